@@ -1,0 +1,94 @@
+/**
+ * One error hierarchy for the whole product. Each error has a literal `code` and the exit
+ * code the CLI and the action use for it (see shared/CONTRACT.md):
+ * 2 for anything the user can fix in their input, 3 for internal or environment failures.
+ */
+
+/** Exit codes of `energy-budget run`. */
+export const ExitCode = { OK: 0, BUDGET_EXCEEDED: 1, INVALID_INPUT: 2, INTERNAL: 3 } as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type ErrorCodeName =
+  | 'CONFIG_INVALID'
+  | 'ARGUMENT_INVALID'
+  | 'MODEL_INVALID'
+  | 'INPUT_INVALID'
+  | 'UNSUPPORTED_OP'
+  | 'METER_UNAVAILABLE'
+  | 'GIT_FAILED'
+  | 'ENVIRONMENT'
+  | 'INTERNAL';
+
+/** Base class: message is one paragraph, already naming the file, field or node and the fix. */
+export class EnergyBudgetError extends Error {
+  readonly code: ErrorCodeName;
+  readonly exitCode: 2 | 3;
+  constructor(code: ErrorCodeName, message: string, exitCode: 2 | 3, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EnergyBudgetError';
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Where in the budget file a problem is. */
+export interface ConfigLocation {
+  file: string;
+  /** Dotted path such as `models[1].budget.latency-p95`. */
+  path: string;
+  /** 1-based; absent when the node has no position (e.g. a missing key). */
+  line?: number;
+  column?: number;
+}
+
+/** One configuration problem: what is wrong, what was expected, and an example fix. */
+export interface ConfigIssue extends ConfigLocation {
+  message: string;
+  expected?: string;
+  example?: string;
+}
+
+/** Formats one issue as `file:line:col: path: message (expected …; e.g. …)`. */
+export function formatConfigIssue(issue: ConfigIssue): string {
+  const pos = issue.line ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
+  let text = `${pos}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
+  if (issue.expected) text += `\n    expected: ${issue.expected}`;
+  if (issue.example) text += `\n    example:  ${issue.example}`;
+  return text;
+}
+
+/** Every configuration problem found in one pass (exit code 2). */
+export class ConfigError extends EnergyBudgetError {
+  readonly issues: ConfigIssue[];
+  constructor(issues: ConfigIssue[]) {
+    super(
+      'CONFIG_INVALID',
+      `${issues.length === 1 ? 'The budget file has a problem' : `The budget file has ${issues.length} problems`}:\n` +
+        issues.map((i) => `  ${formatConfigIssue(i).replace(/\n/g, '\n  ')}`).join('\n'),
+      2,
+    );
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/** A user input problem outside the budget file: a model, an input file, an argument (exit 2). */
+export class InputError extends EnergyBudgetError {
+  constructor(code: Exclude<ErrorCodeName, 'INTERNAL' | 'ENVIRONMENT'>, message: string, options?: { cause?: unknown }) {
+    super(code, message, 2, options);
+    this.name = 'InputError';
+  }
+}
+
+/** The environment or the product failed (exit 3). */
+export class EnvironmentError extends EnergyBudgetError {
+  constructor(message: string, options?: { cause?: unknown; code?: ErrorCodeName }) {
+    super(options?.code ?? 'ENVIRONMENT', message, 3, options);
+    this.name = 'EnvironmentError';
+  }
+}
+
+/** The exit code for any thrown value: our errors carry theirs, anything else is internal. */
+export function exitCodeOf(error: unknown): 2 | 3 {
+  return error instanceof EnergyBudgetError ? error.exitCode : 3;
+}

@@ -1,0 +1,52 @@
+/** Plain data describing a model, produced by the analysis in this folder. */
+
+/** Tensor element types by onnxruntime-node's names. */
+export type TensorDType =
+  | 'float32' | 'float64' | 'float16' | 'bfloat16'
+  | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'uint64'
+  | 'bool' | 'string' | 'int4' | 'uint4'
+  | 'float8e4m3fn' | 'float8e4m3fnuz' | 'float8e5m2' | 'float8e5m2fnuz' | 'float4e2m1'
+  | 'complex64' | 'complex128';
+
+/** A dimension: a number, or a symbolic name (`N`, `batch`), or null when unknown. */
+export type Dim = number | string | null;
+
+export interface TensorInfo {
+  name: string;
+  dtype: TensorDType;
+  /** null when the model declares no shape at all. */
+  shape: Dim[] | null;
+}
+
+export interface SizeInfo {
+  /** The .onnx file plus every external-data file it references. */
+  bytes: number;
+  /** Elements in all weights: initializers, Constant nodes, and subgraphs of If/Loop/Scan. */
+  parameters: number;
+  /** Weight bytes by dtype (as stored: raw or typed fields). */
+  bytesByDtype: Record<string, number>;
+  /** Share of weight elements that are exactly zero, 0..1. */
+  sparsity: number;
+}
+
+export interface ModelAnalysis {
+  path: string;
+  size: SizeInfo;
+  opset: number;
+  irVersion: number;
+  producer: string;
+  /** Op type (with domain prefix when not the default domain) → count, subgraphs included. */
+  ops: Record<string, number>;
+  inputs: TensorInfo[];
+  outputs: TensorInfo[];
+  /** Names of graph inputs that are also initializers (overridable weights), excluded from `inputs`. */
+  weightInputs: string[];
+}
+
+/** FLOPs per inference call at concrete shapes (2 per multiply-add). */
+export interface FlopsInfo {
+  total: number;
+  byOp: Record<string, number>;
+  /** Op types whose cost is not counted (see docs/flops.md); listed so the figure is honest. */
+  uncounted: string[];
+}

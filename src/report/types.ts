@@ -1,0 +1,127 @@
+/**
+ * The report: what `--json` writes (schemaVersion 1, shared/CONTRACT.md), and what the
+ * terminal table, the Markdown, JUnit and the PR comment are rendered from.
+ * Fields beyond the contract are additions; none of the contract's are renamed.
+ */
+import type { MetricKey } from '../config/types.js';
+import type { TensorInfo } from '../model/types.js';
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
+
+export interface EnvironmentInfo {
+  cpu: string;
+  logicalCpus: number;
+  os: string;
+  node: string;
+  onnxruntime: string;
+  /** Execution provider, e.g. 'cpu'. */
+  device?: string;
+  gpu?: string;
+}
+
+export interface EnergyReport {
+  joulesPerInference: number;
+  joulesPerSample: number;
+  method: string;
+  /** 95% confidence interval of joulesPerInference, when measured over several windows. */
+  ci95?: [number, number];
+  /** Energy attributable to the workload (gross minus idle), per inference, when known. */
+  attributableJoulesPerInference?: number;
+  joulesPer1000Inferences?: number;
+  /** What the figure covers and how it was obtained. */
+  description?: string;
+  /** True whenever the figure comes from a power model rather than a counter. */
+  estimated: boolean;
+  /** Carbon, grams CO2e per inference: operational + embodied. */
+  carbon?: CarbonReport;
+  notes?: string[];
+}
+
+export interface CarbonReport {
+  operationalG: number;
+  embodiedG: number;
+  totalG: number;
+  intensityGPerKWh: number;
+  intensitySource: string;
+}
+
+export interface InferenceReport {
+  batchSize: number;
+  runs: number;
+  warmup: number;
+  threads: number;
+  latencyMs: { p50: number; p95: number; p99: number; mean: number; min?: number; max?: number; stdev?: number };
+  /** Samples per second. */
+  throughput: number;
+  /** Relative 95% CI half-width of the mean latency when the loop stopped. */
+  relativeCi95?: number;
+  /** Peak resident memory of the process during the run, bytes. */
+  peakMemoryBytes?: number;
+  energy?: EnergyReport;
+  /** Output statistics: NaN/Inf counts per output. */
+  nonFinite?: Record<string, number>;
+}
+
+export interface TrainingReport {
+  steps: number;
+  batchSize: number;
+  stepMs: { p50: number; mean: number; p95?: number };
+  samplesPerSecond?: number;
+  energy?: { joulesPerStep: number; joulesPerSample: number; method: string; estimated: boolean; description?: string };
+  lossFirst: number;
+  lossLast: number;
+  loss?: string;
+  optimizer?: string;
+  projection?: { datasetSize: number; epochs: number; joules: number; kWh: number; gCO2e: number };
+}
+
+export interface BudgetResult {
+  metric: MetricKey | string;
+  kind: 'absolute' | 'regression';
+  limit: number;
+  value: number;
+  baseline: number | null;
+  status: BudgetStatus;
+  level?: 'error' | 'warn';
+  /** For regression limits expressed in percent. */
+  relative?: boolean;
+  /** 95% CI of the relative change (head/base − 1), for noisy metrics. */
+  changeCi95?: [number, number];
+  line?: number;
+  message?: string;
+}
+
+export interface ModelReport {
+  name: string;
+  path: string;
+  /** 'new' / 'removed' relative to the baseline; absent when unchanged or no baseline. */
+  change?: 'new' | 'removed';
+  size: { bytes: number; parameters: number; bytesByDtype: Record<string, number>; sparsity: number };
+  flops: number;
+  opset?: number;
+  ops?: Record<string, number>;
+  inputs?: TensorInfo[];
+  outputs?: TensorInfo[];
+  inference?: InferenceReport;
+  training?: TrainingReport;
+  budgets: BudgetResult[];
+  /** Notices: defaulted dims, fallbacks, uncounted FLOPs. */
+  notices?: string[];
+  /** Set when this model could not be measured; other models still report. */
+  error?: { code: string; message: string };
+  /** The baseline's figures for the same model, when there is one. */
+  baseline?: Omit<ModelReport, 'budgets' | 'baseline'>;
+  advice?: unknown[];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  verdict: Verdict;
+  environment: EnvironmentInfo;
+  models: ModelReport[];
+  config?: string;
+  createdAt?: string;
+  baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
+  budgetChanges?: Array<{ model: string; metric: string; change: 'loosened' | 'removed' | 'tightened' | 'added'; before?: number; after?: number }>;
+}
