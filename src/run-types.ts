@@ -1,0 +1,50 @@
+/**
+ * The one entry point shared by the CLI and the GitHub Action:
+ * `runEnergyBudget(options, deps)` in `src/run.ts`.
+ */
+import type { Report } from './report/types.js';
+
+/** What to run. Paths are absolute or relative to `cwd`. */
+export interface RunOptions {
+  /** The budget file. @default 'energy-budget.yml' */
+  configPath: string;
+  cwd: string;
+  /** Report files to write (the terminal always gets a table). */
+  jsonPath?: string;
+  markdownPath?: string;
+  junitPath?: string;
+  /** Measure the base version of every model from this git ref, in the same run. */
+  baseRef?: string;
+  /** Compare against a report JSON from an earlier run. */
+  baselinePath?: string;
+  /** Run only shard `index` (1-based) of `count` (models split deterministically). */
+  shard?: { index: number; count: number };
+  /** Show the optimisation advisor for every model (else only for models over budget). */
+  advise?: boolean;
+}
+
+/** A line of progress or a notice for the user (terminal, action log). */
+export interface RunLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  /** Progress for long runs: one line per model phase. */
+  progress(message: string): void;
+}
+
+/** Edges passed in so the core stays testable. All optional; defaults are the real ones. */
+export interface RunDeps {
+  logger?: RunLogger;
+  env?: Record<string, string | undefined>;
+  /** Monotonic clock, nanoseconds. */
+  clockNs?: () => bigint;
+  /** Root used in place of /sys (ENERGY_BUDGET_SYSFS). */
+  sysfsRoot?: string;
+}
+
+export interface RunResult {
+  report: Report;
+  /** 0 pass/warn, 1 budget exceeded or regression (per the contract). */
+  exitCode: 0 | 1;
+  /** Paths of the report files written. */
+  files: { json?: string; markdown?: string; junit?: string };
+}
