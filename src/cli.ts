@@ -1,0 +1,160 @@
+/**
+ * The `energy-budget` command line (shared/CONTRACT.md):
+ *
+ *   energy-budget run [--config FILE] [--json FILE] [--markdown FILE] [--junit FILE]
+ *                     [--base-ref GIT_REF] [--baseline REPORT.json] [--shard I/N] [--advise]
+ *   energy-budget optimize MODEL (--int8 | --int8-dynamic | --fp16 | --prune S) --out FILE
+ *
+ * `runCli(proc)` takes the process-like object, so tests pass a fake one without mocks.
+ */
+import { parseArgs } from 'node:util';
+import { EnergyBudgetError, ExitCode, exitCodeOf } from './errors.js';
+import type { RunDeps, RunOptions } from './run-types.js';
+
+/** The parts of `process` the CLI uses. */
+export interface CliProcess {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+export const USAGE = `Usage:
+  energy-budget run [options]        benchmark the models in the budget file and check budgets
+  energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
+  energy-budget --help | --version
+
+Options of run:
+  --config FILE        the budget file (default: energy-budget.yml in the current folder)
+  --json FILE          write the report as JSON
+  --markdown FILE      write the report as Markdown
+  --junit FILE         write the report as JUnit XML
+  --base-ref GIT_REF   measure the base version of every model from git and compare
+  --baseline FILE      compare against a report JSON written by an earlier run
+  --shard I/N          run only the I-th of N shares of the models (for a job matrix)
+  --advise             show measured savings from quantisation, fp16 and pruning
+
+Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
+2 invalid configuration, arguments or input, 3 internal or environment failure.`;
+
+class ArgumentError extends EnergyBudgetError {
+  constructor(message: string) {
+    super('ARGUMENT_INVALID', `${message}\nRun 'energy-budget --help' for the usage.`, 2);
+  }
+}
+
+/** Parses `--shard I/N` (1-based). @throws ArgumentError when malformed. */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new ArgumentError(`--shard expects I/N with 1 ≤ I ≤ N, for example --shard 2/4; got '${text}'.`);
+  }
+  return { index, count };
+}
+
+/** Parses the `run` subcommand's arguments into RunOptions. @throws ArgumentError */
+export function parseRunArgs(args: string[], cwd: string): RunOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        junit: { type: 'string' },
+        'base-ref': { type: 'string' },
+        baseline: { type: 'string' },
+        shard: { type: 'string' },
+        advise: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new ArgumentError(`energy-budget run: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+  }
+  if (values['base-ref'] !== undefined && values.baseline !== undefined) {
+    throw new ArgumentError('energy-budget run: give either --base-ref or --baseline, not both.');
+  }
+  for (const key of ['config', 'json', 'markdown', 'junit', 'base-ref', 'baseline'] as const) {
+    if (values[key] === '') throw new ArgumentError(`energy-budget run: --${key} needs a value.`);
+  }
+  return {
+    cwd,
+    configPath: (values.config as string | undefined) ?? 'energy-budget.yml',
+    jsonPath: values.json as string | undefined,
+    markdownPath: values.markdown as string | undefined,
+    junitPath: values.junit as string | undefined,
+    baseRef: values['base-ref'] as string | undefined,
+    baselinePath: values.baseline as string | undefined,
+    shard: typeof values.shard === 'string' ? parseShard(values.shard) : undefined,
+    advise: values.advise === true ? true : undefined,
+  };
+}
+
+/** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
+export function describeFailure(error: unknown): string {
+  if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `energy-budget: internal error (please report it with the budget file and this text):\n${message}`;
+}
+
+async function readPackageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const url = new URL('../package.json', import.meta.url);
+  try {
+    return (JSON.parse(await readFile(url, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Runs the CLI and returns the exit code (never throws, never exits the process).
+ * `deps` lets tests inject clocks and sysfs; the defaults are the real ones.
+ */
+export async function runCli(proc: CliProcess, deps: RunDeps = {}): Promise<number> {
+  const [command, ...rest] = proc.argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      proc.stdout.write(`${USAGE}\n`);
+      return command === undefined ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    }
+    if (command === '--version' || command === '-v') {
+      proc.stdout.write(`${await readPackageVersion()}\n`);
+      return ExitCode.OK;
+    }
+    if (command === 'run') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        proc.stdout.write(`${USAGE}\n`);
+        return ExitCode.OK;
+      }
+      const options = parseRunArgs(rest, proc.cwd);
+      const { runEnergyBudget } = await import('./run.js');
+      const { createConsoleLogger } = await import('./report/terminal.js');
+      const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
+      const env = deps.env ?? proc.env;
+      const result = await runEnergyBudget(options, { ...deps, logger, env });
+      return result.exitCode;
+    }
+    if (command === 'optimize') {
+      const { runOptimizeCommand } = await import('./optimize/command.js');
+      const fs = await import('node:fs/promises');
+      return await runOptimizeCommand(rest, {
+        cwd: proc.cwd,
+        stdout: proc.stdout,
+        stderr: proc.stderr,
+        readFile: (p: string) => fs.readFile(p),
+        writeFile: (p: string, data: Uint8Array | string) => fs.writeFile(p, data),
+      });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize.`);
+  } catch (error) {
+    proc.stderr.write(`${describeFailure(error)}\n`);
+    return exitCodeOf(error);
+  }
+}
