@@ -1,0 +1,165 @@
+import { describe, expect, it } from '@jest/globals';
+import { commentMarker, escapeMarkdown, markerKey } from '../../src/report/escape.js';
+import { GITHUB_COMMENT_MAX_CHARS, renderMarkdown } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/types.js';
+import { failReport, HOSTILE_NAME, inconclusiveReport, passReport } from '../github/fixtures/reports.js';
+
+/** Cells of a Markdown table row: split on the pipes the renderer wrote (escaped ones are `&#124;`). */
+function cells(line: string): string[] {
+  return line.split('|').slice(1, -1);
+}
+
+describe('renderMarkdown snapshots', () => {
+  it('pins a passing report', () => {
+    expect(renderMarkdown(passReport(), { marker: 'energy-budget.yml' })).toMatchSnapshot();
+  });
+  it('pins a failing report (budget exceeded, regression, loosened budget, model error, new model)', () => {
+    expect(renderMarkdown(failReport(), { marker: 'energy-budget.yml' })).toMatchSnapshot();
+  });
+  it('pins an inconclusive report with a hostile model name', () => {
+    expect(renderMarkdown(inconclusiveReport(), { marker: 'energy-budget.yml' })).toMatchSnapshot();
+  });
+});
+
+describe('renderMarkdown content', () => {
+  it('shows the verdict, base/head/change/budget per metric and how energy was obtained', () => {
+    const md = renderMarkdown(failReport());
+    expect(md).toContain('## Energy budget: ❌ over budget');
+    expect(md).toContain('| ❌ | Model size | 412 kB | 612 kB | +48.5% | ≤ 500 kB ❌<br>≤ +0% vs base ❌ |');
+    expect(md).toContain('**estimated** with a power model');
+    expect(md).toContain('### Budget changes in this pull request');
+    expect(md).toContain('⚠️ loosened');
+    expect(md).toContain('**Could not be measured** (MODEL&#95;INVALID)');
+    expect(md).toContain('New models: tiny.');
+    expect(md).toMatch(/<details><summary>Details: classifier<\/summary>/);
+  });
+
+  it('never calls an estimate a measurement, and names a real counter', () => {
+    expect(renderMarkdown(passReport())).toContain('Energy per inference *(estimated)*');
+    const measured = renderMarkdown(inconclusiveReport());
+    expect(measured).toContain('measured with rapl');
+    expect(measured).not.toContain('*(estimated)*');
+    // An energy block without `estimated: false` is treated as an estimate.
+    const r = passReport();
+    delete (r.models[0].inference!.energy as { estimated?: boolean }).estimated;
+    r.models[0].inference!.energy!.method = 'rapl';
+    expect(renderMarkdown(r)).toContain('**estimated**');
+  });
+
+  it('marks inconclusive comparisons', () => {
+    const md = renderMarkdown(inconclusiveReport());
+    expect(md).toContain('❔');
+    expect(md).toContain('❔ inconclusive');
+    expect(md).toContain('≥ 10 k/s');
+  });
+
+  it('escapes a hostile model name, path, notice and environment so nothing is injected', () => {
+    const md = renderMarkdown(inconclusiveReport(), { marker: 'energy-budget.yml' });
+    // Only the marker we wrote is an HTML comment.
+    expect(md.match(/<!--/g)).toHaveLength(1);
+    expect(md.match(/-->/g)).toHaveLength(1);
+    expect(md.startsWith('<!-- energy-budget: energy-budget.yml -->\n')).toBe(true);
+    for (const bad of ['<img', '<script', '<b>', '**bold**', '](', '![', '`code`', '\n# heading', '@octocat']) {
+      expect(md).not.toContain(bad);
+    }
+    expect(md).toContain('@&#8203;octocat');
+    // Table rows keep their column count: the pipe in the name cannot split a cell.
+    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) {
+      const n = cells(line).length;
+      expect([2, 4, 5, 6]).toContain(n);
+    }
+    // The heading stays one line.
+    const heading = md.split('\n').find((l) => l.startsWith('### '))!;
+    expect(heading).toContain('evil &#124; name &#60;img');
+  });
+
+  it('does not trust field types in a report from an artifact', () => {
+    const r = passReport() as unknown as Record<string, unknown>;
+    const models = r.models as Array<Record<string, unknown>>;
+    models[0].flops = '<img src=x>';
+    (models[0].budgets as Array<Record<string, unknown>>)[0].value = '<img src=x>';
+    (models[0].budgets as Array<Record<string, unknown>>)[0].status = '<img src=x>';
+    r.verdict = '<img src=x>';
+    const md = renderMarkdown(r as unknown as Report);
+    expect(md).not.toContain('<img');
+  });
+
+  it('compact leaves out the details', () => {
+    expect(renderMarkdown(failReport(), { compact: true })).not.toContain('<details>');
+  });
+});
+
+describe('renderMarkdown size limit', () => {
+  function bigReport(models: number): Report {
+    const one = failReport().models[0];
+    return {
+      ...failReport(),
+      models: Array.from({ length: models }, (_, i) => ({
+        ...one,
+        name: `model-${i}`,
+        notices: Array.from({ length: 5 }, (_, k) => `notice ${k} ${'x'.repeat(200)}`),
+        budgets: i === 1234 ? one.budgets : one.budgets.map((b) => ({ ...b, status: 'pass' as const })),
+      })),
+    };
+  }
+
+  it('stays under GitHub’s limit, drops details first, then models, keeping failures', () => {
+    const md = renderMarkdown(bigReport(3000));
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_MAX_CHARS);
+    expect(md).not.toContain('<details>');
+    expect(md).toMatch(/Only \d+ of 3000 models are shown/);
+    expect(md).toContain('### ❌ model&#45;1234');
+    expect(md).toContain('more models not shown here');
+  });
+
+  it('drops only the details when that is enough', () => {
+    const full = renderMarkdown(bigReport(20));
+    const limit = renderMarkdown(bigReport(20), { compact: true }).length + 200;
+    expect(full.length).toBeGreaterThan(limit);
+    const md = renderMarkdown(bigReport(20), { maxChars: limit });
+    expect(md).toContain('Details are left out');
+    expect(md).toContain('model&#45;19');
+  });
+
+  it('cuts at a line boundary as the last resort', () => {
+    const md = renderMarkdown(failReport(), { maxChars: 300, marker: 'x.yml' });
+    expect(md.length).toBeLessThanOrEqual(300);
+    expect(md).toContain('cut to fit');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a|b', 'a&#124;b'],
+    ['<b>&', '&#60;b&#62;&#38;'],
+    ['*x* _y_ [z](u) !#~`', '&#42;x&#42; &#95;y&#95; &#91;z&#93;&#40;u&#41; &#33;&#35;&#126;&#96;'],
+    ['@team', '@&#8203;team'],
+    ['a\nb', 'a b'],
+    ['<!-- x -->', '&#60;&#33;&#45;&#45; x &#45;&#45;&#62;'],
+    ['http://x.y', 'http&#58;//x&#46;y'],
+    ['a\u202eb', 'ab'],
+    ['$x$', '&#36;x&#36;'],
+  ])('%j → %j', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('turns newlines into <br> on request and caps the length', () => {
+    expect(escapeMarkdown('a\r\nb', { newlines: 'br' })).toBe('a<br>b');
+    expect(escapeMarkdown('x'.repeat(50), { maxLength: 10 })).toBe(`${'x'.repeat(10)}…`);
+  });
+});
+
+describe('comment marker', () => {
+  it.each([
+    ['energy-budget.yml', 'energy-budget.yml'],
+    ['./ci/budget.yml', 'ci/budget.yml'],
+    ['ci\\budget.yml', 'ci/budget.yml'],
+    ['a -- > b.yml', 'a%20%2D-%20%3E%20b.yml'],
+    ['x-->.yml', 'x%2D-%3E.yml'],
+    ['ü.yml', '%C3%BC.yml'],
+  ])('%j → %j', (input, expected) => {
+    expect(markerKey(input)).toBe(expected);
+    expect(commentMarker(input).slice(4, -3)).not.toMatch(/--|>/);
+  });
+});

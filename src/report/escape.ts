@@ -1,0 +1,73 @@
+/**
+ * Escaping for text that comes from a pull request (model names, paths, messages, notes) and
+ * ends up in GitHub-flavoured Markdown: a PR comment, a job summary, a Markdown report file.
+ *
+ * Why character references rather than backslashes: GitHub renders the comment through
+ * cmark-gfm and then an HTML sanitiser. A numeric character reference (`&#42;`) is decoded to
+ * a plain text character *after* block and inline parsing, so it can never start emphasis, a
+ * link, a heading, a table cell, an HTML tag or an HTML comment — in a paragraph, in a table
+ * cell (`|` splits cells before inline parsing, backslashes are unreliable there) and inside
+ * our own `<details>`/`<summary>` HTML alike. Backslash escapes do not work inside HTML blocks.
+ *
+ * Two things survive entity decoding because GitHub applies them to the rendered text: `@name`
+ * mentions and `#123` references. Mentions notify people, so a zero-width space is put after
+ * every `@` (the convention Dependabot uses); issue references are harmless links and are left.
+ */
+
+/** Characters with Markdown or HTML meaning, replaced by numeric character references. */
+const SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
+
+/** Control characters other than tab, line feed and carriage return. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Bidirectional overrides ("Trojan Source") that make text display differently from what it is. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+export interface EscapeOptions {
+  /**
+   * What a line break in the text becomes: `space` (table cells, headings), or `br` (an
+   * explicit `<br>`, for messages shown in a cell or paragraph). @default 'space'
+   */
+  newlines?: 'space' | 'br';
+  /** Longest text kept, in characters; longer text ends in `…`. @default 2000 */
+  maxLength?: number;
+}
+
+/**
+ * Escapes untrusted text for Markdown and HTML so it renders literally and cannot inject
+ * markup, links, mentions, HTML comments or table cells. Non-strings are converted first.
+ */
+export function escapeMarkdown(value: unknown, options: EscapeOptions = {}): string {
+  let text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const maxLength = options.maxLength ?? 2000;
+  if (text.length > maxLength) text = `${text.slice(0, maxLength)}…`;
+  text = text.replace(CONTROL, ' ').replace(BIDI, '');
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  const escaped = lines.map((line) =>
+    line
+      .replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`)
+      // A zero-width space after `@` stops GitHub's mention filter, which runs on rendered text.
+      .replace(/@/g, '@&#8203;')
+      // Leading/trailing spaces would be eaten or start an indented code block; tabs likewise.
+      .replace(/\t/g, ' ')
+      .replace(/ {2,}/g, (s) => ` ${'&#32;'.repeat(s.length - 1)}`),
+  );
+  return escaped.join(options.newlines === 'br' ? '<br>' : ' ').trim();
+}
+
+/**
+ * Turns a budget-file path into the key of the hidden comment marker: forward slashes, no
+ * leading `./`, and every character other than `[A-Za-z0-9._/-]` percent-encoded, with `--`
+ * broken up, so the key can never close or forge an HTML comment (`-->`, `--!>`).
+ */
+export function markerKey(configPath: string): string {
+  const normalised = configPath.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+  return normalised.replace(/[^A-Za-z0-9._/-]|-(?=-)|-$/g, (c) =>
+    Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+/** The hidden marker that identifies the sticky comment of one budget file. */
+export function commentMarker(configPath: string): string {
+  return `<!-- energy-budget: ${markerKey(configPath)} -->`;
+}

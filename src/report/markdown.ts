@@ -1,0 +1,439 @@
+/**
+ * The report as GitHub-flavoured Markdown: the PR comment, the job summary and `--markdown`.
+ *
+ * Everything that comes from the report is treated as untrusted (in the `workflow_run` mode the
+ * report is an artifact a fork produced): strings go through `escapeMarkdown`, numbers are
+ * checked to be finite numbers before they are formatted, and enum-like fields (status,
+ * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
+ */
+import { commentMarker, escapeMarkdown } from './escape.js';
+import { formatChange, formatMetric, formatValue, sig3 } from './format.js';
+import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
+
+/** GitHub rejects issue comments longer than this many characters. */
+export const GITHUB_COMMENT_MAX_CHARS = 65536;
+
+export interface MarkdownOptions {
+  /** Heading text (escaped). @default 'Energy budget' */
+  title?: string;
+  /**
+   * Budget-file path whose hidden marker (`<!-- energy-budget: PATH -->`) starts the text, so
+   * the sticky comment can be found again. No marker when absent.
+   */
+  marker?: string;
+  /** Longest output in characters; longer reports fall back to a shorter form. @default 65536 */
+  maxChars?: number;
+  /** Leave out the collapsible details. @default false */
+  compact?: boolean;
+  /** Where the full report can be found, named in the shortened fallback (trusted Markdown). */
+  fullReportHint?: string;
+}
+
+const STATUS_MARK: Record<BudgetStatus, string> = {
+  pass: '✅ pass',
+  warn: '⚠️ warn',
+  fail: '❌ fail',
+  inconclusive: '❔ inconclusive',
+};
+const STATUS_ICON: Record<BudgetStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', inconclusive: '❔' };
+const SEVERITY: Record<BudgetStatus, number> = { pass: 0, inconclusive: 1, warn: 2, fail: 3 };
+const VERDICT_TEXT: Record<string, string> = {
+  pass: '✅ within budget',
+  warn: '⚠️ within budget, with warnings',
+  fail: '❌ over budget',
+};
+
+const METRIC_LABEL: Record<string, string> = {
+  'model-size': 'Model size',
+  parameters: 'Parameters',
+  flops: 'FLOPs per call',
+  'latency-p50': 'Latency p50',
+  'latency-p95': 'Latency p95',
+  'latency-p99': 'Latency p99',
+  'latency-mean': 'Latency mean',
+  throughput: 'Throughput (samples/s)',
+  'peak-memory': 'Peak memory',
+  'energy-per-inference': 'Energy per inference',
+  'energy-per-sample': 'Energy per sample',
+  'energy-per-1000-inferences': 'Energy per 1000 inferences',
+  'energy-per-training-step': 'Energy per training step',
+  'energy-per-training-sample': 'Energy per training sample',
+  'training-step-time': 'Training step time',
+  'training-energy-total': 'Training energy (projected)',
+  'carbon-per-inference': 'Carbon per inference',
+  'carbon-per-1000-inferences': 'Carbon per 1000 inferences',
+  'training-carbon-total': 'Training carbon (projected)',
+};
+
+/** A finite number, or undefined for anything else (strings, NaN, null in a hostile report). */
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function statusOf(value: unknown): BudgetStatus {
+  return typeof value === 'string' && value in STATUS_MARK ? (value as BudgetStatus) : 'inconclusive';
+}
+
+function metricName(metric: unknown): string {
+  return typeof metric === 'string' && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric)
+    ? METRIC_LABEL[metric]
+    : escapeMarkdown(metric, { maxLength: 80 });
+}
+
+function metricValue(metric: unknown, value: unknown): string {
+  const v = num(value);
+  return v === undefined ? '—' : formatMetric(typeof metric === 'string' ? metric : '', v);
+}
+
+function isEnergyMetric(metric: string): boolean {
+  return metric.startsWith('energy') || metric.startsWith('carbon') || metric.startsWith('training-energy') || metric === 'training-carbon-total';
+}
+
+function isTrainingMetric(metric: string): boolean {
+  return metric.includes('training');
+}
+
+/** The budget as a limit: `≤ 2 mJ`, `≥ 100 /s`, `≤ +5% vs base`. */
+function limitText(b: BudgetResult): string {
+  const limit = num(b.limit);
+  if (limit === undefined) return '—';
+  const metric = typeof b.metric === 'string' ? b.metric : '';
+  const floor = metric === 'throughput';
+  const level = b.level === 'warn' ? ' (warning only)' : '';
+  if (b.kind === 'regression') {
+    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
+    return `${floor ? '≥ −' : '≤ +'}${amount} vs base${level}`;
+  }
+  return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
+}
+
+function changeText(value: unknown, baseline: unknown): string {
+  const v = num(value);
+  const b = num(baseline);
+  if (v === undefined || b === undefined) return '—';
+  if (b === 0) return v === 0 ? '±0%' : 'new';
+  return formatChange(v / b - 1);
+}
+
+function ciText(ci: unknown, format: (x: number) => string): string | undefined {
+  if (!Array.isArray(ci) || ci.length !== 2) return undefined;
+  const lo = num(ci[0]);
+  const hi = num(ci[1]);
+  return lo === undefined || hi === undefined ? undefined : `[${format(lo)}, ${format(hi)}]`;
+}
+
+function worst(statuses: BudgetStatus[]): BudgetStatus {
+  return statuses.reduce<BudgetStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'pass');
+}
+
+/** The model's overall status: an error is a failure; otherwise its worst budget. */
+function modelStatus(m: ModelReport): BudgetStatus {
+  if (m.error) return 'fail';
+  return worst((Array.isArray(m.budgets) ? m.budgets : []).map((b) => statusOf(b?.status)));
+}
+
+/** One sentence on how the energy figure was obtained; an estimate always says so. */
+function energySentence(label: string, e: Partial<EnergyReport> | undefined): string | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  const method = escapeMarkdown(e.method ?? 'unknown', { maxLength: 40 });
+  const description = e.description ? ` — ${escapeMarkdown(e.description, { maxLength: 300 })}` : '';
+  // Treat anything not explicitly a measurement as an estimate: `estimated` missing or a
+  // method called "estimate" both count, so a report can never pass an estimate off as measured.
+  const estimated = e.estimated !== false || e.method === 'estimate';
+  return estimated
+    ? `${label}: **estimated** with a power model (${method}), not measured${description}.`
+    : `${label}: measured with ${method}${description}.`;
+}
+
+interface Row {
+  metric: string;
+  budgets: BudgetResult[];
+}
+
+/** Groups a model's budgets by metric, keeping first-seen order. */
+function groupByMetric(budgets: BudgetResult[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const b of budgets) {
+    if (!b || typeof b !== 'object') continue;
+    const key = typeof b.metric === 'string' ? b.metric : String(b.metric);
+    const row = rows.get(key) ?? { metric: key, budgets: [] };
+    row.budgets.push(b);
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
+function isEstimatedModel(m: ModelReport, metric: string): boolean {
+  const e = isTrainingMetric(metric) ? m.training?.energy : m.inference?.energy;
+  if (!e) return true;
+  return e.estimated !== false || e.method === 'estimate';
+}
+
+function budgetTable(m: ModelReport): string[] {
+  const budgets = Array.isArray(m.budgets) ? m.budgets : [];
+  if (budgets.length === 0) return ['No budgets are set for this model.'];
+  const lines = ['| | Metric | Base | Head | Change | Budget |', '|:-:|---|--:|--:|--:|---|'];
+  for (const row of groupByMetric(budgets)) {
+    const status = worst(row.budgets.map((b) => statusOf(b.status)));
+    const withBase = row.budgets.find((b) => num(b.baseline) !== undefined);
+    const head = row.budgets.find((b) => num(b.value) !== undefined);
+    const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? ' *(estimated)*' : '';
+    lines.push(
+      `| ${STATUS_ICON[status]} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
+        `${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ` +
+        `${row.budgets.map((b) => `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`).join('<br>')} |`,
+    );
+  }
+  return lines;
+}
+
+function modelHeading(m: ModelReport): string {
+  const status = modelStatus(m);
+  const tag = m.change === 'new' ? ' (new)' : m.change === 'removed' ? ' (removed)' : '';
+  return `### ${STATUS_ICON[status]} ${escapeMarkdown(m.name, { maxLength: 200 })}${tag}`;
+}
+
+function modelSection(m: ModelReport): string[] {
+  const lines = [modelHeading(m), ''];
+  const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
+  const flops = num(m.flops);
+  if (flops !== undefined) facts.push(`${formatValue(flops, 'flops')} per call`);
+  const size = num(m.size?.bytes);
+  if (size !== undefined) facts.push(formatValue(size, 'bytes'));
+  lines.push(facts.join(' · '), '');
+  if (m.change === 'removed') {
+    lines.push('This model is in the base but not in the head of this pull request.', '');
+  } else if (m.change === 'new') {
+    lines.push('This model is new in this pull request: there is nothing to compare against.', '');
+  }
+  if (m.error) {
+    lines.push(
+      `**Could not be measured** (${escapeMarkdown(m.error.code, { maxLength: 40 })}): ` +
+        `${escapeMarkdown(m.error.message, { newlines: 'br', maxLength: 1500 })}`,
+      '',
+    );
+  }
+  lines.push(...budgetTable(m), '');
+  const energy = [
+    energySentence('Inference energy', m.inference?.energy),
+    energySentence('Training energy', m.training?.energy),
+  ].filter((s): s is string => s !== undefined);
+  if (energy.length) lines.push(energy.join('<br>'), '');
+  return lines;
+}
+
+/** Per-metric intervals, latency distribution, energy notes and notices, collapsed. */
+function modelDetails(m: ModelReport): string[] {
+  const body: string[] = [];
+  const budgets = Array.isArray(m.budgets) ? m.budgets : [];
+  const withCi = budgets.filter((b) => ciText(b.changeCi95, formatChange) !== undefined);
+  if (withCi.length) {
+    body.push('| Metric | Change | 95% interval of the change | Status |', '|---|--:|---|---|');
+    for (const b of withCi) {
+      body.push(
+        `| ${metricName(b.metric)} | ${changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[statusOf(b.status)]} |`,
+      );
+    }
+    body.push('');
+  }
+  const inf = m.inference;
+  if (inf && typeof inf === 'object') {
+    const l = inf.latencyMs ?? ({} as Record<string, unknown>);
+    const ms = (x: unknown) => (num(x) === undefined ? '—' : `${sig3(num(x)!)} ms`);
+    body.push(
+      `Inference: batch ${num(inf.batchSize) ?? '—'}, ${num(inf.runs) ?? '—'} timed runs after ${num(inf.warmup) ?? '—'} warm-up, ` +
+        `${num(inf.threads) ?? '—'} thread(s). Latency p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, mean ${ms(l.mean)}` +
+        `${num(inf.relativeCi95) !== undefined ? ` (mean ±${sig3(num(inf.relativeCi95)! * 100)}% at 95%)` : ''}; ` +
+        `${num(inf.throughput) !== undefined ? `${sig3(num(inf.throughput)!)} samples/s` : 'throughput —'}.`,
+      '',
+    );
+    const e = inf.energy;
+    if (e && typeof e === 'object') {
+      const jpi = num(e.joulesPerInference);
+      const ci = ciText(e.ci95, (x) => formatValue(x, 'joules'));
+      body.push(
+        `Energy per inference: ${jpi === undefined ? '—' : formatValue(jpi, 'joules')}` +
+          `${ci ? `, 95% interval ${ci}` : ''}` +
+          `${num(e.attributableJoulesPerInference) !== undefined ? `, above idle ${formatValue(num(e.attributableJoulesPerInference)!, 'joules')}` : ''}` +
+          `${e.estimated !== false || e.method === 'estimate' ? ' (estimated)' : ''}.`,
+        '',
+      );
+      for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
+      if (Array.isArray(e.notes) && e.notes.length) body.push('');
+    }
+  }
+  const t = m.training;
+  if (t && typeof t === 'object') {
+    const stepMs = num(t.stepMs?.mean);
+    body.push(
+      `Training: ${num(t.steps) ?? '—'} steps of batch ${num(t.batchSize) ?? '—'}, mean step ${stepMs === undefined ? '—' : `${sig3(stepMs)} ms`}, ` +
+        `loss ${num(t.lossFirst) === undefined ? '—' : sig3(num(t.lossFirst)!)} → ${num(t.lossLast) === undefined ? '—' : sig3(num(t.lossLast)!)}.`,
+      '',
+    );
+  }
+  const notices = Array.isArray(m.notices) ? m.notices : [];
+  if (notices.length) {
+    body.push('Notices:', '');
+    for (const n of notices) body.push(`- ${escapeMarkdown(n, { maxLength: 500 })}`);
+    body.push('');
+  }
+  if (body.length === 0) return [];
+  return [`<details><summary>Details: ${escapeMarkdown(m.name, { maxLength: 200 })}</summary>`, '', ...body, '</details>', ''];
+}
+
+function environmentDetails(report: Report): string[] {
+  const env = report.environment ?? ({} as Report['environment']);
+  const rows: Array<[string, unknown]> = [
+    ['CPU', env.cpu],
+    ['Logical CPUs', num(env.logicalCpus)],
+    ['OS', env.os],
+    ['Node.js', env.node],
+    ['onnxruntime', env.onnxruntime],
+    ['Device', env.device],
+    ['GPU', env.gpu],
+  ];
+  const lines = ['<details><summary>Environment</summary>', '', '| | |', '|---|---|'];
+  for (const [k, v] of rows) if (v !== undefined && v !== '') lines.push(`| ${k} | ${escapeMarkdown(v, { maxLength: 200 })} |`);
+  const warnings = Array.isArray(report.baseline?.warnings) ? report.baseline!.warnings! : [];
+  if (warnings.length) {
+    lines.push('', 'Baseline warnings:', '');
+    for (const w of warnings) lines.push(`- ${escapeMarkdown(w, { maxLength: 500 })}`);
+  }
+  lines.push('', '</details>', '');
+  return lines;
+}
+
+const CHANGE_TEXT: Record<string, string> = {
+  loosened: '⚠️ loosened',
+  removed: '⚠️ removed',
+  tightened: 'tightened',
+  added: 'added',
+};
+
+function budgetChanges(report: Report): string[] {
+  const changes = Array.isArray(report.budgetChanges) ? report.budgetChanges : [];
+  if (changes.length === 0) return [];
+  const lines = ['### Budget changes in this pull request', '', '| Model | Metric | Change | Before | After |', '|---|---|---|--:|--:|'];
+  for (const c of changes) {
+    lines.push(
+      `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ` +
+        `${CHANGE_TEXT[c.change as string] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ` +
+        `${metricValue(c.metric, c.before)} | ${metricValue(c.metric, c.after)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function summaryLine(report: Report, models: ModelReport[]): string {
+  const counts: Record<BudgetStatus, number> = { pass: 0, warn: 0, fail: 0, inconclusive: 0 };
+  for (const m of models) for (const b of Array.isArray(m.budgets) ? m.budgets : []) counts[statusOf(b?.status)]++;
+  const total = counts.pass + counts.warn + counts.fail + counts.inconclusive;
+  const parts = (['fail', 'warn', 'inconclusive', 'pass'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const errors = models.filter((m) => m.error).length;
+  const env = report.environment ?? ({} as Report['environment']);
+  const cpus = num(env.logicalCpus);
+  const where = `${escapeMarkdown(env.cpu ?? 'unknown CPU', { maxLength: 120 })}${cpus !== undefined ? `, ${cpus} logical CPUs` : ''}` +
+    `${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ''}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ''}`;
+  const base = report.baseline;
+  const against =
+    base?.kind === 'git'
+      ? ` Compared with base ${escapeMarkdown(base.ref ?? 'commit', { maxLength: 80 })}.`
+      : base?.kind === 'report'
+        ? ` Compared with the report ${escapeMarkdown(base.file ?? '', { maxLength: 200 })}.`
+        : ' No baseline: figures are not compared.';
+  const estimated = models.some((m) => {
+    const e = m.inference?.energy ?? m.training?.energy;
+    return e && (e.estimated !== false || e.method === 'estimate');
+  });
+  return (
+    `${models.length} model${models.length === 1 ? '' : 's'}, ${total} budget${total === 1 ? '' : 's'} checked` +
+    `${parts.length ? `: ${parts.join(', ')}` : ''}${errors ? `; ${errors} model${errors === 1 ? '' : 's'} could not be measured` : ''}.` +
+    ` Measured on ${where}.${against}${estimated ? ' Energy figures marked *estimated* come from a power model, not from a counter.' : ''}`
+  );
+}
+
+function newAndRemoved(models: ModelReport[]): string[] {
+  const added = models.filter((m) => m.change === 'new').map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
+  const removed = models.filter((m) => m.change === 'removed').map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
+  const lines: string[] = [];
+  if (added.length) lines.push(`New models: ${added.join(', ')}.`);
+  if (removed.length) lines.push(`Removed models: ${removed.join(', ')}.`);
+  return lines.length ? [lines.join('<br>'), ''] : [];
+}
+
+interface Shape {
+  details: boolean;
+  /** How many models (most severe first when truncating) to show; all when undefined. */
+  modelLimit?: number;
+  note?: string;
+}
+
+function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
+  const all = Array.isArray(report.models) ? report.models.filter((m) => m && typeof m === 'object') : [];
+  const verdict = VERDICT_TEXT[report.verdict as string] ?? `❔ ${escapeMarkdown(report.verdict, { maxLength: 20 })}`;
+  const lines: string[] = [];
+  if (opts.marker !== undefined) lines.push(commentMarker(opts.marker));
+  lines.push(`## ${escapeMarkdown(opts.title ?? 'Energy budget', { maxLength: 100 })}: ${verdict}`, '');
+  lines.push(summaryLine(report, all), '');
+  if (shape.note) lines.push(`> ${shape.note}`, '');
+  lines.push(...newAndRemoved(all));
+  lines.push(...budgetChanges(report));
+  let shown = all;
+  if (shape.modelLimit !== undefined) {
+    // Keep the models a reviewer must see: failures first, then warnings, in report order.
+    shown = all
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => SEVERITY[modelStatus(b.m)] - SEVERITY[modelStatus(a.m)] || a.i - b.i)
+      .slice(0, shape.modelLimit)
+      .sort((a, b) => a.i - b.i)
+      .map(({ m }) => m);
+  }
+  for (const m of shown) {
+    lines.push(...modelSection(m));
+    if (shape.details) lines.push(...modelDetails(m));
+  }
+  if (shown.length < all.length) {
+    const hidden = all.length - shown.length;
+    lines.push(`*${hidden} more model${hidden === 1 ? '' : 's'} not shown here (all within their budgets or less severe).*`, '');
+  }
+  if (shape.details) lines.push(...environmentDetails(report));
+  lines.push('<sub>energy-budget · report schema 1</sub>', '');
+  return lines.join('\n');
+}
+
+/**
+ * Renders a report as GitHub-flavoured Markdown: verdict, one table per model (base, head,
+ * change, budget, status per metric), how energy was obtained, budget changes and collapsible
+ * details. Output never exceeds `maxChars`: details are dropped first, then models (failures
+ * kept), then the text is cut at a line boundary, each time with a note saying so.
+ */
+export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  const maxChars = opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS;
+  const hint = opts.fullReportHint ?? 'the full report is in the job summary and the JSON report';
+  const full = render(report, opts, { details: !opts.compact });
+  if (full.length <= maxChars) return full;
+  const compact = render(report, opts, {
+    details: false,
+    note: `Details are left out to stay under GitHub's comment size limit; ${hint}.`,
+  });
+  if (compact.length <= maxChars) return compact;
+  const count = Array.isArray(report.models) ? report.models.length : 0;
+  // Binary search for the most models that fit.
+  let lo = 0;
+  let hi = count;
+  const note = (n: number) => `Only ${n} of ${count} models are shown to stay under GitHub's comment size limit; ${hint}.`;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (render(report, opts, { details: false, modelLimit: mid, note: note(mid) }).length <= maxChars) lo = mid;
+    else hi = mid - 1;
+  }
+  const truncated = render(report, opts, { details: false, modelLimit: lo, note: note(lo) });
+  if (truncated.length <= maxChars) return truncated;
+  // Last resort (a tiny maxChars): cut at a line boundary and say so.
+  const tail = '\n\n*…cut to fit the size limit.*\n';
+  const room = Math.max(0, maxChars - tail.length);
+  const cut = truncated.slice(0, room);
+  const atLine = cut.lastIndexOf('\n');
+  return `${atLine > 0 ? cut.slice(0, atLine) : cut}${tail}`.slice(0, maxChars);
+}
