@@ -1,0 +1,59 @@
+/**
+ * The budget metrics: their names (shared/CONTRACT.md), the kind of quantity each takes and
+ * whether the limit is a ceiling or a floor. Used by the validator, the JSON Schema, the docs
+ * and the budget evaluator.
+ */
+import type { MetricKey } from './types.js';
+import type { QuantityKind } from './units.js';
+
+interface MetricInfo {
+  kind: QuantityKind;
+  /** true when the limit is a minimum (the value must stay at or above it). */
+  minimum: boolean;
+  description: string;
+}
+
+const METRICS: Record<MetricKey, MetricInfo> = {
+  'model-size': { kind: 'bytes', minimum: false, description: 'Bytes of the .onnx file plus its external-data files.' },
+  parameters: { kind: 'count', minimum: false, description: 'Weight elements (initializers, Constant nodes, subgraphs).' },
+  flops: { kind: 'flops', minimum: false, description: 'FLOPs per inference call at the configured shapes, 2 per multiply-add.' },
+  'latency-p50': { kind: 'time', minimum: false, description: 'Median latency of one inference call.' },
+  'latency-p95': { kind: 'time', minimum: false, description: '95th-percentile latency of one inference call.' },
+  'latency-p99': { kind: 'time', minimum: false, description: '99th-percentile latency of one inference call.' },
+  'latency-mean': { kind: 'time', minimum: false, description: 'Mean latency of one inference call.' },
+  throughput: { kind: 'throughput', minimum: true, description: 'A MINIMUM: samples per second must stay at or above it.' },
+  'peak-memory': { kind: 'bytes', minimum: false, description: 'Peak resident memory of the benchmark.' },
+  'energy-per-inference': { kind: 'energy', minimum: false, description: 'Energy of one inference call (whole batch).' },
+  'energy-per-sample': { kind: 'energy', minimum: false, description: 'Energy per sample (per inference call divided by the batch size).' },
+  'energy-per-1000-inferences': { kind: 'energy', minimum: false, description: 'Energy of 1000 inference calls.' },
+  'energy-per-training-step': { kind: 'energy', minimum: false, description: 'Energy of one training step (forward, backward, update).' },
+  'energy-per-training-sample': { kind: 'energy', minimum: false, description: 'Energy of one training step divided by the batch size.' },
+  'training-step-time': { kind: 'time', minimum: false, description: 'Mean duration of one training step.' },
+  'training-energy-total': { kind: 'energy', minimum: false, description: 'Projected energy of the full training run (dataset-size × epochs).' },
+  'carbon-per-inference': { kind: 'carbon', minimum: false, description: 'CO2-equivalent emissions of one inference call.' },
+  'carbon-per-1000-inferences': { kind: 'carbon', minimum: false, description: 'CO2-equivalent emissions of 1000 inference calls.' },
+  'training-carbon-total': { kind: 'carbon', minimum: false, description: 'Projected CO2-equivalent emissions of the full training run.' },
+};
+
+/** Every metric key, in the contract's order. */
+export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
+
+/** Whether a string is a metric key. */
+export function isMetricKey(key: string): key is MetricKey {
+  return Object.prototype.hasOwnProperty.call(METRICS, key);
+}
+
+/** The kind of quantity a metric's limits are written in (`latency-p95` → `time`). */
+export function metricKind(metric: MetricKey): QuantityKind {
+  return METRICS[metric].kind;
+}
+
+/** Whether the metric's limit is a floor (throughput) rather than a ceiling. */
+export function isMinimumMetric(metric: MetricKey): boolean {
+  return METRICS[metric].minimum;
+}
+
+/** One sentence describing the metric, for the schema and the docs. */
+export function metricDescription(metric: MetricKey): string {
+  return METRICS[metric].description;
+}

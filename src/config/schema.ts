@@ -1,0 +1,439 @@
+/**
+ * The budget file's keys, in one table: each key's description, default and a correct
+ * example. The validator (load.ts) reads its allowed keys and examples from here, and
+ * {@link buildBudgetSchema} turns the same table into the JSON Schema that ships as
+ * `schema/energy-budget.schema.json` (a test keeps the file equal to it), so the editor's
+ * autocompletion, the validator and the docs cannot drift apart.
+ */
+import { METRIC_KEYS, metricDescription, metricKind } from './metrics.js';
+import { describeKind, quantityPattern, type QuantityKind } from './units.js';
+
+/** One key of the budget file. */
+export interface KeyDoc {
+  description: string;
+  /** A correct `key: value` line, shown with every issue about this key. */
+  example: string;
+  /** What the value must be, in words, shown as "expected". */
+  expected: string;
+}
+
+/** The mappings of the budget file, by where they appear. */
+export type Section =
+  | 'root'
+  | 'model'
+  | 'input'
+  | 'inference'
+  | 'training'
+  | 'power'
+  | 'carbon'
+  | 'budget'
+  | 'regression'
+  | 'limit';
+
+/** The enumerations, shared by the validator and the schema. */
+export const ENUMS = {
+  device: ['cpu', 'cuda', 'webgpu'],
+  energy: ['auto', 'rapl', 'nvml', 'estimate'],
+  loss: ['mse', 'bce', 'bce-logits', 'cross-entropy'],
+  optimizer: ['sgd', 'momentum', 'rmsprop', 'adam'],
+  inconclusive: ['warn', 'fail', 'pass'],
+  level: ['error', 'warn'],
+  dtype: [
+    'float32', 'float64', 'float16', 'bfloat16',
+    'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64',
+    'bool', 'string', 'int4', 'uint4',
+    'float8e4m3fn', 'float8e4m3fnuz', 'float8e5m2', 'float8e5m2fnuz', 'float4e2m1',
+    'complex64', 'complex128',
+  ],
+} as const;
+
+/** Default values of optional keys (also written into the schema's `default`). */
+export const DEFAULTS = {
+  threads: 1,
+  device: 'cpu',
+  energy: 'auto',
+  advise: false,
+  iterations: 'auto',
+  inferenceWarmup: 10,
+  maxTimeS: 10,
+  targetRelativeCi: 0.02,
+  optimizer: 'adam',
+  learningRate: 0.001,
+  steps: 50,
+  trainingWarmup: 5,
+  inconclusive: 'warn',
+  level: 'error',
+} as const;
+
+const oneOf = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ');
+
+function metricDocs(regression: boolean): Record<string, KeyDoc> {
+  const docs: Record<string, KeyDoc> = {};
+  for (const m of METRIC_KEYS) {
+    const kind = metricKind(m);
+    docs[m] = regression
+      ? {
+          description: `Allowed ${m === 'throughput' ? 'drop' : 'growth'} of ${m} against the baseline: a percentage, or ${describeKind(kind)}.`,
+          example: `${m}: 5%`,
+          expected: `a percentage like \`5%\` or ${describeKind(kind)}`,
+        }
+      : {
+          description: `${metricDescription(m)} Written as ${describeKind(kind)}, or \`{ limit: …, level: warn }\`.`,
+          example: `${m}: ${exampleFor(kind)}`,
+          expected: `${describeKind(kind)}, or \`{ limit: ${exampleFor(kind)}, level: warn }\``,
+        };
+  }
+  return docs;
+}
+
+function exampleFor(kind: QuantityKind): string {
+  return describeKind(kind).replace(/^.*`(.*)`$/, '$1');
+}
+
+/** Every section's keys with their docs. */
+export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
+  root: {
+    version: { description: 'Budget-file format version; always 1.', example: 'version: 1', expected: '`1`' },
+    models: {
+      description: 'The ONNX models to benchmark, each with its own budget.',
+      example: 'models: [{ name: classifier, path: models/classifier.onnx }]',
+      expected: 'a list of models, each with a `name` and a `path`',
+    },
+    power: {
+      description: 'Power-model overrides for the `estimate` energy method: cpu-tdp, idle-watts, max-watts.',
+      example: 'power: { cpu-tdp: 65 W }',
+      expected: 'a mapping with `cpu-tdp`, `idle-watts` or `max-watts`',
+    },
+    carbon: {
+      description: 'Grid carbon intensity used to turn energy into CO2e: an `intensity` or a `region`.',
+      example: 'carbon: { region: DE }',
+      expected: 'a mapping with `intensity` or `region`',
+    },
+    inconclusive: {
+      description: 'What a comparison does when runner noise hides the answer: warn (default), fail or pass.',
+      example: 'inconclusive: warn',
+      expected: `one of ${oneOf(ENUMS.inconclusive)}`,
+    },
+  },
+  model: {
+    name: { description: 'A unique name, shown in reports.', example: 'name: classifier', expected: 'a non-empty text unique in the file' },
+    path: {
+      description: 'The .onnx file, relative to the budget file.',
+      example: 'path: models/classifier.onnx',
+      expected: 'the path of an .onnx file, relative to the budget file',
+    },
+    dims: {
+      description: 'Values for symbolic dimensions (default 1 each, with a notice).',
+      example: 'dims: { N: 32 }',
+      expected: 'a mapping from dimension name to a positive whole number',
+    },
+    inputs: {
+      description: 'Explicit input specs by input name: a shape and dtype, a fixed value, or a .npy file.',
+      example: 'inputs: { x: { shape: [32, 784], dtype: float32 } }',
+      expected: 'a mapping from input name to `{ shape, dtype }`, `{ value }` or `{ data }`',
+    },
+    threads: { description: 'Intra-op threads. Default 1.', example: 'threads: 1', expected: 'a positive whole number' },
+    device: {
+      description: 'Execution provider: cpu (default), cuda or webgpu.',
+      example: 'device: cpu',
+      expected: `one of ${oneOf(ENUMS.device)}`,
+    },
+    inference: {
+      description: 'Inference benchmark settings; `false` skips it. Present by default.',
+      example: 'inference: { iterations: auto, warmup: 10 }',
+      expected: 'a mapping with `iterations`, `warmup`, `max-time`, `target-ci`, or `false`',
+    },
+    energy: {
+      description: 'Energy meter: auto (default), rapl, nvml or estimate.',
+      example: 'energy: auto',
+      expected: `one of ${oneOf(ENUMS.energy)}`,
+    },
+    training: {
+      description: 'Benchmark a training step (loss, optimizer, learning rate, steps).',
+      example: 'training: { loss: bce, optimizer: adam }',
+      expected: 'a mapping with at least `loss` (or `step-model`)',
+    },
+    advise: {
+      description: 'Always show optimisation advice for this model (else only when over budget). Default false.',
+      example: 'advise: true',
+      expected: '`true` or `false`',
+    },
+    budget: {
+      description: 'Absolute limits by metric, and `regression:` limits against the baseline.',
+      example: 'budget: { latency-p95: 5 ms }',
+      expected: 'a mapping from metric name to a limit',
+    },
+  },
+  input: {
+    shape: {
+      description: 'The shape to synthesise (positive whole numbers).',
+      example: 'shape: [32, 784]',
+      expected: 'a list of positive whole numbers',
+    },
+    dtype: { description: 'The element type.', example: 'dtype: float32', expected: `one of ${oneOf(ENUMS.dtype)}` },
+    value: {
+      description: 'A fixed value, scalar or nested list, instead of random data.',
+      example: 'value: 16000',
+      expected: 'a number, boolean or text, or a rectangular nested list of them',
+    },
+    data: {
+      description: 'A .npy file with the input, relative to the budget file.',
+      example: 'data: inputs/tokens.npy',
+      expected: 'the path of a .npy file, relative to the budget file',
+    },
+  },
+  inference: {
+    iterations: {
+      description: 'Timed runs: a number, or auto (sample until the 95% CI half-width of the mean is under target-ci, or max-time).',
+      example: 'iterations: auto',
+      expected: '`auto` or a positive whole number',
+    },
+    warmup: { description: 'Untimed runs before timing. Default 10.', example: 'warmup: 10', expected: 'a whole number, 0 or more' },
+    'max-time': {
+      description: 'Time cap for `iterations: auto`. Default 10 s.',
+      example: 'max-time: 10 s',
+      expected: describeKind('time'),
+    },
+    'target-ci': {
+      description: 'Relative 95% CI half-width at which `iterations: auto` stops. Default 2%.',
+      example: 'target-ci: 2%',
+      expected: describeKind('percent'),
+    },
+  },
+  training: {
+    loss: {
+      description: 'Loss function: mse, bce, bce-logits or cross-entropy.',
+      example: 'loss: bce',
+      expected: `one of ${oneOf(ENUMS.loss)}`,
+    },
+    optimizer: {
+      description: 'Optimizer: sgd, momentum, rmsprop or adam (default).',
+      example: 'optimizer: adam',
+      expected: `one of ${oneOf(ENUMS.optimizer)}`,
+    },
+    'learning-rate': { description: 'Learning rate. Default 0.001.', example: 'learning-rate: 0.001', expected: 'a positive number' },
+    steps: { description: 'Timed training steps. Default 50.', example: 'steps: 50', expected: 'a positive whole number' },
+    warmup: { description: 'Untimed training steps first. Default 5.', example: 'warmup: 5', expected: 'a whole number, 0 or more' },
+    momentum: { description: 'Momentum coefficient (momentum optimizer), in [0, 1). Default 0.9.', example: 'momentum: 0.9', expected: 'a number from 0 up to (not including) 1' },
+    beta1: { description: 'Adam first-moment decay, in [0, 1). Default 0.9.', example: 'beta1: 0.9', expected: 'a number from 0 up to (not including) 1' },
+    beta2: { description: 'Adam second-moment decay, in [0, 1). Default 0.999.', example: 'beta2: 0.999', expected: 'a number from 0 up to (not including) 1' },
+    rho: { description: 'RMSprop decay, in [0, 1). Default 0.9.', example: 'rho: 0.9', expected: 'a number from 0 up to (not including) 1' },
+    epsilon: { description: 'Numerical-stability term of adam and rmsprop. Default 1e-8.', example: 'epsilon: 1e-8', expected: 'a positive number' },
+    'dataset-size': {
+      description: 'Samples in the training set, to project a full run (training-energy-total).',
+      example: 'dataset-size: 60k',
+      expected: 'a positive whole count like `60000` or `60k`',
+    },
+    epochs: { description: 'Epochs of the projected full run. Default 1.', example: 'epochs: 10', expected: 'a positive number' },
+    'step-model': {
+      description: 'Bring your own training step: an .onnx model that does one step, relative to the budget file.',
+      example: 'step-model: models/train-step.onnx',
+      expected: 'the path of an .onnx file, relative to the budget file',
+    },
+    feedback: {
+      description: "For step-model: which output feeds which input on the next step (updated weights, optimizer state).",
+      example: 'feedback: { w_out: w_in }',
+      expected: 'a mapping from output name to input name',
+    },
+  },
+  power: {
+    'cpu-tdp': { description: "The CPU's thermal design power, overriding the detected one.", example: 'cpu-tdp: 65 W', expected: describeKind('power') },
+    'idle-watts': { description: 'Whole-machine power at idle, for the power model.', example: 'idle-watts: 20 W', expected: describeKind('power') },
+    'max-watts': { description: 'Whole-machine power at full load, for the power model.', example: 'max-watts: 120 W', expected: describeKind('power') },
+  },
+  carbon: {
+    intensity: {
+      description: 'Grid carbon intensity in gCO2e per kWh.',
+      example: 'intensity: 400 gCO2e/kWh',
+      expected: describeKind('carbon-intensity'),
+    },
+    region: {
+      description: 'ISO 3166-1 alpha-2 country code whose average grid intensity to use.',
+      example: 'region: DE',
+      expected: 'a two-letter country code in capitals',
+    },
+  },
+  budget: {
+    ...metricDocs(false),
+    regression: {
+      description: 'Allowed change against the baseline by metric: a percentage (`5%`) or a quantity in the metric\'s unit.',
+      example: 'regression: { energy-per-inference: 5% }',
+      expected: 'a mapping from metric name to a percentage or a quantity',
+    },
+  },
+  regression: metricDocs(true),
+  limit: {
+    limit: { description: 'The limit, in the metric\'s unit.', example: 'limit: 5 ms', expected: 'a quantity in the metric\'s unit' },
+    level: {
+      description: 'error (default) fails the check; warn only reports.',
+      example: 'level: warn',
+      expected: `one of ${oneOf(ENUMS.level)}`,
+    },
+  },
+};
+
+/** The keys allowed in a section. */
+export function sectionKeys(section: Section): string[] {
+  return Object.keys(SECTIONS[section]);
+}
+
+type JsonSchema = Record<string, unknown>;
+
+function quantitySchema(kind: QuantityKind, description?: string): JsonSchema {
+  return {
+    ...(description ? { description } : {}),
+    anyOf: [
+      { type: 'number', minimum: 0 },
+      { type: 'string', pattern: quantityPattern(kind) },
+    ],
+  };
+}
+
+function d(section: Section, key: string): string {
+  const doc = SECTIONS[section][key];
+  if (!doc) throw new Error(`no docs for ${section}.${key}`);
+  return doc.description;
+}
+
+const positiveInt = { type: 'integer', minimum: 1 };
+const unitInterval = { type: 'number', minimum: 0, exclusiveMaximum: 1 };
+
+/**
+ * The JSON Schema (draft-07, the draft editors' YAML language servers support best) of the
+ * budget file. It checks everything that does not need the file's context (duplicate model
+ * names, whole-number quantities and list shapes are left to the validator).
+ */
+export function buildBudgetSchema(): JsonSchema {
+  const limitObject = (value: JsonSchema): JsonSchema => ({
+    type: 'object',
+    properties: {
+      limit: { ...value, description: d('limit', 'limit') },
+      level: { description: d('limit', 'level'), enum: [...ENUMS.level], default: DEFAULTS.level },
+    },
+    required: ['limit'],
+    additionalProperties: false,
+  });
+  const budgetProps: Record<string, JsonSchema> = {};
+  const regressionProps: Record<string, JsonSchema> = {};
+  for (const m of METRIC_KEYS) {
+    const q = quantitySchema(metricKind(m));
+    budgetProps[m] = { description: d('budget', m), anyOf: [q, limitObject(q)] };
+    const r: JsonSchema = { anyOf: [quantitySchema('percent'), q] };
+    regressionProps[m] = { description: d('regression', m), anyOf: [r, limitObject(r)] };
+  }
+  budgetProps.regression = {
+    description: d('budget', 'regression'),
+    type: 'object',
+    properties: regressionProps,
+    additionalProperties: false,
+  };
+
+  const path = { type: 'string', minLength: 1 };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/energy-budget/energy-budget/schema/energy-budget.schema.json',
+    title: 'energy-budget budget file (energy-budget.yml)',
+    description: 'Models to benchmark and the size, latency, energy and carbon budgets they must keep. Reference: docs/budget-file.md.',
+    type: 'object',
+    properties: {
+      version: { description: d('root', 'version'), const: 1 },
+      models: { description: d('root', 'models'), type: 'array', minItems: 1, items: { $ref: '#/definitions/model' } },
+      power: {
+        description: d('root', 'power'),
+        type: 'object',
+        properties: {
+          'cpu-tdp': quantitySchema('power', d('power', 'cpu-tdp')),
+          'idle-watts': quantitySchema('power', d('power', 'idle-watts')),
+          'max-watts': quantitySchema('power', d('power', 'max-watts')),
+        },
+        additionalProperties: false,
+      },
+      carbon: {
+        description: d('root', 'carbon'),
+        type: 'object',
+        properties: {
+          intensity: quantitySchema('carbon-intensity', d('carbon', 'intensity')),
+          region: { description: d('carbon', 'region'), type: 'string', pattern: '^[A-Z]{2}$' },
+        },
+        additionalProperties: false,
+        not: { required: ['intensity', 'region'] },
+      },
+      inconclusive: { description: d('root', 'inconclusive'), enum: [...ENUMS.inconclusive], default: DEFAULTS.inconclusive },
+    },
+    required: ['version', 'models'],
+    additionalProperties: false,
+    definitions: {
+      model: {
+        type: 'object',
+        properties: {
+          name: { description: d('model', 'name'), type: 'string', minLength: 1 },
+          path: { description: d('model', 'path'), ...path },
+          dims: { description: d('model', 'dims'), type: 'object', additionalProperties: positiveInt },
+          inputs: { description: d('model', 'inputs'), type: 'object', additionalProperties: { $ref: '#/definitions/input' } },
+          threads: { description: d('model', 'threads'), ...positiveInt, default: DEFAULTS.threads },
+          device: { description: d('model', 'device'), enum: [...ENUMS.device], default: DEFAULTS.device },
+          inference: {
+            description: d('model', 'inference'),
+            anyOf: [
+              { type: 'boolean' },
+              {
+                type: 'object',
+                properties: {
+                  iterations: {
+                    description: d('inference', 'iterations'),
+                    anyOf: [{ const: 'auto' }, positiveInt],
+                    default: DEFAULTS.iterations,
+                  },
+                  warmup: { description: d('inference', 'warmup'), type: 'integer', minimum: 0, default: DEFAULTS.inferenceWarmup },
+                  'max-time': quantitySchema('time', d('inference', 'max-time')),
+                  'target-ci': quantitySchema('percent', d('inference', 'target-ci')),
+                },
+                additionalProperties: false,
+              },
+            ],
+          },
+          energy: { description: d('model', 'energy'), enum: [...ENUMS.energy], default: DEFAULTS.energy },
+          training: { description: d('model', 'training'), $ref: '#/definitions/training' },
+          advise: { description: d('model', 'advise'), type: 'boolean', default: DEFAULTS.advise },
+          budget: { description: d('model', 'budget'), type: 'object', properties: budgetProps, additionalProperties: false },
+        },
+        required: ['name', 'path'],
+        additionalProperties: false,
+      },
+      input: {
+        type: 'object',
+        properties: {
+          shape: { description: d('input', 'shape'), type: 'array', items: positiveInt },
+          dtype: { description: d('input', 'dtype'), enum: [...ENUMS.dtype] },
+          value: { description: d('input', 'value'), type: ['number', 'boolean', 'string', 'array'] },
+          data: { description: d('input', 'data'), ...path },
+        },
+        additionalProperties: false,
+        allOf: [{ not: { required: ['value', 'data'] } }, { not: { required: ['shape', 'data'] } }],
+      },
+      training: {
+        type: 'object',
+        properties: {
+          loss: { description: d('training', 'loss'), enum: [...ENUMS.loss] },
+          optimizer: { description: d('training', 'optimizer'), enum: [...ENUMS.optimizer], default: DEFAULTS.optimizer },
+          'learning-rate': { description: d('training', 'learning-rate'), type: 'number', exclusiveMinimum: 0, default: DEFAULTS.learningRate },
+          steps: { description: d('training', 'steps'), ...positiveInt, default: DEFAULTS.steps },
+          warmup: { description: d('training', 'warmup'), type: 'integer', minimum: 0, default: DEFAULTS.trainingWarmup },
+          momentum: { description: d('training', 'momentum'), ...unitInterval },
+          beta1: { description: d('training', 'beta1'), ...unitInterval },
+          beta2: { description: d('training', 'beta2'), ...unitInterval },
+          rho: { description: d('training', 'rho'), ...unitInterval },
+          epsilon: { description: d('training', 'epsilon'), type: 'number', exclusiveMinimum: 0 },
+          'dataset-size': quantitySchema('count', d('training', 'dataset-size')),
+          epochs: { description: d('training', 'epochs'), type: 'number', exclusiveMinimum: 0 },
+          'step-model': { description: d('training', 'step-model'), ...path },
+          feedback: { description: d('training', 'feedback'), type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+        },
+        additionalProperties: false,
+        dependencies: { feedback: ['step-model'] },
+        if: { not: { required: ['step-model'] } },
+        then: { required: ['loss'] },
+      },
+    },
+  };
+}
