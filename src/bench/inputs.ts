@@ -1,0 +1,533 @@
+/**
+ * Input tensors for the benchmark, made once per model and reused by every run: synthesised
+ * from the model's declared inputs (seeded), or taken from the budget file's `inputs:`
+ * (`shape`/`dtype` for random data, `value:` for a fixed value, `data:` for a .npy file).
+ *
+ * Rules (documented for users in the README's budget-file section):
+ * - A symbolic dim takes its size from `dims:`, else from an explicit input that uses the
+ *   same name, else 1 with a notice. A dim the model leaves unnamed and unsized also
+ *   becomes 1 with a notice.
+ * - A scalar `value:` fills the input's whole shape (e.g. `{ value: 0 }` for a zero state).
+ * - Random values: floats ~ N(0, 1); integers uniform in 0..9, small and non-negative so they
+ *   work as indices (Gather, embeddings) and as counts; bools uniform; strings short
+ *   lowercase words. Each input has its own stream seeded from the model and input names,
+ *   so adding an input does not change the others.
+ * - batchSize: the size of dim 0 of the model's first input when the model declares that dim
+ *   symbolic or unknown (so it was set by `dims:`, `inputs:` or defaulted); otherwise 1,
+ *   because a fixed leading dim need not be a batch.
+ */
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { InputError } from '../errors.js';
+import type { InputSpec } from '../config/types.js';
+import type { Dim, TensorDType, TensorInfo } from '../model/types.js';
+import { createRng, seedFrom, type Rng } from '../util/random.js';
+import { parseNpy, type TypedArray } from './npy.js';
+
+/** Largest input tensor we synthesise, bytes: 1 GiB. Checked before allocating. */
+export const DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
+
+/** Options for {@link synthesizeInputs}. */
+export interface SynthesizeOptions {
+  /** The model's name in the budget file, for messages and seeds. */
+  modelName: string;
+  /** Index of the model in `models:`, for field paths like `models[0].inputs.x`. */
+  modelIndex?: number;
+  /** The budget file; relative `.npy` paths resolve against its folder. */
+  configFile?: string;
+  /** Sizes of symbolic dims (`dims:`). */
+  dims: Record<string, number>;
+  /** Explicit input specs (`inputs:`), by input name. */
+  specs: Record<string, InputSpec>;
+  seed: number;
+  readFile: (p: string) => Promise<Uint8Array>;
+  /** Cap on one synthesised input, bytes. @default DEFAULT_MAX_INPUT_BYTES (1 GiB) */
+  maxInputBytes?: number;
+}
+
+/** The tensors to feed and what was decided on the way. */
+export interface SynthesizedInputs {
+  feeds: Record<string, ort.Tensor>;
+  shapes: Record<string, number[]>;
+  /** Samples per inference call (see the module comment for the rule). */
+  batchSize: number;
+  /** Defaulted dims and the like, one line each, for the report. */
+  notices: string[];
+}
+
+/** dtypes onnxruntime-node can build a tensor of from JavaScript, with bytes per element. */
+const FEEDABLE: Partial<Record<TensorDType, number>> = {
+  float32: 4, float64: 8, float16: 2, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4,
+  uint32: 4, int64: 8, uint64: 8, bool: 1,
+  // A string element is a JS string; 16 bytes is a floor (pointer plus a short string) for the cap.
+  string: 16,
+};
+
+/** Inclusive integer ranges, for checking `value:` elements. */
+const INT_RANGE: Partial<Record<TensorDType, [number, number]>> = {
+  int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535],
+  int32: [-2147483648, 2147483647], uint32: [0, 4294967295],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], uint64: [0, Number.MAX_SAFE_INTEGER],
+};
+
+/**
+ * Builds the feeds for one model.
+ * @throws InputError INPUT_INVALID naming the model and `models[i].inputs.<name>`: unknown
+ *   input name, wrong rank, fixed-dim mismatch, dtype mismatch, ragged or ill-typed `value:`,
+ *   unreadable or invalid .npy, an input over the memory cap, a dtype onnxruntime-node cannot feed.
+ */
+export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOptions): Promise<SynthesizedInputs> {
+  const ctx = new Context(opts);
+  const known = new Set(inputs.map((i) => i.name));
+  for (const name of Object.keys(opts.specs)) {
+    if (!known.has(name)) {
+      const list = inputs.length ? inputs.map((i) => `"${i.name}"`).join(', ') : 'none';
+      const guess = closest(name, [...known]);
+      ctx.fail(
+        name,
+        `model "${opts.modelName}" has no input "${name}"; its inputs are ${list}.` +
+          (guess ? ` Did you mean "${guess}"?` : '') +
+          ' Rename or remove the entry.',
+      );
+    }
+  }
+  for (const [dim, size] of Object.entries(opts.dims)) {
+    if (!Number.isSafeInteger(size) || size < 0) {
+      ctx.failField(`dims.${dim}`, `dims: ${dim} is ${size}; a dim size must be a non-negative integer.`);
+    }
+  }
+
+  // Explicit shapes first, so that their symbolic dims size the other inputs' dims.
+  const explicit = new Map<string, { shape: number[]; make: () => ort.Tensor }>();
+  for (const info of inputs) {
+    const spec = opts.specs[info.name];
+    if (!spec) continue;
+    explicit.set(info.name, await ctx.explicitInput(info, spec));
+  }
+  const feeds: Record<string, ort.Tensor> = {};
+  const shapes: Record<string, number[]> = {};
+  for (const info of inputs) {
+    const ex = explicit.get(info.name);
+    if (ex) {
+      feeds[info.name] = ex.make();
+      shapes[info.name] = ex.shape;
+      continue;
+    }
+    const shape = ctx.resolveDeclared(info);
+    ctx.checkFeedable(info.name, info.dtype);
+    ctx.checkCap(info.name, info.dtype, shape);
+    feeds[info.name] = new ort.Tensor(info.dtype as ort.Tensor.Type, randomData(info.dtype, count(shape), ctx.rngFor(info.name)) as never, shape);
+    shapes[info.name] = shape;
+  }
+
+  let batchSize = 1;
+  const first = inputs[0];
+  if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== 'number') {
+    batchSize = shapes[first.name][0];
+  }
+  return { feeds, shapes, batchSize, notices: ctx.notices };
+}
+
+class Context {
+  readonly notices: string[] = [];
+  /** Symbolic dim sizes taken from explicit inputs. */
+  private readonly bound = new Map<string, number>();
+  constructor(private readonly opts: SynthesizeOptions) {}
+
+  private field(rest: string): string {
+    return this.opts.modelIndex === undefined ? rest : `models[${this.opts.modelIndex}].${rest}`;
+  }
+
+  failField(rest: string, message: string): never {
+    throw new InputError('INPUT_INVALID', `${this.opts.configFile ?? 'budget file'}: ${this.field(rest)}: ${message}`);
+  }
+
+  fail(input: string, message: string): never {
+    return this.failField(`inputs.${input}`, message);
+  }
+
+  rngFor(input: string): Rng {
+    return createRng(seedFrom(`${this.opts.modelName}/${input}`, this.opts.seed));
+  }
+
+  checkFeedable(input: string, dtype: TensorDType): void {
+    if (FEEDABLE[dtype] === undefined) {
+      this.fail(
+        input,
+        `model "${this.opts.modelName}" input "${input}" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript ` +
+          `(it feeds ${Object.keys(FEEDABLE).join(', ')}). Wrap the model so that this input is one of those and Cast inside it.`,
+      );
+    }
+  }
+
+  /** Fails unless the tensor fits under the cap; computed in floating point so it cannot wrap. */
+  checkCap(input: string, dtype: TensorDType, shape: number[]): void {
+    const cap = this.opts.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    const bytes = shape.reduce((acc, d) => acc * d, FEEDABLE[dtype] ?? 8);
+    if (!(bytes <= cap)) {
+      this.fail(
+        input,
+        `model "${this.opts.modelName}" input "${input}" would take ${formatBytes(bytes)} at shape [${shape.join(', ')}] (${dtype}), ` +
+          `over the ${formatBytes(cap)} limit for a synthesised input. Use smaller sizes in dims: or inputs.${input}.shape.`,
+      );
+    }
+  }
+
+  /** The declared shape with symbolic and unknown dims made concrete (notices for defaults). */
+  resolveDeclared(info: TensorInfo): number[] {
+    if (info.shape === null) {
+      this.fail(
+        info.name,
+        `model "${this.opts.modelName}" declares no shape for input "${info.name}", so its rank is unknown. ` +
+          `Give one, e.g. inputs: { ${info.name}: { shape: [1, 3] } }.`,
+      );
+    }
+    return info.shape.map((d, axis) => {
+      if (typeof d === 'number') return d;
+      if (d === null) {
+        this.notices.push(
+          `model "${this.opts.modelName}": input "${info.name}" dim ${axis} has no size or name in the model, using 1 ` +
+            `(set ${this.field(`inputs.${info.name}.shape`)} to choose)`,
+        );
+        return 1;
+      }
+      const size = this.opts.dims[d] ?? this.bound.get(d);
+      if (size !== undefined) return size;
+      this.notices.push(`model "${this.opts.modelName}": input "${info.name}" dim "${d}" not set in dims:, using 1`);
+      return 1;
+    });
+  }
+
+  /** Checks a concrete shape against the declared one and binds symbolic dims. */
+  private checkShape(info: TensorInfo, shape: number[], source: string): void {
+    for (const d of shape) {
+      if (!Number.isSafeInteger(d) || d < 0) {
+        this.fail(info.name, `${source} has shape [${shape.join(', ')}]; every dim must be a non-negative integer.`);
+      }
+    }
+    const declared = info.shape;
+    if (declared === null) return;
+    const want = `[${declared.map(showDim).join(', ')}]`;
+    if (declared.length !== shape.length) {
+      this.fail(
+        info.name,
+        `${source} has rank ${shape.length} (shape [${shape.join(', ')}]) but model "${this.opts.modelName}" declares ` +
+          `input "${info.name}" with rank ${declared.length}, shape ${want}. Give a shape with ${declared.length} dims.`,
+      );
+    }
+    declared.forEach((d, axis) => {
+      if (typeof d === 'number' && d !== shape[axis]) {
+        this.fail(
+          info.name,
+          `${source} has ${shape[axis]} in dim ${axis} (shape [${shape.join(', ')}]) but model "${this.opts.modelName}" fixes ` +
+            `that dim of input "${info.name}" at ${d} (shape ${want}).`,
+        );
+      }
+      if (typeof d === 'string') {
+        const set = this.opts.dims[d];
+        if (set !== undefined && set !== shape[axis]) {
+          this.fail(
+            info.name,
+            `${source} has ${shape[axis]} in dim ${axis}, the model's dim "${d}", but dims: sets ${d} to ${set}. ` +
+              `Make them agree or drop ${d} from dims:.`,
+          );
+        }
+        if (!this.bound.has(d)) this.bound.set(d, shape[axis]);
+      }
+    });
+  }
+
+  private checkDtype(info: TensorInfo, dtype: TensorDType | undefined, source: string): void {
+    if (dtype !== undefined && dtype !== info.dtype) {
+      this.fail(
+        info.name,
+        `${source} is ${dtype} but model "${this.opts.modelName}" takes ${info.dtype} for input "${info.name}". ` +
+          `Use ${info.dtype} (onnxruntime does not convert input types).`,
+      );
+    }
+  }
+
+  async explicitInput(info: TensorInfo, spec: InputSpec): Promise<{ shape: number[]; make: () => ort.Tensor }> {
+    const dtype = info.dtype;
+    if (spec.kind === 'npy') {
+      const file = path.resolve(this.opts.configFile ? path.dirname(this.opts.configFile) : '', spec.file);
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.opts.readFile(file);
+      } catch (error) {
+        const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+        return this.fail(info.name, `the data file ${file} ${why}. Paths are relative to the budget file's folder.`);
+      }
+      let arr;
+      try {
+        arr = parseNpy(bytes, file);
+      } catch (error) {
+        return this.fail(info.name, (error as Error).message);
+      }
+      this.checkDtype(info, spec.dtype, 'the dtype given');
+      this.checkDtype(info, arr.dtype, `the data in ${file}`);
+      this.checkFeedable(info.name, dtype);
+      this.checkShape(info, arr.shape, `the data in ${file}`);
+      return { shape: arr.shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, arr.data as never, arr.shape) };
+    }
+    this.checkDtype(info, spec.dtype, 'the dtype given');
+    this.checkFeedable(info.name, dtype);
+    if (spec.kind === 'random') {
+      const shape = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
+      if (spec.shape) this.checkShape(info, shape, `the shape given`);
+      this.checkCap(info.name, dtype, shape);
+      return { shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, randomData(dtype, count(shape), this.rngFor(info.name)) as never, shape) };
+    }
+    // value: a scalar or a nested list.
+    const nested = flatten(spec.value, (msg) => this.fail(info.name, msg));
+    let shape = nested.shape;
+    let flat = nested.flat;
+    if (shape.length === 0 && (spec.shape || (info.shape !== null && info.shape.length > 0))) {
+      // A scalar fills the whole input.
+      shape = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
+      this.checkShape(info, shape, spec.shape ? 'the shape given' : 'the value');
+      this.checkCap(info.name, dtype, shape);
+      const n = count(shape);
+      const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
+      return { shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, fill(dtype, one, n) as never, shape) };
+    }
+    if (spec.shape) {
+      if (count(spec.shape) !== flat.length) {
+        this.fail(info.name, `the value has ${flat.length} elements but the shape given, [${spec.shape.join(', ')}], holds ${count(spec.shape)}.`);
+      }
+      shape = [...spec.shape];
+    }
+    this.checkShape(info, shape, spec.shape ? 'the shape given' : 'the value');
+    flat = flat.slice();
+    const data = toData(dtype, flat, (msg) => this.fail(info.name, msg));
+    return { shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, data as never, shape) };
+  }
+}
+
+function showDim(d: Dim): string {
+  return d === null ? '?' : String(d);
+}
+
+function count(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes >= 1024 ** 5) return `more than 1 PiB`;
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  let v = bytes;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v} bytes` : `${v.toFixed(1)} ${units[i]}`;
+}
+
+/** A nested list (or a scalar) as a shape and its elements in C order. */
+function flatten(value: unknown, fail: (msg: string) => never): { shape: number[]; flat: unknown[] } {
+  if (!Array.isArray(value)) return { shape: [], flat: [value] };
+  const shape: number[] = [];
+  // The shape is read down the first elements; every other branch must match it.
+  let probe: unknown = value;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    probe = probe[0];
+  }
+  const flat: unknown[] = [];
+  const walk = (v: unknown, depth: number, where: string): void => {
+    if (depth === shape.length) {
+      if (Array.isArray(v)) fail(`the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(', ')}] from the first elements).`);
+      flat.push(v);
+      return;
+    }
+    if (!Array.isArray(v)) fail(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
+    if (v.length !== shape[depth]) {
+      fail(`the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(', ')}] from the first elements).`);
+    }
+    v.forEach((x, i) => walk(x, depth + 1, `${where}[${i}]`));
+  };
+  walk(value, 0, 'value');
+  return { shape, flat };
+}
+
+/** Converts `value:` elements to the typed storage of `dtype`, checking each element. */
+function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) => never): TypedArray {
+  const bad = (i: number, want: string): never =>
+    fail(`element ${i} of the value, ${JSON.stringify(flat[i]) ?? String(flat[i])}, is not ${want} (the input is ${dtype}).`);
+  const n = flat.length;
+  switch (dtype) {
+    case 'float32':
+    case 'float64':
+    case 'float16': {
+      const out = dtype === 'float32' ? new Float32Array(n) : dtype === 'float64' ? new Float64Array(n) : new Uint16Array(n);
+      flat.forEach((x, i) => {
+        if (typeof x !== 'number') bad(i, 'a number');
+        out[i] = dtype === 'float16' ? float32ToHalfBits(x as number) : (x as number);
+      });
+      return out;
+    }
+    case 'bool': {
+      const out = new Uint8Array(n);
+      flat.forEach((x, i) => {
+        if (x === true || x === 1) out[i] = 1;
+        else if (x === false || x === 0) out[i] = 0;
+        else bad(i, 'true, false, 1 or 0');
+      });
+      return out;
+    }
+    case 'string':
+      return flat.map((x, i) => (typeof x === 'string' ? x : bad(i, 'a string')));
+    default: {
+      const range = INT_RANGE[dtype];
+      if (!range) return fail(`inputs of dtype ${dtype} cannot be given as a value.`);
+      const out = makeIntArray(dtype, n);
+      flat.forEach((x, i) => {
+        const v = x;
+        if (typeof v === 'bigint') {
+          if (!(out instanceof BigInt64Array || out instanceof BigUint64Array)) bad(i, `an integer in ${range[0]}..${range[1]}`);
+          (out as BigInt64Array)[i] = v as bigint;
+          return;
+        }
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1]) bad(i, `an integer in ${range[0]}..${range[1]}`);
+        if (out instanceof BigInt64Array || out instanceof BigUint64Array) (out as BigInt64Array)[i] = BigInt(v as number);
+        else out[i] = v as number;
+      });
+      return out;
+    }
+  }
+}
+
+function makeIntArray(dtype: TensorDType, n: number): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array {
+  switch (dtype) {
+    case 'int8': return new Int8Array(n);
+    case 'uint8': return new Uint8Array(n);
+    case 'int16': return new Int16Array(n);
+    case 'uint16': return new Uint16Array(n);
+    case 'int32': return new Int32Array(n);
+    case 'uint32': return new Uint32Array(n);
+    case 'int64': return new BigInt64Array(n);
+    case 'uint64': return new BigUint64Array(n);
+    default: throw new Error(`not an integer dtype: ${dtype}`);
+  }
+}
+
+/** Repeats a one-element array n times. */
+function fill(dtype: TensorDType, one: TypedArray, n: number): TypedArray {
+  if (dtype === 'string') return new Array<string>(n).fill((one as string[])[0]);
+  const ctor = (one as Exclude<TypedArray, string[]>).constructor as new (n: number) => Exclude<TypedArray, string[]>;
+  const out = new ctor(n);
+  (out as unknown as { fill(v: unknown): void }).fill((one as Exclude<TypedArray, string[]>)[0]);
+  return out;
+}
+
+const WORD_CHARS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Seeded random elements of `dtype` (see the module comment for the ranges).
+ * @throws Error for a dtype without a JavaScript representation (callers check first).
+ */
+export function randomData(dtype: TensorDType, n: number, rng: Rng): TypedArray {
+  switch (dtype) {
+    case 'float32': {
+      const out = new Float32Array(n);
+      for (let i = 0; i < n; i++) out[i] = rng.normal();
+      return out;
+    }
+    case 'float64': {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = rng.normal();
+      return out;
+    }
+    case 'float16': {
+      const out = new Uint16Array(n);
+      for (let i = 0; i < n; i++) out[i] = float32ToHalfBits(rng.normal());
+      return out;
+    }
+    case 'bool': {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = rng.next() < 0.5 ? 1 : 0;
+      return out;
+    }
+    case 'string': {
+      const out = new Array<string>(n);
+      for (let i = 0; i < n; i++) {
+        let s = '';
+        const len = rng.int(1, 8);
+        for (let j = 0; j < len; j++) s += WORD_CHARS[rng.int(0, 25)];
+        out[i] = s;
+      }
+      return out;
+    }
+    case 'int64':
+    case 'uint64': {
+      const out = dtype === 'int64' ? new BigInt64Array(n) : new BigUint64Array(n);
+      for (let i = 0; i < n; i++) out[i] = BigInt(rng.int(0, 9));
+      return out;
+    }
+    default: {
+      const out = makeIntArray(dtype, n) as Exclude<TypedArray, string[] | BigInt64Array | BigUint64Array>;
+      for (let i = 0; i < n; i++) out[i] = rng.int(0, 9);
+      return out;
+    }
+  }
+}
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/**
+ * IEEE 754 binary16 bits of a number, rounded to nearest even (overflow → ±Inf, NaN kept).
+ * Bit layout per IEEE 754-2008 §3.6: 1 sign, 5 exponent (bias 15), 10 fraction bits.
+ */
+export function float32ToHalfBits(value: number): number {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = (x >>> 16) & 0x8000;
+  const exp = (x >>> 23) & 0xff;
+  let mant = x & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // Inf or NaN
+  const e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00; // too large: Inf
+  if (e <= 0) {
+    if (e < -10) return sign; // too small even for a subnormal: ±0
+    mant |= 0x800000; // make the implicit bit explicit, then shift into the subnormal range
+    const shift = 14 - e;
+    const half = 1 << (shift - 1);
+    const rest = mant & ((1 << shift) - 1);
+    let m = mant >>> shift;
+    if (rest > half || (rest === half && (m & 1))) m++;
+    return sign | m;
+  }
+  let h = sign | (e << 10) | (mant >>> 13);
+  const rest = mant & 0x1fff;
+  if (rest > 0x1000 || (rest === 0x1000 && (h & 1))) h++; // may carry into the exponent: correct
+  return h;
+}
+
+/** Levenshtein distance (insert/delete/substitute, each 1). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The candidate closest to `name` when it is plausibly a typo (case-insensitive match or few edits). */
+function closest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = c.toLowerCase() === name.toLowerCase() ? 0 : distance(name, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
