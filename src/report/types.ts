@@ -5,6 +5,7 @@
  */
 import type { MetricKey } from '../config/types.js';
 import type { TensorInfo } from '../model/types.js';
+import type { Advice } from '../optimize/types.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
@@ -112,7 +113,8 @@ export interface ModelReport {
   error?: { code: string; message: string };
   /** The baseline's figures for the same model, when there is one. */
   baseline?: Omit<ModelReport, 'budgets' | 'baseline'>;
-  advice?: unknown[];
+  /** Measured what-ifs of the optimisation variants (src/optimize/advisor.ts), when advised. */
+  advice?: Advice[];
 }
 
 export interface Report {

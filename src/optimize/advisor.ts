@@ -1,0 +1,167 @@
+/**
+ * The optimisation advisor: builds each variant of a model, puts it through the same
+ * measurement as the original (the injected `measure`: analysis, benchmark and meter), checks
+ * its outputs against the original's on the same inputs, and states what it would save.
+ */
+import { gzipSync } from 'node:zlib';
+import { EnergyBudgetError } from '../errors.js';
+import { encodeModel, type ModelProto } from '../model/onnx.js';
+import { measureFidelity } from './fidelity.js';
+import { ortSessionFactory, type Feeds, type SessionFactory } from './session.js';
+import { buildVariant } from './variants.js';
+import {
+  VARIANT_IDS,
+  type Advice,
+  type AdviceDeltas,
+  type AdviceFigures,
+  type Measurement,
+  type VariantId,
+  type VariantOptions,
+} from './types.js';
+
+/** What the advisor needs of a loaded model (src/model/load.ts's LoadedModel has both). */
+export interface AdvisableModel {
+  /** The model file's bytes, as measured for the original. */
+  bytes: Uint8Array;
+  proto: ModelProto;
+}
+
+/** Measures one model's bytes: size, FLOPs, latency and energy, as the benchmark does for the original. */
+export type MeasureModel = (modelBytes: Uint8Array, context: { variant: VariantId | 'original' }) => Promise<Measurement>;
+
+/** Options of {@link adviseModel}. */
+export interface AdviseOptions {
+  /** Input batches for the fidelity check; the same ones go to the original and every variant. */
+  feeds: Feeds | readonly Feeds[];
+  measure: MeasureModel;
+  /** The original's figures when already measured (saves measuring it twice). */
+  originalMeasurement?: Measurement;
+  /** @default all of VARIANT_IDS */
+  variants?: readonly VariantId[];
+  variantOptions?: VariantOptions;
+  /** @default ortSessionFactory (onnxruntime-node CPU) */
+  createSession?: SessionFactory;
+}
+
+/** gzip level used for the compressed sizes: the maximum, as a release archive would use. */
+const GZIP_LEVEL = 9;
+
+/** Size of the bytes compressed with gzip at level 9. */
+export function gzipSize(bytes: Uint8Array): number {
+  return gzipSync(bytes, { level: GZIP_LEVEL }).length;
+}
+
+function figures(m: Measurement, gzipBytes: number): AdviceFigures {
+  const out: AdviceFigures = { sizeBytes: m.sizeBytes, gzipBytes, flops: m.flops, latencyMs: { p50: m.latencyMs.p50, mean: m.latencyMs.mean } };
+  if (m.energyJPerInference !== undefined) {
+    const method = m.energyMethod ?? 'unknown';
+    out.energy = { joulesPerInference: m.energyJPerInference, method, estimated: m.energyEstimated ?? /estimat/i.test(method) };
+  }
+  return out;
+}
+
+/** Change from `before` to `after` in percent; 0 when both are 0. */
+export function percentChange(before: number, after: number): number {
+  if (before === 0) return after === 0 ? 0 : Infinity;
+  return ((after - before) / before) * 100;
+}
+
+function deltas(o: AdviceFigures, v: AdviceFigures): AdviceDeltas {
+  const d: AdviceDeltas = {
+    sizePct: percentChange(o.sizeBytes, v.sizeBytes),
+    gzipPct: percentChange(o.gzipBytes, v.gzipBytes),
+    flopsPct: percentChange(o.flops, v.flops),
+    latencyP50Pct: percentChange(o.latencyMs.p50, v.latencyMs.p50),
+    latencyMeanPct: percentChange(o.latencyMs.mean, v.latencyMs.mean),
+  };
+  if (o.energy && v.energy) d.energyPct = percentChange(o.energy.joulesPerInference, v.energy.joulesPerInference);
+  return d;
+}
+
+/** A signed percentage for people: −74%, +3.2%, ±0%. */
+export function formatPercent(pct: number): string {
+  if (!Number.isFinite(pct)) return pct > 0 ? '+∞%' : 'n/a';
+  const digits = Math.abs(pct) < 10 ? 1 : 0;
+  const text = Math.abs(pct).toFixed(digits).replace(/\.0$/, '');
+  if (text === '0') return '±0%';
+  return `${pct < 0 ? '−' : '+'}${text}%`;
+}
+
+function formatShare(x: number): string {
+  const p = x * 100;
+  return p === 100 ? '100%' : `${p.toFixed(1)}%`;
+}
+
+/** The one-line summary of an advice entry, e.g. 'int8 weights: −74% size, −31% energy per inference (rapl), …'. */
+export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
+  if (a.status !== 'ok' || !a.deltas || !a.figures) {
+    return `${a.label}: ${a.status === 'failed' ? 'failed' : 'not applicable'}${a.reason ? ` (${a.reason})` : ''}`;
+  }
+  const d = a.deltas;
+  const parts = [`${formatPercent(d.sizePct)} size`];
+  if (a.variant === 'prune') parts[0] += ` (${formatPercent(d.gzipPct)} gzipped)`;
+  if (d.energyPct !== undefined && a.figures.energy) {
+    const e = a.figures.energy;
+    parts.push(`${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`);
+  }
+  parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);
+  const f = a.fidelity;
+  if (f) {
+    if (f.top1Agreement !== null) parts.push(`top-1 agreement ${formatShare(f.top1Agreement)}`);
+    parts.push(`max abs error ${Number.isFinite(f.maxAbsError) ? f.maxAbsError.toPrecision(2) : 'non-finite'}`);
+  }
+  return `${a.label}: ${parts.join(', ')}`;
+}
+
+/** The summaries of several advice entries, one line each. */
+export function formatAdvice(advice: readonly Advice[]): string {
+  return advice.map((a) => a.summary).join('\n');
+}
+
+function withSummary(a: Omit<Advice, 'summary'>): Advice {
+  return { ...a, summary: summarizeAdvice(a) };
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0].slice(0, 400);
+}
+
+/**
+ * Builds, measures and checks every requested variant of a model against the original.
+ * A variant that does not apply or fails is reported with its reason, never thrown.
+ * @throws whatever `measure` throws for the original model.
+ */
+export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions): Promise<Advice[]> {
+  const batches: readonly Feeds[] = Array.isArray(options.feeds) ? options.feeds : [options.feeds as Feeds];
+  const createSession = options.createSession ?? ortSessionFactory;
+  const originalMeasurement = options.originalMeasurement ?? (await options.measure(loaded.bytes, { variant: 'original' }));
+  const original = figures(originalMeasurement, gzipSize(loaded.bytes));
+  const advice: Advice[] = [];
+  for (const variant of options.variants ?? VARIANT_IDS) {
+    let label: string = variant;
+    let notes: string[] = [];
+    try {
+      const built = buildVariant(loaded.proto, variant, options.variantOptions);
+      label = built.label;
+      notes = built.notes;
+      if (built.weights.length === 0) {
+        advice.push(withSummary({ variant, label, status: 'not-applicable', reason: notes[0], notes, weights: [] }));
+        continue;
+      }
+      const bytes = encodeModel(built.model);
+      const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
+      const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      advice.push(
+        withSummary({
+          variant, label, status: 'ok', figures: measured, original, deltas: deltas(original, measured), fidelity, weights: built.weights, notes,
+        }),
+      );
+    } catch (error) {
+      // An opset that cannot be raised is a property of the model; anything else is a failure.
+      const notApplicable = error instanceof EnergyBudgetError && error.code === 'UNSUPPORTED_OP';
+      advice.push(withSummary({ variant, label, status: notApplicable ? 'not-applicable' : 'failed', reason: describe(error), notes }));
+    }
+  }
+  return advice;
+}

@@ -1,0 +1,182 @@
+/**
+ * Numeric helpers for the optimisation variants: reading float32 weights out of a
+ * TensorProto, float16 conversion, per-channel symmetric int8 quantisation and magnitude
+ * pruning. Pure functions on typed arrays.
+ *
+ * Raw tensor bytes are little-endian (onnx/docs/IR.md); reading them through a typed array
+ * assumes a little-endian host, which every platform onnxruntime-node ships for is.
+ */
+import { DataType, type TensorProto } from '../model/onnx.js';
+
+/** Elements in a tensor of these dims (1 for a scalar). */
+export function elementCount(dims: readonly number[]): number {
+  return dims.reduce((a, b) => a * b, 1);
+}
+
+/** True when the tensor's data lives in a separate file (TensorProto.data_location = EXTERNAL). */
+export function isExternal(t: TensorProto): boolean {
+  return t.dataLocation === 1 || (t.externalData?.length ?? 0) > 0;
+}
+
+/**
+ * The float32 values of a FLOAT initializer, copied into a fresh array.
+ * @throws Error when the tensor is not FLOAT, is external, or its data does not match its dims.
+ */
+export function readFloat32(t: TensorProto): Float32Array {
+  if ((t.dataType ?? 0) !== DataType.FLOAT) throw new Error(`tensor ${t.name ?? '?'} is not float32`);
+  if (isExternal(t)) throw new Error(`tensor ${t.name ?? '?'} stores its data in an external file`);
+  const n = elementCount(t.dims ?? []);
+  let out: Float32Array;
+  if (t.rawData && t.rawData.byteLength > 0) {
+    // Copy first: raw_data inside a decoded buffer is rarely 4-byte aligned.
+    const copy = new Uint8Array(t.rawData.byteLength);
+    copy.set(t.rawData);
+    out = new Float32Array(copy.buffer);
+  } else {
+    out = Float32Array.from(t.floatData ?? []);
+  }
+  if (out.length !== n) {
+    throw new Error(`tensor ${t.name ?? '?'} has ${out.length} values but its dims [${(t.dims ?? []).join(', ')}] need ${n}`);
+  }
+  return out;
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/** A tensor of the given type whose data is the typed array's bytes. */
+export function tensorFrom(name: string, dims: number[], dataType: number, data: ArrayBufferView): TensorProto {
+  return { name, dims, dataType, rawData: bytesOf(data) };
+}
+
+const f32Scratch = new Float32Array(1);
+const u32Scratch = new Uint32Array(f32Scratch.buffer);
+
+/**
+ * IEEE 754 binary16 bits of a number, rounded to nearest, ties to even (as a Cast to float16
+ * does); values beyond ±65504 become ±Infinity, NaN stays NaN.
+ */
+export function float16Bits(value: number): number {
+  f32Scratch[0] = value;
+  const x = u32Scratch[0];
+  const sign = (x >>> 16) & 0x8000;
+  const exp = (x >>> 23) & 0xff;
+  let mant = x & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00;
+  if (e <= 0) {
+    // Subnormal half: value = m · 2^-24 with m = (1.mant · 2^23) >> (14 − e).
+    if (e < -10) return sign;
+    mant |= 0x800000;
+    const shift = 14 - e;
+    let half = mant >>> shift;
+    const rest = mant & ((1 << shift) - 1);
+    const halfway = 1 << (shift - 1);
+    if (rest > halfway || (rest === halfway && (half & 1) === 1)) half++;
+    return sign | half;
+  }
+  let half = (e << 10) | (mant >>> 13);
+  const rest = mant & 0x1fff;
+  // A carry out of the mantissa correctly bumps the exponent (and 65520+ rounds to Infinity).
+  if (rest > 0x1000 || (rest === 0x1000 && (half & 1) === 1)) half++;
+  return sign | half;
+}
+
+/** The number a binary16 bit pattern encodes. */
+export function float16Value(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const e = (bits >>> 10) & 0x1f;
+  const m = bits & 0x3ff;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 0x1f) return m ? Number.NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+
+/** float32 values as binary16 bit patterns. */
+export function toFloat16(values: Float32Array): Uint16Array {
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = float16Bits(values[i]);
+  return out;
+}
+
+/** Largest finite binary16 value (IEEE 754-2008, binary16: (2 − 2^-10) · 2^15). */
+export const FLOAT16_MAX = 65504;
+
+/** Per-channel symmetric int8 weights: q = round(w / scale[c]), scale[c] = max|w[c]| / 127. */
+export interface QuantizedWeights {
+  values: Int8Array;
+  /** One float32 scale per channel along `axis`. */
+  scales: Float32Array;
+  axis: number;
+}
+
+/**
+ * Quantises float32 weights per channel along `axis`, symmetric (zero point 0), to
+ * [−127, 127]: the scheme of onnxruntime's quantiser for per-channel int8 weights
+ * (onnxruntime/python/tools/quantization, `quantize_data` with symmetric=True), which keeps
+ * −128 unused so the range is symmetric.
+ *
+ * The scale is rounded to float32 before dividing, so dequantising with the stored scale is
+ * within half a step of the original: |w − q·scale| ≤ scale / 2.
+ */
+export function quantizePerChannel(values: Float32Array, dims: readonly number[], axis: number): QuantizedWeights {
+  const channels = dims[axis];
+  const inner = elementCount(dims.slice(axis + 1));
+  const maxAbs = new Float64Array(channels);
+  for (let i = 0; i < values.length; i++) {
+    const c = Math.floor(i / inner) % channels;
+    const a = Math.abs(values[i]);
+    if (a > maxAbs[c]) maxAbs[c] = a;
+  }
+  const scales = new Float32Array(channels);
+  // An all-zero channel gets scale 1 so dequantisation never divides by or multiplies with 0/0.
+  for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? Math.fround(maxAbs[c] / 127) : 1;
+  const q = new Int8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const c = Math.floor(i / inner) % channels;
+    const v = Math.round(values[i] / scales[c]);
+    q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
+  }
+  return { values: q, scales, axis };
+}
+
+/** Transposes a 2-D row-major matrix [rows, cols] → [cols, rows]. */
+export function transpose2d(values: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
+  return out;
+}
+
+/**
+ * The indices of the `count` smallest-magnitude elements across the given arrays, as
+ * [arrayIndex, elementIndex] masks; ties at the threshold are broken by position, so exactly
+ * `count` elements are selected.
+ */
+export function smallestMagnitudes(arrays: readonly Float32Array[], count: number): Uint8Array[] {
+  const masks = arrays.map((a) => new Uint8Array(a.length));
+  if (count <= 0) return masks;
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const mags = new Float32Array(total);
+  let o = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) mags[o++] = Math.abs(a[i]);
+  // Typed-array sort is numeric and much faster than sorting an index array with a comparator.
+  mags.sort();
+  const threshold = mags[Math.min(count, total) - 1];
+  let below = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (Math.abs(a[i]) < threshold) below++;
+  let tiesLeft = Math.min(count, total) - below;
+  arrays.forEach((a, k) => {
+    const m = masks[k];
+    for (let i = 0; i < a.length; i++) {
+      const v = Math.abs(a[i]);
+      if (v < threshold) m[i] = 1;
+      else if (v === threshold && tiesLeft > 0) {
+        m[i] = 1;
+        tiesLeft--;
+      }
+    }
+  });
+  return masks;
+}

@@ -1,0 +1,137 @@
+/**
+ * Plain data of the optimisation advisor: which variant, what it changed, how faithful it is
+ * to the original, and what it would save. The report embeds `Advice[]` per model.
+ */
+import type { ModelProto } from '../model/onnx.js';
+
+/** The model-shrinking techniques the advisor tries. */
+export type VariantId = 'int8-weights' | 'int8-dynamic' | 'fp16' | 'prune';
+
+/** All variants, in the order the report shows them. */
+export const VARIANT_IDS: readonly VariantId[] = ['int8-weights', 'int8-dynamic', 'fp16', 'prune'];
+
+/** How magnitude pruning picks the weights to zero. */
+export type PruneScope = 'per-tensor' | 'global';
+
+/** Options of the variants; every field has a default. */
+export interface VariantOptions {
+  /** Share of Conv/Gemm/MatMul weight elements set to zero by `prune`, 0 ≤ s < 1. @default 0.5 */
+  sparsity?: number;
+  /**
+   * `per-tensor`: each weight tensor loses the same share of its smallest-magnitude elements;
+   * `global`: the smallest magnitudes across all those weights go, whichever tensor they are in.
+   * @default 'per-tensor'
+   */
+  pruneScope?: PruneScope;
+}
+
+/** One weight tensor a variant rewrote. */
+export interface WeightChange {
+  /** Initializer name in the original model. */
+  name: string;
+  /** Consuming op types, e.g. ['Gemm']. */
+  ops: string[];
+  elements: number;
+  /** How it is stored now: 'int8 per-channel (axis 0)', 'float16', 'pruned 50.0%'. */
+  storage: string;
+}
+
+/** A variant model and what was done to produce it. */
+export interface VariantResult {
+  variant: VariantId;
+  /** Label for people: 'int8 weights', 'pruned 50%'. */
+  label: string;
+  model: ModelProto;
+  weights: WeightChange[];
+  /** Weights left alone and why, opset changes, caveats (e.g. pruning does not speed up dense kernels). */
+  notes: string[];
+  /** Default-domain opset of the variant. */
+  opset: number;
+  /** For `prune`: zero elements / elements over the pruned weights, 0..1. */
+  sparsity?: number;
+}
+
+/** Output agreement between the original and a variant on one output. */
+export interface OutputFidelity {
+  name: string;
+  /** Max |variant − original| over all elements and batches. */
+  maxAbsError: number;
+  /**
+   * Max |variant − original| / max(|original|, floor), floor = 1e-3 · max|original| of that
+   * output, so near-zero reference values do not blow the ratio up (docs/optimize.md).
+   */
+  maxRelError: number;
+  /**
+   * Share of rows (all axes but the last) whose top-1 class agrees: argmax over the last
+   * axis when it has more than one element, else the 0.5 threshold for a probability output
+   * (all values in [0, 1]); null for outputs that are not classifier-like.
+   */
+  top1Agreement: number | null;
+  agreementKind: 'argmax' | 'threshold-0.5' | null;
+  /** Rows compared for top1Agreement. */
+  rows: number;
+  /** Elements that are NaN/±Infinity in the variant but finite in the original. */
+  newNonFinite: number;
+}
+
+/** Fidelity of a variant against the original on the same seeded inputs. */
+export interface Fidelity {
+  /** Input batches compared. */
+  batches: number;
+  maxAbsError: number;
+  maxRelError: number;
+  /** Lowest agreement over classifier-like outputs; null when there are none. */
+  top1Agreement: number | null;
+  outputs: OutputFidelity[];
+}
+
+/** What the injected `measure` callback returns for one model (the original or a variant). */
+export interface Measurement {
+  sizeBytes: number;
+  flops: number;
+  latencyMs: { p50: number; mean: number };
+  energyJPerInference?: number;
+  /** How the energy figure was obtained: 'rapl', 'nvml', 'estimate', … */
+  energyMethod?: string;
+  /** True when the energy figure comes from a power model; defaults to method containing 'estimate'. */
+  energyEstimated?: boolean;
+}
+
+/** One model's figures as the advisor shows them. */
+export interface AdviceFigures {
+  sizeBytes: number;
+  /** The model file compressed with gzip (level 9): what pruning saves only shows here. */
+  gzipBytes: number;
+  flops: number;
+  latencyMs: { p50: number; mean: number };
+  energy?: { joulesPerInference: number; method: string; estimated: boolean };
+}
+
+/** Changes against the original in percent (negative = smaller/faster/less energy). */
+export interface AdviceDeltas {
+  sizePct: number;
+  gzipPct: number;
+  flopsPct: number;
+  latencyP50Pct: number;
+  latencyMeanPct: number;
+  /** Absent when either model has no energy figure. */
+  energyPct?: number;
+}
+
+/** The advisor's finding for one variant of one model. */
+export interface Advice {
+  variant: VariantId;
+  label: string;
+  /** ok: measured; not-applicable: nothing to change in this model; failed: could not be built or run. */
+  status: 'ok' | 'not-applicable' | 'failed';
+  /** Why not applicable or failed. */
+  reason?: string;
+  figures?: AdviceFigures;
+  original?: AdviceFigures;
+  deltas?: AdviceDeltas;
+  fidelity?: Fidelity;
+  weights?: WeightChange[];
+  notes: string[];
+  /** One line for people, e.g. 'int8 weights: −74% size, −31% energy per inference (rapl), top-1 agreement 99.6%'. */
+  summary: string;
+}
