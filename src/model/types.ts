@@ -16,6 +16,11 @@ export interface TensorInfo {
   dtype: TensorDType;
   /** null when the model declares no shape at all. */
   shape: Dim[] | null;
+  /**
+   * Absent for a plain tensor; otherwise what wraps the element type described by dtype/shape
+   * (a sequence of tensors, an optional, a map's values, a sparse tensor).
+   */
+  kind?: 'sequence' | 'optional' | 'map' | 'sparse';
 }
 
 export interface SizeInfo {

@@ -1,0 +1,398 @@
+/**
+ * Static analysis of a loaded ONNX model: size on disk, parameters, bytes by dtype, sparsity,
+ * opset, op histogram, inputs and outputs. Pure apart from reading external-data files, which
+ * goes through an injectable reader.
+ *
+ * What counts as a weight (see docs/flops.md, "Parameters"): every initializer and sparse
+ * initializer, every tensor held by a `Constant` node, and the same inside every subgraph
+ * attribute (If/Loop/Scan bodies, recursively) and model-local function bodies. Exporters put
+ * weights in all of these places; small shape constants (e.g. a Reshape target) are counted
+ * too, because telling them apart from weights would need guessing.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { dtypeBytes, dtypeNameOrUndefined, zeroKind } from './dtypes.js';
+import { isExternal, resolveExternalRef, type LoadedModel } from './load.js';
+import {
+  DataType,
+  type AttributeProto,
+  type GraphProto,
+  type NodeProto,
+  type SparseTensorProto,
+  type TensorProto,
+  type TypeProto,
+  type ValueInfoProto,
+} from './onnx.js';
+import type { Dim, ModelAnalysis, TensorDType, TensorInfo } from './types.js';
+
+/** Reads `length` bytes at `offset` of a file, in chunks handed to `onChunk` (sync). */
+export type ExternalReader = (file: string, offset: number, length: number, onChunk: (chunk: Uint8Array) => void) => void;
+
+/** Chunk size for external data: whole elements of every dtype (16 divides it), bounded memory. */
+const CHUNK_BYTES = 1 << 20;
+
+/** The default {@link ExternalReader}: node:fs, 1 MiB at a time. */
+export const fsExternalReader: ExternalReader = (file, offset, length, onChunk) => {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(length, 1)));
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, length - done), offset + done);
+      if (n <= 0) break;
+      onChunk(buf.subarray(0, n));
+      done += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** Options of {@link analyzeModel}. */
+export interface AnalyzeOptions {
+  /** How external-data bytes are read (for sparsity). @default fsExternalReader */
+  readExternal?: ExternalReader;
+  /** How messages name the model. @default the model's path */
+  label?: string;
+}
+
+/** Element count, stored bytes and exactly-zero count of one weight tensor. */
+export interface WeightStats {
+  dtype: string;
+  elements: number;
+  bytes: number;
+  zeros: number;
+}
+
+function own(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+function product(dims: readonly number[]): number {
+  let p = 1;
+  for (const d of dims) p *= d;
+  return p;
+}
+
+/**
+ * Counts exactly-zero elements in little-endian raw bytes, chunk by chunk. Floats count ±0
+ * as zero (sign bit masked) except the FNUZ float8 types, where 0x80 is NaN.
+ */
+class ZeroCounter {
+  zeros = 0;
+  private seen = 0;
+  private carry = new Uint8Array(0);
+  constructor(private readonly code: number, private readonly elements: number) {}
+
+  push(chunk: Uint8Array): void {
+    const kind = zeroKind(this.code);
+    const size = dtypeBytes(dtypeNameOrUndefined(this.code) ?? 'string');
+    if (!kind || size === 0 || this.seen >= this.elements) return;
+    let data = chunk;
+    if (this.carry.length > 0) {
+      data = new Uint8Array(this.carry.length + chunk.length);
+      data.set(this.carry);
+      data.set(chunk, this.carry.length);
+    }
+    if (size === 0.5) {
+      // Two 4-bit elements per byte, low nibble first (onnx/docs/IR.md, "4 bit integer types").
+      const mask = kind === 'float' ? 0x7 : 0xf;
+      for (let i = 0; i < data.length && this.seen < this.elements; i++) {
+        if ((data[i] & mask) === 0) this.zeros++;
+        this.seen++;
+        if (this.seen < this.elements) {
+          if (((data[i] >> 4) & mask) === 0) this.zeros++;
+          this.seen++;
+        }
+      }
+      this.carry = new Uint8Array(0);
+      return;
+    }
+    // complex types: each half is a float and the element is zero when both halves are.
+    const complex = this.code === DataType.COMPLEX64 || this.code === DataType.COMPLEX128;
+    const part = complex ? size / 2 : size;
+    const whole = Math.min(Math.floor(data.length / size), this.elements - this.seen) * size;
+    let body = data.subarray(0, whole);
+    // Typed views need aligned offsets; copying a misaligned chunk is cheaper than byte loops.
+    if (body.byteOffset % 8 !== 0) body = body.slice();
+    const signMask = kind === 'float' ? 0x7f : 0xff;
+    const words = part === 8 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
+      : part === 4 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
+      : part === 2 ? new Uint16Array(body.buffer, body.byteOffset, body.length / 2)
+      : body;
+    // Little-endian: the sign bit is the top bit of the last byte of each part.
+    const topMask = part === 4 ? (signMask << 24) | 0xffffff : part === 2 ? (signMask << 8) | 0xff : signMask;
+    const perElement = size / (part === 8 ? 4 : part);
+    let zeros = 0;
+    for (let e = 0; e < words.length; e += perElement) {
+      let zero = true;
+      if (part === 8) {
+        for (let w = e; w < e + perElement; w += 2) {
+          if (words[w] !== 0 || (words[w + 1] & ((signMask << 24) | 0xffffff)) !== 0) zero = false;
+        }
+      } else {
+        for (let w = e; w < e + perElement; w++) if ((words[w] & topMask) !== 0) zero = false;
+      }
+      if (zero) zeros++;
+    }
+    this.zeros += zeros;
+    this.seen += whole / size;
+    this.carry = data.slice(whole);
+  }
+}
+
+function zerosInNumbers(values: readonly number[], code: number, elements: number): number {
+  let zeros = 0;
+  const n = Math.min(values.length, elements);
+  const bits16 = code === DataType.FLOAT16 || code === DataType.BFLOAT16;
+  const float8 = code === DataType.FLOAT8E4M3FN || code === DataType.FLOAT8E5M2;
+  const nibbles = code === DataType.INT4 || code === DataType.UINT4 || code === DataType.FLOAT4E2M1;
+  if (nibbles) {
+    // int32_data holds one packed byte (two elements) per entry.
+    const mask = code === DataType.FLOAT4E2M1 ? 0x7 : 0xf;
+    let seen = 0;
+    for (const v of values) {
+      for (const nib of [v & 0xf, (v >> 4) & 0xf]) {
+        if (seen >= elements) break;
+        if ((nib & mask) === 0) zeros++;
+        seen++;
+      }
+    }
+    return zeros;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // 16-bit and 8-bit floats are stored as their bit patterns in int32_data (onnx.proto).
+    if (bits16 ? (v & 0x7fff) === 0 : float8 ? (v & 0x7f) === 0 : v === 0) zeros++;
+  }
+  return zeros;
+}
+
+/**
+ * Elements, stored bytes and zeros of one tensor; external data is read through `read`.
+ * @throws InputError MODEL_INVALID for an unknown element type.
+ */
+export function tensorStats(
+  t: TensorProto,
+  ctx: { modelPath: string; root: string; label: string; read: ExternalReader; fileSizes: Map<string, number> },
+): WeightStats {
+  const code = t.dataType ?? 0;
+  const dtype = dtypeNameOrUndefined(code);
+  if (!dtype) {
+    throw new InputError('MODEL_INVALID',
+      `Model ${ctx.label}: weight tensor "${t.name || '(unnamed)'}" has element type code ${code}, which onnx.proto does not define (expected 1..23). ` +
+      `The file may be corrupt or written by a newer ONNX version; re-export it with a released exporter.`);
+  }
+  const elements = product(t.dims ?? []);
+  const size = dtypeBytes(dtype);
+  if (isExternal(t)) {
+    const ref = resolveExternalRef(t, ctx.modelPath, ctx.root, ctx.label);
+    const fileSize = ctx.fileSizes.get(ref.file) ?? 0;
+    const length = ref.length ?? Math.max(0, fileSize - ref.offset);
+    const counter = new ZeroCounter(code, elements);
+    if (dtype !== 'string') ctx.read(ref.file, ref.offset, length, (c) => counter.push(c));
+    return { dtype, elements, bytes: length, zeros: counter.zeros };
+  }
+  if (dtype === 'string') {
+    const bytes = (t.stringData ?? []).reduce((s, b) => s + b.length, 0);
+    return { dtype, elements, bytes, zeros: 0 };
+  }
+  if (t.rawData && t.rawData.length > 0) {
+    const counter = new ZeroCounter(code, elements);
+    counter.push(t.rawData);
+    return { dtype, elements, bytes: t.rawData.length, zeros: counter.zeros };
+  }
+  const field =
+    t.floatData?.length ? t.floatData
+    : t.int32Data?.length ? t.int32Data
+    : t.int64Data?.length ? t.int64Data
+    : t.doubleData?.length ? t.doubleData
+    : t.uint64Data?.length ? t.uint64Data
+    : [];
+  let zeros: number;
+  if (code === DataType.COMPLEX64 || code === DataType.COMPLEX128) {
+    zeros = 0;
+    for (let i = 0; i + 1 < field.length && i / 2 < elements; i += 2) if (field[i] === 0 && field[i + 1] === 0) zeros++;
+  } else {
+    zeros = zerosInNumbers(field, code, elements);
+  }
+  return { dtype, elements, bytes: Math.ceil(elements * size), zeros };
+}
+
+/** A Constant node's value as weight statistics (value, sparse_value, value_float(s), value_int(s), value_string(s)). */
+function constantStats(a: AttributeProto, tensor: (t: TensorProto) => WeightStats, sparse: (s: SparseTensorProto) => WeightStats[]): WeightStats[] {
+  switch (a.name) {
+    case 'value':
+      return a.t ? [tensor(a.t)] : [];
+    case 'sparse_value':
+      return a.sparseTensor ? sparse(a.sparseTensor) : [];
+    case 'value_float':
+      return [{ dtype: 'float32', elements: 1, bytes: 4, zeros: a.f === 0 ? 1 : 0 }];
+    case 'value_floats': {
+      const v = a.floats ?? [];
+      return [{ dtype: 'float32', elements: v.length, bytes: 4 * v.length, zeros: v.filter((x) => x === 0).length }];
+    }
+    case 'value_int':
+      return [{ dtype: 'int64', elements: 1, bytes: 8, zeros: a.i === 0 ? 1 : 0 }];
+    case 'value_ints': {
+      const v = a.ints ?? [];
+      return [{ dtype: 'int64', elements: v.length, bytes: 8 * v.length, zeros: v.filter((x) => x === 0).length }];
+    }
+    case 'value_string':
+      return [{ dtype: 'string', elements: 1, bytes: a.s?.length ?? 0, zeros: 0 }];
+    case 'value_strings': {
+      const v = a.strings ?? [];
+      return [{ dtype: 'string', elements: v.length, bytes: v.reduce((s, b) => s + b.length, 0), zeros: 0 }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The subgraphs held by a node's attributes (If branches, Loop/Scan bodies, custom ops). */
+export function subgraphsOf(n: NodeProto): GraphProto[] {
+  const out: GraphProto[] = [];
+  for (const a of n.attribute ?? []) {
+    if (a.g && own(a, 'g')) out.push(a.g);
+    for (const g of a.graphs ?? []) out.push(g);
+  }
+  return out;
+}
+
+/** The histogram key of a node: op type, prefixed with its domain when not the default one. */
+export function opKey(n: NodeProto): string {
+  const domain = n.domain ?? '';
+  const op = n.opType || '(no op_type)';
+  return domain === '' || domain === 'ai.onnx' ? op : `${domain}.${op}`;
+}
+
+function dimOf(d: { dimValue?: number; dimParam?: string }): Dim {
+  if (own(d, 'dimValue')) return d.dimValue ?? null;
+  if (own(d, 'dimParam') && d.dimParam) return d.dimParam;
+  return null;
+}
+
+/**
+ * A graph input or output as TensorInfo (symbolic dims kept as names, unknown dims as null).
+ * @throws InputError MODEL_INVALID when the value declares no (or an unknown) element type.
+ */
+export function tensorInfoOf(v: ValueInfoProto, label: string, role: 'input' | 'output'): TensorInfo {
+  const name = v.name ?? '';
+  let type: TypeProto | undefined = v.type;
+  let kind: NonNullable<TensorInfo['kind']> | 'tensor' = 'tensor';
+  // Unwrap sequence/optional wrappers to the element tensor type; kind says what was unwrapped.
+  for (let depth = 0; type && depth < 8; depth++) {
+    if (own(type, 'sequenceType') && type.sequenceType) {
+      kind = 'sequence';
+      type = type.sequenceType.elemType;
+    } else if (own(type, 'optionalType') && type.optionalType) {
+      if (kind === 'tensor') kind = 'optional';
+      type = type.optionalType.elemType;
+    } else if (own(type, 'mapType') && type.mapType) {
+      kind = 'map';
+      type = type.mapType.valueType;
+    } else break;
+  }
+  const tensorType = type && own(type, 'sparseTensorType') ? type.sparseTensorType : type?.tensorType;
+  if (type && own(type, 'sparseTensorType') && kind === 'tensor') kind = 'sparse';
+  const dtype = dtypeNameOrUndefined(tensorType?.elemType ?? 0);
+  if (!tensorType || !dtype) {
+    throw new InputError('MODEL_INVALID',
+      `Model ${label}: graph ${role} "${name}" declares no ${tensorType ? 'known ' : ''}tensor element type` +
+      `${tensorType?.elemType ? ` (code ${tensorType.elemType})` : ''}, so data for it cannot be made or checked. ` +
+      `Expected type.tensor_type.elem_type to be an ONNX element type (e.g. 1 = float32); re-export the model with typed ${role}s.`);
+  }
+  const shape: Dim[] | null = tensorType.shape && own(tensorType, 'shape') ? (tensorType.shape.dim ?? []).map(dimOf) : null;
+  return { name, dtype: dtype as TensorDType, shape, ...(kind !== 'tensor' ? { kind } : {}) };
+}
+
+/**
+ * Analyses a loaded model: size (file plus external data), parameters, bytes by dtype,
+ * sparsity, opset, op histogram (subgraphs included), inputs and outputs.
+ * @throws InputError MODEL_INVALID for an untyped graph input/output or an unknown weight dtype.
+ */
+export function analyzeModel(loaded: LoadedModel, opts: AnalyzeOptions = {}): ModelAnalysis {
+  const proto = loaded.proto;
+  const graph = proto.graph ?? {};
+  const label = opts.label ?? loaded.path;
+  const fileSizes = new Map(loaded.externalFiles.map((f) => [f.path, f.bytes]));
+  const ctx = {
+    modelPath: loaded.path,
+    // loadModel already checked the locations against its allowed root; any folder works here.
+    root: '/',
+    label,
+    read: opts.readExternal ?? fsExternalReader,
+    fileSizes,
+  };
+  const tensor = (t: TensorProto): WeightStats => tensorStats(t, ctx);
+  const sparse = (s: SparseTensorProto): WeightStats[] => {
+    // A sparse tensor counts as its dense shape: nnz stored values plus implicit zeros; its
+    // stored bytes are the values and the indices (an int64 or int32 tensor).
+    const values = s.values ? tensor(s.values) : { dtype: 'float32', elements: 0, bytes: 0, zeros: 0 };
+    const dense = product(s.dims ?? []);
+    const out: WeightStats[] = [{ dtype: values.dtype, elements: dense, bytes: values.bytes, zeros: values.zeros + Math.max(0, dense - values.elements) }];
+    if (s.indices) out.push({ ...tensor(s.indices), elements: 0, zeros: 0 });
+    return out;
+  };
+
+  const weights: WeightStats[] = [];
+  const ops: Record<string, number> = {};
+  const visitNodes = (nodes: readonly NodeProto[], countOps: boolean): void => {
+    for (const n of nodes) {
+      if (countOps) ops[opKey(n)] = (ops[opKey(n)] ?? 0) + 1;
+      if (n.opType === 'Constant' && !n.domain) {
+        for (const a of n.attribute ?? []) weights.push(...constantStats(a, tensor, sparse));
+      }
+      for (const g of subgraphsOf(n)) visitGraph(g, countOps);
+    }
+  };
+  const visitGraph = (g: GraphProto, countOps: boolean): void => {
+    for (const t of g.initializer ?? []) weights.push(tensor(t));
+    for (const s of g.sparseInitializer ?? []) weights.push(...sparse(s));
+    visitNodes(g.node ?? [], countOps);
+  };
+  visitGraph(graph, true);
+  // Function bodies are templates expanded at each call: their Constant weights are counted
+  // once; their ops are not added to the histogram (the calling node is).
+  for (const f of proto.functions ?? []) visitNodes(f.node ?? [], false);
+
+  const bytesByDtype: Record<string, number> = {};
+  let parameters = 0;
+  let zeros = 0;
+  for (const w of weights) {
+    parameters += w.elements;
+    zeros += w.zeros;
+    if (w.bytes > 0) bytesByDtype[w.dtype] = (bytesByDtype[w.dtype] ?? 0) + w.bytes;
+  }
+
+  const weightNames = new Set<string>([
+    ...(graph.initializer ?? []).map((t) => t.name ?? ''),
+    ...(graph.sparseInitializer ?? []).map((s) => s.values?.name ?? ''),
+  ]);
+  const inputs: TensorInfo[] = [];
+  const weightInputs: string[] = [];
+  for (const v of graph.input ?? []) {
+    if (weightNames.has(v.name ?? '')) weightInputs.push(v.name ?? '');
+    else inputs.push(tensorInfoOf(v, label, 'input'));
+  }
+  const outputs = (graph.output ?? []).map((v) => tensorInfoOf(v, label, 'output'));
+  const opset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx')?.version ?? 0;
+  const producer = [proto.producerName, proto.producerVersion].filter((s) => s).join(' ');
+
+  return {
+    path: loaded.path,
+    size: {
+      bytes: loaded.fileBytes + loaded.externalFiles.reduce((s, f) => s + f.bytes, 0),
+      parameters,
+      bytesByDtype,
+      sparsity: parameters > 0 ? zeros / parameters : 0,
+    },
+    opset,
+    irVersion: proto.irVersion ?? 0,
+    producer,
+    ops,
+    inputs,
+    outputs,
+    weightInputs,
+  };
+}
