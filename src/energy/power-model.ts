@@ -1,0 +1,233 @@
+/**
+ * Power models for the estimate: the coefficients of data/power-models.json (each with source
+ * and year), how a CPU is matched to a row, and watts of the whole VM at a utilisation.
+ * Pure functions on plain data.
+ */
+import powerModelsJson from '../../data/power-models.json' with { type: 'json' };
+import type { PowerSettings } from '../config/types.js';
+import { InputError } from '../errors.js';
+import type { CpuInfo } from './cpu.js';
+
+/** How watts depend on utilisation u ∈ [0, 1]. */
+export type PowerModel =
+  /** CCF: P = vCPUs × (min + u × (max − min)), watts per vCPU from SPECpower servers. */
+  | { kind: 'per-vcpu-linear'; minWattsPerVcpu: number; maxWattsPerVcpu: number }
+  /** A measured/modelled curve for a VM of `vcpus` vCPUs, scaled by vCPUs / `vcpus`. */
+  | { kind: 'vm-curve'; vcpus: number; curvePercentWatts: Array<[number, number]> }
+  /** CPU package only: P = TDP × f(u), f a curve of fractions of TDP. */
+  | { kind: 'tdp-curve'; curvePercentFraction: Array<[number, number]>; tdpW?: number }
+  /** The budget file's watts for the whole machine: P = idle + u × (max − idle). */
+  | { kind: 'vm-linear'; idleW: number; maxW: number };
+
+/** One row of data/power-models.json. */
+export type PowerModelRow = PowerModel & {
+  label: string;
+  relativeUncertainty: number;
+  source: string;
+  year: number;
+  note?: string;
+};
+
+interface Rule {
+  microarchitecture: string;
+  row: string | null;
+}
+
+/** The shape of data/power-models.json. */
+export interface PowerModelData {
+  defaultRow: string;
+  rows: Record<string, PowerModelRow>;
+  modelNameRules: Array<Rule & { pattern: string }>;
+  cpuidRules: Array<Rule & { vendor: string; family: number; models: number[]; steppings?: number[] }>;
+  armRules: Array<Rule & { implementer: string; cpuPart: string }>;
+}
+
+// The JSON's arrays are typed number[][] by the compiler; the shape is checked by a test.
+/** The bundled coefficients. */
+export const POWER_MODELS = powerModelsJson as unknown as PowerModelData;
+
+/** The power model chosen for this machine, and why. */
+export interface ResolvedPowerModel {
+  /** Row id in data/power-models.json, or 'budget-file'. */
+  rowId: string;
+  /** One line for reports: what the model is and where its numbers come from. */
+  label: string;
+  model: PowerModel;
+  relativeUncertainty: number;
+  cpuModel: string;
+  microarchitecture?: string;
+  /** How the CPU was identified and which fallbacks applied. */
+  notes: string[];
+}
+
+/** Watts of a piecewise-linear curve of [percent, value] points at `percent` (clamped). */
+export function interpolateCurve(curve: Array<[number, number]>, percent: number): number {
+  if (curve.length === 0) return 0;
+  if (percent <= curve[0][0]) return curve[0][1];
+  for (let i = 1; i < curve.length; i++) {
+    const [x1, y1] = curve[i];
+    if (percent <= x1) {
+      const [x0, y0] = curve[i - 1];
+      return y0 + ((percent - x0) / (x1 - x0)) * (y1 - y0);
+    }
+  }
+  return curve[curve.length - 1][1];
+}
+
+/**
+ * Modelled power of the whole machine/VM, watts, at utilisation `u` (0..1, clamped) with
+ * `vcpus` logical CPUs.
+ * @throws InputError for a TDP curve without a TDP (a programming error upstream).
+ */
+export function vmPowerW(model: PowerModel, u: number, vcpus: number): number {
+  const util = Math.min(1, Math.max(0, u));
+  switch (model.kind) {
+    case 'per-vcpu-linear':
+      return vcpus * (model.minWattsPerVcpu + util * (model.maxWattsPerVcpu - model.minWattsPerVcpu));
+    case 'vm-curve':
+      return (interpolateCurve(model.curvePercentWatts, util * 100) * vcpus) / model.vcpus;
+    case 'tdp-curve':
+      if (model.tdpW === undefined) throw new InputError('ARGUMENT_INVALID', 'The TDP power model needs a TDP in watts.');
+      return model.tdpW * interpolateCurve(model.curvePercentFraction, util * 100);
+    case 'vm-linear':
+      return model.idleW + util * (model.maxW - model.idleW);
+  }
+}
+
+/** Describes a row's numbers in one phrase: "0.64–3.97 W per vCPU". */
+export function describeModel(model: PowerModel): string {
+  switch (model.kind) {
+    case 'per-vcpu-linear':
+      return `${model.minWattsPerVcpu}–${model.maxWattsPerVcpu} W per vCPU (idle–full load)`;
+    case 'vm-curve': {
+      const first = model.curvePercentWatts[0][1];
+      const last = model.curvePercentWatts[model.curvePercentWatts.length - 1][1];
+      return `${first.toFixed(2)}–${last.toFixed(2)} W for ${model.vcpus} vCPUs (idle–full load curve)`;
+    }
+    case 'tdp-curve':
+      return `${model.curvePercentFraction.map(([p, f]) => `${p}%→${Math.round(f * 100)}%`).join(', ')} of ${model.tdpW ?? '?'} W TDP`;
+    case 'vm-linear':
+      return `${model.idleW}–${model.maxW} W for the whole machine (idle–full load)`;
+  }
+}
+
+function cpuSignature(cpu: CpuInfo): string {
+  if (cpu.vendor && cpu.family !== undefined && cpu.model !== undefined) {
+    return `${cpu.vendor} family ${cpu.family} model ${cpu.model}${cpu.stepping !== undefined ? ` stepping ${cpu.stepping}` : ''}`;
+  }
+  if (cpu.armPart) return `Arm implementer ${cpu.armImplementer ?? '?'} part ${cpu.armPart}`;
+  return 'no CPUID signature';
+}
+
+/** Which rule identifies the CPU: by model name, then CPUID, then Arm part; null if none. */
+export function identifyCpu(
+  cpu: CpuInfo,
+  data: PowerModelData = POWER_MODELS,
+): { microarchitecture: string; row: string | null; by: 'model name' | 'CPUID' | 'Arm CPU part' } | null {
+  for (const rule of data.modelNameRules) {
+    if (new RegExp(rule.pattern).test(cpu.modelName)) return { microarchitecture: rule.microarchitecture, row: rule.row, by: 'model name' };
+  }
+  for (const rule of data.cpuidRules) {
+    if (
+      cpu.vendor === rule.vendor &&
+      cpu.family === rule.family &&
+      cpu.model !== undefined &&
+      rule.models.includes(cpu.model) &&
+      (!rule.steppings || (cpu.stepping !== undefined && rule.steppings.includes(cpu.stepping)))
+    ) {
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: 'CPUID' };
+    }
+  }
+  for (const rule of data.armRules) {
+    if (cpu.armPart?.toLowerCase() === rule.cpuPart && cpu.armImplementer?.toLowerCase() === rule.implementer) {
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: 'Arm CPU part' };
+    }
+  }
+  return null;
+}
+
+function positive(value: number | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `The budget file's power setting ${field} is ${value}; expected a positive number of watts, e.g. ${field === 'cpuTdpW' ? '65' : '20'}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Chooses the power model: the budget file's idle/max watts, else its TDP (Boavizta TDP curve),
+ * else the row for the detected CPU, else the default row.
+ * @throws InputError when only one of idleW/maxW is set, or a value is not a positive number.
+ */
+export function resolvePowerModel(
+  cpu: CpuInfo | null,
+  power: PowerSettings,
+  data: PowerModelData = POWER_MODELS,
+): ResolvedPowerModel {
+  const cpuModel = cpu?.modelName ?? 'unknown';
+  const idleW = positive(power.idleW, 'idleW');
+  const maxW = positive(power.maxW, 'maxW');
+  const tdpW = positive(power.cpuTdpW, 'cpuTdpW');
+  const notes: string[] = [];
+  const ident = cpu ? identifyCpu(cpu, data) : null;
+  const detected = cpu
+    ? `Detected CPU: ${cpuModel} (${cpuSignature(cpu)}${ident ? ` → ${ident.microarchitecture}, by ${ident.by}` : ', microarchitecture not recognised'}).`
+    : 'CPU model unknown (/proc/cpuinfo unreadable).';
+  notes.push(detected);
+
+  if (idleW !== undefined || maxW !== undefined) {
+    if (idleW === undefined || maxW === undefined) {
+      throw new InputError(
+        'CONFIG_INVALID',
+        `The budget file sets ${idleW === undefined ? 'maxW' : 'idleW'} but not ${idleW === undefined ? 'idleW' : 'maxW'}; the power model needs both the idle and the full-load watts of the whole machine (e.g. idleW: 20, maxW: 90).`,
+      );
+    }
+    if (maxW < idleW) {
+      throw new InputError('CONFIG_INVALID', `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`);
+    }
+    const model: PowerModel = { kind: 'vm-linear', idleW, maxW };
+    notes.push(`Power model: the budget file's watts, ${describeModel(model)}.`);
+    return { rowId: 'budget-file', label: `budget file: ${describeModel(model)}`, model, relativeUncertainty: 0.2, cpuModel, microarchitecture: ident?.microarchitecture, notes };
+  }
+
+  if (tdpW !== undefined) {
+    const row = data.rows['boavizta-tdp-curve'];
+    const model: PowerModel = { ...(row as Extract<PowerModelRow, { kind: 'tdp-curve' }>), kind: 'tdp-curve', tdpW };
+    notes.push(`Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model)} (${row.source}, ${row.year}); counts the CPU package only.`);
+    return {
+      rowId: 'boavizta-tdp-curve',
+      label: `${row.label}: ${describeModel(model)} (${row.year})`,
+      model,
+      relativeUncertainty: row.relativeUncertainty,
+      cpuModel,
+      microarchitecture: ident?.microarchitecture,
+      notes,
+    };
+  }
+
+  let rowId = data.defaultRow;
+  if (ident?.row) {
+    rowId = ident.row;
+  } else if (ident) {
+    notes.push(`No published per-vCPU power figures for ${ident.microarchitecture} in the bundled data; using the default row ${data.defaultRow}.`);
+  } else {
+    notes.push(`CPU not recognised; using the default row ${data.defaultRow}.`);
+  }
+  const row = data.rows[rowId];
+  if (!row) throw new InputError('ARGUMENT_INVALID', `data/power-models.json has no row "${rowId}" (internal data error).`);
+  const { label, relativeUncertainty, source, year } = row;
+  const model = row as PowerModel;
+  notes.push(`Power model: ${rowId} — ${label}: ${describeModel(model)} (${source}, ${year}); assumed uncertainty ±${Math.round(relativeUncertainty * 100)}%.`);
+  return {
+    rowId,
+    label: `${label}: ${describeModel(model)} (${year})`,
+    model,
+    relativeUncertainty,
+    cpuModel,
+    microarchitecture: ident?.microarchitecture,
+    notes,
+  };
+}
