@@ -1,0 +1,92 @@
+/**
+ * The action's inputs (action.yml), read through a getter and validated once. Every problem
+ * is an InputError (exit 2) that names the input, what it got, and what it accepts.
+ */
+import { InputError } from '../errors.js';
+import { COMMENT_POLICIES, type CommentPolicy } from './comment.js';
+
+/** When the job fails (the `fail-on` input). */
+export type FailPolicy = 'budget' | 'regression' | 'never';
+export const FAIL_POLICIES: readonly FailPolicy[] = ['budget', 'regression', 'never'];
+
+/** `run`: benchmark and report; `comment`: post a report JSON made by another job/workflow. */
+export type ActionMode = 'run' | 'comment';
+export const MODES: readonly ActionMode[] = ['run', 'comment'];
+
+export interface ActionInputs {
+  mode: ActionMode;
+  /** Budget file, relative to the workspace. @default 'energy-budget.yml' */
+  config: string;
+  /** Git ref to measure as the base; '' = the pull request's base commit. */
+  baseRef: string;
+  /** A report JSON to compare against instead of measuring the base. */
+  baseline: string;
+  githubToken: string;
+  comment: CommentPolicy;
+  /** Login whose comments count as ours (for a personal access token); '' = any bot. */
+  commentAuthor: string;
+  failOn: FailPolicy;
+  /** run: where the JSON report is written; comment: the report to post. @default 'energy-budget-report.json' */
+  reportJson: string;
+  reportMarkdown: string;
+  reportJunit: string;
+  shard?: { index: number; count: number };
+  advise: boolean;
+  /** Heading of the comment and summary. @default 'Energy budget' */
+  title: string;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(
+    'ARGUMENT_INVALID',
+    `The input \`${name}\` is "${value}", but it must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}. ` +
+      `Example: \`${name}: ${fallback}\`.`,
+  );
+}
+
+/** Parses `i/n` (1-based) as in `--shard`. @throws InputError */
+export function parseShard(value: string): { index: number; count: number } | undefined {
+  if (value === '') return undefined;
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new InputError(
+      'ARGUMENT_INVALID',
+      `The input \`shard\` is "${value}", but it must be \`i/n\` with 1 ≤ i ≤ n, e.g. \`shard: \${{ matrix.shard }}/4\` with shard: [1, 2, 3, 4].`,
+    );
+  }
+  return { index, count };
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE', ''].includes(value)) return false;
+  throw new InputError('ARGUMENT_INVALID', `The input \`${name}\` is "${value}", but it must be \`true\` or \`false\`.`);
+}
+
+/**
+ * Reads and validates every input. `get` returns the trimmed value or '' (core.getInput).
+ * @throws InputError for a value outside an input's choices.
+ */
+export function readInputs(get: (name: string) => string): ActionInputs {
+  return {
+    mode: oneOf('mode', get('mode'), MODES, 'run'),
+    config: get('config') || 'energy-budget.yml',
+    baseRef: get('base-ref'),
+    baseline: get('baseline'),
+    githubToken: get('github-token'),
+    comment: oneOf('comment', get('comment'), COMMENT_POLICIES, 'always'),
+    commentAuthor: get('comment-author'),
+    failOn: oneOf('fail-on', get('fail-on'), FAIL_POLICIES, 'budget'),
+    reportJson: get('report-json') || 'energy-budget-report.json',
+    reportMarkdown: get('report-markdown'),
+    reportJunit: get('report-junit'),
+    shard: parseShard(get('shard')),
+    advise: parseBoolean('advise', get('advise')),
+    title: get('title') || 'Energy budget',
+  };
+}

@@ -1,0 +1,309 @@
+/**
+ * The GitHub Action. `run(deps)` does everything; `src/index.ts` only calls it, so tests import
+ * this module with no side effects and pass fakes for the edges (inputs/outputs, the engine,
+ * the API client's clock).
+ *
+ * Order matters: the engine writes the JSON report, then the job summary, outputs and
+ * annotations are written, and only then is the network used (the comment), so a failing or
+ * read-only GitHub API never loses what was measured.
+ */
+import { readFile as readFileAsync } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
+import { classifyApiError, createGitHubClient, describeApiError, type ClientOptions, type GitHubClient } from './github/client.js';
+import { upsertStickyComment } from './github/comment.js';
+import { readGitHubContext, type GitHubContext } from './github/context.js';
+import { readInputs, type ActionInputs } from './github/inputs.js';
+import { assertOnnxRuntimeAvailable } from './github/platform.js';
+import { findPullRequestForSha } from './github/pulls.js';
+import { budgetAnnotations, failingProblems } from './github/verdict.js';
+import { escapeMarkdown } from './report/escape.js';
+import { renderMarkdown } from './report/markdown.js';
+import type { Report } from './report/types.js';
+import type { RunDeps, RunOptions, RunResult } from './run-types.js';
+
+/** The Actions runtime as the action uses it; the default is @actions/core. */
+export interface ActionIO {
+  /** Trimmed input value, '' when not given. */
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  /** Appends Markdown to the job summary. */
+  writeSummary(markdown: string): Promise<void>;
+  annotate(level: 'error' | 'warning' | 'notice', message: string, props: { title?: string; file?: string; startLine?: number }): void;
+  info(message: string): void;
+  warning(message: string): void;
+  /** Marks the step failed (sets process.exitCode, does not exit). */
+  setFailed(message: string): void;
+}
+
+/** The engine's entry point (src/run.ts). */
+export type RunEnergyBudget = (options: RunOptions, deps: RunDeps) => Promise<RunResult>;
+
+export interface ActionDeps {
+  /** @default process.env */
+  env?: Record<string, string | undefined>;
+  /** @default coreIO() */
+  io?: ActionIO;
+  /** @default the real engine, loaded after the platform check */
+  runEnergyBudget?: RunEnergyBudget;
+  /** Client options other than the token and URL (tests inject `sleep`). */
+  client?: Omit<ClientOptions, 'token' | 'apiUrl'>;
+  /** @default process.cwd() */
+  cwd?: string;
+}
+
+/** The @actions/core implementation of ActionIO. */
+export function coreIO(env: Record<string, string | undefined> = process.env): ActionIO {
+  return {
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    async writeSummary(markdown) {
+      if (!env.GITHUB_STEP_SUMMARY) {
+        core.info('No GITHUB_STEP_SUMMARY (not on GitHub Actions): the job summary is skipped.');
+        return;
+      }
+      await core.summary.addRaw(markdown, true).write();
+    },
+    annotate(level, message, props) {
+      if (level === 'error') core.error(message, props);
+      else if (level === 'warning') core.warning(message, props);
+      else core.notice(message, props);
+    },
+    info: (m) => core.info(m),
+    warning: (m) => core.warning(m),
+    setFailed: (m) => core.setFailed(m),
+  };
+}
+
+/** Loads the engine after checking that onnxruntime can load on this platform. */
+async function loadEngine(): Promise<RunEnergyBudget> {
+  assertOnnxRuntimeAvailable();
+  const engine = await import('./run.js');
+  return engine.runEnergyBudget;
+}
+
+/** The budget-file path as the comment marker and annotations name it: relative to the workspace, forward slashes. */
+function workspacePath(workspace: string, file: string): string {
+  const rel = path.relative(workspace, path.resolve(workspace, file));
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+}
+
+/** The biggest report JSON the comment mode reads (an artifact from untrusted code). */
+const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+
+/** Reads and minimally validates a report JSON (an untrusted artifact in the comment mode). */
+async function readReport(file: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFileAsync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(
+      'INPUT_INVALID',
+      `The report ${file} given as \`report-json\` could not be read (${(error as NodeJS.ErrnoException)?.code ?? String(error)}). ` +
+        'In the comment mode, download the first workflow\'s report artifact first (actions/download-artifact) and pass its path.',
+    );
+  }
+  if (text.length > MAX_REPORT_BYTES) throw new InputError('INPUT_INVALID', `The report ${file} is larger than 50 MB; refusing to read it.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('INPUT_INVALID', `The report ${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+  const r = data as Partial<Report> | null;
+  if (!r || typeof r !== 'object' || r.schemaVersion !== 1 || !Array.isArray(r.models) || !['pass', 'warn', 'fail'].includes(r.verdict as string)) {
+    throw new InputError(
+      'INPUT_INVALID',
+      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`,
+    );
+  }
+  for (const m of r.models) {
+    if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.budgets)) {
+      throw new InputError('INPUT_INVALID', `The report ${file} has a model entry without a "name" string and a "budgets" array.`);
+    }
+  }
+  return r as Report;
+}
+
+interface Session {
+  io: ActionIO;
+  ctx: GitHubContext;
+  inputs: ActionInputs;
+  deps: ActionDeps;
+  configKey: string;
+  client?: GitHubClient;
+}
+
+function getClient(s: Session): GitHubClient | undefined {
+  if (!s.inputs.githubToken) return undefined;
+  s.client ??= createGitHubClient({
+    token: s.inputs.githubToken,
+    apiUrl: s.ctx.apiUrl,
+    onRetry: (m) => s.io.info(m),
+    ...s.deps.client,
+  });
+  return s.client;
+}
+
+/** Writes the summary and outputs: always, and before any network call. */
+async function publishLocally(s: Session, report: Report, jsonPath: string): Promise<string> {
+  const commentBody = renderMarkdown(report, {
+    marker: s.configKey,
+    title: s.inputs.title,
+    fullReportHint:
+      s.ctx.repo && s.ctx.runId
+        ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})`
+        : undefined,
+  });
+  // The summary allows 1 MiB; render it without the comment's limit.
+  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000 });
+  try {
+    await s.io.writeSummary(summary);
+  } catch (error) {
+    s.io.warning(`Could not write the job summary: ${(error as Error)?.message ?? String(error)}`);
+  }
+  s.io.setOutput('verdict', report.verdict);
+  s.io.setOutput('report', jsonPath);
+  s.io.setOutput('markdown', commentBody);
+  s.io.setOutput('comment-url', '');
+  return commentBody;
+}
+
+/** Posts the sticky comment per policy; API failures are reported, and fatal only when `fatal`. */
+async function postComment(s: Session, report: Report, body: string, prNumber: number | null, fatal: boolean): Promise<void> {
+  if (s.inputs.comment === 'never') return;
+  const { repo } = s.ctx;
+  if (!repo || prNumber === null) {
+    s.io.info('Not a pull request (or its number is unknown): no comment is posted; the report is in the job summary and outputs.');
+    return;
+  }
+  const client = getClient(s);
+  if (!client) {
+    s.io.warning('No `github-token`: no comment is posted. The report is in the job summary and outputs.');
+    return;
+  }
+  try {
+    const result = await upsertStickyComment(client, {
+      repo,
+      issueNumber: prNumber,
+      configPath: s.configKey,
+      body,
+      policy: s.inputs.comment,
+      report,
+      author: s.inputs.commentAuthor || undefined,
+    });
+    if (result.url) s.io.setOutput('comment-url', result.url);
+    const verb = result.action === 'create' ? 'Posted' : result.action === 'update' ? 'Updated' : 'Left';
+    s.io.info(`${verb} the comment on pull request #${prNumber}${result.action === 'skip' ? ` (${result.reason})` : ''}${result.url ? `: ${result.url}` : ''}.`);
+    if (result.deleted) s.io.info(`Deleted ${result.deleted} duplicate comment(s).`);
+  } catch (error) {
+    const kind = classifyApiError(error);
+    const where = `The report is in the job summary, the outputs and ${s.inputs.reportJson}.`;
+    let message: string;
+    if (kind === 'read-only') {
+      message = s.ctx.pullRequest?.isFork
+        ? `Could not comment on pull request #${prNumber}: it comes from a fork, and GitHub gives fork pull requests a read-only token. ${where} ` +
+          'To comment on fork pull requests, use the two-workflow pattern (mode: comment on workflow_run), see docs/action.md#pull-requests-from-forks.'
+        : `Could not comment on pull request #${prNumber}: the token may not write pull requests (${describeApiError(error)}). ` +
+          `Add \`permissions: pull-requests: write\` to the job. ${where}`;
+    } else {
+      message = `Could not comment on pull request #${prNumber}: ${describeApiError(error)}. ${where}`;
+    }
+    if (fatal) throw new EnergyBudgetError('ENVIRONMENT', message, 3, { cause: error });
+    s.io.warning(message);
+  }
+}
+
+async function runMode(s: Session): Promise<number> {
+  const { inputs, ctx, io } = s;
+  const baseRef = inputs.baseRef || (inputs.baseline ? undefined : ctx.pullRequest?.baseSha || undefined);
+  const runEnergyBudget = s.deps.runEnergyBudget ?? (await loadEngine());
+  const jsonPath = path.resolve(ctx.workspace, inputs.reportJson);
+  const logger = { info: (m: string) => io.info(m), warn: (m: string) => io.warning(m), progress: (m: string) => io.info(m) };
+  if (baseRef) io.info(`Comparing with the base ${baseRef}.`);
+  const result = await runEnergyBudget(
+    {
+      configPath: inputs.config,
+      cwd: ctx.workspace,
+      jsonPath,
+      markdownPath: inputs.reportMarkdown ? path.resolve(ctx.workspace, inputs.reportMarkdown) : undefined,
+      junitPath: inputs.reportJunit ? path.resolve(ctx.workspace, inputs.reportJunit) : undefined,
+      baseRef,
+      baselinePath: inputs.baseline ? path.resolve(ctx.workspace, inputs.baseline) : undefined,
+      shard: inputs.shard,
+      advise: inputs.advise,
+    },
+    { logger, env: s.deps.env },
+  );
+  const report = result.report;
+  const body = await publishLocally(s, report, result.files.json ?? jsonPath);
+  for (const a of budgetAnnotations(report)) {
+    io.annotate(a.level, a.message, { title: a.title, file: s.configKey, startLine: a.line });
+  }
+  await postComment(s, report, body, ctx.pullRequest?.number ?? null, false);
+  const problems = failingProblems(report, inputs.failOn);
+  const fails = problems.length > 0 || (inputs.failOn === 'budget' && report.verdict === 'fail');
+  if (fails) {
+    const list = problems.slice(0, 10).map((p) => `  - ${p.message}`);
+    if (problems.length > 10) list.push(`  - …and ${problems.length - 10} more`);
+    const what = problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'the verdict is fail';
+    io.setFailed(`Energy budget failed (fail-on: ${inputs.failOn}): ${what}.${list.length ? `\n${list.join('\n')}` : ''}`);
+    return 1;
+  }
+  io.info(`Energy budget: ${report.verdict} (fail-on: ${inputs.failOn}).`);
+  return 0;
+}
+
+async function commentMode(s: Session): Promise<number> {
+  const { inputs, ctx, io } = s;
+  const file = path.resolve(ctx.workspace, inputs.reportJson);
+  const report = await readReport(file);
+  const body = await publishLocally(s, report, file);
+  let prNumber: number | null = null;
+  if (ctx.workflowRun) {
+    const client = getClient(s);
+    if (client && ctx.repo) {
+      prNumber = await findPullRequestForSha(client, ctx.repo, ctx.workflowRun.headSha, {
+        repo: ctx.workflowRun.headRepo,
+        branch: ctx.workflowRun.headBranch,
+      });
+      if (prNumber === null) io.info(`No open pull request has head ${ctx.workflowRun.headSha}; nothing to comment on.`);
+    }
+  } else {
+    prNumber = ctx.pullRequest?.number ?? null;
+  }
+  await postComment(s, report, body, prNumber, true);
+  return 0;
+}
+
+/**
+ * Runs the action and returns its exit code (0 ok, 1 failed per `fail-on`, 2 bad input,
+ * 3 environment). Every thrown value ends in `setFailed` with a message; our own errors
+ * never show a stack trace.
+ */
+export async function run(deps: ActionDeps = {}): Promise<number> {
+  const env = deps.env ?? process.env;
+  const io = deps.io ?? coreIO(env);
+  try {
+    const ctx = readGitHubContext(env, { cwd: deps.cwd });
+    for (const w of ctx.warnings) io.warning(w);
+    const inputs = readInputs((name) => io.getInput(name));
+    const s: Session = { io, ctx, inputs, deps: { ...deps, env }, configKey: workspacePath(ctx.workspace, inputs.config) };
+    return inputs.mode === 'comment' ? await commentMode(s) : await runMode(s);
+  } catch (error) {
+    const code = exitCodeOf(error);
+    const message =
+      error instanceof EnergyBudgetError
+        ? error.message
+        : `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the log of this step.`;
+    if (!(error instanceof EnergyBudgetError) && error instanceof Error && error.stack) io.info(error.stack);
+    try {
+      await io.writeSummary(`## Energy budget: error\n\n${escapeMarkdown(message, { newlines: 'br', maxLength: 5000 })}\n`);
+    } catch {
+      // The failure itself is what matters; a summary that cannot be written is not reported twice.
+    }
+    io.setFailed(message);
+    return code;
+  }
+}
