@@ -179,7 +179,7 @@ class Validator {
     let expected = 'valid YAML: `key: value` pairs, nested keys indented with spaces';
     let example = 'budget: { latency-p95: 5 ms }';
     if (code === 'DUPLICATE_KEY') {
-      const key = text.slice(pos[0], pos[1]).split(/[:\n]/)[0]?.trim() ?? '';
+      const key = text.slice(pos[0]).split(/[:\n]/)[0]?.trim() ?? '';
       msg = `duplicate key \`${key}\`; a key may appear once in each mapping`;
       expected = 'each key once; merge the two entries';
       example = `${key}: …`;
@@ -246,7 +246,7 @@ class Validator {
     const metricSection = section === 'budget' || section === 'regression';
     const expected = `a key of ${SECTION_LABEL[section]}: ${allowed.join(', ')}`;
     if (entry.key === '<<') {
-      this.add(entry.path, entry.keyNode, 'YAML merge keys (`<<`) are not supported; write the keys out', expected);
+      this.add(entry.path, entry.keyNode, 'YAML merge keys (`<<`) are not supported; write the keys out', expected, SECTIONS[section][allowed[0] as string]?.example);
       return;
     }
     const guess = suggest(entry.key, allowed);
@@ -351,14 +351,14 @@ class Validator {
     return v;
   }
 
-  private enumeration<T extends string>(entry: Entry, doc: KeyDoc, values: readonly T[], what: string): T | undefined {
+  private enumeration<T extends string>(entry: Entry, doc: KeyDoc, values: readonly T[], what: string, aliases: Record<string, T> = {}): T | undefined {
     const v = this.scalarValue(entry);
     if (typeof v !== 'string') {
       this.addFor(entry, doc, `expected ${what}, got ${this.describe(entry.value)}`);
       return undefined;
     }
     if ((values as readonly string[]).includes(v)) return v as T;
-    const guess = suggest(v, values);
+    const guess = Object.prototype.hasOwnProperty.call(aliases, v.toLowerCase()) ? aliases[v.toLowerCase()] : suggest(v, values);
     this.addFor(entry, doc, `\`${v}\` is not a valid ${what}${guess ? `; did you mean \`${guess}\`?` : ''}`);
     return undefined;
   }
@@ -423,7 +423,7 @@ class Validator {
           Object.assign(config.power, this.carbon(e, doc));
           break;
         case 'inconclusive':
-          config.inconclusive = this.enumeration(e, doc, ENUMS.inconclusive, 'inconclusive outcome') ?? DEFAULTS.inconclusive;
+          config.inconclusive = this.enumeration(e, doc, ENUMS.inconclusive, 'inconclusive outcome', { error: 'fail', warning: 'warn', ignore: 'pass' }) ?? DEFAULTS.inconclusive;
           break;
       }
     }
@@ -512,7 +512,7 @@ class Validator {
           model.threads = this.integer(e, doc, 1) ?? DEFAULTS.threads;
           break;
         case 'device':
-          model.device = this.enumeration<DeviceChoice>(e, doc, ENUMS.device, 'device') ?? DEFAULTS.device;
+          model.device = this.enumeration<DeviceChoice>(e, doc, ENUMS.device, 'device', { gpu: 'cuda', nvidia: 'cuda' }) ?? DEFAULTS.device;
           break;
         case 'energy':
           model.energy = this.enumeration<MeterChoice>(e, doc, ENUMS.energy, 'energy meter') ?? DEFAULTS.energy;
@@ -574,7 +574,7 @@ class Validator {
           shape = this.shape(e, doc);
           break;
         case 'dtype':
-          dtype = this.enumeration<TensorDType>(e, doc, ENUMS.dtype, 'dtype');
+          dtype = this.enumeration<TensorDType>(e, doc, ENUMS.dtype, 'dtype', DTYPE_ALIASES);
           break;
         case 'value': {
           const r = this.fixedValue(e, doc);
@@ -597,10 +597,10 @@ class Validator {
     const has = (k: string): Entry | undefined => entries.find((e) => e.key === k);
     const dataEntry = has('data');
     if (dataEntry && has('value')) {
-      this.add(entry.path, dataEntry.keyNode, 'give either `value` or `data`, not both', SECTIONS.input.data?.expected, SECTIONS.input.data?.example);
+      this.add(entry.path, dataEntry.keyNode, 'give either `value` or `data`, not both', 'one source per input: a fixed `value` or a `.npy` file in `data`', SECTIONS.input.data?.example);
     }
     if (dataEntry && has('shape')) {
-      this.add(entry.path, has('shape')?.keyNode, 'a `.npy` file carries its own shape; remove `shape` or `data`', SECTIONS.input.data?.expected, SECTIONS.input.data?.example);
+      this.add(entry.path, has('shape')?.keyNode, 'a `.npy` file carries its own shape; remove `shape` or `data`', '`data` alone, or `shape` (and `dtype`) to synthesise random data', SECTIONS.input.data?.example);
     }
     if (shape && valueEntry && valueCount !== undefined && valueCount > 1) {
       const want = shape.reduce((a, b) => a * b, 1);
@@ -718,7 +718,10 @@ class Validator {
       warmup: DEFAULTS.trainingWarmup,
     };
     const has = (k: string): Entry | undefined => entries.find((e) => e.key === k);
-    if (!has('step-model')) this.required(entries, ['loss'], 'training', entry.path, entry.value);
+    if (!has('step-model') && !has('loss')) {
+      const d = SECTIONS.training.loss as KeyDoc;
+      this.add(entry.path, entry.value, 'missing required key `loss` (needed unless `step-model` is given)', d.expected, d.example);
+    }
     const setOptional = <K extends keyof TrainingConfig>(key: K, value: TrainingConfig[K] | undefined): void => {
       if (value !== undefined) t[key] = value;
     };
@@ -771,7 +774,7 @@ class Validator {
           }
           t.feedback = map;
           if (!has('step-model')) {
-            this.add(e.path, e.keyNode, '`feedback` only applies with `step-model`', SECTIONS.training['step-model']?.expected, SECTIONS.training['step-model']?.example);
+            this.add(e.path, e.keyNode, '`feedback` only applies with `step-model`', '`feedback` together with `step-model` (a bring-your-own training step)', SECTIONS.training['step-model']?.example);
           }
           break;
         }
@@ -850,7 +853,7 @@ class Validator {
       const before = this.issues.length;
       this.required(entries, ['limit'], 'limit', entry.path, entry.value);
       const levelEntry = entries.find((e) => e.key === 'level');
-      if (levelEntry) level = this.enumeration(levelEntry, SECTIONS.limit.level as KeyDoc, ENUMS.level, 'level') ?? level;
+      if (levelEntry) level = this.enumeration(levelEntry, SECTIONS.limit.level as KeyDoc, ENUMS.level, 'level', { warning: 'warn', fail: 'error' }) ?? level;
       const limitEntry = entries.find((e) => e.key === 'limit');
       if (!limitEntry || this.issues.length > before) return undefined;
       valueEntry = limitEntry;
@@ -872,6 +875,20 @@ class Validator {
     };
   }
 }
+
+/** Common spellings from numpy, PyTorch and C, mapped to onnxruntime's dtype names. */
+const DTYPE_ALIASES: Record<string, TensorDType> = {
+  float: 'float32',
+  double: 'float64',
+  half: 'float16',
+  long: 'int64',
+  int: 'int32',
+  boolean: 'bool',
+  f32: 'float32',
+  f16: 'float16',
+  i64: 'int64',
+  i32: 'int32',
+};
 
 function defaultInference(): InferenceConfig {
   return {

@@ -331,7 +331,6 @@ export function buildBudgetSchema(): JsonSchema {
   const path = { type: 'string', minLength: 1 };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/energy-budget/energy-budget/schema/energy-budget.schema.json',
     title: 'energy-budget budget file (energy-budget.yml)',
     description: 'Models to benchmark and the size, latency, energy and carbon budgets they must keep. Reference: docs/budget-file.md.',
     type: 'object',
@@ -405,11 +404,14 @@ export function buildBudgetSchema(): JsonSchema {
         properties: {
           shape: { description: d('input', 'shape'), type: 'array', items: positiveInt },
           dtype: { description: d('input', 'dtype'), enum: [...ENUMS.dtype] },
-          value: { description: d('input', 'value'), type: ['number', 'boolean', 'string', 'array'] },
-          data: { description: d('input', 'data'), ...path },
+          value: { description: d('input', 'value'), $ref: '#/definitions/value' },
+          data: { description: d('input', 'data'), type: 'string', pattern: '\\.[nN][pP][yY]$' },
         },
         additionalProperties: false,
         allOf: [{ not: { required: ['value', 'data'] } }, { not: { required: ['shape', 'data'] } }],
+      },
+      value: {
+        anyOf: [{ type: 'number' }, { type: 'boolean' }, { type: 'string' }, { type: 'array', items: { $ref: '#/definitions/value' } }],
       },
       training: {
         type: 'object',
