@@ -1,0 +1,250 @@
+/**
+ * Concrete tensor shapes at the configured input shapes.
+ *
+ * Real exported models rarely store the shapes of intermediate tensors (value_info), so the
+ * FLOP count cannot rely on the file. `resolveShapes` learns them from onnxruntime itself: it
+ * adds every node output of the main graph as an extra graph output (ONNX allows outputs
+ * without type information; onnxruntime infers it) and runs the model once on the given
+ * feeds. `staticShapes` is the file-only fallback: what graph inputs, outputs and value_info
+ * already say once symbolic dims are bound.
+ *
+ * The onnxruntime session is reached through a factory passed in, so the core stays testable.
+ */
+import type { Tensor } from 'onnxruntime-node';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { externalEntries, isExternal, type LoadedModel } from './load.js';
+import {
+  encodeModel,
+  type GraphProto,
+  type ModelProto,
+  type NodeProto,
+  type TensorProto,
+  type TypeProto,
+  type ValueInfoProto,
+} from './onnx.js';
+
+/** The part of an onnxruntime InferenceSession that shape resolution needs. */
+export interface ShapeSession {
+  run(feeds: Record<string, Tensor>): Promise<Readonly<Record<string, unknown>>>;
+  release(): Promise<void>;
+}
+
+/** Creates a session from model bytes, e.g. `(b) => ort.InferenceSession.create(b)`. */
+export type ShapeSessionFactory = (bytes: Uint8Array) => Promise<ShapeSession>;
+
+/**
+ * The default factory: onnxruntime-node on CPU, graph optimisations off (shapes are the same
+ * either way and an unoptimised session starts faster), one thread.
+ * @throws Error from onnxruntime when the model cannot be loaded.
+ */
+export async function createOrtShapeSession(bytes: Uint8Array): Promise<ShapeSession> {
+  // Imported here rather than at the top so that importing this module loads no native code.
+  const ort = await import('onnxruntime-node');
+  return ort.InferenceSession.create(bytes, {
+    graphOptimizationLevel: 'disabled',
+    intraOpNumThreads: 1,
+    executionProviders: ['cpu'],
+  });
+}
+
+/**
+ * Ops whose outputs are sequences or optionals, which onnxruntime-node cannot return
+ * ("Non tensor type is temporarily not supported"): their outputs are not requested.
+ */
+const NON_TENSOR_OPS = new Set([
+  'SequenceConstruct', 'SequenceEmpty', 'SequenceInsert', 'SequenceErase', 'SplitToSequence',
+  'SequenceMap', 'Optional',
+]);
+/** Ops that pass a sequence/optional through when their input is one. */
+const PASS_THROUGH_OPS = new Set(['Identity', 'OptionalGetElement', 'If', 'Loop', 'Scan']);
+
+function own(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+function isTensorType(t: TypeProto | undefined): boolean {
+  return !t || own(t, 'tensorType') || (!own(t, 'sequenceType') && !own(t, 'optionalType') && !own(t, 'mapType') && !own(t, 'sparseTensorType'));
+}
+
+/** Names of main-graph values that are (or may be) sequences/optionals, so not fetchable. */
+function nonTensorValues(graph: GraphProto): Set<string> {
+  const out = new Set<string>();
+  for (const v of [...(graph.input ?? []), ...(graph.valueInfo ?? []), ...(graph.output ?? [])]) {
+    if (v.name && !isTensorType(v.type)) out.add(v.name);
+  }
+  for (const n of graph.node ?? []) {
+    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...(a.graphs ?? [])]).filter((g): g is GraphProto => !!g)
+      .flatMap((g) => g.output ?? []);
+    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
+    const fromNonTensor = (n.input ?? []).some((i) => out.has(i));
+    if (NON_TENSOR_OPS.has(n.opType ?? '') || (PASS_THROUGH_OPS.has(n.opType ?? '') && (fromNonTensor || nonTensorSub))) {
+      for (const o of n.output ?? []) if (o) out.add(o);
+    }
+  }
+  return out;
+}
+
+/** Copies a tensor with its external data read into raw_data, so the model loads from bytes. */
+function inlineTensor(t: TensorProto, modelDir: string): TensorProto {
+  if (!isExternal(t)) return t;
+  const e = externalEntries(t);
+  const data = readFileSync(resolve(modelDir, e.location ?? ''));
+  const offset = Number(e.offset ?? 0);
+  const length = e.length !== undefined && e.length !== '' ? Number(e.length) : data.length - offset;
+  const { externalData: _e, dataLocation: _l, ...rest } = t;
+  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
+}
+
+function inlineGraph(g: GraphProto, modelDir: string): GraphProto {
+  return {
+    ...g,
+    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
+    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
+      ...s,
+      ...(s.values ? { values: inlineTensor(s.values, modelDir) } : {}),
+      ...(s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}),
+    })),
+    node: (g.node ?? []).map((n) => ({
+      ...n,
+      attribute: (n.attribute ?? []).map((a) => ({
+        ...a,
+        ...(a.t ? { t: inlineTensor(a.t, modelDir) } : {}),
+        ...(a.g ? { g: inlineGraph(a.g, modelDir) } : {}),
+        ...(a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}),
+      })),
+    })),
+  };
+}
+
+function hasExternal(g: GraphProto | undefined): boolean {
+  if (!g) return false;
+  if ((g.initializer ?? []).some(isExternal)) return true;
+  if ((g.sparseInitializer ?? []).some((s) => (s.values && isExternal(s.values)) || (s.indices && isExternal(s.indices)))) return true;
+  return (g.node ?? []).some((n) => (n.attribute ?? []).some((a) => (a.t && isExternal(a.t)) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal)));
+}
+
+/**
+ * The model with extra graph outputs for the given value names (typeless value infos) and
+ * external data inlined (onnxruntime cannot resolve external files for a model given as bytes).
+ */
+export function withExtraOutputs(loaded: LoadedModel, names: readonly string[]): ModelProto {
+  const proto = loaded.proto;
+  let graph: GraphProto = proto.graph ?? {};
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname(loaded.path));
+  const extra: ValueInfoProto[] = names.map((name) => ({ name }));
+  return { ...proto, graph: { ...graph, output: [...(graph.output ?? []), ...extra] } };
+}
+
+function initializerDims(graph: GraphProto): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const t of graph.initializer ?? []) if (t.name) out.set(t.name, [...(t.dims ?? [])]);
+  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out.set(s.values.name, [...(s.dims ?? [])]);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== 'Constant' || n.domain) continue;
+    const a = (n.attribute ?? [])[0];
+    const name = n.output?.[0];
+    if (!a || !name) continue;
+    if (a.name === 'value' && a.t) out.set(name, [...(a.t.dims ?? [])]);
+    else if (a.name === 'sparse_value' && a.sparseTensor) out.set(name, [...(a.sparseTensor.dims ?? [])]);
+    else if (a.name === 'value_floats') out.set(name, [a.floats?.length ?? 0]);
+    else if (a.name === 'value_ints') out.set(name, [a.ints?.length ?? 0]);
+    else if (a.name === 'value_strings') out.set(name, [a.strings?.length ?? 0]);
+    else if (a.name === 'value_float' || a.name === 'value_int' || a.name === 'value_string') out.set(name, []);
+  }
+  return out;
+}
+
+function dimsOf(v: unknown): number[] | undefined {
+  if (!v || typeof v !== 'object' || !('dims' in v)) return undefined;
+  const dims = (v as { dims: unknown }).dims;
+  return Array.isArray(dims) && dims.every((d) => typeof d === 'number') ? [...(dims as number[])] : undefined;
+}
+
+/**
+ * Shapes the file itself states: initializers, Constant nodes, and graph inputs, outputs and
+ * value_info whose dims are all known once the symbolic dims are bound from `inputShapes`
+ * (a symbol takes the value it has in the first input that uses it).
+ */
+export function staticShapes(proto: ModelProto, inputShapes: Record<string, readonly number[]>): Map<string, number[]> {
+  const graph = proto.graph ?? {};
+  const out = initializerDims(graph);
+  const symbols = new Map<string, number>();
+  for (const v of graph.input ?? []) {
+    const given = v.name ? inputShapes[v.name] : undefined;
+    const dims = v.type?.tensorType?.shape?.dim ?? [];
+    if (!given || given.length !== dims.length) continue;
+    dims.forEach((d, i) => {
+      if (own(d, 'dimParam') && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
+    });
+  }
+  for (const v of [...(graph.input ?? []), ...(graph.valueInfo ?? []), ...(graph.output ?? [])]) {
+    if (!v.name || out.has(v.name)) continue;
+    const tt = v.type?.tensorType;
+    if (!tt || !own(tt, 'shape')) continue;
+    const dims = (tt.shape?.dim ?? []).map((d) =>
+      own(d, 'dimValue') ? d.dimValue : own(d, 'dimParam') && d.dimParam ? symbols.get(d.dimParam) : undefined);
+    if (dims.every((d): d is number => typeof d === 'number')) out.set(v.name, dims);
+  }
+  for (const [name, shape] of Object.entries(inputShapes)) out.set(name, [...shape]);
+  return out;
+}
+
+/**
+ * Learns every tensor's concrete shape by running the model once on `feeds` with each main-graph
+ * node output added as a graph output. Sequence/optional values are skipped; if onnxruntime
+ * still refuses the extra outputs, falls back to the plain graph outputs plus {@link staticShapes}.
+ * Tensors inside If/Loop/Scan bodies are not resolved (they are not main-graph values).
+ * @throws Error from onnxruntime when the model cannot be loaded or run on these feeds at all.
+ */
+export async function resolveShapes(
+  loaded: LoadedModel,
+  feeds: Record<string, Tensor>,
+  createSession: ShapeSessionFactory = createOrtShapeSession,
+): Promise<Map<string, number[]>> {
+  const graph = loaded.proto.graph ?? {};
+  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
+  const shapes = staticShapes(loaded.proto, inputShapes);
+  const skip = nonTensorValues(graph);
+  // Values the run returns anyway or that are weights; value_info shapes are re-learnt, since
+  // the run is the ground truth where a stale value_info could disagree.
+  const existing = new Set([
+    ...(graph.output ?? []).map((v) => v.name ?? ''),
+    ...(graph.input ?? []).map((v) => v.name ?? ''),
+    ...initializerDims(graph).keys(),
+  ]);
+  const wanted: string[] = [];
+  const seen = new Set<string>();
+  const consider = (n: NodeProto, list: string[]): void => {
+    for (const o of n.output ?? []) {
+      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
+        seen.add(o);
+        list.push(o);
+      }
+    }
+  };
+  for (const n of graph.node ?? []) consider(n, wanted);
+
+  const attempt = async (names: readonly string[]): Promise<Readonly<Record<string, unknown>>> => {
+    const session = await createSession(encodeModel(withExtraOutputs(loaded, names)));
+    try {
+      return await session.run(feeds);
+    } finally {
+      await session.release();
+    }
+  };
+  let results: Readonly<Record<string, unknown>>;
+  try {
+    results = await attempt(wanted);
+  } catch (first) {
+    // Some value onnxruntime cannot return as a graph output (an untyped sequence from a
+    // custom op, say). The plain model tells us whether the feeds themselves are at fault.
+    if (wanted.length === 0) throw first;
+    results = await attempt([]);
+  }
+  for (const [name, value] of Object.entries(results)) {
+    const dims = dimsOf(value);
+    if (dims) shapes.set(name, dims);
+  }
+  return shapes;
+}
