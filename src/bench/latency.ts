@@ -1,0 +1,179 @@
+/**
+ * Small pure statistics for latency samples: percentiles, mean, standard deviation, and the
+ * Student t quantile behind the 95% confidence interval of the mean that `iterations: auto`
+ * stops on.
+ */
+
+/**
+ * The p-quantile (0 ≤ p ≤ 1) of ascending-sorted samples by linear interpolation between
+ * order statistics: Hyndman & Fan (1996) definition 7, the default of R's `quantile()` and
+ * NumPy's `percentile()`. h = (n − 1)·p; result = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+ * @throws RangeError on an empty sample or p outside [0, 1].
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('percentile of an empty sample');
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile p must be in [0, 1], got ${p}`);
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  if (lo >= n - 1) return sorted[n - 1];
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/** Arithmetic mean of the first `n` samples (default all). NaN when n is 0. */
+export function mean(xs: ArrayLike<number>, n = xs.length): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += xs[i];
+  return sum / n;
+}
+
+/**
+ * Sample standard deviation (Bessel's n − 1 denominator) of the first `n` samples, by the
+ * two-pass formula (numerically stable for latencies that are large and close together).
+ * 0 for a single sample, NaN for none.
+ */
+export function stdev(xs: ArrayLike<number>, n = xs.length): number {
+  if (n === 0) return NaN;
+  if (n === 1) return 0;
+  const m = mean(xs, n);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i] - m) ** 2;
+  return Math.sqrt(ss / (n - 1));
+}
+
+/**
+ * ln Γ(x) for x > 0: Stirling's series (Abramowitz & Stegun 6.1.41) for x ≥ 10, where the
+ * first omitted term, 691/(360360·x¹¹), is below 2e-14; smaller x are shifted up with
+ * Γ(x) = Γ(x + k) / (x(x + 1)…(x + k − 1)).
+ */
+export function lnGamma(x: number): number {
+  let shift = 0;
+  while (x < 10) {
+    shift += Math.log(x);
+    x += 1;
+  }
+  const inv = 1 / x;
+  const inv2 = inv * inv;
+  const series = inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 / 1188))));
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
+}
+
+/**
+ * The regularised incomplete beta function I_x(a, b), by its continued fraction evaluated
+ * with the modified Lentz method (Numerical Recipes, 3rd ed., §6.4, `betacf`).
+ */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  // The fraction converges quickly for x < (a + 1) / (a + b + 2); use the symmetry otherwise.
+  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
+  const tiny = 1e-300;
+  let f = 1;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  f = d;
+  for (let m = 1; m <= 1000; m++) {
+    const m2 = 2 * m;
+    let num = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    d = 1 + num * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + num / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    f *= d * c;
+    num = -((a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+    d = 1 + num * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + num / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-15) break;
+  }
+  return (front * f) / a;
+}
+
+/** The CDF of Student's t distribution with `df` degrees of freedom: P(T ≤ t). */
+export function tCdf(t: number, df: number): number {
+  // P(|T| > t) = I_{df/(df+t²)}(df/2, 1/2) (Abramowitz & Stegun 26.7.1 with 26.5.27).
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/**
+ * The p-quantile of Student's t distribution with `df` degrees of freedom (df may be
+ * fractional; Infinity gives the normal quantile), found by bisection on {@link tCdf} to
+ * 1e-12 relative. Example: tQuantile(0.975, 9) ≈ 2.262157.
+ * @throws RangeError for p outside (0, 1) or df ≤ 0.
+ */
+export function tQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`tQuantile p must be in (0, 1), got ${p}`);
+  if (!(df > 0)) throw new RangeError(`tQuantile df must be positive, got ${df}`);
+  if (p === 0.5) return 0;
+  if (p < 0.5) return -tQuantile(1 - p, df);
+  if (df >= 1000 && df !== Infinity) {
+    // Cornish–Fisher expansion about the normal quantile (Abramowitz & Stegun 26.7.5, first
+    // three terms); at df ≥ 1000 its error is below 1e-9, and it spares the incomplete beta's
+    // continued fraction the O(√df) iterations it needs for large df.
+    const z = tQuantile(p, Infinity);
+    const z3 = z ** 3;
+    return z + (z3 + z) / (4 * df) + (5 * z ** 5 + 16 * z3 + 3 * z) / (96 * df * df);
+  }
+  const cdf = df === Infinity ? normalCdf : (t: number): number => tCdf(t, df);
+  let lo = 0;
+  let hi = 1;
+  while (cdf(hi) < p) {
+    lo = hi;
+    hi *= 2;
+  }
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The standard normal CDF Φ(x) = ½·(1 + erf(x/√2)). */
+export function normalCdf(x: number): number {
+  // P(½, x²/2) is the regularised lower incomplete gamma; for a = ½ it equals erf(|x|/√2).
+  return 0.5 * (1 + Math.sign(x) * erf(Math.abs(x) / Math.SQRT2));
+}
+
+/** erf(x) for x ≥ 0 by its Maclaurin series (x < 3) or continued fraction for erfc (x ≥ 3); ~1e-15. */
+function erf(x: number): number {
+  if (x < 3) {
+    // erf(x) = 2/√π · Σ (−1)^n x^(2n+1) / (n! (2n+1))
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 100; n++) {
+      term *= (-x * x) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // erfc(x) = exp(−x²)/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))) (A&S 7.1.14), evaluated bottom-up.
+  let f = x;
+  for (let k = 60; k >= 1; k--) f = x + k / 2 / f;
+  return 1 - Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+
+/**
+ * Half-width of the two-sided confidence interval of the mean of the first `n` samples,
+ * relative to the mean: t_{(1+c)/2, n−1} · s / √n / |mean|. Infinity for n < 2 or a zero mean
+ * with spread; 0 when every sample is equal.
+ */
+export function relativeCiHalfWidth(xs: ArrayLike<number>, n = xs.length, confidence = 0.95): number {
+  if (n < 2) return Infinity;
+  const m = mean(xs, n);
+  const s = stdev(xs, n);
+  if (s === 0) return 0;
+  if (m === 0) return Infinity;
+  return (tQuantile((1 + confidence) / 2, n - 1) * s) / Math.sqrt(n) / Math.abs(m);
+}

@@ -1,0 +1,108 @@
+/**
+ * The one adapter to onnxruntime's session API: create a CPU session with the benchmark's
+ * settings, run it, release it, and turn onnxruntime's load errors into messages that name
+ * the model and the op or node.
+ */
+import * as ort from 'onnxruntime-node';
+import { InputError } from '../errors.js';
+
+/** Input or output tensors by name. */
+export type Feeds = Record<string, ort.Tensor>;
+
+/** A loaded model, ready to run. */
+export interface BenchSession {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  /** One inference call; the promise's tensors belong to the caller. */
+  run(feeds: Feeds): Promise<Feeds>;
+  release(): Promise<void>;
+}
+
+/** Options for {@link createSession}. */
+export interface SessionOptions {
+  /** Intra-op threads (onnxruntime's `intraOpNumThreads`). */
+  threads: number;
+  /** Execution provider. Only the CPU one is wired up here. @default 'cpu' */
+  device?: 'cpu';
+  /** The model's name in the budget file, for messages. @default the path, or "the model" */
+  name?: string;
+}
+
+/**
+ * Creates a session: the given intra-op threads, one inter-op thread, sequential execution,
+ * every graph optimisation on (onnxruntime's 'all' = basic + extended + layout), warnings
+ * kept out of the terminal (log level 3 = errors only).
+ * @throws InputError MODEL_INVALID when onnxruntime cannot load the model (missing file,
+ *   not ONNX, unknown op, invalid graph, op without a CPU kernel), naming the model and the
+ *   op/node when onnxruntime's message does.
+ */
+export async function createSession(model: string | Uint8Array, opts: SessionOptions): Promise<BenchSession> {
+  const options: ort.InferenceSession.SessionOptions = {
+    executionProviders: [opts.device ?? 'cpu'],
+    intraOpNumThreads: opts.threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    logSeverityLevel: 3,
+  };
+  let session: ort.InferenceSession;
+  try {
+    session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
+  } catch (error) {
+    throw describeLoadError(error, opts.name ?? (typeof model === 'string' ? model : 'the model'));
+  }
+  return {
+    inputNames: session.inputNames,
+    outputNames: session.outputNames,
+    // Passed straight through: the timed loop should measure onnxruntime, not a wrapper.
+    run: (feeds) => session.run(feeds) as Promise<Feeds>,
+    release: () => session.release(),
+  };
+}
+
+/** The onnxruntime version this process runs (the native binding's). */
+export function ortVersion(): string {
+  return ort.env.versions.node ?? ort.env.versions.common;
+}
+
+/**
+ * Turns an onnxruntime load failure into an InputError naming the model and, where
+ * onnxruntime's message says, the op and node. Exported for tests.
+ */
+export function describeLoadError(error: unknown, name: string): InputError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const msg = raw.replace(/^\[ONNXRuntimeError\] : \d+ : [A-Z_]+ : /, '').trim();
+  const model = `model "${name}"`;
+  let text: string;
+  let m: RegExpExecArray | null;
+  if (/File doesn't exist|No such file/i.test(msg)) {
+    text = `${model}: the file does not exist. Check the path (relative to the budget file's folder).`;
+  } else if (/protobuf parsing failed/i.test(msg)) {
+    text =
+      `${model}: onnxruntime cannot parse the file as an ONNX model (protobuf parsing failed). ` +
+      'Check that it is an .onnx file and not, for example, a PyTorch checkpoint or a Git LFS pointer (run git lfs pull).';
+  } else if ((m = /No Op registered for (\S+) with domain_version of (\d+)/.exec(msg))) {
+    const node = /In Node, \("([^"]*)", ([^,]+), "([^"]*)"/.exec(msg);
+    const domain = node?.[3] ? ` in domain "${node[3]}"` : '';
+    text =
+      `${model}: op ${m[1]}${domain} (opset ${m[2]})${node ? ` at node "${node[1]}"` : ''} is not an op onnxruntime ${ortVersion()} knows. ` +
+      `Re-export the model with standard ONNX ops or a supported opset. (onnxruntime: ${msg})`;
+  } else if ((m = /([\w.]*):(\w+)\((-?\d+)\) is not a registered function\/op/.exec(msg))) {
+    text =
+      `${model}: op ${m[2]}${m[1] ? ` in domain "${m[1]}"` : ''} is not an op onnxruntime ${ortVersion()} knows ` +
+      `(no kernel or function is registered for it). Re-export the model with standard ONNX ops, or use a build of onnxruntime that has this custom op. (onnxruntime: ${msg})`;
+  } else if ((m = /Could not find an implementation for (\S+?)\((\d+)\) node with name '([^']*)'/.exec(msg))) {
+    text =
+      `${model}: onnxruntime's CPU execution provider has no kernel for op ${m[1]} (opset ${m[2]}) at node "${m[3]}" ` +
+      'with these input types. Re-export the model with other types or ops for that node.';
+  } else if ((m = /of operator \(([^)]*)\) in node \(([^)]*)\)/.exec(msg))) {
+    const detail = msg.replace(/^This is an invalid model\.\s*/, '');
+    text = `${model}: onnxruntime rejects node "${m[2]}" (op ${m[1]}) as invalid: ${detail}`;
+  } else if ((m = /In Node, \("([^"]*)", ([^,]+),/.exec(msg))) {
+    const detail = msg.replace(/^This is an invalid model\.\s*/, '');
+    text = `${model}: onnxruntime rejects node "${m[1]}" (op ${m[2].trim()}) as invalid: ${detail}`;
+  } else {
+    text = `${model}: onnxruntime cannot load it: ${msg}`;
+  }
+  return new InputError('MODEL_INVALID', text.replace(/\s*\n\s*/g, ' '), { cause: error });
+}
