@@ -1,0 +1,256 @@
+/**
+ * Build-time shape knowledge for the training-step builder: enough static shape inference over
+ * the ops that have gradients to pick reduction axes (broadcasting), ConvTranspose output
+ * padding and split sizes at build time. Where a shape cannot be known here, the gradient
+ * code falls back to computing it at run time with Shape ops, so an unknown shape costs a few
+ * small ops, never a wrong answer.
+ *
+ * A dim is a number, or a symbol (a string): equal symbols are equal dims; a symbol made here
+ * for an unknown dim (`?3`) equals only itself.
+ */
+import type { NodeProto } from '../model/onnx.js';
+import { attrInt, attrInts, attrString } from './attrs.js';
+
+/** A dimension: a known size, or a symbol. */
+export type Dim = number | string;
+/** A shape; `undefined` where even the rank is unknown. */
+export type Shape = Dim[] | undefined;
+
+let unknownCounter = 0;
+/** A fresh symbol that equals no other dim. */
+export function unknownDim(): string {
+  unknownCounter += 1;
+  return `?${unknownCounter}`;
+}
+
+/** True when every dim is a number. */
+export function isStatic(shape: Shape): shape is number[] {
+  return shape !== undefined && shape.every((d) => typeof d === 'number');
+}
+
+/** Product of dims when all are known, else undefined. */
+export function staticSize(shape: Shape): number | undefined {
+  return isStatic(shape) ? shape.reduce((a, b) => a * b, 1) : undefined;
+}
+
+/** Multidirectional (numpy) broadcasting of two shapes. */
+export function broadcastShapes(a: Shape, b: Shape): Shape {
+  if (!a || !b) return undefined;
+  const r = Math.max(a.length, b.length);
+  const out: Dim[] = [];
+  for (let i = 0; i < r; i++) {
+    const da = a[a.length - r + i] ?? 1;
+    const db = b[b.length - r + i] ?? 1;
+    if (da === 1) out.push(db);
+    else if (db === 1) out.push(da);
+    else if (da === db) out.push(da);
+    else if (typeof da === 'number') out.push(da);
+    else if (typeof db === 'number') out.push(db);
+    else out.push(unknownDim());
+  }
+  return out;
+}
+
+function mulDims(ds: Dim[]): Dim {
+  return ds.every((d) => typeof d === 'number') ? (ds as number[]).reduce((a, b) => a * b, 1) : unknownDim();
+}
+
+/** Normalises a possibly negative axis against a rank. */
+export function normAxis(axis: number, rank: number): number {
+  return axis < 0 ? axis + rank : axis;
+}
+
+/** Explicit begin/end pads of a Conv/Pool node for known spatial input dims (auto_pad resolved). */
+export function resolvePads(node: NodeProto, spatialIn: Dim[], kernel: number[], strides: number[], dilations: number[]): number[] | undefined {
+  const k = spatialIn.length;
+  const autoPad = attrString(node, 'auto_pad', 'NOTSET');
+  if (autoPad === 'NOTSET') {
+    const pads = attrInts(node, 'pads', new Array<number>(2 * k).fill(0));
+    return pads;
+  }
+  if (autoPad === 'VALID') return new Array<number>(2 * k).fill(0);
+  // SAME_UPPER / SAME_LOWER: output = ceil(in / stride); total pad split, extra at the end
+  // for SAME_UPPER and at the beginning for SAME_LOWER (ONNX Conv operator spec).
+  if (!spatialIn.every((d) => typeof d === 'number')) return undefined;
+  const begin: number[] = [];
+  const end: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const inDim = spatialIn[i] as number;
+    const out = Math.ceil(inDim / strides[i]);
+    const total = Math.max(0, (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - inDim);
+    const small = Math.floor(total / 2);
+    const large = total - small;
+    begin.push(autoPad === 'SAME_UPPER' ? small : large);
+    end.push(autoPad === 'SAME_UPPER' ? large : small);
+  }
+  return [...begin, ...end];
+}
+
+/** Spatial geometry of a Conv/Pool node. */
+export interface WindowGeometry {
+  kernel: number[];
+  strides: number[];
+  dilations: number[];
+  /** begin pads then end pads, as ONNX writes them. */
+  pads: number[] | undefined;
+  ceilMode: boolean;
+}
+
+/** Reads kernel, strides, dilations and pads of a Conv/Pool node (kernel from W for Conv). */
+export function windowGeometry(node: NodeProto, spatialIn: Dim[], kernelFromWeight?: Dim[]): WindowGeometry | undefined {
+  const k = spatialIn.length;
+  let kernel = attrInts(node, 'kernel_shape', []);
+  if (kernel.length === 0) {
+    if (!kernelFromWeight || !kernelFromWeight.every((d) => typeof d === 'number')) return undefined;
+    kernel = kernelFromWeight as number[];
+  }
+  const strides = attrInts(node, 'strides', new Array<number>(k).fill(1));
+  const dilations = attrInts(node, 'dilations', new Array<number>(k).fill(1));
+  const pads = resolvePads(node, spatialIn, kernel, strides, dilations);
+  return { kernel, strides, dilations, pads, ceilMode: attrInt(node, 'ceil_mode', 0) === 1 };
+}
+
+/** Output spatial dims of a window op. */
+export function windowOutput(spatialIn: Dim[], g: WindowGeometry): Dim[] {
+  return spatialIn.map((d, i) => {
+    if (typeof d !== 'number' || !g.pads) return unknownDim();
+    const span = (g.kernel[i] - 1) * g.dilations[i] + 1;
+    const num = d + g.pads[i] + g.pads[i + spatialIn.length] - span;
+    const out = (g.ceilMode ? Math.ceil(num / g.strides[i]) : Math.floor(num / g.strides[i])) + 1;
+    // ONNX pooling with ceil_mode drops a last window that would start in the end padding.
+    if (g.ceilMode && (out - 1) * g.strides[i] >= d + g.pads[i]) return out - 1;
+    return out;
+  });
+}
+
+/**
+ * Infers the output shapes of one node from its input shapes and the known integer constants
+ * (Reshape targets, axes). Unknown ops give `undefined` shapes.
+ */
+export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, intsOf: (name: string) => number[] | undefined): Shape[] {
+  const ins = (node.input ?? []).map((n) => (n ? shapeOf(n) : undefined));
+  const x = ins[0];
+  const nOut = (node.output ?? []).length;
+  const same = (): Shape[] => new Array<Shape>(nOut).fill(x);
+  switch (node.opType) {
+    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Equal': case 'Greater': case 'Less':
+    case 'GreaterOrEqual': case 'LessOrEqual': case 'And': case 'Or': case 'PRelu':
+      return [broadcastShapes(ins[0], ins[1])];
+    case 'Sum': case 'Max': case 'Min': case 'Mean': case 'Where':
+      return [ins.slice(1).reduce<Shape>((a, b) => broadcastShapes(a, b), ins[0])];
+    case 'Relu': case 'LeakyRelu': case 'Sigmoid': case 'Tanh': case 'Softmax': case 'LogSoftmax': case 'Identity':
+    case 'Neg': case 'Exp': case 'Log': case 'Sqrt': case 'Abs': case 'Cast': case 'Erf': case 'Clip': case 'Elu':
+    case 'Selu': case 'HardSigmoid': case 'Softplus': case 'Gelu': case 'Reciprocal': case 'Sign': case 'Floor':
+    case 'Ceil': case 'Not': case 'HardSwish': case 'CastLike':
+      return same();
+    case 'Dropout':
+      return [x, x];
+    case 'BatchNormalization': {
+      const c = x && x.length > 1 ? [x[1]] : undefined;
+      return [x, c, c, c, c].slice(0, nOut);
+    }
+    case 'Gemm': {
+      const a = ins[0];
+      const b = ins[1];
+      const m = a && a.length === 2 ? a[attrInt(node, 'transA', 0) ? 1 : 0] : unknownDim();
+      const n = b && b.length === 2 ? b[attrInt(node, 'transB', 0) ? 0 : 1] : unknownDim();
+      return [[m, n]];
+    }
+    case 'MatMul': {
+      const a = ins[0];
+      const b = ins[1];
+      if (!a || !b) return [undefined];
+      const a2 = a.length === 1 ? [1, a[0]] : a;
+      const b2 = b.length === 1 ? [b[0], 1] : b;
+      const batch = broadcastShapes(a2.slice(0, -2), b2.slice(0, -2)) ?? [];
+      const out: Dim[] = [...batch, a2[a2.length - 2], b2[b2.length - 1]];
+      if (a.length === 1) out.splice(out.length - 2, 1);
+      if (b.length === 1) out.splice(out.length - 1, 1);
+      return [out];
+    }
+    case 'Reshape': {
+      const target = intsOf(node.input?.[1] ?? '');
+      if (!target) {
+        const s = ins[1];
+        return [s && s.length === 1 && typeof s[0] === 'number' ? Array.from({ length: s[0] }, () => unknownDim()) : undefined];
+      }
+      const allowZero = attrInt(node, 'allowzero', 0) === 1;
+      const out: Dim[] = target.map((v, i) => (v === 0 && !allowZero ? (x?.[i] ?? unknownDim()) : v));
+      const minus = out.indexOf(-1);
+      if (minus >= 0) {
+        const total = staticSize(x);
+        const rest = out.filter((_, i) => i !== minus);
+        out[minus] = total !== undefined && rest.every((d) => typeof d === 'number')
+          ? total / (rest as number[]).reduce((a, b) => a * b, 1)
+          : unknownDim();
+      }
+      return [out];
+    }
+    case 'Flatten': {
+      if (!x) return [undefined];
+      const axis = normAxis(attrInt(node, 'axis', 1), x.length);
+      return [[mulDims(x.slice(0, axis)), mulDims(x.slice(axis))]];
+    }
+    case 'Transpose': {
+      if (!x) return [undefined];
+      const perm = attrInts(node, 'perm', x.map((_, i) => x.length - 1 - i));
+      return [perm.map((p) => x[p])];
+    }
+    case 'Concat': {
+      if (ins.some((s) => !s)) return [undefined];
+      const r = (ins[0] as Dim[]).length;
+      const axis = normAxis(attrInt(node, 'axis', 0), r);
+      const out = [...(ins[0] as Dim[])];
+      out[axis] = mulDimsSum(ins.map((s) => (s as Dim[])[axis]));
+      return [out];
+    }
+    case 'Conv': case 'MaxPool': case 'AveragePool': case 'LpPool': {
+      if (!x || x.length < 3) return new Array<Shape>(nOut).fill(undefined);
+      const w = node.opType === 'Conv' ? ins[1] : undefined;
+      const g = windowGeometry(node, x.slice(2), w ? w.slice(2) : undefined);
+      if (!g) return new Array<Shape>(nOut).fill(undefined);
+      const channels = node.opType === 'Conv' ? (w ? w[0] : unknownDim()) : x[1];
+      const out: Dim[] = [x[0], channels, ...windowOutput(x.slice(2), g)];
+      return new Array<Shape>(nOut).fill(out);
+    }
+    case 'GlobalAveragePool': case 'GlobalMaxPool':
+      return [x ? [x[0], x[1], ...x.slice(2).map(() => 1)] : undefined];
+    case 'ReduceSum': case 'ReduceMean': case 'ReduceMax': case 'ReduceMin': case 'ReduceProd': case 'ReduceL2':
+    case 'ReduceL1': case 'ReduceLogSumExp': case 'ReduceSumSquare': {
+      if (!x) return [undefined];
+      const fromInput = node.input && node.input.length > 1 && node.input[1] ? intsOf(node.input[1]) : undefined;
+      if (node.input && node.input.length > 1 && node.input[1] && !fromInput) return [undefined];
+      const listed = fromInput ?? attrInts(node, 'axes', []);
+      const noop = attrInt(node, 'noop_with_empty_axes', 0) === 1;
+      const axes = (listed.length ? listed : noop ? [] : x.map((_, i) => i)).map((a) => normAxis(a, x.length));
+      const keep = attrInt(node, 'keepdims', 1) === 1;
+      return [keep ? x.map((d, i) => (axes.includes(i) ? 1 : d)) : x.filter((_, i) => !axes.includes(i))];
+    }
+    case 'Shape':
+      return [x ? [x.length] : undefined];
+    case 'Size':
+      return [[]];
+    case 'Constant':
+      return [undefined];
+    case 'Unsqueeze': case 'Squeeze': {
+      const axes = node.input && node.input.length > 1 ? intsOf(node.input[1]) : attrInts(node, 'axes', []);
+      if (!x || !axes) return [undefined];
+      if (node.opType === 'Unsqueeze') {
+        const r = x.length + axes.length;
+        const norm = axes.map((a) => normAxis(a, r));
+        const out: Dim[] = [];
+        let j = 0;
+        for (let i = 0; i < r; i++) out.push(norm.includes(i) ? 1 : x[j++]);
+        return [out];
+      }
+      const norm = axes.length ? axes.map((a) => normAxis(a, x.length)) : x.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
+      return [x.filter((_, i) => !norm.includes(i))];
+    }
+    default:
+      return new Array<Shape>(nOut).fill(undefined);
+  }
+}
+
+function mulDimsSum(ds: Dim[]): Dim {
+  return ds.every((d) => typeof d === 'number') ? (ds as number[]).reduce((a, b) => a + b, 0) : unknownDim();
+}
