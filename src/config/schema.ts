@@ -304,6 +304,10 @@ const unitInterval = { type: 'number', minimum: 0, exclusiveMaximum: 1 };
  * names, whole-number quantities and list shapes are left to the validator).
  */
 export function buildBudgetSchema(): JsonSchema {
+  // Each kind's quantity, absolute limit object and regression value are defined once and
+  // referenced by every metric of that kind, so the shipped file stays small.
+  const kinds = [...new Set(METRIC_KEYS.map(metricKind))];
+  const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
   const limitObject = (value: JsonSchema): JsonSchema => ({
     type: 'object',
     properties: {
@@ -313,13 +317,18 @@ export function buildBudgetSchema(): JsonSchema {
     required: ['limit'],
     additionalProperties: false,
   });
+  const kindDefinitions: Record<string, JsonSchema> = { 'quantity-percent': quantitySchema('percent') };
+  for (const kind of kinds) {
+    kindDefinitions[`quantity-${kind}`] = quantitySchema(kind);
+    kindDefinitions[`limit-${kind}`] = { anyOf: [ref(`quantity-${kind}`), limitObject(ref(`quantity-${kind}`))] };
+    const change = { anyOf: [ref('quantity-percent'), ref(`quantity-${kind}`)] };
+    kindDefinitions[`regression-${kind}`] = { anyOf: [change, limitObject(change)] };
+  }
   const budgetProps: Record<string, JsonSchema> = {};
   const regressionProps: Record<string, JsonSchema> = {};
   for (const m of METRIC_KEYS) {
-    const q = quantitySchema(metricKind(m));
-    budgetProps[m] = { description: d('budget', m), anyOf: [q, limitObject(q)] };
-    const r: JsonSchema = { anyOf: [quantitySchema('percent'), q] };
-    regressionProps[m] = { description: d('regression', m), anyOf: [r, limitObject(r)] };
+    budgetProps[m] = { description: d('budget', m), ...ref(`limit-${metricKind(m)}`) };
+    regressionProps[m] = { description: d('regression', m), ...ref(`regression-${metricKind(m)}`) };
   }
   budgetProps.regression = {
     description: d('budget', 'regression'),
@@ -362,6 +371,7 @@ export function buildBudgetSchema(): JsonSchema {
     required: ['version', 'models'],
     additionalProperties: false,
     definitions: {
+      ...kindDefinitions,
       model: {
         type: 'object',
         properties: {
