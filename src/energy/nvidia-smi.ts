@@ -226,7 +226,9 @@ export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterR
         notes,
       });
     });
-    child.on('exit', (code, signal) => {
+    child.on('exit', () => meter.markExited());
+    // 'close' comes after the exit and after stdout/stderr are drained, so stderr is complete.
+    child.on('close', (code, signal) => {
       meter.markExited();
       const tail = stderr.trim().split('\n').slice(-2).join(' ').slice(0, 300);
       settle({ ok: false, message: `nvidia-smi exited (${signal ?? `code ${code}`}) before giving a power reading${tail ? `: ${tail}` : ''}.`, notes });
