@@ -176,7 +176,7 @@ export async function runOptimizeCommand(argv: string[], io: OptimizeIo): Promis
     const modelPath = resolve(io.cwd, args.model);
     const outPath = resolve(io.cwd, args.out);
     if (outPath === modelPath) throw argError(`--out ${args.out} is the model itself; write the variant to another file so the original stays for comparison.`);
-    const loaded = await loadModel(modelPath, { label: args.model });
+    const loaded = await loadModel(modelPath);
     if (loaded.externalFiles.length > 0) {
       throw new InputError('MODEL_INVALID',
         `Model ${args.model} keeps weights in external data files (${loaded.externalFiles.map((f) => f.path).join(', ')}); optimize writes single-file models only. ` +
