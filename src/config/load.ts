@@ -485,9 +485,9 @@ class Validator {
       training: null,
       advise: DEFAULTS.advise,
       budget: [],
-      ...this.pos(node),
     };
-    delete (model as { column?: number }).column;
+    const line = this.pos(node).line;
+    if (line !== undefined) model.line = line;
     for (const e of entries) {
       const doc = SECTIONS.model[e.key] as KeyDoc;
       switch (e.key) {
