@@ -7,7 +7,7 @@
  * annotations are written, and only then is the network used (the comment), so a failing or
  * read-only GitHub API never loses what was measured.
  */
-import { readFile as readFileAsync } from 'node:fs/promises';
+import { readdir, readFile as readFileAsync, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
@@ -20,6 +20,7 @@ import { findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
+import { mergeReports } from './report/merge.js';
 import type { Report } from './report/types.js';
 import type { RunDeps, RunOptions, RunResult } from './run-types.js';
 
@@ -255,10 +256,47 @@ async function runMode(s: Session): Promise<number> {
   return 0;
 }
 
+/**
+ * The report files named by `report-json` in the comment mode: one path per line, and `*` in
+ * a file name matches any characters (`reports/report-*.json` for a job matrix).
+ * @throws InputError when a pattern matches nothing.
+ */
+async function reportFiles(workspace: string, spec: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const line of spec.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const full = path.resolve(workspace, line);
+    const base = path.basename(full);
+    if (!base.includes('*')) {
+      files.push(full);
+      continue;
+    }
+    const dir = path.dirname(full);
+    const pattern = new RegExp(`^${base.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const matched = names.filter((n) => pattern.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    if (matched.length === 0) {
+      throw new InputError('INPUT_INVALID', `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`);
+    }
+    files.push(...matched.map((n) => path.join(dir, n)));
+  }
+  return files;
+}
+
 async function commentMode(s: Session): Promise<number> {
   const { inputs, ctx, io } = s;
-  const file = path.resolve(ctx.workspace, inputs.reportJson);
-  const report = await readReport(file);
+  const files = await reportFiles(ctx.workspace, inputs.reportJson);
+  let report: Report;
+  let file = files[0];
+  if (files.length === 1) {
+    report = await readReport(file);
+  } else {
+    const reports = [];
+    for (const f of files) reports.push({ report: await readReport(f), file: path.relative(ctx.workspace, f) });
+    report = mergeReports(reports);
+    file = path.resolve(ctx.workspace, 'energy-budget-report.merged.json');
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    io.info(`Merged ${files.length} reports into ${file}.`);
+  }
   const body = await publishLocally(s, report, file);
   let prNumber: number | null = null;
   if (ctx.workflowRun) {

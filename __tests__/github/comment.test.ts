@@ -168,6 +168,7 @@ describe('retry delays', () => {
     [{ status: 500 }, 0, 1000],
     [{ status: 503 }, 2, 4000],
     [{ status: 0 }, 0, 1000],
+    [{ status: 503, response: { headers: { 'retry-after': '2' } } }, 0, 2000],
     [{ status: 404 }, 0, undefined],
     [{ status: 422 }, 0, undefined],
     [{ status: 403, message: 'Resource not accessible by integration' }, 0, undefined],

@@ -238,6 +238,25 @@ describe('the action (in process)', () => {
       expect(io.outputs['comment-url']).toContain('/pull/7#');
     });
 
+    it('merges the reports of a job matrix named by a pattern', async () => {
+      mkdirSync(path.join(dir, 'reports'));
+      const a = passReport();
+      const b = failReport();
+      b.models = b.models.filter((m) => m.name !== 'classifier');
+      writeFileSync(path.join(dir, 'reports/report-2.json'), JSON.stringify(b));
+      writeFileSync(path.join(dir, 'reports/report-1.json'), JSON.stringify(a));
+      io.inputs['report-json'] = 'reports/report-*.json';
+      expect(await go(passReport())).toBe(0);
+      expect(io.outputs.verdict).toBe('fail');
+      expect(io.outputs.report).toBe(path.join(dir, 'energy-budget-report.merged.json'));
+      const body = gh.comments.get(7)![0].body;
+      expect(body.indexOf('### ✅ classifier')).toBeLessThan(body.indexOf('cnn'));
+      io = new FakeIO(gh);
+      Object.assign(io.inputs, { mode: 'comment', 'report-json': 'reports/nothing-*.json' });
+      expect(await go(passReport())).toBe(2);
+      expect(io.failed).toContain('No report matches');
+    });
+
     it('rejects an artifact that is not a report (exit 2)', async () => {
       artifact('{"schemaVersion": 1, "models": "nope"}');
       expect(await go(passReport())).toBe(2);

@@ -85,11 +85,12 @@ export function retryDelayMs(error: unknown, attempt: number, opts: { now: numbe
   if (kind !== 'server' && kind !== 'rate-limited') return undefined;
   const backoff = opts.initialBackoffMs * 2 ** attempt;
   let wait = backoff;
-  if (kind === 'rate-limited') {
-    const retryAfter = Number(header(e, 'retry-after'));
-    const reset = Number(header(e, 'x-ratelimit-reset'));
-    if (Number.isFinite(retryAfter) && header(e, 'retry-after') !== undefined) wait = retryAfter * 1000;
-    else if (header(e, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset)) wait = reset * 1000 - opts.now + 1000;
+  const retryAfter = Number(header(e, 'retry-after'));
+  const reset = Number(header(e, 'x-ratelimit-reset'));
+  // `retry-after` is honoured on any retryable answer (GitHub also sends it with some 503s).
+  if (header(e, 'retry-after') !== undefined && Number.isFinite(retryAfter)) wait = retryAfter * 1000;
+  else if (kind === 'rate-limited') {
+    if (header(e, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset)) wait = reset * 1000 - opts.now + 1000;
     // GitHub asks for at least a minute before retrying a secondary rate limit without headers.
     else wait = Math.max(backoff, 60_000);
   }
