@@ -1,0 +1,234 @@
+/**
+ * The training-step builder: from an inference model, one ONNX graph that runs the forward
+ * pass, the loss, the gradients of every trainable parameter and the optimizer update.
+ *
+ * Inputs: the batch input(s), the labels, the parameters (the former float initializers) and
+ * the optimizer state; outputs: the loss, the new parameters and the new state. `feedback`
+ * maps each output that is next step's input to that input's name (see runner.ts).
+ */
+import type { ModelProto, TensorProto, ValueInfoProto } from '../model/onnx.js';
+import { DataType } from '../model/onnx.js';
+import { valueInfo } from '../model/builder.js';
+import type { LossName, OptimizerName } from '../config/types.js';
+import { InputError } from '../errors.js';
+import { Differentiator, outputInfo, prepareGraph, type ShapeOptions } from './autodiff.js';
+import { attrInt } from './attrs.js';
+import { emitLoss } from './losses.js';
+import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
+import { normAxis, type Dim } from './shapes.js';
+import { readTensor, zeros, type TensorData } from './tensor-data.js';
+
+export { differentiateModel } from './autodiff.js';
+export { synthesizeLabels } from './losses.js';
+export { OPTIMIZER_DEFAULTS } from './optimizers.js';
+export { supportedOps } from './grad-ops.js';
+export type { TensorData } from './tensor-data.js';
+
+/** Options of {@link buildTrainingStep}. */
+export interface TrainingStepOptions extends ShapeOptions, OptimizerOptions {
+  loss: LossName;
+  optimizer: OptimizerName;
+  /** The model output the loss is computed on. @default the first graph output */
+  output?: string;
+  /** Initializers kept fixed: exact names, or prefixes ending in `*` (e.g. `encoder.*`). */
+  freeze?: string[];
+}
+
+/** A graph input of the step model that the caller supplies every step (batch data). */
+export interface StepInput {
+  name: string;
+  /** ONNX element type. */
+  elemType: number;
+  /** Dims; strings are symbolic (unknown at build time). */
+  shape: Dim[] | undefined;
+}
+
+/** The training-step model and how to drive it. */
+export interface TrainingStep {
+  model: ModelProto;
+  /** Output name → input name: which outputs become next step's inputs. */
+  feedback: Record<string, string>;
+  /** Trainable parameters (graph inputs), in model order. */
+  parameterNames: string[];
+  /** Optimizer state and running statistics (graph inputs other than parameters, batch, labels). */
+  stateInputs: string[];
+  /** Initial value of every parameter and state input. */
+  initialState: Record<string, TensorData>;
+  /** The batch inputs of the original model. */
+  batchInputs: StepInput[];
+  /** The labels input: its name, dtype, shape and (cross-entropy) class count. */
+  labelInput: string;
+  label: { dtype: 'float32' | 'float64' | 'int64'; shape: Dim[] | undefined; classes?: number };
+  /** The scalar loss output. */
+  lossOutput: string;
+  /** Float initializers left fixed (frozen, or not reaching the loss). */
+  frozen: string[];
+  /** Choices made on the user's behalf, for the report. */
+  notes: string[];
+}
+
+function isFrozen(name: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p));
+}
+
+/**
+ * Builds the training step of an inference model.
+ * @throws InputError UNSUPPORTED_OP when an op between the parameters and the loss has no
+ *   gradient (every such node listed); MODEL_INVALID / INPUT_INVALID for unusable models or
+ *   options (unknown output, no trainable parameters, bad coefficients).
+ */
+export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions): TrainingStep {
+  const prep = prepareGraph(proto, opts);
+  const em = prep.em;
+  const notes: string[] = [];
+  const floatDType = prep.floatType === DataType.DOUBLE ? 'float64' : 'float32';
+
+  const outputName = opts.output ?? prep.outputs[0]?.name;
+  if (!outputName || !prep.outputs.some((o) => o.name === outputName)) {
+    throw new InputError('INPUT_INVALID',
+      `The model has no output named "${outputName ?? ''}" to compute the loss on; its outputs are ${prep.outputs.map((o) => `"${o.name}"`).join(', ') || '(none)'}.`);
+  }
+  let pred = outputName;
+  if (opts.loss === 'cross-entropy') {
+    // Cross-entropy works on logits. A model ending in Softmax over the class axis gives
+    // probabilities: take the Softmax's input instead of applying softmax twice.
+    const producer = prep.nodes.find((n) => n.output?.[0] === outputName);
+    const rank = em.shapeOf(outputName)?.length;
+    if (producer?.opType === 'Softmax' && rank !== undefined && normAxis(attrInt(producer, 'axis', -1), rank) === 1) {
+      pred = producer.input?.[0] ?? pred;
+      notes.push(`cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ''}" (the logits), not on its probabilities.`);
+    }
+  }
+
+  const candidates: string[] = [];
+  const frozen: string[] = [];
+  for (const [name, t] of prep.initializers) {
+    if (t.dataType !== DataType.FLOAT && t.dataType !== DataType.DOUBLE) continue;
+    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen.push(name);
+    else candidates.push(name);
+  }
+  const diff = new Differentiator(prep, candidates, [pred]);
+  const parameterNames = diff.trainable;
+  for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
+  if (parameterNames.length === 0) {
+    throw new InputError('INPUT_INVALID',
+      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(', ')})` : ''}. Unfreeze some parameters, or check that the weights are initializers and not Constant nodes.`);
+  }
+
+  const stateUpdates = diff.emitForward();
+  const labelInput = em.reserve('labels');
+  const loss = emitLoss(em, opts.loss, pred, labelInput);
+  const lossOutput = em.reserve('loss');
+  em.to(lossOutput, 'Identity', [loss.loss]);
+  em.setShape(lossOutput, []);
+  const grads = diff.emitBackward({ [pred]: loss.dPrediction });
+
+  const paramDims = (name: string): number[] => ((prep.initializers.get(name) as TensorProto).dims ?? []).map(Number);
+  const opt = emitOptimizer(em, opts.optimizer, parameterNames.map((name) => ({ name, grad: grads.get(name) as string, dims: paramDims(name) })), opts, {
+    state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
+    newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, 'state/')}`),
+  });
+
+  const feedback: Record<string, string> = {};
+  const initialState: Record<string, TensorData> = {};
+  const outputs: ValueInfoProto[] = [valueInfo(lossOutput, prep.floatType, [])];
+  const stepInputs: ValueInfoProto[] = [];
+  for (const p of parameterNames) {
+    const out = opt.newParameters[p];
+    feedback[out] = p;
+    initialState[p] = readTensor(prep.initializers.get(p) as TensorProto);
+    stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
+    outputs.push(valueInfo(out, prep.floatType, paramDims(p)));
+  }
+  const stateInputs: string[] = [];
+  for (const s of opt.state) {
+    feedback[s.output] = s.input;
+    initialState[s.input] = zeros(floatDType, s.dims);
+    stateInputs.push(s.input);
+    stepInputs.push(valueInfo(s.input, prep.floatType, s.dims));
+    outputs.push(valueInfo(s.output, prep.floatType, s.dims));
+  }
+  // Running statistics kept in initializers (BatchNormalization) become state too.
+  const runningStats = Object.keys(stateUpdates).filter((n) => prep.initializers.has(n));
+  for (const name of runningStats) {
+    const out = em.reserve(`train/new/${name}`);
+    em.to(out, 'Identity', [stateUpdates[name]]);
+    feedback[out] = name;
+    initialState[name] = readTensor(prep.initializers.get(name) as TensorProto);
+    stateInputs.push(name);
+    stepInputs.push(valueInfo(name, prep.floatType, paramDims(name)));
+    outputs.push(valueInfo(out, prep.floatType, paramDims(name)));
+  }
+
+  const asInputs = new Set([...parameterNames, ...runningStats]);
+  const batchInputs: StepInput[] = prep.inputs.map((v) => ({
+    name: v.name as string,
+    elemType: v.type?.tensorType?.elemType ?? prep.floatType,
+    shape: em.shapeOf(v.name as string),
+  }));
+  const labelInfo = outputInfo(em, labelInput, loss.labelDType === 'int64' ? DataType.INT64 : prep.floatType);
+  const classes = opts.loss === 'cross-entropy' ? em.shapeOf(pred)?.[1] : undefined;
+  const model: ModelProto = {
+    irVersion: prep.irVersion,
+    producerName: 'energy-budget',
+    docString: `Training step (${opts.loss} loss, ${opts.optimizer}) built by energy-budget from ${prep.graphName}.`,
+    opsetImport: [{ domain: '', version: prep.opset }, ...prep.otherOpsets],
+    graph: {
+      name: `${prep.graphName}_training_step`,
+      node: em.nodes,
+      initializer: [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? '')), ...em.initializers],
+      input: [...batchInputs.map((b) => outputInfo(em, b.name, b.elemType)), labelInfo, ...stepInputs],
+      output: outputs,
+    },
+  };
+  return {
+    model, feedback, parameterNames, stateInputs, initialState, batchInputs, labelInput,
+    label: { dtype: loss.labelDType, shape: loss.labelShape, ...(typeof classes === 'number' ? { classes } : {}) },
+    lossOutput, frozen, notes,
+  };
+}
+
+/** Inputs of {@link projectTraining}. */
+export interface ProjectionInput {
+  /** Measured (or estimated) energy of one training step, joules. */
+  joulesPerStep: number;
+  batchSize: number;
+  /** Samples in the training set. */
+  datasetSize: number;
+  epochs: number;
+  /** Grid carbon intensity, gCO2e per kWh. */
+  carbonIntensityGPerKWh: number;
+}
+
+/** Energy and emissions of a whole training run. */
+export interface TrainingProjection {
+  datasetSize: number;
+  epochs: number;
+  /** Steps in the run: ceil(datasetSize / batchSize) per epoch. */
+  steps: number;
+  joules: number;
+  kWh: number;
+  gCO2e: number;
+}
+
+/** 1 kWh = 3.6 MJ. */
+const JOULES_PER_KWH = 3.6e6;
+
+/**
+ * Projects a full training run from the energy of one step: steps × joules per step, where a
+ * last partial batch is counted as a full step (an upper bound), kWh = J / 3.6e6 and
+ * gCO2e = kWh × carbon intensity.
+ * @throws InputError INPUT_INVALID for non-positive sizes or a negative energy or intensity.
+ */
+export function projectTraining(p: ProjectionInput): TrainingProjection {
+  const bad = ([['batchSize', p.batchSize], ['datasetSize', p.datasetSize], ['epochs', p.epochs]] as const)
+    .filter(([, v]) => !(Number.isFinite(v) && v > 0));
+  if (bad.length || !(p.joulesPerStep >= 0) || !(p.carbonIntensityGPerKWh >= 0)) {
+    throw new InputError('INPUT_INVALID',
+      `Cannot project the training run: ${[...bad.map(([k, v]) => `${k} = ${v}`), ...(!(p.joulesPerStep >= 0) ? [`joulesPerStep = ${p.joulesPerStep}`] : []), ...(!(p.carbonIntensityGPerKWh >= 0) ? [`carbon intensity = ${p.carbonIntensityGPerKWh}`] : [])].join(', ')}; expected positive sizes and non-negative energy and intensity (e.g. dataset-size: 60000, epochs: 10).`);
+  }
+  const steps = Math.ceil(p.datasetSize / p.batchSize) * p.epochs;
+  const joules = steps * p.joulesPerStep;
+  const kWh = joules / JOULES_PER_KWH;
+  return { datasetSize: p.datasetSize, epochs: p.epochs, steps, joules, kWh, gCO2e: kWh * p.carbonIntensityGPerKWh };
+}

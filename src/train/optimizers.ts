@@ -1,0 +1,148 @@
+/**
+ * Optimizer updates written as ONNX ops: each parameter's new value and new optimizer state
+ * from its gradient. State tensors are graph inputs (zeros at the start) whose new values are
+ * graph outputs fed back by the runner.
+ *
+ * Update rules (g = gradient, lr = learning rate):
+ * - sgd:      p ← p − lr·g
+ * - momentum: v ← μ·v + g;  p ← p − lr·v  (PyTorch's SGD momentum form, dampening 0,
+ *             torch.optim.SGD docs)
+ * - rmsprop:  s ← ρ·s + (1 − ρ)·g²;  p ← p − lr·g / (√s + ε)  (Tieleman & Hinton 2012,
+ *             Coursera lecture 6.5; PyTorch's RMSprop without centring or momentum)
+ * - adam:     t ← t + 1;  m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;
+ *             p ← p − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
+ *             (Kingma & Ba 2015, "Adam", Algorithm 1)
+ */
+import type { OptimizerName } from '../config/types.js';
+import { InputError } from '../errors.js';
+import type { GraphEmitter } from './graph.js';
+
+/** Optimizer coefficients; absent ones take the defaults below. */
+export interface OptimizerOptions {
+  learningRate: number;
+  /** Momentum μ. @default 0.9 */
+  momentum?: number;
+  /** RMSProp decay ρ. @default 0.9 (Tieleman & Hinton; PyTorch's default alpha is 0.99) */
+  rho?: number;
+  /** Adam β1. @default 0.9 (Kingma & Ba 2015) */
+  beta1?: number;
+  /** Adam β2. @default 0.999 (Kingma & Ba 2015) */
+  beta2?: number;
+  /** ε in the denominator of RMSProp and Adam. @default 1e-8 (Kingma & Ba 2015) */
+  epsilon?: number;
+}
+
+/** The defaults used when a coefficient is not given. */
+export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+
+/** One state tensor of the optimizer: an input (zero-initialised) and the output with its new value. */
+export interface OptimizerState {
+  input: string;
+  output: string;
+  /** Dims: a parameter's dims, or [] for the step count. */
+  dims: number[];
+}
+
+/** What the optimizer adds to the graph. */
+export interface EmittedOptimizer {
+  /** Parameter name → name of its updated value. */
+  newParameters: Record<string, string>;
+  state: OptimizerState[];
+}
+
+/** A parameter with its gradient. */
+export interface ParameterGrad {
+  name: string;
+  grad: string;
+  dims: number[];
+}
+
+function checkCoefficient(name: string, value: number, lo: number, hi: number, loOpen: boolean, hiOpen: boolean): void {
+  const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
+  if (!ok) {
+    throw new InputError('INPUT_INVALID',
+      `training.${name} is ${value}; expected a number in ${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}.`);
+  }
+}
+
+/**
+ * Appends the optimizer update of every parameter.
+ * @throws InputError INPUT_INVALID for an unknown optimizer or coefficients out of range.
+ */
+export function emitOptimizer(em: GraphEmitter, kind: OptimizerName, params: ParameterGrad[], opts: OptimizerOptions, names: { state: (param: string, slot: string) => string; newValue: (name: string) => string }): EmittedOptimizer {
+  const lr = opts.learningRate;
+  checkCoefficient('learning-rate', lr, 0, Infinity, true, true);
+  const newParameters: Record<string, string> = {};
+  const state: OptimizerState[] = [];
+  // The last op of each update writes straight to the graph output (no Identity copies).
+  const stateFor = (p: ParameterGrad, slot: string): { input: string; write: (op: string, inputs: string[]) => string } => {
+    const input = names.state(p.name, slot);
+    em.setShape(input, p.dims);
+    const output = names.newValue(input);
+    state.push({ input, output, dims: p.dims });
+    return { input, write: (op, inputs) => em.to(output, op, inputs) };
+  };
+  const writeParam = (p: ParameterGrad, op: string, inputs: string[]): void => {
+    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
+  };
+  switch (kind) {
+    case 'sgd':
+      for (const p of params) writeParam(p, 'Sub', [p.name, em.one('Mul', [p.grad, em.scalar(lr)])]);
+      break;
+    case 'momentum': {
+      const mu = opts.momentum ?? OPTIMIZER_DEFAULTS.momentum;
+      checkCoefficient('momentum', mu, 0, 1, false, true);
+      for (const p of params) {
+        const v = stateFor(p, 'velocity');
+        const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(mu)]), p.grad]);
+        writeParam(p, 'Sub', [p.name, em.one('Mul', [vNew, em.scalar(lr)])]);
+      }
+      break;
+    }
+    case 'rmsprop': {
+      const rho = opts.rho ?? OPTIMIZER_DEFAULTS.rho;
+      const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
+      checkCoefficient('rho', rho, 0, 1, false, true);
+      checkCoefficient('epsilon', eps, 0, Infinity, true, true);
+      for (const p of params) {
+        const s = stateFor(p, 'square_avg');
+        const sNew = s.write('Add', [
+          em.one('Mul', [s.input, em.scalar(rho)]),
+          em.one('Mul', [em.one('Mul', [p.grad, p.grad]), em.scalar(1 - rho)]),
+        ]);
+        const step = em.one('Div', [em.one('Mul', [p.grad, em.scalar(lr)]), em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)])]);
+        writeParam(p, 'Sub', [p.name, step]);
+      }
+      break;
+    }
+    case 'adam': {
+      const b1 = opts.beta1 ?? OPTIMIZER_DEFAULTS.beta1;
+      const b2 = opts.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
+      const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
+      checkCoefficient('beta1', b1, 0, 1, false, true);
+      checkCoefficient('beta2', b2, 0, 1, false, true);
+      checkCoefficient('epsilon', eps, 0, Infinity, true, true);
+      // The step count t is a float scalar state (exact up to 2^24 steps in float32).
+      const stepIn = names.state('', 'step');
+      em.setShape(stepIn, []);
+      const stepOut = names.newValue(stepIn);
+      state.push({ input: stepIn, output: stepOut, dims: [] });
+      const t = em.to(stepOut, 'Add', [stepIn, em.scalar(1)]);
+      // Bias corrections, once per step: lr/(1 − β1ᵗ) and 1/(1 − β2ᵗ).
+      const stepSize = em.one('Div', [em.scalar(lr), em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])])], {}, 'adam_step_size');
+      const invBc2 = em.one('Reciprocal', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b2), t])])], {}, 'adam_inv_bc2');
+      for (const p of params) {
+        const m = stateFor(p, 'm');
+        const v = stateFor(p, 'v');
+        const mNew = m.write('Add', [em.one('Mul', [m.input, em.scalar(b1)]), em.one('Mul', [p.grad, em.scalar(1 - b1)])]);
+        const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(b2)]), em.one('Mul', [em.one('Mul', [p.grad, p.grad]), em.scalar(1 - b2)])]);
+        const denom = em.one('Add', [em.one('Sqrt', [em.one('Mul', [vNew, invBc2])]), em.scalar(eps)]);
+        writeParam(p, 'Sub', [p.name, em.one('Mul', [em.one('Div', [mNew, denom]), stepSize])]);
+      }
+      break;
+    }
+    default:
+      throw new InputError('INPUT_INVALID', `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
+  }
+  return { newParameters, state };
+}
