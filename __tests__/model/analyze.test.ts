@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { analyzeModel, tensorInfoOf } from '../../src/model/analyze.js';
+import { analyzeModel, fsExternalReader, tensorInfoOf, tensorStats } from '../../src/model/analyze.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
 import {
   buildBatchedMatMul, buildClassifier, buildCnn, buildControlFlow, buildDynamicConv, buildMixedDtypes,
@@ -120,6 +120,23 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
     // a: 0 and -0; h: 0x0000 and 0x8000 (negative zero) but not 1 (a subnormal); i: two; k: two.
     expect(a.size.sparsity).toBe((2 + 2 + 2 + 2) / 14);
     expect(a.size.bytesByDtype).toEqual({ float32: 16, float16: 8, int64: 24 + 24 });
+  });
+
+  it.each([
+    ['float64 ±0', DataType.DOUBLE, [3], new Float64Array([0, -0, 1]), 2, 24],
+    ['int64 raw', DataType.INT64, [2], new BigInt64Array([0n, 5n]), 1, 16],
+    ['bfloat16 -0 and 1.0', DataType.BFLOAT16, [2], new Uint16Array([0x8000, 0x3f80]), 1, 4],
+    ['int4 packed, odd count', DataType.INT4, [3], new Uint8Array([0x10, 0x02]), 1, 2],
+    ['float4e2m1 negative zero', DataType.FLOAT4E2M1, [2], new Uint8Array([0x98]), 1, 1],
+    ['float8e4m3fn 0x80 is -0', DataType.FLOAT8E4M3FN, [2], new Uint8Array([0x80, 0x01]), 1, 2],
+    ['float8e4m3fnuz 0x80 is NaN', DataType.FLOAT8E4M3FNUZ, [2], new Uint8Array([0x80, 0x00]), 1, 2],
+    ['complex64 zero only when both parts are', DataType.COMPLEX64, [2], new Float32Array([0, -0, 0, 1]), 1, 16],
+    ['bool', DataType.BOOL, [3], new Uint8Array([0, 1, 0]), 2, 3],
+  ])('tensorStats: %s', (_name, code, dims, data, zeros, bytes) => {
+    const view = data as ArrayBufferView;
+    const t: TensorProto = { name: 't', dims, dataType: code, rawData: new Uint8Array(view.buffer, view.byteOffset, view.byteLength) };
+    const ctx = { modelPath: '/m.onnx', root: '/', label: 'm', read: fsExternalReader, fileSizes: new Map<string, number>() };
+    expect(tensorStats(t, ctx)).toMatchObject({ elements: dims.reduce((a, b) => a * b, 1), zeros, bytes });
   });
 
   it('lists graph inputs that are initializers as weightInputs, not as inputs', () => {

@@ -160,6 +160,11 @@ describe('resolveShapes', () => {
     expect(shapes.has('h1')).toBe(false);
   });
 
+  it('uses onnxruntime-node by default', async () => {
+    const shapes = await resolveShapes(inMemory(buildDynamicConv()), { x: f32([1, 3, 10, 4]) });
+    expect(shapes.get('u')).toEqual([1, 2, 20, 8]);
+  });
+
   it('rethrows when the model cannot run on the feeds at all', async () => {
     await expect(resolveShapes(inMemory(buildClassifier()), { x: f32([1, 5]) }, ortFactory)).rejects.toThrow();
   });

@@ -124,6 +124,14 @@ class ZeroCounter {
     const topMask = part === 4 ? (signMask << 24) | 0xffffff : part === 2 ? (signMask << 8) | 0xff : signMask;
     const perElement = size / (part === 8 ? 4 : part);
     let zeros = 0;
+    if (perElement === 1 && part !== 8) {
+      // The common case (float32, float16, int8, …): one word per element.
+      for (let w = 0; w < words.length; w++) if ((words[w] & topMask) === 0) zeros++;
+      this.zeros += zeros;
+      this.seen += whole / size;
+      this.carry = data.slice(whole);
+      return;
+    }
     for (let e = 0; e < words.length; e += perElement) {
       let zero = true;
       if (part === 8) {
