@@ -22,14 +22,20 @@
  */
 import { build } from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outdir = path.resolve(root, args.includes('--outdir') ? args[args.indexOf('--outdir') + 1] : 'dist');
-const require = createRequire(path.join(root, 'package.json'));
+
+/** A package's folder in the root node_modules (where npm hoists these); `exports` may hide its package.json from require.resolve. */
+function packageDir(name) {
+  const dir = path.join(root, 'node_modules', name);
+  if (!existsSync(path.join(dir, 'package.json'))) throw new Error(`${name} is not installed in node_modules; run npm ci first.`);
+  return dir;
+}
 
 /** Native packages resolved at run time from dist/node_modules. */
 const EXTERNAL = ['onnxruntime-node', 'onnxruntime-common', 'koffi'];
@@ -74,7 +80,7 @@ async function bundle() {
 
 /** Copies `files` (relative to the package folder) of a package into dist/node_modules. */
 async function ship(name, filter) {
-  const from = path.dirname(require.resolve(`${name}/package.json`));
+  const from = packageDir(name);
   const to = path.join(outdir, 'node_modules', name);
   await cp(from, to, {
     recursive: true,
@@ -87,7 +93,9 @@ async function ship(name, filter) {
 }
 
 const isDir = (rel) => !path.extname(rel) || rel.endsWith('/');
-const js = (rel) => rel.endsWith('.js') || rel.endsWith('.cjs');
+// package.json files below the root matter too: onnxruntime-common's dist/cjs/package.json
+// says `"type": "commonjs"`, without which Node would load its CommonJS files as ESM.
+const js = (rel) => rel.endsWith('.js') || rel.endsWith('.cjs') || rel.endsWith('/package.json');
 
 async function shipRuntimes() {
   // onnxruntime-node: JS + the Linux x64 binding and shared library (see docs/action.md for the size).
@@ -123,9 +131,7 @@ async function notices(metafile) {
   }
   const rows = [];
   for (const name of [...names].sort()) {
-    const pkg = JSON.parse(await readFile(require.resolve(`${name}/package.json`), 'utf8').catch(async () =>
-      readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8'),
-    ));
+    const pkg = JSON.parse(await readFile(path.join(packageDir(name), 'package.json'), 'utf8'));
     const license = typeof pkg.license === 'string' ? pkg.license : pkg.license?.type ?? 'see package';
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? pkg.homepage ?? '';
     rows.push(`| ${name} | ${pkg.version} | ${license} | ${repo.replace(/^git\+/, '')} |`);
