@@ -163,8 +163,9 @@ export interface NvmlMeterOptions {
 export type GpuMeterResult = { ok: true; meter: EnergyMeter; notes: string[] } | { ok: false; message: string; notes: string[] };
 
 /**
- * NVML documents its power readings as accurate to ±5% of the current draw
- * (NVML API reference, nvmlDeviceGetPowerUsage); taken as one sigma for energy too.
+ * NVML documents its power readings as accurate to ±5% of the current draw (NVML API
+ * reference, nvmlDeviceGetPowerUsage: stated for Fermi and Kepler, no newer figure published);
+ * taken as one sigma for the energy counter too.
  */
 const NVML_RELATIVE_UNCERTAINTY = 0.05;
 
