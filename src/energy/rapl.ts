@@ -278,7 +278,9 @@ export class RaplMeter implements EnergyMeter {
    * a newer one (which would look like a wrap). Tests call this to drive samples.
    */
   sample(): Promise<void> {
-    this.queue = this.queue.then(() => this.readAll());
+    // readAll records read errors instead of throwing; the catch keeps one unexpected failure
+    // from rejecting every later sample.
+    this.queue = this.queue.catch(() => undefined).then(() => this.readAll());
     return this.queue;
   }
 

@@ -71,6 +71,7 @@ export interface WindowToken {
   readonly startedAt: number;
 }
 
+/** A source of energy windows: RAPL, NVML, nvidia-smi, the estimate, or several combined. */
 export interface EnergyMeter {
   readonly method: EnergyMethod;
   /** What is measured and how, for reports: e.g. "RAPL package-0 + dram-0 (powercap)". */
