@@ -76,6 +76,15 @@ describe('synthesizeInputs: every dtype onnxruntime-node feeds', () => {
     }
   });
 
+  it('an optional(tensor) input gets a tensor; a sequence input is refused', async () => {
+    const r = await synthesizeInputs([{ name: 'o', dtype: 'float32', shape: [2], kind: 'optional' }], opts());
+    expect(r.shapes.o).toEqual([2]);
+    const e = await errorOf(synthesizeInputs([{ name: 's', dtype: 'float32', shape: [2], kind: 'sequence' }], opts()));
+    expect(e.message).toBe(
+      '/cfg/energy-budget.yml: models[0].inputs.s: model "m" input "s" is a sequence of float32, and onnxruntime-node can only feed tensors. Wrap the model so that this input is a tensor.',
+    );
+  });
+
   it('random strings are short lowercase words', async () => {
     const { feeds } = await synthesizeInputs([{ name: 's', dtype: 'string', shape: [50] }], opts());
     for (const s of feeds.s.data as string[]) expect(s).toMatch(/^[a-z]{1,8}$/);

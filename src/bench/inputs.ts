@@ -97,6 +97,18 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
     }
   }
 
+  for (const info of inputs) {
+    // An optional(tensor) input takes a plain tensor; onnxruntime-node has no way to build
+    // the other wrappers from JavaScript.
+    if (info.kind !== undefined && info.kind !== 'optional') {
+      ctx.fail(
+        info.name,
+        `model "${opts.modelName}" input "${info.name}" is a ${info.kind} of ${info.dtype}, and onnxruntime-node can only feed tensors. ` +
+          'Wrap the model so that this input is a tensor.',
+      );
+    }
+  }
+
   // Explicit shapes first, so that their symbolic dims size the other inputs' dims.
   const explicit = new Map<string, { shape: number[]; make: () => ort.Tensor }>();
   for (const info of inputs) {

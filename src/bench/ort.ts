@@ -29,15 +29,12 @@ export interface SessionOptions {
 }
 
 /**
- * Creates a session: the given intra-op threads, one inter-op thread, sequential execution,
- * every graph optimisation on (onnxruntime's 'all' = basic + extended + layout), warnings
- * kept out of the terminal (log level 3 = errors only).
- * @throws InputError MODEL_INVALID when onnxruntime cannot load the model (missing file,
- *   not ONNX, unknown op, invalid graph, op without a CPU kernel), naming the model and the
- *   op/node when onnxruntime's message does.
+ * The benchmark's session options: the given intra-op threads, one inter-op thread,
+ * sequential execution, every graph optimisation on (onnxruntime's 'all' = basic + extended
+ * + layout), warnings kept out of the terminal (log level 3 = errors only).
  */
-export async function createSession(model: string | Uint8Array, opts: SessionOptions): Promise<BenchSession> {
-  const options: ort.InferenceSession.SessionOptions = {
+export function sessionOptions(opts: SessionOptions): ort.InferenceSession.SessionOptions {
+  return {
     executionProviders: [opts.device ?? 'cpu'],
     intraOpNumThreads: opts.threads,
     interOpNumThreads: 1,
@@ -45,12 +42,27 @@ export async function createSession(model: string | Uint8Array, opts: SessionOpt
     graphOptimizationLevel: 'all',
     logSeverityLevel: 3,
   };
+}
+
+/**
+ * Creates a session with {@link sessionOptions}.
+ * @throws InputError MODEL_INVALID when onnxruntime cannot load the model (missing file,
+ *   not ONNX, unknown op, invalid graph, op without a CPU kernel), naming the model and the
+ *   op/node when onnxruntime's message does.
+ */
+export async function createSession(model: string | Uint8Array, opts: SessionOptions): Promise<BenchSession> {
+  const options = sessionOptions(opts);
   let session: ort.InferenceSession;
   try {
     session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
   } catch (error) {
     throw describeLoadError(error, opts.name ?? (typeof model === 'string' ? model : 'the model'));
   }
+  return wrapSession(session);
+}
+
+/** Wraps an onnxruntime session as a BenchSession (exported for the overhead benchmark). */
+export function wrapSession(session: ort.InferenceSession): BenchSession {
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
