@@ -250,7 +250,8 @@ async function runMode(s: Session): Promise<number> {
     if (problems.length > 10) list.push(`  - …and ${problems.length - 10} more`);
     const what = problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'the verdict is fail';
     io.setFailed(`Energy budget failed (fail-on: ${inputs.failOn}): ${what}.${list.length ? `\n${list.join('\n')}` : ''}`);
-    return 1;
+    // A model that could not be measured keeps the engine's code (2 invalid input, 3 environment), as in the CLI.
+    return problems.some((p) => !p.budget) && result.exitCode >= 2 ? result.exitCode : 1;
   }
   io.info(`Energy budget: ${report.verdict} (fail-on: ${inputs.failOn}).`);
   return 0;

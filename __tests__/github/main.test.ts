@@ -57,12 +57,12 @@ describe('the action (in process)', () => {
   let env: Record<string, string>;
   let calls: RunOptions[];
 
-  function engine(report: Report | (() => never)): RunEnergyBudget {
+  function engine(report: Report | (() => never), exitCode?: 0 | 1 | 2 | 3): RunEnergyBudget {
     return async (options) => {
       calls.push(options);
       if (typeof report === 'function') report();
       writeFileSync(options.jsonPath!, JSON.stringify(report));
-      return { report: report as Report, exitCode: (report as Report).verdict === 'fail' ? 1 : 0, files: { json: options.jsonPath } };
+      return { report: report as Report, exitCode: exitCode ?? ((report as Report).verdict === 'fail' ? 1 : 0), files: { json: options.jsonPath } };
     };
   }
 
@@ -123,6 +123,11 @@ describe('the action (in process)', () => {
       { title: 'Energy budget: model not measured', file: 'energy-budget.yml', startLine: undefined },
     ]);
     expect(io.annotations.filter((a) => a.level === 'warning').map((a) => a.props.startLine)).toEqual([28]);
+  });
+
+  it('keeps the engine’s exit code 2 when a model could not be measured', async () => {
+    expect(await run({ env, io, runEnergyBudget: engine(failReport(), 2), client: { sleep: async () => {} } })).toBe(2);
+    expect(io.failed).toContain('cnn could not be measured (MODEL_INVALID)');
   });
 
   it('follows fail-on: never and regression', async () => {
