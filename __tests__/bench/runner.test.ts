@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { synthesizeInputs } from '../../src/bench/inputs.js';
 import { relativeCiHalfWidth } from '../../src/bench/latency.js';
@@ -114,6 +115,12 @@ describe('runInferenceBenchmark with iterations: auto', () => {
     expect(r.runs).toBe(20);
     expect(r.timedWindowS).toBeCloseTo(1.01, 12);
     expect(r.relativeCi95).toBeGreaterThan(0.02);
+  });
+
+  it('runs without a time cap when maxTimeS is Infinity', async () => {
+    const b = fakeBench((i) => (i % 2 === 0 ? 1 : 100));
+    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', maxTimeS: Infinity }), { ...b.deps, maxRuns: 50 });
+    expect(r.stopReason).toBe('max-runs');
   });
 
   it('stops at maxRuns, growing its sample buffer past the initial 1024 on the way', async () => {
@@ -234,5 +241,32 @@ describe('runInferenceBenchmark end to end on a real session', () => {
     expect(r.throughput).toBeCloseTo((8 * 25) / r.timedWindowS, 6);
     expect(r.peakMemoryBytes).toBeGreaterThan(1024 * 1024);
     expect(r.nonFinite).toEqual({ y: 0 });
+  });
+});
+
+describe('runInferenceBenchmark on the repository example models', () => {
+  it.each([
+    ['classifier', 'x', ['N', 784], 32, 'y'],
+    ['cnn', 'x', ['N', 1, 28, 28], 4, 'logits'],
+  ] as Array<[string, string, Array<string | number>, number, string]>)('%s (input %s, shape %j, batch %i)', async (name, input, shape, batch, output) => {
+    const session = await createSession(path.join(process.cwd(), 'examples/models', `${name}.onnx`), { threads: 1, name });
+    expect(session.inputNames).toEqual([input]);
+    const { feeds, batchSize } = await synthesizeInputs([{ name: input, dtype: 'float32', shape }], {
+      modelName: name,
+      dims: { N: batch },
+      specs: {},
+      seed: 1,
+      readFile: async () => new Uint8Array(),
+    });
+    const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 'auto', warmup: 3, maxTimeS: 2, batchSize }), {
+      clockNs: () => process.hrtime.bigint(),
+      label: `model "${name}"`,
+    });
+    await session.release();
+    expect(batchSize).toBe(batch);
+    expect(r.runs).toBeGreaterThanOrEqual(1);
+    expect(['converged', 'time-cap']).toContain(r.stopReason);
+    expect(r.throughput).toBeCloseTo((batch * r.runs) / r.timedWindowS, 6);
+    expect(r.nonFinite).toEqual({ [output]: 0 });
   });
 });

@@ -128,7 +128,8 @@ export async function runInferenceBenchmark(
         }
       }
     } else {
-      const deadlineNs = startNs + BigInt(Math.round(cfg.maxTimeS * 1e9));
+      // No cap when maxTimeS is Infinity: a deadline past any clock reading (2^63 ns ≈ 292 years).
+      const deadlineNs = Number.isFinite(cfg.maxTimeS) ? startNs + BigInt(Math.round(cfg.maxTimeS * 1e9)) : 2n ** 63n;
       let nextCheck = minSamples;
       for (;;) {
         const t0 = clock();
