@@ -216,7 +216,10 @@ export async function runOptimizeCommand(argv: string[], io: OptimizeIo): Promis
       `  gzipped  ${bytes(gzOriginal)} → ${bytes(gzVariant)}  ${formatPercent(percentChange(gzOriginal, gzVariant))}`,
     ];
     if (built.sparsity !== undefined) lines.push(`  sparsity ${(built.sparsity * 100).toFixed(1)}% of the pruned weights are zero (${args.options.pruneScope ?? 'per-tensor'})`);
-    lines.push(`  weights  ${built.weights.length} tensor(s) rewritten: ${built.weights.map((w) => `${w.name} (${w.ops.join('/')}, ${w.storage})`).join('; ')}`);
+    // Large models rewrite hundreds of tensors: name the first few.
+    const shown = built.weights.slice(0, 6).map((w) => `${w.name} (${w.ops.join('/')}, ${w.storage})`);
+    if (built.weights.length > shown.length) shown.push(`and ${built.weights.length - shown.length} more`);
+    lines.push(`  weights  ${built.weights.length} tensor(s) rewritten: ${shown.join('; ')}`);
     lines.push(`  fidelity on ${fidelity.batches} seeded input batch(es): max abs error ${fmtError(fidelity.maxAbsError)}, max rel error ${fmtError(fidelity.maxRelError)}`);
     for (const o of fidelity.outputs) {
       const agree = o.top1Agreement === null ? 'not a classifier output' : `top-1 agreement ${(o.top1Agreement * 100).toFixed(1)}% of ${o.rows} rows (${o.agreementKind})`;
