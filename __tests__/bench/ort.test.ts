@@ -108,6 +108,10 @@ describe('createSession: load errors name the model and the op or node', () => {
     );
   });
 
+  it('takes a ready-made quoted label as it is', async () => {
+    expect((await loadError('/nonexistent/m.onnx', '"clf" (models/clf.onnx)')).message).toMatch(/^model "clf" \(models\/clf\.onnx\): the file does not exist/);
+  });
+
   it('falls back to the path, then "the model", for the name', async () => {
     expect((await loadError('/nonexistent/m.onnx')).message).toMatch(/^model "\/nonexistent\/m\.onnx": /);
     expect((await loadError(new Uint8Array([1, 2, 3]))).message).toMatch(/^model "the model": /);

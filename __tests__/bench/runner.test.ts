@@ -258,7 +258,7 @@ describe('runInferenceBenchmark on the repository example models', () => {
       seed: 1,
       readFile: async () => new Uint8Array(),
     });
-    const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 'auto', warmup: 3, maxTimeS: 2, batchSize }), {
+    const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 'auto', warmup: 3, maxTimeS: 0.5, batchSize }), {
       clockNs: () => process.hrtime.bigint(),
       label: `model "${name}"`,
     });

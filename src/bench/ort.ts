@@ -24,7 +24,7 @@ export interface SessionOptions {
   threads: number;
   /** Execution provider. Only the CPU one is wired up here. @default 'cpu' */
   device?: 'cpu';
-  /** The model's name in the budget file, for messages. @default the path, or "the model" */
+  /** The model's name for messages, bare (`clf`) or already quoted (`"clf" (models/clf.onnx)`). @default the path, or "the model" */
   name?: string;
 }
 
@@ -84,7 +84,8 @@ export function ortVersion(): string {
 export function describeLoadError(error: unknown, name: string): InputError {
   const raw = error instanceof Error ? error.message : String(error);
   const msg = raw.replace(/^\[ONNXRuntimeError\] : \d+ : [A-Z_]+ : /, '').trim();
-  const model = `model "${name}"`;
+  // A caller may pass a ready-made label such as `"clf" (models/clf.onnx)`; quote a bare name.
+  const model = name.startsWith('"') ? `model ${name}` : `model "${name}"`;
   let text: string;
   let m: RegExpExecArray | null;
   if (/File doesn't exist|No such file/i.test(msg)) {
