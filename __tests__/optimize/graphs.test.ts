@@ -122,3 +122,33 @@ describe('raising the opset', () => {
     expect(raiseOpset(m, 13, 'x')).toBe(m);
   });
 });
+
+describe('weights read inside control flow', () => {
+  it('leaves a weight that an If branch also reads from the outer scope', async () => {
+    const branch = (name: string, op: string): GraphProto => ({
+      name, node: [node(op, ['y', 'W'], [`${name}_out`], {}, `${name}_node`)], output: [valueInfo(`${name}_out`, DataType.FLOAT, undefined)],
+    });
+    const g: GraphProto = {
+      name: 'g',
+      node: [
+        node('MatMul', ['x', 'W'], ['y'], {}, 'mm'),
+        node('If', ['flag'], ['z'], { then_branch: { g: branch('then', 'MatMul') }, else_branch: { g: branch('else', 'MatMul') } }, 'if'),
+      ],
+      initializer: [floatTensor('W', [4, 4], randn(16))],
+      input: [valueInfo('x', DataType.FLOAT, [2, 4]), valueInfo('flag', DataType.BOOL, [])],
+      output: [valueInfo('z', DataType.FLOAT, [2, 4])],
+    };
+    const original = decoded(model(g, { opset: 17 }));
+    for (const id of VARIANT_IDS) {
+      const built = buildVariant(original, id);
+      if (id === 'fp16') continue; // 16 elements: stored float16 behind a Cast that keeps the name
+      expect([id, built.weights]).toEqual([id, []]);
+      expect(built.notes.join(' ')).toMatch(/W: left as is, it also feeds If body/);
+    }
+    const fp16 = buildVariant(original, 'fp16');
+    const s = await ortSessionFactory(encodeModel(fp16.model));
+    const out = await s.run({ x: feed([2, 4]).x, flag: new ort.Tensor('bool', [true], []) });
+    expect(out.z.dims).toEqual([2, 4]);
+    await s.release();
+  });
+});

@@ -112,7 +112,20 @@ function indexGraph(model: ModelProto): GraphIndex {
     for (const o of n.output ?? []) names.add(o);
     if (n.name) names.add(n.name);
   }
-  // Graph outputs that are initializers count as uses that no variant may rewrite.
+  // Values read inside If/Loop/Scan bodies (outer-scope references) and graph outputs count
+  // as uses that no variant may rewrite.
+  const bodyUse = (n: NodeProto, sub: GraphProto): void => {
+    for (const inner of sub.node ?? []) {
+      for (const name of inner.input ?? []) {
+        if (!name) continue;
+        const list = uses.get(name) ?? [];
+        list.push({ node: { opType: `${n.opType ?? '?'} body` }, input: -1 });
+        uses.set(name, list);
+      }
+      for (const a of inner.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
+    }
+  };
+  for (const n of graph.node ?? []) for (const a of n.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
   for (const o of graph.output ?? []) {
     const name = o.name ?? '';
     names.add(name);
