@@ -14,6 +14,11 @@ export interface Rng {
   int(lo: number, hi: number): number;
 }
 
+// Module-level aliases: under jest each test file runs in a vm context where every lookup of
+// the global `Math` goes through an interceptor, ~20× slower in hot loops (measured: 5e6
+// Math.imul calls 2.6 s vs 0.17 s aliased). Plain node is unaffected.
+const { imul, sqrt, log, sin, cos, floor, PI } = Math;
+
 /** Creates a generator from a 32-bit integer seed. */
 export function createRng(seed: number): Rng {
   let a = seed >>> 0;
@@ -21,8 +26,8 @@ export function createRng(seed: number): Rng {
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return {
@@ -36,12 +41,12 @@ export function createRng(seed: number): Rng {
       let u = 0;
       while (u === 0) u = next();
       const v = next();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      const r = sqrt(-2 * log(u));
+      spare = r * sin(2 * PI * v);
+      return r * cos(2 * PI * v);
     },
     int(lo: number, hi: number): number {
-      return lo + Math.floor(next() * (hi - lo + 1));
+      return lo + floor(next() * (hi - lo + 1));
     },
   };
 }
@@ -51,7 +56,7 @@ export function seedFrom(text: string, base = 0): number {
   let h = (0x811c9dc5 ^ base) >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = imul(h, 0x01000193) >>> 0;
   }
   return h;
 }
