@@ -10,7 +10,7 @@
 import { DataType, type ModelProto, type NodeProto, type OperatorSetId, type TensorProto, type ValueInfoProto } from '../model/onnx.js';
 import { valueInfo } from '../model/builder.js';
 import { InputError } from '../errors.js';
-import { GraphEmitter, type FloatType } from './graph.js';
+import { GraphEmitter, pruneGraph, type FloatType } from './graph.js';
 import { GRAD_RULES, NO_GRADIENT_OPS, describeNode, supportedOps, type ForwardResult } from './grad-ops.js';
 import { MIN_SOURCE_OPSET, upgradeNode } from './opset.js';
 import { inferNode, unknownDim, type Dim, type Shape } from './shapes.js';
@@ -354,14 +354,15 @@ export function differentiateModel(proto: ModelProto, opts: DifferentiateOptions
     em.to(name, 'Identity', [value]);
     outputs.push(outputInfo(em, name, prep.floatType, state));
   }
+  const pruned = pruneGraph(em.nodes, [...prep.initializers.values(), ...em.initializers], outputs.map((o) => o.name as string));
   const model: ModelProto = {
     irVersion: prep.irVersion,
     producerName: 'energy-budget',
     opsetImport: [{ domain: '', version: prep.opset }, ...prep.otherOpsets],
     graph: {
       name: `${prep.graphName}_grad`,
-      node: em.nodes,
-      initializer: [...prep.initializers.values(), ...em.initializers],
+      node: pruned.nodes,
+      initializer: pruned.initializers,
       input: prep.inputs,
       output: outputs,
     },

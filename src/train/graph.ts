@@ -275,3 +275,20 @@ export function staticReduceAxes(dy: Dim[], t: Dim[]): number[] | undefined {
   }
   return axes;
 }
+
+/**
+ * Drops nodes whose outputs nothing uses (e.g. a final Softmax replaced by the loss, a
+ * running statistic nobody reads) and initializers no node reads.
+ */
+export function pruneGraph(nodes: NodeProto[], initializers: TensorProto[], keep: readonly string[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
+  const needed = new Set(keep);
+  const kept: NodeProto[] = [];
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const n = nodes[k];
+    if (!(n.output ?? []).some((o) => o && needed.has(o))) continue;
+    kept.push(n);
+    for (const x of n.input ?? []) if (x) needed.add(x);
+  }
+  kept.reverse();
+  return { nodes: kept, initializers: initializers.filter((t) => needed.has(t.name ?? '')) };
+}

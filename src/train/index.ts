@@ -12,6 +12,7 @@ import { valueInfo } from '../model/builder.js';
 import type { LossName, OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { Differentiator, outputInfo, prepareGraph, type ShapeOptions } from './autodiff.js';
+import { pruneGraph } from './graph.js';
 import { attrInt } from './attrs.js';
 import { emitLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
@@ -168,6 +169,7 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   }));
   const labelInfo = outputInfo(em, labelInput, loss.labelDType === 'int64' ? DataType.INT64 : prep.floatType);
   const classes = opts.loss === 'cross-entropy' ? em.shapeOf(pred)?.[1] : undefined;
+  const pruned = pruneGraph(em.nodes, [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? '')), ...em.initializers], outputs.map((o) => o.name as string));
   const model: ModelProto = {
     irVersion: prep.irVersion,
     producerName: 'energy-budget',
@@ -175,8 +177,8 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     opsetImport: [{ domain: '', version: prep.opset }, ...prep.otherOpsets],
     graph: {
       name: `${prep.graphName}_training_step`,
-      node: em.nodes,
-      initializer: [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? '')), ...em.initializers],
+      node: pruned.nodes,
+      initializer: pruned.initializers,
       input: [...batchInputs.map((b) => outputInfo(em, b.name, b.elemType)), labelInfo, ...stepInputs],
       output: outputs,
     },
