@@ -1,0 +1,114 @@
+/**
+ * The training-step benchmark of one model: build the step graph from the model itself (or
+ * take the user's own step model), run it for the configured steps with outputs fed back as
+ * inputs, and report time, energy, loss and the projection of a full training run.
+ */
+import type * as ort from 'onnxruntime-node';
+import type { ModelConfig } from './config/types.js';
+import type { EnergyMeter } from './energy/types.js';
+import type { TrainingReport } from './report/types.js';
+import { encodeModel } from './model/onnx.js';
+import { loadModel } from './model/load.js';
+import { analyzeModel } from './model/analyze.js';
+import { synthesizeInputs } from './bench/inputs.js';
+import { createSession } from './bench/ort.js';
+import { buildTrainingStep, projectTraining, synthesizeLabels } from './train/index.js';
+import { runTrainingBenchmark, toOrtTensor } from './train/runner.js';
+import { carbonFor } from './energy/carbon.js';
+import { seedFrom } from './util/random.js';
+import { mean, percentile } from './bench/latency.js';
+import type { MeasureContext, PreparedModel } from './measure.js';
+
+interface StepPlan {
+  bytes: Uint8Array;
+  feeds: Record<string, ort.Tensor>;
+  feedback: Record<string, string>;
+  lossOutput?: string;
+  batchSize: number;
+  notes: string[];
+}
+
+async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<StepPlan> {
+  const t = cfg.training!;
+  const step = buildTrainingStep(prepared.loaded.proto, {
+    loss: t.loss,
+    optimizer: t.optimizer,
+    learningRate: t.learningRate,
+    momentum: t.momentum,
+    rho: t.rho,
+    beta1: t.beta1,
+    beta2: t.beta2,
+    epsilon: t.epsilon,
+    batchShapes: prepared.inputs.shapes,
+    dims: cfg.dims,
+  });
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const b of step.batchInputs) feeds[b.name] = prepared.inputs.feeds[b.name];
+  const labels = synthesizeLabels(t.loss, step.label.dtype, step.label.shape, seedFrom(`${cfg.name}/labels`), step.label.classes);
+  feeds[step.labelInput] = toOrtTensor(labels);
+  for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
+  return { bytes: encodeModel(step.model), feeds, feedback: step.feedback, lossOutput: step.lossOutput, batchSize: prepared.inputs.batchSize, notes: step.notes };
+}
+
+async function ownStep(cfg: ModelConfig, ctx: MeasureContext): Promise<StepPlan> {
+  const t = cfg.training!;
+  const label = `"${cfg.name}" training step-model (${t.stepModel})`;
+  const loaded = await loadModel(t.stepModel!, { label });
+  const analysis = analyzeModel(loaded, { label });
+  const inputs = await synthesizeInputs(analysis.inputs, {
+    modelName: cfg.name,
+    configFile: ctx.config.file,
+    dims: cfg.dims,
+    specs: cfg.inputs,
+    seed: seedFrom(`${cfg.name}/step`),
+    readFile: ctx.readFile,
+  });
+  return { bytes: loaded.bytes, feeds: inputs.feeds, feedback: t.feedback ?? {}, batchSize: inputs.batchSize, notes: inputs.notices };
+}
+
+/**
+ * Runs the training benchmark for a model whose budget file has `training:`.
+ * @throws InputError UNSUPPORTED_OP (an op without a gradient), INPUT_INVALID.
+ */
+export async function measureTraining(cfg: ModelConfig, prepared: PreparedModel, meter: EnergyMeter, ctx: MeasureContext): Promise<TrainingReport> {
+  const t = cfg.training!;
+  const plan = t.stepModel ? await ownStep(cfg, ctx) : await builtStep(cfg, prepared);
+  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step` });
+  let result;
+  try {
+    result = await runTrainingBenchmark(session, plan.feeds, plan.feedback, { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput }, { clockNs: ctx.clockNs, meter });
+  } finally {
+    await session.release();
+  }
+  const sorted = Float64Array.from(result.stepMs).sort();
+  const report: TrainingReport = {
+    steps: result.steps,
+    batchSize: plan.batchSize,
+    stepMs: { p50: percentile(sorted, 0.5), mean: mean(sorted), p95: percentile(sorted, 0.95) },
+    samplesPerSecond: (plan.batchSize * result.steps) / (result.totalMs / 1000),
+    lossFirst: result.lossFirst,
+    lossLast: result.lossLast,
+    loss: t.stepModel ? undefined : t.loss,
+    optimizer: t.stepModel ? undefined : t.optimizer,
+  };
+  if (result.energy) {
+    const w = result.energy;
+    const estimated = w.estimated === true || w.method.includes('estimate');
+    const perStep = w.energyJ / result.steps;
+    report.energy = {
+      joulesPerStep: perStep,
+      joulesPerSample: perStep / plan.batchSize,
+      method: w.method,
+      estimated,
+      description: `${estimated ? 'ESTIMATE: ' : ''}${meter.description}`,
+    };
+    if (t.datasetSize) {
+      const intensity = carbonFor({ energyJ: 0, durationS: 0, settings: ctx.config.power, env: ctx.env }).intensityGPerKWh;
+      const p = projectTraining({ joulesPerStep: perStep, batchSize: plan.batchSize, datasetSize: t.datasetSize, epochs: t.epochs ?? 1, carbonIntensityGPerKWh: intensity });
+      report.projection = { datasetSize: p.datasetSize, epochs: p.epochs, joules: p.joules, kWh: p.kWh, gCO2e: p.gCO2e };
+    }
+  }
+  const notes = [...plan.notes, ...result.notes];
+  if (notes.length) (prepared.report.notices ??= []).push(...notes.map((n) => `training: ${n}`));
+  return report;
+}

@@ -1,0 +1,347 @@
+/**
+ * Measuring one model: analysis, inputs, shapes and FLOPs, the inference benchmark with its
+ * energy window, the training step, and the interleaved base-versus-head comparison.
+ * Everything outside (files, sessions, meters, clocks) comes in through `MeasureContext`.
+ */
+import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
+import type { RunLogger } from './run-types.js';
+import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
+import type { EnergyWindow, EnergyMeter } from './energy/types.js';
+import type { ComparisonResult } from './compare/types.js';
+import { loadModel, type LoadedModel } from './model/load.js';
+import { analyzeModel } from './model/analyze.js';
+import { resolveShapes } from './model/shapes.js';
+import { computeFlops } from './model/flops.js';
+import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
+import { createSession, type BenchSession } from './bench/ort.js';
+import { runInferenceBenchmark } from './bench/runner.js';
+import { openMeter } from './energy/index.js';
+import { carbonFor } from './energy/carbon.js';
+import { createSequentialComparison } from './compare/sequential.js';
+import { seedFrom } from './util/random.js';
+import { measureTraining } from './measure-training.js';
+import { decodeModel } from './model/onnx.js';
+import { adviseModel } from './optimize/advisor.js';
+import type { Measurement } from './optimize/types.js';
+
+/** Everything a measurement needs from outside. */
+export interface MeasureContext {
+  config: BudgetConfig;
+  logger: RunLogger;
+  env: Record<string, string | undefined>;
+  clockNs: () => bigint;
+  sysfsRoot: string;
+  procRoot?: string;
+  advise: boolean;
+  readFile: (path: string) => Promise<Uint8Array>;
+  /** Notices already shown (the meter's choice is the same for every model: say it once). */
+  shown?: Set<string>;
+}
+
+/** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
+export interface PreparedModel {
+  loaded: LoadedModel;
+  inputs: SynthesizedInputs;
+  report: ModelReport;
+}
+
+function label(cfg: ModelConfig): string {
+  return `"${cfg.name}" (${cfg.pathInConfig})`;
+}
+
+/** Loads, analyses, synthesises inputs and counts FLOPs. @throws InputError for a bad model or input. */
+export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureContext): Promise<PreparedModel> {
+  const modelIndex = ctx.config.models.indexOf(cfg);
+  const loaded = await loadModel(path, { label: label(cfg) });
+  const analysis = analyzeModel(loaded, { label: label(cfg) });
+  const inputs = await synthesizeInputs(analysis.inputs, {
+    modelName: cfg.name,
+    modelIndex: modelIndex >= 0 ? modelIndex : undefined,
+    configFile: ctx.config.file,
+    dims: cfg.dims,
+    specs: cfg.inputs,
+    seed: seedFrom(cfg.name),
+    readFile: ctx.readFile,
+  });
+  const shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+  const flops = computeFlops(loaded.proto, shapes);
+  const notices = [...inputs.notices];
+  if (flops.uncounted.length) {
+    notices.push(`FLOPs do not include these op types (see docs/flops.md): ${flops.uncounted.join(', ')}`);
+  }
+  const report: ModelReport = {
+    name: cfg.name,
+    path: cfg.pathInConfig,
+    size: { ...analysis.size },
+    flops: flops.total,
+    opset: analysis.opset,
+    ops: analysis.ops,
+    inputs: analysis.inputs,
+    outputs: analysis.outputs,
+    budgets: [],
+    notices,
+  };
+  return { loaded, inputs, report };
+}
+
+async function withMeter<T>(cfg: ModelConfig, ctx: MeasureContext, use: (meter: EnergyMeter) => Promise<T>): Promise<T> {
+  const { meter, notices } = await openMeter(cfg.energy, {
+    sysfsRoot: ctx.sysfsRoot,
+    procRoot: ctx.procRoot,
+    env: ctx.env,
+    power: ctx.config.power,
+    device: cfg.device,
+  });
+  const shown = (ctx.shown ??= new Set());
+  for (const n of notices) {
+    if (!shown.has(n)) ctx.logger.warn(n);
+    shown.add(n);
+  }
+  try {
+    return await use(meter);
+  } finally {
+    await meter.close();
+  }
+}
+
+/** Turns one energy window over `calls` inference calls of `batch` samples into report fields. */
+export function energyReport(window: EnergyWindow, calls: number, batch: number, description: string, ctx: MeasureContext): EnergyReport {
+  const perCall = window.energyJ / calls;
+  const estimated = window.estimated === true || window.method.includes('estimate');
+  const sigma = window.uncertaintyJ !== undefined ? window.uncertaintyJ / calls : undefined;
+  const carbon = carbonFor({ energyJ: perCall, durationS: window.durationS / calls, settings: ctx.config.power, env: ctx.env, energyEstimated: estimated });
+  return {
+    joulesPerInference: perCall,
+    joulesPerSample: perCall / batch,
+    joulesPer1000Inferences: perCall * 1000,
+    method: window.method,
+    estimated,
+    // One window: the interval is the meter's own stated uncertainty (±1.96σ), not run-to-run spread.
+    ...(sigma !== undefined ? { ci95: [Math.max(0, perCall - 1.96 * sigma), perCall + 1.96 * sigma] as [number, number] } : {}),
+    ...(window.attributableJ !== undefined ? { attributableJoulesPerInference: window.attributableJ / calls } : {}),
+    description: estimated ? `ESTIMATE: ${description}` : description,
+    carbon,
+    notes: window.notes,
+  };
+}
+
+async function runInference(cfg: ModelConfig, prepared: PreparedModel, session: BenchSession, meter: EnergyMeter, ctx: MeasureContext): Promise<InferenceReport> {
+  const inference = cfg.inference!;
+  const batch = prepared.inputs.batchSize;
+  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter });
+  const report: InferenceReport = {
+    batchSize: batch,
+    runs: result.runs,
+    warmup: inference.warmup,
+    threads: cfg.threads,
+    latencyMs: result.latencyMs,
+    throughput: result.throughput,
+    relativeCi95: result.relativeCi95,
+    peakMemoryBytes: result.peakMemoryBytes,
+    nonFinite: result.nonFinite,
+  };
+  if (result.energy) report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx);
+  const bad = Object.entries(result.nonFinite ?? {}).filter(([, n]) => n > 0);
+  if (bad.length) {
+    (prepared.report.notices ??= []).push(
+      `outputs contain NaN or Inf values (${bad.map(([k, n]) => `${k}: ${n}`).join(', ')}); the figures were measured on them and are reported as they are`,
+    );
+  }
+  return report;
+}
+
+/**
+ * Measures one model end to end (analysis, inference, energy, training).
+ * @throws InputError / EnvironmentError; the caller reports it for this model only.
+ */
+export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureContext): Promise<ModelReport> {
+  const prepared = await prepareModel(cfg, path, ctx);
+  await withMeter(cfg, ctx, async (meter) => {
+    if (cfg.inference) {
+      ctx.logger.progress(`  ${cfg.name}: inference benchmark (${cfg.inference.iterations === 'auto' ? 'auto' : `${cfg.inference.iterations} runs`})`);
+      const session = await createSession(prepared.loaded.bytes, { threads: cfg.threads, name: label(cfg) });
+      try {
+        prepared.report.inference = await runInference(cfg, prepared, session, meter, ctx);
+      } finally {
+        await session.release();
+      }
+    }
+    if (cfg.training) {
+      ctx.logger.progress(`  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.optimizer})`);
+      prepared.report.training = await measureTraining(cfg, prepared, meter, ctx);
+    }
+  });
+  return prepared.report;
+}
+
+/** Figures a budget can check, in base units (seconds, joules, bytes, grams). */
+export function metricValues(m: Pick<ModelReport, 'size' | 'flops' | 'inference' | 'training'>): Partial<Record<MetricKey, number>> {
+  const v: Partial<Record<MetricKey, number>> = {
+    'model-size': m.size.bytes,
+    parameters: m.size.parameters,
+    flops: m.flops,
+  };
+  const inf = m.inference;
+  if (inf) {
+    v['latency-p50'] = inf.latencyMs.p50 / 1000;
+    v['latency-p95'] = inf.latencyMs.p95 / 1000;
+    v['latency-p99'] = inf.latencyMs.p99 / 1000;
+    v['latency-mean'] = inf.latencyMs.mean / 1000;
+    v.throughput = inf.throughput;
+    if (inf.peakMemoryBytes !== undefined) v['peak-memory'] = inf.peakMemoryBytes;
+    if (inf.energy) {
+      v['energy-per-inference'] = inf.energy.joulesPerInference;
+      v['energy-per-sample'] = inf.energy.joulesPerSample;
+      v['energy-per-1000-inferences'] = inf.energy.joulesPerInference * 1000;
+      if (inf.energy.carbon) {
+        v['carbon-per-inference'] = inf.energy.carbon.totalG;
+        v['carbon-per-1000-inferences'] = inf.energy.carbon.totalG * 1000;
+      }
+    }
+  }
+  const t: TrainingReport | undefined = m.training;
+  if (t) {
+    v['training-step-time'] = t.stepMs.mean / 1000;
+    if (t.energy) {
+      v['energy-per-training-step'] = t.energy.joulesPerStep;
+      v['energy-per-training-sample'] = t.energy.joulesPerSample;
+    }
+    if (t.projection) {
+      v['training-energy-total'] = t.projection.joules;
+      v['training-carbon-total'] = t.projection.gCO2e;
+    }
+  }
+  return v;
+}
+
+/** Noisy metrics the interleaved comparison estimates, and which round figure each uses. */
+const LATENCY_METRICS: MetricKey[] = ['latency-p50', 'latency-p95', 'latency-p99', 'latency-mean', 'throughput'];
+const ENERGY_METRICS: MetricKey[] = ['energy-per-inference', 'energy-per-sample', 'energy-per-1000-inferences'];
+
+/** Options of the interleaved comparison. */
+export interface CompareOptions {
+  /** Threshold the sampling stops against (the tightest noisy regression limit). @default 0.02 */
+  threshold?: number;
+  /** Wall-clock cap for the comparison rounds, seconds. @default 30 */
+  maxTimeS?: number;
+  /** Target seconds per arm per round. @default 0.25 */
+  roundArmS?: number;
+}
+
+/**
+ * Measures the base version (absolute figures) and then compares base and head in alternating
+ * rounds, each round with fresh sessions of both and the same inputs and threads, until the
+ * sequential test decides or the time cap is hit (src/compare/sequential.ts).
+ */
+export async function compareWithBase(
+  cfg: ModelConfig,
+  basePath: string,
+  head: ModelReport,
+  ctx: MeasureContext,
+  opts: CompareOptions = {},
+): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }> {
+  const base = await measureModel(cfg, basePath, ctx);
+  const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
+  if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
+  const noisy = cfg.budget.filter((b) => b.kind === 'regression' && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)));
+  if (!noisy.length) return { base, comparisons };
+
+  const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
+  ctx.logger.progress(`  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`);
+  const headPrep = await prepareModel(cfg, cfg.path, ctx);
+  const basePrep = await prepareModel(cfg, basePath, ctx);
+  const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
+  const callsPerRound = Math.max(5, Math.min(5000, Math.round(((opts.roundArmS ?? 0.25) * 1000) / meanMs)));
+  const warmup = Math.min(cfg.inference.warmup, 20);
+  const latency = createSequentialComparison({ threshold, statistic: 'median' });
+  const energy = createSequentialComparison({ threshold, statistic: 'mean' });
+  const p95 = createSequentialComparison({ threshold, statistic: { percentile: 95 } });
+  const deadline = ctx.clockNs() + BigInt(Math.round((opts.maxTimeS ?? 30) * 1e9));
+
+  await withMeter(cfg, ctx, async (meter) => {
+    for (let round = 0; round < latency.maxRounds; round++) {
+      const arms = round % 2 === 0 ? [basePrep, headPrep] : [headPrep, basePrep];
+      const samples = new Map<PreparedModel, { lat: number[]; energyJ: number }>();
+      for (const arm of arms) {
+        const session = await createSession(arm.loaded.bytes, { threads: cfg.threads, name: label(cfg) });
+        try {
+          const r = await runInferenceBenchmark(session, arm.inputs.feeds, { iterations: callsPerRound, warmup, maxTimeS: 60, targetRelativeCi: 0, batchSize: arm.inputs.batchSize }, { clockNs: ctx.clockNs, meter, label: cfg.name });
+          samples.set(arm, { lat: Array.from(r.latenciesMs), energyJ: r.energy ? r.energy.energyJ / r.runs : NaN });
+        } finally {
+          await session.release();
+        }
+      }
+      const b = samples.get(basePrep)!;
+      const h = samples.get(headPrep)!;
+      const ls = latency.addRound(b.lat, h.lat);
+      const ps = p95.state().done ? p95.state() : p95.addRound(b.lat, h.lat);
+      const es = Number.isFinite(b.energyJ) && Number.isFinite(h.energyJ) && b.energyJ > 0 && h.energyJ > 0 && !energy.state().done ? energy.addRound([b.energyJ], [h.energyJ]) : energy.state();
+      if ((ls.done && es.done && ps.done) || ctx.clockNs() > deadline) break;
+    }
+  });
+  const finishAll = (s: ReturnType<typeof createSequentialComparison>) => (s.state().done ? s.state() : s.finish());
+  const toResult = (state: ReturnType<typeof finishAll>, method: string): ComparisonResult | null =>
+    state.changeCi95 && state.estimate !== null
+      ? { verdict: state.decision === 'continue' ? 'inconclusive' : state.decision, estimate: state.estimate, changeCi95: state.changeCi95, method, rounds: state.rounds, threshold }
+      : null;
+  const lat = toResult(finishAll(latency), 'per-round medians, paired rounds with fresh sessions');
+  const tail = toResult(finishAll(p95), 'per-round 95th percentiles, paired rounds with fresh sessions');
+  const en = toResult(finishAll(energy), 'per-round energy per call, paired rounds');
+  for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[]) if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
+  for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
+  for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
+  return { base, comparisons };
+}
+
+/** Throughput moves opposite to latency: head/base − 1 of 1/x. */
+function invert(r: ComparisonResult): ComparisonResult {
+  const inv = (x: number) => 1 / (1 + x) - 1;
+  const verdict = r.verdict === 'regression' ? 'regression' : r.verdict === 'improvement' ? 'improvement' : r.verdict;
+  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] as typeof r.changeCi95 };
+}
+
+/**
+ * The optimisation advisor for one measured model: every variant goes through the same
+ * analysis, benchmark and meter as the original (a shorter `auto` run, capped at a few
+ * seconds each), with output fidelity on the same seeded inputs.
+ */
+export async function adviseForModel(cfg: ModelConfig, head: ModelReport, ctx: MeasureContext): Promise<NonNullable<ModelReport['advice']>> {
+  const prepared = await prepareModel(cfg, cfg.path, ctx);
+  const batch = prepared.inputs.batchSize;
+  return withMeter(cfg, ctx, async (meter) => {
+    const measure = async (bytes: Uint8Array): Promise<Measurement> => {
+      const loaded: LoadedModel = { ...prepared.loaded, bytes, proto: decodeModel(bytes), fileBytes: bytes.length, externalFiles: [] };
+      const shapes = await resolveShapes(loaded, prepared.inputs.feeds, (b) => createSession(b, { threads: cfg.threads, name: label(cfg) }));
+      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      try {
+        const r = await runInferenceBenchmark(
+          session,
+          prepared.inputs.feeds,
+          { iterations: 'auto', warmup: Math.min(cfg.inference?.warmup ?? 10, 10), maxTimeS: 3, targetRelativeCi: 0.02, batchSize: batch },
+          { clockNs: ctx.clockNs, meter, label: cfg.name },
+        );
+        const e = r.energy;
+        return {
+          sizeBytes: bytes.length,
+          flops: computeFlops(loaded.proto, shapes).total,
+          latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
+          ...(e ? { energyJPerInference: e.energyJ / r.runs, energyMethod: e.method, energyEstimated: e.estimated === true || e.method.includes('estimate') } : {}),
+        };
+      } finally {
+        await session.release();
+      }
+    };
+    const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
+    ctx.logger.progress(`  ${cfg.name}: measuring int8, fp16 and pruned variants`);
+    return adviseModel(prepared.loaded, { feeds: prepared.inputs.feeds, measure, originalMeasurement: original ?? toMeasurement(head) });
+  });
+}
+
+function toMeasurement(m: ModelReport): Measurement {
+  return {
+    sizeBytes: m.size.bytes,
+    flops: m.flops,
+    latencyMs: { p50: m.inference?.latencyMs.p50 ?? NaN, mean: m.inference?.latencyMs.mean ?? NaN },
+    ...(m.inference?.energy ? { energyJPerInference: m.inference.energy.joulesPerInference, energyMethod: m.inference.energy.method, energyEstimated: m.inference.energy.estimated } : {}),
+  };
+}
