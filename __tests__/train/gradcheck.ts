@@ -37,6 +37,8 @@ export interface GradCase {
   /** Dims of graph inputs as declared in the model (e.g. symbolic); default: concrete dims. */
   declared?: Record<string, Array<number | string>>;
   batchShapes?: Record<string, number[]>;
+  /** The training forward pass differs from inference (BatchNormalization's batch statistics). */
+  trainingForward?: boolean;
 }
 
 type Arr = Float32Array | Float64Array;
@@ -86,6 +88,15 @@ export async function gradCheck(c: GradCase): Promise<{ worst: number; checked: 
   const { model: gradModel, gradients } = differentiateModel(forward, { loss: 'proj_loss', wrt: c.wrt, batchShapes: c.batchShapes });
   const gradSession = await ort.InferenceSession.create(encodeModel(gradModel));
   const outs = await gradSession.run(feeds);
+  if (c.trainingForward !== true) {
+    // The training graph computes the same forward pass as the source model (opset upgrades
+    // included), unless an op is meant to differ in training.
+    const plain = await ort.InferenceSession.create(encodeModel(forward));
+    const expected = Number(((await plain.run(feeds)).proj_loss.data as Arr)[0]);
+    const got = Number((outs.proj_loss.data as Arr)[0]);
+    expect(Math.abs(got - expected)).toBeLessThanOrEqual((c.dtype === 'float64' ? 1e-9 : 1e-4) * (1 + Math.abs(expected)));
+    await plain.release();
+  }
   const lossAt = async (name: string, index: number, delta: number): Promise<number> => {
     const copy = makeArray(c.dtype, Array.from(values[name]));
     copy[index] += delta;

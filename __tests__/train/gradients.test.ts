@@ -74,13 +74,13 @@ const cases: Record<string, Case> = {
     nodes: [node('BatchNormalization', ['x', 'scale', 'bias', 'mean', 'var'], ['y'], { epsilon: 1e-3 })],
     inputs: { x: { dims: [3, 2, 2, 3] }, scale: { dims: [2] }, bias: { dims: [2] } },
     initializers: [floatInit('mean', [2], [0.1, -0.2], 'float64'), floatInit('var', [2], [1.5, 0.7], 'float64')],
-    output: 'y', wrt: ['x', 'scale', 'bias'],
+    output: 'y', wrt: ['x', 'scale', 'bias'], trainingForward: true,
   },
   'BatchNormalization 2-D': {
     nodes: [node('BatchNormalization', ['x', 'scale', 'bias', 'mean', 'var'], ['y'])],
     inputs: { x: { dims: [5, 3] }, scale: { dims: [3] }, bias: { dims: [3] } },
     initializers: [floatInit('mean', [3], [0, 0, 0], 'float64'), floatInit('var', [3], [1, 1, 1], 'float64')],
-    output: 'y', wrt: ['x', 'scale', 'bias'],
+    output: 'y', wrt: ['x', 'scale', 'bias'], trainingForward: true,
   },
   'Cast float→float, Neg, Squeeze, Unsqueeze': {
     nodes: [

@@ -1,0 +1,190 @@
+/**
+ * The builder's edges: unsupported ops (exit code 2, every node listed, what to do), older
+ * opsets brought forward, training-mode semantics (BatchNormalization statistics, Dropout
+ * masks), the projection of a full training run.
+ */
+import { describe, expect, it } from '@jest/globals';
+import * as ort from 'onnxruntime-node';
+import { DataType, encodeModel } from '../../src/model/onnx.js';
+import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
+import { buildTrainingStep, projectTraining } from '../../src/train/index.js';
+import { differentiateModel } from '../../src/train/autodiff.js';
+import { EnergyBudgetError, InputError, exitCodeOf } from '../../src/errors.js';
+import { createRng } from '../../src/util/random.js';
+import { gradCheck } from './gradcheck.js';
+
+function mlpWith(ops: Array<{ op: string; domain?: string; name: string }>) {
+  const rng = createRng(1);
+  const nodes = [node('Gemm', ['x', 'w1', 'b1'], ['h0'], { transB: 1 }, 'fc1')];
+  let last = 'h0';
+  ops.forEach((o, i) => {
+    nodes.push(node(o.op, [last], [`h${i + 1}`], {}, o.name, o.domain));
+    last = `h${i + 1}`;
+  });
+  nodes.push(node('Gemm', [last, 'w2', 'b2'], ['y'], { transB: 1 }, 'fc2'));
+  return model({
+    name: 'mlp',
+    node: nodes,
+    initializer: [
+      floatTensor('w1', [4, 3], Array.from({ length: 12 }, () => rng.normal())), floatTensor('b1', [4], [0, 0, 0, 0]),
+      floatTensor('w2', [2, 4], Array.from({ length: 8 }, () => rng.normal())), floatTensor('b2', [2], [0, 0]),
+    ],
+    input: [valueInfo('x', DataType.FLOAT, ['N', 3])],
+    output: [valueInfo('y', DataType.FLOAT, ['N', 2])],
+  }, { opset: 17, extraOpsets: [{ domain: 'com.microsoft', version: 1 }] });
+}
+
+describe('unsupported ops', () => {
+  const proto = mlpWith([
+    { op: 'Erf', name: 'gelu_erf' },
+    { op: 'Relu', name: 'relu' },
+    { op: 'FastGelu', domain: 'com.microsoft', name: 'fast_gelu' },
+  ]);
+
+  it('lists every node without a gradient by type and name, with what to do instead (exit code 2)', () => {
+    let error: unknown;
+    try {
+      buildTrainingStep(proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as EnergyBudgetError).code).toBe('UNSUPPORTED_OP');
+    expect(exitCodeOf(error)).toBe(2);
+    const message = (error as Error).message;
+    expect(message).toMatch(/2 nodes between the trainable parameters and the loss/);
+    expect(message).toMatch(/Erf node "gelu_erf": no gradient for this op type/);
+    expect(message).toMatch(/com\.microsoft\.FastGelu node "fast_gelu"/);
+    expect(message).not.toMatch(/Relu node "relu"/);
+    expect(message).toMatch(/freeze the parameters before these nodes/);
+    expect(message).toMatch(/bring your own training-step model/);
+    expect(message).toMatch(/Ops with gradients: .*Gemm.*MatMul/);
+  });
+
+  it('builds once the parameters before the unsupported nodes are frozen', () => {
+    const step = buildTrainingStep(proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, freeze: ['w1', 'b1'] });
+    expect(step.parameterNames).toEqual(['w2', 'b2']);
+    expect(step.model.opsetImport).toContainEqual({ domain: 'com.microsoft', version: 1 });
+  });
+
+  it('explains an unsupported attribute (grouped convolution)', () => {
+    const conv = model({
+      name: 'grouped',
+      node: [node('Conv', ['x', 'w'], ['y'], { group: 2 }, 'depthwise')],
+      initializer: [floatTensor('w', [2, 1, 3, 3], new Array<number>(18).fill(0.1))],
+      input: [valueInfo('x', DataType.FLOAT, [1, 2, 5, 5])],
+      output: [valueInfo('y', DataType.FLOAT, [1, 2, 3, 3])],
+    });
+    expect(() => buildTrainingStep(conv, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 }))
+      .toThrow(/Conv node "depthwise": group = 2 \(only group = 1 has a gradient here\)/);
+  });
+
+  it('rejects an unknown output and a model without trainable parameters', () => {
+    const p = mlpWith([{ op: 'Relu', name: 'r' }]);
+    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, output: 'nope' })).toThrow(/no output named "nope".*"y"/);
+    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, freeze: ['*'] })).toThrow(/no trainable parameters/);
+  });
+
+  it('rejects opsets it cannot read', () => {
+    const p = { ...mlpWith([]), opsetImport: [{ domain: '', version: 6 }] };
+    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(/opset 6.*opset_version=17/);
+  });
+});
+
+describe('older opsets', () => {
+  it('opset 11: Softmax on axis 1 of a 3-D tensor keeps its flatten semantics; Dropout ratio attribute, Squeeze axes attribute', async () => {
+    await gradCheck({
+      nodes: [
+        node('Softmax', ['x'], ['s'], { axis: 1 }),
+        node('Dropout', ['s'], ['d'], { ratio: { f: 0 } }),
+        node('Unsqueeze', ['d'], ['u'], { axes: [0] }),
+        node('Squeeze', ['u'], ['y'], { axes: [0] }),
+      ],
+      inputs: { x: { dims: [2, 3, 4] } },
+      output: 'y', wrt: ['x'], dtype: 'float64', seed: 11, opset: 11,
+    });
+  });
+
+  it('writes the step at opset 17 for an opset-11 model', () => {
+    const p = { ...mlpWith([{ op: 'Relu', name: 'r' }]), opsetImport: [{ domain: '', version: 11 }] };
+    const step = buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 });
+    expect(step.model.opsetImport?.[0]).toEqual({ domain: '', version: 17 });
+  });
+});
+
+describe('training-mode semantics', () => {
+  it('BatchNormalization normalises with the batch statistics and updates running ones (ONNX formulas)', async () => {
+    const x = [1, 2, 3, 4, 10, 20, 30, 40]; // [N=4, C=2]: channel 0 = 1,3,10,30; channel 1 = 2,4,20,40
+    const proto = model({
+      name: 'bn',
+      node: [node('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y'], { epsilon: 1e-5, momentum: 0.9 })],
+      initializer: [
+        floatTensor('s', [2], [2, 1]), floatTensor('b', [2], [0.5, 0]), floatTensor('m', [2], [1, -1]), floatTensor('v', [2], [4, 9]),
+      ],
+      input: [valueInfo('x', DataType.FLOAT, [4, 2])],
+      output: [valueInfo('y', DataType.FLOAT, [4, 2])],
+    });
+    const { model: m } = differentiateModel(proto, { loss: 'y', wrt: ['s'] });
+    const session = await ort.InferenceSession.create(encodeModel(m));
+    const out = await session.run({ x: new ort.Tensor('float32', Float32Array.from(x), [4, 2]) });
+    const y = out.y.data as Float32Array;
+    for (const c of [0, 1]) {
+      const col = [0, 1, 2, 3].map((i) => x[i * 2 + c]);
+      const mu = col.reduce((a, b) => a + b, 0) / 4;
+      const variance = col.reduce((a, b) => a + (b - mu) ** 2, 0) / 4;
+      const [scale, bias] = c === 0 ? [2, 0.5] : [1, 0];
+      col.forEach((v, i) => expect(y[i * 2 + c]).toBeCloseTo(scale * (v - mu) / Math.sqrt(variance + 1e-5) + bias, 4));
+      const newMean = (out.m_new.data as Float32Array)[c];
+      const newVar = (out.v_new.data as Float32Array)[c];
+      expect(newMean).toBeCloseTo(0.9 * (c === 0 ? 1 : -1) + 0.1 * mu, 4);
+      expect(newVar).toBeCloseTo(0.9 * (c === 0 ? 4 : 9) + 0.1 * variance, 3);
+    }
+    await session.release();
+  });
+
+  it('Dropout drops with its mask in training and scales the kept values and their gradient by 1/(1 − ratio)', async () => {
+    const proto = model({
+      name: 'dropout',
+      node: [node('Dropout', ['x', 'ratio'], ['y', 'mask'])],
+      initializer: [floatTensor('ratio', [], [0.5])],
+      input: [valueInfo('x', DataType.FLOAT, [200])],
+      output: [valueInfo('y', DataType.FLOAT, [200]), valueInfo('mask', DataType.BOOL, [200])],
+    });
+    const { model: m, gradients } = differentiateModel(proto, { loss: 'y', wrt: ['x'] });
+    m.graph!.output!.push(valueInfo('mask', DataType.BOOL, [200]));
+    const session = await ort.InferenceSession.create(encodeModel(m));
+    const x = Float32Array.from({ length: 200 }, (_, i) => 1 + i / 100);
+    const out = await session.run({ x: new ort.Tensor('float32', x, [200]) });
+    const mask = out.mask.data as Uint8Array;
+    const y = out.y.data as Float32Array;
+    const g = out[gradients.x].data as Float32Array;
+    const kept = Array.from(mask).filter(Boolean).length;
+    expect(kept).toBeGreaterThan(60); // ~100 of 200 kept with ratio 0.5
+    expect(kept).toBeLessThan(140);
+    for (let i = 0; i < 200; i++) {
+      expect(y[i]).toBeCloseTo(mask[i] ? x[i] * 2 : 0, 5);
+      expect(g[i]).toBeCloseTo(mask[i] ? 2 : 0, 6);
+    }
+    await session.release();
+  });
+});
+
+describe('projection of a full training run', () => {
+  it('scales the energy of one step to dataset size × epochs, in J, kWh and gCO2e', () => {
+    // 60,000 samples / 32 per batch = 1,875 steps per epoch; ×10 epochs = 18,750 steps.
+    const p = projectTraining({ joulesPerStep: 0.02, batchSize: 32, datasetSize: 60000, epochs: 10, carbonIntensityGPerKWh: 400 });
+    expect(p.steps).toBe(18750);
+    expect(p.joules).toBeCloseTo(375, 9);
+    expect(p.kWh).toBeCloseTo(375 / 3.6e6, 15);
+    expect(p.gCO2e).toBeCloseTo((375 / 3.6e6) * 400, 12);
+  });
+
+  it('counts a last partial batch as a full step', () => {
+    expect(projectTraining({ joulesPerStep: 1, batchSize: 32, datasetSize: 33, epochs: 1, carbonIntensityGPerKWh: 0 }).steps).toBe(2);
+  });
+
+  it('rejects impossible sizes with the field names', () => {
+    expect(() => projectTraining({ joulesPerStep: 1, batchSize: 0, datasetSize: 10, epochs: -1, carbonIntensityGPerKWh: 1 }))
+      .toThrow(/batchSize = 0, epochs = -1/);
+  });
+});
