@@ -45,6 +45,14 @@ describe('compareOutputs', () => {
     expect(f.outputs.find((o) => o.name === 'label')).toMatchObject({ maxAbsError: 1, top1Agreement: null });
   });
 
+  it('gives no agreement for outputs that are not [rows, classes]', () => {
+    const map = f32([1, 2, 2, 2], [1, 0, 0, 1, 0.5, 0.2, 0.1, 0.9]);
+    const f = compareOutputs([{ map, v: f32([3], [0.2, 0.9, 0.4]) }], [{ map, v: f32([3], [0.9, 0.2, 0.4]) }]);
+    expect(f.top1Agreement).toBeNull();
+    expect(f.outputs.map((o) => o.agreementKind)).toEqual([null, null]);
+    expect(f.maxAbsError).toBeCloseTo(0.7, 6);
+  });
+
   it('counts values that became non-finite', () => {
     const f = compareOutputs([{ y: f32([1, 2], [1, 2]) }], [{ y: f32([1, 2], [Number.NaN, 2]) }]);
     expect(f.outputs[0].newNonFinite).toBe(1);

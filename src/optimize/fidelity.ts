@@ -41,7 +41,7 @@ function argmax(v: Float64Array, start: number, width: number): number {
 
 /**
  * Adds one batch of one output to its accumulator.
- * Rows are all axes but the last; the last axis holds the classes.
+ * Rows are the first axis, classes the second.
  */
 function accumulate(acc: Accumulator, reference: OutputValues, variant: OutputValues): void {
   const a = toNumbers(reference.data);
@@ -67,7 +67,9 @@ function accumulate(acc: Accumulator, reference: OutputValues, variant: OutputVa
     if (rel > acc.maxRelError) acc.maxRelError = rel;
   }
   const isFloat = reference.type.startsWith('float') || reference.type === 'bfloat16';
-  if (!isFloat || reference.dims.length === 0 || a.length === 0) {
+  // A classifier's output is [rows, classes]: higher ranks are feature maps or hidden states,
+  // where an argmax over the last axis means nothing; a 1-D output could be either.
+  if (!isFloat || reference.dims.length !== 2 || a.length === 0) {
     acc.classifier = false;
     return;
   }

@@ -62,9 +62,9 @@ export interface OutputFidelity {
    */
   maxRelError: number;
   /**
-   * Share of rows (all axes but the last) whose top-1 class agrees: argmax over the last
-   * axis when it has more than one element, else the 0.5 threshold for a probability output
-   * (all values in [0, 1]); null for outputs that are not classifier-like.
+   * For a 2-D float output [rows, classes], the share of rows whose top-1 class agrees: argmax
+   * when there is more than one class, else the 0.5 threshold for a probability output (all
+   * values in [0, 1]); null for outputs that are not classifier-like.
    */
   top1Agreement: number | null;
   agreementKind: 'argmax' | 'threshold-0.5' | null;
