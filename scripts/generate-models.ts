@@ -2,7 +2,7 @@
  * Writes the repository's example and fixture models from the deterministic builders in
  * src/model/examples.ts. Run from the repository root:
  *
- *   npx tsc -p tsconfig.json --outDir build && node build/scripts/generate-models.js
+ *   npm run generate-models
  *
  * The output is byte-for-byte reproducible; __tests__/model/examples.test.ts fails when a
  * committed file differs from what the builders produce now.
@@ -23,6 +23,6 @@ export function generateModels(root: string): Array<{ path: string; bytes: numbe
   });
 }
 
-if (process.argv[1] && resolve(process.argv[1]).endsWith('generate-models.js')) {
+if (process.argv[1] && /generate-models\.m?js$/.test(resolve(process.argv[1]))) {
   for (const { path, bytes } of generateModels(process.cwd())) console.log(`${path}  ${bytes} bytes`);
 }
