@@ -92,6 +92,17 @@ describe('bring your own training step', () => {
     expect(b.losses).toEqual(a.losses);
     await session.release();
   });
+
+  it('notices a session wrapper that drops the preallocated outputs and uses what it returns', async () => {
+    const inner = await ort.InferenceSession.create(encodeModel(ownStep()));
+    const wrapper: StepSession = { inputNames: inner.inputNames, outputNames: inner.outputNames, run: (f) => inner.run(f) };
+    const a = await runTrainingBenchmark(inner, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 4, warmup: 1 }, { clockNs: clock() });
+    const b = await runTrainingBenchmark(wrapper, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 4, warmup: 1 }, { clockNs: clock() });
+    expect(b.losses).toEqual(a.losses);
+    expect(b.preallocated).toBe(false);
+    expect(b.notes.join(' ')).toMatch(/did not write into preallocated output tensors/);
+    await inner.release();
+  });
 });
 
 describe('mapping checks', () => {

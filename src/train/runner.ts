@@ -153,21 +153,26 @@ export async function runTrainingBenchmark(
 
   let preallocated = cfg.preallocate ?? true;
   let spare: Record<string, ort.Tensor> = {};
-  let lossBuffers: [ort.Tensor, ort.Tensor] | undefined;
-  if (preallocated) {
+  const lossTensor = first[lossName] as ort.Tensor;
+  let lossBuffer: ort.Tensor | undefined;
+  if (preallocated && (lossTensor.type === 'float32' || lossTensor.type === 'float64')) {
     for (const o of fedOutputs) spare[feedback[o]] = allocLike(first[o] as ort.Tensor);
-    lossBuffers = [allocLike(first[lossName] as ort.Tensor), allocLike(first[lossName] as ort.Tensor)];
+    lossBuffer = allocLike(lossTensor);
+  } else {
+    preallocated = false;
   }
-  let parity = 0;
   const step = async (): Promise<number> => {
     const stepFeeds = { ...feeds, ...current };
-    if (preallocated && lossBuffers) {
+    if (preallocated && lossBuffer) {
       const fetches: Record<string, ort.Tensor | null> = {};
       for (const o of fedOutputs) fetches[o] = spare[feedback[o]];
-      const lossBuf = lossBuffers[parity];
-      fetches[lossName] = lossBuf;
+      fetches[lossName] = lossBuffer;
+      // A NaN sentinel in the loss buffer tells whether the session honoured the fetches (a
+      // wrapper may drop the second argument); if not, the returned tensors are used.
+      (lossBuffer.data as Float32Array)[0] = Number.NaN;
+      let res: Record<string, ort.OnnxValue>;
       try {
-        await session.run(stepFeeds, fetches);
+        res = await session.run(stepFeeds, fetches);
       } catch (e) {
         // A provider that cannot write into caller memory: fall back to returned tensors
         // (a real failure fails again there and propagates).
@@ -175,11 +180,22 @@ export async function runTrainingBenchmark(
         notes.push(`outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); each step's outputs were taken as returned instead`);
         return step();
       }
-      parity ^= 1;
-      const next = spare;
-      spare = current;
+      const written = scalarOf(lossBuffer, lossName);
+      if (!Number.isNaN(written)) {
+        const next = spare;
+        spare = current;
+        current = next;
+        return written;
+      }
+      const returned = scalarOf(res[lossName], lossName);
+      if (!Number.isNaN(returned)) {
+        preallocated = false;
+        notes.push('the session did not write into preallocated output tensors; each step\'s outputs were taken as returned instead');
+      }
+      const next: Record<string, ort.Tensor> = {};
+      for (const o of fedOutputs) next[feedback[o]] = res[o] as ort.Tensor;
       current = next;
-      return scalarOf(lossBuf, lossName);
+      return returned;
     }
     const res = await session.run(stepFeeds);
     const next: Record<string, ort.Tensor> = {};
