@@ -4,21 +4,21 @@
  * and threads, in the same process. Goal: the harness within 3% of the bare loop.
  *
  * Method. For each batch size: one session (threads 1 unless --threads), inputs synthesised
- * once, 200 untimed warm-up runs, then a calibration that sizes N runs to last about
- * --round-s seconds. Then --rounds rounds, each running both loops for exactly N runs, in
- * alternating order (bare first in even rounds, harness first in odd ones) so that drift
- * (thermal, other processes) hits both alike. Each loop's throughput is batch × N divided by
- * the wall time around the whole loop (for the harness: the whole `runInferenceBenchmark`
- * call, statistics included). The figure is the per-round ratio harness / bare: median,
- * mean with a 95% t interval, min and max. "per CPU second" divides the process CPU time
- * (user + system) of the two loops instead: with threads 1 onnxruntime computes on the main
+ * once, 200 untimed warm-up runs, then a calibration that sizes the loops. Then --rounds
+ * rounds; in each, both loops run about --round-s seconds, cut into --blocks blocks of the
+ * same N runs that alternate between the loops (ABBA across blocks and rounds), so that the
+ * load of a busy machine, which changes over seconds, falls on both loops alike. The harness
+ * block is one whole `runInferenceBenchmark` call (its statistics included), timed from the
+ * outside like the bare block. Per round: throughput ratio harness / bare by wall time, and
+ * by process CPU time (user + system): with threads 1 onnxruntime computes on the main
  * thread, so CPU time counts the work each loop did and not the time it waited for a core,
- * which makes it the steadier figure on a busy machine. "reported" is the throughput the
- * harness itself reports (from its timed window) over the bare loop's.
+ * the steadier figure on a shared machine. "reported" is the throughput the harness itself
+ * reports (from its timed windows) over the bare loop's. Each is summarised over rounds as
+ * median, mean with a 95% t interval, and range.
  *
  * Run:  npm run bench:overhead   (or: npx esbuild bench/overhead.ts --bundle --platform=node
  *       --format=esm --packages=external --outfile=build/bench/overhead.mjs &&
- *       node build/bench/overhead.mjs [--rounds 10] [--round-s 2] [--batches 1,32]
+ *       node build/bench/overhead.mjs [--rounds 10] [--round-s 2] [--blocks 20] [--batches 1,32]
  *       [--threads 1] [--model examples/models/classifier.onnx])
  *
  * The model must have one float32 input shaped [N, features] (the example classifier is
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     'round-s': { type: 'string', default: '2' },
     batches: { type: 'string', default: '1,32' },
     threads: { type: 'string', default: '1' },
+    blocks: { type: 'string', default: '20' },
     model: { type: 'string' },
   },
 });
@@ -49,6 +50,7 @@ const rounds = Number(values.rounds);
 const roundS = Number(values['round-s']);
 const batches = values.batches!.split(',').map(Number);
 const threads = Number(values.threads);
+const blocks = Number(values.blocks);
 
 async function findModel(): Promise<string> {
   if (values.model) return path.resolve(values.model);
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
     `node ${process.version}, onnxruntime ${ortVersion()}, ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ` +
       `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   );
-  console.log(`threads ${threads}, ${rounds} rounds per batch size, ~${roundS} s per loop per round, order alternating\n`);
+  console.log(`threads ${threads}, ${rounds} rounds per batch size, ~${roundS} s per loop per round in ${blocks} alternating blocks\n`);
 
   for (const batch of batches) {
     const session = await ort.InferenceSession.create(modelPath, sessionOptions({ threads }));
@@ -133,7 +135,8 @@ async function main(): Promise<void> {
       probe *= 4;
       probeS = (await measure(() => bareLoop(session, feeds, probe))).wallS;
     }
-    const n = Math.max(10, Math.round((probe * roundS) / probeS));
+    // Runs per block: a round is `blocks` blocks per loop, about roundS seconds per loop in all.
+    const perBlock = Math.max(10, Math.round((probe * roundS) / probeS / blocks));
 
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
@@ -141,39 +144,46 @@ async function main(): Promise<void> {
     const bareTp: number[] = [];
     const harnessTp: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      let selfTp = 0;
+      const bare: Spent = { wallS: 0, cpuS: 0 };
+      const harness: Spent = { wallS: 0, cpuS: 0 };
+      let selfRuns = 0;
+      let selfWindowS = 0;
       const harnessLoop = async (): Promise<void> => {
         const res = await runInferenceBenchmark(
           bench,
           feeds,
-          { iterations: n, warmup: 0, maxTimeS: Infinity, targetRelativeCi: 0.02, batchSize: batch },
+          { iterations: perBlock, warmup: 0, maxTimeS: Infinity, targetRelativeCi: 0.02, batchSize: batch },
           { clockNs: now },
         );
-        selfTp = res.throughput;
+        selfRuns += res.runs;
+        selfWindowS += res.timedWindowS;
       };
-      let b: Spent;
-      let h: Spent;
-      if (r % 2 === 0) {
-        b = await measure(() => bareLoop(session, feeds, n));
-        h = await measure(harnessLoop);
-      } else {
-        h = await measure(harnessLoop);
-        b = await measure(() => bareLoop(session, feeds, n));
+      for (let k = 0; k < blocks; k++) {
+        // ABBA order across blocks and rounds, so neither loop always goes first.
+        const bareFirst = (k + r) % 2 === 0;
+        for (const which of bareFirst ? ['bare', 'harness'] : ['harness', 'bare']) {
+          const spent = which === 'bare' ? await measure(() => bareLoop(session, feeds, perBlock)) : await measure(harnessLoop);
+          const into = which === 'bare' ? bare : harness;
+          into.wallS += spent.wallS;
+          into.cpuS += spent.cpuS;
+        }
       }
-      const bTp = (batch * n) / b.wallS;
-      const hTp = (batch * n) / h.wallS;
+      const runs = perBlock * blocks;
+      const bTp = (batch * runs) / bare.wallS;
+      const hTp = (batch * runs) / harness.wallS;
+      const selfTp = (batch * selfRuns) / selfWindowS;
       bareTp.push(bTp);
       harnessTp.push(hTp);
       ratios.push(hTp / bTp);
-      cpuRatios.push(b.cpuS / h.cpuS);
+      cpuRatios.push(bare.cpuS / harness.cpuS);
       reported.push(selfTp / bTp);
       console.log(
         `  batch ${batch} round ${String(r + 1).padStart(2)}: bare ${bTp.toFixed(0).padStart(8)} samples/s, harness ${hTp.toFixed(0).padStart(8)} samples/s, ` +
-          `ratio ${(hTp / bTp).toFixed(4)}, per CPU second ${(b.cpuS / h.cpuS).toFixed(4)}, reported/bare ${(selfTp / bTp).toFixed(4)}`,
+          `ratio ${(hTp / bTp).toFixed(4)}, per CPU second ${(bare.cpuS / harness.cpuS).toFixed(4)}, reported/bare ${(selfTp / bTp).toFixed(4)}`,
       );
     }
     await session.release();
-    console.log(`batch ${batch}: ${n} runs per loop, ${((1000 * batch) / mean(bareTp)).toFixed(4)} ms per run (bare)`);
+    console.log(`batch ${batch}: ${perBlock * blocks} runs per loop per round, ${((1000 * batch) / mean(bareTp)).toFixed(4)} ms per run (bare)`);
     console.log(`  bare     ${mean(bareTp).toFixed(0)} samples/s (mean of rounds)`);
     console.log(`  harness  ${mean(harnessTp).toFixed(0)} samples/s (mean of rounds)`);
     console.log(`  throughput ratio harness/bare (wall):   ${summary(ratios)}`);
