@@ -155,6 +155,14 @@ describe('synthesizeInputs: dims', () => {
     ]);
   });
 
+  it('notes a dims: entry that no input uses, with a suggestion', async () => {
+    const r = await synthesizeInputs([{ name: 'x', dtype: 'float32', shape: ['batch', 4] }], opts({ dims: { batch: 2, bacth: 3, Z: 1 } }));
+    expect(r.notices).toEqual([
+      'model "m": dims: bacth is not a dim of any input (the inputs use batch); did you mean batch?',
+      'model "m": dims: Z is not a dim of any input (the inputs use batch)',
+    ]);
+  });
+
   it('an explicit input sizes the symbolic dims it shares with the others (no notice)', async () => {
     const r = await synthesizeInputs(
       [

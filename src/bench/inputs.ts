@@ -132,6 +132,19 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
     shapes[info.name] = shape;
   }
 
+  // A dims: entry that no input uses is most likely a typo; say so rather than ignore it.
+  const used = new Set(inputs.flatMap((i) => (i.shape ?? []).filter((d): d is string => typeof d === 'string')));
+  for (const dim of Object.keys(opts.dims)) {
+    if (!used.has(dim)) {
+      const guess = closest(dim, [...used]);
+      ctx.notices.push(
+        `model "${opts.modelName}": dims: ${dim} is not a dim of any input` +
+          (used.size ? ` (the inputs use ${[...used].join(', ')})` : ' (the inputs have no symbolic dims)') +
+          (guess ? `; did you mean ${guess}?` : ''),
+      );
+    }
+  }
+
   let batchSize = 1;
   const first = inputs[0];
   if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== 'number') {
