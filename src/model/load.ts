@@ -4,23 +4,38 @@
  * inside the allowed folder). Every failure is an InputError('MODEL_INVALID') (exit code 2)
  * whose one-paragraph message names the model, what is wrong and how to fix it.
  */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeModel, type GraphProto, type ModelProto, type TensorProto } from './onnx.js';
+import { scanModelFile, type PayloadTable, type ScanOptions } from './stream.js';
 
 /** A model file read from disk and decoded. */
 export interface LoadedModel {
   /** Absolute path of the .onnx file. */
   path: string;
-  /** The file's bytes. */
+  /**
+   * The file's bytes. For a streamed model (`payloads` present) this is a lazy getter that
+   * reads the whole file on first use, which defeats the streaming: pass `path` to onnxruntime
+   * instead.
+   */
   bytes: Uint8Array;
   proto: ModelProto;
   /** Size of the .onnx file alone, in bytes. */
   fileBytes: number;
   /** Every external-data file the model references (absolute paths, each listed once). */
   externalFiles: Array<{ path: string; bytes: number }>;
+  /**
+   * Present when the file was scanned rather than read whole (src/model/stream.ts): the tensors
+   * whose payload stayed in the model file. They are marked as external data whose location is
+   * the model file itself, so the analysis streams them like any external data.
+   */
+  payloads?: PayloadTable;
 }
+
+/** Files above this size are scanned rather than read whole (see {@link LoadOptions.stream}). */
+export const STREAM_THRESHOLD_BYTES = 1024 * 1024 * 1024;
 
 /** Options of {@link loadModel}. */
 export interface LoadOptions {
@@ -28,6 +43,15 @@ export interface LoadOptions {
   label?: string;
   /** External-data files must resolve inside this folder. @default the model's folder */
   allowedRoot?: string;
+  /**
+   * Scan the file in bounded memory instead of reading it whole: `true`, `false`, or `'auto'`
+   * (when it is larger than `streamThresholdBytes`). @default 'auto'
+   */
+  stream?: boolean | 'auto';
+  /** @default STREAM_THRESHOLD_BYTES (1 GiB) */
+  streamThresholdBytes?: number;
+  /** Scanner settings for a streamed load. */
+  scan?: ScanOptions;
 }
 
 /** An external-data reference of one tensor, resolved against the model's folder. */
@@ -162,12 +186,26 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
     throw new InputError('MODEL_INVALID',
       `Model ${label} is an empty file (0 bytes at ${abs}), expected an ONNX model. Re-export or re-download it; an interrupted export or an unfetched Git LFS object often leaves an empty file.`);
   }
-  const bytes = new Uint8Array(await readFile(abs));
+  const streamed = opts.stream === true || ((opts.stream ?? 'auto') === 'auto' && info.size > (opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES));
+  let bytes: Uint8Array;
   let proto: ModelProto;
-  try {
-    proto = decodeModel(bytes);
-  } catch (error) {
-    throw notOnnx(label, `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`, bytes, error);
+  let payloads: PayloadTable | undefined;
+  if (streamed) {
+    bytes = readHead(abs, 256);
+    try {
+      const scanned = scanModelFile(abs, opts.scan);
+      proto = scanned.proto;
+      payloads = scanned.payloads;
+    } catch (error) {
+      throw notOnnx(label, `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`, bytes, error);
+    }
+  } else {
+    bytes = new Uint8Array(await readFile(abs));
+    try {
+      proto = decodeModel(bytes);
+    } catch (error) {
+      throw notOnnx(label, `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`, bytes, error);
+    }
   }
   const hasGraph = own(proto, 'graph') && proto.graph !== undefined;
   const opsets = proto.opsetImport ?? [];
@@ -189,7 +227,8 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
   const root = resolve(opts.allowedRoot ?? dirname(abs));
   const refs: Array<{ ref: ExternalRef; tensor: string }> = [];
   forEachTensor(proto.graph, (t) => {
-    if (isExternal(t)) refs.push({ ref: resolveExternalRef(t, abs, root, label), tensor: t.name || '(unnamed)' });
+    // A streamed payload points into the model file itself: nothing more to find or size.
+    if (isExternal(t) && !payloads?.has(t)) refs.push({ ref: resolveExternalRef(t, abs, root, label), tensor: t.name || '(unnamed)' });
   });
   const sizes = new Map<string, number>();
   for (const { ref, tensor } of refs) {
@@ -214,11 +253,36 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
         `The data file is truncated or belongs to another version of the model; re-save the model and its data together.`);
     }
   }
-  return {
+  const loaded: LoadedModel = {
     path: abs,
     bytes,
     proto,
     fileBytes: info.size,
     externalFiles: [...sizes].map(([file, b]) => ({ path: file, bytes: b })),
   };
+  if (!payloads) return loaded;
+  loaded.payloads = payloads;
+  // Not enumerable, so spreading a LoadedModel does not read a multi-gigabyte file by accident.
+  let whole: Uint8Array | undefined;
+  Object.defineProperty(loaded, 'bytes', {
+    enumerable: false,
+    configurable: true,
+    get: () => (whole ??= new Uint8Array(readFileSync(abs))),
+    set: (value: Uint8Array) => {
+      whole = value;
+    },
+  });
+  return loaded;
+}
+
+/** The first `n` bytes of a file (for the "not an ONNX file" hints). */
+function readHead(path: string, n: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = new Uint8Array(n);
+    const got = readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -112,16 +112,16 @@ export interface ModelProto {
   functions?: FunctionProto[];
 }
 
-let cached: { model: protobuf.Type; tensor: protobuf.Type } | undefined;
+let cached: { model: protobuf.Type; tensor: protobuf.Type; root: protobuf.Root } | undefined;
 
-function types(): { model: protobuf.Type; tensor: protobuf.Type } {
+function types(): { model: protobuf.Type; tensor: protobuf.Type; root: protobuf.Root } {
   if (!cached) {
     // Decode int64 as plain numbers rather than Long objects: every int64 in a model (dims,
     // attribute ints, versions) is far below 2^53.
     protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
     protobuf.configure();
     const root = protobuf.parse(ONNX_PROTO_SCHEMA, { keepCase: false }).root;
-    cached = { model: root.lookupType('onnx.ModelProto'), tensor: root.lookupType('onnx.TensorProto') };
+    cached = { model: root.lookupType('onnx.ModelProto'), tensor: root.lookupType('onnx.TensorProto'), root };
   }
   return cached;
 }
@@ -149,4 +149,13 @@ export function decodeTensor(bytes: Uint8Array): TensorProto {
 export function encodeTensor(tensor: TensorProto): Uint8Array {
   const t = types().tensor;
   return t.encode(t.fromObject(tensor as Record<string, unknown>)).finish();
+}
+
+/**
+ * The protobufjs type of one onnx message by its name (`GraphProto`, `NodeProto`, …), decoded
+ * with the same settings as {@link decodeModel}; src/model/stream.ts decodes a model in parts.
+ * @throws Error when onnx-schema.ts declares no message of that name.
+ */
+export function onnxMessageType(name: string): protobuf.Type {
+  return types().root.lookupType(`onnx.${name}`);
 }
