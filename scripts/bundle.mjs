@@ -115,6 +115,8 @@ async function shipRuntimes() {
   await ship('@koromix/koffi-linux-x64', (rel) => ['package.json', 'index.js', 'linux_x64', 'linux_x64/koffi.node'].includes(rel));
   // dist/node_modules must be committed although the root .gitignore ignores node_modules/.
   await writeFile(path.join(outdir, '.gitignore'), '# The shipped native runtimes are part of the action.\n!node_modules/\n');
+  // Generated code: collapsed in pull-request diffs, binaries never diffed as text.
+  await writeFile(path.join(outdir, '.gitattributes'), '** linguist-generated=true\n*.node binary\n*.so.1 binary\n');
 }
 
 /** Package name of a path inside node_modules, or null. */
