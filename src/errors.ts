@@ -14,6 +14,12 @@ export type ErrorCodeName =
   | 'MODEL_INVALID'
   | 'INPUT_INVALID'
   | 'UNSUPPORTED_OP'
+  /** The model crashed the runtime (a native signal, an abort, out of memory) in the isolated worker. */
+  | 'MODEL_CRASHED'
+  /** The model's measurement ran past its wall-clock limit in the isolated worker. */
+  | 'MODEL_TIMEOUT'
+  /** A path (model, external data, .npy input) resolves outside the workspace. */
+  | 'PATH_OUTSIDE_WORKSPACE'
   | 'METER_UNAVAILABLE'
   | 'GIT_FAILED'
   | 'ENVIRONMENT'

@@ -1,0 +1,83 @@
+/**
+ * The messages between the engine and its measurement worker (src/worker.ts). One job per
+ * worker process: the parent forks, sends one `WorkerJob`, receives log lines and then exactly
+ * one `result` or `error`, and the worker exits. Messages use Node's `advanced` IPC
+ * serialisation (structured clone), so NaN, Infinity and typed arrays survive the trip.
+ */
+import type { ModelReport } from '../report/types.js';
+import { ConfigError, EnergyBudgetError, type ConfigIssue, type ErrorCodeName } from '../errors.js';
+
+/** What a worker is asked to do for one model. */
+export type JobKind = 'measure' | 'compare' | 'advise';
+
+/** One job. The worker loads the budget file itself and picks `models[modelIndex]`. */
+export interface WorkerJob {
+  kind: JobKind;
+  /** Absolute path of the budget file. */
+  configFile: string;
+  /** Index in the budget file's `models:` (not in the shard). */
+  modelIndex: number;
+  /** The model's name, checked against the budget file the worker reads. */
+  modelName: string;
+  /** The model file to measure: the head's path, or the base version written from git. */
+  path: string;
+  /** The head's report (compare and advise). */
+  head?: ModelReport;
+  /** Environment the measurement reads (carbon region, sysfs override), secrets removed. */
+  env: Record<string, string | undefined>;
+  sysfsRoot: string;
+  procRoot?: string;
+  advise: boolean;
+  /** Folder that `.npy` inputs must stay inside (see src/isolate/workspace.ts). */
+  workspaceRoot: string;
+  /** Notices already shown by earlier models (the meter's choice is said once per run). */
+  shown: string[];
+}
+
+/** A thrown error, flattened so it crosses the process boundary. */
+export interface SerializedError {
+  /** True for our EnergyBudgetError (and subclasses); false for a plain Error (a bug). */
+  ours: boolean;
+  name: string;
+  code?: ErrorCodeName;
+  exitCode?: 2 | 3;
+  message: string;
+  stack?: string;
+  issues?: ConfigIssue[];
+}
+
+/** Worker → parent. */
+export type WorkerMessage =
+  | { type: 'log'; level: 'info' | 'warn' | 'progress'; message: string }
+  | { type: 'result'; value: unknown; shown: string[] }
+  | { type: 'error'; error: SerializedError };
+
+/** Flattens any thrown value for the trip to the parent. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof EnergyBudgetError) {
+    return {
+      ours: true,
+      name: error.name,
+      code: error.code,
+      exitCode: error.exitCode,
+      message: error.message,
+      ...(error instanceof ConfigError ? { issues: error.issues } : {}),
+    };
+  }
+  if (error instanceof Error) return { ours: false, name: error.name, message: error.message, stack: error.stack };
+  return { ours: false, name: 'Error', message: String(error) };
+}
+
+/** Rebuilds the error in the parent: our errors keep their code and exit code, anything else stays a plain Error. */
+export function deserializeError(e: SerializedError): Error {
+  if (e.ours && e.code && e.exitCode) {
+    if (e.issues) return new ConfigError(e.issues);
+    const error = new EnergyBudgetError(e.code, e.message, e.exitCode);
+    error.name = e.name;
+    return error;
+  }
+  const error = new Error(e.message);
+  error.name = e.name;
+  if (e.stack) error.stack = e.stack;
+  return error;
+}
