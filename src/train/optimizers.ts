@@ -11,7 +11,8 @@
  *             Coursera lecture 6.5; PyTorch's RMSprop without centring or momentum)
  * - adam:     t ← t + 1;  m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;
  *             p ← p − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
- *             (Kingma & Ba 2015, "Adam", Algorithm 1)
+ *             (Kingma & Ba 2015, "Adam", Algorithm 1). The state holds m/(1 − β1) and
+ *             v/(1 − β2) (same updates, fewer passes; see the adam case).
  */
 import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
@@ -128,16 +129,20 @@ export function emitOptimizer(em: GraphEmitter, kind: OptimizerName, params: Par
       const stepOut = names.newValue(stepIn);
       state.push({ input: stepIn, output: stepOut, dims: [] });
       const t = em.to(stepOut, 'Add', [stepIn, em.scalar(1)]);
-      // Bias corrections, once per step: lr/(1 − β1ᵗ) and 1/(1 − β2ᵗ).
-      const stepSize = em.one('Div', [em.scalar(lr), em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])])], {}, 'adam_step_size');
-      const invBc2 = em.one('Reciprocal', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b2), t])])], {}, 'adam_inv_bc2');
+      // The moments are stored scaled, M = m/(1 − β1) and V = v/(1 − β2), which saves a pass
+      // over each parameter per moment: M ← β1·M + g, V ← β2·V + g². With c2 = (1 − β2)/(1 − β2ᵗ)
+      // the update lr·m̂/(√v̂ + ε) is exactly a·M/(√V + e) for the per-step scalars
+      // a = lr·(1 − β1)/((1 − β1ᵗ)·√c2) and e = ε/√c2.
+      const sqrtC2 = em.one('Sqrt', [em.one('Div', [em.scalar(1 - b2), em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b2), t])])])], {}, 'adam_sqrt_c2');
+      const a = em.one('Div', [em.scalar(lr * (1 - b1)), em.one('Mul', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])]), sqrtC2])], {}, 'adam_step_size');
+      const e = em.one('Div', [em.scalar(eps), sqrtC2], {}, 'adam_eps');
       for (const p of params) {
         const m = stateFor(p, 'm');
         const v = stateFor(p, 'v');
-        const mNew = m.write('Add', [em.one('Mul', [m.input, em.scalar(b1)]), em.one('Mul', [p.grad, em.scalar(1 - b1)])]);
-        const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(b2)]), em.one('Mul', [em.one('Mul', [p.grad, p.grad]), em.scalar(1 - b2)])]);
-        const denom = em.one('Add', [em.one('Sqrt', [em.one('Mul', [vNew, invBc2])]), em.scalar(eps)]);
-        writeParam(p, 'Sub', [p.name, em.one('Mul', [em.one('Div', [mNew, denom]), stepSize])]);
+        const mNew = m.write('Add', [em.one('Mul', [m.input, em.scalar(b1)]), p.grad]);
+        const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(b2)]), em.one('Mul', [p.grad, p.grad])]);
+        const ratio = em.one('Div', [mNew, em.one('Add', [em.one('Sqrt', [vNew]), e])]);
+        writeParam(p, 'Sub', [p.name, em.one('Mul', [ratio, a])]);
       }
       break;
     }

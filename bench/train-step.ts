@@ -1,0 +1,140 @@
+/**
+ * Training step against inference: the example classifier (784→128→64→1), batch 32, one
+ * thread, Adam, bce. The step (forward + loss + backward + Adam update, one ONNX graph built
+ * by src/train) and an inference pass of the same batch, on the same onnxruntime with the same
+ * session options. A backward pass costs about twice the forward in FLOPs, so the goal is a
+ * step under 3.5× the inference time. Then the same step in PyTorch (Debian's python3-torch,
+ * bench/train_step_torch.py) as a sanity reference.
+ *
+ * Method. Both sessions: intra-op threads 1, inter-op 1, sequential, graph optimisation 'all'.
+ * After warm-up, --rounds rounds; each runs a block of --calls inference calls (a bare
+ * `session.run` loop) and a block of --calls training steps through the product's loop
+ * (`runTrainingBenchmark`, outputs fed back as inputs), in ABBA order across rounds so a busy
+ * machine's load falls on both. Per round: mean ms per call by wall clock and by process CPU
+ * time (user + system; with one thread the computation runs on the main thread, so CPU time
+ * is steadier on a shared machine). Medians over rounds are reported.
+ *
+ * Run:  npx esbuild bench/train-step.ts --bundle --platform=node --format=esm \
+ *         --packages=external --outfile=build/bench/train-step.mjs && \
+ *       node build/bench/train-step.mjs [--rounds 10] [--calls 200] [--batch 32] [--no-torch] [--ops]
+ *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
+ */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as ort from 'onnxruntime-node';
+import { encodeModel } from '../src/model/onnx.js';
+import { buildClassifier } from '../src/model/examples.js';
+import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
+import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
+import { createRng } from '../src/util/random.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.basename(here) === 'bench' && path.basename(path.dirname(here)) === 'build' ? path.resolve(here, '../..') : path.resolve(here, '..');
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '10' },
+    calls: { type: 'string', default: '200' },
+    batch: { type: 'string', default: '32' },
+    'no-torch': { type: 'boolean', default: false },
+    ops: { type: 'boolean', default: false },
+    optimizer: { type: 'string', default: 'adam' },
+  },
+});
+const rounds = Number(values.rounds);
+const calls = Number(values.calls);
+const batch = Number(values.batch);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+};
+
+const options: ort.InferenceSession.SessionOptions = {
+  executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', logSeverityLevel: 3,
+};
+
+const proto = buildClassifier();
+const optimizer = values.optimizer as 'sgd' | 'momentum' | 'rmsprop' | 'adam';
+const step = buildTrainingStep(proto, { loss: 'bce', optimizer, learningRate: 1e-3, dims: { N: batch } });
+const nodes = step.model.graph?.node ?? [];
+if (values.ops) {
+  const counts = new Map<string, number>();
+  for (const n of nodes) counts.set(n.opType ?? '', (counts.get(n.opType ?? '') ?? 0) + 1);
+  console.log('training-step ops:', [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
+}
+const inference = await ort.InferenceSession.create(encodeModel(proto), options);
+const training = await ort.InferenceSession.create(encodeModel(step.model), options);
+
+const rng = createRng(7);
+const x = new ort.Tensor('float32', Float32Array.from({ length: batch * 784 }, () => rng.normal()), [batch, 784]);
+const labels = toOrtTensor(synthesizeLabels('bce', 'float32', [batch, 1], 7));
+const trainFeeds: Record<string, ort.Tensor> = { x, [step.labelInput]: labels };
+for (const [name, d] of Object.entries(step.initialState)) trainFeeds[name] = toOrtTensor(d);
+const clockNs = (): bigint => process.hrtime.bigint();
+
+async function inferBlock(): Promise<{ wallMs: number; cpuMs: number }> {
+  const c0 = cpuMs();
+  const t0 = clockNs();
+  for (let i = 0; i < calls; i++) await inference.run({ x });
+  return { wallMs: Number(clockNs() - t0) / 1e6 / calls, cpuMs: (cpuMs() - c0) / calls };
+}
+
+let preallocated = true;
+async function trainBlock(): Promise<{ wallMs: number; cpuMs: number }> {
+  // The loop's first step is untimed (it learns the output shapes) but its CPU time is in
+  // the process total: divide by calls + 1.
+  const c0 = cpuMs();
+  const res = await runTrainingBenchmark(training, trainFeeds, step.feedback, { steps: calls, warmup: 0 }, { clockNs });
+  preallocated &&= res.preallocated;
+  return { wallMs: res.totalMs / calls, cpuMs: (cpuMs() - c0) / (calls + 1) };
+}
+
+// Warm-up.
+await inferBlock();
+await trainBlock();
+
+const inf = { wall: [] as number[], cpu: [] as number[] };
+const trn = { wall: [] as number[], cpu: [] as number[] };
+for (let r = 0; r < rounds; r++) {
+  const order = r % 2 ? ['train', 'infer'] : ['infer', 'train'];
+  for (const which of order) {
+    const res = which === 'infer' ? await inferBlock() : await trainBlock();
+    const sink = which === 'infer' ? inf : trn;
+    sink.wall.push(res.wallMs);
+    sink.cpu.push(res.cpuMs);
+  }
+}
+
+const f = (v: number): string => v.toFixed(4);
+console.log(`energy-budget training step vs inference — example classifier 784→128→64→1, batch ${batch}, ${optimizer}, bce, 1 thread`);
+console.log(`  machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} logical CPUs), onnxruntime-node ${ort.env.versions?.common ?? ''}`);
+console.log(`  training graph: ${nodes.length} nodes; outputs written into preallocated tensors: ${preallocated}`);
+console.log(`  medians of ${rounds} rounds × ${calls} calls:`);
+console.log(`    inference      wall ${f(median(inf.wall))} ms   cpu ${f(median(inf.cpu))} ms`);
+console.log(`    training step  wall ${f(median(trn.wall))} ms   cpu ${f(median(trn.cpu))} ms`);
+console.log(`    ratio (goal < 3.5×): wall ${(median(trn.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(trn.cpu) / median(inf.cpu)).toFixed(2)}×`);
+
+await inference.release();
+await training.release();
+
+if (!values['no-torch']) {
+  const script = path.join(repo, 'bench', 'train_step_torch.py');
+  const res = spawnSync('/usr/bin/python3', [script, '--json', '--rounds', String(rounds), '--calls', String(calls), '--batch', String(batch)], { encoding: 'utf8' });
+  if (res.status === 0) {
+    const t = JSON.parse(res.stdout.trim().split('\n').pop() ?? '{}') as { torch: string; stepMs: number; inferenceMs: number; ratio: number };
+    console.log(`  PyTorch ${t.torch} reference (Debian python3-torch, generic BLAS, 1 thread):`);
+    console.log(`    inference ${f(t.inferenceMs)} ms   training step ${f(t.stepMs)} ms   ratio ${t.ratio.toFixed(2)}×`);
+    console.log(`    energy-budget step / PyTorch step: ${(median(trn.wall) / t.stepMs).toFixed(3)}`);
+  } else {
+    console.log(`  PyTorch reference skipped: /usr/bin/python3 ${script} failed (${(res.stderr || res.error?.message || '').trim().split('\n').pop()}); install it with apt-get install -y python3-torch`);
+  }
+}
