@@ -121,6 +121,9 @@ function types(): { model: protobuf.Type; tensor: protobuf.Type; root: protobuf.
     protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
     protobuf.configure();
     const root = protobuf.parse(ONNX_PROTO_SCHEMA, { keepCase: false }).root;
+    // Resolve every field's message type now: protobufjs otherwise resolves a type only when it
+    // first decodes, and the streaming scanner reads `field.resolvedType` before that.
+    root.resolveAll();
     cached = { model: root.lookupType('onnx.ModelProto'), tensor: root.lookupType('onnx.TensorProto'), root };
   }
   return cached;
