@@ -3,7 +3,8 @@
  * Builds the GitHub Action into dist/ so `uses: owner/energy-budget@v1` runs with no npm
  * install:
  *
- *   dist/index.js, dist/chunks/*.js   the action, bundled by esbuild (ESM, Node 24)
+ *   dist/index.js, dist/worker.js,    the action and its measurement worker, bundled by esbuild
+ *   dist/chunks/*.js                  (ESM, Node 24; chunks shared by both)
  *   dist/node_modules/…               the native runtimes, copied, Linux x64 only:
  *     onnxruntime-node (JS + bin/napi-v6/linux/x64), onnxruntime-common (JS), koffi (JS) and
  *     @koromix/koffi-linux-x64 (glibc binary)
@@ -40,8 +41,11 @@ function packageDir(name) {
 /** Native packages resolved at run time from dist/node_modules. */
 const EXTERNAL = ['onnxruntime-node', 'onnxruntime-common', 'koffi'];
 
-/** Extra entry points: worker scripts that the engine starts by file name, if they exist. */
-const WORKER_ENTRIES = ['src/bench/worker.ts', 'src/bench/child.ts', 'src/worker.ts', 'src/child.ts'];
+/**
+ * Extra entry points: the measurement worker the engine forks once per model
+ * (src/isolate/parent.ts looks for dist/worker.js beside, or one folder above, its chunk).
+ */
+const WORKER_ENTRIES = ['src/worker.ts'];
 
 async function exists(file) {
   try {

@@ -1,0 +1,411 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+
+// src/report/escape.ts
+var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
+var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+var BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+function escapeMarkdown(value, options = {}) {
+  let text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+  const maxLength = options.maxLength ?? 2e3;
+  if (text.length > maxLength) text = `${text.slice(0, maxLength)}\u2026`;
+  text = text.replace(CONTROL, " ").replace(BIDI, "");
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  const escaped = lines.map(
+    (line) => line.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, "@&#8203;").replace(/\t/g, " ").replace(/ {2,}/g, (s) => ` ${"&#32;".repeat(s.length - 1)}`)
+  );
+  return escaped.join(options.newlines === "br" ? "<br>" : " ").trim();
+}
+function markerKey(configPath) {
+  const normalised = configPath.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/{2,}/g, "/");
+  return normalised.replace(
+    /[^A-Za-z0-9._/-]|-(?=-)|-$/g,
+    (c) => Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+  );
+}
+function commentMarker(configPath) {
+  return `<!-- energy-budget: ${markerKey(configPath)} -->`;
+}
+
+// src/report/format.ts
+var SI_UP = [[1e12, "T"], [1e9, "G"], [1e6, "M"], [1e3, "k"], [1, ""]];
+var SI_DOWN = [[1, ""], [1e-3, "m"], [1e-6, "\xB5"], [1e-9, "n"]];
+var UNITS = {
+  bytes: { unit: "B", scales: SI_UP },
+  count: { unit: "", scales: SI_UP },
+  flops: { unit: "FLOP", scales: SI_UP },
+  joules: { unit: "J", scales: [[1e3, "k"], ...SI_DOWN] },
+  seconds: { unit: "s", scales: SI_DOWN },
+  grams: { unit: "g CO2e", scales: [[1e3, "k"], ...SI_DOWN] },
+  rate: { unit: "/s", scales: SI_UP }
+};
+function metricUnit(metric) {
+  if (metric === "model-size" || metric === "peak-memory") return "bytes";
+  if (metric === "parameters") return "count";
+  if (metric === "flops") return "flops";
+  if (metric.startsWith("energy") || metric === "training-energy-total") return "joules";
+  if (metric.startsWith("latency") || metric === "training-step-time") return "seconds";
+  if (metric.startsWith("carbon") || metric.endsWith("carbon-total")) return "grams";
+  if (metric === "throughput") return "rate";
+  return "count";
+}
+function sig3(x) {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  if (abs >= 1e3) return Math.round(x).toString();
+  return Number(x.toPrecision(3)).toString();
+}
+function formatValue(value, kind) {
+  if (kind === "fraction") return `${sig3(value * 100)}%`;
+  const { unit, scales } = UNITS[kind];
+  if (!Number.isFinite(value)) return `${value} ${unit}`.trim();
+  const abs = Math.abs(value);
+  const [factor, prefix] = scales.find(([f]) => abs >= f) ?? scales[scales.length - 1];
+  const text = `${sig3(value / factor)} ${prefix}${unit}`;
+  return kind === "count" && prefix === "" ? sig3(value) : text.trim();
+}
+function formatMetric(metric, value) {
+  return formatValue(value, metricUnit(metric));
+}
+function formatChange(fraction) {
+  if (!Number.isFinite(fraction)) return "n/a";
+  const pct = fraction * 100;
+  const text = sig3(Math.abs(pct));
+  return `${pct > 0 ? "+" : pct < 0 ? "\u2212" : "\xB1"}${text}%`;
+}
+
+// src/report/markdown.ts
+var GITHUB_COMMENT_MAX_CHARS = 65536;
+var STATUS_MARK = {
+  pass: "\u2705 pass",
+  warn: "\u26A0\uFE0F warn",
+  fail: "\u274C fail",
+  inconclusive: "\u2754 inconclusive"
+};
+var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", inconclusive: "\u2754" };
+var SEVERITY = { pass: 0, inconclusive: 1, warn: 2, fail: 3 };
+var VERDICT_TEXT = {
+  pass: "\u2705 within budget",
+  warn: "\u26A0\uFE0F within budget, with warnings",
+  fail: "\u274C over budget"
+};
+var METRIC_LABEL = {
+  "model-size": "Model size",
+  parameters: "Parameters",
+  flops: "FLOPs per call",
+  "latency-p50": "Latency p50",
+  "latency-p95": "Latency p95",
+  "latency-p99": "Latency p99",
+  "latency-mean": "Latency mean",
+  throughput: "Throughput (samples/s)",
+  "peak-memory": "Peak memory",
+  "energy-per-inference": "Energy per inference",
+  "energy-per-sample": "Energy per sample",
+  "energy-per-1000-inferences": "Energy per 1000 inferences",
+  "energy-per-training-step": "Energy per training step",
+  "energy-per-training-sample": "Energy per training sample",
+  "training-step-time": "Training step time",
+  "training-energy-total": "Training energy (projected)",
+  "carbon-per-inference": "Carbon per inference",
+  "carbon-per-1000-inferences": "Carbon per 1000 inferences",
+  "training-carbon-total": "Training carbon (projected)"
+};
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+function statusOf(value) {
+  return typeof value === "string" && value in STATUS_MARK ? value : "inconclusive";
+}
+function metricName(metric) {
+  return typeof metric === "string" && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : escapeMarkdown(metric, { maxLength: 80 });
+}
+function metricValue(metric, value) {
+  const v = num(value);
+  return v === void 0 ? "\u2014" : formatMetric(typeof metric === "string" ? metric : "", v);
+}
+function isEnergyMetric(metric) {
+  return metric.startsWith("energy") || metric.startsWith("carbon") || metric.startsWith("training-energy") || metric === "training-carbon-total";
+}
+function isTrainingMetric(metric) {
+  return metric.includes("training");
+}
+function limitText(b) {
+  const limit = num(b.limit);
+  if (limit === void 0) return "\u2014";
+  const metric = typeof b.metric === "string" ? b.metric : "";
+  const floor = metric === "throughput";
+  const level = b.level === "warn" ? " (warning only)" : "";
+  if (b.kind === "regression") {
+    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
+    return `${floor ? "\u2265 \u2212" : "\u2264 +"}${amount} vs base${level}`;
+  }
+  return `${floor ? "\u2265" : "\u2264"} ${formatMetric(metric, limit)}${level}`;
+}
+function changeText(value, baseline) {
+  const v = num(value);
+  const b = num(baseline);
+  if (v === void 0 || b === void 0) return "\u2014";
+  if (b === 0) return v === 0 ? "\xB10%" : "new";
+  return formatChange(v / b - 1);
+}
+function ciText(ci, format) {
+  if (!Array.isArray(ci) || ci.length !== 2) return void 0;
+  const lo = num(ci[0]);
+  const hi = num(ci[1]);
+  return lo === void 0 || hi === void 0 ? void 0 : `[${format(lo)}, ${format(hi)}]`;
+}
+function worst(statuses) {
+  return statuses.reduce((w, s) => SEVERITY[s] > SEVERITY[w] ? s : w, "pass");
+}
+function modelStatus(m) {
+  if (m.error) return "fail";
+  return worst((Array.isArray(m.budgets) ? m.budgets : []).map((b) => statusOf(b?.status)));
+}
+function energySentence(label, e) {
+  if (!e || typeof e !== "object") return void 0;
+  const method = escapeMarkdown(e.method ?? "unknown", { maxLength: 40 });
+  const description = e.description ? ` \u2014 ${escapeMarkdown(e.description, { maxLength: 300 })}` : "";
+  const estimated = e.estimated !== false || e.method === "estimate";
+  return estimated ? `${label}: **estimated** with a power model (${method}), not measured${description}.` : `${label}: measured with ${method}${description}.`;
+}
+function groupByMetric(budgets) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const b of budgets) {
+    if (!b || typeof b !== "object") continue;
+    const key = typeof b.metric === "string" ? b.metric : String(b.metric);
+    const row = rows.get(key) ?? { metric: key, budgets: [] };
+    row.budgets.push(b);
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+function isEstimatedModel(m, metric) {
+  const e = isTrainingMetric(metric) ? m.training?.energy : m.inference?.energy;
+  if (!e) return true;
+  return e.estimated !== false || e.method === "estimate";
+}
+function budgetTable(m) {
+  const budgets = Array.isArray(m.budgets) ? m.budgets : [];
+  if (budgets.length === 0) return ["No budgets are set for this model."];
+  const lines = ["| | Metric | Base | Head | Change | Budget |", "|:-:|---|--:|--:|--:|---|"];
+  for (const row of groupByMetric(budgets)) {
+    const status = worst(row.budgets.map((b) => statusOf(b.status)));
+    const withBase = row.budgets.find((b) => num(b.baseline) !== void 0);
+    const head = row.budgets.find((b) => num(b.value) !== void 0);
+    const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? " *(estimated)*" : "";
+    lines.push(
+      `| ${STATUS_ICON[status]} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ${row.budgets.map((b) => `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`).join("<br>")} |`
+    );
+  }
+  return lines;
+}
+function modelHeading(m) {
+  const status = modelStatus(m);
+  const tag = m.change === "new" ? " (new)" : m.change === "removed" ? " (removed)" : "";
+  return `### ${STATUS_ICON[status]} ${escapeMarkdown(m.name, { maxLength: 200 })}${tag}`;
+}
+function modelSection(m) {
+  const lines = [modelHeading(m), ""];
+  const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
+  const flops = num(m.flops);
+  if (flops !== void 0) facts.push(`${formatValue(flops, "flops")} per call`);
+  const size = num(m.size?.bytes);
+  if (size !== void 0) facts.push(formatValue(size, "bytes"));
+  lines.push(facts.join(" \xB7 "), "");
+  if (m.change === "removed") {
+    lines.push("This model is in the base but not in the head of this pull request.", "");
+  } else if (m.change === "new") {
+    lines.push("This model is new in this pull request: there is nothing to compare against.", "");
+  }
+  if (m.error) {
+    lines.push(
+      `**Could not be measured** (${escapeMarkdown(m.error.code, { maxLength: 40 })}): ${escapeMarkdown(m.error.message, { newlines: "br", maxLength: 1500 })}`,
+      ""
+    );
+  }
+  lines.push(...budgetTable(m), "");
+  const energy = [
+    energySentence("Inference energy", m.inference?.energy),
+    energySentence("Training energy", m.training?.energy)
+  ].filter((s) => s !== void 0);
+  if (energy.length) lines.push(energy.join("<br>"), "");
+  return lines;
+}
+function modelDetails(m) {
+  const body = [];
+  const budgets = Array.isArray(m.budgets) ? m.budgets : [];
+  const withCi = budgets.filter((b) => ciText(b.changeCi95, formatChange) !== void 0);
+  if (withCi.length) {
+    body.push("| Metric | Change | 95% interval of the change | Status |", "|---|--:|---|---|");
+    for (const b of withCi) {
+      body.push(
+        `| ${metricName(b.metric)} | ${changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[statusOf(b.status)]} |`
+      );
+    }
+    body.push("");
+  }
+  const inf = m.inference;
+  if (inf && typeof inf === "object") {
+    const l = inf.latencyMs ?? {};
+    const ms = (x) => num(x) === void 0 ? "\u2014" : `${sig3(num(x))} ms`;
+    body.push(
+      `Inference: batch ${num(inf.batchSize) ?? "\u2014"}, ${num(inf.runs) ?? "\u2014"} timed runs after ${num(inf.warmup) ?? "\u2014"} warm-up, ${num(inf.threads) ?? "\u2014"} thread(s). Latency p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, mean ${ms(l.mean)}${num(inf.relativeCi95) !== void 0 ? ` (mean \xB1${sig3(num(inf.relativeCi95) * 100)}% at 95%)` : ""}; ${num(inf.throughput) !== void 0 ? `${sig3(num(inf.throughput))} samples/s` : "throughput \u2014"}.`,
+      ""
+    );
+    const e = inf.energy;
+    if (e && typeof e === "object") {
+      const jpi = num(e.joulesPerInference);
+      const ci = ciText(e.ci95, (x) => formatValue(x, "joules"));
+      body.push(
+        `Energy per inference: ${jpi === void 0 ? "\u2014" : formatValue(jpi, "joules")}${ci ? `, 95% interval ${ci}` : ""}${num(e.attributableJoulesPerInference) !== void 0 ? `, above idle ${formatValue(num(e.attributableJoulesPerInference), "joules")}` : ""}${e.estimated !== false || e.method === "estimate" ? " (estimated)" : ""}.`,
+        ""
+      );
+      for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
+      if (Array.isArray(e.notes) && e.notes.length) body.push("");
+    }
+  }
+  const t = m.training;
+  if (t && typeof t === "object") {
+    const stepMs = num(t.stepMs?.mean);
+    body.push(
+      `Training: ${num(t.steps) ?? "\u2014"} steps of batch ${num(t.batchSize) ?? "\u2014"}, mean step ${stepMs === void 0 ? "\u2014" : `${sig3(stepMs)} ms`}, loss ${num(t.lossFirst) === void 0 ? "\u2014" : sig3(num(t.lossFirst))} \u2192 ${num(t.lossLast) === void 0 ? "\u2014" : sig3(num(t.lossLast))}.`,
+      ""
+    );
+  }
+  const notices = Array.isArray(m.notices) ? m.notices : [];
+  if (notices.length) {
+    body.push("Notices:", "");
+    for (const n of notices) body.push(`- ${escapeMarkdown(n, { maxLength: 500 })}`);
+    body.push("");
+  }
+  if (body.length === 0) return [];
+  return [`<details><summary>Details: ${escapeMarkdown(m.name, { maxLength: 200 })}</summary>`, "", ...body, "</details>", ""];
+}
+function environmentDetails(report) {
+  const env = report.environment ?? {};
+  const rows = [
+    ["CPU", env.cpu],
+    ["Logical CPUs", num(env.logicalCpus)],
+    ["OS", env.os],
+    ["Node.js", env.node],
+    ["onnxruntime", env.onnxruntime],
+    ["Device", env.device],
+    ["GPU", env.gpu]
+  ];
+  const lines = ["<details><summary>Environment</summary>", "", "| | |", "|---|---|"];
+  for (const [k, v] of rows) if (v !== void 0 && v !== "") lines.push(`| ${k} | ${escapeMarkdown(v, { maxLength: 200 })} |`);
+  const warnings = Array.isArray(report.baseline?.warnings) ? report.baseline.warnings : [];
+  if (warnings.length) {
+    lines.push("", "Baseline warnings:", "");
+    for (const w of warnings) lines.push(`- ${escapeMarkdown(w, { maxLength: 500 })}`);
+  }
+  lines.push("", "</details>", "");
+  return lines;
+}
+var CHANGE_TEXT = {
+  loosened: "\u26A0\uFE0F loosened",
+  removed: "\u26A0\uFE0F removed",
+  tightened: "tightened",
+  added: "added"
+};
+function budgetChanges(report) {
+  const changes = Array.isArray(report.budgetChanges) ? report.budgetChanges : [];
+  if (changes.length === 0) return [];
+  const lines = ["### Budget changes in this pull request", "", "| Model | Metric | Change | Before | After |", "|---|---|---|--:|--:|"];
+  for (const c of changes) {
+    lines.push(
+      `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ${CHANGE_TEXT[c.change] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ${metricValue(c.metric, c.before)} | ${metricValue(c.metric, c.after)} |`
+    );
+  }
+  lines.push("");
+  return lines;
+}
+function summaryLine(report, models) {
+  const counts = { pass: 0, warn: 0, fail: 0, inconclusive: 0 };
+  for (const m of models) for (const b of Array.isArray(m.budgets) ? m.budgets : []) counts[statusOf(b?.status)]++;
+  const total = counts.pass + counts.warn + counts.fail + counts.inconclusive;
+  const parts = ["fail", "warn", "inconclusive", "pass"].filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
+  const errors = models.filter((m) => m.error).length;
+  const env = report.environment ?? {};
+  const cpus = num(env.logicalCpus);
+  const where = `${escapeMarkdown(env.cpu ?? "unknown CPU", { maxLength: 120 })}${cpus !== void 0 ? `, ${cpus} logical CPUs` : ""}${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ""}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ""}`;
+  const base = report.baseline;
+  const against = base?.kind === "git" ? ` Compared with base ${escapeMarkdown(base.ref ?? "commit", { maxLength: 80 })}.` : base?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base.file ?? "", { maxLength: 200 })}.` : " No baseline: figures are not compared.";
+  const estimated = models.some((m) => {
+    const e = m.inference?.energy ?? m.training?.energy;
+    return e && (e.estimated !== false || e.method === "estimate");
+  });
+  return `${models.length} model${models.length === 1 ? "" : "s"}, ${total} budget${total === 1 ? "" : "s"} checked${parts.length ? `: ${parts.join(", ")}` : ""}${errors ? `; ${errors} model${errors === 1 ? "" : "s"} could not be measured` : ""}. Measured on ${where}.${against}${estimated ? " Energy figures marked *estimated* come from a power model, not from a counter." : ""}`;
+}
+function newAndRemoved(models) {
+  const added = models.filter((m) => m.change === "new").map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
+  const removed = models.filter((m) => m.change === "removed").map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
+  const lines = [];
+  if (added.length) lines.push(`New models: ${added.join(", ")}.`);
+  if (removed.length) lines.push(`Removed models: ${removed.join(", ")}.`);
+  return lines.length ? [lines.join("<br>"), ""] : [];
+}
+function render(report, opts, shape) {
+  const all = Array.isArray(report.models) ? report.models.filter((m) => m && typeof m === "object") : [];
+  const verdict = VERDICT_TEXT[report.verdict] ?? `\u2754 ${escapeMarkdown(report.verdict, { maxLength: 20 })}`;
+  const lines = [];
+  if (opts.marker !== void 0) lines.push(commentMarker(opts.marker));
+  lines.push(`## ${escapeMarkdown(opts.title ?? "Energy budget", { maxLength: 100 })}: ${verdict}`, "");
+  lines.push(summaryLine(report, all), "");
+  if (shape.note) lines.push(`> ${shape.note}`, "");
+  lines.push(...newAndRemoved(all));
+  lines.push(...budgetChanges(report));
+  let shown = all;
+  if (shape.modelLimit !== void 0) {
+    shown = all.map((m, i) => ({ m, i })).sort((a, b) => SEVERITY[modelStatus(b.m)] - SEVERITY[modelStatus(a.m)] || a.i - b.i).slice(0, shape.modelLimit).sort((a, b) => a.i - b.i).map(({ m }) => m);
+  }
+  for (const m of shown) {
+    lines.push(...modelSection(m));
+    if (shape.details) lines.push(...modelDetails(m));
+  }
+  if (shown.length < all.length) {
+    const hidden = all.length - shown.length;
+    lines.push(`*${hidden} more model${hidden === 1 ? "" : "s"} not shown here (all within their budgets or less severe).*`, "");
+  }
+  if (shape.details) lines.push(...environmentDetails(report));
+  lines.push("<sub>energy-budget \xB7 report schema 1</sub>", "");
+  return lines.join("\n");
+}
+function renderMarkdown(report, opts = {}) {
+  const maxChars = opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS;
+  const hint = opts.fullReportHint ?? "the full report is in the job summary and the JSON report";
+  const full = render(report, opts, { details: !opts.compact });
+  if (full.length <= maxChars) return full;
+  const compact = render(report, opts, {
+    details: false,
+    note: `Details are left out to stay under GitHub's comment size limit; ${hint}.`
+  });
+  if (compact.length <= maxChars) return compact;
+  const count = Array.isArray(report.models) ? report.models.length : 0;
+  let lo = 0;
+  let hi = count;
+  const note = (n) => `Only ${n} of ${count} models are shown to stay under GitHub's comment size limit; ${hint}.`;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (render(report, opts, { details: false, modelLimit: mid, note: note(mid) }).length <= maxChars) lo = mid;
+    else hi = mid - 1;
+  }
+  const truncated = render(report, opts, { details: false, modelLimit: lo, note: note(lo) });
+  if (truncated.length <= maxChars) return truncated;
+  const tail = "\n\n*\u2026cut to fit the size limit.*\n";
+  const room = Math.max(0, maxChars - tail.length);
+  const cut = truncated.slice(0, room);
+  const atLine = cut.lastIndexOf("\n");
+  return `${atLine > 0 ? cut.slice(0, atLine) : cut}${tail}`.slice(0, maxChars);
+}
+
+export {
+  escapeMarkdown,
+  commentMarker,
+  sig3,
+  formatValue,
+  formatMetric,
+  formatChange,
+  renderMarkdown
+};

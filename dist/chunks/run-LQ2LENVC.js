@@ -1,0 +1,1117 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  formatChange,
+  formatMetric,
+  formatValue,
+  renderMarkdown,
+  sig3
+} from "./chunk-2RHSPX6X.js";
+import {
+  adviseForModel,
+  assertInsideWorkspace,
+  classifyInterval,
+  compareWithBase,
+  confinedReadFile,
+  decodeModel,
+  deserializeError,
+  findWorkspaceRoot,
+  formatQuantity,
+  isMetricKey,
+  isMinimumMetric,
+  loadConfig,
+  measureModel,
+  metricKind,
+  metricValues,
+  ortVersion,
+  parseConfig,
+  require_dist,
+  statusForVerdict,
+  tryParseQuantity
+} from "./chunk-MFEUE6CI.js";
+import {
+  EnergyBudgetError,
+  EnvironmentError,
+  ExitCode,
+  InputError,
+  __toESM,
+  exitCodeOf
+} from "./chunk-EIO3BANV.js";
+
+// src/run.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
+
+// src/environment.ts
+import os from "node:os";
+function detectEnvironment(ortVersion2, device = "cpu") {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() || os.arch(),
+    logicalCpus: typeof os.availableParallelism === "function" ? os.availableParallelism() : cpus.length,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    onnxruntime: ortVersion2,
+    device
+  };
+}
+
+// src/report/junit.ts
+function escapeXml(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function caseXml(model, b) {
+  const name = `${b.kind === "regression" ? "regression " : ""}${b.metric}`;
+  const detail = `${b.metric}: value ${b.value}${b.baseline !== null ? `, baseline ${b.baseline}` : ""}, limit ${b.limit}${b.kind === "regression" && b.relative ? " (relative)" : ""}${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ""}${b.message ? ` \u2014 ${b.message}` : ""}`;
+  const open = `    <testcase classname="${escapeXml(`energy-budget.${model.name}`)}" name="${escapeXml(name)}">`;
+  switch (b.status) {
+    case "fail":
+      return `${open}
+      <failure message="${escapeXml(`budget exceeded: ${detail}`)}">${escapeXml(detail)}</failure>
+    </testcase>`;
+    case "inconclusive":
+    case "warn":
+      return `${open}
+      <system-out>${escapeXml(`${b.status}: ${detail}`)}</system-out>
+    </testcase>`;
+    default:
+      return `${open}</testcase>`;
+  }
+}
+function renderJunit(report) {
+  const suites = report.models.map((m) => {
+    const cases = m.budgets.map((b) => caseXml(m, b));
+    if (m.error) {
+      cases.push(
+        `    <testcase classname="${escapeXml(`energy-budget.${m.name}`)}" name="measure">
+      <error type="${escapeXml(m.error.code)}" message="${escapeXml(m.error.message)}"></error>
+    </testcase>`
+      );
+    }
+    const failures2 = m.budgets.filter((b) => b.status === "fail").length;
+    return `  <testsuite name="${escapeXml(m.name)}" tests="${cases.length}" failures="${failures2}" errors="${m.error ? 1 : 0}">
+${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`;
+  });
+  const total = report.models.reduce((n, m) => n + m.budgets.length + (m.error ? 1 : 0), 0);
+  const failures = report.models.reduce((n, m) => n + m.budgets.filter((b) => b.status === "fail").length, 0);
+  const errors = report.models.filter((m) => m.error).length;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="energy-budget" tests="${total}" failures="${failures}" errors="${errors}">
+${suites.join("\n")}
+</testsuites>
+`;
+}
+
+// src/report/terminal.ts
+var silentLogger = { info: () => {
+}, warn: () => {
+}, progress: () => {
+} };
+var MARK = { pass: "pass", warn: "WARN", fail: "FAIL", inconclusive: "unsure" };
+function pad(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd());
+}
+function budgetRow(b) {
+  const isMin = b.metric === "throughput";
+  const limit = b.kind === "regression" ? `${b.relative ? `\u2264 +${sig3(b.limit * 100)}%` : `\u2264 +${formatMetric(b.metric, b.limit)}`} vs base` : `${isMin ? "\u2265" : "\u2264"} ${formatMetric(b.metric, b.limit)}`;
+  const change = b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
+  const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
+  return [
+    b.metric,
+    formatMetric(b.metric, b.value),
+    b.baseline !== null ? formatMetric(b.metric, b.baseline) : "",
+    change + ci,
+    limit,
+    MARK[b.status] ?? b.status
+  ];
+}
+function renderModelText(m) {
+  const lines = [];
+  lines.push(`${m.name}  (${m.path})${m.change ? `  [${m.change}]` : ""}`);
+  if (m.error) {
+    lines.push(`  ERROR ${m.error.code}: ${m.error.message.replace(/\n/g, "\n  ")}`);
+    return lines.join("\n");
+  }
+  const dtypes = Object.entries(m.size.bytesByDtype).map(([k, v]) => `${k} ${formatValue(v, "bytes")}`).join(", ");
+  lines.push(
+    `  size ${formatValue(m.size.bytes, "bytes")}, ${formatValue(m.size.parameters, "count")} parameters${dtypes ? ` (${dtypes})` : ""}, sparsity ${sig3(m.size.sparsity * 100)}%, ${formatValue(m.flops, "flops")} per call`
+  );
+  const inf = m.inference;
+  if (inf) {
+    lines.push(
+      `  inference: batch ${inf.batchSize}, ${inf.runs} runs, ${inf.threads} thread${inf.threads === 1 ? "" : "s"}; latency p50 ${sig3(inf.latencyMs.p50)} ms, p95 ${sig3(inf.latencyMs.p95)} ms, p99 ${sig3(inf.latencyMs.p99)} ms, mean ${sig3(inf.latencyMs.mean)} ms${inf.relativeCi95 !== void 0 ? ` (\xB1${sig3(inf.relativeCi95 * 100)}%)` : ""}; ${sig3(inf.throughput)} samples/s${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, "bytes")}` : ""}`
+    );
+    if (inf.energy) {
+      const e = inf.energy;
+      lines.push(
+        `  energy (${e.estimated ? "ESTIMATE" : "measured"}, ${e.method}): ${formatValue(e.joulesPerInference, "joules")} per inference, ${formatValue(e.joulesPerSample, "joules")} per sample${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")})` : ""}${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
+      );
+      if (e.description) lines.push(`    ${e.description}`);
+    }
+  }
+  const t = m.training;
+  if (t) {
+    lines.push(
+      `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ""}; step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} \u2192 ${sig3(t.lossLast)}${t.energy ? `; ${formatValue(t.energy.joulesPerStep, "joules")} per step (${t.energy.estimated ? "ESTIMATE, " : ""}${t.energy.method})` : ""}`
+    );
+    if (t.projection) {
+      lines.push(
+        `    full run (${t.projection.datasetSize} samples \xD7 ${t.projection.epochs} epochs): ${formatValue(t.projection.joules, "joules")} = ${sig3(t.projection.kWh)} kWh, ${formatValue(t.projection.gCO2e, "grams")}`
+      );
+    }
+  }
+  if (m.budgets.length) {
+    const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map(budgetRow)];
+    lines.push(...pad(rows).map((r) => `    ${r}`));
+  }
+  for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
+  return lines.join("\n");
+}
+function renderText(report) {
+  const env = report.environment;
+  const head = `energy-budget: ${report.verdict.toUpperCase()}  (${env.cpu}, ${env.logicalCpus} logical CPUs, ${env.os}, node ${env.node}, onnxruntime ${env.onnxruntime})`;
+  const changes = (report.budgetChanges ?? []).map(
+    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatMetric(c.metric, c.before)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatMetric(c.metric, c.after)}` : ""}`
+  );
+  return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, "", ...report.models.map(renderModelText).flatMap((s) => [s, ""])].join("\n");
+}
+
+// src/compare/budgets.ts
+var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
+function isDeterministicMetric(metric) {
+  return DETERMINISTIC_METRICS.includes(metric);
+}
+var EXACT_TOLERANCE = 1e-12;
+function fmt(metric, value) {
+  return formatQuantity(value, metricKind(metric));
+}
+function pct(x) {
+  const v = x * 100;
+  const digits = Math.abs(v) >= 10 ? 1 : 2;
+  return `${v > 0 ? "+" : ""}${v.toFixed(digits)}%`;
+}
+function levelStatus(level) {
+  return level === "error" ? "fail" : "warn";
+}
+function base(limit, value, baseline) {
+  return {
+    metric: limit.metric,
+    kind: limit.kind,
+    limit: limit.limit,
+    value,
+    baseline,
+    level: limit.level,
+    ...limit.kind === "regression" ? { relative: limit.relative } : {},
+    ...limit.line !== void 0 ? { line: limit.line } : {}
+  };
+}
+function absolute(limit, value) {
+  const m = limit.metric;
+  const floor = isMinimumMetric(m);
+  const exceeded = floor ? value < limit.limit : value > limit.limit;
+  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
+  return { ...base(limit, value, null), status: exceeded ? levelStatus(limit.level) : "pass", message };
+}
+function allowedFraction(limit, baselineValue) {
+  return limit.relative ? limit.limit : limit.limit / baselineValue;
+}
+function limitText(limit) {
+  return limit.relative ? formatQuantity(limit.limit, "percent") : fmt(limit.metric, limit.limit);
+}
+function regression(limit, value, baselineValue, comparison, policy) {
+  const m = limit.metric;
+  const floor = isMinimumMetric(m);
+  const direction = floor ? "lower-is-worse" : "higher-is-worse";
+  const r = base(limit, value, baselineValue);
+  const change = baselineValue === 0 ? value === 0 ? 0 : Number.POSITIVE_INFINITY : value / baselineValue - 1;
+  const changeText = Number.isFinite(change) ? pct(change) : "from 0";
+  const allowedText = `allowed ${floor ? "drop" : "growth"} ${limitText(limit)}`;
+  if (isDeterministicMetric(m) || !comparison && baselineValue === 0) {
+    const bound = limit.relative ? floor ? baselineValue * (1 - limit.limit) : baselineValue * (1 + limit.limit) : floor ? baselineValue - limit.limit : baselineValue + limit.limit;
+    const tol = EXACT_TOLERANCE * Math.max(Math.abs(bound), Math.abs(value));
+    const exceeded2 = floor ? value < bound - tol : value > bound + tol;
+    return {
+      ...r,
+      status: exceeded2 ? levelStatus(limit.level) : "pass",
+      message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText}; ${allowedText})${exceeded2 ? ": regression" : ""}`
+    };
+  }
+  const allowed = allowedFraction(limit, baselineValue);
+  if (comparison) {
+    const verdict = classifyInterval(comparison.changeCi95, allowed, allowed, direction);
+    const status = statusForVerdict(verdict, limit.level, policy);
+    const [lo, hi] = comparison.changeCi95;
+    let message = `change ${pct(comparison.estimate)} (95% CI ${pct(lo)} \u2026 ${pct(hi)}; ${allowedText}): ${verdict}`;
+    if (verdict === "inconclusive") {
+      message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
+    }
+    message += ` [${comparison.method}]`;
+    return { ...r, status, changeCi95: comparison.changeCi95, message };
+  }
+  const exceeded = floor ? change < -allowed : change > allowed;
+  return {
+    ...r,
+    status: exceeded ? levelStatus(limit.level) : "pass",
+    message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText}; ${allowedText})${exceeded ? ": regression" : ""}; point values only, without a confidence interval, so run-to-run noise is not accounted for`
+  };
+}
+function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconclusive: "warn" }) {
+  return limits.map((limit) => {
+    const value = metrics[limit.metric];
+    const baselineValue = baseline?.[limit.metric];
+    if (value === void 0 || !Number.isFinite(value)) {
+      return {
+        ...base(limit, Number.NaN, baselineValue ?? null),
+        status: "warn",
+        message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
+      };
+    }
+    if (limit.kind === "absolute") return absolute(limit, value);
+    if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
+      return {
+        ...base(limit, value, null),
+        status: "pass",
+        message: baseline ? `not checked: the baseline has no ${limit.metric}` : "not checked: no baseline (a new model, or the first run with this budget file)"
+      };
+    }
+    return regression(limit, value, baselineValue, comparisons[limit.metric], opts.inconclusive);
+  });
+}
+function overallVerdict(models) {
+  let verdict = "pass";
+  for (const m of models) {
+    if (m.error) return "fail";
+    for (const b of m.budgets ?? []) {
+      if (b.status === "fail") return "fail";
+      if (b.status === "warn" || b.status === "inconclusive") verdict = "warn";
+    }
+  }
+  return verdict;
+}
+
+// src/compare/budget-changes.ts
+var import_yaml = __toESM(require_dist(), 1);
+var LEVEL_ALIASES = { error: "error", fail: "error", warn: "warn", warning: "warn" };
+var INCONCLUSIVE_ALIASES = { fail: "fail", error: "fail", warn: "warn", warning: "warn", pass: "pass", ignore: "pass" };
+var INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 };
+function isRecord(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function readLimit(metric, raw, regression2) {
+  let level = "error";
+  let valueRaw = raw;
+  if (isRecord(raw)) {
+    level = LEVEL_ALIASES[String(raw.level ?? "error").toLowerCase()] ?? "error";
+    valueRaw = raw.limit;
+  }
+  if (typeof valueRaw !== "string" && typeof valueRaw !== "number") return void 0;
+  const relative3 = regression2 && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
+  const parsed = tryParseQuantity(valueRaw, relative3 ? "percent" : metricKind(metric));
+  if (!parsed.ok) return void 0;
+  return { metric, regression: regression2, value: parsed.value, relative: relative3, level };
+}
+function readBudgets(text) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch {
+    return null;
+  }
+  const models = /* @__PURE__ */ new Map();
+  if (!isRecord(doc)) return { models };
+  const inconclusive = typeof doc.inconclusive === "string" ? INCONCLUSIVE_ALIASES[doc.inconclusive.toLowerCase()] : void 0;
+  for (const m of Array.isArray(doc.models) ? doc.models : []) {
+    if (!isRecord(m) || typeof m.name !== "string" || models.has(m.name)) continue;
+    const limits = /* @__PURE__ */ new Map();
+    const budget = isRecord(m.budget) ? m.budget : {};
+    for (const [key, raw] of Object.entries(budget)) {
+      if (key === "regression" && isRecord(raw)) {
+        for (const [rk, rraw] of Object.entries(raw)) {
+          const l = isMetricKey(rk) ? readLimit(rk, rraw, true) : void 0;
+          if (l) limits.set(`regression.${rk}`, l);
+        }
+      } else if (isMetricKey(key)) {
+        const l = readLimit(key, raw, false);
+        if (l) limits.set(key, l);
+      }
+    }
+    models.set(m.name, limits);
+  }
+  return { models, ...inconclusive ? { inconclusive } : {} };
+}
+function compareLimits(model, key, before, after) {
+  const out = [];
+  if (before.relative !== after.relative) {
+    out.push({ model, metric: key, change: "removed", before: before.value, relative: before.relative, note: `replaced by a limit in ${after.relative ? "percent" : "units"}` });
+    out.push({ model, metric: key, change: "added", after: after.value, relative: after.relative, note: `replaces a limit in ${before.relative ? "percent" : "units"}` });
+  } else if (before.value !== after.value) {
+    const floor = !before.regression && isMinimumMetric(before.metric);
+    const looser = floor ? after.value < before.value : after.value > before.value;
+    out.push({
+      model,
+      metric: key,
+      change: looser ? "loosened" : "tightened",
+      before: before.value,
+      after: after.value,
+      ...before.regression ? { relative: before.relative } : {}
+    });
+  }
+  if (before.level !== after.level) {
+    out.push({
+      model,
+      metric: key,
+      change: after.level === "warn" ? "loosened" : "tightened",
+      before: before.value,
+      after: after.value,
+      ...before.regression ? { relative: before.relative } : {},
+      note: `level ${before.level} \u2192 ${after.level}`
+    });
+  }
+  return out;
+}
+function diffBudgetFiles(baseText, headText) {
+  const base2 = readBudgets(baseText);
+  const head = readBudgets(headText);
+  if (!base2 || !head) return [];
+  const changes = [];
+  const bi = base2.inconclusive ?? "warn";
+  const hi = head.inconclusive ?? "warn";
+  if (bi !== hi) {
+    changes.push({
+      model: "*",
+      metric: "inconclusive",
+      change: INCONCLUSIVE_RANK[hi] < INCONCLUSIVE_RANK[bi] ? "loosened" : "tightened",
+      note: `an inconclusive comparison now counts as ${hi} (was ${bi})`
+    });
+  }
+  for (const [model, after] of head.models) {
+    const before = base2.models.get(model);
+    for (const [key, a] of after) {
+      const b = before?.get(key);
+      if (!b) {
+        changes.push({ model, metric: key, change: "added", after: a.value, ...a.regression ? { relative: a.relative } : {}, ...before ? {} : { note: "new model" } });
+      } else {
+        changes.push(...compareLimits(model, key, b, a));
+      }
+    }
+    for (const [key, b] of before ?? []) {
+      if (!after.has(key)) changes.push({ model, metric: key, change: "removed", before: b.value, ...b.regression ? { relative: b.relative } : {} });
+    }
+  }
+  for (const [model, before] of base2.models) {
+    if (head.models.has(model)) continue;
+    for (const [key, b] of before) {
+      changes.push({ model, metric: key, change: "removed", before: b.value, ...b.regression ? { relative: b.relative } : {}, note: "model removed from the budget file" });
+    }
+  }
+  return changes;
+}
+
+// src/baseline/report.ts
+import { readFile as fsReadFile } from "node:fs/promises";
+var SUPPORTED_SCHEMA_VERSION = 1;
+function isRecord2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function checkModel(m, at) {
+  if (!isRecord2(m)) return `${at}: expected an object`;
+  if (typeof m.name !== "string" || m.name === "") return `${at}.name: expected the model's name (a string)`;
+  if (m.error !== void 0 || m.change === "removed") return null;
+  const num = (v, path, optional = false) => v === void 0 && optional ? null : typeof v === "number" && Number.isFinite(v) ? null : `${path}: expected a number, got ${v === void 0 ? "nothing" : JSON.stringify(v)}`;
+  const problems = [];
+  if (!isRecord2(m.size)) problems.push(`${at}.size: expected { bytes, parameters }`);
+  else problems.push(num(m.size.bytes, `${at}.size.bytes`), num(m.size.parameters, `${at}.size.parameters`));
+  problems.push(num(m.flops, `${at}.flops`));
+  if (m.inference !== void 0) {
+    const inf = m.inference;
+    if (!isRecord2(inf) || !isRecord2(inf.latencyMs)) problems.push(`${at}.inference.latencyMs: expected { p50, p95, p99, mean }`);
+    else {
+      for (const k of ["p50", "p95", "p99", "mean"]) problems.push(num(inf.latencyMs[k], `${at}.inference.latencyMs.${k}`));
+      problems.push(num(inf.throughput, `${at}.inference.throughput`));
+      if (inf.energy !== void 0) {
+        if (!isRecord2(inf.energy)) problems.push(`${at}.inference.energy: expected an object`);
+        else problems.push(num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`), num(inf.energy.joulesPerSample, `${at}.inference.energy.joulesPerSample`));
+      }
+    }
+  }
+  if (m.training !== void 0) {
+    const t = m.training;
+    if (!isRecord2(t) || !isRecord2(t.stepMs)) problems.push(`${at}.training.stepMs: expected { p50, mean }`);
+    else problems.push(num(t.stepMs.mean, `${at}.training.stepMs.mean`));
+  }
+  return problems.find((p) => p !== null) ?? null;
+}
+async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8")) {
+  const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
+  let text;
+  try {
+    text = await readFile(path);
+  } catch (error) {
+    const code = error.code;
+    const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${error.message})`;
+    throw new InputError("INPUT_INVALID", `--baseline ${path}: the file ${what}. ${how}`, { cause: error });
+  }
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new InputError("INPUT_INVALID", `--baseline ${path}: not valid JSON (${error.message}). ${how}`, { cause: error });
+  }
+  const fail = (problem) => {
+    throw new InputError("INPUT_INVALID", `--baseline ${path}: ${problem}. ${how}`);
+  };
+  if (!isRecord2(doc)) return fail("expected a JSON object at the top level");
+  if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {
+    fail(
+      doc.schemaVersion === void 0 ? "schemaVersion is missing, so this is not an energy-budget report" : `schemaVersion ${JSON.stringify(doc.schemaVersion)} is not supported by this version (it reads ${SUPPORTED_SCHEMA_VERSION}); re-create the baseline with the same energy-budget version`
+    );
+  }
+  if (!isRecord2(doc.environment)) fail("environment: expected an object with cpu, logicalCpus, os, node, onnxruntime");
+  if (!Array.isArray(doc.models)) fail("models: expected a list of models");
+  const models = doc.models;
+  const names = /* @__PURE__ */ new Set();
+  models.forEach((m, i) => {
+    const problem = checkModel(m, `models[${i}]`);
+    if (problem) fail(problem);
+    const name = m.name;
+    if (names.has(name)) fail(`models[${i}].name: "${name}" appears twice`);
+    names.add(name);
+  });
+  return doc;
+}
+function describeThreads(m) {
+  return m?.inference?.threads;
+}
+function environmentDifferences(base2, head, config) {
+  const out = [];
+  const a = base2.environment ?? {};
+  const b = head.environment;
+  const differ = (label, x, y, consequence) => {
+    if (x !== void 0 && y !== void 0 && x !== y) out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
+  };
+  const perf = "latency and energy are not comparable across them, so regression checks compare machines as much as models";
+  differ("on CPU", a.cpu, b.cpu, perf);
+  differ("with logical CPUs", a.logicalCpus, b.logicalCpus, perf);
+  differ("on device", a.device, b.device, perf);
+  differ("with onnxruntime", a.onnxruntime, b.onnxruntime, "kernels and threading differ between versions");
+  differ("on OS", a.os, b.os, "scheduling and timers differ");
+  const headByName = new Map((head.models ?? []).map((m) => [m.name, m]));
+  const cfgByName = new Map((config?.models ?? []).map((m) => [m.name, m]));
+  for (const bm of base2.models ?? []) {
+    const hm = headByName.get(bm.name);
+    const cfg = cfgByName.get(bm.name);
+    const bt = describeThreads(bm);
+    const ht = describeThreads(hm) ?? cfg?.threads;
+    if (bt !== void 0 && ht !== void 0 && bt !== ht) {
+      out.push(`${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? "" : "s"}, this run with ${ht}: latency and energy are not comparable`);
+    }
+    const bMethod = bm.inference?.energy?.method;
+    const hMethod = hm?.inference?.energy?.method ?? (cfg && cfg.energy !== "auto" ? cfg.energy : void 0);
+    if (bMethod !== void 0 && hMethod !== void 0 && bMethod !== hMethod) {
+      out.push(`${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`);
+    }
+  }
+  return out;
+}
+
+// src/baseline/git.ts
+import { execFile } from "node:child_process";
+import { constants as bufferConstants } from "node:buffer";
+import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+var LFS_POINTER_HEADER = "version https://git-lfs.github.com/spec/v1";
+var LFS_POINTER_MAX_BYTES = 1024;
+var GitCommandError = class extends Error {
+  exitCode;
+  stderr;
+  constructor(args, exitCode, stderr) {
+    super(`git ${args.join(" ")} exited with ${exitCode}: ${stderr.trim() || "(no output)"}`);
+    this.name = "GitCommandError";
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+  }
+};
+function runGit(args, cwd, options = {}) {
+  const gitPath = options.gitPath ?? "git";
+  const timeoutMs = options.timeoutMs ?? 12e4;
+  const env = { ...options.env ?? process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  return new Promise((resolvePromise, reject) => {
+    const child = execFile(
+      gitPath,
+      [...args],
+      { cwd, env, timeout: timeoutMs, killSignal: "SIGKILL", encoding: "buffer", maxBuffer: bufferConstants.MAX_LENGTH, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) return resolvePromise(stdout);
+        const e = error;
+        if (e.code === "ENOENT") {
+          return reject(
+            new EnvironmentError(
+              `--base-ref needs git, but \`${gitPath}\` was not found on PATH. Install git on the runner (it is preinstalled on GitHub-hosted runners), or measure against a report with --baseline instead.`,
+              { code: "GIT_FAILED", cause: error }
+            )
+          );
+        }
+        if (e.killed || e.signal && typeof e.code !== "number") {
+          return reject(
+            new EnvironmentError(
+              `\`git ${args.join(" ")}\` did not finish within ${(timeoutMs / 1e3).toFixed(timeoutMs < 1e3 ? 1 : 0)} s in ${cwd} and was stopped. git may be waiting for a lock, a network or credentials; check that the repository is not locked (.git/index.lock) and that origin is reachable.`,
+              { code: "GIT_FAILED", cause: error }
+            )
+          );
+        }
+        reject(new GitCommandError(args, typeof e.code === "number" ? e.code : null, Buffer.from(stderr ?? "").toString("utf8")));
+      }
+    );
+    if (options.input) child.stdin?.end(Buffer.from(options.input));
+    else child.stdin?.end();
+  });
+}
+async function gitText(args, cwd, options = {}) {
+  return (await runGit(args, cwd, options)).toString("utf8").trim();
+}
+async function repoTop(dir, options = {}) {
+  try {
+    return await gitText(["rev-parse", "--show-toplevel"], dir, options);
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new InputError(
+        "GIT_FAILED",
+        `--base-ref needs a git checkout, but ${dir} is not inside a git repository (${error.stderr.trim()}). Run energy-budget from the repository, or use --baseline REPORT.json.`,
+        { cause: error }
+      );
+    }
+    throw error;
+  }
+}
+function checkRef(ref) {
+  if (ref === "" || ref.startsWith("-") || /[\0\n\r]/.test(ref)) {
+    throw new InputError("ARGUMENT_INVALID", `--base-ref \`${ref}\` is not a git ref: expected a branch, tag or commit such as \`origin/main\` or \`a1b2c3d\`.`);
+  }
+}
+async function revParseCommit(repoDir, ref, options) {
+  try {
+    return await gitText(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], repoDir, options);
+  } catch (error) {
+    if (error instanceof GitCommandError) return null;
+    throw error;
+  }
+}
+async function resolveRef(repoDir, ref, options = {}) {
+  checkRef(ref);
+  const local = await revParseCommit(repoDir, ref, options);
+  if (local) return local;
+  options.logger?.info(`fetching ${ref} from origin (depth 1): it is not in this clone`);
+  try {
+    await runGit(["fetch", "--depth=1", "--no-tags", "--quiet", "--end-of-options", "origin", ref], repoDir, {
+      ...options,
+      timeoutMs: options.fetchTimeoutMs ?? 6e5
+    });
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new InputError(
+        "GIT_FAILED",
+        `--base-ref ${ref}: the commit is not in this clone and \`git fetch --depth=1 origin ${ref}\` failed: ${error.stderr.trim() || `exit ${error.exitCode}`}. Check the ref name, or fetch more history first (actions/checkout with \`fetch-depth: 0\`).`,
+        { cause: error }
+      );
+    }
+    throw error;
+  }
+  const fetched = await revParseCommit(repoDir, ref, options) ?? await revParseCommit(repoDir, "FETCH_HEAD", options);
+  if (!fetched) {
+    throw new InputError("GIT_FAILED", `--base-ref ${ref}: fetched from origin, but it does not name a commit. Expected a branch, tag or commit id.`);
+  }
+  return fetched;
+}
+function isLfsPointer(bytes) {
+  if (bytes.length > LFS_POINTER_MAX_BYTES || bytes.length < LFS_POINTER_HEADER.length) return false;
+  return Buffer.from(bytes.subarray(0, LFS_POINTER_HEADER.length)).toString("latin1") === LFS_POINTER_HEADER;
+}
+async function repoRelativePath(top, repoDir, file) {
+  const abs = resolve(repoDir, file);
+  let dir = dirname(abs);
+  const rest = [basename(abs)];
+  let realDir = null;
+  while (realDir === null) {
+    try {
+      realDir = await realpath(dir);
+    } catch {
+      const parent = dirname(dir);
+      if (parent === dir) {
+        realDir = dir;
+        break;
+      }
+      rest.unshift(basename(dir));
+      dir = parent;
+    }
+  }
+  const rel = relative(await realpath(top).catch(() => top), join(realDir, ...rest));
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+    throw new InputError("GIT_FAILED", `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`);
+  }
+  return rel.split(sep).join(posix.sep);
+}
+async function smudge(top, relPath, ref, pointer, options) {
+  const fix = "Install Git LFS on the runner (`git lfs install`) and, in GitHub Actions, check out with `lfs: true` (actions/checkout), so that LFS files can be read.";
+  try {
+    await runGit(["lfs", "version"], top, options);
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new EnvironmentError(`${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`, {
+        code: "GIT_FAILED",
+        cause: error
+      });
+    }
+    throw error;
+  }
+  try {
+    return await runGit(["lfs", "smudge", "--", relPath], top, { ...options, input: pointer, timeoutMs: options.fetchTimeoutMs ?? 6e5 });
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new EnvironmentError(`${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`, {
+        code: "GIT_FAILED",
+        cause: error
+      });
+    }
+    throw error;
+  }
+}
+async function readAtCommit(top, commit, ref, relPath, options) {
+  const listing = (await runGit(["ls-tree", "-z", "--full-tree", commit, "--", relPath], top, options)).toString("utf8");
+  const entry = listing.split("\0").find((l) => l.endsWith(`	${relPath}`));
+  if (!entry) return null;
+  const [mode, type, object] = entry.split("	")[0].split(" ");
+  if (type !== "blob") {
+    throw new InputError("GIT_FAILED", `${relPath} at ${ref} is a ${type === "tree" ? "folder" : `${type} (mode ${mode})`}, not a file.`);
+  }
+  const bytes = await runGit(["cat-file", "blob", object], top, options);
+  return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
+}
+function externalLocations(graph, out) {
+  if (!graph) return;
+  const visit = (t) => {
+    if (!t || t.dataLocation !== 1) return;
+    const loc = (t.externalData ?? []).find((e) => e.key === "location")?.value;
+    if (loc) out.add(loc);
+  };
+  (graph.initializer ?? []).forEach(visit);
+  for (const n of graph.node ?? []) {
+    for (const a of n.attribute ?? []) {
+      visit(a.t);
+      (a.tensors ?? []).forEach(visit);
+      externalLocations(a.g, out);
+      for (const g of a.graphs ?? []) externalLocations(g, out);
+    }
+  }
+}
+var GitBaseline = class _GitBaseline {
+  constructor(ref, top, commit, repoDir, options) {
+    this.ref = ref;
+    this.top = top;
+    this.repoDir = repoDir;
+    this.options = options;
+    this.commit = commit;
+  }
+  ref;
+  top;
+  repoDir;
+  options;
+  /** The full commit id the ref resolved to. */
+  commit;
+  tmp = null;
+  /**
+   * Finds the repository around `cwd` and resolves `ref` (fetching it shallowly if needed).
+   * @throws InputError / EnvironmentError as {@link resolveRef}.
+   */
+  static async open(cwd, ref, options = {}) {
+    const top = await repoTop(cwd, options);
+    const commit = await resolveRef(top, ref, options);
+    return new _GitBaseline(ref, top, commit, cwd, options);
+  }
+  /** A file's bytes at the base commit (LFS smudged), or null when it does not exist there. */
+  async read(file) {
+    return readAtCommit(this.top, this.commit, this.ref, await repoRelativePath(this.top, this.repoDir, file), this.options);
+  }
+  /** A text file at the base commit (UTF-8), or null when it does not exist there. */
+  async readText(file) {
+    return (await this.read(file))?.toString("utf8") ?? null;
+  }
+  /**
+   * Writes the base version of a model (and any external-data files it names, kept at the
+   * same relative places) into a temporary folder; returns the written model's path, or null
+   * when the model does not exist at the base commit (a model new in this change).
+   */
+  async materializeModel(file) {
+    const rel = await repoRelativePath(this.top, this.repoDir, file);
+    const bytes = await readAtCommit(this.top, this.commit, this.ref, rel, this.options);
+    if (bytes === null) return null;
+    this.tmp ??= await mkdtemp(join(tmpdir(), "energy-budget-base-"));
+    const out = join(this.tmp, ...rel.split(posix.sep));
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, bytes);
+    const locations = /* @__PURE__ */ new Set();
+    try {
+      externalLocations(decodeModel(bytes).graph, locations);
+    } catch {
+    }
+    for (const loc of locations) {
+      const dataRel = posix.normalize(posix.join(posix.dirname(rel), loc.split(sep).join(posix.sep)));
+      if (dataRel.startsWith("..") || posix.isAbsolute(loc)) continue;
+      const data = await readAtCommit(this.top, this.commit, this.ref, dataRel, this.options);
+      if (data === null) continue;
+      const dataOut = join(this.tmp, ...dataRel.split(posix.sep));
+      await mkdir(dirname(dataOut), { recursive: true });
+      await writeFile(dataOut, data);
+    }
+    return out;
+  }
+  /** Removes the temporary folder. */
+  async close() {
+    if (this.tmp) await rm(this.tmp, { recursive: true, force: true });
+    this.tmp = null;
+  }
+};
+
+// src/isolate/parent.ts
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var DEFAULT_MAX_OLD_SPACE_MB = 4096;
+function defaultTimeoutS(inferenceMaxTimeS, env = {}) {
+  const fromEnv = Number(env.ENERGY_BUDGET_MODEL_TIMEOUT_S);
+  if (env.ENERGY_BUDGET_MODEL_TIMEOUT_S && Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
+  const cap = inferenceMaxTimeS !== void 0 && Number.isFinite(inferenceMaxTimeS) ? inferenceMaxTimeS : 10;
+  return Math.max(600, 30 * cap);
+}
+function locateWorker(moduleUrl = import.meta.url) {
+  for (const rel of ["./worker.js", "../worker.js"]) {
+    try {
+      const file = fileURLToPath(new URL(rel, moduleUrl));
+      if (existsSync(file)) return file;
+    } catch {
+    }
+  }
+  return null;
+}
+var SECRET_NAME = /token|secret|password|passwd|credential|private[_-]?key|api[_-]?key/i;
+function scrubEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && !SECRET_NAME.test(k)) out[k] = v;
+  return out;
+}
+var SIGNAL_MEANING = {
+  SIGSEGV: "a segmentation fault",
+  SIGBUS: "a bus error",
+  SIGABRT: "an abort",
+  SIGILL: "an illegal instruction",
+  SIGFPE: "an arithmetic fault",
+  SIGKILL: "SIGKILL (usually the kernel out-of-memory killer)"
+};
+var STDERR_TAIL_BYTES = 4e3;
+function tailText(chunks) {
+  const all = Buffer.concat(chunks).toString("utf8");
+  const lines = all.split(/\r?\n/).filter((l) => !/^\s*\d+: (0x[0-9a-f]+|file:|node:|\S+ \()/i.test(l) && !/^\s*-{3,}.*-{3,}\s*$/.test(l) && !/^\s*(#|Native stack|JavaScript stack)/.test(l)).map((l) => l.trim()).filter(Boolean);
+  return lines.join(" | ").slice(-600).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+}
+function runIsolated(job, opts) {
+  return new Promise((resolvePromise, rejectPromise) => {
+    let child;
+    try {
+      child = fork(opts.workerPath, [], {
+        execArgv: [`--max-old-space-size=${opts.maxOldSpaceMb ?? DEFAULT_MAX_OLD_SPACE_MB}`],
+        env: scrubEnv(job.env),
+        stdio: ["ignore", "pipe", "pipe", "ipc"],
+        serialization: "advanced"
+      });
+    } catch (error) {
+      rejectPromise(new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${error.message}`, { cause: error }));
+      return;
+    }
+    const stderr = [];
+    let stderrBytes = 0;
+    const keep = (chunk) => {
+      stderr.push(chunk);
+      stderrBytes += chunk.length;
+      while (stderrBytes > STDERR_TAIL_BYTES && stderr.length > 1) stderrBytes -= stderr.shift().length;
+    };
+    child.stderr?.on("data", keep);
+    child.stdout?.on("data", keep);
+    let settled = false;
+    let timedOut = false;
+    let answer;
+    const killOnExit = () => child.kill("SIGKILL");
+    process.once("exit", killOnExit);
+    const start = opts.startTimer ?? ((ms, fire) => {
+      const t = setTimeout(fire, ms);
+      return () => clearTimeout(t);
+    });
+    const cancelTimer = start(Math.round(opts.timeoutS * 1e3), () => {
+      if (settled || answer) return;
+      timedOut = true;
+      child.kill("SIGKILL");
+    });
+    const finish = (fn) => {
+      if (settled) return;
+      settled = true;
+      cancelTimer();
+      process.removeListener("exit", killOnExit);
+      fn();
+    };
+    child.on("message", (raw) => {
+      if (!raw || typeof raw !== "object") return;
+      if (raw.type === "log") {
+        const message = String(raw.message);
+        if (raw.level === "warn") opts.logger.warn(message);
+        else if (raw.level === "progress") opts.logger.progress(message);
+        else opts.logger.info(message);
+      } else if (raw.type === "result") {
+        answer = { ok: true, value: raw.value, shown: Array.isArray(raw.shown) ? raw.shown : [] };
+      } else if (raw.type === "error") {
+        answer = { ok: false, error: deserializeError(raw.error) };
+      }
+    });
+    child.on("error", (error) => {
+      finish(() => rejectPromise(new EnvironmentError(`The measurement worker for ${opts.label} failed to run: ${error.message}`, { cause: error })));
+    });
+    child.on("close", (code, signal) => {
+      finish(() => {
+        if (answer?.ok) return resolvePromise({ value: answer.value, shown: answer.shown });
+        if (answer && !answer.ok) return rejectPromise(answer.error);
+        const tail = tailText(stderr);
+        const printed = tail ? ` Its last output was: "${tail}".` : "";
+        if (timedOut) {
+          return rejectPromise(
+            new EnergyBudgetError(
+              "MODEL_TIMEOUT",
+              `Model ${opts.label}: the measurement did not finish within ${opts.timeoutS} s and was stopped (the ${job.kind} step was running in an isolated worker). A model that makes onnxruntime hang is treated as invalid input; the other models were measured. If the model is fine but slow, lower inference.max-time or iterations, or raise the limit with ENERGY_BUDGET_MODEL_TIMEOUT_S (seconds).${printed}`,
+              2
+            )
+          );
+        }
+        const heap = /heap out of memory|Reached heap limit/i.test(tail);
+        const how = heap ? `ran out of JavaScript heap memory (the worker is capped at ${opts.maxOldSpaceMb ?? DEFAULT_MAX_OLD_SPACE_MB} MiB)` : signal ? `was killed by ${SIGNAL_MEANING[signal] ?? signal}` : `exited with code ${code} without a result`;
+        rejectPromise(
+          new EnergyBudgetError(
+            "MODEL_CRASHED",
+            `Model ${opts.label}: the measurement process ${how} during the ${job.kind} step, so this model has no figures; the other models were measured. onnxruntime crashing on a model means the model is malformed or uses an operator configuration the runtime cannot handle: check it with onnx.checker.check_model and run it once in onnxruntime by hand. If it is valid and still crashes, please report it with the model.${printed}`,
+            2
+          )
+        );
+      });
+    });
+    child.send(job, (error) => {
+      if (!error) return;
+      child.kill("SIGKILL");
+      finish(() => rejectPromise(new EnvironmentError(`Could not send the job to the measurement worker: ${error.message}`, { cause: error })));
+    });
+  });
+}
+
+// src/isolate/engine.ts
+function createModelRunner(ctx, opts) {
+  const workerPath = opts.mode === "off" ? null : opts.workerPath ?? locateWorker();
+  if (!workerPath) {
+    ctx.logger.warn(
+      opts.mode === "off" ? "Models are measured in this process (isolation turned off): a crash or hang inside onnxruntime would end the whole run." : "Models are measured in this process because no bundled worker (worker.js) was found beside the engine (running from TypeScript sources?): a crash or hang inside onnxruntime would end the whole run. Build with `npm run bundle` to isolate each model."
+    );
+    return {
+      mode: "in-process",
+      measure: (cfg, _i, path) => measureModel(cfg, path, ctx),
+      compare: (cfg, _i, basePath, head) => compareWithBase(cfg, basePath, head, ctx),
+      advise: (cfg, _i, head) => adviseForModel(cfg, head, ctx)
+    };
+  }
+  const shown = ctx.shown ??= /* @__PURE__ */ new Set();
+  const env = scrubEnv(ctx.env);
+  const run = async (kind, cfg, modelIndex, path, head) => {
+    const job = {
+      kind,
+      configFile: ctx.config.file,
+      modelIndex,
+      modelName: cfg.name,
+      path,
+      ...head ? { head } : {},
+      env,
+      sysfsRoot: ctx.sysfsRoot,
+      ...ctx.procRoot ? { procRoot: ctx.procRoot } : {},
+      advise: ctx.advise,
+      workspaceRoot: opts.workspaceRoot,
+      shown: [...shown]
+    };
+    const out = await runIsolated(job, {
+      workerPath,
+      timeoutS: opts.timeoutS ?? defaultTimeoutS(cfg.inference?.maxTimeS, ctx.env),
+      maxOldSpaceMb: opts.maxOldSpaceMb,
+      logger: ctx.logger,
+      label: `"${cfg.name}" (${cfg.pathInConfig})`,
+      startTimer: opts.startTimer
+    });
+    for (const n of out.shown) shown.add(n);
+    return out.value;
+  };
+  return {
+    mode: "process",
+    measure: (cfg, i, path) => run("measure", cfg, i, path),
+    compare: (cfg, i, basePath, head) => run("compare", cfg, i, basePath, head),
+    advise: (cfg, i, head) => run("advise", cfg, i, cfg.path, head)
+  };
+}
+
+// src/run.ts
+function selectShard(items, shard) {
+  if (!shard || shard.count === 1) return items;
+  return items.filter((_, i) => i % shard.count === shard.index - 1);
+}
+function modelError(cfg, error) {
+  const code = error instanceof EnergyBudgetError ? error.code : "INTERNAL";
+  const message = error instanceof EnergyBudgetError ? error.message : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    name: cfg.name,
+    path: cfg.pathInConfig,
+    size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+    flops: 0,
+    budgets: [],
+    error: { code, message, exitCode: exitCodeOf(error) }
+  };
+}
+async function writeOut(file, text) {
+  await mkdir2(dirname2(file), { recursive: true });
+  await writeFile2(file, text);
+  return file;
+}
+async function runEnergyBudget(options, deps = {}) {
+  const logger = deps.logger ?? silentLogger;
+  const env = deps.env ?? process.env;
+  const cwd = resolve2(options.cwd);
+  const configFile = resolve2(cwd, options.configPath);
+  const config = await loadConfig(configFile);
+  const models = selectShard(config.models, options.shard);
+  const environment = detectEnvironment(ortVersion());
+  const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const ctx = {
+    config,
+    logger,
+    env,
+    clockNs: deps.clockNs ?? (() => process.hrtime.bigint()),
+    sysfsRoot: deps.sysfsRoot ?? env.ENERGY_BUDGET_SYSFS ?? "/sys",
+    advise: options.advise === true,
+    readFile: confinedReadFile(workspaceRoot)
+  };
+  const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
+  const report = {
+    schemaVersion: 1,
+    verdict: "pass",
+    environment,
+    models: [],
+    config: relative2(cwd, configFile) || configFile,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  let baselineByName = /* @__PURE__ */ new Map();
+  if (options.baselinePath) {
+    const file = resolve2(cwd, options.baselinePath);
+    const base2 = await loadBaselineReport(file);
+    baselineByName = new Map(base2.models.map((m) => [m.name, m]));
+    const warnings = environmentDifferences(base2, report, config);
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: "report", file: options.baselinePath, warnings };
+  }
+  let git;
+  let baseConfig = null;
+  if (options.baseRef) {
+    git = await GitBaseline.open(cwd, options.baseRef, { env, logger });
+    report.baseline = { kind: "git", ref: options.baseRef, warnings: [] };
+    const baseText = await git.readText(configFile);
+    if (baseText !== null) {
+      try {
+        baseConfig = parseConfig(baseText, configFile);
+      } catch (error) {
+        const issues = error.issues;
+        const w = `the base's budget file (${options.baseRef}) is not valid, so budget changes are not listed${issues ? ` (${issues.length} problem${issues.length === 1 ? "" : "s"})` : ""}`;
+        logger.warn(w);
+        report.baseline.warnings.push(w);
+      }
+      report.budgetChanges = diffBudgetFiles(baseText, config.source);
+    }
+  }
+  try {
+    for (const [i, cfg] of models.entries()) {
+      logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
+      let head;
+      try {
+        await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
+        if (cfg.training?.stepModel) await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
+        head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
+      } catch (error) {
+        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String(error?.stack ?? error));
+        report.models.push(modelError(cfg, error));
+        continue;
+      }
+      let comparisons = {};
+      let baselineMetrics = null;
+      if (git) {
+        const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
+        const basePath = await git.materializeModel(baseCfg.path);
+        if (basePath === null) {
+          head.change = "new";
+        } else {
+          try {
+            const cmp = await runner.compare(cfg, config.models.indexOf(cfg), basePath, head);
+            head.baseline = cmp.base;
+            baselineMetrics = metricValues(cmp.base);
+            comparisons = cmp.comparisons;
+          } catch (error) {
+            const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${error.message}`;
+            logger.warn(w);
+            (head.notices ??= []).push(w);
+          }
+        }
+      } else if (baselineByName.size) {
+        const base2 = baselineByName.get(cfg.name);
+        if (base2 && !base2.error) {
+          const { budgets: _b, baseline: _bb, ...rest } = base2;
+          head.baseline = rest;
+          baselineMetrics = metricValues(base2);
+        } else if (!base2) head.change = "new";
+      }
+      head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
+        inconclusive: config.inconclusive
+      });
+      if (options.advise || cfg.advise || head.budgets.some((b) => b.status === "fail")) {
+        try {
+          head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
+        } catch (error) {
+          const w = `${cfg.name}: the optimisation advisor failed: ${error instanceof Error ? error.message : String(error)}`;
+          logger.warn(w);
+          (head.notices ??= []).push(w);
+        }
+      }
+      report.models.push(head);
+    }
+    const headNames = new Set(config.models.map((m) => m.name));
+    const removed = options.baseRef ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name) : [...baselineByName.keys()].filter((n) => !headNames.has(n));
+    for (const name of removed) {
+      report.models.push({ name, path: "", change: "removed", size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 }, flops: 0, budgets: [] });
+    }
+  } finally {
+    await git?.close();
+  }
+  report.verdict = overallVerdict(report.models);
+  const modelExit = report.models.reduce((worst, m) => {
+    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
+    return Math.max(worst, code);
+  }, 0);
+  const files = {};
+  if (options.jsonPath) files.json = await writeOut(resolve2(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}
+`);
+  if (options.markdownPath) files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report));
+  if (options.junitPath) files.junit = await writeOut(resolve2(cwd, options.junitPath), renderJunit(report));
+  logger.info(renderText(report));
+  const exitCode = modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
+  return { report, exitCode, files };
+}
+export {
+  EnvironmentError,
+  runEnergyBudget,
+  selectShard
+};

@@ -1,0 +1,93 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  adviseForModel,
+  compareWithBase,
+  confinedReadFile,
+  loadConfig,
+  measureModel,
+  serializeError
+} from "./chunks/chunk-MFEUE6CI.js";
+import {
+  EnvironmentError
+} from "./chunks/chunk-EIO3BANV.js";
+
+// src/isolate/handler.ts
+import { readFile } from "node:fs/promises";
+async function handleJob(job, logger) {
+  const config = await loadConfig(job.configFile, (p) => readFile(p, "utf8"));
+  const cfg = config.models[job.modelIndex];
+  if (!cfg || cfg.name !== job.modelName) {
+    throw new EnvironmentError(
+      `The measurement worker found a different model at models[${job.modelIndex}] of ${job.configFile} than the engine (expected "${job.modelName}"): the budget file changed during the run. Run again.`
+    );
+  }
+  const shown = new Set(job.shown);
+  const ctx = {
+    config,
+    logger,
+    env: job.env,
+    clockNs: () => process.hrtime.bigint(),
+    sysfsRoot: job.sysfsRoot,
+    ...job.procRoot ? { procRoot: job.procRoot } : {},
+    advise: job.advise,
+    readFile: confinedReadFile(job.workspaceRoot),
+    shown
+  };
+  let value;
+  switch (job.kind) {
+    case "measure":
+      value = await measureModel(cfg, job.path, ctx);
+      break;
+    case "compare":
+      value = await compareWithBase(cfg, job.path, job.head, ctx);
+      break;
+    case "advise":
+      value = await adviseForModel(cfg, job.head, ctx);
+      break;
+    default:
+      throw new EnvironmentError(`The measurement worker got an unknown job kind "${String(job.kind)}".`);
+  }
+  return { value, shown: [...shown] };
+}
+
+// src/isolate/serve.ts
+function send(message) {
+  return new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(message, void 0, {}, () => resolve());
+  });
+}
+function serveWorker(handler) {
+  if (!process.send) {
+    process.stderr.write("energy-budget worker: this script is started by the engine (child_process.fork), not by hand.\n");
+    process.exitCode = 1;
+    return;
+  }
+  process.on("disconnect", () => process.exit(1));
+  const logger = {
+    info: (message) => void send({ type: "log", level: "info", message }),
+    warn: (message) => void send({ type: "log", level: "warn", message }),
+    progress: (message) => void send({ type: "log", level: "progress", message })
+  };
+  process.once("message", (job) => {
+    void (async () => {
+      let answer;
+      try {
+        const { value, shown } = await handler(job, logger);
+        answer = { type: "result", value, shown };
+      } catch (error) {
+        answer = { type: "error", error: serializeError(error) };
+      }
+      try {
+        await send(answer);
+      } catch (error) {
+        await send({ type: "error", error: serializeError(error) });
+      }
+      process.exit(0);
+    })();
+  });
+}
+
+// src/worker.ts
+serveWorker(handleJob);
