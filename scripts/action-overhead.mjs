@@ -60,7 +60,7 @@ function timeToFirstBenchmark() {
     const child = spawn(process.execPath, [entry], { cwd: root, env });
     let first;
     const watch = (data) => {
-      if (first === undefined && /benchmark|warm-?up|measuring/i.test(data.toString())) {
+      if (first === undefined && /inference benchmark|training (benchmark|step)/i.test(data.toString())) {
         first = Number(process.hrtime.bigint() - started) / 1e6;
       }
     };
