@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { incompleteBeta, lnGamma, mean, normalCdf, percentile, relativeCiHalfWidth, stdev, tCdf, tQuantile } from '../../src/bench/latency.js';
+import { incompleteBeta, lnGamma, mean, normalCdf, percentile, percentiles, relativeCiHalfWidth, selectInPlace, stdev, tCdf, tQuantile } from '../../src/bench/latency.js';
 import { createRng } from '../../src/util/random.js';
 
 describe('percentile (Hyndman & Fan type 7)', () => {
@@ -24,6 +24,47 @@ describe('percentile (Hyndman & Fan type 7)', () => {
   it('rejects an empty sample and p outside [0, 1]', () => {
     expect(() => percentile([], 0.5)).toThrow(RangeError);
     expect(() => percentile([1], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('percentiles by selection', () => {
+  const P = [0, 0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1];
+  const bySort = (xs: ArrayLike<number>): number[] => {
+    const sorted = Float64Array.from(xs).sort();
+    return P.map((p) => percentile(sorted, p));
+  };
+  const rng = createRng(99);
+  const cases: Array<[string, number[]]> = [
+    ['one sample', [3]],
+    ['two samples', [5, 1]],
+    ['sorted', Array.from({ length: 500 }, (_, i) => i)],
+    ['reversed', Array.from({ length: 500 }, (_, i) => 500 - i)],
+    ['constant', new Array<number>(300).fill(2.5)],
+    ['few distinct values', Array.from({ length: 1001 }, () => rng.int(0, 3))],
+    ['normal', Array.from({ length: 2000 }, () => rng.normal())],
+    ['heavy tail', Array.from({ length: 777 }, () => Math.exp(3 * rng.normal()))],
+  ];
+  it.each(cases)('%s: the same as sorting', (_, xs) => {
+    expect(percentiles(xs, P)).toEqual(bySort(xs));
+    // p given in any order
+    expect(percentiles(xs, [0.99, 0.5, 0.95])).toEqual([0.99, 0.5, 0.95].map((p) => percentile(Float64Array.from(xs).sort(), p)));
+  });
+  it('leaves the input untouched', () => {
+    const xs = [3, 1, 2];
+    percentiles(xs, [0.5]);
+    expect(xs).toEqual([3, 1, 2]);
+  });
+  it('selectInPlace puts the k-th smallest at k with smaller values before it', () => {
+    const a = Float64Array.from(Array.from({ length: 301 }, () => rng.next()));
+    const sorted = Float64Array.from(a).sort();
+    selectInPlace(a, 150);
+    expect(a[150]).toBe(sorted[150]);
+    for (let i = 0; i < 150; i++) expect(a[i]).toBeLessThanOrEqual(a[150]);
+    for (let i = 151; i < 301; i++) expect(a[i]).toBeGreaterThanOrEqual(a[150]);
+  });
+  it('rejects an empty sample and p outside [0, 1]', () => {
+    expect(() => percentiles([], [0.5])).toThrow(RangeError);
+    expect(() => percentiles([1], [-0.1])).toThrow(RangeError);
   });
 });
 
