@@ -21,7 +21,7 @@ export interface StepSession {
 
 /** Loop settings. */
 export interface TrainingRunConfig {
-  /** Timed steps. */
+  /** Timed steps (rounded up to whole calls when a call runs several steps). */
   steps: number;
   /** Untimed steps first (they still update the parameters). The first step always runs
    *  untimed, as it learns the outputs' shapes, so max(warmup, 1) untimed steps run. */
@@ -30,6 +30,12 @@ export interface TrainingRunConfig {
   lossOutput?: string;
   /** Write outputs into preallocated tensors (ping-pong). @default true */
   preallocate?: boolean;
+  /**
+   * Training steps each call of the session runs (a looped step model, loop.ts); its loss
+   * output then holds one loss per step. Steps are counted, timed (call time / stepsPerCall)
+   * and reported per step. @default 1
+   */
+  stepsPerCall?: number;
 }
 
 /** Edges the loop needs. */
@@ -79,10 +85,12 @@ function allocLike(t: ort.Tensor): ort.Tensor {
   }
 }
 
-function scalarOf(v: ort.OnnxValue | undefined, name: string): number {
+function lossesOf(v: ort.OnnxValue | undefined, name: string, count: number): number[] {
   const t = v as ort.Tensor | undefined;
-  if (!t || t.size < 1) throw new InputError('INPUT_INVALID', `The training step's loss output "${name}" is empty; expected a scalar loss.`);
-  return Number((t.data as ArrayLike<number | bigint>)[0]);
+  if (!t || t.size !== count) {
+    throw new InputError('INPUT_INVALID', `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? 'a scalar loss' : `${count} (one loss per step of a call)`}.`);
+  }
+  return Array.from(t.data as ArrayLike<number | bigint>, Number);
 }
 
 /**
@@ -127,8 +135,9 @@ export async function runTrainingBenchmark(
   cfg: TrainingRunConfig,
   deps: TrainingRunDeps,
 ): Promise<TrainingRunResult> {
-  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0)) {
-    throw new InputError('INPUT_INVALID', `training steps must be an integer >= 1 and warmup >= 0 (got steps ${cfg.steps}, warmup ${cfg.warmup}).`);
+  const perCall = cfg.stepsPerCall ?? 1;
+  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) || !(Number.isInteger(perCall) && perCall >= 1)) {
+    throw new InputError('INPUT_INVALID', `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`);
   }
   const lossName = validateFeedback(session, initialFeeds, feedback, cfg.lossOutput);
   const fedOutputs = Object.keys(feedback);
@@ -139,7 +148,7 @@ export async function runTrainingBenchmark(
   // Step 1 (unpreallocated): learns every output's type and shape and checks it against the
   // input it feeds.
   const first = await session.run(feeds);
-  losses.push(scalarOf(first[lossName], lossName));
+  losses.push(...lossesOf(first[lossName], lossName, perCall));
   for (const o of fedOutputs) {
     const produced = first[o] as ort.Tensor;
     const target = initialFeeds[feedback[o]];
@@ -161,7 +170,7 @@ export async function runTrainingBenchmark(
   } else {
     preallocated = false;
   }
-  const step = async (): Promise<number> => {
+  const step = async (): Promise<number[]> => {
     const stepFeeds = { ...feeds, ...current };
     if (preallocated && lossBuffer) {
       const fetches: Record<string, ort.Tensor | null> = {};
@@ -169,7 +178,7 @@ export async function runTrainingBenchmark(
       fetches[lossName] = lossBuffer;
       // A NaN sentinel in the loss buffer tells whether the session honoured the fetches (a
       // wrapper may drop the second argument); if not, the returned tensors are used.
-      (lossBuffer.data as Float32Array)[0] = Number.NaN;
+      (lossBuffer.data as Float32Array).fill(Number.NaN);
       let res: Record<string, ort.OnnxValue>;
       try {
         res = await session.run(stepFeeds, fetches);
@@ -180,15 +189,15 @@ export async function runTrainingBenchmark(
         notes.push(`outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); each step's outputs were taken as returned instead`);
         return step();
       }
-      const written = scalarOf(lossBuffer, lossName);
-      if (!Number.isNaN(written)) {
+      const written = lossesOf(lossBuffer, lossName, perCall);
+      if (!Number.isNaN(written[0])) {
         const next = spare;
         spare = current;
         current = next;
         return written;
       }
-      const returned = scalarOf(res[lossName], lossName);
-      if (!Number.isNaN(returned)) {
+      const returned = lossesOf(res[lossName], lossName, perCall);
+      if (!Number.isNaN(returned[0])) {
         preallocated = false;
         notes.push('the session did not write into preallocated output tensors; each step\'s outputs were taken as returned instead');
       }
@@ -201,23 +210,25 @@ export async function runTrainingBenchmark(
     const next: Record<string, ort.Tensor> = {};
     for (const o of fedOutputs) next[feedback[o]] = res[o] as ort.Tensor;
     current = next;
-    return scalarOf(res[lossName], lossName);
+    return lossesOf(res[lossName], lossName, perCall);
   };
 
-  // Warm-up: the first step above counts as one.
-  for (let i = 1; i < cfg.warmup; i++) losses.push(await step());
+  // Warm-up: the first call above counts.
+  for (let done = perCall; done < cfg.warmup; done += perCall) losses.push(...(await step()));
   const stepMs: number[] = [];
+  const calls = Math.ceil(cfg.steps / perCall);
   const token = deps.meter ? await deps.meter.begin() : undefined;
   const start = deps.clockNs();
-  for (let i = 0; i < cfg.steps; i++) {
+  for (let i = 0; i < calls; i++) {
     const t0 = deps.clockNs();
-    losses.push(await step());
-    stepMs.push(Number(deps.clockNs() - t0) / 1e6);
+    losses.push(...(await step()));
+    const perStep = Number(deps.clockNs() - t0) / 1e6 / perCall;
+    for (let k = 0; k < perCall; k++) stepMs.push(perStep);
   }
   const totalMs = Number(deps.clockNs() - start) / 1e6;
   const energy = deps.meter && token ? await deps.meter.end(token) : undefined;
   return {
-    steps: cfg.steps, warmup: cfg.warmup, stepMs, lossFirst: losses[0], lossLast: losses[losses.length - 1], losses, totalMs,
+    steps: calls * perCall, warmup: cfg.warmup, stepMs, lossFirst: losses[0], lossLast: losses[losses.length - 1], losses, totalMs,
     ...(energy ? { energy } : {}), preallocated, notes,
   };
 }
