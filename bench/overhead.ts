@@ -14,7 +14,9 @@
  * thread, so CPU time counts the work each loop did and not the time it waited for a core,
  * the steadier figure on a shared machine. "reported" is the throughput the harness itself
  * reports (from its timed windows) over the bare loop's. Each is summarised over rounds as
- * median, mean with a 95% t interval, and range.
+ * median, mean with a 95% t interval, and range. First, the harness's own CPU cost per run is
+ * measured against a no-op session (steady even on a busy machine), with the ratio it
+ * predicts for each batch size.
  *
  * Run:  npm run bench:overhead   (or: npx esbuild bench/overhead.ts --bundle --platform=node
  *       --format=esm --packages=external --outfile=build/bench/overhead.mjs &&
@@ -106,6 +108,27 @@ function summary(xs: number[]): string {
   );
 }
 
+/**
+ * The harness's own cost per run, ns of CPU: the same two loops around a session whose run
+ * does nothing, so that only the loop machinery differs. Median of 7 rounds of 100k runs.
+ */
+async function noopCostNs(): Promise<number> {
+  const out: Feeds = {};
+  const noop = { run: (): Promise<Feeds> => Promise.resolve(out) };
+  const runs = 100_000;
+  const diffs: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const b = await measure(async () => {
+      for (let i = 0; i < runs; i++) await noop.run();
+    });
+    const h = await measure(async () => {
+      await runInferenceBenchmark(noop, out, { iterations: runs, warmup: 0, maxTimeS: Infinity, targetRelativeCi: 0.02, batchSize: 1 }, { clockNs: now });
+    });
+    diffs.push(((h.cpuS - b.cpuS) / runs) * 1e9);
+  }
+  return percentile([...diffs].sort((x, y) => x - y), 0.5);
+}
+
 async function main(): Promise<void> {
   const modelPath = await findModel();
   const cpus = os.cpus();
@@ -115,6 +138,9 @@ async function main(): Promise<void> {
       `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   );
   console.log(`threads ${threads}, ${rounds} rounds per batch size, ~${roundS} s per loop per round in ${blocks} alternating blocks\n`);
+
+  const costNs = await noopCostNs();
+  console.log(`harness cost with a no-op session: ${costNs.toFixed(0)} ns of CPU per run (median of 7 × 100k runs)\n`);
 
   for (const batch of batches) {
     const session = await ort.InferenceSession.create(modelPath, sessionOptions({ threads }));
@@ -186,6 +212,8 @@ async function main(): Promise<void> {
     console.log(`batch ${batch}: ${perBlock * blocks} runs per loop per round, ${((1000 * batch) / mean(bareTp)).toFixed(4)} ms per run (bare)`);
     console.log(`  bare     ${mean(bareTp).toFixed(0)} samples/s (mean of rounds)`);
     console.log(`  harness  ${mean(harnessTp).toFixed(0)} samples/s (mean of rounds)`);
+    const runNs = (1e9 * batch) / mean(bareTp);
+    console.log(`  expected from the no-op cost: ${(runNs / (runNs + costNs)).toFixed(4)} (run ${(runNs / 1000).toFixed(1)} µs + ${costNs.toFixed(0)} ns)`);
     console.log(`  throughput ratio harness/bare (wall):   ${summary(ratios)}`);
     console.log(`  throughput ratio per CPU second:        ${summary(cpuRatios)}`);
     console.log(`  reported/bare (wall):                   ${summary(reported)}\n`);
