@@ -193,6 +193,19 @@ export function tensorStats(
   }
   const elements = product(t.dims ?? []);
   const size = dtypeBytes(dtype);
+  const name = t.name || '(unnamed)';
+  const dimsText = `[${(t.dims ?? []).join(', ')}]`;
+  if (!(t.dims ?? []).every((d) => Number.isSafeInteger(d) && d >= 0) || !Number.isSafeInteger(elements)) {
+    throw new InputError('MODEL_INVALID',
+      `Model ${ctx.label}: weight tensor "${name}" has dims ${dimsText}, expected non-negative integers whose product (the element count) is below 2^53. ` +
+      `The file is corrupt or was crafted; re-export the model.`);
+  }
+  // Declared size against stored size: a crafted tensor can claim 10^12 elements over 32 bytes,
+  // which would inflate the parameter count and make onnxruntime fail later with a vaguer error.
+  const mismatch = (stored: number, expected: number, unit: string): InputError =>
+    new InputError('MODEL_INVALID',
+      `Model ${ctx.label}: weight tensor "${name}" declares dims ${dimsText} (${elements} ${dtype} elements, ${expected} ${unit}) but stores ${stored} ${unit}. ` +
+      `Expected the stored data to match the dims; the file is truncated, corrupt or crafted. Re-export the model.`);
   if (isExternal(t)) {
     const ref = resolveExternalRef(t, ctx.modelPath, ctx.root, ctx.label);
     const fileSize = ctx.fileSizes.get(ref.file) ?? 0;
@@ -206,6 +219,8 @@ export function tensorStats(
     return { dtype, elements, bytes, zeros: 0 };
   }
   if (t.rawData && t.rawData.length > 0) {
+    const expected = Math.ceil(elements * size);
+    if (t.rawData.length !== expected) throw mismatch(t.rawData.length, expected, 'bytes');
     const counter = new ZeroCounter(code, elements);
     counter.push(t.rawData);
     return { dtype, elements, bytes: t.rawData.length, zeros: counter.zeros };
@@ -217,6 +232,8 @@ export function tensorStats(
     : t.doubleData?.length ? t.doubleData
     : t.uint64Data?.length ? t.uint64Data
     : [];
+  const perElement = code === DataType.COMPLEX64 || code === DataType.COMPLEX128 ? 2 : 1;
+  if (field.length > 0 && size >= 1 && field.length !== elements * perElement) throw mismatch(field.length, elements * perElement, 'values');
   let zeros: number;
   if (code === DataType.COMPLEX64 || code === DataType.COMPLEX128) {
     zeros = 0;

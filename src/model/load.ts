@@ -5,7 +5,7 @@
  * whose one-paragraph message names the model, what is wrong and how to fix it.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { decodeModel, type GraphProto, type ModelProto, type TensorProto } from './onnx.js';
@@ -243,6 +243,16 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
           `Model ${label}: the external-data file for tensor "${tensor}" is missing: expected ${ref.file.split(sep).join('/')} next to the model ` +
           `(location "${relative(dirname(abs), ref.file)}"). Copy the data file together with the .onnx file (they must stay in the same folder), or re-save the model with the weights inside it.`,
           { cause: error });
+      }
+      // The location is checked lexically above; a symbolic link inside the folder can still
+      // point anywhere (`weights.bin -> /etc/shadow`), so the real path must stay inside too.
+      const realFile = await realpath(ref.file);
+      const realRoot = await realpath(root).catch(() => root);
+      const rel = relative(realRoot, realFile);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+        throw new InputError('MODEL_INVALID',
+          `Model ${label}: the external-data file for tensor "${tensor}" (${relative(dirname(abs), ref.file)}) is a symbolic link that resolves to ${realFile}, outside the allowed folder ${realRoot}. ` +
+          `External data must be a real file next to the model, so that a model cannot make the job read other files on the runner. Replace the link with the data file itself.`);
       }
       sizes.set(ref.file, size);
     }
