@@ -6,7 +6,7 @@
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
 import type { RunLogger } from './run-types.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
-import type { EnergyWindow, EnergyMeter } from './energy/types.js';
+import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
 import type { ComparisonResult } from './compare/types.js';
 import { loadModel, type LoadedModel } from './model/load.js';
 import { analyzeModel } from './model/analyze.js';
@@ -84,7 +84,61 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
   return { loaded, inputs, report };
 }
 
-async function withMeter<T>(cfg: ModelConfig, ctx: MeasureContext, use: (meter: EnergyMeter) => Promise<T>): Promise<T> {
+/**
+ * A meter whose failures cost only the energy figure: when a counter fails in the middle of a
+ * run (a RAPL file vanishing, nvidia-smi dying), `begin`/`end` do not throw, so the latency and
+ * throughput of the same run survive; `end` returns a window of NaN joules that the caller
+ * drops after reading the reason with `takeFailure()`. Energy is then reported as unavailable
+ * with that reason, never replaced by an estimate after the fact (the estimate needs its own
+ * snapshot at the start of the window, and an estimate must never stand in for a measurement
+ * silently).
+ */
+export class FaultTolerantMeter implements EnergyMeter {
+  private failure: string | undefined;
+  constructor(private readonly inner: EnergyMeter) {}
+  get method(): EnergyMeter['method'] {
+    return this.inner.method;
+  }
+  get description(): string {
+    return this.inner.description;
+  }
+  get modelledIdleW(): number | undefined {
+    return this.inner.modelledIdleW;
+  }
+  async begin(): Promise<WindowToken> {
+    try {
+      return await this.inner.begin();
+    } catch (error) {
+      this.failure ??= reason(error);
+      return { startedAt: Date.now(), failed: true } as WindowToken;
+    }
+  }
+  async end(token: WindowToken): Promise<EnergyWindow> {
+    if (!(token as { failed?: boolean }).failed) {
+      try {
+        return await this.inner.end(token);
+      } catch (error) {
+        this.failure ??= reason(error);
+      }
+    }
+    return { energyJ: Number.NaN, domainsJ: {}, durationS: 0, method: this.inner.method, notes: [`energy unavailable: ${this.failure}`] };
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+  /** The first failure since the last call, if any (and forgets it). */
+  takeFailure(): string | undefined {
+    const f = this.failure;
+    this.failure = undefined;
+    return f;
+  }
+}
+
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+}
+
+async function withMeter<T>(cfg: ModelConfig, ctx: MeasureContext, use: (meter: FaultTolerantMeter) => Promise<T>): Promise<T> {
   const { meter, notices } = await openMeter(cfg.energy, {
     sysfsRoot: ctx.sysfsRoot,
     procRoot: ctx.procRoot,
@@ -98,7 +152,7 @@ async function withMeter<T>(cfg: ModelConfig, ctx: MeasureContext, use: (meter: 
     shown.add(n);
   }
   try {
-    return await use(meter);
+    return await use(new FaultTolerantMeter(meter));
   } finally {
     await meter.close();
   }
@@ -125,7 +179,7 @@ export function energyReport(window: EnergyWindow, calls: number, batch: number,
   };
 }
 
-async function runInference(cfg: ModelConfig, prepared: PreparedModel, session: BenchSession, meter: EnergyMeter, ctx: MeasureContext): Promise<InferenceReport> {
+async function runInference(cfg: ModelConfig, prepared: PreparedModel, session: BenchSession, meter: FaultTolerantMeter, ctx: MeasureContext): Promise<InferenceReport> {
   const inference = cfg.inference!;
   const batch = prepared.inputs.batchSize;
   const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter });
@@ -140,7 +194,13 @@ async function runInference(cfg: ModelConfig, prepared: PreparedModel, session: 
     peakMemoryBytes: result.peakMemoryBytes,
     nonFinite: result.nonFinite,
   };
-  if (result.energy) report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx);
+  const failed = meter.takeFailure();
+  if (failed) {
+    report.energyUnavailable = failed;
+    (prepared.report.notices ??= []).push(
+      `energy per inference is unavailable: the energy meter (${meter.description}) failed during the run (${failed}); the latency and throughput figures of the same run stand, and energy limits of this model are not checked`,
+    );
+  } else if (result.energy) report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx);
   const bad = Object.entries(result.nonFinite ?? {}).filter(([, n]) => n > 0);
   if (bad.length) {
     (prepared.report.notices ??= []).push(
@@ -169,6 +229,14 @@ export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureC
     if (cfg.training) {
       ctx.logger.progress(`  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.optimizer})`);
       prepared.report.training = await measureTraining(cfg, prepared, meter, ctx);
+      const failed = meter.takeFailure();
+      if (failed) {
+        delete prepared.report.training.energy;
+        prepared.report.training.energyUnavailable = failed;
+        (prepared.report.notices ??= []).push(
+          `energy per training step is unavailable: the energy meter failed during the training run (${failed}); the step times stand, and energy limits of training are not checked`,
+        );
+      }
     }
   });
   return prepared.report;
@@ -320,7 +388,8 @@ export async function adviseForModel(cfg: ModelConfig, head: ModelReport, ctx: M
           { iterations: 'auto', warmup: Math.min(cfg.inference?.warmup ?? 10, 10), maxTimeS: 3, targetRelativeCi: 0.02, batchSize: batch },
           { clockNs: ctx.clockNs, meter, label: cfg.name },
         );
-        const e = r.energy;
+        // A meter that failed during this variant's run: no energy figure for it (see FaultTolerantMeter).
+        const e = meter.takeFailure() ? undefined : r.energy;
         return {
           sizeBytes: bytes.length,
           flops: computeFlops(loaded.proto, shapes).total,

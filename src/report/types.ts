@@ -62,6 +62,8 @@ export interface InferenceReport {
   energy?: EnergyReport;
   /** Output statistics: NaN/Inf counts per output. */
   nonFinite?: Record<string, number>;
+  /** Why there is no energy figure when the meter failed during the run (the timings stand). */
+  energyUnavailable?: string;
 }
 
 export interface TrainingReport {
@@ -75,6 +77,8 @@ export interface TrainingReport {
   loss?: string;
   optimizer?: string;
   projection?: { datasetSize: number; epochs: number; joules: number; kWh: number; gCO2e: number };
+  /** Why there is no energy figure when the meter failed during the run (the step times stand). */
+  energyUnavailable?: string;
 }
 
 export interface BudgetResult {
