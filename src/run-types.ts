@@ -43,8 +43,12 @@ export interface RunDeps {
 
 export interface RunResult {
   report: Report;
-  /** 0 pass/warn, 1 budget exceeded or regression (per the contract). */
-  exitCode: 0 | 1;
+  /**
+   * Per the contract: 0 pass/warn, 1 budget exceeded or regression, 2 a model or input was
+   * invalid (its error is in the report; the other models were still measured), 3 a model
+   * failed for an internal or environment reason.
+   */
+  exitCode: 0 | 1 | 2 | 3;
   /** Paths of the report files written. */
   files: { json?: string; markdown?: string; junit?: string };
 }

@@ -1,0 +1,136 @@
+/**
+ * The engine end to end on the repo's example models: real onnxruntime, the real estimate
+ * meter (this VM has no RAPL), fixed small iteration counts so the test is quick.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, rm, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runEnergyBudget } from '../../src/run.js';
+import { runCli } from '../../src/cli.js';
+import type { Report } from '../../src/report/types.js';
+
+const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
+let dir: string;
+
+const BUDGET = `version: 1
+models:
+  - name: classifier
+    path: models/classifier.onnx
+    dims: { N: 4 }
+    inference: { iterations: 30, warmup: 3 }
+    energy: estimate
+    training: { loss: bce, optimizer: adam, learning-rate: 0.01, steps: 5, dataset-size: 1000, epochs: 2 }
+    budget:
+      model-size: 500 kB
+      parameters: 120k
+      flops: 1 MFLOP
+      latency-p95: 10 s
+      energy-per-inference: 100 J
+  - name: cnn
+    path: models/cnn.onnx
+    inference: { iterations: 20, warmup: 2 }
+    energy: estimate
+    budget:
+      parameters: 9k          # the CNN has 9,098: this one fails
+`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'eb-run-'));
+  await mkdir(path.join(dir, 'models'));
+  for (const m of ['classifier.onnx', 'cnn.onnx']) await copyFile(path.join(root, 'examples/models', m), path.join(dir, 'models', m));
+  await writeFile(path.join(dir, 'energy-budget.yml'), BUDGET);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('runEnergyBudget on the example models', () => {
+  let report: Report;
+  let exitCode: number;
+
+  beforeAll(async () => {
+    const out = await runEnergyBudget({ cwd: dir, configPath: 'energy-budget.yml', jsonPath: 'out/report.json', markdownPath: 'out/report.md', junitPath: 'out/junit.xml' });
+    report = out.report;
+    exitCode = out.exitCode;
+  });
+
+  it('fails on the exceeded budget with exit code 1', () => {
+    expect(report.verdict).toBe('fail');
+    expect(exitCode).toBe(1);
+    const cnn = report.models.find((m) => m.name === 'cnn')!;
+    expect(cnn.budgets.find((b) => b.metric === 'parameters')).toMatchObject({ status: 'fail', value: 9098, limit: 9000 });
+  });
+
+  it('writes the contract fields to the JSON report', async () => {
+    const json = JSON.parse(await readFile(path.join(dir, 'out/report.json'), 'utf8')) as Report;
+    expect(json.schemaVersion).toBe(1);
+    expect(json.environment).toEqual(expect.objectContaining({ cpu: expect.any(String), logicalCpus: expect.any(Number), os: expect.any(String), node: process.version, onnxruntime: '1.30.0' }));
+    const c = json.models[0];
+    // 784·128 + 128 + 128·64 + 64 + 64 + 1, computed by hand.
+    expect(c.size.parameters).toBe(108801);
+    expect(c.size.bytesByDtype.float32).toBe(108801 * 4);
+    // Gemm multiply-adds ×2 at N = 4 plus the documented bias adds and activations (docs/flops.md).
+    expect(c.flops).toBeGreaterThanOrEqual(4 * 2 * (784 * 128 + 128 * 64 + 64));
+    expect(c.inference).toEqual(expect.objectContaining({ batchSize: 4, runs: 30 }));
+    expect(c.inference!.latencyMs.p50).toBeGreaterThan(0);
+    expect(c.inference!.latencyMs.p95).toBeGreaterThanOrEqual(c.inference!.latencyMs.p50);
+    expect(c.inference!.throughput).toBeGreaterThan(0);
+    expect(c.inference!.energy).toEqual(expect.objectContaining({ method: 'estimate', estimated: true }));
+    expect(c.inference!.energy!.joulesPerSample).toBeCloseTo(c.inference!.energy!.joulesPerInference / 4, 12);
+    expect(c.training).toEqual(expect.objectContaining({ steps: 5, batchSize: 4 }));
+    expect(c.training!.energy!.method).toBe('estimate');
+    expect(c.training!.projection!.datasetSize).toBe(1000);
+    for (const b of c.budgets) expect(b.status).toBe('pass');
+  });
+
+  it('writes Markdown and JUnit', async () => {
+    const md = await readFile(path.join(dir, 'out/report.md'), 'utf8');
+    expect(md).toMatch(/classifier/);
+    expect(md).toMatch(/estimate/i);
+    const xml = await readFile(path.join(dir, 'out/junit.xml'), 'utf8');
+    expect(xml).toMatch(/<failure message="budget exceeded: parameters/);
+  });
+});
+
+describe('the CLI on bad input', () => {
+  function proc(argv: string[]) {
+    const p = { argv, cwd: dir, env: {}, out: '', err: '', stdout: { write: (t: string) => { p.out += t; } }, stderr: { write: (t: string) => { p.err += t; } } };
+    return p;
+  }
+
+  it('reports a missing model with exit 2 while measuring the others', async () => {
+    await writeFile(path.join(dir, 'missing.yml'), `version: 1\nmodels:\n  - name: ghost\n    path: models/ghost.onnx\n  - name: cnn\n    path: models/cnn.onnx\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n`);
+    const p = proc(['run', '--config', 'missing.yml', '--json', 'missing.json']);
+    expect(await runCli(p)).toBe(2);
+    const json = JSON.parse(await readFile(path.join(dir, 'missing.json'), 'utf8')) as Report;
+    expect(json.models[0].error?.message).toMatch(/ghost/);
+    expect(json.models[1].inference?.runs).toBe(5);
+    expect(p.err + p.out).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a non-ONNX file with exit 2', async () => {
+    await writeFile(path.join(dir, 'models/text.onnx'), 'this is not a model');
+    await writeFile(path.join(dir, 'text.yml'), `version: 1\nmodels:\n  - name: text\n    path: models/text.onnx\n`);
+    const p = proc(['run', '--config', 'text.yml']);
+    expect(await runCli(p)).toBe(2);
+    expect(p.out).toMatch(/text/);
+  });
+
+  it('reports an unknown input name and a wrong rank with exit 2 naming the field', async () => {
+    await writeFile(path.join(dir, 'inputs.yml'), `version: 1\nmodels:\n  - name: c1\n    path: models/classifier.onnx\n    inputs:\n      image: { shape: [1, 784] }\n  - name: c2\n    path: models/classifier.onnx\n    inputs:\n      x: { shape: [1, 28, 28] }\n`);
+    const p = proc(['run', '--config', 'inputs.yml', '--json', 'inputs.json']);
+    expect(await runCli(p)).toBe(2);
+    const json = JSON.parse(await readFile(path.join(dir, 'inputs.json'), 'utf8')) as Report;
+    expect(json.models[0].error?.message).toMatch(/models\[0\]\.inputs\.image/);
+    expect(json.models[1].error?.message).toMatch(/rank|dimensions/i);
+  });
+
+  it('reports an invalid budget file with exit 2 and the line', async () => {
+    await writeFile(path.join(dir, 'bad.yml'), `version: 1\nmodels:\n  - name: x\n    path: models/cnn.onnx\n    budget:\n      latency-p95: 5 MB\n`);
+    const p = proc(['run', '--config', 'bad.yml']);
+    expect(await runCli(p)).toBe(2);
+    expect(p.err).toMatch(/bad\.yml:6:\d+/);
+    expect(p.err).toMatch(/models\[0\]\.budget\.latency-p95/);
+  });
+});

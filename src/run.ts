@@ -1,0 +1,211 @@
+/**
+ * `runEnergyBudget(options, deps)`: the one engine behind the CLI and the GitHub Action.
+ *
+ * config → model → bench → energy → compare → report. Each model is measured on its own: a
+ * model that cannot be loaded or run is reported with its error (exit code 2 at the end)
+ * while the other models' results survive. Report files are written before anything else
+ * (the action posts its comment after this returns).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { loadConfig, parseConfig } from './config/load.js';
+import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
+import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue } from './errors.js';
+import { detectEnvironment } from './environment.js';
+import { renderJunit } from './report/junit.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderText, silentLogger } from './report/terminal.js';
+import type { ModelReport, Report, Verdict } from './report/types.js';
+import type { RunDeps, RunLogger, RunOptions, RunResult } from './run-types.js';
+import { ortVersion } from './bench/ort.js';
+import { evaluateBudgets, overallVerdict } from './compare/budgets.js';
+import { diffBudgetFiles } from './compare/budget-changes.js';
+import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
+import { GitBaseline } from './baseline/git.js';
+import { metricValues, type MeasureContext } from './measure.js';
+import { createModelRunner } from './isolate/engine.js';
+import type { IsolationOptions } from './isolate/parent.js';
+import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
+
+/** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
+export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {
+  if (!shard || shard.count === 1) return items;
+  return items.filter((_, i) => i % shard.count === shard.index - 1);
+}
+
+function modelError(cfg: ModelConfig, error: unknown): ModelReport {
+  const code = error instanceof EnergyBudgetError ? error.code : 'INTERNAL';
+  const message =
+    error instanceof EnergyBudgetError
+      ? error.message
+      : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    name: cfg.name,
+    path: cfg.pathInConfig,
+    size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+    flops: 0,
+    budgets: [],
+    error: { code, message, exitCode: exitCodeOf(error) } as ModelReport['error'],
+  };
+}
+
+async function writeOut(file: string, text: string): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
+}
+
+/** The engine's edges plus how models are isolated (src/isolate/). */
+export interface EngineDeps extends RunDeps {
+  /** Crash containment: each model in a worker process with a time limit. @default see IsolationOptions */
+  isolation?: IsolationOptions;
+}
+
+/**
+ * Runs the whole job: load the budget file, measure every model (and the base, when asked),
+ * check budgets, write the report files and print the table.
+ * @throws ConfigError (exit 2) for an invalid budget file; InputError (2) for bad arguments;
+ *   EnvironmentError (3). A single model's failure does not throw: it is in the report.
+ */
+export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}): Promise<RunResult> {
+  const logger: RunLogger = deps.logger ?? silentLogger;
+  const env = deps.env ?? process.env;
+  const cwd = resolve(options.cwd);
+  const configFile = resolve(cwd, options.configPath);
+  const config = await loadConfig(configFile);
+  const models = selectShard(config.models, options.shard);
+  const environment = detectEnvironment(ortVersion());
+  // Paths from the budget file (models, .npy inputs) must stay inside the workspace.
+  const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const ctx: MeasureContext = {
+    config,
+    logger,
+    env,
+    clockNs: deps.clockNs ?? (() => process.hrtime.bigint()),
+    sysfsRoot: deps.sysfsRoot ?? env.ENERGY_BUDGET_SYSFS ?? '/sys',
+    advise: options.advise === true,
+    readFile: confinedReadFile(workspaceRoot),
+  };
+  const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
+
+  const report: Report = {
+    schemaVersion: 1,
+    verdict: 'pass',
+    environment,
+    models: [],
+    config: relative(cwd, configFile) || configFile,
+    createdAt: new Date().toISOString(),
+  };
+
+  // Baseline from an earlier report.
+  let baselineByName = new Map<string, ModelReport>();
+  if (options.baselinePath) {
+    const file = resolve(cwd, options.baselinePath);
+    const base = await loadBaselineReport(file);
+    baselineByName = new Map(base.models.map((m) => [m.name, m]));
+    const warnings = environmentDifferences(base, report, config);
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: 'report', file: options.baselinePath, warnings };
+  }
+
+  // Baseline from git: the base budget file and base model bytes, read without touching the tree.
+  let git: GitBaseline | undefined;
+  let baseConfig: BudgetConfig | null = null;
+  if (options.baseRef) {
+    git = await GitBaseline.open(cwd, options.baseRef, { env, logger });
+    report.baseline = { kind: 'git', ref: options.baseRef, warnings: [] };
+    const baseText = await git.readText(configFile);
+    if (baseText !== null) {
+      try {
+        baseConfig = parseConfig(baseText, configFile);
+      } catch (error) {
+        const issues = (error as { issues?: ConfigIssue[] }).issues;
+        const w = `the base's budget file (${options.baseRef}) is not valid, so budget changes are not listed${issues ? ` (${issues.length} problem${issues.length === 1 ? '' : 's'})` : ''}`;
+        logger.warn(w);
+        report.baseline.warnings!.push(w);
+      }
+      report.budgetChanges = diffBudgetFiles(baseText, config.source);
+    }
+  }
+
+  try {
+    for (const [i, cfg] of models.entries()) {
+      logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
+      let head: ModelReport;
+      try {
+        await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
+        if (cfg.training?.stepModel) await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
+        head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
+      } catch (error) {
+        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String((error as Error)?.stack ?? error));
+        report.models.push(modelError(cfg, error));
+        continue;
+      }
+      let comparisons = {};
+      let baselineMetrics: Partial<Record<MetricKey, number>> | null = null;
+      if (git) {
+        const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
+        const basePath = await git.materializeModel(baseCfg.path);
+        if (basePath === null) {
+          head.change = 'new';
+        } else {
+          try {
+            const cmp = await runner.compare(cfg, config.models.indexOf(cfg), basePath, head);
+            head.baseline = cmp.base;
+            baselineMetrics = metricValues(cmp.base);
+            comparisons = cmp.comparisons;
+          } catch (error) {
+            const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${(error as Error).message}`;
+            logger.warn(w);
+            (head.notices ??= []).push(w);
+          }
+        }
+      } else if (baselineByName.size) {
+        const base = baselineByName.get(cfg.name);
+        if (base && !base.error) {
+          const { budgets: _b, baseline: _bb, ...rest } = base;
+          head.baseline = rest;
+          baselineMetrics = metricValues(base);
+        } else if (!base) head.change = 'new';
+      }
+      head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
+        inconclusive: config.inconclusive,
+      });
+      if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
+        try {
+          head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
+        } catch (error) {
+          const w = `${cfg.name}: the optimisation advisor failed: ${error instanceof Error ? error.message : String(error)}`;
+          logger.warn(w);
+          (head.notices ??= []).push(w);
+        }
+      }
+      report.models.push(head);
+    }
+    // Models in the base but gone from the head.
+    const headNames = new Set(config.models.map((m) => m.name));
+    const removed = options.baseRef
+      ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name)
+      : [...baselineByName.keys()].filter((n) => !headNames.has(n));
+    for (const name of removed) {
+      report.models.push({ name, path: '', change: 'removed', size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 }, flops: 0, budgets: [] });
+    }
+  } finally {
+    await git?.close();
+  }
+
+  report.verdict = overallVerdict(report.models) as Verdict;
+  const modelExit = report.models.reduce<number>((worst, m) => {
+    const code = (m.error as { exitCode?: number } | undefined)?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
+    return Math.max(worst, code);
+  }, 0);
+  const files: RunResult['files'] = {};
+  if (options.jsonPath) files.json = await writeOut(resolve(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}\n`);
+  if (options.markdownPath) files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report));
+  if (options.junitPath) files.junit = await writeOut(resolve(cwd, options.junitPath), renderJunit(report));
+  logger.info(renderText(report));
+  const exitCode = (modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK)) as RunResult['exitCode'];
+  return { report, exitCode, files };
+}
+
+export { EnvironmentError };
