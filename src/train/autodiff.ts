@@ -89,7 +89,9 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   for (const t of graph.initializer ?? []) if (t.name) initializers.set(t.name, t);
   const inputs = (graph.input ?? []).filter((v) => v.name && !initializers.has(v.name));
   const outputs = graph.output ?? [];
-  const firstOut = outputs[0]?.type?.tensorType?.elemType;
+  // The float type: the first output's, else (an untyped output) the first float initializer's.
+  const declared = outputs[0]?.type?.tensorType?.elemType || undefined;
+  const firstOut = declared ?? [...initializers.values()].find((t) => t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE)?.dataType;
   const floatType = firstOut === DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
   if (firstOut !== undefined && firstOut !== DataType.FLOAT && firstOut !== DataType.DOUBLE) {
     throw new InputError('MODEL_INVALID',

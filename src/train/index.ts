@@ -23,6 +23,7 @@ export { differentiateModel } from './autodiff.js';
 export { synthesizeLabels } from './losses.js';
 export { OPTIMIZER_DEFAULTS } from './optimizers.js';
 export { supportedOps } from './grad-ops.js';
+export { loopTrainingStep, type LoopedTrainingStep } from './loop.js';
 export type { TensorData } from './tensor-data.js';
 
 /** Options of {@link buildTrainingStep}. */
