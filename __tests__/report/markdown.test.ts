@@ -46,6 +46,16 @@ describe('renderMarkdown content', () => {
     expect(renderMarkdown(r)).toContain('**estimated**');
   });
 
+  it('shows a regression limit without a base as not checked, with the engine’s note', () => {
+    const md = renderMarkdown(failReport());
+    expect(md).toContain('≤ +0% vs base ➖ not checked');
+    expect(md).toContain('- Model size: not checked&#58; no baseline');
+    const r = passReport();
+    delete r.models[0].inference!.energy;
+    r.models[0].inference!.energyUnavailable = 'the RAPL counter vanished mid-run';
+    expect(renderMarkdown(r)).toContain('Inference energy: not available — the RAPL counter vanished mid&#45;run.');
+  });
+
   it('marks inconclusive comparisons', () => {
     const md = renderMarkdown(inconclusiveReport());
     expect(md).toContain('❔');

@@ -169,22 +169,39 @@ function isEstimatedModel(m: ModelReport, metric: string): boolean {
   return e.estimated !== false || e.method === 'estimate';
 }
 
+/** A regression limit with no base figure to compare with: shown as not checked, not as a pass. */
+function notChecked(b: BudgetResult): boolean {
+  return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass';
+}
+
+function budgetCell(b: BudgetResult): string {
+  return notChecked(b) ? `${limitText(b)} ➖ not checked` : `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`;
+}
+
 function budgetTable(m: ModelReport): string[] {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
   if (budgets.length === 0) return ['No budgets are set for this model.'];
   const lines = ['| | Metric | Base | Head | Change | Budget |', '|:-:|---|--:|--:|--:|---|'];
+  const notes: string[] = [];
   for (const row of groupByMetric(budgets)) {
     const status = worst(row.budgets.map((b) => statusOf(b.status)));
     const withBase = row.budgets.find((b) => num(b.baseline) !== undefined);
     const head = row.budgets.find((b) => num(b.value) !== undefined);
     const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? ' *(estimated)*' : '';
+    const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
-      `| ${STATUS_ICON[status]} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
+      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
         `${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ` +
-        `${row.budgets.map((b) => `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`).join('<br>')} |`,
+        `${row.budgets.map(budgetCell).join('<br>')} |`,
     );
+    // The engine's explanation of anything but a plain pass (not measured, inconclusive, not checked).
+    for (const b of row.budgets) {
+      if (typeof b.message === 'string' && b.message && (statusOf(b.status) !== 'pass' || notChecked(b))) {
+        notes.push(`- ${metricName(row.metric)}: ${escapeMarkdown(b.message, { maxLength: 300 })}`);
+      }
+    }
   }
-  return lines;
+  return notes.length ? [...lines, '', ...[...new Set(notes)]] : lines;
 }
 
 function modelHeading(m: ModelReport): string {
@@ -214,9 +231,11 @@ function modelSection(m: ModelReport): string[] {
     );
   }
   lines.push(...budgetTable(m), '');
+  const unavailable = (label: string, reason: unknown) =>
+    typeof reason === 'string' && reason ? `${label}: not available — ${escapeMarkdown(reason, { maxLength: 300 })}.` : undefined;
   const energy = [
-    energySentence('Inference energy', m.inference?.energy),
-    energySentence('Training energy', m.training?.energy),
+    energySentence('Inference energy', m.inference?.energy) ?? unavailable('Inference energy', m.inference?.energyUnavailable),
+    energySentence('Training energy', m.training?.energy) ?? unavailable('Training energy', m.training?.energyUnavailable),
   ].filter((s): s is string => s !== undefined);
   if (energy.length) lines.push(energy.join('<br>'), '');
   return lines;
