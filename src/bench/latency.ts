@@ -185,6 +185,20 @@ export function tQuantile(p: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`tQuantile df must be positive, got ${df}`);
   if (p === 0.5) return 0;
   if (p < 0.5) return -tQuantile(1 - p, df);
+  // Remembered: a benchmark asks for the same few (p, df) pairs again and again, and one
+  // bisection costs ~40 µs. The cache is bounded so a long run cannot grow it without limit.
+  const key = `${p}/${df}`;
+  const hit = T_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const t = tQuantileUncached(p, df);
+  if (T_CACHE.size >= 4096) T_CACHE.clear();
+  T_CACHE.set(key, t);
+  return t;
+}
+
+const T_CACHE = new Map<string, number>();
+
+function tQuantileUncached(p: number, df: number): number {
   if (df >= 1000 && df !== Infinity) {
     // Cornish–Fisher expansion about the normal quantile (Abramowitz & Stegun 26.7.5, first
     // three terms); at df ≥ 1000 its error is below 1e-9, and it spares the incomplete beta's
