@@ -3,20 +3,25 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   commentMarker,
   escapeMarkdown,
+  renderMarkdown
+} from "./chunks/chunk-D2F3UACY.js";
+import {
   formatChange,
   formatMetric,
-  renderMarkdown,
   sig3
-} from "./chunks/chunk-2RHSPX6X.js";
+} from "./chunks/chunk-AMRZDO23.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   InputError,
+  exitCodeOf
+} from "./chunks/chunk-Z5TEINJL.js";
+import "./chunks/chunk-ASCKW34E.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  exitCodeOf
-} from "./chunks/chunk-EIO3BANV.js";
+  __toESM
+} from "./chunks/chunk-DSY7S6TO.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -25013,7 +25018,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-LQ2LENVC.js");
+  const engine = await import("./chunks/run-4MH5PBV6.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -7,10 +7,13 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-MFEUE6CI.js";
+} from "./chunks/chunk-TVPDBV2M.js";
+import "./chunks/chunk-624L2BXL.js";
 import {
   EnvironmentError
-} from "./chunks/chunk-EIO3BANV.js";
+} from "./chunks/chunk-Z5TEINJL.js";
+import "./chunks/chunk-ASCKW34E.js";
+import "./chunks/chunk-DSY7S6TO.js";
 
 // src/isolate/handler.ts
 import { readFile } from "node:fs/promises";

@@ -1,22 +1,16 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  formatChange,
-  formatMetric,
-  formatValue,
-  renderMarkdown,
-  sig3
-} from "./chunk-2RHSPX6X.js";
+  renderMarkdown
+} from "./chunk-D2F3UACY.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
   classifyInterval,
   compareWithBase,
   confinedReadFile,
-  decodeModel,
   deserializeError,
   findWorkspaceRoot,
-  formatQuantity,
   isMetricKey,
   isMinimumMetric,
   loadConfig,
@@ -26,17 +20,30 @@ import {
   ortVersion,
   parseConfig,
   require_dist,
-  statusForVerdict,
-  tryParseQuantity
-} from "./chunk-MFEUE6CI.js";
+  statusForVerdict
+} from "./chunk-TVPDBV2M.js";
+import {
+  renderText,
+  silentLogger
+} from "./chunk-I4JY6UBN.js";
+import "./chunk-AMRZDO23.js";
+import {
+  decodeModel
+} from "./chunk-624L2BXL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   ExitCode,
   InputError,
-  __toESM,
   exitCodeOf
-} from "./chunk-EIO3BANV.js";
+} from "./chunk-Z5TEINJL.js";
+import {
+  formatQuantity,
+  tryParseQuantity
+} from "./chunk-ASCKW34E.js";
+import {
+  __toESM
+} from "./chunk-DSY7S6TO.js";
 
 // src/run.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
@@ -100,81 +107,6 @@ ${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`;
 ${suites.join("\n")}
 </testsuites>
 `;
-}
-
-// src/report/terminal.ts
-var silentLogger = { info: () => {
-}, warn: () => {
-}, progress: () => {
-} };
-var MARK = { pass: "pass", warn: "WARN", fail: "FAIL", inconclusive: "unsure" };
-function pad(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd());
-}
-function budgetRow(b) {
-  const isMin = b.metric === "throughput";
-  const limit = b.kind === "regression" ? `${b.relative ? `\u2264 +${sig3(b.limit * 100)}%` : `\u2264 +${formatMetric(b.metric, b.limit)}`} vs base` : `${isMin ? "\u2265" : "\u2264"} ${formatMetric(b.metric, b.limit)}`;
-  const change = b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
-  const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
-  return [
-    b.metric,
-    formatMetric(b.metric, b.value),
-    b.baseline !== null ? formatMetric(b.metric, b.baseline) : "",
-    change + ci,
-    limit,
-    MARK[b.status] ?? b.status
-  ];
-}
-function renderModelText(m) {
-  const lines = [];
-  lines.push(`${m.name}  (${m.path})${m.change ? `  [${m.change}]` : ""}`);
-  if (m.error) {
-    lines.push(`  ERROR ${m.error.code}: ${m.error.message.replace(/\n/g, "\n  ")}`);
-    return lines.join("\n");
-  }
-  const dtypes = Object.entries(m.size.bytesByDtype).map(([k, v]) => `${k} ${formatValue(v, "bytes")}`).join(", ");
-  lines.push(
-    `  size ${formatValue(m.size.bytes, "bytes")}, ${formatValue(m.size.parameters, "count")} parameters${dtypes ? ` (${dtypes})` : ""}, sparsity ${sig3(m.size.sparsity * 100)}%, ${formatValue(m.flops, "flops")} per call`
-  );
-  const inf = m.inference;
-  if (inf) {
-    lines.push(
-      `  inference: batch ${inf.batchSize}, ${inf.runs} runs, ${inf.threads} thread${inf.threads === 1 ? "" : "s"}; latency p50 ${sig3(inf.latencyMs.p50)} ms, p95 ${sig3(inf.latencyMs.p95)} ms, p99 ${sig3(inf.latencyMs.p99)} ms, mean ${sig3(inf.latencyMs.mean)} ms${inf.relativeCi95 !== void 0 ? ` (\xB1${sig3(inf.relativeCi95 * 100)}%)` : ""}; ${sig3(inf.throughput)} samples/s${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, "bytes")}` : ""}`
-    );
-    if (inf.energy) {
-      const e = inf.energy;
-      lines.push(
-        `  energy (${e.estimated ? "ESTIMATE" : "measured"}, ${e.method}): ${formatValue(e.joulesPerInference, "joules")} per inference, ${formatValue(e.joulesPerSample, "joules")} per sample${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")})` : ""}${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
-      );
-      if (e.description) lines.push(`    ${e.description}`);
-    }
-  }
-  const t = m.training;
-  if (t) {
-    lines.push(
-      `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ""}; step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} \u2192 ${sig3(t.lossLast)}${t.energy ? `; ${formatValue(t.energy.joulesPerStep, "joules")} per step (${t.energy.estimated ? "ESTIMATE, " : ""}${t.energy.method})` : ""}`
-    );
-    if (t.projection) {
-      lines.push(
-        `    full run (${t.projection.datasetSize} samples \xD7 ${t.projection.epochs} epochs): ${formatValue(t.projection.joules, "joules")} = ${sig3(t.projection.kWh)} kWh, ${formatValue(t.projection.gCO2e, "grams")}`
-      );
-    }
-  }
-  if (m.budgets.length) {
-    const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map(budgetRow)];
-    lines.push(...pad(rows).map((r) => `    ${r}`));
-  }
-  for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
-  return lines.join("\n");
-}
-function renderText(report) {
-  const env = report.environment;
-  const head = `energy-budget: ${report.verdict.toUpperCase()}  (${env.cpu}, ${env.logicalCpus} logical CPUs, ${env.os}, node ${env.node}, onnxruntime ${env.onnxruntime})`;
-  const changes = (report.budgetChanges ?? []).map(
-    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatMetric(c.metric, c.before)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatMetric(c.metric, c.after)}` : ""}`
-  );
-  return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, "", ...report.models.map(renderModelText).flatMap((s) => [s, ""])].join("\n");
 }
 
 // src/compare/budgets.ts

@@ -1,5 +1,11 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
+import {
+  formatChange,
+  formatMetric,
+  formatValue,
+  sig3
+} from "./chunk-AMRZDO23.js";
 
 // src/report/escape.ts
 var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
@@ -25,54 +31,6 @@ function markerKey(configPath) {
 }
 function commentMarker(configPath) {
   return `<!-- energy-budget: ${markerKey(configPath)} -->`;
-}
-
-// src/report/format.ts
-var SI_UP = [[1e12, "T"], [1e9, "G"], [1e6, "M"], [1e3, "k"], [1, ""]];
-var SI_DOWN = [[1, ""], [1e-3, "m"], [1e-6, "\xB5"], [1e-9, "n"]];
-var UNITS = {
-  bytes: { unit: "B", scales: SI_UP },
-  count: { unit: "", scales: SI_UP },
-  flops: { unit: "FLOP", scales: SI_UP },
-  joules: { unit: "J", scales: [[1e3, "k"], ...SI_DOWN] },
-  seconds: { unit: "s", scales: SI_DOWN },
-  grams: { unit: "g CO2e", scales: [[1e3, "k"], ...SI_DOWN] },
-  rate: { unit: "/s", scales: SI_UP }
-};
-function metricUnit(metric) {
-  if (metric === "model-size" || metric === "peak-memory") return "bytes";
-  if (metric === "parameters") return "count";
-  if (metric === "flops") return "flops";
-  if (metric.startsWith("energy") || metric === "training-energy-total") return "joules";
-  if (metric.startsWith("latency") || metric === "training-step-time") return "seconds";
-  if (metric.startsWith("carbon") || metric.endsWith("carbon-total")) return "grams";
-  if (metric === "throughput") return "rate";
-  return "count";
-}
-function sig3(x) {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const abs = Math.abs(x);
-  if (abs >= 1e3) return Math.round(x).toString();
-  return Number(x.toPrecision(3)).toString();
-}
-function formatValue(value, kind) {
-  if (kind === "fraction") return `${sig3(value * 100)}%`;
-  const { unit, scales } = UNITS[kind];
-  if (!Number.isFinite(value)) return `${value} ${unit}`.trim();
-  const abs = Math.abs(value);
-  const [factor, prefix] = scales.find(([f]) => abs >= f) ?? scales[scales.length - 1];
-  const text = `${sig3(value / factor)} ${prefix}${unit}`;
-  return kind === "count" && prefix === "" ? sig3(value) : text.trim();
-}
-function formatMetric(metric, value) {
-  return formatValue(value, metricUnit(metric));
-}
-function formatChange(fraction) {
-  if (!Number.isFinite(fraction)) return "n/a";
-  const pct = fraction * 100;
-  const text = sig3(Math.abs(pct));
-  return `${pct > 0 ? "+" : pct < 0 ? "\u2212" : "\xB1"}${text}%`;
 }
 
 // src/report/markdown.ts
@@ -185,20 +143,33 @@ function isEstimatedModel(m, metric) {
   if (!e) return true;
   return e.estimated !== false || e.method === "estimate";
 }
+function notChecked(b) {
+  return b.kind === "regression" && num(b.baseline) === void 0 && statusOf(b.status) === "pass";
+}
+function budgetCell(b) {
+  return notChecked(b) ? `${limitText(b)} \u2796 not checked` : `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`;
+}
 function budgetTable(m) {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
   if (budgets.length === 0) return ["No budgets are set for this model."];
   const lines = ["| | Metric | Base | Head | Change | Budget |", "|:-:|---|--:|--:|--:|---|"];
+  const notes = [];
   for (const row of groupByMetric(budgets)) {
     const status = worst(row.budgets.map((b) => statusOf(b.status)));
     const withBase = row.budgets.find((b) => num(b.baseline) !== void 0);
     const head = row.budgets.find((b) => num(b.value) !== void 0);
     const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? " *(estimated)*" : "";
+    const icon = row.budgets.every(notChecked) ? "\u2796" : STATUS_ICON[status];
     lines.push(
-      `| ${STATUS_ICON[status]} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ${row.budgets.map((b) => `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`).join("<br>")} |`
+      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
     );
+    for (const b of row.budgets) {
+      if (typeof b.message === "string" && b.message && (statusOf(b.status) !== "pass" || notChecked(b))) {
+        notes.push(`- ${metricName(row.metric)}: ${escapeMarkdown(b.message, { maxLength: 300 })}`);
+      }
+    }
   }
-  return lines;
+  return notes.length ? [...lines, "", ...[...new Set(notes)]] : lines;
 }
 function modelHeading(m) {
   const status = modelStatus(m);
@@ -225,9 +196,10 @@ function modelSection(m) {
     );
   }
   lines.push(...budgetTable(m), "");
+  const unavailable = (label, reason) => typeof reason === "string" && reason ? `${label}: not available \u2014 ${escapeMarkdown(reason, { maxLength: 300 })}.` : void 0;
   const energy = [
-    energySentence("Inference energy", m.inference?.energy),
-    energySentence("Training energy", m.training?.energy)
+    energySentence("Inference energy", m.inference?.energy) ?? unavailable("Inference energy", m.inference?.energyUnavailable),
+    energySentence("Training energy", m.training?.energy) ?? unavailable("Training energy", m.training?.energyUnavailable)
   ].filter((s) => s !== void 0);
   if (energy.length) lines.push(energy.join("<br>"), "");
   return lines;
@@ -403,9 +375,5 @@ function renderMarkdown(report, opts = {}) {
 export {
   escapeMarkdown,
   commentMarker,
-  sig3,
-  formatValue,
-  formatMetric,
-  formatChange,
   renderMarkdown
 };

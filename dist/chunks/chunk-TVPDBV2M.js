@@ -1,14 +1,37 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  DataType,
+  adviseModel,
+  analyzeModel,
+  attr,
+  createRng,
+  decodeModel,
+  encodeModel,
+  externalEntries,
+  isExternal,
+  loadModel,
+  opKey,
+  rawTensor,
+  seedFrom,
+  synthesizeInputs,
+  valueInfo
+} from "./chunk-624L2BXL.js";
+import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
-  InputError,
+  InputError
+} from "./chunk-Z5TEINJL.js";
+import {
+  describeKind,
+  tryParseQuantity
+} from "./chunk-ASCKW34E.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-EIO3BANV.js";
+} from "./chunk-DSY7S6TO.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -21,24 +44,24 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
-    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
-      if (node2 && typeof node2 === "object")
-        switch (node2[NODE_TYPE]) {
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
           case MAP:
           case SEQ:
             return true;
         }
       return false;
     }
-    function isNode(node2) {
-      if (node2 && typeof node2 === "object")
-        switch (node2[NODE_TYPE]) {
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
           case ALIAS:
           case MAP:
           case SCALAR:
@@ -47,7 +70,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -75,98 +98,98 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node2, visitor) {
+    function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
-        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
+      if (identity2.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
-          node2.contents = null;
+          node.contents = null;
       } else
-        visit_(null, node2, visitor_, Object.freeze([]));
+        visit_(null, node, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+        if (identity2.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
+              node.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+        } else if (identity2.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node2.value = null;
+            node.value = null;
         }
       }
       return ctrl;
     }
-    async function visitAsync(node2, visitor) {
+    async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
-        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
+      if (identity2.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
-          node2.contents = null;
+          node.contents = null;
       } else
-        await visitAsync_(null, node2, visitor_, Object.freeze([]));
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+        if (identity2.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
+              node.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+        } else if (identity2.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node2.value = null;
+            node.value = null;
         }
       }
       return ctrl;
@@ -189,32 +212,32 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
-      if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
-      if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
-      if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
-      if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
-      if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor(key, node, path);
+      if (identity2.isMap(node))
+        return visitor.Map?.(key, node, path);
+      if (identity2.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+      if (identity2.isPair(node))
+        return visitor.Pair?.(key, node, path);
+      if (identity2.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+      if (identity2.isAlias(node))
+        return visitor.Alias?.(key, node, path);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
       if (identity2.isCollection(parent)) {
-        parent.items[key] = node2;
+        parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
         if (key === "key")
-          parent.key = node2;
+          parent.key = node;
         else
-          parent.value = node2;
+          parent.value = node;
       } else if (identity2.isDocument(parent)) {
-        parent.contents = node2;
+        parent.contents = node;
       } else {
         const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
@@ -374,9 +397,9 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node2) => {
-            if (identity2.isNode(node2) && node2.tag)
-              tags[node2.tag] = true;
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity2.isNode(node) && node.tag)
+              tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
@@ -413,9 +436,9 @@ var require_anchors = __commonJS({
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
       visit.visit(root, {
-        Value(_key, node2) {
-          if (node2.anchor)
-            anchors.add(node2.anchor);
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
         }
       });
       return anchors;
@@ -578,8 +601,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -619,20 +642,20 @@ var require_Alias = __commonJS({
         } else {
           nodes = [];
           visit.visit(doc, {
-            Node: (_key, node2) => {
-              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
-                nodes.push(node2);
+            Node: (_key, node) => {
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+                nodes.push(node);
             }
           });
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
         let found = void 0;
-        for (const node2 of nodes) {
-          if (node2 === this)
+        for (const node of nodes) {
+          if (node === this)
             break;
-          if (node2.anchor === this.source)
-            found = node2;
+          if (node.anchor === this.source)
+            found = node;
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
@@ -681,22 +704,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node2, anchors2) {
-      if (identity2.isAlias(node2)) {
-        const source = node2.resolve(doc);
+    function getAliasCount(doc, node, anchors2) {
+      if (identity2.isAlias(node)) {
+        const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node2)) {
-        let count2 = 0;
-        for (const item of node2.items) {
+      } else if (identity2.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
-      } else if (identity2.isPair(node2)) {
-        const kc = getAliasCount(doc, node2.key, anchors2);
-        const vc = getAliasCount(doc, node2.value, anchors2);
+        return count;
+      } else if (identity2.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -786,10 +809,10 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node2 = new Scalar.Scalar(value);
           if (ref)
-            ref.node = node3;
-          return node3;
+            ref.node = node2;
+          return node2;
         }
         tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
@@ -797,14 +820,14 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
-        node2.tag = tagName;
+        node.tag = tagName;
       else if (!tagObj.default)
-        node2.tag = tagObj.tag;
+        node.tag = tagObj.tag;
       if (ref)
-        ref.node = node2;
-      return node2;
+        ref.node = node;
+      return node;
     }
     exports.createNode = createNode;
   }
@@ -817,10 +840,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -839,7 +862,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -869,15 +892,15 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path, value) {
+        if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
-          const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
-            node2.addIn(rest, value);
-          else if (node2 === void 0 && this.schema)
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
+          if (identity2.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -887,13 +910,13 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.delete(key);
-        const node2 = this.get(key, true);
-        if (identity2.isCollection(node2))
-          return node2.deleteIn(rest);
+        const node = this.get(key, true);
+        if (identity2.isCollection(node))
+          return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
       }
@@ -902,45 +925,45 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
-        const node2 = this.get(key, true);
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
-        return this.items.every((node2) => {
-          if (!identity2.isPair(node2))
+        return this.items.every((node) => {
+          if (!identity2.isPair(node))
             return false;
-          const n = node2.value;
+          const n = node.value;
           return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path) {
+        const [key, ...rest] = path;
         if (rest.length === 0)
           return this.has(key);
-        const node2 = this.get(key, true);
-        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
+        const node = this.get(key, true);
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path, value) {
+        const [key, ...rest] = path;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
-          const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
-            node2.setIn(rest, value);
-          else if (node2 === void 0 && this.schema)
+          const node = this.get(key, true);
+          if (identity2.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -1466,16 +1489,16 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
@@ -1497,15 +1520,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
-      const props = stringifyProps(node2, tagObj, ctx);
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1732,7 +1755,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log3 = require_log();
+    var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
     var identity2 = require_identity();
@@ -1772,8 +1795,8 @@ var require_addPairToJSMap = __commonJS({
       if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node2 of ctx.anchors.keys())
-          strCtx.anchors.add(node2.anchor);
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
         const strKey = key.toString(strCtx);
@@ -1781,7 +1804,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -2082,8 +2105,8 @@ var require_YAMLMap = __commonJS({
       }
       get(key, keepScalar) {
         const it = findPair(this.items, key);
-        const node2 = it?.value;
-        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
+        const node = it?.value;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2396,9 +2419,9 @@ var require_float = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
-      stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2407,11 +2430,11 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
+        const node = new Scalar.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
-        return node2;
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -2428,11 +2451,11 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node2, radix, prefix) {
-      const { value } = node2;
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
       if (intIdentify(value) && value >= 0)
         return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node2);
+      return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
       identify: (value) => intIdentify(value) && value >= 0,
@@ -2441,7 +2464,7 @@ var require_int = __commonJS({
       format: "OCT",
       test: /^0o[0-7]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node2) => intStringify(node2, 8, "0o")
+      stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
       identify: intIdentify,
@@ -2458,7 +2481,7 @@ var require_int = __commonJS({
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node2) => intStringify(node2, 16, "0x")
+      stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
     exports.intHex = intHex;
@@ -2836,9 +2859,9 @@ var require_float2 = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2847,14 +2870,14 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
-            node2.minFractionDigits = f.length;
+            node.minFractionDigits = f.length;
         }
-        return node2;
+        return node;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -2893,13 +2916,13 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node2, radix, prefix) {
-      const { value } = node2;
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
       if (intIdentify(value)) {
         const str = value.toString(radix);
         return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
-      return stringifyNumber.stringifyNumber(node2);
+      return stringifyNumber.stringifyNumber(node);
     }
     var intBin = {
       identify: intIdentify,
@@ -2908,7 +2931,7 @@ var require_int2 = __commonJS({
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node2) => intStringify(node2, 2, "0b")
+      stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
       identify: intIdentify,
@@ -2917,7 +2940,7 @@ var require_int2 = __commonJS({
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node2) => intStringify(node2, 8, "0")
+      stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
       identify: intIdentify,
@@ -2934,7 +2957,7 @@ var require_int2 = __commonJS({
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node2) => intStringify(node2, 16, "0x")
+      stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
     exports.intBin = intBin;
@@ -3044,13 +3067,13 @@ var require_timestamp = __commonJS({
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
-    function stringifySexagesimal(node2) {
-      let { value } = node2;
+    function stringifySexagesimal(node) {
+      let { value } = node;
       let num = (n) => n;
       if (typeof value === "bigint")
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node2);
+        return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
@@ -3448,9 +3471,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3461,13 +3484,13 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
-        if (!node2.anchor) {
+      createAlias(node, name) {
+        if (!node.anchor) {
           const prev = anchors.anchorNames(this);
-          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
-        return new Alias.Alias(node2.anchor);
+        return new Alias.Alias(node.anchor);
       }
       createNode(value, replacer, options) {
         let _replacer = void 0;
@@ -3499,11 +3522,11 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node2))
-          node2.flow = true;
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity2.isCollection(node))
+          node.flow = true;
         setAnchors();
-        return node2;
+        return node;
       }
       /**
        * Convert a key and a value into a `Pair` using the current schema,
@@ -3525,14 +3548,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3547,10 +3570,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3561,10 +3584,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3581,13 +3604,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path, value);
         }
       }
       /**
@@ -3646,8 +3669,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3724,12 +3747,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
@@ -3973,10 +3996,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -3990,7 +4013,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4014,7 +4037,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4030,7 +4053,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4100,11 +4123,11 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node2.range[2];
-        seq.items.push(node2);
+        offset = node.range[2];
+        seq.items.push(node);
       }
       seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
@@ -4121,7 +4144,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4135,13 +4158,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -4184,18 +4207,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4249,8 +4272,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4262,7 +4285,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4273,8 +4296,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4291,7 +4314,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4404,12 +4427,12 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
-      node2.range = coll.range;
-      node2.tag = tagName;
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
       if (tag?.format)
-        node2.format = tag.format;
-      return node2;
+        node.format = tag.format;
+      return node;
     }
     exports.composeCollection = composeCollection;
   }
@@ -4471,7 +4494,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4488,24 +4511,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep + content;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -4688,25 +4711,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep === "\n")
+            res += sep;
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4944,11 +4967,11 @@ var require_compose_node = __commonJS({
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor, tag } = props;
-      let node2;
+      let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
-          node2 = composeAlias(ctx, token, onError);
+          node = composeAlias(ctx, token, onError);
           if (anchor || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
@@ -4956,17 +4979,17 @@ var require_compose_node = __commonJS({
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
           if (anchor)
-            node2.anchor = anchor.source.substring(1);
+            node.anchor = anchor.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
-            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
-              node2.anchor = anchor.source.substring(1);
+              node.anchor = anchor.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -4978,24 +5001,24 @@ var require_compose_node = __commonJS({
           isSrcToken = false;
         }
       }
-      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node2.anchor === "")
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
-        node2.spaceBefore = true;
+        node.spaceBefore = true;
       if (comment) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node.comment = comment;
         else
-          node2.commentBefore = comment;
+          node.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node2.srcToken = token;
-      return node2;
+        node.srcToken = token;
+      return node;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
@@ -5004,19 +5027,19 @@ var require_compose_node = __commonJS({
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
       if (anchor) {
-        node2.anchor = anchor.source.substring(1);
-        if (node2.anchor === "")
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
           onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
-        node2.spaceBefore = true;
+        node.spaceBefore = true;
       if (comment) {
-        node2.comment = comment;
-        node2.range[2] = end;
+        node.comment = comment;
+        node.range[2] = end;
       }
-      return node2;
+      return node;
     }
     function composeAlias({ options }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
@@ -5516,14 +5539,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5548,9 +5571,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5559,23 +5582,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5586,10 +5609,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6690,18 +6713,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6854,15 +6877,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7056,13 +7079,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7198,7 +7221,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log3 = require_log();
+    var log2 = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -7250,7 +7273,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log3.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -7340,7641 +7363,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/util/aspromise.js
-var require_aspromise = __commonJS({
-  "node_modules/protobufjs/src/util/aspromise.js"(exports, module) {
-    "use strict";
-    module.exports = asPromise;
-    function asPromise(fn, ctx) {
-      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
-      while (index < arguments.length)
-        params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve6, reject) {
-        params[offset] = function callback(err) {
-          if (pending) {
-            pending = false;
-            if (err)
-              reject(err);
-            else {
-              var params2 = new Array(arguments.length - 1), offset2 = 0;
-              while (offset2 < params2.length)
-                params2[offset2++] = arguments[offset2];
-              resolve6.apply(null, params2);
-            }
-          }
-        };
-        try {
-          fn.apply(ctx || null, params);
-        } catch (err) {
-          if (pending) {
-            pending = false;
-            reject(err);
-          }
-        }
-      });
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/base64.js
-var require_base64 = __commonJS({
-  "node_modules/protobufjs/src/util/base64.js"(exports) {
-    "use strict";
-    var base64 = exports;
-    base64.length = function length(string) {
-      var p = string.length;
-      if (!p)
-        return 0;
-      while (p > 0 && string.charAt(p - 1) === "=")
-        --p;
-      return Math.floor(p * 3 / 4);
-    };
-    var b64 = new Array(64);
-    var s64 = new Array(123);
-    for (i = 0; i < 64; )
-      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
-    var i;
-    s64[45] = 62;
-    s64[95] = 63;
-    base64.encode = function encode(buffer, start, end) {
-      var parts = null, chunk = [];
-      var i2 = 0, j = 0, t;
-      while (start < end) {
-        var b = buffer[start++];
-        switch (j) {
-          case 0:
-            chunk[i2++] = b64[b >> 2];
-            t = (b & 3) << 4;
-            j = 1;
-            break;
-          case 1:
-            chunk[i2++] = b64[t | b >> 4];
-            t = (b & 15) << 2;
-            j = 2;
-            break;
-          case 2:
-            chunk[i2++] = b64[t | b >> 6];
-            chunk[i2++] = b64[b & 63];
-            j = 0;
-            break;
-        }
-        if (i2 > 8191) {
-          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
-          i2 = 0;
-        }
-      }
-      if (j) {
-        chunk[i2++] = b64[t];
-        chunk[i2++] = 61;
-        if (j === 1)
-          chunk[i2++] = 61;
-      }
-      if (parts) {
-        if (i2)
-          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
-        return parts.join("");
-      }
-      return String.fromCharCode.apply(String, chunk.slice(0, i2));
-    };
-    var invalidEncoding = "invalid encoding";
-    base64.decode = function decode2(string, buffer, offset) {
-      var start = offset;
-      var j = 0, t;
-      for (var i2 = 0; i2 < string.length; ) {
-        var c = string.charCodeAt(i2++);
-        if (c === 61 && j > 1)
-          break;
-        if ((c = s64[c]) === void 0)
-          throw Error(invalidEncoding);
-        switch (j) {
-          case 0:
-            t = c;
-            j = 1;
-            break;
-          case 1:
-            buffer[offset++] = t << 2 | (c & 48) >> 4;
-            t = c;
-            j = 2;
-            break;
-          case 2:
-            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
-            t = c;
-            j = 3;
-            break;
-          case 3:
-            buffer[offset++] = (t & 3) << 6 | c;
-            j = 0;
-            break;
-        }
-      }
-      if (j === 1)
-        throw Error(invalidEncoding);
-      return offset - start;
-    };
-    var base64Re = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-    var base64UrlRe = /[-_]/;
-    var base64UrlNoPaddingRe = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
-    base64.test = function test(string) {
-      return base64Re.test(string) || base64UrlRe.test(string) && base64UrlNoPaddingRe.test(string);
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/eventemitter.js
-var require_eventemitter = __commonJS({
-  "node_modules/protobufjs/src/util/eventemitter.js"(exports, module) {
-    "use strict";
-    module.exports = EventEmitter;
-    function EventEmitter() {
-      this._listeners = /* @__PURE__ */ Object.create(null);
-    }
-    EventEmitter.prototype.on = function on(evt, fn, ctx) {
-      (this._listeners[evt] || (this._listeners[evt] = [])).push({
-        fn,
-        ctx: ctx || this
-      });
-      return this;
-    };
-    EventEmitter.prototype.off = function off(evt, fn) {
-      if (evt === void 0)
-        this._listeners = /* @__PURE__ */ Object.create(null);
-      else {
-        if (fn === void 0)
-          this._listeners[evt] = [];
-        else {
-          var listeners = this._listeners[evt];
-          if (!listeners)
-            return this;
-          for (var i = 0; i < listeners.length; )
-            if (listeners[i].fn === fn)
-              listeners.splice(i, 1);
-            else
-              ++i;
-        }
-      }
-      return this;
-    };
-    EventEmitter.prototype.emit = function emit(evt) {
-      var listeners = this._listeners[evt];
-      if (listeners) {
-        var args = [], i = 1;
-        for (; i < arguments.length; )
-          args.push(arguments[i++]);
-        for (i = 0; i < listeners.length; )
-          listeners[i].fn.apply(listeners[i++].ctx, args);
-      }
-      return this;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/float.js
-var require_float3 = __commonJS({
-  "node_modules/protobufjs/src/util/float.js"(exports, module) {
-    "use strict";
-    module.exports = factory(factory);
-    function factory(exports2) {
-      if (typeof Float32Array !== "undefined") (function() {
-        var f322 = new Float32Array([-0]), f8b = new Uint8Array(f322.buffer), le = f8b[3] === 128;
-        function writeFloat_f32_cpy(val, buf, pos) {
-          f322[0] = val;
-          buf[pos] = f8b[0];
-          buf[pos + 1] = f8b[1];
-          buf[pos + 2] = f8b[2];
-          buf[pos + 3] = f8b[3];
-        }
-        function writeFloat_f32_rev(val, buf, pos) {
-          f322[0] = val;
-          buf[pos] = f8b[3];
-          buf[pos + 1] = f8b[2];
-          buf[pos + 2] = f8b[1];
-          buf[pos + 3] = f8b[0];
-        }
-        exports2.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
-        exports2.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
-        function readFloat_f32_cpy(buf, pos) {
-          f8b[0] = buf[pos];
-          f8b[1] = buf[pos + 1];
-          f8b[2] = buf[pos + 2];
-          f8b[3] = buf[pos + 3];
-          return f322[0];
-        }
-        function readFloat_f32_rev(buf, pos) {
-          f8b[3] = buf[pos];
-          f8b[2] = buf[pos + 1];
-          f8b[1] = buf[pos + 2];
-          f8b[0] = buf[pos + 3];
-          return f322[0];
-        }
-        exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
-        exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
-      })();
-      else (function() {
-        function writeFloat_ieee754(writeUint, val, buf, pos) {
-          var sign = val < 0 ? 1 : 0;
-          if (sign)
-            val = -val;
-          if (val === 0)
-            writeUint(1 / val > 0 ? (
-              /* positive */
-              0
-            ) : (
-              /* negative 0 */
-              2147483648
-            ), buf, pos);
-          else if (isNaN(val))
-            writeUint(2143289344, buf, pos);
-          else if (val > 34028234663852886e22)
-            writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
-          else if (val < 11754943508222875e-54)
-            writeUint((sign << 31 | Math.round(val / 1401298464324817e-60)) >>> 0, buf, pos);
-          else {
-            var exponent = Math.floor(Math.log(val) / Math.LN2), mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
-            writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
-          }
-        }
-        exports2.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
-        exports2.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
-        function readFloat_ieee754(readUint, buf, pos) {
-          var uint = readUint(buf, pos), sign = (uint >> 31) * 2 + 1, exponent = uint >>> 23 & 255, mantissa = uint & 8388607;
-          return exponent === 255 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 1401298464324817e-60 * mantissa : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
-        }
-        exports2.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
-        exports2.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
-      })();
-      if (typeof Float64Array !== "undefined") (function() {
-        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le = f8b[7] === 128;
-        function writeDouble_f64_cpy(val, buf, pos) {
-          f64[0] = val;
-          buf[pos] = f8b[0];
-          buf[pos + 1] = f8b[1];
-          buf[pos + 2] = f8b[2];
-          buf[pos + 3] = f8b[3];
-          buf[pos + 4] = f8b[4];
-          buf[pos + 5] = f8b[5];
-          buf[pos + 6] = f8b[6];
-          buf[pos + 7] = f8b[7];
-        }
-        function writeDouble_f64_rev(val, buf, pos) {
-          f64[0] = val;
-          buf[pos] = f8b[7];
-          buf[pos + 1] = f8b[6];
-          buf[pos + 2] = f8b[5];
-          buf[pos + 3] = f8b[4];
-          buf[pos + 4] = f8b[3];
-          buf[pos + 5] = f8b[2];
-          buf[pos + 6] = f8b[1];
-          buf[pos + 7] = f8b[0];
-        }
-        exports2.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
-        exports2.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
-        function readDouble_f64_cpy(buf, pos) {
-          f8b[0] = buf[pos];
-          f8b[1] = buf[pos + 1];
-          f8b[2] = buf[pos + 2];
-          f8b[3] = buf[pos + 3];
-          f8b[4] = buf[pos + 4];
-          f8b[5] = buf[pos + 5];
-          f8b[6] = buf[pos + 6];
-          f8b[7] = buf[pos + 7];
-          return f64[0];
-        }
-        function readDouble_f64_rev(buf, pos) {
-          f8b[7] = buf[pos];
-          f8b[6] = buf[pos + 1];
-          f8b[5] = buf[pos + 2];
-          f8b[4] = buf[pos + 3];
-          f8b[3] = buf[pos + 4];
-          f8b[2] = buf[pos + 5];
-          f8b[1] = buf[pos + 6];
-          f8b[0] = buf[pos + 7];
-          return f64[0];
-        }
-        exports2.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
-        exports2.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
-      })();
-      else (function() {
-        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
-          var sign = val < 0 ? 1 : 0;
-          if (sign)
-            val = -val;
-          if (val === 0) {
-            writeUint(0, buf, pos + off0);
-            writeUint(1 / val > 0 ? (
-              /* positive */
-              0
-            ) : (
-              /* negative 0 */
-              2147483648
-            ), buf, pos + off1);
-          } else if (isNaN(val)) {
-            writeUint(0, buf, pos + off0);
-            writeUint(2146959360, buf, pos + off1);
-          } else if (val > 17976931348623157e292) {
-            writeUint(0, buf, pos + off0);
-            writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
-          } else {
-            var mantissa;
-            if (val < 22250738585072014e-324) {
-              mantissa = val / 5e-324;
-              writeUint(mantissa >>> 0, buf, pos + off0);
-              writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
-            } else {
-              var exponent = Math.floor(Math.log(val) / Math.LN2);
-              if (exponent === 1024)
-                exponent = 1023;
-              mantissa = val * Math.pow(2, -exponent);
-              writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
-              writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
-            }
-          }
-        }
-        exports2.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
-        exports2.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
-        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
-          var lo = readUint(buf, pos + off0), hi = readUint(buf, pos + off1);
-          var sign = (hi >> 31) * 2 + 1, exponent = hi >>> 20 & 2047, mantissa = 4294967296 * (hi & 1048575) + lo;
-          return exponent === 2047 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 5e-324 * mantissa : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
-        }
-        exports2.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
-        exports2.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
-      })();
-      return exports2;
-    }
-    function writeUintLE(val, buf, pos) {
-      buf[pos] = val & 255;
-      buf[pos + 1] = val >>> 8 & 255;
-      buf[pos + 2] = val >>> 16 & 255;
-      buf[pos + 3] = val >>> 24;
-    }
-    function writeUintBE(val, buf, pos) {
-      buf[pos] = val >>> 24;
-      buf[pos + 1] = val >>> 16 & 255;
-      buf[pos + 2] = val >>> 8 & 255;
-      buf[pos + 3] = val & 255;
-    }
-    function readUintLE(buf, pos) {
-      return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24) >>> 0;
-    }
-    function readUintBE(buf, pos) {
-      return (buf[pos] << 24 | buf[pos + 1] << 16 | buf[pos + 2] << 8 | buf[pos + 3]) >>> 0;
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/utf8.js
-var require_utf8 = __commonJS({
-  "node_modules/protobufjs/src/util/utf8.js"(exports) {
-    "use strict";
-    var utf8 = exports;
-    var looseDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    var strictDecoder;
-    var TEXT_DECODER_MIN_LENGTH = 64;
-    try {
-      strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    } catch (err) {
-      strictDecoder = looseDecoder;
-    }
-    utf8.length = function utf8_length(string) {
-      var len = 0, c = 0;
-      for (var i = 0; i < string.length; ++i) {
-        c = string.charCodeAt(i);
-        if (c < 128)
-          len += 1;
-        else if (c < 2048)
-          len += 2;
-        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
-          ++i;
-          len += 4;
-        } else
-          len += 3;
-      }
-      return len;
-    };
-    function utf8_read_decoder(decoder, buffer, start, end) {
-      var source = start === 0 && end === buffer.length ? buffer : buffer.subarray(start, end);
-      return decoder.decode(source);
-    }
-    utf8.read = function utf8_read_loose(buffer, start, end) {
-      if (end - start < 1)
-        return "";
-      if (end - start >= TEXT_DECODER_MIN_LENGTH)
-        return utf8_read_decoder(looseDecoder, buffer, start, end);
-      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i + 7 < end; i += 8) {
-        c1 = buffer[i];
-        c2 = buffer[i + 1];
-        c3 = buffer[i + 2];
-        c4 = buffer[i + 3];
-        c5 = buffer[i + 4];
-        c6 = buffer[i + 5];
-        c7 = buffer[i + 6];
-        c8 = buffer[i + 7];
-        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
-        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
-      }
-      for (; i < end; ++i) {
-        c1 = buffer[i];
-        if (c1 & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
-        str += String.fromCharCode(c1);
-      }
-      return str;
-    };
-    utf8.readStrict = function utf8_read_strict(buffer, start, end) {
-      if (end - start < 1)
-        return "";
-      if (end - start >= TEXT_DECODER_MIN_LENGTH)
-        return utf8_read_decoder(strictDecoder, buffer, start, end);
-      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i + 7 < end; i += 8) {
-        c1 = buffer[i];
-        c2 = buffer[i + 1];
-        c3 = buffer[i + 2];
-        c4 = buffer[i + 3];
-        c5 = buffer[i + 4];
-        c6 = buffer[i + 5];
-        c7 = buffer[i + 6];
-        c8 = buffer[i + 7];
-        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
-        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
-      }
-      for (; i < end; ++i) {
-        c1 = buffer[i];
-        if (c1 & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
-        str += String.fromCharCode(c1);
-      }
-      return str;
-    };
-    utf8.write = function utf8_write(string, buffer, offset) {
-      var start = offset, c1, c2;
-      for (var i = 0; i < string.length; ++i) {
-        c1 = string.charCodeAt(i);
-        if (c1 < 128) {
-          buffer[offset++] = c1;
-        } else if (c1 < 2048) {
-          buffer[offset++] = c1 >> 6 | 192;
-          buffer[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
-          c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
-          ++i;
-          buffer[offset++] = c1 >> 18 | 240;
-          buffer[offset++] = c1 >> 12 & 63 | 128;
-          buffer[offset++] = c1 >> 6 & 63 | 128;
-          buffer[offset++] = c1 & 63 | 128;
-        } else {
-          buffer[offset++] = c1 >> 12 | 224;
-          buffer[offset++] = c1 >> 6 & 63 | 128;
-          buffer[offset++] = c1 & 63 | 128;
-        }
-      }
-      return offset - start;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/pool.js
-var require_pool = __commonJS({
-  "node_modules/protobufjs/src/util/pool.js"(exports, module) {
-    "use strict";
-    module.exports = pool;
-    function pool(alloc, slice, size) {
-      var SIZE = size || 8192;
-      var MAX = SIZE >>> 1;
-      var slab = null;
-      var offset = SIZE;
-      return function pool_alloc(size2) {
-        if (size2 < 1 || size2 > MAX)
-          return alloc(size2);
-        if (offset + size2 > SIZE) {
-          slab = alloc(SIZE);
-          offset = 0;
-        }
-        var buf = slice.call(slab, offset, offset += size2);
-        if (offset & 7)
-          offset = (offset | 7) + 1;
-        return buf;
-      };
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/longbits.js
-var require_longbits = __commonJS({
-  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
-    "use strict";
-    module.exports = LongBits;
-    var Long;
-    function LongBits(lo, hi) {
-      this.lo = lo >>> 0;
-      this.hi = hi >>> 0;
-    }
-    var zero = LongBits.zero = new LongBits(0, 0);
-    zero.toNumber = function() {
-      return 0;
-    };
-    zero.zzEncode = zero.zzDecode = function() {
-      return this;
-    };
-    zero.length = function() {
-      return 1;
-    };
-    var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
-    LongBits.fromNumber = function fromNumber(value) {
-      if (value === 0)
-        return zero;
-      var sign = value < 0;
-      if (sign)
-        value = -value;
-      var lo = value >>> 0, hi = (value - lo) / 4294967296 >>> 0;
-      if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > 4294967295) {
-          lo = 0;
-          if (++hi > 4294967295)
-            hi = 0;
-        }
-      }
-      return new LongBits(lo, hi);
-    };
-    LongBits.from = function from(value) {
-      if (typeof value === "number")
-        return LongBits.fromNumber(value);
-      if (typeof value === "string" || value instanceof String) {
-        if (Long)
-          value = Long.fromString(value);
-        else
-          return LongBits.fromNumber(parseInt(value, 10));
-      }
-      return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
-    };
-    LongBits.prototype.toNumber = function toNumber(unsigned) {
-      if (!unsigned && this.hi >>> 31) {
-        var lo = ~this.lo + 1 >>> 0, hi = ~this.hi >>> 0;
-        if (!lo)
-          hi = hi + 1 >>> 0;
-        return -(lo + hi * 4294967296);
-      }
-      return this.lo + this.hi * 4294967296;
-    };
-    LongBits.prototype.toLong = function toLong(unsigned) {
-      return Long ? new Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
-    };
-    var charCodeAt = String.prototype.charCodeAt;
-    LongBits.fromHash = function fromHash(hash) {
-      if (hash === zeroHash)
-        return zero;
-      return new LongBits(
-        (charCodeAt.call(hash, 0) | charCodeAt.call(hash, 1) << 8 | charCodeAt.call(hash, 2) << 16 | charCodeAt.call(hash, 3) << 24) >>> 0,
-        (charCodeAt.call(hash, 4) | charCodeAt.call(hash, 5) << 8 | charCodeAt.call(hash, 6) << 16 | charCodeAt.call(hash, 7) << 24) >>> 0
-      );
-    };
-    LongBits.prototype.toHash = function toHash() {
-      return String.fromCharCode(
-        this.lo & 255,
-        this.lo >>> 8 & 255,
-        this.lo >>> 16 & 255,
-        this.lo >>> 24,
-        this.hi & 255,
-        this.hi >>> 8 & 255,
-        this.hi >>> 16 & 255,
-        this.hi >>> 24
-      );
-    };
-    LongBits.prototype.zzEncode = function zzEncode() {
-      var mask = this.hi >> 31;
-      this.hi = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
-      this.lo = (this.lo << 1 ^ mask) >>> 0;
-      return this;
-    };
-    LongBits.prototype.zzDecode = function zzDecode() {
-      var mask = -(this.lo & 1);
-      this.lo = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
-      this.hi = (this.hi >>> 1 ^ mask) >>> 0;
-      return this;
-    };
-    LongBits.prototype.length = function length() {
-      var part0 = this.lo, part1 = (this.lo >>> 28 | this.hi << 4) >>> 0, part2 = this.hi >>> 24;
-      return part2 === 0 ? part1 === 0 ? part0 < 16384 ? part0 < 128 ? 1 : 2 : part0 < 2097152 ? 3 : 4 : part1 < 16384 ? part1 < 128 ? 5 : 6 : part1 < 2097152 ? 7 : 8 : part2 < 128 ? 9 : 10;
-    };
-    LongBits._configure = function(Long_) {
-      Long = Long_;
-    };
-  }
-});
-
-// node_modules/long/umd/index.js
-var require_umd = __commonJS({
-  "node_modules/long/umd/index.js"(exports, module) {
-    (function(global2, factory) {
-      function preferDefault(exports2) {
-        return exports2.default || exports2;
-      }
-      if (typeof define === "function" && define.amd) {
-        define([], function() {
-          var exports2 = {};
-          factory(exports2);
-          return preferDefault(exports2);
-        });
-      } else if (typeof exports === "object") {
-        factory(exports);
-        if (typeof module === "object") module.exports = preferDefault(exports);
-      } else {
-        (function() {
-          var exports2 = {};
-          factory(exports2);
-          global2.Long = preferDefault(exports2);
-        })();
-      }
-    })(
-      typeof globalThis !== "undefined" ? globalThis : typeof self !== "undefined" ? self : exports,
-      function(_exports) {
-        "use strict";
-        Object.defineProperty(_exports, "__esModule", {
-          value: true
-        });
-        _exports.default = void 0;
-        var wasm = null;
-        try {
-          wasm = new WebAssembly.Instance(
-            new WebAssembly.Module(
-              new Uint8Array([
-                // \0asm
-                0,
-                97,
-                115,
-                109,
-                // version 1
-                1,
-                0,
-                0,
-                0,
-                // section "type"
-                1,
-                13,
-                2,
-                // 0, () => i32
-                96,
-                0,
-                1,
-                127,
-                // 1, (i32, i32, i32, i32) => i32
-                96,
-                4,
-                127,
-                127,
-                127,
-                127,
-                1,
-                127,
-                // section "function"
-                3,
-                7,
-                6,
-                // 0, type 0
-                0,
-                // 1, type 1
-                1,
-                // 2, type 1
-                1,
-                // 3, type 1
-                1,
-                // 4, type 1
-                1,
-                // 5, type 1
-                1,
-                // section "global"
-                6,
-                6,
-                1,
-                // 0, "high", mutable i32
-                127,
-                1,
-                65,
-                0,
-                11,
-                // section "export"
-                7,
-                50,
-                6,
-                // 0, "mul"
-                3,
-                109,
-                117,
-                108,
-                0,
-                1,
-                // 1, "div_s"
-                5,
-                100,
-                105,
-                118,
-                95,
-                115,
-                0,
-                2,
-                // 2, "div_u"
-                5,
-                100,
-                105,
-                118,
-                95,
-                117,
-                0,
-                3,
-                // 3, "rem_s"
-                5,
-                114,
-                101,
-                109,
-                95,
-                115,
-                0,
-                4,
-                // 4, "rem_u"
-                5,
-                114,
-                101,
-                109,
-                95,
-                117,
-                0,
-                5,
-                // 5, "get_high"
-                8,
-                103,
-                101,
-                116,
-                95,
-                104,
-                105,
-                103,
-                104,
-                0,
-                0,
-                // section "code"
-                10,
-                191,
-                1,
-                6,
-                // 0, "get_high"
-                4,
-                0,
-                35,
-                0,
-                11,
-                // 1, "mul"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                126,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 2, "div_s"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                127,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 3, "div_u"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                128,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 4, "rem_s"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                129,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11,
-                // 5, "rem_u"
-                36,
-                1,
-                1,
-                126,
-                32,
-                0,
-                173,
-                32,
-                1,
-                173,
-                66,
-                32,
-                134,
-                132,
-                32,
-                2,
-                173,
-                32,
-                3,
-                173,
-                66,
-                32,
-                134,
-                132,
-                130,
-                34,
-                4,
-                66,
-                32,
-                135,
-                167,
-                36,
-                0,
-                32,
-                4,
-                167,
-                11
-              ])
-            ),
-            {}
-          ).exports;
-        } catch {
-        }
-        function Long(low, high, unsigned) {
-          this.low = low | 0;
-          this.high = high | 0;
-          this.unsigned = !!unsigned;
-        }
-        Long.prototype.__isLong__;
-        Object.defineProperty(Long.prototype, "__isLong__", {
-          value: true
-        });
-        function isLong(obj) {
-          return (obj && obj["__isLong__"]) === true;
-        }
-        function ctz32(value) {
-          var c = Math.clz32(value & -value);
-          return value ? 31 - c : c;
-        }
-        Long.isLong = isLong;
-        var INT_CACHE = {};
-        var UINT_CACHE = {};
-        function fromInt(value, unsigned) {
-          var obj, cachedObj, cache;
-          if (unsigned) {
-            value >>>= 0;
-            if (cache = 0 <= value && value < 256) {
-              cachedObj = UINT_CACHE[value];
-              if (cachedObj) return cachedObj;
-            }
-            obj = fromBits(value, 0, true);
-            if (cache) UINT_CACHE[value] = obj;
-            return obj;
-          } else {
-            value |= 0;
-            if (cache = -128 <= value && value < 128) {
-              cachedObj = INT_CACHE[value];
-              if (cachedObj) return cachedObj;
-            }
-            obj = fromBits(value, value < 0 ? -1 : 0, false);
-            if (cache) INT_CACHE[value] = obj;
-            return obj;
-          }
-        }
-        Long.fromInt = fromInt;
-        function fromNumber(value, unsigned) {
-          if (isNaN(value)) return unsigned ? UZERO : ZERO;
-          if (unsigned) {
-            if (value < 0) return UZERO;
-            if (value >= TWO_PWR_64_DBL) return MAX_UNSIGNED_VALUE;
-          } else {
-            if (value <= -TWO_PWR_63_DBL) return MIN_VALUE;
-            if (value + 1 >= TWO_PWR_63_DBL) return MAX_VALUE;
-          }
-          if (value < 0) return fromNumber(-value, unsigned).neg();
-          return fromBits(
-            value % TWO_PWR_32_DBL | 0,
-            value / TWO_PWR_32_DBL | 0,
-            unsigned
-          );
-        }
-        Long.fromNumber = fromNumber;
-        function fromBits(lowBits, highBits, unsigned) {
-          return new Long(lowBits, highBits, unsigned);
-        }
-        Long.fromBits = fromBits;
-        var pow_dbl = Math.pow;
-        function fromString(str, unsigned, radix) {
-          if (str.length === 0) throw Error("empty string");
-          if (typeof unsigned === "number") {
-            radix = unsigned;
-            unsigned = false;
-          } else {
-            unsigned = !!unsigned;
-          }
-          if (str === "NaN" || str === "Infinity" || str === "+Infinity" || str === "-Infinity")
-            return unsigned ? UZERO : ZERO;
-          radix = radix || 10;
-          if (radix < 2 || 36 < radix) throw RangeError("radix");
-          var p;
-          if ((p = str.indexOf("-")) > 0) throw Error("interior hyphen");
-          else if (p === 0) {
-            return fromString(str.substring(1), unsigned, radix).neg();
-          }
-          var radixToPower = fromNumber(pow_dbl(radix, 8));
-          var result = ZERO;
-          for (var i = 0; i < str.length; i += 8) {
-            var size = Math.min(8, str.length - i), value = parseInt(str.substring(i, i + size), radix);
-            if (size < 8) {
-              var power = fromNumber(pow_dbl(radix, size));
-              result = result.mul(power).add(fromNumber(value));
-            } else {
-              result = result.mul(radixToPower);
-              result = result.add(fromNumber(value));
-            }
-          }
-          result.unsigned = unsigned;
-          return result;
-        }
-        Long.fromString = fromString;
-        function fromValue(val, unsigned) {
-          if (typeof val === "number") return fromNumber(val, unsigned);
-          if (typeof val === "string") return fromString(val, unsigned);
-          return fromBits(
-            val.low,
-            val.high,
-            typeof unsigned === "boolean" ? unsigned : val.unsigned
-          );
-        }
-        Long.fromValue = fromValue;
-        var TWO_PWR_16_DBL = 1 << 16;
-        var TWO_PWR_24_DBL = 1 << 24;
-        var TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
-        var TWO_PWR_64_DBL = TWO_PWR_32_DBL * TWO_PWR_32_DBL;
-        var TWO_PWR_63_DBL = TWO_PWR_64_DBL / 2;
-        var TWO_PWR_24 = fromInt(TWO_PWR_24_DBL);
-        var ZERO = fromInt(0);
-        Long.ZERO = ZERO;
-        var UZERO = fromInt(0, true);
-        Long.UZERO = UZERO;
-        var ONE = fromInt(1);
-        Long.ONE = ONE;
-        var UONE = fromInt(1, true);
-        Long.UONE = UONE;
-        var NEG_ONE = fromInt(-1);
-        Long.NEG_ONE = NEG_ONE;
-        var MAX_VALUE = fromBits(4294967295 | 0, 2147483647 | 0, false);
-        Long.MAX_VALUE = MAX_VALUE;
-        var MAX_UNSIGNED_VALUE = fromBits(4294967295 | 0, 4294967295 | 0, true);
-        Long.MAX_UNSIGNED_VALUE = MAX_UNSIGNED_VALUE;
-        var MIN_VALUE = fromBits(0, 2147483648 | 0, false);
-        Long.MIN_VALUE = MIN_VALUE;
-        var LongPrototype = Long.prototype;
-        LongPrototype.toInt = function toInt() {
-          return this.unsigned ? this.low >>> 0 : this.low;
-        };
-        LongPrototype.toNumber = function toNumber() {
-          if (this.unsigned)
-            return (this.high >>> 0) * TWO_PWR_32_DBL + (this.low >>> 0);
-          return this.high * TWO_PWR_32_DBL + (this.low >>> 0);
-        };
-        LongPrototype.toString = function toString(radix) {
-          radix = radix || 10;
-          if (radix < 2 || 36 < radix) throw RangeError("radix");
-          if (this.isZero()) return "0";
-          if (this.isNegative()) {
-            if (this.eq(MIN_VALUE)) {
-              var radixLong = fromNumber(radix), div2 = this.div(radixLong), rem1 = div2.mul(radixLong).sub(this);
-              return div2.toString(radix) + rem1.toInt().toString(radix);
-            } else return "-" + this.neg().toString(radix);
-          }
-          var radixToPower = fromNumber(pow_dbl(radix, 6), this.unsigned), rem = this;
-          var result = "";
-          while (true) {
-            var remDiv = rem.div(radixToPower), intval = rem.sub(remDiv.mul(radixToPower)).toInt() >>> 0, digits = intval.toString(radix);
-            rem = remDiv;
-            if (rem.isZero()) return digits + result;
-            else {
-              while (digits.length < 6) digits = "0" + digits;
-              result = "" + digits + result;
-            }
-          }
-        };
-        LongPrototype.getHighBits = function getHighBits() {
-          return this.high;
-        };
-        LongPrototype.getHighBitsUnsigned = function getHighBitsUnsigned() {
-          return this.high >>> 0;
-        };
-        LongPrototype.getLowBits = function getLowBits() {
-          return this.low;
-        };
-        LongPrototype.getLowBitsUnsigned = function getLowBitsUnsigned() {
-          return this.low >>> 0;
-        };
-        LongPrototype.getNumBitsAbs = function getNumBitsAbs() {
-          if (this.isNegative())
-            return this.eq(MIN_VALUE) ? 64 : this.neg().getNumBitsAbs();
-          var val = this.high != 0 ? this.high : this.low;
-          for (var bit = 31; bit > 0; bit--) if ((val & 1 << bit) != 0) break;
-          return this.high != 0 ? bit + 33 : bit + 1;
-        };
-        LongPrototype.isSafeInteger = function isSafeInteger() {
-          var top11Bits = this.high >> 21;
-          if (!top11Bits) return true;
-          if (this.unsigned) return false;
-          return top11Bits === -1 && !(this.low === 0 && this.high === -2097152);
-        };
-        LongPrototype.isZero = function isZero() {
-          return this.high === 0 && this.low === 0;
-        };
-        LongPrototype.eqz = LongPrototype.isZero;
-        LongPrototype.isNegative = function isNegative() {
-          return !this.unsigned && this.high < 0;
-        };
-        LongPrototype.isPositive = function isPositive() {
-          return this.unsigned || this.high >= 0;
-        };
-        LongPrototype.isOdd = function isOdd() {
-          return (this.low & 1) === 1;
-        };
-        LongPrototype.isEven = function isEven() {
-          return (this.low & 1) === 0;
-        };
-        LongPrototype.equals = function equals(other) {
-          if (!isLong(other)) other = fromValue(other);
-          if (this.unsigned !== other.unsigned && this.high >>> 31 === 1 && other.high >>> 31 === 1)
-            return false;
-          return this.high === other.high && this.low === other.low;
-        };
-        LongPrototype.eq = LongPrototype.equals;
-        LongPrototype.notEquals = function notEquals(other) {
-          return !this.eq(
-            /* validates */
-            other
-          );
-        };
-        LongPrototype.neq = LongPrototype.notEquals;
-        LongPrototype.ne = LongPrototype.notEquals;
-        LongPrototype.lessThan = function lessThan(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) < 0;
-        };
-        LongPrototype.lt = LongPrototype.lessThan;
-        LongPrototype.lessThanOrEqual = function lessThanOrEqual(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) <= 0;
-        };
-        LongPrototype.lte = LongPrototype.lessThanOrEqual;
-        LongPrototype.le = LongPrototype.lessThanOrEqual;
-        LongPrototype.greaterThan = function greaterThan(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) > 0;
-        };
-        LongPrototype.gt = LongPrototype.greaterThan;
-        LongPrototype.greaterThanOrEqual = function greaterThanOrEqual(other) {
-          return this.comp(
-            /* validates */
-            other
-          ) >= 0;
-        };
-        LongPrototype.gte = LongPrototype.greaterThanOrEqual;
-        LongPrototype.ge = LongPrototype.greaterThanOrEqual;
-        LongPrototype.compare = function compare(other) {
-          if (!isLong(other)) other = fromValue(other);
-          if (this.eq(other)) return 0;
-          var thisNeg = this.isNegative(), otherNeg = other.isNegative();
-          if (thisNeg && !otherNeg) return -1;
-          if (!thisNeg && otherNeg) return 1;
-          if (!this.unsigned) return this.sub(other).isNegative() ? -1 : 1;
-          return other.high >>> 0 > this.high >>> 0 || other.high === this.high && other.low >>> 0 > this.low >>> 0 ? -1 : 1;
-        };
-        LongPrototype.comp = LongPrototype.compare;
-        LongPrototype.negate = function negate() {
-          if (!this.unsigned && this.eq(MIN_VALUE)) return MIN_VALUE;
-          return this.not().add(ONE);
-        };
-        LongPrototype.neg = LongPrototype.negate;
-        LongPrototype.add = function add2(addend) {
-          if (!isLong(addend)) addend = fromValue(addend);
-          var a48 = this.high >>> 16;
-          var a32 = this.high & 65535;
-          var a16 = this.low >>> 16;
-          var a00 = this.low & 65535;
-          var b48 = addend.high >>> 16;
-          var b32 = addend.high & 65535;
-          var b16 = addend.low >>> 16;
-          var b00 = addend.low & 65535;
-          var c48 = 0, c32 = 0, c16 = 0, c00 = 0;
-          c00 += a00 + b00;
-          c16 += c00 >>> 16;
-          c00 &= 65535;
-          c16 += a16 + b16;
-          c32 += c16 >>> 16;
-          c16 &= 65535;
-          c32 += a32 + b32;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c48 += a48 + b48;
-          c48 &= 65535;
-          return fromBits(c16 << 16 | c00, c48 << 16 | c32, this.unsigned);
-        };
-        LongPrototype.subtract = function subtract(subtrahend) {
-          if (!isLong(subtrahend)) subtrahend = fromValue(subtrahend);
-          return this.add(subtrahend.neg());
-        };
-        LongPrototype.sub = LongPrototype.subtract;
-        LongPrototype.multiply = function multiply(multiplier) {
-          if (this.isZero()) return this;
-          if (!isLong(multiplier)) multiplier = fromValue(multiplier);
-          if (wasm) {
-            var low = wasm["mul"](
-              this.low,
-              this.high,
-              multiplier.low,
-              multiplier.high
-            );
-            return fromBits(low, wasm["get_high"](), this.unsigned);
-          }
-          if (multiplier.isZero()) return this.unsigned ? UZERO : ZERO;
-          if (this.eq(MIN_VALUE)) return multiplier.isOdd() ? MIN_VALUE : ZERO;
-          if (multiplier.eq(MIN_VALUE)) return this.isOdd() ? MIN_VALUE : ZERO;
-          if (this.isNegative()) {
-            if (multiplier.isNegative()) return this.neg().mul(multiplier.neg());
-            else return this.neg().mul(multiplier).neg();
-          } else if (multiplier.isNegative())
-            return this.mul(multiplier.neg()).neg();
-          if (this.lt(TWO_PWR_24) && multiplier.lt(TWO_PWR_24))
-            return fromNumber(
-              this.toNumber() * multiplier.toNumber(),
-              this.unsigned
-            );
-          var a48 = this.high >>> 16;
-          var a32 = this.high & 65535;
-          var a16 = this.low >>> 16;
-          var a00 = this.low & 65535;
-          var b48 = multiplier.high >>> 16;
-          var b32 = multiplier.high & 65535;
-          var b16 = multiplier.low >>> 16;
-          var b00 = multiplier.low & 65535;
-          var c48 = 0, c32 = 0, c16 = 0, c00 = 0;
-          c00 += a00 * b00;
-          c16 += c00 >>> 16;
-          c00 &= 65535;
-          c16 += a16 * b00;
-          c32 += c16 >>> 16;
-          c16 &= 65535;
-          c16 += a00 * b16;
-          c32 += c16 >>> 16;
-          c16 &= 65535;
-          c32 += a32 * b00;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c32 += a16 * b16;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c32 += a00 * b32;
-          c48 += c32 >>> 16;
-          c32 &= 65535;
-          c48 += a48 * b00 + a32 * b16 + a16 * b32 + a00 * b48;
-          c48 &= 65535;
-          return fromBits(c16 << 16 | c00, c48 << 16 | c32, this.unsigned);
-        };
-        LongPrototype.mul = LongPrototype.multiply;
-        LongPrototype.divide = function divide(divisor) {
-          if (!isLong(divisor)) divisor = fromValue(divisor);
-          if (divisor.isZero()) throw Error("division by zero");
-          if (wasm) {
-            if (!this.unsigned && this.high === -2147483648 && divisor.low === -1 && divisor.high === -1) {
-              return this;
-            }
-            var low = (this.unsigned ? wasm["div_u"] : wasm["div_s"])(
-              this.low,
-              this.high,
-              divisor.low,
-              divisor.high
-            );
-            return fromBits(low, wasm["get_high"](), this.unsigned);
-          }
-          if (this.isZero()) return this.unsigned ? UZERO : ZERO;
-          var approx, rem, res;
-          if (!this.unsigned) {
-            if (this.eq(MIN_VALUE)) {
-              if (divisor.eq(ONE) || divisor.eq(NEG_ONE))
-                return MIN_VALUE;
-              else if (divisor.eq(MIN_VALUE)) return ONE;
-              else {
-                var halfThis = this.shr(1);
-                approx = halfThis.div(divisor).shl(1);
-                if (approx.eq(ZERO)) {
-                  return divisor.isNegative() ? ONE : NEG_ONE;
-                } else {
-                  rem = this.sub(divisor.mul(approx));
-                  res = approx.add(rem.div(divisor));
-                  return res;
-                }
-              }
-            } else if (divisor.eq(MIN_VALUE)) return this.unsigned ? UZERO : ZERO;
-            if (this.isNegative()) {
-              if (divisor.isNegative()) return this.neg().div(divisor.neg());
-              return this.neg().div(divisor).neg();
-            } else if (divisor.isNegative()) return this.div(divisor.neg()).neg();
-            res = ZERO;
-          } else {
-            if (!divisor.unsigned) divisor = divisor.toUnsigned();
-            if (divisor.gt(this)) return UZERO;
-            if (divisor.gt(this.shru(1)))
-              return UONE;
-            res = UZERO;
-          }
-          rem = this;
-          while (rem.gte(divisor)) {
-            approx = Math.max(1, Math.floor(rem.toNumber() / divisor.toNumber()));
-            var log22 = Math.ceil(Math.log(approx) / Math.LN2), delta = log22 <= 48 ? 1 : pow_dbl(2, log22 - 48), approxRes = fromNumber(approx), approxRem = approxRes.mul(divisor);
-            while (approxRem.isNegative() || approxRem.gt(rem)) {
-              approx -= delta;
-              approxRes = fromNumber(approx, this.unsigned);
-              approxRem = approxRes.mul(divisor);
-            }
-            if (approxRes.isZero()) approxRes = ONE;
-            res = res.add(approxRes);
-            rem = rem.sub(approxRem);
-          }
-          return res;
-        };
-        LongPrototype.div = LongPrototype.divide;
-        LongPrototype.modulo = function modulo(divisor) {
-          if (!isLong(divisor)) divisor = fromValue(divisor);
-          if (wasm) {
-            var low = (this.unsigned ? wasm["rem_u"] : wasm["rem_s"])(
-              this.low,
-              this.high,
-              divisor.low,
-              divisor.high
-            );
-            return fromBits(low, wasm["get_high"](), this.unsigned);
-          }
-          return this.sub(this.div(divisor).mul(divisor));
-        };
-        LongPrototype.mod = LongPrototype.modulo;
-        LongPrototype.rem = LongPrototype.modulo;
-        LongPrototype.not = function not() {
-          return fromBits(~this.low, ~this.high, this.unsigned);
-        };
-        LongPrototype.countLeadingZeros = function countLeadingZeros() {
-          return this.high ? Math.clz32(this.high) : Math.clz32(this.low) + 32;
-        };
-        LongPrototype.clz = LongPrototype.countLeadingZeros;
-        LongPrototype.countTrailingZeros = function countTrailingZeros() {
-          return this.low ? ctz32(this.low) : ctz32(this.high) + 32;
-        };
-        LongPrototype.ctz = LongPrototype.countTrailingZeros;
-        LongPrototype.and = function and(other) {
-          if (!isLong(other)) other = fromValue(other);
-          return fromBits(
-            this.low & other.low,
-            this.high & other.high,
-            this.unsigned
-          );
-        };
-        LongPrototype.or = function or(other) {
-          if (!isLong(other)) other = fromValue(other);
-          return fromBits(
-            this.low | other.low,
-            this.high | other.high,
-            this.unsigned
-          );
-        };
-        LongPrototype.xor = function xor(other) {
-          if (!isLong(other)) other = fromValue(other);
-          return fromBits(
-            this.low ^ other.low,
-            this.high ^ other.high,
-            this.unsigned
-          );
-        };
-        LongPrototype.shiftLeft = function shiftLeft(numBits) {
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          else if (numBits < 32)
-            return fromBits(
-              this.low << numBits,
-              this.high << numBits | this.low >>> 32 - numBits,
-              this.unsigned
-            );
-          else return fromBits(0, this.low << numBits - 32, this.unsigned);
-        };
-        LongPrototype.shl = LongPrototype.shiftLeft;
-        LongPrototype.shiftRight = function shiftRight(numBits) {
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          else if (numBits < 32)
-            return fromBits(
-              this.low >>> numBits | this.high << 32 - numBits,
-              this.high >> numBits,
-              this.unsigned
-            );
-          else
-            return fromBits(
-              this.high >> numBits - 32,
-              this.high >= 0 ? 0 : -1,
-              this.unsigned
-            );
-        };
-        LongPrototype.shr = LongPrototype.shiftRight;
-        LongPrototype.shiftRightUnsigned = function shiftRightUnsigned(numBits) {
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          if (numBits < 32)
-            return fromBits(
-              this.low >>> numBits | this.high << 32 - numBits,
-              this.high >>> numBits,
-              this.unsigned
-            );
-          if (numBits === 32) return fromBits(this.high, 0, this.unsigned);
-          return fromBits(this.high >>> numBits - 32, 0, this.unsigned);
-        };
-        LongPrototype.shru = LongPrototype.shiftRightUnsigned;
-        LongPrototype.shr_u = LongPrototype.shiftRightUnsigned;
-        LongPrototype.rotateLeft = function rotateLeft(numBits) {
-          var b;
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
-          if (numBits < 32) {
-            b = 32 - numBits;
-            return fromBits(
-              this.low << numBits | this.high >>> b,
-              this.high << numBits | this.low >>> b,
-              this.unsigned
-            );
-          }
-          numBits -= 32;
-          b = 32 - numBits;
-          return fromBits(
-            this.high << numBits | this.low >>> b,
-            this.low << numBits | this.high >>> b,
-            this.unsigned
-          );
-        };
-        LongPrototype.rotl = LongPrototype.rotateLeft;
-        LongPrototype.rotateRight = function rotateRight(numBits) {
-          var b;
-          if (isLong(numBits)) numBits = numBits.toInt();
-          if ((numBits &= 63) === 0) return this;
-          if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
-          if (numBits < 32) {
-            b = 32 - numBits;
-            return fromBits(
-              this.high << b | this.low >>> numBits,
-              this.low << b | this.high >>> numBits,
-              this.unsigned
-            );
-          }
-          numBits -= 32;
-          b = 32 - numBits;
-          return fromBits(
-            this.low << b | this.high >>> numBits,
-            this.high << b | this.low >>> numBits,
-            this.unsigned
-          );
-        };
-        LongPrototype.rotr = LongPrototype.rotateRight;
-        LongPrototype.toSigned = function toSigned() {
-          if (!this.unsigned) return this;
-          return fromBits(this.low, this.high, false);
-        };
-        LongPrototype.toUnsigned = function toUnsigned() {
-          if (this.unsigned) return this;
-          return fromBits(this.low, this.high, true);
-        };
-        LongPrototype.toBytes = function toBytes(le) {
-          return le ? this.toBytesLE() : this.toBytesBE();
-        };
-        LongPrototype.toBytesLE = function toBytesLE() {
-          var hi = this.high, lo = this.low;
-          return [
-            lo & 255,
-            lo >>> 8 & 255,
-            lo >>> 16 & 255,
-            lo >>> 24,
-            hi & 255,
-            hi >>> 8 & 255,
-            hi >>> 16 & 255,
-            hi >>> 24
-          ];
-        };
-        LongPrototype.toBytesBE = function toBytesBE() {
-          var hi = this.high, lo = this.low;
-          return [
-            hi >>> 24,
-            hi >>> 16 & 255,
-            hi >>> 8 & 255,
-            hi & 255,
-            lo >>> 24,
-            lo >>> 16 & 255,
-            lo >>> 8 & 255,
-            lo & 255
-          ];
-        };
-        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
-          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
-        };
-        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
-          return new Long(
-            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
-            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
-            unsigned
-          );
-        };
-        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
-          return new Long(
-            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
-            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
-            unsigned
-          );
-        };
-        if (typeof BigInt === "function") {
-          Long.fromBigInt = function fromBigInt(value, unsigned) {
-            var lowBits = Number(BigInt.asIntN(32, value));
-            var highBits = Number(BigInt.asIntN(32, value >> BigInt(32)));
-            return fromBits(lowBits, highBits, unsigned);
-          };
-          Long.fromValue = function fromValueWithBigInt(value, unsigned) {
-            if (typeof value === "bigint") return Long.fromBigInt(value, unsigned);
-            return fromValue(value, unsigned);
-          };
-          LongPrototype.toBigInt = function toBigInt() {
-            var lowBigInt = BigInt(this.low >>> 0);
-            var highBigInt = BigInt(this.unsigned ? this.high >>> 0 : this.high);
-            return highBigInt << BigInt(32) | lowBigInt;
-          };
-        }
-        var _default = _exports.default = Long;
-      }
-    );
-  }
-});
-
-// node_modules/protobufjs/src/util/minimal.js
-var require_minimal = __commonJS({
-  "node_modules/protobufjs/src/util/minimal.js"(exports) {
-    "use strict";
-    var util = exports;
-    util.asPromise = require_aspromise();
-    util.base64 = require_base64();
-    util.EventEmitter = require_eventemitter();
-    util.float = require_float3();
-    util.utf8 = require_utf8();
-    util.pool = require_pool();
-    util.LongBits = require_longbits();
-    function isUnsafeProperty(key) {
-      return key === "__proto__" || key === "prototype" || key === "constructor";
-    }
-    util.isUnsafeProperty = isUnsafeProperty;
-    util.isNode = Boolean(typeof global !== "undefined" && global && global.process && global.process.versions && global.process.versions.node);
-    util.global = util.isNode && global || typeof window !== "undefined" && window || typeof self !== "undefined" && self || typeof globalThis !== "undefined" && globalThis || exports;
-    util.emptyArray = Object.freeze ? Object.freeze([]) : (
-      /* istanbul ignore next */
-      []
-    );
-    util.emptyObject = Object.freeze ? Object.freeze({}) : (
-      /* istanbul ignore next */
-      {}
-    );
-    util.isInteger = Number.isInteger || /* istanbul ignore next */
-    function isInteger(value) {
-      return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
-    };
-    util.isString = function isString(value) {
-      return typeof value === "string" || value instanceof String;
-    };
-    util.isObject = function isObject(value) {
-      return value && typeof value === "object";
-    };
-    util.isset = /**
-     * Checks if a property on a message is considered to be present.
-     * @param {Object} obj Plain object or message instance
-     * @param {string} prop Property name
-     * @returns {boolean} `true` if considered to be present, otherwise `false`
-     */
-    util.isSet = function isSet(obj, prop) {
-      var value = obj[prop];
-      if (value != null && Object.hasOwnProperty.call(obj, prop))
-        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
-      return false;
-    };
-    util.Buffer = (function() {
-      try {
-        var Buffer2 = util.global.Buffer;
-        return Buffer2.prototype.utf8Write || util.isNode ? Buffer2 : (
-          /* istanbul ignore next */
-          null
-        );
-      } catch (e) {
-        return null;
-      }
-    })();
-    util.newBuffer = function newBuffer(sizeOrArray) {
-      var Buffer2 = util.Buffer;
-      return typeof sizeOrArray === "number" ? Buffer2 ? Buffer2.allocUnsafe(sizeOrArray) : new Uint8Array(sizeOrArray) : Buffer2 ? Buffer2.from(sizeOrArray) : new Uint8Array(sizeOrArray);
-    };
-    util.rawField = function rawField(id, wireType, data) {
-      var out2 = [], tag = id << 3 | wireType;
-      tag >>>= 0;
-      while (tag > 127) {
-        out2.push(tag & 127 | 128);
-        tag >>>= 7;
-      }
-      out2.push(tag);
-      for (var i = 0; i < data.length; ++i)
-        out2.push(data[i]);
-      return util.newBuffer(out2);
-    };
-    util.Array = Uint8Array;
-    util.Long = /* istanbul ignore next */
-    util.global.dcodeIO && /* istanbul ignore next */
-    util.global.dcodeIO.Long || /* istanbul ignore next */
-    util.global.Long || (function() {
-      try {
-        var Long = require_umd();
-        return Long && Long.isLong ? Long : null;
-      } catch (e) {
-        return null;
-      }
-    })();
-    util.key2Re = /^(?:true|false|0|1)$/;
-    util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
-    util.key64Re = /^(?:[\x00-\xff]{8}|-?(?:0|[1-9][0-9]*))$/;
-    util.longToHash = function longToHash(value) {
-      return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
-    };
-    util.longFromHash = function longFromHash(hash, unsigned) {
-      var bits = util.LongBits.fromHash(hash);
-      if (util.Long)
-        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
-      return bits.toNumber(Boolean(unsigned));
-    };
-    util.longFromKey = function longFromKey(key, unsigned) {
-      return util.key64Re.test(key) && !util.key32Re.test(key) ? util.longFromHash(key, unsigned) : key;
-    };
-    util.boolFromKey = function boolFromKey(key) {
-      return key === "true" || key === "1";
-    };
-    function merge(dst) {
-      var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
-      ifNotSet = ifNotSet && arguments[arguments.length - 1];
-      for (var a = 1; a < limit; ++a) {
-        var src = arguments[a];
-        if (!src)
-          continue;
-        for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
-          if (!isUnsafeProperty(keys[i]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i]) || dst[keys[i]] === void 0))
-            dst[keys[i]] = src[keys[i]];
-      }
-      return dst;
-    }
-    util.merge = merge;
-    util.nestingLimit = 32;
-    util.recursionLimit = 100;
-    util.makeProp = function makeProp(obj, key, enumerable) {
-      if (Object.prototype.hasOwnProperty.call(obj, key))
-        return;
-      Object.defineProperty(obj, key, {
-        enumerable: enumerable === void 0 ? true : enumerable,
-        configurable: true,
-        writable: true
-      });
-    };
-    util.lcFirst = function lcFirst(str) {
-      return str.charAt(0).toLowerCase() + str.substring(1);
-    };
-    function newError(name) {
-      function CustomError(message, properties) {
-        if (!(this instanceof CustomError))
-          return new CustomError(message, properties);
-        Object.defineProperty(this, "message", { get: function() {
-          return message;
-        } });
-        if (Error.captureStackTrace)
-          Error.captureStackTrace(this, CustomError);
-        else
-          Object.defineProperty(this, "stack", { value: new Error().stack || "" });
-        if (properties)
-          merge(this, properties);
-      }
-      CustomError.prototype = Object.create(Error.prototype, {
-        constructor: {
-          value: CustomError,
-          writable: true,
-          enumerable: false,
-          configurable: true
-        },
-        name: {
-          get: function get() {
-            return name;
-          },
-          set: void 0,
-          enumerable: false,
-          // configurable: false would accurately preserve the behavior of
-          // the original, but I'm guessing that was not intentional.
-          // For an actual error subclass, this property would
-          // be configurable.
-          configurable: true
-        },
-        toString: {
-          value: function value() {
-            return this.name + ": " + this.message;
-          },
-          writable: true,
-          enumerable: false,
-          configurable: true
-        }
-      });
-      return CustomError;
-    }
-    util.newError = newError;
-    util.ProtocolError = newError("ProtocolError");
-    util.oneOfGetter = function getOneOf(fieldNames) {
-      var fieldMap = {};
-      for (var i = 0; i < fieldNames.length; ++i)
-        fieldMap[fieldNames[i]] = 1;
-      return function() {
-        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
-          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
-            return keys[i2];
-      };
-    };
-    util.oneOfSetter = function setOneOf(fieldNames) {
-      return function(name) {
-        for (var i = 0; i < fieldNames.length; ++i)
-          if (fieldNames[i] !== name)
-            delete this[fieldNames[i]];
-      };
-    };
-    util.toJSONOptions = {
-      longs: String,
-      enums: String,
-      bytes: String,
-      json: true
-    };
-  }
-});
-
-// node_modules/protobufjs/src/writer.js
-var require_writer = __commonJS({
-  "node_modules/protobufjs/src/writer.js"(exports, module) {
-    "use strict";
-    module.exports = Writer;
-    var util = require_minimal();
-    var BufferWriter;
-    var LongBits = util.LongBits;
-    var base64 = util.base64;
-    var utf8 = util.utf8;
-    function Writer() {
-      this.pos = 0;
-      this.buf = this.constructor.alloc(Writer.initialBufferSize);
-      this.view = null;
-      this.states = null;
-    }
-    Writer.initialBufferSize = 128;
-    Object.defineProperty(Writer.prototype, "len", {
-      configurable: true,
-      enumerable: true,
-      get: function get_len() {
-        return this.pos;
-      }
-    });
-    var create = function create2() {
-      return util.Buffer ? function create_buffer_setup() {
-        return (Writer.create = function create_buffer() {
-          return new BufferWriter();
-        })();
-      } : function create_array() {
-        return new Writer();
-      };
-    };
-    Writer.create = create();
-    Writer.alloc = function alloc(size) {
-      return new Uint8Array(size);
-    };
-    Writer.alloc = util.pool(Writer.alloc, Uint8Array.prototype.subarray);
-    function sizeVarint32(value) {
-      return value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5;
-    }
-    Writer.prototype._reserve = function _reserve(n) {
-      var need = this.pos + n;
-      if (need > this.buf.length) {
-        var size = this.buf.length << 1;
-        if (size < need)
-          size = need;
-        var buf = this.constructor.alloc(size);
-        buf.set(this.buf.subarray(0, this.pos), 0);
-        this.buf = buf;
-        this.view = null;
-      }
-    };
-    function writeStringAscii(val, buf, pos) {
-      for (var i = 0; i < val.length; )
-        buf[pos++] = val.charCodeAt(i++);
-    }
-    function writeVarint32(val, buf, pos) {
-      while (val > 127) {
-        buf[pos++] = val & 127 | 128;
-        val >>>= 7;
-      }
-      buf[pos] = val;
-      return pos + 1;
-    }
-    Writer.prototype.uint32 = function write_uint32(value) {
-      value = value >>> 0;
-      this._reserve(5);
-      var pos = this.pos;
-      this.pos = writeVarint32(value, this.buf, pos);
-      return this;
-    };
-    Writer.prototype.int32 = function write_int32(value) {
-      if ((value |= 0) < 0) {
-        this._reserve(10);
-        writeVarint64(LongBits.fromNumber(value), this.buf, this.pos);
-        this.pos += 10;
-        return this;
-      }
-      return this.uint32(value);
-    };
-    Writer.prototype.sint32 = function write_sint32(value) {
-      return this.uint32((value << 1 ^ value >> 31) >>> 0);
-    };
-    function writeVarint64(val, buf, pos) {
-      var lo = val.lo, hi = val.hi;
-      while (hi) {
-        buf[pos++] = lo & 127 | 128;
-        lo = (lo >>> 7 | hi << 25) >>> 0;
-        hi >>>= 7;
-      }
-      while (lo > 127) {
-        buf[pos++] = lo & 127 | 128;
-        lo = lo >>> 7;
-      }
-      buf[pos] = lo;
-      return pos + 1;
-    }
-    Writer.prototype.uint64 = function write_uint64(value) {
-      var bits = LongBits.from(value);
-      this._reserve(10);
-      var pos = this.pos;
-      this.pos = writeVarint64(bits, this.buf, pos);
-      return this;
-    };
-    Writer.prototype.int64 = Writer.prototype.uint64;
-    Writer.prototype.sint64 = function write_sint64(value) {
-      var bits = LongBits.from(value).zzEncode();
-      this._reserve(10);
-      var pos = this.pos;
-      this.pos = writeVarint64(bits, this.buf, pos);
-      return this;
-    };
-    Writer.prototype.bool = function write_bool(value) {
-      this._reserve(1);
-      this.buf[this.pos++] = value ? 1 : 0;
-      return this;
-    };
-    function writeFixed32(val, buf, pos) {
-      buf[pos] = val & 255;
-      buf[pos + 1] = val >>> 8 & 255;
-      buf[pos + 2] = val >>> 16 & 255;
-      buf[pos + 3] = val >>> 24;
-    }
-    Writer.prototype.fixed32 = function write_fixed32(value) {
-      this._reserve(4);
-      writeFixed32(value >>> 0, this.buf, this.pos);
-      this.pos += 4;
-      return this;
-    };
-    Writer.prototype.sfixed32 = Writer.prototype.fixed32;
-    Writer.prototype.fixed64 = function write_fixed64(value) {
-      var bits = LongBits.from(value);
-      this._reserve(8);
-      writeFixed32(bits.lo, this.buf, this.pos);
-      writeFixed32(bits.hi, this.buf, this.pos + 4);
-      this.pos += 8;
-      return this;
-    };
-    Writer.prototype.sfixed64 = Writer.prototype.fixed64;
-    Writer.prototype.float = function write_float(value) {
-      this._reserve(4);
-      util.float.writeFloatLE(value, this.buf, this.pos);
-      this.pos += 4;
-      return this;
-    };
-    Writer.prototype.double = function write_double(value) {
-      this._reserve(8);
-      util.float.writeDoubleLE(value, this.buf, this.pos);
-      this.pos += 8;
-      return this;
-    };
-    Writer.prototype.bytes = function write_bytes(value) {
-      var len = value.length >>> 0;
-      if (!len) {
-        this._reserve(1);
-        this.buf[this.pos++] = 0;
-        return this;
-      }
-      if (util.isString(value)) {
-        var buf = Writer.alloc(len = base64.length(value));
-        base64.decode(value, buf, 0);
-        value = buf;
-      }
-      this.uint32(len);
-      this._reserve(len);
-      this.buf.set(value, this.pos);
-      this.pos += len;
-      return this;
-    };
-    Writer.prototype.raw = function write_raw(value) {
-      var len = value.length >>> 0;
-      if (!len)
-        return this;
-      this._reserve(len);
-      this.buf.set(value, this.pos);
-      this.pos += len;
-      return this;
-    };
-    Writer.prototype._delim = function _delim(pos, len) {
-      var n = sizeVarint32(len);
-      if (n > 1)
-        this.buf.copyWithin(pos + n, pos + 1, pos + 1 + len);
-      writeVarint32(len, this.buf, pos);
-      this.pos = pos + n + len;
-      return this;
-    };
-    Writer.prototype.string = function write_string(value) {
-      var n = value.length;
-      if (!n) {
-        this._reserve(1);
-        this.buf[this.pos++] = 0;
-        return this;
-      }
-      if (n < 128) {
-        this._reserve(n * 3 + 5);
-        var lenPos = this.pos;
-        return this._delim(lenPos, utf8.write(value, this.buf, lenPos + 1));
-      }
-      var len = utf8.length(value);
-      this.uint32(len);
-      this._reserve(len);
-      if (len === value.length)
-        writeStringAscii(value, this.buf, this.pos);
-      else
-        utf8.write(value, this.buf, this.pos);
-      this.pos += len;
-      return this;
-    };
-    Writer.prototype.uint32s = function write_uint32s(value) {
-      var n = value.length;
-      this._reserve(n * 5 + 5);
-      var buf = this.buf, lenPos = this.pos, p = lenPos + 1;
-      for (var i = 0; i < n; ++i)
-        p = writeVarint32(value[i] >>> 0, buf, p);
-      return this._delim(lenPos, p - lenPos - 1);
-    };
-    Writer.prototype.int32s = function write_int32s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1, val;
-      for (var i = 0; i < n; ++i) {
-        if ((val = value[i] | 0) < 0) {
-          pos = writeVarint64(LongBits.fromNumber(val), buf, pos);
-        } else {
-          pos = writeVarint32(val, buf, pos);
-        }
-      }
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.sint32s = function write_sint32s(value) {
-      var n = value.length;
-      this._reserve(n * 5 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i)
-        pos = writeVarint32((value[i] << 1 ^ value[i] >> 31) >>> 0, buf, pos);
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.uint64s = function write_uint64s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i) {
-        pos = writeVarint64(LongBits.from(value[i]), buf, pos);
-      }
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.int64s = Writer.prototype.uint64s;
-    Writer.prototype.sint64s = function write_sint64s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
-      var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i) {
-        pos = writeVarint64(LongBits.from(value[i]).zzEncode(), buf, pos);
-      }
-      return this._delim(lenPos, pos - lenPos - 1);
-    };
-    Writer.prototype.bools = function write_bools(value) {
-      var n = value.length;
-      this.uint32(n);
-      this._reserve(n);
-      var buf = this.buf, p = this.pos;
-      for (var i = 0; i < n; ++i)
-        buf[p++] = value[i] ? 1 : 0;
-      this.pos += n;
-      return this;
-    };
-    var VIEW_THRESHOLD_FLOAT = 16;
-    var VIEW_THRESHOLD_INT = 128;
-    function getLazyView(writer, count2, threshold) {
-      var view = writer.view;
-      if (view || count2 < threshold)
-        return view;
-      var buf = writer.buf;
-      return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    Writer.prototype.fixed32s = function write_fixed32s(value) {
-      var n = value.length, bytes = n * 4;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setUint32(p, value[i] >>> 0, true);
-          p += 4;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          writeFixed32(value[i] >>> 0, buf, p);
-          p += 4;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
-    Writer.prototype.fixed64s = function write_fixed64s(value) {
-      var n = value.length, bytes = n * 8;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, bits, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          bits = LongBits.from(value[i]);
-          dv.setUint32(p, bits.lo, true);
-          dv.setUint32(p + 4, bits.hi, true);
-          p += 8;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          bits = LongBits.from(value[i]);
-          writeFixed32(bits.lo, buf, p);
-          writeFixed32(bits.hi, buf, p + 4);
-          p += 8;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
-    Writer.prototype.floats = function write_floats(value) {
-      var n = value.length, bytes = n * 4;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setFloat32(p, value[i], true);
-          p += 4;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          util.float.writeFloatLE(value[i], buf, p);
-          p += 4;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.doubles = function write_doubles(value) {
-      var n = value.length, bytes = n * 8;
-      this.uint32(bytes);
-      this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setFloat64(p, value[i], true);
-          p += 8;
-        }
-      else {
-        var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          util.float.writeDoubleLE(value[i], buf, p);
-          p += 8;
-        }
-      }
-      this.pos += bytes;
-      return this;
-    };
-    Writer.prototype.fork = function fork() {
-      this._reserve(1);
-      (this.states || (this.states = [])).push(this.pos);
-      this.pos += 1;
-      return this;
-    };
-    Writer.prototype.reset = function reset() {
-      var states = this.states;
-      if (states && states.length) {
-        this.pos = states.pop();
-      } else {
-        this.pos = 0;
-      }
-      return this;
-    };
-    Writer.prototype.ldelim = function ldelim() {
-      var states = this.states, len, vlen;
-      if (states && states.length) {
-        var lenPos = states.pop();
-        len = this.pos - lenPos - 1;
-        vlen = sizeVarint32(len);
-        if (vlen > 1) {
-          this._reserve(vlen - 1);
-          this.buf.copyWithin(lenPos + vlen, lenPos + 1, lenPos + 1 + len);
-          this.pos += vlen - 1;
-          writeVarint32(len, this.buf, lenPos);
-        } else {
-          this.buf[lenPos] = len;
-        }
-      } else {
-        len = this.pos;
-        vlen = sizeVarint32(len);
-        this._reserve(vlen);
-        this.buf.copyWithin(vlen, 0, len);
-        writeVarint32(len, this.buf, 0);
-        this.pos += vlen;
-      }
-      return this;
-    };
-    Writer.prototype.finish = function finish(shared) {
-      if (shared)
-        return this.buf.subarray(0, this.pos);
-      var buf = this.constructor.alloc(this.pos);
-      buf.set(this.buf.subarray(0, this.pos), 0);
-      return buf;
-    };
-    Writer.prototype.finishInto = function finishInto(buf, offset) {
-      if (offset === void 0)
-        offset = 0;
-      buf.set(this.buf.subarray(0, this.pos), offset);
-      return buf;
-    };
-    Writer._configure = function(BufferWriter_) {
-      BufferWriter = BufferWriter_;
-      Writer.create = create();
-      BufferWriter._configure();
-    };
-  }
-});
-
-// node_modules/protobufjs/src/writer_buffer.js
-var require_writer_buffer = __commonJS({
-  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
-    "use strict";
-    module.exports = BufferWriter;
-    var Writer = require_writer();
-    BufferWriter.prototype = Object.create(Writer.prototype, {
-      constructor: {
-        value: BufferWriter,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    var util = require_minimal();
-    function BufferWriter() {
-      Writer.call(this);
-    }
-    var writeStringBuffer;
-    BufferWriter._configure = function() {
-      BufferWriter.alloc = util.Buffer && util.Buffer.allocUnsafe;
-      writeStringBuffer = util.Buffer && util.Buffer.prototype.utf8Write ? function writeStringBuffer_utf8Write(val, buf, pos) {
-        return buf.utf8Write(val, pos);
-      } : function writeStringBuffer_write(val, buf, pos) {
-        return buf.write(val, pos);
-      };
-    };
-    BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
-      if (util.isString(value))
-        value = util.Buffer.from(value, "base64");
-      var len = value.length >>> 0;
-      this.uint32(len);
-      if (len) {
-        this._reserve(len);
-        this.buf.set(value, this.pos);
-        this.pos += len;
-      }
-      return this;
-    };
-    BufferWriter.prototype.string = function write_string_buffer(value) {
-      var n = value.length;
-      if (!n) {
-        this._reserve(1);
-        this.buf[this.pos++] = 0;
-        return this;
-      }
-      if (n < 128) {
-        this._reserve(n * 3 + 5);
-        var pos = this.pos, buf = this.buf;
-        return this._delim(
-          pos,
-          n < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
-        );
-      }
-      var len = util.Buffer.byteLength(value);
-      this.uint32(len);
-      this._reserve(len);
-      writeStringBuffer(value, this.buf, this.pos);
-      this.pos += len;
-      return this;
-    };
-    BufferWriter._configure();
-  }
-});
-
-// node_modules/protobufjs/src/reader.js
-var require_reader = __commonJS({
-  "node_modules/protobufjs/src/reader.js"(exports, module) {
-    "use strict";
-    module.exports = Reader;
-    var util = require_minimal();
-    var BufferReader;
-    var LongBits = util.LongBits;
-    var utf8 = util.utf8;
-    function indexOutOfRange(reader, writeLength) {
-      return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
-    }
-    function Reader(buffer) {
-      this.buf = buffer;
-      this.pos = 0;
-      this.len = buffer.length;
-      this.view = null;
-      this.discardUnknown = Reader.discardUnknown;
-    }
-    function create_array(buffer) {
-      if (Array.isArray(buffer))
-        buffer = new Uint8Array(buffer);
-      if (buffer instanceof Uint8Array)
-        return new Reader(buffer);
-      throw Error("illegal buffer");
-    }
-    var create = function create2() {
-      return util.Buffer ? function create_buffer_setup(buffer) {
-        return (Reader.create = function create_buffer(buffer2) {
-          return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
-        })(buffer);
-      } : create_array;
-    };
-    Reader.create = create();
-    Reader.prototype.raw = function read_raw(start, end) {
-      return this.buf.subarray(start, end);
-    };
-    function readVarint32NearEnd(reader) {
-      var value = 0;
-      for (var i = 0; i < 4; ++i) {
-        if (reader.pos >= reader.len)
-          throw indexOutOfRange(reader);
-        var b = reader.buf[reader.pos++];
-        value = (value | (b & 127) << i * 7) >>> 0;
-        if (b < 128)
-          return value;
-      }
-      throw indexOutOfRange(reader);
-    }
-    Reader.prototype.uint32 = function read_uint32() {
-      if (this.len - this.pos < 5) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        if (this.buf[this.pos] >= 128)
-          return readVarint32NearEnd(this);
-      }
-      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 7) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 14) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 21) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 15) << 28) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      for (var i = 0; i < 5; ++i) {
-        if (pos >= this.len) {
-          this.pos = pos;
-          throw indexOutOfRange(this);
-        }
-        if (buf[pos++] < 128) {
-          this.pos = pos;
-          return value;
-        }
-      }
-      this.pos = pos;
-      throw Error("invalid varint encoding");
-    };
-    Reader.prototype.tag = function read_tag() {
-      if (this.len - this.pos < 5) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        if (this.buf[this.pos] >= 128)
-          return readVarint32NearEnd(this);
-      }
-      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 7) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 14) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 21) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 15) << 28) >>> 0;
-      if (buf[pos] < 128 && (buf[pos] & 112) === 0) {
-        this.pos = pos + 1;
-        return value;
-      }
-      this.pos = pos + 1;
-      throw Error("invalid tag encoding");
-    };
-    Reader.prototype.size = function read_size() {
-      if (this.len - this.pos < 5) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        if (this.buf[this.pos] >= 128)
-          return readVarint32NearEnd(this);
-      }
-      var buf = this.buf, pos = this.pos, value = (buf[pos] & 127) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 7) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 14) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      value = (value | (buf[pos] & 127) << 21) >>> 0;
-      if (buf[pos++] < 128) {
-        this.pos = pos;
-        return value;
-      }
-      this.pos = pos + 1;
-      if (buf[pos] > 7)
-        throw Error("invalid length encoding");
-      return (value | buf[pos] << 28) >>> 0;
-    };
-    Reader.prototype.int32 = function read_int32() {
-      return this.uint32() | 0;
-    };
-    Reader.prototype.sint32 = function read_sint32() {
-      var value = this.uint32();
-      return value >>> 1 ^ -(value & 1) | 0;
-    };
-    function readLongVarint() {
-      var bits = new LongBits(0, 0);
-      var i = 0;
-      if (this.len - this.pos > 4) {
-        for (; i < 4; ++i) {
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
-        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
-        if (this.buf[this.pos++] < 128)
-          return bits;
-        i = 0;
-      } else {
-        for (; i < 4; ++i) {
-          if (this.pos >= this.len)
-            throw indexOutOfRange(this);
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-        throw indexOutOfRange(this);
-      }
-      if (this.len - this.pos > 4) {
-        for (; i < 5; ++i) {
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-      } else {
-        for (; i < 5; ++i) {
-          if (this.pos >= this.len)
-            throw indexOutOfRange(this);
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
-          if (this.buf[this.pos++] < 128)
-            return bits;
-        }
-      }
-      throw Error("invalid varint encoding");
-    }
-    Reader.prototype.bool = function read_bool() {
-      var value = false, b;
-      for (var i = 0; i < 10; ++i) {
-        if (this.pos >= this.len)
-          throw indexOutOfRange(this);
-        b = this.buf[this.pos++];
-        if (b & 127)
-          value = true;
-        if (b < 128)
-          return value;
-      }
-      throw Error("invalid varint encoding");
-    };
-    function readFixed32_end(buf, end) {
-      return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
-    }
-    Reader.prototype.fixed32 = function read_fixed32() {
-      if (this.pos + 4 > this.len)
-        throw indexOutOfRange(this, 4);
-      return readFixed32_end(this.buf, this.pos += 4);
-    };
-    Reader.prototype.sfixed32 = function read_sfixed32() {
-      if (this.pos + 4 > this.len)
-        throw indexOutOfRange(this, 4);
-      return readFixed32_end(this.buf, this.pos += 4) | 0;
-    };
-    function readFixed64() {
-      if (this.pos + 8 > this.len)
-        throw indexOutOfRange(this, 8);
-      return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
-    }
-    Reader.prototype.float = function read_float() {
-      if (this.pos + 4 > this.len)
-        throw indexOutOfRange(this, 4);
-      var value = util.float.readFloatLE(this.buf, this.pos);
-      this.pos += 4;
-      return value;
-    };
-    Reader.prototype.double = function read_double() {
-      if (this.pos + 8 > this.len)
-        throw indexOutOfRange(this, 4);
-      var value = util.float.readDoubleLE(this.buf, this.pos);
-      this.pos += 8;
-      return value;
-    };
-    Reader.prototype.uint32s = function read_uint32s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (pos < end) {
-        value = buf[pos++];
-        if (value < 128)
-          array.push(value);
-        else {
-          this.pos = pos - 1;
-          array.push(this.uint32());
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      if (pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.int32s = function read_int32s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (pos < end) {
-        value = buf[pos++];
-        if (value < 128)
-          array.push(value);
-        else {
-          this.pos = pos - 1;
-          array.push(this.int32());
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      if (pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.sint32s = function read_sint32s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.sint32());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.bools = function read_bools(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (pos < end) {
-        value = buf[pos++];
-        if (value < 128)
-          array.push(value !== 0);
-        else {
-          this.pos = pos - 1;
-          array.push(this.bool());
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      if (pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    var VIEW_THRESHOLD_FLOAT = 8;
-    var VIEW_THRESHOLD_INT = 128;
-    function getLazyView(reader, count2, threshold) {
-      var view = reader.view;
-      if (view || count2 < threshold)
-        return view;
-      var buf = reader.buf;
-      return reader.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    Reader.prototype.fixed32s = function read_fixed32s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count2 = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count2;
-      var dv = getLazyView(this, count2, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (var k = 0; k < count2; ++k, pos += 4) array[i++] = dv.getUint32(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count2; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4);
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 4);
-      return array;
-    };
-    Reader.prototype.sfixed32s = function read_sfixed32s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count2 = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count2;
-      var dv = getLazyView(this, count2, VIEW_THRESHOLD_INT);
-      if (dv)
-        for (var k = 0; k < count2; ++k, pos += 4) array[i++] = dv.getInt32(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count2; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4) | 0;
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 4);
-      return array;
-    };
-    Reader.prototype.floats = function read_floats(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count2 = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count2;
-      var dv = getLazyView(this, count2, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (var k = 0; k < count2; ++k, pos += 4) array[i++] = dv.getFloat32(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count2; ++j, pos += 4) array[i++] = util.float.readFloatLE(buf, pos);
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 4);
-      return array;
-    };
-    Reader.prototype.doubles = function read_doubles(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count2 = len >>> 3, i = array.length, pos = this.pos;
-      array.length = i + count2;
-      var dv = getLazyView(this, count2, VIEW_THRESHOLD_FLOAT);
-      if (dv)
-        for (var k = 0; k < count2; ++k, pos += 8) array[i++] = dv.getFloat64(pos, true);
-      else {
-        var buf = this.buf;
-        for (var j = 0; j < count2; ++j, pos += 8) array[i++] = util.float.readDoubleLE(buf, pos);
-      }
-      this.pos = pos;
-      if (pos !== end) throw indexOutOfRange(this, 8);
-      return array;
-    };
-    Reader.prototype.uint64s = function read_uint64s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.uint64());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.int64s = function read_int64s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.int64());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.sint64s = function read_sint64s(array) {
-      if (array === void 0) array = [];
-      var end = this.size() + this.pos, len = this.len;
-      if (end > len) throw indexOutOfRange(this, end - this.pos);
-      this.len = end;
-      while (this.pos < end)
-        array.push(this.sint64());
-      if (this.pos !== end) throw RangeError("index out of range");
-      this.len = len;
-      return array;
-    };
-    Reader.prototype.fixed64s = function read_fixed64s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i = array.length;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count2 = len >>> 3;
-      array.length = i + count2;
-      for (var j = 0; j < count2; ++j)
-        array[i++] = this.fixed64();
-      if (this.pos !== end) throw indexOutOfRange(this, 8);
-      return array;
-    };
-    Reader.prototype.sfixed64s = function read_sfixed64s(array) {
-      if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i = array.length;
-      if (end > this.len) throw indexOutOfRange(this, len);
-      var count2 = len >>> 3;
-      array.length = i + count2;
-      for (var j = 0; j < count2; ++j)
-        array[i++] = this.sfixed64();
-      if (this.pos !== end) throw indexOutOfRange(this, 8);
-      return array;
-    };
-    Reader.prototype.bytes = function read_bytes() {
-      var length = this.size(), start = this.pos, end = this.pos + length;
-      if (end > this.len)
-        throw indexOutOfRange(this, length);
-      this.pos = end;
-      return this.raw(start, end);
-    };
-    Reader.prototype.string = function read_string() {
-      var length = this.size(), start = this.pos, end = this.pos + length;
-      if (end > this.len)
-        throw indexOutOfRange(this, length);
-      this.pos = end;
-      return utf8.read(this.buf, start, end);
-    };
-    Reader.prototype.stringVerify = function read_string_verify() {
-      var length = this.size(), start = this.pos, end = this.pos + length;
-      if (end > this.len)
-        throw indexOutOfRange(this, length);
-      this.pos = end;
-      return utf8.readStrict(this.buf, start, end);
-    };
-    Reader.prototype.skip = function skip(length) {
-      if (typeof length === "number") {
-        if (this.pos + length > this.len)
-          throw indexOutOfRange(this, length);
-        this.pos += length;
-      } else {
-        do {
-          if (this.pos >= this.len)
-            throw indexOutOfRange(this);
-        } while (this.buf[this.pos++] & 128);
-      }
-      return this;
-    };
-    Reader.recursionLimit = util.recursionLimit;
-    Reader.discardUnknown = true;
-    Reader.prototype.skipType = function(wireType, depth, fieldNumber) {
-      if (depth === void 0) depth = 0;
-      if (depth > Reader.recursionLimit)
-        throw Error("max depth exceeded");
-      if (fieldNumber === 0)
-        throw Error("illegal tag: field number 0");
-      switch (wireType) {
-        case 0:
-          this.skip();
-          break;
-        case 1:
-          this.skip(8);
-          break;
-        case 2:
-          this.skip(this.size());
-          break;
-        case 3:
-          while (true) {
-            var tag = this.tag();
-            var nestedField = tag >>> 3;
-            wireType = tag & 7;
-            if (!nestedField)
-              throw Error("illegal tag: field number 0");
-            if (wireType === 4) {
-              if (fieldNumber !== void 0 && nestedField !== fieldNumber)
-                throw Error("invalid end group tag");
-              break;
-            }
-            this.skipType(wireType, depth + 1, nestedField);
-          }
-          break;
-        case 5:
-          this.skip(4);
-          break;
-        /* istanbul ignore next */
-        default:
-          throw Error("invalid wire type " + wireType + " at offset " + this.pos);
-      }
-      return this;
-    };
-    Reader._configure = function(BufferReader_) {
-      BufferReader = BufferReader_;
-      Reader.create = create();
-      BufferReader._configure();
-      var fn = util.Long ? "toLong" : (
-        /* istanbul ignore next */
-        "toNumber"
-      );
-      util.merge(Reader.prototype, {
-        int64: function read_int64() {
-          return readLongVarint.call(this)[fn](false);
-        },
-        uint64: function read_uint64() {
-          return readLongVarint.call(this)[fn](true);
-        },
-        sint64: function read_sint64() {
-          return readLongVarint.call(this).zzDecode()[fn](false);
-        },
-        fixed64: function read_fixed64() {
-          return readFixed64.call(this)[fn](true);
-        },
-        sfixed64: function read_sfixed64() {
-          return readFixed64.call(this)[fn](false);
-        }
-      });
-    };
-  }
-});
-
-// node_modules/protobufjs/src/reader_buffer.js
-var require_reader_buffer = __commonJS({
-  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
-    "use strict";
-    module.exports = BufferReader;
-    var Reader = require_reader();
-    BufferReader.prototype = Object.create(Reader.prototype, {
-      constructor: {
-        value: BufferReader,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    var util = require_minimal();
-    function BufferReader(buffer) {
-      Reader.call(this, buffer);
-    }
-    BufferReader._configure = function() {
-      if (util.Buffer)
-        BufferReader.prototype._slice = util.Buffer.prototype.slice;
-    };
-    BufferReader.prototype.raw = function read_raw_buffer(start, end) {
-      return this._slice.call(this.buf, start, end);
-    };
-    BufferReader.prototype.string = function read_string_buffer() {
-      var len = this.size(), start = this.pos, end = this.pos + len;
-      if (end > this.len)
-        throw RangeError("index out of range: " + this.pos + " + " + len + " > " + this.len);
-      this.pos = end;
-      return this.buf.utf8Slice ? this.buf.utf8Slice(start, end) : this.buf.toString("utf-8", start, end);
-    };
-    BufferReader._configure();
-  }
-});
-
-// node_modules/protobufjs/src/rpc/service.js
-var require_service = __commonJS({
-  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
-    "use strict";
-    module.exports = Service;
-    var util = require_minimal();
-    Service.prototype = Object.create(util.EventEmitter.prototype, {
-      constructor: {
-        value: Service,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    function Service(rpcImpl, requestDelimited, responseDelimited) {
-      if (typeof rpcImpl !== "function")
-        throw TypeError("rpcImpl must be a function");
-      util.EventEmitter.call(this);
-      this.rpcImpl = rpcImpl;
-      this.requestDelimited = Boolean(requestDelimited);
-      this.responseDelimited = Boolean(responseDelimited);
-    }
-    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
-      if (!request)
-        throw TypeError("request must be specified");
-      var self2 = this;
-      if (!callback)
-        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request);
-      if (!self2.rpcImpl) {
-        setTimeout(function() {
-          callback(Error("already ended"));
-        }, 0);
-        return void 0;
-      }
-      try {
-        return self2.rpcImpl(
-          method,
-          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
-          function rpcCallback(err, response) {
-            if (err) {
-              self2.emit("error", err, method);
-              return callback(err);
-            }
-            if (response === null) {
-              self2.end(
-                /* endedByRPC */
-                true
-              );
-              return void 0;
-            }
-            if (!(response instanceof responseCtor)) {
-              try {
-                response = responseCtor[self2.responseDelimited ? "decodeDelimited" : "decode"](response);
-              } catch (err2) {
-                self2.emit("error", err2, method);
-                return callback(err2);
-              }
-            }
-            self2.emit("data", response, method);
-            return callback(null, response);
-          }
-        );
-      } catch (err) {
-        self2.emit("error", err, method);
-        setTimeout(function() {
-          callback(err);
-        }, 0);
-        return void 0;
-      }
-    };
-    Service.prototype.end = function end(endedByRPC) {
-      if (this.rpcImpl) {
-        if (!endedByRPC)
-          this.rpcImpl(null, null, null);
-        this.rpcImpl = null;
-        this.emit("end").off();
-      }
-      return this;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/rpc.js
-var require_rpc = __commonJS({
-  "node_modules/protobufjs/src/rpc.js"(exports) {
-    "use strict";
-    var rpc = exports;
-    rpc.Service = require_service();
-  }
-});
-
-// node_modules/protobufjs/src/roots.js
-var require_roots = __commonJS({
-  "node_modules/protobufjs/src/roots.js"(exports, module) {
-    "use strict";
-    module.exports = /* @__PURE__ */ Object.create(null);
-  }
-});
-
-// node_modules/protobufjs/src/index-minimal.js
-var require_index_minimal = __commonJS({
-  "node_modules/protobufjs/src/index-minimal.js"(exports) {
-    "use strict";
-    exports.build = "minimal";
-    exports.Writer = require_writer();
-    exports.BufferWriter = require_writer_buffer();
-    exports.Reader = require_reader();
-    exports.BufferReader = require_reader_buffer();
-    exports.util = require_minimal();
-    exports.rpc = require_rpc();
-    exports.roots = require_roots();
-    exports.configure = configure;
-    function configure() {
-      exports.util.LongBits._configure(exports.util.Long);
-      exports.Writer._configure(exports.BufferWriter);
-      exports.Reader._configure(exports.BufferReader);
-    }
-    configure();
-  }
-});
-
-// node_modules/protobufjs/src/util/patterns.js
-var require_patterns = __commonJS({
-  "node_modules/protobufjs/src/util/patterns.js"(exports) {
-    "use strict";
-    var patterns = exports;
-    patterns.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
-    patterns.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
-    patterns.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
-  }
-});
-
-// node_modules/protobufjs/src/util/codegen.js
-var require_codegen = __commonJS({
-  "node_modules/protobufjs/src/util/codegen.js"(exports, module) {
-    "use strict";
-    module.exports = codegen;
-    var patterns = require_patterns();
-    var reservedRe = patterns.reservedRe;
-    function codegen(functionParams, functionName) {
-      if (typeof functionParams === "string") {
-        functionName = functionParams;
-        functionParams = void 0;
-      }
-      var body = [];
-      function Codegen(formatStringOrScope) {
-        if (typeof formatStringOrScope !== "string") {
-          var source = toString();
-          if (codegen.verbose)
-            console.log("codegen: " + source);
-          source = "return " + source;
-          if (formatStringOrScope) {
-            var scopeKeys = Object.keys(formatStringOrScope), scopeParams = new Array(scopeKeys.length + 1), scopeValues = new Array(scopeKeys.length), scopeOffset = 0;
-            while (scopeOffset < scopeKeys.length) {
-              scopeParams[scopeOffset] = scopeKeys[scopeOffset];
-              scopeValues[scopeOffset] = formatStringOrScope[scopeKeys[scopeOffset++]];
-            }
-            scopeParams[scopeOffset] = source;
-            return Function.apply(null, scopeParams).apply(null, scopeValues);
-          }
-          return Function(source)();
-        }
-        var formatParams = new Array(arguments.length - 1), formatOffset = 0;
-        while (formatOffset < formatParams.length)
-          formatParams[formatOffset] = arguments[++formatOffset];
-        formatOffset = 0;
-        formatStringOrScope = formatStringOrScope.replace(/%([%dfijs])/g, function replace($0, $1) {
-          var value = formatParams[formatOffset++];
-          switch ($1) {
-            case "d":
-            case "f":
-              value = Number(value);
-              return Object.is(value, -0) ? "-0" : String(value);
-            case "i":
-              return String(Math.floor(value));
-            case "j":
-              return JSON.stringify(value);
-            case "s":
-              return String(value);
-          }
-          return "%";
-        });
-        if (formatOffset !== formatParams.length)
-          throw Error("parameter count mismatch");
-        body.push(formatStringOrScope);
-        return Codegen;
-      }
-      function toString(functionNameOverride) {
-        return "function " + safeFunctionName(functionNameOverride || functionName) + "(" + (functionParams && functionParams.join(",") || "") + "){\n  " + body.join("\n  ") + "\n}";
-      }
-      Object.defineProperty(Codegen, "toString", {
-        value: toString,
-        writable: true,
-        enumerable: true,
-        configurable: true
-      });
-      return Codegen;
-    }
-    codegen.verbose = false;
-    function safeFunctionName(name) {
-      if (!name)
-        return "";
-      name = String(name).replace(/[^\w$]/g, "");
-      if (!name)
-        return "";
-      if (/^\d/.test(name))
-        name = "_" + name;
-      return reservedRe.test(name) ? name + "_" : name;
-    }
-  }
-});
-
-// node_modules/protobufjs/src/util/fs.js
-var require_fs = __commonJS({
-  "node_modules/protobufjs/src/util/fs.js"(exports, module) {
-    "use strict";
-    var fs = null;
-    try {
-      fs = __require(
-        /* webpackIgnore: true */
-        "fs"
-      );
-      if (!fs || !fs.readFile || !fs.readFileSync)
-        fs = null;
-    } catch (e) {
-    }
-    module.exports = fs;
-  }
-});
-
-// node_modules/protobufjs/src/util/fetch.js
-var require_fetch = __commonJS({
-  "node_modules/protobufjs/src/util/fetch.js"(exports, module) {
-    "use strict";
-    module.exports = fetch;
-    var asPromise = require_aspromise();
-    var fs = require_fs();
-    function fetch(filename, options, callback) {
-      if (typeof options === "function") {
-        callback = options;
-        options = {};
-      } else if (!options)
-        options = {};
-      if (!callback)
-        return asPromise(fetch, this, filename, options);
-      if (!options.xhr && fs && fs.readFile)
-        return fs.readFile(filename, function fetchReadFileCallback(err, contents) {
-          return err && typeof XMLHttpRequest !== "undefined" ? fetch.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
-        });
-      return fetch.xhr(filename, options, callback);
-    }
-    fetch.xhr = function fetch_xhr(filename, options, callback) {
-      var xhr = new XMLHttpRequest();
-      xhr.onreadystatechange = function fetchOnReadyStateChange() {
-        if (xhr.readyState !== 4)
-          return void 0;
-        if (xhr.status !== 0 && xhr.status !== 200)
-          return callback(Error("status " + xhr.status));
-        if (options.binary) {
-          var buffer = xhr.response;
-          if (!buffer) {
-            buffer = [];
-            for (var i = 0; i < xhr.responseText.length; ++i)
-              buffer.push(xhr.responseText.charCodeAt(i) & 255);
-          }
-          return callback(null, typeof Uint8Array !== "undefined" ? new Uint8Array(buffer) : buffer);
-        }
-        return callback(null, xhr.responseText);
-      };
-      if (options.binary) {
-        if ("overrideMimeType" in xhr)
-          xhr.overrideMimeType("text/plain; charset=x-user-defined");
-        xhr.responseType = "arraybuffer";
-      }
-      xhr.open("GET", filename);
-      xhr.send();
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util/path.js
-var require_path = __commonJS({
-  "node_modules/protobufjs/src/util/path.js"(exports) {
-    "use strict";
-    var path2 = exports;
-    var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path3) {
-      if (typeof URL === "undefined" || !urlRe.test(path3))
-        return null;
-      try {
-        return new URL(path3).href;
-      } catch (e) {
-        return null;
-      }
-    }
-    function resolveUrl(originPath, includePath) {
-      if (typeof URL === "undefined" || !urlRe.test(originPath) || urlRe.test(includePath))
-        return null;
-      try {
-        return new URL(includePath, originPath).href;
-      } catch (e) {
-        return null;
-      }
-    }
-    var isAbsolute3 = (
-      /**
-       * Tests if the specified path is absolute.
-       * @param {string} path Path to test
-       * @returns {boolean} `true` if path is absolute
-       */
-      path2.isAbsolute = function isAbsolute4(path3) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path3);
-      }
-    );
-    var normalize = (
-      /**
-       * Normalizes the specified path.
-       * @param {string} path Path to normalize
-       * @returns {string} Normalized path
-       */
-      path2.normalize = function normalize2(path3) {
-        var normalizedUrl = normalizeUrl(path3);
-        if (normalizedUrl)
-          return normalizedUrl;
-        var firstTwoCharacters = path3.substring(0, 2);
-        var uncPrefix = "";
-        if (firstTwoCharacters === "\\\\") {
-          uncPrefix = firstTwoCharacters;
-          path3 = path3.substring(2);
-        }
-        path3 = path3.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path3.split("/"), absolute = isAbsolute3(path3), prefix = "";
-        if (absolute)
-          prefix = parts.shift() + "/";
-        for (var i = 0; i < parts.length; ) {
-          if (parts[i] === "..") {
-            if (i > 0 && parts[i - 1] !== "..")
-              parts.splice(--i, 2);
-            else if (absolute)
-              parts.splice(i, 1);
-            else
-              ++i;
-          } else if (parts[i] === ".")
-            parts.splice(i, 1);
-          else
-            ++i;
-        }
-        return uncPrefix + prefix + parts.join("/");
-      }
-    );
-    path2.resolve = function resolve6(originPath, includePath, alreadyNormalized) {
-      var resolvedUrl = resolveUrl(originPath, includePath);
-      if (resolvedUrl)
-        return resolvedUrl;
-      if (!alreadyNormalized)
-        includePath = normalize(includePath);
-      if (isAbsolute3(includePath))
-        return includePath;
-      if (!alreadyNormalized)
-        originPath = normalize(originPath);
-      return (originPath = originPath.replace(/(?:\/|^)[^/]+$/, "")).length ? normalize(originPath + "/" + includePath) : includePath;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/namespace.js
-var require_namespace = __commonJS({
-  "node_modules/protobufjs/src/namespace.js"(exports, module) {
-    "use strict";
-    module.exports = Namespace;
-    var ReflectionObject = require_object();
-    Namespace.prototype = Object.create(ReflectionObject.prototype, {
-      constructor: {
-        value: Namespace,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Namespace.className = "Namespace";
-    var Field = require_field();
-    var util = require_util();
-    var OneOf = require_oneof();
-    var Type;
-    var Service;
-    var Enum;
-    Namespace.fromJSON = function fromJSON(name, json, depth) {
-      if (depth === void 0)
-        depth = 0;
-      if (depth > util.recursionLimit)
-        throw Error("max depth exceeded");
-      return new Namespace(name, json.options).addJSON(json.nested, depth);
-    };
-    function arrayToJSON(array, toJSONOptions) {
-      if (!(array && array.length))
-        return void 0;
-      var obj = {};
-      for (var i = 0; i < array.length; ++i)
-        obj[array[i].name] = array[i].toJSON(toJSONOptions);
-      return obj;
-    }
-    Namespace.arrayToJSON = arrayToJSON;
-    Namespace.isReservedId = function isReservedId(reserved, id) {
-      if (reserved) {
-        for (var i = 0; i < reserved.length; ++i)
-          if (typeof reserved[i] !== "string" && reserved[i][0] <= id && reserved[i][1] >= id)
-            return true;
-      }
-      return false;
-    };
-    Namespace.isReservedName = function isReservedName(reserved, name) {
-      if (reserved) {
-        for (var i = 0; i < reserved.length; ++i)
-          if (reserved[i] === name)
-            return true;
-      }
-      return false;
-    };
-    function Namespace(name, options) {
-      ReflectionObject.call(this, name, options);
-      this.nested = void 0;
-      this._nestedArray = null;
-      this._lookupCache = /* @__PURE__ */ Object.create(null);
-      this._needsRecursiveFeatureResolution = true;
-      this._needsRecursiveResolve = true;
-    }
-    function clearCache(namespace) {
-      namespace._nestedArray = null;
-      namespace._lookupCache = /* @__PURE__ */ Object.create(null);
-      var parent = namespace;
-      while (parent = parent.parent) {
-        parent._lookupCache = /* @__PURE__ */ Object.create(null);
-      }
-      return namespace;
-    }
-    Object.defineProperty(Namespace.prototype, "nestedArray", {
-      get: function() {
-        return this._nestedArray || (this._nestedArray = util.toArray(this.nested));
-      }
-    });
-    Namespace.prototype.toJSON = function toJSON(toJSONOptions) {
-      return util.toObject([
-        "options",
-        this.options,
-        "nested",
-        arrayToJSON(this.nestedArray, toJSONOptions)
-      ]);
-    };
-    Namespace.prototype.addJSON = function addJSON(nestedJson, depth) {
-      if (depth === void 0)
-        depth = 0;
-      if (depth > util.recursionLimit)
-        throw Error("max depth exceeded");
-      var ns = this;
-      if (nestedJson) {
-        for (var names = Object.keys(nestedJson), i = 0, nested; i < names.length; ++i) {
-          nested = nestedJson[names[i]];
-          ns.add(
-            // most to least likely
-            (nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : nested.id !== void 0 ? Field.fromJSON : Namespace.fromJSON)(names[i], nested, depth + 1)
-          );
-        }
-      }
-      return this;
-    };
-    Namespace.prototype.get = function get(name) {
-      return this.nested && Object.prototype.hasOwnProperty.call(this.nested, name) ? this.nested[name] : null;
-    };
-    Namespace.prototype.getEnum = function getEnum(name) {
-      if (this.nested && Object.prototype.hasOwnProperty.call(this.nested, name) && this.nested[name] instanceof Enum)
-        return this.nested[name].values;
-      throw Error("no such enum: " + name);
-    };
-    Namespace.prototype.add = function add2(object) {
-      if (!(object instanceof Field && object.extend !== void 0 || object instanceof Type || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
-        throw TypeError("object must be a valid nested object");
-      if (object.name === "__proto__")
-        return this;
-      if (!this.nested)
-        this.nested = {};
-      else {
-        var prev = this.get(object.name);
-        if (prev) {
-          if (prev instanceof Namespace && object instanceof Namespace && !(prev instanceof Type || prev instanceof Service)) {
-            var nested = prev.nestedArray;
-            for (var i = 0; i < nested.length; ++i)
-              object.add(nested[i]);
-            this.remove(prev);
-            if (!this.nested)
-              this.nested = {};
-            object.setOptions(prev.options, true);
-          } else
-            throw Error("duplicate name '" + object.name + "' in " + this);
-        }
-      }
-      this.nested[object.name] = object;
-      if (!(this instanceof Type || this instanceof Service || this instanceof Enum || this instanceof Field)) {
-        if (!object._edition) {
-          object._edition = object._defaultEdition;
-        }
-      }
-      this._needsRecursiveFeatureResolution = true;
-      this._needsRecursiveResolve = true;
-      var parent = this;
-      while (parent = parent.parent) {
-        parent._needsRecursiveFeatureResolution = true;
-        parent._needsRecursiveResolve = true;
-      }
-      object.onAdd(this);
-      return clearCache(this);
-    };
-    Namespace.prototype.remove = function remove(object) {
-      if (!(object instanceof ReflectionObject))
-        throw TypeError("object must be a ReflectionObject");
-      if (object.parent !== this)
-        throw Error(object + " is not a member of " + this);
-      if (!util.remove(this.nested, object, object.name))
-        throw Error(object + " is not a member of " + this);
-      if (!Object.keys(this.nested).length)
-        this.nested = void 0;
-      object.onRemove(this);
-      return clearCache(this);
-    };
-    Namespace.prototype.define = function define2(path2, json) {
-      if (util.isString(path2))
-        path2 = path2.split(".");
-      else if (!Array.isArray(path2))
-        throw TypeError("illegal path");
-      if (path2 && path2.length && path2[0] === "")
-        throw Error("path must be relative");
-      if (path2.length > util.recursionLimit)
-        throw Error("max depth exceeded");
-      var ptr = this;
-      while (path2.length > 0) {
-        var part = path2.shift();
-        if (ptr.nested && ptr.nested[part]) {
-          ptr = ptr.nested[part];
-          if (!(ptr instanceof Namespace))
-            throw Error("path conflicts with non-namespace objects");
-        } else
-          ptr.add(ptr = new Namespace(part));
-      }
-      if (json)
-        ptr.addJSON(json);
-      return ptr;
-    };
-    Namespace.prototype.resolveAll = function resolveAll() {
-      if (!this._needsRecursiveResolve) return this;
-      if (this._needsRecursiveFeatureResolution)
-        this._resolveFeaturesRecursive(this._edition);
-      var nested = this.nestedArray, i = 0;
-      this.resolve();
-      while (i < nested.length)
-        if (nested[i] instanceof Namespace)
-          nested[i++].resolveAll();
-        else
-          nested[i++].resolve();
-      this._needsRecursiveResolve = false;
-      return this;
-    };
-    Namespace.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
-      if (!this._needsRecursiveFeatureResolution) return this;
-      this._needsRecursiveFeatureResolution = false;
-      edition = this._edition || edition;
-      ReflectionObject.prototype._resolveFeaturesRecursive.call(this, edition);
-      this.nestedArray.forEach((nested) => {
-        nested._resolveFeaturesRecursive(edition);
-      });
-      return this;
-    };
-    Namespace.prototype.lookup = function lookup(path2, filterTypes, parentAlreadyChecked) {
-      if (typeof filterTypes === "boolean") {
-        parentAlreadyChecked = filterTypes;
-        filterTypes = void 0;
-      } else if (filterTypes && !Array.isArray(filterTypes))
-        filterTypes = [filterTypes];
-      if (util.isString(path2) && path2.length) {
-        if (path2 === ".")
-          return this.root;
-        path2 = path2.split(".");
-      } else if (!path2.length)
-        return this;
-      var flatPath = path2.join(".");
-      if (path2[0] === "")
-        return this.root.lookup(path2.slice(1), filterTypes);
-      var found = this._lookupImpl(path2, flatPath);
-      if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
-        return found;
-      }
-      found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
-      if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
-        return found;
-      }
-      if (parentAlreadyChecked)
-        return null;
-      var current = this;
-      while (current.parent) {
-        found = current.parent._lookupImpl(path2, flatPath);
-        if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
-          return found;
-        }
-        current = current.parent;
-      }
-      return null;
-    };
-    Namespace.prototype._lookupImpl = function lookup(path2, flatPath) {
-      if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
-        return this._lookupCache[flatPath];
-      }
-      var found = this.get(path2[0]);
-      var exact = null;
-      if (found) {
-        if (path2.length === 1) {
-          exact = found;
-        } else if (found instanceof Namespace) {
-          path2 = path2.slice(1);
-          exact = found._lookupImpl(path2, path2.join("."));
-        }
-      } else {
-        for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path2, flatPath))) {
-            exact = found;
-            break;
-          }
-      }
-      this._lookupCache[flatPath] = exact;
-      return exact;
-    };
-    Namespace.prototype.lookupType = function lookupType(path2) {
-      var found = this.lookup(path2, [Type]);
-      if (!found)
-        throw Error("no such type: " + path2);
-      return found;
-    };
-    Namespace.prototype.lookupEnum = function lookupEnum(path2) {
-      var found = this.lookup(path2, [Enum]);
-      if (!found)
-        throw Error("no such Enum '" + path2 + "' in " + this);
-      return found;
-    };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path2) {
-      var found = this.lookup(path2, [Type, Enum]);
-      if (!found)
-        throw Error("no such Type or Enum '" + path2 + "' in " + this);
-      return found;
-    };
-    Namespace.prototype.lookupService = function lookupService(path2) {
-      var found = this.lookup(path2, [Service]);
-      if (!found)
-        throw Error("no such Service '" + path2 + "' in " + this);
-      return found;
-    };
-    Namespace._configure = function(Type_, Service_, Enum_) {
-      Type = Type_;
-      Service = Service_;
-      Enum = Enum_;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/mapfield.js
-var require_mapfield = __commonJS({
-  "node_modules/protobufjs/src/mapfield.js"(exports, module) {
-    "use strict";
-    module.exports = MapField;
-    var Field = require_field();
-    MapField.prototype = Object.create(Field.prototype, {
-      constructor: {
-        value: MapField,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    MapField.className = "MapField";
-    var types2 = require_types();
-    var util = require_util();
-    function MapField(name, id, keyType, type, options, comment) {
-      Field.call(this, name, id, type, void 0, void 0, options, comment);
-      if (!util.isString(keyType))
-        throw TypeError("keyType must be a string");
-      this.keyType = keyType;
-      this.resolvedKeyType = null;
-      this.map = true;
-    }
-    MapField.fromJSON = function fromJSON(name, json) {
-      var field = new MapField(name, json.id, json.keyType, json.type, json.options, json.comment);
-      if (json.protoName)
-        field.protoName = json.protoName;
-      if (json.jsonName !== void 0)
-        field.jsonName = json.jsonName;
-      else if (json.options && json.options.json_name !== void 0)
-        field.jsonName = json.options.json_name;
-      return field;
-    };
-    MapField.prototype.toJSON = function toJSON(toJSONOptions) {
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "keyType",
-        this.keyType,
-        "type",
-        this.type,
-        "id",
-        this.id,
-        "extend",
-        this.extend,
-        "protoName",
-        this.protoName !== this.name ? this.protoName : void 0,
-        "jsonName",
-        this.jsonName !== util.jsonName(this.protoName || this.name) ? this.jsonName : void 0,
-        "options",
-        this.options,
-        "comment",
-        keepComments ? this.comment : void 0
-      ]);
-    };
-    MapField.prototype.resolve = function resolve6() {
-      if (this.resolved)
-        return this;
-      if (types2.mapKey[this.keyType] === void 0)
-        throw Error("invalid key type: " + this.keyType);
-      return Field.prototype.resolve.call(this);
-    };
-    MapField.d = function decorateMapField(fieldId, fieldKeyType, fieldValueType) {
-      if (typeof fieldValueType === "function")
-        fieldValueType = util.decorateType(fieldValueType).name;
-      else if (fieldValueType && typeof fieldValueType === "object")
-        fieldValueType = util.decorateEnum(fieldValueType).name;
-      return function mapFieldDecorator(prototype, fieldName) {
-        util.decorateType(prototype.constructor).add(new MapField(fieldName, fieldId, fieldKeyType, fieldValueType));
-      };
-    };
-  }
-});
-
-// node_modules/protobufjs/src/method.js
-var require_method = __commonJS({
-  "node_modules/protobufjs/src/method.js"(exports, module) {
-    "use strict";
-    module.exports = Method;
-    var ReflectionObject = require_object();
-    Method.prototype = Object.create(ReflectionObject.prototype, {
-      constructor: {
-        value: Method,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Method.className = "Method";
-    var util = require_util();
-    function Method(name, type, requestType, responseType, requestStream, responseStream, options, comment, parsedOptions) {
-      if (util.isObject(requestStream)) {
-        options = requestStream;
-        requestStream = responseStream = void 0;
-      } else if (util.isObject(responseStream)) {
-        options = responseStream;
-        responseStream = void 0;
-      }
-      if (!(type === void 0 || util.isString(type)))
-        throw TypeError("type must be a string");
-      if (!util.isString(requestType))
-        throw TypeError("requestType must be a string");
-      if (!util.isString(responseType))
-        throw TypeError("responseType must be a string");
-      ReflectionObject.call(this, name, options);
-      this.type = type || "rpc";
-      this.requestType = requestType;
-      this.requestStream = requestStream ? true : void 0;
-      this.responseType = responseType;
-      this.responseStream = responseStream ? true : void 0;
-      this.path = "/" + this.name;
-      this.resolvedRequestType = null;
-      this.resolvedResponseType = null;
-      this.comment = comment;
-      this.parsedOptions = parsedOptions;
-    }
-    Method.fromJSON = function fromJSON(name, json) {
-      return new Method(name, json.type, json.requestType, json.responseType, json.requestStream, json.responseStream, json.options, json.comment, json.parsedOptions);
-    };
-    Method.prototype.toJSON = function toJSON(toJSONOptions) {
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "type",
-        this.type !== "rpc" && /* istanbul ignore next */
-        this.type || void 0,
-        "requestType",
-        this.requestType,
-        "requestStream",
-        this.requestStream,
-        "responseType",
-        this.responseType,
-        "responseStream",
-        this.responseStream,
-        "options",
-        this.options,
-        "comment",
-        keepComments ? this.comment : void 0,
-        "parsedOptions",
-        this.parsedOptions
-      ]);
-    };
-    Method.prototype.resolve = function resolve6() {
-      if (this.resolved)
-        return this;
-      if (this.parent) {
-        var serviceName = this.parent.fullName;
-        if (serviceName.charAt(0) === ".")
-          serviceName = serviceName.substring(1);
-        this.path = "/" + serviceName + "/" + this.name;
-      } else
-        this.path = "/" + this.name;
-      this.resolvedRequestType = this.parent.lookupType(this.requestType);
-      this.resolvedResponseType = this.parent.lookupType(this.responseType);
-      return ReflectionObject.prototype.resolve.call(this);
-    };
-  }
-});
-
-// node_modules/protobufjs/src/service.js
-var require_service2 = __commonJS({
-  "node_modules/protobufjs/src/service.js"(exports, module) {
-    "use strict";
-    module.exports = Service;
-    var Namespace = require_namespace();
-    Service.prototype = Object.create(Namespace.prototype, {
-      constructor: {
-        value: Service,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Service.className = "Service";
-    var Method = require_method();
-    var util = require_util();
-    var rpc = require_rpc();
-    function Service(name, options) {
-      Namespace.call(this, name, options);
-      this.methods = {};
-      this._methodsArray = null;
-    }
-    Service.fromJSON = function fromJSON(name, json, depth) {
-      if (depth === void 0)
-        depth = 0;
-      if (depth > util.recursionLimit)
-        throw Error("max depth exceeded");
-      var service = new Service(name, json.options);
-      if (json.methods)
-        for (var names = Object.keys(json.methods), i = 0; i < names.length; ++i)
-          service.add(Method.fromJSON(names[i], json.methods[names[i]]));
-      if (json.nested)
-        service.addJSON(json.nested, depth);
-      if (json.edition)
-        service._edition = json.edition;
-      service.comment = json.comment;
-      service._defaultEdition = "proto3";
-      return service;
-    };
-    Service.prototype.toJSON = function toJSON(toJSONOptions) {
-      var inherited = Namespace.prototype.toJSON.call(this, toJSONOptions);
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "edition",
-        this._editionToJSON(),
-        "options",
-        inherited && inherited.options || void 0,
-        "methods",
-        Namespace.arrayToJSON(this.methodsArray, toJSONOptions) || /* istanbul ignore next */
-        {},
-        "nested",
-        inherited && inherited.nested || void 0,
-        "comment",
-        keepComments ? this.comment : void 0
-      ]);
-    };
-    Object.defineProperty(Service.prototype, "methodsArray", {
-      get: function() {
-        return this._methodsArray || (this._methodsArray = util.toArray(this.methods));
-      }
-    });
-    function clearCache(service) {
-      service._methodsArray = null;
-      return service;
-    }
-    Service.prototype.get = function get(name) {
-      return Object.prototype.hasOwnProperty.call(this.methods, name) ? this.methods[name] : Namespace.prototype.get.call(this, name);
-    };
-    Service.prototype.resolveAll = function resolveAll() {
-      if (!this._needsRecursiveResolve) return this;
-      Namespace.prototype.resolve.call(this);
-      var methods = this.methodsArray;
-      for (var i = 0; i < methods.length; ++i)
-        methods[i].resolve();
-      return this;
-    };
-    Service.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
-      if (!this._needsRecursiveFeatureResolution) return this;
-      edition = this._edition || edition;
-      Namespace.prototype._resolveFeaturesRecursive.call(this, edition);
-      this.methodsArray.forEach((method) => {
-        method._resolveFeaturesRecursive(edition);
-      });
-      return this;
-    };
-    Service.prototype.add = function add2(object) {
-      if (this.get(object.name))
-        throw Error("duplicate name '" + object.name + "' in " + this);
-      if (object instanceof Method) {
-        if (object.name === "__proto__")
-          return this;
-        this.methods[object.name] = object;
-        object.parent = this;
-        return clearCache(this);
-      }
-      return Namespace.prototype.add.call(this, object);
-    };
-    Service.prototype.remove = function remove(object) {
-      if (object instanceof Method) {
-        if (this.methods[object.name] !== object)
-          throw Error(object + " is not a member of " + this);
-        delete this.methods[object.name];
-        object.parent = null;
-        return clearCache(this);
-      }
-      return Namespace.prototype.remove.call(this, object);
-    };
-    Service.prototype.create = function create(rpcImpl, requestDelimited, responseDelimited) {
-      var rpcService = new rpc.Service(rpcImpl, requestDelimited, responseDelimited);
-      for (var i = 0, method; i < /* initializes */
-      this.methodsArray.length; ++i) {
-        var methodName = util.lcFirst((method = this._methodsArray[i]).resolve().name).replace(/[^$\w_]/g, "");
-        rpcService[methodName] = /* @__PURE__ */ (function(method2, requestType, responseType) {
-          return function rpcMethod(request, callback) {
-            return rpc.Service.prototype.rpcCall.call(this, method2, requestType, responseType, request, callback);
-          };
-        })(method, method.resolvedRequestType.ctor, method.resolvedResponseType.ctor);
-      }
-      return rpcService;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/message.js
-var require_message = __commonJS({
-  "node_modules/protobufjs/src/message.js"(exports, module) {
-    "use strict";
-    module.exports = Message;
-    var util = require_minimal();
-    function Message(properties) {
-      if (properties) {
-        for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-          if (properties[keys[i]] != null && keys[i] !== "__proto__")
-            this[keys[i]] = properties[keys[i]];
-      }
-    }
-    Message.create = function create(properties) {
-      return this.$type.create(properties);
-    };
-    Message.encode = function encode(message, writer) {
-      return this.$type.encode(message, writer);
-    };
-    Message.encodeDelimited = function encodeDelimited(message, writer) {
-      return this.$type.encodeDelimited(message, writer);
-    };
-    Message.decode = function decode2(reader) {
-      return this.$type.decode(reader);
-    };
-    Message.decodeDelimited = function decodeDelimited(reader) {
-      return this.$type.decodeDelimited(reader);
-    };
-    Message.verify = function verify(message) {
-      return this.$type.verify(message);
-    };
-    Message.fromObject = function fromObject(object) {
-      return this.$type.fromObject(object);
-    };
-    Message.toObject = function toObject(message, options) {
-      return this.$type.toObject(message, options);
-    };
-    Message.prototype.toJSON = function toJSON() {
-      return this.$type.toObject(this, util.toJSONOptions);
-    };
-  }
-});
-
-// node_modules/protobufjs/src/decoder.js
-var require_decoder = __commonJS({
-  "node_modules/protobufjs/src/decoder.js"(exports, module) {
-    "use strict";
-    module.exports = decoder;
-    var Enum = require_enum();
-    var types2 = require_types();
-    var util = require_util();
-    function missing(field) {
-      return "missing required '" + field.name + "'";
-    }
-    function stringMethod(field) {
-      return field._features.utf8_validation === "VERIFY" ? "stringVerify" : "string";
-    }
-    function genPreserveUnknown(gen, ref) {
-      return gen("if(!r.discardUnknown){")('util.makeProp(m,"$unknowns",false);')("(m.$unknowns||(m.$unknowns=[])).push(%s)", ref)("}");
-    }
-    function decoder(mtype) {
-      var hasMapField = false, needsValueVar = false, i = 0;
-      for (; i < mtype.fieldsArray.length; ++i) {
-        var pfield = mtype._fieldsArray[i];
-        if (pfield.map)
-          hasMapField = true;
-        if (pfield.resolvedType instanceof Enum || !pfield.repeated && !pfield.map && !pfield.hasPresence)
-          needsValueVar = true;
-      }
-      var gen = util.codegen(["r", "l", "z", "q", "g"])("if(!(r instanceof Reader))")("r=Reader.create(r)")("if(q===undefined)q=0")("if(q>Reader.recursionLimit)")('throw Error("max depth exceeded")')("var c,m" + (hasMapField ? ",k,v" : needsValueVar ? ",v" : ""))("if(l===undefined)")("c=r.len")("else{")("c=r.pos+l")("if(c>r.len)")('throw RangeError("index out of range")')("l=r.len")("r.len=c")("}")("m=g||new C")("while(r.pos<c){")("var s=r.pos")("var t=r.tag()")("if(t===z){")("z=undefined")("break")("}");
-      if (mtype.fieldsArray.length) gen("var u=t&7")("switch(t>>>=3){");
-      for (i = 0; i < /* initializes */
-      mtype.fieldsArray.length; ++i) {
-        var field = mtype._fieldsArray[i].resolve(), type = field.resolvedType instanceof Enum ? "int32" : field.type, ref = "m" + util.safeProp(field.name), closed = field.resolvedType instanceof Enum && field.resolvedType._features.enum_type === "CLOSED";
-        if (field.map) {
-          gen("case %i:{", field.id)("if(u!==2)")("break");
-          if (!closed) gen("if(%s===util.emptyObject)", ref)("%s={}", ref);
-          gen("var c2=r.size()+r.pos")("if(c2>r.len)")('throw RangeError("index out of range")')("r.len=c2");
-          if (types2.defaults[field.keyType] !== void 0) gen("k=%j", types2.defaults[field.keyType]);
-          else gen("k=null");
-          if (types2.long[type] !== void 0) gen("v=util.Long?util.Long.fromNumber(0,%j):0", type === "uint64" || type === "fixed64");
-          else if (types2.defaults[type] !== void 0) gen("v=%j", types2.defaults[type]);
-          else gen("v=null");
-          gen("while(r.pos<c2){")("var t2=r.tag()")("u=t2&7")("switch(t2>>>=3){")("case 1:")("if(u!==%i)", types2.mapKey[field.keyType])("break")("k=r.%s()", field.keyType === "string" ? stringMethod(field) : field.keyType)("continue")("case 2:")("if(u!==%i)", types2.basic[type] === void 0 ? 2 : types2.basic[type])("break");
-          if (types2.basic[type] === void 0) gen("v=types[%i].decode(r,r.size(),undefined,q+1,v)", i);
-          else gen("v=r.%s()", type === "string" ? stringMethod(field) : type);
-          gen("continue")("}")("r.skipType(u,q,t2)")("}");
-          gen("if(r.pos!==c2)")('throw RangeError("index out of range")')("r.len=c");
-          if (closed) {
-            gen("if(types[%i].valuesById[v]===undefined){", i);
-            genPreserveUnknown(gen, "r.raw(s,r.pos)")("continue")("}")("if(%s===util.emptyObject)", ref)("%s={}", ref);
-          }
-          var val = types2.basic[type] === void 0 ? "v||new types[" + i + "].ctor" : "v";
-          if (types2.long[field.keyType] !== void 0) gen('%s[typeof k==="object"?util.longToHash(k):k]=%s', ref, val);
-          else {
-            if (field.keyType === "string") gen('if(k==="__proto__")')("util.makeProp(%s,k)", ref);
-            gen("%s[k]=%s", ref, val);
-          }
-        } else if (field.repeated) {
-          gen("case %i:", field.id)("{");
-          if (types2.packed[type] !== void 0) {
-            gen("if(u===2){");
-            if (closed) {
-              gen("var c2=r.size()+r.pos")("if(c2>r.len)")('throw RangeError("index out of range")')("r.len=c2")("while(r.pos<c2){")("s=r.pos")("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
-              genPreserveUnknown(gen, "util.rawField(" + field.id + ",0,r.raw(s,r.pos))")("}");
-              gen("if(r.pos!==c2)")('throw RangeError("index out of range")')("r.len=c");
-            } else gen("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("r.%ss(%s)", type, ref);
-            gen("continue")("}");
-          }
-          gen("if(u!==%i)", types2.basic[type] === void 0 ? field.delimited ? 3 : 2 : types2.basic[type])("break");
-          if (!closed) gen("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref);
-          if (types2.basic[type] === void 0) {
-            if (field.delimited) gen("%s.push(types[%i].decode(r,undefined,%i,q+1))", ref, i, field.id * 8 + 4);
-            else gen("%s.push(types[%i].decode(r,r.size(),undefined,q+1))", ref, i);
-          } else if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
-            genPreserveUnknown(gen, "r.raw(s,r.pos)");
-          } else gen("%s.push(r.%s())", ref, type === "string" ? stringMethod(field) : type);
-        } else if (types2.basic[type] === void 0) {
-          gen("case %i:{", field.id)("if(u!==%i)", field.delimited ? 3 : 2)("break");
-          if (field.delimited) gen("%s=types[%i].decode(r,undefined,%i,q+1,%s)", ref, i, field.id * 8 + 4, ref);
-          else gen("%s=types[%i].decode(r,r.size(),undefined,q+1,%s)", ref, i, ref);
-        } else if (field.hasPresence) {
-          gen("case %i:{", field.id)("if(u!==%i)", types2.basic[type])("break");
-          if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("%s=v", ref);
-            if (field.partOf) gen("m%s=%j", util.safeProp(field.partOf.name), field.name);
-            gen("}else");
-            genPreserveUnknown(gen, "r.raw(s,r.pos)");
-          } else gen("%s=r.%s()", ref, type === "string" ? stringMethod(field) : type);
-        } else {
-          gen("case %i:{", field.id)("if(u!==%i)", types2.basic[type])("break");
-          if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(v!==%j)", field.typeDefault)("%s=v", ref)("else")("delete %s", ref)("}else{");
-            genPreserveUnknown(gen, "r.raw(s,r.pos)")("}");
-          } else {
-            if (field.resolvedType instanceof Enum && field.typeDefault !== 0) gen("if((v=r.%s())!==%j)", type, field.typeDefault);
-            else if (type === "string") gen("if((v=r.%s()).length)", stringMethod(field));
-            else if (type === "bytes") gen("if((v=r.%s()).length)", type);
-            else if (types2.long[type] !== void 0) gen('if(typeof(v=r.%s())==="object"?v.low||v.high:v!==0)', type);
-            else if (type === "double" || type === "float") gen("if(!Object.is(v=r.%s(),0))", type);
-            else gen("if(v=r.%s())", type);
-            gen("%s=v", ref)("else")("delete %s", ref);
-          }
-        }
-        if (field.partOf && !closed) gen("m%s=%j", util.safeProp(field.partOf.name), field.name);
-        gen("continue")("}");
-      }
-      if (i) gen("}");
-      gen("r.skipType(%s,q,t)", i ? "u" : "t&7");
-      genPreserveUnknown(gen, "r.raw(s,r.pos)")("}")("if(l!==undefined){")("if(r.pos!==c)")('throw RangeError("index out of range")')("r.len=l")("}")("if(z!==undefined)")('throw Error("missing end group")');
-      for (i = 0; i < mtype._fieldsArray.length; ++i) {
-        var rfield = mtype._fieldsArray[i];
-        if (rfield.required) gen("if(!Object.hasOwnProperty.call(m,%j))", rfield.name)("throw util.ProtocolError(%j,{instance:m})", missing(rfield));
-      }
-      return gen("return m");
-    }
-  }
-});
-
-// node_modules/protobufjs/src/verifier.js
-var require_verifier = __commonJS({
-  "node_modules/protobufjs/src/verifier.js"(exports, module) {
-    "use strict";
-    module.exports = verifier;
-    var Enum = require_enum();
-    var util = require_util();
-    function invalid(field, expected) {
-      return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:" + field.keyType + "}" : "") + " expected";
-    }
-    function genVerifyValue(gen, field, fieldIndex, ref) {
-      var resolvedType = field.resolvedType;
-      if (resolvedType) {
-        if (resolvedType instanceof Enum) {
-          if (resolvedType._features.enum_type === "CLOSED") {
-            gen("switch(%s){", ref)("default:")("return%j", invalid(field, "enum value"));
-            for (var keys = Object.keys(resolvedType.values), j = 0; j < keys.length; ++j) gen("case %i:", resolvedType.values[keys[j]]);
-            gen("break")("}");
-          } else gen('if(typeof %s!=="number"||(%s|0)!==%s)', ref, ref, ref)("return%j", invalid(field, "enum value"));
-        } else {
-          gen("{")("var e=types[%i].verify(%s,q+1);", fieldIndex, ref)("if(e)")("return%j+e", field.name + ".")("}");
-        }
-      } else {
-        switch (field.type) {
-          case "int32":
-          case "uint32":
-          case "sint32":
-          case "fixed32":
-          case "sfixed32":
-            gen("if(!util.isInteger(%s))", ref)("return%j", invalid(field, "integer"));
-            break;
-          case "int64":
-          case "uint64":
-          case "sint64":
-          case "fixed64":
-          case "sfixed64":
-            gen("if(!util.isInteger(%s)&&!(%s&&util.isInteger(%s.low)&&util.isInteger(%s.high)))", ref, ref, ref, ref)("return%j", invalid(field, "integer|Long"));
-            break;
-          case "float":
-          case "double":
-            gen('if(typeof %s!=="number")', ref)("return%j", invalid(field, "number"));
-            break;
-          case "bool":
-            gen('if(typeof %s!=="boolean")', ref)("return%j", invalid(field, "boolean"));
-            break;
-          case "string":
-            gen("if(!util.isString(%s))", ref)("return%j", invalid(field, "string"));
-            break;
-          case "bytes":
-            gen('if(!(%s&&typeof %s.length==="number"||util.isString(%s)))', ref, ref, ref)("return%j", invalid(field, "buffer"));
-            break;
-        }
-      }
-      return gen;
-    }
-    function genVerifyKey(gen, field, ref) {
-      switch (field.keyType) {
-        case "int32":
-        case "uint32":
-        case "sint32":
-        case "fixed32":
-        case "sfixed32":
-          gen("if(!util.key32Re.test(%s))", ref)("return%j", invalid(field, "integer key"));
-          break;
-        case "int64":
-        case "uint64":
-        case "sint64":
-        case "fixed64":
-        case "sfixed64":
-          gen("if(!util.key64Re.test(%s))", ref)("return%j", invalid(field, "integer|Long key"));
-          break;
-        case "bool":
-          gen("if(!util.key2Re.test(%s))", ref)("return%j", invalid(field, "boolean key"));
-          break;
-      }
-      return gen;
-    }
-    function verifier(mtype) {
-      var gen = util.codegen(["m", "q"])('if(typeof m!=="object"||m===null)')("return%j", "object expected")("if(q===undefined)q=0")("if(q>util.recursionLimit)")("return%j", "max depth exceeded");
-      var oneofs = mtype.oneofsArray, seenFirstField = {};
-      if (oneofs.length) gen("var p={}");
-      for (var i = 0; i < /* initializes */
-      mtype.fieldsArray.length; ++i) {
-        var field = mtype._fieldsArray[i].resolve(), ref = "m" + util.safeProp(field.name);
-        if (field.optional) gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name);
-        if (field.map) {
-          gen("if(!util.isObject(%s))", ref)("return%j", invalid(field, "object"))("var k=Object.keys(%s)", ref)("for(var i=0;i<k.length;++i){");
-          genVerifyKey(gen, field, "k[i]");
-          genVerifyValue(gen, field, i, ref + "[k[i]]")("}");
-        } else if (field.repeated) {
-          gen("if(!Array.isArray(%s))", ref)("return%j", invalid(field, "array"))("for(var i=0;i<%s.length;++i){", ref);
-          genVerifyValue(gen, field, i, ref + "[i]")("}");
-        } else {
-          if (field.partOf) {
-            var oneofProp = util.safeProp(field.partOf.name);
-            if (seenFirstField[field.partOf.name] === 1) gen("if(p%s===1)", oneofProp)("return%j", field.partOf.name + ": multiple values");
-            seenFirstField[field.partOf.name] = 1;
-            gen("p%s=1", oneofProp);
-          }
-          genVerifyValue(gen, field, i, ref);
-        }
-        if (field.optional) gen("}");
-      }
-      return gen("return null");
-    }
-  }
-});
-
-// node_modules/protobufjs/src/converter.js
-var require_converter = __commonJS({
-  "node_modules/protobufjs/src/converter.js"(exports) {
-    "use strict";
-    var converter = exports;
-    var Enum = require_enum();
-    var types2 = require_types();
-    var util = require_util();
-    function genValuePartial_fromObject(gen, field, fieldIndex, prop, dstProp) {
-      if (field.resolvedType) {
-        if (field.resolvedType instanceof Enum) {
-          var dst = dstProp ? "m" + dstProp + "[m" + dstProp + ".length]" : "m" + prop;
-          gen("switch(d%s){", prop);
-          for (var values = field.resolvedType.values, keys = Object.keys(values), i = 0; i < keys.length; ++i) {
-            gen("case%j:", keys[i])("case %i:", values[keys[i]])("%s=%j", dst, values[keys[i]])("break");
-          }
-          gen("default:");
-          if (field.resolvedType._features.enum_type !== "CLOSED") {
-            gen('if(typeof d%s==="number"&&(d%s|0)===d%s)', prop, prop, prop)("%s=d%s", dst, prop);
-          }
-          gen("}");
-        } else gen("if(!util.isObject(d%s))", prop)("throw TypeError(%j)", field.fullName + ": object expected")("m%s=types[%i].fromObject(d%s,q+1)", prop, fieldIndex, prop);
-      } else {
-        var isUnsigned = false;
-        switch (field.type) {
-          case "double":
-          case "float":
-            gen("m%s=Number(d%s)", prop, prop);
-            break;
-          case "uint32":
-          case "fixed32":
-            gen("m%s=d%s>>>0", prop, prop);
-            break;
-          case "int32":
-          case "sint32":
-          case "sfixed32":
-            gen("m%s=d%s|0", prop, prop);
-            break;
-          case "uint64":
-          case "fixed64":
-            isUnsigned = true;
-          // eslint-disable-next-line no-fallthrough
-          case "int64":
-          case "sint64":
-          case "sfixed64":
-            gen("if(util.Long)")("m%s=util.Long.fromValue(d%s,%j)", prop, prop, isUnsigned)('else if(typeof d%s==="string")', prop)("m%s=parseInt(d%s,10)", prop, prop)('else if(typeof d%s==="number")', prop)("m%s=d%s", prop, prop)('else if(typeof d%s==="object")', prop)("m%s=new util.LongBits(d%s.low>>>0,d%s.high>>>0).toNumber(%s)", prop, prop, prop, isUnsigned ? "true" : "");
-            break;
-          case "bytes":
-            gen('if(typeof d%s==="string")', prop)("util.base64.decode(d%s,m%s=util.newBuffer(util.base64.length(d%s)),0)", prop, prop, prop)("else if(d%s.length>=0)", prop)("m%s=d%s", prop, prop);
-            break;
-          case "string":
-            gen("m%s=String(d%s)", prop, prop);
-            break;
-          case "bool":
-            gen("m%s=Boolean(d%s)", prop, prop);
-            break;
-        }
-      }
-      return gen;
-    }
-    converter.fromObject = function fromObject(mtype) {
-      var fields = mtype.fieldsArray;
-      var gen = util.codegen(["d", "q"])("if(d instanceof C)")("return d")("if(!util.isObject(d))")("throw TypeError(%j)", mtype.fullName + ": object expected")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")');
-      if (!fields.length) return gen("return new C");
-      gen("var m=new C");
-      for (var i = 0; i < fields.length; ++i) {
-        var field = fields[i].resolve(), prop = util.safeProp(field.name), implicitPresence = !field.hasPresence && !field.repeated && !field.map && (field.resolvedType instanceof Enum || types2.basic[field.type] !== void 0);
-        if (field.map) {
-          gen("if(d%s){", prop)("if(!util.isObject(d%s))", prop)("throw TypeError(%j)", field.fullName + ": object expected")("m%s={}", prop)("for(var ks=Object.keys(d%s),i=0;i<ks.length;++i){", prop);
-          gen('if(ks[i]==="__proto__")')("util.makeProp(m%s,ks[i])", prop);
-          genValuePartial_fromObject(
-            gen,
-            field,
-            /* not sorted */
-            i,
-            prop + "[ks[i]]"
-          )("}")("}");
-        } else if (field.repeated) {
-          gen("if(d%s){", prop)("if(!Array.isArray(d%s))", prop)("throw TypeError(%j)", field.fullName + ": array expected");
-          if (field.resolvedType instanceof Enum) gen("m%s=[]", prop);
-          else gen("m%s=Array(d%s.length)", prop, prop);
-          gen("for(var i=0;i<d%s.length;++i){", prop);
-          genValuePartial_fromObject(
-            gen,
-            field,
-            /* not sorted */
-            i,
-            prop + "[i]",
-            field.resolvedType instanceof Enum ? prop : void 0
-          )("}")("}");
-        } else {
-          if (!(field.resolvedType instanceof Enum)) gen("if(d%s!=null){", prop);
-          if (implicitPresence) {
-            if (field.resolvedType instanceof Enum) gen('if(d%s!==%j&&(typeof d%s!=="string"||types[%i].values[d%s]!==%j)){', prop, field.typeDefault, prop, i, prop, field.typeDefault);
-            else if (field.type === "string") gen('if(typeof d%s!=="string"||d%s.length){', prop, prop);
-            else if (field.type === "bytes") gen("if(d%s.length){", prop);
-            else if (field.type === "bool") gen("if(d%s){", prop);
-            else if (field.type === "double" || field.type === "float") gen("if(!Object.is(Number(d%s),0)){", prop);
-            else if (types2.long[field.type] !== void 0) gen('if(typeof d%s==="object"?d%s.low||d%s.high:Number(d%s)!==0){', prop, prop, prop, prop);
-            else gen("if(Number(d%s)!==0){", prop);
-          }
-          genValuePartial_fromObject(
-            gen,
-            field,
-            /* not sorted */
-            i,
-            prop
-          );
-          if (implicitPresence) gen("}");
-          if (!(field.resolvedType instanceof Enum)) gen("}");
-        }
-      }
-      return gen("return m");
-    };
-    function genValuePartial_toObject(gen, field, fieldIndex, dstProp, srcProp) {
-      if (!srcProp)
-        srcProp = dstProp;
-      if (field.resolvedType) {
-        if (field.resolvedType instanceof Enum) gen("d%s=o.enums===String?(types[%i].values[m%s]===undefined?m%s:types[%i].values[m%s]):m%s", dstProp, fieldIndex, srcProp, srcProp, fieldIndex, srcProp, srcProp);
-        else gen("d%s=types[%i].toObject(m%s,o,q+1)", dstProp, fieldIndex, srcProp);
-      } else {
-        var isUnsigned = false;
-        switch (field.type) {
-          case "double":
-          case "float":
-            gen("d%s=o.json&&!isFinite(m%s)?String(m%s):m%s", dstProp, srcProp, srcProp, srcProp);
-            break;
-          case "uint64":
-          case "fixed64":
-            isUnsigned = true;
-          // eslint-disable-next-line no-fallthrough
-          case "int64":
-          case "sint64":
-          case "sfixed64":
-            gen('if(typeof BigInt!=="undefined"&&o.longs===BigInt)')('d%s=typeof m%s==="number"?BigInt(m%s):util.Long.fromBits(m%s.low>>>0,m%s.high>>>0,%j).toBigInt()', dstProp, srcProp, srcProp, srcProp, srcProp, isUnsigned)('else if(typeof m%s==="number")', srcProp)("d%s=o.longs===String?String(m%s):m%s", dstProp, srcProp, srcProp)("else")("d%s=o.longs===String?util.Long.prototype.toString.call(m%s):o.longs===Number?new util.LongBits(m%s.low>>>0,m%s.high>>>0).toNumber(%s):m%s", dstProp, srcProp, srcProp, srcProp, isUnsigned ? "true" : "", srcProp);
-            break;
-          case "bytes":
-            gen("d%s=o.bytes===String?util.base64.encode(m%s,0,m%s.length):o.bytes===Array?Array.prototype.slice.call(m%s):m%s", dstProp, srcProp, srcProp, srcProp, srcProp);
-            break;
-          default:
-            gen("d%s=m%s", dstProp, srcProp);
-            break;
-        }
-      }
-      return gen;
-    }
-    converter.toObject = function toObject(mtype) {
-      var fields = mtype.fieldsArray.slice().sort(util.compareFieldsById);
-      if (!fields.length)
-        return util.codegen()("return {}");
-      var gen = util.codegen(["m", "o", "q"])("if(!o)")("o={}")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")')("var d={}");
-      var repeatedFields = [], mapFields = [], normalFields = [], i = 0;
-      for (; i < fields.length; ++i)
-        if (!fields[i].partOf)
-          (fields[i].resolve().repeated ? repeatedFields : fields[i].map ? mapFields : normalFields).push(fields[i]);
-      if (repeatedFields.length) {
-        gen("if(o.arrays||o.defaults){");
-        for (i = 0; i < repeatedFields.length; ++i) gen("d%s=[]", util.safeProp(repeatedFields[i].name));
-        gen("}");
-      }
-      if (mapFields.length) {
-        gen("if(o.objects||o.defaults){");
-        for (i = 0; i < mapFields.length; ++i) gen("d%s={}", util.safeProp(mapFields[i].name));
-        gen("}");
-      }
-      if (normalFields.length) {
-        gen("if(o.defaults){");
-        for (i = 0; i < normalFields.length; ++i) {
-          var field = normalFields[i], prop = util.safeProp(field.name);
-          if (field.resolvedType instanceof Enum) gen("d%s=o.enums===String?%j:%j", prop, field.resolvedType.valuesById[field.typeDefault], field.typeDefault);
-          else if (field.long) gen("if(util.Long){")("var n=new util.Long(%i,%i,%j)", field.typeDefault.low, field.typeDefault.high, field.typeDefault.unsigned)('d%s=o.longs===String?n.toString():o.longs===Number?n.toNumber():typeof BigInt!=="undefined"&&o.longs===BigInt?n.toBigInt():n', prop)("}else")('d%s=o.longs===String?%j:typeof BigInt!=="undefined"&&o.longs===BigInt?BigInt(%j):%i', prop, field.typeDefault.toString(), field.typeDefault.toString(), field.typeDefault.toNumber());
-          else if (field.bytes) {
-            var arrayDefault = Array.prototype.slice.call(field.typeDefault);
-            gen("if(o.bytes===String)d%s=%j", prop, util.base64.encode(field.typeDefault, 0, field.typeDefault.length))("else{")("d%s=%j", prop, arrayDefault)("if(o.bytes!==Array)d%s=util.newBuffer(d%s)", prop, prop)("}");
-          } else if ((field.type === "double" || field.type === "float") && typeof field.typeDefault === "number" && (!isFinite(field.typeDefault) || Object.is(field.typeDefault, -0))) gen("d%s=%f", prop, field.typeDefault)("if(o.json&&!isFinite(d%s))d%s=String(d%s)", prop, prop, prop);
-          else gen("d%s=%j", prop, field.typeDefault);
-        }
-        gen("}");
-      }
-      var hasKs2 = false;
-      for (i = 0; i < fields.length; ++i) {
-        var field = fields[i], index = mtype._fieldsArray.indexOf(field), prop = util.safeProp(field.name);
-        if (field.map) {
-          if (!hasKs2) {
-            hasKs2 = true;
-            gen("var ks2");
-          }
-          gen("if(m%s&&(ks2=Object.keys(m%s)).length){", prop, prop)("d%s={}", prop);
-          var longKey = types2.long[field.keyType] !== void 0, srcProp = prop + "[ks2[j]]";
-          gen("for(var j=0;j<ks2.length;++j){");
-          if (longKey) gen("var k2=util.longFromKey(ks2[j],%j).toString()", field.keyType === "uint64" || field.keyType === "fixed64");
-          gen('if(ks2[j]==="__proto__")')("util.makeProp(d%s,ks2[j])", prop);
-          genValuePartial_toObject(
-            gen,
-            field,
-            /* sorted */
-            index,
-            longKey ? prop + "[k2]" : srcProp,
-            srcProp
-          )("}");
-        } else if (field.repeated) {
-          gen("if(m%s&&m%s.length){", prop, prop)("d%s=Array(m%s.length)", prop, prop)("for(var j=0;j<m%s.length;++j){", prop);
-          genValuePartial_toObject(
-            gen,
-            field,
-            /* sorted */
-            index,
-            prop + "[j]"
-          )("}");
-        } else {
-          gen("if(m%s!=null&&Object.hasOwnProperty.call(m,%j)){", prop, field.name);
-          genValuePartial_toObject(
-            gen,
-            field,
-            /* sorted */
-            index,
-            prop
-          );
-          if (field.partOf && !field.partOf.isProto3Optional) gen("if(o.oneofs)")("d%s=%j", util.safeProp(field.partOf.name), field.name);
-        }
-        gen("}");
-      }
-      return gen("return d");
-    };
-  }
-});
-
-// node_modules/protobufjs/src/wrappers.js
-var require_wrappers = __commonJS({
-  "node_modules/protobufjs/src/wrappers.js"(exports) {
-    "use strict";
-    var wrappers = exports;
-    var Message = require_message();
-    var util = require_minimal();
-    wrappers[".google.protobuf.Any"] = {
-      fromObject: function(object, depth) {
-        if (depth === void 0)
-          depth = 0;
-        if (depth > util.recursionLimit)
-          throw Error("max depth exceeded");
-        if (object && object["@type"]) {
-          var name = object["@type"].substring(object["@type"].lastIndexOf("/") + 1);
-          var type = this.lookup(name, [this.constructor]);
-          if (type) {
-            var type_url = object["@type"].charAt(0) === "." ? object["@type"].slice(1) : object["@type"];
-            if (type_url.indexOf("/") === -1) {
-              type_url = "/" + type_url;
-            }
-            return this.create({
-              type_url,
-              value: type.encode(type.fromObject(object, depth + 1)).finish()
-            });
-          }
-        }
-        return this.fromObject(object, depth);
-      },
-      toObject: function(message, options, depth) {
-        if (depth === void 0)
-          depth = 0;
-        if (depth > util.recursionLimit)
-          throw Error("max depth exceeded");
-        var googleApi = "type.googleapis.com/";
-        var prefix = "";
-        var name = "";
-        if (options && options.json && message.type_url && message.value) {
-          name = message.type_url.substring(message.type_url.lastIndexOf("/") + 1);
-          prefix = message.type_url.substring(0, message.type_url.lastIndexOf("/") + 1);
-          var type = this.lookup(name, [this.constructor]);
-          if (type)
-            message = type.decode(message.value, void 0, void 0, depth + 1);
-        }
-        if (!(message instanceof this.ctor) && message instanceof Message) {
-          var object = message.$type.toObject(message, options, depth + 1);
-          var messageName = message.$type.fullName[0] === "." ? message.$type.fullName.slice(1) : message.$type.fullName;
-          if (prefix === "") {
-            prefix = googleApi;
-          }
-          name = prefix + messageName;
-          object["@type"] = name;
-          return object;
-        }
-        return this.toObject(message, options, depth);
-      }
-    };
-  }
-});
-
-// node_modules/protobufjs/src/type.js
-var require_type = __commonJS({
-  "node_modules/protobufjs/src/type.js"(exports, module) {
-    "use strict";
-    module.exports = Type;
-    var Namespace = require_namespace();
-    Type.prototype = Object.create(Namespace.prototype, {
-      constructor: {
-        value: Type,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Type.className = "Type";
-    var Enum = require_enum();
-    var OneOf = require_oneof();
-    var Field = require_field();
-    var MapField = require_mapfield();
-    var Service = require_service2();
-    var Message = require_message();
-    var Reader = require_reader();
-    var Writer = require_writer();
-    var util = require_util();
-    var encoder = require_encoder();
-    var decoder = require_decoder();
-    var verifier = require_verifier();
-    var converter = require_converter();
-    var wrappers = require_wrappers();
-    function Type(name, options) {
-      name = name.replace(/\W/g, "");
-      Namespace.call(this, name, options);
-      this.fields = {};
-      this.oneofs = void 0;
-      this.extensions = void 0;
-      this.reserved = void 0;
-      this.group = void 0;
-      this.visibility = void 0;
-      this._fieldsById = null;
-      this._fieldsArray = null;
-      this._oneofsArray = null;
-      this._ctor = null;
-      this._fieldsByJsonName = null;
-    }
-    Object.defineProperties(Type.prototype, {
-      /**
-       * Message fields by id.
-       * @name Type#fieldsById
-       * @type {Object.<number,Field>}
-       * @readonly
-       */
-      fieldsById: {
-        get: function() {
-          if (this._fieldsById)
-            return this._fieldsById;
-          this._fieldsById = {};
-          for (var names = Object.keys(this.fields), i = 0; i < names.length; ++i) {
-            var field = this.fields[names[i]], id = field.id;
-            if (this._fieldsById[id])
-              throw Error("duplicate id " + id + " in " + this);
-            this._fieldsById[id] = field;
-          }
-          return this._fieldsById;
-        }
-      },
-      /**
-       * Fields of this message as an array for iteration.
-       * @name Type#fieldsArray
-       * @type {Field[]}
-       * @readonly
-       */
-      fieldsArray: {
-        get: function() {
-          return this._fieldsArray || (this._fieldsArray = util.toArray(this.fields));
-        }
-      },
-      /**
-       * Oneofs of this message as an array for iteration.
-       * @name Type#oneofsArray
-       * @type {OneOf[]}
-       * @readonly
-       */
-      oneofsArray: {
-        get: function() {
-          return this._oneofsArray || (this._oneofsArray = util.toArray(this.oneofs));
-        }
-      },
-      /**
-       * The registered constructor, if any registered, otherwise a generic constructor.
-       * Assigning a function replaces the internal constructor. If the function does not extend {@link Message} yet, its prototype will be setup accordingly and static methods will be populated. If it already extends {@link Message}, it will just replace the internal constructor.
-       * When assigning manually, add the type to its parent namespace/root first if fields reference other reflected types, because constructor setup resolves field defaults.
-       * @name Type#ctor
-       * @type {Constructor<{}>}
-       */
-      ctor: {
-        get: function() {
-          return this._ctor || (this.ctor = Type.generateConstructor(this)());
-        },
-        set: function(ctor) {
-          var prototype = ctor.prototype;
-          if (!(prototype instanceof Message)) {
-            ctor.prototype = new Message();
-            Object.defineProperty(ctor.prototype, "constructor", {
-              value: ctor,
-              writable: true,
-              enumerable: false,
-              configurable: true
-            });
-            util.merge(ctor.prototype, prototype);
-          }
-          ctor.$type = ctor.prototype.$type = this;
-          util.merge(ctor, Message, true);
-          this._ctor = ctor;
-          delete this.decode;
-          delete this.fromObject;
-          var i = 0;
-          for (var field; i < /* initializes */
-          this.fieldsArray.length; ++i) {
-            field = this._fieldsArray[i].resolve();
-            ctor.prototype[field.name] = field.defaultValue;
-          }
-          var ctorProperties = {};
-          for (i = 0; i < /* initializes */
-          this.oneofsArray.length; ++i)
-            ctorProperties[this._oneofsArray[i].resolve().name] = {
-              get: util.oneOfGetter(this._oneofsArray[i].oneof),
-              set: util.oneOfSetter(this._oneofsArray[i].oneof)
-            };
-          if (i)
-            Object.defineProperties(ctor.prototype, ctorProperties);
-        }
-      }
-    });
-    Type.generateConstructor = function generateConstructor(mtype) {
-      var gen = util.codegen(["p"]);
-      for (var i = 0, field; i < mtype.fieldsArray.length; ++i)
-        if ((field = mtype._fieldsArray[i]).map) gen("this%s={}", util.safeProp(field.name));
-        else if (field.repeated) gen("this%s=[]", util.safeProp(field.name));
-      return gen('if(p)for(var ks=Object.keys(p),i=0;i<ks.length;++i)if(p[ks[i]]!=null&&ks[i]!=="__proto__")')("this[ks[i]]=p[ks[i]]");
-    };
-    function clearCache(type) {
-      type._fieldsById = type._fieldsArray = type._oneofsArray = type._fieldsByJsonName = null;
-      delete type.encode;
-      delete type.decode;
-      delete type.verify;
-      return type;
-    }
-    Type.fromJSON = function fromJSON(name, json, depth) {
-      if (depth === void 0)
-        depth = 0;
-      if (depth > util.nestingLimit)
-        throw Error("max depth exceeded");
-      var type = new Type(name, json.options);
-      type.extensions = json.extensions;
-      type.reserved = json.reserved;
-      var names = Object.keys(json.fields), i = 0;
-      for (; i < names.length; ++i)
-        type.add(
-          (typeof json.fields[names[i]].keyType !== "undefined" ? MapField.fromJSON : Field.fromJSON)(names[i], json.fields[names[i]])
-        );
-      if (json.oneofs)
-        for (names = Object.keys(json.oneofs), i = 0; i < names.length; ++i)
-          type.add(OneOf.fromJSON(names[i], json.oneofs[names[i]]));
-      if (json.nested)
-        for (names = Object.keys(json.nested), i = 0; i < names.length; ++i) {
-          var nested = json.nested[names[i]];
-          type.add(
-            // most to least likely
-            (nested.id !== void 0 ? Field.fromJSON : nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : Namespace.fromJSON)(names[i], nested, depth + 1)
-          );
-        }
-      if (json.extensions && json.extensions.length)
-        type.extensions = json.extensions;
-      if (json.reserved && json.reserved.length)
-        type.reserved = json.reserved;
-      if (json.group)
-        type.group = true;
-      if (json.visibility)
-        type.visibility = json.visibility;
-      if (json.comment)
-        type.comment = json.comment;
-      if (json.edition)
-        type._edition = json.edition;
-      type._defaultEdition = "proto3";
-      return type;
-    };
-    Type.prototype.toJSON = function toJSON(toJSONOptions) {
-      var inherited = Namespace.prototype.toJSON.call(this, toJSONOptions);
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "edition",
-        this._editionToJSON(),
-        "options",
-        inherited && inherited.options || void 0,
-        "oneofs",
-        Namespace.arrayToJSON(this.oneofsArray, toJSONOptions),
-        "fields",
-        Namespace.arrayToJSON(this.fieldsArray.filter(function(obj) {
-          return !obj.declaringField;
-        }), toJSONOptions) || {},
-        "extensions",
-        this.extensions && this.extensions.length ? this.extensions : void 0,
-        "reserved",
-        this.reserved && this.reserved.length ? this.reserved : void 0,
-        "group",
-        this.group || void 0,
-        "visibility",
-        this.visibility,
-        "nested",
-        inherited && inherited.nested || void 0,
-        "comment",
-        keepComments ? this.comment : void 0
-      ]);
-    };
-    Type.prototype.resolveAll = function resolveAll() {
-      if (!this._needsRecursiveResolve) return this;
-      Namespace.prototype.resolveAll.call(this);
-      var oneofs = this.oneofsArray;
-      i = 0;
-      while (i < oneofs.length)
-        oneofs[i++].resolve();
-      var fields = this.fieldsArray, i = 0;
-      while (i < fields.length)
-        fields[i++].resolve();
-      return this;
-    };
-    Type.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
-      if (!this._needsRecursiveFeatureResolution) return this;
-      edition = this._edition || edition;
-      Namespace.prototype._resolveFeaturesRecursive.call(this, edition);
-      this.oneofsArray.forEach((oneof) => {
-        oneof._resolveFeatures(edition);
-      });
-      this.fieldsArray.forEach((field) => {
-        field._resolveFeatures(edition);
-      });
-      return this;
-    };
-    Type.prototype.get = function get(name) {
-      if (Object.prototype.hasOwnProperty.call(this.fields, name))
-        return this.fields[name];
-      if (this.oneofs && Object.prototype.hasOwnProperty.call(this.oneofs, name))
-        return this.oneofs[name];
-      if (this.nested && Object.prototype.hasOwnProperty.call(this.nested, name))
-        return this.nested[name];
-      return null;
-    };
-    Type.prototype.add = function add2(object) {
-      if (this.get(object.name))
-        throw Error("duplicate name '" + object.name + "' in " + this);
-      if (object instanceof Field && object.extend === void 0) {
-        if (this._fieldsById ? (
-          /* istanbul ignore next */
-          this._fieldsById[object.id]
-        ) : this.fieldsById[object.id])
-          throw Error("duplicate id " + object.id + " in " + this);
-        if (this.isReservedId(object.id))
-          throw Error("id " + object.id + " is reserved in " + this);
-        if (this.isReservedName(object.name) || object.name.charAt(0) === "$")
-          throw Error("name '" + object.name + "' is reserved in " + this);
-        if (object.name === "__proto__")
-          return this;
-        if (object.parent)
-          object.parent.remove(object);
-        this.fields[object.name] = object;
-        object.message = this;
-        object.onAdd(this);
-        return clearCache(this);
-      }
-      if (object instanceof OneOf) {
-        if (object.name.charAt(0) === "$")
-          throw Error("name '" + object.name + "' is reserved in " + this);
-        if (object.name === "__proto__")
-          return this;
-        if (!this.oneofs)
-          this.oneofs = {};
-        this.oneofs[object.name] = object;
-        object.onAdd(this);
-        return clearCache(this);
-      }
-      return Namespace.prototype.add.call(this, object);
-    };
-    Type.prototype.remove = function remove(object) {
-      if (object instanceof Field && object.extend === void 0) {
-        if (!util.remove(this.fields, object, object.name))
-          throw Error(object + " is not a member of " + this);
-        object.parent = null;
-        object.onRemove(this);
-        return clearCache(this);
-      }
-      if (object instanceof OneOf) {
-        if (!util.remove(this.oneofs, object, object.name))
-          throw Error(object + " is not a member of " + this);
-        object.parent = null;
-        object.onRemove(this);
-        return clearCache(this);
-      }
-      return Namespace.prototype.remove.call(this, object);
-    };
-    Type.prototype.isReservedId = function isReservedId(id) {
-      return Namespace.isReservedId(this.reserved, id);
-    };
-    Type.prototype.isReservedName = function isReservedName(name) {
-      return Namespace.isReservedName(this.reserved, name);
-    };
-    Type.prototype.create = function create(properties) {
-      return new this.ctor(properties);
-    };
-    Type.prototype.setup = function setup() {
-      var root = this.root;
-      if (root && root._needsRecursiveFeatureResolution) {
-        var edition = root._edition || this._edition;
-        if (edition)
-          root._resolveFeaturesRecursive(edition);
-      }
-      var fullName = this.fullName, types2 = [];
-      for (var i = 0; i < /* initializes */
-      this.fieldsArray.length; ++i)
-        types2.push(this._fieldsArray[i].resolve().resolvedType);
-      this.encode = encoder(this)({
-        Writer,
-        types: types2,
-        util
-      });
-      this.decode = decoder(this)({
-        Reader,
-        types: types2,
-        util,
-        C: this.ctor
-      });
-      this.verify = verifier(this)({
-        types: types2,
-        util
-      });
-      this.fromObject = converter.fromObject(this)({
-        types: types2,
-        util,
-        C: this.ctor
-      });
-      this.toObject = converter.toObject(this)({
-        types: types2,
-        util
-      });
-      var wrapper = wrappers[fullName];
-      if (wrapper) {
-        var wrapperThis = Object.create(this);
-        wrapperThis._ctor = this.ctor;
-        wrapperThis.fromObject = this.fromObject;
-        this.fromObject = wrapper.fromObject.bind(wrapperThis);
-        wrapperThis.toObject = this.toObject;
-        this.toObject = wrapper.toObject.bind(wrapperThis);
-      }
-      return this;
-    };
-    Type.prototype.encode = function encode_setup(message, writer) {
-      return this.setup().encode.apply(this, arguments);
-    };
-    Type.prototype.encodeDelimited = function encodeDelimited(message, writer) {
-      return this.encode(message, (writer || Writer.create()).fork()).ldelim();
-    };
-    Type.prototype.decode = function decode_setup(reader, length) {
-      return this.setup().decode.apply(this, arguments);
-    };
-    Type.prototype.decodeDelimited = function decodeDelimited(reader) {
-      if (!(reader instanceof Reader))
-        reader = Reader.create(reader);
-      return this.decode(reader, reader.size());
-    };
-    Type.prototype.verify = function verify_setup(message) {
-      return this.setup().verify.apply(this, arguments);
-    };
-    Type.prototype.fromObject = function fromObject(object) {
-      return this.setup().fromObject.apply(this, arguments);
-    };
-    Type.prototype.toObject = function toObject(message, options) {
-      return this.setup().toObject.apply(this, arguments);
-    };
-    Type.prototype.getTypeUrl = function getTypeUrl(prefix) {
-      if (prefix === void 0)
-        prefix = "type.googleapis.com";
-      var fullName = this.fullName;
-      return prefix + "/" + (fullName.charAt(0) === "." ? fullName.substring(1) : fullName);
-    };
-    Type.d = function decorateType(typeName) {
-      return function typeDecorator(target) {
-        util.decorateType(target, typeName);
-      };
-    };
-  }
-});
-
-// node_modules/protobufjs/src/root.js
-var require_root = __commonJS({
-  "node_modules/protobufjs/src/root.js"(exports, module) {
-    "use strict";
-    module.exports = Root;
-    var Namespace = require_namespace();
-    Root.prototype = Object.create(Namespace.prototype, {
-      constructor: {
-        value: Root,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Root.className = "Root";
-    var Field = require_field();
-    var Enum = require_enum();
-    var OneOf = require_oneof();
-    var util = require_util();
-    var Type;
-    var parse;
-    var common;
-    function Root(options) {
-      Namespace.call(this, "", options);
-      this.deferred = [];
-      this.files = [];
-      this._edition = "proto2";
-      this._fullyQualifiedObjects = {};
-    }
-    Root.fromJSON = function fromJSON(json, root, depth) {
-      if (depth === void 0)
-        depth = 0;
-      if (depth > util.recursionLimit)
-        throw Error("max depth exceeded");
-      if (!root)
-        root = new Root();
-      if (json.options)
-        root.setOptions(json.options);
-      return root.addJSON(json.nested, depth).resolveAll();
-    };
-    Root.prototype.resolvePath = util.path.resolve;
-    Root.prototype.fetch = util.fetch;
-    function SYNC() {
-    }
-    Root.prototype.load = function load(filename, options, callback) {
-      if (typeof options === "function") {
-        callback = options;
-        options = void 0;
-      }
-      var self2 = this;
-      if (!callback) {
-        return util.asPromise(load, self2, filename, options);
-      }
-      var sync = callback === SYNC;
-      function finish(err, root) {
-        if (!callback) {
-          return;
-        }
-        if (sync) {
-          throw err;
-        }
-        if (root) {
-          root.resolveAll();
-        }
-        var cb = callback;
-        callback = null;
-        cb(err, root);
-      }
-      function getBundledFileName(filename2) {
-        var idx = filename2.lastIndexOf("google/protobuf/");
-        if (idx > -1) {
-          var altname = filename2.substring(idx);
-          if (Object.prototype.hasOwnProperty.call(common, altname)) return altname;
-        }
-        if (Object.prototype.hasOwnProperty.call(common, filename2)) return filename2;
-        return null;
-      }
-      function process2(filename2, source, depth) {
-        if (depth === void 0)
-          depth = 0;
-        try {
-          if (depth > util.recursionLimit)
-            throw Error("max depth exceeded");
-          if (util.isString(source) && source.charAt(0) === "{")
-            source = JSON.parse(source);
-          if (!util.isString(source))
-            self2.setOptions(source.options).addJSON(source.nested);
-          else {
-            parse.filename = filename2;
-            var parsed = parse(source, self2, options), resolved2, i2 = 0;
-            if (parsed.imports) {
-              for (; i2 < parsed.imports.length; ++i2)
-                if (resolved2 = getBundledFileName(parsed.imports[i2]) || self2.resolvePath(filename2, parsed.imports[i2]))
-                  fetch(resolved2, false, depth + 1);
-            }
-            if (parsed.weakImports) {
-              for (i2 = 0; i2 < parsed.weakImports.length; ++i2)
-                if (resolved2 = getBundledFileName(parsed.weakImports[i2]) || self2.resolvePath(filename2, parsed.weakImports[i2]))
-                  fetch(resolved2, true, depth + 1);
-            }
-          }
-        } catch (err) {
-          finish(err);
-        }
-        if (!sync && !queued) {
-          finish(null, self2);
-        }
-      }
-      function fetch(filename2, weak, depth) {
-        if (depth === void 0)
-          depth = 0;
-        filename2 = getBundledFileName(filename2) || filename2;
-        if (self2.files.indexOf(filename2) > -1) {
-          return;
-        }
-        self2.files.push(filename2);
-        if (Object.prototype.hasOwnProperty.call(common, filename2)) {
-          if (sync) {
-            process2(filename2, common[filename2], depth);
-          } else {
-            ++queued;
-            setTimeout(function() {
-              --queued;
-              process2(filename2, common[filename2], depth);
-            });
-          }
-          return;
-        }
-        if (sync) {
-          var source;
-          try {
-            source = util.fs.readFileSync(filename2).toString("utf8");
-          } catch (err) {
-            if (!weak)
-              finish(err);
-            return;
-          }
-          process2(filename2, source, depth);
-        } else {
-          ++queued;
-          self2.fetch(filename2, function(err, source2) {
-            --queued;
-            if (!callback) {
-              return;
-            }
-            if (err) {
-              if (!weak)
-                finish(err);
-              else if (!queued)
-                finish(null, self2);
-              return;
-            }
-            process2(filename2, source2, depth);
-          });
-        }
-      }
-      var queued = 0;
-      if (util.isString(filename)) {
-        filename = [filename];
-      }
-      for (var i = 0, resolved; i < filename.length; ++i)
-        if (resolved = self2.resolvePath("", filename[i]))
-          fetch(resolved);
-      if (sync) {
-        self2.resolveAll();
-        return self2;
-      }
-      if (!queued) {
-        finish(null, self2);
-      }
-      return self2;
-    };
-    Root.prototype.loadSync = function loadSync(filename, options) {
-      if (!util.isNode)
-        throw Error("not supported");
-      return this.load(filename, options, SYNC);
-    };
-    Root.prototype.resolveAll = function resolveAll() {
-      if (!this._needsRecursiveResolve) return this;
-      if (this.deferred.length)
-        throw Error("unresolvable extensions: " + this.deferred.map(function(field) {
-          return "'extend " + field.extend + "' in " + field.parent.fullName;
-        }).join(", "));
-      return Namespace.prototype.resolveAll.call(this);
-    };
-    var exposeRe = /^[A-Z]/;
-    function tryHandleExtension(root, field) {
-      var extendedType = field.parent.lookup(field.extend);
-      if (extendedType) {
-        var sisterField = new Field(field.fullName, field.id, field.type, field.rule, void 0, field.options);
-        if (extendedType.get(sisterField.name)) {
-          return true;
-        }
-        sisterField.declaringField = field;
-        field.extensionField = sisterField;
-        extendedType.add(sisterField);
-        return true;
-      }
-      return false;
-    }
-    Root.prototype._handleAdd = function _handleAdd(object) {
-      if (object instanceof Field) {
-        if (
-          /* an extension field (implies not part of a oneof) */
-          object.extend !== void 0 && /* not already handled */
-          !object.extensionField
-        ) {
-          if (!tryHandleExtension(this, object))
-            this.deferred.push(object);
-        }
-      } else if (object instanceof Enum) {
-        if (exposeRe.test(object.name))
-          object.parent[object.name] = object.values;
-      } else if (!(object instanceof OneOf)) {
-        if (object instanceof Type)
-          for (var i = 0; i < this.deferred.length; )
-            if (tryHandleExtension(this, this.deferred[i]))
-              this.deferred.splice(i, 1);
-            else
-              ++i;
-        for (var j = 0; j < /* initializes */
-        object.nestedArray.length; ++j)
-          this._handleAdd(object._nestedArray[j]);
-        if (exposeRe.test(object.name))
-          object.parent[object.name] = object;
-      }
-      if (object instanceof Type || object instanceof Enum || object instanceof Field) {
-        this._fullyQualifiedObjects[object.fullName] = object;
-      }
-    };
-    Root.prototype._handleRemove = function _handleRemove(object) {
-      if (object instanceof Field) {
-        if (
-          /* an extension field */
-          object.extend !== void 0
-        ) {
-          if (
-            /* already handled */
-            object.extensionField
-          ) {
-            object.extensionField.parent.remove(object.extensionField);
-            object.extensionField = null;
-          } else {
-            var index = this.deferred.indexOf(object);
-            if (index > -1)
-              this.deferred.splice(index, 1);
-          }
-        }
-      } else if (object instanceof Enum) {
-        if (exposeRe.test(object.name))
-          delete object.parent[object.name];
-      } else if (object instanceof Namespace) {
-        for (var i = 0; i < /* initializes */
-        object.nestedArray.length; ++i)
-          this._handleRemove(object._nestedArray[i]);
-        if (exposeRe.test(object.name))
-          delete object.parent[object.name];
-      }
-      delete this._fullyQualifiedObjects[object.fullName];
-    };
-    Root._configure = function(Type_, parse_, common_) {
-      Type = Type_;
-      parse = parse_;
-      common = common_;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/util.js
-var require_util = __commonJS({
-  "node_modules/protobufjs/src/util.js"(exports, module) {
-    "use strict";
-    var util = module.exports = require_minimal();
-    var roots = require_roots();
-    var Type;
-    var Enum;
-    util.codegen = require_codegen();
-    util.fetch = require_fetch();
-    util.path = require_path();
-    util.patterns = require_patterns();
-    var reservedRe = util.patterns.reservedRe;
-    util.fs = require_fs();
-    util.toArray = function toArray(object) {
-      if (object) {
-        var keys = Object.keys(object), array = new Array(keys.length), index = 0;
-        while (index < keys.length)
-          array[index] = object[keys[index++]];
-        return array;
-      }
-      return [];
-    };
-    util.toObject = function toObject(array) {
-      var object = {}, index = 0;
-      while (index < array.length) {
-        var key = array[index++], val = array[index++];
-        if (val !== void 0)
-          object[key] = val;
-      }
-      return object;
-    };
-    util.remove = function remove(object, value, key) {
-      if (!object)
-        return false;
-      if (key !== void 0 && Object.prototype.hasOwnProperty.call(object, key) && object[key] === value) {
-        delete object[key];
-        return true;
-      }
-      for (var names = Object.keys(object), i = 0; i < names.length; ++i)
-        if (object[names[i]] === value) {
-          delete object[names[i]];
-          return true;
-        }
-      return false;
-    };
-    util.isReserved = function isReserved(name) {
-      return reservedRe.test(name);
-    };
-    util.safeProp = function safeProp(prop) {
-      if (!/^[$\w_]+$/.test(prop) || reservedRe.test(prop))
-        return "[" + JSON.stringify(prop) + "]";
-      return "." + prop;
-    };
-    util.ucFirst = function ucFirst(str) {
-      return str.charAt(0).toUpperCase() + str.substring(1);
-    };
-    var camelCaseRe = /_([a-z])/g;
-    util.camelCase = function camelCase(str) {
-      return str.substring(0, 1) + str.substring(1).replace(camelCaseRe, function($0, $1) {
-        return $1.toUpperCase();
-      });
-    };
-    util.jsonName = function jsonName(str) {
-      var result = "", upperNext = false, i = 0;
-      for (; i < str.length; ++i) {
-        var ch = str.charAt(i);
-        if (ch === "_")
-          upperNext = true;
-        else if (upperNext) {
-          result += ch.toUpperCase();
-          upperNext = false;
-        } else
-          result += ch;
-      }
-      return result;
-    };
-    util.compareFieldsById = function compareFieldsById(a, b) {
-      return a.id - b.id;
-    };
-    util.decorateType = function decorateType(ctor, typeName) {
-      if (ctor.$type) {
-        if (typeName && ctor.$type.name !== typeName) {
-          util.decorateRoot.remove(ctor.$type);
-          ctor.$type.name = typeName;
-          util.decorateRoot.add(ctor.$type);
-        }
-        return ctor.$type;
-      }
-      if (!Type)
-        Type = require_type();
-      var type = new Type(typeName || ctor.name);
-      util.decorateRoot.add(type);
-      type.ctor = ctor;
-      Object.defineProperty(ctor, "$type", { value: type, enumerable: false });
-      Object.defineProperty(ctor.prototype, "$type", { value: type, enumerable: false });
-      return type;
-    };
-    var decorateEnumIndex = 0;
-    util.decorateEnum = function decorateEnum(object) {
-      if (object.$type)
-        return object.$type;
-      if (!Enum)
-        Enum = require_enum();
-      var enm = new Enum("Enum" + decorateEnumIndex++, object);
-      util.decorateRoot.add(enm);
-      Object.defineProperty(object, "$type", { value: enm, enumerable: false });
-      return enm;
-    };
-    util.setProperty = function setProperty(dst, path2, value, ifNotSet) {
-      function setProp(dst2, path3, value2) {
-        var part = path3.shift();
-        if (util.isUnsafeProperty(part))
-          return dst2;
-        if (path3.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path3, value2);
-        } else {
-          var prevValue = dst2[part];
-          if (prevValue && ifNotSet)
-            return dst2;
-          if (prevValue)
-            value2 = [].concat(prevValue).concat(value2);
-          dst2[part] = value2;
-        }
-        return dst2;
-      }
-      if (typeof dst !== "object")
-        throw TypeError("dst must be an object");
-      if (!path2)
-        throw TypeError("path must be specified");
-      path2 = path2.split(".");
-      if (path2.length > util.recursionLimit)
-        throw Error("max depth exceeded");
-      return setProp(dst, path2, value);
-    };
-    Object.defineProperty(util, "decorateRoot", {
-      get: function() {
-        return roots["decorated"] || (roots["decorated"] = new (require_root())());
-      }
-    });
-  }
-});
-
-// node_modules/protobufjs/src/types.js
-var require_types = __commonJS({
-  "node_modules/protobufjs/src/types.js"(exports) {
-    "use strict";
-    var types2 = exports;
-    var util = require_util();
-    var s = [
-      "double",
-      // 0
-      "float",
-      // 1
-      "int32",
-      // 2
-      "uint32",
-      // 3
-      "sint32",
-      // 4
-      "fixed32",
-      // 5
-      "sfixed32",
-      // 6
-      "int64",
-      // 7
-      "uint64",
-      // 8
-      "sint64",
-      // 9
-      "fixed64",
-      // 10
-      "sfixed64",
-      // 11
-      "bool",
-      // 12
-      "string",
-      // 13
-      "bytes"
-      // 14
-    ];
-    function bake(values, offset) {
-      var i = 0, o = /* @__PURE__ */ Object.create(null);
-      offset |= 0;
-      while (i < values.length) o[s[i + offset]] = values[i++];
-      return o;
-    }
-    types2.basic = bake([
-      /* double   */
-      1,
-      /* float    */
-      5,
-      /* int32    */
-      0,
-      /* uint32   */
-      0,
-      /* sint32   */
-      0,
-      /* fixed32  */
-      5,
-      /* sfixed32 */
-      5,
-      /* int64    */
-      0,
-      /* uint64   */
-      0,
-      /* sint64   */
-      0,
-      /* fixed64  */
-      1,
-      /* sfixed64 */
-      1,
-      /* bool     */
-      0,
-      /* string   */
-      2,
-      /* bytes    */
-      2
-    ]);
-    types2.defaults = bake([
-      /* double   */
-      0,
-      /* float    */
-      0,
-      /* int32    */
-      0,
-      /* uint32   */
-      0,
-      /* sint32   */
-      0,
-      /* fixed32  */
-      0,
-      /* sfixed32 */
-      0,
-      /* int64    */
-      0,
-      /* uint64   */
-      0,
-      /* sint64   */
-      0,
-      /* fixed64  */
-      0,
-      /* sfixed64 */
-      0,
-      /* bool     */
-      false,
-      /* string   */
-      "",
-      /* bytes    */
-      util.emptyArray,
-      /* message  */
-      null
-    ]);
-    types2.long = bake([
-      /* int64    */
-      0,
-      /* uint64   */
-      0,
-      /* sint64   */
-      0,
-      /* fixed64  */
-      1,
-      /* sfixed64 */
-      1
-    ], 7);
-    types2.mapKey = bake([
-      /* int32    */
-      0,
-      /* uint32   */
-      0,
-      /* sint32   */
-      0,
-      /* fixed32  */
-      5,
-      /* sfixed32 */
-      5,
-      /* int64    */
-      0,
-      /* uint64   */
-      0,
-      /* sint64   */
-      0,
-      /* fixed64  */
-      1,
-      /* sfixed64 */
-      1,
-      /* bool     */
-      0,
-      /* string   */
-      2
-    ], 2);
-    types2.packed = bake([
-      /* double   */
-      1,
-      /* float    */
-      5,
-      /* int32    */
-      0,
-      /* uint32   */
-      0,
-      /* sint32   */
-      0,
-      /* fixed32  */
-      5,
-      /* sfixed32 */
-      5,
-      /* int64    */
-      0,
-      /* uint64   */
-      0,
-      /* sint64   */
-      0,
-      /* fixed64  */
-      1,
-      /* sfixed64 */
-      1,
-      /* bool     */
-      0
-    ]);
-  }
-});
-
-// node_modules/protobufjs/src/field.js
-var require_field = __commonJS({
-  "node_modules/protobufjs/src/field.js"(exports, module) {
-    "use strict";
-    module.exports = Field;
-    var ReflectionObject = require_object();
-    Field.prototype = Object.create(ReflectionObject.prototype, {
-      constructor: {
-        value: Field,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Field.className = "Field";
-    var Enum = require_enum();
-    var types2 = require_types();
-    var util = require_util();
-    var Type;
-    var ruleRe = /^(?:required|optional|repeated)$/;
-    Field.fromJSON = function fromJSON(name, json) {
-      var field = new Field(name, json.id, json.type, json.rule, json.extend, json.options, json.comment);
-      if (json.edition)
-        field._edition = json.edition;
-      if (json.protoName)
-        field.protoName = json.protoName;
-      if (json.jsonName !== void 0)
-        field.jsonName = json.jsonName;
-      else if (json.options && json.options.json_name !== void 0)
-        field.jsonName = json.options.json_name;
-      field._defaultEdition = "proto3";
-      return field;
-    };
-    function Field(name, id, type, rule, extend, options, comment) {
-      if (util.isObject(rule)) {
-        comment = extend;
-        options = rule;
-        rule = extend = void 0;
-      } else if (util.isObject(extend)) {
-        comment = options;
-        options = extend;
-        extend = void 0;
-      }
-      ReflectionObject.call(this, name, options);
-      if (!util.isInteger(id) || id < 0)
-        throw TypeError("id must be a non-negative integer");
-      if (!util.isString(type))
-        throw TypeError("type must be a string");
-      if (rule !== void 0 && !ruleRe.test(rule = rule.toString().toLowerCase()))
-        throw TypeError("rule must be a string rule");
-      if (extend !== void 0 && !util.isString(extend))
-        throw TypeError("extend must be a string");
-      this.rule = rule && rule !== "optional" ? rule : void 0;
-      this.type = type;
-      this.id = id;
-      this.extend = extend || void 0;
-      this.repeated = rule === "repeated";
-      this.map = false;
-      this.message = null;
-      this.partOf = null;
-      this.typeDefault = null;
-      this.defaultValue = null;
-      this.long = util.Long ? types2.long[type] !== void 0 : (
-        /* istanbul ignore next */
-        false
-      );
-      this.bytes = type === "bytes";
-      this.resolvedType = null;
-      this.extensionField = null;
-      this.declaringField = null;
-      this.comment = comment;
-      this.protoName = void 0;
-      this.jsonName = void 0;
-    }
-    Object.defineProperty(Field.prototype, "required", {
-      get: function() {
-        return this._features.field_presence === "LEGACY_REQUIRED";
-      }
-    });
-    Object.defineProperty(Field.prototype, "optional", {
-      get: function() {
-        return !this.required;
-      }
-    });
-    Object.defineProperty(Field.prototype, "delimited", {
-      get: function() {
-        return this.resolvedType instanceof Type && this._features.message_encoding === "DELIMITED";
-      }
-    });
-    Object.defineProperty(Field.prototype, "packed", {
-      get: function() {
-        return this._features.repeated_field_encoding === "PACKED";
-      }
-    });
-    Object.defineProperty(Field.prototype, "hasPresence", {
-      get: function() {
-        if (this.repeated || this.map) {
-          return false;
-        }
-        return this.partOf || // oneofs
-        this.declaringField || this.extensionField || // extensions
-        this._features.field_presence !== "IMPLICIT";
-      }
-    });
-    Field.prototype.setOption = function setOption(name, value, ifNotSet) {
-      return ReflectionObject.prototype.setOption.call(this, name, value, ifNotSet);
-    };
-    Field.prototype.toJSON = function toJSON(toJSONOptions) {
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "edition",
-        this._editionToJSON(),
-        "rule",
-        this.rule !== "optional" && this.rule || void 0,
-        "type",
-        this.type,
-        "id",
-        this.id,
-        "extend",
-        this.extend,
-        "protoName",
-        this.protoName !== this.name ? this.protoName : void 0,
-        "jsonName",
-        this.jsonName !== util.jsonName(this.protoName || this.name) ? this.jsonName : void 0,
-        "options",
-        this.options,
-        "comment",
-        keepComments ? this.comment : void 0
-      ]);
-    };
-    Field.prototype.resolve = function resolve6() {
-      if (this.resolved)
-        return this;
-      if ((this.typeDefault = types2.defaults[this.type]) === void 0) {
-        this.resolvedType = (this.declaringField ? this.declaringField.parent : this.parent).lookupTypeOrEnum(this.type);
-        if (this.resolvedType instanceof Type)
-          this.typeDefault = null;
-        else
-          this.typeDefault = this.resolvedType.values[Object.keys(this.resolvedType.values)[0]];
-      } else if (this.options && this.options.proto3_optional) {
-        this.typeDefault = null;
-      }
-      if (this.options && this.options["default"] != null) {
-        this.typeDefault = this.options["default"];
-        if (this.resolvedType instanceof Enum && typeof this.typeDefault === "string")
-          this.typeDefault = this.resolvedType.values[this.typeDefault];
-      }
-      if (this.options) {
-        if (this.options.packed !== void 0 && this.resolvedType && !(this.resolvedType instanceof Enum))
-          delete this.options.packed;
-        if (!Object.keys(this.options).length)
-          this.options = void 0;
-      }
-      if (this.long) {
-        var unsigned = this.type === "uint64" || this.type === "fixed64";
-        this.typeDefault = typeof this.typeDefault === "string" ? util.Long.fromString(this.typeDefault, unsigned) : util.Long.fromNumber(this.typeDefault, unsigned);
-        if (Object.freeze)
-          Object.freeze(this.typeDefault);
-      } else if (types2.long[this.type] !== void 0 && typeof this.typeDefault === "string") {
-        this.typeDefault = parseInt(this.typeDefault, 10);
-      } else if (this.bytes && typeof this.typeDefault === "string") {
-        var buf;
-        if (util.base64.test(this.typeDefault))
-          util.base64.decode(this.typeDefault, buf = util.newBuffer(util.base64.length(this.typeDefault)), 0);
-        else
-          util.utf8.write(this.typeDefault, buf = util.newBuffer(util.utf8.length(this.typeDefault)), 0);
-        this.typeDefault = buf;
-      }
-      if (this.map)
-        this.defaultValue = util.emptyObject;
-      else if (this.repeated)
-        this.defaultValue = util.emptyArray;
-      else
-        this.defaultValue = this.typeDefault;
-      if (this.parent instanceof Type && this.parent._ctor)
-        this.parent._ctor.prototype[this.name] = this.defaultValue;
-      if (this.protoName === void 0)
-        this.protoName = this.name;
-      if (this.jsonName === void 0)
-        this.jsonName = util.jsonName(this.protoName);
-      return ReflectionObject.prototype.resolve.call(this);
-    };
-    Field.prototype._inferLegacyProtoFeatures = function _inferLegacyProtoFeatures(edition) {
-      if (edition !== "proto2" && edition !== "proto3") {
-        return {};
-      }
-      var features = {};
-      if (this.rule === "required") {
-        features.field_presence = "LEGACY_REQUIRED";
-      }
-      if (this.parent && types2.defaults[this.type] === void 0) {
-        var type = this.parent.get(this.type.split(".").pop());
-        if (type && type instanceof Type && type.group) {
-          features.message_encoding = "DELIMITED";
-        }
-      }
-      if (this.getOption("packed") === true) {
-        features.repeated_field_encoding = "PACKED";
-      } else if (this.getOption("packed") === false) {
-        features.repeated_field_encoding = "EXPANDED";
-      }
-      return features;
-    };
-    Field.prototype._resolveFeatures = function _resolveFeatures(edition) {
-      return ReflectionObject.prototype._resolveFeatures.call(this, this._edition || edition);
-    };
-    Field.d = function decorateField(fieldId, fieldType, fieldRule, defaultValue) {
-      if (typeof fieldType === "function")
-        fieldType = util.decorateType(fieldType).name;
-      else if (fieldType && typeof fieldType === "object")
-        fieldType = util.decorateEnum(fieldType).name;
-      return function fieldDecorator(prototype, fieldName) {
-        util.decorateType(prototype.constructor).add(new Field(fieldName, fieldId, fieldType, fieldRule, { "default": defaultValue }));
-      };
-    };
-    Field._configure = function configure(Type_) {
-      Type = Type_;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/oneof.js
-var require_oneof = __commonJS({
-  "node_modules/protobufjs/src/oneof.js"(exports, module) {
-    "use strict";
-    module.exports = OneOf;
-    var ReflectionObject = require_object();
-    OneOf.prototype = Object.create(ReflectionObject.prototype, {
-      constructor: {
-        value: OneOf,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    OneOf.className = "OneOf";
-    var Field = require_field();
-    var util = require_util();
-    function OneOf(name, fieldNames, options, comment) {
-      if (!Array.isArray(fieldNames)) {
-        options = fieldNames;
-        fieldNames = void 0;
-      }
-      ReflectionObject.call(this, name, options);
-      if (!(fieldNames === void 0 || Array.isArray(fieldNames)))
-        throw TypeError("fieldNames must be an Array");
-      this.oneof = fieldNames || [];
-      this.fieldsArray = [];
-      this.comment = comment;
-    }
-    OneOf.fromJSON = function fromJSON(name, json) {
-      return new OneOf(name, json.oneof, json.options, json.comment);
-    };
-    OneOf.prototype.toJSON = function toJSON(toJSONOptions) {
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "options",
-        this.options,
-        "oneof",
-        this.oneof,
-        "comment",
-        keepComments ? this.comment : void 0
-      ]);
-    };
-    function addFieldsToParent(oneof) {
-      if (oneof.parent) {
-        for (var i = 0; i < oneof.fieldsArray.length; ++i)
-          if (!oneof.fieldsArray[i].parent)
-            oneof.parent.add(oneof.fieldsArray[i]);
-      }
-    }
-    OneOf.prototype.add = function add2(field) {
-      if (!(field instanceof Field))
-        throw TypeError("field must be a Field");
-      if (field.parent && field.parent !== this.parent)
-        field.parent.remove(field);
-      this.oneof.push(field.name);
-      this.fieldsArray.push(field);
-      field.partOf = this;
-      addFieldsToParent(this);
-      return this;
-    };
-    OneOf.prototype.remove = function remove(field) {
-      if (!(field instanceof Field))
-        throw TypeError("field must be a Field");
-      var index = this.fieldsArray.indexOf(field);
-      if (index < 0)
-        throw Error(field + " is not a member of " + this);
-      this.fieldsArray.splice(index, 1);
-      index = this.oneof.indexOf(field.name);
-      if (index > -1)
-        this.oneof.splice(index, 1);
-      field.partOf = null;
-      return this;
-    };
-    OneOf.prototype.onAdd = function onAdd(parent) {
-      ReflectionObject.prototype.onAdd.call(this, parent);
-      var self2 = this;
-      for (var i = 0; i < this.oneof.length; ++i) {
-        var field = parent.get(this.oneof[i]);
-        if (field && !field.partOf) {
-          field.partOf = self2;
-          self2.fieldsArray.push(field);
-        }
-      }
-      addFieldsToParent(this);
-    };
-    OneOf.prototype.onRemove = function onRemove(parent) {
-      for (var i = 0, field; i < this.fieldsArray.length; ++i)
-        if ((field = this.fieldsArray[i]).parent)
-          field.parent.remove(field);
-      ReflectionObject.prototype.onRemove.call(this, parent);
-    };
-    Object.defineProperty(OneOf.prototype, "isProto3Optional", {
-      get: function() {
-        if (this.fieldsArray == null || this.fieldsArray.length !== 1) {
-          return false;
-        }
-        var field = this.fieldsArray[0];
-        return field.options != null && field.options["proto3_optional"] === true;
-      }
-    });
-    OneOf.d = function decorateOneOf() {
-      var fieldNames = new Array(arguments.length), index = 0;
-      while (index < arguments.length)
-        fieldNames[index] = arguments[index++];
-      return function oneOfDecorator(prototype, oneofName) {
-        util.decorateType(prototype.constructor).add(new OneOf(oneofName, fieldNames));
-        Object.defineProperty(prototype, oneofName, {
-          get: util.oneOfGetter(fieldNames),
-          set: util.oneOfSetter(fieldNames)
-        });
-      };
-    };
-  }
-});
-
-// node_modules/protobufjs/src/object.js
-var require_object = __commonJS({
-  "node_modules/protobufjs/src/object.js"(exports, module) {
-    "use strict";
-    module.exports = ReflectionObject;
-    ReflectionObject.className = "ReflectionObject";
-    var OneOf = require_oneof();
-    var util = require_util();
-    var Root;
-    var proto2Defaults = { enum_type: "CLOSED", field_presence: "EXPLICIT", json_format: "LEGACY_BEST_EFFORT", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "EXPANDED", utf8_validation: "NONE", enforce_naming_style: "STYLE_LEGACY", default_symbol_visibility: "EXPORT_ALL" };
-    var proto3Defaults = { enum_type: "OPEN", field_presence: "IMPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE_LEGACY", default_symbol_visibility: "EXPORT_ALL" };
-    var editions2023Defaults = { enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE_LEGACY", default_symbol_visibility: "EXPORT_ALL" };
-    var editions2024Defaults = { enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE2024", default_symbol_visibility: "EXPORT_TOP_LEVEL" };
-    var editions2026Defaults = { enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE2026", default_symbol_visibility: "STRICT", enforce_proto_limits: "PROTO_LIMITS2026" };
-    function ReflectionObject(name, options) {
-      if (!util.isString(name))
-        throw TypeError("name must be a string");
-      if (options && !util.isObject(options))
-        throw TypeError("options must be an object");
-      this.options = options;
-      this.parsedOptions = null;
-      this.name = name;
-      this._edition = null;
-      this._defaultEdition = "proto2";
-      this._features = {};
-      this._featuresResolved = false;
-      this.parent = null;
-      this.resolved = false;
-      this.comment = null;
-      this.filename = null;
-    }
-    Object.defineProperties(ReflectionObject.prototype, {
-      /**
-       * Reference to the root namespace.
-       * @name ReflectionObject#root
-       * @type {Root}
-       * @readonly
-       */
-      root: {
-        get: function() {
-          var ptr = this;
-          while (ptr.parent !== null)
-            ptr = ptr.parent;
-          return ptr;
-        }
-      },
-      /**
-       * Full name including leading dot.
-       * @name ReflectionObject#fullName
-       * @type {string}
-       * @readonly
-       */
-      fullName: {
-        get: function() {
-          var path2 = [this.name], ptr = this.parent;
-          while (ptr) {
-            path2.unshift(ptr.name);
-            ptr = ptr.parent;
-          }
-          return path2.join(".");
-        }
-      }
-    });
-    ReflectionObject.prototype.toJSON = /* istanbul ignore next */
-    function toJSON() {
-      throw Error();
-    };
-    ReflectionObject.prototype.onAdd = function onAdd(parent) {
-      if (this.parent && this.parent !== parent)
-        this.parent.remove(this);
-      this.parent = parent;
-      this.resolved = false;
-      var root = parent.root;
-      if (root instanceof Root)
-        root._handleAdd(this);
-    };
-    ReflectionObject.prototype.onRemove = function onRemove(parent) {
-      var root = parent.root;
-      if (root instanceof Root)
-        root._handleRemove(this);
-      this.parent = null;
-      this.resolved = false;
-    };
-    ReflectionObject.prototype.resolve = function resolve6() {
-      if (this.resolved)
-        return this;
-      if (this.root instanceof Root)
-        this.resolved = true;
-      return this;
-    };
-    ReflectionObject.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
-      return this._resolveFeatures(this._edition || edition);
-    };
-    ReflectionObject.prototype._resolveFeatures = function _resolveFeatures(edition) {
-      if (this._featuresResolved) {
-        return;
-      }
-      var defaults = {};
-      if (!edition) {
-        throw new Error("Unknown edition for " + this.fullName);
-      }
-      var protoFeatures = util.merge(
-        {},
-        this.options && this.options.features,
-        this._inferLegacyProtoFeatures(edition)
-      );
-      if (this._edition) {
-        if (edition === "proto2") {
-          defaults = Object.assign({}, proto2Defaults);
-        } else if (edition === "proto3") {
-          defaults = Object.assign({}, proto3Defaults);
-        } else if (edition === "2023") {
-          defaults = Object.assign({}, editions2023Defaults);
-        } else if (edition === "2024") {
-          defaults = Object.assign({}, editions2024Defaults);
-        } else if (edition === "2026") {
-          defaults = Object.assign({}, editions2026Defaults);
-        } else {
-          throw new Error("Unknown edition: " + edition);
-        }
-        this._features = util.merge(defaults, protoFeatures);
-      } else {
-        if (this.partOf instanceof OneOf) {
-          var lexicalParentFeaturesCopy = util.merge({}, this.partOf._features);
-          this._features = util.merge(lexicalParentFeaturesCopy, protoFeatures);
-        } else if (this.declaringField) {
-        } else if (this.parent) {
-          var parentFeaturesCopy = util.merge({}, this.parent._features);
-          this._features = util.merge(parentFeaturesCopy, protoFeatures);
-        } else {
-          throw new Error("Unable to find a parent for " + this.fullName);
-        }
-      }
-      if (this.extensionField) {
-        this.extensionField._features = this._features;
-      }
-      this._featuresResolved = true;
-    };
-    ReflectionObject.prototype._inferLegacyProtoFeatures = function _inferLegacyProtoFeatures() {
-      return {};
-    };
-    ReflectionObject.prototype.getOption = function getOption(name) {
-      if (this.options && Object.prototype.hasOwnProperty.call(this.options, name))
-        return this.options[name];
-      return void 0;
-    };
-    ReflectionObject.prototype.setOption = function setOption(name, value, ifNotSet) {
-      if (name === "__proto__")
-        return this;
-      if (!this.options)
-        this.options = {};
-      if (/^features\./.test(name)) {
-        util.setProperty(this.options, name, value, ifNotSet);
-      } else {
-        var prev = this.getOption(name);
-        if (!ifNotSet || prev === void 0) {
-          if (prev !== value) this.resolved = false;
-          this.options[name] = value;
-        }
-      }
-      return this;
-    };
-    ReflectionObject.prototype.setParsedOption = function setParsedOption(name, value, propName) {
-      if (name === "__proto__")
-        return this;
-      if (!this.parsedOptions) {
-        this.parsedOptions = [];
-      }
-      var parsedOptions = this.parsedOptions;
-      if (propName) {
-        var opt = parsedOptions.find(function(opt2) {
-          return Object.prototype.hasOwnProperty.call(opt2, name);
-        });
-        if (opt) {
-          var newValue = opt[name];
-          util.setProperty(newValue, propName, value);
-        } else {
-          opt = {};
-          opt[name] = util.setProperty({}, propName, value);
-          parsedOptions.push(opt);
-        }
-      } else {
-        var newOpt = {};
-        newOpt[name] = value;
-        parsedOptions.push(newOpt);
-      }
-      return this;
-    };
-    ReflectionObject.prototype.setOptions = function setOptions(options, ifNotSet) {
-      if (options)
-        for (var keys = Object.keys(options), i = 0; i < keys.length; ++i)
-          this.setOption(keys[i], options[keys[i]], ifNotSet);
-      return this;
-    };
-    Object.defineProperty(ReflectionObject.prototype, "toString", {
-      value: function toString() {
-        var className = this.constructor.className, fullName = this.fullName;
-        if (fullName.length)
-          return className + " " + fullName;
-        return className;
-      },
-      writable: true,
-      enumerable: false,
-      configurable: true
-    });
-    ReflectionObject.prototype._editionToJSON = function _editionToJSON() {
-      if (!this._edition || this._edition === "proto3") {
-        return void 0;
-      }
-      return this._edition;
-    };
-    ReflectionObject._configure = function(Root_) {
-      Root = Root_;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/enum.js
-var require_enum = __commonJS({
-  "node_modules/protobufjs/src/enum.js"(exports, module) {
-    "use strict";
-    module.exports = Enum;
-    var ReflectionObject = require_object();
-    Enum.prototype = Object.create(ReflectionObject.prototype, {
-      constructor: {
-        value: Enum,
-        writable: true,
-        enumerable: false,
-        configurable: true
-      }
-    });
-    Enum.className = "Enum";
-    var Namespace = require_namespace();
-    var util = require_util();
-    function Enum(name, values, options, comment, comments, valuesOptions) {
-      ReflectionObject.call(this, name, options);
-      if (values && typeof values !== "object")
-        throw TypeError("values must be an object");
-      this.valuesById = /* @__PURE__ */ Object.create(null);
-      this.values = Object.create(this.valuesById);
-      this.comment = comment;
-      this.comments = comments || {};
-      this.valuesOptions = valuesOptions;
-      this._valuesFeatures = {};
-      this.reserved = void 0;
-      this.visibility = void 0;
-      if (values) {
-        for (var keys = Object.keys(values), i = 0; i < keys.length; ++i)
-          if (keys[i] !== "__proto__" && typeof values[keys[i]] === "number") {
-            this.values[keys[i]] = values[keys[i]];
-            if (this.valuesById[values[keys[i]]] === void 0)
-              this.valuesById[values[keys[i]]] = keys[i];
-          }
-      }
-    }
-    Enum.prototype._resolveFeatures = function _resolveFeatures(edition) {
-      edition = this._edition || edition;
-      ReflectionObject.prototype._resolveFeatures.call(this, edition);
-      Object.keys(this.values).forEach((key) => {
-        var parentFeaturesCopy = util.merge({}, this._features);
-        this._valuesFeatures[key] = util.merge(parentFeaturesCopy, this.valuesOptions && this.valuesOptions[key] && this.valuesOptions[key].features || {});
-      });
-      return this;
-    };
-    Enum.fromJSON = function fromJSON(name, json) {
-      var enm = new Enum(name, json.values, json.options, json.comment, json.comments, json.valuesOptions);
-      enm.reserved = json.reserved;
-      if (json.visibility)
-        enm.visibility = json.visibility;
-      if (json.edition)
-        enm._edition = json.edition;
-      enm._defaultEdition = "proto3";
-      return enm;
-    };
-    Enum.prototype.toJSON = function toJSON(toJSONOptions) {
-      var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
-      return util.toObject([
-        "edition",
-        this._editionToJSON(),
-        "options",
-        this.options,
-        "valuesOptions",
-        this.valuesOptions,
-        "values",
-        this.values,
-        "reserved",
-        this.reserved && this.reserved.length ? this.reserved : void 0,
-        "visibility",
-        this.visibility,
-        "comment",
-        keepComments ? this.comment : void 0,
-        "comments",
-        keepComments ? this.comments : void 0
-      ]);
-    };
-    Enum.prototype.add = function add2(name, id, comment, options) {
-      if (!util.isString(name))
-        throw TypeError("name must be a string");
-      if (!util.isInteger(id))
-        throw TypeError("id must be an integer");
-      if (name === "__proto__")
-        return this;
-      if (this.values[name] !== void 0)
-        throw Error("duplicate name '" + name + "' in " + this);
-      if (this.isReservedId(id))
-        throw Error("id " + id + " is reserved in " + this);
-      if (this.isReservedName(name))
-        throw Error("name '" + name + "' is reserved in " + this);
-      if (this.valuesById[id] !== void 0) {
-        if (!(this.options && this.options.allow_alias))
-          throw Error("duplicate id " + id + " in " + this);
-        this.values[name] = id;
-      } else
-        this.valuesById[this.values[name] = id] = name;
-      if (options) {
-        if (this.valuesOptions === void 0)
-          this.valuesOptions = {};
-        this.valuesOptions[name] = options || null;
-      }
-      this.comments[name] = comment || null;
-      return this;
-    };
-    Enum.prototype.remove = function remove(name) {
-      if (!util.isString(name))
-        throw TypeError("name must be a string");
-      var val = this.values[name];
-      if (val == null)
-        throw Error("name '" + name + "' does not exist in " + this);
-      delete this.valuesById[val];
-      delete this.values[name];
-      delete this.comments[name];
-      if (this.valuesOptions)
-        delete this.valuesOptions[name];
-      return this;
-    };
-    Enum.prototype.isReservedId = function isReservedId(id) {
-      return Namespace.isReservedId(this.reserved, id);
-    };
-    Enum.prototype.isReservedName = function isReservedName(name) {
-      return Namespace.isReservedName(this.reserved, name);
-    };
-  }
-});
-
-// node_modules/protobufjs/src/encoder.js
-var require_encoder = __commonJS({
-  "node_modules/protobufjs/src/encoder.js"(exports, module) {
-    "use strict";
-    module.exports = encoder;
-    var Enum = require_enum();
-    var types2 = require_types();
-    var util = require_util();
-    function genTypePartial(gen, field, fieldIndex, ref) {
-      return field.delimited ? gen("types[%i].encode(%s,w.uint32(%i),q+1).uint32(%i)", fieldIndex, ref, (field.id << 3 | 3) >>> 0, (field.id << 3 | 4) >>> 0) : gen("types[%i].encode(%s,w.uint32(%i).fork(),q+1).ldelim()", fieldIndex, ref, (field.id << 3 | 2) >>> 0);
-    }
-    function encoder(mtype) {
-      var gen = util.codegen(["m", "w", "q"])("if(!w)")("w=Writer.create()")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")');
-      var i, ref;
-      var fields = (
-        /* initializes */
-        mtype.fieldsArray.slice().sort(util.compareFieldsById)
-      );
-      for (var i = 0; i < fields.length; ++i) {
-        var field = fields[i].resolve(), index = mtype._fieldsArray.indexOf(field), type = field.resolvedType instanceof Enum ? "int32" : field.type, wireType = types2.basic[type];
-        ref = "m" + util.safeProp(field.name);
-        if (field.map) {
-          gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name)("for(var ks=Object.keys(%s),i=0;i<ks.length;++i){", ref);
-          if (field.keyType === "bool") gen("w.uint32(%i).fork().uint32(%i).bool(util.boolFromKey(ks[i]))", (field.id << 3 | 2) >>> 0, 8 | types2.mapKey[field.keyType]);
-          else if (types2.long[field.keyType] !== void 0) gen("w.uint32(%i).fork().uint32(%i).%s(util.longFromKey(ks[i],%j))", (field.id << 3 | 2) >>> 0, 8 | types2.mapKey[field.keyType], field.keyType, field.keyType === "uint64" || field.keyType === "fixed64");
-          else gen("w.uint32(%i).fork().uint32(%i).%s(ks[i])", (field.id << 3 | 2) >>> 0, 8 | types2.mapKey[field.keyType], field.keyType);
-          if (wireType === void 0) gen("types[%i].encode(%s[ks[i]],w.uint32(18).fork(),q+1).ldelim().ldelim()", index, ref);
-          else gen(".uint32(%i).%s(%s[ks[i]]).ldelim()", 16 | wireType, type, ref);
-          gen("}")("}");
-        } else if (field.repeated) {
-          gen("if(%s!=null&&%s.length){", ref, ref);
-          if (field.packed && types2.packed[type] !== void 0) {
-            gen("w.uint32(%i).%ss(%s)", (field.id << 3 | 2) >>> 0, type, ref);
-          } else {
-            gen("for(var i=0;i<%s.length;++i)", ref);
-            if (wireType === void 0)
-              genTypePartial(gen, field, index, ref + "[i]");
-            else gen("w.uint32(%i).%s(%s[i])", (field.id << 3 | wireType) >>> 0, type, ref);
-          }
-          gen("}");
-        } else {
-          if (!field.required)
-            if (field.hasPresence || !(field.resolvedType instanceof Enum || types2.basic[type] !== void 0)) gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j))", ref, field.name);
-            else if (field.resolvedType instanceof Enum) gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==%j)", ref, field.name, ref, field.typeDefault);
-            else if (type === "bool") gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==false)", ref, field.name, ref);
-            else if (type === "string") gen('if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!=="")', ref, field.name, ref);
-            else if (type === "bytes") gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s.length)", ref, field.name, ref);
-            else if (type === "double" || type === "float") gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&!Object.is(%s,0))", ref, field.name, ref);
-            else if (types2.long[type] !== void 0) gen('if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&(typeof %s==="object"?%s.low||%s.high:%s!==0))', ref, field.name, ref, ref, ref, ref);
-            else gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==0)", ref, field.name, ref);
-          if (wireType === void 0)
-            genTypePartial(gen, field, index, ref);
-          else gen("w.uint32(%i).%s(%s)", (field.id << 3 | wireType) >>> 0, type, ref);
-        }
-      }
-      return gen('if(m.$unknowns!=null&&Object.hasOwnProperty.call(m,"$unknowns"))')("for(var i=0;i<m.$unknowns.length;++i)")("w.raw(m.$unknowns[i])")("return w");
-    }
-  }
-});
-
-// node_modules/protobufjs/src/index-light.js
-var require_index_light = __commonJS({
-  "node_modules/protobufjs/src/index-light.js"(exports, module) {
-    "use strict";
-    exports = module.exports = require_index_minimal();
-    exports.build = "light";
-    function load(filename, root, callback) {
-      if (typeof root === "function") {
-        callback = root;
-        root = new exports.Root();
-      } else if (!root)
-        root = new exports.Root();
-      return root.load(filename, callback);
-    }
-    exports.load = load;
-    function loadSync(filename, root) {
-      if (!root)
-        root = new exports.Root();
-      return root.loadSync(filename);
-    }
-    exports.loadSync = loadSync;
-    exports.encoder = require_encoder();
-    exports.decoder = require_decoder();
-    exports.verifier = require_verifier();
-    exports.converter = require_converter();
-    exports.ReflectionObject = require_object();
-    exports.Namespace = require_namespace();
-    exports.Root = require_root();
-    exports.Enum = require_enum();
-    exports.Type = require_type();
-    exports.Field = require_field();
-    exports.OneOf = require_oneof();
-    exports.MapField = require_mapfield();
-    exports.Service = require_service2();
-    exports.Method = require_method();
-    exports.Message = require_message();
-    exports.wrappers = require_wrappers();
-    exports.types = require_types();
-    exports.util = require_util();
-    exports.ReflectionObject._configure(exports.Root);
-    exports.Namespace._configure(exports.Type, exports.Service, exports.Enum);
-    exports.Root._configure(exports.Type, void 0, {});
-    exports.Field._configure(exports.Type);
-  }
-});
-
-// node_modules/protobufjs/src/tokenize.js
-var require_tokenize = __commonJS({
-  "node_modules/protobufjs/src/tokenize.js"(exports, module) {
-    "use strict";
-    module.exports = tokenize;
-    var delimRe = /[\s{}=;:[\],'"()<>]/g;
-    var stringDoubleRe = /(?:"([^"\\]*(?:\\.[^"\\]*)*)")/g;
-    var stringSingleRe = /(?:'([^'\\]*(?:\\.[^'\\]*)*)')/g;
-    var setCommentRe = /^ *[*/]+ */;
-    var setCommentAltRe = /^\s*\*?\/*/;
-    var setCommentSplitRe = /\n/g;
-    var whitespaceRe = /\s/;
-    var unescapeRe = /\\([0-7]{1,3}|[xX][0-9a-fA-F]{1,2}|.?)/g;
-    var unescapeMap = {
-      "a": "\x07",
-      "b": "\b",
-      "f": "\f",
-      "r": "\r",
-      "n": "\n",
-      "t": "	",
-      "v": "\v",
-      "?": "?",
-      "'": "'",
-      '"': '"'
-    };
-    function unescape(str) {
-      return str.replace(unescapeRe, function($0, $1) {
-        var first = $1.charAt(0);
-        if (first >= "0" && first <= "7")
-          return String.fromCharCode(parseInt($1, 8) & 255);
-        if (first === "x" || first === "X")
-          return String.fromCharCode(parseInt($1.substring(1), 16));
-        switch ($1) {
-          case "\\":
-          case "":
-            return $1;
-          default:
-            return unescapeMap[$1] || "";
-        }
-      });
-    }
-    tokenize.unescape = unescape;
-    function tokenize(source, alternateCommentMode) {
-      source = source.toString();
-      var offset = 0, length = source.length, line = 1, lastCommentLine = 0, comments = {};
-      var stack = [];
-      var stringDelim = null;
-      function illegal(subject) {
-        return Error("illegal " + subject + " (line " + line + ")");
-      }
-      function readString() {
-        var re = stringDelim === "'" ? stringSingleRe : stringDoubleRe;
-        re.lastIndex = offset - 1;
-        var match = re.exec(source);
-        if (!match)
-          throw illegal("string");
-        offset = re.lastIndex;
-        push(stringDelim);
-        stringDelim = null;
-        return unescape(match[1]);
-      }
-      function charAt(pos) {
-        return source.charAt(pos);
-      }
-      function setComment(start, end, isLeading) {
-        var comment = {
-          type: source.charAt(start++),
-          lineEmpty: false,
-          leading: isLeading
-        };
-        var lookback;
-        if (alternateCommentMode) {
-          lookback = 2;
-        } else {
-          lookback = 3;
-        }
-        var commentOffset = start - lookback, c;
-        do {
-          if (--commentOffset < 0 || (c = source.charAt(commentOffset)) === "\n") {
-            comment.lineEmpty = true;
-            break;
-          }
-        } while (c === " " || c === "	");
-        var lines = source.substring(start, end).split(setCommentSplitRe);
-        for (var i = 0; i < lines.length; ++i)
-          lines[i] = lines[i].replace(alternateCommentMode ? setCommentAltRe : setCommentRe, "").trim();
-        comment.text = lines.join("\n").trim();
-        comments[line] = comment;
-        lastCommentLine = line;
-      }
-      function isDoubleSlashCommentLine(startOffset) {
-        var endOffset = findEndOfLine(startOffset);
-        var lineText = source.substring(startOffset, endOffset);
-        var isComment = /^\s*\/\//.test(lineText);
-        return isComment;
-      }
-      function findEndOfLine(cursor) {
-        var endOffset = cursor;
-        while (endOffset < length && charAt(endOffset) !== "\n") {
-          endOffset++;
-        }
-        return endOffset;
-      }
-      function next() {
-        if (stack.length > 0)
-          return stack.shift();
-        if (stringDelim)
-          return readString();
-        var repeat, prev, curr, start, isDoc, nextLineIsComment, isLeadingComment = offset === 0;
-        do {
-          if (offset === length)
-            return null;
-          repeat = false;
-          while (whitespaceRe.test(curr = charAt(offset))) {
-            if (curr === "\n") {
-              isLeadingComment = true;
-              ++line;
-            }
-            if (++offset === length)
-              return null;
-          }
-          if (charAt(offset) === "/") {
-            if (++offset === length) {
-              throw illegal("comment");
-            }
-            if (charAt(offset) === "/") {
-              if (!alternateCommentMode) {
-                isDoc = charAt(start = offset + 1) === "/";
-                while (charAt(++offset) !== "\n") {
-                  if (offset === length) {
-                    return null;
-                  }
-                }
-                ++offset;
-                if (isDoc) {
-                  setComment(start, offset - 1, isLeadingComment);
-                  isLeadingComment = true;
-                }
-                ++line;
-                repeat = true;
-              } else {
-                start = offset;
-                isDoc = false;
-                if (isDoubleSlashCommentLine(offset - 1)) {
-                  isDoc = true;
-                  do {
-                    offset = findEndOfLine(offset);
-                    if (offset === length) {
-                      break;
-                    }
-                    offset++;
-                    if (!isLeadingComment) {
-                      break;
-                    }
-                    nextLineIsComment = isDoubleSlashCommentLine(offset);
-                    if (nextLineIsComment) {
-                      line++;
-                    }
-                  } while (nextLineIsComment);
-                } else {
-                  offset = Math.min(length, findEndOfLine(offset) + 1);
-                }
-                if (isDoc) {
-                  setComment(start, offset, isLeadingComment);
-                  isLeadingComment = true;
-                }
-                line++;
-                repeat = true;
-              }
-            } else if ((curr = charAt(offset)) === "*") {
-              start = offset + 1;
-              isDoc = alternateCommentMode || charAt(start) === "*";
-              do {
-                if (curr === "\n") {
-                  ++line;
-                }
-                if (++offset === length) {
-                  throw illegal("comment");
-                }
-                prev = curr;
-                curr = charAt(offset);
-              } while (prev !== "*" || curr !== "/");
-              ++offset;
-              if (isDoc) {
-                setComment(start, offset - 2, isLeadingComment);
-                isLeadingComment = true;
-              }
-              repeat = true;
-            } else {
-              return "/";
-            }
-          }
-        } while (repeat);
-        var end = offset;
-        delimRe.lastIndex = 0;
-        var delim = delimRe.test(charAt(end++));
-        if (!delim)
-          while (end < length && !delimRe.test(charAt(end)))
-            ++end;
-        var token = source.substring(offset, offset = end);
-        if (token === '"' || token === "'")
-          stringDelim = token;
-        return token;
-      }
-      function push(token) {
-        stack.push(token);
-      }
-      function peek() {
-        if (!stack.length) {
-          var token = next();
-          if (token === null)
-            return null;
-          push(token);
-        }
-        return stack[0];
-      }
-      function skip(expected, optional) {
-        var actual = peek(), equals = actual === expected;
-        if (equals) {
-          next();
-          return true;
-        }
-        if (!optional)
-          throw illegal("token '" + actual + "', '" + expected + "' expected");
-        return false;
-      }
-      function cmnt(trailingLine) {
-        var ret = null;
-        var comment;
-        if (trailingLine === void 0) {
-          comment = comments[line - 1];
-          delete comments[line - 1];
-          if (comment && (alternateCommentMode || comment.type === "*" || comment.lineEmpty)) {
-            ret = comment.leading ? comment.text : null;
-          }
-        } else {
-          if (lastCommentLine < trailingLine) {
-            peek();
-          }
-          comment = comments[trailingLine];
-          delete comments[trailingLine];
-          if (comment && !comment.lineEmpty && (alternateCommentMode || comment.type === "/")) {
-            ret = comment.leading ? null : comment.text;
-          }
-        }
-        return ret;
-      }
-      return Object.defineProperty({
-        next,
-        peek,
-        push,
-        skip,
-        cmnt
-      }, "line", {
-        get: function() {
-          return line;
-        }
-      });
-    }
-  }
-});
-
-// node_modules/protobufjs/src/parse.js
-var require_parse = __commonJS({
-  "node_modules/protobufjs/src/parse.js"(exports, module) {
-    "use strict";
-    module.exports = parse;
-    parse.filename = null;
-    parse.defaults = { keepCase: false };
-    var tokenize = require_tokenize();
-    var Root = require_root();
-    var Type = require_type();
-    var Field = require_field();
-    var MapField = require_mapfield();
-    var OneOf = require_oneof();
-    var Enum = require_enum();
-    var Service = require_service2();
-    var Method = require_method();
-    var ReflectionObject = require_object();
-    var types2 = require_types();
-    var util = require_util();
-    var base10Re = /^[1-9][0-9]*$/;
-    var base10NegRe = /^-?[1-9][0-9]*$/;
-    var base16Re = /^0[x][0-9a-fA-F]+$/;
-    var base16NegRe = /^-?0[x][0-9a-fA-F]+$/;
-    var base8Re = /^0[0-7]+$/;
-    var base8NegRe = /^-?0[0-7]+$/;
-    var integerTypeRe = /^(?:u?int|sint|s?fixed)(?:32|64)$/;
-    var unsignedTypeRe = /^(?:uint|fixed)(?:32|64)$/;
-    var numberRe = util.patterns.numberRe;
-    var nameRe = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
-    var typeRefRe = util.patterns.typeRefRe;
-    var maxFieldId = 536870911;
-    var maxEnumId = 2147483647;
-    function parse(source, root, options) {
-      if (!(root instanceof Root)) {
-        options = root;
-        root = new Root();
-      }
-      if (!options)
-        options = parse.defaults;
-      var preferTrailingComment = options.preferTrailingComment || false;
-      var tn = tokenize(source, options.alternateCommentMode || false), next = tn.next, push = tn.push, peek = tn.peek, skip = tn.skip, cmnt = tn.cmnt;
-      var head = true, pkg, imports, weakImports, edition = "proto2";
-      var ptr = root;
-      var topLevelObjects = [];
-      var topLevelOptions = {};
-      var applyCase = options.keepCase ? function(name) {
-        return name;
-      } : util.camelCase;
-      function resolveFileFeatures() {
-        topLevelObjects.forEach((obj) => {
-          obj._edition = edition;
-          Object.keys(topLevelOptions).forEach((opt) => {
-            if (obj.getOption(opt) !== void 0) return;
-            obj.setOption(opt, topLevelOptions[opt], true);
-          });
-        });
-      }
-      function illegal(token2, name, insideTryCatch) {
-        var filename = parse.filename;
-        if (!insideTryCatch)
-          parse.filename = null;
-        return Error("illegal " + (name || "token") + " '" + token2 + "' (" + (filename ? filename + ", " : "") + "line " + tn.line + ")");
-      }
-      function readString() {
-        var values = [], token2;
-        do {
-          if ((token2 = next()) !== '"' && token2 !== "'")
-            throw illegal(token2);
-          values.push(next());
-          skip(token2);
-          token2 = peek();
-        } while (token2 === '"' || token2 === "'");
-        return values.join("");
-      }
-      function readValue(acceptTypeRef) {
-        var token2 = next();
-        switch (token2) {
-          case "'":
-          case '"':
-            push(token2);
-            return readString();
-          case "true":
-          case "TRUE":
-            return true;
-          case "false":
-          case "FALSE":
-            return false;
-        }
-        try {
-          return parseNumber(
-            token2,
-            /* insideTryCatch */
-            true
-          );
-        } catch (e) {
-          if (acceptTypeRef && typeRefRe.test(token2))
-            return token2;
-          throw illegal(token2, "value");
-        }
-      }
-      function readRanges(target, acceptStrings, max2, acceptNegative) {
-        var token2, start;
-        do {
-          if (acceptStrings && ((token2 = peek()) === '"' || token2 === "'")) {
-            var str = readString();
-            target.push(str);
-            if (edition >= 2023) {
-              throw illegal(str, "id");
-            }
-          } else {
-            try {
-              target.push([start = parseId(next(), acceptNegative, max2), skip("to", true) ? parseId(next(), acceptNegative, max2) : start]);
-            } catch (err) {
-              if (acceptStrings && typeRefRe.test(token2) && edition >= 2023) {
-                target.push(token2);
-              } else {
-                throw err;
-              }
-            }
-          }
-        } while (skip(",", true));
-        var dummy = { options: void 0 };
-        dummy.setOption = function(name, value) {
-          if (this.options === void 0) this.options = {};
-          this.options[name] = value;
-        };
-        ifBlock(
-          dummy,
-          function parseRange_block(token3) {
-            if (token3 === "option") {
-              parseOption(dummy, token3);
-              skip(";");
-            } else
-              throw illegal(token3);
-          },
-          function parseRange_line() {
-            parseInlineOptions(dummy);
-          }
-        );
-      }
-      function parseNumber(token2, insideTryCatch) {
-        var sign = 1;
-        if (token2.charAt(0) === "-") {
-          sign = -1;
-          token2 = token2.substring(1);
-        }
-        switch (token2) {
-          case "inf":
-          case "INF":
-          case "Inf":
-            return sign * Infinity;
-          case "nan":
-          case "NAN":
-          case "Nan":
-          case "NaN":
-            return NaN;
-          case "0":
-            return sign * 0;
-        }
-        if (base10Re.test(token2))
-          return sign * parseInt(token2, 10);
-        if (base16Re.test(token2))
-          return sign * parseInt(token2, 16);
-        if (base8Re.test(token2))
-          return sign * parseInt(token2, 8);
-        if (numberRe.test(token2))
-          return sign * parseFloat(token2);
-        throw illegal(token2, "number", insideTryCatch);
-      }
-      function parseInteger(token2, acceptNegative, name) {
-        if (token2 === null)
-          throw illegal(token2, "end of input");
-        if (!acceptNegative && token2.charAt(0) === "-")
-          throw illegal(token2, name || "integer");
-        if (token2 === "0" || token2 === "-0")
-          return 0;
-        var value;
-        if (base10NegRe.test(token2))
-          value = parseInt(token2, 10);
-        else if (base16NegRe.test(token2))
-          value = parseInt(token2, 16);
-        else if (base8NegRe.test(token2))
-          value = parseInt(token2, 8);
-        else
-          throw illegal(token2, name || "integer");
-        return value || 0;
-      }
-      function parseId(token2, acceptNegative, max2) {
-        switch (token2) {
-          case "max":
-          case "MAX":
-          case "Max":
-            return max2 || maxFieldId;
-        }
-        return parseInteger(token2, acceptNegative, "id");
-      }
-      function parsePackage() {
-        if (pkg !== void 0)
-          throw illegal("package");
-        pkg = next();
-        if (pkg === null || !typeRefRe.test(pkg))
-          throw illegal(pkg, "name");
-        ptr = ptr.define(pkg);
-        skip(";");
-      }
-      function parseImport() {
-        var token2 = peek();
-        var whichImports;
-        switch (token2) {
-          case "option":
-            if (edition < "2024") {
-              throw illegal("option");
-            }
-            next();
-            readString();
-            skip(";");
-            return;
-          case "weak":
-            whichImports = weakImports || (weakImports = []);
-            next();
-            break;
-          case "public":
-            next();
-          // eslint-disable-next-line no-fallthrough
-          default:
-            whichImports = imports || (imports = []);
-            break;
-        }
-        token2 = readString();
-        skip(";");
-        whichImports.push(token2);
-      }
-      function parseSyntax() {
-        skip("=");
-        edition = readString();
-        if (edition < 2023)
-          throw illegal(edition, "syntax");
-        skip(";");
-      }
-      function parseEdition() {
-        skip("=");
-        edition = readString();
-        const supportedEditions = ["2023", "2024", "2026"];
-        if (!supportedEditions.includes(edition))
-          throw illegal(edition, "edition");
-        skip(";");
-      }
-      function parseCommon(parent, token2, depth) {
-        if (depth === void 0)
-          depth = 0;
-        switch (token2) {
-          case "option":
-            parseOption(parent, token2);
-            skip(";");
-            return true;
-          case "message":
-            parseType(parent, token2, depth + 1);
-            return true;
-          case "enum":
-            parseEnum(parent, token2);
-            return true;
-          case "export":
-          case "local":
-            if (edition < "2024") {
-              return false;
-            }
-            var visibility = token2;
-            token2 = next();
-            if (token2 === "export" || token2 === "local") {
-              return false;
-            }
-            if (token2 !== "message" && token2 !== "enum") {
-              return false;
-            }
-            (token2 === "message" ? parseType(parent, token2, depth + 1) : parseEnum(parent, token2)).visibility = visibility;
-            return true;
-          case "service":
-            parseService(parent, token2, depth + 1);
-            return true;
-          case "extend":
-            parseExtension(parent, token2, depth);
-            return true;
-        }
-        return false;
-      }
-      function ifBlock(obj, fnIf, fnElse) {
-        var trailingLine = tn.line;
-        if (obj) {
-          if (typeof obj.comment !== "string") {
-            obj.comment = cmnt();
-          }
-          obj.filename = parse.filename;
-        }
-        if (skip("{", true)) {
-          var token2;
-          while ((token2 = next()) !== "}")
-            fnIf(token2);
-          skip(";", true);
-        } else {
-          if (fnElse)
-            fnElse();
-          skip(";");
-          if (obj && (typeof obj.comment !== "string" || preferTrailingComment))
-            obj.comment = cmnt(trailingLine) || obj.comment;
-        }
-      }
-      function parseType(parent, token2, depth) {
-        if (depth === void 0)
-          depth = 0;
-        if (depth > util.nestingLimit)
-          throw Error("max depth exceeded");
-        if ((token2 = next()) === null || !nameRe.test(token2))
-          throw illegal(token2, "type name");
-        var type = new Type(token2);
-        ifBlock(type, function parseType_block(token3) {
-          if (parseCommon(type, token3, depth))
-            return;
-          switch (token3) {
-            case ";":
-              break;
-            case "map":
-              parseMapField(type, token3);
-              break;
-            case "required":
-              if (edition !== "proto2")
-                throw illegal(token3);
-            /* eslint-disable no-fallthrough */
-            case "repeated":
-              parseField(type, token3, void 0, depth + 1);
-              break;
-            case "optional":
-              if (edition === "proto3") {
-                parseField(type, "proto3_optional", void 0, depth + 1);
-              } else if (edition !== "proto2") {
-                throw illegal(token3);
-              } else {
-                parseField(type, "optional", void 0, depth + 1);
-              }
-              break;
-            case "oneof":
-              parseOneOf(type, token3, depth + 1);
-              break;
-            case "extensions":
-              readRanges(type.extensions || (type.extensions = []));
-              break;
-            case "reserved":
-              readRanges(type.reserved || (type.reserved = []), true);
-              break;
-            default:
-              if (edition === "proto2" || !typeRefRe.test(token3)) {
-                throw illegal(token3);
-              }
-              push(token3);
-              parseField(type, "optional", void 0, depth + 1);
-              break;
-          }
-        });
-        parent.add(type);
-        if (parent === ptr) {
-          topLevelObjects.push(type);
-        }
-        return type;
-      }
-      function parseField(parent, rule, extend, depth) {
-        var type = next();
-        if (type === null) {
-          throw illegal(type, "end of input");
-        }
-        if (type === "group") {
-          parseGroup(parent, rule, extend, depth);
-          return;
-        }
-        while (type.endsWith(".") || (peek() || "").startsWith(".")) {
-          var part = next();
-          if (part === null) {
-            throw illegal(part, "end of input");
-          }
-          type += part;
-        }
-        if (!typeRefRe.test(type))
-          throw illegal(type, "type");
-        var name = next();
-        if (name === null) {
-          throw illegal(name, "end of input");
-        }
-        if (!nameRe.test(name))
-          throw illegal(name, "name");
-        var protoName = name;
-        name = applyCase(name);
-        skip("=");
-        var field = new Field(name, parseId(next()), type, rule === "proto3_optional" ? "optional" : rule, extend);
-        if (protoName !== name)
-          field.protoName = protoName;
-        ifBlock(field, function parseField_block(token2) {
-          if (token2 === "option") {
-            parseOption(field, token2);
-            skip(";");
-          } else
-            throw illegal(token2);
-        }, function parseField_line() {
-          parseInlineOptions(field);
-        });
-        if (rule === "proto3_optional") {
-          var oneof = new OneOf("_" + name);
-          field.setOption("proto3_optional", true);
-          oneof.add(field);
-          parent.add(oneof);
-        } else {
-          parent.add(field);
-        }
-        if (parent === ptr) {
-          topLevelObjects.push(field);
-        }
-      }
-      function parseGroup(parent, rule, extend, depth) {
-        if (depth === void 0)
-          depth = 0;
-        if (depth > util.nestingLimit)
-          throw Error("max depth exceeded");
-        if (edition >= 2023) {
-          throw illegal("group");
-        }
-        var name = next();
-        if (name === null || !nameRe.test(name))
-          throw illegal(name, "name");
-        var fieldName = util.lcFirst(name);
-        if (name === fieldName)
-          name = util.ucFirst(name);
-        skip("=");
-        var id = parseId(next());
-        var type = new Type(name);
-        type.group = true;
-        var field = new Field(fieldName, id, name, rule, extend);
-        field.filename = parse.filename;
-        ifBlock(type, function parseGroup_block(token2) {
-          switch (token2) {
-            case ";":
-              break;
-            case "map":
-              parseMapField(type);
-              break;
-            case "option":
-              parseOption(type, token2);
-              skip(";");
-              break;
-            case "required":
-            case "repeated":
-              parseField(type, token2, void 0, depth + 1);
-              break;
-            case "optional":
-              if (edition === "proto3") {
-                parseField(type, "proto3_optional", void 0, depth + 1);
-              } else {
-                parseField(type, "optional", void 0, depth + 1);
-              }
-              break;
-            case "message":
-              parseType(type, token2, depth + 1);
-              break;
-            case "enum":
-              parseEnum(type, token2);
-              break;
-            case "reserved":
-              readRanges(type.reserved || (type.reserved = []), true);
-              break;
-            case "export":
-            case "local":
-              if (edition < "2024") {
-                throw illegal(token2);
-              }
-              token2 = next();
-              switch (token2) {
-                case "message":
-                  parseType(type, token2, depth + 1);
-                  break;
-                case "enum":
-                  parseType(type, token2, depth + 1);
-                  break;
-                default:
-                  throw illegal(token2);
-              }
-              break;
-            /* istanbul ignore next */
-            default:
-              throw illegal(token2);
-          }
-        });
-        parent.add(type).add(field);
-        if (parent === ptr) {
-          topLevelObjects.push(type);
-          topLevelObjects.push(field);
-        }
-      }
-      function parseMapField(parent) {
-        skip("<");
-        var keyType = next();
-        if (types2.mapKey[keyType] === void 0)
-          throw illegal(keyType, "type");
-        skip(",");
-        var valueType = next();
-        if (!typeRefRe.test(valueType))
-          throw illegal(valueType, "type");
-        skip(">");
-        var name = next();
-        if (name === null || !nameRe.test(name))
-          throw illegal(name, "name");
-        skip("=");
-        var protoName = name;
-        name = applyCase(name);
-        var field = new MapField(name, parseId(next()), keyType, valueType);
-        if (protoName !== name)
-          field.protoName = protoName;
-        ifBlock(field, function parseMapField_block(token2) {
-          if (token2 === "option") {
-            parseOption(field, token2);
-            skip(";");
-          } else
-            throw illegal(token2);
-        }, function parseMapField_line() {
-          parseInlineOptions(field);
-        });
-        parent.add(field);
-      }
-      function parseOneOf(parent, token2, depth) {
-        if ((token2 = next()) === null || !nameRe.test(token2))
-          throw illegal(token2, "name");
-        var oneof = new OneOf(applyCase(token2));
-        ifBlock(oneof, function parseOneOf_block(token3) {
-          if (token3 === "option") {
-            parseOption(oneof, token3);
-            skip(";");
-          } else {
-            push(token3);
-            parseField(oneof, "optional", void 0, depth);
-          }
-        });
-        parent.add(oneof);
-      }
-      function parseEnum(parent, token2) {
-        if ((token2 = next()) === null || !nameRe.test(token2))
-          throw illegal(token2, "name");
-        var enm = new Enum(token2), values = [];
-        ifBlock(enm, function parseEnum_block(token3) {
-          switch (token3) {
-            case ";":
-              break;
-            case "option":
-              parseOption(enm, token3);
-              skip(";");
-              break;
-            case "reserved":
-              readRanges(enm.reserved || (enm.reserved = []), true, maxEnumId, true);
-              if (enm.reserved === void 0) enm.reserved = [];
-              break;
-            default:
-              values.push(parseEnumValue(token3));
-          }
-        });
-        for (var i = 0; i < values.length; ++i)
-          enm.add(values[i].name, values[i].id, values[i].comment, values[i].options);
-        parent.add(enm);
-        if (parent === ptr) {
-          topLevelObjects.push(enm);
-        }
-        return enm;
-      }
-      function parseEnumValue(token2) {
-        if (!nameRe.test(token2))
-          throw illegal(token2, "name");
-        skip("=");
-        var value = parseId(next(), true), dummy = {
-          options: void 0
-        };
-        dummy.getOption = function(name) {
-          return this.options[name];
-        };
-        dummy.setOption = function(name, value2) {
-          ReflectionObject.prototype.setOption.call(dummy, name, value2);
-        };
-        dummy.setParsedOption = function() {
-          return void 0;
-        };
-        ifBlock(dummy, function parseEnumValue_block(token3) {
-          if (token3 === "option") {
-            parseOption(dummy, token3);
-            skip(";");
-          } else
-            throw illegal(token3);
-        }, function parseEnumValue_line() {
-          parseInlineOptions(dummy);
-        });
-        return {
-          name: token2,
-          id: value,
-          comment: dummy.comment,
-          options: dummy.parsedOptions || dummy.options
-        };
-      }
-      function parseOption(parent, token2) {
-        var option;
-        var propName;
-        var isOption = true;
-        if (token2 === "option") {
-          token2 = next();
-        }
-        while (token2 !== "=") {
-          if (token2 === null) {
-            throw illegal(token2, "end of input");
-          }
-          if (token2 === "(") {
-            var parensValue = next();
-            skip(")");
-            token2 = "(" + parensValue + ")";
-          }
-          if (isOption) {
-            isOption = false;
-            if (token2.includes(".") && !token2.includes("(")) {
-              var tokens = token2.split(".");
-              option = tokens[0] + ".";
-              token2 = tokens[1];
-              continue;
-            }
-            option = token2;
-          } else {
-            propName = propName ? propName += token2 : token2;
-          }
-          token2 = next();
-        }
-        var name = propName ? option.concat(propName) : option;
-        var optionValue = parseOptionValue(parent, name);
-        propName = propName && propName[0] === "." ? propName.slice(1) : propName;
-        option = option && option[option.length - 1] === "." ? option.slice(0, -1) : option;
-        setParsedOption(parent, option, optionValue, propName);
-      }
-      function parseOptionValue(parent, name, depth) {
-        if (depth === void 0)
-          depth = 0;
-        if (depth > util.recursionLimit)
-          throw Error("max depth exceeded");
-        if (skip("{", true)) {
-          var objectResult = {};
-          while (!skip("}", true)) {
-            token = next();
-            var propName;
-            if (token === null)
-              throw illegal(token, "end of input");
-            if (token === "[") {
-              token = next();
-              var slash = token === null ? -1 : token.lastIndexOf("/");
-              if (token === null || !typeRefRe.test(slash < 0 ? token : token.slice(slash + 1)))
-                throw illegal(token, "name");
-              propName = "[" + token + "]";
-              skip("]");
-            } else {
-              if (!nameRe.test(token)) {
-                throw illegal(token, "name");
-              }
-              propName = token;
-            }
-            var value;
-            skip(":", true);
-            if (peek() === "{") {
-              value = parseOptionValue(parent, name + "." + propName, depth + 1);
-            } else if (peek() === "[") {
-              value = [];
-              var lastValue, lastValueIsAggregate;
-              if (skip("[", true)) {
-                if (!skip("]", true)) {
-                  do {
-                    lastValueIsAggregate = peek() === "{";
-                    lastValue = lastValueIsAggregate ? parseOptionValue(parent, name + "." + propName, depth + 1) : readValue(true);
-                    value.push(lastValue);
-                  } while (skip(",", true));
-                  skip("]");
-                  if (typeof lastValue !== "undefined") {
-                    if (!lastValueIsAggregate)
-                      setOption(parent, name + "." + propName, lastValue);
-                  }
-                }
-              }
-            } else {
-              value = readValue(true);
-              setOption(parent, name + "." + propName, value);
-            }
-            var prevValue = Object.prototype.hasOwnProperty.call(objectResult, propName) ? objectResult[propName] : void 0;
-            if (prevValue)
-              value = [].concat(prevValue).concat(value);
-            if (propName !== "__proto__")
-              objectResult[propName] = value;
-            skip(",", true);
-            skip(";", true);
-          }
-          return objectResult;
-        }
-        var simpleValue = name === "default" && parent instanceof Field && integerTypeRe.test(parent.type) ? parseInteger(next(), !unsignedTypeRe.test(parent.type)) : readValue(true);
-        setOption(parent, name, simpleValue);
-        return simpleValue;
-      }
-      function setOption(parent, name, value) {
-        if (ptr === parent && /^features\./.test(name)) {
-          topLevelOptions[name] = value;
-          return;
-        }
-        if (name === "json_name" && parent instanceof Field) {
-          parent.jsonName = value;
-        }
-        if (parent.setOption)
-          parent.setOption(name, value);
-      }
-      function setParsedOption(parent, name, value, propName) {
-        if (parent.setParsedOption)
-          parent.setParsedOption(name, value, propName);
-      }
-      function parseInlineOptions(parent) {
-        if (skip("[", true)) {
-          do {
-            parseOption(parent, "option");
-          } while (skip(",", true));
-          skip("]");
-        }
-        return parent;
-      }
-      function parseService(parent, token2, depth) {
-        if (depth === void 0)
-          depth = 0;
-        if (depth > util.recursionLimit)
-          throw Error("max depth exceeded");
-        if ((token2 = next()) === null || !nameRe.test(token2))
-          throw illegal(token2, "service name");
-        var service = new Service(token2);
-        ifBlock(service, function parseService_block(token3) {
-          if (parseCommon(service, token3, depth)) {
-            return;
-          }
-          if (token3 === ";")
-            return;
-          if (token3 === "rpc")
-            parseMethod(service, token3);
-          else
-            throw illegal(token3);
-        });
-        parent.add(service);
-        if (parent === ptr) {
-          topLevelObjects.push(service);
-        }
-      }
-      function parseMethod(parent, token2) {
-        var commentText = cmnt();
-        var type = token2;
-        if (!nameRe.test(token2 = next()))
-          throw illegal(token2, "name");
-        var name = token2, requestType, requestStream, responseType, responseStream;
-        skip("(");
-        if (skip("stream", true))
-          requestStream = true;
-        if (!typeRefRe.test(token2 = next()))
-          throw illegal(token2);
-        requestType = token2;
-        skip(")");
-        skip("returns");
-        skip("(");
-        if (skip("stream", true))
-          responseStream = true;
-        if (!typeRefRe.test(token2 = next()))
-          throw illegal(token2);
-        responseType = token2;
-        skip(")");
-        var method = new Method(name, type, requestType, responseType, requestStream, responseStream);
-        method.comment = commentText;
-        ifBlock(method, function parseMethod_block(token3) {
-          if (token3 === ";")
-            return;
-          if (token3 === "option") {
-            parseOption(method, token3);
-            skip(";");
-          } else
-            throw illegal(token3);
-        });
-        parent.add(method);
-      }
-      function parseExtension(parent, token2, depth) {
-        if ((token2 = next()) === null || !typeRefRe.test(token2))
-          throw illegal(token2, "reference");
-        var reference = token2;
-        ifBlock(null, function parseExtension_block(token3) {
-          switch (token3) {
-            case "required":
-            case "repeated":
-              parseField(parent, token3, reference, depth + 1);
-              break;
-            case "optional":
-              if (edition === "proto3") {
-                parseField(parent, "proto3_optional", reference, depth + 1);
-              } else {
-                parseField(parent, "optional", reference, depth + 1);
-              }
-              break;
-            default:
-              if (edition === "proto2" || !typeRefRe.test(token3))
-                throw illegal(token3);
-              push(token3);
-              parseField(parent, "optional", reference, depth + 1);
-              break;
-          }
-        });
-      }
-      var token;
-      while ((token = next()) !== null) {
-        switch (token) {
-          case ";":
-            break;
-          case "package":
-            if (!head)
-              throw illegal(token);
-            parsePackage();
-            break;
-          case "import":
-            parseImport();
-            break;
-          case "syntax":
-            if (!head)
-              throw illegal(token);
-            parseSyntax();
-            break;
-          case "edition":
-            if (!head)
-              throw illegal(token);
-            parseEdition();
-            break;
-          case "option":
-            parseOption(ptr, token);
-            skip(";", true);
-            break;
-          default:
-            if (parseCommon(ptr, token, 0)) {
-              head = false;
-              continue;
-            }
-            throw illegal(token);
-        }
-      }
-      resolveFileFeatures();
-      parse.filename = null;
-      return {
-        "package": pkg,
-        "imports": imports,
-        weakImports,
-        root
-      };
-    }
-  }
-});
-
-// node_modules/protobufjs/src/common.js
-var require_common = __commonJS({
-  "node_modules/protobufjs/src/common.js"(exports, module) {
-    "use strict";
-    module.exports = common;
-    var commonRe = /\/|\./;
-    function common(name, json) {
-      if (!commonRe.test(name)) {
-        name = "google/protobuf/" + name + ".proto";
-        json = { nested: { google: { nested: { protobuf: { nested: json } } } } };
-      }
-      common[name] = json;
-    }
-    common("any", {
-      /**
-       * Properties of a google.protobuf.Any message.
-       * @interface IAny
-       * @type {Object}
-       * @property {string} [typeUrl]
-       * @property {Uint8Array} [bytes]
-       * @memberof common
-       */
-      Any: {
-        fields: {
-          type_url: {
-            type: "string",
-            id: 1
-          },
-          value: {
-            type: "bytes",
-            id: 2
-          }
-        }
-      }
-    });
-    var timeType;
-    common("duration", {
-      /**
-       * Properties of a google.protobuf.Duration message.
-       * @interface IDuration
-       * @type {Object}
-       * @property {number|Long} [seconds]
-       * @property {number} [nanos]
-       * @memberof common
-       */
-      Duration: timeType = {
-        fields: {
-          seconds: {
-            type: "int64",
-            id: 1
-          },
-          nanos: {
-            type: "int32",
-            id: 2
-          }
-        }
-      }
-    });
-    common("timestamp", {
-      /**
-       * Properties of a google.protobuf.Timestamp message.
-       * @interface ITimestamp
-       * @type {Object}
-       * @property {number|Long} [seconds]
-       * @property {number} [nanos]
-       * @memberof common
-       */
-      Timestamp: timeType
-    });
-    common("empty", {
-      /**
-       * Properties of a google.protobuf.Empty message.
-       * @interface IEmpty
-       * @memberof common
-       */
-      Empty: {
-        fields: {}
-      }
-    });
-    common("struct", {
-      /**
-       * Properties of a google.protobuf.Struct message.
-       * @interface IStruct
-       * @type {Object}
-       * @property {Object.<string,IValue>} [fields]
-       * @memberof common
-       */
-      Struct: {
-        fields: {
-          fields: {
-            keyType: "string",
-            type: "Value",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.Value message.
-       * @interface IValue
-       * @type {Object}
-       * @property {string} [kind]
-       * @property {0} [nullValue]
-       * @property {number} [numberValue]
-       * @property {string} [stringValue]
-       * @property {boolean} [boolValue]
-       * @property {IStruct} [structValue]
-       * @property {IListValue} [listValue]
-       * @memberof common
-       */
-      Value: {
-        oneofs: {
-          kind: {
-            oneof: [
-              "nullValue",
-              "numberValue",
-              "stringValue",
-              "boolValue",
-              "structValue",
-              "listValue"
-            ]
-          }
-        },
-        fields: {
-          nullValue: {
-            type: "NullValue",
-            id: 1,
-            protoName: "null_value"
-          },
-          numberValue: {
-            type: "double",
-            id: 2,
-            protoName: "number_value"
-          },
-          stringValue: {
-            type: "string",
-            id: 3,
-            protoName: "string_value"
-          },
-          boolValue: {
-            type: "bool",
-            id: 4,
-            protoName: "bool_value"
-          },
-          structValue: {
-            type: "Struct",
-            id: 5,
-            protoName: "struct_value"
-          },
-          listValue: {
-            type: "ListValue",
-            id: 6,
-            protoName: "list_value"
-          }
-        }
-      },
-      NullValue: {
-        values: {
-          NULL_VALUE: 0
-        }
-      },
-      /**
-       * Properties of a google.protobuf.ListValue message.
-       * @interface IListValue
-       * @type {Object}
-       * @property {Array.<IValue>} [values]
-       * @memberof common
-       */
-      ListValue: {
-        fields: {
-          values: {
-            rule: "repeated",
-            type: "Value",
-            id: 1
-          }
-        }
-      }
-    });
-    common("wrappers", {
-      /**
-       * Properties of a google.protobuf.DoubleValue message.
-       * @interface IDoubleValue
-       * @type {Object}
-       * @property {number} [value]
-       * @memberof common
-       */
-      DoubleValue: {
-        fields: {
-          value: {
-            type: "double",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.FloatValue message.
-       * @interface IFloatValue
-       * @type {Object}
-       * @property {number} [value]
-       * @memberof common
-       */
-      FloatValue: {
-        fields: {
-          value: {
-            type: "float",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.Int64Value message.
-       * @interface IInt64Value
-       * @type {Object}
-       * @property {number|Long} [value]
-       * @memberof common
-       */
-      Int64Value: {
-        fields: {
-          value: {
-            type: "int64",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.UInt64Value message.
-       * @interface IUInt64Value
-       * @type {Object}
-       * @property {number|Long} [value]
-       * @memberof common
-       */
-      UInt64Value: {
-        fields: {
-          value: {
-            type: "uint64",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.Int32Value message.
-       * @interface IInt32Value
-       * @type {Object}
-       * @property {number} [value]
-       * @memberof common
-       */
-      Int32Value: {
-        fields: {
-          value: {
-            type: "int32",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.UInt32Value message.
-       * @interface IUInt32Value
-       * @type {Object}
-       * @property {number} [value]
-       * @memberof common
-       */
-      UInt32Value: {
-        fields: {
-          value: {
-            type: "uint32",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.BoolValue message.
-       * @interface IBoolValue
-       * @type {Object}
-       * @property {boolean} [value]
-       * @memberof common
-       */
-      BoolValue: {
-        fields: {
-          value: {
-            type: "bool",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.StringValue message.
-       * @interface IStringValue
-       * @type {Object}
-       * @property {string} [value]
-       * @memberof common
-       */
-      StringValue: {
-        fields: {
-          value: {
-            type: "string",
-            id: 1
-          }
-        }
-      },
-      /**
-       * Properties of a google.protobuf.BytesValue message.
-       * @interface IBytesValue
-       * @type {Object}
-       * @property {Uint8Array} [value]
-       * @memberof common
-       */
-      BytesValue: {
-        fields: {
-          value: {
-            type: "bytes",
-            id: 1
-          }
-        }
-      }
-    });
-    common("field_mask", {
-      /**
-       * Properties of a google.protobuf.FieldMask message.
-       * @interface IFieldMask
-       * @type {Object}
-       * @property {string[]} [paths]
-       * @memberof common
-       */
-      FieldMask: {
-        fields: {
-          paths: {
-            rule: "repeated",
-            type: "string",
-            id: 1
-          }
-        }
-      }
-    });
-    common.get = function get(file) {
-      return common[file] || null;
-    };
-  }
-});
-
-// node_modules/protobufjs/src/index.js
-var require_src = __commonJS({
-  "node_modules/protobufjs/src/index.js"(exports, module) {
-    "use strict";
-    exports = module.exports = require_index_light();
-    exports.build = "full";
-    exports.tokenize = require_tokenize();
-    exports.parse = require_parse();
-    exports.common = require_common();
-    exports.Root._configure(exports.Type, exports.parse, exports.common);
-  }
-});
-
-// node_modules/protobufjs/index.js
-var require_protobufjs = __commonJS({
-  "node_modules/protobufjs/index.js"(exports, module) {
-    "use strict";
-    module.exports = require_src();
-  }
-});
-
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile as fsReadFile } from "node:fs/promises";
@@ -15052,265 +7440,6 @@ function isMinimumMetric(metric) {
 }
 function metricDescription(metric) {
   return METRICS[metric].description;
-}
-
-// src/config/units.ts
-var MICRO = ["u", "\xB5", "\u03BC"];
-function micro(suffix, factor) {
-  return MICRO.map((p, i) => ({ symbol: p + suffix, factor, display: i === 1 }));
-}
-function carbonUnits(prefix, factor, display) {
-  return ["", "CO2e", " CO2e", "CO2eq", " CO2eq", "CO2", " CO2"].map((s, i) => ({
-    symbol: prefix + s,
-    factor,
-    display: display && i === 1
-  }));
-}
-var KINDS = {
-  bytes: {
-    base: "bytes",
-    noun: "a size",
-    example: "5 MB",
-    plain: true,
-    units: [
-      { symbol: "B", factor: 1, display: true },
-      { symbol: "kB", factor: 1e3, display: true },
-      { symbol: "MB", factor: 1e6, display: true },
-      { symbol: "GB", factor: 1e9, display: true },
-      { symbol: "TB", factor: 1e12, display: true },
-      { symbol: "KiB", factor: 1024 },
-      { symbol: "MiB", factor: 1024 ** 2 },
-      { symbol: "GiB", factor: 1024 ** 3 },
-      { symbol: "TiB", factor: 1024 ** 4 }
-    ]
-  },
-  count: {
-    base: "a plain count",
-    noun: "a count",
-    example: "1.5M",
-    plain: true,
-    units: [
-      { symbol: "k", factor: 1e3, display: true, tight: true },
-      { symbol: "K", factor: 1e3, tight: true },
-      { symbol: "M", factor: 1e6, display: true, tight: true },
-      { symbol: "G", factor: 1e9, display: true, tight: true },
-      { symbol: "T", factor: 1e12, display: true, tight: true }
-    ]
-  },
-  flops: {
-    base: "FLOP",
-    noun: "a FLOP count",
-    example: "200 MFLOP",
-    plain: true,
-    units: [
-      ...["", "k", "M", "G", "T", "P"].flatMap((p, i) => [
-        { symbol: `${p}FLOP`, factor: 1e3 ** i, display: true },
-        { symbol: `${p}FLOPs`, factor: 1e3 ** i }
-      ]),
-      // A bare count suffix is also a FLOP count (`200M`).
-      { symbol: "k", factor: 1e3 },
-      { symbol: "M", factor: 1e6 },
-      { symbol: "G", factor: 1e9 },
-      { symbol: "T", factor: 1e12 }
-    ]
-  },
-  energy: {
-    base: "joules",
-    noun: "an energy",
-    example: "2 mJ",
-    plain: true,
-    units: [
-      { symbol: "nJ", factor: 1e-9, display: true },
-      ...micro("J", 1e-6),
-      { symbol: "mJ", factor: 1e-3, display: true },
-      { symbol: "J", factor: 1, display: true },
-      { symbol: "kJ", factor: 1e3, display: true },
-      { symbol: "MJ", factor: 1e6, display: true },
-      { symbol: "mWh", factor: 3.6 },
-      { symbol: "Wh", factor: 3600 },
-      { symbol: "kWh", factor: 36e5 },
-      { symbol: "MWh", factor: 36e8 }
-    ]
-  },
-  time: {
-    base: "seconds",
-    noun: "a duration",
-    example: "5 ms",
-    plain: true,
-    units: [
-      { symbol: "ns", factor: 1e-9, display: true },
-      ...micro("s", 1e-6),
-      { symbol: "ms", factor: 1e-3, display: true },
-      { symbol: "s", factor: 1, display: true },
-      { symbol: "min", factor: 60 },
-      { symbol: "h", factor: 3600 }
-    ]
-  },
-  percent: {
-    base: "a fraction (0.05 = 5%)",
-    noun: "a percentage",
-    example: "5%",
-    plain: true,
-    units: [{ symbol: "%", factor: 0.01, display: true, tight: true }]
-  },
-  throughput: {
-    base: "samples per second",
-    noun: "a throughput",
-    example: "1000 samples/s",
-    plain: true,
-    units: [
-      { symbol: "samples/s", factor: 1, display: true },
-      { symbol: "sample/s", factor: 1 },
-      { symbol: "/s", factor: 1 },
-      { symbol: "k samples/s", factor: 1e3 },
-      { symbol: "ksamples/s", factor: 1e3 }
-    ]
-  },
-  carbon: {
-    base: "grams CO2e",
-    noun: "a carbon mass",
-    example: "2 gCO2e",
-    plain: true,
-    units: [
-      ...carbonUnits("\xB5g", 1e-6, true),
-      ...carbonUnits("ug", 1e-6, false),
-      ...carbonUnits("mg", 1e-3, true),
-      ...carbonUnits("g", 1, true),
-      ...carbonUnits("kg", 1e3, true),
-      ...carbonUnits("t", 1e6, true)
-    ]
-  },
-  power: {
-    base: "watts",
-    noun: "a power",
-    example: "65 W",
-    plain: true,
-    units: [
-      { symbol: "mW", factor: 1e-3, display: true },
-      { symbol: "W", factor: 1, display: true },
-      { symbol: "kW", factor: 1e3, display: true }
-    ]
-  },
-  "carbon-intensity": {
-    base: "gCO2e per kWh",
-    noun: "a carbon intensity",
-    example: "400 gCO2e/kWh",
-    plain: true,
-    units: [
-      { symbol: "gCO2e/kWh", factor: 1, display: true },
-      { symbol: "g/kWh", factor: 1 },
-      { symbol: "gCO2/kWh", factor: 1 },
-      { symbol: "gCO2eq/kWh", factor: 1 },
-      { symbol: "kg/kWh", factor: 1e3 },
-      { symbol: "kgCO2e/kWh", factor: 1e3 }
-    ]
-  }
-};
-var QUANTITY_KINDS = Object.keys(KINDS);
-var NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
-var QUANTITY_RE = new RegExp(String.raw`^\s*(-?)(${NUMBER})\s*(.*?)\s*$`);
-function describeKind(kind) {
-  const info = KINDS[kind];
-  return `${info.noun} like \`${info.example}\``;
-}
-function scale(n, factor) {
-  if (factor >= 1) return n * factor;
-  return n / Math.round(1 / factor);
-}
-function findUnit(kind, symbol) {
-  const squashed = symbol.replace(/\s+/g, " ");
-  return KINDS[kind].units.find((u) => u.symbol === squashed || u.symbol.replace(/ /g, "") === squashed.replace(/ /g, ""));
-}
-function kindsWithUnit(symbol) {
-  return QUANTITY_KINDS.filter((k) => findUnit(k, symbol) !== void 0);
-}
-function show(text) {
-  return typeof text === "number" ? String(text) : JSON.stringify(text).slice(1, -1);
-}
-function tryParseQuantity(text, kind) {
-  const info = KINDS[kind];
-  const expected = describeKind(kind);
-  const fail2 = (message, example = info.example) => ({ ok: false, problem: { message, expected, example } });
-  if (typeof text === "number") {
-    if (!Number.isFinite(text)) return fail2(`\`${text}\` is not a finite number`);
-    if (text < 0) return fail2(`\`${text}\` is negative; a budget quantity cannot be`);
-    if (!info.plain) return fail2(`\`${text}\` has no unit`);
-    return { ok: true, value: text };
-  }
-  if (typeof text !== "string") return fail2(`expected ${expected}`);
-  const m = QUANTITY_RE.exec(text);
-  if (!m) {
-    if (text.trim() === "") return fail2("the quantity is empty");
-    return fail2(`\`${show(text)}\` is not a number with a unit`);
-  }
-  const [, minus, num, unitText] = m;
-  if (minus) return fail2(`\`${show(text)}\` is negative; a budget quantity cannot be`);
-  const n = Number(num);
-  if (!Number.isFinite(n)) return fail2(`\`${show(text)}\` is too large`);
-  if (unitText === "") {
-    if (!info.plain) return fail2(`\`${show(text)}\` has no unit`);
-    return { ok: true, value: n };
-  }
-  const unit = findUnit(kind, unitText);
-  if (unit) return { ok: true, value: scale(n, unit.factor) };
-  const others = kindsWithUnit(unitText).filter((k) => k !== kind);
-  if (others.length > 0) {
-    const other = KINDS[others[0]];
-    return fail2(`\`${show(text)}\` is ${other.noun}, not ${info.noun}`, exampleWithNumber(num, kind));
-  }
-  const hint = unitHint(kind, unitText);
-  if (hint) return fail2(`unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${hint}`, `${num} ${hint.match(/`([^`]+)`/)?.[1] ?? ""}`.trim());
-  return fail2(`unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${info.noun.replace(/^an? /, "")} takes ${displayUnits(kind)}`);
-}
-function displayUnits(kind) {
-  return KINDS[kind].units.filter((u) => u.display).map((u) => `\`${u.symbol}\``).join(", ");
-}
-function exampleWithNumber(num, kind) {
-  const ex = KINDS[kind].example;
-  return ex.replace(/^[\d.]+/, num);
-}
-function unitHint(kind, unitText) {
-  if (kind === "bytes" && unitText === "KB") return "write `kB` (1000 bytes) or `KiB` (1024 bytes)";
-  const lower = unitText.toLowerCase();
-  const sameCase = KINDS[kind].units.filter((u) => u.symbol.toLowerCase() === lower);
-  if (sameCase.length === 1) return `did you mean \`${sameCase[0]?.symbol}\`?`;
-  const words = {
-    bytes: { byte: "B", bytes: "B", kb: "kB", kilobytes: "kB", megabytes: "MB", gigabytes: "GB" },
-    energy: { joule: "J", joules: "J", millijoules: "mJ", microjoules: "\xB5J" },
-    time: { sec: "s", secs: "s", second: "s", seconds: "s", msec: "ms", milliseconds: "ms", microseconds: "\xB5s" },
-    power: { watt: "W", watts: "W" },
-    throughput: { "samples/sec": "samples/s", "inferences/s": "samples/s", qps: "samples/s" }
-  };
-  const w = words[kind]?.[lower];
-  return w ? `did you mean \`${w}\`?` : void 0;
-}
-function trimNumber(n, digits) {
-  if (n === 0) return "0";
-  if (Math.abs(n) >= 10 ** digits) return String(Math.round(n));
-  const s = n.toPrecision(digits);
-  const plain = s.includes("e") ? String(Number(s)) : s;
-  return plain.includes(".") ? plain.replace(/0+$/, "").replace(/\.$/, "") : plain;
-}
-function formatQuantity(value, kind, options = {}) {
-  const digits = options.digits ?? 3;
-  const units = KINDS[kind].units.filter((u) => u.display).sort((a, b) => a.factor - b.factor);
-  if (!Number.isFinite(value)) return `${value}`;
-  const abs2 = Math.abs(value);
-  let unit = units[0];
-  if (kind === "count" && abs2 < units[0].factor) return trimNumber(value, digits);
-  if (abs2 > 0) {
-    for (const u of units) if (abs2 >= u.factor * (1 - 1e-12)) unit = u;
-  } else {
-    unit = units.find((u) => u.factor === 1) ?? unit;
-  }
-  let n = value / unit.factor;
-  const rounded = Number(trimNumber(n, digits));
-  const next = units[units.indexOf(unit) + 1];
-  if (next && Math.abs(rounded) * unit.factor >= next.factor) {
-    unit = next;
-    n = value / unit.factor;
-  }
-  return `${trimNumber(n, digits)}${unit.tight ? "" : " "}${unit.symbol}`;
 }
 
 // src/config/schema.ts
@@ -15569,11 +7698,11 @@ function sectionKeys(section) {
 
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
-async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
+async function loadConfig(file, readFile2 = (p) => fsReadFile(p, "utf8")) {
   const abs2 = resolve(file);
   let text;
   try {
-    text = await readFile3(abs2);
+    text = await readFile2(abs2);
   } catch (error) {
     const code = error?.code;
     const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
@@ -15651,17 +7780,17 @@ var Validator = class {
   doc;
   issues = [];
   /** 1-based line and column of a node. */
-  pos(node2) {
-    const range = node2?.range;
+  pos(node) {
+    const range = node?.range;
     if (!range) return {};
     const p = this.lineCounter.linePos(range[0]);
     return { line: p.line, column: p.col };
   }
-  add(path2, node2, message, expected, example) {
+  add(path, node, message, expected, example) {
     this.issues.push({
       file: this.file,
-      path: path2,
-      ...this.pos(node2),
+      path,
+      ...this.pos(node),
       message,
       ...expected ? { expected } : {},
       ...example ? { example } : {}
@@ -15686,45 +7815,45 @@ var Validator = class {
     }
     this.issues.push({ file: this.file, path: "", line, column: col, message: msg, expected, example });
   }
-  resolveNode(node2) {
-    let n = node2;
+  resolveNode(node) {
+    let n = node;
     for (let i = 0; i < 100 && n && (0, import_yaml.isAlias)(n); i++) n = n.resolve(this.doc);
     if (!n) return null;
     if ((0, import_yaml.isScalar)(n) && n.value === null) return null;
     return n;
   }
   /** Words for what a node is: `the text "abc"`, `the number 5`, `a list`. */
-  describe(node2) {
-    if (node2 === null) return "nothing";
-    if ((0, import_yaml.isMap)(node2)) return "a mapping";
-    if ((0, import_yaml.isSeq)(node2)) return "a list";
-    if ((0, import_yaml.isScalar)(node2)) {
-      const v = node2.value;
+  describe(node) {
+    if (node === null) return "nothing";
+    if ((0, import_yaml.isMap)(node)) return "a mapping";
+    if ((0, import_yaml.isSeq)(node)) return "a list";
+    if ((0, import_yaml.isScalar)(node)) {
+      const v = node.value;
       if (typeof v === "string") return `the text ${quote(v)}`;
-      if (typeof v === "number") return `the number ${node2.source ?? String(v)}`;
+      if (typeof v === "number") return `the number ${node.source ?? String(v)}`;
       if (typeof v === "boolean") return `\`${v}\``;
     }
     return "an unsupported value";
   }
   /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
-  mapping(node2, path2, at, section, doc) {
-    if (node2 === null || !(0, import_yaml.isMap)(node2)) {
-      this.add(path2, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
+  mapping(node, path, at, section, doc) {
+    if (node === null || !(0, import_yaml.isMap)(node)) {
+      this.add(path, node ?? at, `expected a mapping, got ${this.describe(node)}`, doc?.expected, doc?.example);
       return void 0;
     }
     const entries = [];
-    for (const pair of node2.items) {
+    for (const pair of node.items) {
       const keyNode = pair.key;
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
-        this.add(path2, keyNode ?? node2, `a key must be plain text, got ${this.describe(resolvedKey)}`, "keys like `name` or `latency-p95`", doc?.example);
+        this.add(path, keyNode ?? node, `a key must be plain text, got ${this.describe(resolvedKey)}`, "keys like `name` or `latency-p95`", doc?.example);
         continue;
       }
       const key = String(resolvedKey.value);
       const value = this.resolveNode(pair.value);
       const rawValue = pair.value;
       const hasPos = rawValue && rawValue.range && rawValue.range[1] > rawValue.range[0];
-      const entry = { key, keyNode, value, at: hasPos ? rawValue : keyNode, path: childPath(path2, key) };
+      const entry = { key, keyNode, value, at: hasPos ? rawValue : keyNode, path: childPath(path, key) };
       if (section && !(key in SECTIONS[section])) {
         this.unknownKey(entry, section);
         continue;
@@ -15772,12 +7901,12 @@ var Validator = class {
       SECTIONS[section][first]?.example
     );
   }
-  required(entries, keys, section, path2, node2) {
+  required(entries, keys, section, path, node) {
     let ok = true;
     for (const k of keys) {
       if (!entries.some((e) => e.key === k)) {
         const doc = SECTIONS[section][k];
-        this.add(path2, node2, `missing required key \`${k}\``, doc.expected, doc.example);
+        this.add(path, node, `missing required key \`${k}\``, doc.expected, doc.example);
         ok = false;
       }
     }
@@ -15865,7 +7994,7 @@ var Validator = class {
     return r.value;
   }
   // ---- sections -------------------------------------------------------------------------
-  root(node2, source) {
+  root(node, source) {
     const config = {
       version: 1,
       file: this.file,
@@ -15875,7 +8004,7 @@ var Validator = class {
       inconclusive: DEFAULTS.inconclusive,
       source
     };
-    const resolved = this.resolveNode(node2);
+    const resolved = this.resolveNode(node);
     if (resolved === null) {
       this.add("", null, "the budget file is empty", "a mapping with `version: 1` and a `models:` list", MINIMAL_EXAMPLE);
       return config;
@@ -15911,46 +8040,46 @@ var Validator = class {
     return config;
   }
   models(entry, doc) {
-    const node2 = entry.value;
-    if (node2 === null || !(0, import_yaml.isSeq)(node2)) {
-      this.addFor(entry, doc, `expected a list of models, got ${this.describe(node2)}`);
+    const node = entry.value;
+    if (node === null || !(0, import_yaml.isSeq)(node)) {
+      this.addFor(entry, doc, `expected a list of models, got ${this.describe(node)}`);
       return [];
     }
-    if (node2.items.length === 0) {
+    if (node.items.length === 0) {
       this.addFor(entry, doc, "the list of models is empty; add at least one");
       return [];
     }
     const models = [];
     const seen = /* @__PURE__ */ new Map();
-    node2.items.forEach((item, i) => {
-      const path2 = `models[${i}]`;
-      const model = this.model(this.resolveNode(item), path2, item ?? node2);
+    node.items.forEach((item, i) => {
+      const path = `models[${i}]`;
+      const model = this.model(this.resolveNode(item), path, item ?? node);
       if (!model) return;
       const prior = model.name ? seen.get(model.name) : void 0;
       if (prior) {
         const nameNode = (0, import_yaml.isMap)(item) ? item.get("name", true) : void 0;
         this.add(
-          `${path2}.name`,
+          `${path}.name`,
           nameNode ?? item,
           `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ""} has it too`,
           "a name unique in the file; reports and baselines match models by name",
           `name: ${model.name}-2`
         );
       } else if (model.name) {
-        seen.set(model.name, { path: path2, line: model.line });
+        seen.set(model.name, { path, line: model.line });
       }
       models.push(model);
     });
     return models;
   }
-  model(node2, path2, at) {
-    const entries = this.mapping(node2, path2, at, "model", {
+  model(node, path, at) {
+    const entries = this.mapping(node, path, at, "model", {
       description: "",
       expected: "a model: a mapping with at least `name` and `path`",
       example: "- { name: classifier, path: models/classifier.onnx }"
     });
     if (!entries) return void 0;
-    this.required(entries, ["name", "path"], "model", path2, node2);
+    this.required(entries, ["name", "path"], "model", path, node);
     const model = {
       name: "",
       pathInConfig: "",
@@ -15965,7 +8094,7 @@ var Validator = class {
       advise: DEFAULTS.advise,
       budget: []
     };
-    const line = this.pos(node2).line;
+    const line = this.pos(node).line;
     if (line !== void 0) model.line = line;
     for (const e of entries) {
       const doc = SECTIONS.model[e.key];
@@ -16096,18 +8225,18 @@ var Validator = class {
     return { kind: "random", ...shape ? { shape } : {}, ...dtype ? { dtype } : {} };
   }
   shape(entry, doc) {
-    const node2 = entry.value;
-    if (node2 === null || !(0, import_yaml.isSeq)(node2)) {
-      this.addFor(entry, doc, `expected a list of positive whole numbers, got ${this.describe(node2)}`);
+    const node = entry.value;
+    if (node === null || !(0, import_yaml.isSeq)(node)) {
+      this.addFor(entry, doc, `expected a list of positive whole numbers, got ${this.describe(node)}`);
       return void 0;
     }
     const dims = [];
     let ok = true;
-    node2.items.forEach((item, i) => {
+    node.items.forEach((item, i) => {
       const n = this.resolveNode(item);
       const v = n && (0, import_yaml.isScalar)(n) ? n.value : void 0;
       if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
-        this.add(`${entry.path}[${i}]`, item ?? node2, `expected a positive whole number, got ${this.describe(n)}`, doc.expected, doc.example);
+        this.add(`${entry.path}[${i}]`, item ?? node, `expected a positive whole number, got ${this.describe(n)}`, doc.expected, doc.example);
         ok = false;
       } else {
         dims.push(v);
@@ -16117,34 +8246,34 @@ var Validator = class {
   }
   /** A scalar or a rectangular nested list of scalars of one type. */
   fixedValue(entry, doc) {
-    const types2 = /* @__PURE__ */ new Set();
+    const types = /* @__PURE__ */ new Set();
     let ok = true;
-    const walk = (node2, path2, at) => {
-      if (node2 !== null && (0, import_yaml.isScalar)(node2) && ["number", "boolean", "string"].includes(typeof node2.value)) {
-        types2.add(typeof node2.value);
-        return { value: node2.value, dims: [] };
+    const walk = (node, path, at) => {
+      if (node !== null && (0, import_yaml.isScalar)(node) && ["number", "boolean", "string"].includes(typeof node.value)) {
+        types.add(typeof node.value);
+        return { value: node.value, dims: [] };
       }
-      if (node2 !== null && (0, import_yaml.isSeq)(node2)) {
-        const parts = node2.items.map((item, i) => walk(this.resolveNode(item), `${path2}[${i}]`, item ?? node2));
+      if (node !== null && (0, import_yaml.isSeq)(node)) {
+        const parts = node.items.map((item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node));
         if (parts.some((p) => p === void 0)) return void 0;
         const first = parts[0]?.dims ?? [];
         for (let i = 1; i < parts.length; i++) {
           if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
-            this.add(`${path2}[${i}]`, node2.items[i], `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`, doc.expected, "value: [[1, 2], [3, 4]]");
+            this.add(`${path}[${i}]`, node.items[i], `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`, doc.expected, "value: [[1, 2], [3, 4]]");
             ok = false;
             return void 0;
           }
         }
         return { value: parts.map((p) => p?.value), dims: [parts.length, ...first] };
       }
-      this.add(path2, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
+      this.add(path, node ?? at, `expected a number, boolean or text, got ${this.describe(node)}`, doc.expected, doc.example);
       ok = false;
       return void 0;
     };
     const r = walk(entry.value, entry.path, entry.at);
     if (!r || !ok) return void 0;
-    if (types2.size > 1) {
-      this.addFor(entry, doc, `mixes ${[...types2].sort().join(" and ")} values; use one type`);
+    if (types.size > 1) {
+      this.addFor(entry, doc, `mixes ${[...types].sort().join(" and ")} values; use one type`);
       return void 0;
     }
     return { value: r.value, count: r.dims.reduce((a, b) => a * b, 1) };
@@ -16328,15 +8457,15 @@ var Validator = class {
     }
     const raw = this.scalarValue(valueEntry);
     const kind = metricKind(metric);
-    const relative3 = regression && typeof raw === "string" && raw.trim().endsWith("%");
+    const relative2 = regression && typeof raw === "string" && raw.trim().endsWith("%");
     const valueDoc = { ...doc, example: valueEntry === entry ? doc.example : `limit: ${doc.example.split(": ")[1]}` };
-    const value = this.quantity(valueEntry, relative3 ? "percent" : kind, valueDoc);
+    const value = this.quantity(valueEntry, relative2 ? "percent" : kind, valueDoc);
     if (value === void 0) return void 0;
     return {
       metric,
       kind: regression ? "regression" : "absolute",
       limit: value,
-      relative: relative3,
+      relative: relative2,
       level,
       ...this.pos(entry.keyNode),
       path: entry.path
@@ -16409,9 +8538,9 @@ function describeLoadError(error, name) {
   } else if (/protobuf parsing failed/i.test(msg)) {
     text = `${model}: onnxruntime cannot parse the file as an ONNX model (protobuf parsing failed). Check that it is an .onnx file and not, for example, a PyTorch checkpoint or a Git LFS pointer (run git lfs pull).`;
   } else if (m = /No Op registered for (\S+) with domain_version of (\d+)/.exec(msg)) {
-    const node2 = /In Node, \("([^"]*)", ([^,]+), "([^"]*)"/.exec(msg);
-    const domain = node2?.[3] ? ` in domain "${node2[3]}"` : "";
-    text = `${model}: op ${m[1]}${domain} (opset ${m[2]})${node2 ? ` at node "${node2[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows. Re-export the model with standard ONNX ops or a supported opset. (onnxruntime: ${msg})`;
+    const node = /In Node, \("([^"]*)", ([^,]+), "([^"]*)"/.exec(msg);
+    const domain = node?.[3] ? ` in domain "${node[3]}"` : "";
+    text = `${model}: op ${m[1]}${domain} (opset ${m[2]})${node ? ` at node "${node[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows. Re-export the model with standard ONNX ops or a supported opset. (onnxruntime: ${msg})`;
   } else if (m = /([\w.]*):(\w+)\((-?\d+)\) is not a registered function\/op/.exec(msg)) {
     text = `${model}: op ${m[2]}${m[1] ? ` in domain "${m[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows (no kernel or function is registered for it). Re-export the model with standard ONNX ops, or use a build of onnxruntime that has this custom op. (onnxruntime: ${msg})`;
   } else if (m = /Could not find an implementation for (\S+?)\((\d+)\) node with name '([^']*)'/.exec(msg)) {
@@ -16428,1023 +8557,12 @@ function describeLoadError(error, name) {
   return new InputError("MODEL_INVALID", text.replace(/\s*\n\s*/g, " "), { cause: error });
 }
 
-// src/model/load.ts
-import { closeSync as closeSync2, openSync as openSync2, readFileSync, readSync as readSync2 } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute, relative, resolve as resolve3, sep } from "node:path";
-
-// src/model/onnx.ts
-var import_protobufjs = __toESM(require_protobufjs(), 1);
-
-// src/model/onnx-schema.ts
-var ONNX_PROTO_SCHEMA = `
-syntax = "proto2";
-package onnx;
-
-message AttributeProto {
-  enum AttributeType {
-    UNDEFINED = 0; FLOAT = 1; INT = 2; STRING = 3; TENSOR = 4; GRAPH = 5; SPARSE_TENSOR = 11;
-    TYPE_PROTO = 13; FLOATS = 6; INTS = 7; STRINGS = 8; TENSORS = 9; GRAPHS = 10;
-    SPARSE_TENSORS = 12; TYPE_PROTOS = 14;
-  }
-  optional string name = 1;
-  optional string ref_attr_name = 21;
-  optional string doc_string = 13;
-  optional AttributeType type = 20;
-  optional float f = 2;
-  optional int64 i = 3;
-  optional bytes s = 4;
-  optional TensorProto t = 5;
-  optional GraphProto g = 6;
-  optional SparseTensorProto sparse_tensor = 22;
-  optional TypeProto tp = 14;
-  repeated float floats = 7;
-  repeated int64 ints = 8;
-  repeated bytes strings = 9;
-  repeated TensorProto tensors = 10;
-  repeated GraphProto graphs = 11;
-  repeated SparseTensorProto sparse_tensors = 23;
-  repeated TypeProto type_protos = 15;
-}
-
-message ValueInfoProto {
-  optional string name = 1;
-  optional TypeProto type = 2;
-  optional string doc_string = 3;
-  repeated StringStringEntryProto metadata_props = 4;
-}
-
-message NodeProto {
-  repeated string input = 1;
-  repeated string output = 2;
-  optional string name = 3;
-  optional string op_type = 4;
-  optional string domain = 7;
-  optional string overload = 8;
-  repeated AttributeProto attribute = 5;
-  optional string doc_string = 6;
-  repeated StringStringEntryProto metadata_props = 9;
-}
-
-message ModelProto {
-  optional int64 ir_version = 1;
-  repeated OperatorSetIdProto opset_import = 8;
-  optional string producer_name = 2;
-  optional string producer_version = 3;
-  optional string domain = 4;
-  optional int64 model_version = 5;
-  optional string doc_string = 6;
-  optional GraphProto graph = 7;
-  repeated StringStringEntryProto metadata_props = 14;
-  repeated FunctionProto functions = 25;
-}
-
-message StringStringEntryProto {
-  optional string key = 1;
-  optional string value = 2;
-}
-
-message GraphProto {
-  repeated NodeProto node = 1;
-  optional string name = 2;
-  repeated TensorProto initializer = 5;
-  repeated SparseTensorProto sparse_initializer = 15;
-  optional string doc_string = 10;
-  repeated ValueInfoProto input = 11;
-  repeated ValueInfoProto output = 12;
-  repeated ValueInfoProto value_info = 13;
-  repeated StringStringEntryProto metadata_props = 16;
-}
-
-message TensorProto {
-  enum DataType {
-    UNDEFINED = 0; FLOAT = 1; UINT8 = 2; INT8 = 3; UINT16 = 4; INT16 = 5; INT32 = 6; INT64 = 7;
-    STRING = 8; BOOL = 9; FLOAT16 = 10; DOUBLE = 11; UINT32 = 12; UINT64 = 13; COMPLEX64 = 14;
-    COMPLEX128 = 15; BFLOAT16 = 16; FLOAT8E4M3FN = 17; FLOAT8E4M3FNUZ = 18; FLOAT8E5M2 = 19;
-    FLOAT8E5M2FNUZ = 20; UINT4 = 21; INT4 = 22; FLOAT4E2M1 = 23;
-  }
-  repeated int64 dims = 1;
-  optional int32 data_type = 2;
-  message Segment {
-    optional int64 begin = 1;
-    optional int64 end = 2;
-  }
-  optional Segment segment = 3;
-  repeated float float_data = 4 [packed = true];
-  repeated int32 int32_data = 5 [packed = true];
-  repeated bytes string_data = 6;
-  repeated int64 int64_data = 7 [packed = true];
-  optional string name = 8;
-  optional string doc_string = 12;
-  optional bytes raw_data = 9;
-  repeated StringStringEntryProto external_data = 13;
-  enum DataLocation { DEFAULT = 0; EXTERNAL = 1; }
-  optional DataLocation data_location = 14;
-  repeated double double_data = 10 [packed = true];
-  repeated uint64 uint64_data = 11 [packed = true];
-  repeated StringStringEntryProto metadata_props = 16;
-}
-
-message SparseTensorProto {
-  optional TensorProto values = 1;
-  optional TensorProto indices = 2;
-  repeated int64 dims = 3;
-}
-
-message TensorShapeProto {
-  message Dimension {
-    oneof value {
-      int64 dim_value = 1;
-      string dim_param = 2;
-    }
-    optional string denotation = 3;
-  }
-  repeated Dimension dim = 1;
-}
-
-message TypeProto {
-  message Tensor {
-    optional int32 elem_type = 1;
-    optional TensorShapeProto shape = 2;
-  }
-  message Sequence { optional TypeProto elem_type = 1; }
-  message Map {
-    optional int32 key_type = 1;
-    optional TypeProto value_type = 2;
-  }
-  message Optional { optional TypeProto elem_type = 1; }
-  message SparseTensor {
-    optional int32 elem_type = 1;
-    optional TensorShapeProto shape = 2;
-  }
-  oneof value {
-    Tensor tensor_type = 1;
-    Sequence sequence_type = 4;
-    Map map_type = 5;
-    Optional optional_type = 9;
-    SparseTensor sparse_tensor_type = 8;
-  }
-  optional string denotation = 6;
-}
-
-message OperatorSetIdProto {
-  optional string domain = 1;
-  optional int64 version = 2;
-}
-
-message FunctionProto {
-  optional string name = 1;
-  repeated string input = 4;
-  repeated string output = 5;
-  repeated string attribute = 6;
-  repeated AttributeProto attribute_proto = 11;
-  repeated NodeProto node = 7;
-  optional string doc_string = 8;
-  repeated OperatorSetIdProto opset_import = 9;
-  optional string domain = 10;
-  optional string overload = 13;
-  repeated ValueInfoProto value_info = 12;
-  repeated StringStringEntryProto metadata_props = 14;
-}
-`;
-
-// src/model/onnx.ts
-var DataType = {
-  UNDEFINED: 0,
-  FLOAT: 1,
-  UINT8: 2,
-  INT8: 3,
-  UINT16: 4,
-  INT16: 5,
-  INT32: 6,
-  INT64: 7,
-  STRING: 8,
-  BOOL: 9,
-  FLOAT16: 10,
-  DOUBLE: 11,
-  UINT32: 12,
-  UINT64: 13,
-  COMPLEX64: 14,
-  COMPLEX128: 15,
-  BFLOAT16: 16,
-  FLOAT8E4M3FN: 17,
-  FLOAT8E4M3FNUZ: 18,
-  FLOAT8E5M2: 19,
-  FLOAT8E5M2FNUZ: 20,
-  UINT4: 21,
-  INT4: 22,
-  FLOAT4E2M1: 23
-};
-var AttributeType = {
-  UNDEFINED: 0,
-  FLOAT: 1,
-  INT: 2,
-  STRING: 3,
-  TENSOR: 4,
-  GRAPH: 5,
-  FLOATS: 6,
-  INTS: 7,
-  STRINGS: 8,
-  TENSORS: 9,
-  GRAPHS: 10,
-  SPARSE_TENSOR: 11,
-  SPARSE_TENSORS: 12,
-  TYPE_PROTO: 13,
-  TYPE_PROTOS: 14
-};
-var cached;
-function types() {
-  if (!cached) {
-    import_protobufjs.default.util.Long = void 0;
-    import_protobufjs.default.configure();
-    const root = import_protobufjs.default.parse(ONNX_PROTO_SCHEMA, { keepCase: false }).root;
-    root.resolveAll();
-    cached = { model: root.lookupType("onnx.ModelProto"), tensor: root.lookupType("onnx.TensorProto"), root };
-  }
-  return cached;
-}
-function decodeModel(bytes) {
-  return types().model.decode(bytes);
-}
-function encodeModel(model) {
-  const t = types().model;
-  return t.encode(t.fromObject(model)).finish();
-}
-function onnxMessageType(name) {
-  return types().root.lookupType(`onnx.${name}`);
-}
-
-// src/model/stream.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { basename, resolve as resolve2 } from "node:path";
-var ScanError = class extends Error {
-  constructor(message, offset) {
-    super(`${message} at byte ${offset}`);
-    this.offset = offset;
-    this.name = "ScanError";
-  }
-  offset;
-};
-var MIB = 1 << 20;
-var CONTAINERS = /* @__PURE__ */ new Set([
-  "ModelProto",
-  "GraphProto",
-  "NodeProto",
-  "AttributeProto",
-  "FunctionProto",
-  "SparseTensorProto",
-  "TensorProto"
-]);
-var PAYLOAD_FIELDS = /* @__PURE__ */ new Map([
-  [9, { field: "raw_data", dtypes: null }],
-  [4, { field: "float_data", dtypes: /* @__PURE__ */ new Set([DataType.FLOAT, DataType.COMPLEX64]) }],
-  [10, { field: "double_data", dtypes: /* @__PURE__ */ new Set([DataType.DOUBLE, DataType.COMPLEX128]) }]
-]);
-var FileWindow = class {
-  constructor(fd, size, windowBytes) {
-    this.fd = fd;
-    this.size = size;
-    this.buf = new Uint8Array(Math.max(64, windowBytes));
-  }
-  fd;
-  size;
-  buf;
-  start = 0;
-  end = 0;
-  /** Makes [offset, offset + n) available; n may exceed the window only via copy(). */
-  ensure(offset, n) {
-    if (offset >= this.start && offset + n <= this.end) return;
-    const want = Math.min(this.buf.length, this.size - offset);
-    let got = 0;
-    while (got < want) {
-      const r = readSync(this.fd, this.buf, got, want - got, offset + got);
-      if (r <= 0) break;
-      got += r;
-    }
-    this.start = offset;
-    this.end = offset + got;
-  }
-  /** Reads a varint at `offset` (up to 2^53: enough for lengths and tags). */
-  varint(offset, limit) {
-    this.ensure(offset, Math.min(10, limit - offset));
-    let value = 0;
-    let scale2 = 1;
-    for (let i = 0; i < 10; i++) {
-      const at = offset + i;
-      if (at >= limit || at >= this.end) throw new ScanError("truncated varint", offset);
-      const b = this.buf[at - this.start];
-      value += (b & 127) * scale2;
-      if ((b & 128) === 0) return { value, next: at + 1 };
-      scale2 *= 128;
-    }
-    throw new ScanError("varint longer than 10 bytes", offset);
-  }
-  /** A fresh copy of [offset, offset + length) (protobufjs keeps views into what it decodes). */
-  copy(offset, length) {
-    const out2 = new Uint8Array(length);
-    if (length <= this.buf.length) {
-      this.ensure(offset, length);
-      if (offset + length > this.end) throw new ScanError(`message runs past the end of the file (${this.size} bytes)`, offset);
-      out2.set(this.buf.subarray(offset - this.start, offset - this.start + length));
-      return out2;
-    }
-    let got = 0;
-    while (got < length) {
-      const r = readSync(this.fd, out2, got, length - got, offset + got);
-      if (r <= 0) throw new ScanError(`message runs past the end of the file (${this.size} bytes)`, offset);
-      got += r;
-    }
-    return out2;
-  }
-};
-function concat(win, parts) {
-  let n = 0;
-  for (const [s, e] of parts) n += e - s;
-  const out2 = new Uint8Array(n);
-  let at = 0;
-  for (const [s, e] of parts) {
-    out2.set(win.copy(s, e - s), at);
-    at += e - s;
-  }
-  return out2;
-}
-function decode(type, bytes, offset) {
-  try {
-    return type.decode(bytes);
-  } catch (error) {
-    throw new ScanError(`${type.name} cannot be decoded (${error.message})`, offset);
-  }
-}
-function scanMessage(st, typeName, start, end) {
-  const type = onnxMessageType(typeName);
-  if (end - start <= st.inlineBytes || !CONTAINERS.has(typeName)) return decode(type, st.win.copy(start, end - start), start);
-  const small = [];
-  const order = /* @__PURE__ */ new Map();
-  const large = [];
-  const payloads = [];
-  let pos = start;
-  while (pos < end) {
-    const tagStart = pos;
-    const tag = st.win.varint(pos, end);
-    pos = tag.next;
-    const id = Math.floor(tag.value / 8);
-    const wire = tag.value % 8;
-    let kind = "S";
-    if (wire === 0) pos = st.win.varint(pos, end).next;
-    else if (wire === 1) pos += 8;
-    else if (wire === 5) pos += 4;
-    else if (wire === 2) {
-      const len = st.win.varint(pos, end);
-      const dataStart = len.next;
-      pos = dataStart + len.value;
-      if (pos > end) throw new ScanError(`field ${id} of ${typeName} runs past the end of its message`, tagStart);
-      const field = type.fieldsById[id];
-      const sub2 = field?.resolvedType;
-      if (typeName === "TensorProto" && PAYLOAD_FIELDS.has(id)) {
-        payloads.push({ id, tag: tagStart, start: dataStart, end: pos });
-        continue;
-      }
-      if (sub2 && "fieldsById" in sub2 && CONTAINERS.has(sub2.name) && len.value > st.inlineBytes) {
-        kind = large.length;
-        large.push(scanMessage(st, sub2.name, dataStart, pos));
-      }
-    } else {
-      throw new ScanError(`unsupported protobuf wire type ${wire} (field ${id} of ${typeName})`, tagStart);
-    }
-    if (pos > end) throw new ScanError(`field ${id} of ${typeName} runs past the end of its message`, tagStart);
-    if (kind === "S") small.push([tagStart, pos]);
-    let list = order.get(id);
-    if (!list) order.set(id, list = []);
-    list.push(kind);
-  }
-  let obj = decode(type, concat(st.win, small), start);
-  if (typeName === "TensorProto" && payloads.length > 0) {
-    const p = payloads[0];
-    const info = PAYLOAD_FIELDS.get(p.id);
-    const dataType = Number(obj.dataType ?? 0);
-    const lazy = payloads.length === 1 && p.end - p.start > st.inlineBytes && p.end > p.start && (info.dtypes === null || info.dtypes.has(dataType)) && Number(obj.dataLocation ?? 0) !== 1;
-    if (!lazy) {
-      obj = decode(type, concat(st.win, [...small, ...payloads.map((q) => [q.tag, q.end])].sort((a, b) => a[0] - b[0])), start);
-    } else {
-      const length = p.end - p.start;
-      obj.dataLocation = 1;
-      obj.externalData = [
-        ...obj.externalData ?? [],
-        { key: "location", value: st.location },
-        { key: "offset", value: String(p.start) },
-        { key: "length", value: String(length) }
-      ];
-      st.payloads.set(obj, { file: st.file, offset: p.start, length, field: info.field });
-      st.count++;
-      st.total += length;
-      st.largest = Math.max(st.largest, length);
-    }
-  }
-  if (large.length === 0) return obj;
-  for (const [id, list] of order) {
-    if (!list.some((k) => k !== "S")) continue;
-    const field = type.fieldsById[id];
-    if (field.repeated) {
-      const decoded = obj[field.name] ?? [];
-      let si = 0;
-      obj[field.name] = list.map((k) => k === "S" ? decoded[si++] : large[k]);
-    } else {
-      const last = [...list].reverse().find((k) => k !== "S");
-      obj[field.name] = large[last];
-    }
-  }
-  return obj;
-}
-function scanModelFile(path2, opts = {}) {
-  const file = resolve2(path2);
-  const fd = openSync(file, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const st = {
-      win: new FileWindow(fd, size, opts.windowBytes ?? 4 * MIB),
-      inlineBytes: Math.max(0, opts.inlineBytes ?? MIB),
-      file,
-      location: basename(file),
-      payloads: /* @__PURE__ */ new WeakMap(),
-      count: 0,
-      total: 0,
-      largest: 0
-    };
-    const proto = scanMessage(st, "ModelProto", 0, size);
-    return { proto, payloads: st.payloads, payloadCount: st.count, payloadBytes: st.total, largestPayloadBytes: st.largest, fileBytes: size };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/model/load.ts
-var STREAM_THRESHOLD_BYTES = 1024 * 1024 * 1024;
-function own(obj, key) {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-function isExternal(t) {
-  return own(t, "dataLocation") && t.dataLocation === 1;
-}
-function externalEntries(t) {
-  const out2 = {};
-  for (const e of t.externalData ?? []) if (e.key) out2[e.key] = e.value ?? "";
-  return out2;
-}
-function resolveExternalRef(t, modelPath, root, label2) {
-  const e = externalEntries(t);
-  const name = t.name || "(unnamed)";
-  const location = e.location;
-  if (!location) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2}: tensor "${name}" is marked as external data but has no "location" entry, so its weights cannot be found. Expected external_data to contain location (a file name relative to the model's folder), optionally offset and length. Re-save the model with onnx.save_model(model, path, save_as_external_data=True).`
-    );
-  }
-  const file = resolve3(dirname2(modelPath), location);
-  const rel = relative(root, file);
-  if (isAbsolute(location) || rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2}: tensor "${name}" points to external data at "${location}", which is outside the allowed folder ${root}. Expected a location relative to the model's folder that does not leave it (no absolute paths, no "../"): ONNX requires this and it keeps a model from reading arbitrary files. Move the data file next to the model and re-save it with a relative location.`
-    );
-  }
-  const num = (key) => {
-    const v = e[key];
-    if (v === void 0 || v === "") return void 0;
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new InputError(
-        "MODEL_INVALID",
-        `Model ${label2}: tensor "${name}" has external_data ${key} = "${v}", expected a non-negative integer number of bytes. Re-save the model with the onnx Python package to rewrite its external-data entries.`
-      );
-    }
-    return n;
-  };
-  const offset = num("offset") ?? 0;
-  const length = num("length");
-  return { file, offset, ...length !== void 0 ? { length } : {} };
-}
-function forEachTensor(graph, visit) {
-  if (!graph) return;
-  for (const t of graph.initializer ?? []) visit(t);
-  for (const s of graph.sparseInitializer ?? []) {
-    if (s.values) visit(s.values);
-    if (s.indices) visit(s.indices);
-  }
-  for (const n of graph.node ?? []) {
-    for (const a of n.attribute ?? []) {
-      if (a.t) visit(a.t);
-      for (const t of a.tensors ?? []) visit(t);
-      if (a.sparseTensor?.values) visit(a.sparseTensor.values);
-      if (a.sparseTensor?.indices) visit(a.sparseTensor.indices);
-      if (a.g) forEachTensor(a.g, visit);
-      for (const g of a.graphs ?? []) forEachTensor(g, visit);
-    }
-  }
-}
-function looksLikeText(bytes) {
-  const head = bytes.subarray(0, 256);
-  let printable = 0;
-  for (const b of head) if (b === 9 || b === 10 || b === 13 || b >= 32 && b < 127) printable++;
-  return printable / head.length > 0.95;
-}
-function notOnnx(label2, detail, bytes, cause) {
-  const text = new TextDecoder().decode(bytes.subarray(0, 200));
-  let hint = "Check that the path points to the exported .onnx file (not a PyTorch .pt/.pth, TensorFlow or ZIP file) and that the file was copied completely.";
-  if (text.startsWith("version https://git-lfs")) {
-    hint = "The file is a Git LFS pointer, not the model: run `git lfs pull` (or enable `lfs: true` on actions/checkout).";
-  } else if (looksLikeText(bytes)) {
-    hint = `The file is text (it starts with "${text.slice(0, 40).replace(/\s+/g, " ")}"), not a binary ONNX protobuf; point the path at the .onnx file itself.`;
-  }
-  return new InputError(
-    "MODEL_INVALID",
-    `Model ${label2} is not a valid ONNX file: ${detail}. Expected a binary onnx.ModelProto with a graph and an opset_import. ${hint}`,
-    cause === void 0 ? void 0 : { cause }
-  );
-}
-async function loadModel(path2, opts = {}) {
-  const abs2 = resolve3(path2);
-  const label2 = opts.label ? `"${opts.label}" (${path2})` : path2;
-  let info;
-  try {
-    info = await stat(abs2);
-  } catch (error) {
-    const code = error.code;
-    throw new InputError(
-      "MODEL_INVALID",
-      code === "ENOENT" ? `Model ${label2} does not exist (looked for ${abs2}). Expected an .onnx file; check the model's path (relative to the budget file's folder) and that the file is committed or generated before the run.` : `Model ${label2} cannot be read (${code ?? String(error)}, at ${abs2}). Expected a readable .onnx file; check its permissions.`,
-      { cause: error }
-    );
-  }
-  if (info.isDirectory()) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2} is a directory (${abs2}), expected an .onnx file. Point the path at the model file inside it, e.g. ${path2.replace(/\/$/, "")}/model.onnx.`
-    );
-  }
-  if (info.size === 0) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2} is an empty file (0 bytes at ${abs2}), expected an ONNX model. Re-export or re-download it; an interrupted export or an unfetched Git LFS object often leaves an empty file.`
-    );
-  }
-  const streamed = opts.stream === true || (opts.stream ?? "auto") === "auto" && info.size > (opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES);
-  let bytes;
-  let proto;
-  let payloads;
-  if (streamed) {
-    bytes = readHead(abs2, 256);
-    try {
-      const scanned = scanModelFile(abs2, opts.scan);
-      proto = scanned.proto;
-      payloads = scanned.payloads;
-    } catch (error) {
-      throw notOnnx(label2, `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`, bytes, error);
-    }
-  } else {
-    bytes = new Uint8Array(await readFile(abs2));
-    try {
-      proto = decodeModel(bytes);
-    } catch (error) {
-      throw notOnnx(label2, `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`, bytes, error);
-    }
-  }
-  const hasGraph = own(proto, "graph") && proto.graph !== void 0;
-  const opsets = proto.opsetImport ?? [];
-  if (!hasGraph && opsets.length === 0 && !proto.irVersion) {
-    throw notOnnx(label2, "it decodes to a protobuf message with no ONNX fields (no ir_version, graph or opset_import)", bytes);
-  }
-  if (!hasGraph) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2} has no graph (ModelProto.graph is missing), so there is nothing to run or measure. Expected an ONNX model with a graph; the file may be truncated or only a fragment (e.g. a TensorProto or a training-info message). Re-export the model.`
-    );
-  }
-  const defaultOpset2 = opsets.find((o) => !o.domain || o.domain === "ai.onnx");
-  if (!defaultOpset2) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2} declares no opset for the default ONNX domain (opset_import is ${opsets.length === 0 ? "empty" : `only ${opsets.map((o) => o.domain).join(", ")}`}), so its operators cannot be interpreted. Expected opset_import to contain { domain: "", version: N }; re-export with an explicit opset (torch.onnx.export(..., opset_version=17)).`
-    );
-  }
-  const root = resolve3(opts.allowedRoot ?? dirname2(abs2));
-  const refs = [];
-  forEachTensor(proto.graph, (t) => {
-    if (isExternal(t) && !payloads?.has(t)) refs.push({ ref: resolveExternalRef(t, abs2, root, label2), tensor: t.name || "(unnamed)" });
-  });
-  const sizes = /* @__PURE__ */ new Map();
-  for (const { ref, tensor } of refs) {
-    let size = sizes.get(ref.file);
-    if (size === void 0) {
-      try {
-        const s = await stat(ref.file);
-        if (!s.isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
-        size = s.size;
-      } catch (error) {
-        throw new InputError(
-          "MODEL_INVALID",
-          `Model ${label2}: the external-data file for tensor "${tensor}" is missing: expected ${ref.file.split(sep).join("/")} next to the model (location "${relative(dirname2(abs2), ref.file)}"). Copy the data file together with the .onnx file (they must stay in the same folder), or re-save the model with the weights inside it.`,
-          { cause: error }
-        );
-      }
-      sizes.set(ref.file, size);
-    }
-    const end = ref.offset + (ref.length ?? 0);
-    if (end > size || ref.offset > size) {
-      throw new InputError(
-        "MODEL_INVALID",
-        `Model ${label2}: tensor "${tensor}" expects bytes ${ref.offset}..${end} of external-data file ${ref.file}, but the file has only ${size} bytes. The data file is truncated or belongs to another version of the model; re-save the model and its data together.`
-      );
-    }
-  }
-  const loaded = {
-    path: abs2,
-    bytes,
-    proto,
-    fileBytes: info.size,
-    externalFiles: [...sizes].map(([file, b]) => ({ path: file, bytes: b }))
-  };
-  if (!payloads) return loaded;
-  loaded.payloads = payloads;
-  let whole;
-  Object.defineProperty(loaded, "bytes", {
-    enumerable: false,
-    configurable: true,
-    get: () => whole ??= new Uint8Array(readFileSync(abs2)),
-    set: (value) => {
-      whole = value;
-    }
-  });
-  return loaded;
-}
-function readHead(path2, n) {
-  const fd = openSync2(path2, "r");
-  try {
-    const buf = new Uint8Array(n);
-    const got = readSync2(fd, buf, 0, n, 0);
-    return buf.subarray(0, got);
-  } finally {
-    closeSync2(fd);
-  }
-}
-
-// src/model/analyze.ts
-import { closeSync as closeSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
-
-// src/model/dtypes.ts
-var ROWS = [
-  { code: 1, name: "float32", bytes: 4, zero: "float" },
-  { code: 2, name: "uint8", bytes: 1, zero: "int" },
-  { code: 3, name: "int8", bytes: 1, zero: "int" },
-  { code: 4, name: "uint16", bytes: 2, zero: "int" },
-  { code: 5, name: "int16", bytes: 2, zero: "int" },
-  { code: 6, name: "int32", bytes: 4, zero: "int" },
-  { code: 7, name: "int64", bytes: 8, zero: "int" },
-  { code: 8, name: "string", bytes: 0, zero: "int" },
-  { code: 9, name: "bool", bytes: 1, zero: "int" },
-  { code: 10, name: "float16", bytes: 2, zero: "float" },
-  { code: 11, name: "float64", bytes: 8, zero: "float" },
-  { code: 12, name: "uint32", bytes: 4, zero: "int" },
-  { code: 13, name: "uint64", bytes: 8, zero: "int" },
-  // complex64 is two float32s (real, imaginary), complex128 two float64s.
-  { code: 14, name: "complex64", bytes: 8, zero: "float" },
-  { code: 15, name: "complex128", bytes: 16, zero: "float" },
-  { code: 16, name: "bfloat16", bytes: 2, zero: "float" },
-  { code: 17, name: "float8e4m3fn", bytes: 1, zero: "float" },
-  // The FNUZ float8 variants have no negative zero: 0x80 encodes NaN (onnx/docs/Float8.md).
-  { code: 18, name: "float8e4m3fnuz", bytes: 1, zero: "fnuz" },
-  { code: 19, name: "float8e5m2", bytes: 1, zero: "float" },
-  { code: 20, name: "float8e5m2fnuz", bytes: 1, zero: "fnuz" },
-  { code: 21, name: "uint4", bytes: 0.5, zero: "int" },
-  { code: 22, name: "int4", bytes: 0.5, zero: "int" },
-  { code: 23, name: "float4e2m1", bytes: 0.5, zero: "float" }
-];
-var BY_CODE = new Map(ROWS.map((r) => [r.code, r]));
-var BY_NAME = new Map(ROWS.map((r) => [r.name, r]));
-var DTYPE_NAMES = ROWS.map((r) => r.name);
-function dtypeNameOrUndefined(code) {
-  return BY_CODE.get(code)?.name;
-}
-function dtypeBytes(name) {
-  const row = BY_NAME.get(name);
-  if (!row) throw new Error(`Unknown tensor dtype "${name}" (expected one of ${DTYPE_NAMES.join(", ")}).`);
-  return row.bytes;
-}
-function zeroKind(code) {
-  return BY_CODE.get(code)?.zero;
-}
-
-// src/model/analyze.ts
-var CHUNK_BYTES = 1 << 20;
-var fsExternalReader = (file, offset, length, onChunk) => {
-  const fd = openSync3(file, "r");
-  try {
-    const buf = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(length, 1)));
-    let done = 0;
-    while (done < length) {
-      const n = readSync3(fd, buf, 0, Math.min(buf.length, length - done), offset + done);
-      if (n <= 0) break;
-      onChunk(buf.subarray(0, n));
-      done += n;
-    }
-  } finally {
-    closeSync3(fd);
-  }
-};
-function own2(obj, key) {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-function product(dims) {
-  let p = 1;
-  for (const d of dims) p *= d;
-  return p;
-}
-var ZeroCounter = class {
-  constructor(code, elements) {
-    this.code = code;
-    this.elements = elements;
-  }
-  code;
-  elements;
-  zeros = 0;
-  seen = 0;
-  carry = new Uint8Array(0);
-  push(chunk) {
-    const kind = zeroKind(this.code);
-    const size = dtypeBytes(dtypeNameOrUndefined(this.code) ?? "string");
-    if (!kind || size === 0 || this.seen >= this.elements) return;
-    let data = chunk;
-    if (this.carry.length > 0) {
-      data = new Uint8Array(this.carry.length + chunk.length);
-      data.set(this.carry);
-      data.set(chunk, this.carry.length);
-    }
-    if (size === 0.5) {
-      const mask = kind === "float" ? 7 : 15;
-      for (let i = 0; i < data.length && this.seen < this.elements; i++) {
-        if ((data[i] & mask) === 0) this.zeros++;
-        this.seen++;
-        if (this.seen < this.elements) {
-          if ((data[i] >> 4 & mask) === 0) this.zeros++;
-          this.seen++;
-        }
-      }
-      this.carry = new Uint8Array(0);
-      return;
-    }
-    const complex = this.code === DataType.COMPLEX64 || this.code === DataType.COMPLEX128;
-    const part = complex ? size / 2 : size;
-    const whole = Math.min(Math.floor(data.length / size), this.elements - this.seen) * size;
-    let body = data.subarray(0, whole);
-    if (body.byteOffset % 8 !== 0) body = body.slice();
-    const signMask = kind === "float" ? 127 : 255;
-    const words = part === 8 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4) : part === 4 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4) : part === 2 ? new Uint16Array(body.buffer, body.byteOffset, body.length / 2) : body;
-    const topMask = part === 4 ? signMask << 24 | 16777215 : part === 2 ? signMask << 8 | 255 : signMask;
-    const perElement = size / (part === 8 ? 4 : part);
-    let zeros2 = 0;
-    if (perElement === 1 && part !== 8) {
-      for (let w = 0; w < words.length; w++) if ((words[w] & topMask) === 0) zeros2++;
-      this.zeros += zeros2;
-      this.seen += whole / size;
-      this.carry = data.slice(whole);
-      return;
-    }
-    for (let e = 0; e < words.length; e += perElement) {
-      let zero = true;
-      if (part === 8) {
-        for (let w = e; w < e + perElement; w += 2) {
-          if (words[w] !== 0 || (words[w + 1] & (signMask << 24 | 16777215)) !== 0) zero = false;
-        }
-      } else {
-        for (let w = e; w < e + perElement; w++) if ((words[w] & topMask) !== 0) zero = false;
-      }
-      if (zero) zeros2++;
-    }
-    this.zeros += zeros2;
-    this.seen += whole / size;
-    this.carry = data.slice(whole);
-  }
-};
-function zerosInNumbers(values, code, elements) {
-  let zeros2 = 0;
-  const n = Math.min(values.length, elements);
-  const bits16 = code === DataType.FLOAT16 || code === DataType.BFLOAT16;
-  const float8 = code === DataType.FLOAT8E4M3FN || code === DataType.FLOAT8E5M2;
-  const nibbles = code === DataType.INT4 || code === DataType.UINT4 || code === DataType.FLOAT4E2M1;
-  if (nibbles) {
-    const mask = code === DataType.FLOAT4E2M1 ? 7 : 15;
-    let seen = 0;
-    for (const v of values) {
-      for (const nib of [v & 15, v >> 4 & 15]) {
-        if (seen >= elements) break;
-        if ((nib & mask) === 0) zeros2++;
-        seen++;
-      }
-    }
-    return zeros2;
-  }
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (bits16 ? (v & 32767) === 0 : float8 ? (v & 127) === 0 : v === 0) zeros2++;
-  }
-  return zeros2;
-}
-function tensorStats(t, ctx) {
-  const code = t.dataType ?? 0;
-  const dtype = dtypeNameOrUndefined(code);
-  if (!dtype) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${ctx.label}: weight tensor "${t.name || "(unnamed)"}" has element type code ${code}, which onnx.proto does not define (expected 1..23). The file may be corrupt or written by a newer ONNX version; re-export it with a released exporter.`
-    );
-  }
-  const elements = product(t.dims ?? []);
-  const size = dtypeBytes(dtype);
-  if (isExternal(t)) {
-    const ref = resolveExternalRef(t, ctx.modelPath, ctx.root, ctx.label);
-    const fileSize = ctx.fileSizes.get(ref.file) ?? 0;
-    const length = ref.length ?? Math.max(0, fileSize - ref.offset);
-    const counter = new ZeroCounter(code, elements);
-    if (dtype !== "string") ctx.read(ref.file, ref.offset, length, (c) => counter.push(c));
-    return { dtype, elements, bytes: length, zeros: counter.zeros };
-  }
-  if (dtype === "string") {
-    const bytes = (t.stringData ?? []).reduce((s, b) => s + b.length, 0);
-    return { dtype, elements, bytes, zeros: 0 };
-  }
-  if (t.rawData && t.rawData.length > 0) {
-    const counter = new ZeroCounter(code, elements);
-    counter.push(t.rawData);
-    return { dtype, elements, bytes: t.rawData.length, zeros: counter.zeros };
-  }
-  const field = t.floatData?.length ? t.floatData : t.int32Data?.length ? t.int32Data : t.int64Data?.length ? t.int64Data : t.doubleData?.length ? t.doubleData : t.uint64Data?.length ? t.uint64Data : [];
-  let zeros2;
-  if (code === DataType.COMPLEX64 || code === DataType.COMPLEX128) {
-    zeros2 = 0;
-    for (let i = 0; i + 1 < field.length && i / 2 < elements; i += 2) if (field[i] === 0 && field[i + 1] === 0) zeros2++;
-  } else {
-    zeros2 = zerosInNumbers(field, code, elements);
-  }
-  return { dtype, elements, bytes: Math.ceil(elements * size), zeros: zeros2 };
-}
-function constantStats(a, tensor, sparse) {
-  switch (a.name) {
-    case "value":
-      return a.t ? [tensor(a.t)] : [];
-    case "sparse_value":
-      return a.sparseTensor ? sparse(a.sparseTensor) : [];
-    case "value_float":
-      return [{ dtype: "float32", elements: 1, bytes: 4, zeros: a.f === 0 ? 1 : 0 }];
-    case "value_floats": {
-      const v = a.floats ?? [];
-      return [{ dtype: "float32", elements: v.length, bytes: 4 * v.length, zeros: v.filter((x) => x === 0).length }];
-    }
-    case "value_int":
-      return [{ dtype: "int64", elements: 1, bytes: 8, zeros: a.i === 0 ? 1 : 0 }];
-    case "value_ints": {
-      const v = a.ints ?? [];
-      return [{ dtype: "int64", elements: v.length, bytes: 8 * v.length, zeros: v.filter((x) => x === 0).length }];
-    }
-    case "value_string":
-      return [{ dtype: "string", elements: 1, bytes: a.s?.length ?? 0, zeros: 0 }];
-    case "value_strings": {
-      const v = a.strings ?? [];
-      return [{ dtype: "string", elements: v.length, bytes: v.reduce((s, b) => s + b.length, 0), zeros: 0 }];
-    }
-    default:
-      return [];
-  }
-}
-function subgraphsOf(n) {
-  const out2 = [];
-  for (const a of n.attribute ?? []) {
-    if (a.g && own2(a, "g")) out2.push(a.g);
-    for (const g of a.graphs ?? []) out2.push(g);
-  }
-  return out2;
-}
-function opKey(n) {
-  const domain = n.domain ?? "";
-  const op = n.opType || "(no op_type)";
-  return domain === "" || domain === "ai.onnx" ? op : `${domain}.${op}`;
-}
-function dimOf(d) {
-  if (own2(d, "dimValue")) return d.dimValue ?? null;
-  if (own2(d, "dimParam") && d.dimParam) return d.dimParam;
-  return null;
-}
-function tensorInfoOf(v, label2, role) {
-  const name = v.name ?? "";
-  let type = v.type;
-  let kind = "tensor";
-  for (let depth = 0; type && depth < 8; depth++) {
-    if (own2(type, "sequenceType") && type.sequenceType) {
-      kind = "sequence";
-      type = type.sequenceType.elemType;
-    } else if (own2(type, "optionalType") && type.optionalType) {
-      if (kind === "tensor") kind = "optional";
-      type = type.optionalType.elemType;
-    } else if (own2(type, "mapType") && type.mapType) {
-      kind = "map";
-      type = type.mapType.valueType;
-    } else break;
-  }
-  const tensorType = type && own2(type, "sparseTensorType") ? type.sparseTensorType : type?.tensorType;
-  if (type && own2(type, "sparseTensorType") && kind === "tensor") kind = "sparse";
-  const dtype = dtypeNameOrUndefined(tensorType?.elemType ?? 0);
-  if (!tensorType || !dtype) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Model ${label2}: graph ${role} "${name}" declares no ${tensorType ? "known " : ""}tensor element type${tensorType?.elemType ? ` (code ${tensorType.elemType})` : ""}, so data for it cannot be made or checked. Expected type.tensor_type.elem_type to be an ONNX element type (e.g. 1 = float32); re-export the model with typed ${role}s.`
-    );
-  }
-  const shape = tensorType.shape && own2(tensorType, "shape") ? (tensorType.shape.dim ?? []).map(dimOf) : null;
-  return { name, dtype, shape, ...kind !== "tensor" ? { kind } : {} };
-}
-function analyzeModel(loaded, opts = {}) {
-  const proto = loaded.proto;
-  const graph = proto.graph ?? {};
-  const label2 = opts.label ?? loaded.path;
-  const fileSizes = new Map(loaded.externalFiles.map((f) => [f.path, f.bytes]));
-  const ctx = {
-    modelPath: loaded.path,
-    // loadModel already checked the locations against its allowed root; any folder works here.
-    root: "/",
-    label: label2,
-    read: opts.readExternal ?? fsExternalReader,
-    fileSizes
-  };
-  const tensor = (t) => tensorStats(t, ctx);
-  const sparse = (s) => {
-    const values = s.values ? tensor(s.values) : { dtype: "float32", elements: 0, bytes: 0, zeros: 0 };
-    const dense = product(s.dims ?? []);
-    const out2 = [{ dtype: values.dtype, elements: dense, bytes: values.bytes, zeros: values.zeros + Math.max(0, dense - values.elements) }];
-    if (s.indices) out2.push({ ...tensor(s.indices), elements: 0, zeros: 0 });
-    return out2;
-  };
-  const weights = [];
-  const ops = {};
-  const visitNodes = (nodes, countOps) => {
-    for (const n of nodes) {
-      if (countOps) ops[opKey(n)] = (ops[opKey(n)] ?? 0) + 1;
-      if (n.opType === "Constant" && !n.domain) {
-        for (const a of n.attribute ?? []) weights.push(...constantStats(a, tensor, sparse));
-      }
-      for (const g of subgraphsOf(n)) visitGraph(g, countOps);
-    }
-  };
-  const visitGraph = (g, countOps) => {
-    for (const t of g.initializer ?? []) weights.push(tensor(t));
-    for (const s of g.sparseInitializer ?? []) weights.push(...sparse(s));
-    visitNodes(g.node ?? [], countOps);
-  };
-  visitGraph(graph, true);
-  for (const f of proto.functions ?? []) visitNodes(f.node ?? [], false);
-  const bytesByDtype = {};
-  let parameters = 0;
-  let zeros2 = 0;
-  for (const w of weights) {
-    parameters += w.elements;
-    zeros2 += w.zeros;
-    if (w.bytes > 0) bytesByDtype[w.dtype] = (bytesByDtype[w.dtype] ?? 0) + w.bytes;
-  }
-  const weightNames = /* @__PURE__ */ new Set([
-    ...(graph.initializer ?? []).map((t) => t.name ?? ""),
-    ...(graph.sparseInitializer ?? []).map((s) => s.values?.name ?? "")
-  ]);
-  const inputs = [];
-  const weightInputs = [];
-  for (const v of graph.input ?? []) {
-    if (weightNames.has(v.name ?? "")) weightInputs.push(v.name ?? "");
-    else inputs.push(tensorInfoOf(v, label2, "input"));
-  }
-  const outputs = (graph.output ?? []).map((v) => tensorInfoOf(v, label2, "output"));
-  const opset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx")?.version ?? 0;
-  const producer = [proto.producerName, proto.producerVersion].filter((s) => s).join(" ");
-  return {
-    path: loaded.path,
-    size: {
-      bytes: loaded.fileBytes + loaded.externalFiles.reduce((s, f) => s + f.bytes, 0),
-      parameters,
-      bytesByDtype,
-      sparsity: parameters > 0 ? zeros2 / parameters : 0
-    },
-    opset,
-    irVersion: proto.irVersion ?? 0,
-    producer,
-    ops,
-    inputs,
-    outputs,
-    weightInputs
-  };
-}
-
 // src/model/shapes.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname3, resolve as resolve4 } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 async function createOrtShapeSession(bytes) {
-  const ort5 = await import("onnxruntime-node");
-  return ort5.InferenceSession.create(bytes, {
+  const ort3 = await import("onnxruntime-node");
+  return ort3.InferenceSession.create(bytes, {
     graphOptimizationLevel: "disabled",
     intraOpNumThreads: 1,
     executionProviders: ["cpu"]
@@ -17460,11 +8578,11 @@ var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
   "Optional"
 ]);
 var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
-function own3(obj, key) {
+function own(obj, key) {
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 function isTensorType(t) {
-  return !t || own3(t, "tensorType") || !own3(t, "sequenceType") && !own3(t, "optionalType") && !own3(t, "mapType") && !own3(t, "sparseTensorType");
+  return !t || own(t, "tensorType") || !own(t, "sequenceType") && !own(t, "optionalType") && !own(t, "mapType") && !own(t, "sparseTensorType");
 }
 function nonTensorValues(graph) {
   const out2 = /* @__PURE__ */ new Set();
@@ -17484,7 +8602,7 @@ function nonTensorValues(graph) {
 function inlineTensor(t, modelDir) {
   if (!isExternal(t)) return t;
   const e = externalEntries(t);
-  const data = readFileSync2(resolve4(modelDir, e.location ?? ""));
+  const data = readFileSync(resolve2(modelDir, e.location ?? ""));
   const offset = Number(e.offset ?? 0);
   const length = e.length !== void 0 && e.length !== "" ? Number(e.length) : data.length - offset;
   const { externalData: _e, dataLocation: _l, ...rest } = t;
@@ -17519,7 +8637,7 @@ function hasExternal(g) {
 function withExtraOutputs(loaded, names) {
   const proto = loaded.proto;
   let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname2(loaded.path));
   const extra = names.map((name) => ({ name }));
   return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
 }
@@ -17555,14 +8673,14 @@ function staticShapes(proto, inputShapes) {
     const dims = v.type?.tensorType?.shape?.dim ?? [];
     if (!given || given.length !== dims.length) continue;
     dims.forEach((d, i) => {
-      if (own3(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
+      if (own(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
     });
   }
   for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
     if (!v.name || out2.has(v.name)) continue;
     const tt = v.type?.tensorType;
-    if (!tt || !own3(tt, "shape")) continue;
-    const dims = (tt.shape?.dim ?? []).map((d) => own3(d, "dimValue") ? d.dimValue : own3(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0);
+    if (!tt || !own(tt, "shape")) continue;
+    const dims = (tt.shape?.dim ?? []).map((d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0);
     if (dims.every((d) => typeof d === "number")) out2.set(v.name, dims);
   }
   for (const [name, shape] of Object.entries(inputShapes)) out2.set(name, [...shape]);
@@ -17855,630 +8973,6 @@ function computeFlops(proto, shapes) {
   return { total, byOp, uncounted: [...uncounted].sort() };
 }
 
-// src/bench/inputs.ts
-import path from "node:path";
-import * as ort2 from "onnxruntime-node";
-
-// src/util/random.ts
-var { imul, sqrt, log, sin, cos, floor, PI } = Math;
-function createRng(seed) {
-  let a = seed >>> 0;
-  let spare;
-  const next = () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = imul(t ^ t >>> 15, t | 1);
-    t ^= t + imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    normal() {
-      if (spare !== void 0) {
-        const s = spare;
-        spare = void 0;
-        return s;
-      }
-      let u = 0;
-      while (u === 0) u = next();
-      const v = next();
-      const r = sqrt(-2 * log(u));
-      spare = r * sin(2 * PI * v);
-      return r * cos(2 * PI * v);
-    },
-    int(lo, hi) {
-      return lo + floor(next() * (hi - lo + 1));
-    }
-  };
-}
-function seedFrom(text, base = 0) {
-  let h = (2166136261 ^ base) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = imul(h, 16777619) >>> 0;
-  }
-  return h;
-}
-
-// src/bench/npy.ts
-var MAGIC = [147, 78, 85, 77, 80, 89];
-var NUMERIC = {
-  f4: { dtype: "float32", itemBytes: 4, make: (b) => new Float32Array(b) },
-  f8: { dtype: "float64", itemBytes: 8, make: (b) => new Float64Array(b) },
-  f2: { dtype: "float16", itemBytes: 2, make: (b) => new Uint16Array(b) },
-  i1: { dtype: "int8", itemBytes: 1, make: (b) => new Int8Array(b) },
-  u1: { dtype: "uint8", itemBytes: 1, make: (b) => new Uint8Array(b) },
-  i2: { dtype: "int16", itemBytes: 2, make: (b) => new Int16Array(b) },
-  u2: { dtype: "uint16", itemBytes: 2, make: (b) => new Uint16Array(b) },
-  i4: { dtype: "int32", itemBytes: 4, make: (b) => new Int32Array(b) },
-  u4: { dtype: "uint32", itemBytes: 4, make: (b) => new Uint32Array(b) },
-  i8: { dtype: "int64", itemBytes: 8, make: (b) => new BigInt64Array(b) },
-  u8: { dtype: "uint64", itemBytes: 8, make: (b) => new BigUint64Array(b) },
-  b1: { dtype: "bool", itemBytes: 1, make: (b) => new Uint8Array(b) }
-};
-var DESCR_OF = {
-  float32: "<f4",
-  float64: "<f8",
-  float16: "<f2",
-  int8: "|i1",
-  uint8: "|u1",
-  int16: "<i2",
-  uint16: "<u2",
-  int32: "<i4",
-  uint32: "<u4",
-  int64: "<i8",
-  uint64: "<u8",
-  bool: "|b1"
-};
-function fail(file, what) {
-  throw new InputError("INPUT_INVALID", `${file}: ${what}`);
-}
-function headerField(header, key, valuePattern) {
-  const m = new RegExp(`['"]${key}['"]\\s*:\\s*(${valuePattern})`).exec(header);
-  return m ? m[1] : null;
-}
-function parseNpy(bytes, file) {
-  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    fail(file, 'is not a NumPy .npy file (it does not start with the magic "\\x93NUMPY"); write it with numpy.save().');
-  }
-  const major = bytes[6];
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let headerLen;
-  let headerStart;
-  if (major === 1) {
-    headerLen = view.getUint16(8, true);
-    headerStart = 10;
-  } else if (major === 2 || major === 3) {
-    if (bytes.length < 12) fail(file, "is truncated inside the .npy preamble.");
-    headerLen = view.getUint32(8, true);
-    headerStart = 12;
-  } else {
-    fail(file, `uses .npy format version ${major}.${bytes[7]}; versions 1.0, 2.0 and 3.0 are supported.`);
-  }
-  const dataStart = headerStart + headerLen;
-  if (dataStart > bytes.length) fail(file, "is truncated inside the .npy header.");
-  const header = new TextDecoder(major === 3 ? "utf-8" : "latin1").decode(bytes.subarray(headerStart, dataStart));
-  const descr = headerField(header, "descr", `'[^']*'|"[^"]*"|\\[`);
-  if (descr === null) fail(file, `has no 'descr' in its .npy header (${header.trim()}).`);
-  if (descr === "[") fail(file, "holds a structured (record) array; save a plain numeric array instead.");
-  const code = descr.slice(1, -1);
-  const fortran = headerField(header, "fortran_order", "True|False");
-  if (fortran === null) fail(file, `has no 'fortran_order' in its .npy header (${header.trim()}).`);
-  if (fortran === "True") {
-    fail(file, "is stored in Fortran (column-major) order; save it in C order, e.g. numpy.save(f, numpy.ascontiguousarray(a)).");
-  }
-  const shapeText = headerField(header, "shape", "\\([^)]*\\)");
-  if (shapeText === null) fail(file, `has no 'shape' in its .npy header (${header.trim()}).`);
-  const shape = shapeText.slice(1, -1).split(",").map((s) => s.trim()).filter((s) => s.length > 0).map((s) => {
-    const n = Number(s.replace(/L$/, ""));
-    if (!Number.isSafeInteger(n) || n < 0) fail(file, `has an invalid shape ${shapeText} in its .npy header.`);
-    return n;
-  });
-  let count2 = 1;
-  for (const d of shape) count2 *= d;
-  const order = code[0];
-  const kind = code.slice(1);
-  if (order === ">") {
-    fail(file, `holds big-endian data ('${code}'); convert it with a.astype(a.dtype.newbyteorder('<')) before numpy.save().`);
-  }
-  if (kind === "O" || code === "O") {
-    fail(file, "holds Python objects (dtype object), which cannot be read without Python; save a numeric or string array.");
-  }
-  if (order !== "<" && order !== "|" && order !== "=") fail(file, `has an unsupported dtype '${code}'.`);
-  const body = bytes.subarray(dataStart);
-  const str = /^([US])(\d+)$/.exec(kind);
-  if (str) {
-    const width = Number(str[2]);
-    const itemBytes = str[1] === "U" ? 4 * width : width;
-    checkLength(file, body.length, count2, itemBytes);
-    const out2 = new Array(count2);
-    const dv = new DataView(body.buffer, body.byteOffset, body.byteLength);
-    for (let i = 0; i < count2; i++) {
-      let s = "";
-      for (let j = 0; j < width; j++) {
-        const c = str[1] === "U" ? dv.getUint32(i * itemBytes + 4 * j, true) : body[i * itemBytes + j];
-        if (c === 0) break;
-        s += String.fromCodePoint(c);
-      }
-      out2[i] = s;
-    }
-    return { dtype: "string", shape, data: out2 };
-  }
-  const numeric = NUMERIC[kind];
-  if (!numeric) {
-    fail(file, `has dtype '${code}', which is not supported; use one of ${Object.values(DESCR_OF).join(" ")} (or <U/|S strings).`);
-  }
-  if (numeric.itemBytes > 1 && order === "|") fail(file, `has dtype '${code}' without a byte order.`);
-  checkLength(file, body.length, count2, numeric.itemBytes);
-  const copy = new Uint8Array(count2 * numeric.itemBytes);
-  copy.set(body);
-  return { dtype: numeric.dtype, shape, data: numeric.make(copy.buffer) };
-}
-function checkLength(file, have, count2, itemBytes) {
-  const want = count2 * itemBytes;
-  if (have < want) fail(file, `is truncated: its header promises ${count2} elements (${want} bytes) but only ${have} bytes follow.`);
-  if (have > want) fail(file, `has ${have - want} bytes after the ${count2} elements its header promises; the file is corrupt.`);
-}
-
-// src/bench/inputs.ts
-var DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
-var FEEDABLE = {
-  float32: 4,
-  float64: 8,
-  float16: 2,
-  int8: 1,
-  uint8: 1,
-  int16: 2,
-  uint16: 2,
-  int32: 4,
-  uint32: 4,
-  int64: 8,
-  uint64: 8,
-  bool: 1,
-  // A string element is a JS string; 16 bytes is a floor (pointer plus a short string) for the cap.
-  string: 16
-};
-var INT_RANGE = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  uint64: [0, Number.MAX_SAFE_INTEGER]
-};
-async function synthesizeInputs(inputs, opts) {
-  const ctx = new Context(opts);
-  const known = new Set(inputs.map((i) => i.name));
-  for (const name of Object.keys(opts.specs)) {
-    if (!known.has(name)) {
-      const list = inputs.length ? inputs.map((i) => `"${i.name}"`).join(", ") : "none";
-      const guess = closest(name, [...known]);
-      ctx.fail(
-        name,
-        `model "${opts.modelName}" has no input "${name}"; its inputs are ${list}.` + (guess ? ` Did you mean "${guess}"?` : "") + " Rename or remove the entry."
-      );
-    }
-  }
-  for (const [dim, size] of Object.entries(opts.dims)) {
-    if (!Number.isSafeInteger(size) || size < 0) {
-      ctx.failField(`dims.${dim}`, `dims: ${dim} is ${size}; a dim size must be a non-negative integer.`);
-    }
-  }
-  for (const info of inputs) {
-    if (info.kind !== void 0 && info.kind !== "optional") {
-      ctx.fail(
-        info.name,
-        `model "${opts.modelName}" input "${info.name}" is a ${info.kind} of ${info.dtype}, and onnxruntime-node can only feed tensors. Wrap the model so that this input is a tensor.`
-      );
-    }
-  }
-  const explicit = /* @__PURE__ */ new Map();
-  for (const info of inputs) {
-    const spec = opts.specs[info.name];
-    if (!spec) continue;
-    explicit.set(info.name, await ctx.explicitInput(info, spec));
-  }
-  const feeds = {};
-  const shapes = {};
-  for (const info of inputs) {
-    const ex = explicit.get(info.name);
-    if (ex) {
-      feeds[info.name] = ex.make();
-      shapes[info.name] = ex.shape;
-      continue;
-    }
-    const shape = ctx.resolveDeclared(info);
-    ctx.checkFeedable(info.name, info.dtype);
-    ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = new ort2.Tensor(info.dtype, randomData(info.dtype, count(shape), ctx.rngFor(info.name)), shape);
-    shapes[info.name] = shape;
-  }
-  const used = new Set(inputs.flatMap((i) => (i.shape ?? []).filter((d) => typeof d === "string")));
-  for (const dim of Object.keys(opts.dims)) {
-    if (!used.has(dim)) {
-      const guess = closest(dim, [...used]);
-      ctx.notices.push(
-        `model "${opts.modelName}": dims: ${dim} is not a dim of any input` + (used.size ? ` (the inputs use ${[...used].join(", ")})` : " (the inputs have no symbolic dims)") + (guess ? `; did you mean ${guess}?` : "")
-      );
-    }
-  }
-  let batchSize = 1;
-  const first = inputs[0];
-  if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== "number") {
-    batchSize = shapes[first.name][0];
-  }
-  return { feeds, shapes, batchSize, notices: ctx.notices };
-}
-var Context = class {
-  constructor(opts) {
-    this.opts = opts;
-  }
-  opts;
-  notices = [];
-  /** Symbolic dim sizes taken from explicit inputs. */
-  bound = /* @__PURE__ */ new Map();
-  field(rest) {
-    return this.opts.modelIndex === void 0 ? rest : `models[${this.opts.modelIndex}].${rest}`;
-  }
-  failField(rest, message) {
-    throw new InputError("INPUT_INVALID", `${this.opts.configFile ?? "budget file"}: ${this.field(rest)}: ${message}`);
-  }
-  fail(input, message) {
-    return this.failField(`inputs.${input}`, message);
-  }
-  rngFor(input) {
-    return createRng(seedFrom(`${this.opts.modelName}/${input}`, this.opts.seed));
-  }
-  checkFeedable(input, dtype) {
-    if (FEEDABLE[dtype] === void 0) {
-      this.fail(
-        input,
-        `model "${this.opts.modelName}" input "${input}" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript (it feeds ${Object.keys(FEEDABLE).join(", ")}). Wrap the model so that this input is one of those and Cast inside it.`
-      );
-    }
-  }
-  /** Fails unless the tensor fits under the cap; computed in floating point so it cannot wrap. */
-  checkCap(input, dtype, shape) {
-    const cap = this.opts.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-    const bytes = shape.reduce((acc, d) => acc * d, FEEDABLE[dtype] ?? 8);
-    if (!(bytes <= cap)) {
-      this.fail(
-        input,
-        `model "${this.opts.modelName}" input "${input}" would take ${formatBytes(bytes)} at shape [${shape.join(", ")}] (${dtype}), over the ${formatBytes(cap)} limit for a synthesised input. Use smaller sizes in dims: or inputs.${input}.shape.`
-      );
-    }
-  }
-  /** The declared shape with symbolic and unknown dims made concrete (notices for defaults). */
-  resolveDeclared(info) {
-    if (info.shape === null) {
-      this.fail(
-        info.name,
-        `model "${this.opts.modelName}" declares no shape for input "${info.name}", so its rank is unknown. Give one, e.g. inputs: { ${info.name}: { shape: [1, 3] } }.`
-      );
-    }
-    return info.shape.map((d, axis) => {
-      if (typeof d === "number") return d;
-      if (d === null) {
-        this.notices.push(
-          `model "${this.opts.modelName}": input "${info.name}" dim ${axis} has no size or name in the model, using 1 (set ${this.field(`inputs.${info.name}.shape`)} to choose)`
-        );
-        return 1;
-      }
-      const size = this.opts.dims[d] ?? this.bound.get(d);
-      if (size !== void 0) return size;
-      this.notices.push(`model "${this.opts.modelName}": input "${info.name}" dim "${d}" not set in dims:, using 1`);
-      return 1;
-    });
-  }
-  /** Checks a concrete shape against the declared one and binds symbolic dims. */
-  checkShape(info, shape, source) {
-    for (const d of shape) {
-      if (!Number.isSafeInteger(d) || d < 0) {
-        this.fail(info.name, `${source} has shape [${shape.join(", ")}]; every dim must be a non-negative integer.`);
-      }
-    }
-    const declared = info.shape;
-    if (declared === null) return;
-    const want = `[${declared.map(showDim).join(", ")}]`;
-    if (declared.length !== shape.length) {
-      this.fail(
-        info.name,
-        `${source} has rank ${shape.length} (shape [${shape.join(", ")}]) but model "${this.opts.modelName}" declares input "${info.name}" with rank ${declared.length}, shape ${want}. Give a shape with ${declared.length} dims.`
-      );
-    }
-    declared.forEach((d, axis) => {
-      if (typeof d === "number" && d !== shape[axis]) {
-        this.fail(
-          info.name,
-          `${source} has ${shape[axis]} in dim ${axis} (shape [${shape.join(", ")}]) but model "${this.opts.modelName}" fixes that dim of input "${info.name}" at ${d} (shape ${want}).`
-        );
-      }
-      if (typeof d === "string") {
-        const set = this.opts.dims[d];
-        if (set !== void 0 && set !== shape[axis]) {
-          this.fail(
-            info.name,
-            `${source} has ${shape[axis]} in dim ${axis}, the model's dim "${d}", but dims: sets ${d} to ${set}. Make them agree or drop ${d} from dims:.`
-          );
-        }
-        if (!this.bound.has(d)) this.bound.set(d, shape[axis]);
-      }
-    });
-  }
-  checkDtype(info, dtype, source) {
-    if (dtype !== void 0 && dtype !== info.dtype) {
-      this.fail(
-        info.name,
-        `${source} is ${dtype} but model "${this.opts.modelName}" takes ${info.dtype} for input "${info.name}". Use ${info.dtype} (onnxruntime does not convert input types).`
-      );
-    }
-  }
-  async explicitInput(info, spec) {
-    const dtype = info.dtype;
-    if (spec.kind === "npy") {
-      const file = path.resolve(this.opts.configFile ? path.dirname(this.opts.configFile) : "", spec.file);
-      let bytes;
-      try {
-        bytes = await this.opts.readFile(file);
-      } catch (error) {
-        const why = error.code === "ENOENT" ? "does not exist" : `cannot be read (${error.message})`;
-        return this.fail(info.name, `the data file ${file} ${why}. Paths are relative to the budget file's folder.`);
-      }
-      let arr;
-      try {
-        arr = parseNpy(bytes, file);
-      } catch (error) {
-        return this.fail(info.name, error.message);
-      }
-      this.checkDtype(info, spec.dtype, "the dtype given");
-      this.checkDtype(info, arr.dtype, `the data in ${file}`);
-      this.checkFeedable(info.name, dtype);
-      this.checkShape(info, arr.shape, `the data in ${file}`);
-      return { shape: arr.shape, make: () => new ort2.Tensor(dtype, arr.data, arr.shape) };
-    }
-    this.checkDtype(info, spec.dtype, "the dtype given");
-    this.checkFeedable(info.name, dtype);
-    if (spec.kind === "random") {
-      const shape2 = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
-      if (spec.shape) this.checkShape(info, shape2, `the shape given`);
-      this.checkCap(info.name, dtype, shape2);
-      return { shape: shape2, make: () => new ort2.Tensor(dtype, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2) };
-    }
-    const nested = flatten(spec.value, (msg) => this.fail(info.name, msg));
-    let shape = nested.shape;
-    let flat = nested.flat;
-    if (shape.length === 0 && (spec.shape || info.shape !== null && info.shape.length > 0)) {
-      shape = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
-      this.checkShape(info, shape, spec.shape ? "the shape given" : "the value");
-      this.checkCap(info.name, dtype, shape);
-      const n = count(shape);
-      const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => new ort2.Tensor(dtype, fill(dtype, one, n), shape) };
-    }
-    if (spec.shape) {
-      if (count(spec.shape) !== flat.length) {
-        this.fail(info.name, `the value has ${flat.length} elements but the shape given, [${spec.shape.join(", ")}], holds ${count(spec.shape)}.`);
-      }
-      shape = [...spec.shape];
-    }
-    this.checkShape(info, shape, spec.shape ? "the shape given" : "the value");
-    flat = flat.slice();
-    const data = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-    return { shape, make: () => new ort2.Tensor(dtype, data, shape) };
-  }
-};
-function showDim(d) {
-  return d === null ? "?" : String(d);
-}
-function count(shape) {
-  return shape.reduce((a, b) => a * b, 1);
-}
-function formatBytes(bytes) {
-  if (!Number.isFinite(bytes) || bytes >= 1024 ** 5) return `more than 1 PiB`;
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0;
-  let v = bytes;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${v} bytes` : `${v.toFixed(1)} ${units[i]}`;
-}
-function flatten(value, fail2) {
-  if (!Array.isArray(value)) return { shape: [], flat: [value] };
-  const shape = [];
-  let probe = value;
-  while (Array.isArray(probe)) {
-    shape.push(probe.length);
-    probe = probe[0];
-  }
-  const flat = [];
-  const walk = (v, depth, where) => {
-    if (depth === shape.length) {
-      if (Array.isArray(v)) fail2(`the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(", ")}] from the first elements).`);
-      flat.push(v);
-      return;
-    }
-    if (!Array.isArray(v)) fail2(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
-    if (v.length !== shape[depth]) {
-      fail2(`the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(", ")}] from the first elements).`);
-    }
-    v.forEach((x, i) => walk(x, depth + 1, `${where}[${i}]`));
-  };
-  walk(value, 0, "value");
-  return { shape, flat };
-}
-function toData(dtype, flat, fail2) {
-  const bad = (i, want) => fail2(`element ${i} of the value, ${JSON.stringify(flat[i]) ?? String(flat[i])}, is not ${want} (the input is ${dtype}).`);
-  const n = flat.length;
-  switch (dtype) {
-    case "float32":
-    case "float64":
-    case "float16": {
-      const out2 = dtype === "float32" ? new Float32Array(n) : dtype === "float64" ? new Float64Array(n) : new Uint16Array(n);
-      flat.forEach((x, i) => {
-        if (typeof x !== "number") bad(i, "a number");
-        out2[i] = dtype === "float16" ? float32ToHalfBits(x) : x;
-      });
-      return out2;
-    }
-    case "bool": {
-      const out2 = new Uint8Array(n);
-      flat.forEach((x, i) => {
-        if (x === true || x === 1) out2[i] = 1;
-        else if (x === false || x === 0) out2[i] = 0;
-        else bad(i, "true, false, 1 or 0");
-      });
-      return out2;
-    }
-    case "string":
-      return flat.map((x, i) => typeof x === "string" ? x : bad(i, "a string"));
-    default: {
-      const range = INT_RANGE[dtype];
-      if (!range) return fail2(`inputs of dtype ${dtype} cannot be given as a value.`);
-      const out2 = makeIntArray(dtype, n);
-      flat.forEach((x, i) => {
-        const v = x;
-        if (typeof v === "bigint") {
-          if (!(out2 instanceof BigInt64Array || out2 instanceof BigUint64Array)) bad(i, `an integer in ${range[0]}..${range[1]}`);
-          out2[i] = v;
-          return;
-        }
-        if (typeof v !== "number" || !Number.isInteger(v) || v < range[0] || v > range[1]) bad(i, `an integer in ${range[0]}..${range[1]}`);
-        if (out2 instanceof BigInt64Array || out2 instanceof BigUint64Array) out2[i] = BigInt(v);
-        else out2[i] = v;
-      });
-      return out2;
-    }
-  }
-}
-function makeIntArray(dtype, n) {
-  switch (dtype) {
-    case "int8":
-      return new Int8Array(n);
-    case "uint8":
-      return new Uint8Array(n);
-    case "int16":
-      return new Int16Array(n);
-    case "uint16":
-      return new Uint16Array(n);
-    case "int32":
-      return new Int32Array(n);
-    case "uint32":
-      return new Uint32Array(n);
-    case "int64":
-      return new BigInt64Array(n);
-    case "uint64":
-      return new BigUint64Array(n);
-    default:
-      throw new Error(`not an integer dtype: ${dtype}`);
-  }
-}
-function fill(dtype, one, n) {
-  if (dtype === "string") return new Array(n).fill(one[0]);
-  const ctor = one.constructor;
-  const out2 = new ctor(n);
-  out2.fill(one[0]);
-  return out2;
-}
-var WORD_CHARS = "abcdefghijklmnopqrstuvwxyz";
-function randomData(dtype, n, rng) {
-  switch (dtype) {
-    case "float32": {
-      const out2 = new Float32Array(n);
-      for (let i = 0; i < n; i++) out2[i] = rng.normal();
-      return out2;
-    }
-    case "float64": {
-      const out2 = new Float64Array(n);
-      for (let i = 0; i < n; i++) out2[i] = rng.normal();
-      return out2;
-    }
-    case "float16": {
-      const out2 = new Uint16Array(n);
-      for (let i = 0; i < n; i++) out2[i] = float32ToHalfBits(rng.normal());
-      return out2;
-    }
-    case "bool": {
-      const out2 = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out2[i] = rng.next() < 0.5 ? 1 : 0;
-      return out2;
-    }
-    case "string": {
-      const out2 = new Array(n);
-      for (let i = 0; i < n; i++) {
-        let s = "";
-        const len = rng.int(1, 8);
-        for (let j = 0; j < len; j++) s += WORD_CHARS[rng.int(0, 25)];
-        out2[i] = s;
-      }
-      return out2;
-    }
-    case "int64":
-    case "uint64": {
-      const out2 = dtype === "int64" ? new BigInt64Array(n) : new BigUint64Array(n);
-      for (let i = 0; i < n; i++) out2[i] = BigInt(rng.int(0, 9));
-      return out2;
-    }
-    default: {
-      const out2 = makeIntArray(dtype, n);
-      for (let i = 0; i < n; i++) out2[i] = rng.int(0, 9);
-      return out2;
-    }
-  }
-}
-var f32 = new Float32Array(1);
-var u32 = new Uint32Array(f32.buffer);
-function float32ToHalfBits(value) {
-  f32[0] = value;
-  const x = u32[0];
-  const sign = x >>> 16 & 32768;
-  const exp2 = x >>> 23 & 255;
-  let mant = x & 8388607;
-  if (exp2 === 255) return sign | 31744 | (mant ? 512 : 0);
-  const e = exp2 - 127 + 15;
-  if (e >= 31) return sign | 31744;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 8388608;
-    const shift = 14 - e;
-    const half = 1 << shift - 1;
-    const rest2 = mant & (1 << shift) - 1;
-    let m = mant >>> shift;
-    if (rest2 > half || rest2 === half && m & 1) m++;
-    return sign | m;
-  }
-  let h = sign | e << 10 | mant >>> 13;
-  const rest = mant & 8191;
-  if (rest > 4096 || rest === 4096 && h & 1) h++;
-  return h;
-}
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function closest(name, candidates) {
-  let best;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === name.toLowerCase() ? 0 : distance(name, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== void 0 && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
-}
-
 // src/bench/latency.ts
 function percentile(sorted, p) {
   const n = sorted.length;
@@ -18488,6 +8982,58 @@ function percentile(sorted, p) {
   const lo = Math.floor(h);
   if (lo >= n - 1) return sorted[n - 1];
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+function selectInPlace(a, k, lo = 0, hi = a.length - 1) {
+  while (hi > lo) {
+    const mid = lo + hi >>> 1;
+    let x = a[lo];
+    let y = a[mid];
+    let z = a[hi];
+    if (x > y) [x, y] = [y, x];
+    if (y > z) y = z;
+    const pivot = x > y ? x : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+function percentiles(xs, ps) {
+  const n = xs.length;
+  if (n === 0) throw new RangeError("percentile of an empty sample");
+  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile p must be in [0, 1], got ${p}`);
+  const a = Float64Array.from(xs);
+  const out2 = new Array(ps.length);
+  const order = ps.map((_, i) => i).sort((i, j) => ps[i] - ps[j]);
+  let from = 0;
+  for (const idx of order) {
+    const h = (n - 1) * ps[idx];
+    const lo = Math.floor(h);
+    if (lo >= from) {
+      selectInPlace(a, lo, from, n - 1);
+      from = lo + 1;
+    }
+    if (lo >= n - 1 || h === lo) {
+      out2[idx] = a[lo];
+      continue;
+    }
+    let next = a[lo + 1];
+    for (let i = lo + 2; i < n; i++) if (a[i] < next) next = a[i];
+    out2[idx] = a[lo] + (h - lo) * (next - a[lo]);
+  }
+  return out2;
 }
 function mean(xs, n = xs.length) {
   let sum = 0;
@@ -18555,6 +9101,16 @@ function tQuantile(p, df) {
   if (!(df > 0)) throw new RangeError(`tQuantile df must be positive, got ${df}`);
   if (p === 0.5) return 0;
   if (p < 0.5) return -tQuantile(1 - p, df);
+  const key = `${p}/${df}`;
+  const hit = T_CACHE.get(key);
+  if (hit !== void 0) return hit;
+  const t = tQuantileUncached(p, df);
+  if (T_CACHE.size >= 4096) T_CACHE.clear();
+  T_CACHE.set(key, t);
+  return t;
+}
+var T_CACHE = /* @__PURE__ */ new Map();
+function tQuantileUncached(p, df) {
   if (df >= 1e3 && df !== Infinity) {
     const z = tQuantile(p, Infinity);
     const z3 = z ** 3;
@@ -18634,39 +9190,37 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
     phase = "the timed runs";
     startNs = clock();
     let nextRssNs = startNs + RSS_EVERY_NS;
+    let prev = startNs;
     if (!auto) {
       for (; n < maxRuns; n++) {
-        const t0 = clock();
         last = await session.run(feeds);
-        const t1 = clock();
-        lat[n] = Number(t1 - t0) / 1e6;
-        if (t1 >= nextRssNs) {
+        const t = clock();
+        lat[n] = Number(t - prev) / 1e6;
+        prev = t;
+        if (t >= nextRssNs) {
           const r2 = rss();
           if (r2 > peakRss) peakRss = r2;
-          nextRssNs = t1 + RSS_EVERY_NS;
+          nextRssNs = t + RSS_EVERY_NS;
+          prev = clock();
         }
       }
     } else {
       const deadlineNs = Number.isFinite(cfg.maxTimeS) ? startNs + BigInt(Math.round(cfg.maxTimeS * 1e9)) : 2n ** 63n;
       let nextCheck = minSamples;
       for (; ; ) {
-        const t0 = clock();
         last = await session.run(feeds);
-        const t1 = clock();
-        lat[n++] = Number(t1 - t0) / 1e6;
-        if (t1 >= nextRssNs) {
-          const r2 = rss();
-          if (r2 > peakRss) peakRss = r2;
-          nextRssNs = t1 + RSS_EVERY_NS;
-        }
+        const t = clock();
+        lat[n++] = Number(t - prev) / 1e6;
+        prev = t;
         if (n >= nextCheck) {
           if (relativeCiHalfWidth(lat, n) <= cfg.targetRelativeCi) {
             stopReason = "converged";
             break;
           }
           nextCheck = n + Math.max(minSamples, Math.ceil(n / 10));
+          prev = clock();
         }
-        if (t1 >= deadlineNs) {
+        if (t >= deadlineNs) {
           stopReason = "time-cap";
           break;
         }
@@ -18674,10 +9228,17 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
           stopReason = "max-runs";
           break;
         }
+        if (t >= nextRssNs) {
+          const r2 = rss();
+          if (r2 > peakRss) peakRss = r2;
+          nextRssNs = t + RSS_EVERY_NS;
+          prev = clock();
+        }
         if (n === lat.length) {
           const bigger = new Float64Array(Math.min(maxRuns, lat.length * 2));
           bigger.set(lat);
           lat = bigger;
+          prev = clock();
         }
       }
     }
@@ -18706,22 +9267,20 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
   }
   const timedWindowS = Number(windowNs) / 1e9;
   const latenciesMs = lat.subarray(0, n);
-  const sorted = Float64Array.from(latenciesMs).sort();
+  const [p50, p95, p99] = percentiles(latenciesMs, [0.5, 0.95, 0.99]);
+  let min2 = Infinity;
+  let max2 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (latenciesMs[i] < min2) min2 = latenciesMs[i];
+    if (latenciesMs[i] > max2) max2 = latenciesMs[i];
+  }
   const ci = relativeCiHalfWidth(latenciesMs, n);
   return {
     batchSize: cfg.batchSize,
     runs: n,
     warmup: cfg.warmup,
     latenciesMs,
-    latencyMs: {
-      p50: percentile(sorted, 0.5),
-      p95: percentile(sorted, 0.95),
-      p99: percentile(sorted, 0.99),
-      mean: mean(latenciesMs),
-      min: sorted[0],
-      max: sorted[n - 1],
-      stdev: stdev(latenciesMs)
-    },
+    latencyMs: { p50, p95, p99, mean: mean(latenciesMs), min: min2, max: max2, stdev: stdev(latenciesMs) },
     throughput: cfg.batchSize * n / timedWindowS,
     inferencesPerSecond: n / timedWindowS,
     timedWindowS,
@@ -18752,18 +9311,18 @@ function countNonFinite(outputs) {
 import { availableParallelism } from "node:os";
 
 // src/energy/adapters.ts
-import { readFileSync as readFileSync3, readdirSync } from "node:fs";
+import { readFileSync as readFileSync2, readdirSync } from "node:fs";
 var nodeFs = {
-  readFile: (path2) => {
+  readFile: (path) => {
     try {
-      return Promise.resolve(readFileSync3(path2, "utf8"));
+      return Promise.resolve(readFileSync2(path, "utf8"));
     } catch (error) {
       return Promise.reject(error);
     }
   },
-  readdir: (path2) => {
+  readdir: (path) => {
     try {
-      return Promise.resolve(readdirSync(path2));
+      return Promise.resolve(readdirSync(path));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -19588,9 +10147,9 @@ var EstimateMeter = class {
   nextId = 1;
   /** Marks the start: clock, process CPU time, /proc/stat. */
   async begin() {
-    const stat2 = await readCpuTimes(this.procRoot, this.fs);
+    const stat = await readCpuTimes(this.procRoot, this.fs);
     const id = this.nextId++;
-    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat: stat2 });
+    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
     const token = { startedAt: Date.now(), id };
     return token;
   }
@@ -19835,7 +10394,7 @@ function openNvmlMeter(options) {
   } catch (error) {
     return { ok: false, message: `NVML could not start: ${error.message}.`, notes };
   }
-  const fail2 = (message) => {
+  const fail = (message) => {
     try {
       nvml.shutdown();
     } catch {
@@ -19846,14 +10405,14 @@ function openNvmlMeter(options) {
   notes.push(...visible.notes);
   const gpus = [];
   try {
-    const count2 = nvml.deviceCount();
-    const wanted = visible.devices ?? Array.from({ length: count2 }, (_, index) => ({ index }));
+    const count = nvml.deviceCount();
+    const wanted = visible.devices ?? Array.from({ length: count }, (_, index) => ({ index }));
     if (visible.devices && options.env.CUDA_DEVICE_ORDER !== "PCI_BUS_ID" && visible.devices.some((d) => "index" in d)) {
       notes.push("CUDA_VISIBLE_DEVICES indices are read as NVML (PCI bus) indices; set CUDA_DEVICE_ORDER=PCI_BUS_ID so CUDA numbers devices the same way.");
     }
     wanted.forEach((d, ordinal) => {
-      if ("index" in d && d.index >= count2) {
-        notes.push(`CUDA_VISIBLE_DEVICES names GPU ${d.index} but NVML sees ${count2}; skipped.`);
+      if ("index" in d && d.index >= count) {
+        notes.push(`CUDA_VISIBLE_DEVICES names GPU ${d.index} but NVML sees ${count}; skipped.`);
         return;
       }
       const handle = "index" in d ? nvml.handleByIndex(d.index) : nvml.handleByUuid(d.uuid);
@@ -19865,10 +10424,10 @@ function openNvmlMeter(options) {
       gpus.push({ key: `gpu-${ordinal}`, label: `${name} (${"index" in d ? `NVML index ${d.index}` : d.uuid})`, handle });
     });
   } catch (error) {
-    return fail2(`NVML could not list the GPUs: ${error.message}.`);
+    return fail(`NVML could not list the GPUs: ${error.message}.`);
   }
   if (gpus.length === 0) {
-    return fail2(
+    return fail(
       options.env.CUDA_VISIBLE_DEVICES !== void 0 ? `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").` : "NVML reports no NVIDIA GPU on this machine."
     );
   }
@@ -19887,7 +10446,7 @@ function openNvmlMeter(options) {
       try {
         nvml.powerUsageMw(g.handle);
       } catch (error) {
-        return fail2(`${g.label}: NVML reports neither energy nor power (${error.message}).`);
+        return fail(`${g.label}: NVML reports neither energy nor power (${error.message}).`);
       }
     }
   }
@@ -20062,8 +10621,8 @@ var NvidiaSmiMeter = class {
     });
   }
   /** Marks the stream unusable: later windows fail with this reason. */
-  markBroken(reason) {
-    this.broken ??= reason;
+  markBroken(reason2) {
+    this.broken ??= reason2;
   }
   /** Marks the child as gone. */
   markExited() {
@@ -20072,7 +10631,7 @@ var NvidiaSmiMeter = class {
   /** Resolves once `n` samples have arrived in total (for tests and warm-up). */
   waitForSamples(n) {
     if (this.samples >= n) return Promise.resolve();
-    return new Promise((resolve6) => this.waiters.push({ n, resolve: resolve6 }));
+    return new Promise((resolve4) => this.waiters.push({ n, resolve: resolve4 }));
   }
   checkAlive(nowNs) {
     if (this.broken) throw new EnvironmentError(`nvidia-smi stopped giving usable readings: ${this.broken}`, { code: "METER_UNAVAILABLE" });
@@ -20128,11 +10687,11 @@ var NvidiaSmiMeter = class {
 };
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve6) => {
+  return new Promise((resolve4) => {
     const done = () => {
       clearTimeout(hard);
       clearTimeout(giveUp);
-      resolve6();
+      resolve4();
     };
     child.once("exit", done);
     child.kill("SIGTERM");
@@ -20155,13 +10714,13 @@ function openNvidiaSmiMeter(options) {
   }
   const args = ["--query-gpu=index,power.draw", "--format=csv,noheader,nounits", `--loop-ms=${loopMs}`];
   if (visible.devices) args.push(`--id=${visible.devices.map((d) => "index" in d ? String(d.index) : d.uuid).join(",")}`);
-  return new Promise((resolve6) => {
+  return new Promise((resolve4) => {
     let settled = false;
     let child;
     try {
       child = spawn("nvidia-smi", args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-      resolve6({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
+      resolve4({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
       return;
     }
     const meter = new NvidiaSmiMeter(child, clockNs, loopMs, options.staleAfterMs ?? 3e3);
@@ -20171,7 +10730,7 @@ function openNvidiaSmiMeter(options) {
       settled = true;
       clearTimeout(timer);
       if (!result.ok) void stopChild(child);
-      resolve6(result);
+      resolve4(result);
     };
     const timer = setTimeout(() => {
       settle({ ok: false, message: `nvidia-smi gave no power reading within ${(startTimeoutMs / 1e3).toFixed(1)} s; stopped it.`, notes });
@@ -20208,9 +10767,9 @@ function openNvidiaSmiMeter(options) {
           options.onSample?.(parsed.index, parsed.watts);
           settle({ ok: true, meter, notes });
         } else {
-          const reason = parsed.kind === "unsupported" ? `GPU ${parsed.index} reports power.draw as "${parsed.value}" (not supported on this GPU or driver)` : `unexpected output "${parsed.text.slice(0, 80)}"`;
-          meter.markBroken(reason);
-          settle({ ok: false, message: `nvidia-smi is unusable: ${reason}.`, notes });
+          const reason2 = parsed.kind === "unsupported" ? `GPU ${parsed.index} reports power.draw as "${parsed.value}" (not supported on this GPU or driver)` : `unexpected output "${parsed.text.slice(0, 80)}"`;
+          meter.markBroken(reason2);
+          settle({ ok: false, message: `nvidia-smi is unusable: ${reason2}.`, notes });
         }
       }
       if (pending.length > 1e4) {
@@ -20227,14 +10786,14 @@ import { join as join2 } from "node:path";
 var RAPL_MAX_POWER_W = { package: 500, dram: 200, psys: 1e3 };
 var RAPL_QUANTUM_J = 2 ** -14;
 var ZONE_RE = /^([a-z][a-z-]*rapl[a-z-]*):(\d+)(?::(\d+))?$/;
-async function readTrim(fs, path2) {
-  return (await fs.readFile(path2)).trim();
+async function readTrim(fs, path) {
+  return (await fs.readFile(path)).trim();
 }
-async function readUj(fs, path2) {
-  const text = await readTrim(fs, path2);
+async function readUj(fs, path) {
+  const text = await readTrim(fs, path);
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
-    throw new EnvironmentError(`${path2} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
+    throw new EnvironmentError(`${path} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
       code: "METER_UNAVAILABLE"
     });
   }
@@ -20482,8 +11041,8 @@ async function openEstimate(options, notices) {
   const procRoot = options.procRoot ?? "/proc";
   const fs = options.fs ?? nodeFs;
   const cpu = await readCpuInfo(procRoot, fs);
-  const stat2 = await readCpuTimes(procRoot, fs);
-  const vcpus = options.vcpus ?? (stat2?.cpus || cpu?.logicalCpus || availableParallelism());
+  const stat = await readCpuTimes(procRoot, fs);
+  const vcpus = options.vcpus ?? (stat?.cpus || cpu?.logicalCpus || availableParallelism());
   const model = resolvePowerModel(cpu, options.power);
   notices.push(...model.notes);
   return new EstimateMeter({
@@ -20997,7 +11556,7 @@ function carbonFor(input) {
 }
 
 // src/compare/stats.ts
-var { abs, exp, log: log2, sqrt: sqrt2, floor: floor2, min, max, SQRT2 } = Math;
+var { abs, exp, log, sqrt, floor, min, max, SQRT2 } = Math;
 function mean2(values) {
   if (values.length === 0) throw new RangeError("mean of an empty sample");
   let sum = 0;
@@ -21019,7 +11578,7 @@ function quantileSorted(sorted, p) {
   if (sorted.length === 0) throw new RangeError("quantile of an empty sample");
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
   const h = (sorted.length - 1) * p;
-  const lo = floor2(h);
+  const lo = floor(h);
   const hi = min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
@@ -21033,10 +11592,10 @@ function logGamma(x) {
   const cof = [76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.001208650973866179, -5395239384953e-18];
   let y = x;
   let tmp = x + 5.5;
-  tmp -= (x + 0.5) * log2(tmp);
+  tmp -= (x + 0.5) * log(tmp);
   let ser = 1.000000000190015;
   for (const c of cof) ser += c / ++y;
-  return -tmp + log2(2.5066282746310007 * ser / x);
+  return -tmp + log(2.5066282746310007 * ser / x);
 }
 function betaContinuedFraction(a, b, x) {
   const maxIterations = 500;
@@ -21074,7 +11633,7 @@ function betaContinuedFraction(a, b, x) {
 function incompleteBeta2(x, a, b) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const bt = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log2(x) + b * log2(1 - x));
+  const bt = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x));
   if (x < (a + 1) / (a + b + 2)) return bt * betaContinuedFraction(a, b, x) / a;
   return 1 - bt * betaContinuedFraction(b, a, 1 - x) / b;
 }
@@ -21112,8 +11671,8 @@ function studentTQuantile(p, df) {
   if (!(p > 0 && p < 1)) throw new RangeError(`t quantile p must be in (0, 1), got ${p}`);
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
   const key = `${p}:${df}`;
-  const cached2 = tQuantileCache.get(key);
-  if (cached2 !== void 0) return cached2;
+  const cached = tQuantileCache.get(key);
+  if (cached !== void 0) return cached;
   const q = invertCdf((t) => studentTCdf(t, df), p);
   if (tQuantileCache.size > 1e4) tQuantileCache.clear();
   tQuantileCache.set(key, q);
@@ -21260,71 +11819,28 @@ function createSequentialComparison(options) {
   };
 }
 
-// src/model/builder.ts
-function attr(name, value) {
-  if (typeof value === "number") {
-    return Number.isInteger(value) ? { name, type: AttributeType.INT, i: value } : { name, type: AttributeType.FLOAT, f: value };
-  }
-  if (typeof value === "string") return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
-  if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
-  if ("f" in value) return { name, type: AttributeType.FLOAT, f: value.f };
-  if ("i" in value) return { name, type: AttributeType.INT, i: value.i };
-  if ("s" in value) return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value.s) };
-  if ("floats" in value) return { name, type: AttributeType.FLOATS, floats: value.floats };
-  if ("ints" in value) return { name, type: AttributeType.INTS, ints: value.ints };
-  if ("t" in value) return { name, type: AttributeType.TENSOR, t: value.t };
-  return { name, type: AttributeType.GRAPH, g: value.g };
-}
-function node(opType, inputs, outputs, attrs = {}, name, domain) {
-  return {
-    opType,
-    input: inputs,
-    output: outputs,
-    name: name ?? outputs[0],
-    ...domain ? { domain } : {},
-    attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
-  };
-}
-function bytesOf(view) {
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-}
-function rawTensor(name, dims, dataType, data) {
-  return { name, dims, dataType, rawData: bytesOf(data) };
-}
-function valueInfo(name, elemType, dims) {
-  return {
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        ...dims ? { shape: { dim: dims.map((d) => typeof d === "number" ? { dimValue: d } : { dimParam: d }) } } : {}
-      }
-    }
-  };
-}
-
 // src/train/attrs.ts
-function findAttr(node2, name) {
-  return (node2.attribute ?? []).find((a) => a.name === name);
+function findAttr(node, name) {
+  return (node.attribute ?? []).find((a) => a.name === name);
 }
-function attrInt(node2, name, fallback) {
-  const a = findAttr(node2, name);
+function attrInt(node, name, fallback) {
+  const a = findAttr(node, name);
   return a?.i !== void 0 && a.i !== null ? Number(a.i) : fallback;
 }
-function attrFloat(node2, name, fallback) {
-  const a = findAttr(node2, name);
+function attrFloat(node, name, fallback) {
+  const a = findAttr(node, name);
   return a?.f !== void 0 && a.f !== null ? a.f : fallback;
 }
-function attrInts(node2, name, fallback) {
-  const a = findAttr(node2, name);
+function attrInts(node, name, fallback) {
+  const a = findAttr(node, name);
   return a?.ints && a.ints.length > 0 ? a.ints.map(Number) : fallback;
 }
-function attrString(node2, name, fallback) {
-  const a = findAttr(node2, name);
+function attrString(node, name, fallback) {
+  const a = findAttr(node, name);
   return a?.s && a.s.length > 0 ? new TextDecoder().decode(a.s) : fallback;
 }
-function withoutAttrs(node2, names) {
-  return { ...node2, attribute: (node2.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
+function withoutAttrs(node, names) {
+  return { ...node, attribute: (node.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
 }
 
 // src/train/shapes.ts
@@ -21361,11 +11877,11 @@ function mulDims(ds) {
 function normAxis(axis, rank) {
   return axis < 0 ? axis + rank : axis;
 }
-function resolvePads(node2, spatialIn, kernel, strides, dilations) {
+function resolvePads(node, spatialIn, kernel, strides, dilations) {
   const k = spatialIn.length;
-  const autoPad = attrString(node2, "auto_pad", "NOTSET");
+  const autoPad = attrString(node, "auto_pad", "NOTSET");
   if (autoPad === "NOTSET") {
-    const pads = attrInts(node2, "pads", new Array(2 * k).fill(0));
+    const pads = attrInts(node, "pads", new Array(2 * k).fill(0));
     return pads;
   }
   if (autoPad === "VALID") return new Array(2 * k).fill(0);
@@ -21383,17 +11899,17 @@ function resolvePads(node2, spatialIn, kernel, strides, dilations) {
   }
   return [...begin, ...end];
 }
-function windowGeometry(node2, spatialIn, kernelFromWeight) {
+function windowGeometry(node, spatialIn, kernelFromWeight) {
   const k = spatialIn.length;
-  let kernel = attrInts(node2, "kernel_shape", []);
+  let kernel = attrInts(node, "kernel_shape", []);
   if (kernel.length === 0) {
     if (!kernelFromWeight || !kernelFromWeight.every((d) => typeof d === "number")) return void 0;
     kernel = kernelFromWeight;
   }
-  const strides = attrInts(node2, "strides", new Array(k).fill(1));
-  const dilations = attrInts(node2, "dilations", new Array(k).fill(1));
-  const pads = resolvePads(node2, spatialIn, kernel, strides, dilations);
-  return { kernel, strides, dilations, pads, ceilMode: attrInt(node2, "ceil_mode", 0) === 1 };
+  const strides = attrInts(node, "strides", new Array(k).fill(1));
+  const dilations = attrInts(node, "dilations", new Array(k).fill(1));
+  const pads = resolvePads(node, spatialIn, kernel, strides, dilations);
+  return { kernel, strides, dilations, pads, ceilMode: attrInt(node, "ceil_mode", 0) === 1 };
 }
 function windowOutput(spatialIn, g) {
   return spatialIn.map((d, i) => {
@@ -21405,12 +11921,12 @@ function windowOutput(spatialIn, g) {
     return out2;
   });
 }
-function inferNode(node2, shapeOf, intsOf) {
-  const ins = (node2.input ?? []).map((n) => n ? shapeOf(n) : void 0);
+function inferNode(node, shapeOf, intsOf) {
+  const ins = (node.input ?? []).map((n) => n ? shapeOf(n) : void 0);
   const x = ins[0];
-  const nOut = (node2.output ?? []).length;
+  const nOut = (node.output ?? []).length;
   const same = () => new Array(nOut).fill(x);
-  switch (node2.opType) {
+  switch (node.opType) {
     case "Add":
     case "Sub":
     case "Mul":
@@ -21468,8 +11984,8 @@ function inferNode(node2, shapeOf, intsOf) {
     case "Gemm": {
       const a = ins[0];
       const b = ins[1];
-      const m = a && a.length === 2 ? a[attrInt(node2, "transA", 0) ? 1 : 0] : unknownDim();
-      const n = b && b.length === 2 ? b[attrInt(node2, "transB", 0) ? 0 : 1] : unknownDim();
+      const m = a && a.length === 2 ? a[attrInt(node, "transA", 0) ? 1 : 0] : unknownDim();
+      const n = b && b.length === 2 ? b[attrInt(node, "transB", 0) ? 0 : 1] : unknownDim();
       return [[m, n]];
     }
     case "MatMul": {
@@ -21485,12 +12001,12 @@ function inferNode(node2, shapeOf, intsOf) {
       return [out2];
     }
     case "Reshape": {
-      const target = intsOf(node2.input?.[1] ?? "");
+      const target = intsOf(node.input?.[1] ?? "");
       if (!target) {
         const s = ins[1];
         return [s && s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => unknownDim()) : void 0];
       }
-      const allowZero = attrInt(node2, "allowzero", 0) === 1;
+      const allowZero = attrInt(node, "allowzero", 0) === 1;
       const out2 = target.map((v, i) => v === 0 && !allowZero ? x?.[i] ?? unknownDim() : v);
       const minus = out2.indexOf(-1);
       if (minus >= 0) {
@@ -21502,18 +12018,18 @@ function inferNode(node2, shapeOf, intsOf) {
     }
     case "Flatten": {
       if (!x) return [void 0];
-      const axis = normAxis(attrInt(node2, "axis", 1), x.length);
+      const axis = normAxis(attrInt(node, "axis", 1), x.length);
       return [[mulDims(x.slice(0, axis)), mulDims(x.slice(axis))]];
     }
     case "Transpose": {
       if (!x) return [void 0];
-      const perm = attrInts(node2, "perm", x.map((_, i) => x.length - 1 - i));
+      const perm = attrInts(node, "perm", x.map((_, i) => x.length - 1 - i));
       return [perm.map((p) => x[p])];
     }
     case "Concat": {
       if (ins.some((s) => !s)) return [void 0];
       const r = ins[0].length;
-      const axis = normAxis(attrInt(node2, "axis", 0), r);
+      const axis = normAxis(attrInt(node, "axis", 0), r);
       const out2 = [...ins[0]];
       out2[axis] = mulDimsSum(ins.map((s) => s[axis]));
       return [out2];
@@ -21523,10 +12039,10 @@ function inferNode(node2, shapeOf, intsOf) {
     case "AveragePool":
     case "LpPool": {
       if (!x || x.length < 3) return new Array(nOut).fill(void 0);
-      const w = node2.opType === "Conv" ? ins[1] : void 0;
-      const g = windowGeometry(node2, x.slice(2), w ? w.slice(2) : void 0);
+      const w = node.opType === "Conv" ? ins[1] : void 0;
+      const g = windowGeometry(node, x.slice(2), w ? w.slice(2) : void 0);
       if (!g) return new Array(nOut).fill(void 0);
-      const channels = node2.opType === "Conv" ? w ? w[0] : unknownDim() : x[1];
+      const channels = node.opType === "Conv" ? w ? w[0] : unknownDim() : x[1];
       const out2 = [x[0], channels, ...windowOutput(x.slice(2), g)];
       return new Array(nOut).fill(out2);
     }
@@ -21543,12 +12059,12 @@ function inferNode(node2, shapeOf, intsOf) {
     case "ReduceLogSumExp":
     case "ReduceSumSquare": {
       if (!x) return [void 0];
-      const fromInput = node2.input && node2.input.length > 1 && node2.input[1] ? intsOf(node2.input[1]) : void 0;
-      if (node2.input && node2.input.length > 1 && node2.input[1] && !fromInput) return [void 0];
-      const listed = fromInput ?? attrInts(node2, "axes", []);
-      const noop = attrInt(node2, "noop_with_empty_axes", 0) === 1;
+      const fromInput = node.input && node.input.length > 1 && node.input[1] ? intsOf(node.input[1]) : void 0;
+      if (node.input && node.input.length > 1 && node.input[1] && !fromInput) return [void 0];
+      const listed = fromInput ?? attrInts(node, "axes", []);
+      const noop = attrInt(node, "noop_with_empty_axes", 0) === 1;
       const axes = (listed.length ? listed : noop ? [] : x.map((_, i) => i)).map((a) => normAxis(a, x.length));
-      const keep = attrInt(node2, "keepdims", 1) === 1;
+      const keep = attrInt(node, "keepdims", 1) === 1;
       return [keep ? x.map((d, i) => axes.includes(i) ? 1 : d) : x.filter((_, i) => !axes.includes(i))];
     }
     case "Shape":
@@ -21559,9 +12075,9 @@ function inferNode(node2, shapeOf, intsOf) {
       return [void 0];
     case "Unsqueeze":
     case "Squeeze": {
-      const axes = node2.input && node2.input.length > 1 ? intsOf(node2.input[1]) : attrInts(node2, "axes", []);
+      const axes = node.input && node.input.length > 1 ? intsOf(node.input[1]) : attrInts(node, "axes", []);
       if (!x || !axes) return [void 0];
-      if (node2.opType === "Unsqueeze") {
+      if (node.opType === "Unsqueeze") {
         const r = x.length + axes.length;
         const norm2 = axes.map((a) => normAxis(a, r));
         const out2 = [];
@@ -21622,8 +12138,8 @@ var GraphEmitter = class {
     return this.fresh(name.replace(/^train\//, ""));
   }
   /** Appends a node as is (forward nodes of the source graph). */
-  push(node2) {
-    this.nodes.push(node2);
+  push(node) {
+    this.nodes.push(node);
   }
   /** Appends an op with fresh output names; returns the outputs. */
   op(opType, inputs, attrs = {}, outputs = 1, hint) {
@@ -21834,11 +12350,11 @@ function pruneGraph(nodes, initializers, keep) {
 }
 
 // src/train/grad-ops.ts
-var inp = (node2, i) => node2.input?.[i] ?? "";
-var out = (node2, i) => node2.output?.[i] ?? "";
-var hasInput = (node2, i) => !!node2.input?.[i];
-function bcast(em, node2, g, i) {
-  return em.sumTo(g, em.shapeOf(out(node2, 0)), inp(node2, i));
+var inp = (node, i) => node.input?.[i] ?? "";
+var out = (node, i) => node.output?.[i] ?? "";
+var hasInput = (node, i) => !!node.input?.[i];
+function bcast(em, node, g, i) {
+  return em.sumTo(g, em.shapeOf(out(node, 0)), inp(node, i));
 }
 function rankOf(em, name) {
   return em.shapeOf(name)?.length;
@@ -21856,36 +12372,36 @@ function squeeze(em, x, axes) {
   return em.one("Squeeze", [x, em.ints(axes)], {}, "squeeze");
 }
 var gemm = {
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    const alpha = attrFloat(node2, "alpha", 1);
-    const beta = attrFloat(node2, "beta", 1);
-    const tA = attrInt(node2, "transA", 0);
-    const tB = attrInt(node2, "transB", 0);
-    const a = inp(node2, 0);
-    const b = inp(node2, 1);
-    const scale2 = alpha !== 1 ? { alpha: { f: alpha } } : {};
-    const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale2, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale2, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
-    const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale2, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale2, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
+    const alpha = attrFloat(node, "alpha", 1);
+    const beta = attrFloat(node, "beta", 1);
+    const tA = attrInt(node, "transA", 0);
+    const tB = attrInt(node, "transB", 0);
+    const a = inp(node, 0);
+    const b = inp(node, 1);
+    const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
+    const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
+    const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
     let dC;
-    if (need[2] && hasInput(node2, 2)) {
-      dC = bcast(em, node2, dY, 2);
+    if (need[2] && hasInput(node, 2)) {
+      dC = bcast(em, node, dY, 2);
       if (beta !== 1) dC = em.one("Mul", [dC, em.scalar(beta)]);
     }
     return [dA, dB, dC];
   }
 };
 var matmul = {
-  check(node2, em) {
-    if (rankOf(em, inp(node2, 0)) === void 0 || rankOf(em, inp(node2, 1)) === void 0) {
+  check(node, em) {
+    if (rankOf(em, inp(node, 0)) === void 0 || rankOf(em, inp(node, 1)) === void 0) {
       return "the ranks of its inputs are not known when the graph is built (declare input shapes, or pass batchShapes)";
     }
     return void 0;
   },
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    const a = inp(node2, 0);
-    const b = inp(node2, 1);
+    const a = inp(node, 0);
+    const b = inp(node, 1);
     const ra = rankOf(em, a);
     const rb = rankOf(em, b);
     const yAxes = [...ra === 1 ? [-2] : [], ...rb === 1 ? [-1] : []];
@@ -21923,89 +12439,89 @@ var matmul = {
   }
 };
 var add = {
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? bcast(em, node2, dY, 1) : void 0];
+    return [need[0] ? bcast(em, node, dY, 0) : void 0, need[1] ? bcast(em, node, dY, 1) : void 0];
   }
 };
 var sub = {
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node2, dY, 1)]) : void 0];
+    return [need[0] ? bcast(em, node, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node, dY, 1)]) : void 0];
   }
 };
 var mul = {
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    const yShape = em.shapeOf(out(node2, 0));
+    const yShape = em.shapeOf(out(node, 0));
     return [
-      need[0] ? em.sumTo(em.one("Mul", [dY, inp(node2, 1)]), yShape, inp(node2, 0)) : void 0,
-      need[1] ? em.sumTo(em.one("Mul", [dY, inp(node2, 0)]), yShape, inp(node2, 1)) : void 0
+      need[0] ? em.sumTo(em.one("Mul", [dY, inp(node, 1)]), yShape, inp(node, 0)) : void 0,
+      need[1] ? em.sumTo(em.one("Mul", [dY, inp(node, 0)]), yShape, inp(node, 1)) : void 0
     ];
   }
 };
 var div = {
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    const yShape = em.shapeOf(out(node2, 0));
-    const t = em.one("Div", [dY, inp(node2, 1)]);
+    const yShape = em.shapeOf(out(node, 0));
+    const t = em.one("Div", [dY, inp(node, 1)]);
     return [
-      need[0] ? em.sumTo(t, yShape, inp(node2, 0)) : void 0,
-      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out(node2, 0)]), yShape, inp(node2, 1))]) : void 0
+      need[0] ? em.sumTo(t, yShape, inp(node, 0)) : void 0,
+      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out(node, 0)]), yShape, inp(node, 1))]) : void 0
     ];
   }
 };
 var relu = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    return [em.one("Where", [em.one("Greater", [out(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
+    return [em.one("Where", [em.one("Greater", [out(node, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
   }
 };
 var leakyRelu = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const alpha = attrFloat(node2, "alpha", 0.01);
-    const slope = em.one("Where", [em.one("Greater", [inp(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
+    const alpha = attrFloat(node, "alpha", 0.01);
+    const slope = em.one("Where", [em.one("Greater", [inp(node, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
     return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
   }
 };
 var sigmoid = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const y = out(node2, 0);
+    const y = out(node, 0);
     return [em.one("Mul", [dY, em.one("Mul", [y, em.one("Sub", [em.scalar(1), y])])], {}, "grad_sigmoid")];
   }
 };
 var tanh = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const y = out(node2, 0);
+    const y = out(node, 0);
     return [em.one("Mul", [dY, em.one("Sub", [em.scalar(1), em.one("Mul", [y, y])])], {}, "grad_tanh")];
   }
 };
 var softmax = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const y = out(node2, 0);
-    const axis = attrInt(node2, "axis", -1);
+    const y = out(node, 0);
+    const axis = attrInt(node, "axis", -1);
     const p = em.one("Mul", [dY, y]);
     const s = em.reduceSum(p, [axis], true);
     return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
   }
 };
 var logSoftmax = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const axis = attrInt(node2, "axis", -1);
+    const axis = attrInt(node, "axis", -1);
     const s = em.reduceSum(dY, [axis], true);
-    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out(node2, 0)]), s])], {}, "grad_log_softmax")];
+    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out(node, 0)]), s])], {}, "grad_log_softmax")];
   }
 };
 var reshapeLike = {
   differentiable: () => [0],
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    return [em.reshapeLike(dY, inp(node2, 0))];
+    return [em.reshapeLike(dY, inp(node, 0))];
   }
 };
 var identity = {
@@ -22024,13 +12540,13 @@ var neg = {
   }
 };
 var transpose = {
-  check(node2, em) {
-    return attrInts(node2, "perm", []).length === 0 && rankOf(em, inp(node2, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
+  check(node, em) {
+    return attrInts(node, "perm", []).length === 0 && rankOf(em, inp(node, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
   },
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const rank = rankOf(em, inp(node2, 0)) ?? attrInts(node2, "perm", []).length;
-    const perm = attrInts(node2, "perm", Array.from({ length: rank }, (_, i) => rank - 1 - i));
+    const rank = rankOf(em, inp(node, 0)) ?? attrInts(node, "perm", []).length;
+    const perm = attrInts(node, "perm", Array.from({ length: rank }, (_, i) => rank - 1 - i));
     const inverse = new Array(perm.length);
     perm.forEach((p, i) => {
       inverse[p] = i;
@@ -22040,31 +12556,31 @@ var transpose = {
 };
 var dropout = {
   differentiable: () => [0],
-  forward(em, node2) {
-    const ratio = hasInput(node2, 1) ? inp(node2, 1) : em.scalar(0.5);
-    const mask = node2.output?.[1] || em.fresh("dropout_mask");
-    em.push({ ...withoutAttrs(node2, []), input: [inp(node2, 0), ratio, em.bool(true)], output: [out(node2, 0), mask] });
+  forward(em, node) {
+    const ratio = hasInput(node, 1) ? inp(node, 1) : em.scalar(0.5);
+    const mask = node.output?.[1] || em.fresh("dropout_mask");
+    em.push({ ...withoutAttrs(node, []), input: [inp(node, 0), ratio, em.bool(true)], output: [out(node, 0), mask] });
     return { saved: { mask, ratio } };
   },
   backward(em, _node, [dY], _need, saved) {
     if (!dY) return [];
     const ratioName = saved.ratio;
     const known = em.floatsOf(ratioName);
-    const scale2 = known && known.length === 1 ? em.scalar(1 / (1 - known[0])) : em.one("Div", [em.scalar(1), em.one("Sub", [em.scalar(1), em.one("Cast", [ratioName], { to: em.floatType })])]);
+    const scale = known && known.length === 1 ? em.scalar(1 / (1 - known[0])) : em.one("Div", [em.scalar(1), em.one("Sub", [em.scalar(1), em.one("Cast", [ratioName], { to: em.floatType })])]);
     const m = em.one("Cast", [saved.mask], { to: em.floatType }, "mask_float");
-    return [em.one("Mul", [em.one("Mul", [dY, m]), scale2], {}, "grad_dropout")];
+    return [em.one("Mul", [em.one("Mul", [dY, m]), scale], {}, "grad_dropout")];
   }
 };
-var concat2 = {
-  check(node2, em) {
-    const axis = attrInt(node2, "axis", 0);
-    return axis < 0 && rankOf(em, out(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
+var concat = {
+  check(node, em) {
+    const axis = attrInt(node, "axis", 0);
+    return axis < 0 && rankOf(em, out(node, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
   },
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const rank = rankOf(em, out(node2, 0));
-    const axis = rank !== void 0 ? normAxis(attrInt(node2, "axis", 0), rank) : attrInt(node2, "axis", 0);
-    const inputs = node2.input ?? [];
+    const rank = rankOf(em, out(node, 0));
+    const axis = rank !== void 0 ? normAxis(attrInt(node, "axis", 0), rank) : attrInt(node, "axis", 0);
+    const inputs = node.input ?? [];
     const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
     const split = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one("Concat", inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })), { axis: 0 }, "split_sizes");
     if (inputs.length === 1) return [dY];
@@ -22097,22 +12613,22 @@ function staticSpatial(em, x) {
   return spatial.every((d) => typeof d === "number") ? { shape: s, spatial } : void 0;
 }
 var conv = {
-  check(node2, em) {
-    if (attrInt(node2, "group", 1) !== 1) return `group = ${attrInt(node2, "group", 1)} (only group = 1 has a gradient here)`;
-    const x = staticSpatial(em, inp(node2, 0));
+  check(node, em) {
+    if (attrInt(node, "group", 1) !== 1) return `group = ${attrInt(node, "group", 1)} (only group = 1 has a gradient here)`;
+    const x = staticSpatial(em, inp(node, 0));
     if (!x) return "the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)";
-    const w = em.shapeOf(inp(node2, 1));
+    const w = em.shapeOf(inp(node, 1));
     if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
     if (x.spatial.length !== 2) return `it is a ${x.spatial.length}-D convolution (gradients cover 2-D Conv)`;
     return void 0;
   },
-  backward(em, node2, [dY], need) {
+  backward(em, node, [dY], need) {
     if (!dY) return [];
-    const x = inp(node2, 0);
-    const w = inp(node2, 1);
+    const x = inp(node, 0);
+    const w = inp(node, 1);
     const { spatial } = staticSpatial(em, x);
     const wShape = em.shapeOf(w);
-    const g = windowGeometry(node2, spatial, wShape.slice(2));
+    const g = windowGeometry(node, spatial, wShape.slice(2));
     const ySpatial = windowOutput(spatial, g);
     const k = spatial.length;
     let dX;
@@ -22141,26 +12657,26 @@ var conv = {
       }
       dW = em.one("Transpose", [c], { perm }, "grad_conv_w");
     }
-    if (need[2] && hasInput(node2, 2)) {
+    if (need[2] && hasInput(node, 2)) {
       dB = em.reduceSum(dY, [0, ...Array.from({ length: k }, (_, i) => i + 2)], false);
     }
     return [dX, dW, dB];
   }
 };
 var maxPool = {
-  check(node2, em) {
-    if (attrInt(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
-    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+  check(node, em) {
+    if (attrInt(node, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
+    if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
     return void 0;
   },
-  forward(em, node2) {
-    const indices = node2.output?.[1] || em.fresh("maxpool_indices");
-    em.push({ ...node2, output: [out(node2, 0), indices] });
+  forward(em, node) {
+    const indices = node.output?.[1] || em.fresh("maxpool_indices");
+    em.push({ ...node, output: [out(node, 0), indices] });
     return { saved: { indices } };
   },
-  backward(em, node2, [dY], _need, saved) {
+  backward(em, node, [dY], _need, saved) {
     if (!dY) return [];
-    const x = inp(node2, 0);
+    const x = inp(node, 0);
     const xShape = em.shapeOf(x);
     const total = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one("Reshape", [em.one("Size", [x]), em.ints([1])]);
     const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
@@ -22192,21 +12708,21 @@ function poolDivisors1d(h, outLen, k, s, d, pb, pe, includePad) {
   return res;
 }
 var averagePool = {
-  check(node2, em) {
-    const x = staticSpatial(em, inp(node2, 0));
+  check(node, em) {
+    const x = staticSpatial(em, inp(node, 0));
     if (!x) return "the spatial dims of its input are not known when the graph is built (pass batchShapes)";
     if (typeof x.shape[1] !== "number") return "its channel count is not known when the graph is built";
     return void 0;
   },
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const x = inp(node2, 0);
+    const x = inp(node, 0);
     const { shape, spatial } = staticSpatial(em, x);
     const channels = shape[1];
-    const g = windowGeometry(node2, spatial);
+    const g = windowGeometry(node, spatial);
     const ySpatial = windowOutput(spatial, g);
     const k = spatial.length;
-    const includePad = attrInt(node2, "count_include_pad", 0) === 1;
+    const includePad = attrInt(node, "count_include_pad", 0) === 1;
     const pads = g.pads;
     const per = spatial.map((h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad));
     let divisors = [1];
@@ -22227,31 +12743,31 @@ var averagePool = {
   }
 };
 var globalAveragePool = {
-  backward(em, node2, [dY]) {
+  backward(em, node, [dY]) {
     if (!dY) return [];
-    const x = inp(node2, 0);
+    const x = inp(node, 0);
     const s = em.shapeOf(x);
     const spatial = s?.slice(2);
-    const count2 = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "pool_count");
+    const count = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, "pool_count");
     const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
-    return [em.one("Expand", [em.one("Div", [dY, count2]), shape], {}, "grad_global_avgpool")];
+    return [em.one("Expand", [em.one("Div", [dY, count]), shape], {}, "grad_global_avgpool")];
   }
 };
 var batchNorm = {
   differentiable: () => [0, 1, 2],
-  check(node2, em) {
-    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-    if ((node2.output ?? []).slice(1).some(Boolean)) return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
-    if (attrInt(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
+  check(node, em) {
+    if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+    if ((node.output ?? []).slice(1).some(Boolean)) return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
+    if (attrInt(node, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
     return void 0;
   },
-  forward(em, node2) {
-    const x = inp(node2, 0);
+  forward(em, node) {
+    const x = inp(node, 0);
     const rank = rankOf(em, x);
     const xShape = em.shapeOf(x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const eps = attrFloat(node2, "epsilon", 1e-5);
-    const momentum = attrFloat(node2, "momentum", 0.9);
+    const eps = attrFloat(node, "epsilon", 1e-5);
+    const momentum = attrFloat(node, "momentum", 0.9);
     const paramShape = [-1, ...new Array(rank - 2).fill(1)];
     const asParam = (p) => rank > 2 ? em.one("Reshape", [p, em.ints(paramShape)], {}, "bn_param") : p;
     const mu = em.reduceMean(x, axes, true);
@@ -22259,26 +12775,26 @@ var batchNorm = {
     const variance2 = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
     const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance2, em.scalar(eps)])])], {}, "bn_inv_std");
     const xhat = em.one("Mul", [xc, invStd], {}, "bn_xhat");
-    const gamma = asParam(inp(node2, 1));
-    em.to(out(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp(node2, 2))]);
+    const gamma = asParam(inp(node, 1));
+    em.to(out(node, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp(node, 2))]);
     for (const t of [xc, xhat]) em.setShape(t, xShape);
     const statShape = xShape.map((d, i) => axes.includes(i) ? 1 : d);
     for (const t of [mu, variance2, invStd]) em.setShape(t, statShape);
     const updates = {};
     const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
-    for (const [slot, stat2] of [[3, mu], [4, variance2]]) {
-      const running = inp(node2, slot);
+    for (const [slot, stat] of [[3, mu], [4, variance2]]) {
+      const running = inp(node, slot);
       if (!running) continue;
       updates[running] = em.one("Add", [
         em.one("Mul", [running, em.scalar(momentum)]),
-        em.one("Mul", [flat(stat2), em.scalar(1 - momentum)])
+        em.one("Mul", [flat(stat), em.scalar(1 - momentum)])
       ], {}, "bn_running");
     }
     return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
   },
-  backward(em, node2, [dY], need, saved) {
+  backward(em, node, [dY], need, saved) {
     if (!dY) return [];
-    const x = inp(node2, 0);
+    const x = inp(node, 0);
     const rank = rankOf(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
     const xhat = saved.xhat;
@@ -22300,33 +12816,33 @@ var batchNorm = {
     return [dX, need[1] ? flat(sumDyXhat) : void 0, need[2] ? flat(sumDy) : void 0];
   }
 };
-function reduceAxes(node2, em) {
-  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
-  const a = attrInts(node2, "axes", []);
+function reduceAxes(node, em) {
+  if (hasInput(node, 1)) return em.intsOf(inp(node, 1)) ?? "dynamic";
+  const a = attrInts(node, "axes", []);
   if (a.length) return a;
-  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
+  return attrInt(node, "noop_with_empty_axes", 0) ? [] : void 0;
 }
 function reduceRule(mean3) {
   return {
     differentiable: () => [0],
-    check(node2, em) {
-      const axes = reduceAxes(node2, em);
+    check(node, em) {
+      const axes = reduceAxes(node, em);
       if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+      if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
       return void 0;
     },
-    backward(em, node2, [dY]) {
+    backward(em, node, [dY]) {
       if (!dY) return [];
-      const x = inp(node2, 0);
+      const x = inp(node, 0);
       const rank = rankOf(em, x);
-      const given = reduceAxes(node2, em);
+      const given = reduceAxes(node, em);
       const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      let g = attrInt(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(em, dY, [...axes].sort((a, b) => a - b));
+      let g = attrInt(node, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(em, dY, [...axes].sort((a, b) => a - b));
       if (mean3) {
         const xs2 = em.shapeOf(x);
         const reduced = axes.map((a) => xs2[a]);
-        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "reduce_count");
-        g = em.one("Div", [g, count2]);
+        const count = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, "reduce_count");
+        g = em.one("Div", [g, count]);
       }
       const xs = em.shapeOf(x);
       return [em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean3 ? "grad_reduce_mean" : "grad_reduce_sum")];
@@ -22387,7 +12903,7 @@ var GRAD_RULES = {
   Cast: cast,
   Neg: neg,
   Dropout: dropout,
-  Concat: concat2,
+  Concat: concat,
   Conv: conv,
   MaxPool: maxPool,
   AveragePool: averagePool,
@@ -22399,22 +12915,22 @@ var GRAD_RULES = {
 function supportedOps() {
   return Object.keys(GRAD_RULES).sort();
 }
-function describeNode(node2) {
-  return node2.name ? `"${node2.name}"` : `(unnamed, output "${out(node2, 0)}")`;
+function describeNode(node) {
+  return node.name ? `"${node.name}"` : `(unnamed, output "${out(node, 0)}")`;
 }
 
 // src/train/opset.ts
 var MIN_SOURCE_OPSET = 7;
-function upgradeNode(em, node2, from, rankOf2) {
-  if (node2.domain && node2.domain !== "ai.onnx") return [node2];
-  const op = node2.opType ?? "";
-  const x = node2.input?.[0] ?? "";
-  const y = node2.output?.[0] ?? "";
+function upgradeNode(em, node, from, rankOf2) {
+  if (node.domain && node.domain !== "ai.onnx") return [node];
+  const op = node.opType ?? "";
+  const x = node.input?.[0] ?? "";
+  const y = node.output?.[0] ?? "";
   if ((op === "Softmax" || op === "LogSoftmax" || op === "Hardmax") && from < 13) {
-    const axis = attrInt(node2, "axis", 1);
+    const axis = attrInt(node, "axis", 1);
     const rank = rankOf2(x);
     if (axis === -1 || rank !== void 0 && normAxis(axis, rank) === rank - 1) {
-      return [{ ...withoutAttrs(node2, ["axis"]), attribute: [...withoutAttrs(node2, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }] }];
+      return [{ ...withoutAttrs(node, ["axis"]), attribute: [...withoutAttrs(node, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }] }];
     }
     if (rank === void 0) return `${op} (opset ${from}) with axis ${axis} on an input of unknown rank`;
     const flat = em.fresh("flat");
@@ -22428,36 +12944,36 @@ function upgradeNode(em, node2, from, rankOf2) {
     ];
   }
   if (op === "Dropout" && from < 12) {
-    const ratio = em.scalar(attrFloat(node2, "ratio", 0.5));
-    em.setFloats(ratio, [attrFloat(node2, "ratio", 0.5)]);
-    return [{ ...withoutAttrs(node2, ["ratio", "is_test"]), input: [x, ratio] }];
+    const ratio = em.scalar(attrFloat(node, "ratio", 0.5));
+    em.setFloats(ratio, [attrFloat(node, "ratio", 0.5)]);
+    return [{ ...withoutAttrs(node, ["ratio", "is_test"]), input: [x, ratio] }];
   }
   if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13) {
-    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
-    const stripped = withoutAttrs(node2, ["axes"]);
+    const axes = findAttr(node, "axes") ? attrInts(node, "axes", []) : void 0;
+    const stripped = withoutAttrs(node, ["axes"]);
     return [{ ...stripped, input: axes ? [x, em.ints(axes)] : [x] }];
   }
   if (op === "Split" && from < 13) {
-    const split = findAttr(node2, "split") ? attrInts(node2, "split", []) : void 0;
-    return [{ ...withoutAttrs(node2, ["split"]), input: split ? [x, em.ints(split)] : [x] }];
+    const split = findAttr(node, "split") ? attrInts(node, "split", []) : void 0;
+    return [{ ...withoutAttrs(node, ["split"]), input: split ? [x, em.ints(split)] : [x] }];
   }
   if (op === "Clip" && from < 11) {
-    const min2 = findAttr(node2, "min") ? em.scalar(attrFloat(node2, "min", 0)) : "";
-    const max2 = findAttr(node2, "max") ? em.scalar(attrFloat(node2, "max", 0)) : "";
-    return [{ ...withoutAttrs(node2, ["min", "max"]), input: [x, min2, max2] }];
+    const min2 = findAttr(node, "min") ? em.scalar(attrFloat(node, "min", 0)) : "";
+    const max2 = findAttr(node, "max") ? em.scalar(attrFloat(node, "max", 0)) : "";
+    return [{ ...withoutAttrs(node, ["min", "max"]), input: [x, min2, max2] }];
   }
   if (op === "Pad" && from < 11) {
-    const pads = attrInts(node2, "pads", []);
-    const value = attrFloat(node2, "value", 0);
-    return [{ ...withoutAttrs(node2, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
+    const pads = attrInts(node, "pads", []);
+    const value = attrFloat(node, "value", 0);
+    return [{ ...withoutAttrs(node, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
   }
   if (op === "Slice" && from < 10) {
-    const starts = attrInts(node2, "starts", []);
-    const ends = attrInts(node2, "ends", []);
-    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
-    return [{ ...withoutAttrs(node2, ["starts", "ends", "axes"]), input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []] }];
+    const starts = attrInts(node, "starts", []);
+    const ends = attrInts(node, "ends", []);
+    const axes = findAttr(node, "axes") ? attrInts(node, "axes", []) : void 0;
+    return [{ ...withoutAttrs(node, ["starts", "ends", "axes"]), input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []] }];
   }
-  return [node2];
+  return [node];
 }
 
 // src/train/tensor-data.ts
@@ -22532,8 +13048,8 @@ function sortNodes(nodes, available) {
 function prepareGraph(proto, opts = {}) {
   const graph = proto.graph;
   if (!graph) throw new InputError("MODEL_INVALID", "The model has no graph; a training step needs an inference model with a graph. Re-export the model.");
-  const defaultOpset2 = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx");
-  const sourceOpset = Number(defaultOpset2?.version ?? 0);
+  const defaultOpset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx");
+  const sourceOpset = Number(defaultOpset?.version ?? 0);
   if (sourceOpset < MIN_SOURCE_OPSET || sourceOpset > MAX_SOURCE_OPSET) {
     throw new InputError(
       "MODEL_INVALID",
@@ -22545,7 +13061,8 @@ function prepareGraph(proto, opts = {}) {
   for (const t of graph.initializer ?? []) if (t.name) initializers.set(t.name, t);
   const inputs = (graph.input ?? []).filter((v) => v.name && !initializers.has(v.name));
   const outputs = graph.output ?? [];
-  const firstOut = outputs[0]?.type?.tensorType?.elemType;
+  const declared = outputs[0]?.type?.tensorType?.elemType || void 0;
+  const firstOut = declared ?? [...initializers.values()].find((t) => t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE)?.dataType;
   const floatType = firstOut === DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
   if (firstOut !== void 0 && firstOut !== DataType.FLOAT && firstOut !== DataType.DOUBLE) {
     throw new InputError(
@@ -22623,13 +13140,13 @@ Re-export the model with opset 13 or newer.`
     graphName: graph.name ?? "model"
   };
 }
-function differentiableSlots(node2) {
-  const rule = GRAD_RULES[node2.opType ?? ""];
-  const all = (node2.input ?? []).map((_, i) => i);
-  return rule?.differentiable ? rule.differentiable(node2) : all;
+function differentiableSlots(node) {
+  const rule = GRAD_RULES[node.opType ?? ""];
+  const all = (node.input ?? []).map((_, i) => i);
+  return rule?.differentiable ? rule.differentiable(node) : all;
 }
-function isDefaultDomain(node2) {
-  return !node2.domain || node2.domain === "ai.onnx";
+function isDefaultDomain(node) {
+  return !node.domain || node.domain === "ai.onnx";
 }
 var TRAINING_MODE_OPS = /* @__PURE__ */ new Set(["Dropout", "BatchNormalization"]);
 var Differentiator = class {
@@ -22817,8 +13334,8 @@ function emitLoss(em, kind, pred, labels) {
       const rank = predShape.length;
       const classIds = em.ints(Array.from({ length: classes }, (_, i) => i), [1, classes, ...new Array(rank - 2).fill(1)]);
       const onehot = em.one("Cast", [em.one("Equal", [em.one("Unsqueeze", [labels, em.ints([1])]), classIds])], { to: em.floatType }, "onehot");
-      const count2 = em.floatSize(labels, spec.shape);
-      const dPrediction = em.one("Div", [em.one("Sub", [em.one("Exp", [logProb]), onehot]), count2], {}, "grad_cross_entropy");
+      const count = em.floatSize(labels, spec.shape);
+      const dPrediction = em.one("Div", [em.one("Sub", [em.one("Exp", [logProb]), onehot]), count], {}, "grad_cross_entropy");
       return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
     }
     default:
@@ -23063,7 +13580,7 @@ function projectTraining(p) {
 }
 
 // src/train/runner.ts
-import * as ort3 from "onnxruntime-node";
+import * as ort2 from "onnxruntime-node";
 function describe(t) {
   return `${t.type}[${t.dims.join(", ")}]`;
 }
@@ -23071,25 +13588,27 @@ function allocLike(t) {
   const n = t.size;
   switch (t.type) {
     case "float32":
-      return new ort3.Tensor("float32", new Float32Array(n), t.dims);
+      return new ort2.Tensor("float32", new Float32Array(n), t.dims);
     case "float64":
-      return new ort3.Tensor("float64", new Float64Array(n), t.dims);
+      return new ort2.Tensor("float64", new Float64Array(n), t.dims);
     case "int64":
-      return new ort3.Tensor("int64", new BigInt64Array(n), t.dims);
+      return new ort2.Tensor("int64", new BigInt64Array(n), t.dims);
     case "int32":
-      return new ort3.Tensor("int32", new Int32Array(n), t.dims);
+      return new ort2.Tensor("int32", new Int32Array(n), t.dims);
     case "bool":
-      return new ort3.Tensor("bool", new Uint8Array(n), t.dims);
+      return new ort2.Tensor("bool", new Uint8Array(n), t.dims);
     case "float16":
-      return new ort3.Tensor("float16", new Uint16Array(n), t.dims);
+      return new ort2.Tensor("float16", new Uint16Array(n), t.dims);
     default:
       throw new InputError("INPUT_INVALID", `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`);
   }
 }
-function scalarOf(v, name) {
+function lossesOf(v, name, count) {
   const t = v;
-  if (!t || t.size < 1) throw new InputError("INPUT_INVALID", `The training step's loss output "${name}" is empty; expected a scalar loss.`);
-  return Number(t.data[0]);
+  if (!t || t.size !== count) {
+    throw new InputError("INPUT_INVALID", `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? "a scalar loss" : `${count} (one loss per step of a call)`}.`);
+  }
+  return Array.from(t.data, Number);
 }
 function validateFeedback(session, initialFeeds, feedback, lossOutput) {
   const problems = [];
@@ -23121,8 +13640,9 @@ The mapping names, for each output that is next step's input (new weights, optim
   return loss;
 }
 async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) {
-  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0)) {
-    throw new InputError("INPUT_INVALID", `training steps must be an integer >= 1 and warmup >= 0 (got steps ${cfg.steps}, warmup ${cfg.warmup}).`);
+  const perCall = cfg.stepsPerCall ?? 1;
+  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) || !(Number.isInteger(perCall) && perCall >= 1)) {
+    throw new InputError("INPUT_INVALID", `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`);
   }
   const lossName = validateFeedback(session, initialFeeds, feedback, cfg.lossOutput);
   const fedOutputs = Object.keys(feedback);
@@ -23130,7 +13650,7 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
   const losses = [];
   const notes = [];
   const first = await session.run(feeds);
-  losses.push(scalarOf(first[lossName], lossName));
+  losses.push(...lossesOf(first[lossName], lossName, perCall));
   for (const o of fedOutputs) {
     const produced = first[o];
     const target = initialFeeds[feedback[o]];
@@ -23159,7 +13679,7 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
       const fetches = {};
       for (const o of fedOutputs) fetches[o] = spare[feedback[o]];
       fetches[lossName] = lossBuffer;
-      lossBuffer.data[0] = Number.NaN;
+      lossBuffer.data.fill(Number.NaN);
       let res2;
       try {
         res2 = await session.run(stepFeeds, fetches);
@@ -23168,15 +13688,15 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
         notes.push(`outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); each step's outputs were taken as returned instead`);
         return step();
       }
-      const written = scalarOf(lossBuffer, lossName);
-      if (!Number.isNaN(written)) {
+      const written = lossesOf(lossBuffer, lossName, perCall);
+      if (!Number.isNaN(written[0])) {
         const next3 = spare;
         spare = current;
         current = next3;
         return written;
       }
-      const returned = scalarOf(res2[lossName], lossName);
-      if (!Number.isNaN(returned)) {
+      const returned = lossesOf(res2[lossName], lossName, perCall);
+      if (!Number.isNaN(returned[0])) {
         preallocated = false;
         notes.push("the session did not write into preallocated output tensors; each step's outputs were taken as returned instead");
       }
@@ -23189,21 +13709,23 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
     const next = {};
     for (const o of fedOutputs) next[feedback[o]] = res[o];
     current = next;
-    return scalarOf(res[lossName], lossName);
+    return lossesOf(res[lossName], lossName, perCall);
   };
-  for (let i = 1; i < cfg.warmup; i++) losses.push(await step());
+  for (let done = perCall; done < cfg.warmup; done += perCall) losses.push(...await step());
   const stepMs = [];
+  const calls = Math.ceil(cfg.steps / perCall);
   const token = deps.meter ? await deps.meter.begin() : void 0;
   const start = deps.clockNs();
-  for (let i = 0; i < cfg.steps; i++) {
+  for (let i = 0; i < calls; i++) {
     const t0 = deps.clockNs();
-    losses.push(await step());
-    stepMs.push(Number(deps.clockNs() - t0) / 1e6);
+    losses.push(...await step());
+    const perStep = Number(deps.clockNs() - t0) / 1e6 / perCall;
+    for (let k = 0; k < perCall; k++) stepMs.push(perStep);
   }
   const totalMs = Number(deps.clockNs() - start) / 1e6;
   const energy = deps.meter && token ? await deps.meter.end(token) : void 0;
   return {
-    steps: cfg.steps,
+    steps: calls * perCall,
     warmup: cfg.warmup,
     stepMs,
     lossFirst: losses[0],
@@ -23216,7 +13738,7 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
   };
 }
 function toOrtTensor(d) {
-  return new ort3.Tensor(d.dtype, d.data, d.dims);
+  return new ort2.Tensor(d.dtype, d.data, d.dims);
 }
 
 // src/measure-training.ts
@@ -23299,844 +13821,13 @@ async function measureTraining(cfg, prepared, meter, ctx) {
   return report;
 }
 
-// src/optimize/advisor.ts
-import { gzipSync } from "node:zlib";
-
-// src/optimize/fidelity.ts
-var RELATIVE_ERROR_FLOOR = 1e-3;
-function toNumbers(data) {
-  const out2 = new Float64Array(data.length);
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (typeof v === "number") out2[i] = v;
-    else if (typeof v === "bigint") out2[i] = Number(v);
-    else if (typeof v === "boolean") out2[i] = v ? 1 : 0;
-    else return null;
-  }
-  return out2;
-}
-function argmax(v, start, width) {
-  let best = start;
-  for (let i = start + 1; i < start + width; i++) if (v[i] > v[best]) best = i;
-  return best - start;
-}
-function accumulate(acc, reference, variant) {
-  const a = toNumbers(reference.data);
-  const b = toNumbers(variant.data);
-  if (!a || !b || a.length !== b.length) {
-    acc.comparable = false;
-    return;
-  }
-  let maxRef = 0;
-  for (const v of a) if (Number.isFinite(v) && Math.abs(v) > maxRef) maxRef = Math.abs(v);
-  const floor3 = Math.max(RELATIVE_ERROR_FLOOR * maxRef, Number.MIN_VALUE);
-  for (let i = 0; i < a.length; i++) {
-    if (!Number.isFinite(a[i])) continue;
-    if (!Number.isFinite(b[i])) {
-      acc.newNonFinite++;
-      acc.maxAbsError = Infinity;
-      acc.maxRelError = Infinity;
-      continue;
-    }
-    const err = Math.abs(a[i] - b[i]);
-    if (err > acc.maxAbsError) acc.maxAbsError = err;
-    const rel = err / Math.max(Math.abs(a[i]), floor3);
-    if (rel > acc.maxRelError) acc.maxRelError = rel;
-  }
-  const isFloat = reference.type.startsWith("float") || reference.type === "bfloat16";
-  if (!isFloat || reference.dims.length !== 2 || a.length === 0) {
-    acc.classifier = false;
-    return;
-  }
-  const width = reference.dims[reference.dims.length - 1];
-  const rows = a.length / width;
-  if (width > 1) {
-    if (acc.kind === "threshold-0.5") acc.classifier = false;
-    acc.kind = "argmax";
-    for (let r = 0; r < rows; r++) if (argmax(a, r * width, width) === argmax(b, r * width, width)) acc.agree++;
-    acc.rows += rows;
-  } else {
-    let probability = true;
-    for (const v of a) if (!(v >= 0 && v <= 1)) probability = false;
-    if (!probability || acc.kind === "argmax") {
-      acc.classifier = false;
-      return;
-    }
-    acc.kind = "threshold-0.5";
-    for (let r = 0; r < rows; r++) if (a[r] >= 0.5 === b[r] >= 0.5) acc.agree++;
-    acc.rows += rows;
-  }
-}
-function compareOutputs(reference, variant) {
-  if (reference.length !== variant.length) throw new Error(`compared ${reference.length} reference batches with ${variant.length} variant batches`);
-  const accs = /* @__PURE__ */ new Map();
-  reference.forEach((refBatch, k) => {
-    for (const [name, ref] of Object.entries(refBatch)) {
-      const v = variant[k][name];
-      if (!v) throw new Error(`the variant has no output named ${name}`);
-      let acc = accs.get(name);
-      if (!acc) {
-        acc = { name, maxAbsError: 0, maxRelError: 0, agree: 0, rows: 0, kind: null, classifier: true, newNonFinite: 0, comparable: true };
-        accs.set(name, acc);
-      }
-      accumulate(acc, ref, v);
-    }
-  });
-  const outputs = [...accs.values()].map((acc) => {
-    const classifier = acc.comparable && acc.classifier && acc.kind !== null && acc.rows > 0;
-    return {
-      name: acc.name,
-      maxAbsError: acc.comparable ? acc.maxAbsError : Number.NaN,
-      maxRelError: acc.comparable ? acc.maxRelError : Number.NaN,
-      top1Agreement: classifier ? acc.agree / acc.rows : null,
-      agreementKind: classifier ? acc.kind : null,
-      rows: classifier ? acc.rows : 0,
-      newNonFinite: acc.newNonFinite
-    };
-  });
-  const agreements = outputs.map((o) => o.top1Agreement).filter((x) => x !== null);
-  return {
-    batches: reference.length,
-    maxAbsError: Math.max(0, ...outputs.map((o) => o.maxAbsError)),
-    maxRelError: Math.max(0, ...outputs.map((o) => o.maxRelError)),
-    top1Agreement: agreements.length > 0 ? Math.min(...agreements) : null,
-    outputs
-  };
-}
-async function runAll(bytes, batches, createSession2) {
-  const session = await createSession2(bytes);
-  try {
-    const out2 = [];
-    for (const feeds of batches) out2.push(await session.run(feeds));
-    return out2;
-  } finally {
-    await session.release();
-  }
-}
-async function measureFidelity(originalBytes, variantBytes, batches, createSession2) {
-  const reference = await runAll(originalBytes, batches, createSession2);
-  const variant = await runAll(variantBytes, batches, createSession2);
-  return compareOutputs(reference, variant);
-}
-
-// src/optimize/session.ts
-import * as ort4 from "onnxruntime-node";
-var ortSessionFactory = async (modelBytes) => {
-  const session = await ort4.InferenceSession.create(modelBytes, {
-    executionProviders: ["cpu"],
-    intraOpNumThreads: 1,
-    graphOptimizationLevel: "all"
-  });
-  return {
-    async run(feeds) {
-      const out2 = await session.run(feeds);
-      return Object.fromEntries(
-        Object.entries(out2).map(([k, t]) => [k, { type: t.type, dims: t.dims, data: t.data }])
-      );
-    },
-    release: () => session.release()
-  };
-};
-
-// src/optimize/opset.ts
-var BREAKING_CHANGES = {
-  // Attributes moved to inputs.
-  Slice: [10],
-  // starts/ends/axes attributes → inputs
-  TopK: [10],
-  // k attribute → input
-  Clip: [11],
-  // min/max attributes → inputs
-  Pad: [11],
-  // pads/value attributes → inputs
-  Resize: [11],
-  // roi input added before scales
-  Split: [13, 18],
-  // split attribute → input; num_outputs added
-  Squeeze: [13],
-  // axes attribute → input
-  Unsqueeze: [13],
-  // axes attribute → input
-  ReduceSum: [13],
-  // axes attribute → input
-  ReduceMean: [18],
-  ReduceMax: [18],
-  ReduceMin: [18],
-  ReduceProd: [18],
-  ReduceL1: [18],
-  ReduceL2: [18],
-  ReduceLogSum: [18],
-  ReduceLogSumExp: [18],
-  ReduceSumSquare: [18],
-  // Meaning changed: before 13 these coerced the input to 2-D at `axis` (default 1); from 13
-  // they work along one axis (default −1).
-  Softmax: [13],
-  LogSoftmax: [13],
-  Hardmax: [13],
-  // Removed or deprecated.
-  Upsample: [10],
-  // deprecated in favour of Resize
-  Scatter: [11],
-  // deprecated in favour of ScatterElements
-  // Attributes removed.
-  BatchNormalization: [9],
-  // `spatial` removed
-  Dropout: [12],
-  // `ratio` attribute → input (handled below: it does nothing at inference)
-  Scan: [9]
-  // batch dimension removed
-};
-function defaultOpset(model) {
-  const entry = (model.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx");
-  return entry?.version ?? 1;
-}
-function allNodes(nodes, out2 = []) {
-  for (const n of nodes ?? []) {
-    out2.push(n);
-    for (const a of n.attribute ?? []) {
-      if (a.g) allNodes(a.g.node, out2);
-      for (const g of a.graphs ?? []) allNodes(g.node, out2);
-    }
-  }
-  return out2;
-}
-function irVersionFor(opset) {
-  if (opset >= 21) return 10;
-  if (opset >= 19) return 9;
-  if (opset >= 12) return 7;
-  if (opset >= 11) return 6;
-  if (opset >= 10) return 5;
-  return 3;
-}
-function raiseOpset(model, minimum, why) {
-  const current = defaultOpset(model);
-  if (current >= minimum) return model;
-  if (current < 7) {
-    throw new InputError(
-      "UNSUPPORTED_OP",
-      `The model uses opset ${current}; ${why} needs opset ${minimum}, and energy-budget only raises opsets from 7 up. Re-export the model at opset 13 or later (torch.onnx.export(..., opset_version=13)) and try again.`
-    );
-  }
-  const nodes = allNodes(model.graph?.node);
-  const blocked = [];
-  for (const n of nodes) {
-    if (n.domain && n.domain !== "ai.onnx") continue;
-    const op = n.opType ?? "";
-    const changes = (BREAKING_CHANGES[op] ?? []).filter((v) => v > current && v <= minimum);
-    if (changes.length === 0) continue;
-    if (op === "Dropout") continue;
-    blocked.push(`${n.name || "(unnamed)"} (${op}, changed at opset ${changes.join(", ")})`);
-  }
-  if (blocked.length > 0) {
-    const shown = blocked.slice(0, 5).join("; ") + (blocked.length > 5 ? `; and ${blocked.length - 5} more` : "");
-    throw new InputError(
-      "UNSUPPORTED_OP",
-      `${why} needs opset ${minimum}, but the model uses opset ${current} and these nodes changed meaning in between: ${shown}. Re-export the model at opset ${minimum} or later (torch.onnx.export(..., opset_version=${minimum})) and try again.`
-    );
-  }
-  const stripDropout = (list) => list?.map(
-    (n) => n.opType === "Dropout" && (!n.domain || n.domain === "ai.onnx") ? { ...n, attribute: (n.attribute ?? []).filter((a) => a.name !== "ratio" && a.name !== "is_test") } : n
-  );
-  const opsetImport = (model.opsetImport ?? []).filter((o) => o.domain && o.domain !== "ai.onnx");
-  return {
-    ...model,
-    irVersion: Math.max(model.irVersion ?? 3, irVersionFor(minimum)),
-    opsetImport: [{ domain: "", version: minimum }, ...opsetImport],
-    graph: model.graph ? { ...model.graph, node: stripDropout(model.graph.node) } : model.graph
-  };
-}
-
-// src/optimize/tensors.ts
-function elementCount(dims) {
-  return dims.reduce((a, b) => a * b, 1);
-}
-function isExternal2(t) {
-  return t.dataLocation === 1 || (t.externalData?.length ?? 0) > 0;
-}
-function readFloat32(t) {
-  if ((t.dataType ?? 0) !== DataType.FLOAT) throw new Error(`tensor ${t.name ?? "?"} is not float32`);
-  if (isExternal2(t)) throw new Error(`tensor ${t.name ?? "?"} stores its data in an external file`);
-  const n = elementCount(t.dims ?? []);
-  let out2;
-  if (t.rawData && t.rawData.byteLength > 0) {
-    const copy = new Uint8Array(t.rawData.byteLength);
-    copy.set(t.rawData);
-    out2 = new Float32Array(copy.buffer);
-  } else {
-    out2 = Float32Array.from(t.floatData ?? []);
-  }
-  if (out2.length !== n) {
-    throw new Error(`tensor ${t.name ?? "?"} has ${out2.length} values but its dims [${(t.dims ?? []).join(", ")}] need ${n}`);
-  }
-  return out2;
-}
-function bytesOf2(view) {
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-}
-function tensorFrom(name, dims, dataType, data) {
-  return { name, dims, dataType, rawData: bytesOf2(data) };
-}
-var f32Scratch = new Float32Array(1);
-var u32Scratch = new Uint32Array(f32Scratch.buffer);
-function float16Bits(value) {
-  f32Scratch[0] = value;
-  const x = u32Scratch[0];
-  const sign = x >>> 16 & 32768;
-  const exp2 = x >>> 23 & 255;
-  let mant = x & 8388607;
-  if (exp2 === 255) return sign | 31744 | (mant ? 512 : 0);
-  const e = exp2 - 127 + 15;
-  if (e >= 31) return sign | 31744;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 8388608;
-    const shift = 14 - e;
-    let half2 = mant >>> shift;
-    const rest2 = mant & (1 << shift) - 1;
-    const halfway = 1 << shift - 1;
-    if (rest2 > halfway || rest2 === halfway && (half2 & 1) === 1) half2++;
-    return sign | half2;
-  }
-  let half = e << 10 | mant >>> 13;
-  const rest = mant & 8191;
-  if (rest > 4096 || rest === 4096 && (half & 1) === 1) half++;
-  return sign | half;
-}
-function toFloat16(values) {
-  const out2 = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) out2[i] = float16Bits(values[i]);
-  return out2;
-}
-var FLOAT16_MAX = 65504;
-function quantizePerChannel(values, dims, axis) {
-  const channels = dims[axis];
-  const inner = elementCount(dims.slice(axis + 1));
-  const maxAbs = new Float64Array(channels);
-  for (let i = 0; i < values.length; i++) {
-    const c = Math.floor(i / inner) % channels;
-    const a = Math.abs(values[i]);
-    if (a > maxAbs[c]) maxAbs[c] = a;
-  }
-  const scales = new Float32Array(channels);
-  for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? Math.fround(maxAbs[c] / 127) : 1;
-  const q = new Int8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const c = Math.floor(i / inner) % channels;
-    const v = Math.round(values[i] / scales[c]);
-    q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
-  }
-  return { values: q, scales, axis };
-}
-function transpose2d(values, rows, cols) {
-  const out2 = new Float32Array(values.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out2[c * rows + r] = values[r * cols + c];
-  return out2;
-}
-function smallestMagnitudes(arrays, count2) {
-  const masks = arrays.map((a) => new Uint8Array(a.length));
-  if (count2 <= 0) return masks;
-  const total = arrays.reduce((s, a) => s + a.length, 0);
-  const mags = new Float32Array(total);
-  let o = 0;
-  for (const a of arrays) for (let i = 0; i < a.length; i++) mags[o++] = Math.abs(a[i]);
-  mags.sort();
-  const threshold = mags[Math.min(count2, total) - 1];
-  let below = 0;
-  for (const a of arrays) for (let i = 0; i < a.length; i++) if (Math.abs(a[i]) < threshold) below++;
-  let tiesLeft = Math.min(count2, total) - below;
-  arrays.forEach((a, k) => {
-    const m = masks[k];
-    for (let i = 0; i < a.length; i++) {
-      const v = Math.abs(a[i]);
-      if (v < threshold) m[i] = 1;
-      else if (v === threshold && tiesLeft > 0) {
-        m[i] = 1;
-        tiesLeft--;
-      }
-    }
-  });
-  return masks;
-}
-
-// src/optimize/variants.ts
-var DEFAULT_SPARSITY = 0.5;
-var FP16_MIN_ELEMENTS = 16;
-function attrInt2(n, name, fallback) {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a?.i ?? fallback;
-}
-function attrFloat2(n, name, fallback) {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a?.f ?? fallback;
-}
-function isDefaultDomain2(n) {
-  return !n.domain || n.domain === "ai.onnx";
-}
-function weightSlot(use, rank) {
-  const { node: n, input } = use;
-  if (!isDefaultDomain2(n) || input !== 1) return null;
-  switch (n.opType) {
-    case "Conv":
-      return rank >= 3 ? { op: "Conv", axis: 0 } : null;
-    case "Gemm":
-      return rank === 2 ? { op: "Gemm", axis: attrInt2(n, "transB", 0) ? 0 : 1 } : null;
-    case "MatMul":
-      return rank >= 2 ? { op: "MatMul", axis: rank - 1 } : null;
-    default:
-      return null;
-  }
-}
-function indexGraph(model) {
-  const graph = model.graph;
-  if (!graph) throw new InputError("MODEL_INVALID", "The model has no graph (ModelProto.graph is empty); it is not a usable ONNX model.");
-  const initializers = new Map((graph.initializer ?? []).map((t) => [t.name ?? "", t]));
-  const uses = /* @__PURE__ */ new Map();
-  const names = /* @__PURE__ */ new Set();
-  for (const n of graph.node ?? []) {
-    (n.input ?? []).forEach((name, input) => {
-      if (!name) return;
-      names.add(name);
-      const list = uses.get(name) ?? [];
-      list.push({ node: n, input });
-      uses.set(name, list);
-    });
-    for (const o of n.output ?? []) names.add(o);
-    if (n.name) names.add(n.name);
-  }
-  const bodyUse = (n, sub2) => {
-    for (const inner of sub2.node ?? []) {
-      for (const name of inner.input ?? []) {
-        if (!name) continue;
-        const list = uses.get(name) ?? [];
-        list.push({ node: { opType: `${n.opType ?? "?"} body` }, input: -1 });
-        uses.set(name, list);
-      }
-      for (const a of inner.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
-    }
-  };
-  for (const n of graph.node ?? []) for (const a of n.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
-  for (const o of graph.output ?? []) {
-    const name = o.name ?? "";
-    names.add(name);
-    const list = uses.get(name) ?? [];
-    list.push({ node: { opType: "(graph output)" }, input: -1 });
-    uses.set(name, list);
-  }
-  for (const t of graph.initializer ?? []) names.add(t.name ?? "");
-  for (const i of graph.input ?? []) names.add(i.name ?? "");
-  return { graph, initializers, uses, graphInputs: new Set((graph.input ?? []).map((i) => i.name ?? "")), names };
-}
-function nameMaker(used) {
-  return (base) => {
-    let name = base;
-    for (let k = 1; used.has(name); k++) name = `${base}_${k}`;
-    used.add(name);
-    return name;
-  };
-}
-function weightCandidates(ix, notes) {
-  const out2 = [];
-  for (const [name, tensor] of ix.initializers) {
-    const uses = ix.uses.get(name) ?? [];
-    const dims = (tensor.dims ?? []).map(Number);
-    const slots = uses.map((u) => weightSlot(u, dims.length));
-    if (!slots.some((s) => s)) continue;
-    if ((tensor.dataType ?? 0) !== DataType.FLOAT) {
-      notes.push(`${name}: left as is, stored as data type ${tensor.dataType}, not float32.`);
-      continue;
-    }
-    if (isExternal2(tensor)) {
-      notes.push(`${name}: left as is, its data is in an external file.`);
-      continue;
-    }
-    if (slots.some((s) => !s)) {
-      const other = uses.filter((_, k) => !slots[k]).map((u) => u.node.opType).join(", ");
-      notes.push(`${name}: left as is, it also feeds ${other}.`);
-      continue;
-    }
-    out2.push({ tensor, name, dims, slots, uses });
-  }
-  return out2;
-}
-function withGraph(model, ix, change) {
-  const g = ix.graph;
-  const graph = {
-    ...g,
-    node: change.nodes,
-    initializer: [...(g.initializer ?? []).filter((t) => !change.removed.has(t.name ?? "")), ...change.initializers],
-    input: (g.input ?? []).filter((i) => !change.removed.has(i.name ?? "")),
-    valueInfo: (g.valueInfo ?? []).filter((v) => !change.removed.has(v.name ?? ""))
-  };
-  return { ...model, graph };
-}
-var pct = (x) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
-function int8WeightsVariant(model) {
-  const notes = [];
-  const ix = indexGraph(model);
-  const fresh = nameMaker(ix.names);
-  const dq = [];
-  const added = [];
-  const removed = /* @__PURE__ */ new Set();
-  const weights = [];
-  for (const c of weightCandidates(ix, notes)) {
-    const axes = new Set(c.slots.map((s) => s.axis));
-    if (axes.size > 1) {
-      notes.push(`${c.name}: left as is, its consumers need different channel axes.`);
-      continue;
-    }
-    const axis = c.slots[0].axis;
-    const q = quantizePerChannel(readFloat32(c.tensor), c.dims, axis);
-    const qName = fresh(`${c.name}_quantized`);
-    const sName = fresh(`${c.name}_scale`);
-    const zName = fresh(`${c.name}_zero_point`);
-    added.push(
-      tensorFrom(qName, c.dims, DataType.INT8, q.values),
-      tensorFrom(sName, [q.scales.length], DataType.FLOAT, q.scales),
-      tensorFrom(zName, [q.scales.length], DataType.INT8, new Int8Array(q.scales.length))
-    );
-    dq.push(node("DequantizeLinear", [qName, sName, zName], [c.name], { axis }, fresh(`${c.name}_DequantizeLinear`)));
-    removed.add(c.name);
-    weights.push({ name: c.name, ops: [...new Set(c.slots.map((s) => s.op))], elements: elementCount(c.dims), storage: `int8 per-channel (axis ${axis})` });
-  }
-  if (weights.length === 0) {
-    return { variant: "int8-weights", label: "int8 weights", model, weights, notes: ["No Conv, Gemm or MatMul weight is a float32 initializer; nothing to quantise.", ...notes], opset: defaultOpset(model) };
-  }
-  const rewritten = withGraph(model, ix, { nodes: [...dq, ...ix.graph.node ?? []], initializers: added, removed });
-  const before = defaultOpset(model);
-  const out2 = raiseOpset(rewritten, 13, "Per-channel DequantizeLinear (the axis attribute)");
-  if (defaultOpset(out2) !== before) notes.push(`Opset raised from ${before} to ${defaultOpset(out2)} for per-channel DequantizeLinear.`);
-  notes.push(
-    "The arithmetic stays float32: onnxruntime does not constant-fold DequantizeLinear, so every run dequantises the weights first; the file shrinks about 4\xD7, latency can rise slightly."
-  );
-  return { variant: "int8-weights", label: "int8 weights", model: out2, weights, notes, opset: defaultOpset(out2) };
-}
-function int8DynamicVariant(model) {
-  const notes = [];
-  const ix = indexGraph(model);
-  const fresh = nameMaker(ix.names);
-  const candidates = new Map(weightCandidates(ix, notes).map((c) => [c.name, c]));
-  const added = [];
-  const removed = /* @__PURE__ */ new Set();
-  const weights = [];
-  const nodes = [];
-  const quantized = /* @__PURE__ */ new Map();
-  const quantizeActivation = (x) => {
-    let hit = quantized.get(x);
-    if (!hit) {
-      hit = { q: fresh(`${x}_quantized`), scale: fresh(`${x}_scale`), zero: fresh(`${x}_zero_point`) };
-      nodes.push(node("DynamicQuantizeLinear", [x], [hit.q, hit.scale, hit.zero], {}, fresh(`${x}_DynamicQuantizeLinear`)));
-      quantized.set(x, hit);
-    }
-    return hit;
-  };
-  for (const n of ix.graph.node ?? []) {
-    const op = n.opType ?? "";
-    const x = n.input?.[0] ?? "";
-    const w = n.input?.[1] ?? "";
-    const c = candidates.get(w);
-    const y = n.output?.[0] ?? "";
-    const eligible = isDefaultDomain2(n) && c !== void 0 && x !== "" && !ix.initializers.has(x) && c.uses.length === 1 && (op === "MatMul" && c.dims.length === 2 || op === "Gemm" && attrInt2(n, "transA", 0) === 0 || op === "Conv" && (n.input?.[2] === void 0 || n.input[2] === "" || ix.initializers.has(n.input[2])));
-    if (!eligible) {
-      if (c && c.uses.length > 1 && ["MatMul", "Gemm", "Conv"].includes(op)) notes.push(`${w}: left float32, it is shared by ${c.uses.length} nodes.`);
-      else if (c && op === "Gemm") notes.push(`${n.name || y}: Gemm with transA = 1 left float32.`);
-      else if (c && op === "MatMul") notes.push(`${n.name || y}: MatMul with a ${c.dims.length}-D weight left float32.`);
-      else if (c && op === "Conv") notes.push(`${n.name || y}: Conv whose bias is computed at run time left float32.`);
-      nodes.push(n);
-      continue;
-    }
-    const values = readFloat32(c.tensor);
-    let matrix = values;
-    let wDims = c.dims;
-    if (op === "Gemm" && attrInt2(n, "transB", 0)) {
-      matrix = transpose2d(values, c.dims[0], c.dims[1]);
-      wDims = [c.dims[1], c.dims[0]];
-    }
-    const axis = op === "Conv" ? 0 : 1;
-    const qw = quantizePerChannel(matrix, wDims, axis);
-    const alpha = op === "Gemm" ? attrFloat2(n, "alpha", 1) : 1;
-    const scales = alpha === 1 ? qw.scales : qw.scales.map((s) => s * alpha);
-    const scaleDims = op === "Conv" ? [wDims[0], ...wDims.slice(2).map(() => 1)] : [wDims[1]];
-    const qName = fresh(`${w}_quantized`);
-    const sName = fresh(`${w}_scale`);
-    const zName = fresh(`${w}_zero_point`);
-    added.push(
-      tensorFrom(qName, wDims, DataType.INT8, qw.values),
-      tensorFrom(sName, scaleDims, DataType.FLOAT, scales),
-      // A scalar zero point: onnxruntime's ConvInteger accepts only per-tensor zero points,
-      // and symmetric quantisation makes it 0 for every channel anyway.
-      tensorFrom(zName, [], DataType.INT8, new Int8Array(1))
-    );
-    removed.add(w);
-    weights.push({ name: w, ops: [op], elements: elementCount(c.dims), storage: `int8 per-channel (axis ${axis}), activations uint8 at run time` });
-    const a = quantizeActivation(x);
-    const base = n.name || y;
-    const yInt = fresh(`${y}_int32`);
-    const yFloat = fresh(`${y}_int32_float`);
-    const scale2 = fresh(`${y}_rescale`);
-    if (op === "Conv") {
-      const attrs = (n.attribute ?? []).filter((at) => ["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"].includes(at.name ?? ""));
-      nodes.push({ opType: "ConvInteger", input: [a.q, qName, a.zero, zName], output: [yInt], name: fresh(`${base}_ConvInteger`), attribute: attrs });
-    } else {
-      nodes.push(node("MatMulInteger", [a.q, qName, a.zero, zName], [yInt], {}, fresh(`${base}_MatMulInteger`)));
-    }
-    nodes.push(node("Cast", [yInt], [yFloat], { to: DataType.FLOAT }, fresh(`${base}_Cast`)));
-    nodes.push(node("Mul", [a.scale, sName], [scale2], {}, fresh(`${base}_scale_Mul`)));
-    let bias;
-    if (op === "Conv" && n.input?.[2]) {
-      const b = ix.initializers.get(n.input[2]);
-      if (b) {
-        const bName = fresh(`${n.input[2]}_channels`);
-        added.push({ ...b, name: bName, dims: scaleDims });
-        bias = bName;
-      }
-    } else if (op === "Gemm" && n.input?.[2]) {
-      const beta = attrFloat2(n, "beta", 1);
-      const cName = n.input[2];
-      const cInit = ix.initializers.get(cName);
-      if (beta === 1) bias = cName;
-      else if (cInit && (cInit.dataType ?? 0) === DataType.FLOAT && !isExternal2(cInit)) {
-        bias = fresh(`${cName}_beta`);
-        added.push(tensorFrom(bias, (cInit.dims ?? []).map(Number), DataType.FLOAT, readFloat32(cInit).map((v) => v * beta)));
-      } else {
-        const betaName = fresh(`${base}_beta`);
-        added.push(tensorFrom(betaName, [], DataType.FLOAT, Float32Array.of(beta)));
-        bias = fresh(`${cName}_times_beta`);
-        nodes.push(node("Mul", [cName, betaName], [bias], {}, fresh(`${base}_beta_Mul`)));
-      }
-    }
-    if (bias) {
-      const scaled = fresh(`${y}_scaled`);
-      nodes.push(node("Mul", [yFloat, scale2], [scaled], {}, fresh(`${base}_Mul`)));
-      nodes.push(node("Add", [scaled, bias], [y], {}, fresh(`${base}_bias_Add`)));
-    } else {
-      nodes.push(node("Mul", [yFloat, scale2], [y], {}, fresh(`${base}_Mul`)));
-    }
-  }
-  const stillUsed = new Set(nodes.flatMap((n) => n.input ?? []));
-  for (const o of ix.graph.output ?? []) stillUsed.add(o.name ?? "");
-  for (const t of ix.graph.initializer ?? []) {
-    const name = t.name ?? "";
-    if ((ix.uses.get(name)?.length ?? 0) > 0 && !stillUsed.has(name)) removed.add(name);
-  }
-  if (weights.length === 0) {
-    return { variant: "int8-dynamic", label: "dynamic int8", model, weights, notes: ["No MatMul, Gemm or Conv with a float32 initializer weight to quantise.", ...notes], opset: defaultOpset(model) };
-  }
-  const before = defaultOpset(model);
-  const out2 = raiseOpset(withGraph(model, ix, { nodes, initializers: added, removed }), 11, "DynamicQuantizeLinear");
-  if (defaultOpset(out2) !== before) notes.push(`Opset raised from ${before} to ${defaultOpset(out2)} for DynamicQuantizeLinear.`);
-  notes.push(
-    "uint8 activations \xD7 int8 weights: on x86 CPUs without VNNI, onnxruntime multiplies these with VPMADDUBSW, whose 16-bit sums can saturate (onnxruntime quantization docs); the fidelity figures show whether it matters for this model."
-  );
-  return { variant: "int8-dynamic", label: "dynamic int8", model: out2, weights, notes, opset: defaultOpset(out2) };
-}
-function fp16Variant(model) {
-  const notes = [];
-  const ix = indexGraph(model);
-  const fresh = nameMaker(ix.names);
-  const casts = [];
-  const added = [];
-  const removed = /* @__PURE__ */ new Set();
-  const weights = [];
-  let small = 0;
-  for (const [name, t] of ix.initializers) {
-    if ((t.dataType ?? 0) !== DataType.FLOAT || isExternal2(t)) continue;
-    const dims = (t.dims ?? []).map(Number);
-    const n = elementCount(dims);
-    if (n < FP16_MIN_ELEMENTS) {
-      small++;
-      continue;
-    }
-    if ((ix.uses.get(name) ?? []).some((u) => u.input < 0)) {
-      notes.push(`${name}: left float32, it is also a graph output.`);
-      continue;
-    }
-    const values = readFloat32(t);
-    let maxAbs = 0;
-    for (const v of values) if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
-    if (maxAbs > FLOAT16_MAX) {
-      notes.push(`${name}: left float32, it holds ${maxAbs.toExponential(2)}, beyond float16's \xB165504.`);
-      continue;
-    }
-    const hName = fresh(`${name}_fp16`);
-    added.push(tensorFrom(hName, dims, DataType.FLOAT16, toFloat16(values)));
-    casts.push(node("Cast", [hName], [name], { to: DataType.FLOAT }, fresh(`${name}_Cast`)));
-    removed.add(name);
-    const ops = [...new Set((ix.uses.get(name) ?? []).map((u) => u.node.opType ?? ""))];
-    weights.push({ name, ops, elements: n, storage: "float16" });
-  }
-  if (small > 0) notes.push(`${small} float32 initializer(s) under ${FP16_MIN_ELEMENTS} elements left float32 (scalars, epsilons, shape-like constants).`);
-  if (weights.length === 0) {
-    return { variant: "fp16", label: "fp16 weights", model, weights, notes: ["No float32 initializer to convert.", ...notes], opset: defaultOpset(model) };
-  }
-  const out2 = raiseOpset(withGraph(model, ix, { nodes: [...casts, ...ix.graph.node ?? []], initializers: added, removed }), 6, "Cast");
-  notes.push("Weights are stored as float16 and cast back to float32, so every op still computes in float32; the file halves, the arithmetic does not change.");
-  return { variant: "fp16", label: "fp16 weights", model: out2, weights, notes, opset: defaultOpset(out2) };
-}
-function pruneVariant(model, sparsity = DEFAULT_SPARSITY, scope = "per-tensor") {
-  if (!(sparsity >= 0 && sparsity < 1)) {
-    throw new InputError("ARGUMENT_INVALID", `The pruning sparsity must be a fraction from 0 up to (not including) 1, such as 0.5; got ${sparsity}.`);
-  }
-  const notes = [];
-  const ix = indexGraph(model);
-  const label2 = `pruned ${pct(sparsity)}`;
-  const candidates = weightCandidates(ix, notes);
-  if (candidates.length === 0) {
-    return { variant: "prune", label: label2, model, weights: [], notes: ["No Conv, Gemm or MatMul weight is a float32 initializer; nothing to prune.", ...notes], opset: defaultOpset(model), sparsity: 0 };
-  }
-  const values = candidates.map((c) => readFloat32(c.tensor));
-  const masks = scope === "global" ? smallestMagnitudes(values, Math.round(sparsity * values.reduce((s, v) => s + v.length, 0))) : values.map((v) => smallestMagnitudes([v], Math.round(sparsity * v.length))[0]);
-  const replaced = /* @__PURE__ */ new Map();
-  const weights = [];
-  let zeros2 = 0;
-  let total = 0;
-  candidates.forEach((c, k) => {
-    const v = values[k];
-    const m = masks[k];
-    let z = 0;
-    for (let i = 0; i < v.length; i++) {
-      if (m[i]) v[i] = 0;
-      if (v[i] === 0) z++;
-    }
-    zeros2 += z;
-    total += v.length;
-    replaced.set(c.name, tensorFrom(c.name, c.dims, DataType.FLOAT, v));
-    weights.push({ name: c.name, ops: [...new Set(c.slots.map((s) => s.op))], elements: v.length, storage: `pruned ${pct(z / v.length)}` });
-  });
-  notes.push(
-    "Pruned weights are still stored and multiplied densely: onnxruntime's CPU kernels do the same work on zeros, so latency and energy do not drop, and the file keeps its size; the saving shows only once the file is compressed (gzip size)."
-  );
-  const graph = { ...ix.graph, initializer: (ix.graph.initializer ?? []).map((t) => replaced.get(t.name ?? "") ?? t) };
-  return { variant: "prune", label: label2, model: { ...model, graph }, weights, notes, opset: defaultOpset(model), sparsity: total ? zeros2 / total : 0 };
-}
-function buildVariant(model, variant, options = {}) {
-  switch (variant) {
-    case "int8-weights":
-      return int8WeightsVariant(model);
-    case "int8-dynamic":
-      return int8DynamicVariant(model);
-    case "fp16":
-      return fp16Variant(model);
-    case "prune":
-      return pruneVariant(model, options.sparsity ?? DEFAULT_SPARSITY, options.pruneScope ?? "per-tensor");
-  }
-}
-
-// src/optimize/types.ts
-var VARIANT_IDS = ["int8-weights", "int8-dynamic", "fp16", "prune"];
-
-// src/optimize/advisor.ts
-var GZIP_LEVEL = 9;
-function gzipSize(bytes) {
-  return gzipSync(bytes, { level: GZIP_LEVEL }).length;
-}
-function figures(m, gzipBytes) {
-  const out2 = { sizeBytes: m.sizeBytes, gzipBytes, flops: m.flops, latencyMs: { p50: m.latencyMs.p50, mean: m.latencyMs.mean } };
-  if (m.energyJPerInference !== void 0) {
-    const method = m.energyMethod ?? "unknown";
-    out2.energy = { joulesPerInference: m.energyJPerInference, method, estimated: m.energyEstimated ?? /estimat/i.test(method) };
-  }
-  return out2;
-}
-function percentChange(before, after) {
-  if (before === 0) return after === 0 ? 0 : Infinity;
-  return (after - before) / before * 100;
-}
-function deltas(o, v) {
-  const d = {
-    sizePct: percentChange(o.sizeBytes, v.sizeBytes),
-    gzipPct: percentChange(o.gzipBytes, v.gzipBytes),
-    flopsPct: percentChange(o.flops, v.flops),
-    latencyP50Pct: percentChange(o.latencyMs.p50, v.latencyMs.p50),
-    latencyMeanPct: percentChange(o.latencyMs.mean, v.latencyMs.mean)
-  };
-  if (o.energy && v.energy) d.energyPct = percentChange(o.energy.joulesPerInference, v.energy.joulesPerInference);
-  return d;
-}
-function formatPercent(pct2) {
-  if (!Number.isFinite(pct2)) return pct2 > 0 ? "+\u221E%" : "n/a";
-  const digits = Math.abs(pct2) < 10 ? 1 : 0;
-  const text = Math.abs(pct2).toFixed(digits).replace(/\.0$/, "");
-  if (text === "0") return "\xB10%";
-  return `${pct2 < 0 ? "\u2212" : "+"}${text}%`;
-}
-function formatShare(x) {
-  const p = x * 100;
-  return p === 100 ? "100%" : `${p.toFixed(1)}%`;
-}
-function summarizeAdvice(a) {
-  if (a.status !== "ok" || !a.deltas || !a.figures) {
-    return `${a.label}: ${a.status === "failed" ? "failed" : "not applicable"}${a.reason ? ` (${a.reason})` : ""}`;
-  }
-  const d = a.deltas;
-  const parts = [`${formatPercent(d.sizePct)} size`];
-  if (a.variant === "prune") parts[0] += ` (${formatPercent(d.gzipPct)} gzipped)`;
-  if (d.energyPct !== void 0 && a.figures.energy) {
-    const e = a.figures.energy;
-    parts.push(`${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`);
-  }
-  parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);
-  const f = a.fidelity;
-  if (f) {
-    if (f.top1Agreement !== null) parts.push(`top-1 agreement ${formatShare(f.top1Agreement)}`);
-    parts.push(`max abs error ${Number.isFinite(f.maxAbsError) ? f.maxAbsError.toPrecision(2) : "non-finite"}`);
-  }
-  return `${a.label}: ${parts.join(", ")}`;
-}
-function withSummary(a) {
-  return { ...a, summary: summarizeAdvice(a) };
-}
-function describe2(error) {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0].slice(0, 400);
-}
-async function adviseModel(loaded, options) {
-  const batches = Array.isArray(options.feeds) ? options.feeds : [options.feeds];
-  const createSession2 = options.createSession ?? ortSessionFactory;
-  const originalMeasurement = options.originalMeasurement ?? await options.measure(loaded.bytes, { variant: "original" });
-  const original = figures(originalMeasurement, gzipSize(loaded.bytes));
-  const advice = [];
-  for (const variant of options.variants ?? VARIANT_IDS) {
-    let label2 = variant;
-    let notes = [];
-    try {
-      const built = buildVariant(loaded.proto, variant, options.variantOptions);
-      label2 = built.label;
-      notes = built.notes;
-      if (built.weights.length === 0) {
-        advice.push(withSummary({ variant, label: label2, status: "not-applicable", reason: notes[0], notes, weights: [] }));
-        continue;
-      }
-      const bytes = encodeModel(built.model);
-      const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession2);
-      const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
-      advice.push(
-        withSummary({
-          variant,
-          label: label2,
-          status: "ok",
-          figures: measured,
-          original,
-          deltas: deltas(original, measured),
-          fidelity,
-          weights: built.weights,
-          notes
-        })
-      );
-    } catch (error) {
-      const notApplicable = error instanceof EnergyBudgetError && error.code === "UNSUPPORTED_OP";
-      advice.push(withSummary({ variant, label: label2, status: notApplicable ? "not-applicable" : "failed", reason: describe2(error), notes }));
-    }
-  }
-  return advice;
-}
-
 // src/measure.ts
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
-async function prepareModel(cfg, path2, ctx) {
+async function prepareModel(cfg, path, ctx) {
   const modelIndex = ctx.config.models.indexOf(cfg);
-  const loaded = await loadModel(path2, { label: label(cfg) });
+  const loaded = await loadModel(path, { label: label(cfg) });
   const analysis = analyzeModel(loaded, { label: label(cfg) });
   const inputs = await synthesizeInputs(analysis.inputs, {
     modelName: cfg.name,
@@ -24167,6 +13858,52 @@ async function prepareModel(cfg, path2, ctx) {
   };
   return { loaded, inputs, report };
 }
+var FaultTolerantMeter = class {
+  constructor(inner) {
+    this.inner = inner;
+  }
+  inner;
+  failure;
+  get method() {
+    return this.inner.method;
+  }
+  get description() {
+    return this.inner.description;
+  }
+  get modelledIdleW() {
+    return this.inner.modelledIdleW;
+  }
+  async begin() {
+    try {
+      return await this.inner.begin();
+    } catch (error) {
+      this.failure ??= reason(error);
+      return { startedAt: Date.now(), failed: true };
+    }
+  }
+  async end(token) {
+    if (!token.failed) {
+      try {
+        return await this.inner.end(token);
+      } catch (error) {
+        this.failure ??= reason(error);
+      }
+    }
+    return { energyJ: Number.NaN, domainsJ: {}, durationS: 0, method: this.inner.method, notes: [`energy unavailable: ${this.failure}`] };
+  }
+  close() {
+    return this.inner.close();
+  }
+  /** The first failure since the last call, if any (and forgets it). */
+  takeFailure() {
+    const f = this.failure;
+    this.failure = void 0;
+    return f;
+  }
+};
+function reason(error) {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+}
 async function withMeter(cfg, ctx, use) {
   const { meter, notices } = await openMeter(cfg.energy, {
     sysfsRoot: ctx.sysfsRoot,
@@ -24177,32 +13914,32 @@ async function withMeter(cfg, ctx, use) {
   });
   const shown = ctx.shown ??= /* @__PURE__ */ new Set();
   for (const n of notices) {
-    if (!shown.has(n)) ctx.logger.warn(n);
+    if (!shown.has(n)) ctx.logger.progress(`note: ${n}`);
     shown.add(n);
   }
   try {
-    return await use(meter);
+    return await use(new FaultTolerantMeter(meter));
   } finally {
     await meter.close();
   }
 }
-function energyReport(window2, calls, batch, description, ctx) {
-  const perCall = window2.energyJ / calls;
-  const estimated = window2.estimated === true || window2.method.includes("estimate");
-  const sigma = window2.uncertaintyJ !== void 0 ? window2.uncertaintyJ / calls : void 0;
-  const carbon = carbonFor({ energyJ: perCall, durationS: window2.durationS / calls, settings: ctx.config.power, env: ctx.env, energyEstimated: estimated });
+function energyReport(window, calls, batch, description, ctx) {
+  const perCall = window.energyJ / calls;
+  const estimated = window.estimated === true || window.method.includes("estimate");
+  const sigma = window.uncertaintyJ !== void 0 ? window.uncertaintyJ / calls : void 0;
+  const carbon = carbonFor({ energyJ: perCall, durationS: window.durationS / calls, settings: ctx.config.power, env: ctx.env, energyEstimated: estimated });
   return {
     joulesPerInference: perCall,
     joulesPerSample: perCall / batch,
     joulesPer1000Inferences: perCall * 1e3,
-    method: window2.method,
+    method: window.method,
     estimated,
     // One window: the interval is the meter's own stated uncertainty (±1.96σ), not run-to-run spread.
     ...sigma !== void 0 ? { ci95: [Math.max(0, perCall - 1.96 * sigma), perCall + 1.96 * sigma] } : {},
-    ...window2.attributableJ !== void 0 ? { attributableJoulesPerInference: window2.attributableJ / calls } : {},
+    ...window.attributableJ !== void 0 ? { attributableJoulesPerInference: window.attributableJ / calls } : {},
     description: estimated ? `ESTIMATE: ${description}` : description,
     carbon,
-    notes: window2.notes
+    notes: window.notes
   };
 }
 async function runInference(cfg, prepared, session, meter, ctx) {
@@ -24220,7 +13957,13 @@ async function runInference(cfg, prepared, session, meter, ctx) {
     peakMemoryBytes: result.peakMemoryBytes,
     nonFinite: result.nonFinite
   };
-  if (result.energy) report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx);
+  const failed = meter.takeFailure();
+  if (failed) {
+    report.energyUnavailable = failed;
+    (prepared.report.notices ??= []).push(
+      `energy per inference is unavailable: the energy meter (${meter.description}) failed during the run (${failed}); the latency and throughput figures of the same run stand, and energy limits of this model are not checked`
+    );
+  } else if (result.energy) report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx);
   const bad = Object.entries(result.nonFinite ?? {}).filter(([, n]) => n > 0);
   if (bad.length) {
     (prepared.report.notices ??= []).push(
@@ -24229,8 +13972,8 @@ async function runInference(cfg, prepared, session, meter, ctx) {
   }
   return report;
 }
-async function measureModel(cfg, path2, ctx) {
-  const prepared = await prepareModel(cfg, path2, ctx);
+async function measureModel(cfg, path, ctx) {
+  const prepared = await prepareModel(cfg, path, ctx);
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
       ctx.logger.progress(`  ${cfg.name}: inference benchmark (${cfg.inference.iterations === "auto" ? "auto" : `${cfg.inference.iterations} runs`})`);
@@ -24244,6 +13987,14 @@ async function measureModel(cfg, path2, ctx) {
     if (cfg.training) {
       ctx.logger.progress(`  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.optimizer})`);
       prepared.report.training = await measureTraining(cfg, prepared, meter, ctx);
+      const failed = meter.takeFailure();
+      if (failed) {
+        delete prepared.report.training.energy;
+        prepared.report.training.energyUnavailable = failed;
+        (prepared.report.notices ??= []).push(
+          `energy per training step is unavailable: the energy meter failed during the training run (${failed}); the step times stand, and energy limits of training are not checked`
+        );
+      }
     }
   });
   return prepared.report;
@@ -24356,7 +14107,7 @@ async function adviseForModel(cfg, head, ctx) {
           { iterations: "auto", warmup: Math.min(cfg.inference?.warmup ?? 10, 10), maxTimeS: 3, targetRelativeCi: 0.02, batchSize: batch },
           { clockNs: ctx.clockNs, meter, label: cfg.name }
         );
-        const e = r.energy;
+        const e = meter.takeFailure() ? void 0 : r.energy;
         return {
           sizeBytes: bytes.length,
           flops: computeFlops(loaded.proto, shapes).total,
@@ -24383,52 +14134,52 @@ function toMeasurement(m) {
 
 // src/isolate/workspace.ts
 import { existsSync, realpathSync } from "node:fs";
-import { readFile as readFile2, realpath } from "node:fs/promises";
-import { dirname as dirname4, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve5 } from "node:path";
+import { readFile, realpath } from "node:fs/promises";
+import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
 function isInside(root, child) {
-  const rel = relative2(root, child);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
+  const rel = relative(root, child);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 function real(p) {
   try {
     return realpathSync(p);
   } catch {
-    return resolve5(p);
+    return resolve3(p);
   }
 }
 function findWorkspaceRoot(configFile, env2) {
-  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve5(env2.ENERGY_BUDGET_WORKSPACE));
-  const file = real(resolve5(configFile));
+  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve3(env2.ENERGY_BUDGET_WORKSPACE));
+  const file = real(resolve3(configFile));
   if (env2.GITHUB_WORKSPACE) {
-    const ws = real(resolve5(env2.GITHUB_WORKSPACE));
+    const ws = real(resolve3(env2.GITHUB_WORKSPACE));
     if (isInside(ws, file)) return ws;
   }
-  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
-    if (existsSync(resolve5(dir, ".git"))) return dir;
-    if (dirname4(dir) === dir) break;
+  for (let dir = dirname3(file); ; dir = dirname3(dir)) {
+    if (existsSync(resolve3(dir, ".git"))) return dir;
+    if (dirname3(dir) === dir) break;
   }
-  return dirname4(file);
+  return dirname3(file);
 }
-async function assertInsideWorkspace(path2, workspaceRoot, what) {
+async function assertInsideWorkspace(path, workspaceRoot, what) {
   let target;
   try {
-    target = await realpath(path2);
+    target = await realpath(path);
   } catch {
-    target = resolve5(path2);
+    target = resolve3(path);
   }
   if (!isInside(workspaceRoot, target)) {
-    const viaLink = target !== resolve5(path2) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    const viaLink = target !== resolve3(path) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
     throw new InputError(
       "PATH_OUTSIDE_WORKSPACE",
-      `${what} is ${path2}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
+      `${what} is ${path}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
     );
   }
   return target;
 }
 function confinedReadFile(workspaceRoot) {
-  return async (path2) => {
-    const target = await assertInsideWorkspace(path2, workspaceRoot, "An input data file");
-    return readFile2(target);
+  return async (path) => {
+    const target = await assertInsideWorkspace(path, workspaceRoot, "An input data file");
+    return readFile(target);
   };
 }
 
@@ -24465,14 +14216,11 @@ export {
   isMetricKey,
   metricKind,
   isMinimumMetric,
-  tryParseQuantity,
-  formatQuantity,
   loadConfig,
   parseConfig,
   ortVersion,
   statusForVerdict,
   classifyInterval,
-  decodeModel,
   measureModel,
   metricValues,
   compareWithBase,

@@ -1,0 +1,103 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  formatChange,
+  formatMetric,
+  formatValue,
+  sig3
+} from "./chunk-AMRZDO23.js";
+
+// src/report/terminal.ts
+function createConsoleLogger(out, err) {
+  return {
+    info: (m) => void out.write(`${m}
+`),
+    warn: (m) => void err.write(`warning: ${m}
+`),
+    progress: (m) => void err.write(`${m}
+`)
+  };
+}
+var silentLogger = { info: () => {
+}, warn: () => {
+}, progress: () => {
+} };
+var MARK = { pass: "pass", warn: "WARN", fail: "FAIL", inconclusive: "unsure" };
+function pad(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd());
+}
+function budgetRow(b) {
+  const isMin = b.metric === "throughput";
+  const limit = b.kind === "regression" ? `${b.relative ? `\u2264 +${sig3(b.limit * 100)}%` : `\u2264 +${formatMetric(b.metric, b.limit)}`} vs base` : `${isMin ? "\u2265" : "\u2264"} ${formatMetric(b.metric, b.limit)}`;
+  const change = b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
+  const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
+  if (b.kind === "regression" && b.baseline === null) {
+    return [b.metric, formatMetric(b.metric, b.value), "none", "", limit, "not checked"];
+  }
+  return [
+    b.metric,
+    formatMetric(b.metric, b.value),
+    b.baseline !== null ? formatMetric(b.metric, b.baseline) : "",
+    change + ci,
+    limit,
+    MARK[b.status] ?? b.status
+  ];
+}
+function renderModelText(m) {
+  const lines = [];
+  lines.push(`${m.name}  (${m.path})${m.change ? `  [${m.change}]` : ""}`);
+  if (m.error) {
+    lines.push(`  ERROR ${m.error.code}: ${m.error.message.replace(/\n/g, "\n  ")}`);
+    return lines.join("\n");
+  }
+  const dtypes = Object.entries(m.size.bytesByDtype).map(([k, v]) => `${k} ${formatValue(v, "bytes")}`).join(", ");
+  lines.push(
+    `  size ${formatValue(m.size.bytes, "bytes")}, ${formatValue(m.size.parameters, "count")} parameters${dtypes ? ` (${dtypes})` : ""}, sparsity ${sig3(m.size.sparsity * 100)}%, ${formatValue(m.flops, "flops")} per call`
+  );
+  const inf = m.inference;
+  if (inf) {
+    lines.push(
+      `  inference: batch ${inf.batchSize}, ${inf.runs} runs, ${inf.threads} thread${inf.threads === 1 ? "" : "s"}; latency p50 ${sig3(inf.latencyMs.p50)} ms, p95 ${sig3(inf.latencyMs.p95)} ms, p99 ${sig3(inf.latencyMs.p99)} ms, mean ${sig3(inf.latencyMs.mean)} ms${inf.relativeCi95 !== void 0 ? ` (\xB1${sig3(inf.relativeCi95 * 100)}%)` : ""}; ${sig3(inf.throughput)} samples/s${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, "bytes")}` : ""}`
+    );
+    if (inf.energy) {
+      const e = inf.energy;
+      lines.push(
+        `  energy (${e.estimated ? "ESTIMATE" : "measured"}, ${e.method}): ${formatValue(e.joulesPerInference, "joules")} per inference, ${formatValue(e.joulesPerSample, "joules")} per sample${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")})` : ""}${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
+      );
+      if (e.description) lines.push(`    ${e.description}`);
+    }
+  }
+  const t = m.training;
+  if (t) {
+    lines.push(
+      `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ""}; step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} \u2192 ${sig3(t.lossLast)}${t.energy ? `; ${formatValue(t.energy.joulesPerStep, "joules")} per step (${t.energy.estimated ? "ESTIMATE, " : ""}${t.energy.method})` : ""}`
+    );
+    if (t.projection) {
+      lines.push(
+        `    full run (${t.projection.datasetSize} samples \xD7 ${t.projection.epochs} epochs): ${formatValue(t.projection.joules, "joules")} = ${sig3(t.projection.kWh)} kWh, ${formatValue(t.projection.gCO2e, "grams")}`
+      );
+    }
+  }
+  if (m.budgets.length) {
+    const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map(budgetRow)];
+    lines.push(...pad(rows).map((r) => `    ${r}`));
+  }
+  for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
+  return lines.join("\n");
+}
+function renderText(report) {
+  const env = report.environment;
+  const head = `energy-budget: ${report.verdict.toUpperCase()}  (${env.cpu}, ${env.logicalCpus} logical CPUs, ${env.os}, node ${env.node}, onnxruntime ${env.onnxruntime})`;
+  const changes = (report.budgetChanges ?? []).map(
+    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatMetric(c.metric, c.before)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatMetric(c.metric, c.after)}` : ""}`
+  );
+  return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, "", ...report.models.map(renderModelText).flatMap((s) => [s, ""])].join("\n");
+}
+
+export {
+  createConsoleLogger,
+  silentLogger,
+  renderModelText,
+  renderText
+};

@@ -1,0 +1,17 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  createConsoleLogger,
+  renderModelText,
+  renderText,
+  silentLogger
+} from "./chunk-I4JY6UBN.js";
+import "./chunk-AMRZDO23.js";
+import "./chunk-ASCKW34E.js";
+import "./chunk-DSY7S6TO.js";
+export {
+  createConsoleLogger,
+  renderModelText,
+  renderText,
+  silentLogger
+};

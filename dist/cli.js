@@ -1,0 +1,149 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  EnergyBudgetError,
+  ExitCode,
+  exitCodeOf
+} from "./chunks/chunk-Z5TEINJL.js";
+import "./chunks/chunk-DSY7S6TO.js";
+
+// src/cli.ts
+import { parseArgs } from "node:util";
+var USAGE = `Usage:
+  energy-budget run [options]        benchmark the models in the budget file and check budgets
+  energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
+  energy-budget --help | --version
+
+Options of run:
+  --config FILE        the budget file (default: energy-budget.yml in the current folder)
+  --json FILE          write the report as JSON
+  --markdown FILE      write the report as Markdown
+  --junit FILE         write the report as JUnit XML
+  --base-ref GIT_REF   measure the base version of every model from git and compare
+  --baseline FILE      compare against a report JSON written by an earlier run
+  --shard I/N          run only the I-th of N shares of the models (for a job matrix)
+  --advise             show measured savings from quantisation, fp16 and pruning
+
+Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
+2 invalid configuration, arguments or input, 3 internal or environment failure.`;
+var ArgumentError = class extends EnergyBudgetError {
+  constructor(message) {
+    super("ARGUMENT_INVALID", `${message}
+Run 'energy-budget --help' for the usage.`, 2);
+  }
+};
+function parseShard(text) {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new ArgumentError(`--shard expects I/N with 1 \u2264 I \u2264 N, for example --shard 2/4; got '${text}'.`);
+  }
+  return { index, count };
+}
+function parseRunArgs(args, cwd) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: "string" },
+        json: { type: "string" },
+        markdown: { type: "string" },
+        junit: { type: "string" },
+        "base-ref": { type: "string" },
+        baseline: { type: "string" },
+        shard: { type: "string" },
+        advise: { type: "boolean" }
+      }
+    }));
+  } catch (error) {
+    throw new ArgumentError(`energy-budget run: ${error.message.replace(/\. To specify.*$/s, ".")}`);
+  }
+  if (values["base-ref"] !== void 0 && values.baseline !== void 0) {
+    throw new ArgumentError("energy-budget run: give either --base-ref or --baseline, not both.");
+  }
+  for (const key of ["config", "json", "markdown", "junit", "base-ref", "baseline"]) {
+    if (values[key] === "") throw new ArgumentError(`energy-budget run: --${key} needs a value.`);
+  }
+  return {
+    cwd,
+    configPath: values.config ?? "energy-budget.yml",
+    jsonPath: values.json,
+    markdownPath: values.markdown,
+    junitPath: values.junit,
+    baseRef: values["base-ref"],
+    baselinePath: values.baseline,
+    shard: typeof values.shard === "string" ? parseShard(values.shard) : void 0,
+    advise: values.advise === true ? true : void 0
+  };
+}
+function describeFailure(error) {
+  if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
+  const message = error instanceof Error ? error.stack ?? error.message : String(error);
+  return `energy-budget: internal error (please report it with the budget file and this text):
+${message}`;
+}
+async function readPackageVersion() {
+  const { readFile } = await import("node:fs/promises");
+  const url = new URL("../package.json", import.meta.url);
+  try {
+    return JSON.parse(await readFile(url, "utf8")).version;
+  } catch {
+    return "unknown";
+  }
+}
+async function runCli(proc, deps = {}) {
+  const [command, ...rest] = proc.argv;
+  try {
+    if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
+      proc.stdout.write(`${USAGE}
+`);
+      return command === void 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    }
+    if (command === "--version" || command === "-v") {
+      proc.stdout.write(`${await readPackageVersion()}
+`);
+      return ExitCode.OK;
+    }
+    if (command === "run") {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        proc.stdout.write(`${USAGE}
+`);
+        return ExitCode.OK;
+      }
+      const options = parseRunArgs(rest, proc.cwd);
+      const { runEnergyBudget } = await import("./chunks/run-4MH5PBV6.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-NNMIOOCM.js");
+      const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
+      const env = deps.env ?? proc.env;
+      const result = await runEnergyBudget(options, { ...deps, logger, env });
+      return result.exitCode;
+    }
+    if (command === "optimize") {
+      const { runOptimizeCommand } = await import("./chunks/command-SS2AJKD7.js");
+      const fs = await import("node:fs/promises");
+      return await runOptimizeCommand(rest, {
+        cwd: proc.cwd,
+        stdout: proc.stdout,
+        stderr: proc.stderr,
+        readFile: (p) => fs.readFile(p),
+        writeFile: (p, data) => fs.writeFile(p, data)
+      });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize.`);
+  } catch (error) {
+    proc.stderr.write(`${describeFailure(error)}
+`);
+    return exitCodeOf(error);
+  }
+}
+export {
+  USAGE,
+  describeFailure,
+  parseRunArgs,
+  parseShard,
+  runCli
+};
