@@ -57,7 +57,11 @@ async function exists(file) {
 }
 
 async function bundle() {
-  const entryPoints = [{ in: path.join(root, 'src/index.ts'), out: 'index' }];
+  // index: the action; cli: what bin/energy-budget.js runs (`npx energy-budget`).
+  const entryPoints = [
+    { in: path.join(root, 'src/index.ts'), out: 'index' },
+    { in: path.join(root, 'src/cli.ts'), out: 'cli' },
+  ];
   for (const w of WORKER_ENTRIES) {
     if (await exists(path.join(root, w))) entryPoints.push({ in: path.join(root, w), out: path.basename(w, '.ts') });
   }
@@ -69,7 +73,8 @@ async function bundle() {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node24',
+    // node20: the CLI runs on the user's Node (>= 20); the action runs on node24, which runs it too.
+    target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     external: EXTERNAL,
     // CommonJS dependencies inside an ESM bundle call `require` (e.g. for node: built-ins).

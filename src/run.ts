@@ -201,7 +201,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   }, 0);
   const files: RunResult['files'] = {};
   if (options.jsonPath) files.json = await writeOut(resolve(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}\n`);
-  if (options.markdownPath) files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report));
+  if (options.markdownPath) files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1_000_000 }));
   if (options.junitPath) files.junit = await writeOut(resolve(cwd, options.junitPath), renderJunit(report));
   logger.info(renderText(report));
   const exitCode = (modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK)) as RunResult['exitCode'];

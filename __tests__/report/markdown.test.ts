@@ -60,7 +60,7 @@ describe('renderMarkdown content', () => {
     const md = renderMarkdown(inconclusiveReport());
     expect(md).toContain('❔');
     expect(md).toContain('❔ inconclusive');
-    expect(md).toContain('≥ 10 k/s');
+    expect(md).toContain('≥ 10000 samples/s');
   });
 
   it('escapes a hostile model name, path, notice and environment so nothing is injected', () => {

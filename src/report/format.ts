@@ -1,26 +1,26 @@
 /**
  * Human-readable figures for tables and comments: each metric in its natural unit with an SI
- * prefix chosen by magnitude ("1.23 ms", "418 kB", "8.27 MFLOP").
+ * prefix chosen by magnitude ("1.23 ms", "418 kB", "8.27 MFLOP"), written the way the budget
+ * file accepts them (src/config/units.ts formats both).
  */
 import type { MetricKey } from '../config/types.js';
+import { formatQuantity, type QuantityKind } from '../config/units.js';
 
-interface UnitScale { unit: string; scales: Array<[number, string]> }
-
-const SI_UP: Array<[number, string]> = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, '']];
-const SI_DOWN: Array<[number, string]> = [[1, ''], [1e-3, 'm'], [1e-6, 'µ'], [1e-9, 'n']];
-
-const UNITS: Record<string, UnitScale> = {
-  bytes: { unit: 'B', scales: SI_UP },
-  count: { unit: '', scales: SI_UP },
-  flops: { unit: 'FLOP', scales: SI_UP },
-  joules: { unit: 'J', scales: [[1e3, 'k'], ...SI_DOWN] },
-  seconds: { unit: 's', scales: SI_DOWN },
-  grams: { unit: 'g CO2e', scales: [[1e3, 'k'], ...SI_DOWN] },
-  rate: { unit: '/s', scales: SI_UP },
-};
+/** Display kinds (base units) and the budget file's quantity kinds that format them. */
+const KIND_OF = {
+  bytes: 'bytes',
+  count: 'count',
+  flops: 'flops',
+  joules: 'energy',
+  seconds: 'time',
+  grams: 'carbon',
+  rate: 'throughput',
+  fraction: 'percent',
+} as const satisfies Record<string, QuantityKind>;
+type DisplayKind = keyof typeof KIND_OF;
 
 /** The kind of base unit each metric is stored in. */
-export function metricUnit(metric: MetricKey | string): keyof typeof UNITS | 'fraction' {
+export function metricUnit(metric: MetricKey | string): DisplayKind {
   if (metric === 'model-size' || metric === 'peak-memory') return 'bytes';
   if (metric === 'parameters') return 'count';
   if (metric === 'flops') return 'flops';
@@ -41,14 +41,8 @@ export function sig3(x: number): string {
 }
 
 /** Formats a value stored in base units, e.g. formatValue(0.00123, 'seconds') → "1.23 ms". */
-export function formatValue(value: number, kind: keyof typeof UNITS | 'fraction'): string {
-  if (kind === 'fraction') return `${sig3(value * 100)}%`;
-  const { unit, scales } = UNITS[kind];
-  if (!Number.isFinite(value)) return `${value} ${unit}`.trim();
-  const abs = Math.abs(value);
-  const [factor, prefix] = scales.find(([f]) => abs >= f) ?? scales[scales.length - 1];
-  const text = `${sig3(value / factor)} ${prefix}${unit}`;
-  return kind === 'count' && prefix === '' ? sig3(value) : text.trim();
+export function formatValue(value: number, kind: DisplayKind): string {
+  return formatQuantity(value, KIND_OF[kind]);
 }
 
 /** Formats a metric's value in its unit. */

@@ -36,6 +36,9 @@ function budgetRow(b: BudgetResult): string[] {
   const change =
     b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : '';
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : '';
+  if (b.kind === 'regression' && b.baseline === null) {
+    return [b.metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
+  }
   return [
     b.metric,
     formatMetric(b.metric, b.value),

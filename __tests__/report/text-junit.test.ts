@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { formatChange, formatMetric, formatValue, sig3 } from '../../src/report/format.js';
+import { renderText } from '../../src/report/terminal.js';
+import { escapeXml, renderJunit } from '../../src/report/junit.js';
+import type { Report } from '../../src/report/types.js';
+
+const report: Report = {
+  schemaVersion: 1,
+  verdict: 'fail',
+  environment: { cpu: 'Test CPU', logicalCpus: 2, os: 'Linux', node: 'v20', onnxruntime: '1.30.0' },
+  models: [
+    {
+      name: 'evil"</testcase><script>x</script>]]>\u0001',
+      path: 'm.onnx',
+      size: { bytes: 435678, parameters: 108801, bytesByDtype: { float32: 435204 }, sparsity: 0 },
+      flops: 6963264,
+      inference: {
+        batchSize: 32, runs: 100, warmup: 5, threads: 1,
+        latencyMs: { p50: 0.0895, p95: 0.151, p99: 0.2, mean: 0.1 },
+        throughput: 320000,
+        energy: { joulesPerInference: 0.00069, joulesPerSample: 0.00069 / 32, method: 'estimate', estimated: true },
+      },
+      budgets: [
+        { metric: 'model-size', kind: 'absolute', limit: 400e3, value: 435678, baseline: null, status: 'fail' },
+        { metric: 'latency-p95', kind: 'regression', limit: 0.05, relative: true, value: 0.000151, baseline: 0.00014, status: 'inconclusive', changeCi95: [0.01, 0.12] },
+        { metric: 'energy-per-inference', kind: 'regression', limit: 0.05, relative: true, value: 0.00069, baseline: null, status: 'pass' },
+      ],
+    },
+  ],
+};
+
+describe('figures', () => {
+  it.each([
+    ['model-size', 435678, '436 kB'],
+    ['parameters', 108801, '109k'],
+    ['flops', 6963264, '6.96 MFLOP'],
+    ['latency-p95', 0.000151, '151 µs'],
+    ['energy-per-inference', 0.00069, '690 µJ'],
+    ['throughput', 320000, '320000 samples/s'],
+  ])('%s %d → %s', (metric, value, text) => {
+    expect(formatMetric(metric, value)).toBe(text);
+  });
+
+  it('formats changes with a sign and three digits', () => {
+    expect(formatChange(0.0423)).toBe('+4.23%');
+    expect(formatChange(-0.01)).toBe('−1%');
+    expect(formatChange(0)).toBe('±0%');
+    expect(formatChange(NaN)).toBe('n/a');
+    expect(sig3(1234.5)).toBe('1235');
+    expect(formatValue(0.05, 'fraction')).toBe('5%');
+  });
+});
+
+describe('terminal table', () => {
+  const text = renderText(report);
+  it('shows the verdict, the environment and every budget with its status', () => {
+    expect(text).toMatch(/^energy-budget: FAIL {2}\(Test CPU, 2 logical CPUs/);
+    expect(text).toMatch(/model-size +436 kB +≤ 400 kB +FAIL/);
+    expect(text).toMatch(/latency-p95 +151 µs +140 µs +\+7\.86% \[\+1%, \+12%\] +≤ \+5% vs base +unsure/);
+  });
+  it('says a regression limit without a baseline was not checked', () => {
+    expect(text).toMatch(/energy-per-inference +690 µJ +none +≤ \+5% vs base +not checked/);
+  });
+  it('labels an estimate as such', () => {
+    expect(text).toMatch(/energy \(ESTIMATE, estimate\): 690 µJ per inference/);
+  });
+});
+
+describe('JUnit', () => {
+  const xml = renderJunit(report);
+  it('is one suite per model and one case per budget, failures counted', () => {
+    expect(xml).toMatch(/<testsuites name="energy-budget" tests="3" failures="1" errors="0">/);
+    expect(xml).toMatch(/<failure message="budget exceeded: model-size: value 435678, limit 400000">/);
+    expect(xml).toMatch(/<system-out>inconclusive: latency-p95/);
+  });
+  it('escapes hostile names so the XML stays well formed', () => {
+    expect(xml).not.toMatch(/<script>/);
+    expect(xml).not.toMatch(/\u0001/);
+    expect(xml).toContain('evil&quot;&lt;/testcase&gt;&lt;script&gt;x&lt;/script&gt;]]&gt;');
+    expect(escapeXml(`a&b<c>"d'`)).toBe('a&amp;b&lt;c&gt;&quot;d&apos;');
+  });
+});
