@@ -182,6 +182,7 @@ describe('metrics', () => {
       'latency-mean': 'time',
       throughput: 'throughput',
       'peak-memory': 'bytes',
+      'peak-gpu-memory': 'bytes',
       'energy-per-inference': 'energy',
       'energy-per-sample': 'energy',
       'energy-per-1000-inferences': 'energy',

@@ -23,6 +23,7 @@ const METRICS: Record<MetricKey, MetricInfo> = {
   'latency-mean': { kind: 'time', minimum: false, description: 'Mean latency of one inference call.' },
   throughput: { kind: 'throughput', minimum: true, description: 'A MINIMUM: samples per second must stay at or above it.' },
   'peak-memory': { kind: 'bytes', minimum: false, description: 'Peak resident memory of the benchmark.' },
+  'peak-gpu-memory': { kind: 'bytes', minimum: false, description: 'Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu).' },
   'energy-per-inference': { kind: 'energy', minimum: false, description: 'Energy of one inference call (whole batch).' },
   'energy-per-sample': { kind: 'energy', minimum: false, description: 'Energy per sample (per inference call divided by the batch size).' },
   'energy-per-1000-inferences': { kind: 'energy', minimum: false, description: 'Energy of 1000 inference calls.' },

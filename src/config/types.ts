@@ -15,6 +15,7 @@ export type MetricKey =
   | 'latency-mean'
   | 'throughput'
   | 'peak-memory'
+  | 'peak-gpu-memory'
   | 'energy-per-inference'
   | 'energy-per-sample'
   | 'energy-per-1000-inferences'

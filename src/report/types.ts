@@ -59,6 +59,11 @@ export interface InferenceReport {
   relativeCi95?: number;
   /** Peak resident memory of the process during the run, bytes. */
   peakMemoryBytes?: number;
+  /**
+   * GPU runs (device: cuda | webgpu) with NVML: peak device memory in use minus the reading
+   * before the session was created, bytes (src/device/gpu-memory.ts says what it includes).
+   */
+  peakGpuMemoryBytes?: number;
   energy?: EnergyReport;
   /** Output statistics: NaN/Inf counts per output. */
   nonFinite?: Record<string, number>;
