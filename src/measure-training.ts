@@ -73,7 +73,7 @@ async function ownStep(cfg: ModelConfig, ctx: MeasureContext): Promise<StepPlan>
 export async function measureTraining(cfg: ModelConfig, prepared: PreparedModel, meter: EnergyMeter, ctx: MeasureContext): Promise<TrainingReport> {
   const t = cfg.training!;
   const plan = t.stepModel ? await ownStep(cfg, ctx) : await builtStep(cfg, prepared);
-  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step` });
+  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step`, device: cfg.device });
   let result;
   try {
     result = await runTrainingBenchmark(session, plan.feeds, plan.feedback, { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput }, { clockNs: ctx.clockNs, meter });

@@ -4,6 +4,7 @@
  * Everything outside (files, sessions, meters, clocks) comes in through `MeasureContext`.
  */
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
+import { EnergyBudgetError, InputError } from './errors.js';
 import type { RunLogger } from './run-types.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
 import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
@@ -20,6 +21,7 @@ import { carbonFor } from './energy/carbon.js';
 import { createSequentialComparison } from './compare/sequential.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
+import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
 import { adviseModel } from './optimize/advisor.js';
 import type { Measurement } from './optimize/types.js';
@@ -52,7 +54,8 @@ function label(cfg: ModelConfig): string {
 /** Loads, analyses, synthesises inputs and counts FLOPs. @throws InputError for a bad model or input. */
 export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureContext): Promise<PreparedModel> {
   const modelIndex = ctx.config.models.indexOf(cfg);
-  const loaded = await loadModel(path, { label: label(cfg) });
+  // loadModel adds the path itself: `"name" (path)`.
+  const loaded = await loadModel(path, { label: cfg.name });
   const analysis = analyzeModel(loaded, { label: label(cfg) });
   const inputs = await synthesizeInputs(analysis.inputs, {
     modelName: cfg.name,
@@ -63,7 +66,20 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile,
   });
-  const shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+  let shapes: Awaited<ReturnType<typeof resolveShapes>>;
+  try {
+    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+  } catch (error) {
+    // Sessions are created through createSession (its errors are ours); a failure of the one
+    // run that finds intermediate shapes comes raw from onnxruntime and is about the model.
+    if (error instanceof EnergyBudgetError) throw error;
+    throw new InputError(
+      'MODEL_INVALID',
+      `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. ` +
+        `Expected the model to run on inputs of the declared shapes; check the node named in the message, and the sizes given by dims: and inputs:.`,
+      { cause: error },
+    );
+  }
   const flops = computeFlops(loaded.proto, shapes);
   const notices = [...inputs.notices];
   if (flops.uncounted.length) {
@@ -148,7 +164,8 @@ async function withMeter<T>(cfg: ModelConfig, ctx: MeasureContext, use: (meter: 
   });
   const shown = (ctx.shown ??= new Set());
   for (const n of notices) {
-    if (!shown.has(n)) ctx.logger.warn(n);
+    // How energy is obtained is information, not a problem: said once, on the progress stream.
+    if (!shown.has(n)) ctx.logger.progress(`note: ${n}`);
     shown.add(n);
   }
   try {
@@ -182,7 +199,7 @@ export function energyReport(window: EnergyWindow, calls: number, batch: number,
 async function runInference(cfg: ModelConfig, prepared: PreparedModel, session: BenchSession, meter: FaultTolerantMeter, ctx: MeasureContext): Promise<InferenceReport> {
   const inference = cfg.inference!;
   const batch = prepared.inputs.batchSize;
-  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter });
+  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` });
   const report: InferenceReport = {
     batchSize: batch,
     runs: result.runs,
@@ -219,10 +236,16 @@ export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureC
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
       ctx.logger.progress(`  ${cfg.name}: inference benchmark (${cfg.inference.iterations === 'auto' ? 'auto' : `${cfg.inference.iterations} runs`})`);
-      const session = await createSession(prepared.loaded.bytes, { threads: cfg.threads, name: label(cfg) });
+      await prepareDevice(cfg, ctx.env, ctx.logger);
+      const gpu = await startGpuMemory(cfg, ctx.env);
+      if (gpu.notice) (prepared.report.notices ??= []).push(gpu.notice);
+      // From the path, so that onnxruntime resolves external data itself (docs/large-models.md).
+      const session = await createSession(prepared.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
       try {
         prepared.report.inference = await runInference(cfg, prepared, session, meter, ctx);
+        if (gpu.sampler) prepared.report.inference.peakGpuMemoryBytes = gpu.sampler.stop().peakGpuMemoryBytes;
       } finally {
+        gpu.sampler?.close();
         await session.release();
       }
     }
@@ -257,6 +280,7 @@ export function metricValues(m: Pick<ModelReport, 'size' | 'flops' | 'inference'
     v['latency-mean'] = inf.latencyMs.mean / 1000;
     v.throughput = inf.throughput;
     if (inf.peakMemoryBytes !== undefined) v['peak-memory'] = inf.peakMemoryBytes;
+    if (inf.peakGpuMemoryBytes !== undefined) v['peak-gpu-memory'] = inf.peakGpuMemoryBytes;
     if (inf.energy) {
       v['energy-per-inference'] = inf.energy.joulesPerInference;
       v['energy-per-sample'] = inf.energy.joulesPerSample;
@@ -331,7 +355,7 @@ export async function compareWithBase(
       const arms = round % 2 === 0 ? [basePrep, headPrep] : [headPrep, basePrep];
       const samples = new Map<PreparedModel, { lat: number[]; energyJ: number }>();
       for (const arm of arms) {
-        const session = await createSession(arm.loaded.bytes, { threads: cfg.threads, name: label(cfg) });
+        const session = await createSession(arm.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
         try {
           const r = await runInferenceBenchmark(session, arm.inputs.feeds, { iterations: callsPerRound, warmup, maxTimeS: 60, targetRelativeCi: 0, batchSize: arm.inputs.batchSize }, { clockNs: ctx.clockNs, meter, label: cfg.name });
           samples.set(arm, { lat: Array.from(r.latenciesMs), energyJ: r.energy ? r.energy.energyJ / r.runs : NaN });

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { runEnergyBudget } from '../../src/run.js';
 import { runCli } from '../../src/cli.js';
 import type { Report } from '../../src/report/types.js';
+import { checkDevice, realDeviceProbes } from '../../src/device/providers.js';
+
+const webgpuReady = checkDevice('webgpu', await realDeviceProbes()).ready;
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
 let dir: string;
@@ -132,5 +135,17 @@ describe('the CLI on bad input', () => {
     expect(await runCli(p)).toBe(2);
     expect(p.err).toMatch(/bad\.yml:6:\d+/);
     expect(p.err).toMatch(/models\[0\]\.budget\.latency-p95/);
+  });
+
+  // On a machine with a working WebGPU stack this case does not apply: skipped, not passed.
+  (webgpuReady ? it.skip : it)('reports a GPU device this machine lacks with exit 3 and what is missing, other models still measured', async () => {
+    await writeFile(path.join(dir, 'gpu.yml'), `version: 1\nmodels:\n  - name: on-gpu\n    path: models/cnn.onnx\n    device: webgpu\n    inference: { iterations: 3, warmup: 1 }\n  - name: on-cpu\n    path: models/cnn.onnx\n    inference: { iterations: 3, warmup: 1 }\n    energy: estimate\n`);
+    const p = proc(['run', '--config', 'gpu.yml', '--json', 'gpu.json']);
+    const code = await runCli(p);
+    const json = JSON.parse(await readFile(path.join(dir, 'gpu.json'), 'utf8')) as Report;
+    expect(code).toBe(3);
+    expect(json.models[0].error?.message).toMatch(/webgpu/i);
+    expect(json.models[0].error?.message).toMatch(/fix|install|GPU/i);
+    expect(json.models[1].inference?.runs).toBe(3);
   });
 });

@@ -5,6 +5,8 @@
  */
 import * as ort from 'onnxruntime-node';
 import { InputError } from '../errors.js';
+import type { DeviceChoice } from '../config/types.js';
+import { describeDeviceLoadError, deviceSessionOptions } from '../device/providers.js';
 
 /** Input or output tensors by name. */
 export type Feeds = Record<string, ort.Tensor>;
@@ -13,8 +15,11 @@ export type Feeds = Record<string, ort.Tensor>;
 export interface BenchSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  /** One inference call; the promise's tensors belong to the caller. */
-  run(feeds: Feeds): Promise<Feeds>;
+  /**
+   * One inference call; the promise's tensors belong to the caller. `fetches` (optional) are
+   * preallocated output tensors onnxruntime writes into (the training loop reuses them).
+   */
+  run(feeds: Feeds, fetches?: Record<string, ort.Tensor | null>): Promise<Feeds>;
   release(): Promise<void>;
 }
 
@@ -22,8 +27,12 @@ export interface BenchSession {
 export interface SessionOptions {
   /** Intra-op threads (onnxruntime's `intraOpNumThreads`). */
   threads: number;
-  /** Execution provider. Only the CPU one is wired up here. @default 'cpu' */
-  device?: 'cpu';
+  /** Execution provider (src/device/providers.ts). @default 'cpu' */
+  device?: DeviceChoice;
+  /** GPU index for cuda. @default 0 */
+  deviceId?: number;
+  /** Let onnxruntime run ops the GPU provider lacks on the CPU. @default true */
+  cpuFallback?: boolean;
   /** The model's name for messages, bare (`clf`) or already quoted (`"clf" (models/clf.onnx)`). @default the path, or "the model" */
   name?: string;
 }
@@ -35,7 +44,9 @@ export interface SessionOptions {
  */
 export function sessionOptions(opts: SessionOptions): ort.InferenceSession.SessionOptions {
   return {
-    executionProviders: [opts.device ?? 'cpu'],
+    // Never set preferredOutputLocation or disable_synchronize_execution_providers: with the
+    // defaults, run() returns after the device work and the copy back (docs/gpu.md).
+    ...deviceSessionOptions(opts.device ?? 'cpu', { deviceId: opts.deviceId, cpuFallback: opts.cpuFallback }),
     intraOpNumThreads: opts.threads,
     interOpNumThreads: 1,
     executionMode: 'sequential',
@@ -56,7 +67,8 @@ export async function createSession(model: string | Uint8Array, opts: SessionOpt
   try {
     session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
   } catch (error) {
-    throw describeLoadError(error, opts.name ?? (typeof model === 'string' ? model : 'the model'));
+    const name = opts.name ?? (typeof model === 'string' ? model : 'the model');
+    throw describeDeviceLoadError(error, opts.device ?? 'cpu', name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
   }
   return wrapSession(session);
 }
@@ -67,7 +79,7 @@ export function wrapSession(session: ort.InferenceSession): BenchSession {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
     // Passed straight through: the timed loop should measure onnxruntime, not a wrapper.
-    run: (feeds) => session.run(feeds) as Promise<Feeds>,
+    run: (feeds, fetches) => (fetches ? session.run(feeds, fetches) : session.run(feeds)) as Promise<Feeds>,
     release: () => session.release(),
   };
 }

@@ -21,7 +21,7 @@ type DisplayKind = keyof typeof KIND_OF;
 
 /** The kind of base unit each metric is stored in. */
 export function metricUnit(metric: MetricKey | string): DisplayKind {
-  if (metric === 'model-size' || metric === 'peak-memory') return 'bytes';
+  if (metric === 'model-size' || metric === 'peak-memory' || metric === 'peak-gpu-memory') return 'bytes';
   if (metric === 'parameters') return 'count';
   if (metric === 'flops') return 'flops';
   if (metric.startsWith('energy') || metric === 'training-energy-total') return 'joules';

@@ -53,6 +53,7 @@ const METRIC_LABEL: Record<string, string> = {
   'latency-mean': 'Latency mean',
   throughput: 'Throughput (samples/s)',
   'peak-memory': 'Peak memory',
+  'peak-gpu-memory': 'Peak GPU memory',
   'energy-per-inference': 'Energy per inference',
   'energy-per-sample': 'Energy per sample',
   'energy-per-1000-inferences': 'Energy per 1000 inferences',

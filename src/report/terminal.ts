@@ -69,7 +69,8 @@ export function renderModelText(m: ModelReport): string {
         `latency p50 ${sig3(inf.latencyMs.p50)} ms, p95 ${sig3(inf.latencyMs.p95)} ms, p99 ${sig3(inf.latencyMs.p99)} ms, ` +
         `mean ${sig3(inf.latencyMs.mean)} ms${inf.relativeCi95 !== undefined ? ` (±${sig3(inf.relativeCi95 * 100)}%)` : ''}; ` +
         `${sig3(inf.throughput)} samples/s` +
-        `${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, 'bytes')}` : ''}`,
+        `${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, 'bytes')}` : ''}` +
+        `${inf.peakGpuMemoryBytes !== undefined ? `; peak GPU memory ${formatValue(inf.peakGpuMemoryBytes, 'bytes')}` : ''}`,
     );
     if (inf.energy) {
       const e = inf.energy;
