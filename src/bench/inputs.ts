@@ -188,6 +188,16 @@ class Context {
   /** Fails unless the tensor fits under the cap; computed in floating point so it cannot wrap. */
   checkCap(input: string, dtype: TensorDType, shape: number[]): void {
     const cap = this.opts.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    // A crafted model can declare dim_value -1 or 2^63 (onnx.proto requires >= 0); a negative
+    // product would slip under the cap and reach the typed-array constructor.
+    const bad = shape.find((d) => !Number.isSafeInteger(d) || d < 0);
+    if (bad !== undefined) {
+      this.fail(
+        input,
+        `model "${this.opts.modelName}" input "${input}" has shape [${shape.join(', ')}], and ${bad} is not a valid size (expected non-negative integers below 2^53; onnx.proto requires dim_value >= 0). ` +
+          `Give the shape explicitly with inputs.${input}.shape, or fix the model's input declaration.`,
+      );
+    }
     const bytes = shape.reduce((acc, d) => acc * d, FEEDABLE[dtype] ?? 8);
     if (!(bytes <= cap)) {
       this.fail(
