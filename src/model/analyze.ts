@@ -114,7 +114,8 @@ class ZeroCounter {
     const whole = Math.min(Math.floor(data.length / size), this.elements - this.seen) * size;
     let body = data.subarray(0, whole);
     // Typed views need aligned offsets; copying a misaligned chunk is cheaper than byte loops.
-    if (body.byteOffset % 8 !== 0) body = body.slice();
+    // (A copy by construction: `slice` on a Node Buffer, which external-data reads may give, is a view.)
+    if (body.byteOffset % 8 !== 0) body = new Uint8Array(body);
     const signMask = kind === 'float' ? 0x7f : 0xff;
     const words = part === 8 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
       : part === 4 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
@@ -401,6 +402,12 @@ export function analyzeModel(loaded: LoadedModel, opts: AnalyzeOptions = {}): Mo
     else inputs.push(tensorInfoOf(v, label, 'input'));
   }
   const outputs = (graph.output ?? []).map((v) => tensorInfoOf(v, label, 'output'));
+  if (outputs.length === 0) {
+    // onnxruntime loads such a model but refuses every run ("At least one output should be requested").
+    throw new InputError('MODEL_INVALID',
+      `Model ${label} declares no graph outputs, so running it computes nothing and there is nothing to measure. ` +
+      `Expected graph.output to list at least one tensor; the file may be truncated or the export incomplete. Re-export the model.`);
+  }
   const opset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx')?.version ?? 0;
   const producer = [proto.producerName, proto.producerVersion].filter((s) => s).join(' ');
 
