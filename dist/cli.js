@@ -115,15 +115,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-4MH5PBV6.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-NNMIOOCM.js");
+      const { runEnergyBudget } = await import("./chunks/run-EJCFQ5CP.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-L5XOL3IY.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-SS2AJKD7.js");
+      const { runOptimizeCommand } = await import("./chunks/command-U5E6YZBR.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,

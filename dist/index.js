@@ -4,12 +4,12 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-D2F3UACY.js";
+} from "./chunks/chunk-LJQGSQ3S.js";
 import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-AMRZDO23.js";
+} from "./chunks/chunk-7WC3X2IP.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -25018,7 +25018,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-4MH5PBV6.js");
+  const engine = await import("./chunks/run-EJCFQ5CP.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -7,8 +7,8 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-TVPDBV2M.js";
-import "./chunks/chunk-624L2BXL.js";
+} from "./chunks/chunk-ORBMHEZB.js";
+import "./chunks/chunk-OKCD42RF.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";

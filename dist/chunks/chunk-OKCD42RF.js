@@ -8422,7 +8422,7 @@ var ZeroCounter = class {
     const part = complex ? size / 2 : size;
     const whole = Math.min(Math.floor(data.length / size), this.elements - this.seen) * size;
     let body = data.subarray(0, whole);
-    if (body.byteOffset % 8 !== 0) body = body.slice();
+    if (body.byteOffset % 8 !== 0) body = new Uint8Array(body);
     const signMask = kind === "float" ? 127 : 255;
     const words = part === 8 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4) : part === 4 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4) : part === 2 ? new Uint16Array(body.buffer, body.byteOffset, body.length / 2) : body;
     const topMask = part === 4 ? signMask << 24 | 16777215 : part === 2 ? signMask << 8 | 255 : signMask;
@@ -8661,6 +8661,12 @@ function analyzeModel(loaded, opts = {}) {
     else inputs.push(tensorInfoOf(v, label, "input"));
   }
   const outputs = (graph.output ?? []).map((v) => tensorInfoOf(v, label, "output"));
+  if (outputs.length === 0) {
+    throw new InputError(
+      "MODEL_INVALID",
+      `Model ${label} declares no graph outputs, so running it computes nothing and there is nothing to measure. Expected graph.output to list at least one tensor; the file may be truncated or the export incomplete. Re-export the model.`
+    );
+  }
   const opset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx")?.version ?? 0;
   const producer = [proto.producerName, proto.producerVersion].filter((s) => s).join(" ");
   return {
@@ -8968,6 +8974,13 @@ var Context = class {
   /** Fails unless the tensor fits under the cap; computed in floating point so it cannot wrap. */
   checkCap(input, dtype, shape) {
     const cap = this.opts.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    const bad = shape.find((d) => !Number.isSafeInteger(d) || d < 0);
+    if (bad !== void 0) {
+      this.fail(
+        input,
+        `model "${this.opts.modelName}" input "${input}" has shape [${shape.join(", ")}], and ${bad} is not a valid size (expected non-negative integers below 2^53; onnx.proto requires dim_value >= 0). Give the shape explicitly with inputs.${input}.shape, or fix the model's input declaration.`
+      );
+    }
     const bytes = shape.reduce((acc, d) => acc * d, FEEDABLE[dtype] ?? 8);
     if (!(bytes <= cap)) {
       this.fail(
@@ -9468,6 +9481,10 @@ function node(opType, inputs, outputs, attrs = {}, name, domain) {
 }
 function bytesOf(view) {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+function int64Tensor(name, dims, data) {
+  const arr = data instanceof BigInt64Array ? data : BigInt64Array.from(data.map((x) => BigInt(x)));
+  return { name, dims, dataType: DataType.INT64, rawData: bytesOf(arr) };
 }
 function rawTensor(name, dims, dataType, data) {
   return { name, dims, dataType, rawData: bytesOf(data) };
@@ -10192,6 +10209,7 @@ export {
   analyzeModel,
   synthesizeInputs,
   attr,
+  int64Tensor,
   rawTensor,
   valueInfo,
   measureFidelity,

@@ -5,7 +5,7 @@ import {
   formatMetric,
   formatValue,
   sig3
-} from "./chunk-AMRZDO23.js";
+} from "./chunk-7WC3X2IP.js";
 
 // src/report/escape.ts
 var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
@@ -58,6 +58,7 @@ var METRIC_LABEL = {
   "latency-mean": "Latency mean",
   throughput: "Throughput (samples/s)",
   "peak-memory": "Peak memory",
+  "peak-gpu-memory": "Peak GPU memory",
   "energy-per-inference": "Energy per inference",
   "energy-per-sample": "Energy per sample",
   "energy-per-1000-inferences": "Energy per 1000 inferences",

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   renderMarkdown
-} from "./chunk-D2F3UACY.js";
+} from "./chunk-LJQGSQ3S.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -21,15 +21,15 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-TVPDBV2M.js";
+} from "./chunk-ORBMHEZB.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-I4JY6UBN.js";
-import "./chunk-AMRZDO23.js";
+} from "./chunk-CNLW7HVI.js";
+import "./chunk-7WC3X2IP.js";
 import {
   decodeModel
-} from "./chunk-624L2BXL.js";
+} from "./chunk-OKCD42RF.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -1036,7 +1036,7 @@ async function runEnergyBudget(options, deps = {}) {
   const files = {};
   if (options.jsonPath) files.json = await writeOut(resolve2(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}
 `);
-  if (options.markdownPath) files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report));
+  if (options.markdownPath) files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1e6 }));
   if (options.junitPath) files.junit = await writeOut(resolve2(cwd, options.junitPath), renderJunit(report));
   logger.info(renderText(report));
   const exitCode = modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);

@@ -11,7 +11,7 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-624L2BXL.js";
+} from "./chunk-OKCD42RF.js";
 import {
   EnergyBudgetError,
   EnvironmentError,

@@ -5,8 +5,8 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-I4JY6UBN.js";
-import "./chunk-AMRZDO23.js";
+} from "./chunk-CNLW7HVI.js";
+import "./chunk-7WC3X2IP.js";
 import "./chunk-ASCKW34E.js";
 import "./chunk-DSY7S6TO.js";
 export {

@@ -16,7 +16,7 @@ var KIND_OF = {
   fraction: "percent"
 };
 function metricUnit(metric) {
-  if (metric === "model-size" || metric === "peak-memory") return "bytes";
+  if (metric === "model-size" || metric === "peak-memory" || metric === "peak-gpu-memory") return "bytes";
   if (metric === "parameters") return "count";
   if (metric === "flops") return "flops";
   if (metric.startsWith("energy") || metric === "training-energy-total") return "joules";

@@ -9,6 +9,7 @@ import {
   decodeModel,
   encodeModel,
   externalEntries,
+  int64Tensor,
   isExternal,
   loadModel,
   opKey,
@@ -16,7 +17,7 @@ import {
   seedFrom,
   synthesizeInputs,
   valueInfo
-} from "./chunk-624L2BXL.js";
+} from "./chunk-OKCD42RF.js";
 import {
   ConfigError,
   EnergyBudgetError,
@@ -7417,6 +7418,7 @@ var METRICS = {
   "latency-mean": { kind: "time", minimum: false, description: "Mean latency of one inference call." },
   throughput: { kind: "throughput", minimum: true, description: "A MINIMUM: samples per second must stay at or above it." },
   "peak-memory": { kind: "bytes", minimum: false, description: "Peak resident memory of the benchmark." },
+  "peak-gpu-memory": { kind: "bytes", minimum: false, description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)." },
   "energy-per-inference": { kind: "energy", minimum: false, description: "Energy of one inference call (whole batch)." },
   "energy-per-sample": { kind: "energy", minimum: false, description: "Energy per sample (per inference call divided by the batch size)." },
   "energy-per-1000-inferences": { kind: "energy", minimum: false, description: "Energy of 1000 inference calls." },
@@ -7698,11 +7700,11 @@ function sectionKeys(section) {
 
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
-async function loadConfig(file, readFile2 = (p) => fsReadFile(p, "utf8")) {
+async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
   const abs2 = resolve(file);
   let text;
   try {
-    text = await readFile2(abs2);
+    text = await readFile3(abs2);
   } catch (error) {
     const code = error?.code;
     const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
@@ -8495,9 +8497,263 @@ function defaultInference() {
 
 // src/bench/ort.ts
 import * as ort from "onnxruntime-node";
+
+// src/device/providers.ts
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, dirname as dirname2, join } from "node:path";
+
+// src/device/elf.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var PT_LOAD = 1;
+var PT_DYNAMIC = 2;
+var DT_NULL = 0n;
+var DT_NEEDED = 1n;
+var DT_STRTAB = 5n;
+var DT_STRSZ = 10n;
+function readAt(fd, offset, length) {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, offset + got);
+    if (n <= 0) break;
+    got += n;
+  }
+  if (got < length) throw new Error(`truncated ELF file (wanted ${length} bytes at ${offset})`);
+  return buf;
+}
+function elfNeededLibraries(path) {
+  const fd = openSync(path, "r");
+  try {
+    const head = readAt(fd, 0, 64);
+    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF file`);
+    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
+    const phoff = Number(head.readBigUInt64LE(32));
+    const phentsize = head.readUInt16LE(54);
+    const phnum = head.readUInt16LE(56);
+    const phs = readAt(fd, phoff, phentsize * phnum);
+    const loads = [];
+    let dynamic;
+    for (let i = 0; i < phnum; i++) {
+      const at = i * phentsize;
+      const type = phs.readUInt32LE(at);
+      const offset = phs.readBigUInt64LE(at + 8);
+      const vaddr = phs.readBigUInt64LE(at + 16);
+      const filesz = phs.readBigUInt64LE(at + 32);
+      if (type === PT_LOAD) loads.push({ vaddr, offset, filesz });
+      if (type === PT_DYNAMIC) dynamic = { offset: Number(offset), size: Number(filesz) };
+    }
+    if (!dynamic) return [];
+    const dyn = readAt(fd, dynamic.offset, dynamic.size);
+    const needed = [];
+    let strtab;
+    let strsz = 0n;
+    for (let at = 0; at + 16 <= dyn.length; at += 16) {
+      const tag = dyn.readBigInt64LE(at);
+      const value = dyn.readBigUInt64LE(at + 8);
+      if (tag === DT_NULL) break;
+      if (tag === DT_NEEDED) needed.push(value);
+      else if (tag === DT_STRTAB) strtab = value;
+      else if (tag === DT_STRSZ) strsz = value;
+    }
+    if (needed.length === 0 || strtab === void 0) return [];
+    const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
+    if (!seg) throw new Error(`${path}: the string table lies outside every loaded segment`);
+    const strings = readAt(fd, Number(strtab - seg.vaddr + seg.offset), Number(strsz));
+    return needed.map((off) => {
+      const start = Number(off);
+      const end = strings.indexOf(0, start);
+      return strings.subarray(start, end < 0 ? strings.length : end).toString("utf8");
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/device/providers.ts
+var CUDA_PROVIDER_FILES = ["libonnxruntime_providers_cuda.so", "libonnxruntime_providers_shared.so"];
+function executionProvidersFor(device, opts = {}) {
+  switch (device) {
+    case "cpu":
+      return ["cpu"];
+    case "cuda":
+      return [{ name: "cuda", deviceId: opts.deviceId ?? 0 }, "cpu"];
+    case "webgpu":
+      return [{ name: "webgpu" }, "cpu"];
+  }
+}
+function deviceSessionOptions(device, opts = {}) {
+  const executionProviders = executionProvidersFor(device, opts);
+  if (device === "cpu" || opts.cpuFallback !== false) return { executionProviders };
+  return { executionProviders: executionProviders.filter((p) => p !== "cpu"), extra: { session: { disable_cpu_ep_fallback: "1" } } };
+}
+function defaultBindingDir(platform = process.platform, arch = process.arch) {
+  const pkg = createRequire(import.meta.url).resolve("onnxruntime-node/package.json");
+  return join(dirname2(pkg), "bin", "napi-v6", platform, arch);
+}
+function whichOnPath(command, env2 = process.env, exists = existsSync) {
+  for (const dir of (env2.PATH ?? "").split(delimiter)) {
+    if (dir && exists(join(dir, command))) return join(dir, command);
+  }
+  return null;
+}
+async function realDeviceProbes() {
+  const ort3 = await import("onnxruntime-node");
+  let koffi;
+  try {
+    koffi = (await import("koffi")).default;
+  } catch {
+    koffi = void 0;
+  }
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    backends: () => ort3.listSupportedBackends(),
+    bindingDir: () => defaultBindingDir(),
+    exists: existsSync,
+    loadLibrary: (name) => {
+      if (!koffi) return "the koffi FFI module is not available to try loading it";
+      try {
+        koffi.load(name);
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    },
+    neededLibraries: elfNeededLibraries,
+    which: (cmd) => whichOnPath(cmd)
+  };
+}
+var DRIVER_FIX = "Install the NVIDIA driver (e.g. `sudo apt-get install nvidia-driver-550`, then reboot) or, in a container, start it with the NVIDIA Container Toolkit (`docker run --gpus all \u2026`) so libcuda.so.1 is mounted; GitHub-hosted runners without a GPU cannot run device: cuda.";
+function gpuDependencies(needed) {
+  return needed.filter((n) => !/^(libonnxruntime|libc\.|libm\.|libdl\.|librt\.|libpthread\.|libstdc\+\+|libgcc_s|ld-linux)/.test(n));
+}
+function checkDevice(device, probes) {
+  const missing = [];
+  const notes = [];
+  if (device === "cpu") return { device, ready: true, missing, notes };
+  const backends = probes.backends();
+  const names = backends.map((b) => b.name);
+  if (!names.includes(device)) {
+    missing.push({
+      what: "backend",
+      message: `this onnxruntime-node build (${probes.platform}/${probes.arch}) has no ${device} execution provider (it lists ${names.join(", ") || "none"})`,
+      fix: device === "cuda" ? "use Linux x64 (onnxruntime-node builds its CUDA provider only there and on Windows x64) or set device: cpu." : "use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS, or set device: cpu."
+    });
+    return { device, ready: false, missing, notes };
+  }
+  if (device === "cuda") {
+    const smi = probes.which("nvidia-smi");
+    const driver = probes.loadLibrary("libcuda.so.1");
+    if (driver !== null) {
+      missing.push({
+        what: "driver",
+        message: `the NVIDIA driver library libcuda.so.1 cannot be loaded (${driver})${smi ? `, although nvidia-smi is at ${smi}` : " and nvidia-smi is not on PATH"}`,
+        fix: DRIVER_FIX
+      });
+    } else if (smi) {
+      notes.push(`NVIDIA driver found (libcuda.so.1 loads; nvidia-smi at ${smi}).`);
+    }
+    const dir = probes.bindingDir();
+    const absent = CUDA_PROVIDER_FILES.filter((f) => !probes.exists(join(dir, f)));
+    if (absent.length > 0) {
+      missing.push({
+        what: "cuda-provider",
+        message: `onnxruntime's CUDA provider binaries are not installed (${absent.join(", ")} missing from ${dir}); the npm package does not include them`,
+        fix: "let energy-budget fetch them (it does so for device: cuda, pinned to a checksum; see docs/gpu.md), or run `ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node`."
+      });
+    } else {
+      const provider = join(dir, CUDA_PROVIDER_FILES[0]);
+      let needed = [];
+      try {
+        needed = gpuDependencies(probes.neededLibraries(provider));
+      } catch (error) {
+        notes.push(`The CUDA provider's dependencies could not be read (${error.message}); they are checked when the session is created.`);
+      }
+      const unloadable = needed.filter((lib) => probes.loadLibrary(lib) !== null);
+      if (unloadable.length > 0) {
+        missing.push({
+          what: "cuda-libraries",
+          message: `the CUDA provider needs ${unloadable.join(", ")}, which the dynamic loader cannot find`,
+          fix: "install the CUDA runtime and cuDNN versions these names give (e.g. CUDA 12 with cuDNN 9: `sudo apt-get install cuda-libraries-12-x libcudnn9-cuda-12` from NVIDIA's repository, or `pip install nvidia-cublas-cu12 nvidia-cudnn-cu12 \u2026` and add their lib folders to LD_LIBRARY_PATH)."
+        });
+      } else if (needed.length > 0) {
+        notes.push(`CUDA provider dependencies load: ${needed.join(", ")}.`);
+      }
+    }
+  }
+  if (device === "webgpu") {
+    if (probes.platform === "linux") {
+      const vulkan = probes.loadLibrary("libvulkan.so.1");
+      if (vulkan !== null) {
+        missing.push({
+          what: "vulkan",
+          message: `the Vulkan loader libvulkan.so.1 cannot be loaded (${vulkan}); onnxruntime's WebGPU provider (Dawn) reaches the GPU through Vulkan on Linux`,
+          fix: "install the Vulkan loader and a Vulkan driver for the GPU (`sudo apt-get install libvulkan1 mesa-vulkan-drivers` for AMD/Intel; the NVIDIA driver ships its own), or set device: cpu."
+        });
+      }
+    }
+    notes.push("Whether a WebGPU adapter exists is known only when the session is created.");
+  }
+  return { device, ready: missing.length === 0, missing, notes };
+}
+function deviceUnavailableError(check, model) {
+  const who = model ? `Model ${model} asks for device: ${check.device}` : `device: ${check.device} was asked for`;
+  const parts = check.missing.map((m, i) => `(${i + 1}) ${m.message}: ${m.fix}`);
+  return new EnvironmentError(`${who}, but this machine cannot run it: ${parts.join(" ")} Alternatively set device: cpu for this model.`);
+}
+function requireDevice(device, probes, model) {
+  const check = checkDevice(device, probes);
+  if (!check.ready) throw deviceUnavailableError(check, model);
+  return check;
+}
+function describeDeviceLoadError(error, device, model) {
+  if (device === "cpu") return void 0;
+  const raw = error instanceof Error ? error.message : String(error);
+  const msg = raw.replace(/\s*\n\s*/g, " ").trim();
+  const who = `Model ${model} (device: ${device})`;
+  const make = (what, fix) => new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, { cause: error });
+  if (device === "webgpu") {
+    if (/WebGPU adapter|No supported adapters|RequestAdapter/i.test(msg)) {
+      return make(
+        "onnxruntime found no WebGPU adapter (no GPU that Dawn can use through Vulkan, or no Vulkan driver for it)",
+        "Run on a machine with a GPU and a Vulkan driver (check with `vulkaninfo --summary`; install libvulkan1 and mesa-vulkan-drivers for AMD/Intel, or the NVIDIA driver)."
+      );
+    }
+    if (/webgpu/i.test(msg) && /not (supported|available|registered)/i.test(msg)) {
+      return make("this onnxruntime-node build cannot create a WebGPU provider", "Use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS.");
+    }
+    return void 0;
+  }
+  let m;
+  if ((m = /(libonnxruntime_providers_(?:cuda|shared)\.so)[^]*?(cannot open shared object file|No such file)/.exec(msg)) || /AppendExecutionProvider_Cuda: Failed to load shared library/.test(msg)) {
+    const lib = m?.[1] ?? "libonnxruntime_providers_cuda.so";
+    return make(
+      `onnxruntime cannot load its CUDA provider (${lib} is missing or one of its dependencies is)`,
+      "Let energy-budget fetch the provider binaries (docs/gpu.md), and check that the NVIDIA driver, CUDA 12 and cuDNN 9 libraries load (`energy-budget` names the missing ones before creating the session)."
+    );
+  }
+  if (m = /(lib[\w+.-]+\.so(?:\.\d+)*): cannot open shared object file/.exec(msg)) {
+    return make(`the CUDA provider needs ${m[1]}, which the dynamic loader cannot find`, "Install the CUDA runtime and cuDNN libraries (see docs/gpu.md) or add their folder to LD_LIBRARY_PATH.");
+  }
+  if (/no CUDA-capable device|cudaErrorNoDevice|CUDA failure 100\b/i.test(msg)) {
+    return make("CUDA sees no GPU", "Check `nvidia-smi` and CUDA_VISIBLE_DEVICES; in a container start it with `--gpus all`.");
+  }
+  if (/driver version is insufficient|cudaErrorInsufficientDriver|CUDA failure 35\b/i.test(msg)) {
+    return make("the NVIDIA driver is older than the CUDA runtime the provider was built with", "Update the NVIDIA driver (CUDA 12 needs driver 525 or newer).");
+  }
+  if (/out of memory|cudaErrorMemoryAllocation|CUDA failure 2\b/i.test(msg)) {
+    return make("the GPU ran out of memory while loading the model", "Use a GPU with more memory, free it from other processes, or a smaller model.");
+  }
+  return void 0;
+}
+
+// src/bench/ort.ts
 function sessionOptions(opts) {
   return {
-    executionProviders: [opts.device ?? "cpu"],
+    // Never set preferredOutputLocation or disable_synchronize_execution_providers: with the
+    // defaults, run() returns after the device work and the copy back (docs/gpu.md).
+    ...deviceSessionOptions(opts.device ?? "cpu", { deviceId: opts.deviceId, cpuFallback: opts.cpuFallback }),
     intraOpNumThreads: opts.threads,
     interOpNumThreads: 1,
     executionMode: "sequential",
@@ -8511,7 +8767,8 @@ async function createSession(model, opts) {
   try {
     session = typeof model === "string" ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
   } catch (error) {
-    throw describeLoadError(error, opts.name ?? (typeof model === "string" ? model : "the model"));
+    const name = opts.name ?? (typeof model === "string" ? model : "the model");
+    throw describeDeviceLoadError(error, opts.device ?? "cpu", name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
   }
   return wrapSession(session);
 }
@@ -8520,7 +8777,7 @@ function wrapSession(session) {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
     // Passed straight through: the timed loop should measure onnxruntime, not a wrapper.
-    run: (feeds) => session.run(feeds),
+    run: (feeds, fetches) => fetches ? session.run(feeds, fetches) : session.run(feeds),
     release: () => session.release()
   };
 }
@@ -8559,7 +8816,7 @@ function describeLoadError(error, name) {
 
 // src/model/shapes.ts
 import { readFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, resolve as resolve2 } from "node:path";
 async function createOrtShapeSession(bytes) {
   const ort3 = await import("onnxruntime-node");
   return ort3.InferenceSession.create(bytes, {
@@ -8637,7 +8894,7 @@ function hasExternal(g) {
 function withExtraOutputs(loaded, names) {
   const proto = loaded.proto;
   let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname2(loaded.path));
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
   const extra = names.map((name) => ({ name }));
   return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
 }
@@ -9410,7 +9667,7 @@ function combineWindows(windows) {
 }
 
 // src/energy/cpu.ts
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 function parseCpuInfo(text) {
   const first = /* @__PURE__ */ new Map();
   let logicalCpus = 0;
@@ -9456,14 +9713,14 @@ function parseProcStat(text) {
 }
 async function readCpuInfo(procRoot, fs = nodeFs) {
   try {
-    return parseCpuInfo(await fs.readFile(join(procRoot, "cpuinfo")));
+    return parseCpuInfo(await fs.readFile(join2(procRoot, "cpuinfo")));
   } catch {
     return null;
   }
 }
 async function readCpuTimes(procRoot, fs = nodeFs) {
   try {
-    return parseProcStat(await fs.readFile(join(procRoot, "stat")));
+    return parseProcStat(await fs.readFile(join2(procRoot, "stat")));
   } catch {
     return null;
   }
@@ -10147,9 +10404,9 @@ var EstimateMeter = class {
   nextId = 1;
   /** Marks the start: clock, process CPU time, /proc/stat. */
   async begin() {
-    const stat = await readCpuTimes(this.procRoot, this.fs);
+    const stat2 = await readCpuTimes(this.procRoot, this.fs);
     const id = this.nextId++;
-    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
+    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat: stat2 });
     const token = { startedAt: Date.now(), id };
     return token;
   }
@@ -10782,7 +11039,7 @@ function openNvidiaSmiMeter(options) {
 }
 
 // src/energy/rapl.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var RAPL_MAX_POWER_W = { package: 500, dram: 200, psys: 1e3 };
 var RAPL_QUANTUM_J = 2 ** -14;
 var ZONE_RE = /^([a-z][a-z-]*rapl[a-z-]*):(\d+)(?::(\d+))?$/;
@@ -10804,7 +11061,7 @@ function raplPermissionHelp(files) {
   return `RAPL energy counters exist but are readable only by root (${shown}); Linux restricted energy_uj to root after CVE-2020-8694. To measure on a self-hosted runner, grant read access once per boot with \`sudo chmod o+r /sys/class/powercap/intel-rapl:*/energy_uj /sys/class/powercap/intel-rapl:*/intel-rapl:*/energy_uj\`, or for one user with \`sudo setfacl -m u:RUNNER_USER:r <file>\`, or persistently with a udev rule in /etc/udev/rules.d/99-powercap.rules: \`SUBSYSTEM=="powercap", ACTION=="add", RUN+="/bin/chmod o+r /sys%p/energy_uj"\`. Only do this on machines you trust: fine-grained energy readings can leak secrets through a power side channel.`;
 }
 async function probeRapl(sysfsRoot, fs = nodeFs) {
-  const base = join2(sysfsRoot, "class", "powercap");
+  const base = join3(sysfsRoot, "class", "powercap");
   const notes = [];
   let names;
   try {
@@ -10824,10 +11081,10 @@ async function probeRapl(sysfsRoot, fs = nodeFs) {
   for (const zone of names.sort()) {
     const m = ZONE_RE.exec(zone);
     if (!m) continue;
-    const dir = join2(base, zone);
+    const dir = join3(base, zone);
     let name;
     try {
-      name = await readTrim(fs, join2(dir, "name"));
+      name = await readTrim(fs, join3(dir, "name"));
     } catch {
       continue;
     }
@@ -10874,7 +11131,7 @@ async function probeRapl(sysfsRoot, fs = nodeFs) {
   const domains = [];
   const denied = [];
   for (const { entry, key, kind } of deduped) {
-    const energyFile = join2(entry.dir, "energy_uj");
+    const energyFile = join3(entry.dir, "energy_uj");
     try {
       await readUj(fs, energyFile);
     } catch (error) {
@@ -10887,7 +11144,7 @@ async function probeRapl(sysfsRoot, fs = nodeFs) {
     }
     let maxRangeUj;
     try {
-      maxRangeUj = await readUj(fs, join2(entry.dir, "max_energy_range_uj"));
+      maxRangeUj = await readUj(fs, join3(entry.dir, "max_energy_range_uj"));
     } catch {
       maxRangeUj = 2 ** 32;
       notes.push(`RAPL ${key}: max_energy_range_uj is unreadable; assuming 2^32 \xB5J for wrap-around.`);
@@ -10950,7 +11207,7 @@ var RaplMeter = class {
       const d = this.domains[i];
       let value;
       try {
-        value = await readUj(this.fs, join2(d.dir, "energy_uj"));
+        value = await readUj(this.fs, join3(d.dir, "energy_uj"));
       } catch (error) {
         this.sampleError ??= error;
         continue;
@@ -11041,8 +11298,8 @@ async function openEstimate(options, notices) {
   const procRoot = options.procRoot ?? "/proc";
   const fs = options.fs ?? nodeFs;
   const cpu = await readCpuInfo(procRoot, fs);
-  const stat = await readCpuTimes(procRoot, fs);
-  const vcpus = options.vcpus ?? (stat?.cpus || cpu?.logicalCpus || availableParallelism());
+  const stat2 = await readCpuTimes(procRoot, fs);
+  const vcpus = options.vcpus ?? (stat2?.cpus || cpu?.logicalCpus || availableParallelism());
   const model = resolvePowerModel(cpu, options.power);
   notices.push(...model.notes);
   return new EstimateMeter({
@@ -12782,12 +13039,12 @@ var batchNorm = {
     for (const t of [mu, variance2, invStd]) em.setShape(t, statShape);
     const updates = {};
     const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
-    for (const [slot, stat] of [[3, mu], [4, variance2]]) {
+    for (const [slot, stat2] of [[3, mu], [4, variance2]]) {
       const running = inp(node, slot);
       if (!running) continue;
       updates[running] = em.one("Add", [
         em.one("Mul", [running, em.scalar(momentum)]),
-        em.one("Mul", [flat(stat), em.scalar(1 - momentum)])
+        em.one("Mul", [flat(stat2), em.scalar(1 - momentum)])
       ], {}, "bn_running");
     }
     return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
@@ -13446,6 +13703,68 @@ function emitOptimizer(em, kind, params, opts, names) {
   return { newParameters, state };
 }
 
+// src/train/loop.ts
+function rename(nodes, map) {
+  const r = (x) => map.get(x) ?? x;
+  return nodes.map((n) => ({ ...n, input: (n.input ?? []).map(r), output: (n.output ?? []).map(r) }));
+}
+function loopTrainingStep(step, steps) {
+  if (!(Number.isInteger(steps) && steps >= 1)) {
+    throw new InputError("INPUT_INVALID", `steps per call must be an integer >= 1 (got ${steps}).`);
+  }
+  const graph = step.model.graph;
+  const outputs = graph.output ?? [];
+  const carried = Object.entries(step.feedback);
+  const infoOf = (name, list) => list.find((v) => v.name === name);
+  const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
+  const bodyNodes = rename(graph.node ?? [], bodyIn);
+  const body = {
+    name: "training_step_body",
+    node: [...bodyNodes, { opType: "Identity", input: ["loop/cond_in"], output: ["loop/cond_out"], name: "loop/cond" }],
+    input: [
+      valueInfo("loop/iteration", DataType.INT64, []),
+      valueInfo("loop/cond_in", DataType.BOOL, []),
+      ...carried.map(([, input]) => ({ ...infoOf(input, graph.input ?? []), name: bodyIn.get(input) }))
+    ],
+    output: [
+      valueInfo("loop/cond_out", DataType.BOOL, []),
+      ...carried.map(([out2]) => infoOf(out2, outputs)),
+      infoOf(step.lossOutput, outputs)
+    ]
+  };
+  const finalName = (out2) => `loop/final/${out2}`;
+  const lossOutput = "losses";
+  const lossType = infoOf(step.lossOutput, outputs)?.type?.tensorType?.elemType ?? DataType.FLOAT;
+  const loopNode = {
+    opType: "Loop",
+    name: "training_steps",
+    input: ["loop/trip_count", "loop/cond", ...carried.map(([, input]) => input)],
+    output: [...carried.map(([out2]) => finalName(out2)), lossOutput],
+    attribute: [{ name: "body", type: 5, g: body }]
+  };
+  const model = {
+    ...step.model,
+    docString: `${step.model.docString ?? ""} ${steps} steps per call (ONNX Loop).`.trim(),
+    graph: {
+      name: `${graph.name ?? "model"}_loop`,
+      node: [loopNode],
+      initializer: [
+        ...graph.initializer ?? [],
+        int64Tensor("loop/trip_count", [], [steps]),
+        rawTensor("loop/cond", [], DataType.BOOL, Uint8Array.from([1]))
+      ],
+      input: graph.input,
+      output: [
+        ...carried.map(([out2]) => ({ ...infoOf(out2, outputs), name: finalName(out2) })),
+        valueInfo(lossOutput, lossType, [steps])
+      ]
+    }
+  };
+  const feedback = {};
+  for (const [out2, input] of carried) feedback[finalName(out2)] = input;
+  return { model, feedback, lossOutput, stepsPerCall: steps };
+}
+
 // src/train/index.ts
 function isFrozen(name, patterns) {
   return patterns.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
@@ -13742,6 +14061,10 @@ function toOrtTensor(d) {
 }
 
 // src/measure-training.ts
+function stepsPerCallFor(steps) {
+  for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
+  return 1;
+}
 async function builtStep(cfg, prepared) {
   const t = cfg.training;
   const step = buildTrainingStep(prepared.loaded.proto, {
@@ -13761,6 +14084,19 @@ async function builtStep(cfg, prepared) {
   const labels = synthesizeLabels(t.loss, step.label.dtype, step.label.shape, seedFrom(`${cfg.name}/labels`), step.label.classes);
   feeds[step.labelInput] = toOrtTensor(labels);
   for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
+  const k = stepsPerCallFor(t.steps);
+  if (k > 1) {
+    const looped = loopTrainingStep(step, k);
+    return {
+      bytes: encodeModel(looped.model),
+      feeds,
+      feedback: looped.feedback,
+      lossOutput: looped.lossOutput,
+      batchSize: prepared.inputs.batchSize,
+      stepsPerCall: k,
+      notes: [...step.notes, `${k} training steps per onnxruntime call, parameters and optimizer state kept inside onnxruntime between them (as a framework keeps them on the device)`]
+    };
+  }
   return { bytes: encodeModel(step.model), feeds, feedback: step.feedback, lossOutput: step.lossOutput, batchSize: prepared.inputs.batchSize, notes: step.notes };
 }
 async function ownStep(cfg, ctx) {
@@ -13781,10 +14117,10 @@ async function ownStep(cfg, ctx) {
 async function measureTraining(cfg, prepared, meter, ctx) {
   const t = cfg.training;
   const plan = t.stepModel ? await ownStep(cfg, ctx) : await builtStep(cfg, prepared);
-  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step` });
+  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step`, device: cfg.device });
   let result;
   try {
-    result = await runTrainingBenchmark(session, plan.feeds, plan.feedback, { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput }, { clockNs: ctx.clockNs, meter });
+    result = await runTrainingBenchmark(session, plan.feeds, plan.feedback, { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput, stepsPerCall: plan.stepsPerCall }, { clockNs: ctx.clockNs, meter });
   } finally {
     await session.release();
   }
@@ -13821,13 +14157,675 @@ async function measureTraining(cfg, prepared, meter, ctx) {
   return report;
 }
 
+// src/device/fetch-cuda.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { copyFile, mkdir, readFile, rename as rename3, rm as rm2, stat, writeFile } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { createRequire as createRequire2 } from "node:module";
+import { homedir } from "node:os";
+import { join as join5 } from "node:path";
+
+// src/device/archive.ts
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { open, rename as rename2, rm } from "node:fs/promises";
+import { join as join4 } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createInflateRaw } from "node:zlib";
+var ArchiveError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ArchiveError";
+  }
+};
+function matches(pattern, entry) {
+  return pattern.startsWith("*/") ? entry.endsWith(pattern.slice(1)) : entry === pattern;
+}
+function wantedName(wanted, entry) {
+  return Object.keys(wanted).find((name) => matches(wanted[name], entry));
+}
+function missingError(wanted, found, kind) {
+  const lacking = Object.keys(wanted).filter((n) => !found.has(n)).map((n) => wanted[n]);
+  return new ArchiveError(`the ${kind} archive has no ${lacking.join(", ")}`);
+}
+function hasher() {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const stream = new Transform({
+    transform(chunk, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    }
+  });
+  return { stream, result: () => ({ bytes, sha256: hash.digest("hex") }) };
+}
+async function readAt2(path, offset, length) {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await fh.read(buf, 0, length, offset);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+async function zipEntries(path) {
+  const fh = await open(path, "r");
+  let size;
+  try {
+    size = (await fh.stat()).size;
+  } finally {
+    await fh.close();
+  }
+  const tailLength = Math.min(size, 22 + 65535 + 20);
+  const tail = await readAt2(path, size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 101010256) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ArchiveError("not a ZIP file (no end-of-central-directory record)");
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  if (cdOffset === 4294967295 || count === 65535) {
+    const loc = eocd - 20;
+    if (loc < 0 || tail.readUInt32LE(loc) !== 117853008) throw new ArchiveError("ZIP64 archive without its locator");
+    const z64 = await readAt2(path, Number(tail.readBigUInt64LE(loc + 8)), 56);
+    if (z64.readUInt32LE(0) !== 101075792) throw new ArchiveError("bad ZIP64 end-of-central-directory record");
+    count = Number(z64.readBigUInt64LE(32));
+    cdSize = Number(z64.readBigUInt64LE(40));
+    cdOffset = Number(z64.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > size) throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
+  const cd = await readAt2(path, cdOffset, cdSize);
+  const out2 = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== 33639248) throw new ArchiveError("bad ZIP central directory entry");
+    const nameLen = cd.readUInt16LE(at + 28);
+    const extraLen = cd.readUInt16LE(at + 30);
+    const commentLen = cd.readUInt16LE(at + 32);
+    const entry = {
+      madeBy: cd.readUInt16LE(at + 4) >> 8,
+      method: cd.readUInt16LE(at + 10),
+      compressed: cd.readUInt32LE(at + 20),
+      size: cd.readUInt32LE(at + 24),
+      localOffset: cd.readUInt32LE(at + 42),
+      external: cd.readUInt32LE(at + 38),
+      name: cd.subarray(at + 46, at + 46 + nameLen).toString("utf8")
+    };
+    let x = at + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = cd.readUInt16LE(x);
+      const len = cd.readUInt16LE(x + 2);
+      if (id === 1) {
+        let p = x + 4;
+        if (entry.size === 4294967295) entry.size = Number(cd.readBigUInt64LE(p)), p += 8;
+        if (entry.compressed === 4294967295) entry.compressed = Number(cd.readBigUInt64LE(p)), p += 8;
+        if (entry.localOffset === 4294967295) entry.localOffset = Number(cd.readBigUInt64LE(p));
+      }
+      x += 4 + len;
+    }
+    out2.push(entry);
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return out2;
+}
+async function writeStreamTo(source, transforms, dest) {
+  const h = hasher();
+  const tmp = `${dest}.partial-${process.pid}`;
+  try {
+    await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
+    await rename2(tmp, dest);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return h.result();
+}
+async function extractZip(archive, wanted, destDir) {
+  const entries = await zipEntries(archive);
+  const out2 = {};
+  for (const e of entries) {
+    const name = wantedName(wanted, e.name);
+    if (!name || out2[name]) continue;
+    if (e.madeBy === 3 && (e.external >>> 16 & 61440) === 40960) throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
+    if (e.method !== 0 && e.method !== 8) throw new ArchiveError(`${e.name} uses ZIP compression method ${e.method}; only stored (0) and deflate (8) are supported`);
+    const local = await readAt2(archive, e.localOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== 67324752) throw new ArchiveError(`bad ZIP local header for ${e.name}`);
+    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const dest = join4(destDir, name);
+    const source = e.compressed > 0 ? createReadStream(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
+    const r = await writeStreamTo(source, e.method === 8 ? [createInflateRaw()] : [], dest);
+    if (r.bytes !== e.size) throw new ArchiveError(`${e.name} extracted to ${r.bytes} bytes, but the archive says ${e.size}`);
+    out2[name] = { path: dest, ...r };
+  }
+  if (Object.keys(out2).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out2)), "ZIP");
+  return out2;
+}
+function octal(buf, at, len) {
+  if (buf[at] & 128) {
+    let v = 0;
+    for (let i = at + 1; i < at + len; i++) v = v * 256 + buf[i];
+    return v;
+  }
+  const s = buf.subarray(at, at + len).toString("latin1").replace(/\0.*$/s, "").trim();
+  if (s !== "" && !/^[0-7]+$/.test(s)) throw new ArchiveError(`bad TAR header number "${s}"`);
+  return s === "" ? 0 : parseInt(s, 8);
+}
+function cstring(buf, at, len) {
+  const s = buf.subarray(at, at + len);
+  const end = s.indexOf(0);
+  return s.subarray(0, end < 0 ? s.length : end).toString("utf8");
+}
+async function extractTgz(archive, wanted, destDir) {
+  const out2 = {};
+  const gunzip = createGunzip();
+  const src = createReadStream(archive);
+  src.on("error", (e) => gunzip.destroy(e));
+  src.pipe(gunzip);
+  let pending = Buffer.alloc(0);
+  let header = null;
+  let remaining = 0;
+  let padding = 0;
+  let longName = null;
+  const cur = { meta: null, sink: null };
+  let ended = false;
+  const startEntry = async (h) => {
+    let name = cstring(h, 0, 100);
+    const prefix = h.subarray(257, 262).toString("latin1") === "ustar" ? cstring(h, 345, 155) : "";
+    if (prefix) name = `${prefix}/${name}`;
+    if (longName !== null) name = longName;
+    longName = null;
+    const type = String.fromCharCode(h[156] || 48);
+    const size = octal(h, 124, 12);
+    header = { name, size, type };
+    remaining = size;
+    padding = (512 - size % 512) % 512;
+    if (type === "L" || type === "x") {
+      cur.meta = [];
+      return;
+    }
+    const target = wantedName(wanted, name.replace(/^\.\//, ""));
+    if (!target || out2[target]) return;
+    if (type !== "0" && type !== "7") throw new ArchiveError(`${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`);
+    const tmp = join4(destDir, `${target}.partial-${process.pid}`);
+    cur.sink = { fh: await open(tmp, "w"), name: target, tmp, hash: createHash("sha256"), bytes: 0 };
+  };
+  const endEntry = async () => {
+    if (cur.meta && header) {
+      const data = Buffer.concat(cur.meta);
+      if (header.type === "L") longName = cstring(data, 0, data.length);
+      else {
+        for (const line of data.toString("utf8").split("\n")) {
+          const m = /^\d+ path=(.*)$/.exec(line);
+          if (m) longName = m[1];
+        }
+      }
+    }
+    cur.meta = null;
+    const sink = cur.sink;
+    if (sink) {
+      await sink.fh.close();
+      const dest = join4(destDir, sink.name);
+      await rename2(sink.tmp, dest);
+      out2[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
+      cur.sink = null;
+    }
+    header = null;
+  };
+  try {
+    for await (const chunk of gunzip) {
+      if (ended) continue;
+      let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      pending = Buffer.alloc(0);
+      while (buf.length > 0) {
+        if (header && remaining > 0) {
+          const take = buf.subarray(0, Math.min(remaining, buf.length));
+          if (cur.meta) cur.meta.push(Buffer.from(take));
+          const sink = cur.sink;
+          if (sink) {
+            sink.hash.update(take);
+            sink.bytes += take.length;
+            await sink.fh.write(take);
+          }
+          remaining -= take.length;
+          buf = buf.subarray(take.length);
+          if (remaining === 0 && padding === 0) await endEntry();
+          continue;
+        }
+        if (header && padding > 0) {
+          const skip = Math.min(padding, buf.length);
+          padding -= skip;
+          buf = buf.subarray(skip);
+          if (padding === 0) await endEntry();
+          continue;
+        }
+        if (header) await endEntry();
+        if (buf.length < 512) {
+          pending = Buffer.from(buf);
+          break;
+        }
+        const h = buf.subarray(0, 512);
+        buf = buf.subarray(512);
+        if (h.every((b) => b === 0)) {
+          ended = true;
+          break;
+        }
+        await startEntry(h);
+        if (remaining === 0 && padding === 0) await endEntry();
+      }
+    }
+    const open_ = header;
+    if (open_ && (remaining > 0 || padding > 0)) throw new ArchiveError(`the TAR archive ends inside ${open_.name} (truncated download?)`);
+  } catch (error) {
+    if (cur.sink) {
+      await cur.sink.fh.close().catch(() => void 0);
+      await rm(cur.sink.tmp, { force: true });
+    }
+    throw error;
+  }
+  if (Object.keys(out2).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out2)), "TAR");
+  return out2;
+}
+
+// src/device/cuda-checksums.ts
+var CUDA_PROVIDER_CHECKSUMS = {};
+
+// src/device/fetch-cuda.ts
+function cudaProviderSource(version, kind = "nuget") {
+  if (kind === "github") {
+    const base = `onnxruntime-linux-x64-gpu-${version}`;
+    return {
+      kind,
+      url: `https://github.com/microsoft/onnxruntime/releases/download/v${version}/${base}.tgz`,
+      format: "tgz",
+      files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `${base}/lib/${f}`]))
+    };
+  }
+  const id = "microsoft.ml.onnxruntime.gpu.linux";
+  return {
+    kind,
+    url: `https://api.nuget.org/v3-flatcontainer/${id}/${version.toLowerCase()}/${id}.${version.toLowerCase()}.nupkg`,
+    format: "zip",
+    files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `runtimes/linux-x64/native/${f}`]))
+  };
+}
+function sourceFromEnv(version, env2) {
+  const url = env2.ENERGY_BUDGET_CUDA_PROVIDER_URL?.trim();
+  if (url) {
+    if (!/^https?:\/\//.test(url)) {
+      throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_URL is "${url}", expected an http:// or https:// URL of a .nupkg/.zip or .tgz archive holding ${CUDA_PROVIDER_FILES.join(" and ")}.`);
+    }
+    const tgz = /\.(tgz|tar\.gz)(\?|$)/.test(url);
+    return { kind: "url", url, format: tgz ? "tgz" : "zip", files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `*/${f}`])) };
+  }
+  const kind = env2.ENERGY_BUDGET_CUDA_PROVIDER_SOURCE?.trim() || "nuget";
+  if (kind !== "nuget" && kind !== "github") {
+    throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SOURCE is "${kind}", expected nuget or github (or set ENERGY_BUDGET_CUDA_PROVIDER_URL to a mirror).`);
+  }
+  return cudaProviderSource(version, kind);
+}
+function cacheRoot(env2, home = homedir()) {
+  if (env2.RUNNER_TOOL_CACHE) return join5(env2.RUNNER_TOOL_CACHE, "energy-budget");
+  return join5(env2.XDG_CACHE_HOME || join5(home, ".cache"), "energy-budget");
+}
+function onnxruntimeNodeVersion() {
+  const req = createRequire2(import.meta.url);
+  return req("onnxruntime-node/package.json").version;
+}
+var HttpFailure = class extends Error {
+  constructor(message, retry) {
+    super(message);
+    this.retry = retry;
+  }
+  retry;
+};
+async function sha256File(path) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream2(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function get(url, timeoutMs) {
+  return new Promise((resolveRes, reject) => {
+    const req = (url.startsWith("https:") ? httpsRequest : httpRequest)(url, { method: "GET", headers: { "user-agent": "energy-budget" } }, resolveRes);
+    req.setTimeout(timeoutMs, () => req.destroy(new HttpFailure(`no response within ${timeoutMs / 1e3} s`, true)));
+    req.on("error", (e) => reject(e instanceof HttpFailure ? e : new HttpFailure(`connection failed (${e.code ?? e.message})`, true)));
+    req.end();
+  });
+}
+async function downloadOnce(url, dest, timeoutMs) {
+  let current = url;
+  for (let hop = 0; hop <= 5; hop++) {
+    const res = await get(current, timeoutMs);
+    const status = res.statusCode ?? 0;
+    if (status >= 300 && status < 400 && res.headers.location) {
+      res.resume();
+      current = new URL(res.headers.location, current).toString();
+      continue;
+    }
+    if (status !== 200) {
+      res.resume();
+      throw new HttpFailure(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""} from ${current}`, status >= 500 || status === 429);
+    }
+    const expected = res.headers["content-length"] !== void 0 ? Number(res.headers["content-length"]) : void 0;
+    const hash = createHash2("sha256");
+    let bytes = 0;
+    const out2 = createWriteStream2(dest);
+    try {
+      await new Promise((done, fail) => {
+        let cause;
+        res.setTimeout(timeoutMs, () => {
+          cause = new HttpFailure(`the download stalled (no data for ${timeoutMs / 1e3} s)`, true);
+          res.destroy(cause);
+        });
+        res.on("data", (chunk) => {
+          hash.update(chunk);
+          bytes += chunk.length;
+          if (!out2.write(chunk)) {
+            res.pause();
+            out2.once("drain", () => res.resume());
+          }
+        });
+        res.on("end", () => out2.end(done));
+        res.on("error", (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true))));
+        res.on("aborted", () => fail(cause ?? new HttpFailure("the connection dropped", true)));
+        out2.on("error", fail);
+      });
+    } catch (error) {
+      out2.destroy();
+      throw error;
+    }
+    if (expected !== void 0 && bytes !== expected) throw new HttpFailure(`the download ended after ${bytes} of ${expected} bytes`, true);
+    return { sha256: hash.digest("hex"), bytes, finalUrl: current };
+  }
+  throw new HttpFailure(`more than 5 redirects from ${url}`, false);
+}
+async function readManifest(dir) {
+  try {
+    return JSON.parse(await readFile(join5(dir, "manifest.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function cacheIntact(dir, m, names) {
+  for (const name of names) {
+    const rec = m.files[name];
+    if (!rec) return false;
+    try {
+      if ((await stat(join5(dir, name))).size !== rec.bytes) return false;
+      if (await sha256File(join5(dir, name)) !== rec.sha256) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+async function ensureCudaProvider(opts) {
+  const version = opts.version ?? onnxruntimeNodeVersion();
+  const source = opts.source ?? sourceFromEnv(version, opts.env);
+  const log2 = opts.log ?? (() => void 0);
+  const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
+  if (userDigest !== void 0 && userDigest !== "" && !/^[0-9a-f]{64}$/.test(userDigest)) {
+    throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`);
+  }
+  const pinned = userDigest || (opts.checksums ?? CUDA_PROVIDER_CHECKSUMS)[source.url]?.sha256;
+  if (!pinned) {
+    throw new EnvironmentError(
+      `device: cuda needs onnxruntime's CUDA provider binaries, which are downloaded from ${source.url}, but no SHA-256 is pinned for that archive, so it is not downloaded. Compute the digest on a trusted machine (\`curl -fsSL ${source.url} | sha256sum\`, and compare with the publisher's: GitHub shows one per release asset, NuGet's catalog gives a SHA-512), then set ENERGY_BUDGET_CUDA_PROVIDER_SHA256 to it (or add it to src/device/cuda-checksums.ts); or install the files yourself with \`ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node\`.`
+    );
+  }
+  const names = Object.keys(source.files);
+  const cacheDir = join5(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
+  const bindingDir = opts.bindingDir ?? defaultBindingDir();
+  const fail = (what, fix, cause) => new EnvironmentError(`Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`, cause === void 0 ? void 0 : { cause });
+  try {
+    await mkdir(cacheDir, { recursive: true });
+  } catch (error) {
+    throw fail(`the cache folder ${cacheDir} cannot be created (${error.code ?? error})`, "Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.", error);
+  }
+  let manifest = await readManifest(cacheDir);
+  let downloaded = false;
+  if (!manifest || manifest.sha256 !== pinned || !await cacheIntact(cacheDir, manifest, names)) {
+    const archive = join5(cacheDir, `download-${process.pid}.${source.format === "zip" ? "zip" : "tgz"}`);
+    const retries = opts.retries ?? 3;
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    let got;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          log2(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
+          got = await downloadOnce(source.url, archive, opts.timeoutMs ?? 3e4);
+          break;
+        } catch (error) {
+          const retry = error instanceof HttpFailure && error.retry && attempt < retries;
+          if (!retry) {
+            const msg = error.message;
+            throw fail(
+              `${msg}${attempt ? ` (after ${attempt + 1} attempts)` : ""}`,
+              /HTTP 404/.test(msg) ? `No such file: check that onnxruntime ${version} published it, or point ENERGY_BUDGET_CUDA_PROVIDER_URL at a mirror (with its ENERGY_BUDGET_CUDA_PROVIDER_SHA256).` : "Check the network (the runner must reach the host), or point ENERGY_BUDGET_CUDA_PROVIDER_URL at a reachable mirror.",
+              error
+            );
+          }
+          await sleep(1e3 * 2 ** attempt);
+        }
+      }
+      if (got.sha256 !== pinned) {
+        throw fail(
+          `the archive's SHA-256 is ${got.sha256} (${got.bytes} bytes), but ${pinned} is pinned, so the download is corrupt or not the pinned file`,
+          "Nothing was installed. Retry; if it persists, the file changed upstream: verify it from the publisher before pinning a new digest."
+        );
+      }
+      log2(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
+      let files;
+      try {
+        files = source.format === "zip" ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
+      } catch (error) {
+        throw fail(`the archive cannot be extracted (${error.message})`, "The pinned archive is not what this version expects; check the source and its entries.", error);
+      }
+      manifest = { url: source.url, sha256: pinned, files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }])) };
+      await writeFile(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
+      downloaded = true;
+    } finally {
+      await rm2(archive, { force: true });
+    }
+  } else {
+    log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
+  }
+  try {
+    await mkdir(bindingDir, { recursive: true });
+    for (const name of names) {
+      const dest = join5(bindingDir, name);
+      const rec = manifest.files[name];
+      const same = await stat(dest).then((s) => s.size === rec.bytes, () => false) && await sha256File(dest) === rec.sha256;
+      if (same) continue;
+      const tmp = `${dest}.partial-${process.pid}`;
+      await copyFile(join5(cacheDir, name), tmp);
+      await rename3(tmp, dest);
+    }
+  } catch (error) {
+    const code = error.code;
+    throw fail(
+      `the files cannot be copied into onnxruntime's folder ${bindingDir} (${code ?? error.message})`,
+      `Make that folder writable for this user (onnxruntime loads providers only from the folder of its own library), or install them there yourself with \`ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node\`.`,
+      error
+    );
+  }
+  return { installedTo: bindingDir, cacheDir, downloaded, url: source.url, sha256: pinned, files: manifest.files };
+}
+
+// src/device/gpu-memory.ts
+async function loadNvmlWithMemory(libPath = "libnvidia-ml.so.1") {
+  const base = await loadNvml(libPath);
+  if ("error" in base) return base;
+  try {
+    const koffi = (await import("koffi")).default;
+    const lib = koffi.load(libPath);
+    try {
+      koffi.struct("nvmlMemory_t", { total: "unsigned long long", free: "unsigned long long", used: "unsigned long long" });
+    } catch {
+    }
+    const getInfo = lib.func("int nvmlDeviceGetMemoryInfo(nvmlDevice_t device, _Out_ nvmlMemory_t *memory)");
+    const errorString = lib.func("const char *nvmlErrorString(int result)");
+    const memoryInfo = (handle) => {
+      const out2 = {};
+      const status = getInfo(handle, out2);
+      if (status !== 0) throw new Error(`nvmlDeviceGetMemoryInfo failed: ${String(errorString(status))} (NVML status ${status})`);
+      return { totalBytes: Number(out2.total), freeBytes: Number(out2.free), usedBytes: Number(out2.used) };
+    };
+    return { nvml: Object.assign(base.nvml, { memoryInfo }) };
+  } catch (error) {
+    return { error: `${libPath} lacks nvmlDeviceGetMemoryInfo (${error.message})` };
+  }
+}
+var GpuMemorySampler = class {
+  constructor(nvml, gpus, ticker, intervalMs) {
+    this.nvml = nvml;
+    this.gpus = gpus;
+    this.ticker = ticker;
+    this.intervalMs = intervalMs;
+  }
+  nvml;
+  gpus;
+  ticker;
+  intervalMs;
+  timer = null;
+  samples = 0;
+  error = null;
+  /** Takes one reading of every tracked GPU (the ticker calls it; tests may too). */
+  sample() {
+    for (const g of this.gpus) {
+      try {
+        g.peak = Math.max(g.peak, this.nvml.memoryInfo(g.handle).usedBytes);
+      } catch (error) {
+        this.error ??= error;
+      }
+    }
+    this.samples++;
+  }
+  /**
+   * Records the baseline and starts sampling.
+   * @throws EnvironmentError when the first reading fails.
+   */
+  start() {
+    for (const g of this.gpus) {
+      try {
+        g.baseline = g.peak = this.nvml.memoryInfo(g.handle).usedBytes;
+      } catch (error) {
+        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${error.message}.`, { cause: error, code: "METER_UNAVAILABLE" });
+      }
+    }
+    this.samples = 1;
+    this.timer?.stop();
+    this.timer = this.ticker.every(this.intervalMs, () => this.sample());
+  }
+  /**
+   * Stops sampling and returns the peak.
+   * @throws EnvironmentError when a reading failed while sampling.
+   */
+  stop() {
+    this.sample();
+    this.timer?.stop();
+    this.timer = null;
+    if (this.error !== null) {
+      const error = this.error;
+      this.error = null;
+      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${error.message}.`, { cause: error, code: "METER_UNAVAILABLE" });
+    }
+    const devices = this.gpus.map((g) => ({ label: g.label, totalBytes: g.totalBytes, baselineUsedBytes: g.baseline, peakUsedBytes: g.peak }));
+    return {
+      peakGpuMemoryBytes: devices.reduce((s, d) => s + Math.max(0, d.peakUsedBytes - d.baselineUsedBytes), 0),
+      devices,
+      samples: this.samples,
+      description: `NVML device memory in use, sampled every ${this.intervalMs} ms (${this.samples} samples), peak minus the reading before the session was created, on ${devices.map((d) => d.label).join(", ")}; device-wide, so other processes' allocations in that time are included`
+    };
+  }
+  /** Stops sampling and shuts NVML down. */
+  close() {
+    this.timer?.stop();
+    this.timer = null;
+    try {
+      this.nvml.shutdown();
+    } catch {
+    }
+  }
+};
+function openGpuMemorySampler(opts) {
+  const { nvml } = opts;
+  try {
+    nvml.init();
+  } catch (error) {
+    return { ok: false, message: `GPU memory is not measured: NVML could not start (${error.message}).` };
+  }
+  const visible = parseCudaVisibleDevices(opts.env.CUDA_VISIBLE_DEVICES);
+  const gpus = [];
+  try {
+    const count = nvml.deviceCount();
+    const all = visible.devices ?? Array.from({ length: count }, (_, index) => ({ index }));
+    const chosen = opts.device === "cuda" ? all.slice(opts.deviceId ?? 0, (opts.deviceId ?? 0) + 1) : all;
+    for (const d of chosen) {
+      if ("index" in d && d.index >= count) continue;
+      const handle = "index" in d ? nvml.handleByIndex(d.index) : nvml.handleByUuid(d.uuid);
+      let name = "NVIDIA GPU";
+      try {
+        name = nvml.deviceName(handle);
+      } catch {
+      }
+      const info = nvml.memoryInfo(handle);
+      gpus.push({ label: `${name} (${"index" in d ? `NVML index ${d.index}` : d.uuid})`, handle, totalBytes: info.totalBytes, baseline: info.usedBytes, peak: info.usedBytes });
+    }
+  } catch (error) {
+    try {
+      nvml.shutdown();
+    } catch {
+    }
+    return { ok: false, message: `GPU memory is not measured: NVML could not read the GPUs (${error.message}).` };
+  }
+  if (gpus.length === 0) {
+    try {
+      nvml.shutdown();
+    } catch {
+    }
+    return { ok: false, message: `GPU memory is not measured: no NVIDIA GPU ${opts.device === "cuda" ? `with CUDA ordinal ${opts.deviceId ?? 0} ` : ""}is visible${opts.env.CUDA_VISIBLE_DEVICES !== void 0 ? ` (CUDA_VISIBLE_DEVICES="${opts.env.CUDA_VISIBLE_DEVICES}")` : ""}.` };
+  }
+  return { ok: true, sampler: new GpuMemorySampler(nvml, gpus, opts.ticker ?? realTicker, opts.intervalMs ?? 20), notes: visible.notes };
+}
+
+// src/measure-device.ts
+async function prepareDevice(cfg, env2, logger) {
+  if (cfg.device === "cpu") return;
+  const probes = await realDeviceProbes();
+  const check = checkDevice(cfg.device, probes);
+  if (cfg.device === "cuda" && check.missing.some((m) => m.what === "cuda-provider") && !check.missing.some((m) => m.what === "driver" || m.what === "backend")) {
+    await ensureCudaProvider({ env: env2, log: (line) => logger.progress(`  ${line}`) });
+  }
+  requireDevice(cfg.device, probes, `"${cfg.name}" (${cfg.pathInConfig})`);
+}
+async function startGpuMemory(cfg, env2) {
+  if (cfg.device === "cpu") return {};
+  const loaded = await loadNvmlWithMemory();
+  if ("error" in loaded) return { notice: `GPU memory is not measured: ${loaded.error}` };
+  const opened = openGpuMemorySampler({ nvml: loaded.nvml, env: env2, device: cfg.device });
+  if (!opened.ok) return { notice: opened.message };
+  opened.sampler.start();
+  return { sampler: opened.sampler };
+}
+
 // src/measure.ts
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
 async function prepareModel(cfg, path, ctx) {
   const modelIndex = ctx.config.models.indexOf(cfg);
-  const loaded = await loadModel(path, { label: label(cfg) });
+  const loaded = await loadModel(path, { label: cfg.name });
   const analysis = analyzeModel(loaded, { label: label(cfg) });
   const inputs = await synthesizeInputs(analysis.inputs, {
     modelName: cfg.name,
@@ -13838,7 +14836,17 @@ async function prepareModel(cfg, path, ctx) {
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile
   });
-  const shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+  let shapes;
+  try {
+    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+  } catch (error) {
+    if (error instanceof EnergyBudgetError) throw error;
+    throw new InputError(
+      "MODEL_INVALID",
+      `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. Expected the model to run on inputs of the declared shapes; check the node named in the message, and the sizes given by dims: and inputs:.`,
+      { cause: error }
+    );
+  }
   const flops = computeFlops(loaded.proto, shapes);
   const notices = [...inputs.notices];
   if (flops.uncounted.length) {
@@ -13945,7 +14953,7 @@ function energyReport(window, calls, batch, description, ctx) {
 async function runInference(cfg, prepared, session, meter, ctx) {
   const inference = cfg.inference;
   const batch = prepared.inputs.batchSize;
-  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter });
+  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` });
   const report = {
     batchSize: batch,
     runs: result.runs,
@@ -13977,10 +14985,15 @@ async function measureModel(cfg, path, ctx) {
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
       ctx.logger.progress(`  ${cfg.name}: inference benchmark (${cfg.inference.iterations === "auto" ? "auto" : `${cfg.inference.iterations} runs`})`);
-      const session = await createSession(prepared.loaded.bytes, { threads: cfg.threads, name: label(cfg) });
+      await prepareDevice(cfg, ctx.env, ctx.logger);
+      const gpu = await startGpuMemory(cfg, ctx.env);
+      if (gpu.notice) (prepared.report.notices ??= []).push(gpu.notice);
+      const session = await createSession(prepared.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
       try {
         prepared.report.inference = await runInference(cfg, prepared, session, meter, ctx);
+        if (gpu.sampler) prepared.report.inference.peakGpuMemoryBytes = gpu.sampler.stop().peakGpuMemoryBytes;
       } finally {
+        gpu.sampler?.close();
         await session.release();
       }
     }
@@ -14013,6 +15026,7 @@ function metricValues(m) {
     v["latency-mean"] = inf.latencyMs.mean / 1e3;
     v.throughput = inf.throughput;
     if (inf.peakMemoryBytes !== void 0) v["peak-memory"] = inf.peakMemoryBytes;
+    if (inf.peakGpuMemoryBytes !== void 0) v["peak-gpu-memory"] = inf.peakGpuMemoryBytes;
     if (inf.energy) {
       v["energy-per-inference"] = inf.energy.joulesPerInference;
       v["energy-per-sample"] = inf.energy.joulesPerSample;
@@ -14061,7 +15075,7 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
       const arms = round % 2 === 0 ? [basePrep, headPrep] : [headPrep, basePrep];
       const samples = /* @__PURE__ */ new Map();
       for (const arm of arms) {
-        const session = await createSession(arm.loaded.bytes, { threads: cfg.threads, name: label(cfg) });
+        const session = await createSession(arm.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
         try {
           const r = await runInferenceBenchmark(session, arm.inputs.feeds, { iterations: callsPerRound, warmup, maxTimeS: 60, targetRelativeCi: 0, batchSize: arm.inputs.batchSize }, { clockNs: ctx.clockNs, meter, label: cfg.name });
           samples.set(arm, { lat: Array.from(r.latenciesMs), energyJ: r.energy ? r.energy.energyJ / r.runs : NaN });
@@ -14133,9 +15147,9 @@ function toMeasurement(m) {
 }
 
 // src/isolate/workspace.ts
-import { existsSync, realpathSync } from "node:fs";
-import { readFile, realpath } from "node:fs/promises";
-import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { readFile as readFile2, realpath } from "node:fs/promises";
+import { dirname as dirname4, isAbsolute, relative, resolve as resolve3 } from "node:path";
 function isInside(root, child) {
   const rel = relative(root, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
@@ -14154,11 +15168,11 @@ function findWorkspaceRoot(configFile, env2) {
     const ws = real(resolve3(env2.GITHUB_WORKSPACE));
     if (isInside(ws, file)) return ws;
   }
-  for (let dir = dirname3(file); ; dir = dirname3(dir)) {
-    if (existsSync(resolve3(dir, ".git"))) return dir;
-    if (dirname3(dir) === dir) break;
+  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
+    if (existsSync2(resolve3(dir, ".git"))) return dir;
+    if (dirname4(dir) === dir) break;
   }
-  return dirname3(file);
+  return dirname4(file);
 }
 async function assertInsideWorkspace(path, workspaceRoot, what) {
   let target;
@@ -14179,7 +15193,7 @@ async function assertInsideWorkspace(path, workspaceRoot, what) {
 function confinedReadFile(workspaceRoot) {
   return async (path) => {
     const target = await assertInsideWorkspace(path, workspaceRoot, "An input data file");
-    return readFile(target);
+    return readFile2(target);
   };
 }
 

@@ -5,7 +5,7 @@ import {
   formatMetric,
   formatValue,
   sig3
-} from "./chunk-AMRZDO23.js";
+} from "./chunk-7WC3X2IP.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {
@@ -58,7 +58,7 @@ function renderModelText(m) {
   const inf = m.inference;
   if (inf) {
     lines.push(
-      `  inference: batch ${inf.batchSize}, ${inf.runs} runs, ${inf.threads} thread${inf.threads === 1 ? "" : "s"}; latency p50 ${sig3(inf.latencyMs.p50)} ms, p95 ${sig3(inf.latencyMs.p95)} ms, p99 ${sig3(inf.latencyMs.p99)} ms, mean ${sig3(inf.latencyMs.mean)} ms${inf.relativeCi95 !== void 0 ? ` (\xB1${sig3(inf.relativeCi95 * 100)}%)` : ""}; ${sig3(inf.throughput)} samples/s${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, "bytes")}` : ""}`
+      `  inference: batch ${inf.batchSize}, ${inf.runs} runs, ${inf.threads} thread${inf.threads === 1 ? "" : "s"}; latency p50 ${sig3(inf.latencyMs.p50)} ms, p95 ${sig3(inf.latencyMs.p95)} ms, p99 ${sig3(inf.latencyMs.p99)} ms, mean ${sig3(inf.latencyMs.mean)} ms${inf.relativeCi95 !== void 0 ? ` (\xB1${sig3(inf.relativeCi95 * 100)}%)` : ""}; ${sig3(inf.throughput)} samples/s${inf.peakMemoryBytes ? `; peak memory ${formatValue(inf.peakMemoryBytes, "bytes")}` : ""}${inf.peakGpuMemoryBytes !== void 0 ? `; peak GPU memory ${formatValue(inf.peakGpuMemoryBytes, "bytes")}` : ""}`
     );
     if (inf.energy) {
       const e = inf.energy;
