@@ -119,7 +119,8 @@ describe('budget file', () => {
   });
 
   it('a budget file that is binary garbage', async () => {
-    const dir = await workspace({ 'energy-budget.yml': Uint8Array.from(createRng(7).int ? Array.from({ length: 300 }, (_, i) => (i * 97 + 13) % 256) : []) });
+    const rng = createRng(7);
+    const dir = await workspace({ 'energy-budget.yml': Uint8Array.from({ length: 300 }, () => rng.int(0, 255)) });
     const r = await cli(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^energy-budget: /);
@@ -140,7 +141,7 @@ describe('model files', () => {
     ['truncated', async () => (await readFile(path.join(root, 'examples/models/classifier.onnx'))).subarray(0, 5000), /not a valid ONNX file|truncated|external-data|cannot be decoded/],
     ['a PNG', async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), /not a valid ONNX file/],
     ['text', async () => new TextEncoder().encode('import torch\nmodel = torch.load("x.pt")\n'), /The file is text/],
-    ['random bytes', async () => { const rng = createRng(1234); return Uint8Array.from({ length: 4096 }, () => rng.int(256)); }, /not a valid ONNX file|no graph|opset/],
+    ['random bytes', async () => { const rng = createRng(1234); return Uint8Array.from({ length: 4096 }, () => rng.int(0, 255)); }, /not a valid ONNX file|no graph|opset/],
   ];
   it.each(cases)('%s: MODEL_INVALID with what was expected', async (_name, bytes, message) => {
     const b = await bytes();
