@@ -87,7 +87,7 @@ export interface SequentialState {
   unadjustedCi95: Interval | null;
   rounds: number;
   looks: number;
-  /** True once a verdict is reached; further rounds are refused. */
+  /** True once a verdict is reached; further rounds are ignored. */
   done: boolean;
   history: LookRecord[];
 }
@@ -99,8 +99,10 @@ export interface SequentialComparison {
   readonly maxRounds: number;
   /**
    * Adds one round: both arms' raw samples (latencies, energies…, all > 0), measured
-   * interleaved in the same round. Looks when a look is due.
-   * @throws Error once the comparison is done; RangeError on too few or non-positive samples.
+   * interleaved in the same round. Looks when a look is due. Once the comparison is done,
+   * further rounds are ignored and the final state is returned, so one round loop can feed
+   * several comparisons that finish at different times.
+   * @throws RangeError on too few or non-positive samples.
    */
   addRound(baseSamples: readonly number[], headSamples: readonly number[]): SequentialState;
   /**
@@ -264,7 +266,7 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
     options: o,
     maxRounds: o.maxLooks * o.roundsPerLook,
     addRound(baseSamples, headSamples) {
-      if (done) throw new Error(`the sequential comparison already ended (${decision}); start a new one`);
+      if (done) return state();
       for (const [arm, xs] of [
         ['base', baseSamples],
         ['head', headSamples],
