@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config/index.js';
 import { compareWithBase, measureModel, prepareModel, type MeasureContext } from '../src/measure.js';
 import { createSession } from '../src/bench/ort.js';
-import { createSequentialComparison } from '../src/compare/sequential.js';
+import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from '../src/compare/sequential.js';
 import type { ComparisonResult } from '../src/compare/types.js';
 import { buildClassifier } from '../src/model/examples.js';
 import { encodeModel } from '../src/model/onnx.js';
@@ -120,7 +120,7 @@ async function blocksTrial(basePath: string, headPathForTrial: string): Promise<
         await sh.run(hp.inputs.feeds);
       }
       for (let k = 0; k < blocksPerRound; k++) {
-        const order = k % 4 === 0 || k % 4 === 3 ? [sb, sh] : [sh, sb];
+        const order = abbaBaseFirst(k) ? [sb, sh] : [sh, sb];
         for (const sess of order) {
           const feeds = sess === sb ? bp.inputs.feeds : hp.inputs.feeds;
           const into = sess === sb ? out.b : out.h;
@@ -141,7 +141,7 @@ async function blocksTrial(basePath: string, headPathForTrial: string): Promise<
   let round = await oneRound();
   const roundS = secs(process.hrtime.bigint() - r0);
   const maxLooks = 5;
-  const roundsPerLook = Math.max(3, Math.floor(capS / roundS / maxLooks));
+  const roundsPerLook = planRoundsPerLook(capS, roundS, maxLooks);
   seq = createSequentialComparison({ threshold, maxLooks, roundsPerLook, statistic: 'median' });
   let st = seq.addRound(round.b, round.h);
   while (!st.done && process.hrtime.bigint() < deadline) {

@@ -180,3 +180,13 @@ describe('sequential comparison: mechanics', () => {
     expect(lookAlpha({ ...o, spending: 'pocock' }, 1, false)).toBeCloseTo(0.0158, 3);
   });
 });
+
+describe('round planning', () => {
+  it('sizes rounds per look to the time cap', async () => {
+    const { planRoundsPerLook, abbaBaseFirst } = await import('../../src/compare/sequential.js');
+    expect(planRoundsPerLook(30, 0.5, 5)).toBe(12);
+    expect(planRoundsPerLook(30, 4, 5)).toBe(3);
+    expect(planRoundsPerLook(30, 0, 5)).toBe(3);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(abbaBaseFirst)).toEqual([true, false, false, true, true, false, false, true]);
+  });
+});

@@ -310,3 +310,23 @@ export function toComparisonResult(state: SequentialState, options: Pick<Require
     threshold: options.threshold,
   };
 }
+
+/**
+ * Sizes the look schedule to a time cap: rounds per look so that `maxLooks` looks fit in
+ * `capS` seconds at `roundS` seconds per round (measured on a first round), at least
+ * `minRoundsPerLook`. The schedule depends on timing only, never on the measured difference,
+ * so the error control of the looks still holds.
+ */
+export function planRoundsPerLook(capS: number, roundS: number, maxLooks = 5, minRoundsPerLook = 3): number {
+  if (!(roundS > 0) || !(capS > 0)) return minRoundsPerLook;
+  return Math.max(minRoundsPerLook, Math.floor(capS / roundS / maxLooks));
+}
+
+/**
+ * ABBA order of block `k` (0-based) within a round: base first in blocks 0 and 3 of every 4,
+ * head first in 1 and 2, so a linear drift of the machine within the round falls equally on
+ * both arms (the classic counterbalanced design).
+ */
+export function abbaBaseFirst(k: number): boolean {
+  return k % 4 === 0 || k % 4 === 3;
+}
