@@ -26,6 +26,7 @@ import { metricValues, type MeasureContext } from './measure.js';
 import { createModelRunner } from './isolate/engine.js';
 import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
+import { safeLogger } from './isolate/log-safety.js';
 
 /** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
 export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {
@@ -68,7 +69,8 @@ export interface EngineDeps extends RunDeps {
  *   EnvironmentError (3). A single model's failure does not throw: it is in the report.
  */
 export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}): Promise<RunResult> {
-  const logger: RunLogger = deps.logger ?? silentLogger;
+  // Log lines carry PR text (names, onnxruntime messages): no workflow commands, no escapes.
+  const logger: RunLogger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
   const cwd = resolve(options.cwd);
   const configFile = resolve(cwd, options.configPath);
