@@ -9,7 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { EnergyBudgetError, ExitCode, exitCodeOf } from './errors.js';
-import type { RunDeps, RunOptions } from './run-types.js';
+import type { RunOptions } from './run-types.js';
+import type { EngineDeps } from './run.js';
 
 /** The parts of `process` the CLI uses. */
 export interface CliProcess {
@@ -117,7 +118,7 @@ async function readPackageVersion(): Promise<string> {
  * Runs the CLI and returns the exit code (never throws, never exits the process).
  * `deps` lets tests inject clocks and sysfs; the defaults are the real ones.
  */
-export async function runCli(proc: CliProcess, deps: RunDeps = {}): Promise<number> {
+export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<number> {
   const [command, ...rest] = proc.argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
