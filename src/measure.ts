@@ -18,7 +18,7 @@ import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { openMeter } from './energy/index.js';
 import { carbonFor } from './energy/carbon.js';
-import { createSequentialComparison } from './compare/sequential.js';
+import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from './compare/sequential.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
@@ -314,10 +314,12 @@ const ENERGY_METRICS: MetricKey[] = ['energy-per-inference', 'energy-per-sample'
 export interface CompareOptions {
   /** Threshold the sampling stops against (the tightest noisy regression limit). @default 0.02 */
   threshold?: number;
-  /** Wall-clock cap for the comparison rounds, seconds. @default 30 */
+  /** Wall-clock cap for the comparison rounds, seconds. @default 3 × inference.max-time (30 s) */
   maxTimeS?: number;
-  /** Target seconds per arm per round. @default 0.25 */
-  roundArmS?: number;
+  /** Length of one block of calls of one arm, ms. @default 25 */
+  blockMs?: number;
+  /** Blocks per arm per round, in ABBA order. @default 8 */
+  blocksPerRound?: number;
 }
 
 /**
@@ -343,42 +345,80 @@ export async function compareWithBase(
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
-  const callsPerRound = Math.max(5, Math.min(5000, Math.round(((opts.roundArmS ?? 0.25) * 1000) / meanMs)));
-  const warmup = Math.min(cfg.inference.warmup, 20);
-  const latency = createSequentialComparison({ threshold, statistic: 'median' });
-  const energy = createSequentialComparison({ threshold, statistic: 'mean' });
-  const p95 = createSequentialComparison({ threshold, statistic: { percentile: 95 } });
-  const deadline = ctx.clockNs() + BigInt(Math.round((opts.maxTimeS ?? 30) * 1e9));
+  const blockMs = opts.blockMs ?? 25;
+  const blocksPerRound = opts.blocksPerRound ?? 8;
+  const callsPerBlock = Math.max(3, Math.min(5000, Math.round(blockMs / meanMs)));
+  const warmup = Math.min(cfg.inference.warmup, 10);
+  // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
+  const capS = opts.maxTimeS ?? 3 * cfg.inference.maxTimeS;
+  const deadline = ctx.clockNs() + BigInt(Math.round(capS * 1e9));
+  type Seq = ReturnType<typeof createSequentialComparison>;
+  let latency: Seq | undefined;
+  let energy: Seq | undefined;
+  let p95: Seq | undefined;
 
   await withMeter(cfg, ctx, async (meter) => {
-    for (let round = 0; round < latency.maxRounds; round++) {
-      const arms = round % 2 === 0 ? [basePrep, headPrep] : [headPrep, basePrep];
-      const samples = new Map<PreparedModel, { lat: number[]; energyJ: number }>();
-      for (const arm of arms) {
-        const session = await createSession(arm.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-        try {
-          const r = await runInferenceBenchmark(session, arm.inputs.feeds, { iterations: callsPerRound, warmup, maxTimeS: 60, targetRelativeCi: 0, batchSize: arm.inputs.batchSize }, { clockNs: ctx.clockNs, meter, label: cfg.name });
-          samples.set(arm, { lat: Array.from(r.latenciesMs), energyJ: r.energy ? r.energy.energyJ / r.runs : NaN });
-        } finally {
-          await session.release();
+    // One round: fresh sessions of both (so session-to-session differences such as memory
+    // placement become round-to-round noise inside the interval), a short warm-up of each,
+    // then short blocks in ABBA order so drift within the round falls on both arms equally.
+    const oneRound = async (): Promise<{ b: number[]; h: number[]; bJ: number; hJ: number }> => {
+      const sb = await createSession(basePrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+      const sh = await createSession(headPrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+      const out = { b: [] as number[], h: [] as number[], bJ: 0, hJ: 0 };
+      try {
+        for (let i = 0; i < warmup; i++) {
+          await sb.run(basePrep.inputs.feeds);
+          await sh.run(headPrep.inputs.feeds);
         }
+        for (let k = 0; k < blocksPerRound; k++) {
+          for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
+            const r = await runInferenceBenchmark(
+              isBase ? sb : sh,
+              (isBase ? basePrep : headPrep).inputs.feeds,
+              { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: headPrep.inputs.batchSize },
+              { clockNs: ctx.clockNs, meter, label: cfg.name },
+            );
+            for (const x of r.latenciesMs) (isBase ? out.b : out.h).push(x);
+            // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
+            const j = r.energy ? r.energy.energyJ : NaN;
+            if (isBase) out.bJ += j;
+            else out.hJ += j;
+          }
+        }
+      } finally {
+        await sb.release();
+        await sh.release();
       }
-      const b = samples.get(basePrep)!;
-      const h = samples.get(headPrep)!;
-      const ls = latency.addRound(b.lat, h.lat);
-      const ps = p95.state().done ? p95.state() : p95.addRound(b.lat, h.lat);
-      const es = Number.isFinite(b.energyJ) && Number.isFinite(h.energyJ) && b.energyJ > 0 && h.energyJ > 0 && !energy.state().done ? energy.addRound([b.energyJ], [h.energyJ]) : energy.state();
-      if ((ls.done && es.done && ps.done) || ctx.clockNs() > deadline) break;
+      return out;
+    };
+    const t0 = ctx.clockNs();
+    let round = await oneRound();
+    // Size the looks so that the whole plan fits the time cap (src/compare/sequential.ts).
+    const roundsPerLook = planRoundsPerLook(capS, Number(ctx.clockNs() - t0) / 1e9);
+    latency = createSequentialComparison({ threshold, roundsPerLook, statistic: 'median' });
+    p95 = createSequentialComparison({ threshold, roundsPerLook, statistic: { percentile: 95 } });
+    energy = createSequentialComparison({ threshold, roundsPerLook, statistic: 'mean' });
+    const calls = callsPerBlock * blocksPerRound;
+    for (;;) {
+      const ls = latency.addRound(round.b, round.h);
+      const ps = p95.addRound(round.b, round.h);
+      const bJ = round.bJ / calls;
+      const hJ = round.hJ / calls;
+      const es = Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
+      if ((ls.done && ps.done && (es.done || es.rounds === 0)) || ctx.clockNs() > deadline) break;
+      round = await oneRound();
     }
   });
   const finishAll = (s: ReturnType<typeof createSequentialComparison>) => (s.state().done ? s.state() : s.finish());
+  if (!latency || !p95 || !energy) return { base, comparisons };
   const toResult = (state: ReturnType<typeof finishAll>, method: string): ComparisonResult | null =>
     state.changeCi95 && state.estimate !== null
       ? { verdict: state.decision === 'continue' ? 'inconclusive' : state.decision, estimate: state.estimate, changeCi95: state.changeCi95, method, rounds: state.rounds, threshold }
       : null;
-  const lat = toResult(finishAll(latency), 'per-round medians, paired rounds with fresh sessions');
-  const tail = toResult(finishAll(p95), 'per-round 95th percentiles, paired rounds with fresh sessions');
-  const en = toResult(finishAll(energy), 'per-round energy per call, paired rounds');
+  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
+  const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
+  const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
+  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
   for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[]) if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
   for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
   for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
