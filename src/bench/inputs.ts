@@ -23,6 +23,7 @@ import type { InputSpec } from '../config/types.js';
 import type { Dim, TensorDType, TensorInfo } from '../model/types.js';
 import { createRng, seedFrom, type Rng } from '../util/random.js';
 import { parseNpy, type TypedArray } from './npy.js';
+import { float16Bits } from '../util/float16.js';
 
 /** Largest input tensor we synthesise, bytes: 1 GiB. Checked before allocating. */
 export const DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
@@ -508,37 +509,8 @@ export function randomData(dtype: TensorDType, n: number, rng: Rng): TypedArray 
   }
 }
 
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/**
- * IEEE 754 binary16 bits of a number, rounded to nearest even (overflow → ±Inf, NaN kept).
- * Bit layout per IEEE 754-2008 §3.6: 1 sign, 5 exponent (bias 15), 10 fraction bits.
- */
-export function float32ToHalfBits(value: number): number {
-  f32[0] = value;
-  const x = u32[0];
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // Inf or NaN
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00; // too large: Inf
-  if (e <= 0) {
-    if (e < -10) return sign; // too small even for a subnormal: ±0
-    mant |= 0x800000; // make the implicit bit explicit, then shift into the subnormal range
-    const shift = 14 - e;
-    const half = 1 << (shift - 1);
-    const rest = mant & ((1 << shift) - 1);
-    let m = mant >>> shift;
-    if (rest > half || (rest === half && (m & 1))) m++;
-    return sign | m;
-  }
-  let h = sign | (e << 10) | (mant >>> 13);
-  const rest = mant & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && (h & 1))) h++; // may carry into the exponent: correct
-  return h;
-}
+/** Float16 bits of a number (round to nearest even); see src/util/float16.ts. */
+export const float32ToHalfBits = float16Bits;
 
 /** Levenshtein distance (insert/delete/substitute, each 1). */
 function distance(a: string, b: string): number {

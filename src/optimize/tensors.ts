@@ -7,6 +7,7 @@
  * assumes a little-endian host, which every platform onnxruntime-node ships for is.
  */
 import { DataType, type TensorProto } from '../model/onnx.js';
+import { float16Bits } from '../util/float16.js';
 
 /** Elements in a tensor of these dims (1 for a scalar). */
 export function elementCount(dims: readonly number[]): number {
@@ -50,49 +51,7 @@ export function tensorFrom(name: string, dims: number[], dataType: number, data:
   return { name, dims, dataType, rawData: bytesOf(data) };
 }
 
-const f32Scratch = new Float32Array(1);
-const u32Scratch = new Uint32Array(f32Scratch.buffer);
-
-/**
- * IEEE 754 binary16 bits of a number, rounded to nearest, ties to even (as a Cast to float16
- * does); values beyond ±65504 become ±Infinity, NaN stays NaN.
- */
-export function float16Bits(value: number): number {
-  f32Scratch[0] = value;
-  const x = u32Scratch[0];
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    // Subnormal half: value = m · 2^-24 with m = (1.mant · 2^23) >> (14 − e).
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let half = mant >>> shift;
-    const rest = mant & ((1 << shift) - 1);
-    const halfway = 1 << (shift - 1);
-    if (rest > halfway || (rest === halfway && (half & 1) === 1)) half++;
-    return sign | half;
-  }
-  let half = (e << 10) | (mant >>> 13);
-  const rest = mant & 0x1fff;
-  // A carry out of the mantissa correctly bumps the exponent (and 65520+ rounds to Infinity).
-  if (rest > 0x1000 || (rest === 0x1000 && (half & 1) === 1)) half++;
-  return sign | half;
-}
-
-/** The number a binary16 bit pattern encodes. */
-export function float16Value(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const e = (bits >>> 10) & 0x1f;
-  const m = bits & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 0x1f) return m ? Number.NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
+export { float16Bits, float16Value } from '../util/float16.js';
 
 /** float32 values as binary16 bit patterns. */
 export function toFloat16(values: Float32Array): Uint16Array {
