@@ -24,6 +24,8 @@ export interface CliProcess {
 export const USAGE = `Usage:
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
+  energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+                                     combine the reports of a job matrix (--shard) into one
   energy-budget --help | --version
 
 Options of run:
@@ -97,6 +99,42 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
   };
 }
 
+/**
+ * `energy-budget merge`: one report from the shards' JSON reports (src/report/merge.ts), printed
+ * as the table and written in the formats asked for. Exit code as `run`: 1 when the merged
+ * verdict fails.
+ */
+async function runMerge(args: string[], proc: CliProcess): Promise<number> {
+  let parsed: { values: Record<string, string | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'string' }, markdown: { type: 'string' }, junit: { type: 'string' } } }) as typeof parsed;
+  } catch (error) {
+    throw new ArgumentError(`energy-budget merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+  }
+  if (!parsed.positionals.length) throw new ArgumentError('energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md');
+  const { resolve } = await import('node:path');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { loadBaselineReport } = await import('./baseline/report.js');
+  const { mergeReports } = await import('./report/merge.js');
+  const { renderText } = await import('./report/terminal.js');
+  const { renderMarkdown } = await import('./report/markdown.js');
+  const { renderJunit } = await import('./report/junit.js');
+  const inputs = [];
+  for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
+  const report = mergeReports(inputs);
+  const out = async (file: string | undefined, text: () => string) => {
+    if (!file) return;
+    const path = resolve(proc.cwd, file);
+    await mkdir((await import('node:path')).dirname(path), { recursive: true });
+    await writeFile(path, text());
+  };
+  await out(parsed.values.json, () => `${JSON.stringify(report, null, 2)}\n`);
+  await out(parsed.values.markdown, () => renderMarkdown(report, { maxChars: 1_000_000 }));
+  await out(parsed.values.junit, () => renderJunit(report));
+  proc.stdout.write(`${renderText(report)}\n`);
+  return (await import('./run.js')).reportExitCode(report);
+}
+
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
 export function describeFailure(error: unknown): string {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -153,7 +191,8 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
         writeFile: (p: string, data: Uint8Array | string) => fs.writeFile(p, data),
       });
     }
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize.`);
+    if (command === 'merge') return await runMerge(rest, proc);
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}\n`);
     return exitCodeOf(error);

@@ -197,17 +197,24 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   }
 
   report.verdict = overallVerdict(report.models) as Verdict;
-  const modelExit = report.models.reduce<number>((worst, m) => {
-    const code = (m.error as { exitCode?: number } | undefined)?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
-    return Math.max(worst, code);
-  }, 0);
   const files: RunResult['files'] = {};
   if (options.jsonPath) files.json = await writeOut(resolve(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}\n`);
   if (options.markdownPath) files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1_000_000 }));
   if (options.junitPath) files.junit = await writeOut(resolve(cwd, options.junitPath), renderJunit(report));
   logger.info(renderText(report));
-  const exitCode = (modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK)) as RunResult['exitCode'];
-  return { report, exitCode, files };
+  return { report, exitCode: reportExitCode(report), files };
+}
+
+/**
+ * The contract's exit code for a finished report: the worst model error's code (2 bad input,
+ * 3 internal), else 1 when the verdict fails, else 0.
+ */
+export function reportExitCode(report: Report): RunResult['exitCode'] {
+  const modelExit = report.models.reduce<number>((worst, m) => {
+    const code = (m.error as { exitCode?: number } | undefined)?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
+    return Math.max(worst, code);
+  }, 0);
+  return (modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK)) as RunResult['exitCode'];
 }
 
 export { EnvironmentError };

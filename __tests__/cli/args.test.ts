@@ -68,3 +68,30 @@ describe('runCli', () => {
     expect(p.err).toMatch(/missing\.yml/);
   });
 });
+
+describe('energy-budget merge', () => {
+  it('combines shard reports into one, with the worst verdict and every model', async () => {
+    const { mkdtemp, writeFile, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'eb-merge-'));
+    const env = { cpu: 'c', logicalCpus: 2, os: 'l', node: 'v20', onnxruntime: '1.30.0' };
+    const model = (name: string, status: 'pass' | 'fail') => ({
+      name, path: `${name}.onnx`, size: { bytes: 10, parameters: 2, bytesByDtype: {}, sparsity: 0 }, flops: 4,
+      budgets: [{ metric: 'parameters', kind: 'absolute', limit: 1, value: 2, baseline: null, status }],
+    });
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify({ schemaVersion: 1, verdict: 'pass', environment: env, models: [model('a', 'pass')] }));
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ schemaVersion: 1, verdict: 'fail', environment: env, models: [model('b', 'fail')] }));
+    const p = fakeProcess(['merge', 'a.json', 'b.json', '--json', 'all.json', '--junit', 'all.xml']);
+    p.cwd = dir;
+    expect(await runCli(p)).toBe(1);
+    const merged = JSON.parse(await readFile(path.join(dir, 'all.json'), 'utf8'));
+    expect(merged.verdict).toBe('fail');
+    expect(merged.models.map((m: { name: string }) => m.name)).toEqual(['a', 'b']);
+    expect(await readFile(path.join(dir, 'all.xml'), 'utf8')).toMatch(/<testsuite name="b"/);
+    const none = fakeProcess(['merge']);
+    expect(await runCli(none)).toBe(2);
+    expect(none.err).toMatch(/give the report JSON files/);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
