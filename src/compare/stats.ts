@@ -4,11 +4,12 @@
  *
  * Pure functions on plain arrays. Every formula names where it comes from.
  */
+import { incompleteBeta as betaRegularized, lnGamma, normalCdf as phi, tCdf, tQuantile } from '../bench/latency.js';
 import { createRng } from '../util/random.js';
 
 // Module-level aliases: under jest every lookup of the global `Math` crosses a vm-context
 // interceptor (~20× slower in hot loops); plain node is unaffected.
-const { abs, exp, log, sqrt, floor, min, max, SQRT2 } = Math;
+const { sqrt, floor, min } = Math;
 
 /** A closed interval [low, high]. */
 export type Interval = [number, number];
@@ -77,125 +78,37 @@ export function median(values: readonly number[]): number {
 // Distributions
 // ---------------------------------------------------------------------------------------------
 
-/**
- * ln Γ(x) for x > 0 by the Lanczos approximation with the coefficients of Numerical Recipes in
- * C, 2nd ed., §6.1 (`gammln`, absolute error < 2e-10).
+/*
+ * The special functions (ln Γ, the incomplete beta, Φ, the t CDF and quantile) are the
+ * benchmark's (src/bench/latency.ts: Stirling's series, a Lentz continued fraction, erf to
+ * ~1e-15, a bounded cache of t quantiles), so the whole product uses one set. These wrappers
+ * add the argument checks and names this module has always had.
  */
-export function logGamma(x: number): number {
-  const cof = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
-  let y = x;
-  let tmp = x + 5.5;
-  tmp -= (x + 0.5) * log(tmp);
-  let ser = 1.000000000190015;
-  for (const c of cof) ser += c / ++y;
-  return -tmp + log((2.5066282746310005 * ser) / x);
-}
+
+/** ln Γ(x) for x > 0 (src/bench/latency.ts lnGamma). */
+export const logGamma = lnGamma;
+
+/** The regularised incomplete beta function I_x(a, b) (src/bench/latency.ts). */
+export const incompleteBeta = betaRegularized;
+
+/** Standard normal CDF Φ(x). */
+export const normalCdf = phi;
 
 /**
- * Continued fraction of the incomplete beta function, evaluated by the modified Lentz method
- * (Numerical Recipes in C, 2nd ed., §6.4, `betacf`).
- */
-function betaContinuedFraction(a: number, b: number, x: number): number {
-  const maxIterations = 500;
-  const eps = 1e-15;
-  const tiny = 1e-300;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= maxIterations; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (abs(del - 1) < eps) break;
-  }
-  return h;
-}
-
-/**
- * The regularised incomplete beta function I_x(a, b) (Numerical Recipes in C, 2nd ed., §6.4,
- * `betai`: the continued fraction converges fast for x < (a+1)/(a+b+2), else use symmetry).
- */
-export function incompleteBeta(x: number, a: number, b: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const bt = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x));
-  if (x < (a + 1) / (a + b + 2)) return (bt * betaContinuedFraction(a, b, x)) / a;
-  return 1 - (bt * betaContinuedFraction(b, a, 1 - x)) / b;
-}
-
-/**
- * Complementary error function, Chebyshev fit with fractional error < 1.2e-7 everywhere
- * (Numerical Recipes in C, 2nd ed., §6.2, `erfcc`).
- */
-function erfc(x: number): number {
-  const z = abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const ans =
-    t *
-    exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? ans : 2 - ans;
-}
-
-/** Standard normal CDF Φ(x) = erfc(−x/√2)/2. */
-export function normalCdf(x: number): number {
-  return 0.5 * erfc(-x / SQRT2);
-}
-
-/**
- * Student-t CDF with `df` degrees of freedom (df may be fractional, as Welch's is):
- * P(T ≤ t) = 1 − I_{df/(df+t²)}(df/2, 1/2)/2 for t ≥ 0 (Abramowitz & Stegun 26.7.1 with
- * 26.5.27). Above 1e7 degrees of freedom the normal CDF is used (they agree to < 1e-7).
+ * Student-t CDF with `df` degrees of freedom (df may be fractional, as Welch's is).
+ * Above 1e7 degrees of freedom the normal CDF is used (they agree to < 1e-7).
+ * @throws RangeError unless df > 0.
  */
 export function studentTCdf(t: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  if (df > 1e7) return normalCdf(t);
-  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
+  return df > 1e7 ? phi(t) : tCdf(t, df);
 }
 
-/** Inverts a monotone increasing CDF by bracketing and bisection to ~1e-12. */
-function invertCdf(cdf: (x: number) => number, p: number): number {
-  let lo = -1;
-  let hi = 1;
-  while (cdf(lo) > p) lo *= 2;
-  while (cdf(hi) < p) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * max(1, abs(lo)); i++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
-/** The p-quantile of the standard normal distribution (absolute error ~1e-7, from erfc). @throws RangeError unless 0 < p < 1. */
+/** The p-quantile of the standard normal distribution. @throws RangeError unless 0 < p < 1. */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile p must be in (0, 1), got ${p}`);
-  return invertCdf(normalCdf, p);
+  return tQuantile(p, Infinity);
 }
-
-const tQuantileCache = new Map<string, number>();
 
 /**
  * The p-quantile of Student's t with `df` degrees of freedom (fractional df allowed), e.g.
@@ -204,13 +117,7 @@ const tQuantileCache = new Map<string, number>();
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`t quantile p must be in (0, 1), got ${p}`);
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  const key = `${p}:${df}`;
-  const cached = tQuantileCache.get(key);
-  if (cached !== undefined) return cached;
-  const q = invertCdf((t) => studentTCdf(t, df), p);
-  if (tQuantileCache.size > 10_000) tQuantileCache.clear();
-  tQuantileCache.set(key, q);
-  return q;
+  return tQuantile(p, df);
 }
 
 // ---------------------------------------------------------------------------------------------
