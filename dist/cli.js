@@ -12,6 +12,8 @@ import { parseArgs } from "node:util";
 var USAGE = `Usage:
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
+  energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+                                     combine the reports of a job matrix (--shard) into one
   energy-budget --help | --version
 
 Options of run:
@@ -80,6 +82,38 @@ function parseRunArgs(args, cwd) {
     advise: values.advise === true ? true : void 0
   };
 }
+async function runMerge(args, proc) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: "string" }, markdown: { type: "string" }, junit: { type: "string" } } });
+  } catch (error) {
+    throw new ArgumentError(`energy-budget merge: ${error.message.replace(/\. To specify.*$/s, ".")}`);
+  }
+  if (!parsed.positionals.length) throw new ArgumentError("energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md");
+  const { resolve } = await import("node:path");
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  const { loadBaselineReport } = await import("./chunks/report-FJULILGR.js");
+  const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
+  const { renderText } = await import("./chunks/terminal-L5XOL3IY.js");
+  const { renderMarkdown } = await import("./chunks/markdown-2LTQOMUT.js");
+  const { renderJunit } = await import("./chunks/junit-RBJVCM3L.js");
+  const inputs = [];
+  for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
+  const report = mergeReports(inputs);
+  const out = async (file, text) => {
+    if (!file) return;
+    const path = resolve(proc.cwd, file);
+    await mkdir((await import("node:path")).dirname(path), { recursive: true });
+    await writeFile(path, text());
+  };
+  await out(parsed.values.json, () => `${JSON.stringify(report, null, 2)}
+`);
+  await out(parsed.values.markdown, () => renderMarkdown(report, { maxChars: 1e6 }));
+  await out(parsed.values.junit, () => renderJunit(report));
+  proc.stdout.write(`${renderText(report)}
+`);
+  return (await import("./chunks/run-SWXIDV37.js")).reportExitCode(report);
+}
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
   const message = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -115,7 +149,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-EJCFQ5CP.js");
+      const { runEnergyBudget } = await import("./chunks/run-SWXIDV37.js");
       const { createConsoleLogger } = await import("./chunks/terminal-L5XOL3IY.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -123,7 +157,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-U5E6YZBR.js");
+      const { runOptimizeCommand } = await import("./chunks/command-74BHYG6O.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
@@ -133,7 +167,8 @@ async function runCli(proc, deps = {}) {
         writeFile: (p, data) => fs.writeFile(p, data)
       });
     }
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize.`);
+    if (command === "merge") return await runMerge(rest, proc);
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}
 `);

@@ -4,19 +4,22 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-LJQGSQ3S.js";
+} from "./chunks/chunk-ZEI46SYV.js";
+import {
+  mergeReports
+} from "./chunks/chunk-CCD5NMUD.js";
 import {
   formatChange,
   formatMetric,
   sig3
 } from "./chunks/chunk-7WC3X2IP.js";
+import "./chunks/chunk-ASCKW34E.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   InputError,
   exitCodeOf
 } from "./chunks/chunk-Z5TEINJL.js";
-import "./chunks/chunk-ASCKW34E.js";
 import {
   __commonJS,
   __require,
@@ -24956,44 +24959,6 @@ function budgetAnnotations(report) {
   return out;
 }
 
-// src/report/merge.ts
-var RANK = { pass: 0, warn: 1, fail: 2 };
-function mergeReports(inputs) {
-  if (inputs.length === 0) throw new InputError("INPUT_INVALID", "No report to merge: give at least one report JSON file.");
-  const [first] = inputs;
-  const seen = /* @__PURE__ */ new Map();
-  const merged = {
-    ...first.report,
-    verdict: "pass",
-    models: [],
-    budgetChanges: []
-  };
-  const changeKeys = /* @__PURE__ */ new Set();
-  for (const { report, file } of inputs) {
-    if (RANK[report.verdict] > RANK[merged.verdict]) merged.verdict = report.verdict;
-    for (const m of report.models) {
-      const other = seen.get(m.name);
-      if (other !== void 0) {
-        throw new InputError(
-          "INPUT_INVALID",
-          `The model "${m.name}" is in two reports (${other} and ${file}); shards must hold different models. Give each matrix job the same budget file and its own \`shard: i/n\`.`
-        );
-      }
-      seen.set(m.name, file);
-      merged.models.push(m);
-    }
-    for (const c of report.budgetChanges ?? []) {
-      const key = JSON.stringify([c.model, c.metric, c.change, c.before, c.after]);
-      if (!changeKeys.has(key)) {
-        changeKeys.add(key);
-        merged.budgetChanges.push(c);
-      }
-    }
-  }
-  if (merged.budgetChanges.length === 0) delete merged.budgetChanges;
-  return merged;
-}
-
 // src/main.ts
 function coreIO(env = process.env) {
   return {
@@ -25018,7 +24983,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-EJCFQ5CP.js");
+  const engine = await import("./chunks/run-SWXIDV37.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -7,12 +7,12 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-ORBMHEZB.js";
-import "./chunks/chunk-OKCD42RF.js";
+} from "./chunks/chunk-4I4JKL5A.js";
+import "./chunks/chunk-OPAAFMJS.js";
+import "./chunks/chunk-ASCKW34E.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";
-import "./chunks/chunk-ASCKW34E.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/isolate/handler.ts

@@ -205,16 +205,16 @@ var require_float = __commonJS({
     module.exports = factory(factory);
     function factory(exports2) {
       if (typeof Float32Array !== "undefined") (function() {
-        var f322 = new Float32Array([-0]), f8b = new Uint8Array(f322.buffer), le = f8b[3] === 128;
+        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
         function writeFloat_f32_cpy(val, buf, pos) {
-          f322[0] = val;
+          f32[0] = val;
           buf[pos] = f8b[0];
           buf[pos + 1] = f8b[1];
           buf[pos + 2] = f8b[2];
           buf[pos + 3] = f8b[3];
         }
         function writeFloat_f32_rev(val, buf, pos) {
-          f322[0] = val;
+          f32[0] = val;
           buf[pos] = f8b[3];
           buf[pos + 1] = f8b[2];
           buf[pos + 2] = f8b[1];
@@ -227,14 +227,14 @@ var require_float = __commonJS({
           f8b[1] = buf[pos + 1];
           f8b[2] = buf[pos + 2];
           f8b[3] = buf[pos + 3];
-          return f322[0];
+          return f32[0];
         }
         function readFloat_f32_rev(buf, pos) {
           f8b[3] = buf[pos];
           f8b[2] = buf[pos + 1];
           f8b[1] = buf[pos + 2];
           f8b[0] = buf[pos + 3];
-          return f322[0];
+          return f32[0];
         }
         exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
         exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
@@ -8852,6 +8852,34 @@ function checkLength(file, have, count2, itemBytes) {
   if (have > want) fail(file, `has ${have - want} bytes after the ${count2} elements its header promises; the file is corrupt.`);
 }
 
+// src/util/float16.ts
+var f32Scratch = new Float32Array(1);
+var u32Scratch = new Uint32Array(f32Scratch.buffer);
+function float16Bits(value) {
+  f32Scratch[0] = value;
+  const x = u32Scratch[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    let half2 = mant >>> shift;
+    const rest2 = mant & (1 << shift) - 1;
+    const halfway = 1 << shift - 1;
+    if (rest2 > halfway || rest2 === halfway && (half2 & 1) === 1) half2++;
+    return sign | half2;
+  }
+  let half = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && (half & 1) === 1) half++;
+  return sign | half;
+}
+
 // src/bench/inputs.ts
 var DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
 var FEEDABLE = {
@@ -9268,32 +9296,7 @@ function randomData(dtype, n, rng) {
     }
   }
 }
-var f32 = new Float32Array(1);
-var u32 = new Uint32Array(f32.buffer);
-function float32ToHalfBits(value) {
-  f32[0] = value;
-  const x = u32[0];
-  const sign = x >>> 16 & 32768;
-  const exp = x >>> 23 & 255;
-  let mant = x & 8388607;
-  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 31) return sign | 31744;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 8388608;
-    const shift = 14 - e;
-    const half = 1 << shift - 1;
-    const rest2 = mant & (1 << shift) - 1;
-    let m = mant >>> shift;
-    if (rest2 > half || rest2 === half && m & 1) m++;
-    return sign | m;
-  }
-  let h = sign | e << 10 | mant >>> 13;
-  const rest = mant & 8191;
-  if (rest > 4096 || rest === 4096 && h & 1) h++;
-  return h;
-}
+var float32ToHalfBits = float16Bits;
 function distance(a, b) {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -9638,32 +9641,6 @@ function bytesOf2(view) {
 }
 function tensorFrom(name, dims, dataType, data) {
   return { name, dims, dataType, rawData: bytesOf2(data) };
-}
-var f32Scratch = new Float32Array(1);
-var u32Scratch = new Uint32Array(f32Scratch.buffer);
-function float16Bits(value) {
-  f32Scratch[0] = value;
-  const x = u32Scratch[0];
-  const sign = x >>> 16 & 32768;
-  const exp = x >>> 23 & 255;
-  let mant = x & 8388607;
-  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 31) return sign | 31744;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 8388608;
-    const shift = 14 - e;
-    let half2 = mant >>> shift;
-    const rest2 = mant & (1 << shift) - 1;
-    const halfway = 1 << shift - 1;
-    if (rest2 > halfway || rest2 === halfway && (half2 & 1) === 1) half2++;
-    return sign | half2;
-  }
-  let half = e << 10 | mant >>> 13;
-  const rest = mant & 8191;
-  if (rest > 4096 || rest === 4096 && (half & 1) === 1) half++;
-  return sign | half;
 }
 function toFloat16(values) {
   const out = new Uint16Array(values.length);

@@ -1,9 +1,6 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  renderMarkdown
-} from "./chunk-LJQGSQ3S.js";
-import {
   adviseForModel,
   assertInsideWorkspace,
   classifyInterval,
@@ -21,15 +18,29 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-ORBMHEZB.js";
+} from "./chunk-4I4JKL5A.js";
+import {
+  decodeModel
+} from "./chunk-OPAAFMJS.js";
+import {
+  renderMarkdown
+} from "./chunk-ZEI46SYV.js";
+import {
+  renderJunit
+} from "./chunk-G47YRADD.js";
 import {
   renderText,
   silentLogger
 } from "./chunk-CNLW7HVI.js";
 import "./chunk-7WC3X2IP.js";
 import {
-  decodeModel
-} from "./chunk-OKCD42RF.js";
+  formatQuantity,
+  tryParseQuantity
+} from "./chunk-ASCKW34E.js";
+import {
+  environmentDifferences,
+  loadBaselineReport
+} from "./chunk-4T27OYJG.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -37,10 +48,6 @@ import {
   InputError,
   exitCodeOf
 } from "./chunk-Z5TEINJL.js";
-import {
-  formatQuantity,
-  tryParseQuantity
-} from "./chunk-ASCKW34E.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
@@ -61,52 +68,6 @@ function detectEnvironment(ortVersion2, device = "cpu") {
     onnxruntime: ortVersion2,
     device
   };
-}
-
-// src/report/junit.ts
-function escapeXml(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-function caseXml(model, b) {
-  const name = `${b.kind === "regression" ? "regression " : ""}${b.metric}`;
-  const detail = `${b.metric}: value ${b.value}${b.baseline !== null ? `, baseline ${b.baseline}` : ""}, limit ${b.limit}${b.kind === "regression" && b.relative ? " (relative)" : ""}${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ""}${b.message ? ` \u2014 ${b.message}` : ""}`;
-  const open = `    <testcase classname="${escapeXml(`energy-budget.${model.name}`)}" name="${escapeXml(name)}">`;
-  switch (b.status) {
-    case "fail":
-      return `${open}
-      <failure message="${escapeXml(`budget exceeded: ${detail}`)}">${escapeXml(detail)}</failure>
-    </testcase>`;
-    case "inconclusive":
-    case "warn":
-      return `${open}
-      <system-out>${escapeXml(`${b.status}: ${detail}`)}</system-out>
-    </testcase>`;
-    default:
-      return `${open}</testcase>`;
-  }
-}
-function renderJunit(report) {
-  const suites = report.models.map((m) => {
-    const cases = m.budgets.map((b) => caseXml(m, b));
-    if (m.error) {
-      cases.push(
-        `    <testcase classname="${escapeXml(`energy-budget.${m.name}`)}" name="measure">
-      <error type="${escapeXml(m.error.code)}" message="${escapeXml(m.error.message)}"></error>
-    </testcase>`
-      );
-    }
-    const failures2 = m.budgets.filter((b) => b.status === "fail").length;
-    return `  <testsuite name="${escapeXml(m.name)}" tests="${cases.length}" failures="${failures2}" errors="${m.error ? 1 : 0}">
-${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`;
-  });
-  const total = report.models.reduce((n, m) => n + m.budgets.length + (m.error ? 1 : 0), 0);
-  const failures = report.models.reduce((n, m) => n + m.budgets.filter((b) => b.status === "fail").length, 0);
-  const errors = report.models.filter((m) => m.error).length;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="energy-budget" tests="${total}" failures="${failures}" errors="${errors}">
-${suites.join("\n")}
-</testsuites>
-`;
 }
 
 // src/compare/budgets.ts
@@ -338,113 +299,6 @@ function diffBudgetFiles(baseText, headText) {
     }
   }
   return changes;
-}
-
-// src/baseline/report.ts
-import { readFile as fsReadFile } from "node:fs/promises";
-var SUPPORTED_SCHEMA_VERSION = 1;
-function isRecord2(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-function checkModel(m, at) {
-  if (!isRecord2(m)) return `${at}: expected an object`;
-  if (typeof m.name !== "string" || m.name === "") return `${at}.name: expected the model's name (a string)`;
-  if (m.error !== void 0 || m.change === "removed") return null;
-  const num = (v, path, optional = false) => v === void 0 && optional ? null : typeof v === "number" && Number.isFinite(v) ? null : `${path}: expected a number, got ${v === void 0 ? "nothing" : JSON.stringify(v)}`;
-  const problems = [];
-  if (!isRecord2(m.size)) problems.push(`${at}.size: expected { bytes, parameters }`);
-  else problems.push(num(m.size.bytes, `${at}.size.bytes`), num(m.size.parameters, `${at}.size.parameters`));
-  problems.push(num(m.flops, `${at}.flops`));
-  if (m.inference !== void 0) {
-    const inf = m.inference;
-    if (!isRecord2(inf) || !isRecord2(inf.latencyMs)) problems.push(`${at}.inference.latencyMs: expected { p50, p95, p99, mean }`);
-    else {
-      for (const k of ["p50", "p95", "p99", "mean"]) problems.push(num(inf.latencyMs[k], `${at}.inference.latencyMs.${k}`));
-      problems.push(num(inf.throughput, `${at}.inference.throughput`));
-      if (inf.energy !== void 0) {
-        if (!isRecord2(inf.energy)) problems.push(`${at}.inference.energy: expected an object`);
-        else problems.push(num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`), num(inf.energy.joulesPerSample, `${at}.inference.energy.joulesPerSample`));
-      }
-    }
-  }
-  if (m.training !== void 0) {
-    const t = m.training;
-    if (!isRecord2(t) || !isRecord2(t.stepMs)) problems.push(`${at}.training.stepMs: expected { p50, mean }`);
-    else problems.push(num(t.stepMs.mean, `${at}.training.stepMs.mean`));
-  }
-  return problems.find((p) => p !== null) ?? null;
-}
-async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8")) {
-  const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
-  let text;
-  try {
-    text = await readFile(path);
-  } catch (error) {
-    const code = error.code;
-    const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${error.message})`;
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: the file ${what}. ${how}`, { cause: error });
-  }
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: not valid JSON (${error.message}). ${how}`, { cause: error });
-  }
-  const fail = (problem) => {
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: ${problem}. ${how}`);
-  };
-  if (!isRecord2(doc)) return fail("expected a JSON object at the top level");
-  if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {
-    fail(
-      doc.schemaVersion === void 0 ? "schemaVersion is missing, so this is not an energy-budget report" : `schemaVersion ${JSON.stringify(doc.schemaVersion)} is not supported by this version (it reads ${SUPPORTED_SCHEMA_VERSION}); re-create the baseline with the same energy-budget version`
-    );
-  }
-  if (!isRecord2(doc.environment)) fail("environment: expected an object with cpu, logicalCpus, os, node, onnxruntime");
-  if (!Array.isArray(doc.models)) fail("models: expected a list of models");
-  const models = doc.models;
-  const names = /* @__PURE__ */ new Set();
-  models.forEach((m, i) => {
-    const problem = checkModel(m, `models[${i}]`);
-    if (problem) fail(problem);
-    const name = m.name;
-    if (names.has(name)) fail(`models[${i}].name: "${name}" appears twice`);
-    names.add(name);
-  });
-  return doc;
-}
-function describeThreads(m) {
-  return m?.inference?.threads;
-}
-function environmentDifferences(base2, head, config) {
-  const out = [];
-  const a = base2.environment ?? {};
-  const b = head.environment;
-  const differ = (label, x, y, consequence) => {
-    if (x !== void 0 && y !== void 0 && x !== y) out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
-  };
-  const perf = "latency and energy are not comparable across them, so regression checks compare machines as much as models";
-  differ("on CPU", a.cpu, b.cpu, perf);
-  differ("with logical CPUs", a.logicalCpus, b.logicalCpus, perf);
-  differ("on device", a.device, b.device, perf);
-  differ("with onnxruntime", a.onnxruntime, b.onnxruntime, "kernels and threading differ between versions");
-  differ("on OS", a.os, b.os, "scheduling and timers differ");
-  const headByName = new Map((head.models ?? []).map((m) => [m.name, m]));
-  const cfgByName = new Map((config?.models ?? []).map((m) => [m.name, m]));
-  for (const bm of base2.models ?? []) {
-    const hm = headByName.get(bm.name);
-    const cfg = cfgByName.get(bm.name);
-    const bt = describeThreads(bm);
-    const ht = describeThreads(hm) ?? cfg?.threads;
-    if (bt !== void 0 && ht !== void 0 && bt !== ht) {
-      out.push(`${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? "" : "s"}, this run with ${ht}: latency and energy are not comparable`);
-    }
-    const bMethod = bm.inference?.energy?.method;
-    const hMethod = hm?.inference?.energy?.method ?? (cfg && cfg.energy !== "auto" ? cfg.energy : void 0);
-    if (bMethod !== void 0 && hMethod !== void 0 && bMethod !== hMethod) {
-      out.push(`${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`);
-    }
-  }
-  return out;
 }
 
 // src/baseline/git.ts
@@ -890,6 +744,19 @@ function createModelRunner(ctx, opts) {
   };
 }
 
+// src/isolate/log-safety.ts
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function neutralizeLogText(text) {
+  return String(text).replace(/\r\n?/g, "\n").replace(CONTROL, "").split("\n").map((line) => line.replace(/^(\s*):(?=:)/, "$1:\u200B").replace(/##\[/g, "#\u200B#[")).join("\n");
+}
+function safeLogger(logger) {
+  return {
+    info: (m) => logger.info(neutralizeLogText(m)),
+    warn: (m) => logger.warn(neutralizeLogText(m)),
+    progress: (m) => logger.progress(neutralizeLogText(m))
+  };
+}
+
 // src/run.ts
 function selectShard(items, shard) {
   if (!shard || shard.count === 1) return items;
@@ -913,7 +780,7 @@ async function writeOut(file, text) {
   return file;
 }
 async function runEnergyBudget(options, deps = {}) {
-  const logger = deps.logger ?? silentLogger;
+  const logger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
   const cwd = resolve2(options.cwd);
   const configFile = resolve2(cwd, options.configPath);
@@ -1029,21 +896,24 @@ async function runEnergyBudget(options, deps = {}) {
     await git?.close();
   }
   report.verdict = overallVerdict(report.models);
-  const modelExit = report.models.reduce((worst, m) => {
-    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
-    return Math.max(worst, code);
-  }, 0);
   const files = {};
   if (options.jsonPath) files.json = await writeOut(resolve2(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}
 `);
   if (options.markdownPath) files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1e6 }));
   if (options.junitPath) files.junit = await writeOut(resolve2(cwd, options.junitPath), renderJunit(report));
   logger.info(renderText(report));
-  const exitCode = modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
-  return { report, exitCode, files };
+  return { report, exitCode: reportExitCode(report), files };
+}
+function reportExitCode(report) {
+  const modelExit = report.models.reduce((worst, m) => {
+    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
+    return Math.max(worst, code);
+  }, 0);
+  return modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
 }
 export {
   EnvironmentError,
+  reportExitCode,
   runEnergyBudget,
   selectShard
 };

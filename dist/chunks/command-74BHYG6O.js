@@ -11,7 +11,10 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-OKCD42RF.js";
+} from "./chunk-OPAAFMJS.js";
+import {
+  formatQuantity
+} from "./chunk-ASCKW34E.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -19,9 +22,6 @@ import {
   InputError,
   exitCodeOf
 } from "./chunk-Z5TEINJL.js";
-import {
-  formatQuantity
-} from "./chunk-ASCKW34E.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/optimize/command.ts

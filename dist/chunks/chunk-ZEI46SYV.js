@@ -376,5 +376,6 @@ function renderMarkdown(report, opts = {}) {
 export {
   escapeMarkdown,
   commentMarker,
+  GITHUB_COMMENT_MAX_CHARS,
   renderMarkdown
 };

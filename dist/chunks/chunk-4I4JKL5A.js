@@ -17,17 +17,17 @@ import {
   seedFrom,
   synthesizeInputs,
   valueInfo
-} from "./chunk-OKCD42RF.js";
+} from "./chunk-OPAAFMJS.js";
+import {
+  describeKind,
+  tryParseQuantity
+} from "./chunk-ASCKW34E.js";
 import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
   InputError
 } from "./chunk-Z5TEINJL.js";
-import {
-  describeKind,
-  tryParseQuantity
-} from "./chunk-ASCKW34E.js";
 import {
   __commonJS,
   __require,
@@ -1756,7 +1756,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
     var identity2 = require_identity();
@@ -1805,7 +1805,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -7222,7 +7222,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
+    var log = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -7274,7 +7274,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -7701,16 +7701,16 @@ function sectionKeys(section) {
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
 async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
-  const abs2 = resolve(file);
+  const abs = resolve(file);
   let text;
   try {
-    text = await readFile3(abs2);
+    text = await readFile3(abs);
   } catch (error) {
     const code = error?.code;
     const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw new ConfigError([
       {
-        file: abs2,
+        file: abs,
         path: "",
         message: why,
         expected: "a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`",
@@ -7718,14 +7718,14 @@ async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
       }
     ]);
   }
-  return parseConfig(text, abs2);
+  return parseConfig(text, abs);
 }
 function parseConfig(text, file) {
-  const abs2 = resolve(file);
-  const dir = dirname(abs2);
+  const abs = resolve(file);
+  const dir = dirname(abs);
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const v = new Validator(abs2, dir, lineCounter, doc);
+  const v = new Validator(abs, dir, lineCounter, doc);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) v.yamlError(e.code, e.message, e.pos, text);
     throw new ConfigError(v.issues);
@@ -9526,10 +9526,10 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
   const latenciesMs = lat.subarray(0, n);
   const [p50, p95, p99] = percentiles(latenciesMs, [0.5, 0.95, 0.99]);
   let min2 = Infinity;
-  let max2 = -Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
     if (latenciesMs[i] < min2) min2 = latenciesMs[i];
-    if (latenciesMs[i] > max2) max2 = latenciesMs[i];
+    if (latenciesMs[i] > max) max = latenciesMs[i];
   }
   const ci = relativeCiHalfWidth(latenciesMs, n);
   return {
@@ -9537,7 +9537,7 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
     runs: n,
     warmup: cfg.warmup,
     latenciesMs,
-    latencyMs: { p50, p95, p99, mean: mean(latenciesMs), min: min2, max: max2, stdev: stdev(latenciesMs) },
+    latencyMs: { p50, p95, p99, mean: mean(latenciesMs), min: min2, max, stdev: stdev(latenciesMs) },
     throughput: cfg.batchSize * n / timedWindowS,
     inferencesPerSecond: n / timedWindowS,
     timedWindowS,
@@ -11813,7 +11813,7 @@ function carbonFor(input) {
 }
 
 // src/compare/stats.ts
-var { abs, exp, log, sqrt, floor, min, max, SQRT2 } = Math;
+var { sqrt, floor, min } = Math;
 function mean2(values) {
   if (values.length === 0) throw new RangeError("mean of an empty sample");
   let sum = 0;
@@ -11845,95 +11845,11 @@ function quantile(values, p) {
 function median(values) {
   return quantile(values, 0.5);
 }
-function logGamma(x) {
-  const cof = [76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.001208650973866179, -5395239384953e-18];
-  let y = x;
-  let tmp = x + 5.5;
-  tmp -= (x + 0.5) * log(tmp);
-  let ser = 1.000000000190015;
-  for (const c of cof) ser += c / ++y;
-  return -tmp + log(2.5066282746310007 * ser / x);
-}
-function betaContinuedFraction(a, b, x) {
-  const maxIterations = 500;
-  const eps = 1e-15;
-  const tiny = 1e-300;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - qab * x / qap;
-  if (abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= maxIterations; m++) {
-    const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (abs(del - 1) < eps) break;
-  }
-  return h;
-}
-function incompleteBeta2(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const bt = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x));
-  if (x < (a + 1) / (a + b + 2)) return bt * betaContinuedFraction(a, b, x) / a;
-  return 1 - bt * betaContinuedFraction(b, a, 1 - x) / b;
-}
-function erfc(x) {
-  const z = abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const ans = t * exp(
-    -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
-  );
-  return x >= 0 ? ans : 2 - ans;
-}
-function normalCdf2(x) {
-  return 0.5 * erfc(-x / SQRT2);
-}
-function studentTCdf(t, df) {
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  if (df > 1e7) return normalCdf2(t);
-  const tail = 0.5 * incompleteBeta2(df / (df + t * t), df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
-}
-function invertCdf(cdf, p) {
-  let lo = -1;
-  let hi = 1;
-  while (cdf(lo) > p) lo *= 2;
-  while (cdf(hi) < p) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * max(1, abs(lo)); i++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-var tQuantileCache = /* @__PURE__ */ new Map();
+var normalCdf2 = normalCdf;
 function studentTQuantile(p, df) {
   if (!(p > 0 && p < 1)) throw new RangeError(`t quantile p must be in (0, 1), got ${p}`);
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  const key = `${p}:${df}`;
-  const cached = tQuantileCache.get(key);
-  if (cached !== void 0) return cached;
-  const q = invertCdf((t) => studentTCdf(t, df), p);
-  if (tQuantileCache.size > 1e4) tQuantileCache.clear();
-  tQuantileCache.set(key, q);
-  return q;
+  return tQuantile(p, df);
 }
 
 // src/compare/sequential.ts
@@ -12048,7 +11964,7 @@ function createSequentialComparison(options) {
     options: o,
     maxRounds: o.maxLooks * o.roundsPerLook,
     addRound(baseSamples, headSamples) {
-      if (done) throw new Error(`the sequential comparison already ended (${decision}); start a new one`);
+      if (done) return state();
       for (const [arm, xs] of [
         ["base", baseSamples],
         ["head", headSamples]
@@ -12074,6 +11990,13 @@ function createSequentialComparison(options) {
     },
     state
   };
+}
+function planRoundsPerLook(capS, roundS, maxLooks = 5, minRoundsPerLook = 3) {
+  if (!(roundS > 0) || !(capS > 0)) return minRoundsPerLook;
+  return Math.max(minRoundsPerLook, Math.floor(capS / roundS / maxLooks));
+}
+function abbaBaseFirst(k) {
+  return k % 4 === 0 || k % 4 === 3;
 }
 
 // src/train/attrs.ts
@@ -13216,8 +13139,8 @@ function upgradeNode(em, node, from, rankOf2) {
   }
   if (op === "Clip" && from < 11) {
     const min2 = findAttr(node, "min") ? em.scalar(attrFloat(node, "min", 0)) : "";
-    const max2 = findAttr(node, "max") ? em.scalar(attrFloat(node, "max", 0)) : "";
-    return [{ ...withoutAttrs(node, ["min", "max"]), input: [x, min2, max2] }];
+    const max = findAttr(node, "max") ? em.scalar(attrFloat(node, "max", 0)) : "";
+    return [{ ...withoutAttrs(node, ["min", "max"]), input: [x, min2, max] }];
   }
   if (op === "Pad" && from < 11) {
     const pads = attrInts(node, "pads", []);
@@ -14572,7 +14495,7 @@ async function cacheIntact(dir, m, names) {
 async function ensureCudaProvider(opts) {
   const version = opts.version ?? onnxruntimeNodeVersion();
   const source = opts.source ?? sourceFromEnv(version, opts.env);
-  const log2 = opts.log ?? (() => void 0);
+  const log = opts.log ?? (() => void 0);
   const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
   if (userDigest !== void 0 && userDigest !== "" && !/^[0-9a-f]{64}$/.test(userDigest)) {
     throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`);
@@ -14602,7 +14525,7 @@ async function ensureCudaProvider(opts) {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          log2(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
+          log(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
           got = await downloadOnce(source.url, archive, opts.timeoutMs ?? 3e4);
           break;
         } catch (error) {
@@ -14624,7 +14547,7 @@ async function ensureCudaProvider(opts) {
           "Nothing was installed. Retry; if it persists, the file changed upstream: verify it from the publisher before pinning a new digest."
         );
       }
-      log2(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
+      log(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
       let files;
       try {
         files = source.format === "zip" ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
@@ -14638,7 +14561,7 @@ async function ensureCudaProvider(opts) {
       await rm2(archive, { force: true });
     }
   } else {
-    log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
+    log(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
   }
   try {
     await mkdir(bindingDir, { recursive: true });
@@ -15064,38 +14987,69 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
-  const callsPerRound = Math.max(5, Math.min(5e3, Math.round((opts.roundArmS ?? 0.25) * 1e3 / meanMs)));
-  const warmup = Math.min(cfg.inference.warmup, 20);
-  const latency = createSequentialComparison({ threshold, statistic: "median" });
-  const energy = createSequentialComparison({ threshold, statistic: "mean" });
-  const p95 = createSequentialComparison({ threshold, statistic: { percentile: 95 } });
-  const deadline = ctx.clockNs() + BigInt(Math.round((opts.maxTimeS ?? 30) * 1e9));
+  const blockMs = opts.blockMs ?? 25;
+  const blocksPerRound = opts.blocksPerRound ?? 8;
+  const callsPerBlock = Math.max(3, Math.min(5e3, Math.round(blockMs / meanMs)));
+  const warmup = Math.min(cfg.inference.warmup, 10);
+  const capS = opts.maxTimeS ?? 3 * cfg.inference.maxTimeS;
+  const deadline = ctx.clockNs() + BigInt(Math.round(capS * 1e9));
+  let latency;
+  let energy;
+  let p95;
   await withMeter(cfg, ctx, async (meter) => {
-    for (let round = 0; round < latency.maxRounds; round++) {
-      const arms = round % 2 === 0 ? [basePrep, headPrep] : [headPrep, basePrep];
-      const samples = /* @__PURE__ */ new Map();
-      for (const arm of arms) {
-        const session = await createSession(arm.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-        try {
-          const r = await runInferenceBenchmark(session, arm.inputs.feeds, { iterations: callsPerRound, warmup, maxTimeS: 60, targetRelativeCi: 0, batchSize: arm.inputs.batchSize }, { clockNs: ctx.clockNs, meter, label: cfg.name });
-          samples.set(arm, { lat: Array.from(r.latenciesMs), energyJ: r.energy ? r.energy.energyJ / r.runs : NaN });
-        } finally {
-          await session.release();
+    const oneRound = async () => {
+      const sb = await createSession(basePrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+      const sh = await createSession(headPrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+      const out2 = { b: [], h: [], bJ: 0, hJ: 0 };
+      try {
+        for (let i = 0; i < warmup; i++) {
+          await sb.run(basePrep.inputs.feeds);
+          await sh.run(headPrep.inputs.feeds);
         }
+        for (let k = 0; k < blocksPerRound; k++) {
+          for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
+            const r = await runInferenceBenchmark(
+              isBase ? sb : sh,
+              (isBase ? basePrep : headPrep).inputs.feeds,
+              { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: headPrep.inputs.batchSize },
+              { clockNs: ctx.clockNs, meter, label: cfg.name }
+            );
+            for (const x of r.latenciesMs) (isBase ? out2.b : out2.h).push(x);
+            const j = r.energy ? r.energy.energyJ : NaN;
+            if (isBase) out2.bJ += j;
+            else out2.hJ += j;
+          }
+        }
+      } finally {
+        await sb.release();
+        await sh.release();
       }
-      const b = samples.get(basePrep);
-      const h = samples.get(headPrep);
-      const ls = latency.addRound(b.lat, h.lat);
-      const ps = p95.state().done ? p95.state() : p95.addRound(b.lat, h.lat);
-      const es = Number.isFinite(b.energyJ) && Number.isFinite(h.energyJ) && b.energyJ > 0 && h.energyJ > 0 && !energy.state().done ? energy.addRound([b.energyJ], [h.energyJ]) : energy.state();
-      if (ls.done && es.done && ps.done || ctx.clockNs() > deadline) break;
+      return out2;
+    };
+    const t0 = ctx.clockNs();
+    let round = await oneRound();
+    const roundsPerLook = planRoundsPerLook(capS, Number(ctx.clockNs() - t0) / 1e9);
+    latency = createSequentialComparison({ threshold, roundsPerLook, statistic: "median" });
+    p95 = createSequentialComparison({ threshold, roundsPerLook, statistic: { percentile: 95 } });
+    energy = createSequentialComparison({ threshold, roundsPerLook, statistic: "mean" });
+    const calls = callsPerBlock * blocksPerRound;
+    for (; ; ) {
+      const ls = latency.addRound(round.b, round.h);
+      const ps = p95.addRound(round.b, round.h);
+      const bJ = round.bJ / calls;
+      const hJ = round.hJ / calls;
+      const es = Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
+      if (ls.done && ps.done && (es.done || es.rounds === 0) || ctx.clockNs() > deadline) break;
+      round = await oneRound();
     }
   });
   const finishAll = (s) => s.state().done ? s.state() : s.finish();
+  if (!latency || !p95 || !energy) return { base, comparisons };
   const toResult = (state, method) => state.changeCi95 && state.estimate !== null ? { verdict: state.decision === "continue" ? "inconclusive" : state.decision, estimate: state.estimate, changeCi95: state.changeCi95, method, rounds: state.rounds, threshold } : null;
-  const lat = toResult(finishAll(latency), "per-round medians, paired rounds with fresh sessions");
-  const tail = toResult(finishAll(p95), "per-round 95th percentiles, paired rounds with fresh sessions");
-  const en = toResult(finishAll(energy), "per-round energy per call, paired rounds");
+  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
+  const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
+  const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
+  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
   for (const m of ["latency-p50", "latency-mean", "throughput"]) if (lat) comparisons[m] = m === "throughput" ? invert(lat) : lat;
   for (const m of ["latency-p95", "latency-p99"]) if (tail) comparisons[m] = tail;
   for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;

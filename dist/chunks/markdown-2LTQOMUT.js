@@ -1,0 +1,13 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  GITHUB_COMMENT_MAX_CHARS,
+  renderMarkdown
+} from "./chunk-ZEI46SYV.js";
+import "./chunk-7WC3X2IP.js";
+import "./chunk-ASCKW34E.js";
+import "./chunk-DSY7S6TO.js";
+export {
+  GITHUB_COMMENT_MAX_CHARS,
+  renderMarkdown
+};
