@@ -31,7 +31,8 @@ interface StepPlan {
 }
 
 /**
- * Steps per onnxruntime call for a built step: the largest divisor of `steps` up to 10.
+ * Steps per onnxruntime call for a built step: the largest divisor of `steps` up to 10, unless
+ * the budget file sets `training.steps-per-call` (warm-up rounds up to whole calls).
  * Frameworks keep parameters and optimizer state next to the compute between steps; a looped
  * step does the same inside onnxruntime, instead of copying ~1.3 MB of state (the example
  * classifier with Adam) into JavaScript after every step (src/train/loop.ts, docs/training.md).
@@ -54,13 +55,15 @@ async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<Ste
     epsilon: t.epsilon,
     batchShapes: prepared.inputs.shapes,
     dims: cfg.dims,
+    freeze: t.freeze,
   });
   const feeds: Record<string, ort.Tensor> = {};
   for (const b of step.batchInputs) feeds[b.name] = prepared.inputs.feeds[b.name];
   const labels = synthesizeLabels(t.loss, step.label.dtype, step.label.shape, seedFrom(`${cfg.name}/labels`), step.label.classes);
   feeds[step.labelInput] = toOrtTensor(labels);
   for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
-  const k = stepsPerCallFor(t.steps);
+  if (step.frozen.length) step.notes.push(`weights kept fixed: ${step.frozen.join(', ')}`);
+  const k = t.stepsPerCall ?? stepsPerCallFor(t.steps);
   if (k > 1) {
     const looped = loopTrainingStep(step, k);
     return {

@@ -23,7 +23,7 @@ models:
     dims: { N: 4 }
     inference: { iterations: 30, warmup: 3 }
     energy: estimate
-    training: { loss: bce, optimizer: adam, learning-rate: 0.01, steps: 5, dataset-size: 1000, epochs: 2 }
+    training: { loss: bce, optimizer: adam, learning-rate: 0.01, steps: 6, steps-per-call: 3, freeze: [fc1.*], dataset-size: 1000, epochs: 2 }
     budget:
       model-size: 500 kB
       parameters: 120k
@@ -81,7 +81,8 @@ describe('runEnergyBudget on the example models', () => {
     expect(c.inference!.throughput).toBeGreaterThan(0);
     expect(c.inference!.energy).toEqual(expect.objectContaining({ method: 'estimate', estimated: true }));
     expect(c.inference!.energy!.joulesPerSample).toBeCloseTo(c.inference!.energy!.joulesPerInference / 4, 12);
-    expect(c.training).toEqual(expect.objectContaining({ steps: 5, batchSize: 4 }));
+    expect(c.training).toEqual(expect.objectContaining({ steps: 6, batchSize: 4 }));
+    expect(c.notices).toEqual(expect.arrayContaining([expect.stringMatching(/3 training steps per onnxruntime call/), 'training: weights kept fixed: fc1.weight, fc1.bias']));
     expect(c.training!.energy!.method).toBe('estimate');
     expect(c.training!.projection!.datasetSize).toBe(1000);
     for (const b of c.budgets) expect(b.status).toBe('pass');

@@ -761,6 +761,24 @@ class Validator {
           else setOptional('datasetSize', n);
           break;
         }
+        case 'freeze': {
+          const list = e.value && isSeq(e.value) ? e.value.items : null;
+          if (!list) {
+            this.addFor(e, d, 'must be a list');
+            break;
+          }
+          const names: string[] = [];
+          list.forEach((item, i) => {
+            const v = isScalar(item) ? item.value : undefined;
+            if (typeof v === 'string' && v.length > 0) names.push(v);
+            else this.add(`${e.path}[${i}]`, item as YamlNode, 'must be an initializer name or a prefix ending in `*`', d.expected, d.example);
+          });
+          t.freeze = names;
+          break;
+        }
+        case 'steps-per-call':
+          setOptional('stepsPerCall', this.integer(e, d, 1));
+          break;
         case 'step-model': {
           const p = this.text(e, d);
           if (p !== undefined) t.stepModel = resolve(this.dir, p);
@@ -781,6 +799,11 @@ class Validator {
       }
     }
     if (t.datasetSize !== undefined && t.epochs === undefined) t.epochs = 1;
+    const k = t.stepsPerCall;
+    if (k !== undefined && t.steps % k !== 0) {
+      const e = has('steps-per-call') as Entry;
+      this.addFor(e, SECTIONS.training['steps-per-call'] as KeyDoc, `must divide steps (${t.steps}), so that every timed call runs whole steps`);
+    }
     return t;
   }
 

@@ -225,6 +225,16 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       expected: 'a positive whole count like `60000` or `60k`',
     },
     epochs: { description: 'Epochs of the projected full run. Default 1.', example: 'epochs: 10', expected: 'a positive number' },
+    freeze: {
+      description: 'Weights kept fixed during training: initializer names, or prefixes ending in `*`.',
+      example: 'freeze: [encoder.*, embedding.weight]',
+      expected: 'a list of initializer names or prefixes ending in `*`',
+    },
+    'steps-per-call': {
+      description: 'Training steps per onnxruntime call (an ONNX Loop keeps weights and optimizer state inside onnxruntime between them). Default: the largest divisor of `steps` up to 10.',
+      example: 'steps-per-call: 10',
+      expected: 'a positive whole number that divides `steps`',
+    },
     'step-model': {
       description: 'Bring your own training step: an .onnx model that does one step, relative to the budget file.',
       example: 'step-model: models/train-step.onnx',
@@ -438,6 +448,8 @@ export function buildBudgetSchema(): JsonSchema {
           epsilon: { description: d('training', 'epsilon'), type: 'number', exclusiveMinimum: 0 },
           'dataset-size': quantitySchema('count', d('training', 'dataset-size')),
           epochs: { description: d('training', 'epochs'), type: 'number', exclusiveMinimum: 0 },
+          freeze: { description: d('training', 'freeze'), type: 'array', items: { type: 'string', minLength: 1 } },
+          'steps-per-call': { description: d('training', 'steps-per-call'), ...positiveInt },
           'step-model': { description: d('training', 'step-model'), ...path },
           feedback: { description: d('training', 'feedback'), type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
         },

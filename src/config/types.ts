@@ -77,6 +77,10 @@ export interface TrainingConfig {
   /** Projection of a full training run. */
   datasetSize?: number;
   epochs?: number;
+  /** Initializers kept fixed: names, or prefixes ending in `*`. */
+  freeze?: string[];
+  /** Training steps per onnxruntime call (a looped step); default: largest divisor of steps up to 10. */
+  stepsPerCall?: number;
   /** Bring-your-own training-step model, absolute path, and its output→input mapping. */
   stepModel?: string;
   feedback?: Record<string, string>;
