@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BudgetLimit, MetricKey } from '../../src/config/types.js';
-import { evaluateBudgets, exitCodeFor, overallVerdict, type MetricValues } from '../../src/compare/budgets.js';
+import { evaluateBudgets, overallVerdict, type MetricValues } from '../../src/compare/budgets.js';
 import type { ComparisonResult } from '../../src/compare/types.js';
 import type { BudgetStatus } from '../../src/report/types.js';
 
@@ -81,7 +81,7 @@ describe('evaluateBudgets', () => {
   });
 });
 
-describe('overallVerdict and exitCodeFor', () => {
+describe('overallVerdict', () => {
   const b = (status: BudgetStatus, kind: 'absolute' | 'regression' = 'absolute') => ({ metric: 'flops', kind, limit: 1, value: 1, baseline: null, status });
   it.each([
     [[], 'pass'],
@@ -92,15 +92,5 @@ describe('overallVerdict and exitCodeFor', () => {
     [[{ budgets: [], error: { code: 'MODEL_INVALID', message: 'x' } }], 'fail'],
   ] as const)('%j → %s', (models, verdict) => {
     expect(overallVerdict(models as never)).toBe(verdict);
-  });
-
-  it.each([
-    ['fail', 'budget', [], 1],
-    ['warn', 'budget', [], 0],
-    ['fail', 'never', [], 0],
-    ['fail', 'regression', [{ budgets: [b('fail', 'absolute')] }], 0],
-    ['fail', 'regression', [{ budgets: [b('fail', 'regression')] }], 1],
-  ] as const)('verdict %s with fail-on %s → exit %s', (verdict, failOn, models, code) => {
-    expect(exitCodeFor(verdict, failOn, models as never)).toBe(code);
   });
 });

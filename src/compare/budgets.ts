@@ -33,9 +33,6 @@ export interface EvaluateOptions {
   inconclusive: InconclusivePolicy;
 }
 
-/** What `fail-on` fails the check for (action input `fail-on`). */
-export type FailOn = 'budget' | 'regression' | 'never';
-
 // A deterministic value equal to its limit up to float rounding (5% of 100 = 105.00000000000001)
 // is within it: compare with this relative tolerance.
 const EXACT_TOLERANCE = 1e-12;
@@ -194,19 +191,4 @@ export function overallVerdict(models: ReadonlyArray<Pick<ModelReport, 'budgets'
     }
   }
   return verdict;
-}
-
-/**
- * The exit code for a verdict under the action's `fail-on`: `budget` → 1 when the verdict is
- * fail; `regression` → 1 only when a regression limit failed (needs `models`); `never` → 0.
- */
-export function exitCodeFor(verdict: Verdict, failOn: FailOn, models: ReadonlyArray<Pick<ModelReport, 'budgets'>> = []): 0 | 1 {
-  switch (failOn) {
-    case 'never':
-      return 0;
-    case 'budget':
-      return verdict === 'fail' ? 1 : 0;
-    case 'regression':
-      return models.some((m) => (m.budgets ?? []).some((b) => b.kind === 'regression' && b.status === 'fail')) ? 1 : 0;
-  }
 }
