@@ -149,4 +149,21 @@ describe('the CLI on bad input', () => {
     expect(json.models[0].error?.message).toMatch(/fix|install|GPU/i);
     expect(json.models[1].inference?.runs).toBe(3);
   });
+
+  it('compares against an earlier report with --baseline, and reports new and removed models', async () => {
+    const cfg = (models: string) => `version: 1\nmodels:\n${models}`;
+    const entry = (name: string, file: string) => `  - name: ${name}\n    path: models/${file}\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n    budget:\n      regression: { model-size: 0%, parameters: 0% }\n`;
+    await writeFile(path.join(dir, 'b1.yml'), cfg(entry('net', 'cnn.onnx') + entry('gone', 'cnn.onnx')));
+    expect(await runCli(proc(['run', '--config', 'b1.yml', '--json', 'b1.json']))).toBe(0);
+    // The "same" model is now the bigger classifier: a size regression against the baseline.
+    await writeFile(path.join(dir, 'b2.yml'), cfg(entry('net', 'classifier.onnx') + entry('fresh', 'cnn.onnx')));
+    const p = proc(['run', '--config', 'b2.yml', '--baseline', 'b1.json', '--json', 'b2.json']);
+    expect(await runCli(p)).toBe(1);
+    const json = JSON.parse(await readFile(path.join(dir, 'b2.json'), 'utf8')) as Report;
+    expect(json.baseline).toMatchObject({ kind: 'report', file: 'b1.json' });
+    const net = json.models.find((m) => m.name === 'net')!;
+    expect(net.budgets.find((b) => b.metric === 'parameters')).toMatchObject({ kind: 'regression', baseline: 9098, value: 108801, status: 'fail' });
+    expect(json.models.find((m) => m.name === 'fresh')?.change).toBe('new');
+    expect(json.models.find((m) => m.name === 'gone')?.change).toBe('removed');
+  });
 });
