@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatChange, formatMetric, formatValue, sig3 } from '../../src/report/format.js';
+import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from '../../src/report/format.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/terminal.js';
 import { escapeXml, renderJunit } from '../../src/report/junit.js';
 import type { Report } from '../../src/report/types.js';
@@ -22,11 +23,12 @@ const report: Report = {
       },
       budgets: [
         { metric: 'model-size', kind: 'absolute', limit: 400e3, value: 435678, baseline: null, status: 'fail' },
-        { metric: 'latency-p95', kind: 'regression', limit: 0.05, relative: true, value: 0.000151, baseline: 0.00014, status: 'inconclusive', changeCi95: [0.01, 0.12] },
+        { metric: 'latency-p95', kind: 'regression', limit: 0.05, relative: true, value: 0.000151, baseline: 0.00014, status: 'inconclusive', change: 0.065, changeCi95: [0.01, 0.12] },
         { metric: 'energy-per-inference', kind: 'regression', limit: 0.05, relative: true, value: 0.00069, baseline: null, status: 'pass' },
       ],
     },
   ],
+  budgetChanges: [{ model: 'm', metric: 'regression.model-size', change: 'loosened', before: 0.02, after: 0.1, relative: true }],
 };
 
 describe('figures', () => {
@@ -49,6 +51,12 @@ describe('figures', () => {
     expect(sig3(1234.5)).toBe('1235');
     expect(formatValue(0.05, 'fraction')).toBe('5%');
   });
+
+  it('writes limits as the budget file does', () => {
+    expect(formatLimit('regression.model-size', 0.02, true)).toBe('2%');
+    expect(formatLimit('regression.model-size', 2e6, false)).toBe('2 MB');
+    expect(formatLimit('latency-p95', 0.005)).toBe('5 ms');
+  });
 });
 
 describe('terminal table', () => {
@@ -56,7 +64,12 @@ describe('terminal table', () => {
   it('shows the verdict, the environment and every budget with its status', () => {
     expect(text).toMatch(/^energy-budget: FAIL {2}\(Test CPU, 2 logical CPUs/);
     expect(text).toMatch(/model-size +436 kB +≤ 400 kB +FAIL/);
-    expect(text).toMatch(/latency-p95 +151 µs +140 µs +\+7\.86% \[\+1%, \+12%\] +≤ \+5% vs base +unsure/);
+    // The change is the interleaved comparison's estimate, not the ratio of two separate runs.
+    expect(text).toMatch(/latency-p95 +151 µs +140 µs +\+6\.5% \[\+1%, \+12%\] +≤ \+5% vs base +unsure/);
+    expect(text).toMatch(/budget loosened: m regression\.model-size 2% → 10%/);
+    const md = renderMarkdown(report);
+    expect(md).toMatch(/\| Model size \(regression\) \| ⚠️ loosened \| 2% \| 10% \|/);
+    expect(md).toMatch(/\| Latency p95 \| 140 µs \| 151 µs \| \+6\.5% \|/);
   });
   it('says a regression limit without a baseline was not checked', () => {
     expect(text).toMatch(/energy-per-inference +690 µJ +none +≤ \+5% vs base +not checked/);

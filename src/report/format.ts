@@ -57,3 +57,13 @@ export function formatChange(fraction: number): string {
   const text = sig3(Math.abs(pct));
   return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${text}%`;
 }
+
+/**
+ * A limit as written in the budget file, for budget-change listings: `regression.<metric>`
+ * limits in percent when relative ("2%"), else in the metric's unit ("5 MB").
+ */
+export function formatLimit(metric: string, value: number, relative?: boolean): string {
+  const isRegression = metric.startsWith('regression.');
+  if (isRegression && relative !== false) return formatValue(value, 'fraction');
+  return formatMetric(isRegression ? metric.slice('regression.'.length) : metric, value);
+}

@@ -7,7 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
-import { formatChange, formatMetric, formatValue, sig3 } from './format.js';
+import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
@@ -76,6 +76,7 @@ function statusOf(value: unknown): BudgetStatus {
 }
 
 function metricName(metric: unknown): string {
+  if (typeof metric === 'string' && metric.startsWith('regression.')) return `${metricName(metric.slice('regression.'.length))} (regression)`;
   return typeof metric === 'string' && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric)
     ? METRIC_LABEL[metric]
     : escapeMarkdown(metric, { maxLength: 80 });
@@ -106,6 +107,18 @@ function limitText(b: BudgetResult): string {
     return `${floor ? '≥ −' : '≤ +'}${amount} vs base${level}`;
   }
   return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
+}
+
+/** The interleaved comparison's estimate of the change, when a budget of the row has one. */
+function comparedChange(budgets: readonly BudgetResult[]): string | undefined {
+  const c = budgets.map((b) => num(b.change)).find((x) => x !== undefined);
+  return c === undefined ? undefined : formatChange(c);
+}
+
+function limitValue(metric: unknown, value: unknown, relative: unknown): string {
+  const v = num(value);
+  if (v === undefined || typeof metric !== 'string') return '—';
+  return formatLimit(metric, v, relative === false ? false : relative === true ? true : undefined);
 }
 
 function changeText(value: unknown, baseline: unknown): string {
@@ -192,7 +205,7 @@ function budgetTable(m: ModelReport): string[] {
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
-        `${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ` +
+        `${metricValue(row.metric, head?.value)} | ${comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ` +
         `${row.budgets.map(budgetCell).join('<br>')} |`,
     );
     // The engine's explanation of anything but a plain pass (not measured, inconclusive, not checked).
@@ -338,7 +351,7 @@ function budgetChanges(report: Report): string[] {
     lines.push(
       `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ` +
         `${CHANGE_TEXT[c.change as string] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ` +
-        `${metricValue(c.metric, c.before)} | ${metricValue(c.metric, c.after)} |`,
+        `${limitValue(c.metric, c.before, c.relative)} | ${limitValue(c.metric, c.after, c.relative)} |`,
     );
   }
   lines.push('');

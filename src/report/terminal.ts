@@ -3,7 +3,7 @@
  * streams, and a table per model with every figure, its budget and its status.
  */
 import type { RunLogger } from '../run-types.js';
-import { formatChange, formatMetric, formatValue, sig3 } from './format.js';
+import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
 interface Writable { write(text: string): unknown; isTTY?: boolean }
@@ -34,7 +34,7 @@ function budgetRow(b: BudgetResult): string[] {
       ? `${b.relative ? `≤ +${sig3(b.limit * 100)}%` : `≤ +${formatMetric(b.metric, b.limit)}`} vs base`
       : `${isMin ? '≥' : '≤'} ${formatMetric(b.metric, b.limit)}`;
   const change =
-    b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : '';
+    b.change !== undefined ? formatChange(b.change) : b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : '';
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : '';
   if (b.kind === 'regression' && b.baseline === null) {
     return [b.metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
@@ -110,7 +110,7 @@ export function renderText(report: Report): string {
   const env = report.environment;
   const head = `energy-budget: ${report.verdict.toUpperCase()}  (${env.cpu}, ${env.logicalCpus} logical CPUs, ${env.os}, node ${env.node}, onnxruntime ${env.onnxruntime})`;
   const changes = (report.budgetChanges ?? []).map(
-    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatMetric(c.metric, c.before)}` : ''}${c.after !== undefined ? ` → ${formatMetric(c.metric, c.after)}` : ''}`,
+    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ''}${c.after !== undefined ? ` → ${formatLimit(c.metric, c.after, c.relative)}` : ''}`,
   );
   return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, '', ...report.models.map(renderModelText).flatMap((s) => [s, ''])].join('\n');
 }

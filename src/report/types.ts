@@ -96,6 +96,8 @@ export interface BudgetResult {
   level?: 'error' | 'warn';
   /** For regression limits expressed in percent. */
   relative?: boolean;
+  /** Estimate of the relative change head/base − 1 from the interleaved comparison, for noisy metrics. */
+  change?: number;
   /** 95% CI of the relative change (head/base − 1), for noisy metrics. */
   changeCi95?: [number, number];
   line?: number;
@@ -134,5 +136,5 @@ export interface Report {
   config?: string;
   createdAt?: string;
   baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
-  budgetChanges?: Array<{ model: string; metric: string; change: 'loosened' | 'removed' | 'tightened' | 'added'; before?: number; after?: number }>;
+  budgetChanges?: Array<{ model: string; metric: string; change: 'loosened' | 'removed' | 'tightened' | 'added'; before?: number; after?: number; relative?: boolean; note?: string }>;
 }
