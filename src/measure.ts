@@ -16,7 +16,7 @@ import { computeFlops } from './model/flops.js';
 import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
-import { openMeter } from './energy/index.js';
+import { measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from './compare/sequential.js';
 import { seedFrom } from './util/random.js';
@@ -38,6 +38,10 @@ export interface MeasureContext {
   readFile: (path: string) => Promise<Uint8Array>;
   /** Notices already shown (the meter's choice is the same for every model: say it once). */
   shown?: Set<string>;
+  /** Waits (the idle window). @default setTimeout */
+  sleep?: (seconds: number) => Promise<void>;
+  /** Idle baselines measured in this process, by meter description. */
+  idle?: Map<string, IdleBaseline>;
 }
 
 /** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
@@ -169,10 +173,35 @@ async function withMeter<T>(cfg: ModelConfig, ctx: MeasureContext, use: (meter: 
     shown.add(n);
   }
   try {
-    return await use(new FaultTolerantMeter(meter));
+    return await use(new FaultTolerantMeter(await idleBaselined(meter, ctx)));
   } finally {
     await meter.close();
   }
+}
+
+/**
+ * A measured meter (RAPL, NVML) measures idle power briefly, once per meter and process, so
+ * that reports show the energy attributable to the workload besides the gross figure; the
+ * estimate's windows already carry the modelled idle power. `ENERGY_BUDGET_IDLE_S` sets the
+ * idle window (default 1 s; 0 turns it off).
+ */
+async function idleBaselined(meter: EnergyMeter, ctx: MeasureContext): Promise<EnergyMeter> {
+  if (meter.method === 'estimate') return meter;
+  const seconds = Number(ctx.env.ENERGY_BUDGET_IDLE_S ?? 1);
+  if (!(seconds > 0)) return meter;
+  const cache = (ctx.idle ??= new Map());
+  let baseline = cache.get(meter.description);
+  if (!baseline) {
+    try {
+      baseline = await measureIdle(meter, seconds, ctx.sleep ?? ((s) => new Promise((done) => setTimeout(done, s * 1000))));
+      cache.set(meter.description, baseline);
+      ctx.logger.progress(`note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`);
+    } catch (error) {
+      ctx.logger.warn(`idle power could not be measured (${reason(error)}); energy is reported gross only`);
+      return meter;
+    }
+  }
+  return withIdleBaseline(meter, baseline);
 }
 
 /** Turns one energy window over `calls` inference calls of `batch` samples into report fields. */

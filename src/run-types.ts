@@ -39,6 +39,8 @@ export interface RunDeps {
   clockNs?: () => bigint;
   /** Root used in place of /sys (ENERGY_BUDGET_SYSFS). */
   sysfsRoot?: string;
+  /** Waits, e.g. for the idle-power window of a measured meter. @default setTimeout */
+  sleep?: (seconds: number) => Promise<void>;
 }
 
 export interface RunResult {

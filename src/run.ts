@@ -87,6 +87,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     sysfsRoot: deps.sysfsRoot ?? env.ENERGY_BUDGET_SYSFS ?? '/sys',
     advise: options.advise === true,
     readFile: confinedReadFile(workspaceRoot),
+    sleep: deps.sleep,
   };
   const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
 

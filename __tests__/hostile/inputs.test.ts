@@ -280,7 +280,7 @@ describe('faults during the run', () => {
       if (++calls === 3) rmSync(path.join(zone, 'energy_uj'));
       return process.hrtime.bigint();
     };
-    const r = await cli(dir, { clockNs, sysfsRoot: sysfs });
+    const r = await cli(dir, { clockNs, sysfsRoot: sysfs, sleep: async () => {} });
     const m = r.report!.models[0];
     expect(m.error).toBeUndefined();
     expect(m.inference!.runs).toBe(5);

@@ -50,3 +50,21 @@ export function applyIdle(window: EnergyWindow, baseline: IdleBaseline): EnergyW
     attributableJ: Math.max(0, window.energyJ - baseline.idleW * window.durationS),
   };
 }
+
+/** A meter whose windows carry the idle baseline (idleW and attributableJ). */
+export function withIdleBaseline(meter: EnergyMeter, baseline: IdleBaseline): EnergyMeter {
+  return {
+    get method() {
+      return meter.method;
+    },
+    get description() {
+      return `${meter.description}; idle ${baseline.idleW.toFixed(2)} W ${baseline.measured ? `measured over ${baseline.durationS.toFixed(1)} s` : 'from the power model'}`;
+    },
+    get modelledIdleW() {
+      return meter.modelledIdleW;
+    },
+    begin: () => meter.begin(),
+    end: async (token) => applyIdle(await meter.end(token), baseline),
+    close: () => meter.close(),
+  };
+}

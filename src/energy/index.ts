@@ -10,7 +10,7 @@
  */
 export type { EnergyMeter, EnergyMethod, EnergyWindow, EstimateDetails, WindowToken } from './types.js';
 export { openMeter, sysfsRootFrom, type OpenMeterOptions, type OpenedMeter } from './open.js';
-export { measureIdle, applyIdle, type IdleBaseline } from './idle.js';
+export { measureIdle, applyIdle, withIdleBaseline, type IdleBaseline } from './idle.js';
 export { carbonFor, resolveIntensity, type CarbonFigure, type CarbonInputs } from './carbon.js';
 export { formatEnergy, formatCarbon, formatPower } from './format.js';
 export { isEstimated, joulesPer } from './units.js';
