@@ -4,7 +4,7 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-ZEI46SYV.js";
+} from "./chunks/chunk-YNNOFKC4.js";
 import {
   mergeReports
 } from "./chunks/chunk-CCD5NMUD.js";
@@ -12,7 +12,7 @@ import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-7WC3X2IP.js";
+} from "./chunks/chunk-2OILYYU6.js";
 import "./chunks/chunk-ASCKW34E.js";
 import {
   EnergyBudgetError,
@@ -24983,7 +24983,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-SWXIDV37.js");
+  const engine = await import("./chunks/run-7KRJLQ3K.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -7,7 +7,7 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-4I4JKL5A.js";
+} from "./chunks/chunk-XUNUGLRK.js";
 import "./chunks/chunk-OPAAFMJS.js";
 import "./chunks/chunk-ASCKW34E.js";
 import {

@@ -2,10 +2,11 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   formatChange,
+  formatLimit,
   formatMetric,
   formatValue,
   sig3
-} from "./chunk-7WC3X2IP.js";
+} from "./chunk-2OILYYU6.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {
@@ -30,7 +31,7 @@ function pad(rows) {
 function budgetRow(b) {
   const isMin = b.metric === "throughput";
   const limit = b.kind === "regression" ? `${b.relative ? `\u2264 +${sig3(b.limit * 100)}%` : `\u2264 +${formatMetric(b.metric, b.limit)}`} vs base` : `${isMin ? "\u2265" : "\u2264"} ${formatMetric(b.metric, b.limit)}`;
-  const change = b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
+  const change = b.change !== void 0 ? formatChange(b.change) : b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
   if (b.kind === "regression" && b.baseline === null) {
     return [b.metric, formatMetric(b.metric, b.value), "none", "", limit, "not checked"];
@@ -90,7 +91,7 @@ function renderText(report) {
   const env = report.environment;
   const head = `energy-budget: ${report.verdict.toUpperCase()}  (${env.cpu}, ${env.logicalCpus} logical CPUs, ${env.os}, node ${env.node}, onnxruntime ${env.onnxruntime})`;
   const changes = (report.budgetChanges ?? []).map(
-    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatMetric(c.metric, c.before)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatMetric(c.metric, c.after)}` : ""}`
+    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatLimit(c.metric, c.after, c.relative)}` : ""}`
   );
   return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, "", ...report.models.map(renderModelText).flatMap((s) => [s, ""])].join("\n");
 }

@@ -2,10 +2,11 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   formatChange,
+  formatLimit,
   formatMetric,
   formatValue,
   sig3
-} from "./chunk-7WC3X2IP.js";
+} from "./chunk-2OILYYU6.js";
 
 // src/report/escape.ts
 var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
@@ -77,6 +78,7 @@ function statusOf(value) {
   return typeof value === "string" && value in STATUS_MARK ? value : "inconclusive";
 }
 function metricName(metric) {
+  if (typeof metric === "string" && metric.startsWith("regression.")) return `${metricName(metric.slice("regression.".length))} (regression)`;
   return typeof metric === "string" && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : escapeMarkdown(metric, { maxLength: 80 });
 }
 function metricValue(metric, value) {
@@ -100,6 +102,15 @@ function limitText(b) {
     return `${floor ? "\u2265 \u2212" : "\u2264 +"}${amount} vs base${level}`;
   }
   return `${floor ? "\u2265" : "\u2264"} ${formatMetric(metric, limit)}${level}`;
+}
+function comparedChange(budgets) {
+  const c = budgets.map((b) => num(b.change)).find((x) => x !== void 0);
+  return c === void 0 ? void 0 : formatChange(c);
+}
+function limitValue(metric, value, relative) {
+  const v = num(value);
+  if (v === void 0 || typeof metric !== "string") return "\u2014";
+  return formatLimit(metric, v, relative === false ? false : relative === true ? true : void 0);
 }
 function changeText(value, baseline) {
   const v = num(value);
@@ -162,7 +173,7 @@ function budgetTable(m) {
     const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? " *(estimated)*" : "";
     const icon = row.budgets.every(notChecked) ? "\u2796" : STATUS_ICON[status];
     lines.push(
-      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
+      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
     );
     for (const b of row.budgets) {
       if (typeof b.message === "string" && b.message && (statusOf(b.status) !== "pass" || notChecked(b))) {
@@ -288,7 +299,7 @@ function budgetChanges(report) {
   const lines = ["### Budget changes in this pull request", "", "| Model | Metric | Change | Before | After |", "|---|---|---|--:|--:|"];
   for (const c of changes) {
     lines.push(
-      `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ${CHANGE_TEXT[c.change] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ${metricValue(c.metric, c.before)} | ${metricValue(c.metric, c.after)} |`
+      `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ${CHANGE_TEXT[c.change] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ${limitValue(c.metric, c.before, c.relative)} | ${limitValue(c.metric, c.after, c.relative)} |`
     );
   }
   lines.push("");

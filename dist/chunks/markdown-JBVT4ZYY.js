@@ -3,8 +3,8 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GITHUB_COMMENT_MAX_CHARS,
   renderMarkdown
-} from "./chunk-ZEI46SYV.js";
-import "./chunk-7WC3X2IP.js";
+} from "./chunk-YNNOFKC4.js";
+import "./chunk-2OILYYU6.js";
 import "./chunk-ASCKW34E.js";
 import "./chunk-DSY7S6TO.js";
 export {

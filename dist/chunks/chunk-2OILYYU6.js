@@ -44,10 +44,16 @@ function formatChange(fraction) {
   const text = sig3(Math.abs(pct));
   return `${pct > 0 ? "+" : pct < 0 ? "\u2212" : "\xB1"}${text}%`;
 }
+function formatLimit(metric, value, relative) {
+  const isRegression = metric.startsWith("regression.");
+  if (isRegression && relative !== false) return formatValue(value, "fraction");
+  return formatMetric(isRegression ? metric.slice("regression.".length) : metric, value);
+}
 
 export {
   sig3,
   formatValue,
   formatMetric,
-  formatChange
+  formatChange,
+  formatLimit
 };

@@ -5,8 +5,8 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-CNLW7HVI.js";
-import "./chunk-7WC3X2IP.js";
+} from "./chunk-SUXH3VNL.js";
+import "./chunk-2OILYYU6.js";
 import "./chunk-ASCKW34E.js";
 import "./chunk-DSY7S6TO.js";
 export {

@@ -18,21 +18,21 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-4I4JKL5A.js";
+} from "./chunk-XUNUGLRK.js";
 import {
   decodeModel
 } from "./chunk-OPAAFMJS.js";
 import {
   renderMarkdown
-} from "./chunk-ZEI46SYV.js";
+} from "./chunk-YNNOFKC4.js";
 import {
   renderJunit
 } from "./chunk-G47YRADD.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-CNLW7HVI.js";
-import "./chunk-7WC3X2IP.js";
+} from "./chunk-SUXH3VNL.js";
+import "./chunk-2OILYYU6.js";
 import {
   formatQuantity,
   tryParseQuantity
@@ -140,7 +140,7 @@ function regression(limit, value, baselineValue, comparison, policy) {
       message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
     }
     message += ` [${comparison.method}]`;
-    return { ...r, status, changeCi95: comparison.changeCi95, message };
+    return { ...r, status, change: comparison.estimate, changeCi95: comparison.changeCi95, message };
   }
   const exceeded = floor ? change < -allowed : change > allowed;
   return {
@@ -795,7 +795,8 @@ async function runEnergyBudget(options, deps = {}) {
     clockNs: deps.clockNs ?? (() => process.hrtime.bigint()),
     sysfsRoot: deps.sysfsRoot ?? env.ENERGY_BUDGET_SYSFS ?? "/sys",
     advise: options.advise === true,
-    readFile: confinedReadFile(workspaceRoot)
+    readFile: confinedReadFile(workspaceRoot),
+    sleep: deps.sleep
   };
   const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
   const report = {

@@ -7648,6 +7648,16 @@ var SECTIONS = {
       expected: "a positive whole count like `60000` or `60k`"
     },
     epochs: { description: "Epochs of the projected full run. Default 1.", example: "epochs: 10", expected: "a positive number" },
+    freeze: {
+      description: "Weights kept fixed during training: initializer names, or prefixes ending in `*`.",
+      example: "freeze: [encoder.*, embedding.weight]",
+      expected: "a list of initializer names or prefixes ending in `*`"
+    },
+    "steps-per-call": {
+      description: "Training steps per onnxruntime call (an ONNX Loop keeps weights and optimizer state inside onnxruntime between them). Default: the largest divisor of `steps` up to 10.",
+      example: "steps-per-call: 10",
+      expected: "a positive whole number that divides `steps`"
+    },
     "step-model": {
       description: "Bring your own training step: an .onnx model that does one step, relative to the budget file.",
       example: "step-model: models/train-step.onnx",
@@ -8320,7 +8330,7 @@ var Validator = class {
       steps: DEFAULTS.steps,
       warmup: DEFAULTS.trainingWarmup
     };
-    const has = (k) => entries.find((e) => e.key === k);
+    const has = (k2) => entries.find((e) => e.key === k2);
     if (!has("step-model") && !has("loss")) {
       const d = SECTIONS.training.loss;
       this.add(entry.path, entry.value, "missing required key `loss` (needed unless `step-model` is given)", d.expected, d.example);
@@ -8364,6 +8374,24 @@ var Validator = class {
           else setOptional("datasetSize", n);
           break;
         }
+        case "freeze": {
+          const list = e.value && (0, import_yaml.isSeq)(e.value) ? e.value.items : null;
+          if (!list) {
+            this.addFor(e, d, "must be a list");
+            break;
+          }
+          const names = [];
+          list.forEach((item, i) => {
+            const v = (0, import_yaml.isScalar)(item) ? item.value : void 0;
+            if (typeof v === "string" && v.length > 0) names.push(v);
+            else this.add(`${e.path}[${i}]`, item, "must be an initializer name or a prefix ending in `*`", d.expected, d.example);
+          });
+          t.freeze = names;
+          break;
+        }
+        case "steps-per-call":
+          setOptional("stepsPerCall", this.integer(e, d, 1));
+          break;
         case "step-model": {
           const p = this.text(e, d);
           if (p !== void 0) t.stepModel = resolve(this.dir, p);
@@ -8384,6 +8412,11 @@ var Validator = class {
       }
     }
     if (t.datasetSize !== void 0 && t.epochs === void 0) t.epochs = 1;
+    const k = t.stepsPerCall;
+    if (k !== void 0 && t.steps % k !== 0) {
+      const e = has("steps-per-call");
+      this.addFor(e, SECTIONS.training["steps-per-call"], `must divide steps (${t.steps}), so that every timed call runs whole steps`);
+    }
     return t;
   }
   power(entry, doc) {
@@ -11391,6 +11424,45 @@ async function openMeter(choice, options) {
   return { meter: new CombinedMeter(meters), meters, notices };
 }
 
+// src/energy/idle.ts
+async function measureIdle(meter, durationS, sleep) {
+  if (meter.method === "estimate" && meter.modelledIdleW !== void 0) {
+    return { idleW: meter.modelledIdleW, durationS: 0, measured: false };
+  }
+  if (!(durationS > 0)) {
+    throw new InputError("ARGUMENT_INVALID", `The idle measurement needs a positive duration in seconds; got ${durationS}.`);
+  }
+  const token = await meter.begin();
+  await sleep(durationS);
+  const window = await meter.end(token);
+  const idleW = window.durationS > 0 ? window.energyJ / window.durationS : 0;
+  return { idleW, durationS: window.durationS, measured: !window.estimated, window };
+}
+function applyIdle(window, baseline) {
+  return {
+    ...window,
+    idleW: baseline.idleW,
+    idleMeasured: baseline.measured,
+    attributableJ: Math.max(0, window.energyJ - baseline.idleW * window.durationS)
+  };
+}
+function withIdleBaseline(meter, baseline) {
+  return {
+    get method() {
+      return meter.method;
+    },
+    get description() {
+      return `${meter.description}; idle ${baseline.idleW.toFixed(2)} W ${baseline.measured ? `measured over ${baseline.durationS.toFixed(1)} s` : "from the power model"}`;
+    },
+    get modelledIdleW() {
+      return meter.modelledIdleW;
+    },
+    begin: () => meter.begin(),
+    end: async (token) => applyIdle(await meter.end(token), baseline),
+    close: () => meter.close()
+  };
+}
+
 // src/energy/carbon.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
 
@@ -14000,14 +14072,16 @@ async function builtStep(cfg, prepared) {
     beta2: t.beta2,
     epsilon: t.epsilon,
     batchShapes: prepared.inputs.shapes,
-    dims: cfg.dims
+    dims: cfg.dims,
+    freeze: t.freeze
   });
   const feeds = {};
   for (const b of step.batchInputs) feeds[b.name] = prepared.inputs.feeds[b.name];
   const labels = synthesizeLabels(t.loss, step.label.dtype, step.label.shape, seedFrom(`${cfg.name}/labels`), step.label.classes);
   feeds[step.labelInput] = toOrtTensor(labels);
   for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
-  const k = stepsPerCallFor(t.steps);
+  if (step.frozen.length) step.notes.push(`weights kept fixed: ${step.frozen.join(", ")}`);
+  const k = t.stepsPerCall ?? stepsPerCallFor(t.steps);
   if (k > 1) {
     const looped = loopTrainingStep(step, k);
     return {
@@ -14849,10 +14923,28 @@ async function withMeter(cfg, ctx, use) {
     shown.add(n);
   }
   try {
-    return await use(new FaultTolerantMeter(meter));
+    return await use(new FaultTolerantMeter(await idleBaselined(meter, ctx)));
   } finally {
     await meter.close();
   }
+}
+async function idleBaselined(meter, ctx) {
+  if (meter.method === "estimate") return meter;
+  const seconds = Number(ctx.env.ENERGY_BUDGET_IDLE_S ?? 1);
+  if (!(seconds > 0)) return meter;
+  const cache = ctx.idle ??= /* @__PURE__ */ new Map();
+  let baseline = cache.get(meter.description);
+  if (!baseline) {
+    try {
+      baseline = await measureIdle(meter, seconds, ctx.sleep ?? ((s) => new Promise((done) => setTimeout(done, s * 1e3))));
+      cache.set(meter.description, baseline);
+      ctx.logger.progress(`note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`);
+    } catch (error) {
+      ctx.logger.warn(`idle power could not be measured (${reason(error)}); energy is reported gross only`);
+      return meter;
+    }
+  }
+  return withIdleBaseline(meter, baseline);
 }
 function energyReport(window, calls, batch, description, ctx) {
   const perCall = window.energyJ / calls;
