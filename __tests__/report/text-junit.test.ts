@@ -75,7 +75,7 @@ describe('terminal table', () => {
     expect(text).toMatch(/energy-per-inference +690 µJ +none +≤ \+5% vs base +not checked/);
   });
   it('labels an estimate as such', () => {
-    expect(text).toMatch(/energy \(ESTIMATE, estimate\): 690 µJ per inference/);
+    expect(text).toMatch(/energy \(ESTIMATE from a power model\): 690 µJ per inference/);
   });
 });
 

@@ -49,6 +49,12 @@ function budgetRow(b: BudgetResult): string[] {
   ];
 }
 
+/** How an energy figure was obtained, in words: an estimate never reads as a measurement. */
+function howObtained(estimated: boolean, method: string): string {
+  if (!estimated) return `measured, ${method}`;
+  return method === 'estimate' ? 'ESTIMATE from a power model' : `partly ESTIMATED, ${method}`;
+}
+
 /** Renders one model's section. */
 export function renderModelText(m: ModelReport): string {
   const lines: string[] = [];
@@ -75,7 +81,7 @@ export function renderModelText(m: ModelReport): string {
     if (inf.energy) {
       const e = inf.energy;
       lines.push(
-        `  energy (${e.estimated ? 'ESTIMATE' : 'measured'}, ${e.method}): ${formatValue(e.joulesPerInference, 'joules')} per inference, ` +
+        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference, ` +
           `${formatValue(e.joulesPerSample, 'joules')} per sample` +
           `${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')})` : ''}` +
           `${e.carbon ? `; ${formatValue(e.carbon.totalG, 'grams')} per inference` : ''}`,
@@ -88,7 +94,7 @@ export function renderModelText(m: ModelReport): string {
     lines.push(
       `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ''}; ` +
         `step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} → ${sig3(t.lossLast)}` +
-        `${t.energy ? `; ${formatValue(t.energy.joulesPerStep, 'joules')} per step (${t.energy.estimated ? 'ESTIMATE, ' : ''}${t.energy.method})` : ''}`,
+        `${t.energy ? `; ${formatValue(t.energy.joulesPerStep, 'joules')} per step (${howObtained(t.energy.estimated, t.energy.method)})` : ''}`,
     );
     if (t.projection) {
       lines.push(
