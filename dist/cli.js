@@ -94,7 +94,7 @@ async function runMerge(args, proc) {
   const { mkdir, writeFile } = await import("node:fs/promises");
   const { loadBaselineReport } = await import("./chunks/report-FJULILGR.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-PDG3I7AL.js");
+  const { renderText } = await import("./chunks/terminal-YEXPFNDP.js");
   const { renderMarkdown } = await import("./chunks/markdown-JBVT4ZYY.js");
   const { renderJunit } = await import("./chunks/junit-RBJVCM3L.js");
   const inputs = [];
@@ -112,7 +112,7 @@ async function runMerge(args, proc) {
   await out(parsed.values.junit, () => renderJunit(report));
   proc.stdout.write(`${renderText(report)}
 `);
-  return (await import("./chunks/run-7KRJLQ3K.js")).reportExitCode(report);
+  return (await import("./chunks/run-KW2JOI4P.js")).reportExitCode(report);
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -149,8 +149,8 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-7KRJLQ3K.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-PDG3I7AL.js");
+      const { runEnergyBudget } = await import("./chunks/run-KW2JOI4P.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-YEXPFNDP.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });

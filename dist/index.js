@@ -24983,7 +24983,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-7KRJLQ3K.js");
+  const engine = await import("./chunks/run-KW2JOI4P.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -31,7 +31,7 @@ import {
 import {
   renderText,
   silentLogger
-} from "./chunk-SUXH3VNL.js";
+} from "./chunk-HIU2KG2T.js";
 import "./chunk-2OILYYU6.js";
 import {
   formatQuantity,

@@ -5,7 +5,7 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-SUXH3VNL.js";
+} from "./chunk-HIU2KG2T.js";
 import "./chunk-2OILYYU6.js";
 import "./chunk-ASCKW34E.js";
 import "./chunk-DSY7S6TO.js";
