@@ -94,8 +94,15 @@ const ctx: MeasureContext = {
 
 const head: ModelReport = await measureModel(cfg, headPath, ctx);
 const secs = (ns: bigint) => Number(ns) / 1e9;
-console.log(`energy-budget A/A–A/B bench: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} logical CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`loop ${loop}${loop === 'blocks' ? ` (${blocksPerRound} ABBA blocks of ~${blockMs} ms per round)` : ''}; classifier batch ${batch}, 1 thread, head p50 ${head.inference!.latencyMs.p50.toFixed(3)} ms; threshold ${(threshold * 100).toFixed(1)}%, cap ${capS} s, ${trials} trials per kind`);
+console.log(
+  `energy-budget A/A–A/B bench: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} logical CPUs, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `loop ${loop}${loop === 'blocks' ? ` (${blocksPerRound} ABBA blocks of ~${blockMs} ms per round)` : ''}; classifier batch ${batch}, 1 thread, head p50 ${head.inference!.latencyMs.p50.toFixed(3)} ms; threshold ${(threshold * 100).toFixed(1)}%, cap ${capS} s, ${trials} trials per kind`,
+);
 
 /**
  * The block-interleaved loop: per round, fresh sessions of both models, warm-up, then
@@ -150,7 +157,13 @@ async function blocksTrial(basePath: string, headPathForTrial: string): Promise<
   }
   if (!st.done) st = seq.finish();
   if (!st.changeCi95 || st.estimate === null) return null;
-  return { verdict: st.decision === 'continue' ? 'inconclusive' : st.decision, estimate: st.estimate, changeCi95: st.changeCi95, method: 'blocks', rounds: st.rounds };
+  return {
+    verdict: st.decision === 'continue' ? 'inconclusive' : st.decision,
+    estimate: st.estimate,
+    changeCi95: st.changeCi95,
+    method: 'blocks',
+    rounds: st.rounds,
+  };
 }
 
 interface KindSummary {
@@ -183,14 +196,19 @@ for (const kind of kinds) {
     s.rounds.push(c?.rounds ?? 0);
     if (c) s.estimates.push(c.estimate);
     const ci = c ? `[${(c.changeCi95[0] * 100).toFixed(2)}%, ${(c.changeCi95[1] * 100).toFixed(2)}%]` : '—';
-    console.log(`${kind.toUpperCase()} ${String(t).padStart(2)}: ${decision.padEnd(12)} change ${c ? `${(c.estimate * 100).toFixed(2)}%` : '—'} CI ${ci} rounds ${c?.rounds ?? 0} ${timeS.toFixed(1)} s`);
+    console.log(
+      `${kind.toUpperCase()} ${String(t).padStart(2)}: ${decision.padEnd(12)} change ${c ? `${(c.estimate * 100).toFixed(2)}%` : '—'} CI ${ci} rounds ${c?.rounds ?? 0} ${timeS.toFixed(1)} s`,
+    );
   }
 }
 
 console.log('\nsummary');
 for (const [kind, s] of Object.entries(summary)) {
   const n = s.timesS.length;
-  const goal = kind === 'aa' ? `false regressions ${s.decisions.regression ?? 0}/${n} (goal ≤ 1 in 50)` : `detections ${s.decisions.regression ?? 0}/${n} (goal ≥ 48 in 50)`;
+  const goal =
+    kind === 'aa'
+      ? `false regressions ${s.decisions.regression ?? 0}/${n} (goal ≤ 1 in 50)`
+      : `detections ${s.decisions.regression ?? 0}/${n} (goal ≥ 48 in 50)`;
   console.log(
     `${kind.toUpperCase()}: ${goal}; verdicts ${JSON.stringify(s.decisions)}; median trial ${median(s.timesS).toFixed(1)} s, ` +
       `median rounds ${median(s.rounds)}, median change ${s.estimates.length ? (median(s.estimates) * 100).toFixed(2) : '—'}%`,

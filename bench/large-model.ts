@@ -111,7 +111,10 @@ function writeExternal(dir: string, layers: number, dim: number, data: Uint8Arra
     closeSync(fd);
   }
   const inits: TensorProto[] = Array.from({ length: layers }, (_, i) => ({
-    name: `w${i}`, dims: [dim, dim], dataType: DataType.FLOAT, dataLocation: 1,
+    name: `w${i}`,
+    dims: [dim, dim],
+    dataType: DataType.FLOAT,
+    dataLocation: 1,
     externalData: [
       { key: 'location', value: 'big-ext.onnx.data' },
       { key: 'offset', value: String(i * perTensor) },
@@ -176,7 +179,14 @@ async function child(mode: string, path: string): Promise<void> {
     const a = analyzeModel(loaded);
     const dim = a.inputs[0].shape?.[1] as number;
     const flops = computeFlops(loaded.proto, staticShapes(loaded.proto, { x: [1, dim] }));
-    Object.assign(out, { parameters: a.size.parameters, bytes: a.size.bytes, bytesByDtype: a.size.bytesByDtype, sparsity: a.size.sparsity, flops: flops.total, streamed: loaded.payloads !== undefined });
+    Object.assign(out, {
+      parameters: a.size.parameters,
+      bytes: a.size.bytes,
+      bytesByDtype: a.size.bytesByDtype,
+      sparsity: a.size.sparsity,
+      flops: flops.total,
+      streamed: loaded.payloads !== undefined,
+    });
   }
   out.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   // maxRSS is in kilobytes (Node.js docs, process.resourceUsage()).
@@ -231,7 +241,9 @@ async function main(): Promise<void> {
     }
     if (process.argv.includes('--ort')) {
       const r = runChild('ort', ext);
-      console.log(`onnxruntime CPU session created from the path of the external-data model: peak RSS ${mb(r.maxRssBytes)} in ${r.seconds.toFixed(1)} s`);
+      console.log(
+        `onnxruntime CPU session created from the path of the external-data model: peak RSS ${mb(r.maxRssBytes)} in ${r.seconds.toFixed(1)} s`,
+      );
     }
   } finally {
     if (!process.argv.includes('--keep') && !given) rmSync(dir, { recursive: true, force: true });

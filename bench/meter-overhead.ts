@@ -85,7 +85,12 @@ async function main(): Promise<void> {
   let raplPerWindowS = 0;
   let typicalIntervalMs = 0;
   try {
-    for (const [zone, name] of [['intel-rapl:0', 'package-0'], ['intel-rapl:0:0', 'dram'], ['intel-rapl:1', 'package-1'], ['intel-rapl:1:0', 'dram']]) {
+    for (const [zone, name] of [
+      ['intel-rapl:0', 'package-0'],
+      ['intel-rapl:0:0', 'dram'],
+      ['intel-rapl:1', 'package-1'],
+      ['intel-rapl:1:0', 'dram'],
+    ]) {
       const d = join(root, 'class', 'powercap', zone);
       mkdirSync(d, { recursive: true });
       writeFileSync(join(d, 'name'), `${name}\n`);
@@ -108,9 +113,15 @@ async function main(): Promise<void> {
   const pct = (x: number): string => `${(x * 100).toFixed(4)}%`;
   const samplesPerRun = (intervalMs: number): number => Math.ceil((workloadWallS * 1000) / intervalMs);
   console.log('\n== meter overhead (CPU time of the meter / CPU time of the workload) ==');
-  console.log(`workload: ${INFERENCES_PER_RUN} inferences, batch ${BATCH}: ${workloadCpuS.toFixed(3)} CPU-s in ${workloadWallS.toFixed(3)} s wall`);
-  console.log(`${meter.method} meter, one window (begin + end): ${(perWindowS * 1e6).toFixed(1)} µs CPU → ${pct(perWindowS / workloadCpuS)}`);
-  console.log(`rapl meter (fake sysfs, 4 domains), one window: ${(raplPerWindowS * 1e6).toFixed(1)} µs CPU; one counter sample: ${(raplPerSampleS * 1e6).toFixed(1)} µs CPU`);
+  console.log(
+    `workload: ${INFERENCES_PER_RUN} inferences, batch ${BATCH}: ${workloadCpuS.toFixed(3)} CPU-s in ${workloadWallS.toFixed(3)} s wall`,
+  );
+  console.log(
+    `${meter.method} meter, one window (begin + end): ${(perWindowS * 1e6).toFixed(1)} µs CPU → ${pct(perWindowS / workloadCpuS)}`,
+  );
+  console.log(
+    `rapl meter (fake sysfs, 4 domains), one window: ${(raplPerWindowS * 1e6).toFixed(1)} µs CPU; one counter sample: ${(raplPerSampleS * 1e6).toFixed(1)} µs CPU`,
+  );
   for (const intervalMs of [typicalIntervalMs, 1000, 100]) {
     const cost = raplPerWindowS + samplesPerRun(intervalMs) * raplPerSampleS;
     console.log(`  rapl with a sample every ${intervalMs} ms during this workload: ${pct(cost / workloadCpuS)}`);
@@ -130,9 +141,13 @@ async function main(): Promise<void> {
   }
   const e = stats(perInference);
   const t = stats(wall);
-  console.log(`\n== joules per inference over ${RUNS} runs (${meter.method}; ${INFERENCES_PER_RUN} inferences of batch ${BATCH} per run) ==`);
+  console.log(
+    `\n== joules per inference over ${RUNS} runs (${meter.method}; ${INFERENCES_PER_RUN} inferences of batch ${BATCH} per run) ==`,
+  );
   console.log(`per run: ${perInference.map((j) => formatEnergy(j)).join(', ')}`);
-  console.log(`mean ${formatEnergy(e.mean)} per inference (${formatEnergy(e.mean * 1000)} per 1,000), sd ${formatEnergy(e.sd)}, CV ${(e.cv * 100).toFixed(2)}%`);
+  console.log(
+    `mean ${formatEnergy(e.mean)} per inference (${formatEnergy(e.mean * 1000)} per 1,000), sd ${formatEnergy(e.sd)}, CV ${(e.cv * 100).toFixed(2)}%`,
+  );
   if (attributablePerInference.length === RUNS) {
     const a = stats(attributablePerInference);
     console.log(`attributable (above idle): mean ${formatEnergy(a.mean)} per inference, CV ${(a.cv * 100).toFixed(2)}%`);

@@ -122,11 +122,19 @@ async function noopCostNs(): Promise<number> {
       for (let i = 0; i < runs; i++) await noop.run();
     });
     const h = await measure(async () => {
-      await runInferenceBenchmark(noop, out, { iterations: runs, warmup: 0, maxTimeS: Infinity, targetRelativeCi: 0.02, batchSize: 1 }, { clockNs: now });
+      await runInferenceBenchmark(
+        noop,
+        out,
+        { iterations: runs, warmup: 0, maxTimeS: Infinity, targetRelativeCi: 0.02, batchSize: 1 },
+        { clockNs: now },
+      );
     });
     diffs.push(((h.cpuS - b.cpuS) / runs) * 1e9);
   }
-  return percentile([...diffs].sort((x, y) => x - y), 0.5);
+  return percentile(
+    [...diffs].sort((x, y) => x - y),
+    0.5,
+  );
 }
 
 async function main(): Promise<void> {
@@ -135,9 +143,14 @@ async function main(): Promise<void> {
   console.log(`harness overhead: ${path.relative(process.cwd(), modelPath) || modelPath}`);
   console.log(
     `node ${process.version}, onnxruntime ${ortVersion()}, ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ` +
-      `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
-  console.log(`threads ${threads}, ${rounds} rounds per batch size, ~${roundS} s per loop per round in ${blocks} alternating blocks\n`);
+  console.log(
+    `threads ${threads}, ${rounds} rounds per batch size, ~${roundS} s per loop per round in ${blocks} alternating blocks\n`,
+  );
 
   const costNs = await noopCostNs();
   console.log(`harness cost with a no-op session: ${costNs.toFixed(0)} ns of CPU per run (median of 7 × 100k runs)\n`);
@@ -146,13 +159,16 @@ async function main(): Promise<void> {
     const session = await ort.InferenceSession.create(modelPath, sessionOptions({ threads }));
     const bench = wrapSession(session);
     const inputName = session.inputNames[0];
-    const { feeds } = await synthesizeInputs([{ name: inputName, dtype: 'float32', shape: ['N', await featureCount(session, inputName)] }], {
-      modelName: 'overhead',
-      dims: { N: batch },
-      specs: {},
-      seed: 1,
-      readFile: async () => new Uint8Array(),
-    });
+    const { feeds } = await synthesizeInputs(
+      [{ name: inputName, dtype: 'float32', shape: ['N', await featureCount(session, inputName)] }],
+      {
+        modelName: 'overhead',
+        dims: { N: batch },
+        specs: {},
+        seed: 1,
+        readFile: async () => new Uint8Array(),
+      },
+    );
     for (let i = 0; i < 200; i++) await session.run(feeds);
     // Calibrate N to about roundS seconds.
     let probe = 50;
@@ -209,11 +225,15 @@ async function main(): Promise<void> {
       );
     }
     await session.release();
-    console.log(`batch ${batch}: ${perBlock * blocks} runs per loop per round, ${((1000 * batch) / mean(bareTp)).toFixed(4)} ms per run (bare)`);
+    console.log(
+      `batch ${batch}: ${perBlock * blocks} runs per loop per round, ${((1000 * batch) / mean(bareTp)).toFixed(4)} ms per run (bare)`,
+    );
     console.log(`  bare     ${mean(bareTp).toFixed(0)} samples/s (mean of rounds)`);
     console.log(`  harness  ${mean(harnessTp).toFixed(0)} samples/s (mean of rounds)`);
     const runNs = (1e9 * batch) / mean(bareTp);
-    console.log(`  expected from the no-op cost: ${(runNs / (runNs + costNs)).toFixed(4)} (run ${(runNs / 1000).toFixed(1)} µs + ${costNs.toFixed(0)} ns)`);
+    console.log(
+      `  expected from the no-op cost: ${(runNs / (runNs + costNs)).toFixed(4)} (run ${(runNs / 1000).toFixed(1)} µs + ${costNs.toFixed(0)} ns)`,
+    );
     console.log(`  throughput ratio harness/bare (wall):   ${summary(ratios)}`);
     console.log(`  throughput ratio per CPU second:        ${summary(cpuRatios)}`);
     console.log(`  reported/bare (wall):                   ${summary(reported)}\n`);

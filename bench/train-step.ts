@@ -34,7 +34,10 @@ import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.basename(here) === 'bench' && path.basename(path.dirname(here)) === 'build' ? path.resolve(here, '../..') : path.resolve(here, '..');
+const repo =
+  path.basename(here) === 'bench' && path.basename(path.dirname(here)) === 'build'
+    ? path.resolve(here, '../..')
+    : path.resolve(here, '..');
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +65,12 @@ const cpuMs = (): number => {
 };
 
 const options: ort.InferenceSession.SessionOptions = {
-  executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', logSeverityLevel: 3,
+  executionProviders: ['cpu'],
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  executionMode: 'sequential',
+  graphOptimizationLevel: 'all',
+  logSeverityLevel: 3,
 };
 
 const proto = buildClassifier();
@@ -72,7 +80,13 @@ const nodes = step.model.graph?.node ?? [];
 if (values.ops) {
   const counts = new Map<string, number>();
   for (const n of nodes) counts.set(n.opType ?? '', (counts.get(n.opType ?? '') ?? 0) + 1);
-  console.log('training-step ops:', [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
+  console.log(
+    'training-step ops:',
+    [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  );
 }
 const inference = await ort.InferenceSession.create(encodeModel(proto), options);
 const training = await ort.InferenceSession.create(encodeModel(step.model), options);
@@ -81,7 +95,11 @@ const looped = loopTrainingStep(step, perCall);
 const trainingLooped = await ort.InferenceSession.create(encodeModel(looped.model), options);
 
 const rng = createRng(7);
-const x = new ort.Tensor('float32', Float32Array.from({ length: batch * 784 }, () => rng.normal()), [batch, 784]);
+const x = new ort.Tensor(
+  'float32',
+  Float32Array.from({ length: batch * 784 }, () => rng.normal()),
+  [batch, 784],
+);
 const labels = toOrtTensor(synthesizeLabels('bce', 'float32', [batch, 1], 7));
 const trainFeeds: Record<string, ort.Tensor> = { x, [step.labelInput]: labels };
 for (const [name, d] of Object.entries(step.initialState)) trainFeeds[name] = toOrtTensor(d);
@@ -107,7 +125,13 @@ async function trainBlock(): Promise<{ wallMs: number; cpuMs: number }> {
 async function loopBlock(): Promise<{ wallMs: number; cpuMs: number }> {
   const c0 = cpuMs();
   const steps = Math.ceil(calls / perCall) * perCall;
-  const res = await runTrainingBenchmark(trainingLooped, trainFeeds, looped.feedback, { steps, warmup: 0, lossOutput: looped.lossOutput, stepsPerCall: perCall }, { clockNs });
+  const res = await runTrainingBenchmark(
+    trainingLooped,
+    trainFeeds,
+    looped.feedback,
+    { steps, warmup: 0, lossOutput: looped.lossOutput, stepsPerCall: perCall },
+    { clockNs },
+  );
   return { wallMs: res.totalMs / res.steps, cpuMs: (cpuMs() - c0) / (res.steps + perCall) };
 }
 
@@ -131,13 +155,21 @@ for (let r = 0; r < rounds; r++) {
 }
 
 const f = (v: number): string => v.toFixed(4);
-console.log(`energy-budget training step vs inference — example classifier 784→128→64→1, batch ${batch}, ${optimizer}, bce, 1 thread`);
-console.log(`  machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} logical CPUs), onnxruntime-node ${ort.env.versions?.common ?? ''}`);
+console.log(
+  `energy-budget training step vs inference — example classifier 784→128→64→1, batch ${batch}, ${optimizer}, bce, 1 thread`,
+);
+console.log(
+  `  machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} logical CPUs), onnxruntime-node ${ort.env.versions?.common ?? ''}`,
+);
 console.log(`  training graph: ${nodes.length} nodes; outputs written into preallocated tensors: ${preallocated}`);
 console.log(`  medians of ${rounds} rounds × ${calls} calls:`);
 console.log(`    inference                        wall ${f(median(inf.wall))} ms   cpu ${f(median(inf.cpu))} ms`);
-console.log(`    training step, 1 step per call  wall ${f(median(trn.wall))} ms   cpu ${f(median(trn.cpu))} ms   ratio (goal < 3.5×): wall ${(median(trn.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(trn.cpu) / median(inf.cpu)).toFixed(2)}×`);
-console.log(`    training step, ${perCall} steps per call (Loop)  wall ${f(median(lp.wall))} ms   cpu ${f(median(lp.cpu))} ms   ratio: wall ${(median(lp.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lp.cpu) / median(inf.cpu)).toFixed(2)}×`);
+console.log(
+  `    training step, 1 step per call  wall ${f(median(trn.wall))} ms   cpu ${f(median(trn.cpu))} ms   ratio (goal < 3.5×): wall ${(median(trn.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(trn.cpu) / median(inf.cpu)).toFixed(2)}×`,
+);
+console.log(
+  `    training step, ${perCall} steps per call (Loop)  wall ${f(median(lp.wall))} ms   cpu ${f(median(lp.cpu))} ms   ratio: wall ${(median(lp.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lp.cpu) / median(inf.cpu)).toFixed(2)}×`,
+);
 
 await inference.release();
 await training.release();
@@ -145,13 +177,26 @@ await trainingLooped.release();
 
 if (!values['no-torch']) {
   const script = path.join(repo, 'bench', 'train_step_torch.py');
-  const res = spawnSync('/usr/bin/python3', [script, '--json', '--rounds', String(rounds), '--calls', String(calls), '--batch', String(batch)], { encoding: 'utf8' });
+  const res = spawnSync(
+    '/usr/bin/python3',
+    [script, '--json', '--rounds', String(rounds), '--calls', String(calls), '--batch', String(batch)],
+    { encoding: 'utf8' },
+  );
   if (res.status === 0) {
-    const t = JSON.parse(res.stdout.trim().split('\n').pop() ?? '{}') as { torch: string; stepMs: number; inferenceMs: number; ratio: number };
+    const t = JSON.parse(res.stdout.trim().split('\n').pop() ?? '{}') as {
+      torch: string;
+      stepMs: number;
+      inferenceMs: number;
+      ratio: number;
+    };
     console.log(`  PyTorch ${t.torch} reference (Debian python3-torch, generic BLAS, 1 thread):`);
     console.log(`    inference ${f(t.inferenceMs)} ms   training step ${f(t.stepMs)} ms   ratio ${t.ratio.toFixed(2)}×`);
-    console.log(`    energy-budget step / PyTorch step: ${(median(trn.wall) / t.stepMs).toFixed(3)} (1 per call), ${(median(lp.wall) / t.stepMs).toFixed(3)} (Loop)`);
+    console.log(
+      `    energy-budget step / PyTorch step: ${(median(trn.wall) / t.stepMs).toFixed(3)} (1 per call), ${(median(lp.wall) / t.stepMs).toFixed(3)} (Loop)`,
+    );
   } else {
-    console.log(`  PyTorch reference skipped: /usr/bin/python3 ${script} failed (${(res.stderr || res.error?.message || '').trim().split('\n').pop()}); install it with apt-get install -y python3-torch`);
+    console.log(
+      `  PyTorch reference skipped: /usr/bin/python3 ${script} failed (${(res.stderr || res.error?.message || '').trim().split('\n').pop()}); install it with apt-get install -y python3-torch`,
+    );
   }
 }

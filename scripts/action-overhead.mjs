@@ -38,7 +38,9 @@ const distDir = path.dirname(entry);
 console.log(`dist/ on disk: ${mb(du(distDir))}`);
 const archive = spawnSync('git', ['archive', '--format=tar', 'HEAD'], { cwd: root, maxBuffer: 1 << 30 });
 if (archive.status === 0) {
-  console.log(`repository at HEAD: tar ${mb(archive.stdout.length)}, gzip ${mb(gzipSync(archive.stdout, { level: 6 }).length)} (what the runner downloads)`);
+  console.log(
+    `repository at HEAD: tar ${mb(archive.stdout.length)}, gzip ${mb(gzipSync(archive.stdout, { level: 6 }).length)} (what the runner downloads)`,
+  );
 }
 
 /** Milliseconds from spawn to the first log line that starts a benchmark. */

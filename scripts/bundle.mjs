@@ -78,7 +78,9 @@ async function bundle() {
     chunkNames: 'chunks/[name]-[hash]',
     external: EXTERNAL,
     // CommonJS dependencies inside an ESM bundle call `require` (e.g. for node: built-ins).
-    banner: { js: "import { createRequire as __ebCreateRequire } from 'node:module';\nconst require = __ebCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ebCreateRequire } from 'node:module';\nconst require = __ebCreateRequire(import.meta.url);",
+    },
     legalComments: 'none',
     sourcemap: false,
     metafile: true,
@@ -108,20 +110,39 @@ const js = (rel) => rel.endsWith('.js') || rel.endsWith('.cjs') || rel.endsWith(
 
 async function shipRuntimes() {
   // onnxruntime-node: JS + the Linux x64 binding and shared library (see docs/action.md for the size).
-  await ship('onnxruntime-node', (rel) =>
-    rel === 'package.json' ||
-    rel === 'dist' || (rel.startsWith('dist/') && js(rel)) ||
-    ['bin', 'bin/napi-v6', 'bin/napi-v6/linux', 'bin/napi-v6/linux/x64'].includes(rel) ||
-    rel.startsWith('bin/napi-v6/linux/x64/'),
+  await ship(
+    'onnxruntime-node',
+    (rel) =>
+      rel === 'package.json' ||
+      rel === 'dist' ||
+      (rel.startsWith('dist/') && js(rel)) ||
+      ['bin', 'bin/napi-v6', 'bin/napi-v6/linux', 'bin/napi-v6/linux/x64'].includes(rel) ||
+      rel.startsWith('bin/napi-v6/linux/x64/'),
   );
-  await ship('onnxruntime-common', (rel) =>
-    rel === 'package.json' || rel === 'LICENSE' || rel === 'dist' || ((rel.startsWith('dist/cjs') || rel.startsWith('dist/esm')) && (isDir(rel) || js(rel))),
+  await ship(
+    'onnxruntime-common',
+    (rel) =>
+      rel === 'package.json' ||
+      rel === 'LICENSE' ||
+      rel === 'dist' ||
+      ((rel.startsWith('dist/cjs') || rel.startsWith('dist/esm')) && (isDir(rel) || js(rel))),
   );
   // koffi (the NVML meter loads it lazily): its ESM entry and the glibc Linux x64 binary.
   await ship('koffi', (rel) =>
-    ['package.json', 'LICENSE.txt', 'index.js', 'src', 'src/koffi', 'src/koffi/index.js', 'src/koffi/src', 'src/koffi/src/static.js'].includes(rel),
+    [
+      'package.json',
+      'LICENSE.txt',
+      'index.js',
+      'src',
+      'src/koffi',
+      'src/koffi/index.js',
+      'src/koffi/src',
+      'src/koffi/src/static.js',
+    ].includes(rel),
   );
-  await ship('@koromix/koffi-linux-x64', (rel) => ['package.json', 'index.js', 'linux_x64', 'linux_x64/koffi.node'].includes(rel));
+  await ship('@koromix/koffi-linux-x64', (rel) =>
+    ['package.json', 'index.js', 'linux_x64', 'linux_x64/koffi.node'].includes(rel),
+  );
   // dist/node_modules must be committed although the root .gitignore ignores node_modules/.
   await writeFile(path.join(outdir, '.gitignore'), '# The shipped native runtimes are part of the action.\n!node_modules/\n');
   // Generated code: collapsed in pull-request diffs, binaries never diffed as text.
@@ -143,8 +164,8 @@ async function notices(metafile) {
   const rows = [];
   for (const name of [...names].sort()) {
     const pkg = JSON.parse(await readFile(path.join(packageDir(name), 'package.json'), 'utf8'));
-    const license = typeof pkg.license === 'string' ? pkg.license : pkg.license?.type ?? 'see package';
-    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? pkg.homepage ?? '';
+    const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see package');
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? pkg.homepage ?? '');
     rows.push(`| ${name} | ${pkg.version} | ${license} | ${repo.replace(/^git\+/, '')} |`);
   }
   const text = [
@@ -183,4 +204,6 @@ await shipRuntimes();
 await notices(metafile);
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 const jsBytes = Object.values(metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(`bundled ${path.relative(root, outdir) || '.'}: JavaScript ${mb(jsBytes)}, total with runtimes ${mb(await sizeOf(outdir))}`);
+console.log(
+  `bundled ${path.relative(root, outdir) || '.'}: JavaScript ${mb(jsBytes)}, total with runtimes ${mb(await sizeOf(outdir))}`,
+);

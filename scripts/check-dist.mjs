@@ -43,7 +43,9 @@ try {
   const committed = list(dist);
   const missing = fresh.filter((f) => !committed.includes(f));
   const extra = committed.filter((f) => !fresh.includes(f));
-  const changed = fresh.filter((f) => committed.includes(f) && !readFileSync(path.join(tmp, f)).equals(readFileSync(path.join(dist, f))));
+  const changed = fresh.filter(
+    (f) => committed.includes(f) && !readFileSync(path.join(tmp, f)).equals(readFileSync(path.join(dist, f))),
+  );
   if (missing.length || extra.length || changed.length) {
     for (const f of missing) console.error(`missing in dist/: ${f}`);
     for (const f of extra) console.error(`not produced by the build: dist/${f}`);

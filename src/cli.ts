@@ -107,11 +107,19 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
 async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   let parsed: { values: Record<string, string | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'string' }, markdown: { type: 'string' }, junit: { type: 'string' } } }) as typeof parsed;
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: 'string' }, markdown: { type: 'string' }, junit: { type: 'string' } },
+    }) as typeof parsed;
   } catch (error) {
     throw new ArgumentError(`energy-budget merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
   }
-  if (!parsed.positionals.length) throw new ArgumentError('energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md');
+  if (!parsed.positionals.length)
+    throw new ArgumentError(
+      'energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
+    );
   const { resolve } = await import('node:path');
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { loadBaselineReport } = await import('./baseline/report.js');

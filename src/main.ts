@@ -11,7 +11,13 @@ import { readdir, readFile as readFileAsync, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import * as core from '@actions/core';
 import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
-import { classifyApiError, createGitHubClient, describeApiError, type ClientOptions, type GitHubClient } from './github/client.js';
+import {
+  classifyApiError,
+  createGitHubClient,
+  describeApiError,
+  type ClientOptions,
+  type GitHubClient,
+} from './github/client.js';
 import { upsertStickyComment } from './github/comment.js';
 import { readGitHubContext, type GitHubContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
@@ -31,7 +37,11 @@ export interface ActionIO {
   setOutput(name: string, value: string): void;
   /** Appends Markdown to the job summary. */
   writeSummary(markdown: string): Promise<void>;
-  annotate(level: 'error' | 'warning' | 'notice', message: string, props: { title?: string; file?: string; startLine?: number }): void;
+  annotate(
+    level: 'error' | 'warning' | 'notice',
+    message: string,
+    props: { title?: string; file?: string; startLine?: number },
+  ): void;
   info(message: string): void;
   warning(message: string): void;
   /** Marks the step failed (sets process.exitCode, does not exit). */
@@ -102,10 +112,11 @@ async function readReport(file: string): Promise<Report> {
     throw new InputError(
       'INPUT_INVALID',
       `The report ${file} given as \`report-json\` could not be read (${(error as NodeJS.ErrnoException)?.code ?? String(error)}). ` +
-        'In the comment mode, download the first workflow\'s report artifact first (actions/download-artifact) and pass its path.',
+        "In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.",
     );
   }
-  if (text.length > MAX_REPORT_BYTES) throw new InputError('INPUT_INVALID', `The report ${file} is larger than 50 MB; refusing to read it.`);
+  if (text.length > MAX_REPORT_BYTES)
+    throw new InputError('INPUT_INVALID', `The report ${file} is larger than 50 MB; refusing to read it.`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -113,7 +124,13 @@ async function readReport(file: string): Promise<Report> {
     throw new InputError('INPUT_INVALID', `The report ${file} is not valid JSON: ${(error as Error).message}.`);
   }
   const r = data as Partial<Report> | null;
-  if (!r || typeof r !== 'object' || r.schemaVersion !== 1 || !Array.isArray(r.models) || !['pass', 'warn', 'fail'].includes(r.verdict as string)) {
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    r.schemaVersion !== 1 ||
+    !Array.isArray(r.models) ||
+    !['pass', 'warn', 'fail'].includes(r.verdict as string)
+  ) {
     throw new InputError(
       'INPUT_INVALID',
       `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`,
@@ -121,7 +138,10 @@ async function readReport(file: string): Promise<Report> {
   }
   for (const m of r.models) {
     if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.budgets)) {
-      throw new InputError('INPUT_INVALID', `The report ${file} has a model entry without a "name" string and a "budgets" array.`);
+      throw new InputError(
+        'INPUT_INVALID',
+        `The report ${file} has a model entry without a "name" string and a "budgets" array.`,
+      );
     }
   }
   return r as Report;
@@ -176,7 +196,9 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
   if (s.inputs.comment === 'never') return;
   const { repo } = s.ctx;
   if (!repo || prNumber === null) {
-    s.io.info('Not a pull request (or its number is unknown): no comment is posted; the report is in the job summary and outputs.');
+    s.io.info(
+      'Not a pull request (or its number is unknown): no comment is posted; the report is in the job summary and outputs.',
+    );
     return;
   }
   const client = getClient(s);
@@ -196,7 +218,9 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
     });
     if (result.url) s.io.setOutput('comment-url', result.url);
     const verb = result.action === 'create' ? 'Posted' : result.action === 'update' ? 'Updated' : 'Left';
-    s.io.info(`${verb} the comment on pull request #${prNumber}${result.action === 'skip' ? ` (${result.reason})` : ''}${result.url ? `: ${result.url}` : ''}.`);
+    s.io.info(
+      `${verb} the comment on pull request #${prNumber}${result.action === 'skip' ? ` (${result.reason})` : ''}${result.url ? `: ${result.url}` : ''}.`,
+    );
     if (result.deleted) s.io.info(`Deleted ${result.deleted} duplicate comment(s).`);
   } catch (error) {
     const kind = classifyApiError(error);
@@ -264,7 +288,10 @@ async function runMode(s: Session): Promise<number> {
  */
 async function reportFiles(workspace: string, spec: string): Promise<string[]> {
   const files: string[] = [];
-  for (const line of spec.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of spec
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const full = path.resolve(workspace, line);
     const base = path.basename(full);
     if (!base.includes('*')) {
@@ -272,11 +299,19 @@ async function reportFiles(workspace: string, spec: string): Promise<string[]> {
       continue;
     }
     const dir = path.dirname(full);
-    const pattern = new RegExp(`^${base.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const pattern = new RegExp(
+      `^${base
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     const names = await readdir(dir).catch(() => [] as string[]);
     const matched = names.filter((n) => pattern.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (matched.length === 0) {
-      throw new InputError('INPUT_INVALID', `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`);
+      throw new InputError(
+        'INPUT_INVALID',
+        `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`,
+      );
     }
     files.push(...matched.map((n) => path.join(dir, n)));
   }

@@ -17,14 +17,21 @@ export async function prepareDevice(cfg: ModelConfig, env: Record<string, string
   if (cfg.device === 'cpu') return;
   const probes = await realDeviceProbes();
   const check = checkDevice(cfg.device, probes);
-  if (cfg.device === 'cuda' && check.missing.some((m) => m.what === 'cuda-provider') && !check.missing.some((m) => m.what === 'driver' || m.what === 'backend')) {
+  if (
+    cfg.device === 'cuda' &&
+    check.missing.some((m) => m.what === 'cuda-provider') &&
+    !check.missing.some((m) => m.what === 'driver' || m.what === 'backend')
+  ) {
     await ensureCudaProvider({ env, log: (line) => logger.progress(`  ${line}`) });
   }
   requireDevice(cfg.device, probes, `"${cfg.name}" (${cfg.pathInConfig})`);
 }
 
 /** A started GPU-memory sampler, or the reason there is none (a notice). */
-export async function startGpuMemory(cfg: ModelConfig, env: Record<string, string | undefined>): Promise<{ sampler?: GpuMemorySampler; notice?: string }> {
+export async function startGpuMemory(
+  cfg: ModelConfig,
+  env: Record<string, string | undefined>,
+): Promise<{ sampler?: GpuMemorySampler; notice?: string }> {
   if (cfg.device === 'cpu') return {};
   const loaded = await loadNvmlWithMemory();
   if ('error' in loaded) return { notice: `GPU memory is not measured: ${loaded.error}` };

@@ -67,11 +67,26 @@ async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<Ste
   if (k > 1) {
     const looped = loopTrainingStep(step, k);
     return {
-      bytes: encodeModel(looped.model), feeds, feedback: looped.feedback, lossOutput: looped.lossOutput, batchSize: prepared.inputs.batchSize, stepsPerCall: k,
-      notes: [...step.notes, `${k} training steps per onnxruntime call, parameters and optimizer state kept inside onnxruntime between them (as a framework keeps them on the device)`],
+      bytes: encodeModel(looped.model),
+      feeds,
+      feedback: looped.feedback,
+      lossOutput: looped.lossOutput,
+      batchSize: prepared.inputs.batchSize,
+      stepsPerCall: k,
+      notes: [
+        ...step.notes,
+        `${k} training steps per onnxruntime call, parameters and optimizer state kept inside onnxruntime between them (as a framework keeps them on the device)`,
+      ],
     };
   }
-  return { bytes: encodeModel(step.model), feeds, feedback: step.feedback, lossOutput: step.lossOutput, batchSize: prepared.inputs.batchSize, notes: step.notes };
+  return {
+    bytes: encodeModel(step.model),
+    feeds,
+    feedback: step.feedback,
+    lossOutput: step.lossOutput,
+    batchSize: prepared.inputs.batchSize,
+    notes: step.notes,
+  };
 }
 
 async function ownStep(cfg: ModelConfig, ctx: MeasureContext): Promise<StepPlan> {
@@ -87,20 +102,41 @@ async function ownStep(cfg: ModelConfig, ctx: MeasureContext): Promise<StepPlan>
     seed: seedFrom(`${cfg.name}/step`),
     readFile: ctx.readFile,
   });
-  return { bytes: loaded.bytes, feeds: inputs.feeds, feedback: t.feedback ?? {}, batchSize: inputs.batchSize, notes: inputs.notices };
+  return {
+    bytes: loaded.bytes,
+    feeds: inputs.feeds,
+    feedback: t.feedback ?? {},
+    batchSize: inputs.batchSize,
+    notes: inputs.notices,
+  };
 }
 
 /**
  * Runs the training benchmark for a model whose budget file has `training:`.
  * @throws InputError UNSUPPORTED_OP (an op without a gradient), INPUT_INVALID.
  */
-export async function measureTraining(cfg: ModelConfig, prepared: PreparedModel, meter: EnergyMeter, ctx: MeasureContext): Promise<TrainingReport> {
+export async function measureTraining(
+  cfg: ModelConfig,
+  prepared: PreparedModel,
+  meter: EnergyMeter,
+  ctx: MeasureContext,
+): Promise<TrainingReport> {
   const t = cfg.training!;
   const plan = t.stepModel ? await ownStep(cfg, ctx) : await builtStep(cfg, prepared);
-  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step`, device: cfg.device });
+  const session = await createSession(plan.bytes, {
+    threads: cfg.threads,
+    name: `"${cfg.name}" training step`,
+    device: cfg.device,
+  });
   let result;
   try {
-    result = await runTrainingBenchmark(session, plan.feeds, plan.feedback, { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput, stepsPerCall: plan.stepsPerCall }, { clockNs: ctx.clockNs, meter });
+    result = await runTrainingBenchmark(
+      session,
+      plan.feeds,
+      plan.feedback,
+      { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput, stepsPerCall: plan.stepsPerCall },
+      { clockNs: ctx.clockNs, meter },
+    );
   } finally {
     await session.release();
   }
@@ -128,7 +164,13 @@ export async function measureTraining(cfg: ModelConfig, prepared: PreparedModel,
     };
     if (t.datasetSize) {
       const intensity = carbonFor({ energyJ: 0, durationS: 0, settings: ctx.config.power, env: ctx.env }).intensityGPerKWh;
-      const p = projectTraining({ joulesPerStep: perStep, batchSize: plan.batchSize, datasetSize: t.datasetSize, epochs: t.epochs ?? 1, carbonIntensityGPerKWh: intensity });
+      const p = projectTraining({
+        joulesPerStep: perStep,
+        batchSize: plan.batchSize,
+        datasetSize: t.datasetSize,
+        epochs: t.epochs ?? 1,
+        carbonIntensityGPerKWh: intensity,
+      });
       report.projection = { datasetSize: p.datasetSize, epochs: p.epochs, joules: p.joules, kWh: p.kWh, gCO2e: p.gCO2e };
     }
   }

@@ -72,7 +72,9 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
   });
   let shapes: Awaited<ReturnType<typeof resolveShapes>>;
   try {
-    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) =>
+      createSession(bytes, { threads: cfg.threads, name: label(cfg) }),
+    );
   } catch (error) {
     // Sessions are created through createSession (its errors are ours); a failure of the one
     // run that finds intermediate shapes comes raw from onnxruntime and is about the model.
@@ -141,7 +143,13 @@ export class FaultTolerantMeter implements EnergyMeter {
         this.failure ??= reason(error);
       }
     }
-    return { energyJ: Number.NaN, domainsJ: {}, durationS: 0, method: this.inner.method, notes: [`energy unavailable: ${this.failure}`] };
+    return {
+      energyJ: Number.NaN,
+      domainsJ: {},
+      durationS: 0,
+      method: this.inner.method,
+      notes: [`energy unavailable: ${this.failure}`],
+    };
   }
   close(): Promise<void> {
     return this.inner.close();
@@ -195,7 +203,9 @@ async function idleBaselined(meter: EnergyMeter, ctx: MeasureContext): Promise<E
     try {
       baseline = await measureIdle(meter, seconds, ctx.sleep ?? ((s) => new Promise((done) => setTimeout(done, s * 1000))));
       cache.set(meter.description, baseline);
-      ctx.logger.progress(`note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`);
+      ctx.logger.progress(
+        `note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`,
+      );
     } catch (error) {
       ctx.logger.warn(`idle power could not be measured (${reason(error)}); energy is reported gross only`);
       return meter;
@@ -205,11 +215,23 @@ async function idleBaselined(meter: EnergyMeter, ctx: MeasureContext): Promise<E
 }
 
 /** Turns one energy window over `calls` inference calls of `batch` samples into report fields. */
-export function energyReport(window: EnergyWindow, calls: number, batch: number, description: string, ctx: MeasureContext): EnergyReport {
+export function energyReport(
+  window: EnergyWindow,
+  calls: number,
+  batch: number,
+  description: string,
+  ctx: MeasureContext,
+): EnergyReport {
   const perCall = window.energyJ / calls;
   const estimated = window.estimated === true || window.method.includes('estimate');
   const sigma = window.uncertaintyJ !== undefined ? window.uncertaintyJ / calls : undefined;
-  const carbon = carbonFor({ energyJ: perCall, durationS: window.durationS / calls, settings: ctx.config.power, env: ctx.env, energyEstimated: estimated });
+  const carbon = carbonFor({
+    energyJ: perCall,
+    durationS: window.durationS / calls,
+    settings: ctx.config.power,
+    env: ctx.env,
+    energyEstimated: estimated,
+  });
   return {
     joulesPerInference: perCall,
     joulesPerSample: perCall / batch,
@@ -225,10 +247,21 @@ export function energyReport(window: EnergyWindow, calls: number, batch: number,
   };
 }
 
-async function runInference(cfg: ModelConfig, prepared: PreparedModel, session: BenchSession, meter: FaultTolerantMeter, ctx: MeasureContext): Promise<InferenceReport> {
+async function runInference(
+  cfg: ModelConfig,
+  prepared: PreparedModel,
+  session: BenchSession,
+  meter: FaultTolerantMeter,
+  ctx: MeasureContext,
+): Promise<InferenceReport> {
   const inference = cfg.inference!;
   const batch = prepared.inputs.batchSize;
-  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` });
+  const result = await runInferenceBenchmark(
+    session,
+    prepared.inputs.feeds,
+    { ...inference, batchSize: batch },
+    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` },
+  );
   const report: InferenceReport = {
     batchSize: batch,
     runs: result.runs,
@@ -264,7 +297,9 @@ export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureC
   const prepared = await prepareModel(cfg, path, ctx);
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
-      ctx.logger.progress(`  ${cfg.name}: inference benchmark (${cfg.inference.iterations === 'auto' ? 'auto' : `${cfg.inference.iterations} runs`})`);
+      ctx.logger.progress(
+        `  ${cfg.name}: inference benchmark (${cfg.inference.iterations === 'auto' ? 'auto' : `${cfg.inference.iterations} runs`})`,
+      );
       await prepareDevice(cfg, ctx.env, ctx.logger);
       const gpu = await startGpuMemory(cfg, ctx.env);
       if (gpu.notice) (prepared.report.notices ??= []).push(gpu.notice);
@@ -295,7 +330,9 @@ export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureC
 }
 
 /** Figures a budget can check, in base units (seconds, joules, bytes, grams). */
-export function metricValues(m: Pick<ModelReport, 'size' | 'flops' | 'inference' | 'training'>): Partial<Record<MetricKey, number>> {
+export function metricValues(
+  m: Pick<ModelReport, 'size' | 'flops' | 'inference' | 'training'>,
+): Partial<Record<MetricKey, number>> {
   const v: Partial<Record<MetricKey, number>> = {
     'model-size': m.size.bytes,
     parameters: m.size.parameters,
@@ -366,11 +403,15 @@ export async function compareWithBase(
   const base = await measureModel(cfg, basePath, ctx);
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
   if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
-  const noisy = cfg.budget.filter((b) => b.kind === 'regression' && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)));
+  const noisy = cfg.budget.filter(
+    (b) => b.kind === 'regression' && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
+  );
   if (!noisy.length) return { base, comparisons };
 
   const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
-  ctx.logger.progress(`  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`);
+  ctx.logger.progress(
+    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`,
+  );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
@@ -442,13 +483,21 @@ export async function compareWithBase(
   if (!latency || !p95 || !energy) return { base, comparisons };
   const toResult = (state: ReturnType<typeof finishAll>, method: string): ComparisonResult | null =>
     state.changeCi95 && state.estimate !== null
-      ? { verdict: state.decision === 'continue' ? 'inconclusive' : state.decision, estimate: state.estimate, changeCi95: state.changeCi95, method, rounds: state.rounds, threshold }
+      ? {
+          verdict: state.decision === 'continue' ? 'inconclusive' : state.decision,
+          estimate: state.estimate,
+          changeCi95: state.changeCi95,
+          method,
+          rounds: state.rounds,
+          threshold,
+        }
       : null;
   const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
   const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
   const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
   const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
-  for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[]) if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
+  for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[])
+    if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
   for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
   for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
   return { base, comparisons };
@@ -458,7 +507,12 @@ export async function compareWithBase(
 function invert(r: ComparisonResult): ComparisonResult {
   const inv = (x: number) => 1 / (1 + x) - 1;
   const verdict = r.verdict === 'regression' ? 'regression' : r.verdict === 'improvement' ? 'improvement' : r.verdict;
-  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] as typeof r.changeCi95 };
+  return {
+    ...r,
+    verdict,
+    estimate: inv(r.estimate),
+    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] as typeof r.changeCi95,
+  };
 }
 
 /**
@@ -466,19 +520,37 @@ function invert(r: ComparisonResult): ComparisonResult {
  * analysis, benchmark and meter as the original (a shorter `auto` run, capped at a few
  * seconds each), with output fidelity on the same seeded inputs.
  */
-export async function adviseForModel(cfg: ModelConfig, head: ModelReport, ctx: MeasureContext): Promise<NonNullable<ModelReport['advice']>> {
+export async function adviseForModel(
+  cfg: ModelConfig,
+  head: ModelReport,
+  ctx: MeasureContext,
+): Promise<NonNullable<ModelReport['advice']>> {
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
   return withMeter(cfg, ctx, async (meter) => {
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
-      const loaded: LoadedModel = { ...prepared.loaded, bytes, proto: decodeModel(bytes), fileBytes: bytes.length, externalFiles: [] };
-      const shapes = await resolveShapes(loaded, prepared.inputs.feeds, (b) => createSession(b, { threads: cfg.threads, name: label(cfg) }));
+      const loaded: LoadedModel = {
+        ...prepared.loaded,
+        bytes,
+        proto: decodeModel(bytes),
+        fileBytes: bytes.length,
+        externalFiles: [],
+      };
+      const shapes = await resolveShapes(loaded, prepared.inputs.feeds, (b) =>
+        createSession(b, { threads: cfg.threads, name: label(cfg) }),
+      );
       const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
       try {
         const r = await runInferenceBenchmark(
           session,
           prepared.inputs.feeds,
-          { iterations: 'auto', warmup: Math.min(cfg.inference?.warmup ?? 10, 10), maxTimeS: 3, targetRelativeCi: 0.02, batchSize: batch },
+          {
+            iterations: 'auto',
+            warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+            maxTimeS: 3,
+            targetRelativeCi: 0.02,
+            batchSize: batch,
+          },
           { clockNs: ctx.clockNs, meter, label: cfg.name },
         );
         // A meter that failed during this variant's run: no energy figure for it (see FaultTolerantMeter).
@@ -487,7 +559,13 @@ export async function adviseForModel(cfg: ModelConfig, head: ModelReport, ctx: M
           sizeBytes: bytes.length,
           flops: computeFlops(loaded.proto, shapes).total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
-          ...(e ? { energyJPerInference: e.energyJ / r.runs, energyMethod: e.method, energyEstimated: e.estimated === true || e.method.includes('estimate') } : {}),
+          ...(e
+            ? {
+                energyJPerInference: e.energyJ / r.runs,
+                energyMethod: e.method,
+                energyEstimated: e.estimated === true || e.method.includes('estimate'),
+              }
+            : {}),
         };
       } finally {
         await session.release();
@@ -495,7 +573,11 @@ export async function adviseForModel(cfg: ModelConfig, head: ModelReport, ctx: M
     };
     const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
     ctx.logger.progress(`  ${cfg.name}: measuring int8, fp16 and pruned variants`);
-    return adviseModel(prepared.loaded, { feeds: prepared.inputs.feeds, measure, originalMeasurement: original ?? toMeasurement(head) });
+    return adviseModel(prepared.loaded, {
+      feeds: prepared.inputs.feeds,
+      measure,
+      originalMeasurement: original ?? toMeasurement(head),
+    });
   });
 }
 
@@ -504,6 +586,12 @@ function toMeasurement(m: ModelReport): Measurement {
     sizeBytes: m.size.bytes,
     flops: m.flops,
     latencyMs: { p50: m.inference?.latencyMs.p50 ?? NaN, mean: m.inference?.latencyMs.mean ?? NaN },
-    ...(m.inference?.energy ? { energyJPerInference: m.inference.energy.joulesPerInference, energyMethod: m.inference.energy.method, energyEstimated: m.inference.energy.estimated } : {}),
+    ...(m.inference?.energy
+      ? {
+          energyJPerInference: m.inference.energy.joulesPerInference,
+          energyMethod: m.inference.energy.method,
+          energyEstimated: m.inference.energy.estimated,
+        }
+      : {}),
   };
 }

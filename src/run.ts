@@ -137,10 +137,12 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       let head: ModelReport;
       try {
         await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
-        if (cfg.training?.stepModel) await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
+        if (cfg.training?.stepModel)
+          await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
         head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
       } catch (error) {
-        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String((error as Error)?.stack ?? error));
+        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError))
+          logger.warn(String((error as Error)?.stack ?? error));
         report.models.push(modelError(cfg, error));
         continue;
       }
@@ -191,7 +193,14 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name)
       : [...baselineByName.keys()].filter((n) => !headNames.has(n));
     for (const name of removed) {
-      report.models.push({ name, path: '', change: 'removed', size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 }, flops: 0, budgets: [] });
+      report.models.push({
+        name,
+        path: '',
+        change: 'removed',
+        size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+        flops: 0,
+        budgets: [],
+      });
     }
   } finally {
     await git?.close();
@@ -200,7 +209,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   report.verdict = overallVerdict(report.models) as Verdict;
   const files: RunResult['files'] = {};
   if (options.jsonPath) files.json = await writeOut(resolve(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}\n`);
-  if (options.markdownPath) files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1_000_000 }));
+  if (options.markdownPath)
+    files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1_000_000 }));
   if (options.junitPath) files.junit = await writeOut(resolve(cwd, options.junitPath), renderJunit(report));
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };

@@ -8,7 +8,15 @@ import { GitBaseline, classifyModels, isLfsPointer, readFileAtRef, resolveRef, r
 import { encodeModel, DataType } from '../../src/model/onnx.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
 
-const ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };
+const ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: tmpdir(),
+};
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' }).trim();
@@ -27,7 +35,8 @@ function modelBytes(w: number): Uint8Array {
   );
 }
 
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
+const LFS_POINTER =
+  'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
 
 let root: string;
 let repo: string;
@@ -93,13 +102,17 @@ describe('reading files at a ref', () => {
   });
 
   it('refuses a path outside the repository', async () => {
-    await expect(readFileAtRef(repo, 'HEAD', join(root, 'elsewhere.onnx'), { env: ENV })).rejects.toThrow(/outside the git repository/);
+    await expect(readFileAtRef(repo, 'HEAD', join(root, 'elsewhere.onnx'), { env: ENV })).rejects.toThrow(
+      /outside the git repository/,
+    );
   });
 
   it('says so when the folder is not a git repository', async () => {
     const plain = await mkdtemp(join(tmpdir(), 'eb-nogit-'));
     try {
-      await expect(readFileAtRef(plain, 'HEAD', 'x', { env: { ...ENV, GIT_CEILING_DIRECTORIES: tmpdir() } })).rejects.toThrow(/not inside a git repository/);
+      await expect(readFileAtRef(plain, 'HEAD', 'x', { env: { ...ENV, GIT_CEILING_DIRECTORIES: tmpdir() } })).rejects.toThrow(
+        /not inside a git repository/,
+      );
     } finally {
       await rm(plain, { recursive: true, force: true });
     }
@@ -146,7 +159,10 @@ describe('Git LFS', () => {
     // A stand-in git-lfs that answers `version` and turns any pointer into fixed content.
     const bin = join(root, 'fake-lfs-bin');
     await mkdir(bin, { recursive: true });
-    await writeFile(join(bin, 'git-lfs'), '#!/bin/sh\nif [ "$1" = version ]; then echo "git-lfs/3.0.0 (fake)"; exit 0; fi\nif [ "$1" = smudge ]; then cat >/dev/null; printf "SMUDGED:%s" "$3"; exit 0; fi\nexit 1\n');
+    await writeFile(
+      join(bin, 'git-lfs'),
+      '#!/bin/sh\nif [ "$1" = version ]; then echo "git-lfs/3.0.0 (fake)"; exit 0; fi\nif [ "$1" = smudge ]; then cat >/dev/null; printf "SMUDGED:%s" "$3"; exit 0; fi\nexit 1\n',
+    );
     await chmod(join(bin, 'git-lfs'), 0o755);
     const env = { ...ENV, PATH: `${bin}:${process.env.PATH}` };
     const bytes = await readFileAtRef(repo, 'HEAD', 'models/lfs.onnx', { env });
@@ -162,7 +178,9 @@ describe('a hung or missing git', () => {
     const sleep = execFileSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).trim();
     await writeFile(join(bin, 'git'), `#!/bin/sh\nexec ${sleep} 30\n`);
     await chmod(join(bin, 'git'), 0o755);
-    const err = await readFileAtRef(repo, 'HEAD', 'models/m.onnx', { env: { ...ENV, PATH: bin }, timeoutMs: 300 }).catch((e: unknown) => e);
+    const err = await readFileAtRef(repo, 'HEAD', 'models/m.onnx', { env: { ...ENV, PATH: bin }, timeoutMs: 300 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(EnvironmentError);
     expect((err as Error).message).toMatch(/^`git rev-parse --show-toplevel` did not finish within 0\.3 s in .* and was stopped/);
   });
@@ -193,7 +211,15 @@ describe('GitBaseline', () => {
   });
 
   it('classifies new and removed models', () => {
-    expect(classifyModels([{ name: 'm', existsAtBase: true }, { name: 'n', existsAtBase: false }], ['m', 'gone'])).toEqual([
+    expect(
+      classifyModels(
+        [
+          { name: 'm', existsAtBase: true },
+          { name: 'n', existsAtBase: false },
+        ],
+        ['m', 'gone'],
+      ),
+    ).toEqual([
       { name: 'm', status: 'present' },
       { name: 'n', status: 'new' },
       { name: 'gone', status: 'removed' },

@@ -12,7 +12,10 @@ function modelReport(name: string, extra: Partial<ModelReport> = {}): ModelRepor
     size: { bytes: 1000, parameters: 200, bytesByDtype: { float32: 800 }, sparsity: 0 },
     flops: 4000,
     inference: {
-      batchSize: 1, runs: 100, warmup: 10, threads: 1,
+      batchSize: 1,
+      runs: 100,
+      warmup: 10,
+      threads: 1,
       latencyMs: { p50: 1, p95: 2, p99: 3, mean: 1.2 },
       throughput: 800,
       energy: { joulesPerInference: 0.001, joulesPerSample: 0.001, method: 'rapl', estimated: false },
@@ -30,7 +33,16 @@ const files = (text: string) => async () => text;
 
 describe('loadBaselineReport', () => {
   it('reads a valid report, including errored and removed models', async () => {
-    const r = await loadBaselineReport('base.json', files(report([modelReport('a'), { name: 'b', error: { code: 'X', message: 'y' }, budgets: [] }, { name: 'c', change: 'removed' }])));
+    const r = await loadBaselineReport(
+      'base.json',
+      files(
+        report([
+          modelReport('a'),
+          { name: 'b', error: { code: 'X', message: 'y' }, budgets: [] },
+          { name: 'c', change: 'removed' },
+        ]),
+      ),
+    );
     expect(r.models.map((m) => m.name)).toEqual(['a', 'b', 'c']);
   });
 
@@ -38,12 +50,24 @@ describe('loadBaselineReport', () => {
     ['not JSON', '{', /--baseline base\.json: not valid JSON/],
     ['an array', '[]', /expected a JSON object at the top level/],
     ['no schema version', JSON.stringify({ models: [] }), /schemaVersion is missing/],
-    ['another schema version', report(undefined, { schemaVersion: 2 }), /schemaVersion 2 is not supported by this version \(it reads 1\)/],
+    [
+      'another schema version',
+      report(undefined, { schemaVersion: 2 }),
+      /schemaVersion 2 is not supported by this version \(it reads 1\)/,
+    ],
     ['no environment', JSON.stringify({ schemaVersion: 1, models: [] }), /environment: expected an object/],
     ['models not a list', report(undefined, { models: {} }), /models: expected a list/],
     ['a model without a name', report([{ size: {} }]), /models\[0\]\.name: expected/],
-    ['a string where a number belongs', report([modelReport('a', { flops: '12' as never })]), /models\[0\]\.flops: expected a number, got "12"/],
-    ['latency missing', report([{ ...modelReport('a'), inference: { throughput: 1 } }]), /models\[0\]\.inference\.latencyMs: expected/],
+    [
+      'a string where a number belongs',
+      report([modelReport('a', { flops: '12' as never })]),
+      /models\[0\]\.flops: expected a number, got "12"/,
+    ],
+    [
+      'latency missing',
+      report([{ ...modelReport('a'), inference: { throughput: 1 } }]),
+      /models\[0\]\.inference\.latencyMs: expected/,
+    ],
     ['a duplicate name', report([modelReport('a'), modelReport('a')]), /models\[1\]\.name: "a" appears twice/],
   ])('rejects %s with the field and the fix (exit 2)', async (_name, text, message) => {
     const err = await loadBaselineReport('base.json', files(text)).catch((e: unknown) => e);
@@ -71,7 +95,15 @@ describe('environmentDifferences', () => {
   it('warns about CPU, onnxruntime, threads and meter differences', () => {
     const head = {
       environment: { ...env, cpu: 'Intel Xeon 8370C', onnxruntime: '1.31.0' },
-      models: [modelReport('a', { inference: { ...modelReport('a').inference!, threads: 2, energy: { joulesPerInference: 1, joulesPerSample: 1, method: 'estimate', estimated: true } } })],
+      models: [
+        modelReport('a', {
+          inference: {
+            ...modelReport('a').inference!,
+            threads: 2,
+            energy: { joulesPerInference: 1, joulesPerSample: 1, method: 'estimate', estimated: true },
+          },
+        }),
+      ],
     };
     const w = environmentDifferences(base, head);
     expect(w).toEqual([

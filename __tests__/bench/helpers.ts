@@ -6,17 +6,35 @@ import { createRng } from '../../src/util/random.js';
 
 /** ONNX element type codes of the dtypes onnxruntime-node can feed. */
 export const CODE: Partial<Record<TensorDType, number>> = {
-  float32: DataType.FLOAT, float64: DataType.DOUBLE, float16: DataType.FLOAT16, int8: DataType.INT8,
-  uint8: DataType.UINT8, int16: DataType.INT16, uint16: DataType.UINT16, int32: DataType.INT32,
-  uint32: DataType.UINT32, int64: DataType.INT64, uint64: DataType.UINT64, bool: DataType.BOOL,
-  string: DataType.STRING, bfloat16: DataType.BFLOAT16,
+  float32: DataType.FLOAT,
+  float64: DataType.DOUBLE,
+  float16: DataType.FLOAT16,
+  int8: DataType.INT8,
+  uint8: DataType.UINT8,
+  int16: DataType.INT16,
+  uint16: DataType.UINT16,
+  int32: DataType.INT32,
+  uint32: DataType.UINT32,
+  int64: DataType.INT64,
+  uint64: DataType.UINT64,
+  bool: DataType.BOOL,
+  string: DataType.STRING,
+  bfloat16: DataType.BFLOAT16,
 };
 
 /** y = Identity(x) for one dtype and declared shape. */
 export function identityModel(dtype: TensorDType, dims: Array<number | string>): Uint8Array {
   const code = CODE[dtype]!;
   return encodeModel(
-    model({ name: 'identity', node: [node('Identity', ['x'], ['y'])], input: [valueInfo('x', code, dims)], output: [valueInfo('y', code, dims)] }, { opset: 21 }),
+    model(
+      {
+        name: 'identity',
+        node: [node('Identity', ['x'], ['y'])],
+        input: [valueInfo('x', code, dims)],
+        output: [valueInfo('y', code, dims)],
+      },
+      { opset: 21 },
+    ),
   );
 }
 
@@ -24,7 +42,12 @@ export function identityModel(dtype: TensorDType, dims: Array<number | string>):
 export function castToFloatModel(dtype: TensorDType, dims: Array<number | string>): Uint8Array {
   return encodeModel(
     model(
-      { name: 'cast', node: [node('Cast', ['x'], ['y'], { to: DataType.FLOAT })], input: [valueInfo('x', CODE[dtype]!, dims)], output: [valueInfo('y', DataType.FLOAT, dims)] },
+      {
+        name: 'cast',
+        node: [node('Cast', ['x'], ['y'], { to: DataType.FLOAT })],
+        input: [valueInfo('x', CODE[dtype]!, dims)],
+        output: [valueInfo('y', DataType.FLOAT, dims)],
+      },
       { opset: 21 },
     ),
   );
@@ -60,7 +83,11 @@ export function nanModel(): Uint8Array {
   return encodeModel(
     model({
       name: 'nan',
-      node: [node('Div', ['x', 'x'], ['y']), node('Reciprocal', ['x'], ['z']), node('Cast', ['x'], ['i'], { to: DataType.INT32 })],
+      node: [
+        node('Div', ['x', 'x'], ['y']),
+        node('Reciprocal', ['x'], ['z']),
+        node('Cast', ['x'], ['i'], { to: DataType.INT32 }),
+      ],
       input: [valueInfo('x', DataType.FLOAT, [4])],
       output: [valueInfo('y', DataType.FLOAT, [4]), valueInfo('z', DataType.FLOAT, [4]), valueInfo('i', DataType.INT32, [4])],
     }),

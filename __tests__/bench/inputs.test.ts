@@ -15,7 +15,16 @@ const noFile = async (p: string): Promise<Uint8Array> => {
 };
 
 function opts(over: Partial<SynthesizeOptions> = {}): SynthesizeOptions {
-  return { modelName: 'm', modelIndex: 0, configFile: '/cfg/energy-budget.yml', dims: {}, specs: {}, seed: 1, readFile: noFile, ...over };
+  return {
+    modelName: 'm',
+    modelIndex: 0,
+    configFile: '/cfg/energy-budget.yml',
+    dims: {},
+    specs: {},
+    seed: 1,
+    readFile: noFile,
+    ...over,
+  };
 }
 
 async function errorOf(p: Promise<unknown>): Promise<InputError> {
@@ -36,7 +45,21 @@ function bytesOf(t: ort.Tensor): unknown[] {
   return Array.from(t.data as ArrayLike<unknown>);
 }
 
-const FEEDABLE: TensorDType[] = ['float32', 'float64', 'float16', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'bool', 'string'];
+const FEEDABLE: TensorDType[] = [
+  'float32',
+  'float64',
+  'float16',
+  'int8',
+  'uint8',
+  'int16',
+  'uint16',
+  'int32',
+  'uint32',
+  'int64',
+  'uint64',
+  'bool',
+  'string',
+];
 
 describe('synthesizeInputs: every dtype onnxruntime-node feeds', () => {
   it.each(FEEDABLE)('%s: a real session accepts the tensor and returns it unchanged', async (dtype) => {
@@ -55,26 +78,29 @@ describe('synthesizeInputs: every dtype onnxruntime-node feeds', () => {
     }
   });
 
-  it.each(FEEDABLE.filter((d) => d !== 'string'))('%s: values lie in the documented range (checked by onnxruntime Cast to float)', async (dtype) => {
-    const info: TensorInfo[] = [{ name: 'x', dtype, shape: [4000] }];
-    const { feeds } = await synthesizeInputs(info, opts());
-    const session = await ort.InferenceSession.create(castToFloatModel(dtype, [4000]));
-    const values = Array.from((await session.run(feeds)).y.data as Float32Array);
-    await session.release();
-    if (dtype.startsWith('float')) {
-      // N(0, 1): mean within 5 standard errors (5/sqrt(4000) ≈ 0.08) of 0, sd near 1, all finite.
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
-      expect(Math.abs(mean)).toBeLessThan(0.08);
-      expect(sd).toBeGreaterThan(0.9);
-      expect(sd).toBeLessThan(1.1);
-      expect(values.every(Number.isFinite)).toBe(true);
-    } else if (dtype === 'bool') {
-      expect(new Set(values)).toEqual(new Set([0, 1]));
-    } else {
-      expect(new Set(values)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
-    }
-  });
+  it.each(FEEDABLE.filter((d) => d !== 'string'))(
+    '%s: values lie in the documented range (checked by onnxruntime Cast to float)',
+    async (dtype) => {
+      const info: TensorInfo[] = [{ name: 'x', dtype, shape: [4000] }];
+      const { feeds } = await synthesizeInputs(info, opts());
+      const session = await ort.InferenceSession.create(castToFloatModel(dtype, [4000]));
+      const values = Array.from((await session.run(feeds)).y.data as Float32Array);
+      await session.release();
+      if (dtype.startsWith('float')) {
+        // N(0, 1): mean within 5 standard errors (5/sqrt(4000) ≈ 0.08) of 0, sd near 1, all finite.
+        const mean = values.reduce((a, b) => a + b, 0) / values.length;
+        const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+        expect(Math.abs(mean)).toBeLessThan(0.08);
+        expect(sd).toBeGreaterThan(0.9);
+        expect(sd).toBeLessThan(1.1);
+        expect(values.every(Number.isFinite)).toBe(true);
+      } else if (dtype === 'bool') {
+        expect(new Set(values)).toEqual(new Set([0, 1]));
+      } else {
+        expect(new Set(values)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+      }
+    },
+  );
 
   it('an optional(tensor) input gets a tensor; a sequence input is refused', async () => {
     const r = await synthesizeInputs([{ name: 'o', dtype: 'float32', shape: [2], kind: 'optional' }], opts());
@@ -90,21 +116,38 @@ describe('synthesizeInputs: every dtype onnxruntime-node feeds', () => {
     for (const s of feeds.s.data as string[]) expect(s).toMatch(/^[a-z]{1,8}$/);
   });
 
-  it.each(['bfloat16', 'float8e4m3fn', 'int4', 'uint4', 'complex64'] as TensorDType[])('%s: says onnxruntime-node cannot feed it', async (dtype) => {
-    const e = await errorOf(synthesizeInputs([{ name: 'x', dtype, shape: [2] }], opts()));
-    expect(e.message).toBe(
-      `/cfg/energy-budget.yml: models[0].inputs.x: model "m" input "x" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript ` +
-        '(it feeds float32, float64, float16, int8, uint8, int16, uint16, int32, uint32, int64, uint64, bool, string). ' +
-        'Wrap the model so that this input is one of those and Cast inside it.',
-    );
-  });
+  it.each(['bfloat16', 'float8e4m3fn', 'int4', 'uint4', 'complex64'] as TensorDType[])(
+    '%s: says onnxruntime-node cannot feed it',
+    async (dtype) => {
+      const e = await errorOf(synthesizeInputs([{ name: 'x', dtype, shape: [2] }], opts()));
+      expect(e.message).toBe(
+        `/cfg/energy-budget.yml: models[0].inputs.x: model "m" input "x" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript ` +
+          '(it feeds float32, float64, float16, int8, uint8, int16, uint16, int32, uint32, int64, uint64, bool, string). ' +
+          'Wrap the model so that this input is one of those and Cast inside it.',
+      );
+    },
+  );
 });
 
 describe('float32ToHalfBits', () => {
   it.each([
-    [1, 0x3c00], [-2, 0xc000], [0.1, 0x2e66], [0, 0], [-0, 0x8000], [65504, 0x7bff], [65520, 0x7c00], [1e6, 0x7c00],
-    [Infinity, 0x7c00], [-Infinity, 0xfc00], [2 ** -24, 0x0001], [2 ** -25, 0], [1.5 * 2 ** -25, 0x0001], [2 ** -14, 0x0400],
-    [1 + 2 ** -11, 0x3c00], [1 + 3 * 2 ** -11, 0x3c02], [1 + 2 ** -10, 0x3c01],
+    [1, 0x3c00],
+    [-2, 0xc000],
+    [0.1, 0x2e66],
+    [0, 0],
+    [-0, 0x8000],
+    [65504, 0x7bff],
+    [65520, 0x7c00],
+    [1e6, 0x7c00],
+    [Infinity, 0x7c00],
+    [-Infinity, 0xfc00],
+    [2 ** -24, 0x0001],
+    [2 ** -25, 0],
+    [1.5 * 2 ** -25, 0x0001],
+    [2 ** -14, 0x0400],
+    [1 + 2 ** -11, 0x3c00],
+    [1 + 3 * 2 ** -11, 0x3c02],
+    [1 + 2 ** -10, 0x3c01],
   ])('%p → %p (IEEE 754 binary16, round half to even)', (x, bits) => {
     expect(float32ToHalfBits(x)).toBe(bits);
   });
@@ -156,7 +199,10 @@ describe('synthesizeInputs: dims', () => {
   });
 
   it('notes a dims: entry that no input uses, with a suggestion', async () => {
-    const r = await synthesizeInputs([{ name: 'x', dtype: 'float32', shape: ['batch', 4] }], opts({ dims: { batch: 2, bacth: 3, Z: 1 } }));
+    const r = await synthesizeInputs(
+      [{ name: 'x', dtype: 'float32', shape: ['batch', 4] }],
+      opts({ dims: { batch: 2, bacth: 3, Z: 1 } }),
+    );
     expect(r.notices).toEqual([
       'model "m": dims: bacth is not a dim of any input (the inputs use batch); did you mean batch?',
       'model "m": dims: Z is not a dim of any input (the inputs use batch)',
@@ -177,7 +223,10 @@ describe('synthesizeInputs: dims', () => {
 
   it('fails when dims: and an explicit shape disagree', async () => {
     const e = await errorOf(
-      synthesizeInputs([{ name: 'a', dtype: 'float32', shape: ['N', 3] }], opts({ dims: { N: 4 }, specs: { a: { kind: 'random', shape: [5, 3] } } })),
+      synthesizeInputs(
+        [{ name: 'a', dtype: 'float32', shape: ['N', 3] }],
+        opts({ dims: { N: 4 }, specs: { a: { kind: 'random', shape: [5, 3] } } }),
+      ),
     );
     expect(e.message).toBe(
       '/cfg/energy-budget.yml: models[0].inputs.a: the shape given has 5 in dim 0, the model\'s dim "N", but dims: sets N to 4. Make them agree or drop N from dims:.',
@@ -190,9 +239,18 @@ describe('synthesizeInputs: dims', () => {
   });
 
   it('batchSize is dim 0 of the first input when the model leaves it symbolic, else 1', async () => {
-    const sym = await synthesizeInputs([{ name: 'x', dtype: 'float32', shape: ['N', 2] }, { name: 'y', dtype: 'float32', shape: [7] }], opts({ dims: { N: 32 } }));
+    const sym = await synthesizeInputs(
+      [
+        { name: 'x', dtype: 'float32', shape: ['N', 2] },
+        { name: 'y', dtype: 'float32', shape: [7] },
+      ],
+      opts({ dims: { N: 32 } }),
+    );
     expect(sym.batchSize).toBe(32);
-    const unknown = await synthesizeInputs([{ name: 'x', dtype: 'float32', shape: [null, 2] }], opts({ specs: { x: { kind: 'random', shape: [8, 2] } } }));
+    const unknown = await synthesizeInputs(
+      [{ name: 'x', dtype: 'float32', shape: [null, 2] }],
+      opts({ specs: { x: { kind: 'random', shape: [8, 2] } } }),
+    );
     expect(unknown.batchSize).toBe(8);
     const fixed = await synthesizeInputs([{ name: 'x', dtype: 'float32', shape: [16, 2] }], opts());
     expect(fixed.batchSize).toBe(1);
@@ -203,8 +261,13 @@ describe('synthesizeInputs: dims', () => {
 
   it('an input with no declared shape needs an explicit one', async () => {
     const e = await errorOf(synthesizeInputs([{ name: 'x', dtype: 'float32', shape: null }], opts()));
-    expect(e.message).toMatch(/models\[0\]\.inputs\.x: model "m" declares no shape for input "x", so its rank is unknown\. Give one, e\.g\. inputs: \{ x: \{ shape: \[1, 3\] \} \}\./);
-    const ok = await synthesizeInputs([{ name: 'x', dtype: 'float32', shape: null }], opts({ specs: { x: { kind: 'random', shape: [2, 2] } } }));
+    expect(e.message).toMatch(
+      /models\[0\]\.inputs\.x: model "m" declares no shape for input "x", so its rank is unknown\. Give one, e\.g\. inputs: \{ x: \{ shape: \[1, 3\] \} \}\./,
+    );
+    const ok = await synthesizeInputs(
+      [{ name: 'x', dtype: 'float32', shape: null }],
+      opts({ specs: { x: { kind: 'random', shape: [2, 2] } } }),
+    );
     expect(ok.shapes.x).toEqual([2, 2]);
   });
 });
@@ -226,7 +289,20 @@ describe('synthesizeInputs: explicit specs', () => {
   });
 
   it('value: a nested list becomes a tensor of the model dtype with the inferred shape', async () => {
-    const r = await synthesizeInputs([x], opts({ specs: { x: { kind: 'value', value: [[1, 2, 3], [4, 5, 6.5]] } } }));
+    const r = await synthesizeInputs(
+      [x],
+      opts({
+        specs: {
+          x: {
+            kind: 'value',
+            value: [
+              [1, 2, 3],
+              [4, 5, 6.5],
+            ],
+          },
+        },
+      }),
+    );
     expect(r.shapes.x).toEqual([2, 3]);
     expect(r.feeds.x.type).toBe('float32');
     expect(bytesOf(r.feeds.x)).toEqual([1, 2, 3, 4, 5, 6.5]);
@@ -240,7 +316,10 @@ describe('synthesizeInputs: explicit specs', () => {
         { name: 'state', dtype: 'float32', shape: [2, 'N', 4] },
         { name: 'flag', dtype: 'bool', shape: [1] },
       ],
-      opts({ dims: { N: 3 }, specs: { sr: { kind: 'value', value: 16000 }, state: { kind: 'value', value: 0 }, flag: { kind: 'value', value: true } } }),
+      opts({
+        dims: { N: 3 },
+        specs: { sr: { kind: 'value', value: 16000 }, state: { kind: 'value', value: 0 }, flag: { kind: 'value', value: true } },
+      }),
     );
     expect(r.shapes).toEqual({ sr: [], state: [2, 3, 4], flag: [1] });
     expect(bytesOf(r.feeds.sr)).toEqual([16000n]);
@@ -262,7 +341,13 @@ describe('synthesizeInputs: explicit specs', () => {
         { name: 'i', dtype: 'int8', shape: [2] },
         { name: 's', dtype: 'string', shape: [2] },
       ],
-      opts({ specs: { h: { kind: 'value', value: [1, -2] }, i: { kind: 'value', value: [-128, 127] }, s: { kind: 'value', value: ['a', 'b'] } } }),
+      opts({
+        specs: {
+          h: { kind: 'value', value: [1, -2] },
+          i: { kind: 'value', value: [-128, 127] },
+          s: { kind: 'value', value: ['a', 'b'] },
+        },
+      }),
     );
     expect(bytesOf(r.feeds.h)).toEqual([0x3c00, 0xc000]);
     expect(bytesOf(r.feeds.i)).toEqual([-128, 127]);
@@ -270,11 +355,41 @@ describe('synthesizeInputs: explicit specs', () => {
   });
 
   it('value: a ragged list names where it breaks', async () => {
-    const e = await errorOf(synthesizeInputs([x], opts({ specs: { x: { kind: 'value', value: [[1, 2, 3], [4, 5]] } } })));
+    const e = await errorOf(
+      synthesizeInputs(
+        [x],
+        opts({
+          specs: {
+            x: {
+              kind: 'value',
+              value: [
+                [1, 2, 3],
+                [4, 5],
+              ],
+            },
+          },
+        }),
+      ),
+    );
     expect(e.message).toBe(
       '/cfg/energy-budget.yml: models[0].inputs.x: the value is ragged: value[1] has 2 elements where 3 were expected (shape [2, 3] from the first elements).',
     );
-    const deeper = await errorOf(synthesizeInputs([x], opts({ specs: { x: { kind: 'value', value: [[1, 2, 3], [4, [5], 6]] } } })));
+    const deeper = await errorOf(
+      synthesizeInputs(
+        [x],
+        opts({
+          specs: {
+            x: {
+              kind: 'value',
+              value: [
+                [1, 2, 3],
+                [4, [5], 6],
+              ],
+            },
+          },
+        }),
+      ),
+    );
     expect(deeper.message).toMatch(/value\[1\]\[1\] is a list where a number was expected/);
   });
 
@@ -285,7 +400,9 @@ describe('synthesizeInputs: explicit specs', () => {
     ['bool', 2, /element 0 of the value, 2, is not true, false, 1 or 0/],
     ['string', 5, /element 0 of the value, 5, is not a string/],
   ] as Array<[TensorDType, unknown, RegExp]>)('value: a %s input rejects %p', async (dtype, v, message) => {
-    const e = await errorOf(synthesizeInputs([{ name: 'x', dtype, shape: [1] }], opts({ specs: { x: { kind: 'value', value: [v] } } })));
+    const e = await errorOf(
+      synthesizeInputs([{ name: 'x', dtype, shape: [1] }], opts({ specs: { x: { kind: 'value', value: [v] } } })),
+    );
     expect(e.message).toMatch(message);
   });
 });
@@ -297,8 +414,14 @@ describe('synthesizeInputs: .npy data', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'eb-inputs-'));
     configFile = path.join(dir, 'energy-budget.yml');
     await mkdir(path.join(dir, 'inputs'));
-    await writeFile(path.join(dir, 'inputs', 'x.npy'), writeNpy({ dtype: 'float32', shape: [2, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6]) }));
-    await writeFile(path.join(dir, 'inputs', 'ids.npy'), writeNpy({ dtype: 'int64', shape: [1, 3], data: BigInt64Array.from([5n, 6n, 7n]) }));
+    await writeFile(
+      path.join(dir, 'inputs', 'x.npy'),
+      writeNpy({ dtype: 'float32', shape: [2, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6]) }),
+    );
+    await writeFile(
+      path.join(dir, 'inputs', 'ids.npy'),
+      writeNpy({ dtype: 'int64', shape: [1, 3], data: BigInt64Array.from([5n, 6n, 7n]) }),
+    );
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -317,7 +440,10 @@ describe('synthesizeInputs: .npy data', () => {
   });
 
   it('takes an absolute path as it is', async () => {
-    const r = await synthesizeInputs([x], opts({ configFile: '/elsewhere/b.yml', readFile: read, specs: spec(path.join(dir, 'inputs/x.npy')) }));
+    const r = await synthesizeInputs(
+      [x],
+      opts({ configFile: '/elsewhere/b.yml', readFile: read, specs: spec(path.join(dir, 'inputs/x.npy')) }),
+    );
     expect(r.shapes.x).toEqual([2, 3]);
   });
 
@@ -330,17 +456,31 @@ describe('synthesizeInputs: .npy data', () => {
   });
 
   it('a shape that does not fit the model', async () => {
-    const e = await errorOf(synthesizeInputs([{ name: 'x', dtype: 'float32', shape: ['N', 4] }], opts({ configFile, readFile: read, specs: spec('inputs/x.npy') })));
-    expect(e.message).toMatch(/the data in .*x\.npy has 3 in dim 1 \(shape \[2, 3\]\) but model "m" fixes that dim of input "x" at 4 \(shape \[N, 4\]\)\./);
+    const e = await errorOf(
+      synthesizeInputs(
+        [{ name: 'x', dtype: 'float32', shape: ['N', 4] }],
+        opts({ configFile, readFile: read, specs: spec('inputs/x.npy') }),
+      ),
+    );
+    expect(e.message).toMatch(
+      /the data in .*x\.npy has 3 in dim 1 \(shape \[2, 3\]\) but model "m" fixes that dim of input "x" at 4 \(shape \[N, 4\]\)\./,
+    );
   });
 
   it('a missing file', async () => {
     const e = await errorOf(synthesizeInputs([x], opts({ configFile, readFile: read, specs: spec('inputs/nope.npy') })));
-    expect(e.message).toBe(`${configFile}: models[0].inputs.x: the data file ${path.join(dir, 'inputs/nope.npy')} does not exist. Paths are relative to the budget file's folder.`);
+    expect(e.message).toBe(
+      `${configFile}: models[0].inputs.x: the data file ${path.join(dir, 'inputs/nope.npy')} does not exist. Paths are relative to the budget file's folder.`,
+    );
   });
 
   it('a file that is not .npy', async () => {
-    const e = await errorOf(synthesizeInputs([x], opts({ configFile, readFile: async () => new TextEncoder().encode('nope'), specs: spec('inputs/x.npy') })));
+    const e = await errorOf(
+      synthesizeInputs(
+        [x],
+        opts({ configFile, readFile: async () => new TextEncoder().encode('nope'), specs: spec('inputs/x.npy') }),
+      ),
+    );
     expect(e.message).toMatch(/models\[0\]\.inputs\.x: .*x\.npy: is not a NumPy \.npy file/);
   });
 });
@@ -353,7 +493,9 @@ describe('synthesizeInputs: errors', () => {
   ];
 
   it('an unknown input name lists the real ones and suggests the closest', async () => {
-    const e = await errorOf(synthesizeInputs(inputs, opts({ modelName: 'bert', modelIndex: 2, specs: { input_id: { kind: 'random' } } })));
+    const e = await errorOf(
+      synthesizeInputs(inputs, opts({ modelName: 'bert', modelIndex: 2, specs: { input_id: { kind: 'random' } } })),
+    );
     expect(e.message).toBe(
       '/cfg/energy-budget.yml: models[2].inputs.input_id: model "bert" has no input "input_id"; its inputs are "input_ids", "attention_mask", "image". ' +
         'Did you mean "input_ids"? Rename or remove the entry.',
@@ -375,7 +517,9 @@ describe('synthesizeInputs: errors', () => {
 
   it('a fixed dim mismatch', async () => {
     const e = await errorOf(synthesizeInputs(inputs, opts({ specs: { image: { kind: 'random', shape: [1, 3, 256, 224] } } })));
-    expect(e.message).toMatch(/models\[0\]\.inputs\.image: the shape given has 256 in dim 2 \(shape \[1, 3, 256, 224\]\) but model "m" fixes that dim of input "image" at 224/);
+    expect(e.message).toMatch(
+      /models\[0\]\.inputs\.image: the shape given has 256 in dim 2 \(shape \[1, 3, 256, 224\]\) but model "m" fixes that dim of input "image" at 224/,
+    );
   });
 
   it('an input over the memory cap fails before anything is allocated, even when the byte count overflows', async () => {
@@ -389,7 +533,12 @@ describe('synthesizeInputs: errors', () => {
   });
 
   it('a scalar value filling a huge shape is capped too', async () => {
-    const e = await errorOf(synthesizeInputs([{ name: 's', dtype: 'float32', shape: ['N'] }], opts({ dims: { N: 2 ** 31 }, specs: { s: { kind: 'value', value: 0 } } })));
+    const e = await errorOf(
+      synthesizeInputs(
+        [{ name: 's', dtype: 'float32', shape: ['N'] }],
+        opts({ dims: { N: 2 ** 31 }, specs: { s: { kind: 'value', value: 0 } } }),
+      ),
+    );
     expect(e.message).toMatch(/would take 8\.0 GiB/);
   });
 });

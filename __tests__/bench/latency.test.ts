@@ -1,5 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { incompleteBeta, lnGamma, mean, normalCdf, percentile, percentiles, relativeCiHalfWidth, selectInPlace, stdev, tCdf, tQuantile } from '../../src/bench/latency.js';
+import {
+  incompleteBeta,
+  lnGamma,
+  mean,
+  normalCdf,
+  percentile,
+  percentiles,
+  relativeCiHalfWidth,
+  selectInPlace,
+  stdev,
+  tCdf,
+  tQuantile,
+} from '../../src/bench/latency.js';
 import { createRng } from '../../src/util/random.js';
 
 describe('percentile (Hyndman & Fan type 7)', () => {

@@ -40,17 +40,20 @@ describe('parseNpy', () => {
     { dtype: 'string', shape: [3], data: ['hi', '', 'Grüße🙂'] },
   ];
   for (const version of [1, 2, 3] as const) {
-    it.each(cases.map((c): [string, NpyArray] => [`${c.dtype} ${JSON.stringify(c.shape)}`, c]))(`round-trips %s through format v${version}`, (_, c) => {
-      const bytes = writeNpy(c, { version });
-      expect(bytes[6]).toBe(version);
-      // numpy pads the header so that the data starts on a 64-byte boundary.
-      const headerLen = version === 1 ? bytes[8] + 256 * bytes[9] : new DataView(bytes.buffer).getUint32(8, true);
-      expect(((version === 1 ? 10 : 12) + headerLen) % 64).toBe(0);
-      const back = parseNpy(bytes, 'x.npy');
-      expect(back.dtype).toBe(c.dtype);
-      expect(back.shape).toEqual(c.shape);
-      expect(Array.from(back.data as ArrayLike<unknown>)).toEqual(Array.from(c.data as ArrayLike<unknown>));
-    });
+    it.each(cases.map((c): [string, NpyArray] => [`${c.dtype} ${JSON.stringify(c.shape)}`, c]))(
+      `round-trips %s through format v${version}`,
+      (_, c) => {
+        const bytes = writeNpy(c, { version });
+        expect(bytes[6]).toBe(version);
+        // numpy pads the header so that the data starts on a 64-byte boundary.
+        const headerLen = version === 1 ? bytes[8] + 256 * bytes[9] : new DataView(bytes.buffer).getUint32(8, true);
+        expect(((version === 1 ? 10 : 12) + headerLen) % 64).toBe(0);
+        const back = parseNpy(bytes, 'x.npy');
+        expect(back.dtype).toBe(c.dtype);
+        expect(back.shape).toEqual(c.shape);
+        expect(Array.from(back.data as ArrayLike<unknown>)).toEqual(Array.from(c.data as ArrayLike<unknown>));
+      },
+    );
   }
 
   it('copies the data out of a pooled Node Buffer (what fs.readFile returns for small files)', () => {
@@ -71,11 +74,19 @@ describe('parseNpy', () => {
   const f32 = { dtype: 'float32' as const, shape: [2], data: Float32Array.from([1, 2]) };
   const bad: Array<[string, () => Uint8Array, RegExp]> = [
     ['not an npy file', () => new TextEncoder().encode('hello, world'), /bad\.npy: is not a NumPy \.npy file/],
-    ['Fortran order', () => writeNpy(f32, { fortranOrder: true }), /bad\.npy: is stored in Fortran \(column-major\) order.*ascontiguousarray/],
+    [
+      'Fortran order',
+      () => writeNpy(f32, { fortranOrder: true }),
+      /bad\.npy: is stored in Fortran \(column-major\) order.*ascontiguousarray/,
+    ],
     ['big-endian', () => writeNpy(f32, { descr: '>f4' }), /bad\.npy: holds big-endian data \('>f4'\)/],
     ['object dtype', () => writeNpy(f32, { descr: '|O' }), /bad\.npy: holds Python objects/],
     ['complex dtype', () => writeNpy(f32, { descr: '<c8' }), /bad\.npy: has dtype '<c8', which is not supported/],
-    ['truncated data', () => writeNpy(f32).subarray(0, 128 + 5), /bad\.npy: is truncated: its header promises 2 elements \(8 bytes\) but only 5/],
+    [
+      'truncated data',
+      () => writeNpy(f32).subarray(0, 128 + 5),
+      /bad\.npy: is truncated: its header promises 2 elements \(8 bytes\) but only 5/,
+    ],
     ['unknown version', () => Object.assign(writeNpy(f32), { 6: 9 }), /bad\.npy: uses \.npy format version 9\.0/],
   ];
   it.each(bad)('rejects %s with a message naming the file', (_, make, message) => {

@@ -20,7 +20,12 @@ async function loadError(bytes: string | Uint8Array, name?: string): Promise<Inp
   throw new Error('expected the load to fail');
 }
 
-function oneNode(op: string, inputs: string[], type: number = DataType.FLOAT, opts: { domain?: string; opset?: number } = {}): Uint8Array {
+function oneNode(
+  op: string,
+  inputs: string[],
+  type: number = DataType.FLOAT,
+  opts: { domain?: string; opset?: number } = {},
+): Uint8Array {
   return encodeModel(
     model(
       {
@@ -74,22 +79,30 @@ describe('createSession: load errors name the model and the op or node', () => {
 
   it('bytes that are not ONNX', async () => {
     const e = await loadError(new TextEncoder().encode('version https://git-lfs.github.com/spec/v1\noid sha256:abc\n'), 'clf');
-    expect(e.message).toMatch(/^model "clf": onnxruntime cannot parse the file as an ONNX model \(protobuf parsing failed\)\. .*Git LFS pointer/);
+    expect(e.message).toMatch(
+      /^model "clf": onnxruntime cannot parse the file as an ONNX model \(protobuf parsing failed\)\. .*Git LFS pointer/,
+    );
   });
 
   it('an op onnxruntime does not know', async () => {
     const e = await loadError(oneNode('FancyOp', ['x']), 'clf');
-    expect(e.message).toMatch(/^model "clf": op FancyOp \(opset 17\) at node "the_node" is not an op onnxruntime \d+\.\d+\.\d+ knows\. Re-export/);
+    expect(e.message).toMatch(
+      /^model "clf": op FancyOp \(opset 17\) at node "the_node" is not an op onnxruntime \d+\.\d+\.\d+ knows\. Re-export/,
+    );
   });
 
   it('an op in a domain onnxruntime does not know', async () => {
     const e = await loadError(oneNode('Thing', ['x'], DataType.FLOAT, { domain: 'com.example' }), 'clf');
-    expect(e.message).toMatch(/^model "clf": op Thing in domain "com\.example" is not an op onnxruntime \d+\.\d+\.\d+ knows \(no kernel or function is registered for it\)\./);
+    expect(e.message).toMatch(
+      /^model "clf": op Thing in domain "com\.example" is not an op onnxruntime \d+\.\d+\.\d+ knows \(no kernel or function is registered for it\)\./,
+    );
   });
 
   it('an invalid node (wrong input count)', async () => {
     const e = await loadError(oneNode('Add', ['x']), 'clf');
-    expect(e.message).toMatch(/^model "clf": onnxruntime rejects node "the_node" \(op Add\) as invalid: .*input size 1 not in range/);
+    expect(e.message).toMatch(
+      /^model "clf": onnxruntime rejects node "the_node" \(op Add\) as invalid: .*input size 1 not in range/,
+    );
   });
 
   it('an input type the op does not accept', async () => {
@@ -99,7 +112,17 @@ describe('createSession: load errors name the model and the op or node', () => {
 
   it('an op without a CPU kernel for the type', async () => {
     const e = await loadError(
-      encodeModel(model({ name: 'g', node: [node('Identity', ['x'], ['y'], {}, 'id4')], input: [valueInfo('x', DataType.INT4, [2])], output: [valueInfo('y', DataType.INT4, [2])] }, { opset: 21 })),
+      encodeModel(
+        model(
+          {
+            name: 'g',
+            node: [node('Identity', ['x'], ['y'], {}, 'id4')],
+            input: [valueInfo('x', DataType.INT4, [2])],
+            output: [valueInfo('y', DataType.INT4, [2])],
+          },
+          { opset: 21 },
+        ),
+      ),
       'clf',
     );
     expect(e.message).toBe(
@@ -109,7 +132,9 @@ describe('createSession: load errors name the model and the op or node', () => {
   });
 
   it('takes a ready-made quoted label as it is', async () => {
-    expect((await loadError('/nonexistent/m.onnx', '"clf" (models/clf.onnx)')).message).toMatch(/^model "clf" \(models\/clf\.onnx\): the file does not exist/);
+    expect((await loadError('/nonexistent/m.onnx', '"clf" (models/clf.onnx)')).message).toMatch(
+      /^model "clf" \(models\/clf\.onnx\): the file does not exist/,
+    );
   });
 
   it('falls back to the path, then "the model", for the name', async () => {

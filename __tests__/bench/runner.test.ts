@@ -65,8 +65,12 @@ describe('runInferenceBenchmark with a fixed iteration count', () => {
 
   it('fails clearly when the timed window has zero length (a clock that does not advance)', async () => {
     const b = fakeBench(() => 0);
-    await expect(runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 5 }), { ...b.deps, label: 'model "clf"' })).rejects.toThrow(
-      new EnvironmentError('model "clf": the timed window of 5 run(s) lasted 0 ns, so no throughput can be computed; the clock did not advance.'),
+    await expect(
+      runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 5 }), { ...b.deps, label: 'model "clf"' }),
+    ).rejects.toThrow(
+      new EnvironmentError(
+        'model "clf": the timed window of 5 run(s) lasted 0 ns, so no throughput can be computed; the clock did not advance.',
+      ),
     );
   });
 
@@ -102,7 +106,10 @@ describe('runInferenceBenchmark with iterations: auto', () => {
   it('honours targetRelativeCi and minSamples', async () => {
     const b = fakeBench((i) => (i % 2 === 0 ? 4 : 6));
     // 10% target: t/(5·√(n−1)) ≤ 0.1 first holds at n = 20 (2.093/(5·√19) = 0.096) with minSamples 20.
-    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', targetRelativeCi: 0.1 }), { ...b.deps, minSamples: 20 });
+    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', targetRelativeCi: 0.1 }), {
+      ...b.deps,
+      minSamples: 20,
+    });
     expect(r.runs).toBe(20);
     expect(r.stopReason).toBe('converged');
   });
@@ -119,13 +126,19 @@ describe('runInferenceBenchmark with iterations: auto', () => {
 
   it('runs without a time cap when maxTimeS is Infinity', async () => {
     const b = fakeBench((i) => (i % 2 === 0 ? 1 : 100));
-    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', maxTimeS: Infinity }), { ...b.deps, maxRuns: 50 });
+    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', maxTimeS: Infinity }), {
+      ...b.deps,
+      maxRuns: 50,
+    });
     expect(r.stopReason).toBe('max-runs');
   });
 
   it('stops at maxRuns, growing its sample buffer past the initial 1024 on the way', async () => {
     const b = fakeBench((i) => (i % 2 === 0 ? 1 : 100) + (i % 7));
-    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', maxTimeS: 1e6, targetRelativeCi: 0 }), { ...b.deps, maxRuns: 3000 });
+    const r = await runInferenceBenchmark(b.session, FEEDS, cfg({ iterations: 'auto', maxTimeS: 1e6, targetRelativeCi: 0 }), {
+      ...b.deps,
+      maxRuns: 3000,
+    });
     expect(r.stopReason).toBe('max-runs');
     expect(r.runs).toBe(3000);
     expect(r.latenciesMs.length).toBe(3000);
@@ -167,7 +180,9 @@ describe('runInferenceBenchmark: energy window, memory, outputs, errors', () => 
       },
       close: async () => undefined,
     };
-    const e = await runInferenceBenchmark(b.session, FEEDS, cfg(), { ...b.deps, meter, label: 'model "m"' }).catch((x: unknown) => x);
+    const e = await runInferenceBenchmark(b.session, FEEDS, cfg(), { ...b.deps, meter, label: 'model "m"' }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(EnvironmentError);
     expect((e as Error).message).toBe('model "m": the energy meter failed: counter vanished');
   });
@@ -178,7 +193,11 @@ describe('runInferenceBenchmark: energy window, memory, outputs, errors', () => 
       const b = fakeBench(() => 30); // 10 runs × 30 ms = 300 ms → samples at ~60, 120, …
       let k = 0;
       let m = 0;
-      const r = await runInferenceBenchmark(b.session, FEEDS, cfg(), { ...b.deps, rssBytes: () => 100 * ++k, maxRssBytes: () => maxRss[m++] });
+      const r = await runInferenceBenchmark(b.session, FEEDS, cfg(), {
+        ...b.deps,
+        rssBytes: () => 100 * ++k,
+        maxRssBytes: () => maxRss[m++],
+      });
       return r.peakMemoryBytes;
     };
     // Start 100; samples after runs 2, 4, 6, 8, 10 (every 60 ms ≥ 50 ms) → 200..600; end 700.
@@ -192,7 +211,9 @@ describe('runInferenceBenchmark: energy window, memory, outputs, errors', () => 
         throw new Error('Got invalid dimensions for input: x for the following indices\n index: 1 Got: 4 Expected: 3');
       },
     };
-    const e = await runInferenceBenchmark(session, FEEDS, cfg({ warmup: 1 }), { clockNs: () => 0n, label: 'model "clf"' }).catch((x: unknown) => x);
+    const e = await runInferenceBenchmark(session, FEEDS, cfg({ warmup: 1 }), { clockNs: () => 0n, label: 'model "clf"' }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).code).toBe('INPUT_INVALID');
     expect((e as Error).message).toBe(
@@ -227,7 +248,9 @@ describe('runInferenceBenchmark end to end on a real session', () => {
       readFile: async () => new Uint8Array(),
     });
     expect(batchSize).toBe(8);
-    const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 25, warmup: 2, batchSize }), { clockNs: () => process.hrtime.bigint() });
+    const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 25, warmup: 2, batchSize }), {
+      clockNs: () => process.hrtime.bigint(),
+    });
     await session.release();
     expect(r.runs).toBe(25);
     expect(r.latenciesMs.length).toBe(25);
@@ -248,25 +271,28 @@ describe('runInferenceBenchmark on the repository example models', () => {
   it.each([
     ['classifier', 'x', ['N', 784], 32, 'y'],
     ['cnn', 'x', ['N', 1, 28, 28], 4, 'logits'],
-  ] as Array<[string, string, Array<string | number>, number, string]>)('%s (input %s, shape %j, batch %i)', async (name, input, shape, batch, output) => {
-    const session = await createSession(path.join(process.cwd(), 'examples/models', `${name}.onnx`), { threads: 1, name });
-    expect(session.inputNames).toEqual([input]);
-    const { feeds, batchSize } = await synthesizeInputs([{ name: input, dtype: 'float32', shape }], {
-      modelName: name,
-      dims: { N: batch },
-      specs: {},
-      seed: 1,
-      readFile: async () => new Uint8Array(),
-    });
-    const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 'auto', warmup: 3, maxTimeS: 0.5, batchSize }), {
-      clockNs: () => process.hrtime.bigint(),
-      label: `model "${name}"`,
-    });
-    await session.release();
-    expect(batchSize).toBe(batch);
-    expect(r.runs).toBeGreaterThanOrEqual(1);
-    expect(['converged', 'time-cap']).toContain(r.stopReason);
-    expect(r.throughput).toBeCloseTo((batch * r.runs) / r.timedWindowS, 6);
-    expect(r.nonFinite).toEqual({ [output]: 0 });
-  });
+  ] as Array<[string, string, Array<string | number>, number, string]>)(
+    '%s (input %s, shape %j, batch %i)',
+    async (name, input, shape, batch, output) => {
+      const session = await createSession(path.join(process.cwd(), 'examples/models', `${name}.onnx`), { threads: 1, name });
+      expect(session.inputNames).toEqual([input]);
+      const { feeds, batchSize } = await synthesizeInputs([{ name: input, dtype: 'float32', shape }], {
+        modelName: name,
+        dims: { N: batch },
+        specs: {},
+        seed: 1,
+        readFile: async () => new Uint8Array(),
+      });
+      const r = await runInferenceBenchmark(session, feeds, cfg({ iterations: 'auto', warmup: 3, maxTimeS: 0.5, batchSize }), {
+        clockNs: () => process.hrtime.bigint(),
+        label: `model "${name}"`,
+      });
+      await session.release();
+      expect(batchSize).toBe(batch);
+      expect(r.runs).toBeGreaterThanOrEqual(1);
+      expect(['converged', 'time-cap']).toContain(r.stopReason);
+      expect(r.throughput).toBeCloseTo((batch * r.runs) / r.timedWindowS, 6);
+      expect(r.nonFinite).toEqual({ [output]: 0 });
+    },
+  );
 });

@@ -8,8 +8,16 @@ function fakeProcess(argv: string[]): CliProcess & { out: string; err: string } 
     env: {},
     out: '',
     err: '',
-    stdout: { write: (t: string) => { p.out += t; } },
-    stderr: { write: (t: string) => { p.err += t; } },
+    stdout: {
+      write: (t: string) => {
+        p.out += t;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        p.err += t;
+      },
+    },
   };
   return p;
 }
@@ -17,14 +25,46 @@ function fakeProcess(argv: string[]): CliProcess & { out: string; err: string } 
 describe('energy-budget run arguments', () => {
   it('defaults the config to energy-budget.yml in the current folder', () => {
     expect(parseRunArgs([], '/w')).toEqual({
-      cwd: '/w', configPath: 'energy-budget.yml', jsonPath: undefined, markdownPath: undefined,
-      junitPath: undefined, baseRef: undefined, baselinePath: undefined, shard: undefined, advise: undefined,
+      cwd: '/w',
+      configPath: 'energy-budget.yml',
+      jsonPath: undefined,
+      markdownPath: undefined,
+      junitPath: undefined,
+      baseRef: undefined,
+      baselinePath: undefined,
+      shard: undefined,
+      advise: undefined,
     });
   });
 
   it('reads every contract flag', () => {
-    const o = parseRunArgs(['--config', 'b.yml', '--json', 'r.json', '--markdown', 'r.md', '--junit', 'r.xml', '--base-ref', 'origin/main', '--shard', '2/3', '--advise'], '/w');
-    expect(o).toMatchObject({ configPath: 'b.yml', jsonPath: 'r.json', markdownPath: 'r.md', junitPath: 'r.xml', baseRef: 'origin/main', shard: { index: 2, count: 3 }, advise: true });
+    const o = parseRunArgs(
+      [
+        '--config',
+        'b.yml',
+        '--json',
+        'r.json',
+        '--markdown',
+        'r.md',
+        '--junit',
+        'r.xml',
+        '--base-ref',
+        'origin/main',
+        '--shard',
+        '2/3',
+        '--advise',
+      ],
+      '/w',
+    );
+    expect(o).toMatchObject({
+      configPath: 'b.yml',
+      jsonPath: 'r.json',
+      markdownPath: 'r.md',
+      junitPath: 'r.xml',
+      baseRef: 'origin/main',
+      shard: { index: 2, count: 3 },
+      advise: true,
+    });
     expect(parseRunArgs(['--baseline=old.json'], '/w').baselinePath).toBe('old.json');
   });
 
@@ -77,11 +117,20 @@ describe('energy-budget merge', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'eb-merge-'));
     const env = { cpu: 'c', logicalCpus: 2, os: 'l', node: 'v20', onnxruntime: '1.30.0' };
     const model = (name: string, status: 'pass' | 'fail') => ({
-      name, path: `${name}.onnx`, size: { bytes: 10, parameters: 2, bytesByDtype: {}, sparsity: 0 }, flops: 4,
+      name,
+      path: `${name}.onnx`,
+      size: { bytes: 10, parameters: 2, bytesByDtype: {}, sparsity: 0 },
+      flops: 4,
       budgets: [{ metric: 'parameters', kind: 'absolute', limit: 1, value: 2, baseline: null, status }],
     });
-    await writeFile(path.join(dir, 'a.json'), JSON.stringify({ schemaVersion: 1, verdict: 'pass', environment: env, models: [model('a', 'pass')] }));
-    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ schemaVersion: 1, verdict: 'fail', environment: env, models: [model('b', 'fail')] }));
+    await writeFile(
+      path.join(dir, 'a.json'),
+      JSON.stringify({ schemaVersion: 1, verdict: 'pass', environment: env, models: [model('a', 'pass')] }),
+    );
+    await writeFile(
+      path.join(dir, 'b.json'),
+      JSON.stringify({ schemaVersion: 1, verdict: 'fail', environment: env, models: [model('b', 'fail')] }),
+    );
     const p = fakeProcess(['merge', 'a.json', 'b.json', '--json', 'all.json', '--junit', 'all.xml']);
     p.cwd = dir;
     expect(await runCli(p)).toBe(1);

@@ -103,8 +103,17 @@ describe('sequential comparison: mechanics', () => {
   it('looks only every roundsPerLook rounds and records each look', () => {
     const c = createSequentialComparison({ threshold: 0.02, roundsPerLook: 4, maxLooks: 3 });
     const same = [1, 1.01, 0.99];
-    for (let r = 0; r < 3; r++) expect(c.addRound(same, same.map((x) => x * 1.2)).looks).toBe(0);
-    const s = c.addRound(same, same.map((x) => x * 1.2));
+    for (let r = 0; r < 3; r++)
+      expect(
+        c.addRound(
+          same,
+          same.map((x) => x * 1.2),
+        ).looks,
+      ).toBe(0);
+    const s = c.addRound(
+      same,
+      same.map((x) => x * 1.2),
+    );
     expect(s.looks).toBe(1);
     expect(s.decision).toBe('regression');
     expect(s.done).toBe(true);

@@ -58,9 +58,19 @@ describe('distributions', () => {
   });
 
   it('Welch df: equal variances and sizes give 2(n − 1)', () => {
-    expect(welchDf([{ varianceOfMean: 0.1, n: 10 }, { varianceOfMean: 0.1, n: 10 }])).toBeCloseTo(18, 9);
+    expect(
+      welchDf([
+        { varianceOfMean: 0.1, n: 10 },
+        { varianceOfMean: 0.1, n: 10 },
+      ]),
+    ).toBeCloseTo(18, 9);
     // One dominant term: df tends to that sample's n − 1.
-    expect(welchDf([{ varianceOfMean: 1, n: 5 }, { varianceOfMean: 1e-9, n: 100 }])).toBeCloseTo(4, 3);
+    expect(
+      welchDf([
+        { varianceOfMean: 1, n: 5 },
+        { varianceOfMean: 1e-9, n: 100 },
+      ]),
+    ).toBeCloseTo(4, 3);
   });
 
   it('mean CI of a small sample', () => {
@@ -85,7 +95,9 @@ function coverage(gen: Generator, n: number, method: 'delta' | 'bootstrap', tria
     const base = gen(rng, n, 1);
     const head = gen(rng, n, ratio);
     const { ci } =
-      method === 'delta' ? relativeDifferenceDelta(base, head) : relativeDifferenceBootstrap(base, head, { seed: t + 1, resamples: 1000 });
+      method === 'delta'
+        ? relativeDifferenceDelta(base, head)
+        : relativeDifferenceBootstrap(base, head, { seed: t + 1, resamples: 1000 });
     if (ci[0] <= ratio - 1 && ratio - 1 <= ci[1]) covered++;
   }
   return covered / trials;

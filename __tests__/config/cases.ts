@@ -19,20 +19,59 @@ const model = (body: string): string => `${head}  - name: m\n    path: m.onnx\n$
 export const VALID: Array<{ name: string; yaml: string }> = [
   { name: 'minimal', yaml: `${head}  - name: m\n    path: m.onnx\n` },
   { name: 'flow style', yaml: 'version: 1\nmodels: [{ name: m, path: m.onnx, budget: { latency-p95: 5 ms } }]\n' },
-  { name: 'every budget metric', yaml: model('    budget:\n' + [
-    'model-size: 5 MB', 'parameters: 1.5M', 'flops: 200 MFLOP', 'latency-p50: 1 ms', 'latency-p95: 5 ms', 'latency-p99: 8 ms',
-    'latency-mean: 2 ms', 'throughput: 1000 samples/s', 'peak-memory: 200 MiB', 'energy-per-inference: 2 mJ',
-    'energy-per-sample: 100 uJ', 'energy-per-1000-inferences: 2 J', 'energy-per-training-step: 20 mJ',
-    'energy-per-training-sample: 1 mJ', 'training-step-time: 10 ms', 'training-energy-total: 1 kWh',
-    'carbon-per-inference: 1 mg', 'carbon-per-1000-inferences: 1 gCO2e', 'training-carbon-total: 2 kg',
-  ].map((l) => `      ${l}\n`).join('') + '      regression:\n        latency-p95: { limit: 3%, level: warn }\n        model-size: 10 kB\n        throughput: 2%\n') },
-  { name: 'limit objects', yaml: model('    budget:\n      latency-p95: { limit: 5 ms, level: warn }\n      flops: { limit: 1e9 }\n') },
+  {
+    name: 'every budget metric',
+    yaml: model(
+      '    budget:\n' +
+        [
+          'model-size: 5 MB',
+          'parameters: 1.5M',
+          'flops: 200 MFLOP',
+          'latency-p50: 1 ms',
+          'latency-p95: 5 ms',
+          'latency-p99: 8 ms',
+          'latency-mean: 2 ms',
+          'throughput: 1000 samples/s',
+          'peak-memory: 200 MiB',
+          'energy-per-inference: 2 mJ',
+          'energy-per-sample: 100 uJ',
+          'energy-per-1000-inferences: 2 J',
+          'energy-per-training-step: 20 mJ',
+          'energy-per-training-sample: 1 mJ',
+          'training-step-time: 10 ms',
+          'training-energy-total: 1 kWh',
+          'carbon-per-inference: 1 mg',
+          'carbon-per-1000-inferences: 1 gCO2e',
+          'training-carbon-total: 2 kg',
+        ]
+          .map((l) => `      ${l}\n`)
+          .join('') +
+        '      regression:\n        latency-p95: { limit: 3%, level: warn }\n        model-size: 10 kB\n        throughput: 2%\n',
+    ),
+  },
+  {
+    name: 'limit objects',
+    yaml: model('    budget:\n      latency-p95: { limit: 5 ms, level: warn }\n      flops: { limit: 1e9 }\n'),
+  },
   { name: 'inference off', yaml: model('    inference: false\n') },
   { name: 'inference settings', yaml: model('    inference: { iterations: 200, warmup: 0, max-time: 30 s, target-ci: 1% }\n') },
-  { name: 'training', yaml: model('    training:\n      loss: cross-entropy\n      optimizer: momentum\n      momentum: 0.9\n      learning-rate: 0.01\n      steps: 20\n      warmup: 0\n      dataset-size: 60k\n      epochs: 3\n') },
+  {
+    name: 'training',
+    yaml: model(
+      '    training:\n      loss: cross-entropy\n      optimizer: momentum\n      momentum: 0.9\n      learning-rate: 0.01\n      steps: 20\n      warmup: 0\n      dataset-size: 60k\n      epochs: 3\n',
+    ),
+  },
   { name: 'bring-your-own step', yaml: model('    training: { step-model: step.onnx, feedback: { w_new: w } }\n') },
-  { name: 'inputs', yaml: model('    dims: { N: 4, seq: 128 }\n    inputs:\n      x: { shape: [4, 784], dtype: float32 }\n      sr: { value: 16000, dtype: int64 }\n      m: { value: [[1, 0], [0, 1]], shape: [2, 2] }\n      t: { data: t.npy }\n      "input.1": {}\n') },
-  { name: 'top-level settings', yaml: `${head}  - { name: m, path: m.onnx, threads: 2, device: cuda, energy: estimate, advise: true }\npower: { cpu-tdp: 65 W, idle-watts: 20, max-watts: 120 W }\ncarbon: { intensity: 350 gCO2e/kWh }\ninconclusive: fail\n` },
+  {
+    name: 'inputs',
+    yaml: model(
+      '    dims: { N: 4, seq: 128 }\n    inputs:\n      x: { shape: [4, 784], dtype: float32 }\n      sr: { value: 16000, dtype: int64 }\n      m: { value: [[1, 0], [0, 1]], shape: [2, 2] }\n      t: { data: t.npy }\n      "input.1": {}\n',
+    ),
+  },
+  {
+    name: 'top-level settings',
+    yaml: `${head}  - { name: m, path: m.onnx, threads: 2, device: cuda, energy: estimate, advise: true }\npower: { cpu-tdp: 65 W, idle-watts: 20, max-watts: 120 W }\ncarbon: { intensity: 350 gCO2e/kWh }\ninconclusive: fail\n`,
+  },
   { name: 'region', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: DE }\n` },
 ];
 
@@ -51,7 +90,11 @@ export const INVALID: InvalidCase[] = [
   { name: 'model missing name and path', yaml: `${head}  - threads: 1\n` },
   { name: 'model name empty', yaml: `${head}  - name: ""\n    path: m.onnx\n` },
   { name: 'model path not text', yaml: `${head}  - name: m\n    path: [m.onnx]\n` },
-  { name: 'duplicate model names', yaml: `${head}  - { name: m, path: a.onnx }\n  - { name: m, path: b.onnx }\n`, validatorOnly: true },
+  {
+    name: 'duplicate model names',
+    yaml: `${head}  - { name: m, path: a.onnx }\n  - { name: m, path: b.onnx }\n`,
+    validatorOnly: true,
+  },
   { name: 'unknown top-level key with suggestion', yaml: `${head}  - { name: m, path: m.onnx }\ninconclusiv: warn\n` },
   { name: 'unknown model key with suggestion', yaml: model('    treads: 2\n') },
   { name: 'unknown key without suggestion', yaml: model('    colour: blue\n') },
@@ -89,7 +132,11 @@ export const INVALID: InvalidCase[] = [
   { name: 'input data not npy', yaml: model('    inputs: { x: { data: x.csv } }\n') },
   { name: 'input value ragged', yaml: model('    inputs: { x: { value: [[1, 2], [3]] } }\n'), validatorOnly: true },
   { name: 'input value mixed types', yaml: model('    inputs: { x: { value: [1, "a"] } }\n'), validatorOnly: true },
-  { name: 'input value does not fill shape', yaml: model('    inputs: { x: { value: [1, 2, 3], shape: [2, 2] } }\n'), validatorOnly: true },
+  {
+    name: 'input value does not fill shape',
+    yaml: model('    inputs: { x: { value: [1, 2, 3], shape: [2, 2] } }\n'),
+    validatorOnly: true,
+  },
   { name: 'input value null', yaml: model('    inputs: { x: { value: [1, null] } }\n') },
   { name: 'budget not a mapping', yaml: model('    budget: 5 MB\n') },
   { name: 'budget unknown metric', yaml: model('    budget: { latency-95: 5 ms }\n') },
@@ -105,7 +152,11 @@ export const INVALID: InvalidCase[] = [
   { name: 'regression wrong unit', yaml: model('    budget: { regression: { model-size: 5 ms } }\n') },
   { name: 'regression bad percent', yaml: model('    budget: { regression: { model-size: five% } }\n') },
   { name: 'power wrong unit', yaml: `${head}  - { name: m, path: m.onnx }\npower: { cpu-tdp: 65 J }\n` },
-  { name: 'power max under idle', yaml: `${head}  - { name: m, path: m.onnx }\npower: { idle-watts: 50 W, max-watts: 40 W }\n`, validatorOnly: true },
+  {
+    name: 'power max under idle',
+    yaml: `${head}  - { name: m, path: m.onnx }\npower: { idle-watts: 50 W, max-watts: 40 W }\n`,
+    validatorOnly: true,
+  },
   { name: 'carbon region lowercase', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: de }\n` },
   { name: 'carbon intensity and region', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400, region: DE }\n` },
   { name: 'carbon intensity wrong unit', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400 kWh }\n` },

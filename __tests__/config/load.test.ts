@@ -55,8 +55,22 @@ describe('parseConfig on the contract example', () => {
       { ...base, metric: 'model-size', limit: 5_000_000, line: 21, column: 7, path: 'models[0].budget.model-size' },
       { ...base, metric: 'parameters', limit: 1_500_000, line: 22, column: 7, path: 'models[0].budget.parameters' },
       { ...base, metric: 'flops', limit: 200_000_000, line: 23, column: 7, path: 'models[0].budget.flops' },
-      { ...base, metric: 'energy-per-inference', limit: 0.002, line: 24, column: 7, path: 'models[0].budget.energy-per-inference' },
-      { ...base, metric: 'energy-per-training-step', limit: 0.02, line: 25, column: 7, path: 'models[0].budget.energy-per-training-step' },
+      {
+        ...base,
+        metric: 'energy-per-inference',
+        limit: 0.002,
+        line: 24,
+        column: 7,
+        path: 'models[0].budget.energy-per-inference',
+      },
+      {
+        ...base,
+        metric: 'energy-per-training-step',
+        limit: 0.02,
+        line: 25,
+        column: 7,
+        path: 'models[0].budget.energy-per-training-step',
+      },
       { ...base, metric: 'latency-p95', limit: 0.005, line: 26, column: 7, path: 'models[0].budget.latency-p95' },
       {
         metric: 'energy-per-inference',
@@ -68,7 +82,16 @@ describe('parseConfig on the contract example', () => {
         column: 9,
         path: 'models[0].budget.regression.energy-per-inference',
       },
-      { metric: 'model-size', kind: 'regression', limit: 0, relative: true, level: 'error', line: 29, column: 9, path: 'models[0].budget.regression.model-size' },
+      {
+        metric: 'model-size',
+        kind: 'regression',
+        limit: 0,
+        relative: true,
+        level: 'error',
+        line: 29,
+        column: 9,
+        path: 'models[0].budget.regression.model-size',
+      },
     ]);
   });
 });
@@ -82,7 +105,11 @@ describe('parseConfig on valid files', () => {
     const yaml = VALID.find((c) => c.name === 'every budget metric')!.yaml;
     const budget = parseConfig(yaml, FILE).models[0]!.budget;
     expect(budget).toHaveLength(22);
-    expect(budget.filter((b) => b.kind === 'regression').map(({ metric, limit, relative, level }) => ({ metric, limit, relative, level }))).toEqual([
+    expect(
+      budget
+        .filter((b) => b.kind === 'regression')
+        .map(({ metric, limit, relative, level }) => ({ metric, limit, relative, level })),
+    ).toEqual([
       { metric: 'latency-p95', limit: 0.03, relative: true, level: 'warn' },
       { metric: 'model-size', limit: 10_000, relative: false, level: 'error' },
       { metric: 'throughput', limit: 0.02, relative: true, level: 'error' },
@@ -94,7 +121,12 @@ describe('parseConfig on valid files', () => {
   it('reads inference, training, inputs and top-level settings', () => {
     const get = (name: string) => parseConfig(VALID.find((c) => c.name === name)!.yaml, FILE);
     expect(get('inference off').models[0]!.inference).toBeNull();
-    expect(get('inference settings').models[0]!.inference).toEqual({ iterations: 200, warmup: 0, maxTimeS: 30, targetRelativeCi: 0.01 });
+    expect(get('inference settings').models[0]!.inference).toEqual({
+      iterations: 200,
+      warmup: 0,
+      maxTimeS: 30,
+      targetRelativeCi: 0.01,
+    });
     expect(get('training').models[0]!.training).toEqual({
       loss: 'cross-entropy',
       optimizer: 'momentum',
@@ -105,11 +137,21 @@ describe('parseConfig on valid files', () => {
       datasetSize: 60_000,
       epochs: 3,
     });
-    expect(get('bring-your-own step').models[0]!.training).toMatchObject({ stepModel: '/project/step.onnx', feedback: { w_new: 'w' } });
+    expect(get('bring-your-own step').models[0]!.training).toMatchObject({
+      stepModel: '/project/step.onnx',
+      feedback: { w_new: 'w' },
+    });
     expect(get('inputs').models[0]!.inputs).toEqual({
       x: { kind: 'random', shape: [4, 784], dtype: 'float32' },
       sr: { kind: 'value', value: 16000, dtype: 'int64' },
-      m: { kind: 'value', value: [[1, 0], [0, 1]], shape: [2, 2] },
+      m: {
+        kind: 'value',
+        value: [
+          [1, 0],
+          [0, 1],
+        ],
+        shape: [2, 2],
+      },
       t: { kind: 'npy', file: '/project/t.npy' },
       'input.1': { kind: 'random' },
     });
@@ -127,7 +169,8 @@ describe('parseConfig on valid files', () => {
   });
 
   it('follows YAML anchors and aliases', () => {
-    const yaml = 'version: 1\nmodels:\n  - name: a\n    path: a.onnx\n    budget: &b { latency-p95: 5 ms }\n  - name: b\n    path: b.onnx\n    budget: *b\n';
+    const yaml =
+      'version: 1\nmodels:\n  - name: a\n    path: a.onnx\n    budget: &b { latency-p95: 5 ms }\n  - name: b\n    path: b.onnx\n    budget: *b\n';
     expect(parseConfig(yaml, FILE).models[1]!.budget[0]).toMatchObject({ metric: 'latency-p95', limit: 0.005 });
   });
 });
@@ -149,7 +192,11 @@ describe('parseConfig error classes (exact messages)', () => {
     for (const c of INVALID) {
       for (const issue of errorOf(c.yaml).issues) {
         if (c.name === 'empty file') continue;
-        expect({ case: c.name, line: typeof issue.line, column: typeof issue.column }).toEqual({ case: c.name, line: 'number', column: 'number' });
+        expect({ case: c.name, line: typeof issue.line, column: typeof issue.column }).toEqual({
+          case: c.name,
+          line: 'number',
+          column: 'number',
+        });
       }
     }
   });
@@ -198,7 +245,9 @@ describe('parseConfig reports every problem at once', () => {
   });
 
   it('lists every YAML syntax error with the YAML library position', () => {
-    const { issues } = errorOf('version: 1\nmodels:\n  - name: m\n    path: m.onnx\n    threads: 1\n    threads: 2\n  - { name: n, path: n.onnx\n');
+    const { issues } = errorOf(
+      'version: 1\nmodels:\n  - name: m\n    path: m.onnx\n    threads: 1\n    threads: 2\n  - { name: n, path: n.onnx\n',
+    );
     expect(issues.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
       { line: 6, column: 5, message: 'duplicate key `threads`; a key may appear once in each mapping' },
       expect.objectContaining({ line: 8, message: expect.stringMatching(/^invalid YAML: /) }),

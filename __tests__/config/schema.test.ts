@@ -68,10 +68,13 @@ describe('JSON Schema', () => {
       expect(validate(parse(yaml) ?? null)).toBe(false);
     });
 
-    it.each(INVALID.filter((c) => c.validatorOnly))('only the validator rejects $name (needs the whole file or arithmetic)', ({ yaml }) => {
-      expect(validatorAccepts(yaml)).toBe(false);
-      expect(validate(parse(yaml))).toBe(true);
-    });
+    it.each(INVALID.filter((c) => c.validatorOnly))(
+      'only the validator rejects $name (needs the whole file or arithmetic)',
+      ({ yaml }) => {
+        expect(validatorAccepts(yaml)).toBe(false);
+        expect(validate(parse(yaml))).toBe(true);
+      },
+    );
   });
 
   it('for every metric, accepts a quantity of its kind and rejects another kind, like the validator', () => {
@@ -89,9 +92,19 @@ describe('JSON Schema', () => {
     };
     for (const m of METRIC_KEYS) {
       const [good, bad] = samples[metricKind(m)]!;
-      for (const [text, ok] of [[good, true], [bad, false], [`{ limit: ${good}, level: warn }`, true], [`{ limit: ${bad} }`, false]] as const) {
+      for (const [text, ok] of [
+        [good, true],
+        [bad, false],
+        [`{ limit: ${good}, level: warn }`, true],
+        [`{ limit: ${bad} }`, false],
+      ] as const) {
         const yaml = file(`${m}: ${text}`);
-        expect({ m, text, validator: validatorAccepts(yaml), schema: validate(parse(yaml)) }).toEqual({ m, text, validator: ok, schema: ok });
+        expect({ m, text, validator: validatorAccepts(yaml), schema: validate(parse(yaml)) }).toEqual({
+          m,
+          text,
+          validator: ok,
+          schema: ok,
+        });
       }
     }
   });
@@ -109,7 +122,9 @@ describe('docs/budget-file.md', () => {
 
   it('has a complete example that both the validator and the schema accept', () => {
     const docs = readFileSync(DOCS_FILE, 'utf8');
-    const blocks = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => b.startsWith('version: 1'));
+    const blocks = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] as string)
+      .filter((b) => b.startsWith('version: 1'));
     expect(blocks.length).toBeGreaterThan(0);
     for (const yaml of blocks) {
       expect(validatorAccepts(yaml)).toBe(true);

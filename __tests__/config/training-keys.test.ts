@@ -8,7 +8,10 @@ const withTraining = (training: string) => `version: 1\nmodels:\n  - name: m\n  
 
 describe('training.freeze and training.steps-per-call', () => {
   it('reads both', () => {
-    const c = parseConfig(withTraining('      loss: mse\n      steps: 40\n      steps-per-call: 8\n      freeze: [fc1.*, fc2.bias]\n'), file);
+    const c = parseConfig(
+      withTraining('      loss: mse\n      steps: 40\n      steps-per-call: 8\n      freeze: [fc1.*, fc2.bias]\n'),
+      file,
+    );
     expect(c.models[0].training).toMatchObject({ steps: 40, stepsPerCall: 8, freeze: ['fc1.*', 'fc2.bias'] });
   });
 
@@ -18,16 +21,29 @@ describe('training.freeze and training.steps-per-call', () => {
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).issues[0]).toMatchObject({ path: 'models[0].training.steps-per-call', line: 8, message: expect.stringMatching(/must divide steps \(50\)/) });
+      expect((error as ConfigError).issues[0]).toMatchObject({
+        path: 'models[0].training.steps-per-call',
+        line: 8,
+        message: expect.stringMatching(/must divide steps \(50\)/),
+      });
     }
   });
 
   it('refuses a freeze that is not a list of names', () => {
-    expect(() => parseConfig(withTraining('      loss: mse\n      freeze: fc1\n'), file)).toThrow(/training\.freeze: must be a list/);
+    expect(() => parseConfig(withTraining('      loss: mse\n      freeze: fc1\n'), file)).toThrow(
+      /training\.freeze: must be a list/,
+    );
     expect(() => parseConfig(withTraining('      loss: mse\n      freeze: [fc1, 3]\n'), file)).toThrow(/training\.freeze\[1\]/);
   });
 
-  it.each([[50, 10], [5, 5], [7, 7], [13, 1], [1, 1], [12, 6]])('default steps per call for %d steps is %d', (steps, k) => {
+  it.each([
+    [50, 10],
+    [5, 5],
+    [7, 7],
+    [13, 1],
+    [1, 1],
+    [12, 6],
+  ])('default steps per call for %d steps is %d', (steps, k) => {
     expect(stepsPerCallFor(steps)).toBe(k);
   });
 });

@@ -111,10 +111,18 @@ const REJECT: Array<[string | number, QuantityKind, string]> = [
   ['5 ms', 'bytes', '`5 ms` is a duration, not a size; expected a size like `5 MB`, e.g. `5 MB`'],
   ['5 MB', 'time', '`5 MB` is a size, not a duration; expected a duration like `5 ms`, e.g. `5 ms`'],
   ['2 mJ', 'flops', '`2 mJ` is an energy, not a FLOP count; expected a FLOP count like `200 MFLOP`, e.g. `2 MFLOP`'],
-  ['5 KB', 'bytes', 'unknown unit `KB` in `5 KB`; write `kB` (1000 bytes) or `KiB` (1024 bytes); expected a size like `5 MB`, e.g. `5 kB`'],
+  [
+    '5 KB',
+    'bytes',
+    'unknown unit `KB` in `5 KB`; write `kB` (1000 bytes) or `KiB` (1024 bytes); expected a size like `5 MB`, e.g. `5 kB`',
+  ],
   ['5 mb', 'bytes', 'unknown unit `mb` in `5 mb`; did you mean `MB`?; expected a size like `5 MB`, e.g. `5 MB`'],
   ['5 joules', 'energy', 'unknown unit `joules` in `5 joules`; did you mean `J`?; expected an energy like `2 mJ`, e.g. `5 J`'],
-  ['5 parsecs', 'time', 'unknown unit `parsecs` in `5 parsecs`; duration takes `ns`, `µs`, `ms`, `s`; expected a duration like `5 ms`, e.g. `5 ms`'],
+  [
+    '5 parsecs',
+    'time',
+    'unknown unit `parsecs` in `5 parsecs`; duration takes `ns`, `µs`, `ms`, `s`; expected a duration like `5 ms`, e.g. `5 ms`',
+  ],
   ['-5 ms', 'time', '`-5 ms` is negative; a budget quantity cannot be; expected a duration like `5 ms`, e.g. `5 ms`'],
   [-1, 'bytes', '`-1` is negative; a budget quantity cannot be; expected a size like `5 MB`, e.g. `5 MB`'],
   ['fast', 'time', '`fast` is not a number with a unit; expected a duration like `5 ms`, e.g. `5 ms`'],
@@ -149,7 +157,8 @@ describe('parseQuantity', () => {
 
   it('every pattern is a valid JSON Schema pattern', () => {
     const ajv = new Ajv();
-    for (const kind of QUANTITY_KINDS) expect(() => ajv.compile({ type: 'string', pattern: quantityPattern(kind) })).not.toThrow();
+    for (const kind of QUANTITY_KINDS)
+      expect(() => ajv.compile({ type: 'string', pattern: quantityPattern(kind) })).not.toThrow();
   });
 });
 

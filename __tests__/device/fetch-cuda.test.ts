@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { ArchiveError, extractTgz, extractZip } from '../../src/device/archive.js';
-import { cacheRoot, cudaProviderSource, ensureCudaProvider, sourceFromEnv, type CudaProviderSource } from '../../src/device/fetch-cuda.js';
+import {
+  cacheRoot,
+  cudaProviderSource,
+  ensureCudaProvider,
+  sourceFromEnv,
+  type CudaProviderSource,
+} from '../../src/device/fetch-cuda.js';
 import { EnvironmentError } from '../../src/errors.js';
 
 // ---- archive writers for the fixtures (ZIP: APPNOTE.TXT local/central/EOCD records; TAR: ustar) ----
@@ -131,8 +137,14 @@ beforeEach(() => {
   hits.clear();
 });
 
-const send = (body: Buffer): Handler => (_req, res) => res.writeHead(200, { 'content-length': body.length }).end(body);
-const status = (code: number): Handler => (_req, res) => res.writeHead(code).end(`status ${code}`);
+const send =
+  (body: Buffer): Handler =>
+  (_req, res) =>
+    res.writeHead(200, { 'content-length': body.length }).end(body);
+const status =
+  (code: number): Handler =>
+  (_req, res) =>
+    res.writeHead(code).end(`status ${code}`);
 const hang: Handler = (_req, res) => {
   hanging.push(res);
 };
@@ -149,7 +161,10 @@ function dirs(): { cacheDir: string; bindingDir: string } {
 const immediate = async (): Promise<void> => undefined;
 
 async function failure(p: Promise<unknown>): Promise<EnvironmentError> {
-  const e = await p.then(() => undefined, (error: unknown) => error);
+  const e = await p.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   expect(e).toBeInstanceOf(EnvironmentError);
   expect((e as EnvironmentError).exitCode).toBe(3);
   expect((e as Error).message).not.toMatch(/\n/);
@@ -161,7 +176,14 @@ describe('ensureCudaProvider against a loopback server', () => {
     routes.set('/gpu.nupkg', [send(NUPKG)]);
     const d = dirs();
     const lines: string[] = [];
-    const r = await ensureCudaProvider({ env: {}, version: '1.30.0', source: nugetLike('/gpu.nupkg'), ...d, checksums: { [`${base}/gpu.nupkg`]: { sha256: sha(NUPKG), checkedAgainst: 'test' } }, log: (l) => lines.push(l) });
+    const r = await ensureCudaProvider({
+      env: {},
+      version: '1.30.0',
+      source: nugetLike('/gpu.nupkg'),
+      ...d,
+      checksums: { [`${base}/gpu.nupkg`]: { sha256: sha(NUPKG), checkedAgainst: 'test' } },
+      log: (l) => lines.push(l),
+    });
     expect(r.downloaded).toBe(true);
     expect(r.sha256).toBe(sha(NUPKG));
     expect(readFileSync(join(d.bindingDir, 'libonnxruntime_providers_cuda.so')).equals(CUDA)).toBe(true);
@@ -179,7 +201,13 @@ describe('ensureCudaProvider against a loopback server', () => {
   it('a cache hit skips the download; a deleted install is restored from the cache; a tampered cache is fetched again', async () => {
     routes.set('/gpu.nupkg', [send(NUPKG)]);
     const d = dirs();
-    const opts = { env: {}, version: '1.30.0', source: nugetLike('/gpu.nupkg'), ...d, checksums: { [`${base}/gpu.nupkg`]: { sha256: sha(NUPKG), checkedAgainst: 'test' } } };
+    const opts = {
+      env: {},
+      version: '1.30.0',
+      source: nugetLike('/gpu.nupkg'),
+      ...d,
+      checksums: { [`${base}/gpu.nupkg`]: { sha256: sha(NUPKG), checkedAgainst: 'test' } },
+    };
     await ensureCudaProvider(opts);
     const second = await ensureCudaProvider(opts);
     expect(second.downloaded).toBe(false);
@@ -198,7 +226,12 @@ describe('ensureCudaProvider against a loopback server', () => {
     routes.set('/gpu.tgz', [send(TGZ)]);
     const d = dirs();
     const source = { ...cudaProviderSource('1.30.0', 'github'), url: `${base}/gpu.tgz` };
-    const r = await ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(TGZ).toUpperCase() }, version: '1.30.0', source, ...d });
+    const r = await ensureCudaProvider({
+      env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(TGZ).toUpperCase() },
+      version: '1.30.0',
+      source,
+      ...d,
+    });
     expect(r.downloaded).toBe(true);
     expect(readFileSync(join(d.bindingDir, 'libonnxruntime_providers_cuda.so')).equals(CUDA)).toBe(true);
     expect(readFileSync(join(d.bindingDir, 'libonnxruntime_providers_shared.so')).equals(SHARED)).toBe(true);
@@ -208,7 +241,12 @@ describe('ensureCudaProvider against a loopback server', () => {
     routes.set('/redirect.nupkg', [(_q, res) => res.writeHead(302, { location: '/real.nupkg' }).end()]);
     routes.set('/real.nupkg', [send(NUPKG)]);
     const d = dirs();
-    const r = await ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) }, version: '1.30.0', source: nugetLike('/redirect.nupkg'), ...d });
+    const r = await ensureCudaProvider({
+      env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) },
+      version: '1.30.0',
+      source: nugetLike('/redirect.nupkg'),
+      ...d,
+    });
     expect(r.downloaded).toBe(true);
   });
 
@@ -216,7 +254,14 @@ describe('ensureCudaProvider against a loopback server', () => {
     routes.set('/gpu.nupkg', [send(NUPKG)]);
     const d = dirs();
     const pinned = 'ab'.repeat(32);
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: pinned }, version: '1.30.0', source: nugetLike('/gpu.nupkg'), ...d }));
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: pinned },
+        version: '1.30.0',
+        source: nugetLike('/gpu.nupkg'),
+        ...d,
+      }),
+    );
     expect(e.message).toContain(`the archive's SHA-256 is ${sha(NUPKG)} (${NUPKG.length} bytes), but ${pinned} is pinned`);
     expect(e.message).toMatch(/Nothing was installed/);
     expect(existsSync(join(d.bindingDir, 'libonnxruntime_providers_cuda.so'))).toBe(false);
@@ -225,7 +270,15 @@ describe('ensureCudaProvider against a loopback server', () => {
 
   it('404: not retried, the message names the URL and what to check', async () => {
     const d = dirs();
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) }, version: '1.30.0', source: nugetLike('/missing.nupkg'), ...d, sleep: immediate }));
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) },
+        version: '1.30.0',
+        source: nugetLike('/missing.nupkg'),
+        ...d,
+        sleep: immediate,
+      }),
+    );
     expect(e.message).toMatch(/HTTP 404 Not Found from http:\/\/127\.0\.0\.1:\d+\/missing\.nupkg/);
     expect(e.message).toMatch(/onnxruntime 1\.30\.0 published it.*ENERGY_BUDGET_CUDA_PROVIDER_URL/);
     expect(hits.get('/missing.nupkg')).toBe(1);
@@ -236,7 +289,10 @@ describe('ensureCudaProvider against a loopback server', () => {
     const waits: number[] = [];
     const d = dirs();
     const r = await ensureCudaProvider({
-      env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) }, version: '1.30.0', source: nugetLike('/flaky.nupkg'), ...d,
+      env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) },
+      version: '1.30.0',
+      source: nugetLike('/flaky.nupkg'),
+      ...d,
       sleep: async (ms) => {
         waits.push(ms);
       },
@@ -249,7 +305,16 @@ describe('ensureCudaProvider against a loopback server', () => {
   it('500 every time: gives up after the retries, saying how many attempts', async () => {
     routes.set('/down.nupkg', [status(500)]);
     const d = dirs();
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) }, version: '1.30.0', source: nugetLike('/down.nupkg'), ...d, retries: 2, sleep: immediate }));
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) },
+        version: '1.30.0',
+        source: nugetLike('/down.nupkg'),
+        ...d,
+        retries: 2,
+        sleep: immediate,
+      }),
+    );
     expect(e.message).toMatch(/HTTP 500 Internal Server Error .*\(after 3 attempts\)/);
     expect(hits.get('/down.nupkg')).toBe(3);
   });
@@ -257,24 +322,40 @@ describe('ensureCudaProvider against a loopback server', () => {
   it('a server that never answers: times out (idle timeout), retried, then a clear error', async () => {
     routes.set('/hang.nupkg', [hang]);
     const d = dirs();
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) }, version: '1.30.0', source: nugetLike('/hang.nupkg'), ...d, timeoutMs: 50, retries: 1, sleep: immediate }));
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) },
+        version: '1.30.0',
+        source: nugetLike('/hang.nupkg'),
+        ...d,
+        timeoutMs: 50,
+        retries: 1,
+        sleep: immediate,
+      }),
+    );
     expect(e.message).toMatch(/no response within 0\.05 s \(after 2 attempts\)/);
   });
 
   it('a download that stalls halfway: times out; one cut short: "ended after"', async () => {
-    routes.set('/stall.nupkg', [(_q, res) => {
-      res.writeHead(200, { 'content-length': NUPKG.length });
-      res.write(NUPKG.subarray(0, 1000));
-      hanging.push(res);
-    }]);
-    routes.set('/cut.nupkg', [(_q, res) => {
-      res.writeHead(200, { 'content-length': NUPKG.length });
-      res.end(NUPKG.subarray(0, 1000));
-      res.socket?.destroy();
-    }]);
+    routes.set('/stall.nupkg', [
+      (_q, res) => {
+        res.writeHead(200, { 'content-length': NUPKG.length });
+        res.write(NUPKG.subarray(0, 1000));
+        hanging.push(res);
+      },
+    ]);
+    routes.set('/cut.nupkg', [
+      (_q, res) => {
+        res.writeHead(200, { 'content-length': NUPKG.length });
+        res.end(NUPKG.subarray(0, 1000));
+        res.socket?.destroy();
+      },
+    ]);
     const d = dirs();
     const env = { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) };
-    const stalled = await failure(ensureCudaProvider({ env, version: '1.30.0', source: nugetLike('/stall.nupkg'), ...d, timeoutMs: 50, retries: 0 }));
+    const stalled = await failure(
+      ensureCudaProvider({ env, version: '1.30.0', source: nugetLike('/stall.nupkg'), ...d, timeoutMs: 50, retries: 0 }),
+    );
     expect(stalled.message).toMatch(/stalled \(no data for 0\.05 s\)/);
     const cut = await failure(ensureCudaProvider({ env, version: '1.30.0', source: nugetLike('/cut.nupkg'), ...d, retries: 0 }));
     expect(cut.message).toMatch(/dropped|ended after 1000 of \d+ bytes/);
@@ -283,21 +364,41 @@ describe('ensureCudaProvider against a loopback server', () => {
   it('no pinned checksum: nothing is requested; the message gives the sha256sum command and the variable', async () => {
     routes.set('/gpu.nupkg', [send(NUPKG)]);
     const d = dirs();
-    const e = await failure(ensureCudaProvider({ env: {}, version: '1.30.0', source: nugetLike('/gpu.nupkg'), ...d, checksums: {} }));
-    expect(e.message).toMatch(/no SHA-256 is pinned .*curl -fsSL http:\/\/127\.0\.0\.1:\d+\/gpu\.nupkg \| sha256sum.*ENERGY_BUDGET_CUDA_PROVIDER_SHA256/);
+    const e = await failure(
+      ensureCudaProvider({ env: {}, version: '1.30.0', source: nugetLike('/gpu.nupkg'), ...d, checksums: {} }),
+    );
+    expect(e.message).toMatch(
+      /no SHA-256 is pinned .*curl -fsSL http:\/\/127\.0\.0\.1:\d+\/gpu\.nupkg \| sha256sum.*ENERGY_BUDGET_CUDA_PROVIDER_SHA256/,
+    );
     expect(hits.get('/gpu.nupkg')).toBeUndefined();
   });
 
   it('a malformed ENERGY_BUDGET_CUDA_PROVIDER_SHA256', async () => {
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: 'abc' }, version: '1.30.0', source: nugetLike('/x'), ...dirs() }));
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: 'abc' },
+        version: '1.30.0',
+        source: nugetLike('/x'),
+        ...dirs(),
+      }),
+    );
     expect(e.message).toMatch(/expected 64 hexadecimal digits/);
   });
 
   it('an archive without the provider files: names the missing entry', async () => {
     const empty = makeZip([{ name: 'readme.txt', data: Buffer.from('hi') }]);
     routes.set('/empty.nupkg', [send(empty)]);
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(empty) }, version: '1.30.0', source: nugetLike('/empty.nupkg'), ...dirs() }));
-    expect(e.message).toMatch(/cannot be extracted \(the ZIP archive has no runtimes\/linux-x64\/native\/libonnxruntime_providers_cuda\.so, runtimes\/linux-x64\/native\/libonnxruntime_providers_shared\.so\)/);
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(empty) },
+        version: '1.30.0',
+        source: nugetLike('/empty.nupkg'),
+        ...dirs(),
+      }),
+    );
+    expect(e.message).toMatch(
+      /cannot be extracted \(the ZIP archive has no runtimes\/linux-x64\/native\/libonnxruntime_providers_cuda\.so, runtimes\/linux-x64\/native\/libonnxruntime_providers_shared\.so\)/,
+    );
   });
 
   it('a binding folder that cannot be written: names it and the alternative', async () => {
@@ -305,8 +406,18 @@ describe('ensureCudaProvider against a loopback server', () => {
     const d = dirs();
     const file = join(mkdtempSync(join(tmpdir(), 'eb-cuda-')), 'a-file');
     writeFileSync(file, 'x');
-    const e = await failure(ensureCudaProvider({ env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) }, version: '1.30.0', source: nugetLike('/gpu.nupkg'), cacheDir: d.cacheDir, bindingDir: join(file, 'bin') }));
-    expect(e.message).toMatch(/cannot be copied into onnxruntime's folder .*a-file\/bin \((ENOTDIR|EEXIST)\).*ONNXRUNTIME_NODE_INSTALL=cuda12/);
+    const e = await failure(
+      ensureCudaProvider({
+        env: { ENERGY_BUDGET_CUDA_PROVIDER_SHA256: sha(NUPKG) },
+        version: '1.30.0',
+        source: nugetLike('/gpu.nupkg'),
+        cacheDir: d.cacheDir,
+        bindingDir: join(file, 'bin'),
+      }),
+    );
+    expect(e.message).toMatch(
+      /cannot be copied into onnxruntime's folder .*a-file\/bin \((ENOTDIR|EEXIST)\).*ONNXRUNTIME_NODE_INSTALL=cuda12/,
+    );
   });
 });
 
@@ -321,11 +432,17 @@ describe('sources and cache folder', () => {
         'libonnxruntime_providers_shared.so': 'runtimes/linux-x64/native/libonnxruntime_providers_shared.so',
       },
     });
-    expect(cudaProviderSource('1.30.0', 'github').url).toBe('https://github.com/microsoft/onnxruntime/releases/download/v1.30.0/onnxruntime-linux-x64-gpu-1.30.0.tgz');
+    expect(cudaProviderSource('1.30.0', 'github').url).toBe(
+      'https://github.com/microsoft/onnxruntime/releases/download/v1.30.0/onnxruntime-linux-x64-gpu-1.30.0.tgz',
+    );
   });
 
   it('environment overrides: a mirror URL (format from its extension), the GitHub source, bad values', () => {
-    expect(sourceFromEnv('1.30.0', { ENERGY_BUDGET_CUDA_PROVIDER_URL: 'https://mirror.example/ort-gpu.tar.gz' })).toMatchObject({ kind: 'url', format: 'tgz', files: { 'libonnxruntime_providers_cuda.so': '*/libonnxruntime_providers_cuda.so' } });
+    expect(sourceFromEnv('1.30.0', { ENERGY_BUDGET_CUDA_PROVIDER_URL: 'https://mirror.example/ort-gpu.tar.gz' })).toMatchObject({
+      kind: 'url',
+      format: 'tgz',
+      files: { 'libonnxruntime_providers_cuda.so': '*/libonnxruntime_providers_cuda.so' },
+    });
     expect(sourceFromEnv('1.30.0', { ENERGY_BUDGET_CUDA_PROVIDER_URL: 'https://mirror.example/x.nupkg' }).format).toBe('zip');
     expect(sourceFromEnv('1.30.0', { ENERGY_BUDGET_CUDA_PROVIDER_SOURCE: 'github' }).kind).toBe('github');
     expect(() => sourceFromEnv('1.30.0', { ENERGY_BUDGET_CUDA_PROVIDER_SOURCE: 'pypi' })).toThrow(/expected nuget or github/);
@@ -349,7 +466,11 @@ describe('archive readers', () => {
 
   it('ZIP: stored and deflated entries, sizes and SHA-256', async () => {
     const dir = out();
-    const r = await extractZip(write(NUPKG, 'zip'), { a: 'runtimes/linux-x64/native/libonnxruntime_providers_cuda.so', b: '*/libonnxruntime_providers_shared.so' }, dir);
+    const r = await extractZip(
+      write(NUPKG, 'zip'),
+      { a: 'runtimes/linux-x64/native/libonnxruntime_providers_cuda.so', b: '*/libonnxruntime_providers_shared.so' },
+      dir,
+    );
     expect(r.a).toEqual({ path: join(dir, 'a'), bytes: CUDA.length, sha256: sha(CUDA) });
     expect(r.b.sha256).toBe(sha(SHARED));
   });
@@ -371,10 +492,20 @@ describe('archive readers', () => {
       tarRecord('PaxHeader', Buffer.from('40 path=pax/libonnxruntime_providers_shared.so\n'), 'x'),
       tarRecord('short', SHARED),
     ]);
-    const r = await extractTgz(write(tgz, 'tgz'), { c: `*/libonnxruntime_providers_cuda.so`, s: 'pax/libonnxruntime_providers_shared.so' }, out());
+    const r = await extractTgz(
+      write(tgz, 'tgz'),
+      { c: `*/libonnxruntime_providers_cuda.so`, s: 'pax/libonnxruntime_providers_shared.so' },
+      out(),
+    );
     expect(r.c.sha256).toBe(sha(CUDA));
     expect(r.s.sha256).toBe(sha(SHARED));
     await expect(extractTgz(write(TGZ, 'tgz'), { l: '*/lib/libonnxruntime.so' }, out())).rejects.toThrow(/is a symbolic link/);
-    await expect(extractTgz(write(TGZ.subarray(0, TGZ.length - 40), 'tgz'), { c: '*/libonnxruntime_providers_cuda.so', s: '*/libonnxruntime_providers_shared.so' }, out())).rejects.toThrow();
+    await expect(
+      extractTgz(
+        write(TGZ.subarray(0, TGZ.length - 40), 'tgz'),
+        { c: '*/libonnxruntime_providers_cuda.so', s: '*/libonnxruntime_providers_shared.so' },
+        out(),
+      ),
+    ).rejects.toThrow();
   });
 });

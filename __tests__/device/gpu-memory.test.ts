@@ -10,7 +10,10 @@ const GIB = 1024 ** 3;
 class FakeNvml implements NvmlLike, NvmlMemoryLike {
   calls: string[] = [];
   failMemory = false;
-  constructor(readonly gpus: Array<{ name: string; uuid: string; totalBytes: number; usedBytes: number }>, private readonly failInit = false) {}
+  constructor(
+    readonly gpus: Array<{ name: string; uuid: string; totalBytes: number; usedBytes: number }>,
+    private readonly failInit = false,
+  ) {}
   init(): void {
     if (this.failInit) throw new NvmlError(9, 'nvmlInit_v2', 'Driver Not Loaded');
   }
@@ -45,10 +48,11 @@ class FakeNvml implements NvmlLike, NvmlMemoryLike {
   }
 }
 
-const twoGpus = () => new FakeNvml([
-  { name: 'NVIDIA H100', uuid: 'GPU-aaaa', totalBytes: 80 * GIB, usedBytes: 1 * GIB },
-  { name: 'NVIDIA H100', uuid: 'GPU-bbbb', totalBytes: 80 * GIB, usedBytes: 3 * GIB },
-]);
+const twoGpus = () =>
+  new FakeNvml([
+    { name: 'NVIDIA H100', uuid: 'GPU-aaaa', totalBytes: 80 * GIB, usedBytes: 1 * GIB },
+    { name: 'NVIDIA H100', uuid: 'GPU-bbbb', totalBytes: 80 * GIB, usedBytes: 3 * GIB },
+  ]);
 
 describe('peak GPU memory through a fake NVML', () => {
   it('cuda: peak minus the reading before the session, on the session’s GPU only', () => {
@@ -67,7 +71,9 @@ describe('peak GPU memory through a fake NVML', () => {
     nvml.gpus[0].usedBytes = 6 * GIB;
     const r = s.stop();
     expect(r.peakGpuMemoryBytes).toBe(6 * GIB);
-    expect(r.devices).toEqual([{ label: 'NVIDIA H100 (NVML index 0)', totalBytes: 80 * GIB, baselineUsedBytes: 1 * GIB, peakUsedBytes: 7 * GIB }]);
+    expect(r.devices).toEqual([
+      { label: 'NVIDIA H100 (NVML index 0)', totalBytes: 80 * GIB, baselineUsedBytes: 1 * GIB, peakUsedBytes: 7 * GIB },
+    ]);
     expect(r.samples).toBe(4);
     expect(r.description).toMatch(/sampled every 20 ms \(4 samples\).*device-wide/);
     expect(ticker.running).toBe(0);
@@ -77,7 +83,13 @@ describe('peak GPU memory through a fake NVML', () => {
 
   it('cuda with deviceId 1 under CUDA_VISIBLE_DEVICES=GPU-bbbb,0 → the second visible GPU (NVML index 0)', () => {
     const nvml = twoGpus();
-    const opened = openGpuMemorySampler({ nvml, env: { CUDA_VISIBLE_DEVICES: 'GPU-bbbb,0' }, device: 'cuda', deviceId: 1, ticker: fakeTicker() });
+    const opened = openGpuMemorySampler({
+      nvml,
+      env: { CUDA_VISIBLE_DEVICES: 'GPU-bbbb,0' },
+      device: 'cuda',
+      deviceId: 1,
+      ticker: fakeTicker(),
+    });
     if (!opened.ok) throw new Error(opened.message);
     opened.sampler.start();
     nvml.gpus[0].usedBytes = 2 * GIB;
@@ -98,7 +110,10 @@ describe('peak GPU memory through a fake NVML', () => {
     const noDriver = openGpuMemorySampler({ nvml: new FakeNvml([], true), env: {}, device: 'cuda' });
     expect(noDriver).toEqual({ ok: false, message: expect.stringMatching(/NVML could not start .*Driver Not Loaded/) });
     const hidden = openGpuMemorySampler({ nvml: twoGpus(), env: { CUDA_VISIBLE_DEVICES: '' }, device: 'cuda' });
-    expect(hidden).toEqual({ ok: false, message: 'GPU memory is not measured: no NVIDIA GPU with CUDA ordinal 0 is visible (CUDA_VISIBLE_DEVICES="").' });
+    expect(hidden).toEqual({
+      ok: false,
+      message: 'GPU memory is not measured: no NVIDIA GPU with CUDA ordinal 0 is visible (CUDA_VISIBLE_DEVICES="").',
+    });
   });
 
   it('a reading that fails during the run: stop() throws an exit-3 error naming NVML', () => {
@@ -116,7 +131,9 @@ describe('peak GPU memory through a fake NVML', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(EnvironmentError);
-    expect((error as Error).message).toMatch(/GPU memory through NVML failed during the run: nvmlDeviceGetMemoryInfo failed: Unknown Error/);
+    expect((error as Error).message).toMatch(
+      /GPU memory through NVML failed during the run: nvmlDeviceGetMemoryInfo failed: Unknown Error/,
+    );
   });
 
   it('the real binding on this machine (no NVIDIA driver): an error, never a throw', async () => {

@@ -5,8 +5,16 @@ import * as ort from 'onnxruntime-node';
 import type { DeviceChoice } from '../../src/config/types.js';
 import { elfNeededLibraries } from '../../src/device/elf.js';
 import {
-  CUDA_PROVIDER_FILES, checkDevice, defaultBindingDir, describeDeviceLoadError, deviceSessionOptions, executionProvidersFor,
-  realDeviceProbes, requireDevice, whichOnPath, type DeviceProbes,
+  CUDA_PROVIDER_FILES,
+  checkDevice,
+  defaultBindingDir,
+  describeDeviceLoadError,
+  deviceSessionOptions,
+  executionProvidersFor,
+  realDeviceProbes,
+  requireDevice,
+  whichOnPath,
+  type DeviceProbes,
 } from '../../src/device/providers.js';
 import { EnvironmentError } from '../../src/errors.js';
 
@@ -29,17 +37,33 @@ const cudaAttempt = await attempt('cuda');
 /** A machine where everything a GPU device needs is present, overridable piece by piece. */
 function probes(over: Partial<DeviceProbes> & { libs?: Record<string, string | null>; files?: string[] } = {}): DeviceProbes {
   const libs: Record<string, string | null> = {
-    'libcuda.so.1': null, 'libvulkan.so.1': null, 'libcudnn.so.9': null, 'libcublasLt.so.12': null, 'libcudart.so.12': null, ...over.libs,
+    'libcuda.so.1': null,
+    'libvulkan.so.1': null,
+    'libcudnn.so.9': null,
+    'libcublasLt.so.12': null,
+    'libcudart.so.12': null,
+    ...over.libs,
   };
   const files = new Set(over.files ?? CUDA_PROVIDER_FILES.map((f) => join(BIN, f)));
   return {
     platform: 'linux',
     arch: 'x64',
-    backends: () => [{ name: 'cpu', bundled: true }, { name: 'webgpu', bundled: true }, { name: 'cuda', bundled: false }],
+    backends: () => [
+      { name: 'cpu', bundled: true },
+      { name: 'webgpu', bundled: true },
+      { name: 'cuda', bundled: false },
+    ],
     bindingDir: () => BIN,
     exists: (p) => files.has(p),
     loadLibrary: (name) => (name in libs ? libs[name] : 'cannot open shared object file'),
-    neededLibraries: () => ['libonnxruntime_providers_shared.so', 'libcudnn.so.9', 'libcublasLt.so.12', 'libcudart.so.12', 'libstdc++.so.6', 'libc.so.6'],
+    neededLibraries: () => [
+      'libonnxruntime_providers_shared.so',
+      'libcudnn.so.9',
+      'libcublasLt.so.12',
+      'libcudart.so.12',
+      'libstdc++.so.6',
+      'libc.so.6',
+    ],
     which: (cmd) => (cmd === 'nvidia-smi' ? '/usr/bin/nvidia-smi' : null),
     ...over,
   };
@@ -90,7 +114,9 @@ describe('checkDevice with simulated machines', () => {
   it('cuda without the provider binaries: names both files, the folder and the fetch', () => {
     const c = checkDevice('cuda', probes({ files: [] }));
     expect(c.missing.map((m) => m.what)).toEqual(['cuda-provider']);
-    expect(c.missing[0].message).toContain(`libonnxruntime_providers_cuda.so, libonnxruntime_providers_shared.so missing from ${BIN}`);
+    expect(c.missing[0].message).toContain(
+      `libonnxruntime_providers_cuda.so, libonnxruntime_providers_shared.so missing from ${BIN}`,
+    );
     expect(c.missing[0].fix).toMatch(/ONNXRUNTIME_NODE_INSTALL=cuda12/);
   });
 
@@ -110,7 +136,9 @@ describe('checkDevice with simulated machines', () => {
     }
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as EnvironmentError).exitCode).toBe(3);
-    expect((error as Error).message).toMatch(/^Model "llm" \(models\/llm\.onnx\) asks for device: cuda, but this machine cannot run it: \(1\) the NVIDIA driver .*\(2\) onnxruntime's CUDA provider binaries .* Alternatively set device: cpu/);
+    expect((error as Error).message).toMatch(
+      /^Model "llm" \(models\/llm\.onnx\) asks for device: cuda, but this machine cannot run it: \(1\) the NVIDIA driver .*\(2\) onnxruntime's CUDA provider binaries .* Alternatively set device: cpu/,
+    );
     expect((error as Error).message).not.toMatch(/\n/);
   });
 
@@ -127,7 +155,17 @@ describe('checkDevice with simulated machines', () => {
   });
 
   it('cuda on a platform whose build has no CUDA provider', () => {
-    const c = checkDevice('cuda', probes({ platform: 'darwin', arch: 'arm64', backends: () => [{ name: 'cpu', bundled: true }, { name: 'webgpu', bundled: true }] }));
+    const c = checkDevice(
+      'cuda',
+      probes({
+        platform: 'darwin',
+        arch: 'arm64',
+        backends: () => [
+          { name: 'cpu', bundled: true },
+          { name: 'webgpu', bundled: true },
+        ],
+      }),
+    );
     expect(c.missing[0].what).toBe('backend');
     expect(c.missing[0].message).toMatch(/darwin\/arm64/);
   });
@@ -135,9 +173,17 @@ describe('checkDevice with simulated machines', () => {
 
 describe('describeDeviceLoadError', () => {
   const cases: Array<[DeviceChoice, string, RegExp | undefined]> = [
-    ['webgpu', 'webgpu_context.cc:136 ... Failed to get a WebGPU adapter: No supported adapters', /no WebGPU adapter.*vulkaninfo/],
+    [
+      'webgpu',
+      'webgpu_context.cc:136 ... Failed to get a WebGPU adapter: No supported adapters',
+      /no WebGPU adapter.*vulkaninfo/,
+    ],
     ['cuda', 'OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library', /cannot load its CUDA provider/],
-    ['cuda', 'Failed to load library /x/libonnxruntime_providers_cuda.so with error: libcudnn.so.9: cannot open shared object file: No such file or directory', /libonnxruntime_providers_cuda\.so is missing or one of its dependencies/],
+    [
+      'cuda',
+      'Failed to load library /x/libonnxruntime_providers_cuda.so with error: libcudnn.so.9: cannot open shared object file: No such file or directory',
+      /libonnxruntime_providers_cuda\.so is missing or one of its dependencies/,
+    ],
     ['cuda', 'libcublasLt.so.12: cannot open shared object file: No such file or directory', /needs libcublasLt\.so\.12/],
     ['cuda', 'CUDA failure 100: no CUDA-capable device is detected', /CUDA sees no GPU/],
     ['cuda', 'CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version', /driver is older/],
@@ -173,7 +219,12 @@ describe('on this machine (real onnxruntime-node, koffi, files)', () => {
 
   it('listSupportedBackends lists webgpu (bundled) and cuda (not bundled) in onnxruntime-node 1.30 for Linux x64', () => {
     const names = ort.listSupportedBackends();
-    expect(names).toEqual(expect.arrayContaining([{ name: 'webgpu', bundled: true }, { name: 'cuda', bundled: false }]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        { name: 'webgpu', bundled: true },
+        { name: 'cuda', bundled: false },
+      ]),
+    );
   });
 
   it('the real probes agree with the machine: the cuda check names what is missing', async () => {
@@ -184,23 +235,40 @@ describe('on this machine (real onnxruntime-node, koffi, files)', () => {
   });
 
   describe('creating GPU sessions', () => {
-    for (const [device, result] of [['webgpu', webgpuAttempt], ['cuda', cudaAttempt]] as const) {
-      (result.ok ? it.skip : it)(`${device}: no usable GPU here, so session creation fails and the error says what is missing`, () => {
-        const e = describeDeviceLoadError((result as { error: unknown }).error, device, '"classifier" (examples/models/classifier.onnx)');
-        expect(e).toBeInstanceOf(EnvironmentError);
-        expect(e!.message).toMatch(device === 'webgpu' ? /no WebGPU adapter/ : /CUDA provider|needs lib|no GPU/);
-      });
+    for (const [device, result] of [
+      ['webgpu', webgpuAttempt],
+      ['cuda', cudaAttempt],
+    ] as const) {
+      (result.ok ? it.skip : it)(
+        `${device}: no usable GPU here, so session creation fails and the error says what is missing`,
+        () => {
+          const e = describeDeviceLoadError(
+            (result as { error: unknown }).error,
+            device,
+            '"classifier" (examples/models/classifier.onnx)',
+          );
+          expect(e).toBeInstanceOf(EnvironmentError);
+          expect(e!.message).toMatch(device === 'webgpu' ? /no WebGPU adapter/ : /CUDA provider|needs lib|no GPU/);
+        },
+      );
       // Skipped on machines without a GPU (like the one these tests were written on).
-      (result.ok ? it : it.skip)(`${device}: with a GPU, the session runs and matches the CPU provider (needs a GPU)`, async () => {
-        const session = (result as { session: ort.InferenceSession }).session;
-        const x = new ort.Tensor('float32', Float32Array.from({ length: 4 * 784 }, (_, i) => Math.cos(i)), [4, 784]);
-        const cpu = await ort.InferenceSession.create(CLASSIFIER);
-        const want = (await cpu.run({ x })).y.data as Float32Array;
-        const got = (await session.run({ x })).y.data as Float32Array;
-        for (let i = 0; i < want.length; i++) expect(got[i]).toBeCloseTo(want[i], 3);
-        await session.release();
-        await cpu.release();
-      });
+      (result.ok ? it : it.skip)(
+        `${device}: with a GPU, the session runs and matches the CPU provider (needs a GPU)`,
+        async () => {
+          const session = (result as { session: ort.InferenceSession }).session;
+          const x = new ort.Tensor(
+            'float32',
+            Float32Array.from({ length: 4 * 784 }, (_, i) => Math.cos(i)),
+            [4, 784],
+          );
+          const cpu = await ort.InferenceSession.create(CLASSIFIER);
+          const want = (await cpu.run({ x })).y.data as Float32Array;
+          const got = (await session.run({ x })).y.data as Float32Array;
+          for (let i = 0; i < want.length; i++) expect(got[i]).toBeCloseTo(want[i], 3);
+          await session.release();
+          await cpu.release();
+        },
+      );
     }
   });
 });

@@ -30,7 +30,18 @@ models:
 
 let dir: string;
 let baseCommit: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'eb-baseref-'));
@@ -53,7 +64,12 @@ describe('--base-ref', () => {
   let report: Report;
   let exitCode: number;
   beforeAll(async () => {
-    const out = await runEnergyBudget({ cwd: dir, configPath: 'energy-budget.yml', baseRef: baseCommit, jsonPath: 'report.json' });
+    const out = await runEnergyBudget({
+      cwd: dir,
+      configPath: 'energy-budget.yml',
+      baseRef: baseCommit,
+      jsonPath: 'report.json',
+    });
     report = out.report;
     exitCode = out.exitCode;
   });
@@ -79,7 +95,9 @@ describe('--base-ref', () => {
   });
 
   it('lists the budget the pull request loosened', () => {
-    expect(report.budgetChanges).toEqual(expect.arrayContaining([expect.objectContaining({ model: 'classifier', change: 'loosened' })]));
+    expect(report.budgetChanges).toEqual(
+      expect.arrayContaining([expect.objectContaining({ model: 'classifier', change: 'loosened' })]),
+    );
     expect([0, 1]).toContain(exitCode);
   });
 

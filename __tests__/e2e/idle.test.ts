@@ -22,7 +22,10 @@ beforeAll(async () => {
   await writeFile(counter, '1000000\n');
   await writeFile(path.join(zone, 'max_energy_range_uj'), '262143328850\n');
   await copyFile(path.join(root, 'examples/models/cnn.onnx'), path.join(dir, 'cnn.onnx'));
-  await writeFile(path.join(dir, 'energy-budget.yml'), 'version: 1\nmodels:\n  - name: cnn\n    path: cnn.onnx\n    inference: { iterations: 20, warmup: 2 }\n    energy: rapl\n');
+  await writeFile(
+    path.join(dir, 'energy-budget.yml'),
+    'version: 1\nmodels:\n  - name: cnn\n    path: cnn.onnx\n    inference: { iterations: 20, warmup: 2 }\n    energy: rapl\n',
+  );
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -41,7 +41,8 @@ models:
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'eb-run-'));
   await mkdir(path.join(dir, 'models'));
-  for (const m of ['classifier.onnx', 'cnn.onnx']) await copyFile(path.join(root, 'examples/models', m), path.join(dir, 'models', m));
+  for (const m of ['classifier.onnx', 'cnn.onnx'])
+    await copyFile(path.join(root, 'examples/models', m), path.join(dir, 'models', m));
   await writeFile(path.join(dir, 'energy-budget.yml'), BUDGET);
 });
 afterAll(async () => {
@@ -53,7 +54,13 @@ describe('runEnergyBudget on the example models', () => {
   let exitCode: number;
 
   beforeAll(async () => {
-    const out = await runEnergyBudget({ cwd: dir, configPath: 'energy-budget.yml', jsonPath: 'out/report.json', markdownPath: 'out/report.md', junitPath: 'out/junit.xml' });
+    const out = await runEnergyBudget({
+      cwd: dir,
+      configPath: 'energy-budget.yml',
+      jsonPath: 'out/report.json',
+      markdownPath: 'out/report.md',
+      junitPath: 'out/junit.xml',
+    });
     report = out.report;
     exitCode = out.exitCode;
   });
@@ -68,7 +75,15 @@ describe('runEnergyBudget on the example models', () => {
   it('writes the contract fields to the JSON report', async () => {
     const json = JSON.parse(await readFile(path.join(dir, 'out/report.json'), 'utf8')) as Report;
     expect(json.schemaVersion).toBe(1);
-    expect(json.environment).toEqual(expect.objectContaining({ cpu: expect.any(String), logicalCpus: expect.any(Number), os: expect.any(String), node: process.version, onnxruntime: '1.30.0' }));
+    expect(json.environment).toEqual(
+      expect.objectContaining({
+        cpu: expect.any(String),
+        logicalCpus: expect.any(Number),
+        os: expect.any(String),
+        node: process.version,
+        onnxruntime: '1.30.0',
+      }),
+    );
     const c = json.models[0];
     // 784·128 + 128 + 128·64 + 64 + 64 + 1, computed by hand.
     expect(c.size.parameters).toBe(108801);
@@ -82,7 +97,12 @@ describe('runEnergyBudget on the example models', () => {
     expect(c.inference!.energy).toEqual(expect.objectContaining({ method: 'estimate', estimated: true }));
     expect(c.inference!.energy!.joulesPerSample).toBeCloseTo(c.inference!.energy!.joulesPerInference / 4, 12);
     expect(c.training).toEqual(expect.objectContaining({ steps: 6, batchSize: 4 }));
-    expect(c.notices).toEqual(expect.arrayContaining([expect.stringMatching(/3 training steps per onnxruntime call/), 'training: weights kept fixed: fc1.weight, fc1.bias']));
+    expect(c.notices).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/3 training steps per onnxruntime call/),
+        'training: weights kept fixed: fc1.weight, fc1.bias',
+      ]),
+    );
     expect(c.training!.energy!.method).toBe('estimate');
     expect(c.training!.projection!.datasetSize).toBe(1000);
     for (const b of c.budgets) expect(b.status).toBe('pass');
@@ -99,12 +119,31 @@ describe('runEnergyBudget on the example models', () => {
 
 describe('the CLI on bad input', () => {
   function proc(argv: string[]) {
-    const p = { argv, cwd: dir, env: {}, out: '', err: '', stdout: { write: (t: string) => { p.out += t; } }, stderr: { write: (t: string) => { p.err += t; } } };
+    const p = {
+      argv,
+      cwd: dir,
+      env: {},
+      out: '',
+      err: '',
+      stdout: {
+        write: (t: string) => {
+          p.out += t;
+        },
+      },
+      stderr: {
+        write: (t: string) => {
+          p.err += t;
+        },
+      },
+    };
     return p;
   }
 
   it('reports a missing model with exit 2 while measuring the others', async () => {
-    await writeFile(path.join(dir, 'missing.yml'), `version: 1\nmodels:\n  - name: ghost\n    path: models/ghost.onnx\n  - name: cnn\n    path: models/cnn.onnx\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n`);
+    await writeFile(
+      path.join(dir, 'missing.yml'),
+      `version: 1\nmodels:\n  - name: ghost\n    path: models/ghost.onnx\n  - name: cnn\n    path: models/cnn.onnx\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n`,
+    );
     const p = proc(['run', '--config', 'missing.yml', '--json', 'missing.json']);
     expect(await runCli(p)).toBe(2);
     const json = JSON.parse(await readFile(path.join(dir, 'missing.json'), 'utf8')) as Report;
@@ -122,7 +161,10 @@ describe('the CLI on bad input', () => {
   });
 
   it('reports an unknown input name and a wrong rank with exit 2 naming the field', async () => {
-    await writeFile(path.join(dir, 'inputs.yml'), `version: 1\nmodels:\n  - name: c1\n    path: models/classifier.onnx\n    inputs:\n      image: { shape: [1, 784] }\n  - name: c2\n    path: models/classifier.onnx\n    inputs:\n      x: { shape: [1, 28, 28] }\n`);
+    await writeFile(
+      path.join(dir, 'inputs.yml'),
+      `version: 1\nmodels:\n  - name: c1\n    path: models/classifier.onnx\n    inputs:\n      image: { shape: [1, 784] }\n  - name: c2\n    path: models/classifier.onnx\n    inputs:\n      x: { shape: [1, 28, 28] }\n`,
+    );
     const p = proc(['run', '--config', 'inputs.yml', '--json', 'inputs.json']);
     expect(await runCli(p)).toBe(2);
     const json = JSON.parse(await readFile(path.join(dir, 'inputs.json'), 'utf8')) as Report;
@@ -131,7 +173,10 @@ describe('the CLI on bad input', () => {
   });
 
   it('reports an invalid budget file with exit 2 and the line', async () => {
-    await writeFile(path.join(dir, 'bad.yml'), `version: 1\nmodels:\n  - name: x\n    path: models/cnn.onnx\n    budget:\n      latency-p95: 5 MB\n`);
+    await writeFile(
+      path.join(dir, 'bad.yml'),
+      `version: 1\nmodels:\n  - name: x\n    path: models/cnn.onnx\n    budget:\n      latency-p95: 5 MB\n`,
+    );
     const p = proc(['run', '--config', 'bad.yml']);
     expect(await runCli(p)).toBe(2);
     expect(p.err).toMatch(/bad\.yml:6:\d+/);
@@ -139,20 +184,27 @@ describe('the CLI on bad input', () => {
   });
 
   // On a machine with a working WebGPU stack this case does not apply: skipped, not passed.
-  (webgpuReady ? it.skip : it)('reports a GPU device this machine lacks with exit 3 and what is missing, other models still measured', async () => {
-    await writeFile(path.join(dir, 'gpu.yml'), `version: 1\nmodels:\n  - name: on-gpu\n    path: models/cnn.onnx\n    device: webgpu\n    inference: { iterations: 3, warmup: 1 }\n  - name: on-cpu\n    path: models/cnn.onnx\n    inference: { iterations: 3, warmup: 1 }\n    energy: estimate\n`);
-    const p = proc(['run', '--config', 'gpu.yml', '--json', 'gpu.json']);
-    const code = await runCli(p);
-    const json = JSON.parse(await readFile(path.join(dir, 'gpu.json'), 'utf8')) as Report;
-    expect(code).toBe(3);
-    expect(json.models[0].error?.message).toMatch(/webgpu/i);
-    expect(json.models[0].error?.message).toMatch(/fix|install|GPU/i);
-    expect(json.models[1].inference?.runs).toBe(3);
-  });
+  (webgpuReady ? it.skip : it)(
+    'reports a GPU device this machine lacks with exit 3 and what is missing, other models still measured',
+    async () => {
+      await writeFile(
+        path.join(dir, 'gpu.yml'),
+        `version: 1\nmodels:\n  - name: on-gpu\n    path: models/cnn.onnx\n    device: webgpu\n    inference: { iterations: 3, warmup: 1 }\n  - name: on-cpu\n    path: models/cnn.onnx\n    inference: { iterations: 3, warmup: 1 }\n    energy: estimate\n`,
+      );
+      const p = proc(['run', '--config', 'gpu.yml', '--json', 'gpu.json']);
+      const code = await runCli(p);
+      const json = JSON.parse(await readFile(path.join(dir, 'gpu.json'), 'utf8')) as Report;
+      expect(code).toBe(3);
+      expect(json.models[0].error?.message).toMatch(/webgpu/i);
+      expect(json.models[0].error?.message).toMatch(/fix|install|GPU/i);
+      expect(json.models[1].inference?.runs).toBe(3);
+    },
+  );
 
   it('compares against an earlier report with --baseline, and reports new and removed models', async () => {
     const cfg = (models: string) => `version: 1\nmodels:\n${models}`;
-    const entry = (name: string, file: string) => `  - name: ${name}\n    path: models/${file}\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n    budget:\n      regression: { model-size: 0%, parameters: 0% }\n`;
+    const entry = (name: string, file: string) =>
+      `  - name: ${name}\n    path: models/${file}\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n    budget:\n      regression: { model-size: 0%, parameters: 0% }\n`;
     await writeFile(path.join(dir, 'b1.yml'), cfg(entry('net', 'cnn.onnx') + entry('gone', 'cnn.onnx')));
     expect(await runCli(proc(['run', '--config', 'b1.yml', '--json', 'b1.json']))).toBe(0);
     // The "same" model is now the bigger classifier: a size regression against the baseline.
@@ -162,7 +214,12 @@ describe('the CLI on bad input', () => {
     const json = JSON.parse(await readFile(path.join(dir, 'b2.json'), 'utf8')) as Report;
     expect(json.baseline).toMatchObject({ kind: 'report', file: 'b1.json' });
     const net = json.models.find((m) => m.name === 'net')!;
-    expect(net.budgets.find((b) => b.metric === 'parameters')).toMatchObject({ kind: 'regression', baseline: 9098, value: 108801, status: 'fail' });
+    expect(net.budgets.find((b) => b.metric === 'parameters')).toMatchObject({
+      kind: 'regression',
+      baseline: 9098,
+      value: 108801,
+      status: 'fail',
+    });
     expect(json.models.find((m) => m.name === 'fresh')?.change).toBe('new');
     expect(json.models.find((m) => m.name === 'gone')?.change).toBe('removed');
   });

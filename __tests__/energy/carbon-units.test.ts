@@ -31,10 +31,22 @@ describe('carbon', () => {
     expect(fr.intensityGPerKWh).toBe(56);
     expect(fr.intensitySource).toMatch(/^France: Ember and Energy Institute .* \(lifecycle, 2023\)/);
     expect(fr.embodiedG).toBe(0);
-    const own = carbonFor({ energyJ: 3.6e6, durationS: 0, settings: { region: 'FR', carbonIntensityGPerKWh: 100 }, env: { ENERGY_BUDGET_CARBON_INTENSITY: '200' }, vcpus: 1 });
+    const own = carbonFor({
+      energyJ: 3.6e6,
+      durationS: 0,
+      settings: { region: 'FR', carbonIntensityGPerKWh: 100 },
+      env: { ENERGY_BUDGET_CARBON_INTENSITY: '200' },
+      vcpus: 1,
+    });
     expect(own.operationalG).toBe(100);
     expect(own.estimated.intensity).toBe(false);
-    const env = carbonFor({ energyJ: 3.6e6, durationS: 0, settings: { region: 'FR' }, env: { ENERGY_BUDGET_CARBON_INTENSITY: '200' }, vcpus: 1 });
+    const env = carbonFor({
+      energyJ: 3.6e6,
+      durationS: 0,
+      settings: { region: 'FR' },
+      env: { ENERGY_BUDGET_CARBON_INTENSITY: '200' },
+      vcpus: 1,
+    });
     expect(env.operationalG).toBe(200);
   });
 
@@ -46,7 +58,9 @@ describe('carbon', () => {
 
   it('rejects a negative or non-numeric intensity', () => {
     expect(() => carbonFor({ energyJ: 1, durationS: 1, settings: { carbonIntensityGPerKWh: -1 }, env: {} })).toThrow(InputError);
-    expect(() => carbonFor({ energyJ: 1, durationS: 1, settings: {}, env: { ENERGY_BUDGET_CARBON_INTENSITY: 'lots' } })).toThrow(/ENERGY_BUDGET_CARBON_INTENSITY is "lots"/);
+    expect(() => carbonFor({ energyJ: 1, durationS: 1, settings: {}, env: { ENERGY_BUDGET_CARBON_INTENSITY: 'lots' } })).toThrow(
+      /ENERGY_BUDGET_CARBON_INTENSITY is "lots"/,
+    );
   });
 
   it('every intensity and embodied coefficient cites a source and a year', () => {
@@ -123,7 +137,13 @@ describe('idle baseline', () => {
   });
 
   it('takes the modelled idle power of the estimate without sleeping', async () => {
-    const opened = await openMeter('estimate', { sysfsRoot: dir, procRoot: dir, env: {}, power: { idleW: 12, maxW: 40 }, vcpus: 2 });
+    const opened = await openMeter('estimate', {
+      sysfsRoot: dir,
+      procRoot: dir,
+      env: {},
+      power: { idleW: 12, maxW: 40 },
+      vcpus: 2,
+    });
     const baseline = await measureIdle(opened.meter, 5, async () => {
       throw new Error('must not sleep');
     });
@@ -133,10 +153,40 @@ describe('idle baseline', () => {
 
 describe('combining and integrating', () => {
   it('adds parts, merges domains and adds uncertainties in quadrature', () => {
-    const cpu: EnergyWindow = { energyJ: 3, domainsJ: { 'package-0': 3 }, durationS: 1, method: 'rapl', estimated: false, uncertaintyJ: 3, idleW: 1, attributableJ: 2, notes: ['a'] };
-    const gpu: EnergyWindow = { energyJ: 4, domainsJ: { 'gpu-0': 4 }, durationS: 1.01, method: 'nvml', estimated: false, uncertaintyJ: 4, idleW: 2, attributableJ: 2, notes: ['b'] };
+    const cpu: EnergyWindow = {
+      energyJ: 3,
+      domainsJ: { 'package-0': 3 },
+      durationS: 1,
+      method: 'rapl',
+      estimated: false,
+      uncertaintyJ: 3,
+      idleW: 1,
+      attributableJ: 2,
+      notes: ['a'],
+    };
+    const gpu: EnergyWindow = {
+      energyJ: 4,
+      domainsJ: { 'gpu-0': 4 },
+      durationS: 1.01,
+      method: 'nvml',
+      estimated: false,
+      uncertaintyJ: 4,
+      idleW: 2,
+      attributableJ: 2,
+      notes: ['b'],
+    };
     const w = combineWindows([cpu, gpu]);
-    expect(w).toMatchObject({ energyJ: 7, domainsJ: { 'package-0': 3, 'gpu-0': 4 }, method: 'rapl+nvml', estimated: false, uncertaintyJ: 5, idleW: 3, attributableJ: 4, durationS: 1.01, notes: ['a', 'b'] });
+    expect(w).toMatchObject({
+      energyJ: 7,
+      domainsJ: { 'package-0': 3, 'gpu-0': 4 },
+      method: 'rapl+nvml',
+      estimated: false,
+      uncertaintyJ: 5,
+      idleW: 3,
+      attributableJ: 4,
+      durationS: 1.01,
+      notes: ['a', 'b'],
+    });
   });
 
   it('integrates a power trace with the trapezoid rule, holding power outside the samples', () => {

@@ -15,7 +15,13 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const AZURE_CASCADE_LAKE = { vendor_id: 'GenuineIntel', 'cpu family': 6, model: 85, 'model name': 'Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz', stepping: 7 };
+const AZURE_CASCADE_LAKE = {
+  vendor_id: 'GenuineIntel',
+  'cpu family': 6,
+  model: 85,
+  'model name': 'Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz',
+  stepping: 7,
+};
 
 describe('the estimate meter', () => {
   it('gives the power model figure, computed by hand from fixed /proc/stat, cpuinfo and CPU time', async () => {
@@ -23,7 +29,14 @@ describe('the estimate meter', () => {
     fakeProc(proc, cpuinfoText(2, AZURE_CASCADE_LAKE), statText(1000, 500, 8000, 2));
     const clock = fakeClock();
     let cpuUs = 5_000_000;
-    const opened = await openMeter('auto', { sysfsRoot: join(dir, 'sys'), procRoot: proc, env: {}, power: {}, clockNs: clock.clockNs, cpuTimeUs: () => cpuUs });
+    const opened = await openMeter('auto', {
+      sysfsRoot: join(dir, 'sys'),
+      procRoot: proc,
+      env: {},
+      power: {},
+      clockNs: clock.clockNs,
+      cpuTimeUs: () => cpuUs,
+    });
     const meter = opened.meter;
     expect(meter.method).toBe('estimate');
     expect(opened.notices.join('\n')).toContain('Detected CPU: Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz');
@@ -76,24 +89,29 @@ describe('the estimate meter', () => {
   });
 
   const raplPresentOrNoProc = existsSync('/sys/class/powercap') || !existsSync('/proc/cpuinfo');
-  (raplPresentOrNoProc ? it.skip : it)('on this VM without RAPL, auto reports method estimate with the CPU model and power row (skipped where RAPL exists)', async () => {
-    const opened = await openMeter('auto', { env: {}, power: {} });
-    expect(opened.meter.method).toBe('estimate');
-    const realModel = parseCpuInfo(readFileSync('/proc/cpuinfo', 'utf8')).modelName;
-    expect(opened.notices.join('\n')).toContain(`Detected CPU: ${realModel}`);
-    expect(opened.notices.join('\n')).toMatch(/Power model: [a-z0-9-]+ — /);
-    const token = await opened.meter.begin();
-    const w = await opened.meter.end(token);
-    expect(w.method).toBe('estimate');
-    expect(w.estimate?.cpuModel).toBe(realModel);
-    expect(w.estimate?.powerModelRow).toMatch(/^[a-z0-9-]+$/);
-    await opened.meter.close();
-  });
+  (raplPresentOrNoProc ? it.skip : it)(
+    'on this VM without RAPL, auto reports method estimate with the CPU model and power row (skipped where RAPL exists)',
+    async () => {
+      const opened = await openMeter('auto', { env: {}, power: {} });
+      expect(opened.meter.method).toBe('estimate');
+      const realModel = parseCpuInfo(readFileSync('/proc/cpuinfo', 'utf8')).modelName;
+      expect(opened.notices.join('\n')).toContain(`Detected CPU: ${realModel}`);
+      expect(opened.notices.join('\n')).toMatch(/Power model: [a-z0-9-]+ — /);
+      const token = await opened.meter.begin();
+      const w = await opened.meter.end(token);
+      expect(w.method).toBe('estimate');
+      expect(w.estimate?.cpuModel).toBe(realModel);
+      expect(w.estimate?.powerModelRow).toMatch(/^[a-z0-9-]+$/);
+      await opened.meter.close();
+    },
+  );
 });
 
 describe('power models', () => {
   it('interpolates the Eco-CI curve for GitHub EPYC 7763 runners, scaled by vCPUs', () => {
-    const cpu = parseCpuInfo(cpuinfoText(4, { vendor_id: 'AuthenticAMD', 'cpu family': 25, model: 1, 'model name': 'AMD EPYC 7763 64-Core Processor' }));
+    const cpu = parseCpuInfo(
+      cpuinfoText(4, { vendor_id: 'AuthenticAMD', 'cpu family': 25, model: 1, 'model name': 'AMD EPYC 7763 64-Core Processor' }),
+    );
     const m = resolvePowerModel(cpu, {});
     expect(m.rowId).toBe('eco-ci-github-epyc-7763-4vcpu');
     expect(vmPowerW(m.model, 0, 4)).toBeCloseTo(1.7586, 4);
@@ -144,7 +162,15 @@ describe('power models', () => {
   });
 
   it('names the microarchitecture and says why the default row is used when it has no figures', () => {
-    const cpu = parseCpuInfo(cpuinfoText(2, { vendor_id: 'GenuineIntel', 'cpu family': 6, model: 207, 'model name': 'Intel(R) Xeon(R) Processor', stepping: 2 }));
+    const cpu = parseCpuInfo(
+      cpuinfoText(2, {
+        vendor_id: 'GenuineIntel',
+        'cpu family': 6,
+        model: 207,
+        'model name': 'Intel(R) Xeon(R) Processor',
+        stepping: 2,
+      }),
+    );
     const m = resolvePowerModel(cpu, {});
     expect(m.microarchitecture).toBe('Emerald Rapids');
     expect(m.notes.join(' ')).toMatch(/No published per-vCPU power figures for Emerald Rapids .* default row ccf-aws-average/);
@@ -176,6 +202,13 @@ describe('procfs parsers', () => {
 
   it('reads the model name, CPUID signature and processor count', () => {
     const c = parseCpuInfo(cpuinfoText(3, AZURE_CASCADE_LAKE));
-    expect(c).toMatchObject({ modelName: 'Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz', vendor: 'GenuineIntel', family: 6, model: 85, stepping: 7, logicalCpus: 3 });
+    expect(c).toMatchObject({
+      modelName: 'Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz',
+      vendor: 'GenuineIntel',
+      family: 6,
+      model: 85,
+      stepping: 7,
+      logicalCpus: 3,
+    });
   });
 });

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openNvidiaSmiMeter, parseSmiLine } from '../../src/energy/nvidia-smi.js';
-import { loadNvml, NVML_ERROR_NOT_SUPPORTED, NvmlError, openNvmlMeter, parseCudaVisibleDevices, type NvmlLike } from '../../src/energy/nvml.js';
+import {
+  loadNvml,
+  NVML_ERROR_NOT_SUPPORTED,
+  NvmlError,
+  openNvmlMeter,
+  parseCudaVisibleDevices,
+  type NvmlLike,
+} from '../../src/energy/nvml.js';
 import { openMeter } from '../../src/energy/open.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { cpuinfoText, fakeClock, fakeProc, fakeTicker, statText, tempDir } from './helpers.js';
@@ -137,7 +144,16 @@ describe('NVML through a fake NvmlLike', () => {
     const proc = join(dir, 'proc');
     fakeProc(proc, cpuinfoText(2, { 'model name': 'Some CPU' }), statText(0, 0, 100, 2));
     const clock = fakeClock();
-    const auto = await openMeter('auto', { sysfsRoot: dir, procRoot: proc, env: {}, power: {}, device: 'cuda', nvml, clockNs: clock.clockNs, cpuTimeUs: () => 0 });
+    const auto = await openMeter('auto', {
+      sysfsRoot: dir,
+      procRoot: proc,
+      env: {},
+      power: {},
+      device: 'cuda',
+      nvml,
+      clockNs: clock.clockNs,
+      cpuTimeUs: () => 0,
+    });
     expect(auto.meter.method).toBe('estimate+nvml');
     expect(auto.meters.map((m) => m.method)).toEqual(['estimate', 'nvml']);
     const token = await auto.meter.begin();
@@ -157,7 +173,9 @@ describe('NVML through a fake NvmlLike', () => {
     const error = await openMeter('nvml', { sysfsRoot: dir, env: { PATH: dir }, power: {}, nvml: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as EnvironmentError).exitCode).toBe(3);
-    expect((error as Error).message).toMatch(/energy: nvml.*libnvidia-ml\.so\.1 not found.*nvidia-smi not found on PATH.*energy: auto/s);
+    expect((error as Error).message).toMatch(
+      /energy: nvml.*libnvidia-ml\.so\.1 not found.*nvidia-smi not found on PATH.*energy: auto/s,
+    );
   });
 });
 
@@ -214,7 +232,9 @@ describe('nvidia-smi with fake scripts on PATH', () => {
       expect(w.method).toBe('nvidia-smi');
       expect(w.domainsJ).toEqual({ 'gpu-0': 115 });
       expect(w.durationS).toBe(3);
-      expect(readFileSync(env.FAKE_ARGS, 'utf8').trim()).toBe('--query-gpu=index,power.draw --format=csv,noheader,nounits --loop-ms=100 --id=0');
+      expect(readFileSync(env.FAKE_ARGS, 'utf8').trim()).toBe(
+        '--query-gpu=index,power.draw --format=csv,noheader,nounits --loop-ms=100 --id=0',
+      );
     } finally {
       await meter.close();
     }
@@ -232,7 +252,10 @@ describe('nvidia-smi with fake scripts on PATH', () => {
   });
 
   it('garbage output: unavailable, quoting the output', async () => {
-    const { env } = script('garbage', 'echo "NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver."\nexec sleep 30');
+    const { env } = script(
+      'garbage',
+      'echo "NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver."\nexec sleep 30',
+    );
     const r = await openNvidiaSmiMeter({ env, startTimeoutMs: 5000 });
     expect(!r.ok && r.message).toMatch(/^nvidia-smi is unusable: unexpected output "NVIDIA-SMI has failed/);
   });

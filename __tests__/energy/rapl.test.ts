@@ -99,7 +99,13 @@ describe('RAPL powercap reader', () => {
   });
 
   it('samples often enough that no counter can wrap twice between samples', () => {
-    const d = (maxRangeUj: number, kind: RaplDomain['kind'] = 'package'): RaplDomain => ({ key: 'k', kind, zone: 'z', dir: '/', maxRangeUj });
+    const d = (maxRangeUj: number, kind: RaplDomain['kind'] = 'package'): RaplDomain => ({
+      key: 'k',
+      kind,
+      zone: 'z',
+      dir: '/',
+      maxRangeUj,
+    });
     // 262,143 J at 500 W wraps after 524 s; a quarter is 131 s, capped at 60 s.
     expect(raplSampleIntervalMs([d(262_143_328_850)])).toBe(60_000);
     // 65,532 J at 500 W: 131 s → 32.7 s.
@@ -170,7 +176,8 @@ describe('RAPL permission denied (energy_uj root-only since CVE-2020-8694)', () 
   const denyingFs: EnergyFs = {
     readdir: nodeFs.readdir,
     readFile: async (path) => {
-      if (path.endsWith('energy_uj')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      if (path.endsWith('energy_uj'))
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       return nodeFs.readFile(path);
     },
   };
@@ -195,7 +202,14 @@ describe('RAPL permission denied (energy_uj root-only since CVE-2020-8694)', () 
   });
 
   it('auto falls back to the labelled estimate with that notice', async () => {
-    const opened = await openMeter('auto', { sysfsRoot: dir, env: {}, power: {}, fs: denyingFs, procRoot: join(dir, 'no-proc'), vcpus: 2 });
+    const opened = await openMeter('auto', {
+      sysfsRoot: dir,
+      env: {},
+      power: {},
+      fs: denyingFs,
+      procRoot: join(dir, 'no-proc'),
+      vcpus: 2,
+    });
     expect(opened.meter.method).toBe('estimate');
     expect(opened.notices.join('\n')).toMatch(/sudo chmod o\+r/);
     expect(opened.notices.join('\n')).toMatch(/estimate meanwhile/);

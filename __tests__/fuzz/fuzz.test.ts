@@ -134,8 +134,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
   await rm(engine, { recursive: true, force: true });
   const total = Object.values(summary).reduce((n, t) => n + t.cases, 0);
-  const lines = Object.entries(summary).map(([k, t]) => `  ${k}: ${t.cases} cases, ${t.ok} ok, ${JSON.stringify(t.byCode)}, ${t.bugs.length} bugs`);
-  process.stderr.write(`fuzz: ${total} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED})\n${lines.join('\n')}\n`);
+  const lines = Object.entries(summary).map(
+    ([k, t]) => `  ${k}: ${t.cases} cases, ${t.ok} ok, ${JSON.stringify(t.byCode)}, ${t.bugs.length} bugs`,
+  );
+  process.stderr.write(
+    `fuzz: ${total} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED})\n${lines.join('\n')}\n`,
+  );
 });
 
 describe('fuzz', () => {
@@ -154,7 +158,11 @@ describe('fuzz', () => {
     }
     // Hostile YAML on top: an alias bomb, deep nesting, a huge scalar.
     const bomb = `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nversion: 1\nmodels: []\n`;
-    for (const text of [bomb, `${'['.repeat(5000)}${']'.repeat(5000)}`, `version: 1\nmodels:\n  - name: ${'x'.repeat(1_000_000)}\n`]) {
+    for (const text of [
+      bomb,
+      `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      `version: 1\nmodels:\n  - name: ${'x'.repeat(1_000_000)}\n`,
+    ]) {
       t.cases++;
       try {
         parseConfig(text, path.join(dir, 'energy-budget.yml'));
@@ -209,12 +217,18 @@ describe('fuzz', () => {
       const name = `f${String(i).padStart(3, '0')}`;
       await writeFile(path.join(ws, `${name}.onnx`), m.value);
       whats.push(`${name} (${seedName}: ${m.what})`);
-      entries.push(`  - name: ${name}\n    path: ${name}.onnx\n    inference: { iterations: 3, warmup: 1 }\n    energy: estimate\n    budget: { model-size: 10 MB }\n`);
+      entries.push(
+        `  - name: ${name}\n    path: ${name}.onnx\n    inference: { iterations: 3, warmup: 1 }\n    energy: estimate\n    budget: { model-size: 10 MB }\n`,
+      );
     }
     await writeFile(path.join(ws, 'energy-budget.yml'), `version: 1\nmodels:\n${entries.join('')}`);
     const { report, exitCode } = await runEnergyBudget(
       { cwd: ws, configPath: 'energy-budget.yml', jsonPath: 'report.json' },
-      { logger: silentLogger, env: { PATH: process.env.PATH }, isolation: { workerPath: path.join(engine, 'worker.js'), timeoutS: 30 } },
+      {
+        logger: silentLogger,
+        env: { PATH: process.env.PATH },
+        isolation: { workerPath: path.join(engine, 'worker.js'), timeoutS: 30 },
+      },
     );
     expect([0, 1, 2, 3]).toContain(exitCode);
     expect(report.models).toHaveLength(ENGINE_CASES);
@@ -227,12 +241,18 @@ describe('fuzz', () => {
       }
       const e = m.error as { code: string; message: string; exitCode?: number };
       if (e.code === 'MODEL_CRASHED' || e.code === 'MODEL_TIMEOUT') crashes.push(`${whats[i]}: ${e.message}`);
-      if (e.code === 'INTERNAL' || (e.exitCode !== 2 && e.exitCode !== 3) || e.message.length <= 20) t.bugs.push(`${whats[i]}: ${e.code}: ${e.message}`);
+      if (e.code === 'INTERNAL' || (e.exitCode !== 2 && e.exitCode !== 3) || e.message.length <= 20)
+        t.bugs.push(`${whats[i]}: ${e.code}: ${e.message}`);
       else t.byCode[`${e.code}/${e.exitCode}`] = (t.byCode[`${e.code}/${e.exitCode}`] ?? 0) + 1;
     });
     // Contained crashes and hangs are reported, not failures of this test; list them for triage.
     // FUZZ_DEBUG=1 lists every case with its outcome.
-    if (process.env.FUZZ_DEBUG) process.stderr.write(report.models.map((m, i) => `${whats[i]} => ${m.error ? `${m.error.code}: ${m.error.message.slice(0, 300)}` : "ok"}`).join('\n') + '\n');
+    if (process.env.FUZZ_DEBUG)
+      process.stderr.write(
+        report.models
+          .map((m, i) => `${whats[i]} => ${m.error ? `${m.error.code}: ${m.error.message.slice(0, 300)}` : 'ok'}`)
+          .join('\n') + '\n',
+      );
     if (crashes.length) process.stderr.write(`fuzz: contained crashes/hangs:\n${crashes.join('\n')}\n`);
     expect(t.bugs).toEqual([]);
     // The report was written before anything else could fail.

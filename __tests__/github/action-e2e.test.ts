@@ -42,7 +42,14 @@ function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: cwd, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: cwd,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e',
+    },
   });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout.trim();
@@ -152,7 +159,12 @@ describeBuilt('the built action, as GitHub runs it', () => {
       summary: readFileSync(path.join(dir, 'summary'), 'utf8'),
     };
     const report = path.join(dir, 'report.json');
-    allText.push(log, readFileSync(path.join(dir, 'output'), 'utf8'), result.summary, existsSync(report) ? readFileSync(report, 'utf8') : '');
+    allText.push(
+      log,
+      readFileSync(path.join(dir, 'output'), 'utf8'),
+      result.summary,
+      existsSync(report) ? readFileSync(report, 'utf8') : '',
+    );
     return result;
   }
 

@@ -31,7 +31,12 @@ describe('sticky comment against a loopback GitHub', () => {
   });
   afterEach(() => gh.stop());
 
-  function upsert(body: string, policy: 'always' | 'on-change' | 'on-regression' | 'never' = 'always', report = failReport(), configPath = 'energy-budget.yml') {
+  function upsert(
+    body: string,
+    policy: 'always' | 'on-change' | 'on-regression' | 'never' = 'always',
+    report = failReport(),
+    configPath = 'energy-budget.yml',
+  ) {
     return upsertStickyComment(client(), { repo, issueNumber: 7, configPath, body, policy, report });
   }
 
@@ -66,8 +71,14 @@ describe('sticky comment against a loopback GitHub', () => {
 
   it('ignores a marker planted by a person, and deletes duplicates of ours', async () => {
     const body = renderMarkdown(failReport(), { marker: 'energy-budget.yml' });
-    gh.seedComments(7, 1, () => ({ body: `${commentMarker('energy-budget.yml')}\nplanted`, user: { login: 'mallory', type: 'User' } }));
-    gh.seedComments(7, 2, () => ({ body: `${commentMarker('energy-budget.yml')}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' } }));
+    gh.seedComments(7, 1, () => ({
+      body: `${commentMarker('energy-budget.yml')}\nplanted`,
+      user: { login: 'mallory', type: 'User' },
+    }));
+    gh.seedComments(7, 2, () => ({
+      body: `${commentMarker('energy-budget.yml')}\nold`,
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+    }));
     const result = await upsert(body);
     expect(result).toMatchObject({ action: 'update', deleted: 1 });
     const list = gh.comments.get(7)!;
@@ -88,8 +99,19 @@ describe('sticky comment against a loopback GitHub', () => {
 
   it('retries a 5xx and a rate limit, waiting as the headers say', async () => {
     gh.faults.push({ method: 'GET', path: /comments$/, status: 502 });
-    gh.faults.push({ method: 'POST', path: /comments$/, status: 403, headers: { 'retry-after': '3' }, body: { message: 'You have exceeded a secondary rate limit' } });
-    gh.faults.push({ method: 'POST', path: /comments$/, status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(1_700_000_000 + 20) } });
+    gh.faults.push({
+      method: 'POST',
+      path: /comments$/,
+      status: 403,
+      headers: { 'retry-after': '3' },
+      body: { message: 'You have exceeded a secondary rate limit' },
+    });
+    gh.faults.push({
+      method: 'POST',
+      path: /comments$/,
+      status: 429,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(1_700_000_000 + 20) },
+    });
     const result = await upsert(renderMarkdown(failReport(), { marker: 'energy-budget.yml' }));
     expect(result.action).toBe('create');
     expect(sleeps).toEqual([1000, 3000, 21000]);
@@ -103,7 +125,12 @@ describe('sticky comment against a loopback GitHub', () => {
     expect(sleeps).toEqual([1000, 2000, 4000, 8000]);
     sleeps = [];
     gh.faults.length = 0;
-    gh.faults.push({ method: 'GET', path: /comments$/, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(1_700_000_000 + 3600) } });
+    gh.faults.push({
+      method: 'GET',
+      path: /comments$/,
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(1_700_000_000 + 3600) },
+    });
     await expect(upsert(renderMarkdown(failReport(), { marker: 'energy-budget.yml' }))).rejects.toMatchObject({ status: 403 });
     expect(sleeps).toEqual([]);
   });
@@ -121,9 +148,24 @@ describe('sticky comment against a loopback GitHub', () => {
     const sha = 'a'.repeat(40);
     const forkSha = 'b'.repeat(40);
     gh.pulls.push(
-      { number: 5, state: 'open', head: { sha, ref: 'feature', repo: { full_name: 'octo/models' } }, base: { repo: { full_name: 'octo/models' } } },
-      { number: 9, state: 'open', head: { sha: forkSha, ref: 'main', repo: { full_name: 'mallory/models' } }, base: { repo: { full_name: 'octo/models' } } },
-      { number: 10, state: 'open', head: { sha: 'c'.repeat(40), ref: 'main', repo: { full_name: 'eve/models' } }, base: { repo: { full_name: 'octo/models' } } },
+      {
+        number: 5,
+        state: 'open',
+        head: { sha, ref: 'feature', repo: { full_name: 'octo/models' } },
+        base: { repo: { full_name: 'octo/models' } },
+      },
+      {
+        number: 9,
+        state: 'open',
+        head: { sha: forkSha, ref: 'main', repo: { full_name: 'mallory/models' } },
+        base: { repo: { full_name: 'octo/models' } },
+      },
+      {
+        number: 10,
+        state: 'open',
+        head: { sha: 'c'.repeat(40), ref: 'main', repo: { full_name: 'eve/models' } },
+        base: { repo: { full_name: 'octo/models' } },
+      },
     );
     gh.commitPulls.set(sha, [5]);
     expect(await findPullRequestForSha(client(), repo, sha)).toBe(5);

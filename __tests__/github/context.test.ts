@@ -18,7 +18,14 @@ const prPayload = (headRepo: string | null) => ({
 describe('readGitHubContext', () => {
   it('reads a pull_request event', () => {
     const ctx = readGitHubContext(
-      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/e.json', GITHUB_REPOSITORY: 'octo/models', GITHUB_API_URL: 'http://127.0.0.1:1/', GITHUB_SHA: 'm'.repeat(40), GITHUB_WORKSPACE: '/ws' },
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: '/e.json',
+        GITHUB_REPOSITORY: 'octo/models',
+        GITHUB_API_URL: 'http://127.0.0.1:1/',
+        GITHUB_SHA: 'm'.repeat(40),
+        GITHUB_WORKSPACE: '/ws',
+      },
       { readFile: payloadReader(prPayload('octo/models')) },
     );
     expect(ctx).toMatchObject({
@@ -33,8 +40,12 @@ describe('readGitHubContext', () => {
   });
 
   it('detects a fork, and a deleted fork', () => {
-    expect(readGitHubContext({ GITHUB_EVENT_PATH: 'x' }, { readFile: payloadReader(prPayload('mallory/models')) }).pullRequest?.isFork).toBe(true);
-    expect(readGitHubContext({ GITHUB_EVENT_PATH: 'x' }, { readFile: payloadReader(prPayload(null)) }).pullRequest?.isFork).toBe(true);
+    expect(
+      readGitHubContext({ GITHUB_EVENT_PATH: 'x' }, { readFile: payloadReader(prPayload('mallory/models')) }).pullRequest?.isFork,
+    ).toBe(true);
+    expect(readGitHubContext({ GITHUB_EVENT_PATH: 'x' }, { readFile: payloadReader(prPayload(null)) }).pullRequest?.isFork).toBe(
+      true,
+    );
   });
 
   it('reads a workflow_run event', () => {
@@ -42,17 +53,39 @@ describe('readGitHubContext', () => {
       { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: 'x' },
       {
         readFile: payloadReader({
-          workflow_run: { id: 9, head_sha: 'a'.repeat(40), head_branch: 'main', event: 'pull_request', conclusion: 'failure', head_repository: { full_name: 'mallory/models' } },
+          workflow_run: {
+            id: 9,
+            head_sha: 'a'.repeat(40),
+            head_branch: 'main',
+            event: 'pull_request',
+            conclusion: 'failure',
+            head_repository: { full_name: 'mallory/models' },
+          },
           repository: { full_name: 'octo/models' },
         }),
       },
     );
     expect(ctx.repo).toEqual({ owner: 'octo', repo: 'models' });
-    expect(ctx.workflowRun).toEqual({ id: 9, headSha: 'a'.repeat(40), headBranch: 'main', headRepo: 'mallory/models', event: 'pull_request', conclusion: 'failure' });
+    expect(ctx.workflowRun).toEqual({
+      id: 9,
+      headSha: 'a'.repeat(40),
+      headBranch: 'main',
+      headRepo: 'mallory/models',
+      event: 'pull_request',
+      conclusion: 'failure',
+    });
   });
 
   it('defaults outside Actions and warns on an unreadable payload', () => {
-    const ctx = readGitHubContext({ GITHUB_EVENT_PATH: '/nope.json' }, { readFile: () => { throw new Error('ENOENT'); }, cwd: '/here' });
+    const ctx = readGitHubContext(
+      { GITHUB_EVENT_PATH: '/nope.json' },
+      {
+        readFile: () => {
+          throw new Error('ENOENT');
+        },
+        cwd: '/here',
+      },
+    );
     expect(ctx).toMatchObject({ repo: null, apiUrl: 'https://api.github.com', workspace: '/here', pullRequest: null });
     expect(ctx.warnings[0]).toContain('ENOENT');
   });

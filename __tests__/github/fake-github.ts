@@ -59,7 +59,13 @@ export class FakeGitHub {
     const list = this.comments.get(n) ?? [];
     for (let i = 0; i < count; i++) {
       const id = this.nextId++;
-      list.push({ id, body: `comment ${i}`, user: { login: `user${i % 7}`, type: 'User' }, html_url: `https://github.example/c/${id}`, ...make?.(i) });
+      list.push({
+        id,
+        body: `comment ${i}`,
+        user: { login: `user${i % 7}`, type: 'User' },
+        html_url: `https://github.example/c/${id}`,
+        ...make?.(i),
+      });
     }
     this.comments.set(n, list);
   }
@@ -120,11 +126,21 @@ export class FakeGitHub {
         };
         if (page < last) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
         if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`);
-        return this.send(res, 200, list.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {});
+        return this.send(
+          res,
+          200,
+          list.slice((page - 1) * perPage, page * perPage),
+          links.length ? { link: links.join(', ') } : {},
+        );
       }
       if (method === 'POST') {
         const id = this.nextId++;
-        const comment: FakeComment = { id, body: String(json().body), user: this.actor, html_url: `https://github.example/o/r/pull/${n}#issuecomment-${id}` };
+        const comment: FakeComment = {
+          id,
+          body: String(json().body),
+          user: this.actor,
+          html_url: `https://github.example/o/r/pull/${n}#issuecomment-${id}`,
+        };
         list.push(comment);
         this.comments.set(n, list);
         return this.send(res, 201, comment);
@@ -149,13 +165,18 @@ export class FakeGitHub {
     if ((m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname)) && method === 'GET') {
       const numbers = this.commitPulls.get(m[1]);
       if (!numbers) return this.send(res, 422, { message: `No commit found for SHA: ${m[1]}` });
-      return this.send(res, 200, this.pulls.filter((p) => numbers.includes(p.number)));
+      return this.send(
+        res,
+        200,
+        this.pulls.filter((p) => numbers.includes(p.number)),
+      );
     }
     if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(url.pathname) && method === 'GET') {
       const head = url.searchParams.get('head');
       const state = url.searchParams.get('state') ?? 'open';
       const list = this.pulls.filter(
-        (p) => (state === 'all' || p.state === state) && (!head || `${p.head.repo.full_name.split('/')[0]}:${p.head.ref}` === head),
+        (p) =>
+          (state === 'all' || p.state === state) && (!head || `${p.head.repo.full_name.split('/')[0]}:${p.head.ref}` === head),
       );
       return this.send(res, 200, list);
     }

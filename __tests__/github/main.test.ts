@@ -62,7 +62,11 @@ describe('the action (in process)', () => {
       calls.push(options);
       if (typeof report === 'function') report();
       writeFileSync(options.jsonPath!, JSON.stringify(report));
-      return { report: report as Report, exitCode: exitCode ?? ((report as Report).verdict === 'fail' ? 1 : 0), files: { json: options.jsonPath } };
+      return {
+        report: report as Report,
+        exitCode: exitCode ?? ((report as Report).verdict === 'fail' ? 1 : 0),
+        files: { json: options.jsonPath },
+      };
     };
   }
 
@@ -98,11 +102,17 @@ describe('the action (in process)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const go = (report: Report | (() => never)) => run({ env, io, runEnergyBudget: engine(report), client: { sleep: async () => {} } });
+  const go = (report: Report | (() => never)) =>
+    run({ env, io, runEnergyBudget: engine(report), client: { sleep: async () => {} } });
 
   it('measures against the PR base, writes summary and outputs before the comment, and comments', async () => {
     expect(await go(passReport())).toBe(0);
-    expect(calls[0]).toMatchObject({ configPath: 'energy-budget.yml', cwd: dir, baseRef: BASE_SHA, jsonPath: path.join(dir, 'energy-budget-report.json') });
+    expect(calls[0]).toMatchObject({
+      configPath: 'energy-budget.yml',
+      cwd: dir,
+      baseRef: BASE_SHA,
+      jsonPath: path.join(dir, 'energy-budget-report.json'),
+    });
     expect(io.requestsAtSummary).toBe(0);
     expect(io.summaries[0]).toContain('## Energy budget: ✅ within budget');
     expect(io.outputs).toMatchObject({ verdict: 'pass', report: path.join(dir, 'energy-budget-report.json') });
@@ -175,15 +185,26 @@ describe('the action (in process)', () => {
 
   it('passes the other inputs to the engine', async () => {
     Object.assign(io.inputs, {
-      config: 'ci/budget.yml', 'base-ref': 'origin/main', 'report-json': 'out/r.json', 'report-markdown': 'out/r.md',
-      'report-junit': 'out/j.xml', shard: '2/3', advise: 'true', comment: 'never',
+      config: 'ci/budget.yml',
+      'base-ref': 'origin/main',
+      'report-json': 'out/r.json',
+      'report-markdown': 'out/r.md',
+      'report-junit': 'out/j.xml',
+      shard: '2/3',
+      advise: 'true',
+      comment: 'never',
     });
     writeFileSync(path.join(dir, 'r.json'), '');
     mkdirSync(path.join(dir, 'out'));
     await go(passReport());
     expect(calls[0]).toMatchObject({
-      configPath: 'ci/budget.yml', baseRef: 'origin/main', jsonPath: path.join(dir, 'out/r.json'), markdownPath: path.join(dir, 'out/r.md'),
-      junitPath: path.join(dir, 'out/j.xml'), shard: { index: 2, count: 3 }, advise: true,
+      configPath: 'ci/budget.yml',
+      baseRef: 'origin/main',
+      jsonPath: path.join(dir, 'out/r.json'),
+      markdownPath: path.join(dir, 'out/r.md'),
+      junitPath: path.join(dir, 'out/j.xml'),
+      shard: { index: 2, count: 3 },
+      advise: true,
     });
     expect(io.outputs.markdown.startsWith('<!-- energy-budget: ci/budget.yml -->')).toBe(true);
   });
@@ -201,14 +222,23 @@ describe('the action (in process)', () => {
   });
 
   it('turns our errors into a message without a stack, and anything thrown into exit 3', async () => {
-    const configError = new ConfigError([{ file: 'energy-budget.yml', path: 'models[0].budget.latency-p95', line: 24, column: 20, message: 'expected a time' }]);
-    expect(await go(() => { throw configError; })).toBe(2);
+    const configError = new ConfigError([
+      { file: 'energy-budget.yml', path: 'models[0].budget.latency-p95', line: 24, column: 20, message: 'expected a time' },
+    ]);
+    expect(
+      await go(() => {
+        throw configError;
+      }),
+    ).toBe(2);
     expect(io.failed).toContain('energy-budget.yml:24:20');
     expect(io.everything()).not.toMatch(/\n\s+at /);
     expect(io.summaries[0]).toContain('## Energy budget: error');
     io = new FakeIO(gh);
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    expect(await go(() => { throw 'a string'; })).toBe(3);
+    expect(
+      await go(() => {
+        throw 'a string';
+      }),
+    ).toBe(3);
     expect(io.failed).toContain('Internal error: a string');
   });
 
@@ -217,11 +247,29 @@ describe('the action (in process)', () => {
       env.GITHUB_EVENT_NAME = 'workflow_run';
       writeFileSync(
         path.join(dir, 'event.json'),
-        JSON.stringify({ workflow_run: { id: 5, head_sha: HEAD_SHA, head_branch: 'feature', event: 'pull_request', head_repository: { full_name: 'mallory/models' } } }),
+        JSON.stringify({
+          workflow_run: {
+            id: 5,
+            head_sha: HEAD_SHA,
+            head_branch: 'feature',
+            event: 'pull_request',
+            head_repository: { full_name: 'mallory/models' },
+          },
+        }),
       );
       gh.pulls.push(
-        { number: 7, state: 'open', head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: 'mallory/models' } }, base: { repo: { full_name: 'octo/models' } } },
-        { number: 8, state: 'open', head: { sha: 'c'.repeat(40), ref: 'other', repo: { full_name: 'octo/models' } }, base: { repo: { full_name: 'octo/models' } } },
+        {
+          number: 7,
+          state: 'open',
+          head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: 'mallory/models' } },
+          base: { repo: { full_name: 'octo/models' } },
+        },
+        {
+          number: 8,
+          state: 'open',
+          head: { sha: 'c'.repeat(40), ref: 'other', repo: { full_name: 'octo/models' } },
+          base: { repo: { full_name: 'octo/models' } },
+        },
       );
       io.inputs.mode = 'comment';
       io.inputs['report-json'] = 'artifact/energy-budget-report.json';
@@ -234,7 +282,9 @@ describe('the action (in process)', () => {
 
     it('finds the PR from the head SHA, not from the artifact, and posts the escaped report', async () => {
       artifact(JSON.stringify({ ...inconclusiveReport(), pullRequest: 8, number: 8 }));
-      const neverRun = (() => { throw new Error('the comment mode must not run the engine'); }) as unknown as RunEnergyBudget;
+      const neverRun = (() => {
+        throw new Error('the comment mode must not run the engine');
+      }) as unknown as RunEnergyBudget;
       expect(await run({ env, io, runEnergyBudget: neverRun, client: { sleep: async () => {} } })).toBe(0);
       expect(gh.comments.get(8)).toBeUndefined();
       const body = gh.comments.get(7)![0].body;

@@ -8,7 +8,10 @@ describe('mergeReports', () => {
     const a = passReport();
     const b = failReport();
     b.models = b.models.filter((m) => m.name !== 'classifier');
-    const merged = mergeReports([{ report: a, file: 'a.json' }, { report: b, file: 'b.json' }]);
+    const merged = mergeReports([
+      { report: a, file: 'a.json' },
+      { report: b, file: 'b.json' },
+    ]);
     expect(merged.verdict).toBe('fail');
     expect(merged.models.map((m) => m.name)).toEqual(['classifier', 'cnn', 'tiny']);
     expect(merged.budgetChanges).toHaveLength(1);
@@ -19,10 +22,18 @@ describe('mergeReports', () => {
     const b = failReport();
     const c = failReport();
     c.models = [];
-    expect(mergeReports([{ report: b, file: 'b' }, { report: c, file: 'c' }]).budgetChanges).toHaveLength(1);
-    expect(() => mergeReports([{ report: passReport(), file: 'r1.json' }, { report: passReport(), file: 'r2.json' }])).toThrow(
-      /"classifier" is in two reports \(r1\.json and r2\.json\)/,
-    );
+    expect(
+      mergeReports([
+        { report: b, file: 'b' },
+        { report: c, file: 'c' },
+      ]).budgetChanges,
+    ).toHaveLength(1);
+    expect(() =>
+      mergeReports([
+        { report: passReport(), file: 'r1.json' },
+        { report: passReport(), file: 'r2.json' },
+      ]),
+    ).toThrow(/"classifier" is in two reports \(r1\.json and r2\.json\)/);
     expect(() => mergeReports([])).toThrow(InputError);
   });
 });

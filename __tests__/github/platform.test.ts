@@ -4,7 +4,8 @@ import { assertOnnxRuntimeAvailable } from '../../src/github/platform.js';
 
 describe('assertOnnxRuntimeAvailable', () => {
   const resolve = () => '/action/dist/node_modules/onnxruntime-node/package.json';
-  const shipped = (file: string) => file === '/action/dist/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node';
+  const shipped = (file: string) =>
+    file === '/action/dist/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node';
 
   it('accepts Linux x64, where dist/ ships the binding', () => {
     expect(() => assertOnnxRuntimeAvailable({ platform: 'linux', arch: 'x64', resolve, exists: shipped })).not.toThrow();
@@ -29,7 +30,14 @@ describe('assertOnnxRuntimeAvailable', () => {
 
   it('explains a missing onnxruntime-node', () => {
     expect(() =>
-      assertOnnxRuntimeAvailable({ platform: 'linux', arch: 'x64', resolve: () => { throw new Error('MODULE_NOT_FOUND'); }, exists: () => true }),
+      assertOnnxRuntimeAvailable({
+        platform: 'linux',
+        arch: 'x64',
+        resolve: () => {
+          throw new Error('MODULE_NOT_FOUND');
+        },
+        exists: () => true,
+      }),
     ).toThrow(/onnxruntime-node is not installed/);
   });
 

@@ -18,9 +18,14 @@ let dir: string;
 function node(script: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // An argument array, no shell; the environment without tokens.
-    execFile(process.execPath, [script, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -29,7 +34,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'eb-cli-proc-'));
   await mkdir(path.join(dir, '.git'));
   await copyFile(path.join(root, 'examples/models/cnn.onnx'), path.join(dir, 'cnn.onnx'));
-  await writeFile(path.join(dir, 'truncated.onnx'), (await readFile(path.join(root, 'examples/models/cnn.onnx'))).subarray(0, 3000));
+  await writeFile(
+    path.join(dir, 'truncated.onnx'),
+    (await readFile(path.join(root, 'examples/models/cnn.onnx'))).subarray(0, 3000),
+  );
   await writeFile(
     path.join(dir, 'energy-budget.yml'),
     `version: 1
@@ -78,9 +86,13 @@ describe('the bundled CLI as a process', () => {
   }, 60_000);
 
   const bin = path.join(root, 'bin/energy-budget.js');
-  (existsSync(path.join(root, 'dist/cli.js')) ? it : it.skip)('bin/energy-budget.js (the committed dist/) gives the same exit 2 for malformed YAML', async () => {
-    const r = await node(bin, ['run', '--config', 'broken.yml'], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/broken\.yml:\d+/);
-  }, 60_000);
+  (existsSync(path.join(root, 'dist/cli.js')) ? it : it.skip)(
+    'bin/energy-budget.js (the committed dist/) gives the same exit 2 for malformed YAML',
+    async () => {
+      const r = await node(bin, ['run', '--config', 'broken.yml'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/broken\.yml:\d+/);
+    },
+    60_000,
+  );
 });

@@ -41,7 +41,14 @@ function hostileReport(name: string): Report {
         notices: [name],
         budgets: [{ metric: 'model-size', kind: 'absolute', limit: 1, value: 10, baseline: null, status: 'fail', message: name }],
       },
-      { name: `${name}-2`, path: name, size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 }, flops: 0, budgets: [], error: { code: 'MODEL_INVALID', message: name } },
+      {
+        name: `${name}-2`,
+        path: name,
+        size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+        flops: 0,
+        budgets: [],
+        error: { code: 'MODEL_INVALID', message: name },
+      },
     ],
   } as unknown as Report;
 }
@@ -50,7 +57,8 @@ describe('JUnit XML', () => {
   it.each(HOSTILE)('stays well-formed with %j in names and messages', (name) => {
     const xml = renderJunit(hostileReport(name));
     // Only our own elements appear as tags.
-    for (const tag of xml.match(/<[^>]*>/g) ?? []) expect(tag).toMatch(/^<(\?xml |\/?(testsuites|testsuite|testcase|failure|error|system-out)\b)/);
+    for (const tag of xml.match(/<[^>]*>/g) ?? [])
+      expect(tag).toMatch(/^<(\?xml |\/?(testsuites|testsuite|testcase|failure|error|system-out)\b)/);
     expect(xml).not.toContain('<script');
     expect(xml).not.toContain(']]>');
     // eslint-disable-next-line no-control-regex
@@ -117,7 +125,11 @@ describe('through the CLI', () => {
       expect(line).not.toContain('##[');
       expect(line).not.toContain('\u001b');
     }
-    const files = [stdout, stderr, ...(await Promise.all(['r.json', 'r.md', 'r.xml'].map((f) => readFile(path.join(dir, f), 'utf8'))))];
+    const files = [
+      stdout,
+      stderr,
+      ...(await Promise.all(['r.json', 'r.md', 'r.xml'].map((f) => readFile(path.join(dir, f), 'utf8')))),
+    ];
     for (const text of files) expect(text).not.toContain(token);
   });
 });
@@ -143,8 +155,10 @@ describe('no shell', () => {
       lines.forEach((line, i) => {
         const code = line.replace(/\/\/.*$/, '');
         if (/\bshell\s*:\s*(true|['"`]|[A-Za-z_$])/.test(code)) offenders.push(`${rel}:${i + 1}: shell option: ${line.trim()}`);
-        if (/\b(exec|execSync)\s*\(/.test(code) && !/\.exec\(/.test(code)) offenders.push(`${rel}:${i + 1}: exec through a shell: ${line.trim()}`);
-        if (/import\s*\{[^}]*\bexec(Sync)?\b[^}]*\}\s*from\s*['"](node:)?child_process['"]/.test(code)) offenders.push(`${rel}:${i + 1}: imports exec: ${line.trim()}`);
+        if (/\b(exec|execSync)\s*\(/.test(code) && !/\.exec\(/.test(code))
+          offenders.push(`${rel}:${i + 1}: exec through a shell: ${line.trim()}`);
+        if (/import\s*\{[^}]*\bexec(Sync)?\b[^}]*\}\s*from\s*['"](node:)?child_process['"]/.test(code))
+          offenders.push(`${rel}:${i + 1}: imports exec: ${line.trim()}`);
       });
     }
     expect(offenders).toEqual([]);

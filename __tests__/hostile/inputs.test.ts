@@ -4,7 +4,7 @@
  * stack trace. Models are built in the test; the budget files are written per case.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,7 +76,9 @@ ${extra}    budget: { model-size: 10 MB }
 `;
 
 /** y = x·W for x: [1, 4]; small and valid. */
-function tinyModel(opts: { op?: string; weights?: ReturnType<typeof floatTensor>; xDims?: Array<number | string> } = {}): Uint8Array {
+function tinyModel(
+  opts: { op?: string; weights?: ReturnType<typeof floatTensor>; xDims?: Array<number | string> } = {},
+): Uint8Array {
   const w = opts.weights ?? floatTensor('W', [4, 2], [1, 2, 3, 4, 5, 6, 7, 8]);
   return encodeModel(
     model({
@@ -110,7 +112,10 @@ describe('budget file', () => {
   });
 
   it('schema violations: every problem at once, with the field path', async () => {
-    const dir = await workspace({ 'energy-budget.yml': 'version: 1\nmodles: []\nmodels:\n  - name: a\n    path: a.onnx\n    threads: -3\n    budget: { latency-p95: fast }\n' });
+    const dir = await workspace({
+      'energy-budget.yml':
+        'version: 1\nmodles: []\nmodels:\n  - name: a\n    path: a.onnx\n    threads: -3\n    budget: { latency-p95: fast }\n',
+    });
     const r = await cli(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/modles/);
@@ -127,7 +132,10 @@ describe('budget file', () => {
   });
 
   it('iterations: 0 (a zero-length measurement) is refused by the schema', async () => {
-    const dir = await workspace({ 'energy-budget.yml': ONE_MODEL('m.onnx').replace('iterations: 5', 'iterations: 0'), 'm.onnx': tinyModel() });
+    const dir = await workspace({
+      'energy-budget.yml': ONE_MODEL('m.onnx').replace('iterations: 5', 'iterations: 0'),
+      'm.onnx': tinyModel(),
+    });
     const r = await cli(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/iterations/);
@@ -138,10 +146,25 @@ describe('model files', () => {
   const cases: Array<[string, () => Promise<Uint8Array | null>, RegExp]> = [
     ['missing', async () => null, /does not exist/],
     ['empty', async () => new Uint8Array(), /empty file/],
-    ['truncated', async () => (await readFile(path.join(root, 'examples/models/classifier.onnx'))).subarray(0, 5000), /not a valid ONNX file|truncated|external-data|cannot be decoded/],
-    ['a PNG', async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), /not a valid ONNX file/],
+    [
+      'truncated',
+      async () => (await readFile(path.join(root, 'examples/models/classifier.onnx'))).subarray(0, 5000),
+      /not a valid ONNX file|truncated|external-data|cannot be decoded/,
+    ],
+    [
+      'a PNG',
+      async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+      /not a valid ONNX file/,
+    ],
     ['text', async () => new TextEncoder().encode('import torch\nmodel = torch.load("x.pt")\n'), /The file is text/],
-    ['random bytes', async () => { const rng = createRng(1234); return Uint8Array.from({ length: 4096 }, () => rng.int(0, 255)); }, /not a valid ONNX file|no graph|opset/],
+    [
+      'random bytes',
+      async () => {
+        const rng = createRng(1234);
+        return Uint8Array.from({ length: 4096 }, () => rng.int(0, 255));
+      },
+      /not a valid ONNX file|no graph|opset/,
+    ],
   ];
   it.each(cases)('%s: MODEL_INVALID with what was expected', async (_name, bytes, message) => {
     const b = await bytes();
@@ -159,13 +182,19 @@ describe('model files', () => {
   });
 
   it('an input whose dims overflow is refused before allocating', async () => {
-    const dir = await workspace({ 'energy-budget.yml': ONE_MODEL('m.onnx'), 'm.onnx': tinyModel({ xDims: [2 ** 53, 2 ** 53, 4] }) });
+    const dir = await workspace({
+      'energy-budget.yml': ONE_MODEL('m.onnx'),
+      'm.onnx': tinyModel({ xDims: [2 ** 53, 2 ** 53, 4] }),
+    });
     const e = modelError(await cli(dir));
     expect(e.message).toMatch(/limit for a synthesised input|dims|shape/);
   });
 
   it('dims: values that ask for terabytes are refused before allocating', async () => {
-    const dir = await workspace({ 'energy-budget.yml': ONE_MODEL('m.onnx', '    dims: { N: 1000000000000 }\n'), 'm.onnx': tinyModel({ xDims: ['N', 4] }) });
+    const dir = await workspace({
+      'energy-budget.yml': ONE_MODEL('m.onnx', '    dims: { N: 1000000000000 }\n'),
+      'm.onnx': tinyModel({ xDims: ['N', 4] }),
+    });
     const r = await cli(dir);
     expect(r.code).toBe(2);
     expect(r.stderr + (r.report?.models[0]?.error?.message ?? '')).toMatch(/limit|at most|too large|N/);
@@ -175,7 +204,9 @@ describe('model files', () => {
     const w = { ...floatTensor('W', [4, 2], [1, 2, 3, 4, 5, 6, 7, 8]), dims: [1_000_000, 1_000_000] };
     const dir = await workspace({ 'energy-budget.yml': ONE_MODEL('m.onnx'), 'm.onnx': tinyModel({ weights: w }) });
     const e = modelError(await cli(dir));
-    expect(e.message).toMatch(/weight tensor "W" declares dims \[1000000, 1000000\] \(1000000000000 float32 elements, 4000000000000 bytes\) but stores 32 bytes/);
+    expect(e.message).toMatch(
+      /weight tensor "W" declares dims \[1000000, 1000000\] \(1000000000000 float32 elements, 4000000000000 bytes\) but stores 32 bytes/,
+    );
   });
 
   it('NaN and Inf outputs are counted, reported and shown, not averaged away', async () => {
@@ -230,7 +261,17 @@ describe('paths that leave the workspace', () => {
   });
 
   const external = (location: string) => {
-    const w = { name: 'W', dims: [4, 2], dataType: DataType.FLOAT, dataLocation: 1, externalData: [{ key: 'location', value: location }, { key: 'offset', value: '0' }, { key: 'length', value: '32' }] };
+    const w = {
+      name: 'W',
+      dims: [4, 2],
+      dataType: DataType.FLOAT,
+      dataLocation: 1,
+      externalData: [
+        { key: 'location', value: location },
+        { key: 'offset', value: '0' },
+        { key: 'length', value: '32' },
+      ],
+    };
     return tinyModel({ weights: w as unknown as ReturnType<typeof floatTensor> });
   };
 
@@ -251,7 +292,10 @@ describe('paths that leave the workspace', () => {
 
   it('an .npy input outside the workspace is refused', async () => {
     await writeFile(path.join(base, 'x.npy'), new Uint8Array(10));
-    const dir = await workspace({ 'energy-budget.yml': ONE_MODEL('m.onnx', '    inputs: { x: { data: ../x.npy } }\n'), 'm.onnx': tinyModel() });
+    const dir = await workspace({
+      'energy-budget.yml': ONE_MODEL('m.onnx', '    inputs: { x: { data: ../x.npy } }\n'),
+      'm.onnx': tinyModel(),
+    });
     const e = modelError(await cli(dir));
     expect(e.message).toMatch(/outside the workspace/);
   });
@@ -273,7 +317,12 @@ describe('faults during the run', () => {
     await writeFile(path.join(zone, 'name'), 'package-0\n');
     await writeFile(path.join(zone, 'energy_uj'), '1000000\n');
     await writeFile(path.join(zone, 'max_energy_range_uj'), '262143328850\n');
-    const dir = await workspace({ 'energy-budget.yml': ONE_MODEL('m.onnx').replace('energy: estimate', 'energy: rapl').replace('model-size: 10 MB', 'model-size: 10 MB, energy-per-inference: 1 J'), 'm.onnx': tinyModel() });
+    const dir = await workspace({
+      'energy-budget.yml': ONE_MODEL('m.onnx')
+        .replace('energy: estimate', 'energy: rapl')
+        .replace('model-size: 10 MB', 'model-size: 10 MB, energy-per-inference: 1 J'),
+      'm.onnx': tinyModel(),
+    });
     // The counter vanishes after a few timed runs (the runner reads the clock once per run).
     let calls = 0;
     const clockNs = () => {

@@ -20,13 +20,15 @@ import { buildEngine, root } from './support.js';
 const NAMES = ['classifier', 'crash-abort', 'crash-segv', 'crash-exit', 'hang', 'throw-type', 'print-env'];
 const BUDGET = `version: 1
 models:
-${NAMES.map((n) => `  - name: ${n}
+${NAMES.map(
+  (n) => `  - name: ${n}
     path: classifier.onnx
     dims: { N: 2 }
     inference: { iterations: 10, warmup: 2 }
     energy: estimate
     budget: { model-size: 1 MB }
-`).join('')}`;
+`,
+).join('')}`;
 
 let engine: string;
 let dir: string;
@@ -129,7 +131,13 @@ describe('a worker that crashes or hangs', () => {
     let fire: (() => void) | undefined;
     let limitMs = 0;
     const { lines, logger } = recorder();
-    const hooked: RunLogger = { ...logger, progress: (m) => { logger.progress(m); if (m.includes('hanging')) fire?.(); } };
+    const hooked: RunLogger = {
+      ...logger,
+      progress: (m) => {
+        logger.progress(m);
+        if (m.includes('hanging')) fire?.();
+      },
+    };
     const runner = createModelRunner(context(hooked), {
       workerPath: faulty(),
       workspaceRoot: dir,
@@ -137,7 +145,9 @@ describe('a worker that crashes or hangs', () => {
       startTimer: (ms, onExpire) => {
         limitMs = ms;
         fire = onExpire;
-        return () => { fire = undefined; };
+        return () => {
+          fire = undefined;
+        };
       },
     });
     const [cfg, i] = model('hang');
@@ -166,13 +176,25 @@ describe('a worker that crashes or hangs', () => {
   });
 
   it('the worker gets no tokens or secrets, and a capped heap with no inherited flags', async () => {
-    const env = { GITHUB_TOKEN: 'ghs_x', 'INPUT_GITHUB-TOKEN': 'ghs_y', ACTIONS_RUNTIME_TOKEN: 'z', MY_SECRET: 's', AWS_SECRET_ACCESS_KEY: 'k', ENERGY_BUDGET_REGION: 'DE' };
-    const runner = createModelRunner(context(recorder().logger, env), { workerPath: faulty(), workspaceRoot: dir, maxOldSpaceMb: 1234 });
+    const env = {
+      GITHUB_TOKEN: 'ghs_x',
+      'INPUT_GITHUB-TOKEN': 'ghs_y',
+      ACTIONS_RUNTIME_TOKEN: 'z',
+      MY_SECRET: 's',
+      AWS_SECRET_ACCESS_KEY: 'k',
+      ENERGY_BUDGET_REGION: 'DE',
+    };
+    const runner = createModelRunner(context(recorder().logger, env), {
+      workerPath: faulty(),
+      workspaceRoot: dir,
+      maxOldSpaceMb: 1234,
+    });
     const [cfg, i] = model('print-env');
     const seen = (await runner.measure(cfg, i, cfg.path)) as unknown as { names: string[]; jobEnv: string[]; execArgv: string[] };
     for (const names of [seen.names, seen.jobEnv]) {
       expect(names).toContain('ENERGY_BUDGET_REGION');
-      for (const secret of ['GITHUB_TOKEN', 'INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'MY_SECRET', 'AWS_SECRET_ACCESS_KEY']) expect(names).not.toContain(secret);
+      for (const secret of ['GITHUB_TOKEN', 'INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'MY_SECRET', 'AWS_SECRET_ACCESS_KEY'])
+        expect(names).not.toContain(secret);
     }
     expect(seen.execArgv).toEqual(['--max-old-space-size=1234']);
   });
@@ -184,7 +206,9 @@ describe('choosing the mode', () => {
     const runner = createModelRunner(context(logger), { workerPath: undefined, workspaceRoot: dir });
     // Under jest the engine is TypeScript: there is no worker.js beside src/isolate/.
     expect(runner.mode).toBe('in-process');
-    expect(lines.filter(([l]) => l === 'warn')).toEqual([['warn', expect.stringMatching(/measured in this process because no bundled worker/)]]);
+    expect(lines.filter(([l]) => l === 'warn')).toEqual([
+      ['warn', expect.stringMatching(/measured in this process because no bundled worker/)],
+    ]);
   });
 
   it('defaults the limit to 10 minutes or 30x the inference cap, and reads the override', () => {
@@ -197,6 +221,8 @@ describe('choosing the mode', () => {
   });
 
   it('scrubs credential-like variables', () => {
-    expect(scrubEnv({ GH_TOKEN: 'a', NPM_TOKEN: 'b', DB_PASSWORD: 'c', SSH_PRIVATE_KEY: 'd', HOME: '/h', PATH: '/bin', X: undefined })).toEqual({ HOME: '/h', PATH: '/bin' });
+    expect(
+      scrubEnv({ GH_TOKEN: 'a', NPM_TOKEN: 'b', DB_PASSWORD: 'c', SSH_PRIVATE_KEY: 'd', HOME: '/h', PATH: '/bin', X: undefined }),
+    ).toEqual({ HOME: '/h', PATH: '/bin' });
   });
 });

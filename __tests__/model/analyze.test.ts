@@ -7,8 +7,15 @@ import * as ort from 'onnxruntime-node';
 import { analyzeModel, fsExternalReader, tensorInfoOf, tensorStats } from '../../src/model/analyze.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
 import {
-  buildBatchedMatMul, buildClassifier, buildCnn, buildControlFlow, buildDynamicConv, buildMixedDtypes,
-  buildMultiInput, buildRecurrent, buildSparse,
+  buildBatchedMatMul,
+  buildClassifier,
+  buildCnn,
+  buildControlFlow,
+  buildDynamicConv,
+  buildMixedDtypes,
+  buildMultiInput,
+  buildRecurrent,
+  buildSparse,
 } from '../../src/model/examples.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import { DataType, encodeModel, type ModelProto, type TensorProto } from '../../src/model/onnx.js';
@@ -74,7 +81,10 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
     expect(a.size.parameters).toBe(16 + 16 + 4 + 4 + 16 + 1);
     expect(a.size.bytesByDtype).toEqual({ float32: (16 + 16 + 4 + 4 + 16) * 4, int64: 8 });
     expect(a.ops).toEqual({ If: 1, MatMul: 3, Constant: 3, Add: 1, Mul: 1, Loop: 1, Tanh: 1, Identity: 1 });
-    expect(a.inputs.map((i) => [i.name, i.dtype, i.shape])).toEqual([['x', 'float32', ['N', 4]], ['flag', 'bool', []]]);
+    expect(a.inputs.map((i) => [i.name, i.dtype, i.shape])).toEqual([
+      ['x', 'float32', ['N', 4]],
+      ['flag', 'bool', []],
+    ]);
   });
 
   it('batched MatMul and recurrent state inputs', () => {
@@ -82,7 +92,10 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
     const r = analyzeModel(inMemory(buildRecurrent()));
     expect(r.size.parameters).toBe(3 * 5 * 3 + 3 * 5 * 5 + 6 * 5);
     expect(r.inputs.map((i) => i.name)).toEqual(['x', 'h0']);
-    expect(r.outputs.map((o) => o.shape)).toEqual([['T', 1, 'N', 5], [1, 'N', 5]]);
+    expect(r.outputs.map((o) => o.shape)).toEqual([
+      ['T', 1, 'N', 5],
+      [1, 'N', 5],
+    ]);
   });
 
   it('sparsity counts exactly-zero weights, and a sparse initializer by its dense shape', () => {
@@ -107,10 +120,7 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
     const ints: TensorProto = { name: 'i', dims: [3], dataType: DataType.INT64, int64Data: [0, 5, 0] };
     const proto = model({
       name: 'zeros',
-      node: [
-        node('Constant', [], ['k'], { value_ints: { ints: [0, 0, 3] } }),
-        node('Identity', ['a'], ['y']),
-      ],
+      node: [node('Constant', [], ['k'], { value_ints: { ints: [0, 0, 3] } }), node('Identity', ['a'], ['y'])],
       initializer: [negZero, half, ints],
       input: [],
       output: [valueInfo('y', DataType.FLOAT, [4])],
@@ -134,19 +144,27 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
     ['bool', DataType.BOOL, [3], new Uint8Array([0, 1, 0]), 2, 3],
   ])('tensorStats: %s', (_name, code, dims, data, zeros, bytes) => {
     const view = data as ArrayBufferView;
-    const t: TensorProto = { name: 't', dims, dataType: code, rawData: new Uint8Array(view.buffer, view.byteOffset, view.byteLength) };
+    const t: TensorProto = {
+      name: 't',
+      dims,
+      dataType: code,
+      rawData: new Uint8Array(view.buffer, view.byteOffset, view.byteLength),
+    };
     const ctx = { modelPath: '/m.onnx', root: '/', label: 'm', read: fsExternalReader, fileSizes: new Map<string, number>() };
     expect(tensorStats(t, ctx)).toMatchObject({ elements: dims.reduce((a, b) => a * b, 1), zeros, bytes });
   });
 
   it('lists graph inputs that are initializers as weightInputs, not as inputs', () => {
-    const proto = model({
-      name: 'g',
-      node: [node('Add', ['x', 'w'], ['y'])],
-      initializer: [floatTensor('w', [2], [1, 2])],
-      input: [valueInfo('x', DataType.FLOAT, [2]), valueInfo('w', DataType.FLOAT, [2])],
-      output: [valueInfo('y', DataType.FLOAT, [2])],
-    }, { opset: 9 });
+    const proto = model(
+      {
+        name: 'g',
+        node: [node('Add', ['x', 'w'], ['y'])],
+        initializer: [floatTensor('w', [2], [1, 2])],
+        input: [valueInfo('x', DataType.FLOAT, [2]), valueInfo('w', DataType.FLOAT, [2])],
+        output: [valueInfo('y', DataType.FLOAT, [2])],
+      },
+      { opset: 9 },
+    );
     const a = analyzeModel(inMemory(proto));
     expect(a.inputs.map((i) => i.name)).toEqual(['x']);
     expect(a.weightInputs).toEqual(['w']);
@@ -154,12 +172,15 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
   });
 
   it('prefixes ops of other domains and describes unknown dims as null', () => {
-    const proto = model({
-      name: 'g',
-      node: [node('FusedGemm', ['x'], ['y'], {}, 'f', 'com.microsoft')],
-      input: [{ name: 'x', type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: [{ dimParam: 'N' }, {}] } } } }],
-      output: [valueInfo('y', DataType.FLOAT, undefined)],
-    }, { extraOpsets: [{ domain: 'com.microsoft', version: 1 }] });
+    const proto = model(
+      {
+        name: 'g',
+        node: [node('FusedGemm', ['x'], ['y'], {}, 'f', 'com.microsoft')],
+        input: [{ name: 'x', type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: [{ dimParam: 'N' }, {}] } } } }],
+        output: [valueInfo('y', DataType.FLOAT, undefined)],
+      },
+      { extraOpsets: [{ domain: 'com.microsoft', version: 1 }] },
+    );
     const a = analyzeModel(inMemory(proto));
     expect(a.ops).toEqual({ 'com.microsoft.FusedGemm': 1 });
     expect(a.inputs[0]!.shape).toEqual(['N', null]);
@@ -168,8 +189,13 @@ describe('analyzeModel on the generated models (figures by hand)', () => {
 
   it('describes sequence inputs by their element type and says so', () => {
     const info = tensorInfoOf(
-      { name: 's', type: { sequenceType: { elemType: { tensorType: { elemType: DataType.INT32, shape: { dim: [{ dimValue: 3 }] } } } } } },
-      'm', 'input');
+      {
+        name: 's',
+        type: { sequenceType: { elemType: { tensorType: { elemType: DataType.INT32, shape: { dim: [{ dimValue: 3 }] } } } } },
+      },
+      'm',
+      'input',
+    );
     expect(info).toEqual({ name: 's', dtype: 'int32', shape: [3], kind: 'sequence' });
   });
 
@@ -189,7 +215,10 @@ describe('external data', () => {
     data.set(new Uint8Array(b.buffer), 56);
     writeFileSync(join(dir, 'weights.bin'), data);
     const ext = (name: string, dims: number[], offset: number, length?: number): TensorProto => ({
-      name, dims, dataType: DataType.FLOAT, dataLocation: 1,
+      name,
+      dims,
+      dataType: DataType.FLOAT,
+      dataLocation: 1,
       externalData: [
         { key: 'location', value: 'weights.bin' },
         { key: 'offset', value: String(offset) },
@@ -228,7 +257,8 @@ describe('external data', () => {
       // Hand the bytes over 5 at a time, so elements straddle chunk boundaries.
       readExternal: (f, offset, length, onChunk) => {
         calls.push(`${offset}+${length}`);
-        for (let at = offset; at < offset + length; at += 5) onChunk(new Uint8Array(file.subarray(at, Math.min(at + 5, offset + length))));
+        for (let at = offset; at < offset + length; at += 5)
+          onChunk(new Uint8Array(file.subarray(at, Math.min(at + 5, offset + length))));
       },
     });
     expect(calls).toEqual(['8+48', '56+12']);

@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { node as mkNode, model, valueInfo } from '../../src/model/builder.js';
 import {
-  buildBatchedMatMul, buildClassifier, buildCnn, buildControlFlow, buildDynamicConv, buildMultiInput,
-  buildRecurrent, buildSparse,
+  buildBatchedMatMul,
+  buildClassifier,
+  buildCnn,
+  buildControlFlow,
+  buildDynamicConv,
+  buildMultiInput,
+  buildRecurrent,
+  buildSparse,
 } from '../../src/model/examples.js';
 import { computeFlops, nodeFlops } from '../../src/model/flops.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
@@ -20,7 +26,8 @@ function inMemory(proto: ModelProto): LoadedModel {
   return { path: '/virtual/model.onnx', bytes, proto, fileBytes: bytes.length, externalFiles: [] };
 }
 
-const f32 = (dims: number[]): ort.Tensor => new ort.Tensor('float32', new Float32Array(dims.reduce((a, b) => a * b, 1)).fill(0.25), dims);
+const f32 = (dims: number[]): ort.Tensor =>
+  new ort.Tensor('float32', new Float32Array(dims.reduce((a, b) => a * b, 1)).fill(0.25), dims);
 
 async function flopsOf(proto: ModelProto, feeds: Record<string, ort.Tensor>): Promise<ReturnType<typeof computeFlops>> {
   const shapes = await resolveShapes(inMemory(proto), feeds, ortFactory);
@@ -44,7 +51,7 @@ describe('computeFlops at resolved shapes (figures by hand)', () => {
     const f = await flopsOf(buildCnn(), { x: f32([1, 1, 28, 28]) });
     const conv1 = 2 * (8 * 28 * 28) * (1 * 3 * 3) + 8 * 28 * 28;
     const conv2 = 2 * (16 * 14 * 14) * (8 * 3 * 3) + 16 * 14 * 14;
-    const pools = (8 * 14 * 14) * 4 + (16 * 7 * 7) * 4;
+    const pools = 8 * 14 * 14 * 4 + 16 * 7 * 7 * 4;
     const relus = 8 * 28 * 28 + 16 * 14 * 14;
     const gemm = 2 * 10 * 784 + 10;
     expect(f.byOp).toEqual({ Conv: conv1 + conv2, Relu: relus, MaxPool: pools, Gemm: gemm });
@@ -93,19 +100,54 @@ describe('computeFlops at resolved shapes (figures by hand)', () => {
 describe('nodeFlops (table)', () => {
   const shapes = (entries: Record<string, number[]>): Map<string, number[]> => new Map(Object.entries(entries));
   it.each([
-    ['MatMul broadcasting [2,1,3,4]×[5,4,2]', mkNode('MatMul', ['a', 'b'], ['y']), { a: [2, 1, 3, 4], b: [5, 4, 2], y: [2, 5, 3, 2] }, 2 * 60 * 4],
+    [
+      'MatMul broadcasting [2,1,3,4]×[5,4,2]',
+      mkNode('MatMul', ['a', 'b'], ['y']),
+      { a: [2, 1, 3, 4], b: [5, 4, 2], y: [2, 5, 3, 2] },
+      2 * 60 * 4,
+    ],
     ['MatMul 1-D × 2-D', mkNode('MatMul', ['a', 'b'], ['y']), { a: [4], b: [4, 3], y: [3] }, 2 * 3 * 4],
-    ['Gemm transA without bias', mkNode('Gemm', ['a', 'b'], ['y'], { transA: 1 }), { a: [4, 3], b: [4, 5], y: [3, 5] }, 2 * 15 * 4],
-    ['grouped Conv, dilated', mkNode('Conv', ['x', 'w'], ['y'], { group: 2, dilations: [2, 2] }), { x: [1, 4, 7, 7], w: [4, 2, 3, 3], y: [1, 4, 3, 3] }, 2 * 36 * 18],
-    ['ConvTranspose with groups', mkNode('ConvTranspose', ['x', 'w', 'b'], ['y'], { group: 2 }), { x: [1, 4, 3, 3], w: [4, 1, 2, 2], y: [1, 2, 4, 4] }, 2 * 36 * 4 + 32],
-    ['AveragePool 3×3', mkNode('AveragePool', ['x'], ['y'], { kernel_shape: [3, 3] }), { x: [1, 2, 5, 5], y: [1, 2, 3, 3] }, 18 * 9],
+    [
+      'Gemm transA without bias',
+      mkNode('Gemm', ['a', 'b'], ['y'], { transA: 1 }),
+      { a: [4, 3], b: [4, 5], y: [3, 5] },
+      2 * 15 * 4,
+    ],
+    [
+      'grouped Conv, dilated',
+      mkNode('Conv', ['x', 'w'], ['y'], { group: 2, dilations: [2, 2] }),
+      { x: [1, 4, 7, 7], w: [4, 2, 3, 3], y: [1, 4, 3, 3] },
+      2 * 36 * 18,
+    ],
+    [
+      'ConvTranspose with groups',
+      mkNode('ConvTranspose', ['x', 'w', 'b'], ['y'], { group: 2 }),
+      { x: [1, 4, 3, 3], w: [4, 1, 2, 2], y: [1, 2, 4, 4] },
+      2 * 36 * 4 + 32,
+    ],
+    [
+      'AveragePool 3×3',
+      mkNode('AveragePool', ['x'], ['y'], { kernel_shape: [3, 3] }),
+      { x: [1, 2, 5, 5], y: [1, 2, 3, 3] },
+      18 * 9,
+    ],
     ['Softmax', mkNode('Softmax', ['x'], ['y']), { x: [2, 10], y: [2, 10] }, 5 * 20],
     ['LayerNormalization', mkNode('LayerNormalization', ['x', 's', 'b'], ['y']), { x: [2, 8], y: [2, 8] }, 7 * 16],
-    ['BatchNormalization', mkNode('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y']), { x: [1, 3, 2, 2], y: [1, 3, 2, 2] }, 2 * 12],
+    [
+      'BatchNormalization',
+      mkNode('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y']),
+      { x: [1, 3, 2, 2], y: [1, 3, 2, 2] },
+      2 * 12,
+    ],
     ['Sum of three', mkNode('Sum', ['a', 'b', 'c'], ['y']), { y: [10] }, 20],
     ['ReduceSum', mkNode('ReduceSum', ['x', 'axes'], ['y']), { x: [4, 6], y: [4] }, 24],
     ['Reshape (data movement)', mkNode('Reshape', ['x', 's'], ['y']), {}, 0],
-    ['LSTM bidirectional, no bias', mkNode('LSTM', ['x', 'w', 'r'], ['y'], { hidden_size: 2, direction: 'bidirectional' }), { x: [3, 1, 4], w: [2, 8, 4] }, 3 * 1 * 2 * (2 * 4 * 2 * (4 + 2) + 13 * 2)],
+    [
+      'LSTM bidirectional, no bias',
+      mkNode('LSTM', ['x', 'w', 'r'], ['y'], { hidden_size: 2, direction: 'bidirectional' }),
+      { x: [3, 1, 4], w: [2, 8, 4] },
+      3 * 1 * 2 * (2 * 4 * 2 * (4 + 2) + 13 * 2),
+    ],
   ])('%s', (_name, n, s, expected) => {
     expect(nodeFlops(n, shapes(s))).toBe(expected);
   });
@@ -120,9 +162,17 @@ describe('nodeFlops (table)', () => {
 describe('resolveShapes', () => {
   it('learns every intermediate shape that the file does not store', async () => {
     const shapes = await resolveShapes(inMemory(buildCnn()), { x: f32([2, 1, 28, 28]) }, ortFactory);
-    expect(Object.fromEntries(['x', 'c1', 'p1', 'c2', 'p2', 'flat', 'logits', 'conv1.weight'].map((k) => [k, shapes.get(k)]))).toEqual({
-      x: [2, 1, 28, 28], c1: [2, 8, 28, 28], p1: [2, 8, 14, 14], c2: [2, 16, 14, 14], p2: [2, 16, 7, 7],
-      flat: [2, 784], logits: [2, 10], 'conv1.weight': [8, 1, 3, 3],
+    expect(
+      Object.fromEntries(['x', 'c1', 'p1', 'c2', 'p2', 'flat', 'logits', 'conv1.weight'].map((k) => [k, shapes.get(k)])),
+    ).toEqual({
+      x: [2, 1, 28, 28],
+      c1: [2, 8, 28, 28],
+      p1: [2, 8, 14, 14],
+      c2: [2, 16, 14, 14],
+      p2: [2, 16, 7, 7],
+      flat: [2, 784],
+      logits: [2, 10],
+      'conv1.weight': [8, 1, 3, 3],
     });
   });
 
@@ -176,7 +226,15 @@ describe('resolveShapes', () => {
     const proto = model({
       name: 'ext',
       node: [mkNode('MatMul', ['x', 'W'], ['h']), mkNode('Relu', ['h'], ['y'])],
-      initializer: [{ name: 'W', dims: [4, 3], dataType: DataType.FLOAT, dataLocation: 1, externalData: [{ key: 'location', value: 'w.bin' }] }],
+      initializer: [
+        {
+          name: 'W',
+          dims: [4, 3],
+          dataType: DataType.FLOAT,
+          dataLocation: 1,
+          externalData: [{ key: 'location', value: 'w.bin' }],
+        },
+      ],
       input: [valueInfo('x', DataType.FLOAT, ['N', 4])],
       output: [valueInfo('y', DataType.FLOAT, ['N', 3])],
     });

@@ -34,7 +34,10 @@ async function loadError(path: string, label?: string): Promise<InputError> {
 
 function externalTensor(name: string, location: string, offset = 0, length?: number): TensorProto {
   return {
-    name, dims: [2], dataType: DataType.FLOAT, dataLocation: 1,
+    name,
+    dims: [2],
+    dataType: DataType.FLOAT,
+    dataLocation: 1,
     externalData: [
       { key: 'location', value: location },
       { key: 'offset', value: String(offset) },
@@ -83,7 +86,10 @@ describe('loadModel', () => {
   it('random bytes (seeded)', async () => {
     const rng = createRng(7);
     const path = join(tempDir(), 'random.onnx');
-    writeFileSync(path, Uint8Array.from({ length: 4096 }, () => rng.int(0, 255)));
+    writeFileSync(
+      path,
+      Uint8Array.from({ length: 4096 }, () => rng.int(0, 255)),
+    );
     expect((await loadError(path)).message).toMatch(/random\.onnx is not a valid ONNX file/);
   });
 
@@ -105,7 +111,9 @@ describe('loadModel', () => {
     const bytes = readFileSync(CLASSIFIER);
     const path = join(tempDir(), 'truncated.onnx');
     writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect((await loadError(path, 'classifier')).message).toMatch(/"classifier".*not a valid ONNX file: the protobuf cannot be decoded.*truncated/);
+    expect((await loadError(path, 'classifier')).message).toMatch(
+      /"classifier".*not a valid ONNX file: the protobuf cannot be decoded.*truncated/,
+    );
   });
 
   it('a model without a graph', async () => {
@@ -161,13 +169,21 @@ describe('loadModel', () => {
     writeFileSync(join(dir, 'w.bin'), new Uint8Array(6));
     const path = join(dir, 'm.onnx');
     writeFileSync(path, encodeModel(modelWith([externalTensor('w', 'w.bin', 0, 8)])));
-    expect((await loadError(path)).message).toMatch(/tensor "w" expects bytes 0\.\.8 of external-data file .*w\.bin, but the file has only 6 bytes/);
+    expect((await loadError(path)).message).toMatch(
+      /tensor "w" expects bytes 0\.\.8 of external-data file .*w\.bin, but the file has only 6 bytes/,
+    );
   });
 
   it('an external tensor without a location', async () => {
     const dir = tempDir();
     const path = join(dir, 'm.onnx');
-    const t: TensorProto = { name: 'w', dims: [2], dataType: DataType.FLOAT, dataLocation: 1, externalData: [{ key: 'offset', value: '0' }] };
+    const t: TensorProto = {
+      name: 'w',
+      dims: [2],
+      dataType: DataType.FLOAT,
+      dataLocation: 1,
+      externalData: [{ key: 'offset', value: '0' }],
+    };
     writeFileSync(path, encodeModel(modelWith([t])));
     expect((await loadError(path)).message).toMatch(/tensor "w" is marked as external data but has no "location" entry/);
   });
@@ -175,7 +191,12 @@ describe('loadModel', () => {
   it('finds external tensors inside subgraphs too', async () => {
     const dir = tempDir();
     const path = join(dir, 'm.onnx');
-    const inner = { name: 'then', node: [node('Identity', ['w'], ['o'])], initializer: [externalTensor('w', 'missing.bin')], output: [valueInfo('o', DataType.FLOAT, [2])] };
+    const inner = {
+      name: 'then',
+      node: [node('Identity', ['w'], ['o'])],
+      initializer: [externalTensor('w', 'missing.bin')],
+      output: [valueInfo('o', DataType.FLOAT, [2])],
+    };
     const proto = model({
       name: 'g',
       node: [node('If', ['c'], ['y'], { then_branch: { g: inner }, else_branch: { g: inner } })],

@@ -20,7 +20,11 @@ function tempDir(): string {
 
 function fixtures(): string[] {
   const dirs = ['examples/models', '__tests__/fixtures/models', '__tests__/fixtures/models/torch'];
-  return dirs.flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.onnx')).map((f) => join(ROOT, d, f)));
+  return dirs.flatMap((d) =>
+    readdirSync(join(ROOT, d))
+      .filter((f) => f.endsWith('.onnx'))
+      .map((f) => join(ROOT, d, f)),
+  );
 }
 
 /** Random float32 data with every third value exactly zero (seeded). */
@@ -41,9 +45,19 @@ function kitchenSink(): ModelProto {
     initializer: [floatTensor(`${name}.w`, [8, 8], weights(seed, 64))],
     output: [valueInfo(`${name}.y`, DataType.FLOAT, [1, 8])],
   });
-  const typedFloat: TensorProto = { name: 'typed', dims: [4, 8], dataType: DataType.FLOAT, floatData: Array.from(weights(3, 32)) };
+  const typedFloat: TensorProto = {
+    name: 'typed',
+    dims: [4, 8],
+    dataType: DataType.FLOAT,
+    floatData: Array.from(weights(3, 32)),
+  };
   const typedDouble: TensorProto = { name: 'dbl', dims: [16], dataType: DataType.DOUBLE, doubleData: Array.from(weights(4, 16)) };
-  const half: TensorProto = { name: 'half', dims: [6], dataType: DataType.FLOAT16, int32Data: [0, 0x3c00, 0x8000, 0x4000, 0, 0x3c00] };
+  const half: TensorProto = {
+    name: 'half',
+    dims: [6],
+    dataType: DataType.FLOAT16,
+    int32Data: [0, 0x3c00, 0x8000, 0x4000, 0, 0x3c00],
+  };
   const m = model({
     name: 'sink',
     node: [
@@ -56,23 +70,43 @@ function kitchenSink(): ModelProto {
       typedFloat,
       typedDouble,
       half,
-      rawTensor('i8', [40], DataType.INT8, Int8Array.from({ length: 40 }, (_, i) => (i % 4) - 1)),
+      rawTensor(
+        'i8',
+        [40],
+        DataType.INT8,
+        Int8Array.from({ length: 40 }, (_, i) => (i % 4) - 1),
+      ),
     ],
-    sparseInitializer: [{
-      dims: [4, 4],
-      values: floatTensor('sp', [3], [1, 0, 2]),
-      indices: { name: 'sp.idx', dims: [3], dataType: DataType.INT64, rawData: new Uint8Array(new BigInt64Array([0n, 5n, 10n]).buffer) },
-    }],
+    sparseInitializer: [
+      {
+        dims: [4, 4],
+        values: floatTensor('sp', [3], [1, 0, 2]),
+        indices: {
+          name: 'sp.idx',
+          dims: [3],
+          dataType: DataType.INT64,
+          rawData: new Uint8Array(new BigInt64Array([0n, 5n, 10n]).buffer),
+        },
+      },
+    ],
     input: [valueInfo('x', DataType.FLOAT, [1, 8]), valueInfo('flag', DataType.BOOL, [])],
     output: [valueInfo('y', DataType.FLOAT, [1, 8])],
   });
   return {
     ...m,
-    functions: [{
-      name: 'F', domain: 'local', input: ['a'], output: ['b'],
-      node: [node('Constant', [], ['k'], { value: { t: floatTensor('k', [10], weights(7, 10)) } }), node('Mul', ['a', 'k'], ['b'])],
-      opsetImport: [{ domain: '', version: 17 }],
-    }],
+    functions: [
+      {
+        name: 'F',
+        domain: 'local',
+        input: ['a'],
+        output: ['b'],
+        node: [
+          node('Constant', [], ['k'], { value: { t: floatTensor('k', [10], weights(7, 10)) } }),
+          node('Mul', ['a', 'k'], ['b']),
+        ],
+        opsetImport: [{ domain: '', version: 17 }],
+      },
+    ],
   };
 }
 
@@ -130,13 +164,24 @@ describe('streamed analysis equals in-memory analysis', () => {
     data.set(new Uint8Array(w2.buffer), w1.byteLength);
     writeFileSync(join(dir, 'm.onnx.data'), data);
     const ext = (name: string, dims: number[], offset: number, length: number): TensorProto => ({
-      name, dims, dataType: DataType.FLOAT, dataLocation: 1,
-      externalData: [{ key: 'location', value: 'm.onnx.data' }, { key: 'offset', value: String(offset) }, { key: 'length', value: String(length) }],
+      name,
+      dims,
+      dataType: DataType.FLOAT,
+      dataLocation: 1,
+      externalData: [
+        { key: 'location', value: 'm.onnx.data' },
+        { key: 'offset', value: String(offset) },
+        { key: 'length', value: String(length) },
+      ],
     });
     const proto = model({
       name: 'ext',
       node: [node('MatMul', ['x', 'w1'], ['h']), node('MatMul', ['h', 'w2'], ['y'])],
-      initializer: [ext('w1', [16, 16], 0, w1.byteLength), ext('w2', [16, 4], w1.byteLength, w2.byteLength), floatTensor('inline', [300], weights(13, 300))],
+      initializer: [
+        ext('w1', [16, 16], 0, w1.byteLength),
+        ext('w2', [16, 4], w1.byteLength, w2.byteLength),
+        floatTensor('inline', [300], weights(13, 300)),
+      ],
       input: [valueInfo('x', DataType.FLOAT, [1, 16])],
       output: [valueInfo('y', DataType.FLOAT, [1, 4])],
     });
@@ -161,7 +206,9 @@ describe('scanModelFile', () => {
       const ref = scanned.payloads.get(t)!;
       expect(ref.field).toBe('raw_data');
       expect(t.rawData === undefined || t.rawData.length === 0).toBe(true);
-      expect(Buffer.compare(file.subarray(ref.offset, ref.offset + ref.length), Buffer.from(original.graph!.initializer![i].rawData!))).toBe(0);
+      expect(
+        Buffer.compare(file.subarray(ref.offset, ref.offset + ref.length), Buffer.from(original.graph!.initializer![i].rawData!)),
+      ).toBe(0);
     });
     expect(scanned.payloadCount).toBe(inits.length);
     expect(scanned.largestPayloadBytes).toBe(784 * 128 * 4);
@@ -176,7 +223,11 @@ describe('scanModelFile', () => {
     const rewritten = join(dir, 'structure-only.onnx');
     writeFileSync(rewritten, encodeModel(scanned.proto));
     expect(readFileSync(rewritten).length).toBeLessThan(10_000);
-    const x = new ort.Tensor('float32', Float32Array.from({ length: 2 * 784 }, (_, i) => Math.sin(i)), [2, 784]);
+    const x = new ort.Tensor(
+      'float32',
+      Float32Array.from({ length: 2 * 784 }, (_, i) => Math.sin(i)),
+      [2, 784],
+    );
     const run = async (p: string) => {
       const s = await ort.InferenceSession.create(p, { executionProviders: ['cpu'] });
       try {

@@ -31,8 +31,18 @@ function feedsFor(analysis: ModelAnalysis, shapes: Record<string, number[]>): Re
   for (const input of analysis.inputs) {
     const dims = shapes[input.name]!;
     const n = dims.reduce((a, b) => a * b, 1);
-    if (input.dtype === 'int64') feeds[input.name] = new ort.Tensor('int64', BigInt64Array.from({ length: n }, () => BigInt(rng.int(1, 9))), dims);
-    else feeds[input.name] = new ort.Tensor('float32', Float32Array.from({ length: n }, () => rng.normal()), dims);
+    if (input.dtype === 'int64')
+      feeds[input.name] = new ort.Tensor(
+        'int64',
+        BigInt64Array.from({ length: n }, () => BigInt(rng.int(1, 9))),
+        dims,
+      );
+    else
+      feeds[input.name] = new ort.Tensor(
+        'float32',
+        Float32Array.from({ length: n }, () => rng.normal()),
+        dims,
+      );
   }
   return feeds;
 }
@@ -40,7 +50,9 @@ function feedsFor(analysis: ModelAnalysis, shapes: Record<string, number[]>): Re
 async function analyse(file: string) {
   const loaded = await loadModel(`${DIR}${file}`);
   const analysis = analyzeModel(loaded);
-  const shapes = await resolveShapes(loaded, feedsFor(analysis, INDEX.models[file]!.testShapes), (b) => ort.InferenceSession.create(b));
+  const shapes = await resolveShapes(loaded, feedsFor(analysis, INDEX.models[file]!.testShapes), (b) =>
+    ort.InferenceSession.create(b),
+  );
   return { loaded, analysis, shapes, flops: computeFlops(loaded.proto, shapes) };
 }
 
@@ -57,7 +69,9 @@ describe(`PyTorch ${INDEX.torch} exports`, () => {
   it('LSTM with state inputs: two stacked LSTM ops, head MatMul, all counted', async () => {
     const { analysis, flops } = await analyse('lstm-state.onnx');
     expect(analysis.inputs.map((i) => [i.name, i.dtype, i.shape])).toEqual([
-      ['x', 'float32', ['T', 'N', 8]], ['h0', 'float32', [2, 'N', 16]], ['c0', 'float32', [2, 'N', 16]],
+      ['x', 'float32', ['T', 'N', 8]],
+      ['h0', 'float32', [2, 'N', 16]],
+      ['c0', 'float32', [2, 'N', 16]],
     ]);
     // T=5, N=2, H=16; per step and row: 2·4·H·(I+H) + 2·4·H biases + 13·H gate arithmetic.
     const layer = (i: number): number => 5 * 2 * (2 * 4 * 16 * (i + 16) + 2 * 4 * 16 + 13 * 16);
@@ -75,10 +89,11 @@ describe(`PyTorch ${INDEX.torch} exports`, () => {
   it('two inputs, one int64, with symbolic dims', async () => {
     const { analysis, flops } = await analyse('embedding-two-inputs.onnx');
     expect(analysis.inputs.map((i) => [i.name, i.dtype, i.shape])).toEqual([
-      ['tokens', 'int64', ['N', 'T']], ['features', 'float32', ['N', 4]],
+      ['tokens', 'int64', ['N', 'T']],
+      ['features', 'float32', ['N', 4]],
     ]);
     // N=2, T=9: mean over 2·9·16; dense Gemm 4→16 with bias; ReLU; head Gemm 32→3 with bias.
-    expect(flops.byOp).toEqual({ ReduceMean: 288, Gemm: (2 * 2 * 16 * 4 + 32) + (2 * 2 * 3 * 32 + 6), Relu: 32 });
+    expect(flops.byOp).toEqual({ ReduceMean: 288, Gemm: 2 * 2 * 16 * 4 + 32 + (2 * 2 * 3 * 32 + 6), Relu: 32 });
   });
 
   it('conv net with dynamic H and W at 16×12, Conv and ConvTranspose by hand', async () => {
@@ -94,7 +109,10 @@ describe(`PyTorch ${INDEX.torch} exports`, () => {
 
   it('scripted control flow: Loop and If bodies with Gemms, weights counted, FLOPs flagged', async () => {
     const { analysis, flops } = await analyse('control-flow-scripted.onnx');
-    expect(analysis.inputs.map((i) => [i.name, i.dtype])).toEqual([['x', 'float32'], ['steps', 'int64']]);
+    expect(analysis.inputs.map((i) => [i.name, i.dtype])).toEqual([
+      ['x', 'float32'],
+      ['steps', 'int64'],
+    ]);
     expect(analysis.ops.Loop).toBe(1);
     expect(analysis.ops.If).toBe(1);
     expect(analysis.ops.Gemm).toBe(3);

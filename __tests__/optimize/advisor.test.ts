@@ -15,13 +15,15 @@ import { examples, seededBatches } from './helpers.js';
  * Latency and energy proportional to size make the deltas checkable; the real measure runs
  * the benchmark and a meter.
  */
-const fakeMeasure = (method = 'rapl'): MeasureModel => async (bytes) => ({
-  sizeBytes: bytes.length,
-  flops: 1000,
-  latencyMs: { p50: bytes.length / 1000, mean: bytes.length / 1000 },
-  energyJPerInference: bytes.length * 1e-6,
-  energyMethod: method,
-});
+const fakeMeasure =
+  (method = 'rapl'): MeasureModel =>
+  async (bytes) => ({
+    sizeBytes: bytes.length,
+    flops: 1000,
+    latencyMs: { p50: bytes.length / 1000, mean: bytes.length / 1000 },
+    energyJPerInference: bytes.length * 1e-6,
+    energyMethod: method,
+  });
 
 describe('adviseModel', () => {
   it('measures every variant of the classifier and states its savings against the original', async () => {
@@ -41,7 +43,11 @@ describe('adviseModel', () => {
     expect(int8.deltas!.sizePct).toBeCloseTo(expectedPct, 10);
     expect(int8.deltas!.sizePct).toBeLessThan(-70);
     expect(int8.deltas!.energyPct).toBeCloseTo(expectedPct, 10);
-    expect(int8.figures!.energy).toEqual({ joulesPerInference: int8.figures!.sizeBytes * 1e-6, method: 'rapl', estimated: false });
+    expect(int8.figures!.energy).toEqual({
+      joulesPerInference: int8.figures!.sizeBytes * 1e-6,
+      method: 'rapl',
+      estimated: false,
+    });
     expect(int8.fidelity!.batches).toBe(2);
     expect(int8.fidelity!.top1Agreement).not.toBeNull();
     expect(int8.summary).toBe(
@@ -89,7 +95,14 @@ describe('adviseModel', () => {
   });
 
   it('reports a model with nothing to change as not applicable', async () => {
-    const bytes = encodeModel(model({ name: 'g', node: [node('Relu', ['x'], ['y'])], input: [valueInfo('x', DataType.FLOAT, [2])], output: [valueInfo('y', DataType.FLOAT, [2])] }));
+    const bytes = encodeModel(
+      model({
+        name: 'g',
+        node: [node('Relu', ['x'], ['y'])],
+        input: [valueInfo('x', DataType.FLOAT, [2])],
+        output: [valueInfo('y', DataType.FLOAT, [2])],
+      }),
+    );
     const { decodeModel } = await import('../../src/model/onnx.js');
     const advice = await adviseModel({ bytes, proto: decodeModel(bytes) }, { feeds: [], measure: fakeMeasure() });
     expect(advice.every((a) => a.status === 'not-applicable')).toBe(true);
@@ -100,13 +113,18 @@ describe('adviseModel', () => {
     const g = {
       name: 'g',
       node: [node('Squeeze', ['x'], ['s'], { axes: [0] }, 'squeeze'), node('MatMul', ['s', 'w'], ['y'])],
-      initializer: [{ name: 'w', dims: [2, 2], dataType: DataType.FLOAT, rawData: new Uint8Array(Float32Array.from([1, 2, 3, 4]).buffer) }],
+      initializer: [
+        { name: 'w', dims: [2, 2], dataType: DataType.FLOAT, rawData: new Uint8Array(Float32Array.from([1, 2, 3, 4]).buffer) },
+      ],
       input: [valueInfo('x', DataType.FLOAT, [1, 3, 2])],
       output: [valueInfo('y', DataType.FLOAT, [3, 2])],
     };
     const bytes = encodeModel(model(g, { opset: 11 }));
     const { decodeModel } = await import('../../src/model/onnx.js');
-    const advice = await adviseModel({ bytes, proto: decodeModel(bytes) }, { feeds: [], measure: fakeMeasure(), variants: ['int8-weights'] });
+    const advice = await adviseModel(
+      { bytes, proto: decodeModel(bytes) },
+      { feeds: [], measure: fakeMeasure(), variants: ['int8-weights'] },
+    );
     expect(advice[0].status).toBe('not-applicable');
     expect(advice[0].reason).toMatch(/squeeze \(Squeeze, changed at opset 13\)/);
   });
@@ -118,7 +136,13 @@ describe('adviseModel', () => {
       async (name) => {
         const loaded = await loadModel(`${dir}${name}.onnx`);
         const analysis = analyzeModel(loaded);
-        const made = await synthesizeInputs(analysis.inputs, { modelName: name, dims: {}, specs: {}, seed: 5, readFile: (p) => readFile(p) });
+        const made = await synthesizeInputs(analysis.inputs, {
+          modelName: name,
+          dims: {},
+          specs: {},
+          seed: 5,
+          readFile: (p) => readFile(p),
+        });
         const advice = await adviseModel(loaded, { feeds: [made.feeds], measure: fakeMeasure() });
         for (const a of advice) {
           expect([a.variant, a.status, a.reason]).toEqual([a.variant, expect.stringMatching(/^(ok|not-applicable)$/), a.reason]);

@@ -15,7 +15,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'eb-optimize-'));
   await copyFile(join(examplesDir, 'classifier.onnx'), join(dir, 'classifier.onnx'));
   await copyFile(join(examplesDir, 'cnn.onnx'), join(dir, 'cnn.onnx'));
-  const relu = model({ name: 'g', node: [node('Relu', ['x'], ['y'])], input: [valueInfo('x', DataType.FLOAT, [2])], output: [valueInfo('y', DataType.FLOAT, [2])] });
+  const relu = model({
+    name: 'g',
+    node: [node('Relu', ['x'], ['y'])],
+    input: [valueInfo('x', DataType.FLOAT, [2])],
+    output: [valueInfo('y', DataType.FLOAT, [2])],
+  });
   await writeFile(join(dir, 'relu.onnx'), encodeModel(relu));
 });
 afterAll(async () => {
@@ -68,17 +73,25 @@ describe('energy-budget optimize', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('sparsity 50.0% of the pruned weights are zero (per-tensor)');
     expect(r.out).toMatch(/gzipped .* −\d+%/);
-    const w = readFloat32(decodeModel(await readFile(join(dir, 'cnn.pruned.onnx'))).graph!.initializer!.find((t) => t.name === 'fc.weight')!);
+    const w = readFloat32(
+      decodeModel(await readFile(join(dir, 'cnn.pruned.onnx'))).graph!.initializer!.find((t) => t.name === 'fc.weight')!,
+    );
     expect(w.filter((v) => v === 0).length).toBe(w.length / 2);
   });
 
   it.each([
     [[], /Missing MODEL/],
-    [['classifier.onnx', '--out', 'x.onnx'], /Missing the variant: give exactly one of --int8, --int8-dynamic, --fp16 or --prune FRACTION/],
+    [
+      ['classifier.onnx', '--out', 'x.onnx'],
+      /Missing the variant: give exactly one of --int8, --int8-dynamic, --fp16 or --prune FRACTION/,
+    ],
     [['classifier.onnx', '--int8', '--fp16', '--out', 'x.onnx'], /exactly one variant; got --int8 and --fp16/],
     [['classifier.onnx', '--int8'], /Missing --out FILE/],
     [['classifier.onnx', '--prune', '--out', 'x.onnx'], /--prune needs a value/],
-    [['classifier.onnx', '--prune', '1.5', '--out', 'x.onnx'], /--prune 1.5: expected a fraction from 0 up to \(not including\) 1/],
+    [
+      ['classifier.onnx', '--prune', '1.5', '--out', 'x.onnx'],
+      /--prune 1.5: expected a fraction from 0 up to \(not including\) 1/,
+    ],
     [['classifier.onnx', '--prune', 'half', '--out', 'x.onnx'], /--prune half/],
     [['classifier.onnx', '--int8', '--out', 'x.onnx', '--quantize'], /Unknown option --quantize/],
     [['classifier.onnx', 'cnn.onnx', '--int8', '--out', 'x.onnx'], /Expected one MODEL, got 2/],
@@ -110,16 +123,25 @@ describe('energy-budget optimize', () => {
       stderr: { write: (t: string) => (err += t) },
       readFile: (p) => readFile(p),
       writeFile: () => Promise.reject(new Error('must not write')),
-      createSession: async () => { throw new Error('no kernel for Cast(21)'); },
+      createSession: async () => {
+        throw new Error('no kernel for Cast(21)');
+      },
     });
     expect(code).toBe(3);
     expect(out).toBe('');
-    expect(err).toMatch(/fp16 weights variant of cnn.onnx was built but onnxruntime could not run it: no kernel for Cast\(21\). Nothing was written./);
+    expect(err).toMatch(
+      /fp16 weights variant of cnn.onnx was built but onnxruntime could not run it: no kernel for Cast\(21\). Nothing was written./,
+    );
   });
 
   it('parses inline values and defaults', () => {
     expect(parseOptimizeArgs(['m.onnx', '--prune=0.25', '--out=o.onnx'])).toEqual({
-      model: 'm.onnx', out: 'o.onnx', variant: 'prune', options: { sparsity: 0.25 }, dims: {}, batches: 4,
+      model: 'm.onnx',
+      out: 'o.onnx',
+      variant: 'prune',
+      options: { sparsity: 0.25 },
+      dims: {},
+      batches: 4,
     });
   });
 });

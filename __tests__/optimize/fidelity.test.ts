@@ -38,8 +38,16 @@ describe('compareOutputs', () => {
   });
 
   it('takes the lowest agreement over several classifier outputs and compares integer outputs numerically', () => {
-    const ref = { a: f32([1, 2], [1, 0]), b: f32([2, 2], [1, 0, 1, 0]), label: { type: 'int64', dims: [2], data: BigInt64Array.from([1n, 2n]) } };
-    const variant = { a: f32([1, 2], [1, 0]), b: f32([2, 2], [1, 0, 0, 1]), label: { type: 'int64', dims: [2], data: BigInt64Array.from([1n, 3n]) } };
+    const ref = {
+      a: f32([1, 2], [1, 0]),
+      b: f32([2, 2], [1, 0, 1, 0]),
+      label: { type: 'int64', dims: [2], data: BigInt64Array.from([1n, 2n]) },
+    };
+    const variant = {
+      a: f32([1, 2], [1, 0]),
+      b: f32([2, 2], [1, 0, 0, 1]),
+      label: { type: 'int64', dims: [2], data: BigInt64Array.from([1n, 3n]) },
+    };
     const f = compareOutputs([ref], [variant]);
     expect(f.top1Agreement).toBe(0.5);
     expect(f.outputs.find((o) => o.name === 'label')).toMatchObject({ maxAbsError: 1, top1Agreement: null });

@@ -12,7 +12,9 @@ import { InputError } from '../../src/errors.js';
 
 const rng = createRng(11);
 const randn = (n: number): Float32Array => Float32Array.from({ length: n }, () => rng.normal());
-const feed = (shape: number[]): Record<string, ort.Tensor> => ({ x: new ort.Tensor('float32', randn(shape.reduce((a, b) => a * b, 1)), shape) });
+const feed = (shape: number[]): Record<string, ort.Tensor> => ({
+  x: new ort.Tensor('float32', randn(shape.reduce((a, b) => a * b, 1)), shape),
+});
 
 /** Round-trips through bytes, as a model read from a file would be. */
 const decoded = (m: ModelProto): ModelProto => decodeModel(encodeModel(m));
@@ -33,19 +35,33 @@ describe('graph shapes the variants handle', () => {
         node('MatMul', ['z', 'V'], ['v'], {}, 'matmul2'),
       ],
       initializer: [floatTensor('W', [6, 4], randn(24)), floatTensor('b', [4], randn(4)), floatTensor('V', [4, 3], randn(12))],
-      input: [valueInfo('x', DataType.FLOAT, ['N', 6]), valueInfo('W', DataType.FLOAT, [6, 4]), valueInfo('V', DataType.FLOAT, [4, 3])],
-      output: [valueInfo('y', DataType.FLOAT, ['N', 4]), valueInfo('z', DataType.FLOAT, ['N', 4]), valueInfo('v', DataType.FLOAT, ['N', 3])],
+      input: [
+        valueInfo('x', DataType.FLOAT, ['N', 6]),
+        valueInfo('W', DataType.FLOAT, [6, 4]),
+        valueInfo('V', DataType.FLOAT, [4, 3]),
+      ],
+      output: [
+        valueInfo('y', DataType.FLOAT, ['N', 4]),
+        valueInfo('z', DataType.FLOAT, ['N', 4]),
+        valueInfo('v', DataType.FLOAT, ['N', 3]),
+      ],
     };
     const original = decoded(model(g, { opset: 17 }));
     for (const id of VARIANT_IDS) {
       const built = buildVariant(original, id);
-      expect(built.model.graph!.input!.map((i) => i.name)).toEqual({ prune: ['x', 'W', 'V'], 'int8-dynamic': ['x', 'W'], 'int8-weights': ['x'], fp16: ['x', 'V'] }[id]); // V has under 16 elements: fp16 leaves it
+      expect(built.model.graph!.input!.map((i) => i.name)).toEqual(
+        { prune: ['x', 'W', 'V'], 'int8-dynamic': ['x', 'W'], 'int8-weights': ['x'], fp16: ['x', 'V'] }[id],
+      ); // V has under 16 elements: fp16 leaves it
       await expectClose(original, built.model, [5, 6], id === 'prune' ? 10 : 0.1);
     }
     // Dynamic int8 rewrites only weights with one consumer: V, not the shared W.
     expect(buildVariant(original, 'int8-dynamic').weights.map((w) => w.name)).toEqual(['V']);
     // Both consumers of W read it along axis 1 (Gemm without transB, MatMul), so QDQ takes it.
-    expect(buildVariant(original, 'int8-weights').weights.map((w) => w.name).sort()).toEqual(['V', 'W']);
+    expect(
+      buildVariant(original, 'int8-weights')
+        .weights.map((w) => w.name)
+        .sort(),
+    ).toEqual(['V', 'W']);
   });
 
   it('Gemm rewritten to MatMulInteger keeps alpha and beta and a run-time bias', async () => {
@@ -69,7 +85,11 @@ describe('graph shapes the variants handle', () => {
         node('Conv', ['x', 'dw', 'dwb'], ['a'], { kernel_shape: [3, 3], pads: [1, 1, 1, 1], group: 4 }, 'depthwise'),
         node('Conv', ['a', 'pw'], ['y'], { kernel_shape: [1, 1] }, 'pointwise'),
       ],
-      initializer: [floatTensor('dw', [4, 1, 3, 3], randn(36)), floatTensor('dwb', [4], randn(4)), floatTensor('pw', [6, 4, 1, 1], randn(24))],
+      initializer: [
+        floatTensor('dw', [4, 1, 3, 3], randn(36)),
+        floatTensor('dwb', [4], randn(4)),
+        floatTensor('pw', [6, 4, 1, 1], randn(24)),
+      ],
       input: [valueInfo('x', DataType.FLOAT, [1, 4, 6, 6])],
       output: [valueInfo('y', DataType.FLOAT, [1, 6, 6, 6])],
     };
@@ -98,7 +118,7 @@ describe('raising the opset', () => {
     await expectClose(original, built.model, [3, 4], 0.1);
   });
 
-  it('drops Dropout\'s removed ratio attribute when crossing opset 12', async () => {
+  it("drops Dropout's removed ratio attribute when crossing opset 12", async () => {
     const g = mm([node('Dropout', ['x0'], ['x'], { ratio: 0.5 }, 'drop')]);
     g.input = [valueInfo('x0', DataType.FLOAT, [3, 4])];
     const original = decoded(model(g, { opset: 10 }));
@@ -113,7 +133,9 @@ describe('raising the opset', () => {
     const g = mm([node('Softmax', ['x0'], ['x'], {}, 'probs')]);
     const m = decoded(model(g, { opset: 12 }));
     expect(() => raiseOpset(m, 13, 'Per-channel DequantizeLinear')).toThrow(InputError);
-    expect(() => raiseOpset(m, 13, 'Per-channel DequantizeLinear')).toThrow(/probs \(Softmax, changed at opset 13\).*opset_version=13/);
+    expect(() => raiseOpset(m, 13, 'Per-channel DequantizeLinear')).toThrow(
+      /probs \(Softmax, changed at opset 13\).*opset_version=13/,
+    );
   });
 
   it('refuses opsets below 7 and leaves models already there untouched', () => {
@@ -126,13 +148,21 @@ describe('raising the opset', () => {
 describe('weights read inside control flow', () => {
   it('leaves a weight that an If branch also reads from the outer scope', async () => {
     const branch = (name: string, op: string): GraphProto => ({
-      name, node: [node(op, ['y', 'W'], [`${name}_out`], {}, `${name}_node`)], output: [valueInfo(`${name}_out`, DataType.FLOAT, undefined)],
+      name,
+      node: [node(op, ['y', 'W'], [`${name}_out`], {}, `${name}_node`)],
+      output: [valueInfo(`${name}_out`, DataType.FLOAT, undefined)],
     });
     const g: GraphProto = {
       name: 'g',
       node: [
         node('MatMul', ['x', 'W'], ['y'], {}, 'mm'),
-        node('If', ['flag'], ['z'], { then_branch: { g: branch('then', 'MatMul') }, else_branch: { g: branch('else', 'MatMul') } }, 'if'),
+        node(
+          'If',
+          ['flag'],
+          ['z'],
+          { then_branch: { g: branch('then', 'MatMul') }, else_branch: { g: branch('else', 'MatMul') } },
+          'if',
+        ),
       ],
       initializer: [floatTensor('W', [4, 4], randn(16))],
       input: [valueInfo('x', DataType.FLOAT, [2, 4]), valueInfo('flag', DataType.BOOL, [])],

@@ -32,7 +32,13 @@ export function examples(): Example[] {
 export function seededBatches(input: string, shape: number[], count: number, seed = 7): Feeds[] {
   const rng = createRng(seed);
   const n = shape.reduce((a, b) => a * b, 1);
-  return Array.from({ length: count }, () => ({ [input]: new ort.Tensor('float32', Float32Array.from({ length: n }, () => rng.normal()), shape) }));
+  return Array.from({ length: count }, () => ({
+    [input]: new ort.Tensor(
+      'float32',
+      Float32Array.from({ length: n }, () => rng.normal()),
+      shape,
+    ),
+  }));
 }
 
 /** The initializer of that name. */

@@ -5,11 +5,22 @@ import { createRng } from '../../src/util/random.js';
 describe('float16 conversion', () => {
   // Bit patterns from IEEE 754-2008 binary16 (e.g. the table in Wikipedia's "Half-precision floating-point format").
   it.each([
-    [0, 0x0000], [-0, 0x8000], [1, 0x3c00], [-2, 0xc000], [0.5, 0x3800], [65504, 0x7bff],
-    [65520, 0x7c00], [1e6, 0x7c00], [-Infinity, 0xfc00], [2 ** -14, 0x0400], [2 ** -24, 0x0001],
-    [2 ** -26, 0x0000], [1 / 3, 0x3555],
+    [0, 0x0000],
+    [-0, 0x8000],
+    [1, 0x3c00],
+    [-2, 0xc000],
+    [0.5, 0x3800],
+    [65504, 0x7bff],
+    [65520, 0x7c00],
+    [1e6, 0x7c00],
+    [-Infinity, 0xfc00],
+    [2 ** -14, 0x0400],
+    [2 ** -24, 0x0001],
+    [2 ** -26, 0x0000],
+    [1 / 3, 0x3555],
     // Ties go to even: 1 + 2^-11 lies halfway between 1 and 1 + 2^-10.
-    [1 + 2 ** -11, 0x3c00], [1 + 3 * 2 ** -11, 0x3c02],
+    [1 + 2 ** -11, 0x3c00],
+    [1 + 3 * 2 ** -11, 0x3c02],
   ])('%s → 0x%s', (value, bits) => {
     expect(float16Bits(value)).toBe(bits);
   });
@@ -53,7 +64,10 @@ describe('per-channel symmetric int8 quantisation', () => {
 describe('smallest magnitudes', () => {
   it('selects exactly the requested count, ties broken by position', () => {
     const masks = smallestMagnitudes([Float32Array.from([1, -1, 1, 2]), Float32Array.from([1, 0.5])], 3);
-    expect(masks.map((m) => Array.from(m))).toEqual([[1, 1, 0, 0], [0, 1]]);
+    expect(masks.map((m) => Array.from(m))).toEqual([
+      [1, 1, 0, 0],
+      [0, 1],
+    ]);
   });
 
   it('selects nothing for 0 and everything for the total', () => {

@@ -97,7 +97,9 @@ describe.each(examples())('variants of the $name example', (ex) => {
     expect(kinds.filter((k) => k === 'Gemm' || k === 'Conv')).toEqual([]);
     for (const w of WEIGHTS[ex.name]) {
       const original = readFloat32(init(ex.proto, w.name));
-      const integer = built.model.graph!.node!.find((n) => (n.opType === 'MatMulInteger' || n.opType === 'ConvInteger') && n.input![1].startsWith(w.name))!;
+      const integer = built.model.graph!.node!.find(
+        (n) => (n.opType === 'MatMulInteger' || n.opType === 'ConvInteger') && n.input![1].startsWith(w.name),
+      )!;
       const q = view(init(built.model, integer.input![1]), Int8Array);
       const rescale = built.model.graph!.node!.find((n) => n.opType === 'Mul' && n.input![1].startsWith(`${w.name}_scale`))!;
       const scales = view(init(built.model, rescale.input![1]), Float32Array);
@@ -140,33 +142,36 @@ describe.each(examples())('variants of the $name example', (ex) => {
     expect(overhead).toBeLessThanOrEqual(OVERHEAD_PER_WEIGHT * built.weights.length);
   });
 
-  it.each([0.5, 0.9, 0.25])('prune %s per tensor: exactly that share of each weight is zero, same size, smaller gzip', (sparsity) => {
-    const built = pruneVariant(ex.proto, sparsity);
-    for (const w of WEIGHTS[ex.name]) {
-      const values = readFloat32(init(built.model, w.name));
-      const original = readFloat32(init(ex.proto, w.name));
-      const zeros = values.filter((v) => v === 0).length;
-      expect(zeros).toBe(Math.round(sparsity * values.length));
-      // Every kept weight is at least as large as every pruned one, and unchanged.
-      let maxPruned = 0;
-      let minKept = Infinity;
-      let changed = 0;
-      original.forEach((v, i) => {
-        if (values[i] === 0) maxPruned = Math.max(maxPruned, Math.abs(v));
-        else {
-          if (values[i] !== v) changed++;
-          minKept = Math.min(minKept, Math.abs(v));
-        }
-      });
-      expect(changed).toBe(0);
-      expect(maxPruned).toBeLessThanOrEqual(minKept);
-    }
-    // Biases are not pruned.
-    expect(readFloat32(init(built.model, WEIGHTS[ex.name][0].name.replace('weight', 'bias'))).every((v) => v !== 0)).toBe(true);
-    const bytes = encodeModel(built.model);
-    expect(bytes.length).toBe(ex.bytes.length);
-    expect(gzipSize(bytes)).toBeLessThan(gzipSize(ex.bytes));
-  });
+  it.each([0.5, 0.9, 0.25])(
+    'prune %s per tensor: exactly that share of each weight is zero, same size, smaller gzip',
+    (sparsity) => {
+      const built = pruneVariant(ex.proto, sparsity);
+      for (const w of WEIGHTS[ex.name]) {
+        const values = readFloat32(init(built.model, w.name));
+        const original = readFloat32(init(ex.proto, w.name));
+        const zeros = values.filter((v) => v === 0).length;
+        expect(zeros).toBe(Math.round(sparsity * values.length));
+        // Every kept weight is at least as large as every pruned one, and unchanged.
+        let maxPruned = 0;
+        let minKept = Infinity;
+        let changed = 0;
+        original.forEach((v, i) => {
+          if (values[i] === 0) maxPruned = Math.max(maxPruned, Math.abs(v));
+          else {
+            if (values[i] !== v) changed++;
+            minKept = Math.min(minKept, Math.abs(v));
+          }
+        });
+        expect(changed).toBe(0);
+        expect(maxPruned).toBeLessThanOrEqual(minKept);
+      }
+      // Biases are not pruned.
+      expect(readFloat32(init(built.model, WEIGHTS[ex.name][0].name.replace('weight', 'bias'))).every((v) => v !== 0)).toBe(true);
+      const bytes = encodeModel(built.model);
+      expect(bytes.length).toBe(ex.bytes.length);
+      expect(gzipSize(bytes)).toBeLessThan(gzipSize(ex.bytes));
+    },
+  );
 
   it('prune global: exactly that share of all the pruned weights together is zero', () => {
     const built = pruneVariant(ex.proto, 0.6, 'global');
@@ -181,7 +186,7 @@ describe.each(examples())('variants of the $name example', (ex) => {
     expect(built.sparsity).toBe(zeros / total);
   });
 
-  it('fidelity figures are computed from both models\' outputs', async () => {
+  it("fidelity figures are computed from both models' outputs", async () => {
     const int8 = await measureFidelity(ex.bytes, encodeModel(int8WeightsVariant(ex.proto).model), batches, ortSessionFactory);
     const fp16 = await measureFidelity(ex.bytes, encodeModel(fp16Variant(ex.proto).model), batches, ortSessionFactory);
     const same = await measureFidelity(ex.bytes, ex.bytes, batches, ortSessionFactory);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { commentMarker, escapeMarkdown, markerKey } from '../../src/report/escape.js';
 import { GITHUB_COMMENT_MAX_CHARS, renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/types.js';
-import { failReport, HOSTILE_NAME, inconclusiveReport, passReport } from '../github/fixtures/reports.js';
+import { failReport, inconclusiveReport, passReport } from '../github/fixtures/reports.js';
 
 /** Cells of a Markdown table row: split on the pipes the renderer wrote (escaped ones are `&#124;`). */
 function cells(line: string): string[] {

@@ -22,16 +22,29 @@ function mlpWith(ops: Array<{ op: string; domain?: string; name: string }>) {
     last = `h${i + 1}`;
   });
   nodes.push(node('Gemm', [last, 'w2', 'b2'], ['y'], { transB: 1 }, 'fc2'));
-  return model({
-    name: 'mlp',
-    node: nodes,
-    initializer: [
-      floatTensor('w1', [4, 3], Array.from({ length: 12 }, () => rng.normal())), floatTensor('b1', [4], [0, 0, 0, 0]),
-      floatTensor('w2', [2, 4], Array.from({ length: 8 }, () => rng.normal())), floatTensor('b2', [2], [0, 0]),
-    ],
-    input: [valueInfo('x', DataType.FLOAT, ['N', 3])],
-    output: [valueInfo('y', DataType.FLOAT, ['N', 2])],
-  }, { opset: 17, extraOpsets: [{ domain: 'com.microsoft', version: 1 }] });
+  return model(
+    {
+      name: 'mlp',
+      node: nodes,
+      initializer: [
+        floatTensor(
+          'w1',
+          [4, 3],
+          Array.from({ length: 12 }, () => rng.normal()),
+        ),
+        floatTensor('b1', [4], [0, 0, 0, 0]),
+        floatTensor(
+          'w2',
+          [2, 4],
+          Array.from({ length: 8 }, () => rng.normal()),
+        ),
+        floatTensor('b2', [2], [0, 0]),
+      ],
+      input: [valueInfo('x', DataType.FLOAT, ['N', 3])],
+      output: [valueInfo('y', DataType.FLOAT, ['N', 2])],
+    },
+    { opset: 17, extraOpsets: [{ domain: 'com.microsoft', version: 1 }] },
+  );
 }
 
 describe('unsupported ops', () => {
@@ -75,14 +88,19 @@ describe('unsupported ops', () => {
       input: [valueInfo('x', DataType.FLOAT, [1, 2, 5, 5])],
       output: [valueInfo('y', DataType.FLOAT, [1, 2, 3, 3])],
     });
-    expect(() => buildTrainingStep(conv, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 }))
-      .toThrow(/Conv node "depthwise": group = 2 \(only group = 1 has a gradient here\)/);
+    expect(() => buildTrainingStep(conv, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(
+      /Conv node "depthwise": group = 2 \(only group = 1 has a gradient here\)/,
+    );
   });
 
   it('rejects an unknown output and a model without trainable parameters', () => {
     const p = mlpWith([{ op: 'Relu', name: 'r' }]);
-    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, output: 'nope' })).toThrow(/no output named "nope".*"y"/);
-    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, freeze: ['*'] })).toThrow(/no trainable parameters/);
+    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, output: 'nope' })).toThrow(
+      /no output named "nope".*"y"/,
+    );
+    expect(() => buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, freeze: ['*'] })).toThrow(
+      /no trainable parameters/,
+    );
   });
 
   it('rejects opsets it cannot read', () => {
@@ -101,7 +119,11 @@ describe('older opsets', () => {
         node('Squeeze', ['u'], ['y'], { axes: [0] }),
       ],
       inputs: { x: { dims: [2, 3, 4] } },
-      output: 'y', wrt: ['x'], dtype: 'float64', seed: 11, opset: 11,
+      output: 'y',
+      wrt: ['x'],
+      dtype: 'float64',
+      seed: 11,
+      opset: 11,
     });
   });
 
@@ -119,7 +141,10 @@ describe('training-mode semantics', () => {
       name: 'bn',
       node: [node('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y'], { epsilon: 1e-5, momentum: 0.9 })],
       initializer: [
-        floatTensor('s', [2], [2, 1]), floatTensor('b', [2], [0.5, 0]), floatTensor('m', [2], [1, -1]), floatTensor('v', [2], [4, 9]),
+        floatTensor('s', [2], [2, 1]),
+        floatTensor('b', [2], [0.5, 0]),
+        floatTensor('m', [2], [1, -1]),
+        floatTensor('v', [2], [4, 9]),
       ],
       input: [valueInfo('x', DataType.FLOAT, [4, 2])],
       output: [valueInfo('y', DataType.FLOAT, [4, 2])],
@@ -133,7 +158,7 @@ describe('training-mode semantics', () => {
       const mu = col.reduce((a, b) => a + b, 0) / 4;
       const variance = col.reduce((a, b) => a + (b - mu) ** 2, 0) / 4;
       const [scale, bias] = c === 0 ? [2, 0.5] : [1, 0];
-      col.forEach((v, i) => expect(y[i * 2 + c]).toBeCloseTo(scale * (v - mu) / Math.sqrt(variance + 1e-5) + bias, 4));
+      col.forEach((v, i) => expect(y[i * 2 + c]).toBeCloseTo((scale * (v - mu)) / Math.sqrt(variance + 1e-5) + bias, 4));
       const newMean = (out.m_new.data as Float32Array)[c];
       const newVar = (out.v_new.data as Float32Array)[c];
       expect(newMean).toBeCloseTo(0.9 * (c === 0 ? 1 : -1) + 0.1 * mu, 4);
@@ -172,7 +197,13 @@ describe('training-mode semantics', () => {
 describe('projection of a full training run', () => {
   it('scales the energy of one step to dataset size × epochs, in J, kWh and gCO2e', () => {
     // 60,000 samples / 32 per batch = 1,875 steps per epoch; ×10 epochs = 18,750 steps.
-    const p = projectTraining({ joulesPerStep: 0.02, batchSize: 32, datasetSize: 60000, epochs: 10, carbonIntensityGPerKWh: 400 });
+    const p = projectTraining({
+      joulesPerStep: 0.02,
+      batchSize: 32,
+      datasetSize: 60000,
+      epochs: 10,
+      carbonIntensityGPerKWh: 400,
+    });
     expect(p.steps).toBe(18750);
     expect(p.joules).toBeCloseTo(375, 9);
     expect(p.kWh).toBeCloseTo(375 / 3.6e6, 15);
@@ -180,11 +211,14 @@ describe('projection of a full training run', () => {
   });
 
   it('counts a last partial batch as a full step', () => {
-    expect(projectTraining({ joulesPerStep: 1, batchSize: 32, datasetSize: 33, epochs: 1, carbonIntensityGPerKWh: 0 }).steps).toBe(2);
+    expect(
+      projectTraining({ joulesPerStep: 1, batchSize: 32, datasetSize: 33, epochs: 1, carbonIntensityGPerKWh: 0 }).steps,
+    ).toBe(2);
   });
 
   it('rejects impossible sizes with the field names', () => {
-    expect(() => projectTraining({ joulesPerStep: 1, batchSize: 0, datasetSize: 10, epochs: -1, carbonIntensityGPerKWh: 1 }))
-      .toThrow(/batchSize = 0, epochs = -1/);
+    expect(() =>
+      projectTraining({ joulesPerStep: 1, batchSize: 0, datasetSize: 10, epochs: -1, carbonIntensityGPerKWh: 1 }),
+    ).toThrow(/batchSize = 0, epochs = -1/);
   });
 });

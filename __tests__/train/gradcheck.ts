@@ -67,25 +67,51 @@ export async function gradCheck(c: GradCase): Promise<{ worst: number; checked: 
     feeds[name] = new ort.Tensor(c.dtype, values[name], spec.dims);
   }
   const inputInfos = Object.entries(c.inputs).map(([name, spec]) =>
-    valueInfo(name, spec.dtype === 'int64' ? DataType.INT64 : elem, c.declared?.[name] ?? spec.dims));
+    valueInfo(name, spec.dtype === 'int64' ? DataType.INT64 : elem, c.declared?.[name] ?? spec.dims),
+  );
   const opset = c.opset ?? 17;
 
   // 1. The op's output shape, from a plain run.
-  const probe = await ort.InferenceSession.create(encodeModel(model({
-    name: 'probe', node: c.nodes, initializer: c.initializers ?? [], input: inputInfos, output: [{ name: c.output }],
-  }, { opset })));
+  const probe = await ort.InferenceSession.create(
+    encodeModel(
+      model(
+        {
+          name: 'probe',
+          node: c.nodes,
+          initializer: c.initializers ?? [],
+          input: inputInfos,
+          output: [{ name: c.output }],
+        },
+        { opset },
+      ),
+    ),
+  );
   const y = (await probe.run(feeds))[c.output];
   await probe.release();
-  const r = makeArray(c.dtype, Array.from({ length: size(y.dims as number[]) }, () => rng.normal()));
+  const r = makeArray(
+    c.dtype,
+    Array.from({ length: size(y.dims as number[]) }, () => rng.normal()),
+  );
 
   // 2. The projected loss.
-  const lossNodes = [...c.nodes, node('Mul', [c.output, 'proj_r'], ['proj_y']), node('ReduceSum', ['proj_y'], ['proj_loss'], { keepdims: 0 })];
+  const lossNodes = [
+    ...c.nodes,
+    node('Mul', [c.output, 'proj_r'], ['proj_y']),
+    node('ReduceSum', ['proj_y'], ['proj_loss'], { keepdims: 0 }),
+  ];
   const inits = [...(c.initializers ?? []), rawTensor('proj_r', y.dims as number[], elem, r)];
-  const forward = model({ name: 'fwd', node: lossNodes, initializer: inits, input: inputInfos, output: [valueInfo('proj_loss', elem, [])] }, { opset });
+  const forward = model(
+    { name: 'fwd', node: lossNodes, initializer: inits, input: inputInfos, output: [valueInfo('proj_loss', elem, [])] },
+    { opset },
+  );
   // 3. The built gradients. The loss for the differences comes from the same graph, so ops that
   // behave differently in training (BatchNormalization's batch statistics) are differenced in
   // their training form.
-  const { model: gradModel, gradients } = differentiateModel(forward, { loss: 'proj_loss', wrt: c.wrt, batchShapes: c.batchShapes });
+  const { model: gradModel, gradients } = differentiateModel(forward, {
+    loss: 'proj_loss',
+    wrt: c.wrt,
+    batchShapes: c.batchShapes,
+  });
   const gradSession = await ort.InferenceSession.create(encodeModel(gradModel));
   const outs = await gradSession.run(feeds);
   if (c.trainingForward !== true) {
@@ -116,14 +142,19 @@ export async function gradCheck(c: GradCase): Promise<{ worst: number; checked: 
     const g = outs[gradients[name]];
     expect(Array.from(g.dims)).toEqual(Array.from(feeds[name].dims));
     const n = values[name].length;
-    const picks = n <= (c.maxChecks ?? 40) ? Array.from({ length: n }, (_, i) => i) : Array.from({ length: c.maxChecks ?? 40 }, () => rng.int(0, n - 1));
+    const picks =
+      n <= (c.maxChecks ?? 40)
+        ? Array.from({ length: n }, (_, i) => i)
+        : Array.from({ length: c.maxChecks ?? 40 }, () => rng.int(0, n - 1));
     for (const i of picks) {
       const fd = ((await lossAt(name, i, h)) - (await lossAt(name, i, -h))) / (2 * h);
       const got = Number((g.data as Arr)[i]);
       const err = Math.abs(got - fd);
       worst = Math.max(worst, err / (atol + rtol * Math.abs(fd)));
       if (err > atol + rtol * Math.abs(fd)) {
-        throw new Error(`gradient of ${name}[${i}]: built ${got}, finite difference ${fd} (|Δ| ${err.toExponential(2)} > ${atol} + ${rtol}·|fd|)`);
+        throw new Error(
+          `gradient of ${name}[${i}]: built ${got}, finite difference ${fd} (|Δ| ${err.toExponential(2)} > ${atol} + ${rtol}·|fd|)`,
+        );
       }
       checked++;
     }

@@ -12,11 +12,20 @@ import { runTrainingBenchmark, toOrtTensor } from '../../src/train/runner.js';
 import { createRng } from '../../src/util/random.js';
 
 describe('steps per call (Loop)', () => {
-  const step = buildTrainingStep(buildClassifier({ hidden1: 16 }), { loss: 'bce', optimizer: 'adam', learningRate: 1e-2, dims: { N: 8 } });
+  const step = buildTrainingStep(buildClassifier({ hidden1: 16 }), {
+    loss: 'bce',
+    optimizer: 'adam',
+    learningRate: 1e-2,
+    dims: { N: 8 },
+  });
   const rng = createRng(5);
   const feeds = (): Record<string, ort.Tensor> => {
     const f: Record<string, ort.Tensor> = {
-      x: new ort.Tensor('float32', Float32Array.from({ length: 8 * 784 }, () => rng.normal()), [8, 784]),
+      x: new ort.Tensor(
+        'float32',
+        Float32Array.from({ length: 8 * 784 }, () => rng.normal()),
+        [8, 784],
+      ),
       labels: toOrtTensor(synthesizeLabels('bce', 'float32', [8, 1], 3)),
     };
     for (const [name, d] of Object.entries(step.initialState)) f[name] = toOrtTensor(d);
@@ -32,7 +41,13 @@ describe('steps per call (Loop)', () => {
     let now = 0n;
     const clockNs = (): bigint => (now += 10_000_000n); // 10 ms per reading
     const a = await runTrainingBenchmark(one, f, step.feedback, { steps: 10, warmup: 5 }, { clockNs });
-    const b = await runTrainingBenchmark(many, f, looped.feedback, { steps: 10, warmup: 5, lossOutput: looped.lossOutput, stepsPerCall: 5 }, { clockNs });
+    const b = await runTrainingBenchmark(
+      many,
+      f,
+      looped.feedback,
+      { steps: 10, warmup: 5, lossOutput: looped.lossOutput, stepsPerCall: 5 },
+      { clockNs },
+    );
     expect(b.losses).toHaveLength(15);
     b.losses.forEach((l, k) => expect(l).toBeCloseTo(a.losses[k], 5));
     expect(b.steps).toBe(10);
@@ -45,7 +60,13 @@ describe('steps per call (Loop)', () => {
   it('rounds the timed steps up to whole calls and rejects a bad count', async () => {
     const looped = loopTrainingStep(step, 4);
     const s = await ort.InferenceSession.create(encodeModel(looped.model));
-    const res = await runTrainingBenchmark(s, feeds(), looped.feedback, { steps: 6, warmup: 0, stepsPerCall: 4 }, { clockNs: process.hrtime.bigint });
+    const res = await runTrainingBenchmark(
+      s,
+      feeds(),
+      looped.feedback,
+      { steps: 6, warmup: 0, stepsPerCall: 4 },
+      { clockNs: process.hrtime.bigint },
+    );
     expect(res.steps).toBe(8);
     expect(res.losses).toHaveLength(12);
     expect(() => loopTrainingStep(step, 0)).toThrow(/steps per call must be an integer >= 1/);

@@ -33,12 +33,15 @@ const logSigmoid = (z: number): number => (z >= 0 ? -Math.log1p(Math.exp(-z)) : 
 function reference(loss: LossName, y: number[], labels: number[], dims: number[]): number {
   if (loss === 'mse') return y.reduce((s, v, i) => s + (v - labels[i]) ** 2, 0) / y.length;
   if (loss === 'bce') {
-    return -y.reduce((s, v, i) => {
-      const p = Math.min(Math.max(v, BCE_EPSILON), 1 - BCE_EPSILON);
-      return s + labels[i] * Math.log(p) + (1 - labels[i]) * Math.log(1 - p);
-    }, 0) / y.length;
+    return (
+      -y.reduce((s, v, i) => {
+        const p = Math.min(Math.max(v, BCE_EPSILON), 1 - BCE_EPSILON);
+        return s + labels[i] * Math.log(p) + (1 - labels[i]) * Math.log(1 - p);
+      }, 0) / y.length
+    );
   }
-  if (loss === 'bce-logits') return -y.reduce((s, z, i) => s + labels[i] * logSigmoid(z) + (1 - labels[i]) * logSigmoid(-z), 0) / y.length;
+  if (loss === 'bce-logits')
+    return -y.reduce((s, z, i) => s + labels[i] * logSigmoid(z) + (1 - labels[i]) * logSigmoid(-z), 0) / y.length;
   // cross-entropy over axis 1 of [N, C, rest...]
   const [n, c] = dims;
   const rest = y.length / (n * c);
@@ -57,9 +60,10 @@ function reference(loss: LossName, y: number[], labels: number[], dims: number[]
 async function check(loss: LossName, dims: number[], x: number[], labels: number[]): Promise<void> {
   const step = buildTrainingStep(addModel(dims), { loss, optimizer: 'sgd', learningRate: 1 });
   const session = await ort.InferenceSession.create(encodeModel(step.model));
-  const labelTensor = step.label.dtype === 'int64'
-    ? new ort.Tensor('int64', BigInt64Array.from(labels.map(BigInt)), step.label.shape as number[])
-    : new ort.Tensor('float64', Float64Array.from(labels), dims);
+  const labelTensor =
+    step.label.dtype === 'int64'
+      ? new ort.Tensor('int64', BigInt64Array.from(labels.map(BigInt)), step.label.shape as number[])
+      : new ort.Tensor('float64', Float64Array.from(labels), dims);
   const out = await session.run({
     x: new ort.Tensor('float64', Float64Array.from(x), dims),
     [step.labelInput]: labelTensor,
@@ -89,7 +93,12 @@ describe('losses', () => {
   });
 
   it('bce on probabilities', async () => {
-    await check('bce', [5, 1], normal(5).map((v) => sigmoid(v)), [0, 1, 1, 0, 1]);
+    await check(
+      'bce',
+      [5, 1],
+      normal(5).map((v) => sigmoid(v)),
+      [0, 1, 1, 0, 1],
+    );
   });
 
   it('bce on logits, including large logits without overflow', async () => {

@@ -33,21 +33,35 @@ function grad(w: number[]): number[] {
 
 type Update = (w: number[], g: number[], k: number) => number[];
 
-function closedForm(kind: OptimizerName, lr: number, c: { mu: number; rho: number; b1: number; b2: number; eps: number }): Update {
+function closedForm(
+  kind: OptimizerName,
+  lr: number,
+  c: { mu: number; rho: number; b1: number; b2: number; eps: number },
+): Update {
   const v = [0, 0, 0];
   const m = [0, 0, 0];
   return (w, g, k) => {
     switch (kind) {
-      case 'sgd': return w.map((wi, i) => wi - lr * g[i]);
-      case 'momentum': return w.map((wi, i) => { v[i] = c.mu * v[i] + g[i]; return wi - lr * v[i]; });
-      case 'rmsprop': return w.map((wi, i) => { v[i] = c.rho * v[i] + (1 - c.rho) * g[i] * g[i]; return wi - (lr * g[i]) / (Math.sqrt(v[i]) + c.eps); });
-      case 'adam': return w.map((wi, i) => {
-        m[i] = c.b1 * m[i] + (1 - c.b1) * g[i];
-        v[i] = c.b2 * v[i] + (1 - c.b2) * g[i] * g[i];
-        const mh = m[i] / (1 - c.b1 ** k);
-        const vh = v[i] / (1 - c.b2 ** k);
-        return wi - (lr * mh) / (Math.sqrt(vh) + c.eps);
-      });
+      case 'sgd':
+        return w.map((wi, i) => wi - lr * g[i]);
+      case 'momentum':
+        return w.map((wi, i) => {
+          v[i] = c.mu * v[i] + g[i];
+          return wi - lr * v[i];
+        });
+      case 'rmsprop':
+        return w.map((wi, i) => {
+          v[i] = c.rho * v[i] + (1 - c.rho) * g[i] * g[i];
+          return wi - (lr * g[i]) / (Math.sqrt(v[i]) + c.eps);
+        });
+      case 'adam':
+        return w.map((wi, i) => {
+          m[i] = c.b1 * m[i] + (1 - c.b1) * g[i];
+          v[i] = c.b2 * v[i] + (1 - c.b2) * g[i] * g[i];
+          const mh = m[i] / (1 - c.b1 ** k);
+          const vh = v[i] / (1 - c.b2 ** k);
+          return wi - (lr * mh) / (Math.sqrt(vh) + c.eps);
+        });
     }
   };
 }
@@ -89,7 +103,11 @@ describe('optimizers match their closed-form updates', () => {
     it(`${kind} lr=${lr} ${JSON.stringify(coeffs)}`, async () => {
       const ws = await runSteps(kind, lr, coeffs, 4);
       const update = closedForm(kind, lr, {
-        mu: coeffs.momentum ?? 0.9, rho: coeffs.rho ?? 0.9, b1: coeffs.beta1 ?? 0.9, b2: coeffs.beta2 ?? 0.999, eps: coeffs.epsilon ?? 1e-8,
+        mu: coeffs.momentum ?? 0.9,
+        rho: coeffs.rho ?? 0.9,
+        b1: coeffs.beta1 ?? 0.9,
+        b2: coeffs.beta2 ?? 0.999,
+        eps: coeffs.epsilon ?? 1e-8,
       });
       let w = [...w0];
       for (let k = 1; k <= ws.length; k++) {
@@ -108,7 +126,13 @@ describe('optimizers match their closed-form updates', () => {
     };
     for (const [name, d] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(d);
     let now = 0n;
-    const res = await runTrainingBenchmark(session, feeds, step.feedback, { steps: 3, warmup: 1 }, { clockNs: () => (now += 1000n) });
+    const res = await runTrainingBenchmark(
+      session,
+      feeds,
+      step.feedback,
+      { steps: 3, warmup: 1 },
+      { clockNs: () => (now += 1000n) },
+    );
     const expected = await runSteps('adam', 0.01, {}, 4);
     expect(res.preallocated).toBe(true);
     expect(res.losses).toHaveLength(4);
@@ -121,8 +145,9 @@ describe('optimizers match their closed-form updates', () => {
   });
 
   it('rejects coefficients out of range with the key and the range', () => {
-    expect(() => buildTrainingStep(tinyModel(), { loss: 'mse', optimizer: 'adam', learningRate: 0.01, beta1: 1 }))
-      .toThrow(/training\.beta1 is 1; expected a number in \[0, 1\)/);
+    expect(() => buildTrainingStep(tinyModel(), { loss: 'mse', optimizer: 'adam', learningRate: 0.01, beta1: 1 })).toThrow(
+      /training\.beta1 is 1; expected a number in \[0, 1\)/,
+    );
     expect(() => buildTrainingStep(tinyModel(), { loss: 'mse', optimizer: 'sgd', learningRate: -1 })).toThrow(InputError);
   });
 });

@@ -26,8 +26,16 @@ function ownStep() {
       node('Add', ['count', 'one'], ['count_next']),
     ],
     initializer: [floatTensor('two_lr', [], [0.2]), floatTensor('one', [], [1])],
-    input: [valueInfo('w', DataType.FLOAT, [3]), valueInfo('target', DataType.FLOAT, [3]), valueInfo('count', DataType.FLOAT, [])],
-    output: [valueInfo('loss_value', DataType.FLOAT, []), valueInfo('w_next', DataType.FLOAT, [3]), valueInfo('count_next', DataType.FLOAT, [])],
+    input: [
+      valueInfo('w', DataType.FLOAT, [3]),
+      valueInfo('target', DataType.FLOAT, [3]),
+      valueInfo('count', DataType.FLOAT, []),
+    ],
+    output: [
+      valueInfo('loss_value', DataType.FLOAT, []),
+      valueInfo('w_next', DataType.FLOAT, [3]),
+      valueInfo('count_next', DataType.FLOAT, []),
+    ],
   });
 }
 
@@ -63,7 +71,13 @@ describe('bring your own training step', () => {
     const session = await ort.InferenceSession.create(encodeModel(ownStep()));
     const initial = feeds();
     const meter = new FakeMeter();
-    const res = await runTrainingBenchmark(session, initial, { w_next: 'w', count_next: 'count' }, { steps: 5, warmup: 2 }, { clockNs: clock(), meter });
+    const res = await runTrainingBenchmark(
+      session,
+      initial,
+      { w_next: 'w', count_next: 'count' },
+      { steps: 5, warmup: 2 },
+      { clockNs: clock(), meter },
+    );
     // w_k = 0.8^k · w_0, loss_k = 0.64^k · 14.
     res.losses.forEach((l, k) => expect(l).toBeCloseTo(14 * 0.64 ** k, 4));
     expect(res.losses).toHaveLength(7);
@@ -79,15 +93,33 @@ describe('bring your own training step', () => {
 
   it('picks the only output that is not fed back as the loss', async () => {
     const session = await ort.InferenceSession.create(encodeModel(ownStep()));
-    const res = await runTrainingBenchmark(session, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 1, warmup: 0 }, { clockNs: clock() });
+    const res = await runTrainingBenchmark(
+      session,
+      feeds(),
+      { w_next: 'w', count_next: 'count' },
+      { steps: 1, warmup: 0 },
+      { clockNs: clock() },
+    );
     expect(res.losses).toHaveLength(2);
     await session.release();
   });
 
   it('runs without preallocation too, with identical losses', async () => {
     const session = await ort.InferenceSession.create(encodeModel(ownStep()));
-    const a = await runTrainingBenchmark(session, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 4, warmup: 1 }, { clockNs: clock() });
-    const b = await runTrainingBenchmark(session, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 4, warmup: 1, preallocate: false }, { clockNs: clock() });
+    const a = await runTrainingBenchmark(
+      session,
+      feeds(),
+      { w_next: 'w', count_next: 'count' },
+      { steps: 4, warmup: 1 },
+      { clockNs: clock() },
+    );
+    const b = await runTrainingBenchmark(
+      session,
+      feeds(),
+      { w_next: 'w', count_next: 'count' },
+      { steps: 4, warmup: 1, preallocate: false },
+      { clockNs: clock() },
+    );
     expect(b.preallocated).toBe(false);
     expect(b.losses).toEqual(a.losses);
     await session.release();
@@ -96,8 +128,20 @@ describe('bring your own training step', () => {
   it('notices a session wrapper that drops the preallocated outputs and uses what it returns', async () => {
     const inner = await ort.InferenceSession.create(encodeModel(ownStep()));
     const wrapper: StepSession = { inputNames: inner.inputNames, outputNames: inner.outputNames, run: (f) => inner.run(f) };
-    const a = await runTrainingBenchmark(inner, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 4, warmup: 1 }, { clockNs: clock() });
-    const b = await runTrainingBenchmark(wrapper, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 4, warmup: 1 }, { clockNs: clock() });
+    const a = await runTrainingBenchmark(
+      inner,
+      feeds(),
+      { w_next: 'w', count_next: 'count' },
+      { steps: 4, warmup: 1 },
+      { clockNs: clock() },
+    );
+    const b = await runTrainingBenchmark(
+      wrapper,
+      feeds(),
+      { w_next: 'w', count_next: 'count' },
+      { steps: 4, warmup: 1 },
+      { clockNs: clock() },
+    );
     expect(b.losses).toEqual(a.losses);
     expect(b.preallocated).toBe(false);
     expect(b.notes.join(' ')).toMatch(/did not write into preallocated output tensors/);
@@ -110,33 +154,46 @@ describe('mapping checks', () => {
 
   it('names unknown outputs and inputs, with what exists', async () => {
     const s = await session();
-    await expect(runTrainingBenchmark(s, feeds(), { w_new: 'w', count_next: 'counter' }, { steps: 1, warmup: 0 }, { clockNs: clock() }))
-      .rejects.toThrow(/feedback output "w_new" is not an output of the step model \(outputs: loss_value, w_next, count_next\)[\s\S]*feedback input "counter"/);
+    await expect(
+      runTrainingBenchmark(s, feeds(), { w_new: 'w', count_next: 'counter' }, { steps: 1, warmup: 0 }, { clockNs: clock() }),
+    ).rejects.toThrow(
+      /feedback output "w_new" is not an output of the step model \(outputs: loss_value, w_next, count_next\)[\s\S]*feedback input "counter"/,
+    );
   });
 
   it('asks which output is the loss when it cannot tell', async () => {
     const s = await session();
-    await expect(runTrainingBenchmark(s, feeds(), { w_next: 'w' }, { steps: 1, warmup: 0 }, { clockNs: clock() }))
-      .rejects.toThrow(/cannot tell which output is the loss \(outputs not fed back: loss_value, count_next\)/);
+    await expect(
+      runTrainingBenchmark(s, feeds(), { w_next: 'w' }, { steps: 1, warmup: 0 }, { clockNs: clock() }),
+    ).rejects.toThrow(/cannot tell which output is the loss \(outputs not fed back: loss_value, count_next\)/);
   });
 
   it('reports inputs without an initial value', async () => {
     const s = await session();
     const f = feeds();
     delete (f as Record<string, ort.Tensor | undefined>).count;
-    await expect(runTrainingBenchmark(s, f, { w_next: 'w', count_next: 'count' }, { steps: 1, warmup: 0 }, { clockNs: clock() }))
-      .rejects.toThrow(/no initial value for inputs count/);
+    await expect(
+      runTrainingBenchmark(s, f, { w_next: 'w', count_next: 'count' }, { steps: 1, warmup: 0 }, { clockNs: clock() }),
+    ).rejects.toThrow(/no initial value for inputs count/);
   });
 
   it('rejects an output fed into an input of another shape', async () => {
     const s = await session();
-    await expect(runTrainingBenchmark(s, feeds(), { w_next: 'count', loss_value: 'w' }, { steps: 1, warmup: 0, lossOutput: 'count_next' }, { clockNs: clock() }))
-      .rejects.toThrow(/Output "w_next" is float32\[3\] but feeds input "count", which is float32\[\]/);
+    await expect(
+      runTrainingBenchmark(
+        s,
+        feeds(),
+        { w_next: 'count', loss_value: 'w' },
+        { steps: 1, warmup: 0, lossOutput: 'count_next' },
+        { clockNs: clock() },
+      ),
+    ).rejects.toThrow(/Output "w_next" is float32\[3\] but feeds input "count", which is float32\[\]/);
   });
 
   it('rejects a non-positive step count', async () => {
     const s = await session();
-    await expect(runTrainingBenchmark(s, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 0, warmup: 0 }, { clockNs: clock() }))
-      .rejects.toBeInstanceOf(InputError);
+    await expect(
+      runTrainingBenchmark(s, feeds(), { w_next: 'w', count_next: 'count' }, { steps: 0, warmup: 0 }, { clockNs: clock() }),
+    ).rejects.toBeInstanceOf(InputError);
   });
 });

@@ -16,7 +16,11 @@ function normals(rng: Rng, n: number, scale = 1): Float32Array {
 }
 
 /** Trains with a different batch each step (cycling through `batches`); returns the losses. */
-async function train(step: TrainingStep, batches: Array<Record<string, ort.Tensor>>, steps: number): Promise<{ losses: number[]; params: Record<string, ort.Tensor> }> {
+async function train(
+  step: TrainingStep,
+  batches: Array<Record<string, ort.Tensor>>,
+  steps: number,
+): Promise<{ losses: number[]; params: Record<string, ort.Tensor> }> {
   const session = await ort.InferenceSession.create(encodeModel(step.model), { intraOpNumThreads: 1 });
   let state: Record<string, ort.Tensor> = {};
   for (const [name, d] of Object.entries(step.initialState)) state[name] = toOrtTensor(d);
@@ -103,13 +107,21 @@ describe('training the example CNN (Conv/ReLU/MaxPool ×2, Gemm → 10 logits)',
         for (let c = 0; c < 10; c++) {
           let v = 0;
           for (let j = 0; j < 784; j++) v += proj[c * 784 + j] * x[i * 784 + j];
-          if (v > bestV) { bestV = v; best = c; }
+          if (v > bestV) {
+            bestV = v;
+            best = c;
+          }
         }
         labels[i] = BigInt(best);
       }
       return { x: new ort.Tensor('float32', x, [16, 1, 28, 28]), labels: new ort.Tensor('int64', labels, [16]) };
     });
-    const step = buildTrainingStep(buildCnn(), { loss: 'cross-entropy', optimizer: 'adam', learningRate: 2e-3, batchShapes: { x: [16, 1, 28, 28] } });
+    const step = buildTrainingStep(buildCnn(), {
+      loss: 'cross-entropy',
+      optimizer: 'adam',
+      learningRate: 2e-3,
+      batchShapes: { x: [16, 1, 28, 28] },
+    });
     expect(step.labelInput).toBe('labels');
     expect(step.label).toEqual({ dtype: 'int64', shape: [16], classes: 10 });
     const { losses } = await train(step, batches, 40);
@@ -134,9 +146,12 @@ describe('a CNN with BatchNormalization, Dropout, AveragePool, GlobalAveragePool
         node('Softmax', ['f'], ['probs'], { axis: 1 }),
       ],
       initializer: [
-        floatTensor('c1.w', [6, 3, 3, 3], normals(rng, 162, 0.3)), floatTensor('c1.b', [6], normals(rng, 6, 0.1)),
-        floatTensor('bn.scale', [6], new Array<number>(6).fill(1)), floatTensor('bn.bias', [6], new Array<number>(6).fill(0)),
-        floatTensor('bn.mean', [6], new Array<number>(6).fill(0)), floatTensor('bn.var', [6], new Array<number>(6).fill(1)),
+        floatTensor('c1.w', [6, 3, 3, 3], normals(rng, 162, 0.3)),
+        floatTensor('c1.b', [6], normals(rng, 6, 0.1)),
+        floatTensor('bn.scale', [6], new Array<number>(6).fill(1)),
+        floatTensor('bn.bias', [6], new Array<number>(6).fill(0)),
+        floatTensor('bn.mean', [6], new Array<number>(6).fill(0)),
+        floatTensor('bn.var', [6], new Array<number>(6).fill(1)),
         floatTensor('ratio', [], [0.1]),
         floatTensor('c2.w', [4, 6, 3, 3], normals(rng, 216, 0.3)),
       ],
@@ -146,7 +161,12 @@ describe('a CNN with BatchNormalization, Dropout, AveragePool, GlobalAveragePool
   }
 
   it('trains, feeds the running statistics back, and takes the logits under the final Softmax', async () => {
-    const step = buildTrainingStep(smallNet(), { loss: 'cross-entropy', optimizer: 'momentum', learningRate: 0.05, dims: { N: 8 } });
+    const step = buildTrainingStep(smallNet(), {
+      loss: 'cross-entropy',
+      optimizer: 'momentum',
+      learningRate: 0.05,
+      dims: { N: 8 },
+    });
     expect(step.notes.join(' ')).toMatch(/input of the final Softmax/);
     expect(step.stateInputs).toEqual(expect.arrayContaining(['bn.mean', 'bn.var']));
     expect(Object.values(step.feedback)).toEqual(expect.arrayContaining(['bn.mean', 'bn.var', 'c1.w', 'c2.w']));
@@ -155,7 +175,11 @@ describe('a CNN with BatchNormalization, Dropout, AveragePool, GlobalAveragePool
     const rng = createRng(3);
     const batches = Array.from({ length: 2 }, (_, b) => ({
       x: new ort.Tensor('float32', normals(rng, 8 * 3 * 64), [8, 3, 8, 8]),
-      labels: new ort.Tensor('int64', BigInt64Array.from({ length: 8 }, (_, i) => BigInt((i + b) % 4)), [8]),
+      labels: new ort.Tensor(
+        'int64',
+        BigInt64Array.from({ length: 8 }, (_, i) => BigInt((i + b) % 4)),
+        [8],
+      ),
     }));
     const session = await ort.InferenceSession.create(encodeModel(step.model));
     let state: Record<string, ort.Tensor> = {};

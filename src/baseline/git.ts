@@ -55,7 +55,11 @@ export class GitCommandError extends Error {
  * Runs git with an argument array and a timeout; resolves with stdout as bytes.
  * @throws EnvironmentError when git is missing or does not finish in time; GitCommandError on a non-zero exit.
  */
-export function runGit(args: readonly string[], cwd: string, options: GitOptions & { input?: Uint8Array; timeoutMs?: number } = {}): Promise<Buffer> {
+export function runGit(
+  args: readonly string[],
+  cwd: string,
+  options: GitOptions & { input?: Uint8Array; timeoutMs?: number } = {},
+): Promise<Buffer> {
   const gitPath = options.gitPath ?? 'git';
   const timeoutMs = options.timeoutMs ?? 120_000;
   // No credential prompt can hang a CI job; git's messages in English for the error text.
@@ -64,7 +68,15 @@ export function runGit(args: readonly string[], cwd: string, options: GitOptions
     const child = execFile(
       gitPath,
       [...args],
-      { cwd, env, timeout: timeoutMs, killSignal: 'SIGKILL', encoding: 'buffer', maxBuffer: bufferConstants.MAX_LENGTH, windowsHide: true },
+      {
+        cwd,
+        env,
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        encoding: 'buffer',
+        maxBuffer: bufferConstants.MAX_LENGTH,
+        windowsHide: true,
+      },
       (error, stdout, stderr) => {
         if (!error) return resolvePromise(stdout);
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: string | number | null };
@@ -118,7 +130,10 @@ export async function repoTop(dir: string, options: GitOptions = {}): Promise<st
 
 function checkRef(ref: string): void {
   if (ref === '' || ref.startsWith('-') || /[\0\n\r]/.test(ref)) {
-    throw new InputError('ARGUMENT_INVALID', `--base-ref \`${ref}\` is not a git ref: expected a branch, tag or commit such as \`origin/main\` or \`a1b2c3d\`.`);
+    throw new InputError(
+      'ARGUMENT_INVALID',
+      `--base-ref \`${ref}\` is not a git ref: expected a branch, tag or commit such as \`origin/main\` or \`a1b2c3d\`.`,
+    );
   }
 }
 
@@ -160,7 +175,10 @@ export async function resolveRef(repoDir: string, ref: string, options: GitOptio
   // A branch name fetched this way lands in FETCH_HEAD, not under its own name.
   const fetched = (await revParseCommit(repoDir, ref, options)) ?? (await revParseCommit(repoDir, 'FETCH_HEAD', options));
   if (!fetched) {
-    throw new InputError('GIT_FAILED', `--base-ref ${ref}: fetched from origin, but it does not name a commit. Expected a branch, tag or commit id.`);
+    throw new InputError(
+      'GIT_FAILED',
+      `--base-ref ${ref}: fetched from origin, but it does not name a commit. Expected a branch, tag or commit id.`,
+    );
   }
   return fetched;
 }
@@ -194,7 +212,10 @@ async function repoRelativePath(top: string, repoDir: string, file: string): Pro
   }
   const rel = relative(await realpath(top).catch(() => top), join(realDir, ...rest));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new InputError('GIT_FAILED', `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`);
+    throw new InputError(
+      'GIT_FAILED',
+      `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`,
+    );
   }
   return rel.split(sep).join(posix.sep);
 }
@@ -210,28 +231,44 @@ async function smudge(top: string, relPath: string, ref: string, pointer: Uint8A
     await runGit(['lfs', 'version'], top, options);
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new EnvironmentError(`${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`, {
-        code: 'GIT_FAILED',
-        cause: error,
-      });
+      throw new EnvironmentError(
+        `${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`,
+        {
+          code: 'GIT_FAILED',
+          cause: error,
+        },
+      );
     }
     throw error;
   }
   try {
-    return await runGit(['lfs', 'smudge', '--', relPath], top, { ...options, input: pointer, timeoutMs: options.fetchTimeoutMs ?? 600_000 });
+    return await runGit(['lfs', 'smudge', '--', relPath], top, {
+      ...options,
+      input: pointer,
+      timeoutMs: options.fetchTimeoutMs ?? 600_000,
+    });
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new EnvironmentError(`${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`, {
-        code: 'GIT_FAILED',
-        cause: error,
-      });
+      throw new EnvironmentError(
+        `${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`,
+        {
+          code: 'GIT_FAILED',
+          cause: error,
+        },
+      );
     }
     throw error;
   }
 }
 
 /** Reads a file at a resolved commit; null when the path does not exist there. */
-async function readAtCommit(top: string, commit: string, ref: string, relPath: string, options: GitOptions): Promise<Buffer | null> {
+async function readAtCommit(
+  top: string,
+  commit: string,
+  ref: string,
+  relPath: string,
+  options: GitOptions,
+): Promise<Buffer | null> {
   // `ls-tree` answers "absent" with empty output (no message parsing), and `--` keeps the path
   // from being read as an option. --full-tree: the path is relative to the top, whatever cwd.
   const listing = (await runGit(['ls-tree', '-z', '--full-tree', commit, '--', relPath], top, options)).toString('utf8');
@@ -239,7 +276,10 @@ async function readAtCommit(top: string, commit: string, ref: string, relPath: s
   if (!entry) return null;
   const [mode, type, object] = entry.split('\t')[0]!.split(' ');
   if (type !== 'blob') {
-    throw new InputError('GIT_FAILED', `${relPath} at ${ref} is a ${type === 'tree' ? 'folder' : `${type} (mode ${mode})`}, not a file.`);
+    throw new InputError(
+      'GIT_FAILED',
+      `${relPath} at ${ref} is a ${type === 'tree' ? 'folder' : `${type} (mode ${mode})`}, not a file.`,
+    );
   }
   // The object id is hex, so it can never be taken for an option.
   const bytes = await runGit(['cat-file', 'blob', object!], top, options);
@@ -252,7 +292,12 @@ async function readAtCommit(top: string, commit: string, ref: string, relPath: s
  * exist at that commit.
  * @throws InputError for an unknown ref or a path outside the repository; EnvironmentError for git/LFS problems.
  */
-export async function readFileAtRef(repoDir: string, ref: string, relPath: string, options: GitOptions = {}): Promise<Buffer | null> {
+export async function readFileAtRef(
+  repoDir: string,
+  ref: string,
+  relPath: string,
+  options: GitOptions = {},
+): Promise<Buffer | null> {
   const top = await repoTop(repoDir, options);
   const commit = await resolveRef(top, ref, options);
   return readAtCommit(top, commit, ref, await repoRelativePath(top, repoDir, relPath), options);
@@ -366,7 +411,10 @@ export interface ModelPresence {
  * Classifies models: a head model whose file is missing at base is `new`; a model named in the
  * base budget file but not in the head one is `removed`. Pure.
  */
-export function classifyModels(headModels: ReadonlyArray<{ name: string; existsAtBase: boolean }>, baseModelNames: readonly string[]): ModelPresence[] {
+export function classifyModels(
+  headModels: ReadonlyArray<{ name: string; existsAtBase: boolean }>,
+  baseModelNames: readonly string[],
+): ModelPresence[] {
   const head = new Set(headModels.map((m) => m.name));
   return [
     ...headModels.map((m): ModelPresence => ({ name: m.name, status: m.existsAtBase ? 'present' : 'new' })),

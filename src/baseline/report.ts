@@ -26,7 +26,11 @@ function checkModel(m: unknown, at: string): string | null {
   // Models the earlier run could not measure, or listed as removed, carry no figures.
   if (m.error !== undefined || m.change === 'removed') return null;
   const num = (v: unknown, path: string, optional = false): string | null =>
-    v === undefined && optional ? null : typeof v === 'number' && Number.isFinite(v) ? null : `${path}: expected a number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`;
+    v === undefined && optional
+      ? null
+      : typeof v === 'number' && Number.isFinite(v)
+        ? null
+        : `${path}: expected a number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`;
   const problems: Array<string | null> = [];
   if (!isRecord(m.size)) problems.push(`${at}.size: expected { bytes, parameters }`);
   else problems.push(num(m.size.bytes, `${at}.size.bytes`), num(m.size.parameters, `${at}.size.parameters`));
@@ -39,7 +43,11 @@ function checkModel(m: unknown, at: string): string | null {
       problems.push(num(inf.throughput, `${at}.inference.throughput`));
       if (inf.energy !== undefined) {
         if (!isRecord(inf.energy)) problems.push(`${at}.inference.energy: expected an object`);
-        else problems.push(num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`), num(inf.energy.joulesPerSample, `${at}.inference.energy.joulesPerSample`));
+        else
+          problems.push(
+            num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`),
+            num(inf.energy.joulesPerSample, `${at}.inference.energy.joulesPerSample`),
+          );
       }
     }
   }
@@ -57,20 +65,23 @@ function checkModel(m: unknown, at: string): string | null {
  * not JSON, of another schema version, or lacks the figures the budget checks read.
  */
 export async function loadBaselineReport(path: string, readFile: ReadTextFile = (p) => fsReadFile(p, 'utf8')): Promise<Report> {
-  const how = 'Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch\'s run).';
+  const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
   let text: string;
   try {
     text = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${(error as Error).message})`;
+    const what =
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${(error as Error).message})`;
     throw new InputError('INPUT_INVALID', `--baseline ${path}: the file ${what}. ${how}`, { cause: error });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError('INPUT_INVALID', `--baseline ${path}: not valid JSON (${(error as Error).message}). ${how}`, { cause: error });
+    throw new InputError('INPUT_INVALID', `--baseline ${path}: not valid JSON (${(error as Error).message}). ${how}`, {
+      cause: error,
+    });
   }
   const fail = (problem: string): never => {
     throw new InputError('INPUT_INVALID', `--baseline ${path}: ${problem}. ${how}`);
@@ -115,7 +126,8 @@ export function environmentDifferences(
   const a = base.environment ?? ({} as EnvironmentInfo);
   const b = head.environment;
   const differ = (label: string, x: unknown, y: unknown, consequence: string) => {
-    if (x !== undefined && y !== undefined && x !== y) out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
+    if (x !== undefined && y !== undefined && x !== y)
+      out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
   };
   const perf = 'latency and energy are not comparable across them, so regression checks compare machines as much as models';
   differ('on CPU', a.cpu, b.cpu, perf);
@@ -132,12 +144,16 @@ export function environmentDifferences(
     const bt = describeThreads(bm);
     const ht = describeThreads(hm) ?? cfg?.threads;
     if (bt !== undefined && ht !== undefined && bt !== ht) {
-      out.push(`${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? '' : 's'}, this run with ${ht}: latency and energy are not comparable`);
+      out.push(
+        `${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? '' : 's'}, this run with ${ht}: latency and energy are not comparable`,
+      );
     }
     const bMethod = bm.inference?.energy?.method;
     const hMethod = hm?.inference?.energy?.method ?? (cfg && cfg.energy !== 'auto' ? cfg.energy : undefined);
     if (bMethod !== undefined && hMethod !== undefined && bMethod !== hMethod) {
-      out.push(`${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`);
+      out.push(
+        `${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`,
+      );
     }
   }
   return out;

@@ -58,17 +58,32 @@ export interface SynthesizedInputs {
 
 /** dtypes onnxruntime-node can build a tensor of from JavaScript, with bytes per element. */
 const FEEDABLE: Partial<Record<TensorDType, number>> = {
-  float32: 4, float64: 8, float16: 2, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4,
-  uint32: 4, int64: 8, uint64: 8, bool: 1,
+  float32: 4,
+  float64: 8,
+  float16: 2,
+  int8: 1,
+  uint8: 1,
+  int16: 2,
+  uint16: 2,
+  int32: 4,
+  uint32: 4,
+  int64: 8,
+  uint64: 8,
+  bool: 1,
   // A string element is a JS string; 16 bytes is a floor (pointer plus a short string) for the cap.
   string: 16,
 };
 
 /** Inclusive integer ranges, for checking `value:` elements. */
 const INT_RANGE: Partial<Record<TensorDType, [number, number]>> = {
-  int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535],
-  int32: [-2147483648, 2147483647], uint32: [0, 4294967295],
-  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], uint64: [0, Number.MAX_SAFE_INTEGER],
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  uint64: [0, Number.MAX_SAFE_INTEGER],
 };
 
 /**
@@ -129,7 +144,11 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
     const shape = ctx.resolveDeclared(info);
     ctx.checkFeedable(info.name, info.dtype);
     ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = new ort.Tensor(info.dtype as ort.Tensor.Type, randomData(info.dtype, count(shape), ctx.rngFor(info.name)) as never, shape);
+    feeds[info.name] = new ort.Tensor(
+      info.dtype as ort.Tensor.Type,
+      randomData(info.dtype, count(shape), ctx.rngFor(info.name)) as never,
+      shape,
+    );
     shapes[info.name] = shape;
   }
 
@@ -291,7 +310,8 @@ class Context {
       try {
         bytes = await this.opts.readFile(file);
       } catch (error) {
-        const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+        const why =
+          (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
         return this.fail(info.name, `the data file ${file} ${why}. Paths are relative to the budget file's folder.`);
       }
       let arr;
@@ -312,7 +332,11 @@ class Context {
       const shape = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
       if (spec.shape) this.checkShape(info, shape, `the shape given`);
       this.checkCap(info.name, dtype, shape);
-      return { shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, randomData(dtype, count(shape), this.rngFor(info.name)) as never, shape) };
+      return {
+        shape,
+        make: () =>
+          new ort.Tensor(dtype as ort.Tensor.Type, randomData(dtype, count(shape), this.rngFor(info.name)) as never, shape),
+      };
     }
     // value: a scalar or a nested list.
     const nested = flatten(spec.value, (msg) => this.fail(info.name, msg));
@@ -329,7 +353,10 @@ class Context {
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
-        this.fail(info.name, `the value has ${flat.length} elements but the shape given, [${spec.shape.join(', ')}], holds ${count(spec.shape)}.`);
+        this.fail(
+          info.name,
+          `the value has ${flat.length} elements but the shape given, [${spec.shape.join(', ')}], holds ${count(spec.shape)}.`,
+        );
       }
       shape = [...spec.shape];
     }
@@ -373,13 +400,19 @@ function flatten(value: unknown, fail: (msg: string) => never): { shape: number[
   const flat: unknown[] = [];
   const walk = (v: unknown, depth: number, where: string): void => {
     if (depth === shape.length) {
-      if (Array.isArray(v)) fail(`the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(', ')}] from the first elements).`);
+      if (Array.isArray(v))
+        fail(
+          `the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(', ')}] from the first elements).`,
+        );
       flat.push(v);
       return;
     }
-    if (!Array.isArray(v)) fail(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
+    if (!Array.isArray(v))
+      fail(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
     if (v.length !== shape[depth]) {
-      fail(`the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(', ')}] from the first elements).`);
+      fail(
+        `the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(', ')}] from the first elements).`,
+      );
     }
     v.forEach((x, i) => walk(x, depth + 1, `${where}[${i}]`));
   };
@@ -425,7 +458,8 @@ function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) => neve
           (out as BigInt64Array)[i] = v as bigint;
           return;
         }
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1]) bad(i, `an integer in ${range[0]}..${range[1]}`);
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1])
+          bad(i, `an integer in ${range[0]}..${range[1]}`);
         if (out instanceof BigInt64Array || out instanceof BigUint64Array) (out as BigInt64Array)[i] = BigInt(v as number);
         else out[i] = v as number;
       });
@@ -434,17 +468,29 @@ function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) => neve
   }
 }
 
-function makeIntArray(dtype: TensorDType, n: number): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array {
+function makeIntArray(
+  dtype: TensorDType,
+  n: number,
+): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array {
   switch (dtype) {
-    case 'int8': return new Int8Array(n);
-    case 'uint8': return new Uint8Array(n);
-    case 'int16': return new Int16Array(n);
-    case 'uint16': return new Uint16Array(n);
-    case 'int32': return new Int32Array(n);
-    case 'uint32': return new Uint32Array(n);
-    case 'int64': return new BigInt64Array(n);
-    case 'uint64': return new BigUint64Array(n);
-    default: throw new Error(`not an integer dtype: ${dtype}`);
+    case 'int8':
+      return new Int8Array(n);
+    case 'uint8':
+      return new Uint8Array(n);
+    case 'int16':
+      return new Int16Array(n);
+    case 'uint16':
+      return new Uint16Array(n);
+    case 'int32':
+      return new Int32Array(n);
+    case 'uint32':
+      return new Uint32Array(n);
+    case 'int64':
+      return new BigInt64Array(n);
+    case 'uint64':
+      return new BigUint64Array(n);
+    default:
+      throw new Error(`not an integer dtype: ${dtype}`);
   }
 }
 

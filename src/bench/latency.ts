@@ -32,7 +32,7 @@ export function selectInPlace(a: Float64Array, k: number, lo = 0, hi = a.length 
     // Median of three as the pivot value: sorted or constant input stays O(n).
     let x = a[lo];
     let y = a[mid];
-    let z = a[hi];
+    const z = a[hi];
     if (x > y) [x, y] = [y, x];
     if (y > z) y = z;
     const pivot = x > y ? x : y;

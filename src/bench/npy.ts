@@ -14,8 +14,17 @@ import type { TensorDType } from '../model/types.js';
 
 /** The element storage of a tensor: typed arrays for numbers, an array for strings. */
 export type TypedArray =
-  | Float32Array | Float64Array | Int8Array | Uint8Array | Int16Array | Uint16Array
-  | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | string[];
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array
+  | string[];
 
 /** An array read from or written to a `.npy` file. float16 is kept as raw IEEE 754 half bits. */
 export interface NpyArray {
@@ -44,8 +53,18 @@ const NUMERIC: Record<string, { dtype: TensorDType; itemBytes: number; make: (b:
 
 /** dtype → the descr numpy writes for it (little-endian, `|` where byte order is moot). */
 const DESCR_OF: Partial<Record<TensorDType, string>> = {
-  float32: '<f4', float64: '<f8', float16: '<f2', int8: '|i1', uint8: '|u1', int16: '<i2',
-  uint16: '<u2', int32: '<i4', uint32: '<u4', int64: '<i8', uint64: '<u8', bool: '|b1',
+  float32: '<f4',
+  float64: '<f8',
+  float16: '<f2',
+  int8: '|i1',
+  uint8: '|u1',
+  int16: '<i2',
+  uint16: '<u2',
+  int32: '<i4',
+  uint32: '<u4',
+  int64: '<i8',
+  uint64: '<u8',
+  bool: '|b1',
 };
 
 function fail(file: string, what: string): never {
@@ -143,7 +162,10 @@ export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
   }
   const numeric = NUMERIC[kind];
   if (!numeric) {
-    fail(file, `has dtype '${code}', which is not supported; use one of ${Object.values(DESCR_OF).join(' ')} (or <U/|S strings).`);
+    fail(
+      file,
+      `has dtype '${code}', which is not supported; use one of ${Object.values(DESCR_OF).join(' ')} (or <U/|S strings).`,
+    );
   }
   if (numeric.itemBytes > 1 && order === '|') fail(file, `has dtype '${code}' without a byte order.`);
   checkLength(file, body.length, count, numeric.itemBytes);
@@ -156,7 +178,8 @@ export function parseNpy(bytes: Uint8Array, file: string): NpyArray {
 
 function checkLength(file: string, have: number, count: number, itemBytes: number): void {
   const want = count * itemBytes;
-  if (have < want) fail(file, `is truncated: its header promises ${count} elements (${want} bytes) but only ${have} bytes follow.`);
+  if (have < want)
+    fail(file, `is truncated: its header promises ${count} elements (${want} bytes) but only ${have} bytes follow.`);
   if (have > want) fail(file, `has ${have - want} bytes after the ${count} elements its header promises; the file is corrupt.`);
 }
 

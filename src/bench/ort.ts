@@ -65,10 +65,16 @@ export async function createSession(model: string | Uint8Array, opts: SessionOpt
   const options = sessionOptions(opts);
   let session: ort.InferenceSession;
   try {
-    session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
+    session =
+      typeof model === 'string'
+        ? await ort.InferenceSession.create(model, options)
+        : await ort.InferenceSession.create(model, options);
   } catch (error) {
     const name = opts.name ?? (typeof model === 'string' ? model : 'the model');
-    throw describeDeviceLoadError(error, opts.device ?? 'cpu', name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
+    throw (
+      describeDeviceLoadError(error, opts.device ?? 'cpu', name.startsWith('"') ? name : `"${name}"`) ??
+      describeLoadError(error, name)
+    );
   }
   return wrapSession(session);
 }

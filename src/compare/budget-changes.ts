@@ -40,7 +40,14 @@ interface RawLimit {
 }
 
 const LEVEL_ALIASES: Record<string, 'error' | 'warn'> = { error: 'error', fail: 'error', warn: 'warn', warning: 'warn' };
-const INCONCLUSIVE_ALIASES: Record<string, 'fail' | 'warn' | 'pass'> = { fail: 'fail', error: 'fail', warn: 'warn', warning: 'warn', pass: 'pass', ignore: 'pass' };
+const INCONCLUSIVE_ALIASES: Record<string, 'fail' | 'warn' | 'pass'> = {
+  fail: 'fail',
+  error: 'fail',
+  warn: 'warn',
+  warning: 'warn',
+  pass: 'pass',
+  ignore: 'pass',
+};
 // Strictness of the inconclusive policy: a move down this order loosens the check.
 const INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 } as const;
 
@@ -63,7 +70,9 @@ function readLimit(metric: MetricKey, raw: unknown, regression: boolean): RawLim
 }
 
 /** Every limit of every named model, keyed by model name then `metric` / `regression.metric`. */
-function readBudgets(text: string): { models: Map<string, Map<string, RawLimit>>; inconclusive?: 'fail' | 'warn' | 'pass' } | null {
+function readBudgets(
+  text: string,
+): { models: Map<string, Map<string, RawLimit>>; inconclusive?: 'fail' | 'warn' | 'pass' } | null {
   let doc: unknown;
   try {
     doc = parse(text);
@@ -102,8 +111,22 @@ function compareLimits(model: string, key: string, before: RawLimit, after: RawL
   const out: BudgetChange[] = [];
   if (before.relative !== after.relative) {
     // 5% → 2 ms: not comparable; show it as the old limit removed and a new one added.
-    out.push({ model, metric: key, change: 'removed', before: before.value, relative: before.relative, note: `replaced by a limit in ${after.relative ? 'percent' : 'units'}` });
-    out.push({ model, metric: key, change: 'added', after: after.value, relative: after.relative, note: `replaces a limit in ${before.relative ? 'percent' : 'units'}` });
+    out.push({
+      model,
+      metric: key,
+      change: 'removed',
+      before: before.value,
+      relative: before.relative,
+      note: `replaced by a limit in ${after.relative ? 'percent' : 'units'}`,
+    });
+    out.push({
+      model,
+      metric: key,
+      change: 'added',
+      after: after.value,
+      relative: after.relative,
+      note: `replaces a limit in ${before.relative ? 'percent' : 'units'}`,
+    });
   } else if (before.value !== after.value) {
     const floor = !before.regression && isMinimumMetric(before.metric);
     const looser = floor ? after.value < before.value : after.value > before.value;
@@ -157,19 +180,40 @@ export function diffBudgetFiles(baseText: string, headText: string): BudgetChang
     for (const [key, a] of after) {
       const b = before?.get(key);
       if (!b) {
-        changes.push({ model, metric: key, change: 'added', after: a.value, ...(a.regression ? { relative: a.relative } : {}), ...(before ? {} : { note: 'new model' }) });
+        changes.push({
+          model,
+          metric: key,
+          change: 'added',
+          after: a.value,
+          ...(a.regression ? { relative: a.relative } : {}),
+          ...(before ? {} : { note: 'new model' }),
+        });
       } else {
         changes.push(...compareLimits(model, key, b, a));
       }
     }
     for (const [key, b] of before ?? []) {
-      if (!after.has(key)) changes.push({ model, metric: key, change: 'removed', before: b.value, ...(b.regression ? { relative: b.relative } : {}) });
+      if (!after.has(key))
+        changes.push({
+          model,
+          metric: key,
+          change: 'removed',
+          before: b.value,
+          ...(b.regression ? { relative: b.relative } : {}),
+        });
     }
   }
   for (const [model, before] of base.models) {
     if (head.models.has(model)) continue;
     for (const [key, b] of before) {
-      changes.push({ model, metric: key, change: 'removed', before: b.value, ...(b.regression ? { relative: b.relative } : {}), note: 'model removed from the budget file' });
+      changes.push({
+        model,
+        metric: key,
+        change: 'removed',
+        before: b.value,
+        ...(b.regression ? { relative: b.relative } : {}),
+        note: 'model removed from the budget file',
+      });
     }
   }
   return changes;

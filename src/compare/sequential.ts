@@ -143,19 +143,24 @@ function validate(options: SequentialOptions): Required<SequentialOptions> {
     direction: 'higher-is-worse',
     ...options,
   };
-  if (!(o.threshold >= 0 && Number.isFinite(o.threshold))) throw new RangeError(`threshold must be a finite fraction ≥ 0 (0.02 for 2%), got ${o.threshold}`);
+  if (!(o.threshold >= 0 && Number.isFinite(o.threshold)))
+    throw new RangeError(`threshold must be a finite fraction ≥ 0 (0.02 for 2%), got ${o.threshold}`);
   if (!(o.improvementThreshold >= 0)) throw new RangeError(`improvementThreshold must be ≥ 0, got ${o.improvementThreshold}`);
   if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${o.alpha}`);
   if (!Number.isInteger(o.maxLooks) || o.maxLooks < 1) throw new RangeError(`maxLooks must be an integer ≥ 1, got ${o.maxLooks}`);
-  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < 3) throw new RangeError(`roundsPerLook must be an integer ≥ 3 (a t interval needs spread), got ${o.roundsPerLook}`);
-  if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1) throw new RangeError(`minSamplesPerArm must be an integer ≥ 1, got ${o.minSamplesPerArm}`);
+  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < 3)
+    throw new RangeError(`roundsPerLook must be an integer ≥ 3 (a t interval needs spread), got ${o.roundsPerLook}`);
+  if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1)
+    throw new RangeError(`minSamplesPerArm must be an integer ≥ 1, got ${o.minSamplesPerArm}`);
   if (typeof o.statistic === 'object' && !(o.statistic.percentile >= 0 && o.statistic.percentile <= 100)) {
     throw new RangeError(`statistic.percentile must be in [0, 100], got ${o.statistic.percentile}`);
   }
   if (o.spending === 'pocock') {
     const table = POCOCK[String(o.alpha)];
     if (!table || o.maxLooks > table.length) {
-      throw new RangeError(`Pocock constants are tabulated for alpha 0.05 and 0.01 and up to 10 looks; use spending 'bonferroni' for alpha ${o.alpha} with ${o.maxLooks} looks`);
+      throw new RangeError(
+        `Pocock constants are tabulated for alpha 0.05 and 0.01 and up to 10 looks; use spending 'bonferroni' for alpha ${o.alpha} with ${o.maxLooks} looks`,
+      );
     }
   }
   return o;
@@ -165,7 +170,11 @@ function validate(options: SequentialOptions): Required<SequentialOptions> {
  * The two-sided error rate given to look number `look` (1-based) of a plan with `plannedLooks`
  * looks; `final` marks a last look called by finish(), which may spend what is left.
  */
-export function lookAlpha(options: Pick<Required<SequentialOptions>, 'alpha' | 'maxLooks' | 'spending'>, look: number, final: boolean): number {
+export function lookAlpha(
+  options: Pick<Required<SequentialOptions>, 'alpha' | 'maxLooks' | 'spending'>,
+  look: number,
+  final: boolean,
+): number {
   const { alpha, maxLooks, spending } = options;
   if (spending === 'bonferroni') {
     // Union bound: looks 1..look−1 spent α/K each; a final look may take the rest, so the sum
@@ -181,7 +190,11 @@ export function lookAlpha(options: Pick<Required<SequentialOptions>, 'alpha' | '
 }
 
 /** Maps a verdict to a budget status, given the limit's level and the inconclusive policy. */
-export function statusForVerdict(verdict: ComparisonVerdict, level: 'error' | 'warn', inconclusive: InconclusivePolicy): BudgetStatus {
+export function statusForVerdict(
+  verdict: ComparisonVerdict,
+  level: 'error' | 'warn',
+  inconclusive: InconclusivePolicy,
+): BudgetStatus {
   switch (verdict) {
     case 'pass':
     case 'improvement':
@@ -271,8 +284,10 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
         ['base', baseSamples],
         ['head', headSamples],
       ] as const) {
-        if (xs.length < o.minSamplesPerArm) throw new RangeError(`a round needs at least ${o.minSamplesPerArm} ${arm} samples, got ${xs.length}`);
-        if (!xs.every((x) => x > 0 && Number.isFinite(x))) throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
+        if (xs.length < o.minSamplesPerArm)
+          throw new RangeError(`a round needs at least ${o.minSamplesPerArm} ${arm} samples, got ${xs.length}`);
+        if (!xs.every((x) => x > 0 && Number.isFinite(x)))
+          throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
       }
       logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
       if (logRatios.length - roundsAtLastLook >= o.roundsPerLook) look(false);
@@ -298,7 +313,10 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
  * The comparison result for the budget evaluator, or null when no look was made (too few
  * rounds to form an interval).
  */
-export function toComparisonResult(state: SequentialState, options: Pick<Required<SequentialOptions>, 'threshold' | 'spending'>): ComparisonResult | null {
+export function toComparisonResult(
+  state: SequentialState,
+  options: Pick<Required<SequentialOptions>, 'threshold' | 'spending'>,
+): ComparisonResult | null {
   if (!state.changeCi95 || state.estimate === null) return null;
   const verdict: ComparisonVerdict = state.decision === 'continue' ? 'inconclusive' : state.decision;
   return {

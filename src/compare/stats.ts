@@ -61,7 +61,10 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
 
 /** The p-th quantile (0..1) of an unsorted sample (Hyndman & Fan type 7). @throws RangeError if empty. */
 export function quantile(values: readonly number[], p: number): number {
-  return quantileSorted([...values].sort((a, b) => a - b), p);
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 }
 
 /** The q-th percentile (0..100) of an unsorted sample (Hyndman & Fan type 7). @throws RangeError if empty. */
@@ -200,7 +203,11 @@ export interface BootstrapOptions {
  * resampled relative differences. Seeded, so the interval is reproducible.
  * @throws RangeError on an empty arm or a base mean of 0.
  */
-export function relativeDifferenceBootstrap(base: readonly number[], head: readonly number[], options: BootstrapOptions = {}): RelativeDifference {
+export function relativeDifferenceBootstrap(
+  base: readonly number[],
+  head: readonly number[],
+  options: BootstrapOptions = {},
+): RelativeDifference {
   const { seed = 1, resamples = 2000, level = 0.95 } = options;
   if (base.length === 0 || head.length === 0) throw new RangeError('the bootstrap interval needs at least 1 value per arm');
   const mb = mean(base);

@@ -119,7 +119,7 @@ const SECTION_LABEL: Record<Section, string> = {
 const NESTED_HINTS: Partial<Record<Section, Array<[Section, string]>>> = {
   root: [
     ['model', 'inside an entry of `models:`'],
-    ['budget', 'under a model\'s `budget:`'],
+    ['budget', "under a model's `budget:`"],
   ],
   model: [
     ['budget', 'under `budget:`'],
@@ -214,7 +214,13 @@ class Validator {
   }
 
   /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
-  private mapping(node: YamlNode | null, path: string, at: YamlNode | null, section: Section | null, doc: KeyDoc | undefined): Entry[] | undefined {
+  private mapping(
+    node: YamlNode | null,
+    path: string,
+    at: YamlNode | null,
+    section: Section | null,
+    doc: KeyDoc | undefined,
+  ): Entry[] | undefined {
     if (node === null || !isMap(node)) {
       this.add(path, node ?? at, `expected a mapping, got ${this.describe(node)}`, doc?.expected, doc?.example);
       return undefined;
@@ -224,14 +230,26 @@ class Validator {
       const keyNode = pair.key as YamlNode | null;
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !isScalar(resolvedKey) || typeof resolvedKey.value === 'object') {
-        this.add(path, keyNode ?? node, `a key must be plain text, got ${this.describe(resolvedKey)}`, 'keys like `name` or `latency-p95`', doc?.example);
+        this.add(
+          path,
+          keyNode ?? node,
+          `a key must be plain text, got ${this.describe(resolvedKey)}`,
+          'keys like `name` or `latency-p95`',
+          doc?.example,
+        );
         continue;
       }
       const key = String(resolvedKey.value);
       const value = this.resolveNode(pair.value);
       const rawValue = pair.value as YamlNode | null;
       const hasPos = rawValue && rawValue.range && rawValue.range[1] > rawValue.range[0];
-      const entry: Entry = { key, keyNode: keyNode as YamlNode, value, at: hasPos ? (rawValue as YamlNode) : (keyNode as YamlNode), path: childPath(path, key) };
+      const entry: Entry = {
+        key,
+        keyNode: keyNode as YamlNode,
+        value,
+        at: hasPos ? (rawValue as YamlNode) : (keyNode as YamlNode),
+        path: childPath(path, key),
+      };
       if (section && !(key in SECTIONS[section])) {
         this.unknownKey(entry, section);
         continue;
@@ -246,7 +264,13 @@ class Validator {
     const metricSection = section === 'budget' || section === 'regression';
     const expected = `a key of ${SECTION_LABEL[section]}: ${allowed.join(', ')}`;
     if (entry.key === '<<') {
-      this.add(entry.path, entry.keyNode, 'YAML merge keys (`<<`) are not supported; write the keys out', expected, SECTIONS[section][allowed[0] as string]?.example);
+      this.add(
+        entry.path,
+        entry.keyNode,
+        'YAML merge keys (`<<`) are not supported; write the keys out',
+        expected,
+        SECTIONS[section][allowed[0] as string]?.example,
+      );
       return;
     }
     const guess = suggest(entry.key, allowed);
@@ -263,7 +287,13 @@ class Validator {
     for (const [other, where] of NESTED_HINTS[section] ?? []) {
       const doc = SECTIONS[other][entry.key];
       if (doc) {
-        this.add(entry.path, entry.keyNode, `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where}`, expected, doc.example);
+        this.add(
+          entry.path,
+          entry.keyNode,
+          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where}`,
+          expected,
+          doc.example,
+        );
         return;
       }
     }
@@ -351,7 +381,13 @@ class Validator {
     return v;
   }
 
-  private enumeration<T extends string>(entry: Entry, doc: KeyDoc, values: readonly T[], what: string, aliases: Record<string, T> = {}): T | undefined {
+  private enumeration<T extends string>(
+    entry: Entry,
+    doc: KeyDoc,
+    values: readonly T[],
+    what: string,
+    aliases: Record<string, T> = {},
+  ): T | undefined {
     const v = this.scalarValue(entry);
     if (typeof v !== 'string') {
       this.addFor(entry, doc, `expected ${what}, got ${this.describe(entry.value)}`);
@@ -400,7 +436,13 @@ class Validator {
       return config;
     }
     if (!isMap(resolved)) {
-      this.add('', resolved, `the budget file must be a mapping, got ${this.describe(resolved)}`, 'a mapping with `version: 1` and a `models:` list', MINIMAL_EXAMPLE);
+      this.add(
+        '',
+        resolved,
+        `the budget file must be a mapping, got ${this.describe(resolved)}`,
+        'a mapping with `version: 1` and a `models:` list',
+        MINIMAL_EXAMPLE,
+      );
       return config;
     }
     const entries = this.mapping(resolved, '', null, 'root', undefined) ?? [];
@@ -423,7 +465,12 @@ class Validator {
           Object.assign(config.power, this.carbon(e, doc));
           break;
         case 'inconclusive':
-          config.inconclusive = this.enumeration(e, doc, ENUMS.inconclusive, 'inconclusive outcome', { error: 'fail', warning: 'warn', ignore: 'pass' }) ?? DEFAULTS.inconclusive;
+          config.inconclusive =
+            this.enumeration(e, doc, ENUMS.inconclusive, 'inconclusive outcome', {
+              error: 'fail',
+              warning: 'warn',
+              ignore: 'pass',
+            }) ?? DEFAULTS.inconclusive;
           break;
       }
     }
@@ -512,7 +559,8 @@ class Validator {
           model.threads = this.integer(e, doc, 1) ?? DEFAULTS.threads;
           break;
         case 'device':
-          model.device = this.enumeration<DeviceChoice>(e, doc, ENUMS.device, 'device', { gpu: 'cuda', nvidia: 'cuda' }) ?? DEFAULTS.device;
+          model.device =
+            this.enumeration<DeviceChoice>(e, doc, ENUMS.device, 'device', { gpu: 'cuda', nvidia: 'cuda' }) ?? DEFAULTS.device;
           break;
         case 'energy':
           model.energy = this.enumeration<MeterChoice>(e, doc, ENUMS.energy, 'energy meter') ?? DEFAULTS.energy;
@@ -597,10 +645,22 @@ class Validator {
     const has = (k: string): Entry | undefined => entries.find((e) => e.key === k);
     const dataEntry = has('data');
     if (dataEntry && has('value')) {
-      this.add(entry.path, dataEntry.keyNode, 'give either `value` or `data`, not both', 'one source per input: a fixed `value` or a `.npy` file in `data`', SECTIONS.input.data?.example);
+      this.add(
+        entry.path,
+        dataEntry.keyNode,
+        'give either `value` or `data`, not both',
+        'one source per input: a fixed `value` or a `.npy` file in `data`',
+        SECTIONS.input.data?.example,
+      );
     }
     if (dataEntry && has('shape')) {
-      this.add(entry.path, has('shape')?.keyNode, 'a `.npy` file carries its own shape; remove `shape` or `data`', '`data` alone, or `shape` (and `dtype`) to synthesise random data', SECTIONS.input.data?.example);
+      this.add(
+        entry.path,
+        has('shape')?.keyNode,
+        'a `.npy` file carries its own shape; remove `shape` or `data`',
+        '`data` alone, or `shape` (and `dtype`) to synthesise random data',
+        SECTIONS.input.data?.example,
+      );
     }
     if (shape && valueEntry && valueCount !== undefined && valueCount > 1) {
       const want = shape.reduce((a, b) => a * b, 1);
@@ -632,7 +692,13 @@ class Validator {
       const n = this.resolveNode(item);
       const v = n && isScalar(n) ? n.value : undefined;
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-        this.add(`${entry.path}[${i}]`, (item as YamlNode | null) ?? node, `expected a positive whole number, got ${this.describe(n)}`, doc.expected, doc.example);
+        this.add(
+          `${entry.path}[${i}]`,
+          (item as YamlNode | null) ?? node,
+          `expected a positive whole number, got ${this.describe(n)}`,
+          doc.expected,
+          doc.example,
+        );
         ok = false;
       } else {
         dims.push(v);
@@ -651,12 +717,20 @@ class Validator {
         return { value: node.value, dims: [] };
       }
       if (node !== null && isSeq(node)) {
-        const parts = node.items.map((item, i) => walk(this.resolveNode(item), `${path}[${i}]`, (item as YamlNode | null) ?? node));
+        const parts = node.items.map((item, i) =>
+          walk(this.resolveNode(item), `${path}[${i}]`, (item as YamlNode | null) ?? node),
+        );
         if (parts.some((p) => p === undefined)) return undefined;
         const first = parts[0]?.dims ?? [];
         for (let i = 1; i < parts.length; i++) {
           if ((parts[i]?.dims ?? []).join(',') !== first.join(',')) {
-            this.add(`${path}[${i}]`, node.items[i] as YamlNode, `the nested list is ragged: this item has shape [${parts[i]?.dims.join(', ')}], the first has [${first.join(', ')}]`, doc.expected, 'value: [[1, 2], [3, 4]]');
+            this.add(
+              `${path}[${i}]`,
+              node.items[i] as YamlNode,
+              `the nested list is ragged: this item has shape [${parts[i]?.dims.join(', ')}], the first has [${first.join(', ')}]`,
+              doc.expected,
+              'value: [[1, 2], [3, 4]]',
+            );
             ok = false;
             return undefined;
           }
@@ -720,7 +794,13 @@ class Validator {
     const has = (k: string): Entry | undefined => entries.find((e) => e.key === k);
     if (!has('step-model') && !has('loss')) {
       const d = SECTIONS.training.loss as KeyDoc;
-      this.add(entry.path, entry.value, 'missing required key `loss` (needed unless `step-model` is given)', d.expected, d.example);
+      this.add(
+        entry.path,
+        entry.value,
+        'missing required key `loss` (needed unless `step-model` is given)',
+        d.expected,
+        d.example,
+      );
     }
     const setOptional = <K extends keyof TrainingConfig>(key: K, value: TrainingConfig[K] | undefined): void => {
       if (value !== undefined) t[key] = value;
@@ -771,7 +851,14 @@ class Validator {
           list.forEach((item, i) => {
             const v = isScalar(item) ? item.value : undefined;
             if (typeof v === 'string' && v.length > 0) names.push(v);
-            else this.add(`${e.path}[${i}]`, item as YamlNode, 'must be an initializer name or a prefix ending in `*`', d.expected, d.example);
+            else
+              this.add(
+                `${e.path}[${i}]`,
+                item as YamlNode,
+                'must be an initializer name or a prefix ending in `*`',
+                d.expected,
+                d.example,
+              );
           });
           t.freeze = names;
           break;
@@ -792,7 +879,13 @@ class Validator {
           }
           t.feedback = map;
           if (!has('step-model')) {
-            this.add(e.path, e.keyNode, '`feedback` only applies with `step-model`', '`feedback` together with `step-model` (a bring-your-own training step)', SECTIONS.training['step-model']?.example);
+            this.add(
+              e.path,
+              e.keyNode,
+              '`feedback` only applies with `step-model`',
+              '`feedback` together with `step-model` (a bring-your-own training step)',
+              SECTIONS.training['step-model']?.example,
+            );
           }
           break;
         }
@@ -802,7 +895,11 @@ class Validator {
     const k = t.stepsPerCall;
     if (k !== undefined && t.steps % k !== 0) {
       const e = has('steps-per-call') as Entry;
-      this.addFor(e, SECTIONS.training['steps-per-call'] as KeyDoc, `must divide steps (${t.steps}), so that every timed call runs whole steps`);
+      this.addFor(
+        e,
+        SECTIONS.training['steps-per-call'] as KeyDoc,
+        `must divide steps (${t.steps}), so that every timed call runs whole steps`,
+      );
     }
     return t;
   }
@@ -820,7 +917,11 @@ class Validator {
     }
     if (out.idleW !== undefined && out.maxW !== undefined && out.maxW <= out.idleW) {
       const e = entries.find((x) => x.key === 'max-watts') as Entry;
-      this.addFor(e, SECTIONS.power['max-watts'] as KeyDoc, `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
+      this.addFor(
+        e,
+        SECTIONS.power['max-watts'] as KeyDoc,
+        `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`,
+      );
     }
     return out;
   }
@@ -836,7 +937,11 @@ class Validator {
       } else {
         const r = this.text(e, d);
         if (r !== undefined && !/^[A-Z]{2}$/.test(r)) {
-          this.addFor(e, d, `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ''}`);
+          this.addFor(
+            e,
+            d,
+            `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ''}`,
+          );
         } else if (r !== undefined) {
           out.region = r;
         }
@@ -844,7 +949,13 @@ class Validator {
     }
     const intensity = entries.find((e) => e.key === 'intensity');
     if (intensity && entries.some((e) => e.key === 'region')) {
-      this.add(entry.path, intensity.keyNode, 'give either `intensity` or `region`, not both', doc.expected, SECTIONS.carbon.intensity?.example);
+      this.add(
+        entry.path,
+        intensity.keyNode,
+        'give either `intensity` or `region`, not both',
+        doc.expected,
+        SECTIONS.carbon.intensity?.example,
+      );
     }
     return out;
   }
@@ -876,7 +987,12 @@ class Validator {
       const before = this.issues.length;
       this.required(entries, ['limit'], 'limit', entry.path, entry.value);
       const levelEntry = entries.find((e) => e.key === 'level');
-      if (levelEntry) level = this.enumeration(levelEntry, SECTIONS.limit.level as KeyDoc, ENUMS.level, 'level', { warning: 'warn', fail: 'error' }) ?? level;
+      if (levelEntry)
+        level =
+          this.enumeration(levelEntry, SECTIONS.limit.level as KeyDoc, ENUMS.level, 'level', {
+            warning: 'warn',
+            fail: 'error',
+          }) ?? level;
       const limitEntry = entries.find((e) => e.key === 'limit');
       if (!limitEntry || this.issues.length > before) return undefined;
       valueEntry = limitEntry;

@@ -23,17 +23,45 @@ const METRICS: Record<MetricKey, MetricInfo> = {
   'latency-mean': { kind: 'time', minimum: false, description: 'Mean latency of one inference call.' },
   throughput: { kind: 'throughput', minimum: true, description: 'A MINIMUM: samples per second must stay at or above it.' },
   'peak-memory': { kind: 'bytes', minimum: false, description: 'Peak resident memory of the benchmark.' },
-  'peak-gpu-memory': { kind: 'bytes', minimum: false, description: 'Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu).' },
+  'peak-gpu-memory': {
+    kind: 'bytes',
+    minimum: false,
+    description: 'Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu).',
+  },
   'energy-per-inference': { kind: 'energy', minimum: false, description: 'Energy of one inference call (whole batch).' },
-  'energy-per-sample': { kind: 'energy', minimum: false, description: 'Energy per sample (per inference call divided by the batch size).' },
+  'energy-per-sample': {
+    kind: 'energy',
+    minimum: false,
+    description: 'Energy per sample (per inference call divided by the batch size).',
+  },
   'energy-per-1000-inferences': { kind: 'energy', minimum: false, description: 'Energy of 1000 inference calls.' },
-  'energy-per-training-step': { kind: 'energy', minimum: false, description: 'Energy of one training step (forward, backward, update).' },
-  'energy-per-training-sample': { kind: 'energy', minimum: false, description: 'Energy of one training step divided by the batch size.' },
+  'energy-per-training-step': {
+    kind: 'energy',
+    minimum: false,
+    description: 'Energy of one training step (forward, backward, update).',
+  },
+  'energy-per-training-sample': {
+    kind: 'energy',
+    minimum: false,
+    description: 'Energy of one training step divided by the batch size.',
+  },
   'training-step-time': { kind: 'time', minimum: false, description: 'Mean duration of one training step.' },
-  'training-energy-total': { kind: 'energy', minimum: false, description: 'Projected energy of the full training run (dataset-size × epochs).' },
+  'training-energy-total': {
+    kind: 'energy',
+    minimum: false,
+    description: 'Projected energy of the full training run (dataset-size × epochs).',
+  },
   'carbon-per-inference': { kind: 'carbon', minimum: false, description: 'CO2-equivalent emissions of one inference call.' },
-  'carbon-per-1000-inferences': { kind: 'carbon', minimum: false, description: 'CO2-equivalent emissions of 1000 inference calls.' },
-  'training-carbon-total': { kind: 'carbon', minimum: false, description: 'Projected CO2-equivalent emissions of the full training run.' },
+  'carbon-per-1000-inferences': {
+    kind: 'carbon',
+    minimum: false,
+    description: 'CO2-equivalent emissions of 1000 inference calls.',
+  },
+  'training-carbon-total': {
+    kind: 'carbon',
+    minimum: false,
+    description: 'Projected CO2-equivalent emissions of the full training run.',
+  },
 };
 
 /** Every metric key, in the contract's order. */

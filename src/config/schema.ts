@@ -19,16 +19,7 @@ export interface KeyDoc {
 
 /** The mappings of the budget file, by where they appear. */
 export type Section =
-  | 'root'
-  | 'model'
-  | 'input'
-  | 'inference'
-  | 'training'
-  | 'power'
-  | 'carbon'
-  | 'budget'
-  | 'regression'
-  | 'limit';
+  'root' | 'model' | 'input' | 'inference' | 'training' | 'power' | 'carbon' | 'budget' | 'regression' | 'limit';
 
 /** The enumerations, shared by the validator and the schema. */
 export const ENUMS = {
@@ -39,11 +30,29 @@ export const ENUMS = {
   inconclusive: ['warn', 'fail', 'pass'],
   level: ['error', 'warn'],
   dtype: [
-    'float32', 'float64', 'float16', 'bfloat16',
-    'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64',
-    'bool', 'string', 'int4', 'uint4',
-    'float8e4m3fn', 'float8e4m3fnuz', 'float8e5m2', 'float8e5m2fnuz', 'float4e2m1',
-    'complex64', 'complex128',
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'int8',
+    'uint8',
+    'int16',
+    'uint16',
+    'int32',
+    'uint32',
+    'int64',
+    'uint64',
+    'bool',
+    'string',
+    'int4',
+    'uint4',
+    'float8e4m3fn',
+    'float8e4m3fnuz',
+    'float8e5m2',
+    'float8e5m2fnuz',
+    'float4e2m1',
+    'complex64',
+    'complex128',
   ],
 } as const;
 
@@ -116,7 +125,11 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
     },
   },
   model: {
-    name: { description: 'A unique name, shown in reports.', example: 'name: classifier', expected: 'a non-empty text unique in the file' },
+    name: {
+      description: 'A unique name, shown in reports.',
+      example: 'name: classifier',
+      expected: 'a non-empty text unique in the file',
+    },
     path: {
       description: 'The .onnx file, relative to the budget file.',
       example: 'path: models/classifier.onnx',
@@ -184,11 +197,16 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
   },
   inference: {
     iterations: {
-      description: 'Timed runs: a number, or auto (sample until the 95% CI half-width of the mean is under target-ci, or max-time).',
+      description:
+        'Timed runs: a number, or auto (sample until the 95% CI half-width of the mean is under target-ci, or max-time).',
       example: 'iterations: auto',
       expected: '`auto` or a positive whole number',
     },
-    warmup: { description: 'Untimed runs before timing. Default 10.', example: 'warmup: 10', expected: 'a whole number, 0 or more' },
+    warmup: {
+      description: 'Untimed runs before timing. Default 10.',
+      example: 'warmup: 10',
+      expected: 'a whole number, 0 or more',
+    },
     'max-time': {
       description: 'Time cap for `iterations: auto`. Default 10 s.',
       example: 'max-time: 10 s',
@@ -211,14 +229,42 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       example: 'optimizer: adam',
       expected: `one of ${oneOf(ENUMS.optimizer)}`,
     },
-    'learning-rate': { description: 'Learning rate. Default 0.001.', example: 'learning-rate: 0.001', expected: 'a positive number' },
+    'learning-rate': {
+      description: 'Learning rate. Default 0.001.',
+      example: 'learning-rate: 0.001',
+      expected: 'a positive number',
+    },
     steps: { description: 'Timed training steps. Default 50.', example: 'steps: 50', expected: 'a positive whole number' },
-    warmup: { description: 'Untimed training steps first. Default 5.', example: 'warmup: 5', expected: 'a whole number, 0 or more' },
-    momentum: { description: 'Momentum coefficient (momentum optimizer), in [0, 1). Default 0.9.', example: 'momentum: 0.9', expected: 'a number from 0 up to (not including) 1' },
-    beta1: { description: 'Adam first-moment decay, in [0, 1). Default 0.9.', example: 'beta1: 0.9', expected: 'a number from 0 up to (not including) 1' },
-    beta2: { description: 'Adam second-moment decay, in [0, 1). Default 0.999.', example: 'beta2: 0.999', expected: 'a number from 0 up to (not including) 1' },
-    rho: { description: 'RMSprop decay, in [0, 1). Default 0.9.', example: 'rho: 0.9', expected: 'a number from 0 up to (not including) 1' },
-    epsilon: { description: 'Numerical-stability term of adam and rmsprop. Default 1e-8.', example: 'epsilon: 1e-8', expected: 'a positive number' },
+    warmup: {
+      description: 'Untimed training steps first. Default 5.',
+      example: 'warmup: 5',
+      expected: 'a whole number, 0 or more',
+    },
+    momentum: {
+      description: 'Momentum coefficient (momentum optimizer), in [0, 1). Default 0.9.',
+      example: 'momentum: 0.9',
+      expected: 'a number from 0 up to (not including) 1',
+    },
+    beta1: {
+      description: 'Adam first-moment decay, in [0, 1). Default 0.9.',
+      example: 'beta1: 0.9',
+      expected: 'a number from 0 up to (not including) 1',
+    },
+    beta2: {
+      description: 'Adam second-moment decay, in [0, 1). Default 0.999.',
+      example: 'beta2: 0.999',
+      expected: 'a number from 0 up to (not including) 1',
+    },
+    rho: {
+      description: 'RMSprop decay, in [0, 1). Default 0.9.',
+      example: 'rho: 0.9',
+      expected: 'a number from 0 up to (not including) 1',
+    },
+    epsilon: {
+      description: 'Numerical-stability term of adam and rmsprop. Default 1e-8.',
+      example: 'epsilon: 1e-8',
+      expected: 'a positive number',
+    },
     'dataset-size': {
       description: 'Samples in the training set, to project a full run (training-energy-total).',
       example: 'dataset-size: 60k',
@@ -231,7 +277,8 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       expected: 'a list of initializer names or prefixes ending in `*`',
     },
     'steps-per-call': {
-      description: 'Training steps per onnxruntime call (an ONNX Loop keeps weights and optimizer state inside onnxruntime between them). Default: the largest divisor of `steps` up to 10.',
+      description:
+        'Training steps per onnxruntime call (an ONNX Loop keeps weights and optimizer state inside onnxruntime between them). Default: the largest divisor of `steps` up to 10.',
       example: 'steps-per-call: 10',
       expected: 'a positive whole number that divides `steps`',
     },
@@ -241,15 +288,27 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       expected: 'the path of an .onnx file, relative to the budget file',
     },
     feedback: {
-      description: "For step-model: which output feeds which input on the next step (updated weights, optimizer state).",
+      description: 'For step-model: which output feeds which input on the next step (updated weights, optimizer state).',
       example: 'feedback: { w_out: w_in }',
       expected: 'a mapping from output name to input name',
     },
   },
   power: {
-    'cpu-tdp': { description: "The CPU's thermal design power, overriding the detected one.", example: 'cpu-tdp: 65 W', expected: describeKind('power') },
-    'idle-watts': { description: 'Whole-machine power at idle, for the power model.', example: 'idle-watts: 20 W', expected: describeKind('power') },
-    'max-watts': { description: 'Whole-machine power at full load, for the power model.', example: 'max-watts: 120 W', expected: describeKind('power') },
+    'cpu-tdp': {
+      description: "The CPU's thermal design power, overriding the detected one.",
+      example: 'cpu-tdp: 65 W',
+      expected: describeKind('power'),
+    },
+    'idle-watts': {
+      description: 'Whole-machine power at idle, for the power model.',
+      example: 'idle-watts: 20 W',
+      expected: describeKind('power'),
+    },
+    'max-watts': {
+      description: 'Whole-machine power at full load, for the power model.',
+      example: 'max-watts: 120 W',
+      expected: describeKind('power'),
+    },
   },
   carbon: {
     intensity: {
@@ -266,14 +325,18 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
   budget: {
     ...metricDocs(false),
     regression: {
-      description: 'Allowed change against the baseline by metric: a percentage (`5%`) or a quantity in the metric\'s unit.',
+      description: "Allowed change against the baseline by metric: a percentage (`5%`) or a quantity in the metric's unit.",
       example: 'regression: { energy-per-inference: 5% }',
       expected: 'a mapping from metric name to a percentage or a quantity',
     },
   },
   regression: metricDocs(true),
   limit: {
-    limit: { description: 'The limit, in the metric\'s unit.', example: 'limit: 5 ms', expected: 'a quantity in the metric\'s unit' },
+    limit: {
+      description: "The limit, in the metric's unit.",
+      example: 'limit: 5 ms',
+      expected: "a quantity in the metric's unit",
+    },
     level: {
       description: 'error (default) fails the check; warn only reports.',
       example: 'level: warn',
@@ -351,7 +414,8 @@ export function buildBudgetSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'energy-budget budget file (energy-budget.yml)',
-    description: 'Models to benchmark and the size, latency, energy and carbon budgets they must keep. Reference: docs/budget-file.md.',
+    description:
+      'Models to benchmark and the size, latency, energy and carbon budgets they must keep. Reference: docs/budget-file.md.',
     type: 'object',
     properties: {
       version: { description: d('root', 'version'), const: 1 },
@@ -403,7 +467,12 @@ export function buildBudgetSchema(): JsonSchema {
                     anyOf: [{ const: 'auto' }, positiveInt],
                     default: DEFAULTS.iterations,
                   },
-                  warmup: { description: d('inference', 'warmup'), type: 'integer', minimum: 0, default: DEFAULTS.inferenceWarmup },
+                  warmup: {
+                    description: d('inference', 'warmup'),
+                    type: 'integer',
+                    minimum: 0,
+                    default: DEFAULTS.inferenceWarmup,
+                  },
                   'max-time': quantitySchema('time', d('inference', 'max-time')),
                   'target-ci': quantitySchema('percent', d('inference', 'target-ci')),
                 },
@@ -431,14 +500,24 @@ export function buildBudgetSchema(): JsonSchema {
         allOf: [{ not: { required: ['value', 'data'] } }, { not: { required: ['shape', 'data'] } }],
       },
       value: {
-        anyOf: [{ type: 'number' }, { type: 'boolean' }, { type: 'string' }, { type: 'array', items: { $ref: '#/definitions/value' } }],
+        anyOf: [
+          { type: 'number' },
+          { type: 'boolean' },
+          { type: 'string' },
+          { type: 'array', items: { $ref: '#/definitions/value' } },
+        ],
       },
       training: {
         type: 'object',
         properties: {
           loss: { description: d('training', 'loss'), enum: [...ENUMS.loss] },
           optimizer: { description: d('training', 'optimizer'), enum: [...ENUMS.optimizer], default: DEFAULTS.optimizer },
-          'learning-rate': { description: d('training', 'learning-rate'), type: 'number', exclusiveMinimum: 0, default: DEFAULTS.learningRate },
+          'learning-rate': {
+            description: d('training', 'learning-rate'),
+            type: 'number',
+            exclusiveMinimum: 0,
+            default: DEFAULTS.learningRate,
+          },
           steps: { description: d('training', 'steps'), ...positiveInt, default: DEFAULTS.steps },
           warmup: { description: d('training', 'warmup'), type: 'integer', minimum: 0, default: DEFAULTS.trainingWarmup },
           momentum: { description: d('training', 'momentum'), ...unitInterval },
@@ -451,7 +530,11 @@ export function buildBudgetSchema(): JsonSchema {
           freeze: { description: d('training', 'freeze'), type: 'array', items: { type: 'string', minLength: 1 } },
           'steps-per-call': { description: d('training', 'steps-per-call'), ...positiveInt },
           'step-model': { description: d('training', 'step-model'), ...path },
-          feedback: { description: d('training', 'feedback'), type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+          feedback: {
+            description: d('training', 'feedback'),
+            type: 'object',
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
         },
         additionalProperties: false,
         dependencies: { feedback: ['step-model'] },

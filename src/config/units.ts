@@ -6,16 +6,7 @@
 
 /** What a quantity measures; decides which units are accepted and what the base unit is. */
 export type QuantityKind =
-  | 'bytes'
-  | 'count'
-  | 'flops'
-  | 'energy'
-  | 'time'
-  | 'percent'
-  | 'throughput'
-  | 'carbon'
-  | 'power'
-  | 'carbon-intensity';
+  'bytes' | 'count' | 'flops' | 'energy' | 'time' | 'percent' | 'throughput' | 'carbon' | 'power' | 'carbon-intensity';
 
 /** One accepted unit: its spelling and how many base units it is worth. */
 interface Unit {
@@ -235,7 +226,9 @@ function escapeRe(s: string): string {
  */
 export function quantityPattern(kind: QuantityKind): string {
   const info = KINDS[kind];
-  const units = [...info.units].sort((a, b) => b.symbol.length - a.symbol.length).map((u) => escapeRe(u.symbol).replace(/ /g, ' ?'));
+  const units = [...info.units]
+    .sort((a, b) => b.symbol.length - a.symbol.length)
+    .map((u) => escapeRe(u.symbol).replace(/ /g, ' ?'));
   const unit = `(?:${units.join('|')})`;
   return `^\\s*${NUMBER}\\s*${info.plain ? `${unit}?` : unit}\\s*$`;
 }
@@ -290,7 +283,10 @@ function show(text: string | number): string {
 export function tryParseQuantity(text: string | number, kind: QuantityKind): QuantityResult {
   const info = KINDS[kind];
   const expected = describeKind(kind);
-  const fail = (message: string, example = info.example): QuantityResult => ({ ok: false, problem: { message, expected, example } });
+  const fail = (message: string, example = info.example): QuantityResult => ({
+    ok: false,
+    problem: { message, expected, example },
+  });
 
   if (typeof text === 'number') {
     if (!Number.isFinite(text)) return fail(`\`${text}\` is not a finite number`);
@@ -323,8 +319,14 @@ export function tryParseQuantity(text: string | number, kind: QuantityKind): Qua
   }
   // Right kind, wrong case or a common misspelling.
   const hint = unitHint(kind, unitText);
-  if (hint) return fail(`unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${hint}`, `${num} ${hint.match(/`([^`]+)`/)?.[1] ?? ''}`.trim());
-  return fail(`unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${info.noun.replace(/^an? /, '')} takes ${displayUnits(kind)}`);
+  if (hint)
+    return fail(
+      `unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${hint}`,
+      `${num} ${hint.match(/`([^`]+)`/)?.[1] ?? ''}`.trim(),
+    );
+  return fail(
+    `unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${info.noun.replace(/^an? /, '')} takes ${displayUnits(kind)}`,
+  );
 }
 
 function displayUnits(kind: QuantityKind): string {

@@ -44,7 +44,9 @@ function wantedName(wanted: WantedEntries, entry: string): string | undefined {
 }
 
 function missingError(wanted: WantedEntries, found: Set<string>, kind: string): ArchiveError {
-  const lacking = Object.keys(wanted).filter((n) => !found.has(n)).map((n) => wanted[n]);
+  const lacking = Object.keys(wanted)
+    .filter((n) => !found.has(n))
+    .map((n) => wanted[n]);
   return new ArchiveError(`the ${kind} archive has no ${lacking.join(', ')}`);
 }
 
@@ -114,7 +116,8 @@ async function zipEntries(path: string): Promise<ZipEntry[]> {
     cdSize = Number(z64.readBigUInt64LE(40));
     cdOffset = Number(z64.readBigUInt64LE(48));
   }
-  if (cdOffset + cdSize > size) throw new ArchiveError('the ZIP central directory lies past the end of the file (truncated download?)');
+  if (cdOffset + cdSize > size)
+    throw new ArchiveError('the ZIP central directory lies past the end of the file (truncated download?)');
   const cd = await readAt(path, cdOffset, cdSize);
   const out: ZipEntry[] = [];
   let at = 0;
@@ -140,8 +143,14 @@ async function zipEntries(path: string): Promise<ZipEntry[]> {
       const len = cd.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let p = x + 4;
-        if (entry.size === 0xffffffff) (entry.size = Number(cd.readBigUInt64LE(p)), (p += 8));
-        if (entry.compressed === 0xffffffff) (entry.compressed = Number(cd.readBigUInt64LE(p)), (p += 8));
+        if (entry.size === 0xffffffff) {
+          entry.size = Number(cd.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (entry.compressed === 0xffffffff) {
+          entry.compressed = Number(cd.readBigUInt64LE(p));
+          p += 8;
+        }
         if (entry.localOffset === 0xffffffff) entry.localOffset = Number(cd.readBigUInt64LE(p));
       }
       x += 4 + len;
@@ -152,7 +161,11 @@ async function zipEntries(path: string): Promise<ZipEntry[]> {
   return out;
 }
 
-async function writeStreamTo(source: Readable, transforms: Transform[], dest: string): Promise<{ bytes: number; sha256: string }> {
+async function writeStreamTo(
+  source: Readable,
+  transforms: Transform[],
+  dest: string,
+): Promise<{ bytes: number; sha256: string }> {
   const h = hasher();
   const tmp = `${dest}.partial-${process.pid}`;
   try {
@@ -170,15 +183,21 @@ async function writeStreamTo(source: Readable, transforms: Transform[], dest: st
  * @throws ArchiveError for a malformed archive, a missing entry, an unsupported method or a
  *   size that does not match the directory; Error from node:fs/zlib.
  */
-export async function extractZip(archive: string, wanted: WantedEntries, destDir: string): Promise<Record<string, ExtractedFile>> {
+export async function extractZip(
+  archive: string,
+  wanted: WantedEntries,
+  destDir: string,
+): Promise<Record<string, ExtractedFile>> {
   const entries = await zipEntries(archive);
   const out: Record<string, ExtractedFile> = {};
   for (const e of entries) {
     const name = wantedName(wanted, e.name);
     if (!name || out[name]) continue;
     // Unix mode in the high 16 bits of the external attributes when made on Unix (3): a symlink is 0o120000.
-    if (e.madeBy === 3 && ((e.external >>> 16) & 0o170000) === 0o120000) throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
-    if (e.method !== 0 && e.method !== 8) throw new ArchiveError(`${e.name} uses ZIP compression method ${e.method}; only stored (0) and deflate (8) are supported`);
+    if (e.madeBy === 3 && ((e.external >>> 16) & 0o170000) === 0o120000)
+      throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
+    if (e.method !== 0 && e.method !== 8)
+      throw new ArchiveError(`${e.name} uses ZIP compression method ${e.method}; only stored (0) and deflate (8) are supported`);
     const local = await readAt(archive, e.localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) throw new ArchiveError(`bad ZIP local header for ${e.name}`);
     const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
@@ -199,7 +218,11 @@ function octal(buf: Buffer, at: number, len: number): number {
     for (let i = at + 1; i < at + len; i++) v = v * 256 + buf[i];
     return v;
   }
-  const s = buf.subarray(at, at + len).toString('latin1').replace(/\0.*$/s, '').trim();
+  const s = buf
+    .subarray(at, at + len)
+    .toString('latin1')
+    .replace(/\0.*$/s, '')
+    .trim();
   if (s !== '' && !/^[0-7]+$/.test(s)) throw new ArchiveError(`bad TAR header number "${s}"`);
   return s === '' ? 0 : parseInt(s, 8);
 }
@@ -215,7 +238,11 @@ function cstring(buf: Buffer, at: number, len: number): string {
  * @throws ArchiveError for a malformed archive, a missing entry or a wanted entry that is a
  *   link; Error from node:fs/zlib (e.g. a corrupt gzip stream).
  */
-export async function extractTgz(archive: string, wanted: WantedEntries, destDir: string): Promise<Record<string, ExtractedFile>> {
+export async function extractTgz(
+  archive: string,
+  wanted: WantedEntries,
+  destDir: string,
+): Promise<Record<string, ExtractedFile>> {
   const out: Record<string, ExtractedFile> = {};
   const gunzip = createGunzip();
   const src = createReadStream(archive);
@@ -230,7 +257,13 @@ export async function extractTgz(archive: string, wanted: WantedEntries, destDir
   // Mutated inside the helpers below; kept in one object so TypeScript does not narrow them away.
   const cur: {
     meta: Buffer[] | null; // the data of an L or x record being collected
-    sink: { fh: Awaited<ReturnType<typeof open>>; name: string; tmp: string; hash: ReturnType<typeof createHash>; bytes: number } | null;
+    sink: {
+      fh: Awaited<ReturnType<typeof open>>;
+      name: string;
+      tmp: string;
+      hash: ReturnType<typeof createHash>;
+      bytes: number;
+    } | null;
   } = { meta: null, sink: null };
   let ended = false;
 
@@ -251,7 +284,10 @@ export async function extractTgz(archive: string, wanted: WantedEntries, destDir
     }
     const target = wantedName(wanted, name.replace(/^\.\//, ''));
     if (!target || out[target]) return;
-    if (type !== '0' && type !== '7') throw new ArchiveError(`${name} is ${type === '2' ? 'a symbolic link' : type === '1' ? 'a hard link' : `of TAR type ${type}`} in the archive, expected a file`);
+    if (type !== '0' && type !== '7')
+      throw new ArchiveError(
+        `${name} is ${type === '2' ? 'a symbolic link' : type === '1' ? 'a hard link' : `of TAR type ${type}`} in the archive, expected a file`,
+      );
     const tmp = join(destDir, `${target}.partial-${process.pid}`);
     cur.sink = { fh: await open(tmp, 'w'), name: target, tmp, hash: createHash('sha256'), bytes: 0 };
   };
@@ -323,7 +359,8 @@ export async function extractTgz(archive: string, wanted: WantedEntries, destDir
       }
     }
     const open_ = header as { name: string } | null;
-    if (open_ && (remaining > 0 || padding > 0)) throw new ArchiveError(`the TAR archive ends inside ${open_.name} (truncated download?)`);
+    if (open_ && (remaining > 0 || padding > 0))
+      throw new ArchiveError(`the TAR archive ends inside ${open_.name} (truncated download?)`);
   } catch (error) {
     if (cur.sink) {
       await cur.sink.fh.close().catch(() => undefined);

@@ -76,14 +76,23 @@ export function sourceFromEnv(version: string, env: Record<string, string | unde
   const url = env.ENERGY_BUDGET_CUDA_PROVIDER_URL?.trim();
   if (url) {
     if (!/^https?:\/\//.test(url)) {
-      throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_URL is "${url}", expected an http:// or https:// URL of a .nupkg/.zip or .tgz archive holding ${CUDA_PROVIDER_FILES.join(' and ')}.`);
+      throw new EnvironmentError(
+        `ENERGY_BUDGET_CUDA_PROVIDER_URL is "${url}", expected an http:// or https:// URL of a .nupkg/.zip or .tgz archive holding ${CUDA_PROVIDER_FILES.join(' and ')}.`,
+      );
     }
     const tgz = /\.(tgz|tar\.gz)(\?|$)/.test(url);
-    return { kind: 'url', url, format: tgz ? 'tgz' : 'zip', files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `*/${f}`])) };
+    return {
+      kind: 'url',
+      url,
+      format: tgz ? 'tgz' : 'zip',
+      files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `*/${f}`])),
+    };
   }
   const kind = env.ENERGY_BUDGET_CUDA_PROVIDER_SOURCE?.trim() || 'nuget';
   if (kind !== 'nuget' && kind !== 'github') {
-    throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SOURCE is "${kind}", expected nuget or github (or set ENERGY_BUDGET_CUDA_PROVIDER_URL to a mirror).`);
+    throw new EnvironmentError(
+      `ENERGY_BUDGET_CUDA_PROVIDER_SOURCE is "${kind}", expected nuget or github (or set ENERGY_BUDGET_CUDA_PROVIDER_URL to a mirror).`,
+    );
   }
   return cudaProviderSource(version, kind);
 }
@@ -143,7 +152,10 @@ interface Manifest {
 }
 
 class HttpFailure extends Error {
-  constructor(message: string, readonly retry: boolean) {
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
     super(message);
   }
 }
@@ -157,15 +169,29 @@ async function sha256File(path: string): Promise<string> {
 
 function get(url: string, timeoutMs: number): Promise<IncomingMessage> {
   return new Promise((resolveRes, reject) => {
-    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(url, { method: 'GET', headers: { 'user-agent': 'energy-budget' } }, resolveRes);
+    const req = (url.startsWith('https:') ? httpsRequest : httpRequest)(
+      url,
+      { method: 'GET', headers: { 'user-agent': 'energy-budget' } },
+      resolveRes,
+    );
     req.setTimeout(timeoutMs, () => req.destroy(new HttpFailure(`no response within ${timeoutMs / 1000} s`, true)));
-    req.on('error', (e) => reject(e instanceof HttpFailure ? e : new HttpFailure(`connection failed (${(e as NodeJS.ErrnoException).code ?? e.message})`, true)));
+    req.on('error', (e) =>
+      reject(
+        e instanceof HttpFailure
+          ? e
+          : new HttpFailure(`connection failed (${(e as NodeJS.ErrnoException).code ?? e.message})`, true),
+      ),
+    );
     req.end();
   });
 }
 
 /** Downloads to `dest` following redirects; returns the SHA-256. One attempt. */
-async function downloadOnce(url: string, dest: string, timeoutMs: number): Promise<{ sha256: string; bytes: number; finalUrl: string }> {
+async function downloadOnce(
+  url: string,
+  dest: string,
+  timeoutMs: number,
+): Promise<{ sha256: string; bytes: number; finalUrl: string }> {
   let current = url;
   for (let hop = 0; hop <= 5; hop++) {
     const res = await get(current, timeoutMs);
@@ -177,7 +203,10 @@ async function downloadOnce(url: string, dest: string, timeoutMs: number): Promi
     }
     if (status !== 200) {
       res.resume();
-      throw new HttpFailure(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''} from ${current}`, status >= 500 || status === 429);
+      throw new HttpFailure(
+        `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''} from ${current}`,
+        status >= 500 || status === 429,
+      );
     }
     const expected = res.headers['content-length'] !== undefined ? Number(res.headers['content-length']) : undefined;
     const hash = createHash('sha256');
@@ -200,7 +229,9 @@ async function downloadOnce(url: string, dest: string, timeoutMs: number): Promi
           }
         });
         res.on('end', () => out.end(done));
-        res.on('error', (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true))));
+        res.on('error', (e) =>
+          fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true))),
+        );
         res.on('aborted', () => fail(cause ?? new HttpFailure('the connection dropped', true)));
         out.on('error', fail);
       });
@@ -208,7 +239,8 @@ async function downloadOnce(url: string, dest: string, timeoutMs: number): Promi
       out.destroy();
       throw error;
     }
-    if (expected !== undefined && bytes !== expected) throw new HttpFailure(`the download ended after ${bytes} of ${expected} bytes`, true);
+    if (expected !== undefined && bytes !== expected)
+      throw new HttpFailure(`the download ended after ${bytes} of ${expected} bytes`, true);
     return { sha256: hash.digest('hex'), bytes, finalUrl: current };
   }
   throw new HttpFailure(`more than 5 redirects from ${url}`, false);
@@ -252,7 +284,9 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
   const log = opts.log ?? (() => undefined);
   const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
   if (userDigest !== undefined && userDigest !== '' && !/^[0-9a-f]{64}$/.test(userDigest)) {
-    throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`);
+    throw new EnvironmentError(
+      `ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`,
+    );
   }
   const pinned = userDigest || (opts.checksums ?? CUDA_PROVIDER_CHECKSUMS)[source.url]?.sha256;
   if (!pinned) {
@@ -266,12 +300,19 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
   const cacheDir = join(opts.cacheDir ?? cacheRoot(opts.env), 'onnxruntime-cuda', `${version}-${pinned.slice(0, 12)}`);
   const bindingDir = opts.bindingDir ?? defaultBindingDir();
   const fail = (what: string, fix: string, cause?: unknown) =>
-    new EnvironmentError(`Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`, cause === undefined ? undefined : { cause });
+    new EnvironmentError(
+      `Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`,
+      cause === undefined ? undefined : { cause },
+    );
 
   try {
     await mkdir(cacheDir, { recursive: true });
   } catch (error) {
-    throw fail(`the cache folder ${cacheDir} cannot be created (${(error as NodeJS.ErrnoException).code ?? error})`, 'Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.', error);
+    throw fail(
+      `the cache folder ${cacheDir} cannot be created (${(error as NodeJS.ErrnoException).code ?? error})`,
+      'Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.',
+      error,
+    );
   }
 
   let manifest = await readManifest(cacheDir);
@@ -311,11 +352,22 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
       log(`Verified SHA-256 ${pinned}; extracting ${names.join(', ')}`);
       let files;
       try {
-        files = source.format === 'zip' ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
+        files =
+          source.format === 'zip'
+            ? await extractZip(archive, source.files, cacheDir)
+            : await extractTgz(archive, source.files, cacheDir);
       } catch (error) {
-        throw fail(`the archive cannot be extracted (${(error as Error).message})`, 'The pinned archive is not what this version expects; check the source and its entries.', error);
+        throw fail(
+          `the archive cannot be extracted (${(error as Error).message})`,
+          'The pinned archive is not what this version expects; check the source and its entries.',
+          error,
+        );
       }
-      manifest = { url: source.url, sha256: pinned, files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }])) };
+      manifest = {
+        url: source.url,
+        sha256: pinned,
+        files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }])),
+      };
       await writeFile(join(cacheDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
       downloaded = true;
     } finally {
@@ -331,7 +383,11 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
     for (const name of names) {
       const dest = join(bindingDir, name);
       const rec = manifest.files[name];
-      const same = await stat(dest).then((s) => s.size === rec.bytes, () => false) && (await sha256File(dest)) === rec.sha256;
+      const same =
+        (await stat(dest).then(
+          (s) => s.size === rec.bytes,
+          () => false,
+        )) && (await sha256File(dest)) === rec.sha256;
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
       await copyFile(join(cacheDir, name), tmp);

@@ -30,7 +30,9 @@ export interface NvmlMemoryLike {
  * Binds libnvidia-ml with koffi, with the memory query added; `{ error }` when NVML is absent.
  * Loaded on demand, never at import time.
  */
-export async function loadNvmlWithMemory(libPath = 'libnvidia-ml.so.1'): Promise<{ nvml: NvmlLike & NvmlMemoryLike } | { error: string }> {
+export async function loadNvmlWithMemory(
+  libPath = 'libnvidia-ml.so.1',
+): Promise<{ nvml: NvmlLike & NvmlMemoryLike } | { error: string }> {
   const base = await loadNvml(libPath);
   if ('error' in base) return base;
   try {
@@ -126,7 +128,10 @@ export class GpuMemorySampler {
       try {
         g.baseline = g.peak = this.nvml.memoryInfo(g.handle).usedBytes;
       } catch (error) {
-        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${(error as Error).message}.`, { cause: error, code: 'METER_UNAVAILABLE' });
+        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${(error as Error).message}.`, {
+          cause: error,
+          code: 'METER_UNAVAILABLE',
+        });
       }
     }
     this.samples = 1;
@@ -145,9 +150,17 @@ export class GpuMemorySampler {
     if (this.error !== null) {
       const error = this.error;
       this.error = null;
-      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${(error as Error).message}.`, { cause: error, code: 'METER_UNAVAILABLE' });
+      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${(error as Error).message}.`, {
+        cause: error,
+        code: 'METER_UNAVAILABLE',
+      });
     }
-    const devices = this.gpus.map((g) => ({ label: g.label, totalBytes: g.totalBytes, baselineUsedBytes: g.baseline, peakUsedBytes: g.peak }));
+    const devices = this.gpus.map((g) => ({
+      label: g.label,
+      totalBytes: g.totalBytes,
+      baselineUsedBytes: g.baseline,
+      peakUsedBytes: g.peak,
+    }));
     return {
       peakGpuMemoryBytes: devices.reduce((s, d) => s + Math.max(0, d.peakUsedBytes - d.baselineUsedBytes), 0),
       devices,
@@ -174,7 +187,9 @@ export class GpuMemorySampler {
  * Opens a sampler on the GPUs the device uses (see the module comment). Never throws:
  * unavailability comes back as `{ ok: false, message }` for the report's notices.
  */
-export function openGpuMemorySampler(opts: GpuMemoryOptions): { ok: true; sampler: GpuMemorySampler; notes: string[] } | { ok: false; message: string } {
+export function openGpuMemorySampler(
+  opts: GpuMemoryOptions,
+): { ok: true; sampler: GpuMemorySampler; notes: string[] } | { ok: false; message: string } {
   const { nvml } = opts;
   try {
     nvml.init();
@@ -197,7 +212,13 @@ export function openGpuMemorySampler(opts: GpuMemoryOptions): { ok: true; sample
         // cosmetic
       }
       const info = nvml.memoryInfo(handle);
-      gpus.push({ label: `${name} (${'index' in d ? `NVML index ${d.index}` : d.uuid})`, handle, totalBytes: info.totalBytes, baseline: info.usedBytes, peak: info.usedBytes });
+      gpus.push({
+        label: `${name} (${'index' in d ? `NVML index ${d.index}` : d.uuid})`,
+        handle,
+        totalBytes: info.totalBytes,
+        baseline: info.usedBytes,
+        peak: info.usedBytes,
+      });
     }
   } catch (error) {
     try {
@@ -213,7 +234,14 @@ export function openGpuMemorySampler(opts: GpuMemoryOptions): { ok: true; sample
     } catch {
       // nothing to add
     }
-    return { ok: false, message: `GPU memory is not measured: no NVIDIA GPU ${opts.device === 'cuda' ? `with CUDA ordinal ${opts.deviceId ?? 0} ` : ''}is visible${opts.env.CUDA_VISIBLE_DEVICES !== undefined ? ` (CUDA_VISIBLE_DEVICES="${opts.env.CUDA_VISIBLE_DEVICES}")` : ''}.` };
+    return {
+      ok: false,
+      message: `GPU memory is not measured: no NVIDIA GPU ${opts.device === 'cuda' ? `with CUDA ordinal ${opts.deviceId ?? 0} ` : ''}is visible${opts.env.CUDA_VISIBLE_DEVICES !== undefined ? ` (CUDA_VISIBLE_DEVICES="${opts.env.CUDA_VISIBLE_DEVICES}")` : ''}.`,
+    };
   }
-  return { ok: true, sampler: new GpuMemorySampler(nvml, gpus, opts.ticker ?? realTicker, opts.intervalMs ?? 20), notes: visible.notes };
+  return {
+    ok: true,
+    sampler: new GpuMemorySampler(nvml, gpus, opts.ticker ?? realTicker, opts.intervalMs ?? 20),
+    notes: visible.notes,
+  };
 }

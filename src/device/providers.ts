@@ -46,7 +46,10 @@ export interface ProviderOptions {
  * listing it makes that visible.
  * @throws InputError-free: an unknown device is a type error; callers validate the budget file.
  */
-export function executionProvidersFor(device: DeviceChoice, opts: ProviderOptions = {}): InferenceSession.ExecutionProviderConfig[] {
+export function executionProvidersFor(
+  device: DeviceChoice,
+  opts: ProviderOptions = {},
+): InferenceSession.ExecutionProviderConfig[] {
   switch (device) {
     case 'cpu':
       return ['cpu'];
@@ -61,11 +64,17 @@ export function executionProvidersFor(device: DeviceChoice, opts: ProviderOption
  * The session options a device adds: its providers and, with `cpuFallback: false` on a GPU,
  * the config entry that makes onnxruntime refuse a partial placement.
  */
-export function deviceSessionOptions(device: DeviceChoice, opts: ProviderOptions = {}): Pick<InferenceSession.SessionOptions, 'executionProviders' | 'extra'> {
+export function deviceSessionOptions(
+  device: DeviceChoice,
+  opts: ProviderOptions = {},
+): Pick<InferenceSession.SessionOptions, 'executionProviders' | 'extra'> {
   const executionProviders = executionProvidersFor(device, opts);
   if (device === 'cpu' || opts.cpuFallback !== false) return { executionProviders };
   // onnxruntime_session_options_config_keys.h: kOrtSessionOptionsDisableCPUEPFallback.
-  return { executionProviders: executionProviders.filter((p) => p !== 'cpu'), extra: { session: { disable_cpu_ep_fallback: '1' } } };
+  return {
+    executionProviders: executionProviders.filter((p) => p !== 'cpu'),
+    extra: { session: { disable_cpu_ep_fallback: '1' } },
+  };
 }
 
 /** What device checks read from the machine. */
@@ -110,7 +119,11 @@ export function defaultBindingDir(platform: string = process.platform, arch: str
 }
 
 /** PATH lookup without spawning a shell. */
-export function whichOnPath(command: string, env: Record<string, string | undefined> = process.env, exists: (p: string) => boolean = existsSync): string | null {
+export function whichOnPath(
+  command: string,
+  env: Record<string, string | undefined> = process.env,
+  exists: (p: string) => boolean = existsSync,
+): string | null {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && exists(join(dir, command))) return join(dir, command);
   }
@@ -154,7 +167,9 @@ const DRIVER_FIX =
 
 /** The CUDA provider's own dependencies that are not onnxruntime or the C/C++ runtime. */
 function gpuDependencies(needed: readonly string[]): string[] {
-  return needed.filter((n) => !/^(libonnxruntime|libc\.|libm\.|libdl\.|librt\.|libpthread\.|libstdc\+\+|libgcc_s|ld-linux)/.test(n));
+  return needed.filter(
+    (n) => !/^(libonnxruntime|libc\.|libm\.|libdl\.|librt\.|libpthread\.|libstdc\+\+|libgcc_s|ld-linux)/.test(n),
+  );
 }
 
 /** Checks what `device` needs on this machine (see the module comment). */
@@ -168,9 +183,10 @@ export function checkDevice(device: DeviceChoice, probes: DeviceProbes): DeviceC
     missing.push({
       what: 'backend',
       message: `this onnxruntime-node build (${probes.platform}/${probes.arch}) has no ${device} execution provider (it lists ${names.join(', ') || 'none'})`,
-      fix: device === 'cuda'
-        ? 'use Linux x64 (onnxruntime-node builds its CUDA provider only there and on Windows x64) or set device: cpu.'
-        : 'use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS, or set device: cpu.',
+      fix:
+        device === 'cuda'
+          ? 'use Linux x64 (onnxruntime-node builds its CUDA provider only there and on Windows x64) or set device: cpu.'
+          : 'use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS, or set device: cpu.',
     });
     return { device, ready: false, missing, notes };
   }
@@ -201,7 +217,9 @@ export function checkDevice(device: DeviceChoice, probes: DeviceProbes): DeviceC
       try {
         needed = gpuDependencies(probes.neededLibraries(provider));
       } catch (error) {
-        notes.push(`The CUDA provider's dependencies could not be read (${(error as Error).message}); they are checked when the session is created.`);
+        notes.push(
+          `The CUDA provider's dependencies could not be read (${(error as Error).message}); they are checked when the session is created.`,
+        );
       }
       const unloadable = needed.filter((lib) => probes.loadLibrary(lib) !== null);
       if (unloadable.length > 0) {
@@ -209,7 +227,7 @@ export function checkDevice(device: DeviceChoice, probes: DeviceProbes): DeviceC
           what: 'cuda-libraries',
           message: `the CUDA provider needs ${unloadable.join(', ')}, which the dynamic loader cannot find`,
           fix:
-            'install the CUDA runtime and cuDNN versions these names give (e.g. CUDA 12 with cuDNN 9: `sudo apt-get install cuda-libraries-12-x libcudnn9-cuda-12` from NVIDIA\'s repository, ' +
+            "install the CUDA runtime and cuDNN versions these names give (e.g. CUDA 12 with cuDNN 9: `sudo apt-get install cuda-libraries-12-x libcudnn9-cuda-12` from NVIDIA's repository, " +
             'or `pip install nvidia-cublas-cu12 nvidia-cudnn-cu12 …` and add their lib folders to LD_LIBRARY_PATH).',
         });
       } else if (needed.length > 0) {
@@ -238,7 +256,9 @@ export function checkDevice(device: DeviceChoice, probes: DeviceProbes): DeviceC
 export function deviceUnavailableError(check: DeviceCheck, model?: string): EnvironmentError {
   const who = model ? `Model ${model} asks for device: ${check.device}` : `device: ${check.device} was asked for`;
   const parts = check.missing.map((m, i) => `(${i + 1}) ${m.message}: ${m.fix}`);
-  return new EnvironmentError(`${who}, but this machine cannot run it: ${parts.join(' ')} Alternatively set device: cpu for this model.`);
+  return new EnvironmentError(
+    `${who}, but this machine cannot run it: ${parts.join(' ')} Alternatively set device: cpu for this model.`,
+  );
 }
 
 /**
@@ -263,7 +283,9 @@ export function describeDeviceLoadError(error: unknown, device: DeviceChoice, mo
   const msg = raw.replace(/\s*\n\s*/g, ' ').trim();
   const who = `Model ${model} (device: ${device})`;
   const make = (what: string, fix: string) =>
-    new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, { cause: error });
+    new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, {
+      cause: error,
+    });
   if (device === 'webgpu') {
     if (/WebGPU adapter|No supported adapters|RequestAdapter/i.test(msg)) {
       return make(
@@ -272,12 +294,18 @@ export function describeDeviceLoadError(error: unknown, device: DeviceChoice, mo
       );
     }
     if (/webgpu/i.test(msg) && /not (supported|available|registered)/i.test(msg)) {
-      return make('this onnxruntime-node build cannot create a WebGPU provider', 'Use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS.');
+      return make(
+        'this onnxruntime-node build cannot create a WebGPU provider',
+        'Use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS.',
+      );
     }
     return undefined;
   }
   let m: RegExpExecArray | null;
-  if ((m = /(libonnxruntime_providers_(?:cuda|shared)\.so)[^]*?(cannot open shared object file|No such file)/.exec(msg)) || /AppendExecutionProvider_Cuda: Failed to load shared library/.test(msg)) {
+  if (
+    (m = /(libonnxruntime_providers_(?:cuda|shared)\.so)[^]*?(cannot open shared object file|No such file)/.exec(msg)) ||
+    /AppendExecutionProvider_Cuda: Failed to load shared library/.test(msg)
+  ) {
     const lib = m?.[1] ?? 'libonnxruntime_providers_cuda.so';
     return make(
       `onnxruntime cannot load its CUDA provider (${lib} is missing or one of its dependencies is)`,
@@ -285,16 +313,25 @@ export function describeDeviceLoadError(error: unknown, device: DeviceChoice, mo
     );
   }
   if ((m = /(lib[\w+.-]+\.so(?:\.\d+)*): cannot open shared object file/.exec(msg))) {
-    return make(`the CUDA provider needs ${m[1]}, which the dynamic loader cannot find`, 'Install the CUDA runtime and cuDNN libraries (see docs/gpu.md) or add their folder to LD_LIBRARY_PATH.');
+    return make(
+      `the CUDA provider needs ${m[1]}, which the dynamic loader cannot find`,
+      'Install the CUDA runtime and cuDNN libraries (see docs/gpu.md) or add their folder to LD_LIBRARY_PATH.',
+    );
   }
   if (/no CUDA-capable device|cudaErrorNoDevice|CUDA failure 100\b/i.test(msg)) {
     return make('CUDA sees no GPU', 'Check `nvidia-smi` and CUDA_VISIBLE_DEVICES; in a container start it with `--gpus all`.');
   }
   if (/driver version is insufficient|cudaErrorInsufficientDriver|CUDA failure 35\b/i.test(msg)) {
-    return make('the NVIDIA driver is older than the CUDA runtime the provider was built with', 'Update the NVIDIA driver (CUDA 12 needs driver 525 or newer).');
+    return make(
+      'the NVIDIA driver is older than the CUDA runtime the provider was built with',
+      'Update the NVIDIA driver (CUDA 12 needs driver 525 or newer).',
+    );
   }
   if (/out of memory|cudaErrorMemoryAllocation|CUDA failure 2\b/i.test(msg)) {
-    return make('the GPU ran out of memory while loading the model', 'Use a GPU with more memory, free it from other processes, or a smaller model.');
+    return make(
+      'the GPU ran out of memory while loading the model',
+      'Use a GPU with more memory, free it from other processes, or a smaller model.',
+    );
   }
   return undefined;
 }

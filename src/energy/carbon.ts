@@ -98,7 +98,10 @@ export function resolveIntensity(
   if (settings.carbonIntensityGPerKWh !== undefined) {
     const v = settings.carbonIntensityGPerKWh;
     if (!Number.isFinite(v) || v < 0) {
-      throw new InputError('CONFIG_INVALID', `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number ≥ 0, e.g. 350.`);
+      throw new InputError(
+        'CONFIG_INVALID',
+        `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number ≥ 0, e.g. 350.`,
+      );
     }
     return { gPerKWh: v, source: 'budget file', estimated: false, notes };
   }
@@ -106,7 +109,10 @@ export function resolveIntensity(
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
     const v = Number(fromEnv);
     if (!Number.isFinite(v) || v < 0) {
-      throw new InputError('ARGUMENT_INVALID', `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number ≥ 0, e.g. 350.`);
+      throw new InputError(
+        'ARGUMENT_INVALID',
+        `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number ≥ 0, e.g. 350.`,
+      );
     }
     return { gPerKWh: v, source: 'ENERGY_BUDGET_CARBON_INTENSITY', estimated: false, notes };
   }

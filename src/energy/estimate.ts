@@ -133,7 +133,9 @@ export function estimateWindow(input: EstimateInputs): EnergyWindow {
   } else {
     busyCpuS = processCpuS;
     utilisation = durationS > 0 ? Math.min(1, processCpuS / (vcpus * durationS)) : 0;
-    notes.push('Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load.');
+    notes.push(
+      'Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load.',
+    );
   }
   const share = busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0;
   const idleW = vmPowerW(model.model, 0, vcpus);

@@ -19,7 +19,13 @@ function scaled(value: number, unit: string, scales: Array<[number, string]>): s
   return `${sig3(value / factor)} ${prefix}${unit}`;
 }
 
-const ENERGY_SCALES: Array<[number, string]> = [[1e3, 'k'], [1, ''], [1e-3, 'm'], [1e-6, 'µ'], [1e-9, 'n']];
+const ENERGY_SCALES: Array<[number, string]> = [
+  [1e3, 'k'],
+  [1, ''],
+  [1e-3, 'm'],
+  [1e-6, 'µ'],
+  [1e-9, 'n'],
+];
 
 /** Joules as text with µJ/mJ/J/kJ, e.g. formatEnergy(0.00123) → "1.23 mJ". */
 export function formatEnergy(joules: number): string {

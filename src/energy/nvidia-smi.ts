@@ -12,7 +12,11 @@ import { parseCudaVisibleDevices, type GpuMeterResult } from './nvml.js';
 import type { EnergyMeter, EnergyWindow, WindowToken } from './types.js';
 
 /** Starts a process; node:child_process.spawn by default. */
-export type SpawnFn = (command: string, args: string[], options: { env: Record<string, string | undefined>; stdio: ['ignore', 'pipe', 'pipe'] }) => ChildProcess;
+export type SpawnFn = (
+  command: string,
+  args: string[],
+  options: { env: Record<string, string | undefined>; stdio: ['ignore', 'pipe', 'pipe'] },
+) => ChildProcess;
 
 /** Options of the nvidia-smi meter. */
 export interface NvidiaSmiOptions {
@@ -104,7 +108,8 @@ export class NvidiaSmiMeter implements EnergyMeter {
   }
 
   private checkAlive(nowNs: bigint): void {
-    if (this.broken) throw new EnvironmentError(`nvidia-smi stopped giving usable readings: ${this.broken}`, { code: 'METER_UNAVAILABLE' });
+    if (this.broken)
+      throw new EnvironmentError(`nvidia-smi stopped giving usable readings: ${this.broken}`, { code: 'METER_UNAVAILABLE' });
     let newest: bigint | null = null;
     for (const t of this.traces.values()) if (t.lastNs !== null && (newest === null || t.lastNs > newest)) newest = t.lastNs;
     if (this.exited || newest === null || secondsBetween(newest, nowNs) * 1000 > this.staleAfterMs) {
@@ -190,7 +195,11 @@ export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterR
   const visible = parseCudaVisibleDevices(options.env.CUDA_VISIBLE_DEVICES);
   notes.push(...visible.notes);
   if (visible.devices && visible.devices.length === 0) {
-    return Promise.resolve({ ok: false, message: `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").`, notes });
+    return Promise.resolve({
+      ok: false,
+      message: `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").`,
+      notes,
+    });
   }
   const args = ['--query-gpu=index,power.draw', '--format=csv,noheader,nounits', `--loop-ms=${loopMs}`];
   if (visible.devices) args.push(`--id=${visible.devices.map((d) => ('index' in d ? String(d.index) : d.uuid)).join(',')}`);
@@ -214,7 +223,11 @@ export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterR
       resolve(result);
     };
     const timer = setTimeout(() => {
-      settle({ ok: false, message: `nvidia-smi gave no power reading within ${(startTimeoutMs / 1000).toFixed(1)} s; stopped it.`, notes });
+      settle({
+        ok: false,
+        message: `nvidia-smi gave no power reading within ${(startTimeoutMs / 1000).toFixed(1)} s; stopped it.`,
+        notes,
+      });
     }, startTimeoutMs);
     timer.unref?.();
 
@@ -222,7 +235,10 @@ export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterR
       meter.markExited();
       settle({
         ok: false,
-        message: error.code === 'ENOENT' ? 'nvidia-smi not found on PATH (no NVIDIA driver tools on this machine).' : `nvidia-smi could not be started: ${error.message}.`,
+        message:
+          error.code === 'ENOENT'
+            ? 'nvidia-smi not found on PATH (no NVIDIA driver tools on this machine).'
+            : `nvidia-smi could not be started: ${error.message}.`,
         notes,
       });
     });
@@ -231,7 +247,11 @@ export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterR
     child.on('close', (code, signal) => {
       meter.markExited();
       const tail = stderr.trim().split('\n').slice(-2).join(' ').slice(0, 300);
-      settle({ ok: false, message: `nvidia-smi exited (${signal ?? `code ${code}`}) before giving a power reading${tail ? `: ${tail}` : ''}.`, notes });
+      settle({
+        ok: false,
+        message: `nvidia-smi exited (${signal ?? `code ${code}`}) before giving a power reading${tail ? `: ${tail}` : ''}.`,
+        notes,
+      });
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);

@@ -131,7 +131,10 @@ export function parseCudaVisibleDevices(value: string | undefined): { devices: V
   if (value === undefined) return { devices: null, notes: [] };
   const notes: string[] = [];
   const devices: VisibleDevice[] = [];
-  const tokens = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const tokens = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   for (const token of tokens) {
     if (/^\d+$/.test(token)) devices.push({ index: Number(token) });
     else if (/^(GPU|MIG)-[0-9A-Za-z/-]+$/.test(token)) devices.push({ uuid: token });
@@ -196,7 +199,9 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
     const count = nvml.deviceCount();
     const wanted: VisibleDevice[] = visible.devices ?? Array.from({ length: count }, (_, index) => ({ index }));
     if (visible.devices && options.env.CUDA_DEVICE_ORDER !== 'PCI_BUS_ID' && visible.devices.some((d) => 'index' in d)) {
-      notes.push('CUDA_VISIBLE_DEVICES indices are read as NVML (PCI bus) indices; set CUDA_DEVICE_ORDER=PCI_BUS_ID so CUDA numbers devices the same way.');
+      notes.push(
+        'CUDA_VISIBLE_DEVICES indices are read as NVML (PCI bus) indices; set CUDA_DEVICE_ORDER=PCI_BUS_ID so CUDA numbers devices the same way.',
+      );
     }
     wanted.forEach((d, ordinal) => {
       if ('index' in d && d.index >= count) {
@@ -228,7 +233,9 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
       nvml.totalEnergyMj(g.handle);
     } catch (error) {
       counter = false;
-      notes.push(`${g.label}: no energy counter (${(error as Error).message}; it needs a Volta or newer GPU); power is sampled instead.`);
+      notes.push(
+        `${g.label}: no energy counter (${(error as Error).message}; it needs a Volta or newer GPU); power is sampled instead.`,
+      );
       break;
     }
   }
@@ -299,10 +306,13 @@ export class NvmlMeter implements EnergyMeter {
   }
 
   private wrap(error: unknown): EnvironmentError {
-    return new EnvironmentError(`Reading NVIDIA GPU energy failed during the measurement: ${(error as Error).message ?? String(error)}.`, {
-      cause: error,
-      code: 'METER_UNAVAILABLE',
-    });
+    return new EnvironmentError(
+      `Reading NVIDIA GPU energy failed during the measurement: ${(error as Error).message ?? String(error)}.`,
+      {
+        cause: error,
+        code: 'METER_UNAVAILABLE',
+      },
+    );
   }
 
   /** Starts a window. @throws EnvironmentError when NVML fails. */
@@ -356,7 +366,9 @@ export class NvmlMeter implements EnergyMeter {
           domainsJ[g.key] = this.traces[i].integrate(w.startNs, endNs);
           if (this.open.size === 0) this.traces[i].prune(endNs);
         });
-        notes.push(`GPU power sampled every ${this.intervalMs} ms and integrated (trapezoid rule); NVML power readings are averaged by the driver, so short windows are smoothed.`);
+        notes.push(
+          `GPU power sampled every ${this.intervalMs} ms and integrated (trapezoid rule); NVML power readings are averaged by the driver, so short windows are smoothed.`,
+        );
       }
     } catch (error) {
       throw this.wrap(error);

@@ -116,7 +116,10 @@ async function openGpu(options: OpenMeterOptions): Promise<GpuMeterResult> {
  */
 export async function openMeter(choice: MeterChoice, options: OpenMeterOptions): Promise<OpenedMeter> {
   if (!CHOICES.includes(choice)) {
-    throw new InputError('CONFIG_INVALID', `Unknown energy meter "${String(choice)}"; expected one of ${CHOICES.join(', ')} (e.g. energy: auto).`);
+    throw new InputError(
+      'CONFIG_INVALID',
+      `Unknown energy meter "${String(choice)}"; expected one of ${CHOICES.join(', ')} (e.g. energy: auto).`,
+    );
   }
   const notices: string[] = [];
   const sysfsRoot = options.sysfsRoot ?? sysfsRootFrom(options.env);
@@ -149,7 +152,9 @@ export async function openMeter(choice: MeterChoice, options: OpenMeterOptions):
   } else if (choice === 'rapl') {
     throw new EnvironmentError(
       `The budget file asks for energy: rapl, but ${probe.message} ` +
-        (probe.reason === 'permission' ? '' : 'RAPL needs bare-metal Linux on an Intel or AMD CPU (or ENERGY_BUDGET_SYSFS pointing at the host sysfs). ') +
+        (probe.reason === 'permission'
+          ? ''
+          : 'RAPL needs bare-metal Linux on an Intel or AMD CPU (or ENERGY_BUDGET_SYSFS pointing at the host sysfs). ') +
         'Alternatively set energy: auto, which uses a labelled estimate where no counter is readable.',
       { code: 'METER_UNAVAILABLE' },
     );

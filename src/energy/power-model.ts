@@ -125,7 +125,8 @@ export function identifyCpu(
   data: PowerModelData = POWER_MODELS,
 ): { microarchitecture: string; row: string | null; by: 'model name' | 'CPUID' | 'Arm CPU part' } | null {
   for (const rule of data.modelNameRules) {
-    if (new RegExp(rule.pattern).test(cpu.modelName)) return { microarchitecture: rule.microarchitecture, row: rule.row, by: 'model name' };
+    if (new RegExp(rule.pattern).test(cpu.modelName))
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: 'model name' };
   }
   for (const rule of data.cpuidRules) {
     if (
@@ -186,17 +187,30 @@ export function resolvePowerModel(
       );
     }
     if (maxW < idleW) {
-      throw new InputError('CONFIG_INVALID', `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`);
+      throw new InputError(
+        'CONFIG_INVALID',
+        `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`,
+      );
     }
     const model: PowerModel = { kind: 'vm-linear', idleW, maxW };
     notes.push(`Power model: the budget file's watts, ${describeModel(model)}.`);
-    return { rowId: 'budget-file', label: `budget file: ${describeModel(model)}`, model, relativeUncertainty: 0.2, cpuModel, microarchitecture: ident?.microarchitecture, notes };
+    return {
+      rowId: 'budget-file',
+      label: `budget file: ${describeModel(model)}`,
+      model,
+      relativeUncertainty: 0.2,
+      cpuModel,
+      microarchitecture: ident?.microarchitecture,
+      notes,
+    };
   }
 
   if (tdpW !== undefined) {
     const row = data.rows['boavizta-tdp-curve'];
     const model: PowerModel = { ...(row as Extract<PowerModelRow, { kind: 'tdp-curve' }>), kind: 'tdp-curve', tdpW };
-    notes.push(`Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model)} (${row.source}, ${row.year}); counts the CPU package only.`);
+    notes.push(
+      `Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model)} (${row.source}, ${row.year}); counts the CPU package only.`,
+    );
     return {
       rowId: 'boavizta-tdp-curve',
       label: `${row.label}: ${describeModel(model)} (${row.year})`,
@@ -212,7 +226,9 @@ export function resolvePowerModel(
   if (ident?.row) {
     rowId = ident.row;
   } else if (ident) {
-    notes.push(`No published per-vCPU power figures for ${ident.microarchitecture} in the bundled data; using the default row ${data.defaultRow}.`);
+    notes.push(
+      `No published per-vCPU power figures for ${ident.microarchitecture} in the bundled data; using the default row ${data.defaultRow}.`,
+    );
   } else {
     notes.push(`CPU not recognised; using the default row ${data.defaultRow}.`);
   }
@@ -220,7 +236,9 @@ export function resolvePowerModel(
   if (!row) throw new InputError('ARGUMENT_INVALID', `data/power-models.json has no row "${rowId}" (internal data error).`);
   const { label, relativeUncertainty, source, year } = row;
   const model = row as PowerModel;
-  notes.push(`Power model: ${rowId} — ${label}: ${describeModel(model)} (${source}, ${year}); assumed uncertainty ±${Math.round(relativeUncertainty * 100)}%.`);
+  notes.push(
+    `Power model: ${rowId} — ${label}: ${describeModel(model)} (${source}, ${year}); assumed uncertainty ±${Math.round(relativeUncertainty * 100)}%.`,
+  );
   return {
     rowId,
     label: `${label}: ${describeModel(model)} (${year})`,

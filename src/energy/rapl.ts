@@ -261,7 +261,10 @@ export class RaplMeter implements EnergyMeter {
   private queue: Promise<void> = Promise.resolve();
   private sampleError: unknown = null;
 
-  constructor(readonly domains: RaplDomain[], options: RaplMeterOptions = {}) {
+  constructor(
+    readonly domains: RaplDomain[],
+    options: RaplMeterOptions = {},
+  ) {
     this.fs = options.fs ?? nodeFs;
     this.ticker = options.ticker ?? realTicker;
     this.clockNs = options.clockNs ?? realClockNs;

@@ -79,7 +79,11 @@ export function describeApiError(error: unknown): string {
 }
 
 /** Milliseconds to wait before retrying `error`, or undefined when it should not be retried. */
-export function retryDelayMs(error: unknown, attempt: number, opts: { now: number; initialBackoffMs: number; maxWaitMs: number }): number | undefined {
+export function retryDelayMs(
+  error: unknown,
+  attempt: number,
+  opts: { now: number; initialBackoffMs: number; maxWaitMs: number },
+): number | undefined {
   const e = asHttpError(error);
   const kind = classifyApiError(e);
   if (kind !== 'server' && kind !== 'rate-limited') return undefined;

@@ -106,7 +106,9 @@ export function decideComment(
   if (policy === 'never') return { action: 'skip', reason: 'comment: never' };
   if (existing) {
     const same = normaliseBody(existing.body) === normaliseBody(body);
-    return same ? { action: 'skip', reason: 'the comment is already up to date' } : { action: 'update', reason: 'updating the existing comment' };
+    return same
+      ? { action: 'skip', reason: 'the comment is already up to date' }
+      : { action: 'update', reason: 'updating the existing comment' };
   }
   if (policy === 'on-change' && !reportShowsChange(report)) {
     return { action: 'skip', reason: 'comment: on-change, and this pull request changes no figure or budget' };

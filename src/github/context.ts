@@ -130,7 +130,9 @@ export function readGitHubContext(
     try {
       payload = obj(JSON.parse(readFile(eventPath))) ?? {};
     } catch (error) {
-      warnings.push(`Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${(error as Error)?.message ?? String(error)}`);
+      warnings.push(
+        `Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${(error as Error)?.message ?? String(error)}`,
+      );
     }
   }
   return {

@@ -33,7 +33,11 @@ export async function findPullRequestForSha(
     (p.state === undefined || p.state === 'open') &&
     (p.base?.repo?.full_name === undefined || p.base.repo.full_name.toLowerCase() === target);
   try {
-    const res = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...repo, commit_sha: headSha, per_page: 100 });
+    const res = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+      ...repo,
+      commit_sha: headSha,
+      per_page: 100,
+    });
     const found = (res.data as ApiPull[]).find(matches);
     if (found) return found.number;
   } catch (error) {
@@ -42,7 +46,12 @@ export async function findPullRequestForSha(
   }
   if (head?.repo && head.branch) {
     const owner = head.repo.split('/')[0];
-    const pulls = await client.paginate(client.rest.pulls.list, { ...repo, state: 'open', head: `${owner}:${head.branch}`, per_page: 100 });
+    const pulls = await client.paginate(client.rest.pulls.list, {
+      ...repo,
+      state: 'open',
+      head: `${owner}:${head.branch}`,
+      per_page: 100,
+    });
     const found = (pulls as ApiPull[]).find(matches);
     if (found) return found.number;
   }

@@ -47,7 +47,11 @@ function baseAlreadyOver(b: BudgetResult): boolean {
 function modelProblems(m: ModelReport): Problem[] {
   if (m.change === 'removed') return [];
   const out: Problem[] = [];
-  if (m.error) out.push({ model: m.name, message: `${plain(m.name, 120)} could not be measured (${plain(m.error.code, 40)}): ${plain(m.error.message)}` });
+  if (m.error)
+    out.push({
+      model: m.name,
+      message: `${plain(m.name, 120)} could not be measured (${plain(m.error.code, 40)}): ${plain(m.error.message)}`,
+    });
   for (const b of m.budgets) if (b.status === 'fail') out.push({ model: m.name, budget: b, message: describeBudget(m.name, b) });
   return out;
 }
@@ -83,8 +87,10 @@ export function budgetAnnotations(report: Report): Annotation[] {
     }
     for (const b of m.budgets) {
       const line = typeof b.line === 'number' && b.line > 0 ? b.line : undefined;
-      if (b.status === 'fail') out.push({ level: 'error', title: 'Energy budget exceeded', message: describeBudget(m.name, b), line });
-      else if (b.status === 'warn') out.push({ level: 'warning', title: 'Energy budget warning', message: describeBudget(m.name, b), line });
+      if (b.status === 'fail')
+        out.push({ level: 'error', title: 'Energy budget exceeded', message: describeBudget(m.name, b), line });
+      else if (b.status === 'warn')
+        out.push({ level: 'warning', title: 'Energy budget warning', message: describeBudget(m.name, b), line });
       else if (b.status === 'inconclusive') {
         out.push({
           level: 'notice',

@@ -15,7 +15,12 @@ export interface ModelRunner {
   /** `process` when each job runs in a forked worker. */
   readonly mode: 'process' | 'in-process';
   measure(cfg: ModelConfig, modelIndex: number, path: string): Promise<ModelReport>;
-  compare(cfg: ModelConfig, modelIndex: number, basePath: string, head: ModelReport): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }>;
+  compare(
+    cfg: ModelConfig,
+    modelIndex: number,
+    basePath: string,
+    head: ModelReport,
+  ): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }>;
   advise(cfg: ModelConfig, modelIndex: number, head: ModelReport): Promise<NonNullable<ModelReport['advice']>>;
 }
 

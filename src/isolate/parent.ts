@@ -92,12 +92,23 @@ function tailText(chunks: Buffer[]): string {
   // keep the lines around it, e.g. onnxruntime's assertion or "heap out of memory".
   const lines = all
     .split(/\r?\n/)
-    .filter((l) => !/^\s*\d+: (0x[0-9a-f]+|file:|node:|\S+ \()/i.test(l) && !/^\s*-{3,}.*-{3,}\s*$/.test(l) && !/^\s*(#|Native stack|JavaScript stack)/.test(l))
+    .filter(
+      (l) =>
+        !/^\s*\d+: (0x[0-9a-f]+|file:|node:|\S+ \()/i.test(l) &&
+        !/^\s*-{3,}.*-{3,}\s*$/.test(l) &&
+        !/^\s*(#|Native stack|JavaScript stack)/.test(l),
+    )
     .map((l) => l.trim())
     .filter(Boolean);
   // Printable text only: the tail ends up in the report (escaped again there).
-  // eslint-disable-next-line no-control-regex
-  return lines.join(' | ').slice(-600).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (
+    lines
+      .join(' | ')
+      .slice(-600)
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+  );
 }
 
 /**
@@ -108,7 +119,14 @@ function tailText(chunks: Buffer[]): string {
  */
 export function runIsolated<T>(
   job: WorkerJob,
-  opts: { workerPath: string; timeoutS: number; maxOldSpaceMb?: number; logger: RunLogger; label: string; startTimer?: IsolationOptions['startTimer'] },
+  opts: {
+    workerPath: string;
+    timeoutS: number;
+    maxOldSpaceMb?: number;
+    logger: RunLogger;
+    label: string;
+    startTimer?: IsolationOptions['startTimer'];
+  },
 ): Promise<{ value: T; shown: string[] }> {
   return new Promise((resolvePromise, rejectPromise) => {
     let child: ChildProcess;
@@ -120,7 +138,11 @@ export function runIsolated<T>(
         serialization: 'advanced',
       });
     } catch (error) {
-      rejectPromise(new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${(error as Error).message}`, { cause: error }));
+      rejectPromise(
+        new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${(error as Error).message}`, {
+          cause: error,
+        }),
+      );
       return;
     }
     const stderr: Buffer[] = [];
@@ -138,10 +160,12 @@ export function runIsolated<T>(
     let answer: { ok: true; value: T; shown: string[] } | { ok: false; error: Error } | undefined;
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
-    const start = opts.startTimer ?? ((ms, fire) => {
-      const t = setTimeout(fire, ms);
-      return () => clearTimeout(t);
-    });
+    const start =
+      opts.startTimer ??
+      ((ms, fire) => {
+        const t = setTimeout(fire, ms);
+        return () => clearTimeout(t);
+      });
     const cancelTimer = start(Math.round(opts.timeoutS * 1000), () => {
       if (settled || answer) return;
       timedOut = true;
@@ -169,7 +193,11 @@ export function runIsolated<T>(
       }
     });
     child.on('error', (error) => {
-      finish(() => rejectPromise(new EnvironmentError(`The measurement worker for ${opts.label} failed to run: ${error.message}`, { cause: error })));
+      finish(() =>
+        rejectPromise(
+          new EnvironmentError(`The measurement worker for ${opts.label} failed to run: ${error.message}`, { cause: error }),
+        ),
+      );
     });
     // 'close' (not 'exit'): stdio is drained, so the stderr tail is complete.
     child.on('close', (code, signal) => {
@@ -209,8 +237,11 @@ export function runIsolated<T>(
     child.send(job, (error) => {
       if (!error) return;
       child.kill('SIGKILL');
-      finish(() => rejectPromise(new EnvironmentError(`Could not send the job to the measurement worker: ${error.message}`, { cause: error })));
+      finish(() =>
+        rejectPromise(
+          new EnvironmentError(`Could not send the job to the measurement worker: ${error.message}`, { cause: error }),
+        ),
+      );
     });
   });
 }
-

@@ -82,7 +82,10 @@ class ZeroCounter {
   zeros = 0;
   private seen = 0;
   private carry = new Uint8Array(0);
-  constructor(private readonly code: number, private readonly elements: number) {}
+  constructor(
+    private readonly code: number,
+    private readonly elements: number,
+  ) {}
 
   push(chunk: Uint8Array): void {
     const kind = zeroKind(this.code);
@@ -117,10 +120,14 @@ class ZeroCounter {
     // (A copy by construction: `slice` on a Node Buffer, which external-data reads may give, is a view.)
     if (body.byteOffset % 8 !== 0) body = new Uint8Array(body);
     const signMask = kind === 'float' ? 0x7f : 0xff;
-    const words = part === 8 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
-      : part === 4 ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
-      : part === 2 ? new Uint16Array(body.buffer, body.byteOffset, body.length / 2)
-      : body;
+    const words =
+      part === 8
+        ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
+        : part === 4
+          ? new Uint32Array(body.buffer, body.byteOffset, body.length / 4)
+          : part === 2
+            ? new Uint16Array(body.buffer, body.byteOffset, body.length / 2)
+            : body;
     // Little-endian: the sign bit is the top bit of the last byte of each part.
     const topMask = part === 4 ? (signMask << 24) | 0xffffff : part === 2 ? (signMask << 8) | 0xff : signMask;
     const perElement = size / (part === 8 ? 4 : part);
@@ -188,25 +195,31 @@ export function tensorStats(
   const code = t.dataType ?? 0;
   const dtype = dtypeNameOrUndefined(code);
   if (!dtype) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${ctx.label}: weight tensor "${t.name || '(unnamed)'}" has element type code ${code}, which onnx.proto does not define (expected 1..23). ` +
-      `The file may be corrupt or written by a newer ONNX version; re-export it with a released exporter.`);
+        `The file may be corrupt or written by a newer ONNX version; re-export it with a released exporter.`,
+    );
   }
   const elements = product(t.dims ?? []);
   const size = dtypeBytes(dtype);
   const name = t.name || '(unnamed)';
   const dimsText = `[${(t.dims ?? []).join(', ')}]`;
   if (!(t.dims ?? []).every((d) => Number.isSafeInteger(d) && d >= 0) || !Number.isSafeInteger(elements)) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${ctx.label}: weight tensor "${name}" has dims ${dimsText}, expected non-negative integers whose product (the element count) is below 2^53. ` +
-      `The file is corrupt or was crafted; re-export the model.`);
+        `The file is corrupt or was crafted; re-export the model.`,
+    );
   }
   // Declared size against stored size: a crafted tensor can claim 10^12 elements over 32 bytes,
   // which would inflate the parameter count and make onnxruntime fail later with a vaguer error.
   const mismatch = (stored: number, expected: number, unit: string): InputError =>
-    new InputError('MODEL_INVALID',
+    new InputError(
+      'MODEL_INVALID',
       `Model ${ctx.label}: weight tensor "${name}" declares dims ${dimsText} (${elements} ${dtype} elements, ${expected} ${unit}) but stores ${stored} ${unit}. ` +
-      `Expected the stored data to match the dims; the file is truncated, corrupt or crafted. Re-export the model.`);
+        `Expected the stored data to match the dims; the file is truncated, corrupt or crafted. Re-export the model.`,
+    );
   if (isExternal(t)) {
     const ref = resolveExternalRef(t, ctx.modelPath, ctx.root, ctx.label);
     const fileSize = ctx.fileSizes.get(ref.file) ?? 0;
@@ -226,15 +239,20 @@ export function tensorStats(
     counter.push(t.rawData);
     return { dtype, elements, bytes: t.rawData.length, zeros: counter.zeros };
   }
-  const field =
-    t.floatData?.length ? t.floatData
-    : t.int32Data?.length ? t.int32Data
-    : t.int64Data?.length ? t.int64Data
-    : t.doubleData?.length ? t.doubleData
-    : t.uint64Data?.length ? t.uint64Data
-    : [];
+  const field = t.floatData?.length
+    ? t.floatData
+    : t.int32Data?.length
+      ? t.int32Data
+      : t.int64Data?.length
+        ? t.int64Data
+        : t.doubleData?.length
+          ? t.doubleData
+          : t.uint64Data?.length
+            ? t.uint64Data
+            : [];
   const perElement = code === DataType.COMPLEX64 || code === DataType.COMPLEX128 ? 2 : 1;
-  if (field.length > 0 && size >= 1 && field.length !== elements * perElement) throw mismatch(field.length, elements * perElement, 'values');
+  if (field.length > 0 && size >= 1 && field.length !== elements * perElement)
+    throw mismatch(field.length, elements * perElement, 'values');
   let zeros: number;
   if (code === DataType.COMPLEX64 || code === DataType.COMPLEX128) {
     zeros = 0;
@@ -246,7 +264,11 @@ export function tensorStats(
 }
 
 /** A Constant node's value as weight statistics (value, sparse_value, value_float(s), value_int(s), value_string(s)). */
-function constantStats(a: AttributeProto, tensor: (t: TensorProto) => WeightStats, sparse: (s: SparseTensorProto) => WeightStats[]): WeightStats[] {
+function constantStats(
+  a: AttributeProto,
+  tensor: (t: TensorProto) => WeightStats,
+  sparse: (s: SparseTensorProto) => WeightStats[],
+): WeightStats[] {
   switch (a.name) {
     case 'value':
       return a.t ? [tensor(a.t)] : [];
@@ -323,10 +345,12 @@ export function tensorInfoOf(v: ValueInfoProto, label: string, role: 'input' | '
   if (type && own(type, 'sparseTensorType') && kind === 'tensor') kind = 'sparse';
   const dtype = dtypeNameOrUndefined(tensorType?.elemType ?? 0);
   if (!tensorType || !dtype) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${label}: graph ${role} "${name}" declares no ${tensorType ? 'known ' : ''}tensor element type` +
-      `${tensorType?.elemType ? ` (code ${tensorType.elemType})` : ''}, so data for it cannot be made or checked. ` +
-      `Expected type.tensor_type.elem_type to be an ONNX element type (e.g. 1 = float32); re-export the model with typed ${role}s.`);
+        `${tensorType?.elemType ? ` (code ${tensorType.elemType})` : ''}, so data for it cannot be made or checked. ` +
+        `Expected type.tensor_type.elem_type to be an ONNX element type (e.g. 1 = float32); re-export the model with typed ${role}s.`,
+    );
   }
   const shape: Dim[] | null = tensorType.shape && own(tensorType, 'shape') ? (tensorType.shape.dim ?? []).map(dimOf) : null;
   return { name, dtype: dtype as TensorDType, shape, ...(kind !== 'tensor' ? { kind } : {}) };
@@ -356,7 +380,9 @@ export function analyzeModel(loaded: LoadedModel, opts: AnalyzeOptions = {}): Mo
     // stored bytes are the values and the indices (an int64 or int32 tensor).
     const values = s.values ? tensor(s.values) : { dtype: 'float32', elements: 0, bytes: 0, zeros: 0 };
     const dense = product(s.dims ?? []);
-    const out: WeightStats[] = [{ dtype: values.dtype, elements: dense, bytes: values.bytes, zeros: values.zeros + Math.max(0, dense - values.elements) }];
+    const out: WeightStats[] = [
+      { dtype: values.dtype, elements: dense, bytes: values.bytes, zeros: values.zeros + Math.max(0, dense - values.elements) },
+    ];
     if (s.indices) out.push({ ...tensor(s.indices), elements: 0, zeros: 0 });
     return out;
   };
@@ -404,9 +430,11 @@ export function analyzeModel(loaded: LoadedModel, opts: AnalyzeOptions = {}): Mo
   const outputs = (graph.output ?? []).map((v) => tensorInfoOf(v, label, 'output'));
   if (outputs.length === 0) {
     // onnxruntime loads such a model but refuses every run ("At least one output should be requested").
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${label} declares no graph outputs, so running it computes nothing and there is nothing to measure. ` +
-      `Expected graph.output to list at least one tensor; the file may be truncated or the export incomplete. Re-export the model.`);
+        `Expected graph.output to list at least one tensor; the file may be truncated or the export incomplete. Re-export the model.`,
+    );
   }
   const opset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx')?.version ?? 0;
   const producer = [proto.producerName, proto.producerVersion].filter((s) => s).join(' ');

@@ -26,9 +26,7 @@ export type AttrValue =
 /** Builds an AttributeProto from a tagged value. */
 export function attr(name: string, value: AttrValue | number | number[] | string): AttributeProto {
   if (typeof value === 'number') {
-    return Number.isInteger(value)
-      ? { name, type: AttributeType.INT, i: value }
-      : { name, type: AttributeType.FLOAT, f: value };
+    return Number.isInteger(value) ? { name, type: AttributeType.INT, i: value } : { name, type: AttributeType.FLOAT, f: value };
   }
   if (typeof value === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value) };
   if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
@@ -88,16 +86,17 @@ export function valueInfo(name: string, elemType: number, dims: Array<number | s
     type: {
       tensorType: {
         elemType,
-        ...(dims
-          ? { shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } }
-          : {}),
+        ...(dims ? { shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } : {}),
       },
     },
   };
 }
 
 /** Wraps a graph into a model with the given default-domain opset (default 17). */
-export function model(graph: GraphProto, opts: { opset?: number; producer?: string; extraOpsets?: Array<{ domain: string; version: number }> } = {}): ModelProto {
+export function model(
+  graph: GraphProto,
+  opts: { opset?: number; producer?: string; extraOpsets?: Array<{ domain: string; version: number }> } = {},
+): ModelProto {
   return {
     irVersion: 8,
     producerName: opts.producer ?? 'energy-budget',

@@ -70,10 +70,17 @@ export function buildClassifier(opts: ClassifierOptions = {}): ModelProto {
   const seed = opts.seed ?? DEFAULT_SEED;
   const h1 = opts.hidden1 ?? 128;
   const rng = rngFor('classifier', seed);
-  const layers: Array<[number, number]> = [[784, h1], [h1, 64], [64, 1]];
+  const layers: Array<[number, number]> = [
+    [784, h1],
+    [h1, 64],
+    [64, 1],
+  ];
   const initializer = layers.flatMap(([fanIn, fanOut], i) => [
-    floatTensor(`fc${i + 1}.weight`, [fanOut, fanIn],
-      i < 2 ? heNormal(rng, fanIn * fanOut, fanIn) : xavierNormal(rng, fanIn * fanOut, fanIn, fanOut)),
+    floatTensor(
+      `fc${i + 1}.weight`,
+      [fanOut, fanIn],
+      i < 2 ? heNormal(rng, fanIn * fanOut, fanIn) : xavierNormal(rng, fanIn * fanOut, fanIn, fanOut),
+    ),
     floatTensor(`fc${i + 1}.bias`, [fanOut], uniformBias(rng, fanOut, fanIn)),
   ]);
   const graph: GraphProto = {
@@ -253,10 +260,7 @@ export function buildBatchedMatMul(seed = DEFAULT_SEED): ModelProto {
   const rng = rngFor('batched-matmul', seed);
   const graph: GraphProto = {
     name: 'batched_matmul',
-    node: [
-      node('MatMul', ['a', 'b'], ['c'], {}, 'bmm'),
-      node('MatMul', ['c', 'proj.weight'], ['y'], {}, 'proj'),
-    ],
+    node: [node('MatMul', ['a', 'b'], ['c'], {}, 'bmm'), node('MatMul', ['c', 'proj.weight'], ['y'], {}, 'proj')],
     initializer: [floatTensor('proj.weight', [5, 2], xavierNormal(rng, 10, 5, 2))],
     input: [valueInfo('a', DataType.FLOAT, ['B', 3, 4]), valueInfo('b', DataType.FLOAT, ['B', 4, 5])],
     output: [valueInfo('y', DataType.FLOAT, ['B', 3, 2])],

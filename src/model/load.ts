@@ -89,27 +89,33 @@ export function resolveExternalRef(t: TensorProto, modelPath: string, root: stri
   const name = t.name || '(unnamed)';
   const location = e.location;
   if (!location) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${label}: tensor "${name}" is marked as external data but has no "location" entry, so its weights cannot be found. ` +
-      `Expected external_data to contain location (a file name relative to the model's folder), optionally offset and length. ` +
-      `Re-save the model with onnx.save_model(model, path, save_as_external_data=True).`);
+        `Expected external_data to contain location (a file name relative to the model's folder), optionally offset and length. ` +
+        `Re-save the model with onnx.save_model(model, path, save_as_external_data=True).`,
+    );
   }
   const file = resolve(dirname(modelPath), location);
   const rel = relative(root, file);
   if (isAbsolute(location) || rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${label}: tensor "${name}" points to external data at "${location}", which is outside the allowed folder ${root}. ` +
-      `Expected a location relative to the model's folder that does not leave it (no absolute paths, no "../"): ONNX requires this and it keeps a model from reading arbitrary files. ` +
-      `Move the data file next to the model and re-save it with a relative location.`);
+        `Expected a location relative to the model's folder that does not leave it (no absolute paths, no "../"): ONNX requires this and it keeps a model from reading arbitrary files. ` +
+        `Move the data file next to the model and re-save it with a relative location.`,
+    );
   }
   const num = (key: string): number | undefined => {
     const v = e[key];
     if (v === undefined || v === '') return undefined;
     const n = Number(v);
     if (!Number.isSafeInteger(n) || n < 0) {
-      throw new InputError('MODEL_INVALID',
+      throw new InputError(
+        'MODEL_INVALID',
         `Model ${label}: tensor "${name}" has external_data ${key} = "${v}", expected a non-negative integer number of bytes. ` +
-        `Re-save the model with the onnx Python package to rewrite its external-data entries.`);
+          `Re-save the model with the onnx Python package to rewrite its external-data entries.`,
+      );
     }
     return n;
   };
@@ -147,15 +153,18 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 function notOnnx(label: string, detail: string, bytes: Uint8Array, cause?: unknown): InputError {
   const text = new TextDecoder().decode(bytes.subarray(0, 200));
-  let hint = 'Check that the path points to the exported .onnx file (not a PyTorch .pt/.pth, TensorFlow or ZIP file) and that the file was copied completely.';
+  let hint =
+    'Check that the path points to the exported .onnx file (not a PyTorch .pt/.pth, TensorFlow or ZIP file) and that the file was copied completely.';
   if (text.startsWith('version https://git-lfs')) {
     hint = 'The file is a Git LFS pointer, not the model: run `git lfs pull` (or enable `lfs: true` on actions/checkout).';
   } else if (looksLikeText(bytes)) {
     hint = `The file is text (it starts with "${text.slice(0, 40).replace(/\s+/g, ' ')}"), not a binary ONNX protobuf; point the path at the .onnx file itself.`;
   }
-  return new InputError('MODEL_INVALID',
+  return new InputError(
+    'MODEL_INVALID',
     `Model ${label} is not a valid ONNX file: ${detail}. Expected a binary onnx.ModelProto with a graph and an opset_import. ${hint}`,
-    cause === undefined ? undefined : { cause });
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /**
@@ -172,21 +181,29 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
     info = await stat(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       code === 'ENOENT'
         ? `Model ${label} does not exist (looked for ${abs}). Expected an .onnx file; check the model's path (relative to the budget file's folder) and that the file is committed or generated before the run.`
         : `Model ${label} cannot be read (${code ?? String(error)}, at ${abs}). Expected a readable .onnx file; check its permissions.`,
-      { cause: error });
+      { cause: error },
+    );
   }
   if (info.isDirectory()) {
-    throw new InputError('MODEL_INVALID',
-      `Model ${label} is a directory (${abs}), expected an .onnx file. Point the path at the model file inside it, e.g. ${path.replace(/\/$/, '')}/model.onnx.`);
+    throw new InputError(
+      'MODEL_INVALID',
+      `Model ${label} is a directory (${abs}), expected an .onnx file. Point the path at the model file inside it, e.g. ${path.replace(/\/$/, '')}/model.onnx.`,
+    );
   }
   if (info.size === 0) {
-    throw new InputError('MODEL_INVALID',
-      `Model ${label} is an empty file (0 bytes at ${abs}), expected an ONNX model. Re-export or re-download it; an interrupted export or an unfetched Git LFS object often leaves an empty file.`);
+    throw new InputError(
+      'MODEL_INVALID',
+      `Model ${label} is an empty file (0 bytes at ${abs}), expected an ONNX model. Re-export or re-download it; an interrupted export or an unfetched Git LFS object often leaves an empty file.`,
+    );
   }
-  const streamed = opts.stream === true || ((opts.stream ?? 'auto') === 'auto' && info.size > (opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES));
+  const streamed =
+    opts.stream === true ||
+    ((opts.stream ?? 'auto') === 'auto' && info.size > (opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES));
   let bytes: Uint8Array;
   let proto: ModelProto;
   let payloads: PayloadTable | undefined;
@@ -197,14 +214,24 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
       proto = scanned.proto;
       payloads = scanned.payloads;
     } catch (error) {
-      throw notOnnx(label, `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`, bytes, error);
+      throw notOnnx(
+        label,
+        `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`,
+        bytes,
+        error,
+      );
     }
   } else {
     bytes = new Uint8Array(await readFile(abs));
     try {
       proto = decodeModel(bytes);
     } catch (error) {
-      throw notOnnx(label, `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`, bytes, error);
+      throw notOnnx(
+        label,
+        `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`,
+        bytes,
+        error,
+      );
     }
   }
   const hasGraph = own(proto, 'graph') && proto.graph !== undefined;
@@ -213,22 +240,27 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
     throw notOnnx(label, 'it decodes to a protobuf message with no ONNX fields (no ir_version, graph or opset_import)', bytes);
   }
   if (!hasGraph) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${label} has no graph (ModelProto.graph is missing), so there is nothing to run or measure. ` +
-      `Expected an ONNX model with a graph; the file may be truncated or only a fragment (e.g. a TensorProto or a training-info message). Re-export the model.`);
+        `Expected an ONNX model with a graph; the file may be truncated or only a fragment (e.g. a TensorProto or a training-info message). Re-export the model.`,
+    );
   }
   const defaultOpset = opsets.find((o) => !o.domain || o.domain === 'ai.onnx');
   if (!defaultOpset) {
-    throw new InputError('MODEL_INVALID',
+    throw new InputError(
+      'MODEL_INVALID',
       `Model ${label} declares no opset for the default ONNX domain (opset_import is ${opsets.length === 0 ? 'empty' : `only ${opsets.map((o) => o.domain).join(', ')}`}), so its operators cannot be interpreted. ` +
-      `Expected opset_import to contain { domain: "", version: N }; re-export with an explicit opset (torch.onnx.export(..., opset_version=17)).`);
+        `Expected opset_import to contain { domain: "", version: N }; re-export with an explicit opset (torch.onnx.export(..., opset_version=17)).`,
+    );
   }
 
   const root = resolve(opts.allowedRoot ?? dirname(abs));
   const refs: Array<{ ref: ExternalRef; tensor: string }> = [];
   forEachTensor(proto.graph, (t) => {
     // A streamed payload points into the model file itself: nothing more to find or size.
-    if (isExternal(t) && !payloads?.has(t)) refs.push({ ref: resolveExternalRef(t, abs, root, label), tensor: t.name || '(unnamed)' });
+    if (isExternal(t) && !payloads?.has(t))
+      refs.push({ ref: resolveExternalRef(t, abs, root, label), tensor: t.name || '(unnamed)' });
   });
   const sizes = new Map<string, number>();
   for (const { ref, tensor } of refs) {
@@ -239,10 +271,12 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
         if (!s.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
         size = s.size;
       } catch (error) {
-        throw new InputError('MODEL_INVALID',
+        throw new InputError(
+          'MODEL_INVALID',
           `Model ${label}: the external-data file for tensor "${tensor}" is missing: expected ${ref.file.split(sep).join('/')} next to the model ` +
-          `(location "${relative(dirname(abs), ref.file)}"). Copy the data file together with the .onnx file (they must stay in the same folder), or re-save the model with the weights inside it.`,
-          { cause: error });
+            `(location "${relative(dirname(abs), ref.file)}"). Copy the data file together with the .onnx file (they must stay in the same folder), or re-save the model with the weights inside it.`,
+          { cause: error },
+        );
       }
       // The location is checked lexically above; a symbolic link inside the folder can still
       // point anywhere (`weights.bin -> /etc/shadow`), so the real path must stay inside too.
@@ -250,17 +284,21 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
       const realRoot = await realpath(root).catch(() => root);
       const rel = relative(realRoot, realFile);
       if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-        throw new InputError('MODEL_INVALID',
+        throw new InputError(
+          'MODEL_INVALID',
           `Model ${label}: the external-data file for tensor "${tensor}" (${relative(dirname(abs), ref.file)}) is a symbolic link that resolves to ${realFile}, outside the allowed folder ${realRoot}. ` +
-          `External data must be a real file next to the model, so that a model cannot make the job read other files on the runner. Replace the link with the data file itself.`);
+            `External data must be a real file next to the model, so that a model cannot make the job read other files on the runner. Replace the link with the data file itself.`,
+        );
       }
       sizes.set(ref.file, size);
     }
     const end = ref.offset + (ref.length ?? 0);
     if (end > size || ref.offset > size) {
-      throw new InputError('MODEL_INVALID',
+      throw new InputError(
+        'MODEL_INVALID',
         `Model ${label}: tensor "${tensor}" expects bytes ${ref.offset}..${end} of external-data file ${ref.file}, but the file has only ${size} bytes. ` +
-        `The data file is truncated or belongs to another version of the model; re-save the model and its data together.`);
+          `The data file is truncated or belongs to another version of the model; re-save the model and its data together.`,
+      );
     }
   }
   const loaded: LoadedModel = {

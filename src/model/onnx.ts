@@ -9,22 +9,60 @@ import { ONNX_PROTO_SCHEMA } from './onnx-schema.js';
 
 /** onnx.TensorProto.DataType values. */
 export const DataType = {
-  UNDEFINED: 0, FLOAT: 1, UINT8: 2, INT8: 3, UINT16: 4, INT16: 5, INT32: 6, INT64: 7,
-  STRING: 8, BOOL: 9, FLOAT16: 10, DOUBLE: 11, UINT32: 12, UINT64: 13, COMPLEX64: 14,
-  COMPLEX128: 15, BFLOAT16: 16, FLOAT8E4M3FN: 17, FLOAT8E4M3FNUZ: 18, FLOAT8E5M2: 19,
-  FLOAT8E5M2FNUZ: 20, UINT4: 21, INT4: 22, FLOAT4E2M1: 23,
+  UNDEFINED: 0,
+  FLOAT: 1,
+  UINT8: 2,
+  INT8: 3,
+  UINT16: 4,
+  INT16: 5,
+  INT32: 6,
+  INT64: 7,
+  STRING: 8,
+  BOOL: 9,
+  FLOAT16: 10,
+  DOUBLE: 11,
+  UINT32: 12,
+  UINT64: 13,
+  COMPLEX64: 14,
+  COMPLEX128: 15,
+  BFLOAT16: 16,
+  FLOAT8E4M3FN: 17,
+  FLOAT8E4M3FNUZ: 18,
+  FLOAT8E5M2: 19,
+  FLOAT8E5M2FNUZ: 20,
+  UINT4: 21,
+  INT4: 22,
+  FLOAT4E2M1: 23,
 } as const;
 export type DataTypeCode = (typeof DataType)[keyof typeof DataType];
 
 /** onnx.AttributeProto.AttributeType values. */
 export const AttributeType = {
-  UNDEFINED: 0, FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, GRAPH: 5, FLOATS: 6, INTS: 7,
-  STRINGS: 8, TENSORS: 9, GRAPHS: 10, SPARSE_TENSOR: 11, SPARSE_TENSORS: 12, TYPE_PROTO: 13,
+  UNDEFINED: 0,
+  FLOAT: 1,
+  INT: 2,
+  STRING: 3,
+  TENSOR: 4,
+  GRAPH: 5,
+  FLOATS: 6,
+  INTS: 7,
+  STRINGS: 8,
+  TENSORS: 9,
+  GRAPHS: 10,
+  SPARSE_TENSOR: 11,
+  SPARSE_TENSORS: 12,
+  TYPE_PROTO: 13,
   TYPE_PROTOS: 14,
 } as const;
 
-export interface StringStringEntry { key?: string; value?: string }
-export interface OperatorSetId { domain?: string; version?: number }
+export interface StringStringEntry {
+  key?: string;
+  value?: string;
+}
+export interface OperatorSetId {
+  domain?: string;
+  version?: number;
+}
 export interface TensorProto {
   dims?: number[];
   dataType?: number;
@@ -41,9 +79,19 @@ export interface TensorProto {
   doubleData?: number[];
   uint64Data?: number[];
 }
-export interface SparseTensorProto { values?: TensorProto; indices?: TensorProto; dims?: number[] }
-export interface Dimension { dimValue?: number; dimParam?: string; denotation?: string }
-export interface TensorShapeProto { dim?: Dimension[] }
+export interface SparseTensorProto {
+  values?: TensorProto;
+  indices?: TensorProto;
+  dims?: number[];
+}
+export interface Dimension {
+  dimValue?: number;
+  dimParam?: string;
+  denotation?: string;
+}
+export interface TensorShapeProto {
+  dim?: Dimension[];
+}
 export interface TypeProto {
   tensorType?: { elemType?: number; shape?: TensorShapeProto };
   sequenceType?: { elemType?: TypeProto };
@@ -52,7 +100,11 @@ export interface TypeProto {
   sparseTensorType?: { elemType?: number; shape?: TensorShapeProto };
   denotation?: string;
 }
-export interface ValueInfoProto { name?: string; type?: TypeProto; docString?: string }
+export interface ValueInfoProto {
+  name?: string;
+  type?: TypeProto;
+  docString?: string;
+}
 export interface AttributeProto {
   name?: string;
   type?: number;

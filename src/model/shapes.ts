@@ -53,8 +53,13 @@ export async function createOrtShapeSession(bytes: Uint8Array): Promise<ShapeSes
  * ("Non tensor type is temporarily not supported"): their outputs are not requested.
  */
 const NON_TENSOR_OPS = new Set([
-  'SequenceConstruct', 'SequenceEmpty', 'SequenceInsert', 'SequenceErase', 'SplitToSequence',
-  'SequenceMap', 'Optional',
+  'SequenceConstruct',
+  'SequenceEmpty',
+  'SequenceInsert',
+  'SequenceErase',
+  'SplitToSequence',
+  'SequenceMap',
+  'Optional',
 ]);
 /** Ops that pass a sequence/optional through when their input is one. */
 const PASS_THROUGH_OPS = new Set(['Identity', 'OptionalGetElement', 'If', 'Loop', 'Scan']);
@@ -64,7 +69,11 @@ function own(obj: object, key: string): boolean {
 }
 
 function isTensorType(t: TypeProto | undefined): boolean {
-  return !t || own(t, 'tensorType') || (!own(t, 'sequenceType') && !own(t, 'optionalType') && !own(t, 'mapType') && !own(t, 'sparseTensorType'));
+  return (
+    !t ||
+    own(t, 'tensorType') ||
+    (!own(t, 'sequenceType') && !own(t, 'optionalType') && !own(t, 'mapType') && !own(t, 'sparseTensorType'))
+  );
 }
 
 /** Names of main-graph values that are (or may be) sequences/optionals, so not fetchable. */
@@ -74,7 +83,9 @@ function nonTensorValues(graph: GraphProto): Set<string> {
     if (v.name && !isTensorType(v.type)) out.add(v.name);
   }
   for (const n of graph.node ?? []) {
-    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...(a.graphs ?? [])]).filter((g): g is GraphProto => !!g)
+    const subOutputs = (n.attribute ?? [])
+      .flatMap((a) => [a.g, ...(a.graphs ?? [])])
+      .filter((g): g is GraphProto => !!g)
       .flatMap((g) => g.output ?? []);
     const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
     const fromNonTensor = (n.input ?? []).some((i) => out.has(i));
@@ -120,8 +131,11 @@ function inlineGraph(g: GraphProto, modelDir: string): GraphProto {
 function hasExternal(g: GraphProto | undefined): boolean {
   if (!g) return false;
   if ((g.initializer ?? []).some(isExternal)) return true;
-  if ((g.sparseInitializer ?? []).some((s) => (s.values && isExternal(s.values)) || (s.indices && isExternal(s.indices)))) return true;
-  return (g.node ?? []).some((n) => (n.attribute ?? []).some((a) => (a.t && isExternal(a.t)) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal)));
+  if ((g.sparseInitializer ?? []).some((s) => (s.values && isExternal(s.values)) || (s.indices && isExternal(s.indices))))
+    return true;
+  return (g.node ?? []).some((n) =>
+    (n.attribute ?? []).some((a) => (a.t && isExternal(a.t)) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal)),
+  );
 }
 
 /**
@@ -183,7 +197,8 @@ export function staticShapes(proto: ModelProto, inputShapes: Record<string, read
     const tt = v.type?.tensorType;
     if (!tt || !own(tt, 'shape')) continue;
     const dims = (tt.shape?.dim ?? []).map((d) =>
-      own(d, 'dimValue') ? d.dimValue : own(d, 'dimParam') && d.dimParam ? symbols.get(d.dimParam) : undefined);
+      own(d, 'dimValue') ? d.dimValue : own(d, 'dimParam') && d.dimParam ? symbols.get(d.dimParam) : undefined,
+    );
     if (dims.every((d): d is number => typeof d === 'number')) out.set(v.name, dims);
   }
   for (const [name, shape] of Object.entries(inputShapes)) out.set(name, [...shape]);

@@ -69,7 +69,10 @@ export interface ScannedModel {
 
 /** A scan failure: the bytes are not a well-formed protobuf message (the caller names the file). */
 export class ScanError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} at byte ${offset}`);
     this.name = 'ScanError';
   }
@@ -79,7 +82,13 @@ const MIB = 1 << 20;
 
 /** Message types that may contain weights, so are worth scanning field by field. */
 const CONTAINERS = new Set([
-  'ModelProto', 'GraphProto', 'NodeProto', 'AttributeProto', 'FunctionProto', 'SparseTensorProto', 'TensorProto',
+  'ModelProto',
+  'GraphProto',
+  'NodeProto',
+  'AttributeProto',
+  'FunctionProto',
+  'SparseTensorProto',
+  'TensorProto',
 ]);
 
 /** TensorProto payload fields (onnx.proto field numbers) and the dtypes whose raw layout they share. */
@@ -94,7 +103,11 @@ class FileWindow {
   private buf: Uint8Array;
   private start = 0;
   private end = 0;
-  constructor(private readonly fd: number, readonly size: number, windowBytes: number) {
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+    windowBytes: number,
+  ) {
     this.buf = new Uint8Array(Math.max(64, windowBytes));
   }
 
@@ -240,7 +253,14 @@ function scanMessage(st: ScanState, typeName: string, start: number, end: number
       Number(obj.dataLocation ?? 0) !== 1;
     if (!lazy) {
       // Several payload fields, an unusual layout or a small payload: decode it in place.
-      obj = decode(type, concat(st.win, [...small, ...payloads.map((q) => [q.tag, q.end] as [number, number])].sort((a, b) => a[0] - b[0])), start);
+      obj = decode(
+        type,
+        concat(
+          st.win,
+          [...small, ...payloads.map((q) => [q.tag, q.end] as [number, number])].sort((a, b) => a[0] - b[0]),
+        ),
+        start,
+      );
     } else {
       const length = p.end - p.start;
       obj.dataLocation = 1;
@@ -295,7 +315,14 @@ export function scanModelFile(path: string, opts: ScanOptions = {}): ScannedMode
       largest: 0,
     };
     const proto = scanMessage(st, 'ModelProto', 0, size) as ModelProto;
-    return { proto, payloads: st.payloads, payloadCount: st.count, payloadBytes: st.total, largestPayloadBytes: st.largest, fileBytes: size };
+    return {
+      proto,
+      payloads: st.payloads,
+      payloadCount: st.count,
+      payloadBytes: st.total,
+      largestPayloadBytes: st.largest,
+      fileBytes: size,
+    };
   } finally {
     closeSync(fd);
   }

@@ -52,7 +52,12 @@ export function gzipSize(bytes: Uint8Array): number {
 }
 
 function figures(m: Measurement, gzipBytes: number): AdviceFigures {
-  const out: AdviceFigures = { sizeBytes: m.sizeBytes, gzipBytes, flops: m.flops, latencyMs: { p50: m.latencyMs.p50, mean: m.latencyMs.mean } };
+  const out: AdviceFigures = {
+    sizeBytes: m.sizeBytes,
+    gzipBytes,
+    flops: m.flops,
+    latencyMs: { p50: m.latencyMs.p50, mean: m.latencyMs.mean },
+  };
   if (m.energyJPerInference !== undefined) {
     const method = m.energyMethod ?? 'unknown';
     out.energy = { joulesPerInference: m.energyJPerInference, method, estimated: m.energyEstimated ?? /estimat/i.test(method) };
@@ -102,7 +107,9 @@ export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
   if (a.variant === 'prune') parts[0] += ` (${formatPercent(d.gzipPct)} gzipped)`;
   if (d.energyPct !== undefined && a.figures.energy) {
     const e = a.figures.energy;
-    parts.push(`${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`);
+    parts.push(
+      `${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`,
+    );
   }
   parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);
   const f = a.fidelity;
@@ -154,13 +161,23 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
       const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
       advice.push(
         withSummary({
-          variant, label, status: 'ok', figures: measured, original, deltas: deltas(original, measured), fidelity, weights: built.weights, notes,
+          variant,
+          label,
+          status: 'ok',
+          figures: measured,
+          original,
+          deltas: deltas(original, measured),
+          fidelity,
+          weights: built.weights,
+          notes,
         }),
       );
     } catch (error) {
       // An opset that cannot be raised is a property of the model; anything else is a failure.
       const notApplicable = error instanceof EnergyBudgetError && error.code === 'UNSUPPORTED_OP';
-      advice.push(withSummary({ variant, label, status: notApplicable ? 'not-applicable' : 'failed', reason: describe(error), notes }));
+      advice.push(
+        withSummary({ variant, label, status: notApplicable ? 'not-applicable' : 'failed', reason: describe(error), notes }),
+      );
     }
   }
   return advice;

@@ -103,7 +103,8 @@ export function compareOutputs(
   reference: ReadonlyArray<Record<string, OutputValues>>,
   variant: ReadonlyArray<Record<string, OutputValues>>,
 ): Fidelity {
-  if (reference.length !== variant.length) throw new Error(`compared ${reference.length} reference batches with ${variant.length} variant batches`);
+  if (reference.length !== variant.length)
+    throw new Error(`compared ${reference.length} reference batches with ${variant.length} variant batches`);
   const accs = new Map<string, Accumulator>();
   reference.forEach((refBatch, k) => {
     for (const [name, ref] of Object.entries(refBatch)) {
@@ -111,7 +112,17 @@ export function compareOutputs(
       if (!v) throw new Error(`the variant has no output named ${name}`);
       let acc = accs.get(name);
       if (!acc) {
-        acc = { name, maxAbsError: 0, maxRelError: 0, agree: 0, rows: 0, kind: null, classifier: true, newNonFinite: 0, comparable: true };
+        acc = {
+          name,
+          maxAbsError: 0,
+          maxRelError: 0,
+          agree: 0,
+          rows: 0,
+          kind: null,
+          classifier: true,
+          newNonFinite: 0,
+          comparable: true,
+        };
         accs.set(name, acc);
       }
       accumulate(acc, ref, v);
@@ -139,7 +150,11 @@ export function compareOutputs(
   };
 }
 
-async function runAll(bytes: Uint8Array, batches: readonly Feeds[], createSession: SessionFactory): Promise<Array<Record<string, OutputValues>>> {
+async function runAll(
+  bytes: Uint8Array,
+  batches: readonly Feeds[],
+  createSession: SessionFactory,
+): Promise<Array<Record<string, OutputValues>>> {
   const session = await createSession(bytes);
   try {
     const out: Array<Record<string, OutputValues>> = [];

@@ -22,11 +22,20 @@ const BREAKING_CHANGES: Record<string, number[]> = {
   Squeeze: [13], // axes attribute → input
   Unsqueeze: [13], // axes attribute → input
   ReduceSum: [13], // axes attribute → input
-  ReduceMean: [18], ReduceMax: [18], ReduceMin: [18], ReduceProd: [18], ReduceL1: [18],
-  ReduceL2: [18], ReduceLogSum: [18], ReduceLogSumExp: [18], ReduceSumSquare: [18],
+  ReduceMean: [18],
+  ReduceMax: [18],
+  ReduceMin: [18],
+  ReduceProd: [18],
+  ReduceL1: [18],
+  ReduceL2: [18],
+  ReduceLogSum: [18],
+  ReduceLogSumExp: [18],
+  ReduceSumSquare: [18],
   // Meaning changed: before 13 these coerced the input to 2-D at `axis` (default 1); from 13
   // they work along one axis (default −1).
-  Softmax: [13], LogSoftmax: [13], Hardmax: [13],
+  Softmax: [13],
+  LogSoftmax: [13],
+  Hardmax: [13],
   // Removed or deprecated.
   Upsample: [10], // deprecated in favour of Resize
   Scatter: [11], // deprecated in favour of ScatterElements

@@ -97,7 +97,8 @@ interface GraphIndex {
 
 function indexGraph(model: ModelProto): GraphIndex {
   const graph = model.graph;
-  if (!graph) throw new InputError('MODEL_INVALID', 'The model has no graph (ModelProto.graph is empty); it is not a usable ONNX model.');
+  if (!graph)
+    throw new InputError('MODEL_INVALID', 'The model has no graph (ModelProto.graph is empty); it is not a usable ONNX model.');
   const initializers = new Map((graph.initializer ?? []).map((t) => [t.name ?? '', t] as const));
   const uses = new Map<string, Use[]>();
   const names = new Set<string>();
@@ -125,7 +126,8 @@ function indexGraph(model: ModelProto): GraphIndex {
       for (const a of inner.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
     }
   };
-  for (const n of graph.node ?? []) for (const a of n.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
+  for (const n of graph.node ?? [])
+    for (const a of n.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
   for (const o of graph.output ?? []) {
     const name = o.name ?? '';
     names.add(name);
@@ -176,7 +178,10 @@ function weightCandidates(ix: GraphIndex, notes: string[]): Candidate[] {
       continue;
     }
     if (slots.some((s) => !s)) {
-      const other = uses.filter((_, k) => !slots[k]).map((u) => u.node.opType).join(', ');
+      const other = uses
+        .filter((_, k) => !slots[k])
+        .map((u) => u.node.opType)
+        .join(', ');
       notes.push(`${name}: left as is, it also feeds ${other}.`);
       continue;
     }
@@ -236,16 +241,29 @@ export function int8WeightsVariant(model: ModelProto): VariantResult {
     // The DequantizeLinear output keeps the weight's name, so every consumer reads it unchanged.
     dq.push(node('DequantizeLinear', [qName, sName, zName], [c.name], { axis }, fresh(`${c.name}_DequantizeLinear`)));
     removed.add(c.name);
-    weights.push({ name: c.name, ops: [...new Set(c.slots.map((s) => s.op))], elements: elementCount(c.dims), storage: `int8 per-channel (axis ${axis})` });
+    weights.push({
+      name: c.name,
+      ops: [...new Set(c.slots.map((s) => s.op))],
+      elements: elementCount(c.dims),
+      storage: `int8 per-channel (axis ${axis})`,
+    });
   }
   if (weights.length === 0) {
-    return { variant: 'int8-weights', label: 'int8 weights', model, weights, notes: ['No Conv, Gemm or MatMul weight is a float32 initializer; nothing to quantise.', ...notes], opset: defaultOpset(model) };
+    return {
+      variant: 'int8-weights',
+      label: 'int8 weights',
+      model,
+      weights,
+      notes: ['No Conv, Gemm or MatMul weight is a float32 initializer; nothing to quantise.', ...notes],
+      opset: defaultOpset(model),
+    };
   }
   // DequantizeLinear reads only initializers, so placing these nodes first keeps the order topological.
   const rewritten = withGraph(model, ix, { nodes: [...dq, ...(ix.graph.node ?? [])], initializers: added, removed });
   const before = defaultOpset(model);
   const out = raiseOpset(rewritten, 13, 'Per-channel DequantizeLinear (the axis attribute)');
-  if (defaultOpset(out) !== before) notes.push(`Opset raised from ${before} to ${defaultOpset(out)} for per-channel DequantizeLinear.`);
+  if (defaultOpset(out) !== before)
+    notes.push(`Opset raised from ${before} to ${defaultOpset(out)} for per-channel DequantizeLinear.`);
   notes.push(
     'The arithmetic stays float32: onnxruntime does not constant-fold DequantizeLinear, so every run dequantises the weights first; ' +
       'the file shrinks about 4×, latency can rise slightly.',
@@ -288,12 +306,17 @@ export function int8DynamicVariant(model: ModelProto): VariantResult {
     const c = candidates.get(w);
     const y = n.output?.[0] ?? '';
     const eligible =
-      isDefaultDomain(n) && c !== undefined && x !== '' && !ix.initializers.has(x) && c.uses.length === 1 &&
+      isDefaultDomain(n) &&
+      c !== undefined &&
+      x !== '' &&
+      !ix.initializers.has(x) &&
+      c.uses.length === 1 &&
       ((op === 'MatMul' && c.dims.length === 2) ||
         (op === 'Gemm' && attrInt(n, 'transA', 0) === 0) ||
         (op === 'Conv' && (n.input?.[2] === undefined || n.input[2] === '' || ix.initializers.has(n.input[2]))));
     if (!eligible) {
-      if (c && c.uses.length > 1 && ['MatMul', 'Gemm', 'Conv'].includes(op)) notes.push(`${w}: left float32, it is shared by ${c.uses.length} nodes.`);
+      if (c && c.uses.length > 1 && ['MatMul', 'Gemm', 'Conv'].includes(op))
+        notes.push(`${w}: left float32, it is shared by ${c.uses.length} nodes.`);
       else if (c && op === 'Gemm') notes.push(`${n.name || y}: Gemm with transA = 1 left float32.`);
       else if (c && op === 'MatMul') notes.push(`${n.name || y}: MatMul with a ${c.dims.length}-D weight left float32.`);
       else if (c && op === 'Conv') notes.push(`${n.name || y}: Conv whose bias is computed at run time left float32.`);
@@ -326,7 +349,12 @@ export function int8DynamicVariant(model: ModelProto): VariantResult {
       tensorFrom(zName, [], DataType.INT8, new Int8Array(1)),
     );
     removed.add(w);
-    weights.push({ name: w, ops: [op], elements: elementCount(c.dims), storage: `int8 per-channel (axis ${axis}), activations uint8 at run time` });
+    weights.push({
+      name: w,
+      ops: [op],
+      elements: elementCount(c.dims),
+      storage: `int8 per-channel (axis ${axis}), activations uint8 at run time`,
+    });
 
     const a = quantizeActivation(x);
     const base = n.name || y;
@@ -334,8 +362,16 @@ export function int8DynamicVariant(model: ModelProto): VariantResult {
     const yFloat = fresh(`${y}_int32_float`);
     const scale = fresh(`${y}_rescale`);
     if (op === 'Conv') {
-      const attrs = (n.attribute ?? []).filter((at) => ['auto_pad', 'dilations', 'group', 'kernel_shape', 'pads', 'strides'].includes(at.name ?? ''));
-      nodes.push({ opType: 'ConvInteger', input: [a.q, qName, a.zero, zName], output: [yInt], name: fresh(`${base}_ConvInteger`), attribute: attrs });
+      const attrs = (n.attribute ?? []).filter((at) =>
+        ['auto_pad', 'dilations', 'group', 'kernel_shape', 'pads', 'strides'].includes(at.name ?? ''),
+      );
+      nodes.push({
+        opType: 'ConvInteger',
+        input: [a.q, qName, a.zero, zName],
+        output: [yInt],
+        name: fresh(`${base}_ConvInteger`),
+        attribute: attrs,
+      });
     } else {
       nodes.push(node('MatMulInteger', [a.q, qName, a.zero, zName], [yInt], {}, fresh(`${base}_MatMulInteger`)));
     }
@@ -358,7 +394,14 @@ export function int8DynamicVariant(model: ModelProto): VariantResult {
       if (beta === 1) bias = cName;
       else if (cInit && (cInit.dataType ?? 0) === DataType.FLOAT && !isExternal(cInit)) {
         bias = fresh(`${cName}_beta`);
-        added.push(tensorFrom(bias, (cInit.dims ?? []).map(Number), DataType.FLOAT, readFloat32(cInit).map((v) => v * beta)));
+        added.push(
+          tensorFrom(
+            bias,
+            (cInit.dims ?? []).map(Number),
+            DataType.FLOAT,
+            readFloat32(cInit).map((v) => v * beta),
+          ),
+        );
       } else {
         const betaName = fresh(`${base}_beta`);
         added.push(tensorFrom(betaName, [], DataType.FLOAT, Float32Array.of(beta)));
@@ -382,7 +425,14 @@ export function int8DynamicVariant(model: ModelProto): VariantResult {
     if ((ix.uses.get(name)?.length ?? 0) > 0 && !stillUsed.has(name)) removed.add(name);
   }
   if (weights.length === 0) {
-    return { variant: 'int8-dynamic', label: 'dynamic int8', model, weights, notes: ['No MatMul, Gemm or Conv with a float32 initializer weight to quantise.', ...notes], opset: defaultOpset(model) };
+    return {
+      variant: 'int8-dynamic',
+      label: 'dynamic int8',
+      model,
+      weights,
+      notes: ['No MatMul, Gemm or Conv with a float32 initializer weight to quantise.', ...notes],
+      opset: defaultOpset(model),
+    };
   }
   const before = defaultOpset(model);
   const out = raiseOpset(withGraph(model, ix, { nodes, initializers: added, removed }), 11, 'DynamicQuantizeLinear');
@@ -434,13 +484,29 @@ export function fp16Variant(model: ModelProto): VariantResult {
     const ops = [...new Set((ix.uses.get(name) ?? []).map((u) => u.node.opType ?? ''))];
     weights.push({ name, ops, elements: n, storage: 'float16' });
   }
-  if (small > 0) notes.push(`${small} float32 initializer(s) under ${FP16_MIN_ELEMENTS} elements left float32 (scalars, epsilons, shape-like constants).`);
+  if (small > 0)
+    notes.push(
+      `${small} float32 initializer(s) under ${FP16_MIN_ELEMENTS} elements left float32 (scalars, epsilons, shape-like constants).`,
+    );
   if (weights.length === 0) {
-    return { variant: 'fp16', label: 'fp16 weights', model, weights, notes: ['No float32 initializer to convert.', ...notes], opset: defaultOpset(model) };
+    return {
+      variant: 'fp16',
+      label: 'fp16 weights',
+      model,
+      weights,
+      notes: ['No float32 initializer to convert.', ...notes],
+      opset: defaultOpset(model),
+    };
   }
   // Cast with `to` as an int attribute exists from opset 6.
-  const out = raiseOpset(withGraph(model, ix, { nodes: [...casts, ...(ix.graph.node ?? [])], initializers: added, removed }), 6, 'Cast');
-  notes.push('Weights are stored as float16 and cast back to float32, so every op still computes in float32; the file halves, the arithmetic does not change.');
+  const out = raiseOpset(
+    withGraph(model, ix, { nodes: [...casts, ...(ix.graph.node ?? [])], initializers: added, removed }),
+    6,
+    'Cast',
+  );
+  notes.push(
+    'Weights are stored as float16 and cast back to float32, so every op still computes in float32; the file halves, the arithmetic does not change.',
+  );
   return { variant: 'fp16', label: 'fp16 weights', model: out, weights, notes, opset: defaultOpset(out) };
 }
 
@@ -452,14 +518,25 @@ export function fp16Variant(model: ModelProto): VariantResult {
  */
 export function pruneVariant(model: ModelProto, sparsity = DEFAULT_SPARSITY, scope: PruneScope = 'per-tensor'): VariantResult {
   if (!(sparsity >= 0 && sparsity < 1)) {
-    throw new InputError('ARGUMENT_INVALID', `The pruning sparsity must be a fraction from 0 up to (not including) 1, such as 0.5; got ${sparsity}.`);
+    throw new InputError(
+      'ARGUMENT_INVALID',
+      `The pruning sparsity must be a fraction from 0 up to (not including) 1, such as 0.5; got ${sparsity}.`,
+    );
   }
   const notes: string[] = [];
   const ix = indexGraph(model);
   const label = `pruned ${pct(sparsity)}`;
   const candidates = weightCandidates(ix, notes);
   if (candidates.length === 0) {
-    return { variant: 'prune', label, model, weights: [], notes: ['No Conv, Gemm or MatMul weight is a float32 initializer; nothing to prune.', ...notes], opset: defaultOpset(model), sparsity: 0 };
+    return {
+      variant: 'prune',
+      label,
+      model,
+      weights: [],
+      notes: ['No Conv, Gemm or MatMul weight is a float32 initializer; nothing to prune.', ...notes],
+      opset: defaultOpset(model),
+      sparsity: 0,
+    };
   }
   const values = candidates.map((c) => readFloat32(c.tensor));
   const masks =
@@ -481,14 +558,30 @@ export function pruneVariant(model: ModelProto, sparsity = DEFAULT_SPARSITY, sco
     zeros += z;
     total += v.length;
     replaced.set(c.name, tensorFrom(c.name, c.dims, DataType.FLOAT, v));
-    weights.push({ name: c.name, ops: [...new Set(c.slots.map((s) => s.op))], elements: v.length, storage: `pruned ${pct(z / v.length)}` });
+    weights.push({
+      name: c.name,
+      ops: [...new Set(c.slots.map((s) => s.op))],
+      elements: v.length,
+      storage: `pruned ${pct(z / v.length)}`,
+    });
   });
   notes.push(
-    'Pruned weights are still stored and multiplied densely: onnxruntime\'s CPU kernels do the same work on zeros, so latency and energy do not drop, ' +
+    "Pruned weights are still stored and multiplied densely: onnxruntime's CPU kernels do the same work on zeros, so latency and energy do not drop, " +
       'and the file keeps its size; the saving shows only once the file is compressed (gzip size).',
   );
-  const graph: GraphProto = { ...ix.graph, initializer: (ix.graph.initializer ?? []).map((t) => replaced.get(t.name ?? '') ?? t) };
-  return { variant: 'prune', label, model: { ...model, graph }, weights, notes, opset: defaultOpset(model), sparsity: total ? zeros / total : 0 };
+  const graph: GraphProto = {
+    ...ix.graph,
+    initializer: (ix.graph.initializer ?? []).map((t) => replaced.get(t.name ?? '') ?? t),
+  };
+  return {
+    variant: 'prune',
+    label,
+    model: { ...model, graph },
+    weights,
+    notes,
+    opset: defaultOpset(model),
+    sparsity: total ? zeros / total : 0,
+  };
 }
 
 /**

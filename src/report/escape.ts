@@ -18,6 +18,7 @@
 const SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
 
 /** Control characters other than tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Bidirectional overrides ("Trojan Source") that make text display differently from what it is. */
@@ -61,7 +62,10 @@ export function escapeMarkdown(value: unknown, options: EscapeOptions = {}): str
  * broken up, so the key can never close or forge an HTML comment (`-->`, `--!>`).
  */
 export function markerKey(configPath: string): string {
-  const normalised = configPath.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+  const normalised = configPath
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/{2,}/g, '/');
   return normalised.replace(/[^A-Za-z0-9._/-]|-(?=-)|-$/g, (c) =>
     Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );

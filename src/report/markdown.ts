@@ -76,7 +76,8 @@ function statusOf(value: unknown): BudgetStatus {
 }
 
 function metricName(metric: unknown): string {
-  if (typeof metric === 'string' && metric.startsWith('regression.')) return `${metricName(metric.slice('regression.'.length))} (regression)`;
+  if (typeof metric === 'string' && metric.startsWith('regression.'))
+    return `${metricName(metric.slice('regression.'.length))} (regression)`;
   return typeof metric === 'string' && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric)
     ? METRIC_LABEL[metric]
     : escapeMarkdown(metric, { maxLength: 80 });
@@ -88,7 +89,12 @@ function metricValue(metric: unknown, value: unknown): string {
 }
 
 function isEnergyMetric(metric: string): boolean {
-  return metric.startsWith('energy') || metric.startsWith('carbon') || metric.startsWith('training-energy') || metric === 'training-carbon-total';
+  return (
+    metric.startsWith('energy') ||
+    metric.startsWith('carbon') ||
+    metric.startsWith('training-energy') ||
+    metric === 'training-carbon-total'
+  );
 }
 
 function isTrainingMetric(metric: string): boolean {
@@ -346,7 +352,12 @@ const CHANGE_TEXT: Record<string, string> = {
 function budgetChanges(report: Report): string[] {
   const changes = Array.isArray(report.budgetChanges) ? report.budgetChanges : [];
   if (changes.length === 0) return [];
-  const lines = ['### Budget changes in this pull request', '', '| Model | Metric | Change | Before | After |', '|---|---|---|--:|--:|'];
+  const lines = [
+    '### Budget changes in this pull request',
+    '',
+    '| Model | Metric | Change | Before | After |',
+    '|---|---|---|--:|--:|',
+  ];
   for (const c of changes) {
     lines.push(
       `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ` +
@@ -366,7 +377,8 @@ function summaryLine(report: Report, models: ModelReport[]): string {
   const errors = models.filter((m) => m.error).length;
   const env = report.environment ?? ({} as Report['environment']);
   const cpus = num(env.logicalCpus);
-  const where = `${escapeMarkdown(env.cpu ?? 'unknown CPU', { maxLength: 120 })}${cpus !== undefined ? `, ${cpus} logical CPUs` : ''}` +
+  const where =
+    `${escapeMarkdown(env.cpu ?? 'unknown CPU', { maxLength: 120 })}${cpus !== undefined ? `, ${cpus} logical CPUs` : ''}` +
     `${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ''}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ''}`;
   const base = report.baseline;
   const against =

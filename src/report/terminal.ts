@@ -6,7 +6,10 @@ import type { RunLogger } from '../run-types.js';
 import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
-interface Writable { write(text: string): unknown; isTTY?: boolean }
+interface Writable {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
 
 /** A logger that writes info/progress to `out` and warnings to `err`. */
 export function createConsoleLogger(out: Writable, err: Writable): RunLogger {
@@ -24,7 +27,12 @@ const MARK: Record<string, string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL',
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function budgetRow(b: BudgetResult): string[] {
@@ -34,7 +42,11 @@ function budgetRow(b: BudgetResult): string[] {
       ? `${b.relative ? `≤ +${sig3(b.limit * 100)}%` : `≤ +${formatMetric(b.metric, b.limit)}`} vs base`
       : `${isMin ? '≥' : '≤'} ${formatMetric(b.metric, b.limit)}`;
   const change =
-    b.change !== undefined ? formatChange(b.change) : b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : '';
+    b.change !== undefined
+      ? formatChange(b.change)
+      : b.baseline !== null && b.baseline !== 0
+        ? formatChange(b.value / b.baseline - 1)
+        : '';
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : '';
   if (b.kind === 'regression' && b.baseline === null) {
     return [b.metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
@@ -63,7 +75,9 @@ export function renderModelText(m: ModelReport): string {
     lines.push(`  ERROR ${m.error.code}: ${m.error.message.replace(/\n/g, '\n  ')}`);
     return lines.join('\n');
   }
-  const dtypes = Object.entries(m.size.bytesByDtype).map(([k, v]) => `${k} ${formatValue(v, 'bytes')}`).join(', ');
+  const dtypes = Object.entries(m.size.bytesByDtype)
+    .map(([k, v]) => `${k} ${formatValue(v, 'bytes')}`)
+    .join(', ');
   lines.push(
     `  size ${formatValue(m.size.bytes, 'bytes')}, ${formatValue(m.size.parameters, 'count')} parameters` +
       `${dtypes ? ` (${dtypes})` : ''}, sparsity ${sig3(m.size.sparsity * 100)}%, ${formatValue(m.flops, 'flops')} per call`,
@@ -116,7 +130,14 @@ export function renderText(report: Report): string {
   const env = report.environment;
   const head = `energy-budget: ${report.verdict.toUpperCase()}  (${env.cpu}, ${env.logicalCpus} logical CPUs, ${env.os}, node ${env.node}, onnxruntime ${env.onnxruntime})`;
   const changes = (report.budgetChanges ?? []).map(
-    (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ''}${c.after !== undefined ? ` → ${formatLimit(c.metric, c.after, c.relative)}` : ''}`,
+    (c) =>
+      `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ''}${c.after !== undefined ? ` → ${formatLimit(c.metric, c.after, c.relative)}` : ''}`,
   );
-  return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, '', ...report.models.map(renderModelText).flatMap((s) => [s, ''])].join('\n');
+  return [
+    head,
+    ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
+    ...changes,
+    '',
+    ...report.models.map(renderModelText).flatMap((s) => [s, '']),
+  ].join('\n');
 }

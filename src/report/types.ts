@@ -136,5 +136,13 @@ export interface Report {
   config?: string;
   createdAt?: string;
   baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
-  budgetChanges?: Array<{ model: string; metric: string; change: 'loosened' | 'removed' | 'tightened' | 'added'; before?: number; after?: number; relative?: boolean; note?: string }>;
+  budgetChanges?: Array<{
+    model: string;
+    metric: string;
+    change: 'loosened' | 'removed' | 'tightened' | 'added';
+    before?: number;
+    after?: number;
+    relative?: boolean;
+    note?: string;
+  }>;
 }

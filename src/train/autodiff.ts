@@ -7,7 +7,14 @@
  * mode and then, walking the nodes backwards, each node's gradient ops (grad-ops.ts), summing
  * the contributions of tensors used more than once.
  */
-import { DataType, type ModelProto, type NodeProto, type OperatorSetId, type TensorProto, type ValueInfoProto } from '../model/onnx.js';
+import {
+  DataType,
+  type ModelProto,
+  type NodeProto,
+  type OperatorSetId,
+  type TensorProto,
+  type ValueInfoProto,
+} from '../model/onnx.js';
 import { valueInfo } from '../model/builder.js';
 import { InputError } from '../errors.js';
 import { GraphEmitter, pruneGraph, type FloatType } from './graph.js';
@@ -77,12 +84,18 @@ function sortNodes(nodes: NodeProto[], available: Set<string>): NodeProto[] {
  */
 export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): PreparedGraph {
   const graph = proto.graph;
-  if (!graph) throw new InputError('MODEL_INVALID', 'The model has no graph; a training step needs an inference model with a graph. Re-export the model.');
+  if (!graph)
+    throw new InputError(
+      'MODEL_INVALID',
+      'The model has no graph; a training step needs an inference model with a graph. Re-export the model.',
+    );
   const defaultOpset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx');
   const sourceOpset = Number(defaultOpset?.version ?? 0);
   if (sourceOpset < MIN_SOURCE_OPSET || sourceOpset > MAX_SOURCE_OPSET) {
-    throw new InputError('MODEL_INVALID',
-      `${modelLabel(proto)} imports default-domain opset ${sourceOpset || '(none)'}; the training step handles opsets ${MIN_SOURCE_OPSET}–${MAX_SOURCE_OPSET}. Re-export the model with opset 13 or newer, e.g. torch.onnx.export(..., opset_version=17).`);
+    throw new InputError(
+      'MODEL_INVALID',
+      `${modelLabel(proto)} imports default-domain opset ${sourceOpset || '(none)'}; the training step handles opsets ${MIN_SOURCE_OPSET}–${MAX_SOURCE_OPSET}. Re-export the model with opset 13 or newer, e.g. torch.onnx.export(..., opset_version=17).`,
+    );
   }
   const opset = Math.max(TRAINING_OPSET, sourceOpset);
   const initializers = new Map<string, TensorProto>();
@@ -91,11 +104,14 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   const outputs = graph.output ?? [];
   // The float type: the first output's, else (an untyped output) the first float initializer's.
   const declared = outputs[0]?.type?.tensorType?.elemType || undefined;
-  const firstOut = declared ?? [...initializers.values()].find((t) => t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE)?.dataType;
+  const firstOut =
+    declared ?? [...initializers.values()].find((t) => t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE)?.dataType;
   const floatType = firstOut === DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
   if (firstOut !== undefined && firstOut !== DataType.FLOAT && firstOut !== DataType.DOUBLE) {
-    throw new InputError('MODEL_INVALID',
-      `${modelLabel(proto)}: output "${outputs[0]?.name}" has ONNX element type ${firstOut}; the training step computes in float32 or float64. Convert the model to float32 before training.`);
+    throw new InputError(
+      'MODEL_INVALID',
+      `${modelLabel(proto)}: output "${outputs[0]?.name}" has ONNX element type ${firstOut}; the training step computes in float32 or float64. Convert the model to float32 before training.`,
+    );
   }
   const taken = new Set<string>();
   for (const n of graph.node ?? []) {
@@ -110,7 +126,10 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   for (const [name, t] of initializers) {
     em.setShape(name, (t.dims ?? []).map(Number));
     if (t.dataType === DataType.INT64 || t.dataType === DataType.INT32) em.setInts(name, readInts(t));
-    else if ((t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE) && (t.dims ?? []).reduce((a, b) => a * Number(b), 1) <= 4) {
+    else if (
+      (t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE) &&
+      (t.dims ?? []).reduce((a, b) => a * Number(b), 1) <= 4
+    ) {
       em.setFloats(name, Array.from(readTensor(t).data as Float32Array, Number));
     }
   }
@@ -121,9 +140,13 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     const shape: Shape = given
       ? [...given]
       : dims
-        ? dims.map((d): Dim => (d.dimValue !== undefined && d.dimValue !== null && Number(d.dimValue) > 0
-          ? Number(d.dimValue)
-          : d.dimParam ? (opts.dims?.[d.dimParam] ?? d.dimParam) : unknownDim()))
+        ? dims.map((d): Dim =>
+            d.dimValue !== undefined && d.dimValue !== null && Number(d.dimValue) > 0
+              ? Number(d.dimValue)
+              : d.dimParam
+                ? (opts.dims?.[d.dimParam] ?? d.dimParam)
+                : unknownDim(),
+          )
         : undefined;
     em.setShape(name, shape);
   }
@@ -143,21 +166,38 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
         const value = (n.attribute ?? []).find((a) => a.name === 'value')?.t;
         if (value) {
           em.setShape(n.output?.[0] ?? '', (value.dims ?? []).map(Number));
-          if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32) em.setInts(n.output?.[0] ?? '', readInts(value));
-          else if (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE) em.setFloats(n.output?.[0] ?? '', Array.from(readTensor(value).data as Float32Array, Number));
+          if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32)
+            em.setInts(n.output?.[0] ?? '', readInts(value));
+          else if (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)
+            em.setFloats(n.output?.[0] ?? '', Array.from(readTensor(value).data as Float32Array, Number));
         }
         continue;
       }
-      const shapes = inferNode(n, (x) => em.shapeOf(x), (x) => em.intsOf(x));
-      (n.output ?? []).forEach((o, i) => { if (o) em.setShape(o, shapes[i]); });
+      const shapes = inferNode(
+        n,
+        (x) => em.shapeOf(x),
+        (x) => em.intsOf(x),
+      );
+      (n.output ?? []).forEach((o, i) => {
+        if (o) em.setShape(o, shapes[i]);
+      });
     }
   }
   if (problems.length) {
-    throw new InputError('MODEL_INVALID',
-      `${modelLabel(proto)} (opset ${sourceOpset}) has nodes that cannot be brought to opset ${opset} for training:\n  ${problems.join('\n  ')}\nRe-export the model with opset 13 or newer.`);
+    throw new InputError(
+      'MODEL_INVALID',
+      `${modelLabel(proto)} (opset ${sourceOpset}) has nodes that cannot be brought to opset ${opset} for training:\n  ${problems.join('\n  ')}\nRe-export the model with opset 13 or newer.`,
+    );
   }
   return {
-    sourceOpset, opset, floatType, em, nodes, initializers, inputs, outputs,
+    sourceOpset,
+    opset,
+    floatType,
+    em,
+    nodes,
+    initializers,
+    inputs,
+    outputs,
     otherOpsets: (proto.opsetImport ?? []).filter((o) => o.domain && o.domain !== 'ai.onnx'),
     irVersion: Math.max(Number(proto.irVersion ?? 8), 8),
     graphName: graph.name ?? 'model',
@@ -195,7 +235,11 @@ export class Differentiator {
    * @param wrt tensors to differentiate with respect to (initializers or inputs)
    * @param targets tensors whose gradients will be seeded (the loss's inputs)
    */
-  constructor(private readonly prep: PreparedGraph, wrt: readonly string[], targets: readonly string[]) {
+  constructor(
+    private readonly prep: PreparedGraph,
+    wrt: readonly string[],
+    targets: readonly string[],
+  ) {
     const nodes = prep.nodes;
     for (const w of wrt) this.requires.add(w);
     for (const n of nodes) {
@@ -233,9 +277,11 @@ export class Differentiator {
       }
     });
     if (unsupported.length) {
-      throw new InputError('UNSUPPORTED_OP',
+      throw new InputError(
+        'UNSUPPORTED_OP',
         `Cannot build a training step for ${prep.graphName}: ${unsupported.length === 1 ? 'one node' : `${unsupported.length} nodes`} between the trainable parameters and the loss cannot be differentiated:\n  ${unsupported.join('\n  ')}\n` +
-        `What you can do: freeze the parameters before these nodes (training.freeze: list their initializer names, so no gradient has to pass through them); replace the op with supported ones when exporting; or bring your own training-step model (training.step-model with its feedback mapping). Ops with gradients: ${supportedOps().join(', ')}.`);
+          `What you can do: freeze the parameters before these nodes (training.freeze: list their initializer names, so no gradient has to pass through them); replace the op with supported ones when exporting; or bring your own training-step model (training.step-model with its feedback mapping). Ops with gradients: ${supportedOps().join(', ')}.`,
+      );
     }
   }
 
@@ -316,7 +362,11 @@ export class Differentiator {
 /** A graph output's value info with the build-time shape when known. */
 export function outputInfo(em: GraphEmitter, name: string, elemType: number, shapeOf = name): ValueInfoProto {
   const s = em.shapeOf(shapeOf);
-  return valueInfo(name, elemType, s ? s.map((d) => (typeof d === 'number' ? d : d.startsWith('?') ? `unk_${d.slice(1)}` : d)) : undefined);
+  return valueInfo(
+    name,
+    elemType,
+    s ? s.map((d) => (typeof d === 'number' ? d : d.startsWith('?') ? `unk_${d.slice(1)}` : d)) : undefined,
+  );
 }
 
 /** Options of {@link differentiateModel}. */
@@ -332,7 +382,10 @@ export interface DifferentiateOptions extends ShapeOptions {
  * the sum of the `loss` tensor's elements. The model keeps its inputs and initializers.
  * @throws InputError UNSUPPORTED_OP / MODEL_INVALID as {@link prepareGraph} and {@link Differentiator}.
  */
-export function differentiateModel(proto: ModelProto, opts: DifferentiateOptions): { model: ModelProto; gradients: Record<string, string> } {
+export function differentiateModel(
+  proto: ModelProto,
+  opts: DifferentiateOptions,
+): { model: ModelProto; gradients: Record<string, string> } {
   const prep = prepareGraph(proto, opts);
   const em = prep.em;
   const diff = new Differentiator(prep, opts.wrt, [opts.loss]);
@@ -356,7 +409,11 @@ export function differentiateModel(proto: ModelProto, opts: DifferentiateOptions
     em.to(name, 'Identity', [value]);
     outputs.push(outputInfo(em, name, prep.floatType, state));
   }
-  const pruned = pruneGraph(em.nodes, [...prep.initializers.values(), ...em.initializers], outputs.map((o) => o.name as string));
+  const pruned = pruneGraph(
+    em.nodes,
+    [...prep.initializers.values(), ...em.initializers],
+    outputs.map((o) => o.name as string),
+  );
   const model: ModelProto = {
     irVersion: prep.irVersion,
     producerName: 'energy-budget',
@@ -371,4 +428,3 @@ export function differentiateModel(proto: ModelProto, opts: DifferentiateOptions
   };
   return { model, gradients };
 }
-

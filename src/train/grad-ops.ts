@@ -33,7 +33,13 @@ export interface GradRule {
    * depends on it); `need[j]` says whether input j's gradient is wanted. Returns one name per
    * input (undefined where not computed).
    */
-  backward(em: GraphEmitter, node: NodeProto, dOut: Array<string | undefined>, need: boolean[], saved: Record<string, string | number | number[]>): Array<string | undefined>;
+  backward(
+    em: GraphEmitter,
+    node: NodeProto,
+    dOut: Array<string | undefined>,
+    need: boolean[],
+    saved: Record<string, string | number | number[]>,
+  ): Array<string | undefined>;
 }
 
 const inp = (node: NodeProto, i: number): string => node.input?.[i] ?? '';
@@ -277,9 +283,15 @@ const transpose: GradRule = {
   backward(em, node, [dY]) {
     if (!dY) return [];
     const rank = rankOf(em, inp(node, 0)) ?? attrInts(node, 'perm', []).length;
-    const perm = attrInts(node, 'perm', Array.from({ length: rank }, (_, i) => rank - 1 - i));
+    const perm = attrInts(
+      node,
+      'perm',
+      Array.from({ length: rank }, (_, i) => rank - 1 - i),
+    );
     const inverse = new Array<number>(perm.length);
-    perm.forEach((p, i) => { inverse[p] = i; });
+    perm.forEach((p, i) => {
+      inverse[p] = i;
+    });
     return [em.one('Transpose', [dY], { perm: inverse }, 'grad_transpose')];
   },
 };
@@ -299,9 +311,10 @@ const dropout: GradRule = {
     const ratioName = saved.ratio as string;
     const known = em.floatsOf(ratioName);
     // Y = X ⊙ mask / (1 − ratio): dX = dY ⊙ mask / (1 − ratio).
-    const scale = known && known.length === 1
-      ? em.scalar(1 / (1 - known[0]))
-      : em.one('Div', [em.scalar(1), em.one('Sub', [em.scalar(1), em.one('Cast', [ratioName], { to: em.floatType })])]);
+    const scale =
+      known && known.length === 1
+        ? em.scalar(1 / (1 - known[0]))
+        : em.one('Div', [em.scalar(1), em.one('Sub', [em.scalar(1), em.one('Cast', [ratioName], { to: em.floatType })])]);
     const m = em.one('Cast', [saved.mask as string], { to: em.floatType }, 'mask_float');
     return [em.one('Mul', [em.one('Mul', [dY, m]), scale], {}, 'grad_dropout')];
   },
@@ -310,7 +323,9 @@ const dropout: GradRule = {
 const concat: GradRule = {
   check(node, em) {
     const axis = attrInt(node, 'axis', 0);
-    return axis < 0 && rankOf(em, out(node, 0)) === undefined ? 'its axis is negative and the rank of its output is not known' : undefined;
+    return axis < 0 && rankOf(em, out(node, 0)) === undefined
+      ? 'its axis is negative and the rank of its output is not known'
+      : undefined;
   },
   backward(em, node, [dY]) {
     if (!dY) return [];
@@ -320,14 +335,23 @@ const concat: GradRule = {
     const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
     const split = sizes.every((d) => typeof d === 'number')
       ? em.ints(sizes as number[])
-      : em.one('Concat', inputs.map((x) => em.one('Shape', [x], { start: axis, end: axis + 1 })), { axis: 0 }, 'split_sizes');
+      : em.one(
+          'Concat',
+          inputs.map((x) => em.one('Shape', [x], { start: axis, end: axis + 1 })),
+          { axis: 0 },
+          'split_sizes',
+        );
     if (inputs.length === 1) return [dY];
     return em.op('Split', [dY, split], { axis }, inputs.length, 'grad_concat');
   },
 };
 
 /** Pads end and output_padding that make ConvTranspose invert a window op's geometry. */
-function transposeGeometry(g: WindowGeometry, inSpatial: number[], outSpatial: number[]): { pads: number[]; outputPadding: number[] } {
+function transposeGeometry(
+  g: WindowGeometry,
+  inSpatial: number[],
+  outSpatial: number[],
+): { pads: number[]; outputPadding: number[] } {
   const k = inSpatial.length;
   const pads = g.pads as number[];
   const begin = pads.slice(0, k);
@@ -360,7 +384,8 @@ const conv: GradRule = {
   check(node, em) {
     if (attrInt(node, 'group', 1) !== 1) return `group = ${attrInt(node, 'group', 1)} (only group = 1 has a gradient here)`;
     const x = staticSpatial(em, inp(node, 0));
-    if (!x) return 'the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)';
+    if (!x)
+      return 'the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)';
     const w = em.shapeOf(inp(node, 1));
     if (!isStatic(w)) return 'the shape of its weight is not known when the graph is built';
     if (x.spatial.length !== 2) return `it is a ${x.spatial.length}-D convolution (gradients cover 2-D Conv)`;
@@ -381,9 +406,18 @@ const conv: GradRule = {
     if (need[0]) {
       // dX is the transposed convolution of dY with the same weights and geometry.
       const t = transposeGeometry(g, spatial, ySpatial);
-      dX = em.one('ConvTranspose', [dY, w], {
-        kernel_shape: g.kernel, strides: g.strides, dilations: g.dilations, pads: t.pads, output_padding: t.outputPadding,
-      }, 'grad_conv_x');
+      dX = em.one(
+        'ConvTranspose',
+        [dY, w],
+        {
+          kernel_shape: g.kernel,
+          strides: g.strides,
+          dilations: g.dilations,
+          pads: t.pads,
+          output_padding: t.outputPadding,
+        },
+        'grad_conv_x',
+      );
     }
     if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
@@ -392,10 +426,17 @@ const conv: GradRule = {
       const xT = em.one('Transpose', [x], { perm }, 'xT');
       const dYT = em.one('Transpose', [dY], { perm }, 'dyT');
       const pads = g.pads as number[];
-      let c = em.one('Conv', [xT, dYT], { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial }, 'grad_conv_w');
+      let c = em.one(
+        'Conv',
+        [xT, dYT],
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial },
+        'grad_conv_w',
+      );
       // The result spans at least the kernel; extra trailing positions (stride > dilation and a
       // remainder) correspond to no weight and are cut off.
-      const got = spatial.map((h, i) => Math.floor((h + pads[i] + pads[i + k] - (ySpatial[i] - 1) * g.strides[i] - 1) / g.dilations[i]) + 1);
+      const got = spatial.map(
+        (h, i) => Math.floor((h + pads[i] + pads[i + k] - (ySpatial[i] - 1) * g.strides[i] - 1) / g.dilations[i]) + 1,
+      );
       if (got.some((v, i) => v !== g.kernel[i])) {
         const axes = Array.from({ length: k }, (_, i) => i + 2);
         c = em.one('Slice', [c, em.ints(new Array<number>(k).fill(0)), em.ints(g.kernel), em.ints(axes)], {}, 'slice_kernel');
@@ -425,15 +466,18 @@ const maxPool: GradRule = {
     if (!dY) return [];
     const x = inp(node, 0);
     const xShape = em.shapeOf(x);
-    const total = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one('Reshape', [em.one('Size', [x]), em.ints([1])]);
+    const total = isStatic(xShape)
+      ? em.ints([xShape.reduce((a, b) => a * b, 1)])
+      : em.one('Reshape', [em.one('Size', [x]), em.ints([1])]);
     const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
     const zeros = em.one('ConstantOfShape', [total], { value: { t: rawTensor('value', [1], em.floatType, data) } }, 'zeros');
     // Route each dY to its window's argmax; overlapping windows that share an argmax add up.
-    const flat = em.one('ScatterElements', [
-      zeros,
-      em.one('Reshape', [saved.indices as string, em.ints([-1])]),
-      em.one('Reshape', [dY, em.ints([-1])]),
-    ], { axis: 0, reduction: 'add' }, 'grad_maxpool_flat');
+    const flat = em.one(
+      'ScatterElements',
+      [zeros, em.one('Reshape', [saved.indices as string, em.ints([-1])]), em.one('Reshape', [dY, em.ints([-1])])],
+      { axis: 0, reduction: 'add' },
+      'grad_maxpool_flat',
+    );
     return [em.reshapeLike(flat, x)];
   },
 };
@@ -443,7 +487,16 @@ const maxPool: GradRule = {
  * (onnxruntime/core/providers/cpu/nn/pool_functors.h): with count_include_pad the window
  * length clipped to the padded input, else the count of real input positions in the window.
  */
-function poolDivisors1d(h: number, outLen: number, k: number, s: number, d: number, pb: number, pe: number, includePad: boolean): number[] {
+function poolDivisors1d(
+  h: number,
+  outLen: number,
+  k: number,
+  s: number,
+  d: number,
+  pb: number,
+  pe: number,
+  includePad: boolean,
+): number[] {
   const res: number[] = [];
   for (let o = 0; o < outLen; o++) {
     const start = o * s - pb;
@@ -479,19 +532,44 @@ const averagePool: GradRule = {
     const k = spatial.length;
     const includePad = attrInt(node, 'count_include_pad', 0) === 1;
     const pads = g.pads as number[];
-    const per = spatial.map((h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad));
+    const per = spatial.map((h, i) =>
+      poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad),
+    );
     // The divisor of an output position is the product of its per-axis divisors.
     let divisors: number[] = [1];
     for (const axis of per) divisors = divisors.flatMap((a) => axis.map((b) => a * b));
     const uniform = divisors.every((v) => v === divisors[0]);
     const kernelSize = g.kernel.reduce((a, b) => a * b, 1);
-    const weight = em.floatConst([channels, 1, ...g.kernel], new Array<number>(channels * kernelSize).fill(uniform ? 1 / divisors[0] : 1));
-    const scaled = uniform ? dY : em.one('Mul', [dY, em.floatConst(ySpatial, divisors.map((v) => 1 / v))]);
+    const weight = em.floatConst(
+      [channels, 1, ...g.kernel],
+      new Array<number>(channels * kernelSize).fill(uniform ? 1 / divisors[0] : 1),
+    );
+    const scaled = uniform
+      ? dY
+      : em.one('Mul', [
+          dY,
+          em.floatConst(
+            ySpatial,
+            divisors.map((v) => 1 / v),
+          ),
+        ]);
     // Spread each (scaled) dY evenly over its window: a depthwise transposed convolution.
     const t = transposeGeometry(g, spatial, ySpatial);
-    return [em.one('ConvTranspose', [scaled, weight], {
-      group: channels, kernel_shape: g.kernel, strides: g.strides, dilations: g.dilations, pads: t.pads, output_padding: t.outputPadding,
-    }, 'grad_avgpool')];
+    return [
+      em.one(
+        'ConvTranspose',
+        [scaled, weight],
+        {
+          group: channels,
+          kernel_shape: g.kernel,
+          strides: g.strides,
+          dilations: g.dilations,
+          pads: t.pads,
+          output_padding: t.outputPadding,
+        },
+        'grad_avgpool',
+      ),
+    ];
   },
 };
 
@@ -501,9 +579,10 @@ const globalAveragePool: GradRule = {
     const x = inp(node, 0);
     const s = em.shapeOf(x);
     const spatial = s?.slice(2);
-    const count = spatial && spatial.every((d) => typeof d === 'number')
-      ? em.scalar((spatial as number[]).reduce((a, b) => a * b, 1))
-      : em.one('Div', [em.floatSize(x, s), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, 'pool_count');
+    const count =
+      spatial && spatial.every((d) => typeof d === 'number')
+        ? em.scalar((spatial as number[]).reduce((a, b) => a * b, 1))
+        : em.one('Div', [em.floatSize(x, s), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, 'pool_count');
     const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
     return [em.one('Expand', [em.one('Div', [dY, count]), shape], {}, 'grad_global_avgpool')];
   },
@@ -513,7 +592,8 @@ const batchNorm: GradRule = {
   differentiable: () => [0, 1, 2],
   check(node, em) {
     if (rankOf(em, inp(node, 0)) === undefined) return 'the rank of its input is not known when the graph is built';
-    if ((node.output ?? []).slice(1).some(Boolean)) return 'it has outputs besides Y (running or saved statistics); export the model in inference mode';
+    if ((node.output ?? []).slice(1).some(Boolean))
+      return 'it has outputs besides Y (running or saved statistics); export the model in inference mode';
     if (attrInt(node, 'spatial', 1) !== 1) return 'spatial = 0 (per-activation statistics, opset < 9)';
     return undefined;
   },
@@ -542,13 +622,18 @@ const batchNorm: GradRule = {
     for (const t of [mu, variance, invStd]) em.setShape(t, statShape);
     const updates: Record<string, string> = {};
     const flat = (t: string): string => em.one('Reshape', [t, em.ints([-1])]);
-    for (const [slot, stat] of [[3, mu], [4, variance]] as const) {
+    for (const [slot, stat] of [
+      [3, mu],
+      [4, variance],
+    ] as const) {
       const running = inp(node, slot);
       if (!running) continue;
-      updates[running] = em.one('Add', [
-        em.one('Mul', [running, em.scalar(momentum)]),
-        em.one('Mul', [flat(stat), em.scalar(1 - momentum)]),
-      ], {}, 'bn_running');
+      updates[running] = em.one(
+        'Add',
+        [em.one('Mul', [running, em.scalar(momentum)]), em.one('Mul', [flat(stat), em.scalar(1 - momentum)])],
+        {},
+        'bn_running',
+      );
     }
     return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
   },
@@ -603,7 +688,14 @@ function reduceRule(mean: boolean): GradRule {
       const given = reduceAxes(node, em) as number[] | undefined;
       const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
       // Y = Σ_axes X (or the mean): every X element in a reduced group receives that group's dY.
-      let g = attrInt(node, 'keepdims', 1) || axes.length === 0 ? dY : unsqueeze(em, dY, [...axes].sort((a, b) => a - b));
+      let g =
+        attrInt(node, 'keepdims', 1) || axes.length === 0
+          ? dY
+          : unsqueeze(
+              em,
+              dY,
+              [...axes].sort((a, b) => a - b),
+            );
       if (mean) {
         const xs = em.shapeOf(x) as Dim[];
         const reduced = axes.map((a) => xs[a]);
@@ -613,16 +705,44 @@ function reduceRule(mean: boolean): GradRule {
         g = em.one('Div', [g, count]);
       }
       const xs = em.shapeOf(x);
-      return [em.one('Expand', [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? 'grad_reduce_mean' : 'grad_reduce_sum')];
+      return [
+        em.one('Expand', [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? 'grad_reduce_mean' : 'grad_reduce_sum'),
+      ];
     },
   };
 }
 
 /** Ops whose outputs never carry a gradient (integer, boolean or piecewise-constant results). */
 export const NO_GRADIENT_OPS: ReadonlySet<string> = new Set([
-  'Shape', 'Size', 'NonZero', 'ArgMax', 'ArgMin', 'Equal', 'Greater', 'Less', 'GreaterOrEqual', 'LessOrEqual',
-  'Not', 'And', 'Or', 'Xor', 'IsNaN', 'IsInf', 'Sign', 'Floor', 'Ceil', 'Round', 'Range', 'ConstantOfShape',
-  'EyeLike', 'RandomNormal', 'RandomUniform', 'RandomNormalLike', 'RandomUniformLike', 'Bernoulli', 'Multinomial',
+  'Shape',
+  'Size',
+  'NonZero',
+  'ArgMax',
+  'ArgMin',
+  'Equal',
+  'Greater',
+  'Less',
+  'GreaterOrEqual',
+  'LessOrEqual',
+  'Not',
+  'And',
+  'Or',
+  'Xor',
+  'IsNaN',
+  'IsInf',
+  'Sign',
+  'Floor',
+  'Ceil',
+  'Round',
+  'Range',
+  'ConstantOfShape',
+  'EyeLike',
+  'RandomNormal',
+  'RandomUniform',
+  'RandomNormalLike',
+  'RandomUniformLike',
+  'Bernoulli',
+  'Multinomial',
   'Constant',
 ]);
 

@@ -25,7 +25,11 @@ export class GraphEmitter {
    * @param opset default-domain opset of the graph written
    * @param taken names already used by the source graph (tensors and nodes)
    */
-  constructor(readonly floatType: FloatType, readonly opset: number, private readonly taken: Set<string>) {}
+  constructor(
+    readonly floatType: FloatType,
+    readonly opset: number,
+    private readonly taken: Set<string>,
+  ) {}
 
   /** A fresh tensor/node name `train/<hint>_<n>`. */
   fresh(hint: string): string {
@@ -54,7 +58,13 @@ export class GraphEmitter {
   }
 
   /** Appends an op with fresh output names; returns the outputs. */
-  op(opType: string, inputs: string[], attrs: Record<string, AttrValue | number | number[] | string> = {}, outputs = 1, hint?: string): string[] {
+  op(
+    opType: string,
+    inputs: string[],
+    attrs: Record<string, AttrValue | number | number[] | string> = {},
+    outputs = 1,
+    hint?: string,
+  ): string[] {
     const base = hint ?? opType.toLowerCase();
     const outs = Array.from({ length: outputs }, () => this.fresh(base));
     this.nodes.push({
@@ -68,13 +78,29 @@ export class GraphEmitter {
   }
 
   /** Appends a single-output op; returns its output. */
-  one(opType: string, inputs: string[], attrs: Record<string, AttrValue | number | number[] | string> = {}, hint?: string): string {
+  one(
+    opType: string,
+    inputs: string[],
+    attrs: Record<string, AttrValue | number | number[] | string> = {},
+    hint?: string,
+  ): string {
     return this.op(opType, inputs, attrs, 1, hint)[0];
   }
 
   /** Appends an op writing to a given output name. */
-  to(output: string, opType: string, inputs: string[], attrs: Record<string, AttrValue | number | number[] | string> = {}): string {
-    this.nodes.push({ opType, input: inputs, output: [output], name: this.fresh(`${opType.toLowerCase()}_node`), attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)) });
+  to(
+    output: string,
+    opType: string,
+    inputs: string[],
+    attrs: Record<string, AttrValue | number | number[] | string> = {},
+  ): string {
+    this.nodes.push({
+      opType,
+      input: inputs,
+      output: [output],
+      name: this.fresh(`${opType.toLowerCase()}_node`),
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)),
+    });
     return output;
   }
 
@@ -155,8 +181,19 @@ export class GraphEmitter {
   }
 
   /** Creates (without appending) a node writing fresh outputs; returns the node. */
-  detached(opType: string, inputs: string[], outputs: string[], attrs: Record<string, AttrValue | number | number[] | string> = {}): NodeProto {
-    return { opType, input: inputs, output: outputs, name: this.fresh(`${opType.toLowerCase()}_node`), attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)) };
+  detached(
+    opType: string,
+    inputs: string[],
+    outputs: string[],
+    attrs: Record<string, AttrValue | number | number[] | string> = {},
+  ): NodeProto {
+    return {
+      opType,
+      input: inputs,
+      output: outputs,
+      name: this.fresh(`${opType.toLowerCase()}_node`),
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)),
+    };
   }
 
   /** Known integer values of a tensor, if any. */
@@ -237,16 +274,18 @@ export class GraphEmitter {
     } else {
       // Ranks unknown: left-pad the target's shape with ones to the rank of dy.
       const lead = this.one('Sub', [this.one('Size', [this.shapeTensor(dy)]), this.one('Size', [sx])], {}, 'lead');
-      const ones = this.one('ConstantOfShape', [this.one('Reshape', [lead, this.ints([1])])],
-        { value: { t: rawTensor('one', [1], DataType.INT64, BigInt64Array.from([1n])) } }, 'ones');
+      const ones = this.one(
+        'ConstantOfShape',
+        [this.one('Reshape', [lead, this.ints([1])])],
+        { value: { t: rawTensor('one', [1], DataType.INT64, BigInt64Array.from([1n])) } },
+        'ones',
+      );
       padded = this.one('Concat', [ones, sx], { axis: 0 }, 'padded_shape');
     }
     // Reduce every axis where the target has size 1 (reducing an axis of size 1 in dy too is a no-op).
     const mask = this.one('Equal', [padded, this.ints([1], [])], {}, 'bcast_mask');
     const axes = this.one('Reshape', [this.one('NonZero', [mask]), this.ints([-1])], {}, 'bcast_axes');
-    const reduced = this.opset >= 13
-      ? this.one('ReduceSum', [dy, axes], { keepdims: 1, noop_with_empty_axes: 1 }, 'sum')
-      : dy; // unreachable: the builder always writes opset >= 13
+    const reduced = this.opset >= 13 ? this.one('ReduceSum', [dy, axes], { keepdims: 1, noop_with_empty_axes: 1 }, 'sum') : dy; // unreachable: the builder always writes opset >= 13
     return this.one('Reshape', [reduced, sx], {}, 'sum_to');
   }
 }
@@ -280,7 +319,11 @@ export function staticReduceAxes(dy: Dim[], t: Dim[]): number[] | undefined {
  * Drops nodes whose outputs nothing uses (e.g. a final Softmax replaced by the loss, a
  * running statistic nobody reads) and initializers no node reads.
  */
-export function pruneGraph(nodes: NodeProto[], initializers: TensorProto[], keep: readonly string[]): { nodes: NodeProto[]; initializers: TensorProto[] } {
+export function pruneGraph(
+  nodes: NodeProto[],
+  initializers: TensorProto[],
+  keep: readonly string[],
+): { nodes: NodeProto[]; initializers: TensorProto[] } {
   const needed = new Set(keep);
   const kept: NodeProto[] = [];
   for (let k = nodes.length - 1; k >= 0; k--) {

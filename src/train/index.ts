@@ -87,8 +87,10 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
 
   const outputName = opts.output ?? prep.outputs[0]?.name;
   if (!outputName || !prep.outputs.some((o) => o.name === outputName)) {
-    throw new InputError('INPUT_INVALID',
-      `The model has no output named "${outputName ?? ''}" to compute the loss on; its outputs are ${prep.outputs.map((o) => `"${o.name}"`).join(', ') || '(none)'}.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `The model has no output named "${outputName ?? ''}" to compute the loss on; its outputs are ${prep.outputs.map((o) => `"${o.name}"`).join(', ') || '(none)'}.`,
+    );
   }
   let pred = outputName;
   if (opts.loss === 'cross-entropy') {
@@ -98,7 +100,9 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     const rank = em.shapeOf(outputName)?.length;
     if (producer?.opType === 'Softmax' && rank !== undefined && normAxis(attrInt(producer, 'axis', -1), rank) === 1) {
       pred = producer.input?.[0] ?? pred;
-      notes.push(`cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ''}" (the logits), not on its probabilities.`);
+      notes.push(
+        `cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ''}" (the logits), not on its probabilities.`,
+      );
     }
   }
 
@@ -113,8 +117,10 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   const parameterNames = diff.trainable;
   for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
   if (parameterNames.length === 0) {
-    throw new InputError('INPUT_INVALID',
-      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(', ')})` : ''}. Unfreeze some parameters, or check that the weights are initializers and not Constant nodes.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(', ')})` : ''}. Unfreeze some parameters, or check that the weights are initializers and not Constant nodes.`,
+    );
   }
 
   const stateUpdates = diff.emitForward();
@@ -126,10 +132,16 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
 
   const paramDims = (name: string): number[] => ((prep.initializers.get(name) as TensorProto).dims ?? []).map(Number);
-  const opt = emitOptimizer(em, opts.optimizer, parameterNames.map((name) => ({ name, grad: grads.get(name) as string, dims: paramDims(name) })), opts, {
-    state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
-    newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, 'state/')}`),
-  });
+  const opt = emitOptimizer(
+    em,
+    opts.optimizer,
+    parameterNames.map((name) => ({ name, grad: grads.get(name) as string, dims: paramDims(name) })),
+    opts,
+    {
+      state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
+      newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, 'state/')}`),
+    },
+  );
 
   const feedback: Record<string, string> = {};
   const initialState: Record<string, TensorData> = {};
@@ -170,7 +182,11 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   }));
   const labelInfo = outputInfo(em, labelInput, loss.labelDType === 'int64' ? DataType.INT64 : prep.floatType);
   const classes = opts.loss === 'cross-entropy' ? em.shapeOf(pred)?.[1] : undefined;
-  const pruned = pruneGraph(em.nodes, [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? '')), ...em.initializers], outputs.map((o) => o.name as string));
+  const pruned = pruneGraph(
+    em.nodes,
+    [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? '')), ...em.initializers],
+    outputs.map((o) => o.name as string),
+  );
   const model: ModelProto = {
     irVersion: prep.irVersion,
     producerName: 'energy-budget',
@@ -185,9 +201,17 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     },
   };
   return {
-    model, feedback, parameterNames, stateInputs, initialState, batchInputs, labelInput,
+    model,
+    feedback,
+    parameterNames,
+    stateInputs,
+    initialState,
+    batchInputs,
+    labelInput,
     label: { dtype: loss.labelDType, shape: loss.labelShape, ...(typeof classes === 'number' ? { classes } : {}) },
-    lossOutput, frozen, notes,
+    lossOutput,
+    frozen,
+    notes,
   };
 }
 
@@ -224,11 +248,18 @@ const JOULES_PER_KWH = 3.6e6;
  * @throws InputError INPUT_INVALID for non-positive sizes or a negative energy or intensity.
  */
 export function projectTraining(p: ProjectionInput): TrainingProjection {
-  const bad = ([['batchSize', p.batchSize], ['datasetSize', p.datasetSize], ['epochs', p.epochs]] as const)
-    .filter(([, v]) => !(Number.isFinite(v) && v > 0));
+  const bad = (
+    [
+      ['batchSize', p.batchSize],
+      ['datasetSize', p.datasetSize],
+      ['epochs', p.epochs],
+    ] as const
+  ).filter(([, v]) => !(Number.isFinite(v) && v > 0));
   if (bad.length || !(p.joulesPerStep >= 0) || !(p.carbonIntensityGPerKWh >= 0)) {
-    throw new InputError('INPUT_INVALID',
-      `Cannot project the training run: ${[...bad.map(([k, v]) => `${k} = ${v}`), ...(!(p.joulesPerStep >= 0) ? [`joulesPerStep = ${p.joulesPerStep}`] : []), ...(!(p.carbonIntensityGPerKWh >= 0) ? [`carbon intensity = ${p.carbonIntensityGPerKWh}`] : [])].join(', ')}; expected positive sizes and non-negative energy and intensity (e.g. dataset-size: 60000, epochs: 10).`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `Cannot project the training run: ${[...bad.map(([k, v]) => `${k} = ${v}`), ...(!(p.joulesPerStep >= 0) ? [`joulesPerStep = ${p.joulesPerStep}`] : []), ...(!(p.carbonIntensityGPerKWh >= 0) ? [`carbon intensity = ${p.carbonIntensityGPerKWh}`] : [])].join(', ')}; expected positive sizes and non-negative energy and intensity (e.g. dataset-size: 60000, epochs: 10).`,
+    );
   }
   const steps = Math.ceil(p.datasetSize / p.batchSize) * p.epochs;
   const joules = steps * p.joulesPerStep;

@@ -27,7 +27,11 @@ export interface EmittedLoss {
 }
 
 /** Label tensor's dtype and shape for a loss and a prediction shape. */
-export function labelSpec(loss: LossName, floatDType: 'float32' | 'float64', predShape: Shape): { dtype: 'float32' | 'float64' | 'int64'; shape: Dim[] | undefined } {
+export function labelSpec(
+  loss: LossName,
+  floatDType: 'float32' | 'float64',
+  predShape: Shape,
+): { dtype: 'float32' | 'float64' | 'int64'; shape: Dim[] | undefined } {
   if (loss === 'cross-entropy') {
     return { dtype: 'int64', shape: predShape ? predShape.filter((_, i) => i !== 1) : undefined };
   }
@@ -59,12 +63,17 @@ export function emitLoss(em: GraphEmitter, kind: LossName, pred: string, labels:
       const p = em.one('Clip', [pred, em.scalar(BCE_EPSILON), em.scalar(1 - BCE_EPSILON)], {}, 'bce_p');
       const oneMinusP = em.one('Sub', [em.scalar(1), p]);
       const oneMinusT = em.one('Sub', [em.scalar(1), labels]);
-      const ll = em.one('Add', [em.one('Mul', [labels, em.one('Log', [p])]), em.one('Mul', [oneMinusT, em.one('Log', [oneMinusP])])]);
+      const ll = em.one('Add', [
+        em.one('Mul', [labels, em.one('Log', [p])]),
+        em.one('Mul', [oneMinusT, em.one('Log', [oneMinusP])]),
+      ]);
       const loss = em.one('Neg', [em.reduceMean(ll, undefined, false)], {}, 'bce_loss');
-      const dPrediction = em.one('Div', [
-        em.one('Sub', [p, labels]),
-        em.one('Mul', [em.one('Mul', [p, oneMinusP]), n]),
-      ], {}, 'grad_bce');
+      const dPrediction = em.one(
+        'Div',
+        [em.one('Sub', [p, labels]), em.one('Mul', [em.one('Mul', [p, oneMinusP]), n])],
+        {},
+        'grad_bce',
+      );
       return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
     }
     case 'bce-logits': {
@@ -79,15 +88,25 @@ export function emitLoss(em: GraphEmitter, kind: LossName, pred: string, labels:
     case 'cross-entropy': {
       const classes = predShape?.[1];
       if (!predShape || predShape.length < 2 || typeof classes !== 'number') {
-        throw new InputError('INPUT_INVALID',
-          `cross-entropy needs logits shaped [N, C, ...] with a known class count C; the model output "${pred}" has shape ${predShape ? `[${predShape.join(', ')}]` : 'unknown'}. Use loss mse or bce for other outputs, or declare the output's shape.`);
+        throw new InputError(
+          'INPUT_INVALID',
+          `cross-entropy needs logits shaped [N, C, ...] with a known class count C; the model output "${pred}" has shape ${predShape ? `[${predShape.join(', ')}]` : 'unknown'}. Use loss mse or bce for other outputs, or declare the output's shape.`,
+        );
       }
       // L = mean over samples of −log softmax(z)[label] (SoftmaxCrossEntropyLoss, mean);
       // ∂L/∂z = (softmax(z) − onehot(label)) / count.
       const [loss, logProb] = em.op('SoftmaxCrossEntropyLoss', [pred, labels], { reduction: 'mean' }, 2, 'ce');
       const rank = predShape.length;
-      const classIds = em.ints(Array.from({ length: classes }, (_, i) => i), [1, classes, ...new Array<number>(rank - 2).fill(1)]);
-      const onehot = em.one('Cast', [em.one('Equal', [em.one('Unsqueeze', [labels, em.ints([1])]), classIds])], { to: em.floatType }, 'onehot');
+      const classIds = em.ints(
+        Array.from({ length: classes }, (_, i) => i),
+        [1, classes, ...new Array<number>(rank - 2).fill(1)],
+      );
+      const onehot = em.one(
+        'Cast',
+        [em.one('Equal', [em.one('Unsqueeze', [labels, em.ints([1])]), classIds])],
+        { to: em.floatType },
+        'onehot',
+      );
       const count = em.floatSize(labels, spec.shape);
       const dPrediction = em.one('Div', [em.one('Sub', [em.one('Exp', [logProb]), onehot]), count], {}, 'grad_cross_entropy');
       return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
@@ -102,10 +121,18 @@ export function emitLoss(em: GraphEmitter, kind: LossName, pred: string, labels:
  * integers in [0, classes) for cross-entropy, standard normal values for mse.
  * @throws InputError INPUT_INVALID when the label shape is not fully known.
  */
-export function synthesizeLabels(loss: LossName, dtype: 'float32' | 'float64' | 'int64', shape: Dim[] | undefined, seed: number, classes?: number): TensorData {
+export function synthesizeLabels(
+  loss: LossName,
+  dtype: 'float32' | 'float64' | 'int64',
+  shape: Dim[] | undefined,
+  seed: number,
+  classes?: number,
+): TensorData {
   if (!isStatic(shape)) {
-    throw new InputError('INPUT_INVALID',
-      `Cannot synthesise labels for an output of shape ${shape ? `[${shape.join(', ')}]` : 'unknown'}; give the batch size (dims: { N: 32 }) or explicit input shapes.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `Cannot synthesise labels for an output of shape ${shape ? `[${shape.join(', ')}]` : 'unknown'}; give the batch size (dims: { N: 32 }) or explicit input shapes.`,
+    );
   }
   const rng = createRng(seed);
   const n = shape.reduce((a, b) => a * b, 1);

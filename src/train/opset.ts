@@ -20,7 +20,12 @@ export const MIN_SOURCE_OPSET = 7;
  * Returns the replacement nodes (the node itself when nothing changed), or a reason string
  * when the node cannot be brought forward.
  */
-export function upgradeNode(em: GraphEmitter, node: NodeProto, from: number, rankOf: (name: string) => number | undefined): NodeProto[] | string {
+export function upgradeNode(
+  em: GraphEmitter,
+  node: NodeProto,
+  from: number,
+  rankOf: (name: string) => number | undefined,
+): NodeProto[] | string {
   if (node.domain && node.domain !== 'ai.onnx') return [node];
   const op = node.opType ?? '';
   const x = node.input?.[0] ?? '';
@@ -29,7 +34,12 @@ export function upgradeNode(em: GraphEmitter, node: NodeProto, from: number, ran
     const axis = attrInt(node, 'axis', 1);
     const rank = rankOf(x);
     if (axis === -1 || (rank !== undefined && normAxis(axis, rank) === rank - 1)) {
-      return [{ ...withoutAttrs(node, ['axis']), attribute: [...(withoutAttrs(node, ['axis']).attribute ?? []), { name: 'axis', type: 2, i: -1 }] }];
+      return [
+        {
+          ...withoutAttrs(node, ['axis']),
+          attribute: [...(withoutAttrs(node, ['axis']).attribute ?? []), { name: 'axis', type: 2, i: -1 }],
+        },
+      ];
     }
     if (rank === undefined) return `${op} (opset ${from}) with axis ${axis} on an input of unknown rank`;
     // Before opset 13 the op flattened X to 2-D at `axis` and normalised each row.
@@ -71,7 +81,12 @@ export function upgradeNode(em: GraphEmitter, node: NodeProto, from: number, ran
     const starts = attrInts(node, 'starts', []);
     const ends = attrInts(node, 'ends', []);
     const axes = findAttr(node, 'axes') ? attrInts(node, 'axes', []) : undefined;
-    return [{ ...withoutAttrs(node, ['starts', 'ends', 'axes']), input: [x, em.ints(starts), em.ints(ends), ...(axes ? [em.ints(axes)] : [])] }];
+    return [
+      {
+        ...withoutAttrs(node, ['starts', 'ends', 'axes']),
+        input: [x, em.ints(starts), em.ints(ends), ...(axes ? [em.ints(axes)] : [])],
+      },
+    ];
   }
   return [node];
 }

@@ -61,8 +61,10 @@ export interface ParameterGrad {
 function checkCoefficient(name: string, value: number, lo: number, hi: number, loOpen: boolean, hiOpen: boolean): void {
   const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
   if (!ok) {
-    throw new InputError('INPUT_INVALID',
-      `training.${name} is ${value}; expected a number in ${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `training.${name} is ${value}; expected a number in ${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}.`,
+    );
   }
 }
 
@@ -70,7 +72,13 @@ function checkCoefficient(name: string, value: number, lo: number, hi: number, l
  * Appends the optimizer update of every parameter.
  * @throws InputError INPUT_INVALID for an unknown optimizer or coefficients out of range.
  */
-export function emitOptimizer(em: GraphEmitter, kind: OptimizerName, params: ParameterGrad[], opts: OptimizerOptions, names: { state: (param: string, slot: string) => string; newValue: (name: string) => string }): EmittedOptimizer {
+export function emitOptimizer(
+  em: GraphEmitter,
+  kind: OptimizerName,
+  params: ParameterGrad[],
+  opts: OptimizerOptions,
+  names: { state: (param: string, slot: string) => string; newValue: (name: string) => string },
+): EmittedOptimizer {
   const lr = opts.learningRate;
   checkCoefficient('learning-rate', lr, 0, Infinity, true, true);
   const newParameters: Record<string, string> = {};
@@ -111,7 +119,10 @@ export function emitOptimizer(em: GraphEmitter, kind: OptimizerName, params: Par
           em.one('Mul', [s.input, em.scalar(rho)]),
           em.one('Mul', [em.one('Mul', [p.grad, p.grad]), em.scalar(1 - rho)]),
         ]);
-        const step = em.one('Div', [em.one('Mul', [p.grad, em.scalar(lr)]), em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)])]);
+        const step = em.one('Div', [
+          em.one('Mul', [p.grad, em.scalar(lr)]),
+          em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)]),
+        ]);
         writeParam(p, 'Sub', [p.name, step]);
       }
       break;
@@ -133,8 +144,18 @@ export function emitOptimizer(em: GraphEmitter, kind: OptimizerName, params: Par
       // over each parameter per moment: M ← β1·M + g, V ← β2·V + g². With c2 = (1 − β2)/(1 − β2ᵗ)
       // the update lr·m̂/(√v̂ + ε) is exactly a·M/(√V + e) for the per-step scalars
       // a = lr·(1 − β1)/((1 − β1ᵗ)·√c2) and e = ε/√c2.
-      const sqrtC2 = em.one('Sqrt', [em.one('Div', [em.scalar(1 - b2), em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b2), t])])])], {}, 'adam_sqrt_c2');
-      const a = em.one('Div', [em.scalar(lr * (1 - b1)), em.one('Mul', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])]), sqrtC2])], {}, 'adam_step_size');
+      const sqrtC2 = em.one(
+        'Sqrt',
+        [em.one('Div', [em.scalar(1 - b2), em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b2), t])])])],
+        {},
+        'adam_sqrt_c2',
+      );
+      const a = em.one(
+        'Div',
+        [em.scalar(lr * (1 - b1)), em.one('Mul', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])]), sqrtC2])],
+        {},
+        'adam_step_size',
+      );
       const e = em.one('Div', [em.scalar(eps), sqrtC2], {}, 'adam_eps');
       for (const p of params) {
         const m = stateFor(p, 'm');

@@ -75,20 +75,33 @@ function describe(t: ort.Tensor): string {
 function allocLike(t: ort.Tensor): ort.Tensor {
   const n = t.size;
   switch (t.type) {
-    case 'float32': return new ort.Tensor('float32', new Float32Array(n), t.dims);
-    case 'float64': return new ort.Tensor('float64', new Float64Array(n), t.dims);
-    case 'int64': return new ort.Tensor('int64', new BigInt64Array(n), t.dims);
-    case 'int32': return new ort.Tensor('int32', new Int32Array(n), t.dims);
-    case 'bool': return new ort.Tensor('bool', new Uint8Array(n), t.dims);
-    case 'float16': return new ort.Tensor('float16', new Uint16Array(n), t.dims);
-    default: throw new InputError('INPUT_INVALID', `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`);
+    case 'float32':
+      return new ort.Tensor('float32', new Float32Array(n), t.dims);
+    case 'float64':
+      return new ort.Tensor('float64', new Float64Array(n), t.dims);
+    case 'int64':
+      return new ort.Tensor('int64', new BigInt64Array(n), t.dims);
+    case 'int32':
+      return new ort.Tensor('int32', new Int32Array(n), t.dims);
+    case 'bool':
+      return new ort.Tensor('bool', new Uint8Array(n), t.dims);
+    case 'float16':
+      return new ort.Tensor('float16', new Uint16Array(n), t.dims);
+    default:
+      throw new InputError(
+        'INPUT_INVALID',
+        `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`,
+      );
   }
 }
 
 function lossesOf(v: ort.OnnxValue | undefined, name: string, count: number): number[] {
   const t = v as ort.Tensor | undefined;
   if (!t || t.size !== count) {
-    throw new InputError('INPUT_INVALID', `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? 'a scalar loss' : `${count} (one loss per step of a call)`}.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? 'a scalar loss' : `${count} (one loss per step of a call)`}.`,
+    );
   }
   return Array.from(t.data as ArrayLike<number | bigint>, Number);
 }
@@ -97,11 +110,20 @@ function lossesOf(v: ort.OnnxValue | undefined, name: string, count: number): nu
  * Checks a feedback map against a session and picks the loss output.
  * @throws InputError INPUT_INVALID naming each unknown output or input and what exists.
  */
-export function validateFeedback(session: StepSession, initialFeeds: Record<string, ort.Tensor>, feedback: Record<string, string>, lossOutput?: string): string {
+export function validateFeedback(
+  session: StepSession,
+  initialFeeds: Record<string, ort.Tensor>,
+  feedback: Record<string, string>,
+  lossOutput?: string,
+): string {
   const problems: string[] = [];
   for (const [o, i] of Object.entries(feedback)) {
-    if (!session.outputNames.includes(o)) problems.push(`feedback output "${o}" is not an output of the step model (outputs: ${session.outputNames.join(', ')})`);
-    if (!session.inputNames.includes(i)) problems.push(`feedback input "${i}" (for output "${o}") is not an input of the step model (inputs: ${session.inputNames.join(', ')})`);
+    if (!session.outputNames.includes(o))
+      problems.push(`feedback output "${o}" is not an output of the step model (outputs: ${session.outputNames.join(', ')})`);
+    if (!session.inputNames.includes(i))
+      problems.push(
+        `feedback input "${i}" (for output "${o}") is not an input of the step model (inputs: ${session.inputNames.join(', ')})`,
+      );
   }
   const targets = Object.values(feedback);
   const dup = targets.filter((t, k) => targets.indexOf(t) !== k);
@@ -112,13 +134,18 @@ export function validateFeedback(session: StepSession, initialFeeds: Record<stri
   if (!loss) {
     const free = session.outputNames.filter((o) => !(o in feedback));
     loss = session.outputNames.includes('loss') ? 'loss' : free.length === 1 ? free[0] : undefined;
-    if (!loss) problems.push(`cannot tell which output is the loss (outputs not fed back: ${free.join(', ') || 'none'}); name it (training.loss-output)`);
+    if (!loss)
+      problems.push(
+        `cannot tell which output is the loss (outputs not fed back: ${free.join(', ') || 'none'}); name it (training.loss-output)`,
+      );
   } else if (!session.outputNames.includes(loss)) {
     problems.push(`loss output "${loss}" is not an output of the step model`);
   }
   if (problems.length) {
-    throw new InputError('INPUT_INVALID',
-      `The training step's output → input mapping does not fit the model:\n  ${problems.join('\n  ')}\nThe mapping names, for each output that is next step's input (new weights, optimizer state), the input it replaces, e.g. feedback: { "fc1.weight.new": "fc1.weight" }.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `The training step's output → input mapping does not fit the model:\n  ${problems.join('\n  ')}\nThe mapping names, for each output that is next step's input (new weights, optimizer state), the input it replaces, e.g. feedback: { "fc1.weight.new": "fc1.weight" }.`,
+    );
   }
   return loss as string;
 }
@@ -136,8 +163,15 @@ export async function runTrainingBenchmark(
   deps: TrainingRunDeps,
 ): Promise<TrainingRunResult> {
   const perCall = cfg.stepsPerCall ?? 1;
-  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) || !(Number.isInteger(perCall) && perCall >= 1)) {
-    throw new InputError('INPUT_INVALID', `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`);
+  if (
+    !(Number.isInteger(cfg.steps) && cfg.steps >= 1) ||
+    !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) ||
+    !(Number.isInteger(perCall) && perCall >= 1)
+  ) {
+    throw new InputError(
+      'INPUT_INVALID',
+      `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`,
+    );
   }
   const lossName = validateFeedback(session, initialFeeds, feedback, cfg.lossOutput);
   const fedOutputs = Object.keys(feedback);
@@ -153,8 +187,10 @@ export async function runTrainingBenchmark(
     const produced = first[o] as ort.Tensor;
     const target = initialFeeds[feedback[o]];
     if (produced.type !== target.type || produced.dims.join(',') !== target.dims.join(',')) {
-      throw new InputError('INPUT_INVALID',
-        `Output "${o}" is ${describe(produced)} but feeds input "${feedback[o]}", which is ${describe(target)}; an output fed back must match its input's type and shape.`);
+      throw new InputError(
+        'INPUT_INVALID',
+        `Output "${o}" is ${describe(produced)} but feeds input "${feedback[o]}", which is ${describe(target)}; an output fed back must match its input's type and shape.`,
+      );
     }
   }
   let current: Record<string, ort.Tensor> = {};
@@ -186,7 +222,9 @@ export async function runTrainingBenchmark(
         // A provider that cannot write into caller memory: fall back to returned tensors
         // (a real failure fails again there and propagates).
         preallocated = false;
-        notes.push(`outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); each step's outputs were taken as returned instead`);
+        notes.push(
+          `outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); each step's outputs were taken as returned instead`,
+        );
         return step();
       }
       const written = lossesOf(lossBuffer, lossName, perCall);
@@ -199,7 +237,9 @@ export async function runTrainingBenchmark(
       const returned = lossesOf(res[lossName], lossName, perCall);
       if (!Number.isNaN(returned[0])) {
         preallocated = false;
-        notes.push('the session did not write into preallocated output tensors; each step\'s outputs were taken as returned instead');
+        notes.push(
+          "the session did not write into preallocated output tensors; each step's outputs were taken as returned instead",
+        );
       }
       const next: Record<string, ort.Tensor> = {};
       for (const o of fedOutputs) next[feedback[o]] = res[o] as ort.Tensor;
@@ -228,8 +268,16 @@ export async function runTrainingBenchmark(
   const totalMs = Number(deps.clockNs() - start) / 1e6;
   const energy = deps.meter && token ? await deps.meter.end(token) : undefined;
   return {
-    steps: calls * perCall, warmup: cfg.warmup, stepMs, lossFirst: losses[0], lossLast: losses[losses.length - 1], losses, totalMs,
-    ...(energy ? { energy } : {}), preallocated, notes,
+    steps: calls * perCall,
+    warmup: cfg.warmup,
+    stepMs,
+    lossFirst: losses[0],
+    lossLast: losses[losses.length - 1],
+    losses,
+    totalMs,
+    ...(energy ? { energy } : {}),
+    preallocated,
+    notes,
   };
 }
 

@@ -61,7 +61,13 @@ export function normAxis(axis: number, rank: number): number {
 }
 
 /** Explicit begin/end pads of a Conv/Pool node for known spatial input dims (auto_pad resolved). */
-export function resolvePads(node: NodeProto, spatialIn: Dim[], kernel: number[], strides: number[], dilations: number[]): number[] | undefined {
+export function resolvePads(
+  node: NodeProto,
+  spatialIn: Dim[],
+  kernel: number[],
+  strides: number[],
+  dilations: number[],
+): number[] | undefined {
   const k = spatialIn.length;
   const autoPad = attrString(node, 'auto_pad', 'NOTSET');
   if (autoPad === 'NOTSET') {
@@ -127,21 +133,63 @@ export function windowOutput(spatialIn: Dim[], g: WindowGeometry): Dim[] {
  * Infers the output shapes of one node from its input shapes and the known integer constants
  * (Reshape targets, axes). Unknown ops give `undefined` shapes.
  */
-export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, intsOf: (name: string) => number[] | undefined): Shape[] {
+export function inferNode(
+  node: NodeProto,
+  shapeOf: (name: string) => Shape,
+  intsOf: (name: string) => number[] | undefined,
+): Shape[] {
   const ins = (node.input ?? []).map((n) => (n ? shapeOf(n) : undefined));
   const x = ins[0];
   const nOut = (node.output ?? []).length;
   const same = (): Shape[] => new Array<Shape>(nOut).fill(x);
   switch (node.opType) {
-    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Equal': case 'Greater': case 'Less':
-    case 'GreaterOrEqual': case 'LessOrEqual': case 'And': case 'Or': case 'PRelu':
+    case 'Add':
+    case 'Sub':
+    case 'Mul':
+    case 'Div':
+    case 'Pow':
+    case 'Equal':
+    case 'Greater':
+    case 'Less':
+    case 'GreaterOrEqual':
+    case 'LessOrEqual':
+    case 'And':
+    case 'Or':
+    case 'PRelu':
       return [broadcastShapes(ins[0], ins[1])];
-    case 'Sum': case 'Max': case 'Min': case 'Mean': case 'Where':
+    case 'Sum':
+    case 'Max':
+    case 'Min':
+    case 'Mean':
+    case 'Where':
       return [ins.slice(1).reduce<Shape>((a, b) => broadcastShapes(a, b), ins[0])];
-    case 'Relu': case 'LeakyRelu': case 'Sigmoid': case 'Tanh': case 'Softmax': case 'LogSoftmax': case 'Identity':
-    case 'Neg': case 'Exp': case 'Log': case 'Sqrt': case 'Abs': case 'Cast': case 'Erf': case 'Clip': case 'Elu':
-    case 'Selu': case 'HardSigmoid': case 'Softplus': case 'Gelu': case 'Reciprocal': case 'Sign': case 'Floor':
-    case 'Ceil': case 'Not': case 'HardSwish': case 'CastLike':
+    case 'Relu':
+    case 'LeakyRelu':
+    case 'Sigmoid':
+    case 'Tanh':
+    case 'Softmax':
+    case 'LogSoftmax':
+    case 'Identity':
+    case 'Neg':
+    case 'Exp':
+    case 'Log':
+    case 'Sqrt':
+    case 'Abs':
+    case 'Cast':
+    case 'Erf':
+    case 'Clip':
+    case 'Elu':
+    case 'Selu':
+    case 'HardSigmoid':
+    case 'Softplus':
+    case 'Gelu':
+    case 'Reciprocal':
+    case 'Sign':
+    case 'Floor':
+    case 'Ceil':
+    case 'Not':
+    case 'HardSwish':
+    case 'CastLike':
       return same();
     case 'Dropout':
       return [x, x];
@@ -180,9 +228,10 @@ export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, int
       if (minus >= 0) {
         const total = staticSize(x);
         const rest = out.filter((_, i) => i !== minus);
-        out[minus] = total !== undefined && rest.every((d) => typeof d === 'number')
-          ? total / (rest as number[]).reduce((a, b) => a * b, 1)
-          : unknownDim();
+        out[minus] =
+          total !== undefined && rest.every((d) => typeof d === 'number')
+            ? total / (rest as number[]).reduce((a, b) => a * b, 1)
+            : unknownDim();
       }
       return [out];
     }
@@ -193,7 +242,11 @@ export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, int
     }
     case 'Transpose': {
       if (!x) return [undefined];
-      const perm = attrInts(node, 'perm', x.map((_, i) => x.length - 1 - i));
+      const perm = attrInts(
+        node,
+        'perm',
+        x.map((_, i) => x.length - 1 - i),
+      );
       return [perm.map((p) => x[p])];
     }
     case 'Concat': {
@@ -204,7 +257,10 @@ export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, int
       out[axis] = mulDimsSum(ins.map((s) => (s as Dim[])[axis]));
       return [out];
     }
-    case 'Conv': case 'MaxPool': case 'AveragePool': case 'LpPool': {
+    case 'Conv':
+    case 'MaxPool':
+    case 'AveragePool':
+    case 'LpPool': {
       if (!x || x.length < 3) return new Array<Shape>(nOut).fill(undefined);
       const w = node.opType === 'Conv' ? ins[1] : undefined;
       const g = windowGeometry(node, x.slice(2), w ? w.slice(2) : undefined);
@@ -213,10 +269,18 @@ export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, int
       const out: Dim[] = [x[0], channels, ...windowOutput(x.slice(2), g)];
       return new Array<Shape>(nOut).fill(out);
     }
-    case 'GlobalAveragePool': case 'GlobalMaxPool':
+    case 'GlobalAveragePool':
+    case 'GlobalMaxPool':
       return [x ? [x[0], x[1], ...x.slice(2).map(() => 1)] : undefined];
-    case 'ReduceSum': case 'ReduceMean': case 'ReduceMax': case 'ReduceMin': case 'ReduceProd': case 'ReduceL2':
-    case 'ReduceL1': case 'ReduceLogSumExp': case 'ReduceSumSquare': {
+    case 'ReduceSum':
+    case 'ReduceMean':
+    case 'ReduceMax':
+    case 'ReduceMin':
+    case 'ReduceProd':
+    case 'ReduceL2':
+    case 'ReduceL1':
+    case 'ReduceLogSumExp':
+    case 'ReduceSumSquare': {
       if (!x) return [undefined];
       const fromInput = node.input && node.input.length > 1 && node.input[1] ? intsOf(node.input[1]) : undefined;
       if (node.input && node.input.length > 1 && node.input[1] && !fromInput) return [undefined];
@@ -232,7 +296,8 @@ export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, int
       return [[]];
     case 'Constant':
       return [undefined];
-    case 'Unsqueeze': case 'Squeeze': {
+    case 'Unsqueeze':
+    case 'Squeeze': {
       const axes = node.input && node.input.length > 1 ? intsOf(node.input[1]) : attrInts(node, 'axes', []);
       if (!x || !axes) return [undefined];
       if (node.opType === 'Unsqueeze') {
@@ -243,7 +308,9 @@ export function inferNode(node: NodeProto, shapeOf: (name: string) => Shape, int
         for (let i = 0; i < r; i++) out.push(norm.includes(i) ? 1 : x[j++]);
         return [out];
       }
-      const norm = axes.length ? axes.map((a) => normAxis(a, x.length)) : x.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
+      const norm = axes.length
+        ? axes.map((a) => normAxis(a, x.length))
+        : x.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
       return [x.filter((_, i) => !norm.includes(i))];
     }
     default:

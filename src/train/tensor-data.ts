@@ -19,11 +19,16 @@ export interface TensorData {
 /** ONNX element type code of a dtype. */
 export function dataTypeOf(dtype: TrainDType): number {
   switch (dtype) {
-    case 'float32': return DataType.FLOAT;
-    case 'float64': return DataType.DOUBLE;
-    case 'int64': return DataType.INT64;
-    case 'int32': return DataType.INT32;
-    case 'bool': return DataType.BOOL;
+    case 'float32':
+      return DataType.FLOAT;
+    case 'float64':
+      return DataType.DOUBLE;
+    case 'int64':
+      return DataType.INT64;
+    case 'int32':
+      return DataType.INT32;
+    case 'bool':
+      return DataType.BOOL;
   }
 }
 
@@ -49,23 +54,39 @@ export function readTensor(t: TensorProto): TensorData {
   const n = sizeOf(dims);
   const raw = t.rawData && t.rawData.byteLength > 0 ? copyBytes(t.rawData) : undefined;
   if (t.dataLocation === 1 && !raw) {
-    throw new InputError('MODEL_INVALID',
-      `Initializer "${t.name}" keeps its values in an external data file that was not loaded; load the model with its external data (the .onnx file's folder must contain the data file) before building a training step.`);
+    throw new InputError(
+      'MODEL_INVALID',
+      `Initializer "${t.name}" keeps its values in an external data file that was not loaded; load the model with its external data (the .onnx file's folder must contain the data file) before building a training step.`,
+    );
   }
   switch (t.dataType) {
     case DataType.FLOAT:
-      return { dtype: 'float32', dims, data: raw ? new Float32Array(raw) : Float32Array.from(t.floatData ?? new Array<number>(n).fill(0)) };
+      return {
+        dtype: 'float32',
+        dims,
+        data: raw ? new Float32Array(raw) : Float32Array.from(t.floatData ?? new Array<number>(n).fill(0)),
+      };
     case DataType.DOUBLE:
-      return { dtype: 'float64', dims, data: raw ? new Float64Array(raw) : Float64Array.from(t.doubleData ?? new Array<number>(n).fill(0)) };
+      return {
+        dtype: 'float64',
+        dims,
+        data: raw ? new Float64Array(raw) : Float64Array.from(t.doubleData ?? new Array<number>(n).fill(0)),
+      };
     case DataType.INT64:
-      return { dtype: 'int64', dims, data: raw ? new BigInt64Array(raw) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(v))) };
+      return {
+        dtype: 'int64',
+        dims,
+        data: raw ? new BigInt64Array(raw) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(v))),
+      };
     case DataType.INT32:
       return { dtype: 'int32', dims, data: raw ? new Int32Array(raw) : Int32Array.from(t.int32Data ?? []) };
     case DataType.BOOL:
       return { dtype: 'bool', dims, data: raw ? new Uint8Array(raw) : Uint8Array.from(t.int32Data ?? []) };
     default:
-      throw new InputError('MODEL_INVALID',
-        `Initializer "${t.name}" has ONNX element type ${t.dataType}; the training step reads float32, float64, int64, int32 and bool initializers. Convert the model's weights to float32 (e.g. onnxconverter-common's float16 → float32 conversion) before training.`);
+      throw new InputError(
+        'MODEL_INVALID',
+        `Initializer "${t.name}" has ONNX element type ${t.dataType}; the training step reads float32, float64, int64, int32 and bool initializers. Convert the model's weights to float32 (e.g. onnxconverter-common's float16 → float32 conversion) before training.`,
+      );
   }
 }
 
