@@ -85,17 +85,25 @@ function parseRunArgs(args, cwd) {
 async function runMerge(args, proc) {
   let parsed;
   try {
-    parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: "string" }, markdown: { type: "string" }, junit: { type: "string" } } });
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: "string" }, markdown: { type: "string" }, junit: { type: "string" } }
+    });
   } catch (error) {
     throw new ArgumentError(`energy-budget merge: ${error.message.replace(/\. To specify.*$/s, ".")}`);
   }
-  if (!parsed.positionals.length) throw new ArgumentError("energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md");
+  if (!parsed.positionals.length)
+    throw new ArgumentError(
+      "energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
+    );
   const { resolve } = await import("node:path");
   const { mkdir, writeFile } = await import("node:fs/promises");
-  const { loadBaselineReport } = await import("./chunks/report-FJULILGR.js");
+  const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-YEXPFNDP.js");
-  const { renderMarkdown } = await import("./chunks/markdown-JBVT4ZYY.js");
+  const { renderText } = await import("./chunks/terminal-SRMBIDBS.js");
+  const { renderMarkdown } = await import("./chunks/markdown-QEV7KQ2K.js");
   const { renderJunit } = await import("./chunks/junit-RBJVCM3L.js");
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
@@ -112,7 +120,7 @@ async function runMerge(args, proc) {
   await out(parsed.values.junit, () => renderJunit(report));
   proc.stdout.write(`${renderText(report)}
 `);
-  return (await import("./chunks/run-KW2JOI4P.js")).reportExitCode(report);
+  return (await import("./chunks/run-6OPF75BZ.js")).reportExitCode(report);
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -149,15 +157,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-KW2JOI4P.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-YEXPFNDP.js");
+      const { runEnergyBudget } = await import("./chunks/run-6OPF75BZ.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-SRMBIDBS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-74BHYG6O.js");
+      const { runOptimizeCommand } = await import("./chunks/command-RE5VOSOR.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,

@@ -4,7 +4,7 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-YNNOFKC4.js";
+} from "./chunks/chunk-4EYEGX2K.js";
 import {
   mergeReports
 } from "./chunks/chunk-CCD5NMUD.js";
@@ -12,8 +12,8 @@ import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-2OILYYU6.js";
-import "./chunks/chunk-ASCKW34E.js";
+} from "./chunks/chunk-YHJ657IU.js";
+import "./chunks/chunk-5RCBJ7FR.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -24791,7 +24791,9 @@ function readGitHubContext(env, options = {}) {
     try {
       payload = obj(JSON.parse(readFile(eventPath))) ?? {};
     } catch (error2) {
-      warnings.push(`Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error2?.message ?? String(error2)}`);
+      warnings.push(
+        `Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error2?.message ?? String(error2)}`
+      );
     }
   }
   return {
@@ -24885,7 +24887,11 @@ async function findPullRequestForSha(client, repo, headSha, head) {
   const target = `${repo.owner}/${repo.repo}`.toLowerCase();
   const matches = (p) => p.head?.sha?.toLowerCase() === headSha.toLowerCase() && (p.state === void 0 || p.state === "open") && (p.base?.repo?.full_name === void 0 || p.base.repo.full_name.toLowerCase() === target);
   try {
-    const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...repo, commit_sha: headSha, per_page: 100 });
+    const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+      ...repo,
+      commit_sha: headSha,
+      per_page: 100
+    });
     const found = res.data.find(matches);
     if (found) return found.number;
   } catch (error2) {
@@ -24893,7 +24899,12 @@ async function findPullRequestForSha(client, repo, headSha, head) {
   }
   if (head?.repo && head.branch) {
     const owner = head.repo.split("/")[0];
-    const pulls = await client.paginate(client.rest.pulls.list, { ...repo, state: "open", head: `${owner}:${head.branch}`, per_page: 100 });
+    const pulls = await client.paginate(client.rest.pulls.list, {
+      ...repo,
+      state: "open",
+      head: `${owner}:${head.branch}`,
+      per_page: 100
+    });
     const found = pulls.find(matches);
     if (found) return found.number;
   }
@@ -24926,7 +24937,11 @@ function baseAlreadyOver(b) {
 function modelProblems(m) {
   if (m.change === "removed") return [];
   const out = [];
-  if (m.error) out.push({ model: m.name, message: `${plain(m.name, 120)} could not be measured (${plain(m.error.code, 40)}): ${plain(m.error.message)}` });
+  if (m.error)
+    out.push({
+      model: m.name,
+      message: `${plain(m.name, 120)} could not be measured (${plain(m.error.code, 40)}): ${plain(m.error.message)}`
+    });
   for (const b of m.budgets) if (b.status === "fail") out.push({ model: m.name, budget: b, message: describeBudget(m.name, b) });
   return out;
 }
@@ -24944,8 +24959,10 @@ function budgetAnnotations(report) {
     }
     for (const b of m.budgets) {
       const line = typeof b.line === "number" && b.line > 0 ? b.line : void 0;
-      if (b.status === "fail") out.push({ level: "error", title: "Energy budget exceeded", message: describeBudget(m.name, b), line });
-      else if (b.status === "warn") out.push({ level: "warning", title: "Energy budget warning", message: describeBudget(m.name, b), line });
+      if (b.status === "fail")
+        out.push({ level: "error", title: "Energy budget exceeded", message: describeBudget(m.name, b), line });
+      else if (b.status === "warn")
+        out.push({ level: "warning", title: "Energy budget warning", message: describeBudget(m.name, b), line });
       else if (b.status === "inconclusive") {
         out.push({
           level: "notice",
@@ -24983,7 +25000,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-KW2JOI4P.js");
+  const engine = await import("./chunks/run-6OPF75BZ.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
@@ -25001,7 +25018,8 @@ async function readReport(file) {
       `The report ${file} given as \`report-json\` could not be read (${error2?.code ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
     );
   }
-  if (text.length > MAX_REPORT_BYTES) throw new InputError("INPUT_INVALID", `The report ${file} is larger than 50 MB; refusing to read it.`);
+  if (text.length > MAX_REPORT_BYTES)
+    throw new InputError("INPUT_INVALID", `The report ${file} is larger than 50 MB; refusing to read it.`);
   let data;
   try {
     data = JSON.parse(text);
@@ -25017,7 +25035,10 @@ async function readReport(file) {
   }
   for (const m of r.models) {
     if (!m || typeof m !== "object" || typeof m.name !== "string" || !Array.isArray(m.budgets)) {
-      throw new InputError("INPUT_INVALID", `The report ${file} has a model entry without a "name" string and a "budgets" array.`);
+      throw new InputError(
+        "INPUT_INVALID",
+        `The report ${file} has a model entry without a "name" string and a "budgets" array.`
+      );
     }
   }
   return r;
@@ -25054,7 +25075,9 @@ async function postComment(s, report, body, prNumber, fatal) {
   if (s.inputs.comment === "never") return;
   const { repo } = s.ctx;
   if (!repo || prNumber === null) {
-    s.io.info("Not a pull request (or its number is unknown): no comment is posted; the report is in the job summary and outputs.");
+    s.io.info(
+      "Not a pull request (or its number is unknown): no comment is posted; the report is in the job summary and outputs."
+    );
     return;
   }
   const client = getClient(s);
@@ -25074,7 +25097,9 @@ async function postComment(s, report, body, prNumber, fatal) {
     });
     if (result.url) s.io.setOutput("comment-url", result.url);
     const verb = result.action === "create" ? "Posted" : result.action === "update" ? "Updated" : "Left";
-    s.io.info(`${verb} the comment on pull request #${prNumber}${result.action === "skip" ? ` (${result.reason})` : ""}${result.url ? `: ${result.url}` : ""}.`);
+    s.io.info(
+      `${verb} the comment on pull request #${prNumber}${result.action === "skip" ? ` (${result.reason})` : ""}${result.url ? `: ${result.url}` : ""}.`
+    );
     if (result.deleted) s.io.info(`Deleted ${result.deleted} duplicate comment(s).`);
   } catch (error2) {
     const kind = classifyApiError(error2);
@@ -25139,11 +25164,16 @@ async function reportFiles(workspace, spec) {
       continue;
     }
     const dir = path2.dirname(full);
-    const pattern = new RegExp(`^${base.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    const pattern = new RegExp(
+      `^${base.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+    );
     const names = await readdir2(dir).catch(() => []);
     const matched = names.filter((n) => pattern.test(n)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
     if (matched.length === 0) {
-      throw new InputError("INPUT_INVALID", `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`);
+      throw new InputError(
+        "INPUT_INVALID",
+        `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`
+      );
     }
     files.push(...matched.map((n) => path2.join(dir, n)));
   }

@@ -7,9 +7,9 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-XUNUGLRK.js";
-import "./chunks/chunk-OPAAFMJS.js";
-import "./chunks/chunk-ASCKW34E.js";
+} from "./chunks/chunk-VMEQPCAA.js";
+import "./chunks/chunk-AOREBNIH.js";
+import "./chunks/chunk-5RCBJ7FR.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";

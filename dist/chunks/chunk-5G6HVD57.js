@@ -27,7 +27,11 @@ function checkModel(m, at) {
       problems.push(num(inf.throughput, `${at}.inference.throughput`));
       if (inf.energy !== void 0) {
         if (!isRecord(inf.energy)) problems.push(`${at}.inference.energy: expected an object`);
-        else problems.push(num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`), num(inf.energy.joulesPerSample, `${at}.inference.energy.joulesPerSample`));
+        else
+          problems.push(
+            num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`),
+            num(inf.energy.joulesPerSample, `${at}.inference.energy.joulesPerSample`)
+          );
       }
     }
   }
@@ -52,7 +56,9 @@ async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8"))
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: not valid JSON (${error.message}). ${how}`, { cause: error });
+    throw new InputError("INPUT_INVALID", `--baseline ${path}: not valid JSON (${error.message}). ${how}`, {
+      cause: error
+    });
   }
   const fail = (problem) => {
     throw new InputError("INPUT_INVALID", `--baseline ${path}: ${problem}. ${how}`);
@@ -84,7 +90,8 @@ function environmentDifferences(base, head, config) {
   const a = base.environment ?? {};
   const b = head.environment;
   const differ = (label, x, y, consequence) => {
-    if (x !== void 0 && y !== void 0 && x !== y) out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
+    if (x !== void 0 && y !== void 0 && x !== y)
+      out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
   };
   const perf = "latency and energy are not comparable across them, so regression checks compare machines as much as models";
   differ("on CPU", a.cpu, b.cpu, perf);
@@ -100,12 +107,16 @@ function environmentDifferences(base, head, config) {
     const bt = describeThreads(bm);
     const ht = describeThreads(hm) ?? cfg?.threads;
     if (bt !== void 0 && ht !== void 0 && bt !== ht) {
-      out.push(`${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? "" : "s"}, this run with ${ht}: latency and energy are not comparable`);
+      out.push(
+        `${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? "" : "s"}, this run with ${ht}: latency and energy are not comparable`
+      );
     }
     const bMethod = bm.inference?.energy?.method;
     const hMethod = hm?.inference?.energy?.method ?? (cfg && cfg.energy !== "auto" ? cfg.energy : void 0);
     if (bMethod !== void 0 && hMethod !== void 0 && bMethod !== hMethod) {
-      out.push(`${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`);
+      out.push(
+        `${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`
+      );
     }
   }
   return out;

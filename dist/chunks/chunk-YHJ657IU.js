@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   formatQuantity
-} from "./chunk-ASCKW34E.js";
+} from "./chunk-5RCBJ7FR.js";
 
 // src/report/format.ts
 var KIND_OF = {

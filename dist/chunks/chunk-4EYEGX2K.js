@@ -6,7 +6,7 @@ import {
   formatMetric,
   formatValue,
   sig3
-} from "./chunk-2OILYYU6.js";
+} from "./chunk-YHJ657IU.js";
 
 // src/report/escape.ts
 var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
@@ -78,7 +78,8 @@ function statusOf(value) {
   return typeof value === "string" && value in STATUS_MARK ? value : "inconclusive";
 }
 function metricName(metric) {
-  if (typeof metric === "string" && metric.startsWith("regression.")) return `${metricName(metric.slice("regression.".length))} (regression)`;
+  if (typeof metric === "string" && metric.startsWith("regression."))
+    return `${metricName(metric.slice("regression.".length))} (regression)`;
   return typeof metric === "string" && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : escapeMarkdown(metric, { maxLength: 80 });
 }
 function metricValue(metric, value) {
@@ -296,7 +297,12 @@ var CHANGE_TEXT = {
 function budgetChanges(report) {
   const changes = Array.isArray(report.budgetChanges) ? report.budgetChanges : [];
   if (changes.length === 0) return [];
-  const lines = ["### Budget changes in this pull request", "", "| Model | Metric | Change | Before | After |", "|---|---|---|--:|--:|"];
+  const lines = [
+    "### Budget changes in this pull request",
+    "",
+    "| Model | Metric | Change | Before | After |",
+    "|---|---|---|--:|--:|"
+  ];
   for (const c of changes) {
     lines.push(
       `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ${CHANGE_TEXT[c.change] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ${limitValue(c.metric, c.before, c.relative)} | ${limitValue(c.metric, c.after, c.relative)} |`

@@ -5,9 +5,9 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-HIU2KG2T.js";
-import "./chunk-2OILYYU6.js";
-import "./chunk-ASCKW34E.js";
+} from "./chunk-Y5PRFPBZ.js";
+import "./chunk-YHJ657IU.js";
+import "./chunk-5RCBJ7FR.js";
 import "./chunk-DSY7S6TO.js";
 export {
   createConsoleLogger,

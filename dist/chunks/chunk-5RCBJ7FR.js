@@ -177,7 +177,10 @@ function show(text) {
 function tryParseQuantity(text, kind) {
   const info = KINDS[kind];
   const expected = describeKind(kind);
-  const fail = (message, example = info.example) => ({ ok: false, problem: { message, expected, example } });
+  const fail = (message, example = info.example) => ({
+    ok: false,
+    problem: { message, expected, example }
+  });
   if (typeof text === "number") {
     if (!Number.isFinite(text)) return fail(`\`${text}\` is not a finite number`);
     if (text < 0) return fail(`\`${text}\` is negative; a budget quantity cannot be`);
@@ -206,8 +209,14 @@ function tryParseQuantity(text, kind) {
     return fail(`\`${show(text)}\` is ${other.noun}, not ${info.noun}`, exampleWithNumber(num, kind));
   }
   const hint = unitHint(kind, unitText);
-  if (hint) return fail(`unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${hint}`, `${num} ${hint.match(/`([^`]+)`/)?.[1] ?? ""}`.trim());
-  return fail(`unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${info.noun.replace(/^an? /, "")} takes ${displayUnits(kind)}`);
+  if (hint)
+    return fail(
+      `unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${hint}`,
+      `${num} ${hint.match(/`([^`]+)`/)?.[1] ?? ""}`.trim()
+    );
+  return fail(
+    `unknown unit \`${show(unitText)}\` in \`${show(text)}\`; ${info.noun.replace(/^an? /, "")} takes ${displayUnits(kind)}`
+  );
 }
 function displayUnits(kind) {
   return KINDS[kind].units.filter((u) => u.display).map((u) => `\`${u.symbol}\``).join(", ");

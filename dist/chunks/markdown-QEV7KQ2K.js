@@ -3,9 +3,9 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GITHUB_COMMENT_MAX_CHARS,
   renderMarkdown
-} from "./chunk-YNNOFKC4.js";
-import "./chunk-2OILYYU6.js";
-import "./chunk-ASCKW34E.js";
+} from "./chunk-4EYEGX2K.js";
+import "./chunk-YHJ657IU.js";
+import "./chunk-5RCBJ7FR.js";
 import "./chunk-DSY7S6TO.js";
 export {
   GITHUB_COMMENT_MAX_CHARS,

@@ -11,10 +11,10 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-OPAAFMJS.js";
+} from "./chunk-AOREBNIH.js";
 import {
   formatQuantity
-} from "./chunk-ASCKW34E.js";
+} from "./chunk-5RCBJ7FR.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -82,7 +82,9 @@ function parseOptimizeArgs(argv) {
         const text = value("the share of weights to zero, such as 0.5");
         sparsity = Number(text);
         if (text.trim() === "" || !(sparsity >= 0 && sparsity < 1)) {
-          throw argError(`--prune ${text}: expected a fraction from 0 up to (not including) 1, such as --prune 0.5 for 50% of the weights.`);
+          throw argError(
+            `--prune ${text}: expected a fraction from 0 up to (not including) 1, such as --prune 0.5 for 50% of the weights.`
+          );
         }
       } else if (inline !== void 0) {
         throw argError(`${flag} takes no value (got ${raw}).`);
@@ -102,24 +104,35 @@ function parseOptimizeArgs(argv) {
       case "--dims":
         for (const part of value("NAME=SIZE pairs such as N=32,T=128").split(",")) {
           const m = /^\s*([^=\s]+)\s*=\s*(\d+)\s*$/.exec(part);
-          if (!m || Number(m[2]) < 1) throw argError(`--dims: "${part}" is not NAME=SIZE with a positive size, e.g. --dims N=32.`);
+          if (!m || Number(m[2]) < 1)
+            throw argError(`--dims: "${part}" is not NAME=SIZE with a positive size, e.g. --dims N=32.`);
           dims[m[1]] = Number(m[2]);
         }
         break;
       case "--batches": {
         const text = value("a number of input batches, such as 4");
         batches = Number(text);
-        if (!Number.isInteger(batches) || batches < 1 || batches > 1e3) throw argError(`--batches ${text}: expected a whole number from 1 to 1000.`);
+        if (!Number.isInteger(batches) || batches < 1 || batches > 1e3)
+          throw argError(`--batches ${text}: expected a whole number from 1 to 1000.`);
         break;
       }
       default:
-        throw argError(`Unknown option ${flag}. Expected one of --int8, --int8-dynamic, --fp16, --prune, --out, --prune-scope, --dims, --batches.`);
+        throw argError(
+          `Unknown option ${flag}. Expected one of --int8, --int8-dynamic, --fp16, --prune, --out, --prune-scope, --dims, --batches.`
+        );
     }
   }
-  if (positional.length === 0) throw argError("Missing MODEL: give the .onnx file to optimise, e.g. energy-budget optimize model.onnx --int8 --out model.int8.onnx.");
+  if (positional.length === 0)
+    throw argError(
+      "Missing MODEL: give the .onnx file to optimise, e.g. energy-budget optimize model.onnx --int8 --out model.int8.onnx."
+    );
   if (positional.length > 1) throw argError(`Expected one MODEL, got ${positional.length}: ${positional.join(", ")}.`);
-  if (variants.length === 0) throw argError("Missing the variant: give exactly one of --int8, --int8-dynamic, --fp16 or --prune FRACTION.");
-  if (variants.length > 1) throw argError(`Give exactly one variant; got ${variants.map(([f]) => f).join(" and ")}. Write each variant with its own command.`);
+  if (variants.length === 0)
+    throw argError("Missing the variant: give exactly one of --int8, --int8-dynamic, --fp16 or --prune FRACTION.");
+  if (variants.length > 1)
+    throw argError(
+      `Give exactly one variant; got ${variants.map(([f]) => f).join(" and ")}. Write each variant with its own command.`
+    );
   if (out === void 0) throw argError("Missing --out FILE: where to write the variant, e.g. --out model.int8.onnx.");
   if (scope !== void 0 && variants[0][1] !== "prune") throw argError("--prune-scope only applies to --prune.");
   return {
@@ -145,7 +158,10 @@ async function runOptimizeCommand(argv, io) {
     const args = parseOptimizeArgs(argv);
     const modelPath = resolve(io.cwd, args.model);
     const outPath = resolve(io.cwd, args.out);
-    if (outPath === modelPath) throw argError(`--out ${args.out} is the model itself; write the variant to another file so the original stays for comparison.`);
+    if (outPath === modelPath)
+      throw argError(
+        `--out ${args.out} is the model itself; write the variant to another file so the original stays for comparison.`
+      );
     const loaded = await loadModel(modelPath);
     if (loaded.externalFiles.length > 0) {
       throw new InputError(
@@ -164,7 +180,13 @@ async function runOptimizeCommand(argv, io) {
     if (typeof first === "string" && dims[first] === void 0) dims[first] = 16;
     const batches = [];
     for (let k = 0; k < args.batches; k++) {
-      const made = await synthesizeInputs(analysis.inputs, { modelName: args.model, dims, specs: {}, seed: 1e3 + k, readFile: io.readFile });
+      const made = await synthesizeInputs(analysis.inputs, {
+        modelName: args.model,
+        dims,
+        specs: {},
+        seed: 1e3 + k,
+        readFile: io.readFile
+      });
       batches.push(made.feeds);
     }
     let fidelity;
@@ -172,7 +194,10 @@ async function runOptimizeCommand(argv, io) {
       fidelity = await measureFidelity(loaded.bytes, variantBytes, batches, io.createSession ?? ortSessionFactory);
     } catch (error) {
       if (error instanceof EnergyBudgetError) throw error;
-      throw new EnvironmentError(`The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${error.message}. Nothing was written.`, { cause: error });
+      throw new EnvironmentError(
+        `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${error.message}. Nothing was written.`,
+        { cause: error }
+      );
     }
     await io.writeFile(outPath, variantBytes);
     const gzOriginal = gzipSize(loaded.bytes);
@@ -182,11 +207,16 @@ async function runOptimizeCommand(argv, io) {
       `  size     ${bytes(loaded.bytes.length)} \u2192 ${bytes(variantBytes.length)}  ${formatPercent(percentChange(loaded.bytes.length, variantBytes.length))}`,
       `  gzipped  ${bytes(gzOriginal)} \u2192 ${bytes(gzVariant)}  ${formatPercent(percentChange(gzOriginal, gzVariant))}`
     ];
-    if (built.sparsity !== void 0) lines.push(`  sparsity ${(built.sparsity * 100).toFixed(1)}% of the pruned weights are zero (${args.options.pruneScope ?? "per-tensor"})`);
+    if (built.sparsity !== void 0)
+      lines.push(
+        `  sparsity ${(built.sparsity * 100).toFixed(1)}% of the pruned weights are zero (${args.options.pruneScope ?? "per-tensor"})`
+      );
     const shown = built.weights.slice(0, 6).map((w) => `${w.name} (${w.ops.join("/")}, ${w.storage})`);
     if (built.weights.length > shown.length) shown.push(`and ${built.weights.length - shown.length} more`);
     lines.push(`  weights  ${built.weights.length} tensor(s) rewritten: ${shown.join("; ")}`);
-    lines.push(`  fidelity on ${fidelity.batches} seeded input batch(es): max abs error ${fmtError(fidelity.maxAbsError)}, max rel error ${fmtError(fidelity.maxRelError)}`);
+    lines.push(
+      `  fidelity on ${fidelity.batches} seeded input batch(es): max abs error ${fmtError(fidelity.maxAbsError)}, max rel error ${fmtError(fidelity.maxRelError)}`
+    );
     for (const o of fidelity.outputs) {
       const agree = o.top1Agreement === null ? "not a classifier output" : `top-1 agreement ${(o.top1Agreement * 100).toFixed(1)}% of ${o.rows} rows (${o.agreementKind})`;
       lines.push(`    ${o.name}: max abs error ${fmtError(o.maxAbsError)}, max rel error ${fmtError(o.maxRelError)}, ${agree}`);

@@ -18,29 +18,29 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-XUNUGLRK.js";
+} from "./chunk-VMEQPCAA.js";
 import {
   decodeModel
-} from "./chunk-OPAAFMJS.js";
+} from "./chunk-AOREBNIH.js";
 import {
   renderMarkdown
-} from "./chunk-YNNOFKC4.js";
+} from "./chunk-4EYEGX2K.js";
 import {
   renderJunit
 } from "./chunk-G47YRADD.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-HIU2KG2T.js";
-import "./chunk-2OILYYU6.js";
+} from "./chunk-Y5PRFPBZ.js";
+import "./chunk-YHJ657IU.js";
 import {
   formatQuantity,
   tryParseQuantity
-} from "./chunk-ASCKW34E.js";
+} from "./chunk-5RCBJ7FR.js";
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-4T27OYJG.js";
+} from "./chunk-5G6HVD57.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -186,7 +186,14 @@ function overallVerdict(models) {
 // src/compare/budget-changes.ts
 var import_yaml = __toESM(require_dist(), 1);
 var LEVEL_ALIASES = { error: "error", fail: "error", warn: "warn", warning: "warn" };
-var INCONCLUSIVE_ALIASES = { fail: "fail", error: "fail", warn: "warn", warning: "warn", pass: "pass", ignore: "pass" };
+var INCONCLUSIVE_ALIASES = {
+  fail: "fail",
+  error: "fail",
+  warn: "warn",
+  warning: "warn",
+  pass: "pass",
+  ignore: "pass"
+};
 var INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 };
 function isRecord(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -236,8 +243,22 @@ function readBudgets(text) {
 function compareLimits(model, key, before, after) {
   const out = [];
   if (before.relative !== after.relative) {
-    out.push({ model, metric: key, change: "removed", before: before.value, relative: before.relative, note: `replaced by a limit in ${after.relative ? "percent" : "units"}` });
-    out.push({ model, metric: key, change: "added", after: after.value, relative: after.relative, note: `replaces a limit in ${before.relative ? "percent" : "units"}` });
+    out.push({
+      model,
+      metric: key,
+      change: "removed",
+      before: before.value,
+      relative: before.relative,
+      note: `replaced by a limit in ${after.relative ? "percent" : "units"}`
+    });
+    out.push({
+      model,
+      metric: key,
+      change: "added",
+      after: after.value,
+      relative: after.relative,
+      note: `replaces a limit in ${before.relative ? "percent" : "units"}`
+    });
   } else if (before.value !== after.value) {
     const floor = !before.regression && isMinimumMetric(before.metric);
     const looser = floor ? after.value < before.value : after.value > before.value;
@@ -283,19 +304,40 @@ function diffBudgetFiles(baseText, headText) {
     for (const [key, a] of after) {
       const b = before?.get(key);
       if (!b) {
-        changes.push({ model, metric: key, change: "added", after: a.value, ...a.regression ? { relative: a.relative } : {}, ...before ? {} : { note: "new model" } });
+        changes.push({
+          model,
+          metric: key,
+          change: "added",
+          after: a.value,
+          ...a.regression ? { relative: a.relative } : {},
+          ...before ? {} : { note: "new model" }
+        });
       } else {
         changes.push(...compareLimits(model, key, b, a));
       }
     }
     for (const [key, b] of before ?? []) {
-      if (!after.has(key)) changes.push({ model, metric: key, change: "removed", before: b.value, ...b.regression ? { relative: b.relative } : {} });
+      if (!after.has(key))
+        changes.push({
+          model,
+          metric: key,
+          change: "removed",
+          before: b.value,
+          ...b.regression ? { relative: b.relative } : {}
+        });
     }
   }
   for (const [model, before] of base2.models) {
     if (head.models.has(model)) continue;
     for (const [key, b] of before) {
-      changes.push({ model, metric: key, change: "removed", before: b.value, ...b.regression ? { relative: b.relative } : {}, note: "model removed from the budget file" });
+      changes.push({
+        model,
+        metric: key,
+        change: "removed",
+        before: b.value,
+        ...b.regression ? { relative: b.relative } : {},
+        note: "model removed from the budget file"
+      });
     }
   }
   return changes;
@@ -327,7 +369,15 @@ function runGit(args, cwd, options = {}) {
     const child = execFile(
       gitPath,
       [...args],
-      { cwd, env, timeout: timeoutMs, killSignal: "SIGKILL", encoding: "buffer", maxBuffer: bufferConstants.MAX_LENGTH, windowsHide: true },
+      {
+        cwd,
+        env,
+        timeout: timeoutMs,
+        killSignal: "SIGKILL",
+        encoding: "buffer",
+        maxBuffer: bufferConstants.MAX_LENGTH,
+        windowsHide: true
+      },
       (error, stdout, stderr) => {
         if (!error) return resolvePromise(stdout);
         const e = error;
@@ -373,7 +423,10 @@ async function repoTop(dir, options = {}) {
 }
 function checkRef(ref) {
   if (ref === "" || ref.startsWith("-") || /[\0\n\r]/.test(ref)) {
-    throw new InputError("ARGUMENT_INVALID", `--base-ref \`${ref}\` is not a git ref: expected a branch, tag or commit such as \`origin/main\` or \`a1b2c3d\`.`);
+    throw new InputError(
+      "ARGUMENT_INVALID",
+      `--base-ref \`${ref}\` is not a git ref: expected a branch, tag or commit such as \`origin/main\` or \`a1b2c3d\`.`
+    );
   }
 }
 async function revParseCommit(repoDir, ref, options) {
@@ -406,7 +459,10 @@ async function resolveRef(repoDir, ref, options = {}) {
   }
   const fetched = await revParseCommit(repoDir, ref, options) ?? await revParseCommit(repoDir, "FETCH_HEAD", options);
   if (!fetched) {
-    throw new InputError("GIT_FAILED", `--base-ref ${ref}: fetched from origin, but it does not name a commit. Expected a branch, tag or commit id.`);
+    throw new InputError(
+      "GIT_FAILED",
+      `--base-ref ${ref}: fetched from origin, but it does not name a commit. Expected a branch, tag or commit id.`
+    );
   }
   return fetched;
 }
@@ -434,7 +490,10 @@ async function repoRelativePath(top, repoDir, file) {
   }
   const rel = relative(await realpath(top).catch(() => top), join(realDir, ...rest));
   if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
-    throw new InputError("GIT_FAILED", `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`);
+    throw new InputError(
+      "GIT_FAILED",
+      `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`
+    );
   }
   return rel.split(sep).join(posix.sep);
 }
@@ -444,21 +503,31 @@ async function smudge(top, relPath, ref, pointer, options) {
     await runGit(["lfs", "version"], top, options);
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new EnvironmentError(`${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`, {
-        code: "GIT_FAILED",
-        cause: error
-      });
+      throw new EnvironmentError(
+        `${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`,
+        {
+          code: "GIT_FAILED",
+          cause: error
+        }
+      );
     }
     throw error;
   }
   try {
-    return await runGit(["lfs", "smudge", "--", relPath], top, { ...options, input: pointer, timeoutMs: options.fetchTimeoutMs ?? 6e5 });
+    return await runGit(["lfs", "smudge", "--", relPath], top, {
+      ...options,
+      input: pointer,
+      timeoutMs: options.fetchTimeoutMs ?? 6e5
+    });
   } catch (error) {
     if (error instanceof GitCommandError) {
-      throw new EnvironmentError(`${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`, {
-        code: "GIT_FAILED",
-        cause: error
-      });
+      throw new EnvironmentError(
+        `${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`,
+        {
+          code: "GIT_FAILED",
+          cause: error
+        }
+      );
     }
     throw error;
   }
@@ -469,7 +538,10 @@ async function readAtCommit(top, commit, ref, relPath, options) {
   if (!entry) return null;
   const [mode, type, object] = entry.split("	")[0].split(" ");
   if (type !== "blob") {
-    throw new InputError("GIT_FAILED", `${relPath} at ${ref} is a ${type === "tree" ? "folder" : `${type} (mode ${mode})`}, not a file.`);
+    throw new InputError(
+      "GIT_FAILED",
+      `${relPath} at ${ref} is a ${type === "tree" ? "folder" : `${type} (mode ${mode})`}, not a file.`
+    );
   }
   const bytes = await runGit(["cat-file", "blob", object], top, options);
   return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
@@ -597,7 +669,9 @@ var SIGNAL_MEANING = {
 var STDERR_TAIL_BYTES = 4e3;
 function tailText(chunks) {
   const all = Buffer.concat(chunks).toString("utf8");
-  const lines = all.split(/\r?\n/).filter((l) => !/^\s*\d+: (0x[0-9a-f]+|file:|node:|\S+ \()/i.test(l) && !/^\s*-{3,}.*-{3,}\s*$/.test(l) && !/^\s*(#|Native stack|JavaScript stack)/.test(l)).map((l) => l.trim()).filter(Boolean);
+  const lines = all.split(/\r?\n/).filter(
+    (l) => !/^\s*\d+: (0x[0-9a-f]+|file:|node:|\S+ \()/i.test(l) && !/^\s*-{3,}.*-{3,}\s*$/.test(l) && !/^\s*(#|Native stack|JavaScript stack)/.test(l)
+  ).map((l) => l.trim()).filter(Boolean);
   return lines.join(" | ").slice(-600).replace(/[\u0000-\u001f\u007f]/g, "").trim();
 }
 function runIsolated(job, opts) {
@@ -611,7 +685,11 @@ function runIsolated(job, opts) {
         serialization: "advanced"
       });
     } catch (error) {
-      rejectPromise(new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${error.message}`, { cause: error }));
+      rejectPromise(
+        new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${error.message}`, {
+          cause: error
+        })
+      );
       return;
     }
     const stderr = [];
@@ -658,7 +736,11 @@ function runIsolated(job, opts) {
       }
     });
     child.on("error", (error) => {
-      finish(() => rejectPromise(new EnvironmentError(`The measurement worker for ${opts.label} failed to run: ${error.message}`, { cause: error })));
+      finish(
+        () => rejectPromise(
+          new EnvironmentError(`The measurement worker for ${opts.label} failed to run: ${error.message}`, { cause: error })
+        )
+      );
     });
     child.on("close", (code, signal) => {
       finish(() => {
@@ -689,7 +771,11 @@ function runIsolated(job, opts) {
     child.send(job, (error) => {
       if (!error) return;
       child.kill("SIGKILL");
-      finish(() => rejectPromise(new EnvironmentError(`Could not send the job to the measurement worker: ${error.message}`, { cause: error })));
+      finish(
+        () => rejectPromise(
+          new EnvironmentError(`Could not send the job to the measurement worker: ${error.message}`, { cause: error })
+        )
+      );
     });
   });
 }
@@ -840,10 +926,12 @@ async function runEnergyBudget(options, deps = {}) {
       let head;
       try {
         await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
-        if (cfg.training?.stepModel) await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
+        if (cfg.training?.stepModel)
+          await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
         head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
       } catch (error) {
-        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String(error?.stack ?? error));
+        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError))
+          logger.warn(String(error?.stack ?? error));
         report.models.push(modelError(cfg, error));
         continue;
       }
@@ -891,7 +979,14 @@ async function runEnergyBudget(options, deps = {}) {
     const headNames = new Set(config.models.map((m) => m.name));
     const removed = options.baseRef ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name) : [...baselineByName.keys()].filter((n) => !headNames.has(n));
     for (const name of removed) {
-      report.models.push({ name, path: "", change: "removed", size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 }, flops: 0, budgets: [] });
+      report.models.push({
+        name,
+        path: "",
+        change: "removed",
+        size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+        flops: 0,
+        budgets: []
+      });
     }
   } finally {
     await git?.close();
@@ -900,7 +995,8 @@ async function runEnergyBudget(options, deps = {}) {
   const files = {};
   if (options.jsonPath) files.json = await writeOut(resolve2(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}
 `);
-  if (options.markdownPath) files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1e6 }));
+  if (options.markdownPath)
+    files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1e6 }));
   if (options.junitPath) files.junit = await writeOut(resolve2(cwd, options.junitPath), renderJunit(report));
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };

@@ -17,11 +17,11 @@ import {
   seedFrom,
   synthesizeInputs,
   valueInfo
-} from "./chunk-OPAAFMJS.js";
+} from "./chunk-AOREBNIH.js";
 import {
   describeKind,
   tryParseQuantity
-} from "./chunk-ASCKW34E.js";
+} from "./chunk-5RCBJ7FR.js";
 import {
   ConfigError,
   EnergyBudgetError,
@@ -7373,7 +7373,10 @@ import { dirname, resolve } from "node:path";
 function editDistance(a, b) {
   const m = a.length;
   const n = b.length;
-  const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  const d = Array.from(
+    { length: m + 1 },
+    (_, i) => Array.from({ length: n + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -7418,17 +7421,45 @@ var METRICS = {
   "latency-mean": { kind: "time", minimum: false, description: "Mean latency of one inference call." },
   throughput: { kind: "throughput", minimum: true, description: "A MINIMUM: samples per second must stay at or above it." },
   "peak-memory": { kind: "bytes", minimum: false, description: "Peak resident memory of the benchmark." },
-  "peak-gpu-memory": { kind: "bytes", minimum: false, description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)." },
+  "peak-gpu-memory": {
+    kind: "bytes",
+    minimum: false,
+    description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)."
+  },
   "energy-per-inference": { kind: "energy", minimum: false, description: "Energy of one inference call (whole batch)." },
-  "energy-per-sample": { kind: "energy", minimum: false, description: "Energy per sample (per inference call divided by the batch size)." },
+  "energy-per-sample": {
+    kind: "energy",
+    minimum: false,
+    description: "Energy per sample (per inference call divided by the batch size)."
+  },
   "energy-per-1000-inferences": { kind: "energy", minimum: false, description: "Energy of 1000 inference calls." },
-  "energy-per-training-step": { kind: "energy", minimum: false, description: "Energy of one training step (forward, backward, update)." },
-  "energy-per-training-sample": { kind: "energy", minimum: false, description: "Energy of one training step divided by the batch size." },
+  "energy-per-training-step": {
+    kind: "energy",
+    minimum: false,
+    description: "Energy of one training step (forward, backward, update)."
+  },
+  "energy-per-training-sample": {
+    kind: "energy",
+    minimum: false,
+    description: "Energy of one training step divided by the batch size."
+  },
   "training-step-time": { kind: "time", minimum: false, description: "Mean duration of one training step." },
-  "training-energy-total": { kind: "energy", minimum: false, description: "Projected energy of the full training run (dataset-size \xD7 epochs)." },
+  "training-energy-total": {
+    kind: "energy",
+    minimum: false,
+    description: "Projected energy of the full training run (dataset-size \xD7 epochs)."
+  },
   "carbon-per-inference": { kind: "carbon", minimum: false, description: "CO2-equivalent emissions of one inference call." },
-  "carbon-per-1000-inferences": { kind: "carbon", minimum: false, description: "CO2-equivalent emissions of 1000 inference calls." },
-  "training-carbon-total": { kind: "carbon", minimum: false, description: "Projected CO2-equivalent emissions of the full training run." }
+  "carbon-per-1000-inferences": {
+    kind: "carbon",
+    minimum: false,
+    description: "CO2-equivalent emissions of 1000 inference calls."
+  },
+  "training-carbon-total": {
+    kind: "carbon",
+    minimum: false,
+    description: "Projected CO2-equivalent emissions of the full training run."
+  }
 };
 var METRIC_KEYS = Object.keys(METRICS);
 function isMetricKey(key) {
@@ -7539,7 +7570,11 @@ var SECTIONS = {
     }
   },
   model: {
-    name: { description: "A unique name, shown in reports.", example: "name: classifier", expected: "a non-empty text unique in the file" },
+    name: {
+      description: "A unique name, shown in reports.",
+      example: "name: classifier",
+      expected: "a non-empty text unique in the file"
+    },
     path: {
       description: "The .onnx file, relative to the budget file.",
       example: "path: models/classifier.onnx",
@@ -7611,7 +7646,11 @@ var SECTIONS = {
       example: "iterations: auto",
       expected: "`auto` or a positive whole number"
     },
-    warmup: { description: "Untimed runs before timing. Default 10.", example: "warmup: 10", expected: "a whole number, 0 or more" },
+    warmup: {
+      description: "Untimed runs before timing. Default 10.",
+      example: "warmup: 10",
+      expected: "a whole number, 0 or more"
+    },
     "max-time": {
       description: "Time cap for `iterations: auto`. Default 10 s.",
       example: "max-time: 10 s",
@@ -7634,14 +7673,42 @@ var SECTIONS = {
       example: "optimizer: adam",
       expected: `one of ${oneOf(ENUMS.optimizer)}`
     },
-    "learning-rate": { description: "Learning rate. Default 0.001.", example: "learning-rate: 0.001", expected: "a positive number" },
+    "learning-rate": {
+      description: "Learning rate. Default 0.001.",
+      example: "learning-rate: 0.001",
+      expected: "a positive number"
+    },
     steps: { description: "Timed training steps. Default 50.", example: "steps: 50", expected: "a positive whole number" },
-    warmup: { description: "Untimed training steps first. Default 5.", example: "warmup: 5", expected: "a whole number, 0 or more" },
-    momentum: { description: "Momentum coefficient (momentum optimizer), in [0, 1). Default 0.9.", example: "momentum: 0.9", expected: "a number from 0 up to (not including) 1" },
-    beta1: { description: "Adam first-moment decay, in [0, 1). Default 0.9.", example: "beta1: 0.9", expected: "a number from 0 up to (not including) 1" },
-    beta2: { description: "Adam second-moment decay, in [0, 1). Default 0.999.", example: "beta2: 0.999", expected: "a number from 0 up to (not including) 1" },
-    rho: { description: "RMSprop decay, in [0, 1). Default 0.9.", example: "rho: 0.9", expected: "a number from 0 up to (not including) 1" },
-    epsilon: { description: "Numerical-stability term of adam and rmsprop. Default 1e-8.", example: "epsilon: 1e-8", expected: "a positive number" },
+    warmup: {
+      description: "Untimed training steps first. Default 5.",
+      example: "warmup: 5",
+      expected: "a whole number, 0 or more"
+    },
+    momentum: {
+      description: "Momentum coefficient (momentum optimizer), in [0, 1). Default 0.9.",
+      example: "momentum: 0.9",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    beta1: {
+      description: "Adam first-moment decay, in [0, 1). Default 0.9.",
+      example: "beta1: 0.9",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    beta2: {
+      description: "Adam second-moment decay, in [0, 1). Default 0.999.",
+      example: "beta2: 0.999",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    rho: {
+      description: "RMSprop decay, in [0, 1). Default 0.9.",
+      example: "rho: 0.9",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    epsilon: {
+      description: "Numerical-stability term of adam and rmsprop. Default 1e-8.",
+      example: "epsilon: 1e-8",
+      expected: "a positive number"
+    },
     "dataset-size": {
       description: "Samples in the training set, to project a full run (training-energy-total).",
       example: "dataset-size: 60k",
@@ -7670,9 +7737,21 @@ var SECTIONS = {
     }
   },
   power: {
-    "cpu-tdp": { description: "The CPU's thermal design power, overriding the detected one.", example: "cpu-tdp: 65 W", expected: describeKind("power") },
-    "idle-watts": { description: "Whole-machine power at idle, for the power model.", example: "idle-watts: 20 W", expected: describeKind("power") },
-    "max-watts": { description: "Whole-machine power at full load, for the power model.", example: "max-watts: 120 W", expected: describeKind("power") }
+    "cpu-tdp": {
+      description: "The CPU's thermal design power, overriding the detected one.",
+      example: "cpu-tdp: 65 W",
+      expected: describeKind("power")
+    },
+    "idle-watts": {
+      description: "Whole-machine power at idle, for the power model.",
+      example: "idle-watts: 20 W",
+      expected: describeKind("power")
+    },
+    "max-watts": {
+      description: "Whole-machine power at full load, for the power model.",
+      example: "max-watts: 120 W",
+      expected: describeKind("power")
+    }
   },
   carbon: {
     intensity: {
@@ -7696,7 +7775,11 @@ var SECTIONS = {
   },
   regression: metricDocs(true),
   limit: {
-    limit: { description: "The limit, in the metric's unit.", example: "limit: 5 ms", expected: "a quantity in the metric's unit" },
+    limit: {
+      description: "The limit, in the metric's unit.",
+      example: "limit: 5 ms",
+      expected: "a quantity in the metric's unit"
+    },
     level: {
       description: "error (default) fails the check; warn only reports.",
       example: "level: warn",
@@ -7858,14 +7941,26 @@ var Validator = class {
       const keyNode = pair.key;
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
-        this.add(path, keyNode ?? node, `a key must be plain text, got ${this.describe(resolvedKey)}`, "keys like `name` or `latency-p95`", doc?.example);
+        this.add(
+          path,
+          keyNode ?? node,
+          `a key must be plain text, got ${this.describe(resolvedKey)}`,
+          "keys like `name` or `latency-p95`",
+          doc?.example
+        );
         continue;
       }
       const key = String(resolvedKey.value);
       const value = this.resolveNode(pair.value);
       const rawValue = pair.value;
       const hasPos = rawValue && rawValue.range && rawValue.range[1] > rawValue.range[0];
-      const entry = { key, keyNode, value, at: hasPos ? rawValue : keyNode, path: childPath(path, key) };
+      const entry = {
+        key,
+        keyNode,
+        value,
+        at: hasPos ? rawValue : keyNode,
+        path: childPath(path, key)
+      };
       if (section && !(key in SECTIONS[section])) {
         this.unknownKey(entry, section);
         continue;
@@ -7879,7 +7974,13 @@ var Validator = class {
     const metricSection = section === "budget" || section === "regression";
     const expected = `a key of ${SECTION_LABEL[section]}: ${allowed.join(", ")}`;
     if (entry.key === "<<") {
-      this.add(entry.path, entry.keyNode, "YAML merge keys (`<<`) are not supported; write the keys out", expected, SECTIONS[section][allowed[0]]?.example);
+      this.add(
+        entry.path,
+        entry.keyNode,
+        "YAML merge keys (`<<`) are not supported; write the keys out",
+        expected,
+        SECTIONS[section][allowed[0]]?.example
+      );
       return;
     }
     const guess = suggest(entry.key, allowed);
@@ -7896,7 +7997,13 @@ var Validator = class {
     for (const [other, where] of NESTED_HINTS[section] ?? []) {
       const doc = SECTIONS[other][entry.key];
       if (doc) {
-        this.add(entry.path, entry.keyNode, `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where}`, expected, doc.example);
+        this.add(
+          entry.path,
+          entry.keyNode,
+          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where}`,
+          expected,
+          doc.example
+        );
         return;
       }
     }
@@ -8022,7 +8129,13 @@ var Validator = class {
       return config;
     }
     if (!(0, import_yaml.isMap)(resolved)) {
-      this.add("", resolved, `the budget file must be a mapping, got ${this.describe(resolved)}`, "a mapping with `version: 1` and a `models:` list", MINIMAL_EXAMPLE);
+      this.add(
+        "",
+        resolved,
+        `the budget file must be a mapping, got ${this.describe(resolved)}`,
+        "a mapping with `version: 1` and a `models:` list",
+        MINIMAL_EXAMPLE
+      );
       return config;
     }
     const entries = this.mapping(resolved, "", null, "root", void 0) ?? [];
@@ -8045,7 +8158,11 @@ var Validator = class {
           Object.assign(config.power, this.carbon(e, doc));
           break;
         case "inconclusive":
-          config.inconclusive = this.enumeration(e, doc, ENUMS.inconclusive, "inconclusive outcome", { error: "fail", warning: "warn", ignore: "pass" }) ?? DEFAULTS.inconclusive;
+          config.inconclusive = this.enumeration(e, doc, ENUMS.inconclusive, "inconclusive outcome", {
+            error: "fail",
+            warning: "warn",
+            ignore: "pass"
+          }) ?? DEFAULTS.inconclusive;
           break;
       }
     }
@@ -8214,10 +8331,22 @@ var Validator = class {
     const has = (k) => entries.find((e) => e.key === k);
     const dataEntry = has("data");
     if (dataEntry && has("value")) {
-      this.add(entry.path, dataEntry.keyNode, "give either `value` or `data`, not both", "one source per input: a fixed `value` or a `.npy` file in `data`", SECTIONS.input.data?.example);
+      this.add(
+        entry.path,
+        dataEntry.keyNode,
+        "give either `value` or `data`, not both",
+        "one source per input: a fixed `value` or a `.npy` file in `data`",
+        SECTIONS.input.data?.example
+      );
     }
     if (dataEntry && has("shape")) {
-      this.add(entry.path, has("shape")?.keyNode, "a `.npy` file carries its own shape; remove `shape` or `data`", "`data` alone, or `shape` (and `dtype`) to synthesise random data", SECTIONS.input.data?.example);
+      this.add(
+        entry.path,
+        has("shape")?.keyNode,
+        "a `.npy` file carries its own shape; remove `shape` or `data`",
+        "`data` alone, or `shape` (and `dtype`) to synthesise random data",
+        SECTIONS.input.data?.example
+      );
     }
     if (shape && valueEntry && valueCount !== void 0 && valueCount > 1) {
       const want = shape.reduce((a, b) => a * b, 1);
@@ -8248,7 +8377,13 @@ var Validator = class {
       const n = this.resolveNode(item);
       const v = n && (0, import_yaml.isScalar)(n) ? n.value : void 0;
       if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
-        this.add(`${entry.path}[${i}]`, item ?? node, `expected a positive whole number, got ${this.describe(n)}`, doc.expected, doc.example);
+        this.add(
+          `${entry.path}[${i}]`,
+          item ?? node,
+          `expected a positive whole number, got ${this.describe(n)}`,
+          doc.expected,
+          doc.example
+        );
         ok = false;
       } else {
         dims.push(v);
@@ -8266,12 +8401,20 @@ var Validator = class {
         return { value: node.value, dims: [] };
       }
       if (node !== null && (0, import_yaml.isSeq)(node)) {
-        const parts = node.items.map((item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node));
+        const parts = node.items.map(
+          (item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node)
+        );
         if (parts.some((p) => p === void 0)) return void 0;
         const first = parts[0]?.dims ?? [];
         for (let i = 1; i < parts.length; i++) {
           if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
-            this.add(`${path}[${i}]`, node.items[i], `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`, doc.expected, "value: [[1, 2], [3, 4]]");
+            this.add(
+              `${path}[${i}]`,
+              node.items[i],
+              `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
+              doc.expected,
+              "value: [[1, 2], [3, 4]]"
+            );
             ok = false;
             return void 0;
           }
@@ -8333,7 +8476,13 @@ var Validator = class {
     const has = (k2) => entries.find((e) => e.key === k2);
     if (!has("step-model") && !has("loss")) {
       const d = SECTIONS.training.loss;
-      this.add(entry.path, entry.value, "missing required key `loss` (needed unless `step-model` is given)", d.expected, d.example);
+      this.add(
+        entry.path,
+        entry.value,
+        "missing required key `loss` (needed unless `step-model` is given)",
+        d.expected,
+        d.example
+      );
     }
     const setOptional = (key, value) => {
       if (value !== void 0) t[key] = value;
@@ -8384,7 +8533,14 @@ var Validator = class {
           list.forEach((item, i) => {
             const v = (0, import_yaml.isScalar)(item) ? item.value : void 0;
             if (typeof v === "string" && v.length > 0) names.push(v);
-            else this.add(`${e.path}[${i}]`, item, "must be an initializer name or a prefix ending in `*`", d.expected, d.example);
+            else
+              this.add(
+                `${e.path}[${i}]`,
+                item,
+                "must be an initializer name or a prefix ending in `*`",
+                d.expected,
+                d.example
+              );
           });
           t.freeze = names;
           break;
@@ -8405,7 +8561,13 @@ var Validator = class {
           }
           t.feedback = map;
           if (!has("step-model")) {
-            this.add(e.path, e.keyNode, "`feedback` only applies with `step-model`", "`feedback` together with `step-model` (a bring-your-own training step)", SECTIONS.training["step-model"]?.example);
+            this.add(
+              e.path,
+              e.keyNode,
+              "`feedback` only applies with `step-model`",
+              "`feedback` together with `step-model` (a bring-your-own training step)",
+              SECTIONS.training["step-model"]?.example
+            );
           }
           break;
         }
@@ -8415,7 +8577,11 @@ var Validator = class {
     const k = t.stepsPerCall;
     if (k !== void 0 && t.steps % k !== 0) {
       const e = has("steps-per-call");
-      this.addFor(e, SECTIONS.training["steps-per-call"], `must divide steps (${t.steps}), so that every timed call runs whole steps`);
+      this.addFor(
+        e,
+        SECTIONS.training["steps-per-call"],
+        `must divide steps (${t.steps}), so that every timed call runs whole steps`
+      );
     }
     return t;
   }
@@ -8432,7 +8598,11 @@ var Validator = class {
     }
     if (out2.idleW !== void 0 && out2.maxW !== void 0 && out2.maxW <= out2.idleW) {
       const e = entries.find((x) => x.key === "max-watts");
-      this.addFor(e, SECTIONS.power["max-watts"], `must be greater than idle-watts (${out2.idleW} W), got ${out2.maxW} W`);
+      this.addFor(
+        e,
+        SECTIONS.power["max-watts"],
+        `must be greater than idle-watts (${out2.idleW} W), got ${out2.maxW} W`
+      );
     }
     return out2;
   }
@@ -8447,7 +8617,11 @@ var Validator = class {
       } else {
         const r = this.text(e, d);
         if (r !== void 0 && !/^[A-Z]{2}$/.test(r)) {
-          this.addFor(e, d, `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ""}`);
+          this.addFor(
+            e,
+            d,
+            `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ""}`
+          );
         } else if (r !== void 0) {
           out2.region = r;
         }
@@ -8455,7 +8629,13 @@ var Validator = class {
     }
     const intensity = entries.find((e) => e.key === "intensity");
     if (intensity && entries.some((e) => e.key === "region")) {
-      this.add(entry.path, intensity.keyNode, "give either `intensity` or `region`, not both", doc.expected, SECTIONS.carbon.intensity?.example);
+      this.add(
+        entry.path,
+        intensity.keyNode,
+        "give either `intensity` or `region`, not both",
+        doc.expected,
+        SECTIONS.carbon.intensity?.example
+      );
     }
     return out2;
   }
@@ -8485,7 +8665,11 @@ var Validator = class {
       const before = this.issues.length;
       this.required(entries, ["limit"], "limit", entry.path, entry.value);
       const levelEntry = entries.find((e) => e.key === "level");
-      if (levelEntry) level = this.enumeration(levelEntry, SECTIONS.limit.level, ENUMS.level, "level", { warning: "warn", fail: "error" }) ?? level;
+      if (levelEntry)
+        level = this.enumeration(levelEntry, SECTIONS.limit.level, ENUMS.level, "level", {
+          warning: "warn",
+          fail: "error"
+        }) ?? level;
       const limitEntry = entries.find((e) => e.key === "limit");
       if (!limitEntry || this.issues.length > before) return void 0;
       valueEntry = limitEntry;
@@ -8618,7 +8802,10 @@ function executionProvidersFor(device, opts = {}) {
 function deviceSessionOptions(device, opts = {}) {
   const executionProviders = executionProvidersFor(device, opts);
   if (device === "cpu" || opts.cpuFallback !== false) return { executionProviders };
-  return { executionProviders: executionProviders.filter((p) => p !== "cpu"), extra: { session: { disable_cpu_ep_fallback: "1" } } };
+  return {
+    executionProviders: executionProviders.filter((p) => p !== "cpu"),
+    extra: { session: { disable_cpu_ep_fallback: "1" } }
+  };
 }
 function defaultBindingDir(platform = process.platform, arch = process.arch) {
   const pkg = createRequire(import.meta.url).resolve("onnxruntime-node/package.json");
@@ -8659,7 +8846,9 @@ async function realDeviceProbes() {
 }
 var DRIVER_FIX = "Install the NVIDIA driver (e.g. `sudo apt-get install nvidia-driver-550`, then reboot) or, in a container, start it with the NVIDIA Container Toolkit (`docker run --gpus all \u2026`) so libcuda.so.1 is mounted; GitHub-hosted runners without a GPU cannot run device: cuda.";
 function gpuDependencies(needed) {
-  return needed.filter((n) => !/^(libonnxruntime|libc\.|libm\.|libdl\.|librt\.|libpthread\.|libstdc\+\+|libgcc_s|ld-linux)/.test(n));
+  return needed.filter(
+    (n) => !/^(libonnxruntime|libc\.|libm\.|libdl\.|librt\.|libpthread\.|libstdc\+\+|libgcc_s|ld-linux)/.test(n)
+  );
 }
 function checkDevice(device, probes) {
   const missing = [];
@@ -8701,7 +8890,9 @@ function checkDevice(device, probes) {
       try {
         needed = gpuDependencies(probes.neededLibraries(provider));
       } catch (error) {
-        notes.push(`The CUDA provider's dependencies could not be read (${error.message}); they are checked when the session is created.`);
+        notes.push(
+          `The CUDA provider's dependencies could not be read (${error.message}); they are checked when the session is created.`
+        );
       }
       const unloadable = needed.filter((lib) => probes.loadLibrary(lib) !== null);
       if (unloadable.length > 0) {
@@ -8733,7 +8924,9 @@ function checkDevice(device, probes) {
 function deviceUnavailableError(check, model) {
   const who = model ? `Model ${model} asks for device: ${check.device}` : `device: ${check.device} was asked for`;
   const parts = check.missing.map((m, i) => `(${i + 1}) ${m.message}: ${m.fix}`);
-  return new EnvironmentError(`${who}, but this machine cannot run it: ${parts.join(" ")} Alternatively set device: cpu for this model.`);
+  return new EnvironmentError(
+    `${who}, but this machine cannot run it: ${parts.join(" ")} Alternatively set device: cpu for this model.`
+  );
 }
 function requireDevice(device, probes, model) {
   const check = checkDevice(device, probes);
@@ -8745,7 +8938,9 @@ function describeDeviceLoadError(error, device, model) {
   const raw = error instanceof Error ? error.message : String(error);
   const msg = raw.replace(/\s*\n\s*/g, " ").trim();
   const who = `Model ${model} (device: ${device})`;
-  const make = (what, fix) => new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, { cause: error });
+  const make = (what, fix) => new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, {
+    cause: error
+  });
   if (device === "webgpu") {
     if (/WebGPU adapter|No supported adapters|RequestAdapter/i.test(msg)) {
       return make(
@@ -8754,7 +8949,10 @@ function describeDeviceLoadError(error, device, model) {
       );
     }
     if (/webgpu/i.test(msg) && /not (supported|available|registered)/i.test(msg)) {
-      return make("this onnxruntime-node build cannot create a WebGPU provider", "Use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS.");
+      return make(
+        "this onnxruntime-node build cannot create a WebGPU provider",
+        "Use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS."
+      );
     }
     return void 0;
   }
@@ -8767,16 +8965,25 @@ function describeDeviceLoadError(error, device, model) {
     );
   }
   if (m = /(lib[\w+.-]+\.so(?:\.\d+)*): cannot open shared object file/.exec(msg)) {
-    return make(`the CUDA provider needs ${m[1]}, which the dynamic loader cannot find`, "Install the CUDA runtime and cuDNN libraries (see docs/gpu.md) or add their folder to LD_LIBRARY_PATH.");
+    return make(
+      `the CUDA provider needs ${m[1]}, which the dynamic loader cannot find`,
+      "Install the CUDA runtime and cuDNN libraries (see docs/gpu.md) or add their folder to LD_LIBRARY_PATH."
+    );
   }
   if (/no CUDA-capable device|cudaErrorNoDevice|CUDA failure 100\b/i.test(msg)) {
     return make("CUDA sees no GPU", "Check `nvidia-smi` and CUDA_VISIBLE_DEVICES; in a container start it with `--gpus all`.");
   }
   if (/driver version is insufficient|cudaErrorInsufficientDriver|CUDA failure 35\b/i.test(msg)) {
-    return make("the NVIDIA driver is older than the CUDA runtime the provider was built with", "Update the NVIDIA driver (CUDA 12 needs driver 525 or newer).");
+    return make(
+      "the NVIDIA driver is older than the CUDA runtime the provider was built with",
+      "Update the NVIDIA driver (CUDA 12 needs driver 525 or newer)."
+    );
   }
   if (/out of memory|cudaErrorMemoryAllocation|CUDA failure 2\b/i.test(msg)) {
-    return make("the GPU ran out of memory while loading the model", "Use a GPU with more memory, free it from other processes, or a smaller model.");
+    return make(
+      "the GPU ran out of memory while loading the model",
+      "Use a GPU with more memory, free it from other processes, or a smaller model."
+    );
   }
   return void 0;
 }
@@ -8921,8 +9128,11 @@ function inlineGraph(g, modelDir) {
 function hasExternal(g) {
   if (!g) return false;
   if ((g.initializer ?? []).some(isExternal)) return true;
-  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices))) return true;
-  return (g.node ?? []).some((n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal)));
+  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices)))
+    return true;
+  return (g.node ?? []).some(
+    (n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal))
+  );
 }
 function withExtraOutputs(loaded, names) {
   const proto = loaded.proto;
@@ -8970,7 +9180,9 @@ function staticShapes(proto, inputShapes) {
     if (!v.name || out2.has(v.name)) continue;
     const tt = v.type?.tensorType;
     if (!tt || !own(tt, "shape")) continue;
-    const dims = (tt.shape?.dim ?? []).map((d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0);
+    const dims = (tt.shape?.dim ?? []).map(
+      (d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
+    );
     if (dims.every((d) => typeof d === "number")) out2.set(v.name, dims);
   }
   for (const [name, shape] of Object.entries(inputShapes)) out2.set(name, [...shape]);
@@ -9099,10 +9311,26 @@ var ELEMENTWISE = /* @__PURE__ */ new Set([
 ]);
 var VARIADIC = /* @__PURE__ */ new Set(["Sum", "Max", "Min", "Mean"]);
 var QUANTIZE = /* @__PURE__ */ new Set(["QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear"]);
-var REDUCE_1 = /* @__PURE__ */ new Set(["ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1", "ArgMax", "ArgMin", "ReduceLogSum"]);
+var REDUCE_1 = /* @__PURE__ */ new Set([
+  "ReduceSum",
+  "ReduceMean",
+  "ReduceMax",
+  "ReduceMin",
+  "ReduceProd",
+  "ReduceL1",
+  "ArgMax",
+  "ArgMin",
+  "ReduceLogSum"
+]);
 var REDUCE_2 = /* @__PURE__ */ new Set(["ReduceSumSquare", "ReduceL2", "ReduceLogSumExp"]);
 var SOFTMAX = /* @__PURE__ */ new Set(["Softmax", "LogSoftmax", "Hardmax"]);
-var NORMALIZE = /* @__PURE__ */ new Set(["LayerNormalization", "InstanceNormalization", "GroupNormalization", "MeanVarianceNormalization", "LpNormalization"]);
+var NORMALIZE = /* @__PURE__ */ new Set([
+  "LayerNormalization",
+  "InstanceNormalization",
+  "GroupNormalization",
+  "MeanVarianceNormalization",
+  "LpNormalization"
+]);
 var POOL = /* @__PURE__ */ new Set(["MaxPool", "AveragePool", "LpPool"]);
 var GLOBAL_POOL = /* @__PURE__ */ new Set(["GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"]);
 var FREE = /* @__PURE__ */ new Set([
@@ -9278,7 +9506,7 @@ function selectInPlace(a, k, lo = 0, hi = a.length - 1) {
     const mid = lo + hi >>> 1;
     let x = a[lo];
     let y = a[mid];
-    let z = a[hi];
+    const z = a[hi];
     if (x > y) [x, y] = [y, x];
     if (y > z) y = z;
     const pivot = x > y ? x : y;
@@ -10325,7 +10553,8 @@ function cpuSignature(cpu) {
 }
 function identifyCpu(cpu, data = POWER_MODELS) {
   for (const rule of data.modelNameRules) {
-    if (new RegExp(rule.pattern).test(cpu.modelName)) return { microarchitecture: rule.microarchitecture, row: rule.row, by: "model name" };
+    if (new RegExp(rule.pattern).test(cpu.modelName))
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: "model name" };
   }
   for (const rule of data.cpuidRules) {
     if (cpu.vendor === rule.vendor && cpu.family === rule.family && cpu.model !== void 0 && rule.models.includes(cpu.model) && (!rule.steppings || cpu.stepping !== void 0 && rule.steppings.includes(cpu.stepping))) {
@@ -10366,16 +10595,29 @@ function resolvePowerModel(cpu, power, data = POWER_MODELS) {
       );
     }
     if (maxW < idleW) {
-      throw new InputError("CONFIG_INVALID", `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`);
+      throw new InputError(
+        "CONFIG_INVALID",
+        `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`
+      );
     }
     const model2 = { kind: "vm-linear", idleW, maxW };
     notes.push(`Power model: the budget file's watts, ${describeModel(model2)}.`);
-    return { rowId: "budget-file", label: `budget file: ${describeModel(model2)}`, model: model2, relativeUncertainty: 0.2, cpuModel, microarchitecture: ident?.microarchitecture, notes };
+    return {
+      rowId: "budget-file",
+      label: `budget file: ${describeModel(model2)}`,
+      model: model2,
+      relativeUncertainty: 0.2,
+      cpuModel,
+      microarchitecture: ident?.microarchitecture,
+      notes
+    };
   }
   if (tdpW !== void 0) {
     const row2 = data.rows["boavizta-tdp-curve"];
     const model2 = { ...row2, kind: "tdp-curve", tdpW };
-    notes.push(`Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model2)} (${row2.source}, ${row2.year}); counts the CPU package only.`);
+    notes.push(
+      `Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model2)} (${row2.source}, ${row2.year}); counts the CPU package only.`
+    );
     return {
       rowId: "boavizta-tdp-curve",
       label: `${row2.label}: ${describeModel(model2)} (${row2.year})`,
@@ -10390,7 +10632,9 @@ function resolvePowerModel(cpu, power, data = POWER_MODELS) {
   if (ident?.row) {
     rowId = ident.row;
   } else if (ident) {
-    notes.push(`No published per-vCPU power figures for ${ident.microarchitecture} in the bundled data; using the default row ${data.defaultRow}.`);
+    notes.push(
+      `No published per-vCPU power figures for ${ident.microarchitecture} in the bundled data; using the default row ${data.defaultRow}.`
+    );
   } else {
     notes.push(`CPU not recognised; using the default row ${data.defaultRow}.`);
   }
@@ -10398,7 +10642,9 @@ function resolvePowerModel(cpu, power, data = POWER_MODELS) {
   if (!row) throw new InputError("ARGUMENT_INVALID", `data/power-models.json has no row "${rowId}" (internal data error).`);
   const { label: label2, relativeUncertainty, source, year } = row;
   const model = row;
-  notes.push(`Power model: ${rowId} \u2014 ${label2}: ${describeModel(model)} (${source}, ${year}); assumed uncertainty \xB1${Math.round(relativeUncertainty * 100)}%.`);
+  notes.push(
+    `Power model: ${rowId} \u2014 ${label2}: ${describeModel(model)} (${source}, ${year}); assumed uncertainty \xB1${Math.round(relativeUncertainty * 100)}%.`
+  );
   return {
     rowId,
     label: `${label2}: ${describeModel(model)} (${year})`,
@@ -10478,7 +10724,9 @@ function estimateWindow(input) {
   } else {
     busyCpuS = processCpuS;
     utilisation = durationS > 0 ? Math.min(1, processCpuS / (vcpus * durationS)) : 0;
-    notes.push("Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load.");
+    notes.push(
+      "Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load."
+    );
   }
   const share = busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0;
   const idleW = vmPowerW(model.model, 0, vcpus);
@@ -10698,7 +10946,9 @@ function openNvmlMeter(options) {
     const count = nvml.deviceCount();
     const wanted = visible.devices ?? Array.from({ length: count }, (_, index) => ({ index }));
     if (visible.devices && options.env.CUDA_DEVICE_ORDER !== "PCI_BUS_ID" && visible.devices.some((d) => "index" in d)) {
-      notes.push("CUDA_VISIBLE_DEVICES indices are read as NVML (PCI bus) indices; set CUDA_DEVICE_ORDER=PCI_BUS_ID so CUDA numbers devices the same way.");
+      notes.push(
+        "CUDA_VISIBLE_DEVICES indices are read as NVML (PCI bus) indices; set CUDA_DEVICE_ORDER=PCI_BUS_ID so CUDA numbers devices the same way."
+      );
     }
     wanted.forEach((d, ordinal) => {
       if ("index" in d && d.index >= count) {
@@ -10727,7 +10977,9 @@ function openNvmlMeter(options) {
       nvml.totalEnergyMj(g.handle);
     } catch (error) {
       counter = false;
-      notes.push(`${g.label}: no energy counter (${error.message}; it needs a Volta or newer GPU); power is sampled instead.`);
+      notes.push(
+        `${g.label}: no energy counter (${error.message}; it needs a Volta or newer GPU); power is sampled instead.`
+      );
       break;
     }
   }
@@ -10781,10 +11033,13 @@ var NvmlMeter = class {
     return this.gpus.map((g) => this.nvml.totalEnergyMj(g.handle));
   }
   wrap(error) {
-    return new EnvironmentError(`Reading NVIDIA GPU energy failed during the measurement: ${error.message ?? String(error)}.`, {
-      cause: error,
-      code: "METER_UNAVAILABLE"
-    });
+    return new EnvironmentError(
+      `Reading NVIDIA GPU energy failed during the measurement: ${error.message ?? String(error)}.`,
+      {
+        cause: error,
+        code: "METER_UNAVAILABLE"
+      }
+    );
   }
   /** Starts a window. @throws EnvironmentError when NVML fails. */
   async begin() {
@@ -10836,7 +11091,9 @@ var NvmlMeter = class {
           domainsJ[g.key] = this.traces[i].integrate(w.startNs, endNs);
           if (this.open.size === 0) this.traces[i].prune(endNs);
         });
-        notes.push(`GPU power sampled every ${this.intervalMs} ms and integrated (trapezoid rule); NVML power readings are averaged by the driver, so short windows are smoothed.`);
+        notes.push(
+          `GPU power sampled every ${this.intervalMs} ms and integrated (trapezoid rule); NVML power readings are averaged by the driver, so short windows are smoothed.`
+        );
       }
     } catch (error) {
       throw this.wrap(error);
@@ -10924,7 +11181,8 @@ var NvidiaSmiMeter = class {
     return new Promise((resolve4) => this.waiters.push({ n, resolve: resolve4 }));
   }
   checkAlive(nowNs) {
-    if (this.broken) throw new EnvironmentError(`nvidia-smi stopped giving usable readings: ${this.broken}`, { code: "METER_UNAVAILABLE" });
+    if (this.broken)
+      throw new EnvironmentError(`nvidia-smi stopped giving usable readings: ${this.broken}`, { code: "METER_UNAVAILABLE" });
     let newest = null;
     for (const t of this.traces.values()) if (t.lastNs !== null && (newest === null || t.lastNs > newest)) newest = t.lastNs;
     if (this.exited || newest === null || secondsBetween(newest, nowNs) * 1e3 > this.staleAfterMs) {
@@ -11000,7 +11258,11 @@ function openNvidiaSmiMeter(options) {
   const visible = parseCudaVisibleDevices(options.env.CUDA_VISIBLE_DEVICES);
   notes.push(...visible.notes);
   if (visible.devices && visible.devices.length === 0) {
-    return Promise.resolve({ ok: false, message: `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").`, notes });
+    return Promise.resolve({
+      ok: false,
+      message: `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").`,
+      notes
+    });
   }
   const args = ["--query-gpu=index,power.draw", "--format=csv,noheader,nounits", `--loop-ms=${loopMs}`];
   if (visible.devices) args.push(`--id=${visible.devices.map((d) => "index" in d ? String(d.index) : d.uuid).join(",")}`);
@@ -11023,7 +11285,11 @@ function openNvidiaSmiMeter(options) {
       resolve4(result);
     };
     const timer = setTimeout(() => {
-      settle({ ok: false, message: `nvidia-smi gave no power reading within ${(startTimeoutMs / 1e3).toFixed(1)} s; stopped it.`, notes });
+      settle({
+        ok: false,
+        message: `nvidia-smi gave no power reading within ${(startTimeoutMs / 1e3).toFixed(1)} s; stopped it.`,
+        notes
+      });
     }, startTimeoutMs);
     timer.unref?.();
     child.on("error", (error) => {
@@ -11038,7 +11304,11 @@ function openNvidiaSmiMeter(options) {
     child.on("close", (code, signal) => {
       meter.markExited();
       const tail = stderr.trim().split("\n").slice(-2).join(" ").slice(0, 300);
-      settle({ ok: false, message: `nvidia-smi exited (${signal ?? `code ${code}`}) before giving a power reading${tail ? `: ${tail}` : ""}.`, notes });
+      settle({
+        ok: false,
+        message: `nvidia-smi exited (${signal ?? `code ${code}`}) before giving a power reading${tail ? `: ${tail}` : ""}.`,
+        notes
+      });
     });
     child.stderr?.on("data", (chunk) => {
       stderr = (stderr + chunk.toString("utf8")).slice(-4e3);
@@ -11372,7 +11642,10 @@ async function openGpu(options) {
 }
 async function openMeter(choice, options) {
   if (!CHOICES.includes(choice)) {
-    throw new InputError("CONFIG_INVALID", `Unknown energy meter "${String(choice)}"; expected one of ${CHOICES.join(", ")} (e.g. energy: auto).`);
+    throw new InputError(
+      "CONFIG_INVALID",
+      `Unknown energy meter "${String(choice)}"; expected one of ${CHOICES.join(", ")} (e.g. energy: auto).`
+    );
   }
   const notices = [];
   const sysfsRoot = options.sysfsRoot ?? sysfsRootFrom(options.env);
@@ -11835,7 +12108,10 @@ function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
   if (settings.carbonIntensityGPerKWh !== void 0) {
     const v = settings.carbonIntensityGPerKWh;
     if (!Number.isFinite(v) || v < 0) {
-      throw new InputError("CONFIG_INVALID", `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`);
+      throw new InputError(
+        "CONFIG_INVALID",
+        `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`
+      );
     }
     return { gPerKWh: v, source: "budget file", estimated: false, notes };
   }
@@ -11843,7 +12119,10 @@ function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
   if (fromEnv !== void 0 && fromEnv.trim() !== "") {
     const v = Number(fromEnv);
     if (!Number.isFinite(v) || v < 0) {
-      throw new InputError("ARGUMENT_INVALID", `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`);
+      throw new InputError(
+        "ARGUMENT_INVALID",
+        `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`
+      );
     }
     return { gPerKWh: v, source: "ENERGY_BUDGET_CARBON_INTENSITY", estimated: false, notes };
   }
@@ -11912,7 +12191,10 @@ function quantileSorted(sorted, p) {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 function quantile(values, p) {
-  return quantileSorted([...values].sort((a, b) => a - b), p);
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    p
+  );
 }
 function median(values) {
   return quantile(values, 0.5);
@@ -11946,19 +12228,24 @@ function validate(options) {
     direction: "higher-is-worse",
     ...options
   };
-  if (!(o.threshold >= 0 && Number.isFinite(o.threshold))) throw new RangeError(`threshold must be a finite fraction \u2265 0 (0.02 for 2%), got ${o.threshold}`);
+  if (!(o.threshold >= 0 && Number.isFinite(o.threshold)))
+    throw new RangeError(`threshold must be a finite fraction \u2265 0 (0.02 for 2%), got ${o.threshold}`);
   if (!(o.improvementThreshold >= 0)) throw new RangeError(`improvementThreshold must be \u2265 0, got ${o.improvementThreshold}`);
   if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${o.alpha}`);
   if (!Number.isInteger(o.maxLooks) || o.maxLooks < 1) throw new RangeError(`maxLooks must be an integer \u2265 1, got ${o.maxLooks}`);
-  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < 3) throw new RangeError(`roundsPerLook must be an integer \u2265 3 (a t interval needs spread), got ${o.roundsPerLook}`);
-  if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1) throw new RangeError(`minSamplesPerArm must be an integer \u2265 1, got ${o.minSamplesPerArm}`);
+  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < 3)
+    throw new RangeError(`roundsPerLook must be an integer \u2265 3 (a t interval needs spread), got ${o.roundsPerLook}`);
+  if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1)
+    throw new RangeError(`minSamplesPerArm must be an integer \u2265 1, got ${o.minSamplesPerArm}`);
   if (typeof o.statistic === "object" && !(o.statistic.percentile >= 0 && o.statistic.percentile <= 100)) {
     throw new RangeError(`statistic.percentile must be in [0, 100], got ${o.statistic.percentile}`);
   }
   if (o.spending === "pocock") {
     const table = POCOCK[String(o.alpha)];
     if (!table || o.maxLooks > table.length) {
-      throw new RangeError(`Pocock constants are tabulated for alpha 0.05 and 0.01 and up to 10 looks; use spending 'bonferroni' for alpha ${o.alpha} with ${o.maxLooks} looks`);
+      throw new RangeError(
+        `Pocock constants are tabulated for alpha 0.05 and 0.01 and up to 10 looks; use spending 'bonferroni' for alpha ${o.alpha} with ${o.maxLooks} looks`
+      );
     }
   }
   return o;
@@ -12041,8 +12328,10 @@ function createSequentialComparison(options) {
         ["base", baseSamples],
         ["head", headSamples]
       ]) {
-        if (xs.length < o.minSamplesPerArm) throw new RangeError(`a round needs at least ${o.minSamplesPerArm} ${arm} samples, got ${xs.length}`);
-        if (!xs.every((x) => x > 0 && Number.isFinite(x))) throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
+        if (xs.length < o.minSamplesPerArm)
+          throw new RangeError(`a round needs at least ${o.minSamplesPerArm} ${arm} samples, got ${xs.length}`);
+        if (!xs.every((x) => x > 0 && Number.isFinite(x)))
+          throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
       }
       logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
       if (logRatios.length - roundsAtLastLook >= o.roundsPerLook) look(false);
@@ -12275,7 +12564,11 @@ function inferNode(node, shapeOf, intsOf) {
     }
     case "Transpose": {
       if (!x) return [void 0];
-      const perm = attrInts(node, "perm", x.map((_, i) => x.length - 1 - i));
+      const perm = attrInts(
+        node,
+        "perm",
+        x.map((_, i) => x.length - 1 - i)
+      );
       return [perm.map((p) => x[p])];
     }
     case "Concat": {
@@ -12412,7 +12705,13 @@ var GraphEmitter = class {
   }
   /** Appends an op writing to a given output name. */
   to(output, opType, inputs, attrs = {}) {
-    this.nodes.push({ opType, input: inputs, output: [output], name: this.fresh(`${opType.toLowerCase()}_node`), attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)) });
+    this.nodes.push({
+      opType,
+      input: inputs,
+      output: [output],
+      name: this.fresh(`${opType.toLowerCase()}_node`),
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
+    });
     return output;
   }
   /** A float tensor filled with `value`, shaped like `like` (static constant shape when known). */
@@ -12483,7 +12782,13 @@ var GraphEmitter = class {
   }
   /** Creates (without appending) a node writing fresh outputs; returns the node. */
   detached(opType, inputs, outputs, attrs = {}) {
-    return { opType, input: inputs, output: outputs, name: this.fresh(`${opType.toLowerCase()}_node`), attribute: Object.entries(attrs).map(([k, v]) => attr(k, v)) };
+    return {
+      opType,
+      input: inputs,
+      output: outputs,
+      name: this.fresh(`${opType.toLowerCase()}_node`),
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
+    };
   }
   /** Known integer values of a tensor, if any. */
   intsOf(name) {
@@ -12798,7 +13103,11 @@ var transpose = {
   backward(em, node, [dY]) {
     if (!dY) return [];
     const rank = rankOf(em, inp(node, 0)) ?? attrInts(node, "perm", []).length;
-    const perm = attrInts(node, "perm", Array.from({ length: rank }, (_, i) => rank - 1 - i));
+    const perm = attrInts(
+      node,
+      "perm",
+      Array.from({ length: rank }, (_, i) => rank - 1 - i)
+    );
     const inverse = new Array(perm.length);
     perm.forEach((p, i) => {
       inverse[p] = i;
@@ -12834,7 +13143,12 @@ var concat = {
     const axis = rank !== void 0 ? normAxis(attrInt(node, "axis", 0), rank) : attrInt(node, "axis", 0);
     const inputs = node.input ?? [];
     const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
-    const split = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one("Concat", inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })), { axis: 0 }, "split_sizes");
+    const split = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
+      "Concat",
+      inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })),
+      { axis: 0 },
+      "split_sizes"
+    );
     if (inputs.length === 1) return [dY];
     return em.op("Split", [dY, split], { axis }, inputs.length, "grad_concat");
   }
@@ -12868,7 +13182,8 @@ var conv = {
   check(node, em) {
     if (attrInt(node, "group", 1) !== 1) return `group = ${attrInt(node, "group", 1)} (only group = 1 has a gradient here)`;
     const x = staticSpatial(em, inp(node, 0));
-    if (!x) return "the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)";
+    if (!x)
+      return "the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)";
     const w = em.shapeOf(inp(node, 1));
     if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
     if (x.spatial.length !== 2) return `it is a ${x.spatial.length}-D convolution (gradients cover 2-D Conv)`;
@@ -12888,21 +13203,33 @@ var conv = {
     let dB;
     if (need[0]) {
       const t = transposeGeometry(g, spatial, ySpatial);
-      dX = em.one("ConvTranspose", [dY, w], {
-        kernel_shape: g.kernel,
-        strides: g.strides,
-        dilations: g.dilations,
-        pads: t.pads,
-        output_padding: t.outputPadding
-      }, "grad_conv_x");
+      dX = em.one(
+        "ConvTranspose",
+        [dY, w],
+        {
+          kernel_shape: g.kernel,
+          strides: g.strides,
+          dilations: g.dilations,
+          pads: t.pads,
+          output_padding: t.outputPadding
+        },
+        "grad_conv_x"
+      );
     }
     if (need[1]) {
       const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
       const xT = em.one("Transpose", [x], { perm }, "xT");
       const dYT = em.one("Transpose", [dY], { perm }, "dyT");
       const pads = g.pads;
-      let c = em.one("Conv", [xT, dYT], { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial }, "grad_conv_w");
-      const got = spatial.map((h, i) => Math.floor((h + pads[i] + pads[i + k] - (ySpatial[i] - 1) * g.strides[i] - 1) / g.dilations[i]) + 1);
+      let c = em.one(
+        "Conv",
+        [xT, dYT],
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial },
+        "grad_conv_w"
+      );
+      const got = spatial.map(
+        (h, i) => Math.floor((h + pads[i] + pads[i + k] - (ySpatial[i] - 1) * g.strides[i] - 1) / g.dilations[i]) + 1
+      );
       if (got.some((v, i) => v !== g.kernel[i])) {
         const axes = Array.from({ length: k }, (_, i) => i + 2);
         c = em.one("Slice", [c, em.ints(new Array(k).fill(0)), em.ints(g.kernel), em.ints(axes)], {}, "slice_kernel");
@@ -12933,11 +13260,12 @@ var maxPool = {
     const total = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one("Reshape", [em.one("Size", [x]), em.ints([1])]);
     const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
     const zeros2 = em.one("ConstantOfShape", [total], { value: { t: rawTensor("value", [1], em.floatType, data) } }, "zeros");
-    const flat = em.one("ScatterElements", [
-      zeros2,
-      em.one("Reshape", [saved.indices, em.ints([-1])]),
-      em.one("Reshape", [dY, em.ints([-1])])
-    ], { axis: 0, reduction: "add" }, "grad_maxpool_flat");
+    const flat = em.one(
+      "ScatterElements",
+      [zeros2, em.one("Reshape", [saved.indices, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
+      { axis: 0, reduction: "add" },
+      "grad_maxpool_flat"
+    );
     return [em.reshapeLike(flat, x)];
   }
 };
@@ -12976,22 +13304,40 @@ var averagePool = {
     const k = spatial.length;
     const includePad = attrInt(node, "count_include_pad", 0) === 1;
     const pads = g.pads;
-    const per = spatial.map((h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad));
+    const per = spatial.map(
+      (h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad)
+    );
     let divisors = [1];
     for (const axis of per) divisors = divisors.flatMap((a) => axis.map((b) => a * b));
     const uniform = divisors.every((v) => v === divisors[0]);
     const kernelSize = g.kernel.reduce((a, b) => a * b, 1);
-    const weight = em.floatConst([channels, 1, ...g.kernel], new Array(channels * kernelSize).fill(uniform ? 1 / divisors[0] : 1));
-    const scaled = uniform ? dY : em.one("Mul", [dY, em.floatConst(ySpatial, divisors.map((v) => 1 / v))]);
+    const weight = em.floatConst(
+      [channels, 1, ...g.kernel],
+      new Array(channels * kernelSize).fill(uniform ? 1 / divisors[0] : 1)
+    );
+    const scaled = uniform ? dY : em.one("Mul", [
+      dY,
+      em.floatConst(
+        ySpatial,
+        divisors.map((v) => 1 / v)
+      )
+    ]);
     const t = transposeGeometry(g, spatial, ySpatial);
-    return [em.one("ConvTranspose", [scaled, weight], {
-      group: channels,
-      kernel_shape: g.kernel,
-      strides: g.strides,
-      dilations: g.dilations,
-      pads: t.pads,
-      output_padding: t.outputPadding
-    }, "grad_avgpool")];
+    return [
+      em.one(
+        "ConvTranspose",
+        [scaled, weight],
+        {
+          group: channels,
+          kernel_shape: g.kernel,
+          strides: g.strides,
+          dilations: g.dilations,
+          pads: t.pads,
+          output_padding: t.outputPadding
+        },
+        "grad_avgpool"
+      )
+    ];
   }
 };
 var globalAveragePool = {
@@ -13009,7 +13355,8 @@ var batchNorm = {
   differentiable: () => [0, 1, 2],
   check(node, em) {
     if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-    if ((node.output ?? []).slice(1).some(Boolean)) return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
+    if ((node.output ?? []).slice(1).some(Boolean))
+      return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
     if (attrInt(node, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
     return void 0;
   },
@@ -13034,13 +13381,18 @@ var batchNorm = {
     for (const t of [mu, variance2, invStd]) em.setShape(t, statShape);
     const updates = {};
     const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
-    for (const [slot, stat2] of [[3, mu], [4, variance2]]) {
+    for (const [slot, stat2] of [
+      [3, mu],
+      [4, variance2]
+    ]) {
       const running = inp(node, slot);
       if (!running) continue;
-      updates[running] = em.one("Add", [
-        em.one("Mul", [running, em.scalar(momentum)]),
-        em.one("Mul", [flat(stat2), em.scalar(1 - momentum)])
-      ], {}, "bn_running");
+      updates[running] = em.one(
+        "Add",
+        [em.one("Mul", [running, em.scalar(momentum)]), em.one("Mul", [flat(stat2), em.scalar(1 - momentum)])],
+        {},
+        "bn_running"
+      );
     }
     return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
   },
@@ -13089,7 +13441,11 @@ function reduceRule(mean3) {
       const rank = rankOf(em, x);
       const given = reduceAxes(node, em);
       const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      let g = attrInt(node, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(em, dY, [...axes].sort((a, b) => a - b));
+      let g = attrInt(node, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
+        em,
+        dY,
+        [...axes].sort((a, b) => a - b)
+      );
       if (mean3) {
         const xs2 = em.shapeOf(x);
         const reduced = axes.map((a) => xs2[a]);
@@ -13097,7 +13453,9 @@ function reduceRule(mean3) {
         g = em.one("Div", [g, count]);
       }
       const xs = em.shapeOf(x);
-      return [em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean3 ? "grad_reduce_mean" : "grad_reduce_sum")];
+      return [
+        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean3 ? "grad_reduce_mean" : "grad_reduce_sum")
+      ];
     }
   };
 }
@@ -13182,7 +13540,12 @@ function upgradeNode(em, node, from, rankOf2) {
     const axis = attrInt(node, "axis", 1);
     const rank = rankOf2(x);
     if (axis === -1 || rank !== void 0 && normAxis(axis, rank) === rank - 1) {
-      return [{ ...withoutAttrs(node, ["axis"]), attribute: [...withoutAttrs(node, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }] }];
+      return [
+        {
+          ...withoutAttrs(node, ["axis"]),
+          attribute: [...withoutAttrs(node, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }]
+        }
+      ];
     }
     if (rank === void 0) return `${op} (opset ${from}) with axis ${axis} on an input of unknown rank`;
     const flat = em.fresh("flat");
@@ -13223,7 +13586,12 @@ function upgradeNode(em, node, from, rankOf2) {
     const starts = attrInts(node, "starts", []);
     const ends = attrInts(node, "ends", []);
     const axes = findAttr(node, "axes") ? attrInts(node, "axes", []) : void 0;
-    return [{ ...withoutAttrs(node, ["starts", "ends", "axes"]), input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []] }];
+    return [
+      {
+        ...withoutAttrs(node, ["starts", "ends", "axes"]),
+        input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []]
+      }
+    ];
   }
   return [node];
 }
@@ -13249,11 +13617,23 @@ function readTensor(t) {
   }
   switch (t.dataType) {
     case DataType.FLOAT:
-      return { dtype: "float32", dims, data: raw ? new Float32Array(raw) : Float32Array.from(t.floatData ?? new Array(n).fill(0)) };
+      return {
+        dtype: "float32",
+        dims,
+        data: raw ? new Float32Array(raw) : Float32Array.from(t.floatData ?? new Array(n).fill(0))
+      };
     case DataType.DOUBLE:
-      return { dtype: "float64", dims, data: raw ? new Float64Array(raw) : Float64Array.from(t.doubleData ?? new Array(n).fill(0)) };
+      return {
+        dtype: "float64",
+        dims,
+        data: raw ? new Float64Array(raw) : Float64Array.from(t.doubleData ?? new Array(n).fill(0))
+      };
     case DataType.INT64:
-      return { dtype: "int64", dims, data: raw ? new BigInt64Array(raw) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(v))) };
+      return {
+        dtype: "int64",
+        dims,
+        data: raw ? new BigInt64Array(raw) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(v)))
+      };
     case DataType.INT32:
       return { dtype: "int32", dims, data: raw ? new Int32Array(raw) : Int32Array.from(t.int32Data ?? []) };
     case DataType.BOOL:
@@ -13299,7 +13679,11 @@ function sortNodes(nodes, available) {
 }
 function prepareGraph(proto, opts = {}) {
   const graph = proto.graph;
-  if (!graph) throw new InputError("MODEL_INVALID", "The model has no graph; a training step needs an inference model with a graph. Re-export the model.");
+  if (!graph)
+    throw new InputError(
+      "MODEL_INVALID",
+      "The model has no graph; a training step needs an inference model with a graph. Re-export the model."
+    );
   const defaultOpset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx");
   const sourceOpset = Number(defaultOpset?.version ?? 0);
   if (sourceOpset < MIN_SOURCE_OPSET || sourceOpset > MAX_SOURCE_OPSET) {
@@ -13341,7 +13725,9 @@ function prepareGraph(proto, opts = {}) {
     const name = v.name;
     const given = opts.batchShapes?.[name];
     const dims = v.type?.tensorType?.shape?.dim;
-    const shape = given ? [...given] : dims ? dims.map((d) => d.dimValue !== void 0 && d.dimValue !== null && Number(d.dimValue) > 0 ? Number(d.dimValue) : d.dimParam ? opts.dims?.[d.dimParam] ?? d.dimParam : unknownDim()) : void 0;
+    const shape = given ? [...given] : dims ? dims.map(
+      (d) => d.dimValue !== void 0 && d.dimValue !== null && Number(d.dimValue) > 0 ? Number(d.dimValue) : d.dimParam ? opts.dims?.[d.dimParam] ?? d.dimParam : unknownDim()
+    ) : void 0;
     em.setShape(name, shape);
   }
   const sorted = sortNodes(graph.node ?? [], /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
@@ -13359,12 +13745,18 @@ function prepareGraph(proto, opts = {}) {
         const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
         if (value) {
           em.setShape(n.output?.[0] ?? "", (value.dims ?? []).map(Number));
-          if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32) em.setInts(n.output?.[0] ?? "", readInts(value));
-          else if (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE) em.setFloats(n.output?.[0] ?? "", Array.from(readTensor(value).data, Number));
+          if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32)
+            em.setInts(n.output?.[0] ?? "", readInts(value));
+          else if (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)
+            em.setFloats(n.output?.[0] ?? "", Array.from(readTensor(value).data, Number));
         }
         continue;
       }
-      const shapes = inferNode(n, (x) => em.shapeOf(x), (x) => em.intsOf(x));
+      const shapes = inferNode(
+        n,
+        (x) => em.shapeOf(x),
+        (x) => em.intsOf(x)
+      );
       (n.output ?? []).forEach((o, i) => {
         if (o) em.setShape(o, shapes[i]);
       });
@@ -13531,7 +13923,11 @@ What you can do: freeze the parameters before these nodes (training.freeze: list
 };
 function outputInfo(em, name, elemType, shapeOf = name) {
   const s = em.shapeOf(shapeOf);
-  return valueInfo(name, elemType, s ? s.map((d) => typeof d === "number" ? d : d.startsWith("?") ? `unk_${d.slice(1)}` : d) : void 0);
+  return valueInfo(
+    name,
+    elemType,
+    s ? s.map((d) => typeof d === "number" ? d : d.startsWith("?") ? `unk_${d.slice(1)}` : d) : void 0
+  );
 }
 
 // src/train/losses.ts
@@ -13559,12 +13955,17 @@ function emitLoss(em, kind, pred, labels) {
       const p = em.one("Clip", [pred, em.scalar(BCE_EPSILON), em.scalar(1 - BCE_EPSILON)], {}, "bce_p");
       const oneMinusP = em.one("Sub", [em.scalar(1), p]);
       const oneMinusT = em.one("Sub", [em.scalar(1), labels]);
-      const ll = em.one("Add", [em.one("Mul", [labels, em.one("Log", [p])]), em.one("Mul", [oneMinusT, em.one("Log", [oneMinusP])])]);
+      const ll = em.one("Add", [
+        em.one("Mul", [labels, em.one("Log", [p])]),
+        em.one("Mul", [oneMinusT, em.one("Log", [oneMinusP])])
+      ]);
       const loss = em.one("Neg", [em.reduceMean(ll, void 0, false)], {}, "bce_loss");
-      const dPrediction = em.one("Div", [
-        em.one("Sub", [p, labels]),
-        em.one("Mul", [em.one("Mul", [p, oneMinusP]), n])
-      ], {}, "grad_bce");
+      const dPrediction = em.one(
+        "Div",
+        [em.one("Sub", [p, labels]), em.one("Mul", [em.one("Mul", [p, oneMinusP]), n])],
+        {},
+        "grad_bce"
+      );
       return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
     }
     case "bce-logits": {
@@ -13584,8 +13985,16 @@ function emitLoss(em, kind, pred, labels) {
       }
       const [loss, logProb] = em.op("SoftmaxCrossEntropyLoss", [pred, labels], { reduction: "mean" }, 2, "ce");
       const rank = predShape.length;
-      const classIds = em.ints(Array.from({ length: classes }, (_, i) => i), [1, classes, ...new Array(rank - 2).fill(1)]);
-      const onehot = em.one("Cast", [em.one("Equal", [em.one("Unsqueeze", [labels, em.ints([1])]), classIds])], { to: em.floatType }, "onehot");
+      const classIds = em.ints(
+        Array.from({ length: classes }, (_, i) => i),
+        [1, classes, ...new Array(rank - 2).fill(1)]
+      );
+      const onehot = em.one(
+        "Cast",
+        [em.one("Equal", [em.one("Unsqueeze", [labels, em.ints([1])]), classIds])],
+        { to: em.floatType },
+        "onehot"
+      );
       const count = em.floatSize(labels, spec.shape);
       const dPrediction = em.one("Div", [em.one("Sub", [em.one("Exp", [logProb]), onehot]), count], {}, "grad_cross_entropy");
       return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
@@ -13662,7 +14071,10 @@ function emitOptimizer(em, kind, params, opts, names) {
           em.one("Mul", [s.input, em.scalar(rho)]),
           em.one("Mul", [em.one("Mul", [p.grad, p.grad]), em.scalar(1 - rho)])
         ]);
-        const step = em.one("Div", [em.one("Mul", [p.grad, em.scalar(lr)]), em.one("Add", [em.one("Sqrt", [sNew]), em.scalar(eps)])]);
+        const step = em.one("Div", [
+          em.one("Mul", [p.grad, em.scalar(lr)]),
+          em.one("Add", [em.one("Sqrt", [sNew]), em.scalar(eps)])
+        ]);
         writeParam(p, "Sub", [p.name, step]);
       }
       break;
@@ -13679,8 +14091,18 @@ function emitOptimizer(em, kind, params, opts, names) {
       const stepOut = names.newValue(stepIn);
       state.push({ input: stepIn, output: stepOut, dims: [] });
       const t = em.to(stepOut, "Add", [stepIn, em.scalar(1)]);
-      const sqrtC2 = em.one("Sqrt", [em.one("Div", [em.scalar(1 - b2), em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b2), t])])])], {}, "adam_sqrt_c2");
-      const a = em.one("Div", [em.scalar(lr * (1 - b1)), em.one("Mul", [em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b1), t])]), sqrtC2])], {}, "adam_step_size");
+      const sqrtC2 = em.one(
+        "Sqrt",
+        [em.one("Div", [em.scalar(1 - b2), em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b2), t])])])],
+        {},
+        "adam_sqrt_c2"
+      );
+      const a = em.one(
+        "Div",
+        [em.scalar(lr * (1 - b1)), em.one("Mul", [em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b1), t])]), sqrtC2])],
+        {},
+        "adam_step_size"
+      );
       const e = em.one("Div", [em.scalar(eps), sqrtC2], {}, "adam_eps");
       for (const p of params) {
         const m = stateFor(p, "m");
@@ -13782,7 +14204,9 @@ function buildTrainingStep(proto, opts) {
     const rank = em.shapeOf(outputName)?.length;
     if (producer?.opType === "Softmax" && rank !== void 0 && normAxis(attrInt(producer, "axis", -1), rank) === 1) {
       pred = producer.input?.[0] ?? pred;
-      notes.push(`cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ""}" (the logits), not on its probabilities.`);
+      notes.push(
+        `cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ""}" (the logits), not on its probabilities.`
+      );
     }
   }
   const candidates = [];
@@ -13809,10 +14233,16 @@ function buildTrainingStep(proto, opts) {
   em.setShape(lossOutput, []);
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
   const paramDims = (name) => (prep.initializers.get(name).dims ?? []).map(Number);
-  const opt = emitOptimizer(em, opts.optimizer, parameterNames.map((name) => ({ name, grad: grads.get(name), dims: paramDims(name) })), opts, {
-    state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
-    newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, "state/")}`)
-  });
+  const opt = emitOptimizer(
+    em,
+    opts.optimizer,
+    parameterNames.map((name) => ({ name, grad: grads.get(name), dims: paramDims(name) })),
+    opts,
+    {
+      state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
+      newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, "state/")}`)
+    }
+  );
   const feedback = {};
   const initialState = {};
   const outputs = [valueInfo(lossOutput, prep.floatType, [])];
@@ -13850,7 +14280,11 @@ function buildTrainingStep(proto, opts) {
   }));
   const labelInfo = outputInfo(em, labelInput, loss.labelDType === "int64" ? DataType.INT64 : prep.floatType);
   const classes = opts.loss === "cross-entropy" ? em.shapeOf(pred)?.[1] : void 0;
-  const pruned = pruneGraph(em.nodes, [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? "")), ...em.initializers], outputs.map((o) => o.name));
+  const pruned = pruneGraph(
+    em.nodes,
+    [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? "")), ...em.initializers],
+    outputs.map((o) => o.name)
+  );
   const model = {
     irVersion: prep.irVersion,
     producerName: "energy-budget",
@@ -13880,7 +14314,11 @@ function buildTrainingStep(proto, opts) {
 }
 var JOULES_PER_KWH = 36e5;
 function projectTraining(p) {
-  const bad = [["batchSize", p.batchSize], ["datasetSize", p.datasetSize], ["epochs", p.epochs]].filter(([, v]) => !(Number.isFinite(v) && v > 0));
+  const bad = [
+    ["batchSize", p.batchSize],
+    ["datasetSize", p.datasetSize],
+    ["epochs", p.epochs]
+  ].filter(([, v]) => !(Number.isFinite(v) && v > 0));
   if (bad.length || !(p.joulesPerStep >= 0) || !(p.carbonIntensityGPerKWh >= 0)) {
     throw new InputError(
       "INPUT_INVALID",
@@ -13914,21 +14352,31 @@ function allocLike(t) {
     case "float16":
       return new ort2.Tensor("float16", new Uint16Array(n), t.dims);
     default:
-      throw new InputError("INPUT_INVALID", `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`);
+      throw new InputError(
+        "INPUT_INVALID",
+        `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`
+      );
   }
 }
 function lossesOf(v, name, count) {
   const t = v;
   if (!t || t.size !== count) {
-    throw new InputError("INPUT_INVALID", `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? "a scalar loss" : `${count} (one loss per step of a call)`}.`);
+    throw new InputError(
+      "INPUT_INVALID",
+      `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? "a scalar loss" : `${count} (one loss per step of a call)`}.`
+    );
   }
   return Array.from(t.data, Number);
 }
 function validateFeedback(session, initialFeeds, feedback, lossOutput) {
   const problems = [];
   for (const [o, i] of Object.entries(feedback)) {
-    if (!session.outputNames.includes(o)) problems.push(`feedback output "${o}" is not an output of the step model (outputs: ${session.outputNames.join(", ")})`);
-    if (!session.inputNames.includes(i)) problems.push(`feedback input "${i}" (for output "${o}") is not an input of the step model (inputs: ${session.inputNames.join(", ")})`);
+    if (!session.outputNames.includes(o))
+      problems.push(`feedback output "${o}" is not an output of the step model (outputs: ${session.outputNames.join(", ")})`);
+    if (!session.inputNames.includes(i))
+      problems.push(
+        `feedback input "${i}" (for output "${o}") is not an input of the step model (inputs: ${session.inputNames.join(", ")})`
+      );
   }
   const targets = Object.values(feedback);
   const dup = targets.filter((t, k) => targets.indexOf(t) !== k);
@@ -13939,7 +14387,10 @@ function validateFeedback(session, initialFeeds, feedback, lossOutput) {
   if (!loss) {
     const free = session.outputNames.filter((o) => !(o in feedback));
     loss = session.outputNames.includes("loss") ? "loss" : free.length === 1 ? free[0] : void 0;
-    if (!loss) problems.push(`cannot tell which output is the loss (outputs not fed back: ${free.join(", ") || "none"}); name it (training.loss-output)`);
+    if (!loss)
+      problems.push(
+        `cannot tell which output is the loss (outputs not fed back: ${free.join(", ") || "none"}); name it (training.loss-output)`
+      );
   } else if (!session.outputNames.includes(loss)) {
     problems.push(`loss output "${loss}" is not an output of the step model`);
   }
@@ -13956,7 +14407,10 @@ The mapping names, for each output that is next step's input (new weights, optim
 async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) {
   const perCall = cfg.stepsPerCall ?? 1;
   if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) || !(Number.isInteger(perCall) && perCall >= 1)) {
-    throw new InputError("INPUT_INVALID", `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`);
+    throw new InputError(
+      "INPUT_INVALID",
+      `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`
+    );
   }
   const lossName = validateFeedback(session, initialFeeds, feedback, cfg.lossOutput);
   const fedOutputs = Object.keys(feedback);
@@ -13999,7 +14453,9 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
         res2 = await session.run(stepFeeds, fetches);
       } catch (e) {
         preallocated = false;
-        notes.push(`outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); each step's outputs were taken as returned instead`);
+        notes.push(
+          `outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); each step's outputs were taken as returned instead`
+        );
         return step();
       }
       const written = lossesOf(lossBuffer, lossName, perCall);
@@ -14012,7 +14468,9 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
       const returned = lossesOf(res2[lossName], lossName, perCall);
       if (!Number.isNaN(returned[0])) {
         preallocated = false;
-        notes.push("the session did not write into preallocated output tensors; each step's outputs were taken as returned instead");
+        notes.push(
+          "the session did not write into preallocated output tensors; each step's outputs were taken as returned instead"
+        );
       }
       const next2 = {};
       for (const o of fedOutputs) next2[feedback[o]] = res2[o];
@@ -14091,10 +14549,20 @@ async function builtStep(cfg, prepared) {
       lossOutput: looped.lossOutput,
       batchSize: prepared.inputs.batchSize,
       stepsPerCall: k,
-      notes: [...step.notes, `${k} training steps per onnxruntime call, parameters and optimizer state kept inside onnxruntime between them (as a framework keeps them on the device)`]
+      notes: [
+        ...step.notes,
+        `${k} training steps per onnxruntime call, parameters and optimizer state kept inside onnxruntime between them (as a framework keeps them on the device)`
+      ]
     };
   }
-  return { bytes: encodeModel(step.model), feeds, feedback: step.feedback, lossOutput: step.lossOutput, batchSize: prepared.inputs.batchSize, notes: step.notes };
+  return {
+    bytes: encodeModel(step.model),
+    feeds,
+    feedback: step.feedback,
+    lossOutput: step.lossOutput,
+    batchSize: prepared.inputs.batchSize,
+    notes: step.notes
+  };
 }
 async function ownStep(cfg, ctx) {
   const t = cfg.training;
@@ -14109,15 +14577,31 @@ async function ownStep(cfg, ctx) {
     seed: seedFrom(`${cfg.name}/step`),
     readFile: ctx.readFile
   });
-  return { bytes: loaded.bytes, feeds: inputs.feeds, feedback: t.feedback ?? {}, batchSize: inputs.batchSize, notes: inputs.notices };
+  return {
+    bytes: loaded.bytes,
+    feeds: inputs.feeds,
+    feedback: t.feedback ?? {},
+    batchSize: inputs.batchSize,
+    notes: inputs.notices
+  };
 }
 async function measureTraining(cfg, prepared, meter, ctx) {
   const t = cfg.training;
   const plan = t.stepModel ? await ownStep(cfg, ctx) : await builtStep(cfg, prepared);
-  const session = await createSession(plan.bytes, { threads: cfg.threads, name: `"${cfg.name}" training step`, device: cfg.device });
+  const session = await createSession(plan.bytes, {
+    threads: cfg.threads,
+    name: `"${cfg.name}" training step`,
+    device: cfg.device
+  });
   let result;
   try {
-    result = await runTrainingBenchmark(session, plan.feeds, plan.feedback, { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput, stepsPerCall: plan.stepsPerCall }, { clockNs: ctx.clockNs, meter });
+    result = await runTrainingBenchmark(
+      session,
+      plan.feeds,
+      plan.feedback,
+      { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput, stepsPerCall: plan.stepsPerCall },
+      { clockNs: ctx.clockNs, meter }
+    );
   } finally {
     await session.release();
   }
@@ -14145,7 +14629,13 @@ async function measureTraining(cfg, prepared, meter, ctx) {
     };
     if (t.datasetSize) {
       const intensity = carbonFor({ energyJ: 0, durationS: 0, settings: ctx.config.power, env: ctx.env }).intensityGPerKWh;
-      const p = projectTraining({ joulesPerStep: perStep, batchSize: plan.batchSize, datasetSize: t.datasetSize, epochs: t.epochs ?? 1, carbonIntensityGPerKWh: intensity });
+      const p = projectTraining({
+        joulesPerStep: perStep,
+        batchSize: plan.batchSize,
+        datasetSize: t.datasetSize,
+        epochs: t.epochs ?? 1,
+        carbonIntensityGPerKWh: intensity
+      });
       report.projection = { datasetSize: p.datasetSize, epochs: p.epochs, joules: p.joules, kWh: p.kWh, gCO2e: p.gCO2e };
     }
   }
@@ -14240,7 +14730,8 @@ async function zipEntries(path) {
     cdSize = Number(z64.readBigUInt64LE(40));
     cdOffset = Number(z64.readBigUInt64LE(48));
   }
-  if (cdOffset + cdSize > size) throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
+  if (cdOffset + cdSize > size)
+    throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
   const cd = await readAt2(path, cdOffset, cdSize);
   const out2 = [];
   let at = 0;
@@ -14265,8 +14756,14 @@ async function zipEntries(path) {
       const len = cd.readUInt16LE(x + 2);
       if (id === 1) {
         let p = x + 4;
-        if (entry.size === 4294967295) entry.size = Number(cd.readBigUInt64LE(p)), p += 8;
-        if (entry.compressed === 4294967295) entry.compressed = Number(cd.readBigUInt64LE(p)), p += 8;
+        if (entry.size === 4294967295) {
+          entry.size = Number(cd.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (entry.compressed === 4294967295) {
+          entry.compressed = Number(cd.readBigUInt64LE(p));
+          p += 8;
+        }
         if (entry.localOffset === 4294967295) entry.localOffset = Number(cd.readBigUInt64LE(p));
       }
       x += 4 + len;
@@ -14294,8 +14791,10 @@ async function extractZip(archive, wanted, destDir) {
   for (const e of entries) {
     const name = wantedName(wanted, e.name);
     if (!name || out2[name]) continue;
-    if (e.madeBy === 3 && (e.external >>> 16 & 61440) === 40960) throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
-    if (e.method !== 0 && e.method !== 8) throw new ArchiveError(`${e.name} uses ZIP compression method ${e.method}; only stored (0) and deflate (8) are supported`);
+    if (e.madeBy === 3 && (e.external >>> 16 & 61440) === 40960)
+      throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
+    if (e.method !== 0 && e.method !== 8)
+      throw new ArchiveError(`${e.name} uses ZIP compression method ${e.method}; only stored (0) and deflate (8) are supported`);
     const local = await readAt2(archive, e.localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== 67324752) throw new ArchiveError(`bad ZIP local header for ${e.name}`);
     const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
@@ -14353,7 +14852,10 @@ async function extractTgz(archive, wanted, destDir) {
     }
     const target = wantedName(wanted, name.replace(/^\.\//, ""));
     if (!target || out2[target]) return;
-    if (type !== "0" && type !== "7") throw new ArchiveError(`${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`);
+    if (type !== "0" && type !== "7")
+      throw new ArchiveError(
+        `${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`
+      );
     const tmp = join4(destDir, `${target}.partial-${process.pid}`);
     cur.sink = { fh: await open(tmp, "w"), name: target, tmp, hash: createHash("sha256"), bytes: 0 };
   };
@@ -14422,7 +14924,8 @@ async function extractTgz(archive, wanted, destDir) {
       }
     }
     const open_ = header;
-    if (open_ && (remaining > 0 || padding > 0)) throw new ArchiveError(`the TAR archive ends inside ${open_.name} (truncated download?)`);
+    if (open_ && (remaining > 0 || padding > 0))
+      throw new ArchiveError(`the TAR archive ends inside ${open_.name} (truncated download?)`);
   } catch (error) {
     if (cur.sink) {
       await cur.sink.fh.close().catch(() => void 0);
@@ -14460,14 +14963,23 @@ function sourceFromEnv(version, env2) {
   const url = env2.ENERGY_BUDGET_CUDA_PROVIDER_URL?.trim();
   if (url) {
     if (!/^https?:\/\//.test(url)) {
-      throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_URL is "${url}", expected an http:// or https:// URL of a .nupkg/.zip or .tgz archive holding ${CUDA_PROVIDER_FILES.join(" and ")}.`);
+      throw new EnvironmentError(
+        `ENERGY_BUDGET_CUDA_PROVIDER_URL is "${url}", expected an http:// or https:// URL of a .nupkg/.zip or .tgz archive holding ${CUDA_PROVIDER_FILES.join(" and ")}.`
+      );
     }
     const tgz = /\.(tgz|tar\.gz)(\?|$)/.test(url);
-    return { kind: "url", url, format: tgz ? "tgz" : "zip", files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `*/${f}`])) };
+    return {
+      kind: "url",
+      url,
+      format: tgz ? "tgz" : "zip",
+      files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `*/${f}`]))
+    };
   }
   const kind = env2.ENERGY_BUDGET_CUDA_PROVIDER_SOURCE?.trim() || "nuget";
   if (kind !== "nuget" && kind !== "github") {
-    throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SOURCE is "${kind}", expected nuget or github (or set ENERGY_BUDGET_CUDA_PROVIDER_URL to a mirror).`);
+    throw new EnvironmentError(
+      `ENERGY_BUDGET_CUDA_PROVIDER_SOURCE is "${kind}", expected nuget or github (or set ENERGY_BUDGET_CUDA_PROVIDER_URL to a mirror).`
+    );
   }
   return cudaProviderSource(version, kind);
 }
@@ -14493,9 +15005,18 @@ async function sha256File(path) {
 }
 function get(url, timeoutMs) {
   return new Promise((resolveRes, reject) => {
-    const req = (url.startsWith("https:") ? httpsRequest : httpRequest)(url, { method: "GET", headers: { "user-agent": "energy-budget" } }, resolveRes);
+    const req = (url.startsWith("https:") ? httpsRequest : httpRequest)(
+      url,
+      { method: "GET", headers: { "user-agent": "energy-budget" } },
+      resolveRes
+    );
     req.setTimeout(timeoutMs, () => req.destroy(new HttpFailure(`no response within ${timeoutMs / 1e3} s`, true)));
-    req.on("error", (e) => reject(e instanceof HttpFailure ? e : new HttpFailure(`connection failed (${e.code ?? e.message})`, true)));
+    req.on(
+      "error",
+      (e) => reject(
+        e instanceof HttpFailure ? e : new HttpFailure(`connection failed (${e.code ?? e.message})`, true)
+      )
+    );
     req.end();
   });
 }
@@ -14511,7 +15032,10 @@ async function downloadOnce(url, dest, timeoutMs) {
     }
     if (status !== 200) {
       res.resume();
-      throw new HttpFailure(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""} from ${current}`, status >= 500 || status === 429);
+      throw new HttpFailure(
+        `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""} from ${current}`,
+        status >= 500 || status === 429
+      );
     }
     const expected = res.headers["content-length"] !== void 0 ? Number(res.headers["content-length"]) : void 0;
     const hash = createHash2("sha256");
@@ -14533,7 +15057,10 @@ async function downloadOnce(url, dest, timeoutMs) {
           }
         });
         res.on("end", () => out2.end(done));
-        res.on("error", (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true))));
+        res.on(
+          "error",
+          (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true)))
+        );
         res.on("aborted", () => fail(cause ?? new HttpFailure("the connection dropped", true)));
         out2.on("error", fail);
       });
@@ -14541,7 +15068,8 @@ async function downloadOnce(url, dest, timeoutMs) {
       out2.destroy();
       throw error;
     }
-    if (expected !== void 0 && bytes !== expected) throw new HttpFailure(`the download ended after ${bytes} of ${expected} bytes`, true);
+    if (expected !== void 0 && bytes !== expected)
+      throw new HttpFailure(`the download ended after ${bytes} of ${expected} bytes`, true);
     return { sha256: hash.digest("hex"), bytes, finalUrl: current };
   }
   throw new HttpFailure(`more than 5 redirects from ${url}`, false);
@@ -14572,7 +15100,9 @@ async function ensureCudaProvider(opts) {
   const log = opts.log ?? (() => void 0);
   const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
   if (userDigest !== void 0 && userDigest !== "" && !/^[0-9a-f]{64}$/.test(userDigest)) {
-    throw new EnvironmentError(`ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`);
+    throw new EnvironmentError(
+      `ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`
+    );
   }
   const pinned = userDigest || (opts.checksums ?? CUDA_PROVIDER_CHECKSUMS)[source.url]?.sha256;
   if (!pinned) {
@@ -14583,11 +15113,18 @@ async function ensureCudaProvider(opts) {
   const names = Object.keys(source.files);
   const cacheDir = join5(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
   const bindingDir = opts.bindingDir ?? defaultBindingDir();
-  const fail = (what, fix, cause) => new EnvironmentError(`Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`, cause === void 0 ? void 0 : { cause });
+  const fail = (what, fix, cause) => new EnvironmentError(
+    `Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`,
+    cause === void 0 ? void 0 : { cause }
+  );
   try {
     await mkdir(cacheDir, { recursive: true });
   } catch (error) {
-    throw fail(`the cache folder ${cacheDir} cannot be created (${error.code ?? error})`, "Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.", error);
+    throw fail(
+      `the cache folder ${cacheDir} cannot be created (${error.code ?? error})`,
+      "Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.",
+      error
+    );
   }
   let manifest = await readManifest(cacheDir);
   let downloaded = false;
@@ -14626,9 +15163,17 @@ async function ensureCudaProvider(opts) {
       try {
         files = source.format === "zip" ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
       } catch (error) {
-        throw fail(`the archive cannot be extracted (${error.message})`, "The pinned archive is not what this version expects; check the source and its entries.", error);
+        throw fail(
+          `the archive cannot be extracted (${error.message})`,
+          "The pinned archive is not what this version expects; check the source and its entries.",
+          error
+        );
       }
-      manifest = { url: source.url, sha256: pinned, files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }])) };
+      manifest = {
+        url: source.url,
+        sha256: pinned,
+        files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }]))
+      };
       await writeFile(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
       downloaded = true;
     } finally {
@@ -14642,7 +15187,10 @@ async function ensureCudaProvider(opts) {
     for (const name of names) {
       const dest = join5(bindingDir, name);
       const rec = manifest.files[name];
-      const same = await stat(dest).then((s) => s.size === rec.bytes, () => false) && await sha256File(dest) === rec.sha256;
+      const same = await stat(dest).then(
+        (s) => s.size === rec.bytes,
+        () => false
+      ) && await sha256File(dest) === rec.sha256;
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
       await copyFile(join5(cacheDir, name), tmp);
@@ -14717,7 +15265,10 @@ var GpuMemorySampler = class {
       try {
         g.baseline = g.peak = this.nvml.memoryInfo(g.handle).usedBytes;
       } catch (error) {
-        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${error.message}.`, { cause: error, code: "METER_UNAVAILABLE" });
+        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${error.message}.`, {
+          cause: error,
+          code: "METER_UNAVAILABLE"
+        });
       }
     }
     this.samples = 1;
@@ -14735,9 +15286,17 @@ var GpuMemorySampler = class {
     if (this.error !== null) {
       const error = this.error;
       this.error = null;
-      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${error.message}.`, { cause: error, code: "METER_UNAVAILABLE" });
+      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${error.message}.`, {
+        cause: error,
+        code: "METER_UNAVAILABLE"
+      });
     }
-    const devices = this.gpus.map((g) => ({ label: g.label, totalBytes: g.totalBytes, baselineUsedBytes: g.baseline, peakUsedBytes: g.peak }));
+    const devices = this.gpus.map((g) => ({
+      label: g.label,
+      totalBytes: g.totalBytes,
+      baselineUsedBytes: g.baseline,
+      peakUsedBytes: g.peak
+    }));
     return {
       peakGpuMemoryBytes: devices.reduce((s, d) => s + Math.max(0, d.peakUsedBytes - d.baselineUsedBytes), 0),
       devices,
@@ -14777,7 +15336,13 @@ function openGpuMemorySampler(opts) {
       } catch {
       }
       const info = nvml.memoryInfo(handle);
-      gpus.push({ label: `${name} (${"index" in d ? `NVML index ${d.index}` : d.uuid})`, handle, totalBytes: info.totalBytes, baseline: info.usedBytes, peak: info.usedBytes });
+      gpus.push({
+        label: `${name} (${"index" in d ? `NVML index ${d.index}` : d.uuid})`,
+        handle,
+        totalBytes: info.totalBytes,
+        baseline: info.usedBytes,
+        peak: info.usedBytes
+      });
     }
   } catch (error) {
     try {
@@ -14791,9 +15356,16 @@ function openGpuMemorySampler(opts) {
       nvml.shutdown();
     } catch {
     }
-    return { ok: false, message: `GPU memory is not measured: no NVIDIA GPU ${opts.device === "cuda" ? `with CUDA ordinal ${opts.deviceId ?? 0} ` : ""}is visible${opts.env.CUDA_VISIBLE_DEVICES !== void 0 ? ` (CUDA_VISIBLE_DEVICES="${opts.env.CUDA_VISIBLE_DEVICES}")` : ""}.` };
+    return {
+      ok: false,
+      message: `GPU memory is not measured: no NVIDIA GPU ${opts.device === "cuda" ? `with CUDA ordinal ${opts.deviceId ?? 0} ` : ""}is visible${opts.env.CUDA_VISIBLE_DEVICES !== void 0 ? ` (CUDA_VISIBLE_DEVICES="${opts.env.CUDA_VISIBLE_DEVICES}")` : ""}.`
+    };
   }
-  return { ok: true, sampler: new GpuMemorySampler(nvml, gpus, opts.ticker ?? realTicker, opts.intervalMs ?? 20), notes: visible.notes };
+  return {
+    ok: true,
+    sampler: new GpuMemorySampler(nvml, gpus, opts.ticker ?? realTicker, opts.intervalMs ?? 20),
+    notes: visible.notes
+  };
 }
 
 // src/measure-device.ts
@@ -14835,7 +15407,11 @@ async function prepareModel(cfg, path, ctx) {
   });
   let shapes;
   try {
-    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) }));
+    shapes = await resolveShapes(
+      loaded,
+      inputs.feeds,
+      (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) })
+    );
   } catch (error) {
     if (error instanceof EnergyBudgetError) throw error;
     throw new InputError(
@@ -14894,7 +15470,13 @@ var FaultTolerantMeter = class {
         this.failure ??= reason(error);
       }
     }
-    return { energyJ: Number.NaN, domainsJ: {}, durationS: 0, method: this.inner.method, notes: [`energy unavailable: ${this.failure}`] };
+    return {
+      energyJ: Number.NaN,
+      domainsJ: {},
+      durationS: 0,
+      method: this.inner.method,
+      notes: [`energy unavailable: ${this.failure}`]
+    };
   }
   close() {
     return this.inner.close();
@@ -14938,7 +15520,9 @@ async function idleBaselined(meter, ctx) {
     try {
       baseline = await measureIdle(meter, seconds, ctx.sleep ?? ((s) => new Promise((done) => setTimeout(done, s * 1e3))));
       cache.set(meter.description, baseline);
-      ctx.logger.progress(`note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`);
+      ctx.logger.progress(
+        `note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`
+      );
     } catch (error) {
       ctx.logger.warn(`idle power could not be measured (${reason(error)}); energy is reported gross only`);
       return meter;
@@ -14950,7 +15534,13 @@ function energyReport(window, calls, batch, description, ctx) {
   const perCall = window.energyJ / calls;
   const estimated = window.estimated === true || window.method.includes("estimate");
   const sigma = window.uncertaintyJ !== void 0 ? window.uncertaintyJ / calls : void 0;
-  const carbon = carbonFor({ energyJ: perCall, durationS: window.durationS / calls, settings: ctx.config.power, env: ctx.env, energyEstimated: estimated });
+  const carbon = carbonFor({
+    energyJ: perCall,
+    durationS: window.durationS / calls,
+    settings: ctx.config.power,
+    env: ctx.env,
+    energyEstimated: estimated
+  });
   return {
     joulesPerInference: perCall,
     joulesPerSample: perCall / batch,
@@ -14968,7 +15558,12 @@ function energyReport(window, calls, batch, description, ctx) {
 async function runInference(cfg, prepared, session, meter, ctx) {
   const inference = cfg.inference;
   const batch = prepared.inputs.batchSize;
-  const result = await runInferenceBenchmark(session, prepared.inputs.feeds, { ...inference, batchSize: batch }, { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` });
+  const result = await runInferenceBenchmark(
+    session,
+    prepared.inputs.feeds,
+    { ...inference, batchSize: batch },
+    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` }
+  );
   const report = {
     batchSize: batch,
     runs: result.runs,
@@ -14999,7 +15594,9 @@ async function measureModel(cfg, path, ctx) {
   const prepared = await prepareModel(cfg, path, ctx);
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
-      ctx.logger.progress(`  ${cfg.name}: inference benchmark (${cfg.inference.iterations === "auto" ? "auto" : `${cfg.inference.iterations} runs`})`);
+      ctx.logger.progress(
+        `  ${cfg.name}: inference benchmark (${cfg.inference.iterations === "auto" ? "auto" : `${cfg.inference.iterations} runs`})`
+      );
       await prepareDevice(cfg, ctx.env, ctx.logger);
       const gpu = await startGpuMemory(cfg, ctx.env);
       if (gpu.notice) (prepared.report.notices ??= []).push(gpu.notice);
@@ -15072,10 +15669,14 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const base = await measureModel(cfg, basePath, ctx);
   const comparisons = {};
   if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
-  const noisy = cfg.budget.filter((b) => b.kind === "regression" && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)));
+  const noisy = cfg.budget.filter(
+    (b) => b.kind === "regression" && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
+  );
   if (!noisy.length) return { base, comparisons };
   const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
-  ctx.logger.progress(`  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`);
+  ctx.logger.progress(
+    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`
+  );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
@@ -15137,12 +15738,20 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   });
   const finishAll = (s) => s.state().done ? s.state() : s.finish();
   if (!latency || !p95 || !energy) return { base, comparisons };
-  const toResult = (state, method) => state.changeCi95 && state.estimate !== null ? { verdict: state.decision === "continue" ? "inconclusive" : state.decision, estimate: state.estimate, changeCi95: state.changeCi95, method, rounds: state.rounds, threshold } : null;
+  const toResult = (state, method) => state.changeCi95 && state.estimate !== null ? {
+    verdict: state.decision === "continue" ? "inconclusive" : state.decision,
+    estimate: state.estimate,
+    changeCi95: state.changeCi95,
+    method,
+    rounds: state.rounds,
+    threshold
+  } : null;
   const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
   const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
   const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
   const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
-  for (const m of ["latency-p50", "latency-mean", "throughput"]) if (lat) comparisons[m] = m === "throughput" ? invert(lat) : lat;
+  for (const m of ["latency-p50", "latency-mean", "throughput"])
+    if (lat) comparisons[m] = m === "throughput" ? invert(lat) : lat;
   for (const m of ["latency-p95", "latency-p99"]) if (tail) comparisons[m] = tail;
   for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
   return { base, comparisons };
@@ -15150,21 +15759,42 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
 function invert(r) {
   const inv = (x) => 1 / (1 + x) - 1;
   const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
-  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
+  return {
+    ...r,
+    verdict,
+    estimate: inv(r.estimate),
+    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])]
+  };
 }
 async function adviseForModel(cfg, head, ctx) {
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
   return withMeter(cfg, ctx, async (meter) => {
     const measure = async (bytes) => {
-      const loaded = { ...prepared.loaded, bytes, proto: decodeModel(bytes), fileBytes: bytes.length, externalFiles: [] };
-      const shapes = await resolveShapes(loaded, prepared.inputs.feeds, (b) => createSession(b, { threads: cfg.threads, name: label(cfg) }));
+      const loaded = {
+        ...prepared.loaded,
+        bytes,
+        proto: decodeModel(bytes),
+        fileBytes: bytes.length,
+        externalFiles: []
+      };
+      const shapes = await resolveShapes(
+        loaded,
+        prepared.inputs.feeds,
+        (b) => createSession(b, { threads: cfg.threads, name: label(cfg) })
+      );
       const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
       try {
         const r = await runInferenceBenchmark(
           session,
           prepared.inputs.feeds,
-          { iterations: "auto", warmup: Math.min(cfg.inference?.warmup ?? 10, 10), maxTimeS: 3, targetRelativeCi: 0.02, batchSize: batch },
+          {
+            iterations: "auto",
+            warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+            maxTimeS: 3,
+            targetRelativeCi: 0.02,
+            batchSize: batch
+          },
           { clockNs: ctx.clockNs, meter, label: cfg.name }
         );
         const e = meter.takeFailure() ? void 0 : r.energy;
@@ -15172,7 +15802,11 @@ async function adviseForModel(cfg, head, ctx) {
           sizeBytes: bytes.length,
           flops: computeFlops(loaded.proto, shapes).total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
-          ...e ? { energyJPerInference: e.energyJ / r.runs, energyMethod: e.method, energyEstimated: e.estimated === true || e.method.includes("estimate") } : {}
+          ...e ? {
+            energyJPerInference: e.energyJ / r.runs,
+            energyMethod: e.method,
+            energyEstimated: e.estimated === true || e.method.includes("estimate")
+          } : {}
         };
       } finally {
         await session.release();
@@ -15180,7 +15814,11 @@ async function adviseForModel(cfg, head, ctx) {
     };
     const original = prepared.loaded.externalFiles.length ? void 0 : await measure(prepared.loaded.bytes);
     ctx.logger.progress(`  ${cfg.name}: measuring int8, fp16 and pruned variants`);
-    return adviseModel(prepared.loaded, { feeds: prepared.inputs.feeds, measure, originalMeasurement: original ?? toMeasurement(head) });
+    return adviseModel(prepared.loaded, {
+      feeds: prepared.inputs.feeds,
+      measure,
+      originalMeasurement: original ?? toMeasurement(head)
+    });
   });
 }
 function toMeasurement(m) {
@@ -15188,7 +15826,11 @@ function toMeasurement(m) {
     sizeBytes: m.size.bytes,
     flops: m.flops,
     latencyMs: { p50: m.inference?.latencyMs.p50 ?? NaN, mean: m.inference?.latencyMs.mean ?? NaN },
-    ...m.inference?.energy ? { energyJPerInference: m.inference.energy.joulesPerInference, energyMethod: m.inference.energy.method, energyEstimated: m.inference.energy.estimated } : {}
+    ...m.inference?.energy ? {
+      energyJPerInference: m.inference.energy.joulesPerInference,
+      energyMethod: m.inference.energy.method,
+      energyEstimated: m.inference.energy.estimated
+    } : {}
   };
 }
 

@@ -6,7 +6,7 @@ import {
   formatMetric,
   formatValue,
   sig3
-} from "./chunk-2OILYYU6.js";
+} from "./chunk-YHJ657IU.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {
@@ -26,7 +26,9 @@ var silentLogger = { info: () => {
 var MARK = { pass: "pass", warn: "WARN", fail: "FAIL", inconclusive: "unsure" };
 function pad(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd());
+  return rows.map(
+    (r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd()
+  );
 }
 function budgetRow(b) {
   const isMin = b.metric === "throughput";
@@ -97,7 +99,13 @@ function renderText(report) {
   const changes = (report.budgetChanges ?? []).map(
     (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatLimit(c.metric, c.after, c.relative)}` : ""}`
   );
-  return [head, ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`), ...changes, "", ...report.models.map(renderModelText).flatMap((s) => [s, ""])].join("\n");
+  return [
+    head,
+    ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
+    ...changes,
+    "",
+    ...report.models.map(renderModelText).flatMap((s) => [s, ""])
+  ].join("\n");
 }
 
 export {

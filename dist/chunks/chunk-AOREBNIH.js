@@ -8041,7 +8041,14 @@ function scanMessage(st, typeName, start, end) {
     const dataType = Number(obj.dataType ?? 0);
     const lazy = payloads.length === 1 && p.end - p.start > st.inlineBytes && p.end > p.start && (info.dtypes === null || info.dtypes.has(dataType)) && Number(obj.dataLocation ?? 0) !== 1;
     if (!lazy) {
-      obj = decode(type, concat(st.win, [...small, ...payloads.map((q) => [q.tag, q.end])].sort((a, b) => a[0] - b[0])), start);
+      obj = decode(
+        type,
+        concat(
+          st.win,
+          [...small, ...payloads.map((q) => [q.tag, q.end])].sort((a, b) => a[0] - b[0])
+        ),
+        start
+      );
     } else {
       const length = p.end - p.start;
       obj.dataLocation = 1;
@@ -8088,7 +8095,14 @@ function scanModelFile(path2, opts = {}) {
       largest: 0
     };
     const proto = scanMessage(st, "ModelProto", 0, size);
-    return { proto, payloads: st.payloads, payloadCount: st.count, payloadBytes: st.total, largestPayloadBytes: st.largest, fileBytes: size };
+    return {
+      proto,
+      payloads: st.payloads,
+      payloadCount: st.count,
+      payloadBytes: st.total,
+      largestPayloadBytes: st.largest,
+      fileBytes: size
+    };
   } finally {
     closeSync(fd);
   }
@@ -8216,14 +8230,24 @@ async function loadModel(path2, opts = {}) {
       proto = scanned.proto;
       payloads = scanned.payloads;
     } catch (error) {
-      throw notOnnx(label, `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`, bytes, error);
+      throw notOnnx(
+        label,
+        `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`,
+        bytes,
+        error
+      );
     }
   } else {
     bytes = new Uint8Array(await readFile(abs));
     try {
       proto = decodeModel(bytes);
     } catch (error) {
-      throw notOnnx(label, `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`, bytes, error);
+      throw notOnnx(
+        label,
+        `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`,
+        bytes,
+        error
+      );
     }
   }
   const hasGraph = own(proto, "graph") && proto.graph !== void 0;
@@ -8247,7 +8271,8 @@ async function loadModel(path2, opts = {}) {
   const root = resolve2(opts.allowedRoot ?? dirname(abs));
   const refs = [];
   forEachTensor(proto.graph, (t) => {
-    if (isExternal(t) && !payloads?.has(t)) refs.push({ ref: resolveExternalRef(t, abs, root, label), tensor: t.name || "(unnamed)" });
+    if (isExternal(t) && !payloads?.has(t))
+      refs.push({ ref: resolveExternalRef(t, abs, root, label), tensor: t.name || "(unnamed)" });
   });
   const sizes = /* @__PURE__ */ new Map();
   for (const { ref, tensor } of refs) {
@@ -8519,7 +8544,8 @@ function tensorStats(t, ctx) {
   }
   const field = t.floatData?.length ? t.floatData : t.int32Data?.length ? t.int32Data : t.int64Data?.length ? t.int64Data : t.doubleData?.length ? t.doubleData : t.uint64Data?.length ? t.uint64Data : [];
   const perElement = code === DataType.COMPLEX64 || code === DataType.COMPLEX128 ? 2 : 1;
-  if (field.length > 0 && size >= 1 && field.length !== elements * perElement) throw mismatch(field.length, elements * perElement, "values");
+  if (field.length > 0 && size >= 1 && field.length !== elements * perElement)
+    throw mismatch(field.length, elements * perElement, "values");
   let zeros;
   if (code === DataType.COMPLEX64 || code === DataType.COMPLEX128) {
     zeros = 0;
@@ -8620,7 +8646,9 @@ function analyzeModel(loaded, opts = {}) {
   const sparse = (s) => {
     const values = s.values ? tensor(s.values) : { dtype: "float32", elements: 0, bytes: 0, zeros: 0 };
     const dense = product(s.dims ?? []);
-    const out = [{ dtype: values.dtype, elements: dense, bytes: values.bytes, zeros: values.zeros + Math.max(0, dense - values.elements) }];
+    const out = [
+      { dtype: values.dtype, elements: dense, bytes: values.bytes, zeros: values.zeros + Math.max(0, dense - values.elements) }
+    ];
     if (s.indices) out.push({ ...tensor(s.indices), elements: 0, zeros: 0 });
     return out;
   };
@@ -8838,7 +8866,10 @@ function parseNpy(bytes, file) {
   }
   const numeric = NUMERIC[kind];
   if (!numeric) {
-    fail(file, `has dtype '${code}', which is not supported; use one of ${Object.values(DESCR_OF).join(" ")} (or <U/|S strings).`);
+    fail(
+      file,
+      `has dtype '${code}', which is not supported; use one of ${Object.values(DESCR_OF).join(" ")} (or <U/|S strings).`
+    );
   }
   if (numeric.itemBytes > 1 && order === "|") fail(file, `has dtype '${code}' without a byte order.`);
   checkLength(file, body.length, count2, numeric.itemBytes);
@@ -8848,7 +8879,8 @@ function parseNpy(bytes, file) {
 }
 function checkLength(file, have, count2, itemBytes) {
   const want = count2 * itemBytes;
-  if (have < want) fail(file, `is truncated: its header promises ${count2} elements (${want} bytes) but only ${have} bytes follow.`);
+  if (have < want)
+    fail(file, `is truncated: its header promises ${count2} elements (${want} bytes) but only ${have} bytes follow.`);
   if (have > want) fail(file, `has ${have - want} bytes after the ${count2} elements its header promises; the file is corrupt.`);
 }
 
@@ -8952,7 +8984,11 @@ async function synthesizeInputs(inputs, opts) {
     const shape = ctx.resolveDeclared(info);
     ctx.checkFeedable(info.name, info.dtype);
     ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = new ort.Tensor(info.dtype, randomData(info.dtype, count(shape), ctx.rngFor(info.name)), shape);
+    feeds[info.name] = new ort.Tensor(
+      info.dtype,
+      randomData(info.dtype, count(shape), ctx.rngFor(info.name)),
+      shape
+    );
     shapes[info.name] = shape;
   }
   const used = new Set(inputs.flatMap((i) => (i.shape ?? []).filter((d) => typeof d === "string")));
@@ -9111,7 +9147,10 @@ var Context = class {
       const shape2 = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
       if (spec.shape) this.checkShape(info, shape2, `the shape given`);
       this.checkCap(info.name, dtype, shape2);
-      return { shape: shape2, make: () => new ort.Tensor(dtype, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2) };
+      return {
+        shape: shape2,
+        make: () => new ort.Tensor(dtype, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2)
+      };
     }
     const nested = flatten(spec.value, (msg) => this.fail(info.name, msg));
     let shape = nested.shape;
@@ -9126,7 +9165,10 @@ var Context = class {
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
-        this.fail(info.name, `the value has ${flat.length} elements but the shape given, [${spec.shape.join(", ")}], holds ${count(spec.shape)}.`);
+        this.fail(
+          info.name,
+          `the value has ${flat.length} elements but the shape given, [${spec.shape.join(", ")}], holds ${count(spec.shape)}.`
+        );
       }
       shape = [...spec.shape];
     }
@@ -9164,13 +9206,19 @@ function flatten(value, fail2) {
   const flat = [];
   const walk = (v, depth, where) => {
     if (depth === shape.length) {
-      if (Array.isArray(v)) fail2(`the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(", ")}] from the first elements).`);
+      if (Array.isArray(v))
+        fail2(
+          `the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(", ")}] from the first elements).`
+        );
       flat.push(v);
       return;
     }
-    if (!Array.isArray(v)) fail2(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
+    if (!Array.isArray(v))
+      fail2(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
     if (v.length !== shape[depth]) {
-      fail2(`the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(", ")}] from the first elements).`);
+      fail2(
+        `the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(", ")}] from the first elements).`
+      );
     }
     v.forEach((x, i) => walk(x, depth + 1, `${where}[${i}]`));
   };
@@ -9213,7 +9261,8 @@ function toData(dtype, flat, fail2) {
           out[i] = v;
           return;
         }
-        if (typeof v !== "number" || !Number.isInteger(v) || v < range[0] || v > range[1]) bad(i, `an integer in ${range[0]}..${range[1]}`);
+        if (typeof v !== "number" || !Number.isInteger(v) || v < range[0] || v > range[1])
+          bad(i, `an integer in ${range[0]}..${range[1]}`);
         if (out instanceof BigInt64Array || out instanceof BigUint64Array) out[i] = BigInt(v);
         else out[i] = v;
       });
@@ -9387,7 +9436,8 @@ function accumulate(acc, reference, variant) {
   }
 }
 function compareOutputs(reference, variant) {
-  if (reference.length !== variant.length) throw new Error(`compared ${reference.length} reference batches with ${variant.length} variant batches`);
+  if (reference.length !== variant.length)
+    throw new Error(`compared ${reference.length} reference batches with ${variant.length} variant batches`);
   const accs = /* @__PURE__ */ new Map();
   reference.forEach((refBatch, k) => {
     for (const [name, ref] of Object.entries(refBatch)) {
@@ -9395,7 +9445,17 @@ function compareOutputs(reference, variant) {
       if (!v) throw new Error(`the variant has no output named ${name}`);
       let acc = accs.get(name);
       if (!acc) {
-        acc = { name, maxAbsError: 0, maxRelError: 0, agree: 0, rows: 0, kind: null, classifier: true, newNonFinite: 0, comparable: true };
+        acc = {
+          name,
+          maxAbsError: 0,
+          maxRelError: 0,
+          agree: 0,
+          rows: 0,
+          kind: null,
+          classifier: true,
+          newNonFinite: 0,
+          comparable: true
+        };
         accs.set(name, acc);
       }
       accumulate(acc, ref, v);
@@ -9728,7 +9788,8 @@ function weightSlot(use, rank) {
 }
 function indexGraph(model) {
   const graph = model.graph;
-  if (!graph) throw new InputError("MODEL_INVALID", "The model has no graph (ModelProto.graph is empty); it is not a usable ONNX model.");
+  if (!graph)
+    throw new InputError("MODEL_INVALID", "The model has no graph (ModelProto.graph is empty); it is not a usable ONNX model.");
   const initializers = new Map((graph.initializer ?? []).map((t) => [t.name ?? "", t]));
   const uses = /* @__PURE__ */ new Map();
   const names = /* @__PURE__ */ new Set();
@@ -9754,7 +9815,8 @@ function indexGraph(model) {
       for (const a of inner.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
     }
   };
-  for (const n of graph.node ?? []) for (const a of n.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
+  for (const n of graph.node ?? [])
+    for (const a of n.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
   for (const o of graph.output ?? []) {
     const name = o.name ?? "";
     names.add(name);
@@ -9836,15 +9898,28 @@ function int8WeightsVariant(model) {
     );
     dq.push(node("DequantizeLinear", [qName, sName, zName], [c.name], { axis }, fresh(`${c.name}_DequantizeLinear`)));
     removed.add(c.name);
-    weights.push({ name: c.name, ops: [...new Set(c.slots.map((s) => s.op))], elements: elementCount(c.dims), storage: `int8 per-channel (axis ${axis})` });
+    weights.push({
+      name: c.name,
+      ops: [...new Set(c.slots.map((s) => s.op))],
+      elements: elementCount(c.dims),
+      storage: `int8 per-channel (axis ${axis})`
+    });
   }
   if (weights.length === 0) {
-    return { variant: "int8-weights", label: "int8 weights", model, weights, notes: ["No Conv, Gemm or MatMul weight is a float32 initializer; nothing to quantise.", ...notes], opset: defaultOpset(model) };
+    return {
+      variant: "int8-weights",
+      label: "int8 weights",
+      model,
+      weights,
+      notes: ["No Conv, Gemm or MatMul weight is a float32 initializer; nothing to quantise.", ...notes],
+      opset: defaultOpset(model)
+    };
   }
   const rewritten = withGraph(model, ix, { nodes: [...dq, ...ix.graph.node ?? []], initializers: added, removed });
   const before = defaultOpset(model);
   const out = raiseOpset(rewritten, 13, "Per-channel DequantizeLinear (the axis attribute)");
-  if (defaultOpset(out) !== before) notes.push(`Opset raised from ${before} to ${defaultOpset(out)} for per-channel DequantizeLinear.`);
+  if (defaultOpset(out) !== before)
+    notes.push(`Opset raised from ${before} to ${defaultOpset(out)} for per-channel DequantizeLinear.`);
   notes.push(
     "The arithmetic stays float32: onnxruntime does not constant-fold DequantizeLinear, so every run dequantises the weights first; the file shrinks about 4\xD7, latency can rise slightly."
   );
@@ -9877,7 +9952,8 @@ function int8DynamicVariant(model) {
     const y = n.output?.[0] ?? "";
     const eligible = isDefaultDomain(n) && c !== void 0 && x !== "" && !ix.initializers.has(x) && c.uses.length === 1 && (op === "MatMul" && c.dims.length === 2 || op === "Gemm" && attrInt(n, "transA", 0) === 0 || op === "Conv" && (n.input?.[2] === void 0 || n.input[2] === "" || ix.initializers.has(n.input[2])));
     if (!eligible) {
-      if (c && c.uses.length > 1 && ["MatMul", "Gemm", "Conv"].includes(op)) notes.push(`${w}: left float32, it is shared by ${c.uses.length} nodes.`);
+      if (c && c.uses.length > 1 && ["MatMul", "Gemm", "Conv"].includes(op))
+        notes.push(`${w}: left float32, it is shared by ${c.uses.length} nodes.`);
       else if (c && op === "Gemm") notes.push(`${n.name || y}: Gemm with transA = 1 left float32.`);
       else if (c && op === "MatMul") notes.push(`${n.name || y}: MatMul with a ${c.dims.length}-D weight left float32.`);
       else if (c && op === "Conv") notes.push(`${n.name || y}: Conv whose bias is computed at run time left float32.`);
@@ -9907,15 +9983,28 @@ function int8DynamicVariant(model) {
       tensorFrom(zName, [], DataType.INT8, new Int8Array(1))
     );
     removed.add(w);
-    weights.push({ name: w, ops: [op], elements: elementCount(c.dims), storage: `int8 per-channel (axis ${axis}), activations uint8 at run time` });
+    weights.push({
+      name: w,
+      ops: [op],
+      elements: elementCount(c.dims),
+      storage: `int8 per-channel (axis ${axis}), activations uint8 at run time`
+    });
     const a = quantizeActivation(x);
     const base = n.name || y;
     const yInt = fresh(`${y}_int32`);
     const yFloat = fresh(`${y}_int32_float`);
     const scale = fresh(`${y}_rescale`);
     if (op === "Conv") {
-      const attrs = (n.attribute ?? []).filter((at) => ["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"].includes(at.name ?? ""));
-      nodes.push({ opType: "ConvInteger", input: [a.q, qName, a.zero, zName], output: [yInt], name: fresh(`${base}_ConvInteger`), attribute: attrs });
+      const attrs = (n.attribute ?? []).filter(
+        (at) => ["auto_pad", "dilations", "group", "kernel_shape", "pads", "strides"].includes(at.name ?? "")
+      );
+      nodes.push({
+        opType: "ConvInteger",
+        input: [a.q, qName, a.zero, zName],
+        output: [yInt],
+        name: fresh(`${base}_ConvInteger`),
+        attribute: attrs
+      });
     } else {
       nodes.push(node("MatMulInteger", [a.q, qName, a.zero, zName], [yInt], {}, fresh(`${base}_MatMulInteger`)));
     }
@@ -9936,7 +10025,14 @@ function int8DynamicVariant(model) {
       if (beta === 1) bias = cName;
       else if (cInit && (cInit.dataType ?? 0) === DataType.FLOAT && !isExternal2(cInit)) {
         bias = fresh(`${cName}_beta`);
-        added.push(tensorFrom(bias, (cInit.dims ?? []).map(Number), DataType.FLOAT, readFloat32(cInit).map((v) => v * beta)));
+        added.push(
+          tensorFrom(
+            bias,
+            (cInit.dims ?? []).map(Number),
+            DataType.FLOAT,
+            readFloat32(cInit).map((v) => v * beta)
+          )
+        );
       } else {
         const betaName = fresh(`${base}_beta`);
         added.push(tensorFrom(betaName, [], DataType.FLOAT, Float32Array.of(beta)));
@@ -9959,7 +10055,14 @@ function int8DynamicVariant(model) {
     if ((ix.uses.get(name)?.length ?? 0) > 0 && !stillUsed.has(name)) removed.add(name);
   }
   if (weights.length === 0) {
-    return { variant: "int8-dynamic", label: "dynamic int8", model, weights, notes: ["No MatMul, Gemm or Conv with a float32 initializer weight to quantise.", ...notes], opset: defaultOpset(model) };
+    return {
+      variant: "int8-dynamic",
+      label: "dynamic int8",
+      model,
+      weights,
+      notes: ["No MatMul, Gemm or Conv with a float32 initializer weight to quantise.", ...notes],
+      opset: defaultOpset(model)
+    };
   }
   const before = defaultOpset(model);
   const out = raiseOpset(withGraph(model, ix, { nodes, initializers: added, removed }), 11, "DynamicQuantizeLinear");
@@ -10004,24 +10107,51 @@ function fp16Variant(model) {
     const ops = [...new Set((ix.uses.get(name) ?? []).map((u) => u.node.opType ?? ""))];
     weights.push({ name, ops, elements: n, storage: "float16" });
   }
-  if (small > 0) notes.push(`${small} float32 initializer(s) under ${FP16_MIN_ELEMENTS} elements left float32 (scalars, epsilons, shape-like constants).`);
+  if (small > 0)
+    notes.push(
+      `${small} float32 initializer(s) under ${FP16_MIN_ELEMENTS} elements left float32 (scalars, epsilons, shape-like constants).`
+    );
   if (weights.length === 0) {
-    return { variant: "fp16", label: "fp16 weights", model, weights, notes: ["No float32 initializer to convert.", ...notes], opset: defaultOpset(model) };
+    return {
+      variant: "fp16",
+      label: "fp16 weights",
+      model,
+      weights,
+      notes: ["No float32 initializer to convert.", ...notes],
+      opset: defaultOpset(model)
+    };
   }
-  const out = raiseOpset(withGraph(model, ix, { nodes: [...casts, ...ix.graph.node ?? []], initializers: added, removed }), 6, "Cast");
-  notes.push("Weights are stored as float16 and cast back to float32, so every op still computes in float32; the file halves, the arithmetic does not change.");
+  const out = raiseOpset(
+    withGraph(model, ix, { nodes: [...casts, ...ix.graph.node ?? []], initializers: added, removed }),
+    6,
+    "Cast"
+  );
+  notes.push(
+    "Weights are stored as float16 and cast back to float32, so every op still computes in float32; the file halves, the arithmetic does not change."
+  );
   return { variant: "fp16", label: "fp16 weights", model: out, weights, notes, opset: defaultOpset(out) };
 }
 function pruneVariant(model, sparsity = DEFAULT_SPARSITY, scope = "per-tensor") {
   if (!(sparsity >= 0 && sparsity < 1)) {
-    throw new InputError("ARGUMENT_INVALID", `The pruning sparsity must be a fraction from 0 up to (not including) 1, such as 0.5; got ${sparsity}.`);
+    throw new InputError(
+      "ARGUMENT_INVALID",
+      `The pruning sparsity must be a fraction from 0 up to (not including) 1, such as 0.5; got ${sparsity}.`
+    );
   }
   const notes = [];
   const ix = indexGraph(model);
   const label = `pruned ${pct(sparsity)}`;
   const candidates = weightCandidates(ix, notes);
   if (candidates.length === 0) {
-    return { variant: "prune", label, model, weights: [], notes: ["No Conv, Gemm or MatMul weight is a float32 initializer; nothing to prune.", ...notes], opset: defaultOpset(model), sparsity: 0 };
+    return {
+      variant: "prune",
+      label,
+      model,
+      weights: [],
+      notes: ["No Conv, Gemm or MatMul weight is a float32 initializer; nothing to prune.", ...notes],
+      opset: defaultOpset(model),
+      sparsity: 0
+    };
   }
   const values = candidates.map((c) => readFloat32(c.tensor));
   const masks = scope === "global" ? smallestMagnitudes(values, Math.round(sparsity * values.reduce((s, v) => s + v.length, 0))) : values.map((v) => smallestMagnitudes([v], Math.round(sparsity * v.length))[0]);
@@ -10040,13 +10170,29 @@ function pruneVariant(model, sparsity = DEFAULT_SPARSITY, scope = "per-tensor") 
     zeros += z;
     total += v.length;
     replaced.set(c.name, tensorFrom(c.name, c.dims, DataType.FLOAT, v));
-    weights.push({ name: c.name, ops: [...new Set(c.slots.map((s) => s.op))], elements: v.length, storage: `pruned ${pct(z / v.length)}` });
+    weights.push({
+      name: c.name,
+      ops: [...new Set(c.slots.map((s) => s.op))],
+      elements: v.length,
+      storage: `pruned ${pct(z / v.length)}`
+    });
   });
   notes.push(
     "Pruned weights are still stored and multiplied densely: onnxruntime's CPU kernels do the same work on zeros, so latency and energy do not drop, and the file keeps its size; the saving shows only once the file is compressed (gzip size)."
   );
-  const graph = { ...ix.graph, initializer: (ix.graph.initializer ?? []).map((t) => replaced.get(t.name ?? "") ?? t) };
-  return { variant: "prune", label, model: { ...model, graph }, weights, notes, opset: defaultOpset(model), sparsity: total ? zeros / total : 0 };
+  const graph = {
+    ...ix.graph,
+    initializer: (ix.graph.initializer ?? []).map((t) => replaced.get(t.name ?? "") ?? t)
+  };
+  return {
+    variant: "prune",
+    label,
+    model: { ...model, graph },
+    weights,
+    notes,
+    opset: defaultOpset(model),
+    sparsity: total ? zeros / total : 0
+  };
 }
 function buildVariant(model, variant, options = {}) {
   switch (variant) {
@@ -10073,7 +10219,12 @@ function gzipSize(bytes) {
   return gzipSync(bytes, { level: GZIP_LEVEL }).length;
 }
 function figures(m, gzipBytes) {
-  const out = { sizeBytes: m.sizeBytes, gzipBytes, flops: m.flops, latencyMs: { p50: m.latencyMs.p50, mean: m.latencyMs.mean } };
+  const out = {
+    sizeBytes: m.sizeBytes,
+    gzipBytes,
+    flops: m.flops,
+    latencyMs: { p50: m.latencyMs.p50, mean: m.latencyMs.mean }
+  };
   if (m.energyJPerInference !== void 0) {
     const method = m.energyMethod ?? "unknown";
     out.energy = { joulesPerInference: m.energyJPerInference, method, estimated: m.energyEstimated ?? /estimat/i.test(method) };
@@ -10115,7 +10266,9 @@ function summarizeAdvice(a) {
   if (a.variant === "prune") parts[0] += ` (${formatPercent(d.gzipPct)} gzipped)`;
   if (d.energyPct !== void 0 && a.figures.energy) {
     const e = a.figures.energy;
-    parts.push(`${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`);
+    parts.push(
+      `${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`
+    );
   }
   parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);
   const f = a.fidelity;
@@ -10167,7 +10320,9 @@ async function adviseModel(loaded, options) {
       );
     } catch (error) {
       const notApplicable = error instanceof EnergyBudgetError && error.code === "UNSUPPORTED_OP";
-      advice.push(withSummary({ variant, label, status: notApplicable ? "not-applicable" : "failed", reason: describe(error), notes }));
+      advice.push(
+        withSummary({ variant, label, status: notApplicable ? "not-applicable" : "failed", reason: describe(error), notes })
+      );
     }
   }
   return advice;
