@@ -223,4 +223,27 @@ describe('the CLI on bad input', () => {
     expect(json.models.find((m) => m.name === 'fresh')?.change).toBe('new');
     expect(json.models.find((m) => m.name === 'gone')?.change).toBe('removed');
   });
+
+  it('shows measured possible savings with advise: true, in the table, the JSON and the Markdown', async () => {
+    await writeFile(
+      path.join(dir, 'advise.yml'),
+      'version: 1\nmodels:\n  - name: clf\n    path: models/classifier.onnx\n    dims: { N: 4 }\n    advise: true\n    energy: estimate\n    inference: { iterations: 20, warmup: 2, max-time: 0.2 s }\n',
+    );
+    const p = proc(['run', '--config', 'advise.yml', '--json', 'advise.json', '--markdown', 'advise.md']);
+    expect(await runCli(p)).toBe(0);
+    const json = JSON.parse(await readFile(path.join(dir, 'advise.json'), 'utf8')) as Report;
+    const advice = json.models[0].advice!;
+    expect(advice.map((a) => a.variant)).toEqual(['int8-weights', 'int8-dynamic', 'fp16', 'prune']);
+    const int8 = advice.find((a) => a.variant === 'int8-weights')!;
+    expect(int8.status).toBe('ok');
+    // int8 weights: a quarter of the float32 weight bytes plus scales, so well over 60% smaller.
+    expect(int8.deltas!.sizePct).toBeLessThan(-60);
+    expect(int8.fidelity!.top1Agreement).toBeGreaterThan(0.9);
+    expect(int8.figures!.energy!.estimated).toBe(true);
+    expect(p.out).toMatch(/possible savings/);
+    expect(p.out).toMatch(/int8 weights: −7\d% size/);
+    const md = await readFile(path.join(dir, 'advise.md'), 'utf8');
+    expect(md).toMatch(/\*\*Possible savings\*\*/);
+    expect(md).toMatch(/\| int8 weights \| −7\d(\.\d)?% \|/);
+  });
 });

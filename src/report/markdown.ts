@@ -258,6 +258,45 @@ function modelSection(m: ModelReport): string[] {
     energySentence('Training energy', m.training?.energy) ?? unavailable('Training energy', m.training?.energyUnavailable),
   ].filter((s): s is string => s !== undefined);
   if (energy.length) lines.push(energy.join('<br>'), '');
+  lines.push(...savingsTable(m));
+  return lines;
+}
+
+function pctCell(pct: unknown): string {
+  const v = num(pct);
+  return v === undefined ? '—' : formatChange(v / 100);
+}
+
+/**
+ * "Possible savings": the advisor's variants, each measured on this runner like the model
+ * itself (src/optimize/). Estimated energy says so; variants that did not apply say why.
+ */
+function savingsTable(m: ModelReport): string[] {
+  const advice = Array.isArray(m.advice) ? m.advice : [];
+  if (advice.length === 0) return [];
+  const lines = [
+    '**Possible savings** (each variant measured on this runner, same inputs; `energy-budget optimize` writes it):',
+    '',
+    '| Variant | Size | gzip | Energy per inference | Latency p50 | Top-1 agreement | Max abs error |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const a of advice) {
+    const label = escapeMarkdown(a.label, { maxLength: 80 });
+    if (a.status !== 'ok' || !a.deltas) {
+      lines.push(
+        `| ${label} | ${a.status === 'failed' ? 'failed' : 'not applicable'}: ${escapeMarkdown(a.reason ?? '', { maxLength: 200 })} | | | | | |`,
+      );
+      continue;
+    }
+    const est = a.figures?.energy?.estimated ? ' *(estimated)*' : '';
+    const top1 = num(a.fidelity?.top1Agreement);
+    const err = num(a.fidelity?.maxAbsError);
+    lines.push(
+      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${pctCell(a.deltas.energyPct)}${a.deltas.energyPct !== undefined ? est : ''} | ` +
+        `${pctCell(a.deltas.latencyP50Pct)} | ${top1 === undefined ? '—' : `${sig3(top1 * 100)}%`} | ${err === undefined ? '—' : sig3(err)} |`,
+    );
+  }
+  lines.push('');
   return lines;
 }
 
