@@ -102,8 +102,8 @@ async function runMerge(args, proc) {
   const { mkdir, writeFile } = await import("node:fs/promises");
   const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-SRMBIDBS.js");
-  const { renderMarkdown } = await import("./chunks/markdown-QEV7KQ2K.js");
+  const { renderText } = await import("./chunks/terminal-37ZKTTNS.js");
+  const { renderMarkdown } = await import("./chunks/markdown-QKF63KMD.js");
   const { renderJunit } = await import("./chunks/junit-RBJVCM3L.js");
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
@@ -120,7 +120,7 @@ async function runMerge(args, proc) {
   await out(parsed.values.junit, () => renderJunit(report));
   proc.stdout.write(`${renderText(report)}
 `);
-  return (await import("./chunks/run-6OPF75BZ.js")).reportExitCode(report);
+  return (await import("./chunks/run-F4ZK6B6Y.js")).reportExitCode(report);
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -157,8 +157,8 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-6OPF75BZ.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-SRMBIDBS.js");
+      const { runEnergyBudget } = await import("./chunks/run-F4ZK6B6Y.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-37ZKTTNS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });

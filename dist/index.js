@@ -4,7 +4,7 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-4EYEGX2K.js";
+} from "./chunks/chunk-MUETOW5R.js";
 import {
   mergeReports
 } from "./chunks/chunk-CCD5NMUD.js";
@@ -25000,7 +25000,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-6OPF75BZ.js");
+  const engine = await import("./chunks/run-F4ZK6B6Y.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -7,7 +7,7 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-VMEQPCAA.js";
+} from "./chunks/chunk-V45ERNY7.js";
 import "./chunks/chunk-AOREBNIH.js";
 import "./chunks/chunk-5RCBJ7FR.js";
 import {

@@ -5,7 +5,7 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-Y5PRFPBZ.js";
+} from "./chunk-SUJJCJYP.js";
 import "./chunk-YHJ657IU.js";
 import "./chunk-5RCBJ7FR.js";
 import "./chunk-DSY7S6TO.js";

@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GITHUB_COMMENT_MAX_CHARS,
   renderMarkdown
-} from "./chunk-4EYEGX2K.js";
+} from "./chunk-MUETOW5R.js";
 import "./chunk-YHJ657IU.js";
 import "./chunk-5RCBJ7FR.js";
 import "./chunk-DSY7S6TO.js";

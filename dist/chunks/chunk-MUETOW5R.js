@@ -215,6 +215,38 @@ function modelSection(m) {
     energySentence("Training energy", m.training?.energy) ?? unavailable("Training energy", m.training?.energyUnavailable)
   ].filter((s) => s !== void 0);
   if (energy.length) lines.push(energy.join("<br>"), "");
+  lines.push(...savingsTable(m));
+  return lines;
+}
+function pctCell(pct) {
+  const v = num(pct);
+  return v === void 0 ? "\u2014" : formatChange(v / 100);
+}
+function savingsTable(m) {
+  const advice = Array.isArray(m.advice) ? m.advice : [];
+  if (advice.length === 0) return [];
+  const lines = [
+    "**Possible savings** (each variant measured on this runner, same inputs; `energy-budget optimize` writes it):",
+    "",
+    "| Variant | Size | gzip | Energy per inference | Latency p50 | Top-1 agreement | Max abs error |",
+    "|---|--:|--:|--:|--:|--:|--:|"
+  ];
+  for (const a of advice) {
+    const label = escapeMarkdown(a.label, { maxLength: 80 });
+    if (a.status !== "ok" || !a.deltas) {
+      lines.push(
+        `| ${label} | ${a.status === "failed" ? "failed" : "not applicable"}: ${escapeMarkdown(a.reason ?? "", { maxLength: 200 })} | | | | | |`
+      );
+      continue;
+    }
+    const est = a.figures?.energy?.estimated ? " *(estimated)*" : "";
+    const top1 = num(a.fidelity?.top1Agreement);
+    const err = num(a.fidelity?.maxAbsError);
+    lines.push(
+      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${pctCell(a.deltas.energyPct)}${a.deltas.energyPct !== void 0 ? est : ""} | ${pctCell(a.deltas.latencyP50Pct)} | ${top1 === void 0 ? "\u2014" : `${sig3(top1 * 100)}%`} | ${err === void 0 ? "\u2014" : sig3(err)} |`
+    );
+  }
+  lines.push("");
   return lines;
 }
 function modelDetails(m) {

@@ -15791,7 +15791,8 @@ async function adviseForModel(cfg, head, ctx) {
           {
             iterations: "auto",
             warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
-            maxTimeS: 3,
+            // Up to 3 s per variant, less when the budget file caps the benchmark lower.
+            maxTimeS: Math.min(3, cfg.inference?.maxTimeS ?? 3),
             targetRelativeCi: 0.02,
             batchSize: batch
           },

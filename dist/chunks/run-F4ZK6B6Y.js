@@ -18,20 +18,20 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-VMEQPCAA.js";
+} from "./chunk-V45ERNY7.js";
 import {
   decodeModel
 } from "./chunk-AOREBNIH.js";
 import {
   renderMarkdown
-} from "./chunk-4EYEGX2K.js";
+} from "./chunk-MUETOW5R.js";
 import {
   renderJunit
 } from "./chunk-G47YRADD.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-Y5PRFPBZ.js";
+} from "./chunk-SUJJCJYP.js";
 import "./chunk-YHJ657IU.js";
 import {
   formatQuantity,

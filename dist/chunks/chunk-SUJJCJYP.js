@@ -90,6 +90,11 @@ function renderModelText(m) {
     const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map(budgetRow)];
     lines.push(...pad(rows).map((r) => `    ${r}`));
   }
+  const advice = m.advice ?? [];
+  if (advice.length) {
+    lines.push("  possible savings (each variant measured on this runner; `energy-budget optimize` writes it):");
+    for (const a of advice) lines.push(`    ${a.summary}`);
+  }
   for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
   return lines.join("\n");
 }
