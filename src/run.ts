@@ -123,7 +123,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
         baseConfig = parseConfig(baseText, configFile);
       } catch (error) {
         const issues = (error as { issues?: ConfigIssue[] }).issues;
-        const w = `the base's budget file (${options.baseRef}) is not valid, so budget changes are not listed${issues ? ` (${issues.length} problem${issues.length === 1 ? '' : 's'})` : ''}`;
+        const w = `the base's budget file (${options.baseRef}) is not valid${issues ? ` (${issues.length} problem${issues.length === 1 ? '' : 's'})` : ''}, so base models are read at the head's paths`;
         logger.warn(w);
         report.baseline.warnings!.push(w);
       }
