@@ -192,7 +192,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     const removed = options.baseRef
       ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name)
       : [...baselineByName.keys()].filter((n) => !headNames.has(n));
-    for (const name of removed) {
+    // Split like the models, so a job matrix's shard reports list each removed model once.
+    for (const name of selectShard(removed, options.shard)) {
       report.models.push({
         name,
         path: '',

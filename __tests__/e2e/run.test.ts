@@ -222,6 +222,14 @@ describe('the CLI on bad input', () => {
     });
     expect(json.models.find((m) => m.name === 'fresh')?.change).toBe('new');
     expect(json.models.find((m) => m.name === 'gone')?.change).toBe('removed');
+    // Shards of a job matrix list a removed model once between them, so their reports merge.
+    const shards = [];
+    for (const shard of ['1/2', '2/2']) {
+      await runCli(proc(['run', '--config', 'b2.yml', '--baseline', 'b1.json', '--shard', shard, '--json', `s${shard[0]}.json`]));
+      shards.push(JSON.parse(await readFile(path.join(dir, `s${shard[0]}.json`), 'utf8')) as Report);
+    }
+    expect(shards.flatMap((r) => r.models.map((m) => m.name)).sort()).toEqual(['fresh', 'gone', 'net']);
+    expect(await runCli(proc(['merge', 's1.json', 's2.json']))).toBe(1);
   });
 
   it('shows measured possible savings with advise: true, in the table, the JSON and the Markdown', async () => {
