@@ -120,7 +120,7 @@ async function runMerge(args, proc) {
   await out(parsed.values.junit, () => renderJunit(report));
   proc.stdout.write(`${renderText(report)}
 `);
-  return (await import("./chunks/run-F4ZK6B6Y.js")).reportExitCode(report);
+  return (await import("./chunks/run-5HEUR7V5.js")).reportExitCode(report);
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -157,7 +157,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-F4ZK6B6Y.js");
+      const { runEnergyBudget } = await import("./chunks/run-5HEUR7V5.js");
       const { createConsoleLogger } = await import("./chunks/terminal-37ZKTTNS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;

@@ -25000,7 +25000,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-F4ZK6B6Y.js");
+  const engine = await import("./chunks/run-5HEUR7V5.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -913,7 +913,7 @@ async function runEnergyBudget(options, deps = {}) {
         baseConfig = parseConfig(baseText, configFile);
       } catch (error) {
         const issues = error.issues;
-        const w = `the base's budget file (${options.baseRef}) is not valid, so budget changes are not listed${issues ? ` (${issues.length} problem${issues.length === 1 ? "" : "s"})` : ""}`;
+        const w = `the base's budget file (${options.baseRef}) is not valid${issues ? ` (${issues.length} problem${issues.length === 1 ? "" : "s"})` : ""}, so base models are read at the head's paths`;
         logger.warn(w);
         report.baseline.warnings.push(w);
       }
@@ -978,7 +978,7 @@ async function runEnergyBudget(options, deps = {}) {
     }
     const headNames = new Set(config.models.map((m) => m.name));
     const removed = options.baseRef ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name) : [...baselineByName.keys()].filter((n) => !headNames.has(n));
-    for (const name of removed) {
+    for (const name of selectShard(removed, options.shard)) {
       report.models.push({
         name,
         path: "",
