@@ -121,26 +121,16 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
       'energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
     );
   const { resolve } = await import('node:path');
-  const { mkdir, writeFile } = await import('node:fs/promises');
   const { loadBaselineReport } = await import('./baseline/report.js');
   const { mergeReports } = await import('./report/merge.js');
   const { renderText } = await import('./report/terminal.js');
-  const { renderMarkdown } = await import('./report/markdown.js');
-  const { renderJunit } = await import('./report/junit.js');
+  const { reportExitCode, writeReports } = await import('./run.js');
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
   const report = mergeReports(inputs);
-  const out = async (file: string | undefined, text: () => string) => {
-    if (!file) return;
-    const path = resolve(proc.cwd, file);
-    await mkdir((await import('node:path')).dirname(path), { recursive: true });
-    await writeFile(path, text());
-  };
-  await out(parsed.values.json, () => `${JSON.stringify(report, null, 2)}\n`);
-  await out(parsed.values.markdown, () => renderMarkdown(report, { maxChars: 1_000_000 }));
-  await out(parsed.values.junit, () => renderJunit(report));
+  await writeReports(report, proc.cwd, parsed.values);
   proc.stdout.write(`${renderText(report)}\n`);
-  return (await import('./run.js')).reportExitCode(report);
+  return reportExitCode(report);
 }
 
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */

@@ -16,6 +16,7 @@ import { buildTrainingStep, projectTraining, synthesizeLabels } from './train/in
 import { runTrainingBenchmark, toOrtTensor } from './train/runner.js';
 import { loopTrainingStep } from './train/loop.js';
 import { carbonFor } from './energy/carbon.js';
+import { isEstimated } from './energy/units.js';
 import { seedFrom } from './util/random.js';
 import { mean, percentile } from './bench/latency.js';
 import type { MeasureContext, PreparedModel } from './measure.js';
@@ -153,7 +154,7 @@ export async function measureTraining(
   };
   if (result.energy) {
     const w = result.energy;
-    const estimated = w.estimated === true || w.method.includes('estimate');
+    const estimated = isEstimated(w);
     const perStep = w.energyJ / result.steps;
     report.energy = {
       joulesPerStep: perStep,

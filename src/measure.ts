@@ -16,7 +16,7 @@ import { computeFlops } from './model/flops.js';
 import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
-import { measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
+import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from './compare/sequential.js';
 import { seedFrom } from './util/random.js';
@@ -223,7 +223,7 @@ export function energyReport(
   ctx: MeasureContext,
 ): EnergyReport {
   const perCall = window.energyJ / calls;
-  const estimated = window.estimated === true || window.method.includes('estimate');
+  const estimated = isEstimated(window);
   const sigma = window.uncertaintyJ !== undefined ? window.uncertaintyJ / calls : undefined;
   const carbon = carbonFor({
     energyJ: perCall,
@@ -294,7 +294,11 @@ async function runInference(
  * @throws InputError / EnvironmentError; the caller reports it for this model only.
  */
 export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureContext): Promise<ModelReport> {
-  const prepared = await prepareModel(cfg, path, ctx);
+  return measurePrepared(cfg, await prepareModel(cfg, path, ctx), ctx);
+}
+
+/** The benchmarks of a prepared model; fills in and returns `prepared.report`. */
+async function measurePrepared(cfg: ModelConfig, prepared: PreparedModel, ctx: MeasureContext): Promise<ModelReport> {
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
       ctx.logger.progress(
@@ -400,7 +404,9 @@ export async function compareWithBase(
   ctx: MeasureContext,
   opts: CompareOptions = {},
 ): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }> {
-  const base = await measureModel(cfg, basePath, ctx);
+  // Prepared once: measured on its own for the absolute figures, then used in the rounds.
+  const basePrep = await prepareModel(cfg, basePath, ctx);
+  const base = await measurePrepared(cfg, basePrep, ctx);
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
   if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
   const noisy = cfg.budget.filter(
@@ -413,7 +419,6 @@ export async function compareWithBase(
     `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`,
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
-  const basePrep = await prepareModel(cfg, basePath, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
   const blockMs = opts.blockMs ?? 25;
   const blocksPerRound = opts.blocksPerRound ?? 8;
@@ -564,7 +569,7 @@ export async function adviseForModel(
             ? {
                 energyJPerInference: e.energyJ / r.runs,
                 energyMethod: e.method,
-                energyEstimated: e.estimated === true || e.method.includes('estimate'),
+                energyEstimated: isEstimated(e),
               }
             : {}),
         };

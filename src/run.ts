@@ -56,6 +56,23 @@ async function writeOut(file: string, text: string): Promise<string> {
   return file;
 }
 
+/**
+ * Writes the report in each format asked for (paths relative to `cwd`) and returns the paths
+ * written. Markdown files are not capped at the PR comment's size limit.
+ */
+export async function writeReports(
+  report: Report,
+  cwd: string,
+  paths: { json?: string; markdown?: string; junit?: string },
+): Promise<RunResult['files']> {
+  const files: RunResult['files'] = {};
+  if (paths.json) files.json = await writeOut(resolve(cwd, paths.json), `${JSON.stringify(report, null, 2)}\n`);
+  if (paths.markdown)
+    files.markdown = await writeOut(resolve(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1_000_000 }));
+  if (paths.junit) files.junit = await writeOut(resolve(cwd, paths.junit), renderJunit(report));
+  return files;
+}
+
 /** The engine's edges plus how models are isolated (src/isolate/). */
 export interface EngineDeps extends RunDeps {
   /** Crash containment: each model in a worker process with a time limit. @default see IsolationOptions */
@@ -208,11 +225,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   }
 
   report.verdict = overallVerdict(report.models) as Verdict;
-  const files: RunResult['files'] = {};
-  if (options.jsonPath) files.json = await writeOut(resolve(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}\n`);
-  if (options.markdownPath)
-    files.markdown = await writeOut(resolve(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1_000_000 }));
-  if (options.junitPath) files.junit = await writeOut(resolve(cwd, options.junitPath), renderJunit(report));
+  const files = await writeReports(report, cwd, {
+    json: options.jsonPath,
+    markdown: options.markdownPath,
+    junit: options.junitPath,
+  });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
 }

@@ -107,6 +107,18 @@ function readBudgets(
  * a loosening; for throughput, a floor, a smaller minimum is (its allowed drop, like any
  * regression limit, loosens as it grows). A level moved from error to warn loosens too.
  */
+/** A limit the head no longer has (in a model still there, or with its whole model). */
+function removedLimit(model: string, key: string, before: RawLimit, note?: string): BudgetChange {
+  return {
+    model,
+    metric: key,
+    change: 'removed',
+    before: before.value,
+    ...(before.regression ? { relative: before.relative } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
 function compareLimits(model: string, key: string, before: RawLimit, after: RawLimit): BudgetChange[] {
   const out: BudgetChange[] = [];
   if (before.relative !== after.relative) {
@@ -193,27 +205,13 @@ export function diffBudgetFiles(baseText: string, headText: string): BudgetChang
       }
     }
     for (const [key, b] of before ?? []) {
-      if (!after.has(key))
-        changes.push({
-          model,
-          metric: key,
-          change: 'removed',
-          before: b.value,
-          ...(b.regression ? { relative: b.relative } : {}),
-        });
+      if (!after.has(key)) changes.push(removedLimit(model, key, b));
     }
   }
   for (const [model, before] of base.models) {
     if (head.models.has(model)) continue;
     for (const [key, b] of before) {
-      changes.push({
-        model,
-        metric: key,
-        change: 'removed',
-        before: b.value,
-        ...(b.regression ? { relative: b.relative } : {}),
-        note: 'model removed from the budget file',
-      });
+      changes.push(removedLimit(model, key, b, 'model removed from the budget file'));
     }
   }
   return changes;

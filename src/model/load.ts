@@ -204,35 +204,24 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
   const streamed =
     opts.stream === true ||
     ((opts.stream ?? 'auto') === 'auto' && info.size > (opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES));
-  let bytes: Uint8Array;
+  const bytes: Uint8Array = streamed ? readHead(abs, 256) : new Uint8Array(await readFile(abs));
   let proto: ModelProto;
   let payloads: PayloadTable | undefined;
-  if (streamed) {
-    bytes = readHead(abs, 256);
-    try {
+  try {
+    if (streamed) {
       const scanned = scanModelFile(abs, opts.scan);
       proto = scanned.proto;
       payloads = scanned.payloads;
-    } catch (error) {
-      throw notOnnx(
-        label,
-        `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`,
-        bytes,
-        error,
-      );
-    }
-  } else {
-    bytes = new Uint8Array(await readFile(abs));
-    try {
+    } else {
       proto = decodeModel(bytes);
-    } catch (error) {
-      throw notOnnx(
-        label,
-        `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`,
-        bytes,
-        error,
-      );
     }
+  } catch (error) {
+    throw notOnnx(
+      label,
+      `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`,
+      bytes,
+      error,
+    );
   }
   const hasGraph = own(proto, 'graph') && proto.graph !== undefined;
   const opsets = proto.opsetImport ?? [];
