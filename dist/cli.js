@@ -99,28 +99,17 @@ async function runMerge(args, proc) {
       "energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { mkdir, writeFile } = await import("node:fs/promises");
   const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
   const { renderText } = await import("./chunks/terminal-37ZKTTNS.js");
-  const { renderMarkdown } = await import("./chunks/markdown-QKF63KMD.js");
-  const { renderJunit } = await import("./chunks/junit-RBJVCM3L.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-U2DOGZQC.js");
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
   const report = mergeReports(inputs);
-  const out = async (file, text) => {
-    if (!file) return;
-    const path = resolve(proc.cwd, file);
-    await mkdir((await import("node:path")).dirname(path), { recursive: true });
-    await writeFile(path, text());
-  };
-  await out(parsed.values.json, () => `${JSON.stringify(report, null, 2)}
-`);
-  await out(parsed.values.markdown, () => renderMarkdown(report, { maxChars: 1e6 }));
-  await out(parsed.values.junit, () => renderJunit(report));
+  await writeReports(report, proc.cwd, parsed.values);
   proc.stdout.write(`${renderText(report)}
 `);
-  return (await import("./chunks/run-5HEUR7V5.js")).reportExitCode(report);
+  return reportExitCode(report);
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -157,7 +146,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-5HEUR7V5.js");
+      const { runEnergyBudget } = await import("./chunks/run-U2DOGZQC.js");
       const { createConsoleLogger } = await import("./chunks/terminal-37ZKTTNS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -165,7 +154,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-RE5VOSOR.js");
+      const { runOptimizeCommand } = await import("./chunks/command-AROST4N4.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,

@@ -1,13 +1,13 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  mergeReports
+} from "./chunks/chunk-CCD5NMUD.js";
+import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-MUETOW5R.js";
-import {
-  mergeReports
-} from "./chunks/chunk-CCD5NMUD.js";
+} from "./chunks/chunk-UQRUIDVR.js";
 import {
   formatChange,
   formatMetric,
@@ -25000,7 +25000,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-5HEUR7V5.js");
+  const engine = await import("./chunks/run-U2DOGZQC.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

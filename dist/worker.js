@@ -7,8 +7,8 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-V45ERNY7.js";
-import "./chunks/chunk-AOREBNIH.js";
+} from "./chunks/chunk-5HFBRNMP.js";
+import "./chunks/chunk-F7ZBR7X5.js";
 import "./chunks/chunk-5RCBJ7FR.js";
 import {
   EnvironmentError

@@ -8220,35 +8220,24 @@ async function loadModel(path2, opts = {}) {
     );
   }
   const streamed = opts.stream === true || (opts.stream ?? "auto") === "auto" && info.size > (opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES);
-  let bytes;
+  const bytes = streamed ? readHead(abs, 256) : new Uint8Array(await readFile(abs));
   let proto;
   let payloads;
-  if (streamed) {
-    bytes = readHead(abs, 256);
-    try {
+  try {
+    if (streamed) {
       const scanned = scanModelFile(abs, opts.scan);
       proto = scanned.proto;
       payloads = scanned.payloads;
-    } catch (error) {
-      throw notOnnx(
-        label,
-        `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`,
-        bytes,
-        error
-      );
-    }
-  } else {
-    bytes = new Uint8Array(await readFile(abs));
-    try {
+    } else {
       proto = decodeModel(bytes);
-    } catch (error) {
-      throw notOnnx(
-        label,
-        `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`,
-        bytes,
-        error
-      );
     }
+  } catch (error) {
+    throw notOnnx(
+      label,
+      `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`,
+      bytes,
+      error
+    );
   }
   const hasGraph = own(proto, "graph") && proto.graph !== void 0;
   const opsets = proto.opsetImport ?? [];

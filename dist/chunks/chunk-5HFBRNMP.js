@@ -17,7 +17,7 @@ import {
   seedFrom,
   synthesizeInputs,
   valueInfo
-} from "./chunk-AOREBNIH.js";
+} from "./chunk-F7ZBR7X5.js";
 import {
   describeKind,
   tryParseQuantity
@@ -8047,14 +8047,14 @@ var Validator = class {
     }
     return v;
   }
-  integer(entry, doc, min2) {
+  integer(entry, doc, min) {
     const v = this.scalarValue(entry);
     if (typeof v !== "number" || !Number.isInteger(v)) {
       this.addFor(entry, doc, `expected a whole number, got ${this.describe(entry.value)}`);
       return void 0;
     }
-    if (v < min2) {
-      this.addFor(entry, doc, `must be at least ${min2}, got ${v}`);
+    if (v < min) {
+      this.addFor(entry, doc, `must be at least ${min}, got ${v}`);
       return void 0;
     }
     return v;
@@ -9786,10 +9786,10 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
   const timedWindowS = Number(windowNs) / 1e9;
   const latenciesMs = lat.subarray(0, n);
   const [p50, p95, p99] = percentiles(latenciesMs, [0.5, 0.95, 0.99]);
-  let min2 = Infinity;
+  let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (latenciesMs[i] < min2) min2 = latenciesMs[i];
+    if (latenciesMs[i] < min) min = latenciesMs[i];
     if (latenciesMs[i] > max) max = latenciesMs[i];
   }
   const ci = relativeCiHalfWidth(latenciesMs, n);
@@ -9798,7 +9798,7 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
     runs: n,
     warmup: cfg.warmup,
     latenciesMs,
-    latencyMs: { p50, p95, p99, mean: mean(latenciesMs), min: min2, max, stdev: stdev(latenciesMs) },
+    latencyMs: { p50, p95, p99, mean: mean(latenciesMs), min, max, stdev: stdev(latenciesMs) },
     throughput: cfg.batchSize * n / timedWindowS,
     inferencesPerSecond: n / timedWindowS,
     timedWindowS,
@@ -12163,8 +12163,13 @@ function carbonFor(input) {
   };
 }
 
+// src/energy/units.ts
+function isEstimated(window) {
+  return window.estimated === true || window.method.includes("estimate");
+}
+
 // src/compare/stats.ts
-var { sqrt, floor, min } = Math;
+var { sqrt, floor } = Math;
 function mean2(values) {
   if (values.length === 0) throw new RangeError("mean of an empty sample");
   let sum = 0;
@@ -12185,10 +12190,7 @@ function variance(values) {
 function quantileSorted(sorted, p) {
   if (sorted.length === 0) throw new RangeError("quantile of an empty sample");
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
-  const h = (sorted.length - 1) * p;
-  const lo = floor(h);
-  const hi = min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return percentile(sorted, p);
 }
 function quantile(values, p) {
   return quantileSorted(
@@ -13573,9 +13575,9 @@ function upgradeNode(em, node, from, rankOf2) {
     return [{ ...withoutAttrs(node, ["split"]), input: split ? [x, em.ints(split)] : [x] }];
   }
   if (op === "Clip" && from < 11) {
-    const min2 = findAttr(node, "min") ? em.scalar(attrFloat(node, "min", 0)) : "";
+    const min = findAttr(node, "min") ? em.scalar(attrFloat(node, "min", 0)) : "";
     const max = findAttr(node, "max") ? em.scalar(attrFloat(node, "max", 0)) : "";
-    return [{ ...withoutAttrs(node, ["min", "max"]), input: [x, min2, max] }];
+    return [{ ...withoutAttrs(node, ["min", "max"]), input: [x, min, max] }];
   }
   if (op === "Pad" && from < 11) {
     const pads = attrInts(node, "pads", []);
@@ -14618,7 +14620,7 @@ async function measureTraining(cfg, prepared, meter, ctx) {
   };
   if (result.energy) {
     const w = result.energy;
-    const estimated = w.estimated === true || w.method.includes("estimate");
+    const estimated = isEstimated(w);
     const perStep = w.energyJ / result.steps;
     report.energy = {
       joulesPerStep: perStep,
@@ -15532,7 +15534,7 @@ async function idleBaselined(meter, ctx) {
 }
 function energyReport(window, calls, batch, description, ctx) {
   const perCall = window.energyJ / calls;
-  const estimated = window.estimated === true || window.method.includes("estimate");
+  const estimated = isEstimated(window);
   const sigma = window.uncertaintyJ !== void 0 ? window.uncertaintyJ / calls : void 0;
   const carbon = carbonFor({
     energyJ: perCall,
@@ -15591,7 +15593,9 @@ async function runInference(cfg, prepared, session, meter, ctx) {
   return report;
 }
 async function measureModel(cfg, path, ctx) {
-  const prepared = await prepareModel(cfg, path, ctx);
+  return measurePrepared(cfg, await prepareModel(cfg, path, ctx), ctx);
+}
+async function measurePrepared(cfg, prepared, ctx) {
   await withMeter(cfg, ctx, async (meter) => {
     if (cfg.inference) {
       ctx.logger.progress(
@@ -15666,7 +15670,8 @@ function metricValues(m) {
 var LATENCY_METRICS = ["latency-p50", "latency-p95", "latency-p99", "latency-mean", "throughput"];
 var ENERGY_METRICS = ["energy-per-inference", "energy-per-sample", "energy-per-1000-inferences"];
 async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
-  const base = await measureModel(cfg, basePath, ctx);
+  const basePrep = await prepareModel(cfg, basePath, ctx);
+  const base = await measurePrepared(cfg, basePrep, ctx);
   const comparisons = {};
   if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
   const noisy = cfg.budget.filter(
@@ -15678,7 +15683,6 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
     `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
-  const basePrep = await prepareModel(cfg, basePath, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
   const blockMs = opts.blockMs ?? 25;
   const blocksPerRound = opts.blocksPerRound ?? 8;
@@ -15806,7 +15810,7 @@ async function adviseForModel(cfg, head, ctx) {
           ...e ? {
             energyJPerInference: e.energyJ / r.runs,
             energyMethod: e.method,
-            energyEstimated: e.estimated === true || e.method.includes("estimate")
+            energyEstimated: isEstimated(e)
           } : {}
         };
       } finally {

@@ -425,6 +425,5 @@ function renderMarkdown(report, opts = {}) {
 export {
   escapeMarkdown,
   commentMarker,
-  GITHUB_COMMENT_MAX_CHARS,
   renderMarkdown
 };

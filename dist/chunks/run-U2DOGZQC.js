@@ -1,6 +1,9 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  renderMarkdown
+} from "./chunk-UQRUIDVR.js";
+import {
   adviseForModel,
   assertInsideWorkspace,
   classifyInterval,
@@ -18,29 +21,23 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-V45ERNY7.js";
-import {
-  decodeModel
-} from "./chunk-AOREBNIH.js";
-import {
-  renderMarkdown
-} from "./chunk-MUETOW5R.js";
-import {
-  renderJunit
-} from "./chunk-G47YRADD.js";
+} from "./chunk-5HFBRNMP.js";
 import {
   renderText,
   silentLogger
 } from "./chunk-SUJJCJYP.js";
 import "./chunk-YHJ657IU.js";
 import {
-  formatQuantity,
-  tryParseQuantity
-} from "./chunk-5RCBJ7FR.js";
-import {
   environmentDifferences,
   loadBaselineReport
 } from "./chunk-5G6HVD57.js";
+import {
+  decodeModel
+} from "./chunk-F7ZBR7X5.js";
+import {
+  formatQuantity,
+  tryParseQuantity
+} from "./chunk-5RCBJ7FR.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -68,6 +65,52 @@ function detectEnvironment(ortVersion2, device = "cpu") {
     onnxruntime: ortVersion2,
     device
   };
+}
+
+// src/report/junit.ts
+function escapeXml(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function caseXml(model, b) {
+  const name = `${b.kind === "regression" ? "regression " : ""}${b.metric}`;
+  const detail = `${b.metric}: value ${b.value}${b.baseline !== null ? `, baseline ${b.baseline}` : ""}, limit ${b.limit}${b.kind === "regression" && b.relative ? " (relative)" : ""}${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ""}${b.message ? ` \u2014 ${b.message}` : ""}`;
+  const open = `    <testcase classname="${escapeXml(`energy-budget.${model.name}`)}" name="${escapeXml(name)}">`;
+  switch (b.status) {
+    case "fail":
+      return `${open}
+      <failure message="${escapeXml(`budget exceeded: ${detail}`)}">${escapeXml(detail)}</failure>
+    </testcase>`;
+    case "inconclusive":
+    case "warn":
+      return `${open}
+      <system-out>${escapeXml(`${b.status}: ${detail}`)}</system-out>
+    </testcase>`;
+    default:
+      return `${open}</testcase>`;
+  }
+}
+function renderJunit(report) {
+  const suites = report.models.map((m) => {
+    const cases = m.budgets.map((b) => caseXml(m, b));
+    if (m.error) {
+      cases.push(
+        `    <testcase classname="${escapeXml(`energy-budget.${m.name}`)}" name="measure">
+      <error type="${escapeXml(m.error.code)}" message="${escapeXml(m.error.message)}"></error>
+    </testcase>`
+      );
+    }
+    const failures2 = m.budgets.filter((b) => b.status === "fail").length;
+    return `  <testsuite name="${escapeXml(m.name)}" tests="${cases.length}" failures="${failures2}" errors="${m.error ? 1 : 0}">
+${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`;
+  });
+  const total = report.models.reduce((n, m) => n + m.budgets.length + (m.error ? 1 : 0), 0);
+  const failures = report.models.reduce((n, m) => n + m.budgets.filter((b) => b.status === "fail").length, 0);
+  const errors = report.models.filter((m) => m.error).length;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="energy-budget" tests="${total}" failures="${failures}" errors="${errors}">
+${suites.join("\n")}
+</testsuites>
+`;
 }
 
 // src/compare/budgets.ts
@@ -240,6 +283,16 @@ function readBudgets(text) {
   }
   return { models, ...inconclusive ? { inconclusive } : {} };
 }
+function removedLimit(model, key, before, note) {
+  return {
+    model,
+    metric: key,
+    change: "removed",
+    before: before.value,
+    ...before.regression ? { relative: before.relative } : {},
+    ...note ? { note } : {}
+  };
+}
 function compareLimits(model, key, before, after) {
   const out = [];
   if (before.relative !== after.relative) {
@@ -317,27 +370,13 @@ function diffBudgetFiles(baseText, headText) {
       }
     }
     for (const [key, b] of before ?? []) {
-      if (!after.has(key))
-        changes.push({
-          model,
-          metric: key,
-          change: "removed",
-          before: b.value,
-          ...b.regression ? { relative: b.relative } : {}
-        });
+      if (!after.has(key)) changes.push(removedLimit(model, key, b));
     }
   }
   for (const [model, before] of base2.models) {
     if (head.models.has(model)) continue;
     for (const [key, b] of before) {
-      changes.push({
-        model,
-        metric: key,
-        change: "removed",
-        before: b.value,
-        ...b.regression ? { relative: b.relative } : {},
-        note: "model removed from the budget file"
-      });
+      changes.push(removedLimit(model, key, b, "model removed from the budget file"));
     }
   }
   return changes;
@@ -865,6 +904,15 @@ async function writeOut(file, text) {
   await writeFile2(file, text);
   return file;
 }
+async function writeReports(report, cwd, paths) {
+  const files = {};
+  if (paths.json) files.json = await writeOut(resolve2(cwd, paths.json), `${JSON.stringify(report, null, 2)}
+`);
+  if (paths.markdown)
+    files.markdown = await writeOut(resolve2(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
+  if (paths.junit) files.junit = await writeOut(resolve2(cwd, paths.junit), renderJunit(report));
+  return files;
+}
 async function runEnergyBudget(options, deps = {}) {
   const logger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
@@ -992,12 +1040,11 @@ async function runEnergyBudget(options, deps = {}) {
     await git?.close();
   }
   report.verdict = overallVerdict(report.models);
-  const files = {};
-  if (options.jsonPath) files.json = await writeOut(resolve2(cwd, options.jsonPath), `${JSON.stringify(report, null, 2)}
-`);
-  if (options.markdownPath)
-    files.markdown = await writeOut(resolve2(cwd, options.markdownPath), renderMarkdown(report, { maxChars: 1e6 }));
-  if (options.junitPath) files.junit = await writeOut(resolve2(cwd, options.junitPath), renderJunit(report));
+  const files = await writeReports(report, cwd, {
+    json: options.jsonPath,
+    markdown: options.markdownPath,
+    junit: options.junitPath
+  });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
 }
@@ -1012,5 +1059,6 @@ export {
   EnvironmentError,
   reportExitCode,
   runEnergyBudget,
-  selectShard
+  selectShard,
+  writeReports
 };

@@ -11,7 +11,7 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-AOREBNIH.js";
+} from "./chunk-F7ZBR7X5.js";
 import {
   formatQuantity
 } from "./chunk-5RCBJ7FR.js";
