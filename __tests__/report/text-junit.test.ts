@@ -114,3 +114,41 @@ describe('JUnit', () => {
     expect(escapeXml(`a&b<c>"d'`)).toBe('a&amp;b&lt;c&gt;&quot;d&apos;');
   });
 });
+
+describe('limits read the same in every output', () => {
+  const throughputRows = (change: number, status: 'pass' | 'fail'): Report => ({
+    ...report,
+    verdict: status,
+    models: [
+      {
+        ...report.models[0],
+        budgets: [
+          {
+            metric: 'throughput',
+            kind: 'regression',
+            limit: 0.1,
+            relative: true,
+            value: 1000 * (1 + change),
+            baseline: 1000,
+            status,
+            change,
+          },
+        ],
+      },
+    ],
+  });
+
+  it('a throughput regression gate is a floor: "≥ −10% vs base" in the terminal and the Markdown', () => {
+    for (const [change, status] of [
+      [-0.163, 'fail'],
+      [0.127, 'pass'],
+    ] as const) {
+      const r = throughputRows(change, status);
+      const text = renderText(r);
+      const md = renderMarkdown(r);
+      expect(text).toContain('≥ −10% vs base');
+      expect(text).not.toContain('≤ +10% vs base');
+      expect(md).toContain('≥ −10% vs base');
+    }
+  });
+});

@@ -7,7 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
-import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
+import { formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
@@ -99,20 +99,6 @@ function isEnergyMetric(metric: string): boolean {
 
 function isTrainingMetric(metric: string): boolean {
   return metric.includes('training');
-}
-
-/** The budget as a limit: `≤ 2 mJ`, `≥ 100 /s`, `≤ +5% vs base`. */
-function limitText(b: BudgetResult): string {
-  const limit = num(b.limit);
-  if (limit === undefined) return '—';
-  const metric = typeof b.metric === 'string' ? b.metric : '';
-  const floor = metric === 'throughput';
-  const level = b.level === 'warn' ? ' (warning only)' : '';
-  if (b.kind === 'regression') {
-    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
-    return `${floor ? '≥ −' : '≤ +'}${amount} vs base${level}`;
-  }
-  return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
 }
 
 /** The interleaved comparison's estimate of the change, when a budget of the row has one. */

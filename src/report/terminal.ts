@@ -3,7 +3,7 @@
  * streams, and a table per model with every figure, its budget and its status.
  */
 import type { RunLogger } from '../run-types.js';
-import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
+import { formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
 interface Writable {
@@ -36,11 +36,7 @@ function pad(rows: string[][]): string[] {
 }
 
 function budgetRow(b: BudgetResult): string[] {
-  const isMin = b.metric === 'throughput';
-  const limit =
-    b.kind === 'regression'
-      ? `${b.relative ? `≤ +${sig3(b.limit * 100)}%` : `≤ +${formatMetric(b.metric, b.limit)}`} vs base`
-      : `${isMin ? '≥' : '≤'} ${formatMetric(b.metric, b.limit)}`;
+  const limit = limitText(b);
   const change =
     b.change !== undefined
       ? formatChange(b.change)
