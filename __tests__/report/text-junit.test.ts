@@ -152,3 +152,34 @@ describe('limits read the same in every output', () => {
     }
   });
 });
+
+describe('carbon says which grid intensity was used and why', () => {
+  it('in the terminal and the Markdown details', () => {
+    const m = report.models[0];
+    const withCarbon: Report = {
+      ...report,
+      models: [
+        {
+          ...m,
+          inference: {
+            ...m.inference!,
+            energy: {
+              ...m.inference!.energy!,
+              carbon: {
+                operationalG: 1e-5,
+                embodiedG: 1e-6,
+                totalG: 1.1e-5,
+                intensityGPerKWh: 387.4,
+                intensitySource: 'United States (national average) (carbon.region US): US EIA',
+              },
+            },
+          },
+        },
+      ],
+    };
+    expect(renderText(withCarbon)).toContain('carbon at 387 gCO2e/kWh: United States (national average) (carbon.region US)');
+    // The Markdown escapes report text as numeric entities, which GitHub renders as the characters.
+    const rendered = renderMarkdown(withCarbon).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    expect(rendered).toContain('carbon at 387 gCO2e/kWh: United States (national average) (carbon.region US)');
+  });
+});

@@ -11,6 +11,7 @@ import { ConfigError, type ConfigIssue } from '../errors.js';
 import type { TensorDType } from '../model/types.js';
 import { suggest } from './did-you-mean.js';
 import { isMetricKey, METRIC_KEYS, metricKind } from './metrics.js';
+import { isKnownRegion, KNOWN_REGIONS } from './regions.js';
 import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
 import type {
   BudgetConfig,
@@ -936,11 +937,14 @@ class Validator {
         if (g !== undefined) out.carbonIntensityGPerKWh = g;
       } else {
         const r = this.text(e, d);
-        if (r !== undefined && !/^[A-Z]{2}$/.test(r)) {
+        if (r !== undefined && !isKnownRegion(r)) {
+          const close = suggest(r, KNOWN_REGIONS);
           this.addFor(
             e,
             d,
-            `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ''}`,
+            `\`${r}\` is not a region with a grid intensity in data/carbon-intensity.json` +
+              `${close !== undefined ? `; did you mean \`${close}\`?` : ''} ` +
+              `(known: ${KNOWN_REGIONS.join(', ')}; for any other grid give \`intensity\` in gCO2e/kWh instead)`,
           );
         } else if (r !== undefined) {
           out.region = r;

@@ -93,3 +93,13 @@ export function limitText(b: LimitLike): string {
   }
   return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
 }
+
+/**
+ * Which grid intensity turned energy into carbon, and why it was chosen (budget-file number,
+ * environment variable, the budget file's region, or the world average when none was given).
+ */
+export function carbonSourceText(c: { intensityGPerKWh?: unknown; intensitySource?: unknown }): string {
+  const g = typeof c.intensityGPerKWh === 'number' && Number.isFinite(c.intensityGPerKWh) ? sig3(c.intensityGPerKWh) : '—';
+  const source = typeof c.intensitySource === 'string' && c.intensitySource !== '' ? c.intensitySource : 'source not recorded';
+  return `carbon at ${g} gCO2e/kWh: ${source}`;
+}

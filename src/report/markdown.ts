@@ -7,7 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
-import { formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
+import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
@@ -322,6 +322,7 @@ function modelDetails(m: ModelReport): string[] {
           `${e.estimated !== false || e.method === 'estimate' ? ' (estimated)' : ''}.`,
         '',
       );
+      if (e.carbon && typeof e.carbon === 'object') body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), '');
       for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
       if (Array.isArray(e.notes) && e.notes.length) body.push('');
     }

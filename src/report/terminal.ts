@@ -3,7 +3,7 @@
  * streams, and a table per model with every figure, its budget and its status.
  */
 import type { RunLogger } from '../run-types.js';
-import { formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
+import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
 interface Writable {
@@ -97,6 +97,7 @@ export function renderModelText(m: ModelReport): string {
           `${e.carbon ? `; ${formatValue(e.carbon.totalG, 'grams')} per inference` : ''}`,
       );
       if (e.description) lines.push(`    ${e.description}`);
+      if (e.carbon) lines.push(`    ${carbonSourceText(e.carbon)}`);
     }
   }
   const t = m.training;
