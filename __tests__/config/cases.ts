@@ -158,6 +158,7 @@ export const INVALID: InvalidCase[] = [
     validatorOnly: true,
   },
   { name: 'carbon region lowercase', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: de }\n` },
+  { name: 'power idle-watts alone', yaml: `${head}  - { name: m, path: m.onnx }\npower: { idle-watts: 10 W }\n` },
   { name: 'carbon region unknown', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: US-SERK }\n` },
   { name: 'carbon intensity and region', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400, region: DE }\n` },
   { name: 'carbon intensity wrong unit', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400 kWh }\n` },

@@ -916,6 +916,16 @@ class Validator {
       else if (e.key === 'idle-watts') out.idleW = w;
       else out.maxW = w;
     }
+    if ((out.idleW === undefined) !== (out.maxW === undefined)) {
+      const given = entries.find((x) => x.key === (out.idleW === undefined ? 'max-watts' : 'idle-watts')) as Entry;
+      const missing = out.idleW === undefined ? 'idle-watts' : 'max-watts';
+      this.addFor(
+        given,
+        SECTIONS.power[given.key] as KeyDoc,
+        `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, ` +
+          `so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`,
+      );
+    }
     if (out.idleW !== undefined && out.maxW !== undefined && out.maxW <= out.idleW) {
       const e = entries.find((x) => x.key === 'max-watts') as Entry;
       this.addFor(

@@ -431,6 +431,8 @@ export function buildBudgetSchema(): JsonSchema {
           'max-watts': quantitySchema('power', d('power', 'max-watts')),
         },
         additionalProperties: false,
+        // draft-07's form of dependentRequired: the power line needs both ends.
+        dependencies: { 'idle-watts': ['max-watts'], 'max-watts': ['idle-watts'] },
       },
       carbon: {
         description: d('root', 'carbon'),
