@@ -6,6 +6,7 @@
  * while the other models' results survive. Report files are written before anything else
  * (the action posts its comment after this returns).
  */
+import { missingNamedFiles } from './config/files.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { loadConfig, parseConfig } from './config/load.js';
@@ -96,6 +97,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   const environment = detectEnvironment(ortVersion());
   // Paths from the budget file (models, .npy inputs) must stay inside the workspace.
   const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const missing = await missingNamedFiles(config, models, workspaceRoot);
+  for (const error of missing.values()) logger.warn(error.message);
   const ctx: MeasureContext = {
     config,
     logger,
@@ -152,6 +155,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     for (const [i, cfg] of models.entries()) {
       logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
       let head: ModelReport;
+      const missingFile = missing.get(cfg);
+      if (missingFile) {
+        report.models.push(modelError(cfg, missingFile));
+        continue;
+      }
       try {
         await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
         if (cfg.training?.stepModel)

@@ -152,6 +152,30 @@ describe('the CLI on bad input', () => {
     expect(p.err + p.out).not.toMatch(/\n\s+at /);
   });
 
+  it('finds a missing step-model of the last model before the first model is measured (#26 item 7)', async () => {
+    await writeFile(
+      path.join(dir, 'late.yml'),
+      `version: 1\nmodels:\n  - name: cnn\n    path: models/cnn.onnx\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n` +
+        `  - name: late\n    path: models/classifier.onnx\n    dims: { N: 2 }\n    inference: { iterations: 5, warmup: 1 }\n` +
+        `    training: { step-model: models/no-such-step.onnx, feedback: { w_out: w } }\n`,
+    );
+    const p = proc(['run', '--config', 'late.yml', '--json', 'late.json']);
+    expect(await runCli(p)).toBe(2);
+    const all = p.err + p.out;
+    const found = all.indexOf('no-such-step.onnx');
+    expect(found).toBeGreaterThanOrEqual(0);
+    // The warning comes before the first model's progress line: nothing was measured first.
+    expect(found).toBeLessThan(all.indexOf('cnn: measuring models/cnn.onnx'));
+    const json = JSON.parse(await readFile(path.join(dir, 'late.json'), 'utf8')) as Report;
+    expect(json.models[0].inference?.runs).toBe(5);
+    expect(json.models[1].error?.code).toBe('MODEL_INVALID');
+    expect(json.models[1].error?.message).toMatch(
+      /late\.yml:7: models\[1\]\.training\.step-model: the training step-model of "late", models\/no-such-step\.onnx, does not exist/,
+    );
+    expect(json.models[1].inference).toBeUndefined();
+    expect(all).not.toMatch(/\n\s+at /);
+  });
+
   it('reports a non-ONNX file with exit 2', async () => {
     await writeFile(path.join(dir, 'models/text.onnx'), 'this is not a model');
     await writeFile(path.join(dir, 'text.yml'), `version: 1\nmodels:\n  - name: text\n    path: models/text.onnx\n`);
