@@ -12,6 +12,7 @@ import type { TensorDType } from '../model/types.js';
 import { suggest } from './did-you-mean.js';
 import { isMetricKey, METRIC_KEYS, metricKind } from './metrics.js';
 import { isKnownRegion, KNOWN_REGIONS } from './regions.js';
+import { whyUnmeasurable } from './measurable.js';
 import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
 import type {
   BudgetConfig,
@@ -579,6 +580,19 @@ class Validator {
           model.budget = this.budget(e, doc);
           break;
       }
+    }
+    for (const limit of model.budget) {
+      const why = whyUnmeasurable(limit.metric, model);
+      if (why === undefined) continue;
+      this.issues.push({
+        file: this.file,
+        path: limit.path,
+        ...(limit.line !== undefined ? { line: limit.line } : {}),
+        ...(limit.column !== undefined ? { column: limit.column } : {}),
+        message: `${limit.kind === 'regression' ? 'this regression limit ' : ''}${why.message}`,
+        expected: why.expected,
+        example: why.example,
+      });
     }
     return model;
   }
