@@ -180,6 +180,10 @@ export const INVALID: InvalidCase[] = [
     validatorOnly: true,
     yaml: `${head}  - name: m\n    path: m.onnx\n    budget: { peak-gpu-memory: 1 GB }\n`,
   },
+  {
+    name: 'abbreviated keys',
+    yaml: `${head}  - name: m\n    path: m.onnx\n    training: { loss: mse, optimizer: sgd, lr: 0.1, steps: 2 }\n    budget: { memory: 1 GB, regression: { energy: 5% } }\n`,
+  },
   { name: 'power idle-watts alone', yaml: `${head}  - { name: m, path: m.onnx }\npower: { idle-watts: 10 W }\n` },
   { name: 'carbon region unknown', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: US-SERK }\n` },
   { name: 'carbon intensity and region', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400, region: DE }\n` },

@@ -142,6 +142,27 @@ function quote(text: string): string {
   return JSON.stringify(text);
 }
 
+/**
+ * Short forms people write for keys, too far from the key by edit distance for "did you mean"
+ * to find (`lr` is 11 edits from `learning-rate`). Offered only where the key exists.
+ */
+const KEY_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  lr: 'learning-rate',
+  learning_rate: 'learning-rate',
+  memory: 'peak-memory',
+  mem: 'peak-memory',
+  'gpu-memory': 'peak-gpu-memory',
+  energy: 'energy-per-inference',
+  latency: 'latency-p95',
+  p95: 'latency-p95',
+  p99: 'latency-p99',
+  size: 'model-size',
+  params: 'parameters',
+  carbon: 'carbon-per-inference',
+  'step-time': 'training-step-time',
+  iters: 'iterations',
+};
+
 class Validator {
   readonly issues: ConfigIssue[] = [];
 
@@ -275,7 +296,8 @@ class Validator {
       );
       return;
     }
-    const guess = suggest(entry.key, allowed);
+    const abbreviation = KEY_ABBREVIATIONS[entry.key.toLowerCase()];
+    const guess = abbreviation !== undefined && allowed.includes(abbreviation) ? abbreviation : suggest(entry.key, allowed);
     if (guess) {
       this.add(
         entry.path,
