@@ -72,12 +72,21 @@ function num(value: unknown): number | undefined {
 }
 
 function statusOf(value: unknown): BudgetStatus {
-  return typeof value === 'string' && value in STATUS_MARK ? (value as BudgetStatus) : 'inconclusive';
+  // Own keys only: `constructor` or `toString` from a hostile report are not statuses.
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(STATUS_MARK, value)
+    ? (value as BudgetStatus)
+    : 'inconclusive';
 }
 
 function metricName(metric: unknown): string {
+  // One `regression.` prefix is ours; a report that repeats it thousands of times gets the rest
+  // shown as text (this was a recursion that overflowed the stack).
   if (typeof metric === 'string' && metric.startsWith('regression.'))
-    return `${metricName(metric.slice('regression.'.length))} (regression)`;
+    return `${plainMetricName(metric.slice('regression.'.length))} (regression)`;
+  return plainMetricName(metric);
+}
+
+function plainMetricName(metric: unknown): string {
   return typeof metric === 'string' && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric)
     ? METRIC_LABEL[metric]
     : escapeMarkdown(metric, { maxLength: 80 });
