@@ -176,6 +176,34 @@ describe('the CLI on bad input', () => {
     expect(all).not.toMatch(/\n\s+at /);
   });
 
+  it("reads a step-model's batch from its data input and dims, not from its fed-back weights (#26 item 6)", async () => {
+    const { DataType, encodeModel } = await import('../../src/model/onnx.js');
+    const { floatTensor, model, node, valueInfo } = await import('../../src/model/builder.js');
+    const step = model({
+      name: 'own_step',
+      node: [
+        node('Mul', ['x', 'w'], ['xw']),
+        node('Mul', ['xw', 'xw'], ['sq']),
+        node('ReduceSum', ['sq'], ['loss_value'], { keepdims: 0 }),
+        node('Mul', ['w', 'decay'], ['w_next']),
+      ],
+      initializer: [floatTensor('decay', [], [0.99])],
+      input: [valueInfo('w', DataType.FLOAT, [3]), valueInfo('x', DataType.FLOAT, ['N', 3])],
+      output: [valueInfo('loss_value', DataType.FLOAT, []), valueInfo('w_next', DataType.FLOAT, [3])],
+    });
+    await writeFile(path.join(dir, 'models/own-step.onnx'), encodeModel(step));
+    await writeFile(
+      path.join(dir, 'own.yml'),
+      `version: 1\nmodels:\n  - name: own\n    path: models/classifier.onnx\n    dims: { N: 8 }\n    inference: false\n    energy: estimate\n` +
+        `    training: { step-model: models/own-step.onnx, feedback: { w_next: w }, steps: 4 }\n`,
+    );
+    const p = proc(['run', '--config', 'own.yml', '--json', 'own.json']);
+    expect(await runCli(p)).toBe(0);
+    const json = JSON.parse(await readFile(path.join(dir, 'own.json'), 'utf8')) as Report;
+    expect(json.models[0].training?.batchSize).toBe(8);
+    expect(p.err + p.out).toMatch(/training step \(4 steps, own step-model\)/);
+  });
+
   it('reports a non-ONNX file with exit 2', async () => {
     await writeFile(path.join(dir, 'models/text.onnx'), 'this is not a model');
     await writeFile(path.join(dir, 'text.yml'), `version: 1\nmodels:\n  - name: text\n    path: models/text.onnx\n`);
