@@ -73,7 +73,8 @@ export interface SpecpowerResult {
 
 function table(text: string, file: string, required: string[]) {
   const rows = parseCsv(text, file);
-  if (rows.length === 0) throw new InputError('INPUT_INVALID', `${file} is empty; expected a header line with ${required.join(', ')}.`);
+  if (rows.length === 0)
+    throw new InputError('INPUT_INVALID', `${file} is empty; expected a header line with ${required.join(', ')}.`);
   const header = rows[0].fields.map((h) => h.trim());
   const missing = required.filter((r) => !header.includes(r));
   if (missing.length) {

@@ -114,7 +114,10 @@ export function quantileSorted(sorted: number[], p: number): number {
 
 /** Median of numbers (not modified). */
 export function median(xs: number[]): number {
-  return quantileSorted([...xs].sort((a, b) => a - b), 0.5);
+  return quantileSorted(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 function medianCurve(curves: number[][]): number[] {
@@ -165,11 +168,7 @@ export function modelCurve(data: Dataset, key: string, exclude?: Server): CurveE
 }
 
 /** The tier curve without any result of CPU model `excludeKey`; null when the tier has no other results. */
-export function tierCurve(
-  data: Dataset,
-  tier: string,
-  excludeKey?: string,
-): (CurveEntry & { shapeFrom: 'tier' | 'all' }) | null {
+export function tierCurve(data: Dataset, tier: string, excludeKey?: string): (CurveEntry & { shapeFrom: 'tier' | 'all' }) | null {
   const servers = data.all.filter((s) => s.tier === tier && s.key !== excludeKey);
   if (servers.length === 0) return null;
   const shaped = data.eleven.filter((s) => s.tier === tier && s.key !== excludeKey);
@@ -186,11 +185,7 @@ export function tierCurve(
 export function fallbackCurve(data: Dataset, excludeKey?: string): CurveEntry {
   const servers = data.all.filter((s) => s.year >= FALLBACK_SINCE && s.key !== excludeKey);
   return {
-    wattsPerThread: joined(
-      median(servers.map((s) => s.idleW)),
-      median(servers.map((s) => s.fullW)),
-      allShape(data, excludeKey),
-    ),
+    wattsPerThread: joined(median(servers.map((s) => s.idleW)), median(servers.map((s) => s.fullW)), allShape(data, excludeKey)),
     servers: servers.length,
   };
 }
@@ -245,9 +240,7 @@ export function ratios(held: HeldOut[]): number[] {
 /** Error figures and interval of one case from its held-out predictions. */
 export function caseStats(held: HeldOut[]): CaseStats {
   const r = ratios(held).sort((a, b) => a - b);
-  const errors = held
-    .flatMap((h) => h.server.curve!.map((w, i) => Math.abs(h.predicted[i] - w) / w))
-    .sort((a, b) => a - b);
+  const errors = held.flatMap((h) => h.server.curve!.map((w, i) => Math.abs(h.predicted[i] - w) / w)).sort((a, b) => a - b);
   return {
     servers: held.length,
     points: errors.length,
@@ -299,7 +292,12 @@ export function derivePowerCurves(eleven: SpecpowerResult[], fullAndIdle: Specpo
   const tiers: PowerCurvesData['tiers'] = {};
   for (const tier of [...new Set(data.all.map((s) => s.tier).filter((t): t is string => t !== null))].sort()) {
     const t = tierCurve(data, tier)!;
-    tiers[tier] = { name: TIER_NAMES[tier] ?? tier, servers: t.servers, shapeFrom: t.shapeFrom, wattsPerThread: t.wattsPerThread.map(r6) };
+    tiers[tier] = {
+      name: TIER_NAMES[tier] ?? tier,
+      servers: t.servers,
+      shapeFrom: t.shapeFrom,
+      wattsPerThread: t.wattsPerThread.map(r6),
+    };
   }
   const models: PowerCurvesData['models'] = {};
   for (const key of [...new Set(data.all.map((s) => s.key))].sort()) {

@@ -31,18 +31,28 @@ export function cpuModelKey(name: string): string {
 export function tierFromName(name: string): string | null {
   const k = cpuModelKey(name);
   let m: RegExpMatchArray | null;
-  if ((m = k.match(/\bepyc \d{3}([1-5])/))) return `amd-epyc-zen${m[1]}`;
+  if ((m = k.match(/\bepyc \d[0-9a-z]{2}([1-5])/))) return `amd-epyc-zen${m[1]}`;
   if (/\bopteron\b/.test(k)) return 'amd-opteron';
   if (/\bxeon 6\d{3}[pe]\b/.test(k)) return 'intel-xeon-6';
   if ((m = k.match(/\bxeon [3-9]([1-5])\d\d[a-z+]*\b/))) return `intel-xeon-sp-gen${m[1]}`;
   if ((m = k.match(/\b(?:xeon )?e[357]-\d{4}[a-z]*\s?v([2-6])\b/))) {
-    return { '2': 'intel-ivybridge', '3': 'intel-haswell', '4': 'intel-broadwell', '5': 'intel-skylake-e3', '6': 'intel-skylake-e3' }[m[1]]!;
+    return {
+      '2': 'intel-ivybridge',
+      '3': 'intel-haswell',
+      '4': 'intel-broadwell',
+      '5': 'intel-skylake-e3',
+      '6': 'intel-skylake-e3',
+    }[m[1]]!;
   }
   if (/\bxeon e[35]-\d{4}[a-z]*$/.test(k) || /\bxeon e[35]-\d{4}[a-z]* /.test(k)) return 'intel-sandybridge';
   if ((m = k.match(/\bxeon (?:e )?e-2(\d)\d\d/))) return Number(m[1]) <= 2 ? 'intel-coffeelake-e' : 'intel-rocketlake-e';
   if (/\bxeon[- ]d[- ]?\d{4}/.test(k)) return 'intel-xeon-d';
   if (/\bxeon (e7-\d{4}|[xle]?[57][56]\d\d|x34\d\d)\b/.test(k)) return 'intel-nehalem';
-  if (/\bxeon ([xle]?5[1-4]\d\d|[xle]?3[0-3]\d\d|e7\d{3}|[xle]?73\d\d|7[01]\d\d[a-z]?)\b/.test(k) || /^intel x3350$|^xeon l5420$/.test(k)) return 'intel-core2';
+  if (
+    /\bxeon ([xle]?5[1-4]\d\d|[xle]?3[0-3]\d\d|e7\d{3}|[xle]?73\d\d|7[01]\d\d[a-z]?)\b/.test(k) ||
+    /^intel x3350$|^xeon l5420$/.test(k)
+  )
+    return 'intel-core2';
   if (/\baltra\b/.test(k)) return 'arm-neoverse-n1';
   if (/\bgrace\b/.test(k)) return 'arm-neoverse-v2';
   return null;
