@@ -343,12 +343,12 @@ export function matchSpecpowerCurve(cpu: CpuInfo | null, curves: PowerCurvesData
   const t = tier ? curves.tiers[tier] : undefined;
   if (tier && t) {
     return {
-      case: 'tier',
+      case: t.current ? 'tier' : 'tier-older',
       rowId: `specpower-tier-${tier}`,
       label: `SPECpower ${t.name}: median of ${t.servers} results of that family/generation`,
       tierName: t.name,
       wattsPerThread: t.wattsPerThread,
-      interval95: interval('tier'),
+      interval95: interval(t.current ? 'tier' : 'tier-older'),
       notes: [
         `No SPECpower_ssj2008 results for this CPU model; using its family/generation ${t.name} (recognised by ${byName ? 'model name' : 'CPUID family/model'}).`,
       ],

@@ -38,8 +38,21 @@ export interface Server {
   where: string;
 }
 
-/** The case a prediction belongs to. */
-export type CurveCase = 'cpu-model' | 'tier' | 'unknown';
+/**
+ * The case a prediction belongs to. The family/generation fallback is split by the family's era:
+ * `tier` for current families (the median result published since FALLBACK_SINCE), `tier-older`
+ * for the rest, whose results (2007–2016 servers of 4–16 threads) differ far more between models.
+ */
+export type CurveCase = 'cpu-model' | 'tier' | 'tier-older' | 'unknown';
+
+/** All cases, in report order. */
+export const CURVE_CASES: CurveCase[] = ['cpu-model', 'tier', 'tier-older', 'unknown'];
+
+/** Whether a tier is current: the median publication year of its results is FALLBACK_SINCE or later. */
+export function tierIsCurrent(data: Dataset, tier: string): boolean {
+  const years = data.all.filter((s) => s.tier === tier).map((s) => s.year);
+  return years.length > 0 && median(years) >= FALLBACK_SINCE;
+}
 
 /** Validation figures of one case. */
 export interface CaseStats {
@@ -78,7 +91,7 @@ export interface PowerCurvesData {
       spread: [number, number] | null;
     }
   >;
-  tiers: Record<string, CurveEntry & { name: string; shapeFrom: 'tier' | 'all' }>;
+  tiers: Record<string, CurveEntry & { name: string; shapeFrom: 'tier' | 'all'; current: boolean }>;
   fallback: CurveEntry;
 }
 
@@ -208,12 +221,14 @@ export interface HeldOut {
 /**
  * Leave-one-server-out predictions over the eleven-level servers: (a) `cpu-model` for servers
  * whose CPU model has other eleven-level results, from those; (b) `tier` for servers with a
- * known tier, from the tier's results of other CPU models (as for a CPU without results);
+ * known tier, from the tier's results of other CPU models (as for a CPU without results;
+ * `tier-older` for families before FALLBACK_SINCE);
  * (c) `unknown` for servers published since FALLBACK_SINCE, from all results of other CPU models.
  */
 export function leaveOneServerOut(data: Dataset): HeldOut[] {
   const out: HeldOut[] = [];
   const tierCache = new Map<string, number[] | null>();
+  const current = new Map<string, boolean>();
   const fallbackCache = new Map<string, number[]>();
   for (const server of data.eleven) {
     const model = modelCurve(data, server.key, server);
@@ -222,7 +237,8 @@ export function leaveOneServerOut(data: Dataset): HeldOut[] {
       const id = `${server.tier}|${server.key}`;
       if (!tierCache.has(id)) tierCache.set(id, tierCurve(data, server.tier, server.key)?.wattsPerThread ?? null);
       const predicted = tierCache.get(id);
-      if (predicted) out.push({ server, case: 'tier', predicted });
+      if (!current.has(server.tier)) current.set(server.tier, tierIsCurrent(data, server.tier));
+      if (predicted) out.push({ server, case: current.get(server.tier) ? 'tier' : 'tier-older', predicted });
     }
     if (server.year >= FALLBACK_SINCE) {
       if (!fallbackCache.has(server.key)) fallbackCache.set(server.key, fallbackCurve(data, server.key).wattsPerThread);
@@ -269,7 +285,8 @@ const SOURCES = [
 const DERIVED_FROM: Record<CurveCase, string> = {
   'cpu-model':
     'leave-one-server-out validation over SPECpower servers of the same CPU model (2.5th–97.5th percentile of measured ÷ predicted), widened to the model’s own servers’ range',
-  tier: 'leave-one-server-out validation over SPECpower servers predicted from other CPU models of their family/generation (2.5th–97.5th percentile of measured ÷ predicted)',
+  tier: `leave-one-server-out validation over SPECpower servers of current families/generations (results mostly since ${FALLBACK_SINCE}) predicted from other CPU models of their family/generation (2.5th–97.5th percentile of measured ÷ predicted)`,
+  'tier-older': `leave-one-server-out validation over SPECpower servers of families/generations before ${FALLBACK_SINCE} predicted from other CPU models of their family/generation (2.5th–97.5th percentile of measured ÷ predicted)`,
   unknown: `leave-one-server-out validation over SPECpower servers since ${FALLBACK_SINCE} predicted from all other CPU models (2.5th–97.5th percentile of measured ÷ predicted)`,
 };
 
@@ -278,7 +295,7 @@ export function derivePowerCurves(eleven: SpecpowerResult[], fullAndIdle: Specpo
   const data = dataset(eleven, fullAndIdle);
   const held = leaveOneServerOut(data);
   const cases = {} as PowerCurvesData['cases'];
-  for (const c of ['cpu-model', 'tier', 'unknown'] as const) {
+  for (const c of CURVE_CASES) {
     const s = caseStats(held.filter((h) => h.case === c));
     cases[c] = {
       servers: s.servers,
@@ -295,6 +312,7 @@ export function derivePowerCurves(eleven: SpecpowerResult[], fullAndIdle: Specpo
     tiers[tier] = {
       name: TIER_NAMES[tier] ?? tier,
       servers: t.servers,
+      current: tierIsCurrent(data, tier),
       shapeFrom: t.shapeFrom,
       wattsPerThread: t.wattsPerThread.map(r6),
     };
