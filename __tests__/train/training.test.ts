@@ -237,7 +237,9 @@ describe('the step model interface', () => {
     const build = (freeze: string[]) => () => buildTrainingStep(buildClassifier({ hidden1: 8 }), { ...opts, freeze });
     expect(build(['fc1.wieght'])).toThrow(/training\.freeze: "fc1\.wieght" matches no initializer; did you mean "fc1\.weight"\?/);
     expect(build(['fc1.'])).toThrow(/"fc1\." matches no initializer; did you mean "fc1\.\*" \(a prefix needs its \*\)\?/);
-    expect(build(['fc1.*', 'encoder.*'])).toThrow(/"encoder\.\*" matches no initializer\. Entries are initializer names.*fc1\.weight/);
+    expect(build(['fc1.*', 'encoder.*'])).toThrow(
+      /"encoder\.\*" matches no initializer\. Entries are initializer names.*fc1\.weight/,
+    );
     expect(build(['fc1.*'])).not.toThrow();
   });
 
