@@ -51,6 +51,21 @@ function modelError(cfg: ModelConfig, error: unknown): ModelReport {
   };
 }
 
+/**
+ * A warning when the baseline report measured a model at another batch size: per-call figures
+ * (latency, energy per inference) then differ by about the batch ratio, whatever the PR did.
+ */
+function batchMismatch(name: string, base: ModelReport, head: ModelReport): string | undefined {
+  const was = base.inference?.batchSize;
+  const now = head.inference?.batchSize;
+  if (typeof was !== 'number' || typeof now !== 'number' || was === now) return undefined;
+  return (
+    `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy ` +
+    `per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or ` +
+    `measure the baseline at the same dims`
+  );
+}
+
 async function writeOut(file: string, text: string): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
@@ -196,6 +211,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
           const { budgets: _b, baseline: _bb, ...rest } = base;
           head.baseline = rest;
           baselineMetrics = metricValues(base);
+          const batchWarning = batchMismatch(cfg.name, base, head);
+          if (batchWarning) {
+            logger.warn(batchWarning);
+            (head.notices ??= []).push(batchWarning);
+          }
         } else if (!base) head.change = 'new';
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {

@@ -260,6 +260,19 @@ describe('the CLI on bad input', () => {
     },
   );
 
+  it('warns when the baseline report measured another batch size (#26 item 10)', async () => {
+    const cfg = (n: number) =>
+      `version: 1\nmodels:\n  - name: c\n    path: models/classifier.onnx\n    dims: { N: ${n} }\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n`;
+    await writeFile(path.join(dir, 'n2.yml'), cfg(2));
+    expect(await runCli(proc(['run', '--config', 'n2.yml', '--json', 'n2.json']))).toBe(0);
+    await writeFile(path.join(dir, 'n8.yml'), cfg(8));
+    const p = proc(['run', '--config', 'n8.yml', '--baseline', 'n2.json', '--json', 'n8.json']);
+    await runCli(p);
+    const json = JSON.parse(await readFile(path.join(dir, 'n8.json'), 'utf8')) as Report;
+    expect(json.models[0].notices?.join(' ')).toMatch(/the baseline report measured batch 2, this run batch 8/);
+    expect(p.err + p.out).toMatch(/baseline report measured batch 2/);
+  });
+
   it('compares against an earlier report with --baseline, and reports new and removed models', async () => {
     const cfg = (models: string) => `version: 1\nmodels:\n${models}`;
     const entry = (name: string, file: string) =>

@@ -103,7 +103,8 @@ describe('terminal table', () => {
     const withInterval: Report = structuredClone(report);
     Object.assign(withInterval.models[0].inference!.energy!, { ci95: [0.00069 * 0.71, 0.00069 * 1.4], ci95Basis: basis });
     const t = renderText(withInterval);
-    expect(t).toMatch(/690 µJ per inference, 21\.6 µJ per sample \(95% interval 490 µJ–966 µJ, −29%\/\+40%, power model\)/);
+    // The interval is the per-inference figure's, so it sits next to that figure (#26 item 10).
+    expect(t).toMatch(/690 µJ per inference \(95% interval 490 µJ–966 µJ, −29%\/\+40%, power model\), 21\.6 µJ per sample/);
     expect(t).toContain(`    95% interval: ${basis}`);
     expect(renderMarkdown(withInterval)).toMatch(
       /95% interval \[490 µJ, 966 µJ\] \(−29%\/&#43;40%, power model&#58; leave&#45;one&#45;server&#45;out/,
@@ -192,5 +193,14 @@ describe('carbon says which grid intensity was used and why', () => {
     // The Markdown escapes report text as numeric entities, which GitHub renders as the characters.
     const rendered = renderMarkdown(withCarbon).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     expect(rendered).toContain('carbon at 387 gCO2e/kWh: United States (national average) (carbon.region US)');
+  });
+});
+
+describe('an earlier report as the baseline', () => {
+  it('says in the terminal that the comparison is of point values (#26 item 10)', () => {
+    const r: Report = { ...report, baseline: { kind: 'report', file: 'base.json', warnings: [] } };
+    expect(renderText(r)).toMatch(
+      /compared with the earlier report base\.json: point values only, without a confidence interval/,
+    );
   });
 });

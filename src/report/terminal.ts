@@ -97,9 +97,10 @@ export function renderModelText(m: ModelReport): string {
     if (inf.energy) {
       const e = inf.energy;
       lines.push(
-        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference, ` +
-          `${formatValue(e.joulesPerSample, 'joules')} per sample` +
+        // The interval is the per-inference figure's, so it follows that figure, not the per-sample one.
+        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference` +
           `${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ''})` : ''}` +
+          `, ${formatValue(e.joulesPerSample, 'joules')} per sample` +
           `${e.carbon ? `; ${formatValue(e.carbon.totalG, 'grams')} per inference` : ''}`,
       );
       if (e.description) lines.push(`    ${e.description}`);
@@ -144,6 +145,11 @@ export function renderText(report: Report): string {
   );
   return [
     head,
+    ...(report.baseline?.kind === 'report'
+      ? [
+          `  compared with the earlier report ${report.baseline.file ?? ''}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`,
+        ]
+      : []),
     ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
     ...changes,
     '',
