@@ -236,7 +236,8 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     labelInput,
     label: { dtype: loss.labelDType, shape: loss.labelShape, ...(typeof classes === 'number' ? { classes } : {}) },
     lossOutput,
-    frozen,
+    // Running statistics are updated every step (state), so they are not "kept fixed".
+    frozen: frozen.filter((n) => !runningStats.includes(n)),
     notes,
   };
 }
