@@ -101,8 +101,8 @@ async function runMerge(args, proc) {
   const { resolve } = await import("node:path");
   const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-LBAA43F3.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-7FHA3I35.js");
+  const { renderText } = await import("./chunks/terminal-SPZCURTS.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-NTB5IUBN.js");
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
   const report = mergeReports(inputs);
@@ -146,15 +146,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-7FHA3I35.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-LBAA43F3.js");
+      const { runEnergyBudget } = await import("./chunks/run-NTB5IUBN.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-SPZCURTS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-TJNLOS2I.js");
+      const { runOptimizeCommand } = await import("./chunks/command-Z27JGSOA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
