@@ -25151,7 +25151,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-NTB5IUBN.js");
+  const engine = await import("./chunks/run-PEYAK42N.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -30,7 +30,7 @@ import "./chunk-KO5Q4CFI.js";
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-5G6HVD57.js";
+} from "./chunk-ZMVUDSUX.js";
 import {
   decodeModel
 } from "./chunk-CCZR7EXH.js";
