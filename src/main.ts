@@ -24,6 +24,8 @@ import { readInputs, type ActionInputs } from './github/inputs.js';
 import { assertOnnxRuntimeAvailable } from './github/platform.js';
 import { findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
+import { appendRecord, loadHistory, planHistory, renderHistory, runRecord, saveRun, type HistoryView } from './history/action.js';
+import type { HistoryRecord } from './history/record.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
@@ -62,6 +64,8 @@ export interface ActionDeps {
   client?: Omit<ClientOptions, 'token' | 'apiUrl'>;
   /** @default process.cwd() */
   cwd?: string;
+  /** Waits between attempts to append to the history after a lost race (tests never sleep). */
+  historySleep?: (ms: number) => Promise<void>;
 }
 
 /** The @actions/core implementation of ActionIO. */
@@ -168,17 +172,18 @@ function getClient(s: Session): GitHubClient | undefined {
 }
 
 /** Writes the summary and outputs: always, and before any network call. */
-async function publishLocally(s: Session, report: Report, jsonPath: string): Promise<string> {
+async function publishLocally(s: Session, report: Report, jsonPath: string, history?: HistoryView): Promise<string> {
   const commentBody = renderMarkdown(report, {
     marker: s.configKey,
     title: s.inputs.title,
+    history: history?.markdown,
     fullReportHint:
       s.ctx.repo && s.ctx.runId
         ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})`
         : undefined,
   });
   // The summary allows 1 MiB; render it without the comment's limit.
-  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000 });
+  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000, history: history?.markdown });
   try {
     await s.io.writeSummary(summary);
   } catch (error) {
@@ -240,8 +245,62 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
   }
 }
 
+/**
+ * Reads the stored history. With `required` (for `baseline: history`) a failure is an error;
+ * otherwise it is a warning and the run goes on without charts.
+ */
+async function readStoredHistory(s: Session, required: boolean): Promise<HistoryRecord[] | undefined> {
+  const client = getClient(s);
+  const fail = (why: string): undefined => {
+    const message = `Could not read the history from the branch ${s.inputs.historyBranch}: ${why}.`;
+    if (required) throw new InputError('INPUT_INVALID', `\`baseline: history\` needs the history. ${message}`);
+    s.io.warning(`${message} The report has no trend charts.`);
+    return undefined;
+  };
+  if (!s.ctx.repo) return fail('GITHUB_REPOSITORY is not set (not on GitHub Actions)');
+  if (!client) return fail('no `github-token`');
+  try {
+    const { records, skipped } = await loadHistory(client, s.ctx.repo, s.inputs, s.configKey);
+    if (skipped.length)
+      s.io.warning(`The history file has ${skipped.length} unreadable line(s), skipped: ${skipped.slice(0, 3).join('; ')}`);
+    s.io.info(`Read ${records.length} run(s) from the history branch ${s.inputs.historyBranch}.`);
+    return records;
+  } catch (error) {
+    return fail(describeApiError(error));
+  }
+}
+
+/** Appends this run to the history branch; failures are warnings (the report is already written). */
+async function appendHistory(s: Session, record: HistoryRecord): Promise<void> {
+  const client = getClient(s);
+  if (!client || !s.ctx.repo) {
+    s.io.warning('No `github-token` or repository: this run is not appended to the history.');
+    return;
+  }
+  try {
+    const r = await saveRun(client, s.ctx.repo, s.inputs, s.configKey, record, {
+      sleep: s.deps.historySleep,
+      onRetry: (m) => s.io.info(m),
+    });
+    s.io.info(
+      `Appended this run to the history (${s.inputs.historyBranch}, ${r.records} run(s) kept${r.created ? ', branch created' : ''}${r.attempts > 1 ? `, after ${r.attempts - 1} lost race(s)` : ''}).`,
+    );
+  } catch (error) {
+    const kind = classifyApiError(error);
+    s.io.warning(
+      kind === 'read-only'
+        ? `The token is read-only, so this run is not appended to the history branch ${s.inputs.historyBranch} (${describeApiError(error)}). ` +
+            'Give the job `permissions: contents: write` on pushes to the default branch.'
+        : `Could not append this run to the history branch ${s.inputs.historyBranch}: ${describeApiError(error)}.`,
+    );
+  }
+}
+
 async function runMode(s: Session): Promise<number> {
   const { inputs, ctx, io } = s;
+  const plan = planHistory(inputs, ctx);
+  const againstHistory = inputs.baseline === 'history';
+  let stored = againstHistory ? await readStoredHistory(s, true) : undefined;
   const baseRef = inputs.baseRef || (inputs.baseline ? undefined : ctx.pullRequest?.baseSha || undefined);
   const runEnergyBudget = s.deps.runEnergyBudget ?? (await loadEngine());
   const jsonPath = path.resolve(ctx.workspace, inputs.reportJson);
@@ -255,17 +314,40 @@ async function runMode(s: Session): Promise<number> {
       markdownPath: inputs.reportMarkdown ? path.resolve(ctx.workspace, inputs.reportMarkdown) : undefined,
       junitPath: inputs.reportJunit ? path.resolve(ctx.workspace, inputs.reportJunit) : undefined,
       baseRef,
-      baselinePath: inputs.baseline ? path.resolve(ctx.workspace, inputs.baseline) : undefined,
+      baselinePath: inputs.baseline && !againstHistory ? path.resolve(ctx.workspace, inputs.baseline) : undefined,
+      historyBaseline:
+        againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : undefined,
       shard: inputs.shard,
       advise: inputs.advise,
     },
     { logger, env: s.deps.env },
   );
   const report = result.report;
-  const body = await publishLocally(s, report, result.files.json ?? jsonPath);
+  let view: HistoryView | undefined;
+  const record = plan.write ? runRecord(report, ctx, plan.branch) : undefined;
+  if (plan.read) {
+    stored ??= await readStoredHistory(s, false);
+    if (stored) {
+      try {
+        view = await renderHistory(record ? appendRecord(stored, record, inputs.historyLimit) : stored, record ? undefined : report, {
+          branch: plan.branch,
+          window: inputs.historyWindow,
+          htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
+          title: inputs.title,
+          source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
+        });
+        if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
+      } catch (error) {
+        io.warning(`Could not render the history: ${(error as Error)?.message ?? String(error)}`);
+      }
+    }
+  }
+  const body = await publishLocally(s, report, result.files.json ?? jsonPath, view);
   for (const a of budgetAnnotations(report)) {
     io.annotate(a.level, a.message, { title: a.title, file: s.configKey, startLine: a.line });
   }
+  if (record) await appendHistory(s, record);
+  else if (inputs.history !== 'off') io.info(`This run is not appended to the history: ${plan.reason}.`);
   await postComment(s, report, body, ctx.pullRequest?.number ?? null, false);
   const problems = failingProblems(report, inputs.failOn);
   const fails = problems.length > 0 || (inputs.failOn === 'budget' && report.verdict === 'fail');

@@ -54,10 +54,14 @@ export function serializeHistory(records: readonly HistoryRecord[]): string {
 
 /**
  * Appends a record and keeps the newest `limit` records. A record for a commit and run already
- * in the file replaces it (a re-run of the same workflow run does not add a second point).
+ * with the same models replaces it (a re-run of the same workflow run does not add a second point).
  */
 export function appendRecord(records: readonly HistoryRecord[], record: HistoryRecord, limit: number): HistoryRecord[] {
-  const kept = records.filter((r) => !(r.sha === record.sha && (r.runId ?? '') === (record.runId ?? '')));
+  // Shards of one job matrix share the commit and run but not the models: all are kept.
+  const models = (r: HistoryRecord) => r.models.map((m) => m.name).join('\n');
+  const kept = records.filter(
+    (r) => !(r.sha === record.sha && (r.runId ?? '') === (record.runId ?? '') && models(r) === models(record)),
+  );
   kept.push(record);
   return kept.slice(Math.max(0, kept.length - Math.max(1, limit)));
 }
