@@ -329,13 +329,17 @@ async function runMode(s: Session): Promise<number> {
     stored ??= await readStoredHistory(s, false);
     if (stored) {
       try {
-        view = await renderHistory(record ? appendRecord(stored, record, inputs.historyLimit) : stored, record ? undefined : report, {
-          branch: plan.branch,
-          window: inputs.historyWindow,
-          htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
-          title: inputs.title,
-          source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
-        });
+        view = await renderHistory(
+          record ? appendRecord(stored, record, inputs.historyLimit) : stored,
+          record ? undefined : report,
+          {
+            branch: plan.branch,
+            window: inputs.historyWindow,
+            htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
+            title: inputs.title,
+            source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
+          },
+        );
         if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
       } catch (error) {
         io.warning(`Could not render the history: ${(error as Error)?.message ?? String(error)}`);

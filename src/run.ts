@@ -138,7 +138,10 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     if (!newest) warnings.push(`the history of ${history.branch} is empty, so nothing is compared`);
     else {
       const what = describeChange(environmentParts(newest.environment, undefined), environmentParts(environment, undefined));
-      if (what) warnings.push(`this run's environment differs from the newest run in the history (${what}); the comparison crosses machines`);
+      if (what)
+        warnings.push(
+          `this run's environment differs from the newest run in the history (${what}); the comparison crosses machines`,
+        );
     }
     warnings.forEach((w) => logger.warn(w));
     report.baseline = { kind: 'history', ref: history.branch, runs: history.window, warnings };

@@ -115,9 +115,7 @@ export class FakeGitHub {
   }
 
   private sha(kind: string, content: string): string {
-    return createHash('sha1')
-      .update(`${kind} ${++this.objectCount} ${content}`)
-      .digest('hex');
+    return createHash('sha1').update(`${kind} ${++this.objectCount} ${content}`).digest('hex');
   }
 
   /** The text of `file` at branch `branch`, or undefined. */
@@ -233,13 +231,24 @@ export class FakeGitHub {
       }
       const sha = this.sha('commit', JSON.stringify(commit));
       this.commits.set(sha, commit);
-      this.send(res, 201, { sha, tree: { sha: commit.tree }, parents: commit.parents.map((p) => ({ sha: p })), message: commit.message });
+      this.send(res, 201, {
+        sha,
+        tree: { sha: commit.tree },
+        parents: commit.parents.map((p) => ({ sha: p })),
+        message: commit.message,
+      });
       return true;
     }
     if ((x = /^commits\/([0-9a-f]+)$/.exec(rest)) && method === 'GET') {
       const c = this.commits.get(x[1]);
       if (!c) this.send(res, 404, { message: 'Not Found' });
-      else this.send(res, 200, { sha: x[1], tree: { sha: c.tree }, parents: c.parents.map((p) => ({ sha: p })), message: c.message });
+      else
+        this.send(res, 200, {
+          sha: x[1],
+          tree: { sha: c.tree },
+          parents: c.parents.map((p) => ({ sha: p })),
+          message: c.message,
+        });
       return true;
     }
     return false;

@@ -51,6 +51,8 @@ class FakeIO implements ActionIO {
 function reportWith(joules: number): Report {
   const r = passReport();
   r.models[0].inference!.energy!.joulesPerInference = joules;
+  // A limit near the figures, so that the chart draws it.
+  r.models[0].budgets.find((b) => b.metric === 'energy-per-inference' && b.kind === 'absolute')!.limit = 0.015;
   r.createdAt = new Date(Date.UTC(2026, 0, 1) + joules * 1e9).toISOString();
   return r;
 }
@@ -83,7 +85,10 @@ describe('history through the action and the loopback GitHub API', () => {
   async function push(i: number, joules: number, inputs: Record<string, string> = {}): Promise<FakeIO> {
     const sha = i.toString(16).padStart(40, '0');
     const event = path.join(dir, `push-${i}.json`);
-    writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo/models', default_branch: 'main' } }));
+    writeFileSync(
+      event,
+      JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo/models', default_branch: 'main' } }),
+    );
     const io = new FakeIO();
     io.inputs = { 'github-token': TOKEN, 'report-json': `report-${i}.json`, 'history-html': `history-${i}.html`, ...inputs };
     const env = {
@@ -96,7 +101,13 @@ describe('history through the action and the loopback GitHub API', () => {
       GITHUB_WORKSPACE: dir,
       GITHUB_RUN_ID: String(1000 + i),
     };
-    const code = await run({ env, io, runEnergyBudget: engine(reportWith(joules)), client: { sleep: async () => {} }, historySleep: async () => {} });
+    const code = await run({
+      env,
+      io,
+      runEnergyBudget: engine(reportWith(joules)),
+      client: { sleep: async () => {} },
+      historySleep: async () => {},
+    });
     expect({ code, failed: io.failed }).toEqual({ code: 0, failed: undefined });
     pushed.push({ sha, joules });
     return io;
@@ -134,7 +145,9 @@ describe('history through the action and the loopback GitHub API', () => {
 
   it('30 pushes to main create and append the data branch, two of them racing, without losing a run', async () => {
     const first = await push(1, 0.0123 * Math.exp(0.03 * rng.normal()));
-    expect(first.log.join('\n')).toMatch(/Appended this run to the history \(energy-budget-data, 1 run\(s\) kept, branch created\)/);
+    expect(first.log.join('\n')).toMatch(
+      /Appended this run to the history \(energy-budget-data, 1 run\(s\) kept, branch created\)/,
+    );
     for (let i = 2; i <= 28; i++) await push(i, 0.0123 * Math.exp(0.03 * rng.normal()));
     // Runs 29 and 30 both read the head of run 28; the server holds their ref updates until both
     // arrive, so one of them loses (422, not a fast-forward) and must redo its append.
@@ -146,7 +159,9 @@ describe('history through the action and the loopback GitHub API', () => {
     const raceLog = [...a.log, ...b.log].join('\n');
     expect(raceLog).toMatch(/moved while this run was appended \(attempt 1\)/);
     expect(raceLog).toMatch(/after 1 lost race/);
-    const updates = gh.requests.filter((q) => q.method === 'PATCH' && decodeURIComponent(q.url).includes('/git/refs/heads/energy-budget-data'));
+    const updates = gh.requests.filter(
+      (q) => q.method === 'PATCH' && decodeURIComponent(q.url).includes('/git/refs/heads/energy-budget-data'),
+    );
     expect(updates).toHaveLength(29 + 1); // 29 appends after the first, plus the lost one
 
     const { records, skipped } = parseHistory(gh.fileAt('energy-budget-data', FILE)!);
@@ -154,7 +169,11 @@ describe('history through the action and the loopback GitHub API', () => {
     expect(records).toHaveLength(30);
     expect(new Set(records.map((r) => r.sha))).toEqual(new Set(pushed.map((p) => p.sha)));
     expect(records[0]).toMatchObject({ v: 1, ref: 'main', runId: '1001', environment: { onnxruntime: '1.30.0' } });
-    expect(records[0].models[0]).toMatchObject({ name: 'classifier', energyMethod: 'estimate', limits: { 'energy-per-inference': 0.1 } });
+    expect(records[0].models[0]).toMatchObject({
+      name: 'classifier',
+      energyMethod: 'estimate',
+      limits: { 'energy-per-inference': 0.015 },
+    });
     // The branch is a chain of 30 commits, each with one parent: nothing was forced.
     let sha = gh.refs.get('heads/energy-budget-data');
     let depth = 0;
@@ -185,7 +204,7 @@ describe('history through the action and the loopback GitHub API', () => {
     // mJ, 4 significant digits, in the order of the pushes as stored.
     const stored = parseHistory(gh.fileAt('energy-budget-data', FILE)!).records;
     expect(historyLine).toEqual(stored.map((r) => Number((r.models[0].metrics['energy-per-inference']! * 1000).toPrecision(4))));
-    expect(limitLine).toEqual(new Array(31).fill(100));
+    expect(limitLine).toEqual(new Array(31).fill(15));
     const [bar] = arrays('bar');
     expect(bar).toHaveLength(31);
     expect(bar.slice(0, 30).every((v) => v === 0)).toBe(true);
@@ -193,7 +212,9 @@ describe('history through the action and the loopback GitHub API', () => {
     expect(block).toMatch(/x-axis \["1", "2", .*"30", "PR"\]/);
     // The head in context, next to the same-job comparison (which stays the verdict).
     expect(comment).toContain('Compared with base 1a2b3c4d.');
-    expect(comment).toMatch(/\| classifier \| Energy per inference \*\(estimated\)\* \| 12\.8 mJ \| [\d.]+ mJ \| [+−]\d[\d.]*% against the median of the last 30 runs on main \|/);
+    expect(comment).toMatch(
+      /\| classifier \| Energy per inference \*\(estimated\)\* \| 12\.8 mJ \| [\d.]+ mJ \| [+−]\d[\d.]*% against the median of the last 30 runs on main \|/,
+    );
     expect(comment.length).toBeLessThanOrEqual(65536);
     // The HTML report was written and named in the outputs.
     expect(io.outputs['history-html']).toBe(path.join(dir, 'pr-history.html'));
@@ -216,7 +237,9 @@ describe('history through the action and the loopback GitHub API', () => {
     gh.readOnly = true;
     try {
       const io = await push(31, 0.0125);
-      expect(io.log.join('\n')).toMatch(/warning: The token is read-only, so this run is not appended to the history branch energy-budget-data \(HTTP 403/);
+      expect(io.log.join('\n')).toMatch(
+        /warning: The token is read-only, so this run is not appended to the history branch energy-budget-data \(HTTP 403/,
+      );
       expect(io.outputs.verdict).toBe('pass');
       expect(existsSync(path.join(dir, 'report-31.json'))).toBe(true);
     } finally {

@@ -67,7 +67,13 @@ function positiveInt(name: string, value: string, fallback: number, max: number)
 /** A branch name git and GitHub accept (git check-ref-format, simplified). @throws InputError */
 function branchName(value: string): string {
   if (value === '') return 'energy-budget-data';
-  if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.startsWith('-') || value.includes('..') || value.endsWith('/') || value.endsWith('.lock'))
+  if (
+    !/^[A-Za-z0-9._/-]+$/.test(value) ||
+    value.startsWith('-') ||
+    value.includes('..') ||
+    value.endsWith('/') ||
+    value.endsWith('.lock')
+  )
     throw new InputError(
       'ARGUMENT_INVALID',
       `The input \`history-branch\` is "${value}", which is not a valid branch name. Use letters, digits, \`-\`, \`_\`, \`.\` and \`/\`, e.g. \`history-branch: energy-budget-data\`.`,

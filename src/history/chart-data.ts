@@ -73,6 +73,11 @@ export interface ChartData {
   head?: number;
   /** The head's limit (this pull request's budget file), else the newest run's. */
   limit?: number;
+  /**
+   * The limit is over 3× the largest figure: drawing it would flatten the trend into the
+   * x-axis, so it is named in the title instead of drawn.
+   */
+  limitOffChart?: boolean;
   unit: DisplayUnit;
   /** How energy was obtained (`estimate`, `rapl`, …), for energy metrics. */
   method?: string;
@@ -97,7 +102,9 @@ export function chartsFor(records: readonly HistoryRecord[], head: Report | unde
       if (series.points.length === 0 && headValue === undefined) continue;
       const limit = hm ? hm.limits[metric] : series.points[series.points.length - 1]?.limit;
       const values = [...series.points.map((p) => p.value), ...(headValue !== undefined ? [headValue] : [])];
-      if (limit !== undefined) values.push(limit);
+      const dataMax = Math.max(...values.map(Math.abs));
+      const limitOffChart = limit !== undefined && limit > 3 * dataMax;
+      if (limit !== undefined && !limitOffChart) values.push(limit);
       const method =
         metric === 'energy-per-inference'
           ? (hm?.energyMethod ?? series.method)
@@ -111,6 +118,7 @@ export function chartsFor(records: readonly HistoryRecord[], head: Report | unde
         series,
         ...(headValue !== undefined ? { head: headValue } : {}),
         ...(limit !== undefined ? { limit } : {}),
+        ...(limitOffChart ? { limitOffChart } : {}),
         unit: displayUnit(metric, Math.max(...values.map(Math.abs))),
         ...(method ? { method } : {}),
         ...(headValue !== undefined && series.points.length ? { trend: trendPosition(series, headValue) } : {}),
@@ -118,6 +126,11 @@ export function chartsFor(records: readonly HistoryRecord[], head: Report | unde
     }
   }
   return out;
+}
+
+/** The limit when it is drawn (not off the chart). */
+export function drawnLimit(c: ChartData): number | undefined {
+  return c.limitOffChart ? undefined : c.limit;
 }
 
 /** A value in the chart's unit, 4 significant digits. */

@@ -4,7 +4,7 @@
  * changed, the limit as a dashed line and the pull request's head as a marked point. Pure.
  */
 import { formatChange, formatMetric } from '../report/format.js';
-import { scaled, type ChartData } from './chart-data.js';
+import { drawnLimit, scaled, type ChartData } from './chart-data.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -31,7 +31,8 @@ export function ticks(max: number, count = 5): number[] {
 export function svgChart(c: ChartData): string {
   const pts = c.series.points;
   const n = pts.length + (c.head !== undefined ? 1 : 0);
-  const values = [...pts.map((p) => p.value), ...(c.head !== undefined ? [c.head] : []), ...(c.limit !== undefined ? [c.limit] : [])];
+  const limit = drawnLimit(c);
+  const values = [...pts.map((p) => p.value), ...(c.head !== undefined ? [c.head] : []), ...(limit !== undefined ? [limit] : [])];
   const yt = ticks(scaled(Math.max(...values), c.unit) * 1.05);
   const yMax = yt[yt.length - 1];
   const pw = W - PAD.left - PAD.right;
@@ -41,9 +42,10 @@ export function svgChart(c: ChartData): string {
   const f = (v: number) => v.toFixed(1);
   const parts: string[] = [];
   const method = c.method ? (c.method === 'estimate' ? ' (estimated)' : ` (measured, ${c.method})`) : '';
+  const off = c.limitOffChart && c.limit !== undefined ? ` · limit ${formatMetric(c.metric, c.limit)}, above the chart` : '';
   parts.push(
     `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(`${c.model}: ${c.title}`)}" data-metric="${c.metric}" data-points="${pts.length}">`,
-    `<text class="chart-title" x="${PAD.left}" y="18" font-size="14" font-weight="600">${escapeHtml(`${c.model} · ${c.title}${method}`)}</text>`,
+    `<text class="chart-title" x="${PAD.left}" y="18" font-size="14" font-weight="600">${escapeHtml(`${c.model} · ${c.title}${method}${off}`)}</text>`,
     `<rect class="plot-area" x="${PAD.left}" y="${PAD.top}" width="${pw}" height="${ph}" fill="#fafafa" stroke="#ccc"/>`,
   );
   // Axes: y ticks with values, x labels (run numbers), axis titles.
@@ -58,16 +60,18 @@ export function svgChart(c: ChartData): string {
   for (let i = 0; i < n; i++) {
     if (i % every !== 0 && i !== n - 1) continue;
     const label = i === pts.length ? 'PR' : String(i + 1);
-    parts.push(`<text class="axis-label x-tick" x="${f(x(i))}" y="${PAD.top + ph + 16}" font-size="11" text-anchor="middle">${label}</text>`);
+    parts.push(
+      `<text class="axis-label x-tick" x="${f(x(i))}" y="${PAD.top + ph + 16}" font-size="11" text-anchor="middle">${label}</text>`,
+    );
   }
   parts.push(
     `<text class="axis-label axis-title" x="${PAD.left + pw / 2}" y="${H - 6}" font-size="12" text-anchor="middle">default-branch run (oldest → newest)</text>`,
     `<text class="axis-label axis-title" x="14" y="${PAD.top + ph / 2}" font-size="12" text-anchor="middle" transform="rotate(-90 14 ${PAD.top + ph / 2})">${escapeHtml(c.unit.label || 'count')}</text>`,
   );
   parts.push('<g class="plot">');
-  if (c.limit !== undefined) {
+  if (limit !== undefined) {
     parts.push(
-      `<line class="limit" x1="${PAD.left}" x2="${PAD.left + pw}" y1="${f(y(c.limit))}" y2="${f(y(c.limit))}" stroke="#d1242f" stroke-width="1.5" stroke-dasharray="6 4"><title>budget limit ${escapeHtml(formatMetric(c.metric, c.limit))}</title></line>`,
+      `<line class="limit" x1="${PAD.left}" x2="${PAD.left + pw}" y1="${f(y(limit))}" y2="${f(y(limit))}" stroke="#d1242f" stroke-width="1.5" stroke-dasharray="6 4"><title>budget limit ${escapeHtml(formatMetric(c.metric, limit))}</title></line>`,
     );
   }
   // The history line, broken at each environment change (a dashed vertical marks it).

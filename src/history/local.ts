@@ -53,7 +53,10 @@ export async function readHistoryFromReports(paths: readonly string[], cwd: stri
     try {
       info = await stat(full);
     } catch {
-      throw new InputError('INPUT_INVALID', `energy-budget history: ${p} does not exist. Give a folder of report JSONs or report files.`);
+      throw new InputError(
+        'INPUT_INVALID',
+        `energy-budget history: ${p} does not exist. Give a folder of report JSONs or report files.`,
+      );
     }
     if (info.isDirectory()) {
       const names = (await readdir(full)).filter((n) => n.endsWith('.json')).sort();
@@ -61,7 +64,10 @@ export async function readHistoryFromReports(paths: readonly string[], cwd: stri
     } else files.push(full);
   }
   if (files.length === 0)
-    throw new InputError('INPUT_INVALID', `energy-budget history: no *.json report in ${paths.join(', ')}. Write them with energy-budget run --json.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `energy-budget history: no *.json report in ${paths.join(', ')}. Write them with energy-budget run --json.`,
+    );
   const entries: Array<{ time: number; record: HistoryRecord }> = [];
   for (const file of files) {
     const report = await loadBaselineReport(file, (p) => readFile(p, 'utf8'));

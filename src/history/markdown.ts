@@ -8,7 +8,7 @@
  */
 import { escapeMarkdown } from '../report/escape.js';
 import { formatChange, formatMetric } from '../report/format.js';
-import { scaled, type ChartData } from './chart-data.js';
+import { drawnLimit, scaled, type ChartData } from './chart-data.js';
 
 /** Characters allowed in a Mermaid title or label (no quotes, brackets, semicolons or newlines). */
 function mermaidText(text: string, max = 80): string {
@@ -36,18 +36,21 @@ export function mermaidChart(c: ChartData): string {
   const breakAt = new Set(c.series.breaks.map((b) => b.index));
   const labels = pts.map((p) => `${breakAt.has(p.index) ? '|' : ''}${p.index + 1}`);
   if (c.head !== undefined) labels.push('PR');
-  const all = [...pts.map((p) => p.value), ...(c.head !== undefined ? [c.head] : []), ...(c.limit !== undefined ? [c.limit] : [])];
+  const limit = drawnLimit(c);
+  const all = [...pts.map((p) => p.value), ...(c.head !== undefined ? [c.head] : []), ...(limit !== undefined ? [limit] : [])];
+  const off = c.limitOffChart && c.limit !== undefined ? `, limit ${scaled(c.limit, c.unit)} ${c.unit.label} above` : '';
   const top = scaled(Math.max(...all) * 1.1, c.unit) || 1;
   const lines = [
     '```mermaid',
     'xychart-beta',
-    `  title "${mermaidText(`${c.model} · ${c.title}${methodNote(c)}`)}"`,
+    `  title "${mermaidText(`${c.model} · ${c.title}${methodNote(c)}${off}`, 120)}"`,
     `  x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
     `  y-axis "${mermaidText(c.unit.label || 'count', 10)}" 0 --> ${top}`,
   ];
   if (pts.length) lines.push(`  line [${pts.map((p) => scaled(p.value, c.unit)).join(', ')}]`);
-  if (c.limit !== undefined) lines.push(`  line [${labels.map(() => scaled(c.limit!, c.unit)).join(', ')}]`);
-  if (c.head !== undefined) lines.push(`  bar [${labels.map((_, i) => (i === labels.length - 1 ? scaled(c.head!, c.unit) : 0)).join(', ')}]`);
+  if (limit !== undefined) lines.push(`  line [${labels.map(() => scaled(limit, c.unit)).join(', ')}]`);
+  if (c.head !== undefined)
+    lines.push(`  bar [${labels.map((_, i) => (i === labels.length - 1 ? scaled(c.head!, c.unit) : 0)).join(', ')}]`);
   lines.push('```');
   return lines.join('\n');
 }
@@ -113,7 +116,7 @@ export function renderHistoryMarkdown(charts: readonly ChartData[], opts: Histor
     const blocks: string[] = [];
     for (const c of withHistory) {
       const block = mermaidChart(c);
-      if (used + block.length > max) {
+      if (left || used + block.length > max) {
         left++;
         continue;
       }
@@ -129,7 +132,11 @@ export function renderHistoryMarkdown(charts: readonly ChartData[], opts: Histor
         '',
       );
     }
-    if (left) lines.push(`*${left} more chart${left === 1 ? '' : 's'} left out to stay within the size limit; the HTML report has them all.*`, '');
+    if (left)
+      lines.push(
+        `*${left} more chart${left === 1 ? '' : 's'} left out to stay within the size limit; the HTML report has them all.*`,
+        '',
+      );
   }
   return lines.join('\n');
 }

@@ -17,7 +17,10 @@ export const DEFAULT_HISTORY_LIMIT = 500;
 export function historyPath(configKey: string): string {
   const parts = configKey.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.length === 0 || parts.some((p) => p === '..'))
-    throw new InputError('INPUT_INVALID', `The budget file path "${configKey}" cannot name a history file: it must stay inside the workspace.`);
+    throw new InputError(
+      'INPUT_INVALID',
+      `The budget file path "${configKey}" cannot name a history file: it must stay inside the workspace.`,
+    );
   return `history/${parts.join('/')}.jsonl`;
 }
 
