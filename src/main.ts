@@ -24,7 +24,16 @@ import { readInputs, type ActionInputs } from './github/inputs.js';
 import { assertOnnxRuntimeAvailable } from './github/platform.js';
 import { findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
-import { appendRecord, loadHistory, planHistory, renderHistory, runRecord, saveRun, type HistoryView } from './history/action.js';
+import {
+  appendRecord,
+  loadHistory,
+  planHistory,
+  renderHistory,
+  runRecord,
+  saveRun,
+  type HistoryPlan,
+  type HistoryView,
+} from './history/action.js';
 import type { HistoryRecord } from './history/record.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -296,6 +305,41 @@ async function appendHistory(s: Session, record: HistoryRecord): Promise<void> {
   }
 }
 
+/**
+ * The history section and HTML report: the stored runs (read now unless given), with this run
+ * appended when it is being written, else with the report as the head point. Failures are
+ * warnings: the charts are context, never the verdict.
+ */
+async function historyView(
+  s: Session,
+  plan: HistoryPlan,
+  report: Report,
+  stored: HistoryRecord[] | undefined,
+  record?: HistoryRecord,
+): Promise<HistoryView | undefined> {
+  const { inputs, ctx, io } = s;
+  stored ??= await readStoredHistory(s, false);
+  if (!stored) return undefined;
+  try {
+    const view = await renderHistory(
+      record ? appendRecord(stored, record, inputs.historyLimit) : stored,
+      record ? undefined : report,
+      {
+        branch: plan.branch,
+        window: inputs.historyWindow,
+        htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
+        title: inputs.title,
+        source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
+      },
+    );
+    if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
+    return view;
+  } catch (error) {
+    io.warning(`Could not render the history: ${(error as Error)?.message ?? String(error)}`);
+    return undefined;
+  }
+}
+
 async function runMode(s: Session): Promise<number> {
   const { inputs, ctx, io } = s;
   const plan = planHistory(inputs, ctx);
@@ -323,29 +367,8 @@ async function runMode(s: Session): Promise<number> {
     { logger, env: s.deps.env },
   );
   const report = result.report;
-  let view: HistoryView | undefined;
   const record = plan.write ? runRecord(report, ctx, plan.branch) : undefined;
-  if (plan.read) {
-    stored ??= await readStoredHistory(s, false);
-    if (stored) {
-      try {
-        view = await renderHistory(
-          record ? appendRecord(stored, record, inputs.historyLimit) : stored,
-          record ? undefined : report,
-          {
-            branch: plan.branch,
-            window: inputs.historyWindow,
-            htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
-            title: inputs.title,
-            source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
-          },
-        );
-        if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
-      } catch (error) {
-        io.warning(`Could not render the history: ${(error as Error)?.message ?? String(error)}`);
-      }
-    }
-  }
+  const view = plan.read ? await historyView(s, plan, report, stored, record) : undefined;
   const body = await publishLocally(s, report, result.files.json ?? jsonPath, view);
   for (const a of budgetAnnotations(report)) {
     io.annotate(a.level, a.message, { title: a.title, file: s.configKey, startLine: a.line });
@@ -419,7 +442,12 @@ async function commentMode(s: Session): Promise<number> {
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     io.info(`Merged ${files.length} reports into ${file}.`);
   }
-  const body = await publishLocally(s, report, file);
+  // A pull request's report (also a fork's, posted by workflow_run) is charted against the
+  // history; this mode never appends to it (the run job did, or it was a pull request).
+  const plan = planHistory(inputs, ctx);
+  const aboutPullRequest = !!ctx.workflowRun || !!ctx.pullRequest;
+  const view = plan.read && aboutPullRequest ? await historyView(s, plan, report, undefined) : undefined;
+  const body = await publishLocally(s, report, file, view);
   let prNumber: number | null = null;
   if (ctx.workflowRun) {
     const client = getClient(s);

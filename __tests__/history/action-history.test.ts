@@ -224,6 +224,58 @@ describe('history through the action and the loopback GitHub API', () => {
     expect(io.log.join('\n')).toContain('pull-request runs read the history and never write it');
   });
 
+  it('the comment mode (a fork’s report posted by workflow_run) charts the report against the history, read only', async () => {
+    const headSha = 'f'.repeat(40);
+    gh.pulls.push({
+      number: 8,
+      state: 'open',
+      head: { sha: headSha, ref: 'fix', repo: { full_name: 'mallory/models' } },
+      base: { repo: { full_name: 'octo/models' } },
+    });
+    gh.commitPulls.set(headSha, [8]);
+    writeFileSync(path.join(dir, 'fork-report.json'), JSON.stringify(reportWith(0.0119)));
+    const event = path.join(dir, 'workflow-run.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        workflow_run: {
+          id: 1,
+          head_sha: headSha,
+          head_branch: 'fix',
+          head_repository: { full_name: 'mallory/models' },
+          event: 'pull_request',
+        },
+        repository: { full_name: 'octo/models', default_branch: 'main' },
+      }),
+    );
+    const io = new FakeIO();
+    io.inputs = { 'github-token': TOKEN, mode: 'comment', 'report-json': 'fork-report.json', 'history-html': 'fork.html' };
+    const before = gh.requests.length;
+    const code = await run({
+      env: {
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_REPOSITORY: 'octo/models',
+        GITHUB_API_URL: gh.url,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_RUN_ID: '6000',
+      },
+      io,
+      client: { sleep: async () => {} },
+    });
+    expect({ code, failed: io.failed }).toEqual({ code: 0, failed: undefined });
+    const comment = gh.comments.get(8)!.at(-1)!.body;
+    expect(comment).toMatch(/against the median of the last 30 runs on main/);
+    expect(comment).toMatch(/  bar \[(0, ){30}11\.9\]/);
+    expect(
+      gh.requests
+        .slice(before)
+        .filter((q) => q.method !== 'GET')
+        .map((q) => q.url),
+    ).toEqual(['/repos/octo/models/issues/8/comments']);
+  });
+
   it('baseline: history hands the stored runs to the engine instead of a base ref', async () => {
     engineCalls.length = 0;
     await pullRequest(reportWith(0.0123), { baseline: 'history', 'history-window': '20' });
