@@ -344,7 +344,7 @@ async function runMode(s: Session): Promise<number> {
   const { inputs, ctx, io } = s;
   const plan = planHistory(inputs, ctx);
   const againstHistory = inputs.baseline === 'history';
-  let stored = againstHistory ? await readStoredHistory(s, true) : undefined;
+  const stored = againstHistory ? await readStoredHistory(s, true) : undefined;
   const baseRef = inputs.baseRef || (inputs.baseline ? undefined : ctx.pullRequest?.baseSha || undefined);
   const runEnergyBudget = s.deps.runEnergyBudget ?? (await loadEngine());
   const jsonPath = path.resolve(ctx.workspace, inputs.reportJson);

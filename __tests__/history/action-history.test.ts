@@ -267,7 +267,7 @@ describe('history through the action and the loopback GitHub API', () => {
     expect({ code, failed: io.failed }).toEqual({ code: 0, failed: undefined });
     const comment = gh.comments.get(8)!.at(-1)!.body;
     expect(comment).toMatch(/against the median of the last 30 runs on main/);
-    expect(comment).toMatch(/  bar \[(0, ){30}11\.9\]/);
+    expect(comment).toMatch(/ {2}bar \[(0, ){30}11\.9\]/);
     expect(
       gh.requests
         .slice(before)
