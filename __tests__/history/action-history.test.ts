@@ -195,7 +195,7 @@ describe('history through the action and the loopback GitHub API', () => {
     const io = await pullRequest(reportWith(headJoules));
     const comment = gh.comments.get(7)!.at(-1)!.body;
     expect(comment).toBe(io.outputs.markdown);
-    const block = /```mermaid\nxychart-beta\n[^`]*?Energy per inference[^`]*?```/.exec(comment)?.[0];
+    const block = /```mermaid\n%%{init: [^\n]*}%%\nxychart-beta\n[^`]*?Energy per inference[^`]*?```/.exec(comment)?.[0];
     expect(block).toBeDefined();
     const arrays = (name: string) =>
       [...block!.matchAll(new RegExp(`^  ${name} \\[(.*)\\]$`, 'gm'))].map((m) => m[1].split(', ').map(Number));
@@ -210,6 +210,8 @@ describe('history through the action and the loopback GitHub API', () => {
     expect(bar.slice(0, 30).every((v) => v === 0)).toBe(true);
     expect(bar[30]).toBe(Number((headJoules * 1000).toPrecision(4)));
     expect(block).toMatch(/x-axis \["1", "2", .*"30", "PR"\]/);
+    // History blue, limit red, head amber: Mermaid's default palette draws the first line near white.
+    expect(block).toContain('"plotColorPalette": "#0969da, #d1242f, #bf8700"');
     // The head in context, next to the same-job comparison (which stays the verdict).
     expect(comment).toContain('Compared with base 1a2b3c4d.');
     expect(comment).toMatch(

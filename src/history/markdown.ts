@@ -40,8 +40,16 @@ export function mermaidChart(c: ChartData): string {
   const all = [...pts.map((p) => p.value), ...(c.head !== undefined ? [c.head] : []), ...(limit !== undefined ? [limit] : [])];
   const off = c.limitOffChart && c.limit !== undefined ? `, limit ${scaled(c.limit, c.unit)} ${c.unit.label} above` : '';
   const top = scaled(Math.max(...all) * 1.1, c.unit) || 1;
+  // Mermaid colours plots by their order; the default palette draws the first line almost
+  // white, so name the colours: history blue, limit red, head amber (as in the HTML report).
+  const palette = [
+    ...(pts.length ? ['#0969da'] : []),
+    ...(limit !== undefined ? ['#d1242f'] : []),
+    ...(c.head !== undefined ? ['#bf8700'] : []),
+  ];
   const lines = [
     '```mermaid',
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
     'xychart-beta',
     `  title "${mermaidText(`${c.model} · ${c.title}${methodNote(c)}${off}`, 120)}"`,
     `  x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
