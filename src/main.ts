@@ -7,8 +7,9 @@
  * annotations are written, and only then is the network used (the comment), so a failing or
  * read-only GitHub API never loses what was measured.
  */
-import { readdir, readFile as readFileAsync, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readUntrustedReport } from './report/untrusted.js';
 import * as core from '@actions/core';
 import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
 import {
@@ -111,53 +112,6 @@ async function loadEngine(): Promise<RunEnergyBudget> {
 function workspacePath(workspace: string, file: string): string {
   const rel = path.relative(workspace, path.resolve(workspace, file));
   return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
-}
-
-/** The biggest report JSON the comment mode reads (an artifact from untrusted code). */
-const MAX_REPORT_BYTES = 50 * 1024 * 1024;
-
-/** Reads and minimally validates a report JSON (an untrusted artifact in the comment mode). */
-async function readReport(file: string): Promise<Report> {
-  let text: string;
-  try {
-    text = await readFileAsync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(
-      'INPUT_INVALID',
-      `The report ${file} given as \`report-json\` could not be read (${(error as NodeJS.ErrnoException)?.code ?? String(error)}). ` +
-        "In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.",
-    );
-  }
-  if (text.length > MAX_REPORT_BYTES)
-    throw new InputError('INPUT_INVALID', `The report ${file} is larger than 50 MB; refusing to read it.`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError('INPUT_INVALID', `The report ${file} is not valid JSON: ${(error as Error).message}.`);
-  }
-  const r = data as Partial<Report> | null;
-  if (
-    !r ||
-    typeof r !== 'object' ||
-    r.schemaVersion !== 1 ||
-    !Array.isArray(r.models) ||
-    !['pass', 'warn', 'fail'].includes(r.verdict as string)
-  ) {
-    throw new InputError(
-      'INPUT_INVALID',
-      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`,
-    );
-  }
-  for (const m of r.models) {
-    if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.budgets)) {
-      throw new InputError(
-        'INPUT_INVALID',
-        `The report ${file} has a model entry without a "name" string and a "budgets" array.`,
-      );
-    }
-  }
-  return r as Report;
 }
 
 interface Session {
@@ -433,10 +387,10 @@ async function commentMode(s: Session): Promise<number> {
   let report: Report;
   let file = files[0];
   if (files.length === 1) {
-    report = await readReport(file);
+    report = await readUntrustedReport(file);
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readReport(f), file: path.relative(ctx.workspace, f) });
+    for (const f of files) reports.push({ report: await readUntrustedReport(f), file: path.relative(ctx.workspace, f) });
     report = mergeReports(reports);
     file = path.resolve(ctx.workspace, 'energy-budget-report.merged.json');
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -7,7 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
-import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
+import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
@@ -77,12 +77,21 @@ function num(value: unknown): number | undefined {
 }
 
 function statusOf(value: unknown): BudgetStatus {
-  return typeof value === 'string' && value in STATUS_MARK ? (value as BudgetStatus) : 'inconclusive';
+  // Own keys only: `constructor` or `toString` from a hostile report are not statuses.
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(STATUS_MARK, value)
+    ? (value as BudgetStatus)
+    : 'inconclusive';
 }
 
 function metricName(metric: unknown): string {
+  // One `regression.` prefix is ours; a report that repeats it thousands of times gets the rest
+  // shown as text (this was a recursion that overflowed the stack).
   if (typeof metric === 'string' && metric.startsWith('regression.'))
-    return `${metricName(metric.slice('regression.'.length))} (regression)`;
+    return `${plainMetricName(metric.slice('regression.'.length))} (regression)`;
+  return plainMetricName(metric);
+}
+
+function plainMetricName(metric: unknown): string {
   return typeof metric === 'string' && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric)
     ? METRIC_LABEL[metric]
     : escapeMarkdown(metric, { maxLength: 80 });
@@ -104,20 +113,6 @@ function isEnergyMetric(metric: string): boolean {
 
 function isTrainingMetric(metric: string): boolean {
   return metric.includes('training');
-}
-
-/** The budget as a limit: `≤ 2 mJ`, `≥ 100 /s`, `≤ +5% vs base`. */
-function limitText(b: BudgetResult): string {
-  const limit = num(b.limit);
-  if (limit === undefined) return '—';
-  const metric = typeof b.metric === 'string' ? b.metric : '';
-  const floor = metric === 'throughput';
-  const level = b.level === 'warn' ? ' (warning only)' : '';
-  if (b.kind === 'regression') {
-    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
-    return `${floor ? '≥ −' : '≤ +'}${amount} vs base${level}`;
-  }
-  return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
 }
 
 /** The interleaved comparison's estimate of the change, when a budget of the row has one. */
@@ -341,6 +336,7 @@ function modelDetails(m: ModelReport): string[] {
           `${e.estimated !== false || e.method === 'estimate' ? ' (estimated)' : ''}.`,
         '',
       );
+      if (e.carbon && typeof e.carbon === 'object') body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), '');
       for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
       if (Array.isArray(e.notes) && e.notes.length) body.push('');
     }
