@@ -26,6 +26,8 @@ export const USAGE = `Usage:
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
                                      combine the reports of a job matrix (--shard) into one
+  energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
+                                     the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
 
 Options of run:
@@ -200,7 +202,11 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
       });
     }
     if (command === 'merge') return await runMerge(rest, proc);
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
+    if (command === 'history') {
+      const { runHistoryCommand } = await import('./history/command.js');
+      return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}\n`);
     return exitCodeOf(error);

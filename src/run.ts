@@ -28,6 +28,8 @@ import { createModelRunner } from './isolate/engine.js';
 import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
+import { historyBaselineFor } from './history/baseline.js';
+import { describeChange, environmentParts } from './history/series.js';
 
 /** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
 export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {
@@ -146,6 +148,23 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     report.baseline = { kind: 'report', file: options.baselinePath, warnings };
   }
 
+  // Baseline from the history branch (`baseline: history`).
+  const history = options.historyBaseline;
+  if (history) {
+    const warnings: string[] = [];
+    const newest = history.records[history.records.length - 1];
+    if (!newest) warnings.push(`the history of ${history.branch} is empty, so nothing is compared`);
+    else {
+      const what = describeChange(environmentParts(newest.environment, undefined), environmentParts(environment, undefined));
+      if (what)
+        warnings.push(
+          `this run's environment differs from the newest run in the history (${what}); the comparison crosses machines`,
+        );
+    }
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: 'history', ref: history.branch, runs: history.window, warnings };
+  }
+
   // Baseline from git: the base budget file and base model bytes, read without touching the tree.
   let git: GitBaseline | undefined;
   let baseConfig: BudgetConfig | null = null;
@@ -205,6 +224,13 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
             (head.notices ??= []).push(w);
           }
         }
+      } else if (history) {
+        const hb = historyBaselineFor(history.records, cfg.name, metricValues(head), history.window);
+        if (hb) {
+          baselineMetrics = hb.metrics;
+          comparisons = hb.comparisons;
+          if (hb.notes.length) (head.notices ??= []).push(...hb.notes.map((n) => `history baseline: ${n}`));
+        } else head.change = 'new';
       } else if (baselineByName.size) {
         const base = baselineByName.get(cfg.name);
         if (base && !base.error) {

@@ -27,6 +27,11 @@ export interface MarkdownOptions {
   compact?: boolean;
   /** Where the full report can be found, named in the shortened fallback (trusted Markdown). */
   fullReportHint?: string;
+  /**
+   * The history section (src/history/markdown.ts), already rendered and escaped: `full` with
+   * the charts, `compact` (the trend table only) when the details are left out for size.
+   */
+  history?: { full: string; compact: string };
 }
 
 const STATUS_MARK: Record<BudgetStatus, string> = {
@@ -421,7 +426,10 @@ function summaryLine(report: Report, models: ModelReport[]): string {
       ? ` Compared with base ${escapeMarkdown(base.ref ?? 'commit', { maxLength: 80 })}.`
       : base?.kind === 'report'
         ? ` Compared with the report ${escapeMarkdown(base.file ?? '', { maxLength: 200 })}.`
-        : ' No baseline: figures are not compared.';
+        : base?.kind === 'history'
+          ? ` Compared with the history: up to ${num(base.runs) ?? '?'} earlier runs on ${escapeMarkdown(base.ref ?? 'the default branch', { maxLength: 80 })} ` +
+            '(`baseline: history`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.'
+          : ' No baseline: figures are not compared.';
   const estimated = models.some((m) => {
     const e = m.inference?.energy ?? m.training?.energy;
     return e && (e.estimated !== false || e.method === 'estimate');
@@ -477,6 +485,8 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
     const hidden = all.length - shown.length;
     lines.push(`*${hidden} more model${hidden === 1 ? '' : 's'} not shown here (all within their budgets or less severe).*`, '');
   }
+  const history = shape.details ? opts.history?.full : opts.history?.compact;
+  if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
   lines.push('<sub>energy-budget · report schema 1</sub>', '');
   return lines.join('\n');
