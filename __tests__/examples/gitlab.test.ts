@@ -44,7 +44,7 @@ async function sh(line: string, cwd: string, env: Record<string, string | undefi
     return `${stdout}${stderr}`;
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    throw new Error(`\`${line}\` exited ${e.code}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw new Error(`\`${line}\` exited ${e.code}:\n${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: error });
   }
 }
 
