@@ -142,6 +142,19 @@ describe('energy-budget init', () => {
     expect(await readFile(file, 'utf8')).toContain('name: classifier');
   });
 
+  it('leaves out a model it cannot measure, saying why in the file', async () => {
+    const mixed = path.join(dir, 'mixed');
+    await mkdir(mixed, { recursive: true });
+    await copyFile(classifier, path.join(mixed, 'good.onnx'));
+    await writeFile(path.join(mixed, 'broken.onnx'), 'this is not a protobuf model');
+    const p = proc(['init', '--dry-run', '--iterations', '10'], mixed);
+    expect(await runCli(p)).toBe(0);
+    expect(p.out).toMatch(/\n# Left out broken\.onnx: it could not be measured: [^\n]+\n/);
+    expect(p.err).toContain('note: left out broken.onnx: it could not be measured:');
+    const doc = parse(p.out.split('# --- .github/workflows/energy-budget.yml')[0]) as { models: Array<{ name: string }> };
+    expect(doc.models.map((m) => m.name)).toEqual(['good']);
+  });
+
   it('says so when there is no model, and rejects a bad --iterations', async () => {
     const empty = path.join(dir, 'empty');
     await mkdir(path.join(empty, 'node_modules'), { recursive: true });
