@@ -146,7 +146,12 @@ export interface Report {
   models: ModelReport[];
   config?: string;
   createdAt?: string;
-  baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
+  /**
+   * What the head was compared with: `git` (the base measured in the same job), `report` (an
+   * earlier report), `history` (the last `runs` runs on `ref` from the history branch: the
+   * comparison crosses runs and machines).
+   */
+  baseline?: { kind: 'git' | 'report' | 'history'; ref?: string; file?: string; runs?: number; warnings?: string[] };
   budgetChanges?: Array<{
     model: string;
     metric: string;
