@@ -18,11 +18,11 @@ import {
   type ClientOptions,
   type GitHubClient,
 } from './github/client.js';
-import { upsertStickyComment } from './github/comment.js';
+import { upsertStickyComment, withCommentMeta, type CommentMeta } from './github/comment.js';
 import { readGitHubContext, type GitHubContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { assertOnnxRuntimeAvailable } from './github/platform.js';
-import { findPullRequestForSha } from './github/pulls.js';
+import { currentPullHead, findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -167,18 +167,50 @@ function getClient(s: Session): GitHubClient | undefined {
   return s.client;
 }
 
+/**
+ * The commits and run this session's comment speaks for: in the run mode the PR's head and
+ * base from the event and this run; in the comment mode the measuring run (`workflow_run`),
+ * whose id orders pushes as the commenting runs (started as measurements finish) do not.
+ */
+function commentMeta(s: Session): CommentMeta {
+  const { ctx } = s;
+  if (ctx.workflowRun) {
+    return { head: ctx.workflowRun.headSha, base: '', runId: ctx.workflowRun.id, runAttempt: ctx.workflowRun.runAttempt };
+  }
+  return {
+    head: ctx.pullRequest?.headSha || ctx.sha,
+    base: ctx.pullRequest?.baseSha ?? '',
+    runId: /^\d+$/.test(ctx.runId) ? Number(ctx.runId) : 0,
+    runAttempt: ctx.runAttempt,
+  };
+}
+
 /** Writes the summary and outputs: always, and before any network call. */
 async function publishLocally(s: Session, report: Report, jsonPath: string): Promise<string> {
-  const commentBody = renderMarkdown(report, {
+  const meta = commentMeta(s);
+  const repoUrl = s.ctx.repo ? `${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}` : undefined;
+  const provenance =
+    meta.head && repoUrl
+      ? {
+          headSha: meta.head,
+          baseSha: meta.base || undefined,
+          repoUrl,
+          runUrl: meta.runId ? `${repoUrl}/actions/runs/${meta.runId}` : undefined,
+          runLabel: `run ${meta.runId}${meta.runAttempt > 1 ? ` (attempt ${meta.runAttempt})` : ''}`,
+        }
+      : undefined;
+  const rendered = renderMarkdown(report, {
     marker: s.configKey,
     title: s.inputs.title,
+    provenance,
     fullReportHint:
       s.ctx.repo && s.ctx.runId
         ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})`
         : undefined,
   });
+  const commentBody = withCommentMeta(rendered, meta);
   // The summary allows 1 MiB; render it without the comment's limit.
-  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000 });
+  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000, provenance });
   try {
     await s.io.writeSummary(summary);
   } catch (error) {
@@ -206,6 +238,7 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
     s.io.warning('No `github-token`: no comment is posted. The report is in the job summary and outputs.');
     return;
   }
+  const meta = commentMeta(s);
   try {
     const result = await upsertStickyComment(client, {
       repo,
@@ -215,7 +248,26 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
       policy: s.inputs.comment,
       report,
       author: s.inputs.commentAuthor || undefined,
+      headSha: meta.head || undefined,
+      // A head that cannot be read (API error) does not block the comment: the run-id rule still holds.
+      headCheck: () =>
+        currentPullHead(client, repo, prNumber).catch((error: unknown) => {
+          s.io.info(
+            `Could not read the current head of pull request #${prNumber} (${describeApiError(error)}); commenting anyway.`,
+          );
+          return '';
+        }),
     });
+    if (result.action === 'superseded') {
+      const line = `Superseded by ${result.supersededBy}: pull request #${prNumber} has a newer head than ${meta.head}, so this run leaves the comment to the newer run. This run's verdict still applies to ${meta.head}.`;
+      s.io.info(line);
+      try {
+        await s.io.writeSummary(`\n> ${escapeMarkdown(line, { maxLength: 500 })}\n`);
+      } catch (error) {
+        s.io.warning(`Could not write the job summary: ${(error as Error)?.message ?? String(error)}`);
+      }
+      return;
+    }
     if (result.url) s.io.setOutput('comment-url', result.url);
     const verb = result.action === 'create' ? 'Posted' : result.action === 'update' ? 'Updated' : 'Left';
     s.io.info(

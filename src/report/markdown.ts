@@ -21,6 +21,11 @@ export interface MarkdownOptions {
    * the sticky comment can be found again. No marker when absent.
    */
   marker?: string;
+  /**
+   * What was measured, shown in one line under the headline: the head and base commits (short
+   * SHAs, linked when `repoUrl` is given) and the run. Nothing when absent.
+   */
+  provenance?: Provenance;
   /** Longest output in characters; longer reports fall back to a shorter form. @default 65536 */
   maxChars?: number;
   /** Leave out the collapsible details. @default false */
@@ -453,12 +458,39 @@ interface Shape {
   note?: string;
 }
 
+/** The commits and the run a report comes from (src/main.ts fills it from the GitHub context). */
+export interface Provenance {
+  /** Full SHA of the measured head commit. */
+  headSha: string;
+  /** Full SHA of the base commit compared with, when there is one. */
+  baseSha?: string;
+  /** `https://github.com/OWNER/REPO`, to link the commits. */
+  repoUrl?: string;
+  /** Link to the workflow run. */
+  runUrl?: string;
+  /** How the run is named, e.g. `run 12345 (attempt 2)`. @default 'the run' */
+  runLabel?: string;
+}
+
+/** `Measured [abc1234](…) against base [def5678](…) · [run 12 (attempt 1)](…)`: SHAs are hex-checked, so nothing else gets in. */
+export function provenanceLine(p: Provenance): string {
+  const sha = (s: string | undefined) => (s && /^[0-9a-f]{7,64}$/i.test(s) ? s.toLowerCase() : undefined);
+  const link = (s: string) => (p.repoUrl ? `[\`${s.slice(0, 7)}\`](${p.repoUrl}/commit/${s})` : `\`${s.slice(0, 7)}\``);
+  const head = sha(p.headSha);
+  const base = sha(p.baseSha);
+  const parts = [head ? `Measured ${link(head)}` : 'Measured an unknown commit'];
+  if (base) parts[0] += ` against base ${link(base)}`;
+  if (p.runUrl) parts.push(`[${escapeMarkdown(p.runLabel ?? 'the run', { maxLength: 80 })}](${p.runUrl})`);
+  return parts.join(' · ');
+}
+
 function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const all = Array.isArray(report.models) ? report.models.filter((m) => m && typeof m === 'object') : [];
   const verdict = VERDICT_TEXT[report.verdict as string] ?? `❔ ${escapeMarkdown(report.verdict, { maxLength: 20 })}`;
   const lines: string[] = [];
   if (opts.marker !== undefined) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? 'Energy budget', { maxLength: 100 })}: ${verdict}`, '');
+  if (opts.provenance) lines.push(provenanceLine(opts.provenance), '');
   lines.push(summaryLine(report, all), '');
   if (shape.note) lines.push(`> ${shape.note}`, '');
   lines.push(...newAndRemoved(all));
