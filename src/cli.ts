@@ -25,7 +25,10 @@ export const USAGE = `Usage:
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
-                                     combine the reports of a job matrix (--shard) into one
+                     [--allow-incomplete]
+                                     combine the reports of a job matrix (--shard) into one;
+                                     a missing shard or model makes the verdict incomplete
+                                     (exit 3) unless --allow-incomplete
   energy-budget --help | --version
 
 Options of run:
@@ -105,13 +108,18 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
  * verdict fails.
  */
 async function runMerge(args: string[], proc: CliProcess): Promise<number> {
-  let parsed: { values: Record<string, string | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
       args,
       strict: true,
       allowPositionals: true,
-      options: { json: { type: 'string' }, markdown: { type: 'string' }, junit: { type: 'string' } },
+      options: {
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        junit: { type: 'string' },
+        'allow-incomplete': { type: 'boolean' },
+      },
     }) as typeof parsed;
   } catch (error) {
     throw new ArgumentError(`energy-budget merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
@@ -126,11 +134,32 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   const { renderText } = await import('./report/terminal.js');
   const { reportExitCode, writeReports } = await import('./run.js');
   const inputs = [];
-  for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
+  for (const file of parsed.positionals) {
+    const report = await loadBaselineReport(resolve(proc.cwd, file), undefined, `energy-budget merge ${file}`);
+    inputs.push({ file, report });
+  }
   const report = mergeReports(inputs);
-  await writeReports(report, proc.cwd, parsed.values);
+  const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+  await writeReports(report, proc.cwd, {
+    json: str(parsed.values.json),
+    markdown: str(parsed.values.markdown),
+    junit: str(parsed.values.junit),
+  });
   proc.stdout.write(`${renderText(report)}\n`);
-  return reportExitCode(report);
+  if (report.incomplete) {
+    const { missingShards, missingModels } = report.incomplete;
+    proc.stderr.write(
+      `energy-budget merge: incomplete: ${[
+        missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
+        missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(
+          '; ',
+        )}. ${parsed.values['allow-incomplete'] ? 'Judged on the results present (--allow-incomplete).' : "Give every shard's report, or --allow-incomplete to judge the results present."}\n`,
+    );
+  }
+  return reportExitCode(report, { allowIncomplete: parsed.values['allow-incomplete'] === true });
 }
 
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
@@ -180,13 +209,14 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
     }
     if (command === 'optimize') {
       const { runOptimizeCommand } = await import('./optimize/command.js');
+      const { writeFileAtomic } = await import('./util/atomic-write.js');
       const fs = await import('node:fs/promises');
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
         stdout: proc.stdout,
         stderr: proc.stderr,
         readFile: (p: string) => fs.readFile(p),
-        writeFile: (p: string, data: Uint8Array | string) => fs.writeFile(p, data),
+        writeFile: (p: string, data: Uint8Array | string) => writeFileAtomic(p, data),
       });
     }
     if (command === 'merge') return await runMerge(rest, proc);

@@ -7,7 +7,7 @@
  * annotations are written, and only then is the network used (the comment), so a failing or
  * read-only GitHub API never loses what was measured.
  */
-import { readdir, readFile as readFileAsync, writeFile } from 'node:fs/promises';
+import { readdir, readFile as readFileAsync } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
@@ -27,6 +27,7 @@ import { budgetAnnotations, failingProblems } from './github/verdict.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
+import { writeFileAtomic } from './util/atomic-write.js';
 import type { Report } from './report/types.js';
 import type { RunDeps, RunOptions, RunResult } from './run-types.js';
 
@@ -129,7 +130,7 @@ async function readReport(file: string): Promise<Report> {
     typeof r !== 'object' ||
     r.schemaVersion !== 1 ||
     !Array.isArray(r.models) ||
-    !['pass', 'warn', 'fail'].includes(r.verdict as string)
+    !['pass', 'warn', 'fail', 'incomplete'].includes(r.verdict as string)
   ) {
     throw new InputError(
       'INPUT_INVALID',
@@ -375,15 +376,28 @@ async function commentMode(s: Session): Promise<number> {
   const files = await reportFiles(ctx.workspace, inputs.reportJson);
   let report: Report;
   let file = files[0];
-  if (files.length === 1) {
-    report = await readReport(file);
+  const single = files.length === 1 ? await readReport(file) : undefined;
+  // One report of a sharded run is checked like several: a missing shard must not read as a pass.
+  if (single && (single.shard?.count ?? 1) === 1) {
+    report = single;
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readReport(f), file: path.relative(ctx.workspace, f) });
+    for (const f of files) reports.push({ report: single ?? (await readReport(f)), file: path.relative(ctx.workspace, f) });
     report = mergeReports(reports);
     file = path.resolve(ctx.workspace, 'energy-budget-report.merged.json');
-    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-    io.info(`Merged ${files.length} reports into ${file}.`);
+    await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+    io.info(`Merged ${files.length} report${files.length === 1 ? '' : 's'} into ${file}.`);
+    if (report.incomplete) {
+      const { missingShards, missingModels } = report.incomplete;
+      io.warning(
+        `The merged report is incomplete: ${[
+          missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
+          missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ')}.`,
+      );
+    }
   }
   const body = await publishLocally(s, report, file);
   let prNumber: number | null = null;

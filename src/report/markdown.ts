@@ -46,6 +46,7 @@ const VERDICT_TEXT: Record<string, string> = {
   pass: '✅ within budget',
   warn: '⚠️ within budget, with warnings',
   fail: '❌ over budget',
+  incomplete: '❔ incomplete (results missing)',
 };
 
 const METRIC_LABEL: Record<string, string> = {
@@ -451,6 +452,22 @@ function newAndRemoved(models: ModelReport[]): string[] {
   return lines.length ? [lines.join('<br>'), ''] : [];
 }
 
+/** What has no result in a merged report: the shards and the models, named. */
+function incompleteLines(report: Report): string[] {
+  const inc = report.incomplete;
+  if (!inc) return [];
+  const out: string[] = [];
+  if (inc.missingShards.length)
+    out.push(
+      `> **Incomplete:** no report from shard ${inc.missingShards.map((s) => `\`${escapeMarkdown(s, { maxLength: 20 })}\``).join(', ')}.`,
+    );
+  if (inc.missingModels.length) {
+    const names = inc.missingModels.map((n) => escapeMarkdown(n, { maxLength: 200 })).join(', ');
+    out.push(`${out.length ? '>\n' : ''}> **No result** (budgets not checked): ${names}.`);
+  }
+  return [...out, ''];
+}
+
 interface Shape {
   details: boolean;
   /** How many models (most severe first when truncating) to show; all when undefined. */
@@ -493,6 +510,7 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   if (opts.provenance) lines.push(provenanceLine(opts.provenance), '');
   lines.push(summaryLine(report, all), '');
   if (shape.note) lines.push(`> ${shape.note}`, '');
+  lines.push(...incompleteLines(report));
   lines.push(...newAndRemoved(all));
   lines.push(...budgetChanges(report));
   let shown = all;

@@ -138,8 +138,19 @@ export function renderText(report: Report): string {
     (c) =>
       `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ''}${c.after !== undefined ? ` → ${formatLimit(c.metric, c.after, c.relative)}` : ''}`,
   );
+  const missing = report.incomplete
+    ? [
+        ...(report.incomplete.missingShards.length
+          ? [`  INCOMPLETE: no report from shard ${report.incomplete.missingShards.join(', ')}`]
+          : []),
+        ...(report.incomplete.missingModels.length
+          ? [`  INCOMPLETE: no result for ${report.incomplete.missingModels.join(', ')} (these budgets were not checked)`]
+          : []),
+      ]
+    : [];
   return [
     head,
+    ...missing,
     ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
     ...changes,
     '',
