@@ -162,6 +162,8 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   return reportExitCode(report, { allowIncomplete: parsed.values['allow-incomplete'] === true });
 }
 
+export { installCancellation } from './cancel.js';
+
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
 export function describeFailure(error: unknown): string {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;

@@ -14,6 +14,7 @@ export const ENTRIES = {
   worker: 'src/worker.ts',
   'faulty-worker': '__tests__/fixtures/hostile/faulty-worker.ts',
   'cli-main': '__tests__/fixtures/hostile/cli-main.ts',
+  'action-main': 'src/index.ts',
 } as const;
 
 /**
