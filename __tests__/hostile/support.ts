@@ -15,6 +15,7 @@ export const ENTRIES = {
   'faulty-worker': '__tests__/fixtures/hostile/faulty-worker.ts',
   'cli-main': '__tests__/fixtures/hostile/cli-main.ts',
   'action-main': 'src/index.ts',
+  'report-writer': '__tests__/fixtures/hostile/report-writer.ts',
 } as const;
 
 /**
