@@ -161,7 +161,7 @@ describe('racing runs of the action', () => {
     };
 
   /** One run of the action for head `sha` in run `runId`, in its own workspace. */
-  function action(sha: string, runId: number, report: Report) {
+  function action(sha: string, runId: number, report: Report, setup?: (dir: string, io: FakeIO) => void) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'eb-race-'));
     dirs.push(dir);
     writeFileSync(
@@ -185,6 +185,7 @@ describe('racing runs of the action', () => {
       GITHUB_RUN_ID: String(runId),
       GITHUB_RUN_ATTEMPT: '1',
     };
+    setup?.(dir, io);
     return { io, done: run({ env, io, runEnergyBudget: engine(report), client: { sleep: async () => {} } }) };
   }
 
@@ -219,5 +220,30 @@ describe('racing runs of the action', () => {
     const staleFail = action(OLD, 499, failReport());
     expect(await staleFail.done).toBe(1);
     expect(ours(gh)[0].body).toBe(before);
+  });
+
+  it('comment mode with one shard of two: the comment says incomplete and names the missing shard and model', async () => {
+    setHead(gh, NEW);
+    const r = passReport();
+    const s1: Report = {
+      ...r,
+      models: [r.models[0]],
+      shard: { index: 1, count: 2 },
+      commit: NEW,
+      modelsDigest: 'sha256:1',
+      configModels: [r.models[0].name, 'gamma'],
+    };
+    const a = action(NEW, 600, passReport(), (dir, io) => {
+      writeFileSync(path.join(dir, 's1.json'), JSON.stringify(s1));
+      io.inputs.mode = 'comment';
+      io.inputs['report-json'] = 's1.json';
+    });
+    expect(await a.done).toBe(0);
+    expect(a.io.outputs.verdict).toBe('incomplete');
+    const body = ours(gh)[0].body;
+    expect(body).toContain('incomplete');
+    expect(body).toContain('no report from shard `2/2`');
+    expect(body).toContain('gamma');
+    expect(a.io.log.join('\n')).toContain('The merged report is incomplete');
   });
 });
