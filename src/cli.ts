@@ -29,6 +29,8 @@ export const USAGE = `Usage:
                                      combine the reports of a job matrix (--shard) into one;
                                      a missing shard or model makes the verdict incomplete
                                      (exit 3) unless --allow-incomplete
+  energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
+                                     the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
 
 Options of run:
@@ -43,6 +45,15 @@ Options of run:
 
 Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;
+
+const MERGE_USAGE = `Usage: energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+                          [--allow-incomplete]
+
+Combines the JSON reports of a job matrix (run --shard I/N) into one report, table and files.
+Reports of different commits or budget files are refused (exit 2). When a shard's report or a
+model's result is missing the verdict is incomplete and the exit code 3, unless
+--allow-incomplete, which judges the results present (the missing ones are still named).
+Exit codes otherwise as for run.`;
 
 class ArgumentError extends EnergyBudgetError {
   constructor(message: string) {
@@ -81,13 +92,13 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
       },
     }));
   } catch (error) {
-    throw new ArgumentError(`energy-budget run: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    throw new ArgumentError(`run: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
   }
   if (values['base-ref'] !== undefined && values.baseline !== undefined) {
-    throw new ArgumentError('energy-budget run: give either --base-ref or --baseline, not both.');
+    throw new ArgumentError('run: give either --base-ref or --baseline, not both.');
   }
   for (const key of ['config', 'json', 'markdown', 'junit', 'base-ref', 'baseline'] as const) {
-    if (values[key] === '') throw new ArgumentError(`energy-budget run: --${key} needs a value.`);
+    if (values[key] === '') throw new ArgumentError(`run: --${key} needs a value.`);
   }
   return {
     cwd,
@@ -108,6 +119,10 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
  * verdict fails.
  */
 async function runMerge(args: string[], proc: CliProcess): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    proc.stdout.write(`${MERGE_USAGE}\n`);
+    return ExitCode.OK;
+  }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -122,11 +137,11 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
       },
     }) as typeof parsed;
   } catch (error) {
-    throw new ArgumentError(`energy-budget merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    throw new ArgumentError(`merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
   }
   if (!parsed.positionals.length)
     throw new ArgumentError(
-      'energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
+      'merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
     );
   const { resolve } = await import('node:path');
   const { loadBaselineReport } = await import('./baseline/report.js');
@@ -134,10 +149,8 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   const { renderText } = await import('./report/terminal.js');
   const { reportExitCode, writeReports } = await import('./run.js');
   const inputs = [];
-  for (const file of parsed.positionals) {
-    const report = await loadBaselineReport(resolve(proc.cwd, file), undefined, `energy-budget merge ${file}`);
-    inputs.push({ file, report });
-  }
+  for (const file of parsed.positionals)
+    inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), undefined, 'merge') });
   const report = mergeReports(inputs);
   const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
   await writeReports(report, proc.cwd, {
@@ -222,7 +235,11 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
       });
     }
     if (command === 'merge') return await runMerge(rest, proc);
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
+    if (command === 'history') {
+      const { runHistoryCommand } = await import('./history/command.js');
+      return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}\n`);
     return exitCodeOf(error);

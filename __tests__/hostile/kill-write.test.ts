@@ -68,7 +68,7 @@ describe('killing a report writer mid-write', () => {
       const { dir, caught } = await killMidWrite();
       expect(caught).not.toBe('');
       const json = path.join(dir, 'r.json');
-      const report = await loadBaselineReport(json, undefined, `energy-budget merge ${json}`);
+      const report = await loadBaselineReport(json, undefined, 'merge');
       expect(report.models).toHaveLength(200);
       for (const n of readdirSync(dir).filter((x) => x !== 'r.json')) expect(n).toMatch(/^\.r\.json\.\d+\.[0-9a-f]{12}\.tmp$/);
     },

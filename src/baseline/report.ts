@@ -67,12 +67,10 @@ function checkModel(m: unknown, at: string): string | null {
 export async function loadBaselineReport(
   path: string,
   readFile: ReadTextFile = (p) => fsReadFile(p, 'utf8'),
-  /** How the user named the file, for messages. @default `--baseline PATH` */
-  label = `--baseline ${path}`,
+  /** How the file was given, for messages: `--baseline` for run, `merge` for the merge command. */
+  givenAs = '--baseline',
 ): Promise<Report> {
-  const how = label.startsWith('--baseline')
-    ? "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run)."
-    : 'Expected a report written by `energy-budget run --json FILE` (one per shard of the job matrix).';
+  const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
   let text: string;
   try {
     text = await readFile(path);
@@ -80,18 +78,18 @@ export async function loadBaselineReport(
     const code = (error as NodeJS.ErrnoException).code;
     const what =
       code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${(error as Error).message})`;
-    throw new InputError('INPUT_INVALID', `${label}: the file ${what}. ${how}`, { cause: error });
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: the file ${what}. ${how}`, { cause: error });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError('INPUT_INVALID', `${label}: not valid JSON (${(error as Error).message}). ${how}`, {
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: not valid JSON (${(error as Error).message}). ${how}`, {
       cause: error,
     });
   }
   const fail = (problem: string): never => {
-    throw new InputError('INPUT_INVALID', `${label}: ${problem}. ${how}`);
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: ${problem}. ${how}`);
   };
   if (!isRecord(doc)) return fail('expected a JSON object at the top level');
   if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {

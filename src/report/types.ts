@@ -168,7 +168,12 @@ export interface Report {
     /** Models of the budget file with no result in any report. */
     missingModels: string[];
   };
-  baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
+  /**
+   * What the head was compared with: `git` (the base measured in the same job), `report` (an
+   * earlier report), `history` (the last `runs` runs on `ref` from the history branch: the
+   * comparison crosses runs and machines).
+   */
+  baseline?: { kind: 'git' | 'report' | 'history'; ref?: string; file?: string; runs?: number; warnings?: string[] };
   budgetChanges?: Array<{
     model: string;
     metric: string;
