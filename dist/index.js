@@ -24822,12 +24822,12 @@ function createGitHubClient(options) {
 
 // src/github/comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
 function isOurComment(comment, marker, author) {
   if (!(comment.body ?? "").startsWith(marker)) return false;
-  const user = comment.user;
-  if (!user) return false;
-  if (author) return user.login?.toLowerCase() === author.toLowerCase();
-  return user.type === "Bot";
+  const login = comment.user?.login;
+  if (!login) return false;
+  return login.toLowerCase() === (author || DEFAULT_COMMENT_AUTHOR).toLowerCase();
 }
 async function findOurComments(client, repo, issueNumber, marker, author) {
   const found = [];
