@@ -21,6 +21,11 @@ export interface MarkdownOptions {
    * the sticky comment can be found again. No marker when absent.
    */
   marker?: string;
+  /**
+   * What was measured, shown in one line under the headline: the head and base commits (short
+   * SHAs, linked when `repoUrl` is given) and the run. Nothing when absent.
+   */
+  provenance?: Provenance;
   /** Longest output in characters; longer reports fall back to a shorter form. @default 65536 */
   maxChars?: number;
   /** Leave out the collapsible details. @default false */
@@ -46,6 +51,7 @@ const VERDICT_TEXT: Record<string, string> = {
   pass: '✅ within budget',
   warn: '⚠️ within budget, with warnings',
   fail: '❌ over budget',
+  incomplete: '❔ incomplete (results missing)',
 };
 
 const METRIC_LABEL: Record<string, string> = {
@@ -451,11 +457,53 @@ function newAndRemoved(models: ModelReport[]): string[] {
   return lines.length ? [lines.join('<br>'), ''] : [];
 }
 
+/** What has no result in a merged report: the shards and the models, named. */
+function incompleteLines(report: Report): string[] {
+  const inc = report.incomplete;
+  if (!inc) return [];
+  const out: string[] = [];
+  if (inc.missingShards.length)
+    out.push(
+      `> **Incomplete:** no report from shard ${inc.missingShards.map((s) => `\`${escapeMarkdown(s, { maxLength: 20 })}\``).join(', ')}.`,
+    );
+  if (inc.missingModels.length) {
+    const names = inc.missingModels.map((n) => escapeMarkdown(n, { maxLength: 200 })).join(', ');
+    out.push(`${out.length ? '>\n' : ''}> **No result** (budgets not checked): ${names}.`);
+  }
+  return [...out, ''];
+}
+
 interface Shape {
   details: boolean;
   /** How many models (most severe first when truncating) to show; all when undefined. */
   modelLimit?: number;
   note?: string;
+}
+
+/** The commits and the run a report comes from (src/main.ts fills it from the GitHub context). */
+export interface Provenance {
+  /** Full SHA of the measured head commit. */
+  headSha: string;
+  /** Full SHA of the base commit compared with, when there is one. */
+  baseSha?: string;
+  /** `https://github.com/OWNER/REPO`, to link the commits. */
+  repoUrl?: string;
+  /** Link to the workflow run. */
+  runUrl?: string;
+  /** How the run is named, e.g. `run 12345 (attempt 2)`. @default 'the run' */
+  runLabel?: string;
+}
+
+/** `Measured [abc1234](…) against base [def5678](…) · [run 12 (attempt 1)](…)`: SHAs are hex-checked, so nothing else gets in. */
+export function provenanceLine(p: Provenance): string {
+  const sha = (s: string | undefined) => (s && /^[0-9a-f]{7,64}$/i.test(s) ? s.toLowerCase() : undefined);
+  const link = (s: string) => (p.repoUrl ? `[\`${s.slice(0, 7)}\`](${p.repoUrl}/commit/${s})` : `\`${s.slice(0, 7)}\``);
+  const head = sha(p.headSha);
+  const base = sha(p.baseSha);
+  const parts = [head ? `Measured ${link(head)}` : 'Measured an unknown commit'];
+  if (base) parts[0] += ` against base ${link(base)}`;
+  if (p.runUrl) parts.push(`[${escapeMarkdown(p.runLabel ?? 'the run', { maxLength: 80 })}](${p.runUrl})`);
+  return parts.join(' · ');
 }
 
 function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
@@ -464,8 +512,10 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const lines: string[] = [];
   if (opts.marker !== undefined) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? 'Energy budget', { maxLength: 100 })}: ${verdict}`, '');
+  if (opts.provenance) lines.push(provenanceLine(opts.provenance), '');
   lines.push(summaryLine(report, all), '');
   if (shape.note) lines.push(`> ${shape.note}`, '');
+  lines.push(...incompleteLines(report));
   lines.push(...newAndRemoved(all));
   lines.push(...budgetChanges(report));
   let shown = all;

@@ -143,8 +143,19 @@ export function renderText(report: Report): string {
     (c) =>
       `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ''}${c.after !== undefined ? ` → ${formatLimit(c.metric, c.after, c.relative)}` : ''}`,
   );
+  const missing = report.incomplete
+    ? [
+        ...(report.incomplete.missingShards.length
+          ? [`  INCOMPLETE: no report from shard ${report.incomplete.missingShards.join(', ')}`]
+          : []),
+        ...(report.incomplete.missingModels.length
+          ? [`  INCOMPLETE: no result for ${report.incomplete.missingModels.join(', ')} (these budgets were not checked)`]
+          : []),
+      ]
+    : [];
   return [
     head,
+    ...missing,
     ...(report.baseline?.kind === 'report'
       ? [
           `  compared with the earlier report ${report.baseline.file ?? ''}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`,

@@ -7,7 +7,11 @@ import type { MetricKey } from '../config/types.js';
 import type { TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
 
-export type Verdict = 'pass' | 'warn' | 'fail';
+/**
+ * `incomplete` only comes from merging shard reports (`energy-budget merge`, the action's
+ * comment mode) when a shard or a model of the budget file has no result: never a pass.
+ */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'incomplete';
 export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
 
 export interface EnvironmentInfo {
@@ -146,6 +150,24 @@ export interface Report {
   models: ModelReport[];
   config?: string;
   createdAt?: string;
+  /** Which share of the budget file's models this report holds (`--shard i/n`); 1/1 when not sharded. */
+  shard?: { index: number; count: number };
+  /** The commit measured: GITHUB_SHA, else git HEAD of the budget file's folder; null outside git. */
+  commit?: string | null;
+  /**
+   * `sha256:` of the budget file's model list (names and paths, in order): shard reports of
+   * different budget files do not merge.
+   */
+  modelsDigest?: string;
+  /** The budget file's model names, in order: merge names the models that have no result. */
+  configModels?: string[];
+  /** Set by merge when the verdict is `incomplete`: what has no result. */
+  incomplete?: {
+    /** Shards (`i/n`) of which no report was given. */
+    missingShards: string[];
+    /** Models of the budget file with no result in any report. */
+    missingModels: string[];
+  };
   /**
    * What the head was compared with: `git` (the base measured in the same job), `report` (an
    * earlier report), `history` (the last `runs` runs on `ref` from the history branch: the
