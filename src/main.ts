@@ -24,6 +24,7 @@ import { readInputs, type ActionInputs } from './github/inputs.js';
 import { assertOnnxRuntimeAvailable } from './github/platform.js';
 import { findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
+import { estimatedFiguresText } from './report/estimated.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
@@ -187,6 +188,8 @@ async function publishLocally(s: Session, report: Report, jsonPath: string): Pro
   s.io.setOutput('verdict', report.verdict);
   s.io.setOutput('report', jsonPath);
   s.io.setOutput('markdown', commentBody);
+  // Says in words which energy figures are estimates; empty when all are measured.
+  s.io.setOutput('estimated', estimatedFiguresText(report.models));
   s.io.setOutput('comment-url', '');
   return commentBody;
 }

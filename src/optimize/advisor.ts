@@ -108,7 +108,7 @@ export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
   if (d.energyPct !== undefined && a.figures.energy) {
     const e = a.figures.energy;
     parts.push(
-      `${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`,
+      `${formatPercent(d.energyPct)} energy per inference (${e.estimated ? `estimated with a power model (${e.method}), not measured` : `measured, ${e.method}`})`,
     );
   }
   parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);

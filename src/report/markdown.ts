@@ -7,6 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
+import { isEstimatedFigure } from './estimated.js';
 import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
@@ -86,19 +87,6 @@ function metricName(metric: unknown): string {
 function metricValue(metric: unknown, value: unknown): string {
   const v = num(value);
   return v === undefined ? '—' : formatMetric(typeof metric === 'string' ? metric : '', v);
-}
-
-function isEnergyMetric(metric: string): boolean {
-  return (
-    metric.startsWith('energy') ||
-    metric.startsWith('carbon') ||
-    metric.startsWith('training-energy') ||
-    metric === 'training-carbon-total'
-  );
-}
-
-function isTrainingMetric(metric: string): boolean {
-  return metric.includes('training');
 }
 
 /** The budget as a limit: `≤ 2 mJ`, `≥ 100 /s`, `≤ +5% vs base`. */
@@ -183,12 +171,6 @@ function groupByMetric(budgets: BudgetResult[]): Row[] {
   return [...rows.values()];
 }
 
-function isEstimatedModel(m: ModelReport, metric: string): boolean {
-  const e = isTrainingMetric(metric) ? m.training?.energy : m.inference?.energy;
-  if (!e) return true;
-  return e.estimated !== false || e.method === 'estimate';
-}
-
 /** A regression limit with no base figure to compare with: shown as not checked, not as a pass. */
 function notChecked(b: BudgetResult): boolean {
   return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass';
@@ -207,7 +189,7 @@ function budgetTable(m: ModelReport): string[] {
     const status = worst(row.budgets.map((b) => statusOf(b.status)));
     const withBase = row.budgets.find((b) => num(b.baseline) !== undefined);
     const head = row.budgets.find((b) => num(b.value) !== undefined);
-    const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? ' *(estimated)*' : '';
+    const estimated = isEstimatedFigure(m, row.metric) ? ' *(estimated)*' : '';
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
