@@ -18,7 +18,8 @@ import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
 import { carbonFor } from './energy/carbon.js';
-import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from './compare/sequential.js';
+import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
+import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
@@ -260,7 +261,7 @@ async function runInference(
     session,
     prepared.inputs.feeds,
     { ...inference, batchSize: batch },
-    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` },
+    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}`, minSamples: tailSamples(cfg) },
   );
   const report: InferenceReport = {
     batchSize: batch,
@@ -377,8 +378,21 @@ export function metricValues(
 }
 
 /** Noisy metrics the interleaved comparison estimates, and which round figure each uses. */
-const LATENCY_METRICS: MetricKey[] = ['latency-p50', 'latency-p95', 'latency-p99', 'latency-mean', 'throughput'];
 const ENERGY_METRICS: MetricKey[] = ['energy-per-inference', 'energy-per-sample', 'energy-per-1000-inferences'];
+
+/**
+ * `auto` runs at least as many calls as the tail percentiles budgeted need (200 for a p99,
+ * 40 for a p95: src/compare/sequential.ts minSamplesPerRound), so a p99 limit is checked
+ * against a p99 and not the maximum of a few calls.
+ */
+function tailSamples(cfg: ModelConfig): number {
+  let n = 10;
+  for (const b of cfg.budget) {
+    if (b.metric === 'latency-p99') n = Math.max(n, minSamplesPerRound({ percentile: 99 }));
+    if (b.metric === 'latency-p95') n = Math.max(n, minSamplesPerRound({ percentile: 95 }));
+  }
+  return n;
+}
 
 /** Options of the interleaved comparison. */
 export interface CompareOptions {
@@ -392,10 +406,105 @@ export interface CompareOptions {
   blocksPerRound?: number;
 }
 
+/** One side of an interleaved comparison: a model file (or its bytes) and the inputs it runs on. */
+export interface ComparisonArm {
+  model: string | Uint8Array;
+  feeds: SynthesizedInputs['feeds'];
+}
+
+/** What an interleaved comparison decides and within what limits. */
+export interface InterleavedPlan {
+  metrics: readonly ComparedMetric[];
+  /** Relative threshold the sampling stops against. */
+  threshold: number;
+  /** @default threshold */
+  improvementThreshold?: number;
+  /** Wall-clock cap for the rounds, seconds. */
+  capS: number;
+  /** A per-call latency estimate (ms), to size the blocks. */
+  meanMs: number;
+  batchSize: number;
+  /** Warm-up calls of each fresh session. @default 10 */
+  warmup?: number;
+  /** @default 25 */
+  blockMs?: number;
+  /** @default 8 */
+  blocksPerRound?: number;
+}
+
 /**
- * Measures the base version (absolute figures) and then compares base and head in alternating
- * rounds, each round with fresh sessions of both and the same inputs and threads, until the
- * sequential test decides or the time cap is hit (src/compare/sequential.ts).
+ * THE interleaved comparison of two models (base-versus-head, and the advisor's
+ * original-versus-variant): rounds, each with fresh sessions of both (so session-to-session
+ * differences such as memory placement become round-to-round noise inside the interval), a
+ * short warm-up of each, then short blocks in ABBA order so drift within the round falls on
+ * both arms equally; every metric decided by the per-round comparison of its own statistic
+ * (src/compare/interleaved.ts), until all are decided or the time cap is hit.
+ */
+export async function compareInterleaved(
+  cfg: ModelConfig,
+  base: ComparisonArm,
+  head: ComparisonArm,
+  plan: InterleavedPlan,
+  ctx: MeasureContext,
+  meter: FaultTolerantMeter,
+): Promise<Partial<Record<ComparedMetric, ComparisonResult>>> {
+  const blockMs = plan.blockMs ?? 25;
+  const blocksPerRound = plan.blocksPerRound ?? 8;
+  const deciderOptions = { threshold: plan.threshold, improvementThreshold: plan.improvementThreshold };
+  // Enough calls per arm per round for the tail percentiles (200 for a p99), however fast the model.
+  const needed = createRoundDecider(plan.metrics, deciderOptions).samplesPerArm;
+  const callsPerBlock = Math.max(
+    Math.ceil(needed / blocksPerRound),
+    Math.min(5000, Math.round(blockMs / Math.max(1e-3, plan.meanMs))),
+  );
+  const warmup = plan.warmup ?? 10;
+  const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  const oneRound = async (): Promise<RoundSamples> => {
+    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const baseMs: number[] = [];
+    const headMs: number[] = [];
+    let bJ = 0;
+    let hJ = 0;
+    try {
+      for (let i = 0; i < warmup; i++) {
+        await sb.run(base.feeds);
+        await sh.run(head.feeds);
+      }
+      for (let k = 0; k < blocksPerRound; k++) {
+        for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
+          const r = await runInferenceBenchmark(
+            isBase ? sb : sh,
+            (isBase ? base : head).feeds,
+            { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: plan.batchSize },
+            { clockNs: ctx.clockNs, meter, label: cfg.name },
+          );
+          for (const x of r.latenciesMs) (isBase ? baseMs : headMs).push(x);
+          // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
+          const j = r.energy ? r.energy.energyJ : NaN;
+          if (isBase) bJ += j;
+          else hJ += j;
+        }
+      }
+    } finally {
+      await sb.release();
+      await sh.release();
+    }
+    const calls = callsPerBlock * blocksPerRound;
+    return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
+  };
+  const t0 = ctx.clockNs();
+  let round = await oneRound();
+  // Size the looks so that the whole plan fits the time cap (src/compare/sequential.ts).
+  const roundsPerLook = planRoundsPerLook(plan.capS, Number(ctx.clockNs() - t0) / 1e9);
+  const decider = createRoundDecider(plan.metrics, { ...deciderOptions, roundsPerLook });
+  while (!decider.addRound(round) && ctx.clockNs() <= deadline) round = await oneRound();
+  return decider.finish(`paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round`);
+}
+
+/**
+ * Measures the base version (absolute figures) and then compares base and head with
+ * {@link compareInterleaved}, deciding each noisy regression budget by its own statistic.
  */
 export async function compareWithBase(
   cfg: ModelConfig,
@@ -410,114 +519,49 @@ export async function compareWithBase(
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
   if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
   const noisy = cfg.budget.filter(
-    (b) => b.kind === 'regression' && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
+    (b) =>
+      b.kind === 'regression' &&
+      b.relative &&
+      ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
   if (!noisy.length) return { base, comparisons };
+  // Only the statistics some budget asks for: each budget is decided by its own.
+  const metrics = [
+    ...new Set(noisy.map((b): ComparedMetric => (ENERGY_METRICS.includes(b.metric) ? 'energy' : (b.metric as ComparedMetric)))),
+  ];
 
   const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
   ctx.logger.progress(
     `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`,
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
-  const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
-  const blockMs = opts.blockMs ?? 25;
-  const blocksPerRound = opts.blocksPerRound ?? 8;
-  const callsPerBlock = Math.max(3, Math.min(5000, Math.round(blockMs / meanMs)));
-  const warmup = Math.min(cfg.inference.warmup, 10);
-  // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
-  const capS = opts.maxTimeS ?? 3 * cfg.inference.maxTimeS;
-  const deadline = ctx.clockNs() + BigInt(Math.round(capS * 1e9));
-  type Seq = ReturnType<typeof createSequentialComparison>;
-  let latency: Seq | undefined;
-  let energy: Seq | undefined;
-  let p95: Seq | undefined;
-
-  await withMeter(cfg, ctx, async (meter) => {
-    // One round: fresh sessions of both (so session-to-session differences such as memory
-    // placement become round-to-round noise inside the interval), a short warm-up of each,
-    // then short blocks in ABBA order so drift within the round falls on both arms equally.
-    const oneRound = async (): Promise<{ b: number[]; h: number[]; bJ: number; hJ: number }> => {
-      const sb = await createSession(basePrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      const sh = await createSession(headPrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      const out = { b: [] as number[], h: [] as number[], bJ: 0, hJ: 0 };
-      try {
-        for (let i = 0; i < warmup; i++) {
-          await sb.run(basePrep.inputs.feeds);
-          await sh.run(headPrep.inputs.feeds);
-        }
-        for (let k = 0; k < blocksPerRound; k++) {
-          for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
-            const r = await runInferenceBenchmark(
-              isBase ? sb : sh,
-              (isBase ? basePrep : headPrep).inputs.feeds,
-              { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: headPrep.inputs.batchSize },
-              { clockNs: ctx.clockNs, meter, label: cfg.name },
-            );
-            for (const x of r.latenciesMs) (isBase ? out.b : out.h).push(x);
-            // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
-            const j = r.energy ? r.energy.energyJ : NaN;
-            if (isBase) out.bJ += j;
-            else out.hJ += j;
-          }
-        }
-      } finally {
-        await sb.release();
-        await sh.release();
-      }
-      return out;
-    };
-    const t0 = ctx.clockNs();
-    let round = await oneRound();
-    // Size the looks so that the whole plan fits the time cap (src/compare/sequential.ts).
-    const roundsPerLook = planRoundsPerLook(capS, Number(ctx.clockNs() - t0) / 1e9);
-    latency = createSequentialComparison({ threshold, roundsPerLook, statistic: 'median' });
-    p95 = createSequentialComparison({ threshold, roundsPerLook, statistic: { percentile: 95 } });
-    energy = createSequentialComparison({ threshold, roundsPerLook, statistic: 'mean' });
-    const calls = callsPerBlock * blocksPerRound;
-    for (;;) {
-      const ls = latency.addRound(round.b, round.h);
-      const ps = p95.addRound(round.b, round.h);
-      const bJ = round.bJ / calls;
-      const hJ = round.hJ / calls;
-      const es = Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
-      if ((ls.done && ps.done && (es.done || es.rounds === 0)) || ctx.clockNs() > deadline) break;
-      round = await oneRound();
-    }
-  });
-  const finishAll = (s: ReturnType<typeof createSequentialComparison>) => (s.state().done ? s.state() : s.finish());
-  if (!latency || !p95 || !energy) return { base, comparisons };
-  const toResult = (state: ReturnType<typeof finishAll>, method: string): ComparisonResult | null =>
-    state.changeCi95 && state.estimate !== null
-      ? {
-          verdict: state.decision === 'continue' ? 'inconclusive' : state.decision,
-          estimate: state.estimate,
-          changeCi95: state.changeCi95,
-          method,
-          rounds: state.rounds,
-          threshold,
-        }
-      : null;
-  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
-  const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
-  const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
-  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
-  for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[])
-    if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
-  for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
-  for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
+  const results = await withMeter(cfg, ctx, (meter) =>
+    compareInterleaved(
+      cfg,
+      { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
+      { model: headPrep.loaded.path, feeds: headPrep.inputs.feeds },
+      {
+        metrics,
+        threshold,
+        // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
+        capS: opts.maxTimeS ?? 3 * cfg.inference!.maxTimeS,
+        meanMs: head.inference!.latencyMs.mean,
+        batchSize: headPrep.inputs.batchSize,
+        warmup: Math.min(cfg.inference!.warmup, 10),
+        blockMs: opts.blockMs,
+        blocksPerRound: opts.blocksPerRound,
+      },
+      ctx,
+      meter,
+    ),
+  );
+  for (const m of metrics) {
+    const r = results[m];
+    if (!r) continue;
+    if (m === 'energy') for (const e of ENERGY_METRICS) comparisons[e] = r;
+    else comparisons[m] = r;
+  }
   return { base, comparisons };
-}
-
-/** Throughput moves opposite to latency: head/base − 1 of 1/x. */
-function invert(r: ComparisonResult): ComparisonResult {
-  const inv = (x: number) => 1 / (1 + x) - 1;
-  const verdict = r.verdict === 'regression' ? 'regression' : r.verdict === 'improvement' ? 'improvement' : r.verdict;
-  return {
-    ...r,
-    verdict,
-    estimate: inv(r.estimate),
-    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] as typeof r.changeCi95,
-  };
 }
 
 /**
