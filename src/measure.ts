@@ -11,8 +11,7 @@ import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
 import type { ComparisonResult } from './compare/types.js';
 import { loadModel, type LoadedModel } from './model/load.js';
 import { analyzeModel } from './model/analyze.js';
-import { resolveShapes } from './model/shapes.js';
-import { computeFlops } from './model/flops.js';
+import { flopsWithControlFlow } from './model/control-flow.js';
 import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
@@ -71,9 +70,10 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile,
   });
-  let shapes: Awaited<ReturnType<typeof resolveShapes>>;
+  let counted: Awaited<ReturnType<typeof flopsWithControlFlow>>;
   try {
-    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) =>
+    // The shapes, and the FLOPs with If branches, Loop and Scan bodies counted (src/model/control-flow.ts).
+    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes) =>
       createSession(bytes, { threads: cfg.threads, name: label(cfg) }),
     );
   } catch (error) {
@@ -87,16 +87,28 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
       { cause: error },
     );
   }
-  const flops = computeFlops(loaded.proto, shapes);
-  const notices = [...inputs.notices];
+  const flops = counted.flops;
+  const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
     notices.push(`FLOPs do not include these op types (see docs/flops.md): ${flops.uncounted.join(', ')}`);
   }
+  for (const c of flops.controlFlow ?? []) notices.push(`FLOPs of ${c.op} '${c.node}': counted the ${c.counted}`);
   const report: ModelReport = {
     name: cfg.name,
     path: cfg.pathInConfig,
     size: { ...analysis.size },
     flops: flops.total,
+    flopsByOp: flops.byOp,
+    ...(flops.uncounted.length || flops.uncountedNodes
+      ? {
+          flopsUncounted: {
+            ops: flops.uncounted,
+            nodes: flops.uncountedNodes ?? 0,
+            share: flops.nodes ? (flops.uncountedNodes ?? 0) / flops.nodes : 0,
+          },
+        }
+      : {}),
+    ...(flops.controlFlow?.length ? { flopsControlFlow: flops.controlFlow } : {}),
     opset: analysis.opset,
     ops: analysis.ops,
     inputs: analysis.inputs,
@@ -585,7 +597,7 @@ export async function adviseForModel(
         fileBytes: bytes.length,
         externalFiles: [],
       };
-      const shapes = await resolveShapes(loaded, prepared.inputs.feeds, (b) =>
+      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b) =>
         createSession(b, { threads: cfg.threads, name: label(cfg) }),
       );
       const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
@@ -607,7 +619,7 @@ export async function adviseForModel(
         const e = meter.takeFailure() ? undefined : r.energy;
         return {
           sizeBytes: bytes.length,
-          flops: computeFlops(loaded.proto, shapes).total,
+          flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...(e
             ? {
