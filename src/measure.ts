@@ -24,7 +24,7 @@ import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
 import { adviseModel } from './optimize/advisor.js';
-import type { Measurement } from './optimize/types.js';
+import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -514,6 +514,17 @@ export async function compareInterleaved(
   return decider.finish(`paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round`);
 }
 
+/** {@link compareInterleaved} with the model's meter opened (and closed) around it. */
+export function compareArms(
+  cfg: ModelConfig,
+  base: ComparisonArm,
+  head: ComparisonArm,
+  plan: InterleavedPlan,
+  ctx: MeasureContext,
+): Promise<Partial<Record<ComparedMetric, ComparisonResult>>> {
+  return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));
+}
+
 /**
  * Measures the base version (absolute figures) and then compares base and head with
  * {@link compareInterleaved}, deciding each noisy regression budget by its own statistic.
@@ -547,25 +558,22 @@ export async function compareWithBase(
     `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`,
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
-  const results = await withMeter(cfg, ctx, (meter) =>
-    compareInterleaved(
-      cfg,
-      { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
-      { model: headPrep.loaded.path, feeds: headPrep.inputs.feeds },
-      {
-        metrics,
-        threshold,
-        // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
-        capS: opts.maxTimeS ?? 3 * cfg.inference!.maxTimeS,
-        meanMs: head.inference!.latencyMs.mean,
-        batchSize: headPrep.inputs.batchSize,
-        warmup: Math.min(cfg.inference!.warmup, 10),
-        blockMs: opts.blockMs,
-        blocksPerRound: opts.blocksPerRound,
-      },
-      ctx,
-      meter,
-    ),
+  const results = await compareArms(
+    cfg,
+    { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
+    { model: headPrep.loaded.path, feeds: headPrep.inputs.feeds },
+    {
+      metrics,
+      threshold,
+      // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
+      capS: opts.maxTimeS ?? 3 * cfg.inference!.maxTimeS,
+      meanMs: head.inference!.latencyMs.mean,
+      batchSize: headPrep.inputs.batchSize,
+      warmup: Math.min(cfg.inference!.warmup, 10),
+      blockMs: opts.blockMs,
+      blocksPerRound: opts.blocksPerRound,
+    },
+    ctx,
   );
   for (const m of metrics) {
     const r = results[m];
@@ -577,9 +585,17 @@ export async function compareWithBase(
 }
 
 /**
+ * The advisor's stopping threshold: the comparison of a variant stops once its interval lies
+ * clearly within ±3% or clearly beyond; either way the interval reported is the look-adjusted
+ * 95% one, and one that contains 0 is "no measurable change".
+ */
+const ADVICE_THRESHOLD = 0.03;
+
+/**
  * The optimisation advisor for one measured model: every variant goes through the same
- * analysis, benchmark and meter as the original (a shorter `auto` run, capped at a few
- * seconds each), with output fidelity on the same seeded inputs.
+ * analysis, benchmark and meter as the original for its absolute figures, and its latency and
+ * energy changes come from {@link compareInterleaved} against the original — the comparison
+ * base-versus-head uses — within the model's `advise-max-time`, shared among the variants.
  */
 export async function adviseForModel(
   cfg: ModelConfig,
@@ -588,6 +604,10 @@ export async function adviseForModel(
 ): Promise<NonNullable<ModelReport['advice']>> {
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
+  const variants = VARIANT_IDS.length;
+  // Per variant: a fifth of its share for the absolute figures (at most 3 s), the rest for the comparison.
+  const shareS = cfg.adviseMaxTimeS / variants;
+  const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
       const loaded: LoadedModel = {
@@ -608,8 +628,7 @@ export async function adviseForModel(
           {
             iterations: 'auto',
             warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
-            // Up to 3 s per variant, less when the budget file caps the benchmark lower.
-            maxTimeS: Math.min(3, cfg.inference?.maxTimeS ?? 3),
+            maxTimeS: standaloneS,
             targetRelativeCi: 0.02,
             batchSize: batch,
           },
@@ -634,13 +653,49 @@ export async function adviseForModel(
       }
     };
     const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
-    ctx.logger.progress(`  ${cfg.name}: measuring int8, fp16 and pruned variants`);
+    const originalArm: ComparisonArm = {
+      model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
+      feeds: prepared.inputs.feeds,
+    };
+    const meanMs = original?.latencyMs.mean ?? head.inference?.latencyMs.mean ?? 1;
+    const compare = async (bytes: Uint8Array): Promise<VariantComparison> => {
+      const r = await compareInterleaved(
+        cfg,
+        originalArm,
+        { model: bytes, feeds: prepared.inputs.feeds },
+        {
+          metrics: ['latency-p50', 'latency-mean', 'energy'],
+          threshold: ADVICE_THRESHOLD,
+          capS: Math.max(0.5, shareS - standaloneS),
+          meanMs,
+          batchSize: batch,
+          warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+        },
+        ctx,
+        meter,
+      );
+      // A meter that failed during the rounds: the energy interval is left out (rounds without energy add nothing).
+      meter.takeFailure();
+      return {
+        ...(r['latency-p50'] ? { latencyP50: r['latency-p50'] } : {}),
+        ...(r['latency-mean'] ? { latencyMean: r['latency-mean'] } : {}),
+        ...(r.energy ? { energy: r.energy } : {}),
+      };
+    };
+    ctx.logger.progress(
+      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
+    );
     return adviseModel(prepared.loaded, {
       feeds: prepared.inputs.feeds,
       measure,
+      compare,
       originalMeasurement: original ?? toMeasurement(head),
     });
   });
+}
+
+function sigFig(x: number): string {
+  return Number(x.toPrecision(3)).toString();
 }
 
 function toMeasurement(m: ModelReport): Measurement {

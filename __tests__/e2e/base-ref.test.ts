@@ -101,7 +101,9 @@ describe('--base-ref', () => {
     const method = (metric: string) => budgets.find((b) => b.metric === metric && b.kind === 'regression')!.message;
     expect(method('latency-p50')).toMatch(/per-round medians/);
     expect(method('latency-mean')).toMatch(/per-round means/);
-    expect(method('latency-p99')).toMatch(/per-round 99th percentiles, \d+ rounds, paired with fresh sessions, 8 ABBA blocks of (2[5-9]|[3-9]\d|\d{3,}) calls/);
+    expect(method('latency-p99')).toMatch(
+      /per-round 99th percentiles, \d+ rounds, paired with fresh sessions, 8 ABBA blocks of (2[5-9]|[3-9]\d|\d{3,}) calls/,
+    );
     expect(budgets.find((b) => b.metric === 'latency-p99' && b.kind === 'regression')!.changeCi95).toHaveLength(2);
   });
 

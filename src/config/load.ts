@@ -532,6 +532,7 @@ class Validator {
       energy: DEFAULTS.energy,
       training: null,
       advise: DEFAULTS.advise,
+      adviseMaxTimeS: DEFAULTS.adviseMaxTimeS,
       budget: [],
     };
     const line = this.pos(node).line;
@@ -574,6 +575,9 @@ class Validator {
           break;
         case 'advise':
           model.advise = this.boolean(e, doc) ?? DEFAULTS.advise;
+          break;
+        case 'advise-max-time':
+          model.adviseMaxTimeS = this.quantity(e, 'time', doc, true) ?? DEFAULTS.adviseMaxTimeS;
           break;
         case 'budget':
           model.budget = this.budget(e, doc);

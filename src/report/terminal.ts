@@ -126,7 +126,9 @@ export function renderModelText(m: ModelReport): string {
   }
   const advice = m.advice ?? [];
   if (advice.length) {
-    lines.push('  possible savings (each variant measured on this runner; `energy-budget optimize` writes it):');
+    lines.push(
+      '  possible savings (each variant compared with the original in interleaved rounds on this runner, 95% intervals; `energy-budget optimize` writes it):',
+    );
     for (const a of advice) lines.push(`    ${a.summary}`);
   }
   for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
