@@ -602,6 +602,7 @@ export async function adviseForModel(
   head: ModelReport,
   ctx: MeasureContext,
 ): Promise<NonNullable<ModelReport['advice']>> {
+  const startNs = ctx.clockNs();
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
   const variants = VARIANT_IDS.length;
@@ -658,7 +659,12 @@ export async function adviseForModel(
       feeds: prepared.inputs.feeds,
     };
     const meanMs = original?.latencyMs.mean ?? head.inference?.latencyMs.mean ?? 1;
+    // One deadline for the model's advice: each comparison takes an equal share of what is left.
+    const deadlineNs = startNs + BigInt(Math.round(cfg.adviseMaxTimeS * 1e9));
+    let compared = 0;
     const compare = async (bytes: Uint8Array): Promise<VariantComparison> => {
+      const left = Math.max(1, variants - compared++);
+      const remainingS = Number(deadlineNs - ctx.clockNs()) / 1e9;
       const r = await compareInterleaved(
         cfg,
         originalArm,
@@ -666,7 +672,7 @@ export async function adviseForModel(
         {
           metrics: ['latency-p50', 'latency-mean', 'energy'],
           threshold: ADVICE_THRESHOLD,
-          capS: Math.max(0.5, shareS - standaloneS),
+          capS: Math.max(0.5, remainingS / left - standaloneS),
           meanMs,
           batchSize: batch,
           warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
