@@ -34,12 +34,14 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
       "type": "string"
     },
     "baseline": {
+      "description": "What the head was compared with: `git` (the base measured in the same job), `report` (an earlier report), `history` (the last `runs` runs on `ref` from the history branch: the comparison crosses runs and machines).",
       "type": "object",
       "properties": {
         "kind": {
           "enum": [
             "git",
-            "report"
+            "report",
+            "history"
           ]
         },
         "ref": {
@@ -47,6 +49,12 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
         },
         "file": {
           "type": "string"
+        },
+        "runs": {
+          "type": [
+            "number",
+            "null"
+          ]
         },
         "warnings": {
           "type": "array",
@@ -572,7 +580,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           "type": "string"
         },
         "ci95": {
-          "description": "95% confidence interval of joulesPerInference, when measured over several windows.",
+          "description": "95% interval of joulesPerInference: the power model's validated interval (estimates) or the meter's stated uncertainty.",
           "type": "array",
           "items": [
             {
@@ -590,6 +598,10 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           ],
           "minItems": 2,
           "maxItems": 2
+        },
+        "ci95Basis": {
+          "description": "What ci95 is derived from, with its width as percentages: \"−41%/+198%, power model: leave-one-server-out …\".",
+          "type": "string"
         },
         "attributableJoulesPerInference": {
           "description": "Energy attributable to the workload (gross minus idle), per inference, when known.",
@@ -1433,6 +1445,29 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
               "type": "boolean"
             },
             "description": {
+              "type": "string"
+            },
+            "ci95": {
+              "description": "95% interval of joulesPerStep and what it is derived from (as for inference).",
+              "type": "array",
+              "items": [
+                {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              ],
+              "minItems": 2,
+              "maxItems": 2
+            },
+            "ci95Basis": {
               "type": "string"
             }
           },
