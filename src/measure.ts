@@ -429,6 +429,9 @@ export interface CompareOptions {
   blocksPerRound?: number;
 }
 
+/** Fewest rounds of an interleaved comparison, even past its time cap: a 95% interval with df ≥ 2. */
+const MIN_ROUNDS = 3;
+
 /** One side of an interleaved comparison: a model file (or its bytes) and the inputs it runs on. */
 export interface ComparisonArm {
   model: string | Uint8Array;
@@ -521,7 +524,12 @@ export async function compareInterleaved(
   // Size the looks so that the whole plan fits the time cap (src/compare/sequential.ts).
   const roundsPerLook = planRoundsPerLook(plan.capS, Number(ctx.clockNs() - t0) / 1e9);
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, roundsPerLook });
-  while (!decider.addRound(round) && ctx.clockNs() <= deadline) round = await oneRound();
+  // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
+  for (let rounds = 1; ; rounds++) {
+    const done = decider.addRound(round);
+    if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
+    round = await oneRound();
+  }
   return decider.finish(`paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round`);
 }
 
