@@ -36,6 +36,7 @@ import {
   type HistoryView,
 } from './history/action.js';
 import type { HistoryRecord } from './history/record.js';
+import { estimatedFiguresText } from './report/estimated.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
@@ -193,6 +194,8 @@ async function publishLocally(s: Session, report: Report, jsonPath: string, hist
   s.io.setOutput('verdict', report.verdict);
   s.io.setOutput('report', jsonPath);
   s.io.setOutput('markdown', commentBody);
+  // Says in words which energy figures are estimates; empty when all are measured.
+  s.io.setOutput('estimated', estimatedFiguresText(report.models));
   s.io.setOutput('comment-url', '');
   return commentBody;
 }

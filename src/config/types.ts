@@ -104,6 +104,8 @@ export interface ModelConfig {
   energy: MeterChoice;
   training: TrainingConfig | null;
   advise: boolean;
+  /** Time cap for the advice's interleaved comparisons, seconds. @default 60 */
+  adviseMaxTimeS: number;
   budget: BudgetLimit[];
   /** Where the model's entry starts in the budget file. */
   line?: number;

@@ -7,6 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
+import { isEstimatedFigure } from './estimated.js';
 import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
@@ -108,19 +109,6 @@ function metricValue(metric: unknown, value: unknown): string {
   return v === undefined ? '—' : formatMetric(typeof metric === 'string' ? metric : '', v);
 }
 
-function isEnergyMetric(metric: string): boolean {
-  return (
-    metric.startsWith('energy') ||
-    metric.startsWith('carbon') ||
-    metric.startsWith('training-energy') ||
-    metric === 'training-carbon-total'
-  );
-}
-
-function isTrainingMetric(metric: string): boolean {
-  return metric.includes('training');
-}
-
 /** The interleaved comparison's estimate of the change, when a budget of the row has one. */
 function comparedChange(budgets: readonly BudgetResult[]): string | undefined {
   const c = budgets.map((b) => num(b.change)).find((x) => x !== undefined);
@@ -189,12 +177,6 @@ function groupByMetric(budgets: BudgetResult[]): Row[] {
   return [...rows.values()];
 }
 
-function isEstimatedModel(m: ModelReport, metric: string): boolean {
-  const e = isTrainingMetric(metric) ? m.training?.energy : m.inference?.energy;
-  if (!e) return true;
-  return e.estimated !== false || e.method === 'estimate';
-}
-
 /** A regression limit with no base figure to compare with: shown as not checked, not as a pass. */
 function notChecked(b: BudgetResult): boolean {
   return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass';
@@ -213,7 +195,7 @@ function budgetTable(m: ModelReport): string[] {
     const status = worst(row.budgets.map((b) => statusOf(b.status)));
     const withBase = row.budgets.find((b) => num(b.baseline) !== undefined);
     const head = row.budgets.find((b) => num(b.value) !== undefined);
-    const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? ' *(estimated)*' : '';
+    const estimated = isEstimatedFigure(m, row.metric) ? ' *(estimated)*' : '';
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
@@ -275,6 +257,21 @@ function pctCell(pct: unknown): string {
 }
 
 /**
+ * A latency or energy change of a variant: with its 95% interval from the interleaved
+ * comparison, "no measurable change" when the interval contains 0, never a saving or a cost.
+ */
+function measuredCell(pct: unknown, ci: unknown): string {
+  const v = num(pct);
+  if (v === undefined) return '—';
+  const lo = Array.isArray(ci) ? num(ci[0]) : undefined;
+  const hi = Array.isArray(ci) ? num(ci[1]) : undefined;
+  if (lo === undefined || hi === undefined) return `${formatChange(v / 100)} (no interval)`;
+  const interval = `[${formatChange(lo / 100)}, ${formatChange(hi / 100)}]`;
+  if (lo <= 0 && hi >= 0) return `no measurable change ${interval}`;
+  return `${formatChange(v / 100)} ${lo > 0 ? 'cost' : 'saving'} ${interval}`;
+}
+
+/**
  * "Possible savings": the advisor's variants, each measured on this runner like the model
  * itself (src/optimize/). Estimated energy says so; variants that did not apply say why.
  */
@@ -282,7 +279,8 @@ function savingsTable(m: ModelReport): string[] {
   const advice = Array.isArray(m.advice) ? m.advice : [];
   if (advice.length === 0) return [];
   const lines = [
-    '**Possible savings** (each variant measured on this runner, same inputs; `energy-budget optimize` writes it):',
+    '**Possible savings** (each variant compared with the original on this runner in interleaved rounds of fresh sessions, same inputs, ' +
+      '95% intervals; an interval containing 0 is no measurable change; `energy-budget optimize` writes it):',
     '',
     '| Variant | Size | gzip | Energy per inference | Latency p50 | Top-1 agreement | Max abs error |',
     '|---|--:|--:|--:|--:|--:|--:|',
@@ -299,8 +297,8 @@ function savingsTable(m: ModelReport): string[] {
     const top1 = num(a.fidelity?.top1Agreement);
     const err = num(a.fidelity?.maxAbsError);
     lines.push(
-      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${pctCell(a.deltas.energyPct)}${a.deltas.energyPct !== undefined ? est : ''} | ` +
-        `${pctCell(a.deltas.latencyP50Pct)} | ${top1 === undefined ? '—' : `${sig3(top1 * 100)}%`} | ${err === undefined ? '—' : sig3(err)} |`,
+      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${measuredCell(a.deltas.energyPct, a.deltas.energyPctCi95)}${a.deltas.energyPct !== undefined ? est : ''} | ` +
+        `${measuredCell(a.deltas.latencyP50Pct, a.deltas.latencyP50PctCi95)} | ${top1 === undefined ? '—' : `${sig3(top1 * 100)}%`} | ${err === undefined ? '—' : sig3(err)} |`,
     );
   }
   lines.push('');

@@ -4,7 +4,7 @@
  * Fields beyond the contract are additions; none of the contract's are renamed.
  */
 import type { MetricKey } from '../config/types.js';
-import type { TensorInfo } from '../model/types.js';
+import type { ControlFlowCount, TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
 
 /**
@@ -126,6 +126,12 @@ export interface ModelReport {
   change?: 'new' | 'removed';
   size: { bytes: number; parameters: number; bytesByDtype: Record<string, number>; sparsity: number };
   flops: number;
+  /** FLOPs per op type (summing to `flops`); control-flow bodies counted under their ops. */
+  flopsByOp?: Record<string, number>;
+  /** Op types whose FLOPs are not counted, and how many nodes that is, as a share of all nodes (0..1). */
+  flopsUncounted?: { ops: string[]; nodes: number; share: number };
+  /** What was counted for each If/Loop/Scan: the branch that ran, or body × iterations. */
+  flopsControlFlow?: ControlFlowCount[];
   opset?: number;
   ops?: Record<string, number>;
   inputs?: TensorInfo[];
