@@ -248,7 +248,8 @@ export class Differentiator {
         if (slots.some((i) => this.requires.has(n.input?.[i] ?? ''))) {
           // Supported ops have one differentiable output (the others are masks, indices or
           // statistics); an unknown op might pass a gradient through any output.
-          const outs = GRAD_RULES[n.opType ?? ''] && isDefaultDomain(n) ? [n.output?.[0] ?? ''] : (n.output ?? []);
+          const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ''] : undefined;
+          const outs = rule && !rule.multiOutput ? [n.output?.[0] ?? ''] : (n.output ?? []);
           for (const o of outs) if (o) this.requires.add(o);
         }
       }

@@ -10,6 +10,7 @@ import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor, type AttrValue } from '../model/builder.js';
 import { attrFloat, attrInt, attrInts, withoutAttrs } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
+import { MORE_GRAD_RULES } from './grad-ops-more.js';
 import { broadcastShapes, isStatic, normAxis, windowGeometry, windowOutput, type Dim, type WindowGeometry } from './shapes.js';
 
 /** What a rule's forward emission returns. */
@@ -24,6 +25,8 @@ export interface ForwardResult {
 export interface GradRule {
   /** Input slots gradients flow through; default: every input. */
   differentiable?(node: NodeProto): number[];
+  /** Every output carries a gradient (Split); by default only the first does. */
+  multiOutput?: boolean;
   /** Why this node cannot be differentiated (unsupported attribute values), or undefined. */
   check?(node: NodeProto, em: GraphEmitter): string | undefined;
   /** Emits the node as it runs in training; default: the node unchanged. */
@@ -382,13 +385,11 @@ function staticSpatial(em: GraphEmitter, x: string): { shape: Dim[]; spatial: nu
 
 const conv: GradRule = {
   check(node, em) {
-    if (attrInt(node, 'group', 1) !== 1) return `group = ${attrInt(node, 'group', 1)} (only group = 1 has a gradient here)`;
     const x = staticSpatial(em, inp(node, 0));
     if (!x)
       return 'the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)';
     const w = em.shapeOf(inp(node, 1));
     if (!isStatic(w)) return 'the shape of its weight is not known when the graph is built';
-    if (x.spatial.length !== 2) return `it is a ${x.spatial.length}-D convolution (gradients cover 2-D Conv)`;
     return undefined;
   },
   backward(em, node, [dY], need) {
@@ -400,16 +401,19 @@ const conv: GradRule = {
     const g = windowGeometry(node, spatial, wShape.slice(2)) as WindowGeometry;
     const ySpatial = windowOutput(spatial, g) as number[];
     const k = spatial.length;
+    const group = attrInt(node, 'group', 1);
     let dX: string | undefined;
     let dW: string | undefined;
     let dB: string | undefined;
     if (need[0]) {
-      // dX is the transposed convolution of dY with the same weights and geometry.
+      // dX is the transposed convolution of dY with the same weights, geometry and groups
+      // (W [M, C/g, k…] is ConvTranspose's [input channels, output channels / g, k…]).
       const t = transposeGeometry(g, spatial, ySpatial);
       dX = em.one(
         'ConvTranspose',
         [dY, w],
         {
+          ...(group !== 1 ? { group } : {}),
           kernel_shape: g.kernel,
           strides: g.strides,
           dilations: g.dilations,
@@ -423,13 +427,23 @@ const conv: GradRule = {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
       // channel axes swapped) with dY as the kernel, stride and dilation exchanged.
       const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      const xT = em.one('Transpose', [x], { perm }, 'xT');
+      let xT: string;
+      if (group === 1) xT = em.one('Transpose', [x], { perm }, 'xT');
+      else {
+        // Groups: X [N, C, …] → [C/g, g·N, …] (channel-in-group as the batch, (group, sample) as
+        // the channels), so a Conv with `group` groups pairs each group's inputs only with
+        // that group's dY channels: [C/g, M, k…], transposed to W's [M, C/g, k…].
+        const cPer = wShape[1];
+        const split = em.one('Reshape', [x, em.ints([0, group, cPer, ...spatial])], {}, 'x_groups');
+        const moved = em.one('Transpose', [split], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
+        xT = em.one('Reshape', [moved, em.ints([cPer, -1, ...spatial])], {}, 'xT');
+      }
       const dYT = em.one('Transpose', [dY], { perm }, 'dyT');
       const pads = g.pads as number[];
       let c = em.one(
         'Conv',
         [xT, dYT],
-        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial },
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...(group !== 1 ? { group } : {}) },
         'grad_conv_w',
       );
       // The result spans at least the kernel; extra trailing positions (stride > dilation and a
@@ -777,6 +791,7 @@ export const GRAD_RULES: Readonly<Record<string, GradRule>> = {
   BatchNormalization: batchNorm,
   ReduceSum: reduceRule(false),
   ReduceMean: reduceRule(true),
+  ...MORE_GRAD_RULES,
 };
 
 /** Sorted list of op types with gradients, for messages and docs. */
