@@ -11,6 +11,8 @@ import { buildTrainingStep, projectTraining } from '../../src/train/index.js';
 import { differentiateModel } from '../../src/train/autodiff.js';
 import { EnergyBudgetError, InputError, exitCodeOf } from '../../src/errors.js';
 import { createRng } from '../../src/util/random.js';
+import { loadModel } from '../../src/model/load.js';
+import { fileURLToPath } from 'node:url';
 import { gradCheck } from './gradcheck.js';
 
 function mlpWith(ops: Array<{ op: string; domain?: string; name: string }>) {
@@ -49,7 +51,7 @@ function mlpWith(ops: Array<{ op: string; domain?: string; name: string }>) {
 
 describe('unsupported ops', () => {
   const proto = mlpWith([
-    { op: 'Erf', name: 'gelu_erf' },
+    { op: 'Softsign', name: 'softsign' },
     { op: 'Relu', name: 'relu' },
     { op: 'FastGelu', domain: 'com.microsoft', name: 'fast_gelu' },
   ]);
@@ -66,12 +68,27 @@ describe('unsupported ops', () => {
     expect(exitCodeOf(error)).toBe(2);
     const message = (error as Error).message;
     expect(message).toMatch(/2 nodes between the trainable parameters and the loss/);
-    expect(message).toMatch(/Erf node "gelu_erf": no gradient for this op type/);
+    expect(message).toMatch(/Softsign node "softsign": no gradient for this op type/);
     expect(message).toMatch(/com\.microsoft\.FastGelu node "fast_gelu"/);
     expect(message).not.toMatch(/Relu node "relu"/);
     expect(message).toMatch(/freeze the parameters before these nodes/);
     expect(message).toMatch(/bring your own training-step model/);
     expect(message).toMatch(/Ops with gradients: .*Gemm.*MatMul/);
+  });
+
+  it('refuses a real nn.LSTM export (exit code 2) naming the LSTM nodes and how to export it instead', async () => {
+    const loaded = await loadModel(fileURLToPath(new URL('../fixtures/models/torch/lstm-state.onnx', import.meta.url)));
+    let error: unknown;
+    try {
+      buildTrainingStep(loaded.proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, dims: { T: 3, N: 2 } });
+    } catch (e) {
+      error = e;
+    }
+    expect(exitCodeOf(error)).toBe(2);
+    expect((error as EnergyBudgetError).code).toBe('UNSUPPORTED_OP');
+    expect((error as Error).message).toMatch(
+      /LSTM node "[^"]*": no gradient for this op type \(recurrent ops .*unrolled.*nn\.LSTMCell/,
+    );
   });
 
   it('builds once the parameters before the unsupported nodes are frozen', () => {
@@ -80,16 +97,19 @@ describe('unsupported ops', () => {
     expect(step.model.opsetImport).toContainEqual({ domain: 'com.microsoft', version: 1 });
   });
 
-  it('explains an unsupported attribute (grouped convolution)', () => {
-    const conv = model({
-      name: 'grouped',
-      node: [node('Conv', ['x', 'w'], ['y'], { group: 2 }, 'depthwise')],
+  it('explains an unsupported attribute (MaxPool with column-major indices)', () => {
+    const pool = model({
+      name: 'pooled',
+      node: [
+        node('Conv', ['x', 'w'], ['c'], { group: 2 }, 'depthwise'),
+        node('MaxPool', ['c'], ['y'], { kernel_shape: [2, 2], storage_order: 1 }, 'pool'),
+      ],
       initializer: [floatTensor('w', [2, 1, 3, 3], new Array<number>(18).fill(0.1))],
       input: [valueInfo('x', DataType.FLOAT, [1, 2, 5, 5])],
-      output: [valueInfo('y', DataType.FLOAT, [1, 2, 3, 3])],
+      output: [valueInfo('y', DataType.FLOAT, [1, 2, 2, 2])],
     });
-    expect(() => buildTrainingStep(conv, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(
-      /Conv node "depthwise": group = 2 \(only group = 1 has a gradient here\)/,
+    expect(() => buildTrainingStep(pool, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(
+      /one node .*\n {2}MaxPool node "pool": storage_order = 1 \(column-major indices\)\n/,
     );
   });
 

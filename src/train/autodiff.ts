@@ -276,6 +276,18 @@ function isDefaultDomain(node: NodeProto): boolean {
   return !node.domain || node.domain === 'ai.onnx';
 }
 
+const RECURRENT_HINT =
+  'recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length';
+/** What to do instead, for op types users meet often. */
+const OP_HINTS: Readonly<Record<string, string>> = {
+  LSTM: RECURRENT_HINT,
+  GRU: RECURRENT_HINT,
+  RNN: RECURRENT_HINT,
+  Loop: 'control flow is not differentiated; unroll the loop when exporting',
+  Scan: 'control flow is not differentiated; unroll the scan when exporting',
+  If: 'control flow is not differentiated; export one branch (trace with fixed conditions)',
+};
+
 /** Forward ops that behave differently in training and are always emitted in training mode. */
 const TRAINING_MODE_OPS = new Set(['Dropout', 'BatchNormalization']);
 
@@ -333,7 +345,10 @@ export class Differentiator {
       if (!this.onPath[k]) return;
       const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ''] : undefined;
       const op = `${n.domain && n.domain !== 'ai.onnx' ? `${n.domain}.` : ''}${n.opType}`;
-      if (!rule) unsupported.push(`${op} node ${describeNode(n)}: no gradient for this op type`);
+      if (!rule)
+        unsupported.push(
+          `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ''}`,
+        );
       else {
         const why = rule.check?.(n, prep.em);
         if (why) unsupported.push(`${op} node ${describeNode(n)}: ${why}`);
