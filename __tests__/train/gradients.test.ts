@@ -338,6 +338,19 @@ const float32Cases: Record<string, Case> = {
     wrt: ['x', 'w'],
     declared: { x: ['N', 2, 5, 6] },
   },
+  'Conv 1×1 (pointwise Gemm path), bias': {
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'])],
+    inputs: { x: { dims: [2, 3, 4, 5] }, w: { dims: [4, 3, 1, 1] }, b: { dims: [4] } },
+    output: 'y',
+    wrt: ['x', 'w', 'b'],
+  },
+  'Conv 1×1 stride 2 on odd sizes (ResNet shortcut), symbolic batch': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { strides: [2, 2] })],
+    inputs: { x: { dims: [2, 3, 5, 7] }, w: { dims: [4, 3, 1, 1] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+    declared: { x: ['N', 3, 5, 7] },
+  },
   'Conv depthwise 3×3 (group = channels), pad 1': {
     nodes: [node('Conv', ['x', 'w', 'b'], ['y'], { pads: [1, 1, 1, 1], group: 4 })],
     inputs: { x: { dims: [2, 4, 5, 5] }, w: { dims: [4, 1, 3, 3] }, b: { dims: [4] } },

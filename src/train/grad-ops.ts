@@ -423,7 +423,31 @@ const conv: GradRule = {
         'grad_conv_x',
       );
     }
-    if (need[1]) {
+    const pointwise = g.kernel.every((v) => v === 1) && (g.pads as number[]).every((v) => v === 0);
+    if (need[1] && pointwise && group === 1) {
+      // 1×1 kernel, no padding (ResNet shortcuts, MobileNet/SqueezeNet pointwise convs):
+      // dW[m,c] = Σ_n,p dY[n,m,p]·X[n,c,p·s], one Gemm of [M, N·P]·[C, N·P]ᵀ over activation-sized
+      // transposes; no transpose of the weight-sized result, which for wide layers costs more
+      // than the product itself.
+      const strided = g.strides.some((v) => v !== 1)
+        ? em.one(
+            'Slice',
+            [
+              x,
+              em.ints(new Array<number>(k).fill(0)),
+              em.ints(spatial),
+              em.ints(Array.from({ length: k }, (_, i) => i + 2)),
+              em.ints(g.strides),
+            ],
+            {},
+            'x_strided',
+          )
+        : x;
+      const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+      const dYm = em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]);
+      const xm = em.reshapeTo(em.one('Transpose', [strided], { perm }, 'xT'), [wShape[1], -1]);
+      dW = em.reshapeTo(em.one('Gemm', [dYm, xm], { transB: 1 }, 'grad_conv_w_pointwise'), wShape);
+    } else if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
       // channel axes swapped) with dY as the kernel, stride and dilation exchanged.
       const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
