@@ -338,6 +338,12 @@ const float32Cases: Record<string, Case> = {
     wrt: ['x', 'w'],
     declared: { x: ['N', 2, 5, 6] },
   },
+  'Conv stride 1, dilation 2, asymmetric pads, 3×2 kernel (Gemm + col2im path)': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { dilations: [2, 1], pads: [2, 0, 1, 1] })],
+    inputs: { x: { dims: [2, 3, 6, 5] }, w: { dims: [4, 3, 3, 2] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+  },
   'Conv 1×1 (pointwise Gemm path), bias': {
     nodes: [node('Conv', ['x', 'w', 'b'], ['y'])],
     inputs: { x: { dims: [2, 3, 4, 5] }, w: { dims: [4, 3, 1, 1] }, b: { dims: [4] } },

@@ -405,7 +405,50 @@ const conv: GradRule = {
     let dX: string | undefined;
     let dW: string | undefined;
     let dB: string | undefined;
-    if (need[0]) {
+    const K = g.kernel.reduce((a, b) => a * b, 1);
+    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+    let dYm: string | undefined;
+    const dYMatrix = (): string => (dYm ??= em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]));
+    if (need[0] && group === 1 && g.strides.every((v) => v === 1)) {
+      // Stride 1: dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole batch),
+      // then col2im: each kernel offset's columns padded into place and all K summed in one pass.
+      const pads = g.pads as number[];
+      const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
+      const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
+      const offsets: number[][] = [[]];
+      for (const size of g.kernel) {
+        const next: number[][] = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      const byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+      // One part per kernel offset: Split-13…17 without sizes splits equally; from 18 it is told.
+      const parts =
+        K === 1
+          ? [byOffset]
+          : em.op('Split', [byOffset], { axis: 1, ...(em.opset >= 18 ? { num_outputs: K } : {}) }, K, 'col2im');
+      const placed = parts.map((part, i) => {
+        const begin = offsets[i].map((j, a) => j * g.dilations[a]);
+        const end = begin.map((b, a) => paddedSpatial[a] - b - ySpatial[a]);
+        if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
+        return em.one('Pad', [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, 'col2im');
+      });
+      const summed = placed.length === 1 ? placed[0] : em.one('Sum', placed, {}, 'col2im_sum');
+      const image = em.one('Transpose', [em.reshapeTo(summed, [wShape[1], -1, ...paddedSpatial])], { perm }, 'dx_padded');
+      dX = pads.some((v) => v !== 0)
+        ? em.one(
+            'Slice',
+            [
+              image,
+              em.ints(pads.slice(0, k)),
+              em.ints(spatial.map((h, a) => h + pads[a])),
+              em.ints(Array.from({ length: k }, (_, i) => i + 2)),
+            ],
+            {},
+            'grad_conv_x',
+          )
+        : image;
+    } else if (need[0]) {
       // dX is the transposed convolution of dY with the same weights, geometry and groups
       // (W [M, C/g, k…] is ConvTranspose's [input channels, output channels / g, k…]).
       const t = transposeGeometry(g, spatial, ySpatial);
@@ -423,30 +466,37 @@ const conv: GradRule = {
         'grad_conv_x',
       );
     }
-    const pointwise = g.kernel.every((v) => v === 1) && (g.pads as number[]).every((v) => v === 0);
-    if (need[1] && pointwise && group === 1) {
-      // 1×1 kernel, no padding (ResNet shortcuts, MobileNet/SqueezeNet pointwise convs):
-      // dW[m,c] = Σ_n,p dY[n,m,p]·X[n,c,p·s], one Gemm of [M, N·P]·[C, N·P]ᵀ over activation-sized
-      // transposes; no transpose of the weight-sized result, which for wide layers costs more
-      // than the product itself.
-      const strided = g.strides.some((v) => v !== 1)
-        ? em.one(
-            'Slice',
-            [
-              x,
-              em.ints(new Array<number>(k).fill(0)),
-              em.ints(spatial),
-              em.ints(Array.from({ length: k }, (_, i) => i + 2)),
-              em.ints(g.strides),
-            ],
-            {},
-            'x_strided',
-          )
+    if (need[1] && group === 1) {
+      // dW[m,c,o] = Σ_n,y dY[n,m,y]·Xpad[n,c, y·s + o·d] for each kernel offset o: im2col as one
+      // strided Slice of X per offset (channels first), then one Gemm [M, N·Y]·[C·K, N·Y]ᵀ that
+      // writes W's layout directly. Only activation-sized tensors are transposed; the weight-sized
+      // result of a Conv-based formulation needs a transpose that costs more than the product on
+      // wide layers (ResNet's 512×512×3×3).
+      const pads = g.pads as number[];
+      const padded = pads.some((v) => v !== 0)
+        ? em.one('Pad', [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, 'x_padded')
         : x;
-      const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      const dYm = em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]);
-      const xm = em.reshapeTo(em.one('Transpose', [strided], { perm }, 'xT'), [wShape[1], -1]);
-      dW = em.reshapeTo(em.one('Gemm', [dYm, xm], { transB: 1 }, 'grad_conv_w_pointwise'), wShape);
+      const xT = em.one('Transpose', [padded], { perm }, 'xT');
+      const axes = em.ints(Array.from({ length: k }, (_, i) => i + 2));
+      const steps = em.ints(g.strides);
+      const offsets: number[][] = [[]];
+      for (const size of g.kernel) {
+        const next: number[][] = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      const cols = offsets.map((o) => {
+        const starts = o.map((j, a) => j * g.dilations[a]);
+        const ends = starts.map((st, a) => st + (ySpatial[a] - 1) * g.strides[a] + 1);
+        const sl =
+          g.kernel.every((v) => v === 1) && g.strides.every((v) => v === 1)
+            ? xT
+            : em.one('Slice', [xT, em.ints(starts), em.ints(ends), axes, steps], {}, 'im2col');
+        return offsets.length === 1 ? sl : unsqueeze(em, sl, [1]);
+      });
+      const stacked = cols.length === 1 ? cols[0] : em.one('Concat', cols, { axis: 1 }, 'im2col');
+      const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
+      dW = em.reshapeTo(em.one('Gemm', [dYMatrix(), colMat], { transB: 1 }, 'grad_conv_w_gemm'), wShape);
     } else if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
       // channel axes swapped) with dY as the kernel, stride and dilation exchanged.
