@@ -94,18 +94,20 @@ export function emitOptimizer(
   const writeParam = (p: ParameterGrad, op: string, inputs: string[]): void => {
     newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
   };
+  // The amount each update subtracts from a parameter, with the optimizer state it keeps.
+  let delta: (p: ParameterGrad) => string;
   switch (kind) {
     case 'sgd':
-      for (const p of params) writeParam(p, 'Sub', [p.name, em.one('Mul', [p.grad, em.scalar(lr)])]);
+      delta = (p) => em.one('Mul', [p.grad, em.scalar(lr)]);
       break;
     case 'momentum': {
       const mu = opts.momentum ?? OPTIMIZER_DEFAULTS.momentum;
       checkCoefficient('momentum', mu, 0, 1, false, true);
-      for (const p of params) {
+      delta = (p) => {
         const v = stateFor(p, 'velocity');
         const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(mu)]), p.grad]);
-        writeParam(p, 'Sub', [p.name, em.one('Mul', [vNew, em.scalar(lr)])]);
-      }
+        return em.one('Mul', [vNew, em.scalar(lr)]);
+      };
       break;
     }
     case 'rmsprop': {
@@ -113,18 +115,14 @@ export function emitOptimizer(
       const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
       checkCoefficient('rho', rho, 0, 1, false, true);
       checkCoefficient('epsilon', eps, 0, Infinity, true, true);
-      for (const p of params) {
+      delta = (p) => {
         const s = stateFor(p, 'square_avg');
         const sNew = s.write('Add', [
           em.one('Mul', [s.input, em.scalar(rho)]),
           em.one('Mul', [em.one('Mul', [p.grad, p.grad]), em.scalar(1 - rho)]),
         ]);
-        const step = em.one('Div', [
-          em.one('Mul', [p.grad, em.scalar(lr)]),
-          em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)]),
-        ]);
-        writeParam(p, 'Sub', [p.name, step]);
-      }
+        return em.one('Div', [em.one('Mul', [p.grad, em.scalar(lr)]), em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)])]);
+      };
       break;
     }
     case 'adam': {
@@ -157,18 +155,36 @@ export function emitOptimizer(
         'adam_step_size',
       );
       const e = em.one('Div', [em.scalar(eps), sqrtC2], {}, 'adam_eps');
-      for (const p of params) {
+      delta = (p) => {
         const m = stateFor(p, 'm');
         const v = stateFor(p, 'v');
         const mNew = m.write('Add', [em.one('Mul', [m.input, em.scalar(b1)]), p.grad]);
         const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(b2)]), em.one('Mul', [p.grad, p.grad])]);
         const ratio = em.one('Div', [mNew, em.one('Add', [em.one('Sqrt', [vNew]), e])]);
-        writeParam(p, 'Sub', [p.name, em.one('Mul', [ratio, a])]);
-      }
+        return em.one('Mul', [ratio, a]);
+      };
       break;
     }
     default:
       throw new InputError('INPUT_INVALID', `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
+  }
+  if (kind === 'sgd' || params.length === 1) {
+    for (const p of params) writeParam(p, 'Sub', [p.name, delta(p)]);
+  } else {
+    // Multi-tensor apply: the optimizer state is one flat buffer over all parameters and the
+    // update runs once over the concatenated gradients, instead of one set of small ops per
+    // tensor; the result is split back into the parameters' shapes.
+    const sizes = params.map((p) => p.dims.reduce((x, y) => x * y, 1));
+    const total = sizes.reduce((x, y) => x + y, 0);
+    const flatGrad = em.one(
+      'Concat',
+      params.map((p) => em.reshapeTo(p.grad, [-1])),
+      { axis: 0 },
+      'flat_grad',
+    );
+    const flatDelta = delta({ name: '', grad: flatGrad, dims: [total] });
+    const pieces = em.op('Split', [flatDelta, em.ints(sizes)], { axis: 0 }, params.length, 'delta');
+    params.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
   }
   return { newParameters, state };
 }
