@@ -409,9 +409,10 @@ const conv: GradRule = {
     const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
     let dYm: string | undefined;
     const dYMatrix = (): string => (dYm ??= em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]));
-    if (need[0] && group === 1 && g.strides.every((v) => v === 1)) {
-      // Stride 1: dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole batch),
-      // then col2im: each kernel offset's columns padded into place and all K summed in one pass.
+    if (need[0] && group === 1) {
+      // dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole batch), then
+      // col2im: each kernel offset's columns (spread out by the stride) padded into place, and
+      // all K summed in one pass.
       const pads = g.pads as number[];
       const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
       const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
@@ -421,7 +422,32 @@ const conv: GradRule = {
         for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
         offsets.splice(0, offsets.length, ...next);
       }
-      const byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+      let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+      let span = ySpatial;
+      if (g.strides.some((v) => v !== 1)) {
+        // Stride s: s − 1 zeros after each column position ([…, y, 1] padded to […, y, s]),
+        // trimmed after the last real one: (y − 1)·s + 1 positions.
+        const inter = em.reshapeTo(byOffset, [wShape[1], K, -1, ...ySpatial.flatMap((y) => [y, 1])]);
+        const endPads = [0, 0, 0, ...g.strides.flatMap((st) => [0, st - 1])];
+        const spread = em.one(
+          'Pad',
+          [inter, em.ints([...new Array<number>(3 + 2 * k).fill(0), ...endPads]), em.scalar(0)],
+          {},
+          'col2im_stride',
+        );
+        span = ySpatial.map((y, a) => (y - 1) * g.strides[a] + 1);
+        byOffset = em.one(
+          'Slice',
+          [
+            em.reshapeTo(spread, [wShape[1], K, -1, ...ySpatial.map((y, a) => y * g.strides[a])]),
+            em.ints(new Array<number>(k).fill(0)),
+            em.ints(span),
+            em.ints(Array.from({ length: k }, (_, i) => i + 3)),
+          ],
+          {},
+          'col2im_stride',
+        );
+      }
       // One part per kernel offset: Split-13…17 without sizes splits equally; from 18 it is told.
       const parts =
         K === 1
@@ -429,7 +455,7 @@ const conv: GradRule = {
           : em.op('Split', [byOffset], { axis: 1, ...(em.opset >= 18 ? { num_outputs: K } : {}) }, K, 'col2im');
       const placed = parts.map((part, i) => {
         const begin = offsets[i].map((j, a) => j * g.dilations[a]);
-        const end = begin.map((b, a) => paddedSpatial[a] - b - ySpatial[a]);
+        const end = begin.map((b, a) => paddedSpatial[a] - b - span[a]);
         if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
         return em.one('Pad', [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, 'col2im');
       });
