@@ -247,6 +247,13 @@ const cases: Record<string, Case> = {
     wrt: ['x'],
     declared: { x: ['N', 'T'] },
   },
+  'Pad constant, value 0.5 (DenseNet transitions)': {
+    nodes: [node('Pad', ['x', 'p', 'v'], ['y'])],
+    inputs: { x: { dims: [2, 3, 4] } },
+    initializers: [int64Tensor('p', [6], [0, 1, 2, 0, 0, 1]), floatInit('v', [], [0.5], 'float64')],
+    output: 'y',
+    wrt: ['x'],
+  },
   'Split into 3, one piece unused': {
     nodes: [node('Split', ['x', 'sz'], ['p', 'q', 'r'], { axis: 1 }), node('Mul', ['p', 'r'], ['y'])],
     inputs: { x: { dims: [2, 6] } },

@@ -8,7 +8,7 @@
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
-import { attrFloat, attrInt } from './attrs.js';
+import { attrFloat, attrInt, attrString } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
 import type { GradRule } from './grad-ops.js';
 import { isStatic, normAxis } from './shapes.js';
@@ -295,6 +295,40 @@ const layerNorm: GradRule = {
   },
 };
 
+const pad: GradRule = {
+  differentiable: () => [0],
+  check(node, em) {
+    const mode = attrString(node, 'mode', 'constant');
+    if (mode !== 'constant') return `mode = ${mode} (only constant padding has a gradient here)`;
+    if (hasInput(node, 3)) return 'it pads selected axes only (the axes input of opset 18)';
+    const pads = em.intsOf(inp(node, 1));
+    if (!pads) return 'its pads are computed at run time (the gradient needs them when the graph is built)';
+    if (pads.some((v) => v < 0)) return 'it crops (negative pads)';
+    return undefined;
+  },
+  backward(em, node, [dY]) {
+    if (!dY) return [];
+    // Constant padding adds values that depend on nothing: dX is dY with the padding cut off.
+    const pads = em.intsOf(inp(node, 1)) as number[];
+    const r = pads.length / 2;
+    const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
+    if (axes.length === 0) return [dY];
+    return [
+      em.one(
+        'Slice',
+        [
+          dY,
+          em.ints(axes.map((a) => pads[a])),
+          em.ints(axes.map((a) => (pads[a + r] > 0 ? -pads[a + r] : Number.MAX_SAFE_INTEGER))),
+          em.ints(axes),
+        ],
+        {},
+        'grad_pad',
+      ),
+    ];
+  },
+};
+
 /** The rules of this file by op type. */
 export const MORE_GRAD_RULES: Readonly<Record<string, GradRule>> = {
   Sqrt: sqrt,
@@ -313,4 +347,5 @@ export const MORE_GRAD_RULES: Readonly<Record<string, GradRule>> = {
   Split: split,
   Gather: gather,
   LayerNormalization: layerNorm,
+  Pad: pad,
 };

@@ -359,6 +359,12 @@ export function inferNode(
         return o;
       });
     }
+    case 'Pad': {
+      const pads = node.input?.[1] ? intsOf(node.input[1]) : undefined;
+      if (!x) return [undefined];
+      if (!pads || pads.length !== 2 * x.length || node.input?.[3]) return [x.map(() => unknownDim())];
+      return [x.map((d, i) => (typeof d === 'number' ? d + pads[i] + pads[i + x.length] : unknownDim()))];
+    }
     case 'Gather': {
       const idx = ins[1];
       if (!x || !idx) return [undefined];
