@@ -19,8 +19,9 @@
  *         --packages=external --outfile=build/bench/train-step.mjs && \
  *       node build/bench/train-step.mjs [--rounds 10] [--calls 200] [--batch 32] [--no-torch] [--ops]
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
- *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64]   (other models, e.g. torchvision
- *         exports with input [batch, 3, size, size]: step vs inference, interleaved, cross-entropy)
+ *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
+ *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
+ *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse)
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -29,7 +30,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
-import { decodeModel, encodeModel } from '../src/model/onnx.js';
+import { encodeModel } from '../src/model/onnx.js';
+import { loadModel } from '../src/model/load.js';
+import { resolveShapes } from '../src/model/shapes.js';
 import { buildClassifier } from '../src/model/examples.js';
 import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
@@ -54,6 +57,7 @@ const { values } = parseArgs({
     model: { type: 'string', multiple: true },
     'model-batch': { type: 'string', default: '4' },
     'model-size': { type: 'string', default: '64' },
+    'model-input': { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -186,28 +190,32 @@ await trainingLooped.release();
 for (const file of values.model ?? []) {
   const b = Number(values['model-batch']);
   const hw = Number(values['model-size']);
-  const mproto = decodeModel(readFileSync(file));
+  const loaded = await loadModel(file);
+  const mproto = loaded.proto;
   const input = mproto.graph?.input?.find((v) => !(mproto.graph?.initializer ?? []).some((t) => t.name === v.name));
   const name = input?.name ?? 'x';
-  const dims = [b, 3, hw, hw];
-  const mstep = buildTrainingStep(mproto, {
-    loss: 'cross-entropy',
-    optimizer,
-    learningRate: 1e-3,
-    batchShapes: { [name]: dims },
-  });
-  const inf = await ort.InferenceSession.create(readFileSync(file), options);
-  const trn = await ort.InferenceSession.create(encodeModel(mstep.model), options);
+  const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
   const xm = new ort.Tensor(
     'float32',
     Float32Array.from({ length: dims.reduce((p, q) => p * q, 1) }, () => rng.normal()),
     dims,
   );
+  // Classifiers ([N, classes] output): cross-entropy; anything else (an encoder's [T, N, d]): mse.
+  const outRank = mproto.graph?.output?.[0]?.type?.tensorType?.shape?.dim?.length;
+  const loss = outRank === 2 ? 'cross-entropy' : 'mse';
+  const mstep = buildTrainingStep(mproto, {
+    loss,
+    optimizer,
+    learningRate: 1e-3,
+    batchShapes: { [name]: dims },
+    // The intermediate shapes from one run, as energy-budget run passes them.
+    knownShapes: await resolveShapes(loaded, { [name]: xm }),
+  });
+  const inf = await ort.InferenceSession.create(readFileSync(file), options);
+  const trn = await ort.InferenceSession.create(encodeModel(mstep.model), options);
   const feeds: Record<string, ort.Tensor> = {
     [name]: xm,
-    [mstep.labelInput]: toOrtTensor(
-      synthesizeLabels('cross-entropy', mstep.label.dtype, mstep.label.shape, 7, mstep.label.classes),
-    ),
+    [mstep.labelInput]: toOrtTensor(synthesizeLabels(loss, mstep.label.dtype, mstep.label.shape, 7, mstep.label.classes)),
   };
   for (const [n, d] of Object.entries(mstep.initialState)) feeds[n] = toOrtTensor(d);
   const per = Math.max(2, Math.round(calls / 50));
@@ -227,7 +235,7 @@ for (const file of values.model ?? []) {
     ratios.push((c2 - c1) / (c1 - c0));
   }
   console.log(
-    `  ${path.basename(file)}, batch ${b}, ${hw}×${hw}, ${optimizer}: inference cpu ${f(median(infMs))} ms, step cpu ${f(median(stepMs))} ms, step/inference (median of ${rounds} interleaved rounds) ${median(ratios).toFixed(2)}× (goal ≤ 5×)`,
+    `  ${path.basename(file)}, input [${dims.join(', ')}], ${loss}, ${optimizer}: inference cpu ${f(median(infMs))} ms, step cpu ${f(median(stepMs))} ms, step/inference (median of ${rounds} interleaved rounds) ${median(ratios).toFixed(2)}× (goal ≤ 5×)`,
   );
   await inf.release();
   await trn.release();

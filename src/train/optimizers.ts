@@ -33,6 +33,9 @@ export interface OptimizerOptions {
   epsilon?: number;
 }
 
+/** Tensors with fewer elements than this share one flat optimizer state (multi-tensor apply). */
+export const FLAT_MAX_ELEMENTS = 65536;
+
 /** The defaults used when a coefficient is not given. */
 export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
@@ -168,23 +171,27 @@ export function emitOptimizer(
     default:
       throw new InputError('INPUT_INVALID', `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
   }
-  if (kind === 'sgd' || params.length === 1) {
-    for (const p of params) writeParam(p, 'Sub', [p.name, delta(p)]);
-  } else {
-    // Multi-tensor apply: the optimizer state is one flat buffer over all parameters and the
-    // update runs once over the concatenated gradients, instead of one set of small ops per
-    // tensor; the result is split back into the parameters' shapes.
-    const sizes = params.map((p) => p.dims.reduce((x, y) => x * y, 1));
+  // Multi-tensor apply for the small tensors (biases, norms, small layers): their optimizer
+  // state is one flat buffer and the update runs once over their concatenated gradients,
+  // instead of one set of small ops per tensor; the result is split back into their shapes.
+  // Large tensors keep their own update: for them the per-op cost is nothing next to the
+  // passes over the data, and concatenating and splitting would add two passes.
+  const size = (p: ParameterGrad): number => p.dims.reduce((x, y) => x * y, 1);
+  const small = kind === 'sgd' ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
+  const flat = small.length > 1 ? small : [];
+  for (const p of params) if (!flat.includes(p)) writeParam(p, 'Sub', [p.name, delta(p)]);
+  if (flat.length) {
+    const sizes = flat.map(size);
     const total = sizes.reduce((x, y) => x + y, 0);
     const flatGrad = em.one(
       'Concat',
-      params.map((p) => em.reshapeTo(p.grad, [-1])),
+      flat.map((p) => em.reshapeTo(p.grad, [-1])),
       { axis: 0 },
       'flat_grad',
     );
     const flatDelta = delta({ name: '', grad: flatGrad, dims: [total] });
-    const pieces = em.op('Split', [flatDelta, em.ints(sizes)], { axis: 0 }, params.length, 'delta');
-    params.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
+    const pieces = em.op('Split', [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, 'delta');
+    flat.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
   }
   return { newParameters, state };
 }
