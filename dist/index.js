@@ -7,13 +7,13 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-UQRUIDVR.js";
+} from "./chunks/chunk-LRIFNDKM.js";
 import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-YHJ657IU.js";
-import "./chunks/chunk-5RCBJ7FR.js";
+} from "./chunks/chunk-KO5Q4CFI.js";
+import "./chunks/chunk-3VLSKMPL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -19913,8 +19913,159 @@ var require_lib = __commonJS({
 });
 
 // src/main.ts
-import { readdir as readdir2, readFile as readFileAsync, writeFile as writeFile2 } from "node:fs/promises";
+import { readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
 import path2 from "node:path";
+
+// src/report/untrusted.ts
+import { open } from "node:fs/promises";
+var MAX_REPORT_BYTES = 50 * 1024 * 1024;
+var MAX_LIST = 500;
+var MAX_STRING = 4e3;
+var STATUSES = ["pass", "warn", "fail", "inconclusive"];
+var VERDICTS = ["pass", "warn", "fail"];
+function isObject(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function oneOf(value, allowed) {
+  return typeof value === "string" && allowed.includes(value);
+}
+function cutString(s) {
+  return s.length > MAX_STRING ? `${s.slice(0, MAX_STRING)}\u2026 (cut)` : s;
+}
+function objects(list, what, notes) {
+  if (!Array.isArray(list)) return [];
+  const kept = [];
+  let skipped = 0;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (!isObject(x)) skipped++;
+    else if (kept.length < MAX_LIST) kept.push(x);
+    else skipped++;
+  }
+  if (skipped) notes.push(`${skipped} ${what} of the report were not shown (not objects, or past the first ${MAX_LIST}).`);
+  return kept;
+}
+function strings(list) {
+  if (!Array.isArray(list)) return void 0;
+  const out = [];
+  let skipped = 0;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x === "string" && out.length < MAX_LIST) out.push(cutString(x));
+    else skipped++;
+  }
+  if (skipped) out.push(`\u2026 ${skipped} more entries not shown`);
+  return out;
+}
+function flat(value) {
+  const out = {};
+  if (!isObject(value)) return out;
+  for (const [k, v] of Object.entries(value).slice(0, 100)) {
+    if (typeof v === "string") out[k] = cutString(v);
+    else if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+    else if (typeof v === "boolean") out[k] = v;
+  }
+  return out;
+}
+function cleanBudget(b) {
+  return {
+    ...b,
+    metric: typeof b.metric === "string" ? b.metric.slice(0, 200) : "",
+    status: oneOf(b.status, STATUSES) ? b.status : "inconclusive"
+  };
+}
+function cleanModel(m, notes) {
+  const out = { ...m, name: typeof m.name === "string" ? m.name.slice(0, 500) : "" };
+  out.budgets = objects(m.budgets, `budget rows of "${String(out.name).slice(0, 80)}"`, notes).map(cleanBudget);
+  if ("notices" in m) out.notices = strings(m.notices) ?? [];
+  if ("advice" in m) out.advice = objects(m.advice, "advice entries", notes);
+  if ("error" in m)
+    out.error = isObject(m.error) ? {
+      code: typeof m.error.code === "string" ? m.error.code.slice(0, 80) : "UNKNOWN",
+      message: typeof m.error.message === "string" ? cutString(m.error.message) : ""
+    } : void 0;
+  return out;
+}
+function verdictOfRows(models) {
+  let verdict = "pass";
+  for (const m of models) {
+    if (m.error) return "fail";
+    for (const b of m.budgets ?? []) {
+      if (b.status === "fail") return "fail";
+      if (b.status === "warn") verdict = "warn";
+    }
+  }
+  return verdict;
+}
+var SEVERITY = { pass: 0, warn: 1, fail: 2 };
+function sanitizeReport(data) {
+  const notes = [];
+  const models = objects(data.models, "model entries", notes).map((m) => cleanModel(m, notes));
+  const claimed = oneOf(data.verdict, VERDICTS) ? data.verdict : "fail";
+  const derived = verdictOfRows(models);
+  const verdict = SEVERITY[derived] > SEVERITY[claimed] ? derived : claimed;
+  const out = {
+    ...data,
+    verdict,
+    environment: flat(data.environment),
+    models
+  };
+  if ("budgetChanges" in data) out.budgetChanges = objects(data.budgetChanges, "budget changes", notes);
+  if (isObject(data.baseline)) {
+    const warnings = strings(data.baseline.warnings);
+    out.baseline = { ...data.baseline, ...warnings ? { warnings } : {} };
+  }
+  if (notes.length && models[0]) {
+    const first = models[0];
+    first.notices = [...first.notices ?? [], ...notes];
+  }
+  return out;
+}
+async function readUntrustedReport(file, what = "given as `report-json`") {
+  let text;
+  try {
+    const handle = await open(file, "r");
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_REPORT_BYTES)
+        throw new InputError("INPUT_INVALID", `The report ${file} is ${size} bytes, larger than 50 MB; refusing to read it.`);
+      const buffer = Buffer.alloc(Math.min(size, MAX_REPORT_BYTES) + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      if (bytesRead > MAX_REPORT_BYTES)
+        throw new InputError("INPUT_INVALID", `The report ${file} grew past 50 MB while it was read; refusing to read it.`);
+      text = buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (error2) {
+    if (error2 instanceof InputError) throw error2;
+    throw new InputError(
+      "INPUT_INVALID",
+      `The report ${file} ${what} could not be read (${error2?.code ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
+    );
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${error2.message}.`);
+  }
+  if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.models) || !oneOf(data.verdict, VERDICTS)) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`
+    );
+  }
+  for (const m of data.models) {
+    if (!isObject(m) || typeof m.name !== "string" || !Array.isArray(m.budgets)) {
+      throw new InputError(
+        "INPUT_INVALID",
+        `The report ${file} has a model entry without a "name" string and a "budgets" array.`
+      );
+    }
+  }
+  return sanitizeReport(data);
+}
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -20363,7 +20514,7 @@ import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
@@ -21170,8 +21321,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -24813,7 +24964,7 @@ function readGitHubContext(env, options = {}) {
 // src/github/inputs.ts
 var FAIL_POLICIES = ["budget", "regression", "never"];
 var MODES = ["run", "comment"];
-function oneOf(name, value, allowed, fallback) {
+function oneOf2(name, value, allowed, fallback) {
   if (value === "") return fallback;
   if (allowed.includes(value)) return value;
   throw new InputError(
@@ -24841,14 +24992,14 @@ function parseBoolean(name, value) {
 }
 function readInputs(get) {
   return {
-    mode: oneOf("mode", get("mode"), MODES, "run"),
+    mode: oneOf2("mode", get("mode"), MODES, "run"),
     config: get("config") || "energy-budget.yml",
     baseRef: get("base-ref"),
     baseline: get("baseline"),
     githubToken: get("github-token"),
-    comment: oneOf("comment", get("comment"), COMMENT_POLICIES, "always"),
+    comment: oneOf2("comment", get("comment"), COMMENT_POLICIES, "always"),
     commentAuthor: get("comment-author"),
-    failOn: oneOf("fail-on", get("fail-on"), FAIL_POLICIES, "budget"),
+    failOn: oneOf2("fail-on", get("fail-on"), FAIL_POLICIES, "budget"),
     reportJson: get("report-json") || "energy-budget-report.json",
     reportMarkdown: get("report-markdown"),
     reportJunit: get("report-junit"),
@@ -24914,8 +25065,8 @@ async function findPullRequestForSha(client, repo, headSha, head) {
 // src/github/verdict.ts
 function plain(text, max = 300) {
   const s = typeof text === "string" ? text : String(text);
-  const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+  const flat2 = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  return flat2.length > max ? `${flat2.slice(0, max)}\u2026` : flat2;
 }
 function isFloor(metric) {
   return metric === "throughput";
@@ -25000,48 +25151,12 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-CEOCSBUS.js");
+  const engine = await import("./chunks/run-PEYAK42N.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
   const rel = path2.relative(workspace, path2.resolve(workspace, file));
   return (rel.startsWith("..") || path2.isAbsolute(rel) ? file : rel).split(path2.sep).join("/");
-}
-var MAX_REPORT_BYTES = 50 * 1024 * 1024;
-async function readReport(file) {
-  let text;
-  try {
-    text = await readFileAsync(file, "utf8");
-  } catch (error2) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The report ${file} given as \`report-json\` could not be read (${error2?.code ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
-    );
-  }
-  if (text.length > MAX_REPORT_BYTES)
-    throw new InputError("INPUT_INVALID", `The report ${file} is larger than 50 MB; refusing to read it.`);
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${error2.message}.`);
-  }
-  const r = data;
-  if (!r || typeof r !== "object" || r.schemaVersion !== 1 || !Array.isArray(r.models) || !["pass", "warn", "fail"].includes(r.verdict)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`
-    );
-  }
-  for (const m of r.models) {
-    if (!m || typeof m !== "object" || typeof m.name !== "string" || !Array.isArray(m.budgets)) {
-      throw new InputError(
-        "INPUT_INVALID",
-        `The report ${file} has a model entry without a "name" string and a "budgets" array.`
-      );
-    }
-  }
-  return r;
 }
 function getClient(s) {
   if (!s.inputs.githubToken) return void 0;
@@ -25185,10 +25300,10 @@ async function commentMode(s) {
   let report;
   let file = files[0];
   if (files.length === 1) {
-    report = await readReport(file);
+    report = await readUntrustedReport(file);
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readReport(f), file: path2.relative(ctx.workspace, f) });
+    for (const f of files) reports.push({ report: await readUntrustedReport(f), file: path2.relative(ctx.workspace, f) });
     report = mergeReports(reports);
     file = path2.resolve(ctx.workspace, "energy-budget-report.merged.json");
     await writeFile2(file, `${JSON.stringify(report, null, 2)}

@@ -7,9 +7,9 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-ACR52Y5K.js";
-import "./chunks/chunk-6MYEGL7G.js";
-import "./chunks/chunk-5RCBJ7FR.js";
+} from "./chunks/chunk-3KVHMPHM.js";
+import "./chunks/chunk-CCZR7EXH.js";
+import "./chunks/chunk-3VLSKMPL.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";

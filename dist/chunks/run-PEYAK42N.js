@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   renderMarkdown
-} from "./chunk-UQRUIDVR.js";
+} from "./chunk-LRIFNDKM.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -21,23 +21,23 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-ACR52Y5K.js";
+} from "./chunk-3KVHMPHM.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-SUJJCJYP.js";
-import "./chunk-YHJ657IU.js";
+} from "./chunk-WMVJFC3S.js";
+import "./chunk-KO5Q4CFI.js";
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-5G6HVD57.js";
+} from "./chunk-ZMVUDSUX.js";
 import {
   decodeModel
-} from "./chunk-6MYEGL7G.js";
+} from "./chunk-CCZR7EXH.js";
 import {
   formatQuantity,
   tryParseQuantity
-} from "./chunk-5RCBJ7FR.js";
+} from "./chunk-3VLSKMPL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -49,9 +49,54 @@ import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
 
+// src/config/files.ts
+import { stat } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+function namedFiles(config, models) {
+  const out = [];
+  for (const model of models) {
+    const index = config.models.indexOf(model);
+    out.push({ model, index, path: model.path, field: "path", what: "the model file" });
+    if (model.training?.stepModel)
+      out.push({ model, index, path: model.training.stepModel, field: "training.step-model", what: "the training step-model" });
+    for (const [name, spec] of Object.entries(model.inputs))
+      if (spec.kind === "npy") out.push({ model, index, path: spec.file, field: `inputs.${name}.data`, what: "the .npy input" });
+  }
+  return out;
+}
+async function problem(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? void 0 : "is not a file";
+  } catch (error) {
+    const code = error.code;
+    return code === "ENOENT" || code === "ENOTDIR" ? "does not exist" : `cannot be read (${code ?? "error"})`;
+  }
+}
+async function missingNamedFiles(config, models, workspaceRoot) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of namedFiles(config, models)) {
+    if (out.has(f.model)) continue;
+    const inside = relative(workspaceRoot, f.path);
+    if (inside.startsWith("..") || isAbsolute(inside)) continue;
+    const why = await problem(f.path);
+    if (why === void 0) continue;
+    const shown = relative(config.dir, f.path) || f.path;
+    const at = `${config.file}${f.model.line !== void 0 ? `:${f.model.line}` : ""}: models[${f.index}].${f.field}`;
+    out.set(
+      f.model,
+      new InputError(
+        "MODEL_INVALID",
+        `${at}: ${f.what} of "${f.model.name}", ${shown}, ${why}; expected the path of an existing file, relative to the budget file's folder (${config.dir}).`
+      )
+    );
+  }
+  return out;
+}
+
 // src/run.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, relative as relative3, resolve as resolve2 } from "node:path";
 
 // src/environment.ts
 import os from "node:os";
@@ -142,12 +187,14 @@ function base(limit, value, baseline) {
     ...limit.line !== void 0 ? { line: limit.line } : {}
   };
 }
-function absolute(limit, value) {
+function absolute(limit, value, baselineValue) {
   const m = limit.metric;
   const floor = isMinimumMetric(m);
   const exceeded = floor ? value < limit.limit : value > limit.limit;
-  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
-  return { ...base(limit, value, null), status: exceeded ? levelStatus(limit.level) : "pass", message };
+  const baseFigure = baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null;
+  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
+  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` + (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : "") : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
+  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : "pass", message };
 }
 function allowedFraction(limit, baselineValue) {
   return limit.relative ? limit.limit : limit.limit / baselineValue;
@@ -203,7 +250,7 @@ function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconc
         message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
       };
     }
-    if (limit.kind === "absolute") return absolute(limit, value);
+    if (limit.kind === "absolute") return absolute(limit, value, baselineValue);
     if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
       return {
         ...base(limit, value, null),
@@ -249,10 +296,10 @@ function readLimit(metric, raw, regression2) {
     valueRaw = raw.limit;
   }
   if (typeof valueRaw !== "string" && typeof valueRaw !== "number") return void 0;
-  const relative3 = regression2 && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
-  const parsed = tryParseQuantity(valueRaw, relative3 ? "percent" : metricKind(metric));
+  const relative4 = regression2 && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
+  const parsed = tryParseQuantity(valueRaw, relative4 ? "percent" : metricKind(metric));
   if (!parsed.ok) return void 0;
-  return { metric, regression: regression2, value: parsed.value, relative: relative3, level };
+  return { metric, regression: regression2, value: parsed.value, relative: relative4, level };
 }
 function readBudgets(text) {
   let doc;
@@ -387,7 +434,7 @@ import { execFile } from "node:child_process";
 import { constants as bufferConstants } from "node:buffer";
 import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute as isAbsolute2, join, posix, relative as relative2, resolve, sep } from "node:path";
 var LFS_POINTER_HEADER = "version https://git-lfs.github.com/spec/v1";
 var LFS_POINTER_MAX_BYTES = 1024;
 var GitCommandError = class extends Error {
@@ -527,8 +574,8 @@ async function repoRelativePath(top, repoDir, file) {
       dir = parent;
     }
   }
-  const rel = relative(await realpath(top).catch(() => top), join(realDir, ...rest));
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+  const rel = relative2(await realpath(top).catch(() => top), join(realDir, ...rest));
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) {
     throw new InputError(
       "GIT_FAILED",
       `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`
@@ -899,6 +946,12 @@ function modelError(cfg, error) {
     error: { code, message, exitCode: exitCodeOf(error) }
   };
 }
+function batchMismatch(name, base2, head) {
+  const was = base2.inference?.batchSize;
+  const now = head.inference?.batchSize;
+  if (typeof was !== "number" || typeof now !== "number" || was === now) return void 0;
+  return `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or measure the baseline at the same dims`;
+}
 async function writeOut(file, text) {
   await mkdir2(dirname2(file), { recursive: true });
   await writeFile2(file, text);
@@ -922,6 +975,8 @@ async function runEnergyBudget(options, deps = {}) {
   const models = selectShard(config.models, options.shard);
   const environment = detectEnvironment(ortVersion());
   const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const missing = await missingNamedFiles(config, models, workspaceRoot);
+  for (const error of missing.values()) logger.warn(error.message);
   const ctx = {
     config,
     logger,
@@ -938,7 +993,7 @@ async function runEnergyBudget(options, deps = {}) {
     verdict: "pass",
     environment,
     models: [],
-    config: relative2(cwd, configFile) || configFile,
+    config: relative3(cwd, configFile) || configFile,
     createdAt: (/* @__PURE__ */ new Date()).toISOString()
   };
   let baselineByName = /* @__PURE__ */ new Map();
@@ -972,6 +1027,11 @@ async function runEnergyBudget(options, deps = {}) {
     for (const [i, cfg] of models.entries()) {
       logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
       let head;
+      const missingFile = missing.get(cfg);
+      if (missingFile) {
+        report.models.push(modelError(cfg, missingFile));
+        continue;
+      }
       try {
         await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
         if (cfg.training?.stepModel)
@@ -1008,6 +1068,11 @@ async function runEnergyBudget(options, deps = {}) {
           const { budgets: _b, baseline: _bb, ...rest } = base2;
           head.baseline = rest;
           baselineMetrics = metricValues(base2);
+          const batchWarning = batchMismatch(cfg.name, base2, head);
+          if (batchWarning) {
+            logger.warn(batchWarning);
+            (head.notices ??= []).push(batchWarning);
+          }
         } else if (!base2) head.change = "new";
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {

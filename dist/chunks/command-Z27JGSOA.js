@@ -11,10 +11,10 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-6MYEGL7G.js";
+} from "./chunk-CCZR7EXH.js";
 import {
   formatQuantity
-} from "./chunk-5RCBJ7FR.js";
+} from "./chunk-3VLSKMPL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,

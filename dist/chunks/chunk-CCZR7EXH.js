@@ -8989,12 +8989,7 @@ async function synthesizeInputs(inputs, opts) {
       );
     }
   }
-  let batchSize = 1;
-  const first = inputs[0];
-  if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== "number") {
-    batchSize = shapes[first.name][0];
-  }
-  return { feeds, shapes, batchSize, notices: ctx.notices };
+  return { feeds, shapes, batchSize: batchSizeOf(inputs, shapes, opts.notBatch), notices: ctx.notices };
 }
 var Context = class {
   constructor(opts) {
@@ -9357,6 +9352,12 @@ function closest(name, candidates) {
     }
   }
   return best !== void 0 && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
+}
+function batchSizeOf(inputs, shapes, notBatch = []) {
+  const candidates = inputs.filter((i) => !notBatch.includes(i.name));
+  const first = candidates[0];
+  if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== "number") return shapes[first.name]?.[0] ?? 1;
+  return 1;
 }
 
 // src/optimize/fidelity.ts

@@ -1,12 +1,14 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  carbonSourceText,
   formatChange,
   formatLimit,
   formatMetric,
   formatValue,
+  limitText,
   sig3
-} from "./chunk-YHJ657IU.js";
+} from "./chunk-KO5Q4CFI.js";
 
 // src/report/escape.ts
 var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
@@ -75,11 +77,14 @@ function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
 function statusOf(value) {
-  return typeof value === "string" && value in STATUS_MARK ? value : "inconclusive";
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(STATUS_MARK, value) ? value : "inconclusive";
 }
 function metricName(metric) {
   if (typeof metric === "string" && metric.startsWith("regression."))
-    return `${metricName(metric.slice("regression.".length))} (regression)`;
+    return `${plainMetricName(metric.slice("regression.".length))} (regression)`;
+  return plainMetricName(metric);
+}
+function plainMetricName(metric) {
   return typeof metric === "string" && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : escapeMarkdown(metric, { maxLength: 80 });
 }
 function metricValue(metric, value) {
@@ -91,18 +96,6 @@ function isEnergyMetric(metric) {
 }
 function isTrainingMetric(metric) {
   return metric.includes("training");
-}
-function limitText(b) {
-  const limit = num(b.limit);
-  if (limit === void 0) return "\u2014";
-  const metric = typeof b.metric === "string" ? b.metric : "";
-  const floor = metric === "throughput";
-  const level = b.level === "warn" ? " (warning only)" : "";
-  if (b.kind === "regression") {
-    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
-    return `${floor ? "\u2265 \u2212" : "\u2264 +"}${amount} vs base${level}`;
-  }
-  return `${floor ? "\u2265" : "\u2264"} ${formatMetric(metric, limit)}${level}`;
 }
 function comparedChange(budgets) {
   const c = budgets.map((b) => num(b.change)).find((x) => x !== void 0);
@@ -275,9 +268,10 @@ function modelDetails(m) {
       const jpi = num(e.joulesPerInference);
       const ci = ciText(e.ci95, (x) => formatValue(x, "joules"));
       body.push(
-        `Energy per inference: ${jpi === void 0 ? "\u2014" : formatValue(jpi, "joules")}${ci ? `, 95% interval ${ci}` : ""}${num(e.attributableJoulesPerInference) !== void 0 ? `, above idle ${formatValue(num(e.attributableJoulesPerInference), "joules")}` : ""}${e.estimated !== false || e.method === "estimate" ? " (estimated)" : ""}.`,
+        `Energy per inference: ${jpi === void 0 ? "\u2014" : formatValue(jpi, "joules")}${ci ? `, 95% interval ${ci}${typeof e.ci95Basis === "string" ? ` (${escapeMarkdown(e.ci95Basis, { maxLength: 400 })})` : ""}` : ""}${num(e.attributableJoulesPerInference) !== void 0 ? `, above idle ${formatValue(num(e.attributableJoulesPerInference), "joules")}` : ""}${e.estimated !== false || e.method === "estimate" ? " (estimated)" : ""}.`,
         ""
       );
+      if (e.carbon && typeof e.carbon === "object") body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), "");
       for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
       if (Array.isArray(e.notes) && e.notes.length) body.push("");
     }
