@@ -214,7 +214,10 @@ const split: GradRule = {
 const gather: GradRule = {
   differentiable: () => [0],
   check(node, em) {
-    return rankOf(em, inp(node, 0)) === undefined ? 'the rank of its data input is not known' : undefined;
+    if (rankOf(em, inp(node, 0)) === undefined) return 'the rank of its data input is not known';
+    if (attrInt(node, 'axis', 0) !== 0 && rankOf(em, inp(node, 1)) === undefined)
+      return 'it gathers along an axis other than 0 and the rank of its indices is not known';
+    return undefined;
   },
   backward(em, node, [dY]) {
     if (!dY) return [];
@@ -232,14 +235,14 @@ const gather: GradRule = {
     if (axis === 0) {
       return [em.one('ScatterND', [zeros, unsq, dY], { reduction: 'add' }, 'grad_gather')];
     }
-    if (q === undefined) return [undefined];
+    const qr = q as number;
     const perm = [axis, ...Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis)];
     const inverse = perm.map((_, i) => perm.indexOf(i));
     // dY's axes: data[:axis], indices (q), data[axis+1:] → indices first, then the rest in order.
     const dyPerm = [
-      ...Array.from({ length: q }, (_, i) => axis + i),
+      ...Array.from({ length: qr }, (_, i) => axis + i),
       ...Array.from({ length: axis }, (_, i) => i),
-      ...Array.from({ length: r - axis - 1 }, (_, i) => axis + q + i),
+      ...Array.from({ length: r - axis - 1 }, (_, i) => axis + qr + i),
     ];
     const scattered = em.one(
       'ScatterND',
