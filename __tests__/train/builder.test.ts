@@ -91,6 +91,17 @@ describe('unsupported ops', () => {
     );
   });
 
+  it('trains weights held in Constant nodes (opset-9 export) and freezes them by the Constant output name', async () => {
+    const loaded = await loadModel(fileURLToPath(new URL('../fixtures/train-torch/opset9-constants.onnx', import.meta.url)));
+    const opts = { loss: 'cross-entropy', optimizer: 'sgd', learningRate: 0.1, batchShapes: { x: [4, 6] } } as const;
+    const all = buildTrainingStep(loaded.proto, opts);
+    expect(all.parameterNames.sort()).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
+    expect(all.notes.join('\n')).toMatch(/4 weight tensors stored in Constant nodes .*training\.freeze/);
+    const frozen = buildTrainingStep(loaded.proto, { ...opts, freeze: ['fc1.*'] });
+    expect(frozen.parameterNames.sort()).toEqual(['fc2.bias', 'fc2.weight']);
+    expect(frozen.frozen.sort()).toEqual(['fc1.bias', 'fc1.weight']);
+  });
+
   it('builds once the parameters before the unsupported nodes are frozen', () => {
     const step = buildTrainingStep(proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, freeze: ['w1', 'b1'] });
     expect(step.parameterNames).toEqual(['w2', 'b2']);
