@@ -14,6 +14,8 @@ var USAGE = `Usage:
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
                                      combine the reports of a job matrix (--shard) into one
+  energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
+                                     the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
 
 Options of run:
@@ -111,7 +113,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-NC5ULXTE.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
   const { renderText } = await import("./chunks/terminal-SPZCURTS.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-PEYAK42N.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-XSK5TCUH.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -156,7 +158,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-PEYAK42N.js");
+      const { runEnergyBudget } = await import("./chunks/run-XSK5TCUH.js");
       const { createConsoleLogger } = await import("./chunks/terminal-SPZCURTS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -164,7 +166,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-Z27JGSOA.js");
+      const { runOptimizeCommand } = await import("./chunks/command-7YMMWKPY.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
@@ -175,7 +177,11 @@ async function runCli(proc, deps = {}) {
       });
     }
     if (command === "merge") return await runMerge(rest, proc);
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
+    if (command === "history") {
+      const { runHistoryCommand } = await import("./chunks/command-GMZ32LZR.js");
+      return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}
 `);

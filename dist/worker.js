@@ -7,8 +7,11 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-3KVHMPHM.js";
-import "./chunks/chunk-CCZR7EXH.js";
+} from "./chunks/chunk-FY25F7TN.js";
+import "./chunks/chunk-C2GH26UA.js";
+import "./chunks/chunk-YHE2A4FJ.js";
+import "./chunks/chunk-R3OHUB5T.js";
+import "./chunks/chunk-4K6K6CUH.js";
 import "./chunks/chunk-3VLSKMPL.js";
 import {
   EnvironmentError

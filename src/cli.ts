@@ -1,5 +1,5 @@
 /**
- * The `energy-budget` command line (shared/CONTRACT.md):
+ * The `energy-budget` command line (docs/contract.md):
  *
  *   energy-budget run [--config FILE] [--json FILE] [--markdown FILE] [--junit FILE]
  *                     [--base-ref GIT_REF] [--baseline REPORT.json] [--shard I/N] [--advise]

@@ -3,7 +3,6 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   analyzeModel,
   buildVariant,
-  encodeModel,
   formatPercent,
   gzipSize,
   loadModel,
@@ -11,7 +10,11 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-CCZR7EXH.js";
+} from "./chunk-YHE2A4FJ.js";
+import {
+  encodeModel
+} from "./chunk-R3OHUB5T.js";
+import "./chunk-4K6K6CUH.js";
 import {
   formatQuantity
 } from "./chunk-3VLSKMPL.js";
