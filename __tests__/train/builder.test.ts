@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as ort from 'onnxruntime-node';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
-import { buildTrainingStep, projectTraining } from '../../src/train/index.js';
+import { buildTrainingStep, projectTraining, type TrainingStepOptions } from '../../src/train/index.js';
 import { differentiateModel } from '../../src/train/autodiff.js';
 import { EnergyBudgetError, InputError, exitCodeOf } from '../../src/errors.js';
 import { createRng } from '../../src/util/random.js';
@@ -93,7 +93,7 @@ describe('unsupported ops', () => {
 
   it('trains weights held in Constant nodes (opset-9 export) and freezes them by the Constant output name', async () => {
     const loaded = await loadModel(fileURLToPath(new URL('../fixtures/train-torch/opset9-constants.onnx', import.meta.url)));
-    const opts = { loss: 'cross-entropy', optimizer: 'sgd', learningRate: 0.1, batchShapes: { x: [4, 6] } } as const;
+    const opts: TrainingStepOptions = { loss: 'cross-entropy', optimizer: 'sgd', learningRate: 0.1, batchShapes: { x: [4, 6] } };
     const all = buildTrainingStep(loaded.proto, opts);
     expect(all.parameterNames.sort()).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
     expect(all.notes.join('\n')).toMatch(/4 weight tensors stored in Constant nodes .*training\.freeze/);
