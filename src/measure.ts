@@ -50,6 +50,8 @@ export interface PreparedModel {
   loaded: LoadedModel;
   inputs: SynthesizedInputs;
   report: ModelReport;
+  /** Shapes of the intermediate tensors at these inputs, learnt by running the model once. */
+  shapes?: ReadonlyMap<string, readonly number[]>;
 }
 
 function label(cfg: ModelConfig): string {
@@ -117,7 +119,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     budgets: [],
     notices,
   };
-  return { loaded, inputs, report };
+  return { loaded, inputs, report, shapes };
 }
 
 /**
