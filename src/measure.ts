@@ -119,7 +119,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     budgets: [],
     notices,
   };
-  return { loaded, inputs, report, shapes };
+  return { loaded, inputs, report, shapes: counted.shapes };
 }
 
 /**
