@@ -7,12 +7,12 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-CD3KULNG.js";
-import "./chunks/chunk-XS4ZZNKI.js";
+} from "./chunks/chunk-LSM2GLMO.js";
+import "./chunks/chunk-JQDTM3AS.js";
+import "./chunks/chunk-CX5ZBB37.js";
 import "./chunks/chunk-R3OHUB5T.js";
 import "./chunks/chunk-C2GH26UA.js";
 import "./chunks/chunk-4K6K6CUH.js";
-import "./chunks/chunk-JQDTM3AS.js";
 import "./chunks/chunk-MJFYPYIG.js";
 import {
   EnvironmentError

@@ -1,11 +1,12 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  GitBaseline
-} from "./chunk-JAGKBKZF.js";
+  GitBaseline,
+  headCommit
+} from "./chunk-BS4HUTZO.js";
 import {
   renderMarkdown
-} from "./chunk-FMRKI4Z4.js";
+} from "./chunk-ZR64H62L.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -34,27 +35,36 @@ import {
   ortVersion,
   parseConfig,
   statusForVerdict
-} from "./chunk-CD3KULNG.js";
-import "./chunk-XS4ZZNKI.js";
+} from "./chunk-LSM2GLMO.js";
+import {
+  require_dist
+} from "./chunk-JQDTM3AS.js";
+import "./chunk-CX5ZBB37.js";
 import "./chunk-R3OHUB5T.js";
 import "./chunk-C2GH26UA.js";
 import "./chunk-4K6K6CUH.js";
 import {
+  writeFileAtomic
+} from "./chunk-NC3O6ORB.js";
+import {
+  modelsDigest
+} from "./chunk-YVDEJOKG.js";
+import {
   renderText,
   silentLogger
-} from "./chunk-323DDJTX.js";
+} from "./chunk-SPJ35GE2.js";
+import {
+  estimatedSuffix
+} from "./chunk-NGLSY2C3.js";
 import "./chunk-SQ5DARHL.js";
-import {
-  environmentDifferences,
-  loadBaselineReport
-} from "./chunk-ZMVUDSUX.js";
-import {
-  require_dist
-} from "./chunk-JQDTM3AS.js";
 import {
   formatQuantity,
   tryParseQuantity
 } from "./chunk-MJFYPYIG.js";
+import {
+  environmentDifferences,
+  loadBaselineReport
+} from "./chunk-4KTEHOLH.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -112,7 +122,6 @@ async function missingNamedFiles(config, models, workspaceRoot) {
 }
 
 // src/run.ts
-import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, relative as relative2, resolve } from "node:path";
 
 // src/environment.ts
@@ -135,7 +144,7 @@ function escapeXml(text) {
 }
 function caseXml(model, b) {
   const name = `${b.kind === "regression" ? "regression " : ""}${b.metric}`;
-  const detail = `${b.metric}: value ${b.value}${b.baseline !== null ? `, baseline ${b.baseline}` : ""}, limit ${b.limit}${b.kind === "regression" && b.relative ? " (relative)" : ""}${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ""}${b.message ? ` \u2014 ${b.message}` : ""}`;
+  const detail = `${b.metric}: value ${b.value}${estimatedSuffix(model, b.metric)}${b.baseline !== null ? `, baseline ${b.baseline}` : ""}, limit ${b.limit}${b.kind === "regression" && b.relative ? " (relative)" : ""}${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ""}${b.message ? ` \u2014 ${b.message}` : ""}`;
   const open = `    <testcase classname="${escapeXml(`energy-budget.${model.name}`)}" name="${escapeXml(name)}">`;
   switch (b.status) {
     case "fail":
@@ -708,8 +717,7 @@ function batchMismatch(name, base2, head) {
   return `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or measure the baseline at the same dims`;
 }
 async function writeOut(file, text) {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  await writeFileAtomic(file, text);
   return file;
 }
 async function writeReports(report, cwd, paths) {
@@ -749,7 +757,11 @@ async function runEnergyBudget(options, deps = {}) {
     environment,
     models: [],
     config: relative2(cwd, configFile) || configFile,
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    shard: options.shard ?? { index: 1, count: 1 },
+    commit: env.GITHUB_SHA || await headCommit(dirname(configFile), { env }),
+    modelsDigest: modelsDigest(config.models.map((m) => ({ name: m.name, path: m.pathInConfig }))),
+    configModels: config.models.map((m) => m.name)
   };
   let baselineByName = /* @__PURE__ */ new Map();
   if (options.baselinePath) {
@@ -890,11 +902,12 @@ async function runEnergyBudget(options, deps = {}) {
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
 }
-function reportExitCode(report) {
+function reportExitCode(report, options = {}) {
   const modelExit = report.models.reduce((worst, m) => {
     const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
     return Math.max(worst, code);
   }, 0);
+  if (report.verdict === "incomplete" && !options.allowIncomplete) return ExitCode.INTERNAL;
   return modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
 }
 export {

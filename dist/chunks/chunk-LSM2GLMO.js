@@ -1,6 +1,10 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  require_dist
+} from "./chunk-JQDTM3AS.js";
+import {
+  VARIANT_IDS,
   adviseModel,
   analyzeModel,
   attr,
@@ -11,11 +15,12 @@ import {
   loadModel,
   makeTensor,
   nativeFloat16,
+  node,
   opKey,
   rawTensor,
   synthesizeInputs,
   valueInfo
-} from "./chunk-XS4ZZNKI.js";
+} from "./chunk-CX5ZBB37.js";
 import {
   DataType,
   decodeModel,
@@ -38,9 +43,6 @@ import {
   createRng,
   seedFrom
 } from "./chunk-4K6K6CUH.js";
-import {
-  require_dist
-} from "./chunk-JQDTM3AS.js";
 import {
   describeKind,
   tryParseQuantity
@@ -592,6 +594,7 @@ var DEFAULTS = {
   device: "cpu",
   energy: "auto",
   advise: false,
+  adviseMaxTimeS: 60,
   iterations: "auto",
   inferenceWarmup: 10,
   maxTimeS: 10,
@@ -693,6 +696,11 @@ var SECTIONS = {
       description: "Always show optimisation advice for this model (else only when over budget). Default false.",
       example: "advise: true",
       expected: "`true` or `false`"
+    },
+    "advise-max-time": {
+      description: "Time cap for measuring the optimisation advice of this model: every variant is compared with the original in interleaved rounds within it. Default 60 s.",
+      example: "advise-max-time: 2 min",
+      expected: "a duration like `60 s` or `2 min`"
     },
     budget: {
       description: "Absolute limits by metric, and `regression:` limits against the baseline.",
@@ -869,19 +877,26 @@ function sectionKeys(section) {
   return Object.keys(SECTIONS[section]);
 }
 
+// src/util/tail.ts
+function minSamplesForPercentile(q) {
+  const tail = 1 - q / 100;
+  if (!(tail > 0)) throw new RangeError("the 100th percentile is the maximum: no sample size estimates it");
+  return Math.ceil(Math.round(2 / tail * 1e9) / 1e9);
+}
+
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
 async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
-  const abs = resolve(file);
+  const abs2 = resolve(file);
   let text;
   try {
-    text = await readFile3(abs);
+    text = await readFile3(abs2);
   } catch (error) {
     const code = error?.code;
     const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw new ConfigError([
       {
-        file: abs,
+        file: abs2,
         path: "",
         message: why,
         expected: "a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`",
@@ -889,14 +904,14 @@ async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
       }
     ]);
   }
-  return parseConfig(text, abs);
+  return parseConfig(text, abs2);
 }
 function parseConfig(text, file) {
-  const abs = resolve(file);
-  const dir = dirname(abs);
+  const abs2 = resolve(file);
+  const dir = dirname(abs2);
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const v = new Validator(abs, dir, lineCounter, doc);
+  const v = new Validator(abs2, dir, lineCounter, doc);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) v.yamlError(e.code, e.message, e.pos, text);
     throw new ConfigError(v.issues);
@@ -969,17 +984,17 @@ var Validator = class {
   doc;
   issues = [];
   /** 1-based line and column of a node. */
-  pos(node) {
-    const range = node?.range;
+  pos(node2) {
+    const range = node2?.range;
     if (!range) return {};
     const p = this.lineCounter.linePos(range[0]);
     return { line: p.line, column: p.col };
   }
-  add(path, node, message, expected, example) {
+  add(path, node2, message, expected, example) {
     this.issues.push({
       file: this.file,
       path,
-      ...this.pos(node),
+      ...this.pos(node2),
       message,
       ...expected ? { expected } : {},
       ...example ? { example } : {}
@@ -1004,40 +1019,40 @@ var Validator = class {
     }
     this.issues.push({ file: this.file, path: "", line, column: col, message: msg, expected, example });
   }
-  resolveNode(node) {
-    let n = node;
+  resolveNode(node2) {
+    let n = node2;
     for (let i = 0; i < 100 && n && (0, import_yaml.isAlias)(n); i++) n = n.resolve(this.doc);
     if (!n) return null;
     if ((0, import_yaml.isScalar)(n) && n.value === null) return null;
     return n;
   }
   /** Words for what a node is: `the text "abc"`, `the number 5`, `a list`. */
-  describe(node) {
-    if (node === null) return "nothing";
-    if ((0, import_yaml.isMap)(node)) return "a mapping";
-    if ((0, import_yaml.isSeq)(node)) return "a list";
-    if ((0, import_yaml.isScalar)(node)) {
-      const v = node.value;
+  describe(node2) {
+    if (node2 === null) return "nothing";
+    if ((0, import_yaml.isMap)(node2)) return "a mapping";
+    if ((0, import_yaml.isSeq)(node2)) return "a list";
+    if ((0, import_yaml.isScalar)(node2)) {
+      const v = node2.value;
       if (typeof v === "string") return `the text ${quote(v)}`;
-      if (typeof v === "number") return `the number ${node.source ?? String(v)}`;
+      if (typeof v === "number") return `the number ${node2.source ?? String(v)}`;
       if (typeof v === "boolean") return `\`${v}\``;
     }
     return "an unsupported value";
   }
   /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
-  mapping(node, path, at, section, doc) {
-    if (node === null || !(0, import_yaml.isMap)(node)) {
-      this.add(path, node ?? at, `expected a mapping, got ${this.describe(node)}`, doc?.expected, doc?.example);
+  mapping(node2, path, at, section, doc) {
+    if (node2 === null || !(0, import_yaml.isMap)(node2)) {
+      this.add(path, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
       return void 0;
     }
     const entries = [];
-    for (const pair of node.items) {
+    for (const pair of node2.items) {
       const keyNode = pair.key;
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
         this.add(
           path,
-          keyNode ?? node,
+          keyNode ?? node2,
           `a key must be plain text, got ${this.describe(resolvedKey)}`,
           "keys like `name` or `latency-p95`",
           doc?.example
@@ -1089,13 +1104,13 @@ var Validator = class {
       );
       return;
     }
-    for (const [other, where] of NESTED_HINTS[section] ?? []) {
+    for (const [other, where2] of NESTED_HINTS[section] ?? []) {
       const doc = SECTIONS[other][entry.key];
       if (doc) {
         this.add(
           entry.path,
           entry.keyNode,
-          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where}`,
+          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where2}`,
           expected,
           doc.example
         );
@@ -1115,12 +1130,12 @@ var Validator = class {
       SECTIONS[section][first]?.example
     );
   }
-  required(entries, keys, section, path, node) {
+  required(entries, keys, section, path, node2) {
     let ok = true;
     for (const k of keys) {
       if (!entries.some((e) => e.key === k)) {
         const doc = SECTIONS[section][k];
-        this.add(path, node, `missing required key \`${k}\``, doc.expected, doc.example);
+        this.add(path, node2, `missing required key \`${k}\``, doc.expected, doc.example);
         ok = false;
       }
     }
@@ -1208,7 +1223,7 @@ var Validator = class {
     return r.value;
   }
   // ---- sections -------------------------------------------------------------------------
-  root(node, source) {
+  root(node2, source) {
     const config = {
       version: 1,
       file: this.file,
@@ -1218,7 +1233,7 @@ var Validator = class {
       inconclusive: DEFAULTS.inconclusive,
       source
     };
-    const resolved = this.resolveNode(node);
+    const resolved = this.resolveNode(node2);
     if (resolved === null) {
       this.add("", null, "the budget file is empty", "a mapping with `version: 1` and a `models:` list", MINIMAL_EXAMPLE);
       return config;
@@ -1264,20 +1279,20 @@ var Validator = class {
     return config;
   }
   models(entry, doc) {
-    const node = entry.value;
-    if (node === null || !(0, import_yaml.isSeq)(node)) {
-      this.addFor(entry, doc, `expected a list of models, got ${this.describe(node)}`);
+    const node2 = entry.value;
+    if (node2 === null || !(0, import_yaml.isSeq)(node2)) {
+      this.addFor(entry, doc, `expected a list of models, got ${this.describe(node2)}`);
       return [];
     }
-    if (node.items.length === 0) {
+    if (node2.items.length === 0) {
       this.addFor(entry, doc, "the list of models is empty; add at least one");
       return [];
     }
     const models = [];
     const seen = /* @__PURE__ */ new Map();
-    node.items.forEach((item, i) => {
+    node2.items.forEach((item, i) => {
       const path = `models[${i}]`;
-      const model = this.model(this.resolveNode(item), path, item ?? node);
+      const model = this.model(this.resolveNode(item), path, item ?? node2);
       if (!model) return;
       const prior = model.name ? seen.get(model.name) : void 0;
       if (prior) {
@@ -1296,14 +1311,14 @@ var Validator = class {
     });
     return models;
   }
-  model(node, path, at) {
-    const entries = this.mapping(node, path, at, "model", {
+  model(node2, path, at) {
+    const entries = this.mapping(node2, path, at, "model", {
       description: "",
       expected: "a model: a mapping with at least `name` and `path`",
       example: "- { name: classifier, path: models/classifier.onnx }"
     });
     if (!entries) return void 0;
-    this.required(entries, ["name", "path"], "model", path, node);
+    this.required(entries, ["name", "path"], "model", path, node2);
     const model = {
       name: "",
       pathInConfig: "",
@@ -1316,9 +1331,10 @@ var Validator = class {
       energy: DEFAULTS.energy,
       training: null,
       advise: DEFAULTS.advise,
+      adviseMaxTimeS: DEFAULTS.adviseMaxTimeS,
       budget: []
     };
-    const line = this.pos(node).line;
+    const line = this.pos(node2).line;
     if (line !== void 0) model.line = line;
     for (const e of entries) {
       const doc = SECTIONS.model[e.key];
@@ -1358,11 +1374,15 @@ var Validator = class {
         case "advise":
           model.advise = this.boolean(e, doc) ?? DEFAULTS.advise;
           break;
+        case "advise-max-time":
+          model.adviseMaxTimeS = this.quantity(e, "time", doc, true) ?? DEFAULTS.adviseMaxTimeS;
+          break;
         case "budget":
           model.budget = this.budget(e, doc);
           break;
       }
     }
+    this.tailStatistics(model);
     for (const limit of model.budget) {
       const why = whyUnmeasurable(limit.metric, model);
       if (why === void 0) continue;
@@ -1378,21 +1398,45 @@ var Validator = class {
     }
     return model;
   }
+  /**
+   * A tail-latency regression budget is decided by that same percentile, which needs enough calls to be
+   * estimated (two beyond it: src/compare/sequential.ts minSamplesPerRound). A fixed
+   * `iterations` below that would check the p99 against the maximum of a few calls: refused.
+   */
+  tailStatistics(model) {
+    const iterations = model.inference?.iterations;
+    if (typeof iterations !== "number") return;
+    for (const b of model.budget) {
+      if (b.kind !== "regression" || b.metric !== "latency-p99" && b.metric !== "latency-p95") continue;
+      const q = b.metric === "latency-p99" ? 99 : 95;
+      const needed = minSamplesForPercentile(q);
+      if (iterations >= needed) continue;
+      const key = `regression.${b.metric}`;
+      this.issues.push({
+        file: this.file,
+        path: b.path,
+        ...b.line !== void 0 ? { line: b.line, column: b.column } : {},
+        message: `\`${key}\` is decided by the ${q}th percentile of the latency, which needs at least ${needed} timed calls to estimate (two calls beyond it); \`inference.iterations\` is ${iterations}, so the figure would be the slowest of a few calls, not a p${q}`,
+        expected: `\`iterations: auto\` or at least ${needed}, or a budget on a statistic ${iterations} calls estimate (\`latency-p50\` or \`latency-mean\`${q === 99 && iterations >= 40 ? ", or `latency-p95`" : ""})`,
+        example: `inference: { iterations: ${needed} }`
+      });
+    }
+  }
   dims(entry, doc) {
-    const out2 = {};
+    const out3 = {};
     for (const e of this.mapping(entry.value, entry.path, entry.at, null, doc) ?? []) {
       const n = this.integer(e, { ...doc, example: `dims: { ${e.key}: 32 }` }, 1);
-      if (n !== void 0) out2[e.key] = n;
+      if (n !== void 0) out3[e.key] = n;
     }
-    return out2;
+    return out3;
   }
   inputs(entry, doc) {
-    const out2 = {};
+    const out3 = {};
     for (const e of this.mapping(entry.value, entry.path, entry.at, null, doc) ?? []) {
       const spec = this.inputSpec(e);
-      if (spec) out2[e.key] = spec;
+      if (spec) out3[e.key] = spec;
     }
-    return out2;
+    return out3;
   }
   inputSpec(entry) {
     const entries = this.mapping(entry.value, entry.path, entry.at, "input", {
@@ -1474,20 +1518,20 @@ var Validator = class {
     return { kind: "random", ...shape ? { shape } : {}, ...dtype ? { dtype } : {} };
   }
   shape(entry, doc) {
-    const node = entry.value;
-    if (node === null || !(0, import_yaml.isSeq)(node)) {
-      this.addFor(entry, doc, `expected a list of positive whole numbers, got ${this.describe(node)}`);
+    const node2 = entry.value;
+    if (node2 === null || !(0, import_yaml.isSeq)(node2)) {
+      this.addFor(entry, doc, `expected a list of positive whole numbers, got ${this.describe(node2)}`);
       return void 0;
     }
     const dims = [];
     let ok = true;
-    node.items.forEach((item, i) => {
+    node2.items.forEach((item, i) => {
       const n = this.resolveNode(item);
       const v = n && (0, import_yaml.isScalar)(n) ? n.value : void 0;
       if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
         this.add(
           `${entry.path}[${i}]`,
-          item ?? node,
+          item ?? node2,
           `expected a positive whole number, got ${this.describe(n)}`,
           doc.expected,
           doc.example
@@ -1503,14 +1547,14 @@ var Validator = class {
   fixedValue(entry, doc) {
     const types = /* @__PURE__ */ new Set();
     let ok = true;
-    const walk = (node, path, at) => {
-      if (node !== null && (0, import_yaml.isScalar)(node) && ["number", "boolean", "string"].includes(typeof node.value)) {
-        types.add(typeof node.value);
-        return { value: node.value, dims: [] };
+    const walk = (node2, path, at) => {
+      if (node2 !== null && (0, import_yaml.isScalar)(node2) && ["number", "boolean", "string"].includes(typeof node2.value)) {
+        types.add(typeof node2.value);
+        return { value: node2.value, dims: [] };
       }
-      if (node !== null && (0, import_yaml.isSeq)(node)) {
-        const parts = node.items.map(
-          (item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node)
+      if (node2 !== null && (0, import_yaml.isSeq)(node2)) {
+        const parts = node2.items.map(
+          (item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node2)
         );
         if (parts.some((p) => p === void 0)) return void 0;
         const first = parts[0]?.dims ?? [];
@@ -1518,7 +1562,7 @@ var Validator = class {
           if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
             this.add(
               `${path}[${i}]`,
-              node.items[i],
+              node2.items[i],
               `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
               doc.expected,
               "value: [[1, 2], [3, 4]]"
@@ -1529,7 +1573,7 @@ var Validator = class {
         }
         return { value: parts.map((p) => p?.value), dims: [parts.length, ...first] };
       }
-      this.add(path, node ?? at, `expected a number, boolean or text, got ${this.describe(node)}`, doc.expected, doc.example);
+      this.add(path, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
       ok = false;
       return void 0;
     };
@@ -1694,43 +1738,43 @@ var Validator = class {
     return t;
   }
   power(entry, doc) {
-    const out2 = {};
+    const out3 = {};
     const entries = this.mapping(entry.value, entry.path, entry.at, "power", doc) ?? [];
     for (const e of entries) {
       const d = SECTIONS.power[e.key];
       const w = this.quantity(e, "power", d, true);
       if (w === void 0) continue;
-      if (e.key === "cpu-tdp") out2.cpuTdpW = w;
-      else if (e.key === "idle-watts") out2.idleW = w;
-      else out2.maxW = w;
+      if (e.key === "cpu-tdp") out3.cpuTdpW = w;
+      else if (e.key === "idle-watts") out3.idleW = w;
+      else out3.maxW = w;
     }
-    if (out2.idleW === void 0 !== (out2.maxW === void 0)) {
-      const given = entries.find((x) => x.key === (out2.idleW === void 0 ? "max-watts" : "idle-watts"));
-      const missing = out2.idleW === void 0 ? "idle-watts" : "max-watts";
+    if (out3.idleW === void 0 !== (out3.maxW === void 0)) {
+      const given = entries.find((x) => x.key === (out3.idleW === void 0 ? "max-watts" : "idle-watts"));
+      const missing = out3.idleW === void 0 ? "idle-watts" : "max-watts";
       this.addFor(
         given,
         SECTIONS.power[given.key],
         `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`
       );
     }
-    if (out2.idleW !== void 0 && out2.maxW !== void 0 && out2.maxW <= out2.idleW) {
+    if (out3.idleW !== void 0 && out3.maxW !== void 0 && out3.maxW <= out3.idleW) {
       const e = entries.find((x) => x.key === "max-watts");
       this.addFor(
         e,
         SECTIONS.power["max-watts"],
-        `must be greater than idle-watts (${out2.idleW} W), got ${out2.maxW} W`
+        `must be greater than idle-watts (${out3.idleW} W), got ${out3.maxW} W`
       );
     }
-    return out2;
+    return out3;
   }
   carbon(entry, doc) {
-    const out2 = {};
+    const out3 = {};
     const entries = this.mapping(entry.value, entry.path, entry.at, "carbon", doc) ?? [];
     for (const e of entries) {
       const d = SECTIONS.carbon[e.key];
       if (e.key === "intensity") {
         const g = this.quantity(e, "carbon-intensity", d);
-        if (g !== void 0) out2.carbonIntensityGPerKWh = g;
+        if (g !== void 0) out3.carbonIntensityGPerKWh = g;
       } else {
         const r = this.text(e, d);
         if (r !== void 0 && !isKnownRegion(r)) {
@@ -1741,7 +1785,7 @@ var Validator = class {
             `\`${r}\` is not a region with a grid intensity in data/carbon-intensity.json${close !== void 0 ? `; did you mean \`${close}\`?` : ""} (known: ${KNOWN_REGIONS.join(", ")}; for any other grid give \`intensity\` in gCO2e/kWh instead)`
           );
         } else if (r !== void 0) {
-          out2.region = r;
+          out3.region = r;
         }
       }
     }
@@ -1755,7 +1799,7 @@ var Validator = class {
         SECTIONS.carbon.intensity?.example
       );
     }
-    return out2;
+    return out3;
   }
   budget(entry, doc) {
     const limits = [];
@@ -2153,9 +2197,9 @@ function describeLoadError(error, name) {
   } else if (/protobuf parsing failed/i.test(msg)) {
     text = `${model}: onnxruntime cannot parse the file as an ONNX model (protobuf parsing failed). Check that it is an .onnx file and not, for example, a PyTorch checkpoint or a Git LFS pointer (run git lfs pull).`;
   } else if (m = /No Op registered for (\S+) with domain_version of (\d+)/.exec(msg)) {
-    const node = /In Node, \("([^"]*)", ([^,]+), "([^"]*)"/.exec(msg);
-    const domain = node?.[3] ? ` in domain "${node[3]}"` : "";
-    text = `${model}: op ${m[1]}${domain} (opset ${m[2]})${node ? ` at node "${node[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows. Re-export the model with standard ONNX ops or a supported opset. (onnxruntime: ${msg})`;
+    const node2 = /In Node, \("([^"]*)", ([^,]+), "([^"]*)"/.exec(msg);
+    const domain = node2?.[3] ? ` in domain "${node2[3]}"` : "";
+    text = `${model}: op ${m[1]}${domain} (opset ${m[2]})${node2 ? ` at node "${node2[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows. Re-export the model with standard ONNX ops or a supported opset. (onnxruntime: ${msg})`;
   } else if (m = /([\w.]*):(\w+)\((-?\d+)\) is not a registered function\/op/.exec(msg)) {
     text = `${model}: op ${m[2]}${m[1] ? ` in domain "${m[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows (no kernel or function is registered for it). Re-export the model with standard ONNX ops, or use a build of onnxruntime that has this custom op. (onnxruntime: ${msg})`;
   } else if (m = /Could not find an implementation for (\S+?)\((\d+)\) node with name '([^']*)'/.exec(msg)) {
@@ -2170,183 +2214,6 @@ function describeLoadError(error, name) {
     text = `${model}: onnxruntime cannot load it: ${msg}`;
   }
   return new InputError("MODEL_INVALID", text.replace(/\s*\n\s*/g, " "), { cause: error });
-}
-
-// src/model/shapes.ts
-import { readFileSync } from "node:fs";
-import { dirname as dirname3, resolve as resolve2 } from "node:path";
-async function createOrtShapeSession(bytes) {
-  const ort3 = await import("onnxruntime-node");
-  return ort3.InferenceSession.create(bytes, {
-    graphOptimizationLevel: "disabled",
-    intraOpNumThreads: 1,
-    executionProviders: ["cpu"]
-  });
-}
-var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
-  "SequenceConstruct",
-  "SequenceEmpty",
-  "SequenceInsert",
-  "SequenceErase",
-  "SplitToSequence",
-  "SequenceMap",
-  "Optional"
-]);
-var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
-function own(obj, key) {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-function isTensorType(t) {
-  return !t || own(t, "tensorType") || !own(t, "sequenceType") && !own(t, "optionalType") && !own(t, "mapType") && !own(t, "sparseTensorType");
-}
-function nonTensorValues(graph) {
-  const out2 = /* @__PURE__ */ new Set();
-  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
-    if (v.name && !isTensorType(v.type)) out2.add(v.name);
-  }
-  for (const n of graph.node ?? []) {
-    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...a.graphs ?? []]).filter((g) => !!g).flatMap((g) => g.output ?? []);
-    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
-    const fromNonTensor = (n.input ?? []).some((i) => out2.has(i));
-    if (NON_TENSOR_OPS.has(n.opType ?? "") || PASS_THROUGH_OPS.has(n.opType ?? "") && (fromNonTensor || nonTensorSub)) {
-      for (const o of n.output ?? []) if (o) out2.add(o);
-    }
-  }
-  return out2;
-}
-function inlineTensor(t, modelDir) {
-  if (!isExternal(t)) return t;
-  const e = externalEntries(t);
-  const data = readFileSync(resolve2(modelDir, e.location ?? ""));
-  const offset = Number(e.offset ?? 0);
-  const length = e.length !== void 0 && e.length !== "" ? Number(e.length) : data.length - offset;
-  const { externalData: _e, dataLocation: _l, ...rest } = t;
-  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
-}
-function inlineGraph(g, modelDir) {
-  return {
-    ...g,
-    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
-    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
-      ...s,
-      ...s.values ? { values: inlineTensor(s.values, modelDir) } : {},
-      ...s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}
-    })),
-    node: (g.node ?? []).map((n) => ({
-      ...n,
-      attribute: (n.attribute ?? []).map((a) => ({
-        ...a,
-        ...a.t ? { t: inlineTensor(a.t, modelDir) } : {},
-        ...a.g ? { g: inlineGraph(a.g, modelDir) } : {},
-        ...a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}
-      }))
-    }))
-  };
-}
-function hasExternal(g) {
-  if (!g) return false;
-  if ((g.initializer ?? []).some(isExternal)) return true;
-  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices)))
-    return true;
-  return (g.node ?? []).some(
-    (n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal))
-  );
-}
-function withExtraOutputs(loaded, names) {
-  const proto = loaded.proto;
-  let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
-  const extra = names.map((name) => ({ name }));
-  return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
-}
-function initializerDims(graph) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const t of graph.initializer ?? []) if (t.name) out2.set(t.name, [...t.dims ?? []]);
-  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out2.set(s.values.name, [...s.dims ?? []]);
-  for (const n of graph.node ?? []) {
-    if (n.opType !== "Constant" || n.domain) continue;
-    const a = (n.attribute ?? [])[0];
-    const name = n.output?.[0];
-    if (!a || !name) continue;
-    if (a.name === "value" && a.t) out2.set(name, [...a.t.dims ?? []]);
-    else if (a.name === "sparse_value" && a.sparseTensor) out2.set(name, [...a.sparseTensor.dims ?? []]);
-    else if (a.name === "value_floats") out2.set(name, [a.floats?.length ?? 0]);
-    else if (a.name === "value_ints") out2.set(name, [a.ints?.length ?? 0]);
-    else if (a.name === "value_strings") out2.set(name, [a.strings?.length ?? 0]);
-    else if (a.name === "value_float" || a.name === "value_int" || a.name === "value_string") out2.set(name, []);
-  }
-  return out2;
-}
-function dimsOf(v) {
-  if (!v || typeof v !== "object" || !("dims" in v)) return void 0;
-  const dims = v.dims;
-  return Array.isArray(dims) && dims.every((d) => typeof d === "number") ? [...dims] : void 0;
-}
-function staticShapes(proto, inputShapes) {
-  const graph = proto.graph ?? {};
-  const out2 = initializerDims(graph);
-  const symbols = /* @__PURE__ */ new Map();
-  for (const v of graph.input ?? []) {
-    const given = v.name ? inputShapes[v.name] : void 0;
-    const dims = v.type?.tensorType?.shape?.dim ?? [];
-    if (!given || given.length !== dims.length) continue;
-    dims.forEach((d, i) => {
-      if (own(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
-    });
-  }
-  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
-    if (!v.name || out2.has(v.name)) continue;
-    const tt = v.type?.tensorType;
-    if (!tt || !own(tt, "shape")) continue;
-    const dims = (tt.shape?.dim ?? []).map(
-      (d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
-    );
-    if (dims.every((d) => typeof d === "number")) out2.set(v.name, dims);
-  }
-  for (const [name, shape] of Object.entries(inputShapes)) out2.set(name, [...shape]);
-  return out2;
-}
-async function resolveShapes(loaded, feeds, createSession2 = createOrtShapeSession) {
-  const graph = loaded.proto.graph ?? {};
-  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
-  const shapes = staticShapes(loaded.proto, inputShapes);
-  const skip = nonTensorValues(graph);
-  const existing = /* @__PURE__ */ new Set([
-    ...(graph.output ?? []).map((v) => v.name ?? ""),
-    ...(graph.input ?? []).map((v) => v.name ?? ""),
-    ...initializerDims(graph).keys()
-  ]);
-  const wanted = [];
-  const seen = /* @__PURE__ */ new Set();
-  const consider = (n, list) => {
-    for (const o of n.output ?? []) {
-      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
-        seen.add(o);
-        list.push(o);
-      }
-    }
-  };
-  for (const n of graph.node ?? []) consider(n, wanted);
-  const attempt = async (names) => {
-    const session = await createSession2(encodeModel(withExtraOutputs(loaded, names)));
-    try {
-      return await session.run(feeds);
-    } finally {
-      await session.release();
-    }
-  };
-  let results;
-  try {
-    results = await attempt(wanted);
-  } catch (first) {
-    if (wanted.length === 0) throw first;
-    results = await attempt([]);
-  }
-  for (const [name, value] of Object.entries(results)) {
-    const dims = dimsOf(value);
-    if (dims) shapes.set(name, dims);
-  }
-  return shapes;
 }
 
 // src/model/flops.ts
@@ -2509,7 +2376,7 @@ function nodeFlops(n, shapes) {
   const inputs = n.input ?? [];
   const shapeIn = (i) => inputs[i] ? shapes.get(inputs[i]) : void 0;
   const present = (i) => !!inputs[i];
-  const out2 = n.output?.[0] ? shapes.get(n.output[0]) : void 0;
+  const out3 = n.output?.[0] ? shapes.get(n.output[0]) : void 0;
   if (FREE.has(op)) return 0;
   switch (op) {
     case "Conv":
@@ -2517,29 +2384,29 @@ function nodeFlops(n, shapes) {
     case "QLinearConv": {
       const wIndex = op === "QLinearConv" ? 3 : 1;
       const w = shapeIn(wIndex);
-      if (!out2 || !w || w[0] === 0) return void 0;
-      const macs = numel(out2) * numel(w) / w[0];
+      if (!out3 || !w || w[0] === 0) return void 0;
+      const macs = numel(out3) * numel(w) / w[0];
       const bias = op === "Conv" ? present(2) : op === "QLinearConv" ? present(8) : false;
-      return 2 * macs + (bias ? numel(out2) : 0);
+      return 2 * macs + (bias ? numel(out3) : 0);
     }
     case "ConvTranspose": {
       const x = shapeIn(0);
       const w = shapeIn(1);
-      if (!x || !w || !out2 || w[0] === 0) return void 0;
-      return 2 * (numel(x) * numel(w) / w[0]) + (present(2) ? numel(out2) : 0);
+      if (!x || !w || !out3 || w[0] === 0) return void 0;
+      return 2 * (numel(x) * numel(w) / w[0]) + (present(2) ? numel(out3) : 0);
     }
     case "Gemm": {
       const a = shapeIn(0);
-      if (!a || !out2 || a.length !== 2) return void 0;
+      if (!a || !out3 || a.length !== 2) return void 0;
       const k = intAttr(n, "transA", 0) ? a[0] : a[1];
-      return 2 * numel(out2) * k + (present(2) ? numel(out2) : 0);
+      return 2 * numel(out3) * k + (present(2) ? numel(out3) : 0);
     }
     case "MatMul":
     case "MatMulInteger":
     case "QLinearMatMul": {
       const a = shapeIn(0);
-      if (!a || !out2 || a.length === 0) return void 0;
-      return 2 * numel(out2) * a[a.length - 1];
+      if (!a || !out3 || a.length === 0) return void 0;
+      return 2 * numel(out3) * a[a.length - 1];
     }
     case "RNN":
     case "GRU":
@@ -2558,22 +2425,22 @@ function nodeFlops(n, shapes) {
       return steps * batch * directions * perStep;
     }
     case "BatchNormalization":
-      return out2 ? 2 * numel(out2) : void 0;
+      return out3 ? 2 * numel(out3) : void 0;
     default:
       break;
   }
-  if (ELEMENTWISE.has(op)) return out2 ? numel(out2) : void 0;
-  if (VARIADIC.has(op)) return out2 ? numel(out2) * (Math.max(inputs.length, 1) - 1 + (op === "Mean" ? 1 : 0)) : void 0;
-  if (QUANTIZE.has(op)) return out2 ? 2 * numel(out2) : void 0;
-  if (SOFTMAX.has(op)) return out2 ? 5 * numel(out2) : void 0;
-  if (NORMALIZE.has(op)) return out2 ? 7 * numel(out2) : void 0;
+  if (ELEMENTWISE.has(op)) return out3 ? numel(out3) : void 0;
+  if (VARIADIC.has(op)) return out3 ? numel(out3) * (Math.max(inputs.length, 1) - 1 + (op === "Mean" ? 1 : 0)) : void 0;
+  if (QUANTIZE.has(op)) return out3 ? 2 * numel(out3) : void 0;
+  if (SOFTMAX.has(op)) return out3 ? 5 * numel(out3) : void 0;
+  if (NORMALIZE.has(op)) return out3 ? 7 * numel(out3) : void 0;
   if (REDUCE_1.has(op) || REDUCE_2.has(op)) {
     const x = shapeIn(0);
     return x ? numel(x) * (REDUCE_2.has(op) ? 2 : 1) : void 0;
   }
   if (POOL.has(op)) {
     const k = attrOf(n, "kernel_shape")?.ints ?? [];
-    return out2 && k.length > 0 ? numel(out2) * numel(k) : void 0;
+    return out3 && k.length > 0 ? numel(out3) * numel(k) : void 0;
   }
   if (GLOBAL_POOL.has(op)) {
     const x = shapeIn(0);
@@ -2581,32 +2448,501 @@ function nodeFlops(n, shapes) {
   }
   return void 0;
 }
-function weightShapes(graph) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const t of graph.initializer ?? []) if (t.name) out2.set(t.name, [...t.dims ?? []]);
-  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out2.set(s.values.name, [...s.dims ?? []]);
-  return out2;
+
+// src/model/shapes.ts
+import { readFileSync } from "node:fs";
+import { dirname as dirname3, resolve as resolve2 } from "node:path";
+async function createOrtShapeSession(bytes) {
+  const ort3 = await import("onnxruntime-node");
+  return ort3.InferenceSession.create(bytes, {
+    graphOptimizationLevel: "disabled",
+    intraOpNumThreads: 1,
+    executionProviders: ["cpu"]
+  });
 }
-function computeFlops(proto, shapes) {
+var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
+  "SequenceConstruct",
+  "SequenceEmpty",
+  "SequenceInsert",
+  "SequenceErase",
+  "SplitToSequence",
+  "SequenceMap",
+  "Optional"
+]);
+var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
+function own(obj, key) {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+function isTensorType(t) {
+  return !t || own(t, "tensorType") || !own(t, "sequenceType") && !own(t, "optionalType") && !own(t, "mapType") && !own(t, "sparseTensorType");
+}
+function nonTensorValues(graph) {
+  const out3 = /* @__PURE__ */ new Set();
+  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
+    if (v.name && !isTensorType(v.type)) out3.add(v.name);
+  }
+  for (const n of graph.node ?? []) {
+    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...a.graphs ?? []]).filter((g) => !!g).flatMap((g) => g.output ?? []);
+    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
+    const fromNonTensor = (n.input ?? []).some((i) => out3.has(i));
+    if (NON_TENSOR_OPS.has(n.opType ?? "") || PASS_THROUGH_OPS.has(n.opType ?? "") && (fromNonTensor || nonTensorSub)) {
+      for (const o of n.output ?? []) if (o) out3.add(o);
+    }
+  }
+  return out3;
+}
+function inlineTensor(t, modelDir) {
+  if (!isExternal(t)) return t;
+  const e = externalEntries(t);
+  const data = readFileSync(resolve2(modelDir, e.location ?? ""));
+  const offset = Number(e.offset ?? 0);
+  const length = e.length !== void 0 && e.length !== "" ? Number(e.length) : data.length - offset;
+  const { externalData: _e, dataLocation: _l, ...rest } = t;
+  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
+}
+function inlineGraph(g, modelDir) {
+  return {
+    ...g,
+    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
+    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
+      ...s,
+      ...s.values ? { values: inlineTensor(s.values, modelDir) } : {},
+      ...s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}
+    })),
+    node: (g.node ?? []).map((n) => ({
+      ...n,
+      attribute: (n.attribute ?? []).map((a) => ({
+        ...a,
+        ...a.t ? { t: inlineTensor(a.t, modelDir) } : {},
+        ...a.g ? { g: inlineGraph(a.g, modelDir) } : {},
+        ...a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}
+      }))
+    }))
+  };
+}
+function hasExternal(g) {
+  if (!g) return false;
+  if ((g.initializer ?? []).some(isExternal)) return true;
+  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices)))
+    return true;
+  return (g.node ?? []).some(
+    (n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal))
+  );
+}
+function withExtraOutputs(loaded, names) {
+  const proto = loaded.proto;
+  let graph = proto.graph ?? {};
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
+  const extra = names.map((name) => ({ name }));
+  return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
+}
+function initializerDims(graph) {
+  const out3 = /* @__PURE__ */ new Map();
+  for (const t of graph.initializer ?? []) if (t.name) out3.set(t.name, [...t.dims ?? []]);
+  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out3.set(s.values.name, [...s.dims ?? []]);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== "Constant" || n.domain) continue;
+    const a = (n.attribute ?? [])[0];
+    const name = n.output?.[0];
+    if (!a || !name) continue;
+    if (a.name === "value" && a.t) out3.set(name, [...a.t.dims ?? []]);
+    else if (a.name === "sparse_value" && a.sparseTensor) out3.set(name, [...a.sparseTensor.dims ?? []]);
+    else if (a.name === "value_floats") out3.set(name, [a.floats?.length ?? 0]);
+    else if (a.name === "value_ints") out3.set(name, [a.ints?.length ?? 0]);
+    else if (a.name === "value_strings") out3.set(name, [a.strings?.length ?? 0]);
+    else if (a.name === "value_float" || a.name === "value_int" || a.name === "value_string") out3.set(name, []);
+  }
+  return out3;
+}
+function dimsOf(v) {
+  if (!v || typeof v !== "object" || !("dims" in v)) return void 0;
+  const dims = v.dims;
+  return Array.isArray(dims) && dims.every((d) => typeof d === "number") ? [...dims] : void 0;
+}
+function staticShapes(proto, inputShapes) {
   const graph = proto.graph ?? {};
-  const weights = weightShapes(graph);
-  const all = new Map([...weights, ...shapes]);
+  const out3 = initializerDims(graph);
+  const symbols = /* @__PURE__ */ new Map();
+  for (const v of graph.input ?? []) {
+    const given = v.name ? inputShapes[v.name] : void 0;
+    const dims = v.type?.tensorType?.shape?.dim ?? [];
+    if (!given || given.length !== dims.length) continue;
+    dims.forEach((d, i) => {
+      if (own(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
+    });
+  }
+  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
+    if (!v.name || out3.has(v.name)) continue;
+    const tt = v.type?.tensorType;
+    if (!tt || !own(tt, "shape")) continue;
+    const dims = (tt.shape?.dim ?? []).map(
+      (d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
+    );
+    if (dims.every((d) => typeof d === "number")) out3.set(v.name, dims);
+  }
+  for (const [name, shape] of Object.entries(inputShapes)) out3.set(name, [...shape]);
+  return out3;
+}
+function smallValues(v) {
+  if (!v || typeof v !== "object" || !("data" in v)) return void 0;
+  const data = v.data;
+  if (!data || typeof data !== "object" || !("length" in data)) return void 0;
+  const arr = data;
+  if (arr.length > 64) return void 0;
+  const out3 = [];
+  for (let i = 0; i < arr.length; i++) {
+    const x = arr[i];
+    if (typeof x === "number") out3.push(x);
+    else if (typeof x === "bigint") out3.push(Number(x));
+    else if (typeof x === "boolean") out3.push(x ? 1 : 0);
+    else return void 0;
+  }
+  return out3;
+}
+function staticValue(graph, name) {
+  const fromTensor = (t) => {
+    if (!t) return void 0;
+    if (t.int64Data?.length) return t.int64Data.map((x) => Number(x));
+    if (t.int32Data?.length) return [...t.int32Data];
+    const raw = t.rawData;
+    if (!raw || raw.length > 512) return void 0;
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (t.dataType === 7) return Array.from({ length: raw.length / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
+    if (t.dataType === 6) return Array.from({ length: raw.length / 4 }, (_, i) => view.getInt32(i * 4, true));
+    if (t.dataType === 9) return Array.from(raw, (b) => b ? 1 : 0);
+    return void 0;
+  };
+  const init = (graph.initializer ?? []).find((t) => t.name === name);
+  if (init) return fromTensor(init);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== "Constant" || n.domain || n.output?.[0] !== name) continue;
+    const a = (n.attribute ?? [])[0];
+    if (a?.name === "value") return fromTensor(a.t ?? void 0);
+    if (a?.name === "value_int") return [Number(a.i ?? 0)];
+    if (a?.name === "value_ints") return (a.ints ?? []).map((x) => Number(x));
+  }
+  return void 0;
+}
+async function resolveShapesAndValues(loaded, feeds, createSession2 = createOrtShapeSession, valueNames = []) {
+  const graph = loaded.proto.graph ?? {};
+  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
+  const shapes = staticShapes(loaded.proto, inputShapes);
+  const skip = nonTensorValues(graph);
+  const existing = /* @__PURE__ */ new Set([
+    ...(graph.output ?? []).map((v) => v.name ?? ""),
+    ...(graph.input ?? []).map((v) => v.name ?? ""),
+    ...initializerDims(graph).keys()
+  ]);
+  const wanted = [];
+  const seen = /* @__PURE__ */ new Set();
+  const consider = (n, list) => {
+    for (const o of n.output ?? []) {
+      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
+        seen.add(o);
+        list.push(o);
+      }
+    }
+  };
+  for (const n of graph.node ?? []) consider(n, wanted);
+  const attempt = async (names) => {
+    const session = await createSession2(encodeModel(withExtraOutputs(loaded, names)));
+    try {
+      return await session.run(feeds);
+    } finally {
+      await session.release();
+    }
+  };
+  let results;
+  try {
+    results = await attempt(wanted);
+  } catch (first) {
+    if (wanted.length === 0) throw first;
+    results = await attempt([]);
+  }
+  for (const [name, value] of Object.entries(results)) {
+    const dims = dimsOf(value);
+    if (dims) shapes.set(name, dims);
+  }
+  const values = /* @__PURE__ */ new Map();
+  for (const name of valueNames) {
+    const v = name in feeds ? smallValues(feeds[name]) : staticValue(graph, name) ?? smallValues(results[name]);
+    if (v) values.set(name, v);
+  }
+  return { shapes, values };
+}
+
+// src/model/control-flow.ts
+var MAX_CONTROL_FLOW_DEPTH = 4;
+var CONTROL_FLOW = /* @__PURE__ */ new Set(["If", "Loop", "Scan"]);
+function isControlFlow(n) {
+  return (!n.domain || n.domain === "ai.onnx") && CONTROL_FLOW.has(n.opType ?? "");
+}
+function graphAttr(n, name) {
+  return (n.attribute ?? []).find((a) => a.name === name)?.g ?? void 0;
+}
+function intsAttr(n, name) {
+  const a = (n.attribute ?? []).find((x) => x.name === name);
+  return a?.ints ? a.ints.map(Number) : void 0;
+}
+function intAttr2(n, name, dflt) {
+  const a = (n.attribute ?? []).find((x) => x.name === name);
+  return a && a.i !== void 0 && a.i !== null ? Number(a.i) : dflt;
+}
+function nodeLabel(n) {
+  return n.name ? `'${n.name}'` : `producing '${n.output?.[0] ?? "?"}'`;
+}
+function definedIn(g) {
+  const out3 = /* @__PURE__ */ new Set();
+  for (const v of g.input ?? []) if (v.name) out3.add(v.name);
+  for (const t of g.initializer ?? []) if (t.name) out3.add(t.name);
+  for (const s of g.sparseInitializer ?? []) if (s.values?.name) out3.add(s.values.name);
+  for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out3.add(o);
+  return out3;
+}
+function renameNested(g, rename4) {
+  const local = definedIn(g);
+  const map = (x) => x && !local.has(x) ? rename4.get(x) ?? x : x;
+  return {
+    ...g,
+    node: (g.node ?? []).map((n) => ({
+      ...n,
+      input: (n.input ?? []).map(map),
+      attribute: renameAttrs(n.attribute, rename4, local)
+    })),
+    output: (g.output ?? []).map((v) => ({ ...v, name: map(v.name ?? "") }))
+  };
+}
+function renameAttrs(attrs, rename4, shadow) {
+  const outer = new Map([...rename4].filter(([k]) => !shadow.has(k)));
+  return (attrs ?? []).map((a) => ({
+    ...a,
+    ...a.g ? { g: renameNested(a.g, outer) } : {},
+    ...a.graphs?.length ? { graphs: a.graphs.map((g) => renameNested(g, outer)) } : {}
+  }));
+}
+function inline(g, prefix, bindings) {
+  const rename4 = /* @__PURE__ */ new Map();
+  for (const name of definedIn(g)) rename4.set(name, `${prefix}${name}`);
+  for (const [k, v] of bindings) rename4.set(k, v);
+  const map = (x) => x ? rename4.get(x) ?? x : x;
+  const nodes = (g.node ?? []).map((n) => ({
+    ...n,
+    name: `${prefix}${n.name ?? n.output?.[0] ?? ""}`,
+    input: (n.input ?? []).map(map),
+    output: (n.output ?? []).map(map),
+    attribute: renameAttrs(n.attribute, rename4, /* @__PURE__ */ new Set())
+  }));
+  const initializers = (g.initializer ?? []).map((t) => ({ ...t, name: map(t.name ?? "") }));
+  return { nodes, initializers, outputs: (g.output ?? []).map((v) => map(v.name ?? "")) };
+}
+function controlFlowValueNames(proto) {
+  const out3 = [];
+  for (const n of proto.graph?.node ?? []) {
+    if (!isControlFlow(n)) continue;
+    if (n.opType === "If" && n.input?.[0]) out3.push(n.input[0]);
+    if (n.opType === "Loop") {
+      for (const i of (n.input ?? []).slice(0, 2)) if (i) out3.push(i);
+    }
+  }
+  return out3;
+}
+function startExpansion(proto) {
+  return { proto, times: /* @__PURE__ */ new Map(), countedThroughBody: /* @__PURE__ */ new Set(), synthetic: /* @__PURE__ */ new Set(), notes: [] };
+}
+function loopTrips(n, body, run) {
+  const inputs = n.input ?? [];
+  const carried = Math.max(0, inputs.length - 2);
+  for (const o of (n.output ?? []).slice(carried)) {
+    const dims = o ? run.shapes.get(o) : void 0;
+    if (dims && dims.length > 0) return dims[0];
+  }
+  const m = inputs[0] ? run.values.get(inputs[0])?.[0] : void 0;
+  if (m === void 0) return "its trip count is not known at these inputs";
+  const condIn = body.input?.[1]?.name;
+  const condOut = body.output?.[0]?.name;
+  const condNode = (body.node ?? []).find((x) => x.output?.includes(condOut ?? ""));
+  const passThrough = condOut === condIn || condNode?.opType === "Identity" && condNode.input?.[0] === condIn;
+  const initial = inputs[1] ? run.values.get(inputs[1])?.[0] : 1;
+  if (initial === 0) return 0;
+  if (!passThrough)
+    return "it may stop early (its condition is computed in the body) and has no scan output to count iterations by";
+  return m;
+}
+function expandOnce(current, run, pass) {
+  const graph = current.proto.graph ?? {};
+  const nodes = [];
+  const initializers = [...graph.initializer ?? []];
+  const next = {
+    proto: current.proto,
+    times: new Map(current.times),
+    countedThroughBody: new Set(current.countedThroughBody),
+    synthetic: new Set(current.synthetic),
+    notes: [...current.notes]
+  };
+  let changed = false;
+  let k = 0;
+  const noted = new Set(current.notes.map((x) => x.node));
+  const note = (n, counted, times) => {
+    next.notes.push({ node: n.name ?? n.output?.[0] ?? "", op: n.opType, counted, times });
+  };
+  for (const n of graph.node ?? []) {
+    if (!isControlFlow(n) || current.countedThroughBody.has(n)) {
+      nodes.push(n);
+      continue;
+    }
+    const times = current.times.get(n) ?? 1;
+    const prefix = `__eb${pass}_${k++}__`;
+    const add2 = (x, synthetic = false) => {
+      nodes.push(x);
+      if (synthetic) next.synthetic.add(x);
+      else if (times !== 1) next.times.set(x, times);
+    };
+    if (n.opType === "If") {
+      const cond = n.input?.[0] ? run.values.get(n.input[0]) : void 0;
+      if (!cond || cond.length !== 1) {
+        nodes.push(n);
+        continue;
+      }
+      const branch = cond[0] ? "then_branch" : "else_branch";
+      const g = graphAttr(n, branch);
+      if (!g) {
+        nodes.push(n);
+        continue;
+      }
+      const body2 = inline(g, prefix, /* @__PURE__ */ new Map());
+      for (const x of body2.nodes) add2(x);
+      initializers.push(...body2.initializers);
+      (n.output ?? []).forEach((o, i) => {
+        if (o && body2.outputs[i]) add2(node("Identity", [body2.outputs[i]], [o], {}, `${prefix}out${i}`), true);
+      });
+      if (!noted.has(n.name ?? "")) note(n, `${branch} (condition ${cond[0] ? "true" : "false"})`, times);
+      changed = true;
+      continue;
+    }
+    const body = graphAttr(n, "body");
+    nodes.push(n);
+    if (!body) continue;
+    const inputs = n.input ?? [];
+    const bindings = /* @__PURE__ */ new Map();
+    let count;
+    if (n.opType === "Loop") {
+      count = loopTrips(n, body, run);
+      if (typeof count === "string") continue;
+      const iter = `${prefix}iter0`;
+      const cond = `${prefix}cond0`;
+      add2(node("Constant", [], [iter], { value: { t: int64Tensor(iter, [], [0]) } }, iter), true);
+      add2(node("Constant", [], [cond], { value: { t: rawTensor(cond, [], DataType.BOOL, Uint8Array.of(1)) } }, cond), true);
+      const bodyInputs = body.input ?? [];
+      if (bodyInputs[0]?.name) bindings.set(bodyInputs[0].name, iter);
+      if (bodyInputs[1]?.name) bindings.set(bodyInputs[1].name, cond);
+      bodyInputs.slice(2).forEach((v, i) => {
+        if (v.name && inputs[2 + i]) bindings.set(v.name, inputs[2 + i]);
+      });
+    } else {
+      const m = intAttr2(n, "num_scan_inputs", 0);
+      const states = inputs.length - m;
+      const axes = intsAttr(n, "scan_input_axes") ?? [];
+      const first = inputs[states];
+      const dims = first ? run.shapes.get(first) : void 0;
+      const axis0 = axes[0] ?? 0;
+      if (!dims || m < 1) {
+        count = "its sequence length is not known at these inputs";
+        continue;
+      }
+      count = dims[axis0 < 0 ? dims.length + axis0 : axis0];
+      const index = `${prefix}step0`;
+      add2(node("Constant", [], [index], { value: { t: int64Tensor(index, [], [0]) } }, index), true);
+      const bodyInputs = body.input ?? [];
+      bodyInputs.forEach((v, i) => {
+        if (!v.name || !inputs[i]) return;
+        if (i < states) {
+          bindings.set(v.name, inputs[i]);
+          return;
+        }
+        const slice2 = `${prefix}slice${i}`;
+        add2(node("Gather", [inputs[i], index], [slice2], { axis: axes[i - states] ?? 0 }, slice2), true);
+        bindings.set(v.name, slice2);
+      });
+    }
+    const copy = inline(body, prefix, bindings);
+    for (const x of copy.nodes) {
+      nodes.push(x);
+      next.times.set(x, times * count);
+    }
+    initializers.push(...copy.initializers);
+    next.countedThroughBody.add(n);
+    note(n, n.opType === "Loop" ? `body \xD7 ${count} iterations` : `body \xD7 ${count} steps`, times);
+    changed = true;
+  }
+  if (!changed) return null;
+  next.proto = { ...current.proto, graph: { ...graph, node: nodes, initializer: initializers } };
+  return next;
+}
+function countExpanded(expanded, shapes) {
+  const graph = expanded.proto.graph ?? {};
+  const all = new Map(shapes);
+  for (const t of graph.initializer ?? []) if (t.name && !all.has(t.name)) all.set(t.name, [...t.dims ?? []]);
   const byOp = {};
   const uncounted = /* @__PURE__ */ new Set();
   let total = 0;
+  let nodes = 0;
+  let uncountedNodes = 0;
   for (const n of graph.node ?? []) {
+    if (expanded.synthetic.has(n)) continue;
+    nodes++;
+    if (expanded.countedThroughBody.has(n)) continue;
     const f = nodeFlops(n, all);
     if (f === void 0) {
       uncounted.add(opKey(n));
+      uncountedNodes++;
       continue;
     }
-    if (f > 0) {
+    const x = f * (expanded.times.get(n) ?? 1);
+    if (x > 0) {
       const key = opKey(n);
-      byOp[key] = (byOp[key] ?? 0) + f;
-      total += f;
+      byOp[key] = (byOp[key] ?? 0) + x;
+      total += x;
     }
   }
-  return { total, byOp, uncounted: [...uncounted].sort() };
+  return {
+    total,
+    byOp,
+    uncounted: [...uncounted].sort(),
+    nodes,
+    uncountedNodes,
+    ...expanded.notes.length ? { controlFlow: expanded.notes } : {}
+  };
+}
+function undecided(expanded) {
+  return (expanded.proto.graph?.node ?? []).filter((n) => isControlFlow(n) && !expanded.countedThroughBody.has(n)).map((n) => `${n.opType} ${nodeLabel(n)}`);
+}
+async function flopsWithControlFlow(loaded, feeds, createSession2) {
+  let run = await resolveShapesAndValues(loaded, feeds, createSession2, controlFlowValueNames(loaded.proto));
+  const shapes = run.shapes;
+  const notices = [];
+  let expanded = startExpansion(loaded.proto);
+  for (let pass = 1; pass <= MAX_CONTROL_FLOW_DEPTH; pass++) {
+    const next = expandOnce(expanded, run, pass);
+    if (!next) break;
+    try {
+      run = await resolveShapesAndValues(
+        { ...loaded, proto: next.proto },
+        feeds,
+        createSession2,
+        controlFlowValueNames(next.proto)
+      );
+    } catch (error) {
+      notices.push(
+        `the control flow could not be expanded for counting (onnxruntime refused the expanded graph: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}); it stays uncounted`
+      );
+      break;
+    }
+    expanded = next;
+  }
+  const left = undecided(expanded);
+  if (left.length)
+    notices.push(`FLOPs inside ${left.join(", ")} are not counted: the condition or trip count is not known at these inputs`);
+  return { shapes, flops: countExpanded(expanded, run.shapes), notices };
 }
 
 // src/bench/runner.ts
@@ -9155,19 +9491,19 @@ async function loadNvml(libPath = "libnvidia-ml.so.1") {
       init: () => check(fns.init(), "nvmlInit_v2"),
       shutdown: () => check(fns.shutdown(), "nvmlShutdown"),
       deviceCount: () => {
-        const out2 = [0];
-        check(fns.count(out2), "nvmlDeviceGetCount_v2");
-        return Number(out2[0]);
+        const out3 = [0];
+        check(fns.count(out3), "nvmlDeviceGetCount_v2");
+        return Number(out3[0]);
       },
       handleByIndex: (index) => {
-        const out2 = [null];
-        check(fns.byIndex(index, out2), "nvmlDeviceGetHandleByIndex_v2");
-        return out2[0];
+        const out3 = [null];
+        check(fns.byIndex(index, out3), "nvmlDeviceGetHandleByIndex_v2");
+        return out3[0];
       },
       handleByUuid: (uuid) => {
-        const out2 = [null];
-        check(fns.byUuid(uuid, out2), "nvmlDeviceGetHandleByUUID");
-        return out2[0];
+        const out3 = [null];
+        check(fns.byUuid(uuid, out3), "nvmlDeviceGetHandleByUUID");
+        return out3[0];
       },
       deviceName: (handle) => {
         const buf = Buffer.alloc(96);
@@ -9176,14 +9512,14 @@ async function loadNvml(libPath = "libnvidia-ml.so.1") {
         return buf.subarray(0, end < 0 ? buf.length : end).toString("utf8");
       },
       totalEnergyMj: (handle) => {
-        const out2 = [0];
-        check(fns.energy(handle, out2), "nvmlDeviceGetTotalEnergyConsumption");
-        return Number(out2[0]);
+        const out3 = [0];
+        check(fns.energy(handle, out3), "nvmlDeviceGetTotalEnergyConsumption");
+        return Number(out3[0]);
       },
       powerUsageMw: (handle) => {
-        const out2 = [0];
-        check(fns.power(handle, out2), "nvmlDeviceGetPowerUsage");
-        return Number(out2[0]);
+        const out3 = [0];
+        check(fns.power(handle, out3), "nvmlDeviceGetPowerUsage");
+        return Number(out3[0]);
       }
     };
     return { nvml };
@@ -10171,6 +10507,10 @@ function roundStatistic(samples, statistic) {
   if (statistic === "mean") return mean2(samples);
   return quantile(samples, statistic.percentile / 100);
 }
+function minSamplesPerRound(statistic) {
+  if (statistic === "median" || statistic === "mean") return 3;
+  return Math.max(3, minSamplesForPercentile(statistic.percentile));
+}
 function validate(options) {
   const o = {
     alpha: 0.05,
@@ -10315,28 +10655,117 @@ function abbaBaseFirst(k) {
   return k % 4 === 0 || k % 4 === 3;
 }
 
-// src/train/attrs.ts
-function findAttr(node, name) {
-  return (node.attribute ?? []).find((a) => a.name === name);
+// src/compare/interleaved.ts
+var LATENCY_COMPARED = [
+  "latency-p50",
+  "latency-p95",
+  "latency-p99",
+  "latency-mean",
+  "throughput"
+];
+var ROUND_STATISTIC = {
+  "latency-p50": "median",
+  "latency-mean": "mean",
+  throughput: "mean",
+  "latency-p95": { percentile: 95 },
+  "latency-p99": { percentile: 99 }
+};
+function statisticName(s) {
+  return s === "median" ? "medians" : s === "mean" ? "means" : `${s.percentile}th percentiles`;
 }
-function attrInt(node, name, fallback) {
-  const a = findAttr(node, name);
+function createRoundDecider(metrics, options) {
+  const seq = (statistic) => createSequentialComparison({
+    threshold: options.threshold,
+    improvementThreshold: options.improvementThreshold ?? options.threshold,
+    roundsPerLook: options.roundsPerLook ?? 6,
+    maxLooks: options.maxLooks ?? 5,
+    statistic
+  });
+  const latency = /* @__PURE__ */ new Map();
+  for (const m of new Set(metrics)) {
+    if (m === "energy") continue;
+    const statistic = ROUND_STATISTIC[m];
+    const key = JSON.stringify(statistic);
+    if (!latency.has(key)) latency.set(key, { statistic, test: seq(statistic) });
+  }
+  const energy = metrics.includes("energy") ? seq("mean") : void 0;
+  const samplesPerArm = Math.max(3, ...[...latency.values()].map((l) => minSamplesPerRound(l.statistic)));
+  const finished = (s) => s.done;
+  return {
+    samplesPerArm,
+    addRound(round) {
+      if (round.baseMs.length < samplesPerArm || round.headMs.length < samplesPerArm) {
+        throw new RangeError(
+          `a round needs at least ${samplesPerArm} calls per arm to estimate its statistics, got ${round.baseMs.length} and ${round.headMs.length}`
+        );
+      }
+      let done = true;
+      for (const { test } of latency.values()) done = finished(test.addRound(round.baseMs, round.headMs)) && done;
+      if (energy) {
+        const b = round.baseJPerCall ?? NaN;
+        const h = round.headJPerCall ?? NaN;
+        const s = Number.isFinite(b) && Number.isFinite(h) && b > 0 && h > 0 ? energy.addRound([b], [h]) : energy.state();
+        done = (s.done || s.rounds === 0) && done;
+      }
+      return done;
+    },
+    finish(design) {
+      const out3 = {};
+      const result = (test, what) => {
+        const state = test.state().done ? test.state() : test.finish();
+        if (!state.changeCi95 || state.estimate === null) return null;
+        return {
+          verdict: state.decision === "continue" ? "inconclusive" : state.decision,
+          estimate: state.estimate,
+          changeCi95: state.changeCi95,
+          method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
+          rounds: state.rounds,
+          threshold: options.threshold
+        };
+      };
+      const byKey = /* @__PURE__ */ new Map();
+      for (const [key, { statistic, test }] of latency) byKey.set(key, result(test, statisticName(statistic)));
+      for (const m of new Set(metrics)) {
+        if (m === "energy") continue;
+        const r = byKey.get(JSON.stringify(ROUND_STATISTIC[m]));
+        if (r) out3[m] = m === "throughput" ? invert(r) : r;
+      }
+      if (energy && energy.state().rounds > 1) {
+        const r = result(energy, "energy per call");
+        if (r) out3.energy = r;
+      }
+      return out3;
+    }
+  };
+}
+function invert(r) {
+  const inv = (x) => 1 / (1 + x) - 1;
+  const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
+  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
+}
+
+// src/train/attrs.ts
+function findAttr(node2, name) {
+  return (node2.attribute ?? []).find((a) => a.name === name);
+}
+function attrInt(node2, name, fallback) {
+  const a = findAttr(node2, name);
   return a?.i !== void 0 && a.i !== null ? Number(a.i) : fallback;
 }
-function attrFloat(node, name, fallback) {
-  const a = findAttr(node, name);
+function attrFloat(node2, name, fallback) {
+  const a = findAttr(node2, name);
   return a?.f !== void 0 && a.f !== null ? a.f : fallback;
 }
-function attrInts(node, name, fallback) {
-  const a = findAttr(node, name);
+function attrInts(node2, name, fallback) {
+  const a = findAttr(node2, name);
   return a?.ints && a.ints.length > 0 ? a.ints.map(Number) : fallback;
 }
-function attrString(node, name, fallback) {
-  const a = findAttr(node, name);
+function attrString(node2, name, fallback) {
+  const a = findAttr(node2, name);
   return a?.s && a.s.length > 0 ? new TextDecoder().decode(a.s) : fallback;
 }
-function withoutAttrs(node, names) {
-  return { ...node, attribute: (node.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
+function withoutAttrs(node2, names) {
+  return { ...node2, attribute: (node2.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
 }
 
 // src/train/shapes.ts
@@ -10354,18 +10783,18 @@ function staticSize(shape) {
 function broadcastShapes(a, b) {
   if (!a || !b) return void 0;
   const r = Math.max(a.length, b.length);
-  const out2 = [];
+  const out3 = [];
   for (let i = 0; i < r; i++) {
     const da = a[a.length - r + i] ?? 1;
     const db = b[b.length - r + i] ?? 1;
-    if (da === 1) out2.push(db);
-    else if (db === 1) out2.push(da);
-    else if (da === db) out2.push(da);
-    else if (typeof da === "number") out2.push(da);
-    else if (typeof db === "number") out2.push(db);
-    else out2.push(unknownDim());
+    if (da === 1) out3.push(db);
+    else if (db === 1) out3.push(da);
+    else if (da === db) out3.push(da);
+    else if (typeof da === "number") out3.push(da);
+    else if (typeof db === "number") out3.push(db);
+    else out3.push(unknownDim());
   }
-  return out2;
+  return out3;
 }
 function mulDims(ds) {
   return ds.every((d) => typeof d === "number") ? ds.reduce((a, b) => a * b, 1) : unknownDim();
@@ -10373,11 +10802,11 @@ function mulDims(ds) {
 function normAxis(axis, rank) {
   return axis < 0 ? axis + rank : axis;
 }
-function resolvePads(node, spatialIn, kernel, strides, dilations) {
+function resolvePads(node2, spatialIn, kernel, strides, dilations) {
   const k = spatialIn.length;
-  const autoPad = attrString(node, "auto_pad", "NOTSET");
+  const autoPad = attrString(node2, "auto_pad", "NOTSET");
   if (autoPad === "NOTSET") {
-    const pads = attrInts(node, "pads", new Array(2 * k).fill(0));
+    const pads = attrInts(node2, "pads", new Array(2 * k).fill(0));
     return pads;
   }
   if (autoPad === "VALID") return new Array(2 * k).fill(0);
@@ -10386,8 +10815,8 @@ function resolvePads(node, spatialIn, kernel, strides, dilations) {
   const end = [];
   for (let i = 0; i < k; i++) {
     const inDim = spatialIn[i];
-    const out2 = Math.ceil(inDim / strides[i]);
-    const total = Math.max(0, (out2 - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - inDim);
+    const out3 = Math.ceil(inDim / strides[i]);
+    const total = Math.max(0, (out3 - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - inDim);
     const small = Math.floor(total / 2);
     const large = total - small;
     begin.push(autoPad === "SAME_UPPER" ? small : large);
@@ -10395,34 +10824,34 @@ function resolvePads(node, spatialIn, kernel, strides, dilations) {
   }
   return [...begin, ...end];
 }
-function windowGeometry(node, spatialIn, kernelFromWeight) {
+function windowGeometry(node2, spatialIn, kernelFromWeight) {
   const k = spatialIn.length;
-  let kernel = attrInts(node, "kernel_shape", []);
+  let kernel = attrInts(node2, "kernel_shape", []);
   if (kernel.length === 0) {
     if (!kernelFromWeight || !kernelFromWeight.every((d) => typeof d === "number")) return void 0;
     kernel = kernelFromWeight;
   }
-  const strides = attrInts(node, "strides", new Array(k).fill(1));
-  const dilations = attrInts(node, "dilations", new Array(k).fill(1));
-  const pads = resolvePads(node, spatialIn, kernel, strides, dilations);
-  return { kernel, strides, dilations, pads, ceilMode: attrInt(node, "ceil_mode", 0) === 1 };
+  const strides = attrInts(node2, "strides", new Array(k).fill(1));
+  const dilations = attrInts(node2, "dilations", new Array(k).fill(1));
+  const pads = resolvePads(node2, spatialIn, kernel, strides, dilations);
+  return { kernel, strides, dilations, pads, ceilMode: attrInt(node2, "ceil_mode", 0) === 1 };
 }
 function windowOutput(spatialIn, g) {
   return spatialIn.map((d, i) => {
     if (typeof d !== "number" || !g.pads) return unknownDim();
     const span = (g.kernel[i] - 1) * g.dilations[i] + 1;
     const num = d + g.pads[i] + g.pads[i + spatialIn.length] - span;
-    const out2 = (g.ceilMode ? Math.ceil(num / g.strides[i]) : Math.floor(num / g.strides[i])) + 1;
-    if (g.ceilMode && (out2 - 1) * g.strides[i] >= d + g.pads[i]) return out2 - 1;
-    return out2;
+    const out3 = (g.ceilMode ? Math.ceil(num / g.strides[i]) : Math.floor(num / g.strides[i])) + 1;
+    if (g.ceilMode && (out3 - 1) * g.strides[i] >= d + g.pads[i]) return out3 - 1;
+    return out3;
   });
 }
-function inferNode(node, shapeOf, intsOf) {
-  const ins = (node.input ?? []).map((n) => n ? shapeOf(n) : void 0);
+function inferNode(node2, shapeOf, intsOf) {
+  const ins = (node2.input ?? []).map((n) => n ? shapeOf(n) : void 0);
   const x = ins[0];
-  const nOut = (node.output ?? []).length;
+  const nOut = (node2.output ?? []).length;
   const same = () => new Array(nOut).fill(x);
-  switch (node.opType) {
+  switch (node2.opType) {
     case "Add":
     case "Sub":
     case "Mul":
@@ -10480,8 +10909,8 @@ function inferNode(node, shapeOf, intsOf) {
     case "Gemm": {
       const a = ins[0];
       const b = ins[1];
-      const m = a && a.length === 2 ? a[attrInt(node, "transA", 0) ? 1 : 0] : unknownDim();
-      const n = b && b.length === 2 ? b[attrInt(node, "transB", 0) ? 0 : 1] : unknownDim();
+      const m = a && a.length === 2 ? a[attrInt(node2, "transA", 0) ? 1 : 0] : unknownDim();
+      const n = b && b.length === 2 ? b[attrInt(node2, "transB", 0) ? 0 : 1] : unknownDim();
       return [[m, n]];
     }
     case "MatMul": {
@@ -10491,36 +10920,36 @@ function inferNode(node, shapeOf, intsOf) {
       const a2 = a.length === 1 ? [1, a[0]] : a;
       const b2 = b.length === 1 ? [b[0], 1] : b;
       const batch = broadcastShapes(a2.slice(0, -2), b2.slice(0, -2)) ?? [];
-      const out2 = [...batch, a2[a2.length - 2], b2[b2.length - 1]];
-      if (a.length === 1) out2.splice(out2.length - 2, 1);
-      if (b.length === 1) out2.splice(out2.length - 1, 1);
-      return [out2];
+      const out3 = [...batch, a2[a2.length - 2], b2[b2.length - 1]];
+      if (a.length === 1) out3.splice(out3.length - 2, 1);
+      if (b.length === 1) out3.splice(out3.length - 1, 1);
+      return [out3];
     }
     case "Reshape": {
-      const target = intsOf(node.input?.[1] ?? "");
+      const target = intsOf(node2.input?.[1] ?? "");
       if (!target) {
         const s = ins[1];
         return [s && s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => unknownDim()) : void 0];
       }
-      const allowZero = attrInt(node, "allowzero", 0) === 1;
-      const out2 = target.map((v, i) => v === 0 && !allowZero ? x?.[i] ?? unknownDim() : v);
-      const minus = out2.indexOf(-1);
+      const allowZero = attrInt(node2, "allowzero", 0) === 1;
+      const out3 = target.map((v, i) => v === 0 && !allowZero ? x?.[i] ?? unknownDim() : v);
+      const minus = out3.indexOf(-1);
       if (minus >= 0) {
         const total = staticSize(x);
-        const rest = out2.filter((_, i) => i !== minus);
-        out2[minus] = total !== void 0 && rest.every((d) => typeof d === "number") ? total / rest.reduce((a, b) => a * b, 1) : unknownDim();
+        const rest = out3.filter((_, i) => i !== minus);
+        out3[minus] = total !== void 0 && rest.every((d) => typeof d === "number") ? total / rest.reduce((a, b) => a * b, 1) : unknownDim();
       }
-      return [out2];
+      return [out3];
     }
     case "Flatten": {
       if (!x) return [void 0];
-      const axis = normAxis(attrInt(node, "axis", 1), x.length);
+      const axis = normAxis(attrInt(node2, "axis", 1), x.length);
       return [[mulDims(x.slice(0, axis)), mulDims(x.slice(axis))]];
     }
     case "Transpose": {
       if (!x) return [void 0];
       const perm = attrInts(
-        node,
+        node2,
         "perm",
         x.map((_, i) => x.length - 1 - i)
       );
@@ -10529,22 +10958,22 @@ function inferNode(node, shapeOf, intsOf) {
     case "Concat": {
       if (ins.some((s) => !s)) return [void 0];
       const r = ins[0].length;
-      const axis = normAxis(attrInt(node, "axis", 0), r);
-      const out2 = [...ins[0]];
-      out2[axis] = mulDimsSum(ins.map((s) => s[axis]));
-      return [out2];
+      const axis = normAxis(attrInt(node2, "axis", 0), r);
+      const out3 = [...ins[0]];
+      out3[axis] = mulDimsSum(ins.map((s) => s[axis]));
+      return [out3];
     }
     case "Conv":
     case "MaxPool":
     case "AveragePool":
     case "LpPool": {
       if (!x || x.length < 3) return new Array(nOut).fill(void 0);
-      const w = node.opType === "Conv" ? ins[1] : void 0;
-      const g = windowGeometry(node, x.slice(2), w ? w.slice(2) : void 0);
+      const w = node2.opType === "Conv" ? ins[1] : void 0;
+      const g = windowGeometry(node2, x.slice(2), w ? w.slice(2) : void 0);
       if (!g) return new Array(nOut).fill(void 0);
-      const channels = node.opType === "Conv" ? w ? w[0] : unknownDim() : x[1];
-      const out2 = [x[0], channels, ...windowOutput(x.slice(2), g)];
-      return new Array(nOut).fill(out2);
+      const channels = node2.opType === "Conv" ? w ? w[0] : unknownDim() : x[1];
+      const out3 = [x[0], channels, ...windowOutput(x.slice(2), g)];
+      return new Array(nOut).fill(out3);
     }
     case "GlobalAveragePool":
     case "GlobalMaxPool":
@@ -10559,12 +10988,12 @@ function inferNode(node, shapeOf, intsOf) {
     case "ReduceLogSumExp":
     case "ReduceSumSquare": {
       if (!x) return [void 0];
-      const fromInput = node.input && node.input.length > 1 && node.input[1] ? intsOf(node.input[1]) : void 0;
-      if (node.input && node.input.length > 1 && node.input[1] && !fromInput) return [void 0];
-      const listed = fromInput ?? attrInts(node, "axes", []);
-      const noop = attrInt(node, "noop_with_empty_axes", 0) === 1;
+      const fromInput = node2.input && node2.input.length > 1 && node2.input[1] ? intsOf(node2.input[1]) : void 0;
+      if (node2.input && node2.input.length > 1 && node2.input[1] && !fromInput) return [void 0];
+      const listed = fromInput ?? attrInts(node2, "axes", []);
+      const noop = attrInt(node2, "noop_with_empty_axes", 0) === 1;
       const axes = (listed.length ? listed : noop ? [] : x.map((_, i) => i)).map((a) => normAxis(a, x.length));
-      const keep = attrInt(node, "keepdims", 1) === 1;
+      const keep = attrInt(node2, "keepdims", 1) === 1;
       return [keep ? x.map((d, i) => axes.includes(i) ? 1 : d) : x.filter((_, i) => !axes.includes(i))];
     }
     case "Shape":
@@ -10575,18 +11004,81 @@ function inferNode(node, shapeOf, intsOf) {
       return [void 0];
     case "Unsqueeze":
     case "Squeeze": {
-      const axes = node.input && node.input.length > 1 ? intsOf(node.input[1]) : attrInts(node, "axes", []);
+      const axes = node2.input && node2.input.length > 1 ? intsOf(node2.input[1]) : attrInts(node2, "axes", []);
       if (!x || !axes) return [void 0];
-      if (node.opType === "Unsqueeze") {
+      if (node2.opType === "Unsqueeze") {
         const r = x.length + axes.length;
         const norm2 = axes.map((a) => normAxis(a, r));
-        const out2 = [];
+        const out3 = [];
         let j = 0;
-        for (let i = 0; i < r; i++) out2.push(norm2.includes(i) ? 1 : x[j++]);
-        return [out2];
+        for (let i = 0; i < r; i++) out3.push(norm2.includes(i) ? 1 : x[j++]);
+        return [out3];
       }
       const norm = axes.length ? axes.map((a) => normAxis(a, x.length)) : x.map((d, i) => d === 1 ? i : -1).filter((i) => i >= 0);
       return [x.filter((_, i) => !norm.includes(i))];
+    }
+    case "Expand": {
+      const target = intsOf(node2.input?.[1] ?? "");
+      if (target) return [broadcastShapes(x, target)];
+      const s = ins[1];
+      if (!x || !s || s.length !== 1 || typeof s[0] !== "number") return [void 0];
+      return [Array.from({ length: Math.max(x.length, s[0]) }, () => unknownDim())];
+    }
+    case "Slice": {
+      if (!x) return [void 0];
+      const get2 = (i) => node2.input?.[i] ? intsOf(node2.input[i]) : void 0;
+      const starts = get2(1);
+      const ends = get2(2);
+      const axes = (node2.input?.[3] ? get2(3) : starts?.map((_, i) => i))?.map((a) => normAxis(a, x.length));
+      const steps = node2.input?.[4] ? get2(4) : starts?.map(() => 1);
+      if (!axes) return [x.map(() => unknownDim())];
+      const res = [...x];
+      axes.forEach((a, i) => {
+        const dim = x[a];
+        const st = starts?.[i];
+        const en = ends?.[i];
+        const sp = steps?.[i];
+        if (typeof dim !== "number" || st === void 0 || en === void 0 || sp === void 0 || sp === 0) {
+          res[a] = unknownDim();
+          return;
+        }
+        const norm = (v) => v < 0 ? v + dim : v;
+        const lo = sp > 0 ? 0 : -1;
+        const hi = sp > 0 ? dim : dim - 1;
+        const b = Math.min(Math.max(norm(st), lo), hi);
+        const e = Math.min(Math.max(norm(en), lo), hi);
+        res[a] = Math.max(0, Math.ceil((e - b) / sp));
+      });
+      return [res];
+    }
+    case "Split": {
+      if (!x) return new Array(nOut).fill(void 0);
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
+      const sizes = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
+      const dim = x[axis];
+      return Array.from({ length: nOut }, (_, i) => {
+        const o = [...x];
+        o[axis] = sizes?.[i] ?? (typeof dim === "number" && !node2.input?.[1] && dim % nOut === 0 ? dim / nOut : unknownDim());
+        return o;
+      });
+    }
+    case "Pad": {
+      const pads = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
+      if (!x) return [void 0];
+      if (!pads || pads.length !== 2 * x.length || node2.input?.[3]) return [x.map(() => unknownDim())];
+      return [x.map((d, i) => typeof d === "number" ? d + pads[i] + pads[i + x.length] : unknownDim())];
+    }
+    case "Gather": {
+      const idx = ins[1];
+      if (!x || !idx) return [void 0];
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
+      return [[...x.slice(0, axis), ...idx, ...x.slice(axis + 1)]];
+    }
+    case "LayerNormalization": {
+      if (!x) return new Array(nOut).fill(void 0);
+      const axis = normAxis(attrInt(node2, "axis", -1), x.length);
+      const stat2 = x.map((d, i) => i < axis ? d : 1);
+      return [x, stat2, stat2].slice(0, nOut);
     }
     default:
       return new Array(nOut).fill(void 0);
@@ -10638,8 +11130,8 @@ var GraphEmitter = class {
     return this.fresh(name.replace(/^train\//, ""));
   }
   /** Appends a node as is (forward nodes of the source graph). */
-  push(node) {
-    this.nodes.push(node);
+  push(node2) {
+    this.nodes.push(node2);
   }
   /** Appends an op with fresh output names; returns the outputs. */
   op(opType, inputs, attrs = {}, outputs = 1, hint) {
@@ -10861,14 +11353,310 @@ function pruneGraph(nodes, initializers, keep) {
   return { nodes: kept, initializers: initializers.filter((t) => needed.has(t.name ?? "")) };
 }
 
-// src/train/grad-ops.ts
-var inp = (node, i) => node.input?.[i] ?? "";
-var out = (node, i) => node.output?.[i] ?? "";
-var hasInput = (node, i) => !!node.input?.[i];
-function bcast(em, node, g, i) {
-  return em.sumTo(g, em.shapeOf(out(node, 0)), inp(node, i));
-}
+// src/train/grad-ops-more.ts
+var inp = (node2, i) => node2.input?.[i] ?? "";
+var out = (node2, i) => node2.output?.[i] ?? "";
+var hasInput = (node2, i) => !!node2.input?.[i];
 function rankOf(em, name) {
+  return em.shapeOf(name)?.length;
+}
+function unaryRule(grad) {
+  return {
+    differentiable: () => [0],
+    backward(em, node2, [dY]) {
+      return dY ? [grad(em, node2, dY)] : [];
+    }
+  };
+}
+var sqrt = unaryRule(
+  (em, node2, dY) => (
+    // Y = √X: dX = dY / (2Y).
+    em.one("Div", [em.one("Mul", [dY, em.scalar(0.5)]), out(node2, 0)])
+  )
+);
+var reciprocal = unaryRule((em, node2, dY) => {
+  const y = out(node2, 0);
+  return em.one("Neg", [em.one("Mul", [dY, em.one("Mul", [y, y])])]);
+});
+var exp = unaryRule((em, node2, dY) => em.one("Mul", [dY, out(node2, 0)]));
+var log = unaryRule((em, node2, dY) => em.one("Div", [dY, inp(node2, 0)]));
+var abs = unaryRule(
+  (em, node2, dY) => (
+    // d|x|/dx = sign(x) (0 at 0, as PyTorch).
+    em.one("Mul", [dY, em.one("Sign", [inp(node2, 0)])])
+  )
+);
+var erf = unaryRule((em, node2, dY) => {
+  const x = inp(node2, 0);
+  const e = em.one("Exp", [em.one("Neg", [em.one("Mul", [x, x])])]);
+  return em.one("Mul", [dY, em.one("Mul", [e, em.scalar(2 / Math.sqrt(Math.PI))])]);
+});
+var hardSigmoid = unaryRule((em, node2, dY) => {
+  const alpha = attrFloat(node2, "alpha", 0.2);
+  const y = out(node2, 0);
+  const inside = em.one("And", [em.one("Greater", [y, em.scalar(0)]), em.one("Less", [y, em.scalar(1)])]);
+  return em.one("Where", [inside, em.one("Mul", [dY, em.scalar(alpha)]), em.scalar(0)]);
+});
+var hardSwish = unaryRule((em, node2, dY) => {
+  const x = inp(node2, 0);
+  const mid = em.one("Mul", [dY, em.one("Add", [em.one("Mul", [x, em.scalar(1 / 3)]), em.scalar(0.5)])]);
+  const upper = em.one("Where", [em.one("Greater", [x, em.scalar(3)]), dY, mid]);
+  return em.one("Where", [em.one("Less", [x, em.scalar(-3)]), em.scalar(0), upper]);
+});
+var clip = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const conds = [];
+    if (hasInput(node2, 1)) conds.push(em.one("GreaterOrEqual", [x, inp(node2, 1)]));
+    if (hasInput(node2, 2)) conds.push(em.one("LessOrEqual", [x, inp(node2, 2)]));
+    if (conds.length === 0) return [dY];
+    const mask = conds.length === 2 ? em.one("And", conds) : conds[0];
+    return [em.one("Where", [mask, dY, em.scalar(0)], {}, "grad_clip")];
+  }
+};
+var pow = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const a = inp(node2, 0);
+    const b = inp(node2, 1);
+    const y = out(node2, 0);
+    const yShape = em.shapeOf(y);
+    let dA;
+    let dB;
+    if (need[0]) {
+      const known = em.floatsOf(b);
+      let local;
+      if (known && known.length === 1) {
+        const p = known[0];
+        local = p === 2 ? em.one("Mul", [a, em.scalar(2)]) : p === 1 ? em.filled(1, a) : em.one("Mul", [em.one("Pow", [a, em.scalar(p - 1)]), em.scalar(p)]);
+      } else {
+        const bf = em.one("Cast", [b], { to: em.floatType });
+        local = em.one("Mul", [bf, em.one("Pow", [a, em.one("Sub", [bf, em.scalar(1)])])]);
+      }
+      dA = em.sumTo(em.one("Mul", [dY, local]), yShape, a);
+    }
+    if (need[1]) {
+      dB = em.sumTo(em.one("Mul", [dY, em.one("Mul", [y, em.one("Log", [a])])]), yShape, b);
+    }
+    return [dA, dB];
+  }
+};
+var where = {
+  differentiable: () => [1, 2],
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const c = inp(node2, 0);
+    const yShape = em.shapeOf(out(node2, 0));
+    const zero = em.scalar(0);
+    return [
+      void 0,
+      need[1] ? em.sumTo(em.one("Where", [c, dY, zero]), yShape, inp(node2, 1)) : void 0,
+      need[2] ? em.sumTo(em.one("Where", [c, zero, dY]), yShape, inp(node2, 2)) : void 0
+    ];
+  }
+};
+var expand = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    return [em.sumTo(dY, em.shapeOf(out(node2, 0)), inp(node2, 0))];
+  }
+};
+function slicePads(em, node2) {
+  const s = em.shapeOf(inp(node2, 0));
+  if (!isStatic(s)) return void 0;
+  const starts = em.intsOf(inp(node2, 1));
+  const ends = em.intsOf(inp(node2, 2));
+  const axes = hasInput(node2, 3) ? em.intsOf(inp(node2, 3)) : starts?.map((_, i) => i);
+  const steps = hasInput(node2, 4) ? em.intsOf(inp(node2, 4)) : starts?.map(() => 1);
+  if (!starts || !ends || !axes || !steps || steps.some((v) => v !== 1)) return void 0;
+  const r = s.length;
+  const pads = new Array(2 * r).fill(0);
+  for (let i = 0; i < axes.length; i++) {
+    const a = normAxis(axes[i], r);
+    const dim = s[a];
+    const clamp = (v) => Math.min(Math.max(v < 0 ? v + dim : v, 0), dim);
+    const st = clamp(starts[i]);
+    const en = Math.max(clamp(ends[i]), st);
+    pads[a] = st;
+    pads[a + r] = dim - en;
+  }
+  return pads;
+}
+var slice = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const pads = slicePads(em, node2);
+    if (pads) {
+      return [em.one("Pad", [dY, em.ints(pads), em.scalar(0)], {}, "grad_slice")];
+    }
+    const size = em.one("Size", [x]);
+    const positions = em.one("Reshape", [em.one("Range", [em.ints([0], []), size, em.ints([1], [])]), em.shapeTensor(x)]);
+    const picked = em.one("Slice", [positions, ...(node2.input ?? []).slice(1)]);
+    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
+    const zeros2 = em.one("ConstantOfShape", [em.one("Reshape", [size, em.ints([1])])], {
+      value: { t: rawTensor("value", [1], em.floatType, data) }
+    });
+    const flat = em.one(
+      "ScatterElements",
+      [zeros2, em.one("Reshape", [picked, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
+      { axis: 0 },
+      "grad_slice_flat"
+    );
+    return [em.one("Reshape", [flat, em.shapeTensor(x)], {}, "grad_slice")];
+  }
+};
+var split = {
+  differentiable: () => [0],
+  multiOutput: true,
+  backward(em, node2, dOut) {
+    const parts = (node2.output ?? []).map((o, i) => dOut[i] ?? em.filled(0, o));
+    return [em.one("Concat", parts, { axis: attrInt(node2, "axis", 0) }, "grad_split")];
+  }
+};
+var gather = {
+  differentiable: () => [0],
+  check(node2, em) {
+    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its data input is not known";
+    if (attrInt(node2, "axis", 0) !== 0 && rankOf(em, inp(node2, 1)) === void 0)
+      return "it gathers along an axis other than 0 and the rank of its indices is not known";
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const data = inp(node2, 0);
+    const r = rankOf(em, data);
+    const axis = normAxis(attrInt(node2, "axis", 0), r);
+    const q = rankOf(em, inp(node2, 1));
+    let idx = em.one("Cast", [inp(node2, 1)], { to: DataType.INT64 });
+    const dim = em.one("Shape", [data], { start: axis, end: axis + 1 });
+    idx = em.one("Where", [em.one("Less", [idx, em.ints([0], [])]), em.one("Add", [idx, dim]), idx]);
+    const zeros2 = em.filled(0, data);
+    const unsq = em.one("Unsqueeze", [idx, em.ints([-1])]);
+    if (axis === 0) {
+      return [em.one("ScatterND", [zeros2, unsq, dY], { reduction: "add" }, "grad_gather")];
+    }
+    const qr = q;
+    const perm = [axis, ...Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis)];
+    const inverse = perm.map((_, i) => perm.indexOf(i));
+    const dyPerm = [
+      ...Array.from({ length: qr }, (_, i) => axis + i),
+      ...Array.from({ length: axis }, (_, i) => i),
+      ...Array.from({ length: r - axis - 1 }, (_, i) => axis + qr + i)
+    ];
+    const scattered = em.one(
+      "ScatterND",
+      [em.one("Transpose", [zeros2], { perm }), unsq, em.one("Transpose", [dY], { perm: dyPerm })],
+      { reduction: "add" }
+    );
+    return [em.one("Transpose", [scattered], { perm: inverse }, "grad_gather")];
+  }
+};
+var layerNorm = {
+  differentiable: () => [0, 1, 2],
+  check(node2, em) {
+    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known";
+    return void 0;
+  },
+  forward(em, node2) {
+    const mean3 = node2.output?.[1] || em.fresh("ln_mean");
+    const invStd = node2.output?.[2] || em.fresh("ln_inv_std");
+    em.push({ ...node2, output: [out(node2, 0), mean3, invStd] });
+    if (em.floatType === DataType.DOUBLE) {
+      return {
+        saved: { mean: em.one("Cast", [mean3], { to: em.floatType }), invStd: em.one("Cast", [invStd], { to: em.floatType }) }
+      };
+    }
+    return { saved: { mean: mean3, invStd } };
+  },
+  backward(em, node2, [dY], need, saved) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const r = rankOf(em, x);
+    const axis = normAxis(attrInt(node2, "axis", -1), r);
+    const norm = Array.from({ length: r - axis }, (_, i) => axis + i);
+    const lead = Array.from({ length: axis }, (_, i) => i);
+    const xhat = em.one("Mul", [em.one("Sub", [x, saved.mean]), saved.invStd], {}, "ln_xhat");
+    const xShape = em.shapeOf(x);
+    em.setShape(xhat, xShape);
+    const sumLead = (t) => lead.length ? em.reduceSum(t, lead, false) : t;
+    let dX;
+    if (need[0]) {
+      const dxhat = em.one("Mul", [dY, inp(node2, 1)]);
+      const m1 = em.reduceMean(dxhat, norm, true);
+      const m2 = em.reduceMean(em.one("Mul", [dxhat, xhat]), norm, true);
+      const centered = em.one("Sub", [em.one("Sub", [dxhat, m1]), em.one("Mul", [xhat, m2])]);
+      dX = em.one("Mul", [centered, saved.invStd], {}, "grad_ln_x");
+    }
+    const dScale = need[1] ? em.sumTo(sumLead(em.one("Mul", [dY, xhat])), xShape?.slice(axis), inp(node2, 1)) : void 0;
+    const dBias = need[2] && hasInput(node2, 2) ? em.sumTo(sumLead(dY), xShape?.slice(axis), inp(node2, 2)) : void 0;
+    return [dX, dScale, dBias];
+  }
+};
+var pad = {
+  differentiable: () => [0],
+  check(node2, em) {
+    const mode = attrString(node2, "mode", "constant");
+    if (mode !== "constant") return `mode = ${mode} (only constant padding has a gradient here)`;
+    if (hasInput(node2, 3)) return "it pads selected axes only (the axes input of opset 18)";
+    const pads = em.intsOf(inp(node2, 1));
+    if (!pads) return "its pads are computed at run time (the gradient needs them when the graph is built)";
+    if (pads.some((v) => v < 0)) return "it crops (negative pads)";
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const pads = em.intsOf(inp(node2, 1));
+    const r = pads.length / 2;
+    const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
+    if (axes.length === 0) return [dY];
+    return [
+      em.one(
+        "Slice",
+        [
+          dY,
+          em.ints(axes.map((a) => pads[a])),
+          em.ints(axes.map((a) => pads[a + r] > 0 ? -pads[a + r] : Number.MAX_SAFE_INTEGER)),
+          em.ints(axes)
+        ],
+        {},
+        "grad_pad"
+      )
+    ];
+  }
+};
+var MORE_GRAD_RULES = {
+  Sqrt: sqrt,
+  Reciprocal: reciprocal,
+  Exp: exp,
+  Log: log,
+  Abs: abs,
+  Erf: erf,
+  HardSigmoid: hardSigmoid,
+  HardSwish: hardSwish,
+  Clip: clip,
+  Pow: pow,
+  Where: where,
+  Expand: expand,
+  Slice: slice,
+  Split: split,
+  Gather: gather,
+  LayerNormalization: layerNorm,
+  Pad: pad
+};
+
+// src/train/grad-ops.ts
+var inp2 = (node2, i) => node2.input?.[i] ?? "";
+var out2 = (node2, i) => node2.output?.[i] ?? "";
+var hasInput2 = (node2, i) => !!node2.input?.[i];
+function bcast(em, node2, g, i) {
+  return em.sumTo(g, em.shapeOf(out2(node2, 0)), inp2(node2, i));
+}
+function rankOf2(em, name) {
   return em.shapeOf(name)?.length;
 }
 function swapLastTwo(rank) {
@@ -10884,38 +11672,38 @@ function squeeze(em, x, axes) {
   return em.one("Squeeze", [x, em.ints(axes)], {}, "squeeze");
 }
 var gemm = {
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const alpha = attrFloat(node, "alpha", 1);
-    const beta = attrFloat(node, "beta", 1);
-    const tA = attrInt(node, "transA", 0);
-    const tB = attrInt(node, "transB", 0);
-    const a = inp(node, 0);
-    const b = inp(node, 1);
+    const alpha = attrFloat(node2, "alpha", 1);
+    const beta = attrFloat(node2, "beta", 1);
+    const tA = attrInt(node2, "transA", 0);
+    const tB = attrInt(node2, "transB", 0);
+    const a = inp2(node2, 0);
+    const b = inp2(node2, 1);
     const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
     const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
     const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
     let dC;
-    if (need[2] && hasInput(node, 2)) {
-      dC = bcast(em, node, dY, 2);
+    if (need[2] && hasInput2(node2, 2)) {
+      dC = bcast(em, node2, dY, 2);
       if (beta !== 1) dC = em.one("Mul", [dC, em.scalar(beta)]);
     }
     return [dA, dB, dC];
   }
 };
 var matmul = {
-  check(node, em) {
-    if (rankOf(em, inp(node, 0)) === void 0 || rankOf(em, inp(node, 1)) === void 0) {
+  check(node2, em) {
+    if (rankOf2(em, inp2(node2, 0)) === void 0 || rankOf2(em, inp2(node2, 1)) === void 0) {
       return "the ranks of its inputs are not known when the graph is built (declare input shapes, or pass batchShapes)";
     }
     return void 0;
   },
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const a = inp(node, 0);
-    const b = inp(node, 1);
-    const ra = rankOf(em, a);
-    const rb = rankOf(em, b);
+    const a = inp2(node2, 0);
+    const b = inp2(node2, 1);
+    const ra = rankOf2(em, a);
+    const rb = rankOf2(em, b);
     const yAxes = [...ra === 1 ? [-2] : [], ...rb === 1 ? [-1] : []];
     const dY2 = yAxes.length ? unsqueeze(em, dY, yAxes) : dY;
     const a2 = ra === 1 ? unsqueeze(em, a, [0]) : a;
@@ -10951,89 +11739,89 @@ var matmul = {
   }
 };
 var add = {
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    return [need[0] ? bcast(em, node, dY, 0) : void 0, need[1] ? bcast(em, node, dY, 1) : void 0];
+    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? bcast(em, node2, dY, 1) : void 0];
   }
 };
 var sub = {
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    return [need[0] ? bcast(em, node, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node, dY, 1)]) : void 0];
+    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node2, dY, 1)]) : void 0];
   }
 };
 var mul = {
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const yShape = em.shapeOf(out(node, 0));
+    const yShape = em.shapeOf(out2(node2, 0));
     return [
-      need[0] ? em.sumTo(em.one("Mul", [dY, inp(node, 1)]), yShape, inp(node, 0)) : void 0,
-      need[1] ? em.sumTo(em.one("Mul", [dY, inp(node, 0)]), yShape, inp(node, 1)) : void 0
+      need[0] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 1)]), yShape, inp2(node2, 0)) : void 0,
+      need[1] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 0)]), yShape, inp2(node2, 1)) : void 0
     ];
   }
 };
 var div = {
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const yShape = em.shapeOf(out(node, 0));
-    const t = em.one("Div", [dY, inp(node, 1)]);
+    const yShape = em.shapeOf(out2(node2, 0));
+    const t = em.one("Div", [dY, inp2(node2, 1)]);
     return [
-      need[0] ? em.sumTo(t, yShape, inp(node, 0)) : void 0,
-      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out(node, 0)]), yShape, inp(node, 1))]) : void 0
+      need[0] ? em.sumTo(t, yShape, inp2(node2, 0)) : void 0,
+      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out2(node2, 0)]), yShape, inp2(node2, 1))]) : void 0
     ];
   }
 };
 var relu = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    return [em.one("Where", [em.one("Greater", [out(node, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
+    return [em.one("Where", [em.one("Greater", [out2(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
   }
 };
 var leakyRelu = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const alpha = attrFloat(node, "alpha", 0.01);
-    const slope = em.one("Where", [em.one("Greater", [inp(node, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
+    const alpha = attrFloat(node2, "alpha", 0.01);
+    const slope = em.one("Where", [em.one("Greater", [inp2(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
     return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
   }
 };
 var sigmoid = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const y = out(node, 0);
+    const y = out2(node2, 0);
     return [em.one("Mul", [dY, em.one("Mul", [y, em.one("Sub", [em.scalar(1), y])])], {}, "grad_sigmoid")];
   }
 };
 var tanh = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const y = out(node, 0);
+    const y = out2(node2, 0);
     return [em.one("Mul", [dY, em.one("Sub", [em.scalar(1), em.one("Mul", [y, y])])], {}, "grad_tanh")];
   }
 };
 var softmax = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const y = out(node, 0);
-    const axis = attrInt(node, "axis", -1);
+    const y = out2(node2, 0);
+    const axis = attrInt(node2, "axis", -1);
     const p = em.one("Mul", [dY, y]);
     const s = em.reduceSum(p, [axis], true);
     return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
   }
 };
 var logSoftmax = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const axis = attrInt(node, "axis", -1);
+    const axis = attrInt(node2, "axis", -1);
     const s = em.reduceSum(dY, [axis], true);
-    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out(node, 0)]), s])], {}, "grad_log_softmax")];
+    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out2(node2, 0)]), s])], {}, "grad_log_softmax")];
   }
 };
 var reshapeLike = {
   differentiable: () => [0],
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    return [em.reshapeLike(dY, inp(node, 0))];
+    return [em.reshapeLike(dY, inp2(node2, 0))];
   }
 };
 var identity = {
@@ -11052,14 +11840,14 @@ var neg = {
   }
 };
 var transpose = {
-  check(node, em) {
-    return attrInts(node, "perm", []).length === 0 && rankOf(em, inp(node, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
+  check(node2, em) {
+    return attrInts(node2, "perm", []).length === 0 && rankOf2(em, inp2(node2, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
   },
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const rank = rankOf(em, inp(node, 0)) ?? attrInts(node, "perm", []).length;
+    const rank = rankOf2(em, inp2(node2, 0)) ?? attrInts(node2, "perm", []).length;
     const perm = attrInts(
-      node,
+      node2,
       "perm",
       Array.from({ length: rank }, (_, i) => rank - 1 - i)
     );
@@ -11072,10 +11860,10 @@ var transpose = {
 };
 var dropout = {
   differentiable: () => [0],
-  forward(em, node) {
-    const ratio = hasInput(node, 1) ? inp(node, 1) : em.scalar(0.5);
-    const mask = node.output?.[1] || em.fresh("dropout_mask");
-    em.push({ ...withoutAttrs(node, []), input: [inp(node, 0), ratio, em.bool(true)], output: [out(node, 0), mask] });
+  forward(em, node2) {
+    const ratio = hasInput2(node2, 1) ? inp2(node2, 1) : em.scalar(0.5);
+    const mask = node2.output?.[1] || em.fresh("dropout_mask");
+    em.push({ ...withoutAttrs(node2, []), input: [inp2(node2, 0), ratio, em.bool(true)], output: [out2(node2, 0), mask] });
     return { saved: { mask, ratio } };
   },
   backward(em, _node, [dY], _need, saved) {
@@ -11088,24 +11876,24 @@ var dropout = {
   }
 };
 var concat = {
-  check(node, em) {
-    const axis = attrInt(node, "axis", 0);
-    return axis < 0 && rankOf(em, out(node, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
+  check(node2, em) {
+    const axis = attrInt(node2, "axis", 0);
+    return axis < 0 && rankOf2(em, out2(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
   },
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const rank = rankOf(em, out(node, 0));
-    const axis = rank !== void 0 ? normAxis(attrInt(node, "axis", 0), rank) : attrInt(node, "axis", 0);
-    const inputs = node.input ?? [];
+    const rank = rankOf2(em, out2(node2, 0));
+    const axis = rank !== void 0 ? normAxis(attrInt(node2, "axis", 0), rank) : attrInt(node2, "axis", 0);
+    const inputs = node2.input ?? [];
     const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
-    const split = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
+    const split2 = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
       "Concat",
       inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })),
       { axis: 0 },
       "split_sizes"
     );
     if (inputs.length === 1) return [dY];
-    return em.op("Split", [dY, split], { axis }, inputs.length, "grad_concat");
+    return em.op("Split", [dY, split2], { axis }, inputs.length, "grad_concat");
   }
 };
 function transposeGeometry(g, inSpatial, outSpatial) {
@@ -11134,34 +11922,92 @@ function staticSpatial(em, x) {
   return spatial.every((d) => typeof d === "number") ? { shape: s, spatial } : void 0;
 }
 var conv = {
-  check(node, em) {
-    if (attrInt(node, "group", 1) !== 1) return `group = ${attrInt(node, "group", 1)} (only group = 1 has a gradient here)`;
-    const x = staticSpatial(em, inp(node, 0));
+  check(node2, em) {
+    const x = staticSpatial(em, inp2(node2, 0));
     if (!x)
       return "the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)";
-    const w = em.shapeOf(inp(node, 1));
+    const w = em.shapeOf(inp2(node2, 1));
     if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
-    if (x.spatial.length !== 2) return `it is a ${x.spatial.length}-D convolution (gradients cover 2-D Conv)`;
     return void 0;
   },
-  backward(em, node, [dY], need) {
+  backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const x = inp(node, 0);
-    const w = inp(node, 1);
+    const x = inp2(node2, 0);
+    const w = inp2(node2, 1);
     const { spatial } = staticSpatial(em, x);
     const wShape = em.shapeOf(w);
-    const g = windowGeometry(node, spatial, wShape.slice(2));
+    const g = windowGeometry(node2, spatial, wShape.slice(2));
     const ySpatial = windowOutput(spatial, g);
     const k = spatial.length;
+    const group = attrInt(node2, "group", 1);
     let dX;
     let dW;
     let dB;
-    if (need[0]) {
+    const K = g.kernel.reduce((a, b) => a * b, 1);
+    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+    let dYm;
+    const dYMatrix = () => dYm ??= em.reshapeTo(em.one("Transpose", [dY], { perm }, "dyT"), [wShape[0], -1]);
+    if (need[0] && group === 1) {
+      const pads = g.pads;
+      const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
+      const dcols = em.one("Gemm", [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, "grad_conv_cols");
+      const offsets = [[]];
+      for (const size of g.kernel) {
+        const next = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+      let span = ySpatial;
+      if (g.strides.some((v) => v !== 1)) {
+        const inter = em.reshapeTo(byOffset, [wShape[1], K, -1, ...ySpatial.flatMap((y) => [y, 1])]);
+        const endPads = [0, 0, 0, ...g.strides.flatMap((st) => [0, st - 1])];
+        const spread = em.one(
+          "Pad",
+          [inter, em.ints([...new Array(3 + 2 * k).fill(0), ...endPads]), em.scalar(0)],
+          {},
+          "col2im_stride"
+        );
+        span = ySpatial.map((y, a) => (y - 1) * g.strides[a] + 1);
+        byOffset = em.one(
+          "Slice",
+          [
+            em.reshapeTo(spread, [wShape[1], K, -1, ...ySpatial.map((y, a) => y * g.strides[a])]),
+            em.ints(new Array(k).fill(0)),
+            em.ints(span),
+            em.ints(Array.from({ length: k }, (_, i) => i + 3))
+          ],
+          {},
+          "col2im_stride"
+        );
+      }
+      const parts = K === 1 ? [byOffset] : em.op("Split", [byOffset], { axis: 1, ...em.opset >= 18 ? { num_outputs: K } : {} }, K, "col2im");
+      const placed = parts.map((part, i) => {
+        const begin = offsets[i].map((j, a) => j * g.dilations[a]);
+        const end = begin.map((b, a) => paddedSpatial[a] - b - span[a]);
+        if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
+        return em.one("Pad", [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, "col2im");
+      });
+      const summed = placed.length === 1 ? placed[0] : em.one("Sum", placed, {}, "col2im_sum");
+      const image = em.one("Transpose", [em.reshapeTo(summed, [wShape[1], -1, ...paddedSpatial])], { perm }, "dx_padded");
+      dX = pads.some((v) => v !== 0) ? em.one(
+        "Slice",
+        [
+          image,
+          em.ints(pads.slice(0, k)),
+          em.ints(spatial.map((h, a) => h + pads[a])),
+          em.ints(Array.from({ length: k }, (_, i) => i + 2))
+        ],
+        {},
+        "grad_conv_x"
+      ) : image;
+    } else if (need[0]) {
       const t = transposeGeometry(g, spatial, ySpatial);
       dX = em.one(
         "ConvTranspose",
         [dY, w],
         {
+          ...group !== 1 ? { group } : {},
           kernel_shape: g.kernel,
           strides: g.strides,
           dilations: g.dilations,
@@ -11171,15 +12017,43 @@ var conv = {
         "grad_conv_x"
       );
     }
-    if (need[1]) {
-      const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      const xT = em.one("Transpose", [x], { perm }, "xT");
-      const dYT = em.one("Transpose", [dY], { perm }, "dyT");
+    if (need[1] && group === 1) {
+      const pads = g.pads;
+      const padded = pads.some((v) => v !== 0) ? em.one("Pad", [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, "x_padded") : x;
+      const xT = em.one("Transpose", [padded], { perm }, "xT");
+      const axes = em.ints(Array.from({ length: k }, (_, i) => i + 2));
+      const steps = em.ints(g.strides);
+      const offsets = [[]];
+      for (const size of g.kernel) {
+        const next = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      const cols = offsets.map((o) => {
+        const starts = o.map((j, a) => j * g.dilations[a]);
+        const ends = starts.map((st, a) => st + (ySpatial[a] - 1) * g.strides[a] + 1);
+        const sl = g.kernel.every((v) => v === 1) && g.strides.every((v) => v === 1) ? xT : em.one("Slice", [xT, em.ints(starts), em.ints(ends), axes, steps], {}, "im2col");
+        return offsets.length === 1 ? sl : unsqueeze(em, sl, [1]);
+      });
+      const stacked = cols.length === 1 ? cols[0] : em.one("Concat", cols, { axis: 1 }, "im2col");
+      const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
+      dW = em.reshapeTo(em.one("Gemm", [dYMatrix(), colMat], { transB: 1 }, "grad_conv_w_gemm"), wShape);
+    } else if (need[1]) {
+      const perm2 = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+      let xT;
+      if (group === 1) xT = em.one("Transpose", [x], { perm: perm2 }, "xT");
+      else {
+        const cPer = wShape[1];
+        const split2 = em.one("Reshape", [x, em.ints([0, group, cPer, ...spatial])], {}, "x_groups");
+        const moved = em.one("Transpose", [split2], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
+        xT = em.one("Reshape", [moved, em.ints([cPer, -1, ...spatial])], {}, "xT");
+      }
+      const dYT = em.one("Transpose", [dY], { perm: perm2 }, "dyT");
       const pads = g.pads;
       let c = em.one(
         "Conv",
         [xT, dYT],
-        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial },
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...group !== 1 ? { group } : {} },
         "grad_conv_w"
       );
       const got = spatial.map(
@@ -11189,28 +12063,28 @@ var conv = {
         const axes = Array.from({ length: k }, (_, i) => i + 2);
         c = em.one("Slice", [c, em.ints(new Array(k).fill(0)), em.ints(g.kernel), em.ints(axes)], {}, "slice_kernel");
       }
-      dW = em.one("Transpose", [c], { perm }, "grad_conv_w");
+      dW = em.one("Transpose", [c], { perm: perm2 }, "grad_conv_w");
     }
-    if (need[2] && hasInput(node, 2)) {
+    if (need[2] && hasInput2(node2, 2)) {
       dB = em.reduceSum(dY, [0, ...Array.from({ length: k }, (_, i) => i + 2)], false);
     }
     return [dX, dW, dB];
   }
 };
 var maxPool = {
-  check(node, em) {
-    if (attrInt(node, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
-    if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+  check(node2, em) {
+    if (attrInt(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
+    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
     return void 0;
   },
-  forward(em, node) {
-    const indices = node.output?.[1] || em.fresh("maxpool_indices");
-    em.push({ ...node, output: [out(node, 0), indices] });
+  forward(em, node2) {
+    const indices = node2.output?.[1] || em.fresh("maxpool_indices");
+    em.push({ ...node2, output: [out2(node2, 0), indices] });
     return { saved: { indices } };
   },
-  backward(em, node, [dY], _need, saved) {
+  backward(em, node2, [dY], _need, saved) {
     if (!dY) return [];
-    const x = inp(node, 0);
+    const x = inp2(node2, 0);
     const xShape = em.shapeOf(x);
     const total = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one("Reshape", [em.one("Size", [x]), em.ints([1])]);
     const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
@@ -11243,21 +12117,21 @@ function poolDivisors1d(h, outLen, k, s, d, pb, pe, includePad) {
   return res;
 }
 var averagePool = {
-  check(node, em) {
-    const x = staticSpatial(em, inp(node, 0));
+  check(node2, em) {
+    const x = staticSpatial(em, inp2(node2, 0));
     if (!x) return "the spatial dims of its input are not known when the graph is built (pass batchShapes)";
     if (typeof x.shape[1] !== "number") return "its channel count is not known when the graph is built";
     return void 0;
   },
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp(node, 0);
+    const x = inp2(node2, 0);
     const { shape, spatial } = staticSpatial(em, x);
     const channels = shape[1];
-    const g = windowGeometry(node, spatial);
+    const g = windowGeometry(node2, spatial);
     const ySpatial = windowOutput(spatial, g);
     const k = spatial.length;
-    const includePad = attrInt(node, "count_include_pad", 0) === 1;
+    const includePad = attrInt(node2, "count_include_pad", 0) === 1;
     const pads = g.pads;
     const per = spatial.map(
       (h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad)
@@ -11296,32 +12170,32 @@ var averagePool = {
   }
 };
 var globalAveragePool = {
-  backward(em, node, [dY]) {
+  backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp(node, 0);
+    const x = inp2(node2, 0);
     const s = em.shapeOf(x);
     const spatial = s?.slice(2);
-    const count = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, "pool_count");
+    const count = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "pool_count");
     const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
     return [em.one("Expand", [em.one("Div", [dY, count]), shape], {}, "grad_global_avgpool")];
   }
 };
 var batchNorm = {
   differentiable: () => [0, 1, 2],
-  check(node, em) {
-    if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-    if ((node.output ?? []).slice(1).some(Boolean))
+  check(node2, em) {
+    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+    if ((node2.output ?? []).slice(1).some(Boolean))
       return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
-    if (attrInt(node, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
+    if (attrInt(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
     return void 0;
   },
-  forward(em, node) {
-    const x = inp(node, 0);
-    const rank = rankOf(em, x);
+  forward(em, node2) {
+    const x = inp2(node2, 0);
+    const rank = rankOf2(em, x);
     const xShape = em.shapeOf(x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const eps = attrFloat(node, "epsilon", 1e-5);
-    const momentum = attrFloat(node, "momentum", 0.9);
+    const eps = attrFloat(node2, "epsilon", 1e-5);
+    const momentum = attrFloat(node2, "momentum", 0.9);
     const paramShape = [-1, ...new Array(rank - 2).fill(1)];
     const asParam = (p) => rank > 2 ? em.one("Reshape", [p, em.ints(paramShape)], {}, "bn_param") : p;
     const mu = em.reduceMean(x, axes, true);
@@ -11329,8 +12203,8 @@ var batchNorm = {
     const variance2 = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
     const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance2, em.scalar(eps)])])], {}, "bn_inv_std");
     const xhat = em.one("Mul", [xc, invStd], {}, "bn_xhat");
-    const gamma = asParam(inp(node, 1));
-    em.to(out(node, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp(node, 2))]);
+    const gamma = asParam(inp2(node2, 1));
+    em.to(out2(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp2(node2, 2))]);
     for (const t of [xc, xhat]) em.setShape(t, xShape);
     const statShape = xShape.map((d, i) => axes.includes(i) ? 1 : d);
     for (const t of [mu, variance2, invStd]) em.setShape(t, statShape);
@@ -11340,7 +12214,7 @@ var batchNorm = {
       [3, mu],
       [4, variance2]
     ]) {
-      const running = inp(node, slot);
+      const running = inp2(node2, slot);
       if (!running) continue;
       updates[running] = em.one(
         "Add",
@@ -11351,10 +12225,10 @@ var batchNorm = {
     }
     return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
   },
-  backward(em, node, [dY], need, saved) {
+  backward(em, node2, [dY], need, saved) {
     if (!dY) return [];
-    const x = inp(node, 0);
-    const rank = rankOf(em, x);
+    const x = inp2(node2, 0);
+    const rank = rankOf2(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
     const xhat = saved.xhat;
     const sumDy = em.reduceSum(dY, axes, true);
@@ -11375,28 +12249,28 @@ var batchNorm = {
     return [dX, need[1] ? flat(sumDyXhat) : void 0, need[2] ? flat(sumDy) : void 0];
   }
 };
-function reduceAxes(node, em) {
-  if (hasInput(node, 1)) return em.intsOf(inp(node, 1)) ?? "dynamic";
-  const a = attrInts(node, "axes", []);
+function reduceAxes(node2, em) {
+  if (hasInput2(node2, 1)) return em.intsOf(inp2(node2, 1)) ?? "dynamic";
+  const a = attrInts(node2, "axes", []);
   if (a.length) return a;
-  return attrInt(node, "noop_with_empty_axes", 0) ? [] : void 0;
+  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
 }
 function reduceRule(mean3) {
   return {
     differentiable: () => [0],
-    check(node, em) {
-      const axes = reduceAxes(node, em);
+    check(node2, em) {
+      const axes = reduceAxes(node2, em);
       if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf(em, inp(node, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+      if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
       return void 0;
     },
-    backward(em, node, [dY]) {
+    backward(em, node2, [dY]) {
       if (!dY) return [];
-      const x = inp(node, 0);
-      const rank = rankOf(em, x);
-      const given = reduceAxes(node, em);
+      const x = inp2(node2, 0);
+      const rank = rankOf2(em, x);
+      const given = reduceAxes(node2, em);
       const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      let g = attrInt(node, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
+      let g = attrInt(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
         em,
         dY,
         [...axes].sort((a, b) => a - b)
@@ -11404,7 +12278,7 @@ function reduceRule(mean3) {
       if (mean3) {
         const xs2 = em.shapeOf(x);
         const reduced = axes.map((a) => xs2[a]);
-        const count = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, "reduce_count");
+        const count = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "reduce_count");
         g = em.one("Div", [g, count]);
       }
       const xs = em.shapeOf(x);
@@ -11475,30 +12349,31 @@ var GRAD_RULES = {
   GlobalAveragePool: globalAveragePool,
   BatchNormalization: batchNorm,
   ReduceSum: reduceRule(false),
-  ReduceMean: reduceRule(true)
+  ReduceMean: reduceRule(true),
+  ...MORE_GRAD_RULES
 };
 function supportedOps() {
   return Object.keys(GRAD_RULES).sort();
 }
-function describeNode(node) {
-  return node.name ? `"${node.name}"` : `(unnamed, output "${out(node, 0)}")`;
+function describeNode(node2) {
+  return node2.name ? `"${node2.name}"` : `(unnamed, output "${out2(node2, 0)}")`;
 }
 
 // src/train/opset.ts
 var MIN_SOURCE_OPSET = 7;
-function upgradeNode(em, node, from, rankOf2) {
-  if (node.domain && node.domain !== "ai.onnx") return [node];
-  const op = node.opType ?? "";
-  const x = node.input?.[0] ?? "";
-  const y = node.output?.[0] ?? "";
+function upgradeNode(em, node2, from, rankOf3) {
+  if (node2.domain && node2.domain !== "ai.onnx") return [node2];
+  const op = node2.opType ?? "";
+  const x = node2.input?.[0] ?? "";
+  const y = node2.output?.[0] ?? "";
   if ((op === "Softmax" || op === "LogSoftmax" || op === "Hardmax") && from < 13) {
-    const axis = attrInt(node, "axis", 1);
-    const rank = rankOf2(x);
+    const axis = attrInt(node2, "axis", 1);
+    const rank = rankOf3(x);
     if (axis === -1 || rank !== void 0 && normAxis(axis, rank) === rank - 1) {
       return [
         {
-          ...withoutAttrs(node, ["axis"]),
-          attribute: [...withoutAttrs(node, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }]
+          ...withoutAttrs(node2, ["axis"]),
+          attribute: [...withoutAttrs(node2, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }]
         }
       ];
     }
@@ -11514,41 +12389,41 @@ function upgradeNode(em, node, from, rankOf2) {
     ];
   }
   if (op === "Dropout" && from < 12) {
-    const ratio = em.scalar(attrFloat(node, "ratio", 0.5));
-    em.setFloats(ratio, [attrFloat(node, "ratio", 0.5)]);
-    return [{ ...withoutAttrs(node, ["ratio", "is_test"]), input: [x, ratio] }];
+    const ratio = em.scalar(attrFloat(node2, "ratio", 0.5));
+    em.setFloats(ratio, [attrFloat(node2, "ratio", 0.5)]);
+    return [{ ...withoutAttrs(node2, ["ratio", "is_test"]), input: [x, ratio] }];
   }
   if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13) {
-    const axes = findAttr(node, "axes") ? attrInts(node, "axes", []) : void 0;
-    const stripped = withoutAttrs(node, ["axes"]);
+    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
+    const stripped = withoutAttrs(node2, ["axes"]);
     return [{ ...stripped, input: axes ? [x, em.ints(axes)] : [x] }];
   }
   if (op === "Split" && from < 13) {
-    const split = findAttr(node, "split") ? attrInts(node, "split", []) : void 0;
-    return [{ ...withoutAttrs(node, ["split"]), input: split ? [x, em.ints(split)] : [x] }];
+    const split2 = findAttr(node2, "split") ? attrInts(node2, "split", []) : void 0;
+    return [{ ...withoutAttrs(node2, ["split"]), input: split2 ? [x, em.ints(split2)] : [x] }];
   }
   if (op === "Clip" && from < 11) {
-    const min = findAttr(node, "min") ? em.scalar(attrFloat(node, "min", 0)) : "";
-    const max = findAttr(node, "max") ? em.scalar(attrFloat(node, "max", 0)) : "";
-    return [{ ...withoutAttrs(node, ["min", "max"]), input: [x, min, max] }];
+    const min = findAttr(node2, "min") ? em.scalar(attrFloat(node2, "min", 0)) : "";
+    const max = findAttr(node2, "max") ? em.scalar(attrFloat(node2, "max", 0)) : "";
+    return [{ ...withoutAttrs(node2, ["min", "max"]), input: [x, min, max] }];
   }
   if (op === "Pad" && from < 11) {
-    const pads = attrInts(node, "pads", []);
-    const value = attrFloat(node, "value", 0);
-    return [{ ...withoutAttrs(node, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
+    const pads = attrInts(node2, "pads", []);
+    const value = attrFloat(node2, "value", 0);
+    return [{ ...withoutAttrs(node2, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
   }
   if (op === "Slice" && from < 10) {
-    const starts = attrInts(node, "starts", []);
-    const ends = attrInts(node, "ends", []);
-    const axes = findAttr(node, "axes") ? attrInts(node, "axes", []) : void 0;
+    const starts = attrInts(node2, "starts", []);
+    const ends = attrInts(node2, "ends", []);
+    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
     return [
       {
-        ...withoutAttrs(node, ["starts", "ends", "axes"]),
+        ...withoutAttrs(node2, ["starts", "ends", "axes"]),
         input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []]
       }
     ];
   }
-  return [node];
+  return [node2];
 }
 
 // src/train/tensor-data.ts
@@ -11556,9 +12431,9 @@ function sizeOf(dims) {
   return dims.reduce((a, b) => a * b, 1);
 }
 function copyBytes(raw) {
-  const out2 = new ArrayBuffer(raw.byteLength);
-  new Uint8Array(out2).set(raw);
-  return out2;
+  const out3 = new ArrayBuffer(raw.byteLength);
+  new Uint8Array(out3).set(raw);
+  return out3;
 }
 function readTensor(t) {
   const dims = (t.dims ?? []).map(Number);
@@ -11613,6 +12488,42 @@ function zeros(dtype, dims) {
 // src/train/autodiff.ts
 var TRAINING_OPSET = 17;
 var MAX_SOURCE_OPSET = 23;
+var WEIGHT_SLOTS = {
+  Conv: [1, 2],
+  ConvTranspose: [1, 2],
+  Gemm: [0, 1, 2],
+  MatMul: [0, 1],
+  BatchNormalization: [1, 2, 3, 4],
+  LayerNormalization: [1, 2],
+  InstanceNormalization: [1, 2],
+  PRelu: [1]
+};
+var LINEAR_OPS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm", "MatMul"]);
+function constantWeights(nodes) {
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of nodes) for (const o of n.output ?? []) if (o) producer.set(o, n);
+  const weightLike = /* @__PURE__ */ new Set();
+  for (const n of nodes) {
+    if (!isDefaultDomain(n)) continue;
+    const op = n.opType ?? "";
+    const ins = n.input ?? [];
+    for (const i of WEIGHT_SLOTS[op] ?? []) if (ins[i]) weightLike.add(ins[i]);
+    if ((op === "Add" || op === "Mul") && ins.length === 2) {
+      ins.forEach((x, i) => {
+        const other = producer.get(ins[1 - i]);
+        if (other && LINEAR_OPS.has(other.opType ?? "")) weightLike.add(x);
+      });
+    }
+  }
+  const out3 = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const name = n.output?.[0];
+    if (n.opType !== "Constant" || !isDefaultDomain(n) || !name || !weightLike.has(name)) continue;
+    const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
+    if (value && (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)) out3.set(name, value);
+  }
+  return out3;
+}
 function modelLabel(proto) {
   return proto.graph?.name ? `model graph "${proto.graph.name}"` : "the model";
 }
@@ -11650,6 +12561,9 @@ function prepareGraph(proto, opts = {}) {
   const opset = Math.max(TRAINING_OPSET, sourceOpset);
   const initializers = /* @__PURE__ */ new Map();
   for (const t of graph.initializer ?? []) if (t.name) initializers.set(t.name, t);
+  const weightConstants = constantWeights(graph.node ?? []);
+  for (const [name, t] of weightConstants) initializers.set(name, { ...t, name });
+  const graphNodes = (graph.node ?? []).filter((n) => !(n.opType === "Constant" && weightConstants.has(n.output?.[0] ?? "")));
   const inputs = (graph.input ?? []).filter((v) => v.name && !initializers.has(v.name));
   const outputs = graph.output ?? [];
   const declared = outputs[0]?.type?.tensorType?.elemType || void 0;
@@ -11662,7 +12576,7 @@ function prepareGraph(proto, opts = {}) {
     );
   }
   const taken = /* @__PURE__ */ new Set();
-  for (const n of graph.node ?? []) {
+  for (const n of graphNodes) {
     for (const x of [...n.input ?? [], ...n.output ?? []]) if (x) taken.add(x);
     if (n.name) taken.add(n.name);
   }
@@ -11685,7 +12599,7 @@ function prepareGraph(proto, opts = {}) {
     ) : void 0;
     em.setShape(name, shape);
   }
-  const sorted = sortNodes(graph.node ?? [], /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
+  const sorted = sortNodes(graphNodes, /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
   const nodes = [];
   const problems = [];
   for (const original of sorted) {
@@ -11713,7 +12627,10 @@ function prepareGraph(proto, opts = {}) {
         (x) => em.intsOf(x)
       );
       (n.output ?? []).forEach((o, i) => {
-        if (o) em.setShape(o, shapes[i]);
+        if (!o) return;
+        const known = opts.knownShapes?.get(o);
+        const inferred = shapes[i];
+        em.setShape(o, known && !isStatic(inferred) && (!inferred || inferred.length === known.length) ? [...known] : inferred);
       });
     }
   }
@@ -11726,6 +12643,7 @@ Re-export the model with opset 13 or newer.`
     );
   }
   return {
+    weightConstants: [...weightConstants.keys()],
     sourceOpset,
     opset,
     floatType,
@@ -11739,14 +12657,23 @@ Re-export the model with opset 13 or newer.`
     graphName: graph.name ?? "model"
   };
 }
-function differentiableSlots(node) {
-  const rule = GRAD_RULES[node.opType ?? ""];
-  const all = (node.input ?? []).map((_, i) => i);
-  return rule?.differentiable ? rule.differentiable(node) : all;
+function differentiableSlots(node2) {
+  const rule = GRAD_RULES[node2.opType ?? ""];
+  const all = (node2.input ?? []).map((_, i) => i);
+  return rule?.differentiable ? rule.differentiable(node2) : all;
 }
-function isDefaultDomain(node) {
-  return !node.domain || node.domain === "ai.onnx";
+function isDefaultDomain(node2) {
+  return !node2.domain || node2.domain === "ai.onnx";
 }
+var RECURRENT_HINT = "recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
+var OP_HINTS = {
+  LSTM: RECURRENT_HINT,
+  GRU: RECURRENT_HINT,
+  RNN: RECURRENT_HINT,
+  Loop: "control flow is not differentiated; unroll the loop when exporting",
+  Scan: "control flow is not differentiated; unroll the scan when exporting",
+  If: "control flow is not differentiated; export one branch (trace with fixed conditions)"
+};
 var TRAINING_MODE_OPS = /* @__PURE__ */ new Set(["Dropout", "BatchNormalization"]);
 var Differentiator = class {
   /**
@@ -11762,7 +12689,8 @@ var Differentiator = class {
       if (!isDefaultDomain(n) || !NO_GRADIENT_OPS.has(n.opType ?? "")) {
         const slots = differentiableSlots(n);
         if (slots.some((i) => this.requires.has(n.input?.[i] ?? ""))) {
-          const outs = GRAD_RULES[n.opType ?? ""] && isDefaultDomain(n) ? [n.output?.[0] ?? ""] : n.output ?? [];
+          const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+          const outs = rule && !rule.multiOutput ? [n.output?.[0] ?? ""] : n.output ?? [];
           for (const o of outs) if (o) this.requires.add(o);
         }
       }
@@ -11783,7 +12711,10 @@ var Differentiator = class {
       if (!this.onPath[k]) return;
       const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
       const op = `${n.domain && n.domain !== "ai.onnx" ? `${n.domain}.` : ""}${n.opType}`;
-      if (!rule) unsupported.push(`${op} node ${describeNode(n)}: no gradient for this op type`);
+      if (!rule)
+        unsupported.push(
+          `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
+        );
       else {
         const why = rule.check?.(n, prep.em);
         if (why) unsupported.push(`${op} node ${describeNode(n)}: ${why}`);
@@ -11976,6 +12907,7 @@ function synthesizeLabels(loss, dtype, shape, seed, classes) {
 }
 
 // src/train/optimizers.ts
+var FLAT_MAX_ELEMENTS = 65536;
 var OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 function checkCoefficient(name, value, lo, hi, loOpen, hiOpen) {
   const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
@@ -12001,18 +12933,19 @@ function emitOptimizer(em, kind, params, opts, names) {
   const writeParam = (p, op, inputs) => {
     newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
   };
+  let delta;
   switch (kind) {
     case "sgd":
-      for (const p of params) writeParam(p, "Sub", [p.name, em.one("Mul", [p.grad, em.scalar(lr)])]);
+      delta = (p) => em.one("Mul", [p.grad, em.scalar(lr)]);
       break;
     case "momentum": {
       const mu = opts.momentum ?? OPTIMIZER_DEFAULTS.momentum;
       checkCoefficient("momentum", mu, 0, 1, false, true);
-      for (const p of params) {
+      delta = (p) => {
         const v = stateFor(p, "velocity");
         const vNew = v.write("Add", [em.one("Mul", [v.input, em.scalar(mu)]), p.grad]);
-        writeParam(p, "Sub", [p.name, em.one("Mul", [vNew, em.scalar(lr)])]);
-      }
+        return em.one("Mul", [vNew, em.scalar(lr)]);
+      };
       break;
     }
     case "rmsprop": {
@@ -12020,18 +12953,14 @@ function emitOptimizer(em, kind, params, opts, names) {
       const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
       checkCoefficient("rho", rho, 0, 1, false, true);
       checkCoefficient("epsilon", eps, 0, Infinity, true, true);
-      for (const p of params) {
+      delta = (p) => {
         const s = stateFor(p, "square_avg");
         const sNew = s.write("Add", [
           em.one("Mul", [s.input, em.scalar(rho)]),
           em.one("Mul", [em.one("Mul", [p.grad, p.grad]), em.scalar(1 - rho)])
         ]);
-        const step = em.one("Div", [
-          em.one("Mul", [p.grad, em.scalar(lr)]),
-          em.one("Add", [em.one("Sqrt", [sNew]), em.scalar(eps)])
-        ]);
-        writeParam(p, "Sub", [p.name, step]);
-      }
+        return em.one("Div", [em.one("Mul", [p.grad, em.scalar(lr)]), em.one("Add", [em.one("Sqrt", [sNew]), em.scalar(eps)])]);
+      };
       break;
     }
     case "adam": {
@@ -12059,18 +12988,35 @@ function emitOptimizer(em, kind, params, opts, names) {
         "adam_step_size"
       );
       const e = em.one("Div", [em.scalar(eps), sqrtC2], {}, "adam_eps");
-      for (const p of params) {
+      delta = (p) => {
         const m = stateFor(p, "m");
         const v = stateFor(p, "v");
         const mNew = m.write("Add", [em.one("Mul", [m.input, em.scalar(b1)]), p.grad]);
         const vNew = v.write("Add", [em.one("Mul", [v.input, em.scalar(b2)]), em.one("Mul", [p.grad, p.grad])]);
         const ratio = em.one("Div", [mNew, em.one("Add", [em.one("Sqrt", [vNew]), e])]);
-        writeParam(p, "Sub", [p.name, em.one("Mul", [ratio, a])]);
-      }
+        return em.one("Mul", [ratio, a]);
+      };
       break;
     }
     default:
       throw new InputError("INPUT_INVALID", `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
+  }
+  const size = (p) => p.dims.reduce((x, y) => x * y, 1);
+  const small = kind === "sgd" ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
+  const flat = small.length > 1 ? small : [];
+  for (const p of params) if (!flat.includes(p)) writeParam(p, "Sub", [p.name, delta(p)]);
+  if (flat.length) {
+    const sizes = flat.map(size);
+    const total = sizes.reduce((x, y) => x + y, 0);
+    const flatGrad = em.one(
+      "Concat",
+      flat.map((p) => em.reshapeTo(p.grad, [-1])),
+      { axis: 0 },
+      "flat_grad"
+    );
+    const flatDelta = delta({ name: "", grad: flatGrad, dims: [total] });
+    const pieces = em.op("Split", [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, "delta");
+    flat.forEach((p, i) => writeParam(p, "Sub", [p.name, em.reshapeTo(pieces[i], p.dims)]));
   }
   return { newParameters, state };
 }
@@ -12100,18 +13046,18 @@ function loopTrainingStep(step, steps) {
     ],
     output: [
       valueInfo("loop/cond_out", DataType.BOOL, []),
-      ...carried.map(([out2]) => infoOf(out2, outputs)),
+      ...carried.map(([out3]) => infoOf(out3, outputs)),
       infoOf(step.lossOutput, outputs)
     ]
   };
-  const finalName = (out2) => `loop/final/${out2}`;
+  const finalName = (out3) => `loop/final/${out3}`;
   const lossOutput = "losses";
   const lossType = infoOf(step.lossOutput, outputs)?.type?.tensorType?.elemType ?? DataType.FLOAT;
   const loopNode = {
     opType: "Loop",
     name: "training_steps",
     input: ["loop/trip_count", "loop/cond", ...carried.map(([, input]) => input)],
-    output: [...carried.map(([out2]) => finalName(out2)), lossOutput],
+    output: [...carried.map(([out3]) => finalName(out3)), lossOutput],
     attribute: [{ name: "body", type: 5, g: body }]
   };
   const model = {
@@ -12127,13 +13073,13 @@ function loopTrainingStep(step, steps) {
       ],
       input: graph.input,
       output: [
-        ...carried.map(([out2]) => ({ ...infoOf(out2, outputs), name: finalName(out2) })),
+        ...carried.map(([out3]) => ({ ...infoOf(out3, outputs), name: finalName(out3) })),
         valueInfo(lossOutput, lossType, [steps])
       ]
     }
   };
   const feedback = {};
-  for (const [out2, input] of carried) feedback[finalName(out2)] = input;
+  for (const [out3, input] of carried) feedback[finalName(out3)] = input;
   return { model, feedback, lossOutput, stepsPerCall: steps };
 }
 
@@ -12191,11 +13137,17 @@ function buildTrainingStep(proto, opts) {
   unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
   const diff = new Differentiator(prep, candidates, [pred]);
   const parameterNames = diff.trainable;
+  const fromConstants = prep.weightConstants.filter((n) => parameterNames.includes(n));
+  if (fromConstants.length) {
+    notes.push(
+      `${fromConstants.length} weight tensor${fromConstants.length === 1 ? "" : "s"} stored in Constant nodes (an old exporter's layout) ${fromConstants.length === 1 ? "is" : "are"} trained as parameters, named by the Constant's output (${fromConstants.slice(0, 3).join(", ")}${fromConstants.length > 3 ? ", \u2026" : ""}); list them under training.freeze to keep them fixed.`
+    );
+  }
   for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
   if (parameterNames.length === 0) {
     throw new InputError(
       "INPUT_INVALID",
-      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(", ")})` : ""}. Unfreeze some parameters, or check that the weights are initializers and not Constant nodes.`
+      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(", ")})` : ""}. Unfreeze some parameters, or check that the weights are initializers (or float Constant nodes feeding Conv/Gemm/MatMul/normalisation inputs).`
     );
   }
   const stateUpdates = diff.emitForward();
@@ -12221,11 +13173,11 @@ function buildTrainingStep(proto, opts) {
   const outputs = [valueInfo(lossOutput, prep.floatType, [])];
   const stepInputs = [];
   for (const p of parameterNames) {
-    const out2 = opt.newParameters[p];
-    feedback[out2] = p;
+    const out3 = opt.newParameters[p];
+    feedback[out3] = p;
     initialState[p] = readTensor(prep.initializers.get(p));
     stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
-    outputs.push(valueInfo(out2, prep.floatType, paramDims(p)));
+    outputs.push(valueInfo(out3, prep.floatType, paramDims(p)));
   }
   const stateInputs = [];
   for (const s of opt.state) {
@@ -12237,13 +13189,13 @@ function buildTrainingStep(proto, opts) {
   }
   const runningStats = Object.keys(stateUpdates).filter((n) => prep.initializers.has(n));
   for (const name of runningStats) {
-    const out2 = em.reserve(`train/new/${name}`);
-    em.to(out2, "Identity", [stateUpdates[name]]);
-    feedback[out2] = name;
+    const out3 = em.reserve(`train/new/${name}`);
+    em.to(out3, "Identity", [stateUpdates[name]]);
+    feedback[out3] = name;
     initialState[name] = readTensor(prep.initializers.get(name));
     stateInputs.push(name);
     stepInputs.push(valueInfo(name, prep.floatType, paramDims(name)));
-    outputs.push(valueInfo(out2, prep.floatType, paramDims(name)));
+    outputs.push(valueInfo(out3, prep.floatType, paramDims(name)));
   }
   const asInputs = /* @__PURE__ */ new Set([...parameterNames, ...runningStats]);
   const batchInputs = prep.inputs.map((v) => ({
@@ -12504,6 +13456,7 @@ async function builtStep(cfg, prepared) {
     beta2: t.beta2,
     epsilon: t.epsilon,
     batchShapes: prepared.inputs.shapes,
+    knownShapes: prepared.shapes,
     dims: cfg.dims,
     freeze: t.freeze
   });
@@ -12711,7 +13664,7 @@ async function zipEntries(path) {
   if (cdOffset + cdSize > size)
     throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
   const cd = await readAt2(path, cdOffset, cdSize);
-  const out2 = [];
+  const out3 = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > cd.length || cd.readUInt32LE(at) !== 33639248) throw new ArchiveError("bad ZIP central directory entry");
@@ -12746,10 +13699,10 @@ async function zipEntries(path) {
       }
       x += 4 + len;
     }
-    out2.push(entry);
+    out3.push(entry);
     at += 46 + nameLen + extraLen + commentLen;
   }
-  return out2;
+  return out3;
 }
 async function writeStreamTo(source, transforms, dest) {
   const h = hasher();
@@ -12765,10 +13718,10 @@ async function writeStreamTo(source, transforms, dest) {
 }
 async function extractZip(archive, wanted, destDir) {
   const entries = await zipEntries(archive);
-  const out2 = {};
+  const out3 = {};
   for (const e of entries) {
     const name = wantedName(wanted, e.name);
-    if (!name || out2[name]) continue;
+    if (!name || out3[name]) continue;
     if (e.madeBy === 3 && (e.external >>> 16 & 61440) === 40960)
       throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
     if (e.method !== 0 && e.method !== 8)
@@ -12780,10 +13733,10 @@ async function extractZip(archive, wanted, destDir) {
     const source = e.compressed > 0 ? createReadStream(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
     const r = await writeStreamTo(source, e.method === 8 ? [createInflateRaw()] : [], dest);
     if (r.bytes !== e.size) throw new ArchiveError(`${e.name} extracted to ${r.bytes} bytes, but the archive says ${e.size}`);
-    out2[name] = { path: dest, ...r };
+    out3[name] = { path: dest, ...r };
   }
-  if (Object.keys(out2).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out2)), "ZIP");
-  return out2;
+  if (Object.keys(out3).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out3)), "ZIP");
+  return out3;
 }
 function octal(buf, at, len) {
   if (buf[at] & 128) {
@@ -12801,7 +13754,7 @@ function cstring(buf, at, len) {
   return s.subarray(0, end < 0 ? s.length : end).toString("utf8");
 }
 async function extractTgz(archive, wanted, destDir) {
-  const out2 = {};
+  const out3 = {};
   const gunzip = createGunzip();
   const src = createReadStream(archive);
   src.on("error", (e) => gunzip.destroy(e));
@@ -12829,7 +13782,7 @@ async function extractTgz(archive, wanted, destDir) {
       return;
     }
     const target = wantedName(wanted, name.replace(/^\.\//, ""));
-    if (!target || out2[target]) return;
+    if (!target || out3[target]) return;
     if (type !== "0" && type !== "7")
       throw new ArchiveError(
         `${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`
@@ -12854,7 +13807,7 @@ async function extractTgz(archive, wanted, destDir) {
       await sink.fh.close();
       const dest = join4(destDir, sink.name);
       await rename2(sink.tmp, dest);
-      out2[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
+      out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
       cur.sink = null;
     }
     header = null;
@@ -12911,8 +13864,8 @@ async function extractTgz(archive, wanted, destDir) {
     }
     throw error;
   }
-  if (Object.keys(out2).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out2)), "TAR");
-  return out2;
+  if (Object.keys(out3).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out3)), "TAR");
+  return out3;
 }
 
 // src/device/cuda-checksums.ts
@@ -13018,7 +13971,7 @@ async function downloadOnce(url, dest, timeoutMs) {
     const expected = res.headers["content-length"] !== void 0 ? Number(res.headers["content-length"]) : void 0;
     const hash = createHash2("sha256");
     let bytes = 0;
-    const out2 = createWriteStream2(dest);
+    const out3 = createWriteStream2(dest);
     try {
       await new Promise((done, fail) => {
         let cause;
@@ -13029,21 +13982,21 @@ async function downloadOnce(url, dest, timeoutMs) {
         res.on("data", (chunk) => {
           hash.update(chunk);
           bytes += chunk.length;
-          if (!out2.write(chunk)) {
+          if (!out3.write(chunk)) {
             res.pause();
-            out2.once("drain", () => res.resume());
+            out3.once("drain", () => res.resume());
           }
         });
-        res.on("end", () => out2.end(done));
+        res.on("end", () => out3.end(done));
         res.on(
           "error",
           (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true)))
         );
         res.on("aborted", () => fail(cause ?? new HttpFailure("the connection dropped", true)));
-        out2.on("error", fail);
+        out3.on("error", fail);
       });
     } catch (error) {
-      out2.destroy();
+      out3.destroy();
       throw error;
     }
     if (expected !== void 0 && bytes !== expected)
@@ -13075,7 +14028,7 @@ async function cacheIntact(dir, m, names) {
 async function ensureCudaProvider(opts) {
   const version = opts.version ?? onnxruntimeNodeVersion();
   const source = opts.source ?? sourceFromEnv(version, opts.env);
-  const log = opts.log ?? (() => void 0);
+  const log2 = opts.log ?? (() => void 0);
   const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
   if (userDigest !== void 0 && userDigest !== "" && !/^[0-9a-f]{64}$/.test(userDigest)) {
     throw new EnvironmentError(
@@ -13114,7 +14067,7 @@ async function ensureCudaProvider(opts) {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          log(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
+          log2(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
           got = await downloadOnce(source.url, archive, opts.timeoutMs ?? 3e4);
           break;
         } catch (error) {
@@ -13136,7 +14089,7 @@ async function ensureCudaProvider(opts) {
           "Nothing was installed. Retry; if it persists, the file changed upstream: verify it from the publisher before pinning a new digest."
         );
       }
-      log(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
+      log2(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
       let files;
       try {
         files = source.format === "zip" ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
@@ -13158,7 +14111,7 @@ async function ensureCudaProvider(opts) {
       await rm2(archive, { force: true });
     }
   } else {
-    log(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
+    log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
   }
   try {
     await mkdir(bindingDir, { recursive: true });
@@ -13199,10 +14152,10 @@ async function loadNvmlWithMemory(libPath = "libnvidia-ml.so.1") {
     const getInfo = lib.func("int nvmlDeviceGetMemoryInfo(nvmlDevice_t device, _Out_ nvmlMemory_t *memory)");
     const errorString = lib.func("const char *nvmlErrorString(int result)");
     const memoryInfo = (handle) => {
-      const out2 = {};
-      const status = getInfo(handle, out2);
+      const out3 = {};
+      const status = getInfo(handle, out3);
       if (status !== 0) throw new Error(`nvmlDeviceGetMemoryInfo failed: ${String(errorString(status))} (NVML status ${status})`);
-      return { totalBytes: Number(out2.total), freeBytes: Number(out2.free), usedBytes: Number(out2.used) };
+      return { totalBytes: Number(out3.total), freeBytes: Number(out3.free), usedBytes: Number(out3.used) };
     };
     return { nvml: Object.assign(base.nvml, { memoryInfo }) };
   } catch (error) {
@@ -13383,9 +14336,9 @@ async function prepareModel(cfg, path, ctx) {
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile
   });
-  let shapes;
+  let counted;
   try {
-    shapes = await resolveShapes(
+    counted = await flopsWithControlFlow(
       loaded,
       inputs.feeds,
       (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) })
@@ -13398,16 +14351,26 @@ async function prepareModel(cfg, path, ctx) {
       { cause: error }
     );
   }
-  const flops = computeFlops(loaded.proto, shapes);
-  const notices = [...inputs.notices];
+  const flops = counted.flops;
+  const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
     notices.push(`FLOPs do not include these op types (see docs/flops.md): ${flops.uncounted.join(", ")}`);
   }
+  for (const c of flops.controlFlow ?? []) notices.push(`FLOPs of ${c.op} '${c.node}': counted the ${c.counted}`);
   const report = {
     name: cfg.name,
     path: cfg.pathInConfig,
     size: { ...analysis.size },
     flops: flops.total,
+    flopsByOp: flops.byOp,
+    ...flops.uncounted.length || flops.uncountedNodes ? {
+      flopsUncounted: {
+        ops: flops.uncounted,
+        nodes: flops.uncountedNodes ?? 0,
+        share: flops.nodes ? (flops.uncountedNodes ?? 0) / flops.nodes : 0
+      }
+    } : {},
+    ...flops.controlFlow?.length ? { flopsControlFlow: flops.controlFlow } : {},
     opset: analysis.opset,
     ops: analysis.ops,
     inputs: analysis.inputs,
@@ -13415,7 +14378,7 @@ async function prepareModel(cfg, path, ctx) {
     budgets: [],
     notices
   };
-  return { loaded, inputs, report };
+  return { loaded, inputs, report, shapes: counted.shapes };
 }
 var FaultTolerantMeter = class {
   constructor(inner) {
@@ -13544,7 +14507,7 @@ async function runInference(cfg, prepared, session, meter, ctx) {
     session,
     prepared.inputs.feeds,
     { ...inference, batchSize: batch },
-    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` }
+    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}`, minSamples: tailSamples(cfg) }
   );
   const report = {
     batchSize: batch,
@@ -13650,112 +14613,124 @@ function metricValues(m) {
   }
   return v;
 }
-var LATENCY_METRICS = ["latency-p50", "latency-p95", "latency-p99", "latency-mean", "throughput"];
 var ENERGY_METRICS = ["energy-per-inference", "energy-per-sample", "energy-per-1000-inferences"];
+function tailSamples(cfg) {
+  let n = 10;
+  for (const b of cfg.budget) {
+    if (b.metric === "latency-p99") n = Math.max(n, minSamplesPerRound({ percentile: 99 }));
+    if (b.metric === "latency-p95") n = Math.max(n, minSamplesPerRound({ percentile: 95 }));
+  }
+  return n;
+}
+var MIN_ROUNDS = 3;
+async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
+  const blockMs = plan.blockMs ?? 25;
+  const blocksPerRound = plan.blocksPerRound ?? 8;
+  const deciderOptions = { threshold: plan.threshold, improvementThreshold: plan.improvementThreshold };
+  const needed = createRoundDecider(plan.metrics, deciderOptions).samplesPerArm;
+  const callsPerBlock = Math.max(
+    Math.ceil(needed / blocksPerRound),
+    Math.min(5e3, Math.round(blockMs / Math.max(1e-3, plan.meanMs)))
+  );
+  const warmup = plan.warmup ?? 10;
+  const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  const oneRound = async () => {
+    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const baseMs = [];
+    const headMs = [];
+    let bJ = 0;
+    let hJ = 0;
+    try {
+      for (let i = 0; i < warmup; i++) {
+        await sb.run(base.feeds);
+        await sh.run(head.feeds);
+      }
+      for (let k = 0; k < blocksPerRound; k++) {
+        for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
+          const r = await runInferenceBenchmark(
+            isBase ? sb : sh,
+            (isBase ? base : head).feeds,
+            { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: plan.batchSize },
+            { clockNs: ctx.clockNs, meter, label: cfg.name }
+          );
+          for (const x of r.latenciesMs) (isBase ? baseMs : headMs).push(x);
+          const j = r.energy ? r.energy.energyJ : NaN;
+          if (isBase) bJ += j;
+          else hJ += j;
+        }
+      }
+    } finally {
+      await sb.release();
+      await sh.release();
+    }
+    const calls = callsPerBlock * blocksPerRound;
+    return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
+  };
+  const t0 = ctx.clockNs();
+  let round = await oneRound();
+  const roundsPerLook = planRoundsPerLook(plan.capS, Number(ctx.clockNs() - t0) / 1e9);
+  const decider = createRoundDecider(plan.metrics, { ...deciderOptions, roundsPerLook });
+  for (let rounds = 1; ; rounds++) {
+    const done = decider.addRound(round);
+    if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
+    round = await oneRound();
+  }
+  return decider.finish(`paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round`);
+}
+function compareArms(cfg, base, head, plan, ctx) {
+  return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));
+}
 async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const base = await measurePrepared(cfg, basePrep, ctx);
   const comparisons = {};
   if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
   const noisy = cfg.budget.filter(
-    (b) => b.kind === "regression" && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
+    (b) => b.kind === "regression" && b.relative && (LATENCY_COMPARED.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
   );
   if (!noisy.length) return { base, comparisons };
+  const metrics = [
+    ...new Set(noisy.map((b) => ENERGY_METRICS.includes(b.metric) ? "energy" : b.metric))
+  ];
   const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
   ctx.logger.progress(
     `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
-  const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
-  const blockMs = opts.blockMs ?? 25;
-  const blocksPerRound = opts.blocksPerRound ?? 8;
-  const callsPerBlock = Math.max(3, Math.min(5e3, Math.round(blockMs / meanMs)));
-  const warmup = Math.min(cfg.inference.warmup, 10);
-  const capS = opts.maxTimeS ?? 3 * cfg.inference.maxTimeS;
-  const deadline = ctx.clockNs() + BigInt(Math.round(capS * 1e9));
-  let latency;
-  let energy;
-  let p95;
-  await withMeter(cfg, ctx, async (meter) => {
-    const oneRound = async () => {
-      const sb = await createSession(basePrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      const sh = await createSession(headPrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      const out2 = { b: [], h: [], bJ: 0, hJ: 0 };
-      try {
-        for (let i = 0; i < warmup; i++) {
-          await sb.run(basePrep.inputs.feeds);
-          await sh.run(headPrep.inputs.feeds);
-        }
-        for (let k = 0; k < blocksPerRound; k++) {
-          for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
-            const r = await runInferenceBenchmark(
-              isBase ? sb : sh,
-              (isBase ? basePrep : headPrep).inputs.feeds,
-              { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: headPrep.inputs.batchSize },
-              { clockNs: ctx.clockNs, meter, label: cfg.name }
-            );
-            for (const x of r.latenciesMs) (isBase ? out2.b : out2.h).push(x);
-            const j = r.energy ? r.energy.energyJ : NaN;
-            if (isBase) out2.bJ += j;
-            else out2.hJ += j;
-          }
-        }
-      } finally {
-        await sb.release();
-        await sh.release();
-      }
-      return out2;
-    };
-    const t0 = ctx.clockNs();
-    let round = await oneRound();
-    const roundsPerLook = planRoundsPerLook(capS, Number(ctx.clockNs() - t0) / 1e9);
-    latency = createSequentialComparison({ threshold, roundsPerLook, statistic: "median" });
-    p95 = createSequentialComparison({ threshold, roundsPerLook, statistic: { percentile: 95 } });
-    energy = createSequentialComparison({ threshold, roundsPerLook, statistic: "mean" });
-    const calls = callsPerBlock * blocksPerRound;
-    for (; ; ) {
-      const ls = latency.addRound(round.b, round.h);
-      const ps = p95.addRound(round.b, round.h);
-      const bJ = round.bJ / calls;
-      const hJ = round.hJ / calls;
-      const es = Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
-      if (ls.done && ps.done && (es.done || es.rounds === 0) || ctx.clockNs() > deadline) break;
-      round = await oneRound();
-    }
-  });
-  const finishAll = (s) => s.state().done ? s.state() : s.finish();
-  if (!latency || !p95 || !energy) return { base, comparisons };
-  const toResult = (state, method) => state.changeCi95 && state.estimate !== null ? {
-    verdict: state.decision === "continue" ? "inconclusive" : state.decision,
-    estimate: state.estimate,
-    changeCi95: state.changeCi95,
-    method,
-    rounds: state.rounds,
-    threshold
-  } : null;
-  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
-  const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
-  const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
-  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
-  for (const m of ["latency-p50", "latency-mean", "throughput"])
-    if (lat) comparisons[m] = m === "throughput" ? invert(lat) : lat;
-  for (const m of ["latency-p95", "latency-p99"]) if (tail) comparisons[m] = tail;
-  for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
+  const results = await compareArms(
+    cfg,
+    { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
+    { model: headPrep.loaded.path, feeds: headPrep.inputs.feeds },
+    {
+      metrics,
+      threshold,
+      // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
+      capS: opts.maxTimeS ?? 3 * cfg.inference.maxTimeS,
+      meanMs: head.inference.latencyMs.mean,
+      batchSize: headPrep.inputs.batchSize,
+      warmup: Math.min(cfg.inference.warmup, 10),
+      blockMs: opts.blockMs,
+      blocksPerRound: opts.blocksPerRound
+    },
+    ctx
+  );
+  for (const m of metrics) {
+    const r = results[m];
+    if (!r) continue;
+    if (m === "energy") for (const e of ENERGY_METRICS) comparisons[e] = r;
+    else comparisons[m] = r;
+  }
   return { base, comparisons };
 }
-function invert(r) {
-  const inv = (x) => 1 / (1 + x) - 1;
-  const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
-  return {
-    ...r,
-    verdict,
-    estimate: inv(r.estimate),
-    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])]
-  };
-}
+var ADVICE_THRESHOLD = 0.03;
 async function adviseForModel(cfg, head, ctx) {
+  const startNs = ctx.clockNs();
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
+  const variants = VARIANT_IDS.length;
+  const shareS = cfg.adviseMaxTimeS / variants;
+  const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
     const measure = async (bytes) => {
       const loaded = {
@@ -13765,7 +14740,7 @@ async function adviseForModel(cfg, head, ctx) {
         fileBytes: bytes.length,
         externalFiles: []
       };
-      const shapes = await resolveShapes(
+      const { flops } = await flopsWithControlFlow(
         loaded,
         prepared.inputs.feeds,
         (b) => createSession(b, { threads: cfg.threads, name: label(cfg) })
@@ -13778,8 +14753,7 @@ async function adviseForModel(cfg, head, ctx) {
           {
             iterations: "auto",
             warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
-            // Up to 3 s per variant, less when the budget file caps the benchmark lower.
-            maxTimeS: Math.min(3, cfg.inference?.maxTimeS ?? 3),
+            maxTimeS: standaloneS,
             targetRelativeCi: 0.02,
             batchSize: batch
           },
@@ -13788,7 +14762,7 @@ async function adviseForModel(cfg, head, ctx) {
         const e = meter.takeFailure() ? void 0 : r.energy;
         return {
           sizeBytes: bytes.length,
-          flops: computeFlops(loaded.proto, shapes).total,
+          flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...e ? {
             energyJPerInference: e.energyJ / r.runs,
@@ -13801,13 +14775,51 @@ async function adviseForModel(cfg, head, ctx) {
       }
     };
     const original = prepared.loaded.externalFiles.length ? void 0 : await measure(prepared.loaded.bytes);
-    ctx.logger.progress(`  ${cfg.name}: measuring int8, fp16 and pruned variants`);
+    const originalArm = {
+      model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
+      feeds: prepared.inputs.feeds
+    };
+    const meanMs = original?.latencyMs.mean ?? head.inference?.latencyMs.mean ?? 1;
+    const deadlineNs = startNs + BigInt(Math.round(cfg.adviseMaxTimeS * 1e9));
+    let compared = 0;
+    const compare = async (bytes) => {
+      const left = Math.max(1, variants - compared++);
+      const remainingS = Number(deadlineNs - ctx.clockNs()) / 1e9;
+      const r = await compareInterleaved(
+        cfg,
+        originalArm,
+        { model: bytes, feeds: prepared.inputs.feeds },
+        {
+          metrics: ["latency-p50", "latency-mean", "energy"],
+          threshold: ADVICE_THRESHOLD,
+          capS: Math.max(0.5, remainingS / left - standaloneS),
+          meanMs,
+          batchSize: batch,
+          warmup: Math.min(cfg.inference?.warmup ?? 10, 10)
+        },
+        ctx,
+        meter
+      );
+      meter.takeFailure();
+      return {
+        ...r["latency-p50"] ? { latencyP50: r["latency-p50"] } : {},
+        ...r["latency-mean"] ? { latencyMean: r["latency-mean"] } : {},
+        ...r.energy ? { energy: r.energy } : {}
+      };
+    };
+    ctx.logger.progress(
+      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`
+    );
     return adviseModel(prepared.loaded, {
       feeds: prepared.inputs.feeds,
       measure,
+      compare,
       originalMeasurement: original ?? toMeasurement(head)
     });
   });
+}
+function sigFig(x) {
+  return Number(x.toPrecision(3)).toString();
 }
 function toMeasurement(m) {
   return {

@@ -2371,6 +2371,41 @@ function deltas(o, v) {
   if (o.energy && v.energy) d.energyPct = percentChange(o.energy.joulesPerInference, v.energy.joulesPerInference);
   return d;
 }
+function measuredChange(ci) {
+  if (ci[0] > 0) return "cost";
+  if (ci[1] < 0) return "saving";
+  return "no measurable change";
+}
+function withComparison(d, c) {
+  const pct2 = (ci) => [ci[0] * 100, ci[1] * 100];
+  const out = { ...d };
+  if (c.latencyP50) {
+    out.latencyP50Pct = c.latencyP50.estimate * 100;
+    out.latencyP50PctCi95 = pct2(c.latencyP50.changeCi95);
+    out.latencyP50Change = measuredChange(c.latencyP50.changeCi95);
+  }
+  if (c.latencyMean) {
+    out.latencyMeanPct = c.latencyMean.estimate * 100;
+    out.latencyMeanPctCi95 = pct2(c.latencyMean.changeCi95);
+    out.latencyMeanChange = measuredChange(c.latencyMean.changeCi95);
+  }
+  if (c.energy && out.energyPct !== void 0) {
+    out.energyPct = c.energy.estimate * 100;
+    out.energyPctCi95 = pct2(c.energy.changeCi95);
+    out.energyChange = measuredChange(c.energy.changeCi95);
+  }
+  const method = c.latencyMean?.method ?? c.latencyP50?.method ?? c.energy?.method;
+  if (method) out.comparison = method;
+  return out;
+}
+function formatMeasuredChange(pct2, ci, change, extra) {
+  const tail = extra ? `; ${extra}` : "";
+  if (!ci) return `${formatPercent(pct2)} (single runs, no interval${tail})`;
+  const interval = `95% CI ${formatPercent(ci[0])} \u2026 ${formatPercent(ci[1])}`;
+  const verdict = change ?? measuredChange([ci[0] / 100, ci[1] / 100]);
+  if (verdict === "no measurable change") return `no measurable change (${interval}${tail})`;
+  return `${formatPercent(pct2)} (${verdict}, ${interval}${tail})`;
+}
 function formatPercent(pct2) {
   if (!Number.isFinite(pct2)) return pct2 > 0 ? "+\u221E%" : "n/a";
   const digits = Math.abs(pct2) < 10 ? 1 : 0;
@@ -2392,10 +2427,15 @@ function summarizeAdvice(a) {
   if (d.energyPct !== void 0 && a.figures.energy) {
     const e = a.figures.energy;
     parts.push(
-      `${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`
+      `energy per inference ${formatMeasuredChange(
+        d.energyPct,
+        d.energyPctCi95,
+        d.energyChange,
+        e.estimated ? `estimated with a power model (${e.method}), not measured` : `measured, ${e.method}`
+      )}`
     );
   }
-  parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);
+  parts.push(`latency p50 ${formatMeasuredChange(d.latencyP50Pct, d.latencyP50PctCi95, d.latencyP50Change)}`);
   const f = a.fidelity;
   if (f) {
     if (f.top1Agreement !== null) parts.push(`top-1 agreement ${formatShare(f.top1Agreement)}`);
@@ -2430,6 +2470,7 @@ async function adviseModel(loaded, options) {
       const bytes = encodeModel(built.model);
       const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
       const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      const pointDeltas = deltas(original, measured);
       advice.push(
         withSummary({
           variant,
@@ -2437,7 +2478,7 @@ async function adviseModel(loaded, options) {
           status: "ok",
           figures: measured,
           original,
-          deltas: deltas(original, measured),
+          deltas: options.compare ? withComparison(pointDeltas, await options.compare(bytes, { variant })) : pointDeltas,
           fidelity,
           weights: built.weights,
           notes
@@ -2459,17 +2500,19 @@ export {
   loadModel,
   opKey,
   analyzeModel,
+  attr,
+  node,
+  int64Tensor,
+  rawTensor,
+  valueInfo,
   float16BitsOf,
   makeTensor,
   nativeFloat16,
   synthesizeInputs,
-  attr,
-  int64Tensor,
-  rawTensor,
-  valueInfo,
   measureFidelity,
   ortSessionFactory,
   buildVariant,
+  VARIANT_IDS,
   gzipSize,
   percentChange,
   formatPercent,

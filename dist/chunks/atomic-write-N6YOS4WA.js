@@ -1,10 +1,9 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  mergeReports
-} from "./chunk-CCD5NMUD.js";
-import "./chunk-Z5TEINJL.js";
+  writeFileAtomic
+} from "./chunk-NC3O6ORB.js";
 import "./chunk-DSY7S6TO.js";
 export {
-  mergeReports
+  writeFileAtomic
 };

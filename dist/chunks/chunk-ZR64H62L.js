@@ -5,6 +5,9 @@ import {
   escapeMarkdown
 } from "./chunk-Y6ZTHBW3.js";
 import {
+  isEstimatedFigure
+} from "./chunk-NGLSY2C3.js";
+import {
   carbonSourceText,
   formatChange,
   formatLimit,
@@ -27,7 +30,8 @@ var SEVERITY = { pass: 0, inconclusive: 1, warn: 2, fail: 3 };
 var VERDICT_TEXT = {
   pass: "\u2705 within budget",
   warn: "\u26A0\uFE0F within budget, with warnings",
-  fail: "\u274C over budget"
+  fail: "\u274C over budget",
+  incomplete: "\u2754 incomplete (results missing)"
 };
 var METRIC_LABEL = {
   "model-size": "Model size",
@@ -68,12 +72,6 @@ function plainMetricName(metric) {
 function metricValue(metric, value) {
   const v = num(value);
   return v === void 0 ? "\u2014" : formatMetric(typeof metric === "string" ? metric : "", v);
-}
-function isEnergyMetric(metric) {
-  return metric.startsWith("energy") || metric.startsWith("carbon") || metric.startsWith("training-energy") || metric === "training-carbon-total";
-}
-function isTrainingMetric(metric) {
-  return metric.includes("training");
 }
 function comparedChange(budgets) {
   const c = budgets.map((b) => num(b.change)).find((x) => x !== void 0);
@@ -122,11 +120,6 @@ function groupByMetric(budgets) {
   }
   return [...rows.values()];
 }
-function isEstimatedModel(m, metric) {
-  const e = isTrainingMetric(metric) ? m.training?.energy : m.inference?.energy;
-  if (!e) return true;
-  return e.estimated !== false || e.method === "estimate";
-}
 function notChecked(b) {
   return b.kind === "regression" && num(b.baseline) === void 0 && statusOf(b.status) === "pass";
 }
@@ -142,7 +135,7 @@ function budgetTable(m) {
     const status = worst(row.budgets.map((b) => statusOf(b.status)));
     const withBase = row.budgets.find((b) => num(b.baseline) !== void 0);
     const head = row.budgets.find((b) => num(b.value) !== void 0);
-    const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? " *(estimated)*" : "";
+    const estimated = isEstimatedFigure(m, row.metric) ? " *(estimated)*" : "";
     const icon = row.budgets.every(notChecked) ? "\u2796" : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
@@ -193,11 +186,21 @@ function pctCell(pct) {
   const v = num(pct);
   return v === void 0 ? "\u2014" : formatChange(v / 100);
 }
+function measuredCell(pct, ci) {
+  const v = num(pct);
+  if (v === void 0) return "\u2014";
+  const lo = Array.isArray(ci) ? num(ci[0]) : void 0;
+  const hi = Array.isArray(ci) ? num(ci[1]) : void 0;
+  if (lo === void 0 || hi === void 0) return `${formatChange(v / 100)} (no interval)`;
+  const interval = `[${formatChange(lo / 100)}, ${formatChange(hi / 100)}]`;
+  if (lo <= 0 && hi >= 0) return `no measurable change ${interval}`;
+  return `${formatChange(v / 100)} ${lo > 0 ? "cost" : "saving"} ${interval}`;
+}
 function savingsTable(m) {
   const advice = Array.isArray(m.advice) ? m.advice : [];
   if (advice.length === 0) return [];
   const lines = [
-    "**Possible savings** (each variant measured on this runner, same inputs; `energy-budget optimize` writes it):",
+    "**Possible savings** (each variant compared with the original on this runner in interleaved rounds of fresh sessions, same inputs, 95% intervals; an interval containing 0 is no measurable change; `energy-budget optimize` writes it):",
     "",
     "| Variant | Size | gzip | Energy per inference | Latency p50 | Top-1 agreement | Max abs error |",
     "|---|--:|--:|--:|--:|--:|--:|"
@@ -214,7 +217,7 @@ function savingsTable(m) {
     const top1 = num(a.fidelity?.top1Agreement);
     const err = num(a.fidelity?.maxAbsError);
     lines.push(
-      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${pctCell(a.deltas.energyPct)}${a.deltas.energyPct !== void 0 ? est : ""} | ${pctCell(a.deltas.latencyP50Pct)} | ${top1 === void 0 ? "\u2014" : `${sig3(top1 * 100)}%`} | ${err === void 0 ? "\u2014" : sig3(err)} |`
+      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${measuredCell(a.deltas.energyPct, a.deltas.energyPctCi95)}${a.deltas.energyPct !== void 0 ? est : ""} | ${measuredCell(a.deltas.latencyP50Pct, a.deltas.latencyP50PctCi95)} | ${top1 === void 0 ? "\u2014" : `${sig3(top1 * 100)}%`} | ${err === void 0 ? "\u2014" : sig3(err)} |`
     );
   }
   lines.push("");
@@ -340,14 +343,40 @@ function newAndRemoved(models) {
   if (removed.length) lines.push(`Removed models: ${removed.join(", ")}.`);
   return lines.length ? [lines.join("<br>"), ""] : [];
 }
+function incompleteLines(report) {
+  const inc = report.incomplete;
+  if (!inc) return [];
+  const out = [];
+  if (inc.missingShards.length)
+    out.push(
+      `> **Incomplete:** no report from shard ${inc.missingShards.map((s) => `\`${escapeMarkdown(s, { maxLength: 20 })}\``).join(", ")}.`
+    );
+  if (inc.missingModels.length) {
+    const names = inc.missingModels.map((n) => escapeMarkdown(n, { maxLength: 200 })).join(", ");
+    out.push(`${out.length ? ">\n" : ""}> **No result** (budgets not checked): ${names}.`);
+  }
+  return [...out, ""];
+}
+function provenanceLine(p) {
+  const sha = (s) => s && /^[0-9a-f]{7,64}$/i.test(s) ? s.toLowerCase() : void 0;
+  const link = (s) => p.repoUrl ? `[\`${s.slice(0, 7)}\`](${p.repoUrl}/commit/${s})` : `\`${s.slice(0, 7)}\``;
+  const head = sha(p.headSha);
+  const base = sha(p.baseSha);
+  const parts = [head ? `Measured ${link(head)}` : "Measured an unknown commit"];
+  if (base) parts[0] += ` against base ${link(base)}`;
+  if (p.runUrl) parts.push(`[${escapeMarkdown(p.runLabel ?? "the run", { maxLength: 80 })}](${p.runUrl})`);
+  return parts.join(" \xB7 ");
+}
 function render(report, opts, shape) {
   const all = Array.isArray(report.models) ? report.models.filter((m) => m && typeof m === "object") : [];
   const verdict = VERDICT_TEXT[report.verdict] ?? `\u2754 ${escapeMarkdown(report.verdict, { maxLength: 20 })}`;
   const lines = [];
   if (opts.marker !== void 0) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? "Energy budget", { maxLength: 100 })}: ${verdict}`, "");
+  if (opts.provenance) lines.push(provenanceLine(opts.provenance), "");
   lines.push(summaryLine(report, all), "");
   if (shape.note) lines.push(`> ${shape.note}`, "");
+  lines.push(...incompleteLines(report));
   lines.push(...newAndRemoved(all));
   lines.push(...budgetChanges(report));
   let shown = all;

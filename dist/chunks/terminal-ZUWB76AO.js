@@ -5,7 +5,8 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-323DDJTX.js";
+} from "./chunk-SPJ35GE2.js";
+import "./chunk-NGLSY2C3.js";
 import "./chunk-SQ5DARHL.js";
 import "./chunk-MJFYPYIG.js";
 import "./chunk-DSY7S6TO.js";

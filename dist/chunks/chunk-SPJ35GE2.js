@@ -1,6 +1,9 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  isEstimatedFigure
+} from "./chunk-NGLSY2C3.js";
+import {
   carbonSourceText,
   formatChange,
   formatLimit,
@@ -32,15 +35,16 @@ function pad(rows) {
     (r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd()
   );
 }
-function budgetRow(b) {
+function budgetRow(m, b) {
+  const metric = `${b.metric}${isEstimatedFigure(m, b.metric) ? " (estimated)" : ""}`;
   const limit = limitText(b);
   const change = b.change !== void 0 ? formatChange(b.change) : b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
   if (b.kind === "regression" && b.baseline === null) {
-    return [b.metric, formatMetric(b.metric, b.value), "none", "", limit, "not checked"];
+    return [metric, formatMetric(b.metric, b.value), "none", "", limit, "not checked"];
   }
   return [
-    b.metric,
+    metric,
     formatMetric(b.metric, b.value),
     b.baseline !== null ? formatMetric(b.metric, b.baseline) : "",
     change + ci,
@@ -95,12 +99,14 @@ function renderModelText(m) {
     }
   }
   if (m.budgets.length) {
-    const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map(budgetRow)];
+    const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map((b) => budgetRow(m, b))];
     lines.push(...pad(rows).map((r) => `    ${r}`));
   }
   const advice = m.advice ?? [];
   if (advice.length) {
-    lines.push("  possible savings (each variant measured on this runner; `energy-budget optimize` writes it):");
+    lines.push(
+      "  possible savings (each variant compared with the original in interleaved rounds on this runner, 95% intervals; `energy-budget optimize` writes it):"
+    );
     for (const a of advice) lines.push(`    ${a.summary}`);
   }
   for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
@@ -112,8 +118,13 @@ function renderText(report) {
   const changes = (report.budgetChanges ?? []).map(
     (c) => `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== void 0 ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ""}${c.after !== void 0 ? ` \u2192 ${formatLimit(c.metric, c.after, c.relative)}` : ""}`
   );
+  const missing = report.incomplete ? [
+    ...report.incomplete.missingShards.length ? [`  INCOMPLETE: no report from shard ${report.incomplete.missingShards.join(", ")}`] : [],
+    ...report.incomplete.missingModels.length ? [`  INCOMPLETE: no result for ${report.incomplete.missingModels.join(", ")} (these budgets were not checked)`] : []
+  ] : [];
   return [
     head,
+    ...missing,
     ...report.baseline?.kind === "report" ? [
       `  compared with the earlier report ${report.baseline.file ?? ""}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`
     ] : [],

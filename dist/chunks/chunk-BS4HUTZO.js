@@ -86,6 +86,13 @@ async function repoTop(dir, options = {}) {
     throw error;
   }
 }
+async function headCommit(dir, options = {}) {
+  try {
+    return await gitText(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], dir, { ...options, timeoutMs: 1e4 }) || null;
+  } catch {
+    return null;
+  }
+}
 function checkRef(ref) {
   if (ref === "" || ref.startsWith("-") || /[\0\n\r]/.test(ref)) {
     throw new InputError(
@@ -299,5 +306,6 @@ var GitBaseline = class _GitBaseline {
 export {
   GitCommandError,
   runGit,
+  headCommit,
   GitBaseline
 };

@@ -10,7 +10,7 @@ import {
 import {
   GitCommandError,
   runGit
-} from "./chunk-JAGKBKZF.js";
+} from "./chunk-BS4HUTZO.js";
 import {
   lastSegment,
   toRecord
@@ -19,13 +19,16 @@ import "./chunk-R3OHUB5T.js";
 import "./chunk-C2GH26UA.js";
 import "./chunk-4K6K6CUH.js";
 import {
+  writeFileAtomic
+} from "./chunk-NC3O6ORB.js";
+import {
   formatChange,
   formatMetric
 } from "./chunk-SQ5DARHL.js";
+import "./chunk-MJFYPYIG.js";
 import {
   loadBaselineReport
-} from "./chunk-ZMVUDSUX.js";
-import "./chunk-MJFYPYIG.js";
+} from "./chunk-4KTEHOLH.js";
 import {
   EnergyBudgetError,
   InputError
@@ -33,7 +36,6 @@ import {
 import "./chunk-DSY7S6TO.js";
 
 // src/history/command.ts
-import { mkdir, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -172,15 +174,13 @@ async function runHistoryCommand(args, io) {
 `);
   if (v.html) {
     const file = path2.resolve(io.cwd, v.html);
-    await mkdir(path2.dirname(file), { recursive: true });
-    await writeFile(file, renderHistoryHtml(charts, { source }));
+    await writeFileAtomic(file, renderHistoryHtml(charts, { source }));
     io.stdout.write(`Wrote ${file}
 `);
   }
   if (v.markdown) {
     const file = path2.resolve(io.cwd, v.markdown);
-    await mkdir(path2.dirname(file), { recursive: true });
-    await writeFile(
+    await writeFileAtomic(
       file,
       renderHistoryMarkdown(charts, { branch: ref ?? "the reports", maxChartChars: 1e6 }) || "No history.\n"
     );

@@ -10,7 +10,7 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-XS4ZZNKI.js";
+} from "./chunk-CX5ZBB37.js";
 import {
   encodeModel
 } from "./chunk-R3OHUB5T.js";
