@@ -27,6 +27,7 @@ import { createModelRunner } from './isolate/engine.js';
 import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
+import { findValgrind } from './instructions/valgrind.js';
 
 /** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
 export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {
@@ -106,6 +107,14 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     readFile: confinedReadFile(workspaceRoot),
     sleep: deps.sleep,
   };
+  // measure: instructions needs Valgrind: say so before measuring anything (exit 3).
+  const counted = models.filter((m) => m.measure === 'instructions');
+  if (counted.length) {
+    const tool = await findValgrind(env);
+    logger.progress(
+      `note: ${counted.map((m) => m.name).join(', ')}: instructions are counted under ${tool.version} (callgrind), SIMULATED`,
+    );
+  }
   const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
 
   const report: Report = {

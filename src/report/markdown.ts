@@ -8,7 +8,7 @@
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
 import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
-import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
+import type { BudgetResult, BudgetStatus, EnergyReport, InstructionsReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const GITHUB_COMMENT_MAX_CHARS = 65536;
@@ -64,6 +64,8 @@ const METRIC_LABEL: Record<string, string> = {
   'carbon-per-inference': 'Carbon per inference',
   'carbon-per-1000-inferences': 'Carbon per 1000 inferences',
   'training-carbon-total': 'Training carbon (projected)',
+  'instructions-per-inference': 'Instructions per inference *(simulated)*',
+  'instructions-per-step': 'Instructions per training step *(simulated)*',
 };
 
 /** A finite number, or undefined for anything else (strings, NaN, null in a hostile report). */
@@ -258,8 +260,29 @@ function modelSection(m: ModelReport): string[] {
     energySentence('Training energy', m.training?.energy) ?? unavailable('Training energy', m.training?.energyUnavailable),
   ].filter((s): s is string => s !== undefined);
   if (energy.length) lines.push(energy.join('<br>'), '');
+  const counts = [
+    instructionSentence('Inference', m.inference?.instructions),
+    instructionSentence('Training step', m.training?.instructions),
+  ].filter((s): s is string => s !== undefined);
+  if (counts.length) lines.push(counts.join('<br>'), '');
   lines.push(...savingsTable(m));
   return lines;
+}
+
+/** One sentence on a simulated instruction count; it always says SIMULATED and, for cycles, ESTIMATE. */
+function instructionSentence(label: string, c: InstructionsReport | undefined): string | undefined {
+  const per = num(c?.perCall);
+  if (!c || per === undefined) return undefined;
+  const cycles = num(c.estimatedCycles);
+  const tool = escapeMarkdown(String(c.tool ?? 'valgrind'), { maxLength: 40 });
+  return (
+    `${label}: ${Math.round(per).toLocaleString('en-US')} instructions per call, SIMULATED (${tool} callgrind, ` +
+    `inside onnxruntime's run only, ${num(c.calls) ?? '?'} calls counted)` +
+    (cycles !== undefined
+      ? `; about ${Math.round(cycles).toLocaleString('en-US')} cycles, an ESTIMATE from the simulated caches`
+      : '') +
+    ". The count tracks the work of the code (AVX2 kernels under Valgrind), not this CPU's speed or energy."
+  );
 }
 
 function pctCell(pct: unknown): string {

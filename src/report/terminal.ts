@@ -4,7 +4,7 @@
  */
 import type { RunLogger } from '../run-types.js';
 import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
-import type { BudgetResult, ModelReport, Report } from './types.js';
+import type { BudgetResult, InstructionsReport, ModelReport, Report } from './types.js';
 
 interface Writable {
   write(text: string): unknown;
@@ -61,6 +61,16 @@ function budgetRow(b: BudgetResult): string[] {
   ];
 }
 
+/** A simulated instruction count: always labelled SIMULATED, cycles ESTIMATE. */
+function instructionLines(label: string, c: InstructionsReport): string[] {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  return [
+    `  ${label} (SIMULATED, ${c.tool} callgrind): ${n(c.perCall)} (${c.calls} calls, ${n(c.minPerCall)}–${n(c.maxPerCall)})` +
+      `${c.estimatedCycles !== undefined ? `; estimated cycles ${n(c.estimatedCycles)} (ESTIMATE)` : ''}; ${c.wallS.toFixed(1)} s under Valgrind`,
+    `    ${c.description}`,
+  ];
+}
+
 /** How an energy figure was obtained, in words: an estimate never reads as a measurement. */
 function howObtained(estimated: boolean, method: string): string {
   if (!estimated) return `measured, ${method}`;
@@ -102,6 +112,7 @@ export function renderModelText(m: ModelReport): string {
       );
       if (e.description) lines.push(`    ${e.description}`);
     }
+    if (inf.instructions) lines.push(...instructionLines('instructions per inference', inf.instructions));
   }
   const t = m.training;
   if (t) {
