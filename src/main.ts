@@ -258,6 +258,7 @@ async function runMode(s: Session): Promise<number> {
       baselinePath: inputs.baseline ? path.resolve(ctx.workspace, inputs.baseline) : undefined,
       shard: inputs.shard,
       advise: inputs.advise,
+      installValgrind: true,
     },
     { logger, env: s.deps.env },
   );

@@ -27,7 +27,7 @@ import { createModelRunner } from './isolate/engine.js';
 import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
-import { findValgrind } from './instructions/valgrind.js';
+import { findValgrind, installValgrind } from './instructions/valgrind.js';
 
 /** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
 export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {
@@ -110,7 +110,13 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   // measure: instructions needs Valgrind: say so before measuring anything (exit 3).
   const counted = models.filter((m) => m.measure === 'instructions');
   if (counted.length) {
-    const tool = await findValgrind(env);
+    const tool = await findValgrind(env).catch(async (error: unknown) => {
+      if (!options.installValgrind || env.RUNNER_OS !== 'Linux') throw error;
+      logger.progress('Valgrind is not installed: installing it with `sudo apt-get install -y valgrind` (measure: instructions)');
+      const seconds = await installValgrind(env);
+      logger.progress(`Valgrind installed in ${seconds.toFixed(0)} s`);
+      return findValgrind(env);
+    });
     logger.progress(
       `note: ${counted.map((m) => m.name).join(', ')}: instructions are counted under ${tool.version} (callgrind), SIMULATED`,
     );

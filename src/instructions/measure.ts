@@ -58,10 +58,14 @@ export interface CountOptions {
   tool?: ValgrindTool;
   env: Record<string, string | undefined>;
   deps?: CallgrindDeps;
+  /** What one call is, for the report's wording. @default 'inference call' */
+  what?: 'inference call' | 'training step';
+  /** Units of work per call (training steps looped inside one call); counts are divided by it. @default 1 */
+  perCallDivisor?: number;
 }
 
 /**
- * Counts the instructions of `model`'s inference calls on `feeds` (one intra-op thread: more
+ * Counts the instructions of `model`'s calls (inference, or a training step model's) on `feeds` (one intra-op thread: more
  * threads would add the thread pool's spinning, which is not deterministic).
  * @throws EnvironmentError (exit 3) when Valgrind is missing or the run fails.
  */
@@ -84,5 +88,5 @@ export async function countInstructions(
     },
     { env: opts.env, ...opts.deps },
   );
-  return summarizeCounts(result, { warmup, what: 'inference call' });
+  return summarizeCounts(result, { warmup, what: opts.what ?? 'inference call', perCallDivisor: opts.perCallDivisor });
 }

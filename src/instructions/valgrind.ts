@@ -78,6 +78,49 @@ export async function findValgrind(env: Record<string, string | undefined>): Pro
   return { command, version };
 }
 
+/** Runs a command to the end; rejects on a non-zero exit. */
+export type RunCommand = (command: string, args: string[], env: Record<string, string | undefined>) => Promise<void>;
+
+const runCommand: RunCommand = (command, args, env) =>
+  new Promise((done, fail) => {
+    execFile(command, args, { env: env as NodeJS.ProcessEnv, timeout: 600_000 }, (error, _out, stderr) =>
+      error
+        ? fail(
+            new Error(
+              `${command} ${args.join(' ')}: ${String(stderr).trim().split('\n').slice(-3).join(' | ') || error.message}`,
+            ),
+          )
+        : done(),
+    );
+  });
+
+/**
+ * Installs Valgrind from the distribution's packages on a GitHub-hosted Linux runner (Ubuntu;
+ * passwordless sudo): `sudo -n apt-get update` then `sudo -n apt-get install -y
+ * --no-install-recommends valgrind`. Returns the seconds it took.
+ * @throws EnvironmentError (exit 3) when apt-get fails, with the fix to do by hand.
+ */
+export async function installValgrind(
+  env: Record<string, string | undefined>,
+  deps: { run?: RunCommand; clockNs?: () => bigint } = {},
+): Promise<number> {
+  const run = deps.run ?? runCommand;
+  const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const t0 = clockNs();
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run('sudo', ['-n', 'apt-get', 'update', '-qq'], aptEnv);
+    await run('sudo', ['-n', 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'valgrind'], aptEnv);
+  } catch (error) {
+    throw new EnvironmentError(
+      `measure: instructions needs Valgrind, and installing it with apt-get failed (${(error as Error).message}). ` +
+        'Add a step `sudo apt-get install -y valgrind` before this action, or use measure: time.',
+      { cause: error },
+    );
+  }
+  return Number(clockNs() - t0) / 1e9;
+}
+
 /** What to run under Callgrind. */
 export interface CallgrindJob {
   model: string;

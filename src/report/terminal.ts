@@ -127,6 +127,7 @@ export function renderModelText(m: ModelReport): string {
           `${formatValue(t.projection.joules, 'joules')} = ${sig3(t.projection.kWh)} kWh, ${formatValue(t.projection.gCO2e, 'grams')}`,
       );
     }
+    if (t.instructions) lines.push(...instructionLines('instructions per training step', t.instructions));
   }
   if (m.budgets.length) {
     const rows = [['metric', 'value', 'base', 'change', 'budget', 'status'], ...m.budgets.map(budgetRow)];
