@@ -79,7 +79,9 @@ describe('JSON Schema', () => {
 
   it('for every metric, accepts a quantity of its kind and rejects another kind, like the validator', () => {
     const validate = compile();
-    const file = (line: string) => `version: 1\nmodels: [{ name: m, path: m.onnx, budget: { ${line} } }]\n`;
+    // Instruction counts need `measure: instructions` (a rule across keys, checked by the validator).
+    const file = (line: string) =>
+      `version: 1\nmeasure: instructions\nmodels: [{ name: m, path: m.onnx, budget: { ${line} } }]\n`;
     // [accepted, rejected] per kind
     const samples: Record<string, [string, string]> = {
       bytes: ['5 MiB', '5 ms'],

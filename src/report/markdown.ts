@@ -274,7 +274,11 @@ function instructionSentence(label: string, c: InstructionsReport | undefined): 
   const per = num(c?.perCall);
   if (!c || per === undefined) return undefined;
   const cycles = num(c.estimatedCycles);
-  const tool = escapeMarkdown(String(c.tool ?? 'valgrind'), { maxLength: 40 });
+  // A report can come from untrusted code (comment mode): keep the tool's name to a version string.
+  const tool =
+    String(c.tool ?? 'valgrind')
+      .replace(/[^A-Za-z0-9.-]/g, '')
+      .slice(0, 40) || 'valgrind';
   return (
     `${label}: ${Math.round(per).toLocaleString('en-US')} instructions per call, SIMULATED (${tool} callgrind, ` +
     `inside onnxruntime's run only, ${num(c.calls) ?? '?'} calls counted)` +
