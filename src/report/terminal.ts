@@ -3,7 +3,7 @@
  * streams, and a table per model with every figure, its budget and its status.
  */
 import type { RunLogger } from '../run-types.js';
-import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
+import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, InstructionsReport, ModelReport, Report } from './types.js';
 
 interface Writable {
@@ -36,11 +36,7 @@ function pad(rows: string[][]): string[] {
 }
 
 function budgetRow(b: BudgetResult): string[] {
-  const isMin = b.metric === 'throughput';
-  const limit =
-    b.kind === 'regression'
-      ? `${b.relative ? `≤ +${sig3(b.limit * 100)}%` : `≤ +${formatMetric(b.metric, b.limit)}`} vs base`
-      : `${isMin ? '≥' : '≤'} ${formatMetric(b.metric, b.limit)}`;
+  const limit = limitText(b);
   const change =
     b.change !== undefined
       ? formatChange(b.change)
@@ -77,6 +73,12 @@ function howObtained(estimated: boolean, method: string): string {
   return method === 'estimate' ? 'ESTIMATE from a power model' : `partly ESTIMATED, ${method}`;
 }
 
+/** "−41%/+198%, power model" from a ci95Basis (the rest is printed on its own line). */
+function shortBasis(basis: string): string {
+  const i = basis.indexOf(':');
+  return i < 0 ? basis : basis.slice(0, i);
+}
+
 /** Renders one model's section. */
 export function renderModelText(m: ModelReport): string {
   const lines: string[] = [];
@@ -105,12 +107,15 @@ export function renderModelText(m: ModelReport): string {
     if (inf.energy) {
       const e = inf.energy;
       lines.push(
-        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference, ` +
-          `${formatValue(e.joulesPerSample, 'joules')} per sample` +
-          `${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')})` : ''}` +
+        // The interval is the per-inference figure's, so it follows that figure, not the per-sample one.
+        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference` +
+          `${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ''})` : ''}` +
+          `, ${formatValue(e.joulesPerSample, 'joules')} per sample` +
           `${e.carbon ? `; ${formatValue(e.carbon.totalG, 'grams')} per inference` : ''}`,
       );
       if (e.description) lines.push(`    ${e.description}`);
+      if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
+      if (e.carbon) lines.push(`    ${carbonSourceText(e.carbon)}`);
     }
     if (inf.instructions) lines.push(...instructionLines('instructions per inference', inf.instructions));
   }
@@ -119,7 +124,7 @@ export function renderModelText(m: ModelReport): string {
     lines.push(
       `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ''}; ` +
         `step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} → ${sig3(t.lossLast)}` +
-        `${t.energy ? `; ${formatValue(t.energy.joulesPerStep, 'joules')} per step (${howObtained(t.energy.estimated, t.energy.method)})` : ''}`,
+        `${t.energy ? `; ${formatValue(t.energy.joulesPerStep, 'joules')} per step (${howObtained(t.energy.estimated, t.energy.method)}${t.energy.ci95Basis ? `; ${shortBasis(t.energy.ci95Basis)}` : ''})` : ''}`,
     );
     if (t.projection) {
       lines.push(
@@ -152,6 +157,11 @@ export function renderText(report: Report): string {
   );
   return [
     head,
+    ...(report.baseline?.kind === 'report'
+      ? [
+          `  compared with the earlier report ${report.baseline.file ?? ''}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`,
+        ]
+      : []),
     ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
     ...changes,
     '',

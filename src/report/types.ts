@@ -25,8 +25,10 @@ export interface EnergyReport {
   joulesPerInference: number;
   joulesPerSample: number;
   method: string;
-  /** 95% confidence interval of joulesPerInference, when measured over several windows. */
+  /** 95% interval of joulesPerInference: the power model's validated interval (estimates) or the meter's stated uncertainty. */
   ci95?: [number, number];
+  /** What ci95 is derived from, with its width as percentages: "−41%/+198%, power model: leave-one-server-out …". */
+  ci95Basis?: string;
   /** Energy attributable to the workload (gross minus idle), per inference, when known. */
   attributableJoulesPerInference?: number;
   joulesPer1000Inferences?: number;
@@ -109,7 +111,16 @@ export interface TrainingReport {
   batchSize: number;
   stepMs: { p50: number; mean: number; p95?: number };
   samplesPerSecond?: number;
-  energy?: { joulesPerStep: number; joulesPerSample: number; method: string; estimated: boolean; description?: string };
+  energy?: {
+    joulesPerStep: number;
+    joulesPerSample: number;
+    method: string;
+    estimated: boolean;
+    description?: string;
+    /** 95% interval of joulesPerStep and what it is derived from (as for inference). */
+    ci95?: [number, number];
+    ci95Basis?: string;
+  };
   lossFirst: number;
   lossLast: number;
   loss?: string;
@@ -170,7 +181,12 @@ export interface Report {
   models: ModelReport[];
   config?: string;
   createdAt?: string;
-  baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
+  /**
+   * What the head was compared with: `git` (the base measured in the same job), `report` (an
+   * earlier report), `history` (the last `runs` runs on `ref` from the history branch: the
+   * comparison crosses runs and machines).
+   */
+  baseline?: { kind: 'git' | 'report' | 'history'; ref?: string; file?: string; runs?: number; warnings?: string[] };
   budgetChanges?: Array<{
     model: string;
     metric: string;
