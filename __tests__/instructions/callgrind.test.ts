@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { CallgrindFormatError, parseCallgrind, sumParts } from '../../src/instructions/callgrind.js';
+import { CallgrindFormatError, objectCost, parseCallgrind, sumParts } from '../../src/instructions/callgrind.js';
 import { estimateCycles } from '../../src/instructions/cycles.js';
 import { summarizeCounts } from '../../src/instructions/measure.js';
 import { callsFromDumps, findValgrind, orderDumpFiles, runCallgrind, RUN_SYMBOL } from '../../src/instructions/valgrind.js';
@@ -44,7 +44,11 @@ describe('parseCallgrind', () => {
     const p = parseCallgrind(dump([940208], { trigger: '--dump-before=InferenceSessionWrap::Run(Napi::CallbackInfo const&)' }));
     expect(p.events).toEqual(['Ir']);
     expect(p.parts).toEqual([
-      { totals: { Ir: 940208 }, trigger: '--dump-before=InferenceSessionWrap::Run(Napi::CallbackInfo const&)' },
+      {
+        totals: { Ir: 940208 },
+        trigger: '--dump-before=InferenceSessionWrap::Run(Napi::CallbackInfo const&)',
+        byObject: { '/usr/lib/libonnxruntime.so.1': { Ir: 940208 } },
+      },
     ]);
     expect(p.command).toMatch(/^node/);
   });
@@ -72,6 +76,33 @@ describe('parseCallgrind', () => {
   });
 });
 
+describe('self cost by object file', () => {
+  it('charges cost lines to the object of their function, skips call costs, resolves compressed names', () => {
+    const text = [
+      'part: 1',
+      'events: Ir',
+      'ob=(1) /usr/bin/node',
+      'fn=(1) v8::internal::Heap::Scavenge',
+      '16 5000',
+      'ob=(2) /x/libonnxruntime.so.1',
+      'fn=(2) MlasSgemmKernel',
+      '0 700',
+      '+2 300',
+      'cob=(1)',
+      'cfn=(1)',
+      'calls=1 0',
+      '0 5000',
+      'ob=(1)',
+      'fn=(3) napi_create_external',
+      '0 40',
+      'summary: 11040',
+    ].join('\n');
+    const part = parseCallgrind(text).parts[0]!;
+    expect(part.byObject).toEqual({ '/usr/bin/node': { Ir: 5040 }, '/x/libonnxruntime.so.1': { Ir: 1000 } });
+    expect(objectCost(part, ['Ir'], /libonnxruntime\.so/)).toEqual({ Ir: 1000 });
+  });
+});
+
 describe('per-call dumps', () => {
   it('orders callgrind.out.N numerically, then the file written at exit', () => {
     expect(
@@ -80,14 +111,17 @@ describe('per-call dumps', () => {
   });
 
   it('drops the dump before the first call and the warm-up calls', () => {
-    const parts = [0, 1_391_876, 940_208, 940_666].map((Ir) => ({ totals: { Ir } }));
+    const parts = [0, 1_391_876, 940_208, 940_666].map((Ir) => ({
+      totals: { Ir },
+      byObject: { '/x/libonnxruntime.so.1': { Ir }, '/usr/bin/node': { Ir: 7 } },
+    }));
     expect(callsFromDumps(parts, 1, 2)).toEqual([{ Ir: 940_208 }, { Ir: 940_666 }]);
   });
 
   it('says so when the dumps do not match the calls (the run function was not matched)', () => {
     const err = (() => {
       try {
-        callsFromDumps([{ totals: { Ir: 5 } }], 1, 3);
+        callsFromDumps([{ totals: { Ir: 5 }, byObject: {} }], 1, 3);
       } catch (e) {
         return e;
       }

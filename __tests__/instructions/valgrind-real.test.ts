@@ -58,6 +58,6 @@ describeWithValgrind(
       expect(r.events.D1mr).toBeGreaterThanOrEqual(0);
       expect(r.estimatedCycles).toBeGreaterThan(r.perCall);
       expect(r.description).toMatch(/^SIMULATED/);
-    }, 300_000);
+    }, 900_000);
   },
 );

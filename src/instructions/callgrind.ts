@@ -11,6 +11,8 @@ export interface CallgrindPart {
   totals: Record<string, number>;
   /** What ended the part, e.g. `Program termination` (the `desc: Trigger:` line). */
   trigger?: string;
+  /** Self cost by object file (shared library), summed over its functions: `ob=` of each `fn=`. */
+  byObject: Record<string, Record<string, number>>;
 }
 
 /** A parsed Callgrind file. */
@@ -49,18 +51,60 @@ function parseCounts(line: string, events: string[], lineNo: number): Record<str
  */
 export function parseCallgrind(text: string): CallgrindProfile {
   const profile: CallgrindProfile = { events: [], parts: [] };
-  let current: { summary?: Record<string, number>; totals?: Record<string, number>; trigger?: string } | null = null;
+  let current: {
+    summary?: Record<string, number>;
+    totals?: Record<string, number>;
+    trigger?: string;
+    byObject: Record<string, Record<string, number>>;
+  } | null = null;
   const close = (): void => {
     if (!current) return;
     const totals = current.totals ?? current.summary;
     if (!totals)
       throw new CallgrindFormatError(`part ${profile.parts.length + 1} has neither a \`summary:\` nor a \`totals:\` line`);
-    profile.parts.push({ totals, ...(current.trigger ? { trigger: current.trigger } : {}) });
+    profile.parts.push({ totals, ...(current.trigger ? { trigger: current.trigger } : {}), byObject: current.byObject });
     current = null;
   };
+  // Name compression (`ob=(3) /lib/x.so`, later `ob=(3)`): ids per file.
+  const objects = new Map<string, string>();
+  let object = '???';
+  let fnObject = '???';
+  let afterCalls = false;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
+    const ob = /^(c?)ob=(?:\((\d+)\))?\s*(.*)$/.exec(line);
+    if (ob) {
+      // `cob=` (a callee's object) shares the id table with `ob=` but does not change the current object.
+      const [, callee, id, name] = ob as unknown as [string, string, string | undefined, string];
+      if (id && name) objects.set(id, name);
+      if (!callee) object = id ? (objects.get(id) ?? name) : name;
+      continue;
+    }
+    if (line.startsWith('fn=')) {
+      fnObject = object;
+      continue;
+    }
+    if (line.startsWith('calls=')) {
+      // The next cost line is the call's inclusive cost, charged to the caller: not self cost.
+      afterCalls = true;
+      continue;
+    }
+    if (/^([+*-]?\d|0x)/.test(line)) {
+      if (afterCalls) {
+        afterCalls = false;
+        continue;
+      }
+      if (!current || !profile.events.length) continue;
+      // A cost line: one position (`positions: line`), then the events in order.
+      const fields = line.trim().split(/\s+/).slice(1);
+      const acc = (current.byObject[fnObject] ??= {});
+      profile.events.forEach((e, k) => {
+        const v = Number(fields[k] ?? 0);
+        if (Number.isFinite(v)) acc[e] = (acc[e] ?? 0) + v;
+      });
+      continue;
+    }
     // Header and summary lines start with a lower-case key and a colon; cost lines with digits or '+'.
     const m = /^([a-z]+):\s?(.*)$/.exec(line);
     if (!m) continue;
@@ -71,21 +115,21 @@ export function parseCallgrind(text: string): CallgrindProfile {
         break;
       case 'part':
         close();
-        current = {};
+        current = { byObject: {} };
         break;
       case 'events':
         profile.events = value.trim().split(/\s+/);
-        current ??= {};
+        current ??= { byObject: {} };
         break;
       case 'desc': {
         const t = /^Trigger:\s*(.*)$/.exec(value.trim());
-        if (t) (current ??= {}).trigger = t[1];
+        if (t) (current ??= { byObject: {} }).trigger = t[1];
         break;
       }
       case 'summary':
       case 'totals': {
         if (!profile.events.length) throw new CallgrindFormatError(`line ${i + 1}: \`${key}:\` before any \`events:\` line`);
-        current ??= {};
+        current ??= { byObject: {} };
         current[key === 'summary' ? 'summary' : 'totals'] = parseCounts(value, profile.events, i + 1);
         break;
       }
@@ -94,6 +138,20 @@ export function parseCallgrind(text: string): CallgrindProfile {
   close();
   if (!profile.events.length) throw new CallgrindFormatError('no `events:` line: this is not a Callgrind output file');
   return profile;
+}
+
+/**
+ * The self cost of the object files whose path matches `pattern`, by event (zero for every
+ * event when none matches).
+ */
+export function objectCost(part: CallgrindPart, events: readonly string[], pattern: RegExp): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of events) out[e] = 0;
+  for (const [ob, cost] of Object.entries(part.byObject)) {
+    if (!pattern.test(ob)) continue;
+    for (const [e, v] of Object.entries(cost)) out[e] = (out[e] ?? 0) + v;
+  }
+  return out;
 }
 
 /** The sum of every part's totals, by event. */
