@@ -16,7 +16,7 @@ export const DEFAULT_WARMUP = 1;
 /** What one count covers and how it was obtained, for every output. */
 export function describeCount(what: 'inference call' | 'training step', tool: string): string {
   return (
-    `SIMULATED: instructions per ${what} executed inside onnxruntime's run on Valgrind's simulated CPU (${tool}, callgrind, ` +
+    `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, ` +
     'collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so ' +
     "onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy"
   );
