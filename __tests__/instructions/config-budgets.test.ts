@@ -41,6 +41,7 @@ describe('measure: in the budget file', () => {
         '  - name: a',
         '    path: a.onnx',
         '    measure: instructions',
+        '    training: { loss: mse }',
         '    budget:',
         '      instructions-per-inference: 12M',
         '      regression: { instructions-per-inference: 1%, instructions-per-step: 2% }',
