@@ -10,6 +10,10 @@ import "./chunks/chunk-DSY7S6TO.js";
 // src/cli.ts
 import { parseArgs } from "node:util";
 var USAGE = `Usage:
+  energy-budget init [--force] [--dry-run]
+                                     find the .onnx models here, measure each once and write
+                                     energy-budget.yml (measured values plus headroom) and a
+                                     GitHub workflow; 'energy-budget init --help' for options
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
@@ -112,8 +116,8 @@ async function runMerge(args, proc) {
   const { resolve } = await import("node:path");
   const { loadBaselineReport } = await import("./chunks/report-NC5ULXTE.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-SPZCURTS.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-XSK5TCUH.js");
+  const { renderText } = await import("./chunks/terminal-OW4BITLS.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-2CT5HWRP.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -122,6 +126,30 @@ async function runMerge(args, proc) {
   proc.stdout.write(`${renderText(report)}
 `);
   return reportExitCode(report);
+}
+async function runInitCommand(args, proc, deps) {
+  const { runInit } = await import("./chunks/init-KWEUP4OC.js");
+  const { runEnergyBudget } = await import("./chunks/run-2CT5HWRP.js");
+  const { createConsoleLogger } = await import("./chunks/terminal-OW4BITLS.js");
+  const { fileURLToPath } = await import("node:url");
+  const env = deps.env ?? proc.env;
+  return runInit(args, {
+    cwd: proc.cwd,
+    env,
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    version: await readPackageVersion(),
+    // schema/ sits beside dist/ and src/ in the package, as package.json does for readPackageVersion.
+    schemaFile: fileURLToPath(new URL("../schema/energy-budget.schema.json", import.meta.url)),
+    measure: async (configFile, workspace) => {
+      const logger = deps.logger ?? createConsoleLogger(proc.stderr, proc.stderr);
+      const result = await runEnergyBudget(
+        { cwd: workspace, configPath: configFile },
+        { ...deps, logger, env: { ...env, ENERGY_BUDGET_WORKSPACE: workspace } }
+      );
+      return result.report;
+    }
+  });
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -158,15 +186,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-XSK5TCUH.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-SPZCURTS.js");
+      const { runEnergyBudget } = await import("./chunks/run-2CT5HWRP.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-OW4BITLS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-7YMMWKPY.js");
+      const { runOptimizeCommand } = await import("./chunks/command-UJHBN5P5.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
@@ -177,11 +205,12 @@ async function runCli(proc, deps = {}) {
       });
     }
     if (command === "merge") return await runMerge(rest, proc);
+    if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-GMZ32LZR.js");
+      const { runHistoryCommand } = await import("./chunks/command-SOOF7O6V.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
+    throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}
 `);

@@ -8,26 +8,26 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-CVOOEUVK.js";
+} from "./chunks/chunk-SGASZ53N.js";
 import {
   mergeReports
 } from "./chunks/chunk-CCD5NMUD.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-LHYUH2VU.js";
+} from "./chunks/chunk-FMRKI4Z4.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
 } from "./chunks/chunk-Y6ZTHBW3.js";
 import "./chunks/chunk-C2GH26UA.js";
+import "./chunks/chunk-4K6K6CUH.js";
 import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-KO5Q4CFI.js";
-import "./chunks/chunk-4K6K6CUH.js";
-import "./chunks/chunk-3VLSKMPL.js";
+} from "./chunks/chunk-SQ5DARHL.js";
+import "./chunks/chunk-MJFYPYIG.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -24822,12 +24822,12 @@ function createGitHubClient(options) {
 
 // src/github/comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
 function isOurComment(comment, marker, author) {
   if (!(comment.body ?? "").startsWith(marker)) return false;
-  const user = comment.user;
-  if (!user) return false;
-  if (author) return user.login?.toLowerCase() === author.toLowerCase();
-  return user.type === "Bot";
+  const login = comment.user?.login;
+  if (!login) return false;
+  return login.toLowerCase() === (author || DEFAULT_COMMENT_AUTHOR).toLowerCase();
 }
 async function findOurComments(client, repo, issueNumber, marker, author) {
   const found = [];
@@ -25304,7 +25304,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-XSK5TCUH.js");
+  const engine = await import("./chunks/run-2CT5HWRP.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

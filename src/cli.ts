@@ -1,9 +1,10 @@
 /**
- * The `energy-budget` command line (shared/CONTRACT.md):
+ * The `energy-budget` command line (docs/contract.md):
  *
  *   energy-budget run [--config FILE] [--json FILE] [--markdown FILE] [--junit FILE]
  *                     [--base-ref GIT_REF] [--baseline REPORT.json] [--shard I/N] [--advise]
  *   energy-budget optimize MODEL (--int8 | --int8-dynamic | --fp16 | --prune S) --out FILE
+ *   energy-budget init [--config FILE] [--workflow FILE] [--force] [--dry-run]
  *
  * `runCli(proc)` takes the process-like object, so tests pass a fake one without mocks.
  */
@@ -22,6 +23,10 @@ export interface CliProcess {
 }
 
 export const USAGE = `Usage:
+  energy-budget init [--force] [--dry-run]
+                                     find the .onnx models here, measure each once and write
+                                     energy-budget.yml (measured values plus headroom) and a
+                                     GitHub workflow; 'energy-budget init --help' for options
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
@@ -145,6 +150,36 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   return reportExitCode(report);
 }
 
+/**
+ * `energy-budget init` (src/init/init.ts) with the real engine: models are measured as `run`
+ * measures them, the workspace being the current folder. Progress and notes go to stderr, so
+ * `--dry-run > file` captures only the files.
+ */
+async function runInitCommand(args: string[], proc: CliProcess, deps: EngineDeps): Promise<number> {
+  const { runInit } = await import('./init/init.js');
+  const { runEnergyBudget } = await import('./run.js');
+  const { createConsoleLogger } = await import('./report/terminal.js');
+  const { fileURLToPath } = await import('node:url');
+  const env = deps.env ?? proc.env;
+  return runInit(args, {
+    cwd: proc.cwd,
+    env,
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    version: await readPackageVersion(),
+    // schema/ sits beside dist/ and src/ in the package, as package.json does for readPackageVersion.
+    schemaFile: fileURLToPath(new URL('../schema/energy-budget.schema.json', import.meta.url)),
+    measure: async (configFile, workspace) => {
+      const logger = deps.logger ?? createConsoleLogger(proc.stderr, proc.stderr);
+      const result = await runEnergyBudget(
+        { cwd: workspace, configPath: configFile },
+        { ...deps, logger, env: { ...env, ENERGY_BUDGET_WORKSPACE: workspace } },
+      );
+      return result.report;
+    },
+  });
+}
+
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
 export function describeFailure(error: unknown): string {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -202,11 +237,12 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
       });
     }
     if (command === 'merge') return await runMerge(rest, proc);
+    if (command === 'init') return await runInitCommand(rest, proc, deps);
     if (command === 'history') {
       const { runHistoryCommand } = await import('./history/command.js');
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
+    throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}\n`);
     return exitCodeOf(error);

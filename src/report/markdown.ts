@@ -235,9 +235,10 @@ function modelHeading(m: ModelReport): string {
 function modelSection(m: ModelReport): string[] {
   const lines = [modelHeading(m), ''];
   const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
-  const flops = num(m.flops);
+  // A model that could not be measured has placeholder zeros: show nothing it never got.
+  const flops = m.error ? undefined : num(m.flops);
   if (flops !== undefined) facts.push(`${formatValue(flops, 'flops')} per call`);
-  const size = num(m.size?.bytes);
+  const size = m.error ? undefined : num(m.size?.bytes);
   if (size !== undefined) facts.push(formatValue(size, 'bytes'));
   lines.push(facts.join(' · '), '');
   if (m.change === 'removed') {

@@ -1,5 +1,5 @@
 /**
- * The report: what `--json` writes (schemaVersion 1, shared/CONTRACT.md), and what the
+ * The report: what `--json` writes (schemaVersion 1, docs/contract.md), and what the
  * terminal table, the Markdown, JUnit and the PR comment are rendered from.
  * Fields beyond the contract are additions; none of the contract's are renamed.
  */

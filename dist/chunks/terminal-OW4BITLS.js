@@ -5,9 +5,9 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-WMVJFC3S.js";
-import "./chunk-KO5Q4CFI.js";
-import "./chunk-3VLSKMPL.js";
+} from "./chunk-323DDJTX.js";
+import "./chunk-SQ5DARHL.js";
+import "./chunk-MJFYPYIG.js";
 import "./chunk-DSY7S6TO.js";
 export {
   createConsoleLogger,

@@ -11,7 +11,7 @@ import {
 import {
   formatChange,
   formatMetric
-} from "./chunk-KO5Q4CFI.js";
+} from "./chunk-SQ5DARHL.js";
 import {
   InputError
 } from "./chunk-Z5TEINJL.js";

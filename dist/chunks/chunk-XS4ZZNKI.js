@@ -836,7 +836,6 @@ function analyzeModel(loaded, opts = {}) {
 
 // src/bench/inputs.ts
 import path from "node:path";
-import * as ort from "onnxruntime-node";
 
 // src/bench/npy.ts
 var MAGIC = [147, 78, 85, 77, 80, 89];
@@ -989,6 +988,44 @@ function float16Bits(value) {
   if (rest > 4096 || rest === 4096 && (half & 1) === 1) half++;
   return sign | half;
 }
+function float16Value(bits) {
+  const sign = bits & 32768 ? -1 : 1;
+  const e = bits >>> 10 & 31;
+  const m = bits & 1023;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 31) return m ? Number.NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+function float16BitsOf(data) {
+  if (data instanceof Uint16Array) return data;
+  return new Uint16Array(data.buffer, data.byteOffset, data.byteLength >>> 1);
+}
+function float16ValuesOf(data) {
+  const bits = float16BitsOf(data);
+  const out = new Float32Array(bits.length);
+  for (let i = 0; i < bits.length; i++) out[i] = float16Value(bits[i]);
+  return out;
+}
+
+// src/util/ort-tensor.ts
+import * as ort from "onnxruntime-node";
+function makeTensor(type, data, dims) {
+  const t = new ort.Tensor(type, data, dims);
+  return type === "float16" ? nativeFloat16(t) : t;
+}
+function nativeFloat16(t) {
+  if (t.type !== "float16" || t.location !== "cpu") return t;
+  const data = t.data;
+  if (data instanceof Uint16Array) return t;
+  const bits = float16BitsOf(data);
+  t.cpuData = bits;
+  if (t.data !== bits) {
+    throw new Error(
+      `onnxruntime-common ${ort.env.versions.common} keeps float16 tensor data where energy-budget cannot store it as a Uint16Array, which onnxruntime-node's native binding needs; run on Node 22 or report this at the energy-budget repository.`
+    );
+  }
+  return t;
+}
 
 // src/bench/inputs.ts
 var DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
@@ -1062,7 +1099,7 @@ async function synthesizeInputs(inputs, opts) {
     const shape = ctx.resolveDeclared(info);
     ctx.checkFeedable(info.name, info.dtype);
     ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = new ort.Tensor(
+    feeds[info.name] = makeTensor(
       info.dtype,
       randomData(info.dtype, count(shape), ctx.rngFor(info.name)),
       shape
@@ -1212,7 +1249,7 @@ var Context = class {
       this.checkDtype(info, arr.dtype, `the data in ${file}`);
       this.checkFeedable(info.name, dtype);
       this.checkShape(info, arr.shape, `the data in ${file}`);
-      return { shape: arr.shape, make: () => new ort.Tensor(dtype, arr.data, arr.shape) };
+      return { shape: arr.shape, make: () => makeTensor(dtype, arr.data, arr.shape) };
     }
     this.checkDtype(info, spec.dtype, "the dtype given");
     this.checkFeedable(info.name, dtype);
@@ -1222,7 +1259,7 @@ var Context = class {
       this.checkCap(info.name, dtype, shape2);
       return {
         shape: shape2,
-        make: () => new ort.Tensor(dtype, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2)
+        make: () => makeTensor(dtype, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2)
       };
     }
     const nested = flatten(spec.value, (msg) => this.fail(info.name, msg));
@@ -1234,7 +1271,7 @@ var Context = class {
       this.checkCap(info.name, dtype, shape);
       const n = count(shape);
       const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => new ort.Tensor(dtype, fill(dtype, one, n), shape) };
+      return { shape, make: () => makeTensor(dtype, fill(dtype, one, n), shape) };
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
@@ -1248,7 +1285,7 @@ var Context = class {
     this.checkShape(info, shape, spec.shape ? "the shape given" : "the value");
     flat = flat.slice();
     const data = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-    return { shape, make: () => new ort.Tensor(dtype, data, shape) };
+    return { shape, make: () => makeTensor(dtype, data, shape) };
   }
 };
 function showDim(d) {
@@ -1589,7 +1626,15 @@ var ortSessionFactory = async (modelBytes) => {
     async run(feeds) {
       const out = await session.run(feeds);
       return Object.fromEntries(
-        Object.entries(out).map(([k, t]) => [k, { type: t.type, dims: t.dims, data: t.data }])
+        Object.entries(out).map(([k, t]) => [
+          k,
+          {
+            type: t.type,
+            dims: t.dims,
+            // float16 as numbers, not bit patterns: the comparison subtracts them.
+            data: t.type === "float16" ? float16ValuesOf(t.data) : t.data
+          }
+        ])
       );
     },
     release: () => session.release()
@@ -2414,6 +2459,9 @@ export {
   loadModel,
   opKey,
   analyzeModel,
+  float16BitsOf,
+  makeTensor,
+  nativeFloat16,
   synthesizeInputs,
   attr,
   int64Tensor,

@@ -12,7 +12,7 @@ import {
   formatValue,
   limitText,
   sig3
-} from "./chunk-KO5Q4CFI.js";
+} from "./chunk-SQ5DARHL.js";
 
 // src/report/markdown.ts
 var GITHUB_COMMENT_MAX_CHARS = 65536;
@@ -163,9 +163,9 @@ function modelHeading(m) {
 function modelSection(m) {
   const lines = [modelHeading(m), ""];
   const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
-  const flops = num(m.flops);
+  const flops = m.error ? void 0 : num(m.flops);
   if (flops !== void 0) facts.push(`${formatValue(flops, "flops")} per call`);
-  const size = num(m.size?.bytes);
+  const size = m.error ? void 0 : num(m.size?.bytes);
   if (size !== void 0) facts.push(formatValue(size, "bytes"));
   lines.push(facts.join(" \xB7 "), "");
   if (m.change === "removed") {

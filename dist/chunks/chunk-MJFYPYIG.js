@@ -156,6 +156,14 @@ var KINDS = {
   }
 };
 var QUANTITY_KINDS = Object.keys(KINDS);
+var QuantityError = class extends Error {
+  problem;
+  constructor(problem) {
+    super(`${problem.message}; expected ${problem.expected}, e.g. \`${problem.example}\``);
+    this.name = "QuantityError";
+    this.problem = problem;
+  }
+};
 var NUMBER = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
 var QUANTITY_RE = new RegExp(String.raw`^\s*(-?)(${NUMBER})\s*(.*?)\s*$`);
 function describeKind(kind) {
@@ -242,6 +250,11 @@ function unitHint(kind, unitText) {
   const w = words[kind]?.[lower];
   return w ? `did you mean \`${w}\`?` : void 0;
 }
+function parseQuantity(text, kind) {
+  const r = tryParseQuantity(text, kind);
+  if (!r.ok) throw new QuantityError(r.problem);
+  return r.value;
+}
 function trimNumber(n, digits) {
   if (n === 0) return "0";
   if (Math.abs(n) >= 10 ** digits) return String(Math.round(n));
@@ -274,5 +287,6 @@ function formatQuantity(value, kind, options = {}) {
 export {
   describeKind,
   tryParseQuantity,
+  parseQuantity,
   formatQuantity
 };

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   formatQuantity
-} from "./chunk-3VLSKMPL.js";
+} from "./chunk-MJFYPYIG.js";
 
 // src/report/format.ts
 var KIND_OF = {

@@ -8,7 +8,7 @@ import {
   formatValue,
   limitText,
   sig3
-} from "./chunk-KO5Q4CFI.js";
+} from "./chunk-SQ5DARHL.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {

@@ -10,14 +10,14 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-YHE2A4FJ.js";
+} from "./chunk-XS4ZZNKI.js";
 import {
   encodeModel
 } from "./chunk-R3OHUB5T.js";
 import "./chunk-4K6K6CUH.js";
 import {
   formatQuantity
-} from "./chunk-3VLSKMPL.js";
+} from "./chunk-MJFYPYIG.js";
 import {
   EnergyBudgetError,
   EnvironmentError,

@@ -6,7 +6,7 @@ import {
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-CVOOEUVK.js";
+} from "./chunk-SGASZ53N.js";
 import {
   GitCommandError,
   runGit
@@ -15,17 +15,17 @@ import {
   lastSegment,
   toRecord
 } from "./chunk-Y6ZTHBW3.js";
+import "./chunk-R3OHUB5T.js";
 import "./chunk-C2GH26UA.js";
+import "./chunk-4K6K6CUH.js";
 import {
   formatChange,
   formatMetric
-} from "./chunk-KO5Q4CFI.js";
+} from "./chunk-SQ5DARHL.js";
 import {
   loadBaselineReport
 } from "./chunk-ZMVUDSUX.js";
-import "./chunk-R3OHUB5T.js";
-import "./chunk-4K6K6CUH.js";
-import "./chunk-3VLSKMPL.js";
+import "./chunk-MJFYPYIG.js";
 import {
   EnergyBudgetError,
   InputError

@@ -5,7 +5,7 @@ import {
 } from "./chunk-JAGKBKZF.js";
 import {
   renderMarkdown
-} from "./chunk-LHYUH2VU.js";
+} from "./chunk-FMRKI4Z4.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -33,26 +33,28 @@ import {
   metricValues,
   ortVersion,
   parseConfig,
-  require_dist,
   statusForVerdict
-} from "./chunk-FY25F7TN.js";
+} from "./chunk-CD3KULNG.js";
+import "./chunk-XS4ZZNKI.js";
+import "./chunk-R3OHUB5T.js";
 import "./chunk-C2GH26UA.js";
+import "./chunk-4K6K6CUH.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-WMVJFC3S.js";
-import "./chunk-KO5Q4CFI.js";
+} from "./chunk-323DDJTX.js";
+import "./chunk-SQ5DARHL.js";
 import {
   environmentDifferences,
   loadBaselineReport
 } from "./chunk-ZMVUDSUX.js";
-import "./chunk-YHE2A4FJ.js";
-import "./chunk-R3OHUB5T.js";
-import "./chunk-4K6K6CUH.js";
+import {
+  require_dist
+} from "./chunk-JQDTM3AS.js";
 import {
   formatQuantity,
   tryParseQuantity
-} from "./chunk-3VLSKMPL.js";
+} from "./chunk-MJFYPYIG.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
