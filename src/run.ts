@@ -29,6 +29,7 @@ import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { findValgrind, installValgrind } from './instructions/valgrind.js';
 import { historyBaselineFor } from './history/baseline.js';
 import { describeChange, environmentParts } from './history/series.js';
 
@@ -127,6 +128,20 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     readFile: confinedReadFile(workspaceRoot),
     sleep: deps.sleep,
   };
+  // measure: instructions needs Valgrind: say so before measuring anything (exit 3).
+  const counted = models.filter((m) => m.measure === 'instructions');
+  if (counted.length) {
+    const tool = await findValgrind(env).catch(async (error: unknown) => {
+      if (!options.installValgrind || env.RUNNER_OS !== 'Linux') throw error;
+      logger.progress('Valgrind is not installed: installing it with `sudo apt-get install -y valgrind` (measure: instructions)');
+      const seconds = await installValgrind(env);
+      logger.progress(`Valgrind installed in ${seconds.toFixed(0)} s`);
+      return findValgrind(env);
+    });
+    logger.progress(
+      `note: ${counted.map((m) => m.name).join(', ')}: instructions are counted under ${tool.version} (callgrind), SIMULATED`,
+    );
+  }
   const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
 
   const report: Report = {
