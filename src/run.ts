@@ -56,6 +56,19 @@ function modelError(cfg: ModelConfig, error: unknown): ModelReport {
 }
 
 /**
+ * Figures known to be undercounted: FLOPs when some ops could not be counted (control flow
+ * whose branch or trip count is unknown, ops without a formula, custom domains). A FLOPs limit
+ * is then not checked, rather than passed on a count that leaves the real work out.
+ */
+function incompleteMetrics(m: ModelReport): Partial<Record<MetricKey, string>> {
+  const ops = m.flopsUncounted?.ops ?? [];
+  if (!ops.length) return {};
+  return {
+    flops: `the FLOPs count leaves out ${ops.join(', ')} (${ops.length === 1 ? 'an op' : 'ops'} whose cost could not be counted; see docs/flops.md), so a FLOPs limit cannot be enforced on this model`,
+  };
+}
+
+/**
  * A warning when the baseline report measured a model at another batch size: per-call figures
  * (latency, energy per inference) then differ by about the batch ratio, whatever the PR did.
  */
@@ -266,6 +279,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
         inconclusive: config.inconclusive,
+        incomplete: incompleteMetrics(head),
       });
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
         try {

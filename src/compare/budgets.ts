@@ -40,6 +40,11 @@ export function isDeterministicMetric(metric: MetricKey | string): boolean {
 export interface EvaluateOptions {
   /** What an inconclusive comparison does. @default 'warn' */
   inconclusive: InconclusivePolicy;
+  /**
+   * Metrics whose figure is known to be incomplete, with why (FLOPs of ops that could not be
+   * counted): their limits are "not checked" (a warning), never passed on an undercount.
+   */
+  incomplete?: Partial<Record<MetricKey, string>>;
 }
 
 // A deterministic value equal to its limit up to float rounding (5% of 100 = 105.00000000000001)
@@ -181,6 +186,14 @@ export function evaluateBudgets(
   return limits.map((limit): BudgetResult => {
     const value = metrics[limit.metric];
     const baselineValue = baseline?.[limit.metric];
+    const incomplete = opts.incomplete?.[limit.metric];
+    if (incomplete !== undefined && value !== undefined) {
+      return {
+        ...base(limit, value, baselineValue !== undefined && Number.isFinite(baselineValue) ? baselineValue : null),
+        status: 'warn',
+        message: `not checked: ${incomplete}`,
+      };
+    }
     if (value === undefined || !Number.isFinite(value)) {
       return {
         ...base(limit, Number.NaN, baselineValue ?? null),
