@@ -63,7 +63,9 @@ export function buildReportSchema(typesFile = resolve('src/report/types.ts')): J
       const decl = prop.valueDeclaration ?? prop.declarations?.[0];
       const propType = checker.getTypeOfSymbolAtLocation(prop, decl ?? at);
       const optional = (prop.flags & ts.SymbolFlags.Optional) !== 0;
-      const schema = toSchema(optional ? checker.getNonNullableType(propType) : propType, decl ?? at);
+      // An optional property's type carries `undefined` (dropped by the union case below); `null`
+      // stays, so `commit?: string | null` accepts the null written outside git.
+      const schema = toSchema(propType, decl ?? at);
       const description = describe(prop);
       properties[prop.getName()] = description ? { description, ...schema } : schema;
       if (!optional) required.push(prop.getName());

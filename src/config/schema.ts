@@ -65,7 +65,7 @@ export const DEFAULTS = {
   energy: 'auto',
   measure: 'time',
   advise: false,
-  adviseMaxTimeS: 60,
+  adviseMaxTimeS: 15,
   iterations: 'auto',
   inferenceWarmup: 10,
   maxTimeS: 10,
