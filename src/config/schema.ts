@@ -189,7 +189,7 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
     },
     'advise-max-time': {
       description:
-        'Time cap for measuring the optimisation advice of this model: every variant is compared with the original in interleaved rounds within it. Default 60 s.',
+        'Time cap for measuring the optimisation advice of this model: every variant is compared with the original in interleaved rounds within it. Default 15 s (the advisor runs for every model over budget, so every failing pull request pays it).',
       example: 'advise-max-time: 2 min',
       expected: 'a duration like `60 s` or `2 min`',
     },

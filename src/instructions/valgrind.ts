@@ -258,8 +258,8 @@ export async function runCallgrind(tool: ValgrindTool, job: CallgrindJob, deps: 
       jobFile,
     ];
     const t0 = clockNs();
-    const exec = deps.exec ?? defaultExec;
-    const r = await exec(tool.command, args, { ...(deps.env ?? process.env), NODE_OPTIONS: '' });
+    const runTool = deps.exec ?? defaultExec; // spawn with an argument array, no shell
+    const r = await runTool(tool.command, args, { ...(deps.env ?? process.env), NODE_OPTIONS: '' });
     const wallS = Number(clockNs() - t0) / 1e9;
     if (r.code !== 0) {
       const log = await readFile(path.join(dir, 'valgrind.log'), 'utf8').catch(() => '');
