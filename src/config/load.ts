@@ -15,6 +15,7 @@ import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } fro
 import type {
   BudgetConfig,
   BudgetLimit,
+  CompareChoice,
   DeviceChoice,
   InferenceConfig,
   InputSpec,
@@ -531,6 +532,7 @@ class Validator {
       energy: DEFAULTS.energy,
       training: null,
       advise: DEFAULTS.advise,
+      compare: DEFAULTS.compare,
       budget: [],
     };
     const line = this.pos(node).line;
@@ -573,6 +575,9 @@ class Validator {
           break;
         case 'advise':
           model.advise = this.boolean(e, doc) ?? DEFAULTS.advise;
+          break;
+        case 'compare':
+          model.compare = this.enumeration<CompareChoice>(e, doc, ENUMS.compare, 'comparison mode') ?? DEFAULTS.compare;
           break;
         case 'budget':
           model.budget = this.budget(e, doc);

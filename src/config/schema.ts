@@ -28,6 +28,7 @@ export const ENUMS = {
   loss: ['mse', 'bce', 'bce-logits', 'cross-entropy'],
   optimizer: ['sgd', 'momentum', 'rmsprop', 'adam'],
   inconclusive: ['warn', 'fail', 'pass'],
+  compare: ['auto', 'always'],
   level: ['error', 'warn'],
   dtype: [
     'float32',
@@ -62,6 +63,7 @@ export const DEFAULTS = {
   device: 'cpu',
   energy: 'auto',
   advise: false,
+  compare: 'auto',
   iterations: 'auto',
   inferenceWarmup: 10,
   maxTimeS: 10,
@@ -170,6 +172,12 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       description: 'Always show optimisation advice for this model (else only when over budget). Default false.',
       example: 'advise: true',
       expected: '`true` or `false`',
+    },
+    compare: {
+      description:
+        'With a base: auto (default) skips measuring the base when the model, its entry and the runtime are identical to the base; always measures it anyway.',
+      example: 'compare: always',
+      expected: `one of ${oneOf(ENUMS.compare)}`,
     },
     budget: {
       description: 'Absolute limits by metric, and `regression:` limits against the baseline.',
@@ -483,6 +491,7 @@ export function buildBudgetSchema(): JsonSchema {
           energy: { description: d('model', 'energy'), enum: [...ENUMS.energy], default: DEFAULTS.energy },
           training: { description: d('model', 'training'), $ref: '#/definitions/training' },
           advise: { description: d('model', 'advise'), type: 'boolean', default: DEFAULTS.advise },
+          compare: { description: d('model', 'compare'), enum: [...ENUMS.compare], default: DEFAULTS.compare },
           budget: { description: d('model', 'budget'), type: 'object', properties: budgetProps, additionalProperties: false },
         },
         required: ['name', 'path'],

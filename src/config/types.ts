@@ -88,6 +88,7 @@ export interface TrainingConfig {
 
 export type MeterChoice = 'auto' | 'rapl' | 'nvml' | 'estimate';
 export type DeviceChoice = 'cpu' | 'cuda' | 'webgpu';
+export type CompareChoice = 'auto' | 'always';
 
 export interface ModelConfig {
   name: string;
@@ -104,6 +105,12 @@ export interface ModelConfig {
   energy: MeterChoice;
   training: TrainingConfig | null;
   advise: boolean;
+  /**
+   * With a base (`--base-ref`): `auto` skips measuring the base when the model (bytes, or its
+   * canonical graph and weights), its budget-file entry and the runtime are the same as at the
+   * base; `always` measures it anyway. @default 'auto'
+   */
+  compare: CompareChoice;
   budget: BudgetLimit[];
   /** Where the model's entry starts in the budget file. */
   line?: number;

@@ -191,7 +191,7 @@ function isEstimatedModel(m: ModelReport, metric: string): boolean {
 
 /** A regression limit with no base figure to compare with: shown as not checked, not as a pass. */
 function notChecked(b: BudgetResult): boolean {
-  return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass';
+  return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass' && b.unchanged !== true;
 }
 
 function budgetCell(b: BudgetResult): string {
@@ -211,7 +211,7 @@ function budgetTable(m: ModelReport): string[] {
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
-        `${metricValue(row.metric, head?.value)} | ${comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ` +
+        `${metricValue(row.metric, head?.value)} | ${row.budgets.some((b) => b.unchanged === true) ? 'unchanged (identical to base)' : (comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline))} | ` +
         `${row.budgets.map(budgetCell).join('<br>')} |`,
     );
     // The engine's explanation of anything but a plain pass (not measured, inconclusive, not checked).
@@ -242,6 +242,14 @@ function modelSection(m: ModelReport): string[] {
     lines.push('This model is in the base but not in the head of this pull request.', '');
   } else if (m.change === 'new') {
     lines.push('This model is new in this pull request: there is nothing to compare against.', '');
+  }
+  const same = m.identicalToBase;
+  if (same && typeof same === 'object') {
+    lines.push(
+      `Unchanged (identical to base): ${same.match === 'graph-and-weights' ? 'the same graph and weights (only metadata differs)' : 'the same bytes'}, ` +
+        `the same budget-file entry and runtime, so the base was not measured again.`,
+      '',
+    );
   }
   if (m.error) {
     lines.push(

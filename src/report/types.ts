@@ -102,6 +102,11 @@ export interface BudgetResult {
   changeCi95?: [number, number];
   line?: number;
   message?: string;
+  /**
+   * The model is identical to the base (ModelReport.identicalToBase), so this regression limit
+   * holds without measuring the base: shown as "unchanged (identical to base)".
+   */
+  unchanged?: boolean;
 }
 
 export interface ModelReport {
@@ -124,6 +129,12 @@ export interface ModelReport {
   error?: { code: string; message: string };
   /** The baseline's figures for the same model, when there is one. */
   baseline?: Omit<ModelReport, 'budgets' | 'baseline'>;
+  /**
+   * Set when `--base-ref` found the model identical to the base (same bytes, or the same graph
+   * and weights with only metadata changed; the same budget-file entry and runtime), so the
+   * base was not measured again (src/baseline/identity.ts).
+   */
+  identicalToBase?: { match: 'bytes' | 'graph-and-weights'; sha256: string; runtime: string; baseSizeBytes: number };
   /** Measured what-ifs of the optimisation variants (src/optimize/advisor.ts), when advised. */
   advice?: Advice[];
 }
