@@ -18,7 +18,8 @@ import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
 import { carbonFor } from './energy/carbon.js';
-import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from './compare/sequential.js';
+import { abbaBaseFirst, createSequentialComparison } from './compare/sequential.js';
+import { quantileSorted } from './compare/stats.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
@@ -298,9 +299,15 @@ export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureC
 }
 
 /** The benchmarks of a prepared model; fills in and returns `prepared.report`. */
-async function measurePrepared(cfg: ModelConfig, prepared: PreparedModel, ctx: MeasureContext): Promise<ModelReport> {
+async function measurePrepared(
+  cfg: ModelConfig,
+  prepared: PreparedModel,
+  ctx: MeasureContext,
+  what: { inference: boolean } = { inference: true },
+): Promise<ModelReport> {
+  if (!what.inference && !cfg.training) return prepared.report;
   await withMeter(cfg, ctx, async (meter) => {
-    if (cfg.inference) {
+    if (cfg.inference && what.inference) {
       ctx.logger.progress(
         `  ${cfg.name}: inference benchmark (${cfg.inference.iterations === 'auto' ? 'auto' : `${cfg.inference.iterations} runs`})`,
       );
@@ -390,12 +397,22 @@ export interface CompareOptions {
   blockMs?: number;
   /** Blocks per arm per round, in ABBA order. @default 8 */
   blocksPerRound?: number;
+  /** Rounds between looks of the quick rule (the first look after as many). @default 3 */
+  roundsPerLook?: number;
 }
 
+/** Without a regression gate, a measured base is compared against this threshold, for information only. */
+export const INFORMATION_THRESHOLD = 0.02;
+
 /**
- * Measures the base version (absolute figures) and then compares base and head in alternating
- * rounds, each round with fresh sessions of both and the same inputs and threads, until the
- * sequential test decides or the time cap is hit (src/compare/sequential.ts).
+ * Measures the base version and compares it with the head in alternating rounds, each round
+ * with fresh sessions of both and the same inputs and threads, until the sequential test
+ * decides or the time cap is hit (src/compare/sequential.ts). The base's inference figures
+ * (latency, throughput, energy) come from its samples in those rounds rather than from a
+ * separate benchmark, so the base costs only the rounds. The quick rule looks every
+ * `roundsPerLook` rounds (Bonferroni over the looks that fit the cap) and stops as soon as
+ * the interval of every gated metric is decisive either way. Without a regression gate the
+ * comparison still runs, against {@link INFORMATION_THRESHOLD}, and is shown as information.
  */
 export async function compareWithBase(
   cfg: ModelConfig,
@@ -404,19 +421,28 @@ export async function compareWithBase(
   ctx: MeasureContext,
   opts: CompareOptions = {},
 ): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }> {
-  // Prepared once: measured on its own for the absolute figures, then used in the rounds.
   const basePrep = await prepareModel(cfg, basePath, ctx);
-  const base = await measurePrepared(cfg, basePrep, ctx);
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
-  if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
-  const noisy = cfg.budget.filter(
+  const gates = cfg.budget.filter(
     (b) => b.kind === 'regression' && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  if (!noisy.length) return { base, comparisons };
+  // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
+  // the rounds cannot run (no inference, or no head figures to size the blocks).
+  const ownBenchmark =
+    !cfg.inference ||
+    !head.inference ||
+    cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
+  const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
+  if (!cfg.inference || !head.inference) return { base, comparisons };
 
-  const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
+  const informational = gates.length === 0;
+  const threshold = opts.threshold ?? (informational ? INFORMATION_THRESHOLD : Math.min(...gates.map((b) => b.limit)));
+  const gated = (ms: MetricKey[]) => informational || gates.some((b) => ms.includes(b.metric));
+  const wantLatency = gated(['latency-p50', 'latency-mean', 'throughput']);
+  const wantTail = !informational && gated(['latency-p95', 'latency-p99']);
+  const wantEnergy = gated(ENERGY_METRICS);
   ctx.logger.progress(
-    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`,
+    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%${informational ? ', for information: no regression gate' : ''})`,
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
   const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
@@ -426,11 +452,17 @@ export async function compareWithBase(
   const warmup = Math.min(cfg.inference.warmup, 10);
   // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
   const capS = opts.maxTimeS ?? 3 * cfg.inference.maxTimeS;
+  const roundsPerLook = opts.roundsPerLook ?? 3;
   const deadline = ctx.clockNs() + BigInt(Math.round(capS * 1e9));
   type Seq = ReturnType<typeof createSequentialComparison>;
   let latency: Seq | undefined;
   let energy: Seq | undefined;
   let p95: Seq | undefined;
+  // The base arm's samples over all rounds: its inference figures.
+  const baseLatencies: number[] = [];
+  const baseWindow = { energyJ: 0, durationS: 0, attributableJ: 0, uncertaintyJ2: 0, windows: 0, notes: [] as string[] };
+  let baseWindowMethod: EnergyWindow['method'] | undefined;
+  let baseEnergyFailed = false;
 
   await withMeter(cfg, ctx, async (meter) => {
     // One round: fresh sessions of both (so session-to-session differences such as memory
@@ -456,34 +488,57 @@ export async function compareWithBase(
             for (const x of r.latenciesMs) (isBase ? out.b : out.h).push(x);
             // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
             const j = r.energy ? r.energy.energyJ : NaN;
-            if (isBase) out.bJ += j;
-            else out.hJ += j;
+            if (isBase) {
+              out.bJ += j;
+              if (r.energy && Number.isFinite(r.energy.energyJ)) {
+                baseWindow.energyJ += r.energy.energyJ;
+                baseWindow.durationS += r.energy.durationS;
+                baseWindow.attributableJ += r.energy.attributableJ ?? NaN;
+                baseWindow.uncertaintyJ2 += (r.energy.uncertaintyJ ?? NaN) ** 2;
+                baseWindow.windows++;
+                if (!baseWindow.notes.length) baseWindow.notes = r.energy.notes ?? [];
+                baseWindowMethod = r.energy.method;
+              } else if (r.energy) baseEnergyFailed = true;
+            } else out.hJ += j;
           }
         }
       } finally {
         await sb.release();
         await sh.release();
       }
+      for (const x of out.b) baseLatencies.push(x);
       return out;
     };
     const t0 = ctx.clockNs();
     let round = await oneRound();
-    // Size the looks so that the whole plan fits the time cap (src/compare/sequential.ts).
-    const roundsPerLook = planRoundsPerLook(capS, Number(ctx.clockNs() - t0) / 1e9);
-    latency = createSequentialComparison({ threshold, roundsPerLook, statistic: 'median' });
-    p95 = createSequentialComparison({ threshold, roundsPerLook, statistic: { percentile: 95 } });
-    energy = createSequentialComparison({ threshold, roundsPerLook, statistic: 'mean' });
+    // The looks that fit the cap at this round length; the schedule depends on timing only,
+    // never on the measured difference, so the union bound over the looks still holds.
+    const roundS = Number(ctx.clockNs() - t0) / 1e9;
+    const maxLooks = Math.max(1, Math.floor(capS / Math.max(roundS, 1e-3) / roundsPerLook));
+    const quick = { threshold, roundsPerLook, firstLookRounds: Math.max(3, roundsPerLook), maxLooks };
+    latency = createSequentialComparison({ ...quick, statistic: 'median' });
+    p95 = createSequentialComparison({ ...quick, statistic: { percentile: 95 } });
+    energy = createSequentialComparison({ ...quick, statistic: 'mean' });
     const calls = callsPerBlock * blocksPerRound;
     for (;;) {
       const ls = latency.addRound(round.b, round.h);
-      const ps = p95.addRound(round.b, round.h);
+      const ps = wantTail ? p95.addRound(round.b, round.h) : p95.state();
       const bJ = round.bJ / calls;
       const hJ = round.hJ / calls;
-      const es = Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
-      if ((ls.done && ps.done && (es.done || es.rounds === 0)) || ctx.clockNs() > deadline) break;
+      const es =
+        Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
+      // Only the metrics with a gate (all, for information) hold the loop.
+      const settled =
+        (!wantLatency || ls.done) && (!wantTail || ps.done) && (!wantEnergy || es.done || (es.rounds === 0 && ls.rounds > 3));
+      if (settled || ctx.clockNs() > deadline) break;
       round = await oneRound();
     }
+    const failed = meter.takeFailure();
+    if (failed) baseEnergyFailed = true;
   });
+  if (!ownBenchmark && baseLatencies.length) {
+    base.inference = roundsInference(cfg, basePrep, baseLatencies, ctx, baseEnergyFailed ? undefined : baseWindow, baseWindowMethod);
+  }
   const finishAll = (s: ReturnType<typeof createSequentialComparison>) => (s.state().done ? s.state() : s.finish());
   if (!latency || !p95 || !energy) return { base, comparisons };
   const toResult = (state: ReturnType<typeof finishAll>, method: string): ComparisonResult | null =>
@@ -497,15 +552,61 @@ export async function compareWithBase(
           threshold,
         }
       : null;
-  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round`;
-  const lat = toResult(finishAll(latency), `per-round medians, ${design}`);
-  const tail = toResult(finishAll(p95), `per-round 95th percentiles, ${design}`);
+  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round, a look every ${roundsPerLook} rounds (Bonferroni)`;
+  const lat = latency.state().rounds > 1 ? toResult(finishAll(latency), `per-round medians, ${design}`) : null;
+  const tail = wantTail && p95.state().rounds > 1 ? toResult(finishAll(p95), `per-round 95th percentiles, ${design}`) : null;
   const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
   for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[])
     if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
   for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
   for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
   return { base, comparisons };
+}
+
+/**
+ * The base's inference figures from its samples in the comparison rounds: latency percentiles
+ * over every base call, throughput from the mean latency, and energy from the base blocks'
+ * windows summed (the same meter, method and notes as a benchmark of its own).
+ */
+function roundsInference(
+  cfg: ModelConfig,
+  prepared: PreparedModel,
+  latenciesMs: number[],
+  ctx: MeasureContext,
+  window: { energyJ: number; durationS: number; attributableJ: number; uncertaintyJ2: number; windows: number; notes: string[] } | undefined,
+  method: EnergyWindow['method'] | undefined,
+): InferenceReport {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  const batch = prepared.inputs.batchSize;
+  const meanMs = sorted.reduce((s, x) => s + x, 0) / sorted.length;
+  const report: InferenceReport = {
+    batchSize: batch,
+    runs: sorted.length,
+    warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+    threads: cfg.threads,
+    latencyMs: {
+      p50: quantileSorted(sorted, 0.5),
+      p95: quantileSorted(sorted, 0.95),
+      p99: quantileSorted(sorted, 0.99),
+      mean: meanMs,
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+    },
+    throughput: (batch * 1000) / meanMs,
+  };
+  if (window && method && window.windows > 0) {
+    const w: EnergyWindow = {
+      energyJ: window.energyJ,
+      durationS: window.durationS,
+      domainsJ: {},
+      method,
+      notes: [...window.notes, `base figures from its ${sorted.length} calls in the comparison rounds`],
+      ...(Number.isFinite(window.attributableJ) ? { attributableJ: window.attributableJ } : {}),
+      ...(Number.isFinite(window.uncertaintyJ2) ? { uncertaintyJ: Math.sqrt(window.uncertaintyJ2) } : {}),
+    };
+    report.energy = energyReport(w, sorted.length, batch, `base, from the comparison rounds (${method})`, ctx);
+  }
+  return report;
 }
 
 /** Throughput moves opposite to latency: head/base − 1 of 1/x. */

@@ -10,6 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { loadConfig, parseConfig } from './config/load.js';
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
+import type { ComparisonResult } from './compare/types.js';
 import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue } from './errors.js';
 import { detectEnvironment } from './environment.js';
 import { renderJunit } from './report/junit.js';
@@ -204,6 +205,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
         inconclusive: config.inconclusive,
       });
       if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
+      else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
         try {
           head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
@@ -243,6 +245,41 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
+}
+
+/** Metrics shown as information when a measured base has no budget row for them. */
+const INFORMATION_METRICS: MetricKey[] = ['latency-p50', 'energy-per-inference'];
+
+/**
+ * A measured base is shown: absolute limits get the base figure and the interleaved change
+ * (with its interval) beside the head's, and latency and energy without any row get an
+ * information row. Nothing passes or fails on these: statuses are left as they are.
+ */
+export function showBase(
+  head: ModelReport,
+  base: Partial<Record<MetricKey, number>>,
+  comparisons: Partial<Record<MetricKey, ComparisonResult>>,
+): void {
+  for (const b of head.budgets) {
+    if (b.kind !== 'absolute') continue;
+    const value = base[b.metric as MetricKey];
+    if (value === undefined || !Number.isFinite(value)) continue;
+    b.baseline = value;
+    const c = comparisons[b.metric as MetricKey];
+    if (c) {
+      b.change = c.estimate;
+      b.changeCi95 = c.changeCi95;
+    }
+  }
+  const headValues = metricValues(head);
+  const rows = INFORMATION_METRICS.filter((m) => !head.budgets.some((b) => b.metric === m)).flatMap((m) => {
+    const h = headValues[m];
+    const v = base[m];
+    if (h === undefined || v === undefined || !Number.isFinite(h) || !Number.isFinite(v)) return [];
+    const c = comparisons[m];
+    return [{ metric: m, base: v, head: h, ...(c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {}) }];
+  });
+  if (rows.length) head.baseComparison = rows;
 }
 
 const UNCHANGED_MATCH = {

@@ -200,7 +200,8 @@ function budgetCell(b: BudgetResult): string {
 
 function budgetTable(m: ModelReport): string[] {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
-  if (budgets.length === 0) return ['No budgets are set for this model.'];
+  const info = Array.isArray(m.baseComparison) ? m.baseComparison.filter((r) => r && typeof r === 'object') : [];
+  if (budgets.length === 0 && info.length === 0) return ['No budgets are set for this model.'];
   const lines = ['| | Metric | Base | Head | Change | Budget |', '|:-:|---|--:|--:|--:|---|'];
   const notes: string[] = [];
   for (const row of groupByMetric(budgets)) {
@@ -220,6 +221,16 @@ function budgetTable(m: ModelReport): string[] {
         notes.push(`- ${metricName(row.metric)}: ${escapeMarkdown(b.message, { maxLength: 300 })}`);
       }
     }
+  }
+  // A measured base without a gate on these metrics: shown as information, nothing passes or fails.
+  for (const r of info) {
+    const metric = typeof r.metric === 'string' ? r.metric : '';
+    const estimated = isEnergyMetric(metric) && isEstimatedModel(m, metric) ? ' *(estimated)*' : '';
+    const change = num(r.change) !== undefined ? formatChange(num(r.change)!) : changeText(r.head, r.base);
+    const ci = ciText(r.changeCi95, formatChange);
+    lines.push(
+      `| ℹ️ | ${metricName(metric)}${estimated} | ${metricValue(metric, r.base)} | ${metricValue(metric, r.head)} | ${change}${ci ? ` ${ci}` : ''} | no gate (information) |`,
+    );
   }
   return notes.length ? [...lines, '', ...[...new Set(notes)]] : lines;
 }

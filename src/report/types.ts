@@ -130,6 +130,19 @@ export interface ModelReport {
   /** The baseline's figures for the same model, when there is one. */
   baseline?: Omit<ModelReport, 'budgets' | 'baseline'>;
   /**
+   * A measured base's figures shown as information where no budget row of the metric exists
+   * (`--base-ref` without a regression gate): nothing passes or fails on them.
+   */
+  baseComparison?: Array<{
+    metric: MetricKey | string;
+    base: number;
+    head: number;
+    /** Estimate of head/base − 1 from the interleaved rounds. */
+    change?: number;
+    changeCi95?: [number, number];
+    method?: string;
+  }>;
+  /**
    * Set when `--base-ref` found the model identical to the base (same bytes, or the same graph
    * and weights with only metadata changed; the same budget-file entry and runtime), so the
    * base was not measured again (src/baseline/identity.ts).
