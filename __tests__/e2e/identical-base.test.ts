@@ -121,3 +121,30 @@ describe('--base-ref on a model identical to the base', () => {
     expect(lat.changeCi95).toHaveLength(2);
   });
 });
+
+describe('--base-ref without a regression gate', () => {
+  it('shows the measured base and the change with its interval as information; nothing passes or fails on them', async () => {
+    await writeFile(path.join(dir, 'models/classifier.onnx'), encodeModel(buildClassifier({ hidden1: 136 })));
+    await writeFile(
+      path.join(dir, 'energy-budget.yml'),
+      budget().replace(/ {6}regression:\n.*\n.*\n/, '      latency-p95: 10 s\n'),
+    );
+    git('commit', '-q', '-am', 'wider layer, no gate');
+    const { report, exitCode, warnings } = await runAgainstParent();
+    const m = report.models[0];
+    expect(exitCode).toBe(0);
+    expect(warnings).toEqual([]);
+    expect(m.budgets.every((b) => b.kind === 'absolute' && b.status === 'pass')).toBe(true);
+    const p95 = m.budgets.find((b) => b.metric === 'latency-p95')!;
+    expect(p95.baseline).toBeGreaterThan(0);
+    expect(m.baseline!.inference!.latencyMs.p95 / 1000).toBeCloseTo(p95.baseline!, 12);
+    const info = m.baseComparison!.find((r) => r.metric === 'latency-p50')!;
+    expect(info.base).toBeGreaterThan(0);
+    expect(info.changeCi95![0]).toBeLessThanOrEqual(info.change!);
+    expect(info.change!).toBeLessThanOrEqual(info.changeCi95![1]);
+    expect(m.baseComparison!.map((r) => r.metric)).toContain('energy-per-inference');
+    const md = renderMarkdown(report);
+    expect(md).toMatch(/\| ℹ️ \| Latency p50 \| [^|]+s \| [^|]+s \| [+−-][^|]*\[[^|]+\] \| no gate \(information\) \|/);
+    expect(md).not.toContain('not checked');
+  });
+});
