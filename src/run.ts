@@ -20,6 +20,7 @@ import type { BudgetResult, ModelReport, Report, Verdict } from './report/types.
 import type { RunDeps, RunLogger, RunOptions, RunResult } from './run-types.js';
 import { ortVersion } from './bench/ort.js';
 import { evaluateBudgets, isDeterministicMetric, overallVerdict } from './compare/budgets.js';
+import { endFootprint, startFootprint } from './energy/footprint.js';
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from './baseline/identity.js';
 import { diffBudgetFiles } from './compare/budget-changes.js';
 import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
@@ -91,6 +92,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   // Log lines carry PR text (names, onnxruntime messages): no workflow commands, no escapes.
   const logger: RunLogger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
+  const procRoot = '/proc';
+  const footprintStart = await startFootprint({ procRoot });
   const cwd = resolve(options.cwd);
   const configFile = resolve(cwd, options.configPath);
   const config = await loadConfig(configFile);
@@ -238,6 +241,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   }
 
   report.verdict = overallVerdict(report.models) as Verdict;
+  try {
+    report.footprint = await endFootprint(footprintStart, config.power, { procRoot });
+  } catch (error) {
+    logger.warn(`the check's own footprint could not be estimated: ${(error as Error).message}`);
+  }
   const files = await writeReports(report, cwd, {
     json: options.jsonPath,
     markdown: options.markdownPath,

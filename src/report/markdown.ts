@@ -465,6 +465,27 @@ function newAndRemoved(models: ModelReport[]): string[] {
   return lines.length ? [lines.join('<br>'), ''] : [];
 }
 
+/** What the check itself cost (always an estimate, and said so), last before the footer. */
+export function footprintText(report: Report): string | undefined {
+  const f = report.footprint;
+  if (!f || typeof f !== 'object') return undefined;
+  const wall = num(f.wallS);
+  const cpu = num(f.cpuS);
+  const energy = num(f.energyJ);
+  if (wall === undefined || cpu === undefined || energy === undefined) return undefined;
+  const shards = num(f.shards);
+  return (
+    `This check's own footprint${shards !== undefined ? `, summed over ${shards} shard${shards === 1 ? '' : 's'}` : ''}: ` +
+    `${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, 'joules')} **estimated** ` +
+    `(${escapeMarkdown(f.description ?? 'power model', { maxLength: 400 })}).`
+  );
+}
+
+function footprintLine(report: Report): string[] {
+  const t = footprintText(report);
+  return t ? [t, ''] : [];
+}
+
 interface Shape {
   details: boolean;
   /** How many models (most severe first when truncating) to show; all when undefined. */
@@ -501,6 +522,7 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
     lines.push(`*${hidden} more model${hidden === 1 ? '' : 's'} not shown here (all within their budgets or less severe).*`, '');
   }
   if (shape.details) lines.push(...environmentDetails(report));
+  lines.push(...footprintLine(report));
   lines.push('<sub>energy-budget · report schema 1</sub>', '');
   return lines.join('\n');
 }

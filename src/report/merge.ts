@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import type { Report, Verdict } from './types.js';
+import { sumFootprints } from '../energy/footprint.js';
 
 const RANK: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
 
@@ -47,5 +48,9 @@ export function mergeReports(inputs: Array<{ report: Report; file: string }>): R
     }
   }
   if (merged.budgetChanges!.length === 0) delete merged.budgetChanges;
+  // The matrix's own cost: every shard's footprint added up.
+  const footprint = sumFootprints(inputs.map((i) => i.report.footprint));
+  if (footprint) merged.footprint = footprint;
+  else delete merged.footprint;
   return merged;
 }

@@ -145,5 +145,11 @@ export function renderText(report: Report): string {
     ...changes,
     '',
     ...report.models.map(renderModelText).flatMap((s) => [s, '']),
+    ...(report.footprint
+      ? [
+          `this check${report.footprint.shards !== undefined ? ` (${report.footprint.shards} shards)` : ''}: ${sig3(report.footprint.wallS)} s wall, ` +
+            `${sig3(report.footprint.cpuS)} s CPU, ${formatValue(report.footprint.energyJ, 'joules')} ESTIMATED (${report.footprint.description})`,
+        ]
+      : []),
   ].join('\n');
 }

@@ -6,6 +6,7 @@
 import type { MetricKey } from '../config/types.js';
 import type { TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
+import type { Footprint } from '../energy/footprint.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
@@ -160,6 +161,12 @@ export interface Report {
   config?: string;
   createdAt?: string;
   baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
+  /**
+   * What the check itself cost, up to writing this report: wall time, CPU time (this process
+   * and its workers) and estimated energy (src/energy/footprint.ts); for a merged job matrix,
+   * the sum over the shards (`shards`).
+   */
+  footprint?: Footprint;
   budgetChanges?: Array<{
     model: string;
     metric: string;
