@@ -468,10 +468,12 @@ export async function compareWithBase(
     // One round: fresh sessions of both (so session-to-session differences such as memory
     // placement become round-to-round noise inside the interval), a short warm-up of each,
     // then short blocks in ABBA order so drift within the round falls on both arms equally.
-    const oneRound = async (): Promise<{ b: number[]; h: number[]; bJ: number; hJ: number }> => {
+    const oneRound = async (): Promise<{ b: number[]; h: number[]; bJ: number[]; hJ: number[] }> => {
       const sb = await createSession(basePrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
       const sh = await createSession(headPrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      const out = { b: [] as number[], h: [] as number[], bJ: 0, hJ: 0 };
+      // Energy per call of each block: the round's figure is their median, so one block that
+      // other load preempted does not swing the round (as the median does for latency).
+      const out = { b: [] as number[], h: [] as number[], bJ: [] as number[], hJ: [] as number[] };
       try {
         for (let i = 0; i < warmup; i++) {
           await sb.run(basePrep.inputs.feeds);
@@ -487,9 +489,9 @@ export async function compareWithBase(
             );
             for (const x of r.latenciesMs) (isBase ? out.b : out.h).push(x);
             // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
-            const j = r.energy ? r.energy.energyJ : NaN;
+            const j = r.energy ? r.energy.energyJ / r.runs : NaN;
             if (isBase) {
-              out.bJ += j;
+              out.bJ.push(j);
               if (r.energy && Number.isFinite(r.energy.energyJ)) {
                 baseWindow.energyJ += r.energy.energyJ;
                 baseWindow.durationS += r.energy.durationS;
@@ -499,7 +501,7 @@ export async function compareWithBase(
                 if (!baseWindow.notes.length) baseWindow.notes = r.energy.notes ?? [];
                 baseWindowMethod = r.energy.method;
               } else if (r.energy) baseEnergyFailed = true;
-            } else out.hJ += j;
+            } else out.hJ.push(j);
           }
         }
       } finally {
@@ -518,15 +520,12 @@ export async function compareWithBase(
     const quick = { threshold, roundsPerLook, firstLookRounds: Math.max(3, roundsPerLook), maxLooks };
     latency = createSequentialComparison({ ...quick, statistic: 'median' });
     p95 = createSequentialComparison({ ...quick, statistic: { percentile: 95 } });
-    energy = createSequentialComparison({ ...quick, statistic: 'mean' });
-    const calls = callsPerBlock * blocksPerRound;
+    energy = createSequentialComparison({ ...quick, statistic: 'median' });
+    const usable = (xs: number[]) => xs.length > 0 && xs.every((x) => Number.isFinite(x) && x > 0);
     for (;;) {
       const ls = latency.addRound(round.b, round.h);
       const ps = wantTail ? p95.addRound(round.b, round.h) : p95.state();
-      const bJ = round.bJ / calls;
-      const hJ = round.hJ / calls;
-      const es =
-        Number.isFinite(bJ) && Number.isFinite(hJ) && bJ > 0 && hJ > 0 ? energy.addRound([bJ], [hJ]) : energy.state();
+      const es = usable(round.bJ) && usable(round.hJ) ? energy.addRound(round.bJ, round.hJ) : energy.state();
       // Only the metrics with a gate (all, for information) hold the loop.
       const settled =
         (!wantLatency || ls.done) && (!wantTail || ps.done) && (!wantEnergy || es.done || (es.rounds === 0 && ls.rounds > 3));
@@ -555,7 +554,7 @@ export async function compareWithBase(
   const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round, a look every ${roundsPerLook} rounds (Bonferroni)`;
   const lat = latency.state().rounds > 1 ? toResult(finishAll(latency), `per-round medians, ${design}`) : null;
   const tail = wantTail && p95.state().rounds > 1 ? toResult(finishAll(p95), `per-round 95th percentiles, ${design}`) : null;
-  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round energy per call, ${design}`) : null;
+  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round medians of the blocks' energy per call, ${design}`) : null;
   for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[])
     if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
   for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
