@@ -102,7 +102,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
   const { renderText } = await import("./chunks/terminal-37ZKTTNS.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-U2DOGZQC.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-CEOCSBUS.js");
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
   const report = mergeReports(inputs);
@@ -146,7 +146,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-U2DOGZQC.js");
+      const { runEnergyBudget } = await import("./chunks/run-CEOCSBUS.js");
       const { createConsoleLogger } = await import("./chunks/terminal-37ZKTTNS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -154,7 +154,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-AROST4N4.js");
+      const { runOptimizeCommand } = await import("./chunks/command-TJNLOS2I.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,

@@ -25000,7 +25000,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-U2DOGZQC.js");
+  const engine = await import("./chunks/run-CEOCSBUS.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

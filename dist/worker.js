@@ -7,8 +7,8 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-5HFBRNMP.js";
-import "./chunks/chunk-F7ZBR7X5.js";
+} from "./chunks/chunk-ACR52Y5K.js";
+import "./chunks/chunk-6MYEGL7G.js";
 import "./chunks/chunk-5RCBJ7FR.js";
 import {
   EnvironmentError

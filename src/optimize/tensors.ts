@@ -63,7 +63,7 @@ export function toFloat16(values: Float32Array): Uint16Array {
 /** Largest finite binary16 value (IEEE 754-2008, binary16: (2 − 2^-10) · 2^15). */
 export const FLOAT16_MAX = 65504;
 
-/** Per-channel symmetric int8 weights: q = round(w / scale[c]), scale[c] = max|w[c]| / 127. */
+/** Per-channel symmetric int8 weights: q = round(w / scale[c]), scale[c] = max|w[c]| / qmax. */
 export interface QuantizedWeights {
   values: Int8Array;
   /** One float32 scale per channel along `axis`. */
@@ -79,8 +79,10 @@ export interface QuantizedWeights {
  *
  * The scale is rounded to float32 before dividing, so dequantising with the stored scale is
  * within half a step of the original: |w − q·scale| ≤ scale / 2.
+ *
+ * `qmax` narrows the range: weights multiplied by integer kernels use {@link REDUCED_INT8_MAX}.
  */
-export function quantizePerChannel(values: Float32Array, dims: readonly number[], axis: number): QuantizedWeights {
+export function quantizePerChannel(values: Float32Array, dims: readonly number[], axis: number, qmax = 127): QuantizedWeights {
   const channels = dims[axis];
   const inner = elementCount(dims.slice(axis + 1));
   const maxAbs = new Float64Array(channels);
@@ -91,15 +93,27 @@ export function quantizePerChannel(values: Float32Array, dims: readonly number[]
   }
   const scales = new Float32Array(channels);
   // An all-zero channel gets scale 1 so dequantisation never divides by or multiplies with 0/0.
-  for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? Math.fround(maxAbs[c] / 127) : 1;
+  for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? Math.fround(maxAbs[c] / qmax) : 1;
   const q = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const c = Math.floor(i / inner) % channels;
     const v = Math.round(values[i] / scales[c]);
-    q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
+    q[i] = v > qmax ? qmax : v < -qmax ? -qmax : v;
   }
   return { values: q, scales, axis };
 }
+
+/**
+ * Largest int8 weight for MatMulInteger / ConvInteger: 7 bits, onnxruntime's `reduce_range`.
+ * On x86 CPUs without VNNI (AVX2 only, e.g. AMD EPYC before Zen 4) onnxruntime multiplies
+ * uint8 activations by int8 weights with VPMADDUBSW, which adds two products into a saturating
+ * int16: 255·127·2 = 64,770 overflows 32,767 and the result is silently wrong (errors of ~3 on
+ * unit-scale outputs were seen here). With |q| ≤ 63, 255·63·2 = 32,130 cannot saturate.
+ * Source: onnxruntime's quantize_dynamic documentation ("reduce_range: quantize weights with
+ * 7-bits. It may improve the accuracy for some models running on non-VNNI machine") and Intel's
+ * instruction reference for PMADDUBSW (saturating signed-word results).
+ */
+export const REDUCED_INT8_MAX = 63;
 
 /** Transposes a 2-D row-major matrix [rows, cols] → [cols, rows]. */
 export function transpose2d(values: Float32Array, rows: number, cols: number): Float32Array {

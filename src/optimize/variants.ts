@@ -23,6 +23,7 @@ import {
   isExternal,
   quantizePerChannel,
   readFloat32,
+  REDUCED_INT8_MAX,
   smallestMagnitudes,
   tensorFrom,
   toFloat16,
@@ -332,7 +333,7 @@ export function int8DynamicVariant(model: ModelProto): VariantResult {
       wDims = [c.dims[1], c.dims[0]];
     }
     const axis = op === 'Conv' ? 0 : 1;
-    const qw = quantizePerChannel(matrix, wDims, axis);
+    const qw = quantizePerChannel(matrix, wDims, axis, REDUCED_INT8_MAX);
     const alpha = op === 'Gemm' ? attrFloat(n, 'alpha', 1) : 1;
     const scales = alpha === 1 ? qw.scales : qw.scales.map((s) => s * alpha);
     // The per-channel scale broadcasts against the output: [N] for a matrix product,

@@ -11,7 +11,7 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-F7ZBR7X5.js";
+} from "./chunk-6MYEGL7G.js";
 import {
   formatQuantity
 } from "./chunk-5RCBJ7FR.js";

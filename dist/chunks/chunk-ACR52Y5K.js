@@ -17,7 +17,7 @@ import {
   seedFrom,
   synthesizeInputs,
   valueInfo
-} from "./chunk-F7ZBR7X5.js";
+} from "./chunk-6MYEGL7G.js";
 import {
   describeKind,
   tryParseQuantity

@@ -21,7 +21,7 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-5HFBRNMP.js";
+} from "./chunk-ACR52Y5K.js";
 import {
   renderText,
   silentLogger
@@ -33,7 +33,7 @@ import {
 } from "./chunk-5G6HVD57.js";
 import {
   decodeModel
-} from "./chunk-F7ZBR7X5.js";
+} from "./chunk-6MYEGL7G.js";
 import {
   formatQuantity,
   tryParseQuantity

@@ -9697,7 +9697,7 @@ function toFloat16(values) {
   return out;
 }
 var FLOAT16_MAX = 65504;
-function quantizePerChannel(values, dims, axis) {
+function quantizePerChannel(values, dims, axis, qmax = 127) {
   const channels = dims[axis];
   const inner = elementCount(dims.slice(axis + 1));
   const maxAbs = new Float64Array(channels);
@@ -9707,15 +9707,16 @@ function quantizePerChannel(values, dims, axis) {
     if (a > maxAbs[c]) maxAbs[c] = a;
   }
   const scales = new Float32Array(channels);
-  for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? Math.fround(maxAbs[c] / 127) : 1;
+  for (let c = 0; c < channels; c++) scales[c] = maxAbs[c] > 0 ? Math.fround(maxAbs[c] / qmax) : 1;
   const q = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const c = Math.floor(i / inner) % channels;
     const v = Math.round(values[i] / scales[c]);
-    q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
+    q[i] = v > qmax ? qmax : v < -qmax ? -qmax : v;
   }
   return { values: q, scales, axis };
 }
+var REDUCED_INT8_MAX = 63;
 function transpose2d(values, rows, cols) {
   const out = new Float32Array(values.length);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
@@ -9957,7 +9958,7 @@ function int8DynamicVariant(model) {
       wDims = [c.dims[1], c.dims[0]];
     }
     const axis = op === "Conv" ? 0 : 1;
-    const qw = quantizePerChannel(matrix, wDims, axis);
+    const qw = quantizePerChannel(matrix, wDims, axis, REDUCED_INT8_MAX);
     const alpha = op === "Gemm" ? attrFloat(n, "alpha", 1) : 1;
     const scales = alpha === 1 ? qw.scales : qw.scales.map((s) => s * alpha);
     const scaleDims = op === "Conv" ? [wDims[0], ...wDims.slice(2).map(() => 1)] : [wDims[1]];
