@@ -109,7 +109,12 @@ async function run(baseRef: string | undefined): Promise<Run> {
     },
   );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { seconds, report: out.report, exitCode: out.exitCode, warnings: warnings.filter((w) => !w.includes('in this process')) };
+  return {
+    seconds,
+    report: out.report,
+    exitCode: out.exitCode,
+    warnings: warnings.filter((w) => !w.includes('in this process')),
+  };
 }
 
 /** A run with the base and one without, in alternating order; the difference in seconds. */
@@ -175,7 +180,7 @@ async function main(): Promise<void> {
         });
         footprint ??= footprintText(r.withBase.report);
         console.log(
-          `  ${name} #${i + 1}: ${r.extraS >= 0 ? "+" : ""}${r.extraS.toFixed(2)} s (with base ${r.withBase.seconds.toFixed(2)} s, without ${r.without.seconds.toFixed(2)} s), ` +
+          `  ${name} #${i + 1}: ${r.extraS >= 0 ? '+' : ''}${r.extraS.toFixed(2)} s (with base ${r.withBase.seconds.toFixed(2)} s, without ${r.without.seconds.toFixed(2)} s), ` +
             `verdict ${r.withBase.report.verdict}, exit ${r.withBase.exitCode}, identical: ${rows[i].identical}, ${rows[i].gate}` +
             `${r.withBase.warnings.length ? `, warnings: ${r.withBase.warnings.join(' | ')}` : ''}`,
         );
@@ -209,7 +214,9 @@ async function main(): Promise<void> {
       const lat = r.report.models[0].budgets.find((b) => b.metric === 'latency-p50' && b.kind === 'regression');
       const hit = lat?.status === 'fail';
       if (hit) caught++;
-      console.log(`  two Mul #${i + 1}: ${r.seconds.toFixed(2)} s, verdict ${r.report.verdict}, exit ${r.exitCode}, ${gate(r.report)}`);
+      console.log(
+        `  two Mul #${i + 1}: ${r.seconds.toFixed(2)} s, verdict ${r.report.verdict}, exit ${r.exitCode}, ${gate(r.report)}`,
+      );
     }
     console.log(`two Mul: caught ${caught} of ${tries}`);
     console.log(`footprint of a real run (README only, with base): ${footprint ?? '(none)'}`);

@@ -536,7 +536,14 @@ export async function compareWithBase(
     if (failed) baseEnergyFailed = true;
   });
   if (!ownBenchmark && baseLatencies.length) {
-    base.inference = roundsInference(cfg, basePrep, baseLatencies, ctx, baseEnergyFailed ? undefined : baseWindow, baseWindowMethod);
+    base.inference = roundsInference(
+      cfg,
+      basePrep,
+      baseLatencies,
+      ctx,
+      baseEnergyFailed ? undefined : baseWindow,
+      baseWindowMethod,
+    );
   }
   const finishAll = (s: ReturnType<typeof createSequentialComparison>) => (s.state().done ? s.state() : s.finish());
   if (!latency || !p95 || !energy) return { base, comparisons };
@@ -554,7 +561,8 @@ export async function compareWithBase(
   const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round, a look every ${roundsPerLook} rounds (Bonferroni)`;
   const lat = latency.state().rounds > 1 ? toResult(finishAll(latency), `per-round medians, ${design}`) : null;
   const tail = wantTail && p95.state().rounds > 1 ? toResult(finishAll(p95), `per-round 95th percentiles, ${design}`) : null;
-  const en = energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round medians of the blocks' energy per call, ${design}`) : null;
+  const en =
+    energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round medians of the blocks' energy per call, ${design}`) : null;
   for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[])
     if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
   for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
@@ -572,7 +580,9 @@ function roundsInference(
   prepared: PreparedModel,
   latenciesMs: number[],
   ctx: MeasureContext,
-  window: { energyJ: number; durationS: number; attributableJ: number; uncertaintyJ2: number; windows: number; notes: string[] } | undefined,
+  window:
+    | { energyJ: number; durationS: number; attributableJ: number; uncertaintyJ2: number; windows: number; notes: string[] }
+    | undefined,
   method: EnergyWindow['method'] | undefined,
 ): InferenceReport {
   const sorted = [...latenciesMs].sort((a, b) => a - b);

@@ -353,7 +353,9 @@ async function identicalToBase(
     logger.progress(`  ${cfg.name}: ${result.reason}; measuring the base`);
     return null;
   } catch (error) {
-    logger.progress(`  ${cfg.name}: could not tell whether the model is identical to the base (${(error as Error).message}); measuring the base`);
+    logger.progress(
+      `  ${cfg.name}: could not tell whether the model is identical to the base (${(error as Error).message}); measuring the base`,
+    );
     return null;
   }
 }

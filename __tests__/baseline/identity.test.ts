@@ -90,13 +90,17 @@ describe('measurementEntry and compareIdentity', () => {
   const base = file('    path: m.onnx\n    dims: { N: 8 }\n    budget: { regression: { latency-p50: 2% } }\n');
 
   it('ignores the limits, advise and compare, and the order of keys', () => {
-    const head = file('    dims: { N: 8 }\n    path: m.onnx\n    compare: auto\n    advise: true\n    budget: { regression: { latency-p50: 5% } }\n');
+    const head = file(
+      '    dims: { N: 8 }\n    path: m.onnx\n    compare: auto\n    advise: true\n    budget: { regression: { latency-p50: 5% } }\n',
+    );
     expect(measurementEntry(head, 'm')).toBe(measurementEntry(base, 'm'));
   });
 
   it('sees a change of what is measured (dims, threads, the power model)', () => {
     expect(measurementEntry(file('    path: m.onnx\n    dims: { N: 32 }\n'), 'm')).not.toBe(measurementEntry(base, 'm'));
-    expect(measurementEntry(file('    path: m.onnx\n    dims: { N: 8 }\n    threads: 2\n'), 'm')).not.toBe(measurementEntry(base, 'm'));
+    expect(measurementEntry(file('    path: m.onnx\n    dims: { N: 8 }\n    threads: 2\n'), 'm')).not.toBe(
+      measurementEntry(base, 'm'),
+    );
     expect(measurementEntry(file('    path: m.onnx\n    dims: { N: 8 }\n', 'power: { idle: 10 W }\n'), 'm')).not.toBe(
       measurementEntry(base, 'm'),
     );
@@ -115,7 +119,10 @@ describe('measurementEntry and compareIdentity', () => {
     expect(compareIdentity(side(), side(), 'ort').identical).toMatchObject({ match: 'bytes', sha256: 'b', runtime: 'ort' });
     const resaved = side({ digest: { bytesSha256: 'b2', canonicalSha256: 'c', sizeBytes: 12 } });
     expect(compareIdentity(side(), resaved, 'ort').identical).toMatchObject({ match: 'graph-and-weights', baseSizeBytes: 10 });
-    expect(compareIdentity(side(), side({ entry: 'e2' }), 'ort')).toEqual({ identical: null, reason: 'its budget-file entry changed' });
+    expect(compareIdentity(side(), side({ entry: 'e2' }), 'ort')).toEqual({
+      identical: null,
+      reason: 'its budget-file entry changed',
+    });
     expect(compareIdentity(side(), side({ entry: undefined }), 'ort').identical).toBeNull();
     expect(compareIdentity(side({ files: { 'x.npy': '1' } }), side({ files: { 'x.npy': '2' } }), 'ort')).toEqual({
       identical: null,
@@ -124,6 +131,8 @@ describe('measurementEntry and compareIdentity', () => {
     const changed = side({ digest: { bytesSha256: 'b2', canonicalSha256: 'c2', sizeBytes: 10 } });
     expect(compareIdentity(side(), changed, 'ort')).toEqual({ identical: null, reason: 'the model changed' });
     const undecodable = side({ digest: { bytesSha256: 'b2', canonicalSha256: null, sizeBytes: 10 } });
-    expect(compareIdentity(side({ digest: { bytesSha256: 'b', canonicalSha256: null, sizeBytes: 10 } }), undecodable, 'ort').identical).toBeNull();
+    expect(
+      compareIdentity(side({ digest: { bytesSha256: 'b', canonicalSha256: null, sizeBytes: 10 } }), undecodable, 'ort').identical,
+    ).toBeNull();
   });
 });

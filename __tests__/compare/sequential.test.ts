@@ -214,7 +214,9 @@ describe('sequential comparison: mechanics', () => {
   it('rejects bad rounds and options with clear messages', () => {
     expect(() => createSequentialComparison({ threshold: -1 })).toThrow(/threshold must be/);
     expect(() => createSequentialComparison({ threshold: 0.02, roundsPerLook: 2 })).toThrow(/roundsPerLook/);
-    expect(() => createSequentialComparison({ threshold: 0.02, firstLookRounds: 2, roundsPerLook: 1 })).toThrow(/firstLookRounds/);
+    expect(() => createSequentialComparison({ threshold: 0.02, firstLookRounds: 2, roundsPerLook: 1 })).toThrow(
+      /firstLookRounds/,
+    );
     expect(() => createSequentialComparison({ threshold: 0.02, spending: 'pocock', alpha: 0.1 })).toThrow(/bonferroni/);
     const c = createSequentialComparison({ threshold: 0.02, minSamplesPerArm: 2 });
     expect(() => c.addRound([1], [1, 2])).toThrow(/at least 2 base samples/);

@@ -54,7 +54,14 @@ describe('footprint', () => {
   });
 
   it('sums a matrix: wall, CPU and energy added up, the count of shards said', () => {
-    const one: Footprint = { wallS: 30, cpuS: 25, energyJ: 300, method: 'estimate', estimated: true, description: 'estimated with x' };
+    const one: Footprint = {
+      wallS: 30,
+      cpuS: 25,
+      energyJ: 300,
+      method: 'estimate',
+      estimated: true,
+      description: 'estimated with x',
+    };
     const s = sumFootprints([one, { ...one, wallS: 10, cpuS: 5, energyJ: 100 }, undefined])!;
     expect(s).toMatchObject({ wallS: 40, cpuS: 30, energyJ: 400, shards: 2 });
     expect(sumFootprints([undefined])).toBeUndefined();
@@ -65,8 +72,17 @@ describe('footprint', () => {
       schemaVersion: 1,
       verdict: 'pass',
       environment: { cpu: 'c', logicalCpus: 2, os: 'linux', node: 'v20', onnxruntime: '1.20' },
-      models: [{ name, path: `${name}.onnx`, size: { bytes: 1, parameters: 1, bytesByDtype: {}, sparsity: 0 }, flops: 1, budgets: [] }],
-      footprint: { wallS, cpuS: wallS / 2, energyJ: wallS * 10, method: 'estimate', estimated: true, description: 'estimated with the power model m' },
+      models: [
+        { name, path: `${name}.onnx`, size: { bytes: 1, parameters: 1, bytesByDtype: {}, sparsity: 0 }, flops: 1, budgets: [] },
+      ],
+      footprint: {
+        wallS,
+        cpuS: wallS / 2,
+        energyJ: wallS * 10,
+        method: 'estimate',
+        estimated: true,
+        description: 'estimated with the power model m',
+      },
     });
     const md = renderMarkdown(report(12.5, 'a'));
     const lines = md.trim().split('\n');
@@ -78,6 +94,8 @@ describe('footprint', () => {
       { report: report(7.5, 'b'), file: 'b.json' },
     ]);
     expect(merged.footprint).toMatchObject({ wallS: 20, cpuS: 10, energyJ: 200, shards: 2 });
-    expect(renderMarkdown(merged)).toContain("This check's own footprint, summed over 2 shards: 20 s wall time, 10 s CPU time, 200 J **estimated**");
+    expect(renderMarkdown(merged)).toContain(
+      "This check's own footprint, summed over 2 shards: 20 s wall time, 10 s CPU time, 200 J **estimated**",
+    );
   });
 });

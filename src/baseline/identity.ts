@@ -167,8 +167,7 @@ export function measurementEntry(budgetText: string, modelName: string): string 
   const models = (doc as { models?: unknown } | null)?.models;
   if (!Array.isArray(models)) return undefined;
   const entry = models.find((m) => m && typeof m === 'object' && (m as { name?: unknown }).name === modelName) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (!entry) return undefined;
   const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !ENTRY_KEYS_IGNORED.has(k)));
   // Top-level settings that change figures (the power model, carbon) belong to every entry.

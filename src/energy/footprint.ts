@@ -32,7 +32,10 @@ export interface Footprint {
 /** CPU seconds of this process plus its waited-for children, from /proc/self/stat (fields 14–17); null when unreadable. */
 export function parseSelfStat(text: string): number | null {
   // The command name (field 2) is in parentheses and may contain spaces: split after the last ')'.
-  const rest = text.slice(text.lastIndexOf(')') + 2).trim().split(/\s+/);
+  const rest = text
+    .slice(text.lastIndexOf(')') + 2)
+    .trim()
+    .split(/\s+/);
   // rest[0] is field 3 (state); utime is field 14 → rest[11].
   const ticks = [11, 12, 13, 14].map((i) => Number(rest[i]));
   if (ticks.some((t) => !Number.isFinite(t) || t < 0)) return null;

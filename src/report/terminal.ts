@@ -48,7 +48,15 @@ function budgetRow(b: BudgetResult): string[] {
         ? formatChange(b.value / b.baseline - 1)
         : '';
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : '';
-  if (b.unchanged) return [b.metric, formatMetric(b.metric, b.value), 'same', 'unchanged (identical to base)', limit, MARK[b.status] ?? b.status];
+  if (b.unchanged)
+    return [
+      b.metric,
+      formatMetric(b.metric, b.value),
+      'same',
+      'unchanged (identical to base)',
+      limit,
+      MARK[b.status] ?? b.status,
+    ];
   if (b.kind === 'regression' && b.baseline === null) {
     return [b.metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
   }
