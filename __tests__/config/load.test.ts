@@ -47,6 +47,7 @@ describe('parseConfig on the contract example', () => {
       energy: 'auto',
       training: { loss: 'bce', optimizer: 'adam', learningRate: 0.001, steps: 50, warmup: 5 },
       advise: false,
+      compare: 'auto',
       budget: undefined,
       line: 3,
     });
