@@ -101,8 +101,8 @@ async function runMerge(args, proc) {
   const { resolve } = await import("node:path");
   const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-37ZKTTNS.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-CEOCSBUS.js");
+  const { renderText } = await import("./chunks/terminal-LBAA43F3.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-7FHA3I35.js");
   const inputs = [];
   for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
   const report = mergeReports(inputs);
@@ -146,8 +146,8 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-CEOCSBUS.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-37ZKTTNS.js");
+      const { runEnergyBudget } = await import("./chunks/run-7FHA3I35.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-LBAA43F3.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });

@@ -7,7 +7,7 @@ import {
   commentMarker,
   escapeMarkdown,
   renderMarkdown
-} from "./chunks/chunk-UQRUIDVR.js";
+} from "./chunks/chunk-GZFQPUGI.js";
 import {
   formatChange,
   formatMetric,
@@ -25000,7 +25000,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-CEOCSBUS.js");
+  const engine = await import("./chunks/run-7FHA3I35.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -7,7 +7,7 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-ACR52Y5K.js";
+} from "./chunks/chunk-YQ7ZJIQG.js";
 import "./chunks/chunk-6MYEGL7G.js";
 import "./chunks/chunk-5RCBJ7FR.js";
 import {

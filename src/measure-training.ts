@@ -17,6 +17,7 @@ import { runTrainingBenchmark, toOrtTensor } from './train/runner.js';
 import { loopTrainingStep } from './train/loop.js';
 import { carbonFor } from './energy/carbon.js';
 import { isEstimated } from './energy/units.js';
+import { figureInterval } from './energy/interval.js';
 import { seedFrom } from './util/random.js';
 import { mean, percentile } from './bench/latency.js';
 import type { MeasureContext, PreparedModel } from './measure.js';
@@ -156,12 +157,16 @@ export async function measureTraining(
     const w = result.energy;
     const estimated = isEstimated(w);
     const perStep = w.energyJ / result.steps;
+    const interval = figureInterval(w);
     report.energy = {
       joulesPerStep: perStep,
       joulesPerSample: perStep / plan.batchSize,
       method: w.method,
       estimated,
       description: `${estimated ? 'ESTIMATE: ' : ''}${meter.description}`,
+      ...(interval
+        ? { ci95: [perStep * interval.factors[0], perStep * interval.factors[1]] as [number, number], ci95Basis: interval.basis }
+        : {}),
     };
     if (t.datasetSize) {
       const intensity = carbonFor({ energyJ: 0, durationS: 0, settings: ctx.config.power, env: ctx.env }).intensityGPerKWh;

@@ -17,6 +17,7 @@ import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
+import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, createSequentialComparison } from './compare/sequential.js';
 import { quantileSorted } from './compare/stats.js';
@@ -222,10 +223,11 @@ export function energyReport(
   batch: number,
   description: string,
   ctx: MeasureContext,
+  runRelativeCi95?: number,
 ): EnergyReport {
   const perCall = window.energyJ / calls;
   const estimated = isEstimated(window);
-  const sigma = window.uncertaintyJ !== undefined ? window.uncertaintyJ / calls : undefined;
+  const interval = figureInterval(window, runRelativeCi95);
   const carbon = carbonFor({
     energyJ: perCall,
     durationS: window.durationS / calls,
@@ -239,8 +241,14 @@ export function energyReport(
     joulesPer1000Inferences: perCall * 1000,
     method: window.method,
     estimated,
-    // One window: the interval is the meter's own stated uncertainty (±1.96σ), not run-to-run spread.
-    ...(sigma !== undefined ? { ci95: [Math.max(0, perCall - 1.96 * sigma), perCall + 1.96 * sigma] as [number, number] } : {}),
+    // One window: the power model's validated interval (with the run's own spread), or the
+    // meter's stated uncertainty (±1.96σ); figureInterval says which in ci95Basis.
+    ...(interval
+      ? {
+          ci95: [perCall * interval.factors[0], perCall * interval.factors[1]] as [number, number],
+          ci95Basis: interval.basis,
+        }
+      : {}),
     ...(window.attributableJ !== undefined ? { attributableJoulesPerInference: window.attributableJ / calls } : {}),
     description: estimated ? `ESTIMATE: ${description}` : description,
     carbon,
@@ -280,7 +288,8 @@ async function runInference(
     (prepared.report.notices ??= []).push(
       `energy per inference is unavailable: the energy meter (${meter.description}) failed during the run (${failed}); the latency and throughput figures of the same run stand, and energy limits of this model are not checked`,
     );
-  } else if (result.energy) report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx);
+  } else if (result.energy)
+    report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx, result.relativeCi95);
   const bad = Object.entries(result.nonFinite ?? {}).filter(([, n]) => n > 0);
   if (bad.length) {
     (prepared.report.notices ??= []).push(

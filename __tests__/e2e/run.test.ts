@@ -96,6 +96,13 @@ describe('runEnergyBudget on the example models', () => {
     expect(c.inference!.throughput).toBeGreaterThan(0);
     expect(c.inference!.energy).toEqual(expect.objectContaining({ method: 'estimate', estimated: true }));
     expect(c.inference!.energy!.joulesPerSample).toBeCloseTo(c.inference!.energy!.joulesPerInference / 4, 12);
+    // The interval is the power model's validated one (issue 14: its lower bound at least a quarter of the figure).
+    const e = c.inference!.energy!;
+    expect(e.ci95![0]).toBeGreaterThanOrEqual(e.joulesPerInference / 4);
+    expect(e.ci95![0]).toBeLessThan(e.joulesPerInference);
+    expect(e.ci95![1]).toBeGreaterThan(e.joulesPerInference);
+    expect(e.ci95Basis).toMatch(/^−\d+%\/\+\d+%, power model: leave-one-server-out validation/);
+    expect(c.training!.energy!.ci95Basis).toMatch(/power model/);
     expect(c.training).toEqual(expect.objectContaining({ steps: 6, batchSize: 4 }));
     expect(c.notices).toEqual(
       expect.arrayContaining([

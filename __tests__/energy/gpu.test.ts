@@ -11,6 +11,7 @@ import {
   type NvmlLike,
 } from '../../src/energy/nvml.js';
 import { openMeter } from '../../src/energy/open.js';
+import { POWER_CURVES } from '../../src/energy/power-model.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { cpuinfoText, fakeClock, fakeProc, fakeTicker, statText, tempDir } from './helpers.js';
 
@@ -161,9 +162,10 @@ describe('NVML through a fake NvmlLike', () => {
     writeFileSync(join(proc, 'stat'), statText(0, 0, 300, 2));
     clock.set(2);
     const w = await auto.meter.end(token);
-    // CPU: idle only (default row, 2 × 0.74 W × 2 s = 2.96 J); GPU: 5 J measured.
-    expect(w.domainsJ).toEqual({ 'cpu-vm-share': expect.closeTo(2.96, 10), 'gpu-0': 5 });
-    expect(w.energyJ).toBeCloseTo(7.96, 10);
+    // CPU: idle only (the curve for unrecognised CPUs, 2 threads × idle watts × 2 s); GPU: 5 J measured.
+    const cpuJ = 2 * POWER_CURVES.fallback.wattsPerThread[0] * 2;
+    expect(w.domainsJ).toEqual({ 'cpu-vm-share': expect.closeTo(cpuJ, 10), 'gpu-0': 5 });
+    expect(w.energyJ).toBeCloseTo(cpuJ + 5, 10);
     expect(w.estimated).toBe(true);
     expect(w.parts?.map((p) => p.method)).toEqual(['estimate', 'nvml']);
     await auto.meter.close();

@@ -98,6 +98,17 @@ describe('terminal table', () => {
   it('labels an estimate as such', () => {
     expect(text).toMatch(/energy \(ESTIMATE from a power model\): 690 µJ per inference/);
   });
+  it("shows the power model's interval as percentages next to the figure, and what it comes from", () => {
+    const basis = '−29%/+40%, power model: leave-one-server-out validation over SPECpower servers of the same CPU model';
+    const withInterval: Report = structuredClone(report);
+    Object.assign(withInterval.models[0].inference!.energy!, { ci95: [0.00069 * 0.71, 0.00069 * 1.4], ci95Basis: basis });
+    const t = renderText(withInterval);
+    expect(t).toMatch(/690 µJ per inference, 21\.6 µJ per sample \(95% interval 490 µJ–966 µJ, −29%\/\+40%, power model\)/);
+    expect(t).toContain(`    95% interval: ${basis}`);
+    expect(renderMarkdown(withInterval)).toMatch(
+      /95% interval \[490 µJ, 966 µJ\] \(−29%\/&#43;40%, power model&#58; leave&#45;one&#45;server&#45;out/,
+    );
+  });
 });
 
 describe('JUnit', () => {

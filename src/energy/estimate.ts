@@ -171,6 +171,7 @@ export function estimateWindow(input: EstimateInputs): EnergyWindow {
       vmIdleW: idleW,
       vmEnergyJ: powerW * durationS,
       relativeUncertainty: model.relativeUncertainty,
+      interval95: model.interval95,
     },
   };
 }

@@ -25,7 +25,7 @@ import type { EnergyMeter } from './types.js';
 export interface OpenMeterOptions {
   /** Folder used in place of /sys. @default env.ENERGY_BUDGET_SYSFS ?? '/sys' */
   sysfsRoot?: string;
-  /** Folder used in place of /proc. @default '/proc' */
+  /** Folder used in place of /proc. @default env.ENERGY_BUDGET_PROC ?? '/proc' */
   procRoot?: string;
   env: Record<string, string | undefined>;
   /** The budget file's power settings (TDP or watts override the power model). */
@@ -64,8 +64,14 @@ export function sysfsRootFrom(env: Record<string, string | undefined>): string {
   return v !== undefined && v.trim() !== '' ? v : '/sys';
 }
 
+/** The procfs root for the estimate: ENERGY_BUDGET_PROC when set, else /proc. */
+export function procRootFrom(env: Record<string, string | undefined>): string {
+  const v = env.ENERGY_BUDGET_PROC;
+  return v !== undefined && v.trim() !== '' ? v : '/proc';
+}
+
 async function openEstimate(options: OpenMeterOptions, notices: string[]): Promise<EstimateMeter> {
-  const procRoot = options.procRoot ?? '/proc';
+  const procRoot = options.procRoot ?? procRootFrom(options.env);
   const fs = options.fs ?? nodeFs;
   const cpu = await readCpuInfo(procRoot, fs);
   const stat = await readCpuTimes(procRoot, fs);

@@ -3,10 +3,13 @@
  * and year), how a CPU is matched to a row, and watts of the whole VM at a utilisation.
  * Pure functions on plain data.
  */
+import powerCurvesJson from '../../data/power-curves.json' with { type: 'json' };
 import powerModelsJson from '../../data/power-models.json' with { type: 'json' };
 import type { PowerSettings } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { CpuInfo } from './cpu.js';
+import type { CurveCase, PowerCurvesData } from './specpower/derive.js';
+import { cpuModelKey, tierFromCpuid, tierFromName, TIER_NAMES } from './specpower/tiers.js';
 
 /** How watts depend on utilisation u ∈ [0, 1]. */
 export type PowerModel =
@@ -16,6 +19,8 @@ export type PowerModel =
   | { kind: 'vm-curve'; vcpus: number; curvePercentWatts: Array<[number, number]> }
   /** CPU package only: P = TDP × f(u), f a curve of fractions of TDP. */
   | { kind: 'tdp-curve'; curvePercentFraction: Array<[number, number]>; tdpW?: number }
+  /** SPECpower-derived: watts per hardware thread at load levels (percent), × vCPUs. */
+  | { kind: 'per-thread-curve'; curvePercentWatts: Array<[number, number]> }
   /** The budget file's watts for the whole machine: P = idle + u × (max − idle). */
   | { kind: 'vm-linear'; idleW: number; maxW: number };
 
@@ -46,6 +51,19 @@ export interface PowerModelData {
 /** The bundled coefficients. */
 export const POWER_MODELS = powerModelsJson as unknown as PowerModelData;
 
+/** The bundled SPECpower-derived curves (data/power-curves.json, `npm run derive:power-curves`). */
+export const POWER_CURVES = powerCurvesJson as unknown as PowerCurvesData;
+
+/** A stated 95% interval of an estimate, as factors of the figure, and what it is derived from. */
+export interface PowerModelInterval {
+  /** Lower and upper factor: the interval is [figure × low, figure × high]. */
+  factors: [number, number];
+  /** One phrase: what the interval comes from ("leave-one-server-out validation …"). */
+  derivedFrom: string;
+  /** Whether it was measured (validation) or is an assumption (budget-file watts, TDP curve). */
+  validated: boolean;
+}
+
 /** The power model chosen for this machine, and why. */
 export interface ResolvedPowerModel {
   /** Row id in data/power-models.json, or 'budget-file'. */
@@ -58,6 +76,22 @@ export interface ResolvedPowerModel {
   microarchitecture?: string;
   /** How the CPU was identified and which fallbacks applied. */
   notes: string[];
+  /** The stated 95% interval of the model's power. */
+  interval95: PowerModelInterval;
+}
+
+/** A one-sigma relative uncertainty equivalent to a 95% interval of factors (for combining with other meters). */
+function sigmaOf(factors: [number, number]): number {
+  return (factors[1] - factors[0]) / (2 * 1.96);
+}
+
+/** An assumed ±1.96σ interval for the rows nothing validates (budget-file watts, TDP curve). */
+function assumedInterval(relativeUncertainty: number, what: string): PowerModelInterval {
+  return {
+    factors: [Math.max(0, 1 - 1.96 * relativeUncertainty), 1 + 1.96 * relativeUncertainty],
+    derivedFrom: `assumed ±${Math.round(relativeUncertainty * 100)}% (one sigma) for ${what}; not validated`,
+    validated: false,
+  };
 }
 
 /** Watts of a piecewise-linear curve of [percent, value] points at `percent` (clamped). */
@@ -86,6 +120,8 @@ export function vmPowerW(model: PowerModel, u: number, vcpus: number): number {
       return vcpus * (model.minWattsPerVcpu + util * (model.maxWattsPerVcpu - model.minWattsPerVcpu));
     case 'vm-curve':
       return (interpolateCurve(model.curvePercentWatts, util * 100) * vcpus) / model.vcpus;
+    case 'per-thread-curve':
+      return interpolateCurve(model.curvePercentWatts, util * 100) * vcpus;
     case 'tdp-curve':
       if (model.tdpW === undefined) throw new InputError('ARGUMENT_INVALID', 'The TDP power model needs a TDP in watts.');
       return model.tdpW * interpolateCurve(model.curvePercentFraction, util * 100);
@@ -103,6 +139,10 @@ export function describeModel(model: PowerModel): string {
       const first = model.curvePercentWatts[0][1];
       const last = model.curvePercentWatts[model.curvePercentWatts.length - 1][1];
       return `${first.toFixed(2)}–${last.toFixed(2)} W for ${model.vcpus} vCPUs (idle–full load curve)`;
+    }
+    case 'per-thread-curve': {
+      const c = model.curvePercentWatts;
+      return `${c[0][1].toFixed(3)}–${c[c.length - 1][1].toFixed(3)} W per hardware thread (idle–full load, ${c.length} load levels)`;
     }
     case 'tdp-curve':
       return `${model.curvePercentFraction.map(([p, f]) => `${p}%→${Math.round(f * 100)}%`).join(', ')} of ${model.tdpW ?? '?'} W TDP`;
@@ -160,13 +200,14 @@ function positive(value: number | undefined, field: string): number | undefined 
 
 /**
  * Chooses the power model: the budget file's idle/max watts, else its TDP (Boavizta TDP curve),
- * else the row for the detected CPU, else the default row.
+ * else the SPECpower-derived curve for the detected CPU (`matchSpecpowerCurve`).
  * @throws InputError when only one of idleW/maxW is set, or a value is not a positive number.
  */
 export function resolvePowerModel(
   cpu: CpuInfo | null,
   power: PowerSettings,
   data: PowerModelData = POWER_MODELS,
+  curves: PowerCurvesData = POWER_CURVES,
 ): ResolvedPowerModel {
   const cpuModel = cpu?.modelName ?? 'unknown';
   const idleW = positive(power.idleW, 'idleW');
@@ -199,6 +240,7 @@ export function resolvePowerModel(
       label: `budget file: ${describeModel(model)}`,
       model,
       relativeUncertainty: 0.2,
+      interval95: assumedInterval(0.2, "the budget file's watts"),
       cpuModel,
       microarchitecture: ident?.microarchitecture,
       notes,
@@ -216,36 +258,110 @@ export function resolvePowerModel(
       label: `${row.label}: ${describeModel(model)} (${row.year})`,
       model,
       relativeUncertainty: row.relativeUncertainty,
+      interval95: assumedInterval(row.relativeUncertainty, 'the TDP curve'),
       cpuModel,
       microarchitecture: ident?.microarchitecture,
       notes,
     };
   }
 
-  let rowId = data.defaultRow;
-  if (ident?.row) {
-    rowId = ident.row;
-  } else if (ident) {
-    notes.push(
-      `No published per-vCPU power figures for ${ident.microarchitecture} in the bundled data; using the default row ${data.defaultRow}.`,
-    );
-  } else {
-    notes.push(`CPU not recognised; using the default row ${data.defaultRow}.`);
-  }
-  const row = data.rows[rowId];
-  if (!row) throw new InputError('ARGUMENT_INVALID', `data/power-models.json has no row "${rowId}" (internal data error).`);
-  const { label, relativeUncertainty, source, year } = row;
-  const model = row as PowerModel;
+  const match = matchSpecpowerCurve(cpu, curves);
+  notes.push(...match.notes);
+  const model: PowerModel = {
+    kind: 'per-thread-curve',
+    curvePercentWatts: curves.loadLevelsPercent.map((p, i) => [p, match.wattsPerThread[i]] as [number, number]),
+  };
+  const [lo, hi] = match.interval95.factors;
   notes.push(
-    `Power model: ${rowId} — ${label}: ${describeModel(model)} (${source}, ${year}); assumed uncertainty ±${Math.round(relativeUncertainty * 100)}%.`,
+    `Power model: ${match.label}: ${describeModel(model)}; 95% interval ${pct(lo)}/${pct(hi)} of the figure, from ${match.interval95.derivedFrom}.`,
   );
   return {
-    rowId,
-    label: `${label}: ${describeModel(model)} (${year})`,
+    rowId: match.rowId,
+    label: `${match.label}: ${describeModel(model)}`,
     model,
-    relativeUncertainty,
+    relativeUncertainty: sigmaOf(match.interval95.factors),
+    interval95: match.interval95,
     cpuModel,
-    microarchitecture: ident?.microarchitecture,
+    microarchitecture: match.tierName ?? ident?.microarchitecture,
     notes,
+  };
+}
+
+/** "−41%" / "+198%": a factor as a signed percentage change. */
+export function pct(factor: number): string {
+  const p = Math.round((factor - 1) * 100);
+  return p < 0 ? `−${-p}%` : `+${p}%`;
+}
+
+/** The SPECpower curve chosen for a CPU, and why. */
+export interface SpecpowerMatch {
+  case: CurveCase;
+  /** `specpower-model-amd-epyc-7763`, `specpower-tier-amd-epyc-zen3` or `specpower-unknown`. */
+  rowId: string;
+  label: string;
+  tierName?: string;
+  wattsPerThread: number[];
+  interval95: PowerModelInterval;
+  notes: string[];
+}
+
+/**
+ * The curve for a CPU: its model's SPECpower results, else its family/generation tier (by model
+ * name, then CPUID), else the curve for unknown CPUs; each with the interval its case's
+ * leave-one-server-out validation measured (docs/energy.md).
+ */
+export function matchSpecpowerCurve(cpu: CpuInfo | null, curves: PowerCurvesData = POWER_CURVES): SpecpowerMatch {
+  const interval = (c: CurveCase, factors: [number, number] = curves.cases[c].interval95): PowerModelInterval => ({
+    factors,
+    derivedFrom: `${curves.cases[c].derivedFrom}; validated median error ${(curves.cases[c].medianAbsError * 100).toFixed(1)}%`,
+    validated: true,
+  });
+  const key = cpu ? cpuModelKey(cpu.modelName) : '';
+  const m = curves.models[key];
+  if (m) {
+    const tierName = m.tier ? (TIER_NAMES[m.tier] ?? m.tier) : undefined;
+    const caseFactors = curves.cases['cpu-model'].interval95;
+    const factors: [number, number] = m.spread
+      ? [Math.min(caseFactors[0], m.spread[0]), Math.max(caseFactors[1], m.spread[1])]
+      : caseFactors;
+    const what =
+      m.basis === 'eleven-level'
+        ? `median of ${m.servers} SPECpower_ssj2008 result${m.servers === 1 ? '' : 's'} with ${m.name} (eleven load levels)`
+        : `${m.name}: median idle and full-load watts of ${m.servers} SPECpower_ssj2008 result${m.servers === 1 ? '' : 's'}, shaped like its family's curve`;
+    return {
+      case: 'cpu-model',
+      rowId: `specpower-model-${key.replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`,
+      label: `SPECpower ${what}`,
+      tierName,
+      wattsPerThread: m.wattsPerThread,
+      interval95: interval('cpu-model', factors),
+      notes: [`SPECpower_ssj2008 has results for this CPU model (${m.name}).`],
+    };
+  }
+  const byName = cpu ? tierFromName(cpu.modelName) : null;
+  const tier = byName ?? (cpu ? tierFromCpuid(cpu) : null);
+  const t = tier ? curves.tiers[tier] : undefined;
+  if (tier && t) {
+    return {
+      case: t.current ? 'tier' : 'tier-older',
+      rowId: `specpower-tier-${tier}`,
+      label: `SPECpower ${t.name}: median of ${t.servers} results of that family/generation`,
+      tierName: t.name,
+      wattsPerThread: t.wattsPerThread,
+      interval95: interval(t.current ? 'tier' : 'tier-older'),
+      notes: [
+        `No SPECpower_ssj2008 results for this CPU model; using its family/generation ${t.name} (recognised by ${byName ? 'model name' : 'CPUID family/model'}).`,
+      ],
+    };
+  }
+  return {
+    case: 'unknown',
+    rowId: 'specpower-unknown',
+    label: `SPECpower median of all ${curves.fallback.servers} results since ${curves.fallbackSince} (CPU not recognised)`,
+    wattsPerThread: curves.fallback.wattsPerThread,
+    interval95: interval('unknown'),
+    notes: [
+      `CPU not recognised (neither its model nor its family/generation has SPECpower_ssj2008 results); using the curve of all results since ${curves.fallbackSince}.`,
+    ],
   };
 }

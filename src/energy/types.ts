@@ -3,6 +3,8 @@
  * `begin()` / `end()` bracket each timed window. See docs/energy.md for what each meter counts.
  */
 
+import type { PowerModelInterval } from './power-model.js';
+
 /** A single way of obtaining energy. `estimate` is never a measurement. */
 export type BaseEnergyMethod = 'rapl' | 'nvml' | 'nvidia-smi' | 'estimate';
 
@@ -36,8 +38,10 @@ export interface EstimateDetails {
   vmIdleW: number;
   /** Modelled energy of the whole VM over the window, joules (all processes). */
   vmEnergyJ: number;
-  /** Relative one-sigma uncertainty assumed for the model (0.3 = ±30%). */
+  /** Relative one-sigma uncertainty equivalent to `interval95` (for combining with other meters). */
   relativeUncertainty: number;
+  /** The model's stated 95% interval as factors of the figure, and what it is derived from. */
+  interval95: PowerModelInterval;
 }
 
 /** The result of one measurement window. */

@@ -350,7 +350,7 @@ function modelDetails(m: ModelReport): string[] {
       const ci = ciText(e.ci95, (x) => formatValue(x, 'joules'));
       body.push(
         `Energy per inference: ${jpi === undefined ? '—' : formatValue(jpi, 'joules')}` +
-          `${ci ? `, 95% interval ${ci}` : ''}` +
+          `${ci ? `, 95% interval ${ci}${typeof e.ci95Basis === 'string' ? ` (${escapeMarkdown(e.ci95Basis, { maxLength: 400 })})` : ''}` : ''}` +
           `${num(e.attributableJoulesPerInference) !== undefined ? `, above idle ${formatValue(num(e.attributableJoulesPerInference)!, 'joules')}` : ''}` +
           `${e.estimated !== false || e.method === 'estimate' ? ' (estimated)' : ''}.`,
         '',

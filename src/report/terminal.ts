@@ -76,6 +76,12 @@ function howObtained(estimated: boolean, method: string): string {
   return method === 'estimate' ? 'ESTIMATE from a power model' : `partly ESTIMATED, ${method}`;
 }
 
+/** "−41%/+198%, power model" from a ci95Basis (the rest is printed on its own line). */
+function shortBasis(basis: string): string {
+  const i = basis.indexOf(':');
+  return i < 0 ? basis : basis.slice(0, i);
+}
+
 /** Renders one model's section. */
 export function renderModelText(m: ModelReport): string {
   const lines: string[] = [];
@@ -106,10 +112,11 @@ export function renderModelText(m: ModelReport): string {
       lines.push(
         `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference, ` +
           `${formatValue(e.joulesPerSample, 'joules')} per sample` +
-          `${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')})` : ''}` +
+          `${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ''})` : ''}` +
           `${e.carbon ? `; ${formatValue(e.carbon.totalG, 'grams')} per inference` : ''}`,
       );
       if (e.description) lines.push(`    ${e.description}`);
+      if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
     }
   }
   const t = m.training;
@@ -117,7 +124,7 @@ export function renderModelText(m: ModelReport): string {
     lines.push(
       `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ''}; ` +
         `step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} → ${sig3(t.lossLast)}` +
-        `${t.energy ? `; ${formatValue(t.energy.joulesPerStep, 'joules')} per step (${howObtained(t.energy.estimated, t.energy.method)})` : ''}`,
+        `${t.energy ? `; ${formatValue(t.energy.joulesPerStep, 'joules')} per step (${howObtained(t.energy.estimated, t.energy.method)}${t.energy.ci95Basis ? `; ${shortBasis(t.energy.ci95Basis)}` : ''})` : ''}`,
     );
     if (t.projection) {
       lines.push(

@@ -26,8 +26,10 @@ export interface EnergyReport {
   joulesPerInference: number;
   joulesPerSample: number;
   method: string;
-  /** 95% confidence interval of joulesPerInference, when measured over several windows. */
+  /** 95% interval of joulesPerInference: the power model's validated interval (estimates) or the meter's stated uncertainty. */
   ci95?: [number, number];
+  /** What ci95 is derived from, with its width as percentages: "−41%/+198%, power model: leave-one-server-out …". */
+  ci95Basis?: string;
   /** Energy attributable to the workload (gross minus idle), per inference, when known. */
   attributableJoulesPerInference?: number;
   joulesPer1000Inferences?: number;
@@ -77,7 +79,16 @@ export interface TrainingReport {
   batchSize: number;
   stepMs: { p50: number; mean: number; p95?: number };
   samplesPerSecond?: number;
-  energy?: { joulesPerStep: number; joulesPerSample: number; method: string; estimated: boolean; description?: string };
+  energy?: {
+    joulesPerStep: number;
+    joulesPerSample: number;
+    method: string;
+    estimated: boolean;
+    description?: string;
+    /** 95% interval of joulesPerStep and what it is derived from (as for inference). */
+    ci95?: [number, number];
+    ci95Basis?: string;
+  };
   lossFirst: number;
   lossLast: number;
   loss?: string;

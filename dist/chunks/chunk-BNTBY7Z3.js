@@ -51,6 +51,10 @@ function howObtained(estimated, method) {
   if (!estimated) return `measured, ${method}`;
   return method === "estimate" ? "ESTIMATE from a power model" : `partly ESTIMATED, ${method}`;
 }
+function shortBasis(basis) {
+  const i = basis.indexOf(":");
+  return i < 0 ? basis : basis.slice(0, i);
+}
 function renderModelText(m) {
   const lines = [];
   lines.push(`${m.name}  (${m.path})${m.change ? `  [${m.change}]` : ""}`);
@@ -70,15 +74,16 @@ function renderModelText(m) {
     if (inf.energy) {
       const e = inf.energy;
       lines.push(
-        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, "joules")} per inference, ${formatValue(e.joulesPerSample, "joules")} per sample${e.ci95 ? ` (95% CI ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")})` : ""}${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
+        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, "joules")} per inference, ${formatValue(e.joulesPerSample, "joules")} per sample${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ""})` : ""}${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
       );
       if (e.description) lines.push(`    ${e.description}`);
+      if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
     }
   }
   const t = m.training;
   if (t) {
     lines.push(
-      `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ""}; step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} \u2192 ${sig3(t.lossLast)}${t.energy ? `; ${formatValue(t.energy.joulesPerStep, "joules")} per step (${howObtained(t.energy.estimated, t.energy.method)})` : ""}`
+      `  training: batch ${t.batchSize}, ${t.steps} steps${t.optimizer ? ` (${t.loss}, ${t.optimizer})` : ""}; step p50 ${sig3(t.stepMs.p50)} ms, mean ${sig3(t.stepMs.mean)} ms; loss ${sig3(t.lossFirst)} \u2192 ${sig3(t.lossLast)}${t.energy ? `; ${formatValue(t.energy.joulesPerStep, "joules")} per step (${howObtained(t.energy.estimated, t.energy.method)}${t.energy.ci95Basis ? `; ${shortBasis(t.energy.ci95Basis)}` : ""})` : ""}`
     );
     if (t.projection) {
       lines.push(

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   renderMarkdown
-} from "./chunk-UQRUIDVR.js";
+} from "./chunk-GZFQPUGI.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -21,11 +21,11 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-ACR52Y5K.js";
+} from "./chunk-YQ7ZJIQG.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-SUJJCJYP.js";
+} from "./chunk-BNTBY7Z3.js";
 import "./chunk-YHJ657IU.js";
 import {
   environmentDifferences,

@@ -5,7 +5,7 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-SUJJCJYP.js";
+} from "./chunk-BNTBY7Z3.js";
 import "./chunk-YHJ657IU.js";
 import "./chunk-5RCBJ7FR.js";
 import "./chunk-DSY7S6TO.js";
