@@ -20,7 +20,7 @@ import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaselin
 import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, createSequentialComparison } from './compare/sequential.js';
-import { median, quantileSorted } from './compare/stats.js';
+import { quantileSorted } from './compare/stats.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
@@ -483,8 +483,6 @@ export async function compareWithBase(
       // Energy per call of each block: the round's figure is their median, so one block that
       // other load preempted does not swing the round (as the median does for latency).
       const out = { b: [] as number[], h: [] as number[], bJ: [] as number[], hJ: [] as number[] };
-      const estB = { ok: true, idleW: 0, attributableJ: 0, calls: 0 };
-      const estH = { ok: true, idleW: 0, attributableJ: 0, calls: 0 };
       try {
         for (let i = 0; i < warmup; i++) {
           await sb.run(basePrep.inputs.feeds);
@@ -501,12 +499,6 @@ export async function compareWithBase(
             for (const x of r.latenciesMs) (isBase ? out.b : out.h).push(x);
             // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
             const j = r.energy ? r.energy.energyJ / r.runs : NaN;
-            const split = isBase ? estB : estH;
-            if (r.energy?.method === 'estimate' && r.energy.idleW !== undefined && r.energy.attributableJ !== undefined) {
-              split.idleW = r.energy.idleW;
-              split.attributableJ += r.energy.attributableJ;
-              split.calls += r.runs;
-            } else split.ok = false;
             if (isBase) {
               out.bJ.push(j);
               if (r.energy && Number.isFinite(r.energy.energyJ)) {
@@ -526,11 +518,6 @@ export async function compareWithBase(
         await sh.release();
       }
       for (const x of out.b) baseLatencies.push(x);
-      // A power-model estimate: one figure per arm and round (see roundEstimateJoulesPerCall).
-      if (estB.ok && estH.ok && estB.calls > 0 && estH.calls > 0) {
-        out.bJ = [roundEstimateJoulesPerCall(estB, out.b)];
-        out.hJ = [roundEstimateJoulesPerCall(estH, out.h)];
-      }
       return out;
     };
     const t0 = ctx.clockNs();
@@ -590,23 +577,6 @@ export async function compareWithBase(
   for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
   for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
   return { base, comparisons };
-}
-
-/**
- * One arm's energy per call in one round when the meter is a power-model estimate. The
- * estimate is idle power × wall time plus the process's CPU share of the dynamic power; on a
- * busy machine the wall time of a 25 ms block includes time the process waited, preempted by
- * other jobs, which the estimate charges at idle power, and the CPU time of one block is
- * counted in scheduler ticks. Both swing a block by more than the change looked for. So for the
- * comparison the idle term is taken over the round's median call time (as the latency
- * comparison does) and the dynamic term over the whole round's CPU time. A counter's windows
- * are used as measured; the absolute figures are not changed by this.
- */
-export function roundEstimateJoulesPerCall(
-  split: { idleW: number; attributableJ: number; calls: number },
-  latenciesMs: readonly number[],
-): number {
-  return split.idleW * (median(latenciesMs) / 1000) + split.attributableJ / split.calls;
 }
 
 /**
