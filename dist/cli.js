@@ -14,6 +14,8 @@ var USAGE = `Usage:
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
                                      combine the reports of a job matrix (--shard) into one
+  energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
+                                     the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
 
 Options of run:
@@ -28,6 +30,10 @@ Options of run:
 
 Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;
+var MERGE_USAGE = `Usage: energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+
+Combines the JSON reports of a job matrix (run --shard I/N) into one report, table and files.
+Exit codes as for run.`;
 var ArgumentError = class extends EnergyBudgetError {
   constructor(message) {
     super("ARGUMENT_INVALID", `${message}
@@ -62,13 +68,13 @@ function parseRunArgs(args, cwd) {
       }
     }));
   } catch (error) {
-    throw new ArgumentError(`energy-budget run: ${error.message.replace(/\. To specify.*$/s, ".")}`);
+    throw new ArgumentError(`run: ${error.message.replace(/\. To specify.*$/s, ".")}`);
   }
   if (values["base-ref"] !== void 0 && values.baseline !== void 0) {
-    throw new ArgumentError("energy-budget run: give either --base-ref or --baseline, not both.");
+    throw new ArgumentError("run: give either --base-ref or --baseline, not both.");
   }
   for (const key of ["config", "json", "markdown", "junit", "base-ref", "baseline"]) {
-    if (values[key] === "") throw new ArgumentError(`energy-budget run: --${key} needs a value.`);
+    if (values[key] === "") throw new ArgumentError(`run: --${key} needs a value.`);
   }
   return {
     cwd,
@@ -83,6 +89,11 @@ function parseRunArgs(args, cwd) {
   };
 }
 async function runMerge(args, proc) {
+  if (args.includes("--help") || args.includes("-h")) {
+    proc.stdout.write(`${MERGE_USAGE}
+`);
+    return ExitCode.OK;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -92,19 +103,20 @@ async function runMerge(args, proc) {
       options: { json: { type: "string" }, markdown: { type: "string" }, junit: { type: "string" } }
     });
   } catch (error) {
-    throw new ArgumentError(`energy-budget merge: ${error.message.replace(/\. To specify.*$/s, ".")}`);
+    throw new ArgumentError(`merge: ${error.message.replace(/\. To specify.*$/s, ".")}`);
   }
   if (!parsed.positionals.length)
     throw new ArgumentError(
-      "energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
+      "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-IWKCGPKS.js");
+  const { loadBaselineReport } = await import("./chunks/report-NC5ULXTE.js");
   const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-LBAA43F3.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-7FHA3I35.js");
+  const { renderText } = await import("./chunks/terminal-SPZCURTS.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-XSK5TCUH.js");
   const inputs = [];
-  for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
+  for (const file of parsed.positionals)
+    inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
   const report = mergeReports(inputs);
   await writeReports(report, proc.cwd, parsed.values);
   proc.stdout.write(`${renderText(report)}
@@ -146,15 +158,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-7FHA3I35.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-LBAA43F3.js");
+      const { runEnergyBudget } = await import("./chunks/run-XSK5TCUH.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-SPZCURTS.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-TJNLOS2I.js");
+      const { runOptimizeCommand } = await import("./chunks/command-7YMMWKPY.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
@@ -165,7 +177,11 @@ async function runCli(proc, deps = {}) {
       });
     }
     if (command === "merge") return await runMerge(rest, proc);
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
+    if (command === "history") {
+      const { runHistoryCommand } = await import("./chunks/command-GMZ32LZR.js");
+      return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}
 `);

@@ -1,19 +1,33 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  appendRecord,
+  chartsFor,
+  historyPath,
+  parseHistory,
+  renderHistoryHtml,
+  renderHistoryMarkdown,
+  serializeHistory
+} from "./chunks/chunk-CVOOEUVK.js";
+import {
   mergeReports
 } from "./chunks/chunk-CCD5NMUD.js";
 import {
+  renderMarkdown
+} from "./chunks/chunk-LHYUH2VU.js";
+import {
   commentMarker,
   escapeMarkdown,
-  renderMarkdown
-} from "./chunks/chunk-GZFQPUGI.js";
+  toRecord
+} from "./chunks/chunk-Y6ZTHBW3.js";
+import "./chunks/chunk-C2GH26UA.js";
 import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-YHJ657IU.js";
-import "./chunks/chunk-5RCBJ7FR.js";
+} from "./chunks/chunk-KO5Q4CFI.js";
+import "./chunks/chunk-4K6K6CUH.js";
+import "./chunks/chunk-3VLSKMPL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -1065,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path3 && path3[0] !== "/") {
-          path3 = `/${path3}`;
+        if (path4 && path4[0] !== "/") {
+          path4 = `/${path4}`;
         }
-        return new URL(`${origin}${path3}`);
+        return new URL(`${origin}${path4}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1523,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path3);
+        debuglog("sending request to %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin },
+          request: { method, path: path4, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path3,
+          path4,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path3);
+        debuglog("trailers received from %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path3, origin },
+          request: { method, path: path4, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path3,
+          path4,
           error2.message
         );
       });
@@ -1604,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path3, origin }
+            request: { method, path: path4, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path3);
+          debuglog("sending request to %s %s/%s", method, origin, path4);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1669,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path3,
+        path: path4,
         method,
         body,
         headers,
@@ -1684,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path3 !== "string") {
+        if (typeof path4 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path3)) {
+        } else if (invalidPathRegex.test(path4)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1754,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path3, query) : path3;
+        this.path = query ? buildURL(path4, query) : path4;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6447,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path3, host, upgrade, blocking, reset } = request2;
+      const { method, path: path4, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6528,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path3} HTTP/1.1\r
+      let header2 = `${method} ${path4} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7057,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7154,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path3;
+      headers[HTTP2_HEADER_PATH] = path4;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7507,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path3 = search ? `${pathname}${search}` : pathname;
+        const path4 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path3;
+        this.opts.path = path4;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8748,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path3 = "/",
+          path: path4 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path3;
+        opts.path = origin + path4;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10723,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path3) {
-      if (typeof path3 !== "string") {
-        return path3;
+    function safeUrl(path4) {
+      if (typeof path4 !== "string") {
+        return path4;
       }
-      const pathSegments = path3.split("?");
+      const pathSegments = path4.split("?");
       if (pathSegments.length !== 2) {
-        return path3;
+        return path4;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path3);
+    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path4);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10758,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10796,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path3, method, body, headers, query } = opts;
+      const { path: path4, method, body, headers, query } = opts;
       return {
-        path: path3,
+        path: path4,
         method,
         body,
         headers,
@@ -11261,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path3,
+            Path: path4,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16143,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path3) {
-      for (let i = 0; i < path3.length; ++i) {
-        const code = path3.charCodeAt(i);
+    function validateCookiePath(path4) {
+      for (let i = 0; i < path4.length; ++i) {
+        const code = path4.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19065,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path3 = opts.path;
+          let path4 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path3 = `/${path3}`;
+            path4 = `/${path4}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path3);
+          url = new URL(util.parseOrigin(url).origin + path4);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19913,8 +19927,159 @@ var require_lib = __commonJS({
 });
 
 // src/main.ts
-import { readdir as readdir2, readFile as readFileAsync, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
+import { readdir as readdir2, writeFile as writeFile3 } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/report/untrusted.ts
+import { open } from "node:fs/promises";
+var MAX_REPORT_BYTES = 50 * 1024 * 1024;
+var MAX_LIST = 500;
+var MAX_STRING = 4e3;
+var STATUSES = ["pass", "warn", "fail", "inconclusive"];
+var VERDICTS = ["pass", "warn", "fail"];
+function isObject(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function oneOf(value, allowed) {
+  return typeof value === "string" && allowed.includes(value);
+}
+function cutString(s) {
+  return s.length > MAX_STRING ? `${s.slice(0, MAX_STRING)}\u2026 (cut)` : s;
+}
+function objects(list, what, notes) {
+  if (!Array.isArray(list)) return [];
+  const kept = [];
+  let skipped = 0;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (!isObject(x)) skipped++;
+    else if (kept.length < MAX_LIST) kept.push(x);
+    else skipped++;
+  }
+  if (skipped) notes.push(`${skipped} ${what} of the report were not shown (not objects, or past the first ${MAX_LIST}).`);
+  return kept;
+}
+function strings(list) {
+  if (!Array.isArray(list)) return void 0;
+  const out = [];
+  let skipped = 0;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x === "string" && out.length < MAX_LIST) out.push(cutString(x));
+    else skipped++;
+  }
+  if (skipped) out.push(`\u2026 ${skipped} more entries not shown`);
+  return out;
+}
+function flat(value) {
+  const out = {};
+  if (!isObject(value)) return out;
+  for (const [k, v] of Object.entries(value).slice(0, 100)) {
+    if (typeof v === "string") out[k] = cutString(v);
+    else if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+    else if (typeof v === "boolean") out[k] = v;
+  }
+  return out;
+}
+function cleanBudget(b) {
+  return {
+    ...b,
+    metric: typeof b.metric === "string" ? b.metric.slice(0, 200) : "",
+    status: oneOf(b.status, STATUSES) ? b.status : "inconclusive"
+  };
+}
+function cleanModel(m, notes) {
+  const out = { ...m, name: typeof m.name === "string" ? m.name.slice(0, 500) : "" };
+  out.budgets = objects(m.budgets, `budget rows of "${String(out.name).slice(0, 80)}"`, notes).map(cleanBudget);
+  if ("notices" in m) out.notices = strings(m.notices) ?? [];
+  if ("advice" in m) out.advice = objects(m.advice, "advice entries", notes);
+  if ("error" in m)
+    out.error = isObject(m.error) ? {
+      code: typeof m.error.code === "string" ? m.error.code.slice(0, 80) : "UNKNOWN",
+      message: typeof m.error.message === "string" ? cutString(m.error.message) : ""
+    } : void 0;
+  return out;
+}
+function verdictOfRows(models) {
+  let verdict = "pass";
+  for (const m of models) {
+    if (m.error) return "fail";
+    for (const b of m.budgets ?? []) {
+      if (b.status === "fail") return "fail";
+      if (b.status === "warn") verdict = "warn";
+    }
+  }
+  return verdict;
+}
+var SEVERITY = { pass: 0, warn: 1, fail: 2 };
+function sanitizeReport(data) {
+  const notes = [];
+  const models = objects(data.models, "model entries", notes).map((m) => cleanModel(m, notes));
+  const claimed = oneOf(data.verdict, VERDICTS) ? data.verdict : "fail";
+  const derived = verdictOfRows(models);
+  const verdict = SEVERITY[derived] > SEVERITY[claimed] ? derived : claimed;
+  const out = {
+    ...data,
+    verdict,
+    environment: flat(data.environment),
+    models
+  };
+  if ("budgetChanges" in data) out.budgetChanges = objects(data.budgetChanges, "budget changes", notes);
+  if (isObject(data.baseline)) {
+    const warnings = strings(data.baseline.warnings);
+    out.baseline = { ...data.baseline, ...warnings ? { warnings } : {} };
+  }
+  if (notes.length && models[0]) {
+    const first = models[0];
+    first.notices = [...first.notices ?? [], ...notes];
+  }
+  return out;
+}
+async function readUntrustedReport(file, what = "given as `report-json`") {
+  let text;
+  try {
+    const handle = await open(file, "r");
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_REPORT_BYTES)
+        throw new InputError("INPUT_INVALID", `The report ${file} is ${size} bytes, larger than 50 MB; refusing to read it.`);
+      const buffer = Buffer.alloc(Math.min(size, MAX_REPORT_BYTES) + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      if (bytesRead > MAX_REPORT_BYTES)
+        throw new InputError("INPUT_INVALID", `The report ${file} grew past 50 MB while it was read; refusing to read it.`);
+      text = buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (error2) {
+    if (error2 instanceof InputError) throw error2;
+    throw new InputError(
+      "INPUT_INVALID",
+      `The report ${file} ${what} could not be read (${error2?.code ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
+    );
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${error2.message}.`);
+  }
+  if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.models) || !oneOf(data.verdict, VERDICTS)) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`
+    );
+  }
+  for (const m of data.models) {
+    if (!isObject(m) || typeof m.name !== "string" || !Array.isArray(m.budgets)) {
+      throw new InputError(
+        "INPUT_INVALID",
+        `The report ${file} has a model entry without a "name" string and a "budgets" array.`
+      );
+    }
+  }
+  return sanitizeReport(data);
+}
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -20363,7 +20528,7 @@ import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
@@ -20429,8 +20594,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path3 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path3} does not exist${EOL5}`);
+        const path4 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -21170,8 +21335,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -24657,12 +24822,12 @@ function createGitHubClient(options) {
 
 // src/github/comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
 function isOurComment(comment, marker, author) {
   if (!(comment.body ?? "").startsWith(marker)) return false;
-  const user = comment.user;
-  if (!user) return false;
-  if (author) return user.login?.toLowerCase() === author.toLowerCase();
-  return user.type === "Bot";
+  const login = comment.user?.login;
+  if (!login) return false;
+  return login.toLowerCase() === (author || DEFAULT_COMMENT_AUTHOR).toLowerCase();
 }
 async function findOurComments(client, repo, issueNumber, marker, author) {
   const found = [];
@@ -24802,6 +24967,8 @@ function readGitHubContext(env, options = {}) {
     apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
     serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
     sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+    defaultBranch: str(obj(payload.repository)?.default_branch),
     workspace: env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
     runId: env.GITHUB_RUN_ID ?? "",
     pullRequest: pullRequestFrom(payload),
@@ -24813,7 +24980,27 @@ function readGitHubContext(env, options = {}) {
 // src/github/inputs.ts
 var FAIL_POLICIES = ["budget", "regression", "never"];
 var MODES = ["run", "comment"];
-function oneOf(name, value, allowed, fallback) {
+var HISTORY_MODES = ["auto", "always", "off"];
+function positiveInt(name, value, fallback, max) {
+  if (value === "") return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max)
+    throw new InputError(
+      "ARGUMENT_INVALID",
+      `The input \`${name}\` is "${value}", but it must be a whole number from 1 to ${max}. Example: \`${name}: ${fallback}\`.`
+    );
+  return n;
+}
+function branchName(value) {
+  if (value === "") return "energy-budget-data";
+  if (!/^[A-Za-z0-9._/-]+$/.test(value) || value.startsWith("-") || value.includes("..") || value.endsWith("/") || value.endsWith(".lock"))
+    throw new InputError(
+      "ARGUMENT_INVALID",
+      `The input \`history-branch\` is "${value}", which is not a valid branch name. Use letters, digits, \`-\`, \`_\`, \`.\` and \`/\`, e.g. \`history-branch: energy-budget-data\`.`
+    );
+  return value;
+}
+function oneOf2(name, value, allowed, fallback) {
   if (value === "") return fallback;
   if (allowed.includes(value)) return value;
   throw new InputError(
@@ -24841,20 +25028,25 @@ function parseBoolean(name, value) {
 }
 function readInputs(get) {
   return {
-    mode: oneOf("mode", get("mode"), MODES, "run"),
+    mode: oneOf2("mode", get("mode"), MODES, "run"),
     config: get("config") || "energy-budget.yml",
     baseRef: get("base-ref"),
     baseline: get("baseline"),
     githubToken: get("github-token"),
-    comment: oneOf("comment", get("comment"), COMMENT_POLICIES, "always"),
+    comment: oneOf2("comment", get("comment"), COMMENT_POLICIES, "always"),
     commentAuthor: get("comment-author"),
-    failOn: oneOf("fail-on", get("fail-on"), FAIL_POLICIES, "budget"),
+    failOn: oneOf2("fail-on", get("fail-on"), FAIL_POLICIES, "budget"),
     reportJson: get("report-json") || "energy-budget-report.json",
     reportMarkdown: get("report-markdown"),
     reportJunit: get("report-junit"),
     shard: parseShard(get("shard")),
     advise: parseBoolean("advise", get("advise")),
-    title: get("title") || "Energy budget"
+    title: get("title") || "Energy budget",
+    history: oneOf2("history", get("history"), HISTORY_MODES, "auto"),
+    historyBranch: branchName(get("history-branch")),
+    historyLimit: positiveInt("history-limit", get("history-limit"), 500, 1e5),
+    historyWindow: positiveInt("history-window", get("history-window"), 30, 1e3),
+    historyHtml: get("history-html") || "energy-budget-history.html"
   };
 }
 
@@ -24914,8 +25106,8 @@ async function findPullRequestForSha(client, repo, headSha, head) {
 // src/github/verdict.ts
 function plain(text, max = 300) {
   const s = typeof text === "string" ? text : String(text);
-  const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+  const flat2 = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  return flat2.length > max ? `${flat2.slice(0, max)}\u2026` : flat2;
 }
 function isFloor(metric) {
   return metric === "throughput";
@@ -24976,6 +25168,118 @@ function budgetAnnotations(report) {
   return out;
 }
 
+// src/history/action.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/history/github.ts
+function statusOf(error2) {
+  return error2 && typeof error2 === "object" ? error2.status : void 0;
+}
+async function readBranchFile(client, repo, branch, file) {
+  let head;
+  try {
+    const ref = await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+    head = ref.data.object.sha;
+  } catch (error2) {
+    if (statusOf(error2) === 404) return { head: null, tree: null, text: "" };
+    throw error2;
+  }
+  const commit = await client.rest.git.getCommit({ ...repo, commit_sha: head });
+  const tree = commit.data.tree.sha;
+  const listing = await client.rest.git.getTree({ ...repo, tree_sha: tree, recursive: "true" });
+  const entry = listing.data.tree.find((e) => e.path === file && e.type === "blob");
+  if (!entry?.sha) return { head, tree, text: "" };
+  const blob = await client.rest.git.getBlob({ ...repo, file_sha: entry.sha });
+  const text = blob.data.encoding === "base64" ? Buffer.from(blob.data.content, "base64").toString("utf8") : String(blob.data.content);
+  return { head, tree, text };
+}
+async function readGitHubHistory(client, repo, branch, file) {
+  const { text } = await readBranchFile(client, repo, branch, file);
+  return parseHistory(text);
+}
+async function appendGitHubHistory(client, repo, branch, file, record, options) {
+  const maxAttempts = options.maxAttempts ?? 8;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    const current = await readBranchFile(client, repo, branch, file);
+    const records = appendRecord(parseHistory(current.text).records, record, options.limit);
+    const blob = await client.rest.git.createBlob({ ...repo, content: serializeHistory(records), encoding: "utf-8" });
+    const tree = await client.rest.git.createTree({
+      ...repo,
+      ...current.tree ? { base_tree: current.tree } : {},
+      tree: [{ path: file, mode: "100644", type: "blob", sha: blob.data.sha }]
+    });
+    const commit = await client.rest.git.createCommit({
+      ...repo,
+      message: `energy-budget: ${record.ref}@${record.sha.slice(0, 12)}${record.runId ? ` (run ${record.runId})` : ""}`,
+      tree: tree.data.sha,
+      parents: current.head ? [current.head] : []
+    });
+    try {
+      if (current.head) {
+        await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+      } else {
+        await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+      }
+      return { commit: commit.data.sha, records: records.length, attempts: attempt, created: !current.head };
+    } catch (error2) {
+      if (statusOf(error2) !== 422) throw error2;
+      if (attempt >= maxAttempts)
+        throw new Error(`the branch ${branch} kept moving: ${maxAttempts} attempts to append the run lost the race`, {
+          cause: error2
+        });
+      const wait = Math.round((100 + 400 * random()) * attempt);
+      options.onRetry?.(`The branch ${branch} moved while this run was appended (attempt ${attempt}); retrying on the new head.`);
+      await sleep(wait);
+    }
+  }
+}
+
+// src/history/action.ts
+function planHistory(inputs, ctx) {
+  const branch = ctx.pullRequest?.baseRef || ctx.defaultBranch || "the default branch";
+  if (inputs.history === "off") return { read: false, write: false, reason: "history: off", branch };
+  if (ctx.pullRequest || ctx.eventName.startsWith("pull_request") || ctx.eventName === "workflow_run")
+    return { read: true, write: false, reason: "pull-request runs read the history and never write it", branch };
+  const onDefault = ctx.eventName === "push" && !!ctx.defaultBranch && ctx.ref === `refs/heads/${ctx.defaultBranch}`;
+  if (onDefault || inputs.history === "always") {
+    const name = ctx.ref.replace(/^refs\/heads\//, "") || branch;
+    return { read: true, write: true, reason: "", branch: name };
+  }
+  return {
+    read: true,
+    write: false,
+    reason: `only pushes to the default branch${ctx.defaultBranch ? ` (${ctx.defaultBranch})` : ""} are appended (this is ${ctx.eventName || "not a GitHub event"} on ${ctx.ref || "no ref"}; \`history: always\` appends any run)`,
+    branch
+  };
+}
+async function loadHistory(client, repo, inputs, configKey) {
+  return readGitHubHistory(client, repo, inputs.historyBranch, historyPath(configKey));
+}
+function runRecord(report, ctx, branch) {
+  return toRecord(report, { sha: ctx.sha || "unknown", ref: branch, runId: ctx.runId || void 0 });
+}
+async function renderHistory(records, head, opts) {
+  const charts = chartsFor(records, head, opts.window);
+  const full = renderHistoryMarkdown(charts, { branch: opts.branch });
+  const compact = renderHistoryMarkdown(charts, { branch: opts.branch, charts: false });
+  let htmlFile;
+  if (opts.htmlPath && records.length) {
+    await mkdir2(path2.dirname(opts.htmlPath), { recursive: true });
+    await writeFile2(opts.htmlPath, renderHistoryHtml(charts, { title: `${opts.title}: history`, source: opts.source }));
+    htmlFile = opts.htmlPath;
+  }
+  return { markdown: { full, compact }, ...htmlFile ? { htmlFile } : {} };
+}
+async function saveRun(client, repo, inputs, configKey, record, options = {}) {
+  return appendGitHubHistory(client, repo, inputs.historyBranch, historyPath(configKey), record, {
+    limit: inputs.historyLimit,
+    ...options
+  });
+}
+
 // src/main.ts
 function coreIO(env = process.env) {
   return {
@@ -25000,48 +25304,12 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-7FHA3I35.js");
+  const engine = await import("./chunks/run-XSK5TCUH.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
-  const rel = path2.relative(workspace, path2.resolve(workspace, file));
-  return (rel.startsWith("..") || path2.isAbsolute(rel) ? file : rel).split(path2.sep).join("/");
-}
-var MAX_REPORT_BYTES = 50 * 1024 * 1024;
-async function readReport(file) {
-  let text;
-  try {
-    text = await readFileAsync(file, "utf8");
-  } catch (error2) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The report ${file} given as \`report-json\` could not be read (${error2?.code ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
-    );
-  }
-  if (text.length > MAX_REPORT_BYTES)
-    throw new InputError("INPUT_INVALID", `The report ${file} is larger than 50 MB; refusing to read it.`);
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${error2.message}.`);
-  }
-  const r = data;
-  if (!r || typeof r !== "object" || r.schemaVersion !== 1 || !Array.isArray(r.models) || !["pass", "warn", "fail"].includes(r.verdict)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`
-    );
-  }
-  for (const m of r.models) {
-    if (!m || typeof m !== "object" || typeof m.name !== "string" || !Array.isArray(m.budgets)) {
-      throw new InputError(
-        "INPUT_INVALID",
-        `The report ${file} has a model entry without a "name" string and a "budgets" array.`
-      );
-    }
-  }
-  return r;
+  const rel = path3.relative(workspace, path3.resolve(workspace, file));
+  return (rel.startsWith("..") || path3.isAbsolute(rel) ? file : rel).split(path3.sep).join("/");
 }
 function getClient(s) {
   if (!s.inputs.githubToken) return void 0;
@@ -25053,13 +25321,14 @@ function getClient(s) {
   });
   return s.client;
 }
-async function publishLocally(s, report, jsonPath) {
+async function publishLocally(s, report, jsonPath, history) {
   const commentBody = renderMarkdown(report, {
     marker: s.configKey,
     title: s.inputs.title,
+    history: history?.markdown,
     fullReportHint: s.ctx.repo && s.ctx.runId ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})` : void 0
   });
-  const summary2 = renderMarkdown(report, { title: s.inputs.title, maxChars: 1e6 });
+  const summary2 = renderMarkdown(report, { title: s.inputs.title, maxChars: 1e6, history: history?.markdown });
   try {
     await s.io.writeSummary(summary2);
   } catch (error2) {
@@ -25114,11 +25383,78 @@ async function postComment(s, report, body, prNumber, fatal) {
     s.io.warning(message);
   }
 }
+async function readStoredHistory(s, required) {
+  const client = getClient(s);
+  const fail = (why) => {
+    const message = `Could not read the history from the branch ${s.inputs.historyBranch}: ${why}.`;
+    if (required) throw new InputError("INPUT_INVALID", `\`baseline: history\` needs the history. ${message}`);
+    s.io.warning(`${message} The report has no trend charts.`);
+    return void 0;
+  };
+  if (!s.ctx.repo) return fail("GITHUB_REPOSITORY is not set (not on GitHub Actions)");
+  if (!client) return fail("no `github-token`");
+  try {
+    const { records, skipped } = await loadHistory(client, s.ctx.repo, s.inputs, s.configKey);
+    if (skipped.length)
+      s.io.warning(`The history file has ${skipped.length} unreadable line(s), skipped: ${skipped.slice(0, 3).join("; ")}`);
+    s.io.info(`Read ${records.length} run(s) from the history branch ${s.inputs.historyBranch}.`);
+    return records;
+  } catch (error2) {
+    return fail(describeApiError(error2));
+  }
+}
+async function appendHistory(s, record) {
+  const client = getClient(s);
+  if (!client || !s.ctx.repo) {
+    s.io.warning("No `github-token` or repository: this run is not appended to the history.");
+    return;
+  }
+  try {
+    const r = await saveRun(client, s.ctx.repo, s.inputs, s.configKey, record, {
+      sleep: s.deps.historySleep,
+      onRetry: (m) => s.io.info(m)
+    });
+    s.io.info(
+      `Appended this run to the history (${s.inputs.historyBranch}, ${r.records} run(s) kept${r.created ? ", branch created" : ""}${r.attempts > 1 ? `, after ${r.attempts - 1} lost race(s)` : ""}).`
+    );
+  } catch (error2) {
+    const kind = classifyApiError(error2);
+    s.io.warning(
+      kind === "read-only" ? `The token is read-only, so this run is not appended to the history branch ${s.inputs.historyBranch} (${describeApiError(error2)}). Give the job \`permissions: contents: write\` on pushes to the default branch.` : `Could not append this run to the history branch ${s.inputs.historyBranch}: ${describeApiError(error2)}.`
+    );
+  }
+}
+async function historyView(s, plan, report, stored, record) {
+  const { inputs, ctx, io } = s;
+  stored ??= await readStoredHistory(s, false);
+  if (!stored) return void 0;
+  try {
+    const view = await renderHistory(
+      record ? appendRecord(stored, record, inputs.historyLimit) : stored,
+      record ? void 0 : report,
+      {
+        branch: plan.branch,
+        window: inputs.historyWindow,
+        htmlPath: path3.resolve(ctx.workspace, inputs.historyHtml),
+        title: inputs.title,
+        source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : "this repository"}, budget file ${s.configKey}.`
+      }
+    );
+    if (view.htmlFile) io.setOutput("history-html", view.htmlFile);
+    return view;
+  } catch (error2) {
+    io.warning(`Could not render the history: ${error2?.message ?? String(error2)}`);
+    return void 0;
+  }
+}
 async function runMode(s) {
   const { inputs, ctx, io } = s;
+  const plan = planHistory(inputs, ctx);
+  const againstHistory = inputs.baseline === "history";
+  const stored = againstHistory ? await readStoredHistory(s, true) : void 0;
   const baseRef = inputs.baseRef || (inputs.baseline ? void 0 : ctx.pullRequest?.baseSha || void 0);
   const runEnergyBudget = s.deps.runEnergyBudget ?? await loadEngine();
-  const jsonPath = path2.resolve(ctx.workspace, inputs.reportJson);
+  const jsonPath = path3.resolve(ctx.workspace, inputs.reportJson);
   const logger = { info: (m) => io.info(m), warn: (m) => io.warning(m), progress: (m) => io.info(m) };
   if (baseRef) io.info(`Comparing with the base ${baseRef}.`);
   const result = await runEnergyBudget(
@@ -25126,20 +25462,25 @@ async function runMode(s) {
       configPath: inputs.config,
       cwd: ctx.workspace,
       jsonPath,
-      markdownPath: inputs.reportMarkdown ? path2.resolve(ctx.workspace, inputs.reportMarkdown) : void 0,
-      junitPath: inputs.reportJunit ? path2.resolve(ctx.workspace, inputs.reportJunit) : void 0,
+      markdownPath: inputs.reportMarkdown ? path3.resolve(ctx.workspace, inputs.reportMarkdown) : void 0,
+      junitPath: inputs.reportJunit ? path3.resolve(ctx.workspace, inputs.reportJunit) : void 0,
       baseRef,
-      baselinePath: inputs.baseline ? path2.resolve(ctx.workspace, inputs.baseline) : void 0,
+      baselinePath: inputs.baseline && !againstHistory ? path3.resolve(ctx.workspace, inputs.baseline) : void 0,
+      historyBaseline: againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : void 0,
       shard: inputs.shard,
       advise: inputs.advise
     },
     { logger, env: s.deps.env }
   );
   const report = result.report;
-  const body = await publishLocally(s, report, result.files.json ?? jsonPath);
+  const record = plan.write ? runRecord(report, ctx, plan.branch) : void 0;
+  const view = plan.read ? await historyView(s, plan, report, stored, record) : void 0;
+  const body = await publishLocally(s, report, result.files.json ?? jsonPath, view);
   for (const a of budgetAnnotations(report)) {
     io.annotate(a.level, a.message, { title: a.title, file: s.configKey, startLine: a.line });
   }
+  if (record) await appendHistory(s, record);
+  else if (inputs.history !== "off") io.info(`This run is not appended to the history: ${plan.reason}.`);
   await postComment(s, report, body, ctx.pullRequest?.number ?? null, false);
   const problems = failingProblems(report, inputs.failOn);
   const fails = problems.length > 0 || inputs.failOn === "budget" && report.verdict === "fail";
@@ -25157,13 +25498,13 @@ ${list.join("\n")}` : ""}`);
 async function reportFiles(workspace, spec) {
   const files = [];
   for (const line of spec.split("\n").map((l) => l.trim()).filter(Boolean)) {
-    const full = path2.resolve(workspace, line);
-    const base = path2.basename(full);
+    const full = path3.resolve(workspace, line);
+    const base = path3.basename(full);
     if (!base.includes("*")) {
       files.push(full);
       continue;
     }
-    const dir = path2.dirname(full);
+    const dir = path3.dirname(full);
     const pattern = new RegExp(
       `^${base.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
     );
@@ -25175,7 +25516,7 @@ async function reportFiles(workspace, spec) {
         `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`
       );
     }
-    files.push(...matched.map((n) => path2.join(dir, n)));
+    files.push(...matched.map((n) => path3.join(dir, n)));
   }
   return files;
 }
@@ -25185,17 +25526,20 @@ async function commentMode(s) {
   let report;
   let file = files[0];
   if (files.length === 1) {
-    report = await readReport(file);
+    report = await readUntrustedReport(file);
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readReport(f), file: path2.relative(ctx.workspace, f) });
+    for (const f of files) reports.push({ report: await readUntrustedReport(f), file: path3.relative(ctx.workspace, f) });
     report = mergeReports(reports);
-    file = path2.resolve(ctx.workspace, "energy-budget-report.merged.json");
-    await writeFile2(file, `${JSON.stringify(report, null, 2)}
+    file = path3.resolve(ctx.workspace, "energy-budget-report.merged.json");
+    await writeFile3(file, `${JSON.stringify(report, null, 2)}
 `);
     io.info(`Merged ${files.length} reports into ${file}.`);
   }
-  const body = await publishLocally(s, report, file);
+  const plan = planHistory(inputs, ctx);
+  const aboutPullRequest = !!ctx.workflowRun || !!ctx.pullRequest;
+  const view = plan.read && aboutPullRequest ? await historyView(s, plan, report, void 0) : void 0;
+  const body = await publishLocally(s, report, file, view);
   let prNumber = null;
   if (ctx.workflowRun) {
     const client = getClient(s);

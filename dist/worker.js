@@ -7,9 +7,12 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-YQ7ZJIQG.js";
-import "./chunks/chunk-6MYEGL7G.js";
-import "./chunks/chunk-5RCBJ7FR.js";
+} from "./chunks/chunk-FY25F7TN.js";
+import "./chunks/chunk-C2GH26UA.js";
+import "./chunks/chunk-YHE2A4FJ.js";
+import "./chunks/chunk-R3OHUB5T.js";
+import "./chunks/chunk-4K6K6CUH.js";
+import "./chunks/chunk-3VLSKMPL.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";

@@ -1,5 +1,5 @@
 /**
- * The `energy-budget` command line (shared/CONTRACT.md):
+ * The `energy-budget` command line (docs/contract.md):
  *
  *   energy-budget run [--config FILE] [--json FILE] [--markdown FILE] [--junit FILE]
  *                     [--base-ref GIT_REF] [--baseline REPORT.json] [--shard I/N] [--advise]
@@ -26,6 +26,8 @@ export const USAGE = `Usage:
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
                                      combine the reports of a job matrix (--shard) into one
+  energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
+                                     the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
 
 Options of run:
@@ -40,6 +42,11 @@ Options of run:
 
 Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;
+
+const MERGE_USAGE = `Usage: energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+
+Combines the JSON reports of a job matrix (run --shard I/N) into one report, table and files.
+Exit codes as for run.`;
 
 class ArgumentError extends EnergyBudgetError {
   constructor(message: string) {
@@ -78,13 +85,13 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
       },
     }));
   } catch (error) {
-    throw new ArgumentError(`energy-budget run: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    throw new ArgumentError(`run: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
   }
   if (values['base-ref'] !== undefined && values.baseline !== undefined) {
-    throw new ArgumentError('energy-budget run: give either --base-ref or --baseline, not both.');
+    throw new ArgumentError('run: give either --base-ref or --baseline, not both.');
   }
   for (const key of ['config', 'json', 'markdown', 'junit', 'base-ref', 'baseline'] as const) {
-    if (values[key] === '') throw new ArgumentError(`energy-budget run: --${key} needs a value.`);
+    if (values[key] === '') throw new ArgumentError(`run: --${key} needs a value.`);
   }
   return {
     cwd,
@@ -105,6 +112,10 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
  * verdict fails.
  */
 async function runMerge(args: string[], proc: CliProcess): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    proc.stdout.write(`${MERGE_USAGE}\n`);
+    return ExitCode.OK;
+  }
   let parsed: { values: Record<string, string | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -114,11 +125,11 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
       options: { json: { type: 'string' }, markdown: { type: 'string' }, junit: { type: 'string' } },
     }) as typeof parsed;
   } catch (error) {
-    throw new ArgumentError(`energy-budget merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    throw new ArgumentError(`merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
   }
   if (!parsed.positionals.length)
     throw new ArgumentError(
-      'energy-budget merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
+      'merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
     );
   const { resolve } = await import('node:path');
   const { loadBaselineReport } = await import('./baseline/report.js');
@@ -126,7 +137,8 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   const { renderText } = await import('./report/terminal.js');
   const { reportExitCode, writeReports } = await import('./run.js');
   const inputs = [];
-  for (const file of parsed.positionals) inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file)) });
+  for (const file of parsed.positionals)
+    inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), undefined, 'merge') });
   const report = mergeReports(inputs);
   await writeReports(report, proc.cwd, parsed.values);
   proc.stdout.write(`${renderText(report)}\n`);
@@ -190,7 +202,11 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
       });
     }
     if (command === 'merge') return await runMerge(rest, proc);
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge.`);
+    if (command === 'history') {
+      const { runHistoryCommand } = await import('./history/command.js');
+      return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
+    }
+    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}\n`);
     return exitCodeOf(error);

@@ -1,6 +1,6 @@
 /**
  * One error hierarchy for the whole product. Each error has a literal `code` and the exit
- * code the CLI and the action use for it (see shared/CONTRACT.md):
+ * code the CLI and the action use for it (see docs/contract.md):
  * 2 for anything the user can fix in their input, 3 for internal or environment failures.
  */
 

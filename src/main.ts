@@ -7,8 +7,9 @@
  * annotations are written, and only then is the network used (the comment), so a failing or
  * read-only GitHub API never loses what was measured.
  */
-import { readdir, readFile as readFileAsync, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readUntrustedReport } from './report/untrusted.js';
 import * as core from '@actions/core';
 import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
 import {
@@ -24,6 +25,17 @@ import { readInputs, type ActionInputs } from './github/inputs.js';
 import { assertOnnxRuntimeAvailable } from './github/platform.js';
 import { findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
+import {
+  appendRecord,
+  loadHistory,
+  planHistory,
+  renderHistory,
+  runRecord,
+  saveRun,
+  type HistoryPlan,
+  type HistoryView,
+} from './history/action.js';
+import type { HistoryRecord } from './history/record.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
@@ -62,6 +74,8 @@ export interface ActionDeps {
   client?: Omit<ClientOptions, 'token' | 'apiUrl'>;
   /** @default process.cwd() */
   cwd?: string;
+  /** Waits between attempts to append to the history after a lost race (tests never sleep). */
+  historySleep?: (ms: number) => Promise<void>;
 }
 
 /** The @actions/core implementation of ActionIO. */
@@ -100,53 +114,6 @@ function workspacePath(workspace: string, file: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
-/** The biggest report JSON the comment mode reads (an artifact from untrusted code). */
-const MAX_REPORT_BYTES = 50 * 1024 * 1024;
-
-/** Reads and minimally validates a report JSON (an untrusted artifact in the comment mode). */
-async function readReport(file: string): Promise<Report> {
-  let text: string;
-  try {
-    text = await readFileAsync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(
-      'INPUT_INVALID',
-      `The report ${file} given as \`report-json\` could not be read (${(error as NodeJS.ErrnoException)?.code ?? String(error)}). ` +
-        "In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.",
-    );
-  }
-  if (text.length > MAX_REPORT_BYTES)
-    throw new InputError('INPUT_INVALID', `The report ${file} is larger than 50 MB; refusing to read it.`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError('INPUT_INVALID', `The report ${file} is not valid JSON: ${(error as Error).message}.`);
-  }
-  const r = data as Partial<Report> | null;
-  if (
-    !r ||
-    typeof r !== 'object' ||
-    r.schemaVersion !== 1 ||
-    !Array.isArray(r.models) ||
-    !['pass', 'warn', 'fail'].includes(r.verdict as string)
-  ) {
-    throw new InputError(
-      'INPUT_INVALID',
-      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`,
-    );
-  }
-  for (const m of r.models) {
-    if (!m || typeof m !== 'object' || typeof m.name !== 'string' || !Array.isArray(m.budgets)) {
-      throw new InputError(
-        'INPUT_INVALID',
-        `The report ${file} has a model entry without a "name" string and a "budgets" array.`,
-      );
-    }
-  }
-  return r as Report;
-}
-
 interface Session {
   io: ActionIO;
   ctx: GitHubContext;
@@ -168,17 +135,18 @@ function getClient(s: Session): GitHubClient | undefined {
 }
 
 /** Writes the summary and outputs: always, and before any network call. */
-async function publishLocally(s: Session, report: Report, jsonPath: string): Promise<string> {
+async function publishLocally(s: Session, report: Report, jsonPath: string, history?: HistoryView): Promise<string> {
   const commentBody = renderMarkdown(report, {
     marker: s.configKey,
     title: s.inputs.title,
+    history: history?.markdown,
     fullReportHint:
       s.ctx.repo && s.ctx.runId
         ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})`
         : undefined,
   });
   // The summary allows 1 MiB; render it without the comment's limit.
-  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000 });
+  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000, history: history?.markdown });
   try {
     await s.io.writeSummary(summary);
   } catch (error) {
@@ -240,8 +208,97 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
   }
 }
 
+/**
+ * Reads the stored history. With `required` (for `baseline: history`) a failure is an error;
+ * otherwise it is a warning and the run goes on without charts.
+ */
+async function readStoredHistory(s: Session, required: boolean): Promise<HistoryRecord[] | undefined> {
+  const client = getClient(s);
+  const fail = (why: string): undefined => {
+    const message = `Could not read the history from the branch ${s.inputs.historyBranch}: ${why}.`;
+    if (required) throw new InputError('INPUT_INVALID', `\`baseline: history\` needs the history. ${message}`);
+    s.io.warning(`${message} The report has no trend charts.`);
+    return undefined;
+  };
+  if (!s.ctx.repo) return fail('GITHUB_REPOSITORY is not set (not on GitHub Actions)');
+  if (!client) return fail('no `github-token`');
+  try {
+    const { records, skipped } = await loadHistory(client, s.ctx.repo, s.inputs, s.configKey);
+    if (skipped.length)
+      s.io.warning(`The history file has ${skipped.length} unreadable line(s), skipped: ${skipped.slice(0, 3).join('; ')}`);
+    s.io.info(`Read ${records.length} run(s) from the history branch ${s.inputs.historyBranch}.`);
+    return records;
+  } catch (error) {
+    return fail(describeApiError(error));
+  }
+}
+
+/** Appends this run to the history branch; failures are warnings (the report is already written). */
+async function appendHistory(s: Session, record: HistoryRecord): Promise<void> {
+  const client = getClient(s);
+  if (!client || !s.ctx.repo) {
+    s.io.warning('No `github-token` or repository: this run is not appended to the history.');
+    return;
+  }
+  try {
+    const r = await saveRun(client, s.ctx.repo, s.inputs, s.configKey, record, {
+      sleep: s.deps.historySleep,
+      onRetry: (m) => s.io.info(m),
+    });
+    s.io.info(
+      `Appended this run to the history (${s.inputs.historyBranch}, ${r.records} run(s) kept${r.created ? ', branch created' : ''}${r.attempts > 1 ? `, after ${r.attempts - 1} lost race(s)` : ''}).`,
+    );
+  } catch (error) {
+    const kind = classifyApiError(error);
+    s.io.warning(
+      kind === 'read-only'
+        ? `The token is read-only, so this run is not appended to the history branch ${s.inputs.historyBranch} (${describeApiError(error)}). ` +
+            'Give the job `permissions: contents: write` on pushes to the default branch.'
+        : `Could not append this run to the history branch ${s.inputs.historyBranch}: ${describeApiError(error)}.`,
+    );
+  }
+}
+
+/**
+ * The history section and HTML report: the stored runs (read now unless given), with this run
+ * appended when it is being written, else with the report as the head point. Failures are
+ * warnings: the charts are context, never the verdict.
+ */
+async function historyView(
+  s: Session,
+  plan: HistoryPlan,
+  report: Report,
+  stored: HistoryRecord[] | undefined,
+  record?: HistoryRecord,
+): Promise<HistoryView | undefined> {
+  const { inputs, ctx, io } = s;
+  stored ??= await readStoredHistory(s, false);
+  if (!stored) return undefined;
+  try {
+    const view = await renderHistory(
+      record ? appendRecord(stored, record, inputs.historyLimit) : stored,
+      record ? undefined : report,
+      {
+        branch: plan.branch,
+        window: inputs.historyWindow,
+        htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
+        title: inputs.title,
+        source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
+      },
+    );
+    if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
+    return view;
+  } catch (error) {
+    io.warning(`Could not render the history: ${(error as Error)?.message ?? String(error)}`);
+    return undefined;
+  }
+}
+
 async function runMode(s: Session): Promise<number> {
   const { inputs, ctx, io } = s;
+  const plan = planHistory(inputs, ctx);
+  const againstHistory = inputs.baseline === 'history';
+  const stored = againstHistory ? await readStoredHistory(s, true) : undefined;
   const baseRef = inputs.baseRef || (inputs.baseline ? undefined : ctx.pullRequest?.baseSha || undefined);
   const runEnergyBudget = s.deps.runEnergyBudget ?? (await loadEngine());
   const jsonPath = path.resolve(ctx.workspace, inputs.reportJson);
@@ -255,17 +312,23 @@ async function runMode(s: Session): Promise<number> {
       markdownPath: inputs.reportMarkdown ? path.resolve(ctx.workspace, inputs.reportMarkdown) : undefined,
       junitPath: inputs.reportJunit ? path.resolve(ctx.workspace, inputs.reportJunit) : undefined,
       baseRef,
-      baselinePath: inputs.baseline ? path.resolve(ctx.workspace, inputs.baseline) : undefined,
+      baselinePath: inputs.baseline && !againstHistory ? path.resolve(ctx.workspace, inputs.baseline) : undefined,
+      historyBaseline:
+        againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : undefined,
       shard: inputs.shard,
       advise: inputs.advise,
     },
     { logger, env: s.deps.env },
   );
   const report = result.report;
-  const body = await publishLocally(s, report, result.files.json ?? jsonPath);
+  const record = plan.write ? runRecord(report, ctx, plan.branch) : undefined;
+  const view = plan.read ? await historyView(s, plan, report, stored, record) : undefined;
+  const body = await publishLocally(s, report, result.files.json ?? jsonPath, view);
   for (const a of budgetAnnotations(report)) {
     io.annotate(a.level, a.message, { title: a.title, file: s.configKey, startLine: a.line });
   }
+  if (record) await appendHistory(s, record);
+  else if (inputs.history !== 'off') io.info(`This run is not appended to the history: ${plan.reason}.`);
   await postComment(s, report, body, ctx.pullRequest?.number ?? null, false);
   const problems = failingProblems(report, inputs.failOn);
   const fails = problems.length > 0 || (inputs.failOn === 'budget' && report.verdict === 'fail');
@@ -324,16 +387,21 @@ async function commentMode(s: Session): Promise<number> {
   let report: Report;
   let file = files[0];
   if (files.length === 1) {
-    report = await readReport(file);
+    report = await readUntrustedReport(file);
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readReport(f), file: path.relative(ctx.workspace, f) });
+    for (const f of files) reports.push({ report: await readUntrustedReport(f), file: path.relative(ctx.workspace, f) });
     report = mergeReports(reports);
     file = path.resolve(ctx.workspace, 'energy-budget-report.merged.json');
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     io.info(`Merged ${files.length} reports into ${file}.`);
   }
-  const body = await publishLocally(s, report, file);
+  // A pull request's report (also a fork's, posted by workflow_run) is charted against the
+  // history; this mode never appends to it (the run job did, or it was a pull request).
+  const plan = planHistory(inputs, ctx);
+  const aboutPullRequest = !!ctx.workflowRun || !!ctx.pullRequest;
+  const view = plan.read && aboutPullRequest ? await historyView(s, plan, report, undefined) : undefined;
+  const body = await publishLocally(s, report, file, view);
   let prNumber: number | null = null;
   if (ctx.workflowRun) {
     const client = getClient(s);

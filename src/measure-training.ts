@@ -103,6 +103,8 @@ async function ownStep(cfg: ModelConfig, ctx: MeasureContext): Promise<StepPlan>
     specs: cfg.inputs,
     seed: seedFrom(`${cfg.name}/step`),
     readFile: ctx.readFile,
+    // The fed-back inputs are weights and optimizer state, not the batch.
+    notBatch: Object.values(t.feedback ?? {}),
   });
   return {
     bytes: loaded.bytes,

@@ -334,7 +334,9 @@ async function measurePrepared(
       }
     }
     if (cfg.training) {
-      ctx.logger.progress(`  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.optimizer})`);
+      ctx.logger.progress(
+        `  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.stepModel ? 'own step-model' : cfg.training.optimizer})`,
+      );
       prepared.report.training = await measureTraining(cfg, prepared, meter, ctx);
       const failed = meter.takeFailure();
       if (failed) {

@@ -2,6 +2,7 @@
  * The one entry point shared by the CLI and the GitHub Action:
  * `runEnergyBudget(options, deps)` in `src/run.ts`.
  */
+import type { HistoryRecord } from './history/record.js';
 import type { Report } from './report/types.js';
 
 /** What to run. Paths are absolute or relative to `cwd`. */
@@ -17,6 +18,11 @@ export interface RunOptions {
   baseRef?: string;
   /** Compare against a report JSON from an earlier run. */
   baselinePath?: string;
+  /**
+   * Compare against the last `window` runs of the history (`baseline: history`, oldest first)
+   * instead of measuring a base; `branch` names where they ran.
+   */
+  historyBaseline?: { records: HistoryRecord[]; window: number; branch: string };
   /** Run only shard `index` (1-based) of `count` (models split deterministically). */
   shard?: { index: number; count: number };
   /** Show the optimisation advisor for every model (else only for models over budget). */

@@ -6,6 +6,7 @@
  * while the other models' results survive. Report files are written before anything else
  * (the action posts its comment after this returns).
  */
+import { missingNamedFiles } from './config/files.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { loadConfig, parseConfig } from './config/load.js';
@@ -30,6 +31,8 @@ import { createModelRunner } from './isolate/engine.js';
 import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
+import { historyBaselineFor } from './history/baseline.js';
+import { describeChange, environmentParts } from './history/series.js';
 
 /** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
 export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {
@@ -51,6 +54,21 @@ function modelError(cfg: ModelConfig, error: unknown): ModelReport {
     budgets: [],
     error: { code, message, exitCode: exitCodeOf(error) } as ModelReport['error'],
   };
+}
+
+/**
+ * A warning when the baseline report measured a model at another batch size: per-call figures
+ * (latency, energy per inference) then differ by about the batch ratio, whatever the PR did.
+ */
+function batchMismatch(name: string, base: ModelReport, head: ModelReport): string | undefined {
+  const was = base.inference?.batchSize;
+  const now = head.inference?.batchSize;
+  if (typeof was !== 'number' || typeof now !== 'number' || was === now) return undefined;
+  return (
+    `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy ` +
+    `per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or ` +
+    `measure the baseline at the same dims`
+  );
 }
 
 async function writeOut(file: string, text: string): Promise<string> {
@@ -101,6 +119,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   const environment = detectEnvironment(ortVersion());
   // Paths from the budget file (models, .npy inputs) must stay inside the workspace.
   const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const missing = await missingNamedFiles(config, models, workspaceRoot);
+  for (const error of missing.values()) logger.warn(error.message);
   const ctx: MeasureContext = {
     config,
     logger,
@@ -133,6 +153,23 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     report.baseline = { kind: 'report', file: options.baselinePath, warnings };
   }
 
+  // Baseline from the history branch (`baseline: history`).
+  const history = options.historyBaseline;
+  if (history) {
+    const warnings: string[] = [];
+    const newest = history.records[history.records.length - 1];
+    if (!newest) warnings.push(`the history of ${history.branch} is empty, so nothing is compared`);
+    else {
+      const what = describeChange(environmentParts(newest.environment, undefined), environmentParts(environment, undefined));
+      if (what)
+        warnings.push(
+          `this run's environment differs from the newest run in the history (${what}); the comparison crosses machines`,
+        );
+    }
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: 'history', ref: history.branch, runs: history.window, warnings };
+  }
+
   // Baseline from git: the base budget file and base model bytes, read without touching the tree.
   let git: GitBaseline | undefined;
   let baseConfig: BudgetConfig | null = null;
@@ -158,6 +195,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     for (const [i, cfg] of models.entries()) {
       logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
       let head: ModelReport;
+      const missingFile = missing.get(cfg);
+      if (missingFile) {
+        report.models.push(modelError(cfg, missingFile));
+        continue;
+      }
       try {
         await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
         if (cfg.training?.stepModel)
@@ -196,12 +238,24 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
             (head.notices ??= []).push(w);
           }
         }
+      } else if (history) {
+        const hb = historyBaselineFor(history.records, cfg.name, metricValues(head), history.window);
+        if (hb) {
+          baselineMetrics = hb.metrics;
+          comparisons = hb.comparisons;
+          if (hb.notes.length) (head.notices ??= []).push(...hb.notes.map((n) => `history baseline: ${n}`));
+        } else head.change = 'new';
       } else if (baselineByName.size) {
         const base = baselineByName.get(cfg.name);
         if (base && !base.error) {
           const { budgets: _b, baseline: _bb, ...rest } = base;
           head.baseline = rest;
           baselineMetrics = metricValues(base);
+          const batchWarning = batchMismatch(cfg.name, base, head);
+          if (batchWarning) {
+            logger.warn(batchWarning);
+            (head.notices ??= []).push(batchWarning);
+          }
         } else if (!base) head.change = 'new';
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {

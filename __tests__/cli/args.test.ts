@@ -93,7 +93,8 @@ describe('runCli', () => {
   it('exits 2 on a bad flag', async () => {
     const p = fakeProcess(['run', '--nope']);
     expect(await runCli(p)).toBe(2);
-    expect(p.err).toMatch(/energy-budget run: Unknown option '--nope'/);
+    expect(p.err).toMatch(/^energy-budget: run: Unknown option '--nope'/);
+    expect(p.err).not.toMatch(/energy-budget: energy-budget/);
   });
 
   it('prints help with exit 0', async () => {
@@ -141,6 +142,19 @@ describe('energy-budget merge', () => {
     const none = fakeProcess(['merge']);
     expect(await runCli(none)).toBe(2);
     expect(none.err).toMatch(/give the report JSON files/);
+    // #26 item 10: merge has its own help, names itself (not --baseline) for a missing file,
+    // and its messages carry the prefix once.
+    const help = fakeProcess(['merge', '--help']);
+    expect(await runCli(help)).toBe(0);
+    expect(help.out).toMatch(/^Usage: energy-budget merge REPORT\.json\.\.\./);
+    const missing = fakeProcess(['merge', 'missing.json']);
+    missing.cwd = dir;
+    expect(await runCli(missing)).toBe(2);
+    expect(missing.err).toMatch(/^energy-budget: merge .*missing\.json: the file does not exist/);
+    expect(missing.err).not.toMatch(/--baseline|energy-budget: energy-budget/);
+    const bad = fakeProcess(['merge', '--nope']);
+    expect(await runCli(bad)).toBe(2);
+    expect(bad.err).toMatch(/^energy-budget: merge: Unknown option '--nope'/);
     await rm(dir, { recursive: true, force: true });
   });
 });

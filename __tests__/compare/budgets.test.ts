@@ -277,3 +277,44 @@ describe('overallVerdict', () => {
     expect(overallVerdict(models as never)).toBe(verdict);
   });
 });
+
+describe('a fixed limit the base already broke (#26 item 1)', () => {
+  const limit: BudgetLimit = {
+    metric: 'model-size',
+    kind: 'absolute',
+    limit: 100e3,
+    relative: false,
+    level: 'error',
+    path: 'models[0].budget.model-size',
+  };
+  const report = (baseBytes: number | null) => {
+    const budgets = evaluateBudgets(
+      [limit],
+      { 'model-size': 490e3 },
+      baseBytes === null ? null : { 'model-size': baseBytes },
+      {},
+    );
+    return {
+      schemaVersion: 1 as const,
+      verdict: overallVerdict([{ budgets }]),
+      environment: {} as never,
+      models: [{ name: 'm', path: 'm.onnx', size: {} as never, flops: 0, budgets }],
+    };
+  };
+
+  it('keeps the base figure on the row, so the Base column shows it', () => {
+    const b = report(435e3).models[0].budgets[0];
+    expect(b.baseline).toBe(435e3);
+    expect(b.status).toBe('fail');
+    expect(b.message).toMatch(/the base, 435 kB, was already past it/);
+  });
+
+  it('fail-on: regression excuses it as existing debt; fail-on: budget does not; without a base it fails', async () => {
+    const { failingProblems } = await import('../../src/github/verdict.js');
+    expect(failingProblems(report(435e3), 'regression')).toEqual([]);
+    expect(failingProblems(report(435e3), 'budget')).toHaveLength(1);
+    expect(failingProblems(report(null), 'regression')).toHaveLength(1);
+    // A base that met the limit: the PR broke it, so it fails under both policies.
+    expect(failingProblems(report(90e3), 'regression')).toHaveLength(1);
+  });
+});

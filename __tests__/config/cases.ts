@@ -22,7 +22,9 @@ export const VALID: Array<{ name: string; yaml: string }> = [
   {
     name: 'every budget metric',
     yaml: model(
-      '    budget:\n' +
+      // Training with a dataset size, so every training metric can be checked (see measurable.ts).
+      '    training: { loss: mse, optimizer: sgd, learning-rate: 0.1, steps: 2, dataset-size: 1000 }\n' +
+        '    budget:\n' +
         [
           'model-size: 5 MB',
           'parameters: 1.5M',
@@ -158,6 +160,32 @@ export const INVALID: InvalidCase[] = [
     validatorOnly: true,
   },
   { name: 'carbon region lowercase', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: de }\n` },
+  {
+    name: 'latency limit with inference false',
+    validatorOnly: true,
+    yaml: `${head}  - name: m\n    path: m.onnx\n    inference: false\n    training: { loss: mse, optimizer: sgd, learning-rate: 0.1, steps: 2 }\n    budget: { latency-p95: 5 ms, regression: { throughput: 5% } }\n`,
+  },
+  {
+    name: 'training total without dataset-size',
+    validatorOnly: true,
+    yaml: `${head}  - name: m\n    path: m.onnx\n    training: { loss: mse, optimizer: sgd, learning-rate: 0.1, steps: 2 }\n    budget: { training-energy-total: 1 kWh }\n`,
+  },
+  {
+    name: 'training limit without training',
+    validatorOnly: true,
+    yaml: `${head}  - name: m\n    path: m.onnx\n    budget: { training-step-time: 1 s }\n`,
+  },
+  {
+    name: 'gpu memory on cpu',
+    validatorOnly: true,
+    yaml: `${head}  - name: m\n    path: m.onnx\n    budget: { peak-gpu-memory: 1 GB }\n`,
+  },
+  {
+    name: 'abbreviated keys',
+    yaml: `${head}  - name: m\n    path: m.onnx\n    training: { loss: mse, optimizer: sgd, lr: 0.1, steps: 2 }\n    budget: { memory: 1 GB, regression: { energy: 5% } }\n`,
+  },
+  { name: 'power idle-watts alone', yaml: `${head}  - { name: m, path: m.onnx }\npower: { idle-watts: 10 W }\n` },
+  { name: 'carbon region unknown', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { region: US-SERK }\n` },
   { name: 'carbon intensity and region', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400, region: DE }\n` },
   { name: 'carbon intensity wrong unit', yaml: `${head}  - { name: m, path: m.onnx }\ncarbon: { intensity: 400 kWh }\n` },
   { name: 'inconclusive bad', yaml: `${head}  - { name: m, path: m.onnx }\ninconclusive: error\n` },

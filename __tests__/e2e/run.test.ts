@@ -159,6 +159,58 @@ describe('the CLI on bad input', () => {
     expect(p.err + p.out).not.toMatch(/\n\s+at /);
   });
 
+  it('finds a missing step-model of the last model before the first model is measured (#26 item 7)', async () => {
+    await writeFile(
+      path.join(dir, 'late.yml'),
+      `version: 1\nmodels:\n  - name: cnn\n    path: models/cnn.onnx\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n` +
+        `  - name: late\n    path: models/classifier.onnx\n    dims: { N: 2 }\n    inference: { iterations: 5, warmup: 1 }\n` +
+        `    training: { step-model: models/no-such-step.onnx, feedback: { w_out: w } }\n`,
+    );
+    const p = proc(['run', '--config', 'late.yml', '--json', 'late.json']);
+    expect(await runCli(p)).toBe(2);
+    const all = p.err + p.out;
+    const found = all.indexOf('no-such-step.onnx');
+    expect(found).toBeGreaterThanOrEqual(0);
+    // The warning comes before the first model's progress line: nothing was measured first.
+    expect(found).toBeLessThan(all.indexOf('cnn: measuring models/cnn.onnx'));
+    const json = JSON.parse(await readFile(path.join(dir, 'late.json'), 'utf8')) as Report;
+    expect(json.models[0].inference?.runs).toBe(5);
+    expect(json.models[1].error?.code).toBe('MODEL_INVALID');
+    expect(json.models[1].error?.message).toMatch(
+      /late\.yml:7: models\[1\]\.training\.step-model: the training step-model of "late", models\/no-such-step\.onnx, does not exist/,
+    );
+    expect(json.models[1].inference).toBeUndefined();
+    expect(all).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads a step-model's batch from its data input and dims, not from its fed-back weights (#26 item 6)", async () => {
+    const { DataType, encodeModel } = await import('../../src/model/onnx.js');
+    const { floatTensor, model, node, valueInfo } = await import('../../src/model/builder.js');
+    const step = model({
+      name: 'own_step',
+      node: [
+        node('Mul', ['x', 'w'], ['xw']),
+        node('Mul', ['xw', 'xw'], ['sq']),
+        node('ReduceSum', ['sq'], ['loss_value'], { keepdims: 0 }),
+        node('Mul', ['w', 'decay'], ['w_next']),
+      ],
+      initializer: [floatTensor('decay', [], [0.99])],
+      input: [valueInfo('w', DataType.FLOAT, [3]), valueInfo('x', DataType.FLOAT, ['N', 3])],
+      output: [valueInfo('loss_value', DataType.FLOAT, []), valueInfo('w_next', DataType.FLOAT, [3])],
+    });
+    await writeFile(path.join(dir, 'models/own-step.onnx'), encodeModel(step));
+    await writeFile(
+      path.join(dir, 'own.yml'),
+      `version: 1\nmodels:\n  - name: own\n    path: models/classifier.onnx\n    dims: { N: 8 }\n    inference: false\n    energy: estimate\n` +
+        `    training: { step-model: models/own-step.onnx, feedback: { w_next: w }, steps: 4 }\n`,
+    );
+    const p = proc(['run', '--config', 'own.yml', '--json', 'own.json']);
+    expect(await runCli(p)).toBe(0);
+    const json = JSON.parse(await readFile(path.join(dir, 'own.json'), 'utf8')) as Report;
+    expect(json.models[0].training?.batchSize).toBe(8);
+    expect(p.err + p.out).toMatch(/training step \(4 steps, own step-model\)/);
+  });
+
   it('reports a non-ONNX file with exit 2', async () => {
     await writeFile(path.join(dir, 'models/text.onnx'), 'this is not a model');
     await writeFile(path.join(dir, 'text.yml'), `version: 1\nmodels:\n  - name: text\n    path: models/text.onnx\n`);
@@ -207,6 +259,19 @@ describe('the CLI on bad input', () => {
       expect(json.models[1].inference?.runs).toBe(3);
     },
   );
+
+  it('warns when the baseline report measured another batch size (#26 item 10)', async () => {
+    const cfg = (n: number) =>
+      `version: 1\nmodels:\n  - name: c\n    path: models/classifier.onnx\n    dims: { N: ${n} }\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n`;
+    await writeFile(path.join(dir, 'n2.yml'), cfg(2));
+    expect(await runCli(proc(['run', '--config', 'n2.yml', '--json', 'n2.json']))).toBe(0);
+    await writeFile(path.join(dir, 'n8.yml'), cfg(8));
+    const p = proc(['run', '--config', 'n8.yml', '--baseline', 'n2.json', '--json', 'n8.json']);
+    await runCli(p);
+    const json = JSON.parse(await readFile(path.join(dir, 'n8.json'), 'utf8')) as Report;
+    expect(json.models[0].notices?.join(' ')).toMatch(/the baseline report measured batch 2, this run batch 8/);
+    expect(p.err + p.out).toMatch(/baseline report measured batch 2/);
+  });
 
   it('compares against an earlier report with --baseline, and reports new and removed models', async () => {
     const cfg = (models: string) => `version: 1\nmodels:\n${models}`;

@@ -21,7 +21,9 @@ describe('carbon', () => {
     expect(c.embodiedG).toBeCloseTo((1_610_784 * 3600) / 126_230_400 / 48, 9);
     expect(c.embodiedG).toBeCloseTo(0.95705, 4);
     expect(c.totalG).toBeCloseTo(c.operationalG + c.embodiedG, 12);
-    expect(c.intensitySource).toMatch(/world average: Ember, Global Electricity Review 2024.*2023/);
+    expect(c.intensitySource).toMatch(
+      /world average, as the budget file sets no carbon region or intensity: Ember, Global Electricity Review 2024.*2023/,
+    );
     expect(c.estimated).toEqual({ energy: false, intensity: true, embodied: true });
     expect(c.embodiedSource).toMatch(/1611 kgCO2e .* 4 years, 2 of 96 vCPUs/);
   });
@@ -29,7 +31,7 @@ describe('carbon', () => {
   it('uses the region table, the budget number, or the environment, in that order', () => {
     const fr = carbonFor({ energyJ: 3.6e6, durationS: 0, settings: { region: 'fr' }, env: {}, vcpus: 1 });
     expect(fr.intensityGPerKWh).toBe(56);
-    expect(fr.intensitySource).toMatch(/^France: Ember and Energy Institute .* \(lifecycle, 2023\)/);
+    expect(fr.intensitySource).toMatch(/^France \(carbon.region FR\): Ember and Energy Institute .* \(lifecycle, 2023\)/);
     expect(fr.embodiedG).toBe(0);
     const own = carbonFor({
       energyJ: 3.6e6,
@@ -197,5 +199,42 @@ describe('combining and integrating', () => {
     expect(t.powerAt(2_000_000_000n)).toBe(20);
     t.prune(3_000_000_000n);
     expect(t.length).toBe(1);
+  });
+});
+
+describe('carbon regions as the docs list them (#26 item 5)', () => {
+  it('US is the US average and the eGRID regions validate and resolve to their own rows', async () => {
+    const { parseConfig } = await import('../../src/config/load.js');
+    const at = (region: string) =>
+      carbonFor({
+        energyJ: 3.6e6,
+        durationS: 0,
+        settings: parseConfig(`version: 1\nmodels: [{ name: m, path: m.onnx }]\ncarbon: { region: ${region} }\n`, '/p/e.yml')
+          .power,
+        env: {},
+        vcpus: 1,
+      });
+    const us = at('US');
+    expect(us.intensityGPerKWh).toBeCloseTo(387.4, 1);
+    expect(us.intensitySource).toMatch(
+      /^United States \(national average\) \(carbon.region US\): US Energy Information Administration/,
+    );
+    const seen = new Set<number>([us.intensityGPerKWh]);
+    for (const r of ['US-SERC', 'US-RFC', 'US-WECC']) {
+      const c = at(r);
+      expect(c.intensitySource).toContain(`carbon.region ${r}`);
+      expect(c.intensityGPerKWh).not.toBe(480);
+      seen.add(c.intensityGPerKWh);
+    }
+    expect(seen.size).toBe(4);
+  });
+
+  it('a region the table lacks is a configuration error naming the close match and the fix', async () => {
+    const { parseConfig } = await import('../../src/config/load.js');
+    expect(() =>
+      parseConfig('version: 1\nmodels: [{ name: m, path: m.onnx }]\ncarbon: { region: US-SERK }\n', '/p/e.yml'),
+    ).toThrow(
+      /carbon.region: `US-SERK` is not a region with a grid intensity .*did you mean `US-SERC`\?.*give `intensity` in gCO2e\/kWh/s,
+    );
   });
 });

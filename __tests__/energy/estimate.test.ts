@@ -152,8 +152,8 @@ describe('power models', () => {
 
   it('rejects half or inconsistent power settings with a message naming the field', () => {
     expect(() => resolvePowerModel(null, { idleW: 10 })).toThrow(InputError);
-    expect(() => resolvePowerModel(null, { idleW: 10 })).toThrow(/sets idleW but not maxW/);
-    expect(() => resolvePowerModel(null, { idleW: 50, maxW: 10 })).toThrow(/below idleW/);
+    expect(() => resolvePowerModel(null, { idleW: 10 })).toThrow(/sets power.idle-watts but not power.max-watts/);
+    expect(() => resolvePowerModel(null, { idleW: 50, maxW: 10 })).toThrow(/below power.idle-watts/);
     expect(() => resolvePowerModel(null, { cpuTdpW: -5 })).toThrow(/cpuTdpW is -5/);
   });
 

@@ -87,6 +87,25 @@ describe('sticky comment against a loopback GitHub', () => {
     expect(list[1].body).toBe(body);
   });
 
+  it("leaves another app's marker comment alone: only github-actions[bot] counts by default (#26 item 12)", async () => {
+    const body = renderMarkdown(failReport(), { marker: 'energy-budget.yml' });
+    gh.seedComments(7, 1, () => ({
+      body: `${commentMarker('energy-budget.yml')}\nanother app`,
+      user: { login: 'other-app[bot]', type: 'Bot' },
+    }));
+    gh.seedComments(7, 1, () => ({
+      body: `${commentMarker('energy-budget.yml')}\nold`,
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+    }));
+    const result = await upsert(body);
+    expect(result).toMatchObject({ action: 'update', deleted: 0 });
+    const list = gh.comments.get(7)!;
+    expect(list.map((c) => [c.user.login, c.body.split('\n')[1]])).toEqual([
+      ['other-app[bot]', 'another app'],
+      ['github-actions[bot]', body.split('\n')[1]],
+    ]);
+  });
+
   it('skips an identical update and follows the policies', async () => {
     const body = renderMarkdown(passReport(), { marker: 'energy-budget.yml' });
     expect((await upsert(body, 'on-regression', passReport())).action).toBe('skip');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../src/errors.js';
@@ -20,7 +20,7 @@ class FakeIO implements ActionIO {
   annotations: Array<{ level: string; message: string; props: Record<string, unknown> }> = [];
   log: string[] = [];
   failed?: string;
-  /** Requests the API server had seen when the summary was written. */
+  /** Writes (non-GET requests) the API server had seen when the summary was written (reads of the history may come first). */
   requestsAtSummary = -1;
   constructor(private readonly gh: FakeGitHub) {}
   getInput(name: string) {
@@ -30,7 +30,7 @@ class FakeIO implements ActionIO {
     this.outputs[name] = value;
   }
   async writeSummary(markdown: string) {
-    this.requestsAtSummary = this.gh.requests.length;
+    this.requestsAtSummary = this.gh.requests.filter((q) => q.method !== 'GET').length;
     this.summaries.push(markdown);
   }
   annotate(level: 'error' | 'warning' | 'notice', message: string, props: Record<string, unknown>) {
@@ -180,7 +180,8 @@ describe('the action (in process)', () => {
     io.inputs.comment = 'never';
     writeFileSync(path.join(dir, 'event.json'), JSON.stringify(payload()));
     expect(await go(passReport())).toBe(0);
-    expect(gh.requests).toHaveLength(0);
+    // Only the history was read (for the trend charts); nothing else was asked or written.
+    expect(gh.requests.filter((q) => !q.url.includes('/git/ref/'))).toHaveLength(0);
   });
 
   it('passes the other inputs to the engine', async () => {
@@ -291,6 +292,83 @@ describe('the action (in process)', () => {
       expect(body).toContain('evil &#124; name');
       expect(body).not.toContain(HOSTILE_NAME.slice(0, 20));
       expect(io.outputs['comment-url']).toContain('/pull/7#');
+    });
+
+    it('renders hostile reports without crashing and derives the verdict from the rows (#26 item 11)', async () => {
+      const neverRun = (() => {
+        throw new Error('the comment mode must not run the engine');
+      }) as unknown as RunEnergyBudget;
+      const base = failReport();
+      const hostile: Array<[string, Record<string, unknown>]> = [
+        [
+          '130,000 notices',
+          { ...base, models: [{ ...base.models[0], notices: Array.from({ length: 130_000 }, (_, i) => `n${i}`) }] },
+        ],
+        [
+          'null entries',
+          {
+            ...base,
+            budgetChanges: [null, 5],
+            models: [{ ...base.models[0], budgets: [null, ...base.models[0].budgets], advice: [null] }],
+          },
+        ],
+        ['an object-valued cpu', { ...base, environment: { ...base.environment, cpu: { a: { b: { c: [1, 2, 3] } } } } }],
+        [
+          'a deeply prefixed metric',
+          {
+            ...base,
+            models: [
+              { ...base.models[0], budgets: [{ ...base.models[0].budgets[0], metric: 'regression.'.repeat(12_000) + 'flops' }] },
+            ],
+          },
+        ],
+        [
+          'statuses named like Object methods',
+          {
+            ...base,
+            models: [
+              {
+                ...base.models[0],
+                budgets: [
+                  { ...base.models[0].budgets[0], status: 'constructor' },
+                  { ...base.models[0].budgets[0], status: 'toString' },
+                ],
+              },
+            ],
+          },
+        ],
+      ];
+      for (const [name, report] of hostile) {
+        artifact(JSON.stringify(report));
+        const code = await run({ env, io, runEnergyBudget: neverRun, client: { sleep: async () => {} } });
+        const body = gh.comments.get(7)?.at(-1)?.body ?? '';
+        expect({ name, code, crashed: /Internal error|please report/.test(io.everything()) }).toEqual({
+          name,
+          code: 0,
+          crashed: false,
+        });
+        expect(body).not.toContain('function Object()');
+        expect(body).not.toContain('[native code]');
+      }
+      // A forged `verdict: pass` over a failing row: the comment and the outputs say it failed.
+      artifact(JSON.stringify({ ...base, verdict: 'pass' }));
+      // The comment mode only comments (exit 0); the verdict it shows and outputs is the rows'.
+      expect(await run({ env, io, runEnergyBudget: neverRun, client: { sleep: async () => {} } })).toBe(0);
+      expect(io.outputs.verdict).toBe('fail');
+      expect(gh.comments.get(7)!.at(-1)!.body).not.toMatch(/within budget/i);
+    });
+
+    it("checks a report file's size before reading it", async () => {
+      const neverRun = (() => {
+        throw new Error('the comment mode must not run the engine');
+      }) as unknown as RunEnergyBudget;
+      mkdirSync(path.join(dir, 'artifact'), { recursive: true });
+      // A sparse 60 MB file: nothing is written, so the test is quick; a read of it would be slow.
+      const big = path.join(dir, 'artifact/energy-budget-report.json');
+      writeFileSync(big, '');
+      truncateSync(big, 60 * 1024 * 1024);
+      expect(await run({ env, io, runEnergyBudget: neverRun, client: { sleep: async () => {} } })).toBe(2);
+      expect(io.failed ?? '').toMatch(/62914560 bytes, larger than 50 MB; refusing to read it/);
     });
 
     it('merges the reports of a job matrix named by a pattern', async () => {

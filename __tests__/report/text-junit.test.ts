@@ -103,7 +103,8 @@ describe('terminal table', () => {
     const withInterval: Report = structuredClone(report);
     Object.assign(withInterval.models[0].inference!.energy!, { ci95: [0.00069 * 0.71, 0.00069 * 1.4], ci95Basis: basis });
     const t = renderText(withInterval);
-    expect(t).toMatch(/690 µJ per inference, 21\.6 µJ per sample \(95% interval 490 µJ–966 µJ, −29%\/\+40%, power model\)/);
+    // The interval is the per-inference figure's, so it sits next to that figure (#26 item 10).
+    expect(t).toMatch(/690 µJ per inference \(95% interval 490 µJ–966 µJ, −29%\/\+40%, power model\), 21\.6 µJ per sample/);
     expect(t).toContain(`    95% interval: ${basis}`);
     expect(renderMarkdown(withInterval)).toMatch(
       /95% interval \[490 µJ, 966 µJ\] \(−29%\/&#43;40%, power model&#58; leave&#45;one&#45;server&#45;out/,
@@ -123,5 +124,83 @@ describe('JUnit', () => {
     expect(xml.includes('\u0001')).toBe(false);
     expect(xml).toContain('evil&quot;&lt;/testcase&gt;&lt;script&gt;x&lt;/script&gt;]]&gt;');
     expect(escapeXml(`a&b<c>"d'`)).toBe('a&amp;b&lt;c&gt;&quot;d&apos;');
+  });
+});
+
+describe('limits read the same in every output', () => {
+  const throughputRows = (change: number, status: 'pass' | 'fail'): Report => ({
+    ...report,
+    verdict: status,
+    models: [
+      {
+        ...report.models[0],
+        budgets: [
+          {
+            metric: 'throughput',
+            kind: 'regression',
+            limit: 0.1,
+            relative: true,
+            value: 1000 * (1 + change),
+            baseline: 1000,
+            status,
+            change,
+          },
+        ],
+      },
+    ],
+  });
+
+  it('a throughput regression gate is a floor: "≥ −10% vs base" in the terminal and the Markdown', () => {
+    for (const [change, status] of [
+      [-0.163, 'fail'],
+      [0.127, 'pass'],
+    ] as const) {
+      const r = throughputRows(change, status);
+      const text = renderText(r);
+      const md = renderMarkdown(r);
+      expect(text).toContain('≥ −10% vs base');
+      expect(text).not.toContain('≤ +10% vs base');
+      expect(md).toContain('≥ −10% vs base');
+    }
+  });
+});
+
+describe('carbon says which grid intensity was used and why', () => {
+  it('in the terminal and the Markdown details', () => {
+    const m = report.models[0];
+    const withCarbon: Report = {
+      ...report,
+      models: [
+        {
+          ...m,
+          inference: {
+            ...m.inference!,
+            energy: {
+              ...m.inference!.energy!,
+              carbon: {
+                operationalG: 1e-5,
+                embodiedG: 1e-6,
+                totalG: 1.1e-5,
+                intensityGPerKWh: 387.4,
+                intensitySource: 'United States (national average) (carbon.region US): US EIA',
+              },
+            },
+          },
+        },
+      ],
+    };
+    expect(renderText(withCarbon)).toContain('carbon at 387 gCO2e/kWh: United States (national average) (carbon.region US)');
+    // The Markdown escapes report text as numeric entities, which GitHub renders as the characters.
+    const rendered = renderMarkdown(withCarbon).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    expect(rendered).toContain('carbon at 387 gCO2e/kWh: United States (national average) (carbon.region US)');
+  });
+});
+
+describe('an earlier report as the baseline', () => {
+  it('says in the terminal that the comparison is of point values (#26 item 10)', () => {
+    const r: Report = { ...report, baseline: { kind: 'report', file: 'base.json', warnings: [] } };
+    expect(renderText(r)).toMatch(
+      /compared with the earlier report base\.json: point values only, without a confidence interval/,
+    );
   });
 });

@@ -135,6 +135,25 @@ describe('older opsets', () => {
 });
 
 describe('training-mode semantics', () => {
+  it('does not list BatchNormalization running statistics as kept fixed: they are updated (#26 item 10)', () => {
+    const proto = model({
+      name: 'bn',
+      node: [node('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y'], { epsilon: 1e-5, momentum: 0.9 })],
+      initializer: [
+        floatTensor('s', [2], [2, 1]),
+        floatTensor('b', [2], [0.5, 0]),
+        floatTensor('m', [2], [1, -1]),
+        floatTensor('v', [2], [4, 9]),
+      ],
+      input: [valueInfo('x', DataType.FLOAT, [4, 2])],
+      output: [valueInfo('y', DataType.FLOAT, [4, 2])],
+    });
+    const step = buildTrainingStep(proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 });
+    expect(step.parameterNames.sort()).toEqual(['b', 's']);
+    expect(step.stateInputs).toEqual(expect.arrayContaining(['m', 'v']));
+    expect(step.frozen).toEqual([]);
+  });
+
   it('BatchNormalization normalises with the batch statistics and updates running ones (ONNX formulas)', async () => {
     const x = [1, 2, 3, 4, 10, 20, 30, 40]; // [N=4, C=2]: channel 0 = 1,3,10,30; channel 1 = 2,4,20,40
     const proto = model({

@@ -233,6 +233,16 @@ describe('the step model interface', () => {
     expect(names).toEqual(expect.arrayContaining(['fc1.weight', 'fc1.bias']));
   });
 
+  it('refuses freeze entries that match nothing, with the close name or the missing * (#26 item 8)', () => {
+    const build = (freeze: string[]) => () => buildTrainingStep(buildClassifier({ hidden1: 8 }), { ...opts, freeze });
+    expect(build(['fc1.wieght'])).toThrow(/training\.freeze: "fc1\.wieght" matches no initializer; did you mean "fc1\.weight"\?/);
+    expect(build(['fc1.'])).toThrow(/"fc1\." matches no initializer; did you mean "fc1\.\*" \(a prefix needs its \*\)\?/);
+    expect(build(['fc1.*', 'encoder.*'])).toThrow(
+      /"encoder\.\*" matches no initializer\. Entries are initializer names.*fc1\.weight/,
+    );
+    expect(build(['fc1.*'])).not.toThrow();
+  });
+
   it('writes models with symbolic batch sizes that run at any batch size', async () => {
     const step = buildTrainingStep(buildClassifier({ hidden1: 8 }), { ...opts, dims: undefined });
     const session = await ort.InferenceSession.create(encodeModel(step.model));

@@ -64,7 +64,12 @@ function checkModel(m: unknown, at: string): string | null {
  * @throws InputError INPUT_INVALID (exit 2) naming the file and the field when it is missing,
  * not JSON, of another schema version, or lacks the figures the budget checks read.
  */
-export async function loadBaselineReport(path: string, readFile: ReadTextFile = (p) => fsReadFile(p, 'utf8')): Promise<Report> {
+export async function loadBaselineReport(
+  path: string,
+  readFile: ReadTextFile = (p) => fsReadFile(p, 'utf8'),
+  /** How the file was given, for messages: `--baseline` for run, `merge` for the merge command. */
+  givenAs = '--baseline',
+): Promise<Report> {
   const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
   let text: string;
   try {
@@ -73,18 +78,18 @@ export async function loadBaselineReport(path: string, readFile: ReadTextFile = 
     const code = (error as NodeJS.ErrnoException).code;
     const what =
       code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${(error as Error).message})`;
-    throw new InputError('INPUT_INVALID', `--baseline ${path}: the file ${what}. ${how}`, { cause: error });
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: the file ${what}. ${how}`, { cause: error });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError('INPUT_INVALID', `--baseline ${path}: not valid JSON (${(error as Error).message}). ${how}`, {
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: not valid JSON (${(error as Error).message}). ${how}`, {
       cause: error,
     });
   }
   const fail = (problem: string): never => {
-    throw new InputError('INPUT_INVALID', `--baseline ${path}: ${problem}. ${how}`);
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: ${problem}. ${how}`);
   };
   if (!isRecord(doc)) return fail('expected a JSON object at the top level');
   if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {

@@ -44,6 +44,8 @@ export interface SynthesizeOptions {
   readFile: (p: string) => Promise<Uint8Array>;
   /** Cap on one synthesised input, bytes. @default DEFAULT_MAX_INPUT_BYTES (1 GiB) */
   maxInputBytes?: number;
+  /** Inputs that are not data (a step-model's fed-back weights): the batch size is not read from them. */
+  notBatch?: readonly string[];
 }
 
 /** The tensors to feed and what was decided on the way. */
@@ -165,12 +167,7 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
     }
   }
 
-  let batchSize = 1;
-  const first = inputs[0];
-  if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== 'number') {
-    batchSize = shapes[first.name][0];
-  }
-  return { feeds, shapes, batchSize, notices: ctx.notices };
+  return { feeds, shapes, batchSize: batchSizeOf(inputs, shapes, opts.notBatch), notices: ctx.notices };
 }
 
 class Context {
@@ -583,4 +580,21 @@ function closest(name: string, candidates: string[]): string | undefined {
     }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/**
+ * The batch size: dim 0 of the first input (not named in `notBatch`) whose leading dim the model
+ * leaves symbolic or unknown, as set by `dims:`, `inputs:` or the default; 1 when there is none.
+ * A training step-model's first inputs are often its weights (fed back each step), so those are
+ * passed in `notBatch`.
+ */
+export function batchSizeOf(
+  inputs: readonly TensorInfo[],
+  shapes: Record<string, number[]>,
+  notBatch: readonly string[] = [],
+): number {
+  const candidates = inputs.filter((i) => !notBatch.includes(i.name));
+  const first = candidates[0];
+  if (first?.shape && first.shape.length > 0 && typeof first.shape[0] !== 'number') return shapes[first.name]?.[0] ?? 1;
+  return 1;
 }

@@ -65,14 +65,19 @@ function base(limit: BudgetLimit, value: number, baseline: number | null): Omit<
   };
 }
 
-function absolute(limit: BudgetLimit, value: number): BudgetResult {
+function absolute(limit: BudgetLimit, value: number, baselineValue: number | undefined): BudgetResult {
   const m = limit.metric;
   const floor = isMinimumMetric(m);
   const exceeded = floor ? value < limit.limit : value > limit.limit;
+  // The base's figure is kept on the row: the Base column shows it, and `fail-on: regression`
+  // excuses a limit the base already broke (existing debt) only when it is known.
+  const baseFigure = baselineValue !== undefined && Number.isFinite(baselineValue) ? baselineValue : null;
+  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
   const message = exceeded
-    ? `${fmt(m, value)} ${floor ? 'is below the minimum' : 'exceeds the limit'} ${fmt(m, limit.limit)}`
+    ? `${fmt(m, value)} ${floor ? 'is below the minimum' : 'exceeds the limit'} ${fmt(m, limit.limit)}` +
+      (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : '')
     : `${fmt(m, value)} ${floor ? '≥' : '≤'} ${fmt(m, limit.limit)}`;
-  return { ...base(limit, value, null), status: exceeded ? levelStatus(limit.level) : 'pass', message };
+  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : 'pass', message };
 }
 
 /** The allowed change as a fraction of the baseline, signed so that "worse" is positive. */
@@ -163,7 +168,7 @@ export function evaluateBudgets(
         message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`,
       };
     }
-    if (limit.kind === 'absolute') return absolute(limit, value);
+    if (limit.kind === 'absolute') return absolute(limit, value, baselineValue);
     if (baselineValue === undefined || !Number.isFinite(baselineValue)) {
       return {
         ...base(limit, value, null),

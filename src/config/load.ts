@@ -11,6 +11,8 @@ import { ConfigError, type ConfigIssue } from '../errors.js';
 import type { TensorDType } from '../model/types.js';
 import { suggest } from './did-you-mean.js';
 import { isMetricKey, METRIC_KEYS, metricKind } from './metrics.js';
+import { isKnownRegion, KNOWN_REGIONS } from './regions.js';
+import { whyUnmeasurable } from './measurable.js';
 import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
 import type {
   BudgetConfig,
@@ -140,6 +142,27 @@ function childPath(parent: string, key: string): string {
 function quote(text: string): string {
   return JSON.stringify(text);
 }
+
+/**
+ * Short forms people write for keys, too far from the key by edit distance for "did you mean"
+ * to find (`lr` is 11 edits from `learning-rate`). Offered only where the key exists.
+ */
+const KEY_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  lr: 'learning-rate',
+  learning_rate: 'learning-rate',
+  memory: 'peak-memory',
+  mem: 'peak-memory',
+  'gpu-memory': 'peak-gpu-memory',
+  energy: 'energy-per-inference',
+  latency: 'latency-p95',
+  p95: 'latency-p95',
+  p99: 'latency-p99',
+  size: 'model-size',
+  params: 'parameters',
+  carbon: 'carbon-per-inference',
+  'step-time': 'training-step-time',
+  iters: 'iterations',
+};
 
 class Validator {
   readonly issues: ConfigIssue[] = [];
@@ -274,7 +297,8 @@ class Validator {
       );
       return;
     }
-    const guess = suggest(entry.key, allowed);
+    const abbreviation = KEY_ABBREVIATIONS[entry.key.toLowerCase()];
+    const guess = abbreviation !== undefined && allowed.includes(abbreviation) ? abbreviation : suggest(entry.key, allowed);
     if (guess) {
       this.add(
         entry.path,
@@ -583,6 +607,19 @@ class Validator {
           model.budget = this.budget(e, doc);
           break;
       }
+    }
+    for (const limit of model.budget) {
+      const why = whyUnmeasurable(limit.metric, model);
+      if (why === undefined) continue;
+      this.issues.push({
+        file: this.file,
+        path: limit.path,
+        ...(limit.line !== undefined ? { line: limit.line } : {}),
+        ...(limit.column !== undefined ? { column: limit.column } : {}),
+        message: `${limit.kind === 'regression' ? 'this regression limit ' : ''}${why.message}`,
+        expected: why.expected,
+        example: why.example,
+      });
     }
     return model;
   }
@@ -920,6 +957,16 @@ class Validator {
       else if (e.key === 'idle-watts') out.idleW = w;
       else out.maxW = w;
     }
+    if ((out.idleW === undefined) !== (out.maxW === undefined)) {
+      const given = entries.find((x) => x.key === (out.idleW === undefined ? 'max-watts' : 'idle-watts')) as Entry;
+      const missing = out.idleW === undefined ? 'idle-watts' : 'max-watts';
+      this.addFor(
+        given,
+        SECTIONS.power[given.key] as KeyDoc,
+        `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, ` +
+          `so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`,
+      );
+    }
     if (out.idleW !== undefined && out.maxW !== undefined && out.maxW <= out.idleW) {
       const e = entries.find((x) => x.key === 'max-watts') as Entry;
       this.addFor(
@@ -941,11 +988,14 @@ class Validator {
         if (g !== undefined) out.carbonIntensityGPerKWh = g;
       } else {
         const r = this.text(e, d);
-        if (r !== undefined && !/^[A-Z]{2}$/.test(r)) {
+        if (r !== undefined && !isKnownRegion(r)) {
+          const close = suggest(r, KNOWN_REGIONS);
           this.addFor(
             e,
             d,
-            `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ''}`,
+            `\`${r}\` is not a region with a grid intensity in data/carbon-intensity.json` +
+              `${close !== undefined ? `; did you mean \`${close}\`?` : ''} ` +
+              `(known: ${KNOWN_REGIONS.join(', ')}; for any other grid give \`intensity\` in gCO2e/kWh instead)`,
           );
         } else if (r !== undefined) {
           out.region = r;

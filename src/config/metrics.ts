@@ -1,5 +1,5 @@
 /**
- * The budget metrics: their names (shared/CONTRACT.md), the kind of quantity each takes and
+ * The budget metrics: their names (docs/contract.md), the kind of quantity each takes and
  * whether the limit is a ceiling or a floor. Used by the validator, the JSON Schema, the docs
  * and the budget evaluator.
  */

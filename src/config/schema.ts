@@ -6,6 +6,7 @@
  * autocompletion, the validator and the docs cannot drift apart.
  */
 import { METRIC_KEYS, metricDescription, metricKind } from './metrics.js';
+import { KNOWN_REGIONS } from './regions.js';
 import { describeKind, quantityPattern, type QuantityKind } from './units.js';
 
 /** One key of the budget file. */
@@ -325,9 +326,10 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       expected: describeKind('carbon-intensity'),
     },
     region: {
-      description: 'ISO 3166-1 alpha-2 country code whose average grid intensity to use.',
+      description:
+        'Grid region whose annual average intensity to use: an ISO 3166-1 alpha-2 country code (`US` is the US average) or a US eGRID region (`US-SERC`, `US-RFC`, `US-WECC`) from data/carbon-intensity.json.',
       example: 'region: DE',
-      expected: 'a two-letter country code in capitals',
+      expected: 'a region code of data/carbon-intensity.json, in capitals (`DE`, `US`, `US-WECC`)',
     },
   },
   budget: {
@@ -437,13 +439,15 @@ export function buildBudgetSchema(): JsonSchema {
           'max-watts': quantitySchema('power', d('power', 'max-watts')),
         },
         additionalProperties: false,
+        // draft-07's form of dependentRequired: the power line needs both ends.
+        dependencies: { 'idle-watts': ['max-watts'], 'max-watts': ['idle-watts'] },
       },
       carbon: {
         description: d('root', 'carbon'),
         type: 'object',
         properties: {
           intensity: quantitySchema('carbon-intensity', d('carbon', 'intensity')),
-          region: { description: d('carbon', 'region'), type: 'string', pattern: '^[A-Z]{2}$' },
+          region: { description: d('carbon', 'region'), type: 'string', enum: [...KNOWN_REGIONS] },
         },
         additionalProperties: false,
         not: { required: ['intensity', 'region'] },

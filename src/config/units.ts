@@ -107,11 +107,13 @@ const KINDS: Record<QuantityKind, KindInfo> = {
       { symbol: 'mJ', factor: 1e-3, display: true },
       { symbol: 'J', factor: 1, display: true },
       { symbol: 'kJ', factor: 1e3, display: true },
-      { symbol: 'MJ', factor: 1e6, display: true },
+      // Past 1 kWh energies are shown in kWh, the unit budgets for training runs are written in
+      // (`1 kWh` showed as "3.6 MJ").
+      { symbol: 'MJ', factor: 1e6 },
       { symbol: 'mWh', factor: 3.6 },
       { symbol: 'Wh', factor: 3600 },
-      { symbol: 'kWh', factor: 3.6e6 },
-      { symbol: 'MWh', factor: 3.6e9 },
+      { symbol: 'kWh', factor: 3.6e6, display: true },
+      { symbol: 'MWh', factor: 3.6e9, display: true },
     ],
   },
   time: {

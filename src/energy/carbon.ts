@@ -103,7 +103,7 @@ export function resolveIntensity(
         `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number ≥ 0, e.g. 350.`,
       );
     }
-    return { gPerKWh: v, source: 'budget file', estimated: false, notes };
+    return { gPerKWh: v, source: 'set in the budget file (carbon.intensity)', estimated: false, notes };
   }
   const fromEnv = env.ENERGY_BUDGET_CARBON_INTENSITY;
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
@@ -114,13 +114,18 @@ export function resolveIntensity(
         `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number ≥ 0, e.g. 350.`,
       );
     }
-    return { gPerKWh: v, source: 'ENERGY_BUDGET_CARBON_INTENSITY', estimated: false, notes };
+    return { gPerKWh: v, source: 'set by ENERGY_BUDGET_CARBON_INTENSITY', estimated: false, notes };
   }
   if (settings.region !== undefined) {
     const code = settings.region.trim().toUpperCase();
     const row = data.regions[code];
     if (row) {
-      return { gPerKWh: row.gPerKWh, source: `${row.name}: ${row.source} (${row.basis}, ${row.year})`, estimated: true, notes };
+      return {
+        gPerKWh: row.gPerKWh,
+        source: `${row.name} (carbon.region ${code}): ${row.source} (${row.basis}, ${row.year})`,
+        estimated: true,
+        notes,
+      };
     }
     notes.push(
       `Region "${settings.region}" is not in data/carbon-intensity.json (known: ${Object.keys(data.regions).join(', ')}); ` +
@@ -128,7 +133,8 @@ export function resolveIntensity(
     );
   }
   const w = data.world;
-  return { gPerKWh: w.gPerKWh, source: `world average: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
+  const why = settings.region === undefined ? ', as the budget file sets no carbon region or intensity' : '';
+  return { gPerKWh: w.gPerKWh, source: `world average${why}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
 }
 
 /**

@@ -224,13 +224,13 @@ export function resolvePowerModel(
     if (idleW === undefined || maxW === undefined) {
       throw new InputError(
         'CONFIG_INVALID',
-        `The budget file sets ${idleW === undefined ? 'maxW' : 'idleW'} but not ${idleW === undefined ? 'idleW' : 'maxW'}; the power model needs both the idle and the full-load watts of the whole machine (e.g. idleW: 20, maxW: 90).`,
+        `The budget file sets power.${idleW === undefined ? 'max-watts' : 'idle-watts'} but not power.${idleW === undefined ? 'idle-watts' : 'max-watts'}; the power model needs both the idle and the full-load watts of the whole machine (e.g. power: { idle-watts: 20 W, max-watts: 90 W }).`,
       );
     }
     if (maxW < idleW) {
       throw new InputError(
         'CONFIG_INVALID',
-        `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`,
+        `The budget file's power.max-watts (${maxW} W) is below power.idle-watts (${idleW} W); full-load power must be at least idle power.`,
       );
     }
     const model: PowerModel = { kind: 'vm-linear', idleW, maxW };

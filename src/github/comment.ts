@@ -3,9 +3,10 @@
  * marker `<!-- energy-budget: PATH -->` at the start of its body, updated in place.
  *
  * Finding it pages through every comment of the PR (100 per page, following `Link`), because
- * a busy PR can bury the comment far back. Only comments written by a bot account (the
- * `github-actions[bot]` of GITHUB_TOKEN, or a GitHub App) or by the configured author count as
- * ours, so a PR author cannot plant a comment with the marker and have it taken over. If a
+ * a busy PR can bury the comment far back. Only comments written by `github-actions[bot]` (the
+ * account of GITHUB_TOKEN) or by the configured `comment-author` (a GitHub App's bot, or the
+ * user of a personal access token) count as ours, so neither a PR author nor another bot can
+ * plant a comment with the marker and have it taken over. If a
  * race between two runs ever left two of ours, the oldest is kept and the others deleted.
  */
 import { commentMarker } from '../report/escape.js';
@@ -31,13 +32,19 @@ interface ApiComment {
   user?: { login?: string; type?: string } | null;
 }
 
-/** Whether a comment is ours: it starts with the marker and a bot (or `author`) wrote it. */
+/** The account GITHUB_TOKEN writes as: the only author of our comments unless `comment-author` says otherwise. */
+export const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]';
+
+/**
+ * Whether a comment is ours: it starts with the marker and `author` (default
+ * `github-actions[bot]`, the default token's account) wrote it. Any bot used to count, so
+ * another app's older comment with the marker was edited and ours deleted as a duplicate.
+ */
 export function isOurComment(comment: ApiComment, marker: string, author?: string): boolean {
   if (!(comment.body ?? '').startsWith(marker)) return false;
-  const user = comment.user;
-  if (!user) return false;
-  if (author) return user.login?.toLowerCase() === author.toLowerCase();
-  return user.type === 'Bot';
+  const login = comment.user?.login;
+  if (!login) return false;
+  return login.toLowerCase() === (author || DEFAULT_COMMENT_AUTHOR).toLowerCase();
 }
 
 /** Every comment of ours on the issue/PR, oldest first, paging through all comments. */

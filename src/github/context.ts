@@ -52,6 +52,10 @@ export interface GitHubContext {
   serverUrl: string;
   /** GITHUB_SHA: for `pull_request`, the merge commit, not the PR's head. */
   sha: string;
+  /** GITHUB_REF, e.g. `refs/heads/main`; '' outside Actions. */
+  ref: string;
+  /** The repository's default branch from the payload (`repository.default_branch`); '' when absent. */
+  defaultBranch: string;
   /** GITHUB_WORKSPACE, else the given fallback (the process's cwd). */
   workspace: string;
   runId: string;
@@ -141,6 +145,8 @@ export function readGitHubContext(
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    defaultBranch: str(obj(payload.repository)?.default_branch),
     workspace: env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
     runId: env.GITHUB_RUN_ID ?? '',
     pullRequest: pullRequestFrom(payload),

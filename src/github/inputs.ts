@@ -13,6 +13,14 @@ export const FAIL_POLICIES: readonly FailPolicy[] = ['budget', 'regression', 'ne
 export type ActionMode = 'run' | 'comment';
 export const MODES: readonly ActionMode[] = ['run', 'comment'];
 
+/**
+ * The `history` input: `auto` appends the run on pushes to the default branch and charts the
+ * history on pull requests; `always` also appends on other events that are not pull requests
+ * (workflow_dispatch, schedule); `off` does neither.
+ */
+export type HistoryMode = 'auto' | 'always' | 'off';
+export const HISTORY_MODES: readonly HistoryMode[] = ['auto', 'always', 'off'];
+
 export interface ActionInputs {
   mode: ActionMode;
   /** Budget file, relative to the workspace. @default 'energy-budget.yml' */
@@ -34,6 +42,43 @@ export interface ActionInputs {
   advise: boolean;
   /** Heading of the comment and summary. @default 'Energy budget' */
   title: string;
+  history: HistoryMode;
+  /** The data branch. @default 'energy-budget-data' */
+  historyBranch: string;
+  /** Runs kept per budget file. @default 500 */
+  historyLimit: number;
+  /** Runs charted, and compared with by `baseline: history`. @default 30 */
+  historyWindow: number;
+  /** Where the HTML history report is written when there is history. @default 'energy-budget-history.html' */
+  historyHtml: string;
+}
+
+function positiveInt(name: string, value: string, fallback: number, max: number): number {
+  if (value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max)
+    throw new InputError(
+      'ARGUMENT_INVALID',
+      `The input \`${name}\` is "${value}", but it must be a whole number from 1 to ${max}. Example: \`${name}: ${fallback}\`.`,
+    );
+  return n;
+}
+
+/** A branch name git and GitHub accept (git check-ref-format, simplified). @throws InputError */
+function branchName(value: string): string {
+  if (value === '') return 'energy-budget-data';
+  if (
+    !/^[A-Za-z0-9._/-]+$/.test(value) ||
+    value.startsWith('-') ||
+    value.includes('..') ||
+    value.endsWith('/') ||
+    value.endsWith('.lock')
+  )
+    throw new InputError(
+      'ARGUMENT_INVALID',
+      `The input \`history-branch\` is "${value}", which is not a valid branch name. Use letters, digits, \`-\`, \`_\`, \`.\` and \`/\`, e.g. \`history-branch: energy-budget-data\`.`,
+    );
+  return value;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
@@ -88,5 +133,10 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     shard: parseShard(get('shard')),
     advise: parseBoolean('advise', get('advise')),
     title: get('title') || 'Energy budget',
+    history: oneOf('history', get('history'), HISTORY_MODES, 'auto'),
+    historyBranch: branchName(get('history-branch')),
+    historyLimit: positiveInt('history-limit', get('history-limit'), 500, 100_000),
+    historyWindow: positiveInt('history-window', get('history-window'), 30, 1000),
+    historyHtml: get('history-html') || 'energy-budget-history.html',
   };
 }

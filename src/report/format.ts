@@ -67,3 +67,39 @@ export function formatLimit(metric: string, value: number, relative?: boolean): 
   if (isRegression && relative !== false) return formatValue(value, 'fraction');
   return formatMetric(isRegression ? metric.slice('regression.'.length) : metric, value);
 }
+
+/** What a budget row's limit needs: its metric, kind, limit, whether relative, and its level. */
+export interface LimitLike {
+  metric: unknown;
+  kind?: unknown;
+  limit?: unknown;
+  relative?: unknown;
+  level?: unknown;
+}
+
+/**
+ * The budget as a limit, the same in every output: `≤ 2 mJ`, `≥ 100 /s`, `≤ +5% vs base`, and
+ * for throughput (a floor) `≥ −10% vs base`: a fall is what fails, so the sign says so.
+ */
+export function limitText(b: LimitLike): string {
+  const limit = typeof b.limit === 'number' && Number.isFinite(b.limit) ? b.limit : undefined;
+  if (limit === undefined) return '—';
+  const metric = typeof b.metric === 'string' ? b.metric : '';
+  const floor = metric === 'throughput';
+  const level = b.level === 'warn' ? ' (warning only)' : '';
+  if (b.kind === 'regression') {
+    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
+    return `${floor ? '≥ −' : '≤ +'}${amount} vs base${level}`;
+  }
+  return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
+}
+
+/**
+ * Which grid intensity turned energy into carbon, and why it was chosen (budget-file number,
+ * environment variable, the budget file's region, or the world average when none was given).
+ */
+export function carbonSourceText(c: { intensityGPerKWh?: unknown; intensitySource?: unknown }): string {
+  const g = typeof c.intensityGPerKWh === 'number' && Number.isFinite(c.intensityGPerKWh) ? sig3(c.intensityGPerKWh) : '—';
+  const source = typeof c.intensitySource === 'string' && c.intensitySource !== '' ? c.intensitySource : 'source not recorded';
+  return `carbon at ${g} gCO2e/kWh: ${source}`;
+}

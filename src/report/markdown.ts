@@ -7,7 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
-import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
+import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
@@ -27,6 +27,11 @@ export interface MarkdownOptions {
   compact?: boolean;
   /** Where the full report can be found, named in the shortened fallback (trusted Markdown). */
   fullReportHint?: string;
+  /**
+   * The history section (src/history/markdown.ts), already rendered and escaped: `full` with
+   * the charts, `compact` (the trend table only) when the details are left out for size.
+   */
+  history?: { full: string; compact: string };
 }
 
 const STATUS_MARK: Record<BudgetStatus, string> = {
@@ -72,12 +77,21 @@ function num(value: unknown): number | undefined {
 }
 
 function statusOf(value: unknown): BudgetStatus {
-  return typeof value === 'string' && value in STATUS_MARK ? (value as BudgetStatus) : 'inconclusive';
+  // Own keys only: `constructor` or `toString` from a hostile report are not statuses.
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(STATUS_MARK, value)
+    ? (value as BudgetStatus)
+    : 'inconclusive';
 }
 
 function metricName(metric: unknown): string {
+  // One `regression.` prefix is ours; a report that repeats it thousands of times gets the rest
+  // shown as text (this was a recursion that overflowed the stack).
   if (typeof metric === 'string' && metric.startsWith('regression.'))
-    return `${metricName(metric.slice('regression.'.length))} (regression)`;
+    return `${plainMetricName(metric.slice('regression.'.length))} (regression)`;
+  return plainMetricName(metric);
+}
+
+function plainMetricName(metric: unknown): string {
   return typeof metric === 'string' && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric)
     ? METRIC_LABEL[metric]
     : escapeMarkdown(metric, { maxLength: 80 });
@@ -99,20 +113,6 @@ function isEnergyMetric(metric: string): boolean {
 
 function isTrainingMetric(metric: string): boolean {
   return metric.includes('training');
-}
-
-/** The budget as a limit: `≤ 2 mJ`, `≥ 100 /s`, `≤ +5% vs base`. */
-function limitText(b: BudgetResult): string {
-  const limit = num(b.limit);
-  if (limit === undefined) return '—';
-  const metric = typeof b.metric === 'string' ? b.metric : '';
-  const floor = metric === 'throughput';
-  const level = b.level === 'warn' ? ' (warning only)' : '';
-  if (b.kind === 'regression') {
-    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
-    return `${floor ? '≥ −' : '≤ +'}${amount} vs base${level}`;
-  }
-  return `${floor ? '≥' : '≤'} ${formatMetric(metric, limit)}${level}`;
 }
 
 /** The interleaved comparison's estimate of the change, when a budget of the row has one. */
@@ -244,9 +244,10 @@ function modelHeading(m: ModelReport): string {
 function modelSection(m: ModelReport): string[] {
   const lines = [modelHeading(m), ''];
   const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
-  const flops = num(m.flops);
+  // A model that could not be measured has placeholder zeros: show nothing it never got.
+  const flops = m.error ? undefined : num(m.flops);
   if (flops !== undefined) facts.push(`${formatValue(flops, 'flops')} per call`);
-  const size = num(m.size?.bytes);
+  const size = m.error ? undefined : num(m.size?.bytes);
   if (size !== undefined) facts.push(formatValue(size, 'bytes'));
   lines.push(facts.join(' · '), '');
   if (m.change === 'removed') {
@@ -355,6 +356,7 @@ function modelDetails(m: ModelReport): string[] {
           `${e.estimated !== false || e.method === 'estimate' ? ' (estimated)' : ''}.`,
         '',
       );
+      if (e.carbon && typeof e.carbon === 'object') body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), '');
       for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
       if (Array.isArray(e.notes) && e.notes.length) body.push('');
     }
@@ -444,7 +446,10 @@ function summaryLine(report: Report, models: ModelReport[]): string {
       ? ` Compared with base ${escapeMarkdown(base.ref ?? 'commit', { maxLength: 80 })}.`
       : base?.kind === 'report'
         ? ` Compared with the report ${escapeMarkdown(base.file ?? '', { maxLength: 200 })}.`
-        : ' No baseline: figures are not compared.';
+        : base?.kind === 'history'
+          ? ` Compared with the history: up to ${num(base.runs) ?? '?'} earlier runs on ${escapeMarkdown(base.ref ?? 'the default branch', { maxLength: 80 })} ` +
+            '(`baseline: history`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.'
+          : ' No baseline: figures are not compared.';
   const estimated = models.some((m) => {
     const e = m.inference?.energy ?? m.training?.energy;
     return e && (e.estimated !== false || e.method === 'estimate');
@@ -521,6 +526,8 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
     const hidden = all.length - shown.length;
     lines.push(`*${hidden} more model${hidden === 1 ? '' : 's'} not shown here (all within their budgets or less severe).*`, '');
   }
+  const history = shape.details ? opts.history?.full : opts.history?.compact;
+  if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
   lines.push(...footprintLine(report));
   lines.push('<sub>energy-budget · report schema 1</sub>', '');

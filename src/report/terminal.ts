@@ -3,7 +3,7 @@
  * streams, and a table per model with every figure, its budget and its status.
  */
 import type { RunLogger } from '../run-types.js';
-import { formatChange, formatLimit, formatMetric, formatValue, sig3 } from './format.js';
+import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
 interface Writable {
@@ -36,11 +36,7 @@ function pad(rows: string[][]): string[] {
 }
 
 function budgetRow(b: BudgetResult): string[] {
-  const isMin = b.metric === 'throughput';
-  const limit =
-    b.kind === 'regression'
-      ? `${b.relative ? `≤ +${sig3(b.limit * 100)}%` : `≤ +${formatMetric(b.metric, b.limit)}`} vs base`
-      : `${isMin ? '≥' : '≤'} ${formatMetric(b.metric, b.limit)}`;
+  const limit = limitText(b);
   const change =
     b.change !== undefined
       ? formatChange(b.change)
@@ -110,13 +106,15 @@ export function renderModelText(m: ModelReport): string {
     if (inf.energy) {
       const e = inf.energy;
       lines.push(
-        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference, ` +
-          `${formatValue(e.joulesPerSample, 'joules')} per sample` +
+        // The interval is the per-inference figure's, so it follows that figure, not the per-sample one.
+        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, 'joules')} per inference` +
           `${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], 'joules')}–${formatValue(e.ci95[1], 'joules')}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ''})` : ''}` +
+          `, ${formatValue(e.joulesPerSample, 'joules')} per sample` +
           `${e.carbon ? `; ${formatValue(e.carbon.totalG, 'grams')} per inference` : ''}`,
       );
       if (e.description) lines.push(`    ${e.description}`);
       if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
+      if (e.carbon) lines.push(`    ${carbonSourceText(e.carbon)}`);
     }
   }
   const t = m.training;
@@ -156,6 +154,11 @@ export function renderText(report: Report): string {
   );
   return [
     head,
+    ...(report.baseline?.kind === 'report'
+      ? [
+          `  compared with the earlier report ${report.baseline.file ?? ''}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`,
+        ]
+      : []),
     ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
     ...changes,
     '',

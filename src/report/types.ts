@@ -1,5 +1,5 @@
 /**
- * The report: what `--json` writes (schemaVersion 1, shared/CONTRACT.md), and what the
+ * The report: what `--json` writes (schemaVersion 1, docs/contract.md), and what the
  * terminal table, the Markdown, JUnit and the PR comment are rendered from.
  * Fields beyond the contract are additions; none of the contract's are renamed.
  */
@@ -171,7 +171,12 @@ export interface Report {
   models: ModelReport[];
   config?: string;
   createdAt?: string;
-  baseline?: { kind: 'git' | 'report'; ref?: string; file?: string; warnings?: string[] };
+  /**
+   * What the head was compared with: `git` (the base measured in the same job), `report` (an
+   * earlier report), `history` (the last `runs` runs on `ref` from the history branch: the
+   * comparison crosses runs and machines).
+   */
+  baseline?: { kind: 'git' | 'report' | 'history'; ref?: string; file?: string; runs?: number; warnings?: string[] };
   /**
    * What the check itself cost, up to writing this report: wall time, CPU time (this process
    * and its workers) and estimated energy (src/energy/footprint.ts); for a merged job matrix,

@@ -6,6 +6,7 @@
  * the optimizer state; outputs: the loss, the new parameters and the new state. `feedback`
  * maps each output that is next step's input to that input's name (see runner.ts).
  */
+import { suggest } from '../config/did-you-mean.js';
 import type { ModelProto, TensorProto, ValueInfoProto } from '../model/onnx.js';
 import { DataType } from '../model/onnx.js';
 import { valueInfo } from '../model/builder.js';
@@ -74,6 +75,30 @@ function isFrozen(name: string, patterns: readonly string[]): boolean {
 }
 
 /**
+ * Refuses `training.freeze` entries that match no initializer: a typo, or a prefix written
+ * without its `*`, would otherwise train the weights the user meant to keep fixed, silently.
+ * @throws InputError INPUT_INVALID naming each entry, with the closest name or the `*` form.
+ */
+function unmatchedFreeze(patterns: readonly string[], names: readonly string[]): void {
+  const problems: string[] = [];
+  for (const p of patterns) {
+    if (names.some((n) => isFrozen(n, [p]))) continue;
+    const asPrefix = !p.endsWith('*') && names.some((n) => n.startsWith(p));
+    const close = asPrefix ? `${p}*` : suggest(p.endsWith('*') ? p.slice(0, -1) : p, names);
+    problems.push(
+      `"${p}" matches no initializer${close !== undefined ? `; did you mean "${close}"${asPrefix ? ' (a prefix needs its *)' : ''}?` : ''}`,
+    );
+  }
+  if (problems.length === 0) return;
+  const shown = names.slice(0, 12).join(', ');
+  throw new InputError(
+    'INPUT_INVALID',
+    `training.freeze: ${problems.join('; ')}. Entries are initializer names, or prefixes ending in * ` +
+      `(the model's initializers: ${shown}${names.length > 12 ? `, … ${names.length - 12} more` : ''}).`,
+  );
+}
+
+/**
  * Builds the training step of an inference model.
  * @throws InputError UNSUPPORTED_OP when an op between the parameters and the loss has no
  *   gradient (every such node listed); MODEL_INVALID / INPUT_INVALID for unusable models or
@@ -113,6 +138,7 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen.push(name);
     else candidates.push(name);
   }
+  unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
   const diff = new Differentiator(prep, candidates, [pred]);
   const parameterNames = diff.trainable;
   for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
@@ -210,7 +236,8 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     labelInput,
     label: { dtype: loss.labelDType, shape: loss.labelShape, ...(typeof classes === 'number' ? { classes } : {}) },
     lossOutput,
-    frozen,
+    // Running statistics are updated every step (state), so they are not "kept fixed".
+    frozen: frozen.filter((n) => !runningStats.includes(n)),
     notes,
   };
 }

@@ -3,7 +3,6 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   analyzeModel,
   buildVariant,
-  encodeModel,
   formatPercent,
   gzipSize,
   loadModel,
@@ -11,10 +10,14 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-6MYEGL7G.js";
+} from "./chunk-YHE2A4FJ.js";
+import {
+  encodeModel
+} from "./chunk-R3OHUB5T.js";
+import "./chunk-4K6K6CUH.js";
 import {
   formatQuantity
-} from "./chunk-5RCBJ7FR.js";
+} from "./chunk-3VLSKMPL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,

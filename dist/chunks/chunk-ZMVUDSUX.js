@@ -42,7 +42,7 @@ function checkModel(m, at) {
   }
   return problems.find((p) => p !== null) ?? null;
 }
-async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8")) {
+async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8"), givenAs = "--baseline") {
   const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
   let text;
   try {
@@ -50,18 +50,18 @@ async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8"))
   } catch (error) {
     const code = error.code;
     const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${error.message})`;
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: the file ${what}. ${how}`, { cause: error });
+    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: the file ${what}. ${how}`, { cause: error });
   }
   let doc;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: not valid JSON (${error.message}). ${how}`, {
+    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: not valid JSON (${error.message}). ${how}`, {
       cause: error
     });
   }
   const fail = (problem) => {
-    throw new InputError("INPUT_INVALID", `--baseline ${path}: ${problem}. ${how}`);
+    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: ${problem}. ${how}`);
   };
   if (!isRecord(doc)) return fail("expected a JSON object at the top level");
   if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {

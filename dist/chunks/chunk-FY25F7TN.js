@@ -1,27 +1,44 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  DataType,
+  mean,
+  mean2,
+  median,
+  normalCdf,
+  percentile,
+  percentiles,
+  quantile,
+  relativeCiHalfWidth,
+  stdev,
+  studentTQuantile,
+  variance
+} from "./chunk-C2GH26UA.js";
+import {
   adviseModel,
   analyzeModel,
   attr,
-  createRng,
-  decodeModel,
-  encodeModel,
   externalEntries,
   int64Tensor,
   isExternal,
   loadModel,
   opKey,
   rawTensor,
-  seedFrom,
   synthesizeInputs,
   valueInfo
-} from "./chunk-6MYEGL7G.js";
+} from "./chunk-YHE2A4FJ.js";
+import {
+  DataType,
+  decodeModel,
+  encodeModel
+} from "./chunk-R3OHUB5T.js";
+import {
+  createRng,
+  seedFrom
+} from "./chunk-4K6K6CUH.js";
 import {
   describeKind,
   tryParseQuantity
-} from "./chunk-5RCBJ7FR.js";
+} from "./chunk-3VLSKMPL.js";
 import {
   ConfigError,
   EnergyBudgetError,
@@ -7475,6 +7492,393 @@ function metricDescription(metric) {
   return METRICS[metric].description;
 }
 
+// data/carbon-intensity.json
+var carbon_intensity_default = {
+  $comment: "Grid carbon intensity, gCO2e per kWh (src/energy/carbon.ts, docs/energy.md). 'lifecycle' figures include upstream emissions (fuel supply, plant construction); 'combustion' figures count direct emissions only and are lower for fossil-heavy grids. Codes are ISO 3166-1 alpha-2 (US: the national average), plus US eGRID NERC regions (US-SERC, US-RFC, US-WECC). Annual averages: the real intensity varies by hour.",
+  world: {
+    gPerKWh: 480,
+    basis: "lifecycle",
+    source: "Ember, Global Electricity Review 2024 (8 May 2024): the CO2 intensity of global power generation reached a record low of 480 gCO2/kWh in 2023",
+    year: 2023
+  },
+  regions: {
+    AR: {
+      name: "Argentina",
+      gPerKWh: 354,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    AT: {
+      name: "Austria",
+      gPerKWh: 111,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    AU: {
+      name: "Australia",
+      gPerKWh: 549,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BA: {
+      name: "Bosnia and Herzegovina",
+      gPerKWh: 600,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BD: {
+      name: "Bangladesh",
+      gPerKWh: 691,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BE: {
+      name: "Belgium",
+      gPerKWh: 138,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BG: {
+      name: "Bulgaria",
+      gPerKWh: 335,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BH: {
+      name: "Bahrain",
+      gPerKWh: 505.9,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    BO: {
+      name: "Bolivia",
+      gPerKWh: 532,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BR: {
+      name: "Brazil",
+      gPerKWh: 98,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CA: {
+      name: "Canada",
+      gPerKWh: 170,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CL: {
+      name: "Chile",
+      gPerKWh: 291,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CN: {
+      name: "China",
+      gPerKWh: 582,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CO: {
+      name: "Colombia",
+      gPerKWh: 260,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CR: {
+      name: "Costa Rica",
+      gPerKWh: 53,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CY: {
+      name: "Cyprus",
+      gPerKWh: 534,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CZ: {
+      name: "Czechia",
+      gPerKWh: 450,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    DE: {
+      name: "Germany",
+      gPerKWh: 381,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    DK: {
+      name: "Denmark",
+      gPerKWh: 152,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    EC: {
+      name: "Ecuador",
+      gPerKWh: 150,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    EE: {
+      name: "Estonia",
+      gPerKWh: 417,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    EG: {
+      name: "Egypt",
+      gPerKWh: 570,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    FI: {
+      name: "Finland",
+      gPerKWh: 79,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    FR: {
+      name: "France",
+      gPerKWh: 56,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    GB: {
+      name: "United Kingdom",
+      gPerKWh: 225,
+      basis: "combustion",
+      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    GE: {
+      name: "Georgia",
+      gPerKWh: 168,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    GR: {
+      name: "Greece",
+      gPerKWh: 337,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    HK: {
+      name: "Hong Kong",
+      gPerKWh: 710,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    HR: {
+      name: "Croatia",
+      gPerKWh: 205,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    HU: {
+      name: "Hungary",
+      gPerKWh: 204,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IE: {
+      name: "Ireland",
+      gPerKWh: 291,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IN: {
+      name: "India",
+      gPerKWh: 713,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IR: {
+      name: "Iran",
+      gPerKWh: 655,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IT: {
+      name: "Italy",
+      gPerKWh: 213.4,
+      basis: "combustion",
+      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    JP: {
+      name: "Japan",
+      gPerKWh: 465.8,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    KR: {
+      name: "South Korea",
+      gPerKWh: 415.6,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    NO: {
+      name: "Norway",
+      gPerKWh: 30,
+      basis: "lifecycle",
+      source: "Ember, 'Electricity generation emission intensity in selected countries worldwide in 2023' (as published by Statista, 3 July 2024)",
+      year: 2023
+    },
+    SE: {
+      name: "Sweden",
+      gPerKWh: 8.8,
+      basis: "combustion",
+      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    SG: {
+      name: "Singapore",
+      gPerKWh: 408,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    SV: {
+      name: "El Salvador",
+      gPerKWh: 271,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    US: {
+      name: "United States (national average)",
+      gPerKWh: 387.4,
+      basis: "combustion",
+      source: 'US Energy Information Administration, "Carbon intensity of electricity generation by state" (Sept 2022): the US average was 854 lb CO2/MWh in 2020 (854 \xD7 0.45359237 kg/lb = 387.4 g/kWh); direct (combustion) CO2, the same year and basis as the eGRID2020 NERC-region rows',
+      year: 2020
+    },
+    "US-RFC": {
+      name: "United States, RFC region (mid-Atlantic/Midwest)",
+      gPerKWh: 410.608,
+      basis: "combustion",
+      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2020
+    },
+    "US-SERC": {
+      name: "United States, SERC region (south-east)",
+      gPerKWh: 379.069,
+      basis: "combustion",
+      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2020
+    },
+    "US-WECC": {
+      name: "United States, WECC region (west)",
+      gPerKWh: 322.167,
+      basis: "combustion",
+      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2020
+    },
+    ZA: {
+      name: "South Africa",
+      gPerKWh: 900.6,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    }
+  }
+};
+
+// src/config/regions.ts
+var KNOWN_REGIONS = Object.keys(
+  carbon_intensity_default.regions
+).sort();
+function isKnownRegion(code) {
+  return KNOWN_REGIONS.includes(code);
+}
+
+// src/config/measurable.ts
+var INFERENCE_METRICS = /* @__PURE__ */ new Set([
+  "latency-p50",
+  "latency-p95",
+  "latency-p99",
+  "latency-mean",
+  "throughput",
+  "peak-memory",
+  "peak-gpu-memory",
+  "energy-per-inference",
+  "energy-per-sample",
+  "energy-per-1000-inferences",
+  "carbon-per-inference",
+  "carbon-per-1000-inferences"
+]);
+var TRAINING_METRICS = /* @__PURE__ */ new Set([
+  "energy-per-training-step",
+  "energy-per-training-sample",
+  "training-step-time",
+  "training-energy-total",
+  "training-carbon-total"
+]);
+var PROJECTED_METRICS = /* @__PURE__ */ new Set(["training-energy-total", "training-carbon-total"]);
+function whyUnmeasurable(metric, model) {
+  if (INFERENCE_METRICS.has(metric) && model.inference === null)
+    return {
+      message: "cannot be checked: the model sets `inference: false`, so no inference is measured",
+      expected: "inference measured (remove `inference: false`), or no limit on an inference figure",
+      example: "inference: { iterations: 100 }"
+    };
+  if (metric === "peak-gpu-memory" && model.device === "cpu")
+    return {
+      message: "cannot be checked on the CPU: GPU memory is measured (NVML) with `device: cuda` or `device: webgpu`",
+      expected: "a GPU device on the model, or no `peak-gpu-memory` limit",
+      example: "device: cuda"
+    };
+  if (TRAINING_METRICS.has(metric) && model.training === null)
+    return {
+      message: "cannot be checked: the model has no `training` section, so no training step is measured",
+      expected: "a `training` section on the model, or no limit on a training figure",
+      example: "training: { loss: mse, optimizer: adam, learning-rate: 0.001, steps: 20 }"
+    };
+  if (PROJECTED_METRICS.has(metric) && model.training !== null && model.training.datasetSize === void 0)
+    return {
+      message: "cannot be checked: a full training run is projected from `training.dataset-size` (\xD7 `epochs`), which the model does not set",
+      expected: "`training.dataset-size` (samples per epoch), or no limit on a projected training total",
+      example: "training: { \u2026, dataset-size: 60000, epochs: 10 }"
+    };
+  return void 0;
+}
+
 // src/config/schema.ts
 var ENUMS = {
   device: ["cpu", "cuda", "webgpu"],
@@ -7760,9 +8164,9 @@ var SECTIONS = {
       expected: describeKind("carbon-intensity")
     },
     region: {
-      description: "ISO 3166-1 alpha-2 country code whose average grid intensity to use.",
+      description: "Grid region whose annual average intensity to use: an ISO 3166-1 alpha-2 country code (`US` is the US average) or a US eGRID region (`US-SERC`, `US-RFC`, `US-WECC`) from data/carbon-intensity.json.",
       example: "region: DE",
-      expected: "a two-letter country code in capitals"
+      expected: "a region code of data/carbon-intensity.json, in capitals (`DE`, `US`, `US-WECC`)"
     }
   },
   budget: {
@@ -7862,6 +8266,22 @@ function childPath(parent, key) {
 function quote(text) {
   return JSON.stringify(text);
 }
+var KEY_ABBREVIATIONS = {
+  lr: "learning-rate",
+  learning_rate: "learning-rate",
+  memory: "peak-memory",
+  mem: "peak-memory",
+  "gpu-memory": "peak-gpu-memory",
+  energy: "energy-per-inference",
+  latency: "latency-p95",
+  p95: "latency-p95",
+  p99: "latency-p99",
+  size: "model-size",
+  params: "parameters",
+  carbon: "carbon-per-inference",
+  "step-time": "training-step-time",
+  iters: "iterations"
+};
 var Validator = class {
   constructor(file, dir, lineCounter, doc) {
     this.file = file;
@@ -7983,7 +8403,8 @@ var Validator = class {
       );
       return;
     }
-    const guess = suggest(entry.key, allowed);
+    const abbreviation = KEY_ABBREVIATIONS[entry.key.toLowerCase()];
+    const guess = abbreviation !== void 0 && allowed.includes(abbreviation) ? abbreviation : suggest(entry.key, allowed);
     if (guess) {
       this.add(
         entry.path,
@@ -8267,6 +8688,19 @@ var Validator = class {
           model.budget = this.budget(e, doc);
           break;
       }
+    }
+    for (const limit of model.budget) {
+      const why = whyUnmeasurable(limit.metric, model);
+      if (why === void 0) continue;
+      this.issues.push({
+        file: this.file,
+        path: limit.path,
+        ...limit.line !== void 0 ? { line: limit.line } : {},
+        ...limit.column !== void 0 ? { column: limit.column } : {},
+        message: `${limit.kind === "regression" ? "this regression limit " : ""}${why.message}`,
+        expected: why.expected,
+        example: why.example
+      });
     }
     return model;
   }
@@ -8596,6 +9030,15 @@ var Validator = class {
       else if (e.key === "idle-watts") out2.idleW = w;
       else out2.maxW = w;
     }
+    if (out2.idleW === void 0 !== (out2.maxW === void 0)) {
+      const given = entries.find((x) => x.key === (out2.idleW === void 0 ? "max-watts" : "idle-watts"));
+      const missing = out2.idleW === void 0 ? "idle-watts" : "max-watts";
+      this.addFor(
+        given,
+        SECTIONS.power[given.key],
+        `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`
+      );
+    }
     if (out2.idleW !== void 0 && out2.maxW !== void 0 && out2.maxW <= out2.idleW) {
       const e = entries.find((x) => x.key === "max-watts");
       this.addFor(
@@ -8616,11 +9059,12 @@ var Validator = class {
         if (g !== void 0) out2.carbonIntensityGPerKWh = g;
       } else {
         const r = this.text(e, d);
-        if (r !== void 0 && !/^[A-Z]{2}$/.test(r)) {
+        if (r !== void 0 && !isKnownRegion(r)) {
+          const close = suggest(r, KNOWN_REGIONS);
           this.addFor(
             e,
             d,
-            `\`${r}\` is not a two-letter country code${/^[a-z]{2}$/.test(r) ? `; did you mean \`${r.toUpperCase()}\`?` : ""}`
+            `\`${r}\` is not a region with a grid intensity in data/carbon-intensity.json${close !== void 0 ? `; did you mean \`${close}\`?` : ""} (known: ${KNOWN_REGIONS.join(", ")}; for any other grid give \`intensity\` in gCO2e/kWh instead)`
           );
         } else if (r !== void 0) {
           out2.region = r;
@@ -9489,191 +9933,6 @@ function computeFlops(proto, shapes) {
     }
   }
   return { total, byOp, uncounted: [...uncounted].sort() };
-}
-
-// src/bench/latency.ts
-function percentile(sorted, p) {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError("percentile of an empty sample");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile p must be in [0, 1], got ${p}`);
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  if (lo >= n - 1) return sorted[n - 1];
-  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-}
-function selectInPlace(a, k, lo = 0, hi = a.length - 1) {
-  while (hi > lo) {
-    const mid = lo + hi >>> 1;
-    let x = a[lo];
-    let y = a[mid];
-    const z = a[hi];
-    if (x > y) [x, y] = [y, x];
-    if (y > z) y = z;
-    const pivot = x > y ? x : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
-}
-function percentiles(xs, ps) {
-  const n = xs.length;
-  if (n === 0) throw new RangeError("percentile of an empty sample");
-  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile p must be in [0, 1], got ${p}`);
-  const a = Float64Array.from(xs);
-  const out2 = new Array(ps.length);
-  const order = ps.map((_, i) => i).sort((i, j) => ps[i] - ps[j]);
-  let from = 0;
-  for (const idx of order) {
-    const h = (n - 1) * ps[idx];
-    const lo = Math.floor(h);
-    if (lo >= from) {
-      selectInPlace(a, lo, from, n - 1);
-      from = lo + 1;
-    }
-    if (lo >= n - 1 || h === lo) {
-      out2[idx] = a[lo];
-      continue;
-    }
-    let next = a[lo + 1];
-    for (let i = lo + 2; i < n; i++) if (a[i] < next) next = a[i];
-    out2[idx] = a[lo] + (h - lo) * (next - a[lo]);
-  }
-  return out2;
-}
-function mean(xs, n = xs.length) {
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += xs[i];
-  return sum / n;
-}
-function stdev(xs, n = xs.length) {
-  if (n === 0) return NaN;
-  if (n === 1) return 0;
-  const m = mean(xs, n);
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i] - m) ** 2;
-  return Math.sqrt(ss / (n - 1));
-}
-function lnGamma(x) {
-  let shift = 0;
-  while (x < 10) {
-    shift += Math.log(x);
-    x += 1;
-  }
-  const inv = 1 / x;
-  const inv2 = inv * inv;
-  const series = inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 / 1188))));
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
-}
-function incompleteBeta(x, a, b) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
-  const tiny = 1e-300;
-  let f = 1;
-  let c = 1;
-  let d = 1 - (a + b) * x / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  f = d;
-  for (let m = 1; m <= 1e3; m++) {
-    const m2 = 2 * m;
-    let num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-    d = 1 + num * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + num / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    f *= d * c;
-    num = -((a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + num * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + num / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-15) break;
-  }
-  return front * f / a;
-}
-function tCdf(t, df) {
-  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
-}
-function tQuantile(p, df) {
-  if (!(p > 0 && p < 1)) throw new RangeError(`tQuantile p must be in (0, 1), got ${p}`);
-  if (!(df > 0)) throw new RangeError(`tQuantile df must be positive, got ${df}`);
-  if (p === 0.5) return 0;
-  if (p < 0.5) return -tQuantile(1 - p, df);
-  const key = `${p}/${df}`;
-  const hit = T_CACHE.get(key);
-  if (hit !== void 0) return hit;
-  const t = tQuantileUncached(p, df);
-  if (T_CACHE.size >= 4096) T_CACHE.clear();
-  T_CACHE.set(key, t);
-  return t;
-}
-var T_CACHE = /* @__PURE__ */ new Map();
-function tQuantileUncached(p, df) {
-  if (df >= 1e3 && df !== Infinity) {
-    const z = tQuantile(p, Infinity);
-    const z3 = z ** 3;
-    return z + (z3 + z) / (4 * df) + (5 * z ** 5 + 16 * z3 + 3 * z) / (96 * df * df);
-  }
-  const cdf = df === Infinity ? normalCdf : (t) => tCdf(t, df);
-  let lo = 0;
-  let hi = 1;
-  while (cdf(hi) < p) {
-    lo = hi;
-    hi *= 2;
-  }
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-function normalCdf(x) {
-  return 0.5 * (1 + Math.sign(x) * erf(Math.abs(x) / Math.SQRT2));
-}
-function erf(x) {
-  if (x < 3) {
-    let term = x;
-    let sum = x;
-    for (let n = 1; n < 100; n++) {
-      term *= -x * x / n;
-      const add2 = term / (2 * n + 1);
-      sum += add2;
-      if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
-    }
-    return 2 / Math.sqrt(Math.PI) * sum;
-  }
-  let f = x;
-  for (let k = 60; k >= 1; k--) f = x + k / 2 / f;
-  return 1 - Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
-}
-function relativeCiHalfWidth(xs, n = xs.length, confidence = 0.95) {
-  if (n < 2) return Infinity;
-  const m = mean(xs, n);
-  const s = stdev(xs, n);
-  if (s === 0) return 0;
-  if (m === 0) return Infinity;
-  return tQuantile((1 + confidence) / 2, n - 1) * s / Math.sqrt(n) / Math.abs(m);
 }
 
 // src/bench/runner.ts
@@ -15889,13 +16148,13 @@ function resolvePowerModel(cpu, power, data = POWER_MODELS, curves = POWER_CURVE
     if (idleW === void 0 || maxW === void 0) {
       throw new InputError(
         "CONFIG_INVALID",
-        `The budget file sets ${idleW === void 0 ? "maxW" : "idleW"} but not ${idleW === void 0 ? "idleW" : "maxW"}; the power model needs both the idle and the full-load watts of the whole machine (e.g. idleW: 20, maxW: 90).`
+        `The budget file sets power.${idleW === void 0 ? "max-watts" : "idle-watts"} but not power.${idleW === void 0 ? "idle-watts" : "max-watts"}; the power model needs both the idle and the full-load watts of the whole machine (e.g. power: { idle-watts: 20 W, max-watts: 90 W }).`
       );
     }
     if (maxW < idleW) {
       throw new InputError(
         "CONFIG_INVALID",
-        `The budget file's maxW (${maxW} W) is below idleW (${idleW} W); full-load power must be at least idle power.`
+        `The budget file's power.max-watts (${maxW} W) is below power.idle-watts (${idleW} W); full-load power must be at least idle power.`
       );
     }
     const model2 = { kind: "vm-linear", idleW, maxW };
@@ -17092,327 +17351,6 @@ function withIdleBaseline(meter, baseline) {
 // src/energy/carbon.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
 
-// data/carbon-intensity.json
-var carbon_intensity_default = {
-  $comment: "Grid carbon intensity, gCO2e per kWh (src/energy/carbon.ts, docs/energy.md). 'lifecycle' figures include upstream emissions (fuel supply, plant construction); 'combustion' figures count direct emissions only and are lower for fossil-heavy grids. Codes are ISO 3166-1 alpha-2, plus US eGRID NERC regions. Annual averages: the real intensity varies by hour.",
-  world: {
-    gPerKWh: 480,
-    basis: "lifecycle",
-    source: "Ember, Global Electricity Review 2024 (8 May 2024): the CO2 intensity of global power generation reached a record low of 480 gCO2/kWh in 2023",
-    year: 2023
-  },
-  regions: {
-    AR: {
-      name: "Argentina",
-      gPerKWh: 354,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    AT: {
-      name: "Austria",
-      gPerKWh: 111,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    AU: {
-      name: "Australia",
-      gPerKWh: 549,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    BA: {
-      name: "Bosnia and Herzegovina",
-      gPerKWh: 600,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    BD: {
-      name: "Bangladesh",
-      gPerKWh: 691,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    BE: {
-      name: "Belgium",
-      gPerKWh: 138,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    BG: {
-      name: "Bulgaria",
-      gPerKWh: 335,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    BH: {
-      name: "Bahrain",
-      gPerKWh: 505.9,
-      basis: "combustion",
-      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    BO: {
-      name: "Bolivia",
-      gPerKWh: 532,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    BR: {
-      name: "Brazil",
-      gPerKWh: 98,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CA: {
-      name: "Canada",
-      gPerKWh: 170,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CL: {
-      name: "Chile",
-      gPerKWh: 291,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CN: {
-      name: "China",
-      gPerKWh: 582,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CO: {
-      name: "Colombia",
-      gPerKWh: 260,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CR: {
-      name: "Costa Rica",
-      gPerKWh: 53,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CY: {
-      name: "Cyprus",
-      gPerKWh: 534,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    CZ: {
-      name: "Czechia",
-      gPerKWh: 450,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    DE: {
-      name: "Germany",
-      gPerKWh: 381,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    DK: {
-      name: "Denmark",
-      gPerKWh: 152,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    EC: {
-      name: "Ecuador",
-      gPerKWh: 150,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    EE: {
-      name: "Estonia",
-      gPerKWh: 417,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    EG: {
-      name: "Egypt",
-      gPerKWh: 570,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    FI: {
-      name: "Finland",
-      gPerKWh: 79,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    FR: {
-      name: "France",
-      gPerKWh: 56,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    GB: {
-      name: "United Kingdom",
-      gPerKWh: 225,
-      basis: "combustion",
-      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    GE: {
-      name: "Georgia",
-      gPerKWh: 168,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    GR: {
-      name: "Greece",
-      gPerKWh: 337,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    HK: {
-      name: "Hong Kong",
-      gPerKWh: 710,
-      basis: "combustion",
-      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    HR: {
-      name: "Croatia",
-      gPerKWh: 205,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    HU: {
-      name: "Hungary",
-      gPerKWh: 204,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    IE: {
-      name: "Ireland",
-      gPerKWh: 291,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    IN: {
-      name: "India",
-      gPerKWh: 713,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    IR: {
-      name: "Iran",
-      gPerKWh: 655,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    IT: {
-      name: "Italy",
-      gPerKWh: 213.4,
-      basis: "combustion",
-      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    JP: {
-      name: "Japan",
-      gPerKWh: 465.8,
-      basis: "combustion",
-      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    KR: {
-      name: "South Korea",
-      gPerKWh: 415.6,
-      basis: "combustion",
-      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    NO: {
-      name: "Norway",
-      gPerKWh: 30,
-      basis: "lifecycle",
-      source: "Ember, 'Electricity generation emission intensity in selected countries worldwide in 2023' (as published by Statista, 3 July 2024)",
-      year: 2023
-    },
-    SE: {
-      name: "Sweden",
-      gPerKWh: 8.8,
-      basis: "combustion",
-      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    SG: {
-      name: "Singapore",
-      gPerKWh: 408,
-      basis: "combustion",
-      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    },
-    SV: {
-      name: "El Salvador",
-      gPerKWh: 271,
-      basis: "lifecycle",
-      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
-      year: 2023
-    },
-    "US-RFC": {
-      name: "United States, RFC region (mid-Atlantic/Midwest)",
-      gPerKWh: 410.608,
-      basis: "combustion",
-      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2020
-    },
-    "US-SERC": {
-      name: "United States, SERC region (south-east)",
-      gPerKWh: 379.069,
-      basis: "combustion",
-      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2020
-    },
-    "US-WECC": {
-      name: "United States, WECC region (west)",
-      gPerKWh: 322.167,
-      basis: "combustion",
-      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2020
-    },
-    ZA: {
-      name: "South Africa",
-      gPerKWh: 900.6,
-      basis: "combustion",
-      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
-      year: 2021
-    }
-  }
-};
-
 // data/embodied.json
 var embodied_default = {
   $comment: "Embodied (manufacturing) emissions of the server a workload runs on, amortised linearly over its lifetime and shared by vCPU (src/energy/carbon.ts, docs/energy.md). Formula from the Green Software Foundation SCI specification as used by Cloud Carbon Footprint: M = TE \xD7 (time reserved / expected lifespan) \xD7 (vCPUs reserved / vCPUs of the host).",
@@ -17466,7 +17404,7 @@ function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
         `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`
       );
     }
-    return { gPerKWh: v, source: "budget file", estimated: false, notes };
+    return { gPerKWh: v, source: "set in the budget file (carbon.intensity)", estimated: false, notes };
   }
   const fromEnv = env2.ENERGY_BUDGET_CARBON_INTENSITY;
   if (fromEnv !== void 0 && fromEnv.trim() !== "") {
@@ -17477,20 +17415,26 @@ function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
         `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`
       );
     }
-    return { gPerKWh: v, source: "ENERGY_BUDGET_CARBON_INTENSITY", estimated: false, notes };
+    return { gPerKWh: v, source: "set by ENERGY_BUDGET_CARBON_INTENSITY", estimated: false, notes };
   }
   if (settings.region !== void 0) {
     const code = settings.region.trim().toUpperCase();
     const row = data.regions[code];
     if (row) {
-      return { gPerKWh: row.gPerKWh, source: `${row.name}: ${row.source} (${row.basis}, ${row.year})`, estimated: true, notes };
+      return {
+        gPerKWh: row.gPerKWh,
+        source: `${row.name} (carbon.region ${code}): ${row.source} (${row.basis}, ${row.year})`,
+        estimated: true,
+        notes
+      };
     }
     notes.push(
       `Region "${settings.region}" is not in data/carbon-intensity.json (known: ${Object.keys(data.regions).join(", ")}); used the world average. Set the grid intensity in gCO2e/kWh in the budget file to use your grid's figure.`
     );
   }
   const w = data.world;
-  return { gPerKWh: w.gPerKWh, source: `world average: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
+  const why = settings.region === void 0 ? ", as the budget file sets no carbon region or intensity" : "";
+  return { gPerKWh: w.gPerKWh, source: `world average${why}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
 }
 function hostEmbodiedKg(host = EMBODIED.defaultHost, data = EMBODIED) {
   const s = data.server;
@@ -17540,46 +17484,6 @@ function figureInterval(window, runRelativeCi95) {
     factors,
     basis: window.estimated ? `${pct(factors[0])}/${pct(factors[1])}, power model and meters combined (\xB11.96\u03C3 of their stated uncertainties)` : `${pct(factors[0])}/${pct(factors[1])}, the meter's stated uncertainty (\xB11.96\u03C3)`
   };
-}
-
-// src/compare/stats.ts
-var { sqrt, floor } = Math;
-function mean2(values) {
-  if (values.length === 0) throw new RangeError("mean of an empty sample");
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-function variance(values) {
-  if (values.length < 2) throw new RangeError(`variance needs at least 2 values, got ${values.length}`);
-  const m = mean2(values);
-  let ss = 0;
-  let comp = 0;
-  for (const v of values) {
-    ss += (v - m) ** 2;
-    comp += v - m;
-  }
-  return (ss - comp * comp / values.length) / (values.length - 1);
-}
-function quantileSorted(sorted, p) {
-  if (sorted.length === 0) throw new RangeError("quantile of an empty sample");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
-  return percentile(sorted, p);
-}
-function quantile(values, p) {
-  return quantileSorted(
-    [...values].sort((a, b) => a - b),
-    p
-  );
-}
-function median(values) {
-  return quantile(values, 0.5);
-}
-var normalCdf2 = normalCdf;
-function studentTQuantile(p, df) {
-  if (!(p > 0 && p < 1)) throw new RangeError(`t quantile p must be in (0, 1), got ${p}`);
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  return tQuantile(p, df);
 }
 
 // src/compare/sequential.ts
@@ -17633,7 +17537,7 @@ function lookAlpha(options, look, final) {
   }
   const k = final ? look : maxLooks;
   const c = POCOCK[String(alpha)][k - 1];
-  return 2 * (1 - normalCdf2(c));
+  return 2 * (1 - normalCdf(c));
 }
 function statusForVerdict(verdict, level, inconclusive) {
   switch (verdict) {
@@ -19562,6 +19466,23 @@ function loopTrainingStep(step, steps) {
 function isFrozen(name, patterns) {
   return patterns.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
 }
+function unmatchedFreeze(patterns, names) {
+  const problems = [];
+  for (const p of patterns) {
+    if (names.some((n) => isFrozen(n, [p]))) continue;
+    const asPrefix = !p.endsWith("*") && names.some((n) => n.startsWith(p));
+    const close = asPrefix ? `${p}*` : suggest(p.endsWith("*") ? p.slice(0, -1) : p, names);
+    problems.push(
+      `"${p}" matches no initializer${close !== void 0 ? `; did you mean "${close}"${asPrefix ? " (a prefix needs its *)" : ""}?` : ""}`
+    );
+  }
+  if (problems.length === 0) return;
+  const shown = names.slice(0, 12).join(", ");
+  throw new InputError(
+    "INPUT_INVALID",
+    `training.freeze: ${problems.join("; ")}. Entries are initializer names, or prefixes ending in * (the model's initializers: ${shown}${names.length > 12 ? `, \u2026 ${names.length - 12} more` : ""}).`
+  );
+}
 function buildTrainingStep(proto, opts) {
   const prep = prepareGraph(proto, opts);
   const em = prep.em;
@@ -19592,6 +19513,7 @@ function buildTrainingStep(proto, opts) {
     if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen.push(name);
     else candidates.push(name);
   }
+  unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
   const diff = new Differentiator(prep, candidates, [pred]);
   const parameterNames = diff.trainable;
   for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
@@ -19684,7 +19606,8 @@ function buildTrainingStep(proto, opts) {
     labelInput,
     label: { dtype: loss.labelDType, shape: loss.labelShape, ...typeof classes === "number" ? { classes } : {} },
     lossOutput,
-    frozen,
+    // Running statistics are updated every step (state), so they are not "kept fixed".
+    frozen: frozen.filter((n) => !runningStats.includes(n)),
     notes
   };
 }
@@ -19951,7 +19874,9 @@ async function ownStep(cfg, ctx) {
     dims: cfg.dims,
     specs: cfg.inputs,
     seed: seedFrom(`${cfg.name}/step`),
-    readFile: ctx.readFile
+    readFile: ctx.readFile,
+    // The fed-back inputs are weights and optimizer state, not the batch.
+    notBatch: Object.values(t.feedback ?? {})
   });
   return {
     bytes: loaded.bytes,
@@ -20995,7 +20920,9 @@ async function measurePrepared(cfg, prepared, ctx) {
       }
     }
     if (cfg.training) {
-      ctx.logger.progress(`  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.optimizer})`);
+      ctx.logger.progress(
+        `  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.stepModel ? "own step-model" : cfg.training.optimizer})`
+      );
       prepared.report.training = await measureTraining(cfg, prepared, meter, ctx);
       const failed = meter.takeFailure();
       if (failed) {

@@ -4,7 +4,7 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-5G6HVD57.js";
+} from "./chunk-ZMVUDSUX.js";
 import "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 export {

@@ -5,9 +5,9 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-BNTBY7Z3.js";
-import "./chunk-YHJ657IU.js";
-import "./chunk-5RCBJ7FR.js";
+} from "./chunk-WMVJFC3S.js";
+import "./chunk-KO5Q4CFI.js";
+import "./chunk-3VLSKMPL.js";
 import "./chunk-DSY7S6TO.js";
 export {
   createConsoleLogger,

@@ -1,8 +1,22 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  GitBaseline
+} from "./chunk-JAGKBKZF.js";
+import {
   renderMarkdown
-} from "./chunk-GZFQPUGI.js";
+} from "./chunk-LHYUH2VU.js";
+import {
+  HISTORY_METRICS,
+  MIN_HISTORY_RUNS,
+  buildSeries,
+  describeChange,
+  environmentParts,
+  geometricMean,
+  historyComparison,
+  isMeasuredMetric,
+  lastSegment
+} from "./chunk-Y6ZTHBW3.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -21,23 +35,24 @@ import {
   parseConfig,
   require_dist,
   statusForVerdict
-} from "./chunk-YQ7ZJIQG.js";
+} from "./chunk-FY25F7TN.js";
+import "./chunk-C2GH26UA.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-BNTBY7Z3.js";
-import "./chunk-YHJ657IU.js";
+} from "./chunk-WMVJFC3S.js";
+import "./chunk-KO5Q4CFI.js";
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-5G6HVD57.js";
-import {
-  decodeModel
-} from "./chunk-6MYEGL7G.js";
+} from "./chunk-ZMVUDSUX.js";
+import "./chunk-YHE2A4FJ.js";
+import "./chunk-R3OHUB5T.js";
+import "./chunk-4K6K6CUH.js";
 import {
   formatQuantity,
   tryParseQuantity
-} from "./chunk-5RCBJ7FR.js";
+} from "./chunk-3VLSKMPL.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -49,9 +64,54 @@ import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
 
+// src/config/files.ts
+import { stat } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+function namedFiles(config, models) {
+  const out = [];
+  for (const model of models) {
+    const index = config.models.indexOf(model);
+    out.push({ model, index, path: model.path, field: "path", what: "the model file" });
+    if (model.training?.stepModel)
+      out.push({ model, index, path: model.training.stepModel, field: "training.step-model", what: "the training step-model" });
+    for (const [name, spec] of Object.entries(model.inputs))
+      if (spec.kind === "npy") out.push({ model, index, path: spec.file, field: `inputs.${name}.data`, what: "the .npy input" });
+  }
+  return out;
+}
+async function problem(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? void 0 : "is not a file";
+  } catch (error) {
+    const code = error.code;
+    return code === "ENOENT" || code === "ENOTDIR" ? "does not exist" : `cannot be read (${code ?? "error"})`;
+  }
+}
+async function missingNamedFiles(config, models, workspaceRoot) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of namedFiles(config, models)) {
+    if (out.has(f.model)) continue;
+    const inside = relative(workspaceRoot, f.path);
+    if (inside.startsWith("..") || isAbsolute(inside)) continue;
+    const why = await problem(f.path);
+    if (why === void 0) continue;
+    const shown = relative(config.dir, f.path) || f.path;
+    const at = `${config.file}${f.model.line !== void 0 ? `:${f.model.line}` : ""}: models[${f.index}].${f.field}`;
+    out.set(
+      f.model,
+      new InputError(
+        "MODEL_INVALID",
+        `${at}: ${f.what} of "${f.model.name}", ${shown}, ${why}; expected the path of an existing file, relative to the budget file's folder (${config.dir}).`
+      )
+    );
+  }
+  return out;
+}
+
 // src/run.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, relative as relative2, resolve } from "node:path";
 
 // src/environment.ts
 import os from "node:os";
@@ -142,12 +202,14 @@ function base(limit, value, baseline) {
     ...limit.line !== void 0 ? { line: limit.line } : {}
   };
 }
-function absolute(limit, value) {
+function absolute(limit, value, baselineValue) {
   const m = limit.metric;
   const floor = isMinimumMetric(m);
   const exceeded = floor ? value < limit.limit : value > limit.limit;
-  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
-  return { ...base(limit, value, null), status: exceeded ? levelStatus(limit.level) : "pass", message };
+  const baseFigure = baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null;
+  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
+  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` + (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : "") : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
+  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : "pass", message };
 }
 function allowedFraction(limit, baselineValue) {
   return limit.relative ? limit.limit : limit.limit / baselineValue;
@@ -203,7 +265,7 @@ function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconc
         message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
       };
     }
-    if (limit.kind === "absolute") return absolute(limit, value);
+    if (limit.kind === "absolute") return absolute(limit, value, baselineValue);
     if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
       return {
         ...base(limit, value, null),
@@ -381,294 +443,6 @@ function diffBudgetFiles(baseText, headText) {
   }
   return changes;
 }
-
-// src/baseline/git.ts
-import { execFile } from "node:child_process";
-import { constants as bufferConstants } from "node:buffer";
-import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
-var LFS_POINTER_HEADER = "version https://git-lfs.github.com/spec/v1";
-var LFS_POINTER_MAX_BYTES = 1024;
-var GitCommandError = class extends Error {
-  exitCode;
-  stderr;
-  constructor(args, exitCode, stderr) {
-    super(`git ${args.join(" ")} exited with ${exitCode}: ${stderr.trim() || "(no output)"}`);
-    this.name = "GitCommandError";
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-  }
-};
-function runGit(args, cwd, options = {}) {
-  const gitPath = options.gitPath ?? "git";
-  const timeoutMs = options.timeoutMs ?? 12e4;
-  const env = { ...options.env ?? process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-  return new Promise((resolvePromise, reject) => {
-    const child = execFile(
-      gitPath,
-      [...args],
-      {
-        cwd,
-        env,
-        timeout: timeoutMs,
-        killSignal: "SIGKILL",
-        encoding: "buffer",
-        maxBuffer: bufferConstants.MAX_LENGTH,
-        windowsHide: true
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolvePromise(stdout);
-        const e = error;
-        if (e.code === "ENOENT") {
-          return reject(
-            new EnvironmentError(
-              `--base-ref needs git, but \`${gitPath}\` was not found on PATH. Install git on the runner (it is preinstalled on GitHub-hosted runners), or measure against a report with --baseline instead.`,
-              { code: "GIT_FAILED", cause: error }
-            )
-          );
-        }
-        if (e.killed || e.signal && typeof e.code !== "number") {
-          return reject(
-            new EnvironmentError(
-              `\`git ${args.join(" ")}\` did not finish within ${(timeoutMs / 1e3).toFixed(timeoutMs < 1e3 ? 1 : 0)} s in ${cwd} and was stopped. git may be waiting for a lock, a network or credentials; check that the repository is not locked (.git/index.lock) and that origin is reachable.`,
-              { code: "GIT_FAILED", cause: error }
-            )
-          );
-        }
-        reject(new GitCommandError(args, typeof e.code === "number" ? e.code : null, Buffer.from(stderr ?? "").toString("utf8")));
-      }
-    );
-    if (options.input) child.stdin?.end(Buffer.from(options.input));
-    else child.stdin?.end();
-  });
-}
-async function gitText(args, cwd, options = {}) {
-  return (await runGit(args, cwd, options)).toString("utf8").trim();
-}
-async function repoTop(dir, options = {}) {
-  try {
-    return await gitText(["rev-parse", "--show-toplevel"], dir, options);
-  } catch (error) {
-    if (error instanceof GitCommandError) {
-      throw new InputError(
-        "GIT_FAILED",
-        `--base-ref needs a git checkout, but ${dir} is not inside a git repository (${error.stderr.trim()}). Run energy-budget from the repository, or use --baseline REPORT.json.`,
-        { cause: error }
-      );
-    }
-    throw error;
-  }
-}
-function checkRef(ref) {
-  if (ref === "" || ref.startsWith("-") || /[\0\n\r]/.test(ref)) {
-    throw new InputError(
-      "ARGUMENT_INVALID",
-      `--base-ref \`${ref}\` is not a git ref: expected a branch, tag or commit such as \`origin/main\` or \`a1b2c3d\`.`
-    );
-  }
-}
-async function revParseCommit(repoDir, ref, options) {
-  try {
-    return await gitText(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], repoDir, options);
-  } catch (error) {
-    if (error instanceof GitCommandError) return null;
-    throw error;
-  }
-}
-async function resolveRef(repoDir, ref, options = {}) {
-  checkRef(ref);
-  const local = await revParseCommit(repoDir, ref, options);
-  if (local) return local;
-  options.logger?.info(`fetching ${ref} from origin (depth 1): it is not in this clone`);
-  try {
-    await runGit(["fetch", "--depth=1", "--no-tags", "--quiet", "--end-of-options", "origin", ref], repoDir, {
-      ...options,
-      timeoutMs: options.fetchTimeoutMs ?? 6e5
-    });
-  } catch (error) {
-    if (error instanceof GitCommandError) {
-      throw new InputError(
-        "GIT_FAILED",
-        `--base-ref ${ref}: the commit is not in this clone and \`git fetch --depth=1 origin ${ref}\` failed: ${error.stderr.trim() || `exit ${error.exitCode}`}. Check the ref name, or fetch more history first (actions/checkout with \`fetch-depth: 0\`).`,
-        { cause: error }
-      );
-    }
-    throw error;
-  }
-  const fetched = await revParseCommit(repoDir, ref, options) ?? await revParseCommit(repoDir, "FETCH_HEAD", options);
-  if (!fetched) {
-    throw new InputError(
-      "GIT_FAILED",
-      `--base-ref ${ref}: fetched from origin, but it does not name a commit. Expected a branch, tag or commit id.`
-    );
-  }
-  return fetched;
-}
-function isLfsPointer(bytes) {
-  if (bytes.length > LFS_POINTER_MAX_BYTES || bytes.length < LFS_POINTER_HEADER.length) return false;
-  return Buffer.from(bytes.subarray(0, LFS_POINTER_HEADER.length)).toString("latin1") === LFS_POINTER_HEADER;
-}
-async function repoRelativePath(top, repoDir, file) {
-  const abs = resolve(repoDir, file);
-  let dir = dirname(abs);
-  const rest = [basename(abs)];
-  let realDir = null;
-  while (realDir === null) {
-    try {
-      realDir = await realpath(dir);
-    } catch {
-      const parent = dirname(dir);
-      if (parent === dir) {
-        realDir = dir;
-        break;
-      }
-      rest.unshift(basename(dir));
-      dir = parent;
-    }
-  }
-  const rel = relative(await realpath(top).catch(() => top), join(realDir, ...rest));
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
-    throw new InputError(
-      "GIT_FAILED",
-      `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`
-    );
-  }
-  return rel.split(sep).join(posix.sep);
-}
-async function smudge(top, relPath, ref, pointer, options) {
-  const fix = "Install Git LFS on the runner (`git lfs install`) and, in GitHub Actions, check out with `lfs: true` (actions/checkout), so that LFS files can be read.";
-  try {
-    await runGit(["lfs", "version"], top, options);
-  } catch (error) {
-    if (error instanceof GitCommandError) {
-      throw new EnvironmentError(
-        `${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`,
-        {
-          code: "GIT_FAILED",
-          cause: error
-        }
-      );
-    }
-    throw error;
-  }
-  try {
-    return await runGit(["lfs", "smudge", "--", relPath], top, {
-      ...options,
-      input: pointer,
-      timeoutMs: options.fetchTimeoutMs ?? 6e5
-    });
-  } catch (error) {
-    if (error instanceof GitCommandError) {
-      throw new EnvironmentError(
-        `${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`,
-        {
-          code: "GIT_FAILED",
-          cause: error
-        }
-      );
-    }
-    throw error;
-  }
-}
-async function readAtCommit(top, commit, ref, relPath, options) {
-  const listing = (await runGit(["ls-tree", "-z", "--full-tree", commit, "--", relPath], top, options)).toString("utf8");
-  const entry = listing.split("\0").find((l) => l.endsWith(`	${relPath}`));
-  if (!entry) return null;
-  const [mode, type, object] = entry.split("	")[0].split(" ");
-  if (type !== "blob") {
-    throw new InputError(
-      "GIT_FAILED",
-      `${relPath} at ${ref} is a ${type === "tree" ? "folder" : `${type} (mode ${mode})`}, not a file.`
-    );
-  }
-  const bytes = await runGit(["cat-file", "blob", object], top, options);
-  return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
-}
-function externalLocations(graph, out) {
-  if (!graph) return;
-  const visit = (t) => {
-    if (!t || t.dataLocation !== 1) return;
-    const loc = (t.externalData ?? []).find((e) => e.key === "location")?.value;
-    if (loc) out.add(loc);
-  };
-  (graph.initializer ?? []).forEach(visit);
-  for (const n of graph.node ?? []) {
-    for (const a of n.attribute ?? []) {
-      visit(a.t);
-      (a.tensors ?? []).forEach(visit);
-      externalLocations(a.g, out);
-      for (const g of a.graphs ?? []) externalLocations(g, out);
-    }
-  }
-}
-var GitBaseline = class _GitBaseline {
-  constructor(ref, top, commit, repoDir, options) {
-    this.ref = ref;
-    this.top = top;
-    this.repoDir = repoDir;
-    this.options = options;
-    this.commit = commit;
-  }
-  ref;
-  top;
-  repoDir;
-  options;
-  /** The full commit id the ref resolved to. */
-  commit;
-  tmp = null;
-  /**
-   * Finds the repository around `cwd` and resolves `ref` (fetching it shallowly if needed).
-   * @throws InputError / EnvironmentError as {@link resolveRef}.
-   */
-  static async open(cwd, ref, options = {}) {
-    const top = await repoTop(cwd, options);
-    const commit = await resolveRef(top, ref, options);
-    return new _GitBaseline(ref, top, commit, cwd, options);
-  }
-  /** A file's bytes at the base commit (LFS smudged), or null when it does not exist there. */
-  async read(file) {
-    return readAtCommit(this.top, this.commit, this.ref, await repoRelativePath(this.top, this.repoDir, file), this.options);
-  }
-  /** A text file at the base commit (UTF-8), or null when it does not exist there. */
-  async readText(file) {
-    return (await this.read(file))?.toString("utf8") ?? null;
-  }
-  /**
-   * Writes the base version of a model (and any external-data files it names, kept at the
-   * same relative places) into a temporary folder; returns the written model's path, or null
-   * when the model does not exist at the base commit (a model new in this change).
-   */
-  async materializeModel(file) {
-    const rel = await repoRelativePath(this.top, this.repoDir, file);
-    const bytes = await readAtCommit(this.top, this.commit, this.ref, rel, this.options);
-    if (bytes === null) return null;
-    this.tmp ??= await mkdtemp(join(tmpdir(), "energy-budget-base-"));
-    const out = join(this.tmp, ...rel.split(posix.sep));
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
-    const locations = /* @__PURE__ */ new Set();
-    try {
-      externalLocations(decodeModel(bytes).graph, locations);
-    } catch {
-    }
-    for (const loc of locations) {
-      const dataRel = posix.normalize(posix.join(posix.dirname(rel), loc.split(sep).join(posix.sep)));
-      if (dataRel.startsWith("..") || posix.isAbsolute(loc)) continue;
-      const data = await readAtCommit(this.top, this.commit, this.ref, dataRel, this.options);
-      if (data === null) continue;
-      const dataOut = join(this.tmp, ...dataRel.split(posix.sep));
-      await mkdir(dirname(dataOut), { recursive: true });
-      await writeFile(dataOut, data);
-    }
-    return out;
-  }
-  /** Removes the temporary folder. */
-  async close() {
-    if (this.tmp) await rm(this.tmp, { recursive: true, force: true });
-    this.tmp = null;
-  }
-};
 
 // src/isolate/parent.ts
 import { fork } from "node:child_process";
@@ -882,6 +656,32 @@ function safeLogger(logger) {
   };
 }
 
+// src/history/baseline.ts
+function historyBaselineFor(records, model, head, window) {
+  const out = { metrics: {}, comparisons: {}, runs: 0, notes: [] };
+  let found = false;
+  for (const metric of HISTORY_METRICS) {
+    const series = buildSeries(records, model, metric, window);
+    if (!series.points.length) continue;
+    found = true;
+    if (!isMeasuredMetric(metric)) {
+      out.metrics[metric] = series.points[series.points.length - 1].value;
+      continue;
+    }
+    const seg = lastSegment(series).map((p) => p.value);
+    out.runs = Math.max(out.runs, seg.length);
+    if (seg.every((v) => v > 0)) out.metrics[metric] = geometricMean(seg);
+    const h = head[metric];
+    const cmp = h !== void 0 ? historyComparison(seg, h) : void 0;
+    if (cmp) out.comparisons[metric] = cmp;
+    else if (h !== void 0 && seg.length < MIN_HISTORY_RUNS)
+      out.notes.push(
+        `${metric}: only ${seg.length} run${seg.length === 1 ? "" : "s"} in the history since the last environment change (at least ${MIN_HISTORY_RUNS} give an interval); compared by point values`
+      );
+  }
+  return found ? out : null;
+}
+
 // src/run.ts
 function selectShard(items, shard) {
   if (!shard || shard.count === 1) return items;
@@ -899,29 +699,37 @@ function modelError(cfg, error) {
     error: { code, message, exitCode: exitCodeOf(error) }
   };
 }
+function batchMismatch(name, base2, head) {
+  const was = base2.inference?.batchSize;
+  const now = head.inference?.batchSize;
+  if (typeof was !== "number" || typeof now !== "number" || was === now) return void 0;
+  return `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or measure the baseline at the same dims`;
+}
 async function writeOut(file, text) {
-  await mkdir2(dirname2(file), { recursive: true });
-  await writeFile2(file, text);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
   return file;
 }
 async function writeReports(report, cwd, paths) {
   const files = {};
-  if (paths.json) files.json = await writeOut(resolve2(cwd, paths.json), `${JSON.stringify(report, null, 2)}
+  if (paths.json) files.json = await writeOut(resolve(cwd, paths.json), `${JSON.stringify(report, null, 2)}
 `);
   if (paths.markdown)
-    files.markdown = await writeOut(resolve2(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
-  if (paths.junit) files.junit = await writeOut(resolve2(cwd, paths.junit), renderJunit(report));
+    files.markdown = await writeOut(resolve(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
+  if (paths.junit) files.junit = await writeOut(resolve(cwd, paths.junit), renderJunit(report));
   return files;
 }
 async function runEnergyBudget(options, deps = {}) {
   const logger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
-  const cwd = resolve2(options.cwd);
-  const configFile = resolve2(cwd, options.configPath);
+  const cwd = resolve(options.cwd);
+  const configFile = resolve(cwd, options.configPath);
   const config = await loadConfig(configFile);
   const models = selectShard(config.models, options.shard);
   const environment = detectEnvironment(ortVersion());
   const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const missing = await missingNamedFiles(config, models, workspaceRoot);
+  for (const error of missing.values()) logger.warn(error.message);
   const ctx = {
     config,
     logger,
@@ -943,12 +751,27 @@ async function runEnergyBudget(options, deps = {}) {
   };
   let baselineByName = /* @__PURE__ */ new Map();
   if (options.baselinePath) {
-    const file = resolve2(cwd, options.baselinePath);
+    const file = resolve(cwd, options.baselinePath);
     const base2 = await loadBaselineReport(file);
     baselineByName = new Map(base2.models.map((m) => [m.name, m]));
     const warnings = environmentDifferences(base2, report, config);
     warnings.forEach((w) => logger.warn(w));
     report.baseline = { kind: "report", file: options.baselinePath, warnings };
+  }
+  const history = options.historyBaseline;
+  if (history) {
+    const warnings = [];
+    const newest = history.records[history.records.length - 1];
+    if (!newest) warnings.push(`the history of ${history.branch} is empty, so nothing is compared`);
+    else {
+      const what = describeChange(environmentParts(newest.environment, void 0), environmentParts(environment, void 0));
+      if (what)
+        warnings.push(
+          `this run's environment differs from the newest run in the history (${what}); the comparison crosses machines`
+        );
+    }
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: "history", ref: history.branch, runs: history.window, warnings };
   }
   let git;
   let baseConfig = null;
@@ -972,6 +795,11 @@ async function runEnergyBudget(options, deps = {}) {
     for (const [i, cfg] of models.entries()) {
       logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
       let head;
+      const missingFile = missing.get(cfg);
+      if (missingFile) {
+        report.models.push(modelError(cfg, missingFile));
+        continue;
+      }
       try {
         await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
         if (cfg.training?.stepModel)
@@ -1002,12 +830,24 @@ async function runEnergyBudget(options, deps = {}) {
             (head.notices ??= []).push(w);
           }
         }
+      } else if (history) {
+        const hb = historyBaselineFor(history.records, cfg.name, metricValues(head), history.window);
+        if (hb) {
+          baselineMetrics = hb.metrics;
+          comparisons = hb.comparisons;
+          if (hb.notes.length) (head.notices ??= []).push(...hb.notes.map((n) => `history baseline: ${n}`));
+        } else head.change = "new";
       } else if (baselineByName.size) {
         const base2 = baselineByName.get(cfg.name);
         if (base2 && !base2.error) {
           const { budgets: _b, baseline: _bb, ...rest } = base2;
           head.baseline = rest;
           baselineMetrics = metricValues(base2);
+          const batchWarning = batchMismatch(cfg.name, base2, head);
+          if (batchWarning) {
+            logger.warn(batchWarning);
+            (head.notices ??= []).push(batchWarning);
+          }
         } else if (!base2) head.change = "new";
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {

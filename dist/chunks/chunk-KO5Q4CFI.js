@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   formatQuantity
-} from "./chunk-5RCBJ7FR.js";
+} from "./chunk-3VLSKMPL.js";
 
 // src/report/format.ts
 var KIND_OF = {
@@ -49,11 +49,30 @@ function formatLimit(metric, value, relative) {
   if (isRegression && relative !== false) return formatValue(value, "fraction");
   return formatMetric(isRegression ? metric.slice("regression.".length) : metric, value);
 }
+function limitText(b) {
+  const limit = typeof b.limit === "number" && Number.isFinite(b.limit) ? b.limit : void 0;
+  if (limit === void 0) return "\u2014";
+  const metric = typeof b.metric === "string" ? b.metric : "";
+  const floor = metric === "throughput";
+  const level = b.level === "warn" ? " (warning only)" : "";
+  if (b.kind === "regression") {
+    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
+    return `${floor ? "\u2265 \u2212" : "\u2264 +"}${amount} vs base${level}`;
+  }
+  return `${floor ? "\u2265" : "\u2264"} ${formatMetric(metric, limit)}${level}`;
+}
+function carbonSourceText(c) {
+  const g = typeof c.intensityGPerKWh === "number" && Number.isFinite(c.intensityGPerKWh) ? sig3(c.intensityGPerKWh) : "\u2014";
+  const source = typeof c.intensitySource === "string" && c.intensitySource !== "" ? c.intensitySource : "source not recorded";
+  return `carbon at ${g} gCO2e/kWh: ${source}`;
+}
 
 export {
   sig3,
   formatValue,
   formatMetric,
   formatChange,
-  formatLimit
+  formatLimit,
+  limitText,
+  carbonSourceText
 };

@@ -1,38 +1,18 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  commentMarker,
+  escapeMarkdown
+} from "./chunk-Y6ZTHBW3.js";
+import {
+  carbonSourceText,
   formatChange,
   formatLimit,
   formatMetric,
   formatValue,
+  limitText,
   sig3
-} from "./chunk-YHJ657IU.js";
-
-// src/report/escape.ts
-var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
-var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-var BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-function escapeMarkdown(value, options = {}) {
-  let text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
-  const maxLength = options.maxLength ?? 2e3;
-  if (text.length > maxLength) text = `${text.slice(0, maxLength)}\u2026`;
-  text = text.replace(CONTROL, " ").replace(BIDI, "");
-  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
-  const escaped = lines.map(
-    (line) => line.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, "@&#8203;").replace(/\t/g, " ").replace(/ {2,}/g, (s) => ` ${"&#32;".repeat(s.length - 1)}`)
-  );
-  return escaped.join(options.newlines === "br" ? "<br>" : " ").trim();
-}
-function markerKey(configPath) {
-  const normalised = configPath.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/{2,}/g, "/");
-  return normalised.replace(
-    /[^A-Za-z0-9._/-]|-(?=-)|-$/g,
-    (c) => Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")
-  );
-}
-function commentMarker(configPath) {
-  return `<!-- energy-budget: ${markerKey(configPath)} -->`;
-}
+} from "./chunk-KO5Q4CFI.js";
 
 // src/report/markdown.ts
 var GITHUB_COMMENT_MAX_CHARS = 65536;
@@ -75,11 +55,14 @@ function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
 }
 function statusOf(value) {
-  return typeof value === "string" && value in STATUS_MARK ? value : "inconclusive";
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(STATUS_MARK, value) ? value : "inconclusive";
 }
 function metricName(metric) {
   if (typeof metric === "string" && metric.startsWith("regression."))
-    return `${metricName(metric.slice("regression.".length))} (regression)`;
+    return `${plainMetricName(metric.slice("regression.".length))} (regression)`;
+  return plainMetricName(metric);
+}
+function plainMetricName(metric) {
   return typeof metric === "string" && Object.prototype.hasOwnProperty.call(METRIC_LABEL, metric) ? METRIC_LABEL[metric] : escapeMarkdown(metric, { maxLength: 80 });
 }
 function metricValue(metric, value) {
@@ -91,18 +74,6 @@ function isEnergyMetric(metric) {
 }
 function isTrainingMetric(metric) {
   return metric.includes("training");
-}
-function limitText(b) {
-  const limit = num(b.limit);
-  if (limit === void 0) return "\u2014";
-  const metric = typeof b.metric === "string" ? b.metric : "";
-  const floor = metric === "throughput";
-  const level = b.level === "warn" ? " (warning only)" : "";
-  if (b.kind === "regression") {
-    const amount = b.relative === false ? formatMetric(metric, limit) : `${sig3(limit * 100)}%`;
-    return `${floor ? "\u2265 \u2212" : "\u2264 +"}${amount} vs base${level}`;
-  }
-  return `${floor ? "\u2265" : "\u2264"} ${formatMetric(metric, limit)}${level}`;
 }
 function comparedChange(budgets) {
   const c = budgets.map((b) => num(b.change)).find((x) => x !== void 0);
@@ -278,6 +249,7 @@ function modelDetails(m) {
         `Energy per inference: ${jpi === void 0 ? "\u2014" : formatValue(jpi, "joules")}${ci ? `, 95% interval ${ci}${typeof e.ci95Basis === "string" ? ` (${escapeMarkdown(e.ci95Basis, { maxLength: 400 })})` : ""}` : ""}${num(e.attributableJoulesPerInference) !== void 0 ? `, above idle ${formatValue(num(e.attributableJoulesPerInference), "joules")}` : ""}${e.estimated !== false || e.method === "estimate" ? " (estimated)" : ""}.`,
         ""
       );
+      if (e.carbon && typeof e.carbon === "object") body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), "");
       for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
       if (Array.isArray(e.notes) && e.notes.length) body.push("");
     }
@@ -353,7 +325,7 @@ function summaryLine(report, models) {
   const cpus = num(env.logicalCpus);
   const where = `${escapeMarkdown(env.cpu ?? "unknown CPU", { maxLength: 120 })}${cpus !== void 0 ? `, ${cpus} logical CPUs` : ""}${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ""}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ""}`;
   const base = report.baseline;
-  const against = base?.kind === "git" ? ` Compared with base ${escapeMarkdown(base.ref ?? "commit", { maxLength: 80 })}.` : base?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base.file ?? "", { maxLength: 200 })}.` : " No baseline: figures are not compared.";
+  const against = base?.kind === "git" ? ` Compared with base ${escapeMarkdown(base.ref ?? "commit", { maxLength: 80 })}.` : base?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base.file ?? "", { maxLength: 200 })}.` : base?.kind === "history" ? ` Compared with the history: up to ${num(base.runs) ?? "?"} earlier runs on ${escapeMarkdown(base.ref ?? "the default branch", { maxLength: 80 })} (\`baseline: history\`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.` : " No baseline: figures are not compared.";
   const estimated = models.some((m) => {
     const e = m.inference?.energy ?? m.training?.energy;
     return e && (e.estimated !== false || e.method === "estimate");
@@ -390,6 +362,8 @@ function render(report, opts, shape) {
     const hidden = all.length - shown.length;
     lines.push(`*${hidden} more model${hidden === 1 ? "" : "s"} not shown here (all within their budgets or less severe).*`, "");
   }
+  const history = shape.details ? opts.history?.full : opts.history?.compact;
+  if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
   lines.push("<sub>energy-budget \xB7 report schema 1</sub>", "");
   return lines.join("\n");
@@ -423,7 +397,5 @@ function renderMarkdown(report, opts = {}) {
 }
 
 export {
-  escapeMarkdown,
-  commentMarker,
   renderMarkdown
 };

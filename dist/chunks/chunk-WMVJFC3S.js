@@ -1,12 +1,14 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  carbonSourceText,
   formatChange,
   formatLimit,
   formatMetric,
   formatValue,
+  limitText,
   sig3
-} from "./chunk-YHJ657IU.js";
+} from "./chunk-KO5Q4CFI.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {
@@ -31,8 +33,7 @@ function pad(rows) {
   );
 }
 function budgetRow(b) {
-  const isMin = b.metric === "throughput";
-  const limit = b.kind === "regression" ? `${b.relative ? `\u2264 +${sig3(b.limit * 100)}%` : `\u2264 +${formatMetric(b.metric, b.limit)}`} vs base` : `${isMin ? "\u2265" : "\u2264"} ${formatMetric(b.metric, b.limit)}`;
+  const limit = limitText(b);
   const change = b.change !== void 0 ? formatChange(b.change) : b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
   if (b.kind === "regression" && b.baseline === null) {
@@ -74,10 +75,12 @@ function renderModelText(m) {
     if (inf.energy) {
       const e = inf.energy;
       lines.push(
-        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, "joules")} per inference, ${formatValue(e.joulesPerSample, "joules")} per sample${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ""})` : ""}${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
+        // The interval is the per-inference figure's, so it follows that figure, not the per-sample one.
+        `  energy (${howObtained(e.estimated, e.method)}): ${formatValue(e.joulesPerInference, "joules")} per inference${e.ci95 ? ` (95% interval ${formatValue(e.ci95[0], "joules")}\u2013${formatValue(e.ci95[1], "joules")}${e.ci95Basis ? `, ${shortBasis(e.ci95Basis)}` : ""})` : ""}, ${formatValue(e.joulesPerSample, "joules")} per sample${e.carbon ? `; ${formatValue(e.carbon.totalG, "grams")} per inference` : ""}`
       );
       if (e.description) lines.push(`    ${e.description}`);
       if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
+      if (e.carbon) lines.push(`    ${carbonSourceText(e.carbon)}`);
     }
   }
   const t = m.training;
@@ -111,6 +114,9 @@ function renderText(report) {
   );
   return [
     head,
+    ...report.baseline?.kind === "report" ? [
+      `  compared with the earlier report ${report.baseline.file ?? ""}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`
+    ] : [],
     ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
     ...changes,
     "",
