@@ -19,6 +19,9 @@
  *         --packages=external --outfile=build/bench/train-step.mjs && \
  *       node build/bench/train-step.mjs [--rounds 10] [--calls 200] [--batch 32] [--no-torch] [--ops]
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
+ *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
+ *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
+ *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse)
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -26,7 +29,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
+import { readFileSync } from 'node:fs';
 import { encodeModel } from '../src/model/onnx.js';
+import { loadModel } from '../src/model/load.js';
+import { resolveShapes } from '../src/model/shapes.js';
 import { buildClassifier } from '../src/model/examples.js';
 import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
@@ -48,6 +54,10 @@ const { values } = parseArgs({
     ops: { type: 'boolean', default: false },
     optimizer: { type: 'string', default: 'adam' },
     'steps-per-call': { type: 'string', default: '20' },
+    model: { type: 'string', multiple: true },
+    'model-batch': { type: 'string', default: '4' },
+    'model-size': { type: 'string', default: '64' },
+    'model-input': { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -174,6 +184,62 @@ console.log(
 await inference.release();
 await training.release();
 await trainingLooped.release();
+
+// Other models (e.g. torchvision exports): a step (cross-entropy, the chosen optimizer, one
+// call per step) against an inference pass of the same batch, blocks interleaved per round.
+for (const file of values.model ?? []) {
+  const b = Number(values['model-batch']);
+  const hw = Number(values['model-size']);
+  const loaded = await loadModel(file);
+  const mproto = loaded.proto;
+  const input = mproto.graph?.input?.find((v) => !(mproto.graph?.initializer ?? []).some((t) => t.name === v.name));
+  const name = input?.name ?? 'x';
+  const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
+  const xm = new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: dims.reduce((p, q) => p * q, 1) }, () => rng.normal()),
+    dims,
+  );
+  // Classifiers ([N, classes] output): cross-entropy; anything else (an encoder's [T, N, d]): mse.
+  const outRank = mproto.graph?.output?.[0]?.type?.tensorType?.shape?.dim?.length;
+  const loss = outRank === 2 ? 'cross-entropy' : 'mse';
+  const mstep = buildTrainingStep(mproto, {
+    loss,
+    optimizer,
+    learningRate: 1e-3,
+    batchShapes: { [name]: dims },
+    // The intermediate shapes from one run, as energy-budget run passes them.
+    knownShapes: await resolveShapes(loaded, { [name]: xm }),
+  });
+  const inf = await ort.InferenceSession.create(readFileSync(file), options);
+  const trn = await ort.InferenceSession.create(encodeModel(mstep.model), options);
+  const feeds: Record<string, ort.Tensor> = {
+    [name]: xm,
+    [mstep.labelInput]: toOrtTensor(synthesizeLabels(loss, mstep.label.dtype, mstep.label.shape, 7, mstep.label.classes)),
+  };
+  for (const [n, d] of Object.entries(mstep.initialState)) feeds[n] = toOrtTensor(d);
+  const per = Math.max(2, Math.round(calls / 50));
+  const ratios: number[] = [];
+  const infMs: number[] = [];
+  const stepMs: number[] = [];
+  await inf.run({ [name]: xm });
+  await trn.run(feeds);
+  for (let r = 0; r < rounds; r++) {
+    const c0 = cpuMs();
+    for (let i = 0; i < per; i++) await inf.run({ [name]: xm });
+    const c1 = cpuMs();
+    for (let i = 0; i < per; i++) await trn.run(feeds);
+    const c2 = cpuMs();
+    infMs.push((c1 - c0) / per);
+    stepMs.push((c2 - c1) / per);
+    ratios.push((c2 - c1) / (c1 - c0));
+  }
+  console.log(
+    `  ${path.basename(file)}, input [${dims.join(', ')}], ${loss}, ${optimizer}: inference cpu ${f(median(infMs))} ms, step cpu ${f(median(stepMs))} ms, step/inference (median of ${rounds} interleaved rounds) ${median(ratios).toFixed(2)}× (goal ≤ 5×)`,
+  );
+  await inf.release();
+  await trn.release();
+}
 
 if (!values['no-torch']) {
   const script = path.join(repo, 'bench', 'train_step_torch.py');

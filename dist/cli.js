@@ -1,6 +1,9 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  installCancellation
+} from "./chunks/chunk-CXXWTDJL.js";
+import {
   EnergyBudgetError,
   ExitCode,
   exitCodeOf
@@ -10,10 +13,17 @@ import "./chunks/chunk-DSY7S6TO.js";
 // src/cli.ts
 import { parseArgs } from "node:util";
 var USAGE = `Usage:
+  energy-budget init [--force] [--dry-run]
+                                     find the .onnx models here, measure each once and write
+                                     energy-budget.yml (measured values plus headroom) and a
+                                     GitHub workflow; 'energy-budget init --help' for options
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
-                                     combine the reports of a job matrix (--shard) into one
+                     [--allow-incomplete]
+                                     combine the reports of a job matrix (--shard) into one;
+                                     a missing shard or model makes the verdict incomplete
+                                     (exit 3) unless --allow-incomplete
   energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
                                      the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
@@ -31,9 +41,13 @@ Options of run:
 Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;
 var MERGE_USAGE = `Usage: energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+                          [--allow-incomplete]
 
 Combines the JSON reports of a job matrix (run --shard I/N) into one report, table and files.
-Exit codes as for run.`;
+Reports of different commits or budget files are refused (exit 2). When a shard's report or a
+model's result is missing the verdict is incomplete and the exit code 3, unless
+--allow-incomplete, which judges the results present (the missing ones are still named).
+Exit codes otherwise as for run.`;
 var ArgumentError = class extends EnergyBudgetError {
   constructor(message) {
     super("ARGUMENT_INVALID", `${message}
@@ -100,7 +114,12 @@ async function runMerge(args, proc) {
       args,
       strict: true,
       allowPositionals: true,
-      options: { json: { type: "string" }, markdown: { type: "string" }, junit: { type: "string" } }
+      options: {
+        json: { type: "string" },
+        markdown: { type: "string" },
+        junit: { type: "string" },
+        "allow-incomplete": { type: "boolean" }
+      }
     });
   } catch (error) {
     throw new ArgumentError(`merge: ${error.message.replace(/\. To specify.*$/s, ".")}`);
@@ -110,18 +129,59 @@ async function runMerge(args, proc) {
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-NC5ULXTE.js");
-  const { mergeReports } = await import("./chunks/merge-XOMMY5WD.js");
-  const { renderText } = await import("./chunks/terminal-SPZCURTS.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-XSK5TCUH.js");
+  const { loadBaselineReport } = await import("./chunks/report-X6PWB452.js");
+  const { mergeReports } = await import("./chunks/merge-XUR5HCOH.js");
+  const { renderText } = await import("./chunks/terminal-ZUWB76AO.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-J3ATGM6P.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
   const report = mergeReports(inputs);
-  await writeReports(report, proc.cwd, parsed.values);
+  const str = (v) => typeof v === "string" ? v : void 0;
+  await writeReports(report, proc.cwd, {
+    json: str(parsed.values.json),
+    markdown: str(parsed.values.markdown),
+    junit: str(parsed.values.junit)
+  });
   proc.stdout.write(`${renderText(report)}
 `);
-  return reportExitCode(report);
+  if (report.incomplete) {
+    const { missingShards, missingModels } = report.incomplete;
+    proc.stderr.write(
+      `energy-budget merge: incomplete: ${[
+        missingShards.length ? `no report from shard ${missingShards.join(", ")}` : "",
+        missingModels.length ? `no result for ${missingModels.join(", ")}` : ""
+      ].filter(Boolean).join(
+        "; "
+      )}. ${parsed.values["allow-incomplete"] ? "Judged on the results present (--allow-incomplete)." : "Give every shard's report, or --allow-incomplete to judge the results present."}
+`
+    );
+  }
+  return reportExitCode(report, { allowIncomplete: parsed.values["allow-incomplete"] === true });
+}
+async function runInitCommand(args, proc, deps) {
+  const { runInit } = await import("./chunks/init-KWEUP4OC.js");
+  const { runEnergyBudget } = await import("./chunks/run-J3ATGM6P.js");
+  const { createConsoleLogger } = await import("./chunks/terminal-ZUWB76AO.js");
+  const { fileURLToPath } = await import("node:url");
+  const env = deps.env ?? proc.env;
+  return runInit(args, {
+    cwd: proc.cwd,
+    env,
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    version: await readPackageVersion(),
+    // schema/ sits beside dist/ and src/ in the package, as package.json does for readPackageVersion.
+    schemaFile: fileURLToPath(new URL("../schema/energy-budget.schema.json", import.meta.url)),
+    measure: async (configFile, workspace) => {
+      const logger = deps.logger ?? createConsoleLogger(proc.stderr, proc.stderr);
+      const result = await runEnergyBudget(
+        { cwd: workspace, configPath: configFile },
+        { ...deps, logger, env: { ...env, ENERGY_BUDGET_WORKSPACE: workspace } }
+      );
+      return result.report;
+    }
+  });
 }
 function describeFailure(error) {
   if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
@@ -158,30 +218,32 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-XSK5TCUH.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-SPZCURTS.js");
+      const { runEnergyBudget } = await import("./chunks/run-J3ATGM6P.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-ZUWB76AO.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-7YMMWKPY.js");
+      const { runOptimizeCommand } = await import("./chunks/command-NC5L6PSZ.js");
+      const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
         stdout: proc.stdout,
         stderr: proc.stderr,
         readFile: (p) => fs.readFile(p),
-        writeFile: (p, data) => fs.writeFile(p, data)
+        writeFile: (p, data) => writeFileAtomic(p, data)
       });
     }
     if (command === "merge") return await runMerge(rest, proc);
+    if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-GMZ32LZR.js");
+      const { runHistoryCommand } = await import("./chunks/command-S6B742RW.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
+    throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}
 `);
@@ -191,6 +253,7 @@ async function runCli(proc, deps = {}) {
 export {
   USAGE,
   describeFailure,
+  installCancellation,
   parseRunArgs,
   parseShard,
   runCli

@@ -8,26 +8,36 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-CVOOEUVK.js";
+} from "./chunks/chunk-SGASZ53N.js";
 import {
-  mergeReports
-} from "./chunks/chunk-CCD5NMUD.js";
+  installCancellation
+} from "./chunks/chunk-CXXWTDJL.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-LHYUH2VU.js";
+} from "./chunks/chunk-ZR64H62L.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
 } from "./chunks/chunk-Y6ZTHBW3.js";
 import "./chunks/chunk-C2GH26UA.js";
+import "./chunks/chunk-4K6K6CUH.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-NC3O6ORB.js";
+import {
+  mergeReports
+} from "./chunks/chunk-YVDEJOKG.js";
+import {
+  estimatedFiguresText,
+  estimatedSuffix
+} from "./chunks/chunk-NGLSY2C3.js";
 import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-KO5Q4CFI.js";
-import "./chunks/chunk-4K6K6CUH.js";
-import "./chunks/chunk-3VLSKMPL.js";
+} from "./chunks/chunk-SQ5DARHL.js";
+import "./chunks/chunk-MJFYPYIG.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -1079,14 +1089,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path3 && path3[0] !== "/") {
+          path3 = `/${path3}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path3}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1547,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path3, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path3,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path3, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path3,
           error2.message
         );
       });
@@ -1618,9 +1628,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path3);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1693,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path3,
         method,
         body,
         headers,
@@ -1698,11 +1708,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path4 !== "string") {
+        if (typeof path3 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path3)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1778,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path3, query) : path3;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6461,7 +6471,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path3, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6542,7 +6552,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path4} HTTP/1.1\r
+      let header2 = `${method} ${path3} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7071,7 +7081,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7178,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path3;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7521,9 +7531,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path3 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path3;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8762,10 +8772,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path3 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path3;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10737,20 +10747,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path3) {
+      if (typeof path3 !== "string") {
+        return path3;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path3.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path3;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path3);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10782,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10820,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path3, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path3,
         method,
         body,
         headers,
@@ -11275,10 +11285,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path3,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16157,9 +16167,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path3) {
+      for (let i = 0; i < path3.length; ++i) {
+        const code = path3.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19079,11 +19089,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path3 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path3 = `/${path3}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path3);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19927,8 +19937,8 @@ var require_lib = __commonJS({
 });
 
 // src/main.ts
-import { readdir as readdir2, writeFile as writeFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import { readdir as readdir2 } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/report/untrusted.ts
 import { open } from "node:fs/promises";
@@ -19936,7 +19946,7 @@ var MAX_REPORT_BYTES = 50 * 1024 * 1024;
 var MAX_LIST = 500;
 var MAX_STRING = 4e3;
 var STATUSES = ["pass", "warn", "fail", "inconclusive"];
-var VERDICTS = ["pass", "warn", "fail"];
+var VERDICTS = ["pass", "warn", "fail", "incomplete"];
 function isObject(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -20011,7 +20021,7 @@ function verdictOfRows(models) {
   }
   return verdict;
 }
-var SEVERITY = { pass: 0, warn: 1, fail: 2 };
+var SEVERITY = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 function sanitizeReport(data) {
   const notes = [];
   const models = objects(data.models, "model entries", notes).map((m) => cleanModel(m, notes));
@@ -20025,6 +20035,21 @@ function sanitizeReport(data) {
     models
   };
   if ("budgetChanges" in data) out.budgetChanges = objects(data.budgetChanges, "budget changes", notes);
+  const shard = data.shard;
+  const posInt = (x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 1;
+  if (isObject(shard) && posInt(shard.index) && posInt(shard.count) && shard.index <= shard.count)
+    out.shard = { index: shard.index, count: shard.count };
+  else delete out.shard;
+  if (typeof data.commit !== "string" || !/^[0-9a-f]{7,64}$/i.test(data.commit)) delete out.commit;
+  if (typeof data.modelsDigest !== "string" || !/^sha256:[0-9a-f]{1,64}$/.test(data.modelsDigest)) delete out.modelsDigest;
+  const configModels = strings(data.configModels);
+  if (configModels) out.configModels = configModels;
+  else delete out.configModels;
+  const inc = data.incomplete;
+  const missingShards = isObject(inc) ? strings(inc.missingShards) : void 0;
+  const missingModels = isObject(inc) ? strings(inc.missingModels) : void 0;
+  if (missingShards && missingModels) out.incomplete = { missingShards, missingModels };
+  else delete out.incomplete;
   if (isObject(data.baseline)) {
     const warnings = strings(data.baseline.warnings);
     out.baseline = { ...data.baseline, ...warnings ? { warnings } : {} };
@@ -20594,8 +20619,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL5}`);
+        const path3 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path3} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -24860,9 +24885,57 @@ function reportShowsChange(report) {
 function reportShowsRegression(report) {
   return report.verdict !== "pass" || report.models.some((m) => m.error);
 }
+var META_PREFIX = "<!-- energy-budget-meta: ";
+function renderCommentMeta(meta) {
+  const sha = (s) => /^[0-9a-f]{4,64}$/i.test(s) ? s.toLowerCase() : "";
+  const int = (n, d) => Number.isSafeInteger(n) && n >= 0 ? n : d;
+  const clean = {
+    head: sha(meta.head),
+    base: sha(meta.base),
+    runId: int(meta.runId, 0),
+    runAttempt: int(meta.runAttempt, 1)
+  };
+  return `${META_PREFIX}${JSON.stringify(clean)} -->`;
+}
+function withCommentMeta(body, meta) {
+  const nl = body.indexOf("\n");
+  const line = renderCommentMeta(meta);
+  return nl < 0 ? `${body}
+${line}` : `${body.slice(0, nl)}
+${line}${body.slice(nl)}`;
+}
+function readCommentMeta(body) {
+  const at = body.indexOf(META_PREFIX);
+  if (at < 0) return null;
+  const end = body.indexOf(" -->", at);
+  if (end < 0) return null;
+  try {
+    const data = JSON.parse(body.slice(at + META_PREFIX.length, end));
+    if (typeof data.head !== "string" || typeof data.runId !== "number") return null;
+    return {
+      head: data.head,
+      base: typeof data.base === "string" ? data.base : "",
+      runId: data.runId,
+      runAttempt: typeof data.runAttempt === "number" ? data.runAttempt : 1
+    };
+  } catch {
+    return null;
+  }
+}
+function isLaterRun(a, b) {
+  return a.runId > b.runId || a.runId === b.runId && a.runAttempt > b.runAttempt;
+}
 function decideComment(policy, report, existing, body) {
   if (policy === "never") return { action: "skip", reason: "comment: never" };
   if (existing) {
+    const theirs = readCommentMeta(existing.body);
+    const mine = readCommentMeta(body);
+    if (theirs && mine && theirs.runId > 0 && isLaterRun(theirs, mine)) {
+      return {
+        action: "skip",
+        reason: `the comment was written by a later run (${theirs.runId}, attempt ${theirs.runAttempt}) for ${theirs.head.slice(0, 7) || "another commit"}; it is left as it is`
+      };
+    }
     const same = normaliseBody(existing.body) === normaliseBody(body);
     return same ? { action: "skip", reason: "the comment is already up to date" } : { action: "update", reason: "updating the existing comment" };
   }
@@ -24877,19 +24950,37 @@ function decideComment(policy, report, existing, body) {
 function normaliseBody(body) {
   return body.replace(/\r\n/g, "\n").trim();
 }
+async function deleteComment(client, repo, id) {
+  try {
+    await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+    return true;
+  } catch (error2) {
+    if (error2?.status === 404) return false;
+    throw error2;
+  }
+}
 async function upsertStickyComment(client, request2) {
   const marker = commentMarker(request2.configPath);
   if (!request2.body.startsWith(marker)) {
     throw new Error(`The comment body must start with the marker ${marker} so the next run finds it.`);
   }
   if (request2.policy === "never") return { action: "skip", reason: "comment: never", deleted: 0 };
-  const ours = await findOurComments(client, request2.repo, request2.issueNumber, marker, request2.author);
+  if (request2.headCheck && request2.headSha) {
+    const current = (await request2.headCheck()).toLowerCase();
+    if (current && current !== request2.headSha.toLowerCase()) {
+      return {
+        action: "superseded",
+        reason: `superseded by ${current}: the pull request's head moved on, so this run's comment would show an older commit`,
+        supersededBy: current,
+        deleted: 0
+      };
+    }
+  }
+  const find = () => findOurComments(client, request2.repo, request2.issueNumber, marker, request2.author);
+  const ours = await find();
   const [existing, ...extra] = ours;
   let deleted = 0;
-  for (const dup of extra) {
-    await client.rest.issues.deleteComment({ ...request2.repo, comment_id: dup.id });
-    deleted++;
-  }
+  for (const dup of extra) if (await deleteComment(client, request2.repo, dup.id)) deleted++;
   const decision = decideComment(request2.policy, request2.report, existing, request2.body);
   if (decision.action === "skip") return { ...decision, url: existing?.url, id: existing?.id, deleted };
   if (decision.action === "update" && existing) {
@@ -24897,7 +24988,32 @@ async function upsertStickyComment(client, request2) {
     return { ...decision, url: res2.data.html_url, id: res2.data.id, deleted };
   }
   const res = await client.rest.issues.createComment({ ...request2.repo, issue_number: request2.issueNumber, body: request2.body });
-  return { ...decision, url: res.data.html_url, id: res.data.id, deleted };
+  const after = await find();
+  const keep = after[0];
+  if (!keep || keep.id === res.data.id) {
+    for (const dup of after.slice(1)) if (await deleteComment(client, request2.repo, dup.id)) deleted++;
+    return { ...decision, url: res.data.html_url, id: res.data.id, deleted };
+  }
+  for (const dup of after.slice(1)) if (await deleteComment(client, request2.repo, dup.id)) deleted++;
+  if (!after.some((c) => c.id === res.data.id) && await deleteComment(client, request2.repo, res.data.id)) deleted++;
+  const second = decideComment(request2.policy, request2.report, keep, request2.body);
+  if (second.action === "update") {
+    const upd = await client.rest.issues.updateComment({ ...request2.repo, comment_id: keep.id, body: request2.body });
+    return {
+      action: "update",
+      reason: "another run created the comment at the same time; updated the older one",
+      url: upd.data.html_url,
+      id: upd.data.id,
+      deleted
+    };
+  }
+  return {
+    action: "skip",
+    reason: `another run created the comment at the same time (${second.reason})`,
+    url: keep.url,
+    id: keep.id,
+    deleted
+  };
 }
 
 // src/github/context.ts
@@ -24944,7 +25060,8 @@ function workflowRunFrom(payload) {
     headBranch: str(run2.head_branch),
     headRepo: fullName(run2.head_repository),
     event: str(run2.event),
-    conclusion: typeof run2.conclusion === "string" ? run2.conclusion : null
+    conclusion: typeof run2.conclusion === "string" ? run2.conclusion : null,
+    runAttempt: typeof run2.run_attempt === "number" ? run2.run_attempt : 1
   };
 }
 function readGitHubContext(env, options = {}) {
@@ -24971,6 +25088,7 @@ function readGitHubContext(env, options = {}) {
     defaultBranch: str(obj(payload.repository)?.default_branch),
     workspace: env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
     runId: env.GITHUB_RUN_ID ?? "",
+    runAttempt: /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
     pullRequest: pullRequestFrom(payload),
     workflowRun: workflowRunFrom(payload),
     warnings
@@ -25102,6 +25220,10 @@ async function findPullRequestForSha(client, repo, headSha, head) {
   }
   return null;
 }
+async function currentPullHead(client, repo, number) {
+  const res = await client.rest.pulls.get({ ...repo, pull_number: number });
+  return (res.data.head?.sha ?? "").toLowerCase();
+}
 
 // src/github/verdict.ts
 function plain(text, max = 300) {
@@ -25112,15 +25234,16 @@ function plain(text, max = 300) {
 function isFloor(metric) {
   return metric === "throughput";
 }
-function describeBudget(model, b) {
+function describeBudget(model, b, figures) {
   const metric = plain(b.metric, 60);
   const value = formatMetric(metric, b.value);
+  const est = figures ? estimatedSuffix(figures, b.metric) : "";
   if (b.kind === "regression") {
     const change = b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "n/a";
     const allowed = b.relative === false ? formatMetric(metric, b.limit) : `${sig3(b.limit * 100)}%`;
-    return `${plain(model, 120)}: ${metric} changed ${change} against the base (${b.baseline === null ? "n/a" : formatMetric(metric, b.baseline)} \u2192 ${value}); the budget allows ${isFloor(metric) ? "\u2212" : "+"}${allowed}.`;
+    return `${plain(model, 120)}: ${metric}${est} changed ${change} against the base (${b.baseline === null ? "n/a" : formatMetric(metric, b.baseline)} \u2192 ${value}); the budget allows ${isFloor(metric) ? "\u2212" : "+"}${allowed}.`;
   }
-  return `${plain(model, 120)}: ${metric} is ${value}; the budget is ${isFloor(metric) ? "\u2265" : "\u2264"} ${formatMetric(metric, b.limit)}.`;
+  return `${plain(model, 120)}: ${metric} is ${value}${est}; the budget is ${isFloor(metric) ? "\u2265" : "\u2264"} ${formatMetric(metric, b.limit)}.`;
 }
 function baseAlreadyOver(b) {
   if (b.baseline === null) return false;
@@ -25134,7 +25257,8 @@ function modelProblems(m) {
       model: m.name,
       message: `${plain(m.name, 120)} could not be measured (${plain(m.error.code, 40)}): ${plain(m.error.message)}`
     });
-  for (const b of m.budgets) if (b.status === "fail") out.push({ model: m.name, budget: b, message: describeBudget(m.name, b) });
+  for (const b of m.budgets)
+    if (b.status === "fail") out.push({ model: m.name, budget: b, message: describeBudget(m.name, b, m) });
   return out;
 }
 function failingProblems(report, policy) {
@@ -25152,14 +25276,14 @@ function budgetAnnotations(report) {
     for (const b of m.budgets) {
       const line = typeof b.line === "number" && b.line > 0 ? b.line : void 0;
       if (b.status === "fail")
-        out.push({ level: "error", title: "Energy budget exceeded", message: describeBudget(m.name, b), line });
+        out.push({ level: "error", title: "Energy budget exceeded", message: describeBudget(m.name, b, m), line });
       else if (b.status === "warn")
-        out.push({ level: "warning", title: "Energy budget warning", message: describeBudget(m.name, b), line });
+        out.push({ level: "warning", title: "Energy budget warning", message: describeBudget(m.name, b, m), line });
       else if (b.status === "inconclusive") {
         out.push({
           level: "notice",
           title: "Energy budget inconclusive",
-          message: `${describeBudget(m.name, b)} The measurement is too noisy to tell whether the budget holds.`,
+          message: `${describeBudget(m.name, b, m)} The measurement is too noisy to tell whether the budget holds.`,
           line
         });
       }
@@ -25167,10 +25291,6 @@ function budgetAnnotations(report) {
   }
   return out;
 }
-
-// src/history/action.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
 
 // src/history/github.ts
 function statusOf(error2) {
@@ -25267,8 +25387,7 @@ async function renderHistory(records, head, opts) {
   const compact = renderHistoryMarkdown(charts, { branch: opts.branch, charts: false });
   let htmlFile;
   if (opts.htmlPath && records.length) {
-    await mkdir2(path2.dirname(opts.htmlPath), { recursive: true });
-    await writeFile2(opts.htmlPath, renderHistoryHtml(charts, { title: `${opts.title}: history`, source: opts.source }));
+    await writeFileAtomic(opts.htmlPath, renderHistoryHtml(charts, { title: `${opts.title}: history`, source: opts.source }));
     htmlFile = opts.htmlPath;
   }
   return { markdown: { full, compact }, ...htmlFile ? { htmlFile } : {} };
@@ -25304,12 +25423,12 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-XSK5TCUH.js");
+  const engine = await import("./chunks/run-J3ATGM6P.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
-  const rel = path3.relative(workspace, path3.resolve(workspace, file));
-  return (rel.startsWith("..") || path3.isAbsolute(rel) ? file : rel).split(path3.sep).join("/");
+  const rel = path2.relative(workspace, path2.resolve(workspace, file));
+  return (rel.startsWith("..") || path2.isAbsolute(rel) ? file : rel).split(path2.sep).join("/");
 }
 function getClient(s) {
   if (!s.inputs.githubToken) return void 0;
@@ -25321,14 +25440,42 @@ function getClient(s) {
   });
   return s.client;
 }
+function commentMeta(s) {
+  const { ctx } = s;
+  if (ctx.workflowRun) {
+    return { head: ctx.workflowRun.headSha, base: "", runId: ctx.workflowRun.id, runAttempt: ctx.workflowRun.runAttempt };
+  }
+  return {
+    head: ctx.pullRequest?.headSha || ctx.sha,
+    base: ctx.pullRequest?.baseSha ?? "",
+    runId: /^\d+$/.test(ctx.runId) ? Number(ctx.runId) : 0,
+    runAttempt: ctx.runAttempt
+  };
+}
 async function publishLocally(s, report, jsonPath, history) {
-  const commentBody = renderMarkdown(report, {
+  const meta = commentMeta(s);
+  const repoUrl = s.ctx.repo ? `${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}` : void 0;
+  const provenance = meta.head && repoUrl ? {
+    headSha: meta.head,
+    baseSha: meta.base || void 0,
+    repoUrl,
+    runUrl: meta.runId ? `${repoUrl}/actions/runs/${meta.runId}` : void 0,
+    runLabel: `run ${meta.runId}${meta.runAttempt > 1 ? ` (attempt ${meta.runAttempt})` : ""}`
+  } : void 0;
+  const rendered = renderMarkdown(report, {
     marker: s.configKey,
     title: s.inputs.title,
+    provenance,
     history: history?.markdown,
     fullReportHint: s.ctx.repo && s.ctx.runId ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})` : void 0
   });
-  const summary2 = renderMarkdown(report, { title: s.inputs.title, maxChars: 1e6, history: history?.markdown });
+  const commentBody = withCommentMeta(rendered, meta);
+  const summary2 = renderMarkdown(report, {
+    title: s.inputs.title,
+    maxChars: 1e6,
+    provenance,
+    history: history?.markdown
+  });
   try {
     await s.io.writeSummary(summary2);
   } catch (error2) {
@@ -25337,6 +25484,7 @@ async function publishLocally(s, report, jsonPath, history) {
   s.io.setOutput("verdict", report.verdict);
   s.io.setOutput("report", jsonPath);
   s.io.setOutput("markdown", commentBody);
+  s.io.setOutput("estimated", estimatedFiguresText(report.models));
   s.io.setOutput("comment-url", "");
   return commentBody;
 }
@@ -25354,6 +25502,7 @@ async function postComment(s, report, body, prNumber, fatal) {
     s.io.warning("No `github-token`: no comment is posted. The report is in the job summary and outputs.");
     return;
   }
+  const meta = commentMeta(s);
   try {
     const result = await upsertStickyComment(client, {
       repo,
@@ -25362,8 +25511,28 @@ async function postComment(s, report, body, prNumber, fatal) {
       body,
       policy: s.inputs.comment,
       report,
-      author: s.inputs.commentAuthor || void 0
+      author: s.inputs.commentAuthor || void 0,
+      headSha: meta.head || void 0,
+      // A head that cannot be read (API error) does not block the comment: the run-id rule still holds.
+      headCheck: () => currentPullHead(client, repo, prNumber).catch((error2) => {
+        s.io.info(
+          `Could not read the current head of pull request #${prNumber} (${describeApiError(error2)}); commenting anyway.`
+        );
+        return "";
+      })
     });
+    if (result.action === "superseded") {
+      const line = `Superseded by ${result.supersededBy}: pull request #${prNumber} has a newer head than ${meta.head}, so this run leaves the comment to the newer run. This run's verdict still applies to ${meta.head}.`;
+      s.io.info(line);
+      try {
+        await s.io.writeSummary(`
+> ${escapeMarkdown(line, { maxLength: 500 })}
+`);
+      } catch (error2) {
+        s.io.warning(`Could not write the job summary: ${error2?.message ?? String(error2)}`);
+      }
+      return;
+    }
     if (result.url) s.io.setOutput("comment-url", result.url);
     const verb = result.action === "create" ? "Posted" : result.action === "update" ? "Updated" : "Left";
     s.io.info(
@@ -25435,7 +25604,7 @@ async function historyView(s, plan, report, stored, record) {
       {
         branch: plan.branch,
         window: inputs.historyWindow,
-        htmlPath: path3.resolve(ctx.workspace, inputs.historyHtml),
+        htmlPath: path2.resolve(ctx.workspace, inputs.historyHtml),
         title: inputs.title,
         source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : "this repository"}, budget file ${s.configKey}.`
       }
@@ -25454,7 +25623,7 @@ async function runMode(s) {
   const stored = againstHistory ? await readStoredHistory(s, true) : void 0;
   const baseRef = inputs.baseRef || (inputs.baseline ? void 0 : ctx.pullRequest?.baseSha || void 0);
   const runEnergyBudget = s.deps.runEnergyBudget ?? await loadEngine();
-  const jsonPath = path3.resolve(ctx.workspace, inputs.reportJson);
+  const jsonPath = path2.resolve(ctx.workspace, inputs.reportJson);
   const logger = { info: (m) => io.info(m), warn: (m) => io.warning(m), progress: (m) => io.info(m) };
   if (baseRef) io.info(`Comparing with the base ${baseRef}.`);
   const result = await runEnergyBudget(
@@ -25462,10 +25631,10 @@ async function runMode(s) {
       configPath: inputs.config,
       cwd: ctx.workspace,
       jsonPath,
-      markdownPath: inputs.reportMarkdown ? path3.resolve(ctx.workspace, inputs.reportMarkdown) : void 0,
-      junitPath: inputs.reportJunit ? path3.resolve(ctx.workspace, inputs.reportJunit) : void 0,
+      markdownPath: inputs.reportMarkdown ? path2.resolve(ctx.workspace, inputs.reportMarkdown) : void 0,
+      junitPath: inputs.reportJunit ? path2.resolve(ctx.workspace, inputs.reportJunit) : void 0,
       baseRef,
-      baselinePath: inputs.baseline && !againstHistory ? path3.resolve(ctx.workspace, inputs.baseline) : void 0,
+      baselinePath: inputs.baseline && !againstHistory ? path2.resolve(ctx.workspace, inputs.baseline) : void 0,
       historyBaseline: againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : void 0,
       shard: inputs.shard,
       advise: inputs.advise
@@ -25498,13 +25667,13 @@ ${list.join("\n")}` : ""}`);
 async function reportFiles(workspace, spec) {
   const files = [];
   for (const line of spec.split("\n").map((l) => l.trim()).filter(Boolean)) {
-    const full = path3.resolve(workspace, line);
-    const base = path3.basename(full);
+    const full = path2.resolve(workspace, line);
+    const base = path2.basename(full);
     if (!base.includes("*")) {
       files.push(full);
       continue;
     }
-    const dir = path3.dirname(full);
+    const dir = path2.dirname(full);
     const pattern = new RegExp(
       `^${base.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
     );
@@ -25516,7 +25685,7 @@ async function reportFiles(workspace, spec) {
         `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`
       );
     }
-    files.push(...matched.map((n) => path3.join(dir, n)));
+    files.push(...matched.map((n) => path2.join(dir, n)));
   }
   return files;
 }
@@ -25525,16 +25694,27 @@ async function commentMode(s) {
   const files = await reportFiles(ctx.workspace, inputs.reportJson);
   let report;
   let file = files[0];
-  if (files.length === 1) {
-    report = await readUntrustedReport(file);
+  const single = files.length === 1 ? await readUntrustedReport(file) : void 0;
+  if (single && (single.shard?.count ?? 1) === 1) {
+    report = single;
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readUntrustedReport(f), file: path3.relative(ctx.workspace, f) });
+    for (const f of files)
+      reports.push({ report: single ?? await readUntrustedReport(f), file: path2.relative(ctx.workspace, f) });
     report = mergeReports(reports);
-    file = path3.resolve(ctx.workspace, "energy-budget-report.merged.json");
-    await writeFile3(file, `${JSON.stringify(report, null, 2)}
+    file = path2.resolve(ctx.workspace, "energy-budget-report.merged.json");
+    await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}
 `);
-    io.info(`Merged ${files.length} reports into ${file}.`);
+    io.info(`Merged ${files.length} report${files.length === 1 ? "" : "s"} into ${file}.`);
+    if (report.incomplete) {
+      const { missingShards, missingModels } = report.incomplete;
+      io.warning(
+        `The merged report is incomplete: ${[
+          missingShards.length ? `no report from shard ${missingShards.join(", ")}` : "",
+          missingModels.length ? `no result for ${missingModels.join(", ")}` : ""
+        ].filter(Boolean).join("; ")}.`
+      );
+    }
   }
   const plan = planHistory(inputs, ctx);
   const aboutPullRequest = !!ctx.workflowRun || !!ctx.pullRequest;
@@ -25582,4 +25762,5 @@ ${escapeMarkdown(message, { newlines: "br", maxLength: 5e3 })}
 }
 
 // src/index.ts
+installCancellation();
 process.exitCode = await run();

@@ -7,12 +7,13 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-FY25F7TN.js";
-import "./chunks/chunk-C2GH26UA.js";
-import "./chunks/chunk-YHE2A4FJ.js";
+} from "./chunks/chunk-LSM2GLMO.js";
+import "./chunks/chunk-JQDTM3AS.js";
+import "./chunks/chunk-CX5ZBB37.js";
 import "./chunks/chunk-R3OHUB5T.js";
+import "./chunks/chunk-C2GH26UA.js";
 import "./chunks/chunk-4K6K6CUH.js";
-import "./chunks/chunk-3VLSKMPL.js";
+import "./chunks/chunk-MJFYPYIG.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";

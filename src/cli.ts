@@ -4,6 +4,7 @@
  *   energy-budget run [--config FILE] [--json FILE] [--markdown FILE] [--junit FILE]
  *                     [--base-ref GIT_REF] [--baseline REPORT.json] [--shard I/N] [--advise]
  *   energy-budget optimize MODEL (--int8 | --int8-dynamic | --fp16 | --prune S) --out FILE
+ *   energy-budget init [--config FILE] [--workflow FILE] [--force] [--dry-run]
  *
  * `runCli(proc)` takes the process-like object, so tests pass a fake one without mocks.
  */
@@ -22,10 +23,17 @@ export interface CliProcess {
 }
 
 export const USAGE = `Usage:
+  energy-budget init [--force] [--dry-run]
+                                     find the .onnx models here, measure each once and write
+                                     energy-budget.yml (measured values plus headroom) and a
+                                     GitHub workflow; 'energy-budget init --help' for options
   energy-budget run [options]        benchmark the models in the budget file and check budgets
   energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
-                                     combine the reports of a job matrix (--shard) into one
+                     [--allow-incomplete]
+                                     combine the reports of a job matrix (--shard) into one;
+                                     a missing shard or model makes the verdict incomplete
+                                     (exit 3) unless --allow-incomplete
   energy-budget history REPORTS... | --history-ref REF [--html FILE] [--markdown FILE]
                                      the trend over earlier runs, offline (--help for more)
   energy-budget --help | --version
@@ -44,9 +52,13 @@ Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;
 
 const MERGE_USAGE = `Usage: energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
+                          [--allow-incomplete]
 
 Combines the JSON reports of a job matrix (run --shard I/N) into one report, table and files.
-Exit codes as for run.`;
+Reports of different commits or budget files are refused (exit 2). When a shard's report or a
+model's result is missing the verdict is incomplete and the exit code 3, unless
+--allow-incomplete, which judges the results present (the missing ones are still named).
+Exit codes otherwise as for run.`;
 
 class ArgumentError extends EnergyBudgetError {
   constructor(message: string) {
@@ -116,13 +128,18 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
     proc.stdout.write(`${MERGE_USAGE}\n`);
     return ExitCode.OK;
   }
-  let parsed: { values: Record<string, string | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
       args,
       strict: true,
       allowPositionals: true,
-      options: { json: { type: 'string' }, markdown: { type: 'string' }, junit: { type: 'string' } },
+      options: {
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        junit: { type: 'string' },
+        'allow-incomplete': { type: 'boolean' },
+      },
     }) as typeof parsed;
   } catch (error) {
     throw new ArgumentError(`merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
@@ -140,10 +157,60 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), undefined, 'merge') });
   const report = mergeReports(inputs);
-  await writeReports(report, proc.cwd, parsed.values);
+  const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+  await writeReports(report, proc.cwd, {
+    json: str(parsed.values.json),
+    markdown: str(parsed.values.markdown),
+    junit: str(parsed.values.junit),
+  });
   proc.stdout.write(`${renderText(report)}\n`);
-  return reportExitCode(report);
+  if (report.incomplete) {
+    const { missingShards, missingModels } = report.incomplete;
+    proc.stderr.write(
+      `energy-budget merge: incomplete: ${[
+        missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
+        missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(
+          '; ',
+        )}. ${parsed.values['allow-incomplete'] ? 'Judged on the results present (--allow-incomplete).' : "Give every shard's report, or --allow-incomplete to judge the results present."}\n`,
+    );
+  }
+  return reportExitCode(report, { allowIncomplete: parsed.values['allow-incomplete'] === true });
 }
+
+/**
+ * `energy-budget init` (src/init/init.ts) with the real engine: models are measured as `run`
+ * measures them, the workspace being the current folder. Progress and notes go to stderr, so
+ * `--dry-run > file` captures only the files.
+ */
+async function runInitCommand(args: string[], proc: CliProcess, deps: EngineDeps): Promise<number> {
+  const { runInit } = await import('./init/init.js');
+  const { runEnergyBudget } = await import('./run.js');
+  const { createConsoleLogger } = await import('./report/terminal.js');
+  const { fileURLToPath } = await import('node:url');
+  const env = deps.env ?? proc.env;
+  return runInit(args, {
+    cwd: proc.cwd,
+    env,
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    version: await readPackageVersion(),
+    // schema/ sits beside dist/ and src/ in the package, as package.json does for readPackageVersion.
+    schemaFile: fileURLToPath(new URL('../schema/energy-budget.schema.json', import.meta.url)),
+    measure: async (configFile, workspace) => {
+      const logger = deps.logger ?? createConsoleLogger(proc.stderr, proc.stderr);
+      const result = await runEnergyBudget(
+        { cwd: workspace, configPath: configFile },
+        { ...deps, logger, env: { ...env, ENERGY_BUDGET_WORKSPACE: workspace } },
+      );
+      return result.report;
+    },
+  });
+}
+
+export { installCancellation } from './cancel.js';
 
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
 export function describeFailure(error: unknown): string {
@@ -192,21 +259,23 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
     }
     if (command === 'optimize') {
       const { runOptimizeCommand } = await import('./optimize/command.js');
+      const { writeFileAtomic } = await import('./util/atomic-write.js');
       const fs = await import('node:fs/promises');
       return await runOptimizeCommand(rest, {
         cwd: proc.cwd,
         stdout: proc.stdout,
         stderr: proc.stderr,
         readFile: (p: string) => fs.readFile(p),
-        writeFile: (p: string, data: Uint8Array | string) => fs.writeFile(p, data),
+        writeFile: (p: string, data: Uint8Array | string) => writeFileAtomic(p, data),
       });
     }
     if (command === 'merge') return await runMerge(rest, proc);
+    if (command === 'init') return await runInitCommand(rest, proc, deps);
     if (command === 'history') {
       const { runHistoryCommand } = await import('./history/command.js');
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
-    throw new ArgumentError(`Unknown command '${command}'. Commands: run, optimize, merge, history.`);
+    throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);
   } catch (error) {
     proc.stderr.write(`${describeFailure(error)}\n`);
     return exitCodeOf(error);

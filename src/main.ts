@@ -7,7 +7,7 @@
  * annotations are written, and only then is the network used (the comment), so a failing or
  * read-only GitHub API never loses what was measured.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readUntrustedReport } from './report/untrusted.js';
 import * as core from '@actions/core';
@@ -19,11 +19,11 @@ import {
   type ClientOptions,
   type GitHubClient,
 } from './github/client.js';
-import { upsertStickyComment } from './github/comment.js';
+import { upsertStickyComment, withCommentMeta, type CommentMeta } from './github/comment.js';
 import { readGitHubContext, type GitHubContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { assertOnnxRuntimeAvailable } from './github/platform.js';
-import { findPullRequestForSha } from './github/pulls.js';
+import { currentPullHead, findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
 import {
   appendRecord,
@@ -36,9 +36,11 @@ import {
   type HistoryView,
 } from './history/action.js';
 import type { HistoryRecord } from './history/record.js';
+import { estimatedFiguresText } from './report/estimated.js';
 import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
+import { writeFileAtomic } from './util/atomic-write.js';
 import type { Report } from './report/types.js';
 import type { RunDeps, RunOptions, RunResult } from './run-types.js';
 
@@ -134,19 +136,56 @@ function getClient(s: Session): GitHubClient | undefined {
   return s.client;
 }
 
+/**
+ * The commits and run this session's comment speaks for: in the run mode the PR's head and
+ * base from the event and this run; in the comment mode the measuring run (`workflow_run`),
+ * whose id orders pushes as the commenting runs (started as measurements finish) do not.
+ */
+function commentMeta(s: Session): CommentMeta {
+  const { ctx } = s;
+  if (ctx.workflowRun) {
+    return { head: ctx.workflowRun.headSha, base: '', runId: ctx.workflowRun.id, runAttempt: ctx.workflowRun.runAttempt };
+  }
+  return {
+    head: ctx.pullRequest?.headSha || ctx.sha,
+    base: ctx.pullRequest?.baseSha ?? '',
+    runId: /^\d+$/.test(ctx.runId) ? Number(ctx.runId) : 0,
+    runAttempt: ctx.runAttempt,
+  };
+}
+
 /** Writes the summary and outputs: always, and before any network call. */
 async function publishLocally(s: Session, report: Report, jsonPath: string, history?: HistoryView): Promise<string> {
-  const commentBody = renderMarkdown(report, {
+  const meta = commentMeta(s);
+  const repoUrl = s.ctx.repo ? `${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}` : undefined;
+  const provenance =
+    meta.head && repoUrl
+      ? {
+          headSha: meta.head,
+          baseSha: meta.base || undefined,
+          repoUrl,
+          runUrl: meta.runId ? `${repoUrl}/actions/runs/${meta.runId}` : undefined,
+          runLabel: `run ${meta.runId}${meta.runAttempt > 1 ? ` (attempt ${meta.runAttempt})` : ''}`,
+        }
+      : undefined;
+  const rendered = renderMarkdown(report, {
     marker: s.configKey,
     title: s.inputs.title,
+    provenance,
     history: history?.markdown,
     fullReportHint:
       s.ctx.repo && s.ctx.runId
         ? `the full report is in the [job summary](${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${encodeURIComponent(s.ctx.runId)})`
         : undefined,
   });
+  const commentBody = withCommentMeta(rendered, meta);
   // The summary allows 1 MiB; render it without the comment's limit.
-  const summary = renderMarkdown(report, { title: s.inputs.title, maxChars: 1_000_000, history: history?.markdown });
+  const summary = renderMarkdown(report, {
+    title: s.inputs.title,
+    maxChars: 1_000_000,
+    provenance,
+    history: history?.markdown,
+  });
   try {
     await s.io.writeSummary(summary);
   } catch (error) {
@@ -155,6 +194,8 @@ async function publishLocally(s: Session, report: Report, jsonPath: string, hist
   s.io.setOutput('verdict', report.verdict);
   s.io.setOutput('report', jsonPath);
   s.io.setOutput('markdown', commentBody);
+  // Says in words which energy figures are estimates; empty when all are measured.
+  s.io.setOutput('estimated', estimatedFiguresText(report.models));
   s.io.setOutput('comment-url', '');
   return commentBody;
 }
@@ -174,6 +215,7 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
     s.io.warning('No `github-token`: no comment is posted. The report is in the job summary and outputs.');
     return;
   }
+  const meta = commentMeta(s);
   try {
     const result = await upsertStickyComment(client, {
       repo,
@@ -183,7 +225,26 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
       policy: s.inputs.comment,
       report,
       author: s.inputs.commentAuthor || undefined,
+      headSha: meta.head || undefined,
+      // A head that cannot be read (API error) does not block the comment: the run-id rule still holds.
+      headCheck: () =>
+        currentPullHead(client, repo, prNumber).catch((error: unknown) => {
+          s.io.info(
+            `Could not read the current head of pull request #${prNumber} (${describeApiError(error)}); commenting anyway.`,
+          );
+          return '';
+        }),
     });
+    if (result.action === 'superseded') {
+      const line = `Superseded by ${result.supersededBy}: pull request #${prNumber} has a newer head than ${meta.head}, so this run leaves the comment to the newer run. This run's verdict still applies to ${meta.head}.`;
+      s.io.info(line);
+      try {
+        await s.io.writeSummary(`\n> ${escapeMarkdown(line, { maxLength: 500 })}\n`);
+      } catch (error) {
+        s.io.warning(`Could not write the job summary: ${(error as Error)?.message ?? String(error)}`);
+      }
+      return;
+    }
     if (result.url) s.io.setOutput('comment-url', result.url);
     const verb = result.action === 'create' ? 'Posted' : result.action === 'update' ? 'Updated' : 'Left';
     s.io.info(
@@ -386,15 +447,29 @@ async function commentMode(s: Session): Promise<number> {
   const files = await reportFiles(ctx.workspace, inputs.reportJson);
   let report: Report;
   let file = files[0];
-  if (files.length === 1) {
-    report = await readUntrustedReport(file);
+  const single = files.length === 1 ? await readUntrustedReport(file) : undefined;
+  // One report of a sharded run is checked like several: a missing shard must not read as a pass.
+  if (single && (single.shard?.count ?? 1) === 1) {
+    report = single;
   } else {
     const reports = [];
-    for (const f of files) reports.push({ report: await readUntrustedReport(f), file: path.relative(ctx.workspace, f) });
+    for (const f of files)
+      reports.push({ report: single ?? (await readUntrustedReport(f)), file: path.relative(ctx.workspace, f) });
     report = mergeReports(reports);
     file = path.resolve(ctx.workspace, 'energy-budget-report.merged.json');
-    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-    io.info(`Merged ${files.length} reports into ${file}.`);
+    await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+    io.info(`Merged ${files.length} report${files.length === 1 ? '' : 's'} into ${file}.`);
+    if (report.incomplete) {
+      const { missingShards, missingModels } = report.incomplete;
+      io.warning(
+        `The merged report is incomplete: ${[
+          missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
+          missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ')}.`,
+      );
+    }
   }
   // A pull request's report (also a fork's, posted by workflow_run) is charted against the
   // history; this mode never appends to it (the run job did, or it was a pull request).

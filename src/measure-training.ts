@@ -56,6 +56,7 @@ async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<Ste
     beta2: t.beta2,
     epsilon: t.epsilon,
     batchShapes: prepared.inputs.shapes,
+    knownShapes: prepared.shapes,
     dims: cfg.dims,
     freeze: t.freeze,
   });

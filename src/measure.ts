@@ -11,22 +11,22 @@ import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
 import type { ComparisonResult } from './compare/types.js';
 import { loadModel, type LoadedModel } from './model/load.js';
 import { analyzeModel } from './model/analyze.js';
-import { resolveShapes } from './model/shapes.js';
-import { computeFlops } from './model/flops.js';
+import { flopsWithControlFlow } from './model/control-flow.js';
 import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
 import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
-import { abbaBaseFirst, createSequentialComparison } from './compare/sequential.js';
+import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
 import { quantileSorted } from './compare/stats.js';
+import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
 import { adviseModel } from './optimize/advisor.js';
-import type { Measurement } from './optimize/types.js';
+import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -51,6 +51,8 @@ export interface PreparedModel {
   loaded: LoadedModel;
   inputs: SynthesizedInputs;
   report: ModelReport;
+  /** Shapes of the intermediate tensors at these inputs, learnt by running the model once. */
+  shapes?: ReadonlyMap<string, readonly number[]>;
 }
 
 function label(cfg: ModelConfig): string {
@@ -72,9 +74,10 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile,
   });
-  let shapes: Awaited<ReturnType<typeof resolveShapes>>;
+  let counted: Awaited<ReturnType<typeof flopsWithControlFlow>>;
   try {
-    shapes = await resolveShapes(loaded, inputs.feeds, (bytes) =>
+    // The shapes, and the FLOPs with If branches, Loop and Scan bodies counted (src/model/control-flow.ts).
+    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes) =>
       createSession(bytes, { threads: cfg.threads, name: label(cfg) }),
     );
   } catch (error) {
@@ -88,16 +91,28 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
       { cause: error },
     );
   }
-  const flops = computeFlops(loaded.proto, shapes);
-  const notices = [...inputs.notices];
+  const flops = counted.flops;
+  const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
     notices.push(`FLOPs do not include these op types (see docs/flops.md): ${flops.uncounted.join(', ')}`);
   }
+  for (const c of flops.controlFlow ?? []) notices.push(`FLOPs of ${c.op} '${c.node}': counted the ${c.counted}`);
   const report: ModelReport = {
     name: cfg.name,
     path: cfg.pathInConfig,
     size: { ...analysis.size },
     flops: flops.total,
+    flopsByOp: flops.byOp,
+    ...(flops.uncounted.length || flops.uncountedNodes
+      ? {
+          flopsUncounted: {
+            ops: flops.uncounted,
+            nodes: flops.uncountedNodes ?? 0,
+            share: flops.nodes ? (flops.uncountedNodes ?? 0) / flops.nodes : 0,
+          },
+        }
+      : {}),
+    ...(flops.controlFlow?.length ? { flopsControlFlow: flops.controlFlow } : {}),
     opset: analysis.opset,
     ops: analysis.ops,
     inputs: analysis.inputs,
@@ -105,7 +120,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     budgets: [],
     notices,
   };
-  return { loaded, inputs, report };
+  return { loaded, inputs, report, shapes: counted.shapes };
 }
 
 /**
@@ -269,7 +284,7 @@ async function runInference(
     session,
     prepared.inputs.feeds,
     { ...inference, batchSize: batch },
-    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}` },
+    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}`, minSamples: tailSamples(cfg) },
   );
   const report: InferenceReport = {
     batchSize: batch,
@@ -395,8 +410,21 @@ export function metricValues(
 }
 
 /** Noisy metrics the interleaved comparison estimates, and which round figure each uses. */
-const LATENCY_METRICS: MetricKey[] = ['latency-p50', 'latency-p95', 'latency-p99', 'latency-mean', 'throughput'];
 const ENERGY_METRICS: MetricKey[] = ['energy-per-inference', 'energy-per-sample', 'energy-per-1000-inferences'];
+
+/**
+ * `auto` runs at least as many calls as the tail percentiles budgeted need (200 for a p99,
+ * 40 for a p95: src/compare/sequential.ts minSamplesPerRound), so a p99 limit is checked
+ * against a p99 and not the maximum of a few calls.
+ */
+function tailSamples(cfg: ModelConfig): number {
+  let n = 10;
+  for (const b of cfg.budget) {
+    if (b.metric === 'latency-p99') n = Math.max(n, minSamplesPerRound({ percentile: 99 }));
+    if (b.metric === 'latency-p95') n = Math.max(n, minSamplesPerRound({ percentile: 95 }));
+  }
+  return n;
+}
 
 /** Options of the interleaved comparison. */
 export interface CompareOptions {
@@ -415,15 +443,179 @@ export interface CompareOptions {
 /** Without a regression gate, a measured base is compared against this threshold, for information only. */
 export const INFORMATION_THRESHOLD = 0.02;
 
+/** Fewest rounds of an interleaved comparison, even past its time cap: a 95% interval with df ≥ 2. */
+const MIN_ROUNDS = 3;
+
+/** One side of an interleaved comparison: a model file (or its bytes) and the inputs it runs on. */
+export interface ComparisonArm {
+  model: string | Uint8Array;
+  feeds: SynthesizedInputs['feeds'];
+}
+
+/** What an interleaved comparison decides and within what limits. */
+export interface InterleavedPlan {
+  metrics: readonly ComparedMetric[];
+  /** Relative threshold the sampling stops against. */
+  threshold: number;
+  /** @default threshold */
+  improvementThreshold?: number;
+  /** Wall-clock cap for the rounds, seconds. */
+  capS: number;
+  /** A per-call latency estimate (ms), to size the blocks. */
+  meanMs: number;
+  batchSize: number;
+  /** Warm-up calls of each fresh session. @default 10 */
+  warmup?: number;
+  /** @default 25 */
+  blockMs?: number;
+  /** @default 8 */
+  blocksPerRound?: number;
+  /**
+   * The quick rule: the first look after this many rounds (at least 3) and then a look every
+   * this many, Bonferroni over the looks that fit the cap at the first round's length. Without
+   * it the looks are sized to the cap (`planRoundsPerLook`: 5 looks).
+   */
+  quickRoundsPerLook?: number;
+  /** When given, filled with the base arm's calls and energy windows over all rounds. */
+  baseCalls?: BaseArmCalls;
+}
+
+/** The base arm's calls in the rounds of an interleaved comparison: its own inference figures. */
+export interface BaseArmCalls {
+  latenciesMs: number[];
+  /** The base blocks' energy windows, summed. */
+  energy: { energyJ: number; durationS: number; attributableJ: number; uncertaintyJ2: number; windows: number; notes: string[] };
+  method?: EnergyWindow['method'];
+  /** A block's energy could not be read: the base then has no energy figure. */
+  energyFailed: boolean;
+}
+
+/** An empty {@link BaseArmCalls} to pass as `plan.baseCalls`. */
+export function emptyBaseCalls(): BaseArmCalls {
+  return {
+    latenciesMs: [],
+    energy: { energyJ: 0, durationS: 0, attributableJ: 0, uncertaintyJ2: 0, windows: 0, notes: [] },
+    energyFailed: false,
+  };
+}
+
 /**
- * Measures the base version and compares it with the head in alternating rounds, each round
- * with fresh sessions of both and the same inputs and threads, until the sequential test
- * decides or the time cap is hit (src/compare/sequential.ts). The base's inference figures
- * (latency, throughput, energy) come from its samples in those rounds rather than from a
- * separate benchmark, so the base costs only the rounds. The quick rule looks every
- * `roundsPerLook` rounds (Bonferroni over the looks that fit the cap) and stops as soon as
- * the interval of every gated metric is decisive either way. Without a regression gate the
- * comparison still runs, against {@link INFORMATION_THRESHOLD}, and is shown as information.
+ * THE interleaved comparison of two models (base-versus-head, and the advisor's
+ * original-versus-variant): rounds, each with fresh sessions of both (so session-to-session
+ * differences such as memory placement become round-to-round noise inside the interval), a
+ * short warm-up of each, then short blocks in ABBA order so drift within the round falls on
+ * both arms equally; every metric decided by the per-round comparison of its own statistic
+ * (src/compare/interleaved.ts), until all are decided or the time cap is hit.
+ */
+export async function compareInterleaved(
+  cfg: ModelConfig,
+  base: ComparisonArm,
+  head: ComparisonArm,
+  plan: InterleavedPlan,
+  ctx: MeasureContext,
+  meter: FaultTolerantMeter,
+): Promise<Partial<Record<ComparedMetric, ComparisonResult>>> {
+  const blockMs = plan.blockMs ?? 25;
+  const blocksPerRound = plan.blocksPerRound ?? 8;
+  const deciderOptions = { threshold: plan.threshold, improvementThreshold: plan.improvementThreshold };
+  // Enough calls per arm per round for the tail percentiles (200 for a p99), however fast the model.
+  const needed = createRoundDecider(plan.metrics, deciderOptions).samplesPerArm;
+  const callsPerBlock = Math.max(
+    Math.ceil(needed / blocksPerRound),
+    Math.min(5000, Math.round(blockMs / Math.max(1e-3, plan.meanMs))),
+  );
+  const warmup = plan.warmup ?? 10;
+  const collect = plan.baseCalls;
+  const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  const oneRound = async (): Promise<RoundSamples> => {
+    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const baseMs: number[] = [];
+    const headMs: number[] = [];
+    let bJ = 0;
+    let hJ = 0;
+    try {
+      for (let i = 0; i < warmup; i++) {
+        await sb.run(base.feeds);
+        await sh.run(head.feeds);
+      }
+      for (let k = 0; k < blocksPerRound; k++) {
+        for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
+          const r = await runInferenceBenchmark(
+            isBase ? sb : sh,
+            (isBase ? base : head).feeds,
+            { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: plan.batchSize },
+            { clockNs: ctx.clockNs, meter, label: cfg.name },
+          );
+          for (const x of r.latenciesMs) (isBase ? baseMs : headMs).push(x);
+          // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
+          const j = r.energy ? r.energy.energyJ : NaN;
+          if (isBase) bJ += j;
+          else hJ += j;
+          if (isBase && collect && r.energy) {
+            if (Number.isFinite(r.energy.energyJ)) {
+              const w = collect.energy;
+              w.energyJ += r.energy.energyJ;
+              w.durationS += r.energy.durationS;
+              w.attributableJ += r.energy.attributableJ ?? NaN;
+              w.uncertaintyJ2 += (r.energy.uncertaintyJ ?? NaN) ** 2;
+              w.windows++;
+              if (!w.notes.length) w.notes = r.energy.notes ?? [];
+              collect.method = r.energy.method;
+            } else collect.energyFailed = true;
+          }
+        }
+      }
+    } finally {
+      await sb.release();
+      await sh.release();
+    }
+    if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
+    const calls = callsPerBlock * blocksPerRound;
+    return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
+  };
+  const t0 = ctx.clockNs();
+  let round = await oneRound();
+  const roundS = Number(ctx.clockNs() - t0) / 1e9;
+  // The looks depend on timing only, never on the measured difference, so the union bound over
+  // the looks holds. The quick rule looks early and often; the default sizes the looks to the cap.
+  const quick = plan.quickRoundsPerLook;
+  const looks =
+    quick !== undefined
+      ? {
+          roundsPerLook: quick,
+          firstLookRounds: Math.max(MIN_ROUNDS, quick),
+          maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick)),
+        }
+      : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+  const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
+  // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
+  for (let rounds = 1; ; rounds++) {
+    const done = decider.addRound(round);
+    if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
+    round = await oneRound();
+  }
+  if (collect && meter.takeFailure()) collect.energyFailed = true;
+  const lookText = quick !== undefined ? `, a look every ${quick} rounds (Bonferroni)` : '';
+  return decider.finish(
+    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+  );
+}
+
+/** {@link compareInterleaved} with the model's meter opened (and closed) around it. */
+export function compareArms(
+  cfg: ModelConfig,
+  base: ComparisonArm,
+  head: ComparisonArm,
+  plan: InterleavedPlan,
+  ctx: MeasureContext,
+): Promise<Partial<Record<ComparedMetric, ComparisonResult>>> {
+  return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));
+}
+
+/**
+ * Measures the base version (absolute figures) and then compares base and head with
+ * {@link compareInterleaved}, deciding each noisy regression budget by its own statistic.
  */
 export async function compareWithBase(
   cfg: ModelConfig,
@@ -435,7 +627,10 @@ export async function compareWithBase(
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
   const gates = cfg.budget.filter(
-    (b) => b.kind === 'regression' && b.relative && (LATENCY_METRICS.includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
+    (b) =>
+      b.kind === 'regression' &&
+      b.relative &&
+      ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
   // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
   // the rounds cannot run (no inference, or no head figures to size the blocks).
@@ -446,138 +641,64 @@ export async function compareWithBase(
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
 
+  // Only the statistics some budget asks for: each budget is decided by its own. Without a
+  // regression gate, the median latency and the energy (and the latency metrics of absolute
+  // limits, whose rows show the change) are compared for information.
   const informational = gates.length === 0;
+  const compared = (m: MetricKey): ComparedMetric => (ENERGY_METRICS.includes(m) ? 'energy' : (m as ComparedMetric));
+  const metrics: ComparedMetric[] = informational
+    ? [
+        ...new Set<ComparedMetric>([
+          'latency-p50',
+          'energy',
+          ...cfg.budget
+            .filter((b) => b.kind === 'absolute' && (LATENCY_COMPARED as readonly string[]).includes(b.metric))
+            .map((b) => compared(b.metric)),
+        ]),
+      ]
+    : [...new Set(gates.map((b) => compared(b.metric)))];
   const threshold = opts.threshold ?? (informational ? INFORMATION_THRESHOLD : Math.min(...gates.map((b) => b.limit)));
-  const gated = (ms: MetricKey[]) => informational || gates.some((b) => ms.includes(b.metric));
-  const wantLatency = gated(['latency-p50', 'latency-mean', 'throughput']);
-  const wantTail = !informational && gated(['latency-p95', 'latency-p99']);
-  const wantEnergy = gated(ENERGY_METRICS);
   ctx.logger.progress(
     `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%${informational ? ', for information: no regression gate' : ''})`,
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
-  const meanMs = Math.max(1e-3, head.inference.latencyMs.mean);
-  const blockMs = opts.blockMs ?? 25;
-  const blocksPerRound = opts.blocksPerRound ?? 8;
-  const callsPerBlock = Math.max(3, Math.min(5000, Math.round(blockMs / meanMs)));
-  const warmup = Math.min(cfg.inference.warmup, 10);
-  // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
-  const capS = opts.maxTimeS ?? 3 * cfg.inference.maxTimeS;
-  const roundsPerLook = opts.roundsPerLook ?? 3;
-  const deadline = ctx.clockNs() + BigInt(Math.round(capS * 1e9));
-  type Seq = ReturnType<typeof createSequentialComparison>;
-  let latency: Seq | undefined;
-  let energy: Seq | undefined;
-  let p95: Seq | undefined;
-  // The base arm's samples over all rounds: its inference figures.
-  const baseLatencies: number[] = [];
-  const baseWindow = { energyJ: 0, durationS: 0, attributableJ: 0, uncertaintyJ2: 0, windows: 0, notes: [] as string[] };
-  let baseWindowMethod: EnergyWindow['method'] | undefined;
-  let baseEnergyFailed = false;
-
-  await withMeter(cfg, ctx, async (meter) => {
-    // One round: fresh sessions of both (so session-to-session differences such as memory
-    // placement become round-to-round noise inside the interval), a short warm-up of each,
-    // then short blocks in ABBA order so drift within the round falls on both arms equally.
-    const oneRound = async (): Promise<{ b: number[]; h: number[]; bJ: number[]; hJ: number[] }> => {
-      const sb = await createSession(basePrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      const sh = await createSession(headPrep.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-      // Energy per call of each block: the round's figure is their median, so one block that
-      // other load preempted does not swing the round (as the median does for latency).
-      const out = { b: [] as number[], h: [] as number[], bJ: [] as number[], hJ: [] as number[] };
-      try {
-        for (let i = 0; i < warmup; i++) {
-          await sb.run(basePrep.inputs.feeds);
-          await sh.run(headPrep.inputs.feeds);
-        }
-        for (let k = 0; k < blocksPerRound; k++) {
-          for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
-            const r = await runInferenceBenchmark(
-              isBase ? sb : sh,
-              (isBase ? basePrep : headPrep).inputs.feeds,
-              { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: headPrep.inputs.batchSize },
-              { clockNs: ctx.clockNs, meter, label: cfg.name },
-            );
-            for (const x of r.latenciesMs) (isBase ? out.b : out.h).push(x);
-            // A failed counter gives NaN (FaultTolerantMeter): the round then has no energy figure.
-            const j = r.energy ? r.energy.energyJ / r.runs : NaN;
-            if (isBase) {
-              out.bJ.push(j);
-              if (r.energy && Number.isFinite(r.energy.energyJ)) {
-                baseWindow.energyJ += r.energy.energyJ;
-                baseWindow.durationS += r.energy.durationS;
-                baseWindow.attributableJ += r.energy.attributableJ ?? NaN;
-                baseWindow.uncertaintyJ2 += (r.energy.uncertaintyJ ?? NaN) ** 2;
-                baseWindow.windows++;
-                if (!baseWindow.notes.length) baseWindow.notes = r.energy.notes ?? [];
-                baseWindowMethod = r.energy.method;
-              } else if (r.energy) baseEnergyFailed = true;
-            } else out.hJ.push(j);
-          }
-        }
-      } finally {
-        await sb.release();
-        await sh.release();
-      }
-      for (const x of out.b) baseLatencies.push(x);
-      return out;
-    };
-    const t0 = ctx.clockNs();
-    let round = await oneRound();
-    // The looks that fit the cap at this round length; the schedule depends on timing only,
-    // never on the measured difference, so the union bound over the looks still holds.
-    const roundS = Number(ctx.clockNs() - t0) / 1e9;
-    const maxLooks = Math.max(1, Math.floor(capS / Math.max(roundS, 1e-3) / roundsPerLook));
-    const quick = { threshold, roundsPerLook, firstLookRounds: Math.max(3, roundsPerLook), maxLooks };
-    latency = createSequentialComparison({ ...quick, statistic: 'median' });
-    p95 = createSequentialComparison({ ...quick, statistic: { percentile: 95 } });
-    energy = createSequentialComparison({ ...quick, statistic: 'median' });
-    const usable = (xs: number[]) => xs.length > 0 && xs.every((x) => Number.isFinite(x) && x > 0);
-    for (;;) {
-      const ls = latency.addRound(round.b, round.h);
-      const ps = wantTail ? p95.addRound(round.b, round.h) : p95.state();
-      const es = usable(round.bJ) && usable(round.hJ) ? energy.addRound(round.bJ, round.hJ) : energy.state();
-      // Only the metrics with a gate (all, for information) hold the loop.
-      const settled =
-        (!wantLatency || ls.done) && (!wantTail || ps.done) && (!wantEnergy || es.done || (es.rounds === 0 && ls.rounds > 3));
-      if (settled || ctx.clockNs() > deadline) break;
-      round = await oneRound();
-    }
-    const failed = meter.takeFailure();
-    if (failed) baseEnergyFailed = true;
-  });
-  if (!ownBenchmark && baseLatencies.length) {
+  const baseCalls = emptyBaseCalls();
+  const results = await compareArms(
+    cfg,
+    { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
+    { model: headPrep.loaded.path, feeds: headPrep.inputs.feeds },
+    {
+      metrics,
+      threshold,
+      // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
+      capS: opts.maxTimeS ?? 3 * cfg.inference.maxTimeS,
+      meanMs: head.inference.latencyMs.mean,
+      batchSize: headPrep.inputs.batchSize,
+      warmup: Math.min(cfg.inference.warmup, 10),
+      blockMs: opts.blockMs,
+      blocksPerRound: opts.blocksPerRound,
+      // The quick rule: look every few rounds, stop once every compared metric is decisive.
+      quickRoundsPerLook: opts.roundsPerLook ?? 3,
+      baseCalls,
+    },
+    ctx,
+  );
+  if (!ownBenchmark && baseCalls.latenciesMs.length) {
     base.inference = roundsInference(
       cfg,
       basePrep,
-      baseLatencies,
+      baseCalls.latenciesMs,
       ctx,
-      baseEnergyFailed ? undefined : baseWindow,
-      baseWindowMethod,
+      baseCalls.energyFailed ? undefined : baseCalls.energy,
+      baseCalls.method,
     );
   }
-  const finishAll = (s: ReturnType<typeof createSequentialComparison>) => (s.state().done ? s.state() : s.finish());
-  if (!latency || !p95 || !energy) return { base, comparisons };
-  const toResult = (state: ReturnType<typeof finishAll>, method: string): ComparisonResult | null =>
-    state.changeCi95 && state.estimate !== null
-      ? {
-          verdict: state.decision === 'continue' ? 'inconclusive' : state.decision,
-          estimate: state.estimate,
-          changeCi95: state.changeCi95,
-          method,
-          rounds: state.rounds,
-          threshold,
-        }
-      : null;
-  const design = `paired rounds with fresh sessions, ${blocksPerRound} ABBA blocks per round, a look every ${roundsPerLook} rounds (Bonferroni)`;
-  const lat = latency.state().rounds > 1 ? toResult(finishAll(latency), `per-round medians, ${design}`) : null;
-  const tail = wantTail && p95.state().rounds > 1 ? toResult(finishAll(p95), `per-round 95th percentiles, ${design}`) : null;
-  const en =
-    energy.state().rounds > 1 ? toResult(finishAll(energy), `per-round medians of the blocks' energy per call, ${design}`) : null;
-  for (const m of ['latency-p50', 'latency-mean', 'throughput'] as MetricKey[])
-    if (lat) comparisons[m] = m === 'throughput' ? invert(lat) : lat;
-  for (const m of ['latency-p95', 'latency-p99'] as MetricKey[]) if (tail) comparisons[m] = tail;
-  for (const m of ENERGY_METRICS) if (en) comparisons[m] = en;
+  for (const m of metrics) {
+    const r = results[m];
+    if (!r) continue;
+    if (m === 'energy') for (const e of ENERGY_METRICS) comparisons[e] = r;
+    else comparisons[m] = r;
+  }
   return { base, comparisons };
 }
 
@@ -629,30 +750,31 @@ function roundsInference(
   return report;
 }
 
-/** Throughput moves opposite to latency: head/base − 1 of 1/x. */
-function invert(r: ComparisonResult): ComparisonResult {
-  const inv = (x: number) => 1 / (1 + x) - 1;
-  const verdict = r.verdict === 'regression' ? 'regression' : r.verdict === 'improvement' ? 'improvement' : r.verdict;
-  return {
-    ...r,
-    verdict,
-    estimate: inv(r.estimate),
-    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] as typeof r.changeCi95,
-  };
-}
+/**
+ * The advisor's stopping threshold: the comparison of a variant stops once its interval lies
+ * clearly within ±3% or clearly beyond; either way the interval reported is the look-adjusted
+ * 95% one, and one that contains 0 is "no measurable change".
+ */
+const ADVICE_THRESHOLD = 0.03;
 
 /**
  * The optimisation advisor for one measured model: every variant goes through the same
- * analysis, benchmark and meter as the original (a shorter `auto` run, capped at a few
- * seconds each), with output fidelity on the same seeded inputs.
+ * analysis, benchmark and meter as the original for its absolute figures, and its latency and
+ * energy changes come from {@link compareInterleaved} against the original — the comparison
+ * base-versus-head uses — within the model's `advise-max-time`, shared among the variants.
  */
 export async function adviseForModel(
   cfg: ModelConfig,
   head: ModelReport,
   ctx: MeasureContext,
 ): Promise<NonNullable<ModelReport['advice']>> {
+  const startNs = ctx.clockNs();
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
+  const variants = VARIANT_IDS.length;
+  // Per variant: a fifth of its share for the absolute figures (at most 3 s), the rest for the comparison.
+  const shareS = cfg.adviseMaxTimeS / variants;
+  const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
       const loaded: LoadedModel = {
@@ -662,7 +784,7 @@ export async function adviseForModel(
         fileBytes: bytes.length,
         externalFiles: [],
       };
-      const shapes = await resolveShapes(loaded, prepared.inputs.feeds, (b) =>
+      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b) =>
         createSession(b, { threads: cfg.threads, name: label(cfg) }),
       );
       const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
@@ -673,8 +795,7 @@ export async function adviseForModel(
           {
             iterations: 'auto',
             warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
-            // Up to 3 s per variant, less when the budget file caps the benchmark lower.
-            maxTimeS: Math.min(3, cfg.inference?.maxTimeS ?? 3),
+            maxTimeS: standaloneS,
             targetRelativeCi: 0.02,
             batchSize: batch,
           },
@@ -684,7 +805,7 @@ export async function adviseForModel(
         const e = meter.takeFailure() ? undefined : r.energy;
         return {
           sizeBytes: bytes.length,
-          flops: computeFlops(loaded.proto, shapes).total,
+          flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...(e
             ? {
@@ -699,13 +820,54 @@ export async function adviseForModel(
       }
     };
     const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
-    ctx.logger.progress(`  ${cfg.name}: measuring int8, fp16 and pruned variants`);
+    const originalArm: ComparisonArm = {
+      model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
+      feeds: prepared.inputs.feeds,
+    };
+    const meanMs = original?.latencyMs.mean ?? head.inference?.latencyMs.mean ?? 1;
+    // One deadline for the model's advice: each comparison takes an equal share of what is left.
+    const deadlineNs = startNs + BigInt(Math.round(cfg.adviseMaxTimeS * 1e9));
+    let compared = 0;
+    const compare = async (bytes: Uint8Array): Promise<VariantComparison> => {
+      const left = Math.max(1, variants - compared++);
+      const remainingS = Number(deadlineNs - ctx.clockNs()) / 1e9;
+      const r = await compareInterleaved(
+        cfg,
+        originalArm,
+        { model: bytes, feeds: prepared.inputs.feeds },
+        {
+          metrics: ['latency-p50', 'latency-mean', 'energy'],
+          threshold: ADVICE_THRESHOLD,
+          capS: Math.max(0.5, remainingS / left - standaloneS),
+          meanMs,
+          batchSize: batch,
+          warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+        },
+        ctx,
+        meter,
+      );
+      // A meter that failed during the rounds: the energy interval is left out (rounds without energy add nothing).
+      meter.takeFailure();
+      return {
+        ...(r['latency-p50'] ? { latencyP50: r['latency-p50'] } : {}),
+        ...(r['latency-mean'] ? { latencyMean: r['latency-mean'] } : {}),
+        ...(r.energy ? { energy: r.energy } : {}),
+      };
+    };
+    ctx.logger.progress(
+      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
+    );
     return adviseModel(prepared.loaded, {
       feeds: prepared.inputs.feeds,
       measure,
+      compare,
       originalMeasurement: original ?? toMeasurement(head),
     });
   });
+}
+
+function sigFig(x: number): string {
+  return Number(x.toPrecision(3)).toString();
 }
 
 function toMeasurement(m: ModelReport): Measurement {

@@ -7,7 +7,7 @@
  * (the action posts its comment after this returns).
  */
 import { missingNamedFiles } from './config/files.js';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { loadConfig, parseConfig } from './config/load.js';
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
@@ -25,12 +25,14 @@ import { endFootprint, startFootprint } from './energy/footprint.js';
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from './baseline/identity.js';
 import { diffBudgetFiles } from './compare/budget-changes.js';
 import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
-import { GitBaseline } from './baseline/git.js';
+import { GitBaseline, headCommit } from './baseline/git.js';
+import { modelsDigest } from './report/merge.js';
 import { metricValues, type MeasureContext } from './measure.js';
 import { createModelRunner } from './isolate/engine.js';
 import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
+import { writeFileAtomic } from './util/atomic-write.js';
 import { historyBaselineFor } from './history/baseline.js';
 import { describeChange, environmentParts } from './history/series.js';
 
@@ -71,9 +73,9 @@ function batchMismatch(name: string, base: ModelReport, head: ModelReport): stri
   );
 }
 
+/** Writes one report file atomically (src/util/atomic-write.ts): a killed run never leaves a torn report. */
 async function writeOut(file: string, text: string): Promise<string> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  await writeFileAtomic(file, text);
   return file;
 }
 
@@ -140,6 +142,10 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     models: [],
     config: relative(cwd, configFile) || configFile,
     createdAt: new Date().toISOString(),
+    shard: options.shard ?? { index: 1, count: 1 },
+    commit: env.GITHUB_SHA || (await headCommit(dirname(configFile), { env })),
+    modelsDigest: modelsDigest(config.models.map((m) => ({ name: m.name, path: m.pathInConfig }))),
+    configModels: config.models.map((m) => m.name),
   };
 
   // Baseline from an earlier report.
@@ -415,14 +421,16 @@ async function identicalToBase(
 }
 
 /**
- * The contract's exit code for a finished report: the worst model error's code (2 bad input,
- * 3 internal), else 1 when the verdict fails, else 0.
+ * The contract's exit code for a finished report: 3 when a merged report is `incomplete` (a
+ * shard or model has no result; unless `allowIncomplete`, which judges the results present),
+ * else the worst model error's code (2 bad input, 3 internal), else 1 when the verdict fails, else 0.
  */
-export function reportExitCode(report: Report): RunResult['exitCode'] {
+export function reportExitCode(report: Report, options: { allowIncomplete?: boolean } = {}): RunResult['exitCode'] {
   const modelExit = report.models.reduce<number>((worst, m) => {
     const code = (m.error as { exitCode?: number } | undefined)?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
     return Math.max(worst, code);
   }, 0);
+  if (report.verdict === 'incomplete' && !options.allowIncomplete) return ExitCode.INTERNAL;
   return (modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK)) as RunResult['exitCode'];
 }
 

@@ -30,6 +30,7 @@ function report(models: unknown[] = [modelReport('a')], extra: Record<string, un
 }
 
 const files = (text: string) => async () => text;
+const EMPTY = { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 };
 
 describe('loadBaselineReport', () => {
   it('reads a valid report, including errored and removed models', async () => {
@@ -38,8 +39,9 @@ describe('loadBaselineReport', () => {
       files(
         report([
           modelReport('a'),
-          { name: 'b', error: { code: 'X', message: 'y' }, budgets: [] },
-          { name: 'c', change: 'removed' },
+          // As src/run.ts writes them: no figures, zero size and FLOPs.
+          { name: 'b', path: 'b.onnx', size: EMPTY, flops: 0, error: { code: 'X', message: 'y' }, budgets: [] },
+          { name: 'c', path: '', change: 'removed', size: EMPTY, flops: 0, budgets: [] },
         ]),
       ),
     );

@@ -9,6 +9,7 @@ import type { InputSpec } from '../../src/config/types.js';
 import { InputError } from '../../src/errors.js';
 import type { TensorDType, TensorInfo } from '../../src/model/types.js';
 import { castToFloatModel, identityModel } from './helpers.js';
+import { float16BitsOf } from '../../src/util/float16.js';
 
 const noFile = async (p: string): Promise<Uint8Array> => {
   throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
@@ -41,7 +42,9 @@ async function errorOf(p: Promise<unknown>): Promise<InputError> {
   throw new Error('expected an InputError');
 }
 
+/** Elements as stored; float16 as bit patterns whichever array onnxruntime-common holds them in. */
 function bytesOf(t: ort.Tensor): unknown[] {
+  if (t.type === 'float16') return Array.from(float16BitsOf(t.data as ArrayBufferView));
   return Array.from(t.data as ArrayLike<unknown>);
 }
 

@@ -48,6 +48,7 @@ describe('parseConfig on the contract example', () => {
       training: { loss: 'bce', optimizer: 'adam', learningRate: 0.001, steps: 50, warmup: 5 },
       advise: false,
       compare: 'auto',
+      adviseMaxTimeS: 60,
       budget: undefined,
       line: 3,
     });
@@ -287,5 +288,32 @@ describe('loadConfig', () => {
         '      expected: a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`\n' +
         '      example:  `version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`',
     );
+  });
+});
+
+describe('one statistic per regression budget', () => {
+  const yaml = (iterations: string, regression: string) =>
+    `version: 1\nmodels:\n  - name: m\n    path: m.onnx\n    inference: { iterations: ${iterations} }\n    budget:\n      regression:\n        ${regression}\n`;
+
+  it('refuses a p99 regression budget that too few calls would decide, saying why and what to use', () => {
+    const err = errorOf(yaml('50', 'latency-p99: 5%'));
+    expect(err.issues).toHaveLength(1);
+    expect(err.issues[0]).toMatchObject({ path: 'models[0].budget.regression.latency-p99', line: 8 });
+    expect(err.issues[0].message).toBe(
+      '`regression.latency-p99` is decided by the 99th percentile of the latency, which needs at least 200 timed calls to estimate (two calls beyond it); `inference.iterations` is 50, so the figure would be the slowest of a few calls, not a p99',
+    );
+    expect(err.issues[0].expected).toBe(
+      '`iterations: auto` or at least 200, or a budget on a statistic 50 calls estimate (`latency-p50` or `latency-mean`, or `latency-p95`)',
+    );
+    expect(errorOf(yaml('20', 'latency-p95: 5%')).issues[0].message).toMatch(/needs at least 40 timed calls/);
+  });
+
+  it('accepts them with enough calls, with auto, and a mean or median budget with few calls', () => {
+    expect(() => parseConfig(yaml('200', 'latency-p99: 5%'), FILE)).not.toThrow();
+    expect(() => parseConfig(yaml('auto', 'latency-p99: 5%'), FILE)).not.toThrow();
+    expect(() => parseConfig(yaml('40', 'latency-p95: 5%'), FILE)).not.toThrow();
+    expect(() => parseConfig(yaml('10', 'latency-mean: 5%'), FILE)).not.toThrow();
+    // Absolute limits are checked against the run's own figure, not a comparison.
+    expect(() => parseConfig(yaml('10', 'latency-p99: 5 ms').replace('regression:\n        ', ''), FILE)).not.toThrow();
   });
 });

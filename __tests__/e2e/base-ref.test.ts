@@ -18,13 +18,15 @@ models:
   - name: classifier
     path: models/classifier.onnx
     dims: { N: 8 }
-    inference: { iterations: 50, warmup: 5, max-time: 1 s }
+    inference: { iterations: 200, warmup: 5, max-time: 1 s }
     energy: estimate
     budget:
       parameters: 200k
       regression:
         model-size: ${sizeRegression}
         latency-p50: 2%
+        latency-mean: 50%
+        latency-p99: 50%
         energy-per-inference: 5%
 `;
 
@@ -92,6 +94,17 @@ describe('--base-ref', () => {
     expect(lat.changeCi95).toHaveLength(2);
     expect(lat.changeCi95![0]).toBeLessThanOrEqual(lat.changeCi95![1]);
     expect(['pass', 'fail', 'warn', 'inconclusive']).toContain(lat.status);
+  });
+
+  it('decides each latency budget by the comparison of its own statistic', () => {
+    const budgets = report.models[0].budgets;
+    const method = (metric: string) => budgets.find((b) => b.metric === metric && b.kind === 'regression')!.message;
+    expect(method('latency-p50')).toMatch(/per-round medians/);
+    expect(method('latency-mean')).toMatch(/per-round means/);
+    expect(method('latency-p99')).toMatch(
+      /per-round 99th percentiles, \d+ rounds, paired with fresh sessions, 8 ABBA blocks of (2[5-9]|[3-9]\d|\d{3,}) calls/,
+    );
+    expect(budgets.find((b) => b.metric === 'latency-p99' && b.kind === 'regression')!.changeCi95).toHaveLength(2);
   });
 
   it('lists the budget the pull request loosened', () => {

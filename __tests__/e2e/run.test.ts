@@ -307,7 +307,7 @@ describe('the CLI on bad input', () => {
   it('shows measured possible savings with advise: true, in the table, the JSON and the Markdown', async () => {
     await writeFile(
       path.join(dir, 'advise.yml'),
-      'version: 1\nmodels:\n  - name: clf\n    path: models/classifier.onnx\n    dims: { N: 4 }\n    advise: true\n    energy: estimate\n    inference: { iterations: 20, warmup: 2, max-time: 0.2 s }\n',
+      'version: 1\nmodels:\n  - name: clf\n    path: models/classifier.onnx\n    dims: { N: 4 }\n    advise: true\n    advise-max-time: 4 s\n    energy: estimate\n    inference: { iterations: 20, warmup: 2, max-time: 0.2 s }\n',
     );
     const p = proc(['run', '--config', 'advise.yml', '--json', 'advise.json', '--markdown', 'advise.md']);
     expect(await runCli(p)).toBe(0);
@@ -325,5 +325,12 @@ describe('the CLI on bad input', () => {
     const md = await readFile(path.join(dir, 'advise.md'), 'utf8');
     expect(md).toMatch(/\*\*Possible savings\*\*/);
     expect(md).toMatch(/\| int8 weights \| −7\d(\.\d)?% \|/);
+    // Latency and energy changes come from the interleaved comparison, each with its 95% interval.
+    for (const a of advice.filter((x) => x.status === 'ok')) {
+      expect(a.deltas!.latencyP50PctCi95).toHaveLength(2);
+      expect(a.deltas!.comparison).toMatch(/paired with fresh sessions, 8 ABBA blocks/);
+      expect(['saving', 'cost', 'no measurable change']).toContain(a.deltas!.latencyP50Change);
+    }
+    expect(p.out).toMatch(/latency p50 (no measurable change|[−+]\d+(\.\d)?% \((saving|cost)), 95% CI/);
   });
 });

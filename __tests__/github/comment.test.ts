@@ -52,9 +52,19 @@ describe('sticky comment against a loopback GitHub', () => {
     const ours = gh.comments.get(7)!.filter((c) => c.body.startsWith('<!-- energy-budget:'));
     expect(ours).toHaveLength(1);
     expect(ours[0].body).toBe(body2);
-    // Three pages of 100 were read the second time.
+    // Three pages of 100 were read: to find, after creating (to converge), and the second time.
     const lists = gh.requests.filter((r) => r.method === 'GET' && r.url.includes('/issues/7/comments'));
-    expect(lists.map((r) => new URL(r.url, gh.url).searchParams.get('page') ?? '1')).toEqual(['1', '2', '3', '1', '2', '3']);
+    expect(lists.map((r) => new URL(r.url, gh.url).searchParams.get('page') ?? '1')).toEqual([
+      '1',
+      '2',
+      '3',
+      '1',
+      '2',
+      '3',
+      '1',
+      '2',
+      '3',
+    ]);
     expect(lists.every((r) => r.url.includes('per_page=100'))).toBe(true);
     expect(gh.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
   });

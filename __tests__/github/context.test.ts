@@ -73,6 +73,7 @@ describe('readGitHubContext', () => {
       headRepo: 'mallory/models',
       event: 'pull_request',
       conclusion: 'failure',
+      runAttempt: 1,
     });
   });
 

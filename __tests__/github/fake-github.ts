@@ -69,6 +69,12 @@ export class FakeGitHub {
   readonly faults: Fault[] = [];
   /** Every write answers 403 "Resource not accessible by integration". */
   readOnly = false;
+  /**
+   * Forces overlap: the first `listBarrier` requests that list comments are held until that
+   * many have arrived, then answered together (two runs finishing at the same moment).
+   */
+  listBarrier = 0;
+  private held: Array<() => void> = [];
   /** Who the token posts as. */
   actor: FakeComment['user'] = { login: 'github-actions[bot]', type: 'Bot' };
   private nextId = 1000;
@@ -257,6 +263,18 @@ export class FakeGitHub {
   private handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', this.url);
+    if (this.listBarrier > 0 && method === 'GET' && /\/issues\/\d+\/comments$/.test(url.pathname)) {
+      this.held.push(() => this.answer(req, res, body, method, url));
+      if (this.held.length >= this.listBarrier) {
+        this.listBarrier = 0;
+        for (const go of this.held.splice(0)) go();
+      }
+      return;
+    }
+    this.answer(req, res, body, method, url);
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: string, method: string, url: URL): void {
     this.requests.push({ method, url: url.pathname + url.search, authorization: req.headers.authorization, body });
     const fault = this.faults.find((f) => f.method === method && f.path.test(url.pathname) && (f.times ?? 1) > 0);
     if (fault) {
@@ -332,6 +350,10 @@ export class FakeGitHub {
         200,
         this.pulls.filter((p) => numbers.includes(p.number)),
       );
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(url.pathname)) && method === 'GET') {
+      const pr = this.pulls.find((p) => p.number === Number(m![1]));
+      return pr ? this.send(res, 200, pr) : this.send(res, 404, { message: 'Not Found' });
     }
     if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(url.pathname) && method === 'GET') {
       const head = url.searchParams.get('head');

@@ -14,6 +14,8 @@ export const ENTRIES = {
   worker: 'src/worker.ts',
   'faulty-worker': '__tests__/fixtures/hostile/faulty-worker.ts',
   'cli-main': '__tests__/fixtures/hostile/cli-main.ts',
+  'action-main': 'src/index.ts',
+  'report-writer': '__tests__/fixtures/hostile/report-writer.ts',
 } as const;
 
 /**

@@ -51,8 +51,8 @@ describe('adviseModel', () => {
     expect(int8.fidelity!.batches).toBe(2);
     expect(int8.fidelity!.top1Agreement).not.toBeNull();
     expect(int8.summary).toBe(
-      `int8 weights: ${formatPercent(expectedPct)} size, ${formatPercent(expectedPct)} energy per inference (rapl), ` +
-        `${formatPercent(expectedPct)} latency p50, top-1 agreement ${(int8.fidelity!.top1Agreement! * 100).toFixed(1).replace('100.0', '100')}%, ` +
+      `int8 weights: ${formatPercent(expectedPct)} size, energy per inference ${formatPercent(expectedPct)} (single runs, no interval; measured, rapl), ` +
+        `latency p50 ${formatPercent(expectedPct)} (single runs, no interval), top-1 agreement ${(int8.fidelity!.top1Agreement! * 100).toFixed(1).replace('100.0', '100')}%, ` +
         `max abs error ${int8.fidelity!.maxAbsError.toPrecision(2)}`,
     );
     const prune = advice[3];
@@ -72,7 +72,9 @@ describe('adviseModel', () => {
       variants: ['fp16'],
     });
     expect(advice[0].figures!.energy!.estimated).toBe(true);
-    expect(advice[0].summary).toMatch(/energy per inference \(tdp-model, estimated\)/);
+    expect(advice[0].summary).toMatch(
+      /energy per inference −\d+% \(single runs, no interval; estimated with a power model \(tdp-model\), not measured\)/,
+    );
   });
 
   it('reuses a measurement of the original and skips energy when there is none', async () => {

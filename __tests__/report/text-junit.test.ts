@@ -93,7 +93,7 @@ describe('terminal table', () => {
     expect(md).toMatch(/\| Latency p95 \| 140 µs \| 151 µs \| \+6\.5% \|/);
   });
   it('says a regression limit without a baseline was not checked', () => {
-    expect(text).toMatch(/energy-per-inference +690 µJ +none +≤ \+5% vs base +not checked/);
+    expect(text).toMatch(/energy-per-inference \(estimated\) +690 µJ +none +≤ \+5% vs base +not checked/);
   });
   it('labels an estimate as such', () => {
     expect(text).toMatch(/energy \(ESTIMATE from a power model\): 690 µJ per inference/);

@@ -7,10 +7,12 @@ import { describe, expect, it } from '@jest/globals';
 import * as ort from 'onnxruntime-node';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
-import { buildTrainingStep, projectTraining } from '../../src/train/index.js';
+import { buildTrainingStep, projectTraining, type TrainingStepOptions } from '../../src/train/index.js';
 import { differentiateModel } from '../../src/train/autodiff.js';
 import { EnergyBudgetError, InputError, exitCodeOf } from '../../src/errors.js';
 import { createRng } from '../../src/util/random.js';
+import { loadModel } from '../../src/model/load.js';
+import { fileURLToPath } from 'node:url';
 import { gradCheck } from './gradcheck.js';
 
 function mlpWith(ops: Array<{ op: string; domain?: string; name: string }>) {
@@ -49,7 +51,7 @@ function mlpWith(ops: Array<{ op: string; domain?: string; name: string }>) {
 
 describe('unsupported ops', () => {
   const proto = mlpWith([
-    { op: 'Erf', name: 'gelu_erf' },
+    { op: 'Softsign', name: 'softsign' },
     { op: 'Relu', name: 'relu' },
     { op: 'FastGelu', domain: 'com.microsoft', name: 'fast_gelu' },
   ]);
@@ -66,12 +68,38 @@ describe('unsupported ops', () => {
     expect(exitCodeOf(error)).toBe(2);
     const message = (error as Error).message;
     expect(message).toMatch(/2 nodes between the trainable parameters and the loss/);
-    expect(message).toMatch(/Erf node "gelu_erf": no gradient for this op type/);
+    expect(message).toMatch(/Softsign node "softsign": no gradient for this op type/);
     expect(message).toMatch(/com\.microsoft\.FastGelu node "fast_gelu"/);
     expect(message).not.toMatch(/Relu node "relu"/);
     expect(message).toMatch(/freeze the parameters before these nodes/);
     expect(message).toMatch(/bring your own training-step model/);
     expect(message).toMatch(/Ops with gradients: .*Gemm.*MatMul/);
+  });
+
+  it('refuses a real nn.LSTM export (exit code 2) naming the LSTM nodes and how to export it instead', async () => {
+    const loaded = await loadModel(fileURLToPath(new URL('../fixtures/models/torch/lstm-state.onnx', import.meta.url)));
+    let error: unknown;
+    try {
+      buildTrainingStep(loaded.proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, dims: { T: 3, N: 2 } });
+    } catch (e) {
+      error = e;
+    }
+    expect(exitCodeOf(error)).toBe(2);
+    expect((error as EnergyBudgetError).code).toBe('UNSUPPORTED_OP');
+    expect((error as Error).message).toMatch(
+      /LSTM node "[^"]*": no gradient for this op type \(recurrent ops .*unrolled.*nn\.LSTMCell/,
+    );
+  });
+
+  it('trains weights held in Constant nodes (opset-9 export) and freezes them by the Constant output name', async () => {
+    const loaded = await loadModel(fileURLToPath(new URL('../fixtures/train-torch/opset9-constants.onnx', import.meta.url)));
+    const opts: TrainingStepOptions = { loss: 'cross-entropy', optimizer: 'sgd', learningRate: 0.1, batchShapes: { x: [4, 6] } };
+    const all = buildTrainingStep(loaded.proto, opts);
+    expect(all.parameterNames.sort()).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight']);
+    expect(all.notes.join('\n')).toMatch(/4 weight tensors stored in Constant nodes .*training\.freeze/);
+    const frozen = buildTrainingStep(loaded.proto, { ...opts, freeze: ['fc1.*'] });
+    expect(frozen.parameterNames.sort()).toEqual(['fc2.bias', 'fc2.weight']);
+    expect(frozen.frozen.sort()).toEqual(['fc1.bias', 'fc1.weight']);
   });
 
   it('builds once the parameters before the unsupported nodes are frozen', () => {
@@ -80,16 +108,19 @@ describe('unsupported ops', () => {
     expect(step.model.opsetImport).toContainEqual({ domain: 'com.microsoft', version: 1 });
   });
 
-  it('explains an unsupported attribute (grouped convolution)', () => {
-    const conv = model({
-      name: 'grouped',
-      node: [node('Conv', ['x', 'w'], ['y'], { group: 2 }, 'depthwise')],
+  it('explains an unsupported attribute (MaxPool with column-major indices)', () => {
+    const pool = model({
+      name: 'pooled',
+      node: [
+        node('Conv', ['x', 'w'], ['c'], { group: 2 }, 'depthwise'),
+        node('MaxPool', ['c'], ['y'], { kernel_shape: [2, 2], storage_order: 1 }, 'pool'),
+      ],
       initializer: [floatTensor('w', [2, 1, 3, 3], new Array<number>(18).fill(0.1))],
       input: [valueInfo('x', DataType.FLOAT, [1, 2, 5, 5])],
-      output: [valueInfo('y', DataType.FLOAT, [1, 2, 3, 3])],
+      output: [valueInfo('y', DataType.FLOAT, [1, 2, 2, 2])],
     });
-    expect(() => buildTrainingStep(conv, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(
-      /Conv node "depthwise": group = 2 \(only group = 1 has a gradient here\)/,
+    expect(() => buildTrainingStep(pool, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(
+      /one node .*\n {2}MaxPool node "pool": storage_order = 1 \(column-major indices\)\n/,
     );
   });
 

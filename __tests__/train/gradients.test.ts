@@ -172,6 +172,139 @@ const cases: Record<string, Case> = {
     output: 'y',
     wrt: ['x'],
   },
+  Sqrt: unary('Sqrt', [3, 4], {}, { shape: positive }),
+  Reciprocal: unary('Reciprocal', [3, 4], {}, { shape: positive }),
+  Exp: unary('Exp', [3, 4]),
+  Log: unary('Log', [3, 4], {}, { shape: positive }),
+  Abs: unary('Abs', [3, 4], {}, { shape: awayFromZero }),
+  'Clip min max': {
+    nodes: [node('Clip', ['x', 'lo', 'hi'], ['y'])],
+    inputs: { x: { dims: [3, 4] } },
+    initializers: [floatInit('lo', [], [-0.5], 'float64'), floatInit('hi', [], [0.7], 'float64')],
+    output: 'y',
+    wrt: ['x'],
+    shape: (v) => (Math.abs(v + 0.5) < 0.05 || Math.abs(v - 0.7) < 0.05 ? v + 0.1 : v),
+  },
+  'Pow constant exponent 2 (decomposed LayerNorm)': {
+    nodes: [node('Pow', ['x', 'p'], ['y'])],
+    inputs: { x: { dims: [3, 4] } },
+    initializers: [floatInit('p', [], [2], 'float64')],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Pow constant exponent 1.5': {
+    nodes: [node('Pow', ['x', 'p'], ['y'])],
+    inputs: { x: { dims: [3, 4] } },
+    initializers: [floatInit('p', [], [1.5], 'float64')],
+    output: 'y',
+    wrt: ['x'],
+    shape: positive,
+  },
+  'Pow broadcast, both inputs [2,3]^[3]': binary('Pow', [2, 3], [3], { shape: positive }),
+  'Where broadcast [2,3] / [3]': {
+    nodes: [node('Greater', ['c0', 'zero'], ['c']), node('Where', ['c', 'a', 'b'], ['y'])],
+    inputs: { c0: { dims: [2, 3] }, a: { dims: [2, 3] }, b: { dims: [3] } },
+    initializers: [floatInit('zero', [], [0], 'float64')],
+    output: 'y',
+    wrt: ['a', 'b'],
+  },
+  'Expand [3,1] → [2,3,4]': {
+    nodes: [node('Expand', ['x', 's'], ['y'])],
+    inputs: { x: { dims: [3, 1] } },
+    initializers: [int64Tensor('s', [3], [2, 3, 4])],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Slice constant bounds, unit steps (Pad)': {
+    nodes: [node('Slice', ['x', 'st', 'en', 'ax'], ['y'])],
+    inputs: { x: { dims: [4, 5, 3] } },
+    initializers: [int64Tensor('st', [2], [1, -4]), int64Tensor('en', [2], [3, 100]), int64Tensor('ax', [2], [0, 1])],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Slice steps 2 and −1 (scatter)': {
+    nodes: [node('Slice', ['x', 'st', 'en', 'ax', 'sp'], ['y'])],
+    inputs: { x: { dims: [4, 5, 3] } },
+    initializers: [
+      int64Tensor('st', [2], [0, -1]),
+      int64Tensor('en', [2], [100, 0]),
+      int64Tensor('ax', [2], [1, 0]),
+      int64Tensor('sp', [2], [2, -1]),
+    ],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Slice bounds computed at run time, symbolic dims (scatter)': {
+    nodes: [
+      node('Shape', ['x'], ['s']),
+      node('Gather', ['s', 'one'], ['d']),
+      node('Div', ['d', 'two'], ['half']),
+      node('Slice', ['x', 'half', 'd', 'one'], ['y']),
+    ],
+    inputs: { x: { dims: [2, 6] } },
+    initializers: [int64Tensor('one', [1], [1]), int64Tensor('two', [1], [2])],
+    output: 'y',
+    wrt: ['x'],
+    declared: { x: ['N', 'T'] },
+  },
+  'Pad constant, value 0.5 (DenseNet transitions)': {
+    nodes: [node('Pad', ['x', 'p', 'v'], ['y'])],
+    inputs: { x: { dims: [2, 3, 4] } },
+    initializers: [int64Tensor('p', [6], [0, 1, 2, 0, 0, 1]), floatInit('v', [], [0.5], 'float64')],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Split into 3, one piece unused': {
+    nodes: [node('Split', ['x', 'sz'], ['p', 'q', 'r'], { axis: 1 }), node('Mul', ['p', 'r'], ['y'])],
+    inputs: { x: { dims: [2, 6] } },
+    initializers: [int64Tensor('sz', [3], [2, 2, 2])],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Gather axis 0, repeated and negative indices (embedding)': {
+    nodes: [node('Gather', ['x', 'i'], ['y'])],
+    inputs: { x: { dims: [5, 3] } },
+    initializers: [int64Tensor('i', [2, 3], [0, 2, -1, 2, 2, 4])],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'Gather axis 1, 2-D indices': {
+    nodes: [node('Gather', ['x', 'i'], ['y'], { axis: 1 })],
+    inputs: { x: { dims: [2, 4, 3] } },
+    initializers: [int64Tensor('i', [2, 2], [3, 0, 0, -2])],
+    output: 'y',
+    wrt: ['x'],
+  },
+  'LayerNormalization axis -1': {
+    nodes: [node('LayerNormalization', ['x', 'g', 'b'], ['y'], { epsilon: 1e-5 })],
+    inputs: { x: { dims: [2, 3, 4] }, g: { dims: [4] }, b: { dims: [4] } },
+    output: 'y',
+    wrt: ['x', 'g', 'b'],
+  },
+  'LayerNormalization axis 1 of 3': {
+    nodes: [node('LayerNormalization', ['x', 'g', 'b'], ['y'], { axis: 1 })],
+    inputs: { x: { dims: [2, 3, 4] }, g: { dims: [3, 4] }, b: { dims: [3, 4] } },
+    output: 'y',
+    wrt: ['x', 'g', 'b'],
+  },
+  'LayerNorm decomposed (ReduceMean, Sub, Pow, Sqrt, Div), as torch exports at opset 13': {
+    nodes: [
+      node('ReduceMean', ['x'], ['mu'], { axes: [-1] }),
+      node('Sub', ['x', 'mu'], ['xc']),
+      node('Pow', ['xc', 'two'], ['sq']),
+      node('ReduceMean', ['sq'], ['var'], { axes: [-1] }),
+      node('Add', ['var', 'eps'], ['ve']),
+      node('Sqrt', ['ve'], ['sd']),
+      node('Div', ['xc', 'sd'], ['xh']),
+      node('Mul', ['xh', 'g'], ['s']),
+      node('Add', ['s', 'b'], ['y']),
+    ],
+    inputs: { x: { dims: [3, 4] }, g: { dims: [4] }, b: { dims: [4] } },
+    initializers: [floatInit('two', [], [2], 'float64'), floatInit('eps', [], [1e-5], 'float64')],
+    output: 'y',
+    wrt: ['x', 'g', 'b'],
+    opset: 13,
+  },
   'chain with reuse (x feeds two branches)': {
     nodes: [
       node('Tanh', ['x'], ['t']),
@@ -212,6 +345,56 @@ const float32Cases: Record<string, Case> = {
     wrt: ['x', 'w'],
     declared: { x: ['N', 2, 5, 6] },
   },
+  'Conv stride 1, dilation 2, asymmetric pads, 3×2 kernel (Gemm + col2im path)': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { dilations: [2, 1], pads: [2, 0, 1, 1] })],
+    inputs: { x: { dims: [2, 3, 6, 5] }, w: { dims: [4, 3, 3, 2] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+  },
+  'Conv 1×1 (pointwise Gemm path), bias': {
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'])],
+    inputs: { x: { dims: [2, 3, 4, 5] }, w: { dims: [4, 3, 1, 1] }, b: { dims: [4] } },
+    output: 'y',
+    wrt: ['x', 'w', 'b'],
+  },
+  'Conv 1×1 stride 2 on odd sizes (ResNet shortcut), symbolic batch': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { strides: [2, 2] })],
+    inputs: { x: { dims: [2, 3, 5, 7] }, w: { dims: [4, 3, 1, 1] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+    declared: { x: ['N', 3, 5, 7] },
+  },
+  'Conv depthwise 3×3 (group = channels), pad 1': {
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'], { pads: [1, 1, 1, 1], group: 4 })],
+    inputs: { x: { dims: [2, 4, 5, 5] }, w: { dims: [4, 1, 3, 3] }, b: { dims: [4] } },
+    output: 'y',
+    wrt: ['x', 'w', 'b'],
+  },
+  'Conv depthwise with multiplier 2, stride 2': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { strides: [2, 2], group: 3 })],
+    inputs: { x: { dims: [2, 3, 6, 5] }, w: { dims: [6, 1, 3, 3] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+  },
+  'Conv group 2 (ShuffleNet/ResNeXt), symbolic batch': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { pads: [1, 0, 1, 0], group: 2 })],
+    inputs: { x: { dims: [3, 4, 5, 4] }, w: { dims: [6, 2, 3, 2] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+    declared: { x: ['N', 4, 5, 4] },
+  },
+  'Conv 1-D, stride 2, pad 1': {
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'], { strides: [2], pads: [1, 1] })],
+    inputs: { x: { dims: [2, 3, 9] }, w: { dims: [4, 3, 3] }, b: { dims: [4] } },
+    output: 'y',
+    wrt: ['x', 'w', 'b'],
+  },
+  'Conv 3-D 2×2×2': {
+    nodes: [node('Conv', ['x', 'w'], ['y'])],
+    inputs: { x: { dims: [1, 2, 3, 4, 3] }, w: { dims: [3, 2, 2, 2, 2] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+  },
   'AveragePool 2×2 stride 2': unary('AveragePool', [2, 2, 4, 4], { kernel_shape: [2, 2], strides: [2, 2] }),
   'AveragePool 3×3 pads, count_include_pad 0': unary('AveragePool', [1, 2, 5, 5], { kernel_shape: [3, 3], pads: [1, 1, 1, 1] }),
   'AveragePool 3×3 pads, count_include_pad 1': unary('AveragePool', [1, 2, 5, 4], {
@@ -245,6 +428,33 @@ describe('gradients match central finite differences (float64)', () => {
     const s = seed++;
     it(name, async () => {
       const res = await gradCheck({ dtype: 'float64', seed: s, ...c, initializers: c.initializers });
+      expect(res.checked).toBeGreaterThan(0);
+    });
+  }
+});
+
+/** float32-only kernels, non-linear: the default float32 step h = 1e-2 and tolerances of gradcheck.ts. */
+const float32Nonlinear: Record<string, Case> = {
+  Erf: unary('Erf', [3, 4]),
+  // Inputs kept off the kinks: (Y = 0 or 1 at αX + β = 0 or 1; HardSwish at ±3).
+  HardSigmoid: unary(
+    'HardSigmoid',
+    [4, 5],
+    { alpha: 0.3, beta: 0.4 },
+    {
+      shape: (v) =>
+        2.5 * v + (Math.abs(2.5 * v * 0.3 + 0.4 - 0.5) > 0.45 && Math.abs(2.5 * v * 0.3 + 0.4 - 0.5) < 0.55 ? 0.5 : 0),
+    },
+  ),
+  HardSwish: unary('HardSwish', [4, 5], {}, { shape: (v) => (Math.abs(Math.abs(3 * v) - 3) < 0.1 ? 3 * v + 0.3 : 3 * v) }),
+};
+
+describe('gradients match central finite differences (float32 kernels, non-linear)', () => {
+  let seed = 3000;
+  for (const [name, c] of Object.entries(float32Nonlinear)) {
+    const s = seed++;
+    it(name, async () => {
+      const res = await gradCheck({ dtype: 'float32', seed: s, ...c });
       expect(res.checked).toBeGreaterThan(0);
     });
   }

@@ -17,7 +17,21 @@ const x = [0.5, -1.5, 2.0];
 const t = [1.0, 0.25, -0.5];
 const w0 = [0.3, -0.2, 0.1];
 
-function tinyModel() {
+/** One parameter w, or (split) the same w as two parameters joined by Concat: the flat,
+ *  multi-tensor update must give the same values. */
+function tinyModel(split = false) {
+  if (split) {
+    return model({
+      name: 'tiny_split',
+      node: [node('Concat', ['w_a', 'w_b'], ['w'], { axis: 0 }), node('Mul', ['x', 'w'], ['y'])],
+      initializer: [
+        rawTensor('w_a', [2], DataType.DOUBLE, Float64Array.from(w0.slice(0, 2))),
+        rawTensor('w_b', [1], DataType.DOUBLE, Float64Array.from(w0.slice(2))),
+      ],
+      input: [valueInfo('x', DataType.DOUBLE, [3])],
+      output: [valueInfo('y', DataType.DOUBLE, [3])],
+    });
+  }
   return model({
     name: 'tiny',
     node: [node('Mul', ['x', 'w'], ['y'])],
@@ -66,8 +80,14 @@ function closedForm(
   };
 }
 
-async function runSteps(kind: OptimizerName, lr: number, coeffs: Record<string, number>, steps: number): Promise<number[][]> {
-  const step = buildTrainingStep(tinyModel(), { loss: 'mse', optimizer: kind, learningRate: lr, ...coeffs });
+async function runSteps(
+  kind: OptimizerName,
+  lr: number,
+  coeffs: Record<string, number>,
+  steps: number,
+  split = false,
+): Promise<number[][]> {
+  const step = buildTrainingStep(tinyModel(split), { loss: 'mse', optimizer: kind, learningRate: lr, ...coeffs });
   const session = await ort.InferenceSession.create(encodeModel(step.model));
   const feeds: Record<string, ort.Tensor> = {
     x: new ort.Tensor('float64', Float64Array.from(x), [3]),
@@ -81,7 +101,11 @@ async function runSteps(kind: OptimizerName, lr: number, coeffs: Record<string, 
     const out = await session.run(current);
     const next: Record<string, ort.Tensor> = { ...current };
     for (const [o, i] of Object.entries(step.feedback)) next[i] = out[o] as ort.Tensor;
-    ws.push(Array.from(next.w.data as Float64Array));
+    ws.push(
+      split
+        ? [...Array.from(next.w_a.data as Float64Array), ...Array.from(next.w_b.data as Float64Array)]
+        : Array.from(next.w.data as Float64Array),
+    );
     current = next;
   }
   await session.release();
@@ -99,9 +123,12 @@ const cases: Array<[OptimizerName, number, Record<string, number>]> = [
 ];
 
 describe('optimizers match their closed-form updates', () => {
-  for (const [kind, lr, coeffs] of cases) {
-    it(`${kind} lr=${lr} ${JSON.stringify(coeffs)}`, async () => {
-      const ws = await runSteps(kind, lr, coeffs, 4);
+  for (const [kind, lr, coeffs, split] of [
+    ...cases.map((c) => [...c, false] as const),
+    ...cases.filter((c) => c[0] !== 'sgd').map((c) => [...c, true] as const),
+  ]) {
+    it(`${kind} lr=${lr} ${JSON.stringify(coeffs)}${split ? ', two parameters (flat multi-tensor state)' : ''}`, async () => {
+      const ws = await runSteps(kind, lr, coeffs, 4, split);
       const update = closedForm(kind, lr, {
         mu: coeffs.momentum ?? 0.9,
         rho: coeffs.rho ?? 0.9,

@@ -128,6 +128,15 @@ export async function repoTop(dir: string, options: GitOptions = {}): Promise<st
   }
 }
 
+/** The commit checked out in the repository around `dir` (`git rev-parse HEAD`); null outside git or without git. */
+export async function headCommit(dir: string, options: GitOptions = {}): Promise<string | null> {
+  try {
+    return (await gitText(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir, { ...options, timeoutMs: 10_000 })) || null;
+  } catch {
+    return null;
+  }
+}
+
 function checkRef(ref: string): void {
   if (ref === '' || ref.startsWith('-') || /[\0\n\r]/.test(ref)) {
     throw new InputError(

@@ -1,6 +1,7 @@
 /**
  * `--baseline report.json`: a report written by an earlier `energy-budget run --json`, read
- * and checked (schema version, the fields the budget checks read), and a list of the ways its
+ * and checked (schema version, the fields the budget checks read, then the whole report
+ * against schema/report.schema.json), and a list of the ways its
  * environment differs from this run's, since a baseline from another machine, thread count,
  * onnxruntime version or energy meter compares more than the model.
  */
@@ -8,6 +9,7 @@ import { readFile as fsReadFile } from 'node:fs/promises';
 import type { BudgetConfig } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { EnvironmentInfo, ModelReport, Report } from '../report/types.js';
+import { reportSchemaProblem } from '../report/validate.js';
 
 /** Reads a file as UTF-8 text (injected in tests). */
 export type ReadTextFile = (path: string) => Promise<string>;
@@ -110,6 +112,9 @@ export async function loadBaselineReport(
     if (names.has(name)) fail(`models[${i}].name: "${name}" appears twice`);
     names.add(name);
   });
+  // Everything else the report carries, against the schema generated from the report types.
+  const problem = reportSchemaProblem(doc);
+  if (problem) fail(problem);
   return doc as unknown as Report;
 }
 

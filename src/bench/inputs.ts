@@ -24,6 +24,7 @@ import type { Dim, TensorDType, TensorInfo } from '../model/types.js';
 import { createRng, seedFrom, type Rng } from '../util/random.js';
 import { parseNpy, type TypedArray } from './npy.js';
 import { float16Bits } from '../util/float16.js';
+import { makeTensor } from '../util/ort-tensor.js';
 
 /** Largest input tensor we synthesise, bytes: 1 GiB. Checked before allocating. */
 export const DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
@@ -146,9 +147,9 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
     const shape = ctx.resolveDeclared(info);
     ctx.checkFeedable(info.name, info.dtype);
     ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = new ort.Tensor(
+    feeds[info.name] = makeTensor(
       info.dtype as ort.Tensor.Type,
-      randomData(info.dtype, count(shape), ctx.rngFor(info.name)) as never,
+      randomData(info.dtype, count(shape), ctx.rngFor(info.name)),
       shape,
     );
     shapes[info.name] = shape;
@@ -321,7 +322,7 @@ class Context {
       this.checkDtype(info, arr.dtype, `the data in ${file}`);
       this.checkFeedable(info.name, dtype);
       this.checkShape(info, arr.shape, `the data in ${file}`);
-      return { shape: arr.shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, arr.data as never, arr.shape) };
+      return { shape: arr.shape, make: () => makeTensor(dtype as ort.Tensor.Type, arr.data, arr.shape) };
     }
     this.checkDtype(info, spec.dtype, 'the dtype given');
     this.checkFeedable(info.name, dtype);
@@ -331,8 +332,7 @@ class Context {
       this.checkCap(info.name, dtype, shape);
       return {
         shape,
-        make: () =>
-          new ort.Tensor(dtype as ort.Tensor.Type, randomData(dtype, count(shape), this.rngFor(info.name)) as never, shape),
+        make: () => makeTensor(dtype as ort.Tensor.Type, randomData(dtype, count(shape), this.rngFor(info.name)), shape),
       };
     }
     // value: a scalar or a nested list.
@@ -346,7 +346,7 @@ class Context {
       this.checkCap(info.name, dtype, shape);
       const n = count(shape);
       const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, fill(dtype, one, n) as never, shape) };
+      return { shape, make: () => makeTensor(dtype as ort.Tensor.Type, fill(dtype, one, n), shape) };
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
@@ -360,7 +360,7 @@ class Context {
     this.checkShape(info, shape, spec.shape ? 'the shape given' : 'the value');
     flat = flat.slice();
     const data = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-    return { shape, make: () => new ort.Tensor(dtype as ort.Tensor.Type, data as never, shape) };
+    return { shape, make: () => makeTensor(dtype as ort.Tensor.Type, data, shape) };
   }
 }
 

@@ -14,6 +14,7 @@ import type { EnergyMeter, EnergyWindow } from '../energy/types.js';
 import { EnergyBudgetError, EnvironmentError, InputError } from '../errors.js';
 import { mean, percentiles, relativeCiHalfWidth, stdev } from './latency.js';
 import type { BenchSession, Feeds } from './ort.js';
+import { float16BitsOf } from '../util/float16.js';
 
 /** Why the timed loop stopped. */
 export type StopReason = 'iterations' | 'converged' | 'time-cap' | 'max-runs';
@@ -234,9 +235,11 @@ export function countNonFinite(outputs: Feeds): Record<string, number> {
     if (t.type !== 'float32' && t.type !== 'float64' && t.type !== 'float16') continue;
     const data = t.data as ArrayLike<number>;
     let bad = 0;
-    if (t.type === 'float16' && data instanceof Uint16Array) {
-      // binary16: exponent bits all ones means Inf or NaN.
-      for (let i = 0; i < data.length; i++) if ((data[i] & 0x7c00) === 0x7c00) bad++;
+    if (t.type === 'float16') {
+      // binary16: exponent bits all ones means Inf or NaN (bits read alike from a Uint16Array
+      // or, on Node ≥ 24, a Float16Array).
+      const bits = float16BitsOf(t.data as ArrayBufferView);
+      for (let i = 0; i < bits.length; i++) if ((bits[i] & 0x7c00) === 0x7c00) bad++;
     } else {
       for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) bad++;
     }

@@ -23,6 +23,7 @@
 import { mean, median, quantile, studentTQuantile, variance, normalCdf, type Interval } from './stats.js';
 import type { ComparisonResult, ComparisonVerdict, InconclusivePolicy } from './types.js';
 import type { BudgetStatus } from '../report/types.js';
+import { minSamplesForPercentile } from '../util/tail.js';
 
 /** What a look decided: keep sampling, or a verdict. */
 export type SequentialDecision = 'continue' | ComparisonVerdict;
@@ -131,6 +132,18 @@ export function roundStatistic(samples: readonly number[], statistic: RoundStati
   if (statistic === 'median') return median(samples);
   if (statistic === 'mean') return mean(samples);
   return quantile(samples, statistic.percentile / 100);
+}
+
+/**
+ * The fewest samples per arm in one round for `statistic` to be an estimate of that statistic:
+ * a percentile q needs at least two samples beyond it (n ≥ 2 / (1 − q)), so the per-round p99
+ * is interpolated between order statistics rather than being the round's maximum — 200 for
+ * the p99, 40 for the p95; 3 for a median or a mean.
+ * @throws RangeError for the 100th percentile (the maximum), which no sample size estimates.
+ */
+export function minSamplesPerRound(statistic: RoundStatistic): number {
+  if (statistic === 'median' || statistic === 'mean') return 3;
+  return Math.max(3, minSamplesForPercentile(statistic.percentile));
 }
 
 function validate(options: SequentialOptions): Required<SequentialOptions> {

@@ -30,6 +30,7 @@ import type {
   TrainingConfig,
 } from './types.js';
 import { describeKind, tryParseQuantity, type QuantityKind } from './units.js';
+import { minSamplesForPercentile } from '../util/tail.js';
 
 /** Reads a file as UTF-8 text; the default reads from disk. */
 export type ReadTextFile = (path: string) => Promise<string>;
@@ -557,6 +558,7 @@ class Validator {
       training: null,
       advise: DEFAULTS.advise,
       compare: DEFAULTS.compare,
+      adviseMaxTimeS: DEFAULTS.adviseMaxTimeS,
       budget: [],
     };
     const line = this.pos(node).line;
@@ -603,11 +605,15 @@ class Validator {
         case 'compare':
           model.compare = this.enumeration<CompareChoice>(e, doc, ENUMS.compare, 'comparison mode') ?? DEFAULTS.compare;
           break;
+        case 'advise-max-time':
+          model.adviseMaxTimeS = this.quantity(e, 'time', doc, true) ?? DEFAULTS.adviseMaxTimeS;
+          break;
         case 'budget':
           model.budget = this.budget(e, doc);
           break;
       }
     }
+    this.tailStatistics(model);
     for (const limit of model.budget) {
       const why = whyUnmeasurable(limit.metric, model);
       if (why === undefined) continue;
@@ -622,6 +628,33 @@ class Validator {
       });
     }
     return model;
+  }
+
+  /**
+   * A tail-latency regression budget is decided by that same percentile, which needs enough calls to be
+   * estimated (two beyond it: src/compare/sequential.ts minSamplesPerRound). A fixed
+   * `iterations` below that would check the p99 against the maximum of a few calls: refused.
+   */
+  private tailStatistics(model: ModelConfig): void {
+    const iterations = model.inference?.iterations;
+    if (typeof iterations !== 'number') return;
+    for (const b of model.budget) {
+      if (b.kind !== 'regression' || (b.metric !== 'latency-p99' && b.metric !== 'latency-p95')) continue;
+      const q = b.metric === 'latency-p99' ? 99 : 95;
+      const needed = minSamplesForPercentile(q);
+      if (iterations >= needed) continue;
+      const key = `regression.${b.metric}`;
+      this.issues.push({
+        file: this.file,
+        path: b.path,
+        ...(b.line !== undefined ? { line: b.line, column: b.column } : {}),
+        message:
+          `\`${key}\` is decided by the ${q}th percentile of the latency, which needs at least ${needed} timed calls to estimate ` +
+          `(two calls beyond it); \`inference.iterations\` is ${iterations}, so the figure would be the slowest of a few calls, not a p${q}`,
+        expected: `\`iterations: auto\` or at least ${needed}, or a budget on a statistic ${iterations} calls estimate (\`latency-p50\` or \`latency-mean\`${q === 99 && iterations >= 40 ? ', or `latency-p95`' : ''})`,
+        example: `inference: { iterations: ${needed} }`,
+      });
+    }
   }
 
   private dims(entry: Entry, doc: KeyDoc): Record<string, number> {

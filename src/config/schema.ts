@@ -65,6 +65,7 @@ export const DEFAULTS = {
   energy: 'auto',
   advise: false,
   compare: 'auto',
+  adviseMaxTimeS: 60,
   iterations: 'auto',
   inferenceWarmup: 10,
   maxTimeS: 10,
@@ -173,6 +174,12 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       description: 'Always show optimisation advice for this model (else only when over budget). Default false.',
       example: 'advise: true',
       expected: '`true` or `false`',
+    },
+    'advise-max-time': {
+      description:
+        'Time cap for measuring the optimisation advice of this model: every variant is compared with the original in interleaved rounds within it. Default 60 s.',
+      example: 'advise-max-time: 2 min',
+      expected: 'a duration like `60 s` or `2 min`',
     },
     compare: {
       description:
@@ -495,6 +502,7 @@ export function buildBudgetSchema(): JsonSchema {
           energy: { description: d('model', 'energy'), enum: [...ENUMS.energy], default: DEFAULTS.energy },
           training: { description: d('model', 'training'), $ref: '#/definitions/training' },
           advise: { description: d('model', 'advise'), type: 'boolean', default: DEFAULTS.advise },
+          'advise-max-time': quantitySchema('time', d('model', 'advise-max-time')),
           compare: { description: d('model', 'compare'), enum: [...ENUMS.compare], default: DEFAULTS.compare },
           budget: { description: d('model', 'budget'), type: 'object', properties: budgetProps, additionalProperties: false },
         },

@@ -111,6 +111,8 @@ export interface ModelConfig {
    * base; `always` measures it anyway. @default 'auto'
    */
   compare: CompareChoice;
+  /** Time cap for the advice's interleaved comparisons, seconds. @default 60 */
+  adviseMaxTimeS: number;
   budget: BudgetLimit[];
   /** Where the model's entry starts in the budget file. */
   line?: number;

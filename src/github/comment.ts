@@ -6,8 +6,18 @@
  * a busy PR can bury the comment far back. Only comments written by `github-actions[bot]` (the
  * account of GITHUB_TOKEN) or by the configured `comment-author` (a GitHub App's bot, or the
  * user of a personal access token) count as ours, so neither a PR author nor another bot can
- * plant a comment with the marker and have it taken over. If a
- * race between two runs ever left two of ours, the oldest is kept and the others deleted.
+ * plant a comment with the marker and have it taken over.
+ *
+ * Many runs, one comment (issue 21):
+ * - Two runs whose look-ups overlap both find nothing and both create. So after creating, a run
+ *   lists again and converges: the oldest comment of ours (lowest id) is kept, the others are
+ *   deleted (a 404 means the other run deleted it first). Both runs see the same list order, so
+ *   they agree on the survivor and the PR ends with exactly one comment.
+ * - A hidden line after the marker records the head and base SHAs and the run id and attempt
+ *   (`<!-- energy-budget-meta: {...} -->`). A run whose head is no longer the PR's head
+ *   (`headCheck`) writes nothing ("superseded"), and no run overwrites a comment written by a
+ *   later run (a higher run id, or the same run id and a higher attempt): run ids grow with
+ *   every new workflow run in a repository, so "later" is decided without clocks.
  */
 import { commentMarker } from '../report/escape.js';
 import type { Report } from '../report/types.js';
@@ -96,7 +106,66 @@ export function reportShowsRegression(report: Report): boolean {
   return report.verdict !== 'pass' || report.models.some((m) => m.error);
 }
 
-export type CommentAction = 'create' | 'update' | 'skip';
+export type CommentAction = 'create' | 'update' | 'skip' | 'superseded';
+
+/** What a comment measured and which run wrote it: hidden in the comment, read back by later runs. */
+export interface CommentMeta {
+  /** The PR head commit the figures are for. */
+  head: string;
+  /** The base commit compared with; '' when unknown. */
+  base: string;
+  /** GITHUB_RUN_ID; 0 when unknown (outside Actions). */
+  runId: number;
+  /** GITHUB_RUN_ATTEMPT; 1 when unknown. */
+  runAttempt: number;
+}
+
+const META_PREFIX = '<!-- energy-budget-meta: ';
+
+/** The hidden metadata line: JSON of hex SHAs and integers only, so it cannot close the HTML comment. */
+export function renderCommentMeta(meta: CommentMeta): string {
+  const sha = (s: string) => (/^[0-9a-f]{4,64}$/i.test(s) ? s.toLowerCase() : '');
+  const int = (n: number, d: number) => (Number.isSafeInteger(n) && n >= 0 ? n : d);
+  const clean: CommentMeta = {
+    head: sha(meta.head),
+    base: sha(meta.base),
+    runId: int(meta.runId, 0),
+    runAttempt: int(meta.runAttempt, 1),
+  };
+  return `${META_PREFIX}${JSON.stringify(clean)} -->`;
+}
+
+/** Puts the metadata line right after the marker (the body's first line). */
+export function withCommentMeta(body: string, meta: CommentMeta): string {
+  const nl = body.indexOf('\n');
+  const line = renderCommentMeta(meta);
+  return nl < 0 ? `${body}\n${line}` : `${body.slice(0, nl)}\n${line}${body.slice(nl)}`;
+}
+
+/** Reads the metadata of a comment of ours; null for comments written before it existed or mangled. */
+export function readCommentMeta(body: string): CommentMeta | null {
+  const at = body.indexOf(META_PREFIX);
+  if (at < 0) return null;
+  const end = body.indexOf(' -->', at);
+  if (end < 0) return null;
+  try {
+    const data = JSON.parse(body.slice(at + META_PREFIX.length, end)) as Partial<CommentMeta>;
+    if (typeof data.head !== 'string' || typeof data.runId !== 'number') return null;
+    return {
+      head: data.head,
+      base: typeof data.base === 'string' ? data.base : '',
+      runId: data.runId,
+      runAttempt: typeof data.runAttempt === 'number' ? data.runAttempt : 1,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the run `a` is later than the run `b` (a higher run id, or the same id and a higher attempt). */
+export function isLaterRun(a: Pick<CommentMeta, 'runId' | 'runAttempt'>, b: Pick<CommentMeta, 'runId' | 'runAttempt'>): boolean {
+  return a.runId > b.runId || (a.runId === b.runId && a.runAttempt > b.runAttempt);
+}
 
 /**
  * Decides what to do with the comment. With an existing comment every policy but `never`
@@ -112,6 +181,14 @@ export function decideComment(
 ): { action: CommentAction; reason: string } {
   if (policy === 'never') return { action: 'skip', reason: 'comment: never' };
   if (existing) {
+    const theirs = readCommentMeta(existing.body);
+    const mine = readCommentMeta(body);
+    if (theirs && mine && theirs.runId > 0 && isLaterRun(theirs, mine)) {
+      return {
+        action: 'skip',
+        reason: `the comment was written by a later run (${theirs.runId}, attempt ${theirs.runAttempt}) for ${theirs.head.slice(0, 7) || 'another commit'}; it is left as it is`,
+      };
+    }
     const same = normaliseBody(existing.body) === normaliseBody(body);
     return same
       ? { action: 'skip', reason: 'the comment is already up to date' }
@@ -141,6 +218,13 @@ export interface StickyCommentRequest {
   report: Report;
   /** Login whose comments count as ours (a personal access token); else any bot. */
   author?: string;
+  /**
+   * The pull request's current head SHA, asked just before writing (GET pulls/{n}). When it
+   * differs from `headSha`, this run is stale and writes nothing. Not asked when absent.
+   */
+  headCheck?: () => Promise<string>;
+  /** The head commit this run measured (compared with `headCheck`'s answer). */
+  headSha?: string;
 }
 
 export interface StickyCommentResult {
@@ -151,6 +235,19 @@ export interface StickyCommentResult {
   id?: number;
   /** Extra copies of our comment that were deleted. */
   deleted: number;
+  /** The PR's current head when this run was superseded by a newer push. */
+  supersededBy?: string;
+}
+
+/** Deletes a comment; a 404 means another run already deleted it, which is what we wanted. */
+async function deleteComment(client: GitHubClient, repo: RepoRef, id: number): Promise<boolean> {
+  try {
+    await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+    return true;
+  } catch (error) {
+    if ((error as { status?: number })?.status === 404) return false;
+    throw error;
+  }
 }
 
 /**
@@ -164,13 +261,22 @@ export async function upsertStickyComment(client: GitHubClient, request: StickyC
     throw new Error(`The comment body must start with the marker ${marker} so the next run finds it.`);
   }
   if (request.policy === 'never') return { action: 'skip', reason: 'comment: never', deleted: 0 };
-  const ours = await findOurComments(client, request.repo, request.issueNumber, marker, request.author);
+  if (request.headCheck && request.headSha) {
+    const current = (await request.headCheck()).toLowerCase();
+    if (current && current !== request.headSha.toLowerCase()) {
+      return {
+        action: 'superseded',
+        reason: `superseded by ${current}: the pull request's head moved on, so this run's comment would show an older commit`,
+        supersededBy: current,
+        deleted: 0,
+      };
+    }
+  }
+  const find = () => findOurComments(client, request.repo, request.issueNumber, marker, request.author);
+  const ours = await find();
   const [existing, ...extra] = ours;
   let deleted = 0;
-  for (const dup of extra) {
-    await client.rest.issues.deleteComment({ ...request.repo, comment_id: dup.id });
-    deleted++;
-  }
+  for (const dup of extra) if (await deleteComment(client, request.repo, dup.id)) deleted++;
   const decision = decideComment(request.policy, request.report, existing, request.body);
   if (decision.action === 'skip') return { ...decision, url: existing?.url, id: existing?.id, deleted };
   if (decision.action === 'update' && existing) {
@@ -178,5 +284,33 @@ export async function upsertStickyComment(client: GitHubClient, request: StickyC
     return { ...decision, url: res.data.html_url, id: res.data.id, deleted };
   }
   const res = await client.rest.issues.createComment({ ...request.repo, issue_number: request.issueNumber, body: request.body });
-  return { ...decision, url: res.data.html_url, id: res.data.id, deleted };
+  // Converge: another run may have created its own comment meanwhile. Everyone keeps the oldest.
+  const after = await find();
+  const keep = after[0];
+  if (!keep || keep.id === res.data.id) {
+    for (const dup of after.slice(1)) if (await deleteComment(client, request.repo, dup.id)) deleted++;
+    return { ...decision, url: res.data.html_url, id: res.data.id, deleted };
+  }
+  // Ours was the younger one: delete it (and any other extra) and write into the survivor
+  // unless a later run wrote it.
+  for (const dup of after.slice(1)) if (await deleteComment(client, request.repo, dup.id)) deleted++;
+  if (!after.some((c) => c.id === res.data.id) && (await deleteComment(client, request.repo, res.data.id))) deleted++;
+  const second = decideComment(request.policy, request.report, keep, request.body);
+  if (second.action === 'update') {
+    const upd = await client.rest.issues.updateComment({ ...request.repo, comment_id: keep.id, body: request.body });
+    return {
+      action: 'update',
+      reason: 'another run created the comment at the same time; updated the older one',
+      url: upd.data.html_url,
+      id: upd.data.id,
+      deleted,
+    };
+  }
+  return {
+    action: 'skip',
+    reason: `another run created the comment at the same time (${second.reason})`,
+    url: keep.url,
+    id: keep.id,
+    deleted,
+  };
 }

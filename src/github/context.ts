@@ -39,6 +39,8 @@ export interface WorkflowRunInfo {
   /** The event that triggered the first workflow, e.g. `pull_request`. */
   event: string;
   conclusion: string | null;
+  /** `run_attempt` of that run. @default 1 */
+  runAttempt: number;
 }
 
 export interface GitHubContext {
@@ -59,6 +61,8 @@ export interface GitHubContext {
   /** GITHUB_WORKSPACE, else the given fallback (the process's cwd). */
   workspace: string;
   runId: string;
+  /** GITHUB_RUN_ATTEMPT (1 for the first attempt, more for re-runs). @default 1 */
+  runAttempt: number;
   pullRequest: PullRequestInfo | null;
   workflowRun: WorkflowRunInfo | null;
   /** Problems reading the payload, reported as warnings rather than thrown. */
@@ -115,6 +119,7 @@ function workflowRunFrom(payload: Json): WorkflowRunInfo | null {
     headRepo: fullName(run.head_repository),
     event: str(run.event),
     conclusion: typeof run.conclusion === 'string' ? run.conclusion : null,
+    runAttempt: typeof run.run_attempt === 'number' ? run.run_attempt : 1,
   };
 }
 
@@ -149,6 +154,7 @@ export function readGitHubContext(
     defaultBranch: str(obj(payload.repository)?.default_branch),
     workspace: env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
     runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
     pullRequest: pullRequestFrom(payload),
     workflowRun: workflowRunFrom(payload),
     warnings,

@@ -57,3 +57,12 @@ export async function findPullRequestForSha(
   }
   return null;
 }
+
+/**
+ * The current head SHA of pull request `number` (`GET /repos/{owner}/{repo}/pulls/{n}`),
+ * lower case; '' when the answer has none. API errors propagate.
+ */
+export async function currentPullHead(client: GitHubClient, repo: RepoRef, number: number): Promise<string> {
+  const res = await client.rest.pulls.get({ ...repo, pull_number: number });
+  return ((res.data as ApiPull).head?.sha ?? '').toLowerCase();
+}

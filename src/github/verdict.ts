@@ -3,6 +3,7 @@
  * policy, and which annotations go on the budget file.
  */
 import { formatChange, formatMetric, sig3 } from '../report/format.js';
+import { estimatedSuffix } from '../report/estimated.js';
 import type { BudgetResult, ModelReport, Report } from '../report/types.js';
 import type { FailPolicy } from './inputs.js';
 
@@ -26,16 +27,20 @@ function isFloor(metric: string): boolean {
   return metric === 'throughput';
 }
 
-/** Describes a budget outcome in one sentence of plain text. */
-export function describeBudget(model: string, b: BudgetResult): string {
+/**
+ * Describes a budget outcome in one sentence of plain text; with the model's figures, an
+ * estimated energy value says so ("… (estimated with a power model, not measured)").
+ */
+export function describeBudget(model: string, b: BudgetResult, figures?: Pick<ModelReport, 'inference' | 'training'>): string {
   const metric = plain(b.metric, 60);
   const value = formatMetric(metric, b.value);
+  const est = figures ? estimatedSuffix(figures, b.metric) : '';
   if (b.kind === 'regression') {
     const change = b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : 'n/a';
     const allowed = b.relative === false ? formatMetric(metric, b.limit) : `${sig3(b.limit * 100)}%`;
-    return `${plain(model, 120)}: ${metric} changed ${change} against the base (${b.baseline === null ? 'n/a' : formatMetric(metric, b.baseline)} → ${value}); the budget allows ${isFloor(metric) ? '−' : '+'}${allowed}.`;
+    return `${plain(model, 120)}: ${metric}${est} changed ${change} against the base (${b.baseline === null ? 'n/a' : formatMetric(metric, b.baseline)} → ${value}); the budget allows ${isFloor(metric) ? '−' : '+'}${allowed}.`;
   }
-  return `${plain(model, 120)}: ${metric} is ${value}; the budget is ${isFloor(metric) ? '≥' : '≤'} ${formatMetric(metric, b.limit)}.`;
+  return `${plain(model, 120)}: ${metric} is ${value}${est}; the budget is ${isFloor(metric) ? '≥' : '≤'} ${formatMetric(metric, b.limit)}.`;
 }
 
 /** Whether the base already broke this absolute limit (existing debt, not introduced by the PR). */
@@ -52,7 +57,8 @@ function modelProblems(m: ModelReport): Problem[] {
       model: m.name,
       message: `${plain(m.name, 120)} could not be measured (${plain(m.error.code, 40)}): ${plain(m.error.message)}`,
     });
-  for (const b of m.budgets) if (b.status === 'fail') out.push({ model: m.name, budget: b, message: describeBudget(m.name, b) });
+  for (const b of m.budgets)
+    if (b.status === 'fail') out.push({ model: m.name, budget: b, message: describeBudget(m.name, b, m) });
   return out;
 }
 
@@ -88,14 +94,14 @@ export function budgetAnnotations(report: Report): Annotation[] {
     for (const b of m.budgets) {
       const line = typeof b.line === 'number' && b.line > 0 ? b.line : undefined;
       if (b.status === 'fail')
-        out.push({ level: 'error', title: 'Energy budget exceeded', message: describeBudget(m.name, b), line });
+        out.push({ level: 'error', title: 'Energy budget exceeded', message: describeBudget(m.name, b, m), line });
       else if (b.status === 'warn')
-        out.push({ level: 'warning', title: 'Energy budget warning', message: describeBudget(m.name, b), line });
+        out.push({ level: 'warning', title: 'Energy budget warning', message: describeBudget(m.name, b, m), line });
       else if (b.status === 'inconclusive') {
         out.push({
           level: 'notice',
           title: 'Energy budget inconclusive',
-          message: `${describeBudget(m.name, b)} The measurement is too noisy to tell whether the budget holds.`,
+          message: `${describeBudget(m.name, b, m)} The measurement is too noisy to tell whether the budget holds.`,
           line,
         });
       }

@@ -3,8 +3,7 @@
  * `baseline: history`, and the Markdown and HTML it adds. main.ts calls these; the API client
  * is passed in.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import type { GitHubClient } from '../github/client.js';
 import type { GitHubContext, RepoRef } from '../github/context.js';
 import type { ActionInputs } from '../github/inputs.js';
@@ -87,8 +86,7 @@ export async function renderHistory(
   const compact = renderHistoryMarkdown(charts, { branch: opts.branch, charts: false });
   let htmlFile: string | undefined;
   if (opts.htmlPath && records.length) {
-    await mkdir(path.dirname(opts.htmlPath), { recursive: true });
-    await writeFile(opts.htmlPath, renderHistoryHtml(charts, { title: `${opts.title}: history`, source: opts.source }));
+    await writeFileAtomic(opts.htmlPath, renderHistoryHtml(charts, { title: `${opts.title}: history`, source: opts.source }));
     htmlFile = opts.htmlPath;
   }
   return { markdown: { full, compact }, ...(htmlFile ? { htmlFile } : {}) };

@@ -3,7 +3,7 @@
  * list) of report JSONs, or from the data branch of a local clone (`--history-ref`); the
  * table goes to the terminal, and `--html` / `--markdown` write the charts.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBaselineReport } from '../baseline/report.js';
@@ -103,14 +103,12 @@ export async function runHistoryCommand(args: string[], io: HistoryCommandIO): P
   io.stdout.write(`${renderTable(charts, records.length)}\n`);
   if (v.html) {
     const file = path.resolve(io.cwd, v.html as string);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, renderHistoryHtml(charts, { source }));
+    await writeFileAtomic(file, renderHistoryHtml(charts, { source }));
     io.stdout.write(`Wrote ${file}\n`);
   }
   if (v.markdown) {
     const file = path.resolve(io.cwd, v.markdown as string);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(
+    await writeFileAtomic(
       file,
       renderHistoryMarkdown(charts, { branch: ref ?? 'the reports', maxChartChars: 1_000_000 }) || 'No history.\n',
     );

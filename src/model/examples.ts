@@ -252,6 +252,71 @@ export function buildControlFlow(seed = DEFAULT_SEED): ModelProto {
   return model(graph, { opset: 17 });
 }
 
+/** One branch of {@link buildVoiceActivity}: Gemm → Conv1d → LSTM over the conv's time axis. */
+function vadBranch(rng: Rng, tag: string, hidden1: number, channels: number): GraphProto {
+  const lstmHidden = 16;
+  const c = (name: string, dims: number[], data: Float32Array) =>
+    node('Constant', [], [name], { value: { t: floatTensor(name, dims, data) } }, `${name}_const`);
+  const i64 = (name: string, data: number[]) =>
+    node('Constant', [], [name], { value: { t: int64Tensor(name, [data.length], data) } }, `${name}_const`);
+  return {
+    name: `${tag}_branch`,
+    node: [
+      c(`${tag}.fc.weight`, [hidden1, 64], heNormal(rng, hidden1 * 64, 64)),
+      c(`${tag}.fc.bias`, [hidden1], uniformBias(rng, hidden1, 64)),
+      node('Gemm', ['x', `${tag}.fc.weight`, `${tag}.fc.bias`], [`${tag}.h`], { transB: 1 }, `${tag}_gemm`),
+      i64(`${tag}.axes1`, [1]),
+      node('Unsqueeze', [`${tag}.h`, `${tag}.axes1`], [`${tag}.h3`], {}, `${tag}_unsqueeze`),
+      c(`${tag}.conv.weight`, [channels, 1, 3], heNormal(rng, channels * 3, 3)),
+      node('Conv', [`${tag}.h3`, `${tag}.conv.weight`], [`${tag}.feat`], { pads: [1, 1] }, `${tag}_conv`),
+      node('Transpose', [`${tag}.feat`], [`${tag}.seq`], { perm: [2, 0, 1] }, `${tag}_transpose`),
+      c(`${tag}.lstm.W`, [1, 4 * lstmHidden, channels], xavierNormal(rng, 4 * lstmHidden * channels, channels, lstmHidden)),
+      c(`${tag}.lstm.R`, [1, 4 * lstmHidden, lstmHidden], xavierNormal(rng, 4 * lstmHidden * lstmHidden, lstmHidden, lstmHidden)),
+      c(`${tag}.lstm.B`, [1, 8 * lstmHidden], uniformBias(rng, 8 * lstmHidden, lstmHidden)),
+      node(
+        'LSTM',
+        [`${tag}.seq`, `${tag}.lstm.W`, `${tag}.lstm.R`, `${tag}.lstm.B`],
+        [`${tag}.y`, `${tag}.y_h`],
+        { hidden_size: lstmHidden },
+        `${tag}_lstm`,
+      ),
+      i64(`${tag}.axes0`, [0]),
+      node('Squeeze', [`${tag}.y_h`, `${tag}.axes0`], [`${tag}.out`], {}, `${tag}_squeeze`),
+    ],
+    output: [valueInfo(`${tag}.out`, DataType.FLOAT, undefined)],
+  };
+}
+
+/**
+ * Shaped like the public voice-activity models whose work sits inside `If`: x[N,64] and an
+ * int64 sample rate sr → If(sr == 16000: Gemm 32 → Conv1d 8 ch → LSTM 16 over 32 steps |
+ * else: Gemm 16 → Conv1d 4 ch → LSTM 16 over 16 steps), every weight in a Constant node of its
+ * branch → MatMul W[16,1] → Sigmoid → y[N,1]. FLOPs by hand in __tests__/model/control-flow.test.ts.
+ */
+export function buildVoiceActivity(seed = DEFAULT_SEED): ModelProto {
+  const rng = rngFor('voice-activity', seed);
+  const graph: GraphProto = {
+    name: 'voice_activity',
+    node: [
+      node('Constant', [], ['sr16k'], { value: { t: int64Tensor('sr16k', [], [16000]) } }, 'sr16k_const'),
+      node('Equal', ['sr', 'sr16k'], ['is16k'], {}, 'is16k'),
+      node(
+        'If',
+        ['is16k'],
+        ['features'],
+        { then_branch: { g: vadBranch(rng, 'hi', 32, 8) }, else_branch: { g: vadBranch(rng, 'lo', 16, 4) } },
+        'rate_switch',
+      ),
+      node('MatMul', ['features', 'out.weight'], ['logit'], {}, 'out_matmul'),
+      node('Sigmoid', ['logit'], ['y'], {}, 'out_sigmoid'),
+    ],
+    initializer: [floatTensor('out.weight', [16, 1], xavierNormal(rng, 16, 16, 1))],
+    input: [valueInfo('x', DataType.FLOAT, ['N', 64]), valueInfo('sr', DataType.INT64, [])],
+    output: [valueInfo('y', DataType.FLOAT, ['N', 1])],
+  };
+  return model(graph, { opset: 17 });
+}
+
 /**
  * Batched MatMul: a[B,3,4] × b[B,4,5] → c[B,3,5]; c × W[5,2] (broadcast over B) → y[B,3,2].
  * Parameters: 10. FLOPs: 2·B·3·5·4 + 2·B·3·2·5.
@@ -370,6 +435,7 @@ export const EXAMPLE_MODELS: readonly ExampleModel[] = [
   { file: '__tests__/fixtures/models/multi-input.onnx', build: () => buildMultiInput() },
   { file: '__tests__/fixtures/models/dynamic-conv.onnx', build: () => buildDynamicConv() },
   { file: '__tests__/fixtures/models/control-flow.onnx', build: () => buildControlFlow() },
+  { file: '__tests__/fixtures/models/voice-activity.onnx', build: () => buildVoiceActivity() },
   { file: '__tests__/fixtures/models/batched-matmul.onnx', build: () => buildBatchedMatMul() },
   { file: '__tests__/fixtures/models/recurrent.onnx', build: () => buildRecurrent() },
   { file: '__tests__/fixtures/models/sparse.onnx', build: () => buildSparse() },

@@ -217,6 +217,72 @@ export async function resolveShapes(
   feeds: Record<string, Tensor>,
   createSession: ShapeSessionFactory = createOrtShapeSession,
 ): Promise<Map<string, number[]>> {
+  return (await resolveShapesAndValues(loaded, feeds, createSession)).shapes;
+}
+
+/** What one shape-resolving run learnt: every tensor's dims, and the values asked for. */
+export interface ResolvedRun {
+  shapes: Map<string, number[]>;
+  /** Values of the requested tensors (at most 64 elements, numeric or bool), as numbers. */
+  values: Map<string, number[]>;
+}
+
+/** The elements of a small numeric/bool tensor as numbers, or undefined. */
+function smallValues(v: unknown): number[] | undefined {
+  if (!v || typeof v !== 'object' || !('data' in v)) return undefined;
+  const data = (v as { data: unknown }).data;
+  if (!data || typeof data !== 'object' || !('length' in data)) return undefined;
+  const arr = data as ArrayLike<unknown>;
+  if (arr.length > 64) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < arr.length; i++) {
+    const x = arr[i];
+    if (typeof x === 'number') out.push(x);
+    else if (typeof x === 'bigint') out.push(Number(x));
+    else if (typeof x === 'boolean') out.push(x ? 1 : 0);
+    else return undefined;
+  }
+  return out;
+}
+
+/** The value of a small int/bool initializer or Constant node of the main graph, when static. */
+function staticValue(graph: GraphProto, name: string): number[] | undefined {
+  const fromTensor = (t: TensorProto | undefined): number[] | undefined => {
+    if (!t) return undefined;
+    if (t.int64Data?.length) return t.int64Data.map((x) => Number(x));
+    if (t.int32Data?.length) return [...t.int32Data];
+    const raw = t.rawData;
+    if (!raw || raw.length > 512) return undefined;
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    // ONNX DataType: 7 int64, 6 int32, 9 bool (tensors are little-endian).
+    if (t.dataType === 7) return Array.from({ length: raw.length / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
+    if (t.dataType === 6) return Array.from({ length: raw.length / 4 }, (_, i) => view.getInt32(i * 4, true));
+    if (t.dataType === 9) return Array.from(raw, (b) => (b ? 1 : 0));
+    return undefined;
+  };
+  const init = (graph.initializer ?? []).find((t) => t.name === name);
+  if (init) return fromTensor(init);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== 'Constant' || n.domain || n.output?.[0] !== name) continue;
+    const a = (n.attribute ?? [])[0];
+    if (a?.name === 'value') return fromTensor(a.t ?? undefined);
+    if (a?.name === 'value_int') return [Number(a.i ?? 0)];
+    if (a?.name === 'value_ints') return (a.ints ?? []).map((x) => Number(x));
+  }
+  return undefined;
+}
+
+/**
+ * {@link resolveShapes}, also returning the values of `valueNames` (small int/bool tensors:
+ * If conditions, Loop trip counts), from the feeds, the model's constants or the run.
+ * @throws Error from onnxruntime when the model cannot be loaded or run on these feeds at all.
+ */
+export async function resolveShapesAndValues(
+  loaded: LoadedModel,
+  feeds: Record<string, Tensor>,
+  createSession: ShapeSessionFactory = createOrtShapeSession,
+  valueNames: readonly string[] = [],
+): Promise<ResolvedRun> {
   const graph = loaded.proto.graph ?? {};
   const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
   const shapes = staticShapes(loaded.proto, inputShapes);
@@ -261,5 +327,10 @@ export async function resolveShapes(
     const dims = dimsOf(value);
     if (dims) shapes.set(name, dims);
   }
-  return shapes;
+  const values = new Map<string, number[]>();
+  for (const name of valueNames) {
+    const v = name in feeds ? smallValues(feeds[name]) : (staticValue(graph, name) ?? smallValues(results[name]));
+    if (v) values.set(name, v);
+  }
+  return { shapes, values };
 }

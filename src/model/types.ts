@@ -72,4 +72,20 @@ export interface FlopsInfo {
   byOp: Record<string, number>;
   /** Op types whose cost is not counted (see docs/flops.md); listed so the figure is honest. */
   uncounted: string[];
+  /** Nodes of the (expanded) main graph, and how many of them are not counted. */
+  nodes?: number;
+  uncountedNodes?: number;
+  /** What was counted for each If/Loop/Scan (src/model/control-flow.ts). */
+  controlFlow?: ControlFlowCount[];
+}
+
+/** What the FLOP count counted for one control-flow node. */
+export interface ControlFlowCount {
+  /** The node's name (or its first output's). */
+  node: string;
+  op: 'If' | 'Loop' | 'Scan';
+  /** 'then_branch (condition true)', 'body × 3 iterations', 'body × 12 steps'. */
+  counted: string;
+  /** How often the node itself runs per call (inside an enclosing Loop/Scan, > 1). */
+  times: number;
 }

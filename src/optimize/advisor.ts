@@ -14,7 +14,9 @@ import {
   type Advice,
   type AdviceDeltas,
   type AdviceFigures,
+  type MeasuredChange,
   type Measurement,
+  type VariantComparison,
   type VariantId,
   type VariantOptions,
 } from './types.js';
@@ -29,11 +31,22 @@ export interface AdvisableModel {
 /** Measures one model's bytes: size, FLOPs, latency and energy, as the benchmark does for the original. */
 export type MeasureModel = (modelBytes: Uint8Array, context: { variant: VariantId | 'original' }) => Promise<Measurement>;
 
+/**
+ * Compares a variant with the original by the interleaved, fresh-session, ABBA-block comparison
+ * that base-versus-head uses (src/measure.ts compareInterleaved).
+ */
+export type CompareVariant = (variantBytes: Uint8Array, context: { variant: VariantId }) => Promise<VariantComparison>;
+
 /** Options of {@link adviseModel}. */
 export interface AdviseOptions {
   /** Input batches for the fidelity check; the same ones go to the original and every variant. */
   feeds: Feeds | readonly Feeds[];
   measure: MeasureModel;
+  /**
+   * The interleaved comparison of each variant with the original. Without it the latency and
+   * energy changes are point values of separate runs, with no interval and no verdict.
+   */
+  compare?: CompareVariant;
   /** The original's figures when already measured (saves measuring it twice). */
   originalMeasurement?: Measurement;
   /** @default all of VARIANT_IDS */
@@ -83,6 +96,56 @@ function deltas(o: AdviceFigures, v: AdviceFigures): AdviceDeltas {
   return d;
 }
 
+/** What an interval of a change says; an interval containing 0 is no measurable change. */
+export function measuredChange(ci: readonly [number, number]): MeasuredChange {
+  if (ci[0] > 0) return 'cost';
+  if (ci[1] < 0) return 'saving';
+  return 'no measurable change';
+}
+
+/** The deltas with the comparison's estimates, intervals and verdicts for latency and energy. */
+function withComparison(d: AdviceDeltas, c: VariantComparison): AdviceDeltas {
+  const pct = (ci: readonly [number, number]): [number, number] => [ci[0] * 100, ci[1] * 100];
+  const out: AdviceDeltas = { ...d };
+  if (c.latencyP50) {
+    out.latencyP50Pct = c.latencyP50.estimate * 100;
+    out.latencyP50PctCi95 = pct(c.latencyP50.changeCi95);
+    out.latencyP50Change = measuredChange(c.latencyP50.changeCi95);
+  }
+  if (c.latencyMean) {
+    out.latencyMeanPct = c.latencyMean.estimate * 100;
+    out.latencyMeanPctCi95 = pct(c.latencyMean.changeCi95);
+    out.latencyMeanChange = measuredChange(c.latencyMean.changeCi95);
+  }
+  if (c.energy && out.energyPct !== undefined) {
+    out.energyPct = c.energy.estimate * 100;
+    out.energyPctCi95 = pct(c.energy.changeCi95);
+    out.energyChange = measuredChange(c.energy.changeCi95);
+  }
+  const method = c.latencyMean?.method ?? c.latencyP50?.method ?? c.energy?.method;
+  if (method) out.comparison = method;
+  return out;
+}
+
+/**
+ * A measured change for people: `no measurable change (95% CI −1.2% … +0.8%)`, or
+ * `+14% (cost, 95% CI +11% … +17%)`; a point value without an interval says it has none.
+ */
+export function formatMeasuredChange(
+  pct: number,
+  ci?: readonly [number, number],
+  change?: MeasuredChange,
+  /** Appended inside the parentheses, e.g. how the energy was obtained. */
+  extra?: string,
+): string {
+  const tail = extra ? `; ${extra}` : '';
+  if (!ci) return `${formatPercent(pct)} (single runs, no interval${tail})`;
+  const interval = `95% CI ${formatPercent(ci[0])} … ${formatPercent(ci[1])}`;
+  const verdict = change ?? measuredChange([ci[0] / 100, ci[1] / 100]);
+  if (verdict === 'no measurable change') return `no measurable change (${interval}${tail})`;
+  return `${formatPercent(pct)} (${verdict}, ${interval}${tail})`;
+}
+
 /** A signed percentage for people: −74%, +3.2%, ±0%. */
 export function formatPercent(pct: number): string {
   if (!Number.isFinite(pct)) return pct > 0 ? '+∞%' : 'n/a';
@@ -108,10 +171,15 @@ export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
   if (d.energyPct !== undefined && a.figures.energy) {
     const e = a.figures.energy;
     parts.push(
-      `${formatPercent(d.energyPct)} energy per inference (${e.estimated && !/estimat/i.test(e.method) ? `${e.method}, estimated` : e.method})`,
+      `energy per inference ${formatMeasuredChange(
+        d.energyPct,
+        d.energyPctCi95,
+        d.energyChange,
+        e.estimated ? `estimated with a power model (${e.method}), not measured` : `measured, ${e.method}`,
+      )}`,
     );
   }
-  parts.push(`${formatPercent(d.latencyP50Pct)} latency p50`);
+  parts.push(`latency p50 ${formatMeasuredChange(d.latencyP50Pct, d.latencyP50PctCi95, d.latencyP50Change)}`);
   const f = a.fidelity;
   if (f) {
     if (f.top1Agreement !== null) parts.push(`top-1 agreement ${formatShare(f.top1Agreement)}`);
@@ -159,6 +227,7 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
       const bytes = encodeModel(built.model);
       const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
       const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      const pointDeltas = deltas(original, measured);
       advice.push(
         withSummary({
           variant,
@@ -166,7 +235,7 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
           status: 'ok',
           figures: measured,
           original,
-          deltas: deltas(original, measured),
+          deltas: options.compare ? withComparison(pointDeltas, await options.compare(bytes, { variant })) : pointDeltas,
           fidelity,
           weights: built.weights,
           notes,

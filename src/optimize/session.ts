@@ -4,6 +4,7 @@
  * works on plain arrays and a test can pass its own runner.
  */
 import * as ort from 'onnxruntime-node';
+import { float16ValuesOf } from '../util/float16.js';
 
 /** Input tensors by graph input name. */
 export type Feeds = Record<string, ort.Tensor>;
@@ -39,7 +40,15 @@ export const ortSessionFactory: SessionFactory = async (modelBytes) => {
     async run(feeds) {
       const out = await session.run(feeds);
       return Object.fromEntries(
-        Object.entries(out).map(([k, t]) => [k, { type: t.type, dims: t.dims, data: t.data as OutputValues['data'] }]),
+        Object.entries(out).map(([k, t]) => [
+          k,
+          {
+            type: t.type,
+            dims: t.dims,
+            // float16 as numbers, not bit patterns: the comparison subtracts them.
+            data: t.type === 'float16' ? float16ValuesOf(t.data as ArrayBufferView) : (t.data as OutputValues['data']),
+          },
+        ]),
       );
     },
     release: () => session.release(),

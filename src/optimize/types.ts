@@ -107,7 +107,17 @@ export interface AdviceFigures {
   energy?: { joulesPerInference: number; method: string; estimated: boolean };
 }
 
-/** Changes against the original in percent (negative = smaller/faster/less energy). */
+/**
+ * What a 95% interval of a change says: `saving` when it lies wholly below 0, `cost` when
+ * wholly above, `no measurable change` when it contains 0.
+ */
+export type MeasuredChange = 'saving' | 'cost' | 'no measurable change';
+
+/**
+ * Changes against the original in percent (negative = smaller/faster/less energy). With an
+ * interleaved comparison (the product path always has one), the latency and energy changes are
+ * its estimates, each with a 95% interval in percent and what that interval says.
+ */
 export interface AdviceDeltas {
   sizePct: number;
   gzipPct: number;
@@ -116,6 +126,22 @@ export interface AdviceDeltas {
   latencyMeanPct: number;
   /** Absent when either model has no energy figure. */
   energyPct?: number;
+  /** 95% intervals of the changes, percent (head/base − 1 of the variant against the original). */
+  latencyP50PctCi95?: [number, number];
+  latencyMeanPctCi95?: [number, number];
+  energyPctCi95?: [number, number];
+  latencyP50Change?: MeasuredChange;
+  latencyMeanChange?: MeasuredChange;
+  energyChange?: MeasuredChange;
+  /** How the intervals were obtained (rounds, blocks, sessions). */
+  comparison?: string;
+}
+
+/** What the interleaved comparison of a variant with the original found (fractions, head/base − 1). */
+export interface VariantComparison {
+  latencyP50?: { estimate: number; changeCi95: [number, number]; method: string };
+  latencyMean?: { estimate: number; changeCi95: [number, number]; method: string };
+  energy?: { estimate: number; changeCi95: [number, number]; method: string };
 }
 
 /** The advisor's finding for one variant of one model. */

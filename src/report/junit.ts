@@ -2,6 +2,7 @@
  * JUnit XML: one <testsuite> per model, one <testcase> per budget checked, so any CI that
  * reads JUnit shows budgets as tests. Every user-controlled string is XML-escaped.
  */
+import { estimatedSuffix } from './estimated.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
@@ -21,7 +22,7 @@ export function escapeXml(text: string): string {
 function caseXml(model: ModelReport, b: BudgetResult): string {
   const name = `${b.kind === 'regression' ? 'regression ' : ''}${b.metric}`;
   const detail =
-    `${b.metric}: value ${b.value}${b.baseline !== null ? `, baseline ${b.baseline}` : ''}, ` +
+    `${b.metric}: value ${b.value}${estimatedSuffix(model, b.metric)}${b.baseline !== null ? `, baseline ${b.baseline}` : ''}, ` +
     `limit ${b.limit}${b.kind === 'regression' && b.relative ? ' (relative)' : ''}` +
     `${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ''}` +
     `${b.message ? ` — ${b.message}` : ''}`;

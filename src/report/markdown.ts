@@ -7,6 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
+import { isEstimatedFigure } from './estimated.js';
 import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
 
@@ -21,6 +22,11 @@ export interface MarkdownOptions {
    * the sticky comment can be found again. No marker when absent.
    */
   marker?: string;
+  /**
+   * What was measured, shown in one line under the headline: the head and base commits (short
+   * SHAs, linked when `repoUrl` is given) and the run. Nothing when absent.
+   */
+  provenance?: Provenance;
   /** Longest output in characters; longer reports fall back to a shorter form. @default 65536 */
   maxChars?: number;
   /** Leave out the collapsible details. @default false */
@@ -46,6 +52,7 @@ const VERDICT_TEXT: Record<string, string> = {
   pass: '✅ within budget',
   warn: '⚠️ within budget, with warnings',
   fail: '❌ over budget',
+  incomplete: '❔ incomplete (results missing)',
 };
 
 const METRIC_LABEL: Record<string, string> = {
@@ -100,19 +107,6 @@ function plainMetricName(metric: unknown): string {
 function metricValue(metric: unknown, value: unknown): string {
   const v = num(value);
   return v === undefined ? '—' : formatMetric(typeof metric === 'string' ? metric : '', v);
-}
-
-function isEnergyMetric(metric: string): boolean {
-  return (
-    metric.startsWith('energy') ||
-    metric.startsWith('carbon') ||
-    metric.startsWith('training-energy') ||
-    metric === 'training-carbon-total'
-  );
-}
-
-function isTrainingMetric(metric: string): boolean {
-  return metric.includes('training');
 }
 
 /** The interleaved comparison's estimate of the change, when a budget of the row has one. */
@@ -183,12 +177,6 @@ function groupByMetric(budgets: BudgetResult[]): Row[] {
   return [...rows.values()];
 }
 
-function isEstimatedModel(m: ModelReport, metric: string): boolean {
-  const e = isTrainingMetric(metric) ? m.training?.energy : m.inference?.energy;
-  if (!e) return true;
-  return e.estimated !== false || e.method === 'estimate';
-}
-
 /** A regression limit with no base figure to compare with: shown as not checked, not as a pass. */
 function notChecked(b: BudgetResult): boolean {
   return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass' && b.unchanged !== true;
@@ -208,7 +196,7 @@ function budgetTable(m: ModelReport): string[] {
     const status = worst(row.budgets.map((b) => statusOf(b.status)));
     const withBase = row.budgets.find((b) => num(b.baseline) !== undefined);
     const head = row.budgets.find((b) => num(b.value) !== undefined);
-    const estimated = isEnergyMetric(row.metric) && isEstimatedModel(m, row.metric) ? ' *(estimated)*' : '';
+    const estimated = isEstimatedFigure(m, row.metric) ? ' *(estimated)*' : '';
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
@@ -225,7 +213,7 @@ function budgetTable(m: ModelReport): string[] {
   // A measured base without a gate on these metrics: shown as information, nothing passes or fails.
   for (const r of info) {
     const metric = typeof r.metric === 'string' ? r.metric : '';
-    const estimated = isEnergyMetric(metric) && isEstimatedModel(m, metric) ? ' *(estimated)*' : '';
+    const estimated = isEstimatedFigure(m, metric) ? ' *(estimated)*' : '';
     const change = num(r.change) !== undefined ? formatChange(num(r.change)!) : changeText(r.head, r.base);
     const ci = ciText(r.changeCi95, formatChange);
     lines.push(
@@ -288,6 +276,21 @@ function pctCell(pct: unknown): string {
 }
 
 /**
+ * A latency or energy change of a variant: with its 95% interval from the interleaved
+ * comparison, "no measurable change" when the interval contains 0, never a saving or a cost.
+ */
+function measuredCell(pct: unknown, ci: unknown): string {
+  const v = num(pct);
+  if (v === undefined) return '—';
+  const lo = Array.isArray(ci) ? num(ci[0]) : undefined;
+  const hi = Array.isArray(ci) ? num(ci[1]) : undefined;
+  if (lo === undefined || hi === undefined) return `${formatChange(v / 100)} (no interval)`;
+  const interval = `[${formatChange(lo / 100)}, ${formatChange(hi / 100)}]`;
+  if (lo <= 0 && hi >= 0) return `no measurable change ${interval}`;
+  return `${formatChange(v / 100)} ${lo > 0 ? 'cost' : 'saving'} ${interval}`;
+}
+
+/**
  * "Possible savings": the advisor's variants, each measured on this runner like the model
  * itself (src/optimize/). Estimated energy says so; variants that did not apply say why.
  */
@@ -295,7 +298,8 @@ function savingsTable(m: ModelReport): string[] {
   const advice = Array.isArray(m.advice) ? m.advice : [];
   if (advice.length === 0) return [];
   const lines = [
-    '**Possible savings** (each variant measured on this runner, same inputs; `energy-budget optimize` writes it):',
+    '**Possible savings** (each variant compared with the original on this runner in interleaved rounds of fresh sessions, same inputs, ' +
+      '95% intervals; an interval containing 0 is no measurable change; `energy-budget optimize` writes it):',
     '',
     '| Variant | Size | gzip | Energy per inference | Latency p50 | Top-1 agreement | Max abs error |',
     '|---|--:|--:|--:|--:|--:|--:|',
@@ -312,8 +316,8 @@ function savingsTable(m: ModelReport): string[] {
     const top1 = num(a.fidelity?.top1Agreement);
     const err = num(a.fidelity?.maxAbsError);
     lines.push(
-      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${pctCell(a.deltas.energyPct)}${a.deltas.energyPct !== undefined ? est : ''} | ` +
-        `${pctCell(a.deltas.latencyP50Pct)} | ${top1 === undefined ? '—' : `${sig3(top1 * 100)}%`} | ${err === undefined ? '—' : sig3(err)} |`,
+      `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${measuredCell(a.deltas.energyPct, a.deltas.energyPctCi95)}${a.deltas.energyPct !== undefined ? est : ''} | ` +
+        `${measuredCell(a.deltas.latencyP50Pct, a.deltas.latencyP50PctCi95)} | ${top1 === undefined ? '—' : `${sig3(top1 * 100)}%`} | ${err === undefined ? '—' : sig3(err)} |`,
     );
   }
   lines.push('');
@@ -491,11 +495,53 @@ function footprintLine(report: Report): string[] {
   return t ? [t, ''] : [];
 }
 
+/** What has no result in a merged report: the shards and the models, named. */
+function incompleteLines(report: Report): string[] {
+  const inc = report.incomplete;
+  if (!inc) return [];
+  const out: string[] = [];
+  if (inc.missingShards.length)
+    out.push(
+      `> **Incomplete:** no report from shard ${inc.missingShards.map((s) => `\`${escapeMarkdown(s, { maxLength: 20 })}\``).join(', ')}.`,
+    );
+  if (inc.missingModels.length) {
+    const names = inc.missingModels.map((n) => escapeMarkdown(n, { maxLength: 200 })).join(', ');
+    out.push(`${out.length ? '>\n' : ''}> **No result** (budgets not checked): ${names}.`);
+  }
+  return [...out, ''];
+}
+
 interface Shape {
   details: boolean;
   /** How many models (most severe first when truncating) to show; all when undefined. */
   modelLimit?: number;
   note?: string;
+}
+
+/** The commits and the run a report comes from (src/main.ts fills it from the GitHub context). */
+export interface Provenance {
+  /** Full SHA of the measured head commit. */
+  headSha: string;
+  /** Full SHA of the base commit compared with, when there is one. */
+  baseSha?: string;
+  /** `https://github.com/OWNER/REPO`, to link the commits. */
+  repoUrl?: string;
+  /** Link to the workflow run. */
+  runUrl?: string;
+  /** How the run is named, e.g. `run 12345 (attempt 2)`. @default 'the run' */
+  runLabel?: string;
+}
+
+/** `Measured [abc1234](…) against base [def5678](…) · [run 12 (attempt 1)](…)`: SHAs are hex-checked, so nothing else gets in. */
+export function provenanceLine(p: Provenance): string {
+  const sha = (s: string | undefined) => (s && /^[0-9a-f]{7,64}$/i.test(s) ? s.toLowerCase() : undefined);
+  const link = (s: string) => (p.repoUrl ? `[\`${s.slice(0, 7)}\`](${p.repoUrl}/commit/${s})` : `\`${s.slice(0, 7)}\``);
+  const head = sha(p.headSha);
+  const base = sha(p.baseSha);
+  const parts = [head ? `Measured ${link(head)}` : 'Measured an unknown commit'];
+  if (base) parts[0] += ` against base ${link(base)}`;
+  if (p.runUrl) parts.push(`[${escapeMarkdown(p.runLabel ?? 'the run', { maxLength: 80 })}](${p.runUrl})`);
+  return parts.join(' · ');
 }
 
 function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
@@ -504,8 +550,10 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const lines: string[] = [];
   if (opts.marker !== undefined) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? 'Energy budget', { maxLength: 100 })}: ${verdict}`, '');
+  if (opts.provenance) lines.push(provenanceLine(opts.provenance), '');
   lines.push(summaryLine(report, all), '');
   if (shape.note) lines.push(`> ${shape.note}`, '');
+  lines.push(...incompleteLines(report));
   lines.push(...newAndRemoved(all));
   lines.push(...budgetChanges(report));
   let shown = all;

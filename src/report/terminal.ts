@@ -4,6 +4,7 @@
  */
 import type { RunLogger } from '../run-types.js';
 import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
+import { isEstimatedFigure } from './estimated.js';
 import type { BudgetResult, ModelReport, Report } from './types.js';
 
 interface Writable {
@@ -35,7 +36,9 @@ function pad(rows: string[][]): string[] {
   );
 }
 
-function budgetRow(b: BudgetResult): string[] {
+function budgetRow(m: ModelReport, b: BudgetResult): string[] {
+  // An estimated energy figure says so in its own row, not only in the energy line above.
+  const metric = `${b.metric}${isEstimatedFigure(m, b.metric) ? ' (estimated)' : ''}`;
   const limit = limitText(b);
   const change =
     b.change !== undefined
@@ -54,10 +57,10 @@ function budgetRow(b: BudgetResult): string[] {
       MARK[b.status] ?? b.status,
     ];
   if (b.kind === 'regression' && b.baseline === null) {
-    return [b.metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
+    return [metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
   }
   return [
-    b.metric,
+    metric,
     formatMetric(b.metric, b.value),
     b.baseline !== null ? formatMetric(b.metric, b.baseline) : '',
     change + ci,
@@ -132,12 +135,14 @@ export function renderModelText(m: ModelReport): string {
     }
   }
   if (m.budgets.length) {
-    const rows = [['metric', 'value', 'base', 'change', 'budget', 'status'], ...m.budgets.map(budgetRow)];
+    const rows = [['metric', 'value', 'base', 'change', 'budget', 'status'], ...m.budgets.map((b) => budgetRow(m, b))];
     lines.push(...pad(rows).map((r) => `    ${r}`));
   }
   const advice = m.advice ?? [];
   if (advice.length) {
-    lines.push('  possible savings (each variant measured on this runner; `energy-budget optimize` writes it):');
+    lines.push(
+      '  possible savings (each variant compared with the original in interleaved rounds on this runner, 95% intervals; `energy-budget optimize` writes it):',
+    );
     for (const a of advice) lines.push(`    ${a.summary}`);
   }
   for (const n of m.notices ?? []) lines.push(`  note: ${n}`);
@@ -152,8 +157,19 @@ export function renderText(report: Report): string {
     (c) =>
       `  budget ${c.change}: ${c.model} ${c.metric}${c.before !== undefined ? ` ${formatLimit(c.metric, c.before, c.relative)}` : ''}${c.after !== undefined ? ` → ${formatLimit(c.metric, c.after, c.relative)}` : ''}`,
   );
+  const missing = report.incomplete
+    ? [
+        ...(report.incomplete.missingShards.length
+          ? [`  INCOMPLETE: no report from shard ${report.incomplete.missingShards.join(', ')}`]
+          : []),
+        ...(report.incomplete.missingModels.length
+          ? [`  INCOMPLETE: no result for ${report.incomplete.missingModels.join(', ')} (these budgets were not checked)`]
+          : []),
+      ]
+    : [];
   return [
     head,
+    ...missing,
     ...(report.baseline?.kind === 'report'
       ? [
           `  compared with the earlier report ${report.baseline.file ?? ''}: point values only, without a confidence interval, so run-to-run noise is not accounted for (--base-ref measures both sides interleaved)`,

@@ -4,11 +4,15 @@
  * Fields beyond the contract are additions; none of the contract's are renamed.
  */
 import type { MetricKey } from '../config/types.js';
-import type { TensorInfo } from '../model/types.js';
+import type { ControlFlowCount, TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
 import type { Footprint } from '../energy/footprint.js';
 
-export type Verdict = 'pass' | 'warn' | 'fail';
+/**
+ * `incomplete` only comes from merging shard reports (`energy-budget merge`, the action's
+ * comment mode) when a shard or a model of the budget file has no result: never a pass.
+ */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'incomplete';
 export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
 
 export interface EnvironmentInfo {
@@ -128,6 +132,12 @@ export interface ModelReport {
   change?: 'new' | 'removed';
   size: { bytes: number; parameters: number; bytesByDtype: Record<string, number>; sparsity: number };
   flops: number;
+  /** FLOPs per op type (summing to `flops`); control-flow bodies counted under their ops. */
+  flopsByOp?: Record<string, number>;
+  /** Op types whose FLOPs are not counted, and how many nodes that is, as a share of all nodes (0..1). */
+  flopsUncounted?: { ops: string[]; nodes: number; share: number };
+  /** What was counted for each If/Loop/Scan: the branch that ran, or body × iterations. */
+  flopsControlFlow?: ControlFlowCount[];
   opset?: number;
   ops?: Record<string, number>;
   inputs?: TensorInfo[];
@@ -171,6 +181,24 @@ export interface Report {
   models: ModelReport[];
   config?: string;
   createdAt?: string;
+  /** Which share of the budget file's models this report holds (`--shard i/n`); 1/1 when not sharded. */
+  shard?: { index: number; count: number };
+  /** The commit measured: GITHUB_SHA, else git HEAD of the budget file's folder; null outside git. */
+  commit?: string | null;
+  /**
+   * `sha256:` of the budget file's model list (names and paths, in order): shard reports of
+   * different budget files do not merge.
+   */
+  modelsDigest?: string;
+  /** The budget file's model names, in order: merge names the models that have no result. */
+  configModels?: string[];
+  /** Set by merge when the verdict is `incomplete`: what has no result. */
+  incomplete?: {
+    /** Shards (`i/n`) of which no report was given. */
+    missingShards: string[];
+    /** Models of the budget file with no result in any report. */
+    missingModels: string[];
+  };
   /**
    * What the head was compared with: `git` (the base measured in the same job), `report` (an
    * earlier report), `history` (the last `runs` runs on `ref` from the history branch: the

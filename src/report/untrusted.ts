@@ -19,7 +19,7 @@ export const MAX_LIST = 500;
 export const MAX_STRING = 4000;
 
 const STATUSES: readonly BudgetStatus[] = ['pass', 'warn', 'fail', 'inconclusive'];
-const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail'];
+const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail', 'incomplete'];
 
 type Json = Record<string, unknown>;
 
@@ -113,7 +113,7 @@ export function verdictOfRows(models: readonly { error?: unknown; budgets?: Read
   return verdict;
 }
 
-const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
+const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 
 /**
  * A report the renderers can take from parsed, untrusted JSON (already known to be an object
@@ -135,6 +135,22 @@ export function sanitizeReport(data: Json): Report {
     models,
   };
   if ('budgetChanges' in data) out.budgetChanges = objects(data.budgetChanges, 'budget changes', notes);
+  // The fields merge checks shards with (issue 21): kept only in their documented shapes.
+  const shard = data.shard;
+  const posInt = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
+  if (isObject(shard) && posInt(shard.index) && posInt(shard.count) && (shard.index as number) <= (shard.count as number))
+    out.shard = { index: shard.index, count: shard.count };
+  else delete out.shard;
+  if (typeof data.commit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(data.commit)) delete out.commit;
+  if (typeof data.modelsDigest !== 'string' || !/^sha256:[0-9a-f]{1,64}$/.test(data.modelsDigest)) delete out.modelsDigest;
+  const configModels = strings(data.configModels);
+  if (configModels) out.configModels = configModels;
+  else delete out.configModels;
+  const inc = data.incomplete;
+  const missingShards = isObject(inc) ? strings(inc.missingShards) : undefined;
+  const missingModels = isObject(inc) ? strings(inc.missingModels) : undefined;
+  if (missingShards && missingModels) out.incomplete = { missingShards, missingModels };
+  else delete out.incomplete;
   if (isObject(data.baseline)) {
     const warnings = strings(data.baseline.warnings);
     out.baseline = { ...data.baseline, ...(warnings ? { warnings } : {}) };

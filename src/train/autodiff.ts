@@ -20,7 +20,7 @@ import { InputError } from '../errors.js';
 import { GraphEmitter, pruneGraph, type FloatType } from './graph.js';
 import { GRAD_RULES, NO_GRADIENT_OPS, describeNode, supportedOps, type ForwardResult } from './grad-ops.js';
 import { MIN_SOURCE_OPSET, upgradeNode } from './opset.js';
-import { inferNode, unknownDim, type Dim, type Shape } from './shapes.js';
+import { inferNode, isStatic, unknownDim, type Dim, type Shape } from './shapes.js';
 import { readInts, readTensor } from './tensor-data.js';
 
 /** The opset the training step is written in unless the source model's is newer. */
@@ -34,10 +34,65 @@ export interface ShapeOptions {
   batchShapes?: Record<string, number[]>;
   /** Values of symbolic dims, e.g. `{ N: 32 }`. */
   dims?: Record<string, number>;
+  /**
+   * Concrete shapes of tensors from a run of the model at the batch shapes (the analysis runs
+   * it once with every intermediate as an output, src/model/shapes.ts). They fill in what the
+   * build-time inference cannot tell (ops it does not model, run-time Reshape targets), so no
+   * gradient is refused for an unknown rank; only meaningful together with `batchShapes`.
+   */
+  knownShapes?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Input slots that hold weights, by op type (for weights written as Constant nodes). */
+const WEIGHT_SLOTS: Readonly<Record<string, readonly number[]>> = {
+  Conv: [1, 2],
+  ConvTranspose: [1, 2],
+  Gemm: [0, 1, 2],
+  MatMul: [0, 1],
+  BatchNormalization: [1, 2, 3, 4],
+  LayerNormalization: [1, 2],
+  InstanceNormalization: [1, 2],
+  PRelu: [1],
+};
+/** Ops whose output gets a bias or scale added by a following Add/Mul (fc = MatMul + Add). */
+const LINEAR_OPS = new Set(['Conv', 'ConvTranspose', 'Gemm', 'MatMul']);
+
+/**
+ * Float tensors in Constant nodes that feed weight-like inputs (Conv/Gemm/MatMul weights and
+ * biases, normalisation parameters, or an Add/Mul right after a linear op): old exporters
+ * (opset 9–11, PaddlePaddle) write the weights this way. They are treated as initializers, so
+ * they train (and freeze) like any other weight, under the Constant's output name.
+ */
+function constantWeights(nodes: readonly NodeProto[]): Map<string, TensorProto> {
+  const producer = new Map<string, NodeProto>();
+  for (const n of nodes) for (const o of n.output ?? []) if (o) producer.set(o, n);
+  const weightLike = new Set<string>();
+  for (const n of nodes) {
+    if (!isDefaultDomain(n)) continue;
+    const op = n.opType ?? '';
+    const ins = n.input ?? [];
+    for (const i of WEIGHT_SLOTS[op] ?? []) if (ins[i]) weightLike.add(ins[i]);
+    if ((op === 'Add' || op === 'Mul') && ins.length === 2) {
+      ins.forEach((x, i) => {
+        const other = producer.get(ins[1 - i]);
+        if (other && LINEAR_OPS.has(other.opType ?? '')) weightLike.add(x);
+      });
+    }
+  }
+  const out = new Map<string, TensorProto>();
+  for (const n of nodes) {
+    const name = n.output?.[0];
+    if (n.opType !== 'Constant' || !isDefaultDomain(n) || !name || !weightLike.has(name)) continue;
+    const value = (n.attribute ?? []).find((a) => a.name === 'value')?.t;
+    if (value && (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)) out.set(name, value);
+  }
+  return out;
 }
 
 /** A model made ready for differentiation. */
 export interface PreparedGraph {
+  /** Constant nodes whose float tensors were taken as weights (initializers), by output name. */
+  weightConstants: string[];
   sourceOpset: number;
   opset: number;
   floatType: FloatType;
@@ -100,6 +155,9 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   const opset = Math.max(TRAINING_OPSET, sourceOpset);
   const initializers = new Map<string, TensorProto>();
   for (const t of graph.initializer ?? []) if (t.name) initializers.set(t.name, t);
+  const weightConstants = constantWeights(graph.node ?? []);
+  for (const [name, t] of weightConstants) initializers.set(name, { ...t, name });
+  const graphNodes = (graph.node ?? []).filter((n) => !(n.opType === 'Constant' && weightConstants.has(n.output?.[0] ?? '')));
   const inputs = (graph.input ?? []).filter((v) => v.name && !initializers.has(v.name));
   const outputs = graph.output ?? [];
   // The float type: the first output's, else (an untyped output) the first float initializer's.
@@ -114,7 +172,7 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     );
   }
   const taken = new Set<string>();
-  for (const n of graph.node ?? []) {
+  for (const n of graphNodes) {
     for (const x of [...(n.input ?? []), ...(n.output ?? [])]) if (x) taken.add(x);
     if (n.name) taken.add(n.name);
   }
@@ -151,7 +209,7 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     em.setShape(name, shape);
   }
 
-  const sorted = sortNodes(graph.node ?? [], new Set([...initializers.keys(), ...inputs.map((v) => v.name as string)]));
+  const sorted = sortNodes(graphNodes, new Set([...initializers.keys(), ...inputs.map((v) => v.name as string)]));
   const nodes: NodeProto[] = [];
   const problems: string[] = [];
   for (const original of sorted) {
@@ -179,7 +237,10 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
         (x) => em.intsOf(x),
       );
       (n.output ?? []).forEach((o, i) => {
-        if (o) em.setShape(o, shapes[i]);
+        if (!o) return;
+        const known = opts.knownShapes?.get(o);
+        const inferred = shapes[i];
+        em.setShape(o, known && !isStatic(inferred) && (!inferred || inferred.length === known.length) ? [...known] : inferred);
       });
     }
   }
@@ -190,6 +251,7 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     );
   }
   return {
+    weightConstants: [...weightConstants.keys()],
     sourceOpset,
     opset,
     floatType,
@@ -213,6 +275,18 @@ function differentiableSlots(node: NodeProto): number[] {
 function isDefaultDomain(node: NodeProto): boolean {
   return !node.domain || node.domain === 'ai.onnx';
 }
+
+const RECURRENT_HINT =
+  'recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length';
+/** What to do instead, for op types users meet often. */
+const OP_HINTS: Readonly<Record<string, string>> = {
+  LSTM: RECURRENT_HINT,
+  GRU: RECURRENT_HINT,
+  RNN: RECURRENT_HINT,
+  Loop: 'control flow is not differentiated; unroll the loop when exporting',
+  Scan: 'control flow is not differentiated; unroll the scan when exporting',
+  If: 'control flow is not differentiated; export one branch (trace with fixed conditions)',
+};
 
 /** Forward ops that behave differently in training and are always emitted in training mode. */
 const TRAINING_MODE_OPS = new Set(['Dropout', 'BatchNormalization']);
@@ -248,7 +322,8 @@ export class Differentiator {
         if (slots.some((i) => this.requires.has(n.input?.[i] ?? ''))) {
           // Supported ops have one differentiable output (the others are masks, indices or
           // statistics); an unknown op might pass a gradient through any output.
-          const outs = GRAD_RULES[n.opType ?? ''] && isDefaultDomain(n) ? [n.output?.[0] ?? ''] : (n.output ?? []);
+          const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ''] : undefined;
+          const outs = rule && !rule.multiOutput ? [n.output?.[0] ?? ''] : (n.output ?? []);
           for (const o of outs) if (o) this.requires.add(o);
         }
       }
@@ -270,7 +345,10 @@ export class Differentiator {
       if (!this.onPath[k]) return;
       const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ''] : undefined;
       const op = `${n.domain && n.domain !== 'ai.onnx' ? `${n.domain}.` : ''}${n.opType}`;
-      if (!rule) unsupported.push(`${op} node ${describeNode(n)}: no gradient for this op type`);
+      if (!rule)
+        unsupported.push(
+          `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ''}`,
+        );
       else {
         const why = rule.check?.(n, prep.em);
         if (why) unsupported.push(`${op} node ${describeNode(n)}: ${why}`);

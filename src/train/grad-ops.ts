@@ -10,6 +10,7 @@ import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor, type AttrValue } from '../model/builder.js';
 import { attrFloat, attrInt, attrInts, withoutAttrs } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
+import { MORE_GRAD_RULES } from './grad-ops-more.js';
 import { broadcastShapes, isStatic, normAxis, windowGeometry, windowOutput, type Dim, type WindowGeometry } from './shapes.js';
 
 /** What a rule's forward emission returns. */
@@ -24,6 +25,8 @@ export interface ForwardResult {
 export interface GradRule {
   /** Input slots gradients flow through; default: every input. */
   differentiable?(node: NodeProto): number[];
+  /** Every output carries a gradient (Split); by default only the first does. */
+  multiOutput?: boolean;
   /** Why this node cannot be differentiated (unsupported attribute values), or undefined. */
   check?(node: NodeProto, em: GraphEmitter): string | undefined;
   /** Emits the node as it runs in training; default: the node unchanged. */
@@ -382,13 +385,11 @@ function staticSpatial(em: GraphEmitter, x: string): { shape: Dim[]; spatial: nu
 
 const conv: GradRule = {
   check(node, em) {
-    if (attrInt(node, 'group', 1) !== 1) return `group = ${attrInt(node, 'group', 1)} (only group = 1 has a gradient here)`;
     const x = staticSpatial(em, inp(node, 0));
     if (!x)
       return 'the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)';
     const w = em.shapeOf(inp(node, 1));
     if (!isStatic(w)) return 'the shape of its weight is not known when the graph is built';
-    if (x.spatial.length !== 2) return `it is a ${x.spatial.length}-D convolution (gradients cover 2-D Conv)`;
     return undefined;
   },
   backward(em, node, [dY], need) {
@@ -400,16 +401,88 @@ const conv: GradRule = {
     const g = windowGeometry(node, spatial, wShape.slice(2)) as WindowGeometry;
     const ySpatial = windowOutput(spatial, g) as number[];
     const k = spatial.length;
+    const group = attrInt(node, 'group', 1);
     let dX: string | undefined;
     let dW: string | undefined;
     let dB: string | undefined;
-    if (need[0]) {
-      // dX is the transposed convolution of dY with the same weights and geometry.
+    const K = g.kernel.reduce((a, b) => a * b, 1);
+    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+    let dYm: string | undefined;
+    const dYMatrix = (): string => (dYm ??= em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]));
+    if (need[0] && group === 1) {
+      // dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole batch), then
+      // col2im: each kernel offset's columns (spread out by the stride) padded into place, and
+      // all K summed in one pass.
+      const pads = g.pads as number[];
+      const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
+      const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
+      const offsets: number[][] = [[]];
+      for (const size of g.kernel) {
+        const next: number[][] = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+      let span = ySpatial;
+      if (g.strides.some((v) => v !== 1)) {
+        // Stride s: s − 1 zeros after each column position ([…, y, 1] padded to […, y, s]),
+        // trimmed after the last real one: (y − 1)·s + 1 positions.
+        const inter = em.reshapeTo(byOffset, [wShape[1], K, -1, ...ySpatial.flatMap((y) => [y, 1])]);
+        const endPads = [0, 0, 0, ...g.strides.flatMap((st) => [0, st - 1])];
+        const spread = em.one(
+          'Pad',
+          [inter, em.ints([...new Array<number>(3 + 2 * k).fill(0), ...endPads]), em.scalar(0)],
+          {},
+          'col2im_stride',
+        );
+        span = ySpatial.map((y, a) => (y - 1) * g.strides[a] + 1);
+        byOffset = em.one(
+          'Slice',
+          [
+            em.reshapeTo(spread, [wShape[1], K, -1, ...ySpatial.map((y, a) => y * g.strides[a])]),
+            em.ints(new Array<number>(k).fill(0)),
+            em.ints(span),
+            em.ints(Array.from({ length: k }, (_, i) => i + 3)),
+          ],
+          {},
+          'col2im_stride',
+        );
+      }
+      // One part per kernel offset: Split-13…17 without sizes splits equally; from 18 it is told.
+      const parts =
+        K === 1
+          ? [byOffset]
+          : em.op('Split', [byOffset], { axis: 1, ...(em.opset >= 18 ? { num_outputs: K } : {}) }, K, 'col2im');
+      const placed = parts.map((part, i) => {
+        const begin = offsets[i].map((j, a) => j * g.dilations[a]);
+        const end = begin.map((b, a) => paddedSpatial[a] - b - span[a]);
+        if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
+        return em.one('Pad', [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, 'col2im');
+      });
+      const summed = placed.length === 1 ? placed[0] : em.one('Sum', placed, {}, 'col2im_sum');
+      const image = em.one('Transpose', [em.reshapeTo(summed, [wShape[1], -1, ...paddedSpatial])], { perm }, 'dx_padded');
+      dX = pads.some((v) => v !== 0)
+        ? em.one(
+            'Slice',
+            [
+              image,
+              em.ints(pads.slice(0, k)),
+              em.ints(spatial.map((h, a) => h + pads[a])),
+              em.ints(Array.from({ length: k }, (_, i) => i + 2)),
+            ],
+            {},
+            'grad_conv_x',
+          )
+        : image;
+    } else if (need[0]) {
+      // dX is the transposed convolution of dY with the same weights, geometry and groups
+      // (W [M, C/g, k…] is ConvTranspose's [input channels, output channels / g, k…]).
       const t = transposeGeometry(g, spatial, ySpatial);
       dX = em.one(
         'ConvTranspose',
         [dY, w],
         {
+          ...(group !== 1 ? { group } : {}),
           kernel_shape: g.kernel,
           strides: g.strides,
           dilations: g.dilations,
@@ -419,17 +492,58 @@ const conv: GradRule = {
         'grad_conv_x',
       );
     }
-    if (need[1]) {
+    if (need[1] && group === 1) {
+      // dW[m,c,o] = Σ_n,y dY[n,m,y]·Xpad[n,c, y·s + o·d] for each kernel offset o: im2col as one
+      // strided Slice of X per offset (channels first), then one Gemm [M, N·Y]·[C·K, N·Y]ᵀ that
+      // writes W's layout directly. Only activation-sized tensors are transposed; the weight-sized
+      // result of a Conv-based formulation needs a transpose that costs more than the product on
+      // wide layers (ResNet's 512×512×3×3).
+      const pads = g.pads as number[];
+      const padded = pads.some((v) => v !== 0)
+        ? em.one('Pad', [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, 'x_padded')
+        : x;
+      const xT = em.one('Transpose', [padded], { perm }, 'xT');
+      const axes = em.ints(Array.from({ length: k }, (_, i) => i + 2));
+      const steps = em.ints(g.strides);
+      const offsets: number[][] = [[]];
+      for (const size of g.kernel) {
+        const next: number[][] = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      const cols = offsets.map((o) => {
+        const starts = o.map((j, a) => j * g.dilations[a]);
+        const ends = starts.map((st, a) => st + (ySpatial[a] - 1) * g.strides[a] + 1);
+        const sl =
+          g.kernel.every((v) => v === 1) && g.strides.every((v) => v === 1)
+            ? xT
+            : em.one('Slice', [xT, em.ints(starts), em.ints(ends), axes, steps], {}, 'im2col');
+        return offsets.length === 1 ? sl : unsqueeze(em, sl, [1]);
+      });
+      const stacked = cols.length === 1 ? cols[0] : em.one('Concat', cols, { axis: 1 }, 'im2col');
+      const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
+      dW = em.reshapeTo(em.one('Gemm', [dYMatrix(), colMat], { transB: 1 }, 'grad_conv_w_gemm'), wShape);
+    } else if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
       // channel axes swapped) with dY as the kernel, stride and dilation exchanged.
       const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      const xT = em.one('Transpose', [x], { perm }, 'xT');
+      let xT: string;
+      if (group === 1) xT = em.one('Transpose', [x], { perm }, 'xT');
+      else {
+        // Groups: X [N, C, …] → [C/g, g·N, …] (channel-in-group as the batch, (group, sample) as
+        // the channels), so a Conv with `group` groups pairs each group's inputs only with
+        // that group's dY channels: [C/g, M, k…], transposed to W's [M, C/g, k…].
+        const cPer = wShape[1];
+        const split = em.one('Reshape', [x, em.ints([0, group, cPer, ...spatial])], {}, 'x_groups');
+        const moved = em.one('Transpose', [split], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
+        xT = em.one('Reshape', [moved, em.ints([cPer, -1, ...spatial])], {}, 'xT');
+      }
       const dYT = em.one('Transpose', [dY], { perm }, 'dyT');
       const pads = g.pads as number[];
       let c = em.one(
         'Conv',
         [xT, dYT],
-        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial },
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...(group !== 1 ? { group } : {}) },
         'grad_conv_w',
       );
       // The result spans at least the kernel; extra trailing positions (stride > dilation and a
@@ -777,6 +891,7 @@ export const GRAD_RULES: Readonly<Record<string, GradRule>> = {
   BatchNormalization: batchNorm,
   ReduceSum: reduceRule(false),
   ReduceMean: reduceRule(true),
+  ...MORE_GRAD_RULES,
 };
 
 /** Sorted list of op types with gradients, for messages and docs. */

@@ -141,11 +141,17 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
   const diff = new Differentiator(prep, candidates, [pred]);
   const parameterNames = diff.trainable;
+  const fromConstants = prep.weightConstants.filter((n) => parameterNames.includes(n));
+  if (fromConstants.length) {
+    notes.push(
+      `${fromConstants.length} weight tensor${fromConstants.length === 1 ? '' : 's'} stored in Constant nodes (an old exporter's layout) ${fromConstants.length === 1 ? 'is' : 'are'} trained as parameters, named by the Constant's output (${fromConstants.slice(0, 3).join(', ')}${fromConstants.length > 3 ? ', …' : ''}); list them under training.freeze to keep them fixed.`,
+    );
+  }
   for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
   if (parameterNames.length === 0) {
     throw new InputError(
       'INPUT_INVALID',
-      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(', ')})` : ''}. Unfreeze some parameters, or check that the weights are initializers and not Constant nodes.`,
+      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(', ')})` : ''}. Unfreeze some parameters, or check that the weights are initializers (or float Constant nodes feeding Conv/Gemm/MatMul/normalisation inputs).`,
     );
   }
 

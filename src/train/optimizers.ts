@@ -33,6 +33,9 @@ export interface OptimizerOptions {
   epsilon?: number;
 }
 
+/** Tensors with fewer elements than this share one flat optimizer state (multi-tensor apply). */
+export const FLAT_MAX_ELEMENTS = 65536;
+
 /** The defaults used when a coefficient is not given. */
 export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
@@ -94,18 +97,20 @@ export function emitOptimizer(
   const writeParam = (p: ParameterGrad, op: string, inputs: string[]): void => {
     newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
   };
+  // The amount each update subtracts from a parameter, with the optimizer state it keeps.
+  let delta: (p: ParameterGrad) => string;
   switch (kind) {
     case 'sgd':
-      for (const p of params) writeParam(p, 'Sub', [p.name, em.one('Mul', [p.grad, em.scalar(lr)])]);
+      delta = (p) => em.one('Mul', [p.grad, em.scalar(lr)]);
       break;
     case 'momentum': {
       const mu = opts.momentum ?? OPTIMIZER_DEFAULTS.momentum;
       checkCoefficient('momentum', mu, 0, 1, false, true);
-      for (const p of params) {
+      delta = (p) => {
         const v = stateFor(p, 'velocity');
         const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(mu)]), p.grad]);
-        writeParam(p, 'Sub', [p.name, em.one('Mul', [vNew, em.scalar(lr)])]);
-      }
+        return em.one('Mul', [vNew, em.scalar(lr)]);
+      };
       break;
     }
     case 'rmsprop': {
@@ -113,18 +118,14 @@ export function emitOptimizer(
       const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
       checkCoefficient('rho', rho, 0, 1, false, true);
       checkCoefficient('epsilon', eps, 0, Infinity, true, true);
-      for (const p of params) {
+      delta = (p) => {
         const s = stateFor(p, 'square_avg');
         const sNew = s.write('Add', [
           em.one('Mul', [s.input, em.scalar(rho)]),
           em.one('Mul', [em.one('Mul', [p.grad, p.grad]), em.scalar(1 - rho)]),
         ]);
-        const step = em.one('Div', [
-          em.one('Mul', [p.grad, em.scalar(lr)]),
-          em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)]),
-        ]);
-        writeParam(p, 'Sub', [p.name, step]);
-      }
+        return em.one('Div', [em.one('Mul', [p.grad, em.scalar(lr)]), em.one('Add', [em.one('Sqrt', [sNew]), em.scalar(eps)])]);
+      };
       break;
     }
     case 'adam': {
@@ -157,18 +158,40 @@ export function emitOptimizer(
         'adam_step_size',
       );
       const e = em.one('Div', [em.scalar(eps), sqrtC2], {}, 'adam_eps');
-      for (const p of params) {
+      delta = (p) => {
         const m = stateFor(p, 'm');
         const v = stateFor(p, 'v');
         const mNew = m.write('Add', [em.one('Mul', [m.input, em.scalar(b1)]), p.grad]);
         const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(b2)]), em.one('Mul', [p.grad, p.grad])]);
         const ratio = em.one('Div', [mNew, em.one('Add', [em.one('Sqrt', [vNew]), e])]);
-        writeParam(p, 'Sub', [p.name, em.one('Mul', [ratio, a])]);
-      }
+        return em.one('Mul', [ratio, a]);
+      };
       break;
     }
     default:
       throw new InputError('INPUT_INVALID', `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
+  }
+  // Multi-tensor apply for the small tensors (biases, norms, small layers): their optimizer
+  // state is one flat buffer and the update runs once over their concatenated gradients,
+  // instead of one set of small ops per tensor; the result is split back into their shapes.
+  // Large tensors keep their own update: for them the per-op cost is nothing next to the
+  // passes over the data, and concatenating and splitting would add two passes.
+  const size = (p: ParameterGrad): number => p.dims.reduce((x, y) => x * y, 1);
+  const small = kind === 'sgd' ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
+  const flat = small.length > 1 ? small : [];
+  for (const p of params) if (!flat.includes(p)) writeParam(p, 'Sub', [p.name, delta(p)]);
+  if (flat.length) {
+    const sizes = flat.map(size);
+    const total = sizes.reduce((x, y) => x + y, 0);
+    const flatGrad = em.one(
+      'Concat',
+      flat.map((p) => em.reshapeTo(p.grad, [-1])),
+      { axis: 0 },
+      'flat_grad',
+    );
+    const flatDelta = delta({ name: '', grad: flatGrad, dims: [total] });
+    const pieces = em.op('Split', [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, 'delta');
+    flat.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
   }
   return { newParameters, state };
 }

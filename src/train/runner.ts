@@ -10,6 +10,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import { InputError } from '../errors.js';
+import { makeTensor, nativeFloat16 } from '../util/ort-tensor.js';
 import type { EnergyMeter, EnergyWindow } from '../energy/types.js';
 
 /** The part of an onnxruntime session the loop uses. */
@@ -86,7 +87,7 @@ function allocLike(t: ort.Tensor): ort.Tensor {
     case 'bool':
       return new ort.Tensor('bool', new Uint8Array(n), t.dims);
     case 'float16':
-      return new ort.Tensor('float16', new Uint16Array(n), t.dims);
+      return makeTensor('float16', new Uint16Array(n), t.dims);
     default:
       throw new InputError(
         'INPUT_INVALID',
@@ -194,7 +195,7 @@ export async function runTrainingBenchmark(
     }
   }
   let current: Record<string, ort.Tensor> = {};
-  for (const o of fedOutputs) current[feedback[o]] = first[o] as ort.Tensor;
+  for (const o of fedOutputs) current[feedback[o]] = nativeFloat16(first[o] as ort.Tensor);
 
   let preallocated = cfg.preallocate ?? true;
   let spare: Record<string, ort.Tensor> = {};
@@ -242,13 +243,13 @@ export async function runTrainingBenchmark(
         );
       }
       const next: Record<string, ort.Tensor> = {};
-      for (const o of fedOutputs) next[feedback[o]] = res[o] as ort.Tensor;
+      for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o] as ort.Tensor);
       current = next;
       return returned;
     }
     const res = await session.run(stepFeeds);
     const next: Record<string, ort.Tensor> = {};
-    for (const o of fedOutputs) next[feedback[o]] = res[o] as ort.Tensor;
+    for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o] as ort.Tensor);
     current = next;
     return lossesOf(res[lossName], lossName, perCall);
   };
@@ -283,5 +284,5 @@ export async function runTrainingBenchmark(
 
 /** Turns plain tensor data (TrainingStep.initialState, labels) into onnxruntime tensors, once. */
 export function toOrtTensor(d: { dtype: string; dims: number[]; data: ArrayBufferView }): ort.Tensor {
-  return new ort.Tensor(d.dtype as 'float32', d.data as Float32Array, d.dims);
+  return makeTensor(d.dtype as ort.Tensor.Type, d.data, d.dims);
 }

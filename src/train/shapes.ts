@@ -313,6 +313,70 @@ export function inferNode(
         : x.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0);
       return [x.filter((_, i) => !norm.includes(i))];
     }
+    case 'Expand': {
+      const target = intsOf(node.input?.[1] ?? '');
+      if (target) return [broadcastShapes(x, target)];
+      const s = ins[1];
+      if (!x || !s || s.length !== 1 || typeof s[0] !== 'number') return [undefined];
+      return [Array.from({ length: Math.max(x.length, s[0]) }, () => unknownDim())];
+    }
+    case 'Slice': {
+      if (!x) return [undefined];
+      const get = (i: number): number[] | undefined => (node.input?.[i] ? intsOf(node.input[i]) : undefined);
+      const starts = get(1);
+      const ends = get(2);
+      const axes = (node.input?.[3] ? get(3) : starts?.map((_, i) => i))?.map((a) => normAxis(a, x.length));
+      const steps = node.input?.[4] ? get(4) : starts?.map(() => 1);
+      if (!axes) return [x.map(() => unknownDim())];
+      const res = [...x];
+      axes.forEach((a, i) => {
+        const dim = x[a];
+        const st = starts?.[i];
+        const en = ends?.[i];
+        const sp = steps?.[i];
+        if (typeof dim !== 'number' || st === undefined || en === undefined || sp === undefined || sp === 0) {
+          res[a] = unknownDim();
+          return;
+        }
+        // ONNX Slice: clamp to [0, dim] (step > 0) or [−1, dim − 1] (step < 0), then count.
+        const norm = (v: number): number => (v < 0 ? v + dim : v);
+        const lo = sp > 0 ? 0 : -1;
+        const hi = sp > 0 ? dim : dim - 1;
+        const b = Math.min(Math.max(norm(st), lo), hi);
+        const e = Math.min(Math.max(norm(en), lo), hi);
+        res[a] = Math.max(0, Math.ceil((e - b) / sp));
+      });
+      return [res];
+    }
+    case 'Split': {
+      if (!x) return new Array<Shape>(nOut).fill(undefined);
+      const axis = normAxis(attrInt(node, 'axis', 0), x.length);
+      const sizes = node.input?.[1] ? intsOf(node.input[1]) : undefined;
+      const dim = x[axis];
+      return Array.from({ length: nOut }, (_, i) => {
+        const o = [...x];
+        o[axis] = sizes?.[i] ?? (typeof dim === 'number' && !node.input?.[1] && dim % nOut === 0 ? dim / nOut : unknownDim());
+        return o;
+      });
+    }
+    case 'Pad': {
+      const pads = node.input?.[1] ? intsOf(node.input[1]) : undefined;
+      if (!x) return [undefined];
+      if (!pads || pads.length !== 2 * x.length || node.input?.[3]) return [x.map(() => unknownDim())];
+      return [x.map((d, i) => (typeof d === 'number' ? d + pads[i] + pads[i + x.length] : unknownDim()))];
+    }
+    case 'Gather': {
+      const idx = ins[1];
+      if (!x || !idx) return [undefined];
+      const axis = normAxis(attrInt(node, 'axis', 0), x.length);
+      return [[...x.slice(0, axis), ...idx, ...x.slice(axis + 1)]];
+    }
+    case 'LayerNormalization': {
+      if (!x) return new Array<Shape>(nOut).fill(undefined);
+      const axis = normAxis(attrInt(node, 'axis', -1), x.length);
+      const stat = x.map((d, i) => (i < axis ? d : 1));
+      return [x, stat, stat].slice(0, nOut);
+    }
     default:
       return new Array<Shape>(nOut).fill(undefined);
   }

@@ -45,3 +45,21 @@ export function float16Value(bits: number): number {
   if (e === 0x1f) return m ? Number.NaN : sign * Infinity;
   return sign * (1 + m / 1024) * 2 ** (e - 15);
 }
+
+/**
+ * The binary16 bit patterns of float16 tensor data, without copying. onnxruntime-common keeps
+ * float16 data in a `Float16Array` wherever the runtime has one (Node ≥ 24) and as raw
+ * `Uint16Array` bit patterns elsewhere (Node 22); both hold the same bytes.
+ */
+export function float16BitsOf(data: ArrayBufferView): Uint16Array {
+  if (data instanceof Uint16Array) return data;
+  return new Uint16Array(data.buffer, data.byteOffset, data.byteLength >>> 1);
+}
+
+/** The numbers float16 tensor data encodes, whichever of those arrays holds it. */
+export function float16ValuesOf(data: ArrayBufferView): Float32Array {
+  const bits = float16BitsOf(data);
+  const out = new Float32Array(bits.length);
+  for (let i = 0; i < bits.length; i++) out[i] = float16Value(bits[i]);
+  return out;
+}

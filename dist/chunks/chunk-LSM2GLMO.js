@@ -1,0 +1,14934 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  require_dist
+} from "./chunk-JQDTM3AS.js";
+import {
+  VARIANT_IDS,
+  adviseModel,
+  analyzeModel,
+  attr,
+  externalEntries,
+  float16BitsOf,
+  int64Tensor,
+  isExternal,
+  loadModel,
+  makeTensor,
+  nativeFloat16,
+  node,
+  opKey,
+  rawTensor,
+  synthesizeInputs,
+  valueInfo
+} from "./chunk-CX5ZBB37.js";
+import {
+  DataType,
+  decodeModel,
+  encodeModel
+} from "./chunk-R3OHUB5T.js";
+import {
+  mean,
+  mean2,
+  median,
+  normalCdf,
+  percentile,
+  percentiles,
+  quantile,
+  relativeCiHalfWidth,
+  stdev,
+  studentTQuantile,
+  variance
+} from "./chunk-C2GH26UA.js";
+import {
+  createRng,
+  seedFrom
+} from "./chunk-4K6K6CUH.js";
+import {
+  describeKind,
+  tryParseQuantity
+} from "./chunk-MJFYPYIG.js";
+import {
+  ConfigError,
+  EnergyBudgetError,
+  EnvironmentError,
+  InputError
+} from "./chunk-Z5TEINJL.js";
+import {
+  __toESM
+} from "./chunk-DSY7S6TO.js";
+
+// src/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile as fsReadFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+
+// src/config/did-you-mean.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  const d = Array.from(
+    { length: m + 1 },
+    (_, i) => Array.from({ length: n + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i];
+      const prev = d[i - 1];
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[m][n];
+}
+function normalise(s) {
+  return s.toLowerCase().replace(/[_\s]+/g, "-");
+}
+function suggest(input, candidates) {
+  const norm = normalise(input);
+  const exact = candidates.find((c) => normalise(c) === norm);
+  if (exact !== void 0) return exact;
+  const limit = Math.min(3, Math.max(1, Math.floor(norm.length / 3)));
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(norm, normalise(c));
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return bestDistance <= limit ? best : void 0;
+}
+
+// src/config/metrics.ts
+var METRICS = {
+  "model-size": { kind: "bytes", minimum: false, description: "Bytes of the .onnx file plus its external-data files." },
+  parameters: { kind: "count", minimum: false, description: "Weight elements (initializers, Constant nodes, subgraphs)." },
+  flops: { kind: "flops", minimum: false, description: "FLOPs per inference call at the configured shapes, 2 per multiply-add." },
+  "latency-p50": { kind: "time", minimum: false, description: "Median latency of one inference call." },
+  "latency-p95": { kind: "time", minimum: false, description: "95th-percentile latency of one inference call." },
+  "latency-p99": { kind: "time", minimum: false, description: "99th-percentile latency of one inference call." },
+  "latency-mean": { kind: "time", minimum: false, description: "Mean latency of one inference call." },
+  throughput: { kind: "throughput", minimum: true, description: "A MINIMUM: samples per second must stay at or above it." },
+  "peak-memory": { kind: "bytes", minimum: false, description: "Peak resident memory of the benchmark." },
+  "peak-gpu-memory": {
+    kind: "bytes",
+    minimum: false,
+    description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)."
+  },
+  "energy-per-inference": { kind: "energy", minimum: false, description: "Energy of one inference call (whole batch)." },
+  "energy-per-sample": {
+    kind: "energy",
+    minimum: false,
+    description: "Energy per sample (per inference call divided by the batch size)."
+  },
+  "energy-per-1000-inferences": { kind: "energy", minimum: false, description: "Energy of 1000 inference calls." },
+  "energy-per-training-step": {
+    kind: "energy",
+    minimum: false,
+    description: "Energy of one training step (forward, backward, update)."
+  },
+  "energy-per-training-sample": {
+    kind: "energy",
+    minimum: false,
+    description: "Energy of one training step divided by the batch size."
+  },
+  "training-step-time": { kind: "time", minimum: false, description: "Mean duration of one training step." },
+  "training-energy-total": {
+    kind: "energy",
+    minimum: false,
+    description: "Projected energy of the full training run (dataset-size \xD7 epochs)."
+  },
+  "carbon-per-inference": { kind: "carbon", minimum: false, description: "CO2-equivalent emissions of one inference call." },
+  "carbon-per-1000-inferences": {
+    kind: "carbon",
+    minimum: false,
+    description: "CO2-equivalent emissions of 1000 inference calls."
+  },
+  "training-carbon-total": {
+    kind: "carbon",
+    minimum: false,
+    description: "Projected CO2-equivalent emissions of the full training run."
+  }
+};
+var METRIC_KEYS = Object.keys(METRICS);
+function isMetricKey(key) {
+  return Object.prototype.hasOwnProperty.call(METRICS, key);
+}
+function metricKind(metric) {
+  return METRICS[metric].kind;
+}
+function isMinimumMetric(metric) {
+  return METRICS[metric].minimum;
+}
+function metricDescription(metric) {
+  return METRICS[metric].description;
+}
+
+// data/carbon-intensity.json
+var carbon_intensity_default = {
+  $comment: "Grid carbon intensity, gCO2e per kWh (src/energy/carbon.ts, docs/energy.md). 'lifecycle' figures include upstream emissions (fuel supply, plant construction); 'combustion' figures count direct emissions only and are lower for fossil-heavy grids. Codes are ISO 3166-1 alpha-2 (US: the national average), plus US eGRID NERC regions (US-SERC, US-RFC, US-WECC). Annual averages: the real intensity varies by hour.",
+  world: {
+    gPerKWh: 480,
+    basis: "lifecycle",
+    source: "Ember, Global Electricity Review 2024 (8 May 2024): the CO2 intensity of global power generation reached a record low of 480 gCO2/kWh in 2023",
+    year: 2023
+  },
+  regions: {
+    AR: {
+      name: "Argentina",
+      gPerKWh: 354,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    AT: {
+      name: "Austria",
+      gPerKWh: 111,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    AU: {
+      name: "Australia",
+      gPerKWh: 549,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BA: {
+      name: "Bosnia and Herzegovina",
+      gPerKWh: 600,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BD: {
+      name: "Bangladesh",
+      gPerKWh: 691,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BE: {
+      name: "Belgium",
+      gPerKWh: 138,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BG: {
+      name: "Bulgaria",
+      gPerKWh: 335,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BH: {
+      name: "Bahrain",
+      gPerKWh: 505.9,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    BO: {
+      name: "Bolivia",
+      gPerKWh: 532,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    BR: {
+      name: "Brazil",
+      gPerKWh: 98,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CA: {
+      name: "Canada",
+      gPerKWh: 170,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CL: {
+      name: "Chile",
+      gPerKWh: 291,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CN: {
+      name: "China",
+      gPerKWh: 582,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CO: {
+      name: "Colombia",
+      gPerKWh: 260,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CR: {
+      name: "Costa Rica",
+      gPerKWh: 53,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CY: {
+      name: "Cyprus",
+      gPerKWh: 534,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    CZ: {
+      name: "Czechia",
+      gPerKWh: 450,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    DE: {
+      name: "Germany",
+      gPerKWh: 381,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    DK: {
+      name: "Denmark",
+      gPerKWh: 152,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    EC: {
+      name: "Ecuador",
+      gPerKWh: 150,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    EE: {
+      name: "Estonia",
+      gPerKWh: 417,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    EG: {
+      name: "Egypt",
+      gPerKWh: 570,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    FI: {
+      name: "Finland",
+      gPerKWh: 79,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    FR: {
+      name: "France",
+      gPerKWh: 56,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    GB: {
+      name: "United Kingdom",
+      gPerKWh: 225,
+      basis: "combustion",
+      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    GE: {
+      name: "Georgia",
+      gPerKWh: 168,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    GR: {
+      name: "Greece",
+      gPerKWh: 337,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    HK: {
+      name: "Hong Kong",
+      gPerKWh: 710,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    HR: {
+      name: "Croatia",
+      gPerKWh: 205,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    HU: {
+      name: "Hungary",
+      gPerKWh: 204,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IE: {
+      name: "Ireland",
+      gPerKWh: 291,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IN: {
+      name: "India",
+      gPerKWh: 713,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IR: {
+      name: "Iran",
+      gPerKWh: 655,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    IT: {
+      name: "Italy",
+      gPerKWh: 213.4,
+      basis: "combustion",
+      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    JP: {
+      name: "Japan",
+      gPerKWh: 465.8,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    KR: {
+      name: "South Korea",
+      gPerKWh: 415.6,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    NO: {
+      name: "Norway",
+      gPerKWh: 30,
+      basis: "lifecycle",
+      source: "Ember, 'Electricity generation emission intensity in selected countries worldwide in 2023' (as published by Statista, 3 July 2024)",
+      year: 2023
+    },
+    SE: {
+      name: "Sweden",
+      gPerKWh: 8.8,
+      basis: "combustion",
+      source: "European Environment Agency, CO2 emission intensity of electricity generation, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    SG: {
+      name: "Singapore",
+      gPerKWh: 408,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    },
+    SV: {
+      name: "El Salvador",
+      gPerKWh: 271,
+      basis: "lifecycle",
+      source: "Ember and Energy Institute via Our World in Data, 'Carbon intensity of electricity generation' (lifecycle gCO2e/kWh), data year 2023: https://ourworldindata.org/grapher/carbon-intensity-electricity",
+      year: 2023
+    },
+    US: {
+      name: "United States (national average)",
+      gPerKWh: 387.4,
+      basis: "combustion",
+      source: 'US Energy Information Administration, "Carbon intensity of electricity generation by state" (Sept 2022): the US average was 854 lb CO2/MWh in 2020 (854 \xD7 0.45359237 kg/lb = 387.4 g/kWh); direct (combustion) CO2, the same year and basis as the eGRID2020 NERC-region rows',
+      year: 2020
+    },
+    "US-RFC": {
+      name: "United States, RFC region (mid-Atlantic/Midwest)",
+      gPerKWh: 410.608,
+      basis: "combustion",
+      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2020
+    },
+    "US-SERC": {
+      name: "United States, SERC region (south-east)",
+      gPerKWh: 379.069,
+      basis: "combustion",
+      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2020
+    },
+    "US-WECC": {
+      name: "United States, WECC region (west)",
+      gPerKWh: 322.167,
+      basis: "combustion",
+      source: "US EPA eGRID2020 NERC-region emission factors, as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2020
+    },
+    ZA: {
+      name: "South Africa",
+      gPerKWh: 900.6,
+      basis: "combustion",
+      source: "carbonfootprint.com, 'Country specific electricity grid greenhouse gas emission factors' (2022, for 2021 electricity), as tabulated in the Cloud Carbon Footprint methodology, Appendix V; direct (combustion) emissions",
+      year: 2021
+    }
+  }
+};
+
+// src/config/regions.ts
+var KNOWN_REGIONS = Object.keys(
+  carbon_intensity_default.regions
+).sort();
+function isKnownRegion(code) {
+  return KNOWN_REGIONS.includes(code);
+}
+
+// src/config/measurable.ts
+var INFERENCE_METRICS = /* @__PURE__ */ new Set([
+  "latency-p50",
+  "latency-p95",
+  "latency-p99",
+  "latency-mean",
+  "throughput",
+  "peak-memory",
+  "peak-gpu-memory",
+  "energy-per-inference",
+  "energy-per-sample",
+  "energy-per-1000-inferences",
+  "carbon-per-inference",
+  "carbon-per-1000-inferences"
+]);
+var TRAINING_METRICS = /* @__PURE__ */ new Set([
+  "energy-per-training-step",
+  "energy-per-training-sample",
+  "training-step-time",
+  "training-energy-total",
+  "training-carbon-total"
+]);
+var PROJECTED_METRICS = /* @__PURE__ */ new Set(["training-energy-total", "training-carbon-total"]);
+function whyUnmeasurable(metric, model) {
+  if (INFERENCE_METRICS.has(metric) && model.inference === null)
+    return {
+      message: "cannot be checked: the model sets `inference: false`, so no inference is measured",
+      expected: "inference measured (remove `inference: false`), or no limit on an inference figure",
+      example: "inference: { iterations: 100 }"
+    };
+  if (metric === "peak-gpu-memory" && model.device === "cpu")
+    return {
+      message: "cannot be checked on the CPU: GPU memory is measured (NVML) with `device: cuda` or `device: webgpu`",
+      expected: "a GPU device on the model, or no `peak-gpu-memory` limit",
+      example: "device: cuda"
+    };
+  if (TRAINING_METRICS.has(metric) && model.training === null)
+    return {
+      message: "cannot be checked: the model has no `training` section, so no training step is measured",
+      expected: "a `training` section on the model, or no limit on a training figure",
+      example: "training: { loss: mse, optimizer: adam, learning-rate: 0.001, steps: 20 }"
+    };
+  if (PROJECTED_METRICS.has(metric) && model.training !== null && model.training.datasetSize === void 0)
+    return {
+      message: "cannot be checked: a full training run is projected from `training.dataset-size` (\xD7 `epochs`), which the model does not set",
+      expected: "`training.dataset-size` (samples per epoch), or no limit on a projected training total",
+      example: "training: { \u2026, dataset-size: 60000, epochs: 10 }"
+    };
+  return void 0;
+}
+
+// src/config/schema.ts
+var ENUMS = {
+  device: ["cpu", "cuda", "webgpu"],
+  energy: ["auto", "rapl", "nvml", "estimate"],
+  loss: ["mse", "bce", "bce-logits", "cross-entropy"],
+  optimizer: ["sgd", "momentum", "rmsprop", "adam"],
+  inconclusive: ["warn", "fail", "pass"],
+  level: ["error", "warn"],
+  dtype: [
+    "float32",
+    "float64",
+    "float16",
+    "bfloat16",
+    "int8",
+    "uint8",
+    "int16",
+    "uint16",
+    "int32",
+    "uint32",
+    "int64",
+    "uint64",
+    "bool",
+    "string",
+    "int4",
+    "uint4",
+    "float8e4m3fn",
+    "float8e4m3fnuz",
+    "float8e5m2",
+    "float8e5m2fnuz",
+    "float4e2m1",
+    "complex64",
+    "complex128"
+  ]
+};
+var DEFAULTS = {
+  threads: 1,
+  device: "cpu",
+  energy: "auto",
+  advise: false,
+  adviseMaxTimeS: 60,
+  iterations: "auto",
+  inferenceWarmup: 10,
+  maxTimeS: 10,
+  targetRelativeCi: 0.02,
+  optimizer: "adam",
+  learningRate: 1e-3,
+  steps: 50,
+  trainingWarmup: 5,
+  inconclusive: "warn",
+  level: "error"
+};
+var oneOf = (values) => values.map((v) => `\`${v}\``).join(", ");
+function metricDocs(regression) {
+  const docs = {};
+  for (const m of METRIC_KEYS) {
+    const kind = metricKind(m);
+    docs[m] = regression ? {
+      description: `Allowed ${m === "throughput" ? "drop" : "growth"} of ${m} against the baseline: a percentage, or ${describeKind(kind)}.`,
+      example: `${m}: 5%`,
+      expected: `a percentage like \`5%\` or ${describeKind(kind)}`
+    } : {
+      description: `${metricDescription(m)} Written as ${describeKind(kind)}, or \`{ limit: \u2026, level: warn }\`.`,
+      example: `${m}: ${exampleFor(kind)}`,
+      expected: `${describeKind(kind)}, or \`{ limit: ${exampleFor(kind)}, level: warn }\``
+    };
+  }
+  return docs;
+}
+function exampleFor(kind) {
+  return describeKind(kind).replace(/^.*`(.*)`$/, "$1");
+}
+var SECTIONS = {
+  root: {
+    version: { description: "Budget-file format version; always 1.", example: "version: 1", expected: "`1`" },
+    models: {
+      description: "The ONNX models to benchmark, each with its own budget.",
+      example: "models: [{ name: classifier, path: models/classifier.onnx }]",
+      expected: "a list of models, each with a `name` and a `path`"
+    },
+    power: {
+      description: "Power-model overrides for the `estimate` energy method: cpu-tdp, idle-watts, max-watts.",
+      example: "power: { cpu-tdp: 65 W }",
+      expected: "a mapping with `cpu-tdp`, `idle-watts` or `max-watts`"
+    },
+    carbon: {
+      description: "Grid carbon intensity used to turn energy into CO2e: an `intensity` or a `region`.",
+      example: "carbon: { region: DE }",
+      expected: "a mapping with `intensity` or `region`"
+    },
+    inconclusive: {
+      description: "What a comparison does when runner noise hides the answer: warn (default), fail or pass.",
+      example: "inconclusive: warn",
+      expected: `one of ${oneOf(ENUMS.inconclusive)}`
+    }
+  },
+  model: {
+    name: {
+      description: "A unique name, shown in reports.",
+      example: "name: classifier",
+      expected: "a non-empty text unique in the file"
+    },
+    path: {
+      description: "The .onnx file, relative to the budget file.",
+      example: "path: models/classifier.onnx",
+      expected: "the path of an .onnx file, relative to the budget file"
+    },
+    dims: {
+      description: "Values for symbolic dimensions (default 1 each, with a notice).",
+      example: "dims: { N: 32 }",
+      expected: "a mapping from dimension name to a positive whole number"
+    },
+    inputs: {
+      description: "Explicit input specs by input name: a shape and dtype, a fixed value, or a .npy file.",
+      example: "inputs: { x: { shape: [32, 784], dtype: float32 } }",
+      expected: "a mapping from input name to `{ shape, dtype }`, `{ value }` or `{ data }`"
+    },
+    threads: { description: "Intra-op threads. Default 1.", example: "threads: 1", expected: "a positive whole number" },
+    device: {
+      description: "Execution provider: cpu (default), cuda or webgpu.",
+      example: "device: cpu",
+      expected: `one of ${oneOf(ENUMS.device)}`
+    },
+    inference: {
+      description: "Inference benchmark settings; `false` skips it. Present by default.",
+      example: "inference: { iterations: auto, warmup: 10 }",
+      expected: "a mapping with `iterations`, `warmup`, `max-time`, `target-ci`, or `false`"
+    },
+    energy: {
+      description: "Energy meter: auto (default), rapl, nvml or estimate.",
+      example: "energy: auto",
+      expected: `one of ${oneOf(ENUMS.energy)}`
+    },
+    training: {
+      description: "Benchmark a training step (loss, optimizer, learning rate, steps).",
+      example: "training: { loss: bce, optimizer: adam }",
+      expected: "a mapping with at least `loss` (or `step-model`)"
+    },
+    advise: {
+      description: "Always show optimisation advice for this model (else only when over budget). Default false.",
+      example: "advise: true",
+      expected: "`true` or `false`"
+    },
+    "advise-max-time": {
+      description: "Time cap for measuring the optimisation advice of this model: every variant is compared with the original in interleaved rounds within it. Default 60 s.",
+      example: "advise-max-time: 2 min",
+      expected: "a duration like `60 s` or `2 min`"
+    },
+    budget: {
+      description: "Absolute limits by metric, and `regression:` limits against the baseline.",
+      example: "budget: { latency-p95: 5 ms }",
+      expected: "a mapping from metric name to a limit"
+    }
+  },
+  input: {
+    shape: {
+      description: "The shape to synthesise (positive whole numbers).",
+      example: "shape: [32, 784]",
+      expected: "a list of positive whole numbers"
+    },
+    dtype: { description: "The element type.", example: "dtype: float32", expected: `one of ${oneOf(ENUMS.dtype)}` },
+    value: {
+      description: "A fixed value, scalar or nested list, instead of random data.",
+      example: "value: 16000",
+      expected: "a number, boolean or text, or a rectangular nested list of them"
+    },
+    data: {
+      description: "A .npy file with the input, relative to the budget file.",
+      example: "data: inputs/tokens.npy",
+      expected: "the path of a .npy file, relative to the budget file"
+    }
+  },
+  inference: {
+    iterations: {
+      description: "Timed runs: a number, or auto (sample until the 95% CI half-width of the mean is under target-ci, or max-time).",
+      example: "iterations: auto",
+      expected: "`auto` or a positive whole number"
+    },
+    warmup: {
+      description: "Untimed runs before timing. Default 10.",
+      example: "warmup: 10",
+      expected: "a whole number, 0 or more"
+    },
+    "max-time": {
+      description: "Time cap for `iterations: auto`. Default 10 s.",
+      example: "max-time: 10 s",
+      expected: describeKind("time")
+    },
+    "target-ci": {
+      description: "Relative 95% CI half-width at which `iterations: auto` stops. Default 2%.",
+      example: "target-ci: 2%",
+      expected: describeKind("percent")
+    }
+  },
+  training: {
+    loss: {
+      description: "Loss function: mse, bce, bce-logits or cross-entropy.",
+      example: "loss: bce",
+      expected: `one of ${oneOf(ENUMS.loss)}`
+    },
+    optimizer: {
+      description: "Optimizer: sgd, momentum, rmsprop or adam (default).",
+      example: "optimizer: adam",
+      expected: `one of ${oneOf(ENUMS.optimizer)}`
+    },
+    "learning-rate": {
+      description: "Learning rate. Default 0.001.",
+      example: "learning-rate: 0.001",
+      expected: "a positive number"
+    },
+    steps: { description: "Timed training steps. Default 50.", example: "steps: 50", expected: "a positive whole number" },
+    warmup: {
+      description: "Untimed training steps first. Default 5.",
+      example: "warmup: 5",
+      expected: "a whole number, 0 or more"
+    },
+    momentum: {
+      description: "Momentum coefficient (momentum optimizer), in [0, 1). Default 0.9.",
+      example: "momentum: 0.9",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    beta1: {
+      description: "Adam first-moment decay, in [0, 1). Default 0.9.",
+      example: "beta1: 0.9",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    beta2: {
+      description: "Adam second-moment decay, in [0, 1). Default 0.999.",
+      example: "beta2: 0.999",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    rho: {
+      description: "RMSprop decay, in [0, 1). Default 0.9.",
+      example: "rho: 0.9",
+      expected: "a number from 0 up to (not including) 1"
+    },
+    epsilon: {
+      description: "Numerical-stability term of adam and rmsprop. Default 1e-8.",
+      example: "epsilon: 1e-8",
+      expected: "a positive number"
+    },
+    "dataset-size": {
+      description: "Samples in the training set, to project a full run (training-energy-total).",
+      example: "dataset-size: 60k",
+      expected: "a positive whole count like `60000` or `60k`"
+    },
+    epochs: { description: "Epochs of the projected full run. Default 1.", example: "epochs: 10", expected: "a positive number" },
+    freeze: {
+      description: "Weights kept fixed during training: initializer names, or prefixes ending in `*`.",
+      example: "freeze: [encoder.*, embedding.weight]",
+      expected: "a list of initializer names or prefixes ending in `*`"
+    },
+    "steps-per-call": {
+      description: "Training steps per onnxruntime call (an ONNX Loop keeps weights and optimizer state inside onnxruntime between them). Default: the largest divisor of `steps` up to 10.",
+      example: "steps-per-call: 10",
+      expected: "a positive whole number that divides `steps`"
+    },
+    "step-model": {
+      description: "Bring your own training step: an .onnx model that does one step, relative to the budget file.",
+      example: "step-model: models/train-step.onnx",
+      expected: "the path of an .onnx file, relative to the budget file"
+    },
+    feedback: {
+      description: "For step-model: which output feeds which input on the next step (updated weights, optimizer state).",
+      example: "feedback: { w_out: w_in }",
+      expected: "a mapping from output name to input name"
+    }
+  },
+  power: {
+    "cpu-tdp": {
+      description: "The CPU's thermal design power, overriding the detected one.",
+      example: "cpu-tdp: 65 W",
+      expected: describeKind("power")
+    },
+    "idle-watts": {
+      description: "Whole-machine power at idle, for the power model.",
+      example: "idle-watts: 20 W",
+      expected: describeKind("power")
+    },
+    "max-watts": {
+      description: "Whole-machine power at full load, for the power model.",
+      example: "max-watts: 120 W",
+      expected: describeKind("power")
+    }
+  },
+  carbon: {
+    intensity: {
+      description: "Grid carbon intensity in gCO2e per kWh.",
+      example: "intensity: 400 gCO2e/kWh",
+      expected: describeKind("carbon-intensity")
+    },
+    region: {
+      description: "Grid region whose annual average intensity to use: an ISO 3166-1 alpha-2 country code (`US` is the US average) or a US eGRID region (`US-SERC`, `US-RFC`, `US-WECC`) from data/carbon-intensity.json.",
+      example: "region: DE",
+      expected: "a region code of data/carbon-intensity.json, in capitals (`DE`, `US`, `US-WECC`)"
+    }
+  },
+  budget: {
+    ...metricDocs(false),
+    regression: {
+      description: "Allowed change against the baseline by metric: a percentage (`5%`) or a quantity in the metric's unit.",
+      example: "regression: { energy-per-inference: 5% }",
+      expected: "a mapping from metric name to a percentage or a quantity"
+    }
+  },
+  regression: metricDocs(true),
+  limit: {
+    limit: {
+      description: "The limit, in the metric's unit.",
+      example: "limit: 5 ms",
+      expected: "a quantity in the metric's unit"
+    },
+    level: {
+      description: "error (default) fails the check; warn only reports.",
+      example: "level: warn",
+      expected: `one of ${oneOf(ENUMS.level)}`
+    }
+  }
+};
+function sectionKeys(section) {
+  return Object.keys(SECTIONS[section]);
+}
+
+// src/util/tail.ts
+function minSamplesForPercentile(q) {
+  const tail = 1 - q / 100;
+  if (!(tail > 0)) throw new RangeError("the 100th percentile is the maximum: no sample size estimates it");
+  return Math.ceil(Math.round(2 / tail * 1e9) / 1e9);
+}
+
+// src/config/load.ts
+var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
+async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
+  const abs2 = resolve(file);
+  let text;
+  try {
+    text = await readFile3(abs2);
+  } catch (error) {
+    const code = error?.code;
+    const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    throw new ConfigError([
+      {
+        file: abs2,
+        path: "",
+        message: why,
+        expected: "a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`",
+        example: MINIMAL_EXAMPLE
+      }
+    ]);
+  }
+  return parseConfig(text, abs2);
+}
+function parseConfig(text, file) {
+  const abs2 = resolve(file);
+  const dir = dirname(abs2);
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const v = new Validator(abs2, dir, lineCounter, doc);
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) v.yamlError(e.code, e.message, e.pos, text);
+    throw new ConfigError(v.issues);
+  }
+  const config = v.root(doc.contents, text);
+  if (v.issues.length > 0) throw new ConfigError(sortIssues(v.issues));
+  return config;
+}
+function sortIssues(issues) {
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i).map((x) => x.issue);
+}
+var SECTION_LABEL = {
+  root: "the top level",
+  model: "a model",
+  input: "an input spec",
+  inference: "`inference`",
+  training: "`training`",
+  power: "`power`",
+  carbon: "`carbon`",
+  budget: "`budget` (a metric or `regression`)",
+  regression: "`regression` (a metric)",
+  limit: "a limit"
+};
+var NESTED_HINTS = {
+  root: [
+    ["model", "inside an entry of `models:`"],
+    ["budget", "under a model's `budget:`"]
+  ],
+  model: [
+    ["budget", "under `budget:`"],
+    ["inference", "under `inference:`"],
+    ["training", "under `training:`"],
+    ["input", "under `inputs: { <input name>: \u2026 }`"]
+  ]
+};
+function childPath(parent, key) {
+  const part = /^[A-Za-z_$][\w$-]*$/.test(key) ? key : JSON.stringify(key);
+  if (part.startsWith('"')) return `${parent}[${part}]`;
+  return parent ? `${parent}.${part}` : part;
+}
+function quote(text) {
+  return JSON.stringify(text);
+}
+var KEY_ABBREVIATIONS = {
+  lr: "learning-rate",
+  learning_rate: "learning-rate",
+  memory: "peak-memory",
+  mem: "peak-memory",
+  "gpu-memory": "peak-gpu-memory",
+  energy: "energy-per-inference",
+  latency: "latency-p95",
+  p95: "latency-p95",
+  p99: "latency-p99",
+  size: "model-size",
+  params: "parameters",
+  carbon: "carbon-per-inference",
+  "step-time": "training-step-time",
+  iters: "iterations"
+};
+var Validator = class {
+  constructor(file, dir, lineCounter, doc) {
+    this.file = file;
+    this.dir = dir;
+    this.lineCounter = lineCounter;
+    this.doc = doc;
+  }
+  file;
+  dir;
+  lineCounter;
+  doc;
+  issues = [];
+  /** 1-based line and column of a node. */
+  pos(node2) {
+    const range = node2?.range;
+    if (!range) return {};
+    const p = this.lineCounter.linePos(range[0]);
+    return { line: p.line, column: p.col };
+  }
+  add(path, node2, message, expected, example) {
+    this.issues.push({
+      file: this.file,
+      path,
+      ...this.pos(node2),
+      message,
+      ...expected ? { expected } : {},
+      ...example ? { example } : {}
+    });
+  }
+  addFor(entry, doc, message) {
+    this.add(entry.path, entry.at, message, doc.expected, doc.example);
+  }
+  yamlError(code, message, pos, text) {
+    const { line, col } = this.lineCounter.linePos(pos[0]);
+    let msg = `invalid YAML: ${message.replace(/\s+/g, " ").trim()}`;
+    let expected = "valid YAML: `key: value` pairs, nested keys indented with spaces";
+    let example = "budget: { latency-p95: 5 ms }";
+    if (code === "DUPLICATE_KEY") {
+      const key = text.slice(pos[0]).split(/[:\n]/)[0]?.trim() ?? "";
+      msg = `duplicate key \`${key}\`; a key may appear once in each mapping`;
+      expected = "each key once; merge the two entries";
+      example = `${key}: \u2026`;
+    } else if (code === "TAB_AS_INDENT") {
+      expected = "indentation with spaces (YAML does not allow tabs)";
+      example = "  path: models/classifier.onnx";
+    }
+    this.issues.push({ file: this.file, path: "", line, column: col, message: msg, expected, example });
+  }
+  resolveNode(node2) {
+    let n = node2;
+    for (let i = 0; i < 100 && n && (0, import_yaml.isAlias)(n); i++) n = n.resolve(this.doc);
+    if (!n) return null;
+    if ((0, import_yaml.isScalar)(n) && n.value === null) return null;
+    return n;
+  }
+  /** Words for what a node is: `the text "abc"`, `the number 5`, `a list`. */
+  describe(node2) {
+    if (node2 === null) return "nothing";
+    if ((0, import_yaml.isMap)(node2)) return "a mapping";
+    if ((0, import_yaml.isSeq)(node2)) return "a list";
+    if ((0, import_yaml.isScalar)(node2)) {
+      const v = node2.value;
+      if (typeof v === "string") return `the text ${quote(v)}`;
+      if (typeof v === "number") return `the number ${node2.source ?? String(v)}`;
+      if (typeof v === "boolean") return `\`${v}\``;
+    }
+    return "an unsupported value";
+  }
+  /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
+  mapping(node2, path, at, section, doc) {
+    if (node2 === null || !(0, import_yaml.isMap)(node2)) {
+      this.add(path, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
+      return void 0;
+    }
+    const entries = [];
+    for (const pair of node2.items) {
+      const keyNode = pair.key;
+      const resolvedKey = this.resolveNode(keyNode);
+      if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
+        this.add(
+          path,
+          keyNode ?? node2,
+          `a key must be plain text, got ${this.describe(resolvedKey)}`,
+          "keys like `name` or `latency-p95`",
+          doc?.example
+        );
+        continue;
+      }
+      const key = String(resolvedKey.value);
+      const value = this.resolveNode(pair.value);
+      const rawValue = pair.value;
+      const hasPos = rawValue && rawValue.range && rawValue.range[1] > rawValue.range[0];
+      const entry = {
+        key,
+        keyNode,
+        value,
+        at: hasPos ? rawValue : keyNode,
+        path: childPath(path, key)
+      };
+      if (section && !(key in SECTIONS[section])) {
+        this.unknownKey(entry, section);
+        continue;
+      }
+      entries.push(entry);
+    }
+    return entries;
+  }
+  unknownKey(entry, section) {
+    const allowed = sectionKeys(section);
+    const metricSection = section === "budget" || section === "regression";
+    const expected = `a key of ${SECTION_LABEL[section]}: ${allowed.join(", ")}`;
+    if (entry.key === "<<") {
+      this.add(
+        entry.path,
+        entry.keyNode,
+        "YAML merge keys (`<<`) are not supported; write the keys out",
+        expected,
+        SECTIONS[section][allowed[0]]?.example
+      );
+      return;
+    }
+    const abbreviation = KEY_ABBREVIATIONS[entry.key.toLowerCase()];
+    const guess = abbreviation !== void 0 && allowed.includes(abbreviation) ? abbreviation : suggest(entry.key, allowed);
+    if (guess) {
+      this.add(
+        entry.path,
+        entry.keyNode,
+        `${metricSection ? `\`${entry.key}\` is not a metric` : `unknown key \`${entry.key}\``}; did you mean \`${guess}\`?`,
+        expected,
+        SECTIONS[section][guess]?.example
+      );
+      return;
+    }
+    for (const [other, where2] of NESTED_HINTS[section] ?? []) {
+      const doc = SECTIONS[other][entry.key];
+      if (doc) {
+        this.add(
+          entry.path,
+          entry.keyNode,
+          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where2}`,
+          expected,
+          doc.example
+        );
+        return;
+      }
+    }
+    if (section === "regression" && entry.key === "regression") {
+      this.add(entry.path, entry.keyNode, "`regression` cannot be nested", expected, SECTIONS.budget.regression?.example);
+      return;
+    }
+    const first = allowed[0];
+    this.add(
+      entry.path,
+      entry.keyNode,
+      metricSection ? `\`${entry.key}\` is not a metric` : `unknown key \`${entry.key}\``,
+      expected,
+      SECTIONS[section][first]?.example
+    );
+  }
+  required(entries, keys, section, path, node2) {
+    let ok = true;
+    for (const k of keys) {
+      if (!entries.some((e) => e.key === k)) {
+        const doc = SECTIONS[section][k];
+        this.add(path, node2, `missing required key \`${k}\``, doc.expected, doc.example);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+  // ---- scalars --------------------------------------------------------------------------
+  scalarValue(entry) {
+    return entry.value && (0, import_yaml.isScalar)(entry.value) ? entry.value.value : void 0;
+  }
+  text(entry, doc) {
+    const v = this.scalarValue(entry);
+    if (typeof v !== "string") {
+      this.addFor(entry, doc, `expected text, got ${this.describe(entry.value)}`);
+      return void 0;
+    }
+    if (v.trim() === "") {
+      this.addFor(entry, doc, "must not be empty");
+      return void 0;
+    }
+    return v;
+  }
+  integer(entry, doc, min) {
+    const v = this.scalarValue(entry);
+    if (typeof v !== "number" || !Number.isInteger(v)) {
+      this.addFor(entry, doc, `expected a whole number, got ${this.describe(entry.value)}`);
+      return void 0;
+    }
+    if (v < min) {
+      this.addFor(entry, doc, `must be at least ${min}, got ${v}`);
+      return void 0;
+    }
+    return v;
+  }
+  number(entry, doc, range) {
+    const v = this.scalarValue(entry);
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      this.addFor(entry, doc, `expected a number, got ${this.describe(entry.value)}`);
+      return void 0;
+    }
+    if (range === "positive" && !(v > 0)) {
+      this.addFor(entry, doc, `must be greater than 0, got ${v}`);
+      return void 0;
+    }
+    if (range === "unit" && !(v >= 0 && v < 1)) {
+      this.addFor(entry, doc, `must be from 0 up to (not including) 1, got ${v}`);
+      return void 0;
+    }
+    return v;
+  }
+  boolean(entry, doc) {
+    const v = this.scalarValue(entry);
+    if (typeof v !== "boolean") {
+      this.addFor(entry, doc, `expected \`true\` or \`false\`, got ${this.describe(entry.value)}`);
+      return void 0;
+    }
+    return v;
+  }
+  enumeration(entry, doc, values, what, aliases = {}) {
+    const v = this.scalarValue(entry);
+    if (typeof v !== "string") {
+      this.addFor(entry, doc, `expected ${what}, got ${this.describe(entry.value)}`);
+      return void 0;
+    }
+    if (values.includes(v)) return v;
+    const guess = Object.prototype.hasOwnProperty.call(aliases, v.toLowerCase()) ? aliases[v.toLowerCase()] : suggest(v, values);
+    this.addFor(entry, doc, `\`${v}\` is not a valid ${what}${guess ? `; did you mean \`${guess}\`?` : ""}`);
+    return void 0;
+  }
+  /** A quantity in base units; `example` is the `key: value` line to show. */
+  quantity(entry, kind, doc, positive2 = false) {
+    const v = this.scalarValue(entry);
+    if (typeof v !== "string" && typeof v !== "number") {
+      this.addFor(entry, doc, `expected ${describeKind(kind)}, got ${this.describe(entry.value)}`);
+      return void 0;
+    }
+    const r = tryParseQuantity(v, kind);
+    if (!r.ok) {
+      this.add(entry.path, entry.at, r.problem.message, doc.expected, `${entry.key}: ${r.problem.example}`);
+      return void 0;
+    }
+    if (positive2 && !(r.value > 0)) {
+      this.addFor(entry, doc, `must be greater than 0, got ${typeof v === "string" ? `\`${v}\`` : v}`);
+      return void 0;
+    }
+    return r.value;
+  }
+  // ---- sections -------------------------------------------------------------------------
+  root(node2, source) {
+    const config = {
+      version: 1,
+      file: this.file,
+      dir: this.dir,
+      models: [],
+      power: {},
+      inconclusive: DEFAULTS.inconclusive,
+      source
+    };
+    const resolved = this.resolveNode(node2);
+    if (resolved === null) {
+      this.add("", null, "the budget file is empty", "a mapping with `version: 1` and a `models:` list", MINIMAL_EXAMPLE);
+      return config;
+    }
+    if (!(0, import_yaml.isMap)(resolved)) {
+      this.add(
+        "",
+        resolved,
+        `the budget file must be a mapping, got ${this.describe(resolved)}`,
+        "a mapping with `version: 1` and a `models:` list",
+        MINIMAL_EXAMPLE
+      );
+      return config;
+    }
+    const entries = this.mapping(resolved, "", null, "root", void 0) ?? [];
+    this.required(entries, ["version", "models"], "root", "", resolved);
+    for (const e of entries) {
+      const doc = SECTIONS.root[e.key];
+      switch (e.key) {
+        case "version": {
+          const v = this.scalarValue(e);
+          if (v !== 1) this.addFor(e, doc, `unsupported version: got ${this.describe(e.value)}; this release reads version 1`);
+          break;
+        }
+        case "models":
+          config.models = this.models(e, doc);
+          break;
+        case "power":
+          Object.assign(config.power, this.power(e, doc));
+          break;
+        case "carbon":
+          Object.assign(config.power, this.carbon(e, doc));
+          break;
+        case "inconclusive":
+          config.inconclusive = this.enumeration(e, doc, ENUMS.inconclusive, "inconclusive outcome", {
+            error: "fail",
+            warning: "warn",
+            ignore: "pass"
+          }) ?? DEFAULTS.inconclusive;
+          break;
+      }
+    }
+    return config;
+  }
+  models(entry, doc) {
+    const node2 = entry.value;
+    if (node2 === null || !(0, import_yaml.isSeq)(node2)) {
+      this.addFor(entry, doc, `expected a list of models, got ${this.describe(node2)}`);
+      return [];
+    }
+    if (node2.items.length === 0) {
+      this.addFor(entry, doc, "the list of models is empty; add at least one");
+      return [];
+    }
+    const models = [];
+    const seen = /* @__PURE__ */ new Map();
+    node2.items.forEach((item, i) => {
+      const path = `models[${i}]`;
+      const model = this.model(this.resolveNode(item), path, item ?? node2);
+      if (!model) return;
+      const prior = model.name ? seen.get(model.name) : void 0;
+      if (prior) {
+        const nameNode = (0, import_yaml.isMap)(item) ? item.get("name", true) : void 0;
+        this.add(
+          `${path}.name`,
+          nameNode ?? item,
+          `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ""} has it too`,
+          "a name unique in the file; reports and baselines match models by name",
+          `name: ${model.name}-2`
+        );
+      } else if (model.name) {
+        seen.set(model.name, { path, line: model.line });
+      }
+      models.push(model);
+    });
+    return models;
+  }
+  model(node2, path, at) {
+    const entries = this.mapping(node2, path, at, "model", {
+      description: "",
+      expected: "a model: a mapping with at least `name` and `path`",
+      example: "- { name: classifier, path: models/classifier.onnx }"
+    });
+    if (!entries) return void 0;
+    this.required(entries, ["name", "path"], "model", path, node2);
+    const model = {
+      name: "",
+      pathInConfig: "",
+      path: "",
+      dims: {},
+      inputs: {},
+      threads: DEFAULTS.threads,
+      device: DEFAULTS.device,
+      inference: defaultInference(),
+      energy: DEFAULTS.energy,
+      training: null,
+      advise: DEFAULTS.advise,
+      adviseMaxTimeS: DEFAULTS.adviseMaxTimeS,
+      budget: []
+    };
+    const line = this.pos(node2).line;
+    if (line !== void 0) model.line = line;
+    for (const e of entries) {
+      const doc = SECTIONS.model[e.key];
+      switch (e.key) {
+        case "name":
+          model.name = this.text(e, doc) ?? "";
+          break;
+        case "path": {
+          const p = this.text(e, doc);
+          if (p !== void 0) {
+            model.pathInConfig = p;
+            model.path = resolve(this.dir, p);
+          }
+          break;
+        }
+        case "dims":
+          model.dims = this.dims(e, doc);
+          break;
+        case "inputs":
+          model.inputs = this.inputs(e, doc);
+          break;
+        case "threads":
+          model.threads = this.integer(e, doc, 1) ?? DEFAULTS.threads;
+          break;
+        case "device":
+          model.device = this.enumeration(e, doc, ENUMS.device, "device", { gpu: "cuda", nvidia: "cuda" }) ?? DEFAULTS.device;
+          break;
+        case "energy":
+          model.energy = this.enumeration(e, doc, ENUMS.energy, "energy meter") ?? DEFAULTS.energy;
+          break;
+        case "inference":
+          model.inference = this.inference(e, doc);
+          break;
+        case "training":
+          model.training = this.training(e, doc);
+          break;
+        case "advise":
+          model.advise = this.boolean(e, doc) ?? DEFAULTS.advise;
+          break;
+        case "advise-max-time":
+          model.adviseMaxTimeS = this.quantity(e, "time", doc, true) ?? DEFAULTS.adviseMaxTimeS;
+          break;
+        case "budget":
+          model.budget = this.budget(e, doc);
+          break;
+      }
+    }
+    this.tailStatistics(model);
+    for (const limit of model.budget) {
+      const why = whyUnmeasurable(limit.metric, model);
+      if (why === void 0) continue;
+      this.issues.push({
+        file: this.file,
+        path: limit.path,
+        ...limit.line !== void 0 ? { line: limit.line } : {},
+        ...limit.column !== void 0 ? { column: limit.column } : {},
+        message: `${limit.kind === "regression" ? "this regression limit " : ""}${why.message}`,
+        expected: why.expected,
+        example: why.example
+      });
+    }
+    return model;
+  }
+  /**
+   * A tail-latency regression budget is decided by that same percentile, which needs enough calls to be
+   * estimated (two beyond it: src/compare/sequential.ts minSamplesPerRound). A fixed
+   * `iterations` below that would check the p99 against the maximum of a few calls: refused.
+   */
+  tailStatistics(model) {
+    const iterations = model.inference?.iterations;
+    if (typeof iterations !== "number") return;
+    for (const b of model.budget) {
+      if (b.kind !== "regression" || b.metric !== "latency-p99" && b.metric !== "latency-p95") continue;
+      const q = b.metric === "latency-p99" ? 99 : 95;
+      const needed = minSamplesForPercentile(q);
+      if (iterations >= needed) continue;
+      const key = `regression.${b.metric}`;
+      this.issues.push({
+        file: this.file,
+        path: b.path,
+        ...b.line !== void 0 ? { line: b.line, column: b.column } : {},
+        message: `\`${key}\` is decided by the ${q}th percentile of the latency, which needs at least ${needed} timed calls to estimate (two calls beyond it); \`inference.iterations\` is ${iterations}, so the figure would be the slowest of a few calls, not a p${q}`,
+        expected: `\`iterations: auto\` or at least ${needed}, or a budget on a statistic ${iterations} calls estimate (\`latency-p50\` or \`latency-mean\`${q === 99 && iterations >= 40 ? ", or `latency-p95`" : ""})`,
+        example: `inference: { iterations: ${needed} }`
+      });
+    }
+  }
+  dims(entry, doc) {
+    const out3 = {};
+    for (const e of this.mapping(entry.value, entry.path, entry.at, null, doc) ?? []) {
+      const n = this.integer(e, { ...doc, example: `dims: { ${e.key}: 32 }` }, 1);
+      if (n !== void 0) out3[e.key] = n;
+    }
+    return out3;
+  }
+  inputs(entry, doc) {
+    const out3 = {};
+    for (const e of this.mapping(entry.value, entry.path, entry.at, null, doc) ?? []) {
+      const spec = this.inputSpec(e);
+      if (spec) out3[e.key] = spec;
+    }
+    return out3;
+  }
+  inputSpec(entry) {
+    const entries = this.mapping(entry.value, entry.path, entry.at, "input", {
+      description: "",
+      expected: "an input spec: `{ shape, dtype }`, `{ value }` or `{ data }`",
+      example: `${entry.key}: { shape: [1, 784], dtype: float32 }`
+    });
+    if (!entries) return void 0;
+    const before = this.issues.length;
+    let shape;
+    let dtype;
+    let value;
+    let hasValue = false;
+    let data;
+    let valueCount;
+    let valueEntry;
+    for (const e of entries) {
+      const doc = SECTIONS.input[e.key];
+      switch (e.key) {
+        case "shape":
+          shape = this.shape(e, doc);
+          break;
+        case "dtype":
+          dtype = this.enumeration(e, doc, ENUMS.dtype, "dtype", DTYPE_ALIASES);
+          break;
+        case "value": {
+          const r = this.fixedValue(e, doc);
+          if (r) {
+            value = r.value;
+            valueCount = r.count;
+            hasValue = true;
+            valueEntry = e;
+          }
+          break;
+        }
+        case "data": {
+          const p = this.text(e, doc);
+          if (p !== void 0 && !p.toLowerCase().endsWith(".npy")) this.addFor(e, doc, `\`${p}\` is not a .npy file`);
+          else if (p !== void 0) data = p;
+          break;
+        }
+      }
+    }
+    const has = (k) => entries.find((e) => e.key === k);
+    const dataEntry = has("data");
+    if (dataEntry && has("value")) {
+      this.add(
+        entry.path,
+        dataEntry.keyNode,
+        "give either `value` or `data`, not both",
+        "one source per input: a fixed `value` or a `.npy` file in `data`",
+        SECTIONS.input.data?.example
+      );
+    }
+    if (dataEntry && has("shape")) {
+      this.add(
+        entry.path,
+        has("shape")?.keyNode,
+        "a `.npy` file carries its own shape; remove `shape` or `data`",
+        "`data` alone, or `shape` (and `dtype`) to synthesise random data",
+        SECTIONS.input.data?.example
+      );
+    }
+    if (shape && valueEntry && valueCount !== void 0 && valueCount > 1) {
+      const want = shape.reduce((a, b) => a * b, 1);
+      if (want !== valueCount) {
+        this.add(
+          valueEntry.path,
+          valueEntry.at,
+          `has ${valueCount} elements but shape [${shape.join(", ")}] holds ${want}`,
+          "a single value (repeated to fill the shape) or exactly as many elements as the shape holds",
+          `value: 0`
+        );
+      }
+    }
+    if (this.issues.length > before) return void 0;
+    if (data !== void 0) return { kind: "npy", file: resolve(this.dir, data), ...dtype ? { dtype } : {} };
+    if (hasValue) return { kind: "value", value, ...shape ? { shape } : {}, ...dtype ? { dtype } : {} };
+    return { kind: "random", ...shape ? { shape } : {}, ...dtype ? { dtype } : {} };
+  }
+  shape(entry, doc) {
+    const node2 = entry.value;
+    if (node2 === null || !(0, import_yaml.isSeq)(node2)) {
+      this.addFor(entry, doc, `expected a list of positive whole numbers, got ${this.describe(node2)}`);
+      return void 0;
+    }
+    const dims = [];
+    let ok = true;
+    node2.items.forEach((item, i) => {
+      const n = this.resolveNode(item);
+      const v = n && (0, import_yaml.isScalar)(n) ? n.value : void 0;
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
+        this.add(
+          `${entry.path}[${i}]`,
+          item ?? node2,
+          `expected a positive whole number, got ${this.describe(n)}`,
+          doc.expected,
+          doc.example
+        );
+        ok = false;
+      } else {
+        dims.push(v);
+      }
+    });
+    return ok ? dims : void 0;
+  }
+  /** A scalar or a rectangular nested list of scalars of one type. */
+  fixedValue(entry, doc) {
+    const types = /* @__PURE__ */ new Set();
+    let ok = true;
+    const walk = (node2, path, at) => {
+      if (node2 !== null && (0, import_yaml.isScalar)(node2) && ["number", "boolean", "string"].includes(typeof node2.value)) {
+        types.add(typeof node2.value);
+        return { value: node2.value, dims: [] };
+      }
+      if (node2 !== null && (0, import_yaml.isSeq)(node2)) {
+        const parts = node2.items.map(
+          (item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node2)
+        );
+        if (parts.some((p) => p === void 0)) return void 0;
+        const first = parts[0]?.dims ?? [];
+        for (let i = 1; i < parts.length; i++) {
+          if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
+            this.add(
+              `${path}[${i}]`,
+              node2.items[i],
+              `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
+              doc.expected,
+              "value: [[1, 2], [3, 4]]"
+            );
+            ok = false;
+            return void 0;
+          }
+        }
+        return { value: parts.map((p) => p?.value), dims: [parts.length, ...first] };
+      }
+      this.add(path, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
+      ok = false;
+      return void 0;
+    };
+    const r = walk(entry.value, entry.path, entry.at);
+    if (!r || !ok) return void 0;
+    if (types.size > 1) {
+      this.addFor(entry, doc, `mixes ${[...types].sort().join(" and ")} values; use one type`);
+      return void 0;
+    }
+    return { value: r.value, count: r.dims.reduce((a, b) => a * b, 1) };
+  }
+  inference(entry, doc) {
+    const inference = defaultInference();
+    const v = this.scalarValue(entry);
+    if (typeof v === "boolean") return v ? inference : null;
+    for (const e of this.mapping(entry.value, entry.path, entry.at, "inference", doc) ?? []) {
+      const d = SECTIONS.inference[e.key];
+      switch (e.key) {
+        case "iterations": {
+          const it = this.scalarValue(e);
+          if (it === "auto") inference.iterations = "auto";
+          else if (typeof it === "number") inference.iterations = this.integer(e, d, 1) ?? "auto";
+          else this.addFor(e, d, `expected \`auto\` or a positive whole number, got ${this.describe(e.value)}`);
+          break;
+        }
+        case "warmup":
+          inference.warmup = this.integer(e, d, 0) ?? DEFAULTS.inferenceWarmup;
+          break;
+        case "max-time":
+          inference.maxTimeS = this.quantity(e, "time", d, true) ?? DEFAULTS.maxTimeS;
+          break;
+        case "target-ci": {
+          const q = this.quantity(e, "percent", d, true);
+          if (q !== void 0 && q >= 1) this.addFor(e, d, `must be under 100%, got ${String(this.scalarValue(e))}`);
+          else if (q !== void 0) inference.targetRelativeCi = q;
+          break;
+        }
+      }
+    }
+    return inference;
+  }
+  training(entry, doc) {
+    const entries = this.mapping(entry.value, entry.path, entry.at, "training", doc);
+    if (!entries) return null;
+    const t = {
+      loss: "mse",
+      optimizer: DEFAULTS.optimizer,
+      learningRate: DEFAULTS.learningRate,
+      steps: DEFAULTS.steps,
+      warmup: DEFAULTS.trainingWarmup
+    };
+    const has = (k2) => entries.find((e) => e.key === k2);
+    if (!has("step-model") && !has("loss")) {
+      const d = SECTIONS.training.loss;
+      this.add(
+        entry.path,
+        entry.value,
+        "missing required key `loss` (needed unless `step-model` is given)",
+        d.expected,
+        d.example
+      );
+    }
+    const setOptional = (key, value) => {
+      if (value !== void 0) t[key] = value;
+    };
+    for (const e of entries) {
+      const d = SECTIONS.training[e.key];
+      switch (e.key) {
+        case "loss":
+          t.loss = this.enumeration(e, d, ENUMS.loss, "loss") ?? t.loss;
+          break;
+        case "optimizer":
+          t.optimizer = this.enumeration(e, d, ENUMS.optimizer, "optimizer") ?? t.optimizer;
+          break;
+        case "learning-rate":
+          t.learningRate = this.number(e, d, "positive") ?? t.learningRate;
+          break;
+        case "steps":
+          t.steps = this.integer(e, d, 1) ?? t.steps;
+          break;
+        case "warmup":
+          t.warmup = this.integer(e, d, 0) ?? t.warmup;
+          break;
+        case "momentum":
+        case "beta1":
+        case "beta2":
+        case "rho":
+          setOptional(e.key, this.number(e, d, "unit"));
+          break;
+        case "epsilon":
+          setOptional("epsilon", this.number(e, d, "positive"));
+          break;
+        case "epochs":
+          setOptional("epochs", this.number(e, d, "positive"));
+          break;
+        case "dataset-size": {
+          const n = this.quantity(e, "count", d, true);
+          if (n !== void 0 && !Number.isInteger(n)) this.addFor(e, d, `must be a whole number of samples, got ${n}`);
+          else setOptional("datasetSize", n);
+          break;
+        }
+        case "freeze": {
+          const list = e.value && (0, import_yaml.isSeq)(e.value) ? e.value.items : null;
+          if (!list) {
+            this.addFor(e, d, "must be a list");
+            break;
+          }
+          const names = [];
+          list.forEach((item, i) => {
+            const v = (0, import_yaml.isScalar)(item) ? item.value : void 0;
+            if (typeof v === "string" && v.length > 0) names.push(v);
+            else
+              this.add(
+                `${e.path}[${i}]`,
+                item,
+                "must be an initializer name or a prefix ending in `*`",
+                d.expected,
+                d.example
+              );
+          });
+          t.freeze = names;
+          break;
+        }
+        case "steps-per-call":
+          setOptional("stepsPerCall", this.integer(e, d, 1));
+          break;
+        case "step-model": {
+          const p = this.text(e, d);
+          if (p !== void 0) t.stepModel = resolve(this.dir, p);
+          break;
+        }
+        case "feedback": {
+          const map = {};
+          for (const f of this.mapping(e.value, e.path, e.at, null, d) ?? []) {
+            const target = this.text(f, { ...d, example: `feedback: { ${f.key}: <input name> }` });
+            if (target !== void 0) map[f.key] = target;
+          }
+          t.feedback = map;
+          if (!has("step-model")) {
+            this.add(
+              e.path,
+              e.keyNode,
+              "`feedback` only applies with `step-model`",
+              "`feedback` together with `step-model` (a bring-your-own training step)",
+              SECTIONS.training["step-model"]?.example
+            );
+          }
+          break;
+        }
+      }
+    }
+    if (t.datasetSize !== void 0 && t.epochs === void 0) t.epochs = 1;
+    const k = t.stepsPerCall;
+    if (k !== void 0 && t.steps % k !== 0) {
+      const e = has("steps-per-call");
+      this.addFor(
+        e,
+        SECTIONS.training["steps-per-call"],
+        `must divide steps (${t.steps}), so that every timed call runs whole steps`
+      );
+    }
+    return t;
+  }
+  power(entry, doc) {
+    const out3 = {};
+    const entries = this.mapping(entry.value, entry.path, entry.at, "power", doc) ?? [];
+    for (const e of entries) {
+      const d = SECTIONS.power[e.key];
+      const w = this.quantity(e, "power", d, true);
+      if (w === void 0) continue;
+      if (e.key === "cpu-tdp") out3.cpuTdpW = w;
+      else if (e.key === "idle-watts") out3.idleW = w;
+      else out3.maxW = w;
+    }
+    if (out3.idleW === void 0 !== (out3.maxW === void 0)) {
+      const given = entries.find((x) => x.key === (out3.idleW === void 0 ? "max-watts" : "idle-watts"));
+      const missing = out3.idleW === void 0 ? "idle-watts" : "max-watts";
+      this.addFor(
+        given,
+        SECTIONS.power[given.key],
+        `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`
+      );
+    }
+    if (out3.idleW !== void 0 && out3.maxW !== void 0 && out3.maxW <= out3.idleW) {
+      const e = entries.find((x) => x.key === "max-watts");
+      this.addFor(
+        e,
+        SECTIONS.power["max-watts"],
+        `must be greater than idle-watts (${out3.idleW} W), got ${out3.maxW} W`
+      );
+    }
+    return out3;
+  }
+  carbon(entry, doc) {
+    const out3 = {};
+    const entries = this.mapping(entry.value, entry.path, entry.at, "carbon", doc) ?? [];
+    for (const e of entries) {
+      const d = SECTIONS.carbon[e.key];
+      if (e.key === "intensity") {
+        const g = this.quantity(e, "carbon-intensity", d);
+        if (g !== void 0) out3.carbonIntensityGPerKWh = g;
+      } else {
+        const r = this.text(e, d);
+        if (r !== void 0 && !isKnownRegion(r)) {
+          const close = suggest(r, KNOWN_REGIONS);
+          this.addFor(
+            e,
+            d,
+            `\`${r}\` is not a region with a grid intensity in data/carbon-intensity.json${close !== void 0 ? `; did you mean \`${close}\`?` : ""} (known: ${KNOWN_REGIONS.join(", ")}; for any other grid give \`intensity\` in gCO2e/kWh instead)`
+          );
+        } else if (r !== void 0) {
+          out3.region = r;
+        }
+      }
+    }
+    const intensity = entries.find((e) => e.key === "intensity");
+    if (intensity && entries.some((e) => e.key === "region")) {
+      this.add(
+        entry.path,
+        intensity.keyNode,
+        "give either `intensity` or `region`, not both",
+        doc.expected,
+        SECTIONS.carbon.intensity?.example
+      );
+    }
+    return out3;
+  }
+  budget(entry, doc) {
+    const limits = [];
+    for (const e of this.mapping(entry.value, entry.path, entry.at, "budget", doc) ?? []) {
+      if (e.key === "regression") {
+        const rdoc = SECTIONS.budget.regression;
+        for (const r of this.mapping(e.value, e.path, e.at, "regression", rdoc) ?? []) {
+          const limit = this.limit(r, r.key, true);
+          if (limit) limits.push(limit);
+        }
+      } else if (isMetricKey(e.key)) {
+        const limit = this.limit(e, e.key, false);
+        if (limit) limits.push(limit);
+      }
+    }
+    return limits;
+  }
+  /** One limit: `5 ms`, or `{ limit: 5 ms, level: warn }`; regression limits may be percentages. */
+  limit(entry, metric, regression) {
+    const doc = SECTIONS[regression ? "regression" : "budget"][metric];
+    let level = DEFAULTS.level;
+    let valueEntry = entry;
+    if (entry.value !== null && (0, import_yaml.isMap)(entry.value)) {
+      const entries = this.mapping(entry.value, entry.path, entry.at, "limit", doc) ?? [];
+      const before = this.issues.length;
+      this.required(entries, ["limit"], "limit", entry.path, entry.value);
+      const levelEntry = entries.find((e) => e.key === "level");
+      if (levelEntry)
+        level = this.enumeration(levelEntry, SECTIONS.limit.level, ENUMS.level, "level", {
+          warning: "warn",
+          fail: "error"
+        }) ?? level;
+      const limitEntry = entries.find((e) => e.key === "limit");
+      if (!limitEntry || this.issues.length > before) return void 0;
+      valueEntry = limitEntry;
+    }
+    const raw = this.scalarValue(valueEntry);
+    const kind = metricKind(metric);
+    const relative2 = regression && typeof raw === "string" && raw.trim().endsWith("%");
+    const valueDoc = { ...doc, example: valueEntry === entry ? doc.example : `limit: ${doc.example.split(": ")[1]}` };
+    const value = this.quantity(valueEntry, relative2 ? "percent" : kind, valueDoc);
+    if (value === void 0) return void 0;
+    return {
+      metric,
+      kind: regression ? "regression" : "absolute",
+      limit: value,
+      relative: relative2,
+      level,
+      ...this.pos(entry.keyNode),
+      path: entry.path
+    };
+  }
+};
+var DTYPE_ALIASES = {
+  float: "float32",
+  double: "float64",
+  half: "float16",
+  long: "int64",
+  int: "int32",
+  boolean: "bool",
+  f32: "float32",
+  f16: "float16",
+  i64: "int64",
+  i32: "int32"
+};
+function defaultInference() {
+  return {
+    iterations: DEFAULTS.iterations,
+    warmup: DEFAULTS.inferenceWarmup,
+    maxTimeS: DEFAULTS.maxTimeS,
+    targetRelativeCi: DEFAULTS.targetRelativeCi
+  };
+}
+
+// src/bench/ort.ts
+import * as ort from "onnxruntime-node";
+
+// src/device/providers.ts
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, dirname as dirname2, join } from "node:path";
+
+// src/device/elf.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var PT_LOAD = 1;
+var PT_DYNAMIC = 2;
+var DT_NULL = 0n;
+var DT_NEEDED = 1n;
+var DT_STRTAB = 5n;
+var DT_STRSZ = 10n;
+function readAt(fd, offset, length) {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, offset + got);
+    if (n <= 0) break;
+    got += n;
+  }
+  if (got < length) throw new Error(`truncated ELF file (wanted ${length} bytes at ${offset})`);
+  return buf;
+}
+function elfNeededLibraries(path) {
+  const fd = openSync(path, "r");
+  try {
+    const head = readAt(fd, 0, 64);
+    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF file`);
+    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
+    const phoff = Number(head.readBigUInt64LE(32));
+    const phentsize = head.readUInt16LE(54);
+    const phnum = head.readUInt16LE(56);
+    const phs = readAt(fd, phoff, phentsize * phnum);
+    const loads = [];
+    let dynamic;
+    for (let i = 0; i < phnum; i++) {
+      const at = i * phentsize;
+      const type = phs.readUInt32LE(at);
+      const offset = phs.readBigUInt64LE(at + 8);
+      const vaddr = phs.readBigUInt64LE(at + 16);
+      const filesz = phs.readBigUInt64LE(at + 32);
+      if (type === PT_LOAD) loads.push({ vaddr, offset, filesz });
+      if (type === PT_DYNAMIC) dynamic = { offset: Number(offset), size: Number(filesz) };
+    }
+    if (!dynamic) return [];
+    const dyn = readAt(fd, dynamic.offset, dynamic.size);
+    const needed = [];
+    let strtab;
+    let strsz = 0n;
+    for (let at = 0; at + 16 <= dyn.length; at += 16) {
+      const tag = dyn.readBigInt64LE(at);
+      const value = dyn.readBigUInt64LE(at + 8);
+      if (tag === DT_NULL) break;
+      if (tag === DT_NEEDED) needed.push(value);
+      else if (tag === DT_STRTAB) strtab = value;
+      else if (tag === DT_STRSZ) strsz = value;
+    }
+    if (needed.length === 0 || strtab === void 0) return [];
+    const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
+    if (!seg) throw new Error(`${path}: the string table lies outside every loaded segment`);
+    const strings = readAt(fd, Number(strtab - seg.vaddr + seg.offset), Number(strsz));
+    return needed.map((off) => {
+      const start = Number(off);
+      const end = strings.indexOf(0, start);
+      return strings.subarray(start, end < 0 ? strings.length : end).toString("utf8");
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/device/providers.ts
+var CUDA_PROVIDER_FILES = ["libonnxruntime_providers_cuda.so", "libonnxruntime_providers_shared.so"];
+function executionProvidersFor(device, opts = {}) {
+  switch (device) {
+    case "cpu":
+      return ["cpu"];
+    case "cuda":
+      return [{ name: "cuda", deviceId: opts.deviceId ?? 0 }, "cpu"];
+    case "webgpu":
+      return [{ name: "webgpu" }, "cpu"];
+  }
+}
+function deviceSessionOptions(device, opts = {}) {
+  const executionProviders = executionProvidersFor(device, opts);
+  if (device === "cpu" || opts.cpuFallback !== false) return { executionProviders };
+  return {
+    executionProviders: executionProviders.filter((p) => p !== "cpu"),
+    extra: { session: { disable_cpu_ep_fallback: "1" } }
+  };
+}
+function defaultBindingDir(platform = process.platform, arch = process.arch) {
+  const pkg = createRequire(import.meta.url).resolve("onnxruntime-node/package.json");
+  return join(dirname2(pkg), "bin", "napi-v6", platform, arch);
+}
+function whichOnPath(command, env2 = process.env, exists = existsSync) {
+  for (const dir of (env2.PATH ?? "").split(delimiter)) {
+    if (dir && exists(join(dir, command))) return join(dir, command);
+  }
+  return null;
+}
+async function realDeviceProbes() {
+  const ort3 = await import("onnxruntime-node");
+  let koffi;
+  try {
+    koffi = (await import("koffi")).default;
+  } catch {
+    koffi = void 0;
+  }
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    backends: () => ort3.listSupportedBackends(),
+    bindingDir: () => defaultBindingDir(),
+    exists: existsSync,
+    loadLibrary: (name) => {
+      if (!koffi) return "the koffi FFI module is not available to try loading it";
+      try {
+        koffi.load(name);
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    },
+    neededLibraries: elfNeededLibraries,
+    which: (cmd) => whichOnPath(cmd)
+  };
+}
+var DRIVER_FIX = "Install the NVIDIA driver (e.g. `sudo apt-get install nvidia-driver-550`, then reboot) or, in a container, start it with the NVIDIA Container Toolkit (`docker run --gpus all \u2026`) so libcuda.so.1 is mounted; GitHub-hosted runners without a GPU cannot run device: cuda.";
+function gpuDependencies(needed) {
+  return needed.filter(
+    (n) => !/^(libonnxruntime|libc\.|libm\.|libdl\.|librt\.|libpthread\.|libstdc\+\+|libgcc_s|ld-linux)/.test(n)
+  );
+}
+function checkDevice(device, probes) {
+  const missing = [];
+  const notes = [];
+  if (device === "cpu") return { device, ready: true, missing, notes };
+  const backends = probes.backends();
+  const names = backends.map((b) => b.name);
+  if (!names.includes(device)) {
+    missing.push({
+      what: "backend",
+      message: `this onnxruntime-node build (${probes.platform}/${probes.arch}) has no ${device} execution provider (it lists ${names.join(", ") || "none"})`,
+      fix: device === "cuda" ? "use Linux x64 (onnxruntime-node builds its CUDA provider only there and on Windows x64) or set device: cpu." : "use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS, or set device: cpu."
+    });
+    return { device, ready: false, missing, notes };
+  }
+  if (device === "cuda") {
+    const smi = probes.which("nvidia-smi");
+    const driver = probes.loadLibrary("libcuda.so.1");
+    if (driver !== null) {
+      missing.push({
+        what: "driver",
+        message: `the NVIDIA driver library libcuda.so.1 cannot be loaded (${driver})${smi ? `, although nvidia-smi is at ${smi}` : " and nvidia-smi is not on PATH"}`,
+        fix: DRIVER_FIX
+      });
+    } else if (smi) {
+      notes.push(`NVIDIA driver found (libcuda.so.1 loads; nvidia-smi at ${smi}).`);
+    }
+    const dir = probes.bindingDir();
+    const absent = CUDA_PROVIDER_FILES.filter((f) => !probes.exists(join(dir, f)));
+    if (absent.length > 0) {
+      missing.push({
+        what: "cuda-provider",
+        message: `onnxruntime's CUDA provider binaries are not installed (${absent.join(", ")} missing from ${dir}); the npm package does not include them`,
+        fix: "let energy-budget fetch them (it does so for device: cuda, pinned to a checksum; see docs/gpu.md), or run `ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node`."
+      });
+    } else {
+      const provider = join(dir, CUDA_PROVIDER_FILES[0]);
+      let needed = [];
+      try {
+        needed = gpuDependencies(probes.neededLibraries(provider));
+      } catch (error) {
+        notes.push(
+          `The CUDA provider's dependencies could not be read (${error.message}); they are checked when the session is created.`
+        );
+      }
+      const unloadable = needed.filter((lib) => probes.loadLibrary(lib) !== null);
+      if (unloadable.length > 0) {
+        missing.push({
+          what: "cuda-libraries",
+          message: `the CUDA provider needs ${unloadable.join(", ")}, which the dynamic loader cannot find`,
+          fix: "install the CUDA runtime and cuDNN versions these names give (e.g. CUDA 12 with cuDNN 9: `sudo apt-get install cuda-libraries-12-x libcudnn9-cuda-12` from NVIDIA's repository, or `pip install nvidia-cublas-cu12 nvidia-cudnn-cu12 \u2026` and add their lib folders to LD_LIBRARY_PATH)."
+        });
+      } else if (needed.length > 0) {
+        notes.push(`CUDA provider dependencies load: ${needed.join(", ")}.`);
+      }
+    }
+  }
+  if (device === "webgpu") {
+    if (probes.platform === "linux") {
+      const vulkan = probes.loadLibrary("libvulkan.so.1");
+      if (vulkan !== null) {
+        missing.push({
+          what: "vulkan",
+          message: `the Vulkan loader libvulkan.so.1 cannot be loaded (${vulkan}); onnxruntime's WebGPU provider (Dawn) reaches the GPU through Vulkan on Linux`,
+          fix: "install the Vulkan loader and a Vulkan driver for the GPU (`sudo apt-get install libvulkan1 mesa-vulkan-drivers` for AMD/Intel; the NVIDIA driver ships its own), or set device: cpu."
+        });
+      }
+    }
+    notes.push("Whether a WebGPU adapter exists is known only when the session is created.");
+  }
+  return { device, ready: missing.length === 0, missing, notes };
+}
+function deviceUnavailableError(check, model) {
+  const who = model ? `Model ${model} asks for device: ${check.device}` : `device: ${check.device} was asked for`;
+  const parts = check.missing.map((m, i) => `(${i + 1}) ${m.message}: ${m.fix}`);
+  return new EnvironmentError(
+    `${who}, but this machine cannot run it: ${parts.join(" ")} Alternatively set device: cpu for this model.`
+  );
+}
+function requireDevice(device, probes, model) {
+  const check = checkDevice(device, probes);
+  if (!check.ready) throw deviceUnavailableError(check, model);
+  return check;
+}
+function describeDeviceLoadError(error, device, model) {
+  if (device === "cpu") return void 0;
+  const raw = error instanceof Error ? error.message : String(error);
+  const msg = raw.replace(/\s*\n\s*/g, " ").trim();
+  const who = `Model ${model} (device: ${device})`;
+  const make = (what, fix) => new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, {
+    cause: error
+  });
+  if (device === "webgpu") {
+    if (/WebGPU adapter|No supported adapters|RequestAdapter/i.test(msg)) {
+      return make(
+        "onnxruntime found no WebGPU adapter (no GPU that Dawn can use through Vulkan, or no Vulkan driver for it)",
+        "Run on a machine with a GPU and a Vulkan driver (check with `vulkaninfo --summary`; install libvulkan1 and mesa-vulkan-drivers for AMD/Intel, or the NVIDIA driver)."
+      );
+    }
+    if (/webgpu/i.test(msg) && /not (supported|available|registered)/i.test(msg)) {
+      return make(
+        "this onnxruntime-node build cannot create a WebGPU provider",
+        "Use onnxruntime-node 1.22 or newer on Linux x64, Windows or macOS."
+      );
+    }
+    return void 0;
+  }
+  let m;
+  if ((m = /(libonnxruntime_providers_(?:cuda|shared)\.so)[^]*?(cannot open shared object file|No such file)/.exec(msg)) || /AppendExecutionProvider_Cuda: Failed to load shared library/.test(msg)) {
+    const lib = m?.[1] ?? "libonnxruntime_providers_cuda.so";
+    return make(
+      `onnxruntime cannot load its CUDA provider (${lib} is missing or one of its dependencies is)`,
+      "Let energy-budget fetch the provider binaries (docs/gpu.md), and check that the NVIDIA driver, CUDA 12 and cuDNN 9 libraries load (`energy-budget` names the missing ones before creating the session)."
+    );
+  }
+  if (m = /(lib[\w+.-]+\.so(?:\.\d+)*): cannot open shared object file/.exec(msg)) {
+    return make(
+      `the CUDA provider needs ${m[1]}, which the dynamic loader cannot find`,
+      "Install the CUDA runtime and cuDNN libraries (see docs/gpu.md) or add their folder to LD_LIBRARY_PATH."
+    );
+  }
+  if (/no CUDA-capable device|cudaErrorNoDevice|CUDA failure 100\b/i.test(msg)) {
+    return make("CUDA sees no GPU", "Check `nvidia-smi` and CUDA_VISIBLE_DEVICES; in a container start it with `--gpus all`.");
+  }
+  if (/driver version is insufficient|cudaErrorInsufficientDriver|CUDA failure 35\b/i.test(msg)) {
+    return make(
+      "the NVIDIA driver is older than the CUDA runtime the provider was built with",
+      "Update the NVIDIA driver (CUDA 12 needs driver 525 or newer)."
+    );
+  }
+  if (/out of memory|cudaErrorMemoryAllocation|CUDA failure 2\b/i.test(msg)) {
+    return make(
+      "the GPU ran out of memory while loading the model",
+      "Use a GPU with more memory, free it from other processes, or a smaller model."
+    );
+  }
+  return void 0;
+}
+
+// src/bench/ort.ts
+function sessionOptions(opts) {
+  return {
+    // Never set preferredOutputLocation or disable_synchronize_execution_providers: with the
+    // defaults, run() returns after the device work and the copy back (docs/gpu.md).
+    ...deviceSessionOptions(opts.device ?? "cpu", { deviceId: opts.deviceId, cpuFallback: opts.cpuFallback }),
+    intraOpNumThreads: opts.threads,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+    graphOptimizationLevel: "all",
+    logSeverityLevel: 3
+  };
+}
+async function createSession(model, opts) {
+  const options = sessionOptions(opts);
+  let session;
+  try {
+    session = typeof model === "string" ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
+  } catch (error) {
+    const name = opts.name ?? (typeof model === "string" ? model : "the model");
+    throw describeDeviceLoadError(error, opts.device ?? "cpu", name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
+  }
+  return wrapSession(session);
+}
+function wrapSession(session) {
+  return {
+    inputNames: session.inputNames,
+    outputNames: session.outputNames,
+    // Passed straight through: the timed loop should measure onnxruntime, not a wrapper.
+    run: (feeds, fetches) => fetches ? session.run(feeds, fetches) : session.run(feeds),
+    release: () => session.release()
+  };
+}
+function ortVersion() {
+  return ort.env.versions.node ?? ort.env.versions.common;
+}
+function describeLoadError(error, name) {
+  const raw = error instanceof Error ? error.message : String(error);
+  const msg = raw.replace(/^\[ONNXRuntimeError\] : \d+ : [A-Z_]+ : /, "").trim();
+  const model = name.startsWith('"') ? `model ${name}` : `model "${name}"`;
+  let text;
+  let m;
+  if (/File doesn't exist|No such file/i.test(msg)) {
+    text = `${model}: the file does not exist. Check the path (relative to the budget file's folder).`;
+  } else if (/protobuf parsing failed/i.test(msg)) {
+    text = `${model}: onnxruntime cannot parse the file as an ONNX model (protobuf parsing failed). Check that it is an .onnx file and not, for example, a PyTorch checkpoint or a Git LFS pointer (run git lfs pull).`;
+  } else if (m = /No Op registered for (\S+) with domain_version of (\d+)/.exec(msg)) {
+    const node2 = /In Node, \("([^"]*)", ([^,]+), "([^"]*)"/.exec(msg);
+    const domain = node2?.[3] ? ` in domain "${node2[3]}"` : "";
+    text = `${model}: op ${m[1]}${domain} (opset ${m[2]})${node2 ? ` at node "${node2[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows. Re-export the model with standard ONNX ops or a supported opset. (onnxruntime: ${msg})`;
+  } else if (m = /([\w.]*):(\w+)\((-?\d+)\) is not a registered function\/op/.exec(msg)) {
+    text = `${model}: op ${m[2]}${m[1] ? ` in domain "${m[1]}"` : ""} is not an op onnxruntime ${ortVersion()} knows (no kernel or function is registered for it). Re-export the model with standard ONNX ops, or use a build of onnxruntime that has this custom op. (onnxruntime: ${msg})`;
+  } else if (m = /Could not find an implementation for (\S+?)\((\d+)\) node with name '([^']*)'/.exec(msg)) {
+    text = `${model}: onnxruntime's CPU execution provider has no kernel for op ${m[1]} (opset ${m[2]}) at node "${m[3]}" with these input types. Re-export the model with other types or ops for that node.`;
+  } else if (m = /of operator \(([^)]*)\) in node \(([^)]*)\)/.exec(msg)) {
+    const detail = msg.replace(/^This is an invalid model\.\s*/, "");
+    text = `${model}: onnxruntime rejects node "${m[2]}" (op ${m[1]}) as invalid: ${detail}`;
+  } else if (m = /In Node, \("([^"]*)", ([^,]+),/.exec(msg)) {
+    const detail = msg.replace(/^This is an invalid model\.\s*/, "");
+    text = `${model}: onnxruntime rejects node "${m[1]}" (op ${m[2].trim()}) as invalid: ${detail}`;
+  } else {
+    text = `${model}: onnxruntime cannot load it: ${msg}`;
+  }
+  return new InputError("MODEL_INVALID", text.replace(/\s*\n\s*/g, " "), { cause: error });
+}
+
+// src/model/flops.ts
+function numel(shape) {
+  let p = 1;
+  for (const d of shape) p *= d;
+  return p;
+}
+function attrOf(n, name) {
+  return (n.attribute ?? []).find((a) => a.name === name);
+}
+function intAttr(n, name, dflt) {
+  const a = attrOf(n, name);
+  return a && Object.prototype.hasOwnProperty.call(a, "i") ? a.i ?? dflt : dflt;
+}
+var ELEMENTWISE = /* @__PURE__ */ new Set([
+  "Add",
+  "Sub",
+  "Mul",
+  "Div",
+  "Pow",
+  "Mod",
+  "Sqrt",
+  "Reciprocal",
+  "Neg",
+  "Abs",
+  "Exp",
+  "Log",
+  "Floor",
+  "Ceil",
+  "Round",
+  "Sign",
+  "Erf",
+  "Sin",
+  "Cos",
+  "Tan",
+  "Asin",
+  "Acos",
+  "Atan",
+  "Sinh",
+  "Cosh",
+  "Asinh",
+  "Acosh",
+  "Atanh",
+  "Relu",
+  "LeakyRelu",
+  "PRelu",
+  "Elu",
+  "Selu",
+  "Celu",
+  "Sigmoid",
+  "HardSigmoid",
+  "HardSwish",
+  "Tanh",
+  "Softplus",
+  "Softsign",
+  "ThresholdedRelu",
+  "Gelu",
+  "Mish",
+  "Clip",
+  "Where",
+  "Equal",
+  "Greater",
+  "Less",
+  "GreaterOrEqual",
+  "LessOrEqual",
+  "And",
+  "Or",
+  "Xor",
+  "Not",
+  "BitShift",
+  "BitwiseAnd",
+  "BitwiseOr",
+  "BitwiseXor",
+  "BitwiseNot",
+  "IsNaN",
+  "IsInf",
+  "Shrink",
+  "CumSum"
+]);
+var VARIADIC = /* @__PURE__ */ new Set(["Sum", "Max", "Min", "Mean"]);
+var QUANTIZE = /* @__PURE__ */ new Set(["QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear"]);
+var REDUCE_1 = /* @__PURE__ */ new Set([
+  "ReduceSum",
+  "ReduceMean",
+  "ReduceMax",
+  "ReduceMin",
+  "ReduceProd",
+  "ReduceL1",
+  "ArgMax",
+  "ArgMin",
+  "ReduceLogSum"
+]);
+var REDUCE_2 = /* @__PURE__ */ new Set(["ReduceSumSquare", "ReduceL2", "ReduceLogSumExp"]);
+var SOFTMAX = /* @__PURE__ */ new Set(["Softmax", "LogSoftmax", "Hardmax"]);
+var NORMALIZE = /* @__PURE__ */ new Set([
+  "LayerNormalization",
+  "InstanceNormalization",
+  "GroupNormalization",
+  "MeanVarianceNormalization",
+  "LpNormalization"
+]);
+var POOL = /* @__PURE__ */ new Set(["MaxPool", "AveragePool", "LpPool"]);
+var GLOBAL_POOL = /* @__PURE__ */ new Set(["GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"]);
+var FREE = /* @__PURE__ */ new Set([
+  "Reshape",
+  "Flatten",
+  "Squeeze",
+  "Unsqueeze",
+  "Transpose",
+  "Concat",
+  "Split",
+  "Slice",
+  "Gather",
+  "GatherElements",
+  "GatherND",
+  "Scatter",
+  "ScatterElements",
+  "ScatterND",
+  "Identity",
+  "Shape",
+  "Size",
+  "Constant",
+  "ConstantOfShape",
+  "Cast",
+  "CastLike",
+  "Expand",
+  "Tile",
+  "Pad",
+  "Dropout",
+  "Range",
+  "DepthToSpace",
+  "SpaceToDepth",
+  "OneHot",
+  "EyeLike",
+  "Trilu",
+  "ReverseSequence",
+  "Compress",
+  "NonZero",
+  "SequenceConstruct",
+  "SequenceEmpty",
+  "SequenceInsert",
+  "SequenceErase",
+  "SequenceAt",
+  "SequenceLength",
+  "SplitToSequence",
+  "ConcatFromSequence",
+  "Optional",
+  "OptionalHasElement",
+  "OptionalGetElement"
+]);
+var RECURRENT_GATES = {
+  RNN: { gates: 1, elementwise: 2 },
+  GRU: { gates: 3, elementwise: 11 },
+  LSTM: { gates: 4, elementwise: 13 }
+};
+function nodeFlops(n, shapes) {
+  if (n.domain && n.domain !== "ai.onnx") return void 0;
+  const op = n.opType ?? "";
+  const inputs = n.input ?? [];
+  const shapeIn = (i) => inputs[i] ? shapes.get(inputs[i]) : void 0;
+  const present = (i) => !!inputs[i];
+  const out3 = n.output?.[0] ? shapes.get(n.output[0]) : void 0;
+  if (FREE.has(op)) return 0;
+  switch (op) {
+    case "Conv":
+    case "ConvInteger":
+    case "QLinearConv": {
+      const wIndex = op === "QLinearConv" ? 3 : 1;
+      const w = shapeIn(wIndex);
+      if (!out3 || !w || w[0] === 0) return void 0;
+      const macs = numel(out3) * numel(w) / w[0];
+      const bias = op === "Conv" ? present(2) : op === "QLinearConv" ? present(8) : false;
+      return 2 * macs + (bias ? numel(out3) : 0);
+    }
+    case "ConvTranspose": {
+      const x = shapeIn(0);
+      const w = shapeIn(1);
+      if (!x || !w || !out3 || w[0] === 0) return void 0;
+      return 2 * (numel(x) * numel(w) / w[0]) + (present(2) ? numel(out3) : 0);
+    }
+    case "Gemm": {
+      const a = shapeIn(0);
+      if (!a || !out3 || a.length !== 2) return void 0;
+      const k = intAttr(n, "transA", 0) ? a[0] : a[1];
+      return 2 * numel(out3) * k + (present(2) ? numel(out3) : 0);
+    }
+    case "MatMul":
+    case "MatMulInteger":
+    case "QLinearMatMul": {
+      const a = shapeIn(0);
+      if (!a || !out3 || a.length === 0) return void 0;
+      return 2 * numel(out3) * a[a.length - 1];
+    }
+    case "RNN":
+    case "GRU":
+    case "LSTM": {
+      const x = shapeIn(0);
+      const w = shapeIn(1);
+      if (!x || !w || x.length !== 3 || w.length !== 3) return void 0;
+      const { gates, elementwise } = RECURRENT_GATES[op];
+      const layout = intAttr(n, "layout", 0);
+      const steps = layout ? x[1] : x[0];
+      const batch = layout ? x[0] : x[1];
+      const inputSize = x[2];
+      const directions = w[0];
+      const hidden = intAttr(n, "hidden_size", w[1] / gates);
+      const perStep = 2 * gates * hidden * (inputSize + hidden) + (present(3) ? 2 * gates * hidden : 0) + elementwise * hidden;
+      return steps * batch * directions * perStep;
+    }
+    case "BatchNormalization":
+      return out3 ? 2 * numel(out3) : void 0;
+    default:
+      break;
+  }
+  if (ELEMENTWISE.has(op)) return out3 ? numel(out3) : void 0;
+  if (VARIADIC.has(op)) return out3 ? numel(out3) * (Math.max(inputs.length, 1) - 1 + (op === "Mean" ? 1 : 0)) : void 0;
+  if (QUANTIZE.has(op)) return out3 ? 2 * numel(out3) : void 0;
+  if (SOFTMAX.has(op)) return out3 ? 5 * numel(out3) : void 0;
+  if (NORMALIZE.has(op)) return out3 ? 7 * numel(out3) : void 0;
+  if (REDUCE_1.has(op) || REDUCE_2.has(op)) {
+    const x = shapeIn(0);
+    return x ? numel(x) * (REDUCE_2.has(op) ? 2 : 1) : void 0;
+  }
+  if (POOL.has(op)) {
+    const k = attrOf(n, "kernel_shape")?.ints ?? [];
+    return out3 && k.length > 0 ? numel(out3) * numel(k) : void 0;
+  }
+  if (GLOBAL_POOL.has(op)) {
+    const x = shapeIn(0);
+    return x ? numel(x) : void 0;
+  }
+  return void 0;
+}
+
+// src/model/shapes.ts
+import { readFileSync } from "node:fs";
+import { dirname as dirname3, resolve as resolve2 } from "node:path";
+async function createOrtShapeSession(bytes) {
+  const ort3 = await import("onnxruntime-node");
+  return ort3.InferenceSession.create(bytes, {
+    graphOptimizationLevel: "disabled",
+    intraOpNumThreads: 1,
+    executionProviders: ["cpu"]
+  });
+}
+var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
+  "SequenceConstruct",
+  "SequenceEmpty",
+  "SequenceInsert",
+  "SequenceErase",
+  "SplitToSequence",
+  "SequenceMap",
+  "Optional"
+]);
+var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
+function own(obj, key) {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+function isTensorType(t) {
+  return !t || own(t, "tensorType") || !own(t, "sequenceType") && !own(t, "optionalType") && !own(t, "mapType") && !own(t, "sparseTensorType");
+}
+function nonTensorValues(graph) {
+  const out3 = /* @__PURE__ */ new Set();
+  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
+    if (v.name && !isTensorType(v.type)) out3.add(v.name);
+  }
+  for (const n of graph.node ?? []) {
+    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...a.graphs ?? []]).filter((g) => !!g).flatMap((g) => g.output ?? []);
+    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
+    const fromNonTensor = (n.input ?? []).some((i) => out3.has(i));
+    if (NON_TENSOR_OPS.has(n.opType ?? "") || PASS_THROUGH_OPS.has(n.opType ?? "") && (fromNonTensor || nonTensorSub)) {
+      for (const o of n.output ?? []) if (o) out3.add(o);
+    }
+  }
+  return out3;
+}
+function inlineTensor(t, modelDir) {
+  if (!isExternal(t)) return t;
+  const e = externalEntries(t);
+  const data = readFileSync(resolve2(modelDir, e.location ?? ""));
+  const offset = Number(e.offset ?? 0);
+  const length = e.length !== void 0 && e.length !== "" ? Number(e.length) : data.length - offset;
+  const { externalData: _e, dataLocation: _l, ...rest } = t;
+  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
+}
+function inlineGraph(g, modelDir) {
+  return {
+    ...g,
+    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
+    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
+      ...s,
+      ...s.values ? { values: inlineTensor(s.values, modelDir) } : {},
+      ...s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}
+    })),
+    node: (g.node ?? []).map((n) => ({
+      ...n,
+      attribute: (n.attribute ?? []).map((a) => ({
+        ...a,
+        ...a.t ? { t: inlineTensor(a.t, modelDir) } : {},
+        ...a.g ? { g: inlineGraph(a.g, modelDir) } : {},
+        ...a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}
+      }))
+    }))
+  };
+}
+function hasExternal(g) {
+  if (!g) return false;
+  if ((g.initializer ?? []).some(isExternal)) return true;
+  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices)))
+    return true;
+  return (g.node ?? []).some(
+    (n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal))
+  );
+}
+function withExtraOutputs(loaded, names) {
+  const proto = loaded.proto;
+  let graph = proto.graph ?? {};
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
+  const extra = names.map((name) => ({ name }));
+  return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
+}
+function initializerDims(graph) {
+  const out3 = /* @__PURE__ */ new Map();
+  for (const t of graph.initializer ?? []) if (t.name) out3.set(t.name, [...t.dims ?? []]);
+  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out3.set(s.values.name, [...s.dims ?? []]);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== "Constant" || n.domain) continue;
+    const a = (n.attribute ?? [])[0];
+    const name = n.output?.[0];
+    if (!a || !name) continue;
+    if (a.name === "value" && a.t) out3.set(name, [...a.t.dims ?? []]);
+    else if (a.name === "sparse_value" && a.sparseTensor) out3.set(name, [...a.sparseTensor.dims ?? []]);
+    else if (a.name === "value_floats") out3.set(name, [a.floats?.length ?? 0]);
+    else if (a.name === "value_ints") out3.set(name, [a.ints?.length ?? 0]);
+    else if (a.name === "value_strings") out3.set(name, [a.strings?.length ?? 0]);
+    else if (a.name === "value_float" || a.name === "value_int" || a.name === "value_string") out3.set(name, []);
+  }
+  return out3;
+}
+function dimsOf(v) {
+  if (!v || typeof v !== "object" || !("dims" in v)) return void 0;
+  const dims = v.dims;
+  return Array.isArray(dims) && dims.every((d) => typeof d === "number") ? [...dims] : void 0;
+}
+function staticShapes(proto, inputShapes) {
+  const graph = proto.graph ?? {};
+  const out3 = initializerDims(graph);
+  const symbols = /* @__PURE__ */ new Map();
+  for (const v of graph.input ?? []) {
+    const given = v.name ? inputShapes[v.name] : void 0;
+    const dims = v.type?.tensorType?.shape?.dim ?? [];
+    if (!given || given.length !== dims.length) continue;
+    dims.forEach((d, i) => {
+      if (own(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
+    });
+  }
+  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
+    if (!v.name || out3.has(v.name)) continue;
+    const tt = v.type?.tensorType;
+    if (!tt || !own(tt, "shape")) continue;
+    const dims = (tt.shape?.dim ?? []).map(
+      (d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
+    );
+    if (dims.every((d) => typeof d === "number")) out3.set(v.name, dims);
+  }
+  for (const [name, shape] of Object.entries(inputShapes)) out3.set(name, [...shape]);
+  return out3;
+}
+function smallValues(v) {
+  if (!v || typeof v !== "object" || !("data" in v)) return void 0;
+  const data = v.data;
+  if (!data || typeof data !== "object" || !("length" in data)) return void 0;
+  const arr = data;
+  if (arr.length > 64) return void 0;
+  const out3 = [];
+  for (let i = 0; i < arr.length; i++) {
+    const x = arr[i];
+    if (typeof x === "number") out3.push(x);
+    else if (typeof x === "bigint") out3.push(Number(x));
+    else if (typeof x === "boolean") out3.push(x ? 1 : 0);
+    else return void 0;
+  }
+  return out3;
+}
+function staticValue(graph, name) {
+  const fromTensor = (t) => {
+    if (!t) return void 0;
+    if (t.int64Data?.length) return t.int64Data.map((x) => Number(x));
+    if (t.int32Data?.length) return [...t.int32Data];
+    const raw = t.rawData;
+    if (!raw || raw.length > 512) return void 0;
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (t.dataType === 7) return Array.from({ length: raw.length / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
+    if (t.dataType === 6) return Array.from({ length: raw.length / 4 }, (_, i) => view.getInt32(i * 4, true));
+    if (t.dataType === 9) return Array.from(raw, (b) => b ? 1 : 0);
+    return void 0;
+  };
+  const init = (graph.initializer ?? []).find((t) => t.name === name);
+  if (init) return fromTensor(init);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== "Constant" || n.domain || n.output?.[0] !== name) continue;
+    const a = (n.attribute ?? [])[0];
+    if (a?.name === "value") return fromTensor(a.t ?? void 0);
+    if (a?.name === "value_int") return [Number(a.i ?? 0)];
+    if (a?.name === "value_ints") return (a.ints ?? []).map((x) => Number(x));
+  }
+  return void 0;
+}
+async function resolveShapesAndValues(loaded, feeds, createSession2 = createOrtShapeSession, valueNames = []) {
+  const graph = loaded.proto.graph ?? {};
+  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
+  const shapes = staticShapes(loaded.proto, inputShapes);
+  const skip = nonTensorValues(graph);
+  const existing = /* @__PURE__ */ new Set([
+    ...(graph.output ?? []).map((v) => v.name ?? ""),
+    ...(graph.input ?? []).map((v) => v.name ?? ""),
+    ...initializerDims(graph).keys()
+  ]);
+  const wanted = [];
+  const seen = /* @__PURE__ */ new Set();
+  const consider = (n, list) => {
+    for (const o of n.output ?? []) {
+      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
+        seen.add(o);
+        list.push(o);
+      }
+    }
+  };
+  for (const n of graph.node ?? []) consider(n, wanted);
+  const attempt = async (names) => {
+    const session = await createSession2(encodeModel(withExtraOutputs(loaded, names)));
+    try {
+      return await session.run(feeds);
+    } finally {
+      await session.release();
+    }
+  };
+  let results;
+  try {
+    results = await attempt(wanted);
+  } catch (first) {
+    if (wanted.length === 0) throw first;
+    results = await attempt([]);
+  }
+  for (const [name, value] of Object.entries(results)) {
+    const dims = dimsOf(value);
+    if (dims) shapes.set(name, dims);
+  }
+  const values = /* @__PURE__ */ new Map();
+  for (const name of valueNames) {
+    const v = name in feeds ? smallValues(feeds[name]) : staticValue(graph, name) ?? smallValues(results[name]);
+    if (v) values.set(name, v);
+  }
+  return { shapes, values };
+}
+
+// src/model/control-flow.ts
+var MAX_CONTROL_FLOW_DEPTH = 4;
+var CONTROL_FLOW = /* @__PURE__ */ new Set(["If", "Loop", "Scan"]);
+function isControlFlow(n) {
+  return (!n.domain || n.domain === "ai.onnx") && CONTROL_FLOW.has(n.opType ?? "");
+}
+function graphAttr(n, name) {
+  return (n.attribute ?? []).find((a) => a.name === name)?.g ?? void 0;
+}
+function intsAttr(n, name) {
+  const a = (n.attribute ?? []).find((x) => x.name === name);
+  return a?.ints ? a.ints.map(Number) : void 0;
+}
+function intAttr2(n, name, dflt) {
+  const a = (n.attribute ?? []).find((x) => x.name === name);
+  return a && a.i !== void 0 && a.i !== null ? Number(a.i) : dflt;
+}
+function nodeLabel(n) {
+  return n.name ? `'${n.name}'` : `producing '${n.output?.[0] ?? "?"}'`;
+}
+function definedIn(g) {
+  const out3 = /* @__PURE__ */ new Set();
+  for (const v of g.input ?? []) if (v.name) out3.add(v.name);
+  for (const t of g.initializer ?? []) if (t.name) out3.add(t.name);
+  for (const s of g.sparseInitializer ?? []) if (s.values?.name) out3.add(s.values.name);
+  for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out3.add(o);
+  return out3;
+}
+function renameNested(g, rename4) {
+  const local = definedIn(g);
+  const map = (x) => x && !local.has(x) ? rename4.get(x) ?? x : x;
+  return {
+    ...g,
+    node: (g.node ?? []).map((n) => ({
+      ...n,
+      input: (n.input ?? []).map(map),
+      attribute: renameAttrs(n.attribute, rename4, local)
+    })),
+    output: (g.output ?? []).map((v) => ({ ...v, name: map(v.name ?? "") }))
+  };
+}
+function renameAttrs(attrs, rename4, shadow) {
+  const outer = new Map([...rename4].filter(([k]) => !shadow.has(k)));
+  return (attrs ?? []).map((a) => ({
+    ...a,
+    ...a.g ? { g: renameNested(a.g, outer) } : {},
+    ...a.graphs?.length ? { graphs: a.graphs.map((g) => renameNested(g, outer)) } : {}
+  }));
+}
+function inline(g, prefix, bindings) {
+  const rename4 = /* @__PURE__ */ new Map();
+  for (const name of definedIn(g)) rename4.set(name, `${prefix}${name}`);
+  for (const [k, v] of bindings) rename4.set(k, v);
+  const map = (x) => x ? rename4.get(x) ?? x : x;
+  const nodes = (g.node ?? []).map((n) => ({
+    ...n,
+    name: `${prefix}${n.name ?? n.output?.[0] ?? ""}`,
+    input: (n.input ?? []).map(map),
+    output: (n.output ?? []).map(map),
+    attribute: renameAttrs(n.attribute, rename4, /* @__PURE__ */ new Set())
+  }));
+  const initializers = (g.initializer ?? []).map((t) => ({ ...t, name: map(t.name ?? "") }));
+  return { nodes, initializers, outputs: (g.output ?? []).map((v) => map(v.name ?? "")) };
+}
+function controlFlowValueNames(proto) {
+  const out3 = [];
+  for (const n of proto.graph?.node ?? []) {
+    if (!isControlFlow(n)) continue;
+    if (n.opType === "If" && n.input?.[0]) out3.push(n.input[0]);
+    if (n.opType === "Loop") {
+      for (const i of (n.input ?? []).slice(0, 2)) if (i) out3.push(i);
+    }
+  }
+  return out3;
+}
+function startExpansion(proto) {
+  return { proto, times: /* @__PURE__ */ new Map(), countedThroughBody: /* @__PURE__ */ new Set(), synthetic: /* @__PURE__ */ new Set(), notes: [] };
+}
+function loopTrips(n, body, run) {
+  const inputs = n.input ?? [];
+  const carried = Math.max(0, inputs.length - 2);
+  for (const o of (n.output ?? []).slice(carried)) {
+    const dims = o ? run.shapes.get(o) : void 0;
+    if (dims && dims.length > 0) return dims[0];
+  }
+  const m = inputs[0] ? run.values.get(inputs[0])?.[0] : void 0;
+  if (m === void 0) return "its trip count is not known at these inputs";
+  const condIn = body.input?.[1]?.name;
+  const condOut = body.output?.[0]?.name;
+  const condNode = (body.node ?? []).find((x) => x.output?.includes(condOut ?? ""));
+  const passThrough = condOut === condIn || condNode?.opType === "Identity" && condNode.input?.[0] === condIn;
+  const initial = inputs[1] ? run.values.get(inputs[1])?.[0] : 1;
+  if (initial === 0) return 0;
+  if (!passThrough)
+    return "it may stop early (its condition is computed in the body) and has no scan output to count iterations by";
+  return m;
+}
+function expandOnce(current, run, pass) {
+  const graph = current.proto.graph ?? {};
+  const nodes = [];
+  const initializers = [...graph.initializer ?? []];
+  const next = {
+    proto: current.proto,
+    times: new Map(current.times),
+    countedThroughBody: new Set(current.countedThroughBody),
+    synthetic: new Set(current.synthetic),
+    notes: [...current.notes]
+  };
+  let changed = false;
+  let k = 0;
+  const noted = new Set(current.notes.map((x) => x.node));
+  const note = (n, counted, times) => {
+    next.notes.push({ node: n.name ?? n.output?.[0] ?? "", op: n.opType, counted, times });
+  };
+  for (const n of graph.node ?? []) {
+    if (!isControlFlow(n) || current.countedThroughBody.has(n)) {
+      nodes.push(n);
+      continue;
+    }
+    const times = current.times.get(n) ?? 1;
+    const prefix = `__eb${pass}_${k++}__`;
+    const add2 = (x, synthetic = false) => {
+      nodes.push(x);
+      if (synthetic) next.synthetic.add(x);
+      else if (times !== 1) next.times.set(x, times);
+    };
+    if (n.opType === "If") {
+      const cond = n.input?.[0] ? run.values.get(n.input[0]) : void 0;
+      if (!cond || cond.length !== 1) {
+        nodes.push(n);
+        continue;
+      }
+      const branch = cond[0] ? "then_branch" : "else_branch";
+      const g = graphAttr(n, branch);
+      if (!g) {
+        nodes.push(n);
+        continue;
+      }
+      const body2 = inline(g, prefix, /* @__PURE__ */ new Map());
+      for (const x of body2.nodes) add2(x);
+      initializers.push(...body2.initializers);
+      (n.output ?? []).forEach((o, i) => {
+        if (o && body2.outputs[i]) add2(node("Identity", [body2.outputs[i]], [o], {}, `${prefix}out${i}`), true);
+      });
+      if (!noted.has(n.name ?? "")) note(n, `${branch} (condition ${cond[0] ? "true" : "false"})`, times);
+      changed = true;
+      continue;
+    }
+    const body = graphAttr(n, "body");
+    nodes.push(n);
+    if (!body) continue;
+    const inputs = n.input ?? [];
+    const bindings = /* @__PURE__ */ new Map();
+    let count;
+    if (n.opType === "Loop") {
+      count = loopTrips(n, body, run);
+      if (typeof count === "string") continue;
+      const iter = `${prefix}iter0`;
+      const cond = `${prefix}cond0`;
+      add2(node("Constant", [], [iter], { value: { t: int64Tensor(iter, [], [0]) } }, iter), true);
+      add2(node("Constant", [], [cond], { value: { t: rawTensor(cond, [], DataType.BOOL, Uint8Array.of(1)) } }, cond), true);
+      const bodyInputs = body.input ?? [];
+      if (bodyInputs[0]?.name) bindings.set(bodyInputs[0].name, iter);
+      if (bodyInputs[1]?.name) bindings.set(bodyInputs[1].name, cond);
+      bodyInputs.slice(2).forEach((v, i) => {
+        if (v.name && inputs[2 + i]) bindings.set(v.name, inputs[2 + i]);
+      });
+    } else {
+      const m = intAttr2(n, "num_scan_inputs", 0);
+      const states = inputs.length - m;
+      const axes = intsAttr(n, "scan_input_axes") ?? [];
+      const first = inputs[states];
+      const dims = first ? run.shapes.get(first) : void 0;
+      const axis0 = axes[0] ?? 0;
+      if (!dims || m < 1) {
+        count = "its sequence length is not known at these inputs";
+        continue;
+      }
+      count = dims[axis0 < 0 ? dims.length + axis0 : axis0];
+      const index = `${prefix}step0`;
+      add2(node("Constant", [], [index], { value: { t: int64Tensor(index, [], [0]) } }, index), true);
+      const bodyInputs = body.input ?? [];
+      bodyInputs.forEach((v, i) => {
+        if (!v.name || !inputs[i]) return;
+        if (i < states) {
+          bindings.set(v.name, inputs[i]);
+          return;
+        }
+        const slice2 = `${prefix}slice${i}`;
+        add2(node("Gather", [inputs[i], index], [slice2], { axis: axes[i - states] ?? 0 }, slice2), true);
+        bindings.set(v.name, slice2);
+      });
+    }
+    const copy = inline(body, prefix, bindings);
+    for (const x of copy.nodes) {
+      nodes.push(x);
+      next.times.set(x, times * count);
+    }
+    initializers.push(...copy.initializers);
+    next.countedThroughBody.add(n);
+    note(n, n.opType === "Loop" ? `body \xD7 ${count} iterations` : `body \xD7 ${count} steps`, times);
+    changed = true;
+  }
+  if (!changed) return null;
+  next.proto = { ...current.proto, graph: { ...graph, node: nodes, initializer: initializers } };
+  return next;
+}
+function countExpanded(expanded, shapes) {
+  const graph = expanded.proto.graph ?? {};
+  const all = new Map(shapes);
+  for (const t of graph.initializer ?? []) if (t.name && !all.has(t.name)) all.set(t.name, [...t.dims ?? []]);
+  const byOp = {};
+  const uncounted = /* @__PURE__ */ new Set();
+  let total = 0;
+  let nodes = 0;
+  let uncountedNodes = 0;
+  for (const n of graph.node ?? []) {
+    if (expanded.synthetic.has(n)) continue;
+    nodes++;
+    if (expanded.countedThroughBody.has(n)) continue;
+    const f = nodeFlops(n, all);
+    if (f === void 0) {
+      uncounted.add(opKey(n));
+      uncountedNodes++;
+      continue;
+    }
+    const x = f * (expanded.times.get(n) ?? 1);
+    if (x > 0) {
+      const key = opKey(n);
+      byOp[key] = (byOp[key] ?? 0) + x;
+      total += x;
+    }
+  }
+  return {
+    total,
+    byOp,
+    uncounted: [...uncounted].sort(),
+    nodes,
+    uncountedNodes,
+    ...expanded.notes.length ? { controlFlow: expanded.notes } : {}
+  };
+}
+function undecided(expanded) {
+  return (expanded.proto.graph?.node ?? []).filter((n) => isControlFlow(n) && !expanded.countedThroughBody.has(n)).map((n) => `${n.opType} ${nodeLabel(n)}`);
+}
+async function flopsWithControlFlow(loaded, feeds, createSession2) {
+  let run = await resolveShapesAndValues(loaded, feeds, createSession2, controlFlowValueNames(loaded.proto));
+  const shapes = run.shapes;
+  const notices = [];
+  let expanded = startExpansion(loaded.proto);
+  for (let pass = 1; pass <= MAX_CONTROL_FLOW_DEPTH; pass++) {
+    const next = expandOnce(expanded, run, pass);
+    if (!next) break;
+    try {
+      run = await resolveShapesAndValues(
+        { ...loaded, proto: next.proto },
+        feeds,
+        createSession2,
+        controlFlowValueNames(next.proto)
+      );
+    } catch (error) {
+      notices.push(
+        `the control flow could not be expanded for counting (onnxruntime refused the expanded graph: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}); it stays uncounted`
+      );
+      break;
+    }
+    expanded = next;
+  }
+  const left = undecided(expanded);
+  if (left.length)
+    notices.push(`FLOPs inside ${left.join(", ")} are not counted: the condition or trip count is not known at these inputs`);
+  return { shapes, flops: countExpanded(expanded, run.shapes), notices };
+}
+
+// src/bench/runner.ts
+var RSS_EVERY_NS = 50000000n;
+async function runInferenceBenchmark(session, feeds, cfg, deps) {
+  const clock = deps.clockNs;
+  const rss = deps.rssBytes ?? (() => process.memoryUsage.rss());
+  const maxRss = deps.maxRssBytes ?? (() => process.resourceUsage().maxRSS * 1024);
+  const label2 = deps.label ?? "the model";
+  const auto = cfg.iterations === "auto";
+  if (!auto && !(Number.isInteger(cfg.iterations) && cfg.iterations >= 1)) {
+    throw new RangeError(`iterations must be a positive integer or 'auto', got ${cfg.iterations}`);
+  }
+  const minSamples = Math.max(2, deps.minSamples ?? 10);
+  const maxRuns = auto ? deps.maxRuns ?? 1e6 : cfg.iterations;
+  let phase = "warm-up";
+  let last = {};
+  let lat = new Float64Array(auto ? Math.min(maxRuns, 1024) : maxRuns);
+  let n = 0;
+  let stopReason = "iterations";
+  let energy;
+  let peakRss = 0;
+  let startNs = 0n;
+  let endNs = 0n;
+  let maxRssBefore = 0;
+  try {
+    for (let i = 0; i < cfg.warmup; i++) last = await session.run(feeds);
+    maxRssBefore = maxRss();
+    peakRss = rss();
+    phase = "meter";
+    const token = deps.meter ? await deps.meter.begin() : void 0;
+    phase = "the timed runs";
+    startNs = clock();
+    let nextRssNs = startNs + RSS_EVERY_NS;
+    let prev = startNs;
+    if (!auto) {
+      for (; n < maxRuns; n++) {
+        last = await session.run(feeds);
+        const t = clock();
+        lat[n] = Number(t - prev) / 1e6;
+        prev = t;
+        if (t >= nextRssNs) {
+          const r2 = rss();
+          if (r2 > peakRss) peakRss = r2;
+          nextRssNs = t + RSS_EVERY_NS;
+          prev = clock();
+        }
+      }
+    } else {
+      const deadlineNs = Number.isFinite(cfg.maxTimeS) ? startNs + BigInt(Math.round(cfg.maxTimeS * 1e9)) : 2n ** 63n;
+      let nextCheck = minSamples;
+      for (; ; ) {
+        last = await session.run(feeds);
+        const t = clock();
+        lat[n++] = Number(t - prev) / 1e6;
+        prev = t;
+        if (n >= nextCheck) {
+          if (relativeCiHalfWidth(lat, n) <= cfg.targetRelativeCi) {
+            stopReason = "converged";
+            break;
+          }
+          nextCheck = n + Math.max(minSamples, Math.ceil(n / 10));
+          prev = clock();
+        }
+        if (t >= deadlineNs) {
+          stopReason = "time-cap";
+          break;
+        }
+        if (n >= maxRuns) {
+          stopReason = "max-runs";
+          break;
+        }
+        if (t >= nextRssNs) {
+          const r2 = rss();
+          if (r2 > peakRss) peakRss = r2;
+          nextRssNs = t + RSS_EVERY_NS;
+          prev = clock();
+        }
+        if (n === lat.length) {
+          const bigger = new Float64Array(Math.min(maxRuns, lat.length * 2));
+          bigger.set(lat);
+          lat = bigger;
+          prev = clock();
+        }
+      }
+    }
+    endNs = clock();
+    phase = "meter";
+    if (deps.meter && token) energy = await deps.meter.end(token);
+  } catch (error) {
+    if (error instanceof EnergyBudgetError) throw error;
+    const msg = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+    if (phase === "meter") throw new EnvironmentError(`${label2}: the energy meter failed: ${msg}`, { cause: error });
+    throw new InputError(
+      "INPUT_INVALID",
+      `${label2}: onnxruntime failed during ${phase}: ${msg}. Check the input shapes and values given by dims: and inputs:.`,
+      { cause: error }
+    );
+  }
+  const r = rss();
+  if (r > peakRss) peakRss = r;
+  const maxRssAfter = maxRss();
+  const peakMemoryBytes = maxRssAfter > maxRssBefore ? Math.max(maxRssAfter, peakRss) : peakRss;
+  const windowNs = endNs - startNs;
+  if (windowNs <= 0n) {
+    throw new EnvironmentError(
+      `${label2}: the timed window of ${n} run(s) lasted ${windowNs} ns, so no throughput can be computed; the clock did not advance.`
+    );
+  }
+  const timedWindowS = Number(windowNs) / 1e9;
+  const latenciesMs = lat.subarray(0, n);
+  const [p50, p95, p99] = percentiles(latenciesMs, [0.5, 0.95, 0.99]);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (latenciesMs[i] < min) min = latenciesMs[i];
+    if (latenciesMs[i] > max) max = latenciesMs[i];
+  }
+  const ci = relativeCiHalfWidth(latenciesMs, n);
+  return {
+    batchSize: cfg.batchSize,
+    runs: n,
+    warmup: cfg.warmup,
+    latenciesMs,
+    latencyMs: { p50, p95, p99, mean: mean(latenciesMs), min, max, stdev: stdev(latenciesMs) },
+    throughput: cfg.batchSize * n / timedWindowS,
+    inferencesPerSecond: n / timedWindowS,
+    timedWindowS,
+    ...Number.isFinite(ci) ? { relativeCi95: ci } : {},
+    stopReason,
+    peakMemoryBytes,
+    ...energy ? { energy } : {},
+    nonFinite: countNonFinite(last)
+  };
+}
+function countNonFinite(outputs) {
+  const counts = {};
+  for (const [name, t] of Object.entries(outputs)) {
+    if (t.type !== "float32" && t.type !== "float64" && t.type !== "float16") continue;
+    const data = t.data;
+    let bad = 0;
+    if (t.type === "float16") {
+      const bits = float16BitsOf(t.data);
+      for (let i = 0; i < bits.length; i++) if ((bits[i] & 31744) === 31744) bad++;
+    } else {
+      for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) bad++;
+    }
+    counts[name] = bad;
+  }
+  return counts;
+}
+
+// src/energy/open.ts
+import { availableParallelism } from "node:os";
+
+// src/energy/adapters.ts
+import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+var nodeFs = {
+  readFile: (path) => {
+    try {
+      return Promise.resolve(readFileSync2(path, "utf8"));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  },
+  readdir: (path) => {
+    try {
+      return Promise.resolve(readdirSync(path));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+};
+var realTicker = {
+  every(intervalMs, fn) {
+    const handle = setInterval(fn, intervalMs);
+    handle.unref?.();
+    return { stop: () => clearInterval(handle) };
+  }
+};
+var realClockNs = () => process.hrtime.bigint();
+function secondsBetween(startNs, endNs) {
+  return Number(endNs - startNs) / 1e9;
+}
+function errorCode(error) {
+  const code = error?.code;
+  return typeof code === "string" ? code : void 0;
+}
+
+// src/energy/combined.ts
+var CombinedMeter = class {
+  constructor(parts) {
+    this.parts = parts;
+    if (parts.length === 0) throw new Error("CombinedMeter needs at least one meter.");
+    this.method = parts.map((p) => p.method).join("+");
+    this.description = parts.map((p) => p.description).join("; ");
+  }
+  parts;
+  method;
+  description;
+  modelledIdleW;
+  /** Begins every part. */
+  async begin() {
+    const tokens = [];
+    for (const p of this.parts) tokens.push(await p.begin());
+    const token = { startedAt: tokens[0].startedAt, parts: tokens };
+    return token;
+  }
+  /** Ends every part (in reverse order, so the window of the first part encloses the others). */
+  async end(token) {
+    const tokens = token.parts;
+    const windows = new Array(this.parts.length);
+    for (let i = this.parts.length - 1; i >= 0; i--) windows[i] = await this.parts[i].end(tokens[i]);
+    return combineWindows(windows);
+  }
+  /** Closes every part, even when one fails. */
+  async close() {
+    const results = await Promise.allSettled(this.parts.map((p) => p.close()));
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+};
+function combineWindows(windows) {
+  if (windows.length === 1) return windows[0];
+  const domainsJ = {};
+  for (const w of windows) {
+    for (const [k, v] of Object.entries(w.domainsJ)) {
+      let key = k;
+      for (let n = 2; key in domainsJ; n++) key = `${k}#${n}`;
+      domainsJ[key] = v;
+    }
+  }
+  const allIdle = windows.every((w) => w.idleW !== void 0);
+  const allUnc = windows.every((w) => w.uncertaintyJ !== void 0);
+  const energyJ = windows.reduce((a, w) => a + w.energyJ, 0);
+  const idleW = allIdle ? windows.reduce((a, w) => a + (w.idleW ?? 0), 0) : void 0;
+  const durationS = Math.max(...windows.map((w) => w.durationS));
+  return {
+    energyJ,
+    domainsJ,
+    durationS,
+    method: windows.map((w) => w.method).join("+"),
+    estimated: windows.some((w) => w.estimated === true || w.method.includes("estimate")),
+    idleW,
+    idleMeasured: allIdle ? windows.every((w) => w.idleMeasured === true) : void 0,
+    attributableJ: allIdle ? windows.reduce((a, w) => a + (w.attributableJ ?? 0), 0) : void 0,
+    // Independent parts: one-sigma errors add in quadrature.
+    uncertaintyJ: allUnc ? Math.sqrt(windows.reduce((a, w) => a + (w.uncertaintyJ ?? 0) ** 2, 0)) : void 0,
+    notes: windows.flatMap((w) => w.notes),
+    estimate: windows.find((w) => w.estimate)?.estimate,
+    parts: windows
+  };
+}
+
+// src/energy/cpu.ts
+import { join as join2 } from "node:path";
+function parseCpuInfo(text) {
+  const first = /* @__PURE__ */ new Map();
+  let logicalCpus = 0;
+  for (const line of text.split("\n")) {
+    const i = line.indexOf(":");
+    if (i < 0) continue;
+    const key = line.slice(0, i).trim();
+    const value = line.slice(i + 1).trim();
+    if (key === "processor") logicalCpus++;
+    if (!first.has(key)) first.set(key, value);
+  }
+  const int = (key) => {
+    const v = first.get(key);
+    if (v === void 0 || !/^\d+$/.test(v)) return void 0;
+    return Number(v);
+  };
+  return {
+    modelName: first.get("model name") ?? first.get("Model") ?? "unknown",
+    vendor: first.get("vendor_id"),
+    family: int("cpu family"),
+    model: int("model"),
+    stepping: int("stepping"),
+    armImplementer: first.get("CPU implementer"),
+    armPart: first.get("CPU part"),
+    logicalCpus
+  };
+}
+var USER_HZ = 100;
+function parseProcStat(text) {
+  let agg = null;
+  let cpus = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("cpu ")) {
+      agg = line.trim().split(/\s+/).slice(1).map(Number);
+    } else if (/^cpu\d+\s/.test(line)) {
+      cpus++;
+    }
+  }
+  if (!agg || agg.length < 4 || agg.some((v) => !Number.isFinite(v))) return null;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = agg;
+  const busyTicks = user + nice + system + irq + softirq;
+  return { busyTicks, totalTicks: busyTicks + idle + iowait + steal, cpus };
+}
+async function readCpuInfo(procRoot, fs = nodeFs) {
+  try {
+    return parseCpuInfo(await fs.readFile(join2(procRoot, "cpuinfo")));
+  } catch {
+    return null;
+  }
+}
+async function readCpuTimes(procRoot, fs = nodeFs) {
+  try {
+    return parseProcStat(await fs.readFile(join2(procRoot, "stat")));
+  } catch {
+    return null;
+  }
+}
+
+// data/power-curves.json
+var power_curves_default = {
+  $comment: "Generated by `npm run derive:power-curves` (scripts/derive-power-curves.ts, src/energy/specpower/) from data/specpower/*.csv; do not edit by hand. Watts per hardware thread (whole-server wall power \xF7 threads) at each load level; see docs/energy.md.",
+  sources: [
+    "SPECpower_ssj2008 results (Standard Performance Evaluation Corporation, https://www.spec.org/power_ssj2008/results/)",
+    "data/specpower/specpower-ssj2008.csv: eleven load levels, 2007\u20132022, from green-coding-solutions/cloud-energy data/spec_data_cleaned_unmelted.csv (MIT)",
+    "data/specpower/specpower-full-and-idle.csv: full load and idle, 2007\u20132025, from cloud-carbon-footprint/ccf-coefficients data/SPECpower-2026-03-09.csv (Apache-2.0)"
+  ],
+  loadLevelsPercent: [
+    0,
+    10,
+    20,
+    30,
+    40,
+    50,
+    60,
+    70,
+    80,
+    90,
+    100
+  ],
+  fallbackSince: 2017,
+  cases: {
+    "cpu-model": {
+      servers: 548,
+      points: 6028,
+      medianAbsError: 0.0640035,
+      p90AbsError: 0.221267,
+      interval95: [
+        0.750873,
+        1.40169
+      ],
+      derivedFrom: "leave-one-server-out validation over SPECpower servers of the same CPU model (2.5th\u201397.5th percentile of measured \xF7 predicted), widened to the model\u2019s own servers\u2019 range"
+    },
+    tier: {
+      servers: 215,
+      points: 2365,
+      medianAbsError: 0.161458,
+      p90AbsError: 0.425801,
+      interval95: [
+        0.674784,
+        2.71768
+      ],
+      derivedFrom: "leave-one-server-out validation over SPECpower servers of current families/generations (results mostly since 2017) predicted from other CPU models of their family/generation (2.5th\u201397.5th percentile of measured \xF7 predicted)"
+    },
+    "tier-older": {
+      servers: 396,
+      points: 4356,
+      medianAbsError: 0.189269,
+      p90AbsError: 0.568735,
+      interval95: [
+        0.528453,
+        3.00248
+      ],
+      derivedFrom: "leave-one-server-out validation over SPECpower servers of families/generations before 2017 predicted from other CPU models of their family/generation (2.5th\u201397.5th percentile of measured \xF7 predicted)"
+    },
+    unknown: {
+      servers: 214,
+      points: 2354,
+      medianAbsError: 0.224135,
+      p90AbsError: 0.700406,
+      interval95: [
+        0.492219,
+        2.1684
+      ],
+      derivedFrom: "leave-one-server-out validation over SPECpower servers since 2017 predicted from all other CPU models (2.5th\u201397.5th percentile of measured \xF7 predicted)"
+    }
+  },
+  models: {
+    "amd epyc 4344p": {
+      name: "AMD EPYC 4344P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        2.675,
+        3.05845,
+        3.19445,
+        3.33866,
+        3.48265,
+        3.61856,
+        3.79068,
+        4.00367,
+        4.27648,
+        4.58414,
+        4.8875
+      ],
+      spread: null
+    },
+    "amd epyc 4465p": {
+      name: "AMD EPYC 4465P",
+      tier: "amd-epyc-zen5",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        0.877083,
+        1.4797,
+        1.69343,
+        1.92006,
+        2.14636,
+        2.35994,
+        2.63045,
+        2.96518,
+        3.39391,
+        3.87741,
+        4.35417
+      ],
+      spread: null
+    },
+    "amd epyc 4584px": {
+      name: "AMD EPYC 4584PX",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.35938,
+        1.73037,
+        1.86195,
+        2.00147,
+        2.14079,
+        2.27228,
+        2.43881,
+        2.64489,
+        2.90883,
+        3.20649,
+        3.5
+      ],
+      spread: null
+    },
+    "amd epyc 7351": {
+      name: "AMD EPYC 7351",
+      tier: "amd-epyc-zen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.60938,
+        2.59375,
+        2.79688,
+        2.96875,
+        3.14063,
+        3.32813,
+        3.51563,
+        3.71875,
+        3.90625,
+        4.14063,
+        4.34375
+      ],
+      spread: null
+    },
+    "amd epyc 7501": {
+      name: "AMD EPYC 7501",
+      tier: "amd-epyc-zen1",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        0.786719,
+        1.26953,
+        1.41016,
+        1.53125,
+        1.64453,
+        1.76563,
+        1.89453,
+        2.02734,
+        2.14063,
+        2.25391,
+        2.38281
+      ],
+      spread: [
+        0.947692,
+        1.05231
+      ]
+    },
+    "amd epyc 7551p": {
+      name: "AMD EPYC 7551P 2.0 GHz",
+      tier: "amd-epyc-zen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.964063,
+        1.44219,
+        1.64063,
+        1.8125,
+        1.98438,
+        2.125,
+        2.26563,
+        2.39063,
+        2.51563,
+        2.65625,
+        2.82813
+      ],
+      spread: null
+    },
+    "amd epyc 7601": {
+      name: "AMD EPYC 7601 2.20 GHz, Dell SKU [338-BNCG]",
+      tier: "amd-epyc-zen1",
+      basis: "eleven-level",
+      servers: 6,
+      wattsPerThread: [
+        0.676562,
+        1.07422,
+        1.1875,
+        1.30078,
+        1.41016,
+        1.51563,
+        1.59766,
+        1.75781,
+        1.95703,
+        2.11719,
+        2.30859
+      ],
+      spread: [
+        0.894919,
+        1.10277
+      ]
+    },
+    "amd epyc 7702": {
+      name: "AMD EPYC 7702 2.0 GHz",
+      tier: "amd-epyc-zen2",
+      basis: "eleven-level",
+      servers: 5,
+      wattsPerThread: [
+        0.3875,
+        0.769531,
+        0.863281,
+        0.96875,
+        1.09375,
+        1.17969,
+        1.26563,
+        1.35156,
+        1.4375,
+        1.51953,
+        1.60938
+      ],
+      spread: [
+        0.728831,
+        1.64315
+      ]
+    },
+    "amd epyc 7702p": {
+      name: "AMD EPYC 7702P 2.00 GHz",
+      tier: "amd-epyc-zen2",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        0.582031,
+        0.886719,
+        1.00781,
+        1.16797,
+        1.26953,
+        1.36328,
+        1.44531,
+        1.52344,
+        1.61719,
+        1.70313,
+        1.80078
+      ],
+      spread: [
+        0.731544,
+        1.0837
+      ]
+    },
+    "amd epyc 7713": {
+      name: "AMD EPYC 7713 2.00 GHz",
+      tier: "amd-epyc-zen3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.425781,
+        0.722656,
+        0.839844,
+        0.945313,
+        1.04297,
+        1.16406,
+        1.35938,
+        1.51563,
+        1.62891,
+        1.73047,
+        1.82813
+      ],
+      spread: null
+    },
+    "amd epyc 7742": {
+      name: "AMD EPYC 7742 2.25Ghz",
+      tier: "amd-epyc-zen2",
+      basis: "eleven-level",
+      servers: 21,
+      wattsPerThread: [
+        0.414063,
+        0.777344,
+        0.867188,
+        0.953125,
+        1.05469,
+        1.16406,
+        1.25781,
+        1.36719,
+        1.47266,
+        1.57031,
+        1.67188
+      ],
+      spread: [
+        0.776415,
+        1.87736
+      ]
+    },
+    "amd epyc 7763": {
+      name: "AMD EPYC 7763 2.45 GHz",
+      tier: "amd-epyc-zen3",
+      basis: "eleven-level",
+      servers: 15,
+      wattsPerThread: [
+        0.414063,
+        0.75,
+        0.851563,
+        0.9375,
+        1.01563,
+        1.09375,
+        1.17188,
+        1.25,
+        1.33594,
+        1.50781,
+        1.79297
+      ],
+      spread: [
+        0.713208,
+        1.38596
+      ]
+    },
+    "amd epyc 7773x": {
+      name: "AMD EPYC 7773X 2.20 GHz",
+      tier: "amd-epyc-zen3",
+      basis: "eleven-level",
+      servers: 6,
+      wattsPerThread: [
+        0.5125,
+        0.810547,
+        0.933594,
+        1.04102,
+        1.14453,
+        1.29297,
+        1.41992,
+        1.58594,
+        1.72461,
+        1.87109,
+        1.99805
+      ],
+      spread: [
+        0.651677,
+        1.45579
+      ]
+    },
+    "amd epyc 8024p": {
+      name: "AMD EPYC 8024P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        3.88125,
+        4.33511,
+        4.49608,
+        4.66677,
+        4.8372,
+        4.99806,
+        5.20179,
+        5.45389,
+        5.77679,
+        6.14093,
+        6.5
+      ],
+      spread: null
+    },
+    "amd epyc 8024pn": {
+      name: "AMD EPYC 8024PN",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        4.1875,
+        4.66411,
+        4.83315,
+        5.01239,
+        5.19136,
+        5.36028,
+        5.57422,
+        5.83896,
+        6.17804,
+        6.56044,
+        6.9375
+      ],
+      spread: null
+    },
+    "amd epyc 8124p": {
+      name: "AMD EPYC 8124P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        2.13125,
+        2.49304,
+        2.62135,
+        2.75741,
+        2.89327,
+        3.0215,
+        3.1839,
+        3.38486,
+        3.64225,
+        3.93253,
+        4.21875
+      ],
+      spread: null
+    },
+    "amd epyc 8124pn": {
+      name: "AMD EPYC 8124PN",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        2.14063,
+        2.48996,
+        2.61385,
+        2.74523,
+        2.87641,
+        3.00022,
+        3.15703,
+        3.35107,
+        3.5996,
+        3.87988,
+        4.15625
+      ],
+      spread: null
+    },
+    "amd epyc 8224p": {
+      name: "AMD EPYC 8224P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.43333,
+        1.79512,
+        1.92344,
+        2.0595,
+        2.19536,
+        2.32358,
+        2.48598,
+        2.68694,
+        2.94434,
+        3.23461,
+        3.52083
+      ],
+      spread: null
+    },
+    "amd epyc 8224pn": {
+      name: "AMD EPYC 8224PN",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.41875,
+        1.72168,
+        1.82913,
+        1.94305,
+        2.05681,
+        2.16418,
+        2.30016,
+        2.46843,
+        2.68395,
+        2.927,
+        3.16667
+      ],
+      spread: null
+    },
+    "amd epyc 8324p": {
+      name: "AMD EPYC 8324P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.07969,
+        1.36917,
+        1.47184,
+        1.58071,
+        1.68942,
+        1.79202,
+        1.92196,
+        2.08276,
+        2.28872,
+        2.52098,
+        2.75
+      ],
+      spread: null
+    },
+    "amd epyc 8324pn": {
+      name: "AMD EPYC 8324PN",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.1125,
+        1.38547,
+        1.48228,
+        1.58493,
+        1.68744,
+        1.78418,
+        1.90671,
+        2.05834,
+        2.25254,
+        2.47155,
+        2.6875
+      ],
+      spread: null
+    },
+    "amd epyc 8434p": {
+      name: "AMD EPYC 8434P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.752083,
+        1.00266,
+        1.09154,
+        1.18577,
+        1.27987,
+        1.36868,
+        1.48116,
+        1.62035,
+        1.79863,
+        1.99967,
+        2.19792
+      ],
+      spread: null
+    },
+    "amd epyc 8434pn": {
+      name: "AMD EPYC 8434PN",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.746875,
+        0.996552,
+        1.08511,
+        1.179,
+        1.27276,
+        1.36125,
+        1.47333,
+        1.61201,
+        1.78965,
+        1.98997,
+        2.1875
+      ],
+      spread: null
+    },
+    "amd epyc 8534p": {
+      name: "AMD EPYC 8534P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 10,
+      wattsPerThread: [
+        0.379883,
+        0.600189,
+        0.678326,
+        0.761178,
+        0.843908,
+        0.921989,
+        1.02088,
+        1.14325,
+        1.29999,
+        1.47675,
+        1.65104
+      ],
+      spread: null
+    },
+    "amd epyc 8534pn": {
+      name: "AMD EPYC 8534PN",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        0.498437,
+        0.700454,
+        0.772103,
+        0.848077,
+        0.923938,
+        0.995537,
+        1.08622,
+        1.19843,
+        1.34216,
+        1.50424,
+        1.66406
+      ],
+      spread: null
+    },
+    "amd epyc 9654": {
+      name: "AMD EPYC 9654",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 15,
+      wattsPerThread: [
+        0.328125,
+        0.592606,
+        0.68641,
+        0.785874,
+        0.885192,
+        0.97893,
+        1.09765,
+        1.24456,
+        1.43272,
+        1.64493,
+        1.85417
+      ],
+      spread: null
+    },
+    "amd epyc 9654p": {
+      name: "AMD EPYC 9654P",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 5,
+      wattsPerThread: [
+        0.377604,
+        0.648855,
+        0.74506,
+        0.84707,
+        0.948931,
+        1.04507,
+        1.16683,
+        1.3175,
+        1.51048,
+        1.72811,
+        1.94271
+      ],
+      spread: null
+    },
+    "amd epyc 9655": {
+      name: "AMD EPYC 9655",
+      tier: "amd-epyc-zen5",
+      basis: "full-and-idle",
+      servers: 6,
+      wattsPerThread: [
+        0.364844,
+        0.645076,
+        0.744466,
+        0.849855,
+        0.955088,
+        1.05441,
+        1.1802,
+        1.33586,
+        1.53523,
+        1.76007,
+        1.98177
+      ],
+      spread: null
+    },
+    "amd epyc 9754": {
+      name: "AMD EPYC 9754",
+      tier: "amd-epyc-zen4",
+      basis: "full-and-idle",
+      servers: 30,
+      wattsPerThread: [
+        0.232227,
+        0.422328,
+        0.489751,
+        0.561244,
+        0.632631,
+        0.700007,
+        0.785339,
+        0.890934,
+        1.02618,
+        1.1787,
+        1.3291
+      ],
+      spread: null
+    },
+    "amd epyc 9755": {
+      name: "AMD EPYC 9755",
+      tier: "amd-epyc-zen5",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        0.275977,
+        0.537704,
+        0.630532,
+        0.728961,
+        0.827245,
+        0.920007,
+        1.03749,
+        1.18287,
+        1.36908,
+        1.57907,
+        1.78613
+      ],
+      spread: null
+    },
+    "amd epyc 9845": {
+      name: "AMD EPYC 9845",
+      tier: "amd-epyc-zen5",
+      basis: "full-and-idle",
+      servers: 26,
+      wattsPerThread: [
+        0.21125,
+        0.376925,
+        0.435685,
+        0.497992,
+        0.560206,
+        0.618925,
+        0.693293,
+        0.78532,
+        0.903189,
+        1.03612,
+        1.16719
+      ],
+      spread: null
+    },
+    "amd epyc 9965": {
+      name: "AMD EPYC 9965",
+      tier: "amd-epyc-zen5",
+      basis: "full-and-idle",
+      servers: 7,
+      wattsPerThread: [
+        0.196615,
+        0.355258,
+        0.411524,
+        0.471186,
+        0.53076,
+        0.586987,
+        0.658199,
+        0.746319,
+        0.859186,
+        0.98647,
+        1.11198
+      ],
+      spread: null
+    },
+    "amd opteron 2216he": {
+      name: "AMD Opteron 2216HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        41,
+        51,
+        56.25,
+        58.5,
+        60.5,
+        62,
+        63.5,
+        65,
+        66.75,
+        68,
+        69
+      ],
+      spread: null
+    },
+    "amd opteron 2356": {
+      name: "AMD Opteron 2356",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        19.8125,
+        22.5625,
+        24.5,
+        26.5,
+        28.4375,
+        30.0625,
+        31.6875,
+        33.375,
+        34.9375,
+        36.4375,
+        37.5625
+      ],
+      spread: [
+        0.876972,
+        1.12303
+      ]
+    },
+    "amd opteron 2376he": {
+      name: "AMD Opteron 2376HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        14.875,
+        16.25,
+        17.625,
+        18.75,
+        19.875,
+        21,
+        22.125,
+        23.125,
+        24.125,
+        25.25,
+        26.25
+      ],
+      spread: null
+    },
+    "amd opteron 2377 ee": {
+      name: "AMD Opteron 2377 EE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        9.1375,
+        10.7875,
+        12.0625,
+        13.25,
+        14.5,
+        15.625,
+        16.75,
+        18,
+        19.125,
+        20.25,
+        21.5
+      ],
+      spread: null
+    },
+    "amd opteron 2380": {
+      name: "AMD Opteron 2380",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        17.25,
+        20.75,
+        22.5,
+        23.875,
+        25.25,
+        26.75,
+        28.125,
+        29.75,
+        30.875,
+        32.375,
+        33.625
+      ],
+      spread: null
+    },
+    "amd opteron 2382": {
+      name: "AMD Opteron 2382",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        15.875,
+        17.625,
+        20,
+        21.5,
+        23,
+        24.75,
+        26.25,
+        27.75,
+        29.375,
+        31.125,
+        32.25
+      ],
+      spread: null
+    },
+    "amd opteron 2384": {
+      name: "AMD Opteron 2384",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        17.5,
+        19.125,
+        21.3125,
+        23.125,
+        24.5625,
+        25.9375,
+        27.25,
+        28.5625,
+        29.9375,
+        31.5,
+        33
+      ],
+      spread: [
+        0.864286,
+        1.05
+      ]
+    },
+    "amd opteron 2419 ee": {
+      name: "AMD Opteron 2419 EE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        6.21667,
+        7.09167,
+        7.96667,
+        8.83333,
+        9.66667,
+        10.5,
+        11.3333,
+        12.1667,
+        13.1667,
+        14.0833,
+        14.8333
+      ],
+      spread: null
+    },
+    "amd opteron 2425 he": {
+      name: "AMD Opteron 2425 HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        6.7,
+        7.94167,
+        9.25,
+        10.3333,
+        11.5,
+        12.5833,
+        13.75,
+        15.0833,
+        16.0833,
+        17.1667,
+        18.1667
+      ],
+      spread: null
+    },
+    "amd opteron 2435": {
+      name: "2.6 GHz AMD Opteron 2435",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        10.1667,
+        11,
+        12.5,
+        13.875,
+        14.9583,
+        16.0833,
+        17.125,
+        18.25,
+        19.4167,
+        20.5,
+        21.5833
+      ],
+      spread: [
+        0.98,
+        1.02
+      ]
+    },
+    "amd opteron 4164 ee": {
+      name: "AMD Opteron 4164 EE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        4.71667,
+        6.3,
+        6.81667,
+        7.30833,
+        7.775,
+        8.26667,
+        8.75,
+        9.25,
+        9.75,
+        10.0833,
+        10.5
+      ],
+      spread: null
+    },
+    "amd opteron 4164ee": {
+      name: "AMD Opteron 4164EE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        5.325,
+        6.95,
+        7.69167,
+        8.20833,
+        8.71667,
+        9.35,
+        9.95,
+        10.4417,
+        10.875,
+        11.3167,
+        11.7083
+      ],
+      spread: [
+        0.997054,
+        1.00295
+      ]
+    },
+    "amd opteron 4310 ee": {
+      name: "AMD Opteron 4310 EE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        7.1,
+        8.5625,
+        9.425,
+        10.0625,
+        10.625,
+        11.175,
+        11.725,
+        12.275,
+        12.75,
+        13.25,
+        13.625
+      ],
+      spread: null
+    },
+    "amd opteron 4376 he": {
+      name: "AMD Opteron 4376 HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        3.71875,
+        5.14375,
+        5.8375,
+        6.5,
+        7.25,
+        8.0625,
+        8.9375,
+        9.75,
+        10.4375,
+        11.0625,
+        11.625
+      ],
+      spread: null
+    },
+    "amd opteron 4376he": {
+      name: "AMD Opteron 4376HE",
+      tier: "amd-opteron",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.65625,
+        2.98686,
+        3.66987,
+        4.39656,
+        5.10568,
+        5.82245,
+        6.58052,
+        7.24535,
+        7.84754,
+        8.43398,
+        8.95313
+      ],
+      spread: null
+    },
+    "amd opteron 4386": {
+      name: "AMD Opteron 4386",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        3.80625,
+        5.43125,
+        6.21875,
+        7.125,
+        8.3125,
+        9.6875,
+        11.25,
+        12.8125,
+        14,
+        15.125,
+        16
+      ],
+      spread: null
+    },
+    "amd opteron 6168": {
+      name: "AMD Opteron 6168",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        4,
+        5.5625,
+        6.08333,
+        6.66667,
+        7.39583,
+        8.1875,
+        8.72917,
+        9.3125,
+        9.9375,
+        10.375,
+        10.9167
+      ],
+      spread: null
+    },
+    "amd opteron 6174": {
+      name: "AMD Opteron 6174",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 7,
+      wattsPerThread: [
+        3.60417,
+        5.5,
+        5.95833,
+        6.5,
+        7.45833,
+        7.83333,
+        8.41667,
+        9.29167,
+        10,
+        10.7917,
+        11.2917
+      ],
+      spread: [
+        0.820809,
+        1.16763
+      ]
+    },
+    "amd opteron 6176": {
+      name: "AMD Opteron 6176",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        3.95417,
+        5.77083,
+        6.42708,
+        7.02083,
+        7.77083,
+        8.66667,
+        9.51042,
+        10.2292,
+        10.9063,
+        11.4792,
+        12.0938
+      ],
+      spread: [
+        0.95624,
+        1.04376
+      ]
+    },
+    "amd opteron 6238": {
+      name: "AMD Opteron 6238",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        3.19375,
+        4.79167,
+        5.5,
+        6.32292,
+        7.28125,
+        8.27083,
+        9.125,
+        9.86458,
+        10.5729,
+        11.2292,
+        11.8646
+      ],
+      spread: [
+        0.828441,
+        1.17156
+      ]
+    },
+    "amd opteron 6262 he": {
+      name: "AMD Opteron 6262 HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.19687,
+        3.09375,
+        3.59375,
+        4.0625,
+        4.46875,
+        4.875,
+        5.28125,
+        5.6875,
+        6.03125,
+        6.34375,
+        6.65625
+      ],
+      spread: null
+    },
+    "amd opteron 6276": {
+      name: "AMD Opteron 6276",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 7,
+      wattsPerThread: [
+        2.40625,
+        3.64063,
+        4.28125,
+        5,
+        5.8125,
+        6.6875,
+        7.5,
+        8.09375,
+        8.6875,
+        9.1875,
+        9.59375
+      ],
+      spread: [
+        0.792208,
+        1.40146
+      ]
+    },
+    "amd opteron 6278": {
+      name: "AMD Opteron 6278",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 5,
+      wattsPerThread: [
+        2.58125,
+        3.78125,
+        4.5,
+        5.21875,
+        6.03125,
+        6.84375,
+        7.71875,
+        8.40625,
+        8.96875,
+        9.5,
+        10
+      ],
+      spread: [
+        0.714286,
+        1.34722
+      ]
+    },
+    "amd opteron 6344": {
+      name: "AMD Opteron 6344",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        3.02083,
+        4.45833,
+        5.125,
+        5.70833,
+        6.27083,
+        6.83333,
+        7.375,
+        8.02083,
+        8.85417,
+        9.89583,
+        10.6458
+      ],
+      spread: null
+    },
+    "amd opteron 6366 he": {
+      name: "AMD Opteron 6366 HE (AMD Turbo CORE Technology up to 3.10GHz)",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.27188,
+        3.15625,
+        3.59375,
+        4.03125,
+        4.5,
+        4.96875,
+        5.375,
+        5.75,
+        6.09375,
+        6.4375,
+        6.75
+      ],
+      spread: null
+    },
+    "amd opteron 6380": {
+      name: "AMD Opteron 6380",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        2.32813,
+        3.59375,
+        4.28125,
+        4.9375,
+        5.65625,
+        6.125,
+        7.1875,
+        7.875,
+        8.5,
+        9.0625,
+        9.5625
+      ],
+      spread: [
+        0.89396,
+        1.06957
+      ]
+    },
+    "amd opteron 8376 he": {
+      name: "Quad-Core AMD Opteron(r) Processor 8376 HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        13.6094,
+        14.2969,
+        15.7188,
+        17.4688,
+        18.8438,
+        20,
+        21.0781,
+        22.0938,
+        23.0625,
+        24.0625,
+        24.9219
+      ],
+      spread: [
+        0.966203,
+        1.0338
+      ]
+    },
+    "amd opteron 8381 he": {
+      name: "Quad-Core AMD Opteron(r) Processor 8381 HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        13.25,
+        14.25,
+        15.8594,
+        17.3594,
+        18.5781,
+        19.6719,
+        20.7344,
+        21.7656,
+        22.7656,
+        23.7969,
+        24.7656
+      ],
+      spread: [
+        0.967199,
+        1.0328
+      ]
+    },
+    "amd opteron 8384": {
+      name: "AMD Opteron 8384",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        18.6875,
+        19.5625,
+        21.9375,
+        23.8125,
+        24.875,
+        26.0625,
+        27.3125,
+        28.6875,
+        30,
+        31.3125,
+        32.5625
+      ],
+      spread: null
+    },
+    "amd opteron 8425 he": {
+      name: "Six-Core AMD Opteron(r) Processor 8425 HE",
+      tier: "amd-opteron",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        9.75,
+        10.4375,
+        11.1875,
+        12.125,
+        12.8958,
+        13.6458,
+        14.4167,
+        15.1667,
+        16.0417,
+        16.8958,
+        17.75
+      ],
+      spread: null
+    },
+    "ampere altra 64-bit multi-core q64-30": {
+      name: "Ampere\xAE Altra\xAE 64-Bit Multi-Core Processor Q64-30",
+      tier: "arm-neoverse-n1",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        1.05937,
+        1.21156,
+        1.26554,
+        1.32278,
+        1.37993,
+        1.43387,
+        1.50218,
+        1.58672,
+        1.69499,
+        1.8171,
+        1.9375
+      ],
+      spread: null
+    },
+    "ampere altra max 64-bit multi-core m128-30": {
+      name: "Ampere Altra Max 64-Bit Multi-Core Processor M128-30",
+      tier: "arm-neoverse-n1",
+      basis: "full-and-idle",
+      servers: 4,
+      wattsPerThread: [
+        0.588672,
+        0.757109,
+        0.816849,
+        0.880194,
+        0.943446,
+        1.00314,
+        1.07875,
+        1.17231,
+        1.29215,
+        1.42729,
+        1.56055
+      ],
+      spread: null
+    },
+    "ampere altra q80-30": {
+      name: "Ampere\xAE Altra\xAE Q80-30",
+      tier: "arm-neoverse-n1",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.67375,
+        0.860277,
+        0.926432,
+        0.99658,
+        1.06663,
+        1.13273,
+        1.21646,
+        1.32007,
+        1.45278,
+        1.60243,
+        1.75
+      ],
+      spread: null
+    },
+    "arm cortex a53 24 cores: socionext sc2a11 arm soc": {
+      name: "ARM Cortex A53 24 Cores: SOCIONEXT SC2A11 ARM SoC",
+      tier: null,
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.536458,
+        0.564892,
+        0.574977,
+        0.58567,
+        0.596348,
+        0.606425,
+        0.619189,
+        0.634983,
+        0.655212,
+        0.678026,
+        0.700521
+      ],
+      spread: null
+    },
+    "arm cortex-a53 24 cores: socionext sc2a11 arm soc": {
+      name: "ARM Cortex-A53 24 Cores: SOCIONEXT SC2A11 ARM SoC",
+      tier: null,
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.536458,
+        0.564892,
+        0.574977,
+        0.58567,
+        0.596348,
+        0.606425,
+        0.619189,
+        0.634983,
+        0.655212,
+        0.678026,
+        0.700521
+      ],
+      spread: null
+    },
+    "intel core i3-540": {
+      name: "Intel Core i3-540",
+      tier: null,
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        6.2,
+        7.6,
+        8.5,
+        9.475,
+        10.225,
+        11.075,
+        11.875,
+        12.825,
+        13.55,
+        14.475,
+        15.225
+      ],
+      spread: [
+        0.959368,
+        1.05009
+      ]
+    },
+    "intel core i5-4570": {
+      name: "Intel Core i5-4570",
+      tier: null,
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        20.8,
+        22.05,
+        23.575,
+        25.25,
+        26.75,
+        28,
+        29.25,
+        30,
+        31,
+        32,
+        32.75
+      ],
+      spread: null
+    },
+    "intel core i7 610e": {
+      name: "Intel Core i7 610E",
+      tier: null,
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        5.20625,
+        6.35877,
+        6.76754,
+        7.20097,
+        7.63377,
+        8.04225,
+        8.55959,
+        9.19978,
+        10.0197,
+        10.9444,
+        11.8562
+      ],
+      spread: null
+    },
+    "intel core ultra 7 255h": {
+      name: "Intel Core Ultra 7 255H",
+      tier: null,
+      basis: "full-and-idle",
+      servers: 6,
+      wattsPerThread: [
+        1.38125,
+        1.62605,
+        1.71288,
+        1.80494,
+        1.89687,
+        1.98363,
+        2.09352,
+        2.2295,
+        2.40366,
+        2.60008,
+        2.79375
+      ],
+      spread: null
+    },
+    "intel e3-1260l v5": {
+      name: "Intel E3-1260L v5",
+      tier: "intel-skylake-e3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.8,
+        2.25,
+        2.55,
+        2.8375,
+        3.2625,
+        3.6125,
+        4.0125,
+        4.5,
+        5.05,
+        5.575,
+        5.9875
+      ],
+      spread: null
+    },
+    "intel pentium d 930": {
+      name: "Intel Pentium D Processor 930",
+      tier: null,
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        52.5,
+        56,
+        59,
+        62.5,
+        65.5,
+        68.5,
+        73.5,
+        76.5,
+        78.5,
+        82,
+        84.5
+      ],
+      spread: null
+    },
+    "intel x3350": {
+      name: "Intel X3350",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        17.225,
+        18.825,
+        20.175,
+        21.475,
+        22.925,
+        24.475,
+        26,
+        27.25,
+        28.25,
+        29.25,
+        29.75
+      ],
+      spread: null
+    },
+    "intel xeon 3040": {
+      name: "Intel Xeon Processor 3040",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        43,
+        44.7,
+        46.3,
+        48,
+        49.75,
+        51,
+        53,
+        54,
+        56,
+        57,
+        58.5
+      ],
+      spread: null
+    },
+    "intel xeon 3070": {
+      name: "Intel Xeon 3070",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        39.4,
+        41.025,
+        42.7,
+        44.8,
+        47.05,
+        49.575,
+        52.175,
+        54.4,
+        56.5,
+        58.75,
+        60
+      ],
+      spread: [
+        0.847716,
+        1.15228
+      ]
+    },
+    "intel xeon 3075": {
+      name: "Intel Xeon Processor 3075",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        46.85,
+        48.5,
+        50.5,
+        52.5,
+        55,
+        58,
+        60.5,
+        62.5,
+        64.5,
+        66.5,
+        67.5
+      ],
+      spread: null
+    },
+    "intel xeon 4210": {
+      name: "Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        3.175,
+        4.275,
+        5.05,
+        5.25,
+        5.6,
+        5.925,
+        6.175,
+        6.45,
+        6.675,
+        6.95,
+        7.275
+      ],
+      spread: null
+    },
+    "intel xeon 4214": {
+      name: "Intel Xeon Silver 4214",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.33333,
+        2.875,
+        3.125,
+        3.35417,
+        3.64583,
+        3.83333,
+        4.125,
+        4.41667,
+        5.04167,
+        5.4375,
+        6.02083
+      ],
+      spread: null
+    },
+    "intel xeon 4510": {
+      name: "Intel Xeon Silver 4510",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.94792,
+        3.02209,
+        3.40307,
+        3.80703,
+        4.21041,
+        4.59112,
+        5.07329,
+        5.66996,
+        6.43417,
+        7.29601,
+        8.14583
+      ],
+      spread: null
+    },
+    "intel xeon 5117": {
+      name: "Intel Xeon Gold 5117",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.926786,
+        1.91071,
+        2.08929,
+        2.26786,
+        2.44643,
+        2.60714,
+        2.80357,
+        3.07143,
+        3.57143,
+        4.05357,
+        4.375
+      ],
+      spread: null
+    },
+    "intel xeon 5160": {
+      name: "Intel Xeon 5160",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        47.75,
+        50.5,
+        53.25,
+        55.75,
+        58.5,
+        61.25,
+        63.75,
+        66.25,
+        68.75,
+        71,
+        72.75
+      ],
+      spread: [
+        0.833333,
+        1.13089
+      ]
+    },
+    "intel xeon 5218": {
+      name: "Intel Xeon Gold 5218",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.78125,
+        2.35938,
+        2.59375,
+        2.84375,
+        3.09375,
+        3.35938,
+        3.625,
+        3.96875,
+        4.51563,
+        5.1875,
+        5.73438
+      ],
+      spread: null
+    },
+    "intel xeon 5220": {
+      name: "Intel Xeon Gold 5220",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.854167,
+        1.47222,
+        1.69444,
+        1.90278,
+        2.09722,
+        2.31944,
+        2.61111,
+        2.94444,
+        3.33333,
+        3.84722,
+        4.41667
+      ],
+      spread: null
+    },
+    "intel xeon 5318y": {
+      name: "Intel Xeon Gold 5318Y",
+      tier: "intel-xeon-sp-gen3",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        1.24219,
+        1.70208,
+        1.91848,
+        2.11652,
+        2.29139,
+        2.5127,
+        2.76733,
+        3.11049,
+        3.54099,
+        4.10378,
+        4.5651
+      ],
+      spread: null
+    },
+    "intel xeon 5520+": {
+      name: "Intel Xeon Gold 5520+",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.94643,
+        2.31162,
+        2.44114,
+        2.57848,
+        2.71562,
+        2.84505,
+        3.00898,
+        3.21183,
+        3.47165,
+        3.76465,
+        4.05357
+      ],
+      spread: null
+    },
+    "intel xeon 5675": {
+      name: "Intel Xeon 5675",
+      tier: "intel-nehalem",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        2.36458,
+        3.88916,
+        4.41836,
+        4.91012,
+        5.40043,
+        5.91276,
+        6.51188,
+        7.19823,
+        7.92105,
+        8.63093,
+        9.32292
+      ],
+      spread: null
+    },
+    "intel xeon 6136": {
+      name: "Intel(R) Xeon(R) Gold 6136 CPU @ 3.00GHz",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.72917,
+        3.6875,
+        4.0625,
+        4.5,
+        5.02083,
+        5.5625,
+        6.16667,
+        6.91667,
+        7.8125,
+        8.47917,
+        9
+      ],
+      spread: null
+    },
+    "intel xeon 6140": {
+      name: "Intel Xeon Gold 6140",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.727778,
+        1.56944,
+        1.77778,
+        1.97222,
+        2.16667,
+        2.40278,
+        2.69444,
+        3.16667,
+        3.875,
+        4.41667,
+        4.76389
+      ],
+      spread: null
+    },
+    "intel xeon 6152": {
+      name: "Intel Xeon Gold 6152",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.603409,
+        1.32955,
+        1.52273,
+        1.70455,
+        1.89773,
+        2.07955,
+        2.34091,
+        2.76136,
+        3.35227,
+        3.79545,
+        4.13636
+      ],
+      spread: null
+    },
+    "intel xeon 6210u": {
+      name: "Intel(R) Xeon(R) Gold 6210U CPU",
+      tier: "intel-xeon-sp-gen2",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.235,
+        1.76554,
+        1.9615,
+        2.16008,
+        2.36208,
+        2.53473,
+        2.76972,
+        3.05213,
+        3.4431,
+        3.8843,
+        4.385
+      ],
+      spread: null
+    },
+    "intel xeon 6226r": {
+      name: "Intel(R) Xeon(R) Gold 6226R",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.50937,
+        2.34375,
+        3.07813,
+        3.4375,
+        3.75,
+        4.0625,
+        4.375,
+        4.70313,
+        5.03125,
+        5.39063,
+        5.89063
+      ],
+      spread: null
+    },
+    "intel xeon 6238r": {
+      name: "Intel Xeon Gold 6238R",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.65179,
+        2.19643,
+        2.41071,
+        2.625,
+        2.85714,
+        3.07143,
+        3.25,
+        3.51786,
+        4.03571,
+        4.5,
+        4.94643
+      ],
+      spread: null
+    },
+    "intel xeon 6252": {
+      name: "Intel Xeon Gold 6252",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.26042,
+        1.80208,
+        2,
+        2.19271,
+        2.375,
+        2.57813,
+        2.78646,
+        3.09896,
+        3.53646,
+        3.99479,
+        4.51042
+      ],
+      spread: [
+        0.452893,
+        1.54711
+      ]
+    },
+    "intel xeon 6314u": {
+      name: "Intel Xeon Gold 6314U CPU @ 2.30GHz (Intel Turbo Boost Technology up to 3.4GHz)",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.46797,
+        1.61719,
+        1.8125,
+        2.02344,
+        2.21875,
+        2.42188,
+        2.67969,
+        3.04688,
+        3.75,
+        4.40625,
+        4.73438
+      ],
+      spread: [
+        0.958333,
+        1.04167
+      ]
+    },
+    "intel xeon 6336y": {
+      name: "Intel Xeon Gold 6336Y Processor",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.83333,
+        2.01042,
+        2.17708,
+        2.34375,
+        2.55208,
+        2.8125,
+        3.42708,
+        4.125,
+        5.07292,
+        6.07292,
+        6.77083
+      ],
+      spread: null
+    },
+    "intel xeon 6338n": {
+      name: "Intel Xeon Gold 6338N",
+      tier: "intel-xeon-sp-gen3",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.78125,
+        2.12725,
+        2.29006,
+        2.43905,
+        2.57062,
+        2.73712,
+        2.92869,
+        3.18687,
+        3.51075,
+        3.93417,
+        4.28125
+      ],
+      spread: null
+    },
+    "intel xeon 6369p": {
+      name: "Intel Xeon 6369P",
+      tier: "intel-xeon-6",
+      basis: "full-and-idle",
+      servers: 3,
+      wattsPerThread: [
+        1.23125,
+        2.03173,
+        2.31564,
+        2.61668,
+        2.91728,
+        3.20099,
+        3.56031,
+        4.00495,
+        4.57445,
+        5.21671,
+        5.85
+      ],
+      spread: null
+    },
+    "intel xeon 6414u": {
+      name: "Intel Xeon Gold 6414U",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.36875,
+        2.0712,
+        2.32034,
+        2.58452,
+        2.84831,
+        3.09727,
+        3.41259,
+        3.80278,
+        4.30254,
+        4.86614,
+        5.42188
+      ],
+      spread: null
+    },
+    "intel xeon 6421n": {
+      name: "Intel Xeon Gold 6421N",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 3,
+      wattsPerThread: [
+        1.32813,
+        1.75734,
+        1.90957,
+        2.07099,
+        2.23217,
+        2.3843,
+        2.57696,
+        2.81538,
+        3.12074,
+        3.46512,
+        3.80469
+      ],
+      spread: null
+    },
+    "intel xeon 6428n": {
+      name: "Intel Xeon Gold 6428N",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.05664,
+        1.66425,
+        1.87975,
+        2.10825,
+        2.33642,
+        2.55177,
+        2.82451,
+        3.16202,
+        3.5943,
+        4.0818,
+        4.5625
+      ],
+      spread: null
+    },
+    "intel xeon 6433n": {
+      name: "Intel Xeon Gold 6433N",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        3.55469,
+        4.06514,
+        4.24619,
+        4.43816,
+        4.62985,
+        4.81076,
+        5.0399,
+        5.32344,
+        5.6866,
+        6.09616,
+        6.5
+      ],
+      spread: null
+    },
+    "intel xeon 6438n": {
+      name: "Intel Xeon Gold 6438N",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        1.6875,
+        2.17494,
+        2.34782,
+        2.53113,
+        2.71418,
+        2.88694,
+        3.10574,
+        3.37649,
+        3.72328,
+        4.11437,
+        4.5
+      ],
+      spread: null
+    },
+    "intel xeon 6438y+": {
+      name: "Intel Xeon Gold 6438Y+",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        1.34766,
+        1.89061,
+        2.08318,
+        2.28737,
+        2.49126,
+        2.68369,
+        2.92742,
+        3.22901,
+        3.61529,
+        4.05092,
+        4.48047
+      ],
+      spread: null
+    },
+    "intel xeon 6448y": {
+      name: "Intel Xeon Gold 6448Y",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        1.07187,
+        1.72423,
+        1.9556,
+        2.20094,
+        2.44591,
+        2.67712,
+        2.96995,
+        3.33231,
+        3.79643,
+        4.31983,
+        4.83594
+      ],
+      spread: null
+    },
+    "intel xeon 6454s": {
+      name: "Intel Xeon Gold 6454S",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 4,
+      wattsPerThread: [
+        1.59531,
+        2.23142,
+        2.45703,
+        2.69625,
+        2.93513,
+        3.16058,
+        3.44611,
+        3.79945,
+        4.25201,
+        4.76237,
+        5.26563
+      ],
+      spread: null
+    },
+    "intel xeon 6538y+": {
+      name: "Intel Xeon Gold 6538Y+",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.921875,
+        1.55148,
+        1.77479,
+        2.01157,
+        2.248,
+        2.47115,
+        2.75377,
+        3.10349,
+        3.55143,
+        4.05658,
+        4.55469
+      ],
+      spread: null
+    },
+    "intel xeon 6548y": {
+      name: "Intel Xeon Gold 6548Y",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.976563,
+        1.62242,
+        1.85149,
+        2.09438,
+        2.33691,
+        2.56582,
+        2.85573,
+        3.21448,
+        3.67397,
+        4.19216,
+        4.70313
+      ],
+      spread: null
+    },
+    "intel xeon 6558q": {
+      name: "Intel Xeon Gold 6558Q",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.820313,
+        1.99964,
+        2.41792,
+        2.86144,
+        3.3043,
+        3.72228,
+        4.25166,
+        4.90674,
+        5.74577,
+        6.69198,
+        7.625
+      ],
+      spread: null
+    },
+    "intel xeon 6766e": {
+      name: "Intel Xeon 6766E",
+      tier: "intel-xeon-6",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.868056,
+        1.14969,
+        1.24957,
+        1.35549,
+        1.46125,
+        1.56106,
+        1.68748,
+        1.84392,
+        2.04428,
+        2.27025,
+        2.49306
+      ],
+      spread: null
+    },
+    "intel xeon 6780e": {
+      name: "Intel Xeon 6780E",
+      tier: "intel-xeon-6",
+      basis: "full-and-idle",
+      servers: 19,
+      wattsPerThread: [
+        0.694444,
+        1.02301,
+        1.13955,
+        1.26312,
+        1.3865,
+        1.50295,
+        1.65044,
+        1.83295,
+        2.06671,
+        2.33033,
+        2.59028
+      ],
+      spread: null
+    },
+    "intel xeon 6787p": {
+      name: "Intel Xeon 6787P",
+      tier: "intel-xeon-6",
+      basis: "full-and-idle",
+      servers: 21,
+      wattsPerThread: [
+        0.622093,
+        0.988365,
+        1.11827,
+        1.25602,
+        1.39356,
+        1.52337,
+        1.68779,
+        1.89124,
+        2.15182,
+        2.44569,
+        2.73547
+      ],
+      spread: null
+    },
+    "intel xeon 6788p": {
+      name: "Intel Xeon 6788P",
+      tier: "intel-xeon-6",
+      basis: "full-and-idle",
+      servers: 4,
+      wattsPerThread: [
+        0.638808,
+        0.925226,
+        1.02681,
+        1.13452,
+        1.24208,
+        1.34359,
+        1.47216,
+        1.63126,
+        1.83503,
+        2.06483,
+        2.29142
+      ],
+      spread: null
+    },
+    "intel xeon 6980p": {
+      name: "Intel Xeon 6980P",
+      tier: "intel-xeon-6",
+      basis: "full-and-idle",
+      servers: 5,
+      wattsPerThread: [
+        0.515625,
+        0.823659,
+        0.93291,
+        1.04875,
+        1.16443,
+        1.2736,
+        1.41187,
+        1.58297,
+        1.80213,
+        2.04927,
+        2.29297
+      ],
+      spread: null
+    },
+    "intel xeon 7020": {
+      name: "Intel Xeon Processor 7020",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        32.5,
+        34.4375,
+        36.6875,
+        40.375,
+        44.0625,
+        46.25,
+        47.875,
+        49.1875,
+        50.1875,
+        51.125,
+        52.0625
+      ],
+      spread: null
+    },
+    "intel xeon 7110m": {
+      name: "Intel Xeon Processor 7110M",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        35.9375,
+        36.875,
+        37.9375,
+        38.9375,
+        39.9375,
+        41,
+        42.0625,
+        43.125,
+        44,
+        44.75,
+        45.75
+      ],
+      spread: null
+    },
+    "intel xeon 8160": {
+      name: "Intel Xeon Platinum 8160",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.55625,
+        1.26042,
+        1.45833,
+        1.63542,
+        1.8125,
+        2.02083,
+        2.27083,
+        2.6875,
+        3.25,
+        3.6875,
+        4.03125
+      ],
+      spread: null
+    },
+    "intel xeon 8176": {
+      name: "Intel Xeon Platinum 8176",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 10,
+      wattsPerThread: [
+        0.486607,
+        1.04353,
+        1.23214,
+        1.42411,
+        1.58705,
+        1.78125,
+        2.02232,
+        2.25,
+        2.48884,
+        2.86272,
+        3.25446
+      ],
+      spread: [
+        0.834862,
+        1.67339
+      ]
+    },
+    "intel xeon 8176m": {
+      name: "Intel Xeon Platinum 8176M",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        0.581696,
+        1.04018,
+        1.22321,
+        1.39063,
+        1.56696,
+        1.76563,
+        1.97545,
+        2.21205,
+        2.51786,
+        2.91295,
+        3.36161
+      ],
+      spread: [
+        0.728319,
+        1.13584
+      ]
+    },
+    "intel xeon 8180": {
+      name: "Intel Xeon Platinum 8180 2.50 GHz",
+      tier: "intel-xeon-sp-gen1",
+      basis: "eleven-level",
+      servers: 31,
+      wattsPerThread: [
+        0.446429,
+        1.09375,
+        1.29464,
+        1.5,
+        1.70982,
+        1.92857,
+        2.24107,
+        2.58036,
+        3.07143,
+        3.64286,
+        4.08482
+      ],
+      spread: [
+        0.768,
+        1.556
+      ]
+    },
+    "intel xeon 8276l": {
+      name: "Intel Xeon Platinum 8276L",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 7,
+      wattsPerThread: [
+        0.519643,
+        1,
+        1.15179,
+        1.3125,
+        1.47321,
+        1.63393,
+        1.85714,
+        2.10714,
+        2.42857,
+        2.78571,
+        3.09821
+      ],
+      spread: [
+        0.829897,
+        1.20704
+      ]
+    },
+    "intel xeon 8276m": {
+      name: "Intel Xeon Platinum 8276M 2.20GHz",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.429464,
+        1.05357,
+        1.22321,
+        1.39286,
+        1.5625,
+        1.73214,
+        1.9375,
+        2.19643,
+        2.5,
+        2.90179,
+        3.71429
+      ],
+      spread: null
+    },
+    "intel xeon 8280": {
+      name: "Intel Xeon Platinum 8280 @ 2.70GHz (Intel Turbo Boost Technology up to 4.00 GHz)",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 20,
+      wattsPerThread: [
+        0.459821,
+        1.0625,
+        1.26786,
+        1.47321,
+        1.68304,
+        1.83705,
+        2.12946,
+        2.4375,
+        2.75,
+        3.19643,
+        3.77902
+      ],
+      spread: [
+        0.822281,
+        1.94175
+      ]
+    },
+    "intel xeon 8280l": {
+      name: "Intel Xeon Platinum 8280L",
+      tier: "intel-xeon-sp-gen2",
+      basis: "eleven-level",
+      servers: 8,
+      wattsPerThread: [
+        0.473437,
+        1.02902,
+        1.21429,
+        1.39286,
+        1.57366,
+        1.77679,
+        2.03348,
+        2.32143,
+        2.67634,
+        3.08036,
+        3.6875
+      ],
+      spread: [
+        0.710985,
+        1.1768
+      ]
+    },
+    "intel xeon 8352m": {
+      name: "Intel Xeon Platinum 8352M",
+      tier: "intel-xeon-sp-gen3",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.18025,
+        1.45226,
+        1.58025,
+        1.69738,
+        1.80081,
+        1.93171,
+        2.08232,
+        2.28529,
+        2.53991,
+        2.87279,
+        3.14565
+      ],
+      spread: null
+    },
+    "intel xeon 8352y": {
+      name: "Intel Xeon Platinum 8352Y",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.14453,
+        1.53906,
+        1.74609,
+        1.95313,
+        2.16797,
+        2.40234,
+        2.67188,
+        3.02734,
+        3.63672,
+        4.26953,
+        4.57422
+      ],
+      spread: [
+        0.838599,
+        1.1614
+      ]
+    },
+    "intel xeon 8360y": {
+      name: "Intel Xeon Platinum 8360Y",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.53472,
+        1.96528,
+        2.22917,
+        2.49306,
+        2.75694,
+        3.02778,
+        3.27083,
+        3.49306,
+        3.79167,
+        4.15278,
+        4.78472
+      ],
+      spread: null
+    },
+    "intel xeon 8368q": {
+      name: "Intel Xeon Platinum 8368Q",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.61184,
+        2.06579,
+        2.29934,
+        2.54605,
+        2.79934,
+        3.05921,
+        3.34211,
+        3.63158,
+        3.92105,
+        4.27303,
+        4.47368
+      ],
+      spread: [
+        0.579592,
+        1.42041
+      ]
+    },
+    "intel xeon 8376hl": {
+      name: "Intel Xeon Platinum 8376HL",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.616071,
+        1.02679,
+        1.22321,
+        1.40179,
+        1.58036,
+        1.77232,
+        1.99554,
+        2.23661,
+        2.52232,
+        2.81696,
+        3.21875
+      ],
+      spread: null
+    },
+    "intel xeon 8380": {
+      name: "Intel Xeon Platinum 8380  2.30 GHz",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 16,
+      wattsPerThread: [
+        0.75625,
+        1.175,
+        1.35625,
+        1.54375,
+        1.70313,
+        1.89063,
+        2.10938,
+        2.39375,
+        2.75312,
+        3.29688,
+        3.87812
+      ],
+      spread: [
+        0.75423,
+        1.21226
+      ]
+    },
+    "intel xeon 8380h": {
+      name: "Intel Xeon Platinum 8380H",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.575893,
+        1.14732,
+        1.32143,
+        1.48661,
+        1.65179,
+        1.84375,
+        2.08482,
+        2.375,
+        2.69196,
+        3.07143,
+        3.72321
+      ],
+      spread: null
+    },
+    "intel xeon 8380hl": {
+      name: "Intel Xeon Platinum 8380HL 2.90 GHz",
+      tier: "intel-xeon-sp-gen3",
+      basis: "eleven-level",
+      servers: 6,
+      wattsPerThread: [
+        1.11942,
+        1.83705,
+        2.09487,
+        2.34375,
+        2.58929,
+        2.84487,
+        3.12946,
+        3.46763,
+        3.89732,
+        4.36942,
+        4.77679
+      ],
+      spread: [
+        0.355733,
+        1.08224
+      ]
+    },
+    "intel xeon 8471n": {
+      name: "Intel Xeon Platinum 8471N",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.848077,
+        1.39934,
+        1.59486,
+        1.80218,
+        2.00919,
+        2.20457,
+        2.45202,
+        2.75823,
+        3.15042,
+        3.59272,
+        4.02885
+      ],
+      spread: null
+    },
+    "intel xeon 8480+": {
+      name: "Intel Xeon Platinum 8480+",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 17,
+      wattsPerThread: [
+        0.848214,
+        1.34726,
+        1.52426,
+        1.71193,
+        1.89934,
+        2.07621,
+        2.30022,
+        2.57742,
+        2.93247,
+        3.33286,
+        3.72768
+      ],
+      spread: null
+    },
+    "intel xeon 8490h": {
+      name: "Intel Xeon Platinum 8490H",
+      tier: "intel-xeon-sp-gen4",
+      basis: "full-and-idle",
+      servers: 32,
+      wattsPerThread: [
+        0.781875,
+        1.33005,
+        1.52447,
+        1.73062,
+        1.93647,
+        2.13075,
+        2.37681,
+        2.6813,
+        3.0713,
+        3.51111,
+        3.94479
+      ],
+      spread: null
+    },
+    "intel xeon 8562y+": {
+      name: "Intel Xeon Platinum 8562Y+",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        0.828125,
+        1.81925,
+        2.17078,
+        2.54351,
+        2.9157,
+        3.26698,
+        3.71188,
+        4.26241,
+        4.96755,
+        5.76276,
+        6.54688
+      ],
+      spread: null
+    },
+    "intel xeon 8581v": {
+      name: "Intel Xeon Platinum 8581V",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        0.729583,
+        1.08841,
+        1.21568,
+        1.35062,
+        1.48537,
+        1.61255,
+        1.77362,
+        1.97293,
+        2.22822,
+        2.51612,
+        2.8
+      ],
+      spread: null
+    },
+    "intel xeon 8592+": {
+      name: "Intel Xeon Platinum 8592+",
+      tier: "intel-xeon-sp-gen5",
+      basis: "full-and-idle",
+      servers: 26,
+      wattsPerThread: [
+        0.78125,
+        1.20674,
+        1.35765,
+        1.51767,
+        1.67745,
+        1.82826,
+        2.01925,
+        2.2556,
+        2.55832,
+        2.8997,
+        3.23633
+      ],
+      spread: null
+    },
+    "intel xeon d-2775te": {
+      name: "Intel(R) Xeon(R) D-2775TE CPU",
+      tier: "intel-xeon-d",
+      basis: "full-and-idle",
+      servers: 4,
+      wattsPerThread: [
+        1.61875,
+        2.07207,
+        2.23285,
+        2.40333,
+        2.57356,
+        2.73423,
+        2.93771,
+        3.18951,
+        3.51203,
+        3.87574,
+        4.23438
+      ],
+      spread: null
+    },
+    "intel xeon e e-2488": {
+      name: "Intel Xeon E E-2488",
+      tier: "intel-rocketlake-e",
+      basis: "full-and-idle",
+      servers: 4,
+      wattsPerThread: [
+        1.56563,
+        2.01402,
+        2.31643,
+        2.54832,
+        2.80653,
+        3.15786,
+        3.56527,
+        4.0426,
+        4.58473,
+        5.36649,
+        6.25625
+      ],
+      spread: null
+    },
+    "intel xeon e-2176g": {
+      name: "Intel Xeon E-2176G",
+      tier: "intel-coffeelake-e",
+      basis: "eleven-level",
+      servers: 6,
+      wattsPerThread: [
+        1.15417,
+        1.50417,
+        1.6875,
+        1.92917,
+        2.21667,
+        2.58333,
+        3.025,
+        3.57917,
+        4.275,
+        5.14583,
+        6.11667
+      ],
+      spread: [
+        0.722022,
+        1.44404
+      ]
+    },
+    "intel xeon e-2288g": {
+      name: "Intel Xeon E-2288G",
+      tier: "intel-coffeelake-e",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        1.01875,
+        1.175,
+        1.325,
+        1.46875,
+        1.63125,
+        1.85,
+        2.1,
+        2.35625,
+        2.65625,
+        3.00625,
+        3.5
+      ],
+      spread: [
+        0.95,
+        1.10106
+      ]
+    },
+    "intel xeon e-2356g": {
+      name: "Intel Xeon E-2356G",
+      tier: "intel-rocketlake-e",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        1.1375,
+        1.49583,
+        1.80417,
+        2.1,
+        2.4,
+        2.72083,
+        3.03333,
+        3.4,
+        3.76667,
+        4.225,
+        4.92917
+      ],
+      spread: [
+        0.854167,
+        1.36264
+      ]
+    },
+    "intel xeon e-2388g": {
+      name: "Intel(R) Xeon(R) E-2388G CPU 3.20GHz",
+      tier: "intel-rocketlake-e",
+      basis: "eleven-level",
+      servers: 10,
+      wattsPerThread: [
+        1.26563,
+        1.60938,
+        1.85,
+        2.01875,
+        2.2125,
+        2.4625,
+        2.75,
+        3.08125,
+        3.5125,
+        4.15938,
+        4.77813
+      ],
+      spread: [
+        0.803907,
+        1.26396
+      ]
+    },
+    "intel xeon e-2488": {
+      name: "Intel Xeon E-2488",
+      tier: "intel-rocketlake-e",
+      basis: "full-and-idle",
+      servers: 3,
+      wattsPerThread: [
+        1.2125,
+        1.60802,
+        1.87477,
+        2.07932,
+        2.30708,
+        2.61698,
+        2.97635,
+        3.39739,
+        3.87559,
+        4.56516,
+        5.35
+      ],
+      spread: null
+    },
+    "intel xeon e3-1220": {
+      name: "Intel Xeon E3-1220",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        5.6,
+        7.1,
+        8.7,
+        9.575,
+        10.95,
+        12.525,
+        14.625,
+        17.15,
+        20,
+        21.4,
+        23.2
+      ],
+      spread: null
+    },
+    "intel xeon e3-1220v2": {
+      name: "Intel Xeon E3-1220v2 (Intel Turbo Boost Technology up to 3.50 GHz)",
+      tier: "intel-ivybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        9.15,
+        9.7,
+        10.3,
+        10.925,
+        11.575,
+        12.35,
+        13.275,
+        14.7,
+        16.05,
+        16.75,
+        17.425
+      ],
+      spread: null
+    },
+    "intel xeon e3-1230 v6": {
+      name: "Intel Xeon E3-1230 v6",
+      tier: "intel-skylake-e3",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        1.55,
+        2.0875,
+        2.425,
+        2.675,
+        2.925,
+        3.2625,
+        3.7125,
+        4.35,
+        5.125,
+        5.9875,
+        6.475
+      ],
+      spread: [
+        0.752419,
+        1.08547
+      ]
+    },
+    "intel xeon e3-1240l v5": {
+      name: "Intel Xeon E3-1240L v5",
+      tier: "intel-skylake-e3",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.0125,
+        2.4125,
+        2.575,
+        2.7875,
+        3.025,
+        3.375,
+        3.8125,
+        4.3375,
+        4.9,
+        5.4875,
+        5.9
+      ],
+      spread: null
+    },
+    "intel xeon e3-1240v2": {
+      name: "Intel Xeon E3-1240V2",
+      tier: "intel-ivybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.7625,
+        2.4875,
+        3.0125,
+        3.4875,
+        3.9625,
+        4.3875,
+        4.9125,
+        5.5,
+        6.7625,
+        8.325,
+        9.0625
+      ],
+      spread: null
+    },
+    "intel xeon e3-1260l": {
+      name: "Intel Xeon E3-1260L",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        2.1625,
+        2.76875,
+        3.25,
+        3.68125,
+        4.0625,
+        4.44375,
+        4.84375,
+        5.36875,
+        5.9,
+        6.5,
+        6.95
+      ],
+      spread: [
+        0.861272,
+        1.24277
+      ]
+    },
+    "intel xeon e3-1260l v5": {
+      name: "Intel Xeon E3-1260L v5",
+      tier: "intel-skylake-e3",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.725,
+        2.25625,
+        2.54375,
+        2.78125,
+        3.05,
+        3.3375,
+        3.70625,
+        4.1625,
+        4.675,
+        5.2375,
+        5.775
+      ],
+      spread: [
+        0.84058,
+        1.15942
+      ]
+    },
+    "intel xeon e3-1265lv2": {
+      name: "Intel Xeon E3-1265LV2",
+      tier: "intel-ivybridge",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        2.3625,
+        2.8625,
+        3.1875,
+        3.5125,
+        3.8125,
+        4.175,
+        4.5,
+        5.025,
+        6.1375,
+        6.675,
+        7.025
+      ],
+      spread: [
+        0.830688,
+        1.06554
+      ]
+    },
+    "intel xeon e3-1265lv3": {
+      name: "Intel Xeon E3-1265Lv3",
+      tier: "intel-haswell",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        2.2125,
+        2.7625,
+        3.075,
+        3.3625,
+        3.75,
+        4.1375,
+        4.6625,
+        5.3625,
+        6.1125,
+        7.0125,
+        7.3125
+      ],
+      spread: [
+        0.759358,
+        1.19316
+      ]
+    },
+    "intel xeon e3-1270": {
+      name: "Intel Xeon E3-1270",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        2.66875,
+        4.1125,
+        4.7375,
+        5.29375,
+        6.11875,
+        7.04375,
+        8.0625,
+        9.48125,
+        10.8,
+        12.0938,
+        12.75
+      ],
+      spread: [
+        0.978723,
+        1.02128
+      ]
+    },
+    "intel xeon e3-1275lv3": {
+      name: "Intel Xeon E3-1275Lv3",
+      tier: "intel-haswell",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.83125,
+        2.4375,
+        2.7875,
+        3.08125,
+        3.475,
+        3.86875,
+        4.51875,
+        5.29375,
+        6.13125,
+        7.35625,
+        7.74375
+      ],
+      spread: [
+        0.90785,
+        1.09215
+      ]
+    },
+    "intel xeon e3-1280": {
+      name: "Intel Xeon E3-1280",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        3.8625,
+        4.65,
+        5.4375,
+        6,
+        6.64375,
+        7.56875,
+        8.59375,
+        9.98125,
+        11.1187,
+        12.3375,
+        13.275
+      ],
+      spread: [
+        0.783172,
+        1.21683
+      ]
+    },
+    "intel xeon e3-1280v2": {
+      name: "Intel Xeon E3-1280v2",
+      tier: "intel-ivybridge",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        5.1875,
+        5.53125,
+        5.9125,
+        6.24375,
+        6.64375,
+        7.15,
+        7.7875,
+        8.7125,
+        9.825,
+        10.6438,
+        11.2
+      ],
+      spread: [
+        0.896386,
+        1.10361
+      ]
+    },
+    "intel xeon e3110": {
+      name: "Intel Xeon Processor E3110",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        37.6,
+        39.1,
+        42.05,
+        44.8,
+        47.45,
+        50,
+        52.5,
+        54.5,
+        56,
+        57.5,
+        58.5
+      ],
+      spread: null
+    },
+    "intel xeon e5-2440": {
+      name: "Intel Xeon E5-2440",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.29583,
+        3.19167,
+        3.50833,
+        3.82917,
+        4.14583,
+        4.5,
+        5.08333,
+        5.79167,
+        6.54167,
+        7.54167,
+        8.625
+      ],
+      spread: null
+    },
+    "intel xeon e5-2450": {
+      name: "Intel Xeon E5-2450",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.66875,
+        2.35938,
+        2.64063,
+        2.925,
+        3.21875,
+        3.46875,
+        3.96875,
+        4.53125,
+        5.21875,
+        6.28125,
+        7.21875
+      ],
+      spread: null
+    },
+    "intel xeon e5-2450l": {
+      name: "Intel Xeon E5-2450L",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.6875,
+        2.275,
+        2.52188,
+        2.74375,
+        2.975,
+        3.1875,
+        3.375,
+        3.75,
+        4.1875,
+        4.6875,
+        5.21875
+      ],
+      spread: null
+    },
+    "intel xeon e5-2470": {
+      name: "Intel Xeon E5-2470 2.30 GHz (Intel Turbo Boost Technology up to 3.10 GHz)",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 18,
+      wattsPerThread: [
+        1.675,
+        2.35,
+        2.64844,
+        3.02969,
+        3.5,
+        4,
+        4.5625,
+        5.34375,
+        5.95313,
+        7.01563,
+        8.23438
+      ],
+      spread: [
+        0.777989,
+        2.17164
+      ]
+    },
+    "intel xeon e5-2609": {
+      name: "Intel Xeon E5-2609",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        8.5875,
+        9.7875,
+        10.5,
+        11.05,
+        11.5625,
+        12.1625,
+        13,
+        13.875,
+        15.125,
+        16.375,
+        17.125
+      ],
+      spread: null
+    },
+    "intel xeon e5-2620": {
+      name: "Intel Xeon Processor E5-2620",
+      tier: "intel-sandybridge",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        6.75,
+        7.35691,
+        7.61598,
+        7.90439,
+        8.26426,
+        8.58121,
+        9.05018,
+        9.59392,
+        10.1376,
+        10.9856,
+        11.6667
+      ],
+      spread: null
+    },
+    "intel xeon e5-2630": {
+      name: "Intel Xeon E5-2630",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        4,
+        5.54167,
+        6.125,
+        6.79167,
+        7.54167,
+        8.29167,
+        9.125,
+        9.875,
+        11.3333,
+        12.7083,
+        13.4583
+      ],
+      spread: [
+        0.547739,
+        1.05479
+      ]
+    },
+    "intel xeon e5-2640": {
+      name: "Intel Xeon E5-2640",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 5,
+      wattsPerThread: [
+        3.47917,
+        4.45833,
+        4.875,
+        5.41667,
+        6.125,
+        6.875,
+        7.66667,
+        8.33333,
+        8.83333,
+        10,
+        10.625
+      ],
+      spread: [
+        0.682635,
+        1.30189
+      ]
+    },
+    "intel xeon e5-2650": {
+      name: "Intel Xeon E5-2650 2.0 GHz (Intel Turbo Boost Technology up to 2.80 GHz)",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        1.74063,
+        2.45313,
+        2.77031,
+        3.06094,
+        3.32813,
+        3.5625,
+        4.01563,
+        4.53125,
+        5.14063,
+        5.9375,
+        6.78125
+      ],
+      spread: [
+        0.949731,
+        1.14901
+      ]
+    },
+    "intel xeon e5-2650l": {
+      name: "Intel Xeon E5-2650L",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        1.72812,
+        2.325,
+        2.59063,
+        2.83438,
+        3.07187,
+        3.3125,
+        3.53125,
+        3.9375,
+        4.34375,
+        4.84375,
+        5.3125
+      ],
+      spread: [
+        0.928571,
+        1.05755
+      ]
+    },
+    "intel xeon e5-2660": {
+      name: "Intel Xeon E5-2660",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 37,
+      wattsPerThread: [
+        1.725,
+        2.4375,
+        2.73125,
+        3.07187,
+        3.53125,
+        3.875,
+        4.40625,
+        5.0625,
+        5.84375,
+        6.78125,
+        7.6875
+      ],
+      spread: [
+        0.772358,
+        1.51449
+      ]
+    },
+    "intel xeon e5-2660 v2": {
+      name: "Intel Xeon E5-2660 v2",
+      tier: "intel-ivybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.4275,
+        2.675,
+        2.95,
+        3.2,
+        3.45,
+        3.775,
+        4.075,
+        4.4,
+        4.725,
+        5.425,
+        5.8
+      ],
+      spread: null
+    },
+    "intel xeon e5-2660v2": {
+      name: "Intel Xeon E5-2660V2",
+      tier: "intel-ivybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        1.3,
+        1.9275,
+        2.1725,
+        2.41,
+        2.625,
+        2.85,
+        3.125,
+        3.425,
+        3.7,
+        4.375,
+        5.05
+      ],
+      spread: null
+    },
+    "intel xeon e5-2665": {
+      name: "Intel Xeon E5-2665",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 6,
+      wattsPerThread: [
+        3.20313,
+        4.28125,
+        4.76563,
+        5.35938,
+        6.0625,
+        6.9375,
+        7.89063,
+        8.875,
+        9.90625,
+        11.0625,
+        11.8125
+      ],
+      spread: [
+        0.548293,
+        1.12371
+      ]
+    },
+    "intel xeon e5-2670": {
+      name: "Intel Xeon E5-2670",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 8,
+      wattsPerThread: [
+        1.725,
+        2.51875,
+        2.85312,
+        3.1875,
+        3.54688,
+        3.96875,
+        4.54688,
+        5.26563,
+        6.1875,
+        7.26563,
+        8.76563
+      ],
+      spread: [
+        0.809269,
+        2.14173
+      ]
+    },
+    "intel xeon e5-2680": {
+      name: "Intel Xeon E5-2680",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.92813,
+        2.52813,
+        2.88906,
+        3.34375,
+        3.90625,
+        4.57813,
+        5.35938,
+        6.09375,
+        6.6875,
+        7.15625,
+        7.54688
+      ],
+      spread: [
+        0.917342,
+        1.08266
+      ]
+    },
+    "intel xeon e5-2683 v4": {
+      name: "Intel Xeon E5-2683 V4",
+      tier: "intel-broadwell",
+      basis: "full-and-idle",
+      servers: 2,
+      wattsPerThread: [
+        2.03125,
+        3.04203,
+        3.41901,
+        3.8048,
+        4.21058,
+        4.52957,
+        4.84494,
+        5.22758,
+        5.78132,
+        6.46978,
+        7.23438
+      ],
+      spread: null
+    },
+    "intel xeon e5-2698 v4": {
+      name: "Intel Xeon E5-2698 V4",
+      tier: "intel-broadwell",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.54375,
+        1.04625,
+        1.2625,
+        1.4625,
+        1.6375,
+        1.8125,
+        2.05,
+        2.3375,
+        2.85,
+        3.4625,
+        4.1125
+      ],
+      spread: null
+    },
+    "intel xeon e5-2699 v3": {
+      name: "Intel Xeon E5-2699 v3 2.30 GHz",
+      tier: "intel-haswell",
+      basis: "eleven-level",
+      servers: 12,
+      wattsPerThread: [
+        0.654167,
+        1.22083,
+        1.46528,
+        1.68056,
+        1.90972,
+        2.09028,
+        2.36111,
+        2.64583,
+        3.01389,
+        3.39583,
+        3.77778
+      ],
+      spread: [
+        0.828025,
+        1.61146
+      ]
+    },
+    "intel xeon e5-2699 v4": {
+      name: "Intel Xeon E5-2699 v4",
+      tier: "intel-broadwell",
+      basis: "eleven-level",
+      servers: 10,
+      wattsPerThread: [
+        0.508523,
+        0.980114,
+        1.15909,
+        1.32955,
+        1.51136,
+        1.64205,
+        1.79545,
+        1.97727,
+        2.27273,
+        2.57955,
+        2.88068
+      ],
+      spread: [
+        0.896089,
+        1.10838
+      ]
+    },
+    "intel xeon e5-4607": {
+      name: "Intel Xeon E5-4607 2.2 GHz",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        2.06875,
+        3.05208,
+        3.33333,
+        3.59375,
+        3.84375,
+        4.10417,
+        4.40625,
+        4.97917,
+        5.55208,
+        6.36458,
+        7.20833
+      ],
+      spread: [
+        0.902316,
+        1.09768
+      ]
+    },
+    "intel xeon e5-4640": {
+      name: "Intel Xeon E5-4640",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        1.46328,
+        2.28125,
+        2.57813,
+        2.86719,
+        3.13281,
+        3.41406,
+        3.82031,
+        4.33594,
+        4.96875,
+        5.71875,
+        6.625
+      ],
+      spread: [
+        0.948113,
+        1.04805
+      ]
+    },
+    "intel xeon e5-4650": {
+      name: "Intel Xeon E5-4650 2.7 GHz (Intel Turbo Boost Technology up to 3.30 GHz)",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.09375,
+        2.6875,
+        3.15625,
+        3.73438,
+        4.46875,
+        5.40625,
+        6.32813,
+        7.0625,
+        7.65625,
+        9.09375,
+        10.4219
+      ],
+      spread: null
+    },
+    "intel xeon e5-4650l": {
+      name: "Intel Xeon E5-4650L 2.60 GHz",
+      tier: "intel-sandybridge",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        1.70313,
+        2.3125,
+        2.60156,
+        2.92969,
+        3.39063,
+        3.71875,
+        4.22656,
+        4.875,
+        5.6875,
+        6.5625,
+        7.05469
+      ],
+      spread: [
+        0.983516,
+        1.01648
+      ]
+    },
+    "intel xeon e5-4669 v3": {
+      name: "Intel Xeon E5-4669 v3 2.10 GHz",
+      tier: "intel-haswell",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.599306,
+        1.23611,
+        1.51389,
+        1.78472,
+        2.00694,
+        2.1875,
+        2.36111,
+        2.65278,
+        3.00694,
+        3.45833,
+        3.86806
+      ],
+      spread: null
+    },
+    "intel xeon e5-4669 v4": {
+      name: "Intel Xeon E5-4669 v4 2.20 GHz",
+      tier: "intel-broadwell",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        0.490909,
+        1.02841,
+        1.22159,
+        1.4375,
+        1.63068,
+        1.78977,
+        1.93182,
+        2.14205,
+        2.39205,
+        2.74432,
+        3.19318
+      ],
+      spread: null
+    },
+    "intel xeon e5345": {
+      name: "Intel Xeon processor E5345",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        27.5,
+        29.375,
+        31.125,
+        32.625,
+        34.125,
+        35.75,
+        37.25,
+        38.625,
+        39.875,
+        40.875,
+        41.75
+      ],
+      spread: [
+        0.995455,
+        1.11364
+      ]
+    },
+    "intel xeon e5420": {
+      name: "Intel Xeon E5420",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        19.375,
+        21.5,
+        23.125,
+        24.625,
+        25.75,
+        26.75,
+        27.625,
+        28.875,
+        30.875,
+        31.875,
+        32.5
+      ],
+      spread: null
+    },
+    "intel xeon e5440": {
+      name: "Intel Xeon E5440",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        19,
+        20.875,
+        22.875,
+        24.375,
+        25.9375,
+        27.375,
+        28.75,
+        29.9375,
+        30.875,
+        31.75,
+        32.4375
+      ],
+      spread: [
+        0.928962,
+        1.09211
+      ]
+    },
+    "intel xeon e5450": {
+      name: "Intel Xeon E5450",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        19.6875,
+        21.1875,
+        22.8125,
+        24.4375,
+        25.8125,
+        27.375,
+        28.75,
+        30.0625,
+        31.375,
+        32.5625,
+        33.625
+      ],
+      spread: [
+        0.780952,
+        1.14286
+      ]
+    },
+    "intel xeon e5462": {
+      name: "Intel Xeon E5462",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        16.25,
+        17.875,
+        19.375,
+        20.75,
+        22.125,
+        23.75,
+        25.25,
+        26.875,
+        28.5,
+        30.125,
+        31.5
+      ],
+      spread: null
+    },
+    "intel xeon e5472": {
+      name: "Intel Xeon E5472",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        19.5,
+        22.25,
+        24.375,
+        26.125,
+        27.75,
+        29.125,
+        30.375,
+        31.5,
+        34,
+        35.125,
+        35.875
+      ],
+      spread: [
+        0.307491,
+        1.19872
+      ]
+    },
+    "intel xeon e5540": {
+      name: "Intel Xeon E5540",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        4.30938,
+        6.375,
+        7.34375,
+        8.03125,
+        8.8125,
+        9.65625,
+        10.4063,
+        11.2813,
+        12.25,
+        13.0313,
+        13.7813
+      ],
+      spread: [
+        0.949416,
+        1.05058
+      ]
+    },
+    "intel xeon e5645": {
+      name: "Intel Xeon E5645",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        2.62917,
+        3.86667,
+        4.29167,
+        4.66667,
+        5.125,
+        5.5,
+        6.04167,
+        6.79167,
+        7.33333,
+        7.875,
+        8.33333
+      ],
+      spread: null
+    },
+    "intel xeon e7-4870": {
+      name: "Intel Xeon E7-4870",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        5.2875,
+        5.7875,
+        6.1375,
+        6.5125,
+        6.925,
+        7.4,
+        8.0125,
+        8.675,
+        9.275,
+        9.85,
+        10.4625
+      ],
+      spread: null
+    },
+    "intel xeon e7-8870": {
+      name: "Intel Xeon processor E7-8870",
+      tier: "intel-nehalem",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        6.325,
+        7.64235,
+        8.09961,
+        8.52452,
+        8.94819,
+        9.39088,
+        9.90856,
+        10.5016,
+        11.1262,
+        11.7396,
+        12.3375
+      ],
+      spread: null
+    },
+    "intel xeon e7330": {
+      name: "Intel Xeon Processor E7330",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        26.125,
+        27.375,
+        28.4375,
+        29.5,
+        30.625,
+        31.9375,
+        33.625,
+        35.375,
+        36.9375,
+        38.1875,
+        39.1875
+      ],
+      spread: null
+    },
+    "intel xeon l3360": {
+      name: "Intel Xeon L3360",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 7,
+      wattsPerThread: [
+        12.925,
+        14.575,
+        15.925,
+        17.175,
+        18.3,
+        19.7,
+        20.925,
+        22.125,
+        23.125,
+        23.95,
+        24.6
+      ],
+      spread: [
+        0.893617,
+        1.22244
+      ]
+    },
+    "intel xeon l5335": {
+      name: "Intel Xeon processor L5335",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        26.3125,
+        27.3125,
+        28.25,
+        29.25,
+        30.1875,
+        31.1875,
+        32.1875,
+        33.3125,
+        34.1875,
+        35.125,
+        36
+      ],
+      spread: [
+        0.888361,
+        1.05938
+      ]
+    },
+    "intel xeon l5408": {
+      name: "Intel Xeon L5408",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        28.125,
+        29.375,
+        30.375,
+        31.375,
+        32.375,
+        33.375,
+        34.125,
+        35,
+        35.625,
+        36.25,
+        36.75
+      ],
+      spread: [
+        0.768707,
+        1.00797
+      ]
+    },
+    "intel xeon l5410": {
+      name: "Intel Xeon L5410",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 2,
+      wattsPerThread: [
+        16.0125,
+        17.25,
+        18.6625,
+        19.85,
+        20.975,
+        22.1625,
+        23.125,
+        24,
+        24.75,
+        25.625,
+        26.25
+      ],
+      spread: [
+        0.827479,
+        1.17252
+      ]
+    },
+    "intel xeon l5420": {
+      name: "Intel Xeon L5420",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 8,
+      wattsPerThread: [
+        13,
+        14.25,
+        15.5625,
+        16.75,
+        17.875,
+        19.0625,
+        20,
+        20.9375,
+        21.6875,
+        22.3125,
+        22.9375
+      ],
+      spread: [
+        0.826923,
+        1.72807
+      ]
+    },
+    "intel xeon l5430": {
+      name: "Intel Xeon L5430",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 14,
+      wattsPerThread: [
+        17.8125,
+        18.8125,
+        19.8125,
+        20.75,
+        21.875,
+        23.0625,
+        24.3125,
+        25.5,
+        26.5625,
+        27.4375,
+        28.25
+      ],
+      spread: [
+        0.593684,
+        1.19298
+      ]
+    },
+    "intel xeon l5520": {
+      name: "Intel Xeon L5520",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        4.00625,
+        5.56875,
+        6.375,
+        6.875,
+        7.375,
+        7.9375,
+        8.5,
+        9.125,
+        9.75,
+        10.375,
+        11
+      ],
+      spread: [
+        0.884555,
+        1.26989
+      ]
+    },
+    "intel xeon l5530": {
+      name: "Intel Xeon L5530",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 11,
+      wattsPerThread: [
+        4.0875,
+        5.95,
+        6.8125,
+        7.3125,
+        7.8125,
+        8.3125,
+        8.875,
+        9.5625,
+        10.1875,
+        10.9375,
+        11.625
+      ],
+      spread: [
+        0.859327,
+        1.35321
+      ]
+    },
+    "intel xeon l5630": {
+      name: "Intel Xeon L5630",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        3.79375,
+        5.1125,
+        5.75625,
+        6.15,
+        6.5,
+        6.875,
+        7.25,
+        7.625,
+        7.9375,
+        8.25,
+        8.625
+      ],
+      spread: null
+    },
+    "intel xeon l5640": {
+      name: "Intel Xeon L5640",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 3,
+      wattsPerThread: [
+        2.23333,
+        3.625,
+        4.025,
+        4.375,
+        4.66667,
+        5,
+        5.33333,
+        5.66667,
+        6.125,
+        6.66667,
+        7.16667
+      ],
+      spread: [
+        0.95,
+        1.04082
+      ]
+    },
+    "intel xeon l7345": {
+      name: "Intel Xeon L7345",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        16.9375,
+        17.5,
+        18.375,
+        19.3125,
+        20.125,
+        20.9375,
+        21.6875,
+        22.4375,
+        23,
+        23.5,
+        24.1875
+      ],
+      spread: null
+    },
+    "intel xeon x3220": {
+      name: "Intel Xeon X3220",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        19.95,
+        21.3,
+        22.6,
+        24.175,
+        25.75,
+        27.5,
+        29,
+        30.25,
+        31.25,
+        32.25,
+        33
+      ],
+      spread: null
+    },
+    "intel xeon x3360": {
+      name: "Intel Xeon X3360",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 10,
+      wattsPerThread: [
+        15.2875,
+        16.825,
+        18.325,
+        19.8875,
+        21.9875,
+        23.6,
+        25.1125,
+        26.5,
+        27.875,
+        28.875,
+        29.625
+      ],
+      spread: [
+        0.868357,
+        1.17253
+      ]
+    },
+    "intel xeon x3430": {
+      name: "Intel Xeon X3430",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        8.15,
+        9.3,
+        10.375,
+        11.65,
+        13.25,
+        14.95,
+        17,
+        19.25,
+        21.525,
+        23.4,
+        25
+      ],
+      spread: null
+    },
+    "intel xeon x3470": {
+      name: "Intel Xeon X3470",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 11,
+      wattsPerThread: [
+        4.95,
+        5.9125,
+        6.6375,
+        7.5,
+        8.4,
+        9.3,
+        10.275,
+        11.3,
+        12.5,
+        13.75,
+        14.75
+      ],
+      spread: [
+        0.613636,
+        1.17424
+      ]
+    },
+    "intel xeon x3480": {
+      name: "Intel Xeon X3480",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 6,
+      wattsPerThread: [
+        5.3625,
+        5.95625,
+        6.5125,
+        7.175,
+        7.90625,
+        8.725,
+        9.78125,
+        11.0437,
+        12.4563,
+        13.9375,
+        15.1875
+      ],
+      spread: [
+        0.578089,
+        1.31286
+      ]
+    },
+    "intel xeon x5272": {
+      name: "Intel Xeon X5272",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        46.5,
+        49.25,
+        51.75,
+        54,
+        56.5,
+        58.25,
+        59.75,
+        63.25,
+        67.25,
+        68.75,
+        70
+      ],
+      spread: null
+    },
+    "intel xeon x5570": {
+      name: "Intel Xeon X5570",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 12,
+      wattsPerThread: [
+        4.6375,
+        6.59375,
+        7.59375,
+        8.5,
+        9.375,
+        10.2813,
+        11.2188,
+        12.1875,
+        13.1563,
+        14.0938,
+        15
+      ],
+      spread: [
+        0.72372,
+        2.33154
+      ]
+    },
+    "intel xeon x5650": {
+      name: "Intel Xeon X5650",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        3.3375,
+        5.04167,
+        5.625,
+        6.08333,
+        6.54167,
+        7.08333,
+        7.70833,
+        8.5,
+        9.33333,
+        10.0833,
+        10.75
+      ],
+      spread: null
+    },
+    "intel xeon x5670": {
+      name: "Intel Xeon X5670",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 35,
+      wattsPerThread: [
+        3.10417,
+        4.75,
+        5.29167,
+        5.79167,
+        6.375,
+        6.95833,
+        7.625,
+        8.29167,
+        8.95833,
+        9.625,
+        10.4167
+      ],
+      spread: [
+        0.76,
+        1.8255
+      ]
+    },
+    "intel xeon x5675": {
+      name: "Intel Xeon X5675",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 17,
+      wattsPerThread: [
+        3.3125,
+        4.79167,
+        5.33333,
+        5.83333,
+        6.375,
+        6.91667,
+        7.54167,
+        8.16667,
+        8.875,
+        9.58333,
+        10.25
+      ],
+      spread: [
+        0.657862,
+        1.57233
+      ]
+    },
+    "intel xeon x7560": {
+      name: "Intel Xeon X7560",
+      tier: "intel-nehalem",
+      basis: "eleven-level",
+      servers: 4,
+      wattsPerThread: [
+        8.21094,
+        8.82031,
+        9.46094,
+        10.1406,
+        10.8281,
+        11.5547,
+        12.2188,
+        12.8203,
+        13.3906,
+        13.9375,
+        14.4609
+      ],
+      spread: [
+        0.919192,
+        1.19179
+      ]
+    },
+    "intel xeon-d 2776nt": {
+      name: "Intel Xeon-D 2776NT",
+      tier: "intel-xeon-d",
+      basis: "full-and-idle",
+      servers: 1,
+      wattsPerThread: [
+        1.5625,
+        2.05129,
+        2.22465,
+        2.40848,
+        2.59203,
+        2.76527,
+        2.98468,
+        3.25618,
+        3.60394,
+        3.99611,
+        4.38281
+      ],
+      spread: null
+    },
+    "xeon l5420": {
+      name: "Xeon L5420",
+      tier: "intel-core2",
+      basis: "eleven-level",
+      servers: 1,
+      wattsPerThread: [
+        44.5,
+        46.5,
+        48.75,
+        51,
+        53.25,
+        55.5,
+        58,
+        60.25,
+        62.5,
+        65,
+        67
+      ],
+      spread: null
+    }
+  },
+  tiers: {
+    "amd-epyc-zen1": {
+      name: "AMD EPYC 1st gen (Naples, Zen)",
+      servers: 10,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.74375,
+        1.15983,
+        1.28845,
+        1.39685,
+        1.50525,
+        1.62168,
+        1.7542,
+        1.90669,
+        2.04514,
+        2.18099,
+        2.32031
+      ]
+    },
+    "amd-epyc-zen2": {
+      name: "AMD EPYC 2nd gen (Rome, Zen 2)",
+      servers: 36,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.437109,
+        0.786603,
+        0.894855,
+        1.0005,
+        1.089,
+        1.1703,
+        1.24424,
+        1.32667,
+        1.42768,
+        1.53446,
+        1.66406
+      ]
+    },
+    "amd-epyc-zen3": {
+      name: "AMD EPYC 3rd gen (Milan, Zen 3)",
+      servers: 28,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.423828,
+        0.74942,
+        0.860281,
+        0.959911,
+        1.06062,
+        1.16745,
+        1.26896,
+        1.36821,
+        1.47624,
+        1.67066,
+        1.91602
+      ]
+    },
+    "amd-epyc-zen4": {
+      name: "AMD EPYC 4th gen (Genoa/Bergamo/Siena, Zen 4)",
+      servers: 74,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        0.326302,
+        0.557474,
+        0.639465,
+        0.726403,
+        0.813213,
+        0.895146,
+        0.998915,
+        1.12732,
+        1.29179,
+        1.47727,
+        1.66016
+      ]
+    },
+    "amd-epyc-zen5": {
+      name: "AMD EPYC 5th gen (Turin, Zen 5)",
+      servers: 43,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        0.216562,
+        0.383212,
+        0.442318,
+        0.504991,
+        0.567572,
+        0.626636,
+        0.701442,
+        0.79401,
+        0.912573,
+        1.04628,
+        1.17813
+      ]
+    },
+    "amd-opteron": {
+      name: "AMD Opteron",
+      servers: 65,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        3.71875,
+        5.16048,
+        5.90053,
+        6.68791,
+        7.45625,
+        8.23288,
+        9.05426,
+        9.7746,
+        10.4271,
+        11.0625,
+        11.625
+      ]
+    },
+    "arm-neoverse-n1": {
+      name: "Arm Neoverse N1 (Ampere Altra, AWS Graviton2)",
+      servers: 7,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        0.617188,
+        0.843305,
+        0.923502,
+        1.00854,
+        1.09345,
+        1.17359,
+        1.27509,
+        1.40069,
+        1.56156,
+        1.74298,
+        1.92188
+      ]
+    },
+    "arm-neoverse-v2": {
+      name: "Arm Neoverse V2 (NVIDIA Grace, AWS Graviton4)",
+      servers: 1,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        2.06944,
+        2.45578,
+        2.59281,
+        2.7381,
+        2.88318,
+        3.02011,
+        3.19353,
+        3.40813,
+        3.68299,
+        3.99296,
+        4.29861
+      ]
+    },
+    "intel-broadwell": {
+      name: "Intel Xeon E5 v4 (Broadwell)",
+      servers: 17,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.529545,
+        1.02713,
+        1.2127,
+        1.40262,
+        1.60238,
+        1.7594,
+        1.91465,
+        2.10302,
+        2.37561,
+        2.71452,
+        3.09091
+      ]
+    },
+    "intel-coffeelake-e": {
+      name: "Intel Xeon E-21xx/22xx (Coffee Lake)",
+      servers: 9,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        1.05,
+        1.4065,
+        1.65787,
+        1.91248,
+        2.26475,
+        2.64251,
+        3.07505,
+        3.51742,
+        4.23003,
+        5.02385,
+        5.975
+      ]
+    },
+    "intel-core2": {
+      name: "Intel Xeon before Nehalem (Core 2)",
+      servers: 77,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        18.375,
+        19.7126,
+        20.9363,
+        22.2372,
+        23.5695,
+        24.8718,
+        26.0964,
+        27.2276,
+        28.2435,
+        29.0753,
+        29.75
+      ]
+    },
+    "intel-haswell": {
+      name: "Intel Xeon E3/E5 v3 (Haswell)",
+      servers: 21,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.688889,
+        1.27013,
+        1.50617,
+        1.73174,
+        1.95932,
+        2.17238,
+        2.43987,
+        2.76533,
+        3.17008,
+        3.60366,
+        3.98611
+      ]
+    },
+    "intel-ivybridge": {
+      name: "Intel Xeon E3/E5 v2 (Ivy Bridge)",
+      servers: 12,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        2.19167,
+        2.64511,
+        3.01503,
+        3.33084,
+        3.65328,
+        4.05592,
+        4.4564,
+        5.01265,
+        5.9,
+        6.57059,
+        7.0125
+      ]
+    },
+    "intel-nehalem": {
+      name: "Intel Xeon 55xx/56xx/75xx (Nehalem, Westmere)",
+      servers: 149,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        3.35,
+        4.98975,
+        5.55893,
+        6.08783,
+        6.61518,
+        7.16622,
+        7.81059,
+        8.5488,
+        9.32622,
+        10.0897,
+        10.834
+      ]
+    },
+    "intel-rocketlake-e": {
+      name: "Intel Xeon E-23xx/24xx (Rocket Lake, Raptor Lake)",
+      servers: 22,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        1.2875,
+        1.64807,
+        1.89124,
+        2.07772,
+        2.28535,
+        2.56787,
+        2.89548,
+        3.27931,
+        3.71526,
+        4.34389,
+        5.05938
+      ]
+    },
+    "intel-sandybridge": {
+      name: "Intel Xeon E3/E5 (Sandy Bridge)",
+      servers: 126,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        1.76719,
+        2.52704,
+        2.85139,
+        3.21248,
+        3.66305,
+        4.05986,
+        4.64701,
+        5.32777,
+        6.00841,
+        7.07018,
+        7.92285
+      ]
+    },
+    "intel-skylake-e3": {
+      name: "Intel Xeon E3 v5/v6 (Skylake, Kaby Lake)",
+      servers: 7,
+      current: false,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        1.6375,
+        2.11583,
+        2.42229,
+        2.71526,
+        2.98644,
+        3.29372,
+        3.70342,
+        4.23911,
+        4.84394,
+        5.52592,
+        5.9875
+      ]
+    },
+    "intel-xeon-6": {
+      name: "Intel Xeon 6 (Granite Rapids, Sierra Forest)",
+      servers: 53,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        0.645833,
+        1.00194,
+        1.12825,
+        1.26217,
+        1.3959,
+        1.52211,
+        1.68197,
+        1.87977,
+        2.13313,
+        2.41885,
+        2.70058
+      ]
+    },
+    "intel-xeon-d": {
+      name: "Intel Xeon D",
+      servers: 5,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        1.6,
+        2.05928,
+        2.22217,
+        2.39489,
+        2.56736,
+        2.73014,
+        2.9363,
+        3.19141,
+        3.51816,
+        3.88665,
+        4.25
+      ]
+    },
+    "intel-xeon-sp-gen1": {
+      name: "Intel Xeon Scalable 1st gen (Skylake-SP)",
+      servers: 83,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.535156,
+        1.15229,
+        1.3687,
+        1.58758,
+        1.81145,
+        2.05564,
+        2.33873,
+        2.70909,
+        3.1509,
+        3.71118,
+        4.13636
+      ]
+    },
+    "intel-xeon-sp-gen2": {
+      name: "Intel Xeon Scalable 2nd gen (Cascade Lake)",
+      servers: 77,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.602679,
+        1.1813,
+        1.39502,
+        1.6116,
+        1.8319,
+        2.0202,
+        2.27648,
+        2.58448,
+        3.01088,
+        3.49208,
+        4.03815
+      ]
+    },
+    "intel-xeon-sp-gen3": {
+      name: "Intel Xeon Scalable 3rd gen (Ice Lake, Cooper Lake)",
+      servers: 51,
+      current: true,
+      shapeFrom: "tier",
+      wattsPerThread: [
+        0.923611,
+        1.36617,
+        1.5744,
+        1.76498,
+        1.93326,
+        2.14622,
+        2.39125,
+        2.72148,
+        3.13574,
+        3.67731,
+        4.12125
+      ]
+    },
+    "intel-xeon-sp-gen4": {
+      name: "Intel Xeon Scalable 4th gen (Sapphire Rapids)",
+      servers: 67,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        0.897321,
+        1.43505,
+        1.62577,
+        1.828,
+        2.02993,
+        2.22051,
+        2.46189,
+        2.76058,
+        3.14314,
+        3.57458,
+        4
+      ]
+    },
+    "intel-xeon-sp-gen5": {
+      name: "Intel Xeon Scalable 5th gen (Emerald Rapids)",
+      servers: 34,
+      current: true,
+      shapeFrom: "all",
+      wattsPerThread: [
+        0.824219,
+        1.25564,
+        1.40865,
+        1.57089,
+        1.7329,
+        1.8858,
+        2.07946,
+        2.31909,
+        2.62603,
+        2.97217,
+        3.31348
+      ]
+    }
+  },
+  fallback: {
+    servers: 610,
+    wattsPerThread: [
+      0.633657,
+      1.10651,
+      1.27422,
+      1.45205,
+      1.62962,
+      1.79721,
+      2.00946,
+      2.27211,
+      2.60853,
+      2.98791,
+      3.36201
+    ]
+  }
+};
+
+// data/power-models.json
+var power_models_default = {
+  $comment: "Power models other than the SPECpower curves (data/power-curves.json, docs/energy.md): the Boavizta/Teads TDP curve used when the budget file sets cpu-tdp, and the Eco-CI and Cloud Carbon Footprint coefficients the product used before, kept for the comparison in bench/power-model.ts. Each row cites its source and year. The rules name the detected CPU's microarchitecture in the estimate's notes (model name first, then CPUID, then Arm CPU part)",
+  defaultRow: "ccf-aws-average",
+  rows: {
+    "ccf-sandy-bridge": {
+      kind: "per-vcpu-linear",
+      label: "Intel Sandy Bridge (CCF)",
+      minWattsPerVcpu: 2.17,
+      maxWattsPerVcpu: 8.58,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-ivy-bridge": {
+      kind: "per-vcpu-linear",
+      label: "Intel Ivy Bridge (CCF)",
+      minWattsPerVcpu: 3.04,
+      maxWattsPerVcpu: 8.25,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-haswell": {
+      kind: "per-vcpu-linear",
+      label: "Intel Haswell (CCF)",
+      minWattsPerVcpu: 1,
+      maxWattsPerVcpu: 4.74,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2022
+    },
+    "ccf-broadwell": {
+      kind: "per-vcpu-linear",
+      label: "Intel Broadwell (CCF)",
+      minWattsPerVcpu: 0.71,
+      maxWattsPerVcpu: 3.69,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-skylake": {
+      kind: "per-vcpu-linear",
+      label: "Intel Skylake (CCF)",
+      minWattsPerVcpu: 0.65,
+      maxWattsPerVcpu: 4.26,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-cascade-lake": {
+      kind: "per-vcpu-linear",
+      label: "Intel Cascade Lake (CCF)",
+      minWattsPerVcpu: 0.64,
+      maxWattsPerVcpu: 3.97,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-coffee-lake": {
+      kind: "per-vcpu-linear",
+      label: "Intel Coffee Lake (CCF)",
+      minWattsPerVcpu: 1.14,
+      maxWattsPerVcpu: 5.42,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-epyc-1st-gen": {
+      kind: "per-vcpu-linear",
+      label: "AMD EPYC 1st Gen / Naples (CCF)",
+      minWattsPerVcpu: 0.82,
+      maxWattsPerVcpu: 2.55,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-epyc-2nd-gen": {
+      kind: "per-vcpu-linear",
+      label: "AMD EPYC 2nd Gen / Rome (CCF)",
+      minWattsPerVcpu: 0.47,
+      maxWattsPerVcpu: 1.69,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021
+    },
+    "ccf-epyc-3rd-gen": {
+      kind: "per-vcpu-linear",
+      label: "AMD EPYC 3rd Gen / Milan (CCF)",
+      minWattsPerVcpu: 0.45,
+      maxWattsPerVcpu: 2.02,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2022
+    },
+    "ccf-graviton2": {
+      kind: "per-vcpu-linear",
+      label: "AWS Graviton2 (CCF uses the AMD EPYC 2nd Gen figures)",
+      minWattsPerVcpu: 0.47,
+      maxWattsPerVcpu: 1.69,
+      relativeUncertainty: 0.3,
+      source: "Cloud Carbon Footprint (Thoughtworks), per-microarchitecture min/max watts per vCPU derived from SPECpower_ssj2008 results: packages/core/src/compute/ComputeProcessorTypes.ts (min_watts_avg/max_watts_avg) and https://www.cloudcarbonfootprint.org/docs/methodology (Appendix II; coefficients from github.com/cloud-carbon-footprint/cloud-carbon-coefficients)",
+      year: 2021,
+      note: "CCF: no reliable public figures for Graviton2, so the lowest microarchitecture (EPYC 2nd Gen) is applied."
+    },
+    "ccf-aws-average": {
+      kind: "per-vcpu-linear",
+      label: "CCF average over AWS microarchitectures (default for unknown CPUs)",
+      minWattsPerVcpu: 0.74,
+      maxWattsPerVcpu: 3.5,
+      relativeUncertainty: 0.5,
+      source: "Cloud Carbon Footprint methodology, Appendix I (AWS: average minimum watts 0.74, average maximum watts 3.5 per vCPU), https://www.cloudcarbonfootprint.org/docs/methodology",
+      year: 2022,
+      note: "Used when the CPU is unknown or its microarchitecture has no published per-vCPU figures: it is the mean over the microarchitectures of the largest cloud, i.e. the best prior for an unidentified cloud VM; its uncertainty is set higher (\xB150%)."
+    },
+    "eco-ci-github-epyc-7763-4vcpu": {
+      kind: "vm-curve",
+      label: "Eco-CI curve for GitHub-hosted 4-vCPU AMD EPYC 7763 runners",
+      vcpus: 4,
+      curvePercentWatts: [
+        [
+          0,
+          1.7586
+        ],
+        [
+          5,
+          3.4427
+        ],
+        [
+          10,
+          3.6172
+        ],
+        [
+          15,
+          3.7917
+        ],
+        [
+          20,
+          3.9247
+        ],
+        [
+          25,
+          4.0576
+        ],
+        [
+          30,
+          4.2363
+        ],
+        [
+          35,
+          4.415
+        ],
+        [
+          40,
+          4.6585
+        ],
+        [
+          45,
+          4.902
+        ],
+        [
+          50,
+          5.1641
+        ],
+        [
+          55,
+          5.4261
+        ],
+        [
+          60,
+          5.6988
+        ],
+        [
+          65,
+          5.9715
+        ],
+        [
+          70,
+          6.2882
+        ],
+        [
+          75,
+          6.605
+        ],
+        [
+          80,
+          6.9693
+        ],
+        [
+          85,
+          7.3335
+        ],
+        [
+          90,
+          7.7566
+        ],
+        [
+          95,
+          8.1796
+        ],
+        [
+          100,
+          8.1796
+        ]
+      ],
+      relativeUncertainty: 0.3,
+      source: "Green Coding Solutions, Eco-CI energy estimation: machine-power-data/github_EPYC_7763_4_CPU_shared.sh (watts of the 4-vCPU VM share by CPU utilisation, from their SPECpower-trained cloud-energy model), https://github.com/green-coding-solutions/eco-ci-energy-estimation",
+      year: 2024,
+      note: "Points every 5% of utilisation; Eco-CI's own table interpolates linearly between them. Scaled by vCPUs/4 for other runner sizes on the same CPU."
+    },
+    "boavizta-tdp-curve": {
+      kind: "tdp-curve",
+      label: "CPU power as a fraction of TDP by load (Boavizta, after Teads)",
+      curvePercentFraction: [
+        [
+          0,
+          0.12
+        ],
+        [
+          10,
+          0.32
+        ],
+        [
+          50,
+          0.75
+        ],
+        [
+          100,
+          1.02
+        ]
+      ],
+      relativeUncertainty: 0.4,
+      source: "Boavizta API documentation, 'CPU: model adaptation from TDP' (0% \u2192 12%, 10% \u2192 32%, 50% \u2192 75%, 100% \u2192 102% of TDP), after Teads Engineering, 'Building an AWS EC2 carbon emissions dataset' (B. Davy, 2021); https://doc.api.boavizta.org/Explanations/components/cpu/",
+      year: 2021,
+      note: "Used when the budget file sets the CPU's TDP. Counts the CPU package only, not memory, disks or fans."
+    }
+  },
+  modelNameRules: [
+    {
+      pattern: "AMD EPYC 7763\\b",
+      microarchitecture: "Zen 3 (EPYC 3rd Gen, Milan)",
+      row: "eco-ci-github-epyc-7763-4vcpu"
+    },
+    {
+      pattern: "AMD EPYC 7[0-9A-Z]{2}1\\b",
+      microarchitecture: "Zen (EPYC 1st Gen, Naples)",
+      row: "ccf-epyc-1st-gen"
+    },
+    {
+      pattern: "AMD EPYC 7[0-9A-Z]{2}2\\b",
+      microarchitecture: "Zen 2 (EPYC 2nd Gen, Rome)",
+      row: "ccf-epyc-2nd-gen"
+    },
+    {
+      pattern: "AMD EPYC 7[0-9A-Z]{2}3\\b",
+      microarchitecture: "Zen 3 (EPYC 3rd Gen, Milan)",
+      row: "ccf-epyc-3rd-gen"
+    },
+    {
+      pattern: "AMD EPYC 9[0-9A-Z]{2}4\\b",
+      microarchitecture: "Zen 4 (EPYC 4th Gen, Genoa)",
+      row: null
+    },
+    {
+      pattern: "Xeon.*E[357]-\\d{4}[A-Z]?L? v2\\b",
+      microarchitecture: "Ivy Bridge",
+      row: "ccf-ivy-bridge"
+    },
+    {
+      pattern: "Xeon.*E[357]-\\d{4}[A-Z]?L? v3\\b",
+      microarchitecture: "Haswell",
+      row: "ccf-haswell"
+    },
+    {
+      pattern: "Xeon.*E[357]-\\d{4}[A-Z]?L? v4\\b",
+      microarchitecture: "Broadwell",
+      row: "ccf-broadwell"
+    },
+    {
+      pattern: "Xeon.*E5-\\d{4}[A-Z]?L?( 0)?( @|$)",
+      microarchitecture: "Sandy Bridge",
+      row: "ccf-sandy-bridge"
+    },
+    {
+      pattern: "Xeon.*(Platinum|Gold|Silver|Bronze) \\d1\\d\\d",
+      microarchitecture: "Skylake-SP",
+      row: "ccf-skylake"
+    },
+    {
+      pattern: "Xeon.*(Platinum|Gold|Silver|Bronze) \\d2\\d\\d",
+      microarchitecture: "Cascade Lake",
+      row: "ccf-cascade-lake"
+    },
+    {
+      pattern: "Xeon.*(Platinum|Gold|Silver|Bronze) \\d3\\d\\d",
+      microarchitecture: "Ice Lake",
+      row: null
+    },
+    {
+      pattern: "Xeon.*(Platinum|Gold|Silver|Bronze) \\d4\\d\\d",
+      microarchitecture: "Sapphire Rapids",
+      row: null
+    },
+    {
+      pattern: "Xeon.*(Platinum|Gold|Silver|Bronze) \\d5\\d\\d",
+      microarchitecture: "Emerald Rapids",
+      row: null
+    },
+    {
+      pattern: "Core\\(TM\\) i[3579]-[89]\\d{3}",
+      microarchitecture: "Coffee Lake",
+      row: "ccf-coffee-lake"
+    }
+  ],
+  cpuidRules: [
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        42,
+        45
+      ],
+      microarchitecture: "Sandy Bridge",
+      row: "ccf-sandy-bridge"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        58,
+        62
+      ],
+      microarchitecture: "Ivy Bridge",
+      row: "ccf-ivy-bridge"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        60,
+        63,
+        69,
+        70
+      ],
+      microarchitecture: "Haswell",
+      row: "ccf-haswell"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        61,
+        71,
+        79,
+        86
+      ],
+      microarchitecture: "Broadwell",
+      row: "ccf-broadwell"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        85
+      ],
+      steppings: [
+        0,
+        1,
+        2,
+        3,
+        4
+      ],
+      microarchitecture: "Skylake-SP",
+      row: "ccf-skylake"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        85
+      ],
+      steppings: [
+        5,
+        6,
+        7
+      ],
+      microarchitecture: "Cascade Lake",
+      row: "ccf-cascade-lake"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        85
+      ],
+      steppings: [
+        10,
+        11
+      ],
+      microarchitecture: "Cooper Lake",
+      row: null
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        78,
+        94
+      ],
+      microarchitecture: "Skylake",
+      row: "ccf-skylake"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        158
+      ],
+      steppings: [
+        10,
+        11,
+        12,
+        13
+      ],
+      microarchitecture: "Coffee Lake",
+      row: "ccf-coffee-lake"
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        106,
+        108,
+        125,
+        126
+      ],
+      microarchitecture: "Ice Lake",
+      row: null
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        143
+      ],
+      microarchitecture: "Sapphire Rapids",
+      row: null
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        207
+      ],
+      microarchitecture: "Emerald Rapids",
+      row: null
+    },
+    {
+      vendor: "GenuineIntel",
+      family: 6,
+      models: [
+        173,
+        174
+      ],
+      microarchitecture: "Granite Rapids",
+      row: null
+    },
+    {
+      vendor: "AuthenticAMD",
+      family: 23,
+      models: [
+        1
+      ],
+      microarchitecture: "Zen (EPYC 1st Gen, Naples)",
+      row: "ccf-epyc-1st-gen"
+    },
+    {
+      vendor: "AuthenticAMD",
+      family: 23,
+      models: [
+        49
+      ],
+      microarchitecture: "Zen 2 (EPYC 2nd Gen, Rome)",
+      row: "ccf-epyc-2nd-gen"
+    },
+    {
+      vendor: "AuthenticAMD",
+      family: 25,
+      models: [
+        1
+      ],
+      microarchitecture: "Zen 3 (EPYC 3rd Gen, Milan)",
+      row: "ccf-epyc-3rd-gen"
+    },
+    {
+      vendor: "AuthenticAMD",
+      family: 25,
+      models: [
+        17
+      ],
+      microarchitecture: "Zen 4 (EPYC 4th Gen, Genoa)",
+      row: null
+    }
+  ],
+  armRules: [
+    {
+      cpuPart: "0xd0c",
+      implementer: "0x41",
+      microarchitecture: "Arm Neoverse N1 (e.g. AWS Graviton2)",
+      row: "ccf-graviton2"
+    }
+  ]
+};
+
+// src/energy/specpower/tiers.ts
+function cpuModelKey(name) {
+  return name.toLowerCase().replace(/\(r\)|\(tm\)|®|™/g, " ").replace(/\(.*?\)/g, " ").replace(/\[.*?\]/g, " ").replace(/@.*$/, " ").replace(/,.*$/, " ").replace(/\b\d+(\.\d+)?\s*ghz\b/g, " ").replace(/\b(quad|six|eight|dual)-core\b/g, " ").replace(/\b\d+-core\b/g, " ").replace(/\b(platinum|gold|silver|bronze|processor|cpu|dell sku)\b/g, " ").replace(/\s+/g, " ").trim();
+}
+function tierFromName(name) {
+  const k = cpuModelKey(name);
+  let m;
+  if (m = k.match(/\bepyc \d[0-9a-z]{2}([1-5])/)) return `amd-epyc-zen${m[1]}`;
+  if (/\bopteron\b/.test(k)) return "amd-opteron";
+  if (/\bxeon 6\d{3}[pe]\b/.test(k)) return "intel-xeon-6";
+  if (m = k.match(/\bxeon [3-9]([1-5])\d\d[a-z+]*\b/)) return `intel-xeon-sp-gen${m[1]}`;
+  if (m = k.match(/\b(?:xeon )?e[357]-\d{4}[a-z]*\s?v([2-6])\b/)) {
+    return {
+      "2": "intel-ivybridge",
+      "3": "intel-haswell",
+      "4": "intel-broadwell",
+      "5": "intel-skylake-e3",
+      "6": "intel-skylake-e3"
+    }[m[1]];
+  }
+  if (/\bxeon e[35]-\d{4}[a-z]*$/.test(k) || /\bxeon e[35]-\d{4}[a-z]* /.test(k)) return "intel-sandybridge";
+  if (m = k.match(/\bxeon (?:e )?e-2(\d)\d\d/)) return Number(m[1]) <= 2 ? "intel-coffeelake-e" : "intel-rocketlake-e";
+  if (/\bxeon[- ]d[- ]?\d{4}/.test(k)) return "intel-xeon-d";
+  if (/\bxeon (e7-\d{4}|[xle]?[57][56]\d\d|x34\d\d)\b/.test(k)) return "intel-nehalem";
+  if (/\bxeon ([xle]?5[1-4]\d\d|[xle]?3[0-3]\d\d|e7\d{3}|[xle]?73\d\d|7[01]\d\d[a-z]?)\b/.test(k) || /^intel x3350$|^xeon l5420$/.test(k))
+    return "intel-core2";
+  if (/\baltra\b/.test(k)) return "arm-neoverse-n1";
+  if (/\bgrace\b/.test(k)) return "arm-neoverse-v2";
+  return null;
+}
+var TIER_NAMES = {
+  "amd-epyc-zen1": "AMD EPYC 1st gen (Naples, Zen)",
+  "amd-epyc-zen2": "AMD EPYC 2nd gen (Rome, Zen 2)",
+  "amd-epyc-zen3": "AMD EPYC 3rd gen (Milan, Zen 3)",
+  "amd-epyc-zen4": "AMD EPYC 4th gen (Genoa/Bergamo/Siena, Zen 4)",
+  "amd-epyc-zen5": "AMD EPYC 5th gen (Turin, Zen 5)",
+  "amd-opteron": "AMD Opteron",
+  "intel-xeon-sp-gen1": "Intel Xeon Scalable 1st gen (Skylake-SP)",
+  "intel-xeon-sp-gen2": "Intel Xeon Scalable 2nd gen (Cascade Lake)",
+  "intel-xeon-sp-gen3": "Intel Xeon Scalable 3rd gen (Ice Lake, Cooper Lake)",
+  "intel-xeon-sp-gen4": "Intel Xeon Scalable 4th gen (Sapphire Rapids)",
+  "intel-xeon-sp-gen5": "Intel Xeon Scalable 5th gen (Emerald Rapids)",
+  "intel-xeon-6": "Intel Xeon 6 (Granite Rapids, Sierra Forest)",
+  "intel-sandybridge": "Intel Xeon E3/E5 (Sandy Bridge)",
+  "intel-ivybridge": "Intel Xeon E3/E5 v2 (Ivy Bridge)",
+  "intel-haswell": "Intel Xeon E3/E5 v3 (Haswell)",
+  "intel-broadwell": "Intel Xeon E5 v4 (Broadwell)",
+  "intel-skylake-e3": "Intel Xeon E3 v5/v6 (Skylake, Kaby Lake)",
+  "intel-coffeelake-e": "Intel Xeon E-21xx/22xx (Coffee Lake)",
+  "intel-rocketlake-e": "Intel Xeon E-23xx/24xx (Rocket Lake, Raptor Lake)",
+  "intel-xeon-d": "Intel Xeon D",
+  "intel-nehalem": "Intel Xeon 55xx/56xx/75xx (Nehalem, Westmere)",
+  "intel-core2": "Intel Xeon before Nehalem (Core 2)",
+  "arm-neoverse-n1": "Arm Neoverse N1 (Ampere Altra, AWS Graviton2)",
+  "arm-neoverse-v2": "Arm Neoverse V2 (NVIDIA Grace, AWS Graviton4)"
+};
+function tierFromCpuid(cpu) {
+  const { vendor, family, model, stepping } = cpu;
+  if (vendor === "AuthenticAMD" && family !== void 0 && model !== void 0) {
+    if (family === 23 && model === 1) return "amd-epyc-zen1";
+    if (family === 23 && model === 49) return "amd-epyc-zen2";
+    if (family === 25 && model === 1) return "amd-epyc-zen3";
+    if (family === 25 && (model === 17 || model === 160)) return "amd-epyc-zen4";
+    if (family === 26 && (model === 2 || model === 17)) return "amd-epyc-zen5";
+    return null;
+  }
+  if (vendor === "GenuineIntel" && family === 6 && model !== void 0) {
+    if (model === 45 || model === 42) return "intel-sandybridge";
+    if (model === 62 || model === 58) return "intel-ivybridge";
+    if (model === 63 || model === 60) return "intel-haswell";
+    if (model === 79 || model === 86) return "intel-broadwell";
+    if (model === 85) {
+      if (stepping === void 0) return null;
+      return stepping <= 4 ? "intel-xeon-sp-gen1" : stepping <= 7 ? "intel-xeon-sp-gen2" : "intel-xeon-sp-gen3";
+    }
+    if (model === 106 || model === 108) return "intel-xeon-sp-gen3";
+    if (model === 143) return "intel-xeon-sp-gen4";
+    if (model === 207) return "intel-xeon-sp-gen5";
+    if (model === 173 || model === 174 || model === 175) return "intel-xeon-6";
+    return null;
+  }
+  const part = cpu.armPart?.toLowerCase();
+  if (cpu.armImplementer?.toLowerCase() === "0x41") {
+    if (part === "0xd0c") return "arm-neoverse-n1";
+    if (part === "0xd4f") return "arm-neoverse-v2";
+  }
+  return null;
+}
+
+// src/energy/power-model.ts
+var POWER_MODELS = power_models_default;
+var POWER_CURVES = power_curves_default;
+function sigmaOf(factors) {
+  return (factors[1] - factors[0]) / (2 * 1.96);
+}
+function assumedInterval(relativeUncertainty, what) {
+  return {
+    factors: [Math.max(0, 1 - 1.96 * relativeUncertainty), 1 + 1.96 * relativeUncertainty],
+    derivedFrom: `assumed \xB1${Math.round(relativeUncertainty * 100)}% (one sigma) for ${what}; not validated`,
+    validated: false
+  };
+}
+function interpolateCurve(curve, percent) {
+  if (curve.length === 0) return 0;
+  if (percent <= curve[0][0]) return curve[0][1];
+  for (let i = 1; i < curve.length; i++) {
+    const [x1, y1] = curve[i];
+    if (percent <= x1) {
+      const [x0, y0] = curve[i - 1];
+      return y0 + (percent - x0) / (x1 - x0) * (y1 - y0);
+    }
+  }
+  return curve[curve.length - 1][1];
+}
+function vmPowerW(model, u, vcpus) {
+  const util = Math.min(1, Math.max(0, u));
+  switch (model.kind) {
+    case "per-vcpu-linear":
+      return vcpus * (model.minWattsPerVcpu + util * (model.maxWattsPerVcpu - model.minWattsPerVcpu));
+    case "vm-curve":
+      return interpolateCurve(model.curvePercentWatts, util * 100) * vcpus / model.vcpus;
+    case "per-thread-curve":
+      return interpolateCurve(model.curvePercentWatts, util * 100) * vcpus;
+    case "tdp-curve":
+      if (model.tdpW === void 0) throw new InputError("ARGUMENT_INVALID", "The TDP power model needs a TDP in watts.");
+      return model.tdpW * interpolateCurve(model.curvePercentFraction, util * 100);
+    case "vm-linear":
+      return model.idleW + util * (model.maxW - model.idleW);
+  }
+}
+function describeModel(model) {
+  switch (model.kind) {
+    case "per-vcpu-linear":
+      return `${model.minWattsPerVcpu}\u2013${model.maxWattsPerVcpu} W per vCPU (idle\u2013full load)`;
+    case "vm-curve": {
+      const first = model.curvePercentWatts[0][1];
+      const last = model.curvePercentWatts[model.curvePercentWatts.length - 1][1];
+      return `${first.toFixed(2)}\u2013${last.toFixed(2)} W for ${model.vcpus} vCPUs (idle\u2013full load curve)`;
+    }
+    case "per-thread-curve": {
+      const c = model.curvePercentWatts;
+      return `${c[0][1].toFixed(3)}\u2013${c[c.length - 1][1].toFixed(3)} W per hardware thread (idle\u2013full load, ${c.length} load levels)`;
+    }
+    case "tdp-curve":
+      return `${model.curvePercentFraction.map(([p, f]) => `${p}%\u2192${Math.round(f * 100)}%`).join(", ")} of ${model.tdpW ?? "?"} W TDP`;
+    case "vm-linear":
+      return `${model.idleW}\u2013${model.maxW} W for the whole machine (idle\u2013full load)`;
+  }
+}
+function cpuSignature(cpu) {
+  if (cpu.vendor && cpu.family !== void 0 && cpu.model !== void 0) {
+    return `${cpu.vendor} family ${cpu.family} model ${cpu.model}${cpu.stepping !== void 0 ? ` stepping ${cpu.stepping}` : ""}`;
+  }
+  if (cpu.armPart) return `Arm implementer ${cpu.armImplementer ?? "?"} part ${cpu.armPart}`;
+  return "no CPUID signature";
+}
+function identifyCpu(cpu, data = POWER_MODELS) {
+  for (const rule of data.modelNameRules) {
+    if (new RegExp(rule.pattern).test(cpu.modelName))
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: "model name" };
+  }
+  for (const rule of data.cpuidRules) {
+    if (cpu.vendor === rule.vendor && cpu.family === rule.family && cpu.model !== void 0 && rule.models.includes(cpu.model) && (!rule.steppings || cpu.stepping !== void 0 && rule.steppings.includes(cpu.stepping))) {
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: "CPUID" };
+    }
+  }
+  for (const rule of data.armRules) {
+    if (cpu.armPart?.toLowerCase() === rule.cpuPart && cpu.armImplementer?.toLowerCase() === rule.implementer) {
+      return { microarchitecture: rule.microarchitecture, row: rule.row, by: "Arm CPU part" };
+    }
+  }
+  return null;
+}
+function positive(value, field) {
+  if (value === void 0) return void 0;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InputError(
+      "CONFIG_INVALID",
+      `The budget file's power setting ${field} is ${value}; expected a positive number of watts, e.g. ${field === "cpuTdpW" ? "65" : "20"}.`
+    );
+  }
+  return value;
+}
+function resolvePowerModel(cpu, power, data = POWER_MODELS, curves = POWER_CURVES) {
+  const cpuModel = cpu?.modelName ?? "unknown";
+  const idleW = positive(power.idleW, "idleW");
+  const maxW = positive(power.maxW, "maxW");
+  const tdpW = positive(power.cpuTdpW, "cpuTdpW");
+  const notes = [];
+  const ident = cpu ? identifyCpu(cpu, data) : null;
+  const detected = cpu ? `Detected CPU: ${cpuModel} (${cpuSignature(cpu)}${ident ? ` \u2192 ${ident.microarchitecture}, by ${ident.by}` : ", microarchitecture not recognised"}).` : "CPU model unknown (/proc/cpuinfo unreadable).";
+  notes.push(detected);
+  if (idleW !== void 0 || maxW !== void 0) {
+    if (idleW === void 0 || maxW === void 0) {
+      throw new InputError(
+        "CONFIG_INVALID",
+        `The budget file sets power.${idleW === void 0 ? "max-watts" : "idle-watts"} but not power.${idleW === void 0 ? "idle-watts" : "max-watts"}; the power model needs both the idle and the full-load watts of the whole machine (e.g. power: { idle-watts: 20 W, max-watts: 90 W }).`
+      );
+    }
+    if (maxW < idleW) {
+      throw new InputError(
+        "CONFIG_INVALID",
+        `The budget file's power.max-watts (${maxW} W) is below power.idle-watts (${idleW} W); full-load power must be at least idle power.`
+      );
+    }
+    const model2 = { kind: "vm-linear", idleW, maxW };
+    notes.push(`Power model: the budget file's watts, ${describeModel(model2)}.`);
+    return {
+      rowId: "budget-file",
+      label: `budget file: ${describeModel(model2)}`,
+      model: model2,
+      relativeUncertainty: 0.2,
+      interval95: assumedInterval(0.2, "the budget file's watts"),
+      cpuModel,
+      microarchitecture: ident?.microarchitecture,
+      notes
+    };
+  }
+  if (tdpW !== void 0) {
+    const row = data.rows["boavizta-tdp-curve"];
+    const model2 = { ...row, kind: "tdp-curve", tdpW };
+    notes.push(
+      `Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model2)} (${row.source}, ${row.year}); counts the CPU package only.`
+    );
+    return {
+      rowId: "boavizta-tdp-curve",
+      label: `${row.label}: ${describeModel(model2)} (${row.year})`,
+      model: model2,
+      relativeUncertainty: row.relativeUncertainty,
+      interval95: assumedInterval(row.relativeUncertainty, "the TDP curve"),
+      cpuModel,
+      microarchitecture: ident?.microarchitecture,
+      notes
+    };
+  }
+  const match = matchSpecpowerCurve(cpu, curves);
+  notes.push(...match.notes);
+  const model = {
+    kind: "per-thread-curve",
+    curvePercentWatts: curves.loadLevelsPercent.map((p, i) => [p, match.wattsPerThread[i]])
+  };
+  const [lo, hi] = match.interval95.factors;
+  notes.push(
+    `Power model: ${match.label}: ${describeModel(model)}; 95% interval ${pct(lo)}/${pct(hi)} of the figure, from ${match.interval95.derivedFrom}.`
+  );
+  return {
+    rowId: match.rowId,
+    label: `${match.label}: ${describeModel(model)}`,
+    model,
+    relativeUncertainty: sigmaOf(match.interval95.factors),
+    interval95: match.interval95,
+    cpuModel,
+    microarchitecture: match.tierName ?? ident?.microarchitecture,
+    notes
+  };
+}
+function pct(factor) {
+  const p = Math.round((factor - 1) * 100);
+  return p < 0 ? `\u2212${-p}%` : `+${p}%`;
+}
+function matchSpecpowerCurve(cpu, curves = POWER_CURVES) {
+  const interval = (c, factors = curves.cases[c].interval95) => ({
+    factors,
+    derivedFrom: `${curves.cases[c].derivedFrom}; validated median error ${(curves.cases[c].medianAbsError * 100).toFixed(1)}%`,
+    validated: true
+  });
+  const key = cpu ? cpuModelKey(cpu.modelName) : "";
+  const m = curves.models[key];
+  if (m) {
+    const tierName = m.tier ? TIER_NAMES[m.tier] ?? m.tier : void 0;
+    const caseFactors = curves.cases["cpu-model"].interval95;
+    const factors = m.spread ? [Math.min(caseFactors[0], m.spread[0]), Math.max(caseFactors[1], m.spread[1])] : caseFactors;
+    const what = m.basis === "eleven-level" ? `median of ${m.servers} SPECpower_ssj2008 result${m.servers === 1 ? "" : "s"} with ${m.name} (eleven load levels)` : `${m.name}: median idle and full-load watts of ${m.servers} SPECpower_ssj2008 result${m.servers === 1 ? "" : "s"}, shaped like its family's curve`;
+    return {
+      case: "cpu-model",
+      rowId: `specpower-model-${key.replace(/[^a-z0-9]+/g, "-").replace(/-$/, "")}`,
+      label: `SPECpower ${what}`,
+      tierName,
+      wattsPerThread: m.wattsPerThread,
+      interval95: interval("cpu-model", factors),
+      notes: [`SPECpower_ssj2008 has results for this CPU model (${m.name}).`]
+    };
+  }
+  const byName = cpu ? tierFromName(cpu.modelName) : null;
+  const tier = byName ?? (cpu ? tierFromCpuid(cpu) : null);
+  const t = tier ? curves.tiers[tier] : void 0;
+  if (tier && t) {
+    return {
+      case: t.current ? "tier" : "tier-older",
+      rowId: `specpower-tier-${tier}`,
+      label: `SPECpower ${t.name}: median of ${t.servers} results of that family/generation`,
+      tierName: t.name,
+      wattsPerThread: t.wattsPerThread,
+      interval95: interval(t.current ? "tier" : "tier-older"),
+      notes: [
+        `No SPECpower_ssj2008 results for this CPU model; using its family/generation ${t.name} (recognised by ${byName ? "model name" : "CPUID family/model"}).`
+      ]
+    };
+  }
+  return {
+    case: "unknown",
+    rowId: "specpower-unknown",
+    label: `SPECpower median of all ${curves.fallback.servers} results since ${curves.fallbackSince} (CPU not recognised)`,
+    wattsPerThread: curves.fallback.wattsPerThread,
+    interval95: interval("unknown"),
+    notes: [
+      `CPU not recognised (neither its model nor its family/generation has SPECpower_ssj2008 results); using the curve of all results since ${curves.fallbackSince}.`
+    ]
+  };
+}
+
+// src/energy/estimate.ts
+function processCpuTimeUs() {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+var EstimateMeter = class {
+  constructor(options) {
+    this.options = options;
+    this.procRoot = options.procRoot ?? "/proc";
+    this.fs = options.fs ?? nodeFs;
+    this.clockNs = options.clockNs ?? realClockNs;
+    this.cpuTimeUs = options.cpuTimeUs ?? processCpuTimeUs;
+    this.modelledIdleW = vmPowerW(options.model.model, 0, options.vcpus);
+    this.description = `Estimate (not measured): this process's share of a ${options.vcpus}-vCPU machine, CPU ${options.model.cpuModel}, power model ${options.model.label}`;
+  }
+  options;
+  method = "estimate";
+  description;
+  modelledIdleW;
+  procRoot;
+  fs;
+  clockNs;
+  cpuTimeUs;
+  open = /* @__PURE__ */ new Map();
+  nextId = 1;
+  /** Marks the start: clock, process CPU time, /proc/stat. */
+  async begin() {
+    const stat2 = await readCpuTimes(this.procRoot, this.fs);
+    const id = this.nextId++;
+    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat: stat2 });
+    const token = { startedAt: Date.now(), id };
+    return token;
+  }
+  /** Computes the estimate for the window (see the module comment for the formula). */
+  async end(token) {
+    const start = this.open.get(token.id);
+    if (!start) throw new Error("Estimate window ended twice or never begun (internal error).");
+    this.open.delete(start.id);
+    const endNs = this.clockNs();
+    const endCpuUs = this.cpuTimeUs();
+    const endStat = await readCpuTimes(this.procRoot, this.fs);
+    return estimateWindow({
+      model: this.options.model,
+      vcpus: this.options.vcpus,
+      durationS: secondsBetween(start.ns, endNs),
+      processCpuS: Math.max(0, endCpuUs - start.cpuUs) / 1e6,
+      statStart: start.stat,
+      statEnd: endStat
+    });
+  }
+  /** Nothing to release. */
+  async close() {
+    this.open.clear();
+  }
+};
+function estimateWindow(input) {
+  const { model, vcpus, durationS, processCpuS } = input;
+  const notes = [...model.notes];
+  let utilisation;
+  let busyCpuS;
+  if (input.statStart && input.statEnd && input.statEnd.totalTicks > input.statStart.totalTicks) {
+    const busyTicks = Math.max(0, input.statEnd.busyTicks - input.statStart.busyTicks);
+    const totalTicks = input.statEnd.totalTicks - input.statStart.totalTicks;
+    busyCpuS = Math.max(busyTicks / USER_HZ, processCpuS);
+    utilisation = Math.min(1, Math.max(busyTicks / totalTicks, durationS > 0 ? processCpuS / (vcpus * durationS) : 0));
+  } else {
+    busyCpuS = processCpuS;
+    utilisation = durationS > 0 ? Math.min(1, processCpuS / (vcpus * durationS)) : 0;
+    notes.push(
+      "Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load."
+    );
+  }
+  const share = busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0;
+  const idleW = vmPowerW(model.model, 0, vcpus);
+  const powerW = vmPowerW(model.model, utilisation, vcpus);
+  const dynamicJ = (powerW - idleW) * durationS * share;
+  const energyJ = idleW * durationS + dynamicJ;
+  notes.push(
+    `Estimate: ${vcpus} vCPUs at ${(utilisation * 100).toFixed(1)}% utilisation \u2192 ${powerW.toFixed(3)} W modelled for the machine (idle ${idleW.toFixed(3)} W); this process used ${processCpuS.toFixed(3)} CPU-s of ${busyCpuS.toFixed(3)} busy CPU-s (share ${(share * 100).toFixed(1)}%); counted: idle power for the window plus the process's share of the dynamic power.`
+  );
+  return {
+    energyJ,
+    domainsJ: { "cpu-vm-share": energyJ },
+    durationS,
+    method: "estimate",
+    estimated: true,
+    idleW,
+    idleMeasured: false,
+    attributableJ: Math.max(0, dynamicJ),
+    uncertaintyJ: energyJ * model.relativeUncertainty,
+    notes,
+    estimate: {
+      cpuModel: model.cpuModel,
+      microarchitecture: model.microarchitecture,
+      powerModelRow: model.rowId,
+      powerModelLabel: model.label,
+      vcpus,
+      utilisation,
+      processCpuS,
+      busyCpuS,
+      vmPowerW: powerW,
+      vmIdleW: idleW,
+      vmEnergyJ: powerW * durationS,
+      relativeUncertainty: model.relativeUncertainty,
+      interval95: model.interval95
+    }
+  };
+}
+
+// src/energy/nvidia-smi.ts
+import { spawn as nodeSpawn } from "node:child_process";
+
+// src/energy/integrate.ts
+var PowerTrace = class {
+  tNs = [];
+  w = [];
+  /** Number of samples held. */
+  get length() {
+    return this.tNs.length;
+  }
+  /** Time of the newest sample, or null. */
+  get lastNs() {
+    return this.tNs.length ? this.tNs[this.tNs.length - 1] : null;
+  }
+  /** Adds a sample; one older than the newest is ignored (clocks are monotonic). */
+  add(tNs, watts) {
+    const last = this.lastNs;
+    if (last !== null && tNs < last) return;
+    this.tNs.push(tNs);
+    this.w.push(watts);
+  }
+  /** Power at time t, watts: linear between samples, constant outside them. */
+  powerAt(tNs) {
+    const n = this.tNs.length;
+    if (n === 0) return 0;
+    if (tNs <= this.tNs[0]) return this.w[0];
+    if (tNs >= this.tNs[n - 1]) return this.w[n - 1];
+    let i = 1;
+    while (this.tNs[i] < tNs) i++;
+    const t0 = this.tNs[i - 1];
+    const t1 = this.tNs[i];
+    const f = Number(tNs - t0) / Number(t1 - t0);
+    return this.w[i - 1] + f * (this.w[i] - this.w[i - 1]);
+  }
+  /** Energy between two times, joules (trapezoid rule over the samples inside). */
+  integrate(fromNs, toNs) {
+    if (toNs <= fromNs || this.tNs.length === 0) return 0;
+    const points = [[fromNs, this.powerAt(fromNs)]];
+    for (let i = 0; i < this.tNs.length; i++) {
+      if (this.tNs[i] > fromNs && this.tNs[i] < toNs) points.push([this.tNs[i], this.w[i]]);
+    }
+    points.push([toNs, this.powerAt(toNs)]);
+    let joules = 0;
+    for (let i = 1; i < points.length; i++) {
+      const dt = Number(points[i][0] - points[i - 1][0]) / 1e9;
+      joules += (points[i][1] + points[i - 1][1]) / 2 * dt;
+    }
+    return joules;
+  }
+  /** Drops samples older than `beforeNs`, keeping one so `powerAt` stays defined there. */
+  prune(beforeNs) {
+    let k = 0;
+    while (k + 1 < this.tNs.length && this.tNs[k + 1] <= beforeNs) k++;
+    if (k > 0) {
+      this.tNs.splice(0, k);
+      this.w.splice(0, k);
+    }
+  }
+};
+
+// src/energy/nvml.ts
+var NvmlError = class extends Error {
+  constructor(status, call, message) {
+    super(`${call} failed: ${message} (NVML status ${status})`);
+    this.status = status;
+    this.call = call;
+    this.name = "NvmlError";
+  }
+  status;
+  call;
+};
+async function loadNvml(libPath = "libnvidia-ml.so.1") {
+  let koffi;
+  try {
+    koffi = (await import("koffi")).default;
+  } catch (error) {
+    return { error: `the koffi FFI module could not be loaded (${error.message})` };
+  }
+  let lib;
+  try {
+    lib = koffi.load(libPath);
+  } catch {
+    return { error: `${libPath} not found (no NVIDIA driver on this machine)` };
+  }
+  try {
+    try {
+      koffi.pointer("nvmlDevice_t", koffi.opaque());
+    } catch {
+    }
+    const fns = {
+      init: lib.func("int nvmlInit_v2()"),
+      shutdown: lib.func("int nvmlShutdown()"),
+      errorString: lib.func("const char *nvmlErrorString(int result)"),
+      count: lib.func("int nvmlDeviceGetCount_v2(_Out_ unsigned int *count)"),
+      byIndex: lib.func("int nvmlDeviceGetHandleByIndex_v2(unsigned int index, _Out_ nvmlDevice_t *device)"),
+      byUuid: lib.func("int nvmlDeviceGetHandleByUUID(const char *uuid, _Out_ nvmlDevice_t *device)"),
+      name: lib.func("int nvmlDeviceGetName(nvmlDevice_t device, _Out_ uint8_t *name, unsigned int length)"),
+      energy: lib.func("int nvmlDeviceGetTotalEnergyConsumption(nvmlDevice_t device, _Out_ unsigned long long *energy)"),
+      power: lib.func("int nvmlDeviceGetPowerUsage(nvmlDevice_t device, _Out_ unsigned int *power)")
+    };
+    const check = (status, call) => {
+      if (status !== 0) throw new NvmlError(status, call, String(fns.errorString(status)));
+    };
+    const nvml = {
+      init: () => check(fns.init(), "nvmlInit_v2"),
+      shutdown: () => check(fns.shutdown(), "nvmlShutdown"),
+      deviceCount: () => {
+        const out3 = [0];
+        check(fns.count(out3), "nvmlDeviceGetCount_v2");
+        return Number(out3[0]);
+      },
+      handleByIndex: (index) => {
+        const out3 = [null];
+        check(fns.byIndex(index, out3), "nvmlDeviceGetHandleByIndex_v2");
+        return out3[0];
+      },
+      handleByUuid: (uuid) => {
+        const out3 = [null];
+        check(fns.byUuid(uuid, out3), "nvmlDeviceGetHandleByUUID");
+        return out3[0];
+      },
+      deviceName: (handle) => {
+        const buf = Buffer.alloc(96);
+        check(fns.name(handle, buf, buf.length), "nvmlDeviceGetName");
+        const end = buf.indexOf(0);
+        return buf.subarray(0, end < 0 ? buf.length : end).toString("utf8");
+      },
+      totalEnergyMj: (handle) => {
+        const out3 = [0];
+        check(fns.energy(handle, out3), "nvmlDeviceGetTotalEnergyConsumption");
+        return Number(out3[0]);
+      },
+      powerUsageMw: (handle) => {
+        const out3 = [0];
+        check(fns.power(handle, out3), "nvmlDeviceGetPowerUsage");
+        return Number(out3[0]);
+      }
+    };
+    return { nvml };
+  } catch (error) {
+    return { error: `${libPath} lacks an expected NVML function (${error.message}); the driver may be too old` };
+  }
+}
+function parseCudaVisibleDevices(value) {
+  if (value === void 0) return { devices: null, notes: [] };
+  const notes = [];
+  const devices = [];
+  const tokens = value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) devices.push({ index: Number(token) });
+    else if (/^(GPU|MIG)-[0-9A-Za-z/-]+$/.test(token)) devices.push({ uuid: token });
+    else {
+      notes.push(`CUDA_VISIBLE_DEVICES entry "${token}" is not an index or UUID; CUDA ignores it and the entries after it.`);
+      break;
+    }
+  }
+  return { devices, notes };
+}
+var NVML_RELATIVE_UNCERTAINTY = 0.05;
+function openNvmlMeter(options) {
+  const { nvml } = options;
+  const notes = [];
+  try {
+    nvml.init();
+  } catch (error) {
+    return { ok: false, message: `NVML could not start: ${error.message}.`, notes };
+  }
+  const fail = (message) => {
+    try {
+      nvml.shutdown();
+    } catch {
+    }
+    return { ok: false, message, notes };
+  };
+  const visible = parseCudaVisibleDevices(options.env.CUDA_VISIBLE_DEVICES);
+  notes.push(...visible.notes);
+  const gpus = [];
+  try {
+    const count = nvml.deviceCount();
+    const wanted = visible.devices ?? Array.from({ length: count }, (_, index) => ({ index }));
+    if (visible.devices && options.env.CUDA_DEVICE_ORDER !== "PCI_BUS_ID" && visible.devices.some((d) => "index" in d)) {
+      notes.push(
+        "CUDA_VISIBLE_DEVICES indices are read as NVML (PCI bus) indices; set CUDA_DEVICE_ORDER=PCI_BUS_ID so CUDA numbers devices the same way."
+      );
+    }
+    wanted.forEach((d, ordinal) => {
+      if ("index" in d && d.index >= count) {
+        notes.push(`CUDA_VISIBLE_DEVICES names GPU ${d.index} but NVML sees ${count}; skipped.`);
+        return;
+      }
+      const handle = "index" in d ? nvml.handleByIndex(d.index) : nvml.handleByUuid(d.uuid);
+      let name = "NVIDIA GPU";
+      try {
+        name = nvml.deviceName(handle);
+      } catch {
+      }
+      gpus.push({ key: `gpu-${ordinal}`, label: `${name} (${"index" in d ? `NVML index ${d.index}` : d.uuid})`, handle });
+    });
+  } catch (error) {
+    return fail(`NVML could not list the GPUs: ${error.message}.`);
+  }
+  if (gpus.length === 0) {
+    return fail(
+      options.env.CUDA_VISIBLE_DEVICES !== void 0 ? `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").` : "NVML reports no NVIDIA GPU on this machine."
+    );
+  }
+  let counter = true;
+  for (const g of gpus) {
+    try {
+      nvml.totalEnergyMj(g.handle);
+    } catch (error) {
+      counter = false;
+      notes.push(
+        `${g.label}: no energy counter (${error.message}; it needs a Volta or newer GPU); power is sampled instead.`
+      );
+      break;
+    }
+  }
+  if (!counter) {
+    for (const g of gpus) {
+      try {
+        nvml.powerUsageMw(g.handle);
+      } catch (error) {
+        return fail(`${g.label}: NVML reports neither energy nor power (${error.message}).`);
+      }
+    }
+  }
+  return { ok: true, meter: new NvmlMeter(options, gpus, counter ? "counter" : "power"), notes };
+}
+var NvmlMeter = class {
+  constructor(options, gpus, mode) {
+    this.gpus = gpus;
+    this.mode = mode;
+    this.nvml = options.nvml;
+    this.ticker = options.ticker ?? realTicker;
+    this.clockNs = options.clockNs ?? realClockNs;
+    this.intervalMs = options.sampleIntervalMs ?? 100;
+    this.traces = gpus.map(() => new PowerTrace());
+    this.description = `NVML ${mode === "counter" ? "energy counter" : `power sampled every ${this.intervalMs} ms`}: ` + gpus.map((g) => `${g.key} ${g.label}`).join(", ");
+  }
+  gpus;
+  mode;
+  method = "nvml";
+  description;
+  nvml;
+  ticker;
+  clockNs;
+  traces;
+  open = /* @__PURE__ */ new Map();
+  nextId = 1;
+  timer = null;
+  sampleError = null;
+  intervalMs;
+  /** Takes one power sample of every GPU (power mode); tests call it to drive samples. */
+  sample() {
+    const t = this.clockNs();
+    this.gpus.forEach((g, i) => {
+      try {
+        this.traces[i].add(t, this.nvml.powerUsageMw(g.handle) / 1e3);
+      } catch (error) {
+        this.sampleError ??= error;
+      }
+    });
+  }
+  readCounters() {
+    return this.gpus.map((g) => this.nvml.totalEnergyMj(g.handle));
+  }
+  wrap(error) {
+    return new EnvironmentError(
+      `Reading NVIDIA GPU energy failed during the measurement: ${error.message ?? String(error)}.`,
+      {
+        cause: error,
+        code: "METER_UNAVAILABLE"
+      }
+    );
+  }
+  /** Starts a window. @throws EnvironmentError when NVML fails. */
+  async begin() {
+    const id = this.nextId++;
+    try {
+      if (this.mode === "counter") {
+        const startMj = this.readCounters();
+        this.open.set(id, { startNs: this.clockNs(), startMj });
+      } else {
+        this.sample();
+        const startNs = this.clockNs();
+        this.open.set(id, { startNs, startMj: [] });
+        this.timer ??= this.ticker.every(this.intervalMs, () => this.sample());
+      }
+    } catch (error) {
+      throw this.wrap(error);
+    }
+    const token = { startedAt: Date.now(), id };
+    return token;
+  }
+  /** Ends a window: joules per GPU. @throws EnvironmentError when NVML failed. */
+  async end(token) {
+    const w = this.open.get(token.id);
+    if (!w) throw new EnvironmentError("NVML window ended twice or never begun (internal error).");
+    this.open.delete(token.id);
+    const domainsJ = {};
+    const notes = [];
+    let endNs;
+    try {
+      if (this.mode === "counter") {
+        const endMj = this.readCounters();
+        endNs = this.clockNs();
+        this.gpus.forEach((g, i) => {
+          domainsJ[g.key] = Math.max(0, endMj[i] - w.startMj[i]) / 1e3;
+        });
+      } else {
+        this.sample();
+        endNs = this.clockNs();
+        if (this.open.size === 0) {
+          this.timer?.stop();
+          this.timer = null;
+        }
+        if (this.sampleError !== null) {
+          const error = this.sampleError;
+          this.sampleError = null;
+          throw error;
+        }
+        this.gpus.forEach((g, i) => {
+          domainsJ[g.key] = this.traces[i].integrate(w.startNs, endNs);
+          if (this.open.size === 0) this.traces[i].prune(endNs);
+        });
+        notes.push(
+          `GPU power sampled every ${this.intervalMs} ms and integrated (trapezoid rule); NVML power readings are averaged by the driver, so short windows are smoothed.`
+        );
+      }
+    } catch (error) {
+      throw this.wrap(error);
+    }
+    const energyJ = Object.values(domainsJ).reduce((a, b) => a + b, 0);
+    return {
+      energyJ,
+      domainsJ,
+      durationS: secondsBetween(w.startNs, endNs),
+      method: "nvml",
+      estimated: false,
+      uncertaintyJ: energyJ * NVML_RELATIVE_UNCERTAINTY,
+      notes
+    };
+  }
+  /** Stops sampling and shuts NVML down. */
+  async close() {
+    this.timer?.stop();
+    this.timer = null;
+    this.open.clear();
+    try {
+      this.nvml.shutdown();
+    } catch {
+    }
+  }
+};
+
+// src/energy/nvidia-smi.ts
+function parseSmiLine(line) {
+  const text = line.trim();
+  if (text === "") return null;
+  const m = /^(\d+)\s*,\s*(.+)$/.exec(text);
+  if (!m) return { kind: "garbage", text };
+  const value = m[2].trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return { kind: "sample", index: Number(m[1]), watts: Number(value) };
+  if (/^\[.*\]$/.test(value) || /^N\/A$/i.test(value)) return { kind: "unsupported", index: Number(m[1]), value };
+  return { kind: "garbage", text };
+}
+var NvidiaSmiMeter = class {
+  constructor(child, clockNs, loopMs, staleAfterMs) {
+    this.child = child;
+    this.clockNs = clockNs;
+    this.loopMs = loopMs;
+    this.staleAfterMs = staleAfterMs;
+    this.description = `nvidia-smi power.draw sampled every ${loopMs} ms and integrated`;
+  }
+  child;
+  clockNs;
+  loopMs;
+  staleAfterMs;
+  method = "nvidia-smi";
+  description;
+  traces = /* @__PURE__ */ new Map();
+  open = /* @__PURE__ */ new Map();
+  nextId = 1;
+  broken = null;
+  exited = false;
+  samples = 0;
+  waiters = [];
+  /** Records a sample (called by the line reader). */
+  addSample(index, watts, tNs) {
+    let trace = this.traces.get(index);
+    if (!trace) {
+      trace = new PowerTrace();
+      this.traces.set(index, trace);
+    }
+    trace.add(tNs, watts);
+    this.samples++;
+    this.waiters = this.waiters.filter((w) => {
+      if (this.samples >= w.n) w.resolve();
+      return this.samples < w.n;
+    });
+  }
+  /** Marks the stream unusable: later windows fail with this reason. */
+  markBroken(reason2) {
+    this.broken ??= reason2;
+  }
+  /** Marks the child as gone. */
+  markExited() {
+    this.exited = true;
+  }
+  /** Resolves once `n` samples have arrived in total (for tests and warm-up). */
+  waitForSamples(n) {
+    if (this.samples >= n) return Promise.resolve();
+    return new Promise((resolve4) => this.waiters.push({ n, resolve: resolve4 }));
+  }
+  checkAlive(nowNs) {
+    if (this.broken)
+      throw new EnvironmentError(`nvidia-smi stopped giving usable readings: ${this.broken}`, { code: "METER_UNAVAILABLE" });
+    let newest = null;
+    for (const t of this.traces.values()) if (t.lastNs !== null && (newest === null || t.lastNs > newest)) newest = t.lastNs;
+    if (this.exited || newest === null || secondsBetween(newest, nowNs) * 1e3 > this.staleAfterMs) {
+      throw new EnvironmentError(
+        `nvidia-smi ${this.exited ? "exited" : "stopped reporting"} during the measurement (last reading ${newest === null ? "never" : `${secondsBetween(newest, nowNs).toFixed(1)} s ago`}); the GPU energy of this window is unknown.`,
+        { code: "METER_UNAVAILABLE" }
+      );
+    }
+  }
+  /** Starts a window. @throws EnvironmentError when nvidia-smi is gone. */
+  async begin() {
+    const now = this.clockNs();
+    this.checkAlive(now);
+    const id = this.nextId++;
+    this.open.set(id, now);
+    const token = { startedAt: Date.now(), id };
+    return token;
+  }
+  /** Ends a window: joules per GPU. @throws EnvironmentError when readings stopped. */
+  async end(token) {
+    const startNs = this.open.get(token.id);
+    if (startNs === void 0) throw new EnvironmentError("nvidia-smi window ended twice or never begun (internal error).");
+    this.open.delete(token.id);
+    const endNs = this.clockNs();
+    this.checkAlive(endNs);
+    const domainsJ = {};
+    let energyJ = 0;
+    for (const [index, trace] of [...this.traces.entries()].sort((a, b) => a[0] - b[0])) {
+      const j = trace.integrate(startNs, endNs);
+      domainsJ[`gpu-${index}`] = j;
+      energyJ += j;
+      if (this.open.size === 0) trace.prune(endNs);
+    }
+    return {
+      energyJ,
+      domainsJ,
+      durationS: secondsBetween(startNs, endNs),
+      method: "nvidia-smi",
+      estimated: false,
+      // nvidia-smi reads the same NVML power sensor (±5% documented accuracy).
+      uncertaintyJ: energyJ * 0.05,
+      notes: [`GPU power sampled by nvidia-smi every ${this.loopMs} ms, timestamped on arrival and integrated (trapezoid rule).`]
+    };
+  }
+  /** Stops nvidia-smi: SIGTERM, then SIGKILL after 500 ms; never waits more than 1 s. */
+  async close() {
+    this.open.clear();
+    await stopChild(this.child);
+  }
+};
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve4) => {
+    const done = () => {
+      clearTimeout(hard);
+      clearTimeout(giveUp);
+      resolve4();
+    };
+    child.once("exit", done);
+    child.kill("SIGTERM");
+    const hard = setTimeout(() => child.kill("SIGKILL"), 500);
+    const giveUp = setTimeout(done, 1e3);
+    hard.unref?.();
+    giveUp.unref?.();
+  });
+}
+function openNvidiaSmiMeter(options) {
+  const spawn = options.spawn ?? nodeSpawn;
+  const clockNs = options.clockNs ?? realClockNs;
+  const loopMs = options.loopMs ?? 100;
+  const startTimeoutMs = options.startTimeoutMs ?? 5e3;
+  const notes = [];
+  const visible = parseCudaVisibleDevices(options.env.CUDA_VISIBLE_DEVICES);
+  notes.push(...visible.notes);
+  if (visible.devices && visible.devices.length === 0) {
+    return Promise.resolve({
+      ok: false,
+      message: `No NVIDIA GPU is visible (CUDA_VISIBLE_DEVICES="${options.env.CUDA_VISIBLE_DEVICES}").`,
+      notes
+    });
+  }
+  const args = ["--query-gpu=index,power.draw", "--format=csv,noheader,nounits", `--loop-ms=${loopMs}`];
+  if (visible.devices) args.push(`--id=${visible.devices.map((d) => "index" in d ? String(d.index) : d.uuid).join(",")}`);
+  return new Promise((resolve4) => {
+    let settled = false;
+    let child;
+    try {
+      child = spawn("nvidia-smi", args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+      resolve4({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
+      return;
+    }
+    const meter = new NvidiaSmiMeter(child, clockNs, loopMs, options.staleAfterMs ?? 3e3);
+    let stderr = "";
+    const settle = (result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (!result.ok) void stopChild(child);
+      resolve4(result);
+    };
+    const timer = setTimeout(() => {
+      settle({
+        ok: false,
+        message: `nvidia-smi gave no power reading within ${(startTimeoutMs / 1e3).toFixed(1)} s; stopped it.`,
+        notes
+      });
+    }, startTimeoutMs);
+    timer.unref?.();
+    child.on("error", (error) => {
+      meter.markExited();
+      settle({
+        ok: false,
+        message: error.code === "ENOENT" ? "nvidia-smi not found on PATH (no NVIDIA driver tools on this machine)." : `nvidia-smi could not be started: ${error.message}.`,
+        notes
+      });
+    });
+    child.on("exit", () => meter.markExited());
+    child.on("close", (code, signal) => {
+      meter.markExited();
+      const tail = stderr.trim().split("\n").slice(-2).join(" ").slice(0, 300);
+      settle({
+        ok: false,
+        message: `nvidia-smi exited (${signal ?? `code ${code}`}) before giving a power reading${tail ? `: ${tail}` : ""}.`,
+        notes
+      });
+    });
+    child.stderr?.on("data", (chunk) => {
+      stderr = (stderr + chunk.toString("utf8")).slice(-4e3);
+    });
+    let pending = "";
+    child.stdout?.on("data", (chunk) => {
+      pending += chunk.toString("utf8");
+      let nl;
+      while ((nl = pending.indexOf("\n")) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        const parsed = parseSmiLine(line);
+        if (!parsed) continue;
+        if (parsed.kind === "sample") {
+          meter.addSample(parsed.index, parsed.watts, clockNs());
+          options.onSample?.(parsed.index, parsed.watts);
+          settle({ ok: true, meter, notes });
+        } else {
+          const reason2 = parsed.kind === "unsupported" ? `GPU ${parsed.index} reports power.draw as "${parsed.value}" (not supported on this GPU or driver)` : `unexpected output "${parsed.text.slice(0, 80)}"`;
+          meter.markBroken(reason2);
+          settle({ ok: false, message: `nvidia-smi is unusable: ${reason2}.`, notes });
+        }
+      }
+      if (pending.length > 1e4) {
+        meter.markBroken("an overlong line without a newline");
+        settle({ ok: false, message: "nvidia-smi is unusable: it printed an overlong line without a newline.", notes });
+        pending = "";
+      }
+    });
+  });
+}
+
+// src/energy/rapl.ts
+import { join as join3 } from "node:path";
+var RAPL_MAX_POWER_W = { package: 500, dram: 200, psys: 1e3 };
+var RAPL_QUANTUM_J = 2 ** -14;
+var ZONE_RE = /^([a-z][a-z-]*rapl[a-z-]*):(\d+)(?::(\d+))?$/;
+async function readTrim(fs, path) {
+  return (await fs.readFile(path)).trim();
+}
+async function readUj(fs, path) {
+  const text = await readTrim(fs, path);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
+    throw new EnvironmentError(`${path} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
+      code: "METER_UNAVAILABLE"
+    });
+  }
+  return value;
+}
+function raplPermissionHelp(files) {
+  const shown = files.slice(0, 4).join(" ") + (files.length > 4 ? " \u2026" : "");
+  return `RAPL energy counters exist but are readable only by root (${shown}); Linux restricted energy_uj to root after CVE-2020-8694. To measure on a self-hosted runner, grant read access once per boot with \`sudo chmod o+r /sys/class/powercap/intel-rapl:*/energy_uj /sys/class/powercap/intel-rapl:*/intel-rapl:*/energy_uj\`, or for one user with \`sudo setfacl -m u:RUNNER_USER:r <file>\`, or persistently with a udev rule in /etc/udev/rules.d/99-powercap.rules: \`SUBSYSTEM=="powercap", ACTION=="add", RUN+="/bin/chmod o+r /sys%p/energy_uj"\`. Only do this on machines you trust: fine-grained energy readings can leak secrets through a power side channel.`;
+}
+async function probeRapl(sysfsRoot, fs = nodeFs) {
+  const base = join3(sysfsRoot, "class", "powercap");
+  const notes = [];
+  let names;
+  try {
+    names = await fs.readdir(base);
+  } catch (error) {
+    if (errorCode(error) === "EACCES") {
+      return { ok: false, reason: "permission", message: raplPermissionHelp([base]), notes };
+    }
+    return {
+      ok: false,
+      reason: "absent",
+      message: `No RAPL counters: ${base} does not exist (virtual machines such as GitHub-hosted runners do not expose them).`,
+      notes
+    };
+  }
+  const zones = [];
+  for (const zone of names.sort()) {
+    const m = ZONE_RE.exec(zone);
+    if (!m) continue;
+    const dir = join3(base, zone);
+    let name;
+    try {
+      name = await readTrim(fs, join3(dir, "name"));
+    } catch {
+      continue;
+    }
+    zones.push({ zone, type: m[1], index: Number(m[2]), sub: m[3] === void 0 ? null : Number(m[3]), name, dir });
+  }
+  const picked = [];
+  const psys = [];
+  for (const entry of zones) {
+    const pkgMatch = /^package-(\d+)$/.exec(entry.name);
+    if (entry.sub === null) {
+      if (pkgMatch) picked.push({ entry, key: entry.name, kind: "package" });
+      else if (entry.name === "psys") psys.push(entry);
+      else if (entry.name === "dram") picked.push({ entry, key: `dram-${entry.index}`, kind: "dram" });
+      else notes.push(`RAPL zone ${entry.zone} (${entry.name}) is not counted.`);
+    } else if (entry.name === "dram") {
+      const parent = zones.find((z) => z.type === entry.type && z.index === entry.index && z.sub === null);
+      const parentPkg = parent ? /^package-(\d+)$/.exec(parent.name) : null;
+      picked.push({ entry, key: `dram-${parentPkg ? parentPkg[1] : entry.index}`, kind: "dram" });
+    } else {
+      notes.push(`RAPL subzone ${entry.zone} (${entry.name}) is inside its package and not counted again.`);
+    }
+  }
+  const deduped = [];
+  for (const p of picked) {
+    const isMmio = p.entry.type.endsWith("-mmio");
+    const twin = picked.find((q) => q !== p && q.key === p.key && !q.entry.type.endsWith("-mmio"));
+    if (isMmio && twin) {
+      notes.push(`RAPL zone ${p.entry.zone} duplicates ${twin.entry.zone} (${p.key}); counted once.`);
+      continue;
+    }
+    if (deduped.some((q) => q.key === p.key)) continue;
+    deduped.push(p);
+  }
+  if (deduped.length === 0 && psys.length > 0) {
+    const z = psys[0];
+    deduped.push({ entry: z, key: "psys", kind: "psys" });
+    notes.push(`RAPL reports only the platform domain psys (${z.zone}); it covers the whole SoC, not just the CPU.`);
+  } else if (psys.length > 0) {
+    notes.push("RAPL psys (whole platform) is not counted: it includes the packages already counted.");
+  }
+  if (deduped.length === 0) {
+    return { ok: false, reason: "absent", message: `No RAPL package or DRAM domains under ${base}.`, notes };
+  }
+  const domains = [];
+  const denied = [];
+  for (const { entry, key, kind } of deduped) {
+    const energyFile = join3(entry.dir, "energy_uj");
+    try {
+      await readUj(fs, energyFile);
+    } catch (error) {
+      if (errorCode(error) === "EACCES" || errorCode(error) === "EPERM") {
+        denied.push(energyFile);
+        continue;
+      }
+      notes.push(`RAPL ${key}: ${energyFile} is unreadable (${errorCode(error) ?? String(error)}); not counted.`);
+      continue;
+    }
+    let maxRangeUj;
+    try {
+      maxRangeUj = await readUj(fs, join3(entry.dir, "max_energy_range_uj"));
+    } catch {
+      maxRangeUj = 2 ** 32;
+      notes.push(`RAPL ${key}: max_energy_range_uj is unreadable; assuming 2^32 \xB5J for wrap-around.`);
+    }
+    domains.push({ key, kind, zone: entry.zone, dir: entry.dir, maxRangeUj });
+  }
+  if (denied.length > 0) {
+    return { ok: false, reason: "permission", message: raplPermissionHelp(denied), notes };
+  }
+  if (domains.length === 0) {
+    return { ok: false, reason: "absent", message: `No readable RAPL counters under ${base}.`, notes };
+  }
+  return { ok: true, domains, notes };
+}
+function raplSampleIntervalMs(domains, maxPowerW = RAPL_MAX_POWER_W) {
+  let minWrapS = Infinity;
+  for (const d of domains) minWrapS = Math.min(minWrapS, d.maxRangeUj / 1e6 / maxPowerW[d.kind]);
+  if (!Number.isFinite(minWrapS)) return 6e4;
+  return Math.max(10, Math.min(6e4, Math.floor(minWrapS * 1e3 / 4)));
+}
+var RaplMeter = class {
+  constructor(domains, options = {}) {
+    this.domains = domains;
+    this.fs = options.fs ?? nodeFs;
+    this.ticker = options.ticker ?? realTicker;
+    this.clockNs = options.clockNs ?? realClockNs;
+    this.sampleIntervalMs = options.sampleIntervalMs ?? raplSampleIntervalMs(domains);
+    this.lastUj = domains.map(() => null);
+    this.accumUj = domains.map(() => 0);
+    this.wraps = domains.map(() => 0);
+    this.description = `RAPL ${domains.map((d) => d.key).join(" + ")} (powercap)`;
+  }
+  domains;
+  method = "rapl";
+  description;
+  /** How often counters are read while a window is open, ms. */
+  sampleIntervalMs;
+  fs;
+  ticker;
+  clockNs;
+  lastUj;
+  accumUj;
+  wraps;
+  open = /* @__PURE__ */ new Map();
+  nextId = 1;
+  timer = null;
+  queue = Promise.resolve();
+  sampleError = null;
+  /**
+   * Reads every counter once and adds the increase since the last reading, correcting a wrap.
+   * Readings are serialised so that an overlapping timer tick cannot apply an older value after
+   * a newer one (which would look like a wrap). Tests call this to drive samples.
+   */
+  sample() {
+    this.queue = this.queue.catch(() => void 0).then(() => this.readAll());
+    return this.queue;
+  }
+  async readAll() {
+    for (let i = 0; i < this.domains.length; i++) {
+      const d = this.domains[i];
+      let value;
+      try {
+        value = await readUj(this.fs, join3(d.dir, "energy_uj"));
+      } catch (error) {
+        this.sampleError ??= error;
+        continue;
+      }
+      const prev = this.lastUj[i];
+      if (prev !== null) {
+        if (value >= prev) {
+          this.accumUj[i] += value - prev;
+        } else {
+          this.accumUj[i] += d.maxRangeUj - prev + value;
+          this.wraps[i] += 1;
+        }
+      }
+      this.lastUj[i] = value;
+    }
+  }
+  failIfSampleError() {
+    if (this.sampleError === null) return;
+    const error = this.sampleError;
+    this.sampleError = null;
+    throw new EnvironmentError(
+      `Reading a RAPL counter failed during the measurement (${errorCode(error) ?? String(error)}); the energy of this window is unknown.`,
+      { cause: error, code: "METER_UNAVAILABLE" }
+    );
+  }
+  /** Starts a window and, if it is the first open one, the wrap-guard timer. */
+  async begin() {
+    await this.sample();
+    this.failIfSampleError();
+    const id = this.nextId++;
+    this.open.set(id, { startNs: this.clockNs(), accumAtStartUj: [...this.accumUj], wrapsAtStart: [...this.wraps] });
+    if (this.timer === null) {
+      this.timer = this.ticker.every(this.sampleIntervalMs, () => {
+        void this.sample();
+      });
+    }
+    const token = { startedAt: Date.now(), id };
+    return token;
+  }
+  /** Ends a window: joules per domain since `begin`. @throws EnvironmentError on a failed read. */
+  async end(token) {
+    const w = this.open.get(token.id);
+    if (!w) throw new EnvironmentError("RAPL window ended twice or never begun (internal error).");
+    await this.sample();
+    const endNs = this.clockNs();
+    this.open.delete(token.id);
+    if (this.open.size === 0 && this.timer) {
+      this.timer.stop();
+      this.timer = null;
+    }
+    this.failIfSampleError();
+    const domainsJ = {};
+    const notes = [];
+    let energyJ = 0;
+    this.domains.forEach((d, i) => {
+      const j = (this.accumUj[i] - w.accumAtStartUj[i]) / 1e6;
+      domainsJ[d.key] = j;
+      energyJ += j;
+      const wraps = this.wraps[i] - w.wrapsAtStart[i];
+      if (wraps > 0) notes.push(`RAPL ${d.key} counter wrapped ${wraps}\xD7 in this window; corrected with max_energy_range_uj.`);
+    });
+    return {
+      energyJ,
+      domainsJ,
+      durationS: secondsBetween(w.startNs, endNs),
+      method: "rapl",
+      estimated: false,
+      uncertaintyJ: 2 * RAPL_QUANTUM_J * this.domains.length,
+      notes
+    };
+  }
+  /** Stops the timer. */
+  async close() {
+    this.timer?.stop();
+    this.timer = null;
+    this.open.clear();
+    await this.queue;
+  }
+};
+
+// src/energy/open.ts
+var CHOICES = ["auto", "rapl", "nvml", "estimate"];
+function sysfsRootFrom(env2) {
+  const v = env2.ENERGY_BUDGET_SYSFS;
+  return v !== void 0 && v.trim() !== "" ? v : "/sys";
+}
+function procRootFrom(env2) {
+  const v = env2.ENERGY_BUDGET_PROC;
+  return v !== void 0 && v.trim() !== "" ? v : "/proc";
+}
+async function openEstimate(options, notices) {
+  const procRoot = options.procRoot ?? procRootFrom(options.env);
+  const fs = options.fs ?? nodeFs;
+  const cpu = await readCpuInfo(procRoot, fs);
+  const stat2 = await readCpuTimes(procRoot, fs);
+  const vcpus = options.vcpus ?? (stat2?.cpus || cpu?.logicalCpus || availableParallelism());
+  const model = resolvePowerModel(cpu, options.power);
+  notices.push(...model.notes);
+  return new EstimateMeter({
+    model,
+    vcpus,
+    procRoot,
+    fs,
+    clockNs: options.clockNs,
+    cpuTimeUs: options.cpuTimeUs
+  });
+}
+async function openGpu(options) {
+  const notes = [];
+  let nvmlReason;
+  let nvml = options.nvml;
+  if (nvml === void 0) {
+    const loaded = await loadNvml();
+    if ("nvml" in loaded) nvml = loaded.nvml;
+    else nvmlReason = `NVML unavailable: ${loaded.error}`;
+  }
+  if (nvml) {
+    const r = openNvmlMeter({ nvml, env: options.env, ticker: options.ticker, clockNs: options.clockNs });
+    if (r.ok) return r;
+    notes.push(...r.notes);
+    nvmlReason = r.message;
+  } else {
+    nvmlReason ??= "NVML unavailable: libnvidia-ml.so.1 not found";
+  }
+  const smi = await openNvidiaSmiMeter({
+    env: options.env,
+    spawn: options.spawn,
+    clockNs: options.clockNs,
+    startTimeoutMs: options.smiStartTimeoutMs
+  });
+  if (smi.ok) return { ok: true, meter: smi.meter, notes: [...notes, nvmlReason + "; using nvidia-smi instead.", ...smi.notes] };
+  return { ok: false, message: `${nvmlReason}; ${smi.message}`, notes: [...notes, ...smi.notes] };
+}
+async function openMeter(choice, options) {
+  if (!CHOICES.includes(choice)) {
+    throw new InputError(
+      "CONFIG_INVALID",
+      `Unknown energy meter "${String(choice)}"; expected one of ${CHOICES.join(", ")} (e.g. energy: auto).`
+    );
+  }
+  const notices = [];
+  const sysfsRoot = options.sysfsRoot ?? sysfsRootFrom(options.env);
+  const fs = options.fs ?? nodeFs;
+  const device = options.device ?? "cpu";
+  if (choice === "estimate") {
+    const meter = await openEstimate(options, notices);
+    return { meter, meters: [meter], notices };
+  }
+  if (choice === "nvml") {
+    const gpu2 = await openGpu(options);
+    if (!gpu2.ok) {
+      throw new EnvironmentError(
+        `The budget file asks for energy: nvml, but no NVIDIA GPU energy reading is available here: ${gpu2.message} Run on a machine with an NVIDIA driver (libnvidia-ml.so.1 or nvidia-smi), or set energy: auto (CPU counters or a labelled estimate) for this model.`,
+        { code: "METER_UNAVAILABLE" }
+      );
+    }
+    notices.push(...gpu2.notes);
+    return { meter: gpu2.meter, meters: [gpu2.meter], notices };
+  }
+  const probe = await probeRapl(sysfsRoot, fs);
+  let cpuMeter;
+  if (probe.ok) {
+    cpuMeter = new RaplMeter(probe.domains, { fs, ticker: options.ticker, clockNs: options.clockNs });
+    notices.push(...probe.notes);
+  } else if (choice === "rapl") {
+    throw new EnvironmentError(
+      `The budget file asks for energy: rapl, but ${probe.message} ` + (probe.reason === "permission" ? "" : "RAPL needs bare-metal Linux on an Intel or AMD CPU (or ENERGY_BUDGET_SYSFS pointing at the host sysfs). ") + "Alternatively set energy: auto, which uses a labelled estimate where no counter is readable.",
+      { code: "METER_UNAVAILABLE" }
+    );
+  } else {
+    notices.push(...probe.notes);
+    notices.push(
+      probe.reason === "permission" ? `${probe.message} Using a power-model estimate meanwhile.` : `${probe.message} Using a power-model estimate (labelled "estimate").`
+    );
+    cpuMeter = await openEstimate({ ...options, fs }, notices);
+  }
+  if (choice === "rapl" || device === "cpu") {
+    return { meter: cpuMeter, meters: [cpuMeter], notices };
+  }
+  const gpu = await openGpu(options);
+  if (!gpu.ok) {
+    notices.push(...gpu.notes);
+    notices.push(`GPU energy is not measured (${device}): ${gpu.message}`);
+    return { meter: cpuMeter, meters: [cpuMeter], notices };
+  }
+  notices.push(...gpu.notes);
+  const meters = [cpuMeter, gpu.meter];
+  return { meter: new CombinedMeter(meters), meters, notices };
+}
+
+// src/energy/idle.ts
+async function measureIdle(meter, durationS, sleep) {
+  if (meter.method === "estimate" && meter.modelledIdleW !== void 0) {
+    return { idleW: meter.modelledIdleW, durationS: 0, measured: false };
+  }
+  if (!(durationS > 0)) {
+    throw new InputError("ARGUMENT_INVALID", `The idle measurement needs a positive duration in seconds; got ${durationS}.`);
+  }
+  const token = await meter.begin();
+  await sleep(durationS);
+  const window = await meter.end(token);
+  const idleW = window.durationS > 0 ? window.energyJ / window.durationS : 0;
+  return { idleW, durationS: window.durationS, measured: !window.estimated, window };
+}
+function applyIdle(window, baseline) {
+  return {
+    ...window,
+    idleW: baseline.idleW,
+    idleMeasured: baseline.measured,
+    attributableJ: Math.max(0, window.energyJ - baseline.idleW * window.durationS)
+  };
+}
+function withIdleBaseline(meter, baseline) {
+  return {
+    get method() {
+      return meter.method;
+    },
+    get description() {
+      return `${meter.description}; idle ${baseline.idleW.toFixed(2)} W ${baseline.measured ? `measured over ${baseline.durationS.toFixed(1)} s` : "from the power model"}`;
+    },
+    get modelledIdleW() {
+      return meter.modelledIdleW;
+    },
+    begin: () => meter.begin(),
+    end: async (token) => applyIdle(await meter.end(token), baseline),
+    close: () => meter.close()
+  };
+}
+
+// src/energy/carbon.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
+
+// data/embodied.json
+var embodied_default = {
+  $comment: "Embodied (manufacturing) emissions of the server a workload runs on, amortised linearly over its lifetime and shared by vCPU (src/energy/carbon.ts, docs/energy.md). Formula from the Green Software Foundation SCI specification as used by Cloud Carbon Footprint: M = TE \xD7 (time reserved / expected lifespan) \xD7 (vCPUs reserved / vCPUs of the host).",
+  server: {
+    baseKgCO2e: {
+      value: 1e3,
+      source: "Cloud Carbon Footprint, cloud-carbon-coefficients ccfcoef/constants.py BASE_MANUFACTURING_EMISSIONS: a mono-socket, low-DRAM, no-local-storage commodity rack server, after Teads Engineering (B. Davy, 'Building an AWS EC2 carbon emissions dataset', 2021) and the Dell PowerEdge R740 life-cycle assessment",
+      year: 2021
+    },
+    perAdditionalCpuKgCO2e: {
+      value: 100,
+      source: "Cloud Carbon Footprint, ccfcoef/constants.py CPU_MANUFACTURING_EMISSIONS (after Teads, 2021)",
+      year: 2021
+    },
+    dramKgCO2ePerGb: {
+      value: 1.388,
+      source: "Cloud Carbon Footprint, ccfcoef/constants.py: 533 kgCO2e for 384 GB of DIMMs (Dell PowerEdge R740 LCA) = 1.388 kg per GB, counted above the 16 GB included in the base server",
+      year: 2021
+    },
+    dramIncludedGb: {
+      value: 16,
+      source: "Cloud Carbon Footprint, ccfcoef/constants.py DRAM_THRESHOLD",
+      year: 2021
+    },
+    lifespanYears: {
+      value: 4,
+      source: "Cloud Carbon Footprint embodied-emissions methodology (4 years, as chosen by Teads from the Dell PowerEdge R740 LCA), https://www.cloudcarbonfootprint.org/docs/embodied-emissions",
+      year: 2021
+    }
+  },
+  defaultHost: {
+    sockets: 2,
+    dramGb: 384,
+    vcpus: 96,
+    note: "A dual-socket cloud host with 384 GB DRAM and 96 vCPUs, the size of the largest instance of a general-purpose family (e.g. AWS m5.24xlarge: 96 vCPUs, 384 GiB), which is what CCF divides by. TE = 1000 + 100 \xD7 (2 \u2212 1) + 1.388 \xD7 (384 \u2212 16) = 1610.8 kgCO2e."
+  }
+};
+
+// src/energy/carbon.ts
+var CARBON_INTENSITY = carbon_intensity_default;
+var EMBODIED = embodied_default;
+var J_PER_KWH = 36e5;
+var SECONDS_PER_YEAR = 365.25 * 24 * 3600;
+function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
+  const notes = [];
+  if (settings.carbonIntensityGPerKWh !== void 0) {
+    const v = settings.carbonIntensityGPerKWh;
+    if (!Number.isFinite(v) || v < 0) {
+      throw new InputError(
+        "CONFIG_INVALID",
+        `The budget file's carbon intensity is ${v}; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`
+      );
+    }
+    return { gPerKWh: v, source: "set in the budget file (carbon.intensity)", estimated: false, notes };
+  }
+  const fromEnv = env2.ENERGY_BUDGET_CARBON_INTENSITY;
+  if (fromEnv !== void 0 && fromEnv.trim() !== "") {
+    const v = Number(fromEnv);
+    if (!Number.isFinite(v) || v < 0) {
+      throw new InputError(
+        "ARGUMENT_INVALID",
+        `ENERGY_BUDGET_CARBON_INTENSITY is "${fromEnv}"; expected gCO2e per kWh as a number \u2265 0, e.g. 350.`
+      );
+    }
+    return { gPerKWh: v, source: "set by ENERGY_BUDGET_CARBON_INTENSITY", estimated: false, notes };
+  }
+  if (settings.region !== void 0) {
+    const code = settings.region.trim().toUpperCase();
+    const row = data.regions[code];
+    if (row) {
+      return {
+        gPerKWh: row.gPerKWh,
+        source: `${row.name} (carbon.region ${code}): ${row.source} (${row.basis}, ${row.year})`,
+        estimated: true,
+        notes
+      };
+    }
+    notes.push(
+      `Region "${settings.region}" is not in data/carbon-intensity.json (known: ${Object.keys(data.regions).join(", ")}); used the world average. Set the grid intensity in gCO2e/kWh in the budget file to use your grid's figure.`
+    );
+  }
+  const w = data.world;
+  const why = settings.region === void 0 ? ", as the budget file sets no carbon region or intensity" : "";
+  return { gPerKWh: w.gPerKWh, source: `world average${why}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
+}
+function hostEmbodiedKg(host = EMBODIED.defaultHost, data = EMBODIED) {
+  const s = data.server;
+  return s.baseKgCO2e.value + s.perAdditionalCpuKgCO2e.value * Math.max(0, host.sockets - 1) + s.dramKgCO2ePerGb.value * Math.max(0, host.dramGb - s.dramIncludedGb.value);
+}
+function carbonFor(input) {
+  const intensity = resolveIntensity(input.settings, input.env);
+  const vcpus = input.vcpus ?? availableParallelism2();
+  const host = EMBODIED.defaultHost;
+  const lifespanS = EMBODIED.server.lifespanYears.value * SECONDS_PER_YEAR;
+  const hostKg = hostEmbodiedKg(host);
+  const operationalG = input.energyJ / J_PER_KWH * intensity.gPerKWh;
+  const embodiedG = hostKg * 1e3 * (input.durationS / lifespanS) * Math.min(1, vcpus / host.vcpus);
+  return {
+    operationalG,
+    embodiedG,
+    totalG: operationalG + embodiedG,
+    intensityGPerKWh: intensity.gPerKWh,
+    intensitySource: intensity.source,
+    embodiedSource: `${hostKg.toFixed(0)} kgCO2e for a ${host.sockets}-socket, ${host.dramGb} GB, ${host.vcpus}-vCPU host (Cloud Carbon Footprint / Teads model, ${EMBODIED.server.baseKgCO2e.year}), amortised over ${EMBODIED.server.lifespanYears.value} years, ${vcpus} of ${host.vcpus} vCPUs`,
+    estimated: { energy: input.energyEstimated ?? false, intensity: intensity.estimated, embodied: true },
+    notes: intensity.notes
+  };
+}
+
+// src/energy/units.ts
+function isEstimated(window) {
+  return window.estimated === true || window.method.includes("estimate");
+}
+
+// src/energy/interval.ts
+function figureInterval(window, runRelativeCi95) {
+  const model = window.method === "estimate" ? window.estimate?.interval95 : void 0;
+  if (model) {
+    const run = runRelativeCi95 !== void 0 && runRelativeCi95 > 0 ? Math.log1p(runRelativeCi95) : 0;
+    const low = Math.exp(-Math.hypot(Math.log(1 / model.factors[0]), run));
+    const high = Math.exp(Math.hypot(Math.log(model.factors[1]), run));
+    return {
+      factors: [low, high],
+      basis: `${pct(low)}/${pct(high)}, power model: ${model.derivedFrom}` + (run > 0 ? `, combined with the run's own spread (mean latency \xB1${(runRelativeCi95 * 100).toFixed(1)}% at 95%)` : "")
+    };
+  }
+  if (window.uncertaintyJ === void 0 || !(window.energyJ > 0)) return void 0;
+  const rel = 1.96 * window.uncertaintyJ / window.energyJ;
+  const factors = [Math.max(0, 1 - rel), 1 + rel];
+  return {
+    factors,
+    basis: window.estimated ? `${pct(factors[0])}/${pct(factors[1])}, power model and meters combined (\xB11.96\u03C3 of their stated uncertainties)` : `${pct(factors[0])}/${pct(factors[1])}, the meter's stated uncertainty (\xB11.96\u03C3)`
+  };
+}
+
+// src/compare/sequential.ts
+var POCOCK = {
+  "0.05": [1.96, 2.178, 2.289, 2.361, 2.413, 2.453, 2.485, 2.512, 2.535, 2.555],
+  "0.01": [2.576, 2.772, 2.873, 2.939, 2.986, 3.023, 3.053, 3.078, 3.099, 3.117]
+};
+function roundStatistic(samples, statistic) {
+  if (statistic === "median") return median(samples);
+  if (statistic === "mean") return mean2(samples);
+  return quantile(samples, statistic.percentile / 100);
+}
+function minSamplesPerRound(statistic) {
+  if (statistic === "median" || statistic === "mean") return 3;
+  return Math.max(3, minSamplesForPercentile(statistic.percentile));
+}
+function validate(options) {
+  const o = {
+    alpha: 0.05,
+    maxLooks: 5,
+    roundsPerLook: 6,
+    minSamplesPerArm: 1,
+    statistic: "median",
+    improvementThreshold: options.threshold,
+    spending: "bonferroni",
+    direction: "higher-is-worse",
+    ...options
+  };
+  if (!(o.threshold >= 0 && Number.isFinite(o.threshold)))
+    throw new RangeError(`threshold must be a finite fraction \u2265 0 (0.02 for 2%), got ${o.threshold}`);
+  if (!(o.improvementThreshold >= 0)) throw new RangeError(`improvementThreshold must be \u2265 0, got ${o.improvementThreshold}`);
+  if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${o.alpha}`);
+  if (!Number.isInteger(o.maxLooks) || o.maxLooks < 1) throw new RangeError(`maxLooks must be an integer \u2265 1, got ${o.maxLooks}`);
+  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < 3)
+    throw new RangeError(`roundsPerLook must be an integer \u2265 3 (a t interval needs spread), got ${o.roundsPerLook}`);
+  if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1)
+    throw new RangeError(`minSamplesPerArm must be an integer \u2265 1, got ${o.minSamplesPerArm}`);
+  if (typeof o.statistic === "object" && !(o.statistic.percentile >= 0 && o.statistic.percentile <= 100)) {
+    throw new RangeError(`statistic.percentile must be in [0, 100], got ${o.statistic.percentile}`);
+  }
+  if (o.spending === "pocock") {
+    const table = POCOCK[String(o.alpha)];
+    if (!table || o.maxLooks > table.length) {
+      throw new RangeError(
+        `Pocock constants are tabulated for alpha 0.05 and 0.01 and up to 10 looks; use spending 'bonferroni' for alpha ${o.alpha} with ${o.maxLooks} looks`
+      );
+    }
+  }
+  return o;
+}
+function lookAlpha(options, look, final) {
+  const { alpha, maxLooks, spending } = options;
+  if (spending === "bonferroni") {
+    return final ? alpha - (look - 1) * alpha / maxLooks : alpha / maxLooks;
+  }
+  const k = final ? look : maxLooks;
+  const c = POCOCK[String(alpha)][k - 1];
+  return 2 * (1 - normalCdf(c));
+}
+function statusForVerdict(verdict, level, inconclusive) {
+  switch (verdict) {
+    case "pass":
+    case "improvement":
+      return "pass";
+    case "regression":
+      return level === "error" ? "fail" : "warn";
+    case "inconclusive":
+      if (inconclusive === "pass") return "pass";
+      if (inconclusive === "fail") return level === "error" ? "fail" : "warn";
+      return "inconclusive";
+  }
+}
+function classifyInterval(ci, threshold, improvementThreshold = threshold, direction = "higher-is-worse") {
+  const [lo, hi] = direction === "higher-is-worse" ? ci : [-ci[1], -ci[0]];
+  if (lo > threshold) return "regression";
+  if (hi < -improvementThreshold) return "improvement";
+  if (hi <= threshold) return "pass";
+  return "inconclusive";
+}
+function createSequentialComparison(options) {
+  const o = validate(options);
+  const logRatios = [];
+  const history = [];
+  let roundsAtLastLook = 0;
+  let decision = "continue";
+  let done = false;
+  const tInterval = (level) => {
+    const n = logRatios.length;
+    const m = mean2(logRatios);
+    const se = Math.sqrt(variance(logRatios) / n);
+    const c = studentTQuantile(1 - (1 - level) / 2, n - 1);
+    return { estimate: Math.exp(m) - 1, ci: [Math.exp(m - c * se) - 1, Math.exp(m + c * se) - 1], criticalValue: c };
+  };
+  const look = (final) => {
+    const n = logRatios.length;
+    const number = history.length + 1;
+    const alpha = lookAlpha(o, number, final);
+    const { estimate, ci, criticalValue } = tInterval(1 - alpha);
+    let d = classifyInterval(ci, o.threshold, o.improvementThreshold, o.direction);
+    if (d === "inconclusive") d = final || number >= o.maxLooks ? "inconclusive" : "continue";
+    history.push({ look: number, rounds: n, alpha, criticalValue, estimate, ci, decision: d });
+    roundsAtLastLook = n;
+    decision = d;
+    if (d !== "continue") done = true;
+  };
+  const state = () => {
+    const last = history[history.length - 1];
+    const enough = logRatios.length >= 2;
+    return {
+      decision,
+      estimate: enough ? Math.exp(mean2(logRatios)) - 1 : null,
+      changeCi95: last ? last.ci : null,
+      unadjustedCi95: enough ? tInterval(0.95).ci : null,
+      rounds: logRatios.length,
+      looks: history.length,
+      done,
+      history: [...history]
+    };
+  };
+  return {
+    options: o,
+    maxRounds: o.maxLooks * o.roundsPerLook,
+    addRound(baseSamples, headSamples) {
+      if (done) return state();
+      for (const [arm, xs] of [
+        ["base", baseSamples],
+        ["head", headSamples]
+      ]) {
+        if (xs.length < o.minSamplesPerArm)
+          throw new RangeError(`a round needs at least ${o.minSamplesPerArm} ${arm} samples, got ${xs.length}`);
+        if (!xs.every((x) => x > 0 && Number.isFinite(x)))
+          throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
+      }
+      logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
+      if (logRatios.length - roundsAtLastLook >= o.roundsPerLook) look(false);
+      if (!done && history.length >= o.maxLooks) done = true;
+      return state();
+    },
+    finish() {
+      if (!done) {
+        if (logRatios.length > roundsAtLastLook && logRatios.length >= 2) {
+          look(true);
+        } else {
+          decision = "inconclusive";
+          done = true;
+        }
+      }
+      return state();
+    },
+    state
+  };
+}
+function planRoundsPerLook(capS, roundS, maxLooks = 5, minRoundsPerLook = 3) {
+  if (!(roundS > 0) || !(capS > 0)) return minRoundsPerLook;
+  return Math.max(minRoundsPerLook, Math.floor(capS / roundS / maxLooks));
+}
+function abbaBaseFirst(k) {
+  return k % 4 === 0 || k % 4 === 3;
+}
+
+// src/compare/interleaved.ts
+var LATENCY_COMPARED = [
+  "latency-p50",
+  "latency-p95",
+  "latency-p99",
+  "latency-mean",
+  "throughput"
+];
+var ROUND_STATISTIC = {
+  "latency-p50": "median",
+  "latency-mean": "mean",
+  throughput: "mean",
+  "latency-p95": { percentile: 95 },
+  "latency-p99": { percentile: 99 }
+};
+function statisticName(s) {
+  return s === "median" ? "medians" : s === "mean" ? "means" : `${s.percentile}th percentiles`;
+}
+function createRoundDecider(metrics, options) {
+  const seq = (statistic) => createSequentialComparison({
+    threshold: options.threshold,
+    improvementThreshold: options.improvementThreshold ?? options.threshold,
+    roundsPerLook: options.roundsPerLook ?? 6,
+    maxLooks: options.maxLooks ?? 5,
+    statistic
+  });
+  const latency = /* @__PURE__ */ new Map();
+  for (const m of new Set(metrics)) {
+    if (m === "energy") continue;
+    const statistic = ROUND_STATISTIC[m];
+    const key = JSON.stringify(statistic);
+    if (!latency.has(key)) latency.set(key, { statistic, test: seq(statistic) });
+  }
+  const energy = metrics.includes("energy") ? seq("mean") : void 0;
+  const samplesPerArm = Math.max(3, ...[...latency.values()].map((l) => minSamplesPerRound(l.statistic)));
+  const finished = (s) => s.done;
+  return {
+    samplesPerArm,
+    addRound(round) {
+      if (round.baseMs.length < samplesPerArm || round.headMs.length < samplesPerArm) {
+        throw new RangeError(
+          `a round needs at least ${samplesPerArm} calls per arm to estimate its statistics, got ${round.baseMs.length} and ${round.headMs.length}`
+        );
+      }
+      let done = true;
+      for (const { test } of latency.values()) done = finished(test.addRound(round.baseMs, round.headMs)) && done;
+      if (energy) {
+        const b = round.baseJPerCall ?? NaN;
+        const h = round.headJPerCall ?? NaN;
+        const s = Number.isFinite(b) && Number.isFinite(h) && b > 0 && h > 0 ? energy.addRound([b], [h]) : energy.state();
+        done = (s.done || s.rounds === 0) && done;
+      }
+      return done;
+    },
+    finish(design) {
+      const out3 = {};
+      const result = (test, what) => {
+        const state = test.state().done ? test.state() : test.finish();
+        if (!state.changeCi95 || state.estimate === null) return null;
+        return {
+          verdict: state.decision === "continue" ? "inconclusive" : state.decision,
+          estimate: state.estimate,
+          changeCi95: state.changeCi95,
+          method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
+          rounds: state.rounds,
+          threshold: options.threshold
+        };
+      };
+      const byKey = /* @__PURE__ */ new Map();
+      for (const [key, { statistic, test }] of latency) byKey.set(key, result(test, statisticName(statistic)));
+      for (const m of new Set(metrics)) {
+        if (m === "energy") continue;
+        const r = byKey.get(JSON.stringify(ROUND_STATISTIC[m]));
+        if (r) out3[m] = m === "throughput" ? invert(r) : r;
+      }
+      if (energy && energy.state().rounds > 1) {
+        const r = result(energy, "energy per call");
+        if (r) out3.energy = r;
+      }
+      return out3;
+    }
+  };
+}
+function invert(r) {
+  const inv = (x) => 1 / (1 + x) - 1;
+  const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
+  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
+}
+
+// src/train/attrs.ts
+function findAttr(node2, name) {
+  return (node2.attribute ?? []).find((a) => a.name === name);
+}
+function attrInt(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.i !== void 0 && a.i !== null ? Number(a.i) : fallback;
+}
+function attrFloat(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.f !== void 0 && a.f !== null ? a.f : fallback;
+}
+function attrInts(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.ints && a.ints.length > 0 ? a.ints.map(Number) : fallback;
+}
+function attrString(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.s && a.s.length > 0 ? new TextDecoder().decode(a.s) : fallback;
+}
+function withoutAttrs(node2, names) {
+  return { ...node2, attribute: (node2.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
+}
+
+// src/train/shapes.ts
+var unknownCounter = 0;
+function unknownDim() {
+  unknownCounter += 1;
+  return `?${unknownCounter}`;
+}
+function isStatic(shape) {
+  return shape !== void 0 && shape.every((d) => typeof d === "number");
+}
+function staticSize(shape) {
+  return isStatic(shape) ? shape.reduce((a, b) => a * b, 1) : void 0;
+}
+function broadcastShapes(a, b) {
+  if (!a || !b) return void 0;
+  const r = Math.max(a.length, b.length);
+  const out3 = [];
+  for (let i = 0; i < r; i++) {
+    const da = a[a.length - r + i] ?? 1;
+    const db = b[b.length - r + i] ?? 1;
+    if (da === 1) out3.push(db);
+    else if (db === 1) out3.push(da);
+    else if (da === db) out3.push(da);
+    else if (typeof da === "number") out3.push(da);
+    else if (typeof db === "number") out3.push(db);
+    else out3.push(unknownDim());
+  }
+  return out3;
+}
+function mulDims(ds) {
+  return ds.every((d) => typeof d === "number") ? ds.reduce((a, b) => a * b, 1) : unknownDim();
+}
+function normAxis(axis, rank) {
+  return axis < 0 ? axis + rank : axis;
+}
+function resolvePads(node2, spatialIn, kernel, strides, dilations) {
+  const k = spatialIn.length;
+  const autoPad = attrString(node2, "auto_pad", "NOTSET");
+  if (autoPad === "NOTSET") {
+    const pads = attrInts(node2, "pads", new Array(2 * k).fill(0));
+    return pads;
+  }
+  if (autoPad === "VALID") return new Array(2 * k).fill(0);
+  if (!spatialIn.every((d) => typeof d === "number")) return void 0;
+  const begin = [];
+  const end = [];
+  for (let i = 0; i < k; i++) {
+    const inDim = spatialIn[i];
+    const out3 = Math.ceil(inDim / strides[i]);
+    const total = Math.max(0, (out3 - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - inDim);
+    const small = Math.floor(total / 2);
+    const large = total - small;
+    begin.push(autoPad === "SAME_UPPER" ? small : large);
+    end.push(autoPad === "SAME_UPPER" ? large : small);
+  }
+  return [...begin, ...end];
+}
+function windowGeometry(node2, spatialIn, kernelFromWeight) {
+  const k = spatialIn.length;
+  let kernel = attrInts(node2, "kernel_shape", []);
+  if (kernel.length === 0) {
+    if (!kernelFromWeight || !kernelFromWeight.every((d) => typeof d === "number")) return void 0;
+    kernel = kernelFromWeight;
+  }
+  const strides = attrInts(node2, "strides", new Array(k).fill(1));
+  const dilations = attrInts(node2, "dilations", new Array(k).fill(1));
+  const pads = resolvePads(node2, spatialIn, kernel, strides, dilations);
+  return { kernel, strides, dilations, pads, ceilMode: attrInt(node2, "ceil_mode", 0) === 1 };
+}
+function windowOutput(spatialIn, g) {
+  return spatialIn.map((d, i) => {
+    if (typeof d !== "number" || !g.pads) return unknownDim();
+    const span = (g.kernel[i] - 1) * g.dilations[i] + 1;
+    const num = d + g.pads[i] + g.pads[i + spatialIn.length] - span;
+    const out3 = (g.ceilMode ? Math.ceil(num / g.strides[i]) : Math.floor(num / g.strides[i])) + 1;
+    if (g.ceilMode && (out3 - 1) * g.strides[i] >= d + g.pads[i]) return out3 - 1;
+    return out3;
+  });
+}
+function inferNode(node2, shapeOf, intsOf) {
+  const ins = (node2.input ?? []).map((n) => n ? shapeOf(n) : void 0);
+  const x = ins[0];
+  const nOut = (node2.output ?? []).length;
+  const same = () => new Array(nOut).fill(x);
+  switch (node2.opType) {
+    case "Add":
+    case "Sub":
+    case "Mul":
+    case "Div":
+    case "Pow":
+    case "Equal":
+    case "Greater":
+    case "Less":
+    case "GreaterOrEqual":
+    case "LessOrEqual":
+    case "And":
+    case "Or":
+    case "PRelu":
+      return [broadcastShapes(ins[0], ins[1])];
+    case "Sum":
+    case "Max":
+    case "Min":
+    case "Mean":
+    case "Where":
+      return [ins.slice(1).reduce((a, b) => broadcastShapes(a, b), ins[0])];
+    case "Relu":
+    case "LeakyRelu":
+    case "Sigmoid":
+    case "Tanh":
+    case "Softmax":
+    case "LogSoftmax":
+    case "Identity":
+    case "Neg":
+    case "Exp":
+    case "Log":
+    case "Sqrt":
+    case "Abs":
+    case "Cast":
+    case "Erf":
+    case "Clip":
+    case "Elu":
+    case "Selu":
+    case "HardSigmoid":
+    case "Softplus":
+    case "Gelu":
+    case "Reciprocal":
+    case "Sign":
+    case "Floor":
+    case "Ceil":
+    case "Not":
+    case "HardSwish":
+    case "CastLike":
+      return same();
+    case "Dropout":
+      return [x, x];
+    case "BatchNormalization": {
+      const c = x && x.length > 1 ? [x[1]] : void 0;
+      return [x, c, c, c, c].slice(0, nOut);
+    }
+    case "Gemm": {
+      const a = ins[0];
+      const b = ins[1];
+      const m = a && a.length === 2 ? a[attrInt(node2, "transA", 0) ? 1 : 0] : unknownDim();
+      const n = b && b.length === 2 ? b[attrInt(node2, "transB", 0) ? 0 : 1] : unknownDim();
+      return [[m, n]];
+    }
+    case "MatMul": {
+      const a = ins[0];
+      const b = ins[1];
+      if (!a || !b) return [void 0];
+      const a2 = a.length === 1 ? [1, a[0]] : a;
+      const b2 = b.length === 1 ? [b[0], 1] : b;
+      const batch = broadcastShapes(a2.slice(0, -2), b2.slice(0, -2)) ?? [];
+      const out3 = [...batch, a2[a2.length - 2], b2[b2.length - 1]];
+      if (a.length === 1) out3.splice(out3.length - 2, 1);
+      if (b.length === 1) out3.splice(out3.length - 1, 1);
+      return [out3];
+    }
+    case "Reshape": {
+      const target = intsOf(node2.input?.[1] ?? "");
+      if (!target) {
+        const s = ins[1];
+        return [s && s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => unknownDim()) : void 0];
+      }
+      const allowZero = attrInt(node2, "allowzero", 0) === 1;
+      const out3 = target.map((v, i) => v === 0 && !allowZero ? x?.[i] ?? unknownDim() : v);
+      const minus = out3.indexOf(-1);
+      if (minus >= 0) {
+        const total = staticSize(x);
+        const rest = out3.filter((_, i) => i !== minus);
+        out3[minus] = total !== void 0 && rest.every((d) => typeof d === "number") ? total / rest.reduce((a, b) => a * b, 1) : unknownDim();
+      }
+      return [out3];
+    }
+    case "Flatten": {
+      if (!x) return [void 0];
+      const axis = normAxis(attrInt(node2, "axis", 1), x.length);
+      return [[mulDims(x.slice(0, axis)), mulDims(x.slice(axis))]];
+    }
+    case "Transpose": {
+      if (!x) return [void 0];
+      const perm = attrInts(
+        node2,
+        "perm",
+        x.map((_, i) => x.length - 1 - i)
+      );
+      return [perm.map((p) => x[p])];
+    }
+    case "Concat": {
+      if (ins.some((s) => !s)) return [void 0];
+      const r = ins[0].length;
+      const axis = normAxis(attrInt(node2, "axis", 0), r);
+      const out3 = [...ins[0]];
+      out3[axis] = mulDimsSum(ins.map((s) => s[axis]));
+      return [out3];
+    }
+    case "Conv":
+    case "MaxPool":
+    case "AveragePool":
+    case "LpPool": {
+      if (!x || x.length < 3) return new Array(nOut).fill(void 0);
+      const w = node2.opType === "Conv" ? ins[1] : void 0;
+      const g = windowGeometry(node2, x.slice(2), w ? w.slice(2) : void 0);
+      if (!g) return new Array(nOut).fill(void 0);
+      const channels = node2.opType === "Conv" ? w ? w[0] : unknownDim() : x[1];
+      const out3 = [x[0], channels, ...windowOutput(x.slice(2), g)];
+      return new Array(nOut).fill(out3);
+    }
+    case "GlobalAveragePool":
+    case "GlobalMaxPool":
+      return [x ? [x[0], x[1], ...x.slice(2).map(() => 1)] : void 0];
+    case "ReduceSum":
+    case "ReduceMean":
+    case "ReduceMax":
+    case "ReduceMin":
+    case "ReduceProd":
+    case "ReduceL2":
+    case "ReduceL1":
+    case "ReduceLogSumExp":
+    case "ReduceSumSquare": {
+      if (!x) return [void 0];
+      const fromInput = node2.input && node2.input.length > 1 && node2.input[1] ? intsOf(node2.input[1]) : void 0;
+      if (node2.input && node2.input.length > 1 && node2.input[1] && !fromInput) return [void 0];
+      const listed = fromInput ?? attrInts(node2, "axes", []);
+      const noop = attrInt(node2, "noop_with_empty_axes", 0) === 1;
+      const axes = (listed.length ? listed : noop ? [] : x.map((_, i) => i)).map((a) => normAxis(a, x.length));
+      const keep = attrInt(node2, "keepdims", 1) === 1;
+      return [keep ? x.map((d, i) => axes.includes(i) ? 1 : d) : x.filter((_, i) => !axes.includes(i))];
+    }
+    case "Shape":
+      return [x ? [x.length] : void 0];
+    case "Size":
+      return [[]];
+    case "Constant":
+      return [void 0];
+    case "Unsqueeze":
+    case "Squeeze": {
+      const axes = node2.input && node2.input.length > 1 ? intsOf(node2.input[1]) : attrInts(node2, "axes", []);
+      if (!x || !axes) return [void 0];
+      if (node2.opType === "Unsqueeze") {
+        const r = x.length + axes.length;
+        const norm2 = axes.map((a) => normAxis(a, r));
+        const out3 = [];
+        let j = 0;
+        for (let i = 0; i < r; i++) out3.push(norm2.includes(i) ? 1 : x[j++]);
+        return [out3];
+      }
+      const norm = axes.length ? axes.map((a) => normAxis(a, x.length)) : x.map((d, i) => d === 1 ? i : -1).filter((i) => i >= 0);
+      return [x.filter((_, i) => !norm.includes(i))];
+    }
+    case "Expand": {
+      const target = intsOf(node2.input?.[1] ?? "");
+      if (target) return [broadcastShapes(x, target)];
+      const s = ins[1];
+      if (!x || !s || s.length !== 1 || typeof s[0] !== "number") return [void 0];
+      return [Array.from({ length: Math.max(x.length, s[0]) }, () => unknownDim())];
+    }
+    case "Slice": {
+      if (!x) return [void 0];
+      const get2 = (i) => node2.input?.[i] ? intsOf(node2.input[i]) : void 0;
+      const starts = get2(1);
+      const ends = get2(2);
+      const axes = (node2.input?.[3] ? get2(3) : starts?.map((_, i) => i))?.map((a) => normAxis(a, x.length));
+      const steps = node2.input?.[4] ? get2(4) : starts?.map(() => 1);
+      if (!axes) return [x.map(() => unknownDim())];
+      const res = [...x];
+      axes.forEach((a, i) => {
+        const dim = x[a];
+        const st = starts?.[i];
+        const en = ends?.[i];
+        const sp = steps?.[i];
+        if (typeof dim !== "number" || st === void 0 || en === void 0 || sp === void 0 || sp === 0) {
+          res[a] = unknownDim();
+          return;
+        }
+        const norm = (v) => v < 0 ? v + dim : v;
+        const lo = sp > 0 ? 0 : -1;
+        const hi = sp > 0 ? dim : dim - 1;
+        const b = Math.min(Math.max(norm(st), lo), hi);
+        const e = Math.min(Math.max(norm(en), lo), hi);
+        res[a] = Math.max(0, Math.ceil((e - b) / sp));
+      });
+      return [res];
+    }
+    case "Split": {
+      if (!x) return new Array(nOut).fill(void 0);
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
+      const sizes = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
+      const dim = x[axis];
+      return Array.from({ length: nOut }, (_, i) => {
+        const o = [...x];
+        o[axis] = sizes?.[i] ?? (typeof dim === "number" && !node2.input?.[1] && dim % nOut === 0 ? dim / nOut : unknownDim());
+        return o;
+      });
+    }
+    case "Pad": {
+      const pads = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
+      if (!x) return [void 0];
+      if (!pads || pads.length !== 2 * x.length || node2.input?.[3]) return [x.map(() => unknownDim())];
+      return [x.map((d, i) => typeof d === "number" ? d + pads[i] + pads[i + x.length] : unknownDim())];
+    }
+    case "Gather": {
+      const idx = ins[1];
+      if (!x || !idx) return [void 0];
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
+      return [[...x.slice(0, axis), ...idx, ...x.slice(axis + 1)]];
+    }
+    case "LayerNormalization": {
+      if (!x) return new Array(nOut).fill(void 0);
+      const axis = normAxis(attrInt(node2, "axis", -1), x.length);
+      const stat2 = x.map((d, i) => i < axis ? d : 1);
+      return [x, stat2, stat2].slice(0, nOut);
+    }
+    default:
+      return new Array(nOut).fill(void 0);
+  }
+}
+function mulDimsSum(ds) {
+  return ds.every((d) => typeof d === "number") ? ds.reduce((a, b) => a + b, 0) : unknownDim();
+}
+
+// src/train/graph.ts
+var GraphEmitter = class {
+  /**
+   * @param floatType element type of every float the graph computes (float32 or float64)
+   * @param opset default-domain opset of the graph written
+   * @param taken names already used by the source graph (tensors and nodes)
+   */
+  constructor(floatType, opset, taken) {
+    this.floatType = floatType;
+    this.opset = opset;
+    this.taken = taken;
+  }
+  floatType;
+  opset;
+  taken;
+  nodes = [];
+  initializers = [];
+  shapes = /* @__PURE__ */ new Map();
+  constInts = /* @__PURE__ */ new Map();
+  constFloats = /* @__PURE__ */ new Map();
+  cache = /* @__PURE__ */ new Map();
+  counter = 0;
+  /** A fresh tensor/node name `train/<hint>_<n>`. */
+  fresh(hint) {
+    for (; ; ) {
+      this.counter += 1;
+      const name = `train/${hint}_${this.counter}`;
+      if (!this.taken.has(name)) {
+        this.taken.add(name);
+        return name;
+      }
+    }
+  }
+  /** Reserves an exact name (e.g. a graph output) and returns it, or a variant if taken. */
+  reserve(name) {
+    if (!this.taken.has(name)) {
+      this.taken.add(name);
+      return name;
+    }
+    return this.fresh(name.replace(/^train\//, ""));
+  }
+  /** Appends a node as is (forward nodes of the source graph). */
+  push(node2) {
+    this.nodes.push(node2);
+  }
+  /** Appends an op with fresh output names; returns the outputs. */
+  op(opType, inputs, attrs = {}, outputs = 1, hint) {
+    const base = hint ?? opType.toLowerCase();
+    const outs = Array.from({ length: outputs }, () => this.fresh(base));
+    this.nodes.push({
+      opType,
+      input: inputs,
+      output: outs,
+      name: outs[0],
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
+    });
+    return outs;
+  }
+  /** Appends a single-output op; returns its output. */
+  one(opType, inputs, attrs = {}, hint) {
+    return this.op(opType, inputs, attrs, 1, hint)[0];
+  }
+  /** Appends an op writing to a given output name. */
+  to(output, opType, inputs, attrs = {}) {
+    this.nodes.push({
+      opType,
+      input: inputs,
+      output: [output],
+      name: this.fresh(`${opType.toLowerCase()}_node`),
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
+    });
+    return output;
+  }
+  /** A float tensor filled with `value`, shaped like `like` (static constant shape when known). */
+  filled(value, like) {
+    const s = this.shapeOf(like);
+    const shape = isStatic(s) ? this.ints(s) : this.shapeTensor(like);
+    const data = this.floatType === DataType.DOUBLE ? Float64Array.from([value]) : Float32Array.from([value]);
+    return this.one("ConstantOfShape", [shape], { value: { t: rawTensor("value", [1], this.floatType, data) } }, "filled");
+  }
+  /** A scalar constant of the graph's float type (cached by value). */
+  scalar(value) {
+    return this.floatConst([], [value]);
+  }
+  /** A float constant of the graph's float type with the given dims (cached by value). */
+  floatConst(dims, values) {
+    const key = `f:${dims.join(",")}:${values.join(",")}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const name = this.fresh("const");
+    const data = this.floatType === DataType.DOUBLE ? Float64Array.from(values) : Float32Array.from(values);
+    this.initializers.push(rawTensor(name, dims, this.floatType, data));
+    this.shapes.set(name, dims);
+    this.cache.set(key, name);
+    return name;
+  }
+  /** A 1-D int64 constant (cached by value), e.g. axes or a Reshape target. */
+  ints(values, dims = [values.length]) {
+    const key = `i:${dims.join(",")}:${values.join(",")}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const name = this.fresh("ints");
+    this.initializers.push(rawTensor(name, dims, DataType.INT64, BigInt64Array.from(values.map((v) => BigInt(v)))));
+    this.shapes.set(name, dims);
+    this.constInts.set(name, values);
+    this.cache.set(key, name);
+    return name;
+  }
+  /** Records the build-time shape of a tensor. */
+  setShape(name, shape) {
+    this.shapes.set(name, shape);
+  }
+  /** Build-time shape of a tensor, if known. */
+  shapeOf(name) {
+    return this.shapes.get(name);
+  }
+  /** Records known integer values of a tensor (shape constants). */
+  setInts(name, values) {
+    this.constInts.set(name, values);
+  }
+  /** Records known float values of a small tensor (e.g. Dropout's ratio). */
+  setFloats(name, values) {
+    this.constFloats.set(name, values);
+  }
+  /** Known float values of a small tensor, if any. */
+  floatsOf(name) {
+    return this.constFloats.get(name);
+  }
+  /** A boolean scalar constant. */
+  bool(value) {
+    const key = `b:${value}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const name = this.fresh("bool");
+    this.initializers.push(rawTensor(name, [], DataType.BOOL, Uint8Array.from([value ? 1 : 0])));
+    this.shapes.set(name, []);
+    this.cache.set(key, name);
+    return name;
+  }
+  /** Creates (without appending) a node writing fresh outputs; returns the node. */
+  detached(opType, inputs, outputs, attrs = {}) {
+    return {
+      opType,
+      input: inputs,
+      output: outputs,
+      name: this.fresh(`${opType.toLowerCase()}_node`),
+      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
+    };
+  }
+  /** Known integer values of a tensor, if any. */
+  intsOf(name) {
+    return this.constInts.get(name);
+  }
+  /** Run-time shape of a tensor (one Shape op per tensor, cached). */
+  shapeTensor(x) {
+    const key = `shape:${x}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const s = this.one("Shape", [x], {}, "shape");
+    this.cache.set(key, s);
+    return s;
+  }
+  /** ReduceSum over `axes` (all axes when undefined). */
+  reduceSum(x, axes, keepdims) {
+    if (this.opset >= 13) {
+      return this.one("ReduceSum", axes ? [x, this.ints(axes)] : [x], { keepdims: keepdims ? 1 : 0 }, "sum");
+    }
+    return this.one("ReduceSum", [x], { keepdims: keepdims ? 1 : 0, ...axes ? { axes } : {} }, "sum");
+  }
+  /** ReduceMean over `axes` (all axes when undefined). */
+  reduceMean(x, axes, keepdims) {
+    if (this.opset >= 18) {
+      return this.one("ReduceMean", axes ? [x, this.ints(axes)] : [x], { keepdims: keepdims ? 1 : 0 }, "mean");
+    }
+    return this.one("ReduceMean", [x], { keepdims: keepdims ? 1 : 0, ...axes ? { axes } : {} }, "mean");
+  }
+  /** Reshape to a static shape (a constant) or to another tensor's run-time shape. */
+  reshapeTo(x, target) {
+    const shape = typeof target === "string" ? this.shapeTensor(target) : this.ints(target);
+    return this.one("Reshape", [x, shape], {}, "reshape");
+  }
+  /** Reshape `x` to the shape of `like`: static when known, else at run time. */
+  reshapeLike(x, like) {
+    const s = this.shapeOf(like);
+    return isStatic(s) ? this.reshapeTo(x, s) : this.reshapeTo(x, like);
+  }
+  /** Number of elements of `x` as a float scalar: a constant when known, else Size + Cast. */
+  floatSize(x, shape) {
+    if (isStatic(shape)) return this.scalar(shape.reduce((a, b) => a * b, 1));
+    return this.one("Cast", [this.one("Size", [x])], { to: this.floatType }, "count");
+  }
+  /**
+   * Sums `dy` (shaped like `dyShape`, the broadcast result) down to the shape of `target`:
+   * the gradient of multidirectional broadcasting. Axes are chosen at build time when the
+   * shapes decide them, else at run time from Shape ops.
+   */
+  sumTo(dy, dyShape, target) {
+    const tShape = this.shapeOf(target);
+    if (dyShape && tShape) {
+      const axes = staticReduceAxes(dyShape, tShape);
+      if (axes) {
+        if (axes.length === 0) return dyShape.length === tShape.length ? dy : this.reshapeLike(dy, target);
+        const lead = dyShape.length - tShape.length;
+        const onlyLeading = axes.every((a) => a < lead);
+        const reduced = this.reduceSum(dy, axes, !onlyLeading);
+        return onlyLeading || lead === 0 ? reduced : this.reshapeLike(reduced, target);
+      }
+    }
+    return this.sumToRuntime(dy, dyShape, target, tShape);
+  }
+  sumToRuntime(dy, dyShape, target, tShape) {
+    const sx = this.shapeTensor(target);
+    let padded = sx;
+    if (dyShape && tShape) {
+      const lead = dyShape.length - tShape.length;
+      if (lead > 0) padded = this.one("Concat", [this.ints(new Array(lead).fill(1)), sx], { axis: 0 }, "padded_shape");
+    } else {
+      const lead = this.one("Sub", [this.one("Size", [this.shapeTensor(dy)]), this.one("Size", [sx])], {}, "lead");
+      const ones = this.one(
+        "ConstantOfShape",
+        [this.one("Reshape", [lead, this.ints([1])])],
+        { value: { t: rawTensor("one", [1], DataType.INT64, BigInt64Array.from([1n])) } },
+        "ones"
+      );
+      padded = this.one("Concat", [ones, sx], { axis: 0 }, "padded_shape");
+    }
+    const mask = this.one("Equal", [padded, this.ints([1], [])], {}, "bcast_mask");
+    const axes = this.one("Reshape", [this.one("NonZero", [mask]), this.ints([-1])], {}, "bcast_axes");
+    const reduced = this.opset >= 13 ? this.one("ReduceSum", [dy, axes], { keepdims: 1, noop_with_empty_axes: 1 }, "sum") : dy;
+    return this.one("Reshape", [reduced, sx], {}, "sum_to");
+  }
+};
+function staticReduceAxes(dy, t) {
+  const lead = dy.length - t.length;
+  if (lead < 0) return void 0;
+  const axes = [];
+  for (let i = 0; i < dy.length; i++) {
+    if (i < lead) {
+      axes.push(i);
+      continue;
+    }
+    const dt = t[i - lead];
+    const dd = dy[i];
+    if (dt === dd) continue;
+    if (dt === 1) {
+      axes.push(i);
+      continue;
+    }
+    return void 0;
+  }
+  return axes;
+}
+function pruneGraph(nodes, initializers, keep) {
+  const needed = new Set(keep);
+  const kept = [];
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const n = nodes[k];
+    if (!(n.output ?? []).some((o) => o && needed.has(o))) continue;
+    kept.push(n);
+    for (const x of n.input ?? []) if (x) needed.add(x);
+  }
+  kept.reverse();
+  return { nodes: kept, initializers: initializers.filter((t) => needed.has(t.name ?? "")) };
+}
+
+// src/train/grad-ops-more.ts
+var inp = (node2, i) => node2.input?.[i] ?? "";
+var out = (node2, i) => node2.output?.[i] ?? "";
+var hasInput = (node2, i) => !!node2.input?.[i];
+function rankOf(em, name) {
+  return em.shapeOf(name)?.length;
+}
+function unaryRule(grad) {
+  return {
+    differentiable: () => [0],
+    backward(em, node2, [dY]) {
+      return dY ? [grad(em, node2, dY)] : [];
+    }
+  };
+}
+var sqrt = unaryRule(
+  (em, node2, dY) => (
+    // Y = √X: dX = dY / (2Y).
+    em.one("Div", [em.one("Mul", [dY, em.scalar(0.5)]), out(node2, 0)])
+  )
+);
+var reciprocal = unaryRule((em, node2, dY) => {
+  const y = out(node2, 0);
+  return em.one("Neg", [em.one("Mul", [dY, em.one("Mul", [y, y])])]);
+});
+var exp = unaryRule((em, node2, dY) => em.one("Mul", [dY, out(node2, 0)]));
+var log = unaryRule((em, node2, dY) => em.one("Div", [dY, inp(node2, 0)]));
+var abs = unaryRule(
+  (em, node2, dY) => (
+    // d|x|/dx = sign(x) (0 at 0, as PyTorch).
+    em.one("Mul", [dY, em.one("Sign", [inp(node2, 0)])])
+  )
+);
+var erf = unaryRule((em, node2, dY) => {
+  const x = inp(node2, 0);
+  const e = em.one("Exp", [em.one("Neg", [em.one("Mul", [x, x])])]);
+  return em.one("Mul", [dY, em.one("Mul", [e, em.scalar(2 / Math.sqrt(Math.PI))])]);
+});
+var hardSigmoid = unaryRule((em, node2, dY) => {
+  const alpha = attrFloat(node2, "alpha", 0.2);
+  const y = out(node2, 0);
+  const inside = em.one("And", [em.one("Greater", [y, em.scalar(0)]), em.one("Less", [y, em.scalar(1)])]);
+  return em.one("Where", [inside, em.one("Mul", [dY, em.scalar(alpha)]), em.scalar(0)]);
+});
+var hardSwish = unaryRule((em, node2, dY) => {
+  const x = inp(node2, 0);
+  const mid = em.one("Mul", [dY, em.one("Add", [em.one("Mul", [x, em.scalar(1 / 3)]), em.scalar(0.5)])]);
+  const upper = em.one("Where", [em.one("Greater", [x, em.scalar(3)]), dY, mid]);
+  return em.one("Where", [em.one("Less", [x, em.scalar(-3)]), em.scalar(0), upper]);
+});
+var clip = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const conds = [];
+    if (hasInput(node2, 1)) conds.push(em.one("GreaterOrEqual", [x, inp(node2, 1)]));
+    if (hasInput(node2, 2)) conds.push(em.one("LessOrEqual", [x, inp(node2, 2)]));
+    if (conds.length === 0) return [dY];
+    const mask = conds.length === 2 ? em.one("And", conds) : conds[0];
+    return [em.one("Where", [mask, dY, em.scalar(0)], {}, "grad_clip")];
+  }
+};
+var pow = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const a = inp(node2, 0);
+    const b = inp(node2, 1);
+    const y = out(node2, 0);
+    const yShape = em.shapeOf(y);
+    let dA;
+    let dB;
+    if (need[0]) {
+      const known = em.floatsOf(b);
+      let local;
+      if (known && known.length === 1) {
+        const p = known[0];
+        local = p === 2 ? em.one("Mul", [a, em.scalar(2)]) : p === 1 ? em.filled(1, a) : em.one("Mul", [em.one("Pow", [a, em.scalar(p - 1)]), em.scalar(p)]);
+      } else {
+        const bf = em.one("Cast", [b], { to: em.floatType });
+        local = em.one("Mul", [bf, em.one("Pow", [a, em.one("Sub", [bf, em.scalar(1)])])]);
+      }
+      dA = em.sumTo(em.one("Mul", [dY, local]), yShape, a);
+    }
+    if (need[1]) {
+      dB = em.sumTo(em.one("Mul", [dY, em.one("Mul", [y, em.one("Log", [a])])]), yShape, b);
+    }
+    return [dA, dB];
+  }
+};
+var where = {
+  differentiable: () => [1, 2],
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const c = inp(node2, 0);
+    const yShape = em.shapeOf(out(node2, 0));
+    const zero = em.scalar(0);
+    return [
+      void 0,
+      need[1] ? em.sumTo(em.one("Where", [c, dY, zero]), yShape, inp(node2, 1)) : void 0,
+      need[2] ? em.sumTo(em.one("Where", [c, zero, dY]), yShape, inp(node2, 2)) : void 0
+    ];
+  }
+};
+var expand = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    return [em.sumTo(dY, em.shapeOf(out(node2, 0)), inp(node2, 0))];
+  }
+};
+function slicePads(em, node2) {
+  const s = em.shapeOf(inp(node2, 0));
+  if (!isStatic(s)) return void 0;
+  const starts = em.intsOf(inp(node2, 1));
+  const ends = em.intsOf(inp(node2, 2));
+  const axes = hasInput(node2, 3) ? em.intsOf(inp(node2, 3)) : starts?.map((_, i) => i);
+  const steps = hasInput(node2, 4) ? em.intsOf(inp(node2, 4)) : starts?.map(() => 1);
+  if (!starts || !ends || !axes || !steps || steps.some((v) => v !== 1)) return void 0;
+  const r = s.length;
+  const pads = new Array(2 * r).fill(0);
+  for (let i = 0; i < axes.length; i++) {
+    const a = normAxis(axes[i], r);
+    const dim = s[a];
+    const clamp = (v) => Math.min(Math.max(v < 0 ? v + dim : v, 0), dim);
+    const st = clamp(starts[i]);
+    const en = Math.max(clamp(ends[i]), st);
+    pads[a] = st;
+    pads[a + r] = dim - en;
+  }
+  return pads;
+}
+var slice = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const pads = slicePads(em, node2);
+    if (pads) {
+      return [em.one("Pad", [dY, em.ints(pads), em.scalar(0)], {}, "grad_slice")];
+    }
+    const size = em.one("Size", [x]);
+    const positions = em.one("Reshape", [em.one("Range", [em.ints([0], []), size, em.ints([1], [])]), em.shapeTensor(x)]);
+    const picked = em.one("Slice", [positions, ...(node2.input ?? []).slice(1)]);
+    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
+    const zeros2 = em.one("ConstantOfShape", [em.one("Reshape", [size, em.ints([1])])], {
+      value: { t: rawTensor("value", [1], em.floatType, data) }
+    });
+    const flat = em.one(
+      "ScatterElements",
+      [zeros2, em.one("Reshape", [picked, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
+      { axis: 0 },
+      "grad_slice_flat"
+    );
+    return [em.one("Reshape", [flat, em.shapeTensor(x)], {}, "grad_slice")];
+  }
+};
+var split = {
+  differentiable: () => [0],
+  multiOutput: true,
+  backward(em, node2, dOut) {
+    const parts = (node2.output ?? []).map((o, i) => dOut[i] ?? em.filled(0, o));
+    return [em.one("Concat", parts, { axis: attrInt(node2, "axis", 0) }, "grad_split")];
+  }
+};
+var gather = {
+  differentiable: () => [0],
+  check(node2, em) {
+    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its data input is not known";
+    if (attrInt(node2, "axis", 0) !== 0 && rankOf(em, inp(node2, 1)) === void 0)
+      return "it gathers along an axis other than 0 and the rank of its indices is not known";
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const data = inp(node2, 0);
+    const r = rankOf(em, data);
+    const axis = normAxis(attrInt(node2, "axis", 0), r);
+    const q = rankOf(em, inp(node2, 1));
+    let idx = em.one("Cast", [inp(node2, 1)], { to: DataType.INT64 });
+    const dim = em.one("Shape", [data], { start: axis, end: axis + 1 });
+    idx = em.one("Where", [em.one("Less", [idx, em.ints([0], [])]), em.one("Add", [idx, dim]), idx]);
+    const zeros2 = em.filled(0, data);
+    const unsq = em.one("Unsqueeze", [idx, em.ints([-1])]);
+    if (axis === 0) {
+      return [em.one("ScatterND", [zeros2, unsq, dY], { reduction: "add" }, "grad_gather")];
+    }
+    const qr = q;
+    const perm = [axis, ...Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis)];
+    const inverse = perm.map((_, i) => perm.indexOf(i));
+    const dyPerm = [
+      ...Array.from({ length: qr }, (_, i) => axis + i),
+      ...Array.from({ length: axis }, (_, i) => i),
+      ...Array.from({ length: r - axis - 1 }, (_, i) => axis + qr + i)
+    ];
+    const scattered = em.one(
+      "ScatterND",
+      [em.one("Transpose", [zeros2], { perm }), unsq, em.one("Transpose", [dY], { perm: dyPerm })],
+      { reduction: "add" }
+    );
+    return [em.one("Transpose", [scattered], { perm: inverse }, "grad_gather")];
+  }
+};
+var layerNorm = {
+  differentiable: () => [0, 1, 2],
+  check(node2, em) {
+    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known";
+    return void 0;
+  },
+  forward(em, node2) {
+    const mean3 = node2.output?.[1] || em.fresh("ln_mean");
+    const invStd = node2.output?.[2] || em.fresh("ln_inv_std");
+    em.push({ ...node2, output: [out(node2, 0), mean3, invStd] });
+    if (em.floatType === DataType.DOUBLE) {
+      return {
+        saved: { mean: em.one("Cast", [mean3], { to: em.floatType }), invStd: em.one("Cast", [invStd], { to: em.floatType }) }
+      };
+    }
+    return { saved: { mean: mean3, invStd } };
+  },
+  backward(em, node2, [dY], need, saved) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const r = rankOf(em, x);
+    const axis = normAxis(attrInt(node2, "axis", -1), r);
+    const norm = Array.from({ length: r - axis }, (_, i) => axis + i);
+    const lead = Array.from({ length: axis }, (_, i) => i);
+    const xhat = em.one("Mul", [em.one("Sub", [x, saved.mean]), saved.invStd], {}, "ln_xhat");
+    const xShape = em.shapeOf(x);
+    em.setShape(xhat, xShape);
+    const sumLead = (t) => lead.length ? em.reduceSum(t, lead, false) : t;
+    let dX;
+    if (need[0]) {
+      const dxhat = em.one("Mul", [dY, inp(node2, 1)]);
+      const m1 = em.reduceMean(dxhat, norm, true);
+      const m2 = em.reduceMean(em.one("Mul", [dxhat, xhat]), norm, true);
+      const centered = em.one("Sub", [em.one("Sub", [dxhat, m1]), em.one("Mul", [xhat, m2])]);
+      dX = em.one("Mul", [centered, saved.invStd], {}, "grad_ln_x");
+    }
+    const dScale = need[1] ? em.sumTo(sumLead(em.one("Mul", [dY, xhat])), xShape?.slice(axis), inp(node2, 1)) : void 0;
+    const dBias = need[2] && hasInput(node2, 2) ? em.sumTo(sumLead(dY), xShape?.slice(axis), inp(node2, 2)) : void 0;
+    return [dX, dScale, dBias];
+  }
+};
+var pad = {
+  differentiable: () => [0],
+  check(node2, em) {
+    const mode = attrString(node2, "mode", "constant");
+    if (mode !== "constant") return `mode = ${mode} (only constant padding has a gradient here)`;
+    if (hasInput(node2, 3)) return "it pads selected axes only (the axes input of opset 18)";
+    const pads = em.intsOf(inp(node2, 1));
+    if (!pads) return "its pads are computed at run time (the gradient needs them when the graph is built)";
+    if (pads.some((v) => v < 0)) return "it crops (negative pads)";
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const pads = em.intsOf(inp(node2, 1));
+    const r = pads.length / 2;
+    const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
+    if (axes.length === 0) return [dY];
+    return [
+      em.one(
+        "Slice",
+        [
+          dY,
+          em.ints(axes.map((a) => pads[a])),
+          em.ints(axes.map((a) => pads[a + r] > 0 ? -pads[a + r] : Number.MAX_SAFE_INTEGER)),
+          em.ints(axes)
+        ],
+        {},
+        "grad_pad"
+      )
+    ];
+  }
+};
+var MORE_GRAD_RULES = {
+  Sqrt: sqrt,
+  Reciprocal: reciprocal,
+  Exp: exp,
+  Log: log,
+  Abs: abs,
+  Erf: erf,
+  HardSigmoid: hardSigmoid,
+  HardSwish: hardSwish,
+  Clip: clip,
+  Pow: pow,
+  Where: where,
+  Expand: expand,
+  Slice: slice,
+  Split: split,
+  Gather: gather,
+  LayerNormalization: layerNorm,
+  Pad: pad
+};
+
+// src/train/grad-ops.ts
+var inp2 = (node2, i) => node2.input?.[i] ?? "";
+var out2 = (node2, i) => node2.output?.[i] ?? "";
+var hasInput2 = (node2, i) => !!node2.input?.[i];
+function bcast(em, node2, g, i) {
+  return em.sumTo(g, em.shapeOf(out2(node2, 0)), inp2(node2, i));
+}
+function rankOf2(em, name) {
+  return em.shapeOf(name)?.length;
+}
+function swapLastTwo(rank) {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return perm;
+}
+function unsqueeze(em, x, axes) {
+  return em.one("Unsqueeze", [x, em.ints(axes)], {}, "unsqueeze");
+}
+function squeeze(em, x, axes) {
+  return em.one("Squeeze", [x, em.ints(axes)], {}, "squeeze");
+}
+var gemm = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const alpha = attrFloat(node2, "alpha", 1);
+    const beta = attrFloat(node2, "beta", 1);
+    const tA = attrInt(node2, "transA", 0);
+    const tB = attrInt(node2, "transB", 0);
+    const a = inp2(node2, 0);
+    const b = inp2(node2, 1);
+    const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
+    const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
+    const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
+    let dC;
+    if (need[2] && hasInput2(node2, 2)) {
+      dC = bcast(em, node2, dY, 2);
+      if (beta !== 1) dC = em.one("Mul", [dC, em.scalar(beta)]);
+    }
+    return [dA, dB, dC];
+  }
+};
+var matmul = {
+  check(node2, em) {
+    if (rankOf2(em, inp2(node2, 0)) === void 0 || rankOf2(em, inp2(node2, 1)) === void 0) {
+      return "the ranks of its inputs are not known when the graph is built (declare input shapes, or pass batchShapes)";
+    }
+    return void 0;
+  },
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const a = inp2(node2, 0);
+    const b = inp2(node2, 1);
+    const ra = rankOf2(em, a);
+    const rb = rankOf2(em, b);
+    const yAxes = [...ra === 1 ? [-2] : [], ...rb === 1 ? [-1] : []];
+    const dY2 = yAxes.length ? unsqueeze(em, dY, yAxes) : dY;
+    const a2 = ra === 1 ? unsqueeze(em, a, [0]) : a;
+    const b2 = rb === 1 ? unsqueeze(em, b, [-1]) : b;
+    const ra2 = Math.max(ra, 2);
+    const rb2 = Math.max(rb, 2);
+    const sa = em.shapeOf(a);
+    const sb = em.shapeOf(b);
+    const sa2 = ra === 1 ? [1, ...sa] : sa;
+    const sb2 = rb === 1 ? [...sb, 1] : sb;
+    const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
+    let dA;
+    let dB;
+    if (need[0]) {
+      let g = em.one("MatMul", [dY2, em.one("Transpose", [b2], { perm: swapLastTwo(rb2) }, "bT")], {}, "grad_matmul_a");
+      let gShape = [...batch, sa2[sa2.length - 2], sa2[sa2.length - 1]];
+      if (ra === 1) {
+        g = squeeze(em, g, [-2]);
+        gShape = [...batch, sa2[sa2.length - 1]];
+      }
+      dA = em.sumTo(g, gShape, a);
+    }
+    if (need[1]) {
+      let g = em.one("MatMul", [em.one("Transpose", [a2], { perm: swapLastTwo(ra2) }, "aT"), dY2], {}, "grad_matmul_b");
+      let gShape = [...batch, sb2[sb2.length - 2], sb2[sb2.length - 1]];
+      if (rb === 1) {
+        g = squeeze(em, g, [-1]);
+        gShape = [...batch, sb2[sb2.length - 2]];
+      }
+      dB = em.sumTo(g, gShape, b);
+    }
+    return [dA, dB];
+  }
+};
+var add = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? bcast(em, node2, dY, 1) : void 0];
+  }
+};
+var sub = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node2, dY, 1)]) : void 0];
+  }
+};
+var mul = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const yShape = em.shapeOf(out2(node2, 0));
+    return [
+      need[0] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 1)]), yShape, inp2(node2, 0)) : void 0,
+      need[1] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 0)]), yShape, inp2(node2, 1)) : void 0
+    ];
+  }
+};
+var div = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const yShape = em.shapeOf(out2(node2, 0));
+    const t = em.one("Div", [dY, inp2(node2, 1)]);
+    return [
+      need[0] ? em.sumTo(t, yShape, inp2(node2, 0)) : void 0,
+      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out2(node2, 0)]), yShape, inp2(node2, 1))]) : void 0
+    ];
+  }
+};
+var relu = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    return [em.one("Where", [em.one("Greater", [out2(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
+  }
+};
+var leakyRelu = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const alpha = attrFloat(node2, "alpha", 0.01);
+    const slope = em.one("Where", [em.one("Greater", [inp2(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
+    return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
+  }
+};
+var sigmoid = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const y = out2(node2, 0);
+    return [em.one("Mul", [dY, em.one("Mul", [y, em.one("Sub", [em.scalar(1), y])])], {}, "grad_sigmoid")];
+  }
+};
+var tanh = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const y = out2(node2, 0);
+    return [em.one("Mul", [dY, em.one("Sub", [em.scalar(1), em.one("Mul", [y, y])])], {}, "grad_tanh")];
+  }
+};
+var softmax = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const y = out2(node2, 0);
+    const axis = attrInt(node2, "axis", -1);
+    const p = em.one("Mul", [dY, y]);
+    const s = em.reduceSum(p, [axis], true);
+    return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
+  }
+};
+var logSoftmax = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const axis = attrInt(node2, "axis", -1);
+    const s = em.reduceSum(dY, [axis], true);
+    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out2(node2, 0)]), s])], {}, "grad_log_softmax")];
+  }
+};
+var reshapeLike = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    return [em.reshapeLike(dY, inp2(node2, 0))];
+  }
+};
+var identity = {
+  backward(_em, _node, [dY]) {
+    return [dY];
+  }
+};
+var cast = {
+  backward(em, _node, [dY]) {
+    return dY ? [em.one("Cast", [dY], { to: em.floatType })] : [];
+  }
+};
+var neg = {
+  backward(em, _node, [dY]) {
+    return dY ? [em.one("Neg", [dY])] : [];
+  }
+};
+var transpose = {
+  check(node2, em) {
+    return attrInts(node2, "perm", []).length === 0 && rankOf2(em, inp2(node2, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const rank = rankOf2(em, inp2(node2, 0)) ?? attrInts(node2, "perm", []).length;
+    const perm = attrInts(
+      node2,
+      "perm",
+      Array.from({ length: rank }, (_, i) => rank - 1 - i)
+    );
+    const inverse = new Array(perm.length);
+    perm.forEach((p, i) => {
+      inverse[p] = i;
+    });
+    return [em.one("Transpose", [dY], { perm: inverse }, "grad_transpose")];
+  }
+};
+var dropout = {
+  differentiable: () => [0],
+  forward(em, node2) {
+    const ratio = hasInput2(node2, 1) ? inp2(node2, 1) : em.scalar(0.5);
+    const mask = node2.output?.[1] || em.fresh("dropout_mask");
+    em.push({ ...withoutAttrs(node2, []), input: [inp2(node2, 0), ratio, em.bool(true)], output: [out2(node2, 0), mask] });
+    return { saved: { mask, ratio } };
+  },
+  backward(em, _node, [dY], _need, saved) {
+    if (!dY) return [];
+    const ratioName = saved.ratio;
+    const known = em.floatsOf(ratioName);
+    const scale = known && known.length === 1 ? em.scalar(1 / (1 - known[0])) : em.one("Div", [em.scalar(1), em.one("Sub", [em.scalar(1), em.one("Cast", [ratioName], { to: em.floatType })])]);
+    const m = em.one("Cast", [saved.mask], { to: em.floatType }, "mask_float");
+    return [em.one("Mul", [em.one("Mul", [dY, m]), scale], {}, "grad_dropout")];
+  }
+};
+var concat = {
+  check(node2, em) {
+    const axis = attrInt(node2, "axis", 0);
+    return axis < 0 && rankOf2(em, out2(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const rank = rankOf2(em, out2(node2, 0));
+    const axis = rank !== void 0 ? normAxis(attrInt(node2, "axis", 0), rank) : attrInt(node2, "axis", 0);
+    const inputs = node2.input ?? [];
+    const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
+    const split2 = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
+      "Concat",
+      inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })),
+      { axis: 0 },
+      "split_sizes"
+    );
+    if (inputs.length === 1) return [dY];
+    return em.op("Split", [dY, split2], { axis }, inputs.length, "grad_concat");
+  }
+};
+function transposeGeometry(g, inSpatial, outSpatial) {
+  const k = inSpatial.length;
+  const pads = g.pads;
+  const begin = pads.slice(0, k);
+  const end = [];
+  const outputPadding = [];
+  for (let i = 0; i < k; i++) {
+    const full = g.strides[i] * (outSpatial[i] - 1) + (g.kernel[i] - 1) * g.dilations[i] + 1;
+    const diff = inSpatial[i] + begin[i] - full;
+    if (diff >= 0) {
+      outputPadding.push(diff);
+      end.push(0);
+    } else {
+      outputPadding.push(0);
+      end.push(-diff);
+    }
+  }
+  return { pads: [...begin, ...end], outputPadding };
+}
+function staticSpatial(em, x) {
+  const s = em.shapeOf(x);
+  if (!s || s.length < 3) return void 0;
+  const spatial = s.slice(2);
+  return spatial.every((d) => typeof d === "number") ? { shape: s, spatial } : void 0;
+}
+var conv = {
+  check(node2, em) {
+    const x = staticSpatial(em, inp2(node2, 0));
+    if (!x)
+      return "the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)";
+    const w = em.shapeOf(inp2(node2, 1));
+    if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
+    return void 0;
+  },
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const x = inp2(node2, 0);
+    const w = inp2(node2, 1);
+    const { spatial } = staticSpatial(em, x);
+    const wShape = em.shapeOf(w);
+    const g = windowGeometry(node2, spatial, wShape.slice(2));
+    const ySpatial = windowOutput(spatial, g);
+    const k = spatial.length;
+    const group = attrInt(node2, "group", 1);
+    let dX;
+    let dW;
+    let dB;
+    const K = g.kernel.reduce((a, b) => a * b, 1);
+    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+    let dYm;
+    const dYMatrix = () => dYm ??= em.reshapeTo(em.one("Transpose", [dY], { perm }, "dyT"), [wShape[0], -1]);
+    if (need[0] && group === 1) {
+      const pads = g.pads;
+      const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
+      const dcols = em.one("Gemm", [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, "grad_conv_cols");
+      const offsets = [[]];
+      for (const size of g.kernel) {
+        const next = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+      let span = ySpatial;
+      if (g.strides.some((v) => v !== 1)) {
+        const inter = em.reshapeTo(byOffset, [wShape[1], K, -1, ...ySpatial.flatMap((y) => [y, 1])]);
+        const endPads = [0, 0, 0, ...g.strides.flatMap((st) => [0, st - 1])];
+        const spread = em.one(
+          "Pad",
+          [inter, em.ints([...new Array(3 + 2 * k).fill(0), ...endPads]), em.scalar(0)],
+          {},
+          "col2im_stride"
+        );
+        span = ySpatial.map((y, a) => (y - 1) * g.strides[a] + 1);
+        byOffset = em.one(
+          "Slice",
+          [
+            em.reshapeTo(spread, [wShape[1], K, -1, ...ySpatial.map((y, a) => y * g.strides[a])]),
+            em.ints(new Array(k).fill(0)),
+            em.ints(span),
+            em.ints(Array.from({ length: k }, (_, i) => i + 3))
+          ],
+          {},
+          "col2im_stride"
+        );
+      }
+      const parts = K === 1 ? [byOffset] : em.op("Split", [byOffset], { axis: 1, ...em.opset >= 18 ? { num_outputs: K } : {} }, K, "col2im");
+      const placed = parts.map((part, i) => {
+        const begin = offsets[i].map((j, a) => j * g.dilations[a]);
+        const end = begin.map((b, a) => paddedSpatial[a] - b - span[a]);
+        if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
+        return em.one("Pad", [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, "col2im");
+      });
+      const summed = placed.length === 1 ? placed[0] : em.one("Sum", placed, {}, "col2im_sum");
+      const image = em.one("Transpose", [em.reshapeTo(summed, [wShape[1], -1, ...paddedSpatial])], { perm }, "dx_padded");
+      dX = pads.some((v) => v !== 0) ? em.one(
+        "Slice",
+        [
+          image,
+          em.ints(pads.slice(0, k)),
+          em.ints(spatial.map((h, a) => h + pads[a])),
+          em.ints(Array.from({ length: k }, (_, i) => i + 2))
+        ],
+        {},
+        "grad_conv_x"
+      ) : image;
+    } else if (need[0]) {
+      const t = transposeGeometry(g, spatial, ySpatial);
+      dX = em.one(
+        "ConvTranspose",
+        [dY, w],
+        {
+          ...group !== 1 ? { group } : {},
+          kernel_shape: g.kernel,
+          strides: g.strides,
+          dilations: g.dilations,
+          pads: t.pads,
+          output_padding: t.outputPadding
+        },
+        "grad_conv_x"
+      );
+    }
+    if (need[1] && group === 1) {
+      const pads = g.pads;
+      const padded = pads.some((v) => v !== 0) ? em.one("Pad", [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, "x_padded") : x;
+      const xT = em.one("Transpose", [padded], { perm }, "xT");
+      const axes = em.ints(Array.from({ length: k }, (_, i) => i + 2));
+      const steps = em.ints(g.strides);
+      const offsets = [[]];
+      for (const size of g.kernel) {
+        const next = [];
+        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
+        offsets.splice(0, offsets.length, ...next);
+      }
+      const cols = offsets.map((o) => {
+        const starts = o.map((j, a) => j * g.dilations[a]);
+        const ends = starts.map((st, a) => st + (ySpatial[a] - 1) * g.strides[a] + 1);
+        const sl = g.kernel.every((v) => v === 1) && g.strides.every((v) => v === 1) ? xT : em.one("Slice", [xT, em.ints(starts), em.ints(ends), axes, steps], {}, "im2col");
+        return offsets.length === 1 ? sl : unsqueeze(em, sl, [1]);
+      });
+      const stacked = cols.length === 1 ? cols[0] : em.one("Concat", cols, { axis: 1 }, "im2col");
+      const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
+      dW = em.reshapeTo(em.one("Gemm", [dYMatrix(), colMat], { transB: 1 }, "grad_conv_w_gemm"), wShape);
+    } else if (need[1]) {
+      const perm2 = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+      let xT;
+      if (group === 1) xT = em.one("Transpose", [x], { perm: perm2 }, "xT");
+      else {
+        const cPer = wShape[1];
+        const split2 = em.one("Reshape", [x, em.ints([0, group, cPer, ...spatial])], {}, "x_groups");
+        const moved = em.one("Transpose", [split2], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
+        xT = em.one("Reshape", [moved, em.ints([cPer, -1, ...spatial])], {}, "xT");
+      }
+      const dYT = em.one("Transpose", [dY], { perm: perm2 }, "dyT");
+      const pads = g.pads;
+      let c = em.one(
+        "Conv",
+        [xT, dYT],
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...group !== 1 ? { group } : {} },
+        "grad_conv_w"
+      );
+      const got = spatial.map(
+        (h, i) => Math.floor((h + pads[i] + pads[i + k] - (ySpatial[i] - 1) * g.strides[i] - 1) / g.dilations[i]) + 1
+      );
+      if (got.some((v, i) => v !== g.kernel[i])) {
+        const axes = Array.from({ length: k }, (_, i) => i + 2);
+        c = em.one("Slice", [c, em.ints(new Array(k).fill(0)), em.ints(g.kernel), em.ints(axes)], {}, "slice_kernel");
+      }
+      dW = em.one("Transpose", [c], { perm: perm2 }, "grad_conv_w");
+    }
+    if (need[2] && hasInput2(node2, 2)) {
+      dB = em.reduceSum(dY, [0, ...Array.from({ length: k }, (_, i) => i + 2)], false);
+    }
+    return [dX, dW, dB];
+  }
+};
+var maxPool = {
+  check(node2, em) {
+    if (attrInt(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
+    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+    return void 0;
+  },
+  forward(em, node2) {
+    const indices = node2.output?.[1] || em.fresh("maxpool_indices");
+    em.push({ ...node2, output: [out2(node2, 0), indices] });
+    return { saved: { indices } };
+  },
+  backward(em, node2, [dY], _need, saved) {
+    if (!dY) return [];
+    const x = inp2(node2, 0);
+    const xShape = em.shapeOf(x);
+    const total = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one("Reshape", [em.one("Size", [x]), em.ints([1])]);
+    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
+    const zeros2 = em.one("ConstantOfShape", [total], { value: { t: rawTensor("value", [1], em.floatType, data) } }, "zeros");
+    const flat = em.one(
+      "ScatterElements",
+      [zeros2, em.one("Reshape", [saved.indices, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
+      { axis: 0, reduction: "add" },
+      "grad_maxpool_flat"
+    );
+    return [em.reshapeLike(flat, x)];
+  }
+};
+function poolDivisors1d(h, outLen, k, s, d, pb, pe, includePad) {
+  const res = [];
+  for (let o = 0; o < outLen; o++) {
+    const start = o * s - pb;
+    if (includePad) {
+      const end = Math.min(start + (k - 1) * d + 1, h + pe);
+      res.push(d === 1 ? end - start : Math.floor((end - start - 1) / d) + 1);
+    } else {
+      let c = 0;
+      for (let j = 0; j < k; j++) {
+        const p = start + j * d;
+        if (p >= 0 && p < h) c++;
+      }
+      res.push(c);
+    }
+  }
+  return res;
+}
+var averagePool = {
+  check(node2, em) {
+    const x = staticSpatial(em, inp2(node2, 0));
+    if (!x) return "the spatial dims of its input are not known when the graph is built (pass batchShapes)";
+    if (typeof x.shape[1] !== "number") return "its channel count is not known when the graph is built";
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp2(node2, 0);
+    const { shape, spatial } = staticSpatial(em, x);
+    const channels = shape[1];
+    const g = windowGeometry(node2, spatial);
+    const ySpatial = windowOutput(spatial, g);
+    const k = spatial.length;
+    const includePad = attrInt(node2, "count_include_pad", 0) === 1;
+    const pads = g.pads;
+    const per = spatial.map(
+      (h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad)
+    );
+    let divisors = [1];
+    for (const axis of per) divisors = divisors.flatMap((a) => axis.map((b) => a * b));
+    const uniform = divisors.every((v) => v === divisors[0]);
+    const kernelSize = g.kernel.reduce((a, b) => a * b, 1);
+    const weight = em.floatConst(
+      [channels, 1, ...g.kernel],
+      new Array(channels * kernelSize).fill(uniform ? 1 / divisors[0] : 1)
+    );
+    const scaled = uniform ? dY : em.one("Mul", [
+      dY,
+      em.floatConst(
+        ySpatial,
+        divisors.map((v) => 1 / v)
+      )
+    ]);
+    const t = transposeGeometry(g, spatial, ySpatial);
+    return [
+      em.one(
+        "ConvTranspose",
+        [scaled, weight],
+        {
+          group: channels,
+          kernel_shape: g.kernel,
+          strides: g.strides,
+          dilations: g.dilations,
+          pads: t.pads,
+          output_padding: t.outputPadding
+        },
+        "grad_avgpool"
+      )
+    ];
+  }
+};
+var globalAveragePool = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp2(node2, 0);
+    const s = em.shapeOf(x);
+    const spatial = s?.slice(2);
+    const count = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "pool_count");
+    const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
+    return [em.one("Expand", [em.one("Div", [dY, count]), shape], {}, "grad_global_avgpool")];
+  }
+};
+var batchNorm = {
+  differentiable: () => [0, 1, 2],
+  check(node2, em) {
+    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+    if ((node2.output ?? []).slice(1).some(Boolean))
+      return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
+    if (attrInt(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
+    return void 0;
+  },
+  forward(em, node2) {
+    const x = inp2(node2, 0);
+    const rank = rankOf2(em, x);
+    const xShape = em.shapeOf(x);
+    const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
+    const eps = attrFloat(node2, "epsilon", 1e-5);
+    const momentum = attrFloat(node2, "momentum", 0.9);
+    const paramShape = [-1, ...new Array(rank - 2).fill(1)];
+    const asParam = (p) => rank > 2 ? em.one("Reshape", [p, em.ints(paramShape)], {}, "bn_param") : p;
+    const mu = em.reduceMean(x, axes, true);
+    const xc = em.one("Sub", [x, mu], {}, "bn_centered");
+    const variance2 = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
+    const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance2, em.scalar(eps)])])], {}, "bn_inv_std");
+    const xhat = em.one("Mul", [xc, invStd], {}, "bn_xhat");
+    const gamma = asParam(inp2(node2, 1));
+    em.to(out2(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp2(node2, 2))]);
+    for (const t of [xc, xhat]) em.setShape(t, xShape);
+    const statShape = xShape.map((d, i) => axes.includes(i) ? 1 : d);
+    for (const t of [mu, variance2, invStd]) em.setShape(t, statShape);
+    const updates = {};
+    const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
+    for (const [slot, stat2] of [
+      [3, mu],
+      [4, variance2]
+    ]) {
+      const running = inp2(node2, slot);
+      if (!running) continue;
+      updates[running] = em.one(
+        "Add",
+        [em.one("Mul", [running, em.scalar(momentum)]), em.one("Mul", [flat(stat2), em.scalar(1 - momentum)])],
+        {},
+        "bn_running"
+      );
+    }
+    return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
+  },
+  backward(em, node2, [dY], need, saved) {
+    if (!dY) return [];
+    const x = inp2(node2, 0);
+    const rank = rankOf2(em, x);
+    const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
+    const xhat = saved.xhat;
+    const sumDy = em.reduceSum(dY, axes, true);
+    const dyXhat = em.one("Mul", [dY, xhat]);
+    const sumDyXhat = em.reduceSum(dyXhat, axes, true);
+    const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
+    let dX;
+    if (need[0]) {
+      const xShape = em.shapeOf(x);
+      const statShape = xShape?.map((d, i) => axes.includes(i) ? 1 : d);
+      const invCount = em.one("Div", [em.floatSize(sumDy, statShape), em.floatSize(x, xShape)], {}, "bn_inv_count");
+      const centered = em.one("Sub", [
+        em.one("Sub", [dY, em.one("Mul", [sumDy, invCount])]),
+        em.one("Mul", [xhat, em.one("Mul", [sumDyXhat, invCount])])
+      ]);
+      dX = em.one("Mul", [centered, em.one("Mul", [saved.gamma, saved.invStd])], {}, "grad_bn_x");
+    }
+    return [dX, need[1] ? flat(sumDyXhat) : void 0, need[2] ? flat(sumDy) : void 0];
+  }
+};
+function reduceAxes(node2, em) {
+  if (hasInput2(node2, 1)) return em.intsOf(inp2(node2, 1)) ?? "dynamic";
+  const a = attrInts(node2, "axes", []);
+  if (a.length) return a;
+  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
+}
+function reduceRule(mean3) {
+  return {
+    differentiable: () => [0],
+    check(node2, em) {
+      const axes = reduceAxes(node2, em);
+      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
+      if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+      return void 0;
+    },
+    backward(em, node2, [dY]) {
+      if (!dY) return [];
+      const x = inp2(node2, 0);
+      const rank = rankOf2(em, x);
+      const given = reduceAxes(node2, em);
+      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
+      let g = attrInt(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
+        em,
+        dY,
+        [...axes].sort((a, b) => a - b)
+      );
+      if (mean3) {
+        const xs2 = em.shapeOf(x);
+        const reduced = axes.map((a) => xs2[a]);
+        const count = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "reduce_count");
+        g = em.one("Div", [g, count]);
+      }
+      const xs = em.shapeOf(x);
+      return [
+        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean3 ? "grad_reduce_mean" : "grad_reduce_sum")
+      ];
+    }
+  };
+}
+var NO_GRADIENT_OPS = /* @__PURE__ */ new Set([
+  "Shape",
+  "Size",
+  "NonZero",
+  "ArgMax",
+  "ArgMin",
+  "Equal",
+  "Greater",
+  "Less",
+  "GreaterOrEqual",
+  "LessOrEqual",
+  "Not",
+  "And",
+  "Or",
+  "Xor",
+  "IsNaN",
+  "IsInf",
+  "Sign",
+  "Floor",
+  "Ceil",
+  "Round",
+  "Range",
+  "ConstantOfShape",
+  "EyeLike",
+  "RandomNormal",
+  "RandomUniform",
+  "RandomNormalLike",
+  "RandomUniformLike",
+  "Bernoulli",
+  "Multinomial",
+  "Constant"
+]);
+var GRAD_RULES = {
+  Gemm: gemm,
+  MatMul: matmul,
+  Add: add,
+  Sub: sub,
+  Mul: mul,
+  Div: div,
+  Relu: relu,
+  LeakyRelu: leakyRelu,
+  Sigmoid: sigmoid,
+  Tanh: tanh,
+  Softmax: softmax,
+  LogSoftmax: logSoftmax,
+  Reshape: reshapeLike,
+  Flatten: reshapeLike,
+  Squeeze: reshapeLike,
+  Unsqueeze: reshapeLike,
+  Transpose: transpose,
+  Identity: identity,
+  Cast: cast,
+  Neg: neg,
+  Dropout: dropout,
+  Concat: concat,
+  Conv: conv,
+  MaxPool: maxPool,
+  AveragePool: averagePool,
+  GlobalAveragePool: globalAveragePool,
+  BatchNormalization: batchNorm,
+  ReduceSum: reduceRule(false),
+  ReduceMean: reduceRule(true),
+  ...MORE_GRAD_RULES
+};
+function supportedOps() {
+  return Object.keys(GRAD_RULES).sort();
+}
+function describeNode(node2) {
+  return node2.name ? `"${node2.name}"` : `(unnamed, output "${out2(node2, 0)}")`;
+}
+
+// src/train/opset.ts
+var MIN_SOURCE_OPSET = 7;
+function upgradeNode(em, node2, from, rankOf3) {
+  if (node2.domain && node2.domain !== "ai.onnx") return [node2];
+  const op = node2.opType ?? "";
+  const x = node2.input?.[0] ?? "";
+  const y = node2.output?.[0] ?? "";
+  if ((op === "Softmax" || op === "LogSoftmax" || op === "Hardmax") && from < 13) {
+    const axis = attrInt(node2, "axis", 1);
+    const rank = rankOf3(x);
+    if (axis === -1 || rank !== void 0 && normAxis(axis, rank) === rank - 1) {
+      return [
+        {
+          ...withoutAttrs(node2, ["axis"]),
+          attribute: [...withoutAttrs(node2, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }]
+        }
+      ];
+    }
+    if (rank === void 0) return `${op} (opset ${from}) with axis ${axis} on an input of unknown rank`;
+    const flat = em.fresh("flat");
+    const normed = em.fresh("normed");
+    const shape = em.fresh("shape");
+    return [
+      em.detached("Shape", [x], [shape]),
+      em.detached("Flatten", [x], [flat], { axis: normAxis(axis, rank) }),
+      em.detached(op, [flat], [normed], { axis: 1 }),
+      em.detached("Reshape", [normed, shape], [y])
+    ];
+  }
+  if (op === "Dropout" && from < 12) {
+    const ratio = em.scalar(attrFloat(node2, "ratio", 0.5));
+    em.setFloats(ratio, [attrFloat(node2, "ratio", 0.5)]);
+    return [{ ...withoutAttrs(node2, ["ratio", "is_test"]), input: [x, ratio] }];
+  }
+  if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13) {
+    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
+    const stripped = withoutAttrs(node2, ["axes"]);
+    return [{ ...stripped, input: axes ? [x, em.ints(axes)] : [x] }];
+  }
+  if (op === "Split" && from < 13) {
+    const split2 = findAttr(node2, "split") ? attrInts(node2, "split", []) : void 0;
+    return [{ ...withoutAttrs(node2, ["split"]), input: split2 ? [x, em.ints(split2)] : [x] }];
+  }
+  if (op === "Clip" && from < 11) {
+    const min = findAttr(node2, "min") ? em.scalar(attrFloat(node2, "min", 0)) : "";
+    const max = findAttr(node2, "max") ? em.scalar(attrFloat(node2, "max", 0)) : "";
+    return [{ ...withoutAttrs(node2, ["min", "max"]), input: [x, min, max] }];
+  }
+  if (op === "Pad" && from < 11) {
+    const pads = attrInts(node2, "pads", []);
+    const value = attrFloat(node2, "value", 0);
+    return [{ ...withoutAttrs(node2, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
+  }
+  if (op === "Slice" && from < 10) {
+    const starts = attrInts(node2, "starts", []);
+    const ends = attrInts(node2, "ends", []);
+    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
+    return [
+      {
+        ...withoutAttrs(node2, ["starts", "ends", "axes"]),
+        input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []]
+      }
+    ];
+  }
+  return [node2];
+}
+
+// src/train/tensor-data.ts
+function sizeOf(dims) {
+  return dims.reduce((a, b) => a * b, 1);
+}
+function copyBytes(raw) {
+  const out3 = new ArrayBuffer(raw.byteLength);
+  new Uint8Array(out3).set(raw);
+  return out3;
+}
+function readTensor(t) {
+  const dims = (t.dims ?? []).map(Number);
+  const n = sizeOf(dims);
+  const raw = t.rawData && t.rawData.byteLength > 0 ? copyBytes(t.rawData) : void 0;
+  if (t.dataLocation === 1 && !raw) {
+    throw new InputError(
+      "MODEL_INVALID",
+      `Initializer "${t.name}" keeps its values in an external data file that was not loaded; load the model with its external data (the .onnx file's folder must contain the data file) before building a training step.`
+    );
+  }
+  switch (t.dataType) {
+    case DataType.FLOAT:
+      return {
+        dtype: "float32",
+        dims,
+        data: raw ? new Float32Array(raw) : Float32Array.from(t.floatData ?? new Array(n).fill(0))
+      };
+    case DataType.DOUBLE:
+      return {
+        dtype: "float64",
+        dims,
+        data: raw ? new Float64Array(raw) : Float64Array.from(t.doubleData ?? new Array(n).fill(0))
+      };
+    case DataType.INT64:
+      return {
+        dtype: "int64",
+        dims,
+        data: raw ? new BigInt64Array(raw) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(v)))
+      };
+    case DataType.INT32:
+      return { dtype: "int32", dims, data: raw ? new Int32Array(raw) : Int32Array.from(t.int32Data ?? []) };
+    case DataType.BOOL:
+      return { dtype: "bool", dims, data: raw ? new Uint8Array(raw) : Uint8Array.from(t.int32Data ?? []) };
+    default:
+      throw new InputError(
+        "MODEL_INVALID",
+        `Initializer "${t.name}" has ONNX element type ${t.dataType}; the training step reads float32, float64, int64, int32 and bool initializers. Convert the model's weights to float32 (e.g. onnxconverter-common's float16 \u2192 float32 conversion) before training.`
+      );
+  }
+}
+function readInts(t) {
+  const d = readTensor(t);
+  if (d.dtype !== "int64" && d.dtype !== "int32") return [];
+  return Array.from(d.data, (v) => Number(v));
+}
+function zeros(dtype, dims) {
+  const n = sizeOf(dims);
+  return { dtype, dims, data: dtype === "float32" ? new Float32Array(n) : new Float64Array(n) };
+}
+
+// src/train/autodiff.ts
+var TRAINING_OPSET = 17;
+var MAX_SOURCE_OPSET = 23;
+var WEIGHT_SLOTS = {
+  Conv: [1, 2],
+  ConvTranspose: [1, 2],
+  Gemm: [0, 1, 2],
+  MatMul: [0, 1],
+  BatchNormalization: [1, 2, 3, 4],
+  LayerNormalization: [1, 2],
+  InstanceNormalization: [1, 2],
+  PRelu: [1]
+};
+var LINEAR_OPS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm", "MatMul"]);
+function constantWeights(nodes) {
+  const producer = /* @__PURE__ */ new Map();
+  for (const n of nodes) for (const o of n.output ?? []) if (o) producer.set(o, n);
+  const weightLike = /* @__PURE__ */ new Set();
+  for (const n of nodes) {
+    if (!isDefaultDomain(n)) continue;
+    const op = n.opType ?? "";
+    const ins = n.input ?? [];
+    for (const i of WEIGHT_SLOTS[op] ?? []) if (ins[i]) weightLike.add(ins[i]);
+    if ((op === "Add" || op === "Mul") && ins.length === 2) {
+      ins.forEach((x, i) => {
+        const other = producer.get(ins[1 - i]);
+        if (other && LINEAR_OPS.has(other.opType ?? "")) weightLike.add(x);
+      });
+    }
+  }
+  const out3 = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const name = n.output?.[0];
+    if (n.opType !== "Constant" || !isDefaultDomain(n) || !name || !weightLike.has(name)) continue;
+    const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
+    if (value && (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)) out3.set(name, value);
+  }
+  return out3;
+}
+function modelLabel(proto) {
+  return proto.graph?.name ? `model graph "${proto.graph.name}"` : "the model";
+}
+function sortNodes(nodes, available) {
+  const produced = new Set(available);
+  const pending = [...nodes];
+  const sorted = [];
+  while (pending.length) {
+    const i = pending.findIndex((n2) => (n2.input ?? []).every((x) => !x || produced.has(x)));
+    if (i < 0) {
+      sorted.push(...pending);
+      break;
+    }
+    const [n] = pending.splice(i, 1);
+    sorted.push(n);
+    for (const o of n.output ?? []) if (o) produced.add(o);
+  }
+  return sorted;
+}
+function prepareGraph(proto, opts = {}) {
+  const graph = proto.graph;
+  if (!graph)
+    throw new InputError(
+      "MODEL_INVALID",
+      "The model has no graph; a training step needs an inference model with a graph. Re-export the model."
+    );
+  const defaultOpset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx");
+  const sourceOpset = Number(defaultOpset?.version ?? 0);
+  if (sourceOpset < MIN_SOURCE_OPSET || sourceOpset > MAX_SOURCE_OPSET) {
+    throw new InputError(
+      "MODEL_INVALID",
+      `${modelLabel(proto)} imports default-domain opset ${sourceOpset || "(none)"}; the training step handles opsets ${MIN_SOURCE_OPSET}\u2013${MAX_SOURCE_OPSET}. Re-export the model with opset 13 or newer, e.g. torch.onnx.export(..., opset_version=17).`
+    );
+  }
+  const opset = Math.max(TRAINING_OPSET, sourceOpset);
+  const initializers = /* @__PURE__ */ new Map();
+  for (const t of graph.initializer ?? []) if (t.name) initializers.set(t.name, t);
+  const weightConstants = constantWeights(graph.node ?? []);
+  for (const [name, t] of weightConstants) initializers.set(name, { ...t, name });
+  const graphNodes = (graph.node ?? []).filter((n) => !(n.opType === "Constant" && weightConstants.has(n.output?.[0] ?? "")));
+  const inputs = (graph.input ?? []).filter((v) => v.name && !initializers.has(v.name));
+  const outputs = graph.output ?? [];
+  const declared = outputs[0]?.type?.tensorType?.elemType || void 0;
+  const firstOut = declared ?? [...initializers.values()].find((t) => t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE)?.dataType;
+  const floatType = firstOut === DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
+  if (firstOut !== void 0 && firstOut !== DataType.FLOAT && firstOut !== DataType.DOUBLE) {
+    throw new InputError(
+      "MODEL_INVALID",
+      `${modelLabel(proto)}: output "${outputs[0]?.name}" has ONNX element type ${firstOut}; the training step computes in float32 or float64. Convert the model to float32 before training.`
+    );
+  }
+  const taken = /* @__PURE__ */ new Set();
+  for (const n of graphNodes) {
+    for (const x of [...n.input ?? [], ...n.output ?? []]) if (x) taken.add(x);
+    if (n.name) taken.add(n.name);
+  }
+  for (const name of initializers.keys()) taken.add(name);
+  for (const v of [...inputs, ...outputs]) if (v.name) taken.add(v.name);
+  const em = new GraphEmitter(floatType, opset, taken);
+  for (const [name, t] of initializers) {
+    em.setShape(name, (t.dims ?? []).map(Number));
+    if (t.dataType === DataType.INT64 || t.dataType === DataType.INT32) em.setInts(name, readInts(t));
+    else if ((t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE) && (t.dims ?? []).reduce((a, b) => a * Number(b), 1) <= 4) {
+      em.setFloats(name, Array.from(readTensor(t).data, Number));
+    }
+  }
+  for (const v of inputs) {
+    const name = v.name;
+    const given = opts.batchShapes?.[name];
+    const dims = v.type?.tensorType?.shape?.dim;
+    const shape = given ? [...given] : dims ? dims.map(
+      (d) => d.dimValue !== void 0 && d.dimValue !== null && Number(d.dimValue) > 0 ? Number(d.dimValue) : d.dimParam ? opts.dims?.[d.dimParam] ?? d.dimParam : unknownDim()
+    ) : void 0;
+    em.setShape(name, shape);
+  }
+  const sorted = sortNodes(graphNodes, /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
+  const nodes = [];
+  const problems = [];
+  for (const original of sorted) {
+    const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
+    if (typeof upgraded === "string") {
+      problems.push(`${describeNode(original)}: ${upgraded}`);
+      continue;
+    }
+    for (const n of upgraded) {
+      nodes.push(n);
+      if (n.opType === "Constant" && (!n.domain || n.domain === "ai.onnx")) {
+        const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
+        if (value) {
+          em.setShape(n.output?.[0] ?? "", (value.dims ?? []).map(Number));
+          if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32)
+            em.setInts(n.output?.[0] ?? "", readInts(value));
+          else if (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)
+            em.setFloats(n.output?.[0] ?? "", Array.from(readTensor(value).data, Number));
+        }
+        continue;
+      }
+      const shapes = inferNode(
+        n,
+        (x) => em.shapeOf(x),
+        (x) => em.intsOf(x)
+      );
+      (n.output ?? []).forEach((o, i) => {
+        if (!o) return;
+        const known = opts.knownShapes?.get(o);
+        const inferred = shapes[i];
+        em.setShape(o, known && !isStatic(inferred) && (!inferred || inferred.length === known.length) ? [...known] : inferred);
+      });
+    }
+  }
+  if (problems.length) {
+    throw new InputError(
+      "MODEL_INVALID",
+      `${modelLabel(proto)} (opset ${sourceOpset}) has nodes that cannot be brought to opset ${opset} for training:
+  ${problems.join("\n  ")}
+Re-export the model with opset 13 or newer.`
+    );
+  }
+  return {
+    weightConstants: [...weightConstants.keys()],
+    sourceOpset,
+    opset,
+    floatType,
+    em,
+    nodes,
+    initializers,
+    inputs,
+    outputs,
+    otherOpsets: (proto.opsetImport ?? []).filter((o) => o.domain && o.domain !== "ai.onnx"),
+    irVersion: Math.max(Number(proto.irVersion ?? 8), 8),
+    graphName: graph.name ?? "model"
+  };
+}
+function differentiableSlots(node2) {
+  const rule = GRAD_RULES[node2.opType ?? ""];
+  const all = (node2.input ?? []).map((_, i) => i);
+  return rule?.differentiable ? rule.differentiable(node2) : all;
+}
+function isDefaultDomain(node2) {
+  return !node2.domain || node2.domain === "ai.onnx";
+}
+var RECURRENT_HINT = "recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
+var OP_HINTS = {
+  LSTM: RECURRENT_HINT,
+  GRU: RECURRENT_HINT,
+  RNN: RECURRENT_HINT,
+  Loop: "control flow is not differentiated; unroll the loop when exporting",
+  Scan: "control flow is not differentiated; unroll the scan when exporting",
+  If: "control flow is not differentiated; export one branch (trace with fixed conditions)"
+};
+var TRAINING_MODE_OPS = /* @__PURE__ */ new Set(["Dropout", "BatchNormalization"]);
+var Differentiator = class {
+  /**
+   * @param prep the prepared graph
+   * @param wrt tensors to differentiate with respect to (initializers or inputs)
+   * @param targets tensors whose gradients will be seeded (the loss's inputs)
+   */
+  constructor(prep, wrt, targets) {
+    this.prep = prep;
+    const nodes = prep.nodes;
+    for (const w of wrt) this.requires.add(w);
+    for (const n of nodes) {
+      if (!isDefaultDomain(n) || !NO_GRADIENT_OPS.has(n.opType ?? "")) {
+        const slots = differentiableSlots(n);
+        if (slots.some((i) => this.requires.has(n.input?.[i] ?? ""))) {
+          const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+          const outs = rule && !rule.multiOutput ? [n.output?.[0] ?? ""] : n.output ?? [];
+          for (const o of outs) if (o) this.requires.add(o);
+        }
+      }
+    }
+    for (const t of targets) this.useful.add(t);
+    this.onPath = new Array(nodes.length).fill(false);
+    for (let k = nodes.length - 1; k >= 0; k--) {
+      const n = nodes[k];
+      if (!(n.output ?? []).some((o) => o && this.useful.has(o) && this.requires.has(o))) continue;
+      const slots = differentiableSlots(n).filter((i) => this.requires.has(n.input?.[i] ?? ""));
+      if (!slots.length) continue;
+      this.onPath[k] = true;
+      for (const i of slots) this.useful.add(n.input?.[i] ?? "");
+    }
+    this.trainable = wrt.filter((w) => this.useful.has(w));
+    const unsupported = [];
+    nodes.forEach((n, k) => {
+      if (!this.onPath[k]) return;
+      const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+      const op = `${n.domain && n.domain !== "ai.onnx" ? `${n.domain}.` : ""}${n.opType}`;
+      if (!rule)
+        unsupported.push(
+          `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
+        );
+      else {
+        const why = rule.check?.(n, prep.em);
+        if (why) unsupported.push(`${op} node ${describeNode(n)}: ${why}`);
+      }
+    });
+    if (unsupported.length) {
+      throw new InputError(
+        "UNSUPPORTED_OP",
+        `Cannot build a training step for ${prep.graphName}: ${unsupported.length === 1 ? "one node" : `${unsupported.length} nodes`} between the trainable parameters and the loss cannot be differentiated:
+  ${unsupported.join("\n  ")}
+What you can do: freeze the parameters before these nodes (training.freeze: list their initializer names, so no gradient has to pass through them); replace the op with supported ones when exporting; or bring your own training-step model (training.step-model with its feedback mapping). Ops with gradients: ${supportedOps().join(", ")}.`
+      );
+    }
+  }
+  prep;
+  /** The `wrt` tensors the targets depend on, in the order given. */
+  trainable;
+  requires = /* @__PURE__ */ new Set();
+  useful = /* @__PURE__ */ new Set();
+  onPath;
+  saved = /* @__PURE__ */ new Map();
+  /** Whether node k of the prepared graph lies between the parameters and the targets. */
+  isOnPath(k) {
+    return this.onPath[k];
+  }
+  /**
+   * Emits the forward pass (training mode for Dropout and BatchNormalization).
+   * Returns state updates: state tensor name → tensor holding its new value.
+   */
+  emitForward() {
+    const em = this.prep.em;
+    const updates = {};
+    this.prep.nodes.forEach((n, k) => {
+      const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+      if (rule?.forward && (this.onPath[k] || TRAINING_MODE_OPS.has(n.opType ?? ""))) {
+        const res = rule.forward(em, n) ?? {};
+        this.saved.set(k, res);
+        for (const [state, value] of Object.entries(res.stateUpdates ?? {})) if (!(state in updates)) updates[state] = value;
+      } else {
+        em.push(n);
+      }
+    });
+    return updates;
+  }
+  /**
+   * Emits the backward pass from the given seeds (tensor → name of its gradient) and returns
+   * the gradient of every trainable tensor.
+   */
+  emitBackward(seeds) {
+    const em = this.prep.em;
+    const contributions = /* @__PURE__ */ new Map();
+    const addGrad = (t, g) => {
+      const list = contributions.get(t);
+      if (list) list.push(g);
+      else contributions.set(t, [g]);
+    };
+    const materialise = (t) => {
+      const list = contributions.get(t);
+      if (!list || list.length === 0) return void 0;
+      if (list.length === 1) return list[0];
+      const sum = em.one("Sum", list, {}, "grad_sum");
+      em.setShape(sum, em.shapeOf(t));
+      contributions.set(t, [sum]);
+      return sum;
+    };
+    for (const [t, g] of Object.entries(seeds)) addGrad(t, g);
+    const nodes = this.prep.nodes;
+    for (let k = nodes.length - 1; k >= 0; k--) {
+      if (!this.onPath[k]) continue;
+      const n = nodes[k];
+      const dOut = (n.output ?? []).map((o) => o ? materialise(o) : void 0);
+      if (dOut.every((g) => g === void 0)) continue;
+      const slots = new Set(differentiableSlots(n));
+      const need = (n.input ?? []).map((x, i) => !!x && slots.has(i) && this.requires.has(x) && this.useful.has(x));
+      const rule = GRAD_RULES[n.opType ?? ""];
+      const grads = rule.backward(em, n, dOut, need, this.saved.get(k)?.saved ?? {});
+      grads.forEach((g, i) => {
+        const x = n.input?.[i];
+        if (g && x && need[i]) {
+          if (em.shapeOf(g) === void 0) em.setShape(g, em.shapeOf(x));
+          addGrad(x, g);
+        }
+      });
+    }
+    const result = /* @__PURE__ */ new Map();
+    for (const w of this.trainable) {
+      const g = materialise(w);
+      if (g) result.set(w, g);
+    }
+    return result;
+  }
+};
+function outputInfo(em, name, elemType, shapeOf = name) {
+  const s = em.shapeOf(shapeOf);
+  return valueInfo(
+    name,
+    elemType,
+    s ? s.map((d) => typeof d === "number" ? d : d.startsWith("?") ? `unk_${d.slice(1)}` : d) : void 0
+  );
+}
+
+// src/train/losses.ts
+var BCE_EPSILON = 1e-7;
+function labelSpec(loss, floatDType, predShape) {
+  if (loss === "cross-entropy") {
+    return { dtype: "int64", shape: predShape ? predShape.filter((_, i) => i !== 1) : void 0 };
+  }
+  return { dtype: floatDType, shape: predShape };
+}
+function emitLoss(em, kind, pred, labels) {
+  const predShape = em.shapeOf(pred);
+  const floatDType = em.floatType === 11 ? "float64" : "float32";
+  const spec = labelSpec(kind, floatDType, predShape);
+  em.setShape(labels, spec.shape);
+  const n = em.floatSize(pred, predShape);
+  switch (kind) {
+    case "mse": {
+      const diff = em.one("Sub", [pred, labels], {}, "mse_diff");
+      const loss = em.reduceMean(em.one("Mul", [diff, diff]), void 0, false);
+      const dPrediction = em.one("Mul", [diff, em.one("Div", [em.scalar(2), n])], {}, "grad_mse");
+      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
+    }
+    case "bce": {
+      const p = em.one("Clip", [pred, em.scalar(BCE_EPSILON), em.scalar(1 - BCE_EPSILON)], {}, "bce_p");
+      const oneMinusP = em.one("Sub", [em.scalar(1), p]);
+      const oneMinusT = em.one("Sub", [em.scalar(1), labels]);
+      const ll = em.one("Add", [
+        em.one("Mul", [labels, em.one("Log", [p])]),
+        em.one("Mul", [oneMinusT, em.one("Log", [oneMinusP])])
+      ]);
+      const loss = em.one("Neg", [em.reduceMean(ll, void 0, false)], {}, "bce_loss");
+      const dPrediction = em.one(
+        "Div",
+        [em.one("Sub", [p, labels]), em.one("Mul", [em.one("Mul", [p, oneMinusP]), n])],
+        {},
+        "grad_bce"
+      );
+      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
+    }
+    case "bce-logits": {
+      const softplus = em.one("Log", [em.one("Add", [em.scalar(1), em.one("Exp", [em.one("Neg", [em.one("Abs", [pred])])])])]);
+      const per = em.one("Add", [em.one("Sub", [em.one("Relu", [pred]), em.one("Mul", [pred, labels])]), softplus]);
+      const loss = em.reduceMean(per, void 0, false);
+      const dPrediction = em.one("Div", [em.one("Sub", [em.one("Sigmoid", [pred]), labels]), n], {}, "grad_bce_logits");
+      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
+    }
+    case "cross-entropy": {
+      const classes = predShape?.[1];
+      if (!predShape || predShape.length < 2 || typeof classes !== "number") {
+        throw new InputError(
+          "INPUT_INVALID",
+          `cross-entropy needs logits shaped [N, C, ...] with a known class count C; the model output "${pred}" has shape ${predShape ? `[${predShape.join(", ")}]` : "unknown"}. Use loss mse or bce for other outputs, or declare the output's shape.`
+        );
+      }
+      const [loss, logProb] = em.op("SoftmaxCrossEntropyLoss", [pred, labels], { reduction: "mean" }, 2, "ce");
+      const rank = predShape.length;
+      const classIds = em.ints(
+        Array.from({ length: classes }, (_, i) => i),
+        [1, classes, ...new Array(rank - 2).fill(1)]
+      );
+      const onehot = em.one(
+        "Cast",
+        [em.one("Equal", [em.one("Unsqueeze", [labels, em.ints([1])]), classIds])],
+        { to: em.floatType },
+        "onehot"
+      );
+      const count = em.floatSize(labels, spec.shape);
+      const dPrediction = em.one("Div", [em.one("Sub", [em.one("Exp", [logProb]), onehot]), count], {}, "grad_cross_entropy");
+      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
+    }
+    default:
+      throw new InputError("INPUT_INVALID", `Unknown loss "${String(kind)}"; expected mse, bce, bce-logits or cross-entropy.`);
+  }
+}
+function synthesizeLabels(loss, dtype, shape, seed, classes) {
+  if (!isStatic(shape)) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `Cannot synthesise labels for an output of shape ${shape ? `[${shape.join(", ")}]` : "unknown"}; give the batch size (dims: { N: 32 }) or explicit input shapes.`
+    );
+  }
+  const rng = createRng(seed);
+  const n = shape.reduce((a, b) => a * b, 1);
+  if (loss === "cross-entropy") {
+    const c = classes ?? 2;
+    return { dtype: "int64", dims: shape, data: BigInt64Array.from({ length: n }, () => BigInt(rng.int(0, c - 1))) };
+  }
+  const values = Array.from({ length: n }, () => loss === "mse" ? rng.normal() : rng.next() < 0.5 ? 0 : 1);
+  return dtype === "float64" ? { dtype, dims: shape, data: Float64Array.from(values) } : { dtype: "float32", dims: shape, data: Float32Array.from(values) };
+}
+
+// src/train/optimizers.ts
+var FLAT_MAX_ELEMENTS = 65536;
+var OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+function checkCoefficient(name, value, lo, hi, loOpen, hiOpen) {
+  const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
+  if (!ok) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `training.${name} is ${value}; expected a number in ${loOpen ? "(" : "["}${lo}, ${hi}${hiOpen ? ")" : "]"}.`
+    );
+  }
+}
+function emitOptimizer(em, kind, params, opts, names) {
+  const lr = opts.learningRate;
+  checkCoefficient("learning-rate", lr, 0, Infinity, true, true);
+  const newParameters = {};
+  const state = [];
+  const stateFor = (p, slot) => {
+    const input = names.state(p.name, slot);
+    em.setShape(input, p.dims);
+    const output = names.newValue(input);
+    state.push({ input, output, dims: p.dims });
+    return { input, write: (op, inputs) => em.to(output, op, inputs) };
+  };
+  const writeParam = (p, op, inputs) => {
+    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
+  };
+  let delta;
+  switch (kind) {
+    case "sgd":
+      delta = (p) => em.one("Mul", [p.grad, em.scalar(lr)]);
+      break;
+    case "momentum": {
+      const mu = opts.momentum ?? OPTIMIZER_DEFAULTS.momentum;
+      checkCoefficient("momentum", mu, 0, 1, false, true);
+      delta = (p) => {
+        const v = stateFor(p, "velocity");
+        const vNew = v.write("Add", [em.one("Mul", [v.input, em.scalar(mu)]), p.grad]);
+        return em.one("Mul", [vNew, em.scalar(lr)]);
+      };
+      break;
+    }
+    case "rmsprop": {
+      const rho = opts.rho ?? OPTIMIZER_DEFAULTS.rho;
+      const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
+      checkCoefficient("rho", rho, 0, 1, false, true);
+      checkCoefficient("epsilon", eps, 0, Infinity, true, true);
+      delta = (p) => {
+        const s = stateFor(p, "square_avg");
+        const sNew = s.write("Add", [
+          em.one("Mul", [s.input, em.scalar(rho)]),
+          em.one("Mul", [em.one("Mul", [p.grad, p.grad]), em.scalar(1 - rho)])
+        ]);
+        return em.one("Div", [em.one("Mul", [p.grad, em.scalar(lr)]), em.one("Add", [em.one("Sqrt", [sNew]), em.scalar(eps)])]);
+      };
+      break;
+    }
+    case "adam": {
+      const b1 = opts.beta1 ?? OPTIMIZER_DEFAULTS.beta1;
+      const b2 = opts.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
+      const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
+      checkCoefficient("beta1", b1, 0, 1, false, true);
+      checkCoefficient("beta2", b2, 0, 1, false, true);
+      checkCoefficient("epsilon", eps, 0, Infinity, true, true);
+      const stepIn = names.state("", "step");
+      em.setShape(stepIn, []);
+      const stepOut = names.newValue(stepIn);
+      state.push({ input: stepIn, output: stepOut, dims: [] });
+      const t = em.to(stepOut, "Add", [stepIn, em.scalar(1)]);
+      const sqrtC2 = em.one(
+        "Sqrt",
+        [em.one("Div", [em.scalar(1 - b2), em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b2), t])])])],
+        {},
+        "adam_sqrt_c2"
+      );
+      const a = em.one(
+        "Div",
+        [em.scalar(lr * (1 - b1)), em.one("Mul", [em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b1), t])]), sqrtC2])],
+        {},
+        "adam_step_size"
+      );
+      const e = em.one("Div", [em.scalar(eps), sqrtC2], {}, "adam_eps");
+      delta = (p) => {
+        const m = stateFor(p, "m");
+        const v = stateFor(p, "v");
+        const mNew = m.write("Add", [em.one("Mul", [m.input, em.scalar(b1)]), p.grad]);
+        const vNew = v.write("Add", [em.one("Mul", [v.input, em.scalar(b2)]), em.one("Mul", [p.grad, p.grad])]);
+        const ratio = em.one("Div", [mNew, em.one("Add", [em.one("Sqrt", [vNew]), e])]);
+        return em.one("Mul", [ratio, a]);
+      };
+      break;
+    }
+    default:
+      throw new InputError("INPUT_INVALID", `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
+  }
+  const size = (p) => p.dims.reduce((x, y) => x * y, 1);
+  const small = kind === "sgd" ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
+  const flat = small.length > 1 ? small : [];
+  for (const p of params) if (!flat.includes(p)) writeParam(p, "Sub", [p.name, delta(p)]);
+  if (flat.length) {
+    const sizes = flat.map(size);
+    const total = sizes.reduce((x, y) => x + y, 0);
+    const flatGrad = em.one(
+      "Concat",
+      flat.map((p) => em.reshapeTo(p.grad, [-1])),
+      { axis: 0 },
+      "flat_grad"
+    );
+    const flatDelta = delta({ name: "", grad: flatGrad, dims: [total] });
+    const pieces = em.op("Split", [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, "delta");
+    flat.forEach((p, i) => writeParam(p, "Sub", [p.name, em.reshapeTo(pieces[i], p.dims)]));
+  }
+  return { newParameters, state };
+}
+
+// src/train/loop.ts
+function rename(nodes, map) {
+  const r = (x) => map.get(x) ?? x;
+  return nodes.map((n) => ({ ...n, input: (n.input ?? []).map(r), output: (n.output ?? []).map(r) }));
+}
+function loopTrainingStep(step, steps) {
+  if (!(Number.isInteger(steps) && steps >= 1)) {
+    throw new InputError("INPUT_INVALID", `steps per call must be an integer >= 1 (got ${steps}).`);
+  }
+  const graph = step.model.graph;
+  const outputs = graph.output ?? [];
+  const carried = Object.entries(step.feedback);
+  const infoOf = (name, list) => list.find((v) => v.name === name);
+  const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
+  const bodyNodes = rename(graph.node ?? [], bodyIn);
+  const body = {
+    name: "training_step_body",
+    node: [...bodyNodes, { opType: "Identity", input: ["loop/cond_in"], output: ["loop/cond_out"], name: "loop/cond" }],
+    input: [
+      valueInfo("loop/iteration", DataType.INT64, []),
+      valueInfo("loop/cond_in", DataType.BOOL, []),
+      ...carried.map(([, input]) => ({ ...infoOf(input, graph.input ?? []), name: bodyIn.get(input) }))
+    ],
+    output: [
+      valueInfo("loop/cond_out", DataType.BOOL, []),
+      ...carried.map(([out3]) => infoOf(out3, outputs)),
+      infoOf(step.lossOutput, outputs)
+    ]
+  };
+  const finalName = (out3) => `loop/final/${out3}`;
+  const lossOutput = "losses";
+  const lossType = infoOf(step.lossOutput, outputs)?.type?.tensorType?.elemType ?? DataType.FLOAT;
+  const loopNode = {
+    opType: "Loop",
+    name: "training_steps",
+    input: ["loop/trip_count", "loop/cond", ...carried.map(([, input]) => input)],
+    output: [...carried.map(([out3]) => finalName(out3)), lossOutput],
+    attribute: [{ name: "body", type: 5, g: body }]
+  };
+  const model = {
+    ...step.model,
+    docString: `${step.model.docString ?? ""} ${steps} steps per call (ONNX Loop).`.trim(),
+    graph: {
+      name: `${graph.name ?? "model"}_loop`,
+      node: [loopNode],
+      initializer: [
+        ...graph.initializer ?? [],
+        int64Tensor("loop/trip_count", [], [steps]),
+        rawTensor("loop/cond", [], DataType.BOOL, Uint8Array.from([1]))
+      ],
+      input: graph.input,
+      output: [
+        ...carried.map(([out3]) => ({ ...infoOf(out3, outputs), name: finalName(out3) })),
+        valueInfo(lossOutput, lossType, [steps])
+      ]
+    }
+  };
+  const feedback = {};
+  for (const [out3, input] of carried) feedback[finalName(out3)] = input;
+  return { model, feedback, lossOutput, stepsPerCall: steps };
+}
+
+// src/train/index.ts
+function isFrozen(name, patterns) {
+  return patterns.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
+}
+function unmatchedFreeze(patterns, names) {
+  const problems = [];
+  for (const p of patterns) {
+    if (names.some((n) => isFrozen(n, [p]))) continue;
+    const asPrefix = !p.endsWith("*") && names.some((n) => n.startsWith(p));
+    const close = asPrefix ? `${p}*` : suggest(p.endsWith("*") ? p.slice(0, -1) : p, names);
+    problems.push(
+      `"${p}" matches no initializer${close !== void 0 ? `; did you mean "${close}"${asPrefix ? " (a prefix needs its *)" : ""}?` : ""}`
+    );
+  }
+  if (problems.length === 0) return;
+  const shown = names.slice(0, 12).join(", ");
+  throw new InputError(
+    "INPUT_INVALID",
+    `training.freeze: ${problems.join("; ")}. Entries are initializer names, or prefixes ending in * (the model's initializers: ${shown}${names.length > 12 ? `, \u2026 ${names.length - 12} more` : ""}).`
+  );
+}
+function buildTrainingStep(proto, opts) {
+  const prep = prepareGraph(proto, opts);
+  const em = prep.em;
+  const notes = [];
+  const floatDType = prep.floatType === DataType.DOUBLE ? "float64" : "float32";
+  const outputName = opts.output ?? prep.outputs[0]?.name;
+  if (!outputName || !prep.outputs.some((o) => o.name === outputName)) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `The model has no output named "${outputName ?? ""}" to compute the loss on; its outputs are ${prep.outputs.map((o) => `"${o.name}"`).join(", ") || "(none)"}.`
+    );
+  }
+  let pred = outputName;
+  if (opts.loss === "cross-entropy") {
+    const producer = prep.nodes.find((n) => n.output?.[0] === outputName);
+    const rank = em.shapeOf(outputName)?.length;
+    if (producer?.opType === "Softmax" && rank !== void 0 && normAxis(attrInt(producer, "axis", -1), rank) === 1) {
+      pred = producer.input?.[0] ?? pred;
+      notes.push(
+        `cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ""}" (the logits), not on its probabilities.`
+      );
+    }
+  }
+  const candidates = [];
+  const frozen = [];
+  for (const [name, t] of prep.initializers) {
+    if (t.dataType !== DataType.FLOAT && t.dataType !== DataType.DOUBLE) continue;
+    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen.push(name);
+    else candidates.push(name);
+  }
+  unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
+  const diff = new Differentiator(prep, candidates, [pred]);
+  const parameterNames = diff.trainable;
+  const fromConstants = prep.weightConstants.filter((n) => parameterNames.includes(n));
+  if (fromConstants.length) {
+    notes.push(
+      `${fromConstants.length} weight tensor${fromConstants.length === 1 ? "" : "s"} stored in Constant nodes (an old exporter's layout) ${fromConstants.length === 1 ? "is" : "are"} trained as parameters, named by the Constant's output (${fromConstants.slice(0, 3).join(", ")}${fromConstants.length > 3 ? ", \u2026" : ""}); list them under training.freeze to keep them fixed.`
+    );
+  }
+  for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
+  if (parameterNames.length === 0) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(", ")})` : ""}. Unfreeze some parameters, or check that the weights are initializers (or float Constant nodes feeding Conv/Gemm/MatMul/normalisation inputs).`
+    );
+  }
+  const stateUpdates = diff.emitForward();
+  const labelInput = em.reserve("labels");
+  const loss = emitLoss(em, opts.loss, pred, labelInput);
+  const lossOutput = em.reserve("loss");
+  em.to(lossOutput, "Identity", [loss.loss]);
+  em.setShape(lossOutput, []);
+  const grads = diff.emitBackward({ [pred]: loss.dPrediction });
+  const paramDims = (name) => (prep.initializers.get(name).dims ?? []).map(Number);
+  const opt = emitOptimizer(
+    em,
+    opts.optimizer,
+    parameterNames.map((name) => ({ name, grad: grads.get(name), dims: paramDims(name) })),
+    opts,
+    {
+      state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
+      newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, "state/")}`)
+    }
+  );
+  const feedback = {};
+  const initialState = {};
+  const outputs = [valueInfo(lossOutput, prep.floatType, [])];
+  const stepInputs = [];
+  for (const p of parameterNames) {
+    const out3 = opt.newParameters[p];
+    feedback[out3] = p;
+    initialState[p] = readTensor(prep.initializers.get(p));
+    stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
+    outputs.push(valueInfo(out3, prep.floatType, paramDims(p)));
+  }
+  const stateInputs = [];
+  for (const s of opt.state) {
+    feedback[s.output] = s.input;
+    initialState[s.input] = zeros(floatDType, s.dims);
+    stateInputs.push(s.input);
+    stepInputs.push(valueInfo(s.input, prep.floatType, s.dims));
+    outputs.push(valueInfo(s.output, prep.floatType, s.dims));
+  }
+  const runningStats = Object.keys(stateUpdates).filter((n) => prep.initializers.has(n));
+  for (const name of runningStats) {
+    const out3 = em.reserve(`train/new/${name}`);
+    em.to(out3, "Identity", [stateUpdates[name]]);
+    feedback[out3] = name;
+    initialState[name] = readTensor(prep.initializers.get(name));
+    stateInputs.push(name);
+    stepInputs.push(valueInfo(name, prep.floatType, paramDims(name)));
+    outputs.push(valueInfo(out3, prep.floatType, paramDims(name)));
+  }
+  const asInputs = /* @__PURE__ */ new Set([...parameterNames, ...runningStats]);
+  const batchInputs = prep.inputs.map((v) => ({
+    name: v.name,
+    elemType: v.type?.tensorType?.elemType ?? prep.floatType,
+    shape: em.shapeOf(v.name)
+  }));
+  const labelInfo = outputInfo(em, labelInput, loss.labelDType === "int64" ? DataType.INT64 : prep.floatType);
+  const classes = opts.loss === "cross-entropy" ? em.shapeOf(pred)?.[1] : void 0;
+  const pruned = pruneGraph(
+    em.nodes,
+    [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? "")), ...em.initializers],
+    outputs.map((o) => o.name)
+  );
+  const model = {
+    irVersion: prep.irVersion,
+    producerName: "energy-budget",
+    docString: `Training step (${opts.loss} loss, ${opts.optimizer}) built by energy-budget from ${prep.graphName}.`,
+    opsetImport: [{ domain: "", version: prep.opset }, ...prep.otherOpsets],
+    graph: {
+      name: `${prep.graphName}_training_step`,
+      node: pruned.nodes,
+      initializer: pruned.initializers,
+      input: [...batchInputs.map((b) => outputInfo(em, b.name, b.elemType)), labelInfo, ...stepInputs],
+      output: outputs
+    }
+  };
+  return {
+    model,
+    feedback,
+    parameterNames,
+    stateInputs,
+    initialState,
+    batchInputs,
+    labelInput,
+    label: { dtype: loss.labelDType, shape: loss.labelShape, ...typeof classes === "number" ? { classes } : {} },
+    lossOutput,
+    // Running statistics are updated every step (state), so they are not "kept fixed".
+    frozen: frozen.filter((n) => !runningStats.includes(n)),
+    notes
+  };
+}
+var JOULES_PER_KWH = 36e5;
+function projectTraining(p) {
+  const bad = [
+    ["batchSize", p.batchSize],
+    ["datasetSize", p.datasetSize],
+    ["epochs", p.epochs]
+  ].filter(([, v]) => !(Number.isFinite(v) && v > 0));
+  if (bad.length || !(p.joulesPerStep >= 0) || !(p.carbonIntensityGPerKWh >= 0)) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `Cannot project the training run: ${[...bad.map(([k, v]) => `${k} = ${v}`), ...!(p.joulesPerStep >= 0) ? [`joulesPerStep = ${p.joulesPerStep}`] : [], ...!(p.carbonIntensityGPerKWh >= 0) ? [`carbon intensity = ${p.carbonIntensityGPerKWh}`] : []].join(", ")}; expected positive sizes and non-negative energy and intensity (e.g. dataset-size: 60000, epochs: 10).`
+    );
+  }
+  const steps = Math.ceil(p.datasetSize / p.batchSize) * p.epochs;
+  const joules = steps * p.joulesPerStep;
+  const kWh = joules / JOULES_PER_KWH;
+  return { datasetSize: p.datasetSize, epochs: p.epochs, steps, joules, kWh, gCO2e: kWh * p.carbonIntensityGPerKWh };
+}
+
+// src/train/runner.ts
+import * as ort2 from "onnxruntime-node";
+function describe(t) {
+  return `${t.type}[${t.dims.join(", ")}]`;
+}
+function allocLike(t) {
+  const n = t.size;
+  switch (t.type) {
+    case "float32":
+      return new ort2.Tensor("float32", new Float32Array(n), t.dims);
+    case "float64":
+      return new ort2.Tensor("float64", new Float64Array(n), t.dims);
+    case "int64":
+      return new ort2.Tensor("int64", new BigInt64Array(n), t.dims);
+    case "int32":
+      return new ort2.Tensor("int32", new Int32Array(n), t.dims);
+    case "bool":
+      return new ort2.Tensor("bool", new Uint8Array(n), t.dims);
+    case "float16":
+      return makeTensor("float16", new Uint16Array(n), t.dims);
+    default:
+      throw new InputError(
+        "INPUT_INVALID",
+        `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`
+      );
+  }
+}
+function lossesOf(v, name, count) {
+  const t = v;
+  if (!t || t.size !== count) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? "a scalar loss" : `${count} (one loss per step of a call)`}.`
+    );
+  }
+  return Array.from(t.data, Number);
+}
+function validateFeedback(session, initialFeeds, feedback, lossOutput) {
+  const problems = [];
+  for (const [o, i] of Object.entries(feedback)) {
+    if (!session.outputNames.includes(o))
+      problems.push(`feedback output "${o}" is not an output of the step model (outputs: ${session.outputNames.join(", ")})`);
+    if (!session.inputNames.includes(i))
+      problems.push(
+        `feedback input "${i}" (for output "${o}") is not an input of the step model (inputs: ${session.inputNames.join(", ")})`
+      );
+  }
+  const targets = Object.values(feedback);
+  const dup = targets.filter((t, k) => targets.indexOf(t) !== k);
+  if (dup.length) problems.push(`inputs fed by more than one output: ${[...new Set(dup)].join(", ")}`);
+  const missing = session.inputNames.filter((n) => !(n in initialFeeds));
+  if (missing.length) problems.push(`no initial value for inputs ${missing.join(", ")}`);
+  let loss = lossOutput;
+  if (!loss) {
+    const free = session.outputNames.filter((o) => !(o in feedback));
+    loss = session.outputNames.includes("loss") ? "loss" : free.length === 1 ? free[0] : void 0;
+    if (!loss)
+      problems.push(
+        `cannot tell which output is the loss (outputs not fed back: ${free.join(", ") || "none"}); name it (training.loss-output)`
+      );
+  } else if (!session.outputNames.includes(loss)) {
+    problems.push(`loss output "${loss}" is not an output of the step model`);
+  }
+  if (problems.length) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `The training step's output \u2192 input mapping does not fit the model:
+  ${problems.join("\n  ")}
+The mapping names, for each output that is next step's input (new weights, optimizer state), the input it replaces, e.g. feedback: { "fc1.weight.new": "fc1.weight" }.`
+    );
+  }
+  return loss;
+}
+async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) {
+  const perCall = cfg.stepsPerCall ?? 1;
+  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) || !(Number.isInteger(perCall) && perCall >= 1)) {
+    throw new InputError(
+      "INPUT_INVALID",
+      `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`
+    );
+  }
+  const lossName = validateFeedback(session, initialFeeds, feedback, cfg.lossOutput);
+  const fedOutputs = Object.keys(feedback);
+  const feeds = { ...initialFeeds };
+  const losses = [];
+  const notes = [];
+  const first = await session.run(feeds);
+  losses.push(...lossesOf(first[lossName], lossName, perCall));
+  for (const o of fedOutputs) {
+    const produced = first[o];
+    const target = initialFeeds[feedback[o]];
+    if (produced.type !== target.type || produced.dims.join(",") !== target.dims.join(",")) {
+      throw new InputError(
+        "INPUT_INVALID",
+        `Output "${o}" is ${describe(produced)} but feeds input "${feedback[o]}", which is ${describe(target)}; an output fed back must match its input's type and shape.`
+      );
+    }
+  }
+  let current = {};
+  for (const o of fedOutputs) current[feedback[o]] = nativeFloat16(first[o]);
+  let preallocated = cfg.preallocate ?? true;
+  let spare = {};
+  const lossTensor = first[lossName];
+  let lossBuffer;
+  if (preallocated && (lossTensor.type === "float32" || lossTensor.type === "float64")) {
+    for (const o of fedOutputs) spare[feedback[o]] = allocLike(first[o]);
+    lossBuffer = allocLike(lossTensor);
+  } else {
+    preallocated = false;
+  }
+  const step = async () => {
+    const stepFeeds = { ...feeds, ...current };
+    if (preallocated && lossBuffer) {
+      const fetches = {};
+      for (const o of fedOutputs) fetches[o] = spare[feedback[o]];
+      fetches[lossName] = lossBuffer;
+      lossBuffer.data.fill(Number.NaN);
+      let res2;
+      try {
+        res2 = await session.run(stepFeeds, fetches);
+      } catch (e) {
+        preallocated = false;
+        notes.push(
+          `outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); each step's outputs were taken as returned instead`
+        );
+        return step();
+      }
+      const written = lossesOf(lossBuffer, lossName, perCall);
+      if (!Number.isNaN(written[0])) {
+        const next3 = spare;
+        spare = current;
+        current = next3;
+        return written;
+      }
+      const returned = lossesOf(res2[lossName], lossName, perCall);
+      if (!Number.isNaN(returned[0])) {
+        preallocated = false;
+        notes.push(
+          "the session did not write into preallocated output tensors; each step's outputs were taken as returned instead"
+        );
+      }
+      const next2 = {};
+      for (const o of fedOutputs) next2[feedback[o]] = nativeFloat16(res2[o]);
+      current = next2;
+      return returned;
+    }
+    const res = await session.run(stepFeeds);
+    const next = {};
+    for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o]);
+    current = next;
+    return lossesOf(res[lossName], lossName, perCall);
+  };
+  for (let done = perCall; done < cfg.warmup; done += perCall) losses.push(...await step());
+  const stepMs = [];
+  const calls = Math.ceil(cfg.steps / perCall);
+  const token = deps.meter ? await deps.meter.begin() : void 0;
+  const start = deps.clockNs();
+  for (let i = 0; i < calls; i++) {
+    const t0 = deps.clockNs();
+    losses.push(...await step());
+    const perStep = Number(deps.clockNs() - t0) / 1e6 / perCall;
+    for (let k = 0; k < perCall; k++) stepMs.push(perStep);
+  }
+  const totalMs = Number(deps.clockNs() - start) / 1e6;
+  const energy = deps.meter && token ? await deps.meter.end(token) : void 0;
+  return {
+    steps: calls * perCall,
+    warmup: cfg.warmup,
+    stepMs,
+    lossFirst: losses[0],
+    lossLast: losses[losses.length - 1],
+    losses,
+    totalMs,
+    ...energy ? { energy } : {},
+    preallocated,
+    notes
+  };
+}
+function toOrtTensor(d) {
+  return makeTensor(d.dtype, d.data, d.dims);
+}
+
+// src/measure-training.ts
+function stepsPerCallFor(steps) {
+  for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
+  return 1;
+}
+async function builtStep(cfg, prepared) {
+  const t = cfg.training;
+  const step = buildTrainingStep(prepared.loaded.proto, {
+    loss: t.loss,
+    optimizer: t.optimizer,
+    learningRate: t.learningRate,
+    momentum: t.momentum,
+    rho: t.rho,
+    beta1: t.beta1,
+    beta2: t.beta2,
+    epsilon: t.epsilon,
+    batchShapes: prepared.inputs.shapes,
+    knownShapes: prepared.shapes,
+    dims: cfg.dims,
+    freeze: t.freeze
+  });
+  const feeds = {};
+  for (const b of step.batchInputs) feeds[b.name] = prepared.inputs.feeds[b.name];
+  const labels = synthesizeLabels(t.loss, step.label.dtype, step.label.shape, seedFrom(`${cfg.name}/labels`), step.label.classes);
+  feeds[step.labelInput] = toOrtTensor(labels);
+  for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
+  if (step.frozen.length) step.notes.push(`weights kept fixed: ${step.frozen.join(", ")}`);
+  const k = t.stepsPerCall ?? stepsPerCallFor(t.steps);
+  if (k > 1) {
+    const looped = loopTrainingStep(step, k);
+    return {
+      bytes: encodeModel(looped.model),
+      feeds,
+      feedback: looped.feedback,
+      lossOutput: looped.lossOutput,
+      batchSize: prepared.inputs.batchSize,
+      stepsPerCall: k,
+      notes: [
+        ...step.notes,
+        `${k} training steps per onnxruntime call, parameters and optimizer state kept inside onnxruntime between them (as a framework keeps them on the device)`
+      ]
+    };
+  }
+  return {
+    bytes: encodeModel(step.model),
+    feeds,
+    feedback: step.feedback,
+    lossOutput: step.lossOutput,
+    batchSize: prepared.inputs.batchSize,
+    notes: step.notes
+  };
+}
+async function ownStep(cfg, ctx) {
+  const t = cfg.training;
+  const label2 = `"${cfg.name}" training step-model (${t.stepModel})`;
+  const loaded = await loadModel(t.stepModel, { label: label2 });
+  const analysis = analyzeModel(loaded, { label: label2 });
+  const inputs = await synthesizeInputs(analysis.inputs, {
+    modelName: cfg.name,
+    configFile: ctx.config.file,
+    dims: cfg.dims,
+    specs: cfg.inputs,
+    seed: seedFrom(`${cfg.name}/step`),
+    readFile: ctx.readFile,
+    // The fed-back inputs are weights and optimizer state, not the batch.
+    notBatch: Object.values(t.feedback ?? {})
+  });
+  return {
+    bytes: loaded.bytes,
+    feeds: inputs.feeds,
+    feedback: t.feedback ?? {},
+    batchSize: inputs.batchSize,
+    notes: inputs.notices
+  };
+}
+async function measureTraining(cfg, prepared, meter, ctx) {
+  const t = cfg.training;
+  const plan = t.stepModel ? await ownStep(cfg, ctx) : await builtStep(cfg, prepared);
+  const session = await createSession(plan.bytes, {
+    threads: cfg.threads,
+    name: `"${cfg.name}" training step`,
+    device: cfg.device
+  });
+  let result;
+  try {
+    result = await runTrainingBenchmark(
+      session,
+      plan.feeds,
+      plan.feedback,
+      { steps: t.steps, warmup: t.warmup, lossOutput: plan.lossOutput, stepsPerCall: plan.stepsPerCall },
+      { clockNs: ctx.clockNs, meter }
+    );
+  } finally {
+    await session.release();
+  }
+  const sorted = Float64Array.from(result.stepMs).sort();
+  const report = {
+    steps: result.steps,
+    batchSize: plan.batchSize,
+    stepMs: { p50: percentile(sorted, 0.5), mean: mean(sorted), p95: percentile(sorted, 0.95) },
+    samplesPerSecond: plan.batchSize * result.steps / (result.totalMs / 1e3),
+    lossFirst: result.lossFirst,
+    lossLast: result.lossLast,
+    loss: t.stepModel ? void 0 : t.loss,
+    optimizer: t.stepModel ? void 0 : t.optimizer
+  };
+  if (result.energy) {
+    const w = result.energy;
+    const estimated = isEstimated(w);
+    const perStep = w.energyJ / result.steps;
+    const interval = figureInterval(w);
+    report.energy = {
+      joulesPerStep: perStep,
+      joulesPerSample: perStep / plan.batchSize,
+      method: w.method,
+      estimated,
+      description: `${estimated ? "ESTIMATE: " : ""}${meter.description}`,
+      ...interval ? { ci95: [perStep * interval.factors[0], perStep * interval.factors[1]], ci95Basis: interval.basis } : {}
+    };
+    if (t.datasetSize) {
+      const intensity = carbonFor({ energyJ: 0, durationS: 0, settings: ctx.config.power, env: ctx.env }).intensityGPerKWh;
+      const p = projectTraining({
+        joulesPerStep: perStep,
+        batchSize: plan.batchSize,
+        datasetSize: t.datasetSize,
+        epochs: t.epochs ?? 1,
+        carbonIntensityGPerKWh: intensity
+      });
+      report.projection = { datasetSize: p.datasetSize, epochs: p.epochs, joules: p.joules, kWh: p.kWh, gCO2e: p.gCO2e };
+    }
+  }
+  const notes = [...plan.notes, ...result.notes];
+  if (notes.length) (prepared.report.notices ??= []).push(...notes.map((n) => `training: ${n}`));
+  return report;
+}
+
+// src/device/fetch-cuda.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { copyFile, mkdir, readFile, rename as rename3, rm as rm2, stat, writeFile } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { createRequire as createRequire2 } from "node:module";
+import { homedir } from "node:os";
+import { join as join5 } from "node:path";
+
+// src/device/archive.ts
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { open, rename as rename2, rm } from "node:fs/promises";
+import { join as join4 } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createInflateRaw } from "node:zlib";
+var ArchiveError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ArchiveError";
+  }
+};
+function matches(pattern, entry) {
+  return pattern.startsWith("*/") ? entry.endsWith(pattern.slice(1)) : entry === pattern;
+}
+function wantedName(wanted, entry) {
+  return Object.keys(wanted).find((name) => matches(wanted[name], entry));
+}
+function missingError(wanted, found, kind) {
+  const lacking = Object.keys(wanted).filter((n) => !found.has(n)).map((n) => wanted[n]);
+  return new ArchiveError(`the ${kind} archive has no ${lacking.join(", ")}`);
+}
+function hasher() {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const stream = new Transform({
+    transform(chunk, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    }
+  });
+  return { stream, result: () => ({ bytes, sha256: hash.digest("hex") }) };
+}
+async function readAt2(path, offset, length) {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await fh.read(buf, 0, length, offset);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+async function zipEntries(path) {
+  const fh = await open(path, "r");
+  let size;
+  try {
+    size = (await fh.stat()).size;
+  } finally {
+    await fh.close();
+  }
+  const tailLength = Math.min(size, 22 + 65535 + 20);
+  const tail = await readAt2(path, size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 101010256) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ArchiveError("not a ZIP file (no end-of-central-directory record)");
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  if (cdOffset === 4294967295 || count === 65535) {
+    const loc = eocd - 20;
+    if (loc < 0 || tail.readUInt32LE(loc) !== 117853008) throw new ArchiveError("ZIP64 archive without its locator");
+    const z64 = await readAt2(path, Number(tail.readBigUInt64LE(loc + 8)), 56);
+    if (z64.readUInt32LE(0) !== 101075792) throw new ArchiveError("bad ZIP64 end-of-central-directory record");
+    count = Number(z64.readBigUInt64LE(32));
+    cdSize = Number(z64.readBigUInt64LE(40));
+    cdOffset = Number(z64.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > size)
+    throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
+  const cd = await readAt2(path, cdOffset, cdSize);
+  const out3 = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== 33639248) throw new ArchiveError("bad ZIP central directory entry");
+    const nameLen = cd.readUInt16LE(at + 28);
+    const extraLen = cd.readUInt16LE(at + 30);
+    const commentLen = cd.readUInt16LE(at + 32);
+    const entry = {
+      madeBy: cd.readUInt16LE(at + 4) >> 8,
+      method: cd.readUInt16LE(at + 10),
+      compressed: cd.readUInt32LE(at + 20),
+      size: cd.readUInt32LE(at + 24),
+      localOffset: cd.readUInt32LE(at + 42),
+      external: cd.readUInt32LE(at + 38),
+      name: cd.subarray(at + 46, at + 46 + nameLen).toString("utf8")
+    };
+    let x = at + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = cd.readUInt16LE(x);
+      const len = cd.readUInt16LE(x + 2);
+      if (id === 1) {
+        let p = x + 4;
+        if (entry.size === 4294967295) {
+          entry.size = Number(cd.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (entry.compressed === 4294967295) {
+          entry.compressed = Number(cd.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (entry.localOffset === 4294967295) entry.localOffset = Number(cd.readBigUInt64LE(p));
+      }
+      x += 4 + len;
+    }
+    out3.push(entry);
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return out3;
+}
+async function writeStreamTo(source, transforms, dest) {
+  const h = hasher();
+  const tmp = `${dest}.partial-${process.pid}`;
+  try {
+    await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
+    await rename2(tmp, dest);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return h.result();
+}
+async function extractZip(archive, wanted, destDir) {
+  const entries = await zipEntries(archive);
+  const out3 = {};
+  for (const e of entries) {
+    const name = wantedName(wanted, e.name);
+    if (!name || out3[name]) continue;
+    if (e.madeBy === 3 && (e.external >>> 16 & 61440) === 40960)
+      throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
+    if (e.method !== 0 && e.method !== 8)
+      throw new ArchiveError(`${e.name} uses ZIP compression method ${e.method}; only stored (0) and deflate (8) are supported`);
+    const local = await readAt2(archive, e.localOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== 67324752) throw new ArchiveError(`bad ZIP local header for ${e.name}`);
+    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const dest = join4(destDir, name);
+    const source = e.compressed > 0 ? createReadStream(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
+    const r = await writeStreamTo(source, e.method === 8 ? [createInflateRaw()] : [], dest);
+    if (r.bytes !== e.size) throw new ArchiveError(`${e.name} extracted to ${r.bytes} bytes, but the archive says ${e.size}`);
+    out3[name] = { path: dest, ...r };
+  }
+  if (Object.keys(out3).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out3)), "ZIP");
+  return out3;
+}
+function octal(buf, at, len) {
+  if (buf[at] & 128) {
+    let v = 0;
+    for (let i = at + 1; i < at + len; i++) v = v * 256 + buf[i];
+    return v;
+  }
+  const s = buf.subarray(at, at + len).toString("latin1").replace(/\0.*$/s, "").trim();
+  if (s !== "" && !/^[0-7]+$/.test(s)) throw new ArchiveError(`bad TAR header number "${s}"`);
+  return s === "" ? 0 : parseInt(s, 8);
+}
+function cstring(buf, at, len) {
+  const s = buf.subarray(at, at + len);
+  const end = s.indexOf(0);
+  return s.subarray(0, end < 0 ? s.length : end).toString("utf8");
+}
+async function extractTgz(archive, wanted, destDir) {
+  const out3 = {};
+  const gunzip = createGunzip();
+  const src = createReadStream(archive);
+  src.on("error", (e) => gunzip.destroy(e));
+  src.pipe(gunzip);
+  let pending = Buffer.alloc(0);
+  let header = null;
+  let remaining = 0;
+  let padding = 0;
+  let longName = null;
+  const cur = { meta: null, sink: null };
+  let ended = false;
+  const startEntry = async (h) => {
+    let name = cstring(h, 0, 100);
+    const prefix = h.subarray(257, 262).toString("latin1") === "ustar" ? cstring(h, 345, 155) : "";
+    if (prefix) name = `${prefix}/${name}`;
+    if (longName !== null) name = longName;
+    longName = null;
+    const type = String.fromCharCode(h[156] || 48);
+    const size = octal(h, 124, 12);
+    header = { name, size, type };
+    remaining = size;
+    padding = (512 - size % 512) % 512;
+    if (type === "L" || type === "x") {
+      cur.meta = [];
+      return;
+    }
+    const target = wantedName(wanted, name.replace(/^\.\//, ""));
+    if (!target || out3[target]) return;
+    if (type !== "0" && type !== "7")
+      throw new ArchiveError(
+        `${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`
+      );
+    const tmp = join4(destDir, `${target}.partial-${process.pid}`);
+    cur.sink = { fh: await open(tmp, "w"), name: target, tmp, hash: createHash("sha256"), bytes: 0 };
+  };
+  const endEntry = async () => {
+    if (cur.meta && header) {
+      const data = Buffer.concat(cur.meta);
+      if (header.type === "L") longName = cstring(data, 0, data.length);
+      else {
+        for (const line of data.toString("utf8").split("\n")) {
+          const m = /^\d+ path=(.*)$/.exec(line);
+          if (m) longName = m[1];
+        }
+      }
+    }
+    cur.meta = null;
+    const sink = cur.sink;
+    if (sink) {
+      await sink.fh.close();
+      const dest = join4(destDir, sink.name);
+      await rename2(sink.tmp, dest);
+      out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
+      cur.sink = null;
+    }
+    header = null;
+  };
+  try {
+    for await (const chunk of gunzip) {
+      if (ended) continue;
+      let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      pending = Buffer.alloc(0);
+      while (buf.length > 0) {
+        if (header && remaining > 0) {
+          const take = buf.subarray(0, Math.min(remaining, buf.length));
+          if (cur.meta) cur.meta.push(Buffer.from(take));
+          const sink = cur.sink;
+          if (sink) {
+            sink.hash.update(take);
+            sink.bytes += take.length;
+            await sink.fh.write(take);
+          }
+          remaining -= take.length;
+          buf = buf.subarray(take.length);
+          if (remaining === 0 && padding === 0) await endEntry();
+          continue;
+        }
+        if (header && padding > 0) {
+          const skip = Math.min(padding, buf.length);
+          padding -= skip;
+          buf = buf.subarray(skip);
+          if (padding === 0) await endEntry();
+          continue;
+        }
+        if (header) await endEntry();
+        if (buf.length < 512) {
+          pending = Buffer.from(buf);
+          break;
+        }
+        const h = buf.subarray(0, 512);
+        buf = buf.subarray(512);
+        if (h.every((b) => b === 0)) {
+          ended = true;
+          break;
+        }
+        await startEntry(h);
+        if (remaining === 0 && padding === 0) await endEntry();
+      }
+    }
+    const open_ = header;
+    if (open_ && (remaining > 0 || padding > 0))
+      throw new ArchiveError(`the TAR archive ends inside ${open_.name} (truncated download?)`);
+  } catch (error) {
+    if (cur.sink) {
+      await cur.sink.fh.close().catch(() => void 0);
+      await rm(cur.sink.tmp, { force: true });
+    }
+    throw error;
+  }
+  if (Object.keys(out3).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out3)), "TAR");
+  return out3;
+}
+
+// src/device/cuda-checksums.ts
+var CUDA_PROVIDER_CHECKSUMS = {};
+
+// src/device/fetch-cuda.ts
+function cudaProviderSource(version, kind = "nuget") {
+  if (kind === "github") {
+    const base = `onnxruntime-linux-x64-gpu-${version}`;
+    return {
+      kind,
+      url: `https://github.com/microsoft/onnxruntime/releases/download/v${version}/${base}.tgz`,
+      format: "tgz",
+      files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `${base}/lib/${f}`]))
+    };
+  }
+  const id = "microsoft.ml.onnxruntime.gpu.linux";
+  return {
+    kind,
+    url: `https://api.nuget.org/v3-flatcontainer/${id}/${version.toLowerCase()}/${id}.${version.toLowerCase()}.nupkg`,
+    format: "zip",
+    files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `runtimes/linux-x64/native/${f}`]))
+  };
+}
+function sourceFromEnv(version, env2) {
+  const url = env2.ENERGY_BUDGET_CUDA_PROVIDER_URL?.trim();
+  if (url) {
+    if (!/^https?:\/\//.test(url)) {
+      throw new EnvironmentError(
+        `ENERGY_BUDGET_CUDA_PROVIDER_URL is "${url}", expected an http:// or https:// URL of a .nupkg/.zip or .tgz archive holding ${CUDA_PROVIDER_FILES.join(" and ")}.`
+      );
+    }
+    const tgz = /\.(tgz|tar\.gz)(\?|$)/.test(url);
+    return {
+      kind: "url",
+      url,
+      format: tgz ? "tgz" : "zip",
+      files: Object.fromEntries(CUDA_PROVIDER_FILES.map((f) => [f, `*/${f}`]))
+    };
+  }
+  const kind = env2.ENERGY_BUDGET_CUDA_PROVIDER_SOURCE?.trim() || "nuget";
+  if (kind !== "nuget" && kind !== "github") {
+    throw new EnvironmentError(
+      `ENERGY_BUDGET_CUDA_PROVIDER_SOURCE is "${kind}", expected nuget or github (or set ENERGY_BUDGET_CUDA_PROVIDER_URL to a mirror).`
+    );
+  }
+  return cudaProviderSource(version, kind);
+}
+function cacheRoot(env2, home = homedir()) {
+  if (env2.RUNNER_TOOL_CACHE) return join5(env2.RUNNER_TOOL_CACHE, "energy-budget");
+  return join5(env2.XDG_CACHE_HOME || join5(home, ".cache"), "energy-budget");
+}
+function onnxruntimeNodeVersion() {
+  const req = createRequire2(import.meta.url);
+  return req("onnxruntime-node/package.json").version;
+}
+var HttpFailure = class extends Error {
+  constructor(message, retry) {
+    super(message);
+    this.retry = retry;
+  }
+  retry;
+};
+async function sha256File(path) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream2(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function get(url, timeoutMs) {
+  return new Promise((resolveRes, reject) => {
+    const req = (url.startsWith("https:") ? httpsRequest : httpRequest)(
+      url,
+      { method: "GET", headers: { "user-agent": "energy-budget" } },
+      resolveRes
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new HttpFailure(`no response within ${timeoutMs / 1e3} s`, true)));
+    req.on(
+      "error",
+      (e) => reject(
+        e instanceof HttpFailure ? e : new HttpFailure(`connection failed (${e.code ?? e.message})`, true)
+      )
+    );
+    req.end();
+  });
+}
+async function downloadOnce(url, dest, timeoutMs) {
+  let current = url;
+  for (let hop = 0; hop <= 5; hop++) {
+    const res = await get(current, timeoutMs);
+    const status = res.statusCode ?? 0;
+    if (status >= 300 && status < 400 && res.headers.location) {
+      res.resume();
+      current = new URL(res.headers.location, current).toString();
+      continue;
+    }
+    if (status !== 200) {
+      res.resume();
+      throw new HttpFailure(
+        `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""} from ${current}`,
+        status >= 500 || status === 429
+      );
+    }
+    const expected = res.headers["content-length"] !== void 0 ? Number(res.headers["content-length"]) : void 0;
+    const hash = createHash2("sha256");
+    let bytes = 0;
+    const out3 = createWriteStream2(dest);
+    try {
+      await new Promise((done, fail) => {
+        let cause;
+        res.setTimeout(timeoutMs, () => {
+          cause = new HttpFailure(`the download stalled (no data for ${timeoutMs / 1e3} s)`, true);
+          res.destroy(cause);
+        });
+        res.on("data", (chunk) => {
+          hash.update(chunk);
+          bytes += chunk.length;
+          if (!out3.write(chunk)) {
+            res.pause();
+            out3.once("drain", () => res.resume());
+          }
+        });
+        res.on("end", () => out3.end(done));
+        res.on(
+          "error",
+          (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true)))
+        );
+        res.on("aborted", () => fail(cause ?? new HttpFailure("the connection dropped", true)));
+        out3.on("error", fail);
+      });
+    } catch (error) {
+      out3.destroy();
+      throw error;
+    }
+    if (expected !== void 0 && bytes !== expected)
+      throw new HttpFailure(`the download ended after ${bytes} of ${expected} bytes`, true);
+    return { sha256: hash.digest("hex"), bytes, finalUrl: current };
+  }
+  throw new HttpFailure(`more than 5 redirects from ${url}`, false);
+}
+async function readManifest(dir) {
+  try {
+    return JSON.parse(await readFile(join5(dir, "manifest.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function cacheIntact(dir, m, names) {
+  for (const name of names) {
+    const rec = m.files[name];
+    if (!rec) return false;
+    try {
+      if ((await stat(join5(dir, name))).size !== rec.bytes) return false;
+      if (await sha256File(join5(dir, name)) !== rec.sha256) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+async function ensureCudaProvider(opts) {
+  const version = opts.version ?? onnxruntimeNodeVersion();
+  const source = opts.source ?? sourceFromEnv(version, opts.env);
+  const log2 = opts.log ?? (() => void 0);
+  const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
+  if (userDigest !== void 0 && userDigest !== "" && !/^[0-9a-f]{64}$/.test(userDigest)) {
+    throw new EnvironmentError(
+      `ENERGY_BUDGET_CUDA_PROVIDER_SHA256 is "${userDigest}", expected 64 hexadecimal digits (the output of \`sha256sum\` on the archive).`
+    );
+  }
+  const pinned = userDigest || (opts.checksums ?? CUDA_PROVIDER_CHECKSUMS)[source.url]?.sha256;
+  if (!pinned) {
+    throw new EnvironmentError(
+      `device: cuda needs onnxruntime's CUDA provider binaries, which are downloaded from ${source.url}, but no SHA-256 is pinned for that archive, so it is not downloaded. Compute the digest on a trusted machine (\`curl -fsSL ${source.url} | sha256sum\`, and compare with the publisher's: GitHub shows one per release asset, NuGet's catalog gives a SHA-512), then set ENERGY_BUDGET_CUDA_PROVIDER_SHA256 to it (or add it to src/device/cuda-checksums.ts); or install the files yourself with \`ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node\`.`
+    );
+  }
+  const names = Object.keys(source.files);
+  const cacheDir = join5(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
+  const bindingDir = opts.bindingDir ?? defaultBindingDir();
+  const fail = (what, fix, cause) => new EnvironmentError(
+    `Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`,
+    cause === void 0 ? void 0 : { cause }
+  );
+  try {
+    await mkdir(cacheDir, { recursive: true });
+  } catch (error) {
+    throw fail(
+      `the cache folder ${cacheDir} cannot be created (${error.code ?? error})`,
+      "Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.",
+      error
+    );
+  }
+  let manifest = await readManifest(cacheDir);
+  let downloaded = false;
+  if (!manifest || manifest.sha256 !== pinned || !await cacheIntact(cacheDir, manifest, names)) {
+    const archive = join5(cacheDir, `download-${process.pid}.${source.format === "zip" ? "zip" : "tgz"}`);
+    const retries = opts.retries ?? 3;
+    const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    let got;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          log2(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
+          got = await downloadOnce(source.url, archive, opts.timeoutMs ?? 3e4);
+          break;
+        } catch (error) {
+          const retry = error instanceof HttpFailure && error.retry && attempt < retries;
+          if (!retry) {
+            const msg = error.message;
+            throw fail(
+              `${msg}${attempt ? ` (after ${attempt + 1} attempts)` : ""}`,
+              /HTTP 404/.test(msg) ? `No such file: check that onnxruntime ${version} published it, or point ENERGY_BUDGET_CUDA_PROVIDER_URL at a mirror (with its ENERGY_BUDGET_CUDA_PROVIDER_SHA256).` : "Check the network (the runner must reach the host), or point ENERGY_BUDGET_CUDA_PROVIDER_URL at a reachable mirror.",
+              error
+            );
+          }
+          await sleep(1e3 * 2 ** attempt);
+        }
+      }
+      if (got.sha256 !== pinned) {
+        throw fail(
+          `the archive's SHA-256 is ${got.sha256} (${got.bytes} bytes), but ${pinned} is pinned, so the download is corrupt or not the pinned file`,
+          "Nothing was installed. Retry; if it persists, the file changed upstream: verify it from the publisher before pinning a new digest."
+        );
+      }
+      log2(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
+      let files;
+      try {
+        files = source.format === "zip" ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
+      } catch (error) {
+        throw fail(
+          `the archive cannot be extracted (${error.message})`,
+          "The pinned archive is not what this version expects; check the source and its entries.",
+          error
+        );
+      }
+      manifest = {
+        url: source.url,
+        sha256: pinned,
+        files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }]))
+      };
+      await writeFile(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
+      downloaded = true;
+    } finally {
+      await rm2(archive, { force: true });
+    }
+  } else {
+    log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
+  }
+  try {
+    await mkdir(bindingDir, { recursive: true });
+    for (const name of names) {
+      const dest = join5(bindingDir, name);
+      const rec = manifest.files[name];
+      const same = await stat(dest).then(
+        (s) => s.size === rec.bytes,
+        () => false
+      ) && await sha256File(dest) === rec.sha256;
+      if (same) continue;
+      const tmp = `${dest}.partial-${process.pid}`;
+      await copyFile(join5(cacheDir, name), tmp);
+      await rename3(tmp, dest);
+    }
+  } catch (error) {
+    const code = error.code;
+    throw fail(
+      `the files cannot be copied into onnxruntime's folder ${bindingDir} (${code ?? error.message})`,
+      `Make that folder writable for this user (onnxruntime loads providers only from the folder of its own library), or install them there yourself with \`ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node\`.`,
+      error
+    );
+  }
+  return { installedTo: bindingDir, cacheDir, downloaded, url: source.url, sha256: pinned, files: manifest.files };
+}
+
+// src/device/gpu-memory.ts
+async function loadNvmlWithMemory(libPath = "libnvidia-ml.so.1") {
+  const base = await loadNvml(libPath);
+  if ("error" in base) return base;
+  try {
+    const koffi = (await import("koffi")).default;
+    const lib = koffi.load(libPath);
+    try {
+      koffi.struct("nvmlMemory_t", { total: "unsigned long long", free: "unsigned long long", used: "unsigned long long" });
+    } catch {
+    }
+    const getInfo = lib.func("int nvmlDeviceGetMemoryInfo(nvmlDevice_t device, _Out_ nvmlMemory_t *memory)");
+    const errorString = lib.func("const char *nvmlErrorString(int result)");
+    const memoryInfo = (handle) => {
+      const out3 = {};
+      const status = getInfo(handle, out3);
+      if (status !== 0) throw new Error(`nvmlDeviceGetMemoryInfo failed: ${String(errorString(status))} (NVML status ${status})`);
+      return { totalBytes: Number(out3.total), freeBytes: Number(out3.free), usedBytes: Number(out3.used) };
+    };
+    return { nvml: Object.assign(base.nvml, { memoryInfo }) };
+  } catch (error) {
+    return { error: `${libPath} lacks nvmlDeviceGetMemoryInfo (${error.message})` };
+  }
+}
+var GpuMemorySampler = class {
+  constructor(nvml, gpus, ticker, intervalMs) {
+    this.nvml = nvml;
+    this.gpus = gpus;
+    this.ticker = ticker;
+    this.intervalMs = intervalMs;
+  }
+  nvml;
+  gpus;
+  ticker;
+  intervalMs;
+  timer = null;
+  samples = 0;
+  error = null;
+  /** Takes one reading of every tracked GPU (the ticker calls it; tests may too). */
+  sample() {
+    for (const g of this.gpus) {
+      try {
+        g.peak = Math.max(g.peak, this.nvml.memoryInfo(g.handle).usedBytes);
+      } catch (error) {
+        this.error ??= error;
+      }
+    }
+    this.samples++;
+  }
+  /**
+   * Records the baseline and starts sampling.
+   * @throws EnvironmentError when the first reading fails.
+   */
+  start() {
+    for (const g of this.gpus) {
+      try {
+        g.baseline = g.peak = this.nvml.memoryInfo(g.handle).usedBytes;
+      } catch (error) {
+        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${error.message}.`, {
+          cause: error,
+          code: "METER_UNAVAILABLE"
+        });
+      }
+    }
+    this.samples = 1;
+    this.timer?.stop();
+    this.timer = this.ticker.every(this.intervalMs, () => this.sample());
+  }
+  /**
+   * Stops sampling and returns the peak.
+   * @throws EnvironmentError when a reading failed while sampling.
+   */
+  stop() {
+    this.sample();
+    this.timer?.stop();
+    this.timer = null;
+    if (this.error !== null) {
+      const error = this.error;
+      this.error = null;
+      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${error.message}.`, {
+        cause: error,
+        code: "METER_UNAVAILABLE"
+      });
+    }
+    const devices = this.gpus.map((g) => ({
+      label: g.label,
+      totalBytes: g.totalBytes,
+      baselineUsedBytes: g.baseline,
+      peakUsedBytes: g.peak
+    }));
+    return {
+      peakGpuMemoryBytes: devices.reduce((s, d) => s + Math.max(0, d.peakUsedBytes - d.baselineUsedBytes), 0),
+      devices,
+      samples: this.samples,
+      description: `NVML device memory in use, sampled every ${this.intervalMs} ms (${this.samples} samples), peak minus the reading before the session was created, on ${devices.map((d) => d.label).join(", ")}; device-wide, so other processes' allocations in that time are included`
+    };
+  }
+  /** Stops sampling and shuts NVML down. */
+  close() {
+    this.timer?.stop();
+    this.timer = null;
+    try {
+      this.nvml.shutdown();
+    } catch {
+    }
+  }
+};
+function openGpuMemorySampler(opts) {
+  const { nvml } = opts;
+  try {
+    nvml.init();
+  } catch (error) {
+    return { ok: false, message: `GPU memory is not measured: NVML could not start (${error.message}).` };
+  }
+  const visible = parseCudaVisibleDevices(opts.env.CUDA_VISIBLE_DEVICES);
+  const gpus = [];
+  try {
+    const count = nvml.deviceCount();
+    const all = visible.devices ?? Array.from({ length: count }, (_, index) => ({ index }));
+    const chosen = opts.device === "cuda" ? all.slice(opts.deviceId ?? 0, (opts.deviceId ?? 0) + 1) : all;
+    for (const d of chosen) {
+      if ("index" in d && d.index >= count) continue;
+      const handle = "index" in d ? nvml.handleByIndex(d.index) : nvml.handleByUuid(d.uuid);
+      let name = "NVIDIA GPU";
+      try {
+        name = nvml.deviceName(handle);
+      } catch {
+      }
+      const info = nvml.memoryInfo(handle);
+      gpus.push({
+        label: `${name} (${"index" in d ? `NVML index ${d.index}` : d.uuid})`,
+        handle,
+        totalBytes: info.totalBytes,
+        baseline: info.usedBytes,
+        peak: info.usedBytes
+      });
+    }
+  } catch (error) {
+    try {
+      nvml.shutdown();
+    } catch {
+    }
+    return { ok: false, message: `GPU memory is not measured: NVML could not read the GPUs (${error.message}).` };
+  }
+  if (gpus.length === 0) {
+    try {
+      nvml.shutdown();
+    } catch {
+    }
+    return {
+      ok: false,
+      message: `GPU memory is not measured: no NVIDIA GPU ${opts.device === "cuda" ? `with CUDA ordinal ${opts.deviceId ?? 0} ` : ""}is visible${opts.env.CUDA_VISIBLE_DEVICES !== void 0 ? ` (CUDA_VISIBLE_DEVICES="${opts.env.CUDA_VISIBLE_DEVICES}")` : ""}.`
+    };
+  }
+  return {
+    ok: true,
+    sampler: new GpuMemorySampler(nvml, gpus, opts.ticker ?? realTicker, opts.intervalMs ?? 20),
+    notes: visible.notes
+  };
+}
+
+// src/measure-device.ts
+async function prepareDevice(cfg, env2, logger) {
+  if (cfg.device === "cpu") return;
+  const probes = await realDeviceProbes();
+  const check = checkDevice(cfg.device, probes);
+  if (cfg.device === "cuda" && check.missing.some((m) => m.what === "cuda-provider") && !check.missing.some((m) => m.what === "driver" || m.what === "backend")) {
+    await ensureCudaProvider({ env: env2, log: (line) => logger.progress(`  ${line}`) });
+  }
+  requireDevice(cfg.device, probes, `"${cfg.name}" (${cfg.pathInConfig})`);
+}
+async function startGpuMemory(cfg, env2) {
+  if (cfg.device === "cpu") return {};
+  const loaded = await loadNvmlWithMemory();
+  if ("error" in loaded) return { notice: `GPU memory is not measured: ${loaded.error}` };
+  const opened = openGpuMemorySampler({ nvml: loaded.nvml, env: env2, device: cfg.device });
+  if (!opened.ok) return { notice: opened.message };
+  opened.sampler.start();
+  return { sampler: opened.sampler };
+}
+
+// src/measure.ts
+function label(cfg) {
+  return `"${cfg.name}" (${cfg.pathInConfig})`;
+}
+async function prepareModel(cfg, path, ctx) {
+  const modelIndex = ctx.config.models.indexOf(cfg);
+  const loaded = await loadModel(path, { label: cfg.name });
+  const analysis = analyzeModel(loaded, { label: label(cfg) });
+  const inputs = await synthesizeInputs(analysis.inputs, {
+    modelName: cfg.name,
+    modelIndex: modelIndex >= 0 ? modelIndex : void 0,
+    configFile: ctx.config.file,
+    dims: cfg.dims,
+    specs: cfg.inputs,
+    seed: seedFrom(cfg.name),
+    readFile: ctx.readFile
+  });
+  let counted;
+  try {
+    counted = await flopsWithControlFlow(
+      loaded,
+      inputs.feeds,
+      (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) })
+    );
+  } catch (error) {
+    if (error instanceof EnergyBudgetError) throw error;
+    throw new InputError(
+      "MODEL_INVALID",
+      `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. Expected the model to run on inputs of the declared shapes; check the node named in the message, and the sizes given by dims: and inputs:.`,
+      { cause: error }
+    );
+  }
+  const flops = counted.flops;
+  const notices = [...inputs.notices, ...counted.notices];
+  if (flops.uncounted.length) {
+    notices.push(`FLOPs do not include these op types (see docs/flops.md): ${flops.uncounted.join(", ")}`);
+  }
+  for (const c of flops.controlFlow ?? []) notices.push(`FLOPs of ${c.op} '${c.node}': counted the ${c.counted}`);
+  const report = {
+    name: cfg.name,
+    path: cfg.pathInConfig,
+    size: { ...analysis.size },
+    flops: flops.total,
+    flopsByOp: flops.byOp,
+    ...flops.uncounted.length || flops.uncountedNodes ? {
+      flopsUncounted: {
+        ops: flops.uncounted,
+        nodes: flops.uncountedNodes ?? 0,
+        share: flops.nodes ? (flops.uncountedNodes ?? 0) / flops.nodes : 0
+      }
+    } : {},
+    ...flops.controlFlow?.length ? { flopsControlFlow: flops.controlFlow } : {},
+    opset: analysis.opset,
+    ops: analysis.ops,
+    inputs: analysis.inputs,
+    outputs: analysis.outputs,
+    budgets: [],
+    notices
+  };
+  return { loaded, inputs, report, shapes: counted.shapes };
+}
+var FaultTolerantMeter = class {
+  constructor(inner) {
+    this.inner = inner;
+  }
+  inner;
+  failure;
+  get method() {
+    return this.inner.method;
+  }
+  get description() {
+    return this.inner.description;
+  }
+  get modelledIdleW() {
+    return this.inner.modelledIdleW;
+  }
+  async begin() {
+    try {
+      return await this.inner.begin();
+    } catch (error) {
+      this.failure ??= reason(error);
+      return { startedAt: Date.now(), failed: true };
+    }
+  }
+  async end(token) {
+    if (!token.failed) {
+      try {
+        return await this.inner.end(token);
+      } catch (error) {
+        this.failure ??= reason(error);
+      }
+    }
+    return {
+      energyJ: Number.NaN,
+      domainsJ: {},
+      durationS: 0,
+      method: this.inner.method,
+      notes: [`energy unavailable: ${this.failure}`]
+    };
+  }
+  close() {
+    return this.inner.close();
+  }
+  /** The first failure since the last call, if any (and forgets it). */
+  takeFailure() {
+    const f = this.failure;
+    this.failure = void 0;
+    return f;
+  }
+};
+function reason(error) {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+}
+async function withMeter(cfg, ctx, use) {
+  const { meter, notices } = await openMeter(cfg.energy, {
+    sysfsRoot: ctx.sysfsRoot,
+    procRoot: ctx.procRoot,
+    env: ctx.env,
+    power: ctx.config.power,
+    device: cfg.device
+  });
+  const shown = ctx.shown ??= /* @__PURE__ */ new Set();
+  for (const n of notices) {
+    if (!shown.has(n)) ctx.logger.progress(`note: ${n}`);
+    shown.add(n);
+  }
+  try {
+    return await use(new FaultTolerantMeter(await idleBaselined(meter, ctx)));
+  } finally {
+    await meter.close();
+  }
+}
+async function idleBaselined(meter, ctx) {
+  if (meter.method === "estimate") return meter;
+  const seconds = Number(ctx.env.ENERGY_BUDGET_IDLE_S ?? 1);
+  if (!(seconds > 0)) return meter;
+  const cache = ctx.idle ??= /* @__PURE__ */ new Map();
+  let baseline = cache.get(meter.description);
+  if (!baseline) {
+    try {
+      baseline = await measureIdle(meter, seconds, ctx.sleep ?? ((s) => new Promise((done) => setTimeout(done, s * 1e3))));
+      cache.set(meter.description, baseline);
+      ctx.logger.progress(
+        `note: idle power ${baseline.idleW.toFixed(2)} W (${meter.method}, measured over ${baseline.durationS.toFixed(1)} s)`
+      );
+    } catch (error) {
+      ctx.logger.warn(`idle power could not be measured (${reason(error)}); energy is reported gross only`);
+      return meter;
+    }
+  }
+  return withIdleBaseline(meter, baseline);
+}
+function energyReport(window, calls, batch, description, ctx, runRelativeCi95) {
+  const perCall = window.energyJ / calls;
+  const estimated = isEstimated(window);
+  const interval = figureInterval(window, runRelativeCi95);
+  const carbon = carbonFor({
+    energyJ: perCall,
+    durationS: window.durationS / calls,
+    settings: ctx.config.power,
+    env: ctx.env,
+    energyEstimated: estimated
+  });
+  return {
+    joulesPerInference: perCall,
+    joulesPerSample: perCall / batch,
+    joulesPer1000Inferences: perCall * 1e3,
+    method: window.method,
+    estimated,
+    // One window: the power model's validated interval (with the run's own spread), or the
+    // meter's stated uncertainty (±1.96σ); figureInterval says which in ci95Basis.
+    ...interval ? {
+      ci95: [perCall * interval.factors[0], perCall * interval.factors[1]],
+      ci95Basis: interval.basis
+    } : {},
+    ...window.attributableJ !== void 0 ? { attributableJoulesPerInference: window.attributableJ / calls } : {},
+    description: estimated ? `ESTIMATE: ${description}` : description,
+    carbon,
+    notes: window.notes
+  };
+}
+async function runInference(cfg, prepared, session, meter, ctx) {
+  const inference = cfg.inference;
+  const batch = prepared.inputs.batchSize;
+  const result = await runInferenceBenchmark(
+    session,
+    prepared.inputs.feeds,
+    { ...inference, batchSize: batch },
+    { clockNs: ctx.clockNs, meter, label: `Model ${label(cfg)}`, minSamples: tailSamples(cfg) }
+  );
+  const report = {
+    batchSize: batch,
+    runs: result.runs,
+    warmup: inference.warmup,
+    threads: cfg.threads,
+    latencyMs: result.latencyMs,
+    throughput: result.throughput,
+    relativeCi95: result.relativeCi95,
+    peakMemoryBytes: result.peakMemoryBytes,
+    nonFinite: result.nonFinite
+  };
+  const failed = meter.takeFailure();
+  if (failed) {
+    report.energyUnavailable = failed;
+    (prepared.report.notices ??= []).push(
+      `energy per inference is unavailable: the energy meter (${meter.description}) failed during the run (${failed}); the latency and throughput figures of the same run stand, and energy limits of this model are not checked`
+    );
+  } else if (result.energy)
+    report.energy = energyReport(result.energy, result.runs, batch, meter.description, ctx, result.relativeCi95);
+  const bad = Object.entries(result.nonFinite ?? {}).filter(([, n]) => n > 0);
+  if (bad.length) {
+    (prepared.report.notices ??= []).push(
+      `outputs contain NaN or Inf values (${bad.map(([k, n]) => `${k}: ${n}`).join(", ")}); the figures were measured on them and are reported as they are`
+    );
+  }
+  return report;
+}
+async function measureModel(cfg, path, ctx) {
+  return measurePrepared(cfg, await prepareModel(cfg, path, ctx), ctx);
+}
+async function measurePrepared(cfg, prepared, ctx) {
+  await withMeter(cfg, ctx, async (meter) => {
+    if (cfg.inference) {
+      ctx.logger.progress(
+        `  ${cfg.name}: inference benchmark (${cfg.inference.iterations === "auto" ? "auto" : `${cfg.inference.iterations} runs`})`
+      );
+      await prepareDevice(cfg, ctx.env, ctx.logger);
+      const gpu = await startGpuMemory(cfg, ctx.env);
+      if (gpu.notice) (prepared.report.notices ??= []).push(gpu.notice);
+      const session = await createSession(prepared.loaded.path, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+      try {
+        prepared.report.inference = await runInference(cfg, prepared, session, meter, ctx);
+        if (gpu.sampler) prepared.report.inference.peakGpuMemoryBytes = gpu.sampler.stop().peakGpuMemoryBytes;
+      } finally {
+        gpu.sampler?.close();
+        await session.release();
+      }
+    }
+    if (cfg.training) {
+      ctx.logger.progress(
+        `  ${cfg.name}: training step (${cfg.training.steps} steps, ${cfg.training.stepModel ? "own step-model" : cfg.training.optimizer})`
+      );
+      prepared.report.training = await measureTraining(cfg, prepared, meter, ctx);
+      const failed = meter.takeFailure();
+      if (failed) {
+        delete prepared.report.training.energy;
+        prepared.report.training.energyUnavailable = failed;
+        (prepared.report.notices ??= []).push(
+          `energy per training step is unavailable: the energy meter failed during the training run (${failed}); the step times stand, and energy limits of training are not checked`
+        );
+      }
+    }
+  });
+  return prepared.report;
+}
+function metricValues(m) {
+  const v = {
+    "model-size": m.size.bytes,
+    parameters: m.size.parameters,
+    flops: m.flops
+  };
+  const inf = m.inference;
+  if (inf) {
+    v["latency-p50"] = inf.latencyMs.p50 / 1e3;
+    v["latency-p95"] = inf.latencyMs.p95 / 1e3;
+    v["latency-p99"] = inf.latencyMs.p99 / 1e3;
+    v["latency-mean"] = inf.latencyMs.mean / 1e3;
+    v.throughput = inf.throughput;
+    if (inf.peakMemoryBytes !== void 0) v["peak-memory"] = inf.peakMemoryBytes;
+    if (inf.peakGpuMemoryBytes !== void 0) v["peak-gpu-memory"] = inf.peakGpuMemoryBytes;
+    if (inf.energy) {
+      v["energy-per-inference"] = inf.energy.joulesPerInference;
+      v["energy-per-sample"] = inf.energy.joulesPerSample;
+      v["energy-per-1000-inferences"] = inf.energy.joulesPerInference * 1e3;
+      if (inf.energy.carbon) {
+        v["carbon-per-inference"] = inf.energy.carbon.totalG;
+        v["carbon-per-1000-inferences"] = inf.energy.carbon.totalG * 1e3;
+      }
+    }
+  }
+  const t = m.training;
+  if (t) {
+    v["training-step-time"] = t.stepMs.mean / 1e3;
+    if (t.energy) {
+      v["energy-per-training-step"] = t.energy.joulesPerStep;
+      v["energy-per-training-sample"] = t.energy.joulesPerSample;
+    }
+    if (t.projection) {
+      v["training-energy-total"] = t.projection.joules;
+      v["training-carbon-total"] = t.projection.gCO2e;
+    }
+  }
+  return v;
+}
+var ENERGY_METRICS = ["energy-per-inference", "energy-per-sample", "energy-per-1000-inferences"];
+function tailSamples(cfg) {
+  let n = 10;
+  for (const b of cfg.budget) {
+    if (b.metric === "latency-p99") n = Math.max(n, minSamplesPerRound({ percentile: 99 }));
+    if (b.metric === "latency-p95") n = Math.max(n, minSamplesPerRound({ percentile: 95 }));
+  }
+  return n;
+}
+var MIN_ROUNDS = 3;
+async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
+  const blockMs = plan.blockMs ?? 25;
+  const blocksPerRound = plan.blocksPerRound ?? 8;
+  const deciderOptions = { threshold: plan.threshold, improvementThreshold: plan.improvementThreshold };
+  const needed = createRoundDecider(plan.metrics, deciderOptions).samplesPerArm;
+  const callsPerBlock = Math.max(
+    Math.ceil(needed / blocksPerRound),
+    Math.min(5e3, Math.round(blockMs / Math.max(1e-3, plan.meanMs)))
+  );
+  const warmup = plan.warmup ?? 10;
+  const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  const oneRound = async () => {
+    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const baseMs = [];
+    const headMs = [];
+    let bJ = 0;
+    let hJ = 0;
+    try {
+      for (let i = 0; i < warmup; i++) {
+        await sb.run(base.feeds);
+        await sh.run(head.feeds);
+      }
+      for (let k = 0; k < blocksPerRound; k++) {
+        for (const isBase of abbaBaseFirst(k) ? [true, false] : [false, true]) {
+          const r = await runInferenceBenchmark(
+            isBase ? sb : sh,
+            (isBase ? base : head).feeds,
+            { iterations: callsPerBlock, warmup: 0, maxTimeS: 60, targetRelativeCi: 0, batchSize: plan.batchSize },
+            { clockNs: ctx.clockNs, meter, label: cfg.name }
+          );
+          for (const x of r.latenciesMs) (isBase ? baseMs : headMs).push(x);
+          const j = r.energy ? r.energy.energyJ : NaN;
+          if (isBase) bJ += j;
+          else hJ += j;
+        }
+      }
+    } finally {
+      await sb.release();
+      await sh.release();
+    }
+    const calls = callsPerBlock * blocksPerRound;
+    return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
+  };
+  const t0 = ctx.clockNs();
+  let round = await oneRound();
+  const roundsPerLook = planRoundsPerLook(plan.capS, Number(ctx.clockNs() - t0) / 1e9);
+  const decider = createRoundDecider(plan.metrics, { ...deciderOptions, roundsPerLook });
+  for (let rounds = 1; ; rounds++) {
+    const done = decider.addRound(round);
+    if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
+    round = await oneRound();
+  }
+  return decider.finish(`paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round`);
+}
+function compareArms(cfg, base, head, plan, ctx) {
+  return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));
+}
+async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
+  const basePrep = await prepareModel(cfg, basePath, ctx);
+  const base = await measurePrepared(cfg, basePrep, ctx);
+  const comparisons = {};
+  if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
+  const noisy = cfg.budget.filter(
+    (b) => b.kind === "regression" && b.relative && (LATENCY_COMPARED.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
+  );
+  if (!noisy.length) return { base, comparisons };
+  const metrics = [
+    ...new Set(noisy.map((b) => ENERGY_METRICS.includes(b.metric) ? "energy" : b.metric))
+  ];
+  const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
+  ctx.logger.progress(
+    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`
+  );
+  const headPrep = await prepareModel(cfg, cfg.path, ctx);
+  const results = await compareArms(
+    cfg,
+    { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
+    { model: headPrep.loaded.path, feeds: headPrep.inputs.feeds },
+    {
+      metrics,
+      threshold,
+      // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
+      capS: opts.maxTimeS ?? 3 * cfg.inference.maxTimeS,
+      meanMs: head.inference.latencyMs.mean,
+      batchSize: headPrep.inputs.batchSize,
+      warmup: Math.min(cfg.inference.warmup, 10),
+      blockMs: opts.blockMs,
+      blocksPerRound: opts.blocksPerRound
+    },
+    ctx
+  );
+  for (const m of metrics) {
+    const r = results[m];
+    if (!r) continue;
+    if (m === "energy") for (const e of ENERGY_METRICS) comparisons[e] = r;
+    else comparisons[m] = r;
+  }
+  return { base, comparisons };
+}
+var ADVICE_THRESHOLD = 0.03;
+async function adviseForModel(cfg, head, ctx) {
+  const startNs = ctx.clockNs();
+  const prepared = await prepareModel(cfg, cfg.path, ctx);
+  const batch = prepared.inputs.batchSize;
+  const variants = VARIANT_IDS.length;
+  const shareS = cfg.adviseMaxTimeS / variants;
+  const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
+  return withMeter(cfg, ctx, async (meter) => {
+    const measure = async (bytes) => {
+      const loaded = {
+        ...prepared.loaded,
+        bytes,
+        proto: decodeModel(bytes),
+        fileBytes: bytes.length,
+        externalFiles: []
+      };
+      const { flops } = await flopsWithControlFlow(
+        loaded,
+        prepared.inputs.feeds,
+        (b) => createSession(b, { threads: cfg.threads, name: label(cfg) })
+      );
+      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      try {
+        const r = await runInferenceBenchmark(
+          session,
+          prepared.inputs.feeds,
+          {
+            iterations: "auto",
+            warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+            maxTimeS: standaloneS,
+            targetRelativeCi: 0.02,
+            batchSize: batch
+          },
+          { clockNs: ctx.clockNs, meter, label: cfg.name }
+        );
+        const e = meter.takeFailure() ? void 0 : r.energy;
+        return {
+          sizeBytes: bytes.length,
+          flops: flops.total,
+          latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
+          ...e ? {
+            energyJPerInference: e.energyJ / r.runs,
+            energyMethod: e.method,
+            energyEstimated: isEstimated(e)
+          } : {}
+        };
+      } finally {
+        await session.release();
+      }
+    };
+    const original = prepared.loaded.externalFiles.length ? void 0 : await measure(prepared.loaded.bytes);
+    const originalArm = {
+      model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
+      feeds: prepared.inputs.feeds
+    };
+    const meanMs = original?.latencyMs.mean ?? head.inference?.latencyMs.mean ?? 1;
+    const deadlineNs = startNs + BigInt(Math.round(cfg.adviseMaxTimeS * 1e9));
+    let compared = 0;
+    const compare = async (bytes) => {
+      const left = Math.max(1, variants - compared++);
+      const remainingS = Number(deadlineNs - ctx.clockNs()) / 1e9;
+      const r = await compareInterleaved(
+        cfg,
+        originalArm,
+        { model: bytes, feeds: prepared.inputs.feeds },
+        {
+          metrics: ["latency-p50", "latency-mean", "energy"],
+          threshold: ADVICE_THRESHOLD,
+          capS: Math.max(0.5, remainingS / left - standaloneS),
+          meanMs,
+          batchSize: batch,
+          warmup: Math.min(cfg.inference?.warmup ?? 10, 10)
+        },
+        ctx,
+        meter
+      );
+      meter.takeFailure();
+      return {
+        ...r["latency-p50"] ? { latencyP50: r["latency-p50"] } : {},
+        ...r["latency-mean"] ? { latencyMean: r["latency-mean"] } : {},
+        ...r.energy ? { energy: r.energy } : {}
+      };
+    };
+    ctx.logger.progress(
+      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`
+    );
+    return adviseModel(prepared.loaded, {
+      feeds: prepared.inputs.feeds,
+      measure,
+      compare,
+      originalMeasurement: original ?? toMeasurement(head)
+    });
+  });
+}
+function sigFig(x) {
+  return Number(x.toPrecision(3)).toString();
+}
+function toMeasurement(m) {
+  return {
+    sizeBytes: m.size.bytes,
+    flops: m.flops,
+    latencyMs: { p50: m.inference?.latencyMs.p50 ?? NaN, mean: m.inference?.latencyMs.mean ?? NaN },
+    ...m.inference?.energy ? {
+      energyJPerInference: m.inference.energy.joulesPerInference,
+      energyMethod: m.inference.energy.method,
+      energyEstimated: m.inference.energy.estimated
+    } : {}
+  };
+}
+
+// src/isolate/workspace.ts
+import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { readFile as readFile2, realpath } from "node:fs/promises";
+import { dirname as dirname4, isAbsolute, relative, resolve as resolve3 } from "node:path";
+function isInside(root, child) {
+  const rel = relative(root, child);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+}
+function real(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve3(p);
+  }
+}
+function findWorkspaceRoot(configFile, env2) {
+  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve3(env2.ENERGY_BUDGET_WORKSPACE));
+  const file = real(resolve3(configFile));
+  if (env2.GITHUB_WORKSPACE) {
+    const ws = real(resolve3(env2.GITHUB_WORKSPACE));
+    if (isInside(ws, file)) return ws;
+  }
+  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
+    if (existsSync2(resolve3(dir, ".git"))) return dir;
+    if (dirname4(dir) === dir) break;
+  }
+  return dirname4(file);
+}
+async function assertInsideWorkspace(path, workspaceRoot, what) {
+  let target;
+  try {
+    target = await realpath(path);
+  } catch {
+    target = resolve3(path);
+  }
+  if (!isInside(workspaceRoot, target)) {
+    const viaLink = target !== resolve3(path) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    throw new InputError(
+      "PATH_OUTSIDE_WORKSPACE",
+      `${what} is ${path}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
+    );
+  }
+  return target;
+}
+function confinedReadFile(workspaceRoot) {
+  return async (path) => {
+    const target = await assertInsideWorkspace(path, workspaceRoot, "An input data file");
+    return readFile2(target);
+  };
+}
+
+// src/isolate/protocol.ts
+function serializeError(error) {
+  if (error instanceof EnergyBudgetError) {
+    return {
+      ours: true,
+      name: error.name,
+      code: error.code,
+      exitCode: error.exitCode,
+      message: error.message,
+      ...error instanceof ConfigError ? { issues: error.issues } : {}
+    };
+  }
+  if (error instanceof Error) return { ours: false, name: error.name, message: error.message, stack: error.stack };
+  return { ours: false, name: "Error", message: String(error) };
+}
+function deserializeError(e) {
+  if (e.ours && e.code && e.exitCode) {
+    if (e.issues) return new ConfigError(e.issues);
+    const error2 = new EnergyBudgetError(e.code, e.message, e.exitCode);
+    error2.name = e.name;
+    return error2;
+  }
+  const error = new Error(e.message);
+  error.name = e.name;
+  if (e.stack) error.stack = e.stack;
+  return error;
+}
+
+export {
+  isMetricKey,
+  metricKind,
+  isMinimumMetric,
+  loadConfig,
+  parseConfig,
+  ortVersion,
+  statusForVerdict,
+  classifyInterval,
+  measureModel,
+  metricValues,
+  compareWithBase,
+  adviseForModel,
+  serializeError,
+  deserializeError,
+  findWorkspaceRoot,
+  assertInsideWorkspace,
+  confinedReadFile
+};

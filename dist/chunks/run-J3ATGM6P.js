@@ -1,0 +1,919 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  GitBaseline,
+  headCommit
+} from "./chunk-BS4HUTZO.js";
+import {
+  renderMarkdown
+} from "./chunk-ZR64H62L.js";
+import {
+  HISTORY_METRICS,
+  MIN_HISTORY_RUNS,
+  buildSeries,
+  describeChange,
+  environmentParts,
+  geometricMean,
+  historyComparison,
+  isMeasuredMetric,
+  lastSegment
+} from "./chunk-Y6ZTHBW3.js";
+import {
+  adviseForModel,
+  assertInsideWorkspace,
+  classifyInterval,
+  compareWithBase,
+  confinedReadFile,
+  deserializeError,
+  findWorkspaceRoot,
+  isMetricKey,
+  isMinimumMetric,
+  loadConfig,
+  measureModel,
+  metricKind,
+  metricValues,
+  ortVersion,
+  parseConfig,
+  statusForVerdict
+} from "./chunk-LSM2GLMO.js";
+import {
+  require_dist
+} from "./chunk-JQDTM3AS.js";
+import "./chunk-CX5ZBB37.js";
+import "./chunk-R3OHUB5T.js";
+import "./chunk-C2GH26UA.js";
+import "./chunk-4K6K6CUH.js";
+import {
+  writeFileAtomic
+} from "./chunk-NC3O6ORB.js";
+import {
+  modelsDigest
+} from "./chunk-YVDEJOKG.js";
+import {
+  renderText,
+  silentLogger
+} from "./chunk-SPJ35GE2.js";
+import {
+  estimatedSuffix
+} from "./chunk-NGLSY2C3.js";
+import "./chunk-SQ5DARHL.js";
+import {
+  formatQuantity,
+  tryParseQuantity
+} from "./chunk-MJFYPYIG.js";
+import {
+  environmentDifferences,
+  loadBaselineReport
+} from "./chunk-4KTEHOLH.js";
+import {
+  EnergyBudgetError,
+  EnvironmentError,
+  ExitCode,
+  InputError,
+  exitCodeOf
+} from "./chunk-Z5TEINJL.js";
+import {
+  __toESM
+} from "./chunk-DSY7S6TO.js";
+
+// src/config/files.ts
+import { stat } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+function namedFiles(config, models) {
+  const out = [];
+  for (const model of models) {
+    const index = config.models.indexOf(model);
+    out.push({ model, index, path: model.path, field: "path", what: "the model file" });
+    if (model.training?.stepModel)
+      out.push({ model, index, path: model.training.stepModel, field: "training.step-model", what: "the training step-model" });
+    for (const [name, spec] of Object.entries(model.inputs))
+      if (spec.kind === "npy") out.push({ model, index, path: spec.file, field: `inputs.${name}.data`, what: "the .npy input" });
+  }
+  return out;
+}
+async function problem(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? void 0 : "is not a file";
+  } catch (error) {
+    const code = error.code;
+    return code === "ENOENT" || code === "ENOTDIR" ? "does not exist" : `cannot be read (${code ?? "error"})`;
+  }
+}
+async function missingNamedFiles(config, models, workspaceRoot) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of namedFiles(config, models)) {
+    if (out.has(f.model)) continue;
+    const inside = relative(workspaceRoot, f.path);
+    if (inside.startsWith("..") || isAbsolute(inside)) continue;
+    const why = await problem(f.path);
+    if (why === void 0) continue;
+    const shown = relative(config.dir, f.path) || f.path;
+    const at = `${config.file}${f.model.line !== void 0 ? `:${f.model.line}` : ""}: models[${f.index}].${f.field}`;
+    out.set(
+      f.model,
+      new InputError(
+        "MODEL_INVALID",
+        `${at}: ${f.what} of "${f.model.name}", ${shown}, ${why}; expected the path of an existing file, relative to the budget file's folder (${config.dir}).`
+      )
+    );
+  }
+  return out;
+}
+
+// src/run.ts
+import { dirname, relative as relative2, resolve } from "node:path";
+
+// src/environment.ts
+import os from "node:os";
+function detectEnvironment(ortVersion2, device = "cpu") {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() || os.arch(),
+    logicalCpus: typeof os.availableParallelism === "function" ? os.availableParallelism() : cpus.length,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    onnxruntime: ortVersion2,
+    device
+  };
+}
+
+// src/report/junit.ts
+function escapeXml(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function caseXml(model, b) {
+  const name = `${b.kind === "regression" ? "regression " : ""}${b.metric}`;
+  const detail = `${b.metric}: value ${b.value}${estimatedSuffix(model, b.metric)}${b.baseline !== null ? `, baseline ${b.baseline}` : ""}, limit ${b.limit}${b.kind === "regression" && b.relative ? " (relative)" : ""}${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ""}${b.message ? ` \u2014 ${b.message}` : ""}`;
+  const open = `    <testcase classname="${escapeXml(`energy-budget.${model.name}`)}" name="${escapeXml(name)}">`;
+  switch (b.status) {
+    case "fail":
+      return `${open}
+      <failure message="${escapeXml(`budget exceeded: ${detail}`)}">${escapeXml(detail)}</failure>
+    </testcase>`;
+    case "inconclusive":
+    case "warn":
+      return `${open}
+      <system-out>${escapeXml(`${b.status}: ${detail}`)}</system-out>
+    </testcase>`;
+    default:
+      return `${open}</testcase>`;
+  }
+}
+function renderJunit(report) {
+  const suites = report.models.map((m) => {
+    const cases = m.budgets.map((b) => caseXml(m, b));
+    if (m.error) {
+      cases.push(
+        `    <testcase classname="${escapeXml(`energy-budget.${m.name}`)}" name="measure">
+      <error type="${escapeXml(m.error.code)}" message="${escapeXml(m.error.message)}"></error>
+    </testcase>`
+      );
+    }
+    const failures2 = m.budgets.filter((b) => b.status === "fail").length;
+    return `  <testsuite name="${escapeXml(m.name)}" tests="${cases.length}" failures="${failures2}" errors="${m.error ? 1 : 0}">
+${cases.join("\n")}${cases.length ? "\n" : ""}  </testsuite>`;
+  });
+  const total = report.models.reduce((n, m) => n + m.budgets.length + (m.error ? 1 : 0), 0);
+  const failures = report.models.reduce((n, m) => n + m.budgets.filter((b) => b.status === "fail").length, 0);
+  const errors = report.models.filter((m) => m.error).length;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="energy-budget" tests="${total}" failures="${failures}" errors="${errors}">
+${suites.join("\n")}
+</testsuites>
+`;
+}
+
+// src/compare/budgets.ts
+var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
+function isDeterministicMetric(metric) {
+  return DETERMINISTIC_METRICS.includes(metric);
+}
+var EXACT_TOLERANCE = 1e-12;
+function fmt(metric, value) {
+  return formatQuantity(value, metricKind(metric));
+}
+function pct(x) {
+  const v = x * 100;
+  const digits = Math.abs(v) >= 10 ? 1 : 2;
+  return `${v > 0 ? "+" : ""}${v.toFixed(digits)}%`;
+}
+function levelStatus(level) {
+  return level === "error" ? "fail" : "warn";
+}
+function base(limit, value, baseline) {
+  return {
+    metric: limit.metric,
+    kind: limit.kind,
+    limit: limit.limit,
+    value,
+    baseline,
+    level: limit.level,
+    ...limit.kind === "regression" ? { relative: limit.relative } : {},
+    ...limit.line !== void 0 ? { line: limit.line } : {}
+  };
+}
+function absolute(limit, value, baselineValue) {
+  const m = limit.metric;
+  const floor = isMinimumMetric(m);
+  const exceeded = floor ? value < limit.limit : value > limit.limit;
+  const baseFigure = baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null;
+  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
+  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` + (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : "") : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
+  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : "pass", message };
+}
+function allowedFraction(limit, baselineValue) {
+  return limit.relative ? limit.limit : limit.limit / baselineValue;
+}
+function limitText(limit) {
+  return limit.relative ? formatQuantity(limit.limit, "percent") : fmt(limit.metric, limit.limit);
+}
+function regression(limit, value, baselineValue, comparison, policy) {
+  const m = limit.metric;
+  const floor = isMinimumMetric(m);
+  const direction = floor ? "lower-is-worse" : "higher-is-worse";
+  const r = base(limit, value, baselineValue);
+  const change = baselineValue === 0 ? value === 0 ? 0 : Number.POSITIVE_INFINITY : value / baselineValue - 1;
+  const changeText = Number.isFinite(change) ? pct(change) : "from 0";
+  const allowedText = `allowed ${floor ? "drop" : "growth"} ${limitText(limit)}`;
+  if (isDeterministicMetric(m) || !comparison && baselineValue === 0) {
+    const bound = limit.relative ? floor ? baselineValue * (1 - limit.limit) : baselineValue * (1 + limit.limit) : floor ? baselineValue - limit.limit : baselineValue + limit.limit;
+    const tol = EXACT_TOLERANCE * Math.max(Math.abs(bound), Math.abs(value));
+    const exceeded2 = floor ? value < bound - tol : value > bound + tol;
+    return {
+      ...r,
+      status: exceeded2 ? levelStatus(limit.level) : "pass",
+      message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText}; ${allowedText})${exceeded2 ? ": regression" : ""}`
+    };
+  }
+  const allowed = allowedFraction(limit, baselineValue);
+  if (comparison) {
+    const verdict = classifyInterval(comparison.changeCi95, allowed, allowed, direction);
+    const status = statusForVerdict(verdict, limit.level, policy);
+    const [lo, hi] = comparison.changeCi95;
+    let message = `change ${pct(comparison.estimate)} (95% CI ${pct(lo)} \u2026 ${pct(hi)}; ${allowedText}): ${verdict}`;
+    if (verdict === "inconclusive") {
+      message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
+    }
+    message += ` [${comparison.method}]`;
+    return { ...r, status, change: comparison.estimate, changeCi95: comparison.changeCi95, message };
+  }
+  const exceeded = floor ? change < -allowed : change > allowed;
+  return {
+    ...r,
+    status: exceeded ? levelStatus(limit.level) : "pass",
+    message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText}; ${allowedText})${exceeded ? ": regression" : ""}; point values only, without a confidence interval, so run-to-run noise is not accounted for`
+  };
+}
+function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconclusive: "warn" }) {
+  return limits.map((limit) => {
+    const value = metrics[limit.metric];
+    const baselineValue = baseline?.[limit.metric];
+    if (value === void 0 || !Number.isFinite(value)) {
+      return {
+        ...base(limit, Number.NaN, baselineValue ?? null),
+        status: "warn",
+        message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
+      };
+    }
+    if (limit.kind === "absolute") return absolute(limit, value, baselineValue);
+    if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
+      return {
+        ...base(limit, value, null),
+        status: "pass",
+        message: baseline ? `not checked: the baseline has no ${limit.metric}` : "not checked: no baseline (a new model, or the first run with this budget file)"
+      };
+    }
+    return regression(limit, value, baselineValue, comparisons[limit.metric], opts.inconclusive);
+  });
+}
+function overallVerdict(models) {
+  let verdict = "pass";
+  for (const m of models) {
+    if (m.error) return "fail";
+    for (const b of m.budgets ?? []) {
+      if (b.status === "fail") return "fail";
+      if (b.status === "warn" || b.status === "inconclusive") verdict = "warn";
+    }
+  }
+  return verdict;
+}
+
+// src/compare/budget-changes.ts
+var import_yaml = __toESM(require_dist(), 1);
+var LEVEL_ALIASES = { error: "error", fail: "error", warn: "warn", warning: "warn" };
+var INCONCLUSIVE_ALIASES = {
+  fail: "fail",
+  error: "fail",
+  warn: "warn",
+  warning: "warn",
+  pass: "pass",
+  ignore: "pass"
+};
+var INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 };
+function isRecord(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function readLimit(metric, raw, regression2) {
+  let level = "error";
+  let valueRaw = raw;
+  if (isRecord(raw)) {
+    level = LEVEL_ALIASES[String(raw.level ?? "error").toLowerCase()] ?? "error";
+    valueRaw = raw.limit;
+  }
+  if (typeof valueRaw !== "string" && typeof valueRaw !== "number") return void 0;
+  const relative3 = regression2 && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
+  const parsed = tryParseQuantity(valueRaw, relative3 ? "percent" : metricKind(metric));
+  if (!parsed.ok) return void 0;
+  return { metric, regression: regression2, value: parsed.value, relative: relative3, level };
+}
+function readBudgets(text) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch {
+    return null;
+  }
+  const models = /* @__PURE__ */ new Map();
+  if (!isRecord(doc)) return { models };
+  const inconclusive = typeof doc.inconclusive === "string" ? INCONCLUSIVE_ALIASES[doc.inconclusive.toLowerCase()] : void 0;
+  for (const m of Array.isArray(doc.models) ? doc.models : []) {
+    if (!isRecord(m) || typeof m.name !== "string" || models.has(m.name)) continue;
+    const limits = /* @__PURE__ */ new Map();
+    const budget = isRecord(m.budget) ? m.budget : {};
+    for (const [key, raw] of Object.entries(budget)) {
+      if (key === "regression" && isRecord(raw)) {
+        for (const [rk, rraw] of Object.entries(raw)) {
+          const l = isMetricKey(rk) ? readLimit(rk, rraw, true) : void 0;
+          if (l) limits.set(`regression.${rk}`, l);
+        }
+      } else if (isMetricKey(key)) {
+        const l = readLimit(key, raw, false);
+        if (l) limits.set(key, l);
+      }
+    }
+    models.set(m.name, limits);
+  }
+  return { models, ...inconclusive ? { inconclusive } : {} };
+}
+function removedLimit(model, key, before, note) {
+  return {
+    model,
+    metric: key,
+    change: "removed",
+    before: before.value,
+    ...before.regression ? { relative: before.relative } : {},
+    ...note ? { note } : {}
+  };
+}
+function compareLimits(model, key, before, after) {
+  const out = [];
+  if (before.relative !== after.relative) {
+    out.push({
+      model,
+      metric: key,
+      change: "removed",
+      before: before.value,
+      relative: before.relative,
+      note: `replaced by a limit in ${after.relative ? "percent" : "units"}`
+    });
+    out.push({
+      model,
+      metric: key,
+      change: "added",
+      after: after.value,
+      relative: after.relative,
+      note: `replaces a limit in ${before.relative ? "percent" : "units"}`
+    });
+  } else if (before.value !== after.value) {
+    const floor = !before.regression && isMinimumMetric(before.metric);
+    const looser = floor ? after.value < before.value : after.value > before.value;
+    out.push({
+      model,
+      metric: key,
+      change: looser ? "loosened" : "tightened",
+      before: before.value,
+      after: after.value,
+      ...before.regression ? { relative: before.relative } : {}
+    });
+  }
+  if (before.level !== after.level) {
+    out.push({
+      model,
+      metric: key,
+      change: after.level === "warn" ? "loosened" : "tightened",
+      before: before.value,
+      after: after.value,
+      ...before.regression ? { relative: before.relative } : {},
+      note: `level ${before.level} \u2192 ${after.level}`
+    });
+  }
+  return out;
+}
+function diffBudgetFiles(baseText, headText) {
+  const base2 = readBudgets(baseText);
+  const head = readBudgets(headText);
+  if (!base2 || !head) return [];
+  const changes = [];
+  const bi = base2.inconclusive ?? "warn";
+  const hi = head.inconclusive ?? "warn";
+  if (bi !== hi) {
+    changes.push({
+      model: "*",
+      metric: "inconclusive",
+      change: INCONCLUSIVE_RANK[hi] < INCONCLUSIVE_RANK[bi] ? "loosened" : "tightened",
+      note: `an inconclusive comparison now counts as ${hi} (was ${bi})`
+    });
+  }
+  for (const [model, after] of head.models) {
+    const before = base2.models.get(model);
+    for (const [key, a] of after) {
+      const b = before?.get(key);
+      if (!b) {
+        changes.push({
+          model,
+          metric: key,
+          change: "added",
+          after: a.value,
+          ...a.regression ? { relative: a.relative } : {},
+          ...before ? {} : { note: "new model" }
+        });
+      } else {
+        changes.push(...compareLimits(model, key, b, a));
+      }
+    }
+    for (const [key, b] of before ?? []) {
+      if (!after.has(key)) changes.push(removedLimit(model, key, b));
+    }
+  }
+  for (const [model, before] of base2.models) {
+    if (head.models.has(model)) continue;
+    for (const [key, b] of before) {
+      changes.push(removedLimit(model, key, b, "model removed from the budget file"));
+    }
+  }
+  return changes;
+}
+
+// src/isolate/parent.ts
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var DEFAULT_MAX_OLD_SPACE_MB = 4096;
+function defaultTimeoutS(inferenceMaxTimeS, env = {}) {
+  const fromEnv = Number(env.ENERGY_BUDGET_MODEL_TIMEOUT_S);
+  if (env.ENERGY_BUDGET_MODEL_TIMEOUT_S && Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
+  const cap = inferenceMaxTimeS !== void 0 && Number.isFinite(inferenceMaxTimeS) ? inferenceMaxTimeS : 10;
+  return Math.max(600, 30 * cap);
+}
+function locateWorker(moduleUrl = import.meta.url) {
+  for (const rel of ["./worker.js", "../worker.js"]) {
+    try {
+      const file = fileURLToPath(new URL(rel, moduleUrl));
+      if (existsSync(file)) return file;
+    } catch {
+    }
+  }
+  return null;
+}
+var SECRET_NAME = /token|secret|password|passwd|credential|private[_-]?key|api[_-]?key/i;
+function scrubEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && !SECRET_NAME.test(k)) out[k] = v;
+  return out;
+}
+var SIGNAL_MEANING = {
+  SIGSEGV: "a segmentation fault",
+  SIGBUS: "a bus error",
+  SIGABRT: "an abort",
+  SIGILL: "an illegal instruction",
+  SIGFPE: "an arithmetic fault",
+  SIGKILL: "SIGKILL (usually the kernel out-of-memory killer)"
+};
+var STDERR_TAIL_BYTES = 4e3;
+function tailText(chunks) {
+  const all = Buffer.concat(chunks).toString("utf8");
+  const lines = all.split(/\r?\n/).filter(
+    (l) => !/^\s*\d+: (0x[0-9a-f]+|file:|node:|\S+ \()/i.test(l) && !/^\s*-{3,}.*-{3,}\s*$/.test(l) && !/^\s*(#|Native stack|JavaScript stack)/.test(l)
+  ).map((l) => l.trim()).filter(Boolean);
+  return lines.join(" | ").slice(-600).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+}
+function runIsolated(job, opts) {
+  return new Promise((resolvePromise, rejectPromise) => {
+    let child;
+    try {
+      child = fork(opts.workerPath, [], {
+        execArgv: [`--max-old-space-size=${opts.maxOldSpaceMb ?? DEFAULT_MAX_OLD_SPACE_MB}`],
+        env: scrubEnv(job.env),
+        stdio: ["ignore", "pipe", "pipe", "ipc"],
+        serialization: "advanced"
+      });
+    } catch (error) {
+      rejectPromise(
+        new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${error.message}`, {
+          cause: error
+        })
+      );
+      return;
+    }
+    const stderr = [];
+    let stderrBytes = 0;
+    const keep = (chunk) => {
+      stderr.push(chunk);
+      stderrBytes += chunk.length;
+      while (stderrBytes > STDERR_TAIL_BYTES && stderr.length > 1) stderrBytes -= stderr.shift().length;
+    };
+    child.stderr?.on("data", keep);
+    child.stdout?.on("data", keep);
+    let settled = false;
+    let timedOut = false;
+    let answer;
+    const killOnExit = () => child.kill("SIGKILL");
+    process.once("exit", killOnExit);
+    const start = opts.startTimer ?? ((ms, fire) => {
+      const t = setTimeout(fire, ms);
+      return () => clearTimeout(t);
+    });
+    const cancelTimer = start(Math.round(opts.timeoutS * 1e3), () => {
+      if (settled || answer) return;
+      timedOut = true;
+      child.kill("SIGKILL");
+    });
+    const finish = (fn) => {
+      if (settled) return;
+      settled = true;
+      cancelTimer();
+      process.removeListener("exit", killOnExit);
+      fn();
+    };
+    child.on("message", (raw) => {
+      if (!raw || typeof raw !== "object") return;
+      if (raw.type === "log") {
+        const message = String(raw.message);
+        if (raw.level === "warn") opts.logger.warn(message);
+        else if (raw.level === "progress") opts.logger.progress(message);
+        else opts.logger.info(message);
+      } else if (raw.type === "result") {
+        answer = { ok: true, value: raw.value, shown: Array.isArray(raw.shown) ? raw.shown : [] };
+      } else if (raw.type === "error") {
+        answer = { ok: false, error: deserializeError(raw.error) };
+      }
+    });
+    child.on("error", (error) => {
+      finish(
+        () => rejectPromise(
+          new EnvironmentError(`The measurement worker for ${opts.label} failed to run: ${error.message}`, { cause: error })
+        )
+      );
+    });
+    child.on("close", (code, signal) => {
+      finish(() => {
+        if (answer?.ok) return resolvePromise({ value: answer.value, shown: answer.shown });
+        if (answer && !answer.ok) return rejectPromise(answer.error);
+        const tail = tailText(stderr);
+        const printed = tail ? ` Its last output was: "${tail}".` : "";
+        if (timedOut) {
+          return rejectPromise(
+            new EnergyBudgetError(
+              "MODEL_TIMEOUT",
+              `Model ${opts.label}: the measurement did not finish within ${opts.timeoutS} s and was stopped (the ${job.kind} step was running in an isolated worker). A model that makes onnxruntime hang is treated as invalid input; the other models were measured. If the model is fine but slow, lower inference.max-time or iterations, or raise the limit with ENERGY_BUDGET_MODEL_TIMEOUT_S (seconds).${printed}`,
+              2
+            )
+          );
+        }
+        const heap = /heap out of memory|Reached heap limit/i.test(tail);
+        const how = heap ? `ran out of JavaScript heap memory (the worker is capped at ${opts.maxOldSpaceMb ?? DEFAULT_MAX_OLD_SPACE_MB} MiB)` : signal ? `was killed by ${SIGNAL_MEANING[signal] ?? signal}` : `exited with code ${code} without a result`;
+        rejectPromise(
+          new EnergyBudgetError(
+            "MODEL_CRASHED",
+            `Model ${opts.label}: the measurement process ${how} during the ${job.kind} step, so this model has no figures; the other models were measured. onnxruntime crashing on a model means the model is malformed or uses an operator configuration the runtime cannot handle: check it with onnx.checker.check_model and run it once in onnxruntime by hand. If it is valid and still crashes, please report it with the model.${printed}`,
+            2
+          )
+        );
+      });
+    });
+    child.send(job, (error) => {
+      if (!error) return;
+      child.kill("SIGKILL");
+      finish(
+        () => rejectPromise(
+          new EnvironmentError(`Could not send the job to the measurement worker: ${error.message}`, { cause: error })
+        )
+      );
+    });
+  });
+}
+
+// src/isolate/engine.ts
+function createModelRunner(ctx, opts) {
+  const workerPath = opts.mode === "off" ? null : opts.workerPath ?? locateWorker();
+  if (!workerPath) {
+    ctx.logger.warn(
+      opts.mode === "off" ? "Models are measured in this process (isolation turned off): a crash or hang inside onnxruntime would end the whole run." : "Models are measured in this process because no bundled worker (worker.js) was found beside the engine (running from TypeScript sources?): a crash or hang inside onnxruntime would end the whole run. Build with `npm run bundle` to isolate each model."
+    );
+    return {
+      mode: "in-process",
+      measure: (cfg, _i, path) => measureModel(cfg, path, ctx),
+      compare: (cfg, _i, basePath, head) => compareWithBase(cfg, basePath, head, ctx),
+      advise: (cfg, _i, head) => adviseForModel(cfg, head, ctx)
+    };
+  }
+  const shown = ctx.shown ??= /* @__PURE__ */ new Set();
+  const env = scrubEnv(ctx.env);
+  const run = async (kind, cfg, modelIndex, path, head) => {
+    const job = {
+      kind,
+      configFile: ctx.config.file,
+      modelIndex,
+      modelName: cfg.name,
+      path,
+      ...head ? { head } : {},
+      env,
+      sysfsRoot: ctx.sysfsRoot,
+      ...ctx.procRoot ? { procRoot: ctx.procRoot } : {},
+      advise: ctx.advise,
+      workspaceRoot: opts.workspaceRoot,
+      shown: [...shown]
+    };
+    const out = await runIsolated(job, {
+      workerPath,
+      timeoutS: opts.timeoutS ?? defaultTimeoutS(cfg.inference?.maxTimeS, ctx.env),
+      maxOldSpaceMb: opts.maxOldSpaceMb,
+      logger: ctx.logger,
+      label: `"${cfg.name}" (${cfg.pathInConfig})`,
+      startTimer: opts.startTimer
+    });
+    for (const n of out.shown) shown.add(n);
+    return out.value;
+  };
+  return {
+    mode: "process",
+    measure: (cfg, i, path) => run("measure", cfg, i, path),
+    compare: (cfg, i, basePath, head) => run("compare", cfg, i, basePath, head),
+    advise: (cfg, i, head) => run("advise", cfg, i, cfg.path, head)
+  };
+}
+
+// src/isolate/log-safety.ts
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function neutralizeLogText(text) {
+  return String(text).replace(/\r\n?/g, "\n").replace(CONTROL, "").split("\n").map((line) => line.replace(/^(\s*):(?=:)/, "$1:\u200B").replace(/##\[/g, "#\u200B#[")).join("\n");
+}
+function safeLogger(logger) {
+  return {
+    info: (m) => logger.info(neutralizeLogText(m)),
+    warn: (m) => logger.warn(neutralizeLogText(m)),
+    progress: (m) => logger.progress(neutralizeLogText(m))
+  };
+}
+
+// src/history/baseline.ts
+function historyBaselineFor(records, model, head, window) {
+  const out = { metrics: {}, comparisons: {}, runs: 0, notes: [] };
+  let found = false;
+  for (const metric of HISTORY_METRICS) {
+    const series = buildSeries(records, model, metric, window);
+    if (!series.points.length) continue;
+    found = true;
+    if (!isMeasuredMetric(metric)) {
+      out.metrics[metric] = series.points[series.points.length - 1].value;
+      continue;
+    }
+    const seg = lastSegment(series).map((p) => p.value);
+    out.runs = Math.max(out.runs, seg.length);
+    if (seg.every((v) => v > 0)) out.metrics[metric] = geometricMean(seg);
+    const h = head[metric];
+    const cmp = h !== void 0 ? historyComparison(seg, h) : void 0;
+    if (cmp) out.comparisons[metric] = cmp;
+    else if (h !== void 0 && seg.length < MIN_HISTORY_RUNS)
+      out.notes.push(
+        `${metric}: only ${seg.length} run${seg.length === 1 ? "" : "s"} in the history since the last environment change (at least ${MIN_HISTORY_RUNS} give an interval); compared by point values`
+      );
+  }
+  return found ? out : null;
+}
+
+// src/run.ts
+function selectShard(items, shard) {
+  if (!shard || shard.count === 1) return items;
+  return items.filter((_, i) => i % shard.count === shard.index - 1);
+}
+function modelError(cfg, error) {
+  const code = error instanceof EnergyBudgetError ? error.code : "INTERNAL";
+  const message = error instanceof EnergyBudgetError ? error.message : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    name: cfg.name,
+    path: cfg.pathInConfig,
+    size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+    flops: 0,
+    budgets: [],
+    error: { code, message, exitCode: exitCodeOf(error) }
+  };
+}
+function batchMismatch(name, base2, head) {
+  const was = base2.inference?.batchSize;
+  const now = head.inference?.batchSize;
+  if (typeof was !== "number" || typeof now !== "number" || was === now) return void 0;
+  return `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or measure the baseline at the same dims`;
+}
+async function writeOut(file, text) {
+  await writeFileAtomic(file, text);
+  return file;
+}
+async function writeReports(report, cwd, paths) {
+  const files = {};
+  if (paths.json) files.json = await writeOut(resolve(cwd, paths.json), `${JSON.stringify(report, null, 2)}
+`);
+  if (paths.markdown)
+    files.markdown = await writeOut(resolve(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
+  if (paths.junit) files.junit = await writeOut(resolve(cwd, paths.junit), renderJunit(report));
+  return files;
+}
+async function runEnergyBudget(options, deps = {}) {
+  const logger = safeLogger(deps.logger ?? silentLogger);
+  const env = deps.env ?? process.env;
+  const cwd = resolve(options.cwd);
+  const configFile = resolve(cwd, options.configPath);
+  const config = await loadConfig(configFile);
+  const models = selectShard(config.models, options.shard);
+  const environment = detectEnvironment(ortVersion());
+  const workspaceRoot = findWorkspaceRoot(configFile, env);
+  const missing = await missingNamedFiles(config, models, workspaceRoot);
+  for (const error of missing.values()) logger.warn(error.message);
+  const ctx = {
+    config,
+    logger,
+    env,
+    clockNs: deps.clockNs ?? (() => process.hrtime.bigint()),
+    sysfsRoot: deps.sysfsRoot ?? env.ENERGY_BUDGET_SYSFS ?? "/sys",
+    advise: options.advise === true,
+    readFile: confinedReadFile(workspaceRoot),
+    sleep: deps.sleep
+  };
+  const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
+  const report = {
+    schemaVersion: 1,
+    verdict: "pass",
+    environment,
+    models: [],
+    config: relative2(cwd, configFile) || configFile,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    shard: options.shard ?? { index: 1, count: 1 },
+    commit: env.GITHUB_SHA || await headCommit(dirname(configFile), { env }),
+    modelsDigest: modelsDigest(config.models.map((m) => ({ name: m.name, path: m.pathInConfig }))),
+    configModels: config.models.map((m) => m.name)
+  };
+  let baselineByName = /* @__PURE__ */ new Map();
+  if (options.baselinePath) {
+    const file = resolve(cwd, options.baselinePath);
+    const base2 = await loadBaselineReport(file);
+    baselineByName = new Map(base2.models.map((m) => [m.name, m]));
+    const warnings = environmentDifferences(base2, report, config);
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: "report", file: options.baselinePath, warnings };
+  }
+  const history = options.historyBaseline;
+  if (history) {
+    const warnings = [];
+    const newest = history.records[history.records.length - 1];
+    if (!newest) warnings.push(`the history of ${history.branch} is empty, so nothing is compared`);
+    else {
+      const what = describeChange(environmentParts(newest.environment, void 0), environmentParts(environment, void 0));
+      if (what)
+        warnings.push(
+          `this run's environment differs from the newest run in the history (${what}); the comparison crosses machines`
+        );
+    }
+    warnings.forEach((w) => logger.warn(w));
+    report.baseline = { kind: "history", ref: history.branch, runs: history.window, warnings };
+  }
+  let git;
+  let baseConfig = null;
+  if (options.baseRef) {
+    git = await GitBaseline.open(cwd, options.baseRef, { env, logger });
+    report.baseline = { kind: "git", ref: options.baseRef, warnings: [] };
+    const baseText = await git.readText(configFile);
+    if (baseText !== null) {
+      try {
+        baseConfig = parseConfig(baseText, configFile);
+      } catch (error) {
+        const issues = error.issues;
+        const w = `the base's budget file (${options.baseRef}) is not valid${issues ? ` (${issues.length} problem${issues.length === 1 ? "" : "s"})` : ""}, so base models are read at the head's paths`;
+        logger.warn(w);
+        report.baseline.warnings.push(w);
+      }
+      report.budgetChanges = diffBudgetFiles(baseText, config.source);
+    }
+  }
+  try {
+    for (const [i, cfg] of models.entries()) {
+      logger.progress(`[${i + 1}/${models.length}] ${cfg.name}: measuring ${cfg.pathInConfig}`);
+      let head;
+      const missingFile = missing.get(cfg);
+      if (missingFile) {
+        report.models.push(modelError(cfg, missingFile));
+        continue;
+      }
+      try {
+        await assertInsideWorkspace(cfg.path, workspaceRoot, `Model "${cfg.name}": its path`);
+        if (cfg.training?.stepModel)
+          await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
+        head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
+      } catch (error) {
+        if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError))
+          logger.warn(String(error?.stack ?? error));
+        report.models.push(modelError(cfg, error));
+        continue;
+      }
+      let comparisons = {};
+      let baselineMetrics = null;
+      if (git) {
+        const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
+        const basePath = await git.materializeModel(baseCfg.path);
+        if (basePath === null) {
+          head.change = "new";
+        } else {
+          try {
+            const cmp = await runner.compare(cfg, config.models.indexOf(cfg), basePath, head);
+            head.baseline = cmp.base;
+            baselineMetrics = metricValues(cmp.base);
+            comparisons = cmp.comparisons;
+          } catch (error) {
+            const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${error.message}`;
+            logger.warn(w);
+            (head.notices ??= []).push(w);
+          }
+        }
+      } else if (history) {
+        const hb = historyBaselineFor(history.records, cfg.name, metricValues(head), history.window);
+        if (hb) {
+          baselineMetrics = hb.metrics;
+          comparisons = hb.comparisons;
+          if (hb.notes.length) (head.notices ??= []).push(...hb.notes.map((n) => `history baseline: ${n}`));
+        } else head.change = "new";
+      } else if (baselineByName.size) {
+        const base2 = baselineByName.get(cfg.name);
+        if (base2 && !base2.error) {
+          const { budgets: _b, baseline: _bb, ...rest } = base2;
+          head.baseline = rest;
+          baselineMetrics = metricValues(base2);
+          const batchWarning = batchMismatch(cfg.name, base2, head);
+          if (batchWarning) {
+            logger.warn(batchWarning);
+            (head.notices ??= []).push(batchWarning);
+          }
+        } else if (!base2) head.change = "new";
+      }
+      head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
+        inconclusive: config.inconclusive
+      });
+      if (options.advise || cfg.advise || head.budgets.some((b) => b.status === "fail")) {
+        try {
+          head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
+        } catch (error) {
+          const w = `${cfg.name}: the optimisation advisor failed: ${error instanceof Error ? error.message : String(error)}`;
+          logger.warn(w);
+          (head.notices ??= []).push(w);
+        }
+      }
+      report.models.push(head);
+    }
+    const headNames = new Set(config.models.map((m) => m.name));
+    const removed = options.baseRef ? (baseConfig?.models ?? []).filter((m) => !headNames.has(m.name)).map((m) => m.name) : [...baselineByName.keys()].filter((n) => !headNames.has(n));
+    for (const name of selectShard(removed, options.shard)) {
+      report.models.push({
+        name,
+        path: "",
+        change: "removed",
+        size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
+        flops: 0,
+        budgets: []
+      });
+    }
+  } finally {
+    await git?.close();
+  }
+  report.verdict = overallVerdict(report.models);
+  const files = await writeReports(report, cwd, {
+    json: options.jsonPath,
+    markdown: options.markdownPath,
+    junit: options.junitPath
+  });
+  logger.info(renderText(report));
+  return { report, exitCode: reportExitCode(report), files };
+}
+function reportExitCode(report, options = {}) {
+  const modelExit = report.models.reduce((worst, m) => {
+    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
+    return Math.max(worst, code);
+  }, 0);
+  if (report.verdict === "incomplete" && !options.allowIncomplete) return ExitCode.INTERNAL;
+  return modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
+}
+export {
+  EnvironmentError,
+  reportExitCode,
+  runEnergyBudget,
+  selectShard,
+  writeReports
+};
