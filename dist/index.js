@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-ZR64H62L.js";
+} from "./chunks/chunk-MLFT66DC.js";
 import {
   commentMarker,
   escapeMarkdown,
@@ -25423,7 +25423,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-J3ATGM6P.js");
+  const engine = await import("./chunks/run-GXCD43VB.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
@@ -25637,7 +25637,8 @@ async function runMode(s) {
       baselinePath: inputs.baseline && !againstHistory ? path2.resolve(ctx.workspace, inputs.baseline) : void 0,
       historyBaseline: againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : void 0,
       shard: inputs.shard,
-      advise: inputs.advise
+      advise: inputs.advise,
+      installValgrind: true
     },
     { logger, env: s.deps.env }
   );

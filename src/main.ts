@@ -378,6 +378,7 @@ async function runMode(s: Session): Promise<number> {
         againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : undefined,
       shard: inputs.shard,
       advise: inputs.advise,
+      installValgrind: true,
     },
     { logger, env: s.deps.env },
   );

@@ -21,6 +21,10 @@ import { figureInterval } from './energy/interval.js';
 import { seedFrom } from './util/random.js';
 import { mean, percentile } from './bench/latency.js';
 import type { MeasureContext, PreparedModel } from './measure.js';
+import { countInstructions } from './instructions/measure.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 
 interface StepPlan {
   bytes: Uint8Array;
@@ -185,5 +189,28 @@ export async function measureTraining(
   }
   const notes = [...plan.notes, ...result.notes];
   if (notes.length) (prepared.report.notices ??= []).push(...notes.map((n) => `training: ${n}`));
+  if (cfg.measure === 'instructions') report.instructions = await countSteps(cfg, plan, ctx);
   return report;
+}
+
+/**
+ * The training step's instructions under Valgrind: the step model (built in memory) is written
+ * to a temporary folder of its own for the child process, and called on the same inputs each
+ * time (the work of a dense step does not depend on the values fed back); a looped step's
+ * count is divided by its steps per call.
+ */
+async function countSteps(cfg: ModelConfig, plan: StepPlan, ctx: MeasureContext): Promise<TrainingReport['instructions']> {
+  ctx.logger.progress(`  ${cfg.name}: counting training-step instructions under Valgrind (callgrind)`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-step-'));
+  try {
+    const file = path.join(dir, 'step.onnx');
+    await writeFile(file, plan.bytes);
+    return await countInstructions(file, plan.feeds, {
+      env: ctx.env,
+      what: 'training step',
+      perCallDivisor: plan.stepsPerCall ?? 1,
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

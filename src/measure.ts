@@ -27,6 +27,7 @@ import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
 import { adviseModel } from './optimize/advisor.js';
 import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
+import { countInstructions } from './instructions/measure.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -363,6 +364,21 @@ async function measurePrepared(
       }
     }
   });
+  if (cfg.measure === 'instructions' && prepared.report.inference) {
+    // After the timed benchmark, never beside it: the simulator would take a core from it.
+    ctx.logger.progress(
+      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`,
+    );
+    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
+    prepared.report.inference.instructions = counted;
+    ctx.logger.progress(
+      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString('en-US')} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`,
+    );
+    if (cfg.threads !== 1)
+      (prepared.report.notices ??= []).push(
+        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`,
+      );
+  }
   return prepared.report;
 }
 
@@ -384,6 +400,7 @@ export function metricValues(
     v.throughput = inf.throughput;
     if (inf.peakMemoryBytes !== undefined) v['peak-memory'] = inf.peakMemoryBytes;
     if (inf.peakGpuMemoryBytes !== undefined) v['peak-gpu-memory'] = inf.peakGpuMemoryBytes;
+    if (inf.instructions) v['instructions-per-inference'] = inf.instructions.perCall;
     if (inf.energy) {
       v['energy-per-inference'] = inf.energy.joulesPerInference;
       v['energy-per-sample'] = inf.energy.joulesPerSample;
@@ -401,6 +418,7 @@ export function metricValues(
       v['energy-per-training-step'] = t.energy.joulesPerStep;
       v['energy-per-training-sample'] = t.energy.joulesPerSample;
     }
+    if (t.instructions) v['instructions-per-step'] = t.instructions.perCall;
     if (t.projection) {
       v['training-energy-total'] = t.projection.joules;
       v['training-carbon-total'] = t.projection.gCO2e;
@@ -632,11 +650,13 @@ export async function compareWithBase(
       b.relative &&
       ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
-  // the rounds cannot run (no inference, or no head figures to size the blocks).
+  // Figures the rounds do not give (peak memory, instruction counts under `measure:
+  // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
+  // inference, or no head figures to size the blocks).
   const ownBenchmark =
     !cfg.inference ||
     !head.inference ||
+    cfg.measure === 'instructions' ||
     cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };

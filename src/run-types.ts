@@ -27,6 +27,11 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Show the optimisation advisor for every model (else only for models over budget). */
   advise?: boolean;
+  /**
+   * Install Valgrind with apt-get when `measure: instructions` needs it and it is missing, on a
+   * GitHub-hosted Linux runner (RUNNER_OS=Linux). The action sets it; the CLI never installs. @default false
+   */
+  installValgrind?: boolean;
 }
 
 /** A line of progress or a notice for the user (terminal, action log). */

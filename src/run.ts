@@ -33,6 +33,7 @@ import type { IsolationOptions } from './isolate/parent.js';
 import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
 import { safeLogger } from './isolate/log-safety.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { findValgrind, installValgrind } from './instructions/valgrind.js';
 import { historyBaselineFor } from './history/baseline.js';
 import { describeChange, environmentParts } from './history/series.js';
 
@@ -55,6 +56,19 @@ function modelError(cfg: ModelConfig, error: unknown): ModelReport {
     flops: 0,
     budgets: [],
     error: { code, message, exitCode: exitCodeOf(error) } as ModelReport['error'],
+  };
+}
+
+/**
+ * Figures known to be undercounted: FLOPs when some ops could not be counted (control flow
+ * whose branch or trip count is unknown, ops without a formula, custom domains). A FLOPs limit
+ * is then not checked, rather than passed on a count that leaves the real work out.
+ */
+function incompleteMetrics(m: ModelReport): Partial<Record<MetricKey, string>> {
+  const ops = m.flopsUncounted?.ops ?? [];
+  if (!ops.length) return {};
+  return {
+    flops: `the FLOPs count leaves out ${ops.join(', ')} (${ops.length === 1 ? 'an op' : 'ops'} whose cost could not be counted; see docs/flops.md), so a FLOPs limit cannot be enforced on this model`,
   };
 }
 
@@ -133,6 +147,20 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     readFile: confinedReadFile(workspaceRoot),
     sleep: deps.sleep,
   };
+  // measure: instructions needs Valgrind: say so before measuring anything (exit 3).
+  const counted = models.filter((m) => m.measure === 'instructions');
+  if (counted.length) {
+    const tool = await findValgrind(env).catch(async (error: unknown) => {
+      if (!options.installValgrind || env.RUNNER_OS !== 'Linux') throw error;
+      logger.progress('Valgrind is not installed: installing it with `sudo apt-get install -y valgrind` (measure: instructions)');
+      const seconds = await installValgrind(env);
+      logger.progress(`Valgrind installed in ${seconds.toFixed(0)} s`);
+      return findValgrind(env);
+    });
+    logger.progress(
+      `note: ${counted.map((m) => m.name).join(', ')}: instructions are counted under ${tool.version} (callgrind), SIMULATED`,
+    );
+  }
   const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
 
   const report: Report = {
@@ -266,6 +294,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
         inconclusive: config.inconclusive,
+        incomplete: incompleteMetrics(head),
       });
       if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
       else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);

@@ -116,6 +116,11 @@ export const INVALID: InvalidCase[] = [
   { name: 'warmup negative', yaml: model('    inference: { warmup: -1 }\n') },
   { name: 'max-time in bytes', yaml: model('    inference: { max-time: 5 MB }\n') },
   { name: 'target-ci over 100%', yaml: model('    inference: { target-ci: 150% }\n'), validatorOnly: true },
+  {
+    name: 'instruction limit without measure: instructions',
+    yaml: model('    budget: { regression: { instructions-per-inference: 1% } }\n'),
+    validatorOnly: true,
+  },
   { name: 'unknown inference key', yaml: model('    inference: { iteration: 100 }\n') },
   { name: 'training without loss', yaml: model('    training: { optimizer: adam }\n') },
   { name: 'training loss misspelt', yaml: model('    training: { loss: mae }\n') },

@@ -45,6 +45,7 @@ describe('parseConfig on the contract example', () => {
       device: 'cpu',
       inference: { iterations: 'auto', warmup: 10, maxTimeS: 10, targetRelativeCi: 0.02 },
       energy: 'auto',
+      measure: 'time',
       training: { loss: 'bce', optimizer: 'adam', learningRate: 0.001, steps: 50, warmup: 5 },
       advise: false,
       compare: 'auto',

@@ -79,9 +79,10 @@ describe('JSON Schema', () => {
 
   it('for every metric, accepts a quantity of its kind and rejects another kind, like the validator', () => {
     const validate = compile();
-    // A model that measures everything, so only the quantity's kind decides (see measurable.ts).
+    // A model that measures everything, so only the quantity's kind decides (see measurable.ts);
+    // instruction counts also need `measure: instructions`.
     const file = (line: string) =>
-      `version: 1\nmodels: [{ name: m, path: m.onnx, device: cuda, training: { loss: mse, optimizer: sgd, learning-rate: 0.1, steps: 2, dataset-size: 10 }, budget: { ${line} } }]\n`;
+      `version: 1\nmeasure: instructions\nmodels: [{ name: m, path: m.onnx, device: cuda, training: { loss: mse, optimizer: sgd, learning-rate: 0.1, steps: 2, dataset-size: 10 }, budget: { ${line} } }]\n`;
     // [accepted, rejected] per kind
     const samples: Record<string, [string, string]> = {
       bytes: ['5 MiB', '5 ms'],

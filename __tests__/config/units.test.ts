@@ -206,6 +206,8 @@ describe('metrics', () => {
       'carbon-per-inference': 'carbon',
       'carbon-per-1000-inferences': 'carbon',
       'training-carbon-total': 'carbon',
+      'instructions-per-inference': 'count',
+      'instructions-per-step': 'count',
     });
     expect(METRIC_KEYS.filter(isMinimumMetric)).toEqual(['throughput']);
   });

@@ -206,6 +206,7 @@ describe('the action (in process)', () => {
       junitPath: path.join(dir, 'out/j.xml'),
       shard: { index: 2, count: 3 },
       advise: true,
+      installValgrind: true,
     });
     expect(io.outputs.markdown.startsWith('<!-- energy-budget: ci/budget.yml -->')).toBe(true);
   });

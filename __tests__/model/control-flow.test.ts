@@ -135,4 +135,48 @@ describe('Loop and Scan bodies × their counts', () => {
     expect(flops.nodes).toBe(1);
     expect(notices.join('\n')).toMatch(/FLOPs inside Loop 'early_loop' are not counted/);
   });
+
+  it('a FLOPs budget on a model whose count is incomplete is not checked, never passed (#26 item 3)', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runEnergyBudget } = await import('../../src/run.js');
+    const body: GraphProto = {
+      name: 'body',
+      node: [
+        node('Tanh', ['h_in'], ['h_out'], {}, 'b_tanh'),
+        node('ReduceSum', ['h_out'], ['s'], { keepdims: 0 }, 'b_sum'),
+        node('Constant', [], ['zero'], { value: { t: floatTensor('zero', [], [0]) } }, 'b_zero'),
+        node('Greater', ['s', 'zero'], ['cond_out'], {}, 'b_cond'),
+      ],
+      input: [
+        valueInfo('i', DataType.INT64, []),
+        valueInfo('cond_in', DataType.BOOL, []),
+        valueInfo('h_in', DataType.FLOAT, [2]),
+      ],
+      output: [valueInfo('cond_out', DataType.BOOL, []), valueInfo('h_out', DataType.FLOAT, [2])],
+    };
+    const proto = model({
+      name: 'early',
+      node: [node('Loop', ['M', '', 'h0'], ['h'], { body: { g: body } }, 'early_loop')],
+      initializer: [floatTensor('h0', [2], [1, 1])],
+      input: [valueInfo('M', DataType.INT64, [])],
+      output: [valueInfo('h', DataType.FLOAT, [2])],
+    });
+    const dir = await mkdtemp(path.join(tmpdir(), 'eb-uncounted-'));
+    try {
+      await writeFile(path.join(dir, 'early.onnx'), encodeModel(proto));
+      await writeFile(
+        path.join(dir, 'energy-budget.yml'),
+        'version: 1\nmodels:\n  - name: early\n    path: early.onnx\n    inputs: { M: { value: 4 } }\n    inference: { iterations: 3, warmup: 1 }\n    energy: estimate\n    budget: { flops: 10 MFLOP }\n',
+      );
+      const out = await runEnergyBudget({ cwd: dir, configPath: 'energy-budget.yml' });
+      const row = out.report.models[0].budgets.find((b) => b.metric === 'flops');
+      expect(row?.status).toBe('warn');
+      expect(row?.message).toMatch(/^not checked: the FLOPs count leaves out Loop/);
+      expect(out.report.verdict).toBe('warn');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

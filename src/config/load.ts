@@ -10,7 +10,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Docum
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import type { TensorDType } from '../model/types.js';
 import { suggest } from './did-you-mean.js';
-import { isMetricKey, METRIC_KEYS, metricKind } from './metrics.js';
+import { isInstructionMetric, isMetricKey, METRIC_KEYS, metricKind } from './metrics.js';
 import { isKnownRegion, KNOWN_REGIONS } from './regions.js';
 import { whyUnmeasurable } from './measurable.js';
 import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
@@ -23,6 +23,7 @@ import type {
   InputSpec,
   LossName,
   MeterChoice,
+  MeasureChoice,
   MetricKey,
   ModelConfig,
   OptimizerName,
@@ -454,6 +455,7 @@ class Validator {
       models: [],
       power: {},
       inconclusive: DEFAULTS.inconclusive,
+      measure: DEFAULTS.measure,
       source,
     };
     const resolved = this.resolveNode(node);
@@ -498,9 +500,34 @@ class Validator {
               ignore: 'pass',
             }) ?? DEFAULTS.inconclusive;
           break;
+        case 'measure':
+          config.measure = this.enumeration<MeasureChoice>(e, doc, ENUMS.measure, 'measurement') ?? DEFAULTS.measure;
+          break;
       }
     }
+    // The file-wide `measure:` applies to models without their own.
+    for (const m of config.models) if (!this.measureSet.has(m)) m.measure = config.measure;
+    for (const m of config.models) this.checkInstructionLimits(m);
     return config;
+  }
+
+  /** Models whose own `measure:` was given (the file-wide one does not override them). */
+  private readonly measureSet = new Set<ModelConfig>();
+
+  /** An instruction-count limit is only measurable with `measure: instructions`. */
+  private checkInstructionLimits(model: ModelConfig): void {
+    if (model.measure === 'instructions') return;
+    for (const limit of model.budget) {
+      if (!isInstructionMetric(limit.metric)) continue;
+      this.issues.push({
+        file: this.file,
+        path: limit.path,
+        ...(limit.line !== undefined ? { line: limit.line, column: limit.column ?? 1 } : {}),
+        message: `${limit.metric} is a simulated instruction count, which model \`${model.name}\` does not measure (its measure is \`time\`)`,
+        expected: '`measure: instructions` on the model, or at the top of the budget file',
+        example: 'measure: instructions',
+      });
+    }
   }
 
   private models(entry: Entry, doc: KeyDoc): ModelConfig[] {
@@ -555,6 +582,7 @@ class Validator {
       device: DEFAULTS.device,
       inference: defaultInference(),
       energy: DEFAULTS.energy,
+      measure: DEFAULTS.measure,
       training: null,
       advise: DEFAULTS.advise,
       compare: DEFAULTS.compare,
@@ -593,6 +621,14 @@ class Validator {
         case 'energy':
           model.energy = this.enumeration<MeterChoice>(e, doc, ENUMS.energy, 'energy meter') ?? DEFAULTS.energy;
           break;
+        case 'measure': {
+          const m = this.enumeration<MeasureChoice>(e, doc, ENUMS.measure, 'measurement');
+          if (m) {
+            model.measure = m;
+            this.measureSet.add(model);
+          }
+          break;
+        }
         case 'inference':
           model.inference = this.inference(e, doc);
           break;

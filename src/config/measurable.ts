@@ -19,6 +19,7 @@ const INFERENCE_METRICS: ReadonlySet<string> = new Set<MetricKey>([
   'energy-per-1000-inferences',
   'carbon-per-inference',
   'carbon-per-1000-inferences',
+  'instructions-per-inference',
 ]);
 const TRAINING_METRICS: ReadonlySet<string> = new Set<MetricKey>([
   'energy-per-training-step',
@@ -26,6 +27,7 @@ const TRAINING_METRICS: ReadonlySet<string> = new Set<MetricKey>([
   'training-step-time',
   'training-energy-total',
   'training-carbon-total',
+  'instructions-per-step',
 ]);
 const PROJECTED_METRICS: ReadonlySet<string> = new Set<MetricKey>(['training-energy-total', 'training-carbon-total']);
 

@@ -62,10 +62,30 @@ const METRICS: Record<MetricKey, MetricInfo> = {
     minimum: false,
     description: 'Projected CO2-equivalent emissions of the full training run.',
   },
+  'instructions-per-inference': {
+    kind: 'count',
+    minimum: false,
+    description:
+      'SIMULATED instructions of one inference call inside onnxruntime (Valgrind callgrind; needs `measure: instructions`).',
+  },
+  'instructions-per-step': {
+    kind: 'count',
+    minimum: false,
+    description:
+      'SIMULATED instructions of one training step inside onnxruntime (Valgrind callgrind; needs `measure: instructions`).',
+  },
 };
 
 /** Every metric key, in the contract's order. */
 export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
+
+/** Metrics counted under Valgrind, which need `measure: instructions`. */
+export const INSTRUCTION_METRICS: readonly MetricKey[] = ['instructions-per-inference', 'instructions-per-step'];
+
+/** Whether a metric is a simulated instruction count. */
+export function isInstructionMetric(metric: MetricKey | string): boolean {
+  return (INSTRUCTION_METRICS as readonly string[]).includes(metric);
+}
 
 /** Whether a string is a metric key. */
 export function isMetricKey(key: string): key is MetricKey {

@@ -26,6 +26,7 @@ export type Section =
 export const ENUMS = {
   device: ['cpu', 'cuda', 'webgpu'],
   energy: ['auto', 'rapl', 'nvml', 'estimate'],
+  measure: ['time', 'instructions'],
   loss: ['mse', 'bce', 'bce-logits', 'cross-entropy'],
   optimizer: ['sgd', 'momentum', 'rmsprop', 'adam'],
   inconclusive: ['warn', 'fail', 'pass'],
@@ -63,6 +64,7 @@ export const DEFAULTS = {
   threads: 1,
   device: 'cpu',
   energy: 'auto',
+  measure: 'time',
   advise: false,
   compare: 'auto',
   adviseMaxTimeS: 60,
@@ -122,6 +124,12 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       example: 'carbon: { region: DE }',
       expected: 'a mapping with `intensity` or `region`',
     },
+    measure: {
+      description:
+        'time (default for every model): timed benchmark only; instructions: also count SIMULATED instructions per inference call under Valgrind (docs/instructions.md).',
+      example: 'measure: instructions',
+      expected: `one of ${oneOf(ENUMS.measure)}`,
+    },
     inconclusive: {
       description: 'What a comparison does when runner noise hides the answer: warn (default), fail or pass.',
       example: 'inconclusive: warn',
@@ -159,6 +167,12 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
       description: 'Inference benchmark settings; `false` skips it. Present by default.',
       example: 'inference: { iterations: auto, warmup: 10 }',
       expected: 'a mapping with `iterations`, `warmup`, `max-time`, `target-ci`, or `false`',
+    },
+    measure: {
+      description:
+        'time (default): timed benchmark only; instructions: also count SIMULATED instructions per inference call under Valgrind (docs/instructions.md).',
+      example: 'measure: instructions',
+      expected: `one of ${oneOf(ENUMS.measure)}`,
     },
     energy: {
       description: 'Energy meter: auto (default), rapl, nvml or estimate.',
@@ -460,6 +474,7 @@ export function buildBudgetSchema(): JsonSchema {
         not: { required: ['intensity', 'region'] },
       },
       inconclusive: { description: d('root', 'inconclusive'), enum: [...ENUMS.inconclusive], default: DEFAULTS.inconclusive },
+      measure: { description: d('root', 'measure'), enum: [...ENUMS.measure], default: DEFAULTS.measure },
     },
     required: ['version', 'models'],
     additionalProperties: false,
@@ -500,6 +515,7 @@ export function buildBudgetSchema(): JsonSchema {
             ],
           },
           energy: { description: d('model', 'energy'), enum: [...ENUMS.energy], default: DEFAULTS.energy },
+          measure: { description: d('model', 'measure'), enum: [...ENUMS.measure] },
           training: { description: d('model', 'training'), $ref: '#/definitions/training' },
           advise: { description: d('model', 'advise'), type: 'boolean', default: DEFAULTS.advise },
           'advise-max-time': quantitySchema('time', d('model', 'advise-max-time')),

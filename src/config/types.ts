@@ -25,7 +25,9 @@ export type MetricKey =
   | 'training-energy-total'
   | 'carbon-per-inference'
   | 'carbon-per-1000-inferences'
-  | 'training-carbon-total';
+  | 'training-carbon-total'
+  | 'instructions-per-inference'
+  | 'instructions-per-step';
 
 /** An explicit input: a shape and dtype to synthesise, a fixed value, or a .npy file. */
 export type InputSpec =
@@ -87,6 +89,8 @@ export interface TrainingConfig {
 }
 
 export type MeterChoice = 'auto' | 'rapl' | 'nvml' | 'estimate';
+/** `instructions` adds a simulated instruction count (Valgrind's callgrind) to the timed benchmark. */
+export type MeasureChoice = 'time' | 'instructions';
 export type DeviceChoice = 'cpu' | 'cuda' | 'webgpu';
 export type CompareChoice = 'auto' | 'always';
 
@@ -103,6 +107,8 @@ export interface ModelConfig {
   /** null when `inference: false`. */
   inference: InferenceConfig | null;
   energy: MeterChoice;
+  /** What the performance figures come from: timing only, or also simulated instruction counts. @default 'time' */
+  measure: MeasureChoice;
   training: TrainingConfig | null;
   advise: boolean;
   /**
@@ -140,6 +146,8 @@ export interface BudgetConfig {
   power: PowerSettings;
   /** What an inconclusive comparison does. @default 'warn' */
   inconclusive: 'warn' | 'fail' | 'pass';
+  /** The file-wide `measure:` (each model's own `measure:` wins). @default 'time' */
+  measure: MeasureChoice;
   /** The raw text, for budget-change detection. */
   source: string;
 }

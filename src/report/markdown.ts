@@ -9,7 +9,7 @@
 import { commentMarker, escapeMarkdown } from './escape.js';
 import { isEstimatedFigure } from './estimated.js';
 import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
-import type { BudgetResult, BudgetStatus, EnergyReport, ModelReport, Report } from './types.js';
+import type { BudgetResult, BudgetStatus, EnergyReport, InstructionsReport, ModelReport, Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const GITHUB_COMMENT_MAX_CHARS = 65536;
@@ -76,6 +76,8 @@ const METRIC_LABEL: Record<string, string> = {
   'carbon-per-inference': 'Carbon per inference',
   'carbon-per-1000-inferences': 'Carbon per 1000 inferences',
   'training-carbon-total': 'Training carbon (projected)',
+  'instructions-per-inference': 'Instructions per inference *(simulated)*',
+  'instructions-per-step': 'Instructions per training step *(simulated)*',
 };
 
 /** A finite number, or undefined for anything else (strings, NaN, null in a hostile report). */
@@ -266,8 +268,33 @@ function modelSection(m: ModelReport): string[] {
     energySentence('Training energy', m.training?.energy) ?? unavailable('Training energy', m.training?.energyUnavailable),
   ].filter((s): s is string => s !== undefined);
   if (energy.length) lines.push(energy.join('<br>'), '');
+  const counts = [
+    instructionSentence('Inference', m.inference?.instructions),
+    instructionSentence('Training step', m.training?.instructions),
+  ].filter((s): s is string => s !== undefined);
+  if (counts.length) lines.push(counts.join('<br>'), '');
   lines.push(...savingsTable(m));
   return lines;
+}
+
+/** One sentence on a simulated instruction count; it always says SIMULATED and, for cycles, ESTIMATE. */
+function instructionSentence(label: string, c: InstructionsReport | undefined): string | undefined {
+  const per = num(c?.perCall);
+  if (!c || per === undefined) return undefined;
+  const cycles = num(c.estimatedCycles);
+  // A report can come from untrusted code (comment mode): keep the tool's name to a version string.
+  const tool =
+    String(c.tool ?? 'valgrind')
+      .replace(/[^A-Za-z0-9.-]/g, '')
+      .slice(0, 40) || 'valgrind';
+  return (
+    `${label}: ${Math.round(per).toLocaleString('en-US')} instructions per call, SIMULATED (${tool} callgrind, ` +
+    `inside onnxruntime's run only, ${num(c.calls) ?? '?'} calls counted)` +
+    (cycles !== undefined
+      ? `; about ${Math.round(cycles).toLocaleString('en-US')} cycles, an ESTIMATE from the simulated caches`
+      : '') +
+    ". The count tracks the work of the code (AVX2 kernels under Valgrind), not this CPU's speed or energy."
+  );
 }
 
 function pctCell(pct: unknown): string {

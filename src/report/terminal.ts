@@ -5,7 +5,7 @@
 import type { RunLogger } from '../run-types.js';
 import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import { isEstimatedFigure } from './estimated.js';
-import type { BudgetResult, ModelReport, Report } from './types.js';
+import type { BudgetResult, InstructionsReport, ModelReport, Report } from './types.js';
 
 interface Writable {
   write(text: string): unknown;
@@ -69,6 +69,16 @@ function budgetRow(m: ModelReport, b: BudgetResult): string[] {
   ];
 }
 
+/** A simulated instruction count: always labelled SIMULATED, cycles ESTIMATE. */
+function instructionLines(label: string, c: InstructionsReport): string[] {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  return [
+    `  ${label} (SIMULATED, ${c.tool} callgrind): ${n(c.perCall)} (${c.calls} calls, ${n(c.minPerCall)}–${n(c.maxPerCall)})` +
+      `${c.estimatedCycles !== undefined ? `; estimated cycles ${n(c.estimatedCycles)} (ESTIMATE)` : ''}; ${c.wallS.toFixed(1)} s under Valgrind`,
+    `    ${c.description}`,
+  ];
+}
+
 /** How an energy figure was obtained, in words: an estimate never reads as a measurement. */
 function howObtained(estimated: boolean, method: string): string {
   if (!estimated) return `measured, ${method}`;
@@ -119,6 +129,7 @@ export function renderModelText(m: ModelReport): string {
       if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
       if (e.carbon) lines.push(`    ${carbonSourceText(e.carbon)}`);
     }
+    if (inf.instructions) lines.push(...instructionLines('instructions per inference', inf.instructions));
   }
   const t = m.training;
   if (t) {
@@ -133,6 +144,7 @@ export function renderModelText(m: ModelReport): string {
           `${formatValue(t.projection.joules, 'joules')} = ${sig3(t.projection.kWh)} kWh, ${formatValue(t.projection.gCO2e, 'grams')}`,
       );
     }
+    if (t.instructions) lines.push(...instructionLines('instructions per training step', t.instructions));
   }
   if (m.budgets.length) {
     const rows = [['metric', 'value', 'base', 'change', 'budget', 'status'], ...m.budgets.map((b) => budgetRow(m, b))];

@@ -106,7 +106,7 @@ const gemm: GradRule = {
 const matmul: GradRule = {
   check(node, em) {
     if (rankOf(em, inp(node, 0)) === undefined || rankOf(em, inp(node, 1)) === undefined) {
-      return 'the ranks of its inputs are not known when the graph is built (declare input shapes, or pass batchShapes)';
+      return "the ranks of its inputs are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     }
     return undefined;
   },
@@ -387,7 +387,7 @@ const conv: GradRule = {
   check(node, em) {
     const x = staticSpatial(em, inp(node, 0));
     if (!x)
-      return 'the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)';
+      return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     const w = em.shapeOf(inp(node, 1));
     if (!isStatic(w)) return 'the shape of its weight is not known when the graph is built';
     return undefined;
@@ -632,7 +632,8 @@ function poolDivisors1d(
 const averagePool: GradRule = {
   check(node, em) {
     const x = staticSpatial(em, inp(node, 0));
-    if (!x) return 'the spatial dims of its input are not known when the graph is built (pass batchShapes)';
+    if (!x)
+      return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     if (typeof x.shape[1] !== 'number') return 'its channel count is not known when the graph is built';
     return undefined;
   },

@@ -7835,6 +7835,10 @@ var REPORT_SCHEMA = {
         "energyUnavailable": {
           "description": "Why there is no energy figure when the meter failed during the run (the timings stand).",
           "type": "string"
+        },
+        "instructions": {
+          "description": "SIMULATED instruction counts per call, with `measure: instructions`.",
+          "$ref": "#/definitions/InstructionsReport"
         }
       },
       "required": [
@@ -7844,6 +7848,100 @@ var REPORT_SCHEMA = {
         "threads",
         "latencyMs",
         "throughput"
+      ]
+    },
+    "InstructionsReport": {
+      "type": "object",
+      "properties": {
+        "perCall": {
+          "description": "Instructions executed per call (mean of the measured calls' counts).",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "minPerCall": {
+          "description": "Lowest and highest per-call count among the measured calls.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "maxPerCall": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "calls": {
+          "description": "Measured calls (each counted on its own) and warm-up calls before them (not counted).",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "warmup": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "events": {
+          "description": "Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
+          "type": "object",
+          "additionalProperties": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        },
+        "estimatedCycles": {
+          "description": "ESTIMATE from the simulated cache events (src/instructions/cycles.ts), per call.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "cyclesFormula": {
+          "description": "The formula behind estimatedCycles, with its source.",
+          "type": "string"
+        },
+        "method": {
+          "const": "callgrind"
+        },
+        "simulated": {
+          "description": "Always true: counted on Valgrind's simulated CPU.",
+          "const": true
+        },
+        "tool": {
+          "description": "e.g. valgrind-3.19.0.",
+          "type": "string"
+        },
+        "wallS": {
+          "description": "Wall time of the process under Valgrind, seconds (start-up included).",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "description": {
+          "description": "What the figure covers and how it was obtained.",
+          "type": "string"
+        }
+      },
+      "required": [
+        "perCall",
+        "minPerCall",
+        "maxPerCall",
+        "calls",
+        "warmup",
+        "events",
+        "method",
+        "simulated",
+        "tool",
+        "wallS",
+        "description"
       ]
     },
     "ModelReport": {
@@ -8522,6 +8620,10 @@ var REPORT_SCHEMA = {
         "energyUnavailable": {
           "description": "Why there is no energy figure when the meter failed during the run (the step times stand).",
           "type": "string"
+        },
+        "instructions": {
+          "description": "SIMULATED instruction counts per training step, with `measure: instructions`.",
+          "$ref": "#/definitions/InstructionsReport"
         }
       },
       "required": [

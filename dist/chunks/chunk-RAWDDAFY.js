@@ -52,6 +52,13 @@ function budgetRow(m, b) {
     MARK[b.status] ?? b.status
   ];
 }
+function instructionLines(label, c) {
+  const n = (x) => Math.round(x).toLocaleString("en-US");
+  return [
+    `  ${label} (SIMULATED, ${c.tool} callgrind): ${n(c.perCall)} (${c.calls} calls, ${n(c.minPerCall)}\u2013${n(c.maxPerCall)})${c.estimatedCycles !== void 0 ? `; estimated cycles ${n(c.estimatedCycles)} (ESTIMATE)` : ""}; ${c.wallS.toFixed(1)} s under Valgrind`,
+    `    ${c.description}`
+  ];
+}
 function howObtained(estimated, method) {
   if (!estimated) return `measured, ${method}`;
   return method === "estimate" ? "ESTIMATE from a power model" : `partly ESTIMATED, ${method}`;
@@ -86,6 +93,7 @@ function renderModelText(m) {
       if (e.ci95Basis) lines.push(`    95% interval: ${e.ci95Basis}`);
       if (e.carbon) lines.push(`    ${carbonSourceText(e.carbon)}`);
     }
+    if (inf.instructions) lines.push(...instructionLines("instructions per inference", inf.instructions));
   }
   const t = m.training;
   if (t) {
@@ -97,6 +105,7 @@ function renderModelText(m) {
         `    full run (${t.projection.datasetSize} samples \xD7 ${t.projection.epochs} epochs): ${formatValue(t.projection.joules, "joules")} = ${sig3(t.projection.kWh)} kWh, ${formatValue(t.projection.gCO2e, "grams")}`
       );
     }
+    if (t.instructions) lines.push(...instructionLines("instructions per training step", t.instructions));
   }
   if (m.budgets.length) {
     const rows = [["metric", "value", "base", "change", "budget", "status"], ...m.budgets.map((b) => budgetRow(m, b))];

@@ -53,7 +53,9 @@ var METRIC_LABEL = {
   "training-energy-total": "Training energy (projected)",
   "carbon-per-inference": "Carbon per inference",
   "carbon-per-1000-inferences": "Carbon per 1000 inferences",
-  "training-carbon-total": "Training carbon (projected)"
+  "training-carbon-total": "Training carbon (projected)",
+  "instructions-per-inference": "Instructions per inference *(simulated)*",
+  "instructions-per-step": "Instructions per training step *(simulated)*"
 };
 function num(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : void 0;
@@ -179,8 +181,20 @@ function modelSection(m) {
     energySentence("Training energy", m.training?.energy) ?? unavailable("Training energy", m.training?.energyUnavailable)
   ].filter((s) => s !== void 0);
   if (energy.length) lines.push(energy.join("<br>"), "");
+  const counts = [
+    instructionSentence("Inference", m.inference?.instructions),
+    instructionSentence("Training step", m.training?.instructions)
+  ].filter((s) => s !== void 0);
+  if (counts.length) lines.push(counts.join("<br>"), "");
   lines.push(...savingsTable(m));
   return lines;
+}
+function instructionSentence(label, c) {
+  const per = num(c?.perCall);
+  if (!c || per === void 0) return void 0;
+  const cycles = num(c.estimatedCycles);
+  const tool = String(c.tool ?? "valgrind").replace(/[^A-Za-z0-9.-]/g, "").slice(0, 40) || "valgrind";
+  return `${label}: ${Math.round(per).toLocaleString("en-US")} instructions per call, SIMULATED (${tool} callgrind, inside onnxruntime's run only, ${num(c.calls) ?? "?"} calls counted)` + (cycles !== void 0 ? `; about ${Math.round(cycles).toLocaleString("en-US")} cycles, an ESTIMATE from the simulated caches` : "") + ". The count tracks the work of the code (AVX2 kernels under Valgrind), not this CPU's speed or energy.";
 }
 function pctCell(pct) {
   const v = num(pct);

@@ -5,7 +5,7 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-SPJ35GE2.js";
+} from "./chunk-RAWDDAFY.js";
 import "./chunk-NGLSY2C3.js";
 import "./chunk-SQ5DARHL.js";
 import "./chunk-MJFYPYIG.js";

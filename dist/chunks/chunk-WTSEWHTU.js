@@ -152,9 +152,23 @@ var METRICS = {
     kind: "carbon",
     minimum: false,
     description: "Projected CO2-equivalent emissions of the full training run."
+  },
+  "instructions-per-inference": {
+    kind: "count",
+    minimum: false,
+    description: "SIMULATED instructions of one inference call inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
+  },
+  "instructions-per-step": {
+    kind: "count",
+    minimum: false,
+    description: "SIMULATED instructions of one training step inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
   }
 };
 var METRIC_KEYS = Object.keys(METRICS);
+var INSTRUCTION_METRICS = ["instructions-per-inference", "instructions-per-step"];
+function isInstructionMetric(metric) {
+  return INSTRUCTION_METRICS.includes(metric);
+}
 function isMetricKey(key) {
   return Object.prototype.hasOwnProperty.call(METRICS, key);
 }
@@ -517,14 +531,16 @@ var INFERENCE_METRICS = /* @__PURE__ */ new Set([
   "energy-per-sample",
   "energy-per-1000-inferences",
   "carbon-per-inference",
-  "carbon-per-1000-inferences"
+  "carbon-per-1000-inferences",
+  "instructions-per-inference"
 ]);
 var TRAINING_METRICS = /* @__PURE__ */ new Set([
   "energy-per-training-step",
   "energy-per-training-sample",
   "training-step-time",
   "training-energy-total",
-  "training-carbon-total"
+  "training-carbon-total",
+  "instructions-per-step"
 ]);
 var PROJECTED_METRICS = /* @__PURE__ */ new Set(["training-energy-total", "training-carbon-total"]);
 function whyUnmeasurable(metric, model) {
@@ -559,6 +575,7 @@ function whyUnmeasurable(metric, model) {
 var ENUMS = {
   device: ["cpu", "cuda", "webgpu"],
   energy: ["auto", "rapl", "nvml", "estimate"],
+  measure: ["time", "instructions"],
   loss: ["mse", "bce", "bce-logits", "cross-entropy"],
   optimizer: ["sgd", "momentum", "rmsprop", "adam"],
   inconclusive: ["warn", "fail", "pass"],
@@ -593,6 +610,7 @@ var DEFAULTS = {
   threads: 1,
   device: "cpu",
   energy: "auto",
+  measure: "time",
   advise: false,
   adviseMaxTimeS: 60,
   iterations: "auto",
@@ -644,6 +662,11 @@ var SECTIONS = {
       example: "carbon: { region: DE }",
       expected: "a mapping with `intensity` or `region`"
     },
+    measure: {
+      description: "time (default for every model): timed benchmark only; instructions: also count SIMULATED instructions per inference call under Valgrind (docs/instructions.md).",
+      example: "measure: instructions",
+      expected: `one of ${oneOf(ENUMS.measure)}`
+    },
     inconclusive: {
       description: "What a comparison does when runner noise hides the answer: warn (default), fail or pass.",
       example: "inconclusive: warn",
@@ -681,6 +704,11 @@ var SECTIONS = {
       description: "Inference benchmark settings; `false` skips it. Present by default.",
       example: "inference: { iterations: auto, warmup: 10 }",
       expected: "a mapping with `iterations`, `warmup`, `max-time`, `target-ci`, or `false`"
+    },
+    measure: {
+      description: "time (default): timed benchmark only; instructions: also count SIMULATED instructions per inference call under Valgrind (docs/instructions.md).",
+      example: "measure: instructions",
+      expected: `one of ${oneOf(ENUMS.measure)}`
     },
     energy: {
       description: "Energy meter: auto (default), rapl, nvml or estimate.",
@@ -886,11 +914,11 @@ function minSamplesForPercentile(q) {
 
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
-async function loadConfig(file, readFile3 = (p) => fsReadFile(p, "utf8")) {
+async function loadConfig(file, readFile4 = (p) => fsReadFile(p, "utf8")) {
   const abs2 = resolve(file);
   let text;
   try {
-    text = await readFile3(abs2);
+    text = await readFile4(abs2);
   } catch (error) {
     const code = error?.code;
     const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
@@ -990,10 +1018,10 @@ var Validator = class {
     const p = this.lineCounter.linePos(range[0]);
     return { line: p.line, column: p.col };
   }
-  add(path, node2, message, expected, example) {
+  add(path3, node2, message, expected, example) {
     this.issues.push({
       file: this.file,
-      path,
+      path: path3,
       ...this.pos(node2),
       message,
       ...expected ? { expected } : {},
@@ -1040,9 +1068,9 @@ var Validator = class {
     return "an unsupported value";
   }
   /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
-  mapping(node2, path, at, section, doc) {
+  mapping(node2, path3, at, section, doc) {
     if (node2 === null || !(0, import_yaml.isMap)(node2)) {
-      this.add(path, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
+      this.add(path3, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
       return void 0;
     }
     const entries = [];
@@ -1051,7 +1079,7 @@ var Validator = class {
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
         this.add(
-          path,
+          path3,
           keyNode ?? node2,
           `a key must be plain text, got ${this.describe(resolvedKey)}`,
           "keys like `name` or `latency-p95`",
@@ -1068,7 +1096,7 @@ var Validator = class {
         keyNode,
         value,
         at: hasPos ? rawValue : keyNode,
-        path: childPath(path, key)
+        path: childPath(path3, key)
       };
       if (section && !(key in SECTIONS[section])) {
         this.unknownKey(entry, section);
@@ -1130,12 +1158,12 @@ var Validator = class {
       SECTIONS[section][first]?.example
     );
   }
-  required(entries, keys, section, path, node2) {
+  required(entries, keys, section, path3, node2) {
     let ok = true;
     for (const k of keys) {
       if (!entries.some((e) => e.key === k)) {
         const doc = SECTIONS[section][k];
-        this.add(path, node2, `missing required key \`${k}\``, doc.expected, doc.example);
+        this.add(path3, node2, `missing required key \`${k}\``, doc.expected, doc.example);
         ok = false;
       }
     }
@@ -1231,6 +1259,7 @@ var Validator = class {
       models: [],
       power: {},
       inconclusive: DEFAULTS.inconclusive,
+      measure: DEFAULTS.measure,
       source
     };
     const resolved = this.resolveNode(node2);
@@ -1274,9 +1303,31 @@ var Validator = class {
             ignore: "pass"
           }) ?? DEFAULTS.inconclusive;
           break;
+        case "measure":
+          config.measure = this.enumeration(e, doc, ENUMS.measure, "measurement") ?? DEFAULTS.measure;
+          break;
       }
     }
+    for (const m of config.models) if (!this.measureSet.has(m)) m.measure = config.measure;
+    for (const m of config.models) this.checkInstructionLimits(m);
     return config;
+  }
+  /** Models whose own `measure:` was given (the file-wide one does not override them). */
+  measureSet = /* @__PURE__ */ new Set();
+  /** An instruction-count limit is only measurable with `measure: instructions`. */
+  checkInstructionLimits(model) {
+    if (model.measure === "instructions") return;
+    for (const limit of model.budget) {
+      if (!isInstructionMetric(limit.metric)) continue;
+      this.issues.push({
+        file: this.file,
+        path: limit.path,
+        ...limit.line !== void 0 ? { line: limit.line, column: limit.column ?? 1 } : {},
+        message: `${limit.metric} is a simulated instruction count, which model \`${model.name}\` does not measure (its measure is \`time\`)`,
+        expected: "`measure: instructions` on the model, or at the top of the budget file",
+        example: "measure: instructions"
+      });
+    }
   }
   models(entry, doc) {
     const node2 = entry.value;
@@ -1291,34 +1342,34 @@ var Validator = class {
     const models = [];
     const seen = /* @__PURE__ */ new Map();
     node2.items.forEach((item, i) => {
-      const path = `models[${i}]`;
-      const model = this.model(this.resolveNode(item), path, item ?? node2);
+      const path3 = `models[${i}]`;
+      const model = this.model(this.resolveNode(item), path3, item ?? node2);
       if (!model) return;
       const prior = model.name ? seen.get(model.name) : void 0;
       if (prior) {
         const nameNode = (0, import_yaml.isMap)(item) ? item.get("name", true) : void 0;
         this.add(
-          `${path}.name`,
+          `${path3}.name`,
           nameNode ?? item,
           `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ""} has it too`,
           "a name unique in the file; reports and baselines match models by name",
           `name: ${model.name}-2`
         );
       } else if (model.name) {
-        seen.set(model.name, { path, line: model.line });
+        seen.set(model.name, { path: path3, line: model.line });
       }
       models.push(model);
     });
     return models;
   }
-  model(node2, path, at) {
-    const entries = this.mapping(node2, path, at, "model", {
+  model(node2, path3, at) {
+    const entries = this.mapping(node2, path3, at, "model", {
       description: "",
       expected: "a model: a mapping with at least `name` and `path`",
       example: "- { name: classifier, path: models/classifier.onnx }"
     });
     if (!entries) return void 0;
-    this.required(entries, ["name", "path"], "model", path, node2);
+    this.required(entries, ["name", "path"], "model", path3, node2);
     const model = {
       name: "",
       pathInConfig: "",
@@ -1329,6 +1380,7 @@ var Validator = class {
       device: DEFAULTS.device,
       inference: defaultInference(),
       energy: DEFAULTS.energy,
+      measure: DEFAULTS.measure,
       training: null,
       advise: DEFAULTS.advise,
       adviseMaxTimeS: DEFAULTS.adviseMaxTimeS,
@@ -1365,6 +1417,14 @@ var Validator = class {
         case "energy":
           model.energy = this.enumeration(e, doc, ENUMS.energy, "energy meter") ?? DEFAULTS.energy;
           break;
+        case "measure": {
+          const m = this.enumeration(e, doc, ENUMS.measure, "measurement");
+          if (m) {
+            model.measure = m;
+            this.measureSet.add(model);
+          }
+          break;
+        }
         case "inference":
           model.inference = this.inference(e, doc);
           break;
@@ -1547,21 +1607,21 @@ var Validator = class {
   fixedValue(entry, doc) {
     const types = /* @__PURE__ */ new Set();
     let ok = true;
-    const walk = (node2, path, at) => {
+    const walk = (node2, path3, at) => {
       if (node2 !== null && (0, import_yaml.isScalar)(node2) && ["number", "boolean", "string"].includes(typeof node2.value)) {
         types.add(typeof node2.value);
         return { value: node2.value, dims: [] };
       }
       if (node2 !== null && (0, import_yaml.isSeq)(node2)) {
         const parts = node2.items.map(
-          (item, i) => walk(this.resolveNode(item), `${path}[${i}]`, item ?? node2)
+          (item, i) => walk(this.resolveNode(item), `${path3}[${i}]`, item ?? node2)
         );
         if (parts.some((p) => p === void 0)) return void 0;
         const first = parts[0]?.dims ?? [];
         for (let i = 1; i < parts.length; i++) {
           if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
             this.add(
-              `${path}[${i}]`,
+              `${path3}[${i}]`,
               node2.items[i],
               `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
               doc.expected,
@@ -1573,7 +1633,7 @@ var Validator = class {
         }
         return { value: parts.map((p) => p?.value), dims: [parts.length, ...first] };
       }
-      this.add(path, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
+      this.add(path3, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
       ok = false;
       return void 0;
     };
@@ -1901,12 +1961,12 @@ function readAt(fd, offset, length) {
   if (got < length) throw new Error(`truncated ELF file (wanted ${length} bytes at ${offset})`);
   return buf;
 }
-function elfNeededLibraries(path) {
-  const fd = openSync(path, "r");
+function elfNeededLibraries(path3) {
+  const fd = openSync(path3, "r");
   try {
     const head = readAt(fd, 0, 64);
-    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF file`);
-    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
+    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path3} is not an ELF file`);
+    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path3} is not a 64-bit little-endian ELF file`);
     const phoff = Number(head.readBigUInt64LE(32));
     const phentsize = head.readUInt16LE(54);
     const phnum = head.readUInt16LE(56);
@@ -1937,7 +1997,7 @@ function elfNeededLibraries(path) {
     }
     if (needed.length === 0 || strtab === void 0) return [];
     const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
-    if (!seg) throw new Error(`${path}: the string table lies outside every loaded segment`);
+    if (!seg) throw new Error(`${path3}: the string table lies outside every loaded segment`);
     const strings = readAt(fd, Number(strtab - seg.vaddr + seg.offset), Number(strsz));
     return needed.map((off) => {
       const start = Number(off);
@@ -2214,6 +2274,311 @@ function describeLoadError(error, name) {
     text = `${model}: onnxruntime cannot load it: ${msg}`;
   }
   return new InputError("MODEL_INVALID", text.replace(/\s*\n\s*/g, " "), { cause: error });
+}
+
+// src/instructions/valgrind.ts
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire as createRequire2 } from "node:module";
+import os from "node:os";
+import path from "node:path";
+
+// src/instructions/child.ts
+var ARRAYS = `{
+  float32: Float32Array, float64: Float64Array, float16: Uint16Array, int8: Int8Array, uint8: Uint8Array,
+  int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array,
+  uint64: BigUint64Array, bool: Uint8Array
+}`;
+var CHILD_SOURCE = `
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const job = JSON.parse(readFileSync(process.argv[1], 'utf8'));
+const mod = await import(pathToFileURL(job.ort).href);
+const ort = mod.default ?? mod;
+const ARRAYS = ${ARRAYS};
+const feeds = {};
+for (const f of job.feeds) {
+  if (f.strings) { feeds[f.name] = new ort.Tensor('string', f.strings, f.dims); continue; }
+  const bytes = readFileSync(f.file);
+  const Ctor = ARRAYS[f.type];
+  if (!Ctor) throw new Error('unsupported input type ' + f.type + ' for input ' + f.name);
+  const copy = new Uint8Array(bytes.length); copy.set(bytes);
+  feeds[f.name] = new ort.Tensor(f.type, new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT), f.dims);
+}
+const session = await ort.InferenceSession.create(job.model, job.sessionOptions);
+for (let i = 0; i < job.warmup + job.calls; i++) await session.run(feeds);
+await session.release();
+process.stdout.write(JSON.stringify({ ok: true, calls: job.warmup + job.calls }) + '\\n');
+`;
+
+// src/instructions/callgrind.ts
+var CallgrindFormatError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CallgrindFormatError";
+  }
+};
+function parseCounts(line, events, lineNo) {
+  const fields = line.trim().split(/\s+/);
+  if (fields.length > events.length || fields.some((f) => !/^\d+$/.test(f))) {
+    throw new CallgrindFormatError(
+      `line ${lineNo}: expected up to ${events.length} whole numbers (${events.join(" ")}), got \`${line.trim()}\``
+    );
+  }
+  const out3 = {};
+  events.forEach((e, i) => out3[e] = fields[i] === void 0 ? 0 : Number(fields[i]));
+  return out3;
+}
+function parseCallgrind(text) {
+  const profile = { events: [], parts: [] };
+  let current = null;
+  const close = () => {
+    if (!current) return;
+    const totals = current.totals ?? current.summary;
+    if (!totals)
+      throw new CallgrindFormatError(`part ${profile.parts.length + 1} has neither a \`summary:\` nor a \`totals:\` line`);
+    profile.parts.push({ totals, ...current.trigger ? { trigger: current.trigger } : {}, byObject: current.byObject });
+    current = null;
+  };
+  const objects = /* @__PURE__ */ new Map();
+  let object = "???";
+  let fnObject = "???";
+  let afterCalls = false;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const ob = /^(c?)ob=(?:\((\d+)\))?\s*(.*)$/.exec(line);
+    if (ob) {
+      const [, callee, id, name] = ob;
+      if (id && name) objects.set(id, name);
+      if (!callee) object = id ? objects.get(id) ?? name : name;
+      continue;
+    }
+    if (line.startsWith("fn=")) {
+      fnObject = object;
+      continue;
+    }
+    if (line.startsWith("calls=")) {
+      afterCalls = true;
+      continue;
+    }
+    if (/^([+*-]?\d|0x)/.test(line)) {
+      if (afterCalls) {
+        afterCalls = false;
+        continue;
+      }
+      if (!current || !profile.events.length) continue;
+      const fields = line.trim().split(/\s+/).slice(1);
+      const acc = current.byObject[fnObject] ??= {};
+      profile.events.forEach((e, k) => {
+        const v = Number(fields[k] ?? 0);
+        if (Number.isFinite(v)) acc[e] = (acc[e] ?? 0) + v;
+      });
+      continue;
+    }
+    const m = /^([a-z]+):\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const [, key, value] = m;
+    switch (key) {
+      case "cmd":
+        profile.command ??= value.trim();
+        break;
+      case "part":
+        close();
+        current = { byObject: {} };
+        break;
+      case "events":
+        profile.events = value.trim().split(/\s+/);
+        current ??= { byObject: {} };
+        break;
+      case "desc": {
+        const t = /^Trigger:\s*(.*)$/.exec(value.trim());
+        if (t) (current ??= { byObject: {} }).trigger = t[1];
+        break;
+      }
+      case "summary":
+      case "totals": {
+        if (!profile.events.length) throw new CallgrindFormatError(`line ${i + 1}: \`${key}:\` before any \`events:\` line`);
+        current ??= { byObject: {} };
+        current[key === "summary" ? "summary" : "totals"] = parseCounts(value, profile.events, i + 1);
+        break;
+      }
+    }
+  }
+  close();
+  if (!profile.events.length) throw new CallgrindFormatError("no `events:` line: this is not a Callgrind output file");
+  return profile;
+}
+function objectCost(part, events, pattern) {
+  const out3 = {};
+  for (const e of events) out3[e] = 0;
+  for (const [ob, cost] of Object.entries(part.byObject)) {
+    if (!pattern.test(ob)) continue;
+    for (const [e, v] of Object.entries(cost)) out3[e] = (out3[e] ?? 0) + v;
+  }
+  return out3;
+}
+
+// src/instructions/valgrind.ts
+var COUNTED_OBJECT = /libonnxruntime\.so/;
+var RUN_SYMBOL = "InferenceSessionWrap::Run*";
+var RUN_SYMBOL_DUMP = "*InferenceSessionWrap::Run*";
+var INSTALL_HINT = "Install it with `sudo apt-get install -y valgrind` (Ubuntu and Debian, including GitHub-hosted ubuntu runners), or point ENERGY_BUDGET_VALGRIND at the valgrind binary";
+function unsupportedPlatform(platform = process.platform, arch = process.arch) {
+  if (platform !== "linux")
+    return `measure: instructions needs Valgrind, which runs on Linux only (this is ${platform}); run this model with measure: time here, or on a Linux runner`;
+  if (arch !== "x64" && arch !== "arm64")
+    return `measure: instructions is supported on Linux x64 and arm64 (this is ${arch}); run this model with measure: time here`;
+  return null;
+}
+async function findValgrind(env2) {
+  const platform = unsupportedPlatform();
+  if (platform) throw new EnvironmentError(platform);
+  const command = env2.ENERGY_BUDGET_VALGRIND || "valgrind";
+  const where2 = env2.ENERGY_BUDGET_VALGRIND ? `ENERGY_BUDGET_VALGRIND=${command}` : "`valgrind` on PATH";
+  const version = await new Promise((done, fail) => {
+    execFile(command, ["--version"], { env: env2, timeout: 3e4 }, (error, stdout) => {
+      if (error) fail(error);
+      else done(stdout.trim());
+    });
+  }).catch((error) => {
+    const why = error.code === "ENOENT" ? "was not found" : `could not be run (${error.message.split("\n")[0]})`;
+    throw new EnvironmentError(
+      `measure: instructions needs Valgrind (its callgrind tool), and ${where2} ${why}. ${INSTALL_HINT}.`,
+      { cause: error }
+    );
+  });
+  if (!/^valgrind-\d/.test(version))
+    throw new EnvironmentError(
+      `${where2} does not look like Valgrind: \`--version\` printed \`${version.slice(0, 80)}\`. ${INSTALL_HINT}.`
+    );
+  return { command, version };
+}
+var runCommand = (command, args, env2) => new Promise((done, fail) => {
+  execFile(
+    command,
+    args,
+    { env: env2, timeout: 6e5 },
+    (error, _out, stderr) => error ? fail(
+      new Error(
+        `${command} ${args.join(" ")}: ${String(stderr).trim().split("\n").slice(-3).join(" | ") || error.message}`
+      )
+    ) : done()
+  );
+});
+async function installValgrind(env2, deps = {}) {
+  const run = deps.run ?? runCommand;
+  const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const t0 = clockNs();
+  const aptEnv = { ...env2, DEBIAN_FRONTEND: "noninteractive" };
+  try {
+    await run("sudo", ["-n", "apt-get", "update", "-qq"], aptEnv);
+    await run("sudo", ["-n", "apt-get", "install", "-y", "-qq", "--no-install-recommends", "valgrind"], aptEnv);
+  } catch (error) {
+    throw new EnvironmentError(
+      `measure: instructions needs Valgrind, and installing it with apt-get failed (${error.message}). Add a step \`sudo apt-get install -y valgrind\` before this action, or use measure: time.`,
+      { cause: error }
+    );
+  }
+  return Number(clockNs() - t0) / 1e9;
+}
+function defaultExec(command, args, env2) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env: env2, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr = (stderr + d.toString()).slice(-2e4);
+    });
+    child.on("error", fail);
+    child.on("close", (code, signal) => done({ code, signal, stderr }));
+  });
+}
+function ortEntry() {
+  return createRequire2(import.meta.url).resolve("onnxruntime-node");
+}
+function orderDumpFiles(names, base) {
+  const numbered = names.map((n) => ({ n, m: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)$`).exec(n) })).filter((x) => x.m).sort((a, b) => Number(a.m[1]) - Number(b.m[1])).map((x) => x.n);
+  return names.includes(base) ? [...numbered, base] : numbered;
+}
+function callsFromDumps(parts, warmup, calls, events = ["Ir"]) {
+  const expected = 1 + warmup + calls;
+  if (parts.length !== expected) {
+    throw new EnvironmentError(
+      `Callgrind wrote ${parts.length} dumps where ${expected} were expected (one before each of ${warmup + calls} calls, and one at exit): the run function ${RUN_SYMBOL} was not matched as expected; this onnxruntime-node build may name it differently`
+    );
+  }
+  return parts.slice(1 + warmup).map((p) => objectCost(p, events, COUNTED_OBJECT));
+}
+async function runCallgrind(tool, job, deps = {}) {
+  const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const dir = await mkdtemp(path.join(os.tmpdir(), "eb-instr-"));
+  try {
+    const feeds = [];
+    for (const [i, [name, t]] of Object.entries(job.feeds).entries()) {
+      if (t.type === "string") {
+        feeds.push({ name, type: t.type, dims: [...t.dims], strings: [...t.data] });
+        continue;
+      }
+      const data = t.data;
+      const file = path.join(dir, `input-${i}.bin`);
+      await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      feeds.push({ name, type: t.type, dims: [...t.dims], file });
+    }
+    const childJob = {
+      ort: ortEntry(),
+      model: job.model,
+      sessionOptions: job.sessionOptions,
+      warmup: job.warmup,
+      calls: job.calls,
+      feeds
+    };
+    const jobFile = path.join(dir, "job.json");
+    await writeFile(jobFile, JSON.stringify(childJob));
+    const out3 = path.join(dir, "callgrind.out");
+    const args = [
+      "--tool=callgrind",
+      "--collect-atstart=no",
+      `--toggle-collect=${RUN_SYMBOL}`,
+      `--dump-before=${RUN_SYMBOL_DUMP}`,
+      "--dump-instr=no",
+      `--cache-sim=${job.cacheSim ? "yes" : "no"}`,
+      `--callgrind-out-file=${out3}`,
+      `--log-file=${path.join(dir, "valgrind.log")}`,
+      process.execPath,
+      "--input-type=module",
+      "-e",
+      CHILD_SOURCE,
+      jobFile
+    ];
+    const t0 = clockNs();
+    const exec = deps.exec ?? defaultExec;
+    const r = await exec(tool.command, args, { ...deps.env ?? process.env, NODE_OPTIONS: "" });
+    const wallS = Number(clockNs() - t0) / 1e9;
+    if (r.code !== 0) {
+      const log2 = await readFile(path.join(dir, "valgrind.log"), "utf8").catch(() => "");
+      const tail = `${r.stderr}
+${log2}`.trim().split("\n").slice(-8).join(" | ");
+      throw new EnvironmentError(
+        `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
+      );
+    }
+    const names = orderDumpFiles(await readdir(dir), "callgrind.out");
+    const parts = [];
+    let events = [];
+    for (const n of names) {
+      const profile = parseCallgrind(await readFile(path.join(dir, n), "utf8"));
+      events = profile.events;
+      parts.push(...profile.parts);
+    }
+    const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
+    if (perCall.every((c) => !c.Ir))
+      throw new EnvironmentError(
+        "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
+      );
+    return { events, perCall, wallS, valgrind: tool.version };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // src/model/flops.ts
@@ -3101,16 +3466,16 @@ import { availableParallelism } from "node:os";
 // src/energy/adapters.ts
 import { readFileSync as readFileSync2, readdirSync } from "node:fs";
 var nodeFs = {
-  readFile: (path) => {
+  readFile: (path3) => {
     try {
-      return Promise.resolve(readFileSync2(path, "utf8"));
+      return Promise.resolve(readFileSync2(path3, "utf8"));
     } catch (error) {
       return Promise.reject(error);
     }
   },
-  readdir: (path) => {
+  readdir: (path3) => {
     try {
-      return Promise.resolve(readdirSync(path));
+      return Promise.resolve(readdirSync(path3));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -9869,7 +10234,7 @@ function stopChild(child) {
   });
 }
 function openNvidiaSmiMeter(options) {
-  const spawn = options.spawn ?? nodeSpawn;
+  const spawn2 = options.spawn ?? nodeSpawn;
   const clockNs = options.clockNs ?? realClockNs;
   const loopMs = options.loopMs ?? 100;
   const startTimeoutMs = options.startTimeoutMs ?? 5e3;
@@ -9889,7 +10254,7 @@ function openNvidiaSmiMeter(options) {
     let settled = false;
     let child;
     try {
-      child = spawn("nvidia-smi", args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn2("nvidia-smi", args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
       resolve4({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
       return;
@@ -9965,14 +10330,14 @@ import { join as join3 } from "node:path";
 var RAPL_MAX_POWER_W = { package: 500, dram: 200, psys: 1e3 };
 var RAPL_QUANTUM_J = 2 ** -14;
 var ZONE_RE = /^([a-z][a-z-]*rapl[a-z-]*):(\d+)(?::(\d+))?$/;
-async function readTrim(fs, path) {
-  return (await fs.readFile(path)).trim();
+async function readTrim(fs, path3) {
+  return (await fs.readFile(path3)).trim();
 }
-async function readUj(fs, path) {
-  const text = await readTrim(fs, path);
+async function readUj(fs, path3) {
+  const text = await readTrim(fs, path3);
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
-    throw new EnvironmentError(`${path} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
+    throw new EnvironmentError(`${path3} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
       code: "METER_UNAVAILABLE"
     });
   }
@@ -13439,7 +13804,69 @@ function toOrtTensor(d) {
   return makeTensor(d.dtype, d.data, d.dims);
 }
 
+// src/instructions/cycles.ts
+var CACHE_EVENTS = ["Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw"];
+var CYCLES_FORMULA = "L1 hits + 5 \xD7 LL hits + 35 \xD7 RAM accesses of the simulated caches (Turner-Trauring, pythonspeed.com/articles/consistent-benchmarking-in-ci/)";
+function estimateCycles(events) {
+  if (!CACHE_EVENTS.every((e) => typeof events[e] === "number")) return null;
+  const n = (e) => events[e];
+  const accesses = n("Ir") + n("Dr") + n("Dw");
+  const l1Misses = n("I1mr") + n("D1mr") + n("D1mw");
+  const ramAccesses = n("ILmr") + n("DLmr") + n("DLmw");
+  const l1Hits = accesses - l1Misses;
+  const llHits = l1Misses - ramAccesses;
+  return { l1Hits, llHits, ramAccesses, estimatedCycles: l1Hits + 5 * llHits + 35 * ramAccesses };
+}
+
+// src/instructions/measure.ts
+var DEFAULT_CALLS = 5;
+var DEFAULT_WARMUP = 1;
+function describeCount(what, tool) {
+  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
+}
+function summarizeCounts(result, opts) {
+  const k = opts.perCallDivisor ?? 1;
+  const ir = result.perCall.map((c) => (c.Ir ?? 0) / k);
+  const events = {};
+  for (const e of result.events) events[e] = result.perCall.reduce((s, c) => s + (c[e] ?? 0), 0) / result.perCall.length / k;
+  const cache = estimateCycles(events);
+  return {
+    perCall: events.Ir ?? 0,
+    minPerCall: Math.min(...ir),
+    maxPerCall: Math.max(...ir),
+    calls: result.perCall.length,
+    warmup: opts.warmup,
+    events,
+    ...cache ? { estimatedCycles: cache.estimatedCycles, cyclesFormula: `ESTIMATE: ${CYCLES_FORMULA}` } : {},
+    method: "callgrind",
+    simulated: true,
+    tool: result.valgrind,
+    wallS: result.wallS,
+    description: describeCount(opts.what, result.valgrind)
+  };
+}
+async function countInstructions(model, feeds, opts) {
+  const tool = opts.tool ?? await findValgrind(opts.env);
+  const warmup = opts.warmup ?? DEFAULT_WARMUP;
+  const result = await runCallgrind(
+    tool,
+    {
+      model,
+      sessionOptions: sessionOptions({ threads: 1 }),
+      feeds,
+      warmup,
+      calls: opts.calls ?? DEFAULT_CALLS,
+      cacheSim: opts.cacheSim ?? true
+    },
+    { env: opts.env, ...opts.deps }
+  );
+  return summarizeCounts(result, { warmup, what: opts.what ?? "inference call", perCallDivisor: opts.perCallDivisor });
+}
+
 // src/measure-training.ts
+import { mkdtemp as mkdtemp2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import os2 from "node:os";
+import path2 from "node:path";
 function stepsPerCallFor(steps) {
   for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
   return 1;
@@ -13572,23 +13999,39 @@ async function measureTraining(cfg, prepared, meter, ctx) {
   }
   const notes = [...plan.notes, ...result.notes];
   if (notes.length) (prepared.report.notices ??= []).push(...notes.map((n) => `training: ${n}`));
+  if (cfg.measure === "instructions") report.instructions = await countSteps(cfg, plan, ctx);
   return report;
+}
+async function countSteps(cfg, plan, ctx) {
+  ctx.logger.progress(`  ${cfg.name}: counting training-step instructions under Valgrind (callgrind)`);
+  const dir = await mkdtemp2(path2.join(os2.tmpdir(), "eb-step-"));
+  try {
+    const file = path2.join(dir, "step.onnx");
+    await writeFile2(file, plan.bytes);
+    return await countInstructions(file, plan.feeds, {
+      env: ctx.env,
+      what: "training step",
+      perCallDivisor: plan.stepsPerCall ?? 1
+    });
+  } finally {
+    await rm2(dir, { recursive: true, force: true });
+  }
 }
 
 // src/device/fetch-cuda.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { copyFile, mkdir, readFile, rename as rename3, rm as rm2, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile as readFile2, rename as rename3, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
 
 // src/device/archive.ts
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, rename as rename2, rm } from "node:fs/promises";
+import { open, rename as rename2, rm as rm3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13621,8 +14064,8 @@ function hasher() {
   });
   return { stream, result: () => ({ bytes, sha256: hash.digest("hex") }) };
 }
-async function readAt2(path, offset, length) {
-  const fh = await open(path, "r");
+async function readAt2(path3, offset, length) {
+  const fh = await open(path3, "r");
   try {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await fh.read(buf, 0, length, offset);
@@ -13631,8 +14074,8 @@ async function readAt2(path, offset, length) {
     await fh.close();
   }
 }
-async function zipEntries(path) {
-  const fh = await open(path, "r");
+async function zipEntries(path3) {
+  const fh = await open(path3, "r");
   let size;
   try {
     size = (await fh.stat()).size;
@@ -13640,7 +14083,7 @@ async function zipEntries(path) {
     await fh.close();
   }
   const tailLength = Math.min(size, 22 + 65535 + 20);
-  const tail = await readAt2(path, size - tailLength, tailLength);
+  const tail = await readAt2(path3, size - tailLength, tailLength);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === 101010256) {
@@ -13655,7 +14098,7 @@ async function zipEntries(path) {
   if (cdOffset === 4294967295 || count === 65535) {
     const loc = eocd - 20;
     if (loc < 0 || tail.readUInt32LE(loc) !== 117853008) throw new ArchiveError("ZIP64 archive without its locator");
-    const z64 = await readAt2(path, Number(tail.readBigUInt64LE(loc + 8)), 56);
+    const z64 = await readAt2(path3, Number(tail.readBigUInt64LE(loc + 8)), 56);
     if (z64.readUInt32LE(0) !== 101075792) throw new ArchiveError("bad ZIP64 end-of-central-directory record");
     count = Number(z64.readBigUInt64LE(32));
     cdSize = Number(z64.readBigUInt64LE(40));
@@ -13663,7 +14106,7 @@ async function zipEntries(path) {
   }
   if (cdOffset + cdSize > size)
     throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
-  const cd = await readAt2(path, cdOffset, cdSize);
+  const cd = await readAt2(path3, cdOffset, cdSize);
   const out3 = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
@@ -13711,7 +14154,7 @@ async function writeStreamTo(source, transforms, dest) {
     await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
     await rename2(tmp, dest);
   } catch (error) {
-    await rm(tmp, { force: true });
+    await rm3(tmp, { force: true });
     throw error;
   }
   return h.result();
@@ -13860,7 +14303,7 @@ async function extractTgz(archive, wanted, destDir) {
   } catch (error) {
     if (cur.sink) {
       await cur.sink.fh.close().catch(() => void 0);
-      await rm(cur.sink.tmp, { force: true });
+      await rm3(cur.sink.tmp, { force: true });
     }
     throw error;
   }
@@ -13919,7 +14362,7 @@ function cacheRoot(env2, home = homedir()) {
   return join5(env2.XDG_CACHE_HOME || join5(home, ".cache"), "energy-budget");
 }
 function onnxruntimeNodeVersion() {
-  const req = createRequire2(import.meta.url);
+  const req = createRequire3(import.meta.url);
   return req("onnxruntime-node/package.json").version;
 }
 var HttpFailure = class extends Error {
@@ -13929,9 +14372,9 @@ var HttpFailure = class extends Error {
   }
   retry;
 };
-async function sha256File(path) {
+async function sha256File(path3) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path)) hash.update(chunk);
+  for await (const chunk of createReadStream2(path3)) hash.update(chunk);
   return hash.digest("hex");
 }
 function get(url, timeoutMs) {
@@ -14007,7 +14450,7 @@ async function downloadOnce(url, dest, timeoutMs) {
 }
 async function readManifest(dir) {
   try {
-    return JSON.parse(await readFile(join5(dir, "manifest.json"), "utf8"));
+    return JSON.parse(await readFile2(join5(dir, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -14105,10 +14548,10 @@ async function ensureCudaProvider(opts) {
         sha256: pinned,
         files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }]))
       };
-      await writeFile(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
+      await writeFile3(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
       downloaded = true;
     } finally {
-      await rm2(archive, { force: true });
+      await rm4(archive, { force: true });
     }
   } else {
     log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
@@ -14323,9 +14766,9 @@ async function startGpuMemory(cfg, env2) {
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
-async function prepareModel(cfg, path, ctx) {
+async function prepareModel(cfg, path3, ctx) {
   const modelIndex = ctx.config.models.indexOf(cfg);
-  const loaded = await loadModel(path, { label: cfg.name });
+  const loaded = await loadModel(path3, { label: cfg.name });
   const analysis = analyzeModel(loaded, { label: label(cfg) });
   const inputs = await synthesizeInputs(analysis.inputs, {
     modelName: cfg.name,
@@ -14536,8 +14979,8 @@ async function runInference(cfg, prepared, session, meter, ctx) {
   }
   return report;
 }
-async function measureModel(cfg, path, ctx) {
-  return measurePrepared(cfg, await prepareModel(cfg, path, ctx), ctx);
+async function measureModel(cfg, path3, ctx) {
+  return measurePrepared(cfg, await prepareModel(cfg, path3, ctx), ctx);
 }
 async function measurePrepared(cfg, prepared, ctx) {
   await withMeter(cfg, ctx, async (meter) => {
@@ -14572,6 +15015,20 @@ async function measurePrepared(cfg, prepared, ctx) {
       }
     }
   });
+  if (cfg.measure === "instructions" && prepared.report.inference) {
+    ctx.logger.progress(
+      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`
+    );
+    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
+    prepared.report.inference.instructions = counted;
+    ctx.logger.progress(
+      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString("en-US")} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`
+    );
+    if (cfg.threads !== 1)
+      (prepared.report.notices ??= []).push(
+        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
+      );
+  }
   return prepared.report;
 }
 function metricValues(m) {
@@ -14589,6 +15046,7 @@ function metricValues(m) {
     v.throughput = inf.throughput;
     if (inf.peakMemoryBytes !== void 0) v["peak-memory"] = inf.peakMemoryBytes;
     if (inf.peakGpuMemoryBytes !== void 0) v["peak-gpu-memory"] = inf.peakGpuMemoryBytes;
+    if (inf.instructions) v["instructions-per-inference"] = inf.instructions.perCall;
     if (inf.energy) {
       v["energy-per-inference"] = inf.energy.joulesPerInference;
       v["energy-per-sample"] = inf.energy.joulesPerSample;
@@ -14606,6 +15064,7 @@ function metricValues(m) {
       v["energy-per-training-step"] = t.energy.joulesPerStep;
       v["energy-per-training-sample"] = t.energy.joulesPerSample;
     }
+    if (t.instructions) v["instructions-per-step"] = t.instructions.perCall;
     if (t.projection) {
       v["training-energy-total"] = t.projection.joules;
       v["training-carbon-total"] = t.projection.gCO2e;
@@ -14836,7 +15295,7 @@ function toMeasurement(m) {
 
 // src/isolate/workspace.ts
 import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { readFile as readFile2, realpath } from "node:fs/promises";
+import { readFile as readFile3, realpath } from "node:fs/promises";
 import { dirname as dirname4, isAbsolute, relative, resolve as resolve3 } from "node:path";
 function isInside(root, child) {
   const rel = relative(root, child);
@@ -14862,26 +15321,26 @@ function findWorkspaceRoot(configFile, env2) {
   }
   return dirname4(file);
 }
-async function assertInsideWorkspace(path, workspaceRoot, what) {
+async function assertInsideWorkspace(path3, workspaceRoot, what) {
   let target;
   try {
-    target = await realpath(path);
+    target = await realpath(path3);
   } catch {
-    target = resolve3(path);
+    target = resolve3(path3);
   }
   if (!isInside(workspaceRoot, target)) {
-    const viaLink = target !== resolve3(path) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    const viaLink = target !== resolve3(path3) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
     throw new InputError(
       "PATH_OUTSIDE_WORKSPACE",
-      `${what} is ${path}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
+      `${what} is ${path3}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
     );
   }
   return target;
 }
 function confinedReadFile(workspaceRoot) {
-  return async (path) => {
-    const target = await assertInsideWorkspace(path, workspaceRoot, "An input data file");
-    return readFile2(target);
+  return async (path3) => {
+    const target = await assertInsideWorkspace(path3, workspaceRoot, "An input data file");
+    return readFile3(target);
   };
 }
 
@@ -14914,6 +15373,7 @@ function deserializeError(e) {
 }
 
 export {
+  isInstructionMetric,
   isMetricKey,
   metricKind,
   isMinimumMetric,
@@ -14922,6 +15382,8 @@ export {
   ortVersion,
   statusForVerdict,
   classifyInterval,
+  findValgrind,
+  installValgrind,
   measureModel,
   metricValues,
   compareWithBase,

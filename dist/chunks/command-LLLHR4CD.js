@@ -28,7 +28,7 @@ import {
 import "./chunk-MJFYPYIG.js";
 import {
   loadBaselineReport
-} from "./chunk-4KTEHOLH.js";
+} from "./chunk-OX3GK4H5.js";
 import {
   EnergyBudgetError,
   InputError

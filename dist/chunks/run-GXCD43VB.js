@@ -6,7 +6,7 @@ import {
 } from "./chunk-BS4HUTZO.js";
 import {
   renderMarkdown
-} from "./chunk-ZR64H62L.js";
+} from "./chunk-MLFT66DC.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -25,7 +25,10 @@ import {
   compareWithBase,
   confinedReadFile,
   deserializeError,
+  findValgrind,
   findWorkspaceRoot,
+  installValgrind,
+  isInstructionMetric,
   isMetricKey,
   isMinimumMetric,
   loadConfig,
@@ -35,7 +38,7 @@ import {
   ortVersion,
   parseConfig,
   statusForVerdict
-} from "./chunk-LSM2GLMO.js";
+} from "./chunk-WTSEWHTU.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -52,7 +55,7 @@ import {
 import {
   renderText,
   silentLogger
-} from "./chunk-SPJ35GE2.js";
+} from "./chunk-RAWDDAFY.js";
 import {
   estimatedSuffix
 } from "./chunk-NGLSY2C3.js";
@@ -64,7 +67,7 @@ import {
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-4KTEHOLH.js";
+} from "./chunk-OX3GK4H5.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -186,6 +189,7 @@ ${suites.join("\n")}
 
 // src/compare/budgets.ts
 var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
+var INSTRUCTION_TOLERANCE = 3e-3;
 function isDeterministicMetric(metric) {
   return DETERMINISTIC_METRICS.includes(metric);
 }
@@ -247,6 +251,16 @@ function regression(limit, value, baselineValue, comparison, policy) {
     };
   }
   const allowed = allowedFraction(limit, baselineValue);
+  if (isInstructionMetric(m)) {
+    const band = [change - INSTRUCTION_TOLERANCE, change + INSTRUCTION_TOLERANCE];
+    const verdict = classifyInterval(band, allowed, allowed, direction);
+    const status = statusForVerdict(verdict, limit.level, policy);
+    let message = `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} SIMULATED (${changeText}, \xB1${pct(INSTRUCTION_TOLERANCE).slice(1)} residual spread; ${allowedText}): ${verdict}`;
+    if (verdict === "inconclusive")
+      message += ` \u2014 the change is within the count's residual spread of the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
+    message += " [callgrind instruction counts, one process per side]";
+    return { ...r, status, change, message };
+  }
   if (comparison) {
     const verdict = classifyInterval(comparison.changeCi95, allowed, allowed, direction);
     const status = statusForVerdict(verdict, limit.level, policy);
@@ -750,6 +764,19 @@ async function runEnergyBudget(options, deps = {}) {
     readFile: confinedReadFile(workspaceRoot),
     sleep: deps.sleep
   };
+  const counted = models.filter((m) => m.measure === "instructions");
+  if (counted.length) {
+    const tool = await findValgrind(env).catch(async (error) => {
+      if (!options.installValgrind || env.RUNNER_OS !== "Linux") throw error;
+      logger.progress("Valgrind is not installed: installing it with `sudo apt-get install -y valgrind` (measure: instructions)");
+      const seconds = await installValgrind(env);
+      logger.progress(`Valgrind installed in ${seconds.toFixed(0)} s`);
+      return findValgrind(env);
+    });
+    logger.progress(
+      `note: ${counted.map((m) => m.name).join(", ")}: instructions are counted under ${tool.version} (callgrind), SIMULATED`
+    );
+  }
   const runner = createModelRunner(ctx, { ...deps.isolation, workspaceRoot });
   const report = {
     schemaVersion: 1,

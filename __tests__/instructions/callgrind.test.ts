@@ -1,0 +1,239 @@
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { CallgrindFormatError, objectCost, parseCallgrind, sumParts } from '../../src/instructions/callgrind.js';
+import { estimateCycles } from '../../src/instructions/cycles.js';
+import { summarizeCounts } from '../../src/instructions/measure.js';
+import { callsFromDumps, findValgrind, orderDumpFiles, runCallgrind, RUN_SYMBOL } from '../../src/instructions/valgrind.js';
+import { EnvironmentError, exitCodeOf } from '../../src/errors.js';
+
+/** A dump as callgrind 3.19 writes it (header, a few cost lines, summary and totals). */
+function dump(counts: number[], opts: { events?: string; trigger?: string; part?: number } = {}): string {
+  const events = opts.events ?? 'Ir';
+  return [
+    '# callgrind format',
+    'version: 1',
+    'creator: callgrind-3.19.0',
+    'pid: 4242',
+    'cmd:  node --input-type=module -e ... /tmp/job.json',
+    `part: ${opts.part ?? 1}`,
+    '',
+    'desc: I1 cache: ',
+    `desc: Trigger: ${opts.trigger ?? 'Program termination'}`,
+    '',
+    'positions: line',
+    `events: ${events}`,
+    `summary: ${counts.join(' ')}`,
+    '',
+    'ob=(1) /usr/lib/libonnxruntime.so.1',
+    'fl=(1) ???',
+    'fn=(1) MlasSgemmKernelAvx',
+    `0 ${counts.join(' ')}`,
+    '',
+    `totals: ${counts.join(' ')}`,
+    '',
+  ].join('\n');
+}
+
+const CACHE = 'Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw';
+
+describe('parseCallgrind', () => {
+  it('reads the events, the totals, the trigger and the command', () => {
+    const p = parseCallgrind(dump([940208], { trigger: '--dump-before=InferenceSessionWrap::Run(Napi::CallbackInfo const&)' }));
+    expect(p.events).toEqual(['Ir']);
+    expect(p.parts).toEqual([
+      {
+        totals: { Ir: 940208 },
+        trigger: '--dump-before=InferenceSessionWrap::Run(Napi::CallbackInfo const&)',
+        byObject: { '/usr/lib/libonnxruntime.so.1': { Ir: 940208 } },
+      },
+    ]);
+    expect(p.command).toMatch(/^node/);
+  });
+
+  it('reads every cache event, and trailing counts left out are zero', () => {
+    const p = parseCallgrind(dump([1000, 400, 200, 5, 30, 10, 1, 2], { events: CACHE }));
+    expect(p.parts[0]!.totals).toEqual({ Ir: 1000, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 });
+  });
+
+  it('takes summary: when totals: is absent, and keeps several parts apart', () => {
+    const two = `${dump([10])}\npart: 2\nsummary: 20\n`;
+    const p = parseCallgrind(two);
+    expect(p.parts.map((x) => x.totals.Ir)).toEqual([10, 20]);
+    expect(sumParts(p.parts)).toEqual({ Ir: 30 });
+  });
+
+  it('rejects a file that is not callgrind output, or a malformed total, saying what was expected', () => {
+    expect(() => parseCallgrind('hello\nworld\n')).toThrow(CallgrindFormatError);
+    expect(() => parseCallgrind('hello\n')).toThrow(/no `events:` line/);
+    expect(() => parseCallgrind('events: Ir\nsummary: 12x\n')).toThrow(
+      /line 2: expected up to 1 whole numbers \(Ir\), got `12x`/,
+    );
+    expect(() => parseCallgrind('summary: 1\n')).toThrow(/before any `events:` line/);
+    expect(() => parseCallgrind('events: Ir\npart: 1\n')).toThrow(/neither a `summary:` nor a `totals:`/);
+  });
+});
+
+describe('self cost by object file', () => {
+  it('charges cost lines to the object of their function, skips call costs, resolves compressed names', () => {
+    const text = [
+      'part: 1',
+      'events: Ir',
+      'ob=(1) /usr/bin/node',
+      'fn=(1) v8::internal::Heap::Scavenge',
+      '16 5000',
+      'ob=(2) /x/libonnxruntime.so.1',
+      'fn=(2) MlasSgemmKernel',
+      '0 700',
+      '+2 300',
+      'cob=(1)',
+      'cfn=(1)',
+      'calls=1 0',
+      '0 5000',
+      'ob=(1)',
+      'fn=(3) napi_create_external',
+      '0 40',
+      'summary: 11040',
+    ].join('\n');
+    const part = parseCallgrind(text).parts[0]!;
+    expect(part.byObject).toEqual({ '/usr/bin/node': { Ir: 5040 }, '/x/libonnxruntime.so.1': { Ir: 1000 } });
+    expect(objectCost(part, ['Ir'], /libonnxruntime\.so/)).toEqual({ Ir: 1000 });
+  });
+});
+
+describe('per-call dumps', () => {
+  it('orders callgrind.out.N numerically, then the file written at exit', () => {
+    expect(
+      orderDumpFiles(['callgrind.out', 'callgrind.out.10', 'job.json', 'callgrind.out.2', 'callgrind.out.1'], 'callgrind.out'),
+    ).toEqual(['callgrind.out.1', 'callgrind.out.2', 'callgrind.out.10', 'callgrind.out']);
+  });
+
+  it('drops the dump before the first call and the warm-up calls', () => {
+    const parts = [0, 1_391_876, 940_208, 940_666].map((Ir) => ({
+      totals: { Ir },
+      byObject: { '/x/libonnxruntime.so.1': { Ir }, '/usr/bin/node': { Ir: 7 } },
+    }));
+    expect(callsFromDumps(parts, 1, 2)).toEqual([{ Ir: 940_208 }, { Ir: 940_666 }]);
+  });
+
+  it('says so when the dumps do not match the calls (the run function was not matched)', () => {
+    const err = (() => {
+      try {
+        callsFromDumps([{ totals: { Ir: 5 }, byObject: {} }], 1, 3);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as Error).message).toMatch(/1 dumps where 5 were expected/);
+  });
+});
+
+describe('estimateCycles', () => {
+  it('weights L1 hits 1, LL hits 5, RAM accesses 35', () => {
+    // accesses 1600; L1 misses 45 (of which 3 miss LL too): L1 hits 1555, LL hits 42, RAM 3.
+    const c = estimateCycles({ Ir: 1000, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 });
+    expect(c).toEqual({ l1Hits: 1555, llHits: 42, ramAccesses: 3, estimatedCycles: 1555 + 5 * 42 + 35 * 3 });
+  });
+  it('is null without the cache simulator', () => {
+    expect(estimateCycles({ Ir: 1000 })).toBeNull();
+  });
+});
+
+describe('summarizeCounts', () => {
+  it('gives the mean per call, the range, SIMULATED wording and the cycle estimate', () => {
+    const perCall = [
+      { Ir: 1000, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 },
+      { Ir: 1002, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 },
+    ];
+    const r = summarizeCounts(
+      { events: CACHE.split(' '), perCall, wallS: 12.5, valgrind: 'valgrind-3.19.0' },
+      { warmup: 1, what: 'inference call' },
+    );
+    expect(r.perCall).toBe(1001);
+    expect([r.minPerCall, r.maxPerCall]).toEqual([1000, 1002]);
+    expect(r.calls).toBe(2);
+    expect(r.estimatedCycles).toBe(1556 + 5 * 42 + 35 * 3);
+    expect(r.cyclesFormula).toMatch(/^ESTIMATE: .*pythonspeed\.com/);
+    expect(r.description).toMatch(/^SIMULATED: .*valgrind-3\.19\.0.*AVX-512/);
+    expect(r.simulated).toBe(true);
+  });
+});
+
+describe('findValgrind', () => {
+  it('a missing Valgrind is an environment error (exit 3) that says how to install it', async () => {
+    const err = await findValgrind({ ENERGY_BUDGET_VALGRIND: '/nonexistent/valgrind', PATH: process.env.PATH }).catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(exitCodeOf(err)).toBe(3);
+    expect(err.message).toMatch(
+      /measure: instructions needs Valgrind .* ENERGY_BUDGET_VALGRIND=\/nonexistent\/valgrind was not found/,
+    );
+    expect(err.message).toMatch(/apt-get install -y valgrind/);
+    expect(err.stack === undefined || !err.message.includes('    at ')).toBe(true);
+  });
+
+  it('a binary that is not Valgrind is named as such', async () => {
+    const err = await findValgrind({ ENERGY_BUDGET_VALGRIND: process.execPath }).catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toMatch(/does not look like Valgrind/);
+  });
+});
+
+describe('runCallgrind (with a stand-in for valgrind)', () => {
+  const feeds = { x: new ort.Tensor('float32', new Float32Array([1, 2, 3, 4]), [1, 4]) };
+  const tool = { command: 'valgrind', version: 'valgrind-3.19.0' };
+
+  it('collects only inside the run function, dumps before each call, and keeps the measured calls', async () => {
+    let seen: string[] = [];
+    let dir = '';
+    const r = await runCallgrind(
+      tool,
+      { model: '/m.onnx', sessionOptions: { intraOpNumThreads: 1 }, feeds, warmup: 1, calls: 2, cacheSim: false },
+      {
+        clockNs: (() => {
+          let t = 0n;
+          return () => (t += 2_000_000_000n);
+        })(),
+        exec: async (command, args) => {
+          seen = [command, ...args];
+          const out = args.find((a) => a.startsWith('--callgrind-out-file='))!.split('=')[1]!;
+          dir = path.dirname(out);
+          // One dump before each of the 3 calls, the last call's at exit.
+          writeFileSync(`${out}.1`, dump([0]));
+          writeFileSync(`${out}.2`, dump([1_391_876]));
+          writeFileSync(`${out}.3`, dump([940_208]));
+          writeFileSync(out, dump([940_666]));
+          return { code: 0, signal: null, stderr: '' };
+        },
+      },
+    );
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        '--tool=callgrind',
+        '--collect-atstart=no',
+        `--toggle-collect=${RUN_SYMBOL}`,
+        '--cache-sim=no',
+        process.execPath,
+        '--input-type=module',
+      ]),
+    );
+    expect(seen.some((a) => a.startsWith('--dump-before=') && a.includes('InferenceSessionWrap::Run'))).toBe(true);
+    expect(r.perCall).toEqual([{ Ir: 940_208 }, { Ir: 940_666 }]);
+    expect(r.wallS).toBe(2);
+    // Its own temporary folder is gone.
+    expect(readdirSync(os.tmpdir())).not.toContain(path.basename(dir));
+  });
+
+  it('a failing child is an environment error with the last lines of its output', async () => {
+    const err = await runCallgrind(
+      tool,
+      { model: '/m.onnx', sessionOptions: {}, feeds, warmup: 0, calls: 1, cacheSim: true },
+      { exec: async () => ({ code: 1, signal: null, stderr: 'Error: Load model from /m.onnx failed\n' }) },
+    ).catch((e) => e);
+    expect(err).toBeInstanceOf(EnvironmentError);
+    expect(err.message).toMatch(/exited with code 1: Error: Load model from \/m\.onnx failed/);
+  });
+});
