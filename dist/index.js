@@ -25423,7 +25423,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-GXCD43VB.js");
+  const engine = await import("./chunks/run-ZLBWUFHY.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

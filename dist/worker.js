@@ -7,7 +7,7 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-WTSEWHTU.js";
+} from "./chunks/chunk-JMQOTEQR.js";
 import "./chunks/chunk-JQDTM3AS.js";
 import "./chunks/chunk-CX5ZBB37.js";
 import "./chunks/chunk-R3OHUB5T.js";

@@ -63,8 +63,8 @@ export function buildReportSchema(typesFile = resolve('src/report/types.ts')): J
       const decl = prop.valueDeclaration ?? prop.declarations?.[0];
       const propType = checker.getTypeOfSymbolAtLocation(prop, decl ?? at);
       const optional = (prop.flags & ts.SymbolFlags.Optional) !== 0;
-      // An optional property may be absent (undefined is dropped in toSchema's unions); a declared
-      // `| null` stays allowed (the report's `commit` is null outside git).
+      // An optional property's type carries `undefined` (dropped by the union case below); `null`
+      // stays, so `commit?: string | null` accepts the null written outside git.
       const schema = toSchema(propType, decl ?? at);
       const description = describe(prop);
       properties[prop.getName()] = description ? { description, ...schema } : schema;

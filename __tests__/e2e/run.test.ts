@@ -276,8 +276,7 @@ describe('the CLI on bad input', () => {
   it('compares against an earlier report with --baseline, and reports new and removed models', async () => {
     const cfg = (models: string) => `version: 1\nmodels:\n${models}`;
     const entry = (name: string, file: string) =>
-      // The size regression fails the model, which runs the measured advice: kept short here.
-      `  - name: ${name}\n    path: models/${file}\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n    advise-max-time: 2 s\n    budget:\n      regression: { model-size: 0%, parameters: 0% }\n`;
+      `  - name: ${name}\n    path: models/${file}\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n    budget:\n      regression: { model-size: 0%, parameters: 0% }\n`;
     await writeFile(path.join(dir, 'b1.yml'), cfg(entry('net', 'cnn.onnx') + entry('gone', 'cnn.onnx')));
     expect(await runCli(proc(['run', '--config', 'b1.yml', '--json', 'b1.json']))).toBe(0);
     // The "same" model is now the bigger classifier: a size regression against the baseline.

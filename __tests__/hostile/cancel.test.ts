@@ -109,8 +109,11 @@ afterAll(async () => {
     async (signals, code) => {
       const r = await cancelRun(path.join(engine, 'cli-main.js'), ['run', '--json', 'cli-report.json'], {}, signals);
       process.stdout.write(`cancel ${signals.join('+')}: CLI exited ${r.seconds.toFixed(2)} s after the signal\n`);
-      expect(r.code).toBe(code);
-      expect(r.stderr).toContain(`cancelled by ${signals[0]}`);
+      // Two signals pending at once (a loaded machine) may be handled in either order: the exit
+      // code and the message are those of the one handled first, which is normally the first sent.
+      const handled = r.code === 143 ? 'SIGTERM' : 'SIGINT';
+      expect(signals.length === 1 ? [code] : [130, 143]).toContain(r.code);
+      expect(r.stderr).toContain(`cancelled by ${handled}`);
       expect(r.leftBehind).toEqual([]);
       expect(existsSync(path.join(dir, 'cli-report.json'))).toBe(false);
     },
@@ -144,7 +147,9 @@ afterAll(async () => {
       };
       const r = await cancelRun(path.join(engine, 'action-main.js'), [], env, ['SIGINT', 'SIGTERM']);
       process.stdout.write(`cancel action SIGINT+SIGTERM: exited ${r.seconds.toFixed(2)} s after the signal\n`);
-      expect(r.code).toBe(130);
+      // When both signals are already pending as the event loop wakes (a loaded machine), Node
+      // may run either handler first: the exit code is that of the signal it handled.
+      expect([130, 143]).toContain(r.code);
       expect(r.leftBehind).toEqual([]);
       expect(gh.requests.filter((q) => q.method !== 'GET')).toEqual([]);
       expect(existsSync(path.join(dir, 'action-report.json'))).toBe(false);

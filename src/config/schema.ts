@@ -67,7 +67,7 @@ export const DEFAULTS = {
   measure: 'time',
   advise: false,
   compare: 'auto',
-  adviseMaxTimeS: 60,
+  adviseMaxTimeS: 15,
   iterations: 'auto',
   inferenceWarmup: 10,
   maxTimeS: 10,

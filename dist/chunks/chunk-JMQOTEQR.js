@@ -612,7 +612,7 @@ var DEFAULTS = {
   energy: "auto",
   measure: "time",
   advise: false,
-  adviseMaxTimeS: 60,
+  adviseMaxTimeS: 15,
   iterations: "auto",
   inferenceWarmup: 10,
   maxTimeS: 10,
@@ -12059,7 +12059,7 @@ var gemm = {
 var matmul = {
   check(node2, em) {
     if (rankOf2(em, inp2(node2, 0)) === void 0 || rankOf2(em, inp2(node2, 1)) === void 0) {
-      return "the ranks of its inputs are not known when the graph is built (declare input shapes, or pass batchShapes)";
+      return "the ranks of its inputs are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     }
     return void 0;
   },
@@ -12290,7 +12290,7 @@ var conv = {
   check(node2, em) {
     const x = staticSpatial(em, inp2(node2, 0));
     if (!x)
-      return "the spatial dims of its input are not known when the graph is built (pass batchShapes, or declare them in the model)";
+      return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     const w = em.shapeOf(inp2(node2, 1));
     if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
     return void 0;
@@ -12484,7 +12484,8 @@ function poolDivisors1d(h, outLen, k, s, d, pb, pe, includePad) {
 var averagePool = {
   check(node2, em) {
     const x = staticSpatial(em, inp2(node2, 0));
-    if (!x) return "the spatial dims of its input are not known when the graph is built (pass batchShapes)";
+    if (!x)
+      return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     if (typeof x.shape[1] !== "number") return "its channel count is not known when the graph is built";
     return void 0;
   },

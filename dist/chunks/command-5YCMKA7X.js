@@ -28,7 +28,7 @@ import {
 import "./chunk-MJFYPYIG.js";
 import {
   loadBaselineReport
-} from "./chunk-OX3GK4H5.js";
+} from "./chunk-S6FRO6R7.js";
 import {
   EnergyBudgetError,
   InputError

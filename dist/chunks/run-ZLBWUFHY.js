@@ -38,7 +38,7 @@ import {
   ortVersion,
   parseConfig,
   statusForVerdict
-} from "./chunk-WTSEWHTU.js";
+} from "./chunk-JMQOTEQR.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -67,7 +67,7 @@ import {
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-OX3GK4H5.js";
+} from "./chunk-S6FRO6R7.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -283,6 +283,14 @@ function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconc
   return limits.map((limit) => {
     const value = metrics[limit.metric];
     const baselineValue = baseline?.[limit.metric];
+    const incomplete = opts.incomplete?.[limit.metric];
+    if (incomplete !== void 0 && value !== void 0) {
+      return {
+        ...base(limit, value, baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null),
+        status: "warn",
+        message: `not checked: ${incomplete}`
+      };
+    }
     if (value === void 0 || !Number.isFinite(value)) {
       return {
         ...base(limit, Number.NaN, baselineValue ?? null),
@@ -724,6 +732,13 @@ function modelError(cfg, error) {
     error: { code, message, exitCode: exitCodeOf(error) }
   };
 }
+function incompleteMetrics(m) {
+  const ops = m.flopsUncounted?.ops ?? [];
+  if (!ops.length) return {};
+  return {
+    flops: `the FLOPs count leaves out ${ops.join(", ")} (${ops.length === 1 ? "an op" : "ops"} whose cost could not be counted; see docs/flops.md), so a FLOPs limit cannot be enforced on this model`
+  };
+}
 function batchMismatch(name, base2, head) {
   const was = base2.inference?.batchSize;
   const now = head.inference?.batchSize;
@@ -892,7 +907,8 @@ async function runEnergyBudget(options, deps = {}) {
         } else if (!base2) head.change = "new";
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
-        inconclusive: config.inconclusive
+        inconclusive: config.inconclusive,
+        incomplete: incompleteMetrics(head)
       });
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === "fail")) {
         try {

@@ -4,7 +4,7 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-OX3GK4H5.js";
+} from "./chunk-S6FRO6R7.js";
 import "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 export {

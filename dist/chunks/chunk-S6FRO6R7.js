@@ -6977,7 +6977,14 @@ var REPORT_SCHEMA = {
     },
     "commit": {
       "description": "The commit measured: GITHUB_SHA, else git HEAD of the budget file's folder; null outside git.",
-      "type": "string"
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "type": "string"
+        }
+      ]
     },
     "modelsDigest": {
       "description": "`sha256:` of the budget file's model list (names and paths, in order): shard reports of different budget files do not merge.",
