@@ -3,8 +3,8 @@
  *
  * A/A: the example classifier (784→128→64→1) against an identical copy in another file.
  * A/B: against the same architecture with the first hidden layer 6% wider (136 instead of 128).
- * Each trial runs the product's own comparison, `compareWithBase` in src/measure.ts: the base
- * measured once, then alternating rounds, each with freshly created sessions of both models,
+ * Each trial runs the product's own comparison, `compareWithBase` in src/measure.ts: alternating
+ * rounds (the base's figures come from its calls in them), each with freshly created sessions of both models,
  * the same inputs and threads, fed to the sequential test of src/compare/sequential.ts until it
  * decides or the time cap is hit. The verdict counted is the `latency-p50` comparison against
  * a 2% threshold (budget `regression: { latency-p50: 2% }`).

@@ -19,6 +19,7 @@ import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaselin
 import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
+import { quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
@@ -323,9 +324,15 @@ export async function measureModel(cfg: ModelConfig, path: string, ctx: MeasureC
 }
 
 /** The benchmarks of a prepared model; fills in and returns `prepared.report`. */
-async function measurePrepared(cfg: ModelConfig, prepared: PreparedModel, ctx: MeasureContext): Promise<ModelReport> {
+async function measurePrepared(
+  cfg: ModelConfig,
+  prepared: PreparedModel,
+  ctx: MeasureContext,
+  what: { inference: boolean } = { inference: true },
+): Promise<ModelReport> {
+  if (!what.inference && !cfg.training) return prepared.report;
   await withMeter(cfg, ctx, async (meter) => {
-    if (cfg.inference) {
+    if (cfg.inference && what.inference) {
       ctx.logger.progress(
         `  ${cfg.name}: inference benchmark (${cfg.inference.iterations === 'auto' ? 'auto' : `${cfg.inference.iterations} runs`})`,
       );
@@ -447,7 +454,12 @@ export interface CompareOptions {
   blockMs?: number;
   /** Blocks per arm per round, in ABBA order. @default 8 */
   blocksPerRound?: number;
+  /** Rounds between looks of the quick rule (the first look after as many). @default 3 */
+  roundsPerLook?: number;
 }
+
+/** Without a regression gate, a measured base is compared against this threshold, for information only. */
+export const INFORMATION_THRESHOLD = 0.02;
 
 /** Fewest rounds of an interleaved comparison, even past its time cap: a 95% interval with df ≥ 2. */
 const MIN_ROUNDS = 3;
@@ -476,6 +488,33 @@ export interface InterleavedPlan {
   blockMs?: number;
   /** @default 8 */
   blocksPerRound?: number;
+  /**
+   * The quick rule: the first look after this many rounds (at least 3) and then a look every
+   * this many, Bonferroni over the looks that fit the cap at the first round's length. Without
+   * it the looks are sized to the cap (`planRoundsPerLook`: 5 looks).
+   */
+  quickRoundsPerLook?: number;
+  /** When given, filled with the base arm's calls and energy windows over all rounds. */
+  baseCalls?: BaseArmCalls;
+}
+
+/** The base arm's calls in the rounds of an interleaved comparison: its own inference figures. */
+export interface BaseArmCalls {
+  latenciesMs: number[];
+  /** The base blocks' energy windows, summed. */
+  energy: { energyJ: number; durationS: number; attributableJ: number; uncertaintyJ2: number; windows: number; notes: string[] };
+  method?: EnergyWindow['method'];
+  /** A block's energy could not be read: the base then has no energy figure. */
+  energyFailed: boolean;
+}
+
+/** An empty {@link BaseArmCalls} to pass as `plan.baseCalls`. */
+export function emptyBaseCalls(): BaseArmCalls {
+  return {
+    latenciesMs: [],
+    energy: { energyJ: 0, durationS: 0, attributableJ: 0, uncertaintyJ2: 0, windows: 0, notes: [] },
+    energyFailed: false,
+  };
 }
 
 /**
@@ -504,6 +543,7 @@ export async function compareInterleaved(
     Math.min(5000, Math.round(blockMs / Math.max(1e-3, plan.meanMs))),
   );
   const warmup = plan.warmup ?? 10;
+  const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
   const oneRound = async (): Promise<RoundSamples> => {
     const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
@@ -530,27 +570,54 @@ export async function compareInterleaved(
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          if (isBase && collect && r.energy) {
+            if (Number.isFinite(r.energy.energyJ)) {
+              const w = collect.energy;
+              w.energyJ += r.energy.energyJ;
+              w.durationS += r.energy.durationS;
+              w.attributableJ += r.energy.attributableJ ?? NaN;
+              w.uncertaintyJ2 += (r.energy.uncertaintyJ ?? NaN) ** 2;
+              w.windows++;
+              if (!w.notes.length) w.notes = r.energy.notes ?? [];
+              collect.method = r.energy.method;
+            } else collect.energyFailed = true;
+          }
         }
       }
     } finally {
       await sb.release();
       await sh.release();
     }
+    if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
   const t0 = ctx.clockNs();
   let round = await oneRound();
-  // Size the looks so that the whole plan fits the time cap (src/compare/sequential.ts).
-  const roundsPerLook = planRoundsPerLook(plan.capS, Number(ctx.clockNs() - t0) / 1e9);
-  const decider = createRoundDecider(plan.metrics, { ...deciderOptions, roundsPerLook });
+  const roundS = Number(ctx.clockNs() - t0) / 1e9;
+  // The looks depend on timing only, never on the measured difference, so the union bound over
+  // the looks holds. The quick rule looks early and often; the default sizes the looks to the cap.
+  const quick = plan.quickRoundsPerLook;
+  const looks =
+    quick !== undefined
+      ? {
+          roundsPerLook: quick,
+          firstLookRounds: Math.max(MIN_ROUNDS, quick),
+          maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick)),
+        }
+      : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+  const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
   // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
   for (let rounds = 1; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
-  return decider.finish(`paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round`);
+  if (collect && meter.takeFailure()) collect.energyFailed = true;
+  const lookText = quick !== undefined ? `, a look every ${quick} rounds (Bonferroni)` : '';
+  return decider.finish(
+    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+  );
 }
 
 /** {@link compareInterleaved} with the model's meter opened (and closed) around it. */
@@ -575,28 +642,47 @@ export async function compareWithBase(
   ctx: MeasureContext,
   opts: CompareOptions = {},
 ): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }> {
-  // Prepared once: measured on its own for the absolute figures, then used in the rounds.
   const basePrep = await prepareModel(cfg, basePath, ctx);
-  const base = await measurePrepared(cfg, basePrep, ctx);
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
-  if (!cfg.inference || !head.inference || !base.inference) return { base, comparisons };
-  const noisy = cfg.budget.filter(
+  const gates = cfg.budget.filter(
     (b) =>
       b.kind === 'regression' &&
       b.relative &&
       ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  if (!noisy.length) return { base, comparisons };
-  // Only the statistics some budget asks for: each budget is decided by its own.
-  const metrics = [
-    ...new Set(noisy.map((b): ComparedMetric => (ENERGY_METRICS.includes(b.metric) ? 'energy' : (b.metric as ComparedMetric)))),
-  ];
+  // Figures the rounds do not give (peak memory, instruction counts under `measure:
+  // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
+  // inference, or no head figures to size the blocks).
+  const ownBenchmark =
+    !cfg.inference ||
+    !head.inference ||
+    cfg.measure === 'instructions' ||
+    cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
+  const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
+  if (!cfg.inference || !head.inference) return { base, comparisons };
 
-  const threshold = opts.threshold ?? Math.min(...noisy.map((b) => b.limit));
+  // Only the statistics some budget asks for: each budget is decided by its own. Without a
+  // regression gate, the median latency and the energy (and the latency metrics of absolute
+  // limits, whose rows show the change) are compared for information.
+  const informational = gates.length === 0;
+  const compared = (m: MetricKey): ComparedMetric => (ENERGY_METRICS.includes(m) ? 'energy' : (m as ComparedMetric));
+  const metrics: ComparedMetric[] = informational
+    ? [
+        ...new Set<ComparedMetric>([
+          'latency-p50',
+          'energy',
+          ...cfg.budget
+            .filter((b) => b.kind === 'absolute' && (LATENCY_COMPARED as readonly string[]).includes(b.metric))
+            .map((b) => compared(b.metric)),
+        ]),
+      ]
+    : [...new Set(gates.map((b) => compared(b.metric)))];
+  const threshold = opts.threshold ?? (informational ? INFORMATION_THRESHOLD : Math.min(...gates.map((b) => b.limit)));
   ctx.logger.progress(
-    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%)`,
+    `  ${cfg.name}: comparing base and head in alternating rounds (threshold ${(threshold * 100).toFixed(1)}%${informational ? ', for information: no regression gate' : ''})`,
   );
   const headPrep = await prepareModel(cfg, cfg.path, ctx);
+  const baseCalls = emptyBaseCalls();
   const results = await compareArms(
     cfg,
     { model: basePrep.loaded.path, feeds: basePrep.inputs.feeds },
@@ -605,15 +691,28 @@ export async function compareWithBase(
       metrics,
       threshold,
       // The comparison's own cap: three times the benchmark's auto cap (10 s → 30 s by default).
-      capS: opts.maxTimeS ?? 3 * cfg.inference!.maxTimeS,
-      meanMs: head.inference!.latencyMs.mean,
+      capS: opts.maxTimeS ?? 3 * cfg.inference.maxTimeS,
+      meanMs: head.inference.latencyMs.mean,
       batchSize: headPrep.inputs.batchSize,
-      warmup: Math.min(cfg.inference!.warmup, 10),
+      warmup: Math.min(cfg.inference.warmup, 10),
       blockMs: opts.blockMs,
       blocksPerRound: opts.blocksPerRound,
+      // The quick rule: look every few rounds, stop once every compared metric is decisive.
+      quickRoundsPerLook: opts.roundsPerLook ?? 3,
+      baseCalls,
     },
     ctx,
   );
+  if (!ownBenchmark && baseCalls.latenciesMs.length) {
+    base.inference = roundsInference(
+      cfg,
+      basePrep,
+      baseCalls.latenciesMs,
+      ctx,
+      baseCalls.energyFailed ? undefined : baseCalls.energy,
+      baseCalls.method,
+    );
+  }
   for (const m of metrics) {
     const r = results[m];
     if (!r) continue;
@@ -621,6 +720,54 @@ export async function compareWithBase(
     else comparisons[m] = r;
   }
   return { base, comparisons };
+}
+
+/**
+ * The base's inference figures from its samples in the comparison rounds: latency percentiles
+ * over every base call, throughput from the mean latency, and energy from the base blocks'
+ * windows summed (the same meter, method and notes as a benchmark of its own).
+ */
+function roundsInference(
+  cfg: ModelConfig,
+  prepared: PreparedModel,
+  latenciesMs: number[],
+  ctx: MeasureContext,
+  window:
+    | { energyJ: number; durationS: number; attributableJ: number; uncertaintyJ2: number; windows: number; notes: string[] }
+    | undefined,
+  method: EnergyWindow['method'] | undefined,
+): InferenceReport {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  const batch = prepared.inputs.batchSize;
+  const meanMs = sorted.reduce((s, x) => s + x, 0) / sorted.length;
+  const report: InferenceReport = {
+    batchSize: batch,
+    runs: sorted.length,
+    warmup: Math.min(cfg.inference?.warmup ?? 10, 10),
+    threads: cfg.threads,
+    latencyMs: {
+      p50: quantileSorted(sorted, 0.5),
+      p95: quantileSorted(sorted, 0.95),
+      p99: quantileSorted(sorted, 0.99),
+      mean: meanMs,
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+    },
+    throughput: (batch * 1000) / meanMs,
+  };
+  if (window && method && window.windows > 0) {
+    const w: EnergyWindow = {
+      energyJ: window.energyJ,
+      durationS: window.durationS,
+      domainsJ: {},
+      method,
+      notes: [...window.notes, `base figures from its ${sorted.length} calls in the comparison rounds`],
+      ...(Number.isFinite(window.attributableJ) ? { attributableJ: window.attributableJ } : {}),
+      ...(Number.isFinite(window.uncertaintyJ2) ? { uncertaintyJ: Math.sqrt(window.uncertaintyJ2) } : {}),
+    };
+    report.energy = energyReport(w, sorted.length, batch, `base, from the comparison rounds (${method})`, ctx);
+  }
+  return report;
 }
 
 /**

@@ -7,18 +7,22 @@
  * (the action posts its comment after this returns).
  */
 import { missingNamedFiles } from './config/files.js';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { loadConfig, parseConfig } from './config/load.js';
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
+import type { ComparisonResult } from './compare/types.js';
 import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue } from './errors.js';
 import { detectEnvironment } from './environment.js';
 import { renderJunit } from './report/junit.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText, silentLogger } from './report/terminal.js';
-import type { ModelReport, Report, Verdict } from './report/types.js';
+import type { BudgetResult, ModelReport, Report, Verdict } from './report/types.js';
 import type { RunDeps, RunLogger, RunOptions, RunResult } from './run-types.js';
 import { ortVersion } from './bench/ort.js';
-import { evaluateBudgets, overallVerdict } from './compare/budgets.js';
+import { evaluateBudgets, isDeterministicMetric, overallVerdict } from './compare/budgets.js';
+import { endFootprint, startFootprint } from './energy/footprint.js';
+import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from './baseline/identity.js';
 import { diffBudgetFiles } from './compare/budget-changes.js';
 import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
 import { GitBaseline, headCommit } from './baseline/git.js';
@@ -122,6 +126,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   // Log lines carry PR text (names, onnxruntime messages): no workflow commands, no escapes.
   const logger: RunLogger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
+  const procRoot = '/proc';
+  const footprintStart = await startFootprint({ procRoot });
   const cwd = resolve(options.cwd);
   const configFile = resolve(cwd, options.configPath);
   const config = await loadConfig(configFile);
@@ -201,10 +207,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   // Baseline from git: the base budget file and base model bytes, read without touching the tree.
   let git: GitBaseline | undefined;
   let baseConfig: BudgetConfig | null = null;
+  let baseText: string | null = null;
   if (options.baseRef) {
     git = await GitBaseline.open(cwd, options.baseRef, { env, logger });
     report.baseline = { kind: 'git', ref: options.baseRef, warnings: [] };
-    const baseText = await git.readText(configFile);
+    baseText = await git.readText(configFile);
     if (baseText !== null) {
       try {
         baseConfig = parseConfig(baseText, configFile);
@@ -243,8 +250,16 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       if (git) {
         const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
         const basePath = await git.materializeModel(baseCfg.path);
+        const identity =
+          basePath !== null && cfg.compare === 'auto' && baseText !== null
+            ? await identicalToBase(cfg, baseCfg, basePath, baseText, config.source, git, logger)
+            : null;
         if (basePath === null) {
           head.change = 'new';
+        } else if (identity) {
+          // Nothing that decides the cost changed: the base is this very model (compare: always measures it anyway).
+          head.identicalToBase = identity;
+          baselineMetrics = { 'model-size': identity.baseSizeBytes, parameters: head.size.parameters, flops: head.flops };
         } else {
           try {
             const cmp = await runner.compare(cfg, config.models.indexOf(cfg), basePath, head);
@@ -281,6 +296,8 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
         inconclusive: config.inconclusive,
         incomplete: incompleteMetrics(head),
       });
+      if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
+      else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
         try {
           head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
@@ -313,6 +330,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   }
 
   report.verdict = overallVerdict(report.models) as Verdict;
+  try {
+    report.footprint = await endFootprint(footprintStart, config.power, { procRoot });
+  } catch (error) {
+    logger.warn(`the check's own footprint could not be estimated: ${(error as Error).message}`);
+  }
   const files = await writeReports(report, cwd, {
     json: options.jsonPath,
     markdown: options.markdownPath,
@@ -320,6 +342,111 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
+}
+
+/** Metrics shown as information when a measured base has no budget row for them. */
+const INFORMATION_METRICS: MetricKey[] = ['latency-p50', 'energy-per-inference'];
+
+/**
+ * A measured base is shown: absolute limits get the base figure and the interleaved change
+ * (with its interval) beside the head's, and latency and energy without any row get an
+ * information row. Nothing passes or fails on these: statuses are left as they are.
+ */
+export function showBase(
+  head: ModelReport,
+  base: Partial<Record<MetricKey, number>>,
+  comparisons: Partial<Record<MetricKey, ComparisonResult>>,
+): void {
+  for (const b of head.budgets) {
+    if (b.kind !== 'absolute') continue;
+    const value = base[b.metric as MetricKey];
+    if (value === undefined || !Number.isFinite(value)) continue;
+    b.baseline = value;
+    const c = comparisons[b.metric as MetricKey];
+    if (c) {
+      b.change = c.estimate;
+      b.changeCi95 = c.changeCi95;
+    }
+  }
+  const headValues = metricValues(head);
+  const rows = INFORMATION_METRICS.filter((m) => !head.budgets.some((b) => b.metric === m)).flatMap((m) => {
+    const h = headValues[m];
+    const v = base[m];
+    if (h === undefined || v === undefined || !Number.isFinite(h) || !Number.isFinite(v)) return [];
+    const c = comparisons[m];
+    return [{ metric: m, base: v, head: h, ...(c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {}) }];
+  });
+  if (rows.length) head.baseComparison = rows;
+}
+
+const UNCHANGED_MATCH = {
+  bytes: 'the same bytes',
+  'graph-and-weights': 'the same graph and weights (only metadata such as the doc string differs)',
+} as const;
+
+/**
+ * Regression limits of noisy metrics on a model identical to its base: they hold by
+ * definition (the same model on the same runtime), so they pass as "unchanged", never
+ * inconclusive and never a warning. Deterministic limits were checked exactly as usual.
+ */
+export function markUnchanged(budgets: BudgetResult[], identity: NonNullable<ModelReport['identicalToBase']>): BudgetResult[] {
+  return budgets.map((b) =>
+    b.kind === 'regression' && !isDeterministicMetric(b.metric) && Number.isFinite(b.value)
+      ? {
+          ...b,
+          status: 'pass',
+          unchanged: true,
+          message: `unchanged (identical to base): ${UNCHANGED_MATCH[identity.match]}, the same budget-file entry and runtime (${identity.runtime}), so the base was not measured again (\`compare: always\` measures it)`,
+        }
+      : b,
+  );
+}
+
+/**
+ * Whether the head's model is identical to its base (src/baseline/identity.ts): the identity,
+ * or null (with the reason on the progress log) when anything that decides its cost changed.
+ * A failure while reading or hashing means "not known to be identical": the base is measured.
+ */
+async function identicalToBase(
+  cfg: ModelConfig,
+  baseCfg: ModelConfig,
+  basePath: string,
+  baseText: string,
+  headText: string,
+  git: GitBaseline,
+  logger: RunLogger,
+): Promise<NonNullable<ModelReport['identicalToBase']> | null> {
+  try {
+    // Other files the entry names: .npy inputs and a training step-model (by the head's paths:
+    // the entries are compared equal first, so the paths are the same).
+    const named = [
+      ...Object.values(cfg.inputs).flatMap((s) => (s.kind === 'npy' ? [s.file] : [])),
+      ...(cfg.training?.stepModel ? [cfg.training.stepModel] : []),
+    ];
+    const headFiles: Record<string, string | null> = {};
+    const baseFiles: Record<string, string | null> = {};
+    for (const f of named) {
+      headFiles[f] = sha256OrNull(await readFile(f).catch(() => null));
+      baseFiles[f] = sha256OrNull(await git.read(f).catch(() => null));
+    }
+    const runtime = `onnxruntime-node ${ortVersion()}, ${cfg.device} execution provider`;
+    const result = compareIdentity(
+      { digest: await digestModel(basePath), entry: measurementEntry(baseText, baseCfg.name), files: baseFiles },
+      { digest: await digestModel(cfg.path), entry: measurementEntry(headText, cfg.name), files: headFiles },
+      runtime,
+    );
+    if (result.identical) {
+      logger.progress(`  ${cfg.name}: identical to the base (${result.identical.match}); the base is not measured again`);
+      return result.identical;
+    }
+    logger.progress(`  ${cfg.name}: ${result.reason}; measuring the base`);
+    return null;
+  } catch (error) {
+    logger.progress(
+      `  ${cfg.name}: could not tell whether the model is identical to the base (${(error as Error).message}); measuring the base`,
+    );
+    return null;
+  }
 }
 
 /**

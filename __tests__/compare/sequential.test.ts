@@ -31,10 +31,60 @@ function simulate(rng: Rng, trueChange: number, options: Partial<SequentialOptio
 
 function rates(trials: number, trueChange: number, options: Partial<SequentialOptions> = {}, seed = 7): Record<string, number> {
   const rng = createRng(seed);
-  const counts: Record<string, number> = { pass: 0, regression: 0, improvement: 0, inconclusive: 0 };
-  for (let i = 0; i < trials; i++) counts[simulate(rng, trueChange, options).decision]++;
+  const counts: Record<string, number> = { pass: 0, regression: 0, improvement: 0, inconclusive: 0, rounds: 0 };
+  for (let i = 0; i < trials; i++) {
+    const s = simulate(rng, trueChange, options);
+    counts[s.decision]++;
+    counts.rounds += s.rounds;
+  }
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / trials]));
 }
+
+/**
+ * The quick rule the product uses (src/measure.ts): a look every 3 rounds from round 3,
+ * Bonferroni over the looks that fit the cap; here the same 30-round cap as the fixed rule
+ * (5 looks × 6 rounds), so both are compared on the same sampling budget.
+ */
+const QUICK: Partial<SequentialOptions> = { firstLookRounds: 3, roundsPerLook: 3, maxLooks: 10 };
+
+describe('the quick rule (a look every 3 rounds) next to the fixed rule (5 looks of 6 rounds), both Bonferroni', () => {
+  // docs/statistics.md gives these figures from larger runs (PRINT_RATES=1 TRIALS=… prints them).
+  const scale = Number(process.env.TRIALS ?? 1);
+  const table: Record<string, Record<string, number>> = {};
+  const run = (name: string, trials: number, change: number, options: Partial<SequentialOptions>) =>
+    (table[name] = rates(Math.round(trials * scale), change, options, 11));
+
+  it('false regressions at the boundary (+2% at a 2% gate) stay ≤ α/2 = 2.5% (within simulation error)', () => {
+    const tol = 2 * Math.sqrt((0.025 * 0.975) / (600 * scale));
+    expect(run('fixed, +2%', 600, 0.02, {}).regression).toBeLessThanOrEqual(0.025 + tol);
+    expect(run('quick, +2%', 600, 0.02, QUICK).regression).toBeLessThanOrEqual(0.025 + tol);
+  });
+
+  it('A/A: no false regression, "pass" ≥ 98% of the time, and the quick rule needs fewer rounds', () => {
+    const fixed = run('fixed, 0%', 300, 0, {});
+    const quick = run('quick, 0%', 300, 0, QUICK);
+    expect(fixed.regression).toBe(0);
+    expect(quick.regression).toBe(0);
+    expect(quick.pass).toBeGreaterThanOrEqual(0.98);
+    expect(quick.rounds).toBeLessThan(fixed.rounds);
+  });
+
+  it('+4.5% at a 2% gate: caught every time by both, the quick rule in fewer rounds', () => {
+    const fixed = run('fixed, +4.5%', 300, 0.045, {});
+    const quick = run('quick, +4.5%', 300, 0.045, QUICK);
+    expect(fixed.regression).toBe(1);
+    expect(quick.regression).toBe(1);
+    expect(quick.rounds).toBeLessThan(fixed.rounds);
+  });
+
+  it('+3% (just over the gate): a miss (a "pass") stays ≤ 2.5%; the rest is regression or inconclusive', () => {
+    const quick = run('quick, +3%', 300, 0.03, QUICK);
+    const fixed = run('fixed, +3%', 300, 0.03, {});
+    expect(quick.pass).toBeLessThanOrEqual(0.025);
+    expect(fixed.pass).toBeLessThanOrEqual(0.025);
+    if (process.env.PRINT_RATES === '1') console.log(JSON.stringify(table));
+  });
+});
 
 describe('sequential comparison: error rates by simulation (seeded)', () => {
   // At the boundary (true change = threshold) a "regression" verdict is a false alarm; its
@@ -100,6 +150,15 @@ describe('sequential comparison: error rates by simulation (seeded)', () => {
 });
 
 describe('sequential comparison: mechanics', () => {
+  it('the first look after firstLookRounds, then every roundsPerLook rounds', () => {
+    const c = createSequentialComparison({ threshold: 0.02, firstLookRounds: 3, roundsPerLook: 2, maxLooks: 4 });
+    const looksAfter: number[] = [];
+    for (let r = 1; r <= 9; r++) looksAfter.push(c.addRound([1], [r % 2 ? 1.03 : 1.0]).looks);
+    expect(looksAfter).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4]);
+    expect(c.maxRounds).toBe(9);
+    expect(c.state().done).toBe(true);
+  });
+
   it('looks only every roundsPerLook rounds and records each look', () => {
     const c = createSequentialComparison({ threshold: 0.02, roundsPerLook: 4, maxLooks: 3 });
     const same = [1, 1.01, 0.99];
@@ -155,6 +214,9 @@ describe('sequential comparison: mechanics', () => {
   it('rejects bad rounds and options with clear messages', () => {
     expect(() => createSequentialComparison({ threshold: -1 })).toThrow(/threshold must be/);
     expect(() => createSequentialComparison({ threshold: 0.02, roundsPerLook: 2 })).toThrow(/roundsPerLook/);
+    expect(() => createSequentialComparison({ threshold: 0.02, firstLookRounds: 2, roundsPerLook: 1 })).toThrow(
+      /firstLookRounds/,
+    );
     expect(() => createSequentialComparison({ threshold: 0.02, spending: 'pocock', alpha: 0.1 })).toThrow(/bonferroni/);
     const c = createSequentialComparison({ threshold: 0.02, minSamplesPerArm: 2 });
     expect(() => c.addRound([1], [1, 2])).toThrow(/at least 2 base samples/);

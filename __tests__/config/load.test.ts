@@ -48,6 +48,7 @@ describe('parseConfig on the contract example', () => {
       measure: 'time',
       training: { loss: 'bce', optimizer: 'adam', learningRate: 0.001, steps: 50, warmup: 5 },
       advise: false,
+      compare: 'auto',
       adviseMaxTimeS: 15,
       budget: undefined,
       line: 3,

@@ -331,6 +331,6 @@ describe('the CLI on bad input', () => {
       expect(a.deltas!.comparison).toMatch(/paired with fresh sessions, 8 ABBA blocks/);
       expect(['saving', 'cost', 'no measurable change']).toContain(a.deltas!.latencyP50Change);
     }
-    expect(p.out).toMatch(/latency p50 (no measurable change|[−+]\d+(\.\d)?% \((saving|cost)), 95% CI/);
+    expect(p.out).toMatch(/latency p50 (no measurable change \(|[−+]\d+(\.\d)?% \((saving|cost), )95% CI/);
   });
 });

@@ -64,6 +64,8 @@ export interface RoundDeciderOptions {
   roundsPerLook?: number;
   /** @default 5 */
   maxLooks?: number;
+  /** Rounds before the first look (≥ 3). @default roundsPerLook */
+  firstLookRounds?: number;
 }
 
 /** Feeds rounds to one sequential test per compared metric. */
@@ -91,6 +93,7 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
       improvementThreshold: options.improvementThreshold ?? options.threshold,
       roundsPerLook: options.roundsPerLook ?? 6,
       maxLooks: options.maxLooks ?? 5,
+      ...(options.firstLookRounds !== undefined ? { firstLookRounds: options.firstLookRounds } : {}),
       statistic,
     });
   const latency = new Map<string, { statistic: RoundStatistic; test: SequentialComparison }>();

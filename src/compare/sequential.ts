@@ -42,8 +42,10 @@ export interface SequentialOptions {
   alpha?: number;
   /** Most looks (interim analyses) before the comparison gives up as inconclusive. @default 5 */
   maxLooks?: number;
-  /** Rounds between looks; the first look is after this many rounds (≥ 3). @default 6 */
+  /** Rounds between looks. @default 6 */
   roundsPerLook?: number;
+  /** Rounds before the first look (≥ 3: a t interval needs spread). @default roundsPerLook */
+  firstLookRounds?: number;
   /** Fewest samples per arm in one round. @default 1 */
   minSamplesPerArm?: number;
   /** The per-round figure of each arm. @default 'median' (robust to a stray slow call) */
@@ -96,7 +98,7 @@ export interface SequentialState {
 /** A running sequential comparison; see the module comment for the design. */
 export interface SequentialComparison {
   readonly options: Readonly<Required<SequentialOptions>>;
-  /** The most rounds the plan can take (maxLooks × roundsPerLook). */
+  /** The most rounds the plan can take (firstLookRounds + (maxLooks − 1) × roundsPerLook). */
   readonly maxRounds: number;
   /**
    * Adds one round: both arms' raw samples (latencies, energies…, all > 0), measured
@@ -145,10 +147,12 @@ export function minSamplesPerRound(statistic: RoundStatistic): number {
 }
 
 function validate(options: SequentialOptions): Required<SequentialOptions> {
+  const roundsPerLook = options.roundsPerLook ?? 6;
   const o: Required<SequentialOptions> = {
     alpha: 0.05,
     maxLooks: 5,
-    roundsPerLook: 6,
+    roundsPerLook,
+    firstLookRounds: roundsPerLook,
     minSamplesPerArm: 1,
     statistic: 'median',
     improvementThreshold: options.threshold,
@@ -161,8 +165,12 @@ function validate(options: SequentialOptions): Required<SequentialOptions> {
   if (!(o.improvementThreshold >= 0)) throw new RangeError(`improvementThreshold must be ≥ 0, got ${o.improvementThreshold}`);
   if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${o.alpha}`);
   if (!Number.isInteger(o.maxLooks) || o.maxLooks < 1) throw new RangeError(`maxLooks must be an integer ≥ 1, got ${o.maxLooks}`);
-  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < 3)
-    throw new RangeError(`roundsPerLook must be an integer ≥ 3 (a t interval needs spread), got ${o.roundsPerLook}`);
+  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < (options.firstLookRounds !== undefined ? 1 : 3))
+    throw new RangeError(
+      `roundsPerLook must be an integer ≥ ${options.firstLookRounds !== undefined ? 1 : 3} (a t interval needs spread), got ${o.roundsPerLook}`,
+    );
+  if (!Number.isInteger(o.firstLookRounds) || o.firstLookRounds < 3)
+    throw new RangeError(`firstLookRounds must be an integer ≥ 3 (a t interval needs spread), got ${o.firstLookRounds}`);
   if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1)
     throw new RangeError(`minSamplesPerArm must be an integer ≥ 1, got ${o.minSamplesPerArm}`);
   if (typeof o.statistic === 'object' && !(o.statistic.percentile >= 0 && o.statistic.percentile <= 100)) {
@@ -290,7 +298,7 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
 
   return {
     options: o,
-    maxRounds: o.maxLooks * o.roundsPerLook,
+    maxRounds: o.firstLookRounds + (o.maxLooks - 1) * o.roundsPerLook,
     addRound(baseSamples, headSamples) {
       if (done) return state();
       for (const [arm, xs] of [
@@ -303,7 +311,8 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
           throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
       }
       logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
-      if (logRatios.length - roundsAtLastLook >= o.roundsPerLook) look(false);
+      const n = logRatios.length;
+      if (n >= o.firstLookRounds && n - roundsAtLastLook >= (history.length ? o.roundsPerLook : o.firstLookRounds)) look(false);
       if (!done && history.length >= o.maxLooks) done = true;
       return state();
     },
@@ -322,6 +331,8 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
   };
 }
 
+const SPENDING_NAME: Record<AlphaSpending, string> = { bonferroni: 'Bonferroni', pocock: 'Pocock' };
+
 /**
  * The comparison result for the budget evaluator, or null when no look was made (too few
  * rounds to form an interval).
@@ -336,7 +347,7 @@ export function toComparisonResult(
     verdict,
     estimate: state.estimate,
     changeCi95: state.changeCi95,
-    method: `paired rounds, ${state.rounds} rounds, ${state.looks} look${state.looks === 1 ? '' : 's'} (${options.spending === 'pocock' ? 'Pocock' : 'Bonferroni'}-adjusted)`,
+    method: `paired rounds, ${state.rounds} rounds, ${state.looks} look${state.looks === 1 ? '' : 's'} (${SPENDING_NAME[options.spending]}-adjusted)`,
     rounds: state.rounds,
     threshold: options.threshold,
   };

@@ -17,6 +17,7 @@ import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } fro
 import type {
   BudgetConfig,
   BudgetLimit,
+  CompareChoice,
   DeviceChoice,
   InferenceConfig,
   InputSpec,
@@ -584,6 +585,7 @@ class Validator {
       measure: DEFAULTS.measure,
       training: null,
       advise: DEFAULTS.advise,
+      compare: DEFAULTS.compare,
       adviseMaxTimeS: DEFAULTS.adviseMaxTimeS,
       budget: [],
     };
@@ -635,6 +637,9 @@ class Validator {
           break;
         case 'advise':
           model.advise = this.boolean(e, doc) ?? DEFAULTS.advise;
+          break;
+        case 'compare':
+          model.compare = this.enumeration<CompareChoice>(e, doc, ENUMS.compare, 'comparison mode') ?? DEFAULTS.compare;
           break;
         case 'advise-max-time':
           model.adviseMaxTimeS = this.quantity(e, 'time', doc, true) ?? DEFAULTS.adviseMaxTimeS;

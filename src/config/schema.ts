@@ -30,6 +30,7 @@ export const ENUMS = {
   loss: ['mse', 'bce', 'bce-logits', 'cross-entropy'],
   optimizer: ['sgd', 'momentum', 'rmsprop', 'adam'],
   inconclusive: ['warn', 'fail', 'pass'],
+  compare: ['auto', 'always'],
   level: ['error', 'warn'],
   dtype: [
     'float32',
@@ -65,6 +66,7 @@ export const DEFAULTS = {
   energy: 'auto',
   measure: 'time',
   advise: false,
+  compare: 'auto',
   adviseMaxTimeS: 15,
   iterations: 'auto',
   inferenceWarmup: 10,
@@ -192,6 +194,12 @@ export const SECTIONS: Record<Section, Record<string, KeyDoc>> = {
         'Time cap for measuring the optimisation advice of this model: every variant is compared with the original in interleaved rounds within it. Default 15 s (the advisor runs for every model over budget, so every failing pull request pays it).',
       example: 'advise-max-time: 2 min',
       expected: 'a duration like `60 s` or `2 min`',
+    },
+    compare: {
+      description:
+        'With a base: auto (default) skips measuring the base when the model, its entry and the runtime are identical to the base; always measures it anyway.',
+      example: 'compare: always',
+      expected: `one of ${oneOf(ENUMS.compare)}`,
     },
     budget: {
       description: 'Absolute limits by metric, and `regression:` limits against the baseline.',
@@ -511,6 +519,7 @@ export function buildBudgetSchema(): JsonSchema {
           training: { description: d('model', 'training'), $ref: '#/definitions/training' },
           advise: { description: d('model', 'advise'), type: 'boolean', default: DEFAULTS.advise },
           'advise-max-time': quantitySchema('time', d('model', 'advise-max-time')),
+          compare: { description: d('model', 'compare'), enum: [...ENUMS.compare], default: DEFAULTS.compare },
           budget: { description: d('model', 'budget'), type: 'object', properties: budgetProps, additionalProperties: false },
         },
         required: ['name', 'path'],

@@ -92,6 +92,7 @@ export type MeterChoice = 'auto' | 'rapl' | 'nvml' | 'estimate';
 /** `instructions` adds a simulated instruction count (Valgrind's callgrind) to the timed benchmark. */
 export type MeasureChoice = 'time' | 'instructions';
 export type DeviceChoice = 'cpu' | 'cuda' | 'webgpu';
+export type CompareChoice = 'auto' | 'always';
 
 export interface ModelConfig {
   name: string;
@@ -110,6 +111,12 @@ export interface ModelConfig {
   measure: MeasureChoice;
   training: TrainingConfig | null;
   advise: boolean;
+  /**
+   * With a base (`--base-ref`): `auto` skips measuring the base when the model (bytes, or its
+   * canonical graph and weights), its budget-file entry and the runtime are the same as at the
+   * base; `always` measures it anyway. @default 'auto'
+   */
+  compare: CompareChoice;
   /** Time cap for the advice's interleaved comparisons, seconds. @default 60 */
   adviseMaxTimeS: number;
   budget: BudgetLimit[];

@@ -181,7 +181,7 @@ function groupByMetric(budgets: BudgetResult[]): Row[] {
 
 /** A regression limit with no base figure to compare with: shown as not checked, not as a pass. */
 function notChecked(b: BudgetResult): boolean {
-  return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass';
+  return b.kind === 'regression' && num(b.baseline) === undefined && statusOf(b.status) === 'pass' && b.unchanged !== true;
 }
 
 function budgetCell(b: BudgetResult): string {
@@ -190,7 +190,8 @@ function budgetCell(b: BudgetResult): string {
 
 function budgetTable(m: ModelReport): string[] {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
-  if (budgets.length === 0) return ['No budgets are set for this model.'];
+  const info = Array.isArray(m.baseComparison) ? m.baseComparison.filter((r) => r && typeof r === 'object') : [];
+  if (budgets.length === 0 && info.length === 0) return ['No budgets are set for this model.'];
   const lines = ['| | Metric | Base | Head | Change | Budget |', '|:-:|---|--:|--:|--:|---|'];
   const notes: string[] = [];
   for (const row of groupByMetric(budgets)) {
@@ -201,7 +202,7 @@ function budgetTable(m: ModelReport): string[] {
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
     lines.push(
       `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
-        `${metricValue(row.metric, head?.value)} | ${comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ` +
+        `${metricValue(row.metric, head?.value)} | ${row.budgets.some((b) => b.unchanged === true) ? 'unchanged (identical to base)' : (comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline))} | ` +
         `${row.budgets.map(budgetCell).join('<br>')} |`,
     );
     // The engine's explanation of anything but a plain pass (not measured, inconclusive, not checked).
@@ -210,6 +211,16 @@ function budgetTable(m: ModelReport): string[] {
         notes.push(`- ${metricName(row.metric)}: ${escapeMarkdown(b.message, { maxLength: 300 })}`);
       }
     }
+  }
+  // A measured base without a gate on these metrics: shown as information, nothing passes or fails.
+  for (const r of info) {
+    const metric = typeof r.metric === 'string' ? r.metric : '';
+    const estimated = isEstimatedFigure(m, metric) ? ' *(estimated)*' : '';
+    const change = num(r.change) !== undefined ? formatChange(num(r.change)!) : changeText(r.head, r.base);
+    const ci = ciText(r.changeCi95, formatChange);
+    lines.push(
+      `| ℹ️ | ${metricName(metric)}${estimated} | ${metricValue(metric, r.base)} | ${metricValue(metric, r.head)} | ${change}${ci ? ` ${ci}` : ''} | no gate (information) |`,
+    );
   }
   return notes.length ? [...lines, '', ...[...new Set(notes)]] : lines;
 }
@@ -233,6 +244,14 @@ function modelSection(m: ModelReport): string[] {
     lines.push('This model is in the base but not in the head of this pull request.', '');
   } else if (m.change === 'new') {
     lines.push('This model is new in this pull request: there is nothing to compare against.', '');
+  }
+  const same = m.identicalToBase;
+  if (same && typeof same === 'object') {
+    lines.push(
+      `Unchanged (identical to base): ${same.match === 'graph-and-weights' ? 'the same graph and weights (only metadata differs)' : 'the same bytes'}, ` +
+        `the same budget-file entry and runtime, so the base was not measured again.`,
+      '',
+    );
   }
   if (m.error) {
     lines.push(
@@ -482,6 +501,27 @@ function newAndRemoved(models: ModelReport[]): string[] {
   return lines.length ? [lines.join('<br>'), ''] : [];
 }
 
+/** What the check itself cost (always an estimate, and said so), last before the footer. */
+export function footprintText(report: Report): string | undefined {
+  const f = report.footprint;
+  if (!f || typeof f !== 'object') return undefined;
+  const wall = num(f.wallS);
+  const cpu = num(f.cpuS);
+  const energy = num(f.energyJ);
+  if (wall === undefined || cpu === undefined || energy === undefined) return undefined;
+  const shards = num(f.shards);
+  return (
+    `This check's own footprint${shards !== undefined ? `, summed over ${shards} shard${shards === 1 ? '' : 's'}` : ''}: ` +
+    `${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, 'joules')} **estimated** ` +
+    `(${escapeMarkdown(f.description ?? 'power model', { maxLength: 400 })}).`
+  );
+}
+
+function footprintLine(report: Report): string[] {
+  const t = footprintText(report);
+  return t ? [t, ''] : [];
+}
+
 /** What has no result in a merged report: the shards and the models, named. */
 function incompleteLines(report: Report): string[] {
   const inc = report.incomplete;
@@ -564,6 +604,7 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const history = shape.details ? opts.history?.full : opts.history?.compact;
   if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
+  lines.push(...footprintLine(report));
   lines.push('<sub>energy-budget · report schema 1</sub>', '');
   return lines.join('\n');
 }

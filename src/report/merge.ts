@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Report, Verdict } from './types.js';
+import { sumFootprints } from '../energy/footprint.js';
 
 const RANK: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 
@@ -65,6 +66,10 @@ export function mergeReports(inputs: Array<{ report: Report; file: string }>): R
     }
   }
   if (merged.budgetChanges!.length === 0) delete merged.budgetChanges;
+  // The matrix's own cost: every shard's footprint added up.
+  const footprint = sumFootprints(inputs.map((i) => i.report.footprint));
+  if (footprint) merged.footprint = footprint;
+  else delete merged.footprint;
   completeness(inputs, merged);
   return merged;
 }

@@ -47,6 +47,15 @@ function budgetRow(m: ModelReport, b: BudgetResult): string[] {
         ? formatChange(b.value / b.baseline - 1)
         : '';
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : '';
+  if (b.unchanged)
+    return [
+      b.metric,
+      formatMetric(b.metric, b.value),
+      'same',
+      'unchanged (identical to base)',
+      limit,
+      MARK[b.status] ?? b.status,
+    ];
   if (b.kind === 'regression' && b.baseline === null) {
     return [metric, formatMetric(b.metric, b.value), 'none', '', limit, 'not checked'];
   }
@@ -182,5 +191,11 @@ export function renderText(report: Report): string {
     ...changes,
     '',
     ...report.models.map(renderModelText).flatMap((s) => [s, '']),
+    ...(report.footprint
+      ? [
+          `this check${report.footprint.shards !== undefined ? ` (${report.footprint.shards} shards)` : ''}: ${sig3(report.footprint.wallS)} s wall, ` +
+            `${sig3(report.footprint.cpuS)} s CPU, ${formatValue(report.footprint.energyJ, 'joules')} ESTIMATED (${report.footprint.description})`,
+        ]
+      : []),
   ].join('\n');
 }

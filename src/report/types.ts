@@ -6,6 +6,7 @@
 import type { MetricKey } from '../config/types.js';
 import type { ControlFlowCount, TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
+import type { Footprint } from '../energy/footprint.js';
 
 /**
  * `incomplete` only comes from merging shard reports (`energy-budget merge`, the action's
@@ -152,6 +153,11 @@ export interface BudgetResult {
   changeCi95?: [number, number];
   line?: number;
   message?: string;
+  /**
+   * The model is identical to the base (ModelReport.identicalToBase), so this regression limit
+   * holds without measuring the base: shown as "unchanged (identical to base)".
+   */
+  unchanged?: boolean;
 }
 
 export interface ModelReport {
@@ -180,6 +186,25 @@ export interface ModelReport {
   error?: { code: string; message: string };
   /** The baseline's figures for the same model, when there is one. */
   baseline?: Omit<ModelReport, 'budgets' | 'baseline'>;
+  /**
+   * A measured base's figures shown as information where no budget row of the metric exists
+   * (`--base-ref` without a regression gate): nothing passes or fails on them.
+   */
+  baseComparison?: Array<{
+    metric: MetricKey | string;
+    base: number;
+    head: number;
+    /** Estimate of head/base − 1 from the interleaved rounds. */
+    change?: number;
+    changeCi95?: [number, number];
+    method?: string;
+  }>;
+  /**
+   * Set when `--base-ref` found the model identical to the base (same bytes, or the same graph
+   * and weights with only metadata changed; the same budget-file entry and runtime), so the
+   * base was not measured again (src/baseline/identity.ts).
+   */
+  identicalToBase?: { match: 'bytes' | 'graph-and-weights'; sha256: string; runtime: string; baseSizeBytes: number };
   /** Measured what-ifs of the optimisation variants (src/optimize/advisor.ts), when advised. */
   advice?: Advice[];
 }
@@ -215,6 +240,12 @@ export interface Report {
    * comparison crosses runs and machines).
    */
   baseline?: { kind: 'git' | 'report' | 'history'; ref?: string; file?: string; runs?: number; warnings?: string[] };
+  /**
+   * What the check itself cost, up to writing this report: wall time, CPU time (this process
+   * and its workers) and estimated energy (src/energy/footprint.ts); for a merged job matrix,
+   * the sum over the shards (`shards`).
+   */
+  footprint?: Footprint;
   budgetChanges?: Array<{
     model: string;
     metric: string;
