@@ -8,26 +8,27 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-SGASZ53N.js";
+} from "./chunks/chunk-VKTIHO65.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-MLFT66DC.js";
+} from "./chunks/chunk-S22AL4D7.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-Y6ZTHBW3.js";
-import "./chunks/chunk-C2GH26UA.js";
+} from "./chunks/chunk-BUXQTNHB.js";
+import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
 import {
   mergeReports
-} from "./chunks/chunk-YVDEJOKG.js";
+} from "./chunks/chunk-NDTX4O5S.js";
+import "./chunks/chunk-ICPR6Q2S.js";
 import {
   estimatedFiguresText,
   estimatedSuffix
@@ -25423,7 +25424,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-ZLBWUFHY.js");
+  const engine = await import("./chunks/run-PVWU4PIS.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

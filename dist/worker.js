@@ -7,12 +7,13 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-JMQOTEQR.js";
+} from "./chunks/chunk-LEDDSEVQ.js";
 import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-CX5ZBB37.js";
+import "./chunks/chunk-ORBYLIGY.js";
 import "./chunks/chunk-R3OHUB5T.js";
-import "./chunks/chunk-C2GH26UA.js";
+import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
+import "./chunks/chunk-ICPR6Q2S.js";
 import "./chunks/chunk-MJFYPYIG.js";
 import {
   EnvironmentError

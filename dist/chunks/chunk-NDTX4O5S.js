@@ -1,11 +1,81 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  USER_HZ,
+  estimateWindow,
+  nodeFs,
+  readCpuInfo,
+  readCpuTimes,
+  resolvePowerModel
+} from "./chunk-ICPR6Q2S.js";
+import {
   InputError
 } from "./chunk-Z5TEINJL.js";
 
 // src/report/merge.ts
 import { createHash } from "node:crypto";
+
+// src/energy/footprint.ts
+import { availableParallelism } from "node:os";
+function parseSelfStat(text) {
+  const rest = text.slice(text.lastIndexOf(")") + 2).trim().split(/\s+/);
+  const ticks = [11, 12, 13, 14].map((i) => Number(rest[i]));
+  if (ticks.some((t) => !Number.isFinite(t) || t < 0)) return null;
+  return ticks.reduce((a, b) => a + b, 0) / USER_HZ;
+}
+async function cpuNow(deps) {
+  const fs = deps.fs ?? nodeFs;
+  try {
+    const s = parseSelfStat(await fs.readFile(`${deps.procRoot ?? "/proc"}/self/stat`));
+    if (s !== null) return s;
+  } catch {
+  }
+  if (deps.ownCpuS) return deps.ownCpuS();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+async function startFootprint(deps = {}) {
+  return {
+    ns: (deps.clockNs ?? (() => process.hrtime.bigint()))(),
+    cpuS: await cpuNow(deps),
+    stat: await readCpuTimes(deps.procRoot ?? "/proc", deps.fs ?? nodeFs)
+  };
+}
+async function endFootprint(mark, power, deps = {}) {
+  const procRoot = deps.procRoot ?? "/proc";
+  const fs = deps.fs ?? nodeFs;
+  const wallS = Number((deps.clockNs ?? (() => process.hrtime.bigint()))() - mark.ns) / 1e9;
+  const cpuS = Math.max(0, await cpuNow(deps) - mark.cpuS);
+  const statEnd = await readCpuTimes(procRoot, fs);
+  const cpu = await readCpuInfo(procRoot, fs);
+  const vcpus = statEnd?.cpus || cpu?.logicalCpus || availableParallelism();
+  const model = resolvePowerModel(cpu, power);
+  const w = estimateWindow({ model, vcpus, durationS: wallS, processCpuS: cpuS, statStart: mark.stat, statEnd });
+  return {
+    wallS,
+    cpuS,
+    energyJ: w.energyJ,
+    method: "estimate",
+    estimated: true,
+    description: `estimated with the power model ${model.label} for a ${vcpus}-vCPU machine: its idle power for the wall time plus this run's share of the dynamic power (the same formula as the estimate meter, docs/energy.md)`
+  };
+}
+function sumFootprints(parts) {
+  const known = parts.filter((p) => !!p && Number.isFinite(p.wallS) && Number.isFinite(p.energyJ));
+  if (!known.length) return void 0;
+  const shards = known.reduce((n, p) => n + (p.shards ?? 1), 0);
+  return {
+    wallS: known.reduce((s, p) => s + p.wallS, 0),
+    cpuS: known.reduce((s, p) => s + p.cpuS, 0),
+    energyJ: known.reduce((s, p) => s + p.energyJ, 0),
+    method: "estimate",
+    estimated: true,
+    description: `sum over ${shards} shard${shards === 1 ? "" : "s"}; each ${known[0].description.replace(/^estimated/, "estimated")}`,
+    shards
+  };
+}
+
+// src/report/merge.ts
 var RANK = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 function modelsDigest(models) {
   const text = JSON.stringify(models.map((m) => [m.name, m.path]));
@@ -48,6 +118,9 @@ function mergeReports(inputs) {
     }
   }
   if (merged.budgetChanges.length === 0) delete merged.budgetChanges;
+  const footprint = sumFootprints(inputs.map((i) => i.report.footprint));
+  if (footprint) merged.footprint = footprint;
+  else delete merged.footprint;
   completeness(inputs, merged);
   return merged;
 }
@@ -107,6 +180,8 @@ function completeness(inputs, merged) {
 }
 
 export {
+  startFootprint,
+  endFootprint,
   modelsDigest,
   mergeReports
 };

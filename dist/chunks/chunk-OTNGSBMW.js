@@ -40,6 +40,15 @@ function budgetRow(m, b) {
   const limit = limitText(b);
   const change = b.change !== void 0 ? formatChange(b.change) : b.baseline !== null && b.baseline !== 0 ? formatChange(b.value / b.baseline - 1) : "";
   const ci = b.changeCi95 ? ` [${formatChange(b.changeCi95[0])}, ${formatChange(b.changeCi95[1])}]` : "";
+  if (b.unchanged)
+    return [
+      b.metric,
+      formatMetric(b.metric, b.value),
+      "same",
+      "unchanged (identical to base)",
+      limit,
+      MARK[b.status] ?? b.status
+    ];
   if (b.kind === "regression" && b.baseline === null) {
     return [metric, formatMetric(b.metric, b.value), "none", "", limit, "not checked"];
   }
@@ -140,7 +149,10 @@ function renderText(report) {
     ...(report.baseline?.warnings ?? []).map((w) => `  warning: ${w}`),
     ...changes,
     "",
-    ...report.models.map(renderModelText).flatMap((s) => [s, ""])
+    ...report.models.map(renderModelText).flatMap((s) => [s, ""]),
+    ...report.footprint ? [
+      `this check${report.footprint.shards !== void 0 ? ` (${report.footprint.shards} shards)` : ""}: ${sig3(report.footprint.wallS)} s wall, ${sig3(report.footprint.cpuS)} s CPU, ${formatValue(report.footprint.energyJ, "joules")} ESTIMATED (${report.footprint.description})`
+    ] : []
   ].join("\n");
 }
 

@@ -5,7 +5,7 @@ import {
   median,
   stdev2 as stdev,
   studentTQuantile
-} from "./chunk-C2GH26UA.js";
+} from "./chunk-PKNTQNRV.js";
 
 // src/history/series.ts
 function isMeasuredMetric(metric) {

@@ -6,7 +6,7 @@ import {
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-SGASZ53N.js";
+} from "./chunk-VKTIHO65.js";
 import {
   GitCommandError,
   runGit
@@ -14,9 +14,9 @@ import {
 import {
   lastSegment,
   toRecord
-} from "./chunk-Y6ZTHBW3.js";
+} from "./chunk-BUXQTNHB.js";
 import "./chunk-R3OHUB5T.js";
-import "./chunk-C2GH26UA.js";
+import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
 import {
   writeFileAtomic
@@ -28,7 +28,7 @@ import {
 import "./chunk-MJFYPYIG.js";
 import {
   loadBaselineReport
-} from "./chunk-S6FRO6R7.js";
+} from "./chunk-CZNE2HUI.js";
 import {
   EnergyBudgetError,
   InputError

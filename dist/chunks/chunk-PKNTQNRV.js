@@ -238,6 +238,7 @@ export {
   mean2,
   variance,
   stdev2,
+  quantileSorted,
   quantile,
   median,
   normalCdf2 as normalCdf,

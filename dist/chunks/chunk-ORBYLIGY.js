@@ -2497,6 +2497,7 @@ async function adviseModel(loaded, options) {
 export {
   isExternal,
   externalEntries,
+  forEachTensor,
   loadModel,
   opKey,
   analyzeModel,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-BS4HUTZO.js";
 import {
   renderMarkdown
-} from "./chunk-MLFT66DC.js";
+} from "./chunk-S22AL4D7.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -17,7 +17,7 @@ import {
   historyComparison,
   isMeasuredMetric,
   lastSegment
-} from "./chunk-Y6ZTHBW3.js";
+} from "./chunk-BUXQTNHB.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -38,24 +38,33 @@ import {
   ortVersion,
   parseConfig,
   statusForVerdict
-} from "./chunk-JMQOTEQR.js";
+} from "./chunk-LEDDSEVQ.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
-import "./chunk-CX5ZBB37.js";
-import "./chunk-R3OHUB5T.js";
-import "./chunk-C2GH26UA.js";
+import {
+  externalEntries,
+  forEachTensor,
+  isExternal
+} from "./chunk-ORBYLIGY.js";
+import {
+  decodeModel
+} from "./chunk-R3OHUB5T.js";
+import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
 import {
-  modelsDigest
-} from "./chunk-YVDEJOKG.js";
+  endFootprint,
+  modelsDigest,
+  startFootprint
+} from "./chunk-NDTX4O5S.js";
+import "./chunk-ICPR6Q2S.js";
 import {
   renderText,
   silentLogger
-} from "./chunk-RAWDDAFY.js";
+} from "./chunk-OTNGSBMW.js";
 import {
   estimatedSuffix
 } from "./chunk-NGLSY2C3.js";
@@ -67,7 +76,7 @@ import {
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-S6FRO6R7.js";
+} from "./chunk-CZNE2HUI.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -125,7 +134,8 @@ async function missingNamedFiles(config, models, workspaceRoot) {
 }
 
 // src/run.ts
-import { dirname, relative as relative2, resolve } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { dirname as dirname2, relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/environment.ts
 import os from "node:os";
@@ -321,8 +331,155 @@ function overallVerdict(models) {
   return verdict;
 }
 
-// src/compare/budget-changes.ts
+// src/baseline/identity.ts
 var import_yaml = __toESM(require_dist(), 1);
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile, stat as stat2 } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+var CANONICAL_MAX_BYTES = 512 * 1024 * 1024;
+async function hashFile(hash, file) {
+  let n = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk);
+    n += chunk.length;
+  }
+  return n;
+}
+function externalLocations(proto) {
+  const out = /* @__PURE__ */ new Set();
+  forEachTensor(proto.graph, (t) => {
+    if (isExternal(t)) {
+      const loc = externalEntries(t).location;
+      if (loc) out.add(loc);
+    }
+  });
+  return [...out].sort();
+}
+var DROP_MODEL = /* @__PURE__ */ new Set(["producerName", "producerVersion", "docString", "modelVersion", "domain", "metadataProps"]);
+var DROP_ANYWHERE = /* @__PURE__ */ new Set(["docString"]);
+var DROP_GRAPH = /* @__PURE__ */ new Set(["name", "valueInfo"]);
+var DROP_NODE = /* @__PURE__ */ new Set(["name"]);
+function feed(hash, value, kind) {
+  if (value instanceof Uint8Array) {
+    hash.update(`b${value.length}:`);
+    hash.update(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    hash.update(`a${value.length}[`);
+    for (const v of value) feed(hash, v, kind);
+    hash.update("]");
+    return;
+  }
+  if (value && typeof value === "object") {
+    const dropped = (k) => DROP_ANYWHERE.has(k) || kind === "model" && DROP_MODEL.has(k) || kind === "graph" && DROP_GRAPH.has(k) || kind === "node" && DROP_NODE.has(k);
+    hash.update("{");
+    for (const k of Object.keys(value).sort()) {
+      const v = value[k];
+      if (dropped(k) || v === void 0 || Array.isArray(v) && v.length === 0) continue;
+      hash.update(`${JSON.stringify(k)}=`);
+      feed(hash, v, k === "graph" || k === "g" || k === "graphs" ? "graph" : k === "node" ? "node" : "other");
+      hash.update(";");
+    }
+    hash.update("}");
+    return;
+  }
+  hash.update(`${typeof value}:${JSON.stringify(value)};`);
+}
+function canonicalDigest(proto, externalDigests) {
+  const hash = createHash("sha256");
+  hash.update("energy-budget canonical model v1\n");
+  feed(hash, proto, "model");
+  for (const [loc, digest] of externalDigests) hash.update(`
+external ${JSON.stringify(loc)} ${digest}`);
+  return hash.digest("hex");
+}
+async function digestModel(path, opts = {}) {
+  const size = (await stat2(path)).size;
+  const bytesHash = createHash("sha256");
+  bytesHash.update("model\n");
+  let proto = null;
+  if (size <= (opts.canonicalMaxBytes ?? CANONICAL_MAX_BYTES)) {
+    const bytes = await readFile(path);
+    bytesHash.update(bytes);
+    try {
+      proto = decodeModel(bytes);
+    } catch {
+      proto = null;
+    }
+  } else {
+    await hashFile(bytesHash, path);
+  }
+  let total = size;
+  const externals = [];
+  for (const loc of proto ? externalLocations(proto) : []) {
+    const file = resolve(dirname(path), loc);
+    const h = createHash("sha256");
+    try {
+      total += await hashFile(h, file);
+    } catch {
+      h.update("(missing)");
+    }
+    const d = h.digest("hex");
+    externals.push([loc, d]);
+    bytesHash.update(`
+external ${JSON.stringify(loc)} ${d}`);
+  }
+  return {
+    bytesSha256: bytesHash.digest("hex"),
+    canonicalSha256: proto ? canonicalDigest(proto, externals) : null,
+    sizeBytes: total
+  };
+}
+var ENTRY_KEYS_IGNORED = /* @__PURE__ */ new Set(["budget", "advise", "compare"]);
+function measurementEntry(budgetText, modelName) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(budgetText);
+  } catch {
+    return void 0;
+  }
+  const models = doc?.models;
+  if (!Array.isArray(models)) return void 0;
+  const entry = models.find((m) => m && typeof m === "object" && m.name === modelName);
+  if (!entry) return void 0;
+  const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !ENTRY_KEYS_IGNORED.has(k)));
+  const top = doc;
+  return stableJson({ entry: kept, power: top.power ?? null, carbon: top.carbon ?? null });
+}
+function stableJson(v) {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
+  return JSON.stringify(v ?? null);
+}
+function compareIdentity(base2, head, runtime) {
+  if (base2.entry === void 0 || head.entry === void 0 || base2.entry !== head.entry)
+    return { identical: null, reason: "its budget-file entry changed" };
+  const names = /* @__PURE__ */ new Set([...Object.keys(base2.files), ...Object.keys(head.files)]);
+  for (const n of names) {
+    if ((base2.files[n] ?? null) !== (head.files[n] ?? null)) return { identical: null, reason: `${n} changed` };
+  }
+  if (base2.digest.bytesSha256 === head.digest.bytesSha256)
+    return { identical: { match: "bytes", sha256: head.digest.bytesSha256, runtime, baseSizeBytes: base2.digest.sizeBytes } };
+  if (base2.digest.canonicalSha256 !== null && base2.digest.canonicalSha256 === head.digest.canonicalSha256)
+    return {
+      identical: {
+        match: "graph-and-weights",
+        sha256: head.digest.canonicalSha256,
+        runtime,
+        baseSizeBytes: base2.digest.sizeBytes
+      }
+    };
+  return { identical: null, reason: "the model changed" };
+}
+function sha256OrNull(bytes) {
+  return bytes === null ? null : createHash("sha256").update(bytes).digest("hex");
+}
+
+// src/compare/budget-changes.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 var LEVEL_ALIASES = { error: "error", fail: "error", warn: "warn", warning: "warn" };
 var INCONCLUSIVE_ALIASES = {
   fail: "fail",
@@ -352,7 +509,7 @@ function readLimit(metric, raw, regression2) {
 function readBudgets(text) {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(text);
+    doc = (0, import_yaml2.parse)(text);
   } catch {
     return null;
   }
@@ -751,18 +908,20 @@ async function writeOut(file, text) {
 }
 async function writeReports(report, cwd, paths) {
   const files = {};
-  if (paths.json) files.json = await writeOut(resolve(cwd, paths.json), `${JSON.stringify(report, null, 2)}
+  if (paths.json) files.json = await writeOut(resolve2(cwd, paths.json), `${JSON.stringify(report, null, 2)}
 `);
   if (paths.markdown)
-    files.markdown = await writeOut(resolve(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
-  if (paths.junit) files.junit = await writeOut(resolve(cwd, paths.junit), renderJunit(report));
+    files.markdown = await writeOut(resolve2(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
+  if (paths.junit) files.junit = await writeOut(resolve2(cwd, paths.junit), renderJunit(report));
   return files;
 }
 async function runEnergyBudget(options, deps = {}) {
   const logger = safeLogger(deps.logger ?? silentLogger);
   const env = deps.env ?? process.env;
-  const cwd = resolve(options.cwd);
-  const configFile = resolve(cwd, options.configPath);
+  const procRoot = "/proc";
+  const footprintStart = await startFootprint({ procRoot });
+  const cwd = resolve2(options.cwd);
+  const configFile = resolve2(cwd, options.configPath);
   const config = await loadConfig(configFile);
   const models = selectShard(config.models, options.shard);
   const environment = detectEnvironment(ortVersion());
@@ -801,13 +960,13 @@ async function runEnergyBudget(options, deps = {}) {
     config: relative2(cwd, configFile) || configFile,
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     shard: options.shard ?? { index: 1, count: 1 },
-    commit: env.GITHUB_SHA || await headCommit(dirname(configFile), { env }),
+    commit: env.GITHUB_SHA || await headCommit(dirname2(configFile), { env }),
     modelsDigest: modelsDigest(config.models.map((m) => ({ name: m.name, path: m.pathInConfig }))),
     configModels: config.models.map((m) => m.name)
   };
   let baselineByName = /* @__PURE__ */ new Map();
   if (options.baselinePath) {
-    const file = resolve(cwd, options.baselinePath);
+    const file = resolve2(cwd, options.baselinePath);
     const base2 = await loadBaselineReport(file);
     baselineByName = new Map(base2.models.map((m) => [m.name, m]));
     const warnings = environmentDifferences(base2, report, config);
@@ -831,10 +990,11 @@ async function runEnergyBudget(options, deps = {}) {
   }
   let git;
   let baseConfig = null;
+  let baseText = null;
   if (options.baseRef) {
     git = await GitBaseline.open(cwd, options.baseRef, { env, logger });
     report.baseline = { kind: "git", ref: options.baseRef, warnings: [] };
-    const baseText = await git.readText(configFile);
+    baseText = await git.readText(configFile);
     if (baseText !== null) {
       try {
         baseConfig = parseConfig(baseText, configFile);
@@ -872,8 +1032,12 @@ async function runEnergyBudget(options, deps = {}) {
       if (git) {
         const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
         const basePath = await git.materializeModel(baseCfg.path);
+        const identity = basePath !== null && cfg.compare === "auto" && baseText !== null ? await identicalToBase(cfg, baseCfg, basePath, baseText, config.source, git, logger) : null;
         if (basePath === null) {
           head.change = "new";
+        } else if (identity) {
+          head.identicalToBase = identity;
+          baselineMetrics = { "model-size": identity.baseSizeBytes, parameters: head.size.parameters, flops: head.flops };
         } else {
           try {
             const cmp = await runner.compare(cfg, config.models.indexOf(cfg), basePath, head);
@@ -910,6 +1074,8 @@ async function runEnergyBudget(options, deps = {}) {
         inconclusive: config.inconclusive,
         incomplete: incompleteMetrics(head)
       });
+      if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
+      else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === "fail")) {
         try {
           head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
@@ -937,6 +1103,11 @@ async function runEnergyBudget(options, deps = {}) {
     await git?.close();
   }
   report.verdict = overallVerdict(report.models);
+  try {
+    report.footprint = await endFootprint(footprintStart, config.power, { procRoot });
+  } catch (error) {
+    logger.warn(`the check's own footprint could not be estimated: ${error.message}`);
+  }
   const files = await writeReports(report, cwd, {
     json: options.jsonPath,
     markdown: options.markdownPath,
@@ -944,6 +1115,74 @@ async function runEnergyBudget(options, deps = {}) {
   });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
+}
+var INFORMATION_METRICS = ["latency-p50", "energy-per-inference"];
+function showBase(head, base2, comparisons) {
+  for (const b of head.budgets) {
+    if (b.kind !== "absolute") continue;
+    const value = base2[b.metric];
+    if (value === void 0 || !Number.isFinite(value)) continue;
+    b.baseline = value;
+    const c = comparisons[b.metric];
+    if (c) {
+      b.change = c.estimate;
+      b.changeCi95 = c.changeCi95;
+    }
+  }
+  const headValues = metricValues(head);
+  const rows = INFORMATION_METRICS.filter((m) => !head.budgets.some((b) => b.metric === m)).flatMap((m) => {
+    const h = headValues[m];
+    const v = base2[m];
+    if (h === void 0 || v === void 0 || !Number.isFinite(h) || !Number.isFinite(v)) return [];
+    const c = comparisons[m];
+    return [{ metric: m, base: v, head: h, ...c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {} }];
+  });
+  if (rows.length) head.baseComparison = rows;
+}
+var UNCHANGED_MATCH = {
+  bytes: "the same bytes",
+  "graph-and-weights": "the same graph and weights (only metadata such as the doc string differs)"
+};
+function markUnchanged(budgets, identity) {
+  return budgets.map(
+    (b) => b.kind === "regression" && !isDeterministicMetric(b.metric) && Number.isFinite(b.value) ? {
+      ...b,
+      status: "pass",
+      unchanged: true,
+      message: `unchanged (identical to base): ${UNCHANGED_MATCH[identity.match]}, the same budget-file entry and runtime (${identity.runtime}), so the base was not measured again (\`compare: always\` measures it)`
+    } : b
+  );
+}
+async function identicalToBase(cfg, baseCfg, basePath, baseText, headText, git, logger) {
+  try {
+    const named = [
+      ...Object.values(cfg.inputs).flatMap((s) => s.kind === "npy" ? [s.file] : []),
+      ...cfg.training?.stepModel ? [cfg.training.stepModel] : []
+    ];
+    const headFiles = {};
+    const baseFiles = {};
+    for (const f of named) {
+      headFiles[f] = sha256OrNull(await readFile2(f).catch(() => null));
+      baseFiles[f] = sha256OrNull(await git.read(f).catch(() => null));
+    }
+    const runtime = `onnxruntime-node ${ortVersion()}, ${cfg.device} execution provider`;
+    const result = compareIdentity(
+      { digest: await digestModel(basePath), entry: measurementEntry(baseText, baseCfg.name), files: baseFiles },
+      { digest: await digestModel(cfg.path), entry: measurementEntry(headText, cfg.name), files: headFiles },
+      runtime
+    );
+    if (result.identical) {
+      logger.progress(`  ${cfg.name}: identical to the base (${result.identical.match}); the base is not measured again`);
+      return result.identical;
+    }
+    logger.progress(`  ${cfg.name}: ${result.reason}; measuring the base`);
+    return null;
+  } catch (error) {
+    logger.progress(
+      `  ${cfg.name}: could not tell whether the model is identical to the base (${error.message}); measuring the base`
+    );
+    return null;
+  }
 }
 function reportExitCode(report, options = {}) {
   const modelExit = report.models.reduce((worst, m) => {
@@ -955,8 +1194,10 @@ function reportExitCode(report, options = {}) {
 }
 export {
   EnvironmentError,
+  markUnchanged,
   reportExitCode,
   runEnergyBudget,
   selectShard,
+  showBase,
   writeReports
 };

@@ -1,14 +1,13 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  SUPPORTED_SCHEMA_VERSION,
-  environmentDifferences,
-  loadBaselineReport
-} from "./chunk-S6FRO6R7.js";
+  mergeReports,
+  modelsDigest
+} from "./chunk-NDTX4O5S.js";
+import "./chunk-ICPR6Q2S.js";
 import "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 export {
-  SUPPORTED_SCHEMA_VERSION,
-  environmentDifferences,
-  loadBaselineReport
+  mergeReports,
+  modelsDigest
 };

@@ -7055,6 +7055,10 @@ var REPORT_SCHEMA = {
         "kind"
       ]
     },
+    "footprint": {
+      "description": "What the check itself cost, up to writing this report: wall time, CPU time (this process and its workers) and estimated energy (src/energy/footprint.ts); for a merged job matrix, the sum over the shards (`shards`).",
+      "$ref": "#/definitions/Footprint"
+    },
     "budgetChanges": {
       "type": "array",
       "items": {
@@ -7466,6 +7470,10 @@ var REPORT_SCHEMA = {
         },
         "message": {
           "type": "string"
+        },
+        "unchanged": {
+          "description": 'The model is identical to the base (ModelReport.identicalToBase), so this regression limit holds without measuring the base: shown as "unchanged (identical to base)".',
+          "type": "boolean"
         }
       },
       "required": [
@@ -7716,6 +7724,58 @@ var REPORT_SCHEMA = {
         "maxRelError",
         "top1Agreement",
         "outputs"
+      ]
+    },
+    "Footprint": {
+      "type": "object",
+      "properties": {
+        "wallS": {
+          "description": "Wall time of the whole run, seconds (summed over shards for a merged report).",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "cpuS": {
+          "description": "CPU time, seconds: this process and the worker processes it ran (user + system).",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "energyJ": {
+          "description": "Estimated energy of the run, joules: the power model's idle share of the machine for the wall time plus the dynamic power of the CPU time.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "method": {
+          "description": "Always `estimate`.",
+          "const": "estimate"
+        },
+        "estimated": {
+          "const": true
+        },
+        "description": {
+          "description": "How the energy was estimated (power model, vCPUs, utilisation).",
+          "type": "string"
+        },
+        "shards": {
+          "description": "Reports summed (merge of a job matrix); absent for a single run.",
+          "type": [
+            "number",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "wallS",
+        "cpuS",
+        "energyJ",
+        "method",
+        "estimated",
+        "description"
       ]
     },
     "InferenceReport": {
@@ -8282,6 +8342,94 @@ var REPORT_SCHEMA = {
                 "type": "string"
               }
             },
+            "baseComparison": {
+              "description": "A measured base's figures shown as information where no budget row of the metric exists (`--base-ref` without a regression gate): nothing passes or fails on them.",
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "metric": {
+                    "type": "string"
+                  },
+                  "base": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "head": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "change": {
+                    "description": "Estimate of head/base \u2212 1 from the interleaved rounds.",
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "changeCi95": {
+                    "type": "array",
+                    "items": [
+                      {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      }
+                    ],
+                    "minItems": 2,
+                    "maxItems": 2
+                  },
+                  "method": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "metric",
+                  "base",
+                  "head"
+                ]
+              }
+            },
+            "identicalToBase": {
+              "description": "Set when `--base-ref` found the model identical to the base (same bytes, or the same graph and weights with only metadata changed; the same budget-file entry and runtime), so the base was not measured again (src/baseline/identity.ts).",
+              "type": "object",
+              "properties": {
+                "match": {
+                  "enum": [
+                    "bytes",
+                    "graph-and-weights"
+                  ]
+                },
+                "sha256": {
+                  "type": "string"
+                },
+                "runtime": {
+                  "type": "string"
+                },
+                "baseSizeBytes": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "match",
+                "sha256",
+                "runtime",
+                "baseSizeBytes"
+              ]
+            },
             "advice": {
               "description": "Measured what-ifs of the optimisation variants (src/optimize/advisor.ts), when advised.",
               "type": "array",
@@ -8295,6 +8443,94 @@ var REPORT_SCHEMA = {
             "name",
             "path",
             "size"
+          ]
+        },
+        "baseComparison": {
+          "description": "A measured base's figures shown as information where no budget row of the metric exists (`--base-ref` without a regression gate): nothing passes or fails on them.",
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "metric": {
+                "type": "string"
+              },
+              "base": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "head": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "change": {
+                "description": "Estimate of head/base \u2212 1 from the interleaved rounds.",
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "changeCi95": {
+                "type": "array",
+                "items": [
+                  {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                ],
+                "minItems": 2,
+                "maxItems": 2
+              },
+              "method": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "metric",
+              "base",
+              "head"
+            ]
+          }
+        },
+        "identicalToBase": {
+          "description": "Set when `--base-ref` found the model identical to the base (same bytes, or the same graph and weights with only metadata changed; the same budget-file entry and runtime), so the base was not measured again (src/baseline/identity.ts).",
+          "type": "object",
+          "properties": {
+            "match": {
+              "enum": [
+                "bytes",
+                "graph-and-weights"
+              ]
+            },
+            "sha256": {
+              "type": "string"
+            },
+            "runtime": {
+              "type": "string"
+            },
+            "baseSizeBytes": {
+              "type": [
+                "number",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "match",
+            "sha256",
+            "runtime",
+            "baseSizeBytes"
           ]
         },
         "advice": {

@@ -5,7 +5,7 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-RAWDDAFY.js";
+} from "./chunk-OTNGSBMW.js";
 import "./chunk-NGLSY2C3.js";
 import "./chunk-SQ5DARHL.js";
 import "./chunk-MJFYPYIG.js";

@@ -10,7 +10,7 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-CX5ZBB37.js";
+} from "./chunk-ORBYLIGY.js";
 import {
   encodeModel
 } from "./chunk-R3OHUB5T.js";

@@ -7,7 +7,7 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-Y6ZTHBW3.js";
+} from "./chunk-BUXQTNHB.js";
 import {
   formatChange,
   formatMetric

@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   commentMarker,
   escapeMarkdown
-} from "./chunk-Y6ZTHBW3.js";
+} from "./chunk-BUXQTNHB.js";
 import {
   isEstimatedFigure
 } from "./chunk-NGLSY2C3.js";
@@ -123,14 +123,15 @@ function groupByMetric(budgets) {
   return [...rows.values()];
 }
 function notChecked(b) {
-  return b.kind === "regression" && num(b.baseline) === void 0 && statusOf(b.status) === "pass";
+  return b.kind === "regression" && num(b.baseline) === void 0 && statusOf(b.status) === "pass" && b.unchanged !== true;
 }
 function budgetCell(b) {
   return notChecked(b) ? `${limitText(b)} \u2796 not checked` : `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`;
 }
 function budgetTable(m) {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
-  if (budgets.length === 0) return ["No budgets are set for this model."];
+  const info = Array.isArray(m.baseComparison) ? m.baseComparison.filter((r) => r && typeof r === "object") : [];
+  if (budgets.length === 0 && info.length === 0) return ["No budgets are set for this model."];
   const lines = ["| | Metric | Base | Head | Change | Budget |", "|:-:|---|--:|--:|--:|---|"];
   const notes = [];
   for (const row of groupByMetric(budgets)) {
@@ -140,13 +141,22 @@ function budgetTable(m) {
     const estimated = isEstimatedFigure(m, row.metric) ? " *(estimated)*" : "";
     const icon = row.budgets.every(notChecked) ? "\u2796" : STATUS_ICON[status];
     lines.push(
-      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
+      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${row.budgets.some((b) => b.unchanged === true) ? "unchanged (identical to base)" : comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
     );
     for (const b of row.budgets) {
       if (typeof b.message === "string" && b.message && (statusOf(b.status) !== "pass" || notChecked(b))) {
         notes.push(`- ${metricName(row.metric)}: ${escapeMarkdown(b.message, { maxLength: 300 })}`);
       }
     }
+  }
+  for (const r of info) {
+    const metric = typeof r.metric === "string" ? r.metric : "";
+    const estimated = isEstimatedFigure(m, metric) ? " *(estimated)*" : "";
+    const change = num(r.change) !== void 0 ? formatChange(num(r.change)) : changeText(r.head, r.base);
+    const ci = ciText(r.changeCi95, formatChange);
+    lines.push(
+      `| \u2139\uFE0F | ${metricName(metric)}${estimated} | ${metricValue(metric, r.base)} | ${metricValue(metric, r.head)} | ${change}${ci ? ` ${ci}` : ""} | no gate (information) |`
+    );
   }
   return notes.length ? [...lines, "", ...[...new Set(notes)]] : lines;
 }
@@ -167,6 +177,13 @@ function modelSection(m) {
     lines.push("This model is in the base but not in the head of this pull request.", "");
   } else if (m.change === "new") {
     lines.push("This model is new in this pull request: there is nothing to compare against.", "");
+  }
+  const same = m.identicalToBase;
+  if (same && typeof same === "object") {
+    lines.push(
+      `Unchanged (identical to base): ${same.match === "graph-and-weights" ? "the same graph and weights (only metadata differs)" : "the same bytes"}, the same budget-file entry and runtime, so the base was not measured again.`,
+      ""
+    );
   }
   if (m.error) {
     lines.push(
@@ -357,6 +374,20 @@ function newAndRemoved(models) {
   if (removed.length) lines.push(`Removed models: ${removed.join(", ")}.`);
   return lines.length ? [lines.join("<br>"), ""] : [];
 }
+function footprintText(report) {
+  const f = report.footprint;
+  if (!f || typeof f !== "object") return void 0;
+  const wall = num(f.wallS);
+  const cpu = num(f.cpuS);
+  const energy = num(f.energyJ);
+  if (wall === void 0 || cpu === void 0 || energy === void 0) return void 0;
+  const shards = num(f.shards);
+  return `This check's own footprint${shards !== void 0 ? `, summed over ${shards} shard${shards === 1 ? "" : "s"}` : ""}: ${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, "joules")} **estimated** (${escapeMarkdown(f.description ?? "power model", { maxLength: 400 })}).`;
+}
+function footprintLine(report) {
+  const t = footprintText(report);
+  return t ? [t, ""] : [];
+}
 function incompleteLines(report) {
   const inc = report.incomplete;
   if (!inc) return [];
@@ -408,6 +439,7 @@ function render(report, opts, shape) {
   const history = shape.details ? opts.history?.full : opts.history?.compact;
   if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
+  lines.push(...footprintLine(report));
   lines.push("<sub>energy-budget \xB7 report schema 1</sub>", "");
   return lines.join("\n");
 }
