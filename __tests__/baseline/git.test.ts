@@ -130,6 +130,16 @@ describe('shallow clones', () => {
     expect(Buffer.compare(bytes!, Buffer.from(modelBytes(1)))).toBe(0);
     expect(messages.join('\n')).toMatch(/fetching .* from origin \(depth 1\)/);
   });
+
+  it('fetches a remote-tracking name (origin/side) as the branch side of origin (#26 item 10)', async () => {
+    git(repo, 'branch', '-f', 'side', baseCommit);
+    const clone = join(root, 'shallow-single');
+    git(root, 'clone', '-q', '--depth=1', '--single-branch', '--branch', 'main', `file://${repo}`, clone);
+    expect(() => git(clone, 'rev-parse', '--verify', '-q', 'origin/side')).toThrow();
+    const bytes = await readFileAtRef(clone, 'origin/side', 'models/m.onnx', { env: ENV });
+    expect(Buffer.compare(bytes!, Buffer.from(modelBytes(1)))).toBe(0);
+    expect(git(clone, 'rev-parse', 'origin/side')).toBe(baseCommit);
+  });
 });
 
 describe('Git LFS', () => {
