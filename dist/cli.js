@@ -132,7 +132,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-ODQ7N4GI.js");
   const { mergeReports } = await import("./chunks/merge-QVIABDSV.js");
   const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-PVWU4PIS.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-J6XEPSNK.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -161,7 +161,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-KWEUP4OC.js");
-  const { runEnergyBudget } = await import("./chunks/run-PVWU4PIS.js");
+  const { runEnergyBudget } = await import("./chunks/run-J6XEPSNK.js");
   const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -218,7 +218,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-PVWU4PIS.js");
+      const { runEnergyBudget } = await import("./chunks/run-J6XEPSNK.js");
       const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -240,7 +240,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-4VTFB2NU.js");
+      const { runHistoryCommand } = await import("./chunks/command-L6WYYJ6I.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

@@ -25424,7 +25424,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-PVWU4PIS.js");
+  const engine = await import("./chunks/run-J6XEPSNK.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

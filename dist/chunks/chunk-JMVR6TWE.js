@@ -113,9 +113,15 @@ async function resolveRef(repoDir, ref, options = {}) {
   checkRef(ref);
   const local = await revParseCommit(repoDir, ref, options);
   if (local) return local;
-  options.logger?.info(`fetching ${ref} from origin (depth 1): it is not in this clone`);
+  const remotes = (await runGit(["remote"], repoDir, options).catch(() => Buffer.alloc(0))).toString("utf8").split("\n").map((r) => r.trim());
+  const slash = ref.indexOf("/");
+  const remote = slash > 0 ? ref.slice(0, slash) : "";
+  const tracking = remote !== "" && remotes.includes(remote) && !ref.startsWith("refs/");
+  const source = tracking ? remote : "origin";
+  const what = tracking ? `+refs/heads/${ref.slice(slash + 1)}:refs/remotes/${ref}` : ref;
+  options.logger?.info(`fetching ${ref} from ${source} (depth 1): it is not in this clone`);
   try {
-    await runGit(["fetch", "--depth=1", "--no-tags", "--quiet", "--end-of-options", "origin", ref], repoDir, {
+    await runGit(["fetch", "--depth=1", "--no-tags", "--quiet", "--end-of-options", source, what], repoDir, {
       ...options,
       timeoutMs: options.fetchTimeoutMs ?? 6e5
     });

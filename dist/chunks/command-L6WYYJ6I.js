@@ -10,7 +10,7 @@ import {
 import {
   GitCommandError,
   runGit
-} from "./chunk-BS4HUTZO.js";
+} from "./chunk-JMVR6TWE.js";
 import {
   lastSegment,
   toRecord

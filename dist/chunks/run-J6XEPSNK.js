@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitBaseline,
   headCommit
-} from "./chunk-BS4HUTZO.js";
+} from "./chunk-JMVR6TWE.js";
 import {
   renderMarkdown
 } from "./chunk-S22AL4D7.js";
