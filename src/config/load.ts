@@ -151,7 +151,6 @@ function quote(text: string): string {
  */
 const KEY_ABBREVIATIONS: Readonly<Record<string, string>> = {
   lr: 'learning-rate',
-  learning_rate: 'learning-rate',
   memory: 'peak-memory',
   mem: 'peak-memory',
   'gpu-memory': 'peak-gpu-memory',

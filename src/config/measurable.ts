@@ -4,32 +4,8 @@
  * memory on the CPU) used to validate and then show `NaN` with a warning; the budget file's
  * check refuses it instead, saying what to add or remove.
  */
-import type { MetricKey, ModelConfig } from './types.js';
-
-const INFERENCE_METRICS: ReadonlySet<string> = new Set<MetricKey>([
-  'latency-p50',
-  'latency-p95',
-  'latency-p99',
-  'latency-mean',
-  'throughput',
-  'peak-memory',
-  'peak-gpu-memory',
-  'energy-per-inference',
-  'energy-per-sample',
-  'energy-per-1000-inferences',
-  'carbon-per-inference',
-  'carbon-per-1000-inferences',
-  'instructions-per-inference',
-]);
-const TRAINING_METRICS: ReadonlySet<string> = new Set<MetricKey>([
-  'energy-per-training-step',
-  'energy-per-training-sample',
-  'training-step-time',
-  'training-energy-total',
-  'training-carbon-total',
-  'instructions-per-step',
-]);
-const PROJECTED_METRICS: ReadonlySet<string> = new Set<MetricKey>(['training-energy-total', 'training-carbon-total']);
+import { isMetricKey, metricPhase } from './metrics.js';
+import type { ModelConfig } from './types.js';
 
 /** Why a limit can never be checked, what would make it checkable, and an example of that. */
 export interface Unmeasurable {
@@ -40,13 +16,16 @@ export interface Unmeasurable {
 
 /**
  * Why `metric` can never be measured for `model` as configured, with the fix; undefined when
- * it can. Metrics this module does not know are assumed measurable.
+ * it can.
  */
 export function whyUnmeasurable(
   metric: string,
   model: Pick<ModelConfig, 'inference' | 'training' | 'device'>,
 ): Unmeasurable | undefined {
-  if (INFERENCE_METRICS.has(metric) && model.inference === null)
+  if (!isMetricKey(metric)) return undefined;
+  // The metric table says what each metric needs measured (config/metrics.ts).
+  const phase = metricPhase(metric);
+  if (phase === 'inference' && model.inference === null)
     return {
       message: 'cannot be checked: the model sets `inference: false`, so no inference is measured',
       expected: 'inference measured (remove `inference: false`), or no limit on an inference figure',
@@ -58,13 +37,13 @@ export function whyUnmeasurable(
       expected: 'a GPU device on the model, or no `peak-gpu-memory` limit',
       example: 'device: cuda',
     };
-  if (TRAINING_METRICS.has(metric) && model.training === null)
+  if ((phase === 'training' || phase === 'projection') && model.training === null)
     return {
       message: 'cannot be checked: the model has no `training` section, so no training step is measured',
       expected: 'a `training` section on the model, or no limit on a training figure',
       example: 'training: { loss: mse, optimizer: adam, learning-rate: 0.001, steps: 20 }',
     };
-  if (PROJECTED_METRICS.has(metric) && model.training !== null && model.training.datasetSize === undefined)
+  if (phase === 'projection' && model.training !== null && model.training.datasetSize === undefined)
     return {
       message:
         'cannot be checked: a full training run is projected from `training.dataset-size` (× `epochs`), which the model does not set',

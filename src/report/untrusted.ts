@@ -8,6 +8,7 @@
  * head a table of failures).
  */
 import { open } from 'node:fs/promises';
+import { overallVerdict } from '../compare/budgets.js';
 import { InputError } from '../errors.js';
 import type { BudgetStatus, Report, Verdict } from './types.js';
 
@@ -100,19 +101,6 @@ function cleanModel(m: Json, notes: string[]): Json {
   return out;
 }
 
-/** The verdict the rows support: any failed row or model error fails; a warning warns. */
-export function verdictOfRows(models: readonly { error?: unknown; budgets?: ReadonlyArray<{ status?: unknown }> }[]): Verdict {
-  let verdict: Verdict = 'pass';
-  for (const m of models) {
-    if (m.error) return 'fail';
-    for (const b of m.budgets ?? []) {
-      if (b.status === 'fail') return 'fail';
-      if (b.status === 'warn') verdict = 'warn';
-    }
-  }
-  return verdict;
-}
-
 const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 
 /**
@@ -124,9 +112,9 @@ export function sanitizeReport(data: Json): Report {
   const notes: string[] = [];
   const models = objects(data.models, 'model entries', notes).map((m) => cleanModel(m, notes));
   const claimed: Verdict = oneOf(data.verdict, VERDICTS) ? data.verdict : 'fail';
-  const derived = verdictOfRows(models as Array<{ error?: unknown; budgets?: Array<{ status?: unknown }> }>);
-  // The stricter of the two: a report may fail on an inconclusive row by its own setting, but a
-  // claimed pass never hides a failed row.
+  // The run's own rule (statuses already carry the budget file's `inconclusive:` policy).
+  const derived = overallVerdict(models as unknown as Report['models']);
+  // The stricter of the two: a claimed pass never hides a failed row.
   const verdict = SEVERITY[derived] > SEVERITY[claimed] ? derived : claimed;
   const out: Json = {
     ...data,
