@@ -13,13 +13,15 @@ import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
+  overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-S22AL4D7.js";
+} from "./chunks/chunk-FL46T3MA.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
 } from "./chunks/chunk-BUXQTNHB.js";
+import "./chunks/chunk-4ZSDREZE.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import {
@@ -20011,23 +20013,12 @@ function cleanModel(m, notes) {
     } : void 0;
   return out;
 }
-function verdictOfRows(models) {
-  let verdict = "pass";
-  for (const m of models) {
-    if (m.error) return "fail";
-    for (const b of m.budgets ?? []) {
-      if (b.status === "fail") return "fail";
-      if (b.status === "warn") verdict = "warn";
-    }
-  }
-  return verdict;
-}
 var SEVERITY = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 function sanitizeReport(data) {
   const notes = [];
   const models = objects(data.models, "model entries", notes).map((m) => cleanModel(m, notes));
   const claimed = oneOf(data.verdict, VERDICTS) ? data.verdict : "fail";
-  const derived = verdictOfRows(models);
+  const derived = overallVerdict(models);
   const verdict = SEVERITY[derived] > SEVERITY[claimed] ? derived : claimed;
   const out = {
     ...data,
@@ -25424,7 +25415,7 @@ function coreIO(env = process.env) {
 }
 async function loadEngine() {
   assertOnnxRuntimeAvailable();
-  const engine = await import("./chunks/run-J6XEPSNK.js");
+  const engine = await import("./chunks/run-AYX77SSJ.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

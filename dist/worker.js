@@ -7,10 +7,11 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-LEDDSEVQ.js";
+} from "./chunks/chunk-U4RG5DKM.js";
 import "./chunks/chunk-JQDTM3AS.js";
 import "./chunks/chunk-ORBYLIGY.js";
 import "./chunks/chunk-R3OHUB5T.js";
+import "./chunks/chunk-4ZSDREZE.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import "./chunks/chunk-ICPR6Q2S.js";

@@ -27,18 +27,25 @@ import {
   encodeModel
 } from "./chunk-R3OHUB5T.js";
 import {
+  METRIC_KEYS,
+  abbaBaseFirst,
+  createSequentialComparison,
+  isInstructionMetric,
+  isMetricKey,
+  metricDescription,
+  metricKind,
+  metricPhase,
+  minSamplesForPercentile,
+  minSamplesPerRound,
+  planRoundsPerLook
+} from "./chunk-4ZSDREZE.js";
+import {
   mean,
-  mean2,
-  median,
-  normalCdf,
   percentile,
   percentiles,
-  quantile,
   quantileSorted,
   relativeCiHalfWidth,
-  stdev,
-  studentTQuantile,
-  variance
+  stdev
 } from "./chunk-PKNTQNRV.js";
 import {
   createRng,
@@ -114,85 +121,6 @@ function suggest(input, candidates) {
     }
   }
   return bestDistance <= limit ? best : void 0;
-}
-
-// src/config/metrics.ts
-var METRICS = {
-  "model-size": { kind: "bytes", minimum: false, description: "Bytes of the .onnx file plus its external-data files." },
-  parameters: { kind: "count", minimum: false, description: "Weight elements (initializers, Constant nodes, subgraphs)." },
-  flops: { kind: "flops", minimum: false, description: "FLOPs per inference call at the configured shapes, 2 per multiply-add." },
-  "latency-p50": { kind: "time", minimum: false, description: "Median latency of one inference call." },
-  "latency-p95": { kind: "time", minimum: false, description: "95th-percentile latency of one inference call." },
-  "latency-p99": { kind: "time", minimum: false, description: "99th-percentile latency of one inference call." },
-  "latency-mean": { kind: "time", minimum: false, description: "Mean latency of one inference call." },
-  throughput: { kind: "throughput", minimum: true, description: "A MINIMUM: samples per second must stay at or above it." },
-  "peak-memory": { kind: "bytes", minimum: false, description: "Peak resident memory of the benchmark." },
-  "peak-gpu-memory": {
-    kind: "bytes",
-    minimum: false,
-    description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)."
-  },
-  "energy-per-inference": { kind: "energy", minimum: false, description: "Energy of one inference call (whole batch)." },
-  "energy-per-sample": {
-    kind: "energy",
-    minimum: false,
-    description: "Energy per sample (per inference call divided by the batch size)."
-  },
-  "energy-per-1000-inferences": { kind: "energy", minimum: false, description: "Energy of 1000 inference calls." },
-  "energy-per-training-step": {
-    kind: "energy",
-    minimum: false,
-    description: "Energy of one training step (forward, backward, update)."
-  },
-  "energy-per-training-sample": {
-    kind: "energy",
-    minimum: false,
-    description: "Energy of one training step divided by the batch size."
-  },
-  "training-step-time": { kind: "time", minimum: false, description: "Mean duration of one training step." },
-  "training-energy-total": {
-    kind: "energy",
-    minimum: false,
-    description: "Projected energy of the full training run (dataset-size \xD7 epochs)."
-  },
-  "carbon-per-inference": { kind: "carbon", minimum: false, description: "CO2-equivalent emissions of one inference call." },
-  "carbon-per-1000-inferences": {
-    kind: "carbon",
-    minimum: false,
-    description: "CO2-equivalent emissions of 1000 inference calls."
-  },
-  "training-carbon-total": {
-    kind: "carbon",
-    minimum: false,
-    description: "Projected CO2-equivalent emissions of the full training run."
-  },
-  "instructions-per-inference": {
-    kind: "count",
-    minimum: false,
-    description: "SIMULATED instructions of one inference call inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
-  },
-  "instructions-per-step": {
-    kind: "count",
-    minimum: false,
-    description: "SIMULATED instructions of one training step inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
-  }
-};
-var METRIC_KEYS = Object.keys(METRICS);
-var INSTRUCTION_METRICS = ["instructions-per-inference", "instructions-per-step"];
-function isInstructionMetric(metric) {
-  return INSTRUCTION_METRICS.includes(metric);
-}
-function isMetricKey(key) {
-  return Object.prototype.hasOwnProperty.call(METRICS, key);
-}
-function metricKind(metric) {
-  return METRICS[metric].kind;
-}
-function isMinimumMetric(metric) {
-  return METRICS[metric].minimum;
-}
-function metricDescription(metric) {
-  return METRICS[metric].description;
 }
 
 // data/carbon-intensity.json
@@ -532,32 +460,10 @@ function isKnownRegion(code) {
 }
 
 // src/config/measurable.ts
-var INFERENCE_METRICS = /* @__PURE__ */ new Set([
-  "latency-p50",
-  "latency-p95",
-  "latency-p99",
-  "latency-mean",
-  "throughput",
-  "peak-memory",
-  "peak-gpu-memory",
-  "energy-per-inference",
-  "energy-per-sample",
-  "energy-per-1000-inferences",
-  "carbon-per-inference",
-  "carbon-per-1000-inferences",
-  "instructions-per-inference"
-]);
-var TRAINING_METRICS = /* @__PURE__ */ new Set([
-  "energy-per-training-step",
-  "energy-per-training-sample",
-  "training-step-time",
-  "training-energy-total",
-  "training-carbon-total",
-  "instructions-per-step"
-]);
-var PROJECTED_METRICS = /* @__PURE__ */ new Set(["training-energy-total", "training-carbon-total"]);
 function whyUnmeasurable(metric, model) {
-  if (INFERENCE_METRICS.has(metric) && model.inference === null)
+  if (!isMetricKey(metric)) return void 0;
+  const phase = metricPhase(metric);
+  if (phase === "inference" && model.inference === null)
     return {
       message: "cannot be checked: the model sets `inference: false`, so no inference is measured",
       expected: "inference measured (remove `inference: false`), or no limit on an inference figure",
@@ -569,13 +475,13 @@ function whyUnmeasurable(metric, model) {
       expected: "a GPU device on the model, or no `peak-gpu-memory` limit",
       example: "device: cuda"
     };
-  if (TRAINING_METRICS.has(metric) && model.training === null)
+  if ((phase === "training" || phase === "projection") && model.training === null)
     return {
       message: "cannot be checked: the model has no `training` section, so no training step is measured",
       expected: "a `training` section on the model, or no limit on a training figure",
       example: "training: { loss: mse, optimizer: adam, learning-rate: 0.001, steps: 20 }"
     };
-  if (PROJECTED_METRICS.has(metric) && model.training !== null && model.training.datasetSize === void 0)
+  if (phase === "projection" && model.training !== null && model.training.datasetSize === void 0)
     return {
       message: "cannot be checked: a full training run is projected from `training.dataset-size` (\xD7 `epochs`), which the model does not set",
       expected: "`training.dataset-size` (samples per epoch), or no limit on a projected training total",
@@ -925,13 +831,6 @@ function sectionKeys(section) {
   return Object.keys(SECTIONS[section]);
 }
 
-// src/util/tail.ts
-function minSamplesForPercentile(q) {
-  const tail = 1 - q / 100;
-  if (!(tail > 0)) throw new RangeError("the 100th percentile is the maximum: no sample size estimates it");
-  return Math.ceil(Math.round(2 / tail * 1e9) / 1e9);
-}
-
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
 async function loadConfig(file, readFile4 = (p) => fsReadFile(p, "utf8")) {
@@ -1005,7 +904,6 @@ function quote(text) {
 }
 var KEY_ABBREVIATIONS = {
   lr: "learning-rate",
-  learning_rate: "learning-rate",
   memory: "peak-memory",
   mem: "peak-memory",
   "gpu-memory": "peak-gpu-memory",
@@ -4666,171 +4564,6 @@ function figureInterval(window, runRelativeCi95) {
   };
 }
 
-// src/compare/sequential.ts
-var POCOCK = {
-  "0.05": [1.96, 2.178, 2.289, 2.361, 2.413, 2.453, 2.485, 2.512, 2.535, 2.555],
-  "0.01": [2.576, 2.772, 2.873, 2.939, 2.986, 3.023, 3.053, 3.078, 3.099, 3.117]
-};
-function roundStatistic(samples, statistic) {
-  if (statistic === "median") return median(samples);
-  if (statistic === "mean") return mean2(samples);
-  return quantile(samples, statistic.percentile / 100);
-}
-function minSamplesPerRound(statistic) {
-  if (statistic === "median" || statistic === "mean") return 3;
-  return Math.max(3, minSamplesForPercentile(statistic.percentile));
-}
-function validate(options) {
-  const roundsPerLook = options.roundsPerLook ?? 6;
-  const o = {
-    alpha: 0.05,
-    maxLooks: 5,
-    roundsPerLook,
-    firstLookRounds: roundsPerLook,
-    minSamplesPerArm: 1,
-    statistic: "median",
-    improvementThreshold: options.threshold,
-    spending: "bonferroni",
-    direction: "higher-is-worse",
-    ...options
-  };
-  if (!(o.threshold >= 0 && Number.isFinite(o.threshold)))
-    throw new RangeError(`threshold must be a finite fraction \u2265 0 (0.02 for 2%), got ${o.threshold}`);
-  if (!(o.improvementThreshold >= 0)) throw new RangeError(`improvementThreshold must be \u2265 0, got ${o.improvementThreshold}`);
-  if (!(o.alpha > 0 && o.alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${o.alpha}`);
-  if (!Number.isInteger(o.maxLooks) || o.maxLooks < 1) throw new RangeError(`maxLooks must be an integer \u2265 1, got ${o.maxLooks}`);
-  if (!Number.isInteger(o.roundsPerLook) || o.roundsPerLook < (options.firstLookRounds !== void 0 ? 1 : 3))
-    throw new RangeError(
-      `roundsPerLook must be an integer \u2265 ${options.firstLookRounds !== void 0 ? 1 : 3} (a t interval needs spread), got ${o.roundsPerLook}`
-    );
-  if (!Number.isInteger(o.firstLookRounds) || o.firstLookRounds < 3)
-    throw new RangeError(`firstLookRounds must be an integer \u2265 3 (a t interval needs spread), got ${o.firstLookRounds}`);
-  if (!Number.isInteger(o.minSamplesPerArm) || o.minSamplesPerArm < 1)
-    throw new RangeError(`minSamplesPerArm must be an integer \u2265 1, got ${o.minSamplesPerArm}`);
-  if (typeof o.statistic === "object" && !(o.statistic.percentile >= 0 && o.statistic.percentile <= 100)) {
-    throw new RangeError(`statistic.percentile must be in [0, 100], got ${o.statistic.percentile}`);
-  }
-  if (o.spending === "pocock") {
-    const table = POCOCK[String(o.alpha)];
-    if (!table || o.maxLooks > table.length) {
-      throw new RangeError(
-        `Pocock constants are tabulated for alpha 0.05 and 0.01 and up to 10 looks; use spending 'bonferroni' for alpha ${o.alpha} with ${o.maxLooks} looks`
-      );
-    }
-  }
-  return o;
-}
-function lookAlpha(options, look, final) {
-  const { alpha, maxLooks, spending } = options;
-  if (spending === "bonferroni") {
-    return final ? alpha - (look - 1) * alpha / maxLooks : alpha / maxLooks;
-  }
-  const k = final ? look : maxLooks;
-  const c = POCOCK[String(alpha)][k - 1];
-  return 2 * (1 - normalCdf(c));
-}
-function statusForVerdict(verdict, level, inconclusive) {
-  switch (verdict) {
-    case "pass":
-    case "improvement":
-      return "pass";
-    case "regression":
-      return level === "error" ? "fail" : "warn";
-    case "inconclusive":
-      if (inconclusive === "pass") return "pass";
-      if (inconclusive === "fail") return level === "error" ? "fail" : "warn";
-      return "inconclusive";
-  }
-}
-function classifyInterval(ci, threshold, improvementThreshold = threshold, direction = "higher-is-worse") {
-  const [lo, hi] = direction === "higher-is-worse" ? ci : [-ci[1], -ci[0]];
-  if (lo > threshold) return "regression";
-  if (hi < -improvementThreshold) return "improvement";
-  if (hi <= threshold) return "pass";
-  return "inconclusive";
-}
-function createSequentialComparison(options) {
-  const o = validate(options);
-  const logRatios = [];
-  const history = [];
-  let roundsAtLastLook = 0;
-  let decision = "continue";
-  let done = false;
-  const tInterval = (level) => {
-    const n = logRatios.length;
-    const m = mean2(logRatios);
-    const se = Math.sqrt(variance(logRatios) / n);
-    const c = studentTQuantile(1 - (1 - level) / 2, n - 1);
-    return { estimate: Math.exp(m) - 1, ci: [Math.exp(m - c * se) - 1, Math.exp(m + c * se) - 1], criticalValue: c };
-  };
-  const look = (final) => {
-    const n = logRatios.length;
-    const number = history.length + 1;
-    const alpha = lookAlpha(o, number, final);
-    const { estimate, ci, criticalValue } = tInterval(1 - alpha);
-    let d = classifyInterval(ci, o.threshold, o.improvementThreshold, o.direction);
-    if (d === "inconclusive") d = final || number >= o.maxLooks ? "inconclusive" : "continue";
-    history.push({ look: number, rounds: n, alpha, criticalValue, estimate, ci, decision: d });
-    roundsAtLastLook = n;
-    decision = d;
-    if (d !== "continue") done = true;
-  };
-  const state = () => {
-    const last = history[history.length - 1];
-    const enough = logRatios.length >= 2;
-    return {
-      decision,
-      estimate: enough ? Math.exp(mean2(logRatios)) - 1 : null,
-      changeCi95: last ? last.ci : null,
-      unadjustedCi95: enough ? tInterval(0.95).ci : null,
-      rounds: logRatios.length,
-      looks: history.length,
-      done,
-      history: [...history]
-    };
-  };
-  return {
-    options: o,
-    maxRounds: o.firstLookRounds + (o.maxLooks - 1) * o.roundsPerLook,
-    addRound(baseSamples, headSamples) {
-      if (done) return state();
-      for (const [arm, xs] of [
-        ["base", baseSamples],
-        ["head", headSamples]
-      ]) {
-        if (xs.length < o.minSamplesPerArm)
-          throw new RangeError(`a round needs at least ${o.minSamplesPerArm} ${arm} samples, got ${xs.length}`);
-        if (!xs.every((x) => x > 0 && Number.isFinite(x)))
-          throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
-      }
-      logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
-      const n = logRatios.length;
-      if (n >= o.firstLookRounds && n - roundsAtLastLook >= (history.length ? o.roundsPerLook : o.firstLookRounds)) look(false);
-      if (!done && history.length >= o.maxLooks) done = true;
-      return state();
-    },
-    finish() {
-      if (!done) {
-        if (logRatios.length > roundsAtLastLook && logRatios.length >= 2) {
-          look(true);
-        } else {
-          decision = "inconclusive";
-          done = true;
-        }
-      }
-      return state();
-    },
-    state
-  };
-}
-function planRoundsPerLook(capS, roundS, maxLooks = 5, minRoundsPerLook = 3) {
-  if (!(roundS > 0) || !(capS > 0)) return minRoundsPerLook;
-  return Math.max(minRoundsPerLook, Math.floor(capS / roundS / maxLooks));
-}
-function abbaBaseFirst(k) {
-  return k % 4 === 0 || k % 4 === 3;
-}
-
 // src/compare/interleaved.ts
 var LATENCY_COMPARED = [
   "latency-p50",
@@ -5740,15 +5473,15 @@ var layerNorm = {
     return void 0;
   },
   forward(em, node2) {
-    const mean3 = node2.output?.[1] || em.fresh("ln_mean");
+    const mean2 = node2.output?.[1] || em.fresh("ln_mean");
     const invStd = node2.output?.[2] || em.fresh("ln_inv_std");
-    em.push({ ...node2, output: [out(node2, 0), mean3, invStd] });
+    em.push({ ...node2, output: [out(node2, 0), mean2, invStd] });
     if (em.floatType === DataType.DOUBLE) {
       return {
-        saved: { mean: em.one("Cast", [mean3], { to: em.floatType }), invStd: em.one("Cast", [invStd], { to: em.floatType }) }
+        saved: { mean: em.one("Cast", [mean2], { to: em.floatType }), invStd: em.one("Cast", [invStd], { to: em.floatType }) }
       };
     }
-    return { saved: { mean: mean3, invStd } };
+    return { saved: { mean: mean2, invStd } };
   },
   backward(em, node2, [dY], need, saved) {
     if (!dY) return [];
@@ -6378,19 +6111,19 @@ var batchNorm = {
     const asParam = (p) => rank > 2 ? em.one("Reshape", [p, em.ints(paramShape)], {}, "bn_param") : p;
     const mu = em.reduceMean(x, axes, true);
     const xc = em.one("Sub", [x, mu], {}, "bn_centered");
-    const variance2 = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
-    const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance2, em.scalar(eps)])])], {}, "bn_inv_std");
+    const variance = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
+    const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance, em.scalar(eps)])])], {}, "bn_inv_std");
     const xhat = em.one("Mul", [xc, invStd], {}, "bn_xhat");
     const gamma = asParam(inp2(node2, 1));
     em.to(out2(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp2(node2, 2))]);
     for (const t of [xc, xhat]) em.setShape(t, xShape);
     const statShape = xShape.map((d, i) => axes.includes(i) ? 1 : d);
-    for (const t of [mu, variance2, invStd]) em.setShape(t, statShape);
+    for (const t of [mu, variance, invStd]) em.setShape(t, statShape);
     const updates = {};
     const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
     for (const [slot, stat2] of [
       [3, mu],
-      [4, variance2]
+      [4, variance]
     ]) {
       const running = inp2(node2, slot);
       if (!running) continue;
@@ -6433,7 +6166,7 @@ function reduceAxes(node2, em) {
   if (a.length) return a;
   return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
 }
-function reduceRule(mean3) {
+function reduceRule(mean2) {
   return {
     differentiable: () => [0],
     check(node2, em) {
@@ -6453,7 +6186,7 @@ function reduceRule(mean3) {
         dY,
         [...axes].sort((a, b) => a - b)
       );
-      if (mean3) {
+      if (mean2) {
         const xs2 = em.shapeOf(x);
         const reduced = axes.map((a) => xs2[a]);
         const count = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "reduce_count");
@@ -6461,7 +6194,7 @@ function reduceRule(mean3) {
       }
       const xs = em.shapeOf(x);
       return [
-        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean3 ? "grad_reduce_mean" : "grad_reduce_sum")
+        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean2 ? "grad_reduce_mean" : "grad_reduce_sum")
       ];
     }
   };
@@ -9272,15 +9005,9 @@ function deserializeError(e) {
 }
 
 export {
-  isInstructionMetric,
-  isMetricKey,
-  metricKind,
-  isMinimumMetric,
   loadConfig,
   parseConfig,
   ortVersion,
-  statusForVerdict,
-  classifyInterval,
   findValgrind,
   installValgrind,
   measureModel,

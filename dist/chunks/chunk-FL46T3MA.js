@@ -5,6 +5,13 @@ import {
   escapeMarkdown
 } from "./chunk-BUXQTNHB.js";
 import {
+  classifyInterval,
+  isInstructionMetric,
+  isMinimumMetric,
+  metricKind,
+  statusForVerdict
+} from "./chunk-4ZSDREZE.js";
+import {
   isEstimatedFigure
 } from "./chunk-NGLSY2C3.js";
 import {
@@ -16,6 +23,143 @@ import {
   limitText,
   sig3
 } from "./chunk-SQ5DARHL.js";
+import {
+  formatQuantity
+} from "./chunk-MJFYPYIG.js";
+
+// src/compare/budgets.ts
+var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
+var INSTRUCTION_TOLERANCE = 3e-3;
+function isDeterministicMetric(metric) {
+  return DETERMINISTIC_METRICS.includes(metric);
+}
+var EXACT_TOLERANCE = 1e-12;
+function fmt(metric, value) {
+  return formatQuantity(value, metricKind(metric));
+}
+function pct(x) {
+  const v = x * 100;
+  const digits = Math.abs(v) >= 10 ? 1 : 2;
+  return `${v > 0 ? "+" : ""}${v.toFixed(digits)}%`;
+}
+function levelStatus(level) {
+  return level === "error" ? "fail" : "warn";
+}
+function base(limit, value, baseline) {
+  return {
+    metric: limit.metric,
+    kind: limit.kind,
+    limit: limit.limit,
+    value,
+    baseline,
+    level: limit.level,
+    ...limit.kind === "regression" ? { relative: limit.relative } : {},
+    ...limit.line !== void 0 ? { line: limit.line } : {}
+  };
+}
+function absolute(limit, value, baselineValue) {
+  const m = limit.metric;
+  const floor = isMinimumMetric(m);
+  const exceeded = floor ? value < limit.limit : value > limit.limit;
+  const baseFigure = baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null;
+  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
+  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` + (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : "") : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
+  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : "pass", message };
+}
+function allowedFraction(limit, baselineValue) {
+  return limit.relative ? limit.limit : limit.limit / baselineValue;
+}
+function limitText2(limit) {
+  return limit.relative ? formatQuantity(limit.limit, "percent") : fmt(limit.metric, limit.limit);
+}
+function regression(limit, value, baselineValue, comparison, policy) {
+  const m = limit.metric;
+  const floor = isMinimumMetric(m);
+  const direction = floor ? "lower-is-worse" : "higher-is-worse";
+  const r = base(limit, value, baselineValue);
+  const change = baselineValue === 0 ? value === 0 ? 0 : Number.POSITIVE_INFINITY : value / baselineValue - 1;
+  const changeText2 = Number.isFinite(change) ? pct(change) : "from 0";
+  const allowedText = `allowed ${floor ? "drop" : "growth"} ${limitText2(limit)}`;
+  if (isDeterministicMetric(m) || !comparison && baselineValue === 0) {
+    const bound = limit.relative ? floor ? baselineValue * (1 - limit.limit) : baselineValue * (1 + limit.limit) : floor ? baselineValue - limit.limit : baselineValue + limit.limit;
+    const tol = EXACT_TOLERANCE * Math.max(Math.abs(bound), Math.abs(value));
+    const exceeded2 = floor ? value < bound - tol : value > bound + tol;
+    return {
+      ...r,
+      status: exceeded2 ? levelStatus(limit.level) : "pass",
+      message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText2}; ${allowedText})${exceeded2 ? ": regression" : ""}`
+    };
+  }
+  const allowed = allowedFraction(limit, baselineValue);
+  if (isInstructionMetric(m)) {
+    const band = [change - INSTRUCTION_TOLERANCE, change + INSTRUCTION_TOLERANCE];
+    const verdict = classifyInterval(band, allowed, allowed, direction);
+    const status = statusForVerdict(verdict, limit.level, policy);
+    let message = `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} SIMULATED (${changeText2}, \xB1${pct(INSTRUCTION_TOLERANCE).slice(1)} residual spread; ${allowedText}): ${verdict}`;
+    if (verdict === "inconclusive")
+      message += ` \u2014 the change is within the count's residual spread of the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
+    message += " [callgrind instruction counts, one process per side]";
+    return { ...r, status, change, message };
+  }
+  if (comparison) {
+    const verdict = classifyInterval(comparison.changeCi95, allowed, allowed, direction);
+    const status = statusForVerdict(verdict, limit.level, policy);
+    const [lo, hi] = comparison.changeCi95;
+    let message = `change ${pct(comparison.estimate)} (95% CI ${pct(lo)} \u2026 ${pct(hi)}; ${allowedText}): ${verdict}`;
+    if (verdict === "inconclusive") {
+      message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
+    }
+    message += ` [${comparison.method}]`;
+    return { ...r, status, change: comparison.estimate, changeCi95: comparison.changeCi95, message };
+  }
+  const exceeded = floor ? change < -allowed : change > allowed;
+  return {
+    ...r,
+    status: exceeded ? levelStatus(limit.level) : "pass",
+    message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText2}; ${allowedText})${exceeded ? ": regression" : ""}; point values only, without a confidence interval, so run-to-run noise is not accounted for`
+  };
+}
+function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconclusive: "warn" }) {
+  return limits.map((limit) => {
+    const value = metrics[limit.metric];
+    const baselineValue = baseline?.[limit.metric];
+    const incomplete = opts.incomplete?.[limit.metric];
+    if (incomplete !== void 0 && value !== void 0) {
+      return {
+        ...base(limit, value, baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null),
+        status: "warn",
+        message: `not checked: ${incomplete}`
+      };
+    }
+    if (value === void 0 || !Number.isFinite(value)) {
+      return {
+        ...base(limit, Number.NaN, baselineValue ?? null),
+        status: "warn",
+        message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
+      };
+    }
+    if (limit.kind === "absolute") return absolute(limit, value, baselineValue);
+    if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
+      return {
+        ...base(limit, value, null),
+        status: "pass",
+        message: baseline ? `not checked: the baseline has no ${limit.metric}` : "not checked: no baseline (a new model, or the first run with this budget file)"
+      };
+    }
+    return regression(limit, value, baselineValue, comparisons[limit.metric], opts.inconclusive);
+  });
+}
+function overallVerdict(models) {
+  let verdict = "pass";
+  for (const m of models) {
+    if (m.error) return "fail";
+    for (const b of m.budgets ?? []) {
+      if (b.status === "fail") return "fail";
+      if (b.status === "warn" || b.status === "inconclusive") verdict = "warn";
+    }
+  }
+  return verdict;
+}
 
 // src/report/markdown.ts
 var GITHUB_COMMENT_MAX_CHARS = 65536;
@@ -213,12 +357,12 @@ function instructionSentence(label, c) {
   const tool = String(c.tool ?? "valgrind").replace(/[^A-Za-z0-9.-]/g, "").slice(0, 40) || "valgrind";
   return `${label}: ${Math.round(per).toLocaleString("en-US")} instructions per call, SIMULATED (${tool} callgrind, inside onnxruntime's run only, ${num(c.calls) ?? "?"} calls counted)` + (cycles !== void 0 ? `; about ${Math.round(cycles).toLocaleString("en-US")} cycles, an ESTIMATE from the simulated caches` : "") + ". The count tracks the work of the code (AVX2 kernels under Valgrind), not this CPU's speed or energy.";
 }
-function pctCell(pct) {
-  const v = num(pct);
+function pctCell(pct2) {
+  const v = num(pct2);
   return v === void 0 ? "\u2014" : formatChange(v / 100);
 }
-function measuredCell(pct, ci) {
-  const v = num(pct);
+function measuredCell(pct2, ci) {
+  const v = num(pct2);
   if (v === void 0) return "\u2014";
   const lo = Array.isArray(ci) ? num(ci[0]) : void 0;
   const hi = Array.isArray(ci) ? num(ci[1]) : void 0;
@@ -358,8 +502,8 @@ function summaryLine(report, models) {
   const env = report.environment ?? {};
   const cpus = num(env.logicalCpus);
   const where = `${escapeMarkdown(env.cpu ?? "unknown CPU", { maxLength: 120 })}${cpus !== void 0 ? `, ${cpus} logical CPUs` : ""}${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ""}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ""}`;
-  const base = report.baseline;
-  const against = base?.kind === "git" ? ` Compared with base ${escapeMarkdown(base.ref ?? "commit", { maxLength: 80 })}.` : base?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base.file ?? "", { maxLength: 200 })}.` : base?.kind === "history" ? ` Compared with the history: up to ${num(base.runs) ?? "?"} earlier runs on ${escapeMarkdown(base.ref ?? "the default branch", { maxLength: 80 })} (\`baseline: history\`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.` : " No baseline: figures are not compared.";
+  const base2 = report.baseline;
+  const against = base2?.kind === "git" ? ` Compared with base ${escapeMarkdown(base2.ref ?? "commit", { maxLength: 80 })}.` : base2?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base2.file ?? "", { maxLength: 200 })}.` : base2?.kind === "history" ? ` Compared with the history: up to ${num(base2.runs) ?? "?"} earlier runs on ${escapeMarkdown(base2.ref ?? "the default branch", { maxLength: 80 })} (\`baseline: history\`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.` : " No baseline: figures are not compared.";
   const estimated = models.some((m) => {
     const e = m.inference?.energy ?? m.training?.energy;
     return e && (e.estimated !== false || e.method === "estimate");
@@ -406,9 +550,9 @@ function provenanceLine(p) {
   const sha = (s) => s && /^[0-9a-f]{7,64}$/i.test(s) ? s.toLowerCase() : void 0;
   const link = (s) => p.repoUrl ? `[\`${s.slice(0, 7)}\`](${p.repoUrl}/commit/${s})` : `\`${s.slice(0, 7)}\``;
   const head = sha(p.headSha);
-  const base = sha(p.baseSha);
+  const base2 = sha(p.baseSha);
   const parts = [head ? `Measured ${link(head)}` : "Measured an unknown commit"];
-  if (base) parts[0] += ` against base ${link(base)}`;
+  if (base2) parts[0] += ` against base ${link(base2)}`;
   if (p.runUrl) parts.push(`[${escapeMarkdown(p.runLabel ?? "the run", { maxLength: 80 })}](${p.runUrl})`);
   return parts.join(" \xB7 ");
 }
@@ -472,5 +616,8 @@ function renderMarkdown(report, opts = {}) {
 }
 
 export {
+  isDeterministicMetric,
+  evaluateBudgets,
+  overallVerdict,
   renderMarkdown
 };

@@ -5,8 +5,11 @@ import {
   headCommit
 } from "./chunk-JMVR6TWE.js";
 import {
+  evaluateBudgets,
+  isDeterministicMetric,
+  overallVerdict,
   renderMarkdown
-} from "./chunk-S22AL4D7.js";
+} from "./chunk-FL46T3MA.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -21,24 +24,18 @@ import {
 import {
   adviseForModel,
   assertInsideWorkspace,
-  classifyInterval,
   compareWithBase,
   confinedReadFile,
   deserializeError,
   findValgrind,
   findWorkspaceRoot,
   installValgrind,
-  isInstructionMetric,
-  isMetricKey,
-  isMinimumMetric,
   loadConfig,
   measureModel,
-  metricKind,
   metricValues,
   ortVersion,
-  parseConfig,
-  statusForVerdict
-} from "./chunk-LEDDSEVQ.js";
+  parseConfig
+} from "./chunk-U4RG5DKM.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -50,6 +47,11 @@ import {
 import {
   decodeModel
 } from "./chunk-R3OHUB5T.js";
+import {
+  isMetricKey,
+  isMinimumMetric,
+  metricKind
+} from "./chunk-4ZSDREZE.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
 import {
@@ -70,7 +72,6 @@ import {
 } from "./chunk-NGLSY2C3.js";
 import "./chunk-SQ5DARHL.js";
 import {
-  formatQuantity,
   tryParseQuantity
 } from "./chunk-MJFYPYIG.js";
 import {
@@ -197,140 +198,6 @@ ${suites.join("\n")}
 `;
 }
 
-// src/compare/budgets.ts
-var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
-var INSTRUCTION_TOLERANCE = 3e-3;
-function isDeterministicMetric(metric) {
-  return DETERMINISTIC_METRICS.includes(metric);
-}
-var EXACT_TOLERANCE = 1e-12;
-function fmt(metric, value) {
-  return formatQuantity(value, metricKind(metric));
-}
-function pct(x) {
-  const v = x * 100;
-  const digits = Math.abs(v) >= 10 ? 1 : 2;
-  return `${v > 0 ? "+" : ""}${v.toFixed(digits)}%`;
-}
-function levelStatus(level) {
-  return level === "error" ? "fail" : "warn";
-}
-function base(limit, value, baseline) {
-  return {
-    metric: limit.metric,
-    kind: limit.kind,
-    limit: limit.limit,
-    value,
-    baseline,
-    level: limit.level,
-    ...limit.kind === "regression" ? { relative: limit.relative } : {},
-    ...limit.line !== void 0 ? { line: limit.line } : {}
-  };
-}
-function absolute(limit, value, baselineValue) {
-  const m = limit.metric;
-  const floor = isMinimumMetric(m);
-  const exceeded = floor ? value < limit.limit : value > limit.limit;
-  const baseFigure = baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null;
-  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
-  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` + (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : "") : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
-  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : "pass", message };
-}
-function allowedFraction(limit, baselineValue) {
-  return limit.relative ? limit.limit : limit.limit / baselineValue;
-}
-function limitText(limit) {
-  return limit.relative ? formatQuantity(limit.limit, "percent") : fmt(limit.metric, limit.limit);
-}
-function regression(limit, value, baselineValue, comparison, policy) {
-  const m = limit.metric;
-  const floor = isMinimumMetric(m);
-  const direction = floor ? "lower-is-worse" : "higher-is-worse";
-  const r = base(limit, value, baselineValue);
-  const change = baselineValue === 0 ? value === 0 ? 0 : Number.POSITIVE_INFINITY : value / baselineValue - 1;
-  const changeText = Number.isFinite(change) ? pct(change) : "from 0";
-  const allowedText = `allowed ${floor ? "drop" : "growth"} ${limitText(limit)}`;
-  if (isDeterministicMetric(m) || !comparison && baselineValue === 0) {
-    const bound = limit.relative ? floor ? baselineValue * (1 - limit.limit) : baselineValue * (1 + limit.limit) : floor ? baselineValue - limit.limit : baselineValue + limit.limit;
-    const tol = EXACT_TOLERANCE * Math.max(Math.abs(bound), Math.abs(value));
-    const exceeded2 = floor ? value < bound - tol : value > bound + tol;
-    return {
-      ...r,
-      status: exceeded2 ? levelStatus(limit.level) : "pass",
-      message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText}; ${allowedText})${exceeded2 ? ": regression" : ""}`
-    };
-  }
-  const allowed = allowedFraction(limit, baselineValue);
-  if (isInstructionMetric(m)) {
-    const band = [change - INSTRUCTION_TOLERANCE, change + INSTRUCTION_TOLERANCE];
-    const verdict = classifyInterval(band, allowed, allowed, direction);
-    const status = statusForVerdict(verdict, limit.level, policy);
-    let message = `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} SIMULATED (${changeText}, \xB1${pct(INSTRUCTION_TOLERANCE).slice(1)} residual spread; ${allowedText}): ${verdict}`;
-    if (verdict === "inconclusive")
-      message += ` \u2014 the change is within the count's residual spread of the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
-    message += " [callgrind instruction counts, one process per side]";
-    return { ...r, status, change, message };
-  }
-  if (comparison) {
-    const verdict = classifyInterval(comparison.changeCi95, allowed, allowed, direction);
-    const status = statusForVerdict(verdict, limit.level, policy);
-    const [lo, hi] = comparison.changeCi95;
-    let message = `change ${pct(comparison.estimate)} (95% CI ${pct(lo)} \u2026 ${pct(hi)}; ${allowedText}): ${verdict}`;
-    if (verdict === "inconclusive") {
-      message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
-    }
-    message += ` [${comparison.method}]`;
-    return { ...r, status, change: comparison.estimate, changeCi95: comparison.changeCi95, message };
-  }
-  const exceeded = floor ? change < -allowed : change > allowed;
-  return {
-    ...r,
-    status: exceeded ? levelStatus(limit.level) : "pass",
-    message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText}; ${allowedText})${exceeded ? ": regression" : ""}; point values only, without a confidence interval, so run-to-run noise is not accounted for`
-  };
-}
-function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconclusive: "warn" }) {
-  return limits.map((limit) => {
-    const value = metrics[limit.metric];
-    const baselineValue = baseline?.[limit.metric];
-    const incomplete = opts.incomplete?.[limit.metric];
-    if (incomplete !== void 0 && value !== void 0) {
-      return {
-        ...base(limit, value, baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null),
-        status: "warn",
-        message: `not checked: ${incomplete}`
-      };
-    }
-    if (value === void 0 || !Number.isFinite(value)) {
-      return {
-        ...base(limit, Number.NaN, baselineValue ?? null),
-        status: "warn",
-        message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
-      };
-    }
-    if (limit.kind === "absolute") return absolute(limit, value, baselineValue);
-    if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
-      return {
-        ...base(limit, value, null),
-        status: "pass",
-        message: baseline ? `not checked: the baseline has no ${limit.metric}` : "not checked: no baseline (a new model, or the first run with this budget file)"
-      };
-    }
-    return regression(limit, value, baselineValue, comparisons[limit.metric], opts.inconclusive);
-  });
-}
-function overallVerdict(models) {
-  let verdict = "pass";
-  for (const m of models) {
-    if (m.error) return "fail";
-    for (const b of m.budgets ?? []) {
-      if (b.status === "fail") return "fail";
-      if (b.status === "warn" || b.status === "inconclusive") verdict = "warn";
-    }
-  }
-  return verdict;
-}
-
 // src/baseline/identity.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { createHash } from "node:crypto";
@@ -454,22 +321,22 @@ function stableJson(v) {
     return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
   return JSON.stringify(v ?? null);
 }
-function compareIdentity(base2, head, runtime) {
-  if (base2.entry === void 0 || head.entry === void 0 || base2.entry !== head.entry)
+function compareIdentity(base, head, runtime) {
+  if (base.entry === void 0 || head.entry === void 0 || base.entry !== head.entry)
     return { identical: null, reason: "its budget-file entry changed" };
-  const names = /* @__PURE__ */ new Set([...Object.keys(base2.files), ...Object.keys(head.files)]);
+  const names = /* @__PURE__ */ new Set([...Object.keys(base.files), ...Object.keys(head.files)]);
   for (const n of names) {
-    if ((base2.files[n] ?? null) !== (head.files[n] ?? null)) return { identical: null, reason: `${n} changed` };
+    if ((base.files[n] ?? null) !== (head.files[n] ?? null)) return { identical: null, reason: `${n} changed` };
   }
-  if (base2.digest.bytesSha256 === head.digest.bytesSha256)
-    return { identical: { match: "bytes", sha256: head.digest.bytesSha256, runtime, baseSizeBytes: base2.digest.sizeBytes } };
-  if (base2.digest.canonicalSha256 !== null && base2.digest.canonicalSha256 === head.digest.canonicalSha256)
+  if (base.digest.bytesSha256 === head.digest.bytesSha256)
+    return { identical: { match: "bytes", sha256: head.digest.bytesSha256, runtime, baseSizeBytes: base.digest.sizeBytes } };
+  if (base.digest.canonicalSha256 !== null && base.digest.canonicalSha256 === head.digest.canonicalSha256)
     return {
       identical: {
         match: "graph-and-weights",
         sha256: head.digest.canonicalSha256,
         runtime,
-        baseSizeBytes: base2.digest.sizeBytes
+        baseSizeBytes: base.digest.sizeBytes
       }
     };
   return { identical: null, reason: "the model changed" };
@@ -493,7 +360,7 @@ var INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 };
 function isRecord(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
-function readLimit(metric, raw, regression2) {
+function readLimit(metric, raw, regression) {
   let level = "error";
   let valueRaw = raw;
   if (isRecord(raw)) {
@@ -501,10 +368,10 @@ function readLimit(metric, raw, regression2) {
     valueRaw = raw.limit;
   }
   if (typeof valueRaw !== "string" && typeof valueRaw !== "number") return void 0;
-  const relative3 = regression2 && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
+  const relative3 = regression && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
   const parsed = tryParseQuantity(valueRaw, relative3 ? "percent" : metricKind(metric));
   if (!parsed.ok) return void 0;
-  return { metric, regression: regression2, value: parsed.value, relative: relative3, level };
+  return { metric, regression, value: parsed.value, relative: relative3, level };
 }
 function readBudgets(text) {
   let doc;
@@ -590,11 +457,11 @@ function compareLimits(model, key, before, after) {
   return out;
 }
 function diffBudgetFiles(baseText, headText) {
-  const base2 = readBudgets(baseText);
+  const base = readBudgets(baseText);
   const head = readBudgets(headText);
-  if (!base2 || !head) return [];
+  if (!base || !head) return [];
   const changes = [];
-  const bi = base2.inconclusive ?? "warn";
+  const bi = base.inconclusive ?? "warn";
   const hi = head.inconclusive ?? "warn";
   if (bi !== hi) {
     changes.push({
@@ -605,7 +472,7 @@ function diffBudgetFiles(baseText, headText) {
     });
   }
   for (const [model, after] of head.models) {
-    const before = base2.models.get(model);
+    const before = base.models.get(model);
     for (const [key, a] of after) {
       const b = before?.get(key);
       if (!b) {
@@ -625,7 +492,7 @@ function diffBudgetFiles(baseText, headText) {
       if (!after.has(key)) changes.push(removedLimit(model, key, b));
     }
   }
-  for (const [model, before] of base2.models) {
+  for (const [model, before] of base.models) {
     if (head.models.has(model)) continue;
     for (const [key, b] of before) {
       changes.push(removedLimit(model, key, b, "model removed from the budget file"));
@@ -896,8 +763,8 @@ function incompleteMetrics(m) {
     flops: `the FLOPs count leaves out ${ops.join(", ")} (${ops.length === 1 ? "an op" : "ops"} whose cost could not be counted; see docs/flops.md), so a FLOPs limit cannot be enforced on this model`
   };
 }
-function batchMismatch(name, base2, head) {
-  const was = base2.inference?.batchSize;
+function batchMismatch(name, base, head) {
+  const was = base.inference?.batchSize;
   const now = head.inference?.batchSize;
   if (typeof was !== "number" || typeof now !== "number" || was === now) return void 0;
   return `${name}: the baseline report measured batch ${was}, this run batch ${now}, so per-inference figures (latency, energy per inference, carbon per inference) differ by about the batch ratio whatever changed; compare per-sample metrics, or measure the baseline at the same dims`;
@@ -967,9 +834,9 @@ async function runEnergyBudget(options, deps = {}) {
   let baselineByName = /* @__PURE__ */ new Map();
   if (options.baselinePath) {
     const file = resolve2(cwd, options.baselinePath);
-    const base2 = await loadBaselineReport(file);
-    baselineByName = new Map(base2.models.map((m) => [m.name, m]));
-    const warnings = environmentDifferences(base2, report, config);
+    const base = await loadBaselineReport(file);
+    baselineByName = new Map(base.models.map((m) => [m.name, m]));
+    const warnings = environmentDifferences(base, report, config);
     warnings.forEach((w) => logger.warn(w));
     report.baseline = { kind: "report", file: options.baselinePath, warnings };
   }
@@ -1058,17 +925,17 @@ async function runEnergyBudget(options, deps = {}) {
           if (hb.notes.length) (head.notices ??= []).push(...hb.notes.map((n) => `history baseline: ${n}`));
         } else head.change = "new";
       } else if (baselineByName.size) {
-        const base2 = baselineByName.get(cfg.name);
-        if (base2 && !base2.error) {
-          const { budgets: _b, baseline: _bb, ...rest } = base2;
+        const base = baselineByName.get(cfg.name);
+        if (base && !base.error) {
+          const { budgets: _b, baseline: _bb, ...rest } = base;
           head.baseline = rest;
-          baselineMetrics = metricValues(base2);
-          const batchWarning = batchMismatch(cfg.name, base2, head);
+          baselineMetrics = metricValues(base);
+          const batchWarning = batchMismatch(cfg.name, base, head);
           if (batchWarning) {
             logger.warn(batchWarning);
             (head.notices ??= []).push(batchWarning);
           }
-        } else if (!base2) head.change = "new";
+        } else if (!base) head.change = "new";
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
         inconclusive: config.inconclusive,
@@ -1117,10 +984,10 @@ async function runEnergyBudget(options, deps = {}) {
   return { report, exitCode: reportExitCode(report), files };
 }
 var INFORMATION_METRICS = ["latency-p50", "energy-per-inference"];
-function showBase(head, base2, comparisons) {
+function showBase(head, base, comparisons) {
   for (const b of head.budgets) {
     if (b.kind !== "absolute") continue;
-    const value = base2[b.metric];
+    const value = base[b.metric];
     if (value === void 0 || !Number.isFinite(value)) continue;
     b.baseline = value;
     const c = comparisons[b.metric];
@@ -1132,7 +999,7 @@ function showBase(head, base2, comparisons) {
   const headValues = metricValues(head);
   const rows = INFORMATION_METRICS.filter((m) => !head.budgets.some((b) => b.metric === m)).flatMap((m) => {
     const h = headValues[m];
-    const v = base2[m];
+    const v = base[m];
     if (h === void 0 || v === void 0 || !Number.isFinite(h) || !Number.isFinite(v)) return [];
     const c = comparisons[m];
     return [{ metric: m, base: v, head: h, ...c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {} }];
