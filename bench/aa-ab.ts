@@ -28,7 +28,7 @@ import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from '..
 import type { ComparisonResult } from '../src/compare/types.js';
 import { buildClassifier } from '../src/model/examples.js';
 import { encodeModel } from '../src/model/onnx.js';
-import { median } from '../src/compare/stats.js';
+import { median } from '../src/util/stats.js';
 import type { ModelReport } from '../src/report/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

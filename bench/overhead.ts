@@ -32,7 +32,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { synthesizeInputs } from '../src/bench/inputs.js';
-import { mean, percentile, stdev, tQuantile } from '../src/bench/latency.js';
+import { mean, quantileSorted, stdev, tQuantile } from '../src/util/stats.js';
 import { ortVersion, sessionOptions, wrapSession, type Feeds } from '../src/bench/ort.js';
 import { runInferenceBenchmark } from '../src/bench/runner.js';
 
@@ -103,7 +103,7 @@ function summary(xs: number[]): string {
   const m = mean(xs);
   const half = xs.length > 1 ? (tQuantile(0.975, xs.length - 1) * stdev(xs)) / Math.sqrt(xs.length) : NaN;
   return (
-    `median ${percentile(sorted, 0.5).toFixed(4)}  mean ${m.toFixed(4)} ± ${half.toFixed(4)} (95% CI)  ` +
+    `median ${quantileSorted(sorted, 0.5).toFixed(4)}  mean ${m.toFixed(4)} ± ${half.toFixed(4)} (95% CI)  ` +
     `range ${sorted[0].toFixed(4)}..${sorted[sorted.length - 1].toFixed(4)}`
   );
 }
@@ -131,7 +131,7 @@ async function noopCostNs(): Promise<number> {
     });
     diffs.push(((h.cpuS - b.cpuS) / runs) * 1e9);
   }
-  return percentile(
+  return quantileSorted(
     [...diffs].sort((x, y) => x - y),
     0.5,
   );

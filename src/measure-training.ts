@@ -19,7 +19,7 @@ import { carbonFor } from './energy/carbon.js';
 import { isEstimated } from './energy/units.js';
 import { figureInterval } from './energy/interval.js';
 import { seedFrom } from './util/random.js';
-import { mean, percentile } from './bench/latency.js';
+import { mean, quantileSorted } from './util/stats.js';
 import type { MeasureContext, PreparedModel } from './measure.js';
 import { countInstructions } from './instructions/measure.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -153,7 +153,7 @@ export async function measureTraining(
   const report: TrainingReport = {
     steps: result.steps,
     batchSize: plan.batchSize,
-    stepMs: { p50: percentile(sorted, 0.5), mean: mean(sorted), p95: percentile(sorted, 0.95) },
+    stepMs: { p50: quantileSorted(sorted, 0.5), mean: mean(sorted), p95: quantileSorted(sorted, 0.95) },
     samplesPerSecond: (plan.batchSize * result.steps) / (result.totalMs / 1000),
     lossFirst: result.lossFirst,
     lossLast: result.lossLast,

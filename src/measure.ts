@@ -19,7 +19,7 @@ import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaselin
 import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
-import { quantileSorted } from './compare/stats.js';
+import { quantileSorted } from './util/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';

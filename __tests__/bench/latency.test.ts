@@ -4,14 +4,14 @@ import {
   lnGamma,
   mean,
   normalCdf,
-  percentile,
-  percentiles,
+  quantileSorted as percentile,
+  quantiles as percentiles,
   relativeCiHalfWidth,
   selectInPlace,
   stdev,
   tCdf,
   tQuantile,
-} from '../../src/bench/latency.js';
+} from '../../src/util/stats.js';
 import { createRng } from '../../src/util/random.js';
 
 describe('percentile (Hyndman & Fan type 7)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { synthesizeInputs } from '../../src/bench/inputs.js';
-import { relativeCiHalfWidth } from '../../src/bench/latency.js';
+import { relativeCiHalfWidth } from '../../src/util/stats.js';
 import { createSession, type Feeds } from '../../src/bench/ort.js';
 import { countNonFinite, runInferenceBenchmark, type RunnerDeps } from '../../src/bench/runner.js';
 import type { InferenceConfig } from '../../src/config/types.js';

@@ -3,16 +3,12 @@ import { createRng, type Rng } from '../../src/util/random.js';
 import {
   mean,
   median,
-  meanCi,
   normalQuantile,
-  percentile,
-  relativeDifferenceBootstrap,
-  relativeDifferenceDelta,
-  studentTCdf,
-  studentTQuantile,
+  tCdf as studentTCdf,
+  tQuantile as studentTQuantile,
   variance,
-  welchDf,
-} from '../../src/compare/stats.js';
+} from '../../src/util/stats.js';
+import { meanCi, percentile, relativeDifferenceBootstrap, relativeDifferenceDelta, welchDf } from './stats-helpers.js';
 
 describe('summary statistics', () => {
   it.each([

@@ -12,7 +12,7 @@
 import type { InferenceConfig } from '../config/types.js';
 import type { EnergyMeter, EnergyWindow } from '../energy/types.js';
 import { EnergyBudgetError, EnvironmentError, InputError } from '../errors.js';
-import { mean, percentiles, relativeCiHalfWidth, stdev } from './latency.js';
+import { mean, quantiles, relativeCiHalfWidth, stdev } from '../util/stats.js';
 import type { BenchSession, Feeds } from './ort.js';
 import { float16BitsOf } from '../util/float16.js';
 
@@ -203,7 +203,7 @@ export async function runInferenceBenchmark(
   const latenciesMs = lat.subarray(0, n);
   // Selection, not a sort: V8's TypedArray sort costs ~0.4 µs per sample, which for a fast
   // model would add about 1% to the harness's cost (bench/overhead.ts).
-  const [p50, p95, p99] = percentiles(latenciesMs, [0.5, 0.95, 0.99]);
+  const [p50, p95, p99] = quantiles(latenciesMs, [0.5, 0.95, 0.99]);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {

@@ -20,7 +20,7 @@
  *   `pocock` uses Pocock's (1977) constant nominal level for K equally spaced looks, a little
  *   less conservative.
  */
-import { mean, median, quantile, studentTQuantile, variance, normalCdf, type Interval } from './stats.js';
+import { mean, median, quantile, tQuantile, variance, normalCdf, type Interval } from '../util/stats.js';
 import type { ComparisonResult, ComparisonVerdict, InconclusivePolicy } from './types.js';
 import type { BudgetStatus } from '../report/types.js';
 import { minSamplesForPercentile } from '../util/tail.js';
@@ -264,7 +264,7 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
     const n = logRatios.length;
     const m = mean(logRatios);
     const se = Math.sqrt(variance(logRatios) / n);
-    const c = studentTQuantile(1 - (1 - level) / 2, n - 1);
+    const c = tQuantile(1 - (1 - level) / 2, n - 1);
     return { estimate: Math.exp(m) - 1, ci: [Math.exp(m - c * se) - 1, Math.exp(m + c * se) - 1], criticalValue: c };
   };
 

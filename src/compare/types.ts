@@ -2,7 +2,7 @@
  * Shared shapes of the comparison core: the verdict of a base-versus-head comparison of one
  * noisy metric, and what an inconclusive verdict turns into.
  */
-import type { Interval } from './stats.js';
+import type { Interval } from '../util/stats.js';
 
 /** The verdict of a finished comparison. */
 export type ComparisonVerdict = 'pass' | 'regression' | 'improvement' | 'inconclusive';

@@ -2,7 +2,7 @@
  * Series for the charts and statistics: one per model and metric, over the history records
  * (oldest first), with a break wherever the environment behind the figure changed. Pure.
  */
-import { mean, median, stdev, studentTQuantile } from '../compare/stats.js';
+import { mean, median, stdev, tQuantile } from '../util/stats.js';
 import type { ComparisonResult } from '../compare/types.js';
 import type { EnvironmentInfo } from '../report/types.js';
 import type { HistoryMetric, HistoryModel, HistoryRecord } from './record.js';
@@ -142,7 +142,7 @@ export function historyComparison(history: readonly number[], head: number): Com
   const logs = history.map(Math.log);
   const m = mean(logs);
   const s = stdev(logs);
-  const half = studentTQuantile(0.975, n - 1) * s * Math.sqrt(1 + 1 / n);
+  const half = tQuantile(0.975, n - 1) * s * Math.sqrt(1 + 1 / n);
   const d = Math.log(head) - m;
   return {
     verdict: 'inconclusive',

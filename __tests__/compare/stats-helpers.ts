@@ -1,135 +1,18 @@
 /**
- * Statistics for comparing noisy measurements: summary figures, Student-t quantiles and
- * confidence intervals of the relative difference of two means (head/base − 1).
- *
- * Pure functions on plain arrays. Every formula names where it comes from.
+ * Interval helpers that only the tests use (the product's comparisons are in
+ * src/compare/sequential.ts): the delta-method and bootstrap intervals of a relative
+ * difference, a mean's t interval, and a percentile on the 0..100 scale. Kept here, next to
+ * the tests that pin them, rather than exported from src/ (issue #16: no test-only exports).
  */
-import {
-  incompleteBeta as betaRegularized,
-  lnGamma,
-  normalCdf as phi,
-  percentile as sortedPercentile,
-  tCdf,
-  tQuantile,
-} from '../bench/latency.js';
-import { createRng } from '../util/random.js';
+import { createRng } from '../../src/util/random.js';
+import { mean, quantile, quantileSorted, tQuantile, variance, type Interval } from '../../src/util/stats.js';
 
-// Module-level aliases: under jest every lookup of the global `Math` crosses a vm-context
-// interceptor (~20× slower in hot loops); plain node is unaffected.
 const { sqrt, floor } = Math;
-
-/** A closed interval [low, high]. */
-export type Interval = [number, number];
-
-/** Arithmetic mean. @throws RangeError on an empty array. */
-export function mean(values: readonly number[]): number {
-  if (values.length === 0) throw new RangeError('mean of an empty sample');
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/**
- * Unbiased sample variance (divisor n − 1, Bessel's correction), computed around the mean in
- * two passes for numerical stability (Chan, Golub & LeVeque 1983, "Algorithms for computing
- * the sample variance"). @throws RangeError with fewer than two values.
- */
-export function variance(values: readonly number[]): number {
-  if (values.length < 2) throw new RangeError(`variance needs at least 2 values, got ${values.length}`);
-  const m = mean(values);
-  let ss = 0;
-  let comp = 0;
-  for (const v of values) {
-    ss += (v - m) ** 2;
-    comp += v - m;
-  }
-  // The compensation term removes the rounding error of the mean (Chan et al., eq. 1.7).
-  return (ss - (comp * comp) / values.length) / (values.length - 1);
-}
-
-/** Sample standard deviation (√variance). @throws RangeError with fewer than two values. */
-export function stdev(values: readonly number[]): number {
-  return sqrt(variance(values));
-}
-
-/**
- * The p-th quantile (0 ≤ p ≤ 1) by linear interpolation between order statistics: Hyndman &
- * Fan (1996) definition 7, the default of R and NumPy. `sorted` must be ascending.
- * @throws RangeError on an empty array or p outside [0, 1].
- */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new RangeError('quantile of an empty sample');
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
-  return sortedPercentile(sorted, p);
-}
-
-/** The p-th quantile (0..1) of an unsorted sample (Hyndman & Fan type 7). @throws RangeError if empty. */
-export function quantile(values: readonly number[], p: number): number {
-  return quantileSorted(
-    [...values].sort((a, b) => a - b),
-    p,
-  );
-}
 
 /** The q-th percentile (0..100) of an unsorted sample (Hyndman & Fan type 7). @throws RangeError if empty. */
 export function percentile(values: readonly number[], q: number): number {
   return quantile(values, q / 100);
 }
-
-/** Median (50th percentile). @throws RangeError if empty. */
-export function median(values: readonly number[]): number {
-  return quantile(values, 0.5);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Distributions
-// ---------------------------------------------------------------------------------------------
-
-/*
- * The special functions (ln Γ, the incomplete beta, Φ, the t CDF and quantile) are the
- * benchmark's (src/bench/latency.ts: Stirling's series, a Lentz continued fraction, erf to
- * ~1e-15, a bounded cache of t quantiles), so the whole product uses one set. These wrappers
- * add the argument checks and names this module has always had.
- */
-
-/** ln Γ(x) for x > 0 (src/bench/latency.ts lnGamma). */
-export const logGamma = lnGamma;
-
-/** The regularised incomplete beta function I_x(a, b) (src/bench/latency.ts). */
-export const incompleteBeta = betaRegularized;
-
-/** Standard normal CDF Φ(x). */
-export const normalCdf = phi;
-
-/**
- * Student-t CDF with `df` degrees of freedom (df may be fractional, as Welch's is).
- * Above 1e7 degrees of freedom the normal CDF is used (they agree to < 1e-7).
- * @throws RangeError unless df > 0.
- */
-export function studentTCdf(t: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  return df > 1e7 ? phi(t) : tCdf(t, df);
-}
-
-/** The p-quantile of the standard normal distribution. @throws RangeError unless 0 < p < 1. */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile p must be in (0, 1), got ${p}`);
-  return tQuantile(p, Infinity);
-}
-
-/**
- * The p-quantile of Student's t with `df` degrees of freedom (fractional df allowed), e.g.
- * studentTQuantile(0.975, 10) = 2.228 (any t table). @throws RangeError unless 0 < p < 1, df > 0.
- */
-export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`t quantile p must be in (0, 1), got ${p}`);
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  return tQuantile(p, df);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Comparing two samples
-// ---------------------------------------------------------------------------------------------
 
 /**
  * Welch–Satterthwaite degrees of freedom for a sum of independent variance terms
@@ -185,7 +68,7 @@ export function relativeDifferenceDelta(base: readonly number[], head: readonly 
     { varianceOfMean: termBase, n: base.length },
     { varianceOfMean: termHead, n: head.length },
   ]);
-  const t = studentTQuantile(1 - (1 - level) / 2, df);
+  const t = tQuantile(1 - (1 - level) / 2, df);
   const half = t * sqrt(varRatio);
   return { estimate: ratio - 1, ci: [ratio - 1 - half, ratio - 1 + half], level, df, method: 'delta' };
 }
@@ -246,6 +129,6 @@ export function relativeDifferenceBootstrap(
  */
 export function meanCi(values: readonly number[], level = 0.95): Interval {
   const m = mean(values);
-  const half = studentTQuantile(1 - (1 - level) / 2, values.length - 1) * sqrt(variance(values) / values.length);
+  const half = tQuantile(1 - (1 - level) / 2, values.length - 1) * sqrt(variance(values) / values.length);
   return [m - half, m + half];
 }
