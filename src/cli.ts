@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EnergyBudgetError, ExitCode, exitCodeOf } from './errors.js';
+import { tryParseShard, type Shard } from './util/shard.js';
 import type { RunOptions } from './run-types.js';
 import type { EngineDeps } from './run.js';
 
@@ -67,14 +68,10 @@ class ArgumentError extends EnergyBudgetError {
 }
 
 /** Parses `--shard I/N` (1-based). @throws ArgumentError when malformed. */
-export function parseShard(text: string): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
-    throw new ArgumentError(`--shard expects I/N with 1 ≤ I ≤ N, for example --shard 2/4; got '${text}'.`);
-  }
-  return { index, count };
+export function parseShard(text: string): Shard {
+  const shard = tryParseShard(text);
+  if (!shard) throw new ArgumentError(`--shard expects I/N with 1 ≤ I ≤ N, for example --shard 2/4; got '${text}'.`);
+  return shard;
 }
 
 /** Parses the `run` subcommand's arguments into RunOptions. @throws ArgumentError */

@@ -5,14 +5,11 @@
  * environment differs from this run's, since a baseline from another machine, thread count,
  * onnxruntime version or energy meter compares more than the model.
  */
-import { readFile as fsReadFile } from 'node:fs/promises';
 import type { BudgetConfig } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { EnvironmentInfo, ModelReport, Report } from '../report/types.js';
 import { reportSchemaProblem } from '../report/validate.js';
-
-/** Reads a file as UTF-8 text (injected in tests). */
-export type ReadTextFile = (path: string) => Promise<string>;
+import { readTextFile, type ReadTextFile } from '../util/read-text.js';
 
 /** The report schema version this build reads. */
 export const SUPPORTED_SCHEMA_VERSION = 1;
@@ -68,7 +65,7 @@ function checkModel(m: unknown, at: string): string | null {
  */
 export async function loadBaselineReport(
   path: string,
-  readFile: ReadTextFile = (p) => fsReadFile(p, 'utf8'),
+  readFile: ReadTextFile = readTextFile,
   /** How the file was given, for messages: `--baseline` for run, `merge` for the merge command. */
   givenAs = '--baseline',
 ): Promise<Report> {

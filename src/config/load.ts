@@ -4,7 +4,6 @@
  * (`models[1].budget.latency-p95`), what was expected and a correct example. The key table and
  * examples come from schema.ts, which also generates the shipped JSON Schema.
  */
-import { readFile as fsReadFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors.js';
@@ -32,9 +31,7 @@ import type {
 } from './types.js';
 import { describeKind, tryParseQuantity, type QuantityKind } from './units.js';
 import { minSamplesForPercentile } from '../util/tail.js';
-
-/** Reads a file as UTF-8 text; the default reads from disk. */
-export type ReadTextFile = (path: string) => Promise<string>;
+import { readTextFile, type ReadTextFile } from '../util/read-text.js';
 
 const MINIMAL_EXAMPLE = '`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`';
 
@@ -42,7 +39,7 @@ const MINIMAL_EXAMPLE = '`version: 1` then `models: [{ name: classifier, path: m
  * Reads and validates a budget file. Model paths are resolved against the file's folder.
  * @throws ConfigError (exit code 2) listing every problem, or when the file cannot be read.
  */
-export async function loadConfig(file: string, readFile: ReadTextFile = (p) => fsReadFile(p, 'utf8')): Promise<BudgetConfig> {
+export async function loadConfig(file: string, readFile: ReadTextFile = readTextFile): Promise<BudgetConfig> {
   const abs = resolve(file);
   let text: string;
   try {

@@ -3,6 +3,7 @@
  * is an InputError (exit 2) that names the input, what it got, and what it accepts.
  */
 import { InputError } from '../errors.js';
+import { tryParseShard, type Shard } from '../util/shard.js';
 import { COMMENT_POLICIES, type CommentPolicy } from './comment.js';
 
 /** When the job fails (the `fail-on` input). */
@@ -92,18 +93,16 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 /** Parses `i/n` (1-based) as in `--shard`. @throws InputError */
-export function parseShard(value: string): { index: number; count: number } | undefined {
+function parseShard(value: string): Shard | undefined {
   if (value === '') return undefined;
-  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
+  const shard = tryParseShard(value);
+  if (!shard) {
     throw new InputError(
       'ARGUMENT_INVALID',
       `The input \`shard\` is "${value}", but it must be \`i/n\` with 1 ≤ i ≤ n, e.g. \`shard: \${{ matrix.shard }}/4\` with shard: [1, 2, 3, 4].`,
     );
   }
-  return { index, count };
+  return shard;
 }
 
 function parseBoolean(name: string, value: string): boolean {
