@@ -55,7 +55,7 @@ function modelError(cfg: ModelConfig, error: unknown): ModelReport {
     size: { bytes: 0, parameters: 0, bytesByDtype: {}, sparsity: 0 },
     flops: 0,
     budgets: [],
-    error: { code, message, exitCode: exitCodeOf(error) } as ModelReport['error'],
+    error: { code, message, exitCode: exitCodeOf(error) },
   };
 }
 
@@ -456,7 +456,7 @@ async function identicalToBase(
  */
 export function reportExitCode(report: Report, options: { allowIncomplete?: boolean } = {}): RunResult['exitCode'] {
   const modelExit = report.models.reduce<number>((worst, m) => {
-    const code = (m.error as { exitCode?: number } | undefined)?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
+    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
     return Math.max(worst, code);
   }, 0);
   if (report.verdict === 'incomplete' && !options.allowIncomplete) return ExitCode.INTERNAL;

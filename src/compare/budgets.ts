@@ -32,7 +32,7 @@ export const DETERMINISTIC_METRICS: readonly MetricKey[] = ['model-size', 'param
 export const INSTRUCTION_TOLERANCE = 0.003;
 
 /** Whether a metric is deterministic (compared exactly) rather than measured with noise. */
-export function isDeterministicMetric(metric: MetricKey | string): boolean {
+export function isDeterministicMetric(metric: string): boolean {
   return (DETERMINISTIC_METRICS as readonly string[]).includes(metric);
 }
 

@@ -144,7 +144,7 @@ export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
 export const INSTRUCTION_METRICS: readonly MetricKey[] = ['instructions-per-inference', 'instructions-per-step'];
 
 /** Whether a metric is a simulated instruction count. */
-export function isInstructionMetric(metric: MetricKey | string): boolean {
+export function isInstructionMetric(metric: MetricKey): boolean {
   return (INSTRUCTION_METRICS as readonly string[]).includes(metric);
 }
 

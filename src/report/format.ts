@@ -20,7 +20,7 @@ const KIND_OF = {
 type DisplayKind = keyof typeof KIND_OF;
 
 /** The kind of base unit each metric is stored in. */
-export function metricUnit(metric: MetricKey | string): DisplayKind {
+export function metricUnit(metric: string): DisplayKind {
   if (metric === 'model-size' || metric === 'peak-memory' || metric === 'peak-gpu-memory') return 'bytes';
   if (metric === 'parameters') return 'count';
   if (metric === 'flops') return 'flops';
@@ -46,7 +46,7 @@ export function formatValue(value: number, kind: DisplayKind): string {
 }
 
 /** Formats a metric's value in its unit. */
-export function formatMetric(metric: MetricKey | string, value: number): string {
+export function formatMetric(metric: string, value: number): string {
   return formatValue(value, metricUnit(metric));
 }
 

@@ -465,6 +465,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
       "type": "object",
       "properties": {
         "metric": {
+          "description": "A metric key (docs/contract.md); typed as any string because reports are also read from files, where a newer version may name a metric this one does not know.",
           "type": "string"
         },
         "kind": {
@@ -1253,6 +1254,17 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
             },
             "message": {
               "type": "string"
+            },
+            "exitCode": {
+              "description": "The exit code this failure maps to: 2 for the user's input, 3 for the environment or an internal fault.",
+              "anyOf": [
+                {
+                  "const": 2
+                },
+                {
+                  "const": 3
+                }
+              ]
             }
           },
           "required": [
@@ -1264,12 +1276,6 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           "description": "The baseline's figures for the same model, when there is one.",
           "type": "object",
           "properties": {
-            "flops": {
-              "type": [
-                "number",
-                "null"
-              ]
-            },
             "error": {
               "description": "Set when this model could not be measured; other models still report.",
               "type": "object",
@@ -1279,6 +1285,17 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
                 },
                 "message": {
                   "type": "string"
+                },
+                "exitCode": {
+                  "description": "The exit code this failure maps to: 2 for the user's input, 3 for the environment or an internal fault.",
+                  "anyOf": [
+                    {
+                      "const": 2
+                    },
+                    {
+                      "const": 3
+                    }
+                  ]
                 }
               },
               "required": [
@@ -1335,6 +1352,12 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
                 "parameters",
                 "bytesByDtype",
                 "sparsity"
+              ]
+            },
+            "flops": {
+              "type": [
+                "number",
+                "null"
               ]
             },
             "flopsByOp": {
@@ -1430,6 +1453,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
                 "type": "object",
                 "properties": {
                   "metric": {
+                    "description": "A metric key; any string, as for BudgetResult.metric.",
                     "type": "string"
                   },
                   "base": {
@@ -1520,10 +1544,10 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
             }
           },
           "required": [
-            "flops",
             "name",
             "path",
-            "size"
+            "size",
+            "flops"
           ]
         },
         "baseComparison": {
@@ -1533,6 +1557,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
             "type": "object",
             "properties": {
               "metric": {
+                "description": "A metric key; any string, as for BudgetResult.metric.",
                 "type": "string"
               },
               "base": {

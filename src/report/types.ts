@@ -3,7 +3,6 @@
  * terminal table, the Markdown, JUnit and the PR comment are rendered from.
  * Fields beyond the contract are additions; none of the contract's are renamed.
  */
-import type { MetricKey } from '../config/types.js';
 import type { ControlFlowCount, TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
 import type { Footprint } from '../energy/footprint.js';
@@ -138,7 +137,11 @@ export interface TrainingReport {
 }
 
 export interface BudgetResult {
-  metric: MetricKey | string;
+  /**
+   * A metric key (docs/contract.md); typed as any string because reports are also read from
+   * files, where a newer version may name a metric this one does not know.
+   */
+  metric: string;
   kind: 'absolute' | 'regression';
   limit: number;
   value: number;
@@ -183,7 +186,12 @@ export interface ModelReport {
   /** Notices: defaulted dims, fallbacks, uncounted FLOPs. */
   notices?: string[];
   /** Set when this model could not be measured; other models still report. */
-  error?: { code: string; message: string };
+  error?: {
+    code: string;
+    message: string;
+    /** The exit code this failure maps to: 2 for the user's input, 3 for the environment or an internal fault. */
+    exitCode?: 2 | 3;
+  };
   /** The baseline's figures for the same model, when there is one. */
   baseline?: Omit<ModelReport, 'budgets' | 'baseline'>;
   /**
@@ -191,7 +199,8 @@ export interface ModelReport {
    * (`--base-ref` without a regression gate): nothing passes or fails on them.
    */
   baseComparison?: Array<{
-    metric: MetricKey | string;
+    /** A metric key; any string, as for BudgetResult.metric. */
+    metric: string;
     base: number;
     head: number;
     /** Estimate of head/base − 1 from the interleaved rounds. */
