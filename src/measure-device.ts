@@ -4,7 +4,7 @@
  * needs none of it. See docs/gpu.md.
  */
 import type { ModelConfig } from './config/types.js';
-import type { RunLogger } from './run-types.js';
+import type { RunLogger } from './util/logger.js';
 import { checkDevice, realDeviceProbes, requireDevice } from './device/providers.js';
 import { ensureCudaProvider } from './device/fetch-cuda.js';
 import { loadNvmlWithMemory, openGpuMemorySampler, type GpuMemorySampler } from './device/gpu-memory.js';

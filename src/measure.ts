@@ -5,7 +5,7 @@
  */
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
 import { EnergyBudgetError, InputError } from './errors.js';
-import type { RunLogger } from './run-types.js';
+import type { RunLogger } from './util/logger.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
 import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
 import type { ComparisonResult } from './compare/types.js';

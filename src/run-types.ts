@@ -4,6 +4,7 @@
  */
 import type { HistoryRecord } from './history/record.js';
 import type { Report } from './report/types.js';
+import type { RunLogger } from './util/logger.js';
 
 /** What to run. Paths are absolute or relative to `cwd`. */
 export interface RunOptions {
@@ -32,14 +33,6 @@ export interface RunOptions {
    * GitHub-hosted Linux runner (RUNNER_OS=Linux). The action sets it; the CLI never installs. @default false
    */
   installValgrind?: boolean;
-}
-
-/** A line of progress or a notice for the user (terminal, action log). */
-export interface RunLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  /** Progress for long runs: one line per model phase. */
-  progress(message: string): void;
 }
 
 /** Edges passed in so the core stays testable. All optional; defaults are the real ones. */

@@ -14,7 +14,7 @@ import { EnergyBudgetError } from '../../src/errors.js';
 import { createModelRunner } from '../../src/isolate/engine.js';
 import { defaultTimeoutS, locateWorker, scrubEnv } from '../../src/isolate/parent.js';
 import type { MeasureContext } from '../../src/measure.js';
-import type { RunLogger } from '../../src/run-types.js';
+import type { RunLogger } from '../../src/util/logger.js';
 import { buildEngine, root } from './support.js';
 
 const NAMES = ['classifier', 'crash-abort', 'crash-segv', 'crash-exit', 'hang', 'throw-type', 'print-env'];

@@ -12,9 +12,8 @@
 import type { BudgetLimit, MetricKey } from '../config/types.js';
 import { isInstructionMetric, isMinimumMetric, metricKind } from '../config/metrics.js';
 import { formatQuantity } from '../config/units.js';
-import type { BudgetResult, BudgetStatus, ModelReport, Verdict } from '../report/types.js';
 import { classifyInterval, statusForVerdict } from './sequential.js';
-import type { ComparisonResult, ComparisonVerdict, InconclusivePolicy } from './types.js';
+import type { BudgetResult, BudgetStatus, ComparisonResult, ComparisonVerdict, InconclusivePolicy, Verdict } from './types.js';
 
 /** Metric values of one model, in base units (bytes, seconds, joules, FLOPs, samples/s, g CO2e). */
 export type MetricValues = Partial<Record<MetricKey, number>>;
@@ -219,7 +218,9 @@ export function evaluateBudgets(
  * The run's verdict: `fail` when any budget fails or a model could not be measured, `warn`
  * when any budget warns or is inconclusive, else `pass`.
  */
-export function overallVerdict(models: ReadonlyArray<Pick<ModelReport, 'budgets' | 'error'>>): Verdict {
+export function overallVerdict(
+  models: ReadonlyArray<{ budgets?: readonly Pick<BudgetResult, 'status'>[]; error?: unknown }>,
+): Verdict {
   let verdict: Verdict = 'pass';
   for (const m of models) {
     if (m.error) return 'fail';

@@ -21,8 +21,7 @@
  *   less conservative.
  */
 import { mean, median, quantile, tQuantile, variance, normalCdf, type Interval } from '../util/stats.js';
-import type { ComparisonResult, ComparisonVerdict, InconclusivePolicy } from './types.js';
-import type { BudgetStatus } from '../report/types.js';
+import type { BudgetStatus, ComparisonResult, ComparisonVerdict, InconclusivePolicy } from './types.js';
 import { minSamplesForPercentile } from '../util/tail.js';
 
 /** What a look decided: keep sampling, or a verdict. */

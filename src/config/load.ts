@@ -7,13 +7,13 @@
 import { dirname, resolve } from 'node:path';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors.js';
-import type { TensorDType } from '../model/types.js';
 import { suggest } from './did-you-mean.js';
 import { isInstructionMetric, isMetricKey, METRIC_KEYS, metricKind } from './metrics.js';
 import { isKnownRegion, KNOWN_REGIONS } from './regions.js';
 import { whyUnmeasurable } from './measurable.js';
 import { DEFAULTS, ENUMS, SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
 import type {
+  TensorDType,
   BudgetConfig,
   BudgetLimit,
   CompareChoice,

@@ -2,7 +2,32 @@
  * The budget file after validation: plain data, units resolved to SI base units
  * (bytes, joules, seconds, FLOPs, counts), paths absolute.
  */
-import type { TensorDType } from '../model/types.js';
+
+/** Tensor element types by onnxruntime-node's names (the budget file's `dtype:`; the model analysis uses the same). */
+export type TensorDType =
+  | 'float32'
+  | 'float64'
+  | 'float16'
+  | 'bfloat16'
+  | 'int8'
+  | 'uint8'
+  | 'int16'
+  | 'uint16'
+  | 'int32'
+  | 'uint32'
+  | 'int64'
+  | 'uint64'
+  | 'bool'
+  | 'string'
+  | 'int4'
+  | 'uint4'
+  | 'float8e4m3fn'
+  | 'float8e4m3fnuz'
+  | 'float8e5m2'
+  | 'float8e5m2fnuz'
+  | 'float4e2m1'
+  | 'complex64'
+  | 'complex128';
 
 /** Metric names used in `budget:` and in report `budgets[].metric`. */
 export type MetricKey =

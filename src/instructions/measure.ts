@@ -3,7 +3,7 @@
  * (src/instructions/valgrind.ts), summarised into the report's InstructionsReport.
  */
 import type * as ort from 'onnxruntime-node';
-import type { InstructionsReport } from '../report/types.js';
+import type { InstructionsReport } from './types.js';
 import { sessionOptions } from '../bench/ort.js';
 import { CYCLES_FORMULA, estimateCycles } from './cycles.js';
 import { findValgrind, runCallgrind, type CallgrindDeps, type CallgrindResult, type ValgrindTool } from './valgrind.js';

@@ -6,7 +6,7 @@
  * escape sequences (ESC, BEL…) could rewrite what a reader sees. Every engine log line goes
  * through {@link neutralizeLogText} (see `safeLogger`).
  */
-import type { RunLogger } from '../run-types.js';
+import type { RunLogger } from '../util/logger.js';
 
 /** C0/C1 control characters except tab and line feed, DEL, and bidirectional overrides. */
 // eslint-disable-next-line no-control-regex

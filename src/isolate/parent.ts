@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EnergyBudgetError, EnvironmentError } from '../errors.js';
-import type { RunLogger } from '../run-types.js';
+import type { RunLogger } from '../util/logger.js';
 import { deserializeError, type WorkerJob, type WorkerMessage } from './protocol.js';
 
 /** How (and whether) models are measured in a separate process. All optional. */

@@ -3,7 +3,7 @@
  * Kept apart from the job handler so tests can build a worker variant that crashes or hangs
  * on purpose around the real handler.
  */
-import type { RunLogger } from '../run-types.js';
+import type { RunLogger } from '../util/logger.js';
 import { serializeError, type WorkerJob, type WorkerMessage } from './protocol.js';
 
 /** What a worker does with a job: the value to send back and the notices shown so far. */

@@ -1,30 +1,8 @@
 /** Plain data describing a model, produced by the analysis in this folder. */
 
-/** Tensor element types by onnxruntime-node's names. */
-export type TensorDType =
-  | 'float32'
-  | 'float64'
-  | 'float16'
-  | 'bfloat16'
-  | 'int8'
-  | 'uint8'
-  | 'int16'
-  | 'uint16'
-  | 'int32'
-  | 'uint32'
-  | 'int64'
-  | 'uint64'
-  | 'bool'
-  | 'string'
-  | 'int4'
-  | 'uint4'
-  | 'float8e4m3fn'
-  | 'float8e4m3fnuz'
-  | 'float8e5m2'
-  | 'float8e5m2fnuz'
-  | 'float4e2m1'
-  | 'complex64'
-  | 'complex128';
+/** Tensor element types by onnxruntime-node's names (defined with the budget file's `dtype:`). */
+import type { TensorDType } from '../config/types.js';
+export type { TensorDType };
 
 /** A dimension: a number, or a symbolic name (`N`, `batch`), or null when unknown. */
 export type Dim = number | string | null;

@@ -2,7 +2,7 @@
  * The human-readable terminal output: a progress line per model phase on stderr-like
  * streams, and a table per model with every figure, its budget and its status.
  */
-import type { RunLogger } from '../run-types.js';
+import type { RunLogger } from '../util/logger.js';
 import { carbonSourceText, formatChange, formatLimit, formatMetric, formatValue, limitText, sig3 } from './format.js';
 import { isEstimatedFigure } from './estimated.js';
 import type { BudgetResult, InstructionsReport, ModelReport, Report } from './types.js';

@@ -6,13 +6,10 @@
 import type { ControlFlowCount, TensorInfo } from '../model/types.js';
 import type { Advice } from '../optimize/types.js';
 import type { Footprint } from '../energy/footprint.js';
+import type { BudgetResult, BudgetStatus, Verdict } from '../compare/types.js';
+import type { InstructionsReport } from '../instructions/types.js';
 
-/**
- * `incomplete` only comes from merging shard reports (`energy-budget merge`, the action's
- * comment mode) when a shard or a model of the budget file has no result: never a pass.
- */
-export type Verdict = 'pass' | 'warn' | 'fail' | 'incomplete';
-export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'inconclusive';
+export type { BudgetResult, BudgetStatus, InstructionsReport, Verdict };
 
 export interface EnvironmentInfo {
   cpu: string;
@@ -51,37 +48,6 @@ export interface CarbonReport {
   totalG: number;
   intensityGPerKWh: number;
   intensitySource: string;
-}
-
-/**
- * A SIMULATED instruction count (Valgrind's callgrind, `measure: instructions`): what the
- * simulated CPU executed inside onnxruntime's run per call, warm-up calls excluded. Not a
- * measurement of this CPU's time or energy (docs/instructions.md).
- */
-export interface InstructionsReport {
-  /** Instructions executed per call (mean of the measured calls' counts). */
-  perCall: number;
-  /** Lowest and highest per-call count among the measured calls. */
-  minPerCall: number;
-  maxPerCall: number;
-  /** Measured calls (each counted on its own) and warm-up calls before them (not counted). */
-  calls: number;
-  warmup: number;
-  /** Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw. */
-  events: Record<string, number>;
-  /** ESTIMATE from the simulated cache events (src/instructions/cycles.ts), per call. */
-  estimatedCycles?: number;
-  /** The formula behind estimatedCycles, with its source. */
-  cyclesFormula?: string;
-  method: 'callgrind';
-  /** Always true: counted on Valgrind's simulated CPU. */
-  simulated: true;
-  /** e.g. valgrind-3.19.0. */
-  tool: string;
-  /** Wall time of the process under Valgrind, seconds (start-up included). */
-  wallS: number;
-  /** What the figure covers and how it was obtained. */
-  description: string;
 }
 
 export interface InferenceReport {
@@ -134,33 +100,6 @@ export interface TrainingReport {
   energyUnavailable?: string;
   /** SIMULATED instruction counts per training step, with `measure: instructions`. */
   instructions?: InstructionsReport;
-}
-
-export interface BudgetResult {
-  /**
-   * A metric key (docs/contract.md); typed as any string because reports are also read from
-   * files, where a newer version may name a metric this one does not know.
-   */
-  metric: string;
-  kind: 'absolute' | 'regression';
-  limit: number;
-  value: number;
-  baseline: number | null;
-  status: BudgetStatus;
-  level?: 'error' | 'warn';
-  /** For regression limits expressed in percent. */
-  relative?: boolean;
-  /** Estimate of the relative change head/base − 1 from the interleaved comparison, for noisy metrics. */
-  change?: number;
-  /** 95% CI of the relative change (head/base − 1), for noisy metrics. */
-  changeCi95?: [number, number];
-  line?: number;
-  message?: string;
-  /**
-   * The model is identical to the base (ModelReport.identicalToBase), so this regression limit
-   * holds without measuring the base: shown as "unchanged (identical to base)".
-   */
-  unchanged?: boolean;
 }
 
 export interface ModelReport {

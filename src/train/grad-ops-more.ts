@@ -10,7 +10,7 @@ import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
 import { attrFloat, attrInt, attrString } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
-import type { GradRule } from './grad-ops.js';
+import type { GradRule } from './grad-rule.js';
 import { isStatic, normAxis } from './shapes.js';
 
 const inp = (node: NodeProto, i: number): string => node.input?.[i] ?? '';

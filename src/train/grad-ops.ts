@@ -11,39 +11,10 @@ import { rawTensor, type AttrValue } from '../model/builder.js';
 import { attrFloat, attrInt, attrInts, withoutAttrs } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { MORE_GRAD_RULES } from './grad-ops-more.js';
+import type { ForwardResult, GradRule } from './grad-rule.js';
+
+export type { ForwardResult, GradRule };
 import { broadcastShapes, isStatic, normAxis, windowGeometry, windowOutput, type Dim, type WindowGeometry } from './shapes.js';
-
-/** What a rule's forward emission returns. */
-export interface ForwardResult {
-  /** Anything the backward of the same node needs (names of saved tensors). */
-  saved?: Record<string, string | number | number[]>;
-  /** State tensors this node updates: input name → tensor holding its new value. */
-  stateUpdates?: Record<string, string>;
-}
-
-/** How one op is differentiated. */
-export interface GradRule {
-  /** Input slots gradients flow through; default: every input. */
-  differentiable?(node: NodeProto): number[];
-  /** Every output carries a gradient (Split); by default only the first does. */
-  multiOutput?: boolean;
-  /** Why this node cannot be differentiated (unsupported attribute values), or undefined. */
-  check?(node: NodeProto, em: GraphEmitter): string | undefined;
-  /** Emits the node as it runs in training; default: the node unchanged. */
-  forward?(em: GraphEmitter, node: NodeProto): ForwardResult | void;
-  /**
-   * Emits the gradient ops. `dOut[i]` is the gradient of output i (undefined when nothing
-   * depends on it); `need[j]` says whether input j's gradient is wanted. Returns one name per
-   * input (undefined where not computed).
-   */
-  backward(
-    em: GraphEmitter,
-    node: NodeProto,
-    dOut: Array<string | undefined>,
-    need: boolean[],
-    saved: Record<string, string | number | number[]>,
-  ): Array<string | undefined>;
-}
 
 const inp = (node: NodeProto, i: number): string => node.input?.[i] ?? '';
 const out = (node: NodeProto, i: number): string => node.output?.[i] ?? '';

@@ -17,8 +17,9 @@ import { pruneGraph } from './graph.js';
 import { attrInt } from './attrs.js';
 import { emitLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
-import { normAxis, type Dim } from './shapes.js';
+import { normAxis } from './shapes.js';
 import { readTensor, zeros, type TensorData } from './tensor-data.js';
+import type { StepInput, TrainingStep } from './step-types.js';
 
 export { differentiateModel } from './autodiff.js';
 export { synthesizeLabels } from './losses.js';
@@ -26,6 +27,7 @@ export { OPTIMIZER_DEFAULTS } from './optimizers.js';
 export { supportedOps } from './grad-ops.js';
 export { loopTrainingStep, type LoopedTrainingStep } from './loop.js';
 export type { TensorData } from './tensor-data.js';
+export type { StepInput, TrainingStep } from './step-types.js';
 
 /** Options of {@link buildTrainingStep}. */
 export interface TrainingStepOptions extends ShapeOptions, OptimizerOptions {
@@ -35,39 +37,6 @@ export interface TrainingStepOptions extends ShapeOptions, OptimizerOptions {
   output?: string;
   /** Initializers kept fixed: exact names, or prefixes ending in `*` (e.g. `encoder.*`). */
   freeze?: string[];
-}
-
-/** A graph input of the step model that the caller supplies every step (batch data). */
-export interface StepInput {
-  name: string;
-  /** ONNX element type. */
-  elemType: number;
-  /** Dims; strings are symbolic (unknown at build time). */
-  shape: Dim[] | undefined;
-}
-
-/** The training-step model and how to drive it. */
-export interface TrainingStep {
-  model: ModelProto;
-  /** Output name → input name: which outputs become next step's inputs. */
-  feedback: Record<string, string>;
-  /** Trainable parameters (graph inputs), in model order. */
-  parameterNames: string[];
-  /** Optimizer state and running statistics (graph inputs other than parameters, batch, labels). */
-  stateInputs: string[];
-  /** Initial value of every parameter and state input. */
-  initialState: Record<string, TensorData>;
-  /** The batch inputs of the original model. */
-  batchInputs: StepInput[];
-  /** The labels input: its name, dtype, shape and (cross-entropy) class count. */
-  labelInput: string;
-  label: { dtype: 'float32' | 'float64' | 'int64'; shape: Dim[] | undefined; classes?: number };
-  /** The scalar loss output. */
-  lossOutput: string;
-  /** Float initializers left fixed (frozen, or not reaching the loss). */
-  frozen: string[];
-  /** Choices made on the user's behalf, for the report. */
-  notes: string[];
 }
 
 function isFrozen(name: string, patterns: readonly string[]): boolean {

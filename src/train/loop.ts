@@ -14,7 +14,7 @@ import type { GraphProto, ModelProto, NodeProto, ValueInfoProto } from '../model
 import { DataType } from '../model/onnx.js';
 import { int64Tensor, rawTensor, valueInfo } from '../model/builder.js';
 import { InputError } from '../errors.js';
-import type { TrainingStep } from './index.js';
+import type { TrainingStep } from './step-types.js';
 
 /** A step model that runs `steps` training steps per call. */
 export interface LoopedTrainingStep {

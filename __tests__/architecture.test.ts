@@ -1,0 +1,73 @@
+/**
+ * The import flow of docs/architecture.md: every file under src/ belongs to a stage listed
+ * there, imports only from its own stage or earlier ones, and no two files import each other
+ * in a cycle (type-only imports included: a type cycle still ties two modules together).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
+const src = path.join(root, 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** The stages of docs/architecture.md in order: each a list of folder (`x/`) or file (`x.ts`) names under src/. */
+function stagesFromDocs(): string[][] {
+  const doc = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## Stages'), doc.indexOf('\n## ', doc.indexOf('## Stages') + 1));
+  const items = section.split(/\n(?=\d+\. )/).filter((item) => /^\d+\. /.test(item));
+  return items.map((item) => [...item.split(' — ')[0].matchAll(/`([\w.-]+\/?)`/g)].map((m) => m[1]));
+}
+
+/** The top-level entry of src/ a file belongs to: `bench/` or `cli.ts`. */
+function entryOf(file: string): string {
+  const [first, ...rest] = path.relative(src, file).split(path.sep);
+  return rest.length ? `${first}/` : first;
+}
+
+/** Relative imports (static, dynamic, re-exports, type-only) of a file, resolved to files under src/. */
+function importsOf(file: string): string[] {
+  const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return info.importedFiles
+    .map((i) => i.fileName)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')))
+    .filter((target) => target.startsWith(src + path.sep) && target.endsWith('.ts'));
+}
+
+const FILES = sources(src);
+const STAGES = stagesFromDocs();
+const stageOf = new Map(STAGES.flatMap((entries, i) => entries.map((e) => [e, i] as const)));
+const GRAPH = new Map(FILES.map((f) => [f, importsOf(f)]));
+const rel = (f: string): string => path.relative(root, f);
+
+describe('docs/architecture.md import flow', () => {
+  it('lists the stages in order', () => {
+    expect(STAGES.length).toBeGreaterThan(5);
+    expect(stageOf.get('config/')).toBeLessThan(stageOf.get('report/') ?? -1);
+  });
+
+  it('names the stage of every file under src/', () => {
+    const unplaced = [...new Set(FILES.map(entryOf))].filter((e) => !stageOf.has(e));
+    expect(unplaced).toEqual([]);
+  });
+
+  it('has no import from a later stage', () => {
+    const against: string[] = [];
+    for (const [file, targets] of GRAPH) {
+      const from = stageOf.get(entryOf(file)) ?? -1;
+      for (const target of targets) {
+        const to = stageOf.get(entryOf(target)) ?? Infinity;
+        if (to > from) against.push(`${rel(file)} imports ${rel(target)} (stage ${to + 1} into stage ${from + 1})`);
+      }
+    }
+    expect(against).toEqual([]);
+  });
+});
