@@ -23,7 +23,7 @@ export const CANCEL_EXIT_CODE = { SIGINT: 130, SIGTERM: 143 } as const;
  * Installs the SIGINT/SIGTERM handlers (the binaries call this; nothing does at import time).
  * Returns a function that removes them.
  */
-export function installCancellation(proc: CancelProcess = process as unknown as CancelProcess): () => void {
+export function installCancellation(proc: CancelProcess = process): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const handler = () => {
       proc.stderr.write(

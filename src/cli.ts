@@ -9,7 +9,7 @@
  * `runCli(proc)` takes the process-like object, so tests pass a fake one without mocks.
  */
 import { parseArgs } from 'node:util';
-import { EnergyBudgetError, ExitCode, exitCodeOf } from './errors.js';
+import { EnergyBudgetError, ExitCode, exitCodeOf, messageOf } from './errors.js';
 import { tryParseShard, type Shard } from './util/shard.js';
 import type { RunOptions } from './run-types.js';
 import type { EngineDeps } from './run.js';
@@ -94,7 +94,7 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
       },
     }));
   } catch (error) {
-    throw new ArgumentError(`run: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    throw new ArgumentError(`run: ${messageOf(error).replace(/\. To specify.*$/s, '.')}`);
   }
   if (values['base-ref'] !== undefined && values.baseline !== undefined) {
     throw new ArgumentError('run: give either --base-ref or --baseline, not both.');
@@ -139,7 +139,7 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
       },
     }) as typeof parsed;
   } catch (error) {
-    throw new ArgumentError(`merge: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}`);
+    throw new ArgumentError(`merge: ${messageOf(error).replace(/\. To specify.*$/s, '.')}`);
   }
   if (!parsed.positionals.length)
     throw new ArgumentError(

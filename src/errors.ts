@@ -98,3 +98,20 @@ export class EnvironmentError extends EnergyBudgetError {
 export function exitCodeOf(error: unknown): 2 | 3 {
   return error instanceof EnergyBudgetError ? error.exitCode : 3;
 }
+
+/**
+ * The message of any thrown value: an Error's message, else its text. Duck-typed rather than
+ * `instanceof Error`, since errors from node's own modules come from another realm under jest.
+ */
+export function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : String(error);
+}
+
+/** The errno code of a failed system call (`ENOENT`, `EISDIR`, …), or undefined for any other value. */
+export function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}

@@ -11,7 +11,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readUntrustedReport } from './report/untrusted.js';
 import * as core from '@actions/core';
-import { EnergyBudgetError, exitCodeOf, InputError } from './errors.js';
+import { EnergyBudgetError, exitCodeOf, InputError, messageOf } from './errors.js';
 import {
   classifyApiError,
   createGitHubClient,
@@ -189,7 +189,7 @@ async function publishLocally(s: Session, report: Report, jsonPath: string, hist
   try {
     await s.io.writeSummary(summary);
   } catch (error) {
-    s.io.warning(`Could not write the job summary: ${(error as Error)?.message ?? String(error)}`);
+    s.io.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
   s.io.setOutput('verdict', report.verdict);
   s.io.setOutput('report', jsonPath);
@@ -241,7 +241,7 @@ async function postComment(s: Session, report: Report, body: string, prNumber: n
       try {
         await s.io.writeSummary(`\n> ${escapeMarkdown(line, { maxLength: 500 })}\n`);
       } catch (error) {
-        s.io.warning(`Could not write the job summary: ${(error as Error)?.message ?? String(error)}`);
+        s.io.warning(`Could not write the job summary: ${messageOf(error)}`);
       }
       return;
     }
@@ -350,7 +350,7 @@ async function historyView(
     if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
     return view;
   } catch (error) {
-    io.warning(`Could not render the history: ${(error as Error)?.message ?? String(error)}`);
+    io.warning(`Could not render the history: ${messageOf(error)}`);
     return undefined;
   }
 }

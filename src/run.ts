@@ -12,12 +12,12 @@ import { dirname, relative, resolve } from 'node:path';
 import { loadConfig, parseConfig } from './config/load.js';
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
 import type { ComparisonResult } from './compare/types.js';
-import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue } from './errors.js';
+import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue, messageOf } from './errors.js';
 import { detectEnvironment } from './environment.js';
 import { renderJunit } from './report/junit.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText, silentLogger } from './report/terminal.js';
-import type { BudgetResult, ModelReport, Report, Verdict } from './report/types.js';
+import type { BudgetResult, ModelReport, Report } from './report/types.js';
 import type { RunDeps, RunOptions, RunResult } from './run-types.js';
 import type { RunLogger } from './util/logger.js';
 import { ortVersion } from './bench/ort.js';
@@ -268,7 +268,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
             baselineMetrics = metricValues(cmp.base);
             comparisons = cmp.comparisons;
           } catch (error) {
-            const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${(error as Error).message}`;
+            const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${messageOf(error)}`;
             logger.warn(w);
             (head.notices ??= []).push(w);
           }
@@ -330,11 +330,11 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
     await git?.close();
   }
 
-  report.verdict = overallVerdict(report.models) as Verdict;
+  report.verdict = overallVerdict(report.models);
   try {
     report.footprint = await endFootprint(footprintStart, config.power, { procRoot });
   } catch (error) {
-    logger.warn(`the check's own footprint could not be estimated: ${(error as Error).message}`);
+    logger.warn(`the check's own footprint could not be estimated: ${messageOf(error)}`);
   }
   const files = await writeReports(report, cwd, {
     json: options.jsonPath,
@@ -444,7 +444,7 @@ async function identicalToBase(
     return null;
   } catch (error) {
     logger.progress(
-      `  ${cfg.name}: could not tell whether the model is identical to the base (${(error as Error).message}); measuring the base`,
+      `  ${cfg.name}: could not tell whether the model is identical to the base (${messageOf(error)}); measuring the base`,
     );
     return null;
   }

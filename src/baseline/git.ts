@@ -295,7 +295,7 @@ async function readAtCommit(
   const listing = (await runGit(['ls-tree', '-z', '--full-tree', commit, '--', relPath], top, options)).toString('utf8');
   const entry = listing.split('\0').find((l) => l.endsWith(`\t${relPath}`));
   if (!entry) return null;
-  const [mode, type, object] = entry.split('\t')[0]!.split(' ');
+  const [mode, type, object] = entry.split('\t')[0].split(' ');
   if (type !== 'blob') {
     throw new InputError(
       'GIT_FAILED',
@@ -303,7 +303,7 @@ async function readAtCommit(
     );
   }
   // The object id is hex, so it can never be taken for an option.
-  const bytes = await runGit(['cat-file', 'blob', object!], top, options);
+  const bytes = await runGit(['cat-file', 'blob', object], top, options);
   return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
 }
 

@@ -6,7 +6,7 @@
  * onnxruntime version or energy meter compares more than the model.
  */
 import type { BudgetConfig } from '../config/types.js';
-import { InputError } from '../errors.js';
+import { InputError, messageOf, errnoCode } from '../errors.js';
 import type { EnvironmentInfo, ModelReport, Report } from '../report/types.js';
 import { reportSchemaProblem } from '../report/validate.js';
 import { readTextFile, type ReadTextFile } from '../util/read-text.js';
@@ -74,16 +74,16 @@ export async function loadBaselineReport(
   try {
     text = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     const what =
-      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${(error as Error).message})`;
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${messageOf(error)})`;
     throw new InputError('INPUT_INVALID', `${givenAs} ${path}: the file ${what}. ${how}`, { cause: error });
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: not valid JSON (${(error as Error).message}). ${how}`, {
+    throw new InputError('INPUT_INVALID', `${givenAs} ${path}: not valid JSON (${messageOf(error)}). ${how}`, {
       cause: error,
     });
   }

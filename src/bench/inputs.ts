@@ -18,7 +18,7 @@
  */
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { InputError } from '../errors.js';
+import { InputError, messageOf, errnoCode } from '../errors.js';
 import type { InputSpec } from '../config/types.js';
 import type { Dim, TensorDType, TensorInfo } from '../model/types.js';
 import { createRng, seedFrom, type Rng } from '../util/random.js';
@@ -308,15 +308,14 @@ class Context {
       try {
         bytes = await this.opts.readFile(file);
       } catch (error) {
-        const why =
-          (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+        const why = errnoCode(error) === 'ENOENT' ? 'does not exist' : `cannot be read (${messageOf(error)})`;
         return this.fail(info.name, `the data file ${file} ${why}. Paths are relative to the budget file's folder.`);
       }
       let arr;
       try {
         arr = parseNpy(bytes, file);
       } catch (error) {
-        return this.fail(info.name, (error as Error).message);
+        return this.fail(info.name, messageOf(error));
       }
       this.checkDtype(info, spec.dtype, 'the dtype given');
       this.checkDtype(info, arr.dtype, `the data in ${file}`);
@@ -452,7 +451,7 @@ function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) => neve
         const v = x;
         if (typeof v === 'bigint') {
           if (!(out instanceof BigInt64Array || out instanceof BigUint64Array)) bad(i, `an integer in ${range[0]}..${range[1]}`);
-          (out as BigInt64Array)[i] = v as bigint;
+          (out as BigInt64Array)[i] = v;
           return;
         }
         if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1])

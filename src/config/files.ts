@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, errnoCode } from '../errors.js';
 import type { BudgetConfig, ModelConfig } from './types.js';
 
 /** One file a model entry names, with where the budget file names it. */
@@ -37,7 +37,7 @@ async function problem(path: string): Promise<string | undefined> {
     const s = await stat(path);
     return s.isFile() ? undefined : 'is not a file';
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : `cannot be read (${code ?? 'error'})`;
   }
 }

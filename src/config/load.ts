@@ -6,9 +6,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { LineCounter, isMap, parseDocument, type Node as YamlNode } from 'yaml';
-import { ConfigError, type ConfigIssue } from '../errors.js';
+import { ConfigError, type ConfigIssue, errnoCode } from '../errors.js';
 import { isInstructionMetric, METRIC_KEYS } from './metrics.js';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from './schema.js';
+import { DEFAULTS, ENUMS, SECTIONS } from './schema.js';
 import type { BudgetConfig, MeasureChoice, MetricKey, ModelConfig } from './types.js';
 import { readTextFile, type ReadTextFile } from '../util/read-text.js';
 import { Validator } from './validator.js';
@@ -27,7 +27,7 @@ export async function loadConfig(file: string, readFile: ReadTextFile = readText
   try {
     text = await readFile(abs);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const code = errnoCode(error);
     const why =
       code === 'ENOENT'
         ? 'the budget file does not exist'
@@ -62,7 +62,7 @@ export function parseConfig(text: string, file: string): BudgetConfig {
     for (const e of doc.errors) v.yamlError(e.code, e.message, e.pos, text);
     throw new ConfigError(v.issues);
   }
-  const config = validateRoot(v, doc.contents as YamlNode | null, text);
+  const config = validateRoot(v, doc.contents, text);
   if (v.issues.length > 0) throw new ConfigError(sortIssues(v.issues));
   return config;
 }
@@ -104,7 +104,7 @@ function validateRoot(vd: Validator, node: YamlNode | null, source: string): Bud
   const entries = vd.mapping(resolved, '', null, 'root', undefined) ?? [];
   vd.required(entries, ['version', 'models'], 'root', '', resolved);
   for (const e of entries) {
-    const doc = SECTIONS.root[e.key] as KeyDoc;
+    const doc = SECTIONS.root[e.key];
     switch (e.key) {
       case 'version': {
         const v = vd.scalarValue(e);

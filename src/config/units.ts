@@ -316,7 +316,7 @@ export function tryParseQuantity(text: string | number, kind: QuantityKind): Qua
   // Wrong kind: a unit that another kind accepts.
   const others = kindsWithUnit(unitText).filter((k) => k !== kind);
   if (others.length > 0) {
-    const other = KINDS[others[0] as QuantityKind];
+    const other = KINDS[others[0]];
     return fail(`\`${show(text)}\` is ${other.noun}, not ${info.noun}`, exampleWithNumber(num, kind));
   }
   // Right kind, wrong case or a common misspelling.
@@ -395,9 +395,9 @@ export function formatQuantity(value: number, kind: QuantityKind, options: Forma
   const units = KINDS[kind].units.filter((u) => u.display).sort((a, b) => a.factor - b.factor);
   if (!Number.isFinite(value)) return `${value}`;
   const abs = Math.abs(value);
-  let unit = units[0] as Unit;
+  let unit = units[0];
   // Counts under 1000 have no prefix (`999`).
-  if (kind === 'count' && abs < (units[0] as Unit).factor) return trimNumber(value, digits);
+  if (kind === 'count' && abs < units[0].factor) return trimNumber(value, digits);
   if (abs > 0) {
     for (const u of units) if (abs >= u.factor * (1 - 1e-12)) unit = u;
   } else {

@@ -132,7 +132,7 @@ export class Validator {
   resolveNode(node: unknown): YamlNode | null {
     let n = node as YamlNode | null | undefined;
     // An alias stands for the node it names; a cycle cannot occur in a parsed document.
-    for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(this.doc) as YamlNode | undefined;
+    for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(this.doc);
     if (!n) return null;
     if (isScalar(n) && n.value === null) return null;
     return n;
@@ -186,7 +186,7 @@ export class Validator {
         key,
         keyNode: keyNode as YamlNode,
         value,
-        at: hasPos ? (rawValue as YamlNode) : (keyNode as YamlNode),
+        at: hasPos ? rawValue : (keyNode as YamlNode),
         path: childPath(path, key),
       };
       if (section && !(key in SECTIONS[section])) {
@@ -208,7 +208,7 @@ export class Validator {
         entry.keyNode,
         'YAML merge keys (`<<`) are not supported; write the keys out',
         expected,
-        SECTIONS[section][allowed[0] as string]?.example,
+        SECTIONS[section][allowed[0]]?.example,
       );
       return;
     }
@@ -241,7 +241,7 @@ export class Validator {
       this.add(entry.path, entry.keyNode, '`regression` cannot be nested', expected, SECTIONS.budget.regression?.example);
       return;
     }
-    const first = allowed[0] as string;
+    const first = allowed[0];
     this.add(
       entry.path,
       entry.keyNode,
@@ -255,7 +255,7 @@ export class Validator {
     let ok = true;
     for (const k of keys) {
       if (!entries.some((e) => e.key === k)) {
-        const doc = SECTIONS[section][k] as KeyDoc;
+        const doc = SECTIONS[section][k];
         this.add(path, node, `missing required key \`${k}\``, doc.expected, doc.example);
         ok = false;
       }

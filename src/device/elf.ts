@@ -69,7 +69,7 @@ export function elfNeededLibraries(path: string): string[] {
       else if (tag === DT_STRSZ) strsz = value;
     }
     if (needed.length === 0 || strtab === undefined) return [];
-    const seg = loads.find((l) => strtab! >= l.vaddr && strtab! < l.vaddr + l.filesz);
+    const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
     if (!seg) throw new Error(`${path}: the string table lies outside every loaded segment`);
     const strings = readAt(fd, Number(strtab - seg.vaddr + seg.offset), Number(strsz));
     return needed.map((off) => {

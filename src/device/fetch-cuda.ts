@@ -32,7 +32,7 @@ import { request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, messageOf, errnoCode } from '../errors.js';
 import { extractTgz, extractZip, type WantedEntries } from './archive.js';
 import { CUDA_PROVIDER_CHECKSUMS, type PinnedArchive } from './cuda-checksums.js';
 import { CUDA_PROVIDER_FILES, defaultBindingDir } from './providers.js';
@@ -176,11 +176,7 @@ function get(url: string, timeoutMs: number): Promise<IncomingMessage> {
     );
     req.setTimeout(timeoutMs, () => req.destroy(new HttpFailure(`no response within ${timeoutMs / 1000} s`, true)));
     req.on('error', (e) =>
-      reject(
-        e instanceof HttpFailure
-          ? e
-          : new HttpFailure(`connection failed (${(e as NodeJS.ErrnoException).code ?? e.message})`, true),
-      ),
+      reject(e instanceof HttpFailure ? e : new HttpFailure(`connection failed (${errnoCode(e) ?? e.message})`, true)),
     );
     req.end();
   });
@@ -309,7 +305,7 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
     await mkdir(cacheDir, { recursive: true });
   } catch (error) {
     throw fail(
-      `the cache folder ${cacheDir} cannot be created (${(error as NodeJS.ErrnoException).code ?? error})`,
+      `the cache folder ${cacheDir} cannot be created (${errnoCode(error) ?? error})`,
       'Set RUNNER_TOOL_CACHE or XDG_CACHE_HOME to a writable folder.',
       error,
     );
@@ -331,7 +327,7 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
         } catch (error) {
           const retry = error instanceof HttpFailure && error.retry && attempt < retries;
           if (!retry) {
-            const msg = (error as Error).message;
+            const msg = messageOf(error);
             throw fail(
               `${msg}${attempt ? ` (after ${attempt + 1} attempts)` : ''}`,
               /HTTP 404/.test(msg)
@@ -343,9 +339,9 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
           await sleep(1000 * 2 ** attempt);
         }
       }
-      if (got!.sha256 !== pinned) {
+      if (got.sha256 !== pinned) {
         throw fail(
-          `the archive's SHA-256 is ${got!.sha256} (${got!.bytes} bytes), but ${pinned} is pinned, so the download is corrupt or not the pinned file`,
+          `the archive's SHA-256 is ${got.sha256} (${got.bytes} bytes), but ${pinned} is pinned, so the download is corrupt or not the pinned file`,
           'Nothing was installed. Retry; if it persists, the file changed upstream: verify it from the publisher before pinning a new digest.',
         );
       }
@@ -358,7 +354,7 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
             : await extractTgz(archive, source.files, cacheDir);
       } catch (error) {
         throw fail(
-          `the archive cannot be extracted (${(error as Error).message})`,
+          `the archive cannot be extracted (${messageOf(error)})`,
           'The pinned archive is not what this version expects; check the source and its entries.',
           error,
         );
@@ -394,9 +390,9 @@ export async function ensureCudaProvider(opts: CudaFetchOptions): Promise<CudaFe
       await rename(tmp, dest);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     throw fail(
-      `the files cannot be copied into onnxruntime's folder ${bindingDir} (${code ?? (error as Error).message})`,
+      `the files cannot be copied into onnxruntime's folder ${bindingDir} (${code ?? messageOf(error)})`,
       `Make that folder writable for this user (onnxruntime loads providers only from the folder of its own library), or install them there yourself with \`ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node\`.`,
       error,
     );

@@ -16,7 +16,7 @@
  * or NVML index `deviceId` when that is unset); for `webgpu`, every visible NVIDIA GPU, since
  * which adapter Dawn picks is not reported back.
  */
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, messageOf } from '../errors.js';
 import { realTicker, type Ticker } from '../energy/adapters.js';
 import { loadNvml, parseCudaVisibleDevices, type NvmlHandle, type NvmlLike } from '../energy/nvml.js';
 
@@ -53,7 +53,7 @@ export async function loadNvmlWithMemory(
     };
     return { nvml: Object.assign(base.nvml, { memoryInfo }) };
   } catch (error) {
-    return { error: `${libPath} lacks nvmlDeviceGetMemoryInfo (${(error as Error).message})` };
+    return { error: `${libPath} lacks nvmlDeviceGetMemoryInfo (${messageOf(error)})` };
   }
 }
 
@@ -128,7 +128,7 @@ export class GpuMemorySampler {
       try {
         g.baseline = g.peak = this.nvml.memoryInfo(g.handle).usedBytes;
       } catch (error) {
-        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${(error as Error).message}.`, {
+        throw new EnvironmentError(`Reading GPU memory through NVML failed for ${g.label}: ${messageOf(error)}.`, {
           cause: error,
           code: 'METER_UNAVAILABLE',
         });
@@ -150,7 +150,7 @@ export class GpuMemorySampler {
     if (this.error !== null) {
       const error = this.error;
       this.error = null;
-      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${(error as Error).message}.`, {
+      throw new EnvironmentError(`Reading GPU memory through NVML failed during the run: ${messageOf(error)}.`, {
         cause: error,
         code: 'METER_UNAVAILABLE',
       });
@@ -194,7 +194,7 @@ export function openGpuMemorySampler(
   try {
     nvml.init();
   } catch (error) {
-    return { ok: false, message: `GPU memory is not measured: NVML could not start (${(error as Error).message}).` };
+    return { ok: false, message: `GPU memory is not measured: NVML could not start (${messageOf(error)}).` };
   }
   const visible = parseCudaVisibleDevices(opts.env.CUDA_VISIBLE_DEVICES);
   const gpus: Tracked[] = [];
@@ -226,7 +226,7 @@ export function openGpuMemorySampler(
     } catch {
       // already failing
     }
-    return { ok: false, message: `GPU memory is not measured: NVML could not read the GPUs (${(error as Error).message}).` };
+    return { ok: false, message: `GPU memory is not measured: NVML could not read the GPUs (${messageOf(error)}).` };
   }
   if (gpus.length === 0) {
     try {

@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { DeviceChoice } from '../config/types.js';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, messageOf } from '../errors.js';
 import { elfNeededLibraries } from './elf.js';
 
 /** The files of the CUDA provider that the npm package does not ship (onnxruntime-node script/install-metadata.js). */
@@ -154,7 +154,7 @@ export async function realDeviceProbes(): Promise<DeviceProbes> {
         koffi.load(name);
         return null;
       } catch (error) {
-        return (error as Error).message;
+        return messageOf(error);
       }
     },
     neededLibraries: elfNeededLibraries,
@@ -218,7 +218,7 @@ export function checkDevice(device: DeviceChoice, probes: DeviceProbes): DeviceC
         needed = gpuDependencies(probes.neededLibraries(provider));
       } catch (error) {
         notes.push(
-          `The CUDA provider's dependencies could not be read (${(error as Error).message}); they are checked when the session is created.`,
+          `The CUDA provider's dependencies could not be read (${messageOf(error)}); they are checked when the session is created.`,
         );
       }
       const unloadable = needed.filter((lib) => probes.loadLibrary(lib) !== null);

@@ -40,7 +40,7 @@ export class CombinedMeter implements EnergyMeter {
   async close(): Promise<void> {
     const results = await Promise.allSettled(this.parts.map((p) => p.close()));
     const failed = results.find((r) => r.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    if (failed) throw failed.reason;
   }
 }
 

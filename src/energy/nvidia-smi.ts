@@ -5,7 +5,7 @@
  * hard timeout, so a missing, hung or babbling nvidia-smi never hangs the run.
  */
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, messageOf } from '../errors.js';
 import { realClockNs, secondsBetween, type ClockNs } from './adapters.js';
 import { PowerTrace } from './integrate.js';
 import { parseCudaVisibleDevices, type GpuMeterResult } from './nvml.js';
@@ -187,7 +187,7 @@ function stopChild(child: ChildProcess): Promise<void> {
  * output come back as `{ ok: false }` with a message, and the child is stopped.
  */
 export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterResult> {
-  const spawn = options.spawn ?? (nodeSpawn as unknown as SpawnFn);
+  const spawn = options.spawn ?? nodeSpawn;
   const clockNs = options.clockNs ?? realClockNs;
   const loopMs = options.loopMs ?? 100;
   const startTimeoutMs = options.startTimeoutMs ?? 5000;
@@ -210,7 +210,7 @@ export function openNvidiaSmiMeter(options: NvidiaSmiOptions): Promise<GpuMeterR
     try {
       child = spawn('nvidia-smi', args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
-      resolve({ ok: false, message: `nvidia-smi could not be started: ${(error as Error).message}.`, notes });
+      resolve({ ok: false, message: `nvidia-smi could not be started: ${messageOf(error)}.`, notes });
       return;
     }
     const meter = new NvidiaSmiMeter(child, clockNs, loopMs, options.staleAfterMs ?? 3000);

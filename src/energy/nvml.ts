@@ -5,7 +5,7 @@
  * small interface: the real one binds libnvidia-ml with koffi, tests pass a fake.
  * `CUDA_VISIBLE_DEVICES` selects the devices measured (indices or GPU-/MIG- UUIDs).
  */
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, messageOf } from '../errors.js';
 import { realClockNs, realTicker, secondsBetween, type ClockNs, type Ticker } from './adapters.js';
 import { PowerTrace } from './integrate.js';
 import type { EnergyMeter, EnergyWindow, WindowToken } from './types.js';
@@ -51,7 +51,7 @@ export async function loadNvml(libPath = 'libnvidia-ml.so.1'): Promise<{ nvml: N
   try {
     koffi = (await import('koffi')).default;
   } catch (error) {
-    return { error: `the koffi FFI module could not be loaded (${(error as Error).message})` };
+    return { error: `the koffi FFI module could not be loaded (${messageOf(error)})` };
   }
   let lib: ReturnType<typeof koffi.load>;
   try {
@@ -116,7 +116,7 @@ export async function loadNvml(libPath = 'libnvidia-ml.so.1'): Promise<{ nvml: N
     };
     return { nvml };
   } catch (error) {
-    return { error: `${libPath} lacks an expected NVML function (${(error as Error).message}); the driver may be too old` };
+    return { error: `${libPath} lacks an expected NVML function (${messageOf(error)}); the driver may be too old` };
   }
 }
 
@@ -182,7 +182,7 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
   try {
     nvml.init();
   } catch (error) {
-    return { ok: false, message: `NVML could not start: ${(error as Error).message}.`, notes };
+    return { ok: false, message: `NVML could not start: ${messageOf(error)}.`, notes };
   }
   const fail = (message: string): GpuMeterResult => {
     try {
@@ -218,7 +218,7 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
       gpus.push({ key: `gpu-${ordinal}`, label: `${name} (${'index' in d ? `NVML index ${d.index}` : d.uuid})`, handle });
     });
   } catch (error) {
-    return fail(`NVML could not list the GPUs: ${(error as Error).message}.`);
+    return fail(`NVML could not list the GPUs: ${messageOf(error)}.`);
   }
   if (gpus.length === 0) {
     return fail(
@@ -233,9 +233,7 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
       nvml.totalEnergyMj(g.handle);
     } catch (error) {
       counter = false;
-      notes.push(
-        `${g.label}: no energy counter (${(error as Error).message}; it needs a Volta or newer GPU); power is sampled instead.`,
-      );
+      notes.push(`${g.label}: no energy counter (${messageOf(error)}; it needs a Volta or newer GPU); power is sampled instead.`);
       break;
     }
   }
@@ -244,7 +242,7 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
       try {
         nvml.powerUsageMw(g.handle);
       } catch (error) {
-        return fail(`${g.label}: NVML reports neither energy nor power (${(error as Error).message}).`);
+        return fail(`${g.label}: NVML reports neither energy nor power (${messageOf(error)}).`);
       }
     }
   }
@@ -306,13 +304,10 @@ export class NvmlMeter implements EnergyMeter {
   }
 
   private wrap(error: unknown): EnvironmentError {
-    return new EnvironmentError(
-      `Reading NVIDIA GPU energy failed during the measurement: ${(error as Error).message ?? String(error)}.`,
-      {
-        cause: error,
-        code: 'METER_UNAVAILABLE',
-      },
-    );
+    return new EnvironmentError(`Reading NVIDIA GPU energy failed during the measurement: ${messageOf(error)}.`, {
+      cause: error,
+      code: 'METER_UNAVAILABLE',
+    });
   }
 
   /** Starts a window. @throws EnvironmentError when NVML fails. */

@@ -41,7 +41,7 @@ interface HttpErrorLike {
 }
 
 function asHttpError(error: unknown): HttpErrorLike {
-  return error !== null && typeof error === 'object' ? (error as HttpErrorLike) : {};
+  return error !== null && typeof error === 'object' ? error : {};
 }
 
 function header(error: HttpErrorLike, name: string): string | undefined {

@@ -6,6 +6,7 @@
  * Variables: https://docs.github.com/en/actions/reference/variables-reference
  */
 import { readFileSync } from 'node:fs';
+import { messageOf } from '../errors.js';
 
 export interface RepoRef {
   owner: string;
@@ -139,9 +140,7 @@ export function readGitHubContext(
     try {
       payload = obj(JSON.parse(readFile(eventPath))) ?? {};
     } catch (error) {
-      warnings.push(
-        `Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${(error as Error)?.message ?? String(error)}`,
-      );
+      warnings.push(`Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${messageOf(error)}`);
     }
   }
   return {

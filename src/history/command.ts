@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBaselineReport } from '../baseline/report.js';
-import { EnergyBudgetError } from '../errors.js';
+import { EnergyBudgetError, messageOf } from '../errors.js';
 import { formatChange, formatMetric } from '../report/format.js';
 import type { Report } from '../report/types.js';
 import { chartsFor } from './chart-data.js';
@@ -66,7 +66,7 @@ export async function runHistoryCommand(args: string[], io: HistoryCommandIO): P
       },
     }) as typeof parsed;
   } catch (error) {
-    throw new HistoryArgumentError((error as Error).message.replace(/\. To specify.*$/s, '.'));
+    throw new HistoryArgumentError(messageOf(error).replace(/\. To specify.*$/s, '.'));
   }
   const v = parsed.values;
   if (v.help) {

@@ -2,7 +2,7 @@
  * The history store's file format: JSON Lines, one record per run, oldest first, one file per
  * budget file (`history/<budget file>.jsonl` on the data branch). Pure.
  */
-import { InputError } from '../errors.js';
+import { InputError, messageOf } from '../errors.js';
 import { parseRecord, type HistoryRecord } from './record.js';
 
 /** The data branch's default name. */
@@ -40,7 +40,7 @@ export function parseHistory(text: string): ParsedHistory {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      skipped.push(`line ${i + 1}: not JSON (${(error as Error).message})`);
+      skipped.push(`line ${i + 1}: not JSON (${messageOf(error)})`);
       return;
     }
     const r = parseRecord(value);

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { EnergyBudgetError, ExitCode, InputError } from '../errors.js';
+import { EnergyBudgetError, ExitCode, InputError, messageOf, errnoCode } from '../errors.js';
 import { formatQuantity, parseQuantity, type QuantityKind } from '../config/units.js';
 import type { ModelReport, Report } from '../report/types.js';
 
@@ -325,7 +325,7 @@ export async function runInit(args: string[], deps: InitDeps): Promise<number> {
   } catch (error) {
     throw new InputError(
       'INPUT_INVALID',
-      `energy-budget init: ${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n${INIT_USAGE}`,
+      `energy-budget init: ${messageOf(error).replace(/\. To specify.*$/s, '.')}\n${INIT_USAGE}`,
     );
   }
   if (values.help) {
@@ -434,7 +434,7 @@ async function exists(file: string): Promise<boolean> {
     await fh.close();
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    return errnoCode(error) !== 'ENOENT';
   }
 }
 
@@ -443,12 +443,12 @@ async function writeNew(file: string, text: string, force: boolean): Promise<voi
   try {
     await writeFile(file, text, { flag: force ? 'w' : 'wx' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     if (code === 'EEXIST')
       throw new InputError(
         'INPUT_INVALID',
         `energy-budget init: ${file} appeared while measuring; left as it is (--force overwrites it).`,
       );
-    throw new EnergyBudgetError('ENVIRONMENT', `energy-budget init: cannot write ${file}: ${(error as Error).message}`, 3);
+    throw new EnergyBudgetError('ENVIRONMENT', `energy-budget init: cannot write ${file}: ${messageOf(error)}`, 3);
   }
 }

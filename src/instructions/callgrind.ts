@@ -72,7 +72,7 @@ export function parseCallgrind(text: string): CallgrindProfile {
   let afterCalls = false;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
+    const line = lines[i];
     const ob = /^(c?)ob=(?:\((\d+)\))?\s*(.*)$/.exec(line);
     if (ob) {
       // `cob=` (a callee's object) shares the id table with `ob=` but does not change the current object.

@@ -35,7 +35,7 @@ export interface CacheSummary {
 /** The formula applied to one set of event totals; null when the cache events are absent. */
 export function estimateCycles(events: Readonly<Record<string, number>>): CacheSummary | null {
   if (!CACHE_EVENTS.every((e) => typeof events[e] === 'number')) return null;
-  const n = (e: (typeof CACHE_EVENTS)[number]): number => events[e] as number;
+  const n = (e: (typeof CACHE_EVENTS)[number]): number => events[e];
   const accesses = n('Ir') + n('Dr') + n('Dw');
   const l1Misses = n('I1mr') + n('D1mr') + n('D1mw');
   const ramAccesses = n('ILmr') + n('DLmr') + n('DLmw');

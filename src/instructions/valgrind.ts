@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type * as ort from 'onnxruntime-node';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, messageOf } from '../errors.js';
 import { CHILD_SOURCE, type ChildJob } from './child.js';
 import { objectCost, parseCallgrind, type CallgrindPart } from './callgrind.js';
 
@@ -68,7 +68,7 @@ export async function findValgrind(env: Record<string, string | undefined>): Pro
   const command = env.ENERGY_BUDGET_VALGRIND || 'valgrind';
   const where = env.ENERGY_BUDGET_VALGRIND ? `ENERGY_BUDGET_VALGRIND=${command}` : '`valgrind` on PATH';
   const version = await new Promise<string>((done, fail) => {
-    execFile(command, ['--version'], { env: env as NodeJS.ProcessEnv, timeout: 30_000 }, (error, stdout) => {
+    execFile(command, ['--version'], { env: env, timeout: 30_000 }, (error, stdout) => {
       if (error) fail(error);
       else done(stdout.trim());
     });
@@ -91,7 +91,7 @@ export type RunCommand = (command: string, args: string[], env: Record<string, s
 
 const runCommand: RunCommand = (command, args, env) =>
   new Promise((done, fail) => {
-    execFile(command, args, { env: env as NodeJS.ProcessEnv, timeout: 600_000 }, (error, _out, stderr) =>
+    execFile(command, args, { env: env, timeout: 600_000 }, (error, _out, stderr) =>
       error
         ? fail(
             new Error(
@@ -121,7 +121,7 @@ export async function installValgrind(
     await run('sudo', ['-n', 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'valgrind'], aptEnv);
   } catch (error) {
     throw new EnvironmentError(
-      `measure: instructions needs Valgrind, and installing it with apt-get failed (${(error as Error).message}). ` +
+      `measure: instructions needs Valgrind, and installing it with apt-get failed (${messageOf(error)}). ` +
         'Add a step `sudo apt-get install -y valgrind` before this action, or use measure: time.',
       { cause: error },
     );
@@ -163,7 +163,7 @@ export interface CallgrindDeps {
 
 function defaultExec(command: string, args: string[], env: Record<string, string | undefined>) {
   return new Promise<{ code: number | null; signal: string | null; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { env: env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       // Keep the tail only: a failing model can print a lot.

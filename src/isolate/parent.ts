@@ -12,7 +12,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EnergyBudgetError, EnvironmentError } from '../errors.js';
+import { EnergyBudgetError, EnvironmentError, messageOf } from '../errors.js';
 import type { RunLogger } from '../util/logger.js';
 import { deserializeError, type WorkerJob, type WorkerMessage } from './protocol.js';
 
@@ -139,7 +139,7 @@ export function runIsolated<T>(
       });
     } catch (error) {
       rejectPromise(
-        new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${(error as Error).message}`, {
+        new EnvironmentError(`Could not start the measurement worker ${opts.workerPath}: ${messageOf(error)}`, {
           cause: error,
         }),
       );

@@ -23,7 +23,7 @@ import {
   type TypeProto,
   type ValueInfoProto,
 } from './onnx.js';
-import type { Dim, ModelAnalysis, TensorDType, TensorInfo } from './types.js';
+import type { Dim, ModelAnalysis, TensorInfo } from './types.js';
 
 /** Reads `length` bytes at `offset` of a file, in chunks handed to `onChunk` (sync). */
 export type ExternalReader = (file: string, offset: number, length: number, onChunk: (chunk: Uint8Array) => void) => void;
@@ -353,7 +353,7 @@ export function tensorInfoOf(v: ValueInfoProto, label: string, role: 'input' | '
     );
   }
   const shape: Dim[] | null = tensorType.shape && own(tensorType, 'shape') ? (tensorType.shape.dim ?? []).map(dimOf) : null;
-  return { name, dtype: dtype as TensorDType, shape, ...(kind !== 'tensor' ? { kind } : {}) };
+  return { name, dtype: dtype, shape, ...(kind !== 'tensor' ? { kind } : {}) };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, messageOf, errnoCode } from '../errors.js';
 import { decodeModel, type GraphProto, type ModelProto, type TensorProto } from './onnx.js';
 import { scanModelFile, type PayloadTable, type ScanOptions } from './stream.js';
 
@@ -180,7 +180,7 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
   try {
     info = await stat(abs);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoCode(error);
     throw new InputError(
       'MODEL_INVALID',
       code === 'ENOENT'
@@ -218,7 +218,7 @@ export async function loadModel(path: string, opts: LoadOptions = {}): Promise<L
   } catch (error) {
     throw notOnnx(
       label,
-      `the protobuf cannot be decoded (${(error as Error).message}; the file may be truncated or another format)`,
+      `the protobuf cannot be decoded (${messageOf(error)}; the file may be truncated or another format)`,
       bytes,
       error,
     );

@@ -192,7 +192,7 @@ export function decodeModel(bytes: Uint8Array): ModelProto {
 /** Encodes an ONNX model to protobuf bytes. */
 export function encodeModel(model: ModelProto): Uint8Array {
   const t = types().model;
-  return t.encode(t.fromObject(model as Record<string, unknown>)).finish();
+  return t.encode(t.fromObject(model)).finish();
 }
 
 /** Decodes a single TensorProto (as stored in .pb test data files). */
@@ -203,7 +203,7 @@ export function decodeTensor(bytes: Uint8Array): TensorProto {
 /** Encodes a single TensorProto. */
 export function encodeTensor(tensor: TensorProto): Uint8Array {
   const t = types().tensor;
-  return t.encode(t.fromObject(tensor as Record<string, unknown>)).finish();
+  return t.encode(t.fromObject(tensor)).finish();
 }
 
 /**

@@ -171,8 +171,8 @@ function initializerDims(graph: GraphProto): Map<string, number[]> {
 
 function dimsOf(v: unknown): number[] | undefined {
   if (!v || typeof v !== 'object' || !('dims' in v)) return undefined;
-  const dims = (v as { dims: unknown }).dims;
-  return Array.isArray(dims) && dims.every((d) => typeof d === 'number') ? [...(dims as number[])] : undefined;
+  const dims = v.dims;
+  return Array.isArray(dims) && dims.every((d) => typeof d === 'number') ? [...dims] : undefined;
 }
 
 /**
@@ -230,7 +230,7 @@ export interface ResolvedRun {
 /** The elements of a small numeric/bool tensor as numbers, or undefined. */
 function smallValues(v: unknown): number[] | undefined {
   if (!v || typeof v !== 'object' || !('data' in v)) return undefined;
-  const data = (v as { data: unknown }).data;
+  const data = v.data;
   if (!data || typeof data !== 'object' || !('length' in data)) return undefined;
   const arr = data as ArrayLike<unknown>;
   if (arr.length > 64) return undefined;

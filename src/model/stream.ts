@@ -27,6 +27,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type protobuf from 'protobufjs';
 import { DataType, onnxMessageType, type ModelProto, type TensorProto } from './onnx.js';
+import { messageOf } from '../errors.js';
 
 /** Where a tensor's payload lies in the model file. */
 export interface PayloadRef {
@@ -187,9 +188,9 @@ function concat(win: FileWindow, parts: ReadonlyArray<readonly [number, number]>
 
 function decode(type: protobuf.Type, bytes: Uint8Array, offset: number): Obj {
   try {
-    return type.decode(bytes) as unknown as Obj;
+    return type.decode(bytes);
   } catch (error) {
-    throw new ScanError(`${type.name} cannot be decoded (${(error as Error).message})`, offset);
+    throw new ScanError(`${type.name} cannot be decoded (${messageOf(error)})`, offset);
   }
 }
 
@@ -270,7 +271,7 @@ function scanMessage(st: ScanState, typeName: string, start: number, end: number
         { key: 'offset', value: String(p.start) },
         { key: 'length', value: String(length) },
       ];
-      st.payloads.set(obj as TensorProto, { file: st.file, offset: p.start, length, field: info.field });
+      st.payloads.set(obj, { file: st.file, offset: p.start, length, field: info.field });
       st.count++;
       st.total += length;
       st.largest = Math.max(st.largest, length);

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { synthesizeInputs } from '../bench/inputs.js';
 import { formatQuantity } from '../config/units.js';
-import { EnergyBudgetError, EnvironmentError, ExitCode, InputError, exitCodeOf } from '../errors.js';
+import { EnergyBudgetError, EnvironmentError, ExitCode, InputError, exitCodeOf, messageOf } from '../errors.js';
 import { analyzeModel } from '../model/analyze.js';
 import { loadModel } from '../model/load.js';
 import { encodeModel } from '../model/onnx.js';
@@ -229,7 +229,7 @@ export async function runOptimizeCommand(argv: string[], io: OptimizeIo): Promis
     } catch (error) {
       if (error instanceof EnergyBudgetError) throw error;
       throw new EnvironmentError(
-        `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${(error as Error).message}. Nothing was written.`,
+        `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${messageOf(error)}. Nothing was written.`,
         { cause: error },
       );
     }

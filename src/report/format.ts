@@ -3,7 +3,6 @@
  * prefix chosen by magnitude ("1.23 ms", "418 kB", "8.27 MFLOP"), written the way the budget
  * file accepts them (src/config/units.ts formats both).
  */
-import type { MetricKey } from '../config/types.js';
 import { formatQuantity, type QuantityKind } from '../config/units.js';
 
 /** Display kinds (base units) and the budget file's quantity kinds that format them. */

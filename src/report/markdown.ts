@@ -424,7 +424,7 @@ function environmentDetails(report: Report): string[] {
   ];
   const lines = ['<details><summary>Environment</summary>', '', '| | |', '|---|---|'];
   for (const [k, v] of rows) if (v !== undefined && v !== '') lines.push(`| ${k} | ${escapeMarkdown(v, { maxLength: 200 })} |`);
-  const warnings = Array.isArray(report.baseline?.warnings) ? report.baseline!.warnings! : [];
+  const warnings = Array.isArray(report.baseline?.warnings) ? report.baseline.warnings : [];
   if (warnings.length) {
     lines.push('', 'Baseline warnings:', '');
     for (const w of warnings) lines.push(`- ${escapeMarkdown(w, { maxLength: 500 })}`);

@@ -9,7 +9,7 @@
  */
 import { open } from 'node:fs/promises';
 import { overallVerdict } from '../compare/budgets.js';
-import { InputError } from '../errors.js';
+import { InputError, messageOf, errnoCode } from '../errors.js';
 import type { BudgetStatus, Report, Verdict } from './types.js';
 
 /** The biggest report JSON the comment mode reads, bytes. */
@@ -113,7 +113,7 @@ export function sanitizeReport(data: Json): Report {
   const models = objects(data.models, 'model entries', notes).map((m) => cleanModel(m, notes));
   const claimed: Verdict = oneOf(data.verdict, VERDICTS) ? data.verdict : 'fail';
   // The run's own rule (statuses already carry the budget file's `inconclusive:` policy).
-  const derived = overallVerdict(models as unknown as Report['models']);
+  const derived = overallVerdict(models);
   // The stricter of the two: a claimed pass never hides a failed row.
   const verdict = SEVERITY[derived] > SEVERITY[claimed] ? derived : claimed;
   const out: Json = {
@@ -175,7 +175,7 @@ export async function readUntrustedReport(file: string, what = 'given as `report
     if (error instanceof InputError) throw error;
     throw new InputError(
       'INPUT_INVALID',
-      `The report ${file} ${what} could not be read (${(error as NodeJS.ErrnoException)?.code ?? String(error)}). ` +
+      `The report ${file} ${what} could not be read (${errnoCode(error) ?? String(error)}). ` +
         "In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.",
     );
   }
@@ -183,7 +183,7 @@ export async function readUntrustedReport(file: string, what = 'given as `report
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError('INPUT_INVALID', `The report ${file} is not valid JSON: ${(error as Error).message}.`);
+    throw new InputError('INPUT_INVALID', `The report ${file} is not valid JSON: ${messageOf(error)}.`);
   }
   if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.models) || !oneOf(data.verdict, VERDICTS)) {
     throw new InputError(

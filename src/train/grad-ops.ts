@@ -308,7 +308,7 @@ const concat: GradRule = {
     const inputs = node.input ?? [];
     const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
     const split = sizes.every((d) => typeof d === 'number')
-      ? em.ints(sizes as number[])
+      ? em.ints(sizes)
       : em.one(
           'Concat',
           inputs.map((x) => em.one('Shape', [x], { start: axis, end: axis + 1 })),
@@ -351,7 +351,7 @@ function staticSpatial(em: GraphEmitter, x: string): { shape: Dim[]; spatial: nu
   const s = em.shapeOf(x);
   if (!s || s.length < 3) return undefined;
   const spatial = s.slice(2);
-  return spatial.every((d) => typeof d === 'number') ? { shape: s, spatial: spatial as number[] } : undefined;
+  return spatial.every((d) => typeof d === 'number') ? { shape: s, spatial: spatial } : undefined;
 }
 
 const conv: GradRule = {
@@ -667,7 +667,7 @@ const globalAveragePool: GradRule = {
     const spatial = s?.slice(2);
     const count =
       spatial && spatial.every((d) => typeof d === 'number')
-        ? em.scalar((spatial as number[]).reduce((a, b) => a * b, 1))
+        ? em.scalar(spatial.reduce((a, b) => a * b, 1))
         : em.one('Div', [em.floatSize(x, s), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, 'pool_count');
     const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
     return [em.one('Expand', [em.one('Div', [dY, count]), shape], {}, 'grad_global_avgpool')];
@@ -786,7 +786,7 @@ function reduceRule(mean: boolean): GradRule {
         const xs = em.shapeOf(x) as Dim[];
         const reduced = axes.map((a) => xs[a]);
         const count = reduced.every((d) => typeof d === 'number')
-          ? em.scalar((reduced as number[]).reduce((a, b) => a * b, 1))
+          ? em.scalar(reduced.reduce((a, b) => a * b, 1))
           : em.one('Div', [em.floatSize(x, xs), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, 'reduce_count');
         g = em.one('Div', [g, count]);
       }

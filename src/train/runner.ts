@@ -97,7 +97,7 @@ function allocLike(t: ort.Tensor): ort.Tensor {
 }
 
 function lossesOf(v: ort.OnnxValue | undefined, name: string, count: number): number[] {
-  const t = v as ort.Tensor | undefined;
+  const t = v;
   if (!t || t.size !== count) {
     throw new InputError(
       'INPUT_INVALID',
@@ -185,7 +185,7 @@ export async function runTrainingBenchmark(
   const first = await session.run(feeds);
   losses.push(...lossesOf(first[lossName], lossName, perCall));
   for (const o of fedOutputs) {
-    const produced = first[o] as ort.Tensor;
+    const produced = first[o];
     const target = initialFeeds[feedback[o]];
     if (produced.type !== target.type || produced.dims.join(',') !== target.dims.join(',')) {
       throw new InputError(
@@ -195,14 +195,14 @@ export async function runTrainingBenchmark(
     }
   }
   let current: Record<string, ort.Tensor> = {};
-  for (const o of fedOutputs) current[feedback[o]] = nativeFloat16(first[o] as ort.Tensor);
+  for (const o of fedOutputs) current[feedback[o]] = nativeFloat16(first[o]);
 
   let preallocated = cfg.preallocate ?? true;
   let spare: Record<string, ort.Tensor> = {};
-  const lossTensor = first[lossName] as ort.Tensor;
+  const lossTensor = first[lossName];
   let lossBuffer: ort.Tensor | undefined;
   if (preallocated && (lossTensor.type === 'float32' || lossTensor.type === 'float64')) {
-    for (const o of fedOutputs) spare[feedback[o]] = allocLike(first[o] as ort.Tensor);
+    for (const o of fedOutputs) spare[feedback[o]] = allocLike(first[o]);
     lossBuffer = allocLike(lossTensor);
   } else {
     preallocated = false;
@@ -243,13 +243,13 @@ export async function runTrainingBenchmark(
         );
       }
       const next: Record<string, ort.Tensor> = {};
-      for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o] as ort.Tensor);
+      for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o]);
       current = next;
       return returned;
     }
     const res = await session.run(stepFeeds);
     const next: Record<string, ort.Tensor> = {};
-    for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o] as ort.Tensor);
+    for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o]);
     current = next;
     return lossesOf(res[lossName], lossName, perCall);
   };

@@ -52,7 +52,7 @@ export function broadcastShapes(a: Shape, b: Shape): Shape {
 }
 
 function mulDims(ds: Dim[]): Dim {
-  return ds.every((d) => typeof d === 'number') ? (ds as number[]).reduce((a, b) => a * b, 1) : unknownDim();
+  return ds.every((d) => typeof d === 'number') ? ds.reduce((a, b) => a * b, 1) : unknownDim();
 }
 
 /** Normalises a possibly negative axis against a rank. */
@@ -81,7 +81,7 @@ export function resolvePads(
   const begin: number[] = [];
   const end: number[] = [];
   for (let i = 0; i < k; i++) {
-    const inDim = spatialIn[i] as number;
+    const inDim = spatialIn[i];
     const out = Math.ceil(inDim / strides[i]);
     const total = Math.max(0, (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - inDim);
     const small = Math.floor(total / 2);
@@ -108,7 +108,7 @@ export function windowGeometry(node: NodeProto, spatialIn: Dim[], kernelFromWeig
   let kernel = attrInts(node, 'kernel_shape', []);
   if (kernel.length === 0) {
     if (!kernelFromWeight || !kernelFromWeight.every((d) => typeof d === 'number')) return undefined;
-    kernel = kernelFromWeight as number[];
+    kernel = kernelFromWeight;
   }
   const strides = attrInts(node, 'strides', new Array<number>(k).fill(1));
   const dilations = attrInts(node, 'dilations', new Array<number>(k).fill(1));
@@ -230,7 +230,7 @@ export function inferNode(
         const rest = out.filter((_, i) => i !== minus);
         out[minus] =
           total !== undefined && rest.every((d) => typeof d === 'number')
-            ? total / (rest as number[]).reduce((a, b) => a * b, 1)
+            ? total / rest.reduce((a, b) => a * b, 1)
             : unknownDim();
       }
       return [out];
@@ -383,5 +383,5 @@ export function inferNode(
 }
 
 function mulDimsSum(ds: Dim[]): Dim {
-  return ds.every((d) => typeof d === 'number') ? (ds as number[]).reduce((a, b) => a + b, 0) : unknownDim();
+  return ds.every((d) => typeof d === 'number') ? ds.reduce((a, b) => a + b, 0) : unknownDim();
 }

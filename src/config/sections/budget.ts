@@ -10,7 +10,7 @@ export function readBudget(vd: Validator, entry: Entry, doc: KeyDoc): BudgetLimi
   const limits: BudgetLimit[] = [];
   for (const e of vd.mapping(entry.value, entry.path, entry.at, 'budget', doc) ?? []) {
     if (e.key === 'regression') {
-      const rdoc = SECTIONS.budget.regression as KeyDoc;
+      const rdoc = SECTIONS.budget.regression;
       for (const r of vd.mapping(e.value, e.path, e.at, 'regression', rdoc) ?? []) {
         const limit = readLimit(vd, r, r.key as MetricKey, true);
         if (limit) limits.push(limit);
@@ -25,7 +25,7 @@ export function readBudget(vd: Validator, entry: Entry, doc: KeyDoc): BudgetLimi
 
 /** One limit: `5 ms`, or `{ limit: 5 ms, level: warn }`; regression limits may be percentages. */
 function readLimit(vd: Validator, entry: Entry, metric: MetricKey, regression: boolean): BudgetLimit | undefined {
-  const doc = SECTIONS[regression ? 'regression' : 'budget'][metric] as KeyDoc;
+  const doc = SECTIONS[regression ? 'regression' : 'budget'][metric];
   let level: 'error' | 'warn' = DEFAULTS.level;
   let valueEntry = entry;
   if (entry.value !== null && isMap(entry.value)) {
@@ -35,7 +35,7 @@ function readLimit(vd: Validator, entry: Entry, metric: MetricKey, regression: b
     const levelEntry = entries.find((e) => e.key === 'level');
     if (levelEntry)
       level =
-        vd.enumeration(levelEntry, SECTIONS.limit.level as KeyDoc, ENUMS.level, 'level', {
+        vd.enumeration(levelEntry, SECTIONS.limit.level, ENUMS.level, 'level', {
           warning: 'warn',
           fail: 'error',
         }) ?? level;

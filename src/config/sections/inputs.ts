@@ -55,7 +55,7 @@ function readInputSpec(vd: Validator, entry: Entry): InputSpec | undefined {
   let valueCount: number | undefined;
   let valueEntry: Entry | undefined;
   for (const e of entries) {
-    const doc = SECTIONS.input[e.key] as KeyDoc;
+    const doc = SECTIONS.input[e.key];
     switch (e.key) {
       case 'shape':
         shape = readShape(vd, e, doc);

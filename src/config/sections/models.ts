@@ -73,7 +73,7 @@ function readModel(vd: Validator, node: YamlNode | null, path: string, at: YamlN
   const line = vd.pos(node).line;
   if (line !== undefined) model.line = line;
   for (const e of entries) {
-    const doc = SECTIONS.model[e.key] as KeyDoc;
+    const doc = SECTIONS.model[e.key];
     switch (e.key) {
       case 'name':
         model.name = vd.text(e, doc) ?? '';

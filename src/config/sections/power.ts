@@ -10,7 +10,7 @@ export function readPower(vd: Validator, entry: Entry, doc: KeyDoc): PowerSettin
   const out: PowerSettings = {};
   const entries = vd.mapping(entry.value, entry.path, entry.at, 'power', doc) ?? [];
   for (const e of entries) {
-    const d = SECTIONS.power[e.key] as KeyDoc;
+    const d = SECTIONS.power[e.key];
     const w = vd.quantity(e, 'power', d, true);
     if (w === undefined) continue;
     if (e.key === 'cpu-tdp') out.cpuTdpW = w;
@@ -22,14 +22,14 @@ export function readPower(vd: Validator, entry: Entry, doc: KeyDoc): PowerSettin
     const missing = out.idleW === undefined ? 'idle-watts' : 'max-watts';
     vd.addFor(
       given,
-      SECTIONS.power[given.key] as KeyDoc,
+      SECTIONS.power[given.key],
       `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, ` +
         `so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`,
     );
   }
   if (out.idleW !== undefined && out.maxW !== undefined && out.maxW <= out.idleW) {
     const e = entries.find((x) => x.key === 'max-watts') as Entry;
-    vd.addFor(e, SECTIONS.power['max-watts'] as KeyDoc, `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
+    vd.addFor(e, SECTIONS.power['max-watts'], `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
   }
   return out;
 }
@@ -39,7 +39,7 @@ export function readCarbon(vd: Validator, entry: Entry, doc: KeyDoc): PowerSetti
   const out: PowerSettings = {};
   const entries = vd.mapping(entry.value, entry.path, entry.at, 'carbon', doc) ?? [];
   for (const e of entries) {
-    const d = SECTIONS.carbon[e.key] as KeyDoc;
+    const d = SECTIONS.carbon[e.key];
     if (e.key === 'intensity') {
       const g = vd.quantity(e, 'carbon-intensity', d);
       if (g !== undefined) out.carbonIntensityGPerKWh = g;

@@ -11,7 +11,7 @@ export function readInference(vd: Validator, entry: Entry, doc: KeyDoc): Inferen
   const v = vd.scalarValue(entry);
   if (typeof v === 'boolean') return v ? inference : null;
   for (const e of vd.mapping(entry.value, entry.path, entry.at, 'inference', doc) ?? []) {
-    const d = SECTIONS.inference[e.key] as KeyDoc;
+    const d = SECTIONS.inference[e.key];
     switch (e.key) {
       case 'iterations': {
         const it = vd.scalarValue(e);
@@ -50,14 +50,14 @@ export function readTraining(vd: Validator, entry: Entry, doc: KeyDoc): Training
   };
   const has = (k: string): Entry | undefined => entries.find((e) => e.key === k);
   if (!has('step-model') && !has('loss')) {
-    const d = SECTIONS.training.loss as KeyDoc;
+    const d = SECTIONS.training.loss;
     vd.add(entry.path, entry.value, 'missing required key `loss` (needed unless `step-model` is given)', d.expected, d.example);
   }
   const setOptional = <K extends keyof TrainingConfig>(key: K, value: TrainingConfig[K] | undefined): void => {
     if (value !== undefined) t[key] = value;
   };
   for (const e of entries) {
-    const d = SECTIONS.training[e.key] as KeyDoc;
+    const d = SECTIONS.training[e.key];
     switch (e.key) {
       case 'loss':
         t.loss = vd.enumeration<LossName>(e, d, ENUMS.loss, 'loss') ?? t.loss;
@@ -148,7 +148,7 @@ export function readTraining(vd: Validator, entry: Entry, doc: KeyDoc): Training
     const e = has('steps-per-call') as Entry;
     vd.addFor(
       e,
-      SECTIONS.training['steps-per-call'] as KeyDoc,
+      SECTIONS.training['steps-per-call'],
       `must divide steps (${t.steps}), so that every timed call runs whole steps`,
     );
   }
