@@ -10,7 +10,7 @@ import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
 import { attrFloat, attrInt, attrString } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
-import type { GradRule } from './grad-rule.js';
+import { established, knownRank, savedName, type GradRule } from './grad-rule.js';
 import { isStatic, normAxis } from './shapes.js';
 
 const inp = (node: NodeProto, i: number): string => node.input?.[i] ?? '';
@@ -222,7 +222,7 @@ const gather: GradRule = {
   backward(em, node, [dY]) {
     if (!dY) return [];
     const data = inp(node, 0);
-    const r = rankOf(em, data) as number;
+    const r = knownRank(em, data);
     const axis = normAxis(attrInt(node, 'axis', 0), r);
     const q = rankOf(em, inp(node, 1));
     // Indices may be negative (counted from the end) and int32.
@@ -275,11 +275,11 @@ const layerNorm: GradRule = {
   backward(em, node, [dY], need, saved) {
     if (!dY) return [];
     const x = inp(node, 0);
-    const r = rankOf(em, x) as number;
+    const r = knownRank(em, x);
     const axis = normAxis(attrInt(node, 'axis', -1), r);
     const norm = Array.from({ length: r - axis }, (_, i) => axis + i);
     const lead = Array.from({ length: axis }, (_, i) => i);
-    const xhat = em.one('Mul', [em.one('Sub', [x, saved.mean as string]), saved.invStd as string], {}, 'ln_xhat');
+    const xhat = em.one('Mul', [em.one('Sub', [x, savedName(saved, 'mean')]), savedName(saved, 'invStd')], {}, 'ln_xhat');
     const xShape = em.shapeOf(x);
     em.setShape(xhat, xShape);
     const sumLead = (t: string): string => (lead.length ? em.reduceSum(t, lead, false) : t);
@@ -290,7 +290,7 @@ const layerNorm: GradRule = {
       const m1 = em.reduceMean(dxhat, norm, true);
       const m2 = em.reduceMean(em.one('Mul', [dxhat, xhat]), norm, true);
       const centered = em.one('Sub', [em.one('Sub', [dxhat, m1]), em.one('Mul', [xhat, m2])]);
-      dX = em.one('Mul', [centered, saved.invStd as string], {}, 'grad_ln_x');
+      dX = em.one('Mul', [centered, savedName(saved, 'invStd')], {}, 'grad_ln_x');
     }
     const dScale = need[1] ? em.sumTo(sumLead(em.one('Mul', [dY, xhat])), xShape?.slice(axis), inp(node, 1)) : undefined;
     const dBias = need[2] && hasInput(node, 2) ? em.sumTo(sumLead(dY), xShape?.slice(axis), inp(node, 2)) : undefined;
@@ -312,7 +312,7 @@ const pad: GradRule = {
   backward(em, node, [dY]) {
     if (!dY) return [];
     // Constant padding adds values that depend on nothing: dX is dY with the padding cut off.
-    const pads = em.intsOf(inp(node, 1)) as number[];
+    const pads = established(em.intsOf(inp(node, 1)), 'the pads');
     const r = pads.length / 2;
     const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
     if (axes.length === 0) return [dY];

@@ -11,7 +11,7 @@ import { rawTensor, type AttrValue } from '../model/builder.js';
 import { attrFloat, attrInt, attrInts, withoutAttrs } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { MORE_GRAD_RULES } from './grad-ops-more.js';
-import type { ForwardResult, GradRule } from './grad-rule.js';
+import { established, knownRank, knownShape, staticDims, savedName, type ForwardResult, type GradRule } from './grad-rule.js';
 
 export type { ForwardResult, GradRule };
 import { broadcastShapes, isStatic, normAxis, windowGeometry, windowOutput, type Dim, type WindowGeometry } from './shapes.js';
@@ -85,8 +85,8 @@ const matmul: GradRule = {
     if (!dY) return [];
     const a = inp(node, 0);
     const b = inp(node, 1);
-    const ra = rankOf(em, a) as number;
-    const rb = rankOf(em, b) as number;
+    const ra = knownRank(em, a);
+    const rb = knownRank(em, b);
     // numpy matmul: 1-D operands are promoted ([K] → [1,K] for A, [K] → [K,1] for B) and the
     // promoted axis removed from Y; undo that on dY first.
     const yAxes = [...(ra === 1 ? [-2] : []), ...(rb === 1 ? [-1] : [])];
@@ -95,8 +95,8 @@ const matmul: GradRule = {
     const b2 = rb === 1 ? unsqueeze(em, b, [-1]) : b;
     const ra2 = Math.max(ra, 2);
     const rb2 = Math.max(rb, 2);
-    const sa = em.shapeOf(a) as Dim[];
-    const sb = em.shapeOf(b) as Dim[];
+    const sa = knownShape(em, a);
+    const sb = knownShape(em, b);
     const sa2 = ra === 1 ? [1, ...sa] : sa;
     const sb2 = rb === 1 ? [...sb, 1] : sb;
     const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
@@ -282,14 +282,14 @@ const dropout: GradRule = {
   },
   backward(em, _node, [dY], _need, saved) {
     if (!dY) return [];
-    const ratioName = saved.ratio as string;
+    const ratioName = savedName(saved, 'ratio');
     const known = em.floatsOf(ratioName);
     // Y = X ⊙ mask / (1 − ratio): dX = dY ⊙ mask / (1 − ratio).
     const scale =
       known && known.length === 1
         ? em.scalar(1 / (1 - known[0]))
         : em.one('Div', [em.scalar(1), em.one('Sub', [em.scalar(1), em.one('Cast', [ratioName], { to: em.floatType })])]);
-    const m = em.one('Cast', [saved.mask as string], { to: em.floatType }, 'mask_float');
+    const m = em.one('Cast', [savedName(saved, 'mask')], { to: em.floatType }, 'mask_float');
     return [em.one('Mul', [em.one('Mul', [dY, m]), scale], {}, 'grad_dropout')];
   },
 };
@@ -327,7 +327,7 @@ function transposeGeometry(
   outSpatial: number[],
 ): { pads: number[]; outputPadding: number[] } {
   const k = inSpatial.length;
-  const pads = g.pads as number[];
+  const pads = established(g.pads, 'the pads');
   const begin = pads.slice(0, k);
   const end: number[] = [];
   const outputPadding: number[] = [];
@@ -367,10 +367,10 @@ const conv: GradRule = {
     if (!dY) return [];
     const x = inp(node, 0);
     const w = inp(node, 1);
-    const { spatial } = staticSpatial(em, x) as { spatial: number[] };
-    const wShape = em.shapeOf(w) as number[];
-    const g = windowGeometry(node, spatial, wShape.slice(2)) as WindowGeometry;
-    const ySpatial = windowOutput(spatial, g) as number[];
+    const { spatial } = established(staticSpatial(em, x), `the spatial shape of ${x}`);
+    const wShape = staticDims(knownShape(em, w), `the shape of ${w}`);
+    const g = established(windowGeometry(node, spatial, wShape.slice(2)), 'the window geometry');
+    const ySpatial = staticDims(windowOutput(spatial, g), 'the output size');
     const k = spatial.length;
     const group = attrInt(node, 'group', 1);
     let dX: string | undefined;
@@ -384,7 +384,7 @@ const conv: GradRule = {
       // dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole batch), then
       // col2im: each kernel offset's columns (spread out by the stride) padded into place, and
       // all K summed in one pass.
-      const pads = g.pads as number[];
+      const pads = established(g.pads, 'the pads');
       const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
       const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
       const offsets: number[][] = [[]];
@@ -469,7 +469,7 @@ const conv: GradRule = {
       // writes W's layout directly. Only activation-sized tensors are transposed; the weight-sized
       // result of a Conv-based formulation needs a transpose that costs more than the product on
       // wide layers (ResNet's 512×512×3×3).
-      const pads = g.pads as number[];
+      const pads = established(g.pads, 'the pads');
       const padded = pads.some((v) => v !== 0)
         ? em.one('Pad', [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, 'x_padded')
         : x;
@@ -510,7 +510,7 @@ const conv: GradRule = {
         xT = em.one('Reshape', [moved, em.ints([cPer, -1, ...spatial])], {}, 'xT');
       }
       const dYT = em.one('Transpose', [dY], { perm }, 'dyT');
-      const pads = g.pads as number[];
+      const pads = established(g.pads, 'the pads');
       let c = em.one(
         'Conv',
         [xT, dYT],
@@ -559,7 +559,7 @@ const maxPool: GradRule = {
     // Route each dY to its window's argmax; overlapping windows that share an argmax add up.
     const flat = em.one(
       'ScatterElements',
-      [zeros, em.one('Reshape', [saved.indices as string, em.ints([-1])]), em.one('Reshape', [dY, em.ints([-1])])],
+      [zeros, em.one('Reshape', [savedName(saved, 'indices'), em.ints([-1])]), em.one('Reshape', [dY, em.ints([-1])])],
       { axis: 0, reduction: 'add' },
       'grad_maxpool_flat',
     );
@@ -611,13 +611,13 @@ const averagePool: GradRule = {
   backward(em, node, [dY]) {
     if (!dY) return [];
     const x = inp(node, 0);
-    const { shape, spatial } = staticSpatial(em, x) as { shape: Dim[]; spatial: number[] };
+    const { shape, spatial } = established(staticSpatial(em, x), `the spatial shape of ${x}`);
     const channels = shape[1] as number;
-    const g = windowGeometry(node, spatial) as WindowGeometry;
-    const ySpatial = windowOutput(spatial, g) as number[];
+    const g = established(windowGeometry(node, spatial), 'the window geometry');
+    const ySpatial = staticDims(windowOutput(spatial, g), 'the output size');
     const k = spatial.length;
     const includePad = attrInt(node, 'count_include_pad', 0) === 1;
-    const pads = g.pads as number[];
+    const pads = established(g.pads, 'the pads');
     const per = spatial.map((h, i) =>
       poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad),
     );
@@ -689,8 +689,8 @@ const batchNorm: GradRule = {
     //   Y = γ·X̂ + β, running = momentum·running + (1 − momentum)·batch.
     // onnxruntime's inference builds do not run training_mode, so it is written out in basic ops.
     const x = inp(node, 0);
-    const rank = rankOf(em, x) as number;
-    const xShape = em.shapeOf(x) as Dim[];
+    const rank = knownRank(em, x);
+    const xShape = knownShape(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
     const eps = attrFloat(node, 'epsilon', 1e-5);
     const momentum = attrFloat(node, 'momentum', 0.9);
@@ -726,9 +726,9 @@ const batchNorm: GradRule = {
   backward(em, node, [dY], need, saved) {
     if (!dY) return [];
     const x = inp(node, 0);
-    const rank = rankOf(em, x) as number;
+    const rank = knownRank(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const xhat = saved.xhat as string;
+    const xhat = savedName(saved, 'xhat');
     const sumDy = em.reduceSum(dY, axes, true);
     const dyXhat = em.one('Mul', [dY, xhat]);
     const sumDyXhat = em.reduceSum(dyXhat, axes, true);
@@ -744,7 +744,7 @@ const batchNorm: GradRule = {
         em.one('Sub', [dY, em.one('Mul', [sumDy, invCount])]),
         em.one('Mul', [xhat, em.one('Mul', [sumDyXhat, invCount])]),
       ]);
-      dX = em.one('Mul', [centered, em.one('Mul', [saved.gamma as string, saved.invStd as string])], {}, 'grad_bn_x');
+      dX = em.one('Mul', [centered, em.one('Mul', [savedName(saved, 'gamma'), savedName(saved, 'invStd')])], {}, 'grad_bn_x');
     }
     return [dX, need[1] ? flat(sumDyXhat) : undefined, need[2] ? flat(sumDy) : undefined];
   },
@@ -770,7 +770,7 @@ function reduceRule(mean: boolean): GradRule {
     backward(em, node, [dY]) {
       if (!dY) return [];
       const x = inp(node, 0);
-      const rank = rankOf(em, x) as number;
+      const rank = knownRank(em, x);
       const given = reduceAxes(node, em) as number[] | undefined;
       const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
       // Y = Σ_axes X (or the mean): every X element in a reduced group receives that group's dY.
@@ -783,7 +783,7 @@ function reduceRule(mean: boolean): GradRule {
               [...axes].sort((a, b) => a - b),
             );
       if (mean) {
-        const xs = em.shapeOf(x) as Dim[];
+        const xs = knownShape(em, x);
         const reduced = axes.map((a) => xs[a]);
         const count = reduced.every((d) => typeof d === 'number')
           ? em.scalar(reduced.reduce((a, b) => a * b, 1))
