@@ -13,6 +13,7 @@ import { EnergyBudgetError, ExitCode, exitCodeOf, messageOf } from './errors.js'
 import { tryParseShard, type Shard } from './util/shard.js';
 import type { RunOptions } from './run-types.js';
 import type { EngineDeps } from './run.js';
+import { textOption } from './util/options.js';
 
 /** The parts of `process` the CLI uses. */
 export interface CliProcess {
@@ -104,12 +105,12 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
   }
   return {
     cwd,
-    configPath: (values.config as string | undefined) ?? 'energy-budget.yml',
-    jsonPath: values.json as string | undefined,
-    markdownPath: values.markdown as string | undefined,
-    junitPath: values.junit as string | undefined,
-    baseRef: values['base-ref'] as string | undefined,
-    baselinePath: values.baseline as string | undefined,
+    configPath: textOption(values.config) ?? 'energy-budget.yml',
+    jsonPath: textOption(values.json),
+    markdownPath: textOption(values.markdown),
+    junitPath: textOption(values.junit),
+    baseRef: textOption(values['base-ref']),
+    baselinePath: textOption(values.baseline),
     shard: typeof values.shard === 'string' ? parseShard(values.shard) : undefined,
     advise: values.advise === true ? true : undefined,
   };

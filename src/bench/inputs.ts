@@ -60,6 +60,11 @@ export interface SynthesizedInputs {
 }
 
 /** dtypes onnxruntime-node can build a tensor of from JavaScript, with bytes per element. */
+/** Whether onnxruntime-node builds tensors of this dtype from JavaScript (a key of FEEDABLE). */
+function isFeedable(dtype: TensorDType): dtype is TensorDType & ort.Tensor.Type {
+  return FEEDABLE[dtype] !== undefined;
+}
+
 const FEEDABLE: Partial<Record<TensorDType, number>> = {
   float32: 4,
   float64: 8,
@@ -145,13 +150,9 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
       continue;
     }
     const shape = ctx.resolveDeclared(info);
-    ctx.checkFeedable(info.name, info.dtype);
+    const ortType = ctx.feedable(info.name, info.dtype);
     ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = makeTensor(
-      info.dtype as ort.Tensor.Type,
-      randomData(info.dtype, count(shape), ctx.rngFor(info.name)),
-      shape,
-    );
+    feeds[info.name] = makeTensor(ortType, randomData(info.dtype, count(shape), ctx.rngFor(info.name)), shape);
     shapes[info.name] = shape;
   }
 
@@ -193,14 +194,14 @@ class Context {
     return createRng(seedFrom(`${this.opts.modelName}/${input}`, this.opts.seed));
   }
 
-  checkFeedable(input: string, dtype: TensorDType): void {
-    if (FEEDABLE[dtype] === undefined) {
-      this.fail(
-        input,
-        `model "${this.opts.modelName}" input "${input}" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript ` +
-          `(it feeds ${Object.keys(FEEDABLE).join(', ')}). Wrap the model so that this input is one of those and Cast inside it.`,
-      );
-    }
+  /** The dtype as onnxruntime-node's tensor type. @throws InputError when it cannot be built from JavaScript. */
+  feedable(input: string, dtype: TensorDType): ort.Tensor.Type {
+    if (isFeedable(dtype)) return dtype;
+    return this.fail(
+      input,
+      `model "${this.opts.modelName}" input "${input}" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript ` +
+        `(it feeds ${Object.keys(FEEDABLE).join(', ')}). Wrap the model so that this input is one of those and Cast inside it.`,
+    );
   }
 
   /** Fails unless the tensor fits under the cap; computed in floating point so it cannot wrap. */
@@ -319,19 +320,19 @@ class Context {
       }
       this.checkDtype(info, spec.dtype, 'the dtype given');
       this.checkDtype(info, arr.dtype, `the data in ${file}`);
-      this.checkFeedable(info.name, dtype);
+      const ortType = this.feedable(info.name, dtype);
       this.checkShape(info, arr.shape, `the data in ${file}`);
-      return { shape: arr.shape, make: () => makeTensor(dtype as ort.Tensor.Type, arr.data, arr.shape) };
+      return { shape: arr.shape, make: () => makeTensor(ortType, arr.data, arr.shape) };
     }
     this.checkDtype(info, spec.dtype, 'the dtype given');
-    this.checkFeedable(info.name, dtype);
+    const ortType = this.feedable(info.name, dtype);
     if (spec.kind === 'random') {
       const shape = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
       if (spec.shape) this.checkShape(info, shape, `the shape given`);
       this.checkCap(info.name, dtype, shape);
       return {
         shape,
-        make: () => makeTensor(dtype as ort.Tensor.Type, randomData(dtype, count(shape), this.rngFor(info.name)), shape),
+        make: () => makeTensor(ortType, randomData(dtype, count(shape), this.rngFor(info.name)), shape),
       };
     }
     // value: a scalar or a nested list.
@@ -345,7 +346,7 @@ class Context {
       this.checkCap(info.name, dtype, shape);
       const n = count(shape);
       const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => makeTensor(dtype as ort.Tensor.Type, fill(dtype, one, n), shape) };
+      return { shape, make: () => makeTensor(ortType, fill(dtype, one, n), shape) };
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
@@ -359,7 +360,7 @@ class Context {
     this.checkShape(info, shape, spec.shape ? 'the shape given' : 'the value');
     flat = flat.slice();
     const data = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-    return { shape, make: () => makeTensor(dtype as ort.Tensor.Type, data, shape) };
+    return { shape, make: () => makeTensor(ortType, data, shape) };
   }
 }
 

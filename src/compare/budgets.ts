@@ -14,6 +14,7 @@ import { isInstructionMetric, isMinimumMetric, metricKind } from '../config/metr
 import { formatQuantity } from '../config/units.js';
 import { classifyInterval, statusForVerdict } from './sequential.js';
 import type { BudgetResult, BudgetStatus, ComparisonResult, ComparisonVerdict, InconclusivePolicy, Verdict } from './types.js';
+import { isOneOf } from '../util/one-of.js';
 
 /** Metric values of one model, in base units (bytes, seconds, joules, FLOPs, samples/s, g CO2e). */
 export type MetricValues = Partial<Record<MetricKey, number>>;
@@ -32,7 +33,7 @@ export const INSTRUCTION_TOLERANCE = 0.003;
 
 /** Whether a metric is deterministic (compared exactly) rather than measured with noise. */
 export function isDeterministicMetric(metric: string): boolean {
-  return (DETERMINISTIC_METRICS as readonly string[]).includes(metric);
+  return isOneOf(DETERMINISTIC_METRICS, metric);
 }
 
 /** Options of {@link evaluateBudgets}. */

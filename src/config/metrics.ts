@@ -5,6 +5,7 @@
  */
 import type { MetricKey } from './types.js';
 import type { QuantityKind } from './units.js';
+import { isOneOf } from '../util/one-of.js';
 
 /**
  * What a run must measure for the metric to have a value: the model file alone, the inference
@@ -145,7 +146,7 @@ export const INSTRUCTION_METRICS: readonly MetricKey[] = ['instructions-per-infe
 
 /** Whether a metric is a simulated instruction count. */
 export function isInstructionMetric(metric: MetricKey): boolean {
-  return (INSTRUCTION_METRICS as readonly string[]).includes(metric);
+  return isOneOf(INSTRUCTION_METRICS, metric);
 }
 
 /** Whether a string is a metric key. */

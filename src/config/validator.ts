@@ -9,6 +9,7 @@ import { suggest } from './did-you-mean.js';
 import { SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
 import type { ModelConfig } from './types.js';
 import { describeKind, tryParseQuantity, type QuantityKind } from './units.js';
+import { isOneOf } from '../util/one-of.js';
 
 /** A key and its value in a mapping. */
 export interface Entry {
@@ -333,7 +334,7 @@ export class Validator {
       this.addFor(entry, doc, `expected ${what}, got ${this.describe(entry.value)}`);
       return undefined;
     }
-    if ((values as readonly string[]).includes(v)) return v as T;
+    if (isOneOf(values, v)) return v;
     const guess = Object.prototype.hasOwnProperty.call(aliases, v.toLowerCase()) ? aliases[v.toLowerCase()] : suggest(v, values);
     this.addFor(entry, doc, `\`${v}\` is not a valid ${what}${guess ? `; did you mean \`${guess}\`?` : ''}`);
     return undefined;

@@ -249,7 +249,10 @@ export function resolvePowerModel(
 
   if (tdpW !== undefined) {
     const row = data.rows['boavizta-tdp-curve'];
-    const model: PowerModel = { ...(row as Extract<PowerModelRow, { kind: 'tdp-curve' }>), kind: 'tdp-curve', tdpW };
+    // The shipped data file's row of that id is a TDP curve; checked, since the file is JSON.
+    if (row.kind !== 'tdp-curve')
+      throw new Error(`internal: data/power-models.json row boavizta-tdp-curve is a ${row.kind}, not a tdp-curve`);
+    const model: PowerModel = { ...row, kind: 'tdp-curve', tdpW };
     notes.push(
       `Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model)} (${row.source}, ${row.year}); counts the CPU package only.`,
     );
@@ -269,7 +272,7 @@ export function resolvePowerModel(
   notes.push(...match.notes);
   const model: PowerModel = {
     kind: 'per-thread-curve',
-    curvePercentWatts: curves.loadLevelsPercent.map((p, i) => [p, match.wattsPerThread[i]] as [number, number]),
+    curvePercentWatts: curves.loadLevelsPercent.map((p, i): [number, number] => [p, match.wattsPerThread[i]]),
   };
   const [lo, hi] = match.interval95.factors;
   notes.push(

@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { tryParseShard, type Shard } from '../util/shard.js';
 import { COMMENT_POLICIES, type CommentPolicy } from './comment.js';
+import { isOneOf } from '../util/one-of.js';
 
 /** When the job fails (the `fail-on` input). */
 export type FailPolicy = 'budget' | 'regression' | 'never';
@@ -84,7 +85,7 @@ function branchName(value: string): string {
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
   if (value === '') return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
+  if (isOneOf(allowed, value)) return value;
   throw new InputError(
     'ARGUMENT_INVALID',
     `The input \`${name}\` is "${value}", but it must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}. ` +

@@ -17,6 +17,7 @@ import { renderHistoryMarkdown } from './markdown.js';
 import type { HistoryRecord } from './record.js';
 import { historyPath } from './store.js';
 import { lastSegment } from './series.js';
+import { textOption } from '../util/options.js';
 
 export const HISTORY_USAGE = `Usage:
   energy-budget history REPORT_DIR_OR_FILES... [options]
@@ -73,12 +74,12 @@ export async function runHistoryCommand(args: string[], io: HistoryCommandIO): P
     io.stdout.write(`${HISTORY_USAGE}\n`);
     return 0;
   }
-  const ref = v['history-ref'] as string | undefined;
+  const ref = textOption(v['history-ref']);
   if (ref !== undefined && parsed.positionals.length)
     throw new HistoryArgumentError('give either --history-ref or report files, not both.');
   if (ref === undefined && !parsed.positionals.length)
     throw new HistoryArgumentError('give a folder of report JSONs, report files, or --history-ref origin/energy-budget-data.');
-  const windowText = (v.window as string | undefined) ?? '30';
+  const windowText = textOption(v.window) ?? '30';
   const window = Number(windowText);
   if (!/^\d+$/.test(windowText) || window < 1)
     throw new HistoryArgumentError(`--window expects a whole number ≥ 1; got '${windowText}'.`);
@@ -86,7 +87,7 @@ export async function runHistoryCommand(args: string[], io: HistoryCommandIO): P
   let records: HistoryRecord[];
   let source: string;
   if (ref !== undefined) {
-    const configKey = ((v.config as string | undefined) ?? 'energy-budget.yml').split(path.sep).join('/');
+    const configKey = (textOption(v.config) ?? 'energy-budget.yml').split(path.sep).join('/');
     const file = historyPath(configKey);
     const parsedHistory = await readHistoryFromGit(io.cwd, ref, file);
     for (const s of parsedHistory.skipped) io.stdout.write(`warning: ${file} at ${ref}: ${s} (skipped)\n`);
@@ -97,17 +98,20 @@ export async function runHistoryCommand(args: string[], io: HistoryCommandIO): P
     source = `${records.length} report${records.length === 1 ? '' : 's'} from ${parsed.positionals.join(', ')}, ordered by their createdAt.`;
   }
   let head: Report | undefined;
-  if (v.head) head = await loadBaselineReport(path.resolve(io.cwd, v.head as string));
+  const headFile = textOption(v.head);
+  if (headFile) head = await loadBaselineReport(path.resolve(io.cwd, headFile));
 
   const charts = chartsFor(records, head, window);
   io.stdout.write(`${renderTable(charts, records.length)}\n`);
-  if (v.html) {
-    const file = path.resolve(io.cwd, v.html as string);
+  const htmlFile = textOption(v.html);
+  if (htmlFile) {
+    const file = path.resolve(io.cwd, htmlFile);
     await writeFileAtomic(file, renderHistoryHtml(charts, { source }));
     io.stdout.write(`Wrote ${file}\n`);
   }
-  if (v.markdown) {
-    const file = path.resolve(io.cwd, v.markdown as string);
+  const markdownFile = textOption(v.markdown);
+  if (markdownFile) {
+    const file = path.resolve(io.cwd, markdownFile);
     await writeFileAtomic(
       file,
       renderHistoryMarkdown(charts, { branch: ref ?? 'the reports', maxChartChars: 1_000_000 }) || 'No history.\n',

@@ -6,6 +6,7 @@
  * could edit, so `parseRecord` checks every field it keeps and drops the rest.
  */
 import type { ModelReport, Report } from '../report/types.js';
+import { isOneOf } from '../util/one-of.js';
 
 /** The metrics kept per model, in base units (bytes, seconds, joules, FLOPs, samples/s). */
 export const HISTORY_METRICS = [
@@ -110,7 +111,7 @@ export function toRecord(report: Report, meta: RunMeta): HistoryRecord {
       .map((m) => {
         const limits: HistoryModel['limits'] = {};
         for (const b of m.budgets) {
-          if (b.kind === 'absolute' && (HISTORY_METRICS as readonly string[]).includes(b.metric) && finite(b.limit) !== undefined)
+          if (b.kind === 'absolute' && isOneOf(HISTORY_METRICS, b.metric) && finite(b.limit) !== undefined)
             limits[b.metric as HistoryMetric] = b.limit;
         }
         return {

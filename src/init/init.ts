@@ -17,6 +17,7 @@ import { stringify } from 'yaml';
 import { EnergyBudgetError, ExitCode, InputError, messageOf, errnoCode } from '../errors.js';
 import { formatQuantity, parseQuantity, type QuantityKind } from '../config/units.js';
 import type { ModelReport, Report } from '../report/types.js';
+import { textOption } from '../util/options.js';
 
 /** Growth allowed over the measured value, per budget, as a factor (stated in the file). */
 export const HEADROOM = {
@@ -343,8 +344,8 @@ export async function runInit(args: string[], deps: InitDeps): Promise<number> {
   }
   const force = values.force === true;
   const dryRun = values['dry-run'] === true;
-  const configFile = path.resolve(deps.cwd, (values.config as string | undefined) || 'energy-budget.yml');
-  const workflowFile = path.resolve(deps.cwd, (values.workflow as string | undefined) || '.github/workflows/energy-budget.yml');
+  const configFile = path.resolve(deps.cwd, textOption(values.config) || 'energy-budget.yml');
+  const workflowFile = path.resolve(deps.cwd, textOption(values.workflow) || '.github/workflows/energy-budget.yml');
   const show = (f: string): string => path.relative(deps.cwd, f) || f;
 
   if (!dryRun && !force && (await exists(configFile))) {

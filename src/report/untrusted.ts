@@ -11,6 +11,7 @@ import { open } from 'node:fs/promises';
 import { overallVerdict } from '../compare/budgets.js';
 import { InputError, messageOf, errnoCode } from '../errors.js';
 import type { BudgetStatus, Report, Verdict } from './types.js';
+import { isOneOf } from '../util/one-of.js';
 
 /** The biggest report JSON the comment mode reads, bytes. */
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -30,7 +31,7 @@ function isObject(x: unknown): x is Json {
 
 /** Own-key membership: `constructor` and `toString` are not statuses. */
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+  return isOneOf(allowed, value);
 }
 
 function cutString(s: string): string {
