@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffBudgetFiles, hasLoosening } from '../../src/compare/budget-changes.js';
+import { diffBudgetFiles } from '../../src/compare/budget-changes.js';
+import { hasLoosening } from './budget-changes-helpers.js';
 
 /** A budget file with one model whose `budget:` block is `budget` (YAML flow or block text). */
 function file(budget: string, extra = '', name = 'classifier'): string {

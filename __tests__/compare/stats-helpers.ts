@@ -132,3 +132,8 @@ export function meanCi(values: readonly number[], level = 0.95): Interval {
   const half = tQuantile(1 - (1 - level) / 2, values.length - 1) * sqrt(variance(values) / values.length);
   return [m - half, m + half];
 }
+
+/** The p-quantile of the standard normal distribution. @throws RangeError unless 0 < p < 1. */
+export function normalQuantile(p: number): number {
+  return tQuantile(p, Infinity);
+}

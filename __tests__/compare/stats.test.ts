@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRng, type Rng } from '../../src/util/random.js';
+import { mean, median, tCdf as studentTCdf, tQuantile as studentTQuantile, variance } from '../../src/util/stats.js';
 import {
-  mean,
-  median,
+  meanCi,
   normalQuantile,
-  tCdf as studentTCdf,
-  tQuantile as studentTQuantile,
-  variance,
-} from '../../src/util/stats.js';
-import { meanCi, percentile, relativeDifferenceBootstrap, relativeDifferenceDelta, welchDf } from './stats-helpers.js';
+  percentile,
+  relativeDifferenceBootstrap,
+  relativeDifferenceDelta,
+  welchDf,
+} from './stats-helpers.js';
 
 describe('summary statistics', () => {
   it.each([

@@ -6,7 +6,8 @@ import { analyzeModel } from '../../src/model/analyze.js';
 import { loadModel } from '../../src/model/load.js';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { model, node, valueInfo } from '../../src/model/builder.js';
-import { adviseModel, formatAdvice, formatPercent, gzipSize, type MeasureModel } from '../../src/optimize/advisor.js';
+import { adviseModel, formatPercent, gzipSize, type MeasureModel } from '../../src/optimize/advisor.js';
+import { formatAdvice } from './helpers.js';
 import type { Measurement } from '../../src/optimize/types.js';
 import { examples, seededBatches } from './helpers.js';
 

@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { decodeModel, type ModelProto, type TensorProto } from '../../src/model/onnx.js';
 import { createRng } from '../../src/util/random.js';
 import type { Feeds } from '../../src/optimize/session.js';
+import type { Advice } from '../../src/optimize/types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -53,4 +54,9 @@ export function view<T extends Int8Array | Float32Array | Uint16Array>(t: Tensor
   const copy = new Uint8Array(t.rawData!.byteLength);
   copy.set(t.rawData!);
   return new Kind(copy.buffer);
+}
+
+/** The summaries of several advice entries, one line each. */
+export function formatAdvice(advice: readonly Advice[]): string {
+  return advice.map((a) => a.summary).join('\n');
 }

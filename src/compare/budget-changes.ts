@@ -216,8 +216,3 @@ export function diffBudgetFiles(baseText: string, headText: string): BudgetChang
   }
   return changes;
 }
-
-/** Whether any change weakens a check (a loosened or removed limit). */
-export function hasLoosening(changes: readonly BudgetChange[]): boolean {
-  return changes.some((c) => c.change === 'loosened' || c.change === 'removed');
-}

@@ -153,10 +153,3 @@ export function objectCost(part: CallgrindPart, events: readonly string[], patte
   }
   return out;
 }
-
-/** The sum of every part's totals, by event. */
-export function sumParts(parts: readonly CallgrindPart[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of parts) for (const [k, v] of Object.entries(p.totals)) out[k] = (out[k] ?? 0) + v;
-  return out;
-}

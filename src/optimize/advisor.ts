@@ -188,11 +188,6 @@ export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
   return `${a.label}: ${parts.join(', ')}`;
 }
 
-/** The summaries of several advice entries, one line each. */
-export function formatAdvice(advice: readonly Advice[]): string {
-  return advice.map((a) => a.summary).join('\n');
-}
-
 function withSummary(a: Omit<Advice, 'summary'>): Advice {
   return { ...a, summary: summarizeAdvice(a) };
 }

@@ -264,11 +264,6 @@ function tQuantileUncached(p: number, df: number): number {
   return (lo + hi) / 2;
 }
 
-/** The p-quantile of the standard normal distribution. @throws RangeError unless 0 < p < 1. */
-export function normalQuantile(p: number): number {
-  return tQuantile(p, Infinity);
-}
-
 /** The standard normal CDF Φ(x) = ½·(1 + erf(x/√2)). */
 export function normalCdf(x: number): number {
   // P(½, x²/2) is the regularised lower incomplete gamma; for a = ½ it equals erf(|x|/√2).
