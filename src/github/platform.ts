@@ -39,6 +39,8 @@ export async function ensureOnnxRuntime(options: EnsureRuntimeOptions = {}): Pro
     r = resolveOnnxRuntime(probe());
   }
   if (!r.ok) throw new EnvironmentError(describeFailure(first, r.tried));
-  options.log?.(`onnxruntime-node ${r.version ?? '(version unknown)'} for ${first.platform}/${first.arch}: ${r.source} copy, ${r.dir}`);
+  options.log?.(
+    `onnxruntime-node ${r.version ?? '(version unknown)'} for ${first.platform}/${first.arch}: ${r.source} copy, ${r.dir}`,
+  );
   return r;
 }

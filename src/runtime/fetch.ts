@@ -103,10 +103,7 @@ export async function fetchOnnxRuntime(arch: string, deps: FetchDeps): Promise<s
 }
 
 /** The real edges: @actions/tool-cache's download (retries 5xx) and cache, RUNNER_TEMP for staging. */
-export async function toolCacheDeps(
-  env: Record<string, string | undefined>,
-  log: (message: string) => void,
-): Promise<FetchDeps> {
+export async function toolCacheDeps(env: Record<string, string | undefined>, log: (message: string) => void): Promise<FetchDeps> {
   const tc = await import('@actions/tool-cache');
   return {
     download: (url) => tc.downloadTool(url),

@@ -171,7 +171,11 @@ function readText(file: string): string | null {
 }
 
 /** Where a fetched runtime lives in the tool cache: `$RUNNER_TOOL_CACHE/<name>/<version>/<arch>`, if complete. */
-export function toolCacheDirFrom(env: Record<string, string | undefined>, arch: string, exists = existsSync): string | null {
+export function toolCacheDirFrom(
+  env: Record<string, string | undefined>,
+  arch: string,
+  exists: (file: string) => boolean = existsSync,
+): string | null {
   const root = env.RUNNER_TOOL_CACHE;
   if (!root) return null;
   // @actions/tool-cache's layout: cacheDir() writes the folder and then `<folder>.complete`.

@@ -82,11 +82,7 @@ function paxPath(body: Buffer): string | undefined {
  * @returns the number of files written.
  * @throws Error on a truncated or malformed archive, or a destination outside destDir.
  */
-export async function extractTarGz(
-  archive: string,
-  destDir: string,
-  pick: (name: string) => string | null,
-): Promise<number> {
+export async function extractTarGz(archive: string, destDir: string, pick: (name: string) => string | null): Promise<number> {
   const queue = new ByteQueue();
   let written = 0;
   let header: { name: string; type: string; size: number } | null = null;
@@ -137,6 +133,7 @@ export async function extractTarGz(
       await handle(h.name, h.type, body);
     }
   }
-  if (!ended && (header !== null || queue.length > 0)) throw new Error(`${archive} is truncated (the tar stream ends inside an entry)`);
+  if (!ended && (header !== null || queue.length > 0))
+    throw new Error(`${archive} is truncated (the tar stream ends inside an entry)`);
   return written;
 }
