@@ -137,7 +137,7 @@ export function describeFailure(probe: Pick<RuntimeProbe, 'platform' | 'arch' | 
     );
   }
   return (
-    `energy-budget found no onnxruntime for ${pair} (looked at ${looked}). Install onnxruntime-node next to it, ` +
+    `No onnxruntime for ${pair} here (looked at ${looked}). Install onnxruntime-node next to energy-budget, ` +
     `which brings the ${pair} binding: \`npm install onnxruntime-node@${PEER_RANGE.text}\` in the same project ` +
     `(or \`npm install -g onnxruntime-node@${PEER_RANGE.text}\` for a global energy-budget). onnxruntime-node ships ` +
     'bindings for darwin/arm64, linux/arm64, linux/x64, win32/arm64 and win32/x64.'
