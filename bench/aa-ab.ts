@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config/index.js';
-import { compareWithBase, measureModel, prepareModel, type MeasureContext } from '../src/measure.js';
+import { compareWithBase, measureModel, prepareModel, type MeasureContext } from '../src/engine/measure.js';
 import { createSession } from '../src/bench/ort.js';
 import { abbaBaseFirst, createSequentialComparison, planRoundsPerLook } from '../src/compare/sequential.js';
 import type { ComparisonResult } from '../src/compare/types.js';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config/index.js';
-import { adviseForModel, measureModel, type MeasureContext } from '../src/measure.js';
+import { adviseForModel, measureModel, type MeasureContext } from '../src/engine/measure.js';
 import { silentLogger } from '../src/report/terminal.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -24,7 +24,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runEnergyBudget } from '../src/run.js';
+import { runEnergyBudget } from '../src/engine/run.js';
 import { buildClassifier } from '../src/model/examples.js';
 import { DataType, encodeModel, type ModelProto } from '../src/model/onnx.js';
 import { footprintText } from '../src/report/markdown.js';

@@ -29,7 +29,7 @@ import { buildClassifier } from '../src/model/examples.js';
 import { encodeModel } from '../src/model/onnx.js';
 import { floatTensor, node } from '../src/model/builder.js';
 import type { ModelProto } from '../src/model/onnx.js';
-import { runEnergyBudget } from '../src/run.js';
+import { runEnergyBudget } from '../src/engine/run.js';
 
 const BUDGET = `version: 1
 measure: instructions

@@ -11,8 +11,8 @@
 import { parseArgs } from 'node:util';
 import { EnergyBudgetError, ExitCode, exitCodeOf, messageOf } from './errors.js';
 import { tryParseShard, type Shard } from './util/shard.js';
-import type { RunOptions } from './run-types.js';
-import type { EngineDeps } from './run.js';
+import type { RunOptions } from './engine/types.js';
+import type { EngineDeps } from './engine/run.js';
 import { textOption } from './util/options.js';
 
 /** The parts of `process` the CLI uses. */
@@ -150,7 +150,7 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   const { loadBaselineReport } = await import('./baseline/report.js');
   const { mergeReports } = await import('./report/merge.js');
   const { renderText } = await import('./report/terminal.js');
-  const { reportExitCode, writeReports } = await import('./run.js');
+  const { reportExitCode, writeReports } = await import('./engine/run.js');
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), undefined, 'merge') });
@@ -185,7 +185,7 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
  */
 async function runInitCommand(args: string[], proc: CliProcess, deps: EngineDeps): Promise<number> {
   const { runInit } = await import('./init/init.js');
-  const { runEnergyBudget } = await import('./run.js');
+  const { runEnergyBudget } = await import('./engine/run.js');
   const { createConsoleLogger } = await import('./report/terminal.js');
   const { fileURLToPath } = await import('node:url');
   const env = deps.env ?? proc.env;
@@ -248,7 +248,7 @@ export async function runCli(proc: CliProcess, deps: EngineDeps = {}): Promise<n
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import('./run.js');
+      const { runEnergyBudget } = await import('./engine/run.js');
       const { createConsoleLogger } = await import('./report/terminal.js');
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;

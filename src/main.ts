@@ -42,7 +42,7 @@ import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import type { Report } from './report/types.js';
-import type { RunDeps, RunOptions, RunResult } from './run-types.js';
+import type { RunDeps, RunOptions, RunResult } from './engine/types.js';
 
 /** The Actions runtime as the action uses it; the default is @actions/core. */
 export interface ActionIO {
@@ -111,7 +111,7 @@ export function coreIO(env: Record<string, string | undefined> = process.env): A
 async function loadEngine(io: ActionIO): Promise<RunEnergyBudget> {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = 'action';
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import('./run.js');
+  const engine = await import('./engine/run.js');
   return engine.runEnergyBudget;
 }
 

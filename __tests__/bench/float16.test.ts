@@ -14,7 +14,7 @@ import { countNonFinite } from '../../src/bench/runner.js';
 import { writeNpy } from '../../src/bench/npy.js';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { model, node, valueInfo } from '../../src/model/builder.js';
-import { runEnergyBudget } from '../../src/run.js';
+import { runEnergyBudget } from '../../src/engine/run.js';
 import { float16Bits, float16BitsOf, float16Value, float16ValuesOf } from '../../src/util/float16.js';
 import { makeTensor, nativeFloat16 } from '../../src/util/ort-tensor.js';
 import { identityModel } from './helpers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
-import { stepsPerCallFor } from '../../src/measure-training.js';
+import { stepsPerCallFor } from '../../src/engine/training.js';
 
 const file = '/project/energy-budget.yml';
 const withTraining = (training: string) => `version: 1\nmodels:\n  - name: m\n    path: m.onnx\n    training:\n${training}`;

@@ -9,7 +9,7 @@ import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HistoryRecord } from '../../src/history/record.js';
-import { runEnergyBudget } from '../../src/run.js';
+import { runEnergyBudget } from '../../src/engine/run.js';
 import { createRng } from '../../src/util/random.js';
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');

@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runEnergyBudget } from '../../src/run.js';
+import { runEnergyBudget } from '../../src/engine/run.js';
 import { buildClassifier } from '../../src/model/examples.js';
 import { encodeModel } from '../../src/model/onnx.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import type { RunResult } from '../../src/run-types.js';
+import type { RunResult } from '../../src/engine/types.js';
 
 const budget = (extra = '') => `version: 1
 models:

@@ -24,7 +24,7 @@ import { floatTensor, int64Tensor, model, node, valueInfo } from '../../src/mode
 import { loadModel } from '../../src/model/load.js';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { silentLogger } from '../../src/report/terminal.js';
-import { runEnergyBudget } from '../../src/run.js';
+import { runEnergyBudget } from '../../src/engine/run.js';
 import { createRng } from '../../src/util/random.js';
 import { buildEngine, root } from '../hostile/support.js';
 import { mutateBudget, mutateModel, structured } from './mutate.js';

@@ -17,7 +17,7 @@ import { EnergyBudgetError } from '../../src/errors.js';
 import { analyzeModel } from '../../src/model/analyze.js';
 import { loadModel } from '../../src/model/load.js';
 import { silentLogger } from '../../src/report/terminal.js';
-import { runEnergyBudget } from '../../src/run.js';
+import { runEnergyBudget } from '../../src/engine/run.js';
 import { buildEngine } from '../hostile/support.js';
 import { graphCase } from './graphs.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError } from '../../src/errors.js';
 import { run, type ActionIO, type RunEnergyBudget } from '../../src/main.js';
 import type { Report } from '../../src/report/types.js';
-import type { RunOptions } from '../../src/run-types.js';
+import type { RunOptions } from '../../src/engine/types.js';
 import { FakeGitHub } from './fake-github.js';
 import { failReport, HOSTILE_NAME, inconclusiveReport, passReport } from './fixtures/reports.js';
 

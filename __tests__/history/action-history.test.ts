@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { run, type ActionIO, type RunEnergyBudget } from '../../src/main.js';
 import type { Report } from '../../src/report/types.js';
-import type { RunOptions } from '../../src/run-types.js';
+import type { RunOptions } from '../../src/engine/types.js';
 import { createRng } from '../../src/util/random.js';
 import { parseHistory } from '../../src/history/store.js';
 import { FakeGitHub } from '../github/fake-github.js';

@@ -12,7 +12,7 @@ import { runCli } from '../../src/cli.js';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
 import type { Report } from '../../src/report/types.js';
-import type { RunDeps } from '../../src/run-types.js';
+import type { RunDeps } from '../../src/engine/types.js';
 import { createRng } from '../../src/util/random.js';
 import { root } from './support.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/terminal.js';
 import type { InstructionsReport, Report } from '../../src/report/types.js';
-import { metricValues } from '../../src/measure.js';
+import { metricValues } from '../../src/engine/measure.js';
 
 const counted: InstructionsReport = {
   perCall: 325_305,

@@ -140,7 +140,7 @@ describe('Loop and Scan bodies × their counts', () => {
     const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { runEnergyBudget } = await import('../../src/run.js');
+    const { runEnergyBudget } = await import('../../src/engine/run.js');
     const body: GraphProto = {
       name: 'body',
       node: [

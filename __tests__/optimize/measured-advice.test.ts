@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
-import { compareArms, type MeasureContext } from '../../src/measure.js';
+import { compareArms, type MeasureContext } from '../../src/engine/measure.js';
 import { node } from '../../src/model/builder.js';
 import { buildClassifier } from '../../src/model/examples.js';
 import { encodeModel, type ModelProto } from '../../src/model/onnx.js';

@@ -3,11 +3,11 @@
  * backend), the on-demand fetch of the CUDA provider, and the GPU-memory sampler. The CPU
  * needs none of it. See docs/gpu.md.
  */
-import type { ModelConfig } from './config/types.js';
-import type { RunLogger } from './util/logger.js';
-import { checkDevice, realDeviceProbes, requireDevice } from './device/providers.js';
-import { ensureCudaProvider } from './device/fetch-cuda.js';
-import { loadNvmlWithMemory, openGpuMemorySampler, type GpuMemorySampler } from './device/gpu-memory.js';
+import type { ModelConfig } from '../config/types.js';
+import type { RunLogger } from '../util/logger.js';
+import { checkDevice, realDeviceProbes, requireDevice } from '../device/providers.js';
+import { ensureCudaProvider } from '../device/fetch-cuda.js';
+import { loadNvmlWithMemory, openGpuMemorySampler, type GpuMemorySampler } from '../device/gpu-memory.js';
 
 /**
  * Makes sure the model's device can run: fetches the CUDA provider when only it is missing.

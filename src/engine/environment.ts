@@ -1,6 +1,6 @@
 /** What the report says about the machine it ran on. */
 import os from 'node:os';
-import type { EnvironmentInfo } from './report/types.js';
+import type { EnvironmentInfo } from '../report/types.js';
 
 /** Describes this machine and runtime. `ortVersion` comes from the onnxruntime adapter. */
 export function detectEnvironment(ortVersion: string, device = 'cpu'): EnvironmentInfo {

@@ -3,31 +3,31 @@
  * energy window, the training step, and the interleaved base-versus-head comparison.
  * Everything outside (files, sessions, meters, clocks) comes in through `MeasureContext`.
  */
-import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
-import { EnergyBudgetError, InputError } from './errors.js';
-import type { RunLogger } from './util/logger.js';
-import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
-import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
-import type { ComparisonResult } from './compare/types.js';
-import { loadModel, type LoadedModel } from './model/load.js';
-import { analyzeModel } from './model/analyze.js';
-import { flopsWithControlFlow } from './model/control-flow.js';
-import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
-import { createSession, type BenchSession } from './bench/ort.js';
-import { runInferenceBenchmark } from './bench/runner.js';
-import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
-import { figureInterval } from './energy/interval.js';
-import { carbonFor } from './energy/carbon.js';
-import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
-import { quantileSorted } from './util/stats.js';
-import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
-import { seedFrom } from './util/random.js';
-import { measureTraining } from './measure-training.js';
-import { prepareDevice, startGpuMemory } from './measure-device.js';
-import { decodeModel } from './model/onnx.js';
-import { adviseModel } from './optimize/advisor.js';
-import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
-import { countInstructions } from './instructions/measure.js';
+import type { BudgetConfig, MetricKey, ModelConfig } from '../config/types.js';
+import { EnergyBudgetError, InputError } from '../errors.js';
+import type { RunLogger } from '../util/logger.js';
+import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from '../report/types.js';
+import type { EnergyWindow, EnergyMeter, WindowToken } from '../energy/types.js';
+import type { ComparisonResult } from '../compare/types.js';
+import { loadModel, type LoadedModel } from '../model/load.js';
+import { analyzeModel } from '../model/analyze.js';
+import { flopsWithControlFlow } from '../model/control-flow.js';
+import { synthesizeInputs, type SynthesizedInputs } from '../bench/inputs.js';
+import { createSession, type BenchSession } from '../bench/ort.js';
+import { runInferenceBenchmark } from '../bench/runner.js';
+import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from '../energy/index.js';
+import { figureInterval } from '../energy/interval.js';
+import { carbonFor } from '../energy/carbon.js';
+import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from '../compare/sequential.js';
+import { quantileSorted } from '../util/stats.js';
+import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from '../compare/interleaved.js';
+import { seedFrom } from '../util/random.js';
+import { measureTraining } from './training.js';
+import { prepareDevice, startGpuMemory } from './device.js';
+import { decodeModel } from '../model/onnx.js';
+import { adviseModel } from '../optimize/advisor.js';
+import { VARIANT_IDS, type Measurement, type VariantComparison } from '../optimize/types.js';
+import { countInstructions } from '../instructions/measure.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {

@@ -6,37 +6,37 @@
  * while the other models' results survive. Report files are written before anything else
  * (the action posts its comment after this returns).
  */
-import { missingNamedFiles } from './config/files.js';
+import { missingNamedFiles } from '../config/files.js';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { loadConfig, parseConfig } from './config/load.js';
-import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
-import type { ComparisonResult } from './compare/types.js';
-import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue, messageOf } from './errors.js';
+import { loadConfig, parseConfig } from '../config/load.js';
+import type { BudgetConfig, MetricKey, ModelConfig } from '../config/types.js';
+import type { ComparisonResult } from '../compare/types.js';
+import { EnergyBudgetError, ExitCode, EnvironmentError, exitCodeOf, type ConfigIssue, messageOf } from '../errors.js';
 import { detectEnvironment } from './environment.js';
-import { renderJunit } from './report/junit.js';
-import { renderMarkdown } from './report/markdown.js';
-import { renderText, silentLogger } from './report/terminal.js';
-import type { BudgetResult, ModelReport, Report } from './report/types.js';
-import type { RunDeps, RunOptions, RunResult } from './run-types.js';
-import type { RunLogger } from './util/logger.js';
-import { ortVersion } from './bench/ort.js';
-import { evaluateBudgets, isDeterministicMetric, overallVerdict } from './compare/budgets.js';
-import { endFootprint, startFootprint } from './energy/footprint.js';
-import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from './baseline/identity.js';
-import { diffBudgetFiles } from './compare/budget-changes.js';
-import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
-import { GitBaseline, headCommit } from './baseline/git.js';
-import { modelsDigest } from './report/merge.js';
+import { renderJunit } from '../report/junit.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderText, silentLogger } from '../report/terminal.js';
+import type { BudgetResult, ModelReport, Report } from '../report/types.js';
+import type { RunDeps, RunOptions, RunResult } from './types.js';
+import type { RunLogger } from '../util/logger.js';
+import { ortVersion } from '../bench/ort.js';
+import { evaluateBudgets, isDeterministicMetric, overallVerdict } from '../compare/budgets.js';
+import { endFootprint, startFootprint } from '../energy/footprint.js';
+import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from '../baseline/identity.js';
+import { diffBudgetFiles } from '../compare/budget-changes.js';
+import { loadBaselineReport, environmentDifferences } from '../baseline/report.js';
+import { GitBaseline, headCommit } from '../baseline/git.js';
+import { modelsDigest } from '../report/merge.js';
 import { metricValues, type MeasureContext } from './measure.js';
-import { createModelRunner } from './isolate/engine.js';
-import type { IsolationOptions } from './isolate/parent.js';
-import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from './isolate/workspace.js';
-import { safeLogger } from './isolate/log-safety.js';
-import { writeFileAtomic } from './util/atomic-write.js';
-import { findValgrind, installValgrind } from './instructions/valgrind.js';
-import { historyBaselineFor } from './history/baseline.js';
-import { describeChange, environmentParts } from './history/series.js';
+import { createModelRunner } from '../isolate/engine.js';
+import type { IsolationOptions } from '../isolate/parent.js';
+import { assertInsideWorkspace, confinedReadFile, findWorkspaceRoot } from '../isolate/workspace.js';
+import { safeLogger } from '../isolate/log-safety.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { findValgrind, installValgrind } from '../instructions/valgrind.js';
+import { historyBaselineFor } from '../history/baseline.js';
+import { describeChange, environmentParts } from '../history/series.js';
 
 /** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
 export function selectShard<T>(items: T[], shard?: { index: number; count: number }): T[] {

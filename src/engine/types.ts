@@ -2,9 +2,9 @@
  * The one entry point shared by the CLI and the GitHub Action:
  * `runEnergyBudget(options, deps)` in `src/run.ts`.
  */
-import type { HistoryRecord } from './history/record.js';
-import type { Report } from './report/types.js';
-import type { RunLogger } from './util/logger.js';
+import type { HistoryRecord } from '../history/record.js';
+import type { Report } from '../report/types.js';
+import type { RunLogger } from '../util/logger.js';
 
 /** What to run. Paths are absolute or relative to `cwd`. */
 export interface RunOptions {

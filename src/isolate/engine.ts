@@ -5,7 +5,7 @@
  */
 import type { MetricKey, ModelConfig } from '../config/types.js';
 import type { ComparisonResult } from '../compare/types.js';
-import { adviseForModel, compareWithBase, measureModel, type MeasureContext } from '../measure.js';
+import { adviseForModel, compareWithBase, measureModel, type MeasureContext } from '../engine/measure.js';
 import type { ModelReport } from '../report/types.js';
 import { defaultTimeoutS, locateWorker, runIsolated, scrubEnv, type IsolationOptions } from './parent.js';
 import type { JobKind, WorkerJob } from './protocol.js';
