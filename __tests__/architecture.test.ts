@@ -70,4 +70,39 @@ describe('docs/architecture.md import flow', () => {
     }
     expect(against).toEqual([]);
   });
+
+  it('has no import cycle between files', () => {
+    // Tarjan's strongly connected components; any component of more than one file is a cycle.
+    let next = 0;
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const cycles: string[][] = [];
+    const visit = (v: string): void => {
+      index.set(v, next);
+      low.set(v, next++);
+      stack.push(v);
+      onStack.add(v);
+      for (const w of GRAPH.get(v) ?? []) {
+        if (!GRAPH.has(w)) continue;
+        if (!index.has(w)) {
+          visit(w);
+          low.set(v, Math.min(low.get(v)!, low.get(w)!));
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      }
+      if (low.get(v) === index.get(v)) {
+        const component: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          component.push(rel(w));
+        } while (w !== v);
+        if (component.length > 1) cycles.push(component.sort());
+      }
+    };
+    for (const f of FILES) if (!index.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
 });

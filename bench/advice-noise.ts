@@ -13,7 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config/index.js';
-import { adviseForModel, measureModel, type MeasureContext } from '../src/engine/measure.js';
+import { adviseForModel } from '../src/engine/advice.js';
+import { measureModel } from '../src/engine/measure.js';
+import { type MeasureContext } from '../src/engine/context.js';
 import { silentLogger } from '../src/report/terminal.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

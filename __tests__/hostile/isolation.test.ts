@@ -13,7 +13,7 @@ import type { BudgetConfig } from '../../src/config/types.js';
 import { EnergyBudgetError } from '../../src/errors.js';
 import { createModelRunner } from '../../src/isolate/engine.js';
 import { defaultTimeoutS, locateWorker, scrubEnv } from '../../src/isolate/parent.js';
-import type { MeasureContext } from '../../src/engine/measure.js';
+import type { MeasureContext } from '../../src/engine/context.js';
 import type { RunLogger } from '../../src/util/logger.js';
 import { buildEngine, root } from './support.js';
 

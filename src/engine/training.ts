@@ -20,7 +20,7 @@ import { isEstimated } from '../energy/units.js';
 import { figureInterval } from '../energy/interval.js';
 import { seedFrom } from '../util/random.js';
 import { mean, quantileSorted } from '../util/stats.js';
-import type { MeasureContext, PreparedModel } from './measure.js';
+import type { MeasureContext, PreparedModel } from './context.js';
 import { countInstructions } from '../instructions/measure.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

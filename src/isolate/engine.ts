@@ -5,7 +5,10 @@
  */
 import type { MetricKey, ModelConfig } from '../config/types.js';
 import type { ComparisonResult } from '../compare/types.js';
-import { adviseForModel, compareWithBase, measureModel, type MeasureContext } from '../engine/measure.js';
+import { adviseForModel } from '../engine/advice.js';
+import { compareWithBase } from '../engine/base-comparison.js';
+import { measureModel } from '../engine/measure.js';
+import { type MeasureContext } from '../engine/context.js';
 import type { ModelReport } from '../report/types.js';
 import { defaultTimeoutS, locateWorker, runIsolated, scrubEnv, type IsolationOptions } from './parent.js';
 import type { JobKind, WorkerJob } from './protocol.js';

@@ -5,7 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { EnvironmentError } from '../errors.js';
-import { adviseForModel, compareWithBase, measureModel, type MeasureContext } from '../engine/measure.js';
+import { adviseForModel } from '../engine/advice.js';
+import { compareWithBase } from '../engine/base-comparison.js';
+import { measureModel } from '../engine/measure.js';
+import { type MeasureContext } from '../engine/context.js';
 import type { RunLogger } from '../util/logger.js';
 import type { WorkerJob } from './protocol.js';
 import { confinedReadFile } from './workspace.js';
