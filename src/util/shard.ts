@@ -20,3 +20,9 @@ export function tryParseShard(text: string): Shard | undefined {
   const count = Number(m[2]);
   return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
 }
+
+/** Splits models into `count` shares by position; shard `index` (1-based) gets every count-th. */
+export function selectShard<T>(items: T[], shard?: Shard): T[] {
+  if (!shard || shard.count === 1) return items;
+  return items.filter((_, i) => i % shard.count === shard.index - 1);
+}
