@@ -51,7 +51,7 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
   const run = async <T>(kind: JobKind, cfg: ModelConfig, modelIndex: number, path: string, head?: ModelReport): Promise<T> => {
     const job: WorkerJob = {
       kind,
-      configFile: ctx.config.file,
+      config: ctx.config,
       modelIndex,
       modelName: cfg.name,
       path,

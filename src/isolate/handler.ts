@@ -1,9 +1,8 @@
 /**
- * The job handler of the measurement worker: loads the budget file, picks the model and runs
- * the engine's own measurement functions (src/measure.ts) exactly as the in-process path does.
+ * The job handler of the measurement worker: takes the model's configuration from the job (the
+ * parent's validated budget file) and runs the engine's own measurement functions
+ * (src/engine/) exactly as the in-process path does.
  */
-import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../config/load.js';
 import { EnvironmentError } from '../errors.js';
 import { adviseForModel } from '../engine/advice.js';
 import { compareWithBase } from '../engine/base-comparison.js';
@@ -16,14 +15,14 @@ import { confinedReadFile } from './workspace.js';
 /**
  * Runs one job in this process.
  * @throws whatever the measurement throws (InputError, EnvironmentError…); EnvironmentError
- *   when the budget file no longer lists the model at that index.
+ *   when the job's configuration does not list its model at that index (a bug in the parent).
  */
 export async function handleJob(job: WorkerJob, logger: RunLogger): Promise<{ value: unknown; shown: string[] }> {
-  const config = await loadConfig(job.configFile, (p) => readFile(p, 'utf8'));
+  const config = job.config;
   const cfg = config.models[job.modelIndex];
   if (!cfg || cfg.name !== job.modelName) {
     throw new EnvironmentError(
-      `The measurement worker found a different model at models[${job.modelIndex}] of ${job.configFile} than the engine (expected "${job.modelName}"): the budget file changed during the run. Run again.`,
+      `The measurement worker was sent models[${job.modelIndex}] of ${config.file}, which is not "${job.modelName}": the engine and its worker disagree. Please report it.`,
     );
   }
   const shown = new Set(job.shown);

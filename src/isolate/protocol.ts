@@ -4,20 +4,25 @@
  * one `result` or `error`, and the worker exits. Messages use Node's `advanced` IPC
  * serialisation (structured clone), so NaN, Infinity and typed arrays survive the trip.
  */
+import type { BudgetConfig } from '../config/types.js';
 import type { ModelReport } from '../report/types.js';
 import { ConfigError, EnergyBudgetError, type ConfigIssue, type ErrorCodeName } from '../errors.js';
 
 /** What a worker is asked to do for one model. */
 export type JobKind = 'measure' | 'compare' | 'advise';
 
-/** One job. The worker loads the budget file itself and picks `models[modelIndex]`. */
+/**
+ * One job. The parent sends the budget file as it validated it (plain data, structured-cloned),
+ * so the worker measures exactly the configuration the run checked and never reads or parses
+ * the file again.
+ */
 export interface WorkerJob {
   kind: JobKind;
-  /** Absolute path of the budget file. */
-  configFile: string;
-  /** Index in the budget file's `models:` (not in the shard). */
+  /** The validated budget file (src/config/types.ts). */
+  config: BudgetConfig;
+  /** Index of the job's model in `config.models` (not in the shard). */
   modelIndex: number;
-  /** The model's name, checked against the budget file the worker reads. */
+  /** The model's name, checked against `config.models[modelIndex]`. */
   modelName: string;
   /** The model file to measure: the head's path, or the base version written from git. */
   path: string;
