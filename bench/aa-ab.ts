@@ -3,7 +3,7 @@
  *
  * A/A: the example classifier (784→128→64→1) against an identical copy in another file.
  * A/B: against the same architecture with the first hidden layer 6% wider (136 instead of 128).
- * Each trial runs the product's own comparison, `compareWithBase` in src/measure.ts: alternating
+ * Each trial runs the product's own comparison, `compareWithBase` in src/engine/base-comparison.ts: alternating
  * rounds (the base's figures come from its calls in them), each with freshly created sessions of both models,
  * the same inputs and threads, fed to the sequential test of src/compare/sequential.ts until it
  * decides or the time cap is hit. The verdict counted is the `latency-p50` comparison against
@@ -44,7 +44,7 @@ const { values } = parseArgs({
     threshold: { type: 'string', default: '0.02' },
     kinds: { type: 'string', default: 'aa,ab' },
     batch: { type: 'string', default: '32' },
-    // product: compareWithBase (src/measure.ts). blocks: the same sequential test, but each
+    // product: compareWithBase (src/engine/base-comparison.ts). blocks: the same sequential test, but each
     // round alternates the two fresh sessions in short ABBA blocks, and the look schedule is
     // sized to the time cap (an experiment for a finer interleave under a busy machine).
     loop: { type: 'string', default: 'product' },

@@ -3,7 +3,7 @@
  * run several times (issue 13's acceptance figures): fp16 weights and 50% pruning do not change
  * the arithmetic, so they must never be reported as a latency change outside ±3% unless the
  * interval excludes 0; with the interleaved comparison an interval containing 0 is shown as
- * "no measurable change". Each trial runs the product's own `adviseForModel` (src/measure.ts).
+ * "no measurable change". Each trial runs the product's own `adviseForModel` (src/engine/advice.ts).
  *
  * Run:  node scripts/run-ts.mjs bench/advice-noise.ts [--trials 5] [--cap-s 30] [--batch 32]
  */

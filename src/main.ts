@@ -62,7 +62,7 @@ export interface ActionIO {
   setFailed(message: string): void;
 }
 
-/** The engine's entry point (src/run.ts). */
+/** The engine's entry point (src/engine/run.ts). */
 export type RunEnergyBudget = (options: RunOptions, deps: RunDeps) => Promise<RunResult>;
 
 export interface ActionDeps {

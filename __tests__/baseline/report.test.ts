@@ -39,7 +39,7 @@ describe('loadBaselineReport', () => {
       files(
         report([
           modelReport('a'),
-          // As src/run.ts writes them: no figures, zero size and FLOPs.
+          // As src/engine/run.ts writes them: no figures, zero size and FLOPs.
           { name: 'b', path: 'b.onnx', size: EMPTY, flops: 0, error: { code: 'X', message: 'y' }, budgets: [] },
           { name: 'c', path: '', change: 'removed', size: EMPTY, flops: 0, budgets: [] },
         ]),

@@ -41,7 +41,7 @@ function rates(trials: number, trueChange: number, options: Partial<SequentialOp
 }
 
 /**
- * The quick rule the product uses (src/measure.ts): a look every 3 rounds from round 3,
+ * The quick rule the product uses (src/engine/base-comparison.ts): a look every 3 rounds from round 3,
  * Bonferroni over the looks that fit the cap; here the same 30-round cap as the fixed rule
  * (5 looks × 6 rounds), so both are compared on the same sampling budget.
  */

@@ -1,7 +1,7 @@
 /**
  * Advice measured like a pull request: each variant's latency and energy change comes from the
  * interleaved, fresh-session, ABBA-block comparison base-versus-head uses (compareInterleaved
- * in src/measure.ts), with a 95% interval; an interval containing 0 is "no measurable change".
+ * in src/engine/advice.ts), with a 95% interval; an interval containing 0 is "no measurable change".
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * that same statistic — the p99 by per-round p99s, the mean by per-round means, the median by
  * per-round medians, energy per call by per-round energy per call — each with its own
  * sequential test (src/compare/sequential.ts). Pure: the rounds are measured by the caller
- * (src/measure.ts), which asks `samplesPerArm` calls per arm per round so that the tail
+ * (src/engine/base-comparison.ts), which asks `samplesPerArm` calls per arm per round so that the tail
  * percentiles are estimated, not read off the round's maximum.
  */
 import {

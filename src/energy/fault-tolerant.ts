@@ -23,6 +23,11 @@ export interface MeterContext {
   idle?: Map<string, IdleBaseline>;
 }
 
+/** The token of a window whose begin() failed: end() then returns no energy. */
+interface FailedToken extends WindowToken {
+  failed: true;
+}
+
 /**
  * A meter whose failures cost only the energy figure: when a counter fails in the middle of a
  * run (a RAPL file vanishing, nvidia-smi dying), `begin`/`end` do not throw, so the latency and
@@ -49,11 +54,12 @@ export class FaultTolerantMeter implements EnergyMeter {
       return await this.inner.begin();
     } catch (error) {
       this.failure ??= oneLineReason(error);
-      return { startedAt: Date.now(), failed: true } as WindowToken;
+      const failed: FailedToken = { startedAt: Date.now(), failed: true };
+      return failed;
     }
   }
   async end(token: WindowToken): Promise<EnergyWindow> {
-    if (!(token as { failed?: boolean }).failed) {
+    if (!('failed' in token && token.failed === true)) {
       try {
         return await this.inner.end(token);
       } catch (error) {

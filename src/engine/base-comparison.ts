@@ -16,6 +16,7 @@ import { type MeasureContext, type PreparedModel, label } from './context.js';
 import { prepareModel } from './prepare.js';
 import { FaultTolerantMeter, withMeter } from '../energy/fault-tolerant.js';
 import { energyReport, measurePrepared } from './measure.js';
+import { isOneOf } from '../util/one-of.js';
 
 /** Noisy metrics the interleaved comparison estimates, and which round figure each uses. */
 const ENERGY_METRICS: MetricKey[] = ['energy-per-inference', 'energy-per-sample', 'energy-per-1000-inferences'];
@@ -221,10 +222,7 @@ export async function compareWithBase(
   const basePrep = await prepareModel(cfg, basePath, ctx);
   const comparisons: Partial<Record<MetricKey, ComparisonResult>> = {};
   const gates = cfg.budget.filter(
-    (b) =>
-      b.kind === 'regression' &&
-      b.relative &&
-      ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
+    (b) => b.kind === 'regression' && b.relative && (isOneOf(LATENCY_COMPARED, b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
   // Figures the rounds do not give (peak memory, instruction counts under `measure:
   // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
@@ -248,7 +246,7 @@ export async function compareWithBase(
           'latency-p50',
           'energy',
           ...cfg.budget
-            .filter((b) => b.kind === 'absolute' && (LATENCY_COMPARED as readonly string[]).includes(b.metric))
+            .filter((b) => b.kind === 'absolute' && isOneOf(LATENCY_COMPARED, b.metric))
             .map((b) => compared(b.metric)),
         ]),
       ]

@@ -1,6 +1,6 @@
 /**
  * The one entry point shared by the CLI and the GitHub Action:
- * `runEnergyBudget(options, deps)` in `src/run.ts`.
+ * `runEnergyBudget(options, deps)` in `src/engine/run.ts`.
  */
 import type { HistoryRecord } from '../history/record.js';
 import type { Report } from '../report/types.js';

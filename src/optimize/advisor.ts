@@ -33,7 +33,7 @@ export type MeasureModel = (modelBytes: Uint8Array, context: { variant: VariantI
 
 /**
  * Compares a variant with the original by the interleaved, fresh-session, ABBA-block comparison
- * that base-versus-head uses (src/measure.ts compareInterleaved).
+ * that base-versus-head uses (src/engine/base-comparison.ts compareInterleaved).
  */
 export type CompareVariant = (variantBytes: Uint8Array, context: { variant: VariantId }) => Promise<VariantComparison>;
 
