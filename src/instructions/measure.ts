@@ -14,10 +14,17 @@ export const DEFAULT_CALLS = 5;
 export const DEFAULT_WARMUP = 1;
 
 /** What one count covers and how it was obtained, for every output. */
-export function describeCount(what: 'inference call' | 'training step', tool: string): string {
+export function describeCount(
+  what: 'inference call' | 'training step',
+  tool: string,
+  startup: CallgrindResult['startup'] = { instrumented: false },
+): string {
+  const start = startup.instrumented
+    ? `start-up instrumented because ${startup.reason}`
+    : 'start-up uninstrumented, instrumentation switched on with vgdb before the first call';
   return (
     `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, ` +
-    'collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so ' +
+    `${start}, collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so ` +
     "onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy"
   );
 }
@@ -44,7 +51,7 @@ export function summarizeCounts(
     simulated: true,
     tool: result.valgrind,
     wallS: result.wallS,
-    description: describeCount(opts.what, result.valgrind),
+    description: describeCount(opts.what, result.valgrind, result.startup),
   };
 }
 
