@@ -27,7 +27,6 @@ import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
 import { adviseModel } from './optimize/advisor.js';
 import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
-import { countInstructions } from './instructions/measure.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -364,21 +363,8 @@ async function measurePrepared(
       }
     }
   });
-  if (cfg.measure === 'instructions' && prepared.report.inference) {
-    // After the timed benchmark, never beside it: the simulator would take a core from it.
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`,
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString('en-US')} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`,
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`,
-      );
-  }
+  // The inference count of `measure: instructions` is taken after the timed benchmarks of both
+  // sides, both sides at once (src/instructions/sides.ts, called by the run).
   return prepared.report;
 }
 
@@ -650,13 +636,12 @@ export async function compareWithBase(
       b.relative &&
       ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  // Figures the rounds do not give (peak memory, instruction counts under `measure:
-  // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
-  // inference, or no head figures to size the blocks).
+  // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
+  // the rounds cannot run (no inference, or no head figures to size the blocks). Instruction
+  // counts are taken afterwards, outside the benchmarks (src/instructions/sides.ts).
   const ownBenchmark =
     !cfg.inference ||
     !head.inference ||
-    cfg.measure === 'instructions' ||
     cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };

@@ -247,6 +247,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       }
       let comparisons = {};
       let baselineMetrics: Partial<Record<MetricKey, number>> | null = null;
+      let comparedBasePath: string | undefined;
       if (git) {
         const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
         const basePath = await git.materializeModel(baseCfg.path);
@@ -266,6 +267,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
             head.baseline = cmp.base;
             baselineMetrics = metricValues(cmp.base);
             comparisons = cmp.comparisons;
+            comparedBasePath = basePath;
           } catch (error) {
             const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${(error as Error).message}`;
             logger.warn(w);
@@ -291,6 +293,23 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
             (head.notices ??= []).push(batchWarning);
           }
         } else if (!base) head.change = 'new';
+      }
+      // measure: instructions: after every timed benchmark of this model, the head's count and
+      // (when the base was measured) the base's, at the same time where cores allow.
+      if (cfg.measure === 'instructions' && head.inference) {
+        const base = comparedBasePath !== undefined && head.baseline?.inference ? head.baseline : undefined;
+        try {
+          const counted = await runner.count(cfg, config.models.indexOf(cfg), cfg.path, base ? comparedBasePath : undefined);
+          head.inference.instructions = counted.head;
+          if (base?.inference && counted.base) {
+            base.inference.instructions = counted.base;
+            baselineMetrics = metricValues(base);
+          }
+          if (counted.notices.length) (head.notices ??= []).push(...counted.notices);
+        } catch (error) {
+          report.models.push(modelError(cfg, error));
+          continue;
+        }
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
         inconclusive: config.inconclusive,

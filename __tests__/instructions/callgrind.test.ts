@@ -144,7 +144,7 @@ describe('estimateCycles', () => {
 });
 
 describe('summarizeCounts', () => {
-  it('gives the mean per call, the range, SIMULATED wording and the cycle estimate', () => {
+  it('gives the median per call (the mean of the middle two for an even number), the range, SIMULATED wording and the cycle estimate', () => {
     const perCall = [
       { Ir: 1000, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 },
       { Ir: 1002, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 },
@@ -160,6 +160,25 @@ describe('summarizeCounts', () => {
     expect(r.cyclesFormula).toMatch(/^ESTIMATE: .*pythonspeed\.com/);
     expect(r.description).toMatch(/^SIMULATED: .*valgrind-3\.19\.0.*AVX-512/);
     expect(r.simulated).toBe(true);
+  });
+
+  it('takes the median call, so a call carrying the occasional housekeeping of onnxruntime does not move the figure', () => {
+    const call = (Ir: number, D1mr: number) => ({ Ir, D1mr });
+    const r = summarizeCounts(
+      {
+        events: ['Ir', 'D1mr'],
+        perCall: [call(254_253, 7), call(254_198, 5), call(371_050, 90), call(254_253, 7), call(254_198, 5)],
+        wallS: 1,
+        valgrind: 'valgrind-3.19.0',
+        startup: { instrumented: false },
+      },
+      { warmup: 1, what: 'inference call' },
+    );
+    expect(r.perCall).toBe(254_253);
+    // The events are the median call's own.
+    expect(r.events).toEqual({ Ir: 254_253, D1mr: 7 });
+    expect([r.minPerCall, r.maxPerCall]).toEqual([254_198, 371_050]);
+    expect(r.description).toMatch(/median of the measured calls/);
   });
 });
 
