@@ -54,11 +54,8 @@ export async function countSides(
   for (const p of paths) prepared.push(await prepareModel(cfg, p, ctx));
   const parallel = countsInParallel(paths.length, opts.cores);
   const what = paths.length > 1 ? `head and base${parallel ? ' at the same time' : ', one after the other'}` : 'the model';
-  ctx.logger.progress(
-    `  ${cfg.name}: counting the instructions of ${what} under Valgrind (callgrind, one process each)`,
-  );
-  const count = (i: number) =>
-    countInstructions(prepared[i]!.loaded.path, prepared[i]!.inputs.feeds, { env: ctx.env, tool });
+  ctx.logger.progress(`  ${cfg.name}: counting the instructions of ${what} under Valgrind (callgrind, one process each)`);
+  const count = (i: number) => countInstructions(prepared[i]!.loaded.path, prepared[i]!.inputs.feeds, { env: ctx.env, tool });
   const counts: InstructionsReport[] = [];
   if (parallel) counts.push(...(await Promise.all(paths.map((_, i) => count(i)))));
   else for (let i = 0; i < paths.length; i++) counts.push(await count(i));
