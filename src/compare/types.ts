@@ -29,4 +29,9 @@ export interface ComparisonResult {
   rounds?: number;
   /** The relative threshold the sampling stopped against. */
   threshold?: number;
+  /**
+   * The 95% spread of one round's paired figure, exp(1.96 × sd of the per-round log ratios) − 1:
+   * how much one measurement of head against base varies from round to round.
+   */
+  roundSpread95?: number;
 }
