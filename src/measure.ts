@@ -616,6 +616,11 @@ export async function compareInterleaved(
     // A measured meter: each arm's metered energy (NaN from a failed window drops the round).
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  // The schedule is sized by the second round's length: the first carries one-time costs (the
+  // harness's first calls, page faults); a plan sized by a long first round runs out of looks
+  // before the cap (a bench run stopped at 32 rounds after 10 s of a 30 s cap). Both rounds
+  // come before any look (≥ 3 rounds).
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
@@ -625,8 +630,9 @@ export async function compareInterleaved(
   const looks =
     quick !== undefined ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
+  decider.addRound(first);
   // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
-  for (let rounds = 1; ; rounds++) {
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
