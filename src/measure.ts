@@ -650,7 +650,7 @@ export const QUICK_MAX_LOOKS = 10;
 
 /**
  * The quick rule's look schedule for a cap of `capS` seconds at `roundS` seconds per round
- * (the first round's length): a look every `minRoundsPerLook` rounds (the first after as many,
+ * (the second round's length: compareInterleaved): a look every `minRoundsPerLook` rounds (the first after as many,
  * at least 3), spaced further apart when more than {@link QUICK_MAX_LOOKS} such looks would fit,
  * so that the last look's interval is no wider than that of 10 looks whatever the model's speed
  * (with 23 looks of 3 rounds, as 0.43 s rounds gave in a 30 s cap, each look had α/23: a 95%
