@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-FL46T3MA.js";
+} from "./chunks/chunk-6ZH6SMEA.js";
 import {
   appendRecord,
   chartsFor,
@@ -12,16 +12,16 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-MYP3WVUH.js";
+} from "./chunks/chunk-RSVZMAXM.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-BUXQTNHB.js";
+} from "./chunks/chunk-WMIFE2ZZ.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
-import "./chunks/chunk-4ZSDREZE.js";
+import "./chunks/chunk-GTQO6RY3.js";
 import {
   describeFailure,
   realRuntimeProbe,
@@ -50,8 +50,8 @@ import {
 } from "./chunks/chunk-NC3O6ORB.js";
 import {
   mergeReports
-} from "./chunks/chunk-TLWKCKIU.js";
-import "./chunks/chunk-F25B2ZER.js";
+} from "./chunks/chunk-63LYO6ZL.js";
+import "./chunks/chunk-PU55M7OW.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -5819,7 +5819,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-VJDYRNRM.js");
+  const engine = await import("./chunks/run-CNHGLBNV.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

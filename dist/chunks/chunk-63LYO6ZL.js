@@ -7,7 +7,7 @@ import {
   readCpuInfo,
   readCpuTimes,
   resolvePowerModel
-} from "./chunk-F25B2ZER.js";
+} from "./chunk-PU55M7OW.js";
 import {
   InputError
 } from "./chunk-Z5TEINJL.js";

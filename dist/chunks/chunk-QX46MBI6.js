@@ -43,12 +43,13 @@ import {
   minSamplesForPercentile,
   minSamplesPerRound,
   planRoundsPerLook
-} from "./chunk-4ZSDREZE.js";
+} from "./chunk-GTQO6RY3.js";
 import {
   onnxRuntimeFor
 } from "./chunk-WZAJPRWX.js";
 import {
   mean,
+  median,
   percentile,
   percentiles,
   quantileSorted,
@@ -63,6 +64,8 @@ import {
   EstimateMeter,
   USER_HZ,
   errorCode,
+  estimateCoefficients,
+  estimateFromTimings,
   nodeFs,
   pct,
   readCpuInfo,
@@ -71,7 +74,7 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-F25B2ZER.js";
+} from "./chunk-PU55M7OW.js";
 import {
   ConfigError,
   EnergyBudgetError,
@@ -4798,7 +4801,7 @@ function createRoundDecider(metrics, options) {
       }
       return done;
     },
-    finish(design) {
+    finish(design, energyBasis) {
       const out3 = {};
       const result = (test, what) => {
         const state = test.state().done ? test.state() : test.finish();
@@ -4809,7 +4812,8 @@ function createRoundDecider(metrics, options) {
           changeCi95: state.changeCi95,
           method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
           rounds: state.rounds,
-          threshold: options.threshold
+          threshold: options.threshold,
+          ...state.sdLogRatio !== null ? { roundSpread95: Math.expm1(1.96 * state.sdLogRatio) } : {}
         };
       };
       const byKey = /* @__PURE__ */ new Map();
@@ -4820,7 +4824,7 @@ function createRoundDecider(metrics, options) {
         if (r) out3[m] = m === "throughput" ? invert(r) : r;
       }
       if (energy && energy.state().rounds > 1) {
-        const r = result(energy, "energy per call");
+        const r = result(energy, energyBasis ? `energy per call (${energyBasis})` : "energy per call");
         if (r) out3.energy = r;
       }
       return out3;
@@ -8827,6 +8831,8 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
   const warmup = plan.warmup ?? 10;
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  let coefficients;
+  let derived;
   const oneRound = async () => {
     const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
     const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
@@ -8834,6 +8840,9 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
     const headMs = [];
     let bJ = 0;
     let hJ = 0;
+    const bCpuS = [];
+    const hCpuS = [];
+    const windows = [];
     try {
       for (let i = 0; i < warmup; i++) {
         await sb.run(base.feeds);
@@ -8851,6 +8860,9 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          const cpuS = r.energy?.method === "estimate" ? (r.energy.estimate?.processCpuS ?? NaN) / r.runs : NaN;
+          (isBase ? bCpuS : hCpuS).push(cpuS);
+          if (r.energy) windows.push(r.energy);
           if (isBase && collect && r.energy) {
             if (Number.isFinite(r.energy.energyJ)) {
               const w = collect.energy;
@@ -8871,28 +8883,58 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
     }
     if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
+    const complete = windows.length === 2 * blocksPerRound && windows.every((w) => Number.isFinite(w.energyJ));
+    if (derived === void 0 && complete) {
+      coefficients = estimateCoefficients(windows);
+      derived = coefficients !== void 0;
+    }
+    if (derived && coefficients) {
+      if (!complete || ![...bCpuS, ...hCpuS].every(Number.isFinite)) return { baseMs, headMs };
+      return { baseMs, headMs, ...estimatedRound(coefficients, baseMs, headMs, median(bCpuS), median(hCpuS)) };
+    }
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
   const quick = plan.quickRoundsPerLook;
-  const looks = quick !== void 0 ? {
-    roundsPerLook: quick,
-    firstLookRounds: Math.max(MIN_ROUNDS, quick),
-    maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick))
-  } : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+  const looks = quick !== void 0 ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
-  for (let rounds = 1; ; rounds++) {
+  decider.addRound(first);
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
   if (collect && meter.takeFailure()) collect.energyFailed = true;
-  const lookText = quick !== void 0 ? `, a look every ${quick} rounds (Bonferroni)` : "";
+  const lookText = quick !== void 0 ? `, a look every ${looks.roundsPerLook} rounds (Bonferroni)` : "";
   return decider.finish(
-    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`
+    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+    derived && coefficients ? estimatedRoundText(coefficients) : void 0
   );
+}
+var QUICK_MAX_LOOKS = 10;
+function quickLooks(capS, roundS, minRoundsPerLook) {
+  const capRounds = Math.floor(capS / Math.max(roundS, 1e-3));
+  const roundsPerLook = Math.max(minRoundsPerLook, Math.ceil(capRounds / QUICK_MAX_LOOKS));
+  return {
+    roundsPerLook,
+    firstLookRounds: Math.max(MIN_ROUNDS, roundsPerLook),
+    maxLooks: Math.max(1, Math.min(QUICK_MAX_LOOKS, Math.floor(capRounds / roundsPerLook)))
+  };
+}
+function estimatedRound(c, baseMs, headMs, baseCpuSPerCall, headCpuSPerCall) {
+  return {
+    baseJPerCall: estimateFromTimings(c, median(baseMs) / 1e3, baseCpuSPerCall),
+    headJPerCall: estimateFromTimings(c, median(headMs) / 1e3, headCpuSPerCall)
+  };
+}
+function estimatedRoundText(c) {
+  return `ESTIMATED energy per call derived from each round's timings with the power model held fixed: ${sig(c.idleW)} W idle \xD7 median call time + ${sig(c.dynamicWPerCpu)} W \xD7 median block CPU time per call (the model's own uncertainty is common to both arms and not in this interval)`;
+}
+function sig(x) {
+  return Number(x.toPrecision(3)).toString();
 }
 function compareArms(cfg, base, head, plan, ctx) {
   return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));

@@ -6,18 +6,18 @@ import {
 } from "./chunk-JMVR6TWE.js";
 import {
   loadBaselineReport
-} from "./chunk-CZNE2HUI.js";
+} from "./chunk-6PI6GESY.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-MYP3WVUH.js";
+} from "./chunk-RSVZMAXM.js";
 import {
   lastSegment,
   toRecord
-} from "./chunk-BUXQTNHB.js";
+} from "./chunk-WMIFE2ZZ.js";
 import "./chunk-R3OHUB5T.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";

@@ -7,7 +7,7 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-BUXQTNHB.js";
+} from "./chunk-WMIFE2ZZ.js";
 import {
   InputError
 } from "./chunk-Z5TEINJL.js";
