@@ -7,11 +7,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type * as ort from 'onnxruntime-node';
 import { EnvironmentError } from '../errors.js';
+import { onnxRuntimeFor } from '../runtime/onnxruntime.js';
 import { CHILD_SOURCE, READY_LINE, type ChildJob } from './child.js';
 import { objectCost, parseCallgrind, type CallgrindPart } from './callgrind.js';
 
@@ -228,9 +228,9 @@ export function vgdbFor(valgrind: string): string {
   return existsSync(beside) ? beside : 'vgdb';
 }
 
-/** onnxruntime-node's entry file as this module resolves it (dist/node_modules in the bundle). */
+/** The entry file of the onnxruntime-node this process loads (src/runtime/onnxruntime.ts). */
 function ortEntry(): string {
-  return createRequire(import.meta.url).resolve('onnxruntime-node');
+  return onnxRuntimeFor().entryFile;
 }
 
 /** Callgrind's per-dump files in call order: `out.1`, `out.2`, …, then `out` (written at exit). */
