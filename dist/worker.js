@@ -4,10 +4,11 @@ import {
   adviseForModel,
   compareWithBase,
   confinedReadFile,
+  countSides,
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-QX46MBI6.js";
+} from "./chunks/chunk-LVRY4S53.js";
 import "./chunks/chunk-JQDTM3AS.js";
 import "./chunks/chunk-NX7QCVD3.js";
 import "./chunks/chunk-FJYLMHCT.js";
@@ -56,6 +57,9 @@ async function handleJob(job, logger) {
       break;
     case "advise":
       value = await adviseForModel(cfg, job.head, ctx);
+      break;
+    case "count":
+      value = await countSides(cfg, job.path, job.basePath, ctx);
       break;
     default:
       throw new EnvironmentError(`The measurement worker got an unknown job kind "${String(job.kind)}".`);

@@ -2207,18 +2207,20 @@ function describeLoadError(error, name) {
 
 // src/instructions/valgrind.ts
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 // src/instructions/child.ts
+var READY_LINE = "eb-ready";
 var ARRAYS = `{
   float32: Float32Array, float64: Float64Array, float16: Uint16Array, int8: Int8Array, uint8: Uint8Array,
   int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array,
   uint64: BigUint64Array, bool: Uint8Array
 }`;
 var CHILD_SOURCE = `
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 const job = JSON.parse(readFileSync(process.argv[1], 'utf8'));
 const mod = await import(pathToFileURL(job.ort).href);
@@ -2234,6 +2236,9 @@ for (const f of job.feeds) {
   feeds[f.name] = new ort.Tensor(f.type, new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT), f.dims);
 }
 const session = await ort.InferenceSession.create(job.model, job.sessionOptions);
+process.stdout.write('${READY_LINE}\\n');
+while (!existsSync(job.goFile));
+if (readFileSync(job.goFile, 'utf8').trim() !== 'go') process.exit(0);
 for (let i = 0; i < job.warmup + job.calls; i++) await session.run(feeds);
 await session.release();
 process.stdout.write(JSON.stringify({ ok: true, calls: job.warmup + job.calls }) + '\\n');
@@ -2410,16 +2415,44 @@ async function installValgrind(env2, deps = {}) {
   }
   return Number(clockNs() - t0) / 1e9;
 }
-function defaultExec(command, args, env2) {
+function defaultExec(command, args, env2, hooks) {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { env: env2, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, { env: env2, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
+    let stdout = "";
+    let ready;
+    child.stdout.on("data", (d) => {
+      if (ready) return;
+      stdout = (stdout + d.toString()).slice(-1e3);
+      if (stdout.split("\n").some((l) => l.trim() === READY_LINE))
+        ready = hooks.onReady(child.pid).catch((error) => {
+          child.kill("SIGKILL");
+          throw error;
+        });
+    });
     child.stderr.on("data", (d) => {
       stderr = (stderr + d.toString()).slice(-2e4);
     });
     child.on("error", fail);
-    child.on("close", (code, signal) => done({ code, signal, stderr }));
+    child.on("close", (code, signal) => void (ready ?? Promise.resolve()).then(() => done({ code, signal, stderr }), fail));
   });
+}
+var defaultVgdb = (command, args, env2) => new Promise((done, fail) => {
+  execFile(
+    command,
+    args,
+    { env: env2, timeout: 6e4 },
+    (error, stdout, stderr) => error ? fail(
+      new Error(
+        `${String(stderr || stdout).trim().split("\n").slice(-2).join(" | ") || error.message}`
+      )
+    ) : done()
+  );
+});
+function vgdbFor(valgrind) {
+  if (!valgrind.includes("/")) return "vgdb";
+  const beside = path.join(path.dirname(valgrind), "vgdb");
+  return existsSync2(beside) ? beside : "vgdb";
 }
 function ortEntry() {
   return onnxRuntimeFor().entryFile;
@@ -2437,8 +2470,28 @@ function callsFromDumps(parts, warmup, calls, events = ["Ir"]) {
   }
   return parts.slice(1 + warmup).map((p) => objectCost(p, events, COUNTED_OBJECT));
 }
+function callgrindArgs(opts) {
+  return [
+    "--tool=callgrind",
+    // Start-up (Node, module loading, session creation) runs without instrumentation: about
+    // 5× cheaper on the simulator than instrumented with collection off. vgdb switches it on
+    // (`instrumentation on`) before the first call.
+    ...opts.instrumented ? [] : ["--instr-atstart=no"],
+    "--collect-atstart=no",
+    `--toggle-collect=${RUN_SYMBOL}`,
+    `--dump-before=${RUN_SYMBOL_DUMP}`,
+    "--dump-instr=no",
+    `--cache-sim=${opts.cacheSim ? "yes" : "no"}`,
+    "--vgdb=yes",
+    // Its own FIFOs in the count's own folder, so that parallel counts never meet.
+    `--vgdb-prefix=${path.join(opts.dir, "vgdb")}`,
+    `--callgrind-out-file=${opts.out}`,
+    `--log-file=${path.join(opts.dir, "valgrind.log")}`
+  ];
+}
 async function runCallgrind(tool, job, deps = {}) {
   const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const env2 = { ...deps.env ?? process.env, NODE_OPTIONS: "" };
   const dir = await mkdtemp(path.join(os.tmpdir(), "eb-instr-"));
   try {
     const feeds = [];
@@ -2452,58 +2505,85 @@ async function runCallgrind(tool, job, deps = {}) {
       await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       feeds.push({ name, type: t.type, dims: [...t.dims], file });
     }
-    const childJob = {
-      ort: ortEntry(),
-      model: job.model,
-      sessionOptions: job.sessionOptions,
-      warmup: job.warmup,
-      calls: job.calls,
-      feeds
-    };
-    const jobFile = path.join(dir, "job.json");
-    await writeFile(jobFile, JSON.stringify(childJob));
-    const out3 = path.join(dir, "callgrind.out");
-    const args = [
-      "--tool=callgrind",
-      "--collect-atstart=no",
-      `--toggle-collect=${RUN_SYMBOL}`,
-      `--dump-before=${RUN_SYMBOL_DUMP}`,
-      "--dump-instr=no",
-      `--cache-sim=${job.cacheSim ? "yes" : "no"}`,
-      `--callgrind-out-file=${out3}`,
-      `--log-file=${path.join(dir, "valgrind.log")}`,
-      process.execPath,
-      "--input-type=module",
-      "-e",
-      CHILD_SOURCE,
-      jobFile
-    ];
     const t0 = clockNs();
-    const runTool = deps.exec ?? defaultExec;
-    const r = await runTool(tool.command, args, { ...deps.env ?? process.env, NODE_OPTIONS: "" });
-    const wallS = Number(clockNs() - t0) / 1e9;
-    if (r.code !== 0) {
-      const log2 = await readFile(path.join(dir, "valgrind.log"), "utf8").catch(() => "");
-      const tail = `${r.stderr}
+    let fallback;
+    for (let attempt = 0; ; attempt++) {
+      const instrumented = fallback !== void 0;
+      const sub2 = path.join(dir, `run-${attempt}`);
+      await mkdir(sub2);
+      const goFile = path.join(sub2, "go");
+      const childJob = {
+        ort: ortEntry(),
+        model: job.model,
+        sessionOptions: job.sessionOptions,
+        warmup: job.warmup,
+        calls: job.calls,
+        feeds,
+        goFile
+      };
+      const jobFile = path.join(sub2, "job.json");
+      await writeFile(jobFile, JSON.stringify(childJob));
+      const out3 = path.join(sub2, "callgrind.out");
+      const args = [
+        ...callgrindArgs({ out: out3, dir: sub2, cacheSim: job.cacheSim, instrumented }),
+        process.execPath,
+        "--input-type=module",
+        "-e",
+        CHILD_SOURCE,
+        jobFile
+      ];
+      let stopped;
+      const onReady = async (pid) => {
+        let word = "go";
+        if (!instrumented) {
+          const vgdb = deps.vgdb ?? defaultVgdb;
+          const command = vgdbFor(tool.command);
+          try {
+            await vgdb(command, [`--vgdb-prefix=${path.join(sub2, "vgdb")}`, `--pid=${pid}`, "instrumentation", "on"], env2);
+          } catch (error) {
+            stopped = `${command} could not switch callgrind's instrumentation on (${error.message})`;
+            word = "stop";
+          }
+        }
+        await writeFile(`${goFile}.tmp`, word);
+        await rename(`${goFile}.tmp`, goFile);
+      };
+      const runTool = deps.exec ?? defaultExec;
+      const r = await runTool(tool.command, args, env2, { onReady });
+      if (r.code !== 0) {
+        const log2 = await readFile(path.join(sub2, "valgrind.log"), "utf8").catch(() => "");
+        const tail = `${r.stderr}
 ${log2}`.trim().split("\n").slice(-8).join(" | ");
-      throw new EnvironmentError(
-        `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
-      );
+        throw new EnvironmentError(
+          `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
+        );
+      }
+      if (stopped !== void 0 && !instrumented) {
+        fallback = stopped;
+        continue;
+      }
+      const wallS = Number(clockNs() - t0) / 1e9;
+      const names = orderDumpFiles(await readdir(sub2), "callgrind.out");
+      const parts = [];
+      let events = [];
+      for (const n of names) {
+        const profile = parseCallgrind(await readFile(path.join(sub2, n), "utf8"));
+        events = profile.events;
+        parts.push(...profile.parts);
+      }
+      const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
+      if (perCall.every((c) => !c.Ir))
+        throw new EnvironmentError(
+          "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
+        );
+      return {
+        events,
+        perCall,
+        wallS,
+        valgrind: tool.version,
+        startup: fallback === void 0 ? { instrumented: false } : { instrumented: true, reason: fallback }
+      };
     }
-    const names = orderDumpFiles(await readdir(dir), "callgrind.out");
-    const parts = [];
-    let events = [];
-    for (const n of names) {
-      const profile = parseCallgrind(await readFile(path.join(dir, n), "utf8"));
-      events = profile.events;
-      parts.push(...profile.parts);
-    }
-    const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
-    if (perCall.every((c) => !c.Ir))
-      throw new EnvironmentError(
-        "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
-      );
-    return { events, perCall, wallS, valgrind: tool.version };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -2992,21 +3072,21 @@ function definedIn(g) {
   for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out3.add(o);
   return out3;
 }
-function renameNested(g, rename4) {
+function renameNested(g, rename5) {
   const local = definedIn(g);
-  const map = (x) => x && !local.has(x) ? rename4.get(x) ?? x : x;
+  const map = (x) => x && !local.has(x) ? rename5.get(x) ?? x : x;
   return {
     ...g,
     node: (g.node ?? []).map((n) => ({
       ...n,
       input: (n.input ?? []).map(map),
-      attribute: renameAttrs(n.attribute, rename4, local)
+      attribute: renameAttrs(n.attribute, rename5, local)
     })),
     output: (g.output ?? []).map((v) => ({ ...v, name: map(v.name ?? "") }))
   };
 }
-function renameAttrs(attrs, rename4, shadow) {
-  const outer = new Map([...rename4].filter(([k]) => !shadow.has(k)));
+function renameAttrs(attrs, rename5, shadow) {
+  const outer = new Map([...rename5].filter(([k]) => !shadow.has(k)));
   return (attrs ?? []).map((a) => ({
     ...a,
     ...a.g ? { g: renameNested(a.g, outer) } : {},
@@ -3014,16 +3094,16 @@ function renameAttrs(attrs, rename4, shadow) {
   }));
 }
 function inline(g, prefix, bindings) {
-  const rename4 = /* @__PURE__ */ new Map();
-  for (const name of definedIn(g)) rename4.set(name, `${prefix}${name}`);
-  for (const [k, v] of bindings) rename4.set(k, v);
-  const map = (x) => x ? rename4.get(x) ?? x : x;
+  const rename5 = /* @__PURE__ */ new Map();
+  for (const name of definedIn(g)) rename5.set(name, `${prefix}${name}`);
+  for (const [k, v] of bindings) rename5.set(k, v);
+  const map = (x) => x ? rename5.get(x) ?? x : x;
   const nodes = (g.node ?? []).map((n) => ({
     ...n,
     name: `${prefix}${n.name ?? n.output?.[0] ?? ""}`,
     input: (n.input ?? []).map(map),
     output: (n.output ?? []).map(map),
-    attribute: renameAttrs(n.attribute, rename4, /* @__PURE__ */ new Set())
+    attribute: renameAttrs(n.attribute, rename5, /* @__PURE__ */ new Set())
   }));
   const initializers = (g.initializer ?? []).map((t) => ({ ...t, name: map(t.name ?? "") }));
   return { nodes, initializers, outputs: (g.output ?? []).map((v) => map(v.name ?? "")) };
@@ -7116,7 +7196,7 @@ function emitOptimizer(em, kind, params, opts, names) {
 }
 
 // src/train/loop.ts
-function rename(nodes, map) {
+function rename2(nodes, map) {
   const r = (x) => map.get(x) ?? x;
   return nodes.map((n) => ({ ...n, input: (n.input ?? []).map(r), output: (n.output ?? []).map(r) }));
 }
@@ -7129,7 +7209,7 @@ function loopTrainingStep(step, steps) {
   const carried = Object.entries(step.feedback);
   const infoOf = (name, list) => list.find((v) => v.name === name);
   const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
-  const bodyNodes = rename(graph.node ?? [], bodyIn);
+  const bodyNodes = rename2(graph.node ?? [], bodyIn);
   const body = {
     name: "training_step_body",
     node: [...bodyNodes, { opType: "Identity", input: ["loop/cond_in"], output: ["loop/cond_out"], name: "loop/cond" }],
@@ -7549,14 +7629,18 @@ function estimateCycles(events) {
 // src/instructions/measure.ts
 var DEFAULT_CALLS = 5;
 var DEFAULT_WARMUP = 1;
-function describeCount(what, tool) {
-  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
+function describeCount(what, tool, startup = { instrumented: false }) {
+  const start = startup.instrumented ? `start-up instrumented because ${startup.reason}` : "start-up uninstrumented, instrumentation switched on with vgdb before the first call";
+  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, ${start}, collection on only inside the native run, warm-up calls excluded, median of the measured calls, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
 }
 function summarizeCounts(result, opts) {
   const k = opts.perCallDivisor ?? 1;
   const ir = result.perCall.map((c) => (c.Ir ?? 0) / k);
+  const sorted = [...result.perCall].sort((a, b) => (a.Ir ?? 0) - (b.Ir ?? 0));
+  const n = sorted.length;
+  const middle = n % 2 ? [sorted[(n - 1) / 2]] : [sorted[n / 2 - 1], sorted[n / 2]];
   const events = {};
-  for (const e of result.events) events[e] = result.perCall.reduce((s, c) => s + (c[e] ?? 0), 0) / result.perCall.length / k;
+  for (const e of result.events) events[e] = middle.reduce((s, c) => s + (c[e] ?? 0), 0) / middle.length / k;
   const cache = estimateCycles(events);
   return {
     perCall: events.Ir ?? 0,
@@ -7570,7 +7654,7 @@ function summarizeCounts(result, opts) {
     simulated: true,
     tool: result.valgrind,
     wallS: result.wallS,
-    description: describeCount(opts.what, result.valgrind)
+    description: describeCount(opts.what, result.valgrind, result.startup)
   };
 }
 async function countInstructions(model, feeds, opts) {
@@ -7749,7 +7833,7 @@ async function countSteps(cfg, plan, ctx) {
 // src/device/fetch-cuda.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { copyFile, mkdir, readFile as readFile2, rename as rename3, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
+import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename4, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createRequire } from "node:module";
@@ -7759,7 +7843,7 @@ import { join as join4 } from "node:path";
 // src/device/archive.ts
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { open, rename as rename3, rm as rm3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -7880,7 +7964,7 @@ async function writeStreamTo(source, transforms, dest) {
   const tmp = `${dest}.partial-${process.pid}`;
   try {
     await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
-    await rename2(tmp, dest);
+    await rename3(tmp, dest);
   } catch (error) {
     await rm3(tmp, { force: true });
     throw error;
@@ -7977,7 +8061,7 @@ async function extractTgz(archive, wanted, destDir) {
     if (sink) {
       await sink.fh.close();
       const dest = join3(destDir, sink.name);
-      await rename2(sink.tmp, dest);
+      await rename3(sink.tmp, dest);
       out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
       cur.sink = null;
     }
@@ -8220,7 +8304,7 @@ async function ensureCudaProvider(opts) {
     cause === void 0 ? void 0 : { cause }
   );
   try {
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir2(cacheDir, { recursive: true });
   } catch (error) {
     throw fail(
       `the cache folder ${cacheDir} cannot be created (${error.code ?? error})`,
@@ -8285,7 +8369,7 @@ async function ensureCudaProvider(opts) {
     log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
   }
   try {
-    await mkdir(bindingDir, { recursive: true });
+    await mkdir2(bindingDir, { recursive: true });
     for (const name of names) {
       const dest = join4(bindingDir, name);
       const rec = manifest.files[name];
@@ -8296,7 +8380,7 @@ async function ensureCudaProvider(opts) {
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
       await copyFile(join4(cacheDir, name), tmp);
-      await rename3(tmp, dest);
+      await rename4(tmp, dest);
     }
   } catch (error) {
     const code = error.code;
@@ -8744,20 +8828,6 @@ async function measurePrepared(cfg, prepared, ctx, what = { inference: true }) {
       }
     }
   });
-  if (cfg.measure === "instructions" && prepared.report.inference) {
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString("en-US")} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
-      );
-  }
   return prepared.report;
 }
 function metricValues(m) {
@@ -8945,7 +9015,7 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const gates = cfg.budget.filter(
     (b) => b.kind === "regression" && b.relative && (LATENCY_COMPARED.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
   );
-  const ownBenchmark = !cfg.inference || !head.inference || cfg.measure === "instructions" || cfg.budget.some((b) => b.kind === "regression" && (b.metric === "peak-memory" || b.metric === "peak-gpu-memory"));
+  const ownBenchmark = !cfg.inference || !head.inference || cfg.budget.some((b) => b.kind === "regression" && (b.metric === "peak-memory" || b.metric === "peak-gpu-memory"));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
   const informational = gates.length === 0;
@@ -9146,7 +9216,7 @@ function toMeasurement(m) {
 }
 
 // src/isolate/workspace.ts
-import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync3, realpathSync } from "node:fs";
 import { readFile as readFile3, realpath } from "node:fs/promises";
 import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
 function isInside(root, child) {
@@ -9168,7 +9238,7 @@ function findWorkspaceRoot(configFile, env2) {
     if (isInside(ws, file)) return ws;
   }
   for (let dir = dirname3(file); ; dir = dirname3(dir)) {
-    if (existsSync2(resolve3(dir, ".git"))) return dir;
+    if (existsSync3(resolve3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) break;
   }
   return dirname3(file);
@@ -9194,6 +9264,35 @@ function confinedReadFile(workspaceRoot) {
     const target = await assertInsideWorkspace(path4, workspaceRoot, "An input data file");
     return readFile3(target);
   };
+}
+
+// src/instructions/sides.ts
+import os4 from "node:os";
+function countsInParallel(sides, cores = os4.availableParallelism()) {
+  return sides > 1 && cores >= 2;
+}
+async function countSides(cfg, headPath, basePath, ctx, opts = {}) {
+  const t0 = ctx.clockNs();
+  const tool = await findValgrind(ctx.env);
+  const paths = basePath === void 0 ? [headPath] : [headPath, basePath];
+  const prepared = [];
+  for (const p of paths) prepared.push(await prepareModel(cfg, p, ctx));
+  const parallel = countsInParallel(paths.length, opts.cores);
+  const what = paths.length > 1 ? `head and base${parallel ? " at the same time" : ", one after the other"}` : "the model";
+  ctx.logger.progress(`  ${cfg.name}: counting the instructions of ${what} under Valgrind (callgrind, one process each)`);
+  const count = (i) => countInstructions(prepared[i].loaded.path, prepared[i].inputs.feeds, { env: ctx.env, tool });
+  const counts = [];
+  if (parallel) counts.push(...await Promise.all(paths.map((_, i) => count(i))));
+  else for (let i = 0; i < paths.length; i++) counts.push(await count(i));
+  const wallS = Number(ctx.clockNs() - t0) / 1e9;
+  const fmt = (r) => Math.round(r.perCall).toLocaleString("en-US");
+  ctx.logger.progress(
+    `  ${cfg.name}: ${fmt(counts[0])} instructions per call${counts[1] ? ` (base ${fmt(counts[1])})` : ""}, SIMULATED; counted in ${wallS.toFixed(1)} s${parallel ? " (both sides in parallel)" : ""}`
+  );
+  const notices = cfg.threads !== 1 ? [
+    `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
+  ] : [];
+  return { head: counts[0], ...counts[1] ? { base: counts[1] } : {}, parallel, wallS, notices };
 }
 
 // src/isolate/protocol.ts
@@ -9234,6 +9333,7 @@ export {
   metricValues,
   compareWithBase,
   adviseForModel,
+  countSides,
   serializeError,
   deserializeError,
   findWorkspaceRoot,

@@ -7944,7 +7944,7 @@ var REPORT_SCHEMA = {
       "type": "object",
       "properties": {
         "perCall": {
-          "description": "Instructions executed per call (mean of the measured calls' counts).",
+          "description": "Instructions executed per call: the median of the measured calls' counts (src/instructions/measure.ts says why not the mean).",
           "type": [
             "number",
             "null"
@@ -7977,7 +7977,7 @@ var REPORT_SCHEMA = {
           ]
         },
         "events": {
-          "description": "Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
+          "description": "Every callgrind event of the median call: Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
           "type": "object",
           "additionalProperties": {
             "type": [

@@ -4,7 +4,7 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-6PI6GESY.js";
+} from "./chunk-4P7SYNZE.js";
 import "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 export {

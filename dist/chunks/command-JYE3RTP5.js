@@ -6,7 +6,7 @@ import {
 } from "./chunk-JMVR6TWE.js";
 import {
   loadBaselineReport
-} from "./chunk-6PI6GESY.js";
+} from "./chunk-4P7SYNZE.js";
 import {
   chartsFor,
   historyPath,

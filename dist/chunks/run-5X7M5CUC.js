@@ -7,7 +7,7 @@ import {
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-6PI6GESY.js";
+} from "./chunk-4P7SYNZE.js";
 import {
   evaluateBudgets,
   isDeterministicMetric,
@@ -30,6 +30,7 @@ import {
   assertInsideWorkspace,
   compareWithBase,
   confinedReadFile,
+  countSides,
   deserializeError,
   findValgrind,
   findWorkspaceRoot,
@@ -39,7 +40,7 @@ import {
   metricValues,
   ortVersion,
   parseConfig
-} from "./chunk-QX46MBI6.js";
+} from "./chunk-LVRY4S53.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -713,12 +714,13 @@ function createModelRunner(ctx, opts) {
       mode: "in-process",
       measure: (cfg, _i, path) => measureModel(cfg, path, ctx),
       compare: (cfg, _i, basePath, head) => compareWithBase(cfg, basePath, head, ctx),
-      advise: (cfg, _i, head) => adviseForModel(cfg, head, ctx)
+      advise: (cfg, _i, head) => adviseForModel(cfg, head, ctx),
+      count: (cfg, _i, headPath, basePath) => countSides(cfg, headPath, basePath, ctx)
     };
   }
   const shown = ctx.shown ??= /* @__PURE__ */ new Set();
   const env = scrubEnv(ctx.env);
-  const run = async (kind, cfg, modelIndex, path, head) => {
+  const run = async (kind, cfg, modelIndex, path, head, basePath) => {
     const job = {
       kind,
       configFile: ctx.config.file,
@@ -726,6 +728,7 @@ function createModelRunner(ctx, opts) {
       modelName: cfg.name,
       path,
       ...head ? { head } : {},
+      ...basePath !== void 0 ? { basePath } : {},
       env,
       sysfsRoot: ctx.sysfsRoot,
       ...ctx.procRoot ? { procRoot: ctx.procRoot } : {},
@@ -748,7 +751,8 @@ function createModelRunner(ctx, opts) {
     mode: "process",
     measure: (cfg, i, path) => run("measure", cfg, i, path),
     compare: (cfg, i, basePath, head) => run("compare", cfg, i, basePath, head),
-    advise: (cfg, i, head) => run("advise", cfg, i, cfg.path, head)
+    advise: (cfg, i, head) => run("advise", cfg, i, cfg.path, head),
+    count: (cfg, i, headPath, basePath) => run("count", cfg, i, headPath, void 0, basePath)
   };
 }
 
@@ -948,6 +952,7 @@ async function runEnergyBudget(options, deps = {}) {
       }
       let comparisons = {};
       let baselineMetrics = null;
+      let comparedBasePath;
       if (git) {
         const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
         const basePath = await git.materializeModel(baseCfg.path);
@@ -963,6 +968,7 @@ async function runEnergyBudget(options, deps = {}) {
             head.baseline = cmp.base;
             baselineMetrics = metricValues(cmp.base);
             comparisons = cmp.comparisons;
+            comparedBasePath = basePath;
           } catch (error) {
             const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${error.message}`;
             logger.warn(w);
@@ -988,6 +994,21 @@ async function runEnergyBudget(options, deps = {}) {
             (head.notices ??= []).push(batchWarning);
           }
         } else if (!base) head.change = "new";
+      }
+      if (cfg.measure === "instructions" && head.inference) {
+        const base = comparedBasePath !== void 0 && head.baseline?.inference ? head.baseline : void 0;
+        try {
+          const counted2 = await runner.count(cfg, config.models.indexOf(cfg), cfg.path, base ? comparedBasePath : void 0);
+          head.inference.instructions = counted2.head;
+          if (base?.inference && counted2.base) {
+            base.inference.instructions = counted2.base;
+            baselineMetrics = metricValues(base);
+          }
+          if (counted2.notices.length) (head.notices ??= []).push(...counted2.notices);
+        } catch (error) {
+          report.models.push(modelError(cfg, error));
+          continue;
+        }
       }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
         inconclusive: config.inconclusive,
