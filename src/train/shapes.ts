@@ -292,6 +292,11 @@ export function inferNode(
     }
     case 'Shape':
       return [x ? [x.length] : undefined];
+    case 'ConstantOfShape': {
+      const dims = intsOf(node.input?.[0] ?? '');
+      if (dims) return [dims];
+      return [x && x.length === 1 && typeof x[0] === 'number' ? Array.from({ length: x[0] }, () => unknownDim()) : undefined];
+    }
     case 'Size':
       return [[]];
     case 'Constant':
