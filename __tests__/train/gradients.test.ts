@@ -247,6 +247,41 @@ const cases: Record<string, Case> = {
     wrt: ['x'],
     declared: { x: ['N', 'T'] },
   },
+  'Einsum attention scores bhid,bhjd->bhij': {
+    nodes: [node('Einsum', ['a', 'b'], ['y'], { equation: 'bhid,bhjd->bhij' })],
+    inputs: { a: { dims: [2, 2, 3, 4] }, b: { dims: [2, 2, 5, 4] } },
+    output: 'y',
+    wrt: ['a', 'b'],
+  },
+  'Einsum attention context bhij,bhjd->bhid': {
+    nodes: [node('Einsum', ['a', 'b'], ['y'], { equation: 'bhij, bhjd -> bhid' })],
+    inputs: { a: { dims: [1, 2, 3, 5] }, b: { dims: [1, 2, 5, 4] } },
+    output: 'y',
+    wrt: ['a', 'b'],
+  },
+  'Einsum one operand, transpose ijk->kij': {
+    nodes: [node('Einsum', ['a'], ['y'], { equation: 'ijk->kij' })],
+    inputs: { a: { dims: [2, 3, 4] } },
+    output: 'y',
+    wrt: ['a'],
+  },
+  'ReduceMax axis 1, keepdims 0': unary('ReduceMax', [3, 4, 2], { axes: [1], keepdims: 0 }),
+  'ReduceMin all axes': unary('ReduceMin', [3, 4]),
+  'ReduceMax axes input (opset 18)': {
+    nodes: [node('ReduceMax', ['x', 'ax'], ['y'])],
+    inputs: { x: { dims: [2, 3, 4] } },
+    initializers: [int64Tensor('ax', [2], [0, -1])],
+    output: 'y',
+    wrt: ['x'],
+    opset: 18,
+  },
+  'Tile repeats [2, 1, 3]': {
+    nodes: [node('Tile', ['x', 'r'], ['y'])],
+    inputs: { x: { dims: [2, 3, 2] } },
+    initializers: [int64Tensor('r', [3], [2, 1, 3])],
+    output: 'y',
+    wrt: ['x'],
+  },
   'Pad constant, value 0.5 (DenseNet transitions)': {
     nodes: [node('Pad', ['x', 'p', 'v'], ['y'])],
     inputs: { x: { dims: [2, 3, 4] } },
@@ -447,6 +482,8 @@ const float32Nonlinear: Record<string, Case> = {
     },
   ),
   HardSwish: unary('HardSwish', [4, 5], {}, { shape: (v) => (Math.abs(Math.abs(3 * v) - 3) < 0.1 ? 3 * v + 0.3 : 3 * v) }),
+  'Gelu (opset 20)': unary('Gelu', [3, 4], {}, { opset: 20 }),
+  'Gelu approximate tanh (opset 20)': unary('Gelu', [3, 4], { approximate: 'tanh' }, { opset: 20 }),
   // Recurrent nodes are unrolled (src/train/recurrent.ts): gradCheck also holds the unrolled
   // forward to onnxruntime's own LSTM/GRU/RNN kernel (loss within 1e-4 relative). Y_h and Y_c
   // join the loss through a broadcast Add so their gradients are checked too.
