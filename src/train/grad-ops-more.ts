@@ -348,10 +348,16 @@ export function parseEinsum(node: NodeProto): { inputs: string[]; output: string
 }
 
 const einsum: GradRule = {
-  check(node) {
+  check(node, em) {
     const p = parseEinsum(node);
     if (typeof p === 'string') return p;
     if (p.inputs.length > 2) return `${p.inputs.length} operands (one or two have gradients here)`;
+    if (p.inputs.length !== (node.input ?? []).length)
+      return `the equation names ${p.inputs.length} operands for ${(node.input ?? []).length} inputs`;
+    for (const [k, spec] of p.inputs.entries()) {
+      const r = rankOf(em, inp(node, k));
+      if (r !== undefined && r !== spec.length) return `operand ${k} has rank ${r} but subscripts "${spec}"`;
+    }
     for (const [k, spec] of p.inputs.entries()) {
       const others = new Set([...p.output, ...(p.inputs[1 - k] ?? '')]);
       const alone = [...spec].filter((c) => !others.has(c));
@@ -384,9 +390,12 @@ function extremeAxes(node: NodeProto, em: GraphEmitter): number[] | undefined | 
 const reduceExtreme: GradRule = {
   differentiable: () => [0],
   check(node, em) {
-    if (extremeAxes(node, em) === 'dynamic')
-      return 'its axes are computed at run time (the gradient needs them when the graph is built)';
-    if (rankOf(em, inp(node, 0)) === undefined) return 'the rank of its input is not known when the graph is built';
+    const axes = extremeAxes(node, em);
+    if (axes === 'dynamic') return 'its axes are computed at run time (the gradient needs them when the graph is built)';
+    const rank = rankOf(em, inp(node, 0));
+    if (rank === undefined) return 'the rank of its input is not known when the graph is built';
+    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
+      return `axes [${axes.join(', ')}] do not fit an input of rank ${rank}`;
     return undefined;
   },
   backward(em, node, [dY]) {
@@ -409,8 +418,12 @@ const reduceExtreme: GradRule = {
 const tile: GradRule = {
   differentiable: () => [0],
   check(node, em) {
-    if (!em.intsOf(inp(node, 1))) return 'its repeats are computed at run time (the gradient needs them when the graph is built)';
-    if (!isStatic(em.shapeOf(inp(node, 0)))) return "its input's shape is not known when the graph is built";
+    const reps = em.intsOf(inp(node, 1));
+    if (!reps) return 'its repeats are computed at run time (the gradient needs them when the graph is built)';
+    const dims = em.shapeOf(inp(node, 0));
+    if (!isStatic(dims)) return "its input's shape is not known when the graph is built";
+    if (reps.length !== dims.length || reps.some((r) => !Number.isInteger(r) || r < 1))
+      return `repeats [${reps.join(', ')}] do not fit an input of rank ${dims.length}`;
     return undefined;
   },
   backward(em, node, [dY]) {
