@@ -132,7 +132,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-Q7YPWMPW.js");
   const { mergeReports } = await import("./chunks/merge-XKRX3LIE.js");
   const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-5X7M5CUC.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-MIMFAKWF.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -161,7 +161,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-DVVDK5D7.js");
-  const { runEnergyBudget } = await import("./chunks/run-5X7M5CUC.js");
+  const { runEnergyBudget } = await import("./chunks/run-MIMFAKWF.js");
   const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -218,7 +218,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-5X7M5CUC.js");
+      const { runEnergyBudget } = await import("./chunks/run-MIMFAKWF.js");
       const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;

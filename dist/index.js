@@ -5819,7 +5819,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-5X7M5CUC.js");
+  const engine = await import("./chunks/run-MIMFAKWF.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -8,7 +8,7 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-LVRY4S53.js";
+} from "./chunks/chunk-UT3TLBMI.js";
 import "./chunks/chunk-JQDTM3AS.js";
 import "./chunks/chunk-NX7QCVD3.js";
 import "./chunks/chunk-FJYLMHCT.js";

@@ -40,7 +40,7 @@ import {
   metricValues,
   ortVersion,
   parseConfig
-} from "./chunk-LVRY4S53.js";
+} from "./chunk-UT3TLBMI.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";

@@ -5171,6 +5171,31 @@ function inferNode(node2, shapeOf, intsOf) {
     }
     case "Shape":
       return [x ? [x.length] : void 0];
+    case "Tile": {
+      const reps = intsOf(node2.input?.[1] ?? "");
+      if (!x || !reps || reps.length !== x.length) return [x ? x.map(() => unknownDim()) : void 0];
+      return [x.map((d, i) => typeof d === "number" ? d * reps[i] : reps[i] === 1 ? d : unknownDim())];
+    }
+    case "Einsum": {
+      const eq = (node2.attribute ?? []).find((a) => a.name === "equation")?.s;
+      const text = eq ? new TextDecoder().decode(eq).replace(/\s+/g, "") : "";
+      const arrow = text.indexOf("->");
+      if (arrow < 0 || text.includes("...")) return [void 0];
+      const specs = text.slice(0, arrow).split(",");
+      const dimOf = /* @__PURE__ */ new Map();
+      specs.forEach(
+        (spec, k) => [...spec].forEach((c, j) => {
+          const d = ins[k]?.[j];
+          if (d !== void 0 && (!dimOf.has(c) || typeof dimOf.get(c) !== "number" || d !== 1)) dimOf.set(c, d);
+        })
+      );
+      return [[...text.slice(arrow + 2)].map((c) => dimOf.get(c) ?? unknownDim())];
+    }
+    case "ConstantOfShape": {
+      const dims = intsOf(node2.input?.[0] ?? "");
+      if (dims) return [dims];
+      return [x && x.length === 1 && typeof x[0] === "number" ? Array.from({ length: x[0] }, () => unknownDim()) : void 0];
+    }
     case "Size":
       return [[]];
     case "Constant":
@@ -5802,6 +5827,127 @@ var pad = {
     ];
   }
 };
+function parseEinsum(node2) {
+  const eq = attrString(node2, "equation", "").replace(/\s+/g, "");
+  const arrow = eq.indexOf("->");
+  if (arrow < 0) return `equation "${eq}" has no explicit output ("->")`;
+  if (eq.includes("...")) return `equation "${eq}" uses an ellipsis`;
+  const inputs = eq.slice(0, arrow).split(",");
+  const output = eq.slice(arrow + 2);
+  const letters = /^[A-Za-z]*$/;
+  if (![...inputs, output].every((t) => letters.test(t))) return `equation "${eq}" is not understood`;
+  if ([...inputs, output].some((t) => new Set(t).size !== t.length))
+    return `equation "${eq}" repeats a subscript within one operand (a diagonal)`;
+  return { inputs, output };
+}
+var einsum = {
+  check(node2, em) {
+    const p = parseEinsum(node2);
+    if (typeof p === "string") return p;
+    if (p.inputs.length > 2) return `${p.inputs.length} operands (one or two have gradients here)`;
+    if (p.inputs.length !== (node2.input ?? []).length)
+      return `the equation names ${p.inputs.length} operands for ${(node2.input ?? []).length} inputs`;
+    for (const [k, spec] of p.inputs.entries()) {
+      const r = rankOf(em, inp(node2, k));
+      if (r !== void 0 && r !== spec.length) return `operand ${k} has rank ${r} but subscripts "${spec}"`;
+    }
+    for (const [k, spec] of p.inputs.entries()) {
+      const others = /* @__PURE__ */ new Set([...p.output, ...p.inputs[1 - k] ?? ""]);
+      const alone = [...spec].filter((c) => !others.has(c));
+      if (alone.length) return `subscript ${alone.join(", ")} of operand ${k} is summed away in that operand alone`;
+    }
+    return void 0;
+  },
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const { inputs, output } = parseEinsum(node2);
+    if (inputs.length === 1) return [em.one("Einsum", [dY], { equation: `${output}->${inputs[0]}` }, "grad_einsum")];
+    const [a, b] = inputs;
+    return [
+      need[0] ? em.one("Einsum", [dY, inp(node2, 1)], { equation: `${output},${b}->${a}` }, "grad_einsum") : void 0,
+      need[1] ? em.one("Einsum", [inp(node2, 0), dY], { equation: `${a},${output}->${b}` }, "grad_einsum") : void 0
+    ];
+  }
+};
+function extremeAxes(node2, em) {
+  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
+  const a = node2.attribute?.find((x) => x.name === "axes")?.ints?.map(Number) ?? [];
+  if (a.length) return a;
+  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
+}
+var reduceExtreme = {
+  differentiable: () => [0],
+  check(node2, em) {
+    const axes = extremeAxes(node2, em);
+    if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
+    const rank = rankOf(em, inp(node2, 0));
+    if (rank === void 0) return "the rank of its input is not known when the graph is built";
+    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
+      return `axes [${axes.join(", ")}] do not fit an input of rank ${rank}`;
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const rank = rankOf(em, x);
+    const given = extremeAxes(node2, em);
+    const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
+    const keep = attrInt(node2, "keepdims", 1) !== 0 || axes.length === 0;
+    const y = keep ? out(node2, 0) : em.one("Unsqueeze", [out(node2, 0), em.ints(axes)]);
+    const g = keep ? dY : em.one("Unsqueeze", [dY, em.ints(axes)]);
+    const mask = em.one("Cast", [em.one("Equal", [x, y])], { to: em.floatType });
+    const count = axes.length ? em.one("ReduceSum", [mask, em.ints(axes)], { keepdims: 1 }) : em.scalar(1);
+    return [em.one("Mul", [mask, em.one("Div", [g, count])], {}, "grad_reduce_extreme")];
+  }
+};
+var tile = {
+  differentiable: () => [0],
+  check(node2, em) {
+    const reps = em.intsOf(inp(node2, 1));
+    if (!reps) return "its repeats are computed at run time (the gradient needs them when the graph is built)";
+    const dims = em.shapeOf(inp(node2, 0));
+    if (!isStatic(dims)) return "its input's shape is not known when the graph is built";
+    if (reps.length !== dims.length || reps.some((r) => !Number.isInteger(r) || r < 1))
+      return `repeats [${reps.join(", ")}] do not fit an input of rank ${dims.length}`;
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const reps = em.intsOf(inp(node2, 1));
+    const dims = em.shapeOf(inp(node2, 0));
+    if (reps.every((r) => r === 1)) return [dY];
+    const view = em.one("Reshape", [dY, em.ints(dims.flatMap((d, i) => [reps[i], d]))]);
+    return [em.one("ReduceSum", [view, em.ints(dims.map((_, i) => 2 * i))], { keepdims: 0 }, "grad_tile")];
+  }
+};
+var gelu = unaryRule((em, node2, dY) => {
+  const x = inp(node2, 0);
+  if (attrString(node2, "approximate", "none") === "tanh") {
+    const k = Math.sqrt(2 / Math.PI);
+    const x2 = em.one("Mul", [x, x]);
+    const u = em.one("Mul", [
+      em.one("Mul", [x, em.one("Add", [em.one("Mul", [x2, em.scalar(0.044715)]), em.scalar(1)])]),
+      em.scalar(k)
+    ]);
+    const t = em.one("Tanh", [u]);
+    const du = em.one("Mul", [em.one("Add", [em.one("Mul", [x2, em.scalar(3 * 0.044715)]), em.scalar(1)]), em.scalar(k)]);
+    const left = em.one("Mul", [em.one("Add", [t, em.scalar(1)]), em.scalar(0.5)]);
+    const right = em.one("Mul", [
+      em.one("Mul", [em.one("Mul", [x, em.scalar(0.5)]), em.one("Sub", [em.scalar(1), em.one("Mul", [t, t])])]),
+      du
+    ]);
+    return em.one("Mul", [dY, em.one("Add", [left, right])]);
+  }
+  const cdf = em.one("Mul", [
+    em.one("Add", [em.one("Erf", [em.one("Mul", [x, em.scalar(Math.SQRT1_2)])]), em.scalar(1)]),
+    em.scalar(0.5)
+  ]);
+  const pdf = em.one("Mul", [
+    em.one("Exp", [em.one("Mul", [em.one("Mul", [x, x]), em.scalar(-0.5)])]),
+    em.scalar(1 / Math.sqrt(2 * Math.PI))
+  ]);
+  return em.one("Mul", [dY, em.one("Add", [cdf, em.one("Mul", [x, pdf])])]);
+});
 var MORE_GRAD_RULES = {
   Sqrt: sqrt,
   Reciprocal: reciprocal,
@@ -5819,7 +5965,12 @@ var MORE_GRAD_RULES = {
   Split: split,
   Gather: gather,
   LayerNormalization: layerNorm,
-  Pad: pad
+  Pad: pad,
+  Einsum: einsum,
+  ReduceMax: reduceExtreme,
+  ReduceMin: reduceExtreme,
+  Tile: tile,
+  Gelu: gelu
 };
 
 // src/train/grad-ops.ts
@@ -5890,6 +6041,17 @@ var matmul = {
     const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
     let dA;
     let dB;
+    const kDim = sa[ra - 1];
+    const nDim = rb === 2 ? sb[1] : void 0;
+    if (ra >= 2 && rb === 2 && typeof kDim === "number" && typeof nDim === "number") {
+      const rows = (t, width) => ra === 2 ? t : em.reshapeTo(t, [-1, width]);
+      if (need[0]) {
+        const g = em.one("Gemm", [rows(dY, nDim), b], { transB: 1 }, "grad_matmul_a");
+        dA = ra === 2 ? g : em.reshapeLike(g, a);
+      }
+      if (need[1]) dB = em.one("Gemm", [rows(a, kDim), rows(dY, nDim)], { transA: 1 }, "grad_matmul_b");
+      return [dA, dB];
+    }
     if (need[0]) {
       let g = em.one("MatMul", [dY2, em.one("Transpose", [b2], { perm: swapLastTwo(rb2) }, "bT")], {}, "grad_matmul_a");
       let gShape = [...batch, sa2[sa2.length - 2], sa2[sa2.length - 1]];
@@ -6600,6 +6762,174 @@ function upgradeNode(em, node2, from, rankOf3) {
   return [node2];
 }
 
+// src/train/recurrent.ts
+var RECURRENT_OPS = /* @__PURE__ */ new Set(["LSTM", "GRU", "RNN"]);
+var GATES = { LSTM: 4, GRU: 3, RNN: 1 };
+var DEFAULT_ACTIVATIONS = {
+  LSTM: ["Sigmoid", "Tanh", "Tanh"],
+  GRU: ["Sigmoid", "Tanh"],
+  RNN: ["Tanh"]
+};
+var ACTIVATIONS = { sigmoid: "Sigmoid", tanh: "Tanh", relu: "Relu" };
+function expandRecurrent(em, node2) {
+  const kind = node2.opType ?? "";
+  const gates = GATES[kind];
+  if (!gates) return `${kind} is not a recurrent op`;
+  const input = (i) => node2.input?.[i] ?? "";
+  const layout = attrInt(node2, "layout", 0);
+  const direction = attrString(node2, "direction", "forward");
+  if (!["forward", "reverse", "bidirectional"].includes(direction)) return `direction "${direction}" is not an ONNX direction`;
+  const dirs = direction === "bidirectional" ? 2 : 1;
+  if (findAttr(node2, "clip")) return `clip ${attrFloat(node2, "clip", 0)} is not supported (export without clipping)`;
+  if (attrInt(node2, "input_forget", 0) !== 0) return "input_forget = 1 is not supported";
+  if (input(4))
+    return "a sequence_lens input is not supported (per-example lengths are run-time values); export with equal lengths";
+  const actAttr = findAttr(node2, "activations");
+  const actNames = actAttr?.strings?.length ? actAttr.strings.map((s) => typeof s === "string" ? s : new TextDecoder().decode(s)) : [];
+  const perDir = DEFAULT_ACTIVATIONS[kind].length;
+  const acts = [];
+  for (let d = 0; d < dirs; d++) {
+    const names = actNames.length ? actNames.slice(d * perDir, (d + 1) * perDir) : DEFAULT_ACTIVATIONS[kind];
+    const mapped = names.map((n) => ACTIVATIONS[n.toLowerCase()]);
+    if (names.length !== perDir || mapped.some((m) => !m))
+      return `activations ${names.join(", ")} are not supported (Sigmoid, Tanh and Relu are)`;
+    acts.push(mapped);
+  }
+  if (findAttr(node2, "activation_alpha") || findAttr(node2, "activation_beta"))
+    return "activation_alpha / activation_beta are not supported";
+  const x = input(0);
+  const xShape = em.shapeOf(x);
+  const seq = xShape?.[layout ? 1 : 0];
+  if (typeof seq !== "number") return "the sequence length is not known when the graph is built";
+  const rShape = em.shapeOf(input(2));
+  const hidden = attrInt(node2, "hidden_size", typeof rShape?.[2] === "number" ? rShape[2] : 0);
+  if (!hidden) return "hidden_size is not known";
+  const linearBeforeReset = attrInt(node2, "linear_before_reset", 0) !== 0;
+  const nodes = [];
+  const op = (type, inputs, attrs = {}) => {
+    const o = em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`);
+    nodes.push(em.detached(type, inputs, [o], attrs));
+    return o;
+  };
+  const opN = (type, inputs, n, attrs = {}) => {
+    const outs = Array.from({ length: n }, () => em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`));
+    nodes.push(em.detached(type, inputs, outs, attrs));
+    return outs;
+  };
+  const slice2 = (t, start, end, axis) => op("Slice", [t, em.ints([start]), em.ints([end]), em.ints([axis])]);
+  const split2 = (t, sizes, axis) => sizes.length === 1 ? [t] : opN("Split", [t, em.ints(sizes)], sizes.length, { axis });
+  const pick = (t, d) => op("Squeeze", [dirs === 1 ? t : slice2(t, d, d + 1, 0), em.ints([0])]);
+  const act = (name, t) => op(name, [t]);
+  const xs = layout ? op("Transpose", [x], { perm: [1, 0, 2] }) : x;
+  let zeros2;
+  const zeroState = () => {
+    if (zeros2) return zeros2;
+    const batch = xShape?.[layout ? 0 : 1];
+    const shape = typeof batch === "number" ? em.ints([batch, hidden]) : op("Concat", [slice2(op("Shape", [x]), layout ? 0 : 1, layout ? 1 : 2, 0), em.ints([hidden])], { axis: 0 });
+    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
+    const o = em.fresh(`${kind.toLowerCase()}_zeros`);
+    nodes.push({
+      ...em.detached("ConstantOfShape", [shape], [o]),
+      attribute: [{ name: "value", type: 4, t: rawTensor("value", [1], em.floatType, data) }]
+    });
+    zeros2 = o;
+    return o;
+  };
+  const ys = [];
+  const lastH = [];
+  const lastC = [];
+  const gh = gates * hidden;
+  const h4 = (n) => Array.from({ length: n }, () => hidden);
+  for (let d = 0; d < dirs; d++) {
+    const [f, g, hAct] = acts[d];
+    let xw = op("MatMul", [xs, op("Transpose", [pick(input(1), d)], { perm: [1, 0] })]);
+    const rT = op("Transpose", [pick(input(2), d)], { perm: [1, 0] });
+    let rb;
+    if (input(3)) {
+      const b = pick(input(3), d);
+      const wb = slice2(b, 0, gh, 0);
+      rb = slice2(b, gh, 2 * gh, 0);
+      xw = op("Add", [xw, kind === "GRU" && linearBeforeReset ? wb : op("Add", [wb, rb])]);
+    }
+    const steps = seq === 1 ? [xw] : split2(
+      xw,
+      Array.from({ length: seq }, () => 1),
+      0
+    );
+    const xt = steps.map((s) => op("Squeeze", [s, em.ints([0])]));
+    let h = input(5) ? pick(input(5), d) : zeroState();
+    let c = kind === "LSTM" ? input(6) ? pick(input(6), d) : zeroState() : "";
+    let peep;
+    if (kind === "LSTM" && input(7)) peep = split2(pick(input(7), d), h4(3), 0);
+    let rzrT = "";
+    let rhT = "";
+    if (kind === "GRU" && !linearBeforeReset) {
+      rzrT = slice2(rT, 0, 2 * hidden, 1);
+      rhT = slice2(rT, 2 * hidden, 3 * hidden, 1);
+    }
+    const reverse = direction === "reverse" || d === 1;
+    const hs = new Array(seq);
+    for (let k = 0; k < seq; k++) {
+      const t = reverse ? seq - 1 - k : k;
+      if (kind === "LSTM") {
+        const [gi0, go0, gf0, gc] = split2(op("Add", [xt[t], op("MatMul", [h, rT])]), h4(4), 1);
+        let gi = gi0;
+        let gf = gf0;
+        let go = go0;
+        if (peep) {
+          gi = op("Add", [gi, op("Mul", [peep[0], c])]);
+          gf = op("Add", [gf, op("Mul", [peep[2], c])]);
+        }
+        const ig = act(f, gi);
+        const fg = act(f, gf);
+        const cc = act(g, gc);
+        c = op("Add", [op("Mul", [fg, c]), op("Mul", [ig, cc])]);
+        if (peep) go = op("Add", [go, op("Mul", [peep[1], c])]);
+        h = op("Mul", [act(f, go), act(hAct, c)]);
+      } else if (kind === "GRU") {
+        const [xz, xr, xh] = split2(xt[t], h4(3), 1);
+        let z;
+        let candidate;
+        if (linearBeforeReset) {
+          let hr = op("MatMul", [h, rT]);
+          if (rb) hr = op("Add", [hr, rb]);
+          const [rz, rr, rh] = split2(hr, h4(3), 1);
+          z = act(f, op("Add", [xz, rz]));
+          const r = act(f, op("Add", [xr, rr]));
+          candidate = act(g, op("Add", [xh, op("Mul", [r, rh])]));
+        } else {
+          const [rz, rr] = split2(op("MatMul", [h, rzrT]), h4(2), 1);
+          z = act(f, op("Add", [xz, rz]));
+          const r = act(f, op("Add", [xr, rr]));
+          candidate = act(g, op("Add", [xh, op("MatMul", [op("Mul", [r, h]), rhT])]));
+        }
+        h = op("Add", [candidate, op("Mul", [z, op("Sub", [h, candidate])])]);
+      } else {
+        h = act(f, op("Add", [xt[t], op("MatMul", [h, rT])]));
+      }
+      hs[t] = h;
+    }
+    const framed = hs.map((ht) => op("Unsqueeze", [ht, em.ints([0, 1])]));
+    ys.push(seq === 1 ? framed[0] : op("Concat", framed, { axis: 0 }));
+    lastH.push(op("Unsqueeze", [h, em.ints([0])]));
+    if (kind === "LSTM") lastC.push(op("Unsqueeze", [c, em.ints([0])]));
+  }
+  const join5 = (parts, axis) => parts.length === 1 ? parts[0] : op("Concat", parts, { axis });
+  const results = [join5(ys, 1), join5(lastH, 0), kind === "LSTM" ? join5(lastC, 0) : ""];
+  const perms = [
+    [2, 0, 1, 3],
+    [1, 0, 2],
+    [1, 0, 2]
+  ];
+  (node2.output ?? []).forEach((name, i) => {
+    if (!name || !results[i]) return;
+    nodes.push(
+      layout ? em.detached("Transpose", [results[i]], [name], { perm: perms[i] }) : em.detached("Identity", [results[i]], [name])
+    );
+  });
+  return nodes;
+}
+
 // src/train/tensor-data.ts
 function sizeOf(dims) {
   return dims.reduce((a, b) => a * b, 1);
@@ -6776,13 +7106,22 @@ function prepareGraph(proto, opts = {}) {
   const sorted = sortNodes(graphNodes, /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
   const nodes = [];
   const problems = [];
+  const recurrentReasons = /* @__PURE__ */ new Map();
   for (const original of sorted) {
     const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === "string") {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
     }
+    const expanded = [];
     for (const n of upgraded) {
+      const unrolled = RECURRENT_OPS.has(n.opType ?? "") && isDefaultDomain(n) ? expandRecurrent(em, n) : [n];
+      if (typeof unrolled === "string") {
+        recurrentReasons.set(n, unrolled);
+        expanded.push(n);
+      } else expanded.push(...unrolled);
+    }
+    for (const n of expanded) {
       nodes.push(n);
       if (n.opType === "Constant" && (!n.domain || n.domain === "ai.onnx")) {
         const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
@@ -6828,7 +7167,8 @@ Re-export the model with opset 13 or newer.`
     outputs,
     otherOpsets: (proto.opsetImport ?? []).filter((o) => o.domain && o.domain !== "ai.onnx"),
     irVersion: Math.max(Number(proto.irVersion ?? 8), 8),
-    graphName: graph.name ?? "model"
+    graphName: graph.name ?? "model",
+    recurrentReasons
   };
 }
 function differentiableSlots(node2) {
@@ -6839,11 +7179,8 @@ function differentiableSlots(node2) {
 function isDefaultDomain(node2) {
   return !node2.domain || node2.domain === "ai.onnx";
 }
-var RECURRENT_HINT = "recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
+var RECURRENT_HINT = "LSTM/GRU/RNN train unrolled over a sequence length known when the step is built, with Sigmoid/Tanh/Relu activations, no clip and no sequence_lens; otherwise export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
 var OP_HINTS = {
-  LSTM: RECURRENT_HINT,
-  GRU: RECURRENT_HINT,
-  RNN: RECURRENT_HINT,
   Loop: "control flow is not differentiated; unroll the loop when exporting",
   Scan: "control flow is not differentiated; unroll the scan when exporting",
   If: "control flow is not differentiated; export one branch (trace with fixed conditions)"
@@ -6885,7 +7222,10 @@ var Differentiator = class {
       if (!this.onPath[k]) return;
       const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
       const op = `${n.domain && n.domain !== "ai.onnx" ? `${n.domain}.` : ""}${n.opType}`;
-      if (!rule)
+      const notUnrolled = prep.recurrentReasons.get(n);
+      if (notUnrolled)
+        unsupported.push(`${op} node ${describeNode(n)}: cannot be unrolled for training: ${notUnrolled} (${RECURRENT_HINT})`);
+      else if (!rule)
         unsupported.push(
           `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
         );
@@ -7083,6 +7423,38 @@ function synthesizeLabels(loss, dtype, shape, seed, classes) {
 // src/train/optimizers.ts
 var FLAT_MAX_ELEMENTS = 65536;
 var OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+function gradientGemm(em, p) {
+  const producer = (t) => em.nodes.find((n) => (n.output ?? []).includes(t));
+  const uses = (t) => em.nodes.reduce((k, n) => k + (n.input ?? []).filter((x) => x === t).length, 0);
+  let node2 = producer(p.grad);
+  let viaReshape = false;
+  if (node2?.opType === "Reshape") {
+    const inner = producer(node2.input?.[0] ?? "");
+    if (!inner?.name?.startsWith("train/grad_conv_w_gemm") || uses(node2.input?.[0] ?? "") !== 1) return void 0;
+    node2 = inner;
+    viaReshape = true;
+  }
+  if (node2?.opType !== "Gemm" || node2.input?.[2] || uses(p.grad) !== 0) return void 0;
+  if (!viaReshape && p.dims.length !== 2) return void 0;
+  return { gemm: node2, viaReshape };
+}
+function fusableSgd(em, p) {
+  return gradientGemm(em, p) !== void 0;
+}
+function fuseSgdIntoGemm(em, p, lr, output) {
+  const { gemm: gemm2, viaReshape } = gradientGemm(em, p);
+  const alpha = attrFloat(gemm2, "alpha", 1);
+  const attrs = {
+    alpha: { f: -lr * alpha },
+    beta: { f: 1 },
+    transA: attrInt(gemm2, "transA", 0),
+    transB: attrInt(gemm2, "transB", 0)
+  };
+  const [a, b] = [gemm2.input?.[0] ?? "", gemm2.input?.[1] ?? ""];
+  if (!viaReshape) return em.to(output, "Gemm", [a, b, p.name], attrs);
+  const updated = em.one("Gemm", [a, b, em.reshapeTo(p.name, [p.dims[0], -1])], attrs, "sgd_gemm");
+  return em.to(output, "Reshape", [updated, em.ints(p.dims)]);
+}
 function checkCoefficient(name, value, lo, hi, loOpen, hiOpen) {
   const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
   if (!ok) {
@@ -7178,7 +7550,14 @@ function emitOptimizer(em, kind, params, opts, names) {
   const size = (p) => p.dims.reduce((x, y) => x * y, 1);
   const small = kind === "sgd" ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
   const flat = small.length > 1 ? small : [];
-  for (const p of params) if (!flat.includes(p)) writeParam(p, "Sub", [p.name, delta(p)]);
+  for (const p of params) {
+    if (flat.includes(p)) continue;
+    if (kind === "sgd" && fusableSgd(em, p)) {
+      newParameters[p.name] = fuseSgdIntoGemm(em, p, lr, names.newValue(p.name));
+      continue;
+    }
+    writeParam(p, "Sub", [p.name, delta(p)]);
+  }
   if (flat.length) {
     const sizes = flat.map(size);
     const total = sizes.reduce((x, y) => x + y, 0);
