@@ -4,7 +4,7 @@
  * Everything outside (files, sessions, meters, clocks) comes in through `MeasureContext`.
  */
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
-import { EnergyBudgetError, InputError } from './errors.js';
+import { EnergyBudgetError, EnvironmentError, InputError, limitErrorOf } from './errors.js';
 import type { RunLogger } from './run-types.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
 import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
@@ -25,6 +25,16 @@ import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
+import { externalDataFolder, staticShapes } from './model/shapes.js';
+import {
+  activationFigures,
+  estimatePass,
+  memoryRefusal,
+  weightFigures,
+  type EstimateInput,
+  type MemoryPass,
+} from './model/memory.js';
+import { availableMemoryReader, type AvailableMemoryReader } from './util/available-memory.js';
 import { adviseModel } from './optimize/advisor.js';
 import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 import { countInstructions } from './instructions/measure.js';
@@ -45,6 +55,11 @@ export interface MeasureContext {
   sleep?: (seconds: number) => Promise<void>;
   /** Idle baselines measured in this process, by meter description. */
   idle?: Map<string, IdleBaseline>;
+  /**
+   * The machine's available memory for the pre-flight (src/model/memory.ts).
+   * @default /proc/meminfo's MemAvailable (src/util/available-memory.ts)
+   */
+  availableMemory?: AvailableMemoryReader;
 }
 
 /** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
@@ -75,16 +90,31 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile,
   });
+  const weights = weightFigures(loaded.proto);
+  const inputBytes = Object.values(inputs.feeds).reduce((sum, t) => sum + tensorBytes(t), 0);
+  const notActivations = new Set([...weights.byName.keys(), ...Object.keys(inputs.feeds)]);
+  const preflight = (pass: MemoryPass, shapes: ReadonlyMap<string, readonly number[]>) =>
+    memoryPreflight(cfg, ctx, pass, {
+      weights,
+      inputBytes,
+      activations: activationFigures(shapes, notActivations),
+      ...(cfg.training && !cfg.training.stepModel
+        ? { training: { optimizer: cfg.training.optimizer, freeze: cfg.training.freeze } }
+        : {}),
+    });
+  await preflight('shapes', staticShapes(loaded.proto, inputs.shapes));
   let counted: Awaited<ReturnType<typeof flopsWithControlFlow>>;
   try {
     // The shapes, and the FLOPs with If branches, Loop and Scan bodies counted (src/model/control-flow.ts).
-    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes) =>
-      createSession(bytes, { threads: cfg.threads, name: label(cfg) }),
+    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes, o) =>
+      createSession(bytes, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
     );
   } catch (error) {
     // Sessions are created through createSession (its errors are ours); a failure of the one
     // run that finds intermediate shapes comes raw from onnxruntime and is about the model.
     if (error instanceof EnergyBudgetError) throw error;
+    const limit = limitErrorOf(label(cfg), 'running the model once to find the shapes of intermediate tensors', error);
+    if (limit) throw limit;
     throw new InputError(
       'MODEL_INVALID',
       `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. ` +
@@ -92,6 +122,8 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
       { cause: error },
     );
   }
+  if (cfg.inference) await preflight('inference', counted.shapes);
+  if (cfg.training && !cfg.training.stepModel) await preflight('training', counted.shapes);
   const flops = counted.flops;
   const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
@@ -177,6 +209,37 @@ export class FaultTolerantMeter implements EnergyMeter {
     const f = this.failure;
     this.failure = undefined;
     return f;
+  }
+}
+
+/** Bytes of an input tensor's data (0 for string tensors, whose size is not fixed). */
+function tensorBytes(t: { data: unknown }): number {
+  const d = t.data as { byteLength?: unknown };
+  return typeof d?.byteLength === 'number' ? d.byteLength : 0;
+}
+
+/**
+ * Refuses a pass whose estimated memory exceeds what the machine has available (exit 3);
+ * `ENERGY_BUDGET_MEMORY_CHECK=off` skips the check (when the estimate is wrong for a model).
+ * @throws EnvironmentError MEMORY_INSUFFICIENT with the estimate, what is available and what to change.
+ */
+async function memoryPreflight(cfg: ModelConfig, ctx: MeasureContext, pass: MemoryPass, input: EstimateInput): Promise<void> {
+  if (ctx.env.ENERGY_BUDGET_MEMORY_CHECK === 'off') return;
+  const read = (ctx.availableMemory ??= availableMemoryReader(
+    ctx.procRoot ?? ctx.env.ENERGY_BUDGET_PROC ?? '/proc',
+    ctx.sysfsRoot,
+  ));
+  const available = await read();
+  const estimate = estimatePass(pass, input);
+  const refusal = memoryRefusal(label(cfg), estimate, available.bytes, available.source, {
+    dims: cfg.dims,
+    training: input.training,
+  });
+  if (refusal) {
+    throw new EnvironmentError(
+      `${refusal} If the estimate is wrong for this model, ENERGY_BUDGET_MEMORY_CHECK=off skips the check.`,
+      { code: 'MEMORY_INSUFFICIENT' },
+    );
   }
 }
 
@@ -468,6 +531,8 @@ const MIN_ROUNDS = 3;
 export interface ComparisonArm {
   model: string | Uint8Array;
   feeds: SynthesizedInputs['feeds'];
+  /** For bytes that keep external-data references: the folder they are relative to. */
+  externalDataFolder?: string;
 }
 
 /** What an interleaved comparison decides and within what limits. */
@@ -546,8 +611,14 @@ export async function compareInterleaved(
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
   const oneRound = async (): Promise<RoundSamples> => {
-    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const arm = (a: ComparisonArm) => ({
+      threads: cfg.threads,
+      name: label(cfg),
+      device: cfg.device,
+      externalDataFolder: a.externalDataFolder,
+    });
+    const sb = await createSession(base.model, arm(base));
+    const sh = await createSession(head.model, arm(head));
     const baseMs: number[] = [];
     const headMs: number[] = [];
     let bJ = 0;
@@ -796,6 +867,9 @@ export async function adviseForModel(
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
+    // A variant that kept some weights external (src/optimize/variants.ts leaves them as they
+    // are) finds them in the original model's folder; remembered per variant's bytes.
+    const folders = new WeakMap<Uint8Array, string | undefined>();
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
       const loaded: LoadedModel = {
         ...prepared.loaded,
@@ -804,10 +878,15 @@ export async function adviseForModel(
         fileBytes: bytes.length,
         externalFiles: [],
       };
-      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b) =>
-        createSession(b, { threads: cfg.threads, name: label(cfg) }),
+      folders.set(bytes, externalDataFolder(loaded));
+      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b, o) =>
+        createSession(b, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
       );
-      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      const session = await createSession(bytes, {
+        threads: cfg.threads,
+        name: `${label(cfg)} variant`,
+        externalDataFolder: folders.get(bytes),
+      });
       try {
         const r = await runInferenceBenchmark(
           session,
@@ -839,6 +918,8 @@ export async function adviseForModel(
         await session.release();
       }
     };
+    const variantFolder = (bytes: Uint8Array): string | undefined =>
+      folders.has(bytes) ? folders.get(bytes) : externalDataFolder({ ...prepared.loaded, proto: decodeModel(bytes) });
     const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
     const originalArm: ComparisonArm = {
       model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
@@ -854,7 +935,7 @@ export async function adviseForModel(
       const r = await compareInterleaved(
         cfg,
         originalArm,
-        { model: bytes, feeds: prepared.inputs.feeds },
+        { model: bytes, feeds: prepared.inputs.feeds, externalDataFolder: variantFolder(bytes) },
         {
           metrics: ['latency-p50', 'latency-mean', 'energy'],
           threshold: ADVICE_THRESHOLD,
