@@ -77,6 +77,8 @@ models:
     dims: { N: 3 }
     inference: { iterations: 5, warmup: 1 }
     energy: estimate
+    # w1 frozen: it stays external in the step model; w0 is read by its range and trained.
+    training: { loss: mse, optimizer: sgd, learning-rate: 0.01, steps: 2, freeze: [w1] }
     budget:
       parameters: 18
 `,
@@ -138,7 +140,7 @@ describe('weights split across two external-data files', () => {
     reference(x, 2).forEach((v, i) => expect(y[i]).toBeCloseTo(v, 4));
   });
 
-  it('measures the model end to end (analysis, shapes, FLOPs, inference)', async () => {
+  it('measures the model end to end (analysis, shapes, FLOPs, inference, training)', async () => {
     const config = await loadConfig(join(dir, 'energy-budget.yml'));
     const ctx: MeasureContext = {
       config,
@@ -156,6 +158,9 @@ describe('weights split across two external-data files', () => {
     // N = 3: 2·3·4·3 + 3·3 (Relu) + 2·3·3·2.
     expect(report.flops).toBe(72 + 9 + 36);
     expect(report.inference?.runs).toBeGreaterThanOrEqual(5);
+    expect(report.training?.steps).toBe(2);
+    expect(Number.isFinite(report.training?.lossFirst)).toBe(true);
+    expect(report.notices?.join(' ')).toContain('weights kept fixed: w1');
   });
 });
 
