@@ -54,11 +54,12 @@ export function stepsPerCallFor(steps: number): number {
 }
 
 /**
- * The model with the external weights training updates read into raw_data, each by its own
- * range of its data file (never a whole file): the step feeds them in from JavaScript. Frozen
- * weights stay external; the step's session finds them through `externalDataFolder`.
+ * The model with its external initializers read into raw_data, each by its own range of its
+ * data file (never a whole file), except those `freeze` names, which stay external: training
+ * feeds the trainable ones in from JavaScript (the step's session finds the frozen ones
+ * through `externalDataFolder`), and the advisor builds variants from them all.
  */
-export function withTrainableWeightsRead(loaded: LoadedModel, freeze: readonly string[]): ModelProto {
+export function withExternalWeightsRead(loaded: LoadedModel, freeze: readonly string[]): ModelProto {
   const graph = loaded.proto.graph ?? {};
   const frozen = (name: string) => freeze.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p));
   const root = dirname(loaded.path);
@@ -81,7 +82,7 @@ export function withTrainableWeightsRead(loaded: LoadedModel, freeze: readonly s
 async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<StepPlan> {
   const t = cfg.training!;
   const external = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
-  const proto = external ? withTrainableWeightsRead(prepared.loaded, t.freeze ?? []) : prepared.loaded.proto;
+  const proto = external ? withExternalWeightsRead(prepared.loaded, t.freeze ?? []) : prepared.loaded.proto;
   const step = buildTrainingStep(proto, {
     loss: t.loss,
     optimizer: t.optimizer,

@@ -22,9 +22,12 @@ import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/
 import { quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
-import { measureTraining } from './measure-training.js';
+import { measureTraining, withExternalWeightsRead } from './measure-training.js';
+import { adviseModel, GZIP_LEVEL } from './optimize/advisor.js';
+import { gzipSizeOfFiles } from './util/gzip-files.js';
+import { ortSessionFactoryIn } from './optimize/session.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
-import { decodeModel } from './model/onnx.js';
+import { decodeModel, encodeModel } from './model/onnx.js';
 import { externalDataFolder, staticShapes } from './model/shapes.js';
 import {
   activationFigures,
@@ -35,7 +38,6 @@ import {
   type MemoryPass,
 } from './model/memory.js';
 import { availableMemoryReader, type AvailableMemoryReader } from './util/available-memory.js';
-import { adviseModel } from './optimize/advisor.js';
 import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 import { countInstructions } from './instructions/measure.js';
 
@@ -958,11 +960,26 @@ export async function adviseForModel(
     ctx.logger.progress(
       `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
     );
-    return adviseModel(prepared.loaded, {
+    // External data (or a streamed single file): the variants are built from the weights, read
+    // by their own ranges; the original stays the small graph that points into its files, which
+    // the fidelity check's sessions load with the model's folder (docs/large-models.md).
+    const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
+    const advisable = large
+      ? {
+          proto: withExternalWeightsRead(prepared.loaded, []),
+          bytes: encodeModel(prepared.loaded.proto),
+          gzipBytes: await gzipSizeOfFiles(
+            [prepared.loaded.path, ...prepared.loaded.externalFiles.map((f) => f.path)],
+            GZIP_LEVEL,
+          ),
+        }
+      : prepared.loaded;
+    return adviseModel(advisable, {
       feeds: prepared.inputs.feeds,
       measure,
       compare,
       originalMeasurement: original ?? toMeasurement(head),
+      ...(large ? { createSession: ortSessionFactoryIn(externalDataFolder(prepared.loaded)) } : {}),
     });
   });
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { loadConfig } from '../../src/config/load.js';
 import { limitErrorOf } from '../../src/errors.js';
-import { measureModel, type MeasureContext } from '../../src/measure.js';
+import { adviseForModel, measureModel, type MeasureContext } from '../../src/measure.js';
 import { analyzeModel } from '../../src/model/analyze.js';
 import { node, valueInfo } from '../../src/model/builder.js';
 import { loadModel } from '../../src/model/load.js';
@@ -23,8 +23,8 @@ import { createRng } from '../../src/util/random.js';
 
 let dir: string;
 const rng = createRng(23);
-const w0 = Float32Array.from({ length: 4 * 3 }, () => rng.normal());
-const w1 = Float32Array.from({ length: 3 * 2 }, () => rng.normal());
+const w0 = Float32Array.from({ length: 4 * 8 }, () => rng.normal());
+const w1 = Float32Array.from({ length: 8 * 2 }, () => rng.normal());
 
 function ext(name: string, dims: number[], location: string, offset: number, length: number): TensorProto {
   return {
@@ -62,7 +62,7 @@ beforeAll(() => {
         node('Relu', ['h'], ['r'], {}, 'relu0'),
         node('MatMul', ['r', 'w1'], ['y'], {}, 'mm1'),
       ],
-      initializer: [ext('w0', [4, 3], 'part-a.bin', 24, 48), ext('w1', [3, 2], 'part-b.bin', 8, 24)],
+      initializer: [ext('w0', [4, 8], 'part-a.bin', 24, 128), ext('w1', [8, 2], 'part-b.bin', 8, 64)],
       input: [valueInfo('x', DataType.FLOAT, ['N', 4])],
       output: [valueInfo('y', DataType.FLOAT, ['N', 2])],
     },
@@ -77,10 +77,11 @@ models:
     dims: { N: 3 }
     inference: { iterations: 5, warmup: 1 }
     energy: estimate
+    advise-max-time: 1 s
     # w1 frozen: it stays external in the step model; w0 is read by its range and trained.
     training: { loss: mse, optimizer: sgd, learning-rate: 0.01, steps: 2, freeze: [w1] }
     budget:
-      parameters: 18
+      parameters: 48
 `,
   );
 });
@@ -90,10 +91,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function reference(x: Float32Array, n: number): number[] {
   const out: number[] = [];
   for (let b = 0; b < n; b++) {
-    const h = [0, 1, 2].map((j) =>
+    const h = Array.from({ length: 8 }, (_, j) =>
       Math.max(
         0,
-        [0, 1, 2, 3].reduce((s, i) => s + x[b * 4 + i] * w0[i * 3 + j], 0),
+        [0, 1, 2, 3].reduce((s, i) => s + x[b * 4 + i] * w0[i * 8 + j], 0),
       ),
     );
     for (let k = 0; k < 2; k++) out.push(h.reduce((s, v, j) => s + v * w1[j * 2 + k], 0));
@@ -104,10 +105,10 @@ function reference(x: Float32Array, n: number): number[] {
 describe('weights split across two external-data files', () => {
   it('analyses sizes and parameters from the ranges without loading the weights', async () => {
     const loaded = await loadModel(join(dir, 'mlp.onnx'));
-    expect(loaded.externalFiles.map((f) => f.bytes).sort((a, b) => a - b)).toEqual([48, 112]);
+    expect(loaded.externalFiles.map((f) => f.bytes).sort((a, b) => a - b)).toEqual([88, 192]);
     const a = analyzeModel(loaded);
-    expect(a.size.parameters).toBe(18);
-    expect(a.size.bytesByDtype).toEqual({ float32: 72 });
+    expect(a.size.parameters).toBe(48);
+    expect(a.size.bytesByDtype).toEqual({ float32: 192 });
   });
 
   it('finds intermediate shapes with the graph alone handed to onnxruntime, weights read from their files', async () => {
@@ -124,8 +125,8 @@ describe('weights split across two external-data files', () => {
     };
     const x = Float32Array.from({ length: 12 }, () => rng.normal());
     const shapes = await resolveShapes(loaded, { x: new ort.Tensor('float32', x, [3, 4]) }, spy);
-    expect(shapes.get('h')).toEqual([3, 3]);
-    expect(shapes.get('r')).toEqual([3, 3]);
+    expect(shapes.get('h')).toEqual([3, 8]);
+    expect(shapes.get('r')).toEqual([3, 8]);
     expect(seen).toEqual([{ bytes: expect.any(Number), external: true, folder: dir }]);
     // No weight bytes in the model onnxruntime got: it is the graph only.
     expect(seen[0].bytes).toBeLessThan(600);
@@ -153,14 +154,40 @@ describe('weights split across two external-data files', () => {
       availableMemory: async () => ({ bytes: 8e9, source: 'a test figure' }),
     };
     const report = await measureModel(config.models[0], join(dir, 'mlp.onnx'), ctx);
-    expect(report.size.parameters).toBe(18);
-    expect(report.size.bytes).toBeGreaterThan(160);
-    // N = 3: 2·3·4·3 + 3·3 (Relu) + 2·3·3·2.
-    expect(report.flops).toBe(72 + 9 + 36);
+    expect(report.size.parameters).toBe(48);
+    expect(report.size.bytes).toBeGreaterThan(280);
+    // N = 3: 2·3·4·8 + 3·8 (Relu) + 2·3·8·2.
+    expect(report.flops).toBe(192 + 24 + 96);
     expect(report.inference?.runs).toBeGreaterThanOrEqual(5);
     expect(report.training?.steps).toBe(2);
     expect(Number.isFinite(report.training?.lossFirst)).toBe(true);
     expect(report.notices?.join(' ')).toContain('weights kept fixed: w1');
+  });
+});
+
+describe('the advisor on an external-data model', () => {
+  it('builds the variants from the weights read by range and checks them against the original loaded from its files', async () => {
+    const config = await loadConfig(join(dir, 'energy-budget.yml'));
+    const model = { ...config.models[0], training: null };
+    const ctx: MeasureContext = {
+      config,
+      logger: silentLogger,
+      env: {},
+      clockNs: () => process.hrtime.bigint(),
+      sysfsRoot: join(dir, 'no-sysfs'),
+      advise: true,
+      readFile: async () => new Uint8Array(),
+      availableMemory: async () => ({ bytes: 8e9, source: 'a test figure' }),
+    };
+    const head = await measureModel(model, join(dir, 'mlp.onnx'), ctx);
+    const advice = await adviseForModel(model, head, ctx);
+    const fp16 = advice.find((a) => a.variant === 'fp16');
+    expect(fp16?.status).toBe('ok');
+    // The original's figures are the whole model's: its size with the data files, gzip of them all.
+    expect(fp16?.original?.sizeBytes).toBe(head.size.bytes);
+    expect(fp16?.original?.gzipBytes).toBeGreaterThan(192);
+    // float16 of these weights: close to the float32 outputs, computed from the right ranges.
+    expect(fp16?.fidelity?.maxAbsError).toBeLessThan(0.05);
   });
 });
 

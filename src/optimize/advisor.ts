@@ -25,6 +25,11 @@ import {
 export interface AdvisableModel {
   /** The model file's bytes, as measured for the original. */
   bytes: Uint8Array;
+  /**
+   * The original's gzip size when `bytes` is not the whole model (weights in external data,
+   * compressed from the files by streaming). @default gzipSize(bytes)
+   */
+  gzipBytes?: number;
   proto: ModelProto;
 }
 
@@ -57,7 +62,7 @@ export interface AdviseOptions {
 }
 
 /** gzip level used for the compressed sizes: the maximum, as a release archive would use. */
-const GZIP_LEVEL = 9;
+export const GZIP_LEVEL = 9;
 
 /** Size of the bytes compressed with gzip at level 9. */
 export function gzipSize(bytes: Uint8Array): number {
@@ -211,7 +216,7 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
   const batches: readonly Feeds[] = Array.isArray(options.feeds) ? options.feeds : [options.feeds as Feeds];
   const createSession = options.createSession ?? ortSessionFactory;
   const originalMeasurement = options.originalMeasurement ?? (await options.measure(loaded.bytes, { variant: 'original' }));
-  const original = figures(originalMeasurement, gzipSize(loaded.bytes));
+  const original = figures(originalMeasurement, loaded.gzipBytes ?? gzipSize(loaded.bytes));
   const advice: Advice[] = [];
   for (const variant of options.variants ?? VARIANT_IDS) {
     let label: string = variant;
