@@ -23,15 +23,20 @@ import { quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining, withExternalWeightsRead } from './measure-training.js';
-import { adviseModel, GZIP_LEVEL } from './optimize/advisor.js';
+import { adviseModel, GZIP_LEVEL, gzipSize, type EncodedVariant } from './optimize/advisor.js';
+import { externalizeModel } from './model/external-write.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSizeOfFiles } from './util/gzip-files.js';
 import { ortSessionFactoryIn } from './optimize/session.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
-import { decodeModel, encodeModel } from './model/onnx.js';
+import { decodeModel, encodeModel, type ModelProto } from './model/onnx.js';
 import { externalDataFolder, staticShapes } from './model/shapes.js';
 import {
   activationFigures,
   estimatePass,
+  formatBytes,
   memoryRefusal,
   weightFigures,
   type EstimateInput,
@@ -62,7 +67,15 @@ export interface MeasureContext {
    * @default /proc/meminfo's MemAvailable (src/util/available-memory.ts)
    */
   availableMemory?: AvailableMemoryReader;
+  /**
+   * An advisor variant whose weights reach this many bytes is written with external data.
+   * @default EXTERNAL_VARIANT_BYTES (2 GiB less 64 MiB for the graph: protobuf's limit)
+   */
+  externalVariantBytes?: number;
 }
+
+/** Weights from which an advisor variant is written with external data: protobuf's 2 GiB less room for the graph. */
+export const EXTERNAL_VARIANT_BYTES = 2 ** 31 - 64 * 2 ** 20;
 
 /** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
 export interface PreparedModel {
@@ -872,15 +885,20 @@ export async function adviseForModel(
     // A variant that kept some weights external (src/optimize/variants.ts leaves them as they
     // are) finds them in the original model's folder; remembered per variant's bytes.
     const folders = new WeakMap<Uint8Array, string | undefined>();
+    const dataBytes = new WeakMap<Uint8Array, number>();
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
+      // A variant written with external data lives in a folder of its own (encode below): its
+      // shape run must resolve the data file there.
+      const own = dataBytes.has(bytes) ? folders.get(bytes) : undefined;
       const loaded: LoadedModel = {
         ...prepared.loaded,
+        path: own ? join(own, 'variant.onnx') : prepared.loaded.path,
         bytes,
         proto: decodeModel(bytes),
         fileBytes: bytes.length,
         externalFiles: [],
       };
-      folders.set(bytes, externalDataFolder(loaded));
+      if (!folders.has(bytes)) folders.set(bytes, externalDataFolder(loaded));
       const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b, o) =>
         createSession(b, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
       );
@@ -905,7 +923,7 @@ export async function adviseForModel(
         // A meter that failed during this variant's run: no energy figure for it (see FaultTolerantMeter).
         const e = meter.takeFailure() ? undefined : r.energy;
         return {
-          sizeBytes: bytes.length,
+          sizeBytes: bytes.length + (dataBytes.get(bytes) ?? 0),
           flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...(e
@@ -964,6 +982,7 @@ export async function adviseForModel(
     // by their own ranges; the original stays the small graph that points into its files, which
     // the fidelity check's sessions load with the model's folder (docs/large-models.md).
     const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
+    const originalFolder = externalDataFolder(prepared.loaded);
     const advisable = large
       ? {
           proto: withExternalWeightsRead(prepared.loaded, []),
@@ -974,13 +993,37 @@ export async function adviseForModel(
           ),
         }
       : prepared.loaded;
-    return adviseModel(advisable, {
-      feeds: prepared.inputs.feeds,
-      measure,
-      compare,
-      originalMeasurement: original ?? toMeasurement(head),
-      ...(large ? { createSession: ortSessionFactoryIn(externalDataFolder(prepared.loaded)) } : {}),
-    });
+    // A variant too large for one protobuf is written with external data into a folder of its own.
+    const variantDirs: string[] = [];
+    const encode = async (model: ModelProto): Promise<EncodedVariant> => {
+      const limit = ctx.externalVariantBytes ?? EXTERNAL_VARIANT_BYTES;
+      if (weightFigures(model).bytes < limit) return { bytes: encodeModel(model) };
+      const dir = await mkdtemp(join(tmpdir(), 'eb-variant-'));
+      variantDirs.push(dir);
+      // Tensors of 1 KiB and more move (onnx's default size_threshold), fewer under a lower limit (tests).
+      const out = externalizeModel(model, dir, 'variant.onnx.data', Math.max(1, Math.min(1024, limit)));
+      const bytes = encodeModel(out.model);
+      folders.set(bytes, dir);
+      dataBytes.set(bytes, out.dataBytes);
+      return {
+        bytes,
+        gzipBytes: (await gzipSizeOfFiles([join(dir, 'variant.onnx.data')], GZIP_LEVEL)) + gzipSize(bytes),
+        note: `written with external data (${out.tensors} weights, ${formatBytes(out.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`,
+      };
+    };
+    try {
+      return await adviseModel(advisable, {
+        feeds: prepared.inputs.feeds,
+        measure,
+        compare,
+        encode,
+        originalMeasurement: original ?? toMeasurement(head),
+        createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes),
+      });
+    } finally {
+      // Only the folders this advice created.
+      for (const dir of variantDirs) await rm(dir, { recursive: true, force: true });
+    }
   });
 }
 

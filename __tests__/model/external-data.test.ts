@@ -166,7 +166,7 @@ describe('weights split across two external-data files', () => {
 });
 
 describe('the advisor on an external-data model', () => {
-  it('builds the variants from the weights read by range and checks them against the original loaded from its files', async () => {
+  it('builds the variants from the weights read by range, writes them with external data past the limit, and checks them against the original loaded from its files', async () => {
     const config = await loadConfig(join(dir, 'energy-budget.yml'));
     const model = { ...config.models[0], training: null };
     const ctx: MeasureContext = {
@@ -178,16 +178,23 @@ describe('the advisor on an external-data model', () => {
       advise: true,
       readFile: async () => new Uint8Array(),
       availableMemory: async () => ({ bytes: 8e9, source: 'a test figure' }),
+      // Every variant past "the 2 GiB limit": written with external data, as a 2.4 GB model's would be.
+      externalVariantBytes: 0,
     };
     const head = await measureModel(model, join(dir, 'mlp.onnx'), ctx);
     const advice = await adviseForModel(model, head, ctx);
     const fp16 = advice.find((a) => a.variant === 'fp16');
-    expect(fp16?.status).toBe('ok');
+    expect(fp16?.status === 'ok' ? 'ok' : fp16?.reason).toBe('ok');
     // The original's figures are the whole model's: its size with the data files, gzip of them all.
     expect(fp16?.original?.sizeBytes).toBe(head.size.bytes);
     expect(fp16?.original?.gzipBytes).toBeGreaterThan(192);
     // float16 of these weights: close to the float32 outputs, computed from the right ranges.
     expect(fp16?.fidelity?.maxAbsError).toBeLessThan(0.05);
+    expect(fp16?.notes?.join(' ')).toContain('written with external data (2 weights');
+    // Its size counts the data file: 48 float16 weights = 96 bytes at least, beyond the graph.
+    expect(fp16?.figures?.sizeBytes).toBeGreaterThan(96 + 100);
+    const prune = advice.find((a) => a.variant === 'prune');
+    expect(prune?.status).toBe('ok');
   });
 });
 

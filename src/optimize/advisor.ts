@@ -33,6 +33,15 @@ export interface AdvisableModel {
   proto: ModelProto;
 }
 
+/** A variant as measured: its bytes, and what they do not show when its weights are external. */
+export interface EncodedVariant {
+  bytes: Uint8Array;
+  /** gzip size of the whole variant. @default gzipSize(bytes) */
+  gzipBytes?: number;
+  /** Said in the variant's notes (e.g. that it was written with external data). */
+  note?: string;
+}
+
 /** Measures one model's bytes: size, FLOPs, latency and energy, as the benchmark does for the original. */
 export type MeasureModel = (modelBytes: Uint8Array, context: { variant: VariantId | 'original' }) => Promise<Measurement>;
 
@@ -57,6 +66,11 @@ export interface AdviseOptions {
   /** @default all of VARIANT_IDS */
   variants?: readonly VariantId[];
   variantOptions?: VariantOptions;
+  /**
+   * Turns a variant into the bytes measured (a model too large for one protobuf can be written
+   * with external data, its bytes then the graph alone). @default encodeModel, gzip of the bytes
+   */
+  encode?: (model: ModelProto) => Promise<EncodedVariant>;
   /** @default ortSessionFactory (onnxruntime-node CPU) */
   createSession?: SessionFactory;
 }
@@ -229,9 +243,11 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
         advice.push(withSummary({ variant, label, status: 'not-applicable', reason: notes[0], notes, weights: [] }));
         continue;
       }
-      const bytes = encodeModel(built.model);
+      const encoded = options.encode ? await options.encode(built.model) : { bytes: encodeModel(built.model) };
+      const bytes = encoded.bytes;
+      if (encoded.note) notes = [...notes, encoded.note];
       const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
-      const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      const measured = figures(await options.measure(bytes, { variant }), encoded.gzipBytes ?? gzipSize(bytes));
       const pointDeltas = deltas(original, measured);
       advice.push(
         withSummary({
