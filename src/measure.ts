@@ -80,6 +80,8 @@ export const EXTERNAL_VARIANT_BYTES = 2 ** 31 - 64 * 2 ** 20;
 /** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
 export interface PreparedModel {
   loaded: LoadedModel;
+  /** The memory pre-flight for a further pass of this model (the advisor's). */
+  preflight?: (pass: MemoryPass) => Promise<void>;
   inputs: SynthesizedInputs;
   report: ModelReport;
   /** Shapes of the intermediate tensors at these inputs, learnt by running the model once. */
@@ -168,7 +170,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     budgets: [],
     notices,
   };
-  return { loaded, inputs, report, shapes: counted.shapes };
+  return { loaded, inputs, report, shapes: counted.shapes, preflight: (pass) => preflight(pass, counted.shapes) };
 }
 
 /**
@@ -982,6 +984,7 @@ export async function adviseForModel(
     // by their own ranges; the original stays the small graph that points into its files, which
     // the fidelity check's sessions load with the model's folder (docs/large-models.md).
     const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
+    if (large) await prepared.preflight?.('advice');
     const originalFolder = externalDataFolder(prepared.loaded);
     const advisable = large
       ? {

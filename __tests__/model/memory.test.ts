@@ -48,6 +48,8 @@ describe('estimatePass', () => {
   it.each([
     ['shapes', undefined, 100 + 40 + 1 + 30],
     ['inference', undefined, 100 + 40 + 1 + 12],
+    // the advisor on a large model: inference plus the weights in JavaScript and a variant as large
+    ['advice', undefined, 100 + 40 + 1 + 12 + 200],
     // weights, pre-pack, inputs, 2 × activations, gradients 100, adam state 2 × 100, fed in and out 3 × 100
     ['training', { optimizer: 'adam' as const }, 100 + 40 + 1 + 60 + 100 + 200 + 300],
     ['training', { optimizer: 'sgd' as const }, 100 + 40 + 1 + 60 + 100 + 0 + 100],
@@ -69,6 +71,13 @@ describe('estimatePass', () => {
 });
 
 describe('memoryRefusal', () => {
+  it('tells the advisor it can run without --advise', () => {
+    expect(memoryRefusal('m', estimatePass('advice', base), 1, 'x', {})).toContain(
+      'the optimisation advisor (--advise) needs about',
+    );
+    expect(memoryRefusal('m', estimatePass('advice', base), 1, 'x', {})).toContain('the run without --advise for this model');
+  });
+
   it('is undefined when the estimate fits', () => {
     expect(memoryRefusal('m', estimatePass('inference', base), 10e9, 'x', {})).toBeUndefined();
   });

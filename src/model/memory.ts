@@ -16,6 +16,8 @@
  * - training: one gradient per trainable weight plus the optimizer's state per weight (sgd 0,
  *   momentum 1, rmsprop 1, adam 2: PyTorch's torch.optim keeps the same buffers), and the step
  *   feeds weights and state in from JavaScript and gets them back, so those count twice;
+ * - the advisor (`--advise`) holds the weights in JavaScript (read by range) and one variant of
+ *   up to the same size besides the variant's session: twice the weights on top of inference;
  * - a fixed runtime overhead for Node.js and onnxruntime themselves.
  */
 import type { OptimizerName } from '../config/types.js';
@@ -24,9 +26,9 @@ import { forEachTensor } from './load.js';
 import type { ModelProto } from './onnx.js';
 
 /**
- * Node.js with onnxruntime-node loaded and a small session created, bytes: about 100 MiB of
- * resident memory on Linux x64 (measured by bench/large-model.ts's bare session on a small
- * model); rounded up.
+ * Node.js and onnxruntime-node themselves, bytes: a process that creates a session on
+ * examples/models/classifier.onnx and runs it peaks at about 83 MiB (VmHWM, Linux x64, Node 20,
+ * onnxruntime 1.30); the run's parent process comes on top of the measurement worker. Rounded up.
  */
 export const RUNTIME_OVERHEAD_BYTES = 160 * 1024 * 1024;
 
@@ -37,7 +39,7 @@ const ACTIVATION_ELEMENT_BYTES = 4;
 export const OPTIMIZER_SLOTS: Readonly<Record<OptimizerName, number>> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
 
 /** The passes of a run that load the model into onnxruntime. */
-export type MemoryPass = 'shapes' | 'inference' | 'training';
+export type MemoryPass = 'shapes' | 'inference' | 'training' | 'advice';
 
 /** What a pass is estimated to need, by part, bytes. */
 export interface MemoryEstimate {
@@ -119,8 +121,10 @@ export function estimatePass(pass: MemoryPass, x: EstimateInput): MemoryEstimate
   if (pass === 'shapes') {
     // Every intermediate tensor is a graph output of the shape-finding run: all alive at the end.
     parts.push({ what: 'intermediate tensors (all returned by the shape-finding run)', bytes: x.activations.totalBytes });
-  } else if (pass === 'inference') {
+  } else if (pass === 'inference' || pass === 'advice') {
     parts.push({ what: 'activations (the two largest intermediate tensors)', bytes: x.activations.twoLargestBytes });
+    if (pass === 'advice')
+      parts.push({ what: 'the weights read into JavaScript and a variant of up to the same size', bytes: 2 * x.weights.bytes });
   } else {
     const t = x.training ?? { optimizer: 'sgd' };
     let trainable = 0;
@@ -148,6 +152,7 @@ const PASS_NAME: Record<MemoryPass, string> = {
   shapes: 'the run that finds the shapes of intermediate tensors',
   inference: 'the inference benchmark',
   training: 'the training step',
+  advice: 'the optimisation advisor (--advise)',
 };
 
 /**
@@ -170,6 +175,7 @@ export function memoryRefusal(
   const dims = Object.entries(hints.dims ?? {});
   if (dims.length) fixes.push(`smaller dims (now ${dims.map(([k, v]) => `${k}: ${v}`).join(', ')})`);
   else fixes.push('smaller input shapes (dims: or inputs:)');
+  if (estimate.pass === 'advice') fixes.unshift('the run without --advise for this model');
   if (estimate.pass === 'training') {
     fixes.push('training.freeze for the layers you do not fine-tune');
     if (hints.training && hints.training.optimizer !== 'sgd') fixes.push(`optimizer: sgd instead of ${hints.training.optimizer}`);
