@@ -24,6 +24,7 @@ import { evaluateBudgets, isDeterministicMetric, overallVerdict } from './compar
 import { endFootprint, startFootprint } from './energy/footprint.js';
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from './baseline/identity.js';
 import { diffBudgetFiles } from './compare/budget-changes.js';
+import { documentedSpread, flagTightEnergyLimits, measuredSpread } from './compare/spread.js';
 import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
 import { GitBaseline, headCommit } from './baseline/git.js';
 import { modelsDigest } from './report/merge.js';
@@ -298,6 +299,10 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       });
       if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
       else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);
+      for (const w of tightEnergyLimits(head, comparisons, git ? 'git' : history ? 'history' : undefined)) {
+        logger.warn(`${cfg.name}: ${w}`);
+        (head.notices ??= []).push(w);
+      }
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
         try {
           head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
@@ -342,6 +347,23 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
+}
+
+/**
+ * Relative energy regression limits tighter than the spread of their energy method
+ * (src/compare/spread.ts): the spread this run's comparison measured, else the documented one.
+ * Marks the rows and returns the notices.
+ */
+export function tightEnergyLimits(
+  head: ModelReport,
+  comparisons: Partial<Record<MetricKey, ComparisonResult>>,
+  baseline: 'git' | 'history' | undefined,
+): string[] {
+  return flagTightEnergyLimits(head.budgets, (metric) => {
+    const method = (metric.includes('training') ? head.training?.energy : head.inference?.energy)?.method;
+    if (!method) return undefined;
+    return (baseline ? measuredSpread(comparisons[metric], method, baseline) : undefined) ?? documentedSpread(method);
+  });
 }
 
 /** Metrics shown as information when a measured base has no budget row for them. */

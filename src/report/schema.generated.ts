@@ -555,6 +555,29 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
         "unchanged": {
           "description": "The model is identical to the base (ModelReport.identicalToBase), so this regression limit holds without measuring the base: shown as \"unchanged (identical to base)\".",
           "type": "boolean"
+        },
+        "tighterThanSpread": {
+          "description": "A relative energy regression limit tighter than the spread of its energy method: two measurements of the same model differ by up to ±`spread` (95%, relative), from `source` (this run's comparison rounds, or the figure documented in docs/statistics.md).",
+          "type": "object",
+          "properties": {
+            "spread": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "method": {
+              "type": "string"
+            },
+            "source": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "spread",
+            "method",
+            "source"
+          ]
         }
       },
       "required": [

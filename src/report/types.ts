@@ -158,6 +158,12 @@ export interface BudgetResult {
    * holds without measuring the base: shown as "unchanged (identical to base)".
    */
   unchanged?: boolean;
+  /**
+   * A relative energy regression limit tighter than the spread of its energy method: two
+   * measurements of the same model differ by up to ±`spread` (95%, relative), from `source`
+   * (this run's comparison rounds, or the figure documented in docs/statistics.md).
+   */
+  tighterThanSpread?: { spread: number; method: string; source: string };
 }
 
 export interface ModelReport {
