@@ -4,7 +4,7 @@
  * Everything outside (files, sessions, meters, clocks) comes in through `MeasureContext`.
  */
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
-import { EnergyBudgetError, InputError } from './errors.js';
+import { EnergyBudgetError, EnvironmentError, InputError, limitErrorOf } from './errors.js';
 import type { RunLogger } from './run-types.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
 import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
@@ -23,10 +23,27 @@ import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/
 import { median, quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
-import { measureTraining } from './measure-training.js';
+import { measureTraining, withExternalWeightsRead } from './measure-training.js';
+import { adviseModel, GZIP_LEVEL, gzipSize, type EncodedVariant } from './optimize/advisor.js';
+import { externalizeModel } from './model/external-write.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSizeOfFiles } from './util/gzip-files.js';
+import { ortSessionFactoryIn } from './optimize/session.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
-import { decodeModel } from './model/onnx.js';
-import { adviseModel } from './optimize/advisor.js';
+import { decodeModel, encodeModel, type ModelProto } from './model/onnx.js';
+import { externalDataFolder, staticShapes } from './model/shapes.js';
+import {
+  activationFigures,
+  estimatePass,
+  formatBytes,
+  memoryRefusal,
+  weightFigures,
+  type EstimateInput,
+  type MemoryPass,
+} from './model/memory.js';
+import { availableMemoryReader, type AvailableMemoryReader } from './util/available-memory.js';
 import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 
 /** Everything a measurement needs from outside. */
@@ -45,11 +62,26 @@ export interface MeasureContext {
   sleep?: (seconds: number) => Promise<void>;
   /** Idle baselines measured in this process, by meter description. */
   idle?: Map<string, IdleBaseline>;
+  /**
+   * The machine's available memory for the pre-flight (src/model/memory.ts).
+   * @default /proc/meminfo's MemAvailable (src/util/available-memory.ts)
+   */
+  availableMemory?: AvailableMemoryReader;
+  /**
+   * An advisor variant whose weights reach this many bytes is written with external data.
+   * @default EXTERNAL_VARIANT_BYTES (2 GiB less 64 MiB for the graph: protobuf's limit)
+   */
+  externalVariantBytes?: number;
 }
+
+/** Weights from which an advisor variant is written with external data: protobuf's 2 GiB less room for the graph. */
+export const EXTERNAL_VARIANT_BYTES = 2 ** 31 - 64 * 2 ** 20;
 
 /** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
 export interface PreparedModel {
   loaded: LoadedModel;
+  /** The memory pre-flight for a further pass of this model (the advisor's). */
+  preflight?: (pass: MemoryPass) => Promise<void>;
   inputs: SynthesizedInputs;
   report: ModelReport;
   /** Shapes of the intermediate tensors at these inputs, learnt by running the model once. */
@@ -75,16 +107,31 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile,
   });
+  const weights = weightFigures(loaded.proto);
+  const inputBytes = Object.values(inputs.feeds).reduce((sum, t) => sum + tensorBytes(t), 0);
+  const notActivations = new Set([...weights.byName.keys(), ...Object.keys(inputs.feeds)]);
+  const preflight = (pass: MemoryPass, shapes: ReadonlyMap<string, readonly number[]>) =>
+    memoryPreflight(cfg, ctx, pass, {
+      weights,
+      inputBytes,
+      activations: activationFigures(shapes, notActivations),
+      ...(cfg.training && !cfg.training.stepModel
+        ? { training: { optimizer: cfg.training.optimizer, freeze: cfg.training.freeze } }
+        : {}),
+    });
+  await preflight('shapes', staticShapes(loaded.proto, inputs.shapes));
   let counted: Awaited<ReturnType<typeof flopsWithControlFlow>>;
   try {
     // The shapes, and the FLOPs with If branches, Loop and Scan bodies counted (src/model/control-flow.ts).
-    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes) =>
-      createSession(bytes, { threads: cfg.threads, name: label(cfg) }),
+    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes, o) =>
+      createSession(bytes, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
     );
   } catch (error) {
     // Sessions are created through createSession (its errors are ours); a failure of the one
     // run that finds intermediate shapes comes raw from onnxruntime and is about the model.
     if (error instanceof EnergyBudgetError) throw error;
+    const limit = limitErrorOf(label(cfg), 'running the model once to find the shapes of intermediate tensors', error);
+    if (limit) throw limit;
     throw new InputError(
       'MODEL_INVALID',
       `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. ` +
@@ -92,6 +139,8 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
       { cause: error },
     );
   }
+  if (cfg.inference) await preflight('inference', counted.shapes);
+  if (cfg.training && !cfg.training.stepModel) await preflight('training', counted.shapes);
   const flops = counted.flops;
   const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
@@ -121,7 +170,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     budgets: [],
     notices,
   };
-  return { loaded, inputs, report, shapes: counted.shapes };
+  return { loaded, inputs, report, shapes: counted.shapes, preflight: (pass) => preflight(pass, counted.shapes) };
 }
 
 /**
@@ -177,6 +226,37 @@ export class FaultTolerantMeter implements EnergyMeter {
     const f = this.failure;
     this.failure = undefined;
     return f;
+  }
+}
+
+/** Bytes of an input tensor's data (0 for string tensors, whose size is not fixed). */
+function tensorBytes(t: { data: unknown }): number {
+  const d = t.data as { byteLength?: unknown };
+  return typeof d?.byteLength === 'number' ? d.byteLength : 0;
+}
+
+/**
+ * Refuses a pass whose estimated memory exceeds what the machine has available (exit 3);
+ * `ENERGY_BUDGET_MEMORY_CHECK=off` skips the check (when the estimate is wrong for a model).
+ * @throws EnvironmentError MEMORY_INSUFFICIENT with the estimate, what is available and what to change.
+ */
+async function memoryPreflight(cfg: ModelConfig, ctx: MeasureContext, pass: MemoryPass, input: EstimateInput): Promise<void> {
+  if (ctx.env.ENERGY_BUDGET_MEMORY_CHECK === 'off') return;
+  const read = (ctx.availableMemory ??= availableMemoryReader(
+    ctx.procRoot ?? ctx.env.ENERGY_BUDGET_PROC ?? '/proc',
+    ctx.sysfsRoot,
+  ));
+  const available = await read();
+  const estimate = estimatePass(pass, input);
+  const refusal = memoryRefusal(label(cfg), estimate, available.bytes, available.source, {
+    dims: cfg.dims,
+    training: input.training,
+  });
+  if (refusal) {
+    throw new EnvironmentError(
+      `${refusal} If the estimate is wrong for this model, ENERGY_BUDGET_MEMORY_CHECK=off skips the check.`,
+      { code: 'MEMORY_INSUFFICIENT' },
+    );
   }
 }
 
@@ -455,6 +535,8 @@ const MIN_ROUNDS = 3;
 export interface ComparisonArm {
   model: string | Uint8Array;
   feeds: SynthesizedInputs['feeds'];
+  /** For bytes that keep external-data references: the folder they are relative to. */
+  externalDataFolder?: string;
 }
 
 /** What an interleaved comparison decides and within what limits. */
@@ -537,8 +619,14 @@ export async function compareInterleaved(
   let coefficients: EstimateCoefficients | undefined;
   let derived: boolean | undefined;
   const oneRound = async (): Promise<RoundSamples> => {
-    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const arm = (a: ComparisonArm) => ({
+      threads: cfg.threads,
+      name: label(cfg),
+      device: cfg.device,
+      externalDataFolder: a.externalDataFolder,
+    });
+    const sb = await createSession(base.model, arm(base));
+    const sh = await createSession(head.model, arm(head));
     const baseMs: number[] = [];
     const headMs: number[] = [];
     let bJ = 0;
@@ -870,18 +958,31 @@ export async function adviseForModel(
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
+    // A variant that kept some weights external (src/optimize/variants.ts leaves them as they
+    // are) finds them in the original model's folder; remembered per variant's bytes.
+    const folders = new WeakMap<Uint8Array, string | undefined>();
+    const dataBytes = new WeakMap<Uint8Array, number>();
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
+      // A variant written with external data lives in a folder of its own (encode below): its
+      // shape run must resolve the data file there.
+      const own = dataBytes.has(bytes) ? folders.get(bytes) : undefined;
       const loaded: LoadedModel = {
         ...prepared.loaded,
+        path: own ? join(own, 'variant.onnx') : prepared.loaded.path,
         bytes,
         proto: decodeModel(bytes),
         fileBytes: bytes.length,
         externalFiles: [],
       };
-      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b) =>
-        createSession(b, { threads: cfg.threads, name: label(cfg) }),
+      if (!folders.has(bytes)) folders.set(bytes, externalDataFolder(loaded));
+      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b, o) =>
+        createSession(b, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
       );
-      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      const session = await createSession(bytes, {
+        threads: cfg.threads,
+        name: `${label(cfg)} variant`,
+        externalDataFolder: folders.get(bytes),
+      });
       try {
         const r = await runInferenceBenchmark(
           session,
@@ -898,7 +999,7 @@ export async function adviseForModel(
         // A meter that failed during this variant's run: no energy figure for it (see FaultTolerantMeter).
         const e = meter.takeFailure() ? undefined : r.energy;
         return {
-          sizeBytes: bytes.length,
+          sizeBytes: bytes.length + (dataBytes.get(bytes) ?? 0),
           flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...(e
@@ -913,6 +1014,8 @@ export async function adviseForModel(
         await session.release();
       }
     };
+    const variantFolder = (bytes: Uint8Array): string | undefined =>
+      folders.has(bytes) ? folders.get(bytes) : externalDataFolder({ ...prepared.loaded, proto: decodeModel(bytes) });
     const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
     const originalArm: ComparisonArm = {
       model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
@@ -928,7 +1031,7 @@ export async function adviseForModel(
       const r = await compareInterleaved(
         cfg,
         originalArm,
-        { model: bytes, feeds: prepared.inputs.feeds },
+        { model: bytes, feeds: prepared.inputs.feeds, externalDataFolder: variantFolder(bytes) },
         {
           metrics: ['latency-p50', 'latency-mean', 'energy'],
           threshold: ADVICE_THRESHOLD,
@@ -951,12 +1054,53 @@ export async function adviseForModel(
     ctx.logger.progress(
       `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
     );
-    return adviseModel(prepared.loaded, {
-      feeds: prepared.inputs.feeds,
-      measure,
-      compare,
-      originalMeasurement: original ?? toMeasurement(head),
-    });
+    // External data (or a streamed single file): the variants are built from the weights, read
+    // by their own ranges; the original stays the small graph that points into its files, which
+    // the fidelity check's sessions load with the model's folder (docs/large-models.md).
+    const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
+    if (large) await prepared.preflight?.('advice');
+    const originalFolder = externalDataFolder(prepared.loaded);
+    const advisable = large
+      ? {
+          proto: withExternalWeightsRead(prepared.loaded, []),
+          bytes: encodeModel(prepared.loaded.proto),
+          gzipBytes: await gzipSizeOfFiles(
+            [prepared.loaded.path, ...prepared.loaded.externalFiles.map((f) => f.path)],
+            GZIP_LEVEL,
+          ),
+        }
+      : prepared.loaded;
+    // A variant too large for one protobuf is written with external data into a folder of its own.
+    const variantDirs: string[] = [];
+    const encode = async (model: ModelProto): Promise<EncodedVariant> => {
+      const limit = ctx.externalVariantBytes ?? EXTERNAL_VARIANT_BYTES;
+      if (weightFigures(model).bytes < limit) return { bytes: encodeModel(model) };
+      const dir = await mkdtemp(join(tmpdir(), 'eb-variant-'));
+      variantDirs.push(dir);
+      // Tensors of 1 KiB and more move (onnx's default size_threshold), fewer under a lower limit (tests).
+      const out = externalizeModel(model, dir, 'variant.onnx.data', Math.max(1, Math.min(1024, limit)));
+      const bytes = encodeModel(out.model);
+      folders.set(bytes, dir);
+      dataBytes.set(bytes, out.dataBytes);
+      return {
+        bytes,
+        gzipBytes: (await gzipSizeOfFiles([join(dir, 'variant.onnx.data')], GZIP_LEVEL)) + gzipSize(bytes),
+        note: `written with external data (${out.tensors} weights, ${formatBytes(out.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`,
+      };
+    };
+    try {
+      return await adviseModel(advisable, {
+        feeds: prepared.inputs.feeds,
+        measure,
+        compare,
+        encode,
+        originalMeasurement: original ?? toMeasurement(head),
+        createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes),
+      });
+    } finally {
+      // Only the folders this advice created.
+      for (const dir of variantDirs) await rm(dir, { recursive: true, force: true });
+    }
   });
 }
 
