@@ -12,7 +12,7 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-RSVZMAXM.js";
+} from "./chunks/chunk-OCQESJR2.js";
 import {
   commentMarker,
   escapeMarkdown,
@@ -26,7 +26,7 @@ import {
   describeFailure,
   realRuntimeProbe,
   resolveOnnxRuntime
-} from "./chunks/chunk-WZAJPRWX.js";
+} from "./chunks/chunk-SR5KBDGD.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import {
@@ -43,21 +43,21 @@ import {
 } from "./chunks/chunk-L6IDUJJP.js";
 import {
   fetchOnnxRuntime
-} from "./chunks/chunk-7XR2JVQG.js";
+} from "./chunks/chunk-SFUS2MFE.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
 import {
   mergeReports
-} from "./chunks/chunk-63LYO6ZL.js";
-import "./chunks/chunk-PU55M7OW.js";
+} from "./chunks/chunk-GRFEZZG2.js";
+import "./chunks/chunk-FH5OFG5U.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   InputError,
   exitCodeOf
-} from "./chunks/chunk-Z5TEINJL.js";
+} from "./chunks/chunk-2JFKSI3H.js";
 import {
   estimatedFiguresText,
   estimatedSuffix
@@ -5574,7 +5574,7 @@ async function ensureOnnxRuntime(options = {}) {
   const first = probe();
   let r = resolveOnnxRuntime(first);
   if (!r.ok && r.fetchable) {
-    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-BFD35ZET.js")).toolCacheDeps(process.env, options.log ?? (() => {
+    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-I4HBN7VX.js")).toolCacheDeps(process.env, options.log ?? (() => {
     }));
     await fetchOnnxRuntime(first.arch, deps);
     r = resolveOnnxRuntime(probe());
@@ -5819,7 +5819,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-MIMFAKWF.js");
+  const engine = await import("./chunks/run-FZHT6N2O.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -8,20 +8,20 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-UT3TLBMI.js";
+} from "./chunks/chunk-3ICT6RAC.js";
 import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-NX7QCVD3.js";
-import "./chunks/chunk-FJYLMHCT.js";
+import "./chunks/chunk-MHJ4G5T3.js";
+import "./chunks/chunk-VJGMPWIK.js";
 import "./chunks/chunk-R3OHUB5T.js";
 import "./chunks/chunk-GTQO6RY3.js";
-import "./chunks/chunk-WZAJPRWX.js";
+import "./chunks/chunk-SR5KBDGD.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import "./chunks/chunk-5RXNPUPO.js";
-import "./chunks/chunk-PU55M7OW.js";
+import "./chunks/chunk-FH5OFG5U.js";
 import {
   EnvironmentError
-} from "./chunks/chunk-Z5TEINJL.js";
+} from "./chunks/chunk-2JFKSI3H.js";
 import "./chunks/chunk-MJFYPYIG.js";
 import "./chunks/chunk-DSY7S6TO.js";
 

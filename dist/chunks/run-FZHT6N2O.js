@@ -3,11 +3,11 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitBaseline,
   headCommit
-} from "./chunk-JMVR6TWE.js";
+} from "./chunk-4XZW7ZWZ.js";
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-4P7SYNZE.js";
+} from "./chunk-FVN2BMQA.js";
 import {
   evaluateBudgets,
   isDeterministicMetric,
@@ -40,7 +40,7 @@ import {
   metricValues,
   ortVersion,
   parseConfig
-} from "./chunk-UT3TLBMI.js";
+} from "./chunk-3ICT6RAC.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -48,8 +48,8 @@ import {
   externalEntries,
   forEachTensor,
   isExternal
-} from "./chunk-NX7QCVD3.js";
-import "./chunk-FJYLMHCT.js";
+} from "./chunk-MHJ4G5T3.js";
+import "./chunk-VJGMPWIK.js";
 import {
   decodeModel
 } from "./chunk-R3OHUB5T.js";
@@ -58,7 +58,7 @@ import {
   isMinimumMetric,
   metricKind
 } from "./chunk-GTQO6RY3.js";
-import "./chunk-WZAJPRWX.js";
+import "./chunk-SR5KBDGD.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
 import "./chunk-5RXNPUPO.js";
@@ -69,15 +69,15 @@ import {
   endFootprint,
   modelsDigest,
   startFootprint
-} from "./chunk-63LYO6ZL.js";
-import "./chunk-PU55M7OW.js";
+} from "./chunk-GRFEZZG2.js";
+import "./chunk-FH5OFG5U.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   ExitCode,
   InputError,
   exitCodeOf
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   renderText,
   silentLogger

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   __commonJS,
   __toESM

@@ -3,17 +3,17 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitCommandError,
   runGit
-} from "./chunk-JMVR6TWE.js";
+} from "./chunk-4XZW7ZWZ.js";
 import {
   loadBaselineReport
-} from "./chunk-4P7SYNZE.js";
+} from "./chunk-FVN2BMQA.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-RSVZMAXM.js";
+} from "./chunk-OCQESJR2.js";
 import {
   lastSegment,
   toRecord
@@ -27,7 +27,7 @@ import {
 import {
   EnergyBudgetError,
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   formatChange,
   formatMetric

@@ -4,12 +4,19 @@ import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
 import {
+  GZIP_LEVEL,
   VARIANT_IDS,
   adviseModel,
   analyzeModel,
   attr,
-  externalEntries,
+  dtypeBytes,
+  dtypeName,
+  externalDataFolder,
+  externalDataOptions,
   float16BitsOf,
+  forEachTensor,
+  fsExternalReader,
+  gzipSize,
   int64Tensor,
   isExternal,
   loadModel,
@@ -17,15 +24,19 @@ import {
   nativeFloat16,
   node,
   opKey,
+  ortSessionFactoryIn,
   rawTensor,
+  resolveExternalRef,
+  resolveShapesAndValues,
+  staticShapes,
   synthesizeInputs,
   valueInfo
-} from "./chunk-NX7QCVD3.js";
+} from "./chunk-MHJ4G5T3.js";
 import {
   InferenceSession,
   Tensor,
   env
-} from "./chunk-FJYLMHCT.js";
+} from "./chunk-VJGMPWIK.js";
 import {
   DataType,
   decodeModel,
@@ -46,7 +57,7 @@ import {
 } from "./chunk-GTQO6RY3.js";
 import {
   onnxRuntimeFor
-} from "./chunk-WZAJPRWX.js";
+} from "./chunk-SR5KBDGD.js";
 import {
   mean,
   median,
@@ -74,13 +85,14 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-PU55M7OW.js";
+} from "./chunk-FH5OFG5U.js";
 import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
-  InputError
-} from "./chunk-Z5TEINJL.js";
+  InputError,
+  limitErrorOf
+} from "./chunk-2JFKSI3H.js";
 import {
   describeKind,
   tryParseQuantity
@@ -845,11 +857,11 @@ function sectionKeys(section) {
 
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
-async function loadConfig(file, readFile4 = (p) => fsReadFile(p, "utf8")) {
+async function loadConfig(file, readFile5 = (p) => fsReadFile(p, "utf8")) {
   const abs2 = resolve(file);
   let text;
   try {
-    text = await readFile4(abs2);
+    text = await readFile5(abs2);
   } catch (error) {
     const code = error?.code;
     const why2 = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
@@ -1969,7 +1981,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort = await import("./ort-bundle-5TVNPCLS.js");
+  const ort = await import("./ort-bundle-SC3JAMZD.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;
@@ -2149,7 +2161,8 @@ function sessionOptions(opts) {
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
-    logSeverityLevel: 3
+    logSeverityLevel: 3,
+    ...externalDataOptions(opts.externalDataFolder)
   };
 }
 async function createSession(model, opts) {
@@ -2159,6 +2172,8 @@ async function createSession(model, opts) {
     session = typeof model === "string" ? await InferenceSession.create(model, options) : await InferenceSession.create(model, options);
   } catch (error) {
     const name = opts.name ?? (typeof model === "string" ? model : "the model");
+    const limit = limitErrorOf(name.startsWith('"') ? name : `"${name}"`, "loading it into onnxruntime", error);
+    if (limit) throw limit;
     throw describeDeviceLoadError(error, opts.device ?? "cpu", name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
   }
   return wrapSession(session);
@@ -2822,228 +2837,6 @@ function nodeFlops(n, shapes) {
   return void 0;
 }
 
-// src/model/shapes.ts
-import { readFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
-async function createOrtShapeSession(bytes) {
-  const ort = await import("./ort-bundle-5TVNPCLS.js");
-  return ort.InferenceSession.create(bytes, {
-    graphOptimizationLevel: "disabled",
-    intraOpNumThreads: 1,
-    executionProviders: ["cpu"]
-  });
-}
-var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
-  "SequenceConstruct",
-  "SequenceEmpty",
-  "SequenceInsert",
-  "SequenceErase",
-  "SplitToSequence",
-  "SequenceMap",
-  "Optional"
-]);
-var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
-function own(obj, key) {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-function isTensorType(t) {
-  return !t || own(t, "tensorType") || !own(t, "sequenceType") && !own(t, "optionalType") && !own(t, "mapType") && !own(t, "sparseTensorType");
-}
-function nonTensorValues(graph) {
-  const out3 = /* @__PURE__ */ new Set();
-  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
-    if (v.name && !isTensorType(v.type)) out3.add(v.name);
-  }
-  for (const n of graph.node ?? []) {
-    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...a.graphs ?? []]).filter((g) => !!g).flatMap((g) => g.output ?? []);
-    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
-    const fromNonTensor = (n.input ?? []).some((i) => out3.has(i));
-    if (NON_TENSOR_OPS.has(n.opType ?? "") || PASS_THROUGH_OPS.has(n.opType ?? "") && (fromNonTensor || nonTensorSub)) {
-      for (const o of n.output ?? []) if (o) out3.add(o);
-    }
-  }
-  return out3;
-}
-function inlineTensor(t, modelDir) {
-  if (!isExternal(t)) return t;
-  const e = externalEntries(t);
-  const data = readFileSync(resolve2(modelDir, e.location ?? ""));
-  const offset = Number(e.offset ?? 0);
-  const length = e.length !== void 0 && e.length !== "" ? Number(e.length) : data.length - offset;
-  const { externalData: _e, dataLocation: _l, ...rest } = t;
-  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
-}
-function inlineGraph(g, modelDir) {
-  return {
-    ...g,
-    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
-    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
-      ...s,
-      ...s.values ? { values: inlineTensor(s.values, modelDir) } : {},
-      ...s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}
-    })),
-    node: (g.node ?? []).map((n) => ({
-      ...n,
-      attribute: (n.attribute ?? []).map((a) => ({
-        ...a,
-        ...a.t ? { t: inlineTensor(a.t, modelDir) } : {},
-        ...a.g ? { g: inlineGraph(a.g, modelDir) } : {},
-        ...a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}
-      }))
-    }))
-  };
-}
-function hasExternal(g) {
-  if (!g) return false;
-  if ((g.initializer ?? []).some(isExternal)) return true;
-  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices)))
-    return true;
-  return (g.node ?? []).some(
-    (n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal))
-  );
-}
-function withExtraOutputs(loaded, names) {
-  const proto = loaded.proto;
-  let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname2(loaded.path));
-  const extra = names.map((name) => ({ name }));
-  return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
-}
-function initializerDims(graph) {
-  const out3 = /* @__PURE__ */ new Map();
-  for (const t of graph.initializer ?? []) if (t.name) out3.set(t.name, [...t.dims ?? []]);
-  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out3.set(s.values.name, [...s.dims ?? []]);
-  for (const n of graph.node ?? []) {
-    if (n.opType !== "Constant" || n.domain) continue;
-    const a = (n.attribute ?? [])[0];
-    const name = n.output?.[0];
-    if (!a || !name) continue;
-    if (a.name === "value" && a.t) out3.set(name, [...a.t.dims ?? []]);
-    else if (a.name === "sparse_value" && a.sparseTensor) out3.set(name, [...a.sparseTensor.dims ?? []]);
-    else if (a.name === "value_floats") out3.set(name, [a.floats?.length ?? 0]);
-    else if (a.name === "value_ints") out3.set(name, [a.ints?.length ?? 0]);
-    else if (a.name === "value_strings") out3.set(name, [a.strings?.length ?? 0]);
-    else if (a.name === "value_float" || a.name === "value_int" || a.name === "value_string") out3.set(name, []);
-  }
-  return out3;
-}
-function dimsOf(v) {
-  if (!v || typeof v !== "object" || !("dims" in v)) return void 0;
-  const dims = v.dims;
-  return Array.isArray(dims) && dims.every((d) => typeof d === "number") ? [...dims] : void 0;
-}
-function staticShapes(proto, inputShapes) {
-  const graph = proto.graph ?? {};
-  const out3 = initializerDims(graph);
-  const symbols = /* @__PURE__ */ new Map();
-  for (const v of graph.input ?? []) {
-    const given = v.name ? inputShapes[v.name] : void 0;
-    const dims = v.type?.tensorType?.shape?.dim ?? [];
-    if (!given || given.length !== dims.length) continue;
-    dims.forEach((d, i) => {
-      if (own(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
-    });
-  }
-  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
-    if (!v.name || out3.has(v.name)) continue;
-    const tt = v.type?.tensorType;
-    if (!tt || !own(tt, "shape")) continue;
-    const dims = (tt.shape?.dim ?? []).map(
-      (d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
-    );
-    if (dims.every((d) => typeof d === "number")) out3.set(v.name, dims);
-  }
-  for (const [name, shape] of Object.entries(inputShapes)) out3.set(name, [...shape]);
-  return out3;
-}
-function smallValues(v) {
-  if (!v || typeof v !== "object" || !("data" in v)) return void 0;
-  const data = v.data;
-  if (!data || typeof data !== "object" || !("length" in data)) return void 0;
-  const arr = data;
-  if (arr.length > 64) return void 0;
-  const out3 = [];
-  for (let i = 0; i < arr.length; i++) {
-    const x = arr[i];
-    if (typeof x === "number") out3.push(x);
-    else if (typeof x === "bigint") out3.push(Number(x));
-    else if (typeof x === "boolean") out3.push(x ? 1 : 0);
-    else return void 0;
-  }
-  return out3;
-}
-function staticValue(graph, name) {
-  const fromTensor = (t) => {
-    if (!t) return void 0;
-    if (t.int64Data?.length) return t.int64Data.map((x) => Number(x));
-    if (t.int32Data?.length) return [...t.int32Data];
-    const raw = t.rawData;
-    if (!raw || raw.length > 512) return void 0;
-    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-    if (t.dataType === 7) return Array.from({ length: raw.length / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
-    if (t.dataType === 6) return Array.from({ length: raw.length / 4 }, (_, i) => view.getInt32(i * 4, true));
-    if (t.dataType === 9) return Array.from(raw, (b) => b ? 1 : 0);
-    return void 0;
-  };
-  const init = (graph.initializer ?? []).find((t) => t.name === name);
-  if (init) return fromTensor(init);
-  for (const n of graph.node ?? []) {
-    if (n.opType !== "Constant" || n.domain || n.output?.[0] !== name) continue;
-    const a = (n.attribute ?? [])[0];
-    if (a?.name === "value") return fromTensor(a.t ?? void 0);
-    if (a?.name === "value_int") return [Number(a.i ?? 0)];
-    if (a?.name === "value_ints") return (a.ints ?? []).map((x) => Number(x));
-  }
-  return void 0;
-}
-async function resolveShapesAndValues(loaded, feeds, createSession2 = createOrtShapeSession, valueNames = []) {
-  const graph = loaded.proto.graph ?? {};
-  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
-  const shapes = staticShapes(loaded.proto, inputShapes);
-  const skip = nonTensorValues(graph);
-  const existing = /* @__PURE__ */ new Set([
-    ...(graph.output ?? []).map((v) => v.name ?? ""),
-    ...(graph.input ?? []).map((v) => v.name ?? ""),
-    ...initializerDims(graph).keys()
-  ]);
-  const wanted = [];
-  const seen = /* @__PURE__ */ new Set();
-  const consider = (n, list) => {
-    for (const o of n.output ?? []) {
-      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
-        seen.add(o);
-        list.push(o);
-      }
-    }
-  };
-  for (const n of graph.node ?? []) consider(n, wanted);
-  const attempt = async (names) => {
-    const session = await createSession2(encodeModel(withExtraOutputs(loaded, names)));
-    try {
-      return await session.run(feeds);
-    } finally {
-      await session.release();
-    }
-  };
-  let results;
-  try {
-    results = await attempt(wanted);
-  } catch (first) {
-    if (wanted.length === 0) throw first;
-    results = await attempt([]);
-  }
-  for (const [name, value] of Object.entries(results)) {
-    const dims = dimsOf(value);
-    if (dims) shapes.set(name, dims);
-  }
-  const values = /* @__PURE__ */ new Map();
-  for (const name of valueNames) {
-    const v = name in feeds ? smallValues(feeds[name]) : staticValue(graph, name) ?? smallValues(results[name]);
-    if (v) values.set(name, v);
-  }
-  return { shapes, values };
-}
-
 // src/model/control-flow.ts
 var MAX_CONTROL_FLOW_DEPTH = 4;
 var CONTROL_FLOW = /* @__PURE__ */ new Set(["If", "Loop", "Scan"]);
@@ -3541,12 +3334,12 @@ import { execFile as nodeExecFile } from "node:child_process";
 import os2 from "node:os";
 import path2 from "node:path";
 var CPU_QUERY_TIMEOUT_MS = 1e4;
-var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve4, reject) => {
+var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve3, reject) => {
   nodeExecFile(
     file,
     [...args],
     { timeout: timeoutMs, windowsHide: true, encoding: "utf8", maxBuffer: 1 << 20 },
-    (error, stdout) => error ? reject(error) : resolve4(stdout)
+    (error, stdout) => error ? reject(error) : resolve3(stdout)
   );
 });
 function colonLines(text) {
@@ -4096,7 +3889,7 @@ var NvidiaSmiMeter = class {
   /** Resolves once `n` samples have arrived in total (for tests and warm-up). */
   waitForSamples(n) {
     if (this.samples >= n) return Promise.resolve();
-    return new Promise((resolve4) => this.waiters.push({ n, resolve: resolve4 }));
+    return new Promise((resolve3) => this.waiters.push({ n, resolve: resolve3 }));
   }
   checkAlive(nowNs) {
     if (this.broken)
@@ -4153,11 +3946,11 @@ var NvidiaSmiMeter = class {
 };
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve4) => {
+  return new Promise((resolve3) => {
     const done = () => {
       clearTimeout(hard);
       clearTimeout(giveUp);
-      resolve4();
+      resolve3();
     };
     child.once("exit", done);
     child.kill("SIGTERM");
@@ -4184,13 +3977,13 @@ function openNvidiaSmiMeter(options) {
   }
   const args = ["--query-gpu=index,power.draw", "--format=csv,noheader,nounits", `--loop-ms=${loopMs}`];
   if (visible.devices) args.push(`--id=${visible.devices.map((d) => "index" in d ? String(d.index) : d.uuid).join(",")}`);
-  return new Promise((resolve4) => {
+  return new Promise((resolve3) => {
     let settled = false;
     let child;
     try {
       child = spawn2("nvidia-smi", args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-      resolve4({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
+      resolve3({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
       return;
     }
     const meter = new NvidiaSmiMeter(child, clockNs, loopMs, options.staleAfterMs ?? 3e3);
@@ -4200,7 +3993,7 @@ function openNvidiaSmiMeter(options) {
       settled = true;
       clearTimeout(timer);
       if (!result.ok) void stopChild(child);
-      resolve4(result);
+      resolve3(result);
     };
     const timer = setTimeout(() => {
       settle({
@@ -4916,6 +4709,10 @@ function invert(r) {
   const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
   return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
 }
+
+// src/measure-training.ts
+import { statSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
 
 // src/train/attrs.ts
 function findAttr(node2, name) {
@@ -6914,8 +6711,8 @@ function expandRecurrent(em, node2) {
     lastH.push(op("Unsqueeze", [h, em.ints([0])]));
     if (kind === "LSTM") lastC.push(op("Unsqueeze", [c, em.ints([0])]));
   }
-  const join5 = (parts, axis) => parts.length === 1 ? parts[0] : op("Concat", parts, { axis });
-  const results = [join5(ys, 1), join5(lastH, 0), kind === "LSTM" ? join5(lastC, 0) : ""];
+  const join8 = (parts, axis) => parts.length === 1 ? parts[0] : op("Concat", parts, { axis });
+  const results = [join8(ys, 1), join8(lastH, 0), kind === "LSTM" ? join8(lastC, 0) : ""];
   const perms = [
     [2, 0, 1, 3],
     [1, 0, 2],
@@ -7681,10 +7478,10 @@ function buildTrainingStep(proto, opts) {
     }
   }
   const candidates = [];
-  const frozen = [];
+  const frozen2 = [];
   for (const [name, t] of prep.initializers) {
     if (t.dataType !== DataType.FLOAT && t.dataType !== DataType.DOUBLE) continue;
-    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen.push(name);
+    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen2.push(name);
     else candidates.push(name);
   }
   unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
@@ -7696,7 +7493,7 @@ function buildTrainingStep(proto, opts) {
       `${fromConstants.length} weight tensor${fromConstants.length === 1 ? "" : "s"} stored in Constant nodes (an old exporter's layout) ${fromConstants.length === 1 ? "is" : "are"} trained as parameters, named by the Constant's output (${fromConstants.slice(0, 3).join(", ")}${fromConstants.length > 3 ? ", \u2026" : ""}); list them under training.freeze to keep them fixed.`
     );
   }
-  for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
+  for (const c of candidates) if (!parameterNames.includes(c)) frozen2.push(c);
   if (parameterNames.length === 0) {
     throw new InputError(
       "INPUT_INVALID",
@@ -7787,7 +7584,7 @@ function buildTrainingStep(proto, opts) {
     label: { dtype: loss.labelDType, shape: loss.labelShape, ...typeof classes === "number" ? { classes } : {} },
     lossOutput,
     // Running statistics are updated every step (state), so they are not "kept fixed".
-    frozen: frozen.filter((n) => !runningStats.includes(n)),
+    frozen: frozen2.filter((n) => !runningStats.includes(n)),
     notes
   };
 }
@@ -8062,9 +7859,30 @@ function stepsPerCallFor(steps) {
   for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
   return 1;
 }
+function withExternalWeightsRead(loaded, freeze) {
+  const graph = loaded.proto.graph ?? {};
+  const frozen2 = (name) => freeze.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
+  const root = dirname2(loaded.path);
+  const initializer = (graph.initializer ?? []).map((t) => {
+    if (!isExternal(t) || frozen2(t.name ?? "")) return t;
+    const ref = resolveExternalRef(t, loaded.path, root, loaded.path);
+    const length = ref.length ?? Math.max(0, statSync(ref.file).size - ref.offset);
+    const rawData = new Uint8Array(length);
+    let at = 0;
+    fsExternalReader(ref.file, ref.offset, length, (chunk) => {
+      rawData.set(chunk, at);
+      at += chunk.length;
+    });
+    const { externalData: _e, dataLocation: _l, ...rest } = t;
+    return { ...rest, rawData };
+  });
+  return { ...loaded.proto, graph: { ...graph, initializer } };
+}
 async function builtStep(cfg, prepared) {
   const t = cfg.training;
-  const step = buildTrainingStep(prepared.loaded.proto, {
+  const external = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== void 0;
+  const proto = external ? withExternalWeightsRead(prepared.loaded, t.freeze ?? []) : prepared.loaded.proto;
+  const step = buildTrainingStep(proto, {
     loss: t.loss,
     optimizer: t.optimizer,
     learningRate: t.learningRate,
@@ -8084,11 +7902,13 @@ async function builtStep(cfg, prepared) {
   feeds[step.labelInput] = toOrtTensor(labels);
   for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
   if (step.frozen.length) step.notes.push(`weights kept fixed: ${step.frozen.join(", ")}`);
+  const folder = external ? dirname2(prepared.loaded.path) : void 0;
   const k = t.stepsPerCall ?? stepsPerCallFor(t.steps);
   if (k > 1) {
     const looped = loopTrainingStep(step, k);
     return {
       bytes: encodeModel(looped.model),
+      externalDataFolder: folder,
       feeds,
       feedback: looped.feedback,
       lossOutput: looped.lossOutput,
@@ -8102,6 +7922,7 @@ async function builtStep(cfg, prepared) {
   }
   return {
     bytes: encodeModel(step.model),
+    externalDataFolder: folder,
     feeds,
     feedback: step.feedback,
     lossOutput: step.lossOutput,
@@ -8126,6 +7947,7 @@ async function ownStep(cfg, ctx) {
   });
   return {
     bytes: loaded.bytes,
+    externalDataFolder: externalDataFolder(loaded),
     feeds: inputs.feeds,
     feedback: t.feedback ?? {},
     batchSize: inputs.batchSize,
@@ -8138,7 +7960,8 @@ async function measureTraining(cfg, prepared, meter, ctx) {
   const session = await createSession(plan.bytes, {
     threads: cfg.threads,
     name: `"${cfg.name}" training step`,
-    device: cfg.device
+    device: cfg.device,
+    externalDataFolder: plan.externalDataFolder
   });
   let result;
   try {
@@ -8209,23 +8032,87 @@ async function countSteps(cfg, plan, ctx) {
   }
 }
 
+// src/model/external-write.ts
+import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { join as join3 } from "node:path";
+var ALIGN_BYTES = 4096;
+function externalizeModel(model, dir, location, minBytes = 1024) {
+  const graph = model.graph ?? {};
+  const fd = openSync2(join3(dir, location), "w");
+  let offset = 0;
+  let tensors = 0;
+  try {
+    const initializer = (graph.initializer ?? []).map((t) => {
+      const raw = t.rawData;
+      if (!raw || raw.byteLength < minBytes) return t;
+      const start = Math.ceil(offset / ALIGN_BYTES) * ALIGN_BYTES;
+      for (let done = 0; done < raw.byteLength; ) done += writeSync(fd, raw, done, raw.byteLength - done, start + done);
+      offset = start + raw.byteLength;
+      tensors++;
+      const { rawData: _r, ...rest } = t;
+      return {
+        ...rest,
+        dataLocation: 1,
+        externalData: [
+          { key: "location", value: location },
+          { key: "offset", value: String(start) },
+          { key: "length", value: String(raw.byteLength) }
+        ]
+      };
+    });
+    return { model: { ...model, graph: { ...graph, initializer } }, dataBytes: offset, tensors };
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/measure.ts
+import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join7 } from "node:path";
+
+// src/util/gzip-files.ts
+import { createReadStream } from "node:fs";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+async function gzipSizeOfFiles(files, level) {
+  const gzip = createGzip({ level });
+  let size = 0;
+  const count = new Writable({
+    write(chunk, _encoding, done2) {
+      size += chunk.length;
+      done2();
+    }
+  });
+  const done = pipeline(gzip, count);
+  for (const file of files) {
+    for await (const chunk of createReadStream(file)) {
+      if (!gzip.write(chunk)) await new Promise((resume) => gzip.once("drain", resume));
+    }
+  }
+  gzip.end();
+  await done;
+  return size;
+}
+
 // src/device/fetch-cuda.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename4, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/device/archive.ts
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { open, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip, createInflateRaw } from "node:zlib";
 var ArchiveError = class extends Error {
   constructor(message) {
@@ -8342,7 +8229,7 @@ async function writeStreamTo(source, transforms, dest) {
   const h = hasher();
   const tmp = `${dest}.partial-${process.pid}`;
   try {
-    await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
+    await pipeline2([source, ...transforms, h.stream, createWriteStream(tmp)]);
     await rename3(tmp, dest);
   } catch (error) {
     await rm3(tmp, { force: true });
@@ -8363,8 +8250,8 @@ async function extractZip(archive, wanted, destDir) {
     const local = await readAt2(archive, e.localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== 67324752) throw new ArchiveError(`bad ZIP local header for ${e.name}`);
     const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    const dest = join3(destDir, name);
-    const source = e.compressed > 0 ? createReadStream(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
+    const dest = join4(destDir, name);
+    const source = e.compressed > 0 ? createReadStream2(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
     const r = await writeStreamTo(source, e.method === 8 ? [createInflateRaw()] : [], dest);
     if (r.bytes !== e.size) throw new ArchiveError(`${e.name} extracted to ${r.bytes} bytes, but the archive says ${e.size}`);
     out3[name] = { path: dest, ...r };
@@ -8390,7 +8277,7 @@ function cstring(buf, at, len) {
 async function extractTgz(archive, wanted, destDir) {
   const out3 = {};
   const gunzip = createGunzip();
-  const src = createReadStream(archive);
+  const src = createReadStream2(archive);
   src.on("error", (e) => gunzip.destroy(e));
   src.pipe(gunzip);
   let pending = Buffer.alloc(0);
@@ -8421,7 +8308,7 @@ async function extractTgz(archive, wanted, destDir) {
       throw new ArchiveError(
         `${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`
       );
-    const tmp = join3(destDir, `${target}.partial-${process.pid}`);
+    const tmp = join4(destDir, `${target}.partial-${process.pid}`);
     cur.sink = { fh: await open(tmp, "w"), name: target, tmp, hash: createHash("sha256"), bytes: 0 };
   };
   const endEntry = async () => {
@@ -8439,7 +8326,7 @@ async function extractTgz(archive, wanted, destDir) {
     const sink = cur.sink;
     if (sink) {
       await sink.fh.close();
-      const dest = join3(destDir, sink.name);
+      const dest = join4(destDir, sink.name);
       await rename3(sink.tmp, dest);
       out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
       cur.sink = null;
@@ -8549,12 +8436,12 @@ function sourceFromEnv(version, env2) {
   return cudaProviderSource(version, kind);
 }
 function cacheRoot(env2, home = homedir()) {
-  if (env2.RUNNER_TOOL_CACHE) return join4(env2.RUNNER_TOOL_CACHE, "energy-budget");
-  return join4(env2.XDG_CACHE_HOME || join4(home, ".cache"), "energy-budget");
+  if (env2.RUNNER_TOOL_CACHE) return join5(env2.RUNNER_TOOL_CACHE, "energy-budget");
+  return join5(env2.XDG_CACHE_HOME || join5(home, ".cache"), "energy-budget");
 }
 function onnxruntimeNodeVersion() {
   const req = createRequire(import.meta.url);
-  return req(join4(onnxRuntimeFor().dir, "package.json")).version;
+  return req(join5(onnxRuntimeFor().dir, "package.json")).version;
 }
 var HttpFailure = class extends Error {
   constructor(message, retry) {
@@ -8565,7 +8452,7 @@ var HttpFailure = class extends Error {
 };
 async function sha256File(path4) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path4)) hash.update(chunk);
+  for await (const chunk of createReadStream3(path4)) hash.update(chunk);
   return hash.digest("hex");
 }
 function get(url, timeoutMs) {
@@ -8641,7 +8528,7 @@ async function downloadOnce(url, dest, timeoutMs) {
 }
 async function readManifest(dir) {
   try {
-    return JSON.parse(await readFile2(join4(dir, "manifest.json"), "utf8"));
+    return JSON.parse(await readFile2(join5(dir, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -8651,8 +8538,8 @@ async function cacheIntact(dir, m, names) {
     const rec = m.files[name];
     if (!rec) return false;
     try {
-      if ((await stat(join4(dir, name))).size !== rec.bytes) return false;
-      if (await sha256File(join4(dir, name)) !== rec.sha256) return false;
+      if ((await stat(join5(dir, name))).size !== rec.bytes) return false;
+      if (await sha256File(join5(dir, name)) !== rec.sha256) return false;
     } catch {
       return false;
     }
@@ -8676,7 +8563,7 @@ async function ensureCudaProvider(opts) {
     );
   }
   const names = Object.keys(source.files);
-  const cacheDir = join4(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
+  const cacheDir = join5(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
   const bindingDir = opts.bindingDir ?? defaultBindingDir();
   const fail = (what, fix, cause) => new EnvironmentError(
     `Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`,
@@ -8694,7 +8581,7 @@ async function ensureCudaProvider(opts) {
   let manifest = await readManifest(cacheDir);
   let downloaded = false;
   if (!manifest || manifest.sha256 !== pinned || !await cacheIntact(cacheDir, manifest, names)) {
-    const archive = join4(cacheDir, `download-${process.pid}.${source.format === "zip" ? "zip" : "tgz"}`);
+    const archive = join5(cacheDir, `download-${process.pid}.${source.format === "zip" ? "zip" : "tgz"}`);
     const retries = opts.retries ?? 3;
     const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let got;
@@ -8739,7 +8626,7 @@ async function ensureCudaProvider(opts) {
         sha256: pinned,
         files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }]))
       };
-      await writeFile3(join4(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
+      await writeFile3(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
       downloaded = true;
     } finally {
       await rm4(archive, { force: true });
@@ -8750,7 +8637,7 @@ async function ensureCudaProvider(opts) {
   try {
     await mkdir2(bindingDir, { recursive: true });
     for (const name of names) {
-      const dest = join4(bindingDir, name);
+      const dest = join5(bindingDir, name);
       const rec = manifest.files[name];
       const same = await stat(dest).then(
         (s) => s.size === rec.bytes,
@@ -8758,7 +8645,7 @@ async function ensureCudaProvider(opts) {
       ) && await sha256File(dest) === rec.sha256;
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
-      await copyFile(join4(cacheDir, name), tmp);
+      await copyFile(join5(cacheDir, name), tmp);
       await rename4(tmp, dest);
     }
   } catch (error) {
@@ -8953,7 +8840,128 @@ async function startGpuMemory(cfg, env2) {
   return { sampler: opened.sampler };
 }
 
+// src/model/memory.ts
+var RUNTIME_OVERHEAD_BYTES = 160 * 1024 * 1024;
+var ACTIVATION_ELEMENT_BYTES = 4;
+var OPTIMIZER_SLOTS = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
+function weightFigures(proto) {
+  const byName = /* @__PURE__ */ new Map();
+  let bytes = 0;
+  let largestBytes = 0;
+  forEachTensor(proto.graph, (t) => {
+    let per = 0;
+    try {
+      per = dtypeBytes(dtypeName(t.dataType ?? 0));
+    } catch {
+      return;
+    }
+    const n = (t.dims ?? []).reduce((p, d) => p * Number(d), 1);
+    const b = Math.ceil(n * per);
+    bytes += b;
+    largestBytes = Math.max(largestBytes, b);
+    if (t.name) byName.set(t.name, (byName.get(t.name) ?? 0) + b);
+  });
+  return { bytes, largestBytes, byName };
+}
+function activationFigures(shapes, exclude) {
+  let total = 0;
+  let first = 0;
+  let second = 0;
+  for (const [name, dims] of shapes) {
+    if (exclude.has(name)) continue;
+    const b = dims.reduce((p, d) => p * d, 1) * ACTIVATION_ELEMENT_BYTES;
+    total += b;
+    if (b > first) [first, second] = [b, first];
+    else if (b > second) second = b;
+  }
+  return { totalBytes: total, twoLargestBytes: first + second };
+}
+function frozen(name, patterns) {
+  return patterns.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
+}
+function estimatePass(pass, x) {
+  const parts = [
+    { what: "weights", bytes: x.weights.bytes },
+    { what: "the largest weight again while onnxruntime pre-packs it", bytes: x.weights.largestBytes },
+    { what: "inputs", bytes: x.inputBytes }
+  ];
+  if (pass === "shapes") {
+    parts.push({ what: "intermediate tensors (all returned by the shape-finding run)", bytes: x.activations.totalBytes });
+  } else if (pass === "inference" || pass === "advice") {
+    parts.push({ what: "activations (the two largest intermediate tensors)", bytes: x.activations.twoLargestBytes });
+    if (pass === "advice")
+      parts.push({ what: "the weights read into JavaScript and a variant of up to the same size", bytes: 2 * x.weights.bytes });
+  } else {
+    const t = x.training ?? { optimizer: "sgd" };
+    let trainable = 0;
+    for (const [name, b] of x.weights.byName) if (!frozen(name, t.freeze ?? [])) trainable += b;
+    const slots = OPTIMIZER_SLOTS[t.optimizer];
+    parts.push(
+      { what: "activations kept for the backward pass and their gradients", bytes: 2 * x.activations.totalBytes },
+      { what: "gradients of the trainable weights", bytes: trainable },
+      { what: `${t.optimizer} state (${slots} per trainable weight)`, bytes: slots * trainable },
+      { what: "trainable weights and state fed in from JavaScript and returned", bytes: (1 + slots) * trainable }
+    );
+  }
+  parts.push({ what: "Node.js and onnxruntime", bytes: RUNTIME_OVERHEAD_BYTES });
+  return { pass, totalBytes: parts.reduce((s, p) => s + p.bytes, 0), parts };
+}
+function formatBytes(b) {
+  if (b >= 1e9) return `${(b / 1e9).toFixed(2)} GB`;
+  if (b >= 1e6) return `${(b / 1e6).toFixed(1)} MB`;
+  return `${(b / 1e3).toFixed(0)} kB`;
+}
+var PASS_NAME = {
+  shapes: "the run that finds the shapes of intermediate tensors",
+  inference: "the inference benchmark",
+  training: "the training step",
+  advice: "the optimisation advisor (--advise)"
+};
+function memoryRefusal(model, estimate, availableBytes, source, hints) {
+  if (!(estimate.totalBytes > availableBytes)) return void 0;
+  const parts = estimate.parts.filter((p) => p.bytes > 0).map((p) => `${p.what} ${formatBytes(p.bytes)}`).join(", ");
+  const fixes = [];
+  const dims = Object.entries(hints.dims ?? {});
+  if (dims.length) fixes.push(`smaller dims (now ${dims.map(([k, v]) => `${k}: ${v}`).join(", ")})`);
+  else fixes.push("smaller input shapes (dims: or inputs:)");
+  if (estimate.pass === "advice") fixes.unshift("the run without --advise for this model");
+  if (estimate.pass === "training") {
+    fixes.push("training.freeze for the layers you do not fine-tune");
+    if (hints.training && hints.training.optimizer !== "sgd") fixes.push(`optimizer: sgd instead of ${hints.training.optimizer}`);
+  }
+  fixes.push("a runner with more memory");
+  return `Model ${model}: ${PASS_NAME[estimate.pass]} needs about ${formatBytes(estimate.totalBytes)} of memory, but only ${formatBytes(availableBytes)} is available (${source}), so it was not started (it would be killed for lack of memory). Estimate: ${parts} (docs/large-models.md#memory-pre-flight). To fit, use ${fixes.join(", or ")}.`;
+}
+
+// src/util/available-memory.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import os4 from "node:os";
+import { join as join6 } from "node:path";
+function parseMemAvailable(text) {
+  const m = /^MemAvailable:\s+(\d+)\s*kB/m.exec(text);
+  return m ? Number(m[1]) * 1024 : void 0;
+}
+function availableMemoryReader(procRoot = "/proc", sysfsRoot = "/sys") {
+  return async () => {
+    const text = await readFile3(join6(procRoot, "meminfo"), "utf8").catch(() => void 0);
+    const fromProc = text === void 0 ? void 0 : parseMemAvailable(text);
+    let out3 = fromProc !== void 0 ? { bytes: fromProc, source: `MemAvailable in ${join6(procRoot, "meminfo")}` } : { bytes: os4.freemem(), source: "free memory reported by the OS" };
+    const cg = join6(sysfsRoot, "fs/cgroup");
+    const max = (await readFile3(join6(cg, "memory.max"), "utf8").catch(() => "max")).trim();
+    const current = Number((await readFile3(join6(cg, "memory.current"), "utf8").catch(() => "")).trim());
+    const stat2 = await readFile3(join6(cg, "memory.stat"), "utf8").catch(() => "");
+    const inactiveFile = Number(/^inactive_file\s+(\d+)/m.exec(stat2)?.[1] ?? 0);
+    if (/^\d+$/.test(max) && Number.isFinite(current)) {
+      const left = Math.max(0, Number(max) - (current - inactiveFile));
+      if (left < out3.bytes)
+        out3 = { bytes: left, source: `the container's cgroup limit ${join6(cg, "memory.max")} less its memory in use` };
+    }
+    return out3;
+  };
+}
+
 // src/measure.ts
+var EXTERNAL_VARIANT_BYTES = 2 ** 31 - 64 * 2 ** 20;
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
@@ -8970,21 +8978,35 @@ async function prepareModel(cfg, path4, ctx) {
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile
   });
+  const weights = weightFigures(loaded.proto);
+  const inputBytes = Object.values(inputs.feeds).reduce((sum, t) => sum + tensorBytes(t), 0);
+  const notActivations = /* @__PURE__ */ new Set([...weights.byName.keys(), ...Object.keys(inputs.feeds)]);
+  const preflight = (pass, shapes) => memoryPreflight(cfg, ctx, pass, {
+    weights,
+    inputBytes,
+    activations: activationFigures(shapes, notActivations),
+    ...cfg.training && !cfg.training.stepModel ? { training: { optimizer: cfg.training.optimizer, freeze: cfg.training.freeze } } : {}
+  });
+  await preflight("shapes", staticShapes(loaded.proto, inputs.shapes));
   let counted;
   try {
     counted = await flopsWithControlFlow(
       loaded,
       inputs.feeds,
-      (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) })
+      (bytes, o) => createSession(bytes, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder })
     );
   } catch (error) {
     if (error instanceof EnergyBudgetError) throw error;
+    const limit = limitErrorOf(label(cfg), "running the model once to find the shapes of intermediate tensors", error);
+    if (limit) throw limit;
     throw new InputError(
       "MODEL_INVALID",
       `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. Expected the model to run on inputs of the declared shapes; check the node named in the message, and the sizes given by dims: and inputs:.`,
       { cause: error }
     );
   }
+  if (cfg.inference) await preflight("inference", counted.shapes);
+  if (cfg.training && !cfg.training.stepModel) await preflight("training", counted.shapes);
   const flops = counted.flops;
   const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
@@ -9012,7 +9034,7 @@ async function prepareModel(cfg, path4, ctx) {
     budgets: [],
     notices
   };
-  return { loaded, inputs, report, shapes: counted.shapes };
+  return { loaded, inputs, report, shapes: counted.shapes, preflight: (pass) => preflight(pass, counted.shapes) };
 }
 var FaultTolerantMeter = class {
   constructor(inner) {
@@ -9063,6 +9085,29 @@ var FaultTolerantMeter = class {
     return f;
   }
 };
+function tensorBytes(t) {
+  const d = t.data;
+  return typeof d?.byteLength === "number" ? d.byteLength : 0;
+}
+async function memoryPreflight(cfg, ctx, pass, input) {
+  if (ctx.env.ENERGY_BUDGET_MEMORY_CHECK === "off") return;
+  const read = ctx.availableMemory ??= availableMemoryReader(
+    ctx.procRoot ?? ctx.env.ENERGY_BUDGET_PROC ?? "/proc",
+    ctx.sysfsRoot
+  );
+  const available = await read();
+  const estimate = estimatePass(pass, input);
+  const refusal = memoryRefusal(label(cfg), estimate, available.bytes, available.source, {
+    dims: cfg.dims,
+    training: input.training
+  });
+  if (refusal) {
+    throw new EnvironmentError(
+      `${refusal} If the estimate is wrong for this model, ENERGY_BUDGET_MEMORY_CHECK=off skips the check.`,
+      { code: "MEMORY_INSUFFICIENT" }
+    );
+  }
+}
 function reason(error) {
   return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
 }
@@ -9283,8 +9328,14 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
   let coefficients;
   let derived;
   const oneRound = async () => {
-    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const arm = (a) => ({
+      threads: cfg.threads,
+      name: label(cfg),
+      device: cfg.device,
+      externalDataFolder: a.externalDataFolder
+    });
+    const sb = await createSession(base.model, arm(base));
+    const sh = await createSession(head.model, arm(head));
     const baseMs = [];
     const headMs = [];
     let bJ = 0;
@@ -9492,20 +9543,29 @@ async function adviseForModel(cfg, head, ctx) {
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
+    const folders = /* @__PURE__ */ new WeakMap();
+    const dataBytes = /* @__PURE__ */ new WeakMap();
     const measure = async (bytes) => {
+      const own = dataBytes.has(bytes) ? folders.get(bytes) : void 0;
       const loaded = {
         ...prepared.loaded,
+        path: own ? join7(own, "variant.onnx") : prepared.loaded.path,
         bytes,
         proto: decodeModel(bytes),
         fileBytes: bytes.length,
         externalFiles: []
       };
+      if (!folders.has(bytes)) folders.set(bytes, externalDataFolder(loaded));
       const { flops } = await flopsWithControlFlow(
         loaded,
         prepared.inputs.feeds,
-        (b) => createSession(b, { threads: cfg.threads, name: label(cfg) })
+        (b, o) => createSession(b, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder })
       );
-      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      const session = await createSession(bytes, {
+        threads: cfg.threads,
+        name: `${label(cfg)} variant`,
+        externalDataFolder: folders.get(bytes)
+      });
       try {
         const r = await runInferenceBenchmark(
           session,
@@ -9521,7 +9581,7 @@ async function adviseForModel(cfg, head, ctx) {
         );
         const e = meter.takeFailure() ? void 0 : r.energy;
         return {
-          sizeBytes: bytes.length,
+          sizeBytes: bytes.length + (dataBytes.get(bytes) ?? 0),
           flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...e ? {
@@ -9534,6 +9594,7 @@ async function adviseForModel(cfg, head, ctx) {
         await session.release();
       }
     };
+    const variantFolder = (bytes) => folders.has(bytes) ? folders.get(bytes) : externalDataFolder({ ...prepared.loaded, proto: decodeModel(bytes) });
     const original = prepared.loaded.externalFiles.length ? void 0 : await measure(prepared.loaded.bytes);
     const originalArm = {
       model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
@@ -9548,7 +9609,7 @@ async function adviseForModel(cfg, head, ctx) {
       const r = await compareInterleaved(
         cfg,
         originalArm,
-        { model: bytes, feeds: prepared.inputs.feeds },
+        { model: bytes, feeds: prepared.inputs.feeds, externalDataFolder: variantFolder(bytes) },
         {
           metrics: ["latency-p50", "latency-mean", "energy"],
           threshold: ADVICE_THRESHOLD,
@@ -9570,12 +9631,45 @@ async function adviseForModel(cfg, head, ctx) {
     ctx.logger.progress(
       `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`
     );
-    return adviseModel(prepared.loaded, {
-      feeds: prepared.inputs.feeds,
-      measure,
-      compare,
-      originalMeasurement: original ?? toMeasurement(head)
-    });
+    const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== void 0;
+    if (large) await prepared.preflight?.("advice");
+    const originalFolder = externalDataFolder(prepared.loaded);
+    const advisable = large ? {
+      proto: withExternalWeightsRead(prepared.loaded, []),
+      bytes: encodeModel(prepared.loaded.proto),
+      gzipBytes: await gzipSizeOfFiles(
+        [prepared.loaded.path, ...prepared.loaded.externalFiles.map((f) => f.path)],
+        GZIP_LEVEL
+      )
+    } : prepared.loaded;
+    const variantDirs = [];
+    const encode = async (model) => {
+      const limit = ctx.externalVariantBytes ?? EXTERNAL_VARIANT_BYTES;
+      if (weightFigures(model).bytes < limit) return { bytes: encodeModel(model) };
+      const dir = await mkdtemp3(join7(tmpdir(), "eb-variant-"));
+      variantDirs.push(dir);
+      const out3 = externalizeModel(model, dir, "variant.onnx.data", Math.max(1, Math.min(1024, limit)));
+      const bytes = encodeModel(out3.model);
+      folders.set(bytes, dir);
+      dataBytes.set(bytes, out3.dataBytes);
+      return {
+        bytes,
+        gzipBytes: await gzipSizeOfFiles([join7(dir, "variant.onnx.data")], GZIP_LEVEL) + gzipSize(bytes),
+        note: `written with external data (${out3.tensors} weights, ${formatBytes(out3.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`
+      };
+    };
+    try {
+      return await adviseModel(advisable, {
+        feeds: prepared.inputs.feeds,
+        measure,
+        compare,
+        encode,
+        originalMeasurement: original ?? toMeasurement(head),
+        createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes)
+      });
+    } finally {
+      for (const dir of variantDirs) await rm5(dir, { recursive: true, force: true });
+    }
   });
 }
 function sigFig(x) {
@@ -9596,8 +9690,8 @@ function toMeasurement(m) {
 
 // src/isolate/workspace.ts
 import { existsSync as existsSync3, realpathSync } from "node:fs";
-import { readFile as readFile3, realpath } from "node:fs/promises";
-import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
+import { readFile as readFile4, realpath } from "node:fs/promises";
+import { dirname as dirname3, isAbsolute, relative, resolve as resolve2 } from "node:path";
 function isInside(root, child) {
   const rel = relative(root, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
@@ -9606,18 +9700,18 @@ function real(p) {
   try {
     return realpathSync(p);
   } catch {
-    return resolve3(p);
+    return resolve2(p);
   }
 }
 function findWorkspaceRoot(configFile, env2) {
-  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve3(env2.ENERGY_BUDGET_WORKSPACE));
-  const file = real(resolve3(configFile));
+  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve2(env2.ENERGY_BUDGET_WORKSPACE));
+  const file = real(resolve2(configFile));
   if (env2.GITHUB_WORKSPACE) {
-    const ws = real(resolve3(env2.GITHUB_WORKSPACE));
+    const ws = real(resolve2(env2.GITHUB_WORKSPACE));
     if (isInside(ws, file)) return ws;
   }
   for (let dir = dirname3(file); ; dir = dirname3(dir)) {
-    if (existsSync3(resolve3(dir, ".git"))) return dir;
+    if (existsSync3(resolve2(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) break;
   }
   return dirname3(file);
@@ -9627,10 +9721,10 @@ async function assertInsideWorkspace(path4, workspaceRoot, what) {
   try {
     target = await realpath(path4);
   } catch {
-    target = resolve3(path4);
+    target = resolve2(path4);
   }
   if (!isInside(workspaceRoot, target)) {
-    const viaLink = target !== resolve3(path4) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    const viaLink = target !== resolve2(path4) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
     throw new InputError(
       "PATH_OUTSIDE_WORKSPACE",
       `${what} is ${path4}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
@@ -9641,13 +9735,13 @@ async function assertInsideWorkspace(path4, workspaceRoot, what) {
 function confinedReadFile(workspaceRoot) {
   return async (path4) => {
     const target = await assertInsideWorkspace(path4, workspaceRoot, "An input data file");
-    return readFile3(target);
+    return readFile4(target);
   };
 }
 
 // src/instructions/sides.ts
-import os4 from "node:os";
-function countsInParallel(sides, cores = os4.availableParallelism()) {
+import os5 from "node:os";
+function countsInParallel(sides, cores = os5.availableParallelism()) {
   return sides > 1 && cores >= 2;
 }
 async function countSides(cfg, headPath, basePath, ctx, opts = {}) {
