@@ -1,67 +1,63 @@
 /**
  * Structured pruning, fine-tuning and distillation on the example classifier and CNN (issue 15's
- * acceptance figures): for each variant, the fidelity on held-out seeded inputs (never the
- * training ones) and the fine-tuning cost. Latency: see --compare.
+ * acceptance figures), through the product's own advisor (src/measure.ts adviseForModel): each
+ * variant's latency change comes from the interleaved comparison with the original that a pull
+ * request gets (95% interval), its fidelity from the benchmark inputs, which the fine-tuning never
+ * sees (it trains on other seeded batches), and its fine-tuning cost from the same meter.
  *
- * Run:  node scripts/run-ts.mjs bench/structured-pruning.ts [--steps 300] [--train-batches 16]
+ * Run:  node scripts/run-ts.mjs bench/structured-pruning.ts [--cap-s 60] [--only cnn]
  */
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as ort from 'onnxruntime-node';
-import { loadModel } from '../src/model/load.js';
-import { encodeModel } from '../src/model/onnx.js';
-import { measureFidelity } from '../src/optimize/fidelity.js';
-import { buildReduced } from '../src/optimize/reduce.js';
-import { ortSessionFactory, type Feeds } from '../src/optimize/session.js';
-import { createRng } from '../src/util/random.js';
+import { parseConfig } from '../src/config/index.js';
+import { adviseForModel, measureModel, type MeasureContext } from '../src/measure.js';
+import { silentLogger } from '../src/report/terminal.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.basename(path.dirname(here)) === 'build' ? path.resolve(here, '../..') : path.resolve(here, '..');
-const { values } = parseArgs({
-  options: {
-    steps: { type: 'string', default: '300' },
-    'train-batches': { type: 'string', default: '16' },
-    'held-out': { type: 'string', default: '8' },
-    only: { type: 'string' },
-  },
-});
-
-const models = [
-  { name: 'classifier', file: 'classifier.onnx', shape: [32, 784] },
-  { name: 'cnn', file: 'cnn.onnx', shape: [8, 1, 28, 28] },
-];
-const batches = (seed: number, count: number, shape: number[]): Feeds[] =>
-  Array.from({ length: count }, (_, k) => {
-    const rng = createRng(seed + k);
-    const n = shape.reduce((a, b) => a * b, 1);
-    return {
-      x: new ort.Tensor(
-        'float32',
-        Float32Array.from({ length: n }, () => rng.normal()),
-        shape,
-      ),
-    };
-  });
-for (const m of models) {
-  if (values.only && values.only !== m.name) continue;
-  const loaded = await loadModel(path.join(repo, 'examples/models', m.file));
-  const train = batches(1000, Number(values['train-batches']), m.shape);
-  const heldOut = batches(9000, Number(values['held-out']), m.shape);
-  for (const v of [
-    { label: 'pruned 30%', ratio: 0.3, steps: 0 },
-    { label: 'pruned 30% + fine-tune', ratio: 0.3, steps: Number(values.steps) },
-    { label: 'pruned 50% + fine-tune', ratio: 0.5, steps: Number(values.steps) },
-    { label: 'student width 0.5 (KL)', ratio: 0.5, steps: Number(values.steps), loss: 'kl' as const },
-  ]) {
-    const r = await buildReduced(loaded.proto, { ratio: v.ratio, steps: v.steps, train, ...(v.loss ? { loss: v.loss } : {}) });
-    const f = await measureFidelity(loaded.bytes, encodeModel(r.model), heldOut, ortSessionFactory);
-    const ft = r.fineTune;
-    console.log(
-      `${m.name} ${v.label}: params ${r.prune.parametersBefore} → ${r.prune.parametersAfter}, top-1 ${f.top1Agreement === null ? 'n/a' : (f.top1Agreement * 100).toFixed(1)}%, max abs ${f.maxAbsError.toPrecision(3)}` +
-        (ft
-          ? `; ${ft.steps} steps ${ft.stepsS.toFixed(1)} s, loss ${ft.lossFirst.toPrecision(3)} → ${ft.lossLast.toPrecision(3)} (${ft.lossDescription})`
-          : ''),
-    );
+const { values } = parseArgs({ options: { 'cap-s': { type: 'string', default: '60' }, only: { type: 'string' } } });
+const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-structured-'));
+try {
+  const models = [
+    { name: 'classifier', batch: 32 },
+    { name: 'cnn', batch: 8 },
+  ].filter((m) => !values.only || values.only === m.name);
+  let yaml = 'version: 1\nmodels:\n';
+  for (const m of models) {
+    await copyFile(path.join(repo, `examples/models/${m.name}.onnx`), path.join(dir, `${m.name}.onnx`));
+    yaml +=
+      `  - name: ${m.name}\n    path: ${m.name}.onnx\n    dims: { N: ${m.batch} }\n    energy: auto\n    advise: true\n` +
+      `    advise-max-time: ${values['cap-s']} s\n    inference: { max-time: 3 s }\n`;
   }
+  await writeFile(path.join(dir, 'energy-budget.yml'), yaml);
+  const config = parseConfig(yaml, path.join(dir, 'energy-budget.yml'));
+  const ctx: MeasureContext = {
+    config,
+    logger: silentLogger,
+    env: process.env,
+    clockNs: () => process.hrtime.bigint(),
+    sysfsRoot: process.env.ENERGY_BUDGET_SYSFS ?? '/sys',
+    advise: true,
+    readFile: async () => new Uint8Array(),
+  };
+  for (const cfg of config.models) {
+    const head = await measureModel(cfg, cfg.path, ctx);
+    const t0 = process.hrtime.bigint();
+    const advice = await adviseForModel(cfg, head, ctx);
+    console.log(`${cfg.name} (batch ${cfg.dims.N}), advise ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s:`);
+    for (const a of advice) console.log(`  ${a.summary}`);
+    for (const a of advice) {
+      if (!a.structure) continue;
+      const locked = a.structure.groups.filter((g) => g.lockedBecause);
+      console.log(
+        `  ${a.label}: kept ${a.structure.groups.map((g) => `${g.layers.join('+')} ${g.kept}/${g.channels}`).join(', ')}` +
+          (locked.length ? `; whole: ${locked.map((g) => `${g.layers.join('+')} (${g.lockedBecause})`).join('; ')}` : ''),
+      );
+    }
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
 }

@@ -26,7 +26,8 @@ import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
 import { adviseModel } from './optimize/advisor.js';
-import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
+import { ADVICE_VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
+import type { Feeds } from './optimize/session.js';
 import { countInstructions } from './instructions/measure.js';
 
 /** Everything a measurement needs from outside. */
@@ -791,7 +792,7 @@ export async function adviseForModel(
   const startNs = ctx.clockNs();
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
-  const variants = VARIANT_IDS.length;
+  const variants = ADVICE_VARIANT_IDS.length;
   // Per variant: a fifth of its share for the absolute figures (at most 3 s), the rest for the comparison.
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
@@ -875,15 +876,63 @@ export async function adviseForModel(
       };
     };
     ctx.logger.progress(
-      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
+      `  ${cfg.name}: comparing int8, fp16, pruned, structurally pruned and distilled variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s, plus the fine-tuning)`,
     );
+    // Training inputs of the reducing variants: the benchmark's inputs stay held out for their
+    // fidelity. Seeded random data like the benchmark's, at the same shapes; data from a .npy
+    // or a fixed value is not resampled, so those models train on other seeded random data.
+    const trainFeeds: Feeds[] = [];
+    for (let k = 0; k < REDUCE_TRAIN_BATCHES; k++) {
+      const made = await synthesizeInputs(prepared.loaded.proto.graph ? analyzeModel(prepared.loaded).inputs : [], {
+        modelName: cfg.name,
+        dims: { ...cfg.dims, ...batchDims(prepared) },
+        // Fixed values and declared shapes stay; a .npy's data would be the benchmark's own rows.
+        specs: Object.fromEntries(Object.entries(cfg.inputs).filter(([, spec]) => spec.kind !== 'npy')),
+        seed: seedFrom(cfg.name, 50_000 + k),
+        readFile: ctx.readFile,
+      });
+      trainFeeds.push(made.feeds);
+    }
+    const meterWindow = async <T>(work: () => Promise<T>) => {
+      const token = await meter.begin();
+      const result = await work();
+      try {
+        const w = await meter.end(token);
+        return {
+          result,
+          energy: { joules: w.energyJ, method: w.method ?? meter.method, estimated: isEstimated(w) },
+        };
+      } catch {
+        return { result };
+      }
+    };
     return adviseModel(prepared.loaded, {
       feeds: prepared.inputs.feeds,
+      feedsSource: 'the benchmark inputs',
       measure,
       compare,
       originalMeasurement: original ?? toMeasurement(head),
+      variants: ADVICE_VARIANT_IDS,
+      trainFeeds,
+      trainSource: `${REDUCE_TRAIN_BATCHES} seeded synthetic input batches (the benchmark's shapes)`,
+      meterWindow,
     });
   });
+}
+
+/** Seeded input batches the reducing variants are fine-tuned on. */
+const REDUCE_TRAIN_BATCHES = 32;
+
+/** The symbolic dims of the model's inputs bound to the sizes the benchmark used. */
+function batchDims(prepared: PreparedModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of prepared.loaded.proto.graph?.input ?? []) {
+    const fed = prepared.inputs.shapes[v.name ?? ''];
+    (v.type?.tensorType?.shape?.dim ?? []).forEach((d, i) => {
+      if (d.dimParam && fed?.[i] !== undefined) out[d.dimParam] = fed[i];
+    });
+  }
+  return out;
 }
 
 function sigFig(x: number): string {

@@ -10,7 +10,7 @@ import { suggest } from '../config/did-you-mean.js';
 import type { ModelProto, TensorProto, ValueInfoProto } from '../model/onnx.js';
 import { DataType } from '../model/onnx.js';
 import { valueInfo } from '../model/builder.js';
-import type { LossName, OptimizerName } from '../config/types.js';
+import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { Differentiator, outputInfo, prepareGraph, type ShapeOptions } from './autodiff.js';
 import { pruneGraph } from './graph.js';
