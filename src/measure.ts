@@ -881,18 +881,23 @@ export async function adviseForModel(
     // Training inputs of the reducing variants: the benchmark's inputs stay held out for their
     // fidelity. Seeded random data like the benchmark's, at the same shapes; data from a .npy
     // or a fixed value is not resampled, so those models train on other seeded random data.
+    const inputInfos = analyzeModel(prepared.loaded).inputs;
+    const seeded = async (seed: number): Promise<Feeds> =>
+      (
+        await synthesizeInputs(inputInfos, {
+          modelName: cfg.name,
+          dims: { ...cfg.dims, ...batchDims(prepared) },
+          // Fixed values and declared shapes stay; a .npy's data would be the benchmark's own rows.
+          specs: Object.fromEntries(Object.entries(cfg.inputs).filter(([, spec]) => spec.kind !== 'npy')),
+          seed,
+          readFile: ctx.readFile,
+        })
+      ).feeds;
     const trainFeeds: Feeds[] = [];
-    for (let k = 0; k < REDUCE_TRAIN_BATCHES; k++) {
-      const made = await synthesizeInputs(prepared.loaded.proto.graph ? analyzeModel(prepared.loaded).inputs : [], {
-        modelName: cfg.name,
-        dims: { ...cfg.dims, ...batchDims(prepared) },
-        // Fixed values and declared shapes stay; a .npy's data would be the benchmark's own rows.
-        specs: Object.fromEntries(Object.entries(cfg.inputs).filter(([, spec]) => spec.kind !== 'npy')),
-        seed: seedFrom(cfg.name, 50_000 + k),
-        readFile: ctx.readFile,
-      });
-      trainFeeds.push(made.feeds);
-    }
+    for (let k = 0; k < REDUCE_TRAIN_BATCHES; k++) trainFeeds.push(await seeded(seedFrom(cfg.name, 50_000 + k)));
+    // Held out: the benchmark inputs and more seeded batches, so top-1 agreement is over more rows than one batch.
+    const heldOutFeeds: Feeds[] = [prepared.inputs.feeds];
+    for (let k = 1; k < REDUCE_HELD_OUT_BATCHES; k++) heldOutFeeds.push(await seeded(seedFrom(cfg.name, 90_000 + k)));
     const meterWindow = async <T>(work: () => Promise<T>) => {
       const token = await meter.begin();
       const result = await work();
@@ -915,6 +920,8 @@ export async function adviseForModel(
       variants: ADVICE_VARIANT_IDS,
       trainFeeds,
       trainSource: `${REDUCE_TRAIN_BATCHES} seeded synthetic input batches (the benchmark's shapes)`,
+      heldOutFeeds,
+      heldOutSource: `the benchmark inputs and ${REDUCE_HELD_OUT_BATCHES - 1} other seeded batches`,
       meterWindow,
     });
   });
@@ -922,6 +929,8 @@ export async function adviseForModel(
 
 /** Seeded input batches the reducing variants are fine-tuned on. */
 const REDUCE_TRAIN_BATCHES = 32;
+/** Batches the reducing variants' fidelity is measured on: the benchmark's and other seeded ones. */
+const REDUCE_HELD_OUT_BATCHES = 8;
 
 /** The symbolic dims of the model's inputs bound to the sizes the benchmark used. */
 function batchDims(prepared: PreparedModel): Record<string, number> {

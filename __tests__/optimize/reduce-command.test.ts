@@ -62,6 +62,8 @@ describe('energy-budget optimize --prune-structured / --distill-width', () => {
       '20',
       '--train-batches',
       '2',
+      '--channel-multiple',
+      '1',
       '--dims',
       'N=4',
       '--out',
@@ -97,6 +99,9 @@ describe('energy-budget optimize --prune-structured / --distill-width', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/on 3 batch\(es\) of 3 rows from rows.npy; KL divergence at temperature 2/);
     expect(r.out).toMatch(/fidelity on the last 1 batch\(es\) of rows.npy, not trained on/);
+    // By default Conv layers keep a multiple of 8 channels: these 8-channel ones stay whole.
+    expect(r.out).toMatch(/convA \+ convB: 8 of 8 kept\n/);
+    expect(r.out).toMatch(/fc: 12 of 16 kept/);
   });
 
   it('names the layer it cannot prune and why, with exit 2 and nothing written', async () => {

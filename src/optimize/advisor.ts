@@ -68,6 +68,13 @@ export interface AdviseOptions {
   trainSource?: string;
   /** Where `feeds` came from, for the report. @default 'the benchmark inputs' */
   feedsSource?: string;
+  /**
+   * Input batches the reducing variants' fidelity is measured on (never trained on), when more
+   * rows than `feeds` are wanted. @default feeds
+   */
+  heldOutFeeds?: readonly Feeds[];
+  /** Where `heldOutFeeds` came from, for the report. */
+  heldOutSource?: string;
   reduceOptions?: ReduceVariantOptions;
   /**
    * Runs the fine-tuning inside an energy window (the benchmark's meter), so its cost is stated
@@ -252,7 +259,7 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
   const advice: Advice[] = [];
   for (const variant of options.variants ?? (options.trainFeeds?.length ? ADVICE_VARIANT_IDS : VARIANT_IDS)) {
     if (variant === 'prune-structured' || variant === 'distill') {
-      advice.push(await adviseReduced(loaded, variant, original, batches, createSession, options));
+      advice.push(await adviseReduced(loaded, variant, original, options.heldOutFeeds ?? batches, createSession, options));
       continue;
     }
     let label: string = variant;
@@ -368,7 +375,7 @@ async function adviseReduced(
               lossFirst: ft.lossFirst,
               lossLast: ft.lossLast,
               inputs: options.trainSource ?? `${options.trainFeeds.length} input batch(es)`,
-              heldOut: options.feedsSource ?? 'the benchmark inputs',
+              heldOut: (options.heldOutFeeds ? options.heldOutSource : options.feedsSource) ?? 'the benchmark inputs',
               ...(windowed.energy ? { energy: windowed.energy } : {}),
             },
           }

@@ -66,7 +66,9 @@ Structured pruning and distillation:
   --temperature T      temperature of --loss kl (default 2)
   --data FILE.npy      training inputs ([rows, ...] float32 for the first input); the last quarter
                        of the rows is held out for the fidelity (default: seeded synthetic inputs)
-  --train-batches N    synthetic training batches when there is no --data (default 64)`;
+  --train-batches N    synthetic training batches when there is no --data (default 64)
+  --channel-multiple M Conv layers keep a multiple of M channels (default 8, onnxruntime's CPU
+                       block size; 1 to keep exactly the share asked for)`;
 
 /** Parsed arguments of `optimize`. */
 export interface OptimizeArgs {
@@ -77,7 +79,7 @@ export interface OptimizeArgs {
   dims: Record<string, number>;
   batches: number;
   /** For prune-structured and distill. */
-  reduce: ReduceVariantOptions & { data?: string; trainBatches: number };
+  reduce: ReduceVariantOptions & { data?: string; trainBatches: number; convChannelMultiple?: number };
 }
 
 const VARIANT_FLAGS: Record<string, VariantId> = {
@@ -189,6 +191,10 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
         reduce.steps = count(flag, value('a number of steps, such as 300'), 0, 100000);
         reduceFlags.push(flag);
         break;
+      case '--channel-multiple':
+        reduce.convChannelMultiple = count(flag, value('a channel multiple, such as 8 (or 1 for none)'), 1, 1024);
+        reduceFlags.push(flag);
+        break;
       case '--train-batches':
         reduce.trainBatches = count(flag, value('a number of input batches, such as 64'), 1, 10000);
         reduceFlags.push(flag);
@@ -215,7 +221,7 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
         break;
       default:
         throw argError(
-          `Unknown option ${flag}. Expected one of --int8, --int8-dynamic, --fp16, --prune, --prune-structured, --distill-width, --out, --prune-scope, --dims, --batches, --fine-tune, --loss, --temperature, --data, --train-batches.`,
+          `Unknown option ${flag}. Expected one of --int8, --int8-dynamic, --fp16, --prune, --prune-structured, --distill-width, --out, --prune-scope, --dims, --batches, --fine-tune, --loss, --temperature, --data, --train-batches, --channel-multiple.`,
         );
     }
   }

@@ -15,7 +15,7 @@ import { decodeModel, encodeModel } from '../model/onnx.js';
 import { DEFAULT_FINE_TUNE_STEPS, formatPercent, percentChange, reduceLabel } from './advisor.js';
 import type { OptimizeArgs, OptimizeIo } from './command.js';
 import { measureFidelity } from './fidelity.js';
-import { buildReduced, npyBatches } from './reduce.js';
+import { buildReduced, DEFAULT_CONV_CHANNEL_MULTIPLE, npyBatches } from './reduce.js';
 import { ortSessionFactory, type Feeds } from './session.js';
 
 /** Seeds of the synthetic training batches: far from the held-out ones (1000 + k). */
@@ -83,6 +83,7 @@ export async function runReduceCommand(
     steps,
     loss,
     ...(r.temperature !== undefined ? { temperature: r.temperature } : {}),
+    ...(r.convChannelMultiple !== undefined ? { convChannelMultiple: r.convChannelMultiple } : {}),
     train,
   });
   const label = reduceLabel(args.variant as 'prune-structured' | 'distill', {
@@ -112,7 +113,7 @@ export async function runReduceCommand(
     `Wrote ${args.out}: ${label} of ${args.model}`,
     `  size        ${formatQuantity(loaded.bytes.length, 'bytes')} → ${formatQuantity(bytes.length, 'bytes')}  ${formatPercent(percentChange(loaded.bytes.length, bytes.length))}`,
     `  parameters  ${p.parametersBefore.toLocaleString('en-US')} → ${p.parametersAfter.toLocaleString('en-US')}  ${formatPercent(percentChange(p.parametersBefore, p.parametersAfter))}`,
-    `  channels    ranked by ${reduced.importance === 'activation' ? 'mean |activation| on the training inputs' : 'weight L2 norm'}:`,
+    `  channels    ranked by ${reduced.importance === 'activation' ? 'mean |activation| on the training inputs' : 'weight L2 norm'}; Conv layers keep a multiple of ${r.convChannelMultiple ?? DEFAULT_CONV_CHANNEL_MULTIPLE}:`,
   ];
   for (const g of p.groups) {
     lines.push(

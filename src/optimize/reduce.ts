@@ -12,6 +12,12 @@ import { distill, type DistillLoss, type DistillResult } from './distill.js';
 import { pruneStructured, type StructuredPruneResult } from './structured.js';
 import type { Feeds } from './session.js';
 
+/**
+ * Conv channel counts are kept at multiples of 8: onnxruntime's CPU block size with AVX2 (its
+ * NCHWc layout); see StructuredPruneOptions.convChannelMultiple.
+ */
+export const DEFAULT_CONV_CHANNEL_MULTIPLE = 8;
+
 /** How channels are ranked. */
 export type ImportanceKind = 'activation' | 'weight-norm';
 
@@ -29,6 +35,8 @@ export interface ReduceOptions {
   learningRate?: number;
   /** @default 'activation' */
   importance?: ImportanceKind;
+  /** Kept Conv channel counts rounded up to a multiple of this (structured.ts). @default 8 */
+  convChannelMultiple?: number;
   /** Batches to rank channels on and train on. */
   train: readonly Feeds[];
   /** Monotonic clock. @default process.hrtime.bigint */
@@ -91,6 +99,7 @@ export async function buildReduced(model: ModelProto, options: ReduceOptions): P
   const prune = pruneStructured(model, {
     ratio: options.ratio,
     shapes,
+    convChannelMultiple: options.convChannelMultiple ?? DEFAULT_CONV_CHANNEL_MULTIPLE,
     ...(importance === 'activation' ? { activationImportance: await activationImportance(model, options.train) } : {}),
   });
   const pruned = prune.groups.filter((g) => g.kept < g.channels);
