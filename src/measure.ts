@@ -25,7 +25,8 @@ import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
 import { decodeModel } from './model/onnx.js';
-import { adviseModel } from './optimize/advisor.js';
+import { adviseModel, DEFAULT_FINE_TUNE_STEPS } from './optimize/advisor.js';
+import { feedsBytes, trainBatchCount } from './optimize/reduce.js';
 import { ADVICE_VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 import type { Feeds } from './optimize/session.js';
 import { countInstructions } from './instructions/measure.js';
@@ -894,7 +895,8 @@ export async function adviseForModel(
         })
       ).feeds;
     const trainFeeds: Feeds[] = [];
-    for (let k = 0; k < REDUCE_TRAIN_BATCHES; k++) trainFeeds.push(await seeded(seedFrom(cfg.name, 50_000 + k)));
+    const trainCount = trainBatchCount(DEFAULT_FINE_TUNE_STEPS, feedsBytes(prepared.inputs.feeds));
+    for (let k = 0; k < trainCount; k++) trainFeeds.push(await seeded(seedFrom(cfg.name, 50_000 + k)));
     // Held out: the benchmark inputs and more seeded batches, so top-1 agreement is over more rows than one batch.
     const heldOutFeeds: Feeds[] = [prepared.inputs.feeds];
     for (let k = 1; k < REDUCE_HELD_OUT_BATCHES; k++) heldOutFeeds.push(await seeded(seedFrom(cfg.name, 90_000 + k)));
@@ -919,7 +921,7 @@ export async function adviseForModel(
       originalMeasurement: original ?? toMeasurement(head),
       variants: ADVICE_VARIANT_IDS,
       trainFeeds,
-      trainSource: `${REDUCE_TRAIN_BATCHES} seeded synthetic input batches (the benchmark's shapes)`,
+      trainSource: `${trainCount} seeded synthetic input batches (the benchmark's shapes)`,
       heldOutFeeds,
       heldOutSource: `the benchmark inputs and ${REDUCE_HELD_OUT_BATCHES - 1} other seeded batches`,
       meterWindow,
@@ -927,8 +929,6 @@ export async function adviseForModel(
   });
 }
 
-/** Seeded input batches the reducing variants are fine-tuned on. */
-const REDUCE_TRAIN_BATCHES = 32;
 /** Batches the reducing variants' fidelity is measured on: the benchmark's and other seeded ones. */
 const REDUCE_HELD_OUT_BATCHES = 8;
 

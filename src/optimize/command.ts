@@ -66,7 +66,8 @@ Structured pruning and distillation:
   --temperature T      temperature of --loss kl (default 2)
   --data FILE.npy      training inputs ([rows, ...] float32 for the first input); the last quarter
                        of the rows is held out for the fidelity (default: seeded synthetic inputs)
-  --train-batches N    synthetic training batches when there is no --data (default 64)
+  --train-batches N    synthetic training batches when there is no --data (default: one fresh
+                       batch per step, within 256 MiB of inputs)
   --channel-multiple M Conv layers keep a multiple of M channels (default 8, onnxruntime's CPU
                        block size; 1 to keep exactly the share asked for)`;
 
@@ -79,7 +80,7 @@ export interface OptimizeArgs {
   dims: Record<string, number>;
   batches: number;
   /** For prune-structured and distill. */
-  reduce: ReduceVariantOptions & { data?: string; trainBatches: number; convChannelMultiple?: number };
+  reduce: ReduceVariantOptions & { data?: string; trainBatches?: number; convChannelMultiple?: number };
 }
 
 const VARIANT_FLAGS: Record<string, VariantId> = {
@@ -108,7 +109,7 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
   let scope: PruneScope | undefined;
   const dims: Record<string, number> = {};
   let batches = 4;
-  const reduce: OptimizeArgs['reduce'] = { trainBatches: 64 };
+  const reduce: OptimizeArgs['reduce'] = {};
   const reduceFlags: string[] = [];
   const count = (flag: string, text: string, lo: number, hi: number): number => {
     const n = Number(text);

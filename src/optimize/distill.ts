@@ -39,6 +39,8 @@ export interface DistillOptions {
   batches: readonly Feeds[];
   /** Monotonic clock for the duration. @default process.hrtime.bigint */
   clockNs?: () => bigint;
+  /** Initializers kept fixed (names, or prefixes ending in `*`). */
+  freeze?: string[];
 }
 
 /** A trained model and what its training did. */
@@ -160,6 +162,7 @@ export async function distill(teacher: ModelProto, student: ModelProto, options:
     learningRate: options.learningRate ?? 1e-3,
     batchShapes,
     output: pred,
+    ...(options.freeze?.length ? { freeze: options.freeze } : {}),
   });
   const session = await ort.InferenceSession.create(encodeModel(step.model), {
     executionProviders: ['cpu'],

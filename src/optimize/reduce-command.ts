@@ -15,7 +15,7 @@ import { decodeModel, encodeModel } from '../model/onnx.js';
 import { DEFAULT_FINE_TUNE_STEPS, formatPercent, percentChange, reduceLabel } from './advisor.js';
 import type { OptimizeArgs, OptimizeIo } from './command.js';
 import { measureFidelity } from './fidelity.js';
-import { buildReduced, DEFAULT_CONV_CHANNEL_MULTIPLE, npyBatches } from './reduce.js';
+import { buildReduced, DEFAULT_CONV_CHANNEL_MULTIPLE, feedsBytes, npyBatches, trainBatchCount } from './reduce.js';
 import { ortSessionFactory, type Feeds } from './session.js';
 
 /** Seeds of the synthetic training batches: far from the held-out ones (1000 + k). */
@@ -72,7 +72,10 @@ export async function runReduceCommand(
     trainSource = `${train.length} batch(es) of ${batch} rows from ${r.data}`;
     heldSource = `the last ${heldOut.length} batch(es) of ${r.data}, not trained on`;
   } else {
-    for (let k = 0; k < r.trainBatches; k++) train.push(await synth(TRAIN_SEED + k));
+    const firstBatch = await synth(TRAIN_SEED);
+    const count = r.trainBatches ?? trainBatchCount(steps, feedsBytes(firstBatch));
+    train.push(firstBatch);
+    for (let k = 1; k < count; k++) train.push(await synth(TRAIN_SEED + k));
     for (let k = 0; k < args.batches; k++) heldOut.push(await synth(1000 + k));
     trainSource = `${train.length} seeded synthetic input batch(es)`;
     heldSource = `${heldOut.length} other seeded synthetic batch(es), not trained on`;
