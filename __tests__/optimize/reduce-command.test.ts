@@ -6,6 +6,8 @@ import { analyzeModel } from '../../src/model/analyze.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
 import { DataType, decodeModel, encodeModel } from '../../src/model/onnx.js';
 import { parseOptimizeArgs, runOptimizeCommand } from '../../src/optimize/command.js';
+import { runCli } from '../../src/cli.js';
+import type { Report } from '../../src/report/types.js';
 import { writeNpy } from '../../src/bench/npy.js';
 import { createRng } from '../../src/util/random.js';
 import { buildResidualConcat } from './structured-fixture.js';
@@ -79,6 +81,50 @@ describe('energy-budget optimize --prune-structured / --distill-width', () => {
     expect(r.out).toMatch(/out: 5 of 5 kept \(all kept: they reach the graph output y\)/);
     expect(r.out).toMatch(/fine-tuned {2}20 steps in .* on 2 seeded synthetic input batch\(es\); MSE on the output "y"/);
     expect(r.out).toMatch(/fidelity on 4 other seeded synthetic batch\(es\), not trained on/);
+  });
+
+  it('writes a model that run then measures with the parameters optimize stated', async () => {
+    const r = await run(
+      'residual.onnx',
+      '--prune-structured',
+      '0.5',
+      '--channel-multiple',
+      '1',
+      '--fine-tune',
+      '5',
+      '--train-batches',
+      '2',
+      '--dims',
+      'N=4',
+      '--out',
+      'measured.onnx',
+    );
+    expect(r.code).toBe(0);
+    const [, before, after] = /parameters {2}([\d,]+) → ([\d,]+)/.exec(r.out) ?? [];
+    const yml =
+      'version: 1\nmodels:\n' +
+      ['residual', 'measured']
+        .map(
+          (n) =>
+            `  - name: ${n}\n    path: ${n}.onnx\n    dims: { N: 4 }\n    energy: estimate\n    inference: { iterations: 5, warmup: 1 }\n`,
+        )
+        .join('');
+    await writeFile(join(dir, 'eb.yml'), yml);
+    let out = '';
+    const code = await runCli({
+      argv: ['run', '--config', 'eb.yml', '--json', 'eb.json'],
+      cwd: dir,
+      env: {},
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (out += t) },
+    });
+    expect({ code, out: code === 0 ? '' : out }).toEqual({ code: 0, out: '' });
+    const report = JSON.parse(await readFile(join(dir, 'eb.json'), 'utf8')) as Report;
+    const [original, pruned] = report.models;
+    expect(original.size.parameters).toBe(Number(before.replace(/,/g, '')));
+    expect(pruned.size.parameters).toBe(Number(after.replace(/,/g, '')));
+    expect(pruned.flops).toBeLessThan(0.5 * original.flops);
+    expect(pruned.inference?.runs).toBeGreaterThan(0);
   });
 
   it('trains a student on rows of a .npy file and holds the last quarter out', async () => {
