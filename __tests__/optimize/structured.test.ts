@@ -90,6 +90,36 @@ describe('pruneStructured', () => {
     expect(byName(pruned.groups, 'convA+convB').kept).toBe(4);
   });
 
+  it('ranks by contribution when asked: a channel the next layer ignores goes first', () => {
+    const rng = createRng(9);
+    const w = (n: number) => Float32Array.from({ length: n }, () => 1 + rng.next());
+    // fc1 channel 0 has the largest weights, but fc2 reads it with zeros: it contributes nothing.
+    const fc1 = w(4 * 3);
+    fc1.fill(10, 0, 3);
+    const fc2 = w(2 * 4);
+    fc2[0] = 0;
+    fc2[4] = 0;
+    const m = model({
+      name: 'contribution',
+      node: [
+        node('Gemm', ['x', 'fc1.w'], ['h'], { transB: 1 }, 'fc1'),
+        node('Relu', ['h'], ['r'], {}, 'relu'),
+        node('Gemm', ['r', 'fc2.w'], ['y'], { transB: 1 }, 'fc2'),
+      ],
+      initializer: [floatTensor('fc1.w', [4, 3], fc1), floatTensor('fc2.w', [2, 4], fc2)],
+      input: [valueInfo('x', DataType.FLOAT, ['N', 3])],
+      output: [valueInfo('y', DataType.FLOAT, ['N', 2])],
+    });
+    const byNorm = pruneStructured(m, { ratio: 0.25 });
+    const byContribution = pruneStructured(m, { ratio: 0.25, outgoingWeights: true });
+    const firstRow = (r: typeof byNorm) => {
+      const t = r.model.graph?.initializer?.find((x) => x.name === 'fc1.w');
+      return Array.from(new Float32Array(new Uint8Array(t!.rawData!).slice().buffer)).slice(0, 3);
+    };
+    expect(firstRow(byNorm)).toEqual([10, 10, 10]);
+    expect(firstRow(byContribution)).not.toContain(10);
+  });
+
   it('names the layers it cannot prune and why: a Reshape to a fixed size, a Flatten of unknown shape', () => {
     const rng = createRng(2);
     const w = (n: number) => Float32Array.from({ length: n }, () => rng.normal());

@@ -52,6 +52,8 @@ export interface ReduceOptions {
   learningRate?: number;
   /** @default 'activation' */
   importance?: ImportanceKind;
+  /** Rank channels by their contribution: score × norm of the next layers' weights reading them. @default true */
+  outgoingWeights?: boolean;
   /** Initializers kept fixed during fine-tuning. */
   freeze?: string[];
   /** Kept Conv channel counts rounded up to a multiple of this (structured.ts). @default 8 */
@@ -119,6 +121,7 @@ export async function buildReduced(model: ModelProto, options: ReduceOptions): P
     ratio: options.ratio,
     shapes,
     convChannelMultiple: options.convChannelMultiple ?? DEFAULT_CONV_CHANNEL_MULTIPLE,
+    outgoingWeights: options.outgoingWeights ?? true,
     ...(importance === 'activation' ? { activationImportance: await activationImportance(model, options.train) } : {}),
   });
   const pruned = prune.groups.filter((g) => g.kept < g.channels);

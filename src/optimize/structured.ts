@@ -30,6 +30,11 @@ export interface StructuredPruneOptions {
    */
   activationImportance?: ReadonlyMap<string, Float64Array>;
   /**
+   * Multiplies each channel's score by the norm of the weights that read it in the next layers,
+   * so the ranking follows the channel's contribution to what comes next. @default false
+   */
+  outgoingWeights?: boolean;
+  /**
    * Kept channel counts of convolution groups are rounded to the nearest multiple of this, at
    * least one multiple (a group smaller than it stays whole): onnxruntime's CPU provider runs convolutions whose channel
    * counts are multiples of its block size (8 with AVX2, 16 with AVX-512) in its blocked NCHWc
@@ -512,6 +517,10 @@ export function pruneStructured(model: ModelProto, options: StructuredPruneOptio
       const mean = s.reduce((a, b) => a + b, 0) / n || 1;
       for (let c = 0; c < n; c++) score[c] += s[c] / mean;
     }
+    if (options.outgoingWeights) {
+      const out = outgoingNorms(g, n);
+      if (out) for (let c = 0; c < n; c++) score[c] *= out[c];
+    }
     // Highest scores stay; ties keep the lower index; kept channels stay in their original order.
     const ranked = all.slice().sort((a, b) => score[b] - score[a] || a - b);
     kept.set(
@@ -519,6 +528,45 @@ export function pruneStructured(model: ModelProto, options: StructuredPruneOptio
       ranked.slice(0, keepCount).sort((a, b) => a - b),
     );
     report.push({ layers, channels: n, kept: keepCount });
+  }
+
+  /**
+   * Per channel of group `g`, the L2 norm of the weights that read it in the next layers (Conv
+   * input channels, Gemm/MatMul input rows), normalised per layer and summed; undefined when
+   * nothing reads it through a weight.
+   */
+  function outgoingNorms(g: number, n: number): Float64Array | undefined {
+    const own = new Set(groups.producers[g].map((p) => `${p.weight}#${p.dim}`));
+    let found = false;
+    const total = new Float64Array(n);
+    for (const [name, byDim] of edits) {
+      const t = inits.get(name) as TensorProto;
+      const dims = dimsOf(t);
+      if (dims.length < 2) continue;
+      for (const [dim, segs] of byDim) {
+        if (own.has(`${name}#${dim}`)) continue;
+        const inner = dims.slice(dim + 1).reduce((a, b) => a * b, 1);
+        const values = readFloat32(t);
+        const perIndex = new Float64Array(dims[dim]);
+        for (let i = 0; i < values.length; i++) perIndex[Math.floor(i / inner) % dims[dim]] += values[i] * values[i];
+        const s = new Float64Array(n);
+        let offset = 0;
+        let hit = false;
+        for (const seg of segs) {
+          if (groups.find(seg.group) === g) {
+            hit = true;
+            for (let c = 0; c < seg.n; c++) for (let j = 0; j < seg.inner; j++) s[c] += perIndex[offset + c * seg.inner + j];
+          }
+          offset += seg.n * seg.inner;
+        }
+        if (!hit) continue;
+        found = true;
+        for (let c = 0; c < n; c++) s[c] = Math.sqrt(s[c]);
+        const mean = s.reduce((a, b) => a + b, 0) / n || 1;
+        for (let c = 0; c < n; c++) total[c] += s[c] / mean;
+      }
+    }
+    return found ? total : undefined;
   }
 
   const indices = (segs: readonly Seg[]): number[] => {
