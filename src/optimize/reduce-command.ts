@@ -116,7 +116,7 @@ export async function runReduceCommand(
     `Wrote ${args.out}: ${label} of ${args.model}`,
     `  size        ${formatQuantity(loaded.bytes.length, 'bytes')} → ${formatQuantity(bytes.length, 'bytes')}  ${formatPercent(percentChange(loaded.bytes.length, bytes.length))}`,
     `  parameters  ${p.parametersBefore.toLocaleString('en-US')} → ${p.parametersAfter.toLocaleString('en-US')}  ${formatPercent(percentChange(p.parametersBefore, p.parametersAfter))}`,
-    `  channels    ranked by ${reduced.importance === 'activation' ? 'mean |activation| on the training inputs' : 'weight L2 norm'}; Conv layers keep a multiple of ${r.convChannelMultiple ?? DEFAULT_CONV_CHANNEL_MULTIPLE}:`,
+    `  channels    ranked by ${reduced.importance === 'activation' ? 'mean |activation| on the training inputs' : 'weight L2 norm'} × the next layer's weights on them; Conv layers keep a multiple of ${r.convChannelMultiple ?? DEFAULT_CONV_CHANNEL_MULTIPLE}:`,
   ];
   for (const g of p.groups) {
     lines.push(
