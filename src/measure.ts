@@ -16,10 +16,11 @@ import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
+import { estimateCoefficients, estimateFromTimings, type EstimateCoefficients } from './energy/estimate.js';
 import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
-import { quantileSorted } from './compare/stats.js';
+import { median, quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining } from './measure-training.js';
@@ -29,7 +30,6 @@ import { adviseModel, DEFAULT_FINE_TUNE_STEPS } from './optimize/advisor.js';
 import { feedsBytes, trainBatchCount } from './optimize/reduce.js';
 import { ADVICE_VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
 import type { Feeds } from './optimize/session.js';
-import { countInstructions } from './instructions/measure.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -366,21 +366,8 @@ async function measurePrepared(
       }
     }
   });
-  if (cfg.measure === 'instructions' && prepared.report.inference) {
-    // After the timed benchmark, never beside it: the simulator would take a core from it.
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`,
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString('en-US')} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`,
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`,
-      );
-  }
+  // The inference count of `measure: instructions` is taken after the timed benchmarks of both
+  // sides, both sides at once (src/instructions/sides.ts, called by the run).
   return prepared.report;
 }
 
@@ -547,6 +534,10 @@ export async function compareInterleaved(
   const warmup = plan.warmup ?? 10;
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  // With the power-model estimate, the energy comparison is derived from the timings (see
+  // estimatedRound): the coefficients are fixed on the first round's windows.
+  let coefficients: EstimateCoefficients | undefined;
+  let derived: boolean | undefined;
   const oneRound = async (): Promise<RoundSamples> => {
     const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
     const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
@@ -554,6 +545,9 @@ export async function compareInterleaved(
     const headMs: number[] = [];
     let bJ = 0;
     let hJ = 0;
+    const bCpuS: number[] = [];
+    const hCpuS: number[] = [];
+    const windows: EnergyWindow[] = [];
     try {
       for (let i = 0; i < warmup; i++) {
         await sb.run(base.feeds);
@@ -572,6 +566,10 @@ export async function compareInterleaved(
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          // The block's process CPU time per call (the estimate's window reads it in µs).
+          const cpuS = r.energy?.method === 'estimate' ? (r.energy.estimate?.processCpuS ?? NaN) / r.runs : NaN;
+          (isBase ? bCpuS : hCpuS).push(cpuS);
+          if (r.energy) windows.push(r.energy);
           if (isBase && collect && r.energy) {
             if (Number.isFinite(r.energy.energyJ)) {
               const w = collect.energy;
@@ -592,8 +590,25 @@ export async function compareInterleaved(
     }
     if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
+    const complete = windows.length === 2 * blocksPerRound && windows.every((w) => Number.isFinite(w.energyJ));
+    // Decided once, on the first round with every window read, so that all rounds of one test
+    // are figures of one kind: derived from the timings (the estimate), or metered.
+    if (derived === undefined && complete) {
+      coefficients = estimateCoefficients(windows);
+      derived = coefficients !== undefined;
+    }
+    if (derived && coefficients) {
+      if (!complete || ![...bCpuS, ...hCpuS].every(Number.isFinite)) return { baseMs, headMs };
+      return { baseMs, headMs, ...estimatedRound(coefficients, baseMs, headMs, median(bCpuS), median(hCpuS)) };
+    }
+    // A measured meter: each arm's metered energy (NaN from a failed window drops the round).
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  // The schedule is sized by the second round's length: the first carries one-time costs (the
+  // harness's first calls, page faults); a plan sized by a long first round runs out of looks
+  // before the cap (a bench run stopped at 32 rounds after 10 s of a 30 s cap). Both rounds
+  // come before any look (≥ 3 rounds).
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
@@ -601,25 +616,85 @@ export async function compareInterleaved(
   // the looks holds. The quick rule looks early and often; the default sizes the looks to the cap.
   const quick = plan.quickRoundsPerLook;
   const looks =
-    quick !== undefined
-      ? {
-          roundsPerLook: quick,
-          firstLookRounds: Math.max(MIN_ROUNDS, quick),
-          maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick)),
-        }
-      : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+    quick !== undefined ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
+  decider.addRound(first);
   // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
-  for (let rounds = 1; ; rounds++) {
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
   if (collect && meter.takeFailure()) collect.energyFailed = true;
-  const lookText = quick !== undefined ? `, a look every ${quick} rounds (Bonferroni)` : '';
+  const lookText = quick !== undefined ? `, a look every ${looks.roundsPerLook} rounds (Bonferroni)` : '';
   return decider.finish(
     `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+    derived && coefficients ? estimatedRoundText(coefficients) : undefined,
   );
+}
+
+/** Most looks of the quick rule: Bonferroni splits α over them, so more looks widen every interval. */
+export const QUICK_MAX_LOOKS = 10;
+
+/**
+ * The quick rule's look schedule for a cap of `capS` seconds at `roundS` seconds per round
+ * (the second round's length: compareInterleaved): a look every `minRoundsPerLook` rounds (the first after as many,
+ * at least 3), spaced further apart when more than {@link QUICK_MAX_LOOKS} such looks would fit,
+ * so that the last look's interval is no wider than that of 10 looks whatever the model's speed
+ * (with 23 looks of 3 rounds, as 0.43 s rounds gave in a 30 s cap, each look had α/23: a 95%
+ * interval 11% wider than with α/10: t quantiles 3.35 and 3.03 at df 30). Timing only, never the data: the union bound holds.
+ */
+export function quickLooks(
+  capS: number,
+  roundS: number,
+  minRoundsPerLook: number,
+): { roundsPerLook: number; firstLookRounds: number; maxLooks: number } {
+  const capRounds = Math.floor(capS / Math.max(roundS, 1e-3));
+  const roundsPerLook = Math.max(minRoundsPerLook, Math.ceil(capRounds / QUICK_MAX_LOOKS));
+  return {
+    roundsPerLook,
+    firstLookRounds: Math.max(MIN_ROUNDS, roundsPerLook),
+    maxLooks: Math.max(1, Math.min(QUICK_MAX_LOOKS, Math.floor(capRounds / roundsPerLook))),
+  };
+}
+
+/**
+ * One round's energy per call of each arm when energy is the power-model estimate. The
+ * estimate is a function of time: idle power × wall time + dynamic power × CPU time. Read per
+ * 25 ms block it is dominated by its inputs' coarsest part (the machine's busy time from
+ * /proc/stat counts 10 ms ticks, a ±20% quantisation per block on 2 vCPUs) and by other jobs
+ * preempting the block. So the comparison applies the same formula, with the coefficients held
+ * fixed, to each arm's per-round median call time (the latency comparison's statistic, which
+ * preemption does not move) and the median over its blocks of CPU time per call
+ * (process.cpuUsage, µs resolution; the median, so a block with a garbage collection does not
+ * move the round). The
+ * figure stays an estimate; its interval is that of the timings under the power model, whose
+ * own uncertainty is common to both arms and not in it.
+ */
+export function estimatedRound(
+  c: EstimateCoefficients,
+  baseMs: readonly number[],
+  headMs: readonly number[],
+  baseCpuSPerCall: number,
+  headCpuSPerCall: number,
+): { baseJPerCall: number; headJPerCall: number } {
+  return {
+    baseJPerCall: estimateFromTimings(c, median(baseMs) / 1000, baseCpuSPerCall),
+    headJPerCall: estimateFromTimings(c, median(headMs) / 1000, headCpuSPerCall),
+  };
+}
+
+/** How {@link estimatedRound}'s per-round figures were derived, for the comparison's method. */
+export function estimatedRoundText(c: EstimateCoefficients): string {
+  return (
+    `ESTIMATED energy per call derived from each round's timings with the power model held fixed: ` +
+    `${sig(c.idleW)} W idle × median call time + ${sig(c.dynamicWPerCpu)} W × median block CPU time per call ` +
+    `(the model's own uncertainty is common to both arms and not in this interval)`
+  );
+}
+
+function sig(x: number): string {
+  return Number(x.toPrecision(3)).toString();
 }
 
 /** {@link compareInterleaved} with the model's meter opened (and closed) around it. */
@@ -652,13 +727,12 @@ export async function compareWithBase(
       b.relative &&
       ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  // Figures the rounds do not give (peak memory, instruction counts under `measure:
-  // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
-  // inference, or no head figures to size the blocks).
+  // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
+  // the rounds cannot run (no inference, or no head figures to size the blocks). Instruction
+  // counts are taken afterwards, outside the benchmarks (src/instructions/sides.ts).
   const ownBenchmark =
     !cfg.inference ||
     !head.inference ||
-    cfg.measure === 'instructions' ||
     cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };

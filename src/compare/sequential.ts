@@ -89,6 +89,8 @@ export interface SequentialState {
   /** The plain (unadjusted) 95% interval over all rounds so far, for information only. */
   unadjustedCi95: Interval | null;
   rounds: number;
+  /** Standard deviation of the per-round log ratios (the round-to-round spread); null before 2 rounds. */
+  sdLogRatio: number | null;
   looks: number;
   /** True once a verdict is reached; further rounds are ignored. */
   done: boolean;
@@ -290,6 +292,7 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
       changeCi95: last ? last.ci : null,
       unadjustedCi95: enough ? tInterval(0.95).ci : null,
       rounds: logRatios.length,
+      sdLogRatio: enough ? Math.sqrt(variance(logRatios)) : null,
       looks: history.length,
       done,
       history: [...history],

@@ -29,4 +29,10 @@ export interface ComparisonResult {
   rounds?: number;
   /** The relative threshold the sampling stopped against. */
   threshold?: number;
+  /**
+   * How far apart two measurements of the metric fall (95%, relative): for the interleaved
+   * comparison, exp(1.96 × sd of the per-round log ratios) − 1, the spread of one round's
+   * paired figure; for a history comparison, exp(1.96 × √2 × sd of the runs' logs) − 1.
+   */
+  roundSpread95?: number;
 }

@@ -402,7 +402,7 @@ export function pruneStructured(model: ModelProto, options: StructuredPruneOptio
           break;
         }
         if (ELEMENTWISE.has(op)) {
-          elementwise(n, op);
+          elementwise(n);
           break;
         }
         lockInputs(n, `${label(n)} reads them`);
@@ -410,7 +410,7 @@ export function pruneStructured(model: ModelProto, options: StructuredPruneOptio
     }
   }
 
-  function elementwise(n: NodeProto, op: string): void {
+  function elementwise(n: NodeProto): void {
     const ins = n.input ?? [];
     const out = n.output?.[0] ?? '';
     const withDesc = ins.map((i) => descs.get(i));
@@ -451,7 +451,6 @@ export function pruneStructured(model: ModelProto, options: StructuredPruneOptio
     // A residual Add (or any elementwise op on two channel values) ties their groups channel by channel.
     for (const d of withDesc) if (d && d !== first) d.segs.forEach((s, j) => groups.union(first.segs[j].group, s.group));
     descs.set(out, { axis: outAxis, rank: outRank, segs: first.segs });
-    void op;
   }
 
   for (const o of graph.output ?? []) {

@@ -20,7 +20,12 @@ import {
   rawTensor,
   synthesizeInputs,
   valueInfo
-} from "./chunk-ORBYLIGY.js";
+} from "./chunk-NX7QCVD3.js";
+import {
+  InferenceSession,
+  Tensor,
+  env
+} from "./chunk-FJYLMHCT.js";
 import {
   DataType,
   decodeModel,
@@ -38,9 +43,13 @@ import {
   minSamplesForPercentile,
   minSamplesPerRound,
   planRoundsPerLook
-} from "./chunk-4ZSDREZE.js";
+} from "./chunk-GTQO6RY3.js";
+import {
+  onnxRuntimeFor
+} from "./chunk-WZAJPRWX.js";
 import {
   mean,
+  median,
   percentile,
   percentiles,
   quantileSorted,
@@ -53,7 +62,10 @@ import {
 } from "./chunk-4K6K6CUH.js";
 import {
   EstimateMeter,
+  USER_HZ,
   errorCode,
+  estimateCoefficients,
+  estimateFromTimings,
   nodeFs,
   pct,
   readCpuInfo,
@@ -62,17 +74,17 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-ICPR6Q2S.js";
-import {
-  describeKind,
-  tryParseQuantity
-} from "./chunk-MJFYPYIG.js";
+} from "./chunk-PU55M7OW.js";
 import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
   InputError
 } from "./chunk-Z5TEINJL.js";
+import {
+  describeKind,
+  tryParseQuantity
+} from "./chunk-MJFYPYIG.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
@@ -840,12 +852,12 @@ async function loadConfig(file, readFile4 = (p) => fsReadFile(p, "utf8")) {
     text = await readFile4(abs2);
   } catch (error) {
     const code = error?.code;
-    const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    const why2 = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw new ConfigError([
       {
         file: abs2,
         path: "",
-        message: why,
+        message: why2,
         expected: "a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`",
         example: MINIMAL_EXAMPLE
       }
@@ -936,10 +948,10 @@ var Validator = class {
     const p = this.lineCounter.linePos(range[0]);
     return { line: p.line, column: p.col };
   }
-  add(path3, node2, message, expected, example) {
+  add(path4, node2, message, expected, example) {
     this.issues.push({
       file: this.file,
-      path: path3,
+      path: path4,
       ...this.pos(node2),
       message,
       ...expected ? { expected } : {},
@@ -986,9 +998,9 @@ var Validator = class {
     return "an unsupported value";
   }
   /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
-  mapping(node2, path3, at, section, doc) {
+  mapping(node2, path4, at, section, doc) {
     if (node2 === null || !(0, import_yaml.isMap)(node2)) {
-      this.add(path3, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
+      this.add(path4, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
       return void 0;
     }
     const entries = [];
@@ -997,7 +1009,7 @@ var Validator = class {
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
         this.add(
-          path3,
+          path4,
           keyNode ?? node2,
           `a key must be plain text, got ${this.describe(resolvedKey)}`,
           "keys like `name` or `latency-p95`",
@@ -1014,7 +1026,7 @@ var Validator = class {
         keyNode,
         value,
         at: hasPos ? rawValue : keyNode,
-        path: childPath(path3, key)
+        path: childPath(path4, key)
       };
       if (section && !(key in SECTIONS[section])) {
         this.unknownKey(entry, section);
@@ -1076,12 +1088,12 @@ var Validator = class {
       SECTIONS[section][first]?.example
     );
   }
-  required(entries, keys, section, path3, node2) {
+  required(entries, keys, section, path4, node2) {
     let ok = true;
     for (const k of keys) {
       if (!entries.some((e) => e.key === k)) {
         const doc = SECTIONS[section][k];
-        this.add(path3, node2, `missing required key \`${k}\``, doc.expected, doc.example);
+        this.add(path4, node2, `missing required key \`${k}\``, doc.expected, doc.example);
         ok = false;
       }
     }
@@ -1260,34 +1272,34 @@ var Validator = class {
     const models = [];
     const seen = /* @__PURE__ */ new Map();
     node2.items.forEach((item, i) => {
-      const path3 = `models[${i}]`;
-      const model = this.model(this.resolveNode(item), path3, item ?? node2);
+      const path4 = `models[${i}]`;
+      const model = this.model(this.resolveNode(item), path4, item ?? node2);
       if (!model) return;
       const prior = model.name ? seen.get(model.name) : void 0;
       if (prior) {
         const nameNode = (0, import_yaml.isMap)(item) ? item.get("name", true) : void 0;
         this.add(
-          `${path3}.name`,
+          `${path4}.name`,
           nameNode ?? item,
           `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ""} has it too`,
           "a name unique in the file; reports and baselines match models by name",
           `name: ${model.name}-2`
         );
       } else if (model.name) {
-        seen.set(model.name, { path: path3, line: model.line });
+        seen.set(model.name, { path: path4, line: model.line });
       }
       models.push(model);
     });
     return models;
   }
-  model(node2, path3, at) {
-    const entries = this.mapping(node2, path3, at, "model", {
+  model(node2, path4, at) {
+    const entries = this.mapping(node2, path4, at, "model", {
       description: "",
       expected: "a model: a mapping with at least `name` and `path`",
       example: "- { name: classifier, path: models/classifier.onnx }"
     });
     if (!entries) return void 0;
-    this.required(entries, ["name", "path"], "model", path3, node2);
+    this.required(entries, ["name", "path"], "model", path4, node2);
     const model = {
       name: "",
       pathInConfig: "",
@@ -1366,16 +1378,16 @@ var Validator = class {
     }
     this.tailStatistics(model);
     for (const limit of model.budget) {
-      const why = whyUnmeasurable(limit.metric, model);
-      if (why === void 0) continue;
+      const why2 = whyUnmeasurable(limit.metric, model);
+      if (why2 === void 0) continue;
       this.issues.push({
         file: this.file,
         path: limit.path,
         ...limit.line !== void 0 ? { line: limit.line } : {},
         ...limit.column !== void 0 ? { column: limit.column } : {},
-        message: `${limit.kind === "regression" ? "this regression limit " : ""}${why.message}`,
-        expected: why.expected,
-        example: why.example
+        message: `${limit.kind === "regression" ? "this regression limit " : ""}${why2.message}`,
+        expected: why2.expected,
+        example: why2.example
       });
     }
     return model;
@@ -1529,21 +1541,21 @@ var Validator = class {
   fixedValue(entry, doc) {
     const types = /* @__PURE__ */ new Set();
     let ok = true;
-    const walk = (node2, path3, at) => {
+    const walk = (node2, path4, at) => {
       if (node2 !== null && (0, import_yaml.isScalar)(node2) && ["number", "boolean", "string"].includes(typeof node2.value)) {
         types.add(typeof node2.value);
         return { value: node2.value, dims: [] };
       }
       if (node2 !== null && (0, import_yaml.isSeq)(node2)) {
         const parts = node2.items.map(
-          (item, i) => walk(this.resolveNode(item), `${path3}[${i}]`, item ?? node2)
+          (item, i) => walk(this.resolveNode(item), `${path4}[${i}]`, item ?? node2)
         );
         if (parts.some((p) => p === void 0)) return void 0;
         const first = parts[0]?.dims ?? [];
         for (let i = 1; i < parts.length; i++) {
           if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
             this.add(
-              `${path3}[${i}]`,
+              `${path4}[${i}]`,
               node2.items[i],
               `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
               doc.expected,
@@ -1555,7 +1567,7 @@ var Validator = class {
         }
         return { value: parts.map((p) => p?.value), dims: [parts.length, ...first] };
       }
-      this.add(path3, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
+      this.add(path4, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
       ok = false;
       return void 0;
     };
@@ -1856,13 +1868,9 @@ function defaultInference() {
   };
 }
 
-// src/bench/ort.ts
-import * as ort from "onnxruntime-node";
-
 // src/device/providers.ts
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { delimiter, dirname as dirname2, join } from "node:path";
+import { delimiter, join } from "node:path";
 
 // src/device/elf.ts
 import { closeSync, openSync, readSync } from "node:fs";
@@ -1883,12 +1891,12 @@ function readAt(fd, offset, length) {
   if (got < length) throw new Error(`truncated ELF file (wanted ${length} bytes at ${offset})`);
   return buf;
 }
-function elfNeededLibraries(path3) {
-  const fd = openSync(path3, "r");
+function elfNeededLibraries(path4) {
+  const fd = openSync(path4, "r");
   try {
     const head = readAt(fd, 0, 64);
-    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path3} is not an ELF file`);
-    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path3} is not a 64-bit little-endian ELF file`);
+    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path4} is not an ELF file`);
+    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path4} is not a 64-bit little-endian ELF file`);
     const phoff = Number(head.readBigUInt64LE(32));
     const phentsize = head.readUInt16LE(54);
     const phnum = head.readUInt16LE(56);
@@ -1919,7 +1927,7 @@ function elfNeededLibraries(path3) {
     }
     if (needed.length === 0 || strtab === void 0) return [];
     const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
-    if (!seg) throw new Error(`${path3}: the string table lies outside every loaded segment`);
+    if (!seg) throw new Error(`${path4}: the string table lies outside every loaded segment`);
     const strings = readAt(fd, Number(strtab - seg.vaddr + seg.offset), Number(strsz));
     return needed.map((off) => {
       const start = Number(off);
@@ -1952,8 +1960,7 @@ function deviceSessionOptions(device, opts = {}) {
   };
 }
 function defaultBindingDir(platform = process.platform, arch = process.arch) {
-  const pkg = createRequire(import.meta.url).resolve("onnxruntime-node/package.json");
-  return join(dirname2(pkg), "bin", "napi-v6", platform, arch);
+  return join(onnxRuntimeFor().dir, "bin", "napi-v6", platform, arch);
 }
 function whichOnPath(command, env2 = process.env, exists = existsSync) {
   for (const dir of (env2.PATH ?? "").split(delimiter)) {
@@ -1962,7 +1969,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort3 = await import("onnxruntime-node");
+  const ort = await import("./ort-bundle-5TVNPCLS.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;
@@ -1972,7 +1979,7 @@ async function realDeviceProbes() {
   return {
     platform: process.platform,
     arch: process.arch,
-    backends: () => ort3.listSupportedBackends(),
+    backends: () => ort.listSupportedBackends(),
     bindingDir: () => defaultBindingDir(),
     exists: existsSync,
     loadLibrary: (name) => {
@@ -2149,7 +2156,7 @@ async function createSession(model, opts) {
   const options = sessionOptions(opts);
   let session;
   try {
-    session = typeof model === "string" ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
+    session = typeof model === "string" ? await InferenceSession.create(model, options) : await InferenceSession.create(model, options);
   } catch (error) {
     const name = opts.name ?? (typeof model === "string" ? model : "the model");
     throw describeDeviceLoadError(error, opts.device ?? "cpu", name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
@@ -2166,7 +2173,7 @@ function wrapSession(session) {
   };
 }
 function ortVersion() {
-  return ort.env.versions.node ?? ort.env.versions.common;
+  return env.versions.node ?? env.versions.common;
 }
 function describeLoadError(error, name) {
   const raw = error instanceof Error ? error.message : String(error);
@@ -2200,19 +2207,20 @@ function describeLoadError(error, name) {
 
 // src/instructions/valgrind.ts
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire as createRequire2 } from "node:module";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 // src/instructions/child.ts
+var READY_LINE = "eb-ready";
 var ARRAYS = `{
   float32: Float32Array, float64: Float64Array, float16: Uint16Array, int8: Int8Array, uint8: Uint8Array,
   int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array,
   uint64: BigUint64Array, bool: Uint8Array
 }`;
 var CHILD_SOURCE = `
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 const job = JSON.parse(readFileSync(process.argv[1], 'utf8'));
 const mod = await import(pathToFileURL(job.ort).href);
@@ -2228,6 +2236,9 @@ for (const f of job.feeds) {
   feeds[f.name] = new ort.Tensor(f.type, new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT), f.dims);
 }
 const session = await ort.InferenceSession.create(job.model, job.sessionOptions);
+process.stdout.write('${READY_LINE}\\n');
+while (!existsSync(job.goFile));
+if (readFileSync(job.goFile, 'utf8').trim() !== 'go') process.exit(0);
 for (let i = 0; i < job.warmup + job.calls; i++) await session.run(feeds);
 await session.release();
 process.stdout.write(JSON.stringify({ ok: true, calls: job.warmup + job.calls }) + '\\n');
@@ -2364,9 +2375,9 @@ async function findValgrind(env2) {
       else done(stdout.trim());
     });
   }).catch((error) => {
-    const why = error.code === "ENOENT" ? "was not found" : `could not be run (${error.message.split("\n")[0]})`;
+    const why2 = error.code === "ENOENT" ? "was not found" : `could not be run (${error.message.split("\n")[0]})`;
     throw new EnvironmentError(
-      `measure: instructions needs Valgrind (its callgrind tool), and ${where2} ${why}. ${INSTALL_HINT}.`,
+      `measure: instructions needs Valgrind (its callgrind tool), and ${where2} ${why2}. ${INSTALL_HINT}.`,
       { cause: error }
     );
   });
@@ -2404,19 +2415,47 @@ async function installValgrind(env2, deps = {}) {
   }
   return Number(clockNs() - t0) / 1e9;
 }
-function defaultExec(command, args, env2) {
+function defaultExec(command, args, env2, hooks) {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { env: env2, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, { env: env2, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
+    let stdout = "";
+    let ready;
+    child.stdout.on("data", (d) => {
+      if (ready) return;
+      stdout = (stdout + d.toString()).slice(-1e3);
+      if (stdout.split("\n").some((l) => l.trim() === READY_LINE))
+        ready = hooks.onReady(child.pid).catch((error) => {
+          child.kill("SIGKILL");
+          throw error;
+        });
+    });
     child.stderr.on("data", (d) => {
       stderr = (stderr + d.toString()).slice(-2e4);
     });
     child.on("error", fail);
-    child.on("close", (code, signal) => done({ code, signal, stderr }));
+    child.on("close", (code, signal) => void (ready ?? Promise.resolve()).then(() => done({ code, signal, stderr }), fail));
   });
 }
+var defaultVgdb = (command, args, env2) => new Promise((done, fail) => {
+  execFile(
+    command,
+    args,
+    { env: env2, timeout: 6e4 },
+    (error, stdout, stderr) => error ? fail(
+      new Error(
+        `${String(stderr || stdout).trim().split("\n").slice(-2).join(" | ") || error.message}`
+      )
+    ) : done()
+  );
+});
+function vgdbFor(valgrind) {
+  if (!valgrind.includes("/")) return "vgdb";
+  const beside = path.join(path.dirname(valgrind), "vgdb");
+  return existsSync2(beside) ? beside : "vgdb";
+}
 function ortEntry() {
-  return createRequire2(import.meta.url).resolve("onnxruntime-node");
+  return onnxRuntimeFor().entryFile;
 }
 function orderDumpFiles(names, base) {
   const numbered = names.map((n) => ({ n, m: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)$`).exec(n) })).filter((x) => x.m).sort((a, b) => Number(a.m[1]) - Number(b.m[1])).map((x) => x.n);
@@ -2431,8 +2470,28 @@ function callsFromDumps(parts, warmup, calls, events = ["Ir"]) {
   }
   return parts.slice(1 + warmup).map((p) => objectCost(p, events, COUNTED_OBJECT));
 }
+function callgrindArgs(opts) {
+  return [
+    "--tool=callgrind",
+    // Start-up (Node, module loading, session creation) runs without instrumentation: about
+    // 5× cheaper on the simulator than instrumented with collection off. vgdb switches it on
+    // (`instrumentation on`) before the first call.
+    ...opts.instrumented ? [] : ["--instr-atstart=no"],
+    "--collect-atstart=no",
+    `--toggle-collect=${RUN_SYMBOL}`,
+    `--dump-before=${RUN_SYMBOL_DUMP}`,
+    "--dump-instr=no",
+    `--cache-sim=${opts.cacheSim ? "yes" : "no"}`,
+    "--vgdb=yes",
+    // Its own FIFOs in the count's own folder, so that parallel counts never meet.
+    `--vgdb-prefix=${path.join(opts.dir, "vgdb")}`,
+    `--callgrind-out-file=${opts.out}`,
+    `--log-file=${path.join(opts.dir, "valgrind.log")}`
+  ];
+}
 async function runCallgrind(tool, job, deps = {}) {
   const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const env2 = { ...deps.env ?? process.env, NODE_OPTIONS: "" };
   const dir = await mkdtemp(path.join(os.tmpdir(), "eb-instr-"));
   try {
     const feeds = [];
@@ -2446,58 +2505,85 @@ async function runCallgrind(tool, job, deps = {}) {
       await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       feeds.push({ name, type: t.type, dims: [...t.dims], file });
     }
-    const childJob = {
-      ort: ortEntry(),
-      model: job.model,
-      sessionOptions: job.sessionOptions,
-      warmup: job.warmup,
-      calls: job.calls,
-      feeds
-    };
-    const jobFile = path.join(dir, "job.json");
-    await writeFile(jobFile, JSON.stringify(childJob));
-    const out3 = path.join(dir, "callgrind.out");
-    const args = [
-      "--tool=callgrind",
-      "--collect-atstart=no",
-      `--toggle-collect=${RUN_SYMBOL}`,
-      `--dump-before=${RUN_SYMBOL_DUMP}`,
-      "--dump-instr=no",
-      `--cache-sim=${job.cacheSim ? "yes" : "no"}`,
-      `--callgrind-out-file=${out3}`,
-      `--log-file=${path.join(dir, "valgrind.log")}`,
-      process.execPath,
-      "--input-type=module",
-      "-e",
-      CHILD_SOURCE,
-      jobFile
-    ];
     const t0 = clockNs();
-    const runTool = deps.exec ?? defaultExec;
-    const r = await runTool(tool.command, args, { ...deps.env ?? process.env, NODE_OPTIONS: "" });
-    const wallS = Number(clockNs() - t0) / 1e9;
-    if (r.code !== 0) {
-      const log2 = await readFile(path.join(dir, "valgrind.log"), "utf8").catch(() => "");
-      const tail = `${r.stderr}
+    let fallback;
+    for (let attempt = 0; ; attempt++) {
+      const instrumented = fallback !== void 0;
+      const sub2 = path.join(dir, `run-${attempt}`);
+      await mkdir(sub2);
+      const goFile = path.join(sub2, "go");
+      const childJob = {
+        ort: ortEntry(),
+        model: job.model,
+        sessionOptions: job.sessionOptions,
+        warmup: job.warmup,
+        calls: job.calls,
+        feeds,
+        goFile
+      };
+      const jobFile = path.join(sub2, "job.json");
+      await writeFile(jobFile, JSON.stringify(childJob));
+      const out3 = path.join(sub2, "callgrind.out");
+      const args = [
+        ...callgrindArgs({ out: out3, dir: sub2, cacheSim: job.cacheSim, instrumented }),
+        process.execPath,
+        "--input-type=module",
+        "-e",
+        CHILD_SOURCE,
+        jobFile
+      ];
+      let stopped;
+      const onReady = async (pid) => {
+        let word = "go";
+        if (!instrumented) {
+          const vgdb = deps.vgdb ?? defaultVgdb;
+          const command = vgdbFor(tool.command);
+          try {
+            await vgdb(command, [`--vgdb-prefix=${path.join(sub2, "vgdb")}`, `--pid=${pid}`, "instrumentation", "on"], env2);
+          } catch (error) {
+            stopped = `${command} could not switch callgrind's instrumentation on (${error.message})`;
+            word = "stop";
+          }
+        }
+        await writeFile(`${goFile}.tmp`, word);
+        await rename(`${goFile}.tmp`, goFile);
+      };
+      const runTool = deps.exec ?? defaultExec;
+      const r = await runTool(tool.command, args, env2, { onReady });
+      if (r.code !== 0) {
+        const log2 = await readFile(path.join(sub2, "valgrind.log"), "utf8").catch(() => "");
+        const tail = `${r.stderr}
 ${log2}`.trim().split("\n").slice(-8).join(" | ");
-      throw new EnvironmentError(
-        `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
-      );
+        throw new EnvironmentError(
+          `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
+        );
+      }
+      if (stopped !== void 0 && !instrumented) {
+        fallback = stopped;
+        continue;
+      }
+      const wallS = Number(clockNs() - t0) / 1e9;
+      const names = orderDumpFiles(await readdir(sub2), "callgrind.out");
+      const parts = [];
+      let events = [];
+      for (const n of names) {
+        const profile = parseCallgrind(await readFile(path.join(sub2, n), "utf8"));
+        events = profile.events;
+        parts.push(...profile.parts);
+      }
+      const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
+      if (perCall.every((c) => !c.Ir))
+        throw new EnvironmentError(
+          "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
+        );
+      return {
+        events,
+        perCall,
+        wallS,
+        valgrind: tool.version,
+        startup: fallback === void 0 ? { instrumented: false } : { instrumented: true, reason: fallback }
+      };
     }
-    const names = orderDumpFiles(await readdir(dir), "callgrind.out");
-    const parts = [];
-    let events = [];
-    for (const n of names) {
-      const profile = parseCallgrind(await readFile(path.join(dir, n), "utf8"));
-      events = profile.events;
-      parts.push(...profile.parts);
-    }
-    const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
-    if (perCall.every((c) => !c.Ir))
-      throw new EnvironmentError(
-        "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
-      );
-    return { events, perCall, wallS, valgrind: tool.version };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -2738,10 +2824,10 @@ function nodeFlops(n, shapes) {
 
 // src/model/shapes.ts
 import { readFileSync } from "node:fs";
-import { dirname as dirname3, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 async function createOrtShapeSession(bytes) {
-  const ort3 = await import("onnxruntime-node");
-  return ort3.InferenceSession.create(bytes, {
+  const ort = await import("./ort-bundle-5TVNPCLS.js");
+  return ort.InferenceSession.create(bytes, {
     graphOptimizationLevel: "disabled",
     intraOpNumThreads: 1,
     executionProviders: ["cpu"]
@@ -2819,7 +2905,7 @@ function hasExternal(g) {
 function withExtraOutputs(loaded, names) {
   const proto = loaded.proto;
   let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname2(loaded.path));
   const extra = names.map((name) => ({ name }));
   return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
 }
@@ -2986,21 +3072,21 @@ function definedIn(g) {
   for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out3.add(o);
   return out3;
 }
-function renameNested(g, rename4) {
+function renameNested(g, rename5) {
   const local = definedIn(g);
-  const map = (x) => x && !local.has(x) ? rename4.get(x) ?? x : x;
+  const map = (x) => x && !local.has(x) ? rename5.get(x) ?? x : x;
   return {
     ...g,
     node: (g.node ?? []).map((n) => ({
       ...n,
       input: (n.input ?? []).map(map),
-      attribute: renameAttrs(n.attribute, rename4, local)
+      attribute: renameAttrs(n.attribute, rename5, local)
     })),
     output: (g.output ?? []).map((v) => ({ ...v, name: map(v.name ?? "") }))
   };
 }
-function renameAttrs(attrs, rename4, shadow) {
-  const outer = new Map([...rename4].filter(([k]) => !shadow.has(k)));
+function renameAttrs(attrs, rename5, shadow) {
+  const outer = new Map([...rename5].filter(([k]) => !shadow.has(k)));
   return (attrs ?? []).map((a) => ({
     ...a,
     ...a.g ? { g: renameNested(a.g, outer) } : {},
@@ -3008,16 +3094,16 @@ function renameAttrs(attrs, rename4, shadow) {
   }));
 }
 function inline(g, prefix, bindings) {
-  const rename4 = /* @__PURE__ */ new Map();
-  for (const name of definedIn(g)) rename4.set(name, `${prefix}${name}`);
-  for (const [k, v] of bindings) rename4.set(k, v);
-  const map = (x) => x ? rename4.get(x) ?? x : x;
+  const rename5 = /* @__PURE__ */ new Map();
+  for (const name of definedIn(g)) rename5.set(name, `${prefix}${name}`);
+  for (const [k, v] of bindings) rename5.set(k, v);
+  const map = (x) => x ? rename5.get(x) ?? x : x;
   const nodes = (g.node ?? []).map((n) => ({
     ...n,
     name: `${prefix}${n.name ?? n.output?.[0] ?? ""}`,
     input: (n.input ?? []).map(map),
     output: (n.output ?? []).map(map),
-    attribute: renameAttrs(n.attribute, rename4, /* @__PURE__ */ new Set())
+    attribute: renameAttrs(n.attribute, rename5, /* @__PURE__ */ new Set())
   }));
   const initializers = (g.initializer ?? []).map((t) => ({ ...t, name: map(t.name ?? "") }));
   return { nodes, initializers, outputs: (g.output ?? []).map((v) => map(v.name ?? "")) };
@@ -3448,6 +3534,152 @@ function combineWindows(windows) {
     estimate: windows.find((w) => w.estimate)?.estimate,
     parts: windows
   };
+}
+
+// src/energy/cpu-platform.ts
+import { execFile as nodeExecFile } from "node:child_process";
+import os2 from "node:os";
+import path2 from "node:path";
+var CPU_QUERY_TIMEOUT_MS = 1e4;
+var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve4, reject) => {
+  nodeExecFile(
+    file,
+    [...args],
+    { timeout: timeoutMs, windowsHide: true, encoding: "utf8", maxBuffer: 1 << 20 },
+    (error, stdout) => error ? reject(error) : resolve4(stdout)
+  );
+});
+function colonLines(text) {
+  const out3 = /* @__PURE__ */ new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (i > 0) out3.set(line.slice(0, i).trim(), line.slice(i + 1).trim());
+  }
+  return out3;
+}
+function x86Signature(text) {
+  const m = /Family (\d+) Model (\d+) Stepping (\d+)/.exec(text ?? "");
+  return m ? { family: Number(m[1]), model: Number(m[2]), stepping: Number(m[3]) } : {};
+}
+var int = (v) => v !== void 0 && /^\d+$/.test(v) ? Number(v) : void 0;
+function sysctlNames(arch) {
+  const names = ["machdep.cpu.brand_string", "hw.logicalcpu"];
+  if (arch === "x64") names.push("machdep.cpu.vendor", "machdep.cpu.family", "machdep.cpu.model", "machdep.cpu.stepping");
+  return names;
+}
+function parseSysctl(text) {
+  const v = colonLines(text);
+  const name = v.get("machdep.cpu.brand_string");
+  if (!name) return null;
+  return {
+    modelName: name,
+    vendor: v.get("machdep.cpu.vendor"),
+    family: int(v.get("machdep.cpu.family")),
+    model: int(v.get("machdep.cpu.model")),
+    stepping: int(v.get("machdep.cpu.stepping")),
+    logicalCpus: int(v.get("hw.logicalcpu")) ?? 0
+  };
+}
+var WINDOWS_CPU_KEY = "HKLM\\HARDWARE\\DESCRIPTION\\System\\CentralProcessor\\0";
+function parseRegQuery(text, logicalCpus) {
+  const v = /* @__PURE__ */ new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s+(\S+)\s+REG_\w+\s+(.*?)\s*$/.exec(line);
+    if (m) v.set(m[1], m[2]);
+  }
+  const name = v.get("ProcessorNameString");
+  if (!name) return null;
+  return { modelName: name, vendor: v.get("VendorIdentifier"), ...x86Signature(v.get("Identifier")), logicalCpus };
+}
+var CIM_ARGS = [
+  "-NoProfile",
+  "-NonInteractive",
+  "-Command",
+  "Get-CimInstance -ClassName Win32_Processor | Select-Object Name,Manufacturer,Caption,NumberOfLogicalProcessors | ConvertTo-Json -Compress"
+];
+function parseCim(text) {
+  let data;
+  try {
+    data = JSON.parse(text.trim());
+  } catch {
+    return null;
+  }
+  const rows = Array.isArray(data) ? data : [data];
+  const first = rows[0];
+  if (!first || typeof first.Name !== "string") return null;
+  const logicalCpus = rows.reduce(
+    (n, r) => n + (typeof r.NumberOfLogicalProcessors === "number" ? r.NumberOfLogicalProcessors : 0),
+    0
+  );
+  return {
+    modelName: first.Name.trim(),
+    vendor: typeof first.Manufacturer === "string" ? first.Manufacturer : void 0,
+    ...x86Signature(typeof first.Caption === "string" ? first.Caption : void 0),
+    logicalCpus
+  };
+}
+function why(error) {
+  const e = error;
+  if (e.killed) return `timed out after ${CPU_QUERY_TIMEOUT_MS / 1e3} s`;
+  return typeof e.code === "string" ? e.code : (e.message ?? String(error)).split("\n")[0];
+}
+async function readPlatformCpu(probe) {
+  const run = probe.execFile ?? realExecFile;
+  const notes = [];
+  if (probe.platform === "darwin") {
+    try {
+      const cpu2 = parseSysctl(await run("/usr/sbin/sysctl", sysctlNames(probe.arch), { timeoutMs: CPU_QUERY_TIMEOUT_MS }));
+      if (!cpu2) notes.push("sysctl printed no machdep.cpu.brand_string; the CPU model is unknown.");
+      return { cpu: cpu2, source: "sysctl", notes };
+    } catch (error) {
+      notes.push(`sysctl failed (${why(error)}); the CPU model is unknown.`);
+      return { cpu: null, source: "sysctl", notes };
+    }
+  }
+  if (probe.platform === "win32") {
+    const env2 = probe.env ?? process.env;
+    const system32 = path2.win32.join(env2.SystemRoot ?? env2.windir ?? "C:\\Windows", "System32");
+    const logical = (probe.logicalCpus ?? os2.availableParallelism)();
+    try {
+      const cpu2 = parseRegQuery(
+        await run(path2.win32.join(system32, "reg.exe"), ["query", WINDOWS_CPU_KEY], { timeoutMs: CPU_QUERY_TIMEOUT_MS }),
+        logical
+      );
+      if (cpu2) return { cpu: cpu2, source: "Windows registry", notes };
+      notes.push(`${WINDOWS_CPU_KEY} has no ProcessorNameString; asking CIM.`);
+    } catch (error) {
+      notes.push(`reg query ${WINDOWS_CPU_KEY} failed (${why(error)}); asking CIM.`);
+    }
+    try {
+      const cpu2 = parseCim(
+        await run(path2.win32.join(system32, "WindowsPowerShell", "v1.0", "powershell.exe"), CIM_ARGS, {
+          timeoutMs: CPU_QUERY_TIMEOUT_MS
+        })
+      );
+      if (!cpu2) notes.push("PowerShell CIM printed no Win32_Processor Name; the CPU model is unknown.");
+      return { cpu: cpu2, source: "PowerShell CIM", notes };
+    } catch (error) {
+      notes.push(`PowerShell CIM failed (${why(error)}); the CPU model is unknown.`);
+      return { cpu: null, source: "PowerShell CIM", notes };
+    }
+  }
+  const cpu = await readCpuInfo(probe.procRoot ?? "/proc", probe.fs ?? nodeFs);
+  return { cpu, source: "/proc/cpuinfo", notes };
+}
+function cpuTimesFromOs(cpus) {
+  if (cpus.length === 0) return null;
+  let busyMs = 0;
+  let idleMs = 0;
+  for (const c of cpus) {
+    busyMs += c.times.user + c.times.nice + c.times.sys + c.times.irq;
+    idleMs += c.times.idle;
+  }
+  const perTick = 1e3 / USER_HZ;
+  return { busyTicks: busyMs / perTick, totalTicks: (busyMs + idleMs) / perTick, cpus: cpus.length };
+}
+function cpuTimesReader(platform, procRoot, fs = nodeFs, cpus = os2.cpus) {
+  if (platform === "linux") return () => readCpuTimes(procRoot, fs);
+  return async () => cpuTimesFromOs(cpus());
 }
 
 // src/energy/nvidia-smi.ts
@@ -4032,14 +4264,14 @@ import { join as join2 } from "node:path";
 var RAPL_MAX_POWER_W = { package: 500, dram: 200, psys: 1e3 };
 var RAPL_QUANTUM_J = 2 ** -14;
 var ZONE_RE = /^([a-z][a-z-]*rapl[a-z-]*):(\d+)(?::(\d+))?$/;
-async function readTrim(fs, path3) {
-  return (await fs.readFile(path3)).trim();
+async function readTrim(fs, path4) {
+  return (await fs.readFile(path4)).trim();
 }
-async function readUj(fs, path3) {
-  const text = await readTrim(fs, path3);
+async function readUj(fs, path4) {
+  const text = await readTrim(fs, path4);
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
-    throw new EnvironmentError(`${path3} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
+    throw new EnvironmentError(`${path4} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
       code: "METER_UNAVAILABLE"
     });
   }
@@ -4278,6 +4510,11 @@ var RaplMeter = class {
 };
 
 // src/energy/open.ts
+function platformEstimateNote(platform) {
+  const name = platform === "darwin" ? "macOS" : platform === "win32" ? "Windows" : null;
+  if (!name) return null;
+  return `No CPU energy counter is read on ${name} (RAPL is read on Linux only): the energy figures are modelled from this process's CPU time and the machine's CPU load, not measured.`;
+}
 var CHOICES = ["auto", "rapl", "nvml", "estimate"];
 function sysfsRootFrom(env2) {
   const v = env2.ENERGY_BUDGET_SYSFS;
@@ -4290,18 +4527,35 @@ function procRootFrom(env2) {
 async function openEstimate(options, notices) {
   const procRoot = options.procRoot ?? procRootFrom(options.env);
   const fs = options.fs ?? nodeFs;
-  const cpu = await readCpuInfo(procRoot, fs);
-  const stat2 = await readCpuTimes(procRoot, fs);
+  const platform = options.platform ?? process.platform;
+  const read = await readPlatformCpu({
+    platform,
+    arch: options.arch ?? process.arch,
+    execFile: options.execFile,
+    procRoot,
+    fs,
+    env: options.env
+  });
+  const cpu = read.cpu;
+  const readStat = cpuTimesReader(platform, procRoot, fs, options.osCpus);
+  const stat2 = await readStat();
   const vcpus = options.vcpus ?? (stat2?.cpus || cpu?.logicalCpus || availableParallelism());
   const model = resolvePowerModel(cpu, options.power);
-  notices.push(...model.notes);
+  notices.push(...read.notes);
+  if (read.source !== "/proc/cpuinfo") {
+    notices.push(cpu ? `CPU read with ${read.source}: ${cpu.modelName}.` : `CPU model unknown (${read.source} gave none).`);
+  }
+  notices.push(
+    ...model.notes.filter((n) => read.source === "/proc/cpuinfo" || !n.startsWith("CPU model unknown (/proc/cpuinfo"))
+  );
   return new EstimateMeter({
     model,
     vcpus,
     procRoot,
     fs,
     clockNs: options.clockNs,
-    cpuTimeUs: options.cpuTimeUs
+    cpuTimeUs: options.cpuTimeUs,
+    readStat
   });
 }
 async function openGpu(options) {
@@ -4356,7 +4610,15 @@ async function openMeter(choice, options) {
     notices.push(...gpu2.notes);
     return { meter: gpu2.meter, meters: [gpu2.meter], notices };
   }
-  const probe = await probeRapl(sysfsRoot, fs);
+  const platform = options.platform ?? process.platform;
+  const offLinux = platformEstimateNote(platform);
+  if (offLinux && choice === "rapl") {
+    throw new EnvironmentError(
+      `The budget file asks for energy: rapl, but RAPL is read on Linux only and this is ${platform}. Set energy: auto or energy: estimate (a labelled power-model estimate) for this model, or run it on Linux.`,
+      { code: "METER_UNAVAILABLE" }
+    );
+  }
+  const probe = offLinux ? { ok: false, reason: "absent", message: offLinux, notes: [] } : await probeRapl(sysfsRoot, fs);
   let cpuMeter;
   if (probe.ok) {
     cpuMeter = new RaplMeter(probe.domains, { fs, ticker: options.ticker, clockNs: options.clockNs });
@@ -4511,8 +4773,8 @@ function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
     );
   }
   const w = data.world;
-  const why = settings.region === void 0 ? ", as the budget file sets no carbon region or intensity" : "";
-  return { gPerKWh: w.gPerKWh, source: `world average${why}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
+  const why2 = settings.region === void 0 ? ", as the budget file sets no carbon region or intensity" : "";
+  return { gPerKWh: w.gPerKWh, source: `world average${why2}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
 }
 function hostEmbodiedKg(host = EMBODIED.defaultHost, data = EMBODIED) {
   const s = data.server;
@@ -4619,7 +4881,7 @@ function createRoundDecider(metrics, options) {
       }
       return done;
     },
-    finish(design) {
+    finish(design, energyBasis) {
       const out3 = {};
       const result = (test, what) => {
         const state = test.state().done ? test.state() : test.finish();
@@ -4630,7 +4892,8 @@ function createRoundDecider(metrics, options) {
           changeCi95: state.changeCi95,
           method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
           rounds: state.rounds,
-          threshold: options.threshold
+          threshold: options.threshold,
+          ...state.sdLogRatio !== null ? { roundSpread95: Math.expm1(1.96 * state.sdLogRatio) } : {}
         };
       };
       const byKey = /* @__PURE__ */ new Map();
@@ -4641,7 +4904,7 @@ function createRoundDecider(metrics, options) {
         if (r) out3[m] = m === "throughput" ? invert(r) : r;
       }
       if (energy && energy.state().rounds > 1) {
-        const r = result(energy, "energy per call");
+        const r = result(energy, energyBasis ? `energy per call (${energyBasis})` : "energy per call");
         if (r) out3.energy = r;
       }
       return out3;
@@ -6627,8 +6890,8 @@ var Differentiator = class {
           `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
         );
       else {
-        const why = rule.check?.(n, prep.em);
-        if (why) unsupported.push(`${op} node ${describeNode(n)}: ${why}`);
+        const why2 = rule.check?.(n, prep.em);
+        if (why2) unsupported.push(`${op} node ${describeNode(n)}: ${why2}`);
       }
     });
     if (unsupported.length) {
@@ -6933,7 +7196,7 @@ function emitOptimizer(em, kind, params, opts, names) {
 }
 
 // src/train/loop.ts
-function rename(nodes, map) {
+function rename2(nodes, map) {
   const r = (x) => map.get(x) ?? x;
   return nodes.map((n) => ({ ...n, input: (n.input ?? []).map(r), output: (n.output ?? []).map(r) }));
 }
@@ -6946,7 +7209,7 @@ function loopTrainingStep(step, steps) {
   const carried = Object.entries(step.feedback);
   const infoOf = (name, list) => list.find((v) => v.name === name);
   const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
-  const bodyNodes = rename(graph.node ?? [], bodyIn);
+  const bodyNodes = rename2(graph.node ?? [], bodyIn);
   const body = {
     name: "training_step_body",
     node: [...bodyNodes, { opType: "Identity", input: ["loop/cond_in"], output: ["loop/cond_out"], name: "loop/cond" }],
@@ -7169,7 +7432,6 @@ function projectTraining(p) {
 }
 
 // src/train/runner.ts
-import * as ort2 from "onnxruntime-node";
 function describe(t) {
   return `${t.type}[${t.dims.join(", ")}]`;
 }
@@ -7177,15 +7439,15 @@ function allocLike(t) {
   const n = t.size;
   switch (t.type) {
     case "float32":
-      return new ort2.Tensor("float32", new Float32Array(n), t.dims);
+      return new Tensor("float32", new Float32Array(n), t.dims);
     case "float64":
-      return new ort2.Tensor("float64", new Float64Array(n), t.dims);
+      return new Tensor("float64", new Float64Array(n), t.dims);
     case "int64":
-      return new ort2.Tensor("int64", new BigInt64Array(n), t.dims);
+      return new Tensor("int64", new BigInt64Array(n), t.dims);
     case "int32":
-      return new ort2.Tensor("int32", new Int32Array(n), t.dims);
+      return new Tensor("int32", new Int32Array(n), t.dims);
     case "bool":
-      return new ort2.Tensor("bool", new Uint8Array(n), t.dims);
+      return new Tensor("bool", new Uint8Array(n), t.dims);
     case "float16":
       return makeTensor("float16", new Uint16Array(n), t.dims);
     default:
@@ -7367,14 +7629,18 @@ function estimateCycles(events) {
 // src/instructions/measure.ts
 var DEFAULT_CALLS = 5;
 var DEFAULT_WARMUP = 1;
-function describeCount(what, tool) {
-  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
+function describeCount(what, tool, startup = { instrumented: false }) {
+  const start = startup.instrumented ? `start-up instrumented because ${startup.reason}` : "start-up uninstrumented, instrumentation switched on with vgdb before the first call";
+  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, ${start}, collection on only inside the native run, warm-up calls excluded, median of the measured calls, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
 }
 function summarizeCounts(result, opts) {
   const k = opts.perCallDivisor ?? 1;
   const ir = result.perCall.map((c) => (c.Ir ?? 0) / k);
+  const sorted = [...result.perCall].sort((a, b) => (a.Ir ?? 0) - (b.Ir ?? 0));
+  const n = sorted.length;
+  const middle = n % 2 ? [sorted[(n - 1) / 2]] : [sorted[n / 2 - 1], sorted[n / 2]];
   const events = {};
-  for (const e of result.events) events[e] = result.perCall.reduce((s, c) => s + (c[e] ?? 0), 0) / result.perCall.length / k;
+  for (const e of result.events) events[e] = middle.reduce((s, c) => s + (c[e] ?? 0), 0) / middle.length / k;
   const cache = estimateCycles(events);
   return {
     perCall: events.Ir ?? 0,
@@ -7388,7 +7654,7 @@ function summarizeCounts(result, opts) {
     simulated: true,
     tool: result.valgrind,
     wallS: result.wallS,
-    description: describeCount(opts.what, result.valgrind)
+    description: describeCount(opts.what, result.valgrind, result.startup)
   };
 }
 async function countInstructions(model, feeds, opts) {
@@ -7411,8 +7677,8 @@ async function countInstructions(model, feeds, opts) {
 
 // src/measure-training.ts
 import { mkdtemp as mkdtemp2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import os2 from "node:os";
-import path2 from "node:path";
+import os3 from "node:os";
+import path3 from "node:path";
 function stepsPerCallFor(steps) {
   for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
   return 1;
@@ -7550,9 +7816,9 @@ async function measureTraining(cfg, prepared, meter, ctx) {
 }
 async function countSteps(cfg, plan, ctx) {
   ctx.logger.progress(`  ${cfg.name}: counting training-step instructions under Valgrind (callgrind)`);
-  const dir = await mkdtemp2(path2.join(os2.tmpdir(), "eb-step-"));
+  const dir = await mkdtemp2(path3.join(os3.tmpdir(), "eb-step-"));
   try {
-    const file = path2.join(dir, "step.onnx");
+    const file = path3.join(dir, "step.onnx");
     await writeFile2(file, plan.bytes);
     return await countInstructions(file, plan.feeds, {
       env: ctx.env,
@@ -7567,17 +7833,17 @@ async function countSteps(cfg, plan, ctx) {
 // src/device/fetch-cuda.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { copyFile, mkdir, readFile as readFile2, rename as rename3, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
+import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename4, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join as join4 } from "node:path";
 
 // src/device/archive.ts
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { open, rename as rename3, rm as rm3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -7610,8 +7876,8 @@ function hasher() {
   });
   return { stream, result: () => ({ bytes, sha256: hash.digest("hex") }) };
 }
-async function readAt2(path3, offset, length) {
-  const fh = await open(path3, "r");
+async function readAt2(path4, offset, length) {
+  const fh = await open(path4, "r");
   try {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await fh.read(buf, 0, length, offset);
@@ -7620,8 +7886,8 @@ async function readAt2(path3, offset, length) {
     await fh.close();
   }
 }
-async function zipEntries(path3) {
-  const fh = await open(path3, "r");
+async function zipEntries(path4) {
+  const fh = await open(path4, "r");
   let size;
   try {
     size = (await fh.stat()).size;
@@ -7629,7 +7895,7 @@ async function zipEntries(path3) {
     await fh.close();
   }
   const tailLength = Math.min(size, 22 + 65535 + 20);
-  const tail = await readAt2(path3, size - tailLength, tailLength);
+  const tail = await readAt2(path4, size - tailLength, tailLength);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === 101010256) {
@@ -7644,7 +7910,7 @@ async function zipEntries(path3) {
   if (cdOffset === 4294967295 || count === 65535) {
     const loc = eocd - 20;
     if (loc < 0 || tail.readUInt32LE(loc) !== 117853008) throw new ArchiveError("ZIP64 archive without its locator");
-    const z64 = await readAt2(path3, Number(tail.readBigUInt64LE(loc + 8)), 56);
+    const z64 = await readAt2(path4, Number(tail.readBigUInt64LE(loc + 8)), 56);
     if (z64.readUInt32LE(0) !== 101075792) throw new ArchiveError("bad ZIP64 end-of-central-directory record");
     count = Number(z64.readBigUInt64LE(32));
     cdSize = Number(z64.readBigUInt64LE(40));
@@ -7652,7 +7918,7 @@ async function zipEntries(path3) {
   }
   if (cdOffset + cdSize > size)
     throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
-  const cd = await readAt2(path3, cdOffset, cdSize);
+  const cd = await readAt2(path4, cdOffset, cdSize);
   const out3 = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
@@ -7698,7 +7964,7 @@ async function writeStreamTo(source, transforms, dest) {
   const tmp = `${dest}.partial-${process.pid}`;
   try {
     await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
-    await rename2(tmp, dest);
+    await rename3(tmp, dest);
   } catch (error) {
     await rm3(tmp, { force: true });
     throw error;
@@ -7795,7 +8061,7 @@ async function extractTgz(archive, wanted, destDir) {
     if (sink) {
       await sink.fh.close();
       const dest = join3(destDir, sink.name);
-      await rename2(sink.tmp, dest);
+      await rename3(sink.tmp, dest);
       out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
       cur.sink = null;
     }
@@ -7908,8 +8174,8 @@ function cacheRoot(env2, home = homedir()) {
   return join4(env2.XDG_CACHE_HOME || join4(home, ".cache"), "energy-budget");
 }
 function onnxruntimeNodeVersion() {
-  const req = createRequire3(import.meta.url);
-  return req("onnxruntime-node/package.json").version;
+  const req = createRequire(import.meta.url);
+  return req(join4(onnxRuntimeFor().dir, "package.json")).version;
 }
 var HttpFailure = class extends Error {
   constructor(message, retry) {
@@ -7918,9 +8184,9 @@ var HttpFailure = class extends Error {
   }
   retry;
 };
-async function sha256File(path3) {
+async function sha256File(path4) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path3)) hash.update(chunk);
+  for await (const chunk of createReadStream2(path4)) hash.update(chunk);
   return hash.digest("hex");
 }
 function get(url, timeoutMs) {
@@ -8038,7 +8304,7 @@ async function ensureCudaProvider(opts) {
     cause === void 0 ? void 0 : { cause }
   );
   try {
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir2(cacheDir, { recursive: true });
   } catch (error) {
     throw fail(
       `the cache folder ${cacheDir} cannot be created (${error.code ?? error})`,
@@ -8103,7 +8369,7 @@ async function ensureCudaProvider(opts) {
     log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
   }
   try {
-    await mkdir(bindingDir, { recursive: true });
+    await mkdir2(bindingDir, { recursive: true });
     for (const name of names) {
       const dest = join4(bindingDir, name);
       const rec = manifest.files[name];
@@ -8114,7 +8380,7 @@ async function ensureCudaProvider(opts) {
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
       await copyFile(join4(cacheDir, name), tmp);
-      await rename3(tmp, dest);
+      await rename4(tmp, dest);
     }
   } catch (error) {
     const code = error.code;
@@ -8312,9 +8578,9 @@ async function startGpuMemory(cfg, env2) {
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
-async function prepareModel(cfg, path3, ctx) {
+async function prepareModel(cfg, path4, ctx) {
   const modelIndex = ctx.config.models.indexOf(cfg);
-  const loaded = await loadModel(path3, { label: cfg.name });
+  const loaded = await loadModel(path4, { label: cfg.name });
   const analysis = analyzeModel(loaded, { label: label(cfg) });
   const inputs = await synthesizeInputs(analysis.inputs, {
     modelName: cfg.name,
@@ -8525,8 +8791,8 @@ async function runInference(cfg, prepared, session, meter, ctx) {
   }
   return report;
 }
-async function measureModel(cfg, path3, ctx) {
-  return measurePrepared(cfg, await prepareModel(cfg, path3, ctx), ctx);
+async function measureModel(cfg, path4, ctx) {
+  return measurePrepared(cfg, await prepareModel(cfg, path4, ctx), ctx);
 }
 async function measurePrepared(cfg, prepared, ctx, what = { inference: true }) {
   if (!what.inference && !cfg.training) return prepared.report;
@@ -8562,20 +8828,6 @@ async function measurePrepared(cfg, prepared, ctx, what = { inference: true }) {
       }
     }
   });
-  if (cfg.measure === "instructions" && prepared.report.inference) {
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString("en-US")} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
-      );
-  }
   return prepared.report;
 }
 function metricValues(m) {
@@ -8649,6 +8901,8 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
   const warmup = plan.warmup ?? 10;
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  let coefficients;
+  let derived;
   const oneRound = async () => {
     const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
     const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
@@ -8656,6 +8910,9 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
     const headMs = [];
     let bJ = 0;
     let hJ = 0;
+    const bCpuS = [];
+    const hCpuS = [];
+    const windows = [];
     try {
       for (let i = 0; i < warmup; i++) {
         await sb.run(base.feeds);
@@ -8673,6 +8930,9 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          const cpuS = r.energy?.method === "estimate" ? (r.energy.estimate?.processCpuS ?? NaN) / r.runs : NaN;
+          (isBase ? bCpuS : hCpuS).push(cpuS);
+          if (r.energy) windows.push(r.energy);
           if (isBase && collect && r.energy) {
             if (Number.isFinite(r.energy.energyJ)) {
               const w = collect.energy;
@@ -8693,28 +8953,58 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
     }
     if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
+    const complete = windows.length === 2 * blocksPerRound && windows.every((w) => Number.isFinite(w.energyJ));
+    if (derived === void 0 && complete) {
+      coefficients = estimateCoefficients(windows);
+      derived = coefficients !== void 0;
+    }
+    if (derived && coefficients) {
+      if (!complete || ![...bCpuS, ...hCpuS].every(Number.isFinite)) return { baseMs, headMs };
+      return { baseMs, headMs, ...estimatedRound(coefficients, baseMs, headMs, median(bCpuS), median(hCpuS)) };
+    }
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
   const quick = plan.quickRoundsPerLook;
-  const looks = quick !== void 0 ? {
-    roundsPerLook: quick,
-    firstLookRounds: Math.max(MIN_ROUNDS, quick),
-    maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick))
-  } : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+  const looks = quick !== void 0 ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
-  for (let rounds = 1; ; rounds++) {
+  decider.addRound(first);
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
   if (collect && meter.takeFailure()) collect.energyFailed = true;
-  const lookText = quick !== void 0 ? `, a look every ${quick} rounds (Bonferroni)` : "";
+  const lookText = quick !== void 0 ? `, a look every ${looks.roundsPerLook} rounds (Bonferroni)` : "";
   return decider.finish(
-    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`
+    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+    derived && coefficients ? estimatedRoundText(coefficients) : void 0
   );
+}
+var QUICK_MAX_LOOKS = 10;
+function quickLooks(capS, roundS, minRoundsPerLook) {
+  const capRounds = Math.floor(capS / Math.max(roundS, 1e-3));
+  const roundsPerLook = Math.max(minRoundsPerLook, Math.ceil(capRounds / QUICK_MAX_LOOKS));
+  return {
+    roundsPerLook,
+    firstLookRounds: Math.max(MIN_ROUNDS, roundsPerLook),
+    maxLooks: Math.max(1, Math.min(QUICK_MAX_LOOKS, Math.floor(capRounds / roundsPerLook)))
+  };
+}
+function estimatedRound(c, baseMs, headMs, baseCpuSPerCall, headCpuSPerCall) {
+  return {
+    baseJPerCall: estimateFromTimings(c, median(baseMs) / 1e3, baseCpuSPerCall),
+    headJPerCall: estimateFromTimings(c, median(headMs) / 1e3, headCpuSPerCall)
+  };
+}
+function estimatedRoundText(c) {
+  return `ESTIMATED energy per call derived from each round's timings with the power model held fixed: ${sig(c.idleW)} W idle \xD7 median call time + ${sig(c.dynamicWPerCpu)} W \xD7 median block CPU time per call (the model's own uncertainty is common to both arms and not in this interval)`;
+}
+function sig(x) {
+  return Number(x.toPrecision(3)).toString();
 }
 function compareArms(cfg, base, head, plan, ctx) {
   return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));
@@ -8725,7 +9015,7 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const gates = cfg.budget.filter(
     (b) => b.kind === "regression" && b.relative && (LATENCY_COMPARED.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
   );
-  const ownBenchmark = !cfg.inference || !head.inference || cfg.measure === "instructions" || cfg.budget.some((b) => b.kind === "regression" && (b.metric === "peak-memory" || b.metric === "peak-gpu-memory"));
+  const ownBenchmark = !cfg.inference || !head.inference || cfg.budget.some((b) => b.kind === "regression" && (b.metric === "peak-memory" || b.metric === "peak-gpu-memory"));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
   const informational = gates.length === 0;
@@ -8926,9 +9216,9 @@ function toMeasurement(m) {
 }
 
 // src/isolate/workspace.ts
-import { existsSync as existsSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync3, realpathSync } from "node:fs";
 import { readFile as readFile3, realpath } from "node:fs/promises";
-import { dirname as dirname4, isAbsolute, relative, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
 function isInside(root, child) {
   const rel = relative(root, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
@@ -8947,33 +9237,62 @@ function findWorkspaceRoot(configFile, env2) {
     const ws = real(resolve3(env2.GITHUB_WORKSPACE));
     if (isInside(ws, file)) return ws;
   }
-  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
-    if (existsSync2(resolve3(dir, ".git"))) return dir;
-    if (dirname4(dir) === dir) break;
+  for (let dir = dirname3(file); ; dir = dirname3(dir)) {
+    if (existsSync3(resolve3(dir, ".git"))) return dir;
+    if (dirname3(dir) === dir) break;
   }
-  return dirname4(file);
+  return dirname3(file);
 }
-async function assertInsideWorkspace(path3, workspaceRoot, what) {
+async function assertInsideWorkspace(path4, workspaceRoot, what) {
   let target;
   try {
-    target = await realpath(path3);
+    target = await realpath(path4);
   } catch {
-    target = resolve3(path3);
+    target = resolve3(path4);
   }
   if (!isInside(workspaceRoot, target)) {
-    const viaLink = target !== resolve3(path3) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    const viaLink = target !== resolve3(path4) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
     throw new InputError(
       "PATH_OUTSIDE_WORKSPACE",
-      `${what} is ${path3}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
+      `${what} is ${path4}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
     );
   }
   return target;
 }
 function confinedReadFile(workspaceRoot) {
-  return async (path3) => {
-    const target = await assertInsideWorkspace(path3, workspaceRoot, "An input data file");
+  return async (path4) => {
+    const target = await assertInsideWorkspace(path4, workspaceRoot, "An input data file");
     return readFile3(target);
   };
+}
+
+// src/instructions/sides.ts
+import os4 from "node:os";
+function countsInParallel(sides, cores = os4.availableParallelism()) {
+  return sides > 1 && cores >= 2;
+}
+async function countSides(cfg, headPath, basePath, ctx, opts = {}) {
+  const t0 = ctx.clockNs();
+  const tool = await findValgrind(ctx.env);
+  const paths = basePath === void 0 ? [headPath] : [headPath, basePath];
+  const prepared = [];
+  for (const p of paths) prepared.push(await prepareModel(cfg, p, ctx));
+  const parallel = countsInParallel(paths.length, opts.cores);
+  const what = paths.length > 1 ? `head and base${parallel ? " at the same time" : ", one after the other"}` : "the model";
+  ctx.logger.progress(`  ${cfg.name}: counting the instructions of ${what} under Valgrind (callgrind, one process each)`);
+  const count = (i) => countInstructions(prepared[i].loaded.path, prepared[i].inputs.feeds, { env: ctx.env, tool });
+  const counts = [];
+  if (parallel) counts.push(...await Promise.all(paths.map((_, i) => count(i))));
+  else for (let i = 0; i < paths.length; i++) counts.push(await count(i));
+  const wallS = Number(ctx.clockNs() - t0) / 1e9;
+  const fmt = (r) => Math.round(r.perCall).toLocaleString("en-US");
+  ctx.logger.progress(
+    `  ${cfg.name}: ${fmt(counts[0])} instructions per call${counts[1] ? ` (base ${fmt(counts[1])})` : ""}, SIMULATED; counted in ${wallS.toFixed(1)} s${parallel ? " (both sides in parallel)" : ""}`
+  );
+  const notices = cfg.threads !== 1 ? [
+    `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
+  ] : [];
+  return { head: counts[0], ...counts[1] ? { base: counts[1] } : {}, parallel, wallS, notices };
 }
 
 // src/isolate/protocol.ts
@@ -9014,6 +9333,7 @@ export {
   metricValues,
   compareWithBase,
   adviseForModel,
+  countSides,
   serializeError,
   deserializeError,
   findWorkspaceRoot,

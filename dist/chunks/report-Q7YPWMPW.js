@@ -1,13 +1,14 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  mergeReports,
-  modelsDigest
-} from "./chunk-NDTX4O5S.js";
-import "./chunk-ICPR6Q2S.js";
+  SUPPORTED_SCHEMA_VERSION,
+  environmentDifferences,
+  loadBaselineReport
+} from "./chunk-4P7SYNZE.js";
 import "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 export {
-  mergeReports,
-  modelsDigest
+  SUPPORTED_SCHEMA_VERSION,
+  environmentDifferences,
+  loadBaselineReport
 };

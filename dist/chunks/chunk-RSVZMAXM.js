@@ -7,14 +7,14 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-BUXQTNHB.js";
+} from "./chunk-WMIFE2ZZ.js";
+import {
+  InputError
+} from "./chunk-Z5TEINJL.js";
 import {
   formatChange,
   formatMetric
 } from "./chunk-SQ5DARHL.js";
-import {
-  InputError
-} from "./chunk-Z5TEINJL.js";
 
 // src/history/chart-data.ts
 var METRIC_TITLE = {
