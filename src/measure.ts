@@ -24,7 +24,7 @@ import { median, quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
 import { measureTraining, withExternalWeightsRead } from './measure-training.js';
-import { adviseModel, GZIP_LEVEL, gzipSize, type EncodedVariant } from './optimize/advisor.js';
+import { adviseModel, DEFAULT_FINE_TUNE_STEPS, GZIP_LEVEL, gzipSize, type EncodedVariant } from './optimize/advisor.js';
 import { externalizeModel } from './model/external-write.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,9 @@ import {
   type MemoryPass,
 } from './model/memory.js';
 import { availableMemoryReader, type AvailableMemoryReader } from './util/available-memory.js';
-import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
+import { ADVICE_VARIANT_IDS, VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
+import { feedsBytes, trainBatchCount } from './optimize/reduce.js';
+import type { Feeds } from './optimize/session.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -953,7 +955,7 @@ export async function adviseForModel(
   const startNs = ctx.clockNs();
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
-  const variants = VARIANT_IDS.length;
+  const variants = ADVICE_VARIANT_IDS.length;
   // Per variant: a fifth of its share for the absolute figures (at most 3 s), the rest for the comparison.
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
@@ -1052,7 +1054,7 @@ export async function adviseForModel(
       };
     };
     ctx.logger.progress(
-      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
+      `  ${cfg.name}: comparing int8, fp16, pruned, structurally pruned and distilled variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s, plus the fine-tuning)`,
     );
     // External data (or a streamed single file): the variants are built from the weights, read
     // by their own ranges; the original stays the small graph that points into its files, which
@@ -1088,13 +1090,61 @@ export async function adviseForModel(
         note: `written with external data (${out.tensors} weights, ${formatBytes(out.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`,
       };
     };
+    // Training inputs of the reducing variants: the benchmark's inputs stay held out for their
+    // fidelity. Seeded random data like the benchmark's, at the same shapes; data from a .npy
+    // or a fixed value is not resampled, so those models train on other seeded random data.
+    const inputInfos = analyzeModel(prepared.loaded).inputs;
+    const seeded = async (seed: number): Promise<Feeds> =>
+      (
+        await synthesizeInputs(inputInfos, {
+          modelName: cfg.name,
+          dims: { ...cfg.dims, ...batchDims(prepared) },
+          // Fixed values and declared shapes stay; a .npy's data would be the benchmark's own rows.
+          specs: Object.fromEntries(Object.entries(cfg.inputs).filter(([, spec]) => spec.kind !== 'npy')),
+          seed,
+          readFile: ctx.readFile,
+        })
+      ).feeds;
+    const trainFeeds: Feeds[] = [];
+    // Not for models with external data: fine-tuning a student of a multi-gigabyte model is not
+    // a check's work; their reducing variants are reported as not applicable.
+    const trainCount = large ? 0 : trainBatchCount(DEFAULT_FINE_TUNE_STEPS, feedsBytes(prepared.inputs.feeds));
+    for (let k = 0; k < trainCount; k++) trainFeeds.push(await seeded(seedFrom(cfg.name, 50_000 + k)));
+    // Held out: the benchmark inputs and more seeded batches, so top-1 agreement is over more rows than one batch.
+    const heldOutFeeds: Feeds[] = [prepared.inputs.feeds];
+    for (let k = 1; k < (large ? 1 : REDUCE_HELD_OUT_BATCHES); k++)
+      heldOutFeeds.push(await seeded(seedFrom(cfg.name, 90_000 + k)));
+    const meterWindow = async <T>(work: () => Promise<T>) => {
+      const token = await meter.begin();
+      const result = await work();
+      try {
+        const w = await meter.end(token);
+        return {
+          result,
+          energy: { joules: w.energyJ, method: w.method ?? meter.method, estimated: isEstimated(w) },
+        };
+      } catch {
+        return { result };
+      }
+    };
     try {
       return await adviseModel(advisable, {
         feeds: prepared.inputs.feeds,
         measure,
         compare,
         encode,
+        feedsSource: 'the benchmark inputs',
         originalMeasurement: original ?? toMeasurement(head),
+        variants: large ? VARIANT_IDS : ADVICE_VARIANT_IDS,
+        ...(large
+          ? {}
+          : {
+              trainFeeds,
+              trainSource: `${trainCount} seeded synthetic input batches (the benchmark's shapes)`,
+              heldOutFeeds,
+              heldOutSource: `the benchmark inputs and ${REDUCE_HELD_OUT_BATCHES - 1} other seeded batches`,
+              meterWindow,
+            }),
         createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes),
       });
     } finally {
@@ -1102,6 +1152,21 @@ export async function adviseForModel(
       for (const dir of variantDirs) await rm(dir, { recursive: true, force: true });
     }
   });
+}
+
+/** Batches the reducing variants' fidelity is measured on: the benchmark's and other seeded ones. */
+const REDUCE_HELD_OUT_BATCHES = 8;
+
+/** The symbolic dims of the model's inputs bound to the sizes the benchmark used. */
+function batchDims(prepared: PreparedModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of prepared.loaded.proto.graph?.input ?? []) {
+    const fed = prepared.inputs.shapes[v.name ?? ''];
+    (v.type?.tensorType?.shape?.dim ?? []).forEach((d, i) => {
+      if (d.dimParam && fed?.[i] !== undefined) out[d.dimParam] = fed[i];
+    });
+  }
+  return out;
 }
 
 function sigFig(x: number): string {

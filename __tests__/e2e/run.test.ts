@@ -347,7 +347,21 @@ describe('the CLI on bad input', () => {
     expect(await runCli(p)).toBe(0);
     const json = JSON.parse(await readFile(path.join(dir, 'advise.json'), 'utf8')) as Report;
     const advice = json.models[0].advice!;
-    expect(advice.map((a) => a.variant)).toEqual(['int8-weights', 'int8-dynamic', 'fp16', 'prune']);
+    expect(advice.map((a) => a.variant)).toEqual([
+      'int8-weights',
+      'int8-dynamic',
+      'fp16',
+      'prune',
+      'prune-structured',
+      'distill',
+    ]);
+    // The reducing variants state their fine-tuning cost, on inputs other than the benchmark's.
+    const distilled = advice.find((a) => a.variant === 'distill')!;
+    expect(distilled.status).toBe('ok');
+    expect(distilled.structure!.parametersAfter).toBeLessThan(distilled.structure!.parametersBefore);
+    expect(distilled.fineTune).toMatchObject({ steps: 300, heldOut: 'the benchmark inputs and 7 other seeded batches' });
+    expect(distilled.fineTune!.energy!.estimated).toBe(true);
+    expect(distilled.summary).toMatch(/fine-tuning cost 300 steps/);
     const int8 = advice.find((a) => a.variant === 'int8-weights')!;
     expect(int8.status).toBe('ok');
     // int8 weights: a quarter of the float32 weight bytes plus scales, so well over 60% smaller.

@@ -10,12 +10,12 @@ import { suggest } from '../config/did-you-mean.js';
 import type { ModelProto, TensorProto, ValueInfoProto } from '../model/onnx.js';
 import { DataType } from '../model/onnx.js';
 import { valueInfo } from '../model/builder.js';
-import type { LossName, OptimizerName } from '../config/types.js';
+import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { Differentiator, outputInfo, prepareGraph, type ShapeOptions } from './autodiff.js';
 import { pruneGraph } from './graph.js';
 import { attrInt } from './attrs.js';
-import { emitLoss } from './losses.js';
+import { emitLoss, type StepLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
 import { normAxis, type Dim } from './shapes.js';
 import { readTensor, zeros, type TensorData } from './tensor-data.js';
@@ -29,7 +29,7 @@ export type { TensorData } from './tensor-data.js';
 
 /** Options of {@link buildTrainingStep}. */
 export interface TrainingStepOptions extends ShapeOptions, OptimizerOptions {
-  loss: LossName;
+  loss: StepLoss;
   optimizer: OptimizerName;
   /** The model output the loss is computed on. @default the first graph output */
   output?: string;
