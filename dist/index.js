@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-6ZH6SMEA.js";
+} from "./chunks/chunk-EY6LKPJY.js";
 import {
   appendRecord,
   chartsFor,
@@ -5819,7 +5819,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-FZHT6N2O.js");
+  const engine = await import("./chunks/run-IXXEMJXL.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

@@ -8,9 +8,9 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-3ICT6RAC.js";
+} from "./chunks/chunk-BMLM7VZP.js";
 import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-MHJ4G5T3.js";
+import "./chunks/chunk-ZWBZWWJN.js";
 import "./chunks/chunk-VJGMPWIK.js";
 import "./chunks/chunk-R3OHUB5T.js";
 import "./chunks/chunk-GTQO6RY3.js";

@@ -4,15 +4,18 @@ import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
 import {
+  ADVICE_VARIANT_IDS,
+  DEFAULT_FINE_TUNE_STEPS,
   GZIP_LEVEL,
   VARIANT_IDS,
   adviseModel,
   analyzeModel,
-  attr,
+  buildTrainingStep,
   dtypeBytes,
   dtypeName,
   externalDataFolder,
   externalDataOptions,
+  feedsBytes,
   float16BitsOf,
   forEachTensor,
   fsExternalReader,
@@ -20,21 +23,24 @@ import {
   int64Tensor,
   isExternal,
   loadModel,
-  makeTensor,
-  nativeFloat16,
+  loopTrainingStep,
   node,
   opKey,
   ortSessionFactoryIn,
+  projectTraining,
   rawTensor,
   resolveExternalRef,
   resolveShapesAndValues,
+  runTrainingBenchmark,
   staticShapes,
+  suggest,
   synthesizeInputs,
-  valueInfo
-} from "./chunk-MHJ4G5T3.js";
+  synthesizeLabels,
+  toOrtTensor,
+  trainBatchCount
+} from "./chunk-ZWBZWWJN.js";
 import {
   InferenceSession,
-  Tensor,
   env
 } from "./chunk-VJGMPWIK.js";
 import {
@@ -68,7 +74,6 @@ import {
   stdev
 } from "./chunk-PKNTQNRV.js";
 import {
-  createRng,
   seedFrom
 } from "./chunk-4K6K6CUH.js";
 import {
@@ -105,47 +110,6 @@ import {
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile as fsReadFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-
-// src/config/did-you-mean.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  const d = Array.from(
-    { length: m + 1 },
-    (_, i) => Array.from({ length: n + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i];
-      const prev = d[i - 1];
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[m][n];
-}
-function normalise(s) {
-  return s.toLowerCase().replace(/[_\s]+/g, "-");
-}
-function suggest(input, candidates) {
-  const norm = normalise(input);
-  const exact = candidates.find((c) => normalise(c) === norm);
-  if (exact !== void 0) return exact;
-  const limit = Math.min(3, Math.max(1, Math.floor(norm.length / 3)));
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const dist = editDistance(norm, normalise(c));
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return bestDistance <= limit ? best : void 0;
-}
 
 // data/carbon-intensity.json
 var carbon_intensity_default = {
@@ -858,16 +822,16 @@ function sectionKeys(section) {
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
 async function loadConfig(file, readFile5 = (p) => fsReadFile(p, "utf8")) {
-  const abs2 = resolve(file);
+  const abs = resolve(file);
   let text;
   try {
-    text = await readFile5(abs2);
+    text = await readFile5(abs);
   } catch (error) {
     const code = error?.code;
     const why2 = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw new ConfigError([
       {
-        file: abs2,
+        file: abs,
         path: "",
         message: why2,
         expected: "a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`",
@@ -875,14 +839,14 @@ async function loadConfig(file, readFile5 = (p) => fsReadFile(p, "utf8")) {
       }
     ]);
   }
-  return parseConfig(text, abs2);
+  return parseConfig(text, abs);
 }
 function parseConfig(text, file) {
-  const abs2 = resolve(file);
-  const dir = dirname(abs2);
+  const abs = resolve(file);
+  const dir = dirname(abs);
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const v = new Validator(abs2, dir, lineCounter, doc);
+  const v = new Validator(abs, dir, lineCounter, doc);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) v.yamlError(e.code, e.message, e.pos, text);
     throw new ConfigError(v.issues);
@@ -1074,13 +1038,13 @@ var Validator = class {
       );
       return;
     }
-    for (const [other, where2] of NESTED_HINTS[section] ?? []) {
+    for (const [other, where] of NESTED_HINTS[section] ?? []) {
       const doc = SECTIONS[other][entry.key];
       if (doc) {
         this.add(
           entry.path,
           entry.keyNode,
-          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where2}`,
+          `\`${entry.key}\` does not belong at ${SECTION_LABEL[section]}; put it ${where}`,
           expected,
           doc.example
         );
@@ -1429,20 +1393,20 @@ var Validator = class {
     }
   }
   dims(entry, doc) {
-    const out3 = {};
+    const out = {};
     for (const e of this.mapping(entry.value, entry.path, entry.at, null, doc) ?? []) {
       const n = this.integer(e, { ...doc, example: `dims: { ${e.key}: 32 }` }, 1);
-      if (n !== void 0) out3[e.key] = n;
+      if (n !== void 0) out[e.key] = n;
     }
-    return out3;
+    return out;
   }
   inputs(entry, doc) {
-    const out3 = {};
+    const out = {};
     for (const e of this.mapping(entry.value, entry.path, entry.at, null, doc) ?? []) {
       const spec = this.inputSpec(e);
-      if (spec) out3[e.key] = spec;
+      if (spec) out[e.key] = spec;
     }
-    return out3;
+    return out;
   }
   inputSpec(entry) {
     const entries = this.mapping(entry.value, entry.path, entry.at, "input", {
@@ -1744,43 +1708,43 @@ var Validator = class {
     return t;
   }
   power(entry, doc) {
-    const out3 = {};
+    const out = {};
     const entries = this.mapping(entry.value, entry.path, entry.at, "power", doc) ?? [];
     for (const e of entries) {
       const d = SECTIONS.power[e.key];
       const w = this.quantity(e, "power", d, true);
       if (w === void 0) continue;
-      if (e.key === "cpu-tdp") out3.cpuTdpW = w;
-      else if (e.key === "idle-watts") out3.idleW = w;
-      else out3.maxW = w;
+      if (e.key === "cpu-tdp") out.cpuTdpW = w;
+      else if (e.key === "idle-watts") out.idleW = w;
+      else out.maxW = w;
     }
-    if (out3.idleW === void 0 !== (out3.maxW === void 0)) {
-      const given = entries.find((x) => x.key === (out3.idleW === void 0 ? "max-watts" : "idle-watts"));
-      const missing = out3.idleW === void 0 ? "idle-watts" : "max-watts";
+    if (out.idleW === void 0 !== (out.maxW === void 0)) {
+      const given = entries.find((x) => x.key === (out.idleW === void 0 ? "max-watts" : "idle-watts"));
+      const missing = out.idleW === void 0 ? "idle-watts" : "max-watts";
       this.addFor(
         given,
         SECTIONS.power[given.key],
         `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`
       );
     }
-    if (out3.idleW !== void 0 && out3.maxW !== void 0 && out3.maxW <= out3.idleW) {
+    if (out.idleW !== void 0 && out.maxW !== void 0 && out.maxW <= out.idleW) {
       const e = entries.find((x) => x.key === "max-watts");
       this.addFor(
         e,
         SECTIONS.power["max-watts"],
-        `must be greater than idle-watts (${out3.idleW} W), got ${out3.maxW} W`
+        `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`
       );
     }
-    return out3;
+    return out;
   }
   carbon(entry, doc) {
-    const out3 = {};
+    const out = {};
     const entries = this.mapping(entry.value, entry.path, entry.at, "carbon", doc) ?? [];
     for (const e of entries) {
       const d = SECTIONS.carbon[e.key];
       if (e.key === "intensity") {
         const g = this.quantity(e, "carbon-intensity", d);
-        if (g !== void 0) out3.carbonIntensityGPerKWh = g;
+        if (g !== void 0) out.carbonIntensityGPerKWh = g;
       } else {
         const r = this.text(e, d);
         if (r !== void 0 && !isKnownRegion(r)) {
@@ -1791,7 +1755,7 @@ var Validator = class {
             `\`${r}\` is not a region with a grid intensity in data/carbon-intensity.json${close !== void 0 ? `; did you mean \`${close}\`?` : ""} (known: ${KNOWN_REGIONS.join(", ")}; for any other grid give \`intensity\` in gCO2e/kWh instead)`
           );
         } else if (r !== void 0) {
-          out3.region = r;
+          out.region = r;
         }
       }
     }
@@ -1805,7 +1769,7 @@ var Validator = class {
         SECTIONS.carbon.intensity?.example
       );
     }
-    return out3;
+    return out;
   }
   budget(entry, doc) {
     const limits = [];
@@ -2273,9 +2237,9 @@ function parseCounts(line, events, lineNo) {
       `line ${lineNo}: expected up to ${events.length} whole numbers (${events.join(" ")}), got \`${line.trim()}\``
     );
   }
-  const out3 = {};
-  events.forEach((e, i) => out3[e] = fields[i] === void 0 ? 0 : Number(fields[i]));
-  return out3;
+  const out = {};
+  events.forEach((e, i) => out[e] = fields[i] === void 0 ? 0 : Number(fields[i]));
+  return out;
 }
 function parseCallgrind(text) {
   const profile = { events: [], parts: [] };
@@ -2358,13 +2322,13 @@ function parseCallgrind(text) {
   return profile;
 }
 function objectCost(part, events, pattern) {
-  const out3 = {};
-  for (const e of events) out3[e] = 0;
+  const out = {};
+  for (const e of events) out[e] = 0;
   for (const [ob, cost] of Object.entries(part.byObject)) {
     if (!pattern.test(ob)) continue;
-    for (const [e, v] of Object.entries(cost)) out3[e] = (out3[e] ?? 0) + v;
+    for (const [e, v] of Object.entries(cost)) out[e] = (out[e] ?? 0) + v;
   }
-  return out3;
+  return out;
 }
 
 // src/instructions/valgrind.ts
@@ -2383,7 +2347,7 @@ async function findValgrind(env2) {
   const platform = unsupportedPlatform();
   if (platform) throw new EnvironmentError(platform);
   const command = env2.ENERGY_BUDGET_VALGRIND || "valgrind";
-  const where2 = env2.ENERGY_BUDGET_VALGRIND ? `ENERGY_BUDGET_VALGRIND=${command}` : "`valgrind` on PATH";
+  const where = env2.ENERGY_BUDGET_VALGRIND ? `ENERGY_BUDGET_VALGRIND=${command}` : "`valgrind` on PATH";
   const version = await new Promise((done, fail) => {
     execFile(command, ["--version"], { env: env2, timeout: 3e4 }, (error, stdout) => {
       if (error) fail(error);
@@ -2392,13 +2356,13 @@ async function findValgrind(env2) {
   }).catch((error) => {
     const why2 = error.code === "ENOENT" ? "was not found" : `could not be run (${error.message.split("\n")[0]})`;
     throw new EnvironmentError(
-      `measure: instructions needs Valgrind (its callgrind tool), and ${where2} ${why2}. ${INSTALL_HINT}.`,
+      `measure: instructions needs Valgrind (its callgrind tool), and ${where} ${why2}. ${INSTALL_HINT}.`,
       { cause: error }
     );
   });
   if (!/^valgrind-\d/.test(version))
     throw new EnvironmentError(
-      `${where2} does not look like Valgrind: \`--version\` printed \`${version.slice(0, 80)}\`. ${INSTALL_HINT}.`
+      `${where} does not look like Valgrind: \`--version\` printed \`${version.slice(0, 80)}\`. ${INSTALL_HINT}.`
     );
   return { command, version };
 }
@@ -2524,9 +2488,9 @@ async function runCallgrind(tool, job, deps = {}) {
     let fallback;
     for (let attempt = 0; ; attempt++) {
       const instrumented = fallback !== void 0;
-      const sub2 = path.join(dir, `run-${attempt}`);
-      await mkdir(sub2);
-      const goFile = path.join(sub2, "go");
+      const sub = path.join(dir, `run-${attempt}`);
+      await mkdir(sub);
+      const goFile = path.join(sub, "go");
       const childJob = {
         ort: ortEntry(),
         model: job.model,
@@ -2536,11 +2500,11 @@ async function runCallgrind(tool, job, deps = {}) {
         feeds,
         goFile
       };
-      const jobFile = path.join(sub2, "job.json");
+      const jobFile = path.join(sub, "job.json");
       await writeFile(jobFile, JSON.stringify(childJob));
-      const out3 = path.join(sub2, "callgrind.out");
+      const out = path.join(sub, "callgrind.out");
       const args = [
-        ...callgrindArgs({ out: out3, dir: sub2, cacheSim: job.cacheSim, instrumented }),
+        ...callgrindArgs({ out, dir: sub, cacheSim: job.cacheSim, instrumented }),
         process.execPath,
         "--input-type=module",
         "-e",
@@ -2554,7 +2518,7 @@ async function runCallgrind(tool, job, deps = {}) {
           const vgdb = deps.vgdb ?? defaultVgdb;
           const command = vgdbFor(tool.command);
           try {
-            await vgdb(command, [`--vgdb-prefix=${path.join(sub2, "vgdb")}`, `--pid=${pid}`, "instrumentation", "on"], env2);
+            await vgdb(command, [`--vgdb-prefix=${path.join(sub, "vgdb")}`, `--pid=${pid}`, "instrumentation", "on"], env2);
           } catch (error) {
             stopped = `${command} could not switch callgrind's instrumentation on (${error.message})`;
             word = "stop";
@@ -2566,9 +2530,9 @@ async function runCallgrind(tool, job, deps = {}) {
       const runTool = deps.exec ?? defaultExec;
       const r = await runTool(tool.command, args, env2, { onReady });
       if (r.code !== 0) {
-        const log2 = await readFile(path.join(sub2, "valgrind.log"), "utf8").catch(() => "");
+        const log = await readFile(path.join(sub, "valgrind.log"), "utf8").catch(() => "");
         const tail = `${r.stderr}
-${log2}`.trim().split("\n").slice(-8).join(" | ");
+${log}`.trim().split("\n").slice(-8).join(" | ");
         throw new EnvironmentError(
           `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
         );
@@ -2578,11 +2542,11 @@ ${log2}`.trim().split("\n").slice(-8).join(" | ");
         continue;
       }
       const wallS = Number(clockNs() - t0) / 1e9;
-      const names = orderDumpFiles(await readdir(sub2), "callgrind.out");
+      const names = orderDumpFiles(await readdir(sub), "callgrind.out");
       const parts = [];
       let events = [];
       for (const n of names) {
-        const profile = parseCallgrind(await readFile(path.join(sub2, n), "utf8"));
+        const profile = parseCallgrind(await readFile(path.join(sub, n), "utf8"));
         events = profile.events;
         parts.push(...profile.parts);
       }
@@ -2764,7 +2728,7 @@ function nodeFlops(n, shapes) {
   const inputs = n.input ?? [];
   const shapeIn = (i) => inputs[i] ? shapes.get(inputs[i]) : void 0;
   const present = (i) => !!inputs[i];
-  const out3 = n.output?.[0] ? shapes.get(n.output[0]) : void 0;
+  const out = n.output?.[0] ? shapes.get(n.output[0]) : void 0;
   if (FREE.has(op)) return 0;
   switch (op) {
     case "Conv":
@@ -2772,29 +2736,29 @@ function nodeFlops(n, shapes) {
     case "QLinearConv": {
       const wIndex = op === "QLinearConv" ? 3 : 1;
       const w = shapeIn(wIndex);
-      if (!out3 || !w || w[0] === 0) return void 0;
-      const macs = numel(out3) * numel(w) / w[0];
+      if (!out || !w || w[0] === 0) return void 0;
+      const macs = numel(out) * numel(w) / w[0];
       const bias = op === "Conv" ? present(2) : op === "QLinearConv" ? present(8) : false;
-      return 2 * macs + (bias ? numel(out3) : 0);
+      return 2 * macs + (bias ? numel(out) : 0);
     }
     case "ConvTranspose": {
       const x = shapeIn(0);
       const w = shapeIn(1);
-      if (!x || !w || !out3 || w[0] === 0) return void 0;
-      return 2 * (numel(x) * numel(w) / w[0]) + (present(2) ? numel(out3) : 0);
+      if (!x || !w || !out || w[0] === 0) return void 0;
+      return 2 * (numel(x) * numel(w) / w[0]) + (present(2) ? numel(out) : 0);
     }
     case "Gemm": {
       const a = shapeIn(0);
-      if (!a || !out3 || a.length !== 2) return void 0;
+      if (!a || !out || a.length !== 2) return void 0;
       const k = intAttr(n, "transA", 0) ? a[0] : a[1];
-      return 2 * numel(out3) * k + (present(2) ? numel(out3) : 0);
+      return 2 * numel(out) * k + (present(2) ? numel(out) : 0);
     }
     case "MatMul":
     case "MatMulInteger":
     case "QLinearMatMul": {
       const a = shapeIn(0);
-      if (!a || !out3 || a.length === 0) return void 0;
-      return 2 * numel(out3) * a[a.length - 1];
+      if (!a || !out || a.length === 0) return void 0;
+      return 2 * numel(out) * a[a.length - 1];
     }
     case "RNN":
     case "GRU":
@@ -2813,22 +2777,22 @@ function nodeFlops(n, shapes) {
       return steps * batch * directions * perStep;
     }
     case "BatchNormalization":
-      return out3 ? 2 * numel(out3) : void 0;
+      return out ? 2 * numel(out) : void 0;
     default:
       break;
   }
-  if (ELEMENTWISE.has(op)) return out3 ? numel(out3) : void 0;
-  if (VARIADIC.has(op)) return out3 ? numel(out3) * (Math.max(inputs.length, 1) - 1 + (op === "Mean" ? 1 : 0)) : void 0;
-  if (QUANTIZE.has(op)) return out3 ? 2 * numel(out3) : void 0;
-  if (SOFTMAX.has(op)) return out3 ? 5 * numel(out3) : void 0;
-  if (NORMALIZE.has(op)) return out3 ? 7 * numel(out3) : void 0;
+  if (ELEMENTWISE.has(op)) return out ? numel(out) : void 0;
+  if (VARIADIC.has(op)) return out ? numel(out) * (Math.max(inputs.length, 1) - 1 + (op === "Mean" ? 1 : 0)) : void 0;
+  if (QUANTIZE.has(op)) return out ? 2 * numel(out) : void 0;
+  if (SOFTMAX.has(op)) return out ? 5 * numel(out) : void 0;
+  if (NORMALIZE.has(op)) return out ? 7 * numel(out) : void 0;
   if (REDUCE_1.has(op) || REDUCE_2.has(op)) {
     const x = shapeIn(0);
     return x ? numel(x) * (REDUCE_2.has(op) ? 2 : 1) : void 0;
   }
   if (POOL.has(op)) {
     const k = attrOf(n, "kernel_shape")?.ints ?? [];
-    return out3 && k.length > 0 ? numel(out3) * numel(k) : void 0;
+    return out && k.length > 0 ? numel(out) * numel(k) : void 0;
   }
   if (GLOBAL_POOL.has(op)) {
     const x = shapeIn(0);
@@ -2858,28 +2822,28 @@ function nodeLabel(n) {
   return n.name ? `'${n.name}'` : `producing '${n.output?.[0] ?? "?"}'`;
 }
 function definedIn(g) {
-  const out3 = /* @__PURE__ */ new Set();
-  for (const v of g.input ?? []) if (v.name) out3.add(v.name);
-  for (const t of g.initializer ?? []) if (t.name) out3.add(t.name);
-  for (const s of g.sparseInitializer ?? []) if (s.values?.name) out3.add(s.values.name);
-  for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out3.add(o);
-  return out3;
+  const out = /* @__PURE__ */ new Set();
+  for (const v of g.input ?? []) if (v.name) out.add(v.name);
+  for (const t of g.initializer ?? []) if (t.name) out.add(t.name);
+  for (const s of g.sparseInitializer ?? []) if (s.values?.name) out.add(s.values.name);
+  for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out.add(o);
+  return out;
 }
-function renameNested(g, rename5) {
+function renameNested(g, rename4) {
   const local = definedIn(g);
-  const map = (x) => x && !local.has(x) ? rename5.get(x) ?? x : x;
+  const map = (x) => x && !local.has(x) ? rename4.get(x) ?? x : x;
   return {
     ...g,
     node: (g.node ?? []).map((n) => ({
       ...n,
       input: (n.input ?? []).map(map),
-      attribute: renameAttrs(n.attribute, rename5, local)
+      attribute: renameAttrs(n.attribute, rename4, local)
     })),
     output: (g.output ?? []).map((v) => ({ ...v, name: map(v.name ?? "") }))
   };
 }
-function renameAttrs(attrs, rename5, shadow) {
-  const outer = new Map([...rename5].filter(([k]) => !shadow.has(k)));
+function renameAttrs(attrs, rename4, shadow) {
+  const outer = new Map([...rename4].filter(([k]) => !shadow.has(k)));
   return (attrs ?? []).map((a) => ({
     ...a,
     ...a.g ? { g: renameNested(a.g, outer) } : {},
@@ -2887,30 +2851,30 @@ function renameAttrs(attrs, rename5, shadow) {
   }));
 }
 function inline(g, prefix, bindings) {
-  const rename5 = /* @__PURE__ */ new Map();
-  for (const name of definedIn(g)) rename5.set(name, `${prefix}${name}`);
-  for (const [k, v] of bindings) rename5.set(k, v);
-  const map = (x) => x ? rename5.get(x) ?? x : x;
+  const rename4 = /* @__PURE__ */ new Map();
+  for (const name of definedIn(g)) rename4.set(name, `${prefix}${name}`);
+  for (const [k, v] of bindings) rename4.set(k, v);
+  const map = (x) => x ? rename4.get(x) ?? x : x;
   const nodes = (g.node ?? []).map((n) => ({
     ...n,
     name: `${prefix}${n.name ?? n.output?.[0] ?? ""}`,
     input: (n.input ?? []).map(map),
     output: (n.output ?? []).map(map),
-    attribute: renameAttrs(n.attribute, rename5, /* @__PURE__ */ new Set())
+    attribute: renameAttrs(n.attribute, rename4, /* @__PURE__ */ new Set())
   }));
   const initializers = (g.initializer ?? []).map((t) => ({ ...t, name: map(t.name ?? "") }));
   return { nodes, initializers, outputs: (g.output ?? []).map((v) => map(v.name ?? "")) };
 }
 function controlFlowValueNames(proto) {
-  const out3 = [];
+  const out = [];
   for (const n of proto.graph?.node ?? []) {
     if (!isControlFlow(n)) continue;
-    if (n.opType === "If" && n.input?.[0]) out3.push(n.input[0]);
+    if (n.opType === "If" && n.input?.[0]) out.push(n.input[0]);
     if (n.opType === "Loop") {
-      for (const i of (n.input ?? []).slice(0, 2)) if (i) out3.push(i);
+      for (const i of (n.input ?? []).slice(0, 2)) if (i) out.push(i);
     }
   }
-  return out3;
+  return out;
 }
 function startExpansion(proto) {
   return { proto, times: /* @__PURE__ */ new Map(), countedThroughBody: /* @__PURE__ */ new Set(), synthetic: /* @__PURE__ */ new Set(), notes: [] };
@@ -2958,7 +2922,7 @@ function expandOnce(current, run, pass) {
     }
     const times = current.times.get(n) ?? 1;
     const prefix = `__eb${pass}_${k++}__`;
-    const add2 = (x, synthetic = false) => {
+    const add = (x, synthetic = false) => {
       nodes.push(x);
       if (synthetic) next.synthetic.add(x);
       else if (times !== 1) next.times.set(x, times);
@@ -2976,10 +2940,10 @@ function expandOnce(current, run, pass) {
         continue;
       }
       const body2 = inline(g, prefix, /* @__PURE__ */ new Map());
-      for (const x of body2.nodes) add2(x);
+      for (const x of body2.nodes) add(x);
       initializers.push(...body2.initializers);
       (n.output ?? []).forEach((o, i) => {
-        if (o && body2.outputs[i]) add2(node("Identity", [body2.outputs[i]], [o], {}, `${prefix}out${i}`), true);
+        if (o && body2.outputs[i]) add(node("Identity", [body2.outputs[i]], [o], {}, `${prefix}out${i}`), true);
       });
       if (!noted.has(n.name ?? "")) note(n, `${branch} (condition ${cond[0] ? "true" : "false"})`, times);
       changed = true;
@@ -2996,8 +2960,8 @@ function expandOnce(current, run, pass) {
       if (typeof count === "string") continue;
       const iter = `${prefix}iter0`;
       const cond = `${prefix}cond0`;
-      add2(node("Constant", [], [iter], { value: { t: int64Tensor(iter, [], [0]) } }, iter), true);
-      add2(node("Constant", [], [cond], { value: { t: rawTensor(cond, [], DataType.BOOL, Uint8Array.of(1)) } }, cond), true);
+      add(node("Constant", [], [iter], { value: { t: int64Tensor(iter, [], [0]) } }, iter), true);
+      add(node("Constant", [], [cond], { value: { t: rawTensor(cond, [], DataType.BOOL, Uint8Array.of(1)) } }, cond), true);
       const bodyInputs = body.input ?? [];
       if (bodyInputs[0]?.name) bindings.set(bodyInputs[0].name, iter);
       if (bodyInputs[1]?.name) bindings.set(bodyInputs[1].name, cond);
@@ -3017,7 +2981,7 @@ function expandOnce(current, run, pass) {
       }
       count = dims[axis0 < 0 ? dims.length + axis0 : axis0];
       const index = `${prefix}step0`;
-      add2(node("Constant", [], [index], { value: { t: int64Tensor(index, [], [0]) } }, index), true);
+      add(node("Constant", [], [index], { value: { t: int64Tensor(index, [], [0]) } }, index), true);
       const bodyInputs = body.input ?? [];
       bodyInputs.forEach((v, i) => {
         if (!v.name || !inputs[i]) return;
@@ -3025,9 +2989,9 @@ function expandOnce(current, run, pass) {
           bindings.set(v.name, inputs[i]);
           return;
         }
-        const slice2 = `${prefix}slice${i}`;
-        add2(node("Gather", [inputs[i], index], [slice2], { axis: axes[i - states] ?? 0 }, slice2), true);
-        bindings.set(v.name, slice2);
+        const slice = `${prefix}slice${i}`;
+        add(node("Gather", [inputs[i], index], [slice], { axis: axes[i - states] ?? 0 }, slice), true);
+        bindings.set(v.name, slice);
       });
     }
     const copy = inline(body, prefix, bindings);
@@ -3343,12 +3307,12 @@ var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve3, reject)
   );
 });
 function colonLines(text) {
-  const out3 = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
   for (const line of text.split(/\r?\n/)) {
     const i = line.indexOf(":");
-    if (i > 0) out3.set(line.slice(0, i).trim(), line.slice(i + 1).trim());
+    if (i > 0) out.set(line.slice(0, i).trim(), line.slice(i + 1).trim());
   }
-  return out3;
+  return out;
 }
 function x86Signature(text) {
   const m = /Family (\d+) Model (\d+) Stepping (\d+)/.exec(text ?? "");
@@ -3583,19 +3547,19 @@ async function loadNvml(libPath = "libnvidia-ml.so.1") {
       init: () => check(fns.init(), "nvmlInit_v2"),
       shutdown: () => check(fns.shutdown(), "nvmlShutdown"),
       deviceCount: () => {
-        const out3 = [0];
-        check(fns.count(out3), "nvmlDeviceGetCount_v2");
-        return Number(out3[0]);
+        const out = [0];
+        check(fns.count(out), "nvmlDeviceGetCount_v2");
+        return Number(out[0]);
       },
       handleByIndex: (index) => {
-        const out3 = [null];
-        check(fns.byIndex(index, out3), "nvmlDeviceGetHandleByIndex_v2");
-        return out3[0];
+        const out = [null];
+        check(fns.byIndex(index, out), "nvmlDeviceGetHandleByIndex_v2");
+        return out[0];
       },
       handleByUuid: (uuid) => {
-        const out3 = [null];
-        check(fns.byUuid(uuid, out3), "nvmlDeviceGetHandleByUUID");
-        return out3[0];
+        const out = [null];
+        check(fns.byUuid(uuid, out), "nvmlDeviceGetHandleByUUID");
+        return out[0];
       },
       deviceName: (handle) => {
         const buf = Buffer.alloc(96);
@@ -3604,14 +3568,14 @@ async function loadNvml(libPath = "libnvidia-ml.so.1") {
         return buf.subarray(0, end < 0 ? buf.length : end).toString("utf8");
       },
       totalEnergyMj: (handle) => {
-        const out3 = [0];
-        check(fns.energy(handle, out3), "nvmlDeviceGetTotalEnergyConsumption");
-        return Number(out3[0]);
+        const out = [0];
+        check(fns.energy(handle, out), "nvmlDeviceGetTotalEnergyConsumption");
+        return Number(out[0]);
       },
       powerUsageMw: (handle) => {
-        const out3 = [0];
-        check(fns.power(handle, out3), "nvmlDeviceGetPowerUsage");
-        return Number(out3[0]);
+        const out = [0];
+        check(fns.power(handle, out), "nvmlDeviceGetPowerUsage");
+        return Number(out[0]);
       }
     };
     return { nvml };
@@ -4675,7 +4639,7 @@ function createRoundDecider(metrics, options) {
       return done;
     },
     finish(design, energyBasis) {
-      const out3 = {};
+      const out = {};
       const result = (test, what) => {
         const state = test.state().done ? test.state() : test.finish();
         if (!state.changeCi95 || state.estimate === null) return null;
@@ -4694,13 +4658,13 @@ function createRoundDecider(metrics, options) {
       for (const m of new Set(metrics)) {
         if (m === "energy") continue;
         const r = byKey.get(JSON.stringify(ROUND_STATISTIC[m]));
-        if (r) out3[m] = m === "throughput" ? invert(r) : r;
+        if (r) out[m] = m === "throughput" ? invert(r) : r;
       }
       if (energy && energy.state().rounds > 1) {
         const r = result(energy, energyBasis ? `energy per call (${energyBasis})` : "energy per call");
-        if (r) out3.energy = r;
+        if (r) out.energy = r;
       }
-      return out3;
+      return out;
     }
   };
 }
@@ -4713,3080 +4677,6 @@ function invert(r) {
 // src/measure-training.ts
 import { statSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
-
-// src/train/attrs.ts
-function findAttr(node2, name) {
-  return (node2.attribute ?? []).find((a) => a.name === name);
-}
-function attrInt(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.i !== void 0 && a.i !== null ? Number(a.i) : fallback;
-}
-function attrFloat(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.f !== void 0 && a.f !== null ? a.f : fallback;
-}
-function attrInts(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.ints && a.ints.length > 0 ? a.ints.map(Number) : fallback;
-}
-function attrString(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.s && a.s.length > 0 ? new TextDecoder().decode(a.s) : fallback;
-}
-function withoutAttrs(node2, names) {
-  return { ...node2, attribute: (node2.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
-}
-
-// src/train/shapes.ts
-var unknownCounter = 0;
-function unknownDim() {
-  unknownCounter += 1;
-  return `?${unknownCounter}`;
-}
-function isStatic(shape) {
-  return shape !== void 0 && shape.every((d) => typeof d === "number");
-}
-function staticSize(shape) {
-  return isStatic(shape) ? shape.reduce((a, b) => a * b, 1) : void 0;
-}
-function broadcastShapes(a, b) {
-  if (!a || !b) return void 0;
-  const r = Math.max(a.length, b.length);
-  const out3 = [];
-  for (let i = 0; i < r; i++) {
-    const da = a[a.length - r + i] ?? 1;
-    const db = b[b.length - r + i] ?? 1;
-    if (da === 1) out3.push(db);
-    else if (db === 1) out3.push(da);
-    else if (da === db) out3.push(da);
-    else if (typeof da === "number") out3.push(da);
-    else if (typeof db === "number") out3.push(db);
-    else out3.push(unknownDim());
-  }
-  return out3;
-}
-function mulDims(ds) {
-  return ds.every((d) => typeof d === "number") ? ds.reduce((a, b) => a * b, 1) : unknownDim();
-}
-function normAxis(axis, rank) {
-  return axis < 0 ? axis + rank : axis;
-}
-function resolvePads(node2, spatialIn, kernel, strides, dilations) {
-  const k = spatialIn.length;
-  const autoPad = attrString(node2, "auto_pad", "NOTSET");
-  if (autoPad === "NOTSET") {
-    const pads = attrInts(node2, "pads", new Array(2 * k).fill(0));
-    return pads;
-  }
-  if (autoPad === "VALID") return new Array(2 * k).fill(0);
-  if (!spatialIn.every((d) => typeof d === "number")) return void 0;
-  const begin = [];
-  const end = [];
-  for (let i = 0; i < k; i++) {
-    const inDim = spatialIn[i];
-    const out3 = Math.ceil(inDim / strides[i]);
-    const total = Math.max(0, (out3 - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - inDim);
-    const small = Math.floor(total / 2);
-    const large = total - small;
-    begin.push(autoPad === "SAME_UPPER" ? small : large);
-    end.push(autoPad === "SAME_UPPER" ? large : small);
-  }
-  return [...begin, ...end];
-}
-function windowGeometry(node2, spatialIn, kernelFromWeight) {
-  const k = spatialIn.length;
-  let kernel = attrInts(node2, "kernel_shape", []);
-  if (kernel.length === 0) {
-    if (!kernelFromWeight || !kernelFromWeight.every((d) => typeof d === "number")) return void 0;
-    kernel = kernelFromWeight;
-  }
-  const strides = attrInts(node2, "strides", new Array(k).fill(1));
-  const dilations = attrInts(node2, "dilations", new Array(k).fill(1));
-  const pads = resolvePads(node2, spatialIn, kernel, strides, dilations);
-  return { kernel, strides, dilations, pads, ceilMode: attrInt(node2, "ceil_mode", 0) === 1 };
-}
-function windowOutput(spatialIn, g) {
-  return spatialIn.map((d, i) => {
-    if (typeof d !== "number" || !g.pads) return unknownDim();
-    const span = (g.kernel[i] - 1) * g.dilations[i] + 1;
-    const num = d + g.pads[i] + g.pads[i + spatialIn.length] - span;
-    const out3 = (g.ceilMode ? Math.ceil(num / g.strides[i]) : Math.floor(num / g.strides[i])) + 1;
-    if (g.ceilMode && (out3 - 1) * g.strides[i] >= d + g.pads[i]) return out3 - 1;
-    return out3;
-  });
-}
-function inferNode(node2, shapeOf, intsOf) {
-  const ins = (node2.input ?? []).map((n) => n ? shapeOf(n) : void 0);
-  const x = ins[0];
-  const nOut = (node2.output ?? []).length;
-  const same = () => new Array(nOut).fill(x);
-  switch (node2.opType) {
-    case "Add":
-    case "Sub":
-    case "Mul":
-    case "Div":
-    case "Pow":
-    case "Equal":
-    case "Greater":
-    case "Less":
-    case "GreaterOrEqual":
-    case "LessOrEqual":
-    case "And":
-    case "Or":
-    case "PRelu":
-      return [broadcastShapes(ins[0], ins[1])];
-    case "Sum":
-    case "Max":
-    case "Min":
-    case "Mean":
-    case "Where":
-      return [ins.slice(1).reduce((a, b) => broadcastShapes(a, b), ins[0])];
-    case "Relu":
-    case "LeakyRelu":
-    case "Sigmoid":
-    case "Tanh":
-    case "Softmax":
-    case "LogSoftmax":
-    case "Identity":
-    case "Neg":
-    case "Exp":
-    case "Log":
-    case "Sqrt":
-    case "Abs":
-    case "Cast":
-    case "Erf":
-    case "Clip":
-    case "Elu":
-    case "Selu":
-    case "HardSigmoid":
-    case "Softplus":
-    case "Gelu":
-    case "Reciprocal":
-    case "Sign":
-    case "Floor":
-    case "Ceil":
-    case "Not":
-    case "HardSwish":
-    case "CastLike":
-      return same();
-    case "Dropout":
-      return [x, x];
-    case "BatchNormalization": {
-      const c = x && x.length > 1 ? [x[1]] : void 0;
-      return [x, c, c, c, c].slice(0, nOut);
-    }
-    case "Gemm": {
-      const a = ins[0];
-      const b = ins[1];
-      const m = a && a.length === 2 ? a[attrInt(node2, "transA", 0) ? 1 : 0] : unknownDim();
-      const n = b && b.length === 2 ? b[attrInt(node2, "transB", 0) ? 0 : 1] : unknownDim();
-      return [[m, n]];
-    }
-    case "MatMul": {
-      const a = ins[0];
-      const b = ins[1];
-      if (!a || !b) return [void 0];
-      const a2 = a.length === 1 ? [1, a[0]] : a;
-      const b2 = b.length === 1 ? [b[0], 1] : b;
-      const batch = broadcastShapes(a2.slice(0, -2), b2.slice(0, -2)) ?? [];
-      const out3 = [...batch, a2[a2.length - 2], b2[b2.length - 1]];
-      if (a.length === 1) out3.splice(out3.length - 2, 1);
-      if (b.length === 1) out3.splice(out3.length - 1, 1);
-      return [out3];
-    }
-    case "Reshape": {
-      const target = intsOf(node2.input?.[1] ?? "");
-      if (!target) {
-        const s = ins[1];
-        return [s && s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => unknownDim()) : void 0];
-      }
-      const allowZero = attrInt(node2, "allowzero", 0) === 1;
-      const out3 = target.map((v, i) => v === 0 && !allowZero ? x?.[i] ?? unknownDim() : v);
-      const minus = out3.indexOf(-1);
-      if (minus >= 0) {
-        const total = staticSize(x);
-        const rest = out3.filter((_, i) => i !== minus);
-        out3[minus] = total !== void 0 && rest.every((d) => typeof d === "number") ? total / rest.reduce((a, b) => a * b, 1) : unknownDim();
-      }
-      return [out3];
-    }
-    case "Flatten": {
-      if (!x) return [void 0];
-      const axis = normAxis(attrInt(node2, "axis", 1), x.length);
-      return [[mulDims(x.slice(0, axis)), mulDims(x.slice(axis))]];
-    }
-    case "Transpose": {
-      if (!x) return [void 0];
-      const perm = attrInts(
-        node2,
-        "perm",
-        x.map((_, i) => x.length - 1 - i)
-      );
-      return [perm.map((p) => x[p])];
-    }
-    case "Concat": {
-      if (ins.some((s) => !s)) return [void 0];
-      const r = ins[0].length;
-      const axis = normAxis(attrInt(node2, "axis", 0), r);
-      const out3 = [...ins[0]];
-      out3[axis] = mulDimsSum(ins.map((s) => s[axis]));
-      return [out3];
-    }
-    case "Conv":
-    case "MaxPool":
-    case "AveragePool":
-    case "LpPool": {
-      if (!x || x.length < 3) return new Array(nOut).fill(void 0);
-      const w = node2.opType === "Conv" ? ins[1] : void 0;
-      const g = windowGeometry(node2, x.slice(2), w ? w.slice(2) : void 0);
-      if (!g) return new Array(nOut).fill(void 0);
-      const channels = node2.opType === "Conv" ? w ? w[0] : unknownDim() : x[1];
-      const out3 = [x[0], channels, ...windowOutput(x.slice(2), g)];
-      return new Array(nOut).fill(out3);
-    }
-    case "GlobalAveragePool":
-    case "GlobalMaxPool":
-      return [x ? [x[0], x[1], ...x.slice(2).map(() => 1)] : void 0];
-    case "ReduceSum":
-    case "ReduceMean":
-    case "ReduceMax":
-    case "ReduceMin":
-    case "ReduceProd":
-    case "ReduceL2":
-    case "ReduceL1":
-    case "ReduceLogSumExp":
-    case "ReduceSumSquare": {
-      if (!x) return [void 0];
-      const fromInput = node2.input && node2.input.length > 1 && node2.input[1] ? intsOf(node2.input[1]) : void 0;
-      if (node2.input && node2.input.length > 1 && node2.input[1] && !fromInput) return [void 0];
-      const listed = fromInput ?? attrInts(node2, "axes", []);
-      const noop = attrInt(node2, "noop_with_empty_axes", 0) === 1;
-      const axes = (listed.length ? listed : noop ? [] : x.map((_, i) => i)).map((a) => normAxis(a, x.length));
-      const keep = attrInt(node2, "keepdims", 1) === 1;
-      return [keep ? x.map((d, i) => axes.includes(i) ? 1 : d) : x.filter((_, i) => !axes.includes(i))];
-    }
-    case "Shape":
-      return [x ? [x.length] : void 0];
-    case "Tile": {
-      const reps = intsOf(node2.input?.[1] ?? "");
-      if (!x || !reps || reps.length !== x.length) return [x ? x.map(() => unknownDim()) : void 0];
-      return [x.map((d, i) => typeof d === "number" ? d * reps[i] : reps[i] === 1 ? d : unknownDim())];
-    }
-    case "Einsum": {
-      const eq = (node2.attribute ?? []).find((a) => a.name === "equation")?.s;
-      const text = eq ? new TextDecoder().decode(eq).replace(/\s+/g, "") : "";
-      const arrow = text.indexOf("->");
-      if (arrow < 0 || text.includes("...")) return [void 0];
-      const specs = text.slice(0, arrow).split(",");
-      const dimOf = /* @__PURE__ */ new Map();
-      specs.forEach(
-        (spec, k) => [...spec].forEach((c, j) => {
-          const d = ins[k]?.[j];
-          if (d !== void 0 && (!dimOf.has(c) || typeof dimOf.get(c) !== "number" || d !== 1)) dimOf.set(c, d);
-        })
-      );
-      return [[...text.slice(arrow + 2)].map((c) => dimOf.get(c) ?? unknownDim())];
-    }
-    case "ConstantOfShape": {
-      const dims = intsOf(node2.input?.[0] ?? "");
-      if (dims) return [dims];
-      return [x && x.length === 1 && typeof x[0] === "number" ? Array.from({ length: x[0] }, () => unknownDim()) : void 0];
-    }
-    case "Size":
-      return [[]];
-    case "Constant":
-      return [void 0];
-    case "Unsqueeze":
-    case "Squeeze": {
-      const axes = node2.input && node2.input.length > 1 ? intsOf(node2.input[1]) : attrInts(node2, "axes", []);
-      if (!x || !axes) return [void 0];
-      if (node2.opType === "Unsqueeze") {
-        const r = x.length + axes.length;
-        const norm2 = axes.map((a) => normAxis(a, r));
-        const out3 = [];
-        let j = 0;
-        for (let i = 0; i < r; i++) out3.push(norm2.includes(i) ? 1 : x[j++]);
-        return [out3];
-      }
-      const norm = axes.length ? axes.map((a) => normAxis(a, x.length)) : x.map((d, i) => d === 1 ? i : -1).filter((i) => i >= 0);
-      return [x.filter((_, i) => !norm.includes(i))];
-    }
-    case "Expand": {
-      const target = intsOf(node2.input?.[1] ?? "");
-      if (target) return [broadcastShapes(x, target)];
-      const s = ins[1];
-      if (!x || !s || s.length !== 1 || typeof s[0] !== "number") return [void 0];
-      return [Array.from({ length: Math.max(x.length, s[0]) }, () => unknownDim())];
-    }
-    case "Slice": {
-      if (!x) return [void 0];
-      const get2 = (i) => node2.input?.[i] ? intsOf(node2.input[i]) : void 0;
-      const starts = get2(1);
-      const ends = get2(2);
-      const axes = (node2.input?.[3] ? get2(3) : starts?.map((_, i) => i))?.map((a) => normAxis(a, x.length));
-      const steps = node2.input?.[4] ? get2(4) : starts?.map(() => 1);
-      if (!axes) return [x.map(() => unknownDim())];
-      const res = [...x];
-      axes.forEach((a, i) => {
-        const dim = x[a];
-        const st = starts?.[i];
-        const en = ends?.[i];
-        const sp = steps?.[i];
-        if (typeof dim !== "number" || st === void 0 || en === void 0 || sp === void 0 || sp === 0) {
-          res[a] = unknownDim();
-          return;
-        }
-        const norm = (v) => v < 0 ? v + dim : v;
-        const lo = sp > 0 ? 0 : -1;
-        const hi = sp > 0 ? dim : dim - 1;
-        const b = Math.min(Math.max(norm(st), lo), hi);
-        const e = Math.min(Math.max(norm(en), lo), hi);
-        res[a] = Math.max(0, Math.ceil((e - b) / sp));
-      });
-      return [res];
-    }
-    case "Split": {
-      if (!x) return new Array(nOut).fill(void 0);
-      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
-      const sizes = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
-      const dim = x[axis];
-      return Array.from({ length: nOut }, (_, i) => {
-        const o = [...x];
-        o[axis] = sizes?.[i] ?? (typeof dim === "number" && !node2.input?.[1] && dim % nOut === 0 ? dim / nOut : unknownDim());
-        return o;
-      });
-    }
-    case "Pad": {
-      const pads = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
-      if (!x) return [void 0];
-      if (!pads || pads.length !== 2 * x.length || node2.input?.[3]) return [x.map(() => unknownDim())];
-      return [x.map((d, i) => typeof d === "number" ? d + pads[i] + pads[i + x.length] : unknownDim())];
-    }
-    case "Gather": {
-      const idx = ins[1];
-      if (!x || !idx) return [void 0];
-      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
-      return [[...x.slice(0, axis), ...idx, ...x.slice(axis + 1)]];
-    }
-    case "LayerNormalization": {
-      if (!x) return new Array(nOut).fill(void 0);
-      const axis = normAxis(attrInt(node2, "axis", -1), x.length);
-      const stat2 = x.map((d, i) => i < axis ? d : 1);
-      return [x, stat2, stat2].slice(0, nOut);
-    }
-    default:
-      return new Array(nOut).fill(void 0);
-  }
-}
-function mulDimsSum(ds) {
-  return ds.every((d) => typeof d === "number") ? ds.reduce((a, b) => a + b, 0) : unknownDim();
-}
-
-// src/train/graph.ts
-var GraphEmitter = class {
-  /**
-   * @param floatType element type of every float the graph computes (float32 or float64)
-   * @param opset default-domain opset of the graph written
-   * @param taken names already used by the source graph (tensors and nodes)
-   */
-  constructor(floatType, opset, taken) {
-    this.floatType = floatType;
-    this.opset = opset;
-    this.taken = taken;
-  }
-  floatType;
-  opset;
-  taken;
-  nodes = [];
-  initializers = [];
-  shapes = /* @__PURE__ */ new Map();
-  constInts = /* @__PURE__ */ new Map();
-  constFloats = /* @__PURE__ */ new Map();
-  cache = /* @__PURE__ */ new Map();
-  counter = 0;
-  /** A fresh tensor/node name `train/<hint>_<n>`. */
-  fresh(hint) {
-    for (; ; ) {
-      this.counter += 1;
-      const name = `train/${hint}_${this.counter}`;
-      if (!this.taken.has(name)) {
-        this.taken.add(name);
-        return name;
-      }
-    }
-  }
-  /** Reserves an exact name (e.g. a graph output) and returns it, or a variant if taken. */
-  reserve(name) {
-    if (!this.taken.has(name)) {
-      this.taken.add(name);
-      return name;
-    }
-    return this.fresh(name.replace(/^train\//, ""));
-  }
-  /** Appends a node as is (forward nodes of the source graph). */
-  push(node2) {
-    this.nodes.push(node2);
-  }
-  /** Appends an op with fresh output names; returns the outputs. */
-  op(opType, inputs, attrs = {}, outputs = 1, hint) {
-    const base = hint ?? opType.toLowerCase();
-    const outs = Array.from({ length: outputs }, () => this.fresh(base));
-    this.nodes.push({
-      opType,
-      input: inputs,
-      output: outs,
-      name: outs[0],
-      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
-    });
-    return outs;
-  }
-  /** Appends a single-output op; returns its output. */
-  one(opType, inputs, attrs = {}, hint) {
-    return this.op(opType, inputs, attrs, 1, hint)[0];
-  }
-  /** Appends an op writing to a given output name. */
-  to(output, opType, inputs, attrs = {}) {
-    this.nodes.push({
-      opType,
-      input: inputs,
-      output: [output],
-      name: this.fresh(`${opType.toLowerCase()}_node`),
-      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
-    });
-    return output;
-  }
-  /** A float tensor filled with `value`, shaped like `like` (static constant shape when known). */
-  filled(value, like) {
-    const s = this.shapeOf(like);
-    const shape = isStatic(s) ? this.ints(s) : this.shapeTensor(like);
-    const data = this.floatType === DataType.DOUBLE ? Float64Array.from([value]) : Float32Array.from([value]);
-    return this.one("ConstantOfShape", [shape], { value: { t: rawTensor("value", [1], this.floatType, data) } }, "filled");
-  }
-  /** A scalar constant of the graph's float type (cached by value). */
-  scalar(value) {
-    return this.floatConst([], [value]);
-  }
-  /** A float constant of the graph's float type with the given dims (cached by value). */
-  floatConst(dims, values) {
-    const key = `f:${dims.join(",")}:${values.join(",")}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const name = this.fresh("const");
-    const data = this.floatType === DataType.DOUBLE ? Float64Array.from(values) : Float32Array.from(values);
-    this.initializers.push(rawTensor(name, dims, this.floatType, data));
-    this.shapes.set(name, dims);
-    this.cache.set(key, name);
-    return name;
-  }
-  /** A 1-D int64 constant (cached by value), e.g. axes or a Reshape target. */
-  ints(values, dims = [values.length]) {
-    const key = `i:${dims.join(",")}:${values.join(",")}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const name = this.fresh("ints");
-    this.initializers.push(rawTensor(name, dims, DataType.INT64, BigInt64Array.from(values.map((v) => BigInt(v)))));
-    this.shapes.set(name, dims);
-    this.constInts.set(name, values);
-    this.cache.set(key, name);
-    return name;
-  }
-  /** Records the build-time shape of a tensor. */
-  setShape(name, shape) {
-    this.shapes.set(name, shape);
-  }
-  /** Build-time shape of a tensor, if known. */
-  shapeOf(name) {
-    return this.shapes.get(name);
-  }
-  /** Records known integer values of a tensor (shape constants). */
-  setInts(name, values) {
-    this.constInts.set(name, values);
-  }
-  /** Records known float values of a small tensor (e.g. Dropout's ratio). */
-  setFloats(name, values) {
-    this.constFloats.set(name, values);
-  }
-  /** Known float values of a small tensor, if any. */
-  floatsOf(name) {
-    return this.constFloats.get(name);
-  }
-  /** A boolean scalar constant. */
-  bool(value) {
-    const key = `b:${value}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const name = this.fresh("bool");
-    this.initializers.push(rawTensor(name, [], DataType.BOOL, Uint8Array.from([value ? 1 : 0])));
-    this.shapes.set(name, []);
-    this.cache.set(key, name);
-    return name;
-  }
-  /** Creates (without appending) a node writing fresh outputs; returns the node. */
-  detached(opType, inputs, outputs, attrs = {}) {
-    return {
-      opType,
-      input: inputs,
-      output: outputs,
-      name: this.fresh(`${opType.toLowerCase()}_node`),
-      attribute: Object.entries(attrs).map(([k, v]) => attr(k, v))
-    };
-  }
-  /** Known integer values of a tensor, if any. */
-  intsOf(name) {
-    return this.constInts.get(name);
-  }
-  /** Run-time shape of a tensor (one Shape op per tensor, cached). */
-  shapeTensor(x) {
-    const key = `shape:${x}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const s = this.one("Shape", [x], {}, "shape");
-    this.cache.set(key, s);
-    return s;
-  }
-  /** ReduceSum over `axes` (all axes when undefined). */
-  reduceSum(x, axes, keepdims) {
-    if (this.opset >= 13) {
-      return this.one("ReduceSum", axes ? [x, this.ints(axes)] : [x], { keepdims: keepdims ? 1 : 0 }, "sum");
-    }
-    return this.one("ReduceSum", [x], { keepdims: keepdims ? 1 : 0, ...axes ? { axes } : {} }, "sum");
-  }
-  /** ReduceMean over `axes` (all axes when undefined). */
-  reduceMean(x, axes, keepdims) {
-    if (this.opset >= 18) {
-      return this.one("ReduceMean", axes ? [x, this.ints(axes)] : [x], { keepdims: keepdims ? 1 : 0 }, "mean");
-    }
-    return this.one("ReduceMean", [x], { keepdims: keepdims ? 1 : 0, ...axes ? { axes } : {} }, "mean");
-  }
-  /** Reshape to a static shape (a constant) or to another tensor's run-time shape. */
-  reshapeTo(x, target) {
-    const shape = typeof target === "string" ? this.shapeTensor(target) : this.ints(target);
-    return this.one("Reshape", [x, shape], {}, "reshape");
-  }
-  /** Reshape `x` to the shape of `like`: static when known, else at run time. */
-  reshapeLike(x, like) {
-    const s = this.shapeOf(like);
-    return isStatic(s) ? this.reshapeTo(x, s) : this.reshapeTo(x, like);
-  }
-  /** Number of elements of `x` as a float scalar: a constant when known, else Size + Cast. */
-  floatSize(x, shape) {
-    if (isStatic(shape)) return this.scalar(shape.reduce((a, b) => a * b, 1));
-    return this.one("Cast", [this.one("Size", [x])], { to: this.floatType }, "count");
-  }
-  /**
-   * Sums `dy` (shaped like `dyShape`, the broadcast result) down to the shape of `target`:
-   * the gradient of multidirectional broadcasting. Axes are chosen at build time when the
-   * shapes decide them, else at run time from Shape ops.
-   */
-  sumTo(dy, dyShape, target) {
-    const tShape = this.shapeOf(target);
-    if (dyShape && tShape) {
-      const axes = staticReduceAxes(dyShape, tShape);
-      if (axes) {
-        if (axes.length === 0) return dyShape.length === tShape.length ? dy : this.reshapeLike(dy, target);
-        const lead = dyShape.length - tShape.length;
-        const onlyLeading = axes.every((a) => a < lead);
-        const reduced = this.reduceSum(dy, axes, !onlyLeading);
-        return onlyLeading || lead === 0 ? reduced : this.reshapeLike(reduced, target);
-      }
-    }
-    return this.sumToRuntime(dy, dyShape, target, tShape);
-  }
-  sumToRuntime(dy, dyShape, target, tShape) {
-    const sx = this.shapeTensor(target);
-    let padded = sx;
-    if (dyShape && tShape) {
-      const lead = dyShape.length - tShape.length;
-      if (lead > 0) padded = this.one("Concat", [this.ints(new Array(lead).fill(1)), sx], { axis: 0 }, "padded_shape");
-    } else {
-      const lead = this.one("Sub", [this.one("Size", [this.shapeTensor(dy)]), this.one("Size", [sx])], {}, "lead");
-      const ones = this.one(
-        "ConstantOfShape",
-        [this.one("Reshape", [lead, this.ints([1])])],
-        { value: { t: rawTensor("one", [1], DataType.INT64, BigInt64Array.from([1n])) } },
-        "ones"
-      );
-      padded = this.one("Concat", [ones, sx], { axis: 0 }, "padded_shape");
-    }
-    const mask = this.one("Equal", [padded, this.ints([1], [])], {}, "bcast_mask");
-    const axes = this.one("Reshape", [this.one("NonZero", [mask]), this.ints([-1])], {}, "bcast_axes");
-    const reduced = this.opset >= 13 ? this.one("ReduceSum", [dy, axes], { keepdims: 1, noop_with_empty_axes: 1 }, "sum") : dy;
-    return this.one("Reshape", [reduced, sx], {}, "sum_to");
-  }
-};
-function staticReduceAxes(dy, t) {
-  const lead = dy.length - t.length;
-  if (lead < 0) return void 0;
-  const axes = [];
-  for (let i = 0; i < dy.length; i++) {
-    if (i < lead) {
-      axes.push(i);
-      continue;
-    }
-    const dt = t[i - lead];
-    const dd = dy[i];
-    if (dt === dd) continue;
-    if (dt === 1) {
-      axes.push(i);
-      continue;
-    }
-    return void 0;
-  }
-  return axes;
-}
-function pruneGraph(nodes, initializers, keep) {
-  const needed = new Set(keep);
-  const kept = [];
-  for (let k = nodes.length - 1; k >= 0; k--) {
-    const n = nodes[k];
-    if (!(n.output ?? []).some((o) => o && needed.has(o))) continue;
-    kept.push(n);
-    for (const x of n.input ?? []) if (x) needed.add(x);
-  }
-  kept.reverse();
-  return { nodes: kept, initializers: initializers.filter((t) => needed.has(t.name ?? "")) };
-}
-
-// src/train/grad-ops-more.ts
-var inp = (node2, i) => node2.input?.[i] ?? "";
-var out = (node2, i) => node2.output?.[i] ?? "";
-var hasInput = (node2, i) => !!node2.input?.[i];
-function rankOf(em, name) {
-  return em.shapeOf(name)?.length;
-}
-function unaryRule(grad) {
-  return {
-    differentiable: () => [0],
-    backward(em, node2, [dY]) {
-      return dY ? [grad(em, node2, dY)] : [];
-    }
-  };
-}
-var sqrt = unaryRule(
-  (em, node2, dY) => (
-    // Y = √X: dX = dY / (2Y).
-    em.one("Div", [em.one("Mul", [dY, em.scalar(0.5)]), out(node2, 0)])
-  )
-);
-var reciprocal = unaryRule((em, node2, dY) => {
-  const y = out(node2, 0);
-  return em.one("Neg", [em.one("Mul", [dY, em.one("Mul", [y, y])])]);
-});
-var exp = unaryRule((em, node2, dY) => em.one("Mul", [dY, out(node2, 0)]));
-var log = unaryRule((em, node2, dY) => em.one("Div", [dY, inp(node2, 0)]));
-var abs = unaryRule(
-  (em, node2, dY) => (
-    // d|x|/dx = sign(x) (0 at 0, as PyTorch).
-    em.one("Mul", [dY, em.one("Sign", [inp(node2, 0)])])
-  )
-);
-var erf = unaryRule((em, node2, dY) => {
-  const x = inp(node2, 0);
-  const e = em.one("Exp", [em.one("Neg", [em.one("Mul", [x, x])])]);
-  return em.one("Mul", [dY, em.one("Mul", [e, em.scalar(2 / Math.sqrt(Math.PI))])]);
-});
-var hardSigmoid = unaryRule((em, node2, dY) => {
-  const alpha = attrFloat(node2, "alpha", 0.2);
-  const y = out(node2, 0);
-  const inside = em.one("And", [em.one("Greater", [y, em.scalar(0)]), em.one("Less", [y, em.scalar(1)])]);
-  return em.one("Where", [inside, em.one("Mul", [dY, em.scalar(alpha)]), em.scalar(0)]);
-});
-var hardSwish = unaryRule((em, node2, dY) => {
-  const x = inp(node2, 0);
-  const mid = em.one("Mul", [dY, em.one("Add", [em.one("Mul", [x, em.scalar(1 / 3)]), em.scalar(0.5)])]);
-  const upper = em.one("Where", [em.one("Greater", [x, em.scalar(3)]), dY, mid]);
-  return em.one("Where", [em.one("Less", [x, em.scalar(-3)]), em.scalar(0), upper]);
-});
-var clip = {
-  differentiable: () => [0],
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const x = inp(node2, 0);
-    const conds = [];
-    if (hasInput(node2, 1)) conds.push(em.one("GreaterOrEqual", [x, inp(node2, 1)]));
-    if (hasInput(node2, 2)) conds.push(em.one("LessOrEqual", [x, inp(node2, 2)]));
-    if (conds.length === 0) return [dY];
-    const mask = conds.length === 2 ? em.one("And", conds) : conds[0];
-    return [em.one("Where", [mask, dY, em.scalar(0)], {}, "grad_clip")];
-  }
-};
-var pow = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const a = inp(node2, 0);
-    const b = inp(node2, 1);
-    const y = out(node2, 0);
-    const yShape = em.shapeOf(y);
-    let dA;
-    let dB;
-    if (need[0]) {
-      const known = em.floatsOf(b);
-      let local;
-      if (known && known.length === 1) {
-        const p = known[0];
-        local = p === 2 ? em.one("Mul", [a, em.scalar(2)]) : p === 1 ? em.filled(1, a) : em.one("Mul", [em.one("Pow", [a, em.scalar(p - 1)]), em.scalar(p)]);
-      } else {
-        const bf = em.one("Cast", [b], { to: em.floatType });
-        local = em.one("Mul", [bf, em.one("Pow", [a, em.one("Sub", [bf, em.scalar(1)])])]);
-      }
-      dA = em.sumTo(em.one("Mul", [dY, local]), yShape, a);
-    }
-    if (need[1]) {
-      dB = em.sumTo(em.one("Mul", [dY, em.one("Mul", [y, em.one("Log", [a])])]), yShape, b);
-    }
-    return [dA, dB];
-  }
-};
-var where = {
-  differentiable: () => [1, 2],
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const c = inp(node2, 0);
-    const yShape = em.shapeOf(out(node2, 0));
-    const zero = em.scalar(0);
-    return [
-      void 0,
-      need[1] ? em.sumTo(em.one("Where", [c, dY, zero]), yShape, inp(node2, 1)) : void 0,
-      need[2] ? em.sumTo(em.one("Where", [c, zero, dY]), yShape, inp(node2, 2)) : void 0
-    ];
-  }
-};
-var expand = {
-  differentiable: () => [0],
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    return [em.sumTo(dY, em.shapeOf(out(node2, 0)), inp(node2, 0))];
-  }
-};
-function slicePads(em, node2) {
-  const s = em.shapeOf(inp(node2, 0));
-  if (!isStatic(s)) return void 0;
-  const starts = em.intsOf(inp(node2, 1));
-  const ends = em.intsOf(inp(node2, 2));
-  const axes = hasInput(node2, 3) ? em.intsOf(inp(node2, 3)) : starts?.map((_, i) => i);
-  const steps = hasInput(node2, 4) ? em.intsOf(inp(node2, 4)) : starts?.map(() => 1);
-  if (!starts || !ends || !axes || !steps || steps.some((v) => v !== 1)) return void 0;
-  const r = s.length;
-  const pads = new Array(2 * r).fill(0);
-  for (let i = 0; i < axes.length; i++) {
-    const a = normAxis(axes[i], r);
-    const dim = s[a];
-    const clamp = (v) => Math.min(Math.max(v < 0 ? v + dim : v, 0), dim);
-    const st = clamp(starts[i]);
-    const en = Math.max(clamp(ends[i]), st);
-    pads[a] = st;
-    pads[a + r] = dim - en;
-  }
-  return pads;
-}
-var slice = {
-  differentiable: () => [0],
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const x = inp(node2, 0);
-    const pads = slicePads(em, node2);
-    if (pads) {
-      return [em.one("Pad", [dY, em.ints(pads), em.scalar(0)], {}, "grad_slice")];
-    }
-    const size = em.one("Size", [x]);
-    const positions = em.one("Reshape", [em.one("Range", [em.ints([0], []), size, em.ints([1], [])]), em.shapeTensor(x)]);
-    const picked = em.one("Slice", [positions, ...(node2.input ?? []).slice(1)]);
-    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
-    const zeros2 = em.one("ConstantOfShape", [em.one("Reshape", [size, em.ints([1])])], {
-      value: { t: rawTensor("value", [1], em.floatType, data) }
-    });
-    const flat = em.one(
-      "ScatterElements",
-      [zeros2, em.one("Reshape", [picked, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
-      { axis: 0 },
-      "grad_slice_flat"
-    );
-    return [em.one("Reshape", [flat, em.shapeTensor(x)], {}, "grad_slice")];
-  }
-};
-var split = {
-  differentiable: () => [0],
-  multiOutput: true,
-  backward(em, node2, dOut) {
-    const parts = (node2.output ?? []).map((o, i) => dOut[i] ?? em.filled(0, o));
-    return [em.one("Concat", parts, { axis: attrInt(node2, "axis", 0) }, "grad_split")];
-  }
-};
-var gather = {
-  differentiable: () => [0],
-  check(node2, em) {
-    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its data input is not known";
-    if (attrInt(node2, "axis", 0) !== 0 && rankOf(em, inp(node2, 1)) === void 0)
-      return "it gathers along an axis other than 0 and the rank of its indices is not known";
-    return void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const data = inp(node2, 0);
-    const r = rankOf(em, data);
-    const axis = normAxis(attrInt(node2, "axis", 0), r);
-    const q = rankOf(em, inp(node2, 1));
-    let idx = em.one("Cast", [inp(node2, 1)], { to: DataType.INT64 });
-    const dim = em.one("Shape", [data], { start: axis, end: axis + 1 });
-    idx = em.one("Where", [em.one("Less", [idx, em.ints([0], [])]), em.one("Add", [idx, dim]), idx]);
-    const zeros2 = em.filled(0, data);
-    const unsq = em.one("Unsqueeze", [idx, em.ints([-1])]);
-    if (axis === 0) {
-      return [em.one("ScatterND", [zeros2, unsq, dY], { reduction: "add" }, "grad_gather")];
-    }
-    const qr = q;
-    const perm = [axis, ...Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis)];
-    const inverse = perm.map((_, i) => perm.indexOf(i));
-    const dyPerm = [
-      ...Array.from({ length: qr }, (_, i) => axis + i),
-      ...Array.from({ length: axis }, (_, i) => i),
-      ...Array.from({ length: r - axis - 1 }, (_, i) => axis + qr + i)
-    ];
-    const scattered = em.one(
-      "ScatterND",
-      [em.one("Transpose", [zeros2], { perm }), unsq, em.one("Transpose", [dY], { perm: dyPerm })],
-      { reduction: "add" }
-    );
-    return [em.one("Transpose", [scattered], { perm: inverse }, "grad_gather")];
-  }
-};
-var layerNorm = {
-  differentiable: () => [0, 1, 2],
-  check(node2, em) {
-    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known";
-    return void 0;
-  },
-  forward(em, node2) {
-    const mean2 = node2.output?.[1] || em.fresh("ln_mean");
-    const invStd = node2.output?.[2] || em.fresh("ln_inv_std");
-    em.push({ ...node2, output: [out(node2, 0), mean2, invStd] });
-    if (em.floatType === DataType.DOUBLE) {
-      return {
-        saved: { mean: em.one("Cast", [mean2], { to: em.floatType }), invStd: em.one("Cast", [invStd], { to: em.floatType }) }
-      };
-    }
-    return { saved: { mean: mean2, invStd } };
-  },
-  backward(em, node2, [dY], need, saved) {
-    if (!dY) return [];
-    const x = inp(node2, 0);
-    const r = rankOf(em, x);
-    const axis = normAxis(attrInt(node2, "axis", -1), r);
-    const norm = Array.from({ length: r - axis }, (_, i) => axis + i);
-    const lead = Array.from({ length: axis }, (_, i) => i);
-    const xhat = em.one("Mul", [em.one("Sub", [x, saved.mean]), saved.invStd], {}, "ln_xhat");
-    const xShape = em.shapeOf(x);
-    em.setShape(xhat, xShape);
-    const sumLead = (t) => lead.length ? em.reduceSum(t, lead, false) : t;
-    let dX;
-    if (need[0]) {
-      const dxhat = em.one("Mul", [dY, inp(node2, 1)]);
-      const m1 = em.reduceMean(dxhat, norm, true);
-      const m2 = em.reduceMean(em.one("Mul", [dxhat, xhat]), norm, true);
-      const centered = em.one("Sub", [em.one("Sub", [dxhat, m1]), em.one("Mul", [xhat, m2])]);
-      dX = em.one("Mul", [centered, saved.invStd], {}, "grad_ln_x");
-    }
-    const dScale = need[1] ? em.sumTo(sumLead(em.one("Mul", [dY, xhat])), xShape?.slice(axis), inp(node2, 1)) : void 0;
-    const dBias = need[2] && hasInput(node2, 2) ? em.sumTo(sumLead(dY), xShape?.slice(axis), inp(node2, 2)) : void 0;
-    return [dX, dScale, dBias];
-  }
-};
-var pad = {
-  differentiable: () => [0],
-  check(node2, em) {
-    const mode = attrString(node2, "mode", "constant");
-    if (mode !== "constant") return `mode = ${mode} (only constant padding has a gradient here)`;
-    if (hasInput(node2, 3)) return "it pads selected axes only (the axes input of opset 18)";
-    const pads = em.intsOf(inp(node2, 1));
-    if (!pads) return "its pads are computed at run time (the gradient needs them when the graph is built)";
-    if (pads.some((v) => v < 0)) return "it crops (negative pads)";
-    return void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const pads = em.intsOf(inp(node2, 1));
-    const r = pads.length / 2;
-    const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
-    if (axes.length === 0) return [dY];
-    return [
-      em.one(
-        "Slice",
-        [
-          dY,
-          em.ints(axes.map((a) => pads[a])),
-          em.ints(axes.map((a) => pads[a + r] > 0 ? -pads[a + r] : Number.MAX_SAFE_INTEGER)),
-          em.ints(axes)
-        ],
-        {},
-        "grad_pad"
-      )
-    ];
-  }
-};
-function parseEinsum(node2) {
-  const eq = attrString(node2, "equation", "").replace(/\s+/g, "");
-  const arrow = eq.indexOf("->");
-  if (arrow < 0) return `equation "${eq}" has no explicit output ("->")`;
-  if (eq.includes("...")) return `equation "${eq}" uses an ellipsis`;
-  const inputs = eq.slice(0, arrow).split(",");
-  const output = eq.slice(arrow + 2);
-  const letters = /^[A-Za-z]*$/;
-  if (![...inputs, output].every((t) => letters.test(t))) return `equation "${eq}" is not understood`;
-  if ([...inputs, output].some((t) => new Set(t).size !== t.length))
-    return `equation "${eq}" repeats a subscript within one operand (a diagonal)`;
-  return { inputs, output };
-}
-var einsum = {
-  check(node2, em) {
-    const p = parseEinsum(node2);
-    if (typeof p === "string") return p;
-    if (p.inputs.length > 2) return `${p.inputs.length} operands (one or two have gradients here)`;
-    if (p.inputs.length !== (node2.input ?? []).length)
-      return `the equation names ${p.inputs.length} operands for ${(node2.input ?? []).length} inputs`;
-    for (const [k, spec] of p.inputs.entries()) {
-      const r = rankOf(em, inp(node2, k));
-      if (r !== void 0 && r !== spec.length) return `operand ${k} has rank ${r} but subscripts "${spec}"`;
-    }
-    for (const [k, spec] of p.inputs.entries()) {
-      const others = /* @__PURE__ */ new Set([...p.output, ...p.inputs[1 - k] ?? ""]);
-      const alone = [...spec].filter((c) => !others.has(c));
-      if (alone.length) return `subscript ${alone.join(", ")} of operand ${k} is summed away in that operand alone`;
-    }
-    return void 0;
-  },
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const { inputs, output } = parseEinsum(node2);
-    if (inputs.length === 1) return [em.one("Einsum", [dY], { equation: `${output}->${inputs[0]}` }, "grad_einsum")];
-    const [a, b] = inputs;
-    return [
-      need[0] ? em.one("Einsum", [dY, inp(node2, 1)], { equation: `${output},${b}->${a}` }, "grad_einsum") : void 0,
-      need[1] ? em.one("Einsum", [inp(node2, 0), dY], { equation: `${a},${output}->${b}` }, "grad_einsum") : void 0
-    ];
-  }
-};
-function extremeAxes(node2, em) {
-  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
-  const a = node2.attribute?.find((x) => x.name === "axes")?.ints?.map(Number) ?? [];
-  if (a.length) return a;
-  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
-}
-var reduceExtreme = {
-  differentiable: () => [0],
-  check(node2, em) {
-    const axes = extremeAxes(node2, em);
-    if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-    const rank = rankOf(em, inp(node2, 0));
-    if (rank === void 0) return "the rank of its input is not known when the graph is built";
-    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
-      return `axes [${axes.join(", ")}] do not fit an input of rank ${rank}`;
-    return void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const x = inp(node2, 0);
-    const rank = rankOf(em, x);
-    const given = extremeAxes(node2, em);
-    const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
-    const keep = attrInt(node2, "keepdims", 1) !== 0 || axes.length === 0;
-    const y = keep ? out(node2, 0) : em.one("Unsqueeze", [out(node2, 0), em.ints(axes)]);
-    const g = keep ? dY : em.one("Unsqueeze", [dY, em.ints(axes)]);
-    const mask = em.one("Cast", [em.one("Equal", [x, y])], { to: em.floatType });
-    const count = axes.length ? em.one("ReduceSum", [mask, em.ints(axes)], { keepdims: 1 }) : em.scalar(1);
-    return [em.one("Mul", [mask, em.one("Div", [g, count])], {}, "grad_reduce_extreme")];
-  }
-};
-var tile = {
-  differentiable: () => [0],
-  check(node2, em) {
-    const reps = em.intsOf(inp(node2, 1));
-    if (!reps) return "its repeats are computed at run time (the gradient needs them when the graph is built)";
-    const dims = em.shapeOf(inp(node2, 0));
-    if (!isStatic(dims)) return "its input's shape is not known when the graph is built";
-    if (reps.length !== dims.length || reps.some((r) => !Number.isInteger(r) || r < 1))
-      return `repeats [${reps.join(", ")}] do not fit an input of rank ${dims.length}`;
-    return void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const reps = em.intsOf(inp(node2, 1));
-    const dims = em.shapeOf(inp(node2, 0));
-    if (reps.every((r) => r === 1)) return [dY];
-    const view = em.one("Reshape", [dY, em.ints(dims.flatMap((d, i) => [reps[i], d]))]);
-    return [em.one("ReduceSum", [view, em.ints(dims.map((_, i) => 2 * i))], { keepdims: 0 }, "grad_tile")];
-  }
-};
-var gelu = unaryRule((em, node2, dY) => {
-  const x = inp(node2, 0);
-  if (attrString(node2, "approximate", "none") === "tanh") {
-    const k = Math.sqrt(2 / Math.PI);
-    const x2 = em.one("Mul", [x, x]);
-    const u = em.one("Mul", [
-      em.one("Mul", [x, em.one("Add", [em.one("Mul", [x2, em.scalar(0.044715)]), em.scalar(1)])]),
-      em.scalar(k)
-    ]);
-    const t = em.one("Tanh", [u]);
-    const du = em.one("Mul", [em.one("Add", [em.one("Mul", [x2, em.scalar(3 * 0.044715)]), em.scalar(1)]), em.scalar(k)]);
-    const left = em.one("Mul", [em.one("Add", [t, em.scalar(1)]), em.scalar(0.5)]);
-    const right = em.one("Mul", [
-      em.one("Mul", [em.one("Mul", [x, em.scalar(0.5)]), em.one("Sub", [em.scalar(1), em.one("Mul", [t, t])])]),
-      du
-    ]);
-    return em.one("Mul", [dY, em.one("Add", [left, right])]);
-  }
-  const cdf = em.one("Mul", [
-    em.one("Add", [em.one("Erf", [em.one("Mul", [x, em.scalar(Math.SQRT1_2)])]), em.scalar(1)]),
-    em.scalar(0.5)
-  ]);
-  const pdf = em.one("Mul", [
-    em.one("Exp", [em.one("Mul", [em.one("Mul", [x, x]), em.scalar(-0.5)])]),
-    em.scalar(1 / Math.sqrt(2 * Math.PI))
-  ]);
-  return em.one("Mul", [dY, em.one("Add", [cdf, em.one("Mul", [x, pdf])])]);
-});
-var MORE_GRAD_RULES = {
-  Sqrt: sqrt,
-  Reciprocal: reciprocal,
-  Exp: exp,
-  Log: log,
-  Abs: abs,
-  Erf: erf,
-  HardSigmoid: hardSigmoid,
-  HardSwish: hardSwish,
-  Clip: clip,
-  Pow: pow,
-  Where: where,
-  Expand: expand,
-  Slice: slice,
-  Split: split,
-  Gather: gather,
-  LayerNormalization: layerNorm,
-  Pad: pad,
-  Einsum: einsum,
-  ReduceMax: reduceExtreme,
-  ReduceMin: reduceExtreme,
-  Tile: tile,
-  Gelu: gelu
-};
-
-// src/train/grad-ops.ts
-var inp2 = (node2, i) => node2.input?.[i] ?? "";
-var out2 = (node2, i) => node2.output?.[i] ?? "";
-var hasInput2 = (node2, i) => !!node2.input?.[i];
-function bcast(em, node2, g, i) {
-  return em.sumTo(g, em.shapeOf(out2(node2, 0)), inp2(node2, i));
-}
-function rankOf2(em, name) {
-  return em.shapeOf(name)?.length;
-}
-function swapLastTwo(rank) {
-  const perm = Array.from({ length: rank }, (_, i) => i);
-  perm[rank - 2] = rank - 1;
-  perm[rank - 1] = rank - 2;
-  return perm;
-}
-function unsqueeze(em, x, axes) {
-  return em.one("Unsqueeze", [x, em.ints(axes)], {}, "unsqueeze");
-}
-function squeeze(em, x, axes) {
-  return em.one("Squeeze", [x, em.ints(axes)], {}, "squeeze");
-}
-var gemm = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const alpha = attrFloat(node2, "alpha", 1);
-    const beta = attrFloat(node2, "beta", 1);
-    const tA = attrInt(node2, "transA", 0);
-    const tB = attrInt(node2, "transB", 0);
-    const a = inp2(node2, 0);
-    const b = inp2(node2, 1);
-    const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
-    const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
-    const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
-    let dC;
-    if (need[2] && hasInput2(node2, 2)) {
-      dC = bcast(em, node2, dY, 2);
-      if (beta !== 1) dC = em.one("Mul", [dC, em.scalar(beta)]);
-    }
-    return [dA, dB, dC];
-  }
-};
-var matmul = {
-  check(node2, em) {
-    if (rankOf2(em, inp2(node2, 0)) === void 0 || rankOf2(em, inp2(node2, 1)) === void 0) {
-      return "the ranks of its inputs are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
-    }
-    return void 0;
-  },
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const a = inp2(node2, 0);
-    const b = inp2(node2, 1);
-    const ra = rankOf2(em, a);
-    const rb = rankOf2(em, b);
-    const yAxes = [...ra === 1 ? [-2] : [], ...rb === 1 ? [-1] : []];
-    const dY2 = yAxes.length ? unsqueeze(em, dY, yAxes) : dY;
-    const a2 = ra === 1 ? unsqueeze(em, a, [0]) : a;
-    const b2 = rb === 1 ? unsqueeze(em, b, [-1]) : b;
-    const ra2 = Math.max(ra, 2);
-    const rb2 = Math.max(rb, 2);
-    const sa = em.shapeOf(a);
-    const sb = em.shapeOf(b);
-    const sa2 = ra === 1 ? [1, ...sa] : sa;
-    const sb2 = rb === 1 ? [...sb, 1] : sb;
-    const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
-    let dA;
-    let dB;
-    const kDim = sa[ra - 1];
-    const nDim = rb === 2 ? sb[1] : void 0;
-    if (ra >= 2 && rb === 2 && typeof kDim === "number" && typeof nDim === "number") {
-      const rows = (t, width) => ra === 2 ? t : em.reshapeTo(t, [-1, width]);
-      if (need[0]) {
-        const g = em.one("Gemm", [rows(dY, nDim), b], { transB: 1 }, "grad_matmul_a");
-        dA = ra === 2 ? g : em.reshapeLike(g, a);
-      }
-      if (need[1]) dB = em.one("Gemm", [rows(a, kDim), rows(dY, nDim)], { transA: 1 }, "grad_matmul_b");
-      return [dA, dB];
-    }
-    if (need[0]) {
-      let g = em.one("MatMul", [dY2, em.one("Transpose", [b2], { perm: swapLastTwo(rb2) }, "bT")], {}, "grad_matmul_a");
-      let gShape = [...batch, sa2[sa2.length - 2], sa2[sa2.length - 1]];
-      if (ra === 1) {
-        g = squeeze(em, g, [-2]);
-        gShape = [...batch, sa2[sa2.length - 1]];
-      }
-      dA = em.sumTo(g, gShape, a);
-    }
-    if (need[1]) {
-      let g = em.one("MatMul", [em.one("Transpose", [a2], { perm: swapLastTwo(ra2) }, "aT"), dY2], {}, "grad_matmul_b");
-      let gShape = [...batch, sb2[sb2.length - 2], sb2[sb2.length - 1]];
-      if (rb === 1) {
-        g = squeeze(em, g, [-1]);
-        gShape = [...batch, sb2[sb2.length - 2]];
-      }
-      dB = em.sumTo(g, gShape, b);
-    }
-    return [dA, dB];
-  }
-};
-var add = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? bcast(em, node2, dY, 1) : void 0];
-  }
-};
-var sub = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node2, dY, 1)]) : void 0];
-  }
-};
-var mul = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const yShape = em.shapeOf(out2(node2, 0));
-    return [
-      need[0] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 1)]), yShape, inp2(node2, 0)) : void 0,
-      need[1] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 0)]), yShape, inp2(node2, 1)) : void 0
-    ];
-  }
-};
-var div = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const yShape = em.shapeOf(out2(node2, 0));
-    const t = em.one("Div", [dY, inp2(node2, 1)]);
-    return [
-      need[0] ? em.sumTo(t, yShape, inp2(node2, 0)) : void 0,
-      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out2(node2, 0)]), yShape, inp2(node2, 1))]) : void 0
-    ];
-  }
-};
-var relu = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    return [em.one("Where", [em.one("Greater", [out2(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
-  }
-};
-var leakyRelu = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const alpha = attrFloat(node2, "alpha", 0.01);
-    const slope = em.one("Where", [em.one("Greater", [inp2(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
-    return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
-  }
-};
-var sigmoid = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const y = out2(node2, 0);
-    return [em.one("Mul", [dY, em.one("Mul", [y, em.one("Sub", [em.scalar(1), y])])], {}, "grad_sigmoid")];
-  }
-};
-var tanh = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const y = out2(node2, 0);
-    return [em.one("Mul", [dY, em.one("Sub", [em.scalar(1), em.one("Mul", [y, y])])], {}, "grad_tanh")];
-  }
-};
-var softmax = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const y = out2(node2, 0);
-    const axis = attrInt(node2, "axis", -1);
-    const p = em.one("Mul", [dY, y]);
-    const s = em.reduceSum(p, [axis], true);
-    return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
-  }
-};
-var logSoftmax = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const axis = attrInt(node2, "axis", -1);
-    const s = em.reduceSum(dY, [axis], true);
-    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out2(node2, 0)]), s])], {}, "grad_log_softmax")];
-  }
-};
-var reshapeLike = {
-  differentiable: () => [0],
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    return [em.reshapeLike(dY, inp2(node2, 0))];
-  }
-};
-var identity = {
-  backward(_em, _node, [dY]) {
-    return [dY];
-  }
-};
-var cast = {
-  backward(em, _node, [dY]) {
-    return dY ? [em.one("Cast", [dY], { to: em.floatType })] : [];
-  }
-};
-var neg = {
-  backward(em, _node, [dY]) {
-    return dY ? [em.one("Neg", [dY])] : [];
-  }
-};
-var transpose = {
-  check(node2, em) {
-    return attrInts(node2, "perm", []).length === 0 && rankOf2(em, inp2(node2, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const rank = rankOf2(em, inp2(node2, 0)) ?? attrInts(node2, "perm", []).length;
-    const perm = attrInts(
-      node2,
-      "perm",
-      Array.from({ length: rank }, (_, i) => rank - 1 - i)
-    );
-    const inverse = new Array(perm.length);
-    perm.forEach((p, i) => {
-      inverse[p] = i;
-    });
-    return [em.one("Transpose", [dY], { perm: inverse }, "grad_transpose")];
-  }
-};
-var dropout = {
-  differentiable: () => [0],
-  forward(em, node2) {
-    const ratio = hasInput2(node2, 1) ? inp2(node2, 1) : em.scalar(0.5);
-    const mask = node2.output?.[1] || em.fresh("dropout_mask");
-    em.push({ ...withoutAttrs(node2, []), input: [inp2(node2, 0), ratio, em.bool(true)], output: [out2(node2, 0), mask] });
-    return { saved: { mask, ratio } };
-  },
-  backward(em, _node, [dY], _need, saved) {
-    if (!dY) return [];
-    const ratioName = saved.ratio;
-    const known = em.floatsOf(ratioName);
-    const scale = known && known.length === 1 ? em.scalar(1 / (1 - known[0])) : em.one("Div", [em.scalar(1), em.one("Sub", [em.scalar(1), em.one("Cast", [ratioName], { to: em.floatType })])]);
-    const m = em.one("Cast", [saved.mask], { to: em.floatType }, "mask_float");
-    return [em.one("Mul", [em.one("Mul", [dY, m]), scale], {}, "grad_dropout")];
-  }
-};
-var concat = {
-  check(node2, em) {
-    const axis = attrInt(node2, "axis", 0);
-    return axis < 0 && rankOf2(em, out2(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const rank = rankOf2(em, out2(node2, 0));
-    const axis = rank !== void 0 ? normAxis(attrInt(node2, "axis", 0), rank) : attrInt(node2, "axis", 0);
-    const inputs = node2.input ?? [];
-    const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
-    const split2 = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
-      "Concat",
-      inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })),
-      { axis: 0 },
-      "split_sizes"
-    );
-    if (inputs.length === 1) return [dY];
-    return em.op("Split", [dY, split2], { axis }, inputs.length, "grad_concat");
-  }
-};
-function transposeGeometry(g, inSpatial, outSpatial) {
-  const k = inSpatial.length;
-  const pads = g.pads;
-  const begin = pads.slice(0, k);
-  const end = [];
-  const outputPadding = [];
-  for (let i = 0; i < k; i++) {
-    const full = g.strides[i] * (outSpatial[i] - 1) + (g.kernel[i] - 1) * g.dilations[i] + 1;
-    const diff = inSpatial[i] + begin[i] - full;
-    if (diff >= 0) {
-      outputPadding.push(diff);
-      end.push(0);
-    } else {
-      outputPadding.push(0);
-      end.push(-diff);
-    }
-  }
-  return { pads: [...begin, ...end], outputPadding };
-}
-function staticSpatial(em, x) {
-  const s = em.shapeOf(x);
-  if (!s || s.length < 3) return void 0;
-  const spatial = s.slice(2);
-  return spatial.every((d) => typeof d === "number") ? { shape: s, spatial } : void 0;
-}
-var conv = {
-  check(node2, em) {
-    const x = staticSpatial(em, inp2(node2, 0));
-    if (!x)
-      return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
-    const w = em.shapeOf(inp2(node2, 1));
-    if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
-    return void 0;
-  },
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const x = inp2(node2, 0);
-    const w = inp2(node2, 1);
-    const { spatial } = staticSpatial(em, x);
-    const wShape = em.shapeOf(w);
-    const g = windowGeometry(node2, spatial, wShape.slice(2));
-    const ySpatial = windowOutput(spatial, g);
-    const k = spatial.length;
-    const group = attrInt(node2, "group", 1);
-    let dX;
-    let dW;
-    let dB;
-    const K = g.kernel.reduce((a, b) => a * b, 1);
-    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-    let dYm;
-    const dYMatrix = () => dYm ??= em.reshapeTo(em.one("Transpose", [dY], { perm }, "dyT"), [wShape[0], -1]);
-    if (need[0] && group === 1) {
-      const pads = g.pads;
-      const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
-      const dcols = em.one("Gemm", [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, "grad_conv_cols");
-      const offsets = [[]];
-      for (const size of g.kernel) {
-        const next = [];
-        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
-        offsets.splice(0, offsets.length, ...next);
-      }
-      let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
-      let span = ySpatial;
-      if (g.strides.some((v) => v !== 1)) {
-        const inter = em.reshapeTo(byOffset, [wShape[1], K, -1, ...ySpatial.flatMap((y) => [y, 1])]);
-        const endPads = [0, 0, 0, ...g.strides.flatMap((st) => [0, st - 1])];
-        const spread = em.one(
-          "Pad",
-          [inter, em.ints([...new Array(3 + 2 * k).fill(0), ...endPads]), em.scalar(0)],
-          {},
-          "col2im_stride"
-        );
-        span = ySpatial.map((y, a) => (y - 1) * g.strides[a] + 1);
-        byOffset = em.one(
-          "Slice",
-          [
-            em.reshapeTo(spread, [wShape[1], K, -1, ...ySpatial.map((y, a) => y * g.strides[a])]),
-            em.ints(new Array(k).fill(0)),
-            em.ints(span),
-            em.ints(Array.from({ length: k }, (_, i) => i + 3))
-          ],
-          {},
-          "col2im_stride"
-        );
-      }
-      const parts = K === 1 ? [byOffset] : em.op("Split", [byOffset], { axis: 1, ...em.opset >= 18 ? { num_outputs: K } : {} }, K, "col2im");
-      const placed = parts.map((part, i) => {
-        const begin = offsets[i].map((j, a) => j * g.dilations[a]);
-        const end = begin.map((b, a) => paddedSpatial[a] - b - span[a]);
-        if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
-        return em.one("Pad", [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, "col2im");
-      });
-      const summed = placed.length === 1 ? placed[0] : em.one("Sum", placed, {}, "col2im_sum");
-      const image = em.one("Transpose", [em.reshapeTo(summed, [wShape[1], -1, ...paddedSpatial])], { perm }, "dx_padded");
-      dX = pads.some((v) => v !== 0) ? em.one(
-        "Slice",
-        [
-          image,
-          em.ints(pads.slice(0, k)),
-          em.ints(spatial.map((h, a) => h + pads[a])),
-          em.ints(Array.from({ length: k }, (_, i) => i + 2))
-        ],
-        {},
-        "grad_conv_x"
-      ) : image;
-    } else if (need[0]) {
-      const t = transposeGeometry(g, spatial, ySpatial);
-      dX = em.one(
-        "ConvTranspose",
-        [dY, w],
-        {
-          ...group !== 1 ? { group } : {},
-          kernel_shape: g.kernel,
-          strides: g.strides,
-          dilations: g.dilations,
-          pads: t.pads,
-          output_padding: t.outputPadding
-        },
-        "grad_conv_x"
-      );
-    }
-    if (need[1] && group === 1) {
-      const pads = g.pads;
-      const padded = pads.some((v) => v !== 0) ? em.one("Pad", [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, "x_padded") : x;
-      const xT = em.one("Transpose", [padded], { perm }, "xT");
-      const axes = em.ints(Array.from({ length: k }, (_, i) => i + 2));
-      const steps = em.ints(g.strides);
-      const offsets = [[]];
-      for (const size of g.kernel) {
-        const next = [];
-        for (const o of offsets) for (let j = 0; j < size; j++) next.push([...o, j]);
-        offsets.splice(0, offsets.length, ...next);
-      }
-      const cols = offsets.map((o) => {
-        const starts = o.map((j, a) => j * g.dilations[a]);
-        const ends = starts.map((st, a) => st + (ySpatial[a] - 1) * g.strides[a] + 1);
-        const sl = g.kernel.every((v) => v === 1) && g.strides.every((v) => v === 1) ? xT : em.one("Slice", [xT, em.ints(starts), em.ints(ends), axes, steps], {}, "im2col");
-        return offsets.length === 1 ? sl : unsqueeze(em, sl, [1]);
-      });
-      const stacked = cols.length === 1 ? cols[0] : em.one("Concat", cols, { axis: 1 }, "im2col");
-      const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
-      dW = em.reshapeTo(em.one("Gemm", [dYMatrix(), colMat], { transB: 1 }, "grad_conv_w_gemm"), wShape);
-    } else if (need[1]) {
-      const perm2 = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      let xT;
-      if (group === 1) xT = em.one("Transpose", [x], { perm: perm2 }, "xT");
-      else {
-        const cPer = wShape[1];
-        const split2 = em.one("Reshape", [x, em.ints([0, group, cPer, ...spatial])], {}, "x_groups");
-        const moved = em.one("Transpose", [split2], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
-        xT = em.one("Reshape", [moved, em.ints([cPer, -1, ...spatial])], {}, "xT");
-      }
-      const dYT = em.one("Transpose", [dY], { perm: perm2 }, "dyT");
-      const pads = g.pads;
-      let c = em.one(
-        "Conv",
-        [xT, dYT],
-        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...group !== 1 ? { group } : {} },
-        "grad_conv_w"
-      );
-      const got = spatial.map(
-        (h, i) => Math.floor((h + pads[i] + pads[i + k] - (ySpatial[i] - 1) * g.strides[i] - 1) / g.dilations[i]) + 1
-      );
-      if (got.some((v, i) => v !== g.kernel[i])) {
-        const axes = Array.from({ length: k }, (_, i) => i + 2);
-        c = em.one("Slice", [c, em.ints(new Array(k).fill(0)), em.ints(g.kernel), em.ints(axes)], {}, "slice_kernel");
-      }
-      dW = em.one("Transpose", [c], { perm: perm2 }, "grad_conv_w");
-    }
-    if (need[2] && hasInput2(node2, 2)) {
-      dB = em.reduceSum(dY, [0, ...Array.from({ length: k }, (_, i) => i + 2)], false);
-    }
-    return [dX, dW, dB];
-  }
-};
-var maxPool = {
-  check(node2, em) {
-    if (attrInt(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
-    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-    return void 0;
-  },
-  forward(em, node2) {
-    const indices = node2.output?.[1] || em.fresh("maxpool_indices");
-    em.push({ ...node2, output: [out2(node2, 0), indices] });
-    return { saved: { indices } };
-  },
-  backward(em, node2, [dY], _need, saved) {
-    if (!dY) return [];
-    const x = inp2(node2, 0);
-    const xShape = em.shapeOf(x);
-    const total = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one("Reshape", [em.one("Size", [x]), em.ints([1])]);
-    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
-    const zeros2 = em.one("ConstantOfShape", [total], { value: { t: rawTensor("value", [1], em.floatType, data) } }, "zeros");
-    const flat = em.one(
-      "ScatterElements",
-      [zeros2, em.one("Reshape", [saved.indices, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
-      { axis: 0, reduction: "add" },
-      "grad_maxpool_flat"
-    );
-    return [em.reshapeLike(flat, x)];
-  }
-};
-function poolDivisors1d(h, outLen, k, s, d, pb, pe, includePad) {
-  const res = [];
-  for (let o = 0; o < outLen; o++) {
-    const start = o * s - pb;
-    if (includePad) {
-      const end = Math.min(start + (k - 1) * d + 1, h + pe);
-      res.push(d === 1 ? end - start : Math.floor((end - start - 1) / d) + 1);
-    } else {
-      let c = 0;
-      for (let j = 0; j < k; j++) {
-        const p = start + j * d;
-        if (p >= 0 && p < h) c++;
-      }
-      res.push(c);
-    }
-  }
-  return res;
-}
-var averagePool = {
-  check(node2, em) {
-    const x = staticSpatial(em, inp2(node2, 0));
-    if (!x)
-      return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
-    if (typeof x.shape[1] !== "number") return "its channel count is not known when the graph is built";
-    return void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const x = inp2(node2, 0);
-    const { shape, spatial } = staticSpatial(em, x);
-    const channels = shape[1];
-    const g = windowGeometry(node2, spatial);
-    const ySpatial = windowOutput(spatial, g);
-    const k = spatial.length;
-    const includePad = attrInt(node2, "count_include_pad", 0) === 1;
-    const pads = g.pads;
-    const per = spatial.map(
-      (h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad)
-    );
-    let divisors = [1];
-    for (const axis of per) divisors = divisors.flatMap((a) => axis.map((b) => a * b));
-    const uniform = divisors.every((v) => v === divisors[0]);
-    const kernelSize = g.kernel.reduce((a, b) => a * b, 1);
-    const weight = em.floatConst(
-      [channels, 1, ...g.kernel],
-      new Array(channels * kernelSize).fill(uniform ? 1 / divisors[0] : 1)
-    );
-    const scaled = uniform ? dY : em.one("Mul", [
-      dY,
-      em.floatConst(
-        ySpatial,
-        divisors.map((v) => 1 / v)
-      )
-    ]);
-    const t = transposeGeometry(g, spatial, ySpatial);
-    return [
-      em.one(
-        "ConvTranspose",
-        [scaled, weight],
-        {
-          group: channels,
-          kernel_shape: g.kernel,
-          strides: g.strides,
-          dilations: g.dilations,
-          pads: t.pads,
-          output_padding: t.outputPadding
-        },
-        "grad_avgpool"
-      )
-    ];
-  }
-};
-var globalAveragePool = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const x = inp2(node2, 0);
-    const s = em.shapeOf(x);
-    const spatial = s?.slice(2);
-    const count = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "pool_count");
-    const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
-    return [em.one("Expand", [em.one("Div", [dY, count]), shape], {}, "grad_global_avgpool")];
-  }
-};
-var batchNorm = {
-  differentiable: () => [0, 1, 2],
-  check(node2, em) {
-    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-    if ((node2.output ?? []).slice(1).some(Boolean))
-      return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
-    if (attrInt(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
-    return void 0;
-  },
-  forward(em, node2) {
-    const x = inp2(node2, 0);
-    const rank = rankOf2(em, x);
-    const xShape = em.shapeOf(x);
-    const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const eps = attrFloat(node2, "epsilon", 1e-5);
-    const momentum = attrFloat(node2, "momentum", 0.9);
-    const paramShape = [-1, ...new Array(rank - 2).fill(1)];
-    const asParam = (p) => rank > 2 ? em.one("Reshape", [p, em.ints(paramShape)], {}, "bn_param") : p;
-    const mu = em.reduceMean(x, axes, true);
-    const xc = em.one("Sub", [x, mu], {}, "bn_centered");
-    const variance = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
-    const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance, em.scalar(eps)])])], {}, "bn_inv_std");
-    const xhat = em.one("Mul", [xc, invStd], {}, "bn_xhat");
-    const gamma = asParam(inp2(node2, 1));
-    em.to(out2(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp2(node2, 2))]);
-    for (const t of [xc, xhat]) em.setShape(t, xShape);
-    const statShape = xShape.map((d, i) => axes.includes(i) ? 1 : d);
-    for (const t of [mu, variance, invStd]) em.setShape(t, statShape);
-    const updates = {};
-    const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
-    for (const [slot, stat2] of [
-      [3, mu],
-      [4, variance]
-    ]) {
-      const running = inp2(node2, slot);
-      if (!running) continue;
-      updates[running] = em.one(
-        "Add",
-        [em.one("Mul", [running, em.scalar(momentum)]), em.one("Mul", [flat(stat2), em.scalar(1 - momentum)])],
-        {},
-        "bn_running"
-      );
-    }
-    return { saved: { xhat, invStd, gamma }, stateUpdates: updates };
-  },
-  backward(em, node2, [dY], need, saved) {
-    if (!dY) return [];
-    const x = inp2(node2, 0);
-    const rank = rankOf2(em, x);
-    const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const xhat = saved.xhat;
-    const sumDy = em.reduceSum(dY, axes, true);
-    const dyXhat = em.one("Mul", [dY, xhat]);
-    const sumDyXhat = em.reduceSum(dyXhat, axes, true);
-    const flat = (t) => em.one("Reshape", [t, em.ints([-1])]);
-    let dX;
-    if (need[0]) {
-      const xShape = em.shapeOf(x);
-      const statShape = xShape?.map((d, i) => axes.includes(i) ? 1 : d);
-      const invCount = em.one("Div", [em.floatSize(sumDy, statShape), em.floatSize(x, xShape)], {}, "bn_inv_count");
-      const centered = em.one("Sub", [
-        em.one("Sub", [dY, em.one("Mul", [sumDy, invCount])]),
-        em.one("Mul", [xhat, em.one("Mul", [sumDyXhat, invCount])])
-      ]);
-      dX = em.one("Mul", [centered, em.one("Mul", [saved.gamma, saved.invStd])], {}, "grad_bn_x");
-    }
-    return [dX, need[1] ? flat(sumDyXhat) : void 0, need[2] ? flat(sumDy) : void 0];
-  }
-};
-function reduceAxes(node2, em) {
-  if (hasInput2(node2, 1)) return em.intsOf(inp2(node2, 1)) ?? "dynamic";
-  const a = attrInts(node2, "axes", []);
-  if (a.length) return a;
-  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
-}
-function reduceRule(mean2) {
-  return {
-    differentiable: () => [0],
-    check(node2, em) {
-      const axes = reduceAxes(node2, em);
-      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-      return void 0;
-    },
-    backward(em, node2, [dY]) {
-      if (!dY) return [];
-      const x = inp2(node2, 0);
-      const rank = rankOf2(em, x);
-      const given = reduceAxes(node2, em);
-      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      let g = attrInt(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
-        em,
-        dY,
-        [...axes].sort((a, b) => a - b)
-      );
-      if (mean2) {
-        const xs2 = em.shapeOf(x);
-        const reduced = axes.map((a) => xs2[a]);
-        const count = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "reduce_count");
-        g = em.one("Div", [g, count]);
-      }
-      const xs = em.shapeOf(x);
-      return [
-        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean2 ? "grad_reduce_mean" : "grad_reduce_sum")
-      ];
-    }
-  };
-}
-var NO_GRADIENT_OPS = /* @__PURE__ */ new Set([
-  "Shape",
-  "Size",
-  "NonZero",
-  "ArgMax",
-  "ArgMin",
-  "Equal",
-  "Greater",
-  "Less",
-  "GreaterOrEqual",
-  "LessOrEqual",
-  "Not",
-  "And",
-  "Or",
-  "Xor",
-  "IsNaN",
-  "IsInf",
-  "Sign",
-  "Floor",
-  "Ceil",
-  "Round",
-  "Range",
-  "ConstantOfShape",
-  "EyeLike",
-  "RandomNormal",
-  "RandomUniform",
-  "RandomNormalLike",
-  "RandomUniformLike",
-  "Bernoulli",
-  "Multinomial",
-  "Constant"
-]);
-var GRAD_RULES = {
-  Gemm: gemm,
-  MatMul: matmul,
-  Add: add,
-  Sub: sub,
-  Mul: mul,
-  Div: div,
-  Relu: relu,
-  LeakyRelu: leakyRelu,
-  Sigmoid: sigmoid,
-  Tanh: tanh,
-  Softmax: softmax,
-  LogSoftmax: logSoftmax,
-  Reshape: reshapeLike,
-  Flatten: reshapeLike,
-  Squeeze: reshapeLike,
-  Unsqueeze: reshapeLike,
-  Transpose: transpose,
-  Identity: identity,
-  Cast: cast,
-  Neg: neg,
-  Dropout: dropout,
-  Concat: concat,
-  Conv: conv,
-  MaxPool: maxPool,
-  AveragePool: averagePool,
-  GlobalAveragePool: globalAveragePool,
-  BatchNormalization: batchNorm,
-  ReduceSum: reduceRule(false),
-  ReduceMean: reduceRule(true),
-  ...MORE_GRAD_RULES
-};
-function supportedOps() {
-  return Object.keys(GRAD_RULES).sort();
-}
-function describeNode(node2) {
-  return node2.name ? `"${node2.name}"` : `(unnamed, output "${out2(node2, 0)}")`;
-}
-
-// src/train/opset.ts
-var MIN_SOURCE_OPSET = 7;
-function upgradeNode(em, node2, from, rankOf3) {
-  if (node2.domain && node2.domain !== "ai.onnx") return [node2];
-  const op = node2.opType ?? "";
-  const x = node2.input?.[0] ?? "";
-  const y = node2.output?.[0] ?? "";
-  if ((op === "Softmax" || op === "LogSoftmax" || op === "Hardmax") && from < 13) {
-    const axis = attrInt(node2, "axis", 1);
-    const rank = rankOf3(x);
-    if (axis === -1 || rank !== void 0 && normAxis(axis, rank) === rank - 1) {
-      return [
-        {
-          ...withoutAttrs(node2, ["axis"]),
-          attribute: [...withoutAttrs(node2, ["axis"]).attribute ?? [], { name: "axis", type: 2, i: -1 }]
-        }
-      ];
-    }
-    if (rank === void 0) return `${op} (opset ${from}) with axis ${axis} on an input of unknown rank`;
-    const flat = em.fresh("flat");
-    const normed = em.fresh("normed");
-    const shape = em.fresh("shape");
-    return [
-      em.detached("Shape", [x], [shape]),
-      em.detached("Flatten", [x], [flat], { axis: normAxis(axis, rank) }),
-      em.detached(op, [flat], [normed], { axis: 1 }),
-      em.detached("Reshape", [normed, shape], [y])
-    ];
-  }
-  if (op === "Dropout" && from < 12) {
-    const ratio = em.scalar(attrFloat(node2, "ratio", 0.5));
-    em.setFloats(ratio, [attrFloat(node2, "ratio", 0.5)]);
-    return [{ ...withoutAttrs(node2, ["ratio", "is_test"]), input: [x, ratio] }];
-  }
-  if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13) {
-    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
-    const stripped = withoutAttrs(node2, ["axes"]);
-    return [{ ...stripped, input: axes ? [x, em.ints(axes)] : [x] }];
-  }
-  if (op === "Split" && from < 13) {
-    const split2 = findAttr(node2, "split") ? attrInts(node2, "split", []) : void 0;
-    return [{ ...withoutAttrs(node2, ["split"]), input: split2 ? [x, em.ints(split2)] : [x] }];
-  }
-  if (op === "Clip" && from < 11) {
-    const min = findAttr(node2, "min") ? em.scalar(attrFloat(node2, "min", 0)) : "";
-    const max = findAttr(node2, "max") ? em.scalar(attrFloat(node2, "max", 0)) : "";
-    return [{ ...withoutAttrs(node2, ["min", "max"]), input: [x, min, max] }];
-  }
-  if (op === "Pad" && from < 11) {
-    const pads = attrInts(node2, "pads", []);
-    const value = attrFloat(node2, "value", 0);
-    return [{ ...withoutAttrs(node2, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
-  }
-  if (op === "Slice" && from < 10) {
-    const starts = attrInts(node2, "starts", []);
-    const ends = attrInts(node2, "ends", []);
-    const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
-    return [
-      {
-        ...withoutAttrs(node2, ["starts", "ends", "axes"]),
-        input: [x, em.ints(starts), em.ints(ends), ...axes ? [em.ints(axes)] : []]
-      }
-    ];
-  }
-  return [node2];
-}
-
-// src/train/recurrent.ts
-var RECURRENT_OPS = /* @__PURE__ */ new Set(["LSTM", "GRU", "RNN"]);
-var GATES = { LSTM: 4, GRU: 3, RNN: 1 };
-var DEFAULT_ACTIVATIONS = {
-  LSTM: ["Sigmoid", "Tanh", "Tanh"],
-  GRU: ["Sigmoid", "Tanh"],
-  RNN: ["Tanh"]
-};
-var ACTIVATIONS = { sigmoid: "Sigmoid", tanh: "Tanh", relu: "Relu" };
-function expandRecurrent(em, node2) {
-  const kind = node2.opType ?? "";
-  const gates = GATES[kind];
-  if (!gates) return `${kind} is not a recurrent op`;
-  const input = (i) => node2.input?.[i] ?? "";
-  const layout = attrInt(node2, "layout", 0);
-  const direction = attrString(node2, "direction", "forward");
-  if (!["forward", "reverse", "bidirectional"].includes(direction)) return `direction "${direction}" is not an ONNX direction`;
-  const dirs = direction === "bidirectional" ? 2 : 1;
-  if (findAttr(node2, "clip")) return `clip ${attrFloat(node2, "clip", 0)} is not supported (export without clipping)`;
-  if (attrInt(node2, "input_forget", 0) !== 0) return "input_forget = 1 is not supported";
-  if (input(4))
-    return "a sequence_lens input is not supported (per-example lengths are run-time values); export with equal lengths";
-  const actAttr = findAttr(node2, "activations");
-  const actNames = actAttr?.strings?.length ? actAttr.strings.map((s) => typeof s === "string" ? s : new TextDecoder().decode(s)) : [];
-  const perDir = DEFAULT_ACTIVATIONS[kind].length;
-  const acts = [];
-  for (let d = 0; d < dirs; d++) {
-    const names = actNames.length ? actNames.slice(d * perDir, (d + 1) * perDir) : DEFAULT_ACTIVATIONS[kind];
-    const mapped = names.map((n) => ACTIVATIONS[n.toLowerCase()]);
-    if (names.length !== perDir || mapped.some((m) => !m))
-      return `activations ${names.join(", ")} are not supported (Sigmoid, Tanh and Relu are)`;
-    acts.push(mapped);
-  }
-  if (findAttr(node2, "activation_alpha") || findAttr(node2, "activation_beta"))
-    return "activation_alpha / activation_beta are not supported";
-  const x = input(0);
-  const xShape = em.shapeOf(x);
-  const seq = xShape?.[layout ? 1 : 0];
-  if (typeof seq !== "number") return "the sequence length is not known when the graph is built";
-  const rShape = em.shapeOf(input(2));
-  const hidden = attrInt(node2, "hidden_size", typeof rShape?.[2] === "number" ? rShape[2] : 0);
-  if (!hidden) return "hidden_size is not known";
-  const linearBeforeReset = attrInt(node2, "linear_before_reset", 0) !== 0;
-  const nodes = [];
-  const op = (type, inputs, attrs = {}) => {
-    const o = em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`);
-    nodes.push(em.detached(type, inputs, [o], attrs));
-    return o;
-  };
-  const opN = (type, inputs, n, attrs = {}) => {
-    const outs = Array.from({ length: n }, () => em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`));
-    nodes.push(em.detached(type, inputs, outs, attrs));
-    return outs;
-  };
-  const slice2 = (t, start, end, axis) => op("Slice", [t, em.ints([start]), em.ints([end]), em.ints([axis])]);
-  const split2 = (t, sizes, axis) => sizes.length === 1 ? [t] : opN("Split", [t, em.ints(sizes)], sizes.length, { axis });
-  const pick = (t, d) => op("Squeeze", [dirs === 1 ? t : slice2(t, d, d + 1, 0), em.ints([0])]);
-  const act = (name, t) => op(name, [t]);
-  const xs = layout ? op("Transpose", [x], { perm: [1, 0, 2] }) : x;
-  let zeros2;
-  const zeroState = () => {
-    if (zeros2) return zeros2;
-    const batch = xShape?.[layout ? 0 : 1];
-    const shape = typeof batch === "number" ? em.ints([batch, hidden]) : op("Concat", [slice2(op("Shape", [x]), layout ? 0 : 1, layout ? 1 : 2, 0), em.ints([hidden])], { axis: 0 });
-    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
-    const o = em.fresh(`${kind.toLowerCase()}_zeros`);
-    nodes.push({
-      ...em.detached("ConstantOfShape", [shape], [o]),
-      attribute: [{ name: "value", type: 4, t: rawTensor("value", [1], em.floatType, data) }]
-    });
-    zeros2 = o;
-    return o;
-  };
-  const ys = [];
-  const lastH = [];
-  const lastC = [];
-  const gh = gates * hidden;
-  const h4 = (n) => Array.from({ length: n }, () => hidden);
-  for (let d = 0; d < dirs; d++) {
-    const [f, g, hAct] = acts[d];
-    let xw = op("MatMul", [xs, op("Transpose", [pick(input(1), d)], { perm: [1, 0] })]);
-    const rT = op("Transpose", [pick(input(2), d)], { perm: [1, 0] });
-    let rb;
-    if (input(3)) {
-      const b = pick(input(3), d);
-      const wb = slice2(b, 0, gh, 0);
-      rb = slice2(b, gh, 2 * gh, 0);
-      xw = op("Add", [xw, kind === "GRU" && linearBeforeReset ? wb : op("Add", [wb, rb])]);
-    }
-    const steps = seq === 1 ? [xw] : split2(
-      xw,
-      Array.from({ length: seq }, () => 1),
-      0
-    );
-    const xt = steps.map((s) => op("Squeeze", [s, em.ints([0])]));
-    let h = input(5) ? pick(input(5), d) : zeroState();
-    let c = kind === "LSTM" ? input(6) ? pick(input(6), d) : zeroState() : "";
-    let peep;
-    if (kind === "LSTM" && input(7)) peep = split2(pick(input(7), d), h4(3), 0);
-    let rzrT = "";
-    let rhT = "";
-    if (kind === "GRU" && !linearBeforeReset) {
-      rzrT = slice2(rT, 0, 2 * hidden, 1);
-      rhT = slice2(rT, 2 * hidden, 3 * hidden, 1);
-    }
-    const reverse = direction === "reverse" || d === 1;
-    const hs = new Array(seq);
-    for (let k = 0; k < seq; k++) {
-      const t = reverse ? seq - 1 - k : k;
-      if (kind === "LSTM") {
-        const [gi0, go0, gf0, gc] = split2(op("Add", [xt[t], op("MatMul", [h, rT])]), h4(4), 1);
-        let gi = gi0;
-        let gf = gf0;
-        let go = go0;
-        if (peep) {
-          gi = op("Add", [gi, op("Mul", [peep[0], c])]);
-          gf = op("Add", [gf, op("Mul", [peep[2], c])]);
-        }
-        const ig = act(f, gi);
-        const fg = act(f, gf);
-        const cc = act(g, gc);
-        c = op("Add", [op("Mul", [fg, c]), op("Mul", [ig, cc])]);
-        if (peep) go = op("Add", [go, op("Mul", [peep[1], c])]);
-        h = op("Mul", [act(f, go), act(hAct, c)]);
-      } else if (kind === "GRU") {
-        const [xz, xr, xh] = split2(xt[t], h4(3), 1);
-        let z;
-        let candidate;
-        if (linearBeforeReset) {
-          let hr = op("MatMul", [h, rT]);
-          if (rb) hr = op("Add", [hr, rb]);
-          const [rz, rr, rh] = split2(hr, h4(3), 1);
-          z = act(f, op("Add", [xz, rz]));
-          const r = act(f, op("Add", [xr, rr]));
-          candidate = act(g, op("Add", [xh, op("Mul", [r, rh])]));
-        } else {
-          const [rz, rr] = split2(op("MatMul", [h, rzrT]), h4(2), 1);
-          z = act(f, op("Add", [xz, rz]));
-          const r = act(f, op("Add", [xr, rr]));
-          candidate = act(g, op("Add", [xh, op("MatMul", [op("Mul", [r, h]), rhT])]));
-        }
-        h = op("Add", [candidate, op("Mul", [z, op("Sub", [h, candidate])])]);
-      } else {
-        h = act(f, op("Add", [xt[t], op("MatMul", [h, rT])]));
-      }
-      hs[t] = h;
-    }
-    const framed = hs.map((ht) => op("Unsqueeze", [ht, em.ints([0, 1])]));
-    ys.push(seq === 1 ? framed[0] : op("Concat", framed, { axis: 0 }));
-    lastH.push(op("Unsqueeze", [h, em.ints([0])]));
-    if (kind === "LSTM") lastC.push(op("Unsqueeze", [c, em.ints([0])]));
-  }
-  const join8 = (parts, axis) => parts.length === 1 ? parts[0] : op("Concat", parts, { axis });
-  const results = [join8(ys, 1), join8(lastH, 0), kind === "LSTM" ? join8(lastC, 0) : ""];
-  const perms = [
-    [2, 0, 1, 3],
-    [1, 0, 2],
-    [1, 0, 2]
-  ];
-  (node2.output ?? []).forEach((name, i) => {
-    if (!name || !results[i]) return;
-    nodes.push(
-      layout ? em.detached("Transpose", [results[i]], [name], { perm: perms[i] }) : em.detached("Identity", [results[i]], [name])
-    );
-  });
-  return nodes;
-}
-
-// src/train/tensor-data.ts
-function sizeOf(dims) {
-  return dims.reduce((a, b) => a * b, 1);
-}
-function copyBytes(raw) {
-  const out3 = new ArrayBuffer(raw.byteLength);
-  new Uint8Array(out3).set(raw);
-  return out3;
-}
-function readTensor(t) {
-  const dims = (t.dims ?? []).map(Number);
-  const n = sizeOf(dims);
-  const raw = t.rawData && t.rawData.byteLength > 0 ? copyBytes(t.rawData) : void 0;
-  if (t.dataLocation === 1 && !raw) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `Initializer "${t.name}" keeps its values in an external data file that was not loaded; load the model with its external data (the .onnx file's folder must contain the data file) before building a training step.`
-    );
-  }
-  switch (t.dataType) {
-    case DataType.FLOAT:
-      return {
-        dtype: "float32",
-        dims,
-        data: raw ? new Float32Array(raw) : Float32Array.from(t.floatData ?? new Array(n).fill(0))
-      };
-    case DataType.DOUBLE:
-      return {
-        dtype: "float64",
-        dims,
-        data: raw ? new Float64Array(raw) : Float64Array.from(t.doubleData ?? new Array(n).fill(0))
-      };
-    case DataType.INT64:
-      return {
-        dtype: "int64",
-        dims,
-        data: raw ? new BigInt64Array(raw) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(v)))
-      };
-    case DataType.INT32:
-      return { dtype: "int32", dims, data: raw ? new Int32Array(raw) : Int32Array.from(t.int32Data ?? []) };
-    case DataType.BOOL:
-      return { dtype: "bool", dims, data: raw ? new Uint8Array(raw) : Uint8Array.from(t.int32Data ?? []) };
-    default:
-      throw new InputError(
-        "MODEL_INVALID",
-        `Initializer "${t.name}" has ONNX element type ${t.dataType}; the training step reads float32, float64, int64, int32 and bool initializers. Convert the model's weights to float32 (e.g. onnxconverter-common's float16 \u2192 float32 conversion) before training.`
-      );
-  }
-}
-function readInts(t) {
-  const d = readTensor(t);
-  if (d.dtype !== "int64" && d.dtype !== "int32") return [];
-  return Array.from(d.data, (v) => Number(v));
-}
-function zeros(dtype, dims) {
-  const n = sizeOf(dims);
-  return { dtype, dims, data: dtype === "float32" ? new Float32Array(n) : new Float64Array(n) };
-}
-
-// src/train/autodiff.ts
-var TRAINING_OPSET = 17;
-var MAX_SOURCE_OPSET = 23;
-var WEIGHT_SLOTS = {
-  Conv: [1, 2],
-  ConvTranspose: [1, 2],
-  Gemm: [0, 1, 2],
-  MatMul: [0, 1],
-  BatchNormalization: [1, 2, 3, 4],
-  LayerNormalization: [1, 2],
-  InstanceNormalization: [1, 2],
-  PRelu: [1]
-};
-var LINEAR_OPS = /* @__PURE__ */ new Set(["Conv", "ConvTranspose", "Gemm", "MatMul"]);
-function constantWeights(nodes) {
-  const producer = /* @__PURE__ */ new Map();
-  for (const n of nodes) for (const o of n.output ?? []) if (o) producer.set(o, n);
-  const weightLike = /* @__PURE__ */ new Set();
-  for (const n of nodes) {
-    if (!isDefaultDomain(n)) continue;
-    const op = n.opType ?? "";
-    const ins = n.input ?? [];
-    for (const i of WEIGHT_SLOTS[op] ?? []) if (ins[i]) weightLike.add(ins[i]);
-    if ((op === "Add" || op === "Mul") && ins.length === 2) {
-      ins.forEach((x, i) => {
-        const other = producer.get(ins[1 - i]);
-        if (other && LINEAR_OPS.has(other.opType ?? "")) weightLike.add(x);
-      });
-    }
-  }
-  const out3 = /* @__PURE__ */ new Map();
-  for (const n of nodes) {
-    const name = n.output?.[0];
-    if (n.opType !== "Constant" || !isDefaultDomain(n) || !name || !weightLike.has(name)) continue;
-    const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
-    if (value && (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)) out3.set(name, value);
-  }
-  return out3;
-}
-function modelLabel(proto) {
-  return proto.graph?.name ? `model graph "${proto.graph.name}"` : "the model";
-}
-function sortNodes(nodes, available) {
-  const produced = new Set(available);
-  const pending = [...nodes];
-  const sorted = [];
-  while (pending.length) {
-    const i = pending.findIndex((n2) => (n2.input ?? []).every((x) => !x || produced.has(x)));
-    if (i < 0) {
-      sorted.push(...pending);
-      break;
-    }
-    const [n] = pending.splice(i, 1);
-    sorted.push(n);
-    for (const o of n.output ?? []) if (o) produced.add(o);
-  }
-  return sorted;
-}
-function prepareGraph(proto, opts = {}) {
-  const graph = proto.graph;
-  if (!graph)
-    throw new InputError(
-      "MODEL_INVALID",
-      "The model has no graph; a training step needs an inference model with a graph. Re-export the model."
-    );
-  const defaultOpset = (proto.opsetImport ?? []).find((o) => !o.domain || o.domain === "ai.onnx");
-  const sourceOpset = Number(defaultOpset?.version ?? 0);
-  if (sourceOpset < MIN_SOURCE_OPSET || sourceOpset > MAX_SOURCE_OPSET) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `${modelLabel(proto)} imports default-domain opset ${sourceOpset || "(none)"}; the training step handles opsets ${MIN_SOURCE_OPSET}\u2013${MAX_SOURCE_OPSET}. Re-export the model with opset 13 or newer, e.g. torch.onnx.export(..., opset_version=17).`
-    );
-  }
-  const opset = Math.max(TRAINING_OPSET, sourceOpset);
-  const initializers = /* @__PURE__ */ new Map();
-  for (const t of graph.initializer ?? []) if (t.name) initializers.set(t.name, t);
-  const weightConstants = constantWeights(graph.node ?? []);
-  for (const [name, t] of weightConstants) initializers.set(name, { ...t, name });
-  const graphNodes = (graph.node ?? []).filter((n) => !(n.opType === "Constant" && weightConstants.has(n.output?.[0] ?? "")));
-  const inputs = (graph.input ?? []).filter((v) => v.name && !initializers.has(v.name));
-  const outputs = graph.output ?? [];
-  const declared = outputs[0]?.type?.tensorType?.elemType || void 0;
-  const firstOut = declared ?? [...initializers.values()].find((t) => t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE)?.dataType;
-  const floatType = firstOut === DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-  if (firstOut !== void 0 && firstOut !== DataType.FLOAT && firstOut !== DataType.DOUBLE) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `${modelLabel(proto)}: output "${outputs[0]?.name}" has ONNX element type ${firstOut}; the training step computes in float32 or float64. Convert the model to float32 before training.`
-    );
-  }
-  const taken = /* @__PURE__ */ new Set();
-  for (const n of graphNodes) {
-    for (const x of [...n.input ?? [], ...n.output ?? []]) if (x) taken.add(x);
-    if (n.name) taken.add(n.name);
-  }
-  for (const name of initializers.keys()) taken.add(name);
-  for (const v of [...inputs, ...outputs]) if (v.name) taken.add(v.name);
-  const em = new GraphEmitter(floatType, opset, taken);
-  for (const [name, t] of initializers) {
-    em.setShape(name, (t.dims ?? []).map(Number));
-    if (t.dataType === DataType.INT64 || t.dataType === DataType.INT32) em.setInts(name, readInts(t));
-    else if ((t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE) && (t.dims ?? []).reduce((a, b) => a * Number(b), 1) <= 4) {
-      em.setFloats(name, Array.from(readTensor(t).data, Number));
-    }
-  }
-  for (const v of inputs) {
-    const name = v.name;
-    const given = opts.batchShapes?.[name];
-    const dims = v.type?.tensorType?.shape?.dim;
-    const shape = given ? [...given] : dims ? dims.map(
-      (d) => d.dimValue !== void 0 && d.dimValue !== null && Number(d.dimValue) > 0 ? Number(d.dimValue) : d.dimParam ? opts.dims?.[d.dimParam] ?? d.dimParam : unknownDim()
-    ) : void 0;
-    em.setShape(name, shape);
-  }
-  const sorted = sortNodes(graphNodes, /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
-  const nodes = [];
-  const problems = [];
-  const recurrentReasons = /* @__PURE__ */ new Map();
-  for (const original of sorted) {
-    const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
-    if (typeof upgraded === "string") {
-      problems.push(`${describeNode(original)}: ${upgraded}`);
-      continue;
-    }
-    const expanded = [];
-    for (const n of upgraded) {
-      const unrolled = RECURRENT_OPS.has(n.opType ?? "") && isDefaultDomain(n) ? expandRecurrent(em, n) : [n];
-      if (typeof unrolled === "string") {
-        recurrentReasons.set(n, unrolled);
-        expanded.push(n);
-      } else expanded.push(...unrolled);
-    }
-    for (const n of expanded) {
-      nodes.push(n);
-      if (n.opType === "Constant" && (!n.domain || n.domain === "ai.onnx")) {
-        const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
-        if (value) {
-          em.setShape(n.output?.[0] ?? "", (value.dims ?? []).map(Number));
-          if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32)
-            em.setInts(n.output?.[0] ?? "", readInts(value));
-          else if (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)
-            em.setFloats(n.output?.[0] ?? "", Array.from(readTensor(value).data, Number));
-        }
-        continue;
-      }
-      const shapes = inferNode(
-        n,
-        (x) => em.shapeOf(x),
-        (x) => em.intsOf(x)
-      );
-      (n.output ?? []).forEach((o, i) => {
-        if (!o) return;
-        const known = opts.knownShapes?.get(o);
-        const inferred = shapes[i];
-        em.setShape(o, known && !isStatic(inferred) && (!inferred || inferred.length === known.length) ? [...known] : inferred);
-      });
-    }
-  }
-  if (problems.length) {
-    throw new InputError(
-      "MODEL_INVALID",
-      `${modelLabel(proto)} (opset ${sourceOpset}) has nodes that cannot be brought to opset ${opset} for training:
-  ${problems.join("\n  ")}
-Re-export the model with opset 13 or newer.`
-    );
-  }
-  return {
-    weightConstants: [...weightConstants.keys()],
-    sourceOpset,
-    opset,
-    floatType,
-    em,
-    nodes,
-    initializers,
-    inputs,
-    outputs,
-    otherOpsets: (proto.opsetImport ?? []).filter((o) => o.domain && o.domain !== "ai.onnx"),
-    irVersion: Math.max(Number(proto.irVersion ?? 8), 8),
-    graphName: graph.name ?? "model",
-    recurrentReasons
-  };
-}
-function differentiableSlots(node2) {
-  const rule = GRAD_RULES[node2.opType ?? ""];
-  const all = (node2.input ?? []).map((_, i) => i);
-  return rule?.differentiable ? rule.differentiable(node2) : all;
-}
-function isDefaultDomain(node2) {
-  return !node2.domain || node2.domain === "ai.onnx";
-}
-var RECURRENT_HINT = "LSTM/GRU/RNN train unrolled over a sequence length known when the step is built, with Sigmoid/Tanh/Relu activations, no clip and no sequence_lens; otherwise export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
-var OP_HINTS = {
-  Loop: "control flow is not differentiated; unroll the loop when exporting",
-  Scan: "control flow is not differentiated; unroll the scan when exporting",
-  If: "control flow is not differentiated; export one branch (trace with fixed conditions)"
-};
-var TRAINING_MODE_OPS = /* @__PURE__ */ new Set(["Dropout", "BatchNormalization"]);
-var Differentiator = class {
-  /**
-   * @param prep the prepared graph
-   * @param wrt tensors to differentiate with respect to (initializers or inputs)
-   * @param targets tensors whose gradients will be seeded (the loss's inputs)
-   */
-  constructor(prep, wrt, targets) {
-    this.prep = prep;
-    const nodes = prep.nodes;
-    for (const w of wrt) this.requires.add(w);
-    for (const n of nodes) {
-      if (!isDefaultDomain(n) || !NO_GRADIENT_OPS.has(n.opType ?? "")) {
-        const slots = differentiableSlots(n);
-        if (slots.some((i) => this.requires.has(n.input?.[i] ?? ""))) {
-          const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
-          const outs = rule && !rule.multiOutput ? [n.output?.[0] ?? ""] : n.output ?? [];
-          for (const o of outs) if (o) this.requires.add(o);
-        }
-      }
-    }
-    for (const t of targets) this.useful.add(t);
-    this.onPath = new Array(nodes.length).fill(false);
-    for (let k = nodes.length - 1; k >= 0; k--) {
-      const n = nodes[k];
-      if (!(n.output ?? []).some((o) => o && this.useful.has(o) && this.requires.has(o))) continue;
-      const slots = differentiableSlots(n).filter((i) => this.requires.has(n.input?.[i] ?? ""));
-      if (!slots.length) continue;
-      this.onPath[k] = true;
-      for (const i of slots) this.useful.add(n.input?.[i] ?? "");
-    }
-    this.trainable = wrt.filter((w) => this.useful.has(w));
-    const unsupported = [];
-    nodes.forEach((n, k) => {
-      if (!this.onPath[k]) return;
-      const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
-      const op = `${n.domain && n.domain !== "ai.onnx" ? `${n.domain}.` : ""}${n.opType}`;
-      const notUnrolled = prep.recurrentReasons.get(n);
-      if (notUnrolled)
-        unsupported.push(`${op} node ${describeNode(n)}: cannot be unrolled for training: ${notUnrolled} (${RECURRENT_HINT})`);
-      else if (!rule)
-        unsupported.push(
-          `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
-        );
-      else {
-        const why2 = rule.check?.(n, prep.em);
-        if (why2) unsupported.push(`${op} node ${describeNode(n)}: ${why2}`);
-      }
-    });
-    if (unsupported.length) {
-      throw new InputError(
-        "UNSUPPORTED_OP",
-        `Cannot build a training step for ${prep.graphName}: ${unsupported.length === 1 ? "one node" : `${unsupported.length} nodes`} between the trainable parameters and the loss cannot be differentiated:
-  ${unsupported.join("\n  ")}
-What you can do: freeze the parameters before these nodes (training.freeze: list their initializer names, so no gradient has to pass through them); replace the op with supported ones when exporting; or bring your own training-step model (training.step-model with its feedback mapping). Ops with gradients: ${supportedOps().join(", ")}.`
-      );
-    }
-  }
-  prep;
-  /** The `wrt` tensors the targets depend on, in the order given. */
-  trainable;
-  requires = /* @__PURE__ */ new Set();
-  useful = /* @__PURE__ */ new Set();
-  onPath;
-  saved = /* @__PURE__ */ new Map();
-  /** Whether node k of the prepared graph lies between the parameters and the targets. */
-  isOnPath(k) {
-    return this.onPath[k];
-  }
-  /**
-   * Emits the forward pass (training mode for Dropout and BatchNormalization).
-   * Returns state updates: state tensor name → tensor holding its new value.
-   */
-  emitForward() {
-    const em = this.prep.em;
-    const updates = {};
-    this.prep.nodes.forEach((n, k) => {
-      const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
-      if (rule?.forward && (this.onPath[k] || TRAINING_MODE_OPS.has(n.opType ?? ""))) {
-        const res = rule.forward(em, n) ?? {};
-        this.saved.set(k, res);
-        for (const [state, value] of Object.entries(res.stateUpdates ?? {})) if (!(state in updates)) updates[state] = value;
-      } else {
-        em.push(n);
-      }
-    });
-    return updates;
-  }
-  /**
-   * Emits the backward pass from the given seeds (tensor → name of its gradient) and returns
-   * the gradient of every trainable tensor.
-   */
-  emitBackward(seeds) {
-    const em = this.prep.em;
-    const contributions = /* @__PURE__ */ new Map();
-    const addGrad = (t, g) => {
-      const list = contributions.get(t);
-      if (list) list.push(g);
-      else contributions.set(t, [g]);
-    };
-    const materialise = (t) => {
-      const list = contributions.get(t);
-      if (!list || list.length === 0) return void 0;
-      if (list.length === 1) return list[0];
-      const sum = em.one("Sum", list, {}, "grad_sum");
-      em.setShape(sum, em.shapeOf(t));
-      contributions.set(t, [sum]);
-      return sum;
-    };
-    for (const [t, g] of Object.entries(seeds)) addGrad(t, g);
-    const nodes = this.prep.nodes;
-    for (let k = nodes.length - 1; k >= 0; k--) {
-      if (!this.onPath[k]) continue;
-      const n = nodes[k];
-      const dOut = (n.output ?? []).map((o) => o ? materialise(o) : void 0);
-      if (dOut.every((g) => g === void 0)) continue;
-      const slots = new Set(differentiableSlots(n));
-      const need = (n.input ?? []).map((x, i) => !!x && slots.has(i) && this.requires.has(x) && this.useful.has(x));
-      const rule = GRAD_RULES[n.opType ?? ""];
-      const grads = rule.backward(em, n, dOut, need, this.saved.get(k)?.saved ?? {});
-      grads.forEach((g, i) => {
-        const x = n.input?.[i];
-        if (g && x && need[i]) {
-          if (em.shapeOf(g) === void 0) em.setShape(g, em.shapeOf(x));
-          addGrad(x, g);
-        }
-      });
-    }
-    const result = /* @__PURE__ */ new Map();
-    for (const w of this.trainable) {
-      const g = materialise(w);
-      if (g) result.set(w, g);
-    }
-    return result;
-  }
-};
-function outputInfo(em, name, elemType, shapeOf = name) {
-  const s = em.shapeOf(shapeOf);
-  return valueInfo(
-    name,
-    elemType,
-    s ? s.map((d) => typeof d === "number" ? d : d.startsWith("?") ? `unk_${d.slice(1)}` : d) : void 0
-  );
-}
-
-// src/train/losses.ts
-var BCE_EPSILON = 1e-7;
-function labelSpec(loss, floatDType, predShape) {
-  if (loss === "cross-entropy") {
-    return { dtype: "int64", shape: predShape ? predShape.filter((_, i) => i !== 1) : void 0 };
-  }
-  return { dtype: floatDType, shape: predShape };
-}
-function emitLoss(em, kind, pred, labels) {
-  const predShape = em.shapeOf(pred);
-  const floatDType = em.floatType === 11 ? "float64" : "float32";
-  const spec = labelSpec(kind, floatDType, predShape);
-  em.setShape(labels, spec.shape);
-  const n = em.floatSize(pred, predShape);
-  switch (kind) {
-    case "mse": {
-      const diff = em.one("Sub", [pred, labels], {}, "mse_diff");
-      const loss = em.reduceMean(em.one("Mul", [diff, diff]), void 0, false);
-      const dPrediction = em.one("Mul", [diff, em.one("Div", [em.scalar(2), n])], {}, "grad_mse");
-      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
-    }
-    case "bce": {
-      const p = em.one("Clip", [pred, em.scalar(BCE_EPSILON), em.scalar(1 - BCE_EPSILON)], {}, "bce_p");
-      const oneMinusP = em.one("Sub", [em.scalar(1), p]);
-      const oneMinusT = em.one("Sub", [em.scalar(1), labels]);
-      const ll = em.one("Add", [
-        em.one("Mul", [labels, em.one("Log", [p])]),
-        em.one("Mul", [oneMinusT, em.one("Log", [oneMinusP])])
-      ]);
-      const loss = em.one("Neg", [em.reduceMean(ll, void 0, false)], {}, "bce_loss");
-      const dPrediction = em.one(
-        "Div",
-        [em.one("Sub", [p, labels]), em.one("Mul", [em.one("Mul", [p, oneMinusP]), n])],
-        {},
-        "grad_bce"
-      );
-      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
-    }
-    case "bce-logits": {
-      const softplus = em.one("Log", [em.one("Add", [em.scalar(1), em.one("Exp", [em.one("Neg", [em.one("Abs", [pred])])])])]);
-      const per = em.one("Add", [em.one("Sub", [em.one("Relu", [pred]), em.one("Mul", [pred, labels])]), softplus]);
-      const loss = em.reduceMean(per, void 0, false);
-      const dPrediction = em.one("Div", [em.one("Sub", [em.one("Sigmoid", [pred]), labels]), n], {}, "grad_bce_logits");
-      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
-    }
-    case "cross-entropy": {
-      const classes = predShape?.[1];
-      if (!predShape || predShape.length < 2 || typeof classes !== "number") {
-        throw new InputError(
-          "INPUT_INVALID",
-          `cross-entropy needs logits shaped [N, C, ...] with a known class count C; the model output "${pred}" has shape ${predShape ? `[${predShape.join(", ")}]` : "unknown"}. Use loss mse or bce for other outputs, or declare the output's shape.`
-        );
-      }
-      const [loss, logProb] = em.op("SoftmaxCrossEntropyLoss", [pred, labels], { reduction: "mean" }, 2, "ce");
-      const rank = predShape.length;
-      const classIds = em.ints(
-        Array.from({ length: classes }, (_, i) => i),
-        [1, classes, ...new Array(rank - 2).fill(1)]
-      );
-      const onehot = em.one(
-        "Cast",
-        [em.one("Equal", [em.one("Unsqueeze", [labels, em.ints([1])]), classIds])],
-        { to: em.floatType },
-        "onehot"
-      );
-      const count = em.floatSize(labels, spec.shape);
-      const dPrediction = em.one("Div", [em.one("Sub", [em.one("Exp", [logProb]), onehot]), count], {}, "grad_cross_entropy");
-      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
-    }
-    default:
-      throw new InputError("INPUT_INVALID", `Unknown loss "${String(kind)}"; expected mse, bce, bce-logits or cross-entropy.`);
-  }
-}
-function synthesizeLabels(loss, dtype, shape, seed, classes) {
-  if (!isStatic(shape)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `Cannot synthesise labels for an output of shape ${shape ? `[${shape.join(", ")}]` : "unknown"}; give the batch size (dims: { N: 32 }) or explicit input shapes.`
-    );
-  }
-  const rng = createRng(seed);
-  const n = shape.reduce((a, b) => a * b, 1);
-  if (loss === "cross-entropy") {
-    const c = classes ?? 2;
-    return { dtype: "int64", dims: shape, data: BigInt64Array.from({ length: n }, () => BigInt(rng.int(0, c - 1))) };
-  }
-  const values = Array.from({ length: n }, () => loss === "mse" ? rng.normal() : rng.next() < 0.5 ? 0 : 1);
-  return dtype === "float64" ? { dtype, dims: shape, data: Float64Array.from(values) } : { dtype: "float32", dims: shape, data: Float32Array.from(values) };
-}
-
-// src/train/optimizers.ts
-var FLAT_MAX_ELEMENTS = 65536;
-var OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
-function gradientGemm(em, p) {
-  const producer = (t) => em.nodes.find((n) => (n.output ?? []).includes(t));
-  const uses = (t) => em.nodes.reduce((k, n) => k + (n.input ?? []).filter((x) => x === t).length, 0);
-  let node2 = producer(p.grad);
-  let viaReshape = false;
-  if (node2?.opType === "Reshape") {
-    const inner = producer(node2.input?.[0] ?? "");
-    if (!inner?.name?.startsWith("train/grad_conv_w_gemm") || uses(node2.input?.[0] ?? "") !== 1) return void 0;
-    node2 = inner;
-    viaReshape = true;
-  }
-  if (node2?.opType !== "Gemm" || node2.input?.[2] || uses(p.grad) !== 0) return void 0;
-  if (!viaReshape && p.dims.length !== 2) return void 0;
-  return { gemm: node2, viaReshape };
-}
-function fusableSgd(em, p) {
-  return gradientGemm(em, p) !== void 0;
-}
-function fuseSgdIntoGemm(em, p, lr, output) {
-  const { gemm: gemm2, viaReshape } = gradientGemm(em, p);
-  const alpha = attrFloat(gemm2, "alpha", 1);
-  const attrs = {
-    alpha: { f: -lr * alpha },
-    beta: { f: 1 },
-    transA: attrInt(gemm2, "transA", 0),
-    transB: attrInt(gemm2, "transB", 0)
-  };
-  const [a, b] = [gemm2.input?.[0] ?? "", gemm2.input?.[1] ?? ""];
-  if (!viaReshape) return em.to(output, "Gemm", [a, b, p.name], attrs);
-  const updated = em.one("Gemm", [a, b, em.reshapeTo(p.name, [p.dims[0], -1])], attrs, "sgd_gemm");
-  return em.to(output, "Reshape", [updated, em.ints(p.dims)]);
-}
-function checkCoefficient(name, value, lo, hi, loOpen, hiOpen) {
-  const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
-  if (!ok) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `training.${name} is ${value}; expected a number in ${loOpen ? "(" : "["}${lo}, ${hi}${hiOpen ? ")" : "]"}.`
-    );
-  }
-}
-function emitOptimizer(em, kind, params, opts, names) {
-  const lr = opts.learningRate;
-  checkCoefficient("learning-rate", lr, 0, Infinity, true, true);
-  const newParameters = {};
-  const state = [];
-  const stateFor = (p, slot) => {
-    const input = names.state(p.name, slot);
-    em.setShape(input, p.dims);
-    const output = names.newValue(input);
-    state.push({ input, output, dims: p.dims });
-    return { input, write: (op, inputs) => em.to(output, op, inputs) };
-  };
-  const writeParam = (p, op, inputs) => {
-    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
-  };
-  let delta;
-  switch (kind) {
-    case "sgd":
-      delta = (p) => em.one("Mul", [p.grad, em.scalar(lr)]);
-      break;
-    case "momentum": {
-      const mu = opts.momentum ?? OPTIMIZER_DEFAULTS.momentum;
-      checkCoefficient("momentum", mu, 0, 1, false, true);
-      delta = (p) => {
-        const v = stateFor(p, "velocity");
-        const vNew = v.write("Add", [em.one("Mul", [v.input, em.scalar(mu)]), p.grad]);
-        return em.one("Mul", [vNew, em.scalar(lr)]);
-      };
-      break;
-    }
-    case "rmsprop": {
-      const rho = opts.rho ?? OPTIMIZER_DEFAULTS.rho;
-      const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
-      checkCoefficient("rho", rho, 0, 1, false, true);
-      checkCoefficient("epsilon", eps, 0, Infinity, true, true);
-      delta = (p) => {
-        const s = stateFor(p, "square_avg");
-        const sNew = s.write("Add", [
-          em.one("Mul", [s.input, em.scalar(rho)]),
-          em.one("Mul", [em.one("Mul", [p.grad, p.grad]), em.scalar(1 - rho)])
-        ]);
-        return em.one("Div", [em.one("Mul", [p.grad, em.scalar(lr)]), em.one("Add", [em.one("Sqrt", [sNew]), em.scalar(eps)])]);
-      };
-      break;
-    }
-    case "adam": {
-      const b1 = opts.beta1 ?? OPTIMIZER_DEFAULTS.beta1;
-      const b2 = opts.beta2 ?? OPTIMIZER_DEFAULTS.beta2;
-      const eps = opts.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
-      checkCoefficient("beta1", b1, 0, 1, false, true);
-      checkCoefficient("beta2", b2, 0, 1, false, true);
-      checkCoefficient("epsilon", eps, 0, Infinity, true, true);
-      const stepIn = names.state("", "step");
-      em.setShape(stepIn, []);
-      const stepOut = names.newValue(stepIn);
-      state.push({ input: stepIn, output: stepOut, dims: [] });
-      const t = em.to(stepOut, "Add", [stepIn, em.scalar(1)]);
-      const sqrtC2 = em.one(
-        "Sqrt",
-        [em.one("Div", [em.scalar(1 - b2), em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b2), t])])])],
-        {},
-        "adam_sqrt_c2"
-      );
-      const a = em.one(
-        "Div",
-        [em.scalar(lr * (1 - b1)), em.one("Mul", [em.one("Sub", [em.scalar(1), em.one("Pow", [em.scalar(b1), t])]), sqrtC2])],
-        {},
-        "adam_step_size"
-      );
-      const e = em.one("Div", [em.scalar(eps), sqrtC2], {}, "adam_eps");
-      delta = (p) => {
-        const m = stateFor(p, "m");
-        const v = stateFor(p, "v");
-        const mNew = m.write("Add", [em.one("Mul", [m.input, em.scalar(b1)]), p.grad]);
-        const vNew = v.write("Add", [em.one("Mul", [v.input, em.scalar(b2)]), em.one("Mul", [p.grad, p.grad])]);
-        const ratio = em.one("Div", [mNew, em.one("Add", [em.one("Sqrt", [vNew]), e])]);
-        return em.one("Mul", [ratio, a]);
-      };
-      break;
-    }
-    default:
-      throw new InputError("INPUT_INVALID", `Unknown optimizer "${String(kind)}"; expected sgd, momentum, rmsprop or adam.`);
-  }
-  const size = (p) => p.dims.reduce((x, y) => x * y, 1);
-  const small = kind === "sgd" ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
-  const flat = small.length > 1 ? small : [];
-  for (const p of params) {
-    if (flat.includes(p)) continue;
-    if (kind === "sgd" && fusableSgd(em, p)) {
-      newParameters[p.name] = fuseSgdIntoGemm(em, p, lr, names.newValue(p.name));
-      continue;
-    }
-    writeParam(p, "Sub", [p.name, delta(p)]);
-  }
-  if (flat.length) {
-    const sizes = flat.map(size);
-    const total = sizes.reduce((x, y) => x + y, 0);
-    const flatGrad = em.one(
-      "Concat",
-      flat.map((p) => em.reshapeTo(p.grad, [-1])),
-      { axis: 0 },
-      "flat_grad"
-    );
-    const flatDelta = delta({ name: "", grad: flatGrad, dims: [total] });
-    const pieces = em.op("Split", [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, "delta");
-    flat.forEach((p, i) => writeParam(p, "Sub", [p.name, em.reshapeTo(pieces[i], p.dims)]));
-  }
-  return { newParameters, state };
-}
-
-// src/train/loop.ts
-function rename2(nodes, map) {
-  const r = (x) => map.get(x) ?? x;
-  return nodes.map((n) => ({ ...n, input: (n.input ?? []).map(r), output: (n.output ?? []).map(r) }));
-}
-function loopTrainingStep(step, steps) {
-  if (!(Number.isInteger(steps) && steps >= 1)) {
-    throw new InputError("INPUT_INVALID", `steps per call must be an integer >= 1 (got ${steps}).`);
-  }
-  const graph = step.model.graph;
-  const outputs = graph.output ?? [];
-  const carried = Object.entries(step.feedback);
-  const infoOf = (name, list) => list.find((v) => v.name === name);
-  const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
-  const bodyNodes = rename2(graph.node ?? [], bodyIn);
-  const body = {
-    name: "training_step_body",
-    node: [...bodyNodes, { opType: "Identity", input: ["loop/cond_in"], output: ["loop/cond_out"], name: "loop/cond" }],
-    input: [
-      valueInfo("loop/iteration", DataType.INT64, []),
-      valueInfo("loop/cond_in", DataType.BOOL, []),
-      ...carried.map(([, input]) => ({ ...infoOf(input, graph.input ?? []), name: bodyIn.get(input) }))
-    ],
-    output: [
-      valueInfo("loop/cond_out", DataType.BOOL, []),
-      ...carried.map(([out3]) => infoOf(out3, outputs)),
-      infoOf(step.lossOutput, outputs)
-    ]
-  };
-  const finalName = (out3) => `loop/final/${out3}`;
-  const lossOutput = "losses";
-  const lossType = infoOf(step.lossOutput, outputs)?.type?.tensorType?.elemType ?? DataType.FLOAT;
-  const loopNode = {
-    opType: "Loop",
-    name: "training_steps",
-    input: ["loop/trip_count", "loop/cond", ...carried.map(([, input]) => input)],
-    output: [...carried.map(([out3]) => finalName(out3)), lossOutput],
-    attribute: [{ name: "body", type: 5, g: body }]
-  };
-  const model = {
-    ...step.model,
-    docString: `${step.model.docString ?? ""} ${steps} steps per call (ONNX Loop).`.trim(),
-    graph: {
-      name: `${graph.name ?? "model"}_loop`,
-      node: [loopNode],
-      initializer: [
-        ...graph.initializer ?? [],
-        int64Tensor("loop/trip_count", [], [steps]),
-        rawTensor("loop/cond", [], DataType.BOOL, Uint8Array.from([1]))
-      ],
-      input: graph.input,
-      output: [
-        ...carried.map(([out3]) => ({ ...infoOf(out3, outputs), name: finalName(out3) })),
-        valueInfo(lossOutput, lossType, [steps])
-      ]
-    }
-  };
-  const feedback = {};
-  for (const [out3, input] of carried) feedback[finalName(out3)] = input;
-  return { model, feedback, lossOutput, stepsPerCall: steps };
-}
-
-// src/train/index.ts
-function isFrozen(name, patterns) {
-  return patterns.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
-}
-function unmatchedFreeze(patterns, names) {
-  const problems = [];
-  for (const p of patterns) {
-    if (names.some((n) => isFrozen(n, [p]))) continue;
-    const asPrefix = !p.endsWith("*") && names.some((n) => n.startsWith(p));
-    const close = asPrefix ? `${p}*` : suggest(p.endsWith("*") ? p.slice(0, -1) : p, names);
-    problems.push(
-      `"${p}" matches no initializer${close !== void 0 ? `; did you mean "${close}"${asPrefix ? " (a prefix needs its *)" : ""}?` : ""}`
-    );
-  }
-  if (problems.length === 0) return;
-  const shown = names.slice(0, 12).join(", ");
-  throw new InputError(
-    "INPUT_INVALID",
-    `training.freeze: ${problems.join("; ")}. Entries are initializer names, or prefixes ending in * (the model's initializers: ${shown}${names.length > 12 ? `, \u2026 ${names.length - 12} more` : ""}).`
-  );
-}
-function buildTrainingStep(proto, opts) {
-  const prep = prepareGraph(proto, opts);
-  const em = prep.em;
-  const notes = [];
-  const floatDType = prep.floatType === DataType.DOUBLE ? "float64" : "float32";
-  const outputName = opts.output ?? prep.outputs[0]?.name;
-  if (!outputName || !prep.outputs.some((o) => o.name === outputName)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The model has no output named "${outputName ?? ""}" to compute the loss on; its outputs are ${prep.outputs.map((o) => `"${o.name}"`).join(", ") || "(none)"}.`
-    );
-  }
-  let pred = outputName;
-  if (opts.loss === "cross-entropy") {
-    const producer = prep.nodes.find((n) => n.output?.[0] === outputName);
-    const rank = em.shapeOf(outputName)?.length;
-    if (producer?.opType === "Softmax" && rank !== void 0 && normAxis(attrInt(producer, "axis", -1), rank) === 1) {
-      pred = producer.input?.[0] ?? pred;
-      notes.push(
-        `cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ""}" (the logits), not on its probabilities.`
-      );
-    }
-  }
-  const candidates = [];
-  const frozen2 = [];
-  for (const [name, t] of prep.initializers) {
-    if (t.dataType !== DataType.FLOAT && t.dataType !== DataType.DOUBLE) continue;
-    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen2.push(name);
-    else candidates.push(name);
-  }
-  unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
-  const diff = new Differentiator(prep, candidates, [pred]);
-  const parameterNames = diff.trainable;
-  const fromConstants = prep.weightConstants.filter((n) => parameterNames.includes(n));
-  if (fromConstants.length) {
-    notes.push(
-      `${fromConstants.length} weight tensor${fromConstants.length === 1 ? "" : "s"} stored in Constant nodes (an old exporter's layout) ${fromConstants.length === 1 ? "is" : "are"} trained as parameters, named by the Constant's output (${fromConstants.slice(0, 3).join(", ")}${fromConstants.length > 3 ? ", \u2026" : ""}); list them under training.freeze to keep them fixed.`
-    );
-  }
-  for (const c of candidates) if (!parameterNames.includes(c)) frozen2.push(c);
-  if (parameterNames.length === 0) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The model has no trainable parameters on the way to output "${outputName}": no float initializer reaches it${opts.freeze?.length ? ` (frozen: ${opts.freeze.join(", ")})` : ""}. Unfreeze some parameters, or check that the weights are initializers (or float Constant nodes feeding Conv/Gemm/MatMul/normalisation inputs).`
-    );
-  }
-  const stateUpdates = diff.emitForward();
-  const labelInput = em.reserve("labels");
-  const loss = emitLoss(em, opts.loss, pred, labelInput);
-  const lossOutput = em.reserve("loss");
-  em.to(lossOutput, "Identity", [loss.loss]);
-  em.setShape(lossOutput, []);
-  const grads = diff.emitBackward({ [pred]: loss.dPrediction });
-  const paramDims = (name) => (prep.initializers.get(name).dims ?? []).map(Number);
-  const opt = emitOptimizer(
-    em,
-    opts.optimizer,
-    parameterNames.map((name) => ({ name, grad: grads.get(name), dims: paramDims(name) })),
-    opts,
-    {
-      state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
-      newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, "state/")}`)
-    }
-  );
-  const feedback = {};
-  const initialState = {};
-  const outputs = [valueInfo(lossOutput, prep.floatType, [])];
-  const stepInputs = [];
-  for (const p of parameterNames) {
-    const out3 = opt.newParameters[p];
-    feedback[out3] = p;
-    initialState[p] = readTensor(prep.initializers.get(p));
-    stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
-    outputs.push(valueInfo(out3, prep.floatType, paramDims(p)));
-  }
-  const stateInputs = [];
-  for (const s of opt.state) {
-    feedback[s.output] = s.input;
-    initialState[s.input] = zeros(floatDType, s.dims);
-    stateInputs.push(s.input);
-    stepInputs.push(valueInfo(s.input, prep.floatType, s.dims));
-    outputs.push(valueInfo(s.output, prep.floatType, s.dims));
-  }
-  const runningStats = Object.keys(stateUpdates).filter((n) => prep.initializers.has(n));
-  for (const name of runningStats) {
-    const out3 = em.reserve(`train/new/${name}`);
-    em.to(out3, "Identity", [stateUpdates[name]]);
-    feedback[out3] = name;
-    initialState[name] = readTensor(prep.initializers.get(name));
-    stateInputs.push(name);
-    stepInputs.push(valueInfo(name, prep.floatType, paramDims(name)));
-    outputs.push(valueInfo(out3, prep.floatType, paramDims(name)));
-  }
-  const asInputs = /* @__PURE__ */ new Set([...parameterNames, ...runningStats]);
-  const batchInputs = prep.inputs.map((v) => ({
-    name: v.name,
-    elemType: v.type?.tensorType?.elemType ?? prep.floatType,
-    shape: em.shapeOf(v.name)
-  }));
-  const labelInfo = outputInfo(em, labelInput, loss.labelDType === "int64" ? DataType.INT64 : prep.floatType);
-  const classes = opts.loss === "cross-entropy" ? em.shapeOf(pred)?.[1] : void 0;
-  const pruned = pruneGraph(
-    em.nodes,
-    [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? "")), ...em.initializers],
-    outputs.map((o) => o.name)
-  );
-  const model = {
-    irVersion: prep.irVersion,
-    producerName: "energy-budget",
-    docString: `Training step (${opts.loss} loss, ${opts.optimizer}) built by energy-budget from ${prep.graphName}.`,
-    opsetImport: [{ domain: "", version: prep.opset }, ...prep.otherOpsets],
-    graph: {
-      name: `${prep.graphName}_training_step`,
-      node: pruned.nodes,
-      initializer: pruned.initializers,
-      input: [...batchInputs.map((b) => outputInfo(em, b.name, b.elemType)), labelInfo, ...stepInputs],
-      output: outputs
-    }
-  };
-  return {
-    model,
-    feedback,
-    parameterNames,
-    stateInputs,
-    initialState,
-    batchInputs,
-    labelInput,
-    label: { dtype: loss.labelDType, shape: loss.labelShape, ...typeof classes === "number" ? { classes } : {} },
-    lossOutput,
-    // Running statistics are updated every step (state), so they are not "kept fixed".
-    frozen: frozen2.filter((n) => !runningStats.includes(n)),
-    notes
-  };
-}
-var JOULES_PER_KWH = 36e5;
-function projectTraining(p) {
-  const bad = [
-    ["batchSize", p.batchSize],
-    ["datasetSize", p.datasetSize],
-    ["epochs", p.epochs]
-  ].filter(([, v]) => !(Number.isFinite(v) && v > 0));
-  if (bad.length || !(p.joulesPerStep >= 0) || !(p.carbonIntensityGPerKWh >= 0)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `Cannot project the training run: ${[...bad.map(([k, v]) => `${k} = ${v}`), ...!(p.joulesPerStep >= 0) ? [`joulesPerStep = ${p.joulesPerStep}`] : [], ...!(p.carbonIntensityGPerKWh >= 0) ? [`carbon intensity = ${p.carbonIntensityGPerKWh}`] : []].join(", ")}; expected positive sizes and non-negative energy and intensity (e.g. dataset-size: 60000, epochs: 10).`
-    );
-  }
-  const steps = Math.ceil(p.datasetSize / p.batchSize) * p.epochs;
-  const joules = steps * p.joulesPerStep;
-  const kWh = joules / JOULES_PER_KWH;
-  return { datasetSize: p.datasetSize, epochs: p.epochs, steps, joules, kWh, gCO2e: kWh * p.carbonIntensityGPerKWh };
-}
-
-// src/train/runner.ts
-function describe(t) {
-  return `${t.type}[${t.dims.join(", ")}]`;
-}
-function allocLike(t) {
-  const n = t.size;
-  switch (t.type) {
-    case "float32":
-      return new Tensor("float32", new Float32Array(n), t.dims);
-    case "float64":
-      return new Tensor("float64", new Float64Array(n), t.dims);
-    case "int64":
-      return new Tensor("int64", new BigInt64Array(n), t.dims);
-    case "int32":
-      return new Tensor("int32", new Int32Array(n), t.dims);
-    case "bool":
-      return new Tensor("bool", new Uint8Array(n), t.dims);
-    case "float16":
-      return makeTensor("float16", new Uint16Array(n), t.dims);
-    default:
-      throw new InputError(
-        "INPUT_INVALID",
-        `A training-step output of type ${t.type} cannot be fed back; expected numeric tensors.`
-      );
-  }
-}
-function lossesOf(v, name, count) {
-  const t = v;
-  if (!t || t.size !== count) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? "a scalar loss" : `${count} (one loss per step of a call)`}.`
-    );
-  }
-  return Array.from(t.data, Number);
-}
-function validateFeedback(session, initialFeeds, feedback, lossOutput) {
-  const problems = [];
-  for (const [o, i] of Object.entries(feedback)) {
-    if (!session.outputNames.includes(o))
-      problems.push(`feedback output "${o}" is not an output of the step model (outputs: ${session.outputNames.join(", ")})`);
-    if (!session.inputNames.includes(i))
-      problems.push(
-        `feedback input "${i}" (for output "${o}") is not an input of the step model (inputs: ${session.inputNames.join(", ")})`
-      );
-  }
-  const targets = Object.values(feedback);
-  const dup = targets.filter((t, k) => targets.indexOf(t) !== k);
-  if (dup.length) problems.push(`inputs fed by more than one output: ${[...new Set(dup)].join(", ")}`);
-  const missing = session.inputNames.filter((n) => !(n in initialFeeds));
-  if (missing.length) problems.push(`no initial value for inputs ${missing.join(", ")}`);
-  let loss = lossOutput;
-  if (!loss) {
-    const free = session.outputNames.filter((o) => !(o in feedback));
-    loss = session.outputNames.includes("loss") ? "loss" : free.length === 1 ? free[0] : void 0;
-    if (!loss)
-      problems.push(
-        `cannot tell which output is the loss (outputs not fed back: ${free.join(", ") || "none"}); name it (training.loss-output)`
-      );
-  } else if (!session.outputNames.includes(loss)) {
-    problems.push(`loss output "${loss}" is not an output of the step model`);
-  }
-  if (problems.length) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The training step's output \u2192 input mapping does not fit the model:
-  ${problems.join("\n  ")}
-The mapping names, for each output that is next step's input (new weights, optimizer state), the input it replaces, e.g. feedback: { "fc1.weight.new": "fc1.weight" }.`
-    );
-  }
-  return loss;
-}
-async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) {
-  const perCall = cfg.stepsPerCall ?? 1;
-  if (!(Number.isInteger(cfg.steps) && cfg.steps >= 1) || !(Number.isInteger(cfg.warmup) && cfg.warmup >= 0) || !(Number.isInteger(perCall) && perCall >= 1)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `training steps must be an integer >= 1, warmup >= 0 and steps per call >= 1 (got steps ${cfg.steps}, warmup ${cfg.warmup}, steps per call ${perCall}).`
-    );
-  }
-  const lossName = validateFeedback(session, initialFeeds, feedback, cfg.lossOutput);
-  const fedOutputs = Object.keys(feedback);
-  const feeds = { ...initialFeeds };
-  const losses = [];
-  const notes = [];
-  const first = await session.run(feeds);
-  losses.push(...lossesOf(first[lossName], lossName, perCall));
-  for (const o of fedOutputs) {
-    const produced = first[o];
-    const target = initialFeeds[feedback[o]];
-    if (produced.type !== target.type || produced.dims.join(",") !== target.dims.join(",")) {
-      throw new InputError(
-        "INPUT_INVALID",
-        `Output "${o}" is ${describe(produced)} but feeds input "${feedback[o]}", which is ${describe(target)}; an output fed back must match its input's type and shape.`
-      );
-    }
-  }
-  let current = {};
-  for (const o of fedOutputs) current[feedback[o]] = nativeFloat16(first[o]);
-  let preallocated = cfg.preallocate ?? true;
-  let spare = {};
-  const lossTensor = first[lossName];
-  let lossBuffer;
-  if (preallocated && (lossTensor.type === "float32" || lossTensor.type === "float64")) {
-    for (const o of fedOutputs) spare[feedback[o]] = allocLike(first[o]);
-    lossBuffer = allocLike(lossTensor);
-  } else {
-    preallocated = false;
-  }
-  const step = async () => {
-    const stepFeeds = { ...feeds, ...current };
-    if (preallocated && lossBuffer) {
-      const fetches = {};
-      for (const o of fedOutputs) fetches[o] = spare[feedback[o]];
-      fetches[lossName] = lossBuffer;
-      lossBuffer.data.fill(Number.NaN);
-      let res2;
-      try {
-        res2 = await session.run(stepFeeds, fetches);
-      } catch (e) {
-        preallocated = false;
-        notes.push(
-          `outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); each step's outputs were taken as returned instead`
-        );
-        return step();
-      }
-      const written = lossesOf(lossBuffer, lossName, perCall);
-      if (!Number.isNaN(written[0])) {
-        const next3 = spare;
-        spare = current;
-        current = next3;
-        return written;
-      }
-      const returned = lossesOf(res2[lossName], lossName, perCall);
-      if (!Number.isNaN(returned[0])) {
-        preallocated = false;
-        notes.push(
-          "the session did not write into preallocated output tensors; each step's outputs were taken as returned instead"
-        );
-      }
-      const next2 = {};
-      for (const o of fedOutputs) next2[feedback[o]] = nativeFloat16(res2[o]);
-      current = next2;
-      return returned;
-    }
-    const res = await session.run(stepFeeds);
-    const next = {};
-    for (const o of fedOutputs) next[feedback[o]] = nativeFloat16(res[o]);
-    current = next;
-    return lossesOf(res[lossName], lossName, perCall);
-  };
-  for (let done = perCall; done < cfg.warmup; done += perCall) losses.push(...await step());
-  const stepMs = [];
-  const calls = Math.ceil(cfg.steps / perCall);
-  const token = deps.meter ? await deps.meter.begin() : void 0;
-  const start = deps.clockNs();
-  for (let i = 0; i < calls; i++) {
-    const t0 = deps.clockNs();
-    losses.push(...await step());
-    const perStep = Number(deps.clockNs() - t0) / 1e6 / perCall;
-    for (let k = 0; k < perCall; k++) stepMs.push(perStep);
-  }
-  const totalMs = Number(deps.clockNs() - start) / 1e6;
-  const energy = deps.meter && token ? await deps.meter.end(token) : void 0;
-  return {
-    steps: calls * perCall,
-    warmup: cfg.warmup,
-    stepMs,
-    lossFirst: losses[0],
-    lossLast: losses[losses.length - 1],
-    losses,
-    totalMs,
-    ...energy ? { energy } : {},
-    preallocated,
-    notes
-  };
-}
-function toOrtTensor(d) {
-  return makeTensor(d.dtype, d.data, d.dims);
-}
 
 // src/instructions/cycles.ts
 var CACHE_EVENTS = ["Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw"];
@@ -8099,7 +4989,7 @@ async function gzipSizeOfFiles(files, level) {
 // src/device/fetch-cuda.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
-import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename4, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
+import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename3, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createRequire } from "node:module";
@@ -8109,7 +4999,7 @@ import { join as join5 } from "node:path";
 // src/device/archive.ts
 import { createHash } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { open, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { open, rename as rename2, rm as rm3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -8185,7 +5075,7 @@ async function zipEntries(path4) {
   if (cdOffset + cdSize > size)
     throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
   const cd = await readAt2(path4, cdOffset, cdSize);
-  const out3 = [];
+  const out = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > cd.length || cd.readUInt32LE(at) !== 33639248) throw new ArchiveError("bad ZIP central directory entry");
@@ -8220,17 +5110,17 @@ async function zipEntries(path4) {
       }
       x += 4 + len;
     }
-    out3.push(entry);
+    out.push(entry);
     at += 46 + nameLen + extraLen + commentLen;
   }
-  return out3;
+  return out;
 }
 async function writeStreamTo(source, transforms, dest) {
   const h = hasher();
   const tmp = `${dest}.partial-${process.pid}`;
   try {
     await pipeline2([source, ...transforms, h.stream, createWriteStream(tmp)]);
-    await rename3(tmp, dest);
+    await rename2(tmp, dest);
   } catch (error) {
     await rm3(tmp, { force: true });
     throw error;
@@ -8239,10 +5129,10 @@ async function writeStreamTo(source, transforms, dest) {
 }
 async function extractZip(archive, wanted, destDir) {
   const entries = await zipEntries(archive);
-  const out3 = {};
+  const out = {};
   for (const e of entries) {
     const name = wantedName(wanted, e.name);
-    if (!name || out3[name]) continue;
+    if (!name || out[name]) continue;
     if (e.madeBy === 3 && (e.external >>> 16 & 61440) === 40960)
       throw new ArchiveError(`${e.name} is a symbolic link in the archive, expected a file`);
     if (e.method !== 0 && e.method !== 8)
@@ -8254,10 +5144,10 @@ async function extractZip(archive, wanted, destDir) {
     const source = e.compressed > 0 ? createReadStream2(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
     const r = await writeStreamTo(source, e.method === 8 ? [createInflateRaw()] : [], dest);
     if (r.bytes !== e.size) throw new ArchiveError(`${e.name} extracted to ${r.bytes} bytes, but the archive says ${e.size}`);
-    out3[name] = { path: dest, ...r };
+    out[name] = { path: dest, ...r };
   }
-  if (Object.keys(out3).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out3)), "ZIP");
-  return out3;
+  if (Object.keys(out).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out)), "ZIP");
+  return out;
 }
 function octal(buf, at, len) {
   if (buf[at] & 128) {
@@ -8275,7 +5165,7 @@ function cstring(buf, at, len) {
   return s.subarray(0, end < 0 ? s.length : end).toString("utf8");
 }
 async function extractTgz(archive, wanted, destDir) {
-  const out3 = {};
+  const out = {};
   const gunzip = createGunzip();
   const src = createReadStream2(archive);
   src.on("error", (e) => gunzip.destroy(e));
@@ -8303,7 +5193,7 @@ async function extractTgz(archive, wanted, destDir) {
       return;
     }
     const target = wantedName(wanted, name.replace(/^\.\//, ""));
-    if (!target || out3[target]) return;
+    if (!target || out[target]) return;
     if (type !== "0" && type !== "7")
       throw new ArchiveError(
         `${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`
@@ -8327,8 +5217,8 @@ async function extractTgz(archive, wanted, destDir) {
     if (sink) {
       await sink.fh.close();
       const dest = join4(destDir, sink.name);
-      await rename3(sink.tmp, dest);
-      out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
+      await rename2(sink.tmp, dest);
+      out[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
       cur.sink = null;
     }
     header = null;
@@ -8385,8 +5275,8 @@ async function extractTgz(archive, wanted, destDir) {
     }
     throw error;
   }
-  if (Object.keys(out3).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out3)), "TAR");
-  return out3;
+  if (Object.keys(out).length !== Object.keys(wanted).length) throw missingError(wanted, new Set(Object.keys(out)), "TAR");
+  return out;
 }
 
 // src/device/cuda-checksums.ts
@@ -8492,7 +5382,7 @@ async function downloadOnce(url, dest, timeoutMs) {
     const expected = res.headers["content-length"] !== void 0 ? Number(res.headers["content-length"]) : void 0;
     const hash = createHash2("sha256");
     let bytes = 0;
-    const out3 = createWriteStream2(dest);
+    const out = createWriteStream2(dest);
     try {
       await new Promise((done, fail) => {
         let cause;
@@ -8503,21 +5393,21 @@ async function downloadOnce(url, dest, timeoutMs) {
         res.on("data", (chunk) => {
           hash.update(chunk);
           bytes += chunk.length;
-          if (!out3.write(chunk)) {
+          if (!out.write(chunk)) {
             res.pause();
-            out3.once("drain", () => res.resume());
+            out.once("drain", () => res.resume());
           }
         });
-        res.on("end", () => out3.end(done));
+        res.on("end", () => out.end(done));
         res.on(
           "error",
           (e) => fail(cause ?? (e instanceof HttpFailure ? e : new HttpFailure(`the connection dropped (${e.message})`, true)))
         );
         res.on("aborted", () => fail(cause ?? new HttpFailure("the connection dropped", true)));
-        out3.on("error", fail);
+        out.on("error", fail);
       });
     } catch (error) {
-      out3.destroy();
+      out.destroy();
       throw error;
     }
     if (expected !== void 0 && bytes !== expected)
@@ -8549,7 +5439,7 @@ async function cacheIntact(dir, m, names) {
 async function ensureCudaProvider(opts) {
   const version = opts.version ?? onnxruntimeNodeVersion();
   const source = opts.source ?? sourceFromEnv(version, opts.env);
-  const log2 = opts.log ?? (() => void 0);
+  const log = opts.log ?? (() => void 0);
   const userDigest = opts.env.ENERGY_BUDGET_CUDA_PROVIDER_SHA256?.trim().toLowerCase();
   if (userDigest !== void 0 && userDigest !== "" && !/^[0-9a-f]{64}$/.test(userDigest)) {
     throw new EnvironmentError(
@@ -8588,7 +5478,7 @@ async function ensureCudaProvider(opts) {
     try {
       for (let attempt = 0; ; attempt++) {
         try {
-          log2(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
+          log(`Downloading onnxruntime's CUDA provider from ${source.url}${attempt ? ` (attempt ${attempt + 1})` : ""}`);
           got = await downloadOnce(source.url, archive, opts.timeoutMs ?? 3e4);
           break;
         } catch (error) {
@@ -8610,7 +5500,7 @@ async function ensureCudaProvider(opts) {
           "Nothing was installed. Retry; if it persists, the file changed upstream: verify it from the publisher before pinning a new digest."
         );
       }
-      log2(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
+      log(`Verified SHA-256 ${pinned}; extracting ${names.join(", ")}`);
       let files;
       try {
         files = source.format === "zip" ? await extractZip(archive, source.files, cacheDir) : await extractTgz(archive, source.files, cacheDir);
@@ -8632,7 +5522,7 @@ async function ensureCudaProvider(opts) {
       await rm4(archive, { force: true });
     }
   } else {
-    log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
+    log(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
   }
   try {
     await mkdir2(bindingDir, { recursive: true });
@@ -8646,7 +5536,7 @@ async function ensureCudaProvider(opts) {
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
       await copyFile(join5(cacheDir, name), tmp);
-      await rename4(tmp, dest);
+      await rename3(tmp, dest);
     }
   } catch (error) {
     const code = error.code;
@@ -8673,10 +5563,10 @@ async function loadNvmlWithMemory(libPath = "libnvidia-ml.so.1") {
     const getInfo = lib.func("int nvmlDeviceGetMemoryInfo(nvmlDevice_t device, _Out_ nvmlMemory_t *memory)");
     const errorString = lib.func("const char *nvmlErrorString(int result)");
     const memoryInfo = (handle) => {
-      const out3 = {};
-      const status = getInfo(handle, out3);
+      const out = {};
+      const status = getInfo(handle, out);
       if (status !== 0) throw new Error(`nvmlDeviceGetMemoryInfo failed: ${String(errorString(status))} (NVML status ${status})`);
-      return { totalBytes: Number(out3.total), freeBytes: Number(out3.free), usedBytes: Number(out3.used) };
+      return { totalBytes: Number(out.total), freeBytes: Number(out.free), usedBytes: Number(out.used) };
     };
     return { nvml: Object.assign(base.nvml, { memoryInfo }) };
   } catch (error) {
@@ -8945,7 +5835,7 @@ function availableMemoryReader(procRoot = "/proc", sysfsRoot = "/sys") {
   return async () => {
     const text = await readFile3(join6(procRoot, "meminfo"), "utf8").catch(() => void 0);
     const fromProc = text === void 0 ? void 0 : parseMemAvailable(text);
-    let out3 = fromProc !== void 0 ? { bytes: fromProc, source: `MemAvailable in ${join6(procRoot, "meminfo")}` } : { bytes: os4.freemem(), source: "free memory reported by the OS" };
+    let out = fromProc !== void 0 ? { bytes: fromProc, source: `MemAvailable in ${join6(procRoot, "meminfo")}` } : { bytes: os4.freemem(), source: "free memory reported by the OS" };
     const cg = join6(sysfsRoot, "fs/cgroup");
     const max = (await readFile3(join6(cg, "memory.max"), "utf8").catch(() => "max")).trim();
     const current = Number((await readFile3(join6(cg, "memory.current"), "utf8").catch(() => "")).trim());
@@ -8953,10 +5843,10 @@ function availableMemoryReader(procRoot = "/proc", sysfsRoot = "/sys") {
     const inactiveFile = Number(/^inactive_file\s+(\d+)/m.exec(stat2)?.[1] ?? 0);
     if (/^\d+$/.test(max) && Number.isFinite(current)) {
       const left = Math.max(0, Number(max) - (current - inactiveFile));
-      if (left < out3.bytes)
-        out3 = { bytes: left, source: `the container's cgroup limit ${join6(cg, "memory.max")} less its memory in use` };
+      if (left < out.bytes)
+        out = { bytes: left, source: `the container's cgroup limit ${join6(cg, "memory.max")} less its memory in use` };
     }
-    return out3;
+    return out;
   };
 }
 
@@ -9539,7 +6429,7 @@ async function adviseForModel(cfg, head, ctx) {
   const startNs = ctx.clockNs();
   const prepared = await prepareModel(cfg, cfg.path, ctx);
   const batch = prepared.inputs.batchSize;
-  const variants = VARIANT_IDS.length;
+  const variants = ADVICE_VARIANT_IDS.length;
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
@@ -9629,7 +6519,7 @@ async function adviseForModel(cfg, head, ctx) {
       };
     };
     ctx.logger.progress(
-      `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`
+      `  ${cfg.name}: comparing int8, fp16, pruned, structurally pruned and distilled variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s, plus the fine-tuning)`
     );
     const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== void 0;
     if (large) await prepared.preflight?.("advice");
@@ -9648,15 +6538,43 @@ async function adviseForModel(cfg, head, ctx) {
       if (weightFigures(model).bytes < limit) return { bytes: encodeModel(model) };
       const dir = await mkdtemp3(join7(tmpdir(), "eb-variant-"));
       variantDirs.push(dir);
-      const out3 = externalizeModel(model, dir, "variant.onnx.data", Math.max(1, Math.min(1024, limit)));
-      const bytes = encodeModel(out3.model);
+      const out = externalizeModel(model, dir, "variant.onnx.data", Math.max(1, Math.min(1024, limit)));
+      const bytes = encodeModel(out.model);
       folders.set(bytes, dir);
-      dataBytes.set(bytes, out3.dataBytes);
+      dataBytes.set(bytes, out.dataBytes);
       return {
         bytes,
         gzipBytes: await gzipSizeOfFiles([join7(dir, "variant.onnx.data")], GZIP_LEVEL) + gzipSize(bytes),
-        note: `written with external data (${out3.tensors} weights, ${formatBytes(out3.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`
+        note: `written with external data (${out.tensors} weights, ${formatBytes(out.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`
       };
+    };
+    const inputInfos = analyzeModel(prepared.loaded).inputs;
+    const seeded = async (seed) => (await synthesizeInputs(inputInfos, {
+      modelName: cfg.name,
+      dims: { ...cfg.dims, ...batchDims(prepared) },
+      // Fixed values and declared shapes stay; a .npy's data would be the benchmark's own rows.
+      specs: Object.fromEntries(Object.entries(cfg.inputs).filter(([, spec]) => spec.kind !== "npy")),
+      seed,
+      readFile: ctx.readFile
+    })).feeds;
+    const trainFeeds = [];
+    const trainCount = large ? 0 : trainBatchCount(DEFAULT_FINE_TUNE_STEPS, feedsBytes(prepared.inputs.feeds));
+    for (let k = 0; k < trainCount; k++) trainFeeds.push(await seeded(seedFrom(cfg.name, 5e4 + k)));
+    const heldOutFeeds = [prepared.inputs.feeds];
+    for (let k = 1; k < (large ? 1 : REDUCE_HELD_OUT_BATCHES); k++)
+      heldOutFeeds.push(await seeded(seedFrom(cfg.name, 9e4 + k)));
+    const meterWindow = async (work) => {
+      const token = await meter.begin();
+      const result = await work();
+      try {
+        const w = await meter.end(token);
+        return {
+          result,
+          energy: { joules: w.energyJ, method: w.method ?? meter.method, estimated: isEstimated(w) }
+        };
+      } catch {
+        return { result };
+      }
     };
     try {
       return await adviseModel(advisable, {
@@ -9664,13 +6582,33 @@ async function adviseForModel(cfg, head, ctx) {
         measure,
         compare,
         encode,
+        feedsSource: "the benchmark inputs",
         originalMeasurement: original ?? toMeasurement(head),
+        variants: large ? VARIANT_IDS : ADVICE_VARIANT_IDS,
+        ...large ? {} : {
+          trainFeeds,
+          trainSource: `${trainCount} seeded synthetic input batches (the benchmark's shapes)`,
+          heldOutFeeds,
+          heldOutSource: `the benchmark inputs and ${REDUCE_HELD_OUT_BATCHES - 1} other seeded batches`,
+          meterWindow
+        },
         createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes)
       });
     } finally {
       for (const dir of variantDirs) await rm5(dir, { recursive: true, force: true });
     }
   });
+}
+var REDUCE_HELD_OUT_BATCHES = 8;
+function batchDims(prepared) {
+  const out = {};
+  for (const v of prepared.loaded.proto.graph?.input ?? []) {
+    const fed = prepared.inputs.shapes[v.name ?? ""];
+    (v.type?.tensorType?.shape?.dim ?? []).forEach((d, i) => {
+      if (d.dimParam && fed?.[i] !== void 0) out[d.dimParam] = fed[i];
+    });
+  }
+  return out;
 }
 function sigFig(x) {
   return Number(x.toPrecision(3)).toString();

@@ -6,7 +6,7 @@ import {
 } from "./chunk-4XZW7ZWZ.js";
 import {
   loadBaselineReport
-} from "./chunk-FVN2BMQA.js";
+} from "./chunk-6ZV7M2D7.js";
 import {
   chartsFor,
   historyPath,

@@ -7120,7 +7120,9 @@ var REPORT_SCHEMA = {
             "int8-weights",
             "int8-dynamic",
             "fp16",
-            "prune"
+            "prune",
+            "prune-structured",
+            "distill"
           ]
         },
         "label": {
@@ -7155,6 +7157,14 @@ var REPORT_SCHEMA = {
           "items": {
             "$ref": "#/definitions/WeightChange"
           }
+        },
+        "structure": {
+          "description": "For prune-structured and distill: what was removed.",
+          "$ref": "#/definitions/StructuredPruneInfo"
+        },
+        "fineTune": {
+          "description": "For prune-structured and distill: how it was fine-tuned and what that cost.",
+          "$ref": "#/definitions/FineTuneInfo"
         },
         "notes": {
           "type": "array",
@@ -7747,6 +7757,80 @@ var REPORT_SCHEMA = {
         "maxRelError",
         "top1Agreement",
         "outputs"
+      ]
+    },
+    "FineTuneInfo": {
+      "type": "object",
+      "properties": {
+        "steps": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "durationS": {
+          "description": "Wall time of the fine-tuning (teacher runs, building the step, the steps), seconds.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "loss": {
+          "description": `What was minimised, e.g. 'MSE on the logits "logit" before the final Sigmoid'.`,
+          "type": "string"
+        },
+        "lossFirst": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "lossLast": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "inputs": {
+          "description": "Where the training inputs came from: 'seeded synthetic inputs (16 batches)', or the .npy file.",
+          "type": "string"
+        },
+        "heldOut": {
+          "description": "Where the held-out fidelity inputs came from.",
+          "type": "string"
+        },
+        "energy": {
+          "description": "Energy of the fine-tuning window when a meter ran, with its method (an estimate says so).",
+          "type": "object",
+          "properties": {
+            "joules": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "method": {
+              "type": "string"
+            },
+            "estimated": {
+              "type": "boolean"
+            }
+          },
+          "required": [
+            "joules",
+            "method",
+            "estimated"
+          ]
+        }
+      },
+      "required": [
+        "steps",
+        "durationS",
+        "loss",
+        "lossFirst",
+        "lossLast",
+        "inputs",
+        "heldOut"
       ]
     },
     "Footprint": {
@@ -8642,6 +8726,78 @@ var REPORT_SCHEMA = {
         "agreementKind",
         "rows",
         "newNonFinite"
+      ]
+    },
+    "StructuredPruneInfo": {
+      "type": "object",
+      "properties": {
+        "ratio": {
+          "description": "Share of channels removed from each prunable layer.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "importance": {
+          "description": "Ranking of channels: mean |activation| on the training inputs, or weight L2 norm.",
+          "enum": [
+            "activation",
+            "weight-norm"
+          ]
+        },
+        "parametersBefore": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "parametersAfter": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "groups": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "layers": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "channels": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "kept": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "lockedBecause": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "layers",
+              "channels",
+              "kept"
+            ]
+          }
+        }
+      },
+      "required": [
+        "ratio",
+        "importance",
+        "parametersBefore",
+        "parametersAfter",
+        "groups"
       ]
     },
     "TensorInfo": {

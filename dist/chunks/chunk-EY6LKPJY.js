@@ -395,6 +395,15 @@ function savingsTable(m) {
       `| ${label} | ${pctCell(a.deltas.sizePct)} | ${pctCell(a.deltas.gzipPct)} | ${measuredCell(a.deltas.energyPct, a.deltas.energyPctCi95)}${a.deltas.energyPct !== void 0 ? est : ""} | ${measuredCell(a.deltas.latencyP50Pct, a.deltas.latencyP50PctCi95)} | ${top1 === void 0 ? "\u2014" : `${sig3(top1 * 100)}%`} | ${err === void 0 ? "\u2014" : sig3(err)} |`
     );
   }
+  const tuned = advice.filter((a) => a.status === "ok" && a.fineTune);
+  if (tuned.length) lines.push("");
+  for (const a of tuned) {
+    const t = a.fineTune;
+    const e = t.energy ? `, ${sig3(t.energy.joules)} J${t.energy.estimated ? " *(estimated)*" : ` (${escapeMarkdown(t.energy.method)})`}` : "";
+    lines.push(
+      `- ${escapeMarkdown(a.label, { maxLength: 80 })}: fine-tuning cost ${t.steps} steps, ${sig3(t.durationS)} s${e}, on ${escapeMarkdown(t.inputs, { maxLength: 120 })}; fidelity on ${escapeMarkdown(t.heldOut, { maxLength: 120 })}, not trained on.`
+    );
+  }
   lines.push("");
   return lines;
 }

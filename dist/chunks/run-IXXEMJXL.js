@@ -7,13 +7,13 @@ import {
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-FVN2BMQA.js";
+} from "./chunk-6ZV7M2D7.js";
 import {
   evaluateBudgets,
   isDeterministicMetric,
   overallVerdict,
   renderMarkdown
-} from "./chunk-6ZH6SMEA.js";
+} from "./chunk-EY6LKPJY.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -40,7 +40,7 @@ import {
   metricValues,
   ortVersion,
   parseConfig
-} from "./chunk-3ICT6RAC.js";
+} from "./chunk-BMLM7VZP.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -48,7 +48,7 @@ import {
   externalEntries,
   forEachTensor,
   isExternal
-} from "./chunk-MHJ4G5T3.js";
+} from "./chunk-ZWBZWWJN.js";
 import "./chunk-VJGMPWIK.js";
 import {
   decodeModel
