@@ -29,4 +29,10 @@ export interface ComparisonResult {
   rounds?: number;
   /** The relative threshold the sampling stopped against. */
   threshold?: number;
+  /**
+   * Base and head as the comparison saw them, in the metric's base units: each arm's central
+   * value over the paired rounds (geometric mean of its per-round statistic, or for a history
+   * baseline the history's centre and the head), so head / base − 1 equals `estimate`.
+   */
+  centres?: { base: number; head: number };
 }
