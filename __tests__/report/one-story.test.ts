@@ -19,7 +19,14 @@ import { failReport, inconclusiveReport, passReport } from '../github/fixtures/r
 
 const BATCH = 4;
 const COMPARED: ComparedMetric[] = ['latency-p50', 'latency-p95', 'latency-mean', 'throughput', 'energy'];
-const GATED: MetricKey[] = ['latency-p50', 'latency-p95', 'latency-mean', 'throughput', 'energy-per-inference', 'energy-per-sample'];
+const GATED: MetricKey[] = [
+  'latency-p50',
+  'latency-p95',
+  'latency-mean',
+  'throughput',
+  'energy-per-inference',
+  'energy-per-sample',
+];
 
 const PREFIX: Record<string, number> = { n: 1e-9, µ: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9 };
 
@@ -185,7 +192,9 @@ describe('the headline', () => {
     r.models = Array.from({ length: 14 }, (_, i) => ({
       ...one,
       name: `model-${i}`,
-      budgets: [{ metric: 'model-size', kind: 'absolute', limit: 500_000, value: 500_000 + 1000 * i, baseline: null, status: 'fail' }],
+      budgets: [
+        { metric: 'model-size', kind: 'absolute', limit: 500_000, value: 500_000 + 1000 * i, baseline: null, status: 'fail' },
+      ],
     }));
     const md = renderMarkdown(r);
     expect(md).toContain('## Energy budget: ❌ over budget\n\n- ❌ model-13: model size 513 kB — budget ≤ 500 kB\n- ❌ model-12');
@@ -204,14 +213,17 @@ describe('say it once', () => {
     expect(count('estimated with a power model')).toBe(1);
     expect(count('TDP power model')).toBe(1);
     // One sentence, with the interval; each figure keeps its short mark.
-    expect(md).toContain('Inference energy: estimated with a power model (estimate), not measured — TDP power model: 4 of 64 cores at 280 W TDP; 95% interval −4.07%/+4.88%.');
+    expect(md).toContain(
+      'Inference energy: estimated with a power model (estimate), not measured — TDP power model: 4 of 64 cores at 280 W TDP; 95% interval −4.07%/+4.88%.',
+    );
     expect(count('*(estimated)*')).toBe(2);
   });
 
   it('drops the engine’s own "ESTIMATE: Estimate (not measured):" prefixes, and explains per model where methods differ', () => {
     const r = passReport();
     r.models[0].inference!.energy!.description = 'ESTIMATE: Estimate (not measured): this process’s share of a 4-vCPU machine';
-    r.models[0].inference!.energy!.ci95Basis = '−41%/+198%, power model: leave-one-server-out validation, combined with the run’s own spread (mean latency ±1.0% at 95%)';
+    r.models[0].inference!.energy!.ci95Basis =
+      '−41%/+198%, power model: leave-one-server-out validation, combined with the run’s own spread (mean latency ±1.0% at 95%)';
     const rapl = structuredClone(inconclusiveReport().models[0]);
     rapl.name = 'on-rapl';
     r.models.push(rapl);

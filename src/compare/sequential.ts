@@ -297,9 +297,7 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
       estimate: enough ? Math.exp(mean(logRatios)) - 1 : null,
       changeCi95: last ? last.ci : null,
       unadjustedCi95: enough ? tInterval(0.95).ci : null,
-      centres: enough
-        ? { base: Math.exp(logBaseSum / logRatios.length), head: Math.exp(logHeadSum / logRatios.length) }
-        : null,
+      centres: enough ? { base: Math.exp(logBaseSum / logRatios.length), head: Math.exp(logHeadSum / logRatios.length) } : null,
       rounds: logRatios.length,
       looks: history.length,
       done,

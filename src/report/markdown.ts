@@ -484,7 +484,8 @@ function modelDetails(m: ModelReport): string[] {
       '| Metric | Base, separate | Head, separate |',
       '|---|--:|--:|',
     );
-    for (const [metric, v] of own) body.push(`| ${metricName(metric)} | ${metricValue(metric, v.base)} | ${metricValue(metric, v.head)} |`);
+    for (const [metric, v] of own)
+      body.push(`| ${metricName(metric)} | ${metricValue(metric, v.base)} | ${metricValue(metric, v.head)} |`);
     body.push('');
   }
   const withCi = budgets.filter((b) => ciText(b.changeCi95, formatChange) !== undefined);
@@ -637,7 +638,8 @@ function sourcesText(report: Report, models: ModelReport[]): string {
     return ' Base and Head are separate measurements of each version in this job (no paired rounds ran), so a small change can be noise.';
   if (kind === 'report')
     return ' Base figures come from that earlier report (possibly another machine), Head from this run; a change without an interval is a point value.';
-  if (kind === 'history') return ' Base is the history’s central value (geometric mean since the last environment change), Head this run.';
+  if (kind === 'history')
+    return ' Base is the history’s central value (geometric mean since the last environment change), Head this run.';
   return '';
 }
 
@@ -674,7 +676,8 @@ function headlineFigure(metric: string, b: BudgetResult): string | undefined {
     const ci = ciText(b.changeCi95, formatChange);
     if (change !== undefined) return `${formatChange(change)}${ci ? ` ${ci}` : ''}`;
     const base = num(b.baseline);
-    if (base !== undefined) return `${changeText(b.value, base)} (${metricValue(metric, base)} → ${metricValue(metric, b.value)})`;
+    if (base !== undefined)
+      return `${changeText(b.value, base)} (${metricValue(metric, base)} → ${metricValue(metric, b.value)})`;
   }
   return metricValue(metric, b.value);
 }
