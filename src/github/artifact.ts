@@ -103,11 +103,7 @@ function shownUrl(url: string): string {
   }
 }
 
-async function withRetries(
-  what: string,
-  opts: Required<UploadOptions>,
-  attempt: () => Promise<Response>,
-): Promise<Response> {
+async function withRetries(what: string, opts: Required<UploadOptions>, attempt: () => Promise<Response>): Promise<Response> {
   let last = '';
   for (let i = 1; i <= opts.attempts; i++) {
     try {
@@ -206,7 +202,12 @@ export async function uploadArtifact(
   }
   await put.body?.cancel();
   const sha256 = createHash('sha256').update(zip).digest('hex');
-  const finalized = await twirp(rt, 'FinalizeArtifact', { ...ids, name, size: String(zip.length), hash: `sha256:${sha256}` }, opts);
+  const finalized = await twirp(
+    rt,
+    'FinalizeArtifact',
+    { ...ids, name, size: String(zip.length), hash: `sha256:${sha256}` },
+    opts,
+  );
   const id = field(finalized, 'artifactId', 'artifact_id');
   if ((typeof id !== 'string' && typeof id !== 'number') || !/^\d+$/.test(String(id)))
     throw new ArtifactUploadError('FinalizeArtifact: the answer has no artifact ID');
