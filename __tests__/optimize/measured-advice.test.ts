@@ -54,7 +54,10 @@ describe('what an interval says', () => {
     const [fp16] = await adviseModel(ex, {
       feeds: seededBatches('x', [4, 784], 1),
       // The separate runs disagree with the rounds: +15% energy against −13% latency.
-      measure: async (bytes, c) => ({ ...(await fakeMeasure(bytes, c)), energyJPerInference: c.variant === 'original' ? 1e-3 : 1.15e-3 }),
+      measure: async (bytes, c) => ({
+        ...(await fakeMeasure(bytes, c)),
+        energyJPerInference: c.variant === 'original' ? 1e-3 : 1.15e-3,
+      }),
       variants: ['fp16'],
       compare: async () => ({
         latencyP50: { estimate: -0.127, changeCi95: [-0.15, -0.1], method: 'm' },
