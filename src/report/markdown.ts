@@ -488,12 +488,15 @@ function modelDetails(m: ModelReport): string[] {
       body.push(`| ${metricName(metric)} | ${metricValue(metric, v.base)} | ${metricValue(metric, v.head)} |`);
     body.push('');
   }
-  const withCi = budgets.filter((b) => ciText(b.changeCi95, formatChange) !== undefined);
+  // One row per metric (an absolute and a regression limit share the comparison), its worst status.
+  const withCi = groupByMetric(budgets.filter((b) => ciText(b.changeCi95, formatChange) !== undefined));
   if (withCi.length) {
     body.push('| Metric | Change | 95% interval of the change | Status |', '|---|--:|---|---|');
-    for (const b of withCi) {
+    for (const row of withCi) {
+      const b = row.budgets.find((x) => x.kind === 'regression') ?? row.budgets[0];
+      const status = worst(row.budgets.map((x) => statusOf(x.status)));
       body.push(
-        `| ${metricName(b.metric)} | ${comparedChange([b]) ?? changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[statusOf(b.status)]} |`,
+        `| ${metricName(row.metric)} | ${comparedChange([b]) ?? changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[status]} |`,
       );
     }
     body.push('');
@@ -521,8 +524,12 @@ function modelDetails(m: ModelReport): string[] {
         '',
       );
       if (e.carbon && typeof e.carbon === 'object') body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), '');
-      for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
-      if (Array.isArray(e.notes) && e.notes.length) body.push('');
+      // The power model itself is explained once, above (energyExplanations); its note would repeat it.
+      const notes = (Array.isArray(e.notes) ? e.notes : []).filter(
+        (n) => !(typeof n === 'string' && n.startsWith('Power model:')),
+      );
+      for (const note of notes) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
+      if (notes.length) body.push('');
     }
   }
   const t = m.training;
@@ -762,7 +769,7 @@ function newAndRemoved(models: ModelReport[]): string[] {
 }
 
 /** What the check itself cost (always an estimate, and said so), last before the footer. */
-export function footprintText(report: Report): string | undefined {
+export function footprintText(report: Report, powerModelExplained = false): string | undefined {
   const f = report.footprint;
   if (!f || typeof f !== 'object') return undefined;
   const wall = num(f.wallS);
@@ -773,12 +780,14 @@ export function footprintText(report: Report): string | undefined {
   return (
     `This check's own footprint${shards !== undefined ? `, summed over ${shards} shard${shards === 1 ? '' : 's'}` : ''}: ` +
     `${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, 'joules')} **estimated** ` +
-    `(${escapeMarkdown(f.description ?? 'power model', { maxLength: 400 })}).`
+    (powerModelExplained
+      ? '(with the power model above: the machine’s idle power for the wall time plus this run’s share of the dynamic power, docs/energy.md).'
+      : `(${escapeMarkdown(f.description ?? 'power model', { maxLength: 400 })}).`)
   );
 }
 
-function footprintLine(report: Report): string[] {
-  const t = footprintText(report);
+function footprintLine(report: Report, powerModelExplained: boolean): string[] {
+  const t = footprintText(report, powerModelExplained);
   return t ? [t, ''] : [];
 }
 
@@ -868,7 +877,11 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const history = shape.details ? opts.history?.full : opts.history?.compact;
   if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
-  lines.push(...footprintLine(report));
+  // The footprint's power model is the estimate meter's: named once when the comment explained it.
+  const explained = [...energy.shared, ...[...energy.perModel.values()].flat()].some((x) =>
+    x.includes('with a power model (estimate)'),
+  );
+  lines.push(...footprintLine(report, explained));
   lines.push('<sub>energy-budget · report schema 1</sub>', '');
   return lines.join('\n');
 }
