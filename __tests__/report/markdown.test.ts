@@ -19,6 +19,21 @@ describe('renderMarkdown snapshots', () => {
   it('pins an inconclusive report with a hostile model name', () => {
     expect(renderMarkdown(inconclusiveReport(), { marker: 'energy-budget.yml' })).toMatchSnapshot();
   });
+  it('pins a report whose only model is new (nothing to compare against)', () => {
+    const r = failReport();
+    r.models = r.models.filter((m) => m.change === 'new');
+    r.verdict = 'pass';
+    r.budgetChanges = [];
+    expect(renderMarkdown(r, { marker: 'energy-budget.yml' })).toMatchSnapshot();
+  });
+  it('pins a report whose model could not be measured (its error, no figures it never got)', () => {
+    const r = failReport();
+    r.models = r.models.filter((m) => m.error);
+    r.budgetChanges = [];
+    const md = renderMarkdown(r, { marker: 'energy-budget.yml' });
+    expect(md).not.toMatch(/0 FLOP|0 B\b/);
+    expect(md).toMatchSnapshot();
+  });
 });
 
 describe('renderMarkdown content', () => {

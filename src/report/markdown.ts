@@ -286,7 +286,12 @@ function comparedPair(b: { compared?: unknown }): { base: number; head: number; 
 function budgetTable(m: ModelReport): string[] {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
   const info = Array.isArray(m.baseComparison) ? m.baseComparison.filter((r) => r && typeof r === 'object') : [];
-  if (budgets.length === 0 && info.length === 0) return ['No budgets are set for this model.'];
+  if (budgets.length === 0 && info.length === 0)
+    return [
+      m.error
+        ? 'Its budgets were not checked: there are no figures to check them against.'
+        : 'No budgets are set for this model.',
+    ];
   const lines = ['| | Metric | Base | Head | Change | Budget |', '|:-:|---|--:|--:|--:|---|'];
   const notes: string[] = [];
   for (const row of groupByMetric(budgets)) {
@@ -635,6 +640,11 @@ function sourcesText(report: Report, models: ModelReport[]): string {
     ...(Array.isArray(m.baseComparison) ? m.baseComparison : []),
   ]);
   const paired = rows.some((r) => r && comparedPair(r));
+  // New or failed models only: there is no base figure whose source needs naming.
+  const anyBase = rows.some(
+    (r) => r && (num((r as { baseline?: unknown }).baseline) ?? num((r as { base?: unknown }).base)) !== undefined,
+  );
+  if (!anyBase) return '';
   const kind = report.baseline?.kind;
   if (paired)
     return (
