@@ -236,3 +236,16 @@ describe('say it once', () => {
     expect(md.indexOf('measured with rapl')).toBeGreaterThan(md.indexOf('### ❔ on-rapl'));
   });
 });
+
+describe('the headline of limits that could not be checked', () => {
+  it('says "not checked" and why, not a figure, and keeps acronyms', () => {
+    const r = passReport();
+    r.models[0].budgets[1] = {
+      ...r.models[0].budgets[1],
+      status: 'warn',
+      message: 'not checked: the count leaves out Loop (1 node)',
+    };
+    const md = renderMarkdown(r);
+    expect(md).toContain('\n- ⚠️ classifier: FLOPs per call not checked: the count leaves out Loop (1 node)\n');
+  });
+});

@@ -665,7 +665,8 @@ const HEADLINE_MAX = 10;
 
 const HEADLINE_LABEL = (metric: unknown): string => {
   const name = metricName(metric);
-  return name.charAt(0).toLowerCase() + name.slice(1);
+  // "Latency p50" → "latency p50", but "FLOPs per call" keeps its acronym.
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 };
 
 /** How far past its limit a budget is, to order the headline (larger first); 0 when unknown. */
@@ -707,9 +708,12 @@ function headlineItem(m: ModelReport, metric: string, bad: BudgetResult[]): stri
   const status = worst(bad.map((b) => statusOf(b.status)));
   const estimated = isEstimatedFigure(m, metric) ? ' (estimated)' : '';
   const what = `${escapeMarkdown(m.name, { maxLength: 120 })}: ${HEADLINE_LABEL(metric)}${estimated}`;
-  if (bad.every((b) => num(b.value) === undefined)) {
+  // A limit the engine could not check (no figure, or an undercounted one) says so, not a figure.
+  const unchecked = (b: BudgetResult) =>
+    num(b.value) === undefined || (typeof b.message === 'string' && b.message.startsWith('not checked'));
+  if (bad.every(unchecked)) {
     const msg = bad.find((b) => typeof b.message === 'string' && b.message)?.message;
-    return `${STATUS_ICON[status]} ${what} not checked${msg ? `: ${escapeMarkdown(msg, { maxLength: 160 })}` : ''}`;
+    return `${STATUS_ICON[status]} ${what} not checked${msg ? `: ${escapeMarkdown(msg.replace(/^not checked:\s*/, ''), { maxLength: 160 })}` : ''}`;
   }
   // Regression rows first: their change says the most; then each absolute row's value.
   const ordered = [...bad].sort((a, b) => (a.kind === 'regression' ? 0 : 1) - (b.kind === 'regression' ? 0 : 1));
