@@ -7,18 +7,21 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-U4RG5DKM.js";
+} from "./chunks/chunk-TYHEIUDF.js";
 import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-ORBYLIGY.js";
+import "./chunks/chunk-NX7QCVD3.js";
+import "./chunks/chunk-FJYLMHCT.js";
 import "./chunks/chunk-R3OHUB5T.js";
 import "./chunks/chunk-4ZSDREZE.js";
+import "./chunks/chunk-WZAJPRWX.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
-import "./chunks/chunk-ICPR6Q2S.js";
-import "./chunks/chunk-MJFYPYIG.js";
+import "./chunks/chunk-5RXNPUPO.js";
+import "./chunks/chunk-F25B2ZER.js";
 import {
   EnvironmentError
 } from "./chunks/chunk-Z5TEINJL.js";
+import "./chunks/chunk-MJFYPYIG.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/isolate/handler.ts

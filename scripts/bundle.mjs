@@ -10,7 +10,7 @@
  *     @koromix/koffi-linux-x64 (glibc binary)
  *   dist/THIRD_PARTY_NOTICES.md        every bundled or shipped package with its licence
  *
- * Why native packages are external: onnxruntime-node `require`s its binding from a path built
+ * Why native packages stay real packages: onnxruntime-node `require`s its binding from a path built
  * at run time (`../bin/napi-v6/${platform}/${arch}/…`) and koffi finds its binary relative to
  * `import.meta.dirname`; a bundler cannot follow either, so both stay real packages that
  * Node resolves from dist/node_modules.
@@ -38,8 +38,15 @@ function packageDir(name) {
   return dir;
 }
 
-/** Native packages resolved at run time from dist/node_modules. */
-const EXTERNAL = ['onnxruntime-node', 'onnxruntime-common', 'koffi'];
+/**
+ * Native packages resolved at run time from dist/node_modules. onnxruntime-node is not among
+ * them: ALIAS points its imports at src/runtime/ort-bundle.ts, which loads the copy the one
+ * resolution rule picks (src/runtime/onnxruntime.ts: the npm-installed one for the CLI on
+ * macOS, Windows and Linux arm64, dist/node_modules' Linux x64 copy, or the action's tool-cache
+ * copy on Linux arm64).
+ */
+const EXTERNAL = ['onnxruntime-common', 'koffi'];
+const ALIAS = { 'onnxruntime-node': './src/runtime/ort-bundle.ts' };
 
 /**
  * Extra entry points: the measurement worker the engine forks once per model
@@ -77,6 +84,7 @@ async function bundle() {
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     external: EXTERNAL,
+    alias: ALIAS,
     // CommonJS dependencies inside an ESM bundle call `require` (e.g. for node: built-ins).
     banner: {
       js: "import { createRequire as __ebCreateRequire } from 'node:module';\nconst require = __ebCreateRequire(import.meta.url);",

@@ -23,7 +23,7 @@ import { artifactRuntime, uploadArtifact, type UploadOptions } from './github/ar
 import { upsertStickyComment, withCommentMeta, type CommentMeta } from './github/comment.js';
 import { readGitHubContext, type GitHubContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
-import { assertOnnxRuntimeAvailable } from './github/platform.js';
+import { ensureOnnxRuntime } from './github/platform.js';
 import { currentPullHead, findPullRequestForSha } from './github/pulls.js';
 import { budgetAnnotations, failingProblems } from './github/verdict.js';
 import {
@@ -107,9 +107,14 @@ export function coreIO(env: Record<string, string | undefined> = process.env): A
   };
 }
 
-/** Loads the engine after checking that onnxruntime can load on this platform. */
-async function loadEngine(): Promise<RunEnergyBudget> {
-  assertOnnxRuntimeAvailable();
+/**
+ * Loads the engine after making sure onnxruntime can load on this platform (fetching the Linux
+ * arm64 runtime into the tool cache on first use). The measurement workers inherit
+ * ENERGY_BUDGET_RUNTIME_ENTRY=action, so they load the same copy as this process.
+ */
+async function loadEngine(io: ActionIO): Promise<RunEnergyBudget> {
+  process.env.ENERGY_BUDGET_RUNTIME_ENTRY = 'action';
+  await ensureOnnxRuntime({ log: (m) => io.info(m) });
   const engine = await import('./run.js');
   return engine.runEnergyBudget;
 }
@@ -400,7 +405,7 @@ async function runMode(s: Session): Promise<number> {
   const againstHistory = inputs.baseline === 'history';
   const stored = againstHistory ? await readStoredHistory(s, true) : undefined;
   const baseRef = inputs.baseRef || (inputs.baseline ? undefined : ctx.pullRequest?.baseSha || undefined);
-  const runEnergyBudget = s.deps.runEnergyBudget ?? (await loadEngine());
+  const runEnergyBudget = s.deps.runEnergyBudget ?? (await loadEngine(io));
   const jsonPath = path.resolve(ctx.workspace, inputs.reportJson);
   const logger = { info: (m: string) => io.info(m), warn: (m: string) => io.warning(m), progress: (m: string) => io.info(m) };
   if (baseRef) io.info(`Comparing with the base ${baseRef}.`);

@@ -36,6 +36,7 @@ import { EnvironmentError } from '../errors.js';
 import { extractTgz, extractZip, type WantedEntries } from './archive.js';
 import { CUDA_PROVIDER_CHECKSUMS, type PinnedArchive } from './cuda-checksums.js';
 import { CUDA_PROVIDER_FILES, defaultBindingDir } from './providers.js';
+import { onnxRuntimeFor } from '../runtime/onnxruntime.js';
 
 /** Where the provider binaries come from. */
 export interface CudaProviderSource {
@@ -103,10 +104,10 @@ export function cacheRoot(env: Record<string, string | undefined>, home: string 
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'energy-budget');
 }
 
-/** The installed onnxruntime-node version (its package.json). */
+/** The version of the onnxruntime-node this process loads (src/runtime/onnxruntime.ts), from its package.json. */
 export function onnxruntimeNodeVersion(): string {
   const req = createRequire(import.meta.url);
-  return (req('onnxruntime-node/package.json') as { version: string }).version;
+  return (req(join(onnxRuntimeFor().dir, 'package.json')) as { version: string }).version;
 }
 
 /** Options of {@link ensureCudaProvider}. */

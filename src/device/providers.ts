@@ -18,12 +18,12 @@
  * without provider files or without a WebGPU backend.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { DeviceChoice } from '../config/types.js';
 import { EnvironmentError } from '../errors.js';
 import { elfNeededLibraries } from './elf.js';
+import { onnxRuntimeFor } from '../runtime/onnxruntime.js';
 
 /** The files of the CUDA provider that the npm package does not ship (onnxruntime-node script/install-metadata.js). */
 export const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'] as const;
@@ -112,10 +112,13 @@ export interface DeviceCheck {
   notes: string[];
 }
 
-/** The folder onnxruntime-node loads its binding from (`bin/napi-v6/<platform>/<arch>`). */
+/**
+ * The folder onnxruntime-node loads its binding from (`bin/napi-v6/<platform>/<arch>`), in the
+ * copy this process loads (src/runtime/onnxruntime.ts).
+ * @throws EnvironmentError when no onnxruntime-node is usable here.
+ */
 export function defaultBindingDir(platform: string = process.platform, arch: string = process.arch): string {
-  const pkg = createRequire(import.meta.url).resolve('onnxruntime-node/package.json');
-  return join(dirname(pkg), 'bin', 'napi-v6', platform, arch);
+  return join(onnxRuntimeFor().dir, 'bin', 'napi-v6', platform, arch);
 }
 
 /** PATH lookup without spawning a shell. */

@@ -32,6 +32,8 @@ export interface EstimateMeterOptions {
   clockNs?: ClockNs;
   /** CPU time used by this process so far, µs (user + system). @default process.cpuUsage() */
   cpuTimeUs?: () => number;
+  /** Machine-wide CPU time. @default /proc/stat under procRoot (cpuTimesReader gives os.cpus() off Linux) */
+  readStat?: () => Promise<CpuTimes | null>;
 }
 
 interface Mark {
@@ -60,6 +62,7 @@ export class EstimateMeter implements EnergyMeter {
   private readonly fs: EnergyFs;
   private readonly clockNs: ClockNs;
   private readonly cpuTimeUs: () => number;
+  private readonly readStat: () => Promise<CpuTimes | null>;
   private readonly open = new Map<number, Mark>();
   private nextId = 1;
 
@@ -68,6 +71,7 @@ export class EstimateMeter implements EnergyMeter {
     this.fs = options.fs ?? nodeFs;
     this.clockNs = options.clockNs ?? realClockNs;
     this.cpuTimeUs = options.cpuTimeUs ?? processCpuTimeUs;
+    this.readStat = options.readStat ?? (() => readCpuTimes(this.procRoot, this.fs));
     this.modelledIdleW = vmPowerW(options.model.model, 0, options.vcpus);
     this.description =
       `Estimate (not measured): this process's share of a ${options.vcpus}-vCPU machine, ` +
@@ -76,7 +80,7 @@ export class EstimateMeter implements EnergyMeter {
 
   /** Marks the start: clock, process CPU time, /proc/stat. */
   async begin(): Promise<WindowToken> {
-    const stat = await readCpuTimes(this.procRoot, this.fs);
+    const stat = await this.readStat();
     const id = this.nextId++;
     this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
     const token: EstimateToken = { startedAt: Date.now(), id };
@@ -90,7 +94,7 @@ export class EstimateMeter implements EnergyMeter {
     this.open.delete(start.id);
     const endNs = this.clockNs();
     const endCpuUs = this.cpuTimeUs();
-    const endStat = await readCpuTimes(this.procRoot, this.fs);
+    const endStat = await this.readStat();
     return estimateWindow({
       model: this.options.model,
       vcpus: this.options.vcpus,
@@ -134,7 +138,7 @@ export function estimateWindow(input: EstimateInputs): EnergyWindow {
     busyCpuS = processCpuS;
     utilisation = durationS > 0 ? Math.min(1, processCpuS / (vcpus * durationS)) : 0;
     notes.push(
-      'Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load.',
+      'Machine utilisation unavailable (no machine-wide CPU time, or window too short); assumed this process was the only load.',
     );
   }
   const share = busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0;

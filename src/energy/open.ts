@@ -8,12 +8,12 @@
  * METER_UNAVAILABLE): the budget file is valid, the machine is not what it asks for. An unknown
  * meter name is an InputError (exit 2).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, type CpuInfo as CpuInfoOs } from 'node:os';
 import type { DeviceChoice, MeterChoice, PowerSettings } from '../config/types.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { nodeFs, type ClockNs, type EnergyFs, type Ticker } from './adapters.js';
 import { CombinedMeter } from './combined.js';
-import { readCpuInfo, readCpuTimes } from './cpu.js';
+import { cpuTimesReader, readPlatformCpu, type ExecFileFn } from './cpu-platform.js';
 import { EstimateMeter } from './estimate.js';
 import { openNvidiaSmiMeter, type SpawnFn } from './nvidia-smi.js';
 import { loadNvml, openNvmlMeter, type GpuMeterResult, type NvmlLike } from './nvml.js';
@@ -44,6 +44,23 @@ export interface OpenMeterOptions {
   smiStartTimeoutMs?: number;
   /** Logical CPUs of the machine. @default from /proc/stat, else os.availableParallelism() */
   vcpus?: number;
+  /** The platform and architecture whose CPU readers run (src/energy/cpu-platform.ts). @default process.platform, process.arch */
+  platform?: string;
+  arch?: string;
+  /** Runs sysctl / reg / PowerShell on macOS and Windows. @default execFile with a timeout */
+  execFile?: ExecFileFn;
+  /** Machine-wide CPU counters off Linux. @default os.cpus */
+  osCpus?: () => ReadonlyArray<Pick<CpuInfoOs, 'times'>>;
+}
+
+/** What macOS and Windows users are told: no counter is read there, the figures are modelled. */
+export function platformEstimateNote(platform: string): string | null {
+  const name = platform === 'darwin' ? 'macOS' : platform === 'win32' ? 'Windows' : null;
+  if (!name) return null;
+  return (
+    `No CPU energy counter is read on ${name} (RAPL is read on Linux only): the energy figures are modelled ` +
+    "from this process's CPU time and the machine's CPU load, not measured."
+  );
 }
 
 /** An opened meter and what the user should be told about the choice. */
@@ -73,11 +90,27 @@ export function procRootFrom(env: Record<string, string | undefined>): string {
 async function openEstimate(options: OpenMeterOptions, notices: string[]): Promise<EstimateMeter> {
   const procRoot = options.procRoot ?? procRootFrom(options.env);
   const fs = options.fs ?? nodeFs;
-  const cpu = await readCpuInfo(procRoot, fs);
-  const stat = await readCpuTimes(procRoot, fs);
+  const platform = options.platform ?? process.platform;
+  const read = await readPlatformCpu({
+    platform,
+    arch: options.arch ?? process.arch,
+    execFile: options.execFile,
+    procRoot,
+    fs,
+    env: options.env,
+  });
+  const cpu = read.cpu;
+  const readStat = cpuTimesReader(platform, procRoot, fs, options.osCpus);
+  const stat = await readStat();
   const vcpus = options.vcpus ?? (stat?.cpus || cpu?.logicalCpus || availableParallelism());
   const model = resolvePowerModel(cpu, options.power);
-  notices.push(...model.notes);
+  notices.push(...read.notes);
+  if (read.source !== '/proc/cpuinfo') {
+    notices.push(cpu ? `CPU read with ${read.source}: ${cpu.modelName}.` : `CPU model unknown (${read.source} gave none).`);
+  }
+  notices.push(
+    ...model.notes.filter((n) => read.source === '/proc/cpuinfo' || !n.startsWith('CPU model unknown (/proc/cpuinfo')),
+  );
   return new EstimateMeter({
     model,
     vcpus,
@@ -85,6 +118,7 @@ async function openEstimate(options: OpenMeterOptions, notices: string[]): Promi
     fs,
     clockNs: options.clockNs,
     cpuTimeUs: options.cpuTimeUs,
+    readStat,
   });
 }
 
@@ -150,7 +184,18 @@ export async function openMeter(choice: MeterChoice, options: OpenMeterOptions):
     return { meter: gpu.meter, meters: [gpu.meter], notices };
   }
 
-  const probe = await probeRapl(sysfsRoot, fs);
+  const platform = options.platform ?? process.platform;
+  const offLinux = platformEstimateNote(platform);
+  if (offLinux && choice === 'rapl') {
+    throw new EnvironmentError(
+      `The budget file asks for energy: rapl, but RAPL is read on Linux only and this is ${platform}. ` +
+        'Set energy: auto or energy: estimate (a labelled power-model estimate) for this model, or run it on Linux.',
+      { code: 'METER_UNAVAILABLE' },
+    );
+  }
+  const probe = offLinux
+    ? ({ ok: false, reason: 'absent', message: offLinux, notes: [] } as const)
+    : await probeRapl(sysfsRoot, fs);
   let cpuMeter: EnergyMeter;
   if (probe.ok) {
     cpuMeter = new RaplMeter(probe.domains, { fs, ticker: options.ticker, clockNs: options.clockNs });

@@ -1,45 +1,46 @@
 /**
- * The platform check made before onnxruntime is loaded. onnxruntime-node loads its native
- * binding from `bin/napi-v6/<platform>/<arch>/` as soon as it is imported; when that file is
- * missing (the action's `dist/` ships Linux x64 only) the import would die with a raw
- * `MODULE_NOT_FOUND` stack. This turns it into one clear message and exit code 3.
+ * The runtime check the action makes before onnxruntime is loaded (src/runtime/onnxruntime.ts
+ * is the rule): the copy shipped in dist/ on Linux x64; on Linux arm64 the copy fetched into the
+ * runner's tool cache, fetched here on first use (src/runtime/fetch.ts); anywhere else one clear
+ * message and exit code 3 instead of a native load failure.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import { fetchOnnxRuntime, type FetchDeps } from '../runtime/fetch.js';
+import {
+  describeFailure,
+  realRuntimeProbe,
+  resolveOnnxRuntime,
+  type RuntimeProbe,
+  type RuntimeResolution,
+} from '../runtime/onnxruntime.js';
 
-export interface PlatformProbe {
-  platform: string;
-  arch: string;
-  /** Whether a file exists. @default fs.existsSync */
-  exists?: (file: string) => boolean;
-  /** Resolves a package's package.json. @default createRequire(import.meta.url).resolve */
-  resolve?: (specifier: string) => string;
+export interface EnsureRuntimeOptions {
+  /** The rule's probe; called again after a fetch. @default realRuntimeProbe('action') */
+  probe?: () => RuntimeProbe;
+  /** The fetch's edges. @default @actions/tool-cache (toolCacheDeps) */
+  fetchDeps?: () => Promise<FetchDeps>;
+  log?: (message: string) => void;
 }
 
 /**
- * Throws unless onnxruntime-node has a native binding for this platform and architecture.
- * @throws EnvironmentError (exit 3) naming the platform and the supported ones.
+ * Makes sure the action can load onnxruntime here, fetching the Linux arm64 runtime when needed.
+ * @returns the resolution used (source, folder, version).
+ * @throws EnvironmentError (exit 3) naming the platform, what was looked at and where the action runs.
  */
-export function assertOnnxRuntimeAvailable(probe: PlatformProbe = { platform: process.platform, arch: process.arch }): void {
-  const exists = probe.exists ?? existsSync;
-  const resolve = probe.resolve ?? ((s: string) => createRequire(import.meta.url).resolve(s));
-  let packageJson: string;
-  try {
-    packageJson = resolve('onnxruntime-node/package.json');
-  } catch {
-    throw new EnvironmentError(
-      'onnxruntime-node is not installed next to energy-budget. In the GitHub Action it ships in dist/node_modules; ' +
-        'check out the action at a release tag, or run `npm install` when running from source.',
-    );
+export async function ensureOnnxRuntime(options: EnsureRuntimeOptions = {}): Promise<Extract<RuntimeResolution, { ok: true }>> {
+  const probe = options.probe ?? (() => realRuntimeProbe('action'));
+  const first = probe();
+  let r = resolveOnnxRuntime(first);
+  if (!r.ok && r.fetchable) {
+    const deps = options.fetchDeps
+      ? await options.fetchDeps()
+      : await (await import('../runtime/fetch.js')).toolCacheDeps(process.env, options.log ?? (() => {}));
+    await fetchOnnxRuntime(first.arch, deps);
+    r = resolveOnnxRuntime(probe());
   }
-  const binding = path.join(path.dirname(packageJson), 'bin', 'napi-v6', probe.platform, probe.arch, 'onnxruntime_binding.node');
-  if (!exists(binding)) {
-    throw new EnvironmentError(
-      `energy-budget has no onnxruntime build for ${probe.platform}/${probe.arch} here: the GitHub Action ships the ` +
-        'Linux x64 runtime only. Run the job on a Linux x64 runner (`runs-on: ubuntu-latest`), or install the CLI ' +
-        'from source with `npm install` on this platform.',
-    );
-  }
+  if (!r.ok) throw new EnvironmentError(describeFailure(first, r.tried));
+  options.log?.(
+    `onnxruntime-node ${r.version ?? '(version unknown)'} for ${first.platform}/${first.arch}: ${r.source} copy, ${r.dir}`,
+  );
+  return r;
 }

@@ -6,11 +6,11 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type * as ort from 'onnxruntime-node';
 import { EnvironmentError } from '../errors.js';
+import { onnxRuntimeFor } from '../runtime/onnxruntime.js';
 import { CHILD_SOURCE, type ChildJob } from './child.js';
 import { objectCost, parseCallgrind, type CallgrindPart } from './callgrind.js';
 
@@ -174,9 +174,9 @@ function defaultExec(command: string, args: string[], env: Record<string, string
   });
 }
 
-/** onnxruntime-node's entry file as this module resolves it (dist/node_modules in the bundle). */
+/** The entry file of the onnxruntime-node this process loads (src/runtime/onnxruntime.ts). */
 function ortEntry(): string {
-  return createRequire(import.meta.url).resolve('onnxruntime-node');
+  return onnxRuntimeFor().entryFile;
 }
 
 /** Callgrind's per-dump files in call order: `out.1`, `out.2`, …, then `out` (written at exit). */

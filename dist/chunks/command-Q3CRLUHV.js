@@ -1,16 +1,19 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  GitCommandError,
+  runGit
+} from "./chunk-JMVR6TWE.js";
+import {
+  loadBaselineReport
+} from "./chunk-CZNE2HUI.js";
+import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-VKTIHO65.js";
-import {
-  GitCommandError,
-  runGit
-} from "./chunk-JMVR6TWE.js";
+} from "./chunk-MYP3WVUH.js";
 import {
   lastSegment,
   toRecord
@@ -22,17 +25,14 @@ import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
 import {
+  EnergyBudgetError,
+  InputError
+} from "./chunk-Z5TEINJL.js";
+import {
   formatChange,
   formatMetric
 } from "./chunk-SQ5DARHL.js";
 import "./chunk-MJFYPYIG.js";
-import {
-  loadBaselineReport
-} from "./chunk-CZNE2HUI.js";
-import {
-  EnergyBudgetError,
-  InputError
-} from "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/history/command.ts

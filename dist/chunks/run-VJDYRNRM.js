@@ -5,6 +5,10 @@ import {
   headCommit
 } from "./chunk-JMVR6TWE.js";
 import {
+  environmentDifferences,
+  loadBaselineReport
+} from "./chunk-CZNE2HUI.js";
+import {
   evaluateBudgets,
   isDeterministicMetric,
   overallVerdict,
@@ -35,7 +39,7 @@ import {
   metricValues,
   ortVersion,
   parseConfig
-} from "./chunk-U4RG5DKM.js";
+} from "./chunk-TYHEIUDF.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -43,7 +47,8 @@ import {
   externalEntries,
   forEachTensor,
   isExternal
-} from "./chunk-ORBYLIGY.js";
+} from "./chunk-NX7QCVD3.js";
+import "./chunk-FJYLMHCT.js";
 import {
   decodeModel
 } from "./chunk-R3OHUB5T.js";
@@ -52,8 +57,10 @@ import {
   isMinimumMetric,
   metricKind
 } from "./chunk-4ZSDREZE.js";
+import "./chunk-WZAJPRWX.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
+import "./chunk-5RXNPUPO.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
@@ -61,8 +68,15 @@ import {
   endFootprint,
   modelsDigest,
   startFootprint
-} from "./chunk-NDTX4O5S.js";
-import "./chunk-ICPR6Q2S.js";
+} from "./chunk-TLWKCKIU.js";
+import "./chunk-F25B2ZER.js";
+import {
+  EnergyBudgetError,
+  EnvironmentError,
+  ExitCode,
+  InputError,
+  exitCodeOf
+} from "./chunk-Z5TEINJL.js";
 import {
   renderText,
   silentLogger
@@ -74,17 +88,6 @@ import "./chunk-SQ5DARHL.js";
 import {
   tryParseQuantity
 } from "./chunk-MJFYPYIG.js";
-import {
-  environmentDifferences,
-  loadBaselineReport
-} from "./chunk-CZNE2HUI.js";
-import {
-  EnergyBudgetError,
-  EnvironmentError,
-  ExitCode,
-  InputError,
-  exitCodeOf
-} from "./chunk-Z5TEINJL.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";

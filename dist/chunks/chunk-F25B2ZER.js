@@ -6127,6 +6127,7 @@ var EstimateMeter = class {
     this.fs = options.fs ?? nodeFs;
     this.clockNs = options.clockNs ?? realClockNs;
     this.cpuTimeUs = options.cpuTimeUs ?? processCpuTimeUs;
+    this.readStat = options.readStat ?? (() => readCpuTimes(this.procRoot, this.fs));
     this.modelledIdleW = vmPowerW(options.model.model, 0, options.vcpus);
     this.description = `Estimate (not measured): this process's share of a ${options.vcpus}-vCPU machine, CPU ${options.model.cpuModel}, power model ${options.model.label}`;
   }
@@ -6138,11 +6139,12 @@ var EstimateMeter = class {
   fs;
   clockNs;
   cpuTimeUs;
+  readStat;
   open = /* @__PURE__ */ new Map();
   nextId = 1;
   /** Marks the start: clock, process CPU time, /proc/stat. */
   async begin() {
-    const stat = await readCpuTimes(this.procRoot, this.fs);
+    const stat = await this.readStat();
     const id = this.nextId++;
     this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
     const token = { startedAt: Date.now(), id };
@@ -6155,7 +6157,7 @@ var EstimateMeter = class {
     this.open.delete(start.id);
     const endNs = this.clockNs();
     const endCpuUs = this.cpuTimeUs();
-    const endStat = await readCpuTimes(this.procRoot, this.fs);
+    const endStat = await this.readStat();
     return estimateWindow({
       model: this.options.model,
       vcpus: this.options.vcpus,
@@ -6184,7 +6186,7 @@ function estimateWindow(input) {
     busyCpuS = processCpuS;
     utilisation = durationS > 0 ? Math.min(1, processCpuS / (vcpus * durationS)) : 0;
     notes.push(
-      "Machine utilisation unavailable (/proc/stat unreadable or window too short); assumed this process was the only load."
+      "Machine utilisation unavailable (no machine-wide CPU time, or window too short); assumed this process was the only load."
     );
   }
   const share = busyCpuS > 0 ? Math.min(1, processCpuS / busyCpuS) : 0;

@@ -1,6 +1,11 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  InferenceSession,
+  Tensor,
+  env
+} from "./chunk-FJYLMHCT.js";
+import {
   AttributeType,
   DataType,
   decodeModel,
@@ -1008,9 +1013,8 @@ function float16ValuesOf(data) {
 }
 
 // src/util/ort-tensor.ts
-import * as ort from "onnxruntime-node";
 function makeTensor(type, data, dims) {
-  const t = new ort.Tensor(type, data, dims);
+  const t = new Tensor(type, data, dims);
   return type === "float16" ? nativeFloat16(t) : t;
 }
 function nativeFloat16(t) {
@@ -1021,7 +1025,7 @@ function nativeFloat16(t) {
   t.cpuData = bits;
   if (t.data !== bits) {
     throw new Error(
-      `onnxruntime-common ${ort.env.versions.common} keeps float16 tensor data where energy-budget cannot store it as a Uint16Array, which onnxruntime-node's native binding needs; run on Node 22 or report this at the energy-budget repository.`
+      `onnxruntime-common ${env.versions.common} keeps float16 tensor data where energy-budget cannot store it as a Uint16Array, which onnxruntime-node's native binding needs; run on Node 22 or report this at the energy-budget repository.`
     );
   }
   return t;
@@ -1615,9 +1619,8 @@ async function measureFidelity(originalBytes, variantBytes, batches, createSessi
 }
 
 // src/optimize/session.ts
-import * as ort2 from "onnxruntime-node";
 var ortSessionFactory = async (modelBytes) => {
-  const session = await ort2.InferenceSession.create(modelBytes, {
+  const session = await InferenceSession.create(modelBytes, {
     executionProviders: ["cpu"],
     intraOpNumThreads: 1,
     graphOptimizationLevel: "all"

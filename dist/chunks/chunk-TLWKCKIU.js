@@ -7,7 +7,7 @@ import {
   readCpuInfo,
   readCpuTimes,
   resolvePowerModel
-} from "./chunk-ICPR6Q2S.js";
+} from "./chunk-F25B2ZER.js";
 import {
   InputError
 } from "./chunk-Z5TEINJL.js";

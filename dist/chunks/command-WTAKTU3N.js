@@ -10,14 +10,14 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-ORBYLIGY.js";
+} from "./chunk-NX7QCVD3.js";
+import "./chunk-FJYLMHCT.js";
 import {
   encodeModel
 } from "./chunk-R3OHUB5T.js";
+import "./chunk-WZAJPRWX.js";
 import "./chunk-4K6K6CUH.js";
-import {
-  formatQuantity
-} from "./chunk-MJFYPYIG.js";
+import "./chunk-5RXNPUPO.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
@@ -25,6 +25,9 @@ import {
   InputError,
   exitCodeOf
 } from "./chunk-Z5TEINJL.js";
+import {
+  formatQuantity
+} from "./chunk-MJFYPYIG.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/optimize/command.ts

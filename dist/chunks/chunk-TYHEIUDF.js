@@ -20,7 +20,12 @@ import {
   rawTensor,
   synthesizeInputs,
   valueInfo
-} from "./chunk-ORBYLIGY.js";
+} from "./chunk-NX7QCVD3.js";
+import {
+  InferenceSession,
+  Tensor,
+  env
+} from "./chunk-FJYLMHCT.js";
 import {
   DataType,
   decodeModel,
@@ -40,6 +45,9 @@ import {
   planRoundsPerLook
 } from "./chunk-4ZSDREZE.js";
 import {
+  onnxRuntimeFor
+} from "./chunk-WZAJPRWX.js";
+import {
   mean,
   percentile,
   percentiles,
@@ -53,6 +61,7 @@ import {
 } from "./chunk-4K6K6CUH.js";
 import {
   EstimateMeter,
+  USER_HZ,
   errorCode,
   nodeFs,
   pct,
@@ -62,17 +71,17 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-ICPR6Q2S.js";
-import {
-  describeKind,
-  tryParseQuantity
-} from "./chunk-MJFYPYIG.js";
+} from "./chunk-F25B2ZER.js";
 import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
   InputError
 } from "./chunk-Z5TEINJL.js";
+import {
+  describeKind,
+  tryParseQuantity
+} from "./chunk-MJFYPYIG.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
@@ -840,12 +849,12 @@ async function loadConfig(file, readFile4 = (p) => fsReadFile(p, "utf8")) {
     text = await readFile4(abs2);
   } catch (error) {
     const code = error?.code;
-    const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    const why2 = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw new ConfigError([
       {
         file: abs2,
         path: "",
-        message: why,
+        message: why2,
         expected: "a YAML budget file: create `energy-budget.yml` next to your models, or pass `--config FILE`",
         example: MINIMAL_EXAMPLE
       }
@@ -936,10 +945,10 @@ var Validator = class {
     const p = this.lineCounter.linePos(range[0]);
     return { line: p.line, column: p.col };
   }
-  add(path3, node2, message, expected, example) {
+  add(path4, node2, message, expected, example) {
     this.issues.push({
       file: this.file,
-      path: path3,
+      path: path4,
       ...this.pos(node2),
       message,
       ...expected ? { expected } : {},
@@ -986,9 +995,9 @@ var Validator = class {
     return "an unsupported value";
   }
   /** The entries of a mapping; reports a non-mapping and (for a section) unknown keys. */
-  mapping(node2, path3, at, section, doc) {
+  mapping(node2, path4, at, section, doc) {
     if (node2 === null || !(0, import_yaml.isMap)(node2)) {
-      this.add(path3, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
+      this.add(path4, node2 ?? at, `expected a mapping, got ${this.describe(node2)}`, doc?.expected, doc?.example);
       return void 0;
     }
     const entries = [];
@@ -997,7 +1006,7 @@ var Validator = class {
       const resolvedKey = this.resolveNode(keyNode);
       if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
         this.add(
-          path3,
+          path4,
           keyNode ?? node2,
           `a key must be plain text, got ${this.describe(resolvedKey)}`,
           "keys like `name` or `latency-p95`",
@@ -1014,7 +1023,7 @@ var Validator = class {
         keyNode,
         value,
         at: hasPos ? rawValue : keyNode,
-        path: childPath(path3, key)
+        path: childPath(path4, key)
       };
       if (section && !(key in SECTIONS[section])) {
         this.unknownKey(entry, section);
@@ -1076,12 +1085,12 @@ var Validator = class {
       SECTIONS[section][first]?.example
     );
   }
-  required(entries, keys, section, path3, node2) {
+  required(entries, keys, section, path4, node2) {
     let ok = true;
     for (const k of keys) {
       if (!entries.some((e) => e.key === k)) {
         const doc = SECTIONS[section][k];
-        this.add(path3, node2, `missing required key \`${k}\``, doc.expected, doc.example);
+        this.add(path4, node2, `missing required key \`${k}\``, doc.expected, doc.example);
         ok = false;
       }
     }
@@ -1260,34 +1269,34 @@ var Validator = class {
     const models = [];
     const seen = /* @__PURE__ */ new Map();
     node2.items.forEach((item, i) => {
-      const path3 = `models[${i}]`;
-      const model = this.model(this.resolveNode(item), path3, item ?? node2);
+      const path4 = `models[${i}]`;
+      const model = this.model(this.resolveNode(item), path4, item ?? node2);
       if (!model) return;
       const prior = model.name ? seen.get(model.name) : void 0;
       if (prior) {
         const nameNode = (0, import_yaml.isMap)(item) ? item.get("name", true) : void 0;
         this.add(
-          `${path3}.name`,
+          `${path4}.name`,
           nameNode ?? item,
           `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ""} has it too`,
           "a name unique in the file; reports and baselines match models by name",
           `name: ${model.name}-2`
         );
       } else if (model.name) {
-        seen.set(model.name, { path: path3, line: model.line });
+        seen.set(model.name, { path: path4, line: model.line });
       }
       models.push(model);
     });
     return models;
   }
-  model(node2, path3, at) {
-    const entries = this.mapping(node2, path3, at, "model", {
+  model(node2, path4, at) {
+    const entries = this.mapping(node2, path4, at, "model", {
       description: "",
       expected: "a model: a mapping with at least `name` and `path`",
       example: "- { name: classifier, path: models/classifier.onnx }"
     });
     if (!entries) return void 0;
-    this.required(entries, ["name", "path"], "model", path3, node2);
+    this.required(entries, ["name", "path"], "model", path4, node2);
     const model = {
       name: "",
       pathInConfig: "",
@@ -1366,16 +1375,16 @@ var Validator = class {
     }
     this.tailStatistics(model);
     for (const limit of model.budget) {
-      const why = whyUnmeasurable(limit.metric, model);
-      if (why === void 0) continue;
+      const why2 = whyUnmeasurable(limit.metric, model);
+      if (why2 === void 0) continue;
       this.issues.push({
         file: this.file,
         path: limit.path,
         ...limit.line !== void 0 ? { line: limit.line } : {},
         ...limit.column !== void 0 ? { column: limit.column } : {},
-        message: `${limit.kind === "regression" ? "this regression limit " : ""}${why.message}`,
-        expected: why.expected,
-        example: why.example
+        message: `${limit.kind === "regression" ? "this regression limit " : ""}${why2.message}`,
+        expected: why2.expected,
+        example: why2.example
       });
     }
     return model;
@@ -1529,21 +1538,21 @@ var Validator = class {
   fixedValue(entry, doc) {
     const types = /* @__PURE__ */ new Set();
     let ok = true;
-    const walk = (node2, path3, at) => {
+    const walk = (node2, path4, at) => {
       if (node2 !== null && (0, import_yaml.isScalar)(node2) && ["number", "boolean", "string"].includes(typeof node2.value)) {
         types.add(typeof node2.value);
         return { value: node2.value, dims: [] };
       }
       if (node2 !== null && (0, import_yaml.isSeq)(node2)) {
         const parts = node2.items.map(
-          (item, i) => walk(this.resolveNode(item), `${path3}[${i}]`, item ?? node2)
+          (item, i) => walk(this.resolveNode(item), `${path4}[${i}]`, item ?? node2)
         );
         if (parts.some((p) => p === void 0)) return void 0;
         const first = parts[0]?.dims ?? [];
         for (let i = 1; i < parts.length; i++) {
           if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
             this.add(
-              `${path3}[${i}]`,
+              `${path4}[${i}]`,
               node2.items[i],
               `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
               doc.expected,
@@ -1555,7 +1564,7 @@ var Validator = class {
         }
         return { value: parts.map((p) => p?.value), dims: [parts.length, ...first] };
       }
-      this.add(path3, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
+      this.add(path4, node2 ?? at, `expected a number, boolean or text, got ${this.describe(node2)}`, doc.expected, doc.example);
       ok = false;
       return void 0;
     };
@@ -1856,13 +1865,9 @@ function defaultInference() {
   };
 }
 
-// src/bench/ort.ts
-import * as ort from "onnxruntime-node";
-
 // src/device/providers.ts
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { delimiter, dirname as dirname2, join } from "node:path";
+import { delimiter, join } from "node:path";
 
 // src/device/elf.ts
 import { closeSync, openSync, readSync } from "node:fs";
@@ -1883,12 +1888,12 @@ function readAt(fd, offset, length) {
   if (got < length) throw new Error(`truncated ELF file (wanted ${length} bytes at ${offset})`);
   return buf;
 }
-function elfNeededLibraries(path3) {
-  const fd = openSync(path3, "r");
+function elfNeededLibraries(path4) {
+  const fd = openSync(path4, "r");
   try {
     const head = readAt(fd, 0, 64);
-    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path3} is not an ELF file`);
-    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path3} is not a 64-bit little-endian ELF file`);
+    if (head.readUInt32BE(0) !== 2135247942) throw new Error(`${path4} is not an ELF file`);
+    if (head[4] !== 2 || head[5] !== 1) throw new Error(`${path4} is not a 64-bit little-endian ELF file`);
     const phoff = Number(head.readBigUInt64LE(32));
     const phentsize = head.readUInt16LE(54);
     const phnum = head.readUInt16LE(56);
@@ -1919,7 +1924,7 @@ function elfNeededLibraries(path3) {
     }
     if (needed.length === 0 || strtab === void 0) return [];
     const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
-    if (!seg) throw new Error(`${path3}: the string table lies outside every loaded segment`);
+    if (!seg) throw new Error(`${path4}: the string table lies outside every loaded segment`);
     const strings = readAt(fd, Number(strtab - seg.vaddr + seg.offset), Number(strsz));
     return needed.map((off) => {
       const start = Number(off);
@@ -1952,8 +1957,7 @@ function deviceSessionOptions(device, opts = {}) {
   };
 }
 function defaultBindingDir(platform = process.platform, arch = process.arch) {
-  const pkg = createRequire(import.meta.url).resolve("onnxruntime-node/package.json");
-  return join(dirname2(pkg), "bin", "napi-v6", platform, arch);
+  return join(onnxRuntimeFor().dir, "bin", "napi-v6", platform, arch);
 }
 function whichOnPath(command, env2 = process.env, exists = existsSync) {
   for (const dir of (env2.PATH ?? "").split(delimiter)) {
@@ -1962,7 +1966,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort3 = await import("onnxruntime-node");
+  const ort = await import("./ort-bundle-5TVNPCLS.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;
@@ -1972,7 +1976,7 @@ async function realDeviceProbes() {
   return {
     platform: process.platform,
     arch: process.arch,
-    backends: () => ort3.listSupportedBackends(),
+    backends: () => ort.listSupportedBackends(),
     bindingDir: () => defaultBindingDir(),
     exists: existsSync,
     loadLibrary: (name) => {
@@ -2149,7 +2153,7 @@ async function createSession(model, opts) {
   const options = sessionOptions(opts);
   let session;
   try {
-    session = typeof model === "string" ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
+    session = typeof model === "string" ? await InferenceSession.create(model, options) : await InferenceSession.create(model, options);
   } catch (error) {
     const name = opts.name ?? (typeof model === "string" ? model : "the model");
     throw describeDeviceLoadError(error, opts.device ?? "cpu", name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
@@ -2166,7 +2170,7 @@ function wrapSession(session) {
   };
 }
 function ortVersion() {
-  return ort.env.versions.node ?? ort.env.versions.common;
+  return env.versions.node ?? env.versions.common;
 }
 function describeLoadError(error, name) {
   const raw = error instanceof Error ? error.message : String(error);
@@ -2201,7 +2205,6 @@ function describeLoadError(error, name) {
 // src/instructions/valgrind.ts
 import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire as createRequire2 } from "node:module";
 import os from "node:os";
 import path from "node:path";
 
@@ -2364,9 +2367,9 @@ async function findValgrind(env2) {
       else done(stdout.trim());
     });
   }).catch((error) => {
-    const why = error.code === "ENOENT" ? "was not found" : `could not be run (${error.message.split("\n")[0]})`;
+    const why2 = error.code === "ENOENT" ? "was not found" : `could not be run (${error.message.split("\n")[0]})`;
     throw new EnvironmentError(
-      `measure: instructions needs Valgrind (its callgrind tool), and ${where2} ${why}. ${INSTALL_HINT}.`,
+      `measure: instructions needs Valgrind (its callgrind tool), and ${where2} ${why2}. ${INSTALL_HINT}.`,
       { cause: error }
     );
   });
@@ -2416,7 +2419,7 @@ function defaultExec(command, args, env2) {
   });
 }
 function ortEntry() {
-  return createRequire2(import.meta.url).resolve("onnxruntime-node");
+  return onnxRuntimeFor().entryFile;
 }
 function orderDumpFiles(names, base) {
   const numbered = names.map((n) => ({ n, m: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)$`).exec(n) })).filter((x) => x.m).sort((a, b) => Number(a.m[1]) - Number(b.m[1])).map((x) => x.n);
@@ -2738,10 +2741,10 @@ function nodeFlops(n, shapes) {
 
 // src/model/shapes.ts
 import { readFileSync } from "node:fs";
-import { dirname as dirname3, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 async function createOrtShapeSession(bytes) {
-  const ort3 = await import("onnxruntime-node");
-  return ort3.InferenceSession.create(bytes, {
+  const ort = await import("./ort-bundle-5TVNPCLS.js");
+  return ort.InferenceSession.create(bytes, {
     graphOptimizationLevel: "disabled",
     intraOpNumThreads: 1,
     executionProviders: ["cpu"]
@@ -2819,7 +2822,7 @@ function hasExternal(g) {
 function withExtraOutputs(loaded, names) {
   const proto = loaded.proto;
   let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname3(loaded.path));
+  if (hasExternal(graph)) graph = inlineGraph(graph, dirname2(loaded.path));
   const extra = names.map((name) => ({ name }));
   return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
 }
@@ -3450,6 +3453,152 @@ function combineWindows(windows) {
   };
 }
 
+// src/energy/cpu-platform.ts
+import { execFile as nodeExecFile } from "node:child_process";
+import os2 from "node:os";
+import path2 from "node:path";
+var CPU_QUERY_TIMEOUT_MS = 1e4;
+var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve4, reject) => {
+  nodeExecFile(
+    file,
+    [...args],
+    { timeout: timeoutMs, windowsHide: true, encoding: "utf8", maxBuffer: 1 << 20 },
+    (error, stdout) => error ? reject(error) : resolve4(stdout)
+  );
+});
+function colonLines(text) {
+  const out3 = /* @__PURE__ */ new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (i > 0) out3.set(line.slice(0, i).trim(), line.slice(i + 1).trim());
+  }
+  return out3;
+}
+function x86Signature(text) {
+  const m = /Family (\d+) Model (\d+) Stepping (\d+)/.exec(text ?? "");
+  return m ? { family: Number(m[1]), model: Number(m[2]), stepping: Number(m[3]) } : {};
+}
+var int = (v) => v !== void 0 && /^\d+$/.test(v) ? Number(v) : void 0;
+function sysctlNames(arch) {
+  const names = ["machdep.cpu.brand_string", "hw.logicalcpu"];
+  if (arch === "x64") names.push("machdep.cpu.vendor", "machdep.cpu.family", "machdep.cpu.model", "machdep.cpu.stepping");
+  return names;
+}
+function parseSysctl(text) {
+  const v = colonLines(text);
+  const name = v.get("machdep.cpu.brand_string");
+  if (!name) return null;
+  return {
+    modelName: name,
+    vendor: v.get("machdep.cpu.vendor"),
+    family: int(v.get("machdep.cpu.family")),
+    model: int(v.get("machdep.cpu.model")),
+    stepping: int(v.get("machdep.cpu.stepping")),
+    logicalCpus: int(v.get("hw.logicalcpu")) ?? 0
+  };
+}
+var WINDOWS_CPU_KEY = "HKLM\\HARDWARE\\DESCRIPTION\\System\\CentralProcessor\\0";
+function parseRegQuery(text, logicalCpus) {
+  const v = /* @__PURE__ */ new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s+(\S+)\s+REG_\w+\s+(.*?)\s*$/.exec(line);
+    if (m) v.set(m[1], m[2]);
+  }
+  const name = v.get("ProcessorNameString");
+  if (!name) return null;
+  return { modelName: name, vendor: v.get("VendorIdentifier"), ...x86Signature(v.get("Identifier")), logicalCpus };
+}
+var CIM_ARGS = [
+  "-NoProfile",
+  "-NonInteractive",
+  "-Command",
+  "Get-CimInstance -ClassName Win32_Processor | Select-Object Name,Manufacturer,Caption,NumberOfLogicalProcessors | ConvertTo-Json -Compress"
+];
+function parseCim(text) {
+  let data;
+  try {
+    data = JSON.parse(text.trim());
+  } catch {
+    return null;
+  }
+  const rows = Array.isArray(data) ? data : [data];
+  const first = rows[0];
+  if (!first || typeof first.Name !== "string") return null;
+  const logicalCpus = rows.reduce(
+    (n, r) => n + (typeof r.NumberOfLogicalProcessors === "number" ? r.NumberOfLogicalProcessors : 0),
+    0
+  );
+  return {
+    modelName: first.Name.trim(),
+    vendor: typeof first.Manufacturer === "string" ? first.Manufacturer : void 0,
+    ...x86Signature(typeof first.Caption === "string" ? first.Caption : void 0),
+    logicalCpus
+  };
+}
+function why(error) {
+  const e = error;
+  if (e.killed) return `timed out after ${CPU_QUERY_TIMEOUT_MS / 1e3} s`;
+  return typeof e.code === "string" ? e.code : (e.message ?? String(error)).split("\n")[0];
+}
+async function readPlatformCpu(probe) {
+  const run = probe.execFile ?? realExecFile;
+  const notes = [];
+  if (probe.platform === "darwin") {
+    try {
+      const cpu2 = parseSysctl(await run("/usr/sbin/sysctl", sysctlNames(probe.arch), { timeoutMs: CPU_QUERY_TIMEOUT_MS }));
+      if (!cpu2) notes.push("sysctl printed no machdep.cpu.brand_string; the CPU model is unknown.");
+      return { cpu: cpu2, source: "sysctl", notes };
+    } catch (error) {
+      notes.push(`sysctl failed (${why(error)}); the CPU model is unknown.`);
+      return { cpu: null, source: "sysctl", notes };
+    }
+  }
+  if (probe.platform === "win32") {
+    const env2 = probe.env ?? process.env;
+    const system32 = path2.win32.join(env2.SystemRoot ?? env2.windir ?? "C:\\Windows", "System32");
+    const logical = (probe.logicalCpus ?? os2.availableParallelism)();
+    try {
+      const cpu2 = parseRegQuery(
+        await run(path2.win32.join(system32, "reg.exe"), ["query", WINDOWS_CPU_KEY], { timeoutMs: CPU_QUERY_TIMEOUT_MS }),
+        logical
+      );
+      if (cpu2) return { cpu: cpu2, source: "Windows registry", notes };
+      notes.push(`${WINDOWS_CPU_KEY} has no ProcessorNameString; asking CIM.`);
+    } catch (error) {
+      notes.push(`reg query ${WINDOWS_CPU_KEY} failed (${why(error)}); asking CIM.`);
+    }
+    try {
+      const cpu2 = parseCim(
+        await run(path2.win32.join(system32, "WindowsPowerShell", "v1.0", "powershell.exe"), CIM_ARGS, {
+          timeoutMs: CPU_QUERY_TIMEOUT_MS
+        })
+      );
+      if (!cpu2) notes.push("PowerShell CIM printed no Win32_Processor Name; the CPU model is unknown.");
+      return { cpu: cpu2, source: "PowerShell CIM", notes };
+    } catch (error) {
+      notes.push(`PowerShell CIM failed (${why(error)}); the CPU model is unknown.`);
+      return { cpu: null, source: "PowerShell CIM", notes };
+    }
+  }
+  const cpu = await readCpuInfo(probe.procRoot ?? "/proc", probe.fs ?? nodeFs);
+  return { cpu, source: "/proc/cpuinfo", notes };
+}
+function cpuTimesFromOs(cpus) {
+  if (cpus.length === 0) return null;
+  let busyMs = 0;
+  let idleMs = 0;
+  for (const c of cpus) {
+    busyMs += c.times.user + c.times.nice + c.times.sys + c.times.irq;
+    idleMs += c.times.idle;
+  }
+  const perTick = 1e3 / USER_HZ;
+  return { busyTicks: busyMs / perTick, totalTicks: (busyMs + idleMs) / perTick, cpus: cpus.length };
+}
+function cpuTimesReader(platform, procRoot, fs = nodeFs, cpus = os2.cpus) {
+  if (platform === "linux") return () => readCpuTimes(procRoot, fs);
+  return async () => cpuTimesFromOs(cpus());
+}
+
 // src/energy/nvidia-smi.ts
 import { spawn as nodeSpawn } from "node:child_process";
 
@@ -4032,14 +4181,14 @@ import { join as join2 } from "node:path";
 var RAPL_MAX_POWER_W = { package: 500, dram: 200, psys: 1e3 };
 var RAPL_QUANTUM_J = 2 ** -14;
 var ZONE_RE = /^([a-z][a-z-]*rapl[a-z-]*):(\d+)(?::(\d+))?$/;
-async function readTrim(fs, path3) {
-  return (await fs.readFile(path3)).trim();
+async function readTrim(fs, path4) {
+  return (await fs.readFile(path4)).trim();
 }
-async function readUj(fs, path3) {
-  const text = await readTrim(fs, path3);
+async function readUj(fs, path4) {
+  const text = await readTrim(fs, path4);
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
-    throw new EnvironmentError(`${path3} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
+    throw new EnvironmentError(`${path4} does not hold a counter in \xB5J (read "${text.slice(0, 40)}").`, {
       code: "METER_UNAVAILABLE"
     });
   }
@@ -4278,6 +4427,11 @@ var RaplMeter = class {
 };
 
 // src/energy/open.ts
+function platformEstimateNote(platform) {
+  const name = platform === "darwin" ? "macOS" : platform === "win32" ? "Windows" : null;
+  if (!name) return null;
+  return `No CPU energy counter is read on ${name} (RAPL is read on Linux only): the energy figures are modelled from this process's CPU time and the machine's CPU load, not measured.`;
+}
 var CHOICES = ["auto", "rapl", "nvml", "estimate"];
 function sysfsRootFrom(env2) {
   const v = env2.ENERGY_BUDGET_SYSFS;
@@ -4290,18 +4444,35 @@ function procRootFrom(env2) {
 async function openEstimate(options, notices) {
   const procRoot = options.procRoot ?? procRootFrom(options.env);
   const fs = options.fs ?? nodeFs;
-  const cpu = await readCpuInfo(procRoot, fs);
-  const stat2 = await readCpuTimes(procRoot, fs);
+  const platform = options.platform ?? process.platform;
+  const read = await readPlatformCpu({
+    platform,
+    arch: options.arch ?? process.arch,
+    execFile: options.execFile,
+    procRoot,
+    fs,
+    env: options.env
+  });
+  const cpu = read.cpu;
+  const readStat = cpuTimesReader(platform, procRoot, fs, options.osCpus);
+  const stat2 = await readStat();
   const vcpus = options.vcpus ?? (stat2?.cpus || cpu?.logicalCpus || availableParallelism());
   const model = resolvePowerModel(cpu, options.power);
-  notices.push(...model.notes);
+  notices.push(...read.notes);
+  if (read.source !== "/proc/cpuinfo") {
+    notices.push(cpu ? `CPU read with ${read.source}: ${cpu.modelName}.` : `CPU model unknown (${read.source} gave none).`);
+  }
+  notices.push(
+    ...model.notes.filter((n) => read.source === "/proc/cpuinfo" || !n.startsWith("CPU model unknown (/proc/cpuinfo"))
+  );
   return new EstimateMeter({
     model,
     vcpus,
     procRoot,
     fs,
     clockNs: options.clockNs,
-    cpuTimeUs: options.cpuTimeUs
+    cpuTimeUs: options.cpuTimeUs,
+    readStat
   });
 }
 async function openGpu(options) {
@@ -4356,7 +4527,15 @@ async function openMeter(choice, options) {
     notices.push(...gpu2.notes);
     return { meter: gpu2.meter, meters: [gpu2.meter], notices };
   }
-  const probe = await probeRapl(sysfsRoot, fs);
+  const platform = options.platform ?? process.platform;
+  const offLinux = platformEstimateNote(platform);
+  if (offLinux && choice === "rapl") {
+    throw new EnvironmentError(
+      `The budget file asks for energy: rapl, but RAPL is read on Linux only and this is ${platform}. Set energy: auto or energy: estimate (a labelled power-model estimate) for this model, or run it on Linux.`,
+      { code: "METER_UNAVAILABLE" }
+    );
+  }
+  const probe = offLinux ? { ok: false, reason: "absent", message: offLinux, notes: [] } : await probeRapl(sysfsRoot, fs);
   let cpuMeter;
   if (probe.ok) {
     cpuMeter = new RaplMeter(probe.domains, { fs, ticker: options.ticker, clockNs: options.clockNs });
@@ -4511,8 +4690,8 @@ function resolveIntensity(settings, env2, data = CARBON_INTENSITY) {
     );
   }
   const w = data.world;
-  const why = settings.region === void 0 ? ", as the budget file sets no carbon region or intensity" : "";
-  return { gPerKWh: w.gPerKWh, source: `world average${why}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
+  const why2 = settings.region === void 0 ? ", as the budget file sets no carbon region or intensity" : "";
+  return { gPerKWh: w.gPerKWh, source: `world average${why2}: ${w.source} (${w.basis}, ${w.year})`, estimated: true, notes };
 }
 function hostEmbodiedKg(host = EMBODIED.defaultHost, data = EMBODIED) {
   const s = data.server;
@@ -6627,8 +6806,8 @@ var Differentiator = class {
           `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
         );
       else {
-        const why = rule.check?.(n, prep.em);
-        if (why) unsupported.push(`${op} node ${describeNode(n)}: ${why}`);
+        const why2 = rule.check?.(n, prep.em);
+        if (why2) unsupported.push(`${op} node ${describeNode(n)}: ${why2}`);
       }
     });
     if (unsupported.length) {
@@ -7169,7 +7348,6 @@ function projectTraining(p) {
 }
 
 // src/train/runner.ts
-import * as ort2 from "onnxruntime-node";
 function describe(t) {
   return `${t.type}[${t.dims.join(", ")}]`;
 }
@@ -7177,15 +7355,15 @@ function allocLike(t) {
   const n = t.size;
   switch (t.type) {
     case "float32":
-      return new ort2.Tensor("float32", new Float32Array(n), t.dims);
+      return new Tensor("float32", new Float32Array(n), t.dims);
     case "float64":
-      return new ort2.Tensor("float64", new Float64Array(n), t.dims);
+      return new Tensor("float64", new Float64Array(n), t.dims);
     case "int64":
-      return new ort2.Tensor("int64", new BigInt64Array(n), t.dims);
+      return new Tensor("int64", new BigInt64Array(n), t.dims);
     case "int32":
-      return new ort2.Tensor("int32", new Int32Array(n), t.dims);
+      return new Tensor("int32", new Int32Array(n), t.dims);
     case "bool":
-      return new ort2.Tensor("bool", new Uint8Array(n), t.dims);
+      return new Tensor("bool", new Uint8Array(n), t.dims);
     case "float16":
       return makeTensor("float16", new Uint16Array(n), t.dims);
     default:
@@ -7411,8 +7589,8 @@ async function countInstructions(model, feeds, opts) {
 
 // src/measure-training.ts
 import { mkdtemp as mkdtemp2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import os2 from "node:os";
-import path2 from "node:path";
+import os3 from "node:os";
+import path3 from "node:path";
 function stepsPerCallFor(steps) {
   for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
   return 1;
@@ -7550,9 +7728,9 @@ async function measureTraining(cfg, prepared, meter, ctx) {
 }
 async function countSteps(cfg, plan, ctx) {
   ctx.logger.progress(`  ${cfg.name}: counting training-step instructions under Valgrind (callgrind)`);
-  const dir = await mkdtemp2(path2.join(os2.tmpdir(), "eb-step-"));
+  const dir = await mkdtemp2(path3.join(os3.tmpdir(), "eb-step-"));
   try {
-    const file = path2.join(dir, "step.onnx");
+    const file = path3.join(dir, "step.onnx");
     await writeFile2(file, plan.bytes);
     return await countInstructions(file, plan.feeds, {
       env: ctx.env,
@@ -7570,7 +7748,7 @@ import { createReadStream as createReadStream2, createWriteStream as createWrite
 import { copyFile, mkdir, readFile as readFile2, rename as rename3, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join as join4 } from "node:path";
 
@@ -7610,8 +7788,8 @@ function hasher() {
   });
   return { stream, result: () => ({ bytes, sha256: hash.digest("hex") }) };
 }
-async function readAt2(path3, offset, length) {
-  const fh = await open(path3, "r");
+async function readAt2(path4, offset, length) {
+  const fh = await open(path4, "r");
   try {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await fh.read(buf, 0, length, offset);
@@ -7620,8 +7798,8 @@ async function readAt2(path3, offset, length) {
     await fh.close();
   }
 }
-async function zipEntries(path3) {
-  const fh = await open(path3, "r");
+async function zipEntries(path4) {
+  const fh = await open(path4, "r");
   let size;
   try {
     size = (await fh.stat()).size;
@@ -7629,7 +7807,7 @@ async function zipEntries(path3) {
     await fh.close();
   }
   const tailLength = Math.min(size, 22 + 65535 + 20);
-  const tail = await readAt2(path3, size - tailLength, tailLength);
+  const tail = await readAt2(path4, size - tailLength, tailLength);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === 101010256) {
@@ -7644,7 +7822,7 @@ async function zipEntries(path3) {
   if (cdOffset === 4294967295 || count === 65535) {
     const loc = eocd - 20;
     if (loc < 0 || tail.readUInt32LE(loc) !== 117853008) throw new ArchiveError("ZIP64 archive without its locator");
-    const z64 = await readAt2(path3, Number(tail.readBigUInt64LE(loc + 8)), 56);
+    const z64 = await readAt2(path4, Number(tail.readBigUInt64LE(loc + 8)), 56);
     if (z64.readUInt32LE(0) !== 101075792) throw new ArchiveError("bad ZIP64 end-of-central-directory record");
     count = Number(z64.readBigUInt64LE(32));
     cdSize = Number(z64.readBigUInt64LE(40));
@@ -7652,7 +7830,7 @@ async function zipEntries(path3) {
   }
   if (cdOffset + cdSize > size)
     throw new ArchiveError("the ZIP central directory lies past the end of the file (truncated download?)");
-  const cd = await readAt2(path3, cdOffset, cdSize);
+  const cd = await readAt2(path4, cdOffset, cdSize);
   const out3 = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
@@ -7908,8 +8086,8 @@ function cacheRoot(env2, home = homedir()) {
   return join4(env2.XDG_CACHE_HOME || join4(home, ".cache"), "energy-budget");
 }
 function onnxruntimeNodeVersion() {
-  const req = createRequire3(import.meta.url);
-  return req("onnxruntime-node/package.json").version;
+  const req = createRequire(import.meta.url);
+  return req(join4(onnxRuntimeFor().dir, "package.json")).version;
 }
 var HttpFailure = class extends Error {
   constructor(message, retry) {
@@ -7918,9 +8096,9 @@ var HttpFailure = class extends Error {
   }
   retry;
 };
-async function sha256File(path3) {
+async function sha256File(path4) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path3)) hash.update(chunk);
+  for await (const chunk of createReadStream2(path4)) hash.update(chunk);
   return hash.digest("hex");
 }
 function get(url, timeoutMs) {
@@ -8312,9 +8490,9 @@ async function startGpuMemory(cfg, env2) {
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
-async function prepareModel(cfg, path3, ctx) {
+async function prepareModel(cfg, path4, ctx) {
   const modelIndex = ctx.config.models.indexOf(cfg);
-  const loaded = await loadModel(path3, { label: cfg.name });
+  const loaded = await loadModel(path4, { label: cfg.name });
   const analysis = analyzeModel(loaded, { label: label(cfg) });
   const inputs = await synthesizeInputs(analysis.inputs, {
     modelName: cfg.name,
@@ -8525,8 +8703,8 @@ async function runInference(cfg, prepared, session, meter, ctx) {
   }
   return report;
 }
-async function measureModel(cfg, path3, ctx) {
-  return measurePrepared(cfg, await prepareModel(cfg, path3, ctx), ctx);
+async function measureModel(cfg, path4, ctx) {
+  return measurePrepared(cfg, await prepareModel(cfg, path4, ctx), ctx);
 }
 async function measurePrepared(cfg, prepared, ctx, what = { inference: true }) {
   if (!what.inference && !cfg.training) return prepared.report;
@@ -8928,7 +9106,7 @@ function toMeasurement(m) {
 // src/isolate/workspace.ts
 import { existsSync as existsSync2, realpathSync } from "node:fs";
 import { readFile as readFile3, realpath } from "node:fs/promises";
-import { dirname as dirname4, isAbsolute, relative, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
 function isInside(root, child) {
   const rel = relative(root, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
@@ -8947,31 +9125,31 @@ function findWorkspaceRoot(configFile, env2) {
     const ws = real(resolve3(env2.GITHUB_WORKSPACE));
     if (isInside(ws, file)) return ws;
   }
-  for (let dir = dirname4(file); ; dir = dirname4(dir)) {
+  for (let dir = dirname3(file); ; dir = dirname3(dir)) {
     if (existsSync2(resolve3(dir, ".git"))) return dir;
-    if (dirname4(dir) === dir) break;
+    if (dirname3(dir) === dir) break;
   }
-  return dirname4(file);
+  return dirname3(file);
 }
-async function assertInsideWorkspace(path3, workspaceRoot, what) {
+async function assertInsideWorkspace(path4, workspaceRoot, what) {
   let target;
   try {
-    target = await realpath(path3);
+    target = await realpath(path4);
   } catch {
-    target = resolve3(path3);
+    target = resolve3(path4);
   }
   if (!isInside(workspaceRoot, target)) {
-    const viaLink = target !== resolve3(path3) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    const viaLink = target !== resolve3(path4) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
     throw new InputError(
       "PATH_OUTSIDE_WORKSPACE",
-      `${what} is ${path3}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
+      `${what} is ${path4}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
     );
   }
   return target;
 }
 function confinedReadFile(workspaceRoot) {
-  return async (path3) => {
-    const target = await assertInsideWorkspace(path3, workspaceRoot, "An input data file");
+  return async (path4) => {
+    const target = await assertInsideWorkspace(path4, workspaceRoot, "An input data file");
     return readFile3(target);
   };
 }

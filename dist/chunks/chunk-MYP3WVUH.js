@@ -9,12 +9,12 @@ import {
   trendPosition
 } from "./chunk-BUXQTNHB.js";
 import {
+  InputError
+} from "./chunk-Z5TEINJL.js";
+import {
   formatChange,
   formatMetric
 } from "./chunk-SQ5DARHL.js";
-import {
-  InputError
-} from "./chunk-Z5TEINJL.js";
 
 // src/history/chart-data.ts
 var METRIC_TITLE = {

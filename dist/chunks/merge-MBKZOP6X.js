@@ -3,8 +3,8 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   mergeReports,
   modelsDigest
-} from "./chunk-NDTX4O5S.js";
-import "./chunk-ICPR6Q2S.js";
+} from "./chunk-TLWKCKIU.js";
+import "./chunk-F25B2ZER.js";
 import "./chunk-Z5TEINJL.js";
 import "./chunk-DSY7S6TO.js";
 export {

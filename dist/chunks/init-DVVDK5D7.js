@@ -4,14 +4,14 @@ import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
 import {
-  formatQuantity,
-  parseQuantity
-} from "./chunk-MJFYPYIG.js";
-import {
   EnergyBudgetError,
   ExitCode,
   InputError
 } from "./chunk-Z5TEINJL.js";
+import {
+  formatQuantity,
+  parseQuantity
+} from "./chunk-MJFYPYIG.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
