@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-FL46T3MA.js";
+} from "./chunks/chunk-6ZH6SMEA.js";
 import {
   appendRecord,
   chartsFor,
@@ -12,21 +12,21 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-MYP3WVUH.js";
+} from "./chunks/chunk-OCQESJR2.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-BUXQTNHB.js";
+} from "./chunks/chunk-WMIFE2ZZ.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
-import "./chunks/chunk-4ZSDREZE.js";
+import "./chunks/chunk-GTQO6RY3.js";
 import {
   describeFailure,
   realRuntimeProbe,
   resolveOnnxRuntime
-} from "./chunks/chunk-WZAJPRWX.js";
+} from "./chunks/chunk-SR5KBDGD.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import {
@@ -43,21 +43,21 @@ import {
 } from "./chunks/chunk-L6IDUJJP.js";
 import {
   fetchOnnxRuntime
-} from "./chunks/chunk-7XR2JVQG.js";
+} from "./chunks/chunk-SFUS2MFE.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
 import {
   mergeReports
-} from "./chunks/chunk-TLWKCKIU.js";
-import "./chunks/chunk-F25B2ZER.js";
+} from "./chunks/chunk-GRFEZZG2.js";
+import "./chunks/chunk-FH5OFG5U.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   InputError,
   exitCodeOf
-} from "./chunks/chunk-Z5TEINJL.js";
+} from "./chunks/chunk-2JFKSI3H.js";
 import {
   estimatedFiguresText,
   estimatedSuffix
@@ -5574,7 +5574,7 @@ async function ensureOnnxRuntime(options = {}) {
   const first = probe();
   let r = resolveOnnxRuntime(first);
   if (!r.ok && r.fetchable) {
-    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-BFD35ZET.js")).toolCacheDeps(process.env, options.log ?? (() => {
+    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-I4HBN7VX.js")).toolCacheDeps(process.env, options.log ?? (() => {
     }));
     await fetchOnnxRuntime(first.arch, deps);
     r = resolveOnnxRuntime(probe());
@@ -5819,7 +5819,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-VJDYRNRM.js");
+  const engine = await import("./chunks/run-FZHT6N2O.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

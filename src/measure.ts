@@ -4,7 +4,7 @@
  * Everything outside (files, sessions, meters, clocks) comes in through `MeasureContext`.
  */
 import type { BudgetConfig, MetricKey, ModelConfig } from './config/types.js';
-import { EnergyBudgetError, InputError } from './errors.js';
+import { EnergyBudgetError, EnvironmentError, InputError, limitErrorOf } from './errors.js';
 import type { RunLogger } from './run-types.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from './report/types.js';
 import type { EnergyWindow, EnergyMeter, WindowToken } from './energy/types.js';
@@ -16,18 +16,35 @@ import { synthesizeInputs, type SynthesizedInputs } from './bench/inputs.js';
 import { createSession, type BenchSession } from './bench/ort.js';
 import { runInferenceBenchmark } from './bench/runner.js';
 import { isEstimated, measureIdle, openMeter, withIdleBaseline, type IdleBaseline } from './energy/index.js';
+import { estimateCoefficients, estimateFromTimings, type EstimateCoefficients } from './energy/estimate.js';
 import { figureInterval } from './energy/interval.js';
 import { carbonFor } from './energy/carbon.js';
 import { abbaBaseFirst, minSamplesPerRound, planRoundsPerLook } from './compare/sequential.js';
-import { quantileSorted } from './compare/stats.js';
+import { median, quantileSorted } from './compare/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from './compare/interleaved.js';
 import { seedFrom } from './util/random.js';
-import { measureTraining } from './measure-training.js';
+import { measureTraining, withExternalWeightsRead } from './measure-training.js';
+import { adviseModel, GZIP_LEVEL, gzipSize, type EncodedVariant } from './optimize/advisor.js';
+import { externalizeModel } from './model/external-write.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSizeOfFiles } from './util/gzip-files.js';
+import { ortSessionFactoryIn } from './optimize/session.js';
 import { prepareDevice, startGpuMemory } from './measure-device.js';
-import { decodeModel } from './model/onnx.js';
-import { adviseModel } from './optimize/advisor.js';
+import { decodeModel, encodeModel, type ModelProto } from './model/onnx.js';
+import { externalDataFolder, staticShapes } from './model/shapes.js';
+import {
+  activationFigures,
+  estimatePass,
+  formatBytes,
+  memoryRefusal,
+  weightFigures,
+  type EstimateInput,
+  type MemoryPass,
+} from './model/memory.js';
+import { availableMemoryReader, type AvailableMemoryReader } from './util/available-memory.js';
 import { VARIANT_IDS, type Measurement, type VariantComparison } from './optimize/types.js';
-import { countInstructions } from './instructions/measure.js';
 
 /** Everything a measurement needs from outside. */
 export interface MeasureContext {
@@ -45,11 +62,26 @@ export interface MeasureContext {
   sleep?: (seconds: number) => Promise<void>;
   /** Idle baselines measured in this process, by meter description. */
   idle?: Map<string, IdleBaseline>;
+  /**
+   * The machine's available memory for the pre-flight (src/model/memory.ts).
+   * @default /proc/meminfo's MemAvailable (src/util/available-memory.ts)
+   */
+  availableMemory?: AvailableMemoryReader;
+  /**
+   * An advisor variant whose weights reach this many bytes is written with external data.
+   * @default EXTERNAL_VARIANT_BYTES (2 GiB less 64 MiB for the graph: protobuf's limit)
+   */
+  externalVariantBytes?: number;
 }
+
+/** Weights from which an advisor variant is written with external data: protobuf's 2 GiB less room for the graph. */
+export const EXTERNAL_VARIANT_BYTES = 2 ** 31 - 64 * 2 ** 20;
 
 /** A model loaded, analysed and given inputs: what both the benchmark and the comparison use. */
 export interface PreparedModel {
   loaded: LoadedModel;
+  /** The memory pre-flight for a further pass of this model (the advisor's). */
+  preflight?: (pass: MemoryPass) => Promise<void>;
   inputs: SynthesizedInputs;
   report: ModelReport;
   /** Shapes of the intermediate tensors at these inputs, learnt by running the model once. */
@@ -75,16 +107,31 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile,
   });
+  const weights = weightFigures(loaded.proto);
+  const inputBytes = Object.values(inputs.feeds).reduce((sum, t) => sum + tensorBytes(t), 0);
+  const notActivations = new Set([...weights.byName.keys(), ...Object.keys(inputs.feeds)]);
+  const preflight = (pass: MemoryPass, shapes: ReadonlyMap<string, readonly number[]>) =>
+    memoryPreflight(cfg, ctx, pass, {
+      weights,
+      inputBytes,
+      activations: activationFigures(shapes, notActivations),
+      ...(cfg.training && !cfg.training.stepModel
+        ? { training: { optimizer: cfg.training.optimizer, freeze: cfg.training.freeze } }
+        : {}),
+    });
+  await preflight('shapes', staticShapes(loaded.proto, inputs.shapes));
   let counted: Awaited<ReturnType<typeof flopsWithControlFlow>>;
   try {
     // The shapes, and the FLOPs with If branches, Loop and Scan bodies counted (src/model/control-flow.ts).
-    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes) =>
-      createSession(bytes, { threads: cfg.threads, name: label(cfg) }),
+    counted = await flopsWithControlFlow(loaded, inputs.feeds, (bytes, o) =>
+      createSession(bytes, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
     );
   } catch (error) {
     // Sessions are created through createSession (its errors are ours); a failure of the one
     // run that finds intermediate shapes comes raw from onnxruntime and is about the model.
     if (error instanceof EnergyBudgetError) throw error;
+    const limit = limitErrorOf(label(cfg), 'running the model once to find the shapes of intermediate tensors', error);
+    if (limit) throw limit;
     throw new InputError(
       'MODEL_INVALID',
       `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. ` +
@@ -92,6 +139,8 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
       { cause: error },
     );
   }
+  if (cfg.inference) await preflight('inference', counted.shapes);
+  if (cfg.training && !cfg.training.stepModel) await preflight('training', counted.shapes);
   const flops = counted.flops;
   const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
@@ -121,7 +170,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
     budgets: [],
     notices,
   };
-  return { loaded, inputs, report, shapes: counted.shapes };
+  return { loaded, inputs, report, shapes: counted.shapes, preflight: (pass) => preflight(pass, counted.shapes) };
 }
 
 /**
@@ -177,6 +226,37 @@ export class FaultTolerantMeter implements EnergyMeter {
     const f = this.failure;
     this.failure = undefined;
     return f;
+  }
+}
+
+/** Bytes of an input tensor's data (0 for string tensors, whose size is not fixed). */
+function tensorBytes(t: { data: unknown }): number {
+  const d = t.data as { byteLength?: unknown };
+  return typeof d?.byteLength === 'number' ? d.byteLength : 0;
+}
+
+/**
+ * Refuses a pass whose estimated memory exceeds what the machine has available (exit 3);
+ * `ENERGY_BUDGET_MEMORY_CHECK=off` skips the check (when the estimate is wrong for a model).
+ * @throws EnvironmentError MEMORY_INSUFFICIENT with the estimate, what is available and what to change.
+ */
+async function memoryPreflight(cfg: ModelConfig, ctx: MeasureContext, pass: MemoryPass, input: EstimateInput): Promise<void> {
+  if (ctx.env.ENERGY_BUDGET_MEMORY_CHECK === 'off') return;
+  const read = (ctx.availableMemory ??= availableMemoryReader(
+    ctx.procRoot ?? ctx.env.ENERGY_BUDGET_PROC ?? '/proc',
+    ctx.sysfsRoot,
+  ));
+  const available = await read();
+  const estimate = estimatePass(pass, input);
+  const refusal = memoryRefusal(label(cfg), estimate, available.bytes, available.source, {
+    dims: cfg.dims,
+    training: input.training,
+  });
+  if (refusal) {
+    throw new EnvironmentError(
+      `${refusal} If the estimate is wrong for this model, ENERGY_BUDGET_MEMORY_CHECK=off skips the check.`,
+      { code: 'MEMORY_INSUFFICIENT' },
+    );
   }
 }
 
@@ -364,21 +444,8 @@ async function measurePrepared(
       }
     }
   });
-  if (cfg.measure === 'instructions' && prepared.report.inference) {
-    // After the timed benchmark, never beside it: the simulator would take a core from it.
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`,
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString('en-US')} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`,
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`,
-      );
-  }
+  // The inference count of `measure: instructions` is taken after the timed benchmarks of both
+  // sides, both sides at once (src/instructions/sides.ts, called by the run).
   return prepared.report;
 }
 
@@ -468,6 +535,8 @@ const MIN_ROUNDS = 3;
 export interface ComparisonArm {
   model: string | Uint8Array;
   feeds: SynthesizedInputs['feeds'];
+  /** For bytes that keep external-data references: the folder they are relative to. */
+  externalDataFolder?: string;
 }
 
 /** What an interleaved comparison decides and within what limits. */
@@ -545,13 +614,26 @@ export async function compareInterleaved(
   const warmup = plan.warmup ?? 10;
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  // With the power-model estimate, the energy comparison is derived from the timings (see
+  // estimatedRound): the coefficients are fixed on the first round's windows.
+  let coefficients: EstimateCoefficients | undefined;
+  let derived: boolean | undefined;
   const oneRound = async (): Promise<RoundSamples> => {
-    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const arm = (a: ComparisonArm) => ({
+      threads: cfg.threads,
+      name: label(cfg),
+      device: cfg.device,
+      externalDataFolder: a.externalDataFolder,
+    });
+    const sb = await createSession(base.model, arm(base));
+    const sh = await createSession(head.model, arm(head));
     const baseMs: number[] = [];
     const headMs: number[] = [];
     let bJ = 0;
     let hJ = 0;
+    const bCpuS: number[] = [];
+    const hCpuS: number[] = [];
+    const windows: EnergyWindow[] = [];
     try {
       for (let i = 0; i < warmup; i++) {
         await sb.run(base.feeds);
@@ -570,6 +652,10 @@ export async function compareInterleaved(
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          // The block's process CPU time per call (the estimate's window reads it in µs).
+          const cpuS = r.energy?.method === 'estimate' ? (r.energy.estimate?.processCpuS ?? NaN) / r.runs : NaN;
+          (isBase ? bCpuS : hCpuS).push(cpuS);
+          if (r.energy) windows.push(r.energy);
           if (isBase && collect && r.energy) {
             if (Number.isFinite(r.energy.energyJ)) {
               const w = collect.energy;
@@ -590,8 +676,25 @@ export async function compareInterleaved(
     }
     if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
+    const complete = windows.length === 2 * blocksPerRound && windows.every((w) => Number.isFinite(w.energyJ));
+    // Decided once, on the first round with every window read, so that all rounds of one test
+    // are figures of one kind: derived from the timings (the estimate), or metered.
+    if (derived === undefined && complete) {
+      coefficients = estimateCoefficients(windows);
+      derived = coefficients !== undefined;
+    }
+    if (derived && coefficients) {
+      if (!complete || ![...bCpuS, ...hCpuS].every(Number.isFinite)) return { baseMs, headMs };
+      return { baseMs, headMs, ...estimatedRound(coefficients, baseMs, headMs, median(bCpuS), median(hCpuS)) };
+    }
+    // A measured meter: each arm's metered energy (NaN from a failed window drops the round).
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  // The schedule is sized by the second round's length: the first carries one-time costs (the
+  // harness's first calls, page faults); a plan sized by a long first round runs out of looks
+  // before the cap (a bench run stopped at 32 rounds after 10 s of a 30 s cap). Both rounds
+  // come before any look (≥ 3 rounds).
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
@@ -599,25 +702,85 @@ export async function compareInterleaved(
   // the looks holds. The quick rule looks early and often; the default sizes the looks to the cap.
   const quick = plan.quickRoundsPerLook;
   const looks =
-    quick !== undefined
-      ? {
-          roundsPerLook: quick,
-          firstLookRounds: Math.max(MIN_ROUNDS, quick),
-          maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick)),
-        }
-      : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+    quick !== undefined ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
+  decider.addRound(first);
   // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
-  for (let rounds = 1; ; rounds++) {
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
   if (collect && meter.takeFailure()) collect.energyFailed = true;
-  const lookText = quick !== undefined ? `, a look every ${quick} rounds (Bonferroni)` : '';
+  const lookText = quick !== undefined ? `, a look every ${looks.roundsPerLook} rounds (Bonferroni)` : '';
   return decider.finish(
     `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+    derived && coefficients ? estimatedRoundText(coefficients) : undefined,
   );
+}
+
+/** Most looks of the quick rule: Bonferroni splits α over them, so more looks widen every interval. */
+export const QUICK_MAX_LOOKS = 10;
+
+/**
+ * The quick rule's look schedule for a cap of `capS` seconds at `roundS` seconds per round
+ * (the second round's length: compareInterleaved): a look every `minRoundsPerLook` rounds (the first after as many,
+ * at least 3), spaced further apart when more than {@link QUICK_MAX_LOOKS} such looks would fit,
+ * so that the last look's interval is no wider than that of 10 looks whatever the model's speed
+ * (with 23 looks of 3 rounds, as 0.43 s rounds gave in a 30 s cap, each look had α/23: a 95%
+ * interval 11% wider than with α/10: t quantiles 3.35 and 3.03 at df 30). Timing only, never the data: the union bound holds.
+ */
+export function quickLooks(
+  capS: number,
+  roundS: number,
+  minRoundsPerLook: number,
+): { roundsPerLook: number; firstLookRounds: number; maxLooks: number } {
+  const capRounds = Math.floor(capS / Math.max(roundS, 1e-3));
+  const roundsPerLook = Math.max(minRoundsPerLook, Math.ceil(capRounds / QUICK_MAX_LOOKS));
+  return {
+    roundsPerLook,
+    firstLookRounds: Math.max(MIN_ROUNDS, roundsPerLook),
+    maxLooks: Math.max(1, Math.min(QUICK_MAX_LOOKS, Math.floor(capRounds / roundsPerLook))),
+  };
+}
+
+/**
+ * One round's energy per call of each arm when energy is the power-model estimate. The
+ * estimate is a function of time: idle power × wall time + dynamic power × CPU time. Read per
+ * 25 ms block it is dominated by its inputs' coarsest part (the machine's busy time from
+ * /proc/stat counts 10 ms ticks, a ±20% quantisation per block on 2 vCPUs) and by other jobs
+ * preempting the block. So the comparison applies the same formula, with the coefficients held
+ * fixed, to each arm's per-round median call time (the latency comparison's statistic, which
+ * preemption does not move) and the median over its blocks of CPU time per call
+ * (process.cpuUsage, µs resolution; the median, so a block with a garbage collection does not
+ * move the round). The
+ * figure stays an estimate; its interval is that of the timings under the power model, whose
+ * own uncertainty is common to both arms and not in it.
+ */
+export function estimatedRound(
+  c: EstimateCoefficients,
+  baseMs: readonly number[],
+  headMs: readonly number[],
+  baseCpuSPerCall: number,
+  headCpuSPerCall: number,
+): { baseJPerCall: number; headJPerCall: number } {
+  return {
+    baseJPerCall: estimateFromTimings(c, median(baseMs) / 1000, baseCpuSPerCall),
+    headJPerCall: estimateFromTimings(c, median(headMs) / 1000, headCpuSPerCall),
+  };
+}
+
+/** How {@link estimatedRound}'s per-round figures were derived, for the comparison's method. */
+export function estimatedRoundText(c: EstimateCoefficients): string {
+  return (
+    `ESTIMATED energy per call derived from each round's timings with the power model held fixed: ` +
+    `${sig(c.idleW)} W idle × median call time + ${sig(c.dynamicWPerCpu)} W × median block CPU time per call ` +
+    `(the model's own uncertainty is common to both arms and not in this interval)`
+  );
+}
+
+function sig(x: number): string {
+  return Number(x.toPrecision(3)).toString();
 }
 
 /** {@link compareInterleaved} with the model's meter opened (and closed) around it. */
@@ -650,13 +813,12 @@ export async function compareWithBase(
       b.relative &&
       ((LATENCY_COMPARED as readonly string[]).includes(b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  // Figures the rounds do not give (peak memory, instruction counts under `measure:
-  // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
-  // inference, or no head figures to size the blocks).
+  // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
+  // the rounds cannot run (no inference, or no head figures to size the blocks). Instruction
+  // counts are taken afterwards, outside the benchmarks (src/instructions/sides.ts).
   const ownBenchmark =
     !cfg.inference ||
     !head.inference ||
-    cfg.measure === 'instructions' ||
     cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
@@ -817,18 +979,31 @@ export async function adviseForModel(
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
+    // A variant that kept some weights external (src/optimize/variants.ts leaves them as they
+    // are) finds them in the original model's folder; remembered per variant's bytes.
+    const folders = new WeakMap<Uint8Array, string | undefined>();
+    const dataBytes = new WeakMap<Uint8Array, number>();
     const measure = async (bytes: Uint8Array): Promise<Measurement> => {
+      // A variant written with external data lives in a folder of its own (encode below): its
+      // shape run must resolve the data file there.
+      const own = dataBytes.has(bytes) ? folders.get(bytes) : undefined;
       const loaded: LoadedModel = {
         ...prepared.loaded,
+        path: own ? join(own, 'variant.onnx') : prepared.loaded.path,
         bytes,
         proto: decodeModel(bytes),
         fileBytes: bytes.length,
         externalFiles: [],
       };
-      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b) =>
-        createSession(b, { threads: cfg.threads, name: label(cfg) }),
+      if (!folders.has(bytes)) folders.set(bytes, externalDataFolder(loaded));
+      const { flops } = await flopsWithControlFlow(loaded, prepared.inputs.feeds, (b, o) =>
+        createSession(b, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder }),
       );
-      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      const session = await createSession(bytes, {
+        threads: cfg.threads,
+        name: `${label(cfg)} variant`,
+        externalDataFolder: folders.get(bytes),
+      });
       try {
         const r = await runInferenceBenchmark(
           session,
@@ -845,7 +1020,7 @@ export async function adviseForModel(
         // A meter that failed during this variant's run: no energy figure for it (see FaultTolerantMeter).
         const e = meter.takeFailure() ? undefined : r.energy;
         return {
-          sizeBytes: bytes.length,
+          sizeBytes: bytes.length + (dataBytes.get(bytes) ?? 0),
           flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...(e
@@ -860,6 +1035,8 @@ export async function adviseForModel(
         await session.release();
       }
     };
+    const variantFolder = (bytes: Uint8Array): string | undefined =>
+      folders.has(bytes) ? folders.get(bytes) : externalDataFolder({ ...prepared.loaded, proto: decodeModel(bytes) });
     const original = prepared.loaded.externalFiles.length ? undefined : await measure(prepared.loaded.bytes);
     const originalArm: ComparisonArm = {
       model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
@@ -875,7 +1052,7 @@ export async function adviseForModel(
       const r = await compareInterleaved(
         cfg,
         originalArm,
-        { model: bytes, feeds: prepared.inputs.feeds },
+        { model: bytes, feeds: prepared.inputs.feeds, externalDataFolder: variantFolder(bytes) },
         {
           metrics: ['latency-p50', 'latency-mean', 'energy'],
           threshold: ADVICE_THRESHOLD,
@@ -898,12 +1075,53 @@ export async function adviseForModel(
     ctx.logger.progress(
       `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`,
     );
-    return adviseModel(prepared.loaded, {
-      feeds: prepared.inputs.feeds,
-      measure,
-      compare,
-      originalMeasurement: original ?? toMeasurement(head),
-    });
+    // External data (or a streamed single file): the variants are built from the weights, read
+    // by their own ranges; the original stays the small graph that points into its files, which
+    // the fidelity check's sessions load with the model's folder (docs/large-models.md).
+    const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
+    if (large) await prepared.preflight?.('advice');
+    const originalFolder = externalDataFolder(prepared.loaded);
+    const advisable = large
+      ? {
+          proto: withExternalWeightsRead(prepared.loaded, []),
+          bytes: encodeModel(prepared.loaded.proto),
+          gzipBytes: await gzipSizeOfFiles(
+            [prepared.loaded.path, ...prepared.loaded.externalFiles.map((f) => f.path)],
+            GZIP_LEVEL,
+          ),
+        }
+      : prepared.loaded;
+    // A variant too large for one protobuf is written with external data into a folder of its own.
+    const variantDirs: string[] = [];
+    const encode = async (model: ModelProto): Promise<EncodedVariant> => {
+      const limit = ctx.externalVariantBytes ?? EXTERNAL_VARIANT_BYTES;
+      if (weightFigures(model).bytes < limit) return { bytes: encodeModel(model) };
+      const dir = await mkdtemp(join(tmpdir(), 'eb-variant-'));
+      variantDirs.push(dir);
+      // Tensors of 1 KiB and more move (onnx's default size_threshold), fewer under a lower limit (tests).
+      const out = externalizeModel(model, dir, 'variant.onnx.data', Math.max(1, Math.min(1024, limit)));
+      const bytes = encodeModel(out.model);
+      folders.set(bytes, dir);
+      dataBytes.set(bytes, out.dataBytes);
+      return {
+        bytes,
+        gzipBytes: (await gzipSizeOfFiles([join(dir, 'variant.onnx.data')], GZIP_LEVEL)) + gzipSize(bytes),
+        note: `written with external data (${out.tensors} weights, ${formatBytes(out.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`,
+      };
+    };
+    try {
+      return await adviseModel(advisable, {
+        feeds: prepared.inputs.feeds,
+        measure,
+        compare,
+        encode,
+        originalMeasurement: original ?? toMeasurement(head),
+        createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes),
+      });
+    } finally {
+      // Only the folders this advice created.
+      for (const dir of variantDirs) await rm(dir, { recursive: true, force: true });
+    }
   });
 }
 

@@ -24,6 +24,7 @@ import { evaluateBudgets, isDeterministicMetric, overallVerdict } from './compar
 import { endFootprint, startFootprint } from './energy/footprint.js';
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from './baseline/identity.js';
 import { diffBudgetFiles } from './compare/budget-changes.js';
+import { documentedSpread, flagTightEnergyLimits, measuredSpread } from './compare/spread.js';
 import { loadBaselineReport, environmentDifferences } from './baseline/report.js';
 import { GitBaseline, headCommit } from './baseline/git.js';
 import { modelsDigest } from './report/merge.js';
@@ -247,6 +248,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
       }
       let comparisons = {};
       let baselineMetrics: Partial<Record<MetricKey, number>> | null = null;
+      let comparedBasePath: string | undefined;
       if (git) {
         const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
         const basePath = await git.materializeModel(baseCfg.path);
@@ -266,6 +268,7 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
             head.baseline = cmp.base;
             baselineMetrics = metricValues(cmp.base);
             comparisons = cmp.comparisons;
+            comparedBasePath = basePath;
           } catch (error) {
             const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${(error as Error).message}`;
             logger.warn(w);
@@ -292,12 +295,33 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
           }
         } else if (!base) head.change = 'new';
       }
+      // measure: instructions: after every timed benchmark of this model, the head's count and
+      // (when the base was measured) the base's, at the same time where cores allow.
+      if (cfg.measure === 'instructions' && head.inference) {
+        const base = comparedBasePath !== undefined && head.baseline?.inference ? head.baseline : undefined;
+        try {
+          const counted = await runner.count(cfg, config.models.indexOf(cfg), cfg.path, base ? comparedBasePath : undefined);
+          head.inference.instructions = counted.head;
+          if (base?.inference && counted.base) {
+            base.inference.instructions = counted.base;
+            baselineMetrics = metricValues(base);
+          }
+          if (counted.notices.length) (head.notices ??= []).push(...counted.notices);
+        } catch (error) {
+          report.models.push(modelError(cfg, error));
+          continue;
+        }
+      }
       head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
         inconclusive: config.inconclusive,
         incomplete: incompleteMetrics(head),
       });
       if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
       else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);
+      for (const w of tightEnergyLimits(head, comparisons, git ? 'git' : history ? 'history' : undefined)) {
+        logger.warn(`${cfg.name}: ${w}`);
+        (head.notices ??= []).push(w);
+      }
       if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
         try {
           head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
@@ -342,6 +366,23 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
   });
   logger.info(renderText(report));
   return { report, exitCode: reportExitCode(report), files };
+}
+
+/**
+ * Relative energy regression limits tighter than the spread of their energy method
+ * (src/compare/spread.ts): the spread this run's comparison measured, else the documented one.
+ * Marks the rows and returns the notices.
+ */
+export function tightEnergyLimits(
+  head: ModelReport,
+  comparisons: Partial<Record<MetricKey, ComparisonResult>>,
+  baseline: 'git' | 'history' | undefined,
+): string[] {
+  return flagTightEnergyLimits(head.budgets, (metric) => {
+    const method = (metric.includes('training') ? head.training?.energy : head.inference?.energy)?.method;
+    if (!method) return undefined;
+    return (baseline ? measuredSpread(comparisons[metric], method, baseline) : undefined) ?? documentedSpread(method);
+  });
 }
 
 /** Metrics shown as information when a measured base has no budget row for them. */

@@ -94,6 +94,8 @@ export interface SequentialState {
    */
   centres: { base: number; head: number } | null;
   rounds: number;
+  /** Standard deviation of the per-round log ratios (the round-to-round spread); null before 2 rounds. */
+  sdLogRatio: number | null;
   looks: number;
   /** True once a verdict is reached; further rounds are ignored. */
   done: boolean;
@@ -299,6 +301,7 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
       unadjustedCi95: enough ? tInterval(0.95).ci : null,
       centres: enough ? { base: Math.exp(logBaseSum / logRatios.length), head: Math.exp(logHeadSum / logRatios.length) } : null,
       rounds: logRatios.length,
+      sdLogRatio: enough ? Math.sqrt(variance(logRatios)) : null,
       looks: history.length,
       done,
       history: [...history],

@@ -7,6 +7,7 @@ import type { MetricKey, ModelConfig } from '../config/types.js';
 import type { ComparisonResult } from '../compare/types.js';
 import { adviseForModel, compareWithBase, measureModel, type MeasureContext } from '../measure.js';
 import type { ModelReport } from '../report/types.js';
+import { countSides, type CountedSides } from '../instructions/sides.js';
 import { defaultTimeoutS, locateWorker, runIsolated, scrubEnv, type IsolationOptions } from './parent.js';
 import type { JobKind, WorkerJob } from './protocol.js';
 
@@ -22,6 +23,8 @@ export interface ModelRunner {
     head: ModelReport,
   ): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }>;
   advise(cfg: ModelConfig, modelIndex: number, head: ModelReport): Promise<NonNullable<ModelReport['advice']>>;
+  /** `measure: instructions`: counts the head's and (when given) the base's inference calls, both at once where cores allow. */
+  count(cfg: ModelConfig, modelIndex: number, headPath: string, basePath?: string): Promise<CountedSides>;
 }
 
 /**
@@ -41,11 +44,19 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
       measure: (cfg, _i, path) => measureModel(cfg, path, ctx),
       compare: (cfg, _i, basePath, head) => compareWithBase(cfg, basePath, head, ctx),
       advise: (cfg, _i, head) => adviseForModel(cfg, head, ctx),
+      count: (cfg, _i, headPath, basePath) => countSides(cfg, headPath, basePath, ctx),
     };
   }
   const shown = (ctx.shown ??= new Set());
   const env = scrubEnv(ctx.env);
-  const run = async <T>(kind: JobKind, cfg: ModelConfig, modelIndex: number, path: string, head?: ModelReport): Promise<T> => {
+  const run = async <T>(
+    kind: JobKind,
+    cfg: ModelConfig,
+    modelIndex: number,
+    path: string,
+    head?: ModelReport,
+    basePath?: string,
+  ): Promise<T> => {
     const job: WorkerJob = {
       kind,
       configFile: ctx.config.file,
@@ -53,6 +64,7 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
       modelName: cfg.name,
       path,
       ...(head ? { head } : {}),
+      ...(basePath !== undefined ? { basePath } : {}),
       env,
       sysfsRoot: ctx.sysfsRoot,
       ...(ctx.procRoot ? { procRoot: ctx.procRoot } : {}),
@@ -76,5 +88,6 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
     measure: (cfg, i, path) => run('measure', cfg, i, path),
     compare: (cfg, i, basePath, head) => run('compare', cfg, i, basePath, head),
     advise: (cfg, i, head) => run('advise', cfg, i, cfg.path, head),
+    count: (cfg, i, headPath, basePath) => run('count', cfg, i, headPath, undefined, basePath),
   };
 }

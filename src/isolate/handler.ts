@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load.js';
 import { EnvironmentError } from '../errors.js';
 import { adviseForModel, compareWithBase, measureModel, type MeasureContext } from '../measure.js';
 import type { RunLogger } from '../run-types.js';
+import { countSides } from '../instructions/sides.js';
 import type { WorkerJob } from './protocol.js';
 import { confinedReadFile } from './workspace.js';
 
@@ -45,6 +46,9 @@ export async function handleJob(job: WorkerJob, logger: RunLogger): Promise<{ va
       break;
     case 'advise':
       value = await adviseForModel(cfg, job.head!, ctx);
+      break;
+    case 'count':
+      value = await countSides(cfg, job.path, job.basePath, ctx);
       break;
     default:
       throw new EnvironmentError(`The measurement worker got an unknown job kind "${String((job as { kind: unknown }).kind)}".`);

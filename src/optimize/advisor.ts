@@ -25,7 +25,21 @@ import {
 export interface AdvisableModel {
   /** The model file's bytes, as measured for the original. */
   bytes: Uint8Array;
+  /**
+   * The original's gzip size when `bytes` is not the whole model (weights in external data,
+   * compressed from the files by streaming). @default gzipSize(bytes)
+   */
+  gzipBytes?: number;
   proto: ModelProto;
+}
+
+/** A variant as measured: its bytes, and what they do not show when its weights are external. */
+export interface EncodedVariant {
+  bytes: Uint8Array;
+  /** gzip size of the whole variant. @default gzipSize(bytes) */
+  gzipBytes?: number;
+  /** Said in the variant's notes (e.g. that it was written with external data). */
+  note?: string;
 }
 
 /** Measures one model's bytes: size, FLOPs, latency and energy, as the benchmark does for the original. */
@@ -52,12 +66,17 @@ export interface AdviseOptions {
   /** @default all of VARIANT_IDS */
   variants?: readonly VariantId[];
   variantOptions?: VariantOptions;
+  /**
+   * Turns a variant into the bytes measured (a model too large for one protobuf can be written
+   * with external data, its bytes then the graph alone). @default encodeModel, gzip of the bytes
+   */
+  encode?: (model: ModelProto) => Promise<EncodedVariant>;
   /** @default ortSessionFactory (onnxruntime-node CPU) */
   createSession?: SessionFactory;
 }
 
 /** gzip level used for the compressed sizes: the maximum, as a release archive would use. */
-const GZIP_LEVEL = 9;
+export const GZIP_LEVEL = 9;
 
 /** Size of the bytes compressed with gzip at level 9. */
 export function gzipSize(bytes: Uint8Array): number {
@@ -215,7 +234,7 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
   const batches: readonly Feeds[] = Array.isArray(options.feeds) ? options.feeds : [options.feeds as Feeds];
   const createSession = options.createSession ?? ortSessionFactory;
   const originalMeasurement = options.originalMeasurement ?? (await options.measure(loaded.bytes, { variant: 'original' }));
-  const original = figures(originalMeasurement, gzipSize(loaded.bytes));
+  const original = figures(originalMeasurement, loaded.gzipBytes ?? gzipSize(loaded.bytes));
   const advice: Advice[] = [];
   for (const variant of options.variants ?? VARIANT_IDS) {
     let label: string = variant;
@@ -228,9 +247,11 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
         advice.push(withSummary({ variant, label, status: 'not-applicable', reason: notes[0], notes, weights: [] }));
         continue;
       }
-      const bytes = encodeModel(built.model);
+      const encoded = options.encode ? await options.encode(built.model) : { bytes: encodeModel(built.model) };
+      const bytes = encoded.bytes;
+      if (encoded.note) notes = [...notes, encoded.note];
       const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
-      const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      const measured = figures(await options.measure(bytes, { variant }), encoded.gzipBytes ?? gzipSize(bytes));
       const pointDeltas = deltas(original, measured);
       advice.push(
         withSummary({

@@ -577,6 +577,29 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
         "unchanged": {
           "description": "The model is identical to the base (ModelReport.identicalToBase), so this regression limit holds without measuring the base: shown as \"unchanged (identical to base)\".",
           "type": "boolean"
+        },
+        "tighterThanSpread": {
+          "description": "A relative energy regression limit tighter than the spread of its energy method: two measurements of the same model differ by up to ±`spread` (95%, relative), from `source` (this run's comparison rounds, or the figure documented in docs/statistics.md).",
+          "type": "object",
+          "properties": {
+            "spread": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "method": {
+              "type": "string"
+            },
+            "source": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "spread",
+            "method",
+            "source"
+          ]
         }
       },
       "required": [
@@ -1024,7 +1047,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
       "type": "object",
       "properties": {
         "perCall": {
-          "description": "Instructions executed per call (mean of the measured calls' counts).",
+          "description": "Instructions executed per call: the median of the measured calls' counts (src/instructions/measure.ts says why not the mean).",
           "type": [
             "number",
             "null"
@@ -1057,7 +1080,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           ]
         },
         "events": {
-          "description": "Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
+          "description": "Every callgrind event of the median call: Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
           "type": "object",
           "additionalProperties": {
             "type": [

@@ -60,7 +60,7 @@ export interface CarbonReport {
  * measurement of this CPU's time or energy (docs/instructions.md).
  */
 export interface InstructionsReport {
-  /** Instructions executed per call (mean of the measured calls' counts). */
+  /** Instructions executed per call: the median of the measured calls' counts (src/instructions/measure.ts says why not the mean). */
   perCall: number;
   /** Lowest and highest per-call count among the measured calls. */
   minPerCall: number;
@@ -68,7 +68,7 @@ export interface InstructionsReport {
   /** Measured calls (each counted on its own) and warm-up calls before them (not counted). */
   calls: number;
   warmup: number;
-  /** Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw. */
+  /** Every callgrind event of the median call: Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw. */
   events: Record<string, number>;
   /** ESTIMATE from the simulated cache events (src/instructions/cycles.ts), per call. */
   estimatedCycles?: number;
@@ -164,6 +164,12 @@ export interface BudgetResult {
    * holds without measuring the base: shown as "unchanged (identical to base)".
    */
   unchanged?: boolean;
+  /**
+   * A relative energy regression limit tighter than the spread of its energy method: two
+   * measurements of the same model differ by up to ±`spread` (95%, relative), from `source`
+   * (this run's comparison rounds, or the figure documented in docs/statistics.md).
+   */
+  tighterThanSpread?: { spread: number; method: string; source: string };
 }
 
 export interface ModelReport {

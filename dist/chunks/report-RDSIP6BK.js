@@ -4,8 +4,8 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-CZNE2HUI.js";
-import "./chunk-Z5TEINJL.js";
+} from "./chunk-FVN2BMQA.js";
+import "./chunk-2JFKSI3H.js";
 import "./chunk-DSY7S6TO.js";
 export {
   SUPPORTED_SCHEMA_VERSION,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-5RXNPUPO.js";
 import {
   EnvironmentError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 
 // src/runtime/onnxruntime.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-5RXNPUPO.js";
 import {
   EnvironmentError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 
 // src/runtime/fetch.ts
 import { createHash } from "node:crypto";

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   __commonJS,
   __toESM
@@ -7474,6 +7474,29 @@ var REPORT_SCHEMA = {
         "unchanged": {
           "description": 'The model is identical to the base (ModelReport.identicalToBase), so this regression limit holds without measuring the base: shown as "unchanged (identical to base)".',
           "type": "boolean"
+        },
+        "tighterThanSpread": {
+          "description": "A relative energy regression limit tighter than the spread of its energy method: two measurements of the same model differ by up to \xB1`spread` (95%, relative), from `source` (this run's comparison rounds, or the figure documented in docs/statistics.md).",
+          "type": "object",
+          "properties": {
+            "spread": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "method": {
+              "type": "string"
+            },
+            "source": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "spread",
+            "method",
+            "source"
+          ]
         }
       },
       "required": [
@@ -7921,7 +7944,7 @@ var REPORT_SCHEMA = {
       "type": "object",
       "properties": {
         "perCall": {
-          "description": "Instructions executed per call (mean of the measured calls' counts).",
+          "description": "Instructions executed per call: the median of the measured calls' counts (src/instructions/measure.ts says why not the mean).",
           "type": [
             "number",
             "null"
@@ -7954,7 +7977,7 @@ var REPORT_SCHEMA = {
           ]
         },
         "events": {
-          "description": "Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
+          "description": "Every callgrind event of the median call: Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
           "type": "object",
           "additionalProperties": {
             "type": [

@@ -270,6 +270,7 @@ function createSequentialComparison(options) {
       changeCi95: last ? last.ci : null,
       unadjustedCi95: enough ? tInterval(0.95).ci : null,
       rounds: logRatios.length,
+      sdLogRatio: enough ? Math.sqrt(variance(logRatios)) : null,
       looks: history.length,
       done,
       history: [...history]

@@ -3,21 +3,21 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitCommandError,
   runGit
-} from "./chunk-JMVR6TWE.js";
+} from "./chunk-4XZW7ZWZ.js";
 import {
   loadBaselineReport
-} from "./chunk-CZNE2HUI.js";
+} from "./chunk-FVN2BMQA.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-MYP3WVUH.js";
+} from "./chunk-OCQESJR2.js";
 import {
   lastSegment,
   toRecord
-} from "./chunk-BUXQTNHB.js";
+} from "./chunk-WMIFE2ZZ.js";
 import "./chunk-R3OHUB5T.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
@@ -27,7 +27,7 @@ import {
 import {
   EnergyBudgetError,
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   formatChange,
   formatMetric

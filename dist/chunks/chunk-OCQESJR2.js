@@ -7,10 +7,10 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-BUXQTNHB.js";
+} from "./chunk-WMIFE2ZZ.js";
 import {
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   formatChange,
   formatMetric

@@ -3,14 +3,14 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   commentMarker,
   escapeMarkdown
-} from "./chunk-BUXQTNHB.js";
+} from "./chunk-WMIFE2ZZ.js";
 import {
   classifyInterval,
   isInstructionMetric,
   isMinimumMetric,
   metricKind,
   statusForVerdict
-} from "./chunk-4ZSDREZE.js";
+} from "./chunk-GTQO6RY3.js";
 import {
   isEstimatedFigure
 } from "./chunk-NGLSY2C3.js";

@@ -80,7 +80,9 @@ function historyComparison(history, head) {
     estimate: Math.exp(d) - 1,
     changeCi95: [Math.exp(d - half) - 1, Math.exp(d + half) - 1],
     method: `against ${n} earlier default-branch runs (95% prediction interval of one run on the log scale; crosses runs and machines)`,
-    rounds: n
+    rounds: n,
+    // Two runs from the history's distribution differ by up to this much (95%).
+    roundSpread95: Math.expm1(1.96 * Math.SQRT2 * s)
   };
 }
 function geometricMean(values) {

@@ -7,10 +7,10 @@ import {
   readCpuInfo,
   readCpuTimes,
   resolvePowerModel
-} from "./chunk-F25B2ZER.js";
+} from "./chunk-FH5OFG5U.js";
 import {
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 
 // src/report/merge.ts
 import { createHash } from "node:crypto";

@@ -6,9 +6,9 @@ import {
   fileIntegrity,
   keepEntry,
   toolCacheDeps
-} from "./chunk-7XR2JVQG.js";
+} from "./chunk-SFUS2MFE.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-Z5TEINJL.js";
+import "./chunk-2JFKSI3H.js";
 import "./chunk-DSY7S6TO.js";
 export {
   NPM_REGISTRY,

@@ -4,7 +4,7 @@ import {
   InferenceSession,
   Tensor,
   env
-} from "./chunk-FJYLMHCT.js";
+} from "./chunk-VJGMPWIK.js";
 import {
   AttributeType,
   DataType,
@@ -19,7 +19,7 @@ import {
 import {
   EnergyBudgetError,
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 
 // src/model/load.ts
 import { closeSync as closeSync2, openSync as openSync2, readFileSync, readSync as readSync2 } from "node:fs";
@@ -499,6 +499,11 @@ var BY_NAME = new Map(ROWS.map((r) => [r.name, r]));
 var DTYPE_NAMES = ROWS.map((r) => r.name);
 function dtypeNameOrUndefined(code) {
   return BY_CODE.get(code)?.name;
+}
+function dtypeName(code) {
+  const row = BY_CODE.get(code);
+  if (!row) throw new Error(`Unknown ONNX element type code ${code} (onnx.proto defines 1..23).`);
+  return row.name;
 }
 function dtypeBytes(name) {
   const row = BY_NAME.get(name);
@@ -1618,12 +1623,211 @@ async function measureFidelity(originalBytes, variantBytes, batches, createSessi
   return compareOutputs(reference, variant);
 }
 
+// src/model/shapes.ts
+import { dirname as dirname2 } from "node:path";
+async function createOrtShapeSession(bytes, opts = {}) {
+  const ort = await import("./ort-bundle-SC3JAMZD.js");
+  return ort.InferenceSession.create(bytes, {
+    ...externalDataOptions(opts.externalDataFolder),
+    graphOptimizationLevel: "disabled",
+    intraOpNumThreads: 1,
+    executionProviders: ["cpu"]
+  });
+}
+var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
+  "SequenceConstruct",
+  "SequenceEmpty",
+  "SequenceInsert",
+  "SequenceErase",
+  "SplitToSequence",
+  "SequenceMap",
+  "Optional"
+]);
+var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
+function own3(obj, key) {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+function isTensorType(t) {
+  return !t || own3(t, "tensorType") || !own3(t, "sequenceType") && !own3(t, "optionalType") && !own3(t, "mapType") && !own3(t, "sparseTensorType");
+}
+function nonTensorValues(graph) {
+  const out = /* @__PURE__ */ new Set();
+  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
+    if (v.name && !isTensorType(v.type)) out.add(v.name);
+  }
+  for (const n of graph.node ?? []) {
+    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...a.graphs ?? []]).filter((g) => !!g).flatMap((g) => g.output ?? []);
+    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
+    const fromNonTensor = (n.input ?? []).some((i) => out.has(i));
+    if (NON_TENSOR_OPS.has(n.opType ?? "") || PASS_THROUGH_OPS.has(n.opType ?? "") && (fromNonTensor || nonTensorSub)) {
+      for (const o of n.output ?? []) if (o) out.add(o);
+    }
+  }
+  return out;
+}
+function withExtraOutputs(loaded, names) {
+  const proto = loaded.proto;
+  const graph = proto.graph ?? {};
+  const extra = names.map((name) => ({ name }));
+  return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
+}
+function externalDataFolder(loaded) {
+  let any = false;
+  forEachTensor(loaded.proto.graph, (t) => {
+    if (isExternal(t)) any = true;
+  });
+  return any ? dirname2(loaded.path) : void 0;
+}
+function externalDataOptions(folder) {
+  return folder ? { extra: { session: { model_external_initializers_file_folder_path: folder } } } : {};
+}
+function initializerDims(graph) {
+  const out = /* @__PURE__ */ new Map();
+  for (const t of graph.initializer ?? []) if (t.name) out.set(t.name, [...t.dims ?? []]);
+  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out.set(s.values.name, [...s.dims ?? []]);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== "Constant" || n.domain) continue;
+    const a = (n.attribute ?? [])[0];
+    const name = n.output?.[0];
+    if (!a || !name) continue;
+    if (a.name === "value" && a.t) out.set(name, [...a.t.dims ?? []]);
+    else if (a.name === "sparse_value" && a.sparseTensor) out.set(name, [...a.sparseTensor.dims ?? []]);
+    else if (a.name === "value_floats") out.set(name, [a.floats?.length ?? 0]);
+    else if (a.name === "value_ints") out.set(name, [a.ints?.length ?? 0]);
+    else if (a.name === "value_strings") out.set(name, [a.strings?.length ?? 0]);
+    else if (a.name === "value_float" || a.name === "value_int" || a.name === "value_string") out.set(name, []);
+  }
+  return out;
+}
+function dimsOf(v) {
+  if (!v || typeof v !== "object" || !("dims" in v)) return void 0;
+  const dims = v.dims;
+  return Array.isArray(dims) && dims.every((d) => typeof d === "number") ? [...dims] : void 0;
+}
+function staticShapes(proto, inputShapes) {
+  const graph = proto.graph ?? {};
+  const out = initializerDims(graph);
+  const symbols = /* @__PURE__ */ new Map();
+  for (const v of graph.input ?? []) {
+    const given = v.name ? inputShapes[v.name] : void 0;
+    const dims = v.type?.tensorType?.shape?.dim ?? [];
+    if (!given || given.length !== dims.length) continue;
+    dims.forEach((d, i) => {
+      if (own3(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
+    });
+  }
+  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
+    if (!v.name || out.has(v.name)) continue;
+    const tt = v.type?.tensorType;
+    if (!tt || !own3(tt, "shape")) continue;
+    const dims = (tt.shape?.dim ?? []).map(
+      (d) => own3(d, "dimValue") ? d.dimValue : own3(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
+    );
+    if (dims.every((d) => typeof d === "number")) out.set(v.name, dims);
+  }
+  for (const [name, shape] of Object.entries(inputShapes)) out.set(name, [...shape]);
+  return out;
+}
+function smallValues(v) {
+  if (!v || typeof v !== "object" || !("data" in v)) return void 0;
+  const data = v.data;
+  if (!data || typeof data !== "object" || !("length" in data)) return void 0;
+  const arr = data;
+  if (arr.length > 64) return void 0;
+  const out = [];
+  for (let i = 0; i < arr.length; i++) {
+    const x = arr[i];
+    if (typeof x === "number") out.push(x);
+    else if (typeof x === "bigint") out.push(Number(x));
+    else if (typeof x === "boolean") out.push(x ? 1 : 0);
+    else return void 0;
+  }
+  return out;
+}
+function staticValue(graph, name) {
+  const fromTensor = (t) => {
+    if (!t) return void 0;
+    if (t.int64Data?.length) return t.int64Data.map((x) => Number(x));
+    if (t.int32Data?.length) return [...t.int32Data];
+    const raw = t.rawData;
+    if (!raw || raw.length > 512) return void 0;
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (t.dataType === 7) return Array.from({ length: raw.length / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
+    if (t.dataType === 6) return Array.from({ length: raw.length / 4 }, (_, i) => view.getInt32(i * 4, true));
+    if (t.dataType === 9) return Array.from(raw, (b) => b ? 1 : 0);
+    return void 0;
+  };
+  const init = (graph.initializer ?? []).find((t) => t.name === name);
+  if (init) return fromTensor(init);
+  for (const n of graph.node ?? []) {
+    if (n.opType !== "Constant" || n.domain || n.output?.[0] !== name) continue;
+    const a = (n.attribute ?? [])[0];
+    if (a?.name === "value") return fromTensor(a.t ?? void 0);
+    if (a?.name === "value_int") return [Number(a.i ?? 0)];
+    if (a?.name === "value_ints") return (a.ints ?? []).map((x) => Number(x));
+  }
+  return void 0;
+}
+async function resolveShapesAndValues(loaded, feeds, createSession = createOrtShapeSession, valueNames = []) {
+  const graph = loaded.proto.graph ?? {};
+  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
+  const shapes = staticShapes(loaded.proto, inputShapes);
+  const skip = nonTensorValues(graph);
+  const existing = /* @__PURE__ */ new Set([
+    ...(graph.output ?? []).map((v) => v.name ?? ""),
+    ...(graph.input ?? []).map((v) => v.name ?? ""),
+    ...initializerDims(graph).keys()
+  ]);
+  const wanted = [];
+  const seen = /* @__PURE__ */ new Set();
+  const consider = (n, list) => {
+    for (const o of n.output ?? []) {
+      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
+        seen.add(o);
+        list.push(o);
+      }
+    }
+  };
+  for (const n of graph.node ?? []) consider(n, wanted);
+  const folder = externalDataFolder(loaded);
+  const attempt = async (names) => {
+    const session = await createSession(encodeModel(withExtraOutputs(loaded, names)), { externalDataFolder: folder });
+    try {
+      return await session.run(feeds);
+    } finally {
+      await session.release();
+    }
+  };
+  let results;
+  try {
+    results = await attempt(wanted);
+  } catch (first) {
+    if (wanted.length === 0) throw first;
+    results = await attempt([]);
+  }
+  for (const [name, value] of Object.entries(results)) {
+    const dims = dimsOf(value);
+    if (dims) shapes.set(name, dims);
+  }
+  const values = /* @__PURE__ */ new Map();
+  for (const name of valueNames) {
+    const v = name in feeds ? smallValues(feeds[name]) : staticValue(graph, name) ?? smallValues(results[name]);
+    if (v) values.set(name, v);
+  }
+  return { shapes, values };
+}
+
 // src/optimize/session.ts
-var ortSessionFactory = async (modelBytes) => {
+var ortSessionFactory = (modelBytes) => ortSessionIn(modelBytes);
+function ortSessionFactoryIn(externalDataFolder2) {
+  return (modelBytes) => ortSessionIn(modelBytes, externalDataFolder2);
+}
+async function ortSessionIn(modelBytes, externalDataFolder2) {
   const session = await InferenceSession.create(modelBytes, {
     executionProviders: ["cpu"],
     intraOpNumThreads: 1,
-    graphOptimizationLevel: "all"
+    graphOptimizationLevel: "all",
+    ...externalDataOptions(externalDataFolder2)
   });
   return {
     async run(feeds) {
@@ -1642,7 +1846,7 @@ var ortSessionFactory = async (modelBytes) => {
     },
     release: () => session.release()
   };
-};
+}
 
 // src/model/builder.ts
 function attr(name, value) {
@@ -2457,7 +2661,7 @@ async function adviseModel(loaded, options) {
   const batches = Array.isArray(options.feeds) ? options.feeds : [options.feeds];
   const createSession = options.createSession ?? ortSessionFactory;
   const originalMeasurement = options.originalMeasurement ?? await options.measure(loaded.bytes, { variant: "original" });
-  const original = figures(originalMeasurement, gzipSize(loaded.bytes));
+  const original = figures(originalMeasurement, loaded.gzipBytes ?? gzipSize(loaded.bytes));
   const advice = [];
   for (const variant of options.variants ?? VARIANT_IDS) {
     let label = variant;
@@ -2470,9 +2674,11 @@ async function adviseModel(loaded, options) {
         advice.push(withSummary({ variant, label, status: "not-applicable", reason: notes[0], notes, weights: [] }));
         continue;
       }
-      const bytes = encodeModel(built.model);
+      const encoded = options.encode ? await options.encode(built.model) : { bytes: encodeModel(built.model) };
+      const bytes = encoded.bytes;
+      if (encoded.note) notes = [...notes, encoded.note];
       const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
-      const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      const measured = figures(await options.measure(bytes, { variant }), encoded.gzipBytes ?? gzipSize(bytes));
       const pointDeltas = deltas(original, measured);
       advice.push(
         withSummary({
@@ -2500,8 +2706,16 @@ async function adviseModel(loaded, options) {
 export {
   isExternal,
   externalEntries,
+  resolveExternalRef,
   forEachTensor,
   loadModel,
+  externalDataFolder,
+  externalDataOptions,
+  staticShapes,
+  resolveShapesAndValues,
+  dtypeName,
+  dtypeBytes,
+  fsExternalReader,
   opKey,
   analyzeModel,
   attr,
@@ -2515,8 +2729,10 @@ export {
   synthesizeInputs,
   measureFidelity,
   ortSessionFactory,
+  ortSessionFactoryIn,
   buildVariant,
   VARIANT_IDS,
+  GZIP_LEVEL,
   gzipSize,
   percentChange,
   formatPercent,

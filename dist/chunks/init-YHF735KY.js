@@ -7,7 +7,7 @@ import {
   EnergyBudgetError,
   ExitCode,
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   formatQuantity,
   parseQuantity

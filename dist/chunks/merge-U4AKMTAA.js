@@ -3,9 +3,9 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   mergeReports,
   modelsDigest
-} from "./chunk-TLWKCKIU.js";
-import "./chunk-F25B2ZER.js";
-import "./chunk-Z5TEINJL.js";
+} from "./chunk-GRFEZZG2.js";
+import "./chunk-FH5OFG5U.js";
+import "./chunk-2JFKSI3H.js";
 import "./chunk-DSY7S6TO.js";
 export {
   mergeReports,

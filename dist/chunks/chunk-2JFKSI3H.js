@@ -47,6 +47,22 @@ var EnvironmentError = class extends EnergyBudgetError {
     this.name = "EnvironmentError";
   }
 };
+function limitErrorOf(model, doing, error) {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+  const code = error?.code;
+  let what;
+  if (code === "ERR_FS_FILE_TOO_LARGE" || /greater than 2 GiB|File size .* is greater than|exceeds? (the )?2 ?GiB/i.test(text))
+    what = "a file or protobuf message past 2 GiB (the most Node.js reads into one buffer and protobuf encodes)";
+  else if (error instanceof RangeError && /allocation failed|Invalid array length|Invalid typed array length/i.test(text))
+    what = "a buffer larger than Node.js can allocate";
+  else if (/bad_alloc|Failed to allocate memory|out of memory|ENOMEM|Cannot allocate memory/i.test(text))
+    what = "the memory the machine could give";
+  if (!what) return void 0;
+  return new EnvironmentError(
+    `Model ${model}: ${doing} exceeded ${what}: ${text}. The model itself is not at fault. Keep weights in external data (onnx.save_model(..., save_as_external_data=True)), use smaller dims, or a runner with more memory (docs/large-models.md).`,
+    { code: "LIMIT_EXCEEDED", cause: error }
+  );
+}
 function exitCodeOf(error) {
   return error instanceof EnergyBudgetError ? error.exitCode : 3;
 }
@@ -57,5 +73,6 @@ export {
   ConfigError,
   InputError,
   EnvironmentError,
+  limitErrorOf,
   exitCodeOf
 };

@@ -10,12 +10,12 @@ import {
   ortSessionFactory,
   percentChange,
   synthesizeInputs
-} from "./chunk-NX7QCVD3.js";
-import "./chunk-FJYLMHCT.js";
+} from "./chunk-MHJ4G5T3.js";
+import "./chunk-VJGMPWIK.js";
 import {
   encodeModel
 } from "./chunk-R3OHUB5T.js";
-import "./chunk-WZAJPRWX.js";
+import "./chunk-SR5KBDGD.js";
 import "./chunk-4K6K6CUH.js";
 import "./chunk-5RXNPUPO.js";
 import {
@@ -24,7 +24,7 @@ import {
   ExitCode,
   InputError,
   exitCodeOf
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 import {
   formatQuantity
 } from "./chunk-MJFYPYIG.js";

@@ -4,12 +4,19 @@ import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
 import {
+  GZIP_LEVEL,
   VARIANT_IDS,
   adviseModel,
   analyzeModel,
   attr,
-  externalEntries,
+  dtypeBytes,
+  dtypeName,
+  externalDataFolder,
+  externalDataOptions,
   float16BitsOf,
+  forEachTensor,
+  fsExternalReader,
+  gzipSize,
   int64Tensor,
   isExternal,
   loadModel,
@@ -17,15 +24,19 @@ import {
   nativeFloat16,
   node,
   opKey,
+  ortSessionFactoryIn,
   rawTensor,
+  resolveExternalRef,
+  resolveShapesAndValues,
+  staticShapes,
   synthesizeInputs,
   valueInfo
-} from "./chunk-NX7QCVD3.js";
+} from "./chunk-MHJ4G5T3.js";
 import {
   InferenceSession,
   Tensor,
   env
-} from "./chunk-FJYLMHCT.js";
+} from "./chunk-VJGMPWIK.js";
 import {
   DataType,
   decodeModel,
@@ -43,12 +54,13 @@ import {
   minSamplesForPercentile,
   minSamplesPerRound,
   planRoundsPerLook
-} from "./chunk-4ZSDREZE.js";
+} from "./chunk-GTQO6RY3.js";
 import {
   onnxRuntimeFor
-} from "./chunk-WZAJPRWX.js";
+} from "./chunk-SR5KBDGD.js";
 import {
   mean,
+  median,
   percentile,
   percentiles,
   quantileSorted,
@@ -63,6 +75,8 @@ import {
   EstimateMeter,
   USER_HZ,
   errorCode,
+  estimateCoefficients,
+  estimateFromTimings,
   nodeFs,
   pct,
   readCpuInfo,
@@ -71,13 +85,14 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-F25B2ZER.js";
+} from "./chunk-FH5OFG5U.js";
 import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
-  InputError
-} from "./chunk-Z5TEINJL.js";
+  InputError,
+  limitErrorOf
+} from "./chunk-2JFKSI3H.js";
 import {
   describeKind,
   tryParseQuantity
@@ -842,11 +857,11 @@ function sectionKeys(section) {
 
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
-async function loadConfig(file, readFile4 = (p) => fsReadFile(p, "utf8")) {
+async function loadConfig(file, readFile5 = (p) => fsReadFile(p, "utf8")) {
   const abs2 = resolve(file);
   let text;
   try {
-    text = await readFile4(abs2);
+    text = await readFile5(abs2);
   } catch (error) {
     const code = error?.code;
     const why2 = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
@@ -1966,7 +1981,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort = await import("./ort-bundle-5TVNPCLS.js");
+  const ort = await import("./ort-bundle-SC3JAMZD.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;
@@ -2146,7 +2161,8 @@ function sessionOptions(opts) {
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
-    logSeverityLevel: 3
+    logSeverityLevel: 3,
+    ...externalDataOptions(opts.externalDataFolder)
   };
 }
 async function createSession(model, opts) {
@@ -2156,6 +2172,8 @@ async function createSession(model, opts) {
     session = typeof model === "string" ? await InferenceSession.create(model, options) : await InferenceSession.create(model, options);
   } catch (error) {
     const name = opts.name ?? (typeof model === "string" ? model : "the model");
+    const limit = limitErrorOf(name.startsWith('"') ? name : `"${name}"`, "loading it into onnxruntime", error);
+    if (limit) throw limit;
     throw describeDeviceLoadError(error, opts.device ?? "cpu", name.startsWith('"') ? name : `"${name}"`) ?? describeLoadError(error, name);
   }
   return wrapSession(session);
@@ -2204,18 +2222,20 @@ function describeLoadError(error, name) {
 
 // src/instructions/valgrind.ts
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 // src/instructions/child.ts
+var READY_LINE = "eb-ready";
 var ARRAYS = `{
   float32: Float32Array, float64: Float64Array, float16: Uint16Array, int8: Int8Array, uint8: Uint8Array,
   int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array,
   uint64: BigUint64Array, bool: Uint8Array
 }`;
 var CHILD_SOURCE = `
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 const job = JSON.parse(readFileSync(process.argv[1], 'utf8'));
 const mod = await import(pathToFileURL(job.ort).href);
@@ -2231,6 +2251,9 @@ for (const f of job.feeds) {
   feeds[f.name] = new ort.Tensor(f.type, new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT), f.dims);
 }
 const session = await ort.InferenceSession.create(job.model, job.sessionOptions);
+process.stdout.write('${READY_LINE}\\n');
+while (!existsSync(job.goFile));
+if (readFileSync(job.goFile, 'utf8').trim() !== 'go') process.exit(0);
 for (let i = 0; i < job.warmup + job.calls; i++) await session.run(feeds);
 await session.release();
 process.stdout.write(JSON.stringify({ ok: true, calls: job.warmup + job.calls }) + '\\n');
@@ -2407,16 +2430,44 @@ async function installValgrind(env2, deps = {}) {
   }
   return Number(clockNs() - t0) / 1e9;
 }
-function defaultExec(command, args, env2) {
+function defaultExec(command, args, env2, hooks) {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { env: env2, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, { env: env2, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
+    let stdout = "";
+    let ready;
+    child.stdout.on("data", (d) => {
+      if (ready) return;
+      stdout = (stdout + d.toString()).slice(-1e3);
+      if (stdout.split("\n").some((l) => l.trim() === READY_LINE))
+        ready = hooks.onReady(child.pid).catch((error) => {
+          child.kill("SIGKILL");
+          throw error;
+        });
+    });
     child.stderr.on("data", (d) => {
       stderr = (stderr + d.toString()).slice(-2e4);
     });
     child.on("error", fail);
-    child.on("close", (code, signal) => done({ code, signal, stderr }));
+    child.on("close", (code, signal) => void (ready ?? Promise.resolve()).then(() => done({ code, signal, stderr }), fail));
   });
+}
+var defaultVgdb = (command, args, env2) => new Promise((done, fail) => {
+  execFile(
+    command,
+    args,
+    { env: env2, timeout: 6e4 },
+    (error, stdout, stderr) => error ? fail(
+      new Error(
+        `${String(stderr || stdout).trim().split("\n").slice(-2).join(" | ") || error.message}`
+      )
+    ) : done()
+  );
+});
+function vgdbFor(valgrind) {
+  if (!valgrind.includes("/")) return "vgdb";
+  const beside = path.join(path.dirname(valgrind), "vgdb");
+  return existsSync2(beside) ? beside : "vgdb";
 }
 function ortEntry() {
   return onnxRuntimeFor().entryFile;
@@ -2434,8 +2485,28 @@ function callsFromDumps(parts, warmup, calls, events = ["Ir"]) {
   }
   return parts.slice(1 + warmup).map((p) => objectCost(p, events, COUNTED_OBJECT));
 }
+function callgrindArgs(opts) {
+  return [
+    "--tool=callgrind",
+    // Start-up (Node, module loading, session creation) runs without instrumentation: about
+    // 5× cheaper on the simulator than instrumented with collection off. vgdb switches it on
+    // (`instrumentation on`) before the first call.
+    ...opts.instrumented ? [] : ["--instr-atstart=no"],
+    "--collect-atstart=no",
+    `--toggle-collect=${RUN_SYMBOL}`,
+    `--dump-before=${RUN_SYMBOL_DUMP}`,
+    "--dump-instr=no",
+    `--cache-sim=${opts.cacheSim ? "yes" : "no"}`,
+    "--vgdb=yes",
+    // Its own FIFOs in the count's own folder, so that parallel counts never meet.
+    `--vgdb-prefix=${path.join(opts.dir, "vgdb")}`,
+    `--callgrind-out-file=${opts.out}`,
+    `--log-file=${path.join(opts.dir, "valgrind.log")}`
+  ];
+}
 async function runCallgrind(tool, job, deps = {}) {
   const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const env2 = { ...deps.env ?? process.env, NODE_OPTIONS: "" };
   const dir = await mkdtemp(path.join(os.tmpdir(), "eb-instr-"));
   try {
     const feeds = [];
@@ -2449,58 +2520,85 @@ async function runCallgrind(tool, job, deps = {}) {
       await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       feeds.push({ name, type: t.type, dims: [...t.dims], file });
     }
-    const childJob = {
-      ort: ortEntry(),
-      model: job.model,
-      sessionOptions: job.sessionOptions,
-      warmup: job.warmup,
-      calls: job.calls,
-      feeds
-    };
-    const jobFile = path.join(dir, "job.json");
-    await writeFile(jobFile, JSON.stringify(childJob));
-    const out3 = path.join(dir, "callgrind.out");
-    const args = [
-      "--tool=callgrind",
-      "--collect-atstart=no",
-      `--toggle-collect=${RUN_SYMBOL}`,
-      `--dump-before=${RUN_SYMBOL_DUMP}`,
-      "--dump-instr=no",
-      `--cache-sim=${job.cacheSim ? "yes" : "no"}`,
-      `--callgrind-out-file=${out3}`,
-      `--log-file=${path.join(dir, "valgrind.log")}`,
-      process.execPath,
-      "--input-type=module",
-      "-e",
-      CHILD_SOURCE,
-      jobFile
-    ];
     const t0 = clockNs();
-    const runTool = deps.exec ?? defaultExec;
-    const r = await runTool(tool.command, args, { ...deps.env ?? process.env, NODE_OPTIONS: "" });
-    const wallS = Number(clockNs() - t0) / 1e9;
-    if (r.code !== 0) {
-      const log2 = await readFile(path.join(dir, "valgrind.log"), "utf8").catch(() => "");
-      const tail = `${r.stderr}
+    let fallback;
+    for (let attempt = 0; ; attempt++) {
+      const instrumented = fallback !== void 0;
+      const sub2 = path.join(dir, `run-${attempt}`);
+      await mkdir(sub2);
+      const goFile = path.join(sub2, "go");
+      const childJob = {
+        ort: ortEntry(),
+        model: job.model,
+        sessionOptions: job.sessionOptions,
+        warmup: job.warmup,
+        calls: job.calls,
+        feeds,
+        goFile
+      };
+      const jobFile = path.join(sub2, "job.json");
+      await writeFile(jobFile, JSON.stringify(childJob));
+      const out3 = path.join(sub2, "callgrind.out");
+      const args = [
+        ...callgrindArgs({ out: out3, dir: sub2, cacheSim: job.cacheSim, instrumented }),
+        process.execPath,
+        "--input-type=module",
+        "-e",
+        CHILD_SOURCE,
+        jobFile
+      ];
+      let stopped;
+      const onReady = async (pid) => {
+        let word = "go";
+        if (!instrumented) {
+          const vgdb = deps.vgdb ?? defaultVgdb;
+          const command = vgdbFor(tool.command);
+          try {
+            await vgdb(command, [`--vgdb-prefix=${path.join(sub2, "vgdb")}`, `--pid=${pid}`, "instrumentation", "on"], env2);
+          } catch (error) {
+            stopped = `${command} could not switch callgrind's instrumentation on (${error.message})`;
+            word = "stop";
+          }
+        }
+        await writeFile(`${goFile}.tmp`, word);
+        await rename(`${goFile}.tmp`, goFile);
+      };
+      const runTool = deps.exec ?? defaultExec;
+      const r = await runTool(tool.command, args, env2, { onReady });
+      if (r.code !== 0) {
+        const log2 = await readFile(path.join(sub2, "valgrind.log"), "utf8").catch(() => "");
+        const tail = `${r.stderr}
 ${log2}`.trim().split("\n").slice(-8).join(" | ");
-      throw new EnvironmentError(
-        `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
-      );
+        throw new EnvironmentError(
+          `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`
+        );
+      }
+      if (stopped !== void 0 && !instrumented) {
+        fallback = stopped;
+        continue;
+      }
+      const wallS = Number(clockNs() - t0) / 1e9;
+      const names = orderDumpFiles(await readdir(sub2), "callgrind.out");
+      const parts = [];
+      let events = [];
+      for (const n of names) {
+        const profile = parseCallgrind(await readFile(path.join(sub2, n), "utf8"));
+        events = profile.events;
+        parts.push(...profile.parts);
+      }
+      const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
+      if (perCall.every((c) => !c.Ir))
+        throw new EnvironmentError(
+          "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
+        );
+      return {
+        events,
+        perCall,
+        wallS,
+        valgrind: tool.version,
+        startup: fallback === void 0 ? { instrumented: false } : { instrumented: true, reason: fallback }
+      };
     }
-    const names = orderDumpFiles(await readdir(dir), "callgrind.out");
-    const parts = [];
-    let events = [];
-    for (const n of names) {
-      const profile = parseCallgrind(await readFile(path.join(dir, n), "utf8"));
-      events = profile.events;
-      parts.push(...profile.parts);
-    }
-    const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
-    if (perCall.every((c) => !c.Ir))
-      throw new EnvironmentError(
-        "Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name"
-      );
-    return { events, perCall, wallS, valgrind: tool.version };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -2739,228 +2837,6 @@ function nodeFlops(n, shapes) {
   return void 0;
 }
 
-// src/model/shapes.ts
-import { readFileSync } from "node:fs";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
-async function createOrtShapeSession(bytes) {
-  const ort = await import("./ort-bundle-5TVNPCLS.js");
-  return ort.InferenceSession.create(bytes, {
-    graphOptimizationLevel: "disabled",
-    intraOpNumThreads: 1,
-    executionProviders: ["cpu"]
-  });
-}
-var NON_TENSOR_OPS = /* @__PURE__ */ new Set([
-  "SequenceConstruct",
-  "SequenceEmpty",
-  "SequenceInsert",
-  "SequenceErase",
-  "SplitToSequence",
-  "SequenceMap",
-  "Optional"
-]);
-var PASS_THROUGH_OPS = /* @__PURE__ */ new Set(["Identity", "OptionalGetElement", "If", "Loop", "Scan"]);
-function own(obj, key) {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-function isTensorType(t) {
-  return !t || own(t, "tensorType") || !own(t, "sequenceType") && !own(t, "optionalType") && !own(t, "mapType") && !own(t, "sparseTensorType");
-}
-function nonTensorValues(graph) {
-  const out3 = /* @__PURE__ */ new Set();
-  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
-    if (v.name && !isTensorType(v.type)) out3.add(v.name);
-  }
-  for (const n of graph.node ?? []) {
-    const subOutputs = (n.attribute ?? []).flatMap((a) => [a.g, ...a.graphs ?? []]).filter((g) => !!g).flatMap((g) => g.output ?? []);
-    const nonTensorSub = subOutputs.some((v) => !isTensorType(v.type));
-    const fromNonTensor = (n.input ?? []).some((i) => out3.has(i));
-    if (NON_TENSOR_OPS.has(n.opType ?? "") || PASS_THROUGH_OPS.has(n.opType ?? "") && (fromNonTensor || nonTensorSub)) {
-      for (const o of n.output ?? []) if (o) out3.add(o);
-    }
-  }
-  return out3;
-}
-function inlineTensor(t, modelDir) {
-  if (!isExternal(t)) return t;
-  const e = externalEntries(t);
-  const data = readFileSync(resolve2(modelDir, e.location ?? ""));
-  const offset = Number(e.offset ?? 0);
-  const length = e.length !== void 0 && e.length !== "" ? Number(e.length) : data.length - offset;
-  const { externalData: _e, dataLocation: _l, ...rest } = t;
-  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
-}
-function inlineGraph(g, modelDir) {
-  return {
-    ...g,
-    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
-    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
-      ...s,
-      ...s.values ? { values: inlineTensor(s.values, modelDir) } : {},
-      ...s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}
-    })),
-    node: (g.node ?? []).map((n) => ({
-      ...n,
-      attribute: (n.attribute ?? []).map((a) => ({
-        ...a,
-        ...a.t ? { t: inlineTensor(a.t, modelDir) } : {},
-        ...a.g ? { g: inlineGraph(a.g, modelDir) } : {},
-        ...a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}
-      }))
-    }))
-  };
-}
-function hasExternal(g) {
-  if (!g) return false;
-  if ((g.initializer ?? []).some(isExternal)) return true;
-  if ((g.sparseInitializer ?? []).some((s) => s.values && isExternal(s.values) || s.indices && isExternal(s.indices)))
-    return true;
-  return (g.node ?? []).some(
-    (n) => (n.attribute ?? []).some((a) => a.t && isExternal(a.t) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal))
-  );
-}
-function withExtraOutputs(loaded, names) {
-  const proto = loaded.proto;
-  let graph = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname2(loaded.path));
-  const extra = names.map((name) => ({ name }));
-  return { ...proto, graph: { ...graph, output: [...graph.output ?? [], ...extra] } };
-}
-function initializerDims(graph) {
-  const out3 = /* @__PURE__ */ new Map();
-  for (const t of graph.initializer ?? []) if (t.name) out3.set(t.name, [...t.dims ?? []]);
-  for (const s of graph.sparseInitializer ?? []) if (s.values?.name) out3.set(s.values.name, [...s.dims ?? []]);
-  for (const n of graph.node ?? []) {
-    if (n.opType !== "Constant" || n.domain) continue;
-    const a = (n.attribute ?? [])[0];
-    const name = n.output?.[0];
-    if (!a || !name) continue;
-    if (a.name === "value" && a.t) out3.set(name, [...a.t.dims ?? []]);
-    else if (a.name === "sparse_value" && a.sparseTensor) out3.set(name, [...a.sparseTensor.dims ?? []]);
-    else if (a.name === "value_floats") out3.set(name, [a.floats?.length ?? 0]);
-    else if (a.name === "value_ints") out3.set(name, [a.ints?.length ?? 0]);
-    else if (a.name === "value_strings") out3.set(name, [a.strings?.length ?? 0]);
-    else if (a.name === "value_float" || a.name === "value_int" || a.name === "value_string") out3.set(name, []);
-  }
-  return out3;
-}
-function dimsOf(v) {
-  if (!v || typeof v !== "object" || !("dims" in v)) return void 0;
-  const dims = v.dims;
-  return Array.isArray(dims) && dims.every((d) => typeof d === "number") ? [...dims] : void 0;
-}
-function staticShapes(proto, inputShapes) {
-  const graph = proto.graph ?? {};
-  const out3 = initializerDims(graph);
-  const symbols = /* @__PURE__ */ new Map();
-  for (const v of graph.input ?? []) {
-    const given = v.name ? inputShapes[v.name] : void 0;
-    const dims = v.type?.tensorType?.shape?.dim ?? [];
-    if (!given || given.length !== dims.length) continue;
-    dims.forEach((d, i) => {
-      if (own(d, "dimParam") && d.dimParam && !symbols.has(d.dimParam)) symbols.set(d.dimParam, given[i]);
-    });
-  }
-  for (const v of [...graph.input ?? [], ...graph.valueInfo ?? [], ...graph.output ?? []]) {
-    if (!v.name || out3.has(v.name)) continue;
-    const tt = v.type?.tensorType;
-    if (!tt || !own(tt, "shape")) continue;
-    const dims = (tt.shape?.dim ?? []).map(
-      (d) => own(d, "dimValue") ? d.dimValue : own(d, "dimParam") && d.dimParam ? symbols.get(d.dimParam) : void 0
-    );
-    if (dims.every((d) => typeof d === "number")) out3.set(v.name, dims);
-  }
-  for (const [name, shape] of Object.entries(inputShapes)) out3.set(name, [...shape]);
-  return out3;
-}
-function smallValues(v) {
-  if (!v || typeof v !== "object" || !("data" in v)) return void 0;
-  const data = v.data;
-  if (!data || typeof data !== "object" || !("length" in data)) return void 0;
-  const arr = data;
-  if (arr.length > 64) return void 0;
-  const out3 = [];
-  for (let i = 0; i < arr.length; i++) {
-    const x = arr[i];
-    if (typeof x === "number") out3.push(x);
-    else if (typeof x === "bigint") out3.push(Number(x));
-    else if (typeof x === "boolean") out3.push(x ? 1 : 0);
-    else return void 0;
-  }
-  return out3;
-}
-function staticValue(graph, name) {
-  const fromTensor = (t) => {
-    if (!t) return void 0;
-    if (t.int64Data?.length) return t.int64Data.map((x) => Number(x));
-    if (t.int32Data?.length) return [...t.int32Data];
-    const raw = t.rawData;
-    if (!raw || raw.length > 512) return void 0;
-    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-    if (t.dataType === 7) return Array.from({ length: raw.length / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
-    if (t.dataType === 6) return Array.from({ length: raw.length / 4 }, (_, i) => view.getInt32(i * 4, true));
-    if (t.dataType === 9) return Array.from(raw, (b) => b ? 1 : 0);
-    return void 0;
-  };
-  const init = (graph.initializer ?? []).find((t) => t.name === name);
-  if (init) return fromTensor(init);
-  for (const n of graph.node ?? []) {
-    if (n.opType !== "Constant" || n.domain || n.output?.[0] !== name) continue;
-    const a = (n.attribute ?? [])[0];
-    if (a?.name === "value") return fromTensor(a.t ?? void 0);
-    if (a?.name === "value_int") return [Number(a.i ?? 0)];
-    if (a?.name === "value_ints") return (a.ints ?? []).map((x) => Number(x));
-  }
-  return void 0;
-}
-async function resolveShapesAndValues(loaded, feeds, createSession2 = createOrtShapeSession, valueNames = []) {
-  const graph = loaded.proto.graph ?? {};
-  const inputShapes = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]]));
-  const shapes = staticShapes(loaded.proto, inputShapes);
-  const skip = nonTensorValues(graph);
-  const existing = /* @__PURE__ */ new Set([
-    ...(graph.output ?? []).map((v) => v.name ?? ""),
-    ...(graph.input ?? []).map((v) => v.name ?? ""),
-    ...initializerDims(graph).keys()
-  ]);
-  const wanted = [];
-  const seen = /* @__PURE__ */ new Set();
-  const consider = (n, list) => {
-    for (const o of n.output ?? []) {
-      if (o && !existing.has(o) && !skip.has(o) && !seen.has(o)) {
-        seen.add(o);
-        list.push(o);
-      }
-    }
-  };
-  for (const n of graph.node ?? []) consider(n, wanted);
-  const attempt = async (names) => {
-    const session = await createSession2(encodeModel(withExtraOutputs(loaded, names)));
-    try {
-      return await session.run(feeds);
-    } finally {
-      await session.release();
-    }
-  };
-  let results;
-  try {
-    results = await attempt(wanted);
-  } catch (first) {
-    if (wanted.length === 0) throw first;
-    results = await attempt([]);
-  }
-  for (const [name, value] of Object.entries(results)) {
-    const dims = dimsOf(value);
-    if (dims) shapes.set(name, dims);
-  }
-  const values = /* @__PURE__ */ new Map();
-  for (const name of valueNames) {
-    const v = name in feeds ? smallValues(feeds[name]) : staticValue(graph, name) ?? smallValues(results[name]);
-    if (v) values.set(name, v);
-  }
-  return { shapes, values };
-}
-
 // src/model/control-flow.ts
 var MAX_CONTROL_FLOW_DEPTH = 4;
 var CONTROL_FLOW = /* @__PURE__ */ new Set(["If", "Loop", "Scan"]);
@@ -2989,21 +2865,21 @@ function definedIn(g) {
   for (const n of g.node ?? []) for (const o of n.output ?? []) if (o) out3.add(o);
   return out3;
 }
-function renameNested(g, rename4) {
+function renameNested(g, rename5) {
   const local = definedIn(g);
-  const map = (x) => x && !local.has(x) ? rename4.get(x) ?? x : x;
+  const map = (x) => x && !local.has(x) ? rename5.get(x) ?? x : x;
   return {
     ...g,
     node: (g.node ?? []).map((n) => ({
       ...n,
       input: (n.input ?? []).map(map),
-      attribute: renameAttrs(n.attribute, rename4, local)
+      attribute: renameAttrs(n.attribute, rename5, local)
     })),
     output: (g.output ?? []).map((v) => ({ ...v, name: map(v.name ?? "") }))
   };
 }
-function renameAttrs(attrs, rename4, shadow) {
-  const outer = new Map([...rename4].filter(([k]) => !shadow.has(k)));
+function renameAttrs(attrs, rename5, shadow) {
+  const outer = new Map([...rename5].filter(([k]) => !shadow.has(k)));
   return (attrs ?? []).map((a) => ({
     ...a,
     ...a.g ? { g: renameNested(a.g, outer) } : {},
@@ -3011,16 +2887,16 @@ function renameAttrs(attrs, rename4, shadow) {
   }));
 }
 function inline(g, prefix, bindings) {
-  const rename4 = /* @__PURE__ */ new Map();
-  for (const name of definedIn(g)) rename4.set(name, `${prefix}${name}`);
-  for (const [k, v] of bindings) rename4.set(k, v);
-  const map = (x) => x ? rename4.get(x) ?? x : x;
+  const rename5 = /* @__PURE__ */ new Map();
+  for (const name of definedIn(g)) rename5.set(name, `${prefix}${name}`);
+  for (const [k, v] of bindings) rename5.set(k, v);
+  const map = (x) => x ? rename5.get(x) ?? x : x;
   const nodes = (g.node ?? []).map((n) => ({
     ...n,
     name: `${prefix}${n.name ?? n.output?.[0] ?? ""}`,
     input: (n.input ?? []).map(map),
     output: (n.output ?? []).map(map),
-    attribute: renameAttrs(n.attribute, rename4, /* @__PURE__ */ new Set())
+    attribute: renameAttrs(n.attribute, rename5, /* @__PURE__ */ new Set())
   }));
   const initializers = (g.initializer ?? []).map((t) => ({ ...t, name: map(t.name ?? "") }));
   return { nodes, initializers, outputs: (g.output ?? []).map((v) => map(v.name ?? "")) };
@@ -3458,12 +3334,12 @@ import { execFile as nodeExecFile } from "node:child_process";
 import os2 from "node:os";
 import path2 from "node:path";
 var CPU_QUERY_TIMEOUT_MS = 1e4;
-var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve4, reject) => {
+var realExecFile = (file, args, { timeoutMs }) => new Promise((resolve3, reject) => {
   nodeExecFile(
     file,
     [...args],
     { timeout: timeoutMs, windowsHide: true, encoding: "utf8", maxBuffer: 1 << 20 },
-    (error, stdout) => error ? reject(error) : resolve4(stdout)
+    (error, stdout) => error ? reject(error) : resolve3(stdout)
   );
 });
 function colonLines(text) {
@@ -4013,7 +3889,7 @@ var NvidiaSmiMeter = class {
   /** Resolves once `n` samples have arrived in total (for tests and warm-up). */
   waitForSamples(n) {
     if (this.samples >= n) return Promise.resolve();
-    return new Promise((resolve4) => this.waiters.push({ n, resolve: resolve4 }));
+    return new Promise((resolve3) => this.waiters.push({ n, resolve: resolve3 }));
   }
   checkAlive(nowNs) {
     if (this.broken)
@@ -4070,11 +3946,11 @@ var NvidiaSmiMeter = class {
 };
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve4) => {
+  return new Promise((resolve3) => {
     const done = () => {
       clearTimeout(hard);
       clearTimeout(giveUp);
-      resolve4();
+      resolve3();
     };
     child.once("exit", done);
     child.kill("SIGTERM");
@@ -4101,13 +3977,13 @@ function openNvidiaSmiMeter(options) {
   }
   const args = ["--query-gpu=index,power.draw", "--format=csv,noheader,nounits", `--loop-ms=${loopMs}`];
   if (visible.devices) args.push(`--id=${visible.devices.map((d) => "index" in d ? String(d.index) : d.uuid).join(",")}`);
-  return new Promise((resolve4) => {
+  return new Promise((resolve3) => {
     let settled = false;
     let child;
     try {
       child = spawn2("nvidia-smi", args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-      resolve4({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
+      resolve3({ ok: false, message: `nvidia-smi could not be started: ${error.message}.`, notes });
       return;
     }
     const meter = new NvidiaSmiMeter(child, clockNs, loopMs, options.staleAfterMs ?? 3e3);
@@ -4117,7 +3993,7 @@ function openNvidiaSmiMeter(options) {
       settled = true;
       clearTimeout(timer);
       if (!result.ok) void stopChild(child);
-      resolve4(result);
+      resolve3(result);
     };
     const timer = setTimeout(() => {
       settle({
@@ -4798,7 +4674,7 @@ function createRoundDecider(metrics, options) {
       }
       return done;
     },
-    finish(design) {
+    finish(design, energyBasis) {
       const out3 = {};
       const result = (test, what) => {
         const state = test.state().done ? test.state() : test.finish();
@@ -4809,7 +4685,8 @@ function createRoundDecider(metrics, options) {
           changeCi95: state.changeCi95,
           method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
           rounds: state.rounds,
-          threshold: options.threshold
+          threshold: options.threshold,
+          ...state.sdLogRatio !== null ? { roundSpread95: Math.expm1(1.96 * state.sdLogRatio) } : {}
         };
       };
       const byKey = /* @__PURE__ */ new Map();
@@ -4820,7 +4697,7 @@ function createRoundDecider(metrics, options) {
         if (r) out3[m] = m === "throughput" ? invert(r) : r;
       }
       if (energy && energy.state().rounds > 1) {
-        const r = result(energy, "energy per call");
+        const r = result(energy, energyBasis ? `energy per call (${energyBasis})` : "energy per call");
         if (r) out3.energy = r;
       }
       return out3;
@@ -4832,6 +4709,10 @@ function invert(r) {
   const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
   return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
 }
+
+// src/measure-training.ts
+import { statSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
 
 // src/train/attrs.ts
 function findAttr(node2, name) {
@@ -5087,6 +4968,31 @@ function inferNode(node2, shapeOf, intsOf) {
     }
     case "Shape":
       return [x ? [x.length] : void 0];
+    case "Tile": {
+      const reps = intsOf(node2.input?.[1] ?? "");
+      if (!x || !reps || reps.length !== x.length) return [x ? x.map(() => unknownDim()) : void 0];
+      return [x.map((d, i) => typeof d === "number" ? d * reps[i] : reps[i] === 1 ? d : unknownDim())];
+    }
+    case "Einsum": {
+      const eq = (node2.attribute ?? []).find((a) => a.name === "equation")?.s;
+      const text = eq ? new TextDecoder().decode(eq).replace(/\s+/g, "") : "";
+      const arrow = text.indexOf("->");
+      if (arrow < 0 || text.includes("...")) return [void 0];
+      const specs = text.slice(0, arrow).split(",");
+      const dimOf = /* @__PURE__ */ new Map();
+      specs.forEach(
+        (spec, k) => [...spec].forEach((c, j) => {
+          const d = ins[k]?.[j];
+          if (d !== void 0 && (!dimOf.has(c) || typeof dimOf.get(c) !== "number" || d !== 1)) dimOf.set(c, d);
+        })
+      );
+      return [[...text.slice(arrow + 2)].map((c) => dimOf.get(c) ?? unknownDim())];
+    }
+    case "ConstantOfShape": {
+      const dims = intsOf(node2.input?.[0] ?? "");
+      if (dims) return [dims];
+      return [x && x.length === 1 && typeof x[0] === "number" ? Array.from({ length: x[0] }, () => unknownDim()) : void 0];
+    }
     case "Size":
       return [[]];
     case "Constant":
@@ -5718,6 +5624,127 @@ var pad = {
     ];
   }
 };
+function parseEinsum(node2) {
+  const eq = attrString(node2, "equation", "").replace(/\s+/g, "");
+  const arrow = eq.indexOf("->");
+  if (arrow < 0) return `equation "${eq}" has no explicit output ("->")`;
+  if (eq.includes("...")) return `equation "${eq}" uses an ellipsis`;
+  const inputs = eq.slice(0, arrow).split(",");
+  const output = eq.slice(arrow + 2);
+  const letters = /^[A-Za-z]*$/;
+  if (![...inputs, output].every((t) => letters.test(t))) return `equation "${eq}" is not understood`;
+  if ([...inputs, output].some((t) => new Set(t).size !== t.length))
+    return `equation "${eq}" repeats a subscript within one operand (a diagonal)`;
+  return { inputs, output };
+}
+var einsum = {
+  check(node2, em) {
+    const p = parseEinsum(node2);
+    if (typeof p === "string") return p;
+    if (p.inputs.length > 2) return `${p.inputs.length} operands (one or two have gradients here)`;
+    if (p.inputs.length !== (node2.input ?? []).length)
+      return `the equation names ${p.inputs.length} operands for ${(node2.input ?? []).length} inputs`;
+    for (const [k, spec] of p.inputs.entries()) {
+      const r = rankOf(em, inp(node2, k));
+      if (r !== void 0 && r !== spec.length) return `operand ${k} has rank ${r} but subscripts "${spec}"`;
+    }
+    for (const [k, spec] of p.inputs.entries()) {
+      const others = /* @__PURE__ */ new Set([...p.output, ...p.inputs[1 - k] ?? ""]);
+      const alone = [...spec].filter((c) => !others.has(c));
+      if (alone.length) return `subscript ${alone.join(", ")} of operand ${k} is summed away in that operand alone`;
+    }
+    return void 0;
+  },
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const { inputs, output } = parseEinsum(node2);
+    if (inputs.length === 1) return [em.one("Einsum", [dY], { equation: `${output}->${inputs[0]}` }, "grad_einsum")];
+    const [a, b] = inputs;
+    return [
+      need[0] ? em.one("Einsum", [dY, inp(node2, 1)], { equation: `${output},${b}->${a}` }, "grad_einsum") : void 0,
+      need[1] ? em.one("Einsum", [inp(node2, 0), dY], { equation: `${a},${output}->${b}` }, "grad_einsum") : void 0
+    ];
+  }
+};
+function extremeAxes(node2, em) {
+  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
+  const a = node2.attribute?.find((x) => x.name === "axes")?.ints?.map(Number) ?? [];
+  if (a.length) return a;
+  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
+}
+var reduceExtreme = {
+  differentiable: () => [0],
+  check(node2, em) {
+    const axes = extremeAxes(node2, em);
+    if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
+    const rank = rankOf(em, inp(node2, 0));
+    if (rank === void 0) return "the rank of its input is not known when the graph is built";
+    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
+      return `axes [${axes.join(", ")}] do not fit an input of rank ${rank}`;
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const x = inp(node2, 0);
+    const rank = rankOf(em, x);
+    const given = extremeAxes(node2, em);
+    const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
+    const keep = attrInt(node2, "keepdims", 1) !== 0 || axes.length === 0;
+    const y = keep ? out(node2, 0) : em.one("Unsqueeze", [out(node2, 0), em.ints(axes)]);
+    const g = keep ? dY : em.one("Unsqueeze", [dY, em.ints(axes)]);
+    const mask = em.one("Cast", [em.one("Equal", [x, y])], { to: em.floatType });
+    const count = axes.length ? em.one("ReduceSum", [mask, em.ints(axes)], { keepdims: 1 }) : em.scalar(1);
+    return [em.one("Mul", [mask, em.one("Div", [g, count])], {}, "grad_reduce_extreme")];
+  }
+};
+var tile = {
+  differentiable: () => [0],
+  check(node2, em) {
+    const reps = em.intsOf(inp(node2, 1));
+    if (!reps) return "its repeats are computed at run time (the gradient needs them when the graph is built)";
+    const dims = em.shapeOf(inp(node2, 0));
+    if (!isStatic(dims)) return "its input's shape is not known when the graph is built";
+    if (reps.length !== dims.length || reps.some((r) => !Number.isInteger(r) || r < 1))
+      return `repeats [${reps.join(", ")}] do not fit an input of rank ${dims.length}`;
+    return void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const reps = em.intsOf(inp(node2, 1));
+    const dims = em.shapeOf(inp(node2, 0));
+    if (reps.every((r) => r === 1)) return [dY];
+    const view = em.one("Reshape", [dY, em.ints(dims.flatMap((d, i) => [reps[i], d]))]);
+    return [em.one("ReduceSum", [view, em.ints(dims.map((_, i) => 2 * i))], { keepdims: 0 }, "grad_tile")];
+  }
+};
+var gelu = unaryRule((em, node2, dY) => {
+  const x = inp(node2, 0);
+  if (attrString(node2, "approximate", "none") === "tanh") {
+    const k = Math.sqrt(2 / Math.PI);
+    const x2 = em.one("Mul", [x, x]);
+    const u = em.one("Mul", [
+      em.one("Mul", [x, em.one("Add", [em.one("Mul", [x2, em.scalar(0.044715)]), em.scalar(1)])]),
+      em.scalar(k)
+    ]);
+    const t = em.one("Tanh", [u]);
+    const du = em.one("Mul", [em.one("Add", [em.one("Mul", [x2, em.scalar(3 * 0.044715)]), em.scalar(1)]), em.scalar(k)]);
+    const left = em.one("Mul", [em.one("Add", [t, em.scalar(1)]), em.scalar(0.5)]);
+    const right = em.one("Mul", [
+      em.one("Mul", [em.one("Mul", [x, em.scalar(0.5)]), em.one("Sub", [em.scalar(1), em.one("Mul", [t, t])])]),
+      du
+    ]);
+    return em.one("Mul", [dY, em.one("Add", [left, right])]);
+  }
+  const cdf = em.one("Mul", [
+    em.one("Add", [em.one("Erf", [em.one("Mul", [x, em.scalar(Math.SQRT1_2)])]), em.scalar(1)]),
+    em.scalar(0.5)
+  ]);
+  const pdf = em.one("Mul", [
+    em.one("Exp", [em.one("Mul", [em.one("Mul", [x, x]), em.scalar(-0.5)])]),
+    em.scalar(1 / Math.sqrt(2 * Math.PI))
+  ]);
+  return em.one("Mul", [dY, em.one("Add", [cdf, em.one("Mul", [x, pdf])])]);
+});
 var MORE_GRAD_RULES = {
   Sqrt: sqrt,
   Reciprocal: reciprocal,
@@ -5735,7 +5762,12 @@ var MORE_GRAD_RULES = {
   Split: split,
   Gather: gather,
   LayerNormalization: layerNorm,
-  Pad: pad
+  Pad: pad,
+  Einsum: einsum,
+  ReduceMax: reduceExtreme,
+  ReduceMin: reduceExtreme,
+  Tile: tile,
+  Gelu: gelu
 };
 
 // src/train/grad-ops.ts
@@ -5806,6 +5838,17 @@ var matmul = {
     const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
     let dA;
     let dB;
+    const kDim = sa[ra - 1];
+    const nDim = rb === 2 ? sb[1] : void 0;
+    if (ra >= 2 && rb === 2 && typeof kDim === "number" && typeof nDim === "number") {
+      const rows = (t, width) => ra === 2 ? t : em.reshapeTo(t, [-1, width]);
+      if (need[0]) {
+        const g = em.one("Gemm", [rows(dY, nDim), b], { transB: 1 }, "grad_matmul_a");
+        dA = ra === 2 ? g : em.reshapeLike(g, a);
+      }
+      if (need[1]) dB = em.one("Gemm", [rows(a, kDim), rows(dY, nDim)], { transA: 1 }, "grad_matmul_b");
+      return [dA, dB];
+    }
     if (need[0]) {
       let g = em.one("MatMul", [dY2, em.one("Transpose", [b2], { perm: swapLastTwo(rb2) }, "bT")], {}, "grad_matmul_a");
       let gShape = [...batch, sa2[sa2.length - 2], sa2[sa2.length - 1]];
@@ -6516,6 +6559,174 @@ function upgradeNode(em, node2, from, rankOf3) {
   return [node2];
 }
 
+// src/train/recurrent.ts
+var RECURRENT_OPS = /* @__PURE__ */ new Set(["LSTM", "GRU", "RNN"]);
+var GATES = { LSTM: 4, GRU: 3, RNN: 1 };
+var DEFAULT_ACTIVATIONS = {
+  LSTM: ["Sigmoid", "Tanh", "Tanh"],
+  GRU: ["Sigmoid", "Tanh"],
+  RNN: ["Tanh"]
+};
+var ACTIVATIONS = { sigmoid: "Sigmoid", tanh: "Tanh", relu: "Relu" };
+function expandRecurrent(em, node2) {
+  const kind = node2.opType ?? "";
+  const gates = GATES[kind];
+  if (!gates) return `${kind} is not a recurrent op`;
+  const input = (i) => node2.input?.[i] ?? "";
+  const layout = attrInt(node2, "layout", 0);
+  const direction = attrString(node2, "direction", "forward");
+  if (!["forward", "reverse", "bidirectional"].includes(direction)) return `direction "${direction}" is not an ONNX direction`;
+  const dirs = direction === "bidirectional" ? 2 : 1;
+  if (findAttr(node2, "clip")) return `clip ${attrFloat(node2, "clip", 0)} is not supported (export without clipping)`;
+  if (attrInt(node2, "input_forget", 0) !== 0) return "input_forget = 1 is not supported";
+  if (input(4))
+    return "a sequence_lens input is not supported (per-example lengths are run-time values); export with equal lengths";
+  const actAttr = findAttr(node2, "activations");
+  const actNames = actAttr?.strings?.length ? actAttr.strings.map((s) => typeof s === "string" ? s : new TextDecoder().decode(s)) : [];
+  const perDir = DEFAULT_ACTIVATIONS[kind].length;
+  const acts = [];
+  for (let d = 0; d < dirs; d++) {
+    const names = actNames.length ? actNames.slice(d * perDir, (d + 1) * perDir) : DEFAULT_ACTIVATIONS[kind];
+    const mapped = names.map((n) => ACTIVATIONS[n.toLowerCase()]);
+    if (names.length !== perDir || mapped.some((m) => !m))
+      return `activations ${names.join(", ")} are not supported (Sigmoid, Tanh and Relu are)`;
+    acts.push(mapped);
+  }
+  if (findAttr(node2, "activation_alpha") || findAttr(node2, "activation_beta"))
+    return "activation_alpha / activation_beta are not supported";
+  const x = input(0);
+  const xShape = em.shapeOf(x);
+  const seq = xShape?.[layout ? 1 : 0];
+  if (typeof seq !== "number") return "the sequence length is not known when the graph is built";
+  const rShape = em.shapeOf(input(2));
+  const hidden = attrInt(node2, "hidden_size", typeof rShape?.[2] === "number" ? rShape[2] : 0);
+  if (!hidden) return "hidden_size is not known";
+  const linearBeforeReset = attrInt(node2, "linear_before_reset", 0) !== 0;
+  const nodes = [];
+  const op = (type, inputs, attrs = {}) => {
+    const o = em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`);
+    nodes.push(em.detached(type, inputs, [o], attrs));
+    return o;
+  };
+  const opN = (type, inputs, n, attrs = {}) => {
+    const outs = Array.from({ length: n }, () => em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`));
+    nodes.push(em.detached(type, inputs, outs, attrs));
+    return outs;
+  };
+  const slice2 = (t, start, end, axis) => op("Slice", [t, em.ints([start]), em.ints([end]), em.ints([axis])]);
+  const split2 = (t, sizes, axis) => sizes.length === 1 ? [t] : opN("Split", [t, em.ints(sizes)], sizes.length, { axis });
+  const pick = (t, d) => op("Squeeze", [dirs === 1 ? t : slice2(t, d, d + 1, 0), em.ints([0])]);
+  const act = (name, t) => op(name, [t]);
+  const xs = layout ? op("Transpose", [x], { perm: [1, 0, 2] }) : x;
+  let zeros2;
+  const zeroState = () => {
+    if (zeros2) return zeros2;
+    const batch = xShape?.[layout ? 0 : 1];
+    const shape = typeof batch === "number" ? em.ints([batch, hidden]) : op("Concat", [slice2(op("Shape", [x]), layout ? 0 : 1, layout ? 1 : 2, 0), em.ints([hidden])], { axis: 0 });
+    const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
+    const o = em.fresh(`${kind.toLowerCase()}_zeros`);
+    nodes.push({
+      ...em.detached("ConstantOfShape", [shape], [o]),
+      attribute: [{ name: "value", type: 4, t: rawTensor("value", [1], em.floatType, data) }]
+    });
+    zeros2 = o;
+    return o;
+  };
+  const ys = [];
+  const lastH = [];
+  const lastC = [];
+  const gh = gates * hidden;
+  const h4 = (n) => Array.from({ length: n }, () => hidden);
+  for (let d = 0; d < dirs; d++) {
+    const [f, g, hAct] = acts[d];
+    let xw = op("MatMul", [xs, op("Transpose", [pick(input(1), d)], { perm: [1, 0] })]);
+    const rT = op("Transpose", [pick(input(2), d)], { perm: [1, 0] });
+    let rb;
+    if (input(3)) {
+      const b = pick(input(3), d);
+      const wb = slice2(b, 0, gh, 0);
+      rb = slice2(b, gh, 2 * gh, 0);
+      xw = op("Add", [xw, kind === "GRU" && linearBeforeReset ? wb : op("Add", [wb, rb])]);
+    }
+    const steps = seq === 1 ? [xw] : split2(
+      xw,
+      Array.from({ length: seq }, () => 1),
+      0
+    );
+    const xt = steps.map((s) => op("Squeeze", [s, em.ints([0])]));
+    let h = input(5) ? pick(input(5), d) : zeroState();
+    let c = kind === "LSTM" ? input(6) ? pick(input(6), d) : zeroState() : "";
+    let peep;
+    if (kind === "LSTM" && input(7)) peep = split2(pick(input(7), d), h4(3), 0);
+    let rzrT = "";
+    let rhT = "";
+    if (kind === "GRU" && !linearBeforeReset) {
+      rzrT = slice2(rT, 0, 2 * hidden, 1);
+      rhT = slice2(rT, 2 * hidden, 3 * hidden, 1);
+    }
+    const reverse = direction === "reverse" || d === 1;
+    const hs = new Array(seq);
+    for (let k = 0; k < seq; k++) {
+      const t = reverse ? seq - 1 - k : k;
+      if (kind === "LSTM") {
+        const [gi0, go0, gf0, gc] = split2(op("Add", [xt[t], op("MatMul", [h, rT])]), h4(4), 1);
+        let gi = gi0;
+        let gf = gf0;
+        let go = go0;
+        if (peep) {
+          gi = op("Add", [gi, op("Mul", [peep[0], c])]);
+          gf = op("Add", [gf, op("Mul", [peep[2], c])]);
+        }
+        const ig = act(f, gi);
+        const fg = act(f, gf);
+        const cc = act(g, gc);
+        c = op("Add", [op("Mul", [fg, c]), op("Mul", [ig, cc])]);
+        if (peep) go = op("Add", [go, op("Mul", [peep[1], c])]);
+        h = op("Mul", [act(f, go), act(hAct, c)]);
+      } else if (kind === "GRU") {
+        const [xz, xr, xh] = split2(xt[t], h4(3), 1);
+        let z;
+        let candidate;
+        if (linearBeforeReset) {
+          let hr = op("MatMul", [h, rT]);
+          if (rb) hr = op("Add", [hr, rb]);
+          const [rz, rr, rh] = split2(hr, h4(3), 1);
+          z = act(f, op("Add", [xz, rz]));
+          const r = act(f, op("Add", [xr, rr]));
+          candidate = act(g, op("Add", [xh, op("Mul", [r, rh])]));
+        } else {
+          const [rz, rr] = split2(op("MatMul", [h, rzrT]), h4(2), 1);
+          z = act(f, op("Add", [xz, rz]));
+          const r = act(f, op("Add", [xr, rr]));
+          candidate = act(g, op("Add", [xh, op("MatMul", [op("Mul", [r, h]), rhT])]));
+        }
+        h = op("Add", [candidate, op("Mul", [z, op("Sub", [h, candidate])])]);
+      } else {
+        h = act(f, op("Add", [xt[t], op("MatMul", [h, rT])]));
+      }
+      hs[t] = h;
+    }
+    const framed = hs.map((ht) => op("Unsqueeze", [ht, em.ints([0, 1])]));
+    ys.push(seq === 1 ? framed[0] : op("Concat", framed, { axis: 0 }));
+    lastH.push(op("Unsqueeze", [h, em.ints([0])]));
+    if (kind === "LSTM") lastC.push(op("Unsqueeze", [c, em.ints([0])]));
+  }
+  const join8 = (parts, axis) => parts.length === 1 ? parts[0] : op("Concat", parts, { axis });
+  const results = [join8(ys, 1), join8(lastH, 0), kind === "LSTM" ? join8(lastC, 0) : ""];
+  const perms = [
+    [2, 0, 1, 3],
+    [1, 0, 2],
+    [1, 0, 2]
+  ];
+  (node2.output ?? []).forEach((name, i) => {
+    if (!name || !results[i]) return;
+    nodes.push(
+      layout ? em.detached("Transpose", [results[i]], [name], { perm: perms[i] }) : em.detached("Identity", [results[i]], [name])
+    );
+  });
+  return nodes;
+}
+
 // src/train/tensor-data.ts
 function sizeOf(dims) {
   return dims.reduce((a, b) => a * b, 1);
@@ -6692,13 +6903,22 @@ function prepareGraph(proto, opts = {}) {
   const sorted = sortNodes(graphNodes, /* @__PURE__ */ new Set([...initializers.keys(), ...inputs.map((v) => v.name)]));
   const nodes = [];
   const problems = [];
+  const recurrentReasons = /* @__PURE__ */ new Map();
   for (const original of sorted) {
     const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === "string") {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
     }
+    const expanded = [];
     for (const n of upgraded) {
+      const unrolled = RECURRENT_OPS.has(n.opType ?? "") && isDefaultDomain(n) ? expandRecurrent(em, n) : [n];
+      if (typeof unrolled === "string") {
+        recurrentReasons.set(n, unrolled);
+        expanded.push(n);
+      } else expanded.push(...unrolled);
+    }
+    for (const n of expanded) {
       nodes.push(n);
       if (n.opType === "Constant" && (!n.domain || n.domain === "ai.onnx")) {
         const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
@@ -6744,7 +6964,8 @@ Re-export the model with opset 13 or newer.`
     outputs,
     otherOpsets: (proto.opsetImport ?? []).filter((o) => o.domain && o.domain !== "ai.onnx"),
     irVersion: Math.max(Number(proto.irVersion ?? 8), 8),
-    graphName: graph.name ?? "model"
+    graphName: graph.name ?? "model",
+    recurrentReasons
   };
 }
 function differentiableSlots(node2) {
@@ -6755,11 +6976,8 @@ function differentiableSlots(node2) {
 function isDefaultDomain(node2) {
   return !node2.domain || node2.domain === "ai.onnx";
 }
-var RECURRENT_HINT = "recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
+var RECURRENT_HINT = "LSTM/GRU/RNN train unrolled over a sequence length known when the step is built, with Sigmoid/Tanh/Relu activations, no clip and no sequence_lens; otherwise export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length";
 var OP_HINTS = {
-  LSTM: RECURRENT_HINT,
-  GRU: RECURRENT_HINT,
-  RNN: RECURRENT_HINT,
   Loop: "control flow is not differentiated; unroll the loop when exporting",
   Scan: "control flow is not differentiated; unroll the scan when exporting",
   If: "control flow is not differentiated; export one branch (trace with fixed conditions)"
@@ -6801,7 +7019,10 @@ var Differentiator = class {
       if (!this.onPath[k]) return;
       const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
       const op = `${n.domain && n.domain !== "ai.onnx" ? `${n.domain}.` : ""}${n.opType}`;
-      if (!rule)
+      const notUnrolled = prep.recurrentReasons.get(n);
+      if (notUnrolled)
+        unsupported.push(`${op} node ${describeNode(n)}: cannot be unrolled for training: ${notUnrolled} (${RECURRENT_HINT})`);
+      else if (!rule)
         unsupported.push(
           `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ""}`
         );
@@ -6999,6 +7220,38 @@ function synthesizeLabels(loss, dtype, shape, seed, classes) {
 // src/train/optimizers.ts
 var FLAT_MAX_ELEMENTS = 65536;
 var OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+function gradientGemm(em, p) {
+  const producer = (t) => em.nodes.find((n) => (n.output ?? []).includes(t));
+  const uses = (t) => em.nodes.reduce((k, n) => k + (n.input ?? []).filter((x) => x === t).length, 0);
+  let node2 = producer(p.grad);
+  let viaReshape = false;
+  if (node2?.opType === "Reshape") {
+    const inner = producer(node2.input?.[0] ?? "");
+    if (!inner?.name?.startsWith("train/grad_conv_w_gemm") || uses(node2.input?.[0] ?? "") !== 1) return void 0;
+    node2 = inner;
+    viaReshape = true;
+  }
+  if (node2?.opType !== "Gemm" || node2.input?.[2] || uses(p.grad) !== 0) return void 0;
+  if (!viaReshape && p.dims.length !== 2) return void 0;
+  return { gemm: node2, viaReshape };
+}
+function fusableSgd(em, p) {
+  return gradientGemm(em, p) !== void 0;
+}
+function fuseSgdIntoGemm(em, p, lr, output) {
+  const { gemm: gemm2, viaReshape } = gradientGemm(em, p);
+  const alpha = attrFloat(gemm2, "alpha", 1);
+  const attrs = {
+    alpha: { f: -lr * alpha },
+    beta: { f: 1 },
+    transA: attrInt(gemm2, "transA", 0),
+    transB: attrInt(gemm2, "transB", 0)
+  };
+  const [a, b] = [gemm2.input?.[0] ?? "", gemm2.input?.[1] ?? ""];
+  if (!viaReshape) return em.to(output, "Gemm", [a, b, p.name], attrs);
+  const updated = em.one("Gemm", [a, b, em.reshapeTo(p.name, [p.dims[0], -1])], attrs, "sgd_gemm");
+  return em.to(output, "Reshape", [updated, em.ints(p.dims)]);
+}
 function checkCoefficient(name, value, lo, hi, loOpen, hiOpen) {
   const ok = Number.isFinite(value) && (loOpen ? value > lo : value >= lo) && (hiOpen ? value < hi : value <= hi);
   if (!ok) {
@@ -7094,7 +7347,14 @@ function emitOptimizer(em, kind, params, opts, names) {
   const size = (p) => p.dims.reduce((x, y) => x * y, 1);
   const small = kind === "sgd" ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
   const flat = small.length > 1 ? small : [];
-  for (const p of params) if (!flat.includes(p)) writeParam(p, "Sub", [p.name, delta(p)]);
+  for (const p of params) {
+    if (flat.includes(p)) continue;
+    if (kind === "sgd" && fusableSgd(em, p)) {
+      newParameters[p.name] = fuseSgdIntoGemm(em, p, lr, names.newValue(p.name));
+      continue;
+    }
+    writeParam(p, "Sub", [p.name, delta(p)]);
+  }
   if (flat.length) {
     const sizes = flat.map(size);
     const total = sizes.reduce((x, y) => x + y, 0);
@@ -7112,7 +7372,7 @@ function emitOptimizer(em, kind, params, opts, names) {
 }
 
 // src/train/loop.ts
-function rename(nodes, map) {
+function rename2(nodes, map) {
   const r = (x) => map.get(x) ?? x;
   return nodes.map((n) => ({ ...n, input: (n.input ?? []).map(r), output: (n.output ?? []).map(r) }));
 }
@@ -7125,7 +7385,7 @@ function loopTrainingStep(step, steps) {
   const carried = Object.entries(step.feedback);
   const infoOf = (name, list) => list.find((v) => v.name === name);
   const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
-  const bodyNodes = rename(graph.node ?? [], bodyIn);
+  const bodyNodes = rename2(graph.node ?? [], bodyIn);
   const body = {
     name: "training_step_body",
     node: [...bodyNodes, { opType: "Identity", input: ["loop/cond_in"], output: ["loop/cond_out"], name: "loop/cond" }],
@@ -7218,10 +7478,10 @@ function buildTrainingStep(proto, opts) {
     }
   }
   const candidates = [];
-  const frozen = [];
+  const frozen2 = [];
   for (const [name, t] of prep.initializers) {
     if (t.dataType !== DataType.FLOAT && t.dataType !== DataType.DOUBLE) continue;
-    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen.push(name);
+    if (t.dataType !== prep.floatType || isFrozen(name, opts.freeze ?? [])) frozen2.push(name);
     else candidates.push(name);
   }
   unmatchedFreeze(opts.freeze ?? [], [...prep.initializers.keys()]);
@@ -7233,7 +7493,7 @@ function buildTrainingStep(proto, opts) {
       `${fromConstants.length} weight tensor${fromConstants.length === 1 ? "" : "s"} stored in Constant nodes (an old exporter's layout) ${fromConstants.length === 1 ? "is" : "are"} trained as parameters, named by the Constant's output (${fromConstants.slice(0, 3).join(", ")}${fromConstants.length > 3 ? ", \u2026" : ""}); list them under training.freeze to keep them fixed.`
     );
   }
-  for (const c of candidates) if (!parameterNames.includes(c)) frozen.push(c);
+  for (const c of candidates) if (!parameterNames.includes(c)) frozen2.push(c);
   if (parameterNames.length === 0) {
     throw new InputError(
       "INPUT_INVALID",
@@ -7324,7 +7584,7 @@ function buildTrainingStep(proto, opts) {
     label: { dtype: loss.labelDType, shape: loss.labelShape, ...typeof classes === "number" ? { classes } : {} },
     lossOutput,
     // Running statistics are updated every step (state), so they are not "kept fixed".
-    frozen: frozen.filter((n) => !runningStats.includes(n)),
+    frozen: frozen2.filter((n) => !runningStats.includes(n)),
     notes
   };
 }
@@ -7545,14 +7805,18 @@ function estimateCycles(events) {
 // src/instructions/measure.ts
 var DEFAULT_CALLS = 5;
 var DEFAULT_WARMUP = 1;
-function describeCount(what, tool) {
-  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, collection on only inside the native run, warm-up calls excluded, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
+function describeCount(what, tool, startup = { instrumented: false }) {
+  const start = startup.instrumented ? `start-up instrumented because ${startup.reason}` : "start-up uninstrumented, instrumentation switched on with vgdb before the first call";
+  return `SIMULATED: instructions per ${what} executed by onnxruntime's own code (libonnxruntime) during its run, on Valgrind's simulated CPU (${tool}, callgrind, ${start}, collection on only inside the native run, warm-up calls excluded, median of the measured calls, 1 intra-op thread). Valgrind does not run AVX-512, so onnxruntime takes its AVX2 kernels; the count tracks the code's work, not this CPU's speed or energy`;
 }
 function summarizeCounts(result, opts) {
   const k = opts.perCallDivisor ?? 1;
   const ir = result.perCall.map((c) => (c.Ir ?? 0) / k);
+  const sorted = [...result.perCall].sort((a, b) => (a.Ir ?? 0) - (b.Ir ?? 0));
+  const n = sorted.length;
+  const middle = n % 2 ? [sorted[(n - 1) / 2]] : [sorted[n / 2 - 1], sorted[n / 2]];
   const events = {};
-  for (const e of result.events) events[e] = result.perCall.reduce((s, c) => s + (c[e] ?? 0), 0) / result.perCall.length / k;
+  for (const e of result.events) events[e] = middle.reduce((s, c) => s + (c[e] ?? 0), 0) / middle.length / k;
   const cache = estimateCycles(events);
   return {
     perCall: events.Ir ?? 0,
@@ -7566,7 +7830,7 @@ function summarizeCounts(result, opts) {
     simulated: true,
     tool: result.valgrind,
     wallS: result.wallS,
-    description: describeCount(opts.what, result.valgrind)
+    description: describeCount(opts.what, result.valgrind, result.startup)
   };
 }
 async function countInstructions(model, feeds, opts) {
@@ -7595,9 +7859,30 @@ function stepsPerCallFor(steps) {
   for (let k = Math.min(10, steps); k > 1; k--) if (steps % k === 0) return k;
   return 1;
 }
+function withExternalWeightsRead(loaded, freeze) {
+  const graph = loaded.proto.graph ?? {};
+  const frozen2 = (name) => freeze.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
+  const root = dirname2(loaded.path);
+  const initializer = (graph.initializer ?? []).map((t) => {
+    if (!isExternal(t) || frozen2(t.name ?? "")) return t;
+    const ref = resolveExternalRef(t, loaded.path, root, loaded.path);
+    const length = ref.length ?? Math.max(0, statSync(ref.file).size - ref.offset);
+    const rawData = new Uint8Array(length);
+    let at = 0;
+    fsExternalReader(ref.file, ref.offset, length, (chunk) => {
+      rawData.set(chunk, at);
+      at += chunk.length;
+    });
+    const { externalData: _e, dataLocation: _l, ...rest } = t;
+    return { ...rest, rawData };
+  });
+  return { ...loaded.proto, graph: { ...graph, initializer } };
+}
 async function builtStep(cfg, prepared) {
   const t = cfg.training;
-  const step = buildTrainingStep(prepared.loaded.proto, {
+  const external = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== void 0;
+  const proto = external ? withExternalWeightsRead(prepared.loaded, t.freeze ?? []) : prepared.loaded.proto;
+  const step = buildTrainingStep(proto, {
     loss: t.loss,
     optimizer: t.optimizer,
     learningRate: t.learningRate,
@@ -7617,11 +7902,13 @@ async function builtStep(cfg, prepared) {
   feeds[step.labelInput] = toOrtTensor(labels);
   for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
   if (step.frozen.length) step.notes.push(`weights kept fixed: ${step.frozen.join(", ")}`);
+  const folder = external ? dirname2(prepared.loaded.path) : void 0;
   const k = t.stepsPerCall ?? stepsPerCallFor(t.steps);
   if (k > 1) {
     const looped = loopTrainingStep(step, k);
     return {
       bytes: encodeModel(looped.model),
+      externalDataFolder: folder,
       feeds,
       feedback: looped.feedback,
       lossOutput: looped.lossOutput,
@@ -7635,6 +7922,7 @@ async function builtStep(cfg, prepared) {
   }
   return {
     bytes: encodeModel(step.model),
+    externalDataFolder: folder,
     feeds,
     feedback: step.feedback,
     lossOutput: step.lossOutput,
@@ -7659,6 +7947,7 @@ async function ownStep(cfg, ctx) {
   });
   return {
     bytes: loaded.bytes,
+    externalDataFolder: externalDataFolder(loaded),
     feeds: inputs.feeds,
     feedback: t.feedback ?? {},
     batchSize: inputs.batchSize,
@@ -7671,7 +7960,8 @@ async function measureTraining(cfg, prepared, meter, ctx) {
   const session = await createSession(plan.bytes, {
     threads: cfg.threads,
     name: `"${cfg.name}" training step`,
-    device: cfg.device
+    device: cfg.device,
+    externalDataFolder: plan.externalDataFolder
   });
   let result;
   try {
@@ -7742,23 +8032,87 @@ async function countSteps(cfg, plan, ctx) {
   }
 }
 
+// src/model/external-write.ts
+import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { join as join3 } from "node:path";
+var ALIGN_BYTES = 4096;
+function externalizeModel(model, dir, location, minBytes = 1024) {
+  const graph = model.graph ?? {};
+  const fd = openSync2(join3(dir, location), "w");
+  let offset = 0;
+  let tensors = 0;
+  try {
+    const initializer = (graph.initializer ?? []).map((t) => {
+      const raw = t.rawData;
+      if (!raw || raw.byteLength < minBytes) return t;
+      const start = Math.ceil(offset / ALIGN_BYTES) * ALIGN_BYTES;
+      for (let done = 0; done < raw.byteLength; ) done += writeSync(fd, raw, done, raw.byteLength - done, start + done);
+      offset = start + raw.byteLength;
+      tensors++;
+      const { rawData: _r, ...rest } = t;
+      return {
+        ...rest,
+        dataLocation: 1,
+        externalData: [
+          { key: "location", value: location },
+          { key: "offset", value: String(start) },
+          { key: "length", value: String(raw.byteLength) }
+        ]
+      };
+    });
+    return { model: { ...model, graph: { ...graph, initializer } }, dataBytes: offset, tensors };
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/measure.ts
+import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join7 } from "node:path";
+
+// src/util/gzip-files.ts
+import { createReadStream } from "node:fs";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+async function gzipSizeOfFiles(files, level) {
+  const gzip = createGzip({ level });
+  let size = 0;
+  const count = new Writable({
+    write(chunk, _encoding, done2) {
+      size += chunk.length;
+      done2();
+    }
+  });
+  const done = pipeline(gzip, count);
+  for (const file of files) {
+    for await (const chunk of createReadStream(file)) {
+      if (!gzip.write(chunk)) await new Promise((resume) => gzip.once("drain", resume));
+    }
+  }
+  gzip.end();
+  await done;
+  return size;
+}
+
 // src/device/fetch-cuda.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { copyFile, mkdir, readFile as readFile2, rename as rename3, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename4, rm as rm4, stat, writeFile as writeFile3 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/device/archive.ts
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { open, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { open, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip, createInflateRaw } from "node:zlib";
 var ArchiveError = class extends Error {
   constructor(message) {
@@ -7875,8 +8229,8 @@ async function writeStreamTo(source, transforms, dest) {
   const h = hasher();
   const tmp = `${dest}.partial-${process.pid}`;
   try {
-    await pipeline([source, ...transforms, h.stream, createWriteStream(tmp)]);
-    await rename2(tmp, dest);
+    await pipeline2([source, ...transforms, h.stream, createWriteStream(tmp)]);
+    await rename3(tmp, dest);
   } catch (error) {
     await rm3(tmp, { force: true });
     throw error;
@@ -7896,8 +8250,8 @@ async function extractZip(archive, wanted, destDir) {
     const local = await readAt2(archive, e.localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== 67324752) throw new ArchiveError(`bad ZIP local header for ${e.name}`);
     const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    const dest = join3(destDir, name);
-    const source = e.compressed > 0 ? createReadStream(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
+    const dest = join4(destDir, name);
+    const source = e.compressed > 0 ? createReadStream2(archive, { start, end: start + e.compressed - 1 }) : Readable.from([]);
     const r = await writeStreamTo(source, e.method === 8 ? [createInflateRaw()] : [], dest);
     if (r.bytes !== e.size) throw new ArchiveError(`${e.name} extracted to ${r.bytes} bytes, but the archive says ${e.size}`);
     out3[name] = { path: dest, ...r };
@@ -7923,7 +8277,7 @@ function cstring(buf, at, len) {
 async function extractTgz(archive, wanted, destDir) {
   const out3 = {};
   const gunzip = createGunzip();
-  const src = createReadStream(archive);
+  const src = createReadStream2(archive);
   src.on("error", (e) => gunzip.destroy(e));
   src.pipe(gunzip);
   let pending = Buffer.alloc(0);
@@ -7954,7 +8308,7 @@ async function extractTgz(archive, wanted, destDir) {
       throw new ArchiveError(
         `${name} is ${type === "2" ? "a symbolic link" : type === "1" ? "a hard link" : `of TAR type ${type}`} in the archive, expected a file`
       );
-    const tmp = join3(destDir, `${target}.partial-${process.pid}`);
+    const tmp = join4(destDir, `${target}.partial-${process.pid}`);
     cur.sink = { fh: await open(tmp, "w"), name: target, tmp, hash: createHash("sha256"), bytes: 0 };
   };
   const endEntry = async () => {
@@ -7972,8 +8326,8 @@ async function extractTgz(archive, wanted, destDir) {
     const sink = cur.sink;
     if (sink) {
       await sink.fh.close();
-      const dest = join3(destDir, sink.name);
-      await rename2(sink.tmp, dest);
+      const dest = join4(destDir, sink.name);
+      await rename3(sink.tmp, dest);
       out3[sink.name] = { path: dest, bytes: sink.bytes, sha256: sink.hash.digest("hex") };
       cur.sink = null;
     }
@@ -8082,12 +8436,12 @@ function sourceFromEnv(version, env2) {
   return cudaProviderSource(version, kind);
 }
 function cacheRoot(env2, home = homedir()) {
-  if (env2.RUNNER_TOOL_CACHE) return join4(env2.RUNNER_TOOL_CACHE, "energy-budget");
-  return join4(env2.XDG_CACHE_HOME || join4(home, ".cache"), "energy-budget");
+  if (env2.RUNNER_TOOL_CACHE) return join5(env2.RUNNER_TOOL_CACHE, "energy-budget");
+  return join5(env2.XDG_CACHE_HOME || join5(home, ".cache"), "energy-budget");
 }
 function onnxruntimeNodeVersion() {
   const req = createRequire(import.meta.url);
-  return req(join4(onnxRuntimeFor().dir, "package.json")).version;
+  return req(join5(onnxRuntimeFor().dir, "package.json")).version;
 }
 var HttpFailure = class extends Error {
   constructor(message, retry) {
@@ -8098,7 +8452,7 @@ var HttpFailure = class extends Error {
 };
 async function sha256File(path4) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path4)) hash.update(chunk);
+  for await (const chunk of createReadStream3(path4)) hash.update(chunk);
   return hash.digest("hex");
 }
 function get(url, timeoutMs) {
@@ -8174,7 +8528,7 @@ async function downloadOnce(url, dest, timeoutMs) {
 }
 async function readManifest(dir) {
   try {
-    return JSON.parse(await readFile2(join4(dir, "manifest.json"), "utf8"));
+    return JSON.parse(await readFile2(join5(dir, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -8184,8 +8538,8 @@ async function cacheIntact(dir, m, names) {
     const rec = m.files[name];
     if (!rec) return false;
     try {
-      if ((await stat(join4(dir, name))).size !== rec.bytes) return false;
-      if (await sha256File(join4(dir, name)) !== rec.sha256) return false;
+      if ((await stat(join5(dir, name))).size !== rec.bytes) return false;
+      if (await sha256File(join5(dir, name)) !== rec.sha256) return false;
     } catch {
       return false;
     }
@@ -8209,14 +8563,14 @@ async function ensureCudaProvider(opts) {
     );
   }
   const names = Object.keys(source.files);
-  const cacheDir = join4(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
+  const cacheDir = join5(opts.cacheDir ?? cacheRoot(opts.env), "onnxruntime-cuda", `${version}-${pinned.slice(0, 12)}`);
   const bindingDir = opts.bindingDir ?? defaultBindingDir();
   const fail = (what, fix, cause) => new EnvironmentError(
     `Fetching onnxruntime's CUDA provider (${source.url}) failed: ${what}. ${fix}`,
     cause === void 0 ? void 0 : { cause }
   );
   try {
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir2(cacheDir, { recursive: true });
   } catch (error) {
     throw fail(
       `the cache folder ${cacheDir} cannot be created (${error.code ?? error})`,
@@ -8227,7 +8581,7 @@ async function ensureCudaProvider(opts) {
   let manifest = await readManifest(cacheDir);
   let downloaded = false;
   if (!manifest || manifest.sha256 !== pinned || !await cacheIntact(cacheDir, manifest, names)) {
-    const archive = join4(cacheDir, `download-${process.pid}.${source.format === "zip" ? "zip" : "tgz"}`);
+    const archive = join5(cacheDir, `download-${process.pid}.${source.format === "zip" ? "zip" : "tgz"}`);
     const retries = opts.retries ?? 3;
     const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     let got;
@@ -8272,7 +8626,7 @@ async function ensureCudaProvider(opts) {
         sha256: pinned,
         files: Object.fromEntries(Object.entries(files).map(([n, f]) => [n, { bytes: f.bytes, sha256: f.sha256 }]))
       };
-      await writeFile3(join4(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
+      await writeFile3(join5(cacheDir, "manifest.json"), JSON.stringify(manifest, null, 2));
       downloaded = true;
     } finally {
       await rm4(archive, { force: true });
@@ -8281,9 +8635,9 @@ async function ensureCudaProvider(opts) {
     log2(`onnxruntime's CUDA provider found in the cache (${cacheDir})`);
   }
   try {
-    await mkdir(bindingDir, { recursive: true });
+    await mkdir2(bindingDir, { recursive: true });
     for (const name of names) {
-      const dest = join4(bindingDir, name);
+      const dest = join5(bindingDir, name);
       const rec = manifest.files[name];
       const same = await stat(dest).then(
         (s) => s.size === rec.bytes,
@@ -8291,8 +8645,8 @@ async function ensureCudaProvider(opts) {
       ) && await sha256File(dest) === rec.sha256;
       if (same) continue;
       const tmp = `${dest}.partial-${process.pid}`;
-      await copyFile(join4(cacheDir, name), tmp);
-      await rename3(tmp, dest);
+      await copyFile(join5(cacheDir, name), tmp);
+      await rename4(tmp, dest);
     }
   } catch (error) {
     const code = error.code;
@@ -8486,7 +8840,128 @@ async function startGpuMemory(cfg, env2) {
   return { sampler: opened.sampler };
 }
 
+// src/model/memory.ts
+var RUNTIME_OVERHEAD_BYTES = 160 * 1024 * 1024;
+var ACTIVATION_ELEMENT_BYTES = 4;
+var OPTIMIZER_SLOTS = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
+function weightFigures(proto) {
+  const byName = /* @__PURE__ */ new Map();
+  let bytes = 0;
+  let largestBytes = 0;
+  forEachTensor(proto.graph, (t) => {
+    let per = 0;
+    try {
+      per = dtypeBytes(dtypeName(t.dataType ?? 0));
+    } catch {
+      return;
+    }
+    const n = (t.dims ?? []).reduce((p, d) => p * Number(d), 1);
+    const b = Math.ceil(n * per);
+    bytes += b;
+    largestBytes = Math.max(largestBytes, b);
+    if (t.name) byName.set(t.name, (byName.get(t.name) ?? 0) + b);
+  });
+  return { bytes, largestBytes, byName };
+}
+function activationFigures(shapes, exclude) {
+  let total = 0;
+  let first = 0;
+  let second = 0;
+  for (const [name, dims] of shapes) {
+    if (exclude.has(name)) continue;
+    const b = dims.reduce((p, d) => p * d, 1) * ACTIVATION_ELEMENT_BYTES;
+    total += b;
+    if (b > first) [first, second] = [b, first];
+    else if (b > second) second = b;
+  }
+  return { totalBytes: total, twoLargestBytes: first + second };
+}
+function frozen(name, patterns) {
+  return patterns.some((p) => p.endsWith("*") ? name.startsWith(p.slice(0, -1)) : name === p);
+}
+function estimatePass(pass, x) {
+  const parts = [
+    { what: "weights", bytes: x.weights.bytes },
+    { what: "the largest weight again while onnxruntime pre-packs it", bytes: x.weights.largestBytes },
+    { what: "inputs", bytes: x.inputBytes }
+  ];
+  if (pass === "shapes") {
+    parts.push({ what: "intermediate tensors (all returned by the shape-finding run)", bytes: x.activations.totalBytes });
+  } else if (pass === "inference" || pass === "advice") {
+    parts.push({ what: "activations (the two largest intermediate tensors)", bytes: x.activations.twoLargestBytes });
+    if (pass === "advice")
+      parts.push({ what: "the weights read into JavaScript and a variant of up to the same size", bytes: 2 * x.weights.bytes });
+  } else {
+    const t = x.training ?? { optimizer: "sgd" };
+    let trainable = 0;
+    for (const [name, b] of x.weights.byName) if (!frozen(name, t.freeze ?? [])) trainable += b;
+    const slots = OPTIMIZER_SLOTS[t.optimizer];
+    parts.push(
+      { what: "activations kept for the backward pass and their gradients", bytes: 2 * x.activations.totalBytes },
+      { what: "gradients of the trainable weights", bytes: trainable },
+      { what: `${t.optimizer} state (${slots} per trainable weight)`, bytes: slots * trainable },
+      { what: "trainable weights and state fed in from JavaScript and returned", bytes: (1 + slots) * trainable }
+    );
+  }
+  parts.push({ what: "Node.js and onnxruntime", bytes: RUNTIME_OVERHEAD_BYTES });
+  return { pass, totalBytes: parts.reduce((s, p) => s + p.bytes, 0), parts };
+}
+function formatBytes(b) {
+  if (b >= 1e9) return `${(b / 1e9).toFixed(2)} GB`;
+  if (b >= 1e6) return `${(b / 1e6).toFixed(1)} MB`;
+  return `${(b / 1e3).toFixed(0)} kB`;
+}
+var PASS_NAME = {
+  shapes: "the run that finds the shapes of intermediate tensors",
+  inference: "the inference benchmark",
+  training: "the training step",
+  advice: "the optimisation advisor (--advise)"
+};
+function memoryRefusal(model, estimate, availableBytes, source, hints) {
+  if (!(estimate.totalBytes > availableBytes)) return void 0;
+  const parts = estimate.parts.filter((p) => p.bytes > 0).map((p) => `${p.what} ${formatBytes(p.bytes)}`).join(", ");
+  const fixes = [];
+  const dims = Object.entries(hints.dims ?? {});
+  if (dims.length) fixes.push(`smaller dims (now ${dims.map(([k, v]) => `${k}: ${v}`).join(", ")})`);
+  else fixes.push("smaller input shapes (dims: or inputs:)");
+  if (estimate.pass === "advice") fixes.unshift("the run without --advise for this model");
+  if (estimate.pass === "training") {
+    fixes.push("training.freeze for the layers you do not fine-tune");
+    if (hints.training && hints.training.optimizer !== "sgd") fixes.push(`optimizer: sgd instead of ${hints.training.optimizer}`);
+  }
+  fixes.push("a runner with more memory");
+  return `Model ${model}: ${PASS_NAME[estimate.pass]} needs about ${formatBytes(estimate.totalBytes)} of memory, but only ${formatBytes(availableBytes)} is available (${source}), so it was not started (it would be killed for lack of memory). Estimate: ${parts} (docs/large-models.md#memory-pre-flight). To fit, use ${fixes.join(", or ")}.`;
+}
+
+// src/util/available-memory.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import os4 from "node:os";
+import { join as join6 } from "node:path";
+function parseMemAvailable(text) {
+  const m = /^MemAvailable:\s+(\d+)\s*kB/m.exec(text);
+  return m ? Number(m[1]) * 1024 : void 0;
+}
+function availableMemoryReader(procRoot = "/proc", sysfsRoot = "/sys") {
+  return async () => {
+    const text = await readFile3(join6(procRoot, "meminfo"), "utf8").catch(() => void 0);
+    const fromProc = text === void 0 ? void 0 : parseMemAvailable(text);
+    let out3 = fromProc !== void 0 ? { bytes: fromProc, source: `MemAvailable in ${join6(procRoot, "meminfo")}` } : { bytes: os4.freemem(), source: "free memory reported by the OS" };
+    const cg = join6(sysfsRoot, "fs/cgroup");
+    const max = (await readFile3(join6(cg, "memory.max"), "utf8").catch(() => "max")).trim();
+    const current = Number((await readFile3(join6(cg, "memory.current"), "utf8").catch(() => "")).trim());
+    const stat2 = await readFile3(join6(cg, "memory.stat"), "utf8").catch(() => "");
+    const inactiveFile = Number(/^inactive_file\s+(\d+)/m.exec(stat2)?.[1] ?? 0);
+    if (/^\d+$/.test(max) && Number.isFinite(current)) {
+      const left = Math.max(0, Number(max) - (current - inactiveFile));
+      if (left < out3.bytes)
+        out3 = { bytes: left, source: `the container's cgroup limit ${join6(cg, "memory.max")} less its memory in use` };
+    }
+    return out3;
+  };
+}
+
 // src/measure.ts
+var EXTERNAL_VARIANT_BYTES = 2 ** 31 - 64 * 2 ** 20;
 function label(cfg) {
   return `"${cfg.name}" (${cfg.pathInConfig})`;
 }
@@ -8503,21 +8978,35 @@ async function prepareModel(cfg, path4, ctx) {
     seed: seedFrom(cfg.name),
     readFile: ctx.readFile
   });
+  const weights = weightFigures(loaded.proto);
+  const inputBytes = Object.values(inputs.feeds).reduce((sum, t) => sum + tensorBytes(t), 0);
+  const notActivations = /* @__PURE__ */ new Set([...weights.byName.keys(), ...Object.keys(inputs.feeds)]);
+  const preflight = (pass, shapes) => memoryPreflight(cfg, ctx, pass, {
+    weights,
+    inputBytes,
+    activations: activationFigures(shapes, notActivations),
+    ...cfg.training && !cfg.training.stepModel ? { training: { optimizer: cfg.training.optimizer, freeze: cfg.training.freeze } } : {}
+  });
+  await preflight("shapes", staticShapes(loaded.proto, inputs.shapes));
   let counted;
   try {
     counted = await flopsWithControlFlow(
       loaded,
       inputs.feeds,
-      (bytes) => createSession(bytes, { threads: cfg.threads, name: label(cfg) })
+      (bytes, o) => createSession(bytes, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder })
     );
   } catch (error) {
     if (error instanceof EnergyBudgetError) throw error;
+    const limit = limitErrorOf(label(cfg), "running the model once to find the shapes of intermediate tensors", error);
+    if (limit) throw limit;
     throw new InputError(
       "MODEL_INVALID",
       `Model ${label(cfg)}: onnxruntime failed running the model once on the synthesised inputs (to find the shapes of intermediate tensors): ${reason(error)}. Expected the model to run on inputs of the declared shapes; check the node named in the message, and the sizes given by dims: and inputs:.`,
       { cause: error }
     );
   }
+  if (cfg.inference) await preflight("inference", counted.shapes);
+  if (cfg.training && !cfg.training.stepModel) await preflight("training", counted.shapes);
   const flops = counted.flops;
   const notices = [...inputs.notices, ...counted.notices];
   if (flops.uncounted.length) {
@@ -8545,7 +9034,7 @@ async function prepareModel(cfg, path4, ctx) {
     budgets: [],
     notices
   };
-  return { loaded, inputs, report, shapes: counted.shapes };
+  return { loaded, inputs, report, shapes: counted.shapes, preflight: (pass) => preflight(pass, counted.shapes) };
 }
 var FaultTolerantMeter = class {
   constructor(inner) {
@@ -8596,6 +9085,29 @@ var FaultTolerantMeter = class {
     return f;
   }
 };
+function tensorBytes(t) {
+  const d = t.data;
+  return typeof d?.byteLength === "number" ? d.byteLength : 0;
+}
+async function memoryPreflight(cfg, ctx, pass, input) {
+  if (ctx.env.ENERGY_BUDGET_MEMORY_CHECK === "off") return;
+  const read = ctx.availableMemory ??= availableMemoryReader(
+    ctx.procRoot ?? ctx.env.ENERGY_BUDGET_PROC ?? "/proc",
+    ctx.sysfsRoot
+  );
+  const available = await read();
+  const estimate = estimatePass(pass, input);
+  const refusal = memoryRefusal(label(cfg), estimate, available.bytes, available.source, {
+    dims: cfg.dims,
+    training: input.training
+  });
+  if (refusal) {
+    throw new EnvironmentError(
+      `${refusal} If the estimate is wrong for this model, ENERGY_BUDGET_MEMORY_CHECK=off skips the check.`,
+      { code: "MEMORY_INSUFFICIENT" }
+    );
+  }
+}
 function reason(error) {
   return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
 }
@@ -8740,20 +9252,6 @@ async function measurePrepared(cfg, prepared, ctx, what = { inference: true }) {
       }
     }
   });
-  if (cfg.measure === "instructions" && prepared.report.inference) {
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString("en-US")} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
-      );
-  }
   return prepared.report;
 }
 function metricValues(m) {
@@ -8827,13 +9325,24 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
   const warmup = plan.warmup ?? 10;
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  let coefficients;
+  let derived;
   const oneRound = async () => {
-    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const arm = (a) => ({
+      threads: cfg.threads,
+      name: label(cfg),
+      device: cfg.device,
+      externalDataFolder: a.externalDataFolder
+    });
+    const sb = await createSession(base.model, arm(base));
+    const sh = await createSession(head.model, arm(head));
     const baseMs = [];
     const headMs = [];
     let bJ = 0;
     let hJ = 0;
+    const bCpuS = [];
+    const hCpuS = [];
+    const windows = [];
     try {
       for (let i = 0; i < warmup; i++) {
         await sb.run(base.feeds);
@@ -8851,6 +9360,9 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          const cpuS = r.energy?.method === "estimate" ? (r.energy.estimate?.processCpuS ?? NaN) / r.runs : NaN;
+          (isBase ? bCpuS : hCpuS).push(cpuS);
+          if (r.energy) windows.push(r.energy);
           if (isBase && collect && r.energy) {
             if (Number.isFinite(r.energy.energyJ)) {
               const w = collect.energy;
@@ -8871,28 +9383,58 @@ async function compareInterleaved(cfg, base, head, plan, ctx, meter) {
     }
     if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
+    const complete = windows.length === 2 * blocksPerRound && windows.every((w) => Number.isFinite(w.energyJ));
+    if (derived === void 0 && complete) {
+      coefficients = estimateCoefficients(windows);
+      derived = coefficients !== void 0;
+    }
+    if (derived && coefficients) {
+      if (!complete || ![...bCpuS, ...hCpuS].every(Number.isFinite)) return { baseMs, headMs };
+      return { baseMs, headMs, ...estimatedRound(coefficients, baseMs, headMs, median(bCpuS), median(hCpuS)) };
+    }
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
   const quick = plan.quickRoundsPerLook;
-  const looks = quick !== void 0 ? {
-    roundsPerLook: quick,
-    firstLookRounds: Math.max(MIN_ROUNDS, quick),
-    maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick))
-  } : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+  const looks = quick !== void 0 ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
-  for (let rounds = 1; ; rounds++) {
+  decider.addRound(first);
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
   if (collect && meter.takeFailure()) collect.energyFailed = true;
-  const lookText = quick !== void 0 ? `, a look every ${quick} rounds (Bonferroni)` : "";
+  const lookText = quick !== void 0 ? `, a look every ${looks.roundsPerLook} rounds (Bonferroni)` : "";
   return decider.finish(
-    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`
+    `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+    derived && coefficients ? estimatedRoundText(coefficients) : void 0
   );
+}
+var QUICK_MAX_LOOKS = 10;
+function quickLooks(capS, roundS, minRoundsPerLook) {
+  const capRounds = Math.floor(capS / Math.max(roundS, 1e-3));
+  const roundsPerLook = Math.max(minRoundsPerLook, Math.ceil(capRounds / QUICK_MAX_LOOKS));
+  return {
+    roundsPerLook,
+    firstLookRounds: Math.max(MIN_ROUNDS, roundsPerLook),
+    maxLooks: Math.max(1, Math.min(QUICK_MAX_LOOKS, Math.floor(capRounds / roundsPerLook)))
+  };
+}
+function estimatedRound(c, baseMs, headMs, baseCpuSPerCall, headCpuSPerCall) {
+  return {
+    baseJPerCall: estimateFromTimings(c, median(baseMs) / 1e3, baseCpuSPerCall),
+    headJPerCall: estimateFromTimings(c, median(headMs) / 1e3, headCpuSPerCall)
+  };
+}
+function estimatedRoundText(c) {
+  return `ESTIMATED energy per call derived from each round's timings with the power model held fixed: ${sig(c.idleW)} W idle \xD7 median call time + ${sig(c.dynamicWPerCpu)} W \xD7 median block CPU time per call (the model's own uncertainty is common to both arms and not in this interval)`;
+}
+function sig(x) {
+  return Number(x.toPrecision(3)).toString();
 }
 function compareArms(cfg, base, head, plan, ctx) {
   return withMeter(cfg, ctx, (meter) => compareInterleaved(cfg, base, head, plan, ctx, meter));
@@ -8903,7 +9445,7 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const gates = cfg.budget.filter(
     (b) => b.kind === "regression" && b.relative && (LATENCY_COMPARED.includes(b.metric) || ENERGY_METRICS.includes(b.metric))
   );
-  const ownBenchmark = !cfg.inference || !head.inference || cfg.measure === "instructions" || cfg.budget.some((b) => b.kind === "regression" && (b.metric === "peak-memory" || b.metric === "peak-gpu-memory"));
+  const ownBenchmark = !cfg.inference || !head.inference || cfg.budget.some((b) => b.kind === "regression" && (b.metric === "peak-memory" || b.metric === "peak-gpu-memory"));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
   const informational = gates.length === 0;
@@ -9001,20 +9543,29 @@ async function adviseForModel(cfg, head, ctx) {
   const shareS = cfg.adviseMaxTimeS / variants;
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
+    const folders = /* @__PURE__ */ new WeakMap();
+    const dataBytes = /* @__PURE__ */ new WeakMap();
     const measure = async (bytes) => {
+      const own = dataBytes.has(bytes) ? folders.get(bytes) : void 0;
       const loaded = {
         ...prepared.loaded,
+        path: own ? join7(own, "variant.onnx") : prepared.loaded.path,
         bytes,
         proto: decodeModel(bytes),
         fileBytes: bytes.length,
         externalFiles: []
       };
+      if (!folders.has(bytes)) folders.set(bytes, externalDataFolder(loaded));
       const { flops } = await flopsWithControlFlow(
         loaded,
         prepared.inputs.feeds,
-        (b) => createSession(b, { threads: cfg.threads, name: label(cfg) })
+        (b, o) => createSession(b, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder })
       );
-      const session = await createSession(bytes, { threads: cfg.threads, name: `${label(cfg)} variant` });
+      const session = await createSession(bytes, {
+        threads: cfg.threads,
+        name: `${label(cfg)} variant`,
+        externalDataFolder: folders.get(bytes)
+      });
       try {
         const r = await runInferenceBenchmark(
           session,
@@ -9030,7 +9581,7 @@ async function adviseForModel(cfg, head, ctx) {
         );
         const e = meter.takeFailure() ? void 0 : r.energy;
         return {
-          sizeBytes: bytes.length,
+          sizeBytes: bytes.length + (dataBytes.get(bytes) ?? 0),
           flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...e ? {
@@ -9043,6 +9594,7 @@ async function adviseForModel(cfg, head, ctx) {
         await session.release();
       }
     };
+    const variantFolder = (bytes) => folders.has(bytes) ? folders.get(bytes) : externalDataFolder({ ...prepared.loaded, proto: decodeModel(bytes) });
     const original = prepared.loaded.externalFiles.length ? void 0 : await measure(prepared.loaded.bytes);
     const originalArm = {
       model: prepared.loaded.externalFiles.length ? prepared.loaded.path : prepared.loaded.bytes,
@@ -9057,7 +9609,7 @@ async function adviseForModel(cfg, head, ctx) {
       const r = await compareInterleaved(
         cfg,
         originalArm,
-        { model: bytes, feeds: prepared.inputs.feeds },
+        { model: bytes, feeds: prepared.inputs.feeds, externalDataFolder: variantFolder(bytes) },
         {
           metrics: ["latency-p50", "latency-mean", "energy"],
           threshold: ADVICE_THRESHOLD,
@@ -9079,12 +9631,45 @@ async function adviseForModel(cfg, head, ctx) {
     ctx.logger.progress(
       `  ${cfg.name}: comparing int8, fp16 and pruned variants with the original in interleaved rounds (up to ${sigFig(cfg.adviseMaxTimeS)} s)`
     );
-    return adviseModel(prepared.loaded, {
-      feeds: prepared.inputs.feeds,
-      measure,
-      compare,
-      originalMeasurement: original ?? toMeasurement(head)
-    });
+    const large = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== void 0;
+    if (large) await prepared.preflight?.("advice");
+    const originalFolder = externalDataFolder(prepared.loaded);
+    const advisable = large ? {
+      proto: withExternalWeightsRead(prepared.loaded, []),
+      bytes: encodeModel(prepared.loaded.proto),
+      gzipBytes: await gzipSizeOfFiles(
+        [prepared.loaded.path, ...prepared.loaded.externalFiles.map((f) => f.path)],
+        GZIP_LEVEL
+      )
+    } : prepared.loaded;
+    const variantDirs = [];
+    const encode = async (model) => {
+      const limit = ctx.externalVariantBytes ?? EXTERNAL_VARIANT_BYTES;
+      if (weightFigures(model).bytes < limit) return { bytes: encodeModel(model) };
+      const dir = await mkdtemp3(join7(tmpdir(), "eb-variant-"));
+      variantDirs.push(dir);
+      const out3 = externalizeModel(model, dir, "variant.onnx.data", Math.max(1, Math.min(1024, limit)));
+      const bytes = encodeModel(out3.model);
+      folders.set(bytes, dir);
+      dataBytes.set(bytes, out3.dataBytes);
+      return {
+        bytes,
+        gzipBytes: await gzipSizeOfFiles([join7(dir, "variant.onnx.data")], GZIP_LEVEL) + gzipSize(bytes),
+        note: `written with external data (${out3.tensors} weights, ${formatBytes(out3.dataBytes)} in one data file), as a protobuf cannot exceed 2 GiB`
+      };
+    };
+    try {
+      return await adviseModel(advisable, {
+        feeds: prepared.inputs.feeds,
+        measure,
+        compare,
+        encode,
+        originalMeasurement: original ?? toMeasurement(head),
+        createSession: (bytes) => ortSessionFactoryIn(folders.get(bytes) ?? originalFolder)(bytes)
+      });
+    } finally {
+      for (const dir of variantDirs) await rm5(dir, { recursive: true, force: true });
+    }
   });
 }
 function sigFig(x) {
@@ -9104,9 +9689,9 @@ function toMeasurement(m) {
 }
 
 // src/isolate/workspace.ts
-import { existsSync as existsSync2, realpathSync } from "node:fs";
-import { readFile as readFile3, realpath } from "node:fs/promises";
-import { dirname as dirname3, isAbsolute, relative, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, realpathSync } from "node:fs";
+import { readFile as readFile4, realpath } from "node:fs/promises";
+import { dirname as dirname3, isAbsolute, relative, resolve as resolve2 } from "node:path";
 function isInside(root, child) {
   const rel = relative(root, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
@@ -9115,18 +9700,18 @@ function real(p) {
   try {
     return realpathSync(p);
   } catch {
-    return resolve3(p);
+    return resolve2(p);
   }
 }
 function findWorkspaceRoot(configFile, env2) {
-  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve3(env2.ENERGY_BUDGET_WORKSPACE));
-  const file = real(resolve3(configFile));
+  if (env2.ENERGY_BUDGET_WORKSPACE) return real(resolve2(env2.ENERGY_BUDGET_WORKSPACE));
+  const file = real(resolve2(configFile));
   if (env2.GITHUB_WORKSPACE) {
-    const ws = real(resolve3(env2.GITHUB_WORKSPACE));
+    const ws = real(resolve2(env2.GITHUB_WORKSPACE));
     if (isInside(ws, file)) return ws;
   }
   for (let dir = dirname3(file); ; dir = dirname3(dir)) {
-    if (existsSync2(resolve3(dir, ".git"))) return dir;
+    if (existsSync3(resolve2(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) break;
   }
   return dirname3(file);
@@ -9136,10 +9721,10 @@ async function assertInsideWorkspace(path4, workspaceRoot, what) {
   try {
     target = await realpath(path4);
   } catch {
-    target = resolve3(path4);
+    target = resolve2(path4);
   }
   if (!isInside(workspaceRoot, target)) {
-    const viaLink = target !== resolve3(path4) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
+    const viaLink = target !== resolve2(path4) ? ` (it is a symbolic link, or inside one, that resolves to ${target})` : "";
     throw new InputError(
       "PATH_OUTSIDE_WORKSPACE",
       `${what} is ${path4}${viaLink}, which is outside the workspace ${workspaceRoot}. Paths in the budget file must stay inside the repository so that a pull request cannot make the job read other files on the runner. Move the file into the repository and give its path relative to the budget file (symbolic links must point inside the repository too), or set ENERGY_BUDGET_WORKSPACE to a folder that contains it.`
@@ -9150,8 +9735,37 @@ async function assertInsideWorkspace(path4, workspaceRoot, what) {
 function confinedReadFile(workspaceRoot) {
   return async (path4) => {
     const target = await assertInsideWorkspace(path4, workspaceRoot, "An input data file");
-    return readFile3(target);
+    return readFile4(target);
   };
+}
+
+// src/instructions/sides.ts
+import os5 from "node:os";
+function countsInParallel(sides, cores = os5.availableParallelism()) {
+  return sides > 1 && cores >= 2;
+}
+async function countSides(cfg, headPath, basePath, ctx, opts = {}) {
+  const t0 = ctx.clockNs();
+  const tool = await findValgrind(ctx.env);
+  const paths = basePath === void 0 ? [headPath] : [headPath, basePath];
+  const prepared = [];
+  for (const p of paths) prepared.push(await prepareModel(cfg, p, ctx));
+  const parallel = countsInParallel(paths.length, opts.cores);
+  const what = paths.length > 1 ? `head and base${parallel ? " at the same time" : ", one after the other"}` : "the model";
+  ctx.logger.progress(`  ${cfg.name}: counting the instructions of ${what} under Valgrind (callgrind, one process each)`);
+  const count = (i) => countInstructions(prepared[i].loaded.path, prepared[i].inputs.feeds, { env: ctx.env, tool });
+  const counts = [];
+  if (parallel) counts.push(...await Promise.all(paths.map((_, i) => count(i))));
+  else for (let i = 0; i < paths.length; i++) counts.push(await count(i));
+  const wallS = Number(ctx.clockNs() - t0) / 1e9;
+  const fmt = (r) => Math.round(r.perCall).toLocaleString("en-US");
+  ctx.logger.progress(
+    `  ${cfg.name}: ${fmt(counts[0])} instructions per call${counts[1] ? ` (base ${fmt(counts[1])})` : ""}, SIMULATED; counted in ${wallS.toFixed(1)} s${parallel ? " (both sides in parallel)" : ""}`
+  );
+  const notices = cfg.threads !== 1 ? [
+    `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`
+  ] : [];
+  return { head: counts[0], ...counts[1] ? { base: counts[1] } : {}, parallel, wallS, notices };
 }
 
 // src/isolate/protocol.ts
@@ -9192,6 +9806,7 @@ export {
   metricValues,
   compareWithBase,
   adviseForModel,
+  countSides,
   serializeError,
   deserializeError,
   findWorkspaceRoot,

@@ -6,10 +6,12 @@ import {
 import {
   EnvironmentError,
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 
 // src/baseline/git.ts
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { constants as bufferConstants } from "node:buffer";
 import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -210,7 +212,7 @@ async function smudge(top, relPath, ref, pointer, options) {
     throw error;
   }
 }
-async function readAtCommit(top, commit, ref, relPath, options) {
+async function blobAtCommit(top, commit, ref, relPath, options) {
   const listing = (await runGit(["ls-tree", "-z", "--full-tree", commit, "--", relPath], top, options)).toString("utf8");
   const entry = listing.split("\0").find((l) => l.endsWith(`	${relPath}`));
   if (!entry) return null;
@@ -221,8 +223,47 @@ async function readAtCommit(top, commit, ref, relPath, options) {
       `${relPath} at ${ref} is a ${type === "tree" ? "folder" : `${type} (mode ${mode})`}, not a file.`
     );
   }
+  return object;
+}
+async function readAtCommit(top, commit, ref, relPath, options) {
+  const object = await blobAtCommit(top, commit, ref, relPath, options);
+  if (object === null) return null;
   const bytes = await runGit(["cat-file", "blob", object], top, options);
   return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
+}
+async function writeAtCommit(top, commit, ref, relPath, out, options) {
+  const object = await blobAtCommit(top, commit, ref, relPath, options);
+  if (object === null) return false;
+  const size = Number((await runGit(["cat-file", "-s", object], top, options)).toString("utf8").trim());
+  if (!(size > LFS_POINTER_MAX_BYTES)) {
+    const bytes = await runGit(["cat-file", "blob", object], top, options);
+    await writeFile(out, isLfsPointer(bytes) ? await smudge(top, relPath, ref, bytes, options) : bytes);
+    return true;
+  }
+  const timeoutMs = options.timeoutMs ?? 12e4;
+  const env = { ...options.env ?? process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  const child = spawn(options.gitPath ?? "git", ["cat-file", "blob", object], {
+    cwd: top,
+    env,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => stderr = (stderr + d.toString("utf8")).slice(-4e3));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs + size / 5e4);
+  const exited = new Promise((done) => child.on("close", (code) => done(code)));
+  try {
+    await pipeline(child.stdout, createWriteStream(out));
+    const code = await exited;
+    if (code !== 0) throw new GitCommandError(["cat-file", "blob", object], code, stderr);
+  } catch (error) {
+    throw new EnvironmentError(
+      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${error instanceof Error ? error.message : String(error)}. Check the free disk space of the temporary folder and that git can read the repository.`,
+      { code: "GIT_FAILED", cause: error }
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return true;
 }
 function externalLocations(graph, out) {
   if (!graph) return;
@@ -294,11 +335,9 @@ var GitBaseline = class _GitBaseline {
     for (const loc of locations) {
       const dataRel = posix.normalize(posix.join(posix.dirname(rel), loc.split(sep).join(posix.sep)));
       if (dataRel.startsWith("..") || posix.isAbsolute(loc)) continue;
-      const data = await readAtCommit(this.top, this.commit, this.ref, dataRel, this.options);
-      if (data === null) continue;
       const dataOut = join(this.tmp, ...dataRel.split(posix.sep));
       await mkdir(dirname(dataOut), { recursive: true });
-      await writeFile(dataOut, data);
+      await writeAtCommit(this.top, this.commit, this.ref, dataRel, dataOut, this.options);
     }
     return out;
   }

@@ -12,10 +12,10 @@ import {
   listSupportedBackends,
   ort_bundle_default,
   registerBackend
-} from "./chunk-FJYLMHCT.js";
-import "./chunk-WZAJPRWX.js";
+} from "./chunk-VJGMPWIK.js";
+import "./chunk-SR5KBDGD.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-Z5TEINJL.js";
+import "./chunk-2JFKSI3H.js";
 import "./chunk-DSY7S6TO.js";
 export {
   InferenceSession,

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-Z5TEINJL.js";
+} from "./chunk-2JFKSI3H.js";
 
 // src/energy/adapters.ts
 import { readFileSync, readdirSync } from "node:fs";
@@ -6225,6 +6225,23 @@ function estimateWindow(input) {
     }
   };
 }
+function estimateCoefficients(windows) {
+  let dynamicJ = 0;
+  let busyCpuS = 0;
+  let idleW;
+  for (const w of windows) {
+    const e = w.estimate;
+    if (w.method !== "estimate" || !e || !(w.durationS > 0) || !(e.utilisation > 0)) return void 0;
+    idleW ??= e.vmIdleW;
+    dynamicJ += (e.vmPowerW - e.vmIdleW) * w.durationS;
+    busyCpuS += e.utilisation * e.vcpus * w.durationS;
+  }
+  if (idleW === void 0 || !(busyCpuS > 0)) return void 0;
+  return { idleW, dynamicWPerCpu: dynamicJ / busyCpuS };
+}
+function estimateFromTimings(c, wallS, cpuS) {
+  return c.idleW * wallS + c.dynamicWPerCpu * cpuS;
+}
 
 export {
   nodeFs,
@@ -6238,5 +6255,7 @@ export {
   resolvePowerModel,
   pct,
   EstimateMeter,
-  estimateWindow
+  estimateWindow,
+  estimateCoefficients,
+  estimateFromTimings
 };
