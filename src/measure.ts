@@ -877,13 +877,34 @@ export async function compareWithBase(
       baseCalls.method,
     );
   }
+  const batch = headPrep.inputs.batchSize;
   for (const m of metrics) {
     const r = results[m];
     if (!r) continue;
-    if (m === 'energy') for (const e of ENERGY_METRICS) comparisons[e] = r;
-    else comparisons[m] = r;
+    if (m === 'energy') for (const e of ENERGY_METRICS) comparisons[e] = inMetricUnits(r, e, batch);
+    else comparisons[m] = inMetricUnits(r, m, batch);
   }
   return { base, comparisons };
+}
+
+/**
+ * A comparison's centres in the metric's base units (exported for tests): the rounds' statistics are per-call
+ * latencies in ms (throughput: their inverse) and energy per call in J. Scaling both arms by
+ * the same factor keeps head / base − 1 equal to the estimate.
+ */
+export function inMetricUnits(r: ComparisonResult, metric: MetricKey, batch: number): ComparisonResult {
+  if (!r.centres) return r;
+  const factor =
+    metric === 'throughput'
+      ? batch * 1000
+      : metric.startsWith('latency')
+        ? 1 / 1000
+        : metric === 'energy-per-sample'
+          ? 1 / batch
+          : metric === 'energy-per-1000-inferences'
+            ? 1000
+            : 1;
+  return { ...r, centres: { base: r.centres.base * factor, head: r.centres.head * factor } };
 }
 
 /**

@@ -407,6 +407,7 @@ export function showBase(
     if (c) {
       b.change = c.estimate;
       b.changeCi95 = c.changeCi95;
+      if (c.centres) b.compared = c.centres;
     }
   }
   const headValues = metricValues(head);
@@ -415,7 +416,15 @@ export function showBase(
     const v = base[m];
     if (h === undefined || v === undefined || !Number.isFinite(h) || !Number.isFinite(v)) return [];
     const c = comparisons[m];
-    return [{ metric: m, base: v, head: h, ...(c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {}) }];
+    return [
+      {
+        metric: m,
+        base: v,
+        head: h,
+        ...(c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {}),
+        ...(c?.centres ? { compared: c.centres } : {}),
+      },
+    ];
   });
   if (rows.length) head.baseComparison = rows;
 }

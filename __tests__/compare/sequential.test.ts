@@ -284,3 +284,29 @@ describe('round planning', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7].map(abbaBaseFirst)).toEqual([true, false, false, true, true, false, false, true]);
   });
 });
+
+describe('the arms’ centres', () => {
+  it('are geometric means of the per-round statistics whose ratio is the estimate', () => {
+    const c = createSequentialComparison({ threshold: 0.02, roundsPerLook: 3, maxLooks: 2, statistic: 'median' });
+    const rounds: Array<[number[], number[]]> = [
+      [
+        [1, 2, 3],
+        [2, 2, 4],
+      ],
+      [
+        [2, 2, 2],
+        [2, 3, 3],
+      ],
+      [
+        [1, 1, 5],
+        [1, 2, 2],
+      ],
+    ];
+    let state = c.state();
+    for (const [b, h] of rounds) state = c.addRound(b, h);
+    // Medians: base 2, 2, 1; head 2, 3, 2.
+    expect(state.centres!.base).toBeCloseTo(Math.cbrt(2 * 2 * 1), 12);
+    expect(state.centres!.head).toBeCloseTo(Math.cbrt(2 * 3 * 2), 12);
+    expect(state.centres!.head / state.centres!.base - 1).toBeCloseTo(state.estimate!, 12);
+  });
+});

@@ -158,7 +158,14 @@ function regression(
       message += ` — the interval straddles the limit; treated as ${policy === 'warn' ? 'a warning' : `a ${policy}`} (budget file \`inconclusive:\`)`;
     }
     message += ` [${comparison.method}]`;
-    return { ...r, status, change: comparison.estimate, changeCi95: comparison.changeCi95, message };
+    return {
+      ...r,
+      status,
+      change: comparison.estimate,
+      changeCi95: comparison.changeCi95,
+      ...(comparison.centres ? { compared: comparison.centres } : {}),
+      message,
+    };
   }
 
   // Noisy metric without an interval (baseline from a report, or no rounds were run).

@@ -141,6 +141,7 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
           method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
           rounds: state.rounds,
           threshold: options.threshold,
+          ...(state.centres ? { centres: state.centres } : {}),
           ...(state.sdLogRatio !== null ? { roundSpread95: Math.expm1(1.96 * state.sdLogRatio) } : {}),
         };
       };
@@ -164,5 +165,11 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
 export function invert(r: ComparisonResult): ComparisonResult {
   const inv = (x: number) => 1 / (1 + x) - 1;
   const verdict = r.verdict === 'regression' ? 'regression' : r.verdict === 'improvement' ? 'improvement' : r.verdict;
-  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
+  return {
+    ...r,
+    verdict,
+    estimate: inv(r.estimate),
+    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])],
+    ...(r.centres ? { centres: { base: 1 / r.centres.base, head: 1 / r.centres.head } } : {}),
+  };
 }

@@ -30,6 +30,12 @@ export interface ComparisonResult {
   /** The relative threshold the sampling stopped against. */
   threshold?: number;
   /**
+   * Base and head as the comparison saw them, in the metric's base units: each arm's central
+   * value over the paired rounds (geometric mean of its per-round statistic), so
+   * head / base − 1 equals `estimate`.
+   */
+  centres?: { base: number; head: number };
+  /**
    * How far apart two measurements of the metric fall (95%, relative): for the interleaved
    * comparison, exp(1.96 × sd of the per-round log ratios) − 1, the spread of one round's
    * paired figure; for a history comparison, exp(1.96 × √2 × sd of the runs' logs) − 1.

@@ -169,6 +169,10 @@ function withComparison(d: AdviceDeltas, c: VariantComparison): AdviceDeltas {
     out.energyPct = c.energy.estimate * 100;
     out.energyPctCi95 = pct(c.energy.changeCi95);
     out.energyChange = measuredChange(c.energy.changeCi95);
+  } else if (c.latencyP50 || c.latencyMean) {
+    // The rounds gave latency but no energy interval (the meter failed in them): a point value
+    // from the separate runs beside the rounds' latency could contradict it (#19), so none is shown.
+    delete out.energyPct;
   }
   const method = c.latencyMean?.method ?? c.latencyP50?.method ?? c.energy?.method;
   if (method) out.comparison = method;

@@ -553,6 +553,28 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           "minItems": 2,
           "maxItems": 2
         },
+        "compared": {
+          "description": "Base and head as the interleaved comparison measured them (each arm's central value over the paired rounds, base units), so compared.head / compared.base − 1 equals `change`. The Markdown shows these as Base and Head; `value` and `baseline` are the separate benchmarks'.",
+          "type": "object",
+          "properties": {
+            "base": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "head": {
+              "type": [
+                "number",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "base",
+            "head"
+          ]
+        },
         "line": {
           "type": [
             "number",
@@ -1579,6 +1601,28 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
                   },
                   "method": {
                     "type": "string"
+                  },
+                  "compared": {
+                    "description": "Base and head as the comparison's paired rounds measured them (see BudgetResult.compared).",
+                    "type": "object",
+                    "properties": {
+                      "base": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      "head": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "base",
+                      "head"
+                    ]
                   }
                 },
                 "required": [
@@ -1682,6 +1726,28 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
               },
               "method": {
                 "type": "string"
+              },
+              "compared": {
+                "description": "Base and head as the comparison's paired rounds measured them (see BudgetResult.compared).",
+                "type": "object",
+                "properties": {
+                  "base": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "head": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "base",
+                  "head"
+                ]
               }
             },
             "required": [

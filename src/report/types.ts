@@ -151,6 +151,12 @@ export interface BudgetResult {
   change?: number;
   /** 95% CI of the relative change (head/base − 1), for noisy metrics. */
   changeCi95?: [number, number];
+  /**
+   * Base and head as the interleaved comparison measured them (each arm's central value over
+   * the paired rounds, base units), so compared.head / compared.base − 1 equals `change`. The
+   * Markdown shows these as Base and Head; `value` and `baseline` are the separate benchmarks'.
+   */
+  compared?: { base: number; head: number };
   line?: number;
   message?: string;
   /**
@@ -204,6 +210,8 @@ export interface ModelReport {
     change?: number;
     changeCi95?: [number, number];
     method?: string;
+    /** Base and head as the comparison's paired rounds measured them (see BudgetResult.compared). */
+    compared?: { base: number; head: number };
   }>;
   /**
    * Set when `--base-ref` found the model identical to the base (same bytes, or the same graph
