@@ -131,10 +131,10 @@ async function runMerge(args, proc) {
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-YIBCE26L.js");
+  const { loadBaselineReport } = await import("./chunks/report-5NXI6IP3.js");
   const { mergeReports } = await import("./chunks/merge-U4AKMTAA.js");
   const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-IXXEMJXL.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-TDNPDQGS.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -163,7 +163,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-YHF735KY.js");
-  const { runEnergyBudget } = await import("./chunks/run-IXXEMJXL.js");
+  const { runEnergyBudget } = await import("./chunks/run-TDNPDQGS.js");
   const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -220,7 +220,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-IXXEMJXL.js");
+      const { runEnergyBudget } = await import("./chunks/run-TDNPDQGS.js");
       const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -228,7 +228,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-JCL6X4JQ.js");
+      const { runOptimizeCommand } = await import("./chunks/command-NKERHBWC.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
@@ -242,7 +242,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-4SFMH4O6.js");
+      const { runHistoryCommand } = await import("./chunks/command-BVIR6IAO.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

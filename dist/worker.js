@@ -8,12 +8,12 @@ import {
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-BMLM7VZP.js";
+} from "./chunks/chunk-T5NLT6PY.js";
 import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-ZWBZWWJN.js";
+import "./chunks/chunk-ZHNLE7DA.js";
 import "./chunks/chunk-VJGMPWIK.js";
 import "./chunks/chunk-R3OHUB5T.js";
-import "./chunks/chunk-GTQO6RY3.js";
+import "./chunks/chunk-BUK3XVSY.js";
 import "./chunks/chunk-SR5KBDGD.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";

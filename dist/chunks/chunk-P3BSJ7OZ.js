@@ -7472,6 +7472,28 @@ var REPORT_SCHEMA = {
           "minItems": 2,
           "maxItems": 2
         },
+        "compared": {
+          "description": "Base and head as the interleaved comparison measured them (each arm's central value over the paired rounds, base units), so compared.head / compared.base \u2212 1 equals `change`. The Markdown shows these as Base and Head; `value` and `baseline` are the separate benchmarks'.",
+          "type": "object",
+          "properties": {
+            "base": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "head": {
+              "type": [
+                "number",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "base",
+            "head"
+          ]
+        },
         "line": {
           "type": [
             "number",
@@ -8498,6 +8520,28 @@ var REPORT_SCHEMA = {
                   },
                   "method": {
                     "type": "string"
+                  },
+                  "compared": {
+                    "description": "Base and head as the comparison's paired rounds measured them (see BudgetResult.compared).",
+                    "type": "object",
+                    "properties": {
+                      "base": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      "head": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "base",
+                      "head"
+                    ]
                   }
                 },
                 "required": [
@@ -8601,6 +8645,28 @@ var REPORT_SCHEMA = {
               },
               "method": {
                 "type": "string"
+              },
+              "compared": {
+                "description": "Base and head as the comparison's paired rounds measured them (see BudgetResult.compared).",
+                "type": "object",
+                "properties": {
+                  "base": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "head": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "base",
+                  "head"
+                ]
               }
             },
             "required": [

@@ -6,18 +6,18 @@ import {
 } from "./chunk-4XZW7ZWZ.js";
 import {
   loadBaselineReport
-} from "./chunk-6ZV7M2D7.js";
+} from "./chunk-P3BSJ7OZ.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-OCQESJR2.js";
+} from "./chunk-YWX5PE4V.js";
 import {
   lastSegment,
   toRecord
-} from "./chunk-WMIFE2ZZ.js";
+} from "./chunk-BPKC3IMG.js";
 import "./chunk-R3OHUB5T.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";

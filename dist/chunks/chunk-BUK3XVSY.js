@@ -238,6 +238,8 @@ function classifyInterval(ci, threshold, improvementThreshold = threshold, direc
 function createSequentialComparison(options) {
   const o = validate(options);
   const logRatios = [];
+  let logBaseSum = 0;
+  let logHeadSum = 0;
   const history = [];
   let roundsAtLastLook = 0;
   let decision = "continue";
@@ -269,6 +271,7 @@ function createSequentialComparison(options) {
       estimate: enough ? Math.exp(mean(logRatios)) - 1 : null,
       changeCi95: last ? last.ci : null,
       unadjustedCi95: enough ? tInterval(0.95).ci : null,
+      centres: enough ? { base: Math.exp(logBaseSum / logRatios.length), head: Math.exp(logHeadSum / logRatios.length) } : null,
       rounds: logRatios.length,
       sdLogRatio: enough ? Math.sqrt(variance(logRatios)) : null,
       looks: history.length,
@@ -290,7 +293,11 @@ function createSequentialComparison(options) {
         if (!xs.every((x) => x > 0 && Number.isFinite(x)))
           throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
       }
-      logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
+      const logBase = Math.log(roundStatistic(baseSamples, o.statistic));
+      const logHead = Math.log(roundStatistic(headSamples, o.statistic));
+      logBaseSum += logBase;
+      logHeadSum += logHead;
+      logRatios.push(logHead - logBase);
       const n = logRatios.length;
       if (n >= o.firstLookRounds && n - roundsAtLastLook >= (history.length ? o.roundsPerLook : o.firstLookRounds)) look(false);
       if (!done && history.length >= o.maxLooks) done = true;

@@ -4,7 +4,7 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-6ZV7M2D7.js";
+} from "./chunk-P3BSJ7OZ.js";
 import "./chunk-2JFKSI3H.js";
 import "./chunk-DSY7S6TO.js";
 export {

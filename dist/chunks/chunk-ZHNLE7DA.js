@@ -6458,6 +6458,8 @@ function withComparison(d, c) {
     out3.energyPct = c.energy.estimate * 100;
     out3.energyPctCi95 = pct2(c.energy.changeCi95);
     out3.energyChange = measuredChange(c.energy.changeCi95);
+  } else if (c.latencyP50 || c.latencyMean) {
+    delete out3.energyPct;
   }
   const method = c.latencyMean?.method ?? c.latencyP50?.method ?? c.energy?.method;
   if (method) out3.comparison = method;

@@ -38,7 +38,7 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-ZWBZWWJN.js";
+} from "./chunk-ZHNLE7DA.js";
 import {
   InferenceSession,
   env
@@ -60,7 +60,7 @@ import {
   minSamplesForPercentile,
   minSamplesPerRound,
   planRoundsPerLook
-} from "./chunk-GTQO6RY3.js";
+} from "./chunk-BUK3XVSY.js";
 import {
   onnxRuntimeFor
 } from "./chunk-SR5KBDGD.js";
@@ -4650,6 +4650,7 @@ function createRoundDecider(metrics, options) {
           method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
           rounds: state.rounds,
           threshold: options.threshold,
+          ...state.centres ? { centres: state.centres } : {},
           ...state.sdLogRatio !== null ? { roundSpread95: Math.expm1(1.96 * state.sdLogRatio) } : {}
         };
       };
@@ -4671,7 +4672,13 @@ function createRoundDecider(metrics, options) {
 function invert(r) {
   const inv = (x) => 1 / (1 + x) - 1;
   const verdict = r.verdict === "regression" ? "regression" : r.verdict === "improvement" ? "improvement" : r.verdict;
-  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
+  return {
+    ...r,
+    verdict,
+    estimate: inv(r.estimate),
+    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])],
+    ...r.centres ? { centres: { base: 1 / r.centres.base, head: 1 / r.centres.head } } : {}
+  };
 }
 
 // src/measure-training.ts
@@ -6383,13 +6390,19 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
       baseCalls.method
     );
   }
+  const batch = headPrep.inputs.batchSize;
   for (const m of metrics) {
     const r = results[m];
     if (!r) continue;
-    if (m === "energy") for (const e of ENERGY_METRICS) comparisons[e] = r;
-    else comparisons[m] = r;
+    if (m === "energy") for (const e of ENERGY_METRICS) comparisons[e] = inMetricUnits(r, e, batch);
+    else comparisons[m] = inMetricUnits(r, m, batch);
   }
   return { base, comparisons };
+}
+function inMetricUnits(r, metric, batch) {
+  if (!r.centres) return r;
+  const factor = metric === "throughput" ? batch * 1e3 : metric.startsWith("latency") ? 1 / 1e3 : metric === "energy-per-sample" ? 1 / batch : metric === "energy-per-1000-inferences" ? 1e3 : 1;
+  return { ...r, centres: { base: r.centres.base * factor, head: r.centres.head * factor } };
 }
 function roundsInference(cfg, prepared, latenciesMs, ctx, window, method) {
   const sorted = [...latenciesMs].sort((a, b) => a - b);

@@ -7,13 +7,13 @@ import {
 import {
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-6ZV7M2D7.js";
+} from "./chunk-P3BSJ7OZ.js";
 import {
   evaluateBudgets,
   isDeterministicMetric,
   overallVerdict,
   renderMarkdown
-} from "./chunk-EY6LKPJY.js";
+} from "./chunk-MT3BFTMD.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -24,7 +24,7 @@ import {
   historyComparison,
   isMeasuredMetric,
   lastSegment
-} from "./chunk-WMIFE2ZZ.js";
+} from "./chunk-BPKC3IMG.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -40,7 +40,7 @@ import {
   metricValues,
   ortVersion,
   parseConfig
-} from "./chunk-BMLM7VZP.js";
+} from "./chunk-T5NLT6PY.js";
 import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
@@ -48,7 +48,7 @@ import {
   externalEntries,
   forEachTensor,
   isExternal
-} from "./chunk-ZWBZWWJN.js";
+} from "./chunk-ZHNLE7DA.js";
 import "./chunk-VJGMPWIK.js";
 import {
   decodeModel
@@ -57,7 +57,7 @@ import {
   isMetricKey,
   isMinimumMetric,
   metricKind
-} from "./chunk-GTQO6RY3.js";
+} from "./chunk-BUK3XVSY.js";
 import "./chunk-SR5KBDGD.js";
 import "./chunk-PKNTQNRV.js";
 import "./chunk-4K6K6CUH.js";
@@ -1078,6 +1078,7 @@ function showBase(head, base, comparisons) {
     if (c) {
       b.change = c.estimate;
       b.changeCi95 = c.changeCi95;
+      if (c.centres) b.compared = c.centres;
     }
   }
   const headValues = metricValues(head);
@@ -1086,7 +1087,15 @@ function showBase(head, base, comparisons) {
     const v = base[m];
     if (h === void 0 || v === void 0 || !Number.isFinite(h) || !Number.isFinite(v)) return [];
     const c = comparisons[m];
-    return [{ metric: m, base: v, head: h, ...c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {} }];
+    return [
+      {
+        metric: m,
+        base: v,
+        head: h,
+        ...c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {},
+        ...c?.centres ? { compared: c.centres } : {}
+      }
+    ];
   });
   if (rows.length) head.baseComparison = rows;
 }

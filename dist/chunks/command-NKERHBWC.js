@@ -18,7 +18,7 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-ZWBZWWJN.js";
+} from "./chunk-ZHNLE7DA.js";
 import "./chunk-VJGMPWIK.js";
 import {
   decodeModel,

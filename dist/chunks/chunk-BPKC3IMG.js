@@ -90,7 +90,8 @@ function geometricMean(values) {
 }
 
 // src/report/escape.ts
-var SPECIAL = /[&<>"'`|*_[\]()!#~\\{}+=:.$^-]/g;
+var SPECIAL = /[&<>`|*~[\\\]$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+var ref = (c) => `&#${c.charCodeAt(0)};`;
 var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 var BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 function escapeMarkdown(value, options = {}) {
@@ -100,9 +101,9 @@ function escapeMarkdown(value, options = {}) {
   text = text.replace(CONTROL, " ").replace(BIDI, "");
   const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
   const escaped = lines.map(
-    (line) => line.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`).replace(/@/g, "@&#8203;").replace(/\t/g, " ").replace(/ {2,}/g, (s) => ` ${"&#32;".repeat(s.length - 1)}`)
+    (line) => line.replace(SPECIAL, ref).replace(/:(?=\/\/)/g, ref).replace(/\b(www)\./gi, "$1&#46;").replace(/@/g, "@&#8203;").replace(/\t/g, " ").replace(/ {2,}/g, (s) => ` ${"&#32;".repeat(s.length - 1)}`)
   );
-  return escaped.join(options.newlines === "br" ? "<br>" : " ").trim();
+  return escaped.join(options.newlines === "br" ? "<br>" : " ").trim().replace(/^>|^([#+=-])(?=\s|$|\1)/, ref).replace(/^(\d{1,9})([.)])(?=\s|$)/, (_, d, p) => `${d}${ref(p)}`);
 }
 function markerKey(configPath) {
   const normalised = configPath.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/{2,}/g, "/");
@@ -208,9 +209,9 @@ function parseRecord(value) {
   const r = value;
   if (r.v !== 1) return { error: `unsupported record version ${JSON.stringify(r.v)} (expected 1)` };
   const sha = str(r.sha, 80);
-  const ref = str(r.ref, 300);
+  const ref2 = str(r.ref, 300);
   const createdAt = str(r.createdAt, 40);
-  if (!sha || ref === void 0 || !createdAt) return { error: 'missing "sha", "ref" or "createdAt"' };
+  if (!sha || ref2 === void 0 || !createdAt) return { error: 'missing "sha", "ref" or "createdAt"' };
   const env = r.environment ?? {};
   if (!Array.isArray(r.models)) return { error: 'missing the "models" array' };
   const models = [];
@@ -229,7 +230,7 @@ function parseRecord(value) {
   return {
     v: 1,
     sha,
-    ref,
+    ref: ref2,
     ...str(r.runId, 40) ? { runId: str(r.runId, 40) } : {},
     createdAt,
     environment: {

@@ -3,14 +3,14 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   commentMarker,
   escapeMarkdown
-} from "./chunk-WMIFE2ZZ.js";
+} from "./chunk-BPKC3IMG.js";
 import {
   classifyInterval,
   isInstructionMetric,
   isMinimumMetric,
   metricKind,
   statusForVerdict
-} from "./chunk-GTQO6RY3.js";
+} from "./chunk-BUK3XVSY.js";
 import {
   isEstimatedFigure
 } from "./chunk-NGLSY2C3.js";
@@ -110,7 +110,14 @@ function regression(limit, value, baselineValue, comparison, policy) {
       message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
     }
     message += ` [${comparison.method}]`;
-    return { ...r, status, change: comparison.estimate, changeCi95: comparison.changeCi95, message };
+    return {
+      ...r,
+      status,
+      change: comparison.estimate,
+      changeCi95: comparison.changeCi95,
+      ...comparison.centres ? { compared: comparison.centres } : {},
+      message
+    };
   }
   const exceeded = floor ? change < -allowed : change > allowed;
   return {
@@ -220,7 +227,7 @@ function metricValue(metric, value) {
   return v === void 0 ? "\u2014" : formatMetric(typeof metric === "string" ? metric : "", v);
 }
 function comparedChange(budgets) {
-  const c = budgets.map((b) => num(b.change)).find((x) => x !== void 0);
+  const c = budgets.map((b) => comparedPair(b)?.change ?? num(b.change)).find((x) => x !== void 0);
   return c === void 0 ? void 0 : formatChange(c);
 }
 function limitValue(metric, value, relative) {
@@ -248,12 +255,64 @@ function modelStatus(m) {
   if (m.error) return "fail";
   return worst((Array.isArray(m.budgets) ? m.budgets : []).map((b) => statusOf(b?.status)));
 }
-function energySentence(label, e) {
-  if (!e || typeof e !== "object") return void 0;
+function relativeInterval(ci, figure) {
+  const f = num(figure);
+  if (!Array.isArray(ci) || f === void 0 || f <= 0) return void 0;
+  const lo = num(ci[0]);
+  const hi = num(ci[1]);
+  return lo === void 0 || hi === void 0 ? void 0 : `${formatChange(lo / f - 1)}/${formatChange(hi / f - 1)}`;
+}
+function isEstimate(e) {
+  return e.estimated !== false || e.method === "estimate";
+}
+function energyExplanation(e) {
   const method = escapeMarkdown(e.method ?? "unknown", { maxLength: 40 });
-  const description = e.description ? ` \u2014 ${escapeMarkdown(e.description, { maxLength: 300 })}` : "";
-  const estimated = e.estimated !== false || e.method === "estimate";
-  return estimated ? `${label}: **estimated** with a power model (${method}), not measured${description}.` : `${label}: measured with ${method}${description}.`;
+  const description = typeof e.description === "string" ? e.description.replace(/^\s*ESTIMATE:\s*/i, "").replace(/^\s*Estimate \(not measured\):\s*/i, "").replace(/[.\s]+$/, "") : "";
+  const basis = typeof e.ci95Basis === "string" ? e.ci95Basis : "";
+  const comma = basis.indexOf(", ");
+  const interval = comma > 0 ? basis.slice(0, comma) : relativeInterval(e.ci95, e.figure);
+  const source = comma > 0 ? basis.slice(comma + 2).replace(/, combined with the run's own spread \(.*\)$/, "") : "";
+  const what = isEstimate(e) ? `estimated with a power model (${method}), not measured${description ? ` \u2014 ${escapeMarkdown(description, { maxLength: 300 })}` : ""}` : `measured with ${method}${description ? ` \u2014 ${escapeMarkdown(description, { maxLength: 300 })}` : ""}`;
+  const basisText = source ? escapeMarkdown(source, { maxLength: 300 }) : "";
+  return {
+    key: `${what}|${basisText}`,
+    ...interval ? { interval: escapeMarkdown(interval, { maxLength: 40 }) } : {},
+    what: basisText ? `${what}; 95% interval INTERVAL (${basisText})` : interval ? `${what}; 95% interval INTERVAL` : what
+  };
+}
+function energyBlocks(m) {
+  const out = [];
+  const inf = m.inference?.energy;
+  if (inf && typeof inf === "object") out.push(["Inference energy", { ...inf, figure: inf.joulesPerInference }]);
+  const tr = m.training?.energy;
+  if (tr && typeof tr === "object") out.push(["Training energy", { ...tr, figure: tr.joulesPerStep }]);
+  return out;
+}
+function energyExplanations(models) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const m of models) {
+    if (m.error) continue;
+    for (const [label, e] of energyBlocks(m)) {
+      const x = energyExplanation(e);
+      const key = `${label}|${x.key}`;
+      const g = groups.get(key) ?? { label, what: x.what, intervals: /* @__PURE__ */ new Set(), models: [] };
+      if (x.interval) g.intervals.add(x.interval);
+      g.models.push(m);
+      groups.set(key, g);
+    }
+  }
+  const sentence = (g) => {
+    const iv = [...g.intervals];
+    const interval = iv.length === 0 ? "" : iv.length === 1 ? iv[0] : `${iv[0]} to ${iv[iv.length - 1]} by model`;
+    return `${g.label}: ${g.what.replace("INTERVAL", interval)}.`;
+  };
+  const labels = new Set([...groups.values()].map((g) => g.label));
+  if ([...labels].every((l) => [...groups.values()].filter((g) => g.label === l).length === 1)) {
+    return { shared: [...groups.values()].map(sentence), perModel: /* @__PURE__ */ new Map() };
+  }
+  const perModel = /* @__PURE__ */ new Map();
+  for (const g of groups.values()) for (const m of g.models) perModel.set(m, [...perModel.get(m) ?? [], sentence(g)]);
+  return { shared: [], perModel };
 }
 function groupByMetric(budgets) {
   const rows = /* @__PURE__ */ new Map();
@@ -272,10 +331,21 @@ function notChecked(b) {
 function budgetCell(b) {
   return notChecked(b) ? `${limitText(b)} \u2796 not checked` : `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`;
 }
+function comparedPair(b) {
+  const c = b.compared;
+  if (!c || typeof c !== "object") return void 0;
+  const base2 = num(c.base);
+  const head = num(c.head);
+  if (base2 === void 0 || head === void 0 || base2 <= 0 || head <= 0) return void 0;
+  return { base: base2, head, change: head / base2 - 1 };
+}
 function budgetTable(m) {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
   const info = Array.isArray(m.baseComparison) ? m.baseComparison.filter((r) => r && typeof r === "object") : [];
-  if (budgets.length === 0 && info.length === 0) return ["No budgets are set for this model."];
+  if (budgets.length === 0 && info.length === 0)
+    return [
+      m.error ? "Its budgets were not checked: there are no figures to check them against." : "No budgets are set for this model."
+    ];
   const lines = ["| | Metric | Base | Head | Change | Budget |", "|:-:|---|--:|--:|--:|---|"];
   const notes = [];
   for (const row of groupByMetric(budgets)) {
@@ -284,8 +354,12 @@ function budgetTable(m) {
     const head = row.budgets.find((b) => num(b.value) !== void 0);
     const estimated = isEstimatedFigure(m, row.metric) ? " *(estimated)*" : "";
     const icon = row.budgets.every(notChecked) ? "\u2796" : STATUS_ICON[status];
+    const pair = row.budgets.map(comparedPair).find((p) => p !== void 0);
+    const baseCell = pair ? metricValue(row.metric, pair.base) : metricValue(row.metric, withBase?.baseline);
+    const headCell = pair ? metricValue(row.metric, pair.head) : metricValue(row.metric, head?.value);
+    const change = row.budgets.some((b) => b.unchanged === true) ? "unchanged (identical to base)" : pair ? formatChange(pair.change) : comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline);
     lines.push(
-      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ${metricValue(row.metric, head?.value)} | ${row.budgets.some((b) => b.unchanged === true) ? "unchanged (identical to base)" : comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline)} | ${row.budgets.map(budgetCell).join("<br>")} |`
+      `| ${icon} | ${metricName(row.metric)}${estimated} | ${baseCell} | ${headCell} | ${change} | ${row.budgets.map(budgetCell).join("<br>")} |`
     );
     for (const b of row.budgets) {
       if (typeof b.message === "string" && b.message && (statusOf(b.status) !== "pass" || notChecked(b))) {
@@ -296,10 +370,11 @@ function budgetTable(m) {
   for (const r of info) {
     const metric = typeof r.metric === "string" ? r.metric : "";
     const estimated = isEstimatedFigure(m, metric) ? " *(estimated)*" : "";
-    const change = num(r.change) !== void 0 ? formatChange(num(r.change)) : changeText(r.head, r.base);
+    const pair = comparedPair(r);
+    const change = pair ? formatChange(pair.change) : num(r.change) !== void 0 ? formatChange(num(r.change)) : changeText(r.head, r.base);
     const ci = ciText(r.changeCi95, formatChange);
     lines.push(
-      `| \u2139\uFE0F | ${metricName(metric)}${estimated} | ${metricValue(metric, r.base)} | ${metricValue(metric, r.head)} | ${change}${ci ? ` ${ci}` : ""} | no gate (information) |`
+      `| \u2139\uFE0F | ${metricName(metric)}${estimated} | ${metricValue(metric, pair ? pair.base : r.base)} | ${metricValue(metric, pair ? pair.head : r.head)} | ${change}${ci ? ` ${ci}` : ""} | no gate (information) |`
     );
   }
   return notes.length ? [...lines, "", ...[...new Set(notes)]] : lines;
@@ -309,7 +384,7 @@ function modelHeading(m) {
   const tag = m.change === "new" ? " (new)" : m.change === "removed" ? " (removed)" : "";
   return `### ${STATUS_ICON[status]} ${escapeMarkdown(m.name, { maxLength: 200 })}${tag}`;
 }
-function modelSection(m) {
+function modelSection(m, energyNotes) {
   const lines = [modelHeading(m), ""];
   const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
   const flops = m.error ? void 0 : num(m.flops);
@@ -338,8 +413,9 @@ function modelSection(m) {
   lines.push(...budgetTable(m), "");
   const unavailable = (label, reason) => typeof reason === "string" && reason ? `${label}: not available \u2014 ${escapeMarkdown(reason, { maxLength: 300 })}.` : void 0;
   const energy = [
-    energySentence("Inference energy", m.inference?.energy) ?? unavailable("Inference energy", m.inference?.energyUnavailable),
-    energySentence("Training energy", m.training?.energy) ?? unavailable("Training energy", m.training?.energyUnavailable)
+    ...energyNotes,
+    ...m.inference?.energy ? [] : [unavailable("Inference energy", m.inference?.energyUnavailable)],
+    ...m.training?.energy ? [] : [unavailable("Training energy", m.training?.energyUnavailable)]
   ].filter((s) => s !== void 0);
   if (energy.length) lines.push(energy.join("<br>"), "");
   const counts = [
@@ -410,12 +486,34 @@ function savingsTable(m) {
 function modelDetails(m) {
   const body = [];
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
-  const withCi = budgets.filter((b) => ciText(b.changeCi95, formatChange) !== void 0);
+  const own = /* @__PURE__ */ new Map();
+  for (const b of budgets) {
+    if (!comparedPair(b) || typeof b.metric !== "string" || own.has(b.metric)) continue;
+    own.set(b.metric, { base: num(b.baseline), head: num(b.value) });
+  }
+  for (const r of Array.isArray(m.baseComparison) ? m.baseComparison : []) {
+    if (!r || !comparedPair(r) || typeof r.metric !== "string" || own.has(r.metric)) continue;
+    own.set(r.metric, { base: num(r.base), head: num(r.head) });
+  }
+  if (own.size) {
+    body.push(
+      "Base and head measured separately (the head\u2019s full benchmark; the base\u2019s own benchmark, or all its calls in the rounds pooled). Not paired, so their difference is not the change above; absolute limits are checked against the head\u2019s figure here:",
+      "",
+      "| Metric | Base, separate | Head, separate |",
+      "|---|--:|--:|"
+    );
+    for (const [metric, v] of own)
+      body.push(`| ${metricName(metric)} | ${metricValue(metric, v.base)} | ${metricValue(metric, v.head)} |`);
+    body.push("");
+  }
+  const withCi = groupByMetric(budgets.filter((b) => ciText(b.changeCi95, formatChange) !== void 0));
   if (withCi.length) {
     body.push("| Metric | Change | 95% interval of the change | Status |", "|---|--:|---|---|");
-    for (const b of withCi) {
+    for (const row of withCi) {
+      const b = row.budgets.find((x) => x.kind === "regression") ?? row.budgets[0];
+      const status = worst(row.budgets.map((x) => statusOf(x.status)));
       body.push(
-        `| ${metricName(b.metric)} | ${changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[statusOf(b.status)]} |`
+        `| ${metricName(row.metric)} | ${comparedChange([b]) ?? changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[status]} |`
       );
     }
     body.push("");
@@ -433,12 +531,15 @@ function modelDetails(m) {
       const jpi = num(e.joulesPerInference);
       const ci = ciText(e.ci95, (x) => formatValue(x, "joules"));
       body.push(
-        `Energy per inference: ${jpi === void 0 ? "\u2014" : formatValue(jpi, "joules")}${ci ? `, 95% interval ${ci}${typeof e.ci95Basis === "string" ? ` (${escapeMarkdown(e.ci95Basis, { maxLength: 400 })})` : ""}` : ""}${num(e.attributableJoulesPerInference) !== void 0 ? `, above idle ${formatValue(num(e.attributableJoulesPerInference), "joules")}` : ""}${e.estimated !== false || e.method === "estimate" ? " (estimated)" : ""}.`,
+        `Energy per inference: ${jpi === void 0 ? "\u2014" : formatValue(jpi, "joules")}${ci ? `, 95% interval ${ci}` : ""}${num(e.attributableJoulesPerInference) !== void 0 ? `, above idle ${formatValue(num(e.attributableJoulesPerInference), "joules")}` : ""}${e.estimated !== false || e.method === "estimate" ? " (estimated)" : ""}.`,
         ""
       );
       if (e.carbon && typeof e.carbon === "object") body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), "");
-      for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
-      if (Array.isArray(e.notes) && e.notes.length) body.push("");
+      const notes = (Array.isArray(e.notes) ? e.notes : []).filter(
+        (n) => !(typeof n === "string" && n.startsWith("Power model:"))
+      );
+      for (const note of notes) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
+      if (notes.length) body.push("");
     }
   }
   const t = m.training;
@@ -513,11 +614,118 @@ function summaryLine(report, models) {
   const where = `${escapeMarkdown(env.cpu ?? "unknown CPU", { maxLength: 120 })}${cpus !== void 0 ? `, ${cpus} logical CPUs` : ""}${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ""}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ""}`;
   const base2 = report.baseline;
   const against = base2?.kind === "git" ? ` Compared with base ${escapeMarkdown(base2.ref ?? "commit", { maxLength: 80 })}.` : base2?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base2.file ?? "", { maxLength: 200 })}.` : base2?.kind === "history" ? ` Compared with the history: up to ${num(base2.runs) ?? "?"} earlier runs on ${escapeMarkdown(base2.ref ?? "the default branch", { maxLength: 80 })} (\`baseline: history\`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.` : " No baseline: figures are not compared.";
-  const estimated = models.some((m) => {
-    const e = m.inference?.energy ?? m.training?.energy;
-    return e && (e.estimated !== false || e.method === "estimate");
+  return `${models.length} model${models.length === 1 ? "" : "s"}, ${total} budget${total === 1 ? "" : "s"} checked${parts.length ? `: ${parts.join(", ")}` : ""}${errors ? `; ${errors} model${errors === 1 ? "" : "s"} could not be measured` : ""}. Measured on ${where}.${against}${sourcesText(report, models)}`;
+}
+function sourcesText(report, models) {
+  const rows = models.flatMap((m) => [
+    ...Array.isArray(m.budgets) ? m.budgets : [],
+    ...Array.isArray(m.baseComparison) ? m.baseComparison : []
+  ]);
+  const paired = rows.some((r) => r && comparedPair(r));
+  const anyBase = rows.some(
+    (r) => r && (num(r.baseline) ?? num(r.base)) !== void 0
+  );
+  if (!anyBase) return "";
+  const kind = report.baseline?.kind;
+  if (paired)
+    return " Where base and head were compared in alternating rounds (the rows with an interval), Base and Head are those rounds\u2019 central values, so they agree with Change; the separate measurements are in the details. Other rows show each version\u2019s own figure (size, parameters and FLOPs are exact).";
+  if (kind === "git")
+    return " Base and Head are separate measurements of each version in this job (no paired rounds ran), so a small change can be noise.";
+  if (kind === "report")
+    return " Base figures come from that earlier report (possibly another machine), Head from this run; a change without an interval is a point value.";
+  if (kind === "history")
+    return " Base is the history\u2019s central value (geometric mean since the last environment change), Head this run.";
+  return "";
+}
+var HEADLINE_MAX = 10;
+var HEADLINE_LABEL = (metric) => {
+  const name = metricName(metric);
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+};
+function excess(b) {
+  const limit = num(b.limit);
+  if (limit === void 0) return 0;
+  const floor = b.metric === "throughput" || b.metric === "regression.throughput";
+  if (b.kind === "regression") {
+    const pair = comparedPair(b);
+    const change = pair?.change ?? num(b.change) ?? (num(b.baseline) ? num(b.value) / num(b.baseline) - 1 : void 0);
+    if (change === void 0 || !Number.isFinite(change)) return 0;
+    const allowed = b.relative === false && num(b.baseline) ? limit / num(b.baseline) : limit;
+    return floor ? -change - allowed : change - allowed;
+  }
+  const v = num(b.value);
+  if (v === void 0 || limit === 0) return 0;
+  return floor ? limit / v - 1 : v / limit - 1;
+}
+function headlineFigure(metric, b) {
+  if (num(b.value) === void 0) return void 0;
+  if (b.kind === "regression") {
+    const change = comparedPair(b)?.change ?? num(b.change);
+    const ci = ciText(b.changeCi95, formatChange);
+    if (change !== void 0) return `${formatChange(change)}${ci ? ` ${ci}` : ""}`;
+    const base2 = num(b.baseline);
+    if (base2 !== void 0)
+      return `${changeText(b.value, base2)} (${metricValue(metric, base2)} \u2192 ${metricValue(metric, b.value)})`;
+  }
+  return metricValue(metric, b.value);
+}
+function headlineItem(m, metric, bad) {
+  const status = worst(bad.map((b) => statusOf(b.status)));
+  const estimated = isEstimatedFigure(m, metric) ? " (estimated)" : "";
+  const what = `${escapeMarkdown(m.name, { maxLength: 120 })}: ${HEADLINE_LABEL(metric)}${estimated}`;
+  const unchecked = (b) => num(b.value) === void 0 || typeof b.message === "string" && b.message.startsWith("not checked");
+  if (bad.every(unchecked)) {
+    const msg = bad.find((b) => typeof b.message === "string" && b.message)?.message;
+    return `${STATUS_ICON[status]} ${what} not checked${msg ? `: ${escapeMarkdown(msg.replace(/^not checked:\s*/, ""), { maxLength: 160 })}` : ""}`;
+  }
+  const ordered = [...bad].sort((a, b) => (a.kind === "regression" ? 0 : 1) - (b.kind === "regression" ? 0 : 1));
+  const figures = [];
+  for (const f of ordered.map((b) => headlineFigure(metric, b))) {
+    if (f !== void 0 && !figures.some((x) => x.includes(f))) figures.push(f);
+  }
+  const budgets = ordered.map((b) => limitText(b));
+  const tail = status === "inconclusive" ? " (inconclusive: the interval straddles the limit)" : "";
+  return `${STATUS_ICON[status]} ${what} ${figures.join(", ")} \u2014 budget${budgets.length === 1 ? "" : "s"} ${budgets.join(", ")}${tail}`;
+}
+function headline(models) {
+  const items = [];
+  const passing = [];
+  models.forEach((m, i) => {
+    if (m.change === "removed") return;
+    if (m.error) {
+      items.push({
+        severity: SEVERITY.fail + 1,
+        excess: 0,
+        order: i,
+        text: `\u274C ${escapeMarkdown(m.name, { maxLength: 120 })}: could not be measured (${escapeMarkdown(m.error.code, { maxLength: 40 })})`
+      });
+      return;
+    }
+    const budgets = (Array.isArray(m.budgets) ? m.budgets : []).filter((b) => b && typeof b === "object");
+    const bad = budgets.filter((b) => statusOf(b.status) !== "pass");
+    if (bad.length === 0) {
+      passing.push(`${escapeMarkdown(m.name, { maxLength: 120 })}${m.change === "new" ? " (new)" : ""}`);
+      return;
+    }
+    for (const row of groupByMetric(bad)) {
+      items.push({
+        severity: Math.max(...row.budgets.map((b) => SEVERITY[statusOf(b.status)])),
+        excess: Math.max(...row.budgets.map(excess)),
+        order: i,
+        text: headlineItem(m, row.metric, row.budgets)
+      });
+    }
   });
-  return `${models.length} model${models.length === 1 ? "" : "s"}, ${total} budget${total === 1 ? "" : "s"} checked${parts.length ? `: ${parts.join(", ")}` : ""}${errors ? `; ${errors} model${errors === 1 ? "" : "s"} could not be measured` : ""}. Measured on ${where}.${against}${estimated ? " Energy figures marked *estimated* come from a power model, not from a counter." : ""}`;
+  items.sort((a, b) => b.severity - a.severity || b.excess - a.excess || a.order - b.order);
+  const lines = items.slice(0, HEADLINE_MAX).map((x) => `- ${x.text}`);
+  if (items.length > HEADLINE_MAX) lines.push(`- \u2026 and ${items.length - HEADLINE_MAX} more below`);
+  if (passing.length) {
+    const shown = passing.slice(0, 10).join(", ");
+    const more = passing.length > 10 ? ` and ${passing.length - 10} more` : "";
+    const all = items.length === 0 ? passing.length === 1 ? "" : "all " : "";
+    lines.push(`- \u2705 ${all}${passing.length} model${passing.length === 1 ? "" : "s"} within budget: ${shown}${more}`);
+  }
+  return lines.length ? [...lines, ""] : [];
 }
 function newAndRemoved(models) {
   const added = models.filter((m) => m.change === "new").map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
@@ -527,7 +735,7 @@ function newAndRemoved(models) {
   if (removed.length) lines.push(`Removed models: ${removed.join(", ")}.`);
   return lines.length ? [lines.join("<br>"), ""] : [];
 }
-function footprintText(report) {
+function footprintText(report, powerModelExplained = false) {
   const f = report.footprint;
   if (!f || typeof f !== "object") return void 0;
   const wall = num(f.wallS);
@@ -535,10 +743,10 @@ function footprintText(report) {
   const energy = num(f.energyJ);
   if (wall === void 0 || cpu === void 0 || energy === void 0) return void 0;
   const shards = num(f.shards);
-  return `This check's own footprint${shards !== void 0 ? `, summed over ${shards} shard${shards === 1 ? "" : "s"}` : ""}: ${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, "joules")} **estimated** (${escapeMarkdown(f.description ?? "power model", { maxLength: 400 })}).`;
+  return `This check's own footprint${shards !== void 0 ? `, summed over ${shards} shard${shards === 1 ? "" : "s"}` : ""}: ${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, "joules")} **estimated** ` + (powerModelExplained ? "(with the power model above: the machine\u2019s idle power for the wall time plus this run\u2019s share of the dynamic power, docs/energy.md)." : `(${escapeMarkdown(f.description ?? "power model", { maxLength: 400 })}).`);
 }
-function footprintLine(report) {
-  const t = footprintText(report);
+function footprintLine(report, powerModelExplained) {
+  const t = footprintText(report, powerModelExplained);
   return t ? [t, ""] : [];
 }
 function incompleteLines(report) {
@@ -571,8 +779,11 @@ function render(report, opts, shape) {
   const lines = [];
   if (opts.marker !== void 0) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? "Energy budget", { maxLength: 100 })}: ${verdict}`, "");
+  lines.push(...headline(all));
   if (opts.provenance) lines.push(provenanceLine(opts.provenance), "");
   lines.push(summaryLine(report, all), "");
+  const energy = energyExplanations(all);
+  if (energy.shared.length) lines.push(energy.shared.join("<br>"), "");
   if (shape.note) lines.push(`> ${shape.note}`, "");
   lines.push(...incompleteLines(report));
   lines.push(...newAndRemoved(all));
@@ -582,7 +793,7 @@ function render(report, opts, shape) {
     shown = all.map((m, i) => ({ m, i })).sort((a, b) => SEVERITY[modelStatus(b.m)] - SEVERITY[modelStatus(a.m)] || a.i - b.i).slice(0, shape.modelLimit).sort((a, b) => a.i - b.i).map(({ m }) => m);
   }
   for (const m of shown) {
-    lines.push(...modelSection(m));
+    lines.push(...modelSection(m, energy.perModel.get(m) ?? []));
     if (shape.details) lines.push(...modelDetails(m));
   }
   if (shown.length < all.length) {
@@ -592,7 +803,10 @@ function render(report, opts, shape) {
   const history = shape.details ? opts.history?.full : opts.history?.compact;
   if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
-  lines.push(...footprintLine(report));
+  const explained = [...energy.shared, ...[...energy.perModel.values()].flat()].some(
+    (x) => x.includes("with a power model (estimate)")
+  );
+  lines.push(...footprintLine(report, explained));
   lines.push("<sub>energy-budget \xB7 report schema 1</sub>", "");
   return lines.join("\n");
 }

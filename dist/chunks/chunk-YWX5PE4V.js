@@ -7,7 +7,7 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-WMIFE2ZZ.js";
+} from "./chunk-BPKC3IMG.js";
 import {
   InputError
 } from "./chunk-2JFKSI3H.js";
