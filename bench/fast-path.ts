@@ -142,7 +142,8 @@ function gate(r: Report): string {
       ? '—'
       : b.unchanged
         ? 'unchanged'
-        : `${b.status}${b.change !== undefined ? ` ${(b.change * 100).toFixed(2)}%` : ''}${b.changeCi95 ? ` [${(b.changeCi95[0] * 100).toFixed(2)}%, ${(b.changeCi95[1] * 100).toFixed(2)}%]` : ''}`;
+        : `${b.status}${b.change !== undefined ? ` ${(b.change * 100).toFixed(2)}%` : ''}${b.changeCi95 ? ` [${(b.changeCi95[0] * 100).toFixed(2)}%, ${(b.changeCi95[1] * 100).toFixed(2)}%]` : ''}` +
+          `${/ (\d+) rounds/.exec(b.message ?? '')?.[0] ?? ''}`;
   return `latency-p50 ${f(lat)}; energy ${f(en)}`;
 }
 
@@ -162,7 +163,12 @@ async function main(): Promise<void> {
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     const base = git('rev-parse', 'HEAD');
-    console.log(`repository ${dir}, batch ${batch}, gate 2% on latency-p50 and energy-per-inference`);
+    console.log(
+      `repository ${dir}, batch ${batch}, gate 2% on latency-p50 and energy-per-inference; load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     let footprint: string | undefined;
 
     const scenario = async (name: string, n: number, change: () => Promise<void>) => {
@@ -224,6 +230,12 @@ async function main(): Promise<void> {
       );
     }
     console.log(`two Mul: caught ${caught} of ${tries}`);
+    console.log(
+      `load average at the end ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(`footprint of a real run (README only, with base): ${footprint ?? '(none)'}`);
   } finally {
     // Only the folder this script created.

@@ -8,15 +8,16 @@
  *   identity: an `Identity` node inserted between relu1 and fc2 (onnxruntime removes it), and
  *   mul:      an element-wise `Mul` of the input by 0.999 before fc1 (about +2% of the work).
  * Each trial runs the product's engine (`runEnergyBudget`, `--base-ref HEAD`) in a child
- * process of its own: head measured and counted, then the base from git, then the budget
- * check. Trials of both variants run concurrently (--parallel), as CI jobs would.
+ * process of its own: the head's timed benchmark, the base from git and its comparison, then
+ * both sides' instruction counts at once, then the budget check. Trials run one at a time by
+ * default (--parallel runs several at once, as CI jobs on one machine would).
  *
  * Figures per trial: the verdict of the regression limit, the counts and change, the wall time
- * of the whole comparison, and the CPU time (user + system) of the child and its Valgrind
- * processes — on a shared machine the wall time includes waiting for other work, so the CPU
- * time is what the comparison costs on an idle core per side.
+ * of the whole comparison and of the two counts, the CPU time (user + system) of the child and
+ * its Valgrind processes, and the 1-minute load average at the start and end of the trial —
+ * on a shared machine the wall time includes waiting for other work.
  *
- * Run:  npm run bench:instructions -- [--trials 3] [--parallel 6]
+ * Run:  npm run bench:instructions -- [--trials 3] [--parallel 1]
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -69,6 +70,7 @@ const git = (cwd: string, ...args: string[]) =>
 
 /** One trial in this process: the repository is ready, run the engine and print one JSON line. */
 async function child(dir: string): Promise<void> {
+  const loadStart = os.loadavg()[0];
   const t0 = process.hrtime.bigint();
   const r = await runEnergyBudget(
     { configPath: 'energy-budget.yml', cwd: dir, baseRef: 'HEAD' },
@@ -91,6 +93,7 @@ async function child(dir: string): Promise<void> {
       valgrindWallS: [m.inference?.instructions?.wallS, m.baseline?.inference?.instructions?.wallS],
       wallS,
       cpuS,
+      load: [loadStart, os.loadavg()[0]],
       message: b?.message ?? m.error?.message,
     })}\n`,
   );
@@ -98,7 +101,7 @@ async function child(dir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { trials: { type: 'string', default: '3' }, parallel: { type: 'string', default: '6' }, child: { type: 'string' } },
+    options: { trials: { type: 'string', default: '3' }, parallel: { type: 'string', default: '1' }, child: { type: 'string' } },
   });
   if (values.child) return child(values.child);
   const trials = Number(values.trials);
@@ -153,13 +156,13 @@ async function main(): Promise<void> {
       `\ninstruction-count gate: ${trials} trials per variant, ${parallel} at a time, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs; all done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
     );
     console.log(
-      '| variant | trial | verdict | base instr/call | head instr/call | change | comparison wall s | CPU s (engine + Valgrind) |',
+      '| variant | trial | verdict | base instr/call | head instr/call | change | comparison wall s | counts wall s (head, base) | CPU s (engine + Valgrind) | load avg (start → end) |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const { kind, trial, r } of results.sort((a, b) => a.kind.localeCompare(b.kind) || a.trial - b.trial)) {
       const change = typeof r.change === 'number' ? `${(r.change * 100).toFixed(2)}%` : '—';
       console.log(
-        `| ${kind} | ${trial} | ${r.status} | ${n(r.base)} | ${n(r.head)} | ${change} | ${Number(r.wallS).toFixed(1)} | ${Number(r.cpuS).toFixed(1)} |`,
+        `| ${kind} | ${trial} | ${r.status} | ${n(r.base)} | ${n(r.head)} | ${change} | ${Number(r.wallS).toFixed(1)} | ${((r.valgrindWallS as number[]) ?? []).map((x) => Number(x).toFixed(1)).join(', ')} | ${Number(r.cpuS).toFixed(1)} | ${((r.load as number[]) ?? []).map((x) => Number(x).toFixed(1)).join(' → ')} |`,
       );
     }
     const ok = (k: Variant, want: string) => results.filter((x) => x.kind === k && x.r.status === want).length;

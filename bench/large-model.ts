@@ -10,7 +10,20 @@
  * Options: --dir DIR (where to write; default a new folder in the OS temp dir, removed at the
  * end), --keep (leave the files), --dim K (matrix side, default 8192 → 256 MiB per float32
  * weight), --ort (also create an onnxruntime CPU session from the external-data model's path
- * and report that process's peak memory).
+ * and report that process's peak memory), --only analysis|run (one of the two parts below).
+ *
+ * Part two, `energy-budget run` on models past 2 GB, end to end (#23): two MLP chains, float32,
+ * weights in one external-data file (what `onnx.save_model(..., save_as_external_data=True)`
+ * writes), input `x: [N, 10000]` with `dims: { N: 1 }`:
+ * - mlp-1.6GB: 4 weights of 10000×10000 (400,000,000 parameters, 1.6 GB of data);
+ * - mlp-2.4GB: 3 weights of 10000×20000 / 20000×10000 / 10000×20000 (600,000,000, 2.4 GB).
+ * Each is measured by the real command (`runCli(['run', ...])` with the measurement worker
+ * bundled beside this script, as in dist/, so the models run in a forked worker process as in
+ * production; 20 timed runs after 2 warm-up runs) and by a bare onnxruntime-node session that
+ * loads the same model from its path and runs it 22 times, interleaved bare, run, bare. Peak
+ * memory is summed over the process tree: each process's VmHWM from /proc/<pid>/status, polled
+ * every 50 ms, summed over the processes (an upper bound of the tree's simultaneous peak). The
+ * goals: run peak ≤ 1.3 × bare peak, run wall time ≤ 4 × bare wall time + 10 s.
  *
  * The two variants:
  * - external: 9 weights of K×K float32 in `big-ext.onnx.data` (9 × 256 MiB = 2.25 GiB) and a
@@ -25,17 +38,29 @@
  * sparsity is exactly 0.25; the graph is x[1,K] → (MatMul → Relu) × n → y with value_info on
  * every intermediate, so FLOPs come from the file alone: n × (2·K·K + K).
  */
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 import { analyzeModel } from '../src/model/analyze.js';
 import { node, valueInfo } from '../src/model/builder.js';
 import { computeFlops } from '../src/model/flops.js';
 import { loadModel } from '../src/model/load.js';
-import { DataType, encodeModel, onnxMessageType, type GraphProto, type TensorProto } from '../src/model/onnx.js';
+import { DataType, encodeModel, onnxMessageType, type GraphProto, type NodeProto, type TensorProto } from '../src/model/onnx.js';
 import { staticShapes } from '../src/model/shapes.js';
 import { createRng } from '../src/util/random.js';
 
@@ -201,11 +226,279 @@ function runChild(mode: string, path: string): ChildResult {
   return JSON.parse(r.stdout) as ChildResult;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Part two: `energy-budget run` end to end on models past 2 GB, against a bare session.
+
+interface MlpSpec {
+  name: string;
+  /** [rows, cols] of each weight; consecutive weights chain. */
+  layers: Array<[number, number]>;
+}
+
+const MLPS: MlpSpec[] = [
+  { name: 'mlp-1.6GB', layers: Array.from({ length: 4 }, () => [10000, 10000] as [number, number]) },
+  {
+    name: 'mlp-2.4GB',
+    layers: [
+      [10000, 20000],
+      [20000, 10000],
+      [10000, 20000],
+    ],
+  },
+];
+
+/** An MLP chain x[N, rows0] → (MatMul → Relu)* → y with every weight in one external-data file. */
+function writeMlp(dir: string, spec: MlpSpec, data: Uint8Array): string {
+  const file = `${spec.name}.onnx.data`;
+  const fd = openSync(join(dir, file), 'w');
+  let offset = 0;
+  const inits: TensorProto[] = [];
+  try {
+    spec.layers.forEach(([r, c], i) => {
+      const length = r * c * 4;
+      writeRepeated(fd, data, length);
+      inits.push({
+        name: `w${i}`,
+        dims: [r, c],
+        dataType: DataType.FLOAT,
+        dataLocation: 1,
+        externalData: [
+          { key: 'location', value: file },
+          { key: 'offset', value: String(offset) },
+          { key: 'length', value: String(length) },
+        ],
+      });
+      offset += length;
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const nodes: NodeProto[] = [];
+  let prev = 'x';
+  spec.layers.forEach((_, i) => {
+    const out = i === spec.layers.length - 1 ? 'y' : `h${i}`;
+    nodes.push(node('MatMul', [prev, `w${i}`], [`mm${i}`], {}, `matmul${i}`), node('Relu', [`mm${i}`], [out], {}, `relu${i}`));
+    prev = out;
+  });
+  const last = spec.layers[spec.layers.length - 1][1];
+  const graph: GraphProto = {
+    name: spec.name,
+    node: nodes,
+    initializer: inits,
+    input: [valueInfo('x', DataType.FLOAT, ['N', spec.layers[0][0]])],
+    output: [valueInfo('y', DataType.FLOAT, ['N', last])],
+  };
+  const path = join(dir, `${spec.name}.onnx`);
+  writeFileSync(path, encodeModel({ ...header, graph }));
+  return path;
+}
+
+/** Every process in the tree of `pid` (itself included), from /proc/<pid>/task/<tid>/children. */
+function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    out.push(p);
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/)) if (c) stack.push(Number(c));
+      } catch {
+        // the task ended meanwhile
+      }
+    }
+  }
+  return out;
+}
+
+/** VmHWM and VmRSS of a process, bytes (kB in the file). */
+function memoryOf(pid: number): { hwm: number; rss: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+    return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+  } catch {
+    return undefined;
+  }
+}
+
+interface TreeRun {
+  code: number | null;
+  wallS: number;
+  /** Sum over the tree's processes of each one's peak (VmHWM). */
+  sumPeakBytes: number;
+  /** The largest simultaneous sum of VmRSS seen. */
+  peakSumRssBytes: number;
+  processes: number;
+  stdout: string;
+}
+
+/** Spawns `node self --child ...args`, polling its process tree's memory until it exits. */
+function runTree(args: string[], cwd: string): Promise<TreeRun> {
+  const self = fileURLToPath(import.meta.url);
+  const t0 = process.hrtime.bigint();
+  const child = spawn(process.execPath, [self, '--child', ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  const peaks = new Map<number, number>();
+  let peakSumRss = 0;
+  const poll = () => {
+    let sum = 0;
+    for (const p of processTree(child.pid!)) {
+      const m = memoryOf(p);
+      if (!m) continue;
+      peaks.set(p, Math.max(peaks.get(p) ?? 0, m.hwm));
+      sum += m.rss;
+    }
+    peakSumRss = Math.max(peakSumRss, sum);
+  };
+  const timer = setInterval(poll, 50);
+  return new Promise((done) => {
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+      done({
+        code,
+        wallS,
+        sumPeakBytes: [...peaks.values()].reduce((a, b) => a + b, 0),
+        peakSumRssBytes: peakSumRss,
+        processes: peaks.size,
+        stdout,
+      });
+    });
+  });
+}
+
+/** Child: a bare onnxruntime-node session from the model's path, run `calls` times. */
+async function bareChild(path: string, width: number, calls: number): Promise<void> {
+  const ort = await import('onnxruntime-node');
+  const s = await ort.InferenceSession.create(path, { intraOpNumThreads: 1 });
+  const x = new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: width }, (_, i) => Math.sin(i)),
+    [1, width],
+  );
+  for (let i = 0; i < calls; i++) await s.run({ x });
+  await s.release();
+}
+
+/** Child: `energy-budget run` itself (the same entry as the binary). */
+async function cliChild(config: string, json: string): Promise<void> {
+  const { runCli } = await import('../src/cli.js');
+  const log = openSync(`${json}.log`, 'w');
+  const sink = { write: (s: string) => (writeSync(log, s), true) };
+  process.exitCode = await runCli({
+    argv: ['run', '--config', config, '--json', json],
+    cwd: dirname(config),
+    env: process.env,
+    stdout: sink as unknown as NodeJS.WriteStream,
+    stderr: sink as unknown as NodeJS.WriteStream,
+  });
+  closeSync(log);
+}
+
+/** Bundles src/worker.ts beside this script (as dist/worker.js is beside dist/cli.js), so `run` forks it. */
+async function bundleWorker(): Promise<string> {
+  const { build } = await import('esbuild');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const outfile = join(here, 'worker.js');
+  await build({
+    entryPoints: [join(here, '..', 'src', 'worker.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** The report fields printed (the contract's names). */
+interface ReportedModel {
+  size?: { bytes?: number; parameters?: number };
+  flops?: number;
+  inference?: { runs?: number; latencyMs?: { p50?: number } };
+  error?: unknown;
+}
+
+const gb = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
+
+async function runPart(dir: string, data: Uint8Array): Promise<void> {
+  const worker = await bundleWorker();
+  try {
+    for (const spec of MLPS) {
+      console.log(`\n${spec.name}: generating…`);
+      const path = writeMlp(dir, spec, data);
+      const expectBytes = statSync(path).size + statSync(`${path}.data`).size;
+      const expectParams = spec.layers.reduce((s, [r, c]) => s + r * c, 0);
+      const config = join(dir, `${spec.name}.yml`);
+      writeFileSync(
+        config,
+        `version: 1
+models:
+  - name: ${spec.name}
+    path: ${spec.name}.onnx
+    dims: { N: 1 }
+    inference: { iterations: 20, warmup: 2 }
+    energy: estimate
+    budget:
+      parameters: ${expectParams}
+      model-size: ${expectBytes}
+`,
+      );
+      const json = join(dir, `${spec.name}.report.json`);
+      const width = spec.layers[0][0];
+      const bare1 = await runTree(['bare', path, String(width), '22'], dir);
+      const run = await runTree(['run', config, json], dir);
+      const bare2 = await runTree(['bare', path, String(width), '22'], dir);
+      if (bare1.code !== 0 || bare2.code !== 0) throw new Error(`the bare session failed on ${spec.name}`);
+      const report = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as { models: ReportedModel[] }) : undefined;
+      const m = report?.models[0];
+      const bareMem = Math.max(bare1.sumPeakBytes, bare2.sumPeakBytes);
+      const bareWall = (bare1.wallS + bare2.wallS) / 2;
+      const memRatio = run.sumPeakBytes / bareMem;
+      const timeGoal = 4 * bareWall + 10;
+      console.log(
+        `${spec.name}: energy-budget run exit ${run.code}; report size ${m?.size?.bytes} bytes (expected ${expectBytes}: ${m?.size?.bytes === expectBytes ? 'exact' : 'DIFFERS'}), ` +
+          `parameters ${m?.size?.parameters} (expected ${expectParams}: ${m?.size?.parameters === expectParams ? 'exact' : 'DIFFERS'}), ` +
+          `FLOPs ${m?.flops}, ${m?.inference?.runs} timed runs, p50 ${m?.inference?.latencyMs?.p50?.toFixed(1)} ms` +
+          (m?.error ? `, error: ${JSON.stringify(m.error)}` : ''),
+      );
+      console.log(
+        `${''.padEnd(spec.name.length)}  peak memory (sum of VmHWM over ${run.processes} processes) ${gb(run.sumPeakBytes)} vs bare ${gb(bareMem)} ` +
+          `(${gb(bare1.sumPeakBytes)}, ${gb(bare2.sumPeakBytes)}): ${memRatio.toFixed(2)}× (goal ≤ 1.3×: ${memRatio <= 1.3 ? 'met' : 'NOT met'}); ` +
+          `largest simultaneous RSS sum ${gb(run.peakSumRssBytes)}`,
+      );
+      console.log(
+        `${''.padEnd(spec.name.length)}  wall time ${run.wallS.toFixed(1)} s vs bare ${bareWall.toFixed(1)} s (${bare1.wallS.toFixed(1)}, ${bare2.wallS.toFixed(1)}): ` +
+          `${(run.wallS / bareWall).toFixed(2)}× (goal ≤ 4 × bare + 10 s = ${timeGoal.toFixed(1)} s: ${run.wallS <= timeGoal ? 'met' : 'NOT met'})`,
+      );
+      if (run.code !== 0) console.log(readFileSync(`${json}.log`, 'utf8'));
+      for (const f of [path, `${path}.data`]) rmSync(f, { force: true });
+    }
+  } finally {
+    rmSync(worker, { force: true });
+  }
+}
+
 const mb = (b: number) => `${(b / MIB).toFixed(0)} MiB`;
 
 async function main(): Promise<void> {
   const childMode = arg('--child');
-  if (childMode) return child(childMode, process.argv[process.argv.indexOf('--child') + 2]);
+  const at = process.argv.indexOf('--child');
+  const rest = process.argv.slice(at + 2);
+  if (childMode === 'bare') return bareChild(rest[0], Number(rest[1]), Number(rest[2]));
+  if (childMode === 'run') return cliChild(rest[0], rest[1]);
+  if (childMode) return child(childMode, rest[0]);
+  const only = arg('--only');
 
   const dim = Number(arg('--dim') ?? 8192);
   const given = arg('--dir');
@@ -214,6 +507,8 @@ async function main(): Promise<void> {
   const largest = dim * dim * 4;
   const data = block();
   try {
+    if (only !== 'analysis') await runPart(dir, data);
+    if (only === 'run') return;
     console.log(`Generating in ${dir} (weights of ${dim}×${dim} float32 = ${mb(largest)} each)…`);
     const ext = writeExternal(dir, 9, dim, data);
     const single = writeSingle(dir, 7, dim, data);

@@ -20,8 +20,11 @@
  *       node build/bench/train-step.mjs [--rounds 10] [--calls 200] [--batch 32] [--no-torch] [--ops]
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
  *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
+ *         [--model-steps-per-call 10]
  *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
- *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse)
+ *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse;
+ *         a file named after a torchvision model also gets PyTorch's step on the same batch,
+ *         bench/train_step_torchvision.py, unless --no-torch)
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -58,9 +61,23 @@ const { values } = parseArgs({
     'model-batch': { type: 'string', default: '4' },
     'model-size': { type: 'string', default: '64' },
     'model-input': { type: 'string' },
+    'model-steps-per-call': { type: 'string', default: '10' },
   },
 });
 const rounds = Number(values.rounds);
+/** bench/export_torchvision.py's models: a file named after one gets PyTorch's step alongside. */
+const TORCHVISION = [
+  'resnet18',
+  'squeezenet1_1',
+  'mobilenet_v2',
+  'mobilenet_v3_small',
+  'efficientnet_b0',
+  'shufflenet_v2_x0_5',
+  'mnasnet0_5',
+  'regnet_x_400mf',
+  'densenet121',
+  'convnext_tiny',
+];
 const calls = Number(values.calls);
 const batch = Number(values.batch);
 
@@ -185,8 +202,13 @@ await inference.release();
 await training.release();
 await trainingLooped.release();
 
-// Other models (e.g. torchvision exports): a step (cross-entropy, the chosen optimizer, one
-// call per step) against an inference pass of the same batch, blocks interleaved per round.
+// Other models (e.g. torchvision exports): a step (cross-entropy, the chosen optimizer) against
+// an inference pass of the same batch, blocks interleaved per round. The step runs as
+// `energy-budget run` runs it: --model-steps-per-call steps per onnxruntime call (an ONNX Loop,
+// src/train/loop.ts; 1 = one call per step), outputs written into preallocated tensors. For a
+// torchvision export named after its model (resnet18.onnx, ...), PyTorch's step on the same
+// batch follows (bench/train_step_torchvision.py, unless --no-torch).
+const modelPerCall = Number(values['model-steps-per-call']);
 for (const file of values.model ?? []) {
   const b = Number(values['model-batch']);
   const hw = Number(values['model-size']);
@@ -211,34 +233,115 @@ for (const file of values.model ?? []) {
     // The intermediate shapes from one run, as energy-budget run passes them.
     knownShapes: await resolveShapes(loaded, { [name]: xm }),
   });
+  const mlooped = modelPerCall > 1 ? loopTrainingStep(mstep, modelPerCall) : undefined;
   const inf = await ort.InferenceSession.create(readFileSync(file), options);
-  const trn = await ort.InferenceSession.create(encodeModel(mstep.model), options);
+  // The same inference pass with the trained parameters as graph inputs, as the step's forward
+  // sees them: no weight prepacking, no NCHWc filter reorder, no Conv+BatchNorm folding (those
+  // need constant weights). Step / this isolates backward + update from what changing weights
+  // cost the forward.
+  const params = new Set(mstep.parameterNames);
+  const g0 = mproto.graph ?? {};
+  const infInputsModel = {
+    ...mproto,
+    graph: {
+      ...g0,
+      initializer: (g0.initializer ?? []).filter((t) => !params.has(t.name ?? '')),
+      input: [
+        ...(g0.input ?? []).filter((v) => !params.has(v.name ?? '')),
+        ...(g0.initializer ?? [])
+          .filter((t) => params.has(t.name ?? ''))
+          .map((t) => ({
+            name: t.name,
+            type: { tensorType: { elemType: t.dataType, shape: { dim: (t.dims ?? []).map((d) => ({ dimValue: d })) } } },
+          })),
+      ],
+    },
+  };
+  const infIn = await ort.InferenceSession.create(encodeModel(infInputsModel), options);
+  const infInFeeds: Record<string, ort.Tensor> = { [name]: xm };
+  for (const n of params) infInFeeds[n] = toOrtTensor(mstep.initialState[n]);
+  const trn = await ort.InferenceSession.create(encodeModel(mlooped?.model ?? mstep.model), options);
   const feeds: Record<string, ort.Tensor> = {
     [name]: xm,
     [mstep.labelInput]: toOrtTensor(synthesizeLabels(loss, mstep.label.dtype, mstep.label.shape, 7, mstep.label.classes)),
   };
   for (const [n, d] of Object.entries(mstep.initialState)) feeds[n] = toOrtTensor(d);
-  const per = Math.max(2, Math.round(calls / 50));
+  const per = Math.max(1, Math.round(calls / 50));
   const ratios: number[] = [];
+  const ratiosIn: number[] = [];
   const infMs: number[] = [];
+  const infInMs: number[] = [];
   const stepMs: number[] = [];
   await inf.run({ [name]: xm });
-  await trn.run(feeds);
+  await infIn.run(infInFeeds);
+  // Preallocated outputs, as the product's loop writes them (runner.ts).
+  const firstOut = await trn.run(feeds);
+  const fetches: Record<string, ort.Tensor> = {};
+  for (const o of trn.outputNames) {
+    const t = firstOut[o] as ort.Tensor;
+    fetches[o] = new ort.Tensor(t.type as 'float32', new Float32Array(t.size), t.dims);
+  }
+  const k = mlooped?.stepsPerCall ?? 1;
   for (let r = 0; r < rounds; r++) {
     const c0 = cpuMs();
-    for (let i = 0; i < per; i++) await inf.run({ [name]: xm });
+    for (let i = 0; i < per * k; i++) await inf.run({ [name]: xm });
     const c1 = cpuMs();
-    for (let i = 0; i < per; i++) await trn.run(feeds);
+    for (let i = 0; i < per; i++) await trn.run(feeds, fetches);
     const c2 = cpuMs();
-    infMs.push((c1 - c0) / per);
-    stepMs.push((c2 - c1) / per);
-    ratios.push((c2 - c1) / (c1 - c0));
+    for (let i = 0; i < per * k; i++) await infIn.run(infInFeeds);
+    const c3 = cpuMs();
+    infMs.push((c1 - c0) / (per * k));
+    stepMs.push((c2 - c1) / (per * k));
+    infInMs.push((c3 - c2) / (per * k));
+    ratios.push(stepMs[r] / infMs[r]);
+    ratiosIn.push(stepMs[r] / infInMs[r]);
   }
+  const range = (xs: number[], d = 2): string => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`;
   console.log(
-    `  ${path.basename(file)}, input [${dims.join(', ')}], ${loss}, ${optimizer}: inference cpu ${f(median(infMs))} ms, step cpu ${f(median(stepMs))} ms, step/inference (median of ${rounds} interleaved rounds) ${median(ratios).toFixed(2)}× (goal ≤ 5×)`,
+    `  ${path.basename(file)}, input [${dims.join(', ')}], ${loss}, ${optimizer}, ${k} step${k > 1 ? 's' : ''} per call: inference cpu ${f(median(infMs))} ms, step cpu ${f(median(stepMs))} ms, step/inference ${median(ratios).toFixed(2)}× (median of ${rounds} interleaved rounds, range ${range(ratios)}; goal ≤ 5×)`,
+  );
+  console.log(
+    `    inference with the parameters as inputs (the step's forward kernels): cpu ${f(median(infInMs))} ms (${(median(infInMs) / median(infMs)).toFixed(2)}× inference); step / it ${median(ratiosIn).toFixed(2)}× (range ${range(ratiosIn)})`,
   );
   await inf.release();
+  await infIn.release();
   await trn.release();
+  const tvName = path.basename(file, '.onnx');
+  if (!values['no-torch'] && TORCHVISION.includes(tvName) && dims.length === 4) {
+    const script = path.join(repo, 'bench', 'train_step_torchvision.py');
+    const res = spawnSync(
+      '/usr/bin/python3',
+      [
+        script,
+        tvName,
+        '--json',
+        '--rounds',
+        String(rounds),
+        '--calls',
+        String(per * k),
+        '--batch',
+        String(dims[0]),
+        '--size',
+        String(dims[2]),
+        '--optimizer',
+        optimizer === 'adam' ? 'adam' : 'sgd',
+      ],
+      { encoding: 'utf8' },
+    );
+    if (res.status === 0) {
+      const t = JSON.parse(res.stdout.trim().split('\n').pop() ?? '{}') as {
+        torch: string;
+        stepMs: number;
+        stepMsRange: number[];
+        inferenceMs: number;
+      };
+      console.log(
+        `    PyTorch ${t.torch} ${tvName}, same batch, 1 thread: step cpu ${f(t.stepMs)} ms (rounds ${range(t.stepMsRange)}), inference ${f(t.inferenceMs)} ms; energy-budget step / PyTorch step ${(median(stepMs) / t.stepMs).toFixed(2)}× (goal ≤ 1×)`,
+      );
+    } else {
+      console.log(`    PyTorch reference skipped: ${(res.stderr || res.error?.message || '').trim().split('\n').pop()}`);
+    }
+  }
 }
 
 if (!values['no-torch']) {
@@ -258,7 +361,7 @@ if (!values['no-torch']) {
     console.log(`  PyTorch ${t.torch} reference (Debian python3-torch, generic BLAS, 1 thread):`);
     console.log(`    inference ${f(t.inferenceMs)} ms   training step ${f(t.stepMs)} ms   ratio ${t.ratio.toFixed(2)}×`);
     console.log(
-      `    energy-budget step / PyTorch step: ${(median(trn.wall) / t.stepMs).toFixed(3)} (1 per call), ${(median(lp.wall) / t.stepMs).toFixed(3)} (Loop)`,
+      `    energy-budget step / PyTorch step (cpu): ${(median(trn.cpu) / t.stepMs).toFixed(3)} (1 per call), ${(median(lp.cpu) / t.stepMs).toFixed(3)} (Loop)`,
     );
   } else {
     console.log(

@@ -5,7 +5,8 @@ probabilities, Adam (lr 1e-3, betas 0.9/0.999, eps 1e-8), one thread, float32; a
 inference pass of the same batch (torch.no_grad()). A sanity reference only: Debian's
 python3-torch links a generic BLAS, so its absolute times are not onnxruntime's.
 
-Method: after warm-up, rounds alternate a block of inference passes and a block of training
+Method: process CPU time (user + system), as bench/train-step.ts compares CPU times: with one
+thread it is steadier than wall time on a shared machine. After warm-up, rounds alternate a block of inference passes and a block of training
 steps (ABBA order across rounds, so a busy machine's load falls on both alike); per round the
 mean time per call of each; the medians over rounds are reported.
 
@@ -56,10 +57,10 @@ def main() -> None:
         infer()
 
     def block(fn) -> float:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _ in range(args.calls):
             fn()
-        return (time.perf_counter() - t0) / args.calls * 1e3
+        return (time.process_time() - t0) / args.calls * 1e3
 
     step_ms, infer_ms = [], []
     for r in range(args.rounds):

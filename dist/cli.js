@@ -7,7 +7,7 @@ import {
   EnergyBudgetError,
   ExitCode,
   exitCodeOf
-} from "./chunks/chunk-Z5TEINJL.js";
+} from "./chunks/chunk-2JFKSI3H.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/cli.ts
@@ -18,7 +18,8 @@ var USAGE = `Usage:
                                      energy-budget.yml (measured values plus headroom) and a
                                      GitHub workflow; 'energy-budget init --help' for options
   energy-budget run [options]        benchmark the models in the budget file and check budgets
-  energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
+  energy-budget optimize MODEL ...   write an int8 / fp16 / pruned / structurally pruned or
+                                     distilled variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
                      [--allow-incomplete]
                                      combine the reports of a job matrix (--shard) into one;
@@ -36,7 +37,8 @@ Options of run:
   --base-ref GIT_REF   measure the base version of every model from git and compare
   --baseline FILE      compare against a report JSON written by an earlier run
   --shard I/N          run only the I-th of N shares of the models (for a job matrix)
-  --advise             show measured savings from quantisation, fp16 and pruning
+  --advise             show measured savings from quantisation, fp16, pruning, structured
+                       pruning and distillation (each fine-tuned a few seconds)
 
 Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;
@@ -129,10 +131,10 @@ async function runMerge(args, proc) {
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-ODQ7N4GI.js");
-  const { mergeReports } = await import("./chunks/merge-MBKZOP6X.js");
+  const { loadBaselineReport } = await import("./chunks/report-5NXI6IP3.js");
+  const { mergeReports } = await import("./chunks/merge-U4AKMTAA.js");
   const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-VJDYRNRM.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-TDNPDQGS.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -160,8 +162,8 @@ async function runMerge(args, proc) {
   return reportExitCode(report, { allowIncomplete: parsed.values["allow-incomplete"] === true });
 }
 async function runInitCommand(args, proc, deps) {
-  const { runInit } = await import("./chunks/init-DVVDK5D7.js");
-  const { runEnergyBudget } = await import("./chunks/run-VJDYRNRM.js");
+  const { runInit } = await import("./chunks/init-YHF735KY.js");
+  const { runEnergyBudget } = await import("./chunks/run-TDNPDQGS.js");
   const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -218,7 +220,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-VJDYRNRM.js");
+      const { runEnergyBudget } = await import("./chunks/run-TDNPDQGS.js");
       const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -226,7 +228,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-WTAKTU3N.js");
+      const { runOptimizeCommand } = await import("./chunks/command-NKERHBWC.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
@@ -240,7 +242,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-Q3CRLUHV.js");
+      const { runHistoryCommand } = await import("./chunks/command-BVIR6IAO.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

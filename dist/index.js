@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-FL46T3MA.js";
+} from "./chunks/chunk-MT3BFTMD.js";
 import {
   appendRecord,
   chartsFor,
@@ -12,21 +12,21 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-MYP3WVUH.js";
+} from "./chunks/chunk-YWX5PE4V.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-BUXQTNHB.js";
+} from "./chunks/chunk-BPKC3IMG.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
-import "./chunks/chunk-4ZSDREZE.js";
+import "./chunks/chunk-BUK3XVSY.js";
 import {
   describeFailure,
   realRuntimeProbe,
   resolveOnnxRuntime
-} from "./chunks/chunk-WZAJPRWX.js";
+} from "./chunks/chunk-SR5KBDGD.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import {
@@ -43,21 +43,21 @@ import {
 } from "./chunks/chunk-L6IDUJJP.js";
 import {
   fetchOnnxRuntime
-} from "./chunks/chunk-7XR2JVQG.js";
+} from "./chunks/chunk-SFUS2MFE.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
 import {
   mergeReports
-} from "./chunks/chunk-TLWKCKIU.js";
-import "./chunks/chunk-F25B2ZER.js";
+} from "./chunks/chunk-GRFEZZG2.js";
+import "./chunks/chunk-FH5OFG5U.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   InputError,
   exitCodeOf
-} from "./chunks/chunk-Z5TEINJL.js";
+} from "./chunks/chunk-2JFKSI3H.js";
 import {
   estimatedFiguresText,
   estimatedSuffix
@@ -847,7 +847,7 @@ var require_lib = __commonJS({
 });
 
 // src/main.ts
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/report/untrusted.ts
@@ -5245,6 +5245,145 @@ function createGitHubClient(options) {
   return octokit;
 }
 
+// src/github/artifact.ts
+import { createHash } from "node:crypto";
+var ArtifactUploadError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ArtifactUploadError";
+  }
+};
+var BAD_NAME = /["':<>|*?\\/\r\n]/;
+function artifactNameProblem(name) {
+  if (!name.trim()) return "it is empty";
+  if (BAD_NAME.test(name)) return `it contains one of " ' : < > | * ? \\ / or a line break`;
+  if (name.length > 256) return "it is longer than 256 characters";
+  return void 0;
+}
+function artifactRuntime(env) {
+  const resultsUrl = env.ACTIONS_RESULTS_URL;
+  const token = env.ACTIONS_RUNTIME_TOKEN;
+  if (!resultsUrl || !token)
+    return { missing: "ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set (not running on GitHub Actions)" };
+  let scp;
+  try {
+    const payload = token.split(".")[1] ?? "";
+    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
+  } catch {
+    return { missing: "ACTIONS_RUNTIME_TOKEN is not a JWT" };
+  }
+  for (const part of typeof scp === "string" ? scp.split(" ") : []) {
+    const [scope, run2, job] = part.split(":");
+    if (scope === "Actions.Results" && run2 && job) {
+      return { resultsUrl: resultsUrl.replace(/\/+$/, ""), token, runBackendId: run2, jobBackendId: job };
+    }
+  }
+  return { missing: "the runtime token has no Actions.Results scope (a runner too old for artifacts v4)" };
+}
+var SERVICE = "github.actions.results.api.v1.ArtifactService";
+function shownUrl(url) {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+async function withRetries(what, opts, attempt) {
+  let last = "";
+  for (let i = 1; i <= opts.attempts; i++) {
+    try {
+      const res = await attempt();
+      if (res.status !== 429 && res.status < 500) return res;
+      last = `HTTP ${res.status}`;
+      await res.body?.cancel();
+    } catch (error2) {
+      last = error2?.message ?? String(error2);
+    }
+    if (i < opts.attempts) await opts.sleep(1e3 * 2 ** (i - 1));
+  }
+  throw new ArtifactUploadError(`${what} failed after ${opts.attempts} attempts (${last})`);
+}
+async function twirp(rt, method, body, opts) {
+  const url = `${rt.resultsUrl}/twirp/${SERVICE}/${method}`;
+  const res = await withRetries(
+    method,
+    opts,
+    () => opts.fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        authorization: `Bearer ${rt.token}`,
+        "user-agent": "energy-budget"
+      },
+      body: JSON.stringify(body)
+    })
+  );
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = void 0;
+  }
+  if (!res.ok) {
+    const e = json;
+    const detail = e && typeof e.msg === "string" ? `${String(e.code ?? "")}: ${e.msg}`.slice(0, 300) : text.slice(0, 200);
+    throw new ArtifactUploadError(`${method}: HTTP ${res.status} from ${shownUrl(url)} (${detail})`);
+  }
+  if (!json || typeof json !== "object" || json.ok !== true)
+    throw new ArtifactUploadError(`${method}: the artifact service did not answer ok`);
+  return json;
+}
+function field(json, camel, snake) {
+  return json[camel] ?? json[snake];
+}
+async function uploadArtifact(rt, name, zip, options = {}) {
+  const problem = artifactNameProblem(name);
+  if (problem) throw new ArtifactUploadError(`"${name}" cannot be an artifact name: ${problem}`);
+  const opts = {
+    fetch: options.fetch ?? globalThis.fetch,
+    sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    attempts: options.attempts ?? 3
+  };
+  const ids = { workflow_run_backend_id: rt.runBackendId, workflow_job_run_backend_id: rt.jobBackendId };
+  const created = await twirp(rt, "CreateArtifact", { ...ids, name, version: 4 }, opts);
+  const uploadUrl = field(created, "signedUploadUrl", "signed_upload_url");
+  if (typeof uploadUrl !== "string" || !/^https?:\/\//.test(uploadUrl))
+    throw new ArtifactUploadError("CreateArtifact: the answer has no signed upload URL");
+  const put = await withRetries(
+    "the upload to blob storage",
+    opts,
+    () => opts.fetch(uploadUrl, {
+      method: "PUT",
+      headers: {
+        "x-ms-blob-type": "BlockBlob",
+        "x-ms-version": "2020-10-02",
+        "content-type": "application/zip",
+        "content-length": String(zip.length)
+      },
+      body: zip
+    })
+  );
+  if (put.status !== 201 && put.status !== 200) {
+    const text = (await put.text()).slice(0, 200);
+    throw new ArtifactUploadError(`the upload to ${shownUrl(uploadUrl)} answered HTTP ${put.status} (${text})`);
+  }
+  await put.body?.cancel();
+  const sha256 = createHash("sha256").update(zip).digest("hex");
+  const finalized = await twirp(
+    rt,
+    "FinalizeArtifact",
+    { ...ids, name, size: String(zip.length), hash: `sha256:${sha256}` },
+    opts
+  );
+  const id = field(finalized, "artifactId", "artifact_id");
+  if (typeof id !== "string" && typeof id !== "number" || !/^\d+$/.test(String(id)))
+    throw new ArtifactUploadError("FinalizeArtifact: the answer has no artifact ID");
+  return { id: String(id), size: zip.length, sha256 };
+}
+
 // src/github/comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
 var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
@@ -5465,13 +5604,13 @@ function workflowRunFrom(payload) {
   };
 }
 function readGitHubContext(env, options = {}) {
-  const readFile = options.readFile ?? ((p) => readFileSync2(p, "utf8"));
+  const readFile2 = options.readFile ?? ((p) => readFileSync2(p, "utf8"));
   const warnings = [];
   let payload = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath) {
     try {
-      payload = obj(JSON.parse(readFile(eventPath))) ?? {};
+      payload = obj(JSON.parse(readFile2(eventPath))) ?? {};
     } catch (error2) {
       warnings.push(
         `Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error2?.message ?? String(error2)}`
@@ -5499,6 +5638,17 @@ function readGitHubContext(env, options = {}) {
 var FAIL_POLICIES = ["budget", "regression", "never"];
 var MODES = ["run", "comment"];
 var HISTORY_MODES = ["auto", "always", "off"];
+function artifactName(value) {
+  if (value === "") return "energy-budget-history";
+  if (value === "off" || value === "false") return "";
+  const problem = artifactNameProblem(value);
+  if (problem)
+    throw new InputError(
+      "ARGUMENT_INVALID",
+      `The input \`history-artifact\` is "${value}", which cannot be an artifact name: ${problem}. Use a plain name such as energy-budget-history, or \`off\`.`
+    );
+  return value;
+}
 function positiveInt(name, value, fallback, max) {
   if (value === "") return fallback;
   const n = Number(value);
@@ -5564,7 +5714,8 @@ function readInputs(get) {
     historyBranch: branchName(get("history-branch")),
     historyLimit: positiveInt("history-limit", get("history-limit"), 500, 1e5),
     historyWindow: positiveInt("history-window", get("history-window"), 30, 1e3),
-    historyHtml: get("history-html") || "energy-budget-history.html"
+    historyHtml: get("history-html") || "energy-budget-history.html",
+    historyArtifact: artifactName(get("history-artifact"))
   };
 }
 
@@ -5574,7 +5725,7 @@ async function ensureOnnxRuntime(options = {}) {
   const first = probe();
   let r = resolveOnnxRuntime(first);
   if (!r.ok && r.fetchable) {
-    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-BFD35ZET.js")).toolCacheDeps(process.env, options.log ?? (() => {
+    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-I4HBN7VX.js")).toolCacheDeps(process.env, options.log ?? (() => {
     }));
     await fetchOnnxRuntime(first.arch, deps);
     r = resolveOnnxRuntime(probe());
@@ -5794,6 +5945,76 @@ async function saveRun(client, repo, inputs, configKey, record, options = {}) {
   });
 }
 
+// src/util/zip.ts
+import { crc32, deflateRawSync } from "node:zlib";
+var MAX32 = 4294967295;
+function dosDateTime(d) {
+  const year = Math.min(Math.max(d.getFullYear(), 1980), 2107);
+  return {
+    time: d.getHours() << 11 | d.getMinutes() << 5 | Math.floor(d.getSeconds() / 2),
+    date: year - 1980 << 9 | d.getMonth() + 1 << 5 | d.getDate()
+  };
+}
+function zipFiles(entries) {
+  if (entries.length > 65535) throw new RangeError("more than 65,535 entries need ZIP64, which this writer does not write");
+  const seen = /* @__PURE__ */ new Set();
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const e of entries) {
+    if (!e.name || e.name.startsWith("/") || e.name.includes("\\") || e.name.split("/").includes(".."))
+      throw new RangeError(`unsafe name in the archive: ${JSON.stringify(e.name)}`);
+    if (seen.has(e.name)) throw new RangeError(`duplicate name in the archive: ${e.name}`);
+    seen.add(e.name);
+    const name = Buffer.from(e.name, "utf8");
+    const deflated = deflateRawSync(e.data);
+    const stored = deflated.length >= e.data.length;
+    const body = stored ? Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength) : deflated;
+    if (e.data.length > MAX32 || offset + 30 + name.length + body.length > MAX32)
+      throw new RangeError("an archive over 4 GiB needs ZIP64, which this writer does not write");
+    const crc = crc32(e.data);
+    const { time, date } = dosDateTime(e.modified ?? /* @__PURE__ */ new Date());
+    const common = (b, at) => {
+      b.writeUInt16LE(20, at);
+      b.writeUInt16LE(2048, at + 2);
+      b.writeUInt16LE(stored ? 0 : 8, at + 4);
+      b.writeUInt16LE(time, at + 6);
+      b.writeUInt16LE(date, at + 8);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(body.length, at + 14);
+      b.writeUInt32LE(e.data.length, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+      b.writeUInt16LE(0, at + 24);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(67324752, 0);
+    common(local, 4);
+    locals.push(local, name, body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(33639248, 0);
+    central.writeUInt16LE(788, 4);
+    common(central, 6);
+    central.writeUInt16LE(0, 32);
+    central.writeUInt16LE(0, 34);
+    central.writeUInt16LE(0, 36);
+    central.writeUInt32LE(33188 << 16 >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(101010256, 0);
+  end.writeUInt16LE(0, 4);
+  end.writeUInt16LE(0, 6);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(0, 20);
+  return Buffer.concat([...locals, directory, end]);
+}
+
 // src/main.ts
 function coreIO(env = process.env) {
   return {
@@ -5819,7 +6040,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-VJDYRNRM.js");
+  const engine = await import("./chunks/run-TDNPDQGS.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
@@ -6005,11 +6226,36 @@ async function historyView(s, plan, report, stored, record) {
         source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : "this repository"}, budget file ${s.configKey}.`
       }
     );
-    if (view.htmlFile) io.setOutput("history-html", view.htmlFile);
+    if (view.htmlFile) {
+      io.setOutput("history-html", view.htmlFile);
+      await uploadHistoryHtml(s, view.htmlFile);
+    }
     return view;
   } catch (error2) {
     io.warning(`Could not render the history: ${error2?.message ?? String(error2)}`);
     return void 0;
+  }
+}
+async function uploadHistoryHtml(s, file) {
+  const { inputs, io } = s;
+  if (!inputs.historyArtifact) return;
+  const shard = inputs.shard && inputs.shard.count > 1 ? `-shard-${inputs.shard.index}-of-${inputs.shard.count}` : "";
+  const name = `${inputs.historyArtifact}${shard}`;
+  const rt = artifactRuntime(s.deps.env ?? process.env);
+  if ("missing" in rt) {
+    io.info(`The HTML history report is not uploaded as an artifact: ${rt.missing}. It is at ${file}.`);
+    return;
+  }
+  try {
+    const data = await readFile(file);
+    const zip = zipFiles([{ name: path.basename(file), data }]);
+    const up = await uploadArtifact(rt, name, zip, { sleep: s.deps.historySleep, ...s.deps.artifact });
+    const where = s.ctx.repo && s.ctx.runId ? `: ${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${s.ctx.runId}/artifacts/${up.id}` : ` (ID ${up.id})`;
+    io.info(`Uploaded the HTML history report as the artifact ${name} (${up.size} bytes zipped)${where}.`);
+  } catch (error2) {
+    io.warning(
+      `Could not upload the HTML history report as the artifact ${name}: ${error2?.message ?? String(error2)}. The file is at ${file} (output \`history-html\`).`
+    );
   }
 }
 async function runMode(s) {

@@ -4,23 +4,24 @@ import {
   adviseForModel,
   compareWithBase,
   confinedReadFile,
+  countSides,
   loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-TYHEIUDF.js";
+} from "./chunks/chunk-T5NLT6PY.js";
 import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-NX7QCVD3.js";
-import "./chunks/chunk-FJYLMHCT.js";
+import "./chunks/chunk-ZHNLE7DA.js";
+import "./chunks/chunk-VJGMPWIK.js";
 import "./chunks/chunk-R3OHUB5T.js";
-import "./chunks/chunk-4ZSDREZE.js";
-import "./chunks/chunk-WZAJPRWX.js";
+import "./chunks/chunk-BUK3XVSY.js";
+import "./chunks/chunk-SR5KBDGD.js";
 import "./chunks/chunk-PKNTQNRV.js";
 import "./chunks/chunk-4K6K6CUH.js";
 import "./chunks/chunk-5RXNPUPO.js";
-import "./chunks/chunk-F25B2ZER.js";
+import "./chunks/chunk-FH5OFG5U.js";
 import {
   EnvironmentError
-} from "./chunks/chunk-Z5TEINJL.js";
+} from "./chunks/chunk-2JFKSI3H.js";
 import "./chunks/chunk-MJFYPYIG.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
@@ -56,6 +57,9 @@ async function handleJob(job, logger) {
       break;
     case "advise":
       value = await adviseForModel(cfg, job.head, ctx);
+      break;
+    case "count":
+      value = await countSides(cfg, job.path, job.basePath, ctx);
       break;
     default:
       throw new EnvironmentError(`The measurement worker got an unknown job kind "${String(job.kind)}".`);

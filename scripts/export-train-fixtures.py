@@ -93,6 +93,20 @@ class OldMlp(nn.Module):
         return torch.softmax(self.fc2(torch.tanh(self.fc1(x))), dim=1)
 
 
+class Recurrent(nn.Module):
+    """nn.LSTM / nn.GRU / nn.RNN (exported as ONNX LSTM, GRU, RNN nodes) and a linear head."""
+
+    def __init__(self, cell, **kw):
+        super().__init__()
+        self.rnn = cell(input_size=5, hidden_size=6, **kw)
+        width = 12 if kw.get("bidirectional") else 6
+        self.head = nn.Linear(width, 3)
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        return self.head(y)
+
+
 def mobilenet_v3_small():
     from torchvision.models.mobilenetv3 import MobileNetV3, _mobilenet_v3_conf
 
@@ -217,6 +231,13 @@ def main():
     export("mobilenet-v3-small", mobilenet_v3_small(), 13, (8, 3, 32, 32))
     torch.manual_seed(0)
     export("opset9-constants", OldMlp(), 9, (4, 6), constants=True)
+    # Recurrent layers: sequence 4, batch 3, 5 features (time-major unless batch_first).
+    torch.manual_seed(0)
+    export("lstm", Recurrent(nn.LSTM, num_layers=2), 13, (4, 3, 5))
+    torch.manual_seed(0)
+    export("gru", Recurrent(nn.GRU, bidirectional=True, batch_first=True), 13, (3, 4, 5))
+    torch.manual_seed(0)
+    export("rnn", Recurrent(nn.RNN, bidirectional=True), 13, (4, 3, 5))
 
 
 if __name__ == "__main__":

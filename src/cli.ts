@@ -4,6 +4,7 @@
  *   energy-budget run [--config FILE] [--json FILE] [--markdown FILE] [--junit FILE]
  *                     [--base-ref GIT_REF] [--baseline REPORT.json] [--shard I/N] [--advise]
  *   energy-budget optimize MODEL (--int8 | --int8-dynamic | --fp16 | --prune S) --out FILE
+ *   energy-budget optimize MODEL (--prune-structured R | --distill-width W) [--fine-tune N] --out FILE
  *   energy-budget init [--config FILE] [--workflow FILE] [--force] [--dry-run]
  *
  * `runCli(proc)` takes the process-like object, so tests pass a fake one without mocks.
@@ -30,7 +31,8 @@ export const USAGE = `Usage:
                                      energy-budget.yml (measured values plus headroom) and a
                                      GitHub workflow; 'energy-budget init --help' for options
   energy-budget run [options]        benchmark the models in the budget file and check budgets
-  energy-budget optimize MODEL ...   write an int8 / fp16 / pruned variant of a model
+  energy-budget optimize MODEL ...   write an int8 / fp16 / pruned / structurally pruned or
+                                     distilled variant of a model
   energy-budget merge REPORT.json... [--json FILE] [--markdown FILE] [--junit FILE]
                      [--allow-incomplete]
                                      combine the reports of a job matrix (--shard) into one;
@@ -48,7 +50,8 @@ Options of run:
   --base-ref GIT_REF   measure the base version of every model from git and compare
   --baseline FILE      compare against a report JSON written by an earlier run
   --shard I/N          run only the I-th of N shares of the models (for a job matrix)
-  --advise             show measured savings from quantisation, fp16 and pruning
+  --advise             show measured savings from quantisation, fp16, pruning, structured
+                       pruning and distillation (each fine-tuned a few seconds)
 
 Exit codes: 0 budgets hold, 1 a budget is exceeded or a regression was detected,
 2 invalid configuration, arguments or input, 3 internal or environment failure.`;

@@ -22,6 +22,10 @@ export type ErrorCodeName =
   | 'PATH_OUTSIDE_WORKSPACE'
   | 'METER_UNAVAILABLE'
   | 'GIT_FAILED'
+  /** A pass would need more memory than the machine has available (the pre-flight refused it). */
+  | 'MEMORY_INSUFFICIENT'
+  /** A limit of the product or the machine (a file or message too large, an allocation refused), not the model's fault. */
+  | 'LIMIT_EXCEEDED'
   | 'ENVIRONMENT'
   | 'INTERNAL';
 
@@ -92,6 +96,30 @@ export class EnvironmentError extends EnergyBudgetError {
     super(options?.code ?? 'ENVIRONMENT', message, 3, options);
     this.name = 'EnvironmentError';
   }
+}
+
+/**
+ * A failure that is a limit of the product or the machine, not a fault of the model: a file or
+ * protobuf message past 2 GiB, an allocation refused. Exit 3 naming what was exceeded, never
+ * MODEL_INVALID. Undefined for anything else.
+ * `doing` completes "Model X: … exceeded" (e.g. `loading it into onnxruntime`).
+ */
+export function limitErrorOf(model: string, doing: string, error: unknown): EnvironmentError | undefined {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  const code = (error as { code?: unknown } | null)?.code;
+  let what: string | undefined;
+  if (code === 'ERR_FS_FILE_TOO_LARGE' || /greater than 2 GiB|File size .* is greater than|exceeds? (the )?2 ?GiB/i.test(text))
+    what = 'a file or protobuf message past 2 GiB (the most Node.js reads into one buffer and protobuf encodes)';
+  else if (error instanceof RangeError && /allocation failed|Invalid array length|Invalid typed array length/i.test(text))
+    what = 'a buffer larger than Node.js can allocate';
+  else if (/bad_alloc|Failed to allocate memory|out of memory|ENOMEM|Cannot allocate memory/i.test(text))
+    what = 'the memory the machine could give';
+  if (!what) return undefined;
+  return new EnvironmentError(
+    `Model ${model}: ${doing} exceeded ${what}: ${text}. The model itself is not at fault. ` +
+      `Keep weights in external data (onnx.save_model(..., save_as_external_data=True)), use smaller dims, or a runner with more memory (docs/large-models.md).`,
+    { code: 'LIMIT_EXCEEDED', cause: error },
+  );
 }
 
 /** The exit code for any thrown value: our errors carry theirs, anything else is internal. */

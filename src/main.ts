@@ -7,7 +7,7 @@
  * annotations are written, and only then is the network used (the comment), so a failing or
  * read-only GitHub API never loses what was measured.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readUntrustedReport } from './report/untrusted.js';
 import * as core from '@actions/core';
@@ -19,6 +19,7 @@ import {
   type ClientOptions,
   type GitHubClient,
 } from './github/client.js';
+import { artifactRuntime, uploadArtifact, type UploadOptions } from './github/artifact.js';
 import { upsertStickyComment, withCommentMeta, type CommentMeta } from './github/comment.js';
 import { readGitHubContext, type GitHubContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
@@ -41,6 +42,7 @@ import { escapeMarkdown } from './report/escape.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { zipFiles } from './util/zip.js';
 import type { Report } from './report/types.js';
 import type { RunDeps, RunOptions, RunResult } from './engine/types.js';
 
@@ -78,6 +80,8 @@ export interface ActionDeps {
   cwd?: string;
   /** Waits between attempts to append to the history after a lost race (tests never sleep). */
   historySleep?: (ms: number) => Promise<void>;
+  /** Options of the artifact upload (tests inject `sleep`). */
+  artifact?: UploadOptions;
 }
 
 /** The @actions/core implementation of ActionIO. */
@@ -352,11 +356,46 @@ async function historyView(
         source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : 'this repository'}, budget file ${s.configKey}.`,
       },
     );
-    if (view.htmlFile) io.setOutput('history-html', view.htmlFile);
+    if (view.htmlFile) {
+      io.setOutput('history-html', view.htmlFile);
+      await uploadHistoryHtml(s, view.htmlFile);
+    }
     return view;
   } catch (error) {
     io.warning(`Could not render the history: ${messageOf(error)}`);
     return undefined;
+  }
+}
+
+/**
+ * Uploads the HTML history report as a workflow artifact (src/github/artifact.ts). Outside
+ * GitHub Actions it is skipped with a note; any failure is a warning: the file is written and
+ * named by the output `history-html`, and the verdict never depends on the upload.
+ */
+async function uploadHistoryHtml(s: Session, file: string): Promise<void> {
+  const { inputs, io } = s;
+  if (!inputs.historyArtifact) return;
+  const shard = inputs.shard && inputs.shard.count > 1 ? `-shard-${inputs.shard.index}-of-${inputs.shard.count}` : '';
+  const name = `${inputs.historyArtifact}${shard}`;
+  const rt = artifactRuntime(s.deps.env ?? process.env);
+  if ('missing' in rt) {
+    io.info(`The HTML history report is not uploaded as an artifact: ${rt.missing}. It is at ${file}.`);
+    return;
+  }
+  try {
+    const data = await readFile(file);
+    const zip = zipFiles([{ name: path.basename(file), data }]);
+    const up = await uploadArtifact(rt, name, zip, { sleep: s.deps.historySleep, ...s.deps.artifact });
+    const where =
+      s.ctx.repo && s.ctx.runId
+        ? `: ${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${s.ctx.runId}/artifacts/${up.id}`
+        : ` (ID ${up.id})`;
+    io.info(`Uploaded the HTML history report as the artifact ${name} (${up.size} bytes zipped)${where}.`);
+  } catch (error) {
+    io.warning(
+      `Could not upload the HTML history report as the artifact ${name}: ${messageOf(error)}. ` +
+        `The file is at ${file} (output \`history-html\`).`,
+    );
   }
 }
 

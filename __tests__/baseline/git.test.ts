@@ -237,3 +237,48 @@ describe('GitBaseline', () => {
     ]);
   });
 });
+
+describe('GitBaseline with external data', () => {
+  it('writes the base model and its external-data files (a large one streamed from git) at the same relative places', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'eb-git-ext-'));
+    try {
+      git(dir, 'init', '-q');
+      await mkdir(join(dir, 'm'));
+      const big = (fill: number) => new Uint8Array(300_000).fill(fill); // past an LFS pointer's 1024 bytes: streamed
+      const proto = model({
+        name: 'g',
+        node: [node('Mul', ['x', 'w'], ['y'])],
+        initializer: [
+          {
+            name: 'w',
+            dims: [1],
+            dataType: DataType.FLOAT,
+            dataLocation: 1,
+            externalData: [
+              { key: 'location', value: 'w.bin' },
+              { key: 'offset', value: '4' },
+              { key: 'length', value: '4' },
+            ],
+          },
+        ],
+        input: [valueInfo('x', DataType.FLOAT, [1])],
+        output: [valueInfo('y', DataType.FLOAT, [1])],
+      });
+      await writeFile(join(dir, 'm', 'm.onnx'), encodeModel(proto));
+      await writeFile(join(dir, 'm', 'w.bin'), big(1));
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'base');
+      await writeFile(join(dir, 'm', 'w.bin'), big(2));
+      git(dir, 'commit', '-qam', 'head');
+      const base = await GitBaseline.open(dir, 'HEAD~1', { env: ENV });
+      try {
+        const path = await base.materializeModel(join(dir, 'm', 'm.onnx'));
+        expect(Buffer.compare(await readFile(join(path!, '..', 'w.bin')), Buffer.from(big(1)))).toBe(0);
+      } finally {
+        await base.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

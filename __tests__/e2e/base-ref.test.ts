@@ -11,6 +11,7 @@ import path from 'node:path';
 import { runEnergyBudget } from '../../src/engine/run.js';
 import { buildClassifier } from '../../src/model/examples.js';
 import { encodeModel } from '../../src/model/onnx.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/types.js';
 
 const budget = (sizeRegression: string) => `version: 1
@@ -116,6 +117,33 @@ describe('--base-ref', () => {
 
   it('left the working tree and index untouched', () => {
     expect(git('status', '--porcelain')).toBe('?? report.json');
+  });
+
+  it('shows Base and Head from the same rounds as Change, so their signs agree (#19)', () => {
+    const md = renderMarkdown(report);
+    const prefix: Record<string, number> = { n: 1e-9, µ: 1e-6, m: 1e-3, '': 1 };
+    const figure = (cell: string) => {
+      const x = /^([\d.]+) ([nµm]?)(s|J)$/.exec(cell.trim())!;
+      return Number(x[1]) * prefix[x[2]];
+    };
+    let compared = 0;
+    for (const b of report.models[0].budgets) {
+      if (b.change === undefined || b.kind !== 'regression') continue;
+      // Every compared metric carries both arms' centres, and they imply the change.
+      expect(b.compared!.head / b.compared!.base - 1).toBeCloseTo(b.change, 9);
+      compared++;
+    }
+    expect(compared).toBe(4);
+    let rows = 0;
+    for (const line of md.split('\n')) {
+      const c = line.split('|').slice(1, -1);
+      if (c.length !== 6 || !/Latency|Energy/.test(c[1])) continue;
+      const [base, head] = [figure(c[2]), figure(c[3])];
+      const sign = c[4].trim().startsWith('+') ? 1 : c[4].trim().startsWith('−') ? -1 : 0;
+      if (base !== head) expect(Math.sign(head - base)).toBe(sign);
+      rows++;
+    }
+    expect(rows).toBe(4);
   });
 
   it('writes the base figures into the JSON report', async () => {

@@ -273,6 +273,40 @@ describe('the CLI on bad input', () => {
     expect(p.err + p.out).toMatch(/baseline report measured batch 2/);
   });
 
+  it('says when an energy regression limit is tighter than the spread of its method (#26), in every output', async () => {
+    const cfg = (limit: string) =>
+      `version: 1\nmodels:\n  - name: c\n    path: models/classifier.onnx\n    inference: { iterations: 5, warmup: 1 }\n    energy: estimate\n` +
+      `    budget:\n      regression: { energy-per-inference: ${limit} }\n`;
+    await writeFile(path.join(dir, 'sp.yml'), cfg('2%'));
+    expect(await runCli(proc(['run', '--config', 'sp.yml', '--json', 'sp0.json']))).toBe(0);
+    const p = proc(['run', '--config', 'sp.yml', '--baseline', 'sp0.json', '--json', 'sp1.json', '--junit', 'sp1.xml']);
+    await runCli(p);
+    const json = JSON.parse(await readFile(path.join(dir, 'sp1.json'), 'utf8')) as Report;
+    const row = json.models[0].budgets.find((b) => b.metric === 'energy-per-inference')!;
+    // A point comparison against a report: the documented spread of the estimate (docs/statistics.md).
+    expect(row.tighterThanSpread).toEqual({
+      spread: 0.31,
+      method: 'estimate',
+      source: expect.stringMatching(/^documented in docs\/statistics\.md/),
+    });
+    const said =
+      /regression limit energy-per-inference \+2% is tighter than the spread of its energy method \(estimate\): two measurements of the same model differ by up to ±31% \(95%; documented/;
+    expect(json.models[0].notices?.join(' ')).toMatch(said);
+    expect(p.out + p.err).toMatch(said);
+    const xml = await readFile(path.join(dir, 'sp1.xml'), 'utf8');
+    // In the test case's failure or, for a pass, its system-out.
+    expect(xml).toMatch(
+      /(<system-out>|<failure message=")[^<]*tighter than the spread of its energy method \(estimate, ±31% at 95%, documented/,
+    );
+    // A limit wider than the spread: nothing said.
+    await writeFile(path.join(dir, 'sp.yml'), cfg('40%'));
+    const q = proc(['run', '--config', 'sp.yml', '--baseline', 'sp0.json', '--json', 'sp2.json']);
+    await runCli(q);
+    const wide = JSON.parse(await readFile(path.join(dir, 'sp2.json'), 'utf8')) as Report;
+    expect(wide.models[0].budgets[0].tighterThanSpread).toBeUndefined();
+    expect(q.out + q.err).not.toMatch(/tighter than the spread/);
+  });
+
   it('compares against an earlier report with --baseline, and reports new and removed models', async () => {
     const cfg = (models: string) => `version: 1\nmodels:\n${models}`;
     const entry = (name: string, file: string) =>
@@ -313,7 +347,21 @@ describe('the CLI on bad input', () => {
     expect(await runCli(p)).toBe(0);
     const json = JSON.parse(await readFile(path.join(dir, 'advise.json'), 'utf8')) as Report;
     const advice = json.models[0].advice!;
-    expect(advice.map((a) => a.variant)).toEqual(['int8-weights', 'int8-dynamic', 'fp16', 'prune']);
+    expect(advice.map((a) => a.variant)).toEqual([
+      'int8-weights',
+      'int8-dynamic',
+      'fp16',
+      'prune',
+      'prune-structured',
+      'distill',
+    ]);
+    // The reducing variants state their fine-tuning cost, on inputs other than the benchmark's.
+    const distilled = advice.find((a) => a.variant === 'distill')!;
+    expect(distilled.status).toBe('ok');
+    expect(distilled.structure!.parametersAfter).toBeLessThan(distilled.structure!.parametersBefore);
+    expect(distilled.fineTune).toMatchObject({ steps: 300, heldOut: 'the benchmark inputs and 7 other seeded batches' });
+    expect(distilled.fineTune!.energy!.estimated).toBe(true);
+    expect(distilled.summary).toMatch(/fine-tuning cost 300 steps/);
     const int8 = advice.find((a) => a.variant === 'int8-weights')!;
     expect(int8.status).toBe('ok');
     // int8 weights: a quarter of the float32 weight bytes plus scales, so well over 60% smaller.

@@ -356,7 +356,9 @@ describe('the action (in process)', () => {
       // The comment mode only comments (exit 0); the verdict it shows and outputs is the rows'.
       expect(await run({ env, io, runEnergyBudget: neverRun, client: { sleep: async () => {} } })).toBe(0);
       expect(io.outputs.verdict).toBe('fail');
-      expect(gh.comments.get(7)!.at(-1)!.body).not.toMatch(/within budget/i);
+      // (The headline may list passing models as "within budget"; the verdict line must not say so.)
+      expect(gh.comments.get(7)!.at(-1)!.body).not.toMatch(/^## .*within budget/im);
+      expect(gh.comments.get(7)!.at(-1)!.body).toContain('## Energy budget: ❌ over budget');
     });
 
     it("checks a report file's size before reading it", async () => {
@@ -384,7 +386,7 @@ describe('the action (in process)', () => {
       expect(io.outputs.verdict).toBe('fail');
       expect(io.outputs.report).toBe(path.join(dir, 'energy-budget-report.merged.json'));
       const body = gh.comments.get(7)![0].body;
-      expect(body.indexOf('### ✅ classifier')).toBeLessThan(body.indexOf('cnn'));
+      expect(body.indexOf('### ✅ classifier')).toBeLessThan(body.indexOf('### ❌ cnn'));
       io = new FakeIO(gh);
       Object.assign(io.inputs, { mode: 'comment', 'report-json': 'reports/nothing-*.json' });
       expect(await go(passReport())).toBe(2);

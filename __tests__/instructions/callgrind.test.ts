@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -145,13 +145,13 @@ describe('estimateCycles', () => {
 });
 
 describe('summarizeCounts', () => {
-  it('gives the mean per call, the range, SIMULATED wording and the cycle estimate', () => {
+  it('gives the median per call (the mean of the middle two for an even number), the range, SIMULATED wording and the cycle estimate', () => {
     const perCall = [
       { Ir: 1000, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 },
       { Ir: 1002, Dr: 400, Dw: 200, I1mr: 5, D1mr: 30, D1mw: 10, ILmr: 1, DLmr: 2, DLmw: 0 },
     ];
     const r = summarizeCounts(
-      { events: CACHE.split(' '), perCall, wallS: 12.5, valgrind: 'valgrind-3.19.0' },
+      { events: CACHE.split(' '), perCall, wallS: 12.5, valgrind: 'valgrind-3.19.0', startup: { instrumented: false } },
       { warmup: 1, what: 'inference call' },
     );
     expect(r.perCall).toBe(1001);
@@ -161,6 +161,25 @@ describe('summarizeCounts', () => {
     expect(r.cyclesFormula).toMatch(/^ESTIMATE: .*pythonspeed\.com/);
     expect(r.description).toMatch(/^SIMULATED: .*valgrind-3\.19\.0.*AVX-512/);
     expect(r.simulated).toBe(true);
+  });
+
+  it('takes the median call, so a call carrying the occasional housekeeping of onnxruntime does not move the figure', () => {
+    const call = (Ir: number, D1mr: number) => ({ Ir, D1mr });
+    const r = summarizeCounts(
+      {
+        events: ['Ir', 'D1mr'],
+        perCall: [call(254_253, 7), call(254_198, 5), call(371_050, 90), call(254_253, 7), call(254_198, 5)],
+        wallS: 1,
+        valgrind: 'valgrind-3.19.0',
+        startup: { instrumented: false },
+      },
+      { warmup: 1, what: 'inference call' },
+    );
+    expect(r.perCall).toBe(254_253);
+    // The events are the median call's own.
+    expect(r.events).toEqual({ Ir: 254_253, D1mr: 7 });
+    expect([r.minPerCall, r.maxPerCall]).toEqual([254_198, 371_050]);
+    expect(r.description).toMatch(/median of the measured calls/);
   });
 });
 
@@ -187,33 +206,42 @@ describe('runCallgrind (with a stand-in for valgrind)', () => {
   const feeds = { x: new ort.Tensor('float32', new Float32Array([1, 2, 3, 4]), [1, 4]) };
   const tool = { command: 'valgrind', version: 'valgrind-3.19.0' };
 
-  it('collects only inside the run function, dumps before each call, and keeps the measured calls', async () => {
-    let seen: string[] = [];
-    let dir = '';
-    const r = await runCallgrind(
-      tool,
-      { model: '/m.onnx', sessionOptions: { intraOpNumThreads: 1 }, feeds, warmup: 1, calls: 2, cacheSim: false },
-      {
-        clockNs: (() => {
-          let t = 0n;
-          return () => (t += 2_000_000_000n);
-        })(),
-        exec: async (command, args) => {
-          seen = [command, ...args];
-          const out = args.find((a) => a.startsWith('--callgrind-out-file='))!.split('=')[1]!;
-          dir = path.dirname(out);
-          // One dump before each of the 3 calls, the last call's at exit.
-          writeFileSync(`${out}.1`, dump([0]));
-          writeFileSync(`${out}.2`, dump([1_391_876]));
-          writeFileSync(`${out}.3`, dump([940_208]));
-          writeFileSync(out, dump([940_666]));
-          return { code: 0, signal: null, stderr: '' };
-        },
-      },
-    );
-    expect(seen).toEqual(
+  /** A stand-in for valgrind: checks the go file protocol and writes the dumps of 1 + 3 calls. */
+  const standIn =
+    (seen: string[][]) =>
+    async (command: string, args: string[], _env: unknown, hooks: { onReady: (pid: number) => Promise<void> }) => {
+      seen.push([command, ...args]);
+      const out = args.find((a) => a.startsWith('--callgrind-out-file='))!.split('=')[1]!;
+      const job = JSON.parse(readFileSync(args[args.length - 1]!, 'utf8')) as { goFile: string };
+      // The child's start-up is done: it waits for the go file.
+      await hooks.onReady(4242);
+      if (readFileSync(job.goFile, 'utf8') !== 'go') return { code: 0, signal: null, stderr: '' };
+      // One dump before each of the 3 calls, the last call's at exit.
+      writeFileSync(`${out}.1`, dump([0]));
+      writeFileSync(`${out}.2`, dump([1_391_876]));
+      writeFileSync(`${out}.3`, dump([940_208]));
+      writeFileSync(out, dump([940_666]));
+      return { code: 0, signal: null, stderr: '' };
+    };
+  const job = { model: '/m.onnx', sessionOptions: { intraOpNumThreads: 1 }, feeds, warmup: 1, calls: 2, cacheSim: false };
+
+  it('starts uninstrumented, switches instrumentation on with vgdb when the child is ready, collects only inside the run, keeps the measured calls', async () => {
+    const seen: string[][] = [];
+    const vgdbCalls: string[][] = [];
+    const r = await runCallgrind({ command: '/opt/vg/bin/valgrind', version: 'valgrind-3.19.0' }, job, {
+      clockNs: (() => {
+        let t = 0n;
+        return () => (t += 2_000_000_000n);
+      })(),
+      exec: standIn(seen),
+      vgdb: async (command, args) => void vgdbCalls.push([command, ...args]),
+    });
+    expect(seen).toHaveLength(1);
+    const args = seen[0]!;
+    expect(args).toEqual(
       expect.arrayContaining([
         '--tool=callgrind',
+        '--instr-atstart=no',
         '--collect-atstart=no',
         `--toggle-collect=${RUN_SYMBOL}`,
         '--cache-sim=no',
@@ -221,11 +249,38 @@ describe('runCallgrind (with a stand-in for valgrind)', () => {
         '--input-type=module',
       ]),
     );
-    expect(seen.some((a) => a.startsWith('--dump-before=') && a.includes('InferenceSessionWrap::Run'))).toBe(true);
+    expect(args.some((a) => a.startsWith('--dump-before=') && a.includes('InferenceSessionWrap::Run'))).toBe(true);
+    // vgdb (not found beside this valgrind: from PATH) talks to the child's pid over FIFOs in the count's own folder.
+    const prefix = args.find((a) => a.startsWith('--vgdb-prefix='))!;
+    expect(vgdbCalls).toEqual([['vgdb', prefix, '--pid=4242', 'instrumentation', 'on']]);
+    expect(prefix.startsWith(`--vgdb-prefix=${os.tmpdir()}`)).toBe(true);
     expect(r.perCall).toEqual([{ Ir: 940_208 }, { Ir: 940_666 }]);
+    expect(r.startup).toEqual({ instrumented: false });
     expect(r.wallS).toBe(2);
     // Its own temporary folder is gone.
-    expect(readdirSync(os.tmpdir())).not.toContain(path.basename(dir));
+    const dir = path.dirname(prefix.split('=')[1]!);
+    expect(readdirSync(path.dirname(path.dirname(dir)))).not.toContain(path.basename(path.dirname(dir)));
+  });
+
+  it('where vgdb fails, counts again with instrumentation on from the start, and says why', async () => {
+    const seen: string[][] = [];
+    const r = await runCallgrind(tool, job, {
+      exec: standIn(seen),
+      vgdb: async () => {
+        throw new Error('ptrace: Operation not permitted');
+      },
+    });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toContain('--instr-atstart=no');
+    expect(seen[1]).not.toContain('--instr-atstart=no');
+    expect(r.perCall).toEqual([{ Ir: 940_208 }, { Ir: 940_666 }]);
+    expect(r.startup).toEqual({
+      instrumented: true,
+      reason: "vgdb could not switch callgrind's instrumentation on (ptrace: Operation not permitted)",
+    });
+    expect(summarizeCounts(r, { warmup: 1, what: 'inference call' }).description).toMatch(
+      /start-up instrumented because vgdb could not switch/,
+    );
   });
 
   it('a failing child is an environment error with the last lines of its output', async () => {

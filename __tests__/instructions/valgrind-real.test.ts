@@ -1,7 +1,7 @@
 /**
  * The real tool: one model's calls counted under Valgrind's callgrind. Runs where Valgrind is
- * installed (or ENERGY_BUDGET_VALGRIND points at it); one process, about 20–60 s of wall time
- * because Node's start-up runs on the simulated CPU.
+ * installed (or ENERGY_BUDGET_VALGRIND points at it); one process, about 12 s of CPU time
+ * (Node's start-up runs on Valgrind's core, uninstrumented), longer in wall time on a busy machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
@@ -51,14 +51,16 @@ describeWithValgrind(
       // thousand instructions, while Node's start-up alone is hundreds of millions.
       expect(r.perCall).toBeGreaterThan(1_000);
       expect(r.perCall).toBeLessThan(2_000_000);
-      // Each call counted separately. On a model this small the calls after the warm-up are not
-      // alike (measured: max − min was 2× the mean), so only the order of the figures is checked.
+      // Each call counted separately; the figure is the median call's. A call can carry
+      // onnxruntime's clock-driven housekeeping, so only the order of the figures is checked.
       expect(r.minPerCall).toBeGreaterThan(0);
       expect(r.minPerCall).toBeLessThanOrEqual(r.perCall);
       expect(r.maxPerCall).toBeGreaterThanOrEqual(r.perCall);
       expect(r.events.D1mr).toBeGreaterThanOrEqual(0);
       expect(r.estimatedCycles).toBeGreaterThan(r.perCall);
       expect(r.description).toMatch(/^SIMULATED/);
+      // The fast path: start-up uninstrumented, instrumentation switched on by vgdb.
+      expect(r.description).toMatch(/start-up uninstrumented, instrumentation switched on with vgdb/);
     }, 900_000);
   },
 );

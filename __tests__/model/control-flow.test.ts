@@ -11,9 +11,9 @@ import { flopsWithControlFlow } from '../../src/model/control-flow.js';
 import { buildControlFlow, buildVoiceActivity } from '../../src/model/examples.js';
 import type { LoadedModel } from '../../src/model/load.js';
 import { DataType, decodeModel, encodeModel, type GraphProto, type ModelProto } from '../../src/model/onnx.js';
-import type { ShapeSessionFactory } from '../../src/model/shapes.js';
+import { externalDataOptions, type ShapeSessionFactory } from '../../src/model/shapes.js';
 
-const ortFactory: ShapeSessionFactory = (b) => ort.InferenceSession.create(b);
+const ortFactory: ShapeSessionFactory = (b, o) => ort.InferenceSession.create(b, externalDataOptions(o.externalDataFolder));
 
 function inMemory(proto: ModelProto): LoadedModel {
   const bytes = encodeModel(proto);

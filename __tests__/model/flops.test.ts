@@ -17,9 +17,9 @@ import {
 import { computeFlops, nodeFlops } from '../../src/model/flops.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import { DataType, encodeModel, type ModelProto } from '../../src/model/onnx.js';
-import { resolveShapes, staticShapes, type ShapeSessionFactory } from '../../src/model/shapes.js';
+import { externalDataOptions, resolveShapes, staticShapes, type ShapeSessionFactory } from '../../src/model/shapes.js';
 
-const ortFactory: ShapeSessionFactory = (b) => ort.InferenceSession.create(b);
+const ortFactory: ShapeSessionFactory = (b, o) => ort.InferenceSession.create(b, externalDataOptions(o.externalDataFolder));
 
 function inMemory(proto: ModelProto): LoadedModel {
   const bytes = encodeModel(proto);

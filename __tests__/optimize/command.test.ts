@@ -142,6 +142,7 @@ describe('energy-budget optimize', () => {
       options: { sparsity: 0.25 },
       dims: {},
       batches: 4,
+      reduce: {},
     });
   });
 });

@@ -50,6 +50,25 @@ const fakeMeasure: MeasureModel = async (bytes) => ({
 });
 
 describe('what an interval says', () => {
+  it('shows no energy point value beside the rounds’ latency when the rounds had no energy interval (#19)', async () => {
+    const [ex] = examples();
+    const [fp16] = await adviseModel(ex, {
+      feeds: seededBatches('x', [4, 784], 1),
+      // The separate runs disagree with the rounds: +15% energy against −13% latency.
+      measure: async (bytes, c) => ({
+        ...(await fakeMeasure(bytes, c)),
+        energyJPerInference: c.variant === 'original' ? 1e-3 : 1.15e-3,
+      }),
+      variants: ['fp16'],
+      compare: async () => ({
+        latencyP50: { estimate: -0.127, changeCi95: [-0.15, -0.1], method: 'm' },
+        latencyMean: { estimate: -0.12, changeCi95: [-0.14, -0.1], method: 'm' },
+      }),
+    });
+    expect(fp16.deltas!.latencyP50Pct).toBeCloseTo(-12.7);
+    expect(fp16.deltas!.energyPct).toBeUndefined();
+    expect(fp16.summary).not.toMatch(/energy \+/);
+  });
   it('classifies: containing 0 → no measurable change, never a saving or a cost', () => {
     expect(measuredChange([-0.02, 0.01])).toBe('no measurable change');
     expect(measuredChange([0.01, 0.05])).toBe('cost');

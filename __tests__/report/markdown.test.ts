@@ -19,6 +19,21 @@ describe('renderMarkdown snapshots', () => {
   it('pins an inconclusive report with a hostile model name', () => {
     expect(renderMarkdown(inconclusiveReport(), { marker: 'energy-budget.yml' })).toMatchSnapshot();
   });
+  it('pins a report whose only model is new (nothing to compare against)', () => {
+    const r = failReport();
+    r.models = r.models.filter((m) => m.change === 'new');
+    r.verdict = 'pass';
+    r.budgetChanges = [];
+    expect(renderMarkdown(r, { marker: 'energy-budget.yml' })).toMatchSnapshot();
+  });
+  it('pins a report whose model could not be measured (its error, no figures it never got)', () => {
+    const r = failReport();
+    r.models = r.models.filter((m) => m.error);
+    r.budgetChanges = [];
+    const md = renderMarkdown(r, { marker: 'energy-budget.yml' });
+    expect(md).not.toMatch(/0 FLOP|0 B\b/);
+    expect(md).toMatchSnapshot();
+  });
 });
 
 describe('renderMarkdown content', () => {
@@ -26,10 +41,10 @@ describe('renderMarkdown content', () => {
     const md = renderMarkdown(failReport());
     expect(md).toContain('## Energy budget: ❌ over budget');
     expect(md).toContain('| ❌ | Model size | 412 kB | 612 kB | +48.5% | ≤ 500 kB ❌<br>≤ +0% vs base ❌ |');
-    expect(md).toContain('**estimated** with a power model');
+    expect(md).toContain('Inference energy: estimated with a power model (estimate), not measured');
     expect(md).toContain('### Budget changes in this pull request');
     expect(md).toContain('⚠️ loosened');
-    expect(md).toContain('**Could not be measured** (MODEL&#95;INVALID)');
+    expect(md).toContain('**Could not be measured** (MODEL_INVALID)');
     expect(md).toContain('New models: tiny.');
     expect(md).toMatch(/<details><summary>Details: classifier<\/summary>/);
   });
@@ -43,17 +58,17 @@ describe('renderMarkdown content', () => {
     const r = passReport();
     delete (r.models[0].inference!.energy as { estimated?: boolean }).estimated;
     r.models[0].inference!.energy!.method = 'rapl';
-    expect(renderMarkdown(r)).toContain('**estimated**');
+    expect(renderMarkdown(r)).toContain('estimated with a power model (rapl), not measured');
   });
 
   it('shows a regression limit without a base as not checked, with the engine’s note', () => {
     const md = renderMarkdown(failReport());
     expect(md).toContain('≤ +0% vs base ➖ not checked');
-    expect(md).toContain('- Model size: not checked&#58; no baseline');
+    expect(md).toContain('- Model size: not checked: no baseline');
     const r = passReport();
     delete r.models[0].inference!.energy;
     r.models[0].inference!.energyUnavailable = 'the RAPL counter vanished mid-run';
-    expect(renderMarkdown(r)).toContain('Inference energy: not available — the RAPL counter vanished mid&#45;run.');
+    expect(renderMarkdown(r)).toContain('Inference energy: not available — the RAPL counter vanished mid-run.');
   });
 
   it('marks inconclusive comparisons', () => {
@@ -76,7 +91,7 @@ describe('renderMarkdown content', () => {
     // Table rows keep their column count: the pipe in the name cannot split a cell.
     for (const line of md.split('\n').filter((l) => l.startsWith('|'))) {
       const n = cells(line).length;
-      expect([2, 4, 5, 6]).toContain(n);
+      expect([2, 3, 4, 5, 6]).toContain(n);
     }
     // The heading stays one line.
     const heading = md.split('\n').find((l) => l.startsWith('### '))!;
@@ -118,7 +133,7 @@ describe('renderMarkdown size limit', () => {
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_MAX_CHARS);
     expect(md).not.toContain('<details>');
     expect(md).toMatch(/Only \d+ of 3000 models are shown/);
-    expect(md).toContain('### ❌ model&#45;1234');
+    expect(md).toContain('### ❌ model-1234');
     expect(md).toContain('more models not shown here');
   });
 
@@ -128,7 +143,7 @@ describe('renderMarkdown size limit', () => {
     expect(full.length).toBeGreaterThan(limit);
     const md = renderMarkdown(bigReport(20), { maxChars: limit });
     expect(md).toContain('Details are left out');
-    expect(md).toContain('model&#45;19');
+    expect(md).toContain('model-19');
   });
 
   it('cuts at a line boundary as the last resort', () => {
@@ -143,13 +158,24 @@ describe('escapeMarkdown', () => {
     ['plain', 'plain'],
     ['a|b', 'a&#124;b'],
     ['<b>&', '&#60;b&#62;&#38;'],
-    ['*x* _y_ [z](u) !#~`', '&#42;x&#42; &#95;y&#95; &#91;z&#93;&#40;u&#41; &#33;&#35;&#126;&#96;'],
+    ['*x* _y_ [z](u) !#~`', '&#42;x&#42; &#95;y&#95; &#91;z&#93;(u) !#&#126;&#96;'],
     ['@team', '@&#8203;team'],
     ['a\nb', 'a b'],
-    ['<!-- x -->', '&#60;&#33;&#45;&#45; x &#45;&#45;&#62;'],
-    ['http://x.y', 'http&#58;//x&#46;y'],
+    ['<!-- x -->', '&#60;!-- x --&#62;'],
+    ['http://x.y www.x.y', 'http&#58;//x.y www&#46;x.y'],
     ['a\u202eb', 'ab'],
     ['$x$', '&#36;x&#36;'],
+    // Prose stays prose: only what starts markup is escaped (#19).
+    ['change +6.24% (95% CI +3.8% … +7.0%): regression', 'change +6.24% (95% CI +3.8% … +7.0%): regression'],
+    ['MODEL_INVALID: model.onnx, line 3', 'MODEL_INVALID: model.onnx, line 3'],
+    ['a\\|b', 'a&#92;&#124;b'],
+    // What would start a block when the text starts a line.
+    ['# h', '&#35; h'],
+    ['- item', '&#45; item'],
+    ['> quote', '&#62; quote'],
+    ['1. first', '1&#46; first'],
+    ['1.30.0', '1.30.0'],
+    ['#1 is an issue', '#1 is an issue'],
   ])('%j → %j', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });

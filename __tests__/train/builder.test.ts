@@ -76,18 +76,98 @@ describe('unsupported ops', () => {
     expect(message).toMatch(/Ops with gradients: .*Gemm.*MatMul/);
   });
 
-  it('refuses a real nn.LSTM export (exit code 2) naming the LSTM nodes and how to export it instead', async () => {
+  it('trains a real nn.LSTM export once its sequence length is known (the LSTM nodes unrolled)', async () => {
+    const loaded = await loadModel(fileURLToPath(new URL('../fixtures/models/torch/lstm-state.onnx', import.meta.url)));
+    const step = buildTrainingStep(loaded.proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, dims: { T: 3, N: 2 } });
+    const ops = new Set((step.model.graph?.node ?? []).map((n) => n.opType));
+    expect(ops.has('LSTM')).toBe(false);
+    expect(ops.has('Sigmoid') && ops.has('Tanh') && ops.has('MatMul')).toBe(true);
+    expect(step.parameterNames.length).toBeGreaterThan(0);
+  });
+
+  it('unrolls a batch-first LSTM (layout 1) to the same values and gradients as the time-major one', async () => {
+    // onnxruntime has no layout-1 kernel, so the reference is layout 0 on the transposed batch.
+    const rng = createRng(41);
+    const vals = (n: number): number[] => Array.from({ length: n }, () => rng.normal() * 0.5);
+    const weights = [
+      floatTensor('w', [1, 12, 2], vals(24)),
+      floatTensor('r', [1, 12, 3], vals(36)),
+      floatTensor('b', [1, 24], vals(24)),
+    ];
+    const proj = floatTensor('proj', [2, 4, 1, 3], vals(24));
+    const tail = [node('Mul', ['yb', 'proj'], ['py']), node('ReduceSum', ['py'], ['loss'], { keepdims: 0 })];
+    const io = { input: [valueInfo('x', DataType.FLOAT, [2, 4, 2])], output: [valueInfo('loss', DataType.FLOAT, [])] };
+    const batchFirst = model({
+      name: 'bf',
+      node: [node('LSTM', ['x', 'w', 'r', 'b'], ['yb', 'hb'], { hidden_size: 3, layout: 1 }), ...tail],
+      initializer: [...weights, proj],
+      ...io,
+    });
+    const timeMajor = model({
+      name: 'tm',
+      node: [
+        node('Transpose', ['x'], ['xt'], { perm: [1, 0, 2] }),
+        node('LSTM', ['xt', 'w', 'r', 'b'], ['yt'], { hidden_size: 3 }),
+        node('Transpose', ['yt'], ['yb'], { perm: [2, 0, 1, 3] }),
+        ...tail,
+      ],
+      initializer: [...weights, proj],
+      ...io,
+    });
+    const x = new ort.Tensor('float32', Float32Array.from(vals(16)), [2, 4, 2]);
+    const native = await ort.InferenceSession.create(encodeModel(timeMajor));
+    const expected = ((await native.run({ x })).loss.data as Float32Array)[0];
+    await native.release();
+    const run = async (m: typeof timeMajor): Promise<Record<string, ort.OnnxValue>> => {
+      const d = differentiateModel(m, { loss: 'loss', wrt: ['w', 'r', 'b'] });
+      const s = await ort.InferenceSession.create(encodeModel(d.model));
+      const out = await s.run({ x });
+      await s.release();
+      return Object.fromEntries(['loss', 'w', 'r', 'b'].map((k) => [k, out[k === 'loss' ? 'loss' : d.gradients[k]]]));
+    };
+    const [bf, tm] = [await run(batchFirst), await run(timeMajor)];
+    expect(Math.abs(((bf.loss as ort.Tensor).data as Float32Array)[0] - expected)).toBeLessThan(1e-5 * (1 + Math.abs(expected)));
+    for (const k of ['w', 'r', 'b']) {
+      const a = (bf[k] as ort.Tensor).data as Float32Array;
+      const b = (tm[k] as ort.Tensor).data as Float32Array;
+      a.forEach((v, i) => expect(Math.abs(v - b[i])).toBeLessThan(1e-5 * (1 + Math.abs(b[i]))));
+    }
+  });
+
+  it('refuses an LSTM it cannot unroll (exit code 2), saying why and how to export it instead', async () => {
     const loaded = await loadModel(fileURLToPath(new URL('../fixtures/models/torch/lstm-state.onnx', import.meta.url)));
     let error: unknown;
     try {
-      buildTrainingStep(loaded.proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1, dims: { T: 3, N: 2 } });
+      // No dims: the sequence length T is unknown when the step is built.
+      buildTrainingStep(loaded.proto, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 });
     } catch (e) {
       error = e;
     }
     expect(exitCodeOf(error)).toBe(2);
     expect((error as EnergyBudgetError).code).toBe('UNSUPPORTED_OP');
     expect((error as Error).message).toMatch(
-      /LSTM node "[^"]*": no gradient for this op type \(recurrent ops .*unrolled.*nn\.LSTMCell/,
+      /LSTM node "[^"]*": cannot be unrolled for training: the sequence length is not known .*nn\.LSTMCell/,
+    );
+    const clipped = model({
+      name: 'clipped',
+      node: [node('LSTM', ['x', 'w', 'r'], ['y'], { hidden_size: 2, clip: 3.5 })],
+      initializer: [
+        floatTensor(
+          'w',
+          [1, 8, 3],
+          Array.from({ length: 24 }, (_, i) => i / 24),
+        ),
+        floatTensor(
+          'r',
+          [1, 8, 2],
+          Array.from({ length: 16 }, (_, i) => i / 16),
+        ),
+      ],
+      input: [valueInfo('x', DataType.FLOAT, [4, 1, 3])],
+      output: [valueInfo('y', DataType.FLOAT, [4, 1, 1, 2])],
+    });
+    expect(() => buildTrainingStep(clipped, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 })).toThrow(
+      /LSTM node "y": cannot be unrolled for training: clip 3\.5 is not supported/,
     );
   });
 

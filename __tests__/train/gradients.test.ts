@@ -247,6 +247,41 @@ const cases: Record<string, Case> = {
     wrt: ['x'],
     declared: { x: ['N', 'T'] },
   },
+  'Einsum attention scores bhid,bhjd->bhij': {
+    nodes: [node('Einsum', ['a', 'b'], ['y'], { equation: 'bhid,bhjd->bhij' })],
+    inputs: { a: { dims: [2, 2, 3, 4] }, b: { dims: [2, 2, 5, 4] } },
+    output: 'y',
+    wrt: ['a', 'b'],
+  },
+  'Einsum attention context bhij,bhjd->bhid': {
+    nodes: [node('Einsum', ['a', 'b'], ['y'], { equation: 'bhij, bhjd -> bhid' })],
+    inputs: { a: { dims: [1, 2, 3, 5] }, b: { dims: [1, 2, 5, 4] } },
+    output: 'y',
+    wrt: ['a', 'b'],
+  },
+  'Einsum one operand, transpose ijk->kij': {
+    nodes: [node('Einsum', ['a'], ['y'], { equation: 'ijk->kij' })],
+    inputs: { a: { dims: [2, 3, 4] } },
+    output: 'y',
+    wrt: ['a'],
+  },
+  'ReduceMax axis 1, keepdims 0': unary('ReduceMax', [3, 4, 2], { axes: [1], keepdims: 0 }),
+  'ReduceMin all axes': unary('ReduceMin', [3, 4]),
+  'ReduceMax axes input (opset 18)': {
+    nodes: [node('ReduceMax', ['x', 'ax'], ['y'])],
+    inputs: { x: { dims: [2, 3, 4] } },
+    initializers: [int64Tensor('ax', [2], [0, -1])],
+    output: 'y',
+    wrt: ['x'],
+    opset: 18,
+  },
+  'Tile repeats [2, 1, 3]': {
+    nodes: [node('Tile', ['x', 'r'], ['y'])],
+    inputs: { x: { dims: [2, 3, 2] } },
+    initializers: [int64Tensor('r', [3], [2, 1, 3])],
+    output: 'y',
+    wrt: ['x'],
+  },
   'Pad constant, value 0.5 (DenseNet transitions)': {
     nodes: [node('Pad', ['x', 'p', 'v'], ['y'])],
     inputs: { x: { dims: [2, 3, 4] } },
@@ -447,6 +482,87 @@ const float32Nonlinear: Record<string, Case> = {
     },
   ),
   HardSwish: unary('HardSwish', [4, 5], {}, { shape: (v) => (Math.abs(Math.abs(3 * v) - 3) < 0.1 ? 3 * v + 0.3 : 3 * v) }),
+  'Gelu (opset 20)': unary('Gelu', [3, 4], {}, { opset: 20 }),
+  'Gelu approximate tanh (opset 20)': unary('Gelu', [3, 4], { approximate: 'tanh' }, { opset: 20 }),
+  // Recurrent nodes are unrolled (src/train/recurrent.ts): gradCheck also holds the unrolled
+  // forward to onnxruntime's own LSTM/GRU/RNN kernel (loss within 1e-4 relative). Y_h and Y_c
+  // join the loss through a broadcast Add so their gradients are checked too.
+  'LSTM peepholes, zero initial state': {
+    nodes: [
+      node('LSTM', ['x', 'w', 'r', 'b', '', '', '', 'p'], ['y', 'yh', 'yc'], { hidden_size: 3 }),
+      node('Mul', ['yh', 'yc'], ['hc']),
+      node('Add', ['y', 'hc'], ['out']),
+    ],
+    inputs: {
+      x: { dims: [3, 2, 2] },
+      w: { dims: [1, 12, 2] },
+      r: { dims: [1, 12, 3] },
+      b: { dims: [1, 24] },
+      p: { dims: [1, 9] },
+    },
+    output: 'out',
+    wrt: ['x', 'w', 'r', 'b', 'p'],
+  },
+  'LSTM bidirectional, initial states': {
+    nodes: [
+      node('LSTM', ['x', 'w', 'r', 'b', '', 'h0', 'c0'], ['y', 'yh', 'yc'], { hidden_size: 2, direction: 'bidirectional' }),
+      node('Mul', ['yh', 'yc'], ['hc']),
+      node('Add', ['y', 'hc'], ['out']),
+    ],
+    inputs: {
+      x: { dims: [3, 2, 3] },
+      w: { dims: [2, 8, 3] },
+      r: { dims: [2, 8, 2] },
+      b: { dims: [2, 16] },
+      h0: { dims: [2, 2, 2] },
+      c0: { dims: [2, 2, 2] },
+    },
+    output: 'out',
+    wrt: ['x', 'w', 'r', 'b', 'h0', 'c0'],
+  },
+  'GRU reverse, linear_before_reset 0, zero initial state, symbolic batch': {
+    nodes: [
+      node('GRU', ['x', 'w', 'r', 'b'], ['y', 'yh'], { hidden_size: 2, direction: 'reverse' }),
+      node('Add', ['y', 'yh'], ['out']),
+    ],
+    inputs: { x: { dims: [3, 2, 3] }, w: { dims: [1, 6, 3] }, r: { dims: [1, 6, 2] }, b: { dims: [1, 12] } },
+    output: 'out',
+    wrt: ['x', 'w', 'r', 'b'],
+    declared: { x: [3, 'N', 3] },
+  },
+  'GRU bidirectional, linear_before_reset 1, initial state': {
+    nodes: [
+      node('GRU', ['x', 'w', 'r', 'b', '', 'h0'], ['y', 'yh'], {
+        hidden_size: 2,
+        direction: 'bidirectional',
+        linear_before_reset: 1,
+      }),
+      node('Add', ['y', 'yh'], ['out']),
+    ],
+    inputs: {
+      x: { dims: [2, 3, 2] },
+      w: { dims: [2, 6, 2] },
+      r: { dims: [2, 6, 2] },
+      b: { dims: [2, 12] },
+      h0: { dims: [2, 3, 2] },
+    },
+    output: 'out',
+    wrt: ['x', 'w', 'r', 'b', 'h0'],
+  },
+  'RNN Sigmoid activation, no bias, sequence 1': {
+    nodes: [
+      {
+        ...node('RNN', ['x', 'w', 'r'], ['y'], { hidden_size: 3 }),
+        attribute: [
+          { name: 'hidden_size', type: 2, i: 3 },
+          { name: 'activations', type: 8, strings: [new TextEncoder().encode('Sigmoid')] },
+        ],
+      },
+    ],
+    inputs: { x: { dims: [1, 2, 4] }, w: { dims: [1, 3, 4] }, r: { dims: [1, 3, 3] } },
+    output: 'y',
+    wrt: ['x', 'w', 'r'],
+  },
 };
 
 describe('gradients match central finite differences (float32 kernels, non-linear)', () => {

@@ -9,6 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { model, node, rawTensor, valueInfo } from '../../src/model/builder.js';
 import { buildTrainingStep } from '../../src/train/index.js';
+import { buildCnn } from '../../src/model/examples.js';
 import { runTrainingBenchmark, toOrtTensor } from '../../src/train/runner.js';
 import type { OptimizerName } from '../../src/config/types.js';
 import { InputError } from '../../src/errors.js';
@@ -169,6 +170,40 @@ describe('optimizers match their closed-form updates', () => {
     expect(res.lossFirst).toBeCloseTo(lossAt(w0), 12);
     expect(res.lossLast).toBeCloseTo(lossAt(expected[2]), 12);
     await session.release();
+  });
+
+  it('sgd fused into the weight-gradient Gemms (Conv and Gemm layers) equals the unfused update', async () => {
+    // momentum 0 is the same update, p − lr·g, written as a separate Mul and Sub.
+    const proto = buildCnn();
+    const opts = { loss: 'cross-entropy' as const, learningRate: 0.05, dims: { N: 2 } };
+    const fused = buildTrainingStep(proto, { ...opts, optimizer: 'sgd' });
+    const plain = buildTrainingStep(proto, { ...opts, optimizer: 'momentum', momentum: 0 });
+    // The fusion happened: Gemms that take a parameter as C with beta 1.
+    const withC = (fused.model.graph?.node ?? []).filter(
+      (n) =>
+        n.opType === 'Gemm' && (n.input?.length ?? 0) === 3 && (n.attribute ?? []).some((a) => a.name === 'beta' && a.f === 1),
+    );
+    expect(withC.length).toBeGreaterThanOrEqual(2);
+    const rng = Array.from({ length: 2 * 1 * 28 * 28 }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+    const x = new ort.Tensor('float32', Float32Array.from(rng), [2, 1, 28, 28]);
+    const run = async (step: typeof fused): Promise<Record<string, Float32Array>> => {
+      const feeds: Record<string, ort.Tensor> = {
+        [step.batchInputs[0].name]: x,
+        [step.labelInput]: new ort.Tensor('int64', BigInt64Array.from([3n, 7n]), [2]),
+      };
+      for (const [n, d] of Object.entries(step.initialState)) feeds[n] = toOrtTensor(d);
+      const s = await ort.InferenceSession.create(encodeModel(step.model));
+      const out = await s.run(feeds);
+      await s.release();
+      const res: Record<string, Float32Array> = {};
+      for (const [o, i] of Object.entries(step.feedback))
+        if (step.parameterNames.includes(i)) res[i] = (out[o] as ort.Tensor).data as Float32Array;
+      return res;
+    };
+    const [a, b] = [await run(fused), await run(plain)];
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    for (const k of Object.keys(a))
+      a[k].forEach((v, i) => expect(Math.abs(v - b[k][i])).toBeLessThan(1e-6 + 1e-5 * Math.abs(b[k][i])));
   });
 
   it('rejects coefficients out of range with the key and the range', () => {

@@ -70,7 +70,16 @@ function projected(proto: ModelProto, fx: Fixture): ModelProto {
   };
 }
 
-const FIXTURES = ['layernorm-mlp', 'transformer-encoder', 'mobile-block', 'mobilenet-v3-small', 'opset9-constants'];
+const FIXTURES = [
+  'layernorm-mlp',
+  'transformer-encoder',
+  'mobile-block',
+  'mobilenet-v3-small',
+  'opset9-constants',
+  'lstm',
+  'gru',
+  'rnn',
+];
 
 describe('gradients equal PyTorch autograd on real exports', () => {
   for (const name of FIXTURES) {

@@ -12,7 +12,9 @@
  * git-lfs installed, are the environment (EnvironmentError, exit 3): the files are fine, the
  * runner lacks a tool or a setting.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { constants as bufferConstants } from 'node:buffer';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -282,14 +284,14 @@ async function smudge(top: string, relPath: string, ref: string, pointer: Uint8A
   }
 }
 
-/** Reads a file at a resolved commit; null when the path does not exist there. */
-async function readAtCommit(
+/** The blob id of a path at a resolved commit; null when the path does not exist there. */
+async function blobAtCommit(
   top: string,
   commit: string,
   ref: string,
   relPath: string,
   options: GitOptions,
-): Promise<Buffer | null> {
+): Promise<string | null> {
   // `ls-tree` answers "absent" with empty output (no message parsing), and `--` keeps the path
   // from being read as an option. --full-tree: the path is relative to the top, whatever cwd.
   const listing = (await runGit(['ls-tree', '-z', '--full-tree', commit, '--', relPath], top, options)).toString('utf8');
@@ -302,9 +304,72 @@ async function readAtCommit(
       `${relPath} at ${ref} is a ${type === 'tree' ? 'folder' : `${type} (mode ${mode})`}, not a file.`,
     );
   }
+  return object;
+}
+
+/** Reads a file at a resolved commit; null when the path does not exist there. */
+async function readAtCommit(
+  top: string,
+  commit: string,
+  ref: string,
+  relPath: string,
+  options: GitOptions,
+): Promise<Buffer | null> {
+  const object = await blobAtCommit(top, commit, ref, relPath, options);
+  if (object === null) return null;
   // The object id is hex, so it can never be taken for an option.
   const bytes = await runGit(['cat-file', 'blob', object], top, options);
   return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
+}
+
+/**
+ * Writes a file at a resolved commit to `out`; false when the path does not exist there. A
+ * blob larger than an LFS pointer can be is streamed from `git cat-file` to the file, so a
+ * multi-gigabyte external-data file never sits in memory (docs/large-models.md).
+ * @throws EnvironmentError GIT_FAILED when git fails or does not finish in time.
+ */
+async function writeAtCommit(
+  top: string,
+  commit: string,
+  ref: string,
+  relPath: string,
+  out: string,
+  options: GitOptions,
+): Promise<boolean> {
+  const object = await blobAtCommit(top, commit, ref, relPath, options);
+  if (object === null) return false;
+  const size = Number((await runGit(['cat-file', '-s', object], top, options)).toString('utf8').trim());
+  if (!(size > LFS_POINTER_MAX_BYTES)) {
+    const bytes = await runGit(['cat-file', 'blob', object], top, options);
+    await writeFile(out, isLfsPointer(bytes) ? await smudge(top, relPath, ref, bytes, options) : bytes);
+    return true;
+  }
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const env = { ...(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const child = spawn(options.gitPath ?? 'git', ['cat-file', 'blob', object], {
+    cwd: top,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-4000)));
+  // The time limit scales with the size: at least the usual one, plus a second per 50 MB.
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs + size / 50e3);
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  try {
+    await pipeline(child.stdout, createWriteStream(out));
+    const code = await exited;
+    if (code !== 0) throw new GitCommandError(['cat-file', 'blob', object], code, stderr);
+  } catch (error) {
+    throw new EnvironmentError(
+      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Check the free disk space of the temporary folder and that git can read the repository.',
+      { code: 'GIT_FAILED', cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return true;
 }
 
 /**
@@ -405,11 +470,11 @@ export class GitBaseline {
     for (const loc of locations) {
       const dataRel = posix.normalize(posix.join(posix.dirname(rel), loc.split(sep).join(posix.sep)));
       if (dataRel.startsWith('..') || posix.isAbsolute(loc)) continue; // the model loader rejects these
-      const data = await readAtCommit(this.top, this.commit, this.ref, dataRel, this.options);
-      if (data === null) continue; // reported by the loader as a missing external-data file
       const dataOut = join(this.tmp, ...dataRel.split(posix.sep));
       await mkdir(dirname(dataOut), { recursive: true });
-      await writeFile(dataOut, data);
+      // Streamed to the file: a data file can be larger than any buffer (docs/large-models.md).
+      // When it does not exist at base, the loader reports it as a missing external-data file.
+      await writeAtCommit(this.top, this.commit, this.ref, dataRel, dataOut, this.options);
     }
     return out;
   }

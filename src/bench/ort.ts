@@ -4,9 +4,10 @@
  * the model and the op or node.
  */
 import * as ort from 'onnxruntime-node';
-import { InputError } from '../errors.js';
+import { InputError, limitErrorOf } from '../errors.js';
 import type { DeviceChoice } from '../config/types.js';
 import { describeDeviceLoadError, deviceSessionOptions } from '../device/providers.js';
+import { externalDataOptions } from '../model/shapes.js';
 
 /** Input or output tensors by name. */
 export type Feeds = Record<string, ort.Tensor>;
@@ -35,6 +36,11 @@ export interface SessionOptions {
   cpuFallback?: boolean;
   /** The model's name for messages, bare (`clf`) or already quoted (`"clf" (models/clf.onnx)`). @default the path, or "the model" */
   name?: string;
+  /**
+   * For a model given as bytes whose weights stay in external-data files: the folder their
+   * locations are relative to (the original model's). Unused for a path. @default none
+   */
+  externalDataFolder?: string;
 }
 
 /**
@@ -52,6 +58,7 @@ export function sessionOptions(opts: SessionOptions): ort.InferenceSession.Sessi
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
     logSeverityLevel: 3,
+    ...externalDataOptions(opts.externalDataFolder),
   };
 }
 
@@ -71,6 +78,8 @@ export async function createSession(model: string | Uint8Array, opts: SessionOpt
         : await ort.InferenceSession.create(model, options);
   } catch (error) {
     const name = opts.name ?? (typeof model === 'string' ? model : 'the model');
+    const limit = limitErrorOf(name.startsWith('"') ? name : `"${name}"`, 'loading it into onnxruntime', error);
+    if (limit) throw limit;
     throw (
       describeDeviceLoadError(error, opts.device ?? 'cpu', name.startsWith('"') ? name : `"${name}"`) ??
       describeLoadError(error, name)

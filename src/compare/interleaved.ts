@@ -78,8 +78,12 @@ export interface RoundDecider {
    * @throws RangeError when an arm has fewer than `samplesPerArm` latencies.
    */
   addRound(round: RoundSamples): boolean;
-  /** Ends the undecided tests and returns one result per metric that has an interval. */
-  finish(design: string): Partial<Record<ComparedMetric, ComparisonResult>>;
+  /**
+   * Ends the undecided tests and returns one result per metric that has an interval.
+   * `energyBasis` says how the rounds' energy figures were obtained when they are not metered
+   * (e.g. derived from the timings under a power model); it leads the energy result's method.
+   */
+  finish(design: string, energyBasis?: string): Partial<Record<ComparedMetric, ComparisonResult>>;
 }
 
 /**
@@ -125,7 +129,7 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
       }
       return done;
     },
-    finish(design) {
+    finish(design, energyBasis) {
       const out: Partial<Record<ComparedMetric, ComparisonResult>> = {};
       const result = (test: SequentialComparison, what: string): ComparisonResult | null => {
         const state = test.state().done ? test.state() : test.finish();
@@ -137,6 +141,8 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
           method: `per-round ${what}, ${state.rounds} rounds, ${design}`,
           rounds: state.rounds,
           threshold: options.threshold,
+          ...(state.centres ? { centres: state.centres } : {}),
+          ...(state.sdLogRatio !== null ? { roundSpread95: Math.expm1(1.96 * state.sdLogRatio) } : {}),
         };
       };
       const byKey = new Map<string, ComparisonResult | null>();
@@ -147,7 +153,7 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
         if (r) out[m] = m === 'throughput' ? invert(r) : r;
       }
       if (energy && energy.state().rounds > 1) {
-        const r = result(energy, 'energy per call');
+        const r = result(energy, energyBasis ? `energy per call (${energyBasis})` : 'energy per call');
         if (r) out.energy = r;
       }
       return out;
@@ -159,5 +165,11 @@ export function createRoundDecider(metrics: readonly ComparedMetric[], options: 
 export function invert(r: ComparisonResult): ComparisonResult {
   const inv = (x: number) => 1 / (1 + x) - 1;
   const verdict = r.verdict === 'regression' ? 'regression' : r.verdict === 'improvement' ? 'improvement' : r.verdict;
-  return { ...r, verdict, estimate: inv(r.estimate), changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])] };
+  return {
+    ...r,
+    verdict,
+    estimate: inv(r.estimate),
+    changeCi95: [inv(r.changeCi95[1]), inv(r.changeCi95[0])],
+    ...(r.centres ? { centres: { base: 1 / r.centres.base, head: 1 / r.centres.head } } : {}),
+  };
 }

@@ -87,7 +87,14 @@ export interface SequentialState {
   changeCi95: Interval | null;
   /** The plain (unadjusted) 95% interval over all rounds so far, for information only. */
   unadjustedCi95: Interval | null;
+  /**
+   * Each arm's central value over the rounds: the geometric mean of its per-round statistic, so
+   * head / base − 1 is exactly `estimate` (the reports show these as Base and Head). null before 2 rounds.
+   */
+  centres: { base: number; head: number } | null;
   rounds: number;
+  /** Standard deviation of the per-round log ratios (the round-to-round spread); null before 2 rounds. */
+  sdLogRatio: number | null;
   looks: number;
   /** True once a verdict is reached; further rounds are ignored. */
   done: boolean;
@@ -254,6 +261,9 @@ export function classifyInterval(
 export function createSequentialComparison(options: SequentialOptions): SequentialComparison {
   const o = validate(options);
   const logRatios: number[] = [];
+  // Per-arm sums of log round statistics: their means give the arms' geometric-mean centres.
+  let logBaseSum = 0;
+  let logHeadSum = 0;
   const history: LookRecord[] = [];
   let roundsAtLastLook = 0;
   let decision: SequentialDecision = 'continue';
@@ -288,7 +298,9 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
       estimate: enough ? Math.exp(mean(logRatios)) - 1 : null,
       changeCi95: last ? last.ci : null,
       unadjustedCi95: enough ? tInterval(0.95).ci : null,
+      centres: enough ? { base: Math.exp(logBaseSum / logRatios.length), head: Math.exp(logHeadSum / logRatios.length) } : null,
       rounds: logRatios.length,
+      sdLogRatio: enough ? Math.sqrt(variance(logRatios)) : null,
       looks: history.length,
       done,
       history: [...history],
@@ -309,7 +321,11 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
         if (!xs.every((x) => x > 0 && Number.isFinite(x)))
           throw new RangeError(`${arm} samples must be finite and > 0 (a ratio is taken)`);
       }
-      logRatios.push(Math.log(roundStatistic(headSamples, o.statistic)) - Math.log(roundStatistic(baseSamples, o.statistic)));
+      const logBase = Math.log(roundStatistic(baseSamples, o.statistic));
+      const logHead = Math.log(roundStatistic(headSamples, o.statistic));
+      logBaseSum += logBase;
+      logHeadSum += logHead;
+      logRatios.push(logHead - logBase);
       const n = logRatios.length;
       if (n >= o.firstLookRounds && n - roundsAtLastLook >= (history.length ? o.roundsPerLook : o.firstLookRounds)) look(false);
       if (!done && history.length >= o.maxLooks) done = true;
@@ -349,6 +365,7 @@ export function toComparisonResult(
     method: `paired rounds, ${state.rounds} rounds, ${state.looks} look${state.looks === 1 ? '' : 's'} (${SPENDING_NAME[options.spending]}-adjusted)`,
     rounds: state.rounds,
     threshold: options.threshold,
+    ...(state.centres ? { centres: state.centres } : {}),
   };
 }
 

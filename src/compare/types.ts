@@ -30,6 +30,18 @@ export interface ComparisonResult {
   rounds?: number;
   /** The relative threshold the sampling stopped against. */
   threshold?: number;
+  /**
+   * Base and head as the comparison saw them, in the metric's base units: each arm's central
+   * value over the paired rounds (geometric mean of its per-round statistic), so
+   * head / base − 1 equals `estimate`.
+   */
+  centres?: { base: number; head: number };
+  /**
+   * How far apart two measurements of the metric fall (95%, relative): for the interleaved
+   * comparison, exp(1.96 × sd of the per-round log ratios) − 1, the spread of one round's
+   * paired figure; for a history comparison, exp(1.96 × √2 × sd of the runs' logs) − 1.
+   */
+  roundSpread95?: number;
 }
 
 /**
@@ -57,6 +69,12 @@ export interface BudgetResult {
   change?: number;
   /** 95% CI of the relative change (head/base − 1), for noisy metrics. */
   changeCi95?: [number, number];
+  /**
+   * Base and head as the interleaved comparison measured them (each arm's central value over
+   * the paired rounds, base units), so compared.head / compared.base − 1 equals `change`. The
+   * Markdown shows these as Base and Head; `value` and `baseline` are the separate benchmarks'.
+   */
+  compared?: { base: number; head: number };
   line?: number;
   message?: string;
   /**
@@ -64,4 +82,10 @@ export interface BudgetResult {
    * holds without measuring the base: shown as "unchanged (identical to base)".
    */
   unchanged?: boolean;
+  /**
+   * A relative energy regression limit tighter than the spread of its energy method: two
+   * measurements of the same model differ by up to ±`spread` (95%, relative), from `source`
+   * (this run's comparison rounds, or the figure documented in docs/statistics.md).
+   */
+  tighterThanSpread?: { spread: number; method: string; source: string };
 }

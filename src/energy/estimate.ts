@@ -179,3 +179,47 @@ export function estimateWindow(input: EstimateInputs): EnergyWindow {
     },
   };
 }
+
+/**
+ * The estimate's formula reduced to two coefficients, for comparing two arms of an interleaved
+ * comparison from their timings: energy = idleW × wall seconds + dynamicWPerCpu × process CPU
+ * seconds. This is the formula of {@link estimateWindow} with the machine's utilisation held
+ * fixed: there the dynamic term is (P(u) − P(0)) × t × share with share = process CPU ÷ busy
+ * CPU, and busy CPU ≈ u × vCPUs × t, so per CPU second of the process it is (P(u) − P(0)) ÷
+ * (u × vCPUs); for a linear power model that is the per-vCPU span (max − idle) whatever u is.
+ */
+export interface EstimateCoefficients {
+  /** Modelled idle power of the machine, W. */
+  idleW: number;
+  /** Modelled dynamic power per busy vCPU, W (joules per CPU second of this process). */
+  dynamicWPerCpu: number;
+}
+
+/**
+ * The coefficients over a set of estimate windows (e.g. the blocks of a comparison's first
+ * round): the idle power they share and the dynamic power per CPU second at their
+ * time-weighted utilisation. Undefined unless every window is a power-model estimate with a
+ * positive utilisation and duration.
+ */
+export function estimateCoefficients(windows: readonly EnergyWindow[]): EstimateCoefficients | undefined {
+  let dynamicJ = 0;
+  let busyCpuS = 0;
+  let idleW: number | undefined;
+  for (const w of windows) {
+    const e = w.estimate;
+    if (w.method !== 'estimate' || !e || !(w.durationS > 0) || !(e.utilisation > 0)) return undefined;
+    idleW ??= e.vmIdleW;
+    dynamicJ += (e.vmPowerW - e.vmIdleW) * w.durationS;
+    busyCpuS += e.utilisation * e.vcpus * w.durationS;
+  }
+  if (idleW === undefined || !(busyCpuS > 0)) return undefined;
+  return { idleW, dynamicWPerCpu: dynamicJ / busyCpuS };
+}
+
+/**
+ * The estimated energy of one call from its timings, J: idle power for the call's wall time
+ * plus the dynamic power for its CPU time ({@link EstimateCoefficients}).
+ */
+export function estimateFromTimings(c: EstimateCoefficients, wallS: number, cpuS: number): number {
+  return c.idleW * wallS + c.dynamicWPerCpu * cpuS;
+}

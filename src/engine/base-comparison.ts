@@ -9,14 +9,16 @@ import type { ComparisonResult } from '../compare/types.js';
 import { type SynthesizedInputs } from '../bench/inputs.js';
 import { createSession } from '../bench/ort.js';
 import { runInferenceBenchmark } from '../bench/runner.js';
+import { estimateCoefficients, type EstimateCoefficients } from '../energy/estimate.js';
 import { abbaBaseFirst, planRoundsPerLook } from '../compare/sequential.js';
-import { quantileSorted } from '../util/stats.js';
+import { median, quantileSorted } from '../util/stats.js';
 import { createRoundDecider, LATENCY_COMPARED, type ComparedMetric, type RoundSamples } from '../compare/interleaved.js';
 import { type MeasureContext, type PreparedModel, label } from './context.js';
 import { prepareModel } from './prepare.js';
 import { FaultTolerantMeter, withMeter } from '../energy/fault-tolerant.js';
 import { energyReport, measurePrepared } from './measure.js';
 import { isOneOf } from '../util/one-of.js';
+import { MIN_ROUNDS, quickLooks, estimatedRound, estimatedRoundText } from './round-plan.js';
 
 /** Noisy metrics the interleaved comparison estimates, and which round figure each uses. */
 const ENERGY_METRICS: MetricKey[] = ['energy-per-inference', 'energy-per-sample', 'energy-per-1000-inferences'];
@@ -38,13 +40,12 @@ export interface CompareOptions {
 /** Without a regression gate, a measured base is compared against this threshold, for information only. */
 export const INFORMATION_THRESHOLD = 0.02;
 
-/** Fewest rounds of an interleaved comparison, even past its time cap: a 95% interval with df ≥ 2. */
-const MIN_ROUNDS = 3;
-
 /** One side of an interleaved comparison: a model file (or its bytes) and the inputs it runs on. */
 export interface ComparisonArm {
   model: string | Uint8Array;
   feeds: SynthesizedInputs['feeds'];
+  /** For bytes that keep external-data references: the folder they are relative to. */
+  externalDataFolder?: string;
 }
 
 /** What an interleaved comparison decides and within what limits. */
@@ -122,13 +123,26 @@ export async function compareInterleaved(
   const warmup = plan.warmup ?? 10;
   const collect = plan.baseCalls;
   const deadline = ctx.clockNs() + BigInt(Math.round(plan.capS * 1e9));
+  // With the power-model estimate, the energy comparison is derived from the timings (see
+  // estimatedRound): the coefficients are fixed on the first round's windows.
+  let coefficients: EstimateCoefficients | undefined;
+  let derived: boolean | undefined;
   const oneRound = async (): Promise<RoundSamples> => {
-    const sb = await createSession(base.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
-    const sh = await createSession(head.model, { threads: cfg.threads, name: label(cfg), device: cfg.device });
+    const arm = (a: ComparisonArm) => ({
+      threads: cfg.threads,
+      name: label(cfg),
+      device: cfg.device,
+      externalDataFolder: a.externalDataFolder,
+    });
+    const sb = await createSession(base.model, arm(base));
+    const sh = await createSession(head.model, arm(head));
     const baseMs: number[] = [];
     const headMs: number[] = [];
     let bJ = 0;
     let hJ = 0;
+    const bCpuS: number[] = [];
+    const hCpuS: number[] = [];
+    const windows: EnergyWindow[] = [];
     try {
       for (let i = 0; i < warmup; i++) {
         await sb.run(base.feeds);
@@ -147,6 +161,10 @@ export async function compareInterleaved(
           const j = r.energy ? r.energy.energyJ : NaN;
           if (isBase) bJ += j;
           else hJ += j;
+          // The block's process CPU time per call (the estimate's window reads it in µs).
+          const cpuS = r.energy?.method === 'estimate' ? (r.energy.estimate?.processCpuS ?? NaN) / r.runs : NaN;
+          (isBase ? bCpuS : hCpuS).push(cpuS);
+          if (r.energy) windows.push(r.energy);
           if (isBase && collect && r.energy) {
             if (Number.isFinite(r.energy.energyJ)) {
               const w = collect.energy;
@@ -167,8 +185,25 @@ export async function compareInterleaved(
     }
     if (collect) for (const x of baseMs) collect.latenciesMs.push(x);
     const calls = callsPerBlock * blocksPerRound;
+    const complete = windows.length === 2 * blocksPerRound && windows.every((w) => Number.isFinite(w.energyJ));
+    // Decided once, on the first round with every window read, so that all rounds of one test
+    // are figures of one kind: derived from the timings (the estimate), or metered.
+    if (derived === undefined && complete) {
+      coefficients = estimateCoefficients(windows);
+      derived = coefficients !== undefined;
+    }
+    if (derived && coefficients) {
+      if (!complete || ![...bCpuS, ...hCpuS].every(Number.isFinite)) return { baseMs, headMs };
+      return { baseMs, headMs, ...estimatedRound(coefficients, baseMs, headMs, median(bCpuS), median(hCpuS)) };
+    }
+    // A measured meter: each arm's metered energy (NaN from a failed window drops the round).
     return { baseMs, headMs, baseJPerCall: bJ / calls, headJPerCall: hJ / calls };
   };
+  // The schedule is sized by the second round's length: the first carries one-time costs (the
+  // harness's first calls, page faults); a plan sized by a long first round runs out of looks
+  // before the cap (a bench run stopped at 32 rounds after 10 s of a 30 s cap). Both rounds
+  // come before any look (≥ 3 rounds).
+  const first = await oneRound();
   const t0 = ctx.clockNs();
   let round = await oneRound();
   const roundS = Number(ctx.clockNs() - t0) / 1e9;
@@ -176,24 +211,20 @@ export async function compareInterleaved(
   // the looks holds. The quick rule looks early and often; the default sizes the looks to the cap.
   const quick = plan.quickRoundsPerLook;
   const looks =
-    quick !== undefined
-      ? {
-          roundsPerLook: quick,
-          firstLookRounds: Math.max(MIN_ROUNDS, quick),
-          maxLooks: Math.max(1, Math.floor(plan.capS / Math.max(roundS, 1e-3) / quick)),
-        }
-      : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
+    quick !== undefined ? quickLooks(plan.capS, roundS, quick) : { roundsPerLook: planRoundsPerLook(plan.capS, roundS) };
   const decider = createRoundDecider(plan.metrics, { ...deciderOptions, ...looks });
+  decider.addRound(first);
   // At least MIN_ROUNDS rounds whatever the cap: fewer give no interval (a t interval needs spread).
-  for (let rounds = 1; ; rounds++) {
+  for (let rounds = 2; ; rounds++) {
     const done = decider.addRound(round);
     if (rounds >= MIN_ROUNDS && (done || ctx.clockNs() > deadline)) break;
     round = await oneRound();
   }
   if (collect && meter.takeFailure()) collect.energyFailed = true;
-  const lookText = quick !== undefined ? `, a look every ${quick} rounds (Bonferroni)` : '';
+  const lookText = quick !== undefined ? `, a look every ${looks.roundsPerLook} rounds (Bonferroni)` : '';
   return decider.finish(
     `paired with fresh sessions, ${blocksPerRound} ABBA blocks of ${callsPerBlock} calls per round${lookText}`,
+    derived && coefficients ? estimatedRoundText(coefficients) : undefined,
   );
 }
 
@@ -224,13 +255,12 @@ export async function compareWithBase(
   const gates = cfg.budget.filter(
     (b) => b.kind === 'regression' && b.relative && (isOneOf(LATENCY_COMPARED, b.metric) || ENERGY_METRICS.includes(b.metric)),
   );
-  // Figures the rounds do not give (peak memory, instruction counts under `measure:
-  // instructions`) need the base's own benchmark, as do models the rounds cannot run (no
-  // inference, or no head figures to size the blocks).
+  // Figures the rounds do not give (peak memory) need the base's own benchmark, as do models
+  // the rounds cannot run (no inference, or no head figures to size the blocks). Instruction
+  // counts are taken afterwards, outside the benchmarks (src/instructions/sides.ts).
   const ownBenchmark =
     !cfg.inference ||
     !head.inference ||
-    cfg.measure === 'instructions' ||
     cfg.budget.some((b) => b.kind === 'regression' && (b.metric === 'peak-memory' || b.metric === 'peak-gpu-memory'));
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
@@ -287,13 +317,34 @@ export async function compareWithBase(
       baseCalls.method,
     );
   }
+  const batch = headPrep.inputs.batchSize;
   for (const m of metrics) {
     const r = results[m];
     if (!r) continue;
-    if (m === 'energy') for (const e of ENERGY_METRICS) comparisons[e] = r;
-    else comparisons[m] = r;
+    if (m === 'energy') for (const e of ENERGY_METRICS) comparisons[e] = inMetricUnits(r, e, batch);
+    else comparisons[m] = inMetricUnits(r, m, batch);
   }
   return { base, comparisons };
+}
+
+/**
+ * A comparison's centres in the metric's base units (exported for tests): the rounds' statistics are per-call
+ * latencies in ms (throughput: their inverse) and energy per call in J. Scaling both arms by
+ * the same factor keeps head / base − 1 equal to the estimate.
+ */
+export function inMetricUnits(r: ComparisonResult, metric: MetricKey, batch: number): ComparisonResult {
+  if (!r.centres) return r;
+  const factor =
+    metric === 'throughput'
+      ? batch * 1000
+      : metric.startsWith('latency')
+        ? 1 / 1000
+        : metric === 'energy-per-sample'
+          ? 1 / batch
+          : metric === 'energy-per-1000-inferences'
+            ? 1000
+            : 1;
+  return { ...r, centres: { base: r.centres.base * factor, head: r.centres.head * factor } };
 }
 
 /**

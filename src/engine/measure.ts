@@ -1,6 +1,6 @@
 /**
  * Inference measurement of one prepared model: the benchmark inside an energy window, the
- * training step after it, instruction counts under Valgrind, and the figures a budget checks.
+ * training step after it, and the figures a budget checks.
  */
 import type { MetricKey, ModelConfig } from '../config/types.js';
 import type { EnergyReport, InferenceReport, ModelReport, TrainingReport } from '../report/types.js';
@@ -13,7 +13,6 @@ import { carbonFor } from '../energy/carbon.js';
 import { minSamplesPerRound } from '../compare/sequential.js';
 import { measureTraining } from './training.js';
 import { prepareDevice, startGpuMemory } from './device.js';
-import { countInstructions } from '../instructions/measure.js';
 import { type MeasureContext, type PreparedModel, label } from './context.js';
 import { prepareModel } from './prepare.js';
 import { FaultTolerantMeter, withMeter } from '../energy/fault-tolerant.js';
@@ -150,21 +149,8 @@ export async function measurePrepared(
       }
     }
   });
-  if (cfg.measure === 'instructions' && prepared.report.inference) {
-    // After the timed benchmark, never beside it: the simulator would take a core from it.
-    ctx.logger.progress(
-      `  ${cfg.name}: counting instructions under Valgrind (callgrind; Node's start-up takes most of the time)`,
-    );
-    const counted = await countInstructions(prepared.loaded.path, prepared.inputs.feeds, { env: ctx.env });
-    prepared.report.inference.instructions = counted;
-    ctx.logger.progress(
-      `  ${cfg.name}: ${Math.round(counted.perCall).toLocaleString('en-US')} instructions per call (SIMULATED, ${counted.wallS.toFixed(1)} s under Valgrind)`,
-    );
-    if (cfg.threads !== 1)
-      (prepared.report.notices ??= []).push(
-        `instructions are counted with 1 intra-op thread (the model is timed with ${cfg.threads}): a thread pool's spinning is not deterministic`,
-      );
-  }
+  // The inference count of `measure: instructions` is taken after the timed benchmarks of both
+  // sides, both sides at once (src/engine/instructions.ts, called by the run).
   return prepared.report;
 }
 

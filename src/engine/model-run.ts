@@ -11,6 +11,7 @@ import type { RunOptions } from './types.js';
 import type { RunLogger } from '../util/logger.js';
 import { ortVersion } from '../bench/ort.js';
 import { evaluateBudgets, isDeterministicMetric } from '../compare/budgets.js';
+import { documentedSpread, flagTightEnergyLimits, measuredSpread } from '../compare/spread.js';
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from '../baseline/identity.js';
 import { GitBaseline } from '../baseline/git.js';
 import { metricValues } from './measure.js';
@@ -96,6 +97,7 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
   }
   let comparisons = {};
   let baselineMetrics: Partial<Record<MetricKey, number>> | null = null;
+  let comparedBasePath: string | undefined;
   if (git) {
     const baseCfg = baseConfig?.models.find((m) => m.name === cfg.name) ?? cfg;
     const basePath = await git.materializeModel(baseCfg.path);
@@ -115,6 +117,7 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
         head.baseline = cmp.base;
         baselineMetrics = metricValues(cmp.base);
         comparisons = cmp.comparisons;
+        comparedBasePath = basePath;
       } catch (error) {
         const w = `${cfg.name}: the base version could not be measured, so no regression check was made: ${messageOf(error)}`;
         logger.warn(w);
@@ -141,12 +144,32 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
       }
     } else if (!base) head.change = 'new';
   }
+  // measure: instructions: after every timed benchmark of this model, the head's count and
+  // (when the base was measured) the base's, at the same time where cores allow.
+  if (cfg.measure === 'instructions' && head.inference) {
+    const base = comparedBasePath !== undefined && head.baseline?.inference ? head.baseline : undefined;
+    try {
+      const counted = await runner.count(cfg, config.models.indexOf(cfg), cfg.path, base ? comparedBasePath : undefined);
+      head.inference.instructions = counted.head;
+      if (base?.inference && counted.base) {
+        base.inference.instructions = counted.base;
+        baselineMetrics = metricValues(base);
+      }
+      if (counted.notices.length) (head.notices ??= []).push(...counted.notices);
+    } catch (error) {
+      return modelError(cfg, error);
+    }
+  }
   head.budgets = evaluateBudgets(cfg.budget, metricValues(head), baselineMetrics, comparisons, {
     inconclusive: config.inconclusive,
     incomplete: incompleteMetrics(head),
   });
   if (head.identicalToBase) head.budgets = markUnchanged(head.budgets, head.identicalToBase);
   else if (head.baseline && baselineMetrics) showBase(head, baselineMetrics, comparisons);
+  for (const w of tightEnergyLimits(head, comparisons, git ? 'git' : history ? 'history' : undefined)) {
+    logger.warn(`${cfg.name}: ${w}`);
+    (head.notices ??= []).push(w);
+  }
   if (options.advise || cfg.advise || head.budgets.some((b) => b.status === 'fail')) {
     try {
       head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
@@ -157,6 +180,23 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
     }
   }
   return head;
+}
+
+/**
+ * Relative energy regression limits tighter than the spread of their energy method
+ * (src/compare/spread.ts): the spread this run's comparison measured, else the documented one.
+ * Marks the rows and returns the notices.
+ */
+export function tightEnergyLimits(
+  head: ModelReport,
+  comparisons: Partial<Record<MetricKey, ComparisonResult>>,
+  baseline: 'git' | 'history' | undefined,
+): string[] {
+  return flagTightEnergyLimits(head.budgets, (metric) => {
+    const method = (metric.includes('training') ? head.training?.energy : head.inference?.energy)?.method;
+    if (!method) return undefined;
+    return (baseline ? measuredSpread(comparisons[metric], method, baseline) : undefined) ?? documentedSpread(method);
+  });
 }
 
 /** Metrics shown as information when a measured base has no budget row for them. */
@@ -181,6 +221,7 @@ export function showBase(
     if (c) {
       b.change = c.estimate;
       b.changeCi95 = c.changeCi95;
+      if (c.centres) b.compared = c.centres;
     }
   }
   const headValues = metricValues(head);
@@ -189,7 +230,15 @@ export function showBase(
     const v = base[m];
     if (h === undefined || v === undefined || !Number.isFinite(h) || !Number.isFinite(v)) return [];
     const c = comparisons[m];
-    return [{ metric: m, base: v, head: h, ...(c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {}) }];
+    return [
+      {
+        metric: m,
+        base: v,
+        head: h,
+        ...(c ? { change: c.estimate, changeCi95: c.changeCi95, method: c.method } : {}),
+        ...(c?.centres ? { compared: c.centres } : {}),
+      },
+    ];
   });
   if (rows.length) head.baseComparison = rows;
 }

@@ -7,9 +7,12 @@ import type * as ort from 'onnxruntime-node';
 import type { ModelConfig } from '../config/types.js';
 import type { EnergyMeter } from '../energy/types.js';
 import type { TrainingReport } from '../report/types.js';
-import { encodeModel } from '../model/onnx.js';
-import { loadModel } from '../model/load.js';
-import { analyzeModel } from '../model/analyze.js';
+import { encodeModel, type ModelProto, type TensorProto } from '../model/onnx.js';
+import { isExternal, loadModel, resolveExternalRef, type LoadedModel } from '../model/load.js';
+import { analyzeModel, fsExternalReader } from '../model/analyze.js';
+import { externalDataFolder } from '../model/shapes.js';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { synthesizeInputs } from '../bench/inputs.js';
 import { createSession } from '../bench/ort.js';
 import { buildTrainingStep, projectTraining, synthesizeLabels } from '../train/index.js';
@@ -28,6 +31,8 @@ import path from 'node:path';
 
 interface StepPlan {
   bytes: Uint8Array;
+  /** Where weights the step model keeps external (frozen ones) are found. */
+  externalDataFolder?: string;
   feeds: Record<string, ort.Tensor>;
   feedback: Record<string, string>;
   lossOutput?: string;
@@ -48,9 +53,37 @@ export function stepsPerCallFor(steps: number): number {
   return 1;
 }
 
+/**
+ * The model with its external initializers read into raw_data, each by its own range of its
+ * data file (never a whole file), except those `freeze` names, which stay external: training
+ * feeds the trainable ones in from JavaScript (the step's session finds the frozen ones
+ * through `externalDataFolder`), and the advisor builds variants from them all.
+ */
+export function withExternalWeightsRead(loaded: LoadedModel, freeze: readonly string[]): ModelProto {
+  const graph = loaded.proto.graph ?? {};
+  const frozen = (name: string) => freeze.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : name === p));
+  const root = dirname(loaded.path);
+  const initializer = (graph.initializer ?? []).map((t): TensorProto => {
+    if (!isExternal(t) || frozen(t.name ?? '')) return t;
+    const ref = resolveExternalRef(t, loaded.path, root, loaded.path);
+    const length = ref.length ?? Math.max(0, statSync(ref.file).size - ref.offset);
+    const rawData = new Uint8Array(length);
+    let at = 0;
+    fsExternalReader(ref.file, ref.offset, length, (chunk) => {
+      rawData.set(chunk, at);
+      at += chunk.length;
+    });
+    const { externalData: _e, dataLocation: _l, ...rest } = t;
+    return { ...rest, rawData };
+  });
+  return { ...loaded.proto, graph: { ...graph, initializer } };
+}
+
 async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<StepPlan> {
   const t = cfg.training!;
-  const step = buildTrainingStep(prepared.loaded.proto, {
+  const external = prepared.loaded.externalFiles.length > 0 || prepared.loaded.payloads !== undefined;
+  const proto = external ? withExternalWeightsRead(prepared.loaded, t.freeze ?? []) : prepared.loaded.proto;
+  const step = buildTrainingStep(proto, {
     loss: t.loss,
     optimizer: t.optimizer,
     learningRate: t.learningRate,
@@ -70,11 +103,13 @@ async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<Ste
   feeds[step.labelInput] = toOrtTensor(labels);
   for (const [name, data] of Object.entries(step.initialState)) feeds[name] = toOrtTensor(data);
   if (step.frozen.length) step.notes.push(`weights kept fixed: ${step.frozen.join(', ')}`);
+  const folder = external ? dirname(prepared.loaded.path) : undefined;
   const k = t.stepsPerCall ?? stepsPerCallFor(t.steps);
   if (k > 1) {
     const looped = loopTrainingStep(step, k);
     return {
       bytes: encodeModel(looped.model),
+      externalDataFolder: folder,
       feeds,
       feedback: looped.feedback,
       lossOutput: looped.lossOutput,
@@ -88,6 +123,7 @@ async function builtStep(cfg: ModelConfig, prepared: PreparedModel): Promise<Ste
   }
   return {
     bytes: encodeModel(step.model),
+    externalDataFolder: folder,
     feeds,
     feedback: step.feedback,
     lossOutput: step.lossOutput,
@@ -113,6 +149,7 @@ async function ownStep(cfg: ModelConfig, ctx: MeasureContext): Promise<StepPlan>
   });
   return {
     bytes: loaded.bytes,
+    externalDataFolder: externalDataFolder(loaded),
     feeds: inputs.feeds,
     feedback: t.feedback ?? {},
     batchSize: inputs.batchSize,
@@ -136,6 +173,7 @@ export async function measureTraining(
     threads: cfg.threads,
     name: `"${cfg.name}" training step`,
     device: cfg.device,
+    externalDataFolder: plan.externalDataFolder,
   });
   let result;
   try {

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { tryParseShard, type Shard } from '../util/shard.js';
+import { artifactNameProblem } from './artifact.js';
 import { COMMENT_POLICIES, type CommentPolicy } from './comment.js';
 import { isOneOf } from '../util/one-of.js';
 
@@ -53,6 +54,24 @@ export interface ActionInputs {
   historyWindow: number;
   /** Where the HTML history report is written when there is history. @default 'energy-budget-history.html' */
   historyHtml: string;
+  /**
+   * Name of the workflow artifact the HTML history report is uploaded as ('' when `off`);
+   * a sharded job appends `-shard-I-of-N`. @default 'energy-budget-history'
+   */
+  historyArtifact: string;
+}
+
+/** The artifact name input: a name the artifact service accepts, or `off` (''). @throws InputError */
+function artifactName(value: string): string {
+  if (value === '') return 'energy-budget-history';
+  if (value === 'off' || value === 'false') return '';
+  const problem = artifactNameProblem(value);
+  if (problem)
+    throw new InputError(
+      'ARGUMENT_INVALID',
+      `The input \`history-artifact\` is "${value}", which cannot be an artifact name: ${problem}. Use a plain name such as energy-budget-history, or \`off\`.`,
+    );
+  return value;
 }
 
 function positiveInt(name: string, value: string, fallback: number, max: number): number {
@@ -138,5 +157,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     historyLimit: positiveInt('history-limit', get('history-limit'), 500, 100_000),
     historyWindow: positiveInt('history-window', get('history-window'), 30, 1000),
     historyHtml: get('history-html') || 'energy-budget-history.html',
+    historyArtifact: artifactName(get('history-artifact')),
   };
 }

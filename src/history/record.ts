@@ -112,7 +112,7 @@ export function toRecord(report: Report, meta: RunMeta): HistoryRecord {
         const limits: HistoryModel['limits'] = {};
         for (const b of m.budgets) {
           if (b.kind === 'absolute' && isOneOf(HISTORY_METRICS, b.metric) && finite(b.limit) !== undefined)
-            limits[b.metric as HistoryMetric] = b.limit;
+            limits[b.metric] = b.limit;
         }
         return {
           name: m.name,

@@ -150,6 +150,8 @@ export function historyComparison(history: readonly number[], head: number): Com
     changeCi95: [Math.exp(d - half) - 1, Math.exp(d + half) - 1],
     method: `against ${n} earlier default-branch runs (95% prediction interval of one run on the log scale; crosses runs and machines)`,
     rounds: n,
+    // Two runs from the history's distribution differ by up to this much (95%).
+    roundSpread95: Math.expm1(1.96 * Math.SQRT2 * s),
   };
 }
 

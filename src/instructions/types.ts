@@ -6,7 +6,7 @@
  * measurement of this CPU's time or energy (docs/instructions.md).
  */
 export interface InstructionsReport {
-  /** Instructions executed per call (mean of the measured calls' counts). */
+  /** Instructions executed per call: the median of the measured calls' counts (src/instructions/measure.ts says why not the mean). */
   perCall: number;
   /** Lowest and highest per-call count among the measured calls. */
   minPerCall: number;
@@ -14,7 +14,7 @@ export interface InstructionsReport {
   /** Measured calls (each counted on its own) and warm-up calls before them (not counted). */
   calls: number;
   warmup: number;
-  /** Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw. */
+  /** Every callgrind event of the median call: Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw. */
   events: Record<string, number>;
   /** ESTIMATE from the simulated cache events (src/instructions/cycles.ts), per call. */
   estimatedCycles?: number;

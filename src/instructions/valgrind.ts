@@ -5,13 +5,14 @@
  * output stays testable without Valgrind.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type * as ort from 'onnxruntime-node';
 import { EnvironmentError, messageOf } from '../errors.js';
 import { onnxRuntimeFor } from '../runtime/onnxruntime.js';
-import { CHILD_SOURCE, type ChildJob } from './child.js';
+import { CHILD_SOURCE, READY_LINE, type ChildJob } from './child.js';
 import { objectCost, parseCallgrind, type CallgrindPart } from './callgrind.js';
 
 /**
@@ -145,33 +146,86 @@ export interface CallgrindResult {
   events: string[];
   /** One entry per measured call, in call order. */
   perCall: Array<Record<string, number>>;
+  /** Wall time of the count, seconds: the process under Valgrind (twice when the fallback ran). */
   wallS: number;
   valgrind: string;
+  /**
+   * How the child's start-up ran: `uninstrumented` (instrumentation switched on with vgdb just
+   * before the first call, the fast path), or `instrumented` with the reason vgdb failed.
+   */
+  startup: { instrumented: false } | { instrumented: true; reason: string };
+}
+
+/** Hooks the runner of the child process calls. */
+export interface ExecHooks {
+  /** Called once with the child's pid when it prints READY_LINE; the child waits until this returns. */
+  onReady: (pid: number) => Promise<void>;
 }
 
 /** The edges of {@link runCallgrind}. */
 export interface CallgrindDeps {
-  /** Runs a command to the end. @default child_process.spawn */
+  /** Runs a command to the end, calling `hooks.onReady` when it prints READY_LINE. @default child_process.spawn */
   exec?: (
     command: string,
     args: string[],
     env: Record<string, string | undefined>,
+    hooks: ExecHooks,
   ) => Promise<{ code: number | null; signal: string | null; stderr: string }>;
+  /** Runs vgdb with these arguments to the end; rejects when it fails. @default child_process.execFile */
+  vgdb?: (command: string, args: string[], env: Record<string, string | undefined>) => Promise<void>;
   clockNs?: () => bigint;
   env?: Record<string, string | undefined>;
 }
 
-function defaultExec(command: string, args: string[], env: Record<string, string | undefined>) {
+function defaultExec(command: string, args: string[], env: Record<string, string | undefined>, hooks: ExecHooks) {
   return new Promise<{ code: number | null; signal: string | null; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { env: env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { env: env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let stdout = '';
+    let ready: Promise<void> | undefined;
+    child.stdout.on('data', (d: Buffer) => {
+      if (ready) return;
+      stdout = (stdout + d.toString()).slice(-1000);
+      if (stdout.split('\n').some((l) => l.trim() === READY_LINE))
+        // The child waits for the hook: if the hook fails, end the child rather than leave it polling.
+        ready = hooks.onReady(child.pid!).catch((error: unknown) => {
+          child.kill('SIGKILL');
+          throw error;
+        });
+    });
     child.stderr.on('data', (d: Buffer) => {
       // Keep the tail only: a failing model can print a lot.
       stderr = (stderr + d.toString()).slice(-20_000);
     });
     child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal, stderr }));
+    child.on('close', (code, signal) => void (ready ?? Promise.resolve()).then(() => done({ code, signal, stderr }), fail));
   });
+}
+
+const defaultVgdb = (command: string, args: string[], env: Record<string, string | undefined>) =>
+  new Promise<void>((done, fail) => {
+    execFile(command, args, { env: env, timeout: 60_000 }, (error, stdout, stderr) =>
+      error
+        ? fail(
+            new Error(
+              `${
+                String(stderr || stdout)
+                  .trim()
+                  .split('\n')
+                  .slice(-2)
+                  .join(' | ') || error.message
+              }`,
+            ),
+          )
+        : done(),
+    );
+  });
+
+/** vgdb beside the valgrind found (`/usr/bin/valgrind` → `/usr/bin/vgdb`), else `vgdb` on PATH. */
+export function vgdbFor(valgrind: string): string {
+  if (!valgrind.includes('/')) return 'vgdb';
+  const beside = path.join(path.dirname(valgrind), 'vgdb');
+  return existsSync(beside) ? beside : 'vgdb';
 }
 
 /** The entry file of the onnxruntime-node this process loads (src/runtime/onnxruntime.ts). */
@@ -211,13 +265,39 @@ export function callsFromDumps(
   return parts.slice(1 + warmup).map((p) => objectCost(p, events, COUNTED_OBJECT));
 }
 
+/** The callgrind options of one count: instrumentation off at start unless `instrumented`. */
+export function callgrindArgs(opts: { out: string; dir: string; cacheSim: boolean; instrumented: boolean }): string[] {
+  return [
+    '--tool=callgrind',
+    // Start-up (Node, module loading, session creation) runs without instrumentation: about
+    // 5× cheaper on the simulator than instrumented with collection off. vgdb switches it on
+    // (`instrumentation on`) before the first call.
+    ...(opts.instrumented ? [] : ['--instr-atstart=no']),
+    '--collect-atstart=no',
+    `--toggle-collect=${RUN_SYMBOL}`,
+    `--dump-before=${RUN_SYMBOL_DUMP}`,
+    '--dump-instr=no',
+    `--cache-sim=${opts.cacheSim ? 'yes' : 'no'}`,
+    '--vgdb=yes',
+    // Its own FIFOs in the count's own folder, so that parallel counts never meet.
+    `--vgdb-prefix=${path.join(opts.dir, 'vgdb')}`,
+    `--callgrind-out-file=${opts.out}`,
+    `--log-file=${path.join(opts.dir, 'valgrind.log')}`,
+  ];
+}
+
 /**
  * Runs the calls under Callgrind in a child process and returns the counts per measured call.
+ * The child's start-up runs uninstrumented; once its session is ready, `vgdb` switches
+ * callgrind's instrumentation on and the child makes its calls. Where vgdb cannot reach the
+ * process (no vgdb, ptrace or FIFOs refused), the count is taken again with instrumentation on
+ * from the start — the same figures, slower — and the result says so.
  * Only the temporary folder it creates is removed.
  * @throws EnvironmentError (exit 3) when Valgrind or the child fails; the message carries the child's last lines.
  */
 export async function runCallgrind(tool: ValgrindTool, job: CallgrindJob, deps: CallgrindDeps = {}): Promise<CallgrindResult> {
   const clockNs = deps.clockNs ?? (() => process.hrtime.bigint());
+  const env = { ...(deps.env ?? process.env), NODE_OPTIONS: '' };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-instr-'));
   try {
     const feeds: ChildJob['feeds'] = [];
@@ -231,57 +311,85 @@ export async function runCallgrind(tool: ValgrindTool, job: CallgrindJob, deps: 
       await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       feeds.push({ name, type: t.type, dims: [...t.dims], file });
     }
-    const childJob: ChildJob = {
-      ort: ortEntry(),
-      model: job.model,
-      sessionOptions: job.sessionOptions as Record<string, unknown>,
-      warmup: job.warmup,
-      calls: job.calls,
-      feeds,
-    };
-    const jobFile = path.join(dir, 'job.json');
-    await writeFile(jobFile, JSON.stringify(childJob));
-    const out = path.join(dir, 'callgrind.out');
-    const args = [
-      '--tool=callgrind',
-      '--collect-atstart=no',
-      `--toggle-collect=${RUN_SYMBOL}`,
-      `--dump-before=${RUN_SYMBOL_DUMP}`,
-      '--dump-instr=no',
-      `--cache-sim=${job.cacheSim ? 'yes' : 'no'}`,
-      `--callgrind-out-file=${out}`,
-      `--log-file=${path.join(dir, 'valgrind.log')}`,
-      process.execPath,
-      '--input-type=module',
-      '-e',
-      CHILD_SOURCE,
-      jobFile,
-    ];
     const t0 = clockNs();
-    const runTool = deps.exec ?? defaultExec; // spawn with an argument array, no shell
-    const r = await runTool(tool.command, args, { ...(deps.env ?? process.env), NODE_OPTIONS: '' });
-    const wallS = Number(clockNs() - t0) / 1e9;
-    if (r.code !== 0) {
-      const log = await readFile(path.join(dir, 'valgrind.log'), 'utf8').catch(() => '');
-      const tail = `${r.stderr}\n${log}`.trim().split('\n').slice(-8).join(' | ');
-      throw new EnvironmentError(
-        `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`,
-      );
+    let fallback: string | undefined;
+    for (let attempt = 0; ; attempt++) {
+      const instrumented = fallback !== undefined;
+      const sub = path.join(dir, `run-${attempt}`);
+      await mkdir(sub);
+      const goFile = path.join(sub, 'go');
+      const childJob: ChildJob = {
+        ort: ortEntry(),
+        model: job.model,
+        sessionOptions: job.sessionOptions as Record<string, unknown>,
+        warmup: job.warmup,
+        calls: job.calls,
+        feeds,
+        goFile,
+      };
+      const jobFile = path.join(sub, 'job.json');
+      await writeFile(jobFile, JSON.stringify(childJob));
+      const out = path.join(sub, 'callgrind.out');
+      const args = [
+        ...callgrindArgs({ out, dir: sub, cacheSim: job.cacheSim, instrumented }),
+        process.execPath,
+        '--input-type=module',
+        '-e',
+        CHILD_SOURCE,
+        jobFile,
+      ];
+      let stopped: string | undefined;
+      const onReady = async (pid: number) => {
+        let word = 'go';
+        if (!instrumented) {
+          const vgdb = deps.vgdb ?? defaultVgdb;
+          const command = vgdbFor(tool.command);
+          try {
+            await vgdb(command, [`--vgdb-prefix=${path.join(sub, 'vgdb')}`, `--pid=${pid}`, 'instrumentation', 'on'], env);
+          } catch (error) {
+            stopped = `${command} could not switch callgrind's instrumentation on (${messageOf(error)})`;
+            word = 'stop';
+          }
+        }
+        // Written whole, then renamed: the child polls for the name and reads it at once.
+        await writeFile(`${goFile}.tmp`, word);
+        await rename(`${goFile}.tmp`, goFile);
+      };
+      const runTool = deps.exec ?? defaultExec; // spawn with an argument array, no shell
+      const r = await runTool(tool.command, args, env, { onReady });
+      if (r.code !== 0) {
+        const log = await readFile(path.join(sub, 'valgrind.log'), 'utf8').catch(() => '');
+        const tail = `${r.stderr}\n${log}`.trim().split('\n').slice(-8).join(' | ');
+        throw new EnvironmentError(
+          `the instruction count failed: ${tool.command} (callgrind) running the model ${r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`}: ${tail}`,
+        );
+      }
+      if (stopped !== undefined && !instrumented) {
+        fallback = stopped;
+        continue;
+      }
+      const wallS = Number(clockNs() - t0) / 1e9;
+      const names = orderDumpFiles(await readdir(sub), 'callgrind.out');
+      const parts: CallgrindPart[] = [];
+      let events: string[] = [];
+      for (const n of names) {
+        const profile = parseCallgrind(await readFile(path.join(sub, n), 'utf8'));
+        events = profile.events;
+        parts.push(...profile.parts);
+      }
+      const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
+      if (perCall.every((c) => !c.Ir))
+        throw new EnvironmentError(
+          'Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name',
+        );
+      return {
+        events,
+        perCall,
+        wallS,
+        valgrind: tool.version,
+        startup: fallback === undefined ? { instrumented: false } : { instrumented: true, reason: fallback },
+      };
     }
-    const names = orderDumpFiles(await readdir(dir), 'callgrind.out');
-    const parts: CallgrindPart[] = [];
-    let events: string[] = [];
-    for (const n of names) {
-      const profile = parseCallgrind(await readFile(path.join(dir, n), 'utf8'));
-      events = profile.events;
-      parts.push(...profile.parts);
-    }
-    const perCall = callsFromDumps(parts, job.warmup, job.calls, events);
-    if (perCall.every((c) => !c.Ir))
-      throw new EnvironmentError(
-        'Callgrind counted no instructions inside onnxruntime (libonnxruntime.so) during the run: this onnxruntime-node build may load its library under another name',
-      );
-    return { events, perCall, wallS, valgrind: tool.version };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ import { compareWithBase } from '../engine/base-comparison.js';
 import { measureModel } from '../engine/measure.js';
 import { type MeasureContext } from '../engine/context.js';
 import type { ModelReport } from '../report/types.js';
+import { countSides, type CountedSides } from '../engine/instructions.js';
 import { defaultTimeoutS, locateWorker, runIsolated, scrubEnv, type IsolationOptions } from './parent.js';
 import type { JobKind, WorkerJob } from './protocol.js';
 
@@ -25,6 +26,8 @@ export interface ModelRunner {
     head: ModelReport,
   ): Promise<{ base: ModelReport; comparisons: Partial<Record<MetricKey, ComparisonResult>> }>;
   advise(cfg: ModelConfig, modelIndex: number, head: ModelReport): Promise<NonNullable<ModelReport['advice']>>;
+  /** `measure: instructions`: counts the head's and (when given) the base's inference calls, both at once where cores allow. */
+  count(cfg: ModelConfig, modelIndex: number, headPath: string, basePath?: string): Promise<CountedSides>;
 }
 
 /**
@@ -44,11 +47,19 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
       measure: (cfg, _i, path) => measureModel(cfg, path, ctx),
       compare: (cfg, _i, basePath, head) => compareWithBase(cfg, basePath, head, ctx),
       advise: (cfg, _i, head) => adviseForModel(cfg, head, ctx),
+      count: (cfg, _i, headPath, basePath) => countSides(cfg, headPath, basePath, ctx),
     };
   }
   const shown = (ctx.shown ??= new Set());
   const env = scrubEnv(ctx.env);
-  const run = async <T>(kind: JobKind, cfg: ModelConfig, modelIndex: number, path: string, head?: ModelReport): Promise<T> => {
+  const run = async <T>(
+    kind: JobKind,
+    cfg: ModelConfig,
+    modelIndex: number,
+    path: string,
+    head?: ModelReport,
+    basePath?: string,
+  ): Promise<T> => {
     const job: WorkerJob = {
       kind,
       config: ctx.config,
@@ -56,6 +67,7 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
       modelName: cfg.name,
       path,
       ...(head ? { head } : {}),
+      ...(basePath !== undefined ? { basePath } : {}),
       env,
       sysfsRoot: ctx.sysfsRoot,
       ...(ctx.procRoot ? { procRoot: ctx.procRoot } : {}),
@@ -79,5 +91,6 @@ export function createModelRunner(ctx: MeasureContext, opts: IsolationOptions & 
     measure: (cfg, i, path) => run('measure', cfg, i, path),
     compare: (cfg, i, basePath, head) => run('compare', cfg, i, basePath, head),
     advise: (cfg, i, head) => run('advise', cfg, i, cfg.path, head),
+    count: (cfg, i, headPath, basePath) => run('count', cfg, i, headPath, undefined, basePath),
   };
 }

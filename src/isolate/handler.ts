@@ -9,6 +9,7 @@ import { compareWithBase } from '../engine/base-comparison.js';
 import { measureModel } from '../engine/measure.js';
 import { type MeasureContext } from '../engine/context.js';
 import type { RunLogger } from '../util/logger.js';
+import { countSides } from '../engine/instructions.js';
 import type { WorkerJob } from './protocol.js';
 import { confinedReadFile } from './workspace.js';
 
@@ -47,6 +48,9 @@ export async function handleJob(job: WorkerJob, logger: RunLogger): Promise<{ va
       break;
     case 'advise':
       value = await adviseForModel(cfg, job.head!, ctx);
+      break;
+    case 'count':
+      value = await countSides(cfg, job.path, job.basePath, ctx);
       break;
     default:
       throw new EnvironmentError(`The measurement worker got an unknown job kind "${String((job as { kind: unknown }).kind)}".`);

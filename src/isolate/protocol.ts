@@ -9,7 +9,7 @@ import type { ModelReport } from '../report/types.js';
 import { ConfigError, EnergyBudgetError, type ConfigIssue, type ErrorCodeName } from '../errors.js';
 
 /** What a worker is asked to do for one model. */
-export type JobKind = 'measure' | 'compare' | 'advise';
+export type JobKind = 'measure' | 'compare' | 'advise' | 'count';
 
 /**
  * One job. The parent sends the budget file as it validated it (plain data, structured-cloned),
@@ -26,6 +26,8 @@ export interface WorkerJob {
   modelName: string;
   /** The model file to measure: the head's path, or the base version written from git. */
   path: string;
+  /** The base version's model file, counted beside the head's (count, when a base was compared). */
+  basePath?: string;
   /** The head's report (compare and advise). */
   head?: ModelReport;
   /** Environment the measurement reads (carbon region, sysfs override), secrets removed. */

@@ -11,9 +11,8 @@
  * The onnxruntime session is reached through a factory passed in, so the core stays testable.
  */
 import type { Tensor } from 'onnxruntime-node';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { externalEntries, isExternal, type LoadedModel } from './load.js';
+import { dirname } from 'node:path';
+import { forEachTensor, isExternal, type LoadedModel } from './load.js';
 import {
   encodeModel,
   type GraphProto,
@@ -30,18 +29,28 @@ export interface ShapeSession {
   release(): Promise<void>;
 }
 
-/** Creates a session from model bytes, e.g. `(b) => ort.InferenceSession.create(b)`. */
-export type ShapeSessionFactory = (bytes: Uint8Array) => Promise<ShapeSession>;
+/** Where a model given as bytes finds its external data. */
+export interface ShapeSessionOptions {
+  /** The folder external-data locations are relative to (see {@link externalDataOptions}); absent when none. */
+  externalDataFolder?: string;
+}
+
+/**
+ * Creates a session from model bytes, e.g.
+ * `(b, o) => ort.InferenceSession.create(b, externalDataOptions(o.externalDataFolder))`.
+ */
+export type ShapeSessionFactory = (bytes: Uint8Array, opts: ShapeSessionOptions) => Promise<ShapeSession>;
 
 /**
  * The default factory: onnxruntime-node on CPU, graph optimisations off (shapes are the same
  * either way and an unoptimised session starts faster), one thread.
  * @throws Error from onnxruntime when the model cannot be loaded.
  */
-export async function createOrtShapeSession(bytes: Uint8Array): Promise<ShapeSession> {
+export async function createOrtShapeSession(bytes: Uint8Array, opts: ShapeSessionOptions = {}): Promise<ShapeSession> {
   // Imported here rather than at the top so that importing this module loads no native code.
   const ort = await import('onnxruntime-node');
   return ort.InferenceSession.create(bytes, {
+    ...externalDataOptions(opts.externalDataFolder),
     graphOptimizationLevel: 'disabled',
     intraOpNumThreads: 1,
     executionProviders: ['cpu'],
@@ -96,58 +105,40 @@ function nonTensorValues(graph: GraphProto): Set<string> {
   return out;
 }
 
-/** Copies a tensor with its external data read into raw_data, so the model loads from bytes. */
-function inlineTensor(t: TensorProto, modelDir: string): TensorProto {
-  if (!isExternal(t)) return t;
-  const e = externalEntries(t);
-  const data = readFileSync(resolve(modelDir, e.location ?? ''));
-  const offset = Number(e.offset ?? 0);
-  const length = e.length !== undefined && e.length !== '' ? Number(e.length) : data.length - offset;
-  const { externalData: _e, dataLocation: _l, ...rest } = t;
-  return { ...rest, rawData: new Uint8Array(data.buffer, data.byteOffset + offset, length) };
-}
-
-function inlineGraph(g: GraphProto, modelDir: string): GraphProto {
-  return {
-    ...g,
-    initializer: (g.initializer ?? []).map((t) => inlineTensor(t, modelDir)),
-    sparseInitializer: (g.sparseInitializer ?? []).map((s) => ({
-      ...s,
-      ...(s.values ? { values: inlineTensor(s.values, modelDir) } : {}),
-      ...(s.indices ? { indices: inlineTensor(s.indices, modelDir) } : {}),
-    })),
-    node: (g.node ?? []).map((n) => ({
-      ...n,
-      attribute: (n.attribute ?? []).map((a) => ({
-        ...a,
-        ...(a.t ? { t: inlineTensor(a.t, modelDir) } : {}),
-        ...(a.g ? { g: inlineGraph(a.g, modelDir) } : {}),
-        ...(a.graphs?.length ? { graphs: a.graphs.map((s) => inlineGraph(s, modelDir)) } : {}),
-      })),
-    })),
-  };
-}
-
-function hasExternal(g: GraphProto | undefined): boolean {
-  if (!g) return false;
-  if ((g.initializer ?? []).some(isExternal)) return true;
-  if ((g.sparseInitializer ?? []).some((s) => (s.values && isExternal(s.values)) || (s.indices && isExternal(s.indices))))
-    return true;
-  return (g.node ?? []).some((n) =>
-    (n.attribute ?? []).some((a) => (a.t && isExternal(a.t)) || hasExternal(a.g) || (a.graphs ?? []).some(hasExternal)),
-  );
-}
-
 /**
- * The model with extra graph outputs for the given value names (typeless value infos) and
- * external data inlined (onnxruntime cannot resolve external files for a model given as bytes).
+ * The model with extra graph outputs for the given value names (typeless value infos). External
+ * data stays external: the copy is only the graph (kilobytes for a multi-gigabyte model), and
+ * onnxruntime reads the weights itself from the original files, by the offsets and lengths the
+ * model states, once told their folder ({@link externalDataFolder}).
  */
 export function withExtraOutputs(loaded: LoadedModel, names: readonly string[]): ModelProto {
   const proto = loaded.proto;
-  let graph: GraphProto = proto.graph ?? {};
-  if (hasExternal(graph)) graph = inlineGraph(graph, dirname(loaded.path));
+  const graph: GraphProto = proto.graph ?? {};
   const extra: ValueInfoProto[] = names.map((name) => ({ name }));
   return { ...proto, graph: { ...graph, output: [...(graph.output ?? []), ...extra] } };
+}
+
+/**
+ * The folder onnxruntime must resolve external-data locations against when the model is given
+ * as bytes (it has no path then): the model's own folder, or undefined when no tensor is external.
+ * A streamed model's payloads count: they are marked external with the model file as location.
+ */
+export function externalDataFolder(loaded: LoadedModel): string | undefined {
+  let any = false;
+  forEachTensor(loaded.proto.graph, (t) => {
+    if (isExternal(t)) any = true;
+  });
+  return any ? dirname(loaded.path) : undefined;
+}
+
+/**
+ * onnxruntime session options that make a model given as bytes find its external data in
+ * `folder`: the session config entry `session.model_external_initializers_file_folder_path`
+ * (onnxruntime_session_options_config_keys.h, "used when the model is loaded from memory
+ * and has external initializers"). onnxruntime-node passes `extra` through as config entries.
+ */
+export function externalDataOptions(folder: string | undefined): { extra?: { session: Record<string, string> } } {
+  return folder ? { extra: { session: { model_external_initializers_file_folder_path: folder } } } : {};
 }
 
 function initializerDims(graph: GraphProto): Map<string, number[]> {
@@ -306,8 +297,10 @@ export async function resolveShapesAndValues(
   };
   for (const n of graph.node ?? []) consider(n, wanted);
 
+  const folder = externalDataFolder(loaded);
   const attempt = async (names: readonly string[]): Promise<Readonly<Record<string, unknown>>> => {
-    const session = await createSession(encodeModel(withExtraOutputs(loaded, names)));
+    // Only the graph is encoded: external weights stay in their files (withExtraOutputs).
+    const session = await createSession(encodeModel(withExtraOutputs(loaded, names)), { externalDataFolder: folder });
     try {
       return await session.run(feeds);
     } finally {

@@ -9,8 +9,13 @@ import { encodeModel, type ModelProto } from '../model/onnx.js';
 import { measureFidelity } from './fidelity.js';
 import { ortSessionFactory, type Feeds, type SessionFactory } from './session.js';
 import { buildVariant } from './variants.js';
+import { buildReduced } from './reduce.js';
 import {
+  ADVICE_VARIANT_IDS,
   VARIANT_IDS,
+  type FineTuneInfo,
+  type ReduceVariantId,
+  type ReduceVariantOptions,
   type Advice,
   type AdviceDeltas,
   type AdviceFigures,
@@ -25,7 +30,21 @@ import {
 export interface AdvisableModel {
   /** The model file's bytes, as measured for the original. */
   bytes: Uint8Array;
+  /**
+   * The original's gzip size when `bytes` is not the whole model (weights in external data,
+   * compressed from the files by streaming). @default gzipSize(bytes)
+   */
+  gzipBytes?: number;
   proto: ModelProto;
+}
+
+/** A variant as measured: its bytes, and what they do not show when its weights are external. */
+export interface EncodedVariant {
+  bytes: Uint8Array;
+  /** gzip size of the whole variant. @default gzipSize(bytes) */
+  gzipBytes?: number;
+  /** Said in the variant's notes (e.g. that it was written with external data). */
+  note?: string;
 }
 
 /** Measures one model's bytes: size, FLOPs, latency and energy, as the benchmark does for the original. */
@@ -49,15 +68,43 @@ export interface AdviseOptions {
   compare?: CompareVariant;
   /** The original's figures when already measured (saves measuring it twice). */
   originalMeasurement?: Measurement;
-  /** @default all of VARIANT_IDS */
+  /** @default VARIANT_IDS, and REDUCE_VARIANT_IDS too when `trainFeeds` are given */
   variants?: readonly VariantId[];
   variantOptions?: VariantOptions;
+  /**
+   * Turns a variant into the bytes measured (a model too large for one protobuf can be written
+   * with external data, its bytes then the graph alone). @default encodeModel, gzip of the bytes
+   */
+  encode?: (model: ModelProto) => Promise<EncodedVariant>;
+  /**
+   * Input batches the reducing variants (prune-structured, distill) rank channels on and are
+   * fine-tuned on; never the `feeds`, which stay held out for their fidelity. Without them the
+   * reducing variants are not applicable.
+   */
+  trainFeeds?: readonly Feeds[];
+  /** Where `trainFeeds` came from, for the report: 'seeded synthetic inputs (16 batches)'. */
+  trainSource?: string;
+  /** Where `feeds` came from, for the report. @default 'the benchmark inputs' */
+  feedsSource?: string;
+  /**
+   * Input batches the reducing variants' fidelity is measured on (never trained on), when more
+   * rows than `feeds` are wanted. @default feeds
+   */
+  heldOutFeeds?: readonly Feeds[];
+  /** Where `heldOutFeeds` came from, for the report. */
+  heldOutSource?: string;
+  reduceOptions?: ReduceVariantOptions;
+  /**
+   * Runs the fine-tuning inside an energy window (the benchmark's meter), so its cost is stated
+   * with its method; without it the cost is steps and time only.
+   */
+  meterWindow?: <T>(work: () => Promise<T>) => Promise<{ result: T; energy?: FineTuneInfo['energy'] }>;
   /** @default ortSessionFactory (onnxruntime-node CPU) */
   createSession?: SessionFactory;
 }
 
 /** gzip level used for the compressed sizes: the maximum, as a release archive would use. */
-const GZIP_LEVEL = 9;
+export const GZIP_LEVEL = 9;
 
 /** Size of the bytes compressed with gzip at level 9. */
 export function gzipSize(bytes: Uint8Array): number {
@@ -121,6 +168,10 @@ function withComparison(d: AdviceDeltas, c: VariantComparison): AdviceDeltas {
     out.energyPct = c.energy.estimate * 100;
     out.energyPctCi95 = pct(c.energy.changeCi95);
     out.energyChange = measuredChange(c.energy.changeCi95);
+  } else if (c.latencyP50 || c.latencyMean) {
+    // The rounds gave latency but no energy interval (the meter failed in them): a point value
+    // from the separate runs beside the rounds' latency could contradict it (#19), so none is shown.
+    delete out.energyPct;
   }
   const method = c.latencyMean?.method ?? c.latencyP50?.method ?? c.energy?.method;
   if (method) out.comparison = method;
@@ -168,6 +219,9 @@ export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
   const d = a.deltas;
   const parts = [`${formatPercent(d.sizePct)} size`];
   if (a.variant === 'prune') parts[0] += ` (${formatPercent(d.gzipPct)} gzipped)`;
+  if (a.structure)
+    parts.push(`${formatPercent(percentChange(a.structure.parametersBefore, a.structure.parametersAfter))} parameters`);
+  if (d.flopsPct !== 0 && a.structure) parts.push(`${formatPercent(d.flopsPct)} FLOPs`);
   if (d.energyPct !== undefined && a.figures.energy) {
     const e = a.figures.energy;
     parts.push(
@@ -184,8 +238,20 @@ export function summarizeAdvice(a: Omit<Advice, 'summary'>): string {
   if (f) {
     if (f.top1Agreement !== null) parts.push(`top-1 agreement ${formatShare(f.top1Agreement)}`);
     parts.push(`max abs error ${Number.isFinite(f.maxAbsError) ? f.maxAbsError.toPrecision(2) : 'non-finite'}`);
+    if (a.fineTune) parts[parts.length - 1] += ` (held out: ${a.fineTune.heldOut})`;
+  }
+  const t = a.fineTune;
+  if (t) {
+    const e = t.energy
+      ? `, ${formatJoules(t.energy.joules)} ${t.energy.estimated ? `estimated with a power model (${t.energy.method}), not measured` : `measured, ${t.energy.method}`}`
+      : '';
+    parts.push(`fine-tuning cost ${t.steps} steps, ${t.durationS.toPrecision(2)} s${e}, on ${t.inputs}`);
   }
   return `${a.label}: ${parts.join(', ')}`;
+}
+
+function formatJoules(j: number): string {
+  return j >= 1 ? `${j.toPrecision(3)} J` : `${(j * 1000).toPrecision(3)} mJ`;
 }
 
 function withSummary(a: Omit<Advice, 'summary'>): Advice {
@@ -206,9 +272,13 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
   const batches: readonly Feeds[] = Array.isArray(options.feeds) ? options.feeds : [options.feeds as Feeds];
   const createSession = options.createSession ?? ortSessionFactory;
   const originalMeasurement = options.originalMeasurement ?? (await options.measure(loaded.bytes, { variant: 'original' }));
-  const original = figures(originalMeasurement, gzipSize(loaded.bytes));
+  const original = figures(originalMeasurement, loaded.gzipBytes ?? gzipSize(loaded.bytes));
   const advice: Advice[] = [];
-  for (const variant of options.variants ?? VARIANT_IDS) {
+  for (const variant of options.variants ?? (options.trainFeeds?.length ? ADVICE_VARIANT_IDS : VARIANT_IDS)) {
+    if (variant === 'prune-structured' || variant === 'distill') {
+      advice.push(await adviseReduced(loaded, variant, original, options.heldOutFeeds ?? batches, createSession, options));
+      continue;
+    }
     let label: string = variant;
     let notes: string[] = [];
     try {
@@ -219,9 +289,11 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
         advice.push(withSummary({ variant, label, status: 'not-applicable', reason: notes[0], notes, weights: [] }));
         continue;
       }
-      const bytes = encodeModel(built.model);
+      const encoded = options.encode ? await options.encode(built.model) : { bytes: encodeModel(built.model) };
+      const bytes = encoded.bytes;
+      if (encoded.note) notes = [...notes, encoded.note];
       const fidelity = await measureFidelity(loaded.bytes, bytes, batches, createSession);
-      const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+      const measured = figures(await options.measure(bytes, { variant }), encoded.gzipBytes ?? gzipSize(bytes));
       const pointDeltas = deltas(original, measured);
       advice.push(
         withSummary({
@@ -245,4 +317,99 @@ export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions
     }
   }
   return advice;
+}
+
+/** Default fine-tuning steps of the reducing variants. */
+export const DEFAULT_FINE_TUNE_STEPS = 300;
+/** Default share of channels `prune-structured` removes. */
+export const DEFAULT_PRUNE_RATIO = 0.3;
+/** Default width of the distilled student. */
+export const DEFAULT_DISTILL_WIDTH = 0.5;
+
+/** The label of a reducing variant: 'structured pruning 30% + 300 fine-tuning steps'. */
+export function reduceLabel(variant: ReduceVariantId, o: ReduceVariantOptions = {}): string {
+  const steps = o.steps ?? DEFAULT_FINE_TUNE_STEPS;
+  const tuned = steps > 0 ? ` + ${steps} fine-tuning steps` : '';
+  if (variant === 'distill') return `distilled student, width ×${o.distillWidth ?? DEFAULT_DISTILL_WIDTH}${tuned}`;
+  return `structured pruning ${Math.round((o.pruneRatio ?? DEFAULT_PRUNE_RATIO) * 100)}%${tuned}`;
+}
+
+async function adviseReduced(
+  loaded: AdvisableModel,
+  variant: ReduceVariantId,
+  original: AdviceFigures,
+  heldOut: readonly Feeds[],
+  createSession: SessionFactory,
+  options: AdviseOptions,
+): Promise<Advice> {
+  const o = options.reduceOptions ?? {};
+  const label = reduceLabel(variant, o);
+  if (!options.trainFeeds?.length) {
+    return withSummary({ variant, label, status: 'not-applicable', reason: 'no training inputs were given', notes: [] });
+  }
+  const steps = o.steps ?? DEFAULT_FINE_TUNE_STEPS;
+  const ratio = variant === 'distill' ? 1 - (o.distillWidth ?? DEFAULT_DISTILL_WIDTH) : (o.pruneRatio ?? DEFAULT_PRUNE_RATIO);
+  const loss = o.loss ?? (variant === 'distill' ? 'kl' : 'mse');
+  try {
+    const work = () =>
+      buildReduced(loaded.proto, {
+        ratio,
+        steps,
+        loss,
+        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+        train: options.trainFeeds as readonly Feeds[],
+      });
+    const windowed = options.meterWindow ? await options.meterWindow(work) : { result: await work() };
+    const reduced = windowed.result;
+    const bytes = encodeModel(reduced.model);
+    const fidelity = await measureFidelity(loaded.bytes, bytes, heldOut, createSession);
+    const measured = figures(await options.measure(bytes, { variant }), gzipSize(bytes));
+    const pointDeltas = deltas(original, measured);
+    const ft = reduced.fineTune;
+    const notes = [...reduced.notes];
+    notes.push(
+      'Channels and neurons are removed, so every runtime does less work; outputs change, so check the fidelity on your own data before adopting it.',
+    );
+    return withSummary({
+      variant,
+      label,
+      status: 'ok',
+      figures: measured,
+      original,
+      deltas: options.compare ? withComparison(pointDeltas, await options.compare(bytes, { variant })) : pointDeltas,
+      fidelity,
+      structure: {
+        ratio,
+        importance: reduced.importance,
+        parametersBefore: reduced.prune.parametersBefore,
+        parametersAfter: reduced.prune.parametersAfter,
+        groups: reduced.prune.groups,
+      },
+      ...(ft
+        ? {
+            fineTune: {
+              steps: ft.steps,
+              durationS: ft.durationS,
+              loss: ft.lossDescription,
+              lossFirst: ft.lossFirst,
+              lossLast: ft.lossLast,
+              inputs: options.trainSource ?? `${options.trainFeeds.length} input batch(es)`,
+              heldOut: (options.heldOutFeeds ? options.heldOutSource : options.feedsSource) ?? 'the benchmark inputs',
+              ...(windowed.energy ? { energy: windowed.energy } : {}),
+            },
+          }
+        : {}),
+      notes,
+    });
+  } catch (error) {
+    const notApplicable =
+      error instanceof EnergyBudgetError && (error.code === 'UNSUPPORTED_OP' || error.code === 'INPUT_INVALID');
+    return withSummary({
+      variant,
+      label,
+      status: notApplicable ? 'not-applicable' : 'failed',
+      reason: describe(error),
+      notes: [],
+    });
+  }
 }

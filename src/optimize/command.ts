@@ -12,28 +12,17 @@ import { loadModel } from '../model/load.js';
 import { encodeModel } from '../model/onnx.js';
 import { formatPercent, gzipSize, percentChange } from './advisor.js';
 import { measureFidelity } from './fidelity.js';
-import { ortSessionFactory, type Feeds, type SessionFactory } from './session.js';
-import type { PruneScope, VariantId, VariantOptions } from './types.js';
+import { ortSessionFactory, type Feeds } from './session.js';
+import type { PruneScope, VariantId } from './types.js';
 import { buildVariant } from './variants.js';
+import { runReduceCommand } from './reduce-command.js';
+import type { OptimizeArgs, OptimizeIo } from './command-types.js';
 
-/** Something text can be written to (process.stdout or a test's collector). */
-export interface TextSink {
-  write(text: string): unknown;
-}
-
-/** The edges `optimize` uses. */
-export interface OptimizeIo {
-  cwd: string;
-  stdout: TextSink;
-  stderr: TextSink;
-  readFile: (path: string) => Promise<Uint8Array>;
-  writeFile: (path: string, data: Uint8Array | string) => Promise<void>;
-  /** @default ortSessionFactory */
-  createSession?: SessionFactory;
-}
+export type { OptimizeArgs, OptimizeIo, TextSink } from './command-types.js';
 
 /** Usage text of `energy-budget optimize`. */
-export const OPTIMIZE_USAGE = `Usage: energy-budget optimize MODEL (--int8 | --int8-dynamic | --fp16 | --prune FRACTION) --out FILE [options]
+export const OPTIMIZE_USAGE = `Usage: energy-budget optimize MODEL (--int8 | --int8-dynamic | --fp16 | --prune FRACTION
+                              | --prune-structured FRACTION | --distill-width WIDTH) --out FILE [options]
 
 Writes one variant of MODEL to FILE and prints its size and output fidelity against the original.
 
@@ -42,23 +31,32 @@ Variants (exactly one):
   --int8-dynamic       int8 weights and activations quantised at run time (MatMulInteger/ConvInteger)
   --fp16               float16 weights, cast back to float32 for the arithmetic
   --prune FRACTION     set that share (0 <= FRACTION < 1) of the smallest Conv/Gemm/MatMul weights to zero
+  --prune-structured FRACTION
+                       remove that share of the output channels of every prunable Conv/Gemm/MatMul
+                       (and what depends on them): a smaller dense model
+  --distill-width WIDTH
+                       a student with its hidden widths scaled by WIDTH (0 < WIDTH <= 1), initialised
+                       from the pruned original and trained to imitate it (300 steps unless --fine-tune)
 
 Options:
   --out FILE           where to write the variant (required; must differ from MODEL)
   --prune-scope SCOPE  per-tensor (default) or global
   --dims NAME=SIZE,... sizes of symbolic dimensions for the fidelity inputs (default: a symbolic
                        batch dimension of the first input is 16, any other is 1)
-  --batches N          input batches compared for fidelity (default 4)`;
+  --batches N          input batches compared for fidelity (default 4)
 
-/** Parsed arguments of `optimize`. */
-export interface OptimizeArgs {
-  model: string;
-  out: string;
-  variant: VariantId;
-  options: VariantOptions;
-  dims: Record<string, number>;
-  batches: number;
-}
+Structured pruning and distillation:
+  --fine-tune STEPS    recovery fine-tuning steps to imitate the original (default 0 for
+                       --prune-structured, 300 for --distill-width)
+  --loss mse|kl        mse on the outputs (logits before a final Sigmoid/Softmax), or KL on softened
+                       logits (default mse for --prune-structured, kl for --distill-width)
+  --temperature T      temperature of --loss kl (default 2)
+  --data FILE.npy      training inputs ([rows, ...] float32 for the first input); the last quarter
+                       of the rows is held out for the fidelity (default: seeded synthetic inputs)
+  --train-batches N    synthetic training batches when there is no --data (default: one fresh
+                       batch per step, within 256 MiB of inputs)
+  --channel-multiple M Conv layers keep a multiple of M channels (default 8, onnxruntime's CPU
+                       block size; 1 to keep exactly the share asked for)`;
 
 const VARIANT_FLAGS: Record<string, VariantId> = {
   '--int8': 'int8-weights',
@@ -66,6 +64,8 @@ const VARIANT_FLAGS: Record<string, VariantId> = {
   '--int8-dynamic': 'int8-dynamic',
   '--fp16': 'fp16',
   '--prune': 'prune',
+  '--prune-structured': 'prune-structured',
+  '--distill-width': 'distill',
 };
 
 function argError(message: string): InputError {
@@ -84,6 +84,13 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
   let scope: PruneScope | undefined;
   const dims: Record<string, number> = {};
   let batches = 4;
+  const reduce: OptimizeArgs['reduce'] = {};
+  const reduceFlags: string[] = [];
+  const count = (flag: string, text: string, lo: number, hi: number): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < lo || n > hi) throw argError(`${flag} ${text}: expected a whole number from ${lo} to ${hi}.`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -110,6 +117,22 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
             `--prune ${text}: expected a fraction from 0 up to (not including) 1, such as --prune 0.5 for 50% of the weights.`,
           );
         }
+      } else if (flag === '--prune-structured') {
+        const text = value('the share of channels to remove, such as 0.3');
+        const r = Number(text);
+        if (text.trim() === '' || !(r > 0 && r < 1))
+          throw argError(
+            `--prune-structured ${text}: expected a fraction above 0 and below 1, such as --prune-structured 0.3 for 30% of the channels.`,
+          );
+        reduce.pruneRatio = r;
+      } else if (flag === '--distill-width') {
+        const text = value('the student width as a share of the original, such as 0.5');
+        const w = Number(text);
+        if (text.trim() === '' || !(w > 0 && w <= 1))
+          throw argError(
+            `--distill-width ${text}: expected a width above 0 and at most 1, such as --distill-width 0.5 for half the hidden widths.`,
+          );
+        reduce.distillWidth = w;
       } else if (inline !== undefined) {
         throw argError(`${flag} takes no value (got ${raw}).`);
       }
@@ -140,9 +163,41 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
           throw argError(`--batches ${text}: expected a whole number from 1 to 1000.`);
         break;
       }
+      case '--fine-tune':
+        reduce.steps = count(flag, value('a number of steps, such as 300'), 0, 100000);
+        reduceFlags.push(flag);
+        break;
+      case '--channel-multiple':
+        reduce.convChannelMultiple = count(flag, value('a channel multiple, such as 8 (or 1 for none)'), 1, 1024);
+        reduceFlags.push(flag);
+        break;
+      case '--train-batches':
+        reduce.trainBatches = count(flag, value('a number of input batches, such as 64'), 1, 10000);
+        reduceFlags.push(flag);
+        break;
+      case '--loss': {
+        const l = value('mse or kl');
+        if (l !== 'mse' && l !== 'kl') throw argError(`--loss ${l}: expected mse or kl.`);
+        reduce.loss = l;
+        reduceFlags.push(flag);
+        break;
+      }
+      case '--temperature': {
+        const text = value('a softening temperature, such as 2');
+        const t = Number(text);
+        if (text.trim() === '' || !(t > 0 && t <= 100))
+          throw argError(`--temperature ${text}: expected a number above 0 and at most 100.`);
+        reduce.temperature = t;
+        reduceFlags.push(flag);
+        break;
+      }
+      case '--data':
+        reduce.data = value('a .npy file of training inputs, such as --data inputs.npy');
+        reduceFlags.push(flag);
+        break;
       default:
         throw argError(
-          `Unknown option ${flag}. Expected one of --int8, --int8-dynamic, --fp16, --prune, --out, --prune-scope, --dims, --batches.`,
+          `Unknown option ${flag}. Expected one of --int8, --int8-dynamic, --fp16, --prune, --prune-structured, --distill-width, --out, --prune-scope, --dims, --batches, --fine-tune, --loss, --temperature, --data, --train-batches, --channel-multiple.`,
         );
     }
   }
@@ -159,6 +214,11 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
     );
   if (out === undefined) throw argError('Missing --out FILE: where to write the variant, e.g. --out model.int8.onnx.');
   if (scope !== undefined && variants[0][1] !== 'prune') throw argError('--prune-scope only applies to --prune.');
+  const reducing = variants[0][1] === 'prune-structured' || variants[0][1] === 'distill';
+  if (!reducing && reduceFlags.length)
+    throw argError(
+      `${reduceFlags.join(', ')} only appl${reduceFlags.length === 1 ? 'ies' : 'y'} to --prune-structured and --distill-width.`,
+    );
   return {
     model: positional[0],
     out,
@@ -166,6 +226,7 @@ export function parseOptimizeArgs(argv: readonly string[]): OptimizeArgs {
     options: { ...(sparsity !== undefined ? { sparsity } : {}), ...(scope ? { pruneScope: scope } : {}) },
     dims,
     batches,
+    reduce,
   };
 }
 
@@ -199,6 +260,9 @@ export async function runOptimizeCommand(argv: string[], io: OptimizeIo): Promis
         `Model ${args.model} keeps weights in external data files (${loaded.externalFiles.map((f) => f.path).join(', ')}); optimize writes single-file models only. ` +
           'Re-save it with all tensors inside the .onnx file (onnx.save_model(model, path, save_as_external_data=False)) and try again.',
       );
+    }
+    if (args.variant === 'prune-structured' || args.variant === 'distill') {
+      return await runReduceCommand(args, loaded, outPath, io);
     }
     const built = buildVariant(loaded.proto, args.variant, args.options);
     if (built.weights.length === 0) {

@@ -5,6 +5,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import { float16ValuesOf } from '../util/float16.js';
+import { externalDataOptions } from '../model/shapes.js';
 
 /** Input tensors by graph input name. */
 export type Feeds = Record<string, ort.Tensor>;
@@ -30,11 +31,22 @@ export type SessionFactory = (modelBytes: Uint8Array) => Promise<ModelSession>;
  * the benchmark uses, so the variants run as they would be deployed).
  * @throws Error (from onnxruntime) when the model does not load.
  */
-export const ortSessionFactory: SessionFactory = async (modelBytes) => {
+export const ortSessionFactory: SessionFactory = (modelBytes) => ortSessionIn(modelBytes);
+
+/**
+ * {@link ortSessionFactory} for models that keep weights in external data: bytes whose
+ * external-data locations are relative to `externalDataFolder` (src/model/shapes.ts).
+ */
+export function ortSessionFactoryIn(externalDataFolder: string | undefined): SessionFactory {
+  return (modelBytes) => ortSessionIn(modelBytes, externalDataFolder);
+}
+
+async function ortSessionIn(modelBytes: Uint8Array, externalDataFolder?: string): Promise<ModelSession> {
   const session = await ort.InferenceSession.create(modelBytes, {
     executionProviders: ['cpu'],
     intraOpNumThreads: 1,
     graphOptimizationLevel: 'all',
+    ...externalDataOptions(externalDataFolder),
   });
   return {
     async run(feeds) {
@@ -53,4 +65,4 @@ export const ortSessionFactory: SessionFactory = async (modelBytes) => {
     },
     release: () => session.release(),
   };
-};
+}

@@ -4,11 +4,68 @@
  */
 import type { ModelProto } from '../model/onnx.js';
 
-/** The model-shrinking techniques the advisor tries. */
-export type VariantId = 'int8-weights' | 'int8-dynamic' | 'fp16' | 'prune';
+/** The variants that rewrite weights in place (a pure transform of the model). */
+export type RewriteVariantId = 'int8-weights' | 'int8-dynamic' | 'fp16' | 'prune';
 
-/** All variants, in the order the report shows them. */
-export const VARIANT_IDS: readonly VariantId[] = ['int8-weights', 'int8-dynamic', 'fp16', 'prune'];
+/**
+ * The variants that make the model smaller and dense, built from input batches: structured
+ * pruning with recovery fine-tuning, and a narrower student distilled from the original.
+ */
+export type ReduceVariantId = 'prune-structured' | 'distill';
+
+/** The model-shrinking techniques the advisor tries. */
+export type VariantId = RewriteVariantId | ReduceVariantId;
+
+/** The rewriting variants, in the order the report shows them. */
+export const VARIANT_IDS: readonly RewriteVariantId[] = ['int8-weights', 'int8-dynamic', 'fp16', 'prune'];
+
+/** The reducing variants, shown after the rewriting ones. */
+export const REDUCE_VARIANT_IDS: readonly ReduceVariantId[] = ['prune-structured', 'distill'];
+
+/** Every variant the advisor shows by default, in order. */
+export const ADVICE_VARIANT_IDS: readonly VariantId[] = [...VARIANT_IDS, ...REDUCE_VARIANT_IDS];
+
+/** Options of the reducing variants; every field has a default. */
+export interface ReduceVariantOptions {
+  /** Share of every prunable layer's channels `prune-structured` removes. @default 0.3 */
+  pruneRatio?: number;
+  /** Width of the distilled student, as a share of the original's hidden widths. @default 0.5 */
+  distillWidth?: number;
+  /** Fine-tuning steps of both. @default 300 */
+  steps?: number;
+  /** Distillation loss: `mse` on the outputs (logits), or `kl` on softened logits. @default 'mse' for prune-structured, 'kl' for distill */
+  loss?: 'mse' | 'kl';
+  /** Temperature of `kl`. @default 2 */
+  temperature?: number;
+}
+
+/** How a reducing variant was trained, and what that cost. */
+export interface FineTuneInfo {
+  steps: number;
+  /** Wall time of the fine-tuning (teacher runs, building the step, the steps), seconds. */
+  durationS: number;
+  /** What was minimised, e.g. 'MSE on the logits "logit" before the final Sigmoid'. */
+  loss: string;
+  lossFirst: number;
+  lossLast: number;
+  /** Where the training inputs came from: 'seeded synthetic inputs (16 batches)', or the .npy file. */
+  inputs: string;
+  /** Where the held-out fidelity inputs came from. */
+  heldOut: string;
+  /** Energy of the fine-tuning window when a meter ran, with its method (an estimate says so). */
+  energy?: { joules: number; method: string; estimated: boolean };
+}
+
+/** What structured pruning removed. */
+export interface StructuredPruneInfo {
+  /** Share of channels removed from each prunable layer. */
+  ratio: number;
+  /** Ranking of channels: mean |activation| on the training inputs, or weight L2 norm. */
+  importance: 'activation' | 'weight-norm';
+  parametersBefore: number;
+  parametersAfter: number;
+  groups: Array<{ layers: string[]; channels: number; kept: number; lockedBecause?: string }>;
+}
 
 /** How magnitude pruning picks the weights to zero. */
 export type PruneScope = 'per-tensor' | 'global';
@@ -157,6 +214,10 @@ export interface Advice {
   deltas?: AdviceDeltas;
   fidelity?: Fidelity;
   weights?: WeightChange[];
+  /** For prune-structured and distill: what was removed. */
+  structure?: StructuredPruneInfo;
+  /** For prune-structured and distill: how it was fine-tuned and what that cost. */
+  fineTune?: FineTuneInfo;
   notes: string[];
   /** One line for people, e.g. 'int8 weights: −74% size, −31% energy per inference (rapl), top-1 agreement 99.6%'. */
   summary: string;

@@ -29,7 +29,7 @@ import {
   toFloat16,
   transpose2d,
 } from './tensors.js';
-import type { PruneScope, VariantId, VariantOptions, VariantResult, WeightChange } from './types.js';
+import type { PruneScope, RewriteVariantId, VariantOptions, VariantResult, WeightChange } from './types.js';
 
 /** Default sparsity of `prune`. */
 export const DEFAULT_SPARSITY = 0.5;
@@ -589,7 +589,7 @@ export function pruneVariant(model: ModelProto, sparsity = DEFAULT_SPARSITY, sco
  * Builds one variant of a model.
  * @throws InputError (exit 2) for a bad option or an opset that cannot be raised.
  */
-export function buildVariant(model: ModelProto, variant: VariantId, options: VariantOptions = {}): VariantResult {
+export function buildVariant(model: ModelProto, variant: RewriteVariantId, options: VariantOptions = {}): VariantResult {
   switch (variant) {
     case 'int8-weights':
       return int8WeightsVariant(model);

@@ -25,7 +25,10 @@ function caseXml(model: ModelReport, b: BudgetResult): string {
     `${b.metric}: value ${b.value}${estimatedSuffix(model, b.metric)}${b.baseline !== null ? `, baseline ${b.baseline}` : ''}, ` +
     `limit ${b.limit}${b.kind === 'regression' && b.relative ? ' (relative)' : ''}` +
     `${b.changeCi95 ? `, change 95% CI [${b.changeCi95[0]}, ${b.changeCi95[1]}]` : ''}` +
-    `${b.message ? ` — ${b.message}` : ''}`;
+    `${b.message ? ` — ${b.message}` : ''}` +
+    (b.tighterThanSpread
+      ? `; warning: the limit is tighter than the spread of its energy method (${b.tighterThanSpread.method}, ±${Number((b.tighterThanSpread.spread * 100).toPrecision(2))}% at 95%, ${b.tighterThanSpread.source})`
+      : '');
   const open = `    <testcase classname="${escapeXml(`energy-budget.${model.name}`)}" name="${escapeXml(name)}">`;
   switch (b.status) {
     case 'fail':
@@ -34,7 +37,10 @@ function caseXml(model: ModelReport, b: BudgetResult): string {
     case 'warn':
       return `${open}\n      <system-out>${escapeXml(`${b.status}: ${detail}`)}</system-out>\n    </testcase>`;
     default:
-      return `${open}</testcase>`;
+      // A pass whose limit is tighter than its method's spread still says so.
+      return b.tighterThanSpread
+        ? `${open}\n      <system-out>${escapeXml(`${b.status}: ${detail}`)}</system-out>\n    </testcase>`
+        : `${open}</testcase>`;
   }
 }
 

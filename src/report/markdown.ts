@@ -113,7 +113,7 @@ function metricValue(metric: unknown, value: unknown): string {
 
 /** The interleaved comparison's estimate of the change, when a budget of the row has one. */
 function comparedChange(budgets: readonly BudgetResult[]): string | undefined {
-  const c = budgets.map((b) => num(b.change)).find((x) => x !== undefined);
+  const c = budgets.map((b) => comparedPair(b)?.change ?? num(b.change)).find((x) => x !== undefined);
   return c === undefined ? undefined : formatChange(c);
 }
 
@@ -148,17 +148,97 @@ function modelStatus(m: ModelReport): BudgetStatus {
   return worst((Array.isArray(m.budgets) ? m.budgets : []).map((b) => statusOf(b?.status)));
 }
 
-/** One sentence on how the energy figure was obtained; an estimate always says so. */
-function energySentence(label: string, e: Partial<EnergyReport> | undefined): string | undefined {
-  if (!e || typeof e !== 'object') return undefined;
+/** An energy block as the renderer reads it (inference or training). */
+type EnergyLike = Partial<Pick<EnergyReport, 'method' | 'description' | 'estimated' | 'ci95Basis' | 'ci95'>> & {
+  /** The figure the interval is of (J per inference or per step). */
+  figure?: unknown;
+};
+
+/** `−4.1%/+4.9%`: an interval as percentages of its figure. */
+function relativeInterval(ci: unknown, figure: unknown): string | undefined {
+  const f = num(figure);
+  if (!Array.isArray(ci) || f === undefined || f <= 0) return undefined;
+  const lo = num(ci[0]);
+  const hi = num(ci[1]);
+  return lo === undefined || hi === undefined ? undefined : `${formatChange(lo / f - 1)}/${formatChange(hi / f - 1)}`;
+}
+
+/** Treat anything not explicitly a measurement as an estimate, so a report can never pass one off as measured. */
+function isEstimate(e: EnergyLike): boolean {
+  return e.estimated !== false || e.method === 'estimate';
+}
+
+/**
+ * How an energy figure was obtained, split into what is shared by every figure of the same
+ * method (the text to say once) and this figure's interval: the engine's description loses its
+ * "ESTIMATE:" / "Estimate (not measured):" prefixes (the sentence says it once), and the
+ * interval basis loses the run's own spread, which differs per model.
+ */
+function energyExplanation(e: EnergyLike): { key: string; interval?: string; what: string } {
   const method = escapeMarkdown(e.method ?? 'unknown', { maxLength: 40 });
-  const description = e.description ? ` — ${escapeMarkdown(e.description, { maxLength: 300 })}` : '';
-  // Treat anything not explicitly a measurement as an estimate: `estimated` missing or a
-  // method called "estimate" both count, so a report can never pass an estimate off as measured.
-  const estimated = e.estimated !== false || e.method === 'estimate';
-  return estimated
-    ? `${label}: **estimated** with a power model (${method}), not measured${description}.`
-    : `${label}: measured with ${method}${description}.`;
+  const description =
+    typeof e.description === 'string'
+      ? e.description
+          .replace(/^\s*ESTIMATE:\s*/i, '')
+          .replace(/^\s*Estimate \(not measured\):\s*/i, '')
+          .replace(/[.\s]+$/, '')
+      : '';
+  const basis = typeof e.ci95Basis === 'string' ? e.ci95Basis : '';
+  const comma = basis.indexOf(', ');
+  const interval = comma > 0 ? basis.slice(0, comma) : relativeInterval(e.ci95, e.figure);
+  const source = comma > 0 ? basis.slice(comma + 2).replace(/, combined with the run's own spread \(.*\)$/, '') : '';
+  const what = isEstimate(e)
+    ? `estimated with a power model (${method}), not measured${description ? ` — ${escapeMarkdown(description, { maxLength: 300 })}` : ''}`
+    : `measured with ${method}${description ? ` — ${escapeMarkdown(description, { maxLength: 300 })}` : ''}`;
+  const basisText = source ? escapeMarkdown(source, { maxLength: 300 }) : '';
+  return {
+    key: `${what}|${basisText}`,
+    ...(interval ? { interval: escapeMarkdown(interval, { maxLength: 40 }) } : {}),
+    what: basisText ? `${what}; 95% interval INTERVAL (${basisText})` : interval ? `${what}; 95% interval INTERVAL` : what,
+  };
+}
+
+/** The model's energy figures: label and block, for inference and training. */
+function energyBlocks(m: ModelReport): Array<[string, EnergyLike]> {
+  const out: Array<[string, EnergyLike]> = [];
+  const inf = m.inference?.energy;
+  if (inf && typeof inf === 'object') out.push(['Inference energy', { ...inf, figure: inf.joulesPerInference }]);
+  const tr = m.training?.energy;
+  if (tr && typeof tr === 'object') out.push(['Training energy', { ...tr, figure: tr.joulesPerStep }]);
+  return out;
+}
+
+/**
+ * The energy explanations of the shown models, said once: one sentence per distinct method
+ * (label, method, description, interval source), naming the models only when they differ.
+ * Returns the sentences for the top of the comment, or per-model ones when methods differ.
+ */
+function energyExplanations(models: readonly ModelReport[]): { shared: string[]; perModel: Map<ModelReport, string[]> } {
+  const groups = new Map<string, { label: string; what: string; intervals: Set<string>; models: ModelReport[] }>();
+  for (const m of models) {
+    if (m.error) continue;
+    for (const [label, e] of energyBlocks(m)) {
+      const x = energyExplanation(e);
+      const key = `${label}|${x.key}`;
+      const g = groups.get(key) ?? { label, what: x.what, intervals: new Set<string>(), models: [] };
+      if (x.interval) g.intervals.add(x.interval);
+      g.models.push(m);
+      groups.set(key, g);
+    }
+  }
+  const sentence = (g: { label: string; what: string; intervals: Set<string> }) => {
+    const iv = [...g.intervals];
+    const interval = iv.length === 0 ? '' : iv.length === 1 ? iv[0] : `${iv[0]} to ${iv[iv.length - 1]} by model`;
+    return `${g.label}: ${g.what.replace('INTERVAL', interval)}.`;
+  };
+  const labels = new Set([...groups.values()].map((g) => g.label));
+  // One method per label (inference, training) across the comment: said once at the top.
+  if ([...labels].every((l) => [...groups.values()].filter((g) => g.label === l).length === 1)) {
+    return { shared: [...groups.values()].map(sentence), perModel: new Map() };
+  }
+  const perModel = new Map<ModelReport, string[]>();
+  for (const g of groups.values()) for (const m of g.models) perModel.set(m, [...(perModel.get(m) ?? []), sentence(g)]);
+  return { shared: [], perModel };
 }
 
 interface Row {
@@ -188,10 +268,30 @@ function budgetCell(b: BudgetResult): string {
   return notChecked(b) ? `${limitText(b)} ➖ not checked` : `${limitText(b)} ${STATUS_ICON[statusOf(b.status)]}`;
 }
 
+/**
+ * Base and head as the interleaved comparison saw them, with the change they imply, when the
+ * row has valid centres. The change shown is head / base − 1, which equals the comparison's
+ * estimate by construction (src/compare/sequential.ts), so even a report whose numbers were
+ * edited cannot make the columns tell two stories.
+ */
+function comparedPair(b: { compared?: unknown }): { base: number; head: number; change: number } | undefined {
+  const c = b.compared as { base?: unknown; head?: unknown } | undefined;
+  if (!c || typeof c !== 'object') return undefined;
+  const base = num(c.base);
+  const head = num(c.head);
+  if (base === undefined || head === undefined || base <= 0 || head <= 0) return undefined;
+  return { base, head, change: head / base - 1 };
+}
+
 function budgetTable(m: ModelReport): string[] {
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
   const info = Array.isArray(m.baseComparison) ? m.baseComparison.filter((r) => r && typeof r === 'object') : [];
-  if (budgets.length === 0 && info.length === 0) return ['No budgets are set for this model.'];
+  if (budgets.length === 0 && info.length === 0)
+    return [
+      m.error
+        ? 'Its budgets were not checked: there are no figures to check them against.'
+        : 'No budgets are set for this model.',
+    ];
   const lines = ['| | Metric | Base | Head | Change | Budget |', '|:-:|---|--:|--:|--:|---|'];
   const notes: string[] = [];
   for (const row of groupByMetric(budgets)) {
@@ -200,9 +300,17 @@ function budgetTable(m: ModelReport): string[] {
     const head = row.budgets.find((b) => num(b.value) !== undefined);
     const estimated = isEstimatedFigure(m, row.metric) ? ' *(estimated)*' : '';
     const icon = row.budgets.every(notChecked) ? '➖' : STATUS_ICON[status];
+    // When base and head were compared, both columns come from that comparison, so Base → Head and Change agree.
+    const pair = row.budgets.map(comparedPair).find((p) => p !== undefined);
+    const baseCell = pair ? metricValue(row.metric, pair.base) : metricValue(row.metric, withBase?.baseline);
+    const headCell = pair ? metricValue(row.metric, pair.head) : metricValue(row.metric, head?.value);
+    const change = row.budgets.some((b) => b.unchanged === true)
+      ? 'unchanged (identical to base)'
+      : pair
+        ? formatChange(pair.change)
+        : (comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline));
     lines.push(
-      `| ${icon} | ${metricName(row.metric)}${estimated} | ${metricValue(row.metric, withBase?.baseline)} | ` +
-        `${metricValue(row.metric, head?.value)} | ${row.budgets.some((b) => b.unchanged === true) ? 'unchanged (identical to base)' : (comparedChange(row.budgets) ?? changeText(head?.value, withBase?.baseline))} | ` +
+      `| ${icon} | ${metricName(row.metric)}${estimated} | ${baseCell} | ${headCell} | ${change} | ` +
         `${row.budgets.map(budgetCell).join('<br>')} |`,
     );
     // The engine's explanation of anything but a plain pass (not measured, inconclusive, not checked).
@@ -216,10 +324,16 @@ function budgetTable(m: ModelReport): string[] {
   for (const r of info) {
     const metric = typeof r.metric === 'string' ? r.metric : '';
     const estimated = isEstimatedFigure(m, metric) ? ' *(estimated)*' : '';
-    const change = num(r.change) !== undefined ? formatChange(num(r.change)!) : changeText(r.head, r.base);
+    const pair = comparedPair(r);
+    const change = pair
+      ? formatChange(pair.change)
+      : num(r.change) !== undefined
+        ? formatChange(num(r.change)!)
+        : changeText(r.head, r.base);
     const ci = ciText(r.changeCi95, formatChange);
     lines.push(
-      `| ℹ️ | ${metricName(metric)}${estimated} | ${metricValue(metric, r.base)} | ${metricValue(metric, r.head)} | ${change}${ci ? ` ${ci}` : ''} | no gate (information) |`,
+      `| ℹ️ | ${metricName(metric)}${estimated} | ${metricValue(metric, pair ? pair.base : r.base)} | ` +
+        `${metricValue(metric, pair ? pair.head : r.head)} | ${change}${ci ? ` ${ci}` : ''} | no gate (information) |`,
     );
   }
   return notes.length ? [...lines, '', ...[...new Set(notes)]] : lines;
@@ -231,7 +345,7 @@ function modelHeading(m: ModelReport): string {
   return `### ${STATUS_ICON[status]} ${escapeMarkdown(m.name, { maxLength: 200 })}${tag}`;
 }
 
-function modelSection(m: ModelReport): string[] {
+function modelSection(m: ModelReport, energyNotes: readonly string[]): string[] {
   const lines = [modelHeading(m), ''];
   const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];
   // A model that could not be measured has placeholder zeros: show nothing it never got.
@@ -263,9 +377,11 @@ function modelSection(m: ModelReport): string[] {
   lines.push(...budgetTable(m), '');
   const unavailable = (label: string, reason: unknown) =>
     typeof reason === 'string' && reason ? `${label}: not available — ${escapeMarkdown(reason, { maxLength: 300 })}.` : undefined;
+  // How energy was obtained is said once per comment (render); here only where this model's method differs.
   const energy = [
-    energySentence('Inference energy', m.inference?.energy) ?? unavailable('Inference energy', m.inference?.energyUnavailable),
-    energySentence('Training energy', m.training?.energy) ?? unavailable('Training energy', m.training?.energyUnavailable),
+    ...energyNotes,
+    ...(m.inference?.energy ? [] : [unavailable('Inference energy', m.inference?.energyUnavailable)]),
+    ...(m.training?.energy ? [] : [unavailable('Training energy', m.training?.energyUnavailable)]),
   ].filter((s): s is string => s !== undefined);
   if (energy.length) lines.push(energy.join('<br>'), '');
   const counts = [
@@ -347,6 +463,18 @@ function savingsTable(m: ModelReport): string[] {
         `${measuredCell(a.deltas.latencyP50Pct, a.deltas.latencyP50PctCi95)} | ${top1 === undefined ? '—' : `${sig3(top1 * 100)}%`} | ${err === undefined ? '—' : sig3(err)} |`,
     );
   }
+  // Structured pruning and distillation change the outputs by training: say what it cost and on what.
+  const tuned = advice.filter((a) => a.status === 'ok' && a.fineTune);
+  if (tuned.length) lines.push('');
+  for (const a of tuned) {
+    const t = a.fineTune!;
+    const e = t.energy
+      ? `, ${sig3(t.energy.joules)} J${t.energy.estimated ? ' *(estimated)*' : ` (${escapeMarkdown(t.energy.method)})`}`
+      : '';
+    lines.push(
+      `- ${escapeMarkdown(a.label, { maxLength: 80 })}: fine-tuning cost ${t.steps} steps, ${sig3(t.durationS)} s${e}, on ${escapeMarkdown(t.inputs, { maxLength: 120 })}; fidelity on ${escapeMarkdown(t.heldOut, { maxLength: 120 })}, not trained on.`,
+    );
+  }
   lines.push('');
   return lines;
 }
@@ -355,12 +483,37 @@ function savingsTable(m: ModelReport): string[] {
 function modelDetails(m: ModelReport): string[] {
   const body: string[] = [];
   const budgets = Array.isArray(m.budgets) ? m.budgets : [];
-  const withCi = budgets.filter((b) => ciText(b.changeCi95, formatChange) !== undefined);
+  // The separate full benchmarks of rows whose Base and Head come from the comparison rounds.
+  const own = new Map<string, { base?: number; head?: number }>();
+  for (const b of budgets) {
+    if (!comparedPair(b) || typeof b.metric !== 'string' || own.has(b.metric)) continue;
+    own.set(b.metric, { base: num(b.baseline), head: num(b.value) });
+  }
+  for (const r of Array.isArray(m.baseComparison) ? m.baseComparison : []) {
+    if (!r || !comparedPair(r) || typeof r.metric !== 'string' || own.has(r.metric)) continue;
+    own.set(r.metric, { base: num(r.base), head: num(r.head) });
+  }
+  if (own.size) {
+    body.push(
+      'Base and head measured separately (the head’s full benchmark; the base’s own benchmark, or all its calls in the rounds pooled). ' +
+        'Not paired, so their difference is not the change above; absolute limits are checked against the head’s figure here:',
+      '',
+      '| Metric | Base, separate | Head, separate |',
+      '|---|--:|--:|',
+    );
+    for (const [metric, v] of own)
+      body.push(`| ${metricName(metric)} | ${metricValue(metric, v.base)} | ${metricValue(metric, v.head)} |`);
+    body.push('');
+  }
+  // One row per metric (an absolute and a regression limit share the comparison), its worst status.
+  const withCi = groupByMetric(budgets.filter((b) => ciText(b.changeCi95, formatChange) !== undefined));
   if (withCi.length) {
     body.push('| Metric | Change | 95% interval of the change | Status |', '|---|--:|---|---|');
-    for (const b of withCi) {
+    for (const row of withCi) {
+      const b = row.budgets.find((x) => x.kind === 'regression') ?? row.budgets[0];
+      const status = worst(row.budgets.map((x) => statusOf(x.status)));
       body.push(
-        `| ${metricName(b.metric)} | ${changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[statusOf(b.status)]} |`,
+        `| ${metricName(row.metric)} | ${comparedChange([b]) ?? changeText(b.value, b.baseline)} | ${ciText(b.changeCi95, formatChange)} | ${STATUS_MARK[status]} |`,
       );
     }
     body.push('');
@@ -382,14 +535,18 @@ function modelDetails(m: ModelReport): string[] {
       const ci = ciText(e.ci95, (x) => formatValue(x, 'joules'));
       body.push(
         `Energy per inference: ${jpi === undefined ? '—' : formatValue(jpi, 'joules')}` +
-          `${ci ? `, 95% interval ${ci}${typeof e.ci95Basis === 'string' ? ` (${escapeMarkdown(e.ci95Basis, { maxLength: 400 })})` : ''}` : ''}` +
+          `${ci ? `, 95% interval ${ci}` : ''}` +
           `${num(e.attributableJoulesPerInference) !== undefined ? `, above idle ${formatValue(num(e.attributableJoulesPerInference)!, 'joules')}` : ''}` +
           `${e.estimated !== false || e.method === 'estimate' ? ' (estimated)' : ''}.`,
         '',
       );
       if (e.carbon && typeof e.carbon === 'object') body.push(escapeMarkdown(carbonSourceText(e.carbon), { maxLength: 600 }), '');
-      for (const note of Array.isArray(e.notes) ? e.notes : []) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
-      if (Array.isArray(e.notes) && e.notes.length) body.push('');
+      // The power model itself is explained once, above (energyExplanations); its note would repeat it.
+      const notes = (Array.isArray(e.notes) ? e.notes : []).filter(
+        (n) => !(typeof n === 'string' && n.startsWith('Power model:')),
+      );
+      for (const note of notes) body.push(`- ${escapeMarkdown(note, { maxLength: 500 })}`);
+      if (notes.length) body.push('');
     }
   }
   const t = m.training;
@@ -481,15 +638,151 @@ function summaryLine(report: Report, models: ModelReport[]): string {
           ? ` Compared with the history: up to ${num(base.runs) ?? '?'} earlier runs on ${escapeMarkdown(base.ref ?? 'the default branch', { maxLength: 80 })} ` +
             '(`baseline: history`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.'
           : ' No baseline: figures are not compared.';
-  const estimated = models.some((m) => {
-    const e = m.inference?.energy ?? m.training?.energy;
-    return e && (e.estimated !== false || e.method === 'estimate');
-  });
   return (
     `${models.length} model${models.length === 1 ? '' : 's'}, ${total} budget${total === 1 ? '' : 's'} checked` +
     `${parts.length ? `: ${parts.join(', ')}` : ''}${errors ? `; ${errors} model${errors === 1 ? '' : 's'} could not be measured` : ''}.` +
-    ` Measured on ${where}.${against}${estimated ? ' Energy figures marked *estimated* come from a power model, not from a counter.' : ''}`
+    ` Measured on ${where}.${against}${sourcesText(report, models)}`
   );
+}
+
+/** Where the Base and Head figures come from, said once (issue #19: no column without its source). */
+function sourcesText(report: Report, models: ModelReport[]): string {
+  const rows = models.flatMap((m) => [
+    ...(Array.isArray(m.budgets) ? m.budgets : []),
+    ...(Array.isArray(m.baseComparison) ? m.baseComparison : []),
+  ]);
+  const paired = rows.some((r) => r && comparedPair(r));
+  // New or failed models only: there is no base figure whose source needs naming.
+  const anyBase = rows.some(
+    (r) => r && (num((r as { baseline?: unknown }).baseline) ?? num((r as { base?: unknown }).base)) !== undefined,
+  );
+  if (!anyBase) return '';
+  const kind = report.baseline?.kind;
+  if (paired)
+    return (
+      ' Where base and head were compared in alternating rounds (the rows with an interval), Base and Head are those rounds’ central values, ' +
+      'so they agree with Change; the separate measurements are in the details. Other rows show each version’s own figure (size, parameters and FLOPs are exact).'
+    );
+  if (kind === 'git')
+    return ' Base and Head are separate measurements of each version in this job (no paired rounds ran), so a small change can be noise.';
+  if (kind === 'report')
+    return ' Base figures come from that earlier report (possibly another machine), Head from this run; a change without an interval is a point value.';
+  if (kind === 'history')
+    return ' Base is the history’s central value (geometric mean since the last environment change), Head this run.';
+  return '';
+}
+
+/** Most lines in the headline before "… and N more below". */
+const HEADLINE_MAX = 10;
+
+const HEADLINE_LABEL = (metric: unknown): string => {
+  const name = metricName(metric);
+  // "Latency p50" → "latency p50", but "FLOPs per call" keeps its acronym.
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+};
+
+/** How far past its limit a budget is, to order the headline (larger first); 0 when unknown. */
+function excess(b: BudgetResult): number {
+  const limit = num(b.limit);
+  if (limit === undefined) return 0;
+  const floor = b.metric === 'throughput' || b.metric === 'regression.throughput';
+  if (b.kind === 'regression') {
+    const pair = comparedPair(b);
+    const change = pair?.change ?? num(b.change) ?? (num(b.baseline) ? num(b.value)! / num(b.baseline)! - 1 : undefined);
+    if (change === undefined || !Number.isFinite(change)) return 0;
+    const allowed = b.relative === false && num(b.baseline) ? limit / num(b.baseline)! : limit;
+    return floor ? -change - allowed : change - allowed;
+  }
+  const v = num(b.value);
+  if (v === undefined || limit === 0) return 0;
+  return floor ? limit / v - 1 : v / limit - 1;
+}
+
+/** A budget row's figure for the headline: the change with its interval, or the value checked. */
+function headlineFigure(metric: string, b: BudgetResult): string | undefined {
+  if (num(b.value) === undefined) return undefined;
+  if (b.kind === 'regression') {
+    const change = comparedPair(b)?.change ?? num(b.change);
+    const ci = ciText(b.changeCi95, formatChange);
+    if (change !== undefined) return `${formatChange(change)}${ci ? ` ${ci}` : ''}`;
+    const base = num(b.baseline);
+    if (base !== undefined)
+      return `${changeText(b.value, base)} (${metricValue(metric, base)} → ${metricValue(metric, b.value)})`;
+  }
+  return metricValue(metric, b.value);
+}
+
+/**
+ * One headline line for a metric of a model with budgets that did not pass: model, metric,
+ * change with its interval (or the figure checked), the budgets it breaks.
+ */
+function headlineItem(m: ModelReport, metric: string, bad: BudgetResult[]): string {
+  const status = worst(bad.map((b) => statusOf(b.status)));
+  const estimated = isEstimatedFigure(m, metric) ? ' (estimated)' : '';
+  const what = `${escapeMarkdown(m.name, { maxLength: 120 })}: ${HEADLINE_LABEL(metric)}${estimated}`;
+  // A limit the engine could not check (no figure, or an undercounted one) says so, not a figure.
+  const unchecked = (b: BudgetResult) =>
+    num(b.value) === undefined || (typeof b.message === 'string' && b.message.startsWith('not checked'));
+  if (bad.every(unchecked)) {
+    const msg = bad.find((b) => typeof b.message === 'string' && b.message)?.message;
+    return `${STATUS_ICON[status]} ${what} not checked${msg ? `: ${escapeMarkdown(msg.replace(/^not checked:\s*/, ''), { maxLength: 160 })}` : ''}`;
+  }
+  // Regression rows first: their change says the most; then each absolute row's value.
+  const ordered = [...bad].sort((a, b) => (a.kind === 'regression' ? 0 : 1) - (b.kind === 'regression' ? 0 : 1));
+  const figures: string[] = [];
+  for (const f of ordered.map((b) => headlineFigure(metric, b))) {
+    // "+48.5% (412 kB → 612 kB)" already says 612 kB.
+    if (f !== undefined && !figures.some((x) => x.includes(f))) figures.push(f);
+  }
+  const budgets = ordered.map((b) => limitText(b));
+  const tail = status === 'inconclusive' ? ' (inconclusive: the interval straddles the limit)' : '';
+  return `${STATUS_ICON[status]} ${what} ${figures.join(', ')} — budget${budgets.length === 1 ? '' : 's'} ${budgets.join(', ')}${tail}`;
+}
+
+/**
+ * The headline under the title: one line per budget that did not pass (and per model that
+ * could not be measured), most severe first, then one line for the models within budget.
+ */
+function headline(models: ModelReport[]): string[] {
+  const items: Array<{ severity: number; excess: number; order: number; text: string }> = [];
+  const passing: string[] = [];
+  models.forEach((m, i) => {
+    if (m.change === 'removed') return;
+    if (m.error) {
+      items.push({
+        severity: SEVERITY.fail + 1,
+        excess: 0,
+        order: i,
+        text: `❌ ${escapeMarkdown(m.name, { maxLength: 120 })}: could not be measured (${escapeMarkdown(m.error.code, { maxLength: 40 })})`,
+      });
+      return;
+    }
+    const budgets = (Array.isArray(m.budgets) ? m.budgets : []).filter((b) => b && typeof b === 'object');
+    const bad = budgets.filter((b) => statusOf(b.status) !== 'pass');
+    if (bad.length === 0) {
+      passing.push(`${escapeMarkdown(m.name, { maxLength: 120 })}${m.change === 'new' ? ' (new)' : ''}`);
+      return;
+    }
+    for (const row of groupByMetric(bad)) {
+      items.push({
+        severity: Math.max(...row.budgets.map((b) => SEVERITY[statusOf(b.status)])),
+        excess: Math.max(...row.budgets.map(excess)),
+        order: i,
+        text: headlineItem(m, row.metric, row.budgets),
+      });
+    }
+  });
+  items.sort((a, b) => b.severity - a.severity || b.excess - a.excess || a.order - b.order);
+  // Ten lines are read in ten seconds; the rest are in the model sections below.
+  const lines = items.slice(0, HEADLINE_MAX).map((x) => `- ${x.text}`);
+  if (items.length > HEADLINE_MAX) lines.push(`- … and ${items.length - HEADLINE_MAX} more below`);
+  if (passing.length) {
+    const shown = passing.slice(0, 10).join(', ');
+    const more = passing.length > 10 ? ` and ${passing.length - 10} more` : '';
+    const all = items.length === 0 ? (passing.length === 1 ? '' : 'all ') : '';
+    lines.push(`- ✅ ${all}${passing.length} model${passing.length === 1 ? '' : 's'} within budget: ${shown}${more}`);
+  }
+  return lines.length ? [...lines, ''] : [];
 }
 
 function newAndRemoved(models: ModelReport[]): string[] {
@@ -502,7 +795,7 @@ function newAndRemoved(models: ModelReport[]): string[] {
 }
 
 /** What the check itself cost (always an estimate, and said so), last before the footer. */
-export function footprintText(report: Report): string | undefined {
+export function footprintText(report: Report, powerModelExplained = false): string | undefined {
   const f = report.footprint;
   if (!f || typeof f !== 'object') return undefined;
   const wall = num(f.wallS);
@@ -513,12 +806,14 @@ export function footprintText(report: Report): string | undefined {
   return (
     `This check's own footprint${shards !== undefined ? `, summed over ${shards} shard${shards === 1 ? '' : 's'}` : ''}: ` +
     `${sig3(wall)} s wall time, ${sig3(cpu)} s CPU time, ${formatValue(energy, 'joules')} **estimated** ` +
-    `(${escapeMarkdown(f.description ?? 'power model', { maxLength: 400 })}).`
+    (powerModelExplained
+      ? '(with the power model above: the machine’s idle power for the wall time plus this run’s share of the dynamic power, docs/energy.md).'
+      : `(${escapeMarkdown(f.description ?? 'power model', { maxLength: 400 })}).`)
   );
 }
 
-function footprintLine(report: Report): string[] {
-  const t = footprintText(report);
+function footprintLine(report: Report, powerModelExplained: boolean): string[] {
+  const t = footprintText(report, powerModelExplained);
   return t ? [t, ''] : [];
 }
 
@@ -577,8 +872,12 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const lines: string[] = [];
   if (opts.marker !== undefined) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? 'Energy budget', { maxLength: 100 })}: ${verdict}`, '');
+  lines.push(...headline(all));
   if (opts.provenance) lines.push(provenanceLine(opts.provenance), '');
   lines.push(summaryLine(report, all), '');
+  // How energy was obtained: once for the comment, or once per model where the methods differ.
+  const energy = energyExplanations(all);
+  if (energy.shared.length) lines.push(energy.shared.join('<br>'), '');
   if (shape.note) lines.push(`> ${shape.note}`, '');
   lines.push(...incompleteLines(report));
   lines.push(...newAndRemoved(all));
@@ -594,7 +893,7 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
       .map(({ m }) => m);
   }
   for (const m of shown) {
-    lines.push(...modelSection(m));
+    lines.push(...modelSection(m, energy.perModel.get(m) ?? []));
     if (shape.details) lines.push(...modelDetails(m));
   }
   if (shown.length < all.length) {
@@ -604,7 +903,11 @@ function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const history = shape.details ? opts.history?.full : opts.history?.compact;
   if (history) lines.push(history);
   if (shape.details) lines.push(...environmentDetails(report));
-  lines.push(...footprintLine(report));
+  // The footprint's power model is the estimate meter's: named once when the comment explained it.
+  const explained = [...energy.shared, ...[...energy.perModel.values()].flat()].some((x) =>
+    x.includes('with a power model (estimate)'),
+  );
+  lines.push(...footprintLine(report, explained));
   lines.push('<sub>energy-budget · report schema 1</sub>', '');
   return lines.join('\n');
 }

@@ -201,7 +201,9 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
             "int8-weights",
             "int8-dynamic",
             "fp16",
-            "prune"
+            "prune",
+            "prune-structured",
+            "distill"
           ]
         },
         "label": {
@@ -236,6 +238,14 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           "items": {
             "$ref": "#/definitions/WeightChange"
           }
+        },
+        "structure": {
+          "description": "For prune-structured and distill: what was removed.",
+          "$ref": "#/definitions/StructuredPruneInfo"
+        },
+        "fineTune": {
+          "description": "For prune-structured and distill: how it was fine-tuned and what that cost.",
+          "$ref": "#/definitions/FineTuneInfo"
         },
         "notes": {
           "type": "array",
@@ -544,6 +554,28 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           "minItems": 2,
           "maxItems": 2
         },
+        "compared": {
+          "description": "Base and head as the interleaved comparison measured them (each arm's central value over the paired rounds, base units), so compared.head / compared.base − 1 equals `change`. The Markdown shows these as Base and Head; `value` and `baseline` are the separate benchmarks'.",
+          "type": "object",
+          "properties": {
+            "base": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "head": {
+              "type": [
+                "number",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "base",
+            "head"
+          ]
+        },
         "line": {
           "type": [
             "number",
@@ -556,6 +588,29 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
         "unchanged": {
           "description": "The model is identical to the base (ModelReport.identicalToBase), so this regression limit holds without measuring the base: shown as \"unchanged (identical to base)\".",
           "type": "boolean"
+        },
+        "tighterThanSpread": {
+          "description": "A relative energy regression limit tighter than the spread of its energy method: two measurements of the same model differ by up to ±`spread` (95%, relative), from `source` (this run's comparison rounds, or the figure documented in docs/statistics.md).",
+          "type": "object",
+          "properties": {
+            "spread": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "method": {
+              "type": "string"
+            },
+            "source": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "spread",
+            "method",
+            "source"
+          ]
         }
       },
       "required": [
@@ -808,6 +863,80 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
         "outputs"
       ]
     },
+    "FineTuneInfo": {
+      "type": "object",
+      "properties": {
+        "steps": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "durationS": {
+          "description": "Wall time of the fine-tuning (teacher runs, building the step, the steps), seconds.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "loss": {
+          "description": "What was minimised, e.g. 'MSE on the logits \"logit\" before the final Sigmoid'.",
+          "type": "string"
+        },
+        "lossFirst": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "lossLast": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "inputs": {
+          "description": "Where the training inputs came from: 'seeded synthetic inputs (16 batches)', or the .npy file.",
+          "type": "string"
+        },
+        "heldOut": {
+          "description": "Where the held-out fidelity inputs came from.",
+          "type": "string"
+        },
+        "energy": {
+          "description": "Energy of the fine-tuning window when a meter ran, with its method (an estimate says so).",
+          "type": "object",
+          "properties": {
+            "joules": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "method": {
+              "type": "string"
+            },
+            "estimated": {
+              "type": "boolean"
+            }
+          },
+          "required": [
+            "joules",
+            "method",
+            "estimated"
+          ]
+        }
+      },
+      "required": [
+        "steps",
+        "durationS",
+        "loss",
+        "lossFirst",
+        "lossLast",
+        "inputs",
+        "heldOut"
+      ]
+    },
     "Footprint": {
       "type": "object",
       "properties": {
@@ -1003,7 +1132,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
       "type": "object",
       "properties": {
         "perCall": {
-          "description": "Instructions executed per call (mean of the measured calls' counts).",
+          "description": "Instructions executed per call: the median of the measured calls' counts (src/instructions/measure.ts says why not the mean).",
           "type": [
             "number",
             "null"
@@ -1036,7 +1165,7 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
           ]
         },
         "events": {
-          "description": "Every callgrind event per call (mean): Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
+          "description": "Every callgrind event of the median call: Ir, and with the cache simulator Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw.",
           "type": "object",
           "additionalProperties": {
             "type": [
@@ -1496,6 +1625,28 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
                   },
                   "method": {
                     "type": "string"
+                  },
+                  "compared": {
+                    "description": "Base and head as the comparison's paired rounds measured them (see BudgetResult.compared).",
+                    "type": "object",
+                    "properties": {
+                      "base": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      "head": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "base",
+                      "head"
+                    ]
                   }
                 },
                 "required": [
@@ -1600,6 +1751,28 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
               },
               "method": {
                 "type": "string"
+              },
+              "compared": {
+                "description": "Base and head as the comparison's paired rounds measured them (see BudgetResult.compared).",
+                "type": "object",
+                "properties": {
+                  "base": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "head": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "base",
+                  "head"
+                ]
               }
             },
             "required": [
@@ -1725,6 +1898,78 @@ export const REPORT_SCHEMA: Record<string, unknown> = {
         "agreementKind",
         "rows",
         "newNonFinite"
+      ]
+    },
+    "StructuredPruneInfo": {
+      "type": "object",
+      "properties": {
+        "ratio": {
+          "description": "Share of channels removed from each prunable layer.",
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "importance": {
+          "description": "Ranking of channels: mean |activation| on the training inputs, or weight L2 norm.",
+          "enum": [
+            "activation",
+            "weight-norm"
+          ]
+        },
+        "parametersBefore": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "parametersAfter": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "groups": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "layers": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "channels": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "kept": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "lockedBecause": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "layers",
+              "channels",
+              "kept"
+            ]
+          }
+        }
+      },
+      "required": [
+        "ratio",
+        "importance",
+        "parametersBefore",
+        "parametersAfter",
+        "groups"
       ]
     },
     "TensorInfo": {

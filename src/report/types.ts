@@ -146,6 +146,8 @@ export interface ModelReport {
     change?: number;
     changeCi95?: [number, number];
     method?: string;
+    /** Base and head as the comparison's paired rounds measured them (see BudgetResult.compared). */
+    compared?: { base: number; head: number };
   }>;
   /**
    * Set when `--base-ref` found the model identical to the base (same bytes, or the same graph

@@ -20,6 +20,7 @@ import { InputError } from '../errors.js';
 import { GraphEmitter, pruneGraph, type FloatType } from './graph.js';
 import { GRAD_RULES, NO_GRADIENT_OPS, describeNode, supportedOps, type ForwardResult } from './grad-ops.js';
 import { MIN_SOURCE_OPSET, upgradeNode } from './opset.js';
+import { RECURRENT_OPS, expandRecurrent } from './recurrent.js';
 import { inferNode, isStatic, unknownDim, type Dim, type Shape } from './shapes.js';
 import { readInts, readTensor } from './tensor-data.js';
 
@@ -107,6 +108,8 @@ export interface PreparedGraph {
   otherOpsets: OperatorSetId[];
   irVersion: number;
   graphName: string;
+  /** LSTM/GRU/RNN nodes left as they are, with why they could not be unrolled (recurrent.ts). */
+  recurrentReasons: ReadonlyMap<NodeProto, string>;
 }
 
 function modelLabel(proto: ModelProto): string {
@@ -212,13 +215,24 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   const sorted = sortNodes(graphNodes, new Set([...initializers.keys(), ...inputs.map((v) => v.name as string)]));
   const nodes: NodeProto[] = [];
   const problems: string[] = [];
+  const recurrentReasons = new Map<NodeProto, string>();
   for (const original of sorted) {
     const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === 'string') {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
     }
+    // LSTM/GRU/RNN unrolled for the known sequence length (recurrent.ts); one that cannot be
+    // stays as is and is refused with the reason among the unsupported nodes.
+    const expanded: NodeProto[] = [];
     for (const n of upgraded) {
+      const unrolled = RECURRENT_OPS.has(n.opType ?? '') && isDefaultDomain(n) ? expandRecurrent(em, n) : [n];
+      if (typeof unrolled === 'string') {
+        recurrentReasons.set(n, unrolled);
+        expanded.push(n);
+      } else expanded.push(...unrolled);
+    }
+    for (const n of expanded) {
       nodes.push(n);
       if (n.opType === 'Constant' && (!n.domain || n.domain === 'ai.onnx')) {
         const value = (n.attribute ?? []).find((a) => a.name === 'value')?.t;
@@ -263,6 +277,7 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     otherOpsets: (proto.opsetImport ?? []).filter((o) => o.domain && o.domain !== 'ai.onnx'),
     irVersion: Math.max(Number(proto.irVersion ?? 8), 8),
     graphName: graph.name ?? 'model',
+    recurrentReasons,
   };
 }
 
@@ -277,12 +292,9 @@ function isDefaultDomain(node: NodeProto): boolean {
 }
 
 const RECURRENT_HINT =
-  'recurrent ops are not differentiated here; export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length';
+  'LSTM/GRU/RNN train unrolled over a sequence length known when the step is built, with Sigmoid/Tanh/Relu activations, no clip and no sequence_lens; otherwise export the recurrence unrolled into standard ops, e.g. trace a Python loop over nn.LSTMCell/nn.GRUCell steps for a fixed sequence length';
 /** What to do instead, for op types users meet often. */
 const OP_HINTS: Readonly<Record<string, string>> = {
-  LSTM: RECURRENT_HINT,
-  GRU: RECURRENT_HINT,
-  RNN: RECURRENT_HINT,
   Loop: 'control flow is not differentiated; unroll the loop when exporting',
   Scan: 'control flow is not differentiated; unroll the scan when exporting',
   If: 'control flow is not differentiated; export one branch (trace with fixed conditions)',
@@ -345,7 +357,10 @@ export class Differentiator {
       if (!this.onPath[k]) return;
       const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ''] : undefined;
       const op = `${n.domain && n.domain !== 'ai.onnx' ? `${n.domain}.` : ''}${n.opType}`;
-      if (!rule)
+      const notUnrolled = prep.recurrentReasons.get(n);
+      if (notUnrolled)
+        unsupported.push(`${op} node ${describeNode(n)}: cannot be unrolled for training: ${notUnrolled} (${RECURRENT_HINT})`);
+      else if (!rule)
         unsupported.push(
           `${op} node ${describeNode(n)}: no gradient for this op type${OP_HINTS[op] ? ` (${OP_HINTS[op]})` : ''}`,
         );

@@ -332,6 +332,143 @@ const pad: GradRule = {
   },
 };
 
+/** An Einsum equation split into operand and output subscripts (explicit "->" form only). */
+export function parseEinsum(node: NodeProto): { inputs: string[]; output: string } | string {
+  const eq = attrString(node, 'equation', '').replace(/\s+/g, '');
+  const arrow = eq.indexOf('->');
+  if (arrow < 0) return `equation "${eq}" has no explicit output ("->")`;
+  if (eq.includes('...')) return `equation "${eq}" uses an ellipsis`;
+  const inputs = eq.slice(0, arrow).split(',');
+  const output = eq.slice(arrow + 2);
+  const letters = /^[A-Za-z]*$/;
+  if (![...inputs, output].every((t) => letters.test(t))) return `equation "${eq}" is not understood`;
+  if ([...inputs, output].some((t) => new Set(t).size !== t.length))
+    return `equation "${eq}" repeats a subscript within one operand (a diagonal)`;
+  return { inputs, output };
+}
+
+const einsum: GradRule = {
+  check(node, em) {
+    const p = parseEinsum(node);
+    if (typeof p === 'string') return p;
+    if (p.inputs.length > 2) return `${p.inputs.length} operands (one or two have gradients here)`;
+    if (p.inputs.length !== (node.input ?? []).length)
+      return `the equation names ${p.inputs.length} operands for ${(node.input ?? []).length} inputs`;
+    for (const [k, spec] of p.inputs.entries()) {
+      const r = rankOf(em, inp(node, k));
+      if (r !== undefined && r !== spec.length) return `operand ${k} has rank ${r} but subscripts "${spec}"`;
+    }
+    for (const [k, spec] of p.inputs.entries()) {
+      const others = new Set([...p.output, ...(p.inputs[1 - k] ?? '')]);
+      const alone = [...spec].filter((c) => !others.has(c));
+      if (alone.length) return `subscript ${alone.join(', ')} of operand ${k} is summed away in that operand alone`;
+    }
+    return undefined;
+  },
+  backward(em, node, [dY], need) {
+    if (!dY) return [];
+    // Y = einsum(a,b->c): dA = einsum(c,b->a) with dY, dB = einsum(a,c->b) (every subscript of
+    // an operand appears in the other operand or the output, as check() requires).
+    const { inputs, output } = parseEinsum(node) as { inputs: string[]; output: string };
+    if (inputs.length === 1) return [em.one('Einsum', [dY], { equation: `${output}->${inputs[0]}` }, 'grad_einsum')];
+    const [a, b] = inputs;
+    return [
+      need[0] ? em.one('Einsum', [dY, inp(node, 1)], { equation: `${output},${b}->${a}` }, 'grad_einsum') : undefined,
+      need[1] ? em.one('Einsum', [inp(node, 0), dY], { equation: `${a},${output}->${b}` }, 'grad_einsum') : undefined,
+    ];
+  },
+};
+
+/** Reduce axes of ReduceMax/ReduceMin: the axes input (opset 18) or attribute; all when none. */
+function extremeAxes(node: NodeProto, em: GraphEmitter): number[] | undefined | 'dynamic' {
+  if (hasInput(node, 1)) return em.intsOf(inp(node, 1)) ?? 'dynamic';
+  const a = node.attribute?.find((x) => x.name === 'axes')?.ints?.map(Number) ?? [];
+  if (a.length) return a;
+  return attrInt(node, 'noop_with_empty_axes', 0) ? [] : undefined;
+}
+
+const reduceExtreme: GradRule = {
+  differentiable: () => [0],
+  check(node, em) {
+    const axes = extremeAxes(node, em);
+    if (axes === 'dynamic') return 'its axes are computed at run time (the gradient needs them when the graph is built)';
+    const rank = rankOf(em, inp(node, 0));
+    if (rank === undefined) return 'the rank of its input is not known when the graph is built';
+    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
+      return `axes [${axes.join(', ')}] do not fit an input of rank ${rank}`;
+    return undefined;
+  },
+  backward(em, node, [dY]) {
+    if (!dY) return [];
+    // dX = dY where X equals the extreme of its group, shared evenly among ties (PyTorch's
+    // amax/amin backward).
+    const x = inp(node, 0);
+    const rank = rankOf(em, x) as number;
+    const given = extremeAxes(node, em) as number[] | undefined;
+    const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
+    const keep = attrInt(node, 'keepdims', 1) !== 0 || axes.length === 0;
+    const y = keep ? out(node, 0) : em.one('Unsqueeze', [out(node, 0), em.ints(axes)]);
+    const g = keep ? dY : em.one('Unsqueeze', [dY, em.ints(axes)]);
+    const mask = em.one('Cast', [em.one('Equal', [x, y])], { to: em.floatType });
+    const count = axes.length ? em.one('ReduceSum', [mask, em.ints(axes)], { keepdims: 1 }) : em.scalar(1);
+    return [em.one('Mul', [mask, em.one('Div', [g, count])], {}, 'grad_reduce_extreme')];
+  },
+};
+
+const tile: GradRule = {
+  differentiable: () => [0],
+  check(node, em) {
+    const reps = em.intsOf(inp(node, 1));
+    if (!reps) return 'its repeats are computed at run time (the gradient needs them when the graph is built)';
+    const dims = em.shapeOf(inp(node, 0));
+    if (!isStatic(dims)) return "its input's shape is not known when the graph is built";
+    if (reps.length !== dims.length || reps.some((r) => !Number.isInteger(r) || r < 1))
+      return `repeats [${reps.join(', ')}] do not fit an input of rank ${dims.length}`;
+    return undefined;
+  },
+  backward(em, node, [dY]) {
+    if (!dY) return [];
+    // Y = tile(X, r): dY viewed as [r0, d0, r1, d1, …] summed over the repeat axes.
+    const reps = em.intsOf(inp(node, 1)) as number[];
+    const dims = em.shapeOf(inp(node, 0)) as number[];
+    if (reps.every((r) => r === 1)) return [dY];
+    const view = em.one('Reshape', [dY, em.ints(dims.flatMap((d, i) => [reps[i], d]))]);
+    return [em.one('ReduceSum', [view, em.ints(dims.map((_, i) => 2 * i))], { keepdims: 0 }, 'grad_tile')];
+  },
+};
+
+const gelu = unaryRule((em, node, dY) => {
+  const x = inp(node, 0);
+  if (attrString(node, 'approximate', 'none') === 'tanh') {
+    // Y = ½X(1 + tanh u), u = √(2/π)(X + 0.044715X³):
+    // dY/dX = ½(1 + t) + ½X(1 − t²)·√(2/π)(1 + 3·0.044715X²), t = tanh u.
+    const k = Math.sqrt(2 / Math.PI);
+    const x2 = em.one('Mul', [x, x]);
+    const u = em.one('Mul', [
+      em.one('Mul', [x, em.one('Add', [em.one('Mul', [x2, em.scalar(0.044715)]), em.scalar(1)])]),
+      em.scalar(k),
+    ]);
+    const t = em.one('Tanh', [u]);
+    const du = em.one('Mul', [em.one('Add', [em.one('Mul', [x2, em.scalar(3 * 0.044715)]), em.scalar(1)]), em.scalar(k)]);
+    const left = em.one('Mul', [em.one('Add', [t, em.scalar(1)]), em.scalar(0.5)]);
+    const right = em.one('Mul', [
+      em.one('Mul', [em.one('Mul', [x, em.scalar(0.5)]), em.one('Sub', [em.scalar(1), em.one('Mul', [t, t])])]),
+      du,
+    ]);
+    return em.one('Mul', [dY, em.one('Add', [left, right])]);
+  }
+  // Y = X·Φ(X): dY/dX = Φ(X) + X·φ(X), Φ(x) = ½(1 + erf(x/√2)), φ(x) = e^(−x²/2)/√(2π).
+  const cdf = em.one('Mul', [
+    em.one('Add', [em.one('Erf', [em.one('Mul', [x, em.scalar(Math.SQRT1_2)])]), em.scalar(1)]),
+    em.scalar(0.5),
+  ]);
+  const pdf = em.one('Mul', [
+    em.one('Exp', [em.one('Mul', [em.one('Mul', [x, x]), em.scalar(-0.5)])]),
+    em.scalar(1 / Math.sqrt(2 * Math.PI)),
+  ]);
+  return em.one('Mul', [dY, em.one('Add', [cdf, em.one('Mul', [x, pdf])])]);
+});
+
 /** The rules of this file by op type. */
 export const MORE_GRAD_RULES: Readonly<Record<string, GradRule>> = {
   Sqrt: sqrt,
@@ -351,4 +488,9 @@ export const MORE_GRAD_RULES: Readonly<Record<string, GradRule>> = {
   Gather: gather,
   LayerNormalization: layerNorm,
   Pad: pad,
+  Einsum: einsum,
+  ReduceMax: reduceExtreme,
+  ReduceMin: reduceExtreme,
+  Tile: tile,
+  Gelu: gelu,
 };

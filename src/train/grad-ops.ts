@@ -102,6 +102,21 @@ const matmul: GradRule = {
     const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
     let dA: string | undefined;
     let dB: string | undefined;
+    const kDim = sa[ra - 1];
+    const nDim = rb === 2 ? sb[1] : undefined;
+    if (ra >= 2 && rb === 2 && typeof kDim === 'number' && typeof nDim === 'number') {
+      // A [..., M, K] · W [K, N] (a linear layer on a batch of sequences): the batch axes are
+      // rows. dW = A2ᵀ·dY2 as one Gemm over all rows instead of one product per batch element
+      // summed afterwards (a [batch, K, N] intermediate: the encoder's ReduceSums cost more than
+      // its MatMuls); dA = dY2·Wᵀ with Gemm's transB, no Transpose of W.
+      const rows = (t: string, width: number): string => (ra === 2 ? t : em.reshapeTo(t, [-1, width]));
+      if (need[0]) {
+        const g = em.one('Gemm', [rows(dY, nDim), b], { transB: 1 }, 'grad_matmul_a');
+        dA = ra === 2 ? g : em.reshapeLike(g, a);
+      }
+      if (need[1]) dB = em.one('Gemm', [rows(a, kDim), rows(dY, nDim)], { transA: 1 }, 'grad_matmul_b');
+      return [dA, dB];
+    }
     if (need[0]) {
       // dA = dY·Bᵀ, summed over broadcast batch axes.
       let g = em.one('MatMul', [dY2, em.one('Transpose', [b2], { perm: swapLastTwo(rb2) }, 'bT')], {}, 'grad_matmul_a');

@@ -7,19 +7,20 @@
  * maps each output that is next step's input to that input's name (see runner.ts).
  */
 import { suggest } from '../config/did-you-mean.js';
-import type { ModelProto, TensorProto, ValueInfoProto } from '../model/onnx.js';
+import type { ModelProto, ValueInfoProto } from '../model/onnx.js';
 import { DataType } from '../model/onnx.js';
 import { valueInfo } from '../model/builder.js';
-import type { LossName, OptimizerName } from '../config/types.js';
+import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { Differentiator, outputInfo, prepareGraph, type ShapeOptions } from './autodiff.js';
 import { pruneGraph } from './graph.js';
 import { attrInt } from './attrs.js';
-import { emitLoss } from './losses.js';
+import { emitLoss, type StepLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
 import { normAxis } from './shapes.js';
 import { readTensor, zeros, type TensorData } from './tensor-data.js';
 import type { StepInput, TrainingStep } from './step-types.js';
+import { mapValue } from '../util/map-value.js';
 
 export { differentiateModel } from './autodiff.js';
 export { synthesizeLabels } from './losses.js';
@@ -31,7 +32,7 @@ export type { StepInput, TrainingStep } from './step-types.js';
 
 /** Options of {@link buildTrainingStep}. */
 export interface TrainingStepOptions extends ShapeOptions, OptimizerOptions {
-  loss: LossName;
+  loss: StepLoss;
   optimizer: OptimizerName;
   /** The model output the loss is computed on. @default the first graph output */
   output?: string;
@@ -132,11 +133,11 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   em.setShape(lossOutput, []);
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
 
-  const paramDims = (name: string): number[] => ((prep.initializers.get(name) as TensorProto).dims ?? []).map(Number);
+  const paramDims = (name: string): number[] => (mapValue(prep.initializers, name, 'the initializer').dims ?? []).map(Number);
   const opt = emitOptimizer(
     em,
     opts.optimizer,
-    parameterNames.map((name) => ({ name, grad: grads.get(name) as string, dims: paramDims(name) })),
+    parameterNames.map((name) => ({ name, grad: mapValue(grads, name, 'the gradient of'), dims: paramDims(name) })),
     opts,
     {
       state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
@@ -151,7 +152,7 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   for (const p of parameterNames) {
     const out = opt.newParameters[p];
     feedback[out] = p;
-    initialState[p] = readTensor(prep.initializers.get(p) as TensorProto);
+    initialState[p] = readTensor(mapValue(prep.initializers, p, 'the initializer'));
     stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
     outputs.push(valueInfo(out, prep.floatType, paramDims(p)));
   }
@@ -169,7 +170,7 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     const out = em.reserve(`train/new/${name}`);
     em.to(out, 'Identity', [stateUpdates[name]]);
     feedback[out] = name;
-    initialState[name] = readTensor(prep.initializers.get(name) as TensorProto);
+    initialState[name] = readTensor(mapValue(prep.initializers, name, 'the initializer'));
     stateInputs.push(name);
     stepInputs.push(valueInfo(name, prep.floatType, paramDims(name)));
     outputs.push(valueInfo(out, prep.floatType, paramDims(name)));

@@ -15,6 +15,12 @@ import type { TensorData } from './tensor-data.js';
 /** Probability clamp of `bce`: p ∈ [ε, 1 − ε] before the logarithms (1e-7, as Keras' epsilon()). */
 export const BCE_EPSILON = 1e-7;
 
+/**
+ * Losses of a training step: the budget file's (LossName), plus `soft-cross-entropy`, which
+ * only the distillation of src/optimize uses (its labels are a teacher's softened probabilities).
+ */
+export type StepLoss = LossName | 'soft-cross-entropy';
+
 /** The loss and the gradient of the loss with respect to the prediction. */
 export interface EmittedLoss {
   /** Scalar loss tensor. */
@@ -28,7 +34,7 @@ export interface EmittedLoss {
 
 /** Label tensor's dtype and shape for a loss and a prediction shape. */
 export function labelSpec(
-  loss: LossName,
+  loss: StepLoss,
   floatDType: 'float32' | 'float64',
   predShape: Shape,
 ): { dtype: 'float32' | 'float64' | 'int64'; shape: Dim[] | undefined } {
@@ -42,7 +48,7 @@ export function labelSpec(
  * Appends the loss of `pred` against the labels input `labels` to the graph.
  * @throws InputError INPUT_INVALID when cross-entropy gets a prediction without a known class axis.
  */
-export function emitLoss(em: GraphEmitter, kind: LossName, pred: string, labels: string): EmittedLoss {
+export function emitLoss(em: GraphEmitter, kind: StepLoss, pred: string, labels: string): EmittedLoss {
   const predShape = em.shapeOf(pred);
   const floatDType = em.floatType === 11 ? 'float64' : 'float32';
   const spec = labelSpec(kind, floatDType, predShape);
@@ -109,6 +115,25 @@ export function emitLoss(em: GraphEmitter, kind: LossName, pred: string, labels:
       );
       const count = em.floatSize(labels, spec.shape);
       const dPrediction = em.one('Div', [em.one('Sub', [em.one('Exp', [logProb]), onehot]), count], {}, 'grad_cross_entropy');
+      return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
+    }
+    case 'soft-cross-entropy': {
+      // Knowledge distillation (Hinton, Vinyals & Dean 2015, "Distilling the Knowledge in a
+      // Neural Network", arXiv:1503.02531): labels are the teacher's probabilities p over the
+      // class axis 1, pred the student's logits. L = −mean over rows of Σ_c p_c·log softmax(z)_c
+      // (KL(p‖softmax(z)) plus the constant entropy of p); ∂L/∂z = (softmax(z) − p) / rows.
+      const classCount = predShape?.[1];
+      if (!predShape || predShape.length < 2 || typeof classCount !== 'number') {
+        throw new InputError(
+          'INPUT_INVALID',
+          `soft-cross-entropy needs logits shaped [N, C, ...] with a known class count C; the output "${pred}" has shape ${predShape ? `[${predShape.join(', ')}]` : 'unknown'}.`,
+        );
+      }
+      const logProb = em.one('LogSoftmax', [pred], { axis: 1 }, 'soft_ce_logp');
+      const rows = em.one('Div', [n, em.scalar(classCount)], {}, 'soft_ce_rows');
+      const sum = em.reduceSum(em.one('Mul', [labels, logProb]), undefined, false);
+      const loss = em.one('Neg', [em.one('Div', [sum, rows])], {}, 'soft_ce_loss');
+      const dPrediction = em.one('Div', [em.one('Sub', [em.one('Exp', [logProb]), labels]), rows], {}, 'grad_soft_ce');
       return { loss, dPrediction, labelDType: spec.dtype, labelShape: spec.shape };
     }
     default:

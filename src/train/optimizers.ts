@@ -17,6 +17,8 @@
 import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { GraphEmitter } from './graph.js';
+import type { NodeProto } from '../model/onnx.js';
+import { attrFloat, attrInt } from './attrs.js';
 
 /** Optimizer coefficients; absent ones take the defaults below. */
 export interface OptimizerOptions {
@@ -59,6 +61,50 @@ export interface ParameterGrad {
   name: string;
   grad: string;
   dims: number[];
+}
+
+/** The Gemm (and the Reshape after it) that produce a weight's gradient, if SGD can fuse it. */
+function gradientGemm(em: GraphEmitter, p: ParameterGrad): { gemm: NodeProto; viaReshape: boolean } | undefined {
+  const producer = (t: string): NodeProto | undefined => em.nodes.find((n) => (n.output ?? []).includes(t));
+  const uses = (t: string): number => em.nodes.reduce((k, n) => k + (n.input ?? []).filter((x) => x === t).length, 0);
+  let node = producer(p.grad);
+  let viaReshape = false;
+  if (node?.opType === 'Reshape') {
+    const inner = producer(node.input?.[0] ?? '');
+    // Only the Conv weight gradient's Gemm is known to give [M, C·k…] for a kernel [M, C, k…].
+    if (!inner?.name?.startsWith('train/grad_conv_w_gemm') || uses(node.input?.[0] ?? '') !== 1) return undefined;
+    node = inner;
+    viaReshape = true;
+  }
+  if (node?.opType !== 'Gemm' || node.input?.[2] || uses(p.grad) !== 0) return undefined;
+  if (!viaReshape && p.dims.length !== 2) return undefined;
+  return { gemm: node, viaReshape };
+}
+
+function fusableSgd(em: GraphEmitter, p: ParameterGrad): boolean {
+  return gradientGemm(em, p) !== undefined;
+}
+
+/**
+ * SGD on a weight whose gradient is one Gemm (a Linear layer's dW, or a Conv's im2col dW
+ * reshaped to the kernel): p − lr·(α·A·B) is that Gemm with C = p, α' = −lr·α and β = 1, so
+ * the update happens inside the product instead of two more passes over the weight (a Mul by
+ * lr and a Sub; on ResNet-18 those passes move 11.7M parameters twice per step). The original
+ * Gemm is left unused and pruned. Returns the new parameter's name (`output`).
+ */
+function fuseSgdIntoGemm(em: GraphEmitter, p: ParameterGrad, lr: number, output: string): string {
+  const { gemm, viaReshape } = gradientGemm(em, p) as { gemm: NodeProto; viaReshape: boolean };
+  const alpha = attrFloat(gemm, 'alpha', 1);
+  const attrs = {
+    alpha: { f: -lr * alpha },
+    beta: { f: 1 },
+    transA: attrInt(gemm, 'transA', 0),
+    transB: attrInt(gemm, 'transB', 0),
+  };
+  const [a, b] = [gemm.input?.[0] ?? '', gemm.input?.[1] ?? ''];
+  if (!viaReshape) return em.to(output, 'Gemm', [a, b, p.name], attrs);
+  const updated = em.one('Gemm', [a, b, em.reshapeTo(p.name, [p.dims[0], -1])], attrs, 'sgd_gemm');
+  return em.to(output, 'Reshape', [updated, em.ints(p.dims)]);
 }
 
 function checkCoefficient(name: string, value: number, lo: number, hi: number, loOpen: boolean, hiOpen: boolean): void {
@@ -179,7 +225,14 @@ export function emitOptimizer(
   const size = (p: ParameterGrad): number => p.dims.reduce((x, y) => x * y, 1);
   const small = kind === 'sgd' ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
   const flat = small.length > 1 ? small : [];
-  for (const p of params) if (!flat.includes(p)) writeParam(p, 'Sub', [p.name, delta(p)]);
+  for (const p of params) {
+    if (flat.includes(p)) continue;
+    if (kind === 'sgd' && fusableSgd(em, p)) {
+      newParameters[p.name] = fuseSgdIntoGemm(em, p, lr, names.newValue(p.name));
+      continue;
+    }
+    writeParam(p, 'Sub', [p.name, delta(p)]);
+  }
   if (flat.length) {
     const sizes = flat.map(size);
     const total = sizes.reduce((x, y) => x + y, 0);

@@ -292,6 +292,31 @@ export function inferNode(
     }
     case 'Shape':
       return [x ? [x.length] : undefined];
+    case 'Tile': {
+      const reps = intsOf(node.input?.[1] ?? '');
+      if (!x || !reps || reps.length !== x.length) return [x ? x.map(() => unknownDim()) : undefined];
+      return [x.map((d, i) => (typeof d === 'number' ? d * reps[i] : reps[i] === 1 ? d : unknownDim()))];
+    }
+    case 'Einsum': {
+      const eq = (node.attribute ?? []).find((a) => a.name === 'equation')?.s;
+      const text = eq ? new TextDecoder().decode(eq).replace(/\s+/g, '') : '';
+      const arrow = text.indexOf('->');
+      if (arrow < 0 || text.includes('...')) return [undefined];
+      const specs = text.slice(0, arrow).split(',');
+      const dimOf = new Map<string, Dim>();
+      specs.forEach((spec, k) =>
+        [...spec].forEach((c, j) => {
+          const d = ins[k]?.[j];
+          if (d !== undefined && (!dimOf.has(c) || typeof dimOf.get(c) !== 'number' || d !== 1)) dimOf.set(c, d);
+        }),
+      );
+      return [[...text.slice(arrow + 2)].map((c) => dimOf.get(c) ?? unknownDim())];
+    }
+    case 'ConstantOfShape': {
+      const dims = intsOf(node.input?.[0] ?? '');
+      if (dims) return [dims];
+      return [x && x.length === 1 && typeof x[0] === 'number' ? Array.from({ length: x[0] }, () => unknownDim()) : undefined];
+    }
     case 'Size':
       return [[]];
     case 'Constant':

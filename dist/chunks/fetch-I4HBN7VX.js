@@ -1,0 +1,19 @@
+import { createRequire as __ebCreateRequire } from 'node:module';
+const require = __ebCreateRequire(import.meta.url);
+import {
+  NPM_REGISTRY,
+  fetchOnnxRuntime,
+  fileIntegrity,
+  keepEntry,
+  toolCacheDeps
+} from "./chunk-SFUS2MFE.js";
+import "./chunk-5RXNPUPO.js";
+import "./chunk-2JFKSI3H.js";
+import "./chunk-DSY7S6TO.js";
+export {
+  NPM_REGISTRY,
+  fetchOnnxRuntime,
+  fileIntegrity,
+  keepEntry,
+  toolCacheDeps
+};
