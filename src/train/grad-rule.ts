@@ -1,4 +1,4 @@
-/** The shape of one op's differentiation rule, shared by grad-ops.ts and grad-ops-more.ts. */
+/** The shape of one op's differentiation rule, and the small helpers the rule files share (grad-ops*.ts). */
 import type { NodeProto } from '../model/onnx.js';
 import type { GraphEmitter } from './graph.js';
 import type { Dim } from './shapes.js';
@@ -64,4 +64,34 @@ export function staticDims(dims: readonly Dim[], what: string): number[] {
 export function savedName(saved: Record<string, string | number | number[]>, key: string): string {
   const v = saved[key];
   return typeof v === 'string' ? v : established<string>(undefined, `the saved tensor ${key}`);
+}
+
+export const inp = (node: NodeProto, i: number): string => node.input?.[i] ?? '';
+
+export const out = (node: NodeProto, i: number): string => node.output?.[i] ?? '';
+
+export const hasInput = (node: NodeProto, i: number): boolean => !!node.input?.[i];
+
+/** Gradient of an op whose inputs broadcast against each other, for one input. */
+export function bcast(em: GraphEmitter, node: NodeProto, g: string, i: number): string {
+  return em.sumTo(g, em.shapeOf(out(node, 0)), inp(node, i));
+}
+
+export function rankOf(em: GraphEmitter, name: string): number | undefined {
+  return em.shapeOf(name)?.length;
+}
+
+export function swapLastTwo(rank: number): number[] {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return perm;
+}
+
+export function unsqueeze(em: GraphEmitter, x: string, axes: number[]): string {
+  return em.one('Unsqueeze', [x, em.ints(axes)], {}, 'unsqueeze');
+}
+
+export function squeeze(em: GraphEmitter, x: string, axes: number[]): string {
+  return em.one('Squeeze', [x, em.ints(axes)], {}, 'squeeze');
 }
