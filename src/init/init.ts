@@ -10,14 +10,16 @@
  * (file system walk, the engine) are passed in so tests run them on temporary folders.
  */
 import { mkdtemp, open, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { EnergyBudgetError, ExitCode, InputError, messageOf, errnoCode } from '../errors.js';
 import { formatQuantity, parseQuantity, type QuantityKind } from '../config/units.js';
 import type { ModelReport, Report } from '../report/types.js';
 import { textOption } from '../util/options.js';
+import os from 'node:os';
+import path from 'node:path';
+import { REGRESSION_GATE, renderWorkflow } from './workflow.js';
+export { REGRESSION_GATE, renderWorkflow } from './workflow.js';
 
 /** Growth allowed over the measured value, per budget, as a factor (stated in the file). */
 export const HEADROOM = {
@@ -30,11 +32,9 @@ export const HEADROOM = {
   'latency-p95': 2,
 } as const;
 
-/** Allowed growth of energy per inference against the base of a pull request. */
-export const REGRESSION_GATE = 0.05;
-
 /** Folders never searched for models. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
 
 export interface FoundModel {
@@ -246,40 +246,6 @@ export function renderBudgetFile(meta: InitMeta): string {
     }
   });
   return `${out.join('\n')}\n`;
-}
-
-/** The workflow that runs the budget on every pull request with the project's own install. Pure. */
-export function renderWorkflow(configRel: string): string {
-  return `# Written by \`energy-budget init\`: checks ${configRel} on every pull request.
-# The CLI comes from the project's devDependencies (npm ci); the base of the pull request is
-# measured in the same job for the ${REGRESSION_GATE * 100}% regression gate.
-name: energy-budget
-
-on:
-  pull_request:
-
-permissions:
-  contents: read
-
-jobs:
-  energy-budget:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0 # the base commit is measured from git
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 24
-          cache: npm
-      - run: npm ci
-      - run: >-
-          npx energy-budget run --config ${configRel}
-          --base-ref "origin/\${{ github.base_ref }}"
-          --junit energy-budget.xml --markdown energy-budget.md
-      - if: always()
-        run: cat energy-budget.md >> "$GITHUB_STEP_SUMMARY" || true
-`;
 }
 
 /** What init needs from the outside world. */
