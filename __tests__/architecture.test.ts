@@ -105,4 +105,30 @@ describe('docs/architecture.md import flow', () => {
     for (const f of FILES) if (!index.has(f)) visit(f);
     expect(cycles).toEqual([]);
   });
+
+  // Files still over the limit when the check was added (issue #16 names the limit); each is to
+  // be split, and none may be added. Remove a name once its file is under the limit.
+  const STILL_TO_SPLIT = new Set([
+    'src/baseline/git.ts',
+    'src/bench/inputs.ts',
+    'src/config/schema.ts',
+    'src/main.ts',
+    'src/optimize/structured.ts',
+    'src/optimize/variants.ts',
+    'src/report/markdown.ts',
+    'src/train/autodiff.ts',
+    'src/train/grad-ops-more.ts',
+  ]);
+
+  it('has no file under src/ over 450 lines (generated files and the list above excepted)', () => {
+    const long = FILES.filter((f) => !f.endsWith('.generated.ts'))
+      .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > 450 && !STILL_TO_SPLIT.has(f.file));
+    expect(long).toEqual([]);
+  });
+
+  it('lists only files still over 450 lines as still to split', () => {
+    const done = [...STILL_TO_SPLIT].filter((f) => readFileSync(path.join(root, f), 'utf8').split('\n').length - 1 <= 450);
+    expect(done).toEqual([]);
+  });
 });
