@@ -242,7 +242,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-BVIR6IAO.js");
+      const { runHistoryCommand } = await import("./chunks/command-XMH7XINY.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

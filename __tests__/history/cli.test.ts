@@ -90,6 +90,29 @@ describe('energy-budget history', () => {
     expect(missing.stderr).toMatch(/--history-ref energy-budget-data: cannot read history\/other\.yml\.jsonl there/);
   });
 
+  it('reads a data branch a plain clone has only as origin/<name> when given the branch name', async () => {
+    const origin = path.join(dir, 'origin');
+    mkdirSync(path.join(origin, 'history'), { recursive: true });
+    git(origin, 'init', '-q', '-b', 'main');
+    writeFileSync(path.join(origin, 'README.md'), 'main\n');
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'main');
+    git(origin, 'checkout', '-q', '-b', 'energy-budget-data');
+    const records = [1, 2].map((i) => toRecord(report(i, 0.02), { sha: `c${i}`, ref: 'main' }));
+    writeFileSync(path.join(origin, 'history/energy-budget.yml.jsonl'), serializeHistory(records));
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'history');
+    git(origin, 'checkout', '-q', 'main');
+    git(dir, 'clone', '-q', origin, 'clone');
+    const clone = path.join(dir, 'clone');
+    const r = await cli(['history', '--history-ref', 'energy-budget-data'], clone);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 runs in the history.');
+    const absent = await cli(['history', '--history-ref', 'no-such-branch'], clone);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toMatch(/--history-ref no-such-branch: cannot read .*git fetch origin energy-budget-data/);
+  });
+
   it('rejects bad arguments and input with exit 2 and a message', async () => {
     expect(await cli(['history'], dir)).toMatchObject({
       code: 2,

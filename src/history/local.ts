@@ -21,6 +21,16 @@ export async function readHistoryFromGit(cwd: string, ref: string, file: string)
   try {
     text = (await runGit(['show', `${ref}:${file}`], cwd)).toString('utf8');
   } catch (error) {
+    // A plain clone has the data branch only as origin/<name>: a branch name that is not a local
+    // ref is read from the remote-tracking one, as `git checkout <name>` would guess it.
+    const tracking = `origin/${ref}`;
+    if (error instanceof GitCommandError && !ref.includes('/') && (await refExists(cwd, ref)) === false) {
+      try {
+        return parseHistory((await runGit(['show', `${tracking}:${file}`], cwd)).toString('utf8'));
+      } catch {
+        // Neither exists: the message below names the fetch that brings it.
+      }
+    }
     if (error instanceof GitCommandError) {
       throw new InputError(
         'GIT_FAILED',
@@ -32,6 +42,16 @@ export async function readHistoryFromGit(cwd: string, ref: string, file: string)
     throw error;
   }
   return parseHistory(text);
+}
+
+/** Whether `ref` names a commit in the repository around `cwd`. */
+async function refExists(cwd: string, ref: string): Promise<boolean> {
+  try {
+    await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A report file's date for ordering: its `createdAt`, else the file's modification time. */

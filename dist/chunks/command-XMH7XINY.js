@@ -49,6 +49,13 @@ async function readHistoryFromGit(cwd, ref, file) {
   try {
     text = (await runGit(["show", `${ref}:${file}`], cwd)).toString("utf8");
   } catch (error) {
+    const tracking = `origin/${ref}`;
+    if (error instanceof GitCommandError && !ref.includes("/") && await refExists(cwd, ref) === false) {
+      try {
+        return parseHistory((await runGit(["show", `${tracking}:${file}`], cwd)).toString("utf8"));
+      } catch {
+      }
+    }
     if (error instanceof GitCommandError) {
       throw new InputError(
         "GIT_FAILED",
@@ -59,6 +66,14 @@ async function readHistoryFromGit(cwd, ref, file) {
     throw error;
   }
   return parseHistory(text);
+}
+async function refExists(cwd, ref) {
+  try {
+    await runGit(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function reportTime(file, createdAt) {
   const t = createdAt ? Date.parse(createdAt) : NaN;
