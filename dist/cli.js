@@ -1,13 +1,20 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  textOption
+} from "./chunks/chunk-TK4EXLC7.js";
+import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
+  tryParseShard
+} from "./chunks/chunk-UN4UVWZZ.js";
+import {
   EnergyBudgetError,
   ExitCode,
-  exitCodeOf
-} from "./chunks/chunk-2JFKSI3H.js";
+  exitCodeOf,
+  messageOf
+} from "./chunks/chunk-F6FI7J2S.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/cli.ts
@@ -57,13 +64,9 @@ Run 'energy-budget --help' for the usage.`, 2);
   }
 };
 function parseShard(text) {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
-    throw new ArgumentError(`--shard expects I/N with 1 \u2264 I \u2264 N, for example --shard 2/4; got '${text}'.`);
-  }
-  return { index, count };
+  const shard = tryParseShard(text);
+  if (!shard) throw new ArgumentError(`--shard expects I/N with 1 \u2264 I \u2264 N, for example --shard 2/4; got '${text}'.`);
+  return shard;
 }
 function parseRunArgs(args, cwd) {
   let values;
@@ -84,7 +87,7 @@ function parseRunArgs(args, cwd) {
       }
     }));
   } catch (error) {
-    throw new ArgumentError(`run: ${error.message.replace(/\. To specify.*$/s, ".")}`);
+    throw new ArgumentError(`run: ${messageOf(error).replace(/\. To specify.*$/s, ".")}`);
   }
   if (values["base-ref"] !== void 0 && values.baseline !== void 0) {
     throw new ArgumentError("run: give either --base-ref or --baseline, not both.");
@@ -94,12 +97,12 @@ function parseRunArgs(args, cwd) {
   }
   return {
     cwd,
-    configPath: values.config ?? "energy-budget.yml",
-    jsonPath: values.json,
-    markdownPath: values.markdown,
-    junitPath: values.junit,
-    baseRef: values["base-ref"],
-    baselinePath: values.baseline,
+    configPath: textOption(values.config) ?? "energy-budget.yml",
+    jsonPath: textOption(values.json),
+    markdownPath: textOption(values.markdown),
+    junitPath: textOption(values.junit),
+    baseRef: textOption(values["base-ref"]),
+    baselinePath: textOption(values.baseline),
     shard: typeof values.shard === "string" ? parseShard(values.shard) : void 0,
     advise: values.advise === true ? true : void 0
   };
@@ -124,17 +127,17 @@ async function runMerge(args, proc) {
       }
     });
   } catch (error) {
-    throw new ArgumentError(`merge: ${error.message.replace(/\. To specify.*$/s, ".")}`);
+    throw new ArgumentError(`merge: ${messageOf(error).replace(/\. To specify.*$/s, ".")}`);
   }
   if (!parsed.positionals.length)
     throw new ArgumentError(
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-5NXI6IP3.js");
-  const { mergeReports } = await import("./chunks/merge-U4AKMTAA.js");
+  const { loadBaselineReport } = await import("./chunks/report-OLMM4SVJ.js");
+  const { mergeReports } = await import("./chunks/merge-7K2WRFIS.js");
   const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-TDNPDQGS.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-OZKEXXVE.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -162,8 +165,8 @@ async function runMerge(args, proc) {
   return reportExitCode(report, { allowIncomplete: parsed.values["allow-incomplete"] === true });
 }
 async function runInitCommand(args, proc, deps) {
-  const { runInit } = await import("./chunks/init-YHF735KY.js");
-  const { runEnergyBudget } = await import("./chunks/run-TDNPDQGS.js");
+  const { runInit } = await import("./chunks/init-4UV6CYEP.js");
+  const { runEnergyBudget } = await import("./chunks/run-OZKEXXVE.js");
   const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -220,7 +223,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-TDNPDQGS.js");
+      const { runEnergyBudget } = await import("./chunks/run-OZKEXXVE.js");
       const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -228,7 +231,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-NKERHBWC.js");
+      const { runOptimizeCommand } = await import("./chunks/command-VXHOHSLL.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
@@ -242,7 +245,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-XMH7XINY.js");
+      const { runHistoryCommand } = await import("./chunks/command-PYZEKRDR.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

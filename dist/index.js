@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-MT3BFTMD.js";
+} from "./chunks/chunk-2CUJF34O.js";
 import {
   appendRecord,
   chartsFor,
@@ -12,23 +12,27 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-YWX5PE4V.js";
+} from "./chunks/chunk-Y5KFUCW2.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-BPKC3IMG.js";
+} from "./chunks/chunk-6UZMMKGQ.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
-import "./chunks/chunk-BUK3XVSY.js";
+import {
+  tryParseShard
+} from "./chunks/chunk-UN4UVWZZ.js";
+import "./chunks/chunk-QMWKDW3V.js";
 import {
   describeFailure,
   realRuntimeProbe,
   resolveOnnxRuntime
-} from "./chunks/chunk-SR5KBDGD.js";
-import "./chunks/chunk-PKNTQNRV.js";
-import "./chunks/chunk-4K6K6CUH.js";
+} from "./chunks/chunk-6SLPHALD.js";
+import {
+  isOneOf
+} from "./chunks/chunk-U7JM4HA2.js";
 import {
   error,
   getInput,
@@ -43,21 +47,23 @@ import {
 } from "./chunks/chunk-L6IDUJJP.js";
 import {
   fetchOnnxRuntime
-} from "./chunks/chunk-SFUS2MFE.js";
+} from "./chunks/chunk-BEWLHAWT.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
 import {
   mergeReports
-} from "./chunks/chunk-GRFEZZG2.js";
-import "./chunks/chunk-FH5OFG5U.js";
+} from "./chunks/chunk-SWFHI5M7.js";
+import "./chunks/chunk-JUTTHN2E.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   InputError,
-  exitCodeOf
-} from "./chunks/chunk-2JFKSI3H.js";
+  errnoCode,
+  exitCodeOf,
+  messageOf
+} from "./chunks/chunk-F6FI7J2S.js";
 import {
   estimatedFiguresText,
   estimatedSuffix
@@ -861,7 +867,7 @@ function isObject(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 function oneOf(value, allowed) {
-  return typeof value === "string" && allowed.includes(value);
+  return isOneOf(allowed, value);
 }
 function cutString(s) {
   return s.length > MAX_STRING ? `${s.slice(0, MAX_STRING)}\u2026 (cut)` : s;
@@ -979,14 +985,14 @@ async function readUntrustedReport(file, what = "given as `report-json`") {
     if (error2 instanceof InputError) throw error2;
     throw new InputError(
       "INPUT_INVALID",
-      `The report ${file} ${what} could not be read (${error2?.code ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
+      `The report ${file} ${what} could not be read (${errnoCode(error2) ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
     );
   }
   let data;
   try {
     data = JSON.parse(text);
   } catch (error2) {
-    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${error2.message}.`);
+    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${messageOf(error2)}.`);
   }
   if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.models) || !oneOf(data.verdict, VERDICTS)) {
     throw new InputError(
@@ -5298,7 +5304,7 @@ async function withRetries(what, opts, attempt) {
       last = `HTTP ${res.status}`;
       await res.body?.cancel();
     } catch (error2) {
-      last = error2?.message ?? String(error2);
+      last = messageOf(error2);
     }
     if (i < opts.attempts) await opts.sleep(1e3 * 2 ** (i - 1));
   }
@@ -5612,9 +5618,7 @@ function readGitHubContext(env, options = {}) {
     try {
       payload = obj(JSON.parse(readFile2(eventPath))) ?? {};
     } catch (error2) {
-      warnings.push(
-        `Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${error2?.message ?? String(error2)}`
-      );
+      warnings.push(`Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${messageOf(error2)}`);
     }
   }
   return {
@@ -5670,7 +5674,7 @@ function branchName(value) {
 }
 function oneOf2(name, value, allowed, fallback) {
   if (value === "") return fallback;
-  if (allowed.includes(value)) return value;
+  if (isOneOf(allowed, value)) return value;
   throw new InputError(
     "ARGUMENT_INVALID",
     `The input \`${name}\` is "${value}", but it must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}. Example: \`${name}: ${fallback}\`.`
@@ -5678,16 +5682,14 @@ function oneOf2(name, value, allowed, fallback) {
 }
 function parseShard(value) {
   if (value === "") return void 0;
-  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
+  const shard = tryParseShard(value);
+  if (!shard) {
     throw new InputError(
       "ARGUMENT_INVALID",
       `The input \`shard\` is "${value}", but it must be \`i/n\` with 1 \u2264 i \u2264 n, e.g. \`shard: \${{ matrix.shard }}/4\` with shard: [1, 2, 3, 4].`
     );
   }
-  return { index, count };
+  return shard;
 }
 function parseBoolean(name, value) {
   if (["true", "True", "TRUE"].includes(value)) return true;
@@ -5725,7 +5727,7 @@ async function ensureOnnxRuntime(options = {}) {
   const first = probe();
   let r = resolveOnnxRuntime(first);
   if (!r.ok && r.fetchable) {
-    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-I4HBN7VX.js")).toolCacheDeps(process.env, options.log ?? (() => {
+    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-4E4XDYAV.js")).toolCacheDeps(process.env, options.log ?? (() => {
     }));
     await fetchOnnxRuntime(first.arch, deps);
     r = resolveOnnxRuntime(probe());
@@ -6040,7 +6042,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-TDNPDQGS.js");
+  const engine = await import("./chunks/run-OZKEXXVE.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {
@@ -6096,7 +6098,7 @@ async function publishLocally(s, report, jsonPath, history) {
   try {
     await s.io.writeSummary(summary2);
   } catch (error2) {
-    s.io.warning(`Could not write the job summary: ${error2?.message ?? String(error2)}`);
+    s.io.warning(`Could not write the job summary: ${messageOf(error2)}`);
   }
   s.io.setOutput("verdict", report.verdict);
   s.io.setOutput("report", jsonPath);
@@ -6146,7 +6148,7 @@ async function postComment(s, report, body, prNumber, fatal) {
 > ${escapeMarkdown(line, { maxLength: 500 })}
 `);
       } catch (error2) {
-        s.io.warning(`Could not write the job summary: ${error2?.message ?? String(error2)}`);
+        s.io.warning(`Could not write the job summary: ${messageOf(error2)}`);
       }
       return;
     }
@@ -6232,7 +6234,7 @@ async function historyView(s, plan, report, stored, record) {
     }
     return view;
   } catch (error2) {
-    io.warning(`Could not render the history: ${error2?.message ?? String(error2)}`);
+    io.warning(`Could not render the history: ${messageOf(error2)}`);
     return void 0;
   }
 }
@@ -6254,7 +6256,7 @@ async function uploadHistoryHtml(s, file) {
     io.info(`Uploaded the HTML history report as the artifact ${name} (${up.size} bytes zipped)${where}.`);
   } catch (error2) {
     io.warning(
-      `Could not upload the HTML history report as the artifact ${name}: ${error2?.message ?? String(error2)}. The file is at ${file} (output \`history-html\`).`
+      `Could not upload the HTML history report as the artifact ${name}: ${messageOf(error2)}. The file is at ${file} (output \`history-html\`).`
     );
   }
 }

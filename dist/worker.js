@@ -5,34 +5,29 @@ import {
   compareWithBase,
   confinedReadFile,
   countSides,
-  loadConfig,
   measureModel,
   serializeError
-} from "./chunks/chunk-T5NLT6PY.js";
-import "./chunks/chunk-JQDTM3AS.js";
-import "./chunks/chunk-ZHNLE7DA.js";
-import "./chunks/chunk-VJGMPWIK.js";
+} from "./chunks/chunk-X2CLV7RO.js";
+import "./chunks/chunk-RE3WY3NF.js";
+import "./chunks/chunk-FPS5GGIL.js";
 import "./chunks/chunk-R3OHUB5T.js";
-import "./chunks/chunk-BUK3XVSY.js";
-import "./chunks/chunk-SR5KBDGD.js";
-import "./chunks/chunk-PKNTQNRV.js";
-import "./chunks/chunk-4K6K6CUH.js";
+import "./chunks/chunk-QMWKDW3V.js";
+import "./chunks/chunk-6SLPHALD.js";
+import "./chunks/chunk-U7JM4HA2.js";
 import "./chunks/chunk-5RXNPUPO.js";
-import "./chunks/chunk-FH5OFG5U.js";
+import "./chunks/chunk-JUTTHN2E.js";
 import {
   EnvironmentError
-} from "./chunks/chunk-2JFKSI3H.js";
-import "./chunks/chunk-MJFYPYIG.js";
+} from "./chunks/chunk-F6FI7J2S.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/isolate/handler.ts
-import { readFile } from "node:fs/promises";
 async function handleJob(job, logger) {
-  const config = await loadConfig(job.configFile, (p) => readFile(p, "utf8"));
+  const config = job.config;
   const cfg = config.models[job.modelIndex];
   if (!cfg || cfg.name !== job.modelName) {
     throw new EnvironmentError(
-      `The measurement worker found a different model at models[${job.modelIndex}] of ${job.configFile} than the engine (expected "${job.modelName}"): the budget file changed during the run. Run again.`
+      `The measurement worker was sent models[${job.modelIndex}] of ${config.file}, which is not "${job.modelName}": the engine and its worker disagree. Please report it.`
     );
   }
   const shown = new Set(job.shown);

@@ -6,7 +6,7 @@ import {
 } from "./chunk-5RXNPUPO.js";
 import {
   EnvironmentError
-} from "./chunk-2JFKSI3H.js";
+} from "./chunk-F6FI7J2S.js";
 
 // src/runtime/onnxruntime.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -6,9 +6,9 @@ import {
   fileIntegrity,
   keepEntry,
   toolCacheDeps
-} from "./chunk-SFUS2MFE.js";
+} from "./chunk-BEWLHAWT.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-2JFKSI3H.js";
+import "./chunk-F6FI7J2S.js";
 import "./chunk-DSY7S6TO.js";
 export {
   NPM_REGISTRY,

@@ -6,8 +6,9 @@ import {
   tarballUrl
 } from "./chunk-5RXNPUPO.js";
 import {
-  EnvironmentError
-} from "./chunk-2JFKSI3H.js";
+  EnvironmentError,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 
 // src/runtime/fetch.ts
 import { createHash } from "node:crypto";
@@ -162,7 +163,7 @@ async function fetchOnnxRuntime(arch, deps) {
         file = await deps.download(url);
       } catch (error) {
         throw new EnvironmentError(
-          `Could not download ${url} (${error.message}): the action fetches onnxruntime for Linux arm64 from the npm registry on first use. Allow the runner to reach registry.npmjs.org, or run on Linux x64 (\`runs-on: ubuntu-latest\`), where the runtime ships with the action.`,
+          `Could not download ${url} (${messageOf(error)}): the action fetches onnxruntime for Linux arm64 from the npm registry on first use. Allow the runner to reach registry.npmjs.org, or run on Linux x64 (\`runs-on: ubuntu-latest\`), where the runtime ships with the action.`,
           { cause: error }
         );
       }

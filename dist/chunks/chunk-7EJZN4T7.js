@@ -6,7 +6,7 @@ import {
 import {
   EnvironmentError,
   InputError
-} from "./chunk-2JFKSI3H.js";
+} from "./chunk-F6FI7J2S.js";
 
 // src/baseline/git.ts
 import { execFile, spawn } from "node:child_process";

@@ -66,6 +66,12 @@ function limitErrorOf(model, doing, error) {
 function exitCodeOf(error) {
   return error instanceof EnergyBudgetError ? error.exitCode : 3;
 }
+function messageOf(error) {
+  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : String(error);
+}
+function errnoCode(error) {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : void 0;
+}
 
 export {
   ExitCode,
@@ -74,5 +80,7 @@ export {
   InputError,
   EnvironmentError,
   limitErrorOf,
-  exitCodeOf
+  exitCodeOf,
+  messageOf,
+  errnoCode
 };

@@ -1,8 +1,10 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  InputError
-} from "./chunk-2JFKSI3H.js";
+  InputError,
+  errnoCode,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 import {
   __commonJS,
   __toESM
@@ -6913,9 +6915,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/baseline/report.ts
-import { readFile as fsReadFile } from "node:fs/promises";
-
 // src/report/validate.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
@@ -7394,6 +7393,7 @@ var REPORT_SCHEMA = {
       "type": "object",
       "properties": {
         "metric": {
+          "description": "A metric key (docs/contract.md); typed as any string because reports are also read from files, where a newer version may name a metric this one does not know.",
           "type": "string"
         },
         "kind": {
@@ -8301,6 +8301,17 @@ var REPORT_SCHEMA = {
             },
             "message": {
               "type": "string"
+            },
+            "exitCode": {
+              "description": "The exit code this failure maps to: 2 for the user's input, 3 for the environment or an internal fault.",
+              "anyOf": [
+                {
+                  "const": 2
+                },
+                {
+                  "const": 3
+                }
+              ]
             }
           },
           "required": [
@@ -8312,12 +8323,6 @@ var REPORT_SCHEMA = {
           "description": "The baseline's figures for the same model, when there is one.",
           "type": "object",
           "properties": {
-            "flops": {
-              "type": [
-                "number",
-                "null"
-              ]
-            },
             "error": {
               "description": "Set when this model could not be measured; other models still report.",
               "type": "object",
@@ -8327,6 +8332,17 @@ var REPORT_SCHEMA = {
                 },
                 "message": {
                   "type": "string"
+                },
+                "exitCode": {
+                  "description": "The exit code this failure maps to: 2 for the user's input, 3 for the environment or an internal fault.",
+                  "anyOf": [
+                    {
+                      "const": 2
+                    },
+                    {
+                      "const": 3
+                    }
+                  ]
                 }
               },
               "required": [
@@ -8383,6 +8399,12 @@ var REPORT_SCHEMA = {
                 "parameters",
                 "bytesByDtype",
                 "sparsity"
+              ]
+            },
+            "flops": {
+              "type": [
+                "number",
+                "null"
               ]
             },
             "flopsByOp": {
@@ -8478,6 +8500,7 @@ var REPORT_SCHEMA = {
                 "type": "object",
                 "properties": {
                   "metric": {
+                    "description": "A metric key; any string, as for BudgetResult.metric.",
                     "type": "string"
                   },
                   "base": {
@@ -8590,10 +8613,10 @@ var REPORT_SCHEMA = {
             }
           },
           "required": [
-            "flops",
             "name",
             "path",
-            "size"
+            "size",
+            "flops"
           ]
         },
         "baseComparison": {
@@ -8603,6 +8626,7 @@ var REPORT_SCHEMA = {
             "type": "object",
             "properties": {
               "metric": {
+                "description": "A metric key; any string, as for BudgetResult.metric.",
                 "type": "string"
               },
               "base": {
@@ -9169,6 +9193,10 @@ function reportSchemaProblem(doc) {
   return `${where || "the report"} ${detail} (schema/report.schema.json)`;
 }
 
+// src/util/read-text.ts
+import { readFile } from "node:fs/promises";
+var readTextFile = (path) => readFile(path, "utf8");
+
 // src/baseline/report.ts
 var SUPPORTED_SCHEMA_VERSION = 1;
 function isRecord(x) {
@@ -9206,21 +9234,21 @@ function checkModel(m, at) {
   }
   return problems.find((p) => p !== null) ?? null;
 }
-async function loadBaselineReport(path, readFile = (p) => fsReadFile(p, "utf8"), givenAs = "--baseline") {
+async function loadBaselineReport(path, readFile2 = readTextFile, givenAs = "--baseline") {
   const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
   let text;
   try {
-    text = await readFile(path);
+    text = await readFile2(path);
   } catch (error) {
-    const code = error.code;
-    const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${error.message})`;
+    const code = errnoCode(error);
+    const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${messageOf(error)})`;
     throw new InputError("INPUT_INVALID", `${givenAs} ${path}: the file ${what}. ${how}`, { cause: error });
   }
   let doc;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: not valid JSON (${error.message}). ${how}`, {
+    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: not valid JSON (${messageOf(error)}). ${how}`, {
       cause: error
     });
   }
@@ -9289,6 +9317,7 @@ function environmentDifferences(base, head, config) {
 }
 
 export {
+  readTextFile,
   SUPPORTED_SCHEMA_VERSION,
   loadBaselineReport,
   environmentDifferences

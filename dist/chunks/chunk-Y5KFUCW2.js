@@ -7,10 +7,11 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-BPKC3IMG.js";
+} from "./chunk-6UZMMKGQ.js";
 import {
-  InputError
-} from "./chunk-2JFKSI3H.js";
+  InputError,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 import {
   formatChange,
   formatMetric
@@ -122,7 +123,7 @@ function parseHistory(text) {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      skipped.push(`line ${i + 1}: not JSON (${error.message})`);
+      skipped.push(`line ${i + 1}: not JSON (${messageOf(error)})`);
       return;
     }
     const r = parseRecord(value);

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   onnxRuntimeFor
-} from "./chunk-SR5KBDGD.js";
+} from "./chunk-6SLPHALD.js";
 
 // src/runtime/ort-bundle.ts
 import { createRequire } from "node:module";

@@ -1,11 +1,17 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 
-// src/bench/latency.ts
-function percentile(sorted, p) {
+// src/util/one-of.ts
+function isOneOf(allowed, value) {
+  return typeof value === "string" && allowed.includes(value);
+}
+
+// src/util/stats.ts
+var { sqrt } = Math;
+function quantileSorted(sorted, p) {
   const n = sorted.length;
-  if (n === 0) throw new RangeError("percentile of an empty sample");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile p must be in [0, 1], got ${p}`);
+  if (n === 0) throw new RangeError("quantile of an empty sample");
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   if (lo >= n - 1) return sorted[n - 1];
@@ -38,10 +44,16 @@ function selectInPlace(a, k, lo = 0, hi = a.length - 1) {
     else return;
   }
 }
-function percentiles(xs, ps) {
+function quantile(values, p) {
+  return quantileSorted(Float64Array.from(values).sort(), p);
+}
+function median(values) {
+  return quantile(values, 0.5);
+}
+function quantiles(xs, ps) {
   const n = xs.length;
-  if (n === 0) throw new RangeError("percentile of an empty sample");
-  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile p must be in [0, 1], got ${p}`);
+  if (n === 0) throw new RangeError("quantile of an empty sample");
+  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
   const a = Float64Array.from(xs);
   const out = new Array(ps.length);
   const order = ps.map((_, i) => i).sort((i, j) => ps[i] - ps[j]);
@@ -64,17 +76,27 @@ function percentiles(xs, ps) {
   return out;
 }
 function mean(xs, n = xs.length) {
+  if (n === 0) throw new RangeError("mean of an empty sample");
   let sum = 0;
   for (let i = 0; i < n; i++) sum += xs[i];
   return sum / n;
 }
-function stdev(xs, n = xs.length) {
-  if (n === 0) return NaN;
-  if (n === 1) return 0;
+function variance(xs, n = xs.length) {
+  if (n < 2) throw new RangeError(`variance needs at least 2 values, got ${n}`);
   const m = mean(xs, n);
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i] - m) ** 2;
-  return Math.sqrt(ss / (n - 1));
+  let comp = 0;
+  for (let i = 0; i < n; i++) {
+    const d = xs[i] - m;
+    ss += d * d;
+    comp += d;
+  }
+  return (ss - comp * comp / n) / (n - 1);
+}
+function stdev(xs, n = xs.length) {
+  if (n === 0) throw new RangeError("stdev of an empty sample");
+  if (n === 1) return 0;
+  return sqrt(variance(xs, n));
 }
 function lnGamma(x) {
   let shift = 0;
@@ -121,6 +143,8 @@ function incompleteBeta(x, a, b) {
   return front * f / a;
 }
 function tCdf(t, df) {
+  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
+  if (df > 1e7) return normalCdf(t);
   const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
   return t >= 0 ? 1 - tail : tail;
 }
@@ -183,64 +207,19 @@ function relativeCiHalfWidth(xs, n = xs.length, confidence = 0.95) {
   const s = stdev(xs, n);
   if (s === 0) return 0;
   if (m === 0) return Infinity;
-  return tQuantile((1 + confidence) / 2, n - 1) * s / Math.sqrt(n) / Math.abs(m);
-}
-
-// src/compare/stats.ts
-var { sqrt, floor } = Math;
-function mean2(values) {
-  if (values.length === 0) throw new RangeError("mean of an empty sample");
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-function variance(values) {
-  if (values.length < 2) throw new RangeError(`variance needs at least 2 values, got ${values.length}`);
-  const m = mean2(values);
-  let ss = 0;
-  let comp = 0;
-  for (const v of values) {
-    ss += (v - m) ** 2;
-    comp += v - m;
-  }
-  return (ss - comp * comp / values.length) / (values.length - 1);
-}
-function stdev2(values) {
-  return sqrt(variance(values));
-}
-function quantileSorted(sorted, p) {
-  if (sorted.length === 0) throw new RangeError("quantile of an empty sample");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be in [0, 1], got ${p}`);
-  return percentile(sorted, p);
-}
-function quantile(values, p) {
-  return quantileSorted(
-    [...values].sort((a, b) => a - b),
-    p
-  );
-}
-function median(values) {
-  return quantile(values, 0.5);
-}
-var normalCdf2 = normalCdf;
-function studentTQuantile(p, df) {
-  if (!(p > 0 && p < 1)) throw new RangeError(`t quantile p must be in (0, 1), got ${p}`);
-  if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
-  return tQuantile(p, df);
+  return tQuantile((1 + confidence) / 2, n - 1) * s / sqrt(n) / Math.abs(m);
 }
 
 export {
-  percentile,
-  percentiles,
-  mean,
-  stdev,
-  relativeCiHalfWidth,
-  mean2,
-  variance,
-  stdev2,
+  isOneOf,
   quantileSorted,
   quantile,
   median,
-  normalCdf2 as normalCdf,
-  studentTQuantile
+  quantiles,
+  mean,
+  variance,
+  stdev,
+  tQuantile,
+  normalCdf,
+  relativeCiHalfWidth
 };

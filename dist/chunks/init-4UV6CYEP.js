@@ -4,10 +4,15 @@ import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
 import {
+  textOption
+} from "./chunk-TK4EXLC7.js";
+import {
   EnergyBudgetError,
   ExitCode,
-  InputError
-} from "./chunk-2JFKSI3H.js";
+  InputError,
+  errnoCode,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 import {
   formatQuantity,
   parseQuantity
@@ -19,9 +24,46 @@ import {
 // src/init/init.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { mkdtemp, open, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+
+// src/init/workflow.ts
+var REGRESSION_GATE = 0.05;
+function renderWorkflow(configRel) {
+  return `# Written by \`energy-budget init\`: checks ${configRel} on every pull request.
+# The CLI comes from the project's devDependencies (npm ci); the base of the pull request is
+# measured in the same job for the ${REGRESSION_GATE * 100}% regression gate.
+name: energy-budget
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+
+jobs:
+  energy-budget:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the base commit is measured from git
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          cache: npm
+      - run: npm ci
+      - run: >-
+          npx energy-budget run --config ${configRel}
+          --base-ref "origin/\${{ github.base_ref }}"
+          --junit energy-budget.xml --markdown energy-budget.md
+      - if: always()
+        run: cat energy-budget.md >> "$GITHUB_STEP_SUMMARY" || true
+`;
+}
+
+// src/init/init.ts
 var HEADROOM = {
   /** Deterministic figures: room for small edits before the budget needs a conscious raise. */
   "model-size": 1.1,
@@ -31,7 +73,6 @@ var HEADROOM = {
   "energy-per-inference": 2,
   "latency-p95": 2
 };
-var REGRESSION_GATE = 0.05;
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var LFS_POINTER = "version https://git-lfs.github.com/spec/";
 async function findModels(root) {
@@ -185,38 +226,6 @@ function renderBudgetFile(meta) {
   return `${out.join("\n")}
 `;
 }
-function renderWorkflow(configRel) {
-  return `# Written by \`energy-budget init\`: checks ${configRel} on every pull request.
-# The CLI comes from the project's devDependencies (npm ci); the base of the pull request is
-# measured in the same job for the ${REGRESSION_GATE * 100}% regression gate.
-name: energy-budget
-
-on:
-  pull_request:
-
-permissions:
-  contents: read
-
-jobs:
-  energy-budget:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0 # the base commit is measured from git
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 24
-          cache: npm
-      - run: npm ci
-      - run: >-
-          npx energy-budget run --config ${configRel}
-          --base-ref "origin/\${{ github.base_ref }}"
-          --junit energy-budget.xml --markdown energy-budget.md
-      - if: always()
-        run: cat energy-budget.md >> "$GITHUB_STEP_SUMMARY" || true
-`;
-}
 var INIT_USAGE = `Usage: energy-budget init [--config FILE] [--workflow FILE] [--iterations N] [--force] [--dry-run]
   Finds the .onnx models under the current folder (not node_modules, .git or Git LFS pointers),
   measures each once and writes a commented budget file with the measured values plus headroom,
@@ -246,7 +255,7 @@ async function runInit(args, deps) {
   } catch (error) {
     throw new InputError(
       "INPUT_INVALID",
-      `energy-budget init: ${error.message.replace(/\. To specify.*$/s, ".")}
+      `energy-budget init: ${messageOf(error).replace(/\. To specify.*$/s, ".")}
 ${INIT_USAGE}`
     );
   }
@@ -266,8 +275,8 @@ ${INIT_USAGE}`
   }
   const force = values.force === true;
   const dryRun = values["dry-run"] === true;
-  const configFile = path.resolve(deps.cwd, values.config || "energy-budget.yml");
-  const workflowFile = path.resolve(deps.cwd, values.workflow || ".github/workflows/energy-budget.yml");
+  const configFile = path.resolve(deps.cwd, textOption(values.config) || "energy-budget.yml");
+  const workflowFile = path.resolve(deps.cwd, textOption(values.workflow) || ".github/workflows/energy-budget.yml");
   const show = (f) => path.relative(deps.cwd, f) || f;
   if (!dryRun && !force && await exists(configFile)) {
     throw new InputError(
@@ -357,20 +366,20 @@ async function exists(file) {
     await fh.close();
     return true;
   } catch (error) {
-    return error.code !== "ENOENT";
+    return errnoCode(error) !== "ENOENT";
   }
 }
 async function writeNew(file, text, force) {
   try {
     await writeFile(file, text, { flag: force ? "w" : "wx" });
   } catch (error) {
-    const code = error.code;
+    const code = errnoCode(error);
     if (code === "EEXIST")
       throw new InputError(
         "INPUT_INVALID",
         `energy-budget init: ${file} appeared while measuring; left as it is (--force overwrites it).`
       );
-    throw new EnergyBudgetError("ENVIRONMENT", `energy-budget init: cannot write ${file}: ${error.message}`, 3);
+    throw new EnergyBudgetError("ENVIRONMENT", `energy-budget init: cannot write ${file}: ${messageOf(error)}`, 3);
   }
 }
 export {

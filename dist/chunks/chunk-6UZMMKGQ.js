@@ -1,11 +1,12 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  mean2 as mean,
+  isOneOf,
+  mean,
   median,
-  stdev2 as stdev,
-  studentTQuantile
-} from "./chunk-PKNTQNRV.js";
+  stdev,
+  tQuantile
+} from "./chunk-U7JM4HA2.js";
 
 // src/history/series.ts
 function isMeasuredMetric(metric) {
@@ -73,7 +74,7 @@ function historyComparison(history, head) {
   const logs = history.map(Math.log);
   const m = mean(logs);
   const s = stdev(logs);
-  const half = studentTQuantile(0.975, n - 1) * s * Math.sqrt(1 + 1 / n);
+  const half = tQuantile(0.975, n - 1) * s * Math.sqrt(1 + 1 / n);
   const d = Math.log(head) - m;
   return {
     verdict: "inconclusive",
@@ -179,7 +180,7 @@ function toRecord(report, meta) {
     models: report.models.filter((m) => !m.error && m.change !== "removed").map((m) => {
       const limits = {};
       for (const b of m.budgets) {
-        if (b.kind === "absolute" && HISTORY_METRICS.includes(b.metric) && finite(b.limit) !== void 0)
+        if (b.kind === "absolute" && isOneOf(HISTORY_METRICS, b.metric) && finite(b.limit) !== void 0)
           limits[b.metric] = b.limit;
       }
       return {

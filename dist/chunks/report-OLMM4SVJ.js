@@ -4,8 +4,8 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   environmentDifferences,
   loadBaselineReport
-} from "./chunk-P3BSJ7OZ.js";
-import "./chunk-2JFKSI3H.js";
+} from "./chunk-67ME2E2X.js";
+import "./chunk-F6FI7J2S.js";
 import "./chunk-DSY7S6TO.js";
 export {
   SUPPORTED_SCHEMA_VERSION,

@@ -1,149 +1,13 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  mean2 as mean,
+  mean,
   median,
   normalCdf,
   quantile,
-  studentTQuantile,
+  tQuantile,
   variance
-} from "./chunk-PKNTQNRV.js";
-
-// src/config/metrics.ts
-var METRICS = {
-  "model-size": {
-    kind: "bytes",
-    phase: "model",
-    minimum: false,
-    description: "Bytes of the .onnx file plus its external-data files."
-  },
-  parameters: {
-    kind: "count",
-    phase: "model",
-    minimum: false,
-    description: "Weight elements (initializers, Constant nodes, subgraphs)."
-  },
-  flops: {
-    kind: "flops",
-    phase: "model",
-    minimum: false,
-    description: "FLOPs per inference call at the configured shapes, 2 per multiply-add."
-  },
-  "latency-p50": { kind: "time", phase: "inference", minimum: false, description: "Median latency of one inference call." },
-  "latency-p95": {
-    kind: "time",
-    phase: "inference",
-    minimum: false,
-    description: "95th-percentile latency of one inference call."
-  },
-  "latency-p99": {
-    kind: "time",
-    phase: "inference",
-    minimum: false,
-    description: "99th-percentile latency of one inference call."
-  },
-  "latency-mean": { kind: "time", phase: "inference", minimum: false, description: "Mean latency of one inference call." },
-  throughput: {
-    kind: "throughput",
-    phase: "inference",
-    minimum: true,
-    description: "A MINIMUM: samples per second must stay at or above it."
-  },
-  "peak-memory": { kind: "bytes", phase: "inference", minimum: false, description: "Peak resident memory of the benchmark." },
-  "peak-gpu-memory": {
-    kind: "bytes",
-    phase: "inference",
-    minimum: false,
-    description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)."
-  },
-  "energy-per-inference": {
-    kind: "energy",
-    phase: "inference",
-    minimum: false,
-    description: "Energy of one inference call (whole batch)."
-  },
-  "energy-per-sample": {
-    kind: "energy",
-    phase: "inference",
-    minimum: false,
-    description: "Energy per sample (per inference call divided by the batch size)."
-  },
-  "energy-per-1000-inferences": {
-    kind: "energy",
-    phase: "inference",
-    minimum: false,
-    description: "Energy of 1000 inference calls."
-  },
-  "energy-per-training-step": {
-    kind: "energy",
-    phase: "training",
-    minimum: false,
-    description: "Energy of one training step (forward, backward, update)."
-  },
-  "energy-per-training-sample": {
-    kind: "energy",
-    phase: "training",
-    minimum: false,
-    description: "Energy of one training step divided by the batch size."
-  },
-  "training-step-time": { kind: "time", phase: "training", minimum: false, description: "Mean duration of one training step." },
-  "training-energy-total": {
-    kind: "energy",
-    phase: "projection",
-    minimum: false,
-    description: "Projected energy of the full training run (dataset-size \xD7 epochs)."
-  },
-  "carbon-per-inference": {
-    kind: "carbon",
-    phase: "inference",
-    minimum: false,
-    description: "CO2-equivalent emissions of one inference call."
-  },
-  "carbon-per-1000-inferences": {
-    kind: "carbon",
-    phase: "inference",
-    minimum: false,
-    description: "CO2-equivalent emissions of 1000 inference calls."
-  },
-  "training-carbon-total": {
-    kind: "carbon",
-    phase: "projection",
-    minimum: false,
-    description: "Projected CO2-equivalent emissions of the full training run."
-  },
-  "instructions-per-inference": {
-    kind: "count",
-    phase: "inference",
-    minimum: false,
-    description: "SIMULATED instructions of one inference call inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
-  },
-  "instructions-per-step": {
-    kind: "count",
-    phase: "training",
-    minimum: false,
-    description: "SIMULATED instructions of one training step inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
-  }
-};
-var METRIC_KEYS = Object.keys(METRICS);
-var INSTRUCTION_METRICS = ["instructions-per-inference", "instructions-per-step"];
-function isInstructionMetric(metric) {
-  return INSTRUCTION_METRICS.includes(metric);
-}
-function isMetricKey(key) {
-  return Object.prototype.hasOwnProperty.call(METRICS, key);
-}
-function metricKind(metric) {
-  return METRICS[metric].kind;
-}
-function metricPhase(metric) {
-  return METRICS[metric].phase;
-}
-function isMinimumMetric(metric) {
-  return METRICS[metric].minimum;
-}
-function metricDescription(metric) {
-  return METRICS[metric].description;
-}
+} from "./chunk-U7JM4HA2.js";
 
 // src/util/tail.ts
 function minSamplesForPercentile(q) {
@@ -248,7 +112,7 @@ function createSequentialComparison(options) {
     const n = logRatios.length;
     const m = mean(logRatios);
     const se = Math.sqrt(variance(logRatios) / n);
-    const c = studentTQuantile(1 - (1 - level) / 2, n - 1);
+    const c = tQuantile(1 - (1 - level) / 2, n - 1);
     return { estimate: Math.exp(m) - 1, ci: [Math.exp(m - c * se) - 1, Math.exp(m + c * se) - 1], criticalValue: c };
   };
   const look = (final) => {
@@ -326,13 +190,6 @@ function abbaBaseFirst(k) {
 }
 
 export {
-  METRIC_KEYS,
-  isInstructionMetric,
-  isMetricKey,
-  metricKind,
-  metricPhase,
-  isMinimumMetric,
-  metricDescription,
   minSamplesForPercentile,
   minSamplesPerRound,
   statusForVerdict,

@@ -7,10 +7,10 @@ import {
   readCpuInfo,
   readCpuTimes,
   resolvePowerModel
-} from "./chunk-FH5OFG5U.js";
+} from "./chunk-JUTTHN2E.js";
 import {
   InputError
-} from "./chunk-2JFKSI3H.js";
+} from "./chunk-F6FI7J2S.js";
 
 // src/report/merge.ts
 import { createHash } from "node:crypto";

@@ -3,9 +3,9 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   mergeReports,
   modelsDigest
-} from "./chunk-GRFEZZG2.js";
-import "./chunk-FH5OFG5U.js";
-import "./chunk-2JFKSI3H.js";
+} from "./chunk-SWFHI5M7.js";
+import "./chunk-JUTTHN2E.js";
+import "./chunk-F6FI7J2S.js";
 import "./chunk-DSY7S6TO.js";
 export {
   mergeReports,

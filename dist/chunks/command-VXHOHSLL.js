@@ -18,22 +18,22 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-ZHNLE7DA.js";
-import "./chunk-VJGMPWIK.js";
+} from "./chunk-RE3WY3NF.js";
+import "./chunk-FPS5GGIL.js";
 import {
   decodeModel,
   encodeModel
 } from "./chunk-R3OHUB5T.js";
-import "./chunk-SR5KBDGD.js";
-import "./chunk-4K6K6CUH.js";
+import "./chunk-6SLPHALD.js";
 import "./chunk-5RXNPUPO.js";
 import {
   EnergyBudgetError,
   EnvironmentError,
   ExitCode,
   InputError,
-  exitCodeOf
-} from "./chunk-2JFKSI3H.js";
+  exitCodeOf,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 import {
   formatQuantity
 } from "./chunk-MJFYPYIG.js";
@@ -114,7 +114,7 @@ async function runReduceCommand(args, loaded, outPath, io) {
   } catch (error) {
     if (error instanceof EnergyBudgetError && !(error instanceof InputError)) throw error;
     throw new EnvironmentError(
-      `The ${label} variant of ${args.model} was built but could not be run or analysed: ${error.message}. Nothing was written.`,
+      `The ${label} variant of ${args.model} was built but could not be run or analysed: ${messageOf(error)}. Nothing was written.`,
       { cause: error }
     );
   }
@@ -410,7 +410,7 @@ async function runOptimizeCommand(argv, io) {
     } catch (error) {
       if (error instanceof EnergyBudgetError) throw error;
       throw new EnvironmentError(
-        `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${error.message}. Nothing was written.`,
+        `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${messageOf(error)}. Nothing was written.`,
         { cause: error }
       );
     }

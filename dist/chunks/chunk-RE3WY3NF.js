@@ -4,7 +4,7 @@ import {
   InferenceSession,
   Tensor,
   env
-} from "./chunk-VJGMPWIK.js";
+} from "./chunk-FPS5GGIL.js";
 import {
   AttributeType,
   DataType,
@@ -13,13 +13,11 @@ import {
   onnxMessageType
 } from "./chunk-R3OHUB5T.js";
 import {
-  createRng,
-  seedFrom
-} from "./chunk-4K6K6CUH.js";
-import {
   EnergyBudgetError,
-  InputError
-} from "./chunk-2JFKSI3H.js";
+  InputError,
+  errnoCode,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 
 // src/model/load.ts
 import { closeSync as closeSync2, openSync as openSync2, readFileSync, readSync as readSync2 } from "node:fs";
@@ -124,7 +122,7 @@ function decode(type, bytes, offset) {
   try {
     return type.decode(bytes);
   } catch (error) {
-    throw new ScanError(`${type.name} cannot be decoded (${error.message})`, offset);
+    throw new ScanError(`${type.name} cannot be decoded (${messageOf(error)})`, offset);
   }
 }
 function scanMessage(st, typeName, start, end) {
@@ -335,7 +333,7 @@ async function loadModel(path2, opts = {}) {
   try {
     info = await stat(abs2);
   } catch (error) {
-    const code = error.code;
+    const code = errnoCode(error);
     throw new InputError(
       "MODEL_INVALID",
       code === "ENOENT" ? `Model ${label2} does not exist (looked for ${abs2}). Expected an .onnx file; check the model's path (relative to the budget file's folder) and that the file is committed or generated before the run.` : `Model ${label2} cannot be read (${code ?? String(error)}, at ${abs2}). Expected a readable .onnx file; check its permissions.`,
@@ -369,7 +367,7 @@ async function loadModel(path2, opts = {}) {
   } catch (error) {
     throw notOnnx(
       label2,
-      `the protobuf cannot be decoded (${error.message}; the file may be truncated or another format)`,
+      `the protobuf cannot be decoded (${messageOf(error)}; the file may be truncated or another format)`,
       bytes,
       error
     );
@@ -463,9 +461,6 @@ function readHead(path2, n) {
   }
 }
 
-// src/model/analyze.ts
-import { closeSync as closeSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
-
 // src/model/dtypes.ts
 var ROWS = [
   { code: 1, name: "float32", bytes: 4, zero: "float" },
@@ -514,7 +509,8 @@ function zeroKind(code) {
   return BY_CODE.get(code)?.zero;
 }
 
-// src/model/analyze.ts
+// src/model/weight-stats.ts
+import { closeSync as closeSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
 var CHUNK_BYTES = 1 << 20;
 var fsExternalReader = (file, offset, length, onChunk) => {
   const fd = openSync3(file, "r");
@@ -712,6 +708,8 @@ function constantStats(a, tensor, sparse) {
       return [];
   }
 }
+
+// src/model/analyze.ts
 function subgraphsOf(n) {
   const out3 = [];
   for (const a of n.attribute ?? []) {
@@ -846,6 +844,47 @@ function analyzeModel(loaded, opts = {}) {
 
 // src/bench/inputs.ts
 import path from "node:path";
+
+// src/util/random.ts
+var { imul, sqrt, log, sin, cos, floor, PI } = Math;
+function createRng(seed) {
+  let a = seed >>> 0;
+  let spare;
+  const next = () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = imul(t ^ t >>> 15, t | 1);
+    t ^= t + imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    normal() {
+      if (spare !== void 0) {
+        const s = spare;
+        spare = void 0;
+        return s;
+      }
+      let u = 0;
+      while (u === 0) u = next();
+      const v = next();
+      const r = sqrt(-2 * log(u));
+      spare = r * sin(2 * PI * v);
+      return r * cos(2 * PI * v);
+    },
+    int(lo, hi) {
+      return lo + floor(next() * (hi - lo + 1));
+    }
+  };
+}
+function seedFrom(text, base = 0) {
+  let h = (2166136261 ^ base) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = imul(h, 16777619) >>> 0;
+  }
+  return h;
+}
 
 // src/bench/npy.ts
 var MAGIC = [147, 78, 85, 77, 80, 89];
@@ -1038,6 +1077,9 @@ function nativeFloat16(t) {
 
 // src/bench/inputs.ts
 var DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
+function isFeedable(dtype) {
+  return FEEDABLE[dtype] !== void 0;
+}
 var FEEDABLE = {
   float32: 4,
   float64: 8,
@@ -1106,13 +1148,9 @@ async function synthesizeInputs(inputs, opts) {
       continue;
     }
     const shape = ctx.resolveDeclared(info);
-    ctx.checkFeedable(info.name, info.dtype);
+    const ortType = ctx.feedable(info.name, info.dtype);
     ctx.checkCap(info.name, info.dtype, shape);
-    feeds[info.name] = makeTensor(
-      info.dtype,
-      randomData(info.dtype, count(shape), ctx.rngFor(info.name)),
-      shape
-    );
+    feeds[info.name] = makeTensor(ortType, randomData(info.dtype, count(shape), ctx.rngFor(info.name)), shape);
     shapes[info.name] = shape;
   }
   const used = new Set(inputs.flatMap((i) => (i.shape ?? []).filter((d) => typeof d === "string")));
@@ -1146,13 +1184,13 @@ var Context = class {
   rngFor(input) {
     return createRng(seedFrom(`${this.opts.modelName}/${input}`, this.opts.seed));
   }
-  checkFeedable(input, dtype) {
-    if (FEEDABLE[dtype] === void 0) {
-      this.fail(
-        input,
-        `model "${this.opts.modelName}" input "${input}" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript (it feeds ${Object.keys(FEEDABLE).join(", ")}). Wrap the model so that this input is one of those and Cast inside it.`
-      );
-    }
+  /** The dtype as onnxruntime-node's tensor type. @throws InputError when it cannot be built from JavaScript. */
+  feedable(input, dtype) {
+    if (isFeedable(dtype)) return dtype;
+    return this.fail(
+      input,
+      `model "${this.opts.modelName}" input "${input}" has dtype ${dtype}, which onnxruntime-node cannot build from JavaScript (it feeds ${Object.keys(FEEDABLE).join(", ")}). Wrap the model so that this input is one of those and Cast inside it.`
+    );
   }
   /** Fails unless the tensor fits under the cap; computed in floating point so it cannot wrap. */
   checkCap(input, dtype, shape) {
@@ -1245,30 +1283,30 @@ var Context = class {
       try {
         bytes = await this.opts.readFile(file);
       } catch (error) {
-        const why = error.code === "ENOENT" ? "does not exist" : `cannot be read (${error.message})`;
+        const why = errnoCode(error) === "ENOENT" ? "does not exist" : `cannot be read (${messageOf(error)})`;
         return this.fail(info.name, `the data file ${file} ${why}. Paths are relative to the budget file's folder.`);
       }
       let arr;
       try {
         arr = parseNpy(bytes, file);
       } catch (error) {
-        return this.fail(info.name, error.message);
+        return this.fail(info.name, messageOf(error));
       }
       this.checkDtype(info, spec.dtype, "the dtype given");
       this.checkDtype(info, arr.dtype, `the data in ${file}`);
-      this.checkFeedable(info.name, dtype);
+      const ortType2 = this.feedable(info.name, dtype);
       this.checkShape(info, arr.shape, `the data in ${file}`);
-      return { shape: arr.shape, make: () => makeTensor(dtype, arr.data, arr.shape) };
+      return { shape: arr.shape, make: () => makeTensor(ortType2, arr.data, arr.shape) };
     }
     this.checkDtype(info, spec.dtype, "the dtype given");
-    this.checkFeedable(info.name, dtype);
+    const ortType = this.feedable(info.name, dtype);
     if (spec.kind === "random") {
       const shape2 = spec.shape ? [...spec.shape] : this.resolveDeclared(info);
       if (spec.shape) this.checkShape(info, shape2, `the shape given`);
       this.checkCap(info.name, dtype, shape2);
       return {
         shape: shape2,
-        make: () => makeTensor(dtype, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2)
+        make: () => makeTensor(ortType, randomData(dtype, count(shape2), this.rngFor(info.name)), shape2)
       };
     }
     const nested = flatten(spec.value, (msg) => this.fail(info.name, msg));
@@ -1280,7 +1318,7 @@ var Context = class {
       this.checkCap(info.name, dtype, shape);
       const n = count(shape);
       const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => makeTensor(dtype, fill(dtype, one, n), shape) };
+      return { shape, make: () => makeTensor(ortType, fill(dtype, one, n), shape) };
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
@@ -1294,7 +1332,7 @@ var Context = class {
     this.checkShape(info, shape, spec.shape ? "the shape given" : "the value");
     flat = flat.slice();
     const data = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-    return { shape, make: () => makeTensor(dtype, data, shape) };
+    return { shape, make: () => makeTensor(ortType, data, shape) };
   }
 };
 function showDim(d) {
@@ -1522,7 +1560,7 @@ function accumulate(acc, reference, variant) {
   }
   let maxRef = 0;
   for (const v of a) if (Number.isFinite(v) && Math.abs(v) > maxRef) maxRef = Math.abs(v);
-  const floor = Math.max(RELATIVE_ERROR_FLOOR * maxRef, Number.MIN_VALUE);
+  const floor2 = Math.max(RELATIVE_ERROR_FLOOR * maxRef, Number.MIN_VALUE);
   for (let i = 0; i < a.length; i++) {
     if (!Number.isFinite(a[i])) continue;
     if (!Number.isFinite(b[i])) {
@@ -1533,7 +1571,7 @@ function accumulate(acc, reference, variant) {
     }
     const err = Math.abs(a[i] - b[i]);
     if (err > acc.maxAbsError) acc.maxAbsError = err;
-    const rel = err / Math.max(Math.abs(a[i]), floor);
+    const rel = err / Math.max(Math.abs(a[i]), floor2);
     if (rel > acc.maxRelError) acc.maxRelError = rel;
   }
   const isFloat = reference.type.startsWith("float") || reference.type === "bfloat16";
@@ -1626,7 +1664,7 @@ async function measureFidelity(originalBytes, variantBytes, batches, createSessi
 // src/model/shapes.ts
 import { dirname as dirname2 } from "node:path";
 async function createOrtShapeSession(bytes, opts = {}) {
-  const ort = await import("./ort-bundle-SC3JAMZD.js");
+  const ort = await import("./ort-bundle-FKIEKLRV.js");
   return ort.InferenceSession.create(bytes, {
     ...externalDataOptions(opts.externalDataFolder),
     graphOptimizationLevel: "disabled",
@@ -3220,11 +3258,51 @@ function pruneGraph(nodes, initializers, keep) {
   return { nodes: kept, initializers: initializers.filter((t) => needed.has(t.name ?? "")) };
 }
 
-// src/train/grad-ops-more.ts
+// src/train/grad-rule.ts
+function established(value, what) {
+  if (value === void 0) throw new Error(`internal: ${what} is unknown although the rule's check passed`);
+  return value;
+}
+function knownRank(em, name) {
+  return established(em.shapeOf(name)?.length, `the rank of ${name}`);
+}
+function knownShape(em, name) {
+  return established(em.shapeOf(name), `the shape of ${name}`);
+}
+function staticDims(dims, what) {
+  return dims.map((d) => typeof d === "number" ? d : established(void 0, `${what} (dim ${String(d)})`));
+}
+function savedName(saved, key) {
+  const v = saved[key];
+  return typeof v === "string" ? v : established(void 0, `the saved tensor ${key}`);
+}
 var inp = (node2, i) => node2.input?.[i] ?? "";
 var out = (node2, i) => node2.output?.[i] ?? "";
 var hasInput = (node2, i) => !!node2.input?.[i];
+function bcast(em, node2, g, i) {
+  return em.sumTo(g, em.shapeOf(out(node2, 0)), inp(node2, i));
+}
 function rankOf(em, name) {
+  return em.shapeOf(name)?.length;
+}
+function swapLastTwo(rank) {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return perm;
+}
+function unsqueeze(em, x, axes) {
+  return em.one("Unsqueeze", [x, em.ints(axes)], {}, "unsqueeze");
+}
+function squeeze(em, x, axes) {
+  return em.one("Squeeze", [x, em.ints(axes)], {}, "squeeze");
+}
+
+// src/train/grad-ops-more.ts
+var inp2 = (node2, i) => node2.input?.[i] ?? "";
+var out2 = (node2, i) => node2.output?.[i] ?? "";
+var hasInput2 = (node2, i) => !!node2.input?.[i];
+function rankOf2(em, name) {
   return em.shapeOf(name)?.length;
 }
 function unaryRule(grad) {
@@ -3235,37 +3313,37 @@ function unaryRule(grad) {
     }
   };
 }
-var sqrt = unaryRule(
+var sqrt2 = unaryRule(
   (em, node2, dY) => (
     // Y = √X: dX = dY / (2Y).
-    em.one("Div", [em.one("Mul", [dY, em.scalar(0.5)]), out(node2, 0)])
+    em.one("Div", [em.one("Mul", [dY, em.scalar(0.5)]), out2(node2, 0)])
   )
 );
 var reciprocal = unaryRule((em, node2, dY) => {
-  const y = out(node2, 0);
+  const y = out2(node2, 0);
   return em.one("Neg", [em.one("Mul", [dY, em.one("Mul", [y, y])])]);
 });
-var exp = unaryRule((em, node2, dY) => em.one("Mul", [dY, out(node2, 0)]));
-var log = unaryRule((em, node2, dY) => em.one("Div", [dY, inp(node2, 0)]));
+var exp = unaryRule((em, node2, dY) => em.one("Mul", [dY, out2(node2, 0)]));
+var log2 = unaryRule((em, node2, dY) => em.one("Div", [dY, inp2(node2, 0)]));
 var abs = unaryRule(
   (em, node2, dY) => (
     // d|x|/dx = sign(x) (0 at 0, as PyTorch).
-    em.one("Mul", [dY, em.one("Sign", [inp(node2, 0)])])
+    em.one("Mul", [dY, em.one("Sign", [inp2(node2, 0)])])
   )
 );
 var erf = unaryRule((em, node2, dY) => {
-  const x = inp(node2, 0);
+  const x = inp2(node2, 0);
   const e = em.one("Exp", [em.one("Neg", [em.one("Mul", [x, x])])]);
   return em.one("Mul", [dY, em.one("Mul", [e, em.scalar(2 / Math.sqrt(Math.PI))])]);
 });
 var hardSigmoid = unaryRule((em, node2, dY) => {
   const alpha = attrFloat2(node2, "alpha", 0.2);
-  const y = out(node2, 0);
+  const y = out2(node2, 0);
   const inside = em.one("And", [em.one("Greater", [y, em.scalar(0)]), em.one("Less", [y, em.scalar(1)])]);
   return em.one("Where", [inside, em.one("Mul", [dY, em.scalar(alpha)]), em.scalar(0)]);
 });
 var hardSwish = unaryRule((em, node2, dY) => {
-  const x = inp(node2, 0);
+  const x = inp2(node2, 0);
   const mid = em.one("Mul", [dY, em.one("Add", [em.one("Mul", [x, em.scalar(1 / 3)]), em.scalar(0.5)])]);
   const upper = em.one("Where", [em.one("Greater", [x, em.scalar(3)]), dY, mid]);
   return em.one("Where", [em.one("Less", [x, em.scalar(-3)]), em.scalar(0), upper]);
@@ -3274,10 +3352,10 @@ var clip = {
   differentiable: () => [0],
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp(node2, 0);
+    const x = inp2(node2, 0);
     const conds = [];
-    if (hasInput(node2, 1)) conds.push(em.one("GreaterOrEqual", [x, inp(node2, 1)]));
-    if (hasInput(node2, 2)) conds.push(em.one("LessOrEqual", [x, inp(node2, 2)]));
+    if (hasInput2(node2, 1)) conds.push(em.one("GreaterOrEqual", [x, inp2(node2, 1)]));
+    if (hasInput2(node2, 2)) conds.push(em.one("LessOrEqual", [x, inp2(node2, 2)]));
     if (conds.length === 0) return [dY];
     const mask = conds.length === 2 ? em.one("And", conds) : conds[0];
     return [em.one("Where", [mask, dY, em.scalar(0)], {}, "grad_clip")];
@@ -3286,9 +3364,9 @@ var clip = {
 var pow = {
   backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const a = inp(node2, 0);
-    const b = inp(node2, 1);
-    const y = out(node2, 0);
+    const a = inp2(node2, 0);
+    const b = inp2(node2, 1);
+    const y = out2(node2, 0);
     const yShape = em.shapeOf(y);
     let dA;
     let dB;
@@ -3314,13 +3392,13 @@ var where = {
   differentiable: () => [1, 2],
   backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const c = inp(node2, 0);
-    const yShape = em.shapeOf(out(node2, 0));
+    const c = inp2(node2, 0);
+    const yShape = em.shapeOf(out2(node2, 0));
     const zero = em.scalar(0);
     return [
       void 0,
-      need[1] ? em.sumTo(em.one("Where", [c, dY, zero]), yShape, inp(node2, 1)) : void 0,
-      need[2] ? em.sumTo(em.one("Where", [c, zero, dY]), yShape, inp(node2, 2)) : void 0
+      need[1] ? em.sumTo(em.one("Where", [c, dY, zero]), yShape, inp2(node2, 1)) : void 0,
+      need[2] ? em.sumTo(em.one("Where", [c, zero, dY]), yShape, inp2(node2, 2)) : void 0
     ];
   }
 };
@@ -3328,16 +3406,16 @@ var expand = {
   differentiable: () => [0],
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    return [em.sumTo(dY, em.shapeOf(out(node2, 0)), inp(node2, 0))];
+    return [em.sumTo(dY, em.shapeOf(out2(node2, 0)), inp2(node2, 0))];
   }
 };
 function slicePads(em, node2) {
-  const s = em.shapeOf(inp(node2, 0));
+  const s = em.shapeOf(inp2(node2, 0));
   if (!isStatic(s)) return void 0;
-  const starts = em.intsOf(inp(node2, 1));
-  const ends = em.intsOf(inp(node2, 2));
-  const axes = hasInput(node2, 3) ? em.intsOf(inp(node2, 3)) : starts?.map((_, i) => i);
-  const steps = hasInput(node2, 4) ? em.intsOf(inp(node2, 4)) : starts?.map(() => 1);
+  const starts = em.intsOf(inp2(node2, 1));
+  const ends = em.intsOf(inp2(node2, 2));
+  const axes = hasInput2(node2, 3) ? em.intsOf(inp2(node2, 3)) : starts?.map((_, i) => i);
+  const steps = hasInput2(node2, 4) ? em.intsOf(inp2(node2, 4)) : starts?.map(() => 1);
   if (!starts || !ends || !axes || !steps || steps.some((v) => v !== 1)) return void 0;
   const r = s.length;
   const pads = new Array(2 * r).fill(0);
@@ -3356,7 +3434,7 @@ var slice = {
   differentiable: () => [0],
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp(node2, 0);
+    const x = inp2(node2, 0);
     const pads = slicePads(em, node2);
     if (pads) {
       return [em.one("Pad", [dY, em.ints(pads), em.scalar(0)], {}, "grad_slice")];
@@ -3388,18 +3466,18 @@ var split = {
 var gather = {
   differentiable: () => [0],
   check(node2, em) {
-    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its data input is not known";
-    if (attrInt2(node2, "axis", 0) !== 0 && rankOf(em, inp(node2, 1)) === void 0)
+    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its data input is not known";
+    if (attrInt2(node2, "axis", 0) !== 0 && rankOf2(em, inp2(node2, 1)) === void 0)
       return "it gathers along an axis other than 0 and the rank of its indices is not known";
     return void 0;
   },
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const data = inp(node2, 0);
-    const r = rankOf(em, data);
+    const data = inp2(node2, 0);
+    const r = knownRank(em, data);
     const axis = normAxis(attrInt2(node2, "axis", 0), r);
-    const q = rankOf(em, inp(node2, 1));
-    let idx = em.one("Cast", [inp(node2, 1)], { to: DataType.INT64 });
+    const q = rankOf2(em, inp2(node2, 1));
+    let idx = em.one("Cast", [inp2(node2, 1)], { to: DataType.INT64 });
     const dim = em.one("Shape", [data], { start: axis, end: axis + 1 });
     idx = em.one("Where", [em.one("Less", [idx, em.ints([0], [])]), em.one("Add", [idx, dim]), idx]);
     const zeros2 = em.filled(0, data);
@@ -3426,13 +3504,13 @@ var gather = {
 var layerNorm = {
   differentiable: () => [0, 1, 2],
   check(node2, em) {
-    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known";
+    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known";
     return void 0;
   },
   forward(em, node2) {
     const mean = node2.output?.[1] || em.fresh("ln_mean");
     const invStd = node2.output?.[2] || em.fresh("ln_inv_std");
-    em.push({ ...node2, output: [out(node2, 0), mean, invStd] });
+    em.push({ ...node2, output: [out2(node2, 0), mean, invStd] });
     if (em.floatType === DataType.DOUBLE) {
       return {
         saved: { mean: em.one("Cast", [mean], { to: em.floatType }), invStd: em.one("Cast", [invStd], { to: em.floatType }) }
@@ -3442,25 +3520,25 @@ var layerNorm = {
   },
   backward(em, node2, [dY], need, saved) {
     if (!dY) return [];
-    const x = inp(node2, 0);
-    const r = rankOf(em, x);
+    const x = inp2(node2, 0);
+    const r = knownRank(em, x);
     const axis = normAxis(attrInt2(node2, "axis", -1), r);
     const norm = Array.from({ length: r - axis }, (_, i) => axis + i);
     const lead = Array.from({ length: axis }, (_, i) => i);
-    const xhat = em.one("Mul", [em.one("Sub", [x, saved.mean]), saved.invStd], {}, "ln_xhat");
+    const xhat = em.one("Mul", [em.one("Sub", [x, savedName(saved, "mean")]), savedName(saved, "invStd")], {}, "ln_xhat");
     const xShape = em.shapeOf(x);
     em.setShape(xhat, xShape);
     const sumLead = (t) => lead.length ? em.reduceSum(t, lead, false) : t;
     let dX;
     if (need[0]) {
-      const dxhat = em.one("Mul", [dY, inp(node2, 1)]);
+      const dxhat = em.one("Mul", [dY, inp2(node2, 1)]);
       const m1 = em.reduceMean(dxhat, norm, true);
       const m2 = em.reduceMean(em.one("Mul", [dxhat, xhat]), norm, true);
       const centered = em.one("Sub", [em.one("Sub", [dxhat, m1]), em.one("Mul", [xhat, m2])]);
-      dX = em.one("Mul", [centered, saved.invStd], {}, "grad_ln_x");
+      dX = em.one("Mul", [centered, savedName(saved, "invStd")], {}, "grad_ln_x");
     }
-    const dScale = need[1] ? em.sumTo(sumLead(em.one("Mul", [dY, xhat])), xShape?.slice(axis), inp(node2, 1)) : void 0;
-    const dBias = need[2] && hasInput(node2, 2) ? em.sumTo(sumLead(dY), xShape?.slice(axis), inp(node2, 2)) : void 0;
+    const dScale = need[1] ? em.sumTo(sumLead(em.one("Mul", [dY, xhat])), xShape?.slice(axis), inp2(node2, 1)) : void 0;
+    const dBias = need[2] && hasInput2(node2, 2) ? em.sumTo(sumLead(dY), xShape?.slice(axis), inp2(node2, 2)) : void 0;
     return [dX, dScale, dBias];
   }
 };
@@ -3469,15 +3547,15 @@ var pad = {
   check(node2, em) {
     const mode = attrString(node2, "mode", "constant");
     if (mode !== "constant") return `mode = ${mode} (only constant padding has a gradient here)`;
-    if (hasInput(node2, 3)) return "it pads selected axes only (the axes input of opset 18)";
-    const pads = em.intsOf(inp(node2, 1));
+    if (hasInput2(node2, 3)) return "it pads selected axes only (the axes input of opset 18)";
+    const pads = em.intsOf(inp2(node2, 1));
     if (!pads) return "its pads are computed at run time (the gradient needs them when the graph is built)";
     if (pads.some((v) => v < 0)) return "it crops (negative pads)";
     return void 0;
   },
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const pads = em.intsOf(inp(node2, 1));
+    const pads = established(em.intsOf(inp2(node2, 1)), "the pads");
     const r = pads.length / 2;
     const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
     if (axes.length === 0) return [dY];
@@ -3517,7 +3595,7 @@ var einsum = {
     if (p.inputs.length !== (node2.input ?? []).length)
       return `the equation names ${p.inputs.length} operands for ${(node2.input ?? []).length} inputs`;
     for (const [k, spec] of p.inputs.entries()) {
-      const r = rankOf(em, inp(node2, k));
+      const r = rankOf2(em, inp2(node2, k));
       if (r !== void 0 && r !== spec.length) return `operand ${k} has rank ${r} but subscripts "${spec}"`;
     }
     for (const [k, spec] of p.inputs.entries()) {
@@ -3533,13 +3611,13 @@ var einsum = {
     if (inputs.length === 1) return [em.one("Einsum", [dY], { equation: `${output}->${inputs[0]}` }, "grad_einsum")];
     const [a, b] = inputs;
     return [
-      need[0] ? em.one("Einsum", [dY, inp(node2, 1)], { equation: `${output},${b}->${a}` }, "grad_einsum") : void 0,
-      need[1] ? em.one("Einsum", [inp(node2, 0), dY], { equation: `${a},${output}->${b}` }, "grad_einsum") : void 0
+      need[0] ? em.one("Einsum", [dY, inp2(node2, 1)], { equation: `${output},${b}->${a}` }, "grad_einsum") : void 0,
+      need[1] ? em.one("Einsum", [inp2(node2, 0), dY], { equation: `${a},${output}->${b}` }, "grad_einsum") : void 0
     ];
   }
 };
 function extremeAxes(node2, em) {
-  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
+  if (hasInput2(node2, 1)) return em.intsOf(inp2(node2, 1)) ?? "dynamic";
   const a = node2.attribute?.find((x) => x.name === "axes")?.ints?.map(Number) ?? [];
   if (a.length) return a;
   return attrInt2(node2, "noop_with_empty_axes", 0) ? [] : void 0;
@@ -3549,7 +3627,7 @@ var reduceExtreme = {
   check(node2, em) {
     const axes = extremeAxes(node2, em);
     if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-    const rank = rankOf(em, inp(node2, 0));
+    const rank = rankOf2(em, inp2(node2, 0));
     if (rank === void 0) return "the rank of its input is not known when the graph is built";
     if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
       return `axes [${axes.join(", ")}] do not fit an input of rank ${rank}`;
@@ -3557,12 +3635,12 @@ var reduceExtreme = {
   },
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp(node2, 0);
-    const rank = rankOf(em, x);
+    const x = inp2(node2, 0);
+    const rank = rankOf2(em, x);
     const given = extremeAxes(node2, em);
     const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
     const keep = attrInt2(node2, "keepdims", 1) !== 0 || axes.length === 0;
-    const y = keep ? out(node2, 0) : em.one("Unsqueeze", [out(node2, 0), em.ints(axes)]);
+    const y = keep ? out2(node2, 0) : em.one("Unsqueeze", [out2(node2, 0), em.ints(axes)]);
     const g = keep ? dY : em.one("Unsqueeze", [dY, em.ints(axes)]);
     const mask = em.one("Cast", [em.one("Equal", [x, y])], { to: em.floatType });
     const count2 = axes.length ? em.one("ReduceSum", [mask, em.ints(axes)], { keepdims: 1 }) : em.scalar(1);
@@ -3572,9 +3650,9 @@ var reduceExtreme = {
 var tile = {
   differentiable: () => [0],
   check(node2, em) {
-    const reps = em.intsOf(inp(node2, 1));
+    const reps = em.intsOf(inp2(node2, 1));
     if (!reps) return "its repeats are computed at run time (the gradient needs them when the graph is built)";
-    const dims = em.shapeOf(inp(node2, 0));
+    const dims = em.shapeOf(inp2(node2, 0));
     if (!isStatic(dims)) return "its input's shape is not known when the graph is built";
     if (reps.length !== dims.length || reps.some((r) => !Number.isInteger(r) || r < 1))
       return `repeats [${reps.join(", ")}] do not fit an input of rank ${dims.length}`;
@@ -3582,15 +3660,15 @@ var tile = {
   },
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const reps = em.intsOf(inp(node2, 1));
-    const dims = em.shapeOf(inp(node2, 0));
+    const reps = em.intsOf(inp2(node2, 1));
+    const dims = em.shapeOf(inp2(node2, 0));
     if (reps.every((r) => r === 1)) return [dY];
     const view = em.one("Reshape", [dY, em.ints(dims.flatMap((d, i) => [reps[i], d]))]);
     return [em.one("ReduceSum", [view, em.ints(dims.map((_, i) => 2 * i))], { keepdims: 0 }, "grad_tile")];
   }
 };
 var gelu = unaryRule((em, node2, dY) => {
-  const x = inp(node2, 0);
+  const x = inp2(node2, 0);
   if (attrString(node2, "approximate", "none") === "tanh") {
     const k = Math.sqrt(2 / Math.PI);
     const x2 = em.one("Mul", [x, x]);
@@ -3618,10 +3696,10 @@ var gelu = unaryRule((em, node2, dY) => {
   return em.one("Mul", [dY, em.one("Add", [cdf, em.one("Mul", [x, pdf])])]);
 });
 var MORE_GRAD_RULES = {
-  Sqrt: sqrt,
+  Sqrt: sqrt2,
   Reciprocal: reciprocal,
   Exp: exp,
-  Log: log,
+  Log: log2,
   Abs: abs,
   Erf: erf,
   HardSigmoid: hardSigmoid,
@@ -3642,267 +3720,10 @@ var MORE_GRAD_RULES = {
   Gelu: gelu
 };
 
-// src/train/grad-ops.ts
-var inp2 = (node2, i) => node2.input?.[i] ?? "";
-var out2 = (node2, i) => node2.output?.[i] ?? "";
-var hasInput2 = (node2, i) => !!node2.input?.[i];
-function bcast(em, node2, g, i) {
-  return em.sumTo(g, em.shapeOf(out2(node2, 0)), inp2(node2, i));
-}
-function rankOf2(em, name) {
-  return em.shapeOf(name)?.length;
-}
-function swapLastTwo(rank) {
-  const perm = Array.from({ length: rank }, (_, i) => i);
-  perm[rank - 2] = rank - 1;
-  perm[rank - 1] = rank - 2;
-  return perm;
-}
-function unsqueeze(em, x, axes) {
-  return em.one("Unsqueeze", [x, em.ints(axes)], {}, "unsqueeze");
-}
-function squeeze(em, x, axes) {
-  return em.one("Squeeze", [x, em.ints(axes)], {}, "squeeze");
-}
-var gemm = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const alpha = attrFloat2(node2, "alpha", 1);
-    const beta = attrFloat2(node2, "beta", 1);
-    const tA = attrInt2(node2, "transA", 0);
-    const tB = attrInt2(node2, "transB", 0);
-    const a = inp2(node2, 0);
-    const b = inp2(node2, 1);
-    const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
-    const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
-    const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
-    let dC;
-    if (need[2] && hasInput2(node2, 2)) {
-      dC = bcast(em, node2, dY, 2);
-      if (beta !== 1) dC = em.one("Mul", [dC, em.scalar(beta)]);
-    }
-    return [dA, dB, dC];
-  }
-};
-var matmul = {
-  check(node2, em) {
-    if (rankOf2(em, inp2(node2, 0)) === void 0 || rankOf2(em, inp2(node2, 1)) === void 0) {
-      return "the ranks of its inputs are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
-    }
-    return void 0;
-  },
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const a = inp2(node2, 0);
-    const b = inp2(node2, 1);
-    const ra = rankOf2(em, a);
-    const rb = rankOf2(em, b);
-    const yAxes = [...ra === 1 ? [-2] : [], ...rb === 1 ? [-1] : []];
-    const dY2 = yAxes.length ? unsqueeze(em, dY, yAxes) : dY;
-    const a2 = ra === 1 ? unsqueeze(em, a, [0]) : a;
-    const b2 = rb === 1 ? unsqueeze(em, b, [-1]) : b;
-    const ra2 = Math.max(ra, 2);
-    const rb2 = Math.max(rb, 2);
-    const sa = em.shapeOf(a);
-    const sb = em.shapeOf(b);
-    const sa2 = ra === 1 ? [1, ...sa] : sa;
-    const sb2 = rb === 1 ? [...sb, 1] : sb;
-    const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
-    let dA;
-    let dB;
-    const kDim = sa[ra - 1];
-    const nDim = rb === 2 ? sb[1] : void 0;
-    if (ra >= 2 && rb === 2 && typeof kDim === "number" && typeof nDim === "number") {
-      const rows = (t, width) => ra === 2 ? t : em.reshapeTo(t, [-1, width]);
-      if (need[0]) {
-        const g = em.one("Gemm", [rows(dY, nDim), b], { transB: 1 }, "grad_matmul_a");
-        dA = ra === 2 ? g : em.reshapeLike(g, a);
-      }
-      if (need[1]) dB = em.one("Gemm", [rows(a, kDim), rows(dY, nDim)], { transA: 1 }, "grad_matmul_b");
-      return [dA, dB];
-    }
-    if (need[0]) {
-      let g = em.one("MatMul", [dY2, em.one("Transpose", [b2], { perm: swapLastTwo(rb2) }, "bT")], {}, "grad_matmul_a");
-      let gShape = [...batch, sa2[sa2.length - 2], sa2[sa2.length - 1]];
-      if (ra === 1) {
-        g = squeeze(em, g, [-2]);
-        gShape = [...batch, sa2[sa2.length - 1]];
-      }
-      dA = em.sumTo(g, gShape, a);
-    }
-    if (need[1]) {
-      let g = em.one("MatMul", [em.one("Transpose", [a2], { perm: swapLastTwo(ra2) }, "aT"), dY2], {}, "grad_matmul_b");
-      let gShape = [...batch, sb2[sb2.length - 2], sb2[sb2.length - 1]];
-      if (rb === 1) {
-        g = squeeze(em, g, [-1]);
-        gShape = [...batch, sb2[sb2.length - 2]];
-      }
-      dB = em.sumTo(g, gShape, b);
-    }
-    return [dA, dB];
-  }
-};
-var add = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? bcast(em, node2, dY, 1) : void 0];
-  }
-};
-var sub = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node2, dY, 1)]) : void 0];
-  }
-};
-var mul = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const yShape = em.shapeOf(out2(node2, 0));
-    return [
-      need[0] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 1)]), yShape, inp2(node2, 0)) : void 0,
-      need[1] ? em.sumTo(em.one("Mul", [dY, inp2(node2, 0)]), yShape, inp2(node2, 1)) : void 0
-    ];
-  }
-};
-var div = {
-  backward(em, node2, [dY], need) {
-    if (!dY) return [];
-    const yShape = em.shapeOf(out2(node2, 0));
-    const t = em.one("Div", [dY, inp2(node2, 1)]);
-    return [
-      need[0] ? em.sumTo(t, yShape, inp2(node2, 0)) : void 0,
-      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out2(node2, 0)]), yShape, inp2(node2, 1))]) : void 0
-    ];
-  }
-};
-var relu = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    return [em.one("Where", [em.one("Greater", [out2(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
-  }
-};
-var leakyRelu = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const alpha = attrFloat2(node2, "alpha", 0.01);
-    const slope = em.one("Where", [em.one("Greater", [inp2(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
-    return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
-  }
-};
-var sigmoid = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const y = out2(node2, 0);
-    return [em.one("Mul", [dY, em.one("Mul", [y, em.one("Sub", [em.scalar(1), y])])], {}, "grad_sigmoid")];
-  }
-};
-var tanh = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const y = out2(node2, 0);
-    return [em.one("Mul", [dY, em.one("Sub", [em.scalar(1), em.one("Mul", [y, y])])], {}, "grad_tanh")];
-  }
-};
-var softmax = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const y = out2(node2, 0);
-    const axis = attrInt2(node2, "axis", -1);
-    const p = em.one("Mul", [dY, y]);
-    const s = em.reduceSum(p, [axis], true);
-    return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
-  }
-};
-var logSoftmax = {
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const axis = attrInt2(node2, "axis", -1);
-    const s = em.reduceSum(dY, [axis], true);
-    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out2(node2, 0)]), s])], {}, "grad_log_softmax")];
-  }
-};
-var reshapeLike = {
-  differentiable: () => [0],
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    return [em.reshapeLike(dY, inp2(node2, 0))];
-  }
-};
-var identity = {
-  backward(_em, _node, [dY]) {
-    return [dY];
-  }
-};
-var cast = {
-  backward(em, _node, [dY]) {
-    return dY ? [em.one("Cast", [dY], { to: em.floatType })] : [];
-  }
-};
-var neg = {
-  backward(em, _node, [dY]) {
-    return dY ? [em.one("Neg", [dY])] : [];
-  }
-};
-var transpose = {
-  check(node2, em) {
-    return attrInts(node2, "perm", []).length === 0 && rankOf2(em, inp2(node2, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const rank = rankOf2(em, inp2(node2, 0)) ?? attrInts(node2, "perm", []).length;
-    const perm = attrInts(
-      node2,
-      "perm",
-      Array.from({ length: rank }, (_, i) => rank - 1 - i)
-    );
-    const inverse = new Array(perm.length);
-    perm.forEach((p, i) => {
-      inverse[p] = i;
-    });
-    return [em.one("Transpose", [dY], { perm: inverse }, "grad_transpose")];
-  }
-};
-var dropout = {
-  differentiable: () => [0],
-  forward(em, node2) {
-    const ratio = hasInput2(node2, 1) ? inp2(node2, 1) : em.scalar(0.5);
-    const mask = node2.output?.[1] || em.fresh("dropout_mask");
-    em.push({ ...withoutAttrs(node2, []), input: [inp2(node2, 0), ratio, em.bool(true)], output: [out2(node2, 0), mask] });
-    return { saved: { mask, ratio } };
-  },
-  backward(em, _node, [dY], _need, saved) {
-    if (!dY) return [];
-    const ratioName = saved.ratio;
-    const known = em.floatsOf(ratioName);
-    const scale = known && known.length === 1 ? em.scalar(1 / (1 - known[0])) : em.one("Div", [em.scalar(1), em.one("Sub", [em.scalar(1), em.one("Cast", [ratioName], { to: em.floatType })])]);
-    const m = em.one("Cast", [saved.mask], { to: em.floatType }, "mask_float");
-    return [em.one("Mul", [em.one("Mul", [dY, m]), scale], {}, "grad_dropout")];
-  }
-};
-var concat2 = {
-  check(node2, em) {
-    const axis = attrInt2(node2, "axis", 0);
-    return axis < 0 && rankOf2(em, out2(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
-  },
-  backward(em, node2, [dY]) {
-    if (!dY) return [];
-    const rank = rankOf2(em, out2(node2, 0));
-    const axis = rank !== void 0 ? normAxis(attrInt2(node2, "axis", 0), rank) : attrInt2(node2, "axis", 0);
-    const inputs = node2.input ?? [];
-    const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
-    const split2 = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
-      "Concat",
-      inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })),
-      { axis: 0 },
-      "split_sizes"
-    );
-    if (inputs.length === 1) return [dY];
-    return em.op("Split", [dY, split2], { axis }, inputs.length, "grad_concat");
-  }
-};
+// src/train/grad-ops-conv.ts
 function transposeGeometry(g, inSpatial, outSpatial) {
   const k = inSpatial.length;
-  const pads = g.pads;
+  const pads = established(g.pads, "the pads");
   const begin = pads.slice(0, k);
   const end = [];
   const outputPadding = [];
@@ -3927,21 +3748,21 @@ function staticSpatial(em, x) {
 }
 var conv = {
   check(node2, em) {
-    const x = staticSpatial(em, inp2(node2, 0));
+    const x = staticSpatial(em, inp(node2, 0));
     if (!x)
       return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
-    const w = em.shapeOf(inp2(node2, 1));
+    const w = em.shapeOf(inp(node2, 1));
     if (!isStatic(w)) return "the shape of its weight is not known when the graph is built";
     return void 0;
   },
   backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const x = inp2(node2, 0);
-    const w = inp2(node2, 1);
-    const { spatial } = staticSpatial(em, x);
-    const wShape = em.shapeOf(w);
-    const g = windowGeometry(node2, spatial, wShape.slice(2));
-    const ySpatial = windowOutput(spatial, g);
+    const x = inp(node2, 0);
+    const w = inp(node2, 1);
+    const { spatial } = established(staticSpatial(em, x), `the spatial shape of ${x}`);
+    const wShape = staticDims(knownShape(em, w), `the shape of ${w}`);
+    const g = established(windowGeometry(node2, spatial, wShape.slice(2)), "the window geometry");
+    const ySpatial = staticDims(windowOutput(spatial, g), "the output size");
     const k = spatial.length;
     const group = attrInt2(node2, "group", 1);
     let dX;
@@ -3952,7 +3773,7 @@ var conv = {
     let dYm;
     const dYMatrix = () => dYm ??= em.reshapeTo(em.one("Transpose", [dY], { perm }, "dyT"), [wShape[0], -1]);
     if (need[0] && group === 1) {
-      const pads = g.pads;
+      const pads = established(g.pads, "the pads");
       const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
       const dcols = em.one("Gemm", [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, "grad_conv_cols");
       const offsets = [[]];
@@ -4022,7 +3843,7 @@ var conv = {
       );
     }
     if (need[1] && group === 1) {
-      const pads = g.pads;
+      const pads = established(g.pads, "the pads");
       const padded = pads.some((v) => v !== 0) ? em.one("Pad", [x, em.ints([0, 0, ...pads.slice(0, k), 0, 0, ...pads.slice(k)]), em.scalar(0)], {}, "x_padded") : x;
       const xT = em.one("Transpose", [padded], { perm }, "xT");
       const axes = em.ints(Array.from({ length: k }, (_, i) => i + 2));
@@ -4053,7 +3874,7 @@ var conv = {
         xT = em.one("Reshape", [moved, em.ints([cPer, -1, ...spatial])], {}, "xT");
       }
       const dYT = em.one("Transpose", [dY], { perm: perm2 }, "dyT");
-      const pads = g.pads;
+      const pads = established(g.pads, "the pads");
       let c = em.one(
         "Conv",
         [xT, dYT],
@@ -4069,7 +3890,7 @@ var conv = {
       }
       dW = em.one("Transpose", [c], { perm: perm2 }, "grad_conv_w");
     }
-    if (need[2] && hasInput2(node2, 2)) {
+    if (need[2] && hasInput(node2, 2)) {
       dB = em.reduceSum(dY, [0, ...Array.from({ length: k }, (_, i) => i + 2)], false);
     }
     return [dX, dW, dB];
@@ -4078,24 +3899,24 @@ var conv = {
 var maxPool = {
   check(node2, em) {
     if (attrInt2(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
-    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
     return void 0;
   },
   forward(em, node2) {
     const indices = node2.output?.[1] || em.fresh("maxpool_indices");
-    em.push({ ...node2, output: [out2(node2, 0), indices] });
+    em.push({ ...node2, output: [out(node2, 0), indices] });
     return { saved: { indices } };
   },
   backward(em, node2, [dY], _need, saved) {
     if (!dY) return [];
-    const x = inp2(node2, 0);
+    const x = inp(node2, 0);
     const xShape = em.shapeOf(x);
     const total2 = isStatic(xShape) ? em.ints([xShape.reduce((a, b) => a * b, 1)]) : em.one("Reshape", [em.one("Size", [x]), em.ints([1])]);
     const data = em.floatType === DataType.DOUBLE ? Float64Array.from([0]) : Float32Array.from([0]);
     const zeros2 = em.one("ConstantOfShape", [total2], { value: { t: rawTensor("value", [1], em.floatType, data) } }, "zeros");
     const flat = em.one(
       "ScatterElements",
-      [zeros2, em.one("Reshape", [saved.indices, em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
+      [zeros2, em.one("Reshape", [savedName(saved, "indices"), em.ints([-1])]), em.one("Reshape", [dY, em.ints([-1])])],
       { axis: 0, reduction: "add" },
       "grad_maxpool_flat"
     );
@@ -4122,7 +3943,7 @@ function poolDivisors1d(h, outLen, k, s, d, pb, pe, includePad) {
 }
 var averagePool = {
   check(node2, em) {
-    const x = staticSpatial(em, inp2(node2, 0));
+    const x = staticSpatial(em, inp(node2, 0));
     if (!x)
       return "the spatial dims of its input are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
     if (typeof x.shape[1] !== "number") return "its channel count is not known when the graph is built";
@@ -4130,14 +3951,14 @@ var averagePool = {
   },
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp2(node2, 0);
-    const { shape, spatial } = staticSpatial(em, x);
+    const x = inp(node2, 0);
+    const { shape, spatial } = established(staticSpatial(em, x), `the spatial shape of ${x}`);
     const channels = shape[1];
-    const g = windowGeometry(node2, spatial);
-    const ySpatial = windowOutput(spatial, g);
+    const g = established(windowGeometry(node2, spatial), "the window geometry");
+    const ySpatial = staticDims(windowOutput(spatial, g), "the output size");
     const k = spatial.length;
     const includePad = attrInt2(node2, "count_include_pad", 0) === 1;
-    const pads = g.pads;
+    const pads = established(g.pads, "the pads");
     const per = spatial.map(
       (h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad)
     );
@@ -4177,10 +3998,10 @@ var averagePool = {
 var globalAveragePool = {
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const x = inp2(node2, 0);
+    const x = inp(node2, 0);
     const s = em.shapeOf(x);
     const spatial = s?.slice(2);
-    const count2 = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "pool_count");
+    const count2 = spatial && spatial.every((d) => typeof d === "number") ? em.scalar(spatial.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, s), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "pool_count");
     const shape = isStatic(s) ? em.ints(s) : em.shapeTensor(x);
     return [em.one("Expand", [em.one("Div", [dY, count2]), shape], {}, "grad_global_avgpool")];
   }
@@ -4188,16 +4009,16 @@ var globalAveragePool = {
 var batchNorm = {
   differentiable: () => [0, 1, 2],
   check(node2, em) {
-    if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+    if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
     if ((node2.output ?? []).slice(1).some(Boolean))
       return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
     if (attrInt2(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
     return void 0;
   },
   forward(em, node2) {
-    const x = inp2(node2, 0);
-    const rank = rankOf2(em, x);
-    const xShape = em.shapeOf(x);
+    const x = inp(node2, 0);
+    const rank = knownRank(em, x);
+    const xShape = knownShape(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
     const eps = attrFloat2(node2, "epsilon", 1e-5);
     const momentum = attrFloat2(node2, "momentum", 0.9);
@@ -4208,8 +4029,8 @@ var batchNorm = {
     const variance = em.reduceMean(em.one("Mul", [xc, xc]), axes, true);
     const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance, em.scalar(eps)])])], {}, "bn_inv_std");
     const xhat = em.one("Mul", [xc, invStd], {}, "bn_xhat");
-    const gamma = asParam(inp2(node2, 1));
-    em.to(out2(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp2(node2, 2))]);
+    const gamma = asParam(inp(node2, 1));
+    em.to(out(node2, 0), "Add", [em.one("Mul", [xhat, gamma]), asParam(inp(node2, 2))]);
     for (const t of [xc, xhat]) em.setShape(t, xShape);
     const statShape = xShape.map((d, i) => axes.includes(i) ? 1 : d);
     for (const t of [mu, variance, invStd]) em.setShape(t, statShape);
@@ -4219,7 +4040,7 @@ var batchNorm = {
       [3, mu],
       [4, variance]
     ]) {
-      const running = inp2(node2, slot);
+      const running = inp(node2, slot);
       if (!running) continue;
       updates[running] = em.one(
         "Add",
@@ -4232,10 +4053,10 @@ var batchNorm = {
   },
   backward(em, node2, [dY], need, saved) {
     if (!dY) return [];
-    const x = inp2(node2, 0);
-    const rank = rankOf2(em, x);
+    const x = inp(node2, 0);
+    const rank = knownRank(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const xhat = saved.xhat;
+    const xhat = savedName(saved, "xhat");
     const sumDy = em.reduceSum(dY, axes, true);
     const dyXhat = em.one("Mul", [dY, xhat]);
     const sumDyXhat = em.reduceSum(dyXhat, axes, true);
@@ -4249,13 +4070,251 @@ var batchNorm = {
         em.one("Sub", [dY, em.one("Mul", [sumDy, invCount])]),
         em.one("Mul", [xhat, em.one("Mul", [sumDyXhat, invCount])])
       ]);
-      dX = em.one("Mul", [centered, em.one("Mul", [saved.gamma, saved.invStd])], {}, "grad_bn_x");
+      dX = em.one("Mul", [centered, em.one("Mul", [savedName(saved, "gamma"), savedName(saved, "invStd")])], {}, "grad_bn_x");
     }
     return [dX, need[1] ? flat(sumDyXhat) : void 0, need[2] ? flat(sumDy) : void 0];
   }
 };
+
+// src/train/grad-ops.ts
+var gemm = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const alpha = attrFloat2(node2, "alpha", 1);
+    const beta = attrFloat2(node2, "beta", 1);
+    const tA = attrInt2(node2, "transA", 0);
+    const tB = attrInt2(node2, "transB", 0);
+    const a = inp(node2, 0);
+    const b = inp(node2, 1);
+    const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
+    const dA = need[0] ? tA ? em.one("Gemm", [b, dY], { ...scale, transA: tB, transB: 1 }, "grad_gemm_a") : em.one("Gemm", [dY, b], { ...scale, transA: 0, transB: tB ? 0 : 1 }, "grad_gemm_a") : void 0;
+    const dB = need[1] ? tB ? em.one("Gemm", [dY, a], { ...scale, transA: 1, transB: tA }, "grad_gemm_b") : em.one("Gemm", [a, dY], { ...scale, transA: tA ? 0 : 1, transB: 0 }, "grad_gemm_b") : void 0;
+    let dC;
+    if (need[2] && hasInput(node2, 2)) {
+      dC = bcast(em, node2, dY, 2);
+      if (beta !== 1) dC = em.one("Mul", [dC, em.scalar(beta)]);
+    }
+    return [dA, dB, dC];
+  }
+};
+var matmul = {
+  check(node2, em) {
+    if (rankOf(em, inp(node2, 0)) === void 0 || rankOf(em, inp(node2, 1)) === void 0) {
+      return "the ranks of its inputs are not known when the graph is built (give the model inputs' shapes in the budget file: `inputs: { x: { shape: [...] } }` or `dims:`)";
+    }
+    return void 0;
+  },
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const a = inp(node2, 0);
+    const b = inp(node2, 1);
+    const ra = knownRank(em, a);
+    const rb = knownRank(em, b);
+    const yAxes = [...ra === 1 ? [-2] : [], ...rb === 1 ? [-1] : []];
+    const dY2 = yAxes.length ? unsqueeze(em, dY, yAxes) : dY;
+    const a2 = ra === 1 ? unsqueeze(em, a, [0]) : a;
+    const b2 = rb === 1 ? unsqueeze(em, b, [-1]) : b;
+    const ra2 = Math.max(ra, 2);
+    const rb2 = Math.max(rb, 2);
+    const sa = knownShape(em, a);
+    const sb = knownShape(em, b);
+    const sa2 = ra === 1 ? [1, ...sa] : sa;
+    const sb2 = rb === 1 ? [...sb, 1] : sb;
+    const batch = broadcastShapes(sa2.slice(0, -2), sb2.slice(0, -2)) ?? [];
+    let dA;
+    let dB;
+    const kDim = sa[ra - 1];
+    const nDim = rb === 2 ? sb[1] : void 0;
+    if (ra >= 2 && rb === 2 && typeof kDim === "number" && typeof nDim === "number") {
+      const rows = (t, width) => ra === 2 ? t : em.reshapeTo(t, [-1, width]);
+      if (need[0]) {
+        const g = em.one("Gemm", [rows(dY, nDim), b], { transB: 1 }, "grad_matmul_a");
+        dA = ra === 2 ? g : em.reshapeLike(g, a);
+      }
+      if (need[1]) dB = em.one("Gemm", [rows(a, kDim), rows(dY, nDim)], { transA: 1 }, "grad_matmul_b");
+      return [dA, dB];
+    }
+    if (need[0]) {
+      let g = em.one("MatMul", [dY2, em.one("Transpose", [b2], { perm: swapLastTwo(rb2) }, "bT")], {}, "grad_matmul_a");
+      let gShape = [...batch, sa2[sa2.length - 2], sa2[sa2.length - 1]];
+      if (ra === 1) {
+        g = squeeze(em, g, [-2]);
+        gShape = [...batch, sa2[sa2.length - 1]];
+      }
+      dA = em.sumTo(g, gShape, a);
+    }
+    if (need[1]) {
+      let g = em.one("MatMul", [em.one("Transpose", [a2], { perm: swapLastTwo(ra2) }, "aT"), dY2], {}, "grad_matmul_b");
+      let gShape = [...batch, sb2[sb2.length - 2], sb2[sb2.length - 1]];
+      if (rb === 1) {
+        g = squeeze(em, g, [-1]);
+        gShape = [...batch, sb2[sb2.length - 2]];
+      }
+      dB = em.sumTo(g, gShape, b);
+    }
+    return [dA, dB];
+  }
+};
+var add = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? bcast(em, node2, dY, 1) : void 0];
+  }
+};
+var sub = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    return [need[0] ? bcast(em, node2, dY, 0) : void 0, need[1] ? em.one("Neg", [bcast(em, node2, dY, 1)]) : void 0];
+  }
+};
+var mul = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const yShape = em.shapeOf(out(node2, 0));
+    return [
+      need[0] ? em.sumTo(em.one("Mul", [dY, inp(node2, 1)]), yShape, inp(node2, 0)) : void 0,
+      need[1] ? em.sumTo(em.one("Mul", [dY, inp(node2, 0)]), yShape, inp(node2, 1)) : void 0
+    ];
+  }
+};
+var div = {
+  backward(em, node2, [dY], need) {
+    if (!dY) return [];
+    const yShape = em.shapeOf(out(node2, 0));
+    const t = em.one("Div", [dY, inp(node2, 1)]);
+    return [
+      need[0] ? em.sumTo(t, yShape, inp(node2, 0)) : void 0,
+      need[1] ? em.one("Neg", [em.sumTo(em.one("Mul", [t, out(node2, 0)]), yShape, inp(node2, 1))]) : void 0
+    ];
+  }
+};
+var relu = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    return [em.one("Where", [em.one("Greater", [out(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
+  }
+};
+var leakyRelu = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const alpha = attrFloat2(node2, "alpha", 0.01);
+    const slope = em.one("Where", [em.one("Greater", [inp(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
+    return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
+  }
+};
+var sigmoid = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const y = out(node2, 0);
+    return [em.one("Mul", [dY, em.one("Mul", [y, em.one("Sub", [em.scalar(1), y])])], {}, "grad_sigmoid")];
+  }
+};
+var tanh = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const y = out(node2, 0);
+    return [em.one("Mul", [dY, em.one("Sub", [em.scalar(1), em.one("Mul", [y, y])])], {}, "grad_tanh")];
+  }
+};
+var softmax = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const y = out(node2, 0);
+    const axis = attrInt2(node2, "axis", -1);
+    const p = em.one("Mul", [dY, y]);
+    const s = em.reduceSum(p, [axis], true);
+    return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
+  }
+};
+var logSoftmax = {
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const axis = attrInt2(node2, "axis", -1);
+    const s = em.reduceSum(dY, [axis], true);
+    return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out(node2, 0)]), s])], {}, "grad_log_softmax")];
+  }
+};
+var reshapeLike = {
+  differentiable: () => [0],
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    return [em.reshapeLike(dY, inp(node2, 0))];
+  }
+};
+var identity = {
+  backward(_em, _node, [dY]) {
+    return [dY];
+  }
+};
+var cast = {
+  backward(em, _node, [dY]) {
+    return dY ? [em.one("Cast", [dY], { to: em.floatType })] : [];
+  }
+};
+var neg = {
+  backward(em, _node, [dY]) {
+    return dY ? [em.one("Neg", [dY])] : [];
+  }
+};
+var transpose = {
+  check(node2, em) {
+    return attrInts(node2, "perm", []).length === 0 && rankOf(em, inp(node2, 0)) === void 0 ? "it has no perm attribute and the rank of its input is not known when the graph is built" : void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const rank = rankOf(em, inp(node2, 0)) ?? attrInts(node2, "perm", []).length;
+    const perm = attrInts(
+      node2,
+      "perm",
+      Array.from({ length: rank }, (_, i) => rank - 1 - i)
+    );
+    const inverse = new Array(perm.length);
+    perm.forEach((p, i) => {
+      inverse[p] = i;
+    });
+    return [em.one("Transpose", [dY], { perm: inverse }, "grad_transpose")];
+  }
+};
+var dropout = {
+  differentiable: () => [0],
+  forward(em, node2) {
+    const ratio = hasInput(node2, 1) ? inp(node2, 1) : em.scalar(0.5);
+    const mask = node2.output?.[1] || em.fresh("dropout_mask");
+    em.push({ ...withoutAttrs(node2, []), input: [inp(node2, 0), ratio, em.bool(true)], output: [out(node2, 0), mask] });
+    return { saved: { mask, ratio } };
+  },
+  backward(em, _node, [dY], _need, saved) {
+    if (!dY) return [];
+    const ratioName = savedName(saved, "ratio");
+    const known = em.floatsOf(ratioName);
+    const scale = known && known.length === 1 ? em.scalar(1 / (1 - known[0])) : em.one("Div", [em.scalar(1), em.one("Sub", [em.scalar(1), em.one("Cast", [ratioName], { to: em.floatType })])]);
+    const m = em.one("Cast", [savedName(saved, "mask")], { to: em.floatType }, "mask_float");
+    return [em.one("Mul", [em.one("Mul", [dY, m]), scale], {}, "grad_dropout")];
+  }
+};
+var concat2 = {
+  check(node2, em) {
+    const axis = attrInt2(node2, "axis", 0);
+    return axis < 0 && rankOf(em, out(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
+  },
+  backward(em, node2, [dY]) {
+    if (!dY) return [];
+    const rank = rankOf(em, out(node2, 0));
+    const axis = rank !== void 0 ? normAxis(attrInt2(node2, "axis", 0), rank) : attrInt2(node2, "axis", 0);
+    const inputs = node2.input ?? [];
+    const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
+    const split2 = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
+      "Concat",
+      inputs.map((x) => em.one("Shape", [x], { start: axis, end: axis + 1 })),
+      { axis: 0 },
+      "split_sizes"
+    );
+    if (inputs.length === 1) return [dY];
+    return em.op("Split", [dY, split2], { axis }, inputs.length, "grad_concat");
+  }
+};
 function reduceAxes(node2, em) {
-  if (hasInput2(node2, 1)) return em.intsOf(inp2(node2, 1)) ?? "dynamic";
+  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
   const a = attrInts(node2, "axes", []);
   if (a.length) return a;
   return attrInt2(node2, "noop_with_empty_axes", 0) ? [] : void 0;
@@ -4266,13 +4325,13 @@ function reduceRule(mean) {
     check(node2, em) {
       const axes = reduceAxes(node2, em);
       if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf2(em, inp2(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
       return void 0;
     },
     backward(em, node2, [dY]) {
       if (!dY) return [];
-      const x = inp2(node2, 0);
-      const rank = rankOf2(em, x);
+      const x = inp(node2, 0);
+      const rank = knownRank(em, x);
       const given = reduceAxes(node2, em);
       const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
       let g = attrInt2(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
@@ -4281,9 +4340,9 @@ function reduceRule(mean) {
         [...axes].sort((a, b) => a - b)
       );
       if (mean) {
-        const xs2 = em.shapeOf(x);
+        const xs2 = knownShape(em, x);
         const reduced = axes.map((a) => xs2[a]);
-        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out2(node2, 0), em.shapeOf(out2(node2, 0)))], {}, "reduce_count");
+        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "reduce_count");
         g = em.one("Div", [g, count2]);
       }
       const xs = em.shapeOf(x);
@@ -4361,7 +4420,7 @@ function supportedOps() {
   return Object.keys(GRAD_RULES).sort();
 }
 function describeNode(node2) {
-  return node2.name ? `"${node2.name}"` : `(unnamed, output "${out2(node2, 0)}")`;
+  return node2.name ? `"${node2.name}"` : `(unnamed, output "${out(node2, 0)}")`;
 }
 
 // src/train/opset.ts
@@ -5258,6 +5317,13 @@ function emitOptimizer(em, kind, params, opts, names) {
   return { newParameters, state };
 }
 
+// src/util/map-value.ts
+function mapValue(map, key, what) {
+  const value = map.get(key);
+  if (value === void 0) throw new Error(`internal: ${what} ${String(key)} is missing`);
+  return value;
+}
+
 // src/train/loop.ts
 function rename(nodes, map) {
   const r = (x) => map.get(x) ?? x;
@@ -5394,11 +5460,11 @@ function buildTrainingStep(proto, opts) {
   em.to(lossOutput, "Identity", [loss.loss]);
   em.setShape(lossOutput, []);
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
-  const paramDims = (name) => (prep.initializers.get(name).dims ?? []).map(Number);
+  const paramDims = (name) => (mapValue(prep.initializers, name, "the initializer").dims ?? []).map(Number);
   const opt = emitOptimizer(
     em,
     opts.optimizer,
-    parameterNames.map((name) => ({ name, grad: grads.get(name), dims: paramDims(name) })),
+    parameterNames.map((name) => ({ name, grad: mapValue(grads, name, "the gradient of"), dims: paramDims(name) })),
     opts,
     {
       state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
@@ -5412,7 +5478,7 @@ function buildTrainingStep(proto, opts) {
   for (const p of parameterNames) {
     const out3 = opt.newParameters[p];
     feedback[out3] = p;
-    initialState[p] = readTensor(prep.initializers.get(p));
+    initialState[p] = readTensor(mapValue(prep.initializers, p, "the initializer"));
     stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
     outputs.push(valueInfo(out3, prep.floatType, paramDims(p)));
   }
@@ -5429,7 +5495,7 @@ function buildTrainingStep(proto, opts) {
     const out3 = em.reserve(`train/new/${name}`);
     em.to(out3, "Identity", [stateUpdates[name]]);
     feedback[out3] = name;
-    initialState[name] = readTensor(prep.initializers.get(name));
+    initialState[name] = readTensor(mapValue(prep.initializers, name, "the initializer"));
     stateInputs.push(name);
     stepInputs.push(valueInfo(name, prep.floatType, paramDims(name)));
     outputs.push(valueInfo(out3, prep.floatType, paramDims(name)));
@@ -5925,7 +5991,7 @@ function pruneStructured(model, options) {
     const dims = v.type?.tensorType?.shape?.dim;
     if (v.name && dims) declaredRank.set(v.name, dims.length);
   }
-  const rankOf3 = (name, desc) => desc?.rank ?? shapes?.get(name)?.length ?? declaredRank.get(name) ?? (inits.has(name) ? dimsOf2(inits.get(name)).length : void 0);
+  const rankOf3 = (name, desc) => desc?.rank ?? shapes?.get(name)?.length ?? declaredRank.get(name) ?? (inits.has(name) ? dimsOf2(mapValue(inits, name, "the initializer")).length : void 0);
   const groups = new Groups();
   const descs = /* @__PURE__ */ new Map();
   const edits = /* @__PURE__ */ new Map();
@@ -5958,7 +6024,7 @@ function pruneStructured(model, options) {
   };
   const produce = (n, weight, dim, axis, rank) => {
     const out3 = n.output?.[0] ?? "";
-    const t = inits.get(weight);
+    const t = mapValue(inits, weight, "the initializer");
     const channels = dimsOf2(t)[dim];
     const g = groups.add(channels, { op: n.opType ?? "", node: n.name || out3, output: out3, weight, dim });
     const segs = [{ group: g, n: channels, inner: 1 }];
@@ -5985,7 +6051,7 @@ function pruneStructured(model, options) {
         else if (x) groups.lockSegs(x.segs, `${label(n)} reads them with a weight computed at run time`);
         if (!w || (w.dataType ?? 0) !== DataType.FLOAT || dimsOf2(w).length < 3) break;
         produce(n, ins[1], 0, 1, dimsOf2(w).length);
-        if (ins[2]) edit(ins[2], 0, descs.get(out3).segs, `${label(n)}'s bias`);
+        if (ins[2]) edit(ins[2], 0, mapValue(descs, out3, "the channel descriptor of").segs, `${label(n)}'s bias`);
         break;
       }
       case "Gemm": {
@@ -6000,7 +6066,7 @@ function pruneStructured(model, options) {
         if (!fine) break;
         produce(n, ins[1], transB ? 0 : 1, 1, 2);
         const c = ins[2] ? inits.get(ins[2]) : void 0;
-        const segs = descs.get(out3).segs;
+        const segs = mapValue(descs, out3, "the channel descriptor of").segs;
         if (ins[2] && c) {
           const cd = dimsOf2(c);
           if (cd.length > 0 && cd[cd.length - 1] === total(segs)) edit(ins[2], cd.length - 1, segs, `${label(n)}'s bias`);
@@ -6061,7 +6127,7 @@ function pruneStructured(model, options) {
               segs.push(...d.segs);
               return;
             }
-            const c = shapes?.get(i)?.[normAxis2] ?? (inits.has(i) ? dimsOf2(inits.get(i))[normAxis2] : void 0);
+            const c = shapes?.get(i)?.[normAxis2] ?? (inits.has(i) ? dimsOf2(mapValue(inits, i, "the initializer"))[normAxis2] : void 0);
             if (c === void 0) {
               ok = false;
               return;
@@ -6092,7 +6158,8 @@ function pruneStructured(model, options) {
             break;
           }
           const extra = ins.slice(1).filter((i) => i && descs.has(i));
-          for (const e of extra) groups.lockSegs(descs.get(e).segs, `${label(n)} reads them as a parameter`);
+          for (const e of extra)
+            groups.lockSegs(mapValue(descs, e, "the channel descriptor of").segs, `${label(n)} reads them as a parameter`);
           descs.set(out3, x);
           break;
         }
@@ -6121,7 +6188,7 @@ function pruneStructured(model, options) {
         if (!same) ok = false;
         return;
       }
-      const dims = inits.has(i) ? dimsOf2(inits.get(i)) : shapes?.get(i);
+      const dims = inits.has(i) ? dimsOf2(mapValue(inits, i, "the initializer")) : shapes?.get(i);
       if (!dims) {
         ok = false;
         return;
@@ -6183,7 +6250,7 @@ function pruneStructured(model, options) {
       let s;
       if (measured && measured.length === n) s = measured;
       else {
-        const t = inits.get(p.weight);
+        const t = mapValue(inits, p.weight, "the initializer");
         const dims = dimsOf2(t);
         const values = readFloat32(t);
         const inner = dims.slice(p.dim + 1).reduce((a, b) => a * b, 1);
@@ -6210,7 +6277,7 @@ function pruneStructured(model, options) {
     let found = false;
     const total2 = new Float64Array(n);
     for (const [name, byDim] of edits) {
-      const t = inits.get(name);
+      const t = mapValue(inits, name, "the initializer");
       const dims = dimsOf2(t);
       if (dims.length < 2) continue;
       for (const [dim, segs] of byDim) {
@@ -6251,7 +6318,7 @@ function pruneStructured(model, options) {
   const tensors = [];
   for (const [name, byDim] of edits) {
     if (conflicts.includes(name)) continue;
-    const t = inits.get(name);
+    const t = mapValue(inits, name, "the initializer");
     let dims = dimsOf2(t);
     const before = dims.slice();
     let values = readFloat32(t);
@@ -6675,6 +6742,7 @@ export {
   node,
   int64Tensor,
   rawTensor,
+  seedFrom,
   parseNpy,
   float16BitsOf,
   synthesizeInputs,

@@ -3,14 +3,14 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   commentMarker,
   escapeMarkdown
-} from "./chunk-BPKC3IMG.js";
+} from "./chunk-6UZMMKGQ.js";
 import {
   classifyInterval,
-  isInstructionMetric,
-  isMinimumMetric,
-  metricKind,
   statusForVerdict
-} from "./chunk-BUK3XVSY.js";
+} from "./chunk-QMWKDW3V.js";
+import {
+  isOneOf
+} from "./chunk-U7JM4HA2.js";
 import {
   isEstimatedFigure
 } from "./chunk-NGLSY2C3.js";
@@ -27,11 +27,147 @@ import {
   formatQuantity
 } from "./chunk-MJFYPYIG.js";
 
+// src/config/metrics.ts
+var METRICS = {
+  "model-size": {
+    kind: "bytes",
+    phase: "model",
+    minimum: false,
+    description: "Bytes of the .onnx file plus its external-data files."
+  },
+  parameters: {
+    kind: "count",
+    phase: "model",
+    minimum: false,
+    description: "Weight elements (initializers, Constant nodes, subgraphs)."
+  },
+  flops: {
+    kind: "flops",
+    phase: "model",
+    minimum: false,
+    description: "FLOPs per inference call at the configured shapes, 2 per multiply-add."
+  },
+  "latency-p50": { kind: "time", phase: "inference", minimum: false, description: "Median latency of one inference call." },
+  "latency-p95": {
+    kind: "time",
+    phase: "inference",
+    minimum: false,
+    description: "95th-percentile latency of one inference call."
+  },
+  "latency-p99": {
+    kind: "time",
+    phase: "inference",
+    minimum: false,
+    description: "99th-percentile latency of one inference call."
+  },
+  "latency-mean": { kind: "time", phase: "inference", minimum: false, description: "Mean latency of one inference call." },
+  throughput: {
+    kind: "throughput",
+    phase: "inference",
+    minimum: true,
+    description: "A MINIMUM: samples per second must stay at or above it."
+  },
+  "peak-memory": { kind: "bytes", phase: "inference", minimum: false, description: "Peak resident memory of the benchmark." },
+  "peak-gpu-memory": {
+    kind: "bytes",
+    phase: "inference",
+    minimum: false,
+    description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)."
+  },
+  "energy-per-inference": {
+    kind: "energy",
+    phase: "inference",
+    minimum: false,
+    description: "Energy of one inference call (whole batch)."
+  },
+  "energy-per-sample": {
+    kind: "energy",
+    phase: "inference",
+    minimum: false,
+    description: "Energy per sample (per inference call divided by the batch size)."
+  },
+  "energy-per-1000-inferences": {
+    kind: "energy",
+    phase: "inference",
+    minimum: false,
+    description: "Energy of 1000 inference calls."
+  },
+  "energy-per-training-step": {
+    kind: "energy",
+    phase: "training",
+    minimum: false,
+    description: "Energy of one training step (forward, backward, update)."
+  },
+  "energy-per-training-sample": {
+    kind: "energy",
+    phase: "training",
+    minimum: false,
+    description: "Energy of one training step divided by the batch size."
+  },
+  "training-step-time": { kind: "time", phase: "training", minimum: false, description: "Mean duration of one training step." },
+  "training-energy-total": {
+    kind: "energy",
+    phase: "projection",
+    minimum: false,
+    description: "Projected energy of the full training run (dataset-size \xD7 epochs)."
+  },
+  "carbon-per-inference": {
+    kind: "carbon",
+    phase: "inference",
+    minimum: false,
+    description: "CO2-equivalent emissions of one inference call."
+  },
+  "carbon-per-1000-inferences": {
+    kind: "carbon",
+    phase: "inference",
+    minimum: false,
+    description: "CO2-equivalent emissions of 1000 inference calls."
+  },
+  "training-carbon-total": {
+    kind: "carbon",
+    phase: "projection",
+    minimum: false,
+    description: "Projected CO2-equivalent emissions of the full training run."
+  },
+  "instructions-per-inference": {
+    kind: "count",
+    phase: "inference",
+    minimum: false,
+    description: "SIMULATED instructions of one inference call inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
+  },
+  "instructions-per-step": {
+    kind: "count",
+    phase: "training",
+    minimum: false,
+    description: "SIMULATED instructions of one training step inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
+  }
+};
+var METRIC_KEYS = Object.keys(METRICS);
+var INSTRUCTION_METRICS = ["instructions-per-inference", "instructions-per-step"];
+function isInstructionMetric(metric) {
+  return isOneOf(INSTRUCTION_METRICS, metric);
+}
+function isMetricKey(key) {
+  return Object.prototype.hasOwnProperty.call(METRICS, key);
+}
+function metricKind(metric) {
+  return METRICS[metric].kind;
+}
+function metricPhase(metric) {
+  return METRICS[metric].phase;
+}
+function isMinimumMetric(metric) {
+  return METRICS[metric].minimum;
+}
+function metricDescription(metric) {
+  return METRICS[metric].description;
+}
+
 // src/compare/budgets.ts
 var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
 var INSTRUCTION_TOLERANCE = 3e-3;
 function isDeterministicMetric(metric) {
-  return DETERMINISTIC_METRICS.includes(metric);
+  return isOneOf(DETERMINISTIC_METRICS, metric);
 }
 var EXACT_TOLERANCE = 1e-12;
 function fmt(metric, value) {
@@ -839,6 +975,13 @@ function renderMarkdown(report, opts = {}) {
 }
 
 export {
+  METRIC_KEYS,
+  isInstructionMetric,
+  isMetricKey,
+  metricKind,
+  metricPhase,
+  isMinimumMetric,
+  metricDescription,
   isDeterministicMetric,
   evaluateBudgets,
   overallVerdict,

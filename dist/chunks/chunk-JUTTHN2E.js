@@ -2,25 +2,14 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-2JFKSI3H.js";
+} from "./chunk-F6FI7J2S.js";
 
 // src/energy/adapters.ts
 import { readFileSync, readdirSync } from "node:fs";
 var nodeFs = {
-  readFile: (path) => {
-    try {
-      return Promise.resolve(readFileSync(path, "utf8"));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  },
-  readdir: (path) => {
-    try {
-      return Promise.resolve(readdirSync(path));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  }
+  // async: a throw from the synchronous read becomes the returned promise's rejection.
+  readFile: async (path) => readFileSync(path, "utf8"),
+  readdir: async (path) => readdirSync(path)
 };
 var realTicker = {
   every(intervalMs, fn) {
@@ -6024,6 +6013,8 @@ function resolvePowerModel(cpu, power, data = POWER_MODELS, curves = POWER_CURVE
   }
   if (tdpW !== void 0) {
     const row = data.rows["boavizta-tdp-curve"];
+    if (row.kind !== "tdp-curve")
+      throw new Error(`internal: data/power-models.json row boavizta-tdp-curve is a ${row.kind}, not a tdp-curve`);
     const model2 = { ...row, kind: "tdp-curve", tdpW };
     notes.push(
       `Power model: boavizta-tdp-curve with the budget file's TDP of ${tdpW} W: ${describeModel(model2)} (${row.source}, ${row.year}); counts the CPU package only.`

@@ -3,31 +3,34 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitCommandError,
   runGit
-} from "./chunk-4XZW7ZWZ.js";
+} from "./chunk-7EJZN4T7.js";
 import {
   loadBaselineReport
-} from "./chunk-P3BSJ7OZ.js";
+} from "./chunk-67ME2E2X.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-YWX5PE4V.js";
+} from "./chunk-Y5KFUCW2.js";
 import {
   lastSegment,
   toRecord
-} from "./chunk-BPKC3IMG.js";
+} from "./chunk-6UZMMKGQ.js";
+import {
+  textOption
+} from "./chunk-TK4EXLC7.js";
 import "./chunk-R3OHUB5T.js";
-import "./chunk-PKNTQNRV.js";
-import "./chunk-4K6K6CUH.js";
+import "./chunk-U7JM4HA2.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
 import {
   EnergyBudgetError,
-  InputError
-} from "./chunk-2JFKSI3H.js";
+  InputError,
+  messageOf
+} from "./chunk-F6FI7J2S.js";
 import {
   formatChange,
   formatMetric
@@ -151,7 +154,7 @@ async function runHistoryCommand(args, io) {
       }
     });
   } catch (error) {
-    throw new HistoryArgumentError(error.message.replace(/\. To specify.*$/s, "."));
+    throw new HistoryArgumentError(messageOf(error).replace(/\. To specify.*$/s, "."));
   }
   const v = parsed.values;
   if (v.help) {
@@ -159,19 +162,19 @@ async function runHistoryCommand(args, io) {
 `);
     return 0;
   }
-  const ref = v["history-ref"];
+  const ref = textOption(v["history-ref"]);
   if (ref !== void 0 && parsed.positionals.length)
     throw new HistoryArgumentError("give either --history-ref or report files, not both.");
   if (ref === void 0 && !parsed.positionals.length)
     throw new HistoryArgumentError("give a folder of report JSONs, report files, or --history-ref origin/energy-budget-data.");
-  const windowText = v.window ?? "30";
+  const windowText = textOption(v.window) ?? "30";
   const window = Number(windowText);
   if (!/^\d+$/.test(windowText) || window < 1)
     throw new HistoryArgumentError(`--window expects a whole number \u2265 1; got '${windowText}'.`);
   let records;
   let source;
   if (ref !== void 0) {
-    const configKey = (v.config ?? "energy-budget.yml").split(path2.sep).join("/");
+    const configKey = (textOption(v.config) ?? "energy-budget.yml").split(path2.sep).join("/");
     const file = historyPath(configKey);
     const parsedHistory = await readHistoryFromGit(io.cwd, ref, file);
     for (const s of parsedHistory.skipped) io.stdout.write(`warning: ${file} at ${ref}: ${s} (skipped)
@@ -183,18 +186,21 @@ async function runHistoryCommand(args, io) {
     source = `${records.length} report${records.length === 1 ? "" : "s"} from ${parsed.positionals.join(", ")}, ordered by their createdAt.`;
   }
   let head;
-  if (v.head) head = await loadBaselineReport(path2.resolve(io.cwd, v.head));
+  const headFile = textOption(v.head);
+  if (headFile) head = await loadBaselineReport(path2.resolve(io.cwd, headFile));
   const charts = chartsFor(records, head, window);
   io.stdout.write(`${renderTable(charts, records.length)}
 `);
-  if (v.html) {
-    const file = path2.resolve(io.cwd, v.html);
+  const htmlFile = textOption(v.html);
+  if (htmlFile) {
+    const file = path2.resolve(io.cwd, htmlFile);
     await writeFileAtomic(file, renderHistoryHtml(charts, { source }));
     io.stdout.write(`Wrote ${file}
 `);
   }
-  if (v.markdown) {
-    const file = path2.resolve(io.cwd, v.markdown);
+  const markdownFile = textOption(v.markdown);
+  if (markdownFile) {
+    const file = path2.resolve(io.cwd, markdownFile);
     await writeFileAtomic(
       file,
       renderHistoryMarkdown(charts, { branch: ref ?? "the reports", maxChartChars: 1e6 }) || "No history.\n"

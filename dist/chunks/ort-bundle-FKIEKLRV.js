@@ -12,10 +12,10 @@ import {
   listSupportedBackends,
   ort_bundle_default,
   registerBackend
-} from "./chunk-VJGMPWIK.js";
-import "./chunk-SR5KBDGD.js";
+} from "./chunk-FPS5GGIL.js";
+import "./chunk-6SLPHALD.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-2JFKSI3H.js";
+import "./chunk-F6FI7J2S.js";
 import "./chunk-DSY7S6TO.js";
 export {
   InferenceSession,
