@@ -22,6 +22,27 @@ import time
 import torch
 
 
+def interleaved_rounds(train_step, infer, rounds: int, calls: int) -> tuple[list[float], list[float]]:
+    """Per round, the mean CPU milliseconds per call of a block of steps and a block of inference
+    passes, in ABBA order across rounds. Returns (step_ms, infer_ms), one entry per round."""
+
+    def block(fn) -> float:
+        t0 = time.process_time()
+        for _ in range(calls):
+            fn()
+        return (time.process_time() - t0) / calls * 1e3
+
+    step_ms: list[float] = []
+    infer_ms: list[float] = []
+    for r in range(rounds):
+        order = [(infer, infer_ms), (train_step, step_ms)]
+        if r % 2:
+            order.reverse()
+        for fn, sink in order:
+            sink.append(block(fn))
+    return step_ms, infer_ms
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=10)
@@ -56,19 +77,7 @@ def main() -> None:
         train_step()
         infer()
 
-    def block(fn) -> float:
-        t0 = time.process_time()
-        for _ in range(args.calls):
-            fn()
-        return (time.process_time() - t0) / args.calls * 1e3
-
-    step_ms, infer_ms = [], []
-    for r in range(args.rounds):
-        order = [(infer, infer_ms), (train_step, step_ms)]
-        if r % 2:
-            order.reverse()
-        for fn, sink in order:
-            sink.append(block(fn))
+    step_ms, infer_ms = interleaved_rounds(train_step, infer, args.rounds, args.calls)
 
     result = {
         "torch": torch.__version__,

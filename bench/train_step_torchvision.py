@@ -19,10 +19,11 @@ rounds are reported, with the lowest and highest round.
 import argparse
 import json
 import statistics
-import time
 
 import torch
 import torchvision
+
+from train_step_torch import interleaved_rounds  # same folder: the shared ABBA round design
 
 
 def main() -> None:
@@ -62,19 +63,7 @@ def main() -> None:
         train_step()
         infer()
 
-    def block(fn) -> float:
-        t0 = time.process_time()
-        for _ in range(args.calls):
-            fn()
-        return (time.process_time() - t0) / args.calls * 1e3
-
-    step_ms, infer_ms = [], []
-    for r in range(args.rounds):
-        order = [(infer, infer_ms), (train_step, step_ms)]
-        if r % 2:
-            order.reverse()
-        for fn, sink in order:
-            sink.append(block(fn))
+    step_ms, infer_ms = interleaved_rounds(train_step, infer, args.rounds, args.calls)
 
     result = {
         "torch": torch.__version__,
