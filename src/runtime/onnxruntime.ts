@@ -31,8 +31,17 @@ import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../errors.js';
 import { PINNED_ONNXRUNTIME, TOOL_CACHE_NAME } from './pinned.js';
 
-/** The onnxruntime-node versions the CLI accepts from npm: package.json's peerDependencies range. */
-export const PEER_RANGE = { min: [1, 30, 0], belowMajor: 2, text: '^1.30.0' } as const;
+/**
+ * The onnxruntime-node versions the CLI accepts from npm: package.json's peerDependencies range
+ * (a caret range; __tests__/runtime/pinned.test.ts keeps the two equal).
+ */
+export const PEER_RANGE = { text: '^1.30.0' } as const;
+
+/** A version's first three numbers, or undefined when it does not start with them. */
+function versionNumbers(version: string): [number, number, number] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
 
 export type RuntimeSource = 'installed' | 'shipped' | 'tool-cache';
 export type RuntimeEntry = 'cli' | 'action';
@@ -73,14 +82,13 @@ export function bindingFile(dir: string, platform: string, arch: string): string
   return path.join(dir, 'bin', 'napi-v6', platform, arch, 'onnxruntime_binding.node');
 }
 
-/** Whether a version string is inside PEER_RANGE (>= 1.30.0, < 2). */
+/** Whether a version string is inside the caret range PEER_RANGE (^1.30.0: >= 1.30.0, < 2). */
 export function inPeerRange(version: string): boolean {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!m) return false;
-  const v = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (v[0] >= PEER_RANGE.belowMajor) return false;
-  for (let i = 0; i < 3; i++) {
-    if (v[i] !== PEER_RANGE.min[i]) return v[i] > PEER_RANGE.min[i];
+  const v = versionNumbers(version);
+  const min = versionNumbers(PEER_RANGE.text.slice(1))!;
+  if (!v || v[0] !== min[0]) return false;
+  for (let i = 1; i < 3; i++) {
+    if (v[i] !== min[i]) return v[i]! > min[i]!;
   }
   return true;
 }
