@@ -137,7 +137,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-OLMM4SVJ.js");
   const { mergeReports } = await import("./chunks/merge-7K2WRFIS.js");
   const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-OZKEXXVE.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-KDVSU444.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -166,7 +166,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-4UV6CYEP.js");
-  const { runEnergyBudget } = await import("./chunks/run-OZKEXXVE.js");
+  const { runEnergyBudget } = await import("./chunks/run-KDVSU444.js");
   const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -223,7 +223,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-OZKEXXVE.js");
+      const { runEnergyBudget } = await import("./chunks/run-KDVSU444.js");
       const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -231,7 +231,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-VXHOHSLL.js");
+      const { runOptimizeCommand } = await import("./chunks/command-WVMDVSS5.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {

@@ -29,7 +29,7 @@ import {
   describeFailure,
   realRuntimeProbe,
   resolveOnnxRuntime
-} from "./chunks/chunk-6SLPHALD.js";
+} from "./chunks/chunk-JH7NANSA.js";
 import {
   isOneOf
 } from "./chunks/chunk-U7JM4HA2.js";
@@ -6042,7 +6042,7 @@ function coreIO(env = process.env) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-OZKEXXVE.js");
+  const engine = await import("./chunks/run-KDVSU444.js");
   return engine.runEnergyBudget;
 }
 function workspacePath(workspace, file) {

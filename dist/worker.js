@@ -7,12 +7,12 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-X2CLV7RO.js";
-import "./chunks/chunk-RE3WY3NF.js";
-import "./chunks/chunk-FPS5GGIL.js";
+} from "./chunks/chunk-K4A7CIWL.js";
+import "./chunks/chunk-HZI7OIL3.js";
+import "./chunks/chunk-EVL6C2ML.js";
 import "./chunks/chunk-R3OHUB5T.js";
 import "./chunks/chunk-QMWKDW3V.js";
-import "./chunks/chunk-6SLPHALD.js";
+import "./chunks/chunk-JH7NANSA.js";
 import "./chunks/chunk-U7JM4HA2.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import "./chunks/chunk-JUTTHN2E.js";

@@ -35,11 +35,11 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-RE3WY3NF.js";
+} from "./chunk-HZI7OIL3.js";
 import {
   InferenceSession,
   env
-} from "./chunk-FPS5GGIL.js";
+} from "./chunk-EVL6C2ML.js";
 import {
   DataType,
   decodeModel,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-QMWKDW3V.js";
 import {
   onnxRuntimeFor
-} from "./chunk-6SLPHALD.js";
+} from "./chunk-JH7NANSA.js";
 import {
   isOneOf,
   mean,
@@ -189,7 +189,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort = await import("./ort-bundle-FKIEKLRV.js");
+  const ort = await import("./ort-bundle-OVRU3ARN.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;

@@ -53,21 +53,21 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-X2CLV7RO.js";
+} from "./chunk-K4A7CIWL.js";
 import {
   externalEntries,
   forEachTensor,
   isExternal,
   suggest
-} from "./chunk-RE3WY3NF.js";
-import "./chunk-FPS5GGIL.js";
+} from "./chunk-HZI7OIL3.js";
+import "./chunk-EVL6C2ML.js";
 import {
   decodeModel
 } from "./chunk-R3OHUB5T.js";
 import {
   minSamplesForPercentile
 } from "./chunk-QMWKDW3V.js";
-import "./chunk-6SLPHALD.js";
+import "./chunk-JH7NANSA.js";
 import {
   isOneOf
 } from "./chunk-U7JM4HA2.js";

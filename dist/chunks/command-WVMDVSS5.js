@@ -18,13 +18,13 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-RE3WY3NF.js";
-import "./chunk-FPS5GGIL.js";
+} from "./chunk-HZI7OIL3.js";
+import "./chunk-EVL6C2ML.js";
 import {
   decodeModel,
   encodeModel
 } from "./chunk-R3OHUB5T.js";
-import "./chunk-6SLPHALD.js";
+import "./chunk-JH7NANSA.js";
 import "./chunk-5RXNPUPO.js";
 import {
   EnergyBudgetError,

@@ -12,8 +12,8 @@ import {
   listSupportedBackends,
   ort_bundle_default,
   registerBackend
-} from "./chunk-FPS5GGIL.js";
-import "./chunk-6SLPHALD.js";
+} from "./chunk-EVL6C2ML.js";
+import "./chunk-JH7NANSA.js";
 import "./chunk-5RXNPUPO.js";
 import "./chunk-F6FI7J2S.js";
 import "./chunk-DSY7S6TO.js";

@@ -4,7 +4,7 @@ import {
   InferenceSession,
   Tensor,
   env
-} from "./chunk-FPS5GGIL.js";
+} from "./chunk-EVL6C2ML.js";
 import {
   AttributeType,
   DataType,
@@ -1664,7 +1664,7 @@ async function measureFidelity(originalBytes, variantBytes, batches, createSessi
 // src/model/shapes.ts
 import { dirname as dirname2 } from "node:path";
 async function createOrtShapeSession(bytes, opts = {}) {
-  const ort = await import("./ort-bundle-FKIEKLRV.js");
+  const ort = await import("./ort-bundle-OVRU3ARN.js");
   return ort.InferenceSession.create(bytes, {
     ...externalDataOptions(opts.externalDataFolder),
     graphOptimizationLevel: "disabled",

@@ -13,17 +13,20 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-var PEER_RANGE = { min: [1, 30, 0], belowMajor: 2, text: "^1.30.0" };
+var PEER_RANGE = { text: "^1.30.0" };
+function versionNumbers(version) {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : void 0;
+}
 function bindingFile(dir, platform, arch) {
   return path.join(dir, "bin", "napi-v6", platform, arch, "onnxruntime_binding.node");
 }
 function inPeerRange(version) {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!m) return false;
-  const v = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (v[0] >= PEER_RANGE.belowMajor) return false;
-  for (let i = 0; i < 3; i++) {
-    if (v[i] !== PEER_RANGE.min[i]) return v[i] > PEER_RANGE.min[i];
+  const v = versionNumbers(version);
+  const min = versionNumbers(PEER_RANGE.text.slice(1));
+  if (!v || v[0] !== min[0]) return false;
+  for (let i = 1; i < 3; i++) {
+    if (v[i] !== min[i]) return v[i] > min[i];
   }
   return true;
 }
