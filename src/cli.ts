@@ -10,7 +10,7 @@
  * `runCli(proc)` takes the process-like object, so tests pass a fake one without mocks.
  */
 import { parseArgs } from 'node:util';
-import { EnergyBudgetError, ExitCode, exitCodeOf, messageOf } from './errors.js';
+import { EnergyBudgetError, ExitCode, exitCodeOf, isUserFacing, messageOf } from './errors.js';
 import { tryParseShard, type Shard } from './util/shard.js';
 import type { RunOptions } from './engine/types.js';
 import type { EngineDeps } from './engine/run.js';
@@ -215,7 +215,7 @@ export { installCancellation } from './cancel.js';
 
 /** Formats any failure as the one-paragraph message users see (no stack trace for ours). */
 export function describeFailure(error: unknown): string {
-  if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
+  if (isUserFacing(error)) return `energy-budget: ${error.message}`;
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `energy-budget: internal error (please report it with the budget file and this text):\n${message}`;
 }

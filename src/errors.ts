@@ -99,6 +99,26 @@ export class EnvironmentError extends EnergyBudgetError {
 }
 
 /**
+ * A lower layer's failure that its caller wraps with the file, model or command it concerns: a
+ * protobuf that does not decode, a non-zero NVML status, a git command that exited non-zero, a
+ * malformed download. `code` names the area; the exit code is 3, since one that reaches the user
+ * unwrapped is a gap in that wrapping, not the user's to fix. It is handled as any unexpected
+ * error ({@link isUserFacing} is false for it): catch sites that pass our errors through still
+ * wrap it, the CLI and the action show it as an internal error, the isolated worker sends its stack.
+ */
+export class InternalError extends EnergyBudgetError {
+  constructor(code: ErrorCodeName, message: string, options?: { cause?: unknown }) {
+    super(code, message, 3, options);
+    this.name = 'InternalError';
+  }
+}
+
+/** Whether a thrown value is one of ours whose message is written for users (any but an {@link InternalError}). */
+export function isUserFacing(error: unknown): error is EnergyBudgetError {
+  return error instanceof EnergyBudgetError && !(error instanceof InternalError);
+}
+
+/**
  * A failure that is a limit of the product or the machine, not a fault of the model: a file or
  * protobuf message past 2 GiB, an allocation refused. Exit 3 naming what was exceeded, never
  * MODEL_INVALID. Undefined for anything else.

@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readUntrustedReport } from './report/untrusted.js';
 import * as core from '@actions/core';
-import { EnergyBudgetError, exitCodeOf, InputError, messageOf } from './errors.js';
+import { EnergyBudgetError, exitCodeOf, InputError, isUserFacing, messageOf } from './errors.js';
 import {
   classifyApiError,
   createGitHubClient,
@@ -555,11 +555,10 @@ export async function run(deps: ActionDeps = {}): Promise<number> {
     return inputs.mode === 'comment' ? await commentMode(s) : await runMode(s);
   } catch (error) {
     const code = exitCodeOf(error);
-    const message =
-      error instanceof EnergyBudgetError
-        ? error.message
-        : `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the log of this step.`;
-    if (!(error instanceof EnergyBudgetError) && error instanceof Error && error.stack) io.info(error.stack);
+    const message = isUserFacing(error)
+      ? error.message
+      : `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the log of this step.`;
+    if (!isUserFacing(error) && error instanceof Error && error.stack) io.info(error.stack);
     try {
       await io.writeSummary(`## Energy budget: error\n\n${escapeMarkdown(message, { newlines: 'br', maxLength: 5000 })}\n`);
     } catch {

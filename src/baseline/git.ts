@@ -19,7 +19,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { EnvironmentError, InputError } from '../errors.js';
+import { EnvironmentError, InputError, InternalError } from '../errors.js';
 import { decodeModel, type GraphProto, type TensorProto } from '../model/onnx.js';
 
 /** Options shared by every git call. */
@@ -42,13 +42,14 @@ const LFS_POINTER_HEADER = 'version https://git-lfs.github.com/spec/v1';
 const LFS_POINTER_MAX_BYTES = 1024;
 
 /** A git command that ran and exited non-zero (callers decide what it means). */
-export class GitCommandError extends Error {
-  readonly exitCode: number | null;
+export class GitCommandError extends InternalError {
+  /** git's exit status (null when it was stopped by a signal); `exitCode` is ours (3). */
+  readonly gitExitCode: number | null;
   readonly stderr: string;
-  constructor(args: readonly string[], exitCode: number | null, stderr: string) {
-    super(`git ${args.join(' ')} exited with ${exitCode}: ${stderr.trim() || '(no output)'}`);
+  constructor(args: readonly string[], gitExitCode: number | null, stderr: string) {
+    super('GIT_FAILED', `git ${args.join(' ')} exited with ${gitExitCode}: ${stderr.trim() || '(no output)'}`);
     this.name = 'GitCommandError';
-    this.exitCode = exitCode;
+    this.gitExitCode = gitExitCode;
     this.stderr = stderr;
   }
 }
@@ -188,7 +189,7 @@ export async function resolveRef(repoDir: string, ref: string, options: GitOptio
     if (error instanceof GitCommandError) {
       throw new InputError(
         'GIT_FAILED',
-        `--base-ref ${ref}: the commit is not in this clone and \`git fetch --depth=1 origin ${ref}\` failed: ${error.stderr.trim() || `exit ${error.exitCode}`}. ` +
+        `--base-ref ${ref}: the commit is not in this clone and \`git fetch --depth=1 origin ${ref}\` failed: ${error.stderr.trim() || `exit ${error.gitExitCode}`}. ` +
           'Check the ref name, or fetch more history first (actions/checkout with `fetch-depth: 0`).',
         { cause: error },
       );

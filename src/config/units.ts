@@ -3,6 +3,7 @@
  * `5 ms`, `5%`), turned into SI base units once, at the boundary, and back into text for
  * reports. Pure functions on plain data.
  */
+import { InternalError } from '../errors.js';
 
 /** What a quantity measures; decides which units are accepted and what the base unit is. */
 export type QuantityKind =
@@ -205,10 +206,10 @@ export interface QuantityProblem {
 export type QuantityResult = { ok: true; value: number } | { ok: false; problem: QuantityProblem };
 
 /** A text that is not a valid quantity of the wanted kind. */
-export class QuantityError extends Error {
+export class QuantityError extends InternalError {
   readonly problem: QuantityProblem;
   constructor(problem: QuantityProblem) {
-    super(`${problem.message}; expected ${problem.expected}, e.g. \`${problem.example}\``);
+    super('CONFIG_INVALID', `${problem.message}; expected ${problem.expected}, e.g. \`${problem.example}\``);
     this.name = 'QuantityError';
     this.problem = problem;
   }

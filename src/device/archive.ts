@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createInflateRaw } from 'node:zlib';
+import { InternalError } from '../errors.js';
 
 /** Which files to take: our file name → the entry path in the archive (`*` + `/suffix` matches any prefix). */
 export type WantedEntries = Record<string, string>;
@@ -28,9 +29,9 @@ export interface ExtractedFile {
 }
 
 /** The archive is malformed or lacks a wanted entry (the caller names the download). */
-export class ArchiveError extends Error {
+export class ArchiveError extends InternalError {
   constructor(message: string) {
-    super(message);
+    super('ENVIRONMENT', message);
     this.name = 'ArchiveError';
   }
 }

@@ -32,7 +32,7 @@ import { request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { EnvironmentError, messageOf, errnoCode } from '../errors.js';
+import { EnvironmentError, InternalError, messageOf, errnoCode } from '../errors.js';
 import { extractTgz, extractZip, type WantedEntries } from './archive.js';
 import { CUDA_PROVIDER_CHECKSUMS, type PinnedArchive } from './cuda-checksums.js';
 import { CUDA_PROVIDER_FILES, defaultBindingDir } from './providers.js';
@@ -152,12 +152,13 @@ interface Manifest {
   files: Record<string, { bytes: number; sha256: string }>;
 }
 
-class HttpFailure extends Error {
+class HttpFailure extends InternalError {
   constructor(
     message: string,
     readonly retry: boolean,
   ) {
-    super(message);
+    super('ENVIRONMENT', message);
+    this.name = 'HttpFailure';
   }
 }
 

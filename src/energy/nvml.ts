@@ -5,7 +5,7 @@
  * small interface: the real one binds libnvidia-ml with koffi, tests pass a fake.
  * `CUDA_VISIBLE_DEVICES` selects the devices measured (indices or GPU-/MIG- UUIDs).
  */
-import { EnvironmentError, messageOf } from '../errors.js';
+import { EnvironmentError, InternalError, messageOf } from '../errors.js';
 import { realClockNs, realTicker, secondsBetween, type ClockNs, type Ticker } from './adapters.js';
 import { PowerTrace } from './integrate.js';
 import type { EnergyMeter, EnergyWindow, WindowToken } from './types.js';
@@ -31,13 +31,13 @@ export interface NvmlLike {
 export const NVML_ERROR_NOT_SUPPORTED = 3;
 
 /** A non-zero NVML status. */
-export class NvmlError extends Error {
+export class NvmlError extends InternalError {
   constructor(
     readonly status: number,
     readonly call: string,
     message: string,
   ) {
-    super(`${call} failed: ${message} (NVML status ${status})`);
+    super('METER_UNAVAILABLE', `${call} failed: ${message} (NVML status ${status})`);
     this.name = 'NvmlError';
   }
 }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BudgetConfig, MetricKey, ModelConfig } from '../config/types.js';
 import type { ComparisonResult } from '../compare/types.js';
-import { EnergyBudgetError, exitCodeOf, messageOf } from '../errors.js';
+import { exitCodeOf, isUserFacing, messageOf } from '../errors.js';
 import type { BudgetResult, ModelReport } from '../report/types.js';
 import type { RunOptions } from './types.js';
 import type { RunLogger } from '../util/logger.js';
@@ -21,11 +21,10 @@ import { type Baselines } from './baselines.js';
 import type { ModelRunner } from '../isolate/engine.js';
 
 function modelError(cfg: ModelConfig, error: unknown): ModelReport {
-  const code = error instanceof EnergyBudgetError ? error.code : 'INTERNAL';
-  const message =
-    error instanceof EnergyBudgetError
-      ? error.message
-      : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  const code = isUserFacing(error) ? error.code : 'INTERNAL';
+  const message = isUserFacing(error)
+    ? error.message
+    : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
   return {
     name: cfg.name,
     path: cfg.pathInConfig,
@@ -92,7 +91,7 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
       await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
     head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
   } catch (error) {
-    if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String((error as Error)?.stack ?? error));
+    if (exitCodeOf(error) === 3 && !isUserFacing(error)) logger.warn(String((error as Error)?.stack ?? error));
     return modelError(cfg, error);
   }
   let comparisons = {};

@@ -1,6 +1,6 @@
 /** Model preparation: load, analyse, synthesise inputs, check memory, and count FLOPs with control flow. */
 import type { ModelConfig } from '../config/types.js';
-import { EnergyBudgetError, EnvironmentError, InputError, limitErrorOf } from '../errors.js';
+import { EnvironmentError, InputError, isUserFacing, limitErrorOf } from '../errors.js';
 import type { ModelReport } from '../report/types.js';
 import { loadModel } from '../model/load.js';
 import { analyzeModel } from '../model/analyze.js';
@@ -58,7 +58,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
   } catch (error) {
     // Sessions are created through createSession (its errors are ours); a failure of the one
     // run that finds intermediate shapes comes raw from onnxruntime and is about the model.
-    if (error instanceof EnergyBudgetError) throw error;
+    if (isUserFacing(error)) throw error;
     const limit = limitErrorOf(label(cfg), 'running the model once to find the shapes of intermediate tensors', error);
     if (limit) throw limit;
     throw new InputError(

@@ -19,7 +19,7 @@
  * internal/upload); no code is taken from it.
  */
 import { createHash } from 'node:crypto';
-import { messageOf } from '../errors.js';
+import { InternalError, messageOf } from '../errors.js';
 
 /** Where and as what the artifact service is reached, from the runner's environment. */
 export interface ArtifactRuntime {
@@ -30,9 +30,9 @@ export interface ArtifactRuntime {
 }
 
 /** The artifact service failed or answered something unexpected. */
-export class ArtifactUploadError extends Error {
+export class ArtifactUploadError extends InternalError {
   constructor(message: string) {
-    super(message);
+    super('ENVIRONMENT', message);
     this.name = 'ArtifactUploadError';
   }
 }

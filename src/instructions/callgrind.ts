@@ -4,6 +4,7 @@
  * `totals:` gives the whole run's count of each. A file can hold several parts (one per dump);
  * every part is returned. Pure.
  */
+import { InternalError } from '../errors.js';
 
 /** One part (dump) of a Callgrind file: event totals by event name (`Ir`, `Dr`, `D1mr`, …). */
 export interface CallgrindPart {
@@ -25,9 +26,9 @@ export interface CallgrindProfile {
 }
 
 /** A Callgrind file that cannot be read; the message says what was missing where. */
-export class CallgrindFormatError extends Error {
+export class CallgrindFormatError extends InternalError {
   constructor(message: string) {
-    super(message);
+    super('ENVIRONMENT', message);
     this.name = 'CallgrindFormatError';
   }
 }

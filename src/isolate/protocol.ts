@@ -6,7 +6,7 @@
  */
 import type { BudgetConfig } from '../config/types.js';
 import type { ModelReport } from '../report/types.js';
-import { ConfigError, EnergyBudgetError, type ConfigIssue, type ErrorCodeName } from '../errors.js';
+import { ConfigError, EnergyBudgetError, isUserFacing, type ConfigIssue, type ErrorCodeName } from '../errors.js';
 
 /** What a worker is asked to do for one model. */
 export type JobKind = 'measure' | 'compare' | 'advise' | 'count';
@@ -43,7 +43,7 @@ export interface WorkerJob {
 
 /** A thrown error, flattened so it crosses the process boundary. */
 export interface SerializedError {
-  /** True for our EnergyBudgetError (and subclasses); false for a plain Error (a bug). */
+  /** True for our user-facing errors (EnergyBudgetError but not InternalError); false for anything else (a bug or an unwrapped internal failure). */
   ours: boolean;
   name: string;
   code?: ErrorCodeName;
@@ -61,7 +61,7 @@ export type WorkerMessage =
 
 /** Flattens any thrown value for the trip to the parent. */
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof EnergyBudgetError) {
+  if (isUserFacing(error)) {
     return {
       ours: true,
       name: error.name,

@@ -27,7 +27,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type protobuf from 'protobufjs';
 import { DataType, onnxMessageType, type ModelProto, type TensorProto } from './onnx.js';
-import { messageOf } from '../errors.js';
+import { InternalError, messageOf } from '../errors.js';
 
 /** Where a tensor's payload lies in the model file. */
 export interface PayloadRef {
@@ -69,12 +69,12 @@ export interface ScannedModel {
 }
 
 /** A scan failure: the bytes are not a well-formed protobuf message (the caller names the file). */
-export class ScanError extends Error {
+export class ScanError extends InternalError {
   constructor(
     message: string,
     readonly offset: number,
   ) {
-    super(`${message} at byte ${offset}`);
+    super('MODEL_INVALID', `${message} at byte ${offset}`);
     this.name = 'ScanError';
   }
 }

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { synthesizeInputs } from '../bench/inputs.js';
 import { formatQuantity } from '../config/units.js';
-import { EnergyBudgetError, EnvironmentError, ExitCode, InputError, exitCodeOf, messageOf } from '../errors.js';
+import { EnvironmentError, ExitCode, InputError, exitCodeOf, isUserFacing, messageOf } from '../errors.js';
 import { analyzeModel } from '../model/analyze.js';
 import { loadModel } from '../model/load.js';
 import { encodeModel } from '../model/onnx.js';
@@ -291,7 +291,7 @@ export async function runOptimizeCommand(argv: string[], io: OptimizeIo): Promis
     try {
       fidelity = await measureFidelity(loaded.bytes, variantBytes, batches, io.createSession ?? ortSessionFactory);
     } catch (error) {
-      if (error instanceof EnergyBudgetError) throw error;
+      if (isUserFacing(error)) throw error;
       throw new EnvironmentError(
         `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${messageOf(error)}. Nothing was written.`,
         { cause: error },

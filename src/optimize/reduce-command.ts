@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { synthesizeInputs } from '../bench/inputs.js';
 import { parseNpy } from '../bench/npy.js';
 import { formatQuantity } from '../config/units.js';
-import { EnergyBudgetError, EnvironmentError, ExitCode, InputError, messageOf } from '../errors.js';
+import { EnvironmentError, ExitCode, InputError, isUserFacing, messageOf } from '../errors.js';
 import { analyzeModel } from '../model/analyze.js';
 import type { LoadedModel } from '../model/load.js';
 import { decodeModel, encodeModel } from '../model/onnx.js';
@@ -103,7 +103,7 @@ export async function runReduceCommand(
       { label: args.out },
     );
   } catch (error) {
-    if (error instanceof EnergyBudgetError && !(error instanceof InputError)) throw error;
+    if (isUserFacing(error) && !(error instanceof InputError)) throw error;
     throw new EnvironmentError(
       `The ${label} variant of ${args.model} was built but could not be run or analysed: ${messageOf(error)}. Nothing was written.`,
       { cause: error },
