@@ -189,7 +189,7 @@ describe("sites that pass our errors through still wrap the lower layers' errors
     });
     const report = (error: Error) =>
       runModel(config.models[0], {
-        options: {},
+        options: { configPath: path.join(process.cwd(), 'energy-budget.yml'), cwd: process.cwd() },
         config,
         logger: { info: () => undefined, progress: () => undefined, warn: (m) => warnings.push(m) },
         workspaceRoot: process.cwd(),

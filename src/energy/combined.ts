@@ -4,8 +4,18 @@
  */
 import type { BaseEnergyMethod, EnergyMeter, EnergyMethod, EnergyWindow, WindowToken } from './types.js';
 
-interface CombinedToken extends WindowToken {
-  readonly parts: WindowToken[];
+const BASE_METHODS: readonly BaseEnergyMethod[] = ['rapl', 'nvml', 'nvidia-smi', 'estimate'];
+
+function isBaseMethod(text: string): text is BaseEnergyMethod {
+  return BASE_METHODS.some((m) => m === text);
+}
+
+/** The method of parts measured together (`rapl+nvml`): one or two base methods in all. */
+function joinMethods(methods: readonly EnergyMethod[]): EnergyMethod {
+  const [a, b, ...rest] = methods.flatMap((m) => m.split('+')).filter(isBaseMethod);
+  if (a !== undefined && b === undefined) return a;
+  if (a !== undefined && b !== undefined && rest.length === 0) return `${a}+${b}`;
+  throw new Error(`Cannot name the method of ${methods.join(', ')}: one or two meters expected (internal error).`);
 }
 
 /** Several meters as one (at least one). */
@@ -13,10 +23,12 @@ export class CombinedMeter implements EnergyMeter {
   readonly method: EnergyMethod;
   readonly description: string;
   readonly modelledIdleW?: number;
+  /** The parts' tokens of each open window, by the token `begin` handed out. */
+  private readonly open = new Map<WindowToken, WindowToken[]>();
 
   constructor(readonly parts: EnergyMeter[]) {
     if (parts.length === 0) throw new Error('CombinedMeter needs at least one meter.');
-    this.method = parts.map((p) => p.method).join('+') as EnergyMethod;
+    this.method = joinMethods(parts.map((p) => p.method));
     this.description = parts.map((p) => p.description).join('; ');
   }
 
@@ -24,13 +36,16 @@ export class CombinedMeter implements EnergyMeter {
   async begin(): Promise<WindowToken> {
     const tokens: WindowToken[] = [];
     for (const p of this.parts) tokens.push(await p.begin());
-    const token: CombinedToken = { startedAt: tokens[0].startedAt, parts: tokens };
+    const token: WindowToken = { startedAt: tokens[0].startedAt };
+    this.open.set(token, tokens);
     return token;
   }
 
   /** Ends every part (in reverse order, so the window of the first part encloses the others). */
   async end(token: WindowToken): Promise<EnergyWindow> {
-    const tokens = (token as CombinedToken).parts;
+    const tokens = this.open.get(token);
+    if (!tokens) throw new Error('Combined window ended twice or never begun (internal error).');
+    this.open.delete(token);
     const windows: EnergyWindow[] = new Array(this.parts.length);
     for (let i = this.parts.length - 1; i >= 0; i--) windows[i] = await this.parts[i].end(tokens[i]);
     return combineWindows(windows);
@@ -38,6 +53,7 @@ export class CombinedMeter implements EnergyMeter {
 
   /** Closes every part, even when one fails. */
   async close(): Promise<void> {
+    this.open.clear();
     const results = await Promise.allSettled(this.parts.map((p) => p.close()));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -64,7 +80,7 @@ export function combineWindows(windows: EnergyWindow[]): EnergyWindow {
     energyJ,
     domainsJ,
     durationS,
-    method: windows.map((w) => w.method as BaseEnergyMethod).join('+') as EnergyMethod,
+    method: joinMethods(windows.map((w) => w.method)),
     estimated: windows.some((w) => w.estimated === true || w.method.includes('estimate')),
     idleW,
     idleMeasured: allIdle ? windows.every((w) => w.idleMeasured === true) : undefined,

@@ -37,14 +37,9 @@ export interface EstimateMeterOptions {
 }
 
 interface Mark {
-  id: number;
   ns: bigint;
   cpuUs: number;
   stat: CpuTimes | null;
-}
-
-interface EstimateToken extends WindowToken {
-  readonly id: number;
 }
 
 /** The process's CPU time, µs, from Node. */
@@ -63,8 +58,8 @@ export class EstimateMeter implements EnergyMeter {
   private readonly clockNs: ClockNs;
   private readonly cpuTimeUs: () => number;
   private readonly readStat: () => Promise<CpuTimes | null>;
-  private readonly open = new Map<number, Mark>();
-  private nextId = 1;
+  /** Open windows' start marks, by the token `begin` handed out. */
+  private readonly open = new Map<WindowToken, Mark>();
 
   constructor(private readonly options: EstimateMeterOptions) {
     this.procRoot = options.procRoot ?? '/proc';
@@ -81,17 +76,16 @@ export class EstimateMeter implements EnergyMeter {
   /** Marks the start: clock, process CPU time, /proc/stat. */
   async begin(): Promise<WindowToken> {
     const stat = await this.readStat();
-    const id = this.nextId++;
-    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
-    const token: EstimateToken = { startedAt: Date.now(), id };
+    const token: WindowToken = { startedAt: Date.now() };
+    this.open.set(token, { ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
     return token;
   }
 
   /** Computes the estimate for the window (see the module comment for the formula). */
   async end(token: WindowToken): Promise<EnergyWindow> {
-    const start = this.open.get((token as EstimateToken).id);
+    const start = this.open.get(token);
     if (!start) throw new Error('Estimate window ended twice or never begun (internal error).');
-    this.open.delete(start.id);
+    this.open.delete(token);
     const endNs = this.clockNs();
     const endCpuUs = this.cpuTimeUs();
     const endStat = await this.readStat();

@@ -51,17 +51,13 @@ export function parseSmiLine(line: string): SmiLine | null {
   return { kind: 'garbage', text };
 }
 
-interface SmiToken extends WindowToken {
-  readonly id: number;
-}
-
 /** Energy of the visible NVIDIA GPUs from nvidia-smi power samples (method `nvidia-smi`). */
 export class NvidiaSmiMeter implements EnergyMeter {
   readonly method = 'nvidia-smi' as const;
   readonly description: string;
   private readonly traces = new Map<number, PowerTrace>();
-  private readonly open = new Map<number, bigint>();
-  private nextId = 1;
+  /** Open windows' start times, by the token `begin` handed out. */
+  private readonly open = new Map<WindowToken, bigint>();
   private broken: string | null = null;
   private exited = false;
   private samples = 0;
@@ -124,17 +120,16 @@ export class NvidiaSmiMeter implements EnergyMeter {
   async begin(): Promise<WindowToken> {
     const now = this.clockNs();
     this.checkAlive(now);
-    const id = this.nextId++;
-    this.open.set(id, now);
-    const token: SmiToken = { startedAt: Date.now(), id };
+    const token: WindowToken = { startedAt: Date.now() };
+    this.open.set(token, now);
     return token;
   }
 
   /** Ends a window: joules per GPU. @throws EnvironmentError when readings stopped. */
   async end(token: WindowToken): Promise<EnergyWindow> {
-    const startNs = this.open.get((token as SmiToken).id);
+    const startNs = this.open.get(token);
     if (startNs === undefined) throw new EnvironmentError('nvidia-smi window ended twice or never begun (internal error).');
-    this.open.delete((token as SmiToken).id);
+    this.open.delete(token);
     const endNs = this.clockNs();
     this.checkAlive(endNs);
     const domainsJ: Record<string, number> = {};

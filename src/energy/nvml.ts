@@ -249,10 +249,6 @@ export function openNvmlMeter(options: NvmlMeterOptions): GpuMeterResult {
   return { ok: true, meter: new NvmlMeter(options, gpus, counter ? 'counter' : 'power'), notes };
 }
 
-interface NvmlToken extends WindowToken {
-  readonly id: number;
-}
-
 interface NvmlOpen {
   startNs: bigint;
   startMj: number[];
@@ -266,8 +262,8 @@ export class NvmlMeter implements EnergyMeter {
   private readonly ticker: Ticker;
   private readonly clockNs: ClockNs;
   private readonly traces: PowerTrace[];
-  private readonly open = new Map<number, NvmlOpen>();
-  private nextId = 1;
+  /** Open windows, by the token `begin` handed out. */
+  private readonly open = new Map<WindowToken, NvmlOpen>();
   private timer: { stop(): void } | null = null;
   private sampleError: unknown = null;
   private readonly intervalMs: number;
@@ -312,29 +308,28 @@ export class NvmlMeter implements EnergyMeter {
 
   /** Starts a window. @throws EnvironmentError when NVML fails. */
   async begin(): Promise<WindowToken> {
-    const id = this.nextId++;
+    const token: WindowToken = { startedAt: Date.now() };
     try {
       if (this.mode === 'counter') {
         const startMj = this.readCounters();
-        this.open.set(id, { startNs: this.clockNs(), startMj });
+        this.open.set(token, { startNs: this.clockNs(), startMj });
       } else {
         this.sample();
         const startNs = this.clockNs();
-        this.open.set(id, { startNs, startMj: [] });
+        this.open.set(token, { startNs, startMj: [] });
         this.timer ??= this.ticker.every(this.intervalMs, () => this.sample());
       }
     } catch (error) {
       throw this.wrap(error);
     }
-    const token: NvmlToken = { startedAt: Date.now(), id };
     return token;
   }
 
   /** Ends a window: joules per GPU. @throws EnvironmentError when NVML failed. */
   async end(token: WindowToken): Promise<EnergyWindow> {
-    const w = this.open.get((token as NvmlToken).id);
+    const w = this.open.get(token);
     if (!w) throw new EnvironmentError('NVML window ended twice or never begun (internal error).');
-    this.open.delete((token as NvmlToken).id);
+    this.open.delete(token);
     const domainsJ: Record<string, number> = {};
     const notes: string[] = [];
     let endNs: bigint;

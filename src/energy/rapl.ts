@@ -233,10 +233,6 @@ export interface RaplMeterOptions {
   sampleIntervalMs?: number;
 }
 
-interface RaplToken extends WindowToken {
-  readonly id: number;
-}
-
 interface OpenWindow {
   startNs: bigint;
   accumAtStartUj: number[];
@@ -255,8 +251,8 @@ export class RaplMeter implements EnergyMeter {
   private readonly lastUj: Array<number | null>;
   private readonly accumUj: number[];
   private readonly wraps: number[];
-  private readonly open = new Map<number, OpenWindow>();
-  private nextId = 1;
+  /** Open windows, by the token `begin` handed out. */
+  private readonly open = new Map<WindowToken, OpenWindow>();
   private timer: { stop(): void } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private sampleError: unknown = null;
@@ -324,24 +320,23 @@ export class RaplMeter implements EnergyMeter {
   async begin(): Promise<WindowToken> {
     await this.sample();
     this.failIfSampleError();
-    const id = this.nextId++;
-    this.open.set(id, { startNs: this.clockNs(), accumAtStartUj: [...this.accumUj], wrapsAtStart: [...this.wraps] });
+    const token: WindowToken = { startedAt: Date.now() };
+    this.open.set(token, { startNs: this.clockNs(), accumAtStartUj: [...this.accumUj], wrapsAtStart: [...this.wraps] });
     if (this.timer === null) {
       this.timer = this.ticker.every(this.sampleIntervalMs, () => {
         void this.sample();
       });
     }
-    const token: RaplToken = { startedAt: Date.now(), id };
     return token;
   }
 
   /** Ends a window: joules per domain since `begin`. @throws EnvironmentError on a failed read. */
   async end(token: WindowToken): Promise<EnergyWindow> {
-    const w = this.open.get((token as RaplToken).id);
+    const w = this.open.get(token);
     if (!w) throw new EnvironmentError('RAPL window ended twice or never begun (internal error).');
     await this.sample();
     const endNs = this.clockNs();
-    this.open.delete((token as RaplToken).id);
+    this.open.delete(token);
     if (this.open.size === 0 && this.timer) {
       this.timer.stop();
       this.timer = null;
