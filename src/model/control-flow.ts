@@ -52,10 +52,14 @@ export interface ExpandedModel {
   notes: ControlFlowCount[];
 }
 
-const CONTROL_FLOW = new Set(['If', 'Loop', 'Scan']);
+/** The control-flow op of a node of the default domain (If, Loop, Scan), or undefined for any other node. */
+function controlFlowOp(n: NodeProto): ControlFlowCount['op'] | undefined {
+  if (n.domain && n.domain !== 'ai.onnx') return undefined;
+  return n.opType === 'If' || n.opType === 'Loop' || n.opType === 'Scan' ? n.opType : undefined;
+}
 
 function isControlFlow(n: NodeProto): boolean {
-  return (!n.domain || n.domain === 'ai.onnx') && CONTROL_FLOW.has(n.opType ?? '');
+  return controlFlowOp(n) !== undefined;
 }
 
 function graphAttr(n: NodeProto, name: string): GraphProto | undefined {
@@ -196,11 +200,12 @@ export function expandOnce(current: ExpandedModel, run: ControlFlowRun, pass: nu
   let changed = false;
   let k = 0;
   const noted = new Set(current.notes.map((x) => x.node));
-  const note = (n: NodeProto, counted: string, times: number) => {
-    next.notes.push({ node: n.name ?? n.output?.[0] ?? '', op: n.opType as ControlFlowCount['op'], counted, times });
+  const note = (n: NodeProto, op: ControlFlowCount['op'], counted: string, times: number) => {
+    next.notes.push({ node: n.name ?? n.output?.[0] ?? '', op, counted, times });
   };
   for (const n of graph.node ?? []) {
-    if (!isControlFlow(n) || current.countedThroughBody.has(n)) {
+    const op = controlFlowOp(n);
+    if (op === undefined || current.countedThroughBody.has(n)) {
       nodes.push(n);
       continue;
     }
@@ -229,7 +234,7 @@ export function expandOnce(current: ExpandedModel, run: ControlFlowRun, pass: nu
       (n.output ?? []).forEach((o, i) => {
         if (o && body.outputs[i]) add(mkNode('Identity', [body.outputs[i]], [o], {}, `${prefix}out${i}`), true);
       });
-      if (!noted.has(n.name ?? '')) note(n, `${branch} (condition ${cond[0] ? 'true' : 'false'})`, times);
+      if (!noted.has(n.name ?? '')) note(n, op, `${branch} (condition ${cond[0] ? 'true' : 'false'})`, times);
       changed = true;
       continue;
     }
@@ -286,7 +291,7 @@ export function expandOnce(current: ExpandedModel, run: ControlFlowRun, pass: nu
     }
     initializers.push(...copy.initializers);
     next.countedThroughBody.add(n);
-    note(n, n.opType === 'Loop' ? `body × ${count} iterations` : `body × ${count} steps`, times);
+    note(n, op, n.opType === 'Loop' ? `body × ${count} iterations` : `body × ${count} steps`, times);
     changed = true;
   }
   if (!changed) return null;

@@ -46,7 +46,7 @@ const ROWS: readonly DTypeRow[] = [
 ];
 
 const BY_CODE = new Map(ROWS.map((r) => [r.code, r]));
-const BY_NAME = new Map(ROWS.map((r) => [r.name, r]));
+const BY_NAME: ReadonlyMap<string, (typeof ROWS)[number]> = new Map(ROWS.map((r) => [r.name, r]));
 
 /** Every element type name onnxruntime-node knows, in ONNX code order. */
 export const DTYPE_NAMES: readonly TensorDType[] = ROWS.map((r) => r.name);
@@ -71,7 +71,7 @@ export function dtypeName(code: number): TensorDType {
  * @throws Error for a name that is not a TensorDType.
  */
 export function dtypeCode(name: TensorDType | string): number {
-  const row = BY_NAME.get(name as TensorDType);
+  const row = BY_NAME.get(name);
   if (!row) throw new Error(`Unknown tensor dtype "${name}" (expected one of ${DTYPE_NAMES.join(', ')}).`);
   return row.code;
 }
@@ -81,14 +81,14 @@ export function dtypeCode(name: TensorDType | string): number {
  * @throws Error for a name that is not a TensorDType.
  */
 export function dtypeBytes(name: TensorDType | string): number {
-  const row = BY_NAME.get(name as TensorDType);
+  const row = BY_NAME.get(name);
   if (!row) throw new Error(`Unknown tensor dtype "${name}" (expected one of ${DTYPE_NAMES.join(', ')}).`);
   return row.bytes;
 }
 
 /** True when a name is one of the TensorDType names. */
 export function isTensorDType(name: string): name is TensorDType {
-  return BY_NAME.has(name as TensorDType);
+  return BY_NAME.has(name);
 }
 
 /** How an element of this ONNX code is recognised as exactly zero (internal to the analysis). */

@@ -170,7 +170,7 @@ function types(): { model: protobuf.Type; tensor: protobuf.Type; root: protobuf.
   if (!cached) {
     // Decode int64 as plain numbers rather than Long objects: every int64 in a model (dims,
     // attribute ints, versions) is far below 2^53.
-    protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
+    Object.assign(protobuf.util, { Long: undefined });
     protobuf.configure();
     const root = protobuf.parse(ONNX_PROTO_SCHEMA, { keepCase: false }).root;
     // Resolve every field's message type now: protobufjs otherwise resolves a type only when it
@@ -182,11 +182,31 @@ function types(): { model: protobuf.Type; tensor: protobuf.Type; root: protobuf.
 }
 
 /**
+ * Whether a value is a message protobufjs decoded as the ONNX message `name`: the check behind
+ * reading it through the interfaces above, which mirror onnx.proto field for field.
+ */
+function isOnnxMessage(value: unknown, name: string): boolean {
+  return value instanceof protobuf.Message && value.$type.fullName === `.onnx.${name}`;
+}
+
+/** Whether a value is a decoded onnx.ModelProto. */
+export function isModelProto(value: unknown): value is ModelProto {
+  return isOnnxMessage(value, 'ModelProto');
+}
+
+/** Whether a value is a decoded onnx.TensorProto. */
+export function isTensorProto(value: unknown): value is TensorProto {
+  return isOnnxMessage(value, 'TensorProto');
+}
+
+/**
  * Decodes an ONNX model from its protobuf bytes.
  * @throws Error (from protobufjs) when the bytes are not a valid protobuf message.
  */
 export function decodeModel(bytes: Uint8Array): ModelProto {
-  return types().model.decode(bytes) as unknown as ModelProto;
+  const message = types().model.decode(bytes);
+  if (!isModelProto(message)) throw new Error('protobufjs did not decode an onnx.ModelProto (internal error).');
+  return message;
 }
 
 /** Encodes an ONNX model to protobuf bytes. */
@@ -197,7 +217,9 @@ export function encodeModel(model: ModelProto): Uint8Array {
 
 /** Decodes a single TensorProto (as stored in .pb test data files). */
 export function decodeTensor(bytes: Uint8Array): TensorProto {
-  return types().tensor.decode(bytes) as unknown as TensorProto;
+  const message = types().tensor.decode(bytes);
+  if (!isTensorProto(message)) throw new Error('protobufjs did not decode an onnx.TensorProto (internal error).');
+  return message;
 }
 
 /** Encodes a single TensorProto. */

@@ -12,6 +12,7 @@
  */
 import type { Tensor } from 'onnxruntime-node';
 import { dirname } from 'node:path';
+import { isTypedArray } from 'node:util/types';
 import { forEachTensor, isExternal, type LoadedModel } from './load.js';
 import {
   encodeModel,
@@ -222,8 +223,8 @@ export interface ResolvedRun {
 function smallValues(v: unknown): number[] | undefined {
   if (!v || typeof v !== 'object' || !('data' in v)) return undefined;
   const data = v.data;
-  if (!data || typeof data !== 'object' || !('length' in data)) return undefined;
-  const arr = data as ArrayLike<unknown>;
+  const arr: ArrayLike<unknown> | undefined = Array.isArray(data) || isTypedArray(data) ? data : undefined;
+  if (!arr) return undefined;
   if (arr.length > 64) return undefined;
   const out: number[] = [];
   for (let i = 0; i < arr.length; i++) {

@@ -26,7 +26,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type protobuf from 'protobufjs';
-import { DataType, onnxMessageType, type ModelProto, type TensorProto } from './onnx.js';
+import { DataType, isModelProto, onnxMessageType, type ModelProto, type TensorProto } from './onnx.js';
 import { InternalError, messageOf } from '../errors.js';
 
 /** Where a tensor's payload lies in the model file. */
@@ -258,7 +258,7 @@ function scanMessage(st: ScanState, typeName: string, start: number, end: number
         type,
         concat(
           st.win,
-          [...small, ...payloads.map((q) => [q.tag, q.end] as [number, number])].sort((a, b) => a[0] - b[0]),
+          [...small, ...payloads.map((q): [number, number] => [q.tag, q.end])].sort((a, b) => a[0] - b[0]),
         ),
         start,
       );
@@ -266,7 +266,7 @@ function scanMessage(st: ScanState, typeName: string, start: number, end: number
       const length = p.end - p.start;
       obj.dataLocation = 1;
       obj.externalData = [
-        ...((obj.externalData as unknown[] | undefined) ?? []),
+        ...(Array.isArray(obj.externalData) ? obj.externalData : []),
         { key: 'location', value: st.location },
         { key: 'offset', value: String(p.start) },
         { key: 'length', value: String(length) },
@@ -282,13 +282,14 @@ function scanMessage(st: ScanState, typeName: string, start: number, end: number
     if (!list.some((k) => k !== 'S')) continue;
     const field = type.fieldsById[id];
     if (field.repeated) {
-      const decoded = (obj[field.name] as unknown[] | undefined) ?? [];
+      const value = obj[field.name];
+      const decoded: unknown[] = Array.isArray(value) ? value : [];
       let si = 0;
       obj[field.name] = list.map((k) => (k === 'S' ? decoded[si++] : large[k]));
     } else {
       // A singular message field given more than once: protobuf merges; the last large one wins here.
-      const last = [...list].reverse().find((k) => k !== 'S') as number;
-      obj[field.name] = large[last];
+      const last = [...list].reverse().find((k): k is number => k !== 'S');
+      if (last !== undefined) obj[field.name] = large[last];
     }
   }
   return obj;
@@ -315,7 +316,8 @@ export function scanModelFile(path: string, opts: ScanOptions = {}): ScannedMode
       total: 0,
       largest: 0,
     };
-    const proto = scanMessage(st, 'ModelProto', 0, size) as ModelProto;
+    const proto = scanMessage(st, 'ModelProto', 0, size);
+    if (!isModelProto(proto)) throw new ScanError('the file does not decode as an onnx.ModelProto', 0);
     return {
       proto,
       payloads: st.payloads,
