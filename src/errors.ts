@@ -126,7 +126,7 @@ export function isUserFacing(error: unknown): error is EnergyBudgetError {
  */
 export function limitErrorOf(model: string, doing: string, error: unknown): EnvironmentError | undefined {
   const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errnoCode(error);
   let what: string | undefined;
   if (code === 'ERR_FS_FILE_TOO_LARGE' || /greater than 2 GiB|File size .* is greater than|exceeds? (the )?2 ?GiB/i.test(text))
     what = 'a file or protobuf message past 2 GiB (the most Node.js reads into one buffer and protobuf encodes)';

@@ -107,7 +107,11 @@ export function cacheRoot(env: Record<string, string | undefined>, home: string 
 /** The version of the onnxruntime-node this process loads (src/runtime/onnxruntime.ts), from its package.json. */
 export function onnxruntimeNodeVersion(): string {
   const req = createRequire(import.meta.url);
-  return (req(join(onnxRuntimeFor().dir, 'package.json')) as { version: string }).version;
+  const file = join(onnxRuntimeFor().dir, 'package.json');
+  const pkg: unknown = req(file);
+  if (typeof pkg !== 'object' || pkg === null || !('version' in pkg) || typeof pkg.version !== 'string')
+    throw new EnvironmentError(`${file} has no "version" string; reinstall onnxruntime-node.`);
+  return pkg.version;
 }
 
 /** Options of {@link ensureCudaProvider}. */
@@ -165,7 +169,8 @@ class HttpFailure extends InternalError {
 async function sha256File(path: string): Promise<string> {
   // Streams through a hash; files here are hundreds of MB.
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // A read stream without an encoding yields Buffers.
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -244,9 +249,26 @@ async function downloadOnce(
   throw new HttpFailure(`more than 5 redirects from ${url}`, false);
 }
 
+/** The shape this module writes to manifest.json; anything else is treated as no cache. */
+function isManifest(x: unknown): x is Manifest {
+  if (typeof x !== 'object' || x === null) return false;
+  if (!('url' in x) || typeof x.url !== 'string' || !('sha256' in x) || typeof x.sha256 !== 'string') return false;
+  if (!('files' in x) || typeof x.files !== 'object' || x.files === null) return false;
+  return Object.values(x.files).every(
+    (f: unknown) =>
+      typeof f === 'object' &&
+      f !== null &&
+      'bytes' in f &&
+      typeof f.bytes === 'number' &&
+      'sha256' in f &&
+      typeof f.sha256 === 'string',
+  );
+}
+
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest: unknown = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    return isManifest(manifest) ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -18,7 +18,7 @@
  */
 import { EnvironmentError, messageOf } from '../errors.js';
 import { realTicker, type Ticker } from '../energy/adapters.js';
-import { loadNvml, parseCudaVisibleDevices, type NvmlHandle, type NvmlLike } from '../energy/nvml.js';
+import { loadNvml, NvmlError, parseCudaVisibleDevices, type NvmlHandle, type NvmlLike } from '../energy/nvml.js';
 
 /** NVML's memory query (kept apart from NvmlLike, which the energy meter owns). */
 export interface NvmlMemoryLike {
@@ -47,8 +47,9 @@ export async function loadNvmlWithMemory(
     const errorString = lib.func('const char *nvmlErrorString(int result)');
     const memoryInfo = (handle: NvmlHandle) => {
       const out: Record<string, number | bigint> = {};
-      const status = getInfo(handle, out) as number;
-      if (status !== 0) throw new Error(`nvmlDeviceGetMemoryInfo failed: ${String(errorString(status))} (NVML status ${status})`);
+      // koffi returns the C int as a JavaScript number.
+      const status = Number(getInfo(handle, out));
+      if (status !== 0) throw new NvmlError(status, 'nvmlDeviceGetMemoryInfo', String(errorString(status)));
       return { totalBytes: Number(out.total), freeBytes: Number(out.free), usedBytes: Number(out.used) };
     };
     return { nvml: Object.assign(base.nvml, { memoryInfo }) };

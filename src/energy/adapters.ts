@@ -3,6 +3,7 @@
  * so tests drive fake sysfs trees, fake timers and fake clocks without module mocks.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { errnoCode } from '../errors.js';
 
 /** File access used by the sysfs and procfs readers. Errors keep Node's `code` (ENOENT, EACCES). */
 export interface EnergyFs {
@@ -52,6 +53,5 @@ export function secondsBetween(startNs: bigint, endNs: bigint): number {
 
 /** The `code` of a Node system error (`ENOENT`, `EACCES`, …), or undefined. */
 export function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  return errnoCode(error);
 }

@@ -9,6 +9,7 @@
 import { execFile as nodeExecFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { errnoCode, messageOf } from '../errors.js';
 import { nodeFs, type EnergyFs } from './adapters.js';
 import { readCpuInfo, readCpuTimes, USER_HZ, type CpuInfo, type CpuTimes } from './cpu.js';
 
@@ -113,6 +114,10 @@ export const CIM_ARGS = [
   'Get-CimInstance -ClassName Win32_Processor | Select-Object Name,Manufacturer,Caption,NumberOfLogicalProcessors | ConvertTo-Json -Compress',
 ];
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
 /** Parses the CIM JSON: one object, or an array with one per socket (logical CPUs summed). */
 export function parseCim(text: string): CpuInfo | null {
   let data: unknown;
@@ -121,7 +126,8 @@ export function parseCim(text: string): CpuInfo | null {
   } catch {
     return null;
   }
-  const rows = (Array.isArray(data) ? data : [data]) as Array<Record<string, unknown>>;
+  // A row that is not an object has none of the fields read below.
+  const rows = (Array.isArray(data) ? data : [data]).map((r: unknown) => (isRecord(r) ? r : {}));
   const first = rows[0];
   if (!first || typeof first.Name !== 'string') return null;
   const logicalCpus = rows.reduce(
@@ -137,9 +143,9 @@ export function parseCim(text: string): CpuInfo | null {
 }
 
 function why(error: unknown): string {
-  const e = error as { code?: unknown; killed?: boolean; message?: string };
-  if (e.killed) return `timed out after ${CPU_QUERY_TIMEOUT_MS / 1000} s`;
-  return typeof e.code === 'string' ? e.code : (e.message ?? String(error)).split('\n')[0];
+  if (typeof error === 'object' && error !== null && 'killed' in error && error.killed)
+    return `timed out after ${CPU_QUERY_TIMEOUT_MS / 1000} s`;
+  return errnoCode(error) ?? messageOf(error).split('\n')[0];
 }
 
 /**

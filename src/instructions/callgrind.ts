@@ -77,7 +77,10 @@ export function parseCallgrind(text: string): CallgrindProfile {
     const ob = /^(c?)ob=(?:\((\d+)\))?\s*(.*)$/.exec(line);
     if (ob) {
       // `cob=` (a callee's object) shares the id table with `ob=` but does not change the current object.
-      const [, callee, id, name] = ob as unknown as [string, string, string | undefined, string];
+      // Groups 1 and 3 always take part in a match; group 2 (the id) is optional.
+      const callee = ob[1];
+      const id: string | undefined = ob[2];
+      const name = ob[3];
       if (id && name) objects.set(id, name);
       if (!callee) object = id ? (objects.get(id) ?? name) : name;
       continue;
@@ -109,7 +112,8 @@ export function parseCallgrind(text: string): CallgrindProfile {
     // Header and summary lines start with a lower-case key and a colon; cost lines with digits or '+'.
     const m = /^([a-z]+):\s?(.*)$/.exec(line);
     if (!m) continue;
-    const [, key, value] = m as unknown as [string, string, string];
+    const key = m[1];
+    const value = m[2];
     switch (key) {
       case 'cmd':
         profile.command ??= value.trim();

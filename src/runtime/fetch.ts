@@ -39,7 +39,8 @@ export interface FetchDeps {
 /** The Subresource Integrity string (`sha512-<base64>`) of a file, read as a stream. */
 export async function fileIntegrity(file: string, algorithm = 'sha512'): Promise<string> {
   const hash = createHash(algorithm);
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  // A read stream without an encoding yields Buffers.
+  for await (const chunk of createReadStream(file)) hash.update(chunk);
   return `${algorithm}-${hash.digest('base64')}`;
 }
 
