@@ -318,8 +318,9 @@ export async function extractTgz(
   };
 
   try {
-    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+    for await (const chunk of gunzip) {
       if (ended) continue;
+      if (!Buffer.isBuffer(chunk)) throw new ArchiveError('gunzip gave a chunk that is not a Buffer (internal error)');
       let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       pending = Buffer.alloc(0);
       while (buf.length > 0) {

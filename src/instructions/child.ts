@@ -9,13 +9,15 @@
  * dumps its counters before every call, so each call's count lands in a file of its own
  * (src/instructions/valgrind.ts reads them); all JavaScript stays outside the count.
  */
+import type { InferenceSession } from 'onnxruntime-node';
 
 /** The job file the child reads (JSON). Paths absolute. */
 export interface ChildJob {
   /** onnxruntime-node's entry file, resolved by the parent (the child has no node_modules of its own). */
   ort: string;
   model: string;
-  sessionOptions: Record<string, unknown>;
+  /** Sent as JSON: plain values only (threads, graph optimisation level, …). */
+  sessionOptions: InferenceSession.SessionOptions;
   warmup: number;
   calls: number;
   feeds: Array<{ name: string; type: string; dims: number[]; file?: string; strings?: string[] }>;

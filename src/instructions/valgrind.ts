@@ -302,11 +302,12 @@ export async function runCallgrind(tool: ValgrindTool, job: CallgrindJob, deps: 
   try {
     const feeds: ChildJob['feeds'] = [];
     for (const [i, [name, t]] of Object.entries(job.feeds).entries()) {
-      if (t.type === 'string') {
-        feeds.push({ name, type: t.type, dims: [...t.dims], strings: [...(t.data as string[])] });
+      const data = t.data;
+      // A string tensor holds a string array; every other type a typed array.
+      if (Array.isArray(data)) {
+        feeds.push({ name, type: t.type, dims: [...t.dims], strings: [...data] });
         continue;
       }
-      const data = t.data as ArrayBufferView;
       const file = path.join(dir, `input-${i}.bin`);
       await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       feeds.push({ name, type: t.type, dims: [...t.dims], file });
@@ -321,7 +322,7 @@ export async function runCallgrind(tool: ValgrindTool, job: CallgrindJob, deps: 
       const childJob: ChildJob = {
         ort: ortEntry(),
         model: job.model,
-        sessionOptions: job.sessionOptions as Record<string, unknown>,
+        sessionOptions: job.sessionOptions,
         warmup: job.warmup,
         calls: job.calls,
         feeds,

@@ -159,7 +159,8 @@ export function findPackageRoot(fromDir: string, read: (file: string) => string 
     const text = read(path.join(dir, 'package.json'));
     if (text !== null) {
       try {
-        if ((JSON.parse(text) as { name?: unknown }).name === 'energy-budget') return dir;
+        const pkg: unknown = JSON.parse(text);
+        if (typeof pkg === 'object' && pkg !== null && 'name' in pkg && pkg.name === 'energy-budget') return dir;
       } catch {
         // not JSON: keep looking
       }
@@ -215,8 +216,10 @@ export function realRuntimeProbe(
       const text = readText(path.join(dir, 'package.json'));
       if (text === null) return null;
       try {
-        const v = (JSON.parse(text) as { version?: unknown }).version;
-        return typeof v === 'string' ? v : null;
+        const pkg: unknown = JSON.parse(text);
+        return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'
+          ? pkg.version
+          : null;
       } catch {
         return null;
       }

@@ -107,8 +107,9 @@ export async function extractTarGz(archive: string, destDir: string, pick: (name
   };
 
   const stream = createReadStream(archive).pipe(createGunzip());
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     if (ended) continue;
+    if (!Buffer.isBuffer(chunk)) throw new Error('gunzip gave a chunk that is not a Buffer (internal error).');
     queue.push(chunk);
     for (;;) {
       if (header === null) {
