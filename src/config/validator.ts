@@ -6,7 +6,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import { type ConfigIssue } from '../errors.js';
 import { suggest } from './did-you-mean.js';
-import { SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
+import { SECTIONS, sectionKeys, type KeyDoc, type Section } from './keys.js';
 import type { ModelConfig } from './types.js';
 import { describeKind, tryParseQuantity, type QuantityKind } from './units.js';
 import { isOneOf } from '../util/one-of.js';

@@ -1,7 +1,7 @@
 /** A model's `budget:`: absolute limits and `regression:` limits, each with its level. */
 import { isMap } from 'yaml';
 import { isMetricKey, metricKind } from '../metrics.js';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { BudgetLimit, MetricKey } from '../types.js';
 import type { Entry, Validator } from '../validator.js';
 

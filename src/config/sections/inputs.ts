@@ -1,7 +1,7 @@
 /** A model's `dims:` and `inputs:`: synthesised, fixed and .npy inputs, their shapes and dtypes. */
 import { resolve } from 'node:path';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { TensorDType, InputSpec } from '../types.js';
 import type { Entry, Validator } from '../validator.js';
 

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { whyUnmeasurable } from '../measurable.js';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { CompareChoice, DeviceChoice, MeterChoice, MeasureChoice, ModelConfig } from '../types.js';
 import { minSamplesForPercentile } from '../../util/tail.js';
 import type { Entry, Validator } from '../validator.js';

@@ -1,7 +1,7 @@
 /** The `power:` and `carbon:` sections: meters, devices, power models and the carbon intensity. */
 import { suggest } from '../did-you-mean.js';
 import { isKnownRegion, KNOWN_REGIONS } from '../regions.js';
-import { SECTIONS, type KeyDoc } from '../schema.js';
+import { SECTIONS, type KeyDoc } from '../keys.js';
 import type { PowerSettings } from '../types.js';
 import type { Entry, Validator } from '../validator.js';
 

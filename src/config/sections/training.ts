@@ -1,7 +1,7 @@
 /** A model's `inference:` and `training:` sections. */
 import { resolve } from 'node:path';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { InferenceConfig, LossName, OptimizerName, TrainingConfig } from '../types.js';
 import type { Entry, Validator } from '../validator.js';
 
