@@ -12,7 +12,9 @@ export function readBudget(vd: Validator, entry: Entry, doc: KeyDoc): BudgetLimi
     if (e.key === 'regression') {
       const rdoc = SECTIONS.budget.regression;
       for (const r of vd.mapping(e.value, e.path, e.at, 'regression', rdoc) ?? []) {
-        const limit = readLimit(vd, r, r.key as MetricKey, true);
+        // mapping() keeps only the keys of the `regression` section, which are the metric keys.
+        if (!isMetricKey(r.key)) continue;
+        const limit = readLimit(vd, r, r.key, true);
         if (limit) limits.push(limit);
       }
     } else if (isMetricKey(e.key)) {
