@@ -70,8 +70,7 @@ export function runGit(
       },
       (error, stdout, stderr) => {
         if (!error) return resolvePromise(stdout);
-        const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: string | number | null };
-        if (e.code === 'ENOENT') {
+        if (error.code === 'ENOENT') {
           return reject(
             new EnvironmentError(
               `--base-ref needs git, but \`${gitPath}\` was not found on PATH. Install git on the runner (it is preinstalled on GitHub-hosted runners), or measure against a report with --baseline instead.`,
@@ -79,7 +78,7 @@ export function runGit(
             ),
           );
         }
-        if (e.killed || (e.signal && typeof e.code !== 'number')) {
+        if (error.killed || (error.signal && typeof error.code !== 'number')) {
           return reject(
             new EnvironmentError(
               `\`git ${args.join(' ')}\` did not finish within ${(timeoutMs / 1000).toFixed(timeoutMs < 1000 ? 1 : 0)} s in ${cwd} and was stopped. ` +
@@ -88,7 +87,13 @@ export function runGit(
             ),
           );
         }
-        reject(new GitCommandError(args, typeof e.code === 'number' ? e.code : null, Buffer.from(stderr ?? '').toString('utf8')));
+        reject(
+          new GitCommandError(
+            args,
+            typeof error.code === 'number' ? error.code : null,
+            Buffer.from(stderr ?? '').toString('utf8'),
+          ),
+        );
       },
     );
     if (options.input) child.stdin?.end(Buffer.from(options.input));
