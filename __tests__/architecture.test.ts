@@ -115,7 +115,6 @@ describe('docs/architecture.md import flow', () => {
     'src/main.ts',
     'src/optimize/structured.ts',
     'src/optimize/variants.ts',
-    'src/report/markdown.ts',
     'src/train/autodiff.ts',
     'src/train/grad-ops-more.ts',
   ]);
