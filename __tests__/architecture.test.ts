@@ -112,7 +112,6 @@ describe('docs/architecture.md import flow', () => {
     'src/baseline/git.ts',
     'src/bench/inputs.ts',
     'src/config/schema.ts',
-    'src/main.ts',
     'src/optimize/structured.ts',
     'src/optimize/variants.ts',
     'src/train/autodiff.ts',
