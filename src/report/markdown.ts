@@ -7,7 +7,7 @@
  * verdict, change) are mapped through fixed tables, so a report cannot inject markup.
  */
 import { commentMarker, escapeMarkdown } from './escape.js';
-import { SEVERITY, modelStatus } from './markdown/cells.js';
+import { SEVERITY, modelStatus, tableText } from './markdown/cells.js';
 import { modelDetails, environmentDetails } from './markdown/details.js';
 import { energyExplanations } from './markdown/energy.js';
 import { headline } from './markdown/headline.js';
@@ -88,7 +88,7 @@ export function provenanceLine(p: Provenance): string {
 
 function render(report: Report, opts: MarkdownOptions, shape: Shape): string {
   const all = Array.isArray(report.models) ? report.models.filter((m) => m && typeof m === 'object') : [];
-  const verdict = VERDICT_TEXT[report.verdict as string] ?? `❔ ${escapeMarkdown(report.verdict, { maxLength: 20 })}`;
+  const verdict = tableText(VERDICT_TEXT, report.verdict) ?? `❔ ${escapeMarkdown(report.verdict, { maxLength: 20 })}`;
   const lines: string[] = [];
   if (opts.marker !== undefined) lines.push(commentMarker(opts.marker));
   lines.push(`## ${escapeMarkdown(opts.title ?? 'Energy budget', { maxLength: 100 })}: ${verdict}`, '');

@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from '../escape.js';
 import { formatChange, formatLimit, formatMetric } from '../format.js';
+import { isOneOf } from '../../util/one-of.js';
 import type { BudgetResult, BudgetStatus, ModelReport } from '../types.js';
 
 export const STATUS_MARK: Record<BudgetStatus, string> = {
@@ -15,6 +16,7 @@ export const STATUS_MARK: Record<BudgetStatus, string> = {
 };
 export const STATUS_ICON: Record<BudgetStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', inconclusive: '❔' };
 export const SEVERITY: Record<BudgetStatus, number> = { pass: 0, inconclusive: 1, warn: 2, fail: 3 };
+const STATUSES: readonly BudgetStatus[] = ['pass', 'warn', 'fail', 'inconclusive'];
 
 const METRIC_LABEL: Record<string, string> = {
   'model-size': 'Model size',
@@ -47,10 +49,13 @@ export function num(value: unknown): number | undefined {
 }
 
 export function statusOf(value: unknown): BudgetStatus {
-  // Own keys only: `constructor` or `toString` from a hostile report are not statuses.
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(STATUS_MARK, value)
-    ? (value as BudgetStatus)
-    : 'inconclusive';
+  // A member of the list, not a key of a table: `constructor` or `toString` from a hostile report are not statuses.
+  return isOneOf(STATUSES, value) ? value : 'inconclusive';
+}
+
+/** The text `table` gives `key`, when `key` is one of its own keys (never `constructor` or `toString`). */
+export function tableText(table: Readonly<Record<string, string>>, key: unknown): string | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 export function metricName(metric: unknown): string {
@@ -139,10 +144,10 @@ export function notChecked(b: BudgetResult): boolean {
  * edited cannot make the columns tell two stories.
  */
 export function comparedPair(b: { compared?: unknown }): { base: number; head: number; change: number } | undefined {
-  const c = b.compared as { base?: unknown; head?: unknown } | undefined;
+  const c = b.compared;
   if (!c || typeof c !== 'object') return undefined;
-  const base = num(c.base);
-  const head = num(c.head);
+  const base = num('base' in c ? c.base : undefined);
+  const head = num('head' in c ? c.head : undefined);
   if (base === undefined || head === undefined || base <= 0 || head <= 0) return undefined;
   return { base, head, change: head / base - 1 };
 }

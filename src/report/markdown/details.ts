@@ -57,7 +57,7 @@ export function modelDetails(m: ModelReport): string[] {
   }
   const inf = m.inference;
   if (inf && typeof inf === 'object') {
-    const l = inf.latencyMs ?? ({} as Record<string, unknown>);
+    const l: { p50?: unknown; p95?: unknown; p99?: unknown; mean?: unknown } = inf.latencyMs ?? {};
     const ms = (x: unknown) => (num(x) === undefined ? '—' : `${sig3(num(x)!)} ms`);
     body.push(
       `Inference: batch ${num(inf.batchSize) ?? '—'}, ${num(inf.runs) ?? '—'} timed runs after ${num(inf.warmup) ?? '—'} warm-up, ` +
@@ -106,7 +106,7 @@ export function modelDetails(m: ModelReport): string[] {
 }
 
 export function environmentDetails(report: Report): string[] {
-  const env = report.environment ?? ({} as Report['environment']);
+  const env: Partial<Report['environment']> = report.environment ?? {};
   const rows: Array<[string, unknown]> = [
     ['CPU', env.cpu],
     ['Logical CPUs', num(env.logicalCpus)],

@@ -4,7 +4,7 @@
  */
 import { escapeMarkdown } from '../escape.js';
 import { formatValue, sig3 } from '../format.js';
-import { num, statusOf, metricName, limitValue, comparedPair } from './cells.js';
+import { num, statusOf, metricName, limitValue, comparedPair, tableText } from './cells.js';
 import type { BudgetStatus, ModelReport, Report } from '../types.js';
 
 const CHANGE_TEXT: Record<string, string> = {
@@ -26,7 +26,7 @@ export function budgetChanges(report: Report): string[] {
   for (const c of changes) {
     lines.push(
       `| ${escapeMarkdown(c.model, { maxLength: 200 })} | ${metricName(c.metric)} | ` +
-        `${CHANGE_TEXT[c.change as string] ?? escapeMarkdown(c.change, { maxLength: 20 })} | ` +
+        `${tableText(CHANGE_TEXT, c.change) ?? escapeMarkdown(c.change, { maxLength: 20 })} | ` +
         `${limitValue(c.metric, c.before, c.relative)} | ${limitValue(c.metric, c.after, c.relative)} |`,
     );
   }
@@ -40,7 +40,7 @@ export function summaryLine(report: Report, models: ModelReport[]): string {
   const total = counts.pass + counts.warn + counts.fail + counts.inconclusive;
   const parts = (['fail', 'warn', 'inconclusive', 'pass'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
   const errors = models.filter((m) => m.error).length;
-  const env = report.environment ?? ({} as Report['environment']);
+  const env: Partial<Report['environment']> = report.environment ?? {};
   const cpus = num(env.logicalCpus);
   const where =
     `${escapeMarkdown(env.cpu ?? 'unknown CPU', { maxLength: 120 })}${cpus !== undefined ? `, ${cpus} logical CPUs` : ''}` +
@@ -70,9 +70,7 @@ function sourcesText(report: Report, models: ModelReport[]): string {
   ]);
   const paired = rows.some((r) => r && comparedPair(r));
   // New or failed models only: there is no base figure whose source needs naming.
-  const anyBase = rows.some(
-    (r) => r && (num((r as { baseline?: unknown }).baseline) ?? num((r as { base?: unknown }).base)) !== undefined,
-  );
+  const anyBase = rows.some((r: { baseline?: unknown; base?: unknown }) => r && (num(r.baseline) ?? num(r.base)) !== undefined);
   if (!anyBase) return '';
   const kind = report.baseline?.kind;
   if (paired)
