@@ -56,7 +56,7 @@ async function reportFiles(workspace: string, spec: string): Promise<string[]> {
         .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
         .join('.*')}$`,
     );
-    const names = await readdir(dir).catch(() => [] as string[]);
+    const names = await readdir(dir).catch((): string[] => []);
     const matched = names.filter((n) => pattern.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (matched.length === 0) {
       throw new InputError(
