@@ -60,7 +60,7 @@ interface Shape {
   note?: string;
 }
 
-/** The commits and the run a report comes from (src/main.ts fills it from the GitHub context). */
+/** The commits and the run a report comes from (src/action/publish.ts fills it from the GitHub context). */
 export interface Provenance {
   /** Full SHA of the measured head commit. */
   headSha: string;
