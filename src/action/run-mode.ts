@@ -19,6 +19,7 @@ async function loadEngine(io: ActionIO): Promise<RunEnergyBudget> {
   return engine.runEnergyBudget;
 }
 
+/** The run mode: measures, publishes, appends to the history, comments; returns the exit code. */
 export async function runMode(s: Session): Promise<number> {
   const { inputs, ctx, io } = s;
   const plan = planHistory(inputs, ctx);

@@ -32,6 +32,7 @@ export interface ActionIO {
 /** The engine's entry point (src/engine/run.ts). */
 export type RunEnergyBudget = (options: RunOptions, deps: RunDeps) => Promise<RunResult>;
 
+/** The action's dependencies, all optional: the defaults are the real edges, which tests replace. */
 export interface ActionDeps {
   /** @default process.env */
   env?: Record<string, string | undefined>;
@@ -72,6 +73,7 @@ export function coreIO(env: Record<string, string | undefined> = process.env): A
   };
 }
 
+/** One run of the action: its runtime, context, inputs and the API client once made. */
 export interface Session {
   io: ActionIO;
   ctx: GitHubContext;
@@ -81,6 +83,7 @@ export interface Session {
   client?: GitHubClient;
 }
 
+/** The API client, made on first use; undefined without a `github-token`. */
 export function getClient(s: Session): GitHubClient | undefined {
   if (!s.inputs.githubToken) return undefined;
   s.client ??= createGitHubClient({

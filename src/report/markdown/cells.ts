@@ -8,13 +8,16 @@ import { formatChange, formatLimit, formatMetric } from '../format.js';
 import { isOneOf } from '../../util/one-of.js';
 import type { BudgetResult, BudgetStatus, ModelReport } from '../types.js';
 
+/** A budget status as a table cell: icon and word. */
 export const STATUS_MARK: Record<BudgetStatus, string> = {
   pass: '✅ pass',
   warn: '⚠️ warn',
   fail: '❌ fail',
   inconclusive: '❔ inconclusive',
 };
+/** A budget status as its icon alone. */
 export const STATUS_ICON: Record<BudgetStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', inconclusive: '❔' };
+/** How bad a status is, to pick the worst and to order the headline. */
 export const SEVERITY: Record<BudgetStatus, number> = { pass: 0, inconclusive: 1, warn: 2, fail: 3 };
 const STATUSES: readonly BudgetStatus[] = ['pass', 'warn', 'fail', 'inconclusive'];
 
@@ -48,6 +51,7 @@ export function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+/** A report's status field as a known status; anything else is `inconclusive`. */
 export function statusOf(value: unknown): BudgetStatus {
   // A member of the list, not a key of a table: `constructor` or `toString` from a hostile report are not statuses.
   return isOneOf(STATUSES, value) ? value : 'inconclusive';
@@ -58,6 +62,7 @@ export function tableText(table: Readonly<Record<string, string>>, key: unknown)
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** The label of a metric key (`regression.` keys say so); unknown keys are escaped text. */
 export function metricName(metric: unknown): string {
   // One `regression.` prefix is ours; a report that repeats it thousands of times gets the rest
   // shown as text (this was a recursion that overflowed the stack).
@@ -72,6 +77,7 @@ function plainMetricName(metric: unknown): string {
     : escapeMarkdown(metric, { maxLength: 80 });
 }
 
+/** A metric's value formatted in its unit, or `—` when it is not a finite number. */
 export function metricValue(metric: unknown, value: unknown): string {
   const v = num(value);
   return v === undefined ? '—' : formatMetric(typeof metric === 'string' ? metric : '', v);
@@ -83,12 +89,14 @@ export function comparedChange(budgets: readonly BudgetResult[]): string | undef
   return c === undefined ? undefined : formatChange(c);
 }
 
+/** A budget change's limit formatted for its metric, or `—`. */
 export function limitValue(metric: unknown, value: unknown, relative: unknown): string {
   const v = num(value);
   if (v === undefined || typeof metric !== 'string') return '—';
   return formatLimit(metric, v, relative === false ? false : relative === true ? true : undefined);
 }
 
+/** Head against base as a signed percentage (`new` from a zero base), or `—`. */
 export function changeText(value: unknown, baseline: unknown): string {
   const v = num(value);
   const b = num(baseline);
@@ -97,6 +105,7 @@ export function changeText(value: unknown, baseline: unknown): string {
   return formatChange(v / b - 1);
 }
 
+/** `[lo, hi]` of a two-number interval, each formatted; undefined for anything else. */
 export function ciText(ci: unknown, format: (x: number) => string): string | undefined {
   if (!Array.isArray(ci) || ci.length !== 2) return undefined;
   const lo = num(ci[0]);
@@ -104,6 +113,7 @@ export function ciText(ci: unknown, format: (x: number) => string): string | und
   return lo === undefined || hi === undefined ? undefined : `[${format(lo)}, ${format(hi)}]`;
 }
 
+/** The most severe of the statuses (`pass` for none). */
 export function worst(statuses: BudgetStatus[]): BudgetStatus {
   return statuses.reduce<BudgetStatus>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'pass');
 }

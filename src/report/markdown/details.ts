@@ -105,6 +105,7 @@ export function modelDetails(m: ModelReport): string[] {
   return [`<details><summary>Details: ${escapeMarkdown(m.name, { maxLength: 200 })}</summary>`, '', ...body, '</details>', ''];
 }
 
+/** The runner the figures come from, and the baseline warnings, collapsed. */
 export function environmentDetails(report: Report): string[] {
   const env: Partial<Report['environment']> = report.environment ?? {};
   const rows: Array<[string, unknown]> = [

@@ -86,6 +86,7 @@ function modelHeading(m: ModelReport): string {
   return `### ${STATUS_ICON[status]} ${escapeMarkdown(m.name, { maxLength: 200 })}${tag}`;
 }
 
+/** A model's section: heading, facts, budget table, energy and instruction notes, savings. */
 export function modelSection(m: ModelReport, energyNotes: readonly string[]): string[] {
   const lines = [modelHeading(m), ''];
   const facts = [`Path: ${escapeMarkdown(m.path, { maxLength: 300 })}`];

@@ -14,6 +14,7 @@ const CHANGE_TEXT: Record<string, string> = {
   added: 'added',
 };
 
+/** The table of budgets this pull request loosened, tightened, added or removed. */
 export function budgetChanges(report: Report): string[] {
   const changes = Array.isArray(report.budgetChanges) ? report.budgetChanges : [];
   if (changes.length === 0) return [];
@@ -34,6 +35,7 @@ export function budgetChanges(report: Report): string[] {
   return lines;
 }
 
+/** One sentence: how many models and budgets, their statuses, the machine and the base compared with. */
 export function summaryLine(report: Report, models: ModelReport[]): string {
   const counts: Record<BudgetStatus, number> = { pass: 0, warn: 0, fail: 0, inconclusive: 0 };
   for (const m of models) for (const b of Array.isArray(m.budgets) ? m.budgets : []) counts[statusOf(b?.status)]++;
@@ -87,6 +89,7 @@ function sourcesText(report: Report, models: ModelReport[]): string {
   return '';
 }
 
+/** The models new in, or removed by, this pull request, named. */
 export function newAndRemoved(models: ModelReport[]): string[] {
   const added = models.filter((m) => m.change === 'new').map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
   const removed = models.filter((m) => m.change === 'removed').map((m) => escapeMarkdown(m.name, { maxLength: 200 }));
@@ -114,6 +117,7 @@ export function footprintText(report: Report, powerModelExplained = false): stri
   );
 }
 
+/** The check's own footprint as a paragraph, or nothing when the report has none. */
 export function footprintLine(report: Report, powerModelExplained: boolean): string[] {
   const t = footprintText(report, powerModelExplained);
   return t ? [t, ''] : [];
