@@ -13,6 +13,14 @@
  *             p ← p − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
  *             (Kingma & Ba 2015, "Adam", Algorithm 1). The state holds m/(1 − β1) and
  *             v/(1 − β2) (same updates, fewer passes; see the adam case).
+ *
+ * Cost. On a small model an Adam step is bound by its passes over the parameters, not by
+ * FLOPs: onnxruntime's inference build has no fused optimizer kernel (com.microsoft
+ * AdamWOptimizer exists only in its training build), so each elementwise op is one pass.
+ * Adam works on rows [1, n] so that each s·X + Y (β1·M + g, β2·V + g², p − a·ratio) is a
+ * single Gemm with K = 1 (A = [[s]], B = X, C = Y) instead of a Mul and an Add: seven ops over
+ * each tensor instead of ten. Measured here on 108,801 floats in a Loop: such a Gemm costs
+ * ~0.75× a Mul + Add pair (the [n, 1] orientation is ~20× slower: MLAS packs B per column).
  */
 import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
@@ -239,6 +247,7 @@ export function emitOptimizer(
   // instead of one set of small ops per tensor; the result is split back into their shapes.
   // Large tensors keep their own update: for them the per-op cost is nothing next to the
   // passes over the data, and concatenating and splitting would add two passes.
+  // (`bench/train-step.ts --flat-max 0 --flat-max Infinity` compares the layouts.)
   const size = (p: ParameterGrad): number => p.dims.reduce((x, y) => x * y, 1);
   const flatMax = opts.flatMaxElements ?? FLAT_MAX_ELEMENTS;
   const small = kind === 'sgd' ? [] : params.filter((p) => size(p) < flatMax);
