@@ -166,7 +166,11 @@ async function loopBlock(session = trainingLooped, l = looped, feeds = trainFeed
 }
 
 // --flat-max: the same Loop with another multi-tensor threshold (src/train/optimizers.ts).
-const layouts: Array<{ label: string; run: () => Promise<{ wallMs: number; cpuMs: number }> }> = [];
+const layouts: Array<{
+  label: string;
+  session: ort.InferenceSession;
+  run: () => Promise<{ wallMs: number; cpuMs: number }>;
+}> = [];
 for (const v of values['flat-max'] ?? []) {
   const s = buildTrainingStep(proto, {
     loss: 'bce',
@@ -179,7 +183,7 @@ for (const v of values['flat-max'] ?? []) {
   const session = await ort.InferenceSession.create(encodeModel(l.model), options);
   const feeds: Record<string, ort.Tensor> = { x, [s.labelInput]: labels };
   for (const [name, d] of Object.entries(s.initialState)) feeds[name] = toOrtTensor(d);
-  layouts.push({ label: `flat state under ${v} elements`, run: () => loopBlock(session, l, feeds) });
+  layouts.push({ label: `flat state under ${v} elements`, session, run: () => loopBlock(session, l, feeds) });
 }
 
 // Warm-up.
@@ -232,6 +236,7 @@ layouts.forEach((v, i) =>
 await inference.release();
 await training.release();
 await trainingLooped.release();
+for (const v of layouts) await v.session.release();
 
 // Other models (e.g. torchvision exports): a step (cross-entropy, the chosen optimizer) against
 // an inference pass of the same batch, blocks interleaved per round. The step runs as
