@@ -64,8 +64,8 @@ export function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) 
     case 'float16': {
       const out = dtype === 'float32' ? new Float32Array(n) : dtype === 'float64' ? new Float64Array(n) : new Uint16Array(n);
       flat.forEach((x, i) => {
-        if (typeof x !== 'number') bad(i, 'a number');
-        out[i] = dtype === 'float16' ? float32ToHalfBits(x as number) : (x as number);
+        const v = typeof x === 'number' ? x : bad(i, 'a number');
+        out[i] = dtype === 'float16' ? float32ToHalfBits(v) : v;
       });
       return out;
     }
@@ -83,28 +83,28 @@ export function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) 
     default: {
       const range = INT_RANGE[dtype];
       if (!range) return fail(`inputs of dtype ${dtype} cannot be given as a value.`);
-      const out = makeIntArray(dtype, n);
+      const out = dtype === 'int64' ? new BigInt64Array(n) : dtype === 'uint64' ? new BigUint64Array(n) : makeIntArray(dtype, n);
+      const want = `an integer in ${range[0]}..${range[1]}`;
       flat.forEach((x, i) => {
-        const v = x;
-        if (typeof v === 'bigint') {
-          if (!(out instanceof BigInt64Array || out instanceof BigUint64Array)) bad(i, `an integer in ${range[0]}..${range[1]}`);
-          (out as BigInt64Array)[i] = v;
+        if (typeof x === 'bigint') {
+          if (out instanceof BigInt64Array || out instanceof BigUint64Array) out[i] = x;
+          else bad(i, want);
           return;
         }
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1])
-          bad(i, `an integer in ${range[0]}..${range[1]}`);
-        if (out instanceof BigInt64Array || out instanceof BigUint64Array) (out as BigInt64Array)[i] = BigInt(v as number);
-        else out[i] = v as number;
+        const v = typeof x === 'number' && Number.isInteger(x) && x >= range[0] && x <= range[1] ? x : bad(i, want);
+        if (out instanceof BigInt64Array || out instanceof BigUint64Array) out[i] = BigInt(v);
+        else out[i] = v;
       });
       return out;
     }
   }
 }
 
+/** A zeroed array of an integer dtype stored as numbers (int8 to uint32). @throws Error for any other dtype. */
 function makeIntArray(
   dtype: TensorDType,
   n: number,
-): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array {
+): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array {
   switch (dtype) {
     case 'int8':
       return new Int8Array(n);
@@ -118,22 +118,24 @@ function makeIntArray(
       return new Int32Array(n);
     case 'uint32':
       return new Uint32Array(n);
-    case 'int64':
-      return new BigInt64Array(n);
-    case 'uint64':
-      return new BigUint64Array(n);
     default:
-      throw new Error(`not an integer dtype: ${dtype}`);
+      throw new Error(`not an integer dtype stored as numbers: ${dtype}`);
   }
 }
 
-/** Repeats a one-element array n times. */
-export function fill(dtype: TensorDType, one: TypedArray, n: number): TypedArray {
-  if (dtype === 'string') return new Array<string>(n).fill((one as string[])[0]);
-  const ctor = (one as Exclude<TypedArray, string[]>).constructor as new (n: number) => Exclude<TypedArray, string[]>;
-  const out = new ctor(n);
-  (out as unknown as { fill(v: unknown): void }).fill((one as Exclude<TypedArray, string[]>)[0]);
-  return out;
+/** Repeats a one-element array n times, in an array of the same type. */
+export function fill(one: TypedArray, n: number): TypedArray {
+  if (Array.isArray(one)) return new Array<string>(n).fill(one[0]);
+  if (one instanceof Float32Array) return new Float32Array(n).fill(one[0]);
+  if (one instanceof Float64Array) return new Float64Array(n).fill(one[0]);
+  if (one instanceof Int8Array) return new Int8Array(n).fill(one[0]);
+  if (one instanceof Uint8Array) return new Uint8Array(n).fill(one[0]);
+  if (one instanceof Int16Array) return new Int16Array(n).fill(one[0]);
+  if (one instanceof Uint16Array) return new Uint16Array(n).fill(one[0]);
+  if (one instanceof Int32Array) return new Int32Array(n).fill(one[0]);
+  if (one instanceof Uint32Array) return new Uint32Array(n).fill(one[0]);
+  if (one instanceof BigInt64Array) return new BigInt64Array(n).fill(one[0]);
+  return new BigUint64Array(n).fill(one[0]);
 }
 
 const WORD_CHARS = 'abcdefghijklmnopqrstuvwxyz';
@@ -181,7 +183,7 @@ export function randomData(dtype: TensorDType, n: number, rng: Rng): TypedArray 
       return out;
     }
     default: {
-      const out = makeIntArray(dtype, n) as Exclude<TypedArray, string[] | BigInt64Array | BigUint64Array>;
+      const out = makeIntArray(dtype, n);
       for (let i = 0; i < n; i++) out[i] = rng.int(0, 9);
       return out;
     }

@@ -337,7 +337,7 @@ class Context {
       this.checkCap(info.name, dtype, shape);
       const n = count(shape);
       const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => makeTensor(ortType, fill(dtype, one, n), shape) };
+      return { shape, make: () => makeTensor(ortType, fill(one, n), shape) };
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {

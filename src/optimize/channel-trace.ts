@@ -210,8 +210,8 @@ export function traceChannels(graph: GraphProto, shapes: ReadonlyMap<string, rea
       }
       case 'Concat': {
         const present = ins.map((i) => descs.get(i));
-        if (!present.some(Boolean)) break;
-        const first = present.find(Boolean) as Desc;
+        const first = present.find((d): d is Desc => d !== undefined);
+        if (!first) break;
         const axis = attrInt(n, 'axis', 0);
         const normAxis = axis < 0 ? axis + first.rank : axis;
         if (normAxis === first.axis) {
@@ -320,7 +320,7 @@ export function traceChannels(graph: GraphProto, shapes: ReadonlyMap<string, rea
     if (d) groups.lockSegs(d.segs, `they reach the graph output ${o.name ?? ''}`);
   }
   for (const t of conflicts) {
-    for (const segs of (edits.get(t) as Map<number, Seg[]>).values()) groups.lockSegs(segs, `${t} would be sliced twice`);
+    for (const segs of edits.get(t)?.values() ?? []) groups.lockSegs(segs, `${t} would be sliced twice`);
   }
   return { inits, groups, edits, conflicts };
 }

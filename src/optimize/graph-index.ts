@@ -135,7 +135,8 @@ export function weightCandidates(ix: GraphIndex, notes: string[]): Candidate[] {
     const uses = ix.uses.get(name) ?? [];
     const dims = (tensor.dims ?? []).map(Number);
     const slots = uses.map((u) => weightSlot(u, dims.length));
-    if (!slots.some((s) => s)) continue;
+    const weightSlots = slots.filter((s): s is WeightSlot => s !== null);
+    if (weightSlots.length === 0) continue;
     if ((tensor.dataType ?? 0) !== DataType.FLOAT) {
       notes.push(`${name}: left as is, stored as data type ${tensor.dataType}, not float32.`);
       continue;
@@ -144,7 +145,7 @@ export function weightCandidates(ix: GraphIndex, notes: string[]): Candidate[] {
       notes.push(`${name}: left as is, its data is in an external file.`);
       continue;
     }
-    if (slots.some((s) => !s)) {
+    if (weightSlots.length < slots.length) {
       const other = uses
         .filter((_, k) => !slots[k])
         .map((u) => u.node.opType)
@@ -152,7 +153,7 @@ export function weightCandidates(ix: GraphIndex, notes: string[]): Candidate[] {
       notes.push(`${name}: left as is, it also feeds ${other}.`);
       continue;
     }
-    out.push({ tensor, name, dims, slots: slots as WeightSlot[], uses });
+    out.push({ tensor, name, dims, slots: weightSlots, uses });
   }
   return out;
 }
