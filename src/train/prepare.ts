@@ -12,6 +12,7 @@ import {
   type ValueInfoProto,
 } from '../model/onnx.js';
 import { InputError } from '../errors.js';
+import { foldInts } from './fold-ints.js';
 import { GraphEmitter, type FloatType } from './graph.js';
 import { describeNode } from './grad-ops.js';
 import { MIN_SOURCE_OPSET, upgradeNode } from './opset.js';
@@ -252,6 +253,17 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
         const inferred = shapes[i];
         em.setShape(o, known && !isStatic(inferred) && (!inferred || inferred.length === known.length) ? [...known] : inferred);
       });
+      // Small integer tensors computed from constants and static shapes (PyTorch's pads).
+      const first = n.output?.[0];
+      const folded =
+        first && isDefaultDomain(n) && !em.intsOf(first)
+          ? foldInts(
+              n,
+              (x) => em.intsOf(x),
+              (x) => em.shapeOf(x),
+            )
+          : undefined;
+      if (first && folded) em.setInts(first, folded);
     }
   }
   if (problems.length) {
