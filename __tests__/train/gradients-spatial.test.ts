@@ -73,7 +73,7 @@ const float64Cases: Record<string, Case> = {
       int64Tensor('eight', [1], [8]),
       int64Tensor('pairs', [2], [-1, 2]),
       int64Tensor('minus1', [1], [-1]),
-      int64Tensor('huge', [1], [-9223372036854775807]),
+      int64Tensor('huge', [1], [Number.MIN_SAFE_INTEGER]),
       int64Tensor('zero', [1], [0]),
       int64Tensor('flat', [1], [-1]),
     ],
