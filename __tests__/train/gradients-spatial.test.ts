@@ -117,6 +117,33 @@ const float32Linear: Record<string, Case> = {
     3,
   ),
   'ConvTranspose 3-D stride 2': convT([1, 2, 2, 3, 2], [2, 2, 2, 2, 2], { strides: [2, 2, 2] }, 2),
+  // Conv beyond 2-D in each of its dX paths (group 1: Gemm + col2im; grouped: ConvTranspose).
+  'Conv 1-D depthwise, dilation 2, pads, bias': {
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'], { group: 4, dilations: [2], pads: [2, 1] })],
+    inputs: { x: { dims: [2, 4, 9] }, w: { dims: [4, 1, 3] }, b: { dims: [4] } },
+    output: 'y',
+    wrt: ['x', 'w', 'b'],
+  },
+  'Conv 1-D group 2, stride 3, symbolic length': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { group: 2, strides: [3] })],
+    inputs: { x: { dims: [2, 4, 10] }, w: { dims: [6, 2, 2] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+    declared: { x: ['N', 4, 'L'] },
+    batchShapes: { x: [2, 4, 10] },
+  },
+  'Conv 3-D stride 2, asymmetric pads, bias': {
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'], { strides: [2, 2, 1], pads: [1, 0, 1, 0, 1, 0] })],
+    inputs: { x: { dims: [2, 2, 4, 5, 3] }, w: { dims: [3, 2, 3, 2, 2] }, b: { dims: [3] } },
+    output: 'y',
+    wrt: ['x', 'w', 'b'],
+  },
+  'Conv 3-D depthwise, pad 1': {
+    nodes: [node('Conv', ['x', 'w'], ['y'], { group: 2, pads: [1, 1, 1, 1, 1, 1] })],
+    inputs: { x: { dims: [1, 2, 3, 3, 4] }, w: { dims: [2, 1, 3, 3, 3] } },
+    output: 'y',
+    wrt: ['x', 'w'],
+  },
   'Resize nearest ×2, asymmetric + floor (nn.Upsample nearest)': resize(
     [2, 3, 3, 4],
     { scales: [1, 1, 2, 2] },
@@ -142,6 +169,16 @@ const float32Linear: Record<string, Case> = {
     [1, 2, 4, 5],
     { scales: [1, 1, 1.5, 0.6] },
     { mode: 'linear', coordinate_transformation_mode: 'pytorch_half_pixel' },
+  ),
+  'Resize linear 1-D [N, C, L] ×2, half_pixel (nn.Upsample linear)': resize(
+    [2, 3, 5],
+    { scales: [1, 1, 2] },
+    { mode: 'linear', coordinate_transformation_mode: 'half_pixel' },
+  ),
+  'Resize nearest 3-D volume ×2 (5-D input, every spatial axis moved last and back)': resize(
+    [1, 2, 2, 3, 2],
+    { scales: [1, 1, 2, 2, 2] },
+    { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' },
   ),
   'Resize linear, scales computed at run time (symbolic output)': {
     nodes: [
@@ -226,14 +263,18 @@ describe('spatial gradients match central finite differences (float32 kernels, n
 });
 
 describe('spatial ops without a gradient', () => {
-  const refused = (attrs: Parameters<typeof node>[3], name: string): unknown => {
+  /** The error of differentiating one node `name` (x [1, 2, 2, 2] → y) with respect to x, if any. */
+  const refused = (op: string, inputs: string[], attrs: Parameters<typeof node>[3], name: string): unknown => {
     const m = model(
       {
-        name: 'resize',
-        node: [{ ...node('Resize', ['x', '', 's'], ['y'], attrs), name }],
-        initializer: [floatInit('s', [4], [1, 1, 2, 2], 'float32')],
-        input: [valueInfo('x', DataType.FLOAT, [1, 1, 2, 2])],
-        output: [valueInfo('y', DataType.FLOAT, [1, 1, 4, 4])],
+        name: 'spatial',
+        node: [{ ...node(op, inputs, ['y'], attrs), name }],
+        initializer: [
+          floatInit('s', [4], [1, 1, 2, 2], 'float32'),
+          floatInit('w', [2, 2, 2, 2], new Array<number>(16).fill(0.5), 'float32'),
+        ],
+        input: [valueInfo('x', DataType.FLOAT, [1, 2, 2, 2]), valueInfo('p', DataType.INT64, [8])],
+        output: [valueInfo('y', DataType.FLOAT, undefined)],
       },
       { opset: 18 },
     );
@@ -246,16 +287,25 @@ describe('spatial ops without a gradient', () => {
   };
 
   it.each([
-    [{ mode: 'cubic' }, /mode = cubic/],
-    [{ mode: 'linear', coordinate_transformation_mode: 'tf_crop_and_resize' }, /tf_crop_and_resize/],
-    [{ mode: 'linear', antialias: 1 }, /antialias/],
-    [{ mode: 'nearest', axes: [2, 3] }, /axes attribute/],
-  ])('refuses Resize %j with UNSUPPORTED_OP naming the node', (attrs, reason) => {
-    const error = refused(attrs, 'up_1');
+    ['Resize', 'mode cubic', ['x', '', 's'], { mode: 'cubic' }, /mode = cubic/],
+    [
+      'Resize',
+      'tf_crop_and_resize',
+      ['x', '', 's'],
+      { mode: 'linear', coordinate_transformation_mode: 'tf_crop_and_resize' },
+      /tf_crop_and_resize/,
+    ],
+    ['Resize', 'antialias', ['x', '', 's'], { mode: 'linear', antialias: 1 }, /antialias/],
+    ['Resize', 'the axes attribute', ['x', '', 's'], { mode: 'nearest', axes: [2, 3] }, /axes attribute/],
+    ['ConvTranspose', 'output_shape', ['x', 'w'], { output_shape: [3, 3] }, /output_shape/],
+    ['ConvTranspose', 'auto_pad SAME_UPPER', ['x', 'w'], { auto_pad: 'SAME_UPPER', strides: [2, 2] }, /auto_pad = SAME_UPPER/],
+    ['Pad', 'run-time pads', ['x', 'p'], { mode: 'reflect' }, /pads are computed at run time/],
+  ])('refuses %s with %s: UNSUPPORTED_OP naming the node', (op, _why, inputs, attrs, reason) => {
+    const error = refused(op, inputs, attrs, 'node_1');
     expect(error).toBeInstanceOf(EnergyBudgetError);
     if (!(error instanceof EnergyBudgetError)) return;
     expect(error.code).toBe('UNSUPPORTED_OP');
-    expect(error.message).toContain('Resize node "up_1"');
+    expect(error.message).toContain(`${op} node "node_1"`);
     expect(error.message).toMatch(reason);
   });
 });
