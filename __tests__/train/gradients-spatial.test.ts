@@ -180,6 +180,29 @@ const float32Linear: Record<string, Case> = {
     { scales: [1, 1, 2, 2, 2] },
     { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' },
   ),
+  'Upsample (opset 9) nearest ×2, brought to Resize-13 (asymmetric + floor)': {
+    nodes: [node('Upsample', ['x', 's'], ['y'], { mode: 'nearest' })],
+    inputs: { x: { dims: [2, 2, 3, 3] } },
+    initializers: [floatInit('s', [4], [1, 1, 2, 3], 'float32')],
+    output: 'y',
+    wrt: ['x'],
+    opset: 9,
+  },
+  'Upsample (opset 7) linear, scales attribute': {
+    nodes: [node('Upsample', ['x'], ['y'], { mode: 'linear', scales: { floats: [1, 1, 2, 1.5] } })],
+    inputs: { x: { dims: [1, 2, 3, 4] } },
+    output: 'y',
+    wrt: ['x'],
+    opset: 7,
+  },
+  'Resize (opset 10) linear ×2': {
+    nodes: [node('Resize', ['x', 's'], ['y'], { mode: 'linear' })],
+    inputs: { x: { dims: [1, 2, 3, 3] } },
+    initializers: [floatInit('s', [4], [1, 1, 2, 2], 'float32')],
+    output: 'y',
+    wrt: ['x'],
+    opset: 10,
+  },
   'Resize linear, scales computed at run time (symbolic output)': {
     nodes: [
       node('Identity', ['s'], ['s_rt']),
