@@ -15,9 +15,9 @@
  * `import.meta.dirname`; a bundler cannot follow either, so both stay real packages that
  * Node resolves from dist/node_modules.
  *
- * Why code splitting: src/main.ts imports the engine (and with it onnxruntime) dynamically,
- * after a platform check, so that an unsupported runner gets a message rather than a native
- * load failure; esbuild keeps that import lazy only with `splitting`.
+ * Why code splitting: the action (src/action/run-mode.ts) imports the engine (and with it
+ * onnxruntime) dynamically, after a platform check, so that an unsupported runner gets a
+ * message rather than a native load failure; esbuild keeps that import lazy only with `splitting`.
  *
  * Usage: node scripts/bundle.mjs [--outdir DIR]   (default dist; check-dist builds elsewhere)
  */

@@ -14,6 +14,7 @@ import { EnergyBudgetError, ExitCode, exitCodeOf, messageOf } from './errors.js'
 import { tryParseShard, type Shard } from './util/shard.js';
 import type { RunOptions } from './engine/types.js';
 import type { EngineDeps } from './engine/run.js';
+import { isJsonObject } from './util/json-object.js';
 import { textOption } from './util/options.js';
 
 /** The parts of `process` the CLI uses. */
@@ -119,6 +120,21 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions {
   };
 }
 
+/** `merge`'s arguments, typed by their options. @throws the parseArgs error, worded by the caller. */
+function parseMergeArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      json: { type: 'string' },
+      markdown: { type: 'string' },
+      junit: { type: 'string' },
+      'allow-incomplete': { type: 'boolean' },
+    },
+  });
+}
+
 /**
  * `energy-budget merge`: one report from the shards' JSON reports (src/report/merge.ts), printed
  * as the table and written in the formats asked for. Exit code as `run`: 1 when the merged
@@ -129,19 +145,9 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
     proc.stdout.write(`${MERGE_USAGE}\n`);
     return ExitCode.OK;
   }
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: ReturnType<typeof parseMergeArgs>;
   try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        json: { type: 'string' },
-        markdown: { type: 'string' },
-        junit: { type: 'string' },
-        'allow-incomplete': { type: 'boolean' },
-      },
-    }) as typeof parsed;
+    parsed = parseMergeArgs(args);
   } catch (error) {
     throw new ArgumentError(`merge: ${messageOf(error).replace(/\. To specify.*$/s, '.')}`);
   }
@@ -224,7 +230,8 @@ async function readPackageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const url = new URL('../package.json', import.meta.url);
   try {
-    return (JSON.parse(await readFile(url, 'utf8')) as { version: string }).version;
+    const pkg: unknown = JSON.parse(await readFile(url, 'utf8'));
+    return isJsonObject(pkg) && typeof pkg.version === 'string' ? pkg.version : 'unknown';
   } catch {
     return 'unknown';
   }

@@ -109,6 +109,22 @@ describe('renderMarkdown content', () => {
     expect(md).not.toContain('<img');
   });
 
+  it('reads verdicts, statuses and budget changes from its own tables only, never from Object.prototype', () => {
+    const r = failReport();
+    const md = renderMarkdown({
+      ...r,
+      verdict: 'constructor' as Report['verdict'],
+      models: r.models.map((m) => ({
+        ...m,
+        budgets: m.budgets.map((b) => ({ ...b, status: 'toString' as typeof b.status })),
+      })),
+      budgetChanges: [{ model: 'm', metric: 'model-size', change: 'hasOwnProperty' as 'added', after: 1, relative: false }],
+    });
+    expect(md).not.toContain('[native code]');
+    expect(md.split('\n')[0]).toBe('## Energy budget: ❔ constructor');
+    expect(md).toContain('| hasOwnProperty |');
+  });
+
   it('compact leaves out the details', () => {
     expect(renderMarkdown(failReport(), { compact: true })).not.toContain('<details>');
   });

@@ -24,6 +24,11 @@ import { parse } from 'yaml';
 import { decodeModel, type ModelProto } from '../model/onnx.js';
 import { externalEntries, forEachTensor, isExternal } from '../model/load.js';
 
+/** A JSON/YAML mapping (not a list, not null). */
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 /** Digests of one model version. */
 export interface ModelDigest {
   /** SHA-256 over the model file's bytes and each external-data file (by location, sorted). */
@@ -39,9 +44,11 @@ export const CANONICAL_MAX_BYTES = 512 * 1024 * 1024;
 
 async function hashFile(hash: Hash, file: string): Promise<number> {
   let n = 0;
+  // A stream opened without an encoding yields Buffers; the check narrows the stream's `any`.
   for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    n += (chunk as Buffer).length;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    hash.update(bytes);
+    n += bytes.length;
   }
   return n;
 }
@@ -82,7 +89,7 @@ function feed(hash: Hash, value: unknown, kind: 'model' | 'graph' | 'node' | 'ot
     hash.update(']');
     return;
   }
-  if (value && typeof value === 'object') {
+  if (isRecord(value)) {
     const dropped = (k: string) =>
       DROP_ANYWHERE.has(k) ||
       (kind === 'model' && DROP_MODEL.has(k)) ||
@@ -90,7 +97,7 @@ function feed(hash: Hash, value: unknown, kind: 'model' | 'graph' | 'node' | 'ot
       (kind === 'node' && DROP_NODE.has(k));
     hash.update('{');
     for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
+      const v = value[k];
       if (dropped(k) || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
       hash.update(`${JSON.stringify(k)}=`);
       // Graphs: the main one, and subgraphs in attributes (g, graphs); their nodes.
@@ -164,23 +171,20 @@ export function measurementEntry(budgetText: string, modelName: string): string 
   } catch {
     return undefined;
   }
-  const models = (doc as { models?: unknown } | null)?.models;
-  if (!Array.isArray(models)) return undefined;
-  const entry = models.find((m) => m && typeof m === 'object' && (m as { name?: unknown }).name === modelName) as
-    Record<string, unknown> | undefined;
-  if (!entry) return undefined;
+  if (!isRecord(doc) || !Array.isArray(doc.models)) return undefined;
+  const entry: unknown = doc.models.find((m) => isRecord(m) && m.name === modelName);
+  if (!isRecord(entry)) return undefined;
   const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !ENTRY_KEYS_IGNORED.has(k)));
   // Top-level settings that change figures (the power model, carbon) belong to every entry.
-  const top = doc as Record<string, unknown>;
-  return stableJson({ entry: kept, power: top.power ?? null, carbon: top.carbon ?? null });
+  return stableJson({ entry: kept, power: doc.power ?? null, carbon: doc.carbon ?? null });
 }
 
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object')
+  if (isRecord(v))
     return `{${Object.keys(v)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
       .join(',')}}`;
   return JSON.stringify(v ?? null);
 }

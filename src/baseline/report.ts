@@ -8,7 +8,7 @@
 import type { BudgetConfig } from '../config/types.js';
 import { InputError, messageOf, errnoCode } from '../errors.js';
 import type { EnvironmentInfo, ModelReport, Report } from '../report/types.js';
-import { reportSchemaProblem } from '../report/validate.js';
+import { matchesReportSchema, reportSchemaProblem } from '../report/validate.js';
 import { readTextFile, type ReadTextFile } from '../util/read-text.js';
 
 /** The report schema version this build reads. */
@@ -99,20 +99,20 @@ export async function loadBaselineReport(
     );
   }
   if (!isRecord(doc.environment)) fail('environment: expected an object with cpu, logicalCpus, os, node, onnxruntime');
-  if (!Array.isArray(doc.models)) fail('models: expected a list of models');
-  const models = doc.models as unknown[];
+  if (!Array.isArray(doc.models)) return fail('models: expected a list of models');
+  const models: unknown[] = doc.models;
   const names = new Set<string>();
   models.forEach((m, i) => {
     const problem = checkModel(m, `models[${i}]`);
     if (problem) fail(problem);
-    const name = (m as { name: string }).name;
+    // checkModel has found an object with a `name` string.
+    const name = isRecord(m) ? String(m.name) : '';
     if (names.has(name)) fail(`models[${i}].name: "${name}" appears twice`);
     names.add(name);
   });
   // Everything else the report carries, against the schema generated from the report types.
-  const problem = reportSchemaProblem(doc);
-  if (problem) fail(problem);
-  return doc as unknown as Report;
+  if (!matchesReportSchema(doc)) return fail(reportSchemaProblem(doc) ?? 'does not match the report schema');
+  return doc;
 }
 
 function describeThreads(m: ModelReport | undefined): number | undefined {
@@ -130,7 +130,7 @@ export function environmentDifferences(
   config?: Pick<BudgetConfig, 'models'>,
 ): string[] {
   const out: string[] = [];
-  const a = base.environment ?? ({} as EnvironmentInfo);
+  const a: Partial<EnvironmentInfo> = base.environment ?? {};
   const b = head.environment;
   const differ = (label: string, x: unknown, y: unknown, consequence: string) => {
     if (x !== undefined && y !== undefined && x !== y)

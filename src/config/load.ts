@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, isMap, parseDocument, type Node as YamlNode } from 'yaml';
 import { ConfigError, type ConfigIssue, errnoCode } from '../errors.js';
 import { isInstructionMetric, METRIC_KEYS } from './metrics.js';
-import { DEFAULTS, ENUMS, SECTIONS } from './schema.js';
+import { DEFAULTS, ENUMS, SECTIONS } from './keys.js';
 import type { BudgetConfig, MeasureChoice, MetricKey, ModelConfig } from './types.js';
 import { readTextFile, type ReadTextFile } from '../util/read-text.js';
 import { Validator } from './validator.js';

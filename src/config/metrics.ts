@@ -6,6 +6,7 @@
 import type { MetricKey } from './types.js';
 import type { QuantityKind } from './units.js';
 import { isOneOf } from '../util/one-of.js';
+import { ownKeys } from './own-keys.js';
 
 /**
  * What a run must measure for the metric to have a value: the model file alone, the inference
@@ -139,7 +140,7 @@ const METRICS: Record<MetricKey, MetricInfo> = {
 };
 
 /** Every metric key, in the contract's order. */
-export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
+export const METRIC_KEYS = ownKeys(METRICS);
 
 /** Metrics counted under Valgrind, which need `measure: instructions`. */
 export const INSTRUCTION_METRICS: readonly MetricKey[] = ['instructions-per-inference', 'instructions-per-step'];

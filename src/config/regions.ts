@@ -6,9 +6,7 @@
 import carbonIntensityJson from '../../data/carbon-intensity.json' with { type: 'json' };
 
 /** Region codes with a grid intensity in data/carbon-intensity.json, sorted. */
-export const KNOWN_REGIONS: readonly string[] = Object.keys(
-  (carbonIntensityJson as unknown as { regions: Record<string, unknown> }).regions,
-).sort();
+export const KNOWN_REGIONS: readonly string[] = Object.keys(carbonIntensityJson.regions).sort();
 
 /** Whether `code` names a row of the intensity table. */
 export function isKnownRegion(code: string): boolean {

@@ -3,6 +3,7 @@
  * `5 ms`, `5%`), turned into SI base units once, at the boundary, and back into text for
  * reports. Pure functions on plain data.
  */
+import { ownKeys } from './own-keys.js';
 
 /** What a quantity measures; decides which units are accepted and what the base unit is. */
 export type QuantityKind =
@@ -192,7 +193,7 @@ const KINDS: Record<QuantityKind, KindInfo> = {
 };
 
 /** Every quantity kind, in a stable order. */
-export const QUANTITY_KINDS = Object.keys(KINDS) as QuantityKind[];
+export const QUANTITY_KINDS = ownKeys(KINDS);
 
 /** Why a text is not a quantity of the wanted kind, in the words of a budget-file issue. */
 export interface QuantityProblem {
@@ -302,7 +303,7 @@ export function tryParseQuantity(text: string | number, kind: QuantityKind): Qua
     if (text.trim() === '') return fail('the quantity is empty');
     return fail(`\`${show(text)}\` is not a number with a unit`);
   }
-  const [, minus, num, unitText] = m as unknown as [string, string, string, string];
+  const [, minus, num, unitText] = m;
   if (minus) return fail(`\`${show(text)}\` is negative; a budget quantity cannot be`);
   const n = Number(num);
   if (!Number.isFinite(n)) return fail(`\`${show(text)}\` is too large`);

@@ -3,13 +3,18 @@
  * recorded (file:line:column, path, what was expected, an example) rather than thrown. The
  * sections (sections/*.ts) use it; load.ts runs it.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import { type ConfigIssue } from '../errors.js';
 import { suggest } from './did-you-mean.js';
-import { SECTIONS, sectionKeys, type KeyDoc, type Section } from './schema.js';
+import { SECTIONS, sectionKeys, type KeyDoc, type Section } from './keys.js';
 import type { ModelConfig } from './types.js';
 import { describeKind, tryParseQuantity, type QuantityKind } from './units.js';
 import { isOneOf } from '../util/one-of.js';
+
+/** A parsed document's item (`unknown` in the yaml types) as a node, or null when it is none. */
+export function yamlNode(x: unknown): YamlNode | null {
+  return isNode(x) ? x : null;
+}
 
 /** A key and its value in a mapping. */
 export interface Entry {
@@ -131,7 +136,7 @@ export class Validator {
   }
 
   resolveNode(node: unknown): YamlNode | null {
-    let n = node as YamlNode | null | undefined;
+    let n: YamlNode | undefined = isNode(node) ? node : undefined;
     // An alias stands for the node it names; a cycle cannot occur in a parsed document.
     for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(this.doc);
     if (!n) return null;
@@ -167,9 +172,9 @@ export class Validator {
     }
     const entries: Entry[] = [];
     for (const pair of node.items) {
-      const keyNode = pair.key as YamlNode | null;
+      const keyNode = isNode(pair.key) ? pair.key : null;
       const resolvedKey = this.resolveNode(keyNode);
-      if (!resolvedKey || !isScalar(resolvedKey) || typeof resolvedKey.value === 'object') {
+      if (!keyNode || !resolvedKey || !isScalar(resolvedKey) || typeof resolvedKey.value === 'object') {
         this.add(
           path,
           keyNode ?? node,
@@ -181,13 +186,13 @@ export class Validator {
       }
       const key = String(resolvedKey.value);
       const value = this.resolveNode(pair.value);
-      const rawValue = pair.value as YamlNode | null;
+      const rawValue = isNode(pair.value) ? pair.value : null;
       const hasPos = rawValue && rawValue.range && rawValue.range[1] > rawValue.range[0];
       const entry: Entry = {
         key,
-        keyNode: keyNode as YamlNode,
+        keyNode,
         value,
-        at: hasPos ? rawValue : (keyNode as YamlNode),
+        at: hasPos ? rawValue : keyNode,
         path: childPath(path, key),
       };
       if (section && !(key in SECTIONS[section])) {

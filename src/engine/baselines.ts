@@ -8,7 +8,7 @@ import type { RunOptions } from './types.js';
 import type { RunLogger } from '../util/logger.js';
 import { diffBudgetFiles } from '../compare/budget-changes.js';
 import { loadBaselineReport, environmentDifferences } from '../baseline/report.js';
-import { GitBaseline } from '../baseline/git.js';
+import { GitBaseline } from '../baseline/git-baseline.js';
 import { describeChange, environmentParts } from '../history/series.js';
 
 /** The baseline a run compares against: an earlier report, the history branch, or the base commit. */

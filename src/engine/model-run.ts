@@ -13,7 +13,7 @@ import { ortVersion } from '../bench/ort.js';
 import { evaluateBudgets, isDeterministicMetric } from '../compare/budgets.js';
 import { documentedSpread, flagTightEnergyLimits, measuredSpread } from '../compare/spread.js';
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from '../baseline/identity.js';
-import { GitBaseline } from '../baseline/git.js';
+import { GitBaseline } from '../baseline/git-baseline.js';
 import { metricValues } from './measure.js';
 import { assertInsideWorkspace } from '../isolate/workspace.js';
 import { historyBaselineFor } from '../history/baseline.js';

@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { messageOf } from '../errors.js';
+import { isJsonObject } from '../util/json-object.js';
 
 /** Where and as what the artifact service is reached, from the runner's environment. */
 export interface ArtifactRuntime {
@@ -57,13 +58,15 @@ export function artifactRuntime(env: Record<string, string | undefined>): Artifa
   const token = env.ACTIONS_RUNTIME_TOKEN;
   if (!resultsUrl || !token)
     return { missing: 'ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set (not running on GitHub Actions)' };
-  let scp: unknown;
+  let claims: unknown;
   try {
     const payload = token.split('.')[1] ?? '';
-    scp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { scp?: unknown }).scp;
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     return { missing: 'ACTIONS_RUNTIME_TOKEN is not a JWT' };
   }
+  if (claims === null) return { missing: 'ACTIONS_RUNTIME_TOKEN is not a JWT' };
+  const scp = isJsonObject(claims) ? claims.scp : undefined;
   for (const part of typeof scp === 'string' ? scp.split(' ') : []) {
     const [scope, run, job] = part.split(':');
     if (scope === 'Actions.Results' && run && job) {
@@ -148,13 +151,12 @@ async function twirp(
   }
   if (!res.ok) {
     // A Twirp error is {"code": "...", "msg": "..."}.
-    const e = json as { code?: unknown; msg?: unknown } | undefined;
+    const e = isJsonObject(json) ? json : undefined;
     const detail = e && typeof e.msg === 'string' ? `${String(e.code ?? '')}: ${e.msg}`.slice(0, 300) : text.slice(0, 200);
     throw new ArtifactUploadError(`${method}: HTTP ${res.status} from ${shownUrl(url)} (${detail})`);
   }
-  if (!json || typeof json !== 'object' || (json as { ok?: unknown }).ok !== true)
-    throw new ArtifactUploadError(`${method}: the artifact service did not answer ok`);
-  return json as Record<string, unknown>;
+  if (!isJsonObject(json) || json.ok !== true) throw new ArtifactUploadError(`${method}: the artifact service did not answer ok`);
+  return json;
 }
 
 /** A field of an answer in proto3 JSON: its lowerCamel name or its original snake name. */

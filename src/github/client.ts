@@ -44,6 +44,11 @@ function asHttpError(error: unknown): HttpErrorLike {
   return error !== null && typeof error === 'object' ? error : {};
 }
 
+/** The HTTP status of an error the client threw, when it has one. */
+export function apiStatus(error: unknown): number | undefined {
+  return asHttpError(error).status;
+}
+
 function header(error: HttpErrorLike, name: string): string | undefined {
   const value = error.response?.headers?.[name];
   return value === undefined ? undefined : String(value);

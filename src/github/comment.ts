@@ -21,8 +21,9 @@
  */
 import { commentMarker } from '../report/escape.js';
 import type { Report } from '../report/types.js';
-import type { GitHubClient } from './client.js';
+import { apiStatus, type GitHubClient } from './client.js';
 import type { RepoRef } from './context.js';
+import { isJsonObject } from '../util/json-object.js';
 
 /** When to post the comment (the `comment` input). */
 export type CommentPolicy = 'always' | 'on-change' | 'on-regression' | 'never';
@@ -71,7 +72,8 @@ export async function findOurComments(
     issue_number: issueNumber,
     per_page: 100,
   })) {
-    for (const c of page.data as ApiComment[]) {
+    const comments: readonly ApiComment[] = page.data;
+    for (const c of comments) {
       if (isOurComment(c, marker, author)) found.push({ id: c.id, body: c.body ?? '', url: c.html_url });
     }
   }
@@ -149,8 +151,8 @@ export function readCommentMeta(body: string): CommentMeta | null {
   const end = body.indexOf(' -->', at);
   if (end < 0) return null;
   try {
-    const data = JSON.parse(body.slice(at + META_PREFIX.length, end)) as Partial<CommentMeta>;
-    if (typeof data.head !== 'string' || typeof data.runId !== 'number') return null;
+    const data: unknown = JSON.parse(body.slice(at + META_PREFIX.length, end));
+    if (!isJsonObject(data) || typeof data.head !== 'string' || typeof data.runId !== 'number') return null;
     return {
       head: data.head,
       base: typeof data.base === 'string' ? data.base : '',
@@ -245,7 +247,7 @@ async function deleteComment(client: GitHubClient, repo: RepoRef, id: number): P
     await client.rest.issues.deleteComment({ ...repo, comment_id: id });
     return true;
   } catch (error) {
-    if ((error as { status?: number })?.status === 404) return false;
+    if (apiStatus(error) === 404) return false;
     throw error;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { messageOf } from '../errors.js';
+import { isJsonObject } from '../util/json-object.js';
 
 export interface RepoRef {
   owner: string;
@@ -73,7 +74,7 @@ export interface GitHubContext {
 type Json = Record<string, unknown>;
 
 function obj(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function str(value: unknown): string {

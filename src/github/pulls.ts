@@ -3,7 +3,7 @@
  * artifact comes from a fork's code and is untrusted, so the PR number is never taken from
  * it: it is looked up from the head SHA that GitHub puts in the `workflow_run` event.
  */
-import type { GitHubClient } from './client.js';
+import { apiStatus, type GitHubClient } from './client.js';
 import type { RepoRef } from './context.js';
 
 interface ApiPull {
@@ -38,11 +38,13 @@ export async function findPullRequestForSha(
       commit_sha: headSha,
       per_page: 100,
     });
-    const found = (res.data as ApiPull[]).find(matches);
+    const listed: readonly ApiPull[] = res.data;
+    const found = listed.find(matches);
     if (found) return found.number;
   } catch (error) {
     // 422 "No commit found for SHA" when the commit only exists in the fork: try the list below.
-    if ((error as { status?: number })?.status !== 422 && (error as { status?: number })?.status !== 404) throw error;
+    const status = apiStatus(error);
+    if (status !== 422 && status !== 404) throw error;
   }
   if (head?.repo && head.branch) {
     const owner = head.repo.split('/')[0];
@@ -52,7 +54,8 @@ export async function findPullRequestForSha(
       head: `${owner}:${head.branch}`,
       per_page: 100,
     });
-    const found = (pulls as ApiPull[]).find(matches);
+    const open: readonly ApiPull[] = pulls;
+    const found = open.find(matches);
     if (found) return found.number;
   }
   return null;
@@ -64,5 +67,6 @@ export async function findPullRequestForSha(
  */
 export async function currentPullHead(client: GitHubClient, repo: RepoRef, number: number): Promise<string> {
   const res = await client.rest.pulls.get({ ...repo, pull_number: number });
-  return ((res.data as ApiPull).head?.sha ?? '').toLowerCase();
+  const pull: ApiPull = res.data;
+  return (pull.head?.sha ?? '').toLowerCase();
 }

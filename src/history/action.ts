@@ -1,6 +1,6 @@
 /**
  * The history in the action: when a run is appended, reading it for the charts, the trend and
- * `baseline: history`, and the Markdown and HTML it adds. main.ts calls these; the API client
+ * `baseline: history`, and the Markdown and HTML it adds. src/action/ calls these; the API client
  * is passed in.
  */
 import { writeFileAtomic } from '../util/atomic-write.js';

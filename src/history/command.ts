@@ -45,27 +45,32 @@ export interface HistoryCommandIO {
   stdout: { write(text: string): unknown };
 }
 
+/** The command's arguments, typed by their options. @throws the parseArgs error, worded by the caller. */
+function parseHistoryArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      'history-ref': { type: 'string' },
+      config: { type: 'string' },
+      head: { type: 'string' },
+      window: { type: 'string' },
+      html: { type: 'string' },
+      markdown: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 /**
  * Runs the command; returns the exit code (0, or throws an EnergyBudgetError with code 2 for
  * bad arguments or input).
  */
 export async function runHistoryCommand(args: string[], io: HistoryCommandIO): Promise<number> {
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: ReturnType<typeof parseHistoryArgs>;
   try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        'history-ref': { type: 'string' },
-        config: { type: 'string' },
-        head: { type: 'string' },
-        window: { type: 'string' },
-        html: { type: 'string' },
-        markdown: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }) as typeof parsed;
+    parsed = parseHistoryArgs(args);
   } catch (error) {
     throw new HistoryArgumentError(messageOf(error).replace(/\. To specify.*$/s, '.'));
   }

@@ -8,18 +8,10 @@
  * ref already exists for a new branch); the whole read-append-commit is then redone on the new
  * head, so racing runs all land. https://docs.github.com/en/rest/git/refs#update-a-reference
  */
-import type { GitHubClient } from '../github/client.js';
+import { apiStatus, type GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/context.js';
 import { parseHistory, serializeHistory, appendRecord, type ParsedHistory } from './store.js';
 import type { HistoryRecord } from './record.js';
-
-interface HttpErrorLike {
-  status?: number;
-}
-
-function statusOf(error: unknown): number | undefined {
-  return error && typeof error === 'object' ? (error as HttpErrorLike).status : undefined;
-}
 
 interface BranchFile {
   /** The branch head commit, or null when the branch does not exist yet. */
@@ -36,7 +28,7 @@ async function readBranchFile(client: GitHubClient, repo: RepoRef, branch: strin
     const ref = await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
     head = ref.data.object.sha;
   } catch (error) {
-    if (statusOf(error) === 404) return { head: null, tree: null, text: '' };
+    if (apiStatus(error) === 404) return { head: null, tree: null, text: '' };
     throw error;
   }
   const commit = await client.rest.git.getCommit({ ...repo, commit_sha: head });
@@ -125,7 +117,7 @@ export async function appendGitHubHistory(
       return { commit: commit.data.sha, records: records.length, attempts: attempt, created: !current.head };
     } catch (error) {
       // 422: another run moved the ref (or created the branch) since we read it.
-      if (statusOf(error) !== 422) throw error;
+      if (apiStatus(error) !== 422) throw error;
       if (attempt >= maxAttempts)
         throw new Error(`the branch ${branch} kept moving: ${maxAttempts} attempts to append the run lost the race`, {
           cause: error,

@@ -6,6 +6,7 @@
  * could edit, so `parseRecord` checks every field it keeps and drops the rest.
  */
 import type { ModelReport, Report } from '../report/types.js';
+import { isJsonObject } from '../util/json-object.js';
 import { isOneOf } from '../util/one-of.js';
 
 /** The metrics kept per model, in base units (bytes, seconds, joules, FLOPs, samples/s). */
@@ -131,9 +132,9 @@ function str(x: unknown, max = 300): string | undefined {
 
 function numbers(x: unknown): Partial<Record<HistoryMetric, number>> {
   const out: Partial<Record<HistoryMetric, number>> = {};
-  if (!x || typeof x !== 'object') return out;
+  if (!isJsonObject(x)) return out;
   for (const k of HISTORY_METRICS) {
-    const v = finite((x as Record<string, unknown>)[k]);
+    const v = finite(x[k]);
     if (v !== undefined) out[k] = v;
   }
   return out;
@@ -144,18 +145,19 @@ function numbers(x: unknown): Partial<Record<HistoryMetric, number>> {
  * Unknown fields are dropped; numbers must be finite.
  */
 export function parseRecord(value: unknown): HistoryRecord | { error: string } {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'not a JSON object' };
-  const r = value as Record<string, unknown>;
+  if (!isJsonObject(value)) return { error: 'not a JSON object' };
+  const r = value;
   if (r.v !== 1) return { error: `unsupported record version ${JSON.stringify(r.v)} (expected 1)` };
   const sha = str(r.sha, 80);
   const ref = str(r.ref, 300);
   const createdAt = str(r.createdAt, 40);
   if (!sha || ref === undefined || !createdAt) return { error: 'missing "sha", "ref" or "createdAt"' };
-  const env = (r.environment ?? {}) as Record<string, unknown>;
+  const env = isJsonObject(r.environment) ? r.environment : {};
   if (!Array.isArray(r.models)) return { error: 'missing the "models" array' };
+  const listed: readonly unknown[] = r.models;
   const models: HistoryModel[] = [];
-  for (const m of r.models as unknown[]) {
-    const mm = (m ?? {}) as Record<string, unknown>;
+  for (const m of listed) {
+    const mm = isJsonObject(m) ? m : {};
     const name = str(mm.name, 300);
     if (!name) return { error: 'a model without a "name"' };
     models.push({

@@ -151,7 +151,7 @@ export function budgetsFor(m: ModelReport): BudgetLine[] {
     'latency-p95': m.inference ? m.inference.latencyMs.p95 / 1000 : undefined,
   };
   const lines: BudgetLine[] = [];
-  for (const key of Object.keys(HEADROOM) as Array<keyof typeof HEADROOM>) {
+  for (const key of Object.keys(HEADROOM).filter((k): k is keyof typeof HEADROOM => Object.hasOwn(HEADROOM, k))) {
     const v = measured[key];
     if (v === undefined || !Number.isFinite(v) || v <= 0) continue;
     const kind = KIND[key];

@@ -126,8 +126,8 @@ export function sanitizeReport(data: Json): Report {
   if ('budgetChanges' in data) out.budgetChanges = objects(data.budgetChanges, 'budget changes', notes);
   // The fields merge checks shards with (issue 21): kept only in their documented shapes.
   const shard = data.shard;
-  const posInt = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
-  if (isObject(shard) && posInt(shard.index) && posInt(shard.count) && (shard.index as number) <= (shard.count as number))
+  const posInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
+  if (isObject(shard) && posInt(shard.index) && posInt(shard.count) && shard.index <= shard.count)
     out.shard = { index: shard.index, count: shard.count };
   else delete out.shard;
   if (typeof data.commit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(data.commit)) delete out.commit;
@@ -146,8 +146,12 @@ export function sanitizeReport(data: Json): Report {
   }
   if (notes.length && models[0]) {
     const first = models[0];
-    first.notices = [...((first.notices as string[] | undefined) ?? []), ...notes];
+    // cleanModel left `notices` absent or a list of strings.
+    first.notices = [...(Array.isArray(first.notices) ? first.notices : []), ...notes];
   }
+  // Trust boundary: untrusted JSON given the Report type after the checks of readUntrustedReport
+  // (schemaVersion 1, a verdict, models with a name and budgets) and the cleaning above; fields
+  // not cleaned here are read defensively by the renderers.
   return out as unknown as Report;
 }
 

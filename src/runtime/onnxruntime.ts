@@ -228,8 +228,8 @@ export function realRuntimeProbe(
 
 /**
  * Which program this process serves, for the rule's order: the action sets
- * ENERGY_BUDGET_RUNTIME_ENTRY=action for its workers (src/main.ts), so the worker it forks
- * resolves like the action; everything else is the CLI.
+ * ENERGY_BUDGET_RUNTIME_ENTRY=action for its workers (src/action/run-mode.ts), so the worker
+ * it forks resolves like the action; everything else is the CLI.
  */
 export function runtimeEntryFrom(env: Record<string, string | undefined>): RuntimeEntry {
   return env.ENERGY_BUDGET_RUNTIME_ENTRY === 'action' ? 'action' : 'cli';

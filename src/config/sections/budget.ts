@@ -1,7 +1,7 @@
 /** A model's `budget:`: absolute limits and `regression:` limits, each with its level. */
 import { isMap } from 'yaml';
 import { isMetricKey, metricKind } from '../metrics.js';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { BudgetLimit, MetricKey } from '../types.js';
 import type { Entry, Validator } from '../validator.js';
 
@@ -12,7 +12,9 @@ export function readBudget(vd: Validator, entry: Entry, doc: KeyDoc): BudgetLimi
     if (e.key === 'regression') {
       const rdoc = SECTIONS.budget.regression;
       for (const r of vd.mapping(e.value, e.path, e.at, 'regression', rdoc) ?? []) {
-        const limit = readLimit(vd, r, r.key as MetricKey, true);
+        // mapping() keeps only the keys of the `regression` section, which are the metric keys.
+        if (!isMetricKey(r.key)) continue;
+        const limit = readLimit(vd, r, r.key, true);
         if (limit) limits.push(limit);
       }
     } else if (isMetricKey(e.key)) {

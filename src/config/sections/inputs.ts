@@ -1,9 +1,9 @@
 /** A model's `dims:` and `inputs:`: synthesised, fixed and .npy inputs, their shapes and dtypes. */
 import { resolve } from 'node:path';
 import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { TensorDType, InputSpec } from '../types.js';
-import type { Entry, Validator } from '../validator.js';
+import { yamlNode, type Entry, type Validator } from '../validator.js';
 
 /** Common spellings from numpy, PyTorch and C, mapped to onnxruntime's dtype names. */
 const DTYPE_ALIASES: Record<string, TensorDType> = {
@@ -133,7 +133,7 @@ function readShape(vd: Validator, entry: Entry, doc: KeyDoc): number[] | undefin
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
       vd.add(
         `${entry.path}[${i}]`,
-        (item as YamlNode | null) ?? node,
+        yamlNode(item) ?? node,
         `expected a positive whole number, got ${vd.describe(n)}`,
         doc.expected,
         doc.example,
@@ -156,14 +156,14 @@ function readFixedValue(vd: Validator, entry: Entry, doc: KeyDoc): { value: unkn
       return { value: node.value, dims: [] };
     }
     if (node !== null && isSeq(node)) {
-      const parts = node.items.map((item, i) => walk(vd.resolveNode(item), `${path}[${i}]`, (item as YamlNode | null) ?? node));
+      const parts = node.items.map((item, i) => walk(vd.resolveNode(item), `${path}[${i}]`, yamlNode(item) ?? node));
       if (parts.some((p) => p === undefined)) return undefined;
       const first = parts[0]?.dims ?? [];
       for (let i = 1; i < parts.length; i++) {
         if ((parts[i]?.dims ?? []).join(',') !== first.join(',')) {
           vd.add(
             `${path}[${i}]`,
-            node.items[i] as YamlNode,
+            yamlNode(node.items[i]),
             `the nested list is ragged: this item has shape [${parts[i]?.dims.join(', ')}], the first has [${first.join(', ')}]`,
             doc.expected,
             'value: [[1, 2], [3, 4]]',

@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { whyUnmeasurable } from '../measurable.js';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { CompareChoice, DeviceChoice, MeterChoice, MeasureChoice, ModelConfig } from '../types.js';
 import { minSamplesForPercentile } from '../../util/tail.js';
-import type { Entry, Validator } from '../validator.js';
+import { yamlNode, type Entry, type Validator } from '../validator.js';
 import { readDims, readInputs } from './inputs.js';
 import { defaultInference, readInference, readTraining } from './training.js';
 import { readBudget } from './budget.js';
@@ -25,14 +25,14 @@ export function readModels(vd: Validator, entry: Entry, doc: KeyDoc): ModelConfi
   const seen = new Map<string, { path: string; line?: number }>();
   node.items.forEach((item, i) => {
     const path = `models[${i}]`;
-    const model = readModel(vd, vd.resolveNode(item), path, (item as YamlNode | null) ?? node);
+    const model = readModel(vd, vd.resolveNode(item), path, yamlNode(item) ?? node);
     if (!model) return;
     const prior = model.name ? seen.get(model.name) : undefined;
     if (prior) {
-      const nameNode = isMap(item) ? (item.get('name', true) as YamlNode | undefined) : undefined;
+      const nameNode = isMap(item) ? yamlNode(item.get('name', true)) : null;
       vd.add(
         `${path}.name`,
-        nameNode ?? (item as YamlNode),
+        nameNode ?? yamlNode(item),
         `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ''} has it too`,
         'a name unique in the file; reports and baselines match models by name',
         `name: ${model.name}-2`,

@@ -1,7 +1,7 @@
 /** The `power:` and `carbon:` sections: meters, devices, power models and the carbon intensity. */
 import { suggest } from '../did-you-mean.js';
 import { isKnownRegion, KNOWN_REGIONS } from '../regions.js';
-import { SECTIONS, type KeyDoc } from '../schema.js';
+import { SECTIONS, type KeyDoc } from '../keys.js';
 import type { PowerSettings } from '../types.js';
 import type { Entry, Validator } from '../validator.js';
 
@@ -18,18 +18,20 @@ export function readPower(vd: Validator, entry: Entry, doc: KeyDoc): PowerSettin
     else out.maxW = w;
   }
   if ((out.idleW === undefined) !== (out.maxW === undefined)) {
-    const given = entries.find((x) => x.key === (out.idleW === undefined ? 'max-watts' : 'idle-watts')) as Entry;
+    // The one of the two that is set came from its entry, so `given` is found.
+    const given = entries.find((x) => x.key === (out.idleW === undefined ? 'max-watts' : 'idle-watts'));
     const missing = out.idleW === undefined ? 'idle-watts' : 'max-watts';
-    vd.addFor(
-      given,
-      SECTIONS.power[given.key],
-      `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, ` +
-        `so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`,
-    );
+    if (given)
+      vd.addFor(
+        given,
+        SECTIONS.power[given.key],
+        `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, ` +
+          `so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`,
+      );
   }
   if (out.idleW !== undefined && out.maxW !== undefined && out.maxW <= out.idleW) {
-    const e = entries.find((x) => x.key === 'max-watts') as Entry;
-    vd.addFor(e, SECTIONS.power['max-watts'], `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
+    const e = entries.find((x) => x.key === 'max-watts');
+    if (e) vd.addFor(e, SECTIONS.power['max-watts'], `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
   }
   return out;
 }

@@ -1,9 +1,9 @@
 /** A model's `inference:` and `training:` sections. */
 import { resolve } from 'node:path';
-import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../schema.js';
+import { isScalar, isSeq } from 'yaml';
+import { DEFAULTS, ENUMS, SECTIONS, type KeyDoc } from '../keys.js';
 import type { InferenceConfig, LossName, OptimizerName, TrainingConfig } from '../types.js';
-import type { Entry, Validator } from '../validator.js';
+import { yamlNode, type Entry, type Validator } from '../validator.js';
 
 /** A model's `inference:` section (null when written empty). */
 export function readInference(vd: Validator, entry: Entry, doc: KeyDoc): InferenceConfig | null {
@@ -105,7 +105,7 @@ export function readTraining(vd: Validator, entry: Entry, doc: KeyDoc): Training
           else
             vd.add(
               `${e.path}[${i}]`,
-              item as YamlNode,
+              yamlNode(item),
               'must be an initializer name or a prefix ending in `*`',
               d.expected,
               d.example,
@@ -145,12 +145,14 @@ export function readTraining(vd: Validator, entry: Entry, doc: KeyDoc): Training
   if (t.datasetSize !== undefined && t.epochs === undefined) t.epochs = 1;
   const k = t.stepsPerCall;
   if (k !== undefined && t.steps % k !== 0) {
-    const e = has('steps-per-call') as Entry;
-    vd.addFor(
-      e,
-      SECTIONS.training['steps-per-call'],
-      `must divide steps (${t.steps}), so that every timed call runs whole steps`,
-    );
+    // stepsPerCall is set only from a `steps-per-call` entry, so the entry is there.
+    const e = has('steps-per-call');
+    if (e)
+      vd.addFor(
+        e,
+        SECTIONS.training['steps-per-call'],
+        `must divide steps (${t.steps}), so that every timed call runs whole steps`,
+      );
   }
   return t;
 }
