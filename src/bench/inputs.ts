@@ -22,9 +22,12 @@ import { InputError, messageOf, errnoCode } from '../errors.js';
 import type { InputSpec } from '../config/types.js';
 import type { Dim, TensorDType, TensorInfo } from '../model/types.js';
 import { createRng, seedFrom, type Rng } from '../util/random.js';
-import { parseNpy, type TypedArray } from './npy.js';
-import { float16Bits } from '../util/float16.js';
+import { parseNpy } from './npy.js';
 import { makeTensor } from '../util/ort-tensor.js';
+import { fill, flatten, float32ToHalfBits, randomData, toData } from './input-data.js';
+import { closest } from '../util/closest.js';
+
+export { float32ToHalfBits, randomData };
 
 /** Largest input tensor we synthesise, bytes: 1 GiB. Checked before allocating. */
 export const DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
@@ -80,18 +83,6 @@ const FEEDABLE: Partial<Record<TensorDType, number>> = {
   bool: 1,
   // A string element is a JS string; 16 bytes is a floor (pointer plus a short string) for the cap.
   string: 16,
-};
-
-/** Inclusive integer ranges, for checking `value:` elements. */
-const INT_RANGE: Partial<Record<TensorDType, [number, number]>> = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  uint64: [0, Number.MAX_SAFE_INTEGER],
 };
 
 /**
@@ -346,7 +337,7 @@ class Context {
       this.checkCap(info.name, dtype, shape);
       const n = count(shape);
       const one = toData(dtype, flat, (msg) => this.fail(info.name, msg));
-      return { shape, make: () => makeTensor(ortType, fill(dtype, one, n), shape) };
+      return { shape, make: () => makeTensor(ortType, fill(one, n), shape) };
     }
     if (spec.shape) {
       if (count(spec.shape) !== flat.length) {
@@ -382,204 +373,6 @@ function formatBytes(bytes: number): string {
     i++;
   }
   return i === 0 ? `${v} bytes` : `${v.toFixed(1)} ${units[i]}`;
-}
-
-/** A nested list (or a scalar) as a shape and its elements in C order. */
-function flatten(value: unknown, fail: (msg: string) => never): { shape: number[]; flat: unknown[] } {
-  if (!Array.isArray(value)) return { shape: [], flat: [value] };
-  const shape: number[] = [];
-  // The shape is read down the first elements; every other branch must match it.
-  let probe: unknown = value;
-  while (Array.isArray(probe)) {
-    shape.push(probe.length);
-    probe = probe[0];
-  }
-  const flat: unknown[] = [];
-  const walk = (v: unknown, depth: number, where: string): void => {
-    if (depth === shape.length) {
-      if (Array.isArray(v))
-        fail(
-          `the value is ragged: ${where} is a list where a number was expected (shape [${shape.join(', ')}] from the first elements).`,
-        );
-      flat.push(v);
-      return;
-    }
-    if (!Array.isArray(v))
-      fail(`the value is ragged: ${where} is ${JSON.stringify(v)} where a list of ${shape[depth]} was expected.`);
-    if (v.length !== shape[depth]) {
-      fail(
-        `the value is ragged: ${where} has ${v.length} elements where ${shape[depth]} were expected (shape [${shape.join(', ')}] from the first elements).`,
-      );
-    }
-    v.forEach((x, i) => walk(x, depth + 1, `${where}[${i}]`));
-  };
-  walk(value, 0, 'value');
-  return { shape, flat };
-}
-
-/** Converts `value:` elements to the typed storage of `dtype`, checking each element. */
-function toData(dtype: TensorDType, flat: unknown[], fail: (msg: string) => never): TypedArray {
-  const bad = (i: number, want: string): never =>
-    fail(`element ${i} of the value, ${JSON.stringify(flat[i]) ?? String(flat[i])}, is not ${want} (the input is ${dtype}).`);
-  const n = flat.length;
-  switch (dtype) {
-    case 'float32':
-    case 'float64':
-    case 'float16': {
-      const out = dtype === 'float32' ? new Float32Array(n) : dtype === 'float64' ? new Float64Array(n) : new Uint16Array(n);
-      flat.forEach((x, i) => {
-        if (typeof x !== 'number') bad(i, 'a number');
-        out[i] = dtype === 'float16' ? float32ToHalfBits(x as number) : (x as number);
-      });
-      return out;
-    }
-    case 'bool': {
-      const out = new Uint8Array(n);
-      flat.forEach((x, i) => {
-        if (x === true || x === 1) out[i] = 1;
-        else if (x === false || x === 0) out[i] = 0;
-        else bad(i, 'true, false, 1 or 0');
-      });
-      return out;
-    }
-    case 'string':
-      return flat.map((x, i) => (typeof x === 'string' ? x : bad(i, 'a string')));
-    default: {
-      const range = INT_RANGE[dtype];
-      if (!range) return fail(`inputs of dtype ${dtype} cannot be given as a value.`);
-      const out = makeIntArray(dtype, n);
-      flat.forEach((x, i) => {
-        const v = x;
-        if (typeof v === 'bigint') {
-          if (!(out instanceof BigInt64Array || out instanceof BigUint64Array)) bad(i, `an integer in ${range[0]}..${range[1]}`);
-          (out as BigInt64Array)[i] = v;
-          return;
-        }
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < range[0] || v > range[1])
-          bad(i, `an integer in ${range[0]}..${range[1]}`);
-        if (out instanceof BigInt64Array || out instanceof BigUint64Array) (out as BigInt64Array)[i] = BigInt(v as number);
-        else out[i] = v as number;
-      });
-      return out;
-    }
-  }
-}
-
-function makeIntArray(
-  dtype: TensorDType,
-  n: number,
-): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array {
-  switch (dtype) {
-    case 'int8':
-      return new Int8Array(n);
-    case 'uint8':
-      return new Uint8Array(n);
-    case 'int16':
-      return new Int16Array(n);
-    case 'uint16':
-      return new Uint16Array(n);
-    case 'int32':
-      return new Int32Array(n);
-    case 'uint32':
-      return new Uint32Array(n);
-    case 'int64':
-      return new BigInt64Array(n);
-    case 'uint64':
-      return new BigUint64Array(n);
-    default:
-      throw new Error(`not an integer dtype: ${dtype}`);
-  }
-}
-
-/** Repeats a one-element array n times. */
-function fill(dtype: TensorDType, one: TypedArray, n: number): TypedArray {
-  if (dtype === 'string') return new Array<string>(n).fill((one as string[])[0]);
-  const ctor = (one as Exclude<TypedArray, string[]>).constructor as new (n: number) => Exclude<TypedArray, string[]>;
-  const out = new ctor(n);
-  (out as unknown as { fill(v: unknown): void }).fill((one as Exclude<TypedArray, string[]>)[0]);
-  return out;
-}
-
-const WORD_CHARS = 'abcdefghijklmnopqrstuvwxyz';
-
-/**
- * Seeded random elements of `dtype` (see the module comment for the ranges).
- * @throws Error for a dtype without a JavaScript representation (callers check first).
- */
-export function randomData(dtype: TensorDType, n: number, rng: Rng): TypedArray {
-  switch (dtype) {
-    case 'float32': {
-      const out = new Float32Array(n);
-      for (let i = 0; i < n; i++) out[i] = rng.normal();
-      return out;
-    }
-    case 'float64': {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = rng.normal();
-      return out;
-    }
-    case 'float16': {
-      const out = new Uint16Array(n);
-      for (let i = 0; i < n; i++) out[i] = float32ToHalfBits(rng.normal());
-      return out;
-    }
-    case 'bool': {
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = rng.next() < 0.5 ? 1 : 0;
-      return out;
-    }
-    case 'string': {
-      const out = new Array<string>(n);
-      for (let i = 0; i < n; i++) {
-        let s = '';
-        const len = rng.int(1, 8);
-        for (let j = 0; j < len; j++) s += WORD_CHARS[rng.int(0, 25)];
-        out[i] = s;
-      }
-      return out;
-    }
-    case 'int64':
-    case 'uint64': {
-      const out = dtype === 'int64' ? new BigInt64Array(n) : new BigUint64Array(n);
-      for (let i = 0; i < n; i++) out[i] = BigInt(rng.int(0, 9));
-      return out;
-    }
-    default: {
-      const out = makeIntArray(dtype, n) as Exclude<TypedArray, string[] | BigInt64Array | BigUint64Array>;
-      for (let i = 0; i < n; i++) out[i] = rng.int(0, 9);
-      return out;
-    }
-  }
-}
-
-/** Float16 bits of a number (round to nearest even); see src/util/float16.ts. */
-export const float32ToHalfBits = float16Bits;
-
-/** Levenshtein distance (insert/delete/substitute, each 1). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** The candidate closest to `name` when it is plausibly a typo (case-insensitive match or few edits). */
-function closest(name: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === name.toLowerCase() ? 0 : distance(name, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 /**

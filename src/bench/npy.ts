@@ -202,8 +202,10 @@ export function writeNpy(array: NpyArray, options: WriteNpyOptions = {}): Uint8A
   const version = options.version ?? 1;
   let payload: Uint8Array;
   let descr: string;
+  const data = array.data;
   if (array.dtype === 'string') {
-    const strings = array.data as string[];
+    if (!Array.isArray(data)) throw new Error('writeNpy: a string array needs its data as an array of strings');
+    const strings = data;
     const width = Math.max(1, ...strings.map((s) => [...s].length));
     descr = `<U${width}`;
     const dv = new DataView(new ArrayBuffer(strings.length * width * 4));
@@ -213,7 +215,7 @@ export function writeNpy(array: NpyArray, options: WriteNpyOptions = {}): Uint8A
     const d = DESCR_OF[array.dtype];
     if (!d) throw new Error(`writeNpy: dtype ${array.dtype} has no .npy equivalent`);
     descr = d;
-    const data = array.data as Exclude<TypedArray, string[]>;
+    if (Array.isArray(data)) throw new Error(`writeNpy: a ${array.dtype} array needs its data as a typed array, not strings`);
     payload = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   }
   descr = options.descr ?? descr;

@@ -89,12 +89,13 @@ export async function runInferenceBenchmark(
   const rss = deps.rssBytes ?? ((): number => process.memoryUsage.rss());
   const maxRss = deps.maxRssBytes ?? ((): number => process.resourceUsage().maxRSS * 1024);
   const label = deps.label ?? 'the model';
-  const auto = cfg.iterations === 'auto';
-  if (!auto && !(Number.isInteger(cfg.iterations) && (cfg.iterations as number) >= 1)) {
-    throw new RangeError(`iterations must be a positive integer or 'auto', got ${cfg.iterations}`);
+  const iterations = cfg.iterations;
+  const auto = iterations === 'auto';
+  if (iterations !== 'auto' && !(Number.isInteger(iterations) && iterations >= 1)) {
+    throw new RangeError(`iterations must be a positive integer or 'auto', got ${iterations}`);
   }
   const minSamples = Math.max(2, deps.minSamples ?? 10);
-  const maxRuns = auto ? (deps.maxRuns ?? 1_000_000) : (cfg.iterations as number);
+  const maxRuns = iterations === 'auto' ? (deps.maxRuns ?? 1_000_000) : iterations;
 
   let phase = 'warm-up';
   let last: Feeds = {};
@@ -233,14 +234,14 @@ export function countNonFinite(outputs: Feeds): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [name, t] of Object.entries(outputs)) {
     if (t.type !== 'float32' && t.type !== 'float64' && t.type !== 'float16') continue;
-    const data = t.data as ArrayLike<number>;
+    const data = t.data;
     let bad = 0;
-    if (t.type === 'float16') {
+    if (t.type === 'float16' && ArrayBuffer.isView(data)) {
       // binary16: exponent bits all ones means Inf or NaN (bits read alike from a Uint16Array
       // or, on Node ≥ 24, a Float16Array).
-      const bits = float16BitsOf(t.data as ArrayBufferView);
+      const bits = float16BitsOf(data);
       for (let i = 0; i < bits.length; i++) if ((bits[i] & 0x7c00) === 0x7c00) bad++;
-    } else {
+    } else if (data instanceof Float32Array || data instanceof Float64Array) {
       for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) bad++;
     }
     counts[name] = bad;

@@ -6,6 +6,7 @@
  * check says so, naming the spread and where it came from. Pure: plain data in and out.
  */
 import type { MetricKey } from '../config/types.js';
+import { isOneOf } from '../util/one-of.js';
 import type { BudgetResult } from './types.js';
 import type { ComparisonResult } from './types.js';
 
@@ -89,9 +90,8 @@ export function flagTightEnergyLimits(
 ): string[] {
   const notices: string[] = [];
   for (const b of budgets) {
-    if (b.kind !== 'regression' || !b.relative || b.unchanged || !ENERGY_REGRESSION_METRICS.includes(b.metric as MetricKey))
-      continue;
-    const s = spreadOf(b.metric as MetricKey);
+    if (b.kind !== 'regression' || !b.relative || b.unchanged || !isOneOf(ENERGY_REGRESSION_METRICS, b.metric)) continue;
+    const s = spreadOf(b.metric);
     if (!s || !(b.limit < s.relative95)) continue;
     b.tighterThanSpread = { spread: s.relative95, method: s.method, source: s.source };
     notices.push(

@@ -269,7 +269,8 @@ export async function compareWithBase(
   // regression gate, the median latency and the energy (and the latency metrics of absolute
   // limits, whose rows show the change) are compared for information.
   const informational = gates.length === 0;
-  const compared = (m: MetricKey): ComparedMetric => (ENERGY_METRICS.includes(m) ? 'energy' : (m as ComparedMetric));
+  // Every metric passed here is a latency statistic the rounds compare, or an energy metric.
+  const compared = (m: MetricKey): ComparedMetric => (isOneOf(LATENCY_COMPARED, m) ? m : 'energy');
   const metrics: ComparedMetric[] = informational
     ? [
         ...new Set<ComparedMetric>([

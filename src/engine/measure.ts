@@ -46,7 +46,7 @@ export function energyReport(
     // meter's stated uncertainty (±1.96σ); figureInterval says which in ci95Basis.
     ...(interval
       ? {
-          ci95: [perCall * interval.factors[0], perCall * interval.factors[1]] as [number, number],
+          ci95: [perCall * interval.factors[0], perCall * interval.factors[1]],
           ci95Basis: interval.basis,
         }
       : {}),

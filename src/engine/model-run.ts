@@ -15,6 +15,7 @@ import { documentedSpread, flagTightEnergyLimits, measuredSpread } from '../comp
 import { compareIdentity, digestModel, measurementEntry, sha256OrNull } from '../baseline/identity.js';
 import { GitBaseline } from '../baseline/git-baseline.js';
 import { metricValues } from './measure.js';
+import { isMetricKey } from '../config/metrics.js';
 import { assertInsideWorkspace } from '../isolate/workspace.js';
 import { historyBaselineFor } from '../history/baseline.js';
 import { type Baselines } from './baselines.js';
@@ -92,7 +93,10 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
       await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
     head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
   } catch (error) {
-    if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String((error as Error)?.stack ?? error));
+    if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) {
+      const stack = typeof error === 'object' && error !== null && 'stack' in error ? error.stack : undefined;
+      logger.warn(String(stack ?? error));
+    }
     return modelError(cfg, error);
   }
   let comparisons = {};
@@ -213,11 +217,11 @@ export function showBase(
   comparisons: Partial<Record<MetricKey, ComparisonResult>>,
 ): void {
   for (const b of head.budgets) {
-    if (b.kind !== 'absolute') continue;
-    const value = base[b.metric as MetricKey];
+    if (b.kind !== 'absolute' || !isMetricKey(b.metric)) continue;
+    const value = base[b.metric];
     if (value === undefined || !Number.isFinite(value)) continue;
     b.baseline = value;
-    const c = comparisons[b.metric as MetricKey];
+    const c = comparisons[b.metric];
     if (c) {
       b.change = c.estimate;
       b.changeCi95 = c.changeCi95;

@@ -18,6 +18,7 @@ import {
   type MemoryPass,
 } from '../model/memory.js';
 import { availableMemoryReader } from '../util/available-memory.js';
+import { dataBytes } from '../util/ort-tensor.js';
 import { type MeasureContext, type PreparedModel, label } from './context.js';
 import { oneLineReason } from '../energy/fault-tolerant.js';
 
@@ -104,8 +105,7 @@ export async function prepareModel(cfg: ModelConfig, path: string, ctx: MeasureC
 
 /** Bytes of an input tensor's data (0 for string tensors, whose size is not fixed). */
 function tensorBytes(t: { data: unknown }): number {
-  const d = t.data as { byteLength?: unknown };
-  return typeof d?.byteLength === 'number' ? d.byteLength : 0;
+  return dataBytes(t.data);
 }
 
 /**

@@ -156,12 +156,12 @@ export async function runEnergyBudget(options: RunOptions, deps: EngineDeps = {}
  * else the worst model error's code (2 bad input, 3 internal), else 1 when the verdict fails, else 0.
  */
 export function reportExitCode(report: Report, options: { allowIncomplete?: boolean } = {}): RunResult['exitCode'] {
-  const modelExit = report.models.reduce<number>((worst, m) => {
-    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
-    return Math.max(worst, code);
-  }, 0);
+  const modelExit = report.models.reduce<RunResult['exitCode']>((worst, m) => {
+    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : ExitCode.OK);
+    return code > worst ? code : worst;
+  }, ExitCode.OK);
   if (report.verdict === 'incomplete' && !options.allowIncomplete) return ExitCode.INTERNAL;
-  return (modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK)) as RunResult['exitCode'];
+  return modelExit || (report.verdict === 'fail' ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
 }
 
 export { EnvironmentError };

@@ -209,9 +209,7 @@ export async function measureTraining(
       method: w.method,
       estimated,
       description: `${estimated ? 'ESTIMATE: ' : ''}${meter.description}`,
-      ...(interval
-        ? { ci95: [perStep * interval.factors[0], perStep * interval.factors[1]] as [number, number], ci95Basis: interval.basis }
-        : {}),
+      ...(interval ? { ci95: [perStep * interval.factors[0], perStep * interval.factors[1]], ci95Basis: interval.basis } : {}),
     };
     if (t.datasetSize) {
       const intensity = carbonFor({ energyJ: 0, durationS: 0, settings: ctx.config.power, env: ctx.env }).intensityGPerKWh;

@@ -39,6 +39,8 @@ export async function handleJob(job: WorkerJob, logger: RunLogger): Promise<{ va
     shown,
   };
   let value: unknown;
+  // Kept as a string: the job came over IPC, so the default branch can still be reached.
+  const kind: string = job.kind;
   switch (job.kind) {
     case 'measure':
       value = await measureModel(cfg, job.path, ctx);
@@ -53,7 +55,7 @@ export async function handleJob(job: WorkerJob, logger: RunLogger): Promise<{ va
       value = await countSides(cfg, job.path, job.basePath, ctx);
       break;
     default:
-      throw new EnvironmentError(`The measurement worker got an unknown job kind "${String((job as { kind: unknown }).kind)}".`);
+      throw new EnvironmentError(`The measurement worker got an unknown job kind "${kind}".`);
   }
   return { value, shown: [...shown] };
 }

@@ -187,6 +187,8 @@ export function runIsolated<T>(
         else if (raw.level === 'progress') opts.logger.progress(message);
         else opts.logger.info(message);
       } else if (raw.type === 'result') {
+        // Trust boundary: the worker's answer to this job, structured-cloned over IPC; its type
+        // is the one the job kind returns (isolate/handler.ts), and `type: 'result'` was checked above.
         answer = { ok: true, value: raw.value as T, shown: Array.isArray(raw.shown) ? raw.shown : [] };
       } else if (raw.type === 'error') {
         answer = { ok: false, error: deserializeError(raw.error) };

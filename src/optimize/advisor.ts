@@ -263,13 +263,18 @@ function describe(error: unknown): string {
   return text.split('\n')[0].slice(0, 400);
 }
 
+/** Whether `feeds` is a list of batches (Array.isArray does not narrow a readonly array). */
+function isFeedsList(feeds: Feeds | readonly Feeds[]): feeds is readonly Feeds[] {
+  return Array.isArray(feeds);
+}
+
 /**
  * Builds, measures and checks every requested variant of a model against the original.
  * A variant that does not apply or fails is reported with its reason, never thrown.
  * @throws whatever `measure` throws for the original model.
  */
 export async function adviseModel(loaded: AdvisableModel, options: AdviseOptions): Promise<Advice[]> {
-  const batches: readonly Feeds[] = Array.isArray(options.feeds) ? options.feeds : [options.feeds as Feeds];
+  const batches: readonly Feeds[] = isFeedsList(options.feeds) ? options.feeds : [options.feeds];
   const createSession = options.createSession ?? ortSessionFactory;
   const originalMeasurement = options.originalMeasurement ?? (await options.measure(loaded.bytes, { variant: 'original' }));
   const original = figures(originalMeasurement, loaded.gzipBytes ?? gzipSize(loaded.bytes));
@@ -344,7 +349,8 @@ async function adviseReduced(
 ): Promise<Advice> {
   const o = options.reduceOptions ?? {};
   const label = reduceLabel(variant, o);
-  if (!options.trainFeeds?.length) {
+  const train = options.trainFeeds;
+  if (!train?.length) {
     return withSummary({ variant, label, status: 'not-applicable', reason: 'no training inputs were given', notes: [] });
   }
   const steps = o.steps ?? DEFAULT_FINE_TUNE_STEPS;
@@ -357,7 +363,7 @@ async function adviseReduced(
         steps,
         loss,
         ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
-        train: options.trainFeeds as readonly Feeds[],
+        train,
       });
     const windowed = options.meterWindow ? await options.meterWindow(work) : { result: await work() };
     const reduced = windowed.result;
@@ -393,7 +399,7 @@ async function adviseReduced(
               loss: ft.lossDescription,
               lossFirst: ft.lossFirst,
               lossLast: ft.lossLast,
-              inputs: options.trainSource ?? `${options.trainFeeds.length} input batch(es)`,
+              inputs: options.trainSource ?? `${train.length} input batch(es)`,
               heldOut: (options.heldOutFeeds ? options.heldOutSource : options.feedsSource) ?? 'the benchmark inputs',
               ...(windowed.energy ? { energy: windowed.energy } : {}),
             },

@@ -20,6 +20,7 @@ import { buildTrainingStep } from '../train/index.js';
 import type { StepLoss } from '../train/losses.js';
 import { toOrtTensor } from '../train/runner.js';
 import { tensorFrom } from './tensors.js';
+import { float32Data } from '../util/ort-tensor.js';
 import type { Feeds } from './session.js';
 
 /** The distillation losses. */
@@ -94,7 +95,7 @@ async function runTeacher(teacher: ModelProto, target: string, batches: readonly
 }
 
 function soften(t: ort.Tensor, temperature: number, classes: number): ort.Tensor {
-  const v = t.data as Float32Array;
+  const v = float32Data(t, "the teacher's output");
   const out = new Float32Array(v.length);
   if (classes === 1) {
     for (let i = 0; i < v.length; i++) out[i] = 1 / (1 + Math.exp(-v[i] / temperature));
@@ -191,8 +192,8 @@ export async function distill(teacher: ModelProto, student: ModelProto, options:
   const trained = new Map<string, TensorProto>();
   for (const name of [...step.parameterNames, ...step.stateInputs]) {
     const t = state[name];
-    if (!t || t.type !== 'float32') continue;
-    trained.set(name, tensorFrom(name, [...t.dims], DataType.FLOAT, Float32Array.from(t.data as Float32Array)));
+    if (!t || !(t.data instanceof Float32Array)) continue;
+    trained.set(name, tensorFrom(name, [...t.dims], DataType.FLOAT, Float32Array.from(t.data)));
   }
   const g = student.graph ?? {};
   const model: ModelProto = {

@@ -89,7 +89,7 @@ export async function runReduceCommand(
     ...(r.convChannelMultiple !== undefined ? { convChannelMultiple: r.convChannelMultiple } : {}),
     train,
   });
-  const label = reduceLabel(args.variant as 'prune-structured' | 'distill', {
+  const label = reduceLabel(distill ? 'distill' : 'prune-structured', {
     ...(distill ? { distillWidth: 1 - ratio } : { pruneRatio: ratio }),
     steps,
   });

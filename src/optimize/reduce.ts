@@ -5,6 +5,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import { InputError } from '../errors.js';
+import { dataBytes } from '../util/ort-tensor.js';
 import { decodeModel, encodeModel, type ModelProto } from '../model/onnx.js';
 import { resolveShapes } from '../model/shapes.js';
 import type { NpyArray } from '../bench/npy.js';
@@ -32,7 +33,7 @@ export function trainBatchCount(steps: number, batchBytes: number): number {
 
 /** Bytes of one batch of feeds. */
 export function feedsBytes(feeds: Feeds): number {
-  return Object.values(feeds).reduce((s, t) => s + ((t.data as ArrayBufferView).byteLength ?? 0), 0);
+  return Object.values(feeds).reduce((s, t) => s + dataBytes(t.data), 0);
 }
 
 /** How channels are ranked. */
@@ -90,13 +91,13 @@ async function activationImportance(model: ModelProto, batches: readonly Feeds[]
       const out = await session.run(feeds);
       for (const n of layers) {
         const name = n.output?.[0] ?? '';
-        const t = out[name] as ort.Tensor | undefined;
-        if (!t || t.type !== 'float32' || t.dims.length < 2) continue;
+        const t: ort.Tensor | undefined = out[name];
+        if (!t || !(t.data instanceof Float32Array) || t.dims.length < 2) continue;
         const axis = n.opType === 'MatMul' ? t.dims.length - 1 : 1;
         const channels = t.dims[axis];
         const inner = t.dims.slice(axis + 1).reduce((a, b) => a * b, 1);
         const s = sums.get(name) ?? new Float64Array(channels);
-        const v = t.data as Float32Array;
+        const v = t.data;
         for (let i = 0; i < v.length; i++) s[Math.floor(i / inner) % channels] += Math.abs(v[i]);
         sums.set(name, s);
       }
@@ -162,7 +163,8 @@ export function npyBatches(
   heldOutShare = 0.25,
 ): { train: Feeds[]; heldOut: Feeds[] } {
   const sample = array.shape.slice(1);
-  if (array.dtype !== 'float32') {
+  const data = array.data;
+  if (array.dtype !== 'float32' || !(data instanceof Float32Array)) {
     throw new InputError(
       'INPUT_INVALID',
       `${file}: expected float32 samples for input "${input.name}", got ${array.dtype}. Save it with np.save(path, x.astype(np.float32)).`,
@@ -183,7 +185,6 @@ export function npyBatches(
     );
   }
   const per = sample.reduce((a, b) => a * b, 1) * batchSize;
-  const data = array.data as Float32Array;
   const all: Feeds[] = [];
   for (let b = 0; b < batches; b++) {
     all.push({ [input.name]: new ort.Tensor('float32', data.slice(b * per, (b + 1) * per), [batchSize, ...sample]) });

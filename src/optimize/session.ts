@@ -52,15 +52,18 @@ async function ortSessionIn(modelBytes: Uint8Array, externalDataFolder?: string)
     async run(feeds) {
       const out = await session.run(feeds);
       return Object.fromEntries(
-        Object.entries(out).map(([k, t]) => [
-          k,
-          {
-            type: t.type,
-            dims: t.dims,
-            // float16 as numbers, not bit patterns: the comparison subtracts them.
-            data: t.type === 'float16' ? float16ValuesOf(t.data as ArrayBufferView) : (t.data as OutputValues['data']),
-          },
-        ]),
+        Object.entries(out).map(([k, t]) => {
+          const data = t.data;
+          return [
+            k,
+            {
+              type: t.type,
+              dims: t.dims,
+              // float16 as numbers, not bit patterns: the comparison subtracts them.
+              data: t.type === 'float16' && ArrayBuffer.isView(data) ? float16ValuesOf(data) : data,
+            },
+          ];
+        }),
       );
     },
     release: () => session.release(),
