@@ -21,6 +21,8 @@
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
  *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
  *         [--model-steps-per-call 10]
+ *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
+ *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
  *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
  *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse;
  *         a file named after a torchvision model also gets PyTorch's step on the same batch,
@@ -62,6 +64,7 @@ const { values } = parseArgs({
     'model-size': { type: 'string', default: '64' },
     'model-input': { type: 'string' },
     'model-steps-per-call': { type: 'string', default: '10' },
+    'flat-max': { type: 'string', multiple: true },
   },
 });
 const rounds = Number(values.rounds);
@@ -149,32 +152,58 @@ async function trainBlock(): Promise<{ wallMs: number; cpuMs: number }> {
   return { wallMs: res.totalMs / calls, cpuMs: (cpuMs() - c0) / (calls + 1) };
 }
 
-async function loopBlock(): Promise<{ wallMs: number; cpuMs: number }> {
+async function loopBlock(session = trainingLooped, l = looped, feeds = trainFeeds): Promise<{ wallMs: number; cpuMs: number }> {
   const c0 = cpuMs();
   const steps = Math.ceil(calls / perCall) * perCall;
   const res = await runTrainingBenchmark(
-    trainingLooped,
-    trainFeeds,
-    looped.feedback,
-    { steps, warmup: 0, lossOutput: looped.lossOutput, stepsPerCall: perCall },
+    session,
+    feeds,
+    l.feedback,
+    { steps, warmup: 0, lossOutput: l.lossOutput, stepsPerCall: perCall },
     { clockNs },
   );
   return { wallMs: res.totalMs / res.steps, cpuMs: (cpuMs() - c0) / (res.steps + perCall) };
+}
+
+// --flat-max: the same Loop with another multi-tensor threshold (src/train/optimizers.ts).
+const layouts: Array<{
+  label: string;
+  session: ort.InferenceSession;
+  run: () => Promise<{ wallMs: number; cpuMs: number }>;
+}> = [];
+for (const v of values['flat-max'] ?? []) {
+  const s = buildTrainingStep(proto, {
+    loss: 'bce',
+    optimizer,
+    learningRate: 1e-3,
+    dims: { N: batch },
+    flatMaxElements: Number(v),
+  });
+  const l = loopTrainingStep(s, perCall);
+  const session = await ort.InferenceSession.create(encodeModel(l.model), options);
+  const feeds: Record<string, ort.Tensor> = { x, [s.labelInput]: labels };
+  for (const [name, d] of Object.entries(s.initialState)) feeds[name] = toOrtTensor(d);
+  layouts.push({ label: `flat state under ${v} elements`, session, run: () => loopBlock(session, l, feeds) });
 }
 
 // Warm-up.
 await inferBlock();
 await trainBlock();
 await loopBlock();
+for (const v of layouts) await v.run();
 
 const inf = { wall: [] as number[], cpu: [] as number[] };
 const trn = { wall: [] as number[], cpu: [] as number[] };
 const lp = { wall: [] as number[], cpu: [] as number[] };
-const blocks = { infer: [inferBlock, inf], train: [trainBlock, trn], loop: [loopBlock, lp] } as const;
+const lay = layouts.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+const blocks: Array<[() => Promise<{ wallMs: number; cpuMs: number }>, { wall: number[]; cpu: number[] }]> = [
+  [inferBlock, inf],
+  [trainBlock, trn],
+  [() => loopBlock(), lp],
+  ...layouts.map((v, i): [typeof inferBlock, (typeof lay)[number]] => [v.run, lay[i]]),
+];
 for (let r = 0; r < rounds; r++) {
-  const order: Array<keyof typeof blocks> = r % 2 ? ['loop', 'train', 'infer'] : ['infer', 'train', 'loop'];
-  for (const which of order) {
-    const [run, sink] = blocks[which];
+  for (const [run, sink] of r % 2 ? [...blocks].reverse() : blocks) {
     const res = await run();
     sink.wall.push(res.wallMs);
     sink.cpu.push(res.cpuMs);
@@ -198,9 +227,16 @@ console.log(
   `    training step, ${perCall} steps per call (Loop)  wall ${f(median(lp.wall))} ms   cpu ${f(median(lp.cpu))} ms   ratio: wall ${(median(lp.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lp.cpu) / median(inf.cpu)).toFixed(2)}×`,
 );
 
+layouts.forEach((v, i) =>
+  console.log(
+    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×`,
+  ),
+);
+
 await inference.release();
 await training.release();
 await trainingLooped.release();
+for (const v of layouts) await v.session.release();
 
 // Other models (e.g. torchvision exports): a step (cross-entropy, the chosen optimizer) against
 // an inference pass of the same batch, blocks interleaved per round. The step runs as

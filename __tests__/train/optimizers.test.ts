@@ -9,7 +9,8 @@ import * as ort from 'onnxruntime-node';
 import { DataType, encodeModel } from '../../src/model/onnx.js';
 import { model, node, rawTensor, valueInfo } from '../../src/model/builder.js';
 import { buildTrainingStep } from '../../src/train/index.js';
-import { buildCnn } from '../../src/model/examples.js';
+import { buildClassifier, buildCnn } from '../../src/model/examples.js';
+import { loopTrainingStep } from '../../src/train/loop.js';
 import { runTrainingBenchmark, toOrtTensor } from '../../src/train/runner.js';
 import type { OptimizerName } from '../../src/config/types.js';
 import { InputError } from '../../src/errors.js';
@@ -205,6 +206,55 @@ describe('optimizers match their closed-form updates', () => {
     for (const k of Object.keys(a))
       a[k].forEach((v, i) => expect(Math.abs(v - b[k][i])).toBeLessThan(1e-6 + 1e-5 * Math.abs(b[k][i])));
   });
+
+  // Multi-tensor apply (flat state, one update over the concatenated gradients) against one
+  // update per tensor, and everything flat, on the example classifier (float32): 3 steps in one
+  // Loop call. Same arithmetic per element, so the tolerance is float32 rounding:
+  // |Δw| < 1e-6 + 1e-5·|w|.
+  for (const kind of ['adam', 'momentum', 'rmsprop'] as const) {
+    it(`${kind}: flat multi-tensor update equals the per-tensor update (classifier, 3 looped steps)`, async () => {
+      const rows = Array.from({ length: 8 * 784 }, (_, i) => Math.sin(i * 0.731) * 0.8);
+      const run = async (flatMaxElements: number): Promise<Record<string, Float32Array>> => {
+        const step = buildTrainingStep(buildClassifier(), {
+          loss: 'bce',
+          optimizer: kind,
+          learningRate: 0.01,
+          dims: { N: 8 },
+          flatMaxElements,
+        });
+        const looped = loopTrainingStep(step, 3);
+        const feeds: Record<string, ort.Tensor> = {
+          x: new ort.Tensor('float32', Float32Array.from(rows), [8, 784]),
+          [step.labelInput]: new ort.Tensor('float32', Float32Array.from([1, 0, 0, 1, 1, 0, 1, 0]), [8, 1]),
+        };
+        for (const [n, d] of Object.entries(step.initialState)) feeds[n] = toOrtTensor(d);
+        const s = await ort.InferenceSession.create(encodeModel(looped.model));
+        const out = await s.run(feeds);
+        await s.release();
+        const res: Record<string, Float32Array> = {};
+        for (const [o, i] of Object.entries(looped.feedback)) {
+          const t = out[o];
+          if (step.parameterNames.includes(i) && t.data instanceof Float32Array) res[i] = t.data;
+        }
+        return res;
+      };
+      const perTensor = await run(0);
+      expect(Object.keys(perTensor)).toHaveLength(6);
+      // The steps moved the weights (a no-op update would match trivially).
+      const w0 = buildTrainingStep(buildClassifier(), { loss: 'bce', optimizer: kind, learningRate: 0.01, dims: { N: 8 } })
+        .initialState['fc1.weight'].data;
+      const moved = perTensor['fc1.weight'].reduce((m, v, i) => Math.max(m, Math.abs(v - Number(w0[i]))), 0);
+      expect(moved).toBeGreaterThan(1e-4);
+      for (const flatMax of [65536, Infinity]) {
+        const flat = await run(flatMax);
+        expect(Object.keys(flat).sort()).toEqual(Object.keys(perTensor).sort());
+        for (const [k, w] of Object.entries(perTensor)) {
+          const worst = w.reduce((m, v, i) => Math.max(m, Math.abs(flat[k][i] - v) - 1e-5 * Math.abs(v)), 0);
+          expect(worst).toBeLessThan(1e-6);
+        }
+      }
+    });
+  }
 
   it('rejects coefficients out of range with the key and the range', () => {
     expect(() => buildTrainingStep(tinyModel(), { loss: 'mse', optimizer: 'adam', learningRate: 0.01, beta1: 1 })).toThrow(

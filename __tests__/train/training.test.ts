@@ -212,9 +212,10 @@ describe('the step model interface', () => {
     const outputs = (g.output ?? []).map((v) => v.name);
     expect(inputs).toEqual(['x', 'labels', ...step.parameterNames, ...step.stateInputs]);
     expect(step.stateInputs).toContain('train/state/step');
-    // Multi-tensor apply: one flat buffer per moment over all parameters (8·784 + 8 + 8·64 + 64 + 64 + 1).
+    // Multi-tensor apply: one flat buffer per moment over all parameters (8·784 + 8 + 8·64 + 64 + 64 + 1),
+    // a row [1, n] (Adam's updates are Gemms with K = 1 over rows).
     expect(step.stateInputs).toEqual(['train/state/step', 'train/state/m', 'train/state/v']);
-    expect(step.initialState['train/state/m'].dims).toEqual([8 * 784 + 8 + 8 * 64 + 64 + 64 + 1]);
+    expect(step.initialState['train/state/m'].dims).toEqual([1, 8 * 784 + 8 + 8 * 64 + 64 + 64 + 1]);
     expect(outputs[0]).toBe('loss');
     expect(Object.keys(step.feedback).sort()).toEqual(outputs.slice(1).sort());
     expect(Object.values(step.feedback).sort()).toEqual([...step.parameterNames, ...step.stateInputs].sort());

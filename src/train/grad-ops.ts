@@ -27,7 +27,8 @@ import {
   type ForwardResult,
   type GradRule,
 } from './grad-rule.js';
-import { conv, maxPool, averagePool, globalAveragePool, batchNorm } from './grad-ops-conv.js';
+import { conv, batchNorm } from './grad-ops-conv.js';
+import { maxPool, averagePool, globalAveragePool } from './grad-ops-pool.js';
 
 export type { ForwardResult, GradRule };
 

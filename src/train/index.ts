@@ -178,16 +178,16 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
 
   const asInputs = new Set([...parameterNames, ...runningStats]);
   const batchInputs: StepInput[] = prep.inputs.map((v) => ({
-    name: v.name as string,
+    name: v.name ?? '',
     elemType: v.type?.tensorType?.elemType ?? prep.floatType,
-    shape: em.shapeOf(v.name as string),
+    shape: em.shapeOf(v.name ?? ''),
   }));
   const labelInfo = outputInfo(em, labelInput, loss.labelDType === 'int64' ? DataType.INT64 : prep.floatType);
   const classes = opts.loss === 'cross-entropy' ? em.shapeOf(pred)?.[1] : undefined;
   const pruned = pruneGraph(
     em.nodes,
     [...[...prep.initializers.values()].filter((t) => !asInputs.has(t.name ?? '')), ...em.initializers],
-    outputs.map((o) => o.name as string),
+    outputs.map((o) => o.name ?? ''),
   );
   const model: ModelProto = {
     irVersion: prep.irVersion,

@@ -39,10 +39,15 @@ export function loopTrainingStep(step: TrainingStep, steps: number): LoopedTrain
   if (!(Number.isInteger(steps) && steps >= 1)) {
     throw new InputError('INPUT_INVALID', `steps per call must be an integer >= 1 (got ${steps}).`);
   }
-  const graph = step.model.graph as GraphProto;
+  const graph: GraphProto = step.model.graph ?? {};
   const outputs = graph.output ?? [];
   const carried = Object.entries(step.feedback); // [stepOutput, stateInput]
-  const infoOf = (name: string, list: ValueInfoProto[]): ValueInfoProto | undefined => list.find((v) => v.name === name);
+  const infoOf = (name: string, list: ValueInfoProto[]): ValueInfoProto => {
+    const info = list.find((v) => v.name === name);
+    if (!info)
+      throw new InputError('INPUT_INVALID', `The training step has no input or output "${name}" to carry through the Loop.`);
+    return info;
+  };
   // Subgraph names must not shadow outer names: the body reads each state input under a new
   // name, and the Loop's outputs get names of their own.
   const bodyIn = new Map(carried.map(([, input]) => [input, `loop/in/${input}`]));
@@ -53,17 +58,17 @@ export function loopTrainingStep(step: TrainingStep, steps: number): LoopedTrain
     input: [
       valueInfo('loop/iteration', DataType.INT64, []),
       valueInfo('loop/cond_in', DataType.BOOL, []),
-      ...carried.map(([, input]) => ({ ...(infoOf(input, graph.input ?? []) as ValueInfoProto), name: bodyIn.get(input) })),
+      ...carried.map(([, input]) => ({ ...infoOf(input, graph.input ?? []), name: bodyIn.get(input) })),
     ],
     output: [
       valueInfo('loop/cond_out', DataType.BOOL, []),
-      ...carried.map(([out]) => infoOf(out, outputs) as ValueInfoProto),
-      infoOf(step.lossOutput, outputs) as ValueInfoProto,
+      ...carried.map(([out]) => infoOf(out, outputs)),
+      infoOf(step.lossOutput, outputs),
     ],
   };
   const finalName = (out: string): string => `loop/final/${out}`;
   const lossOutput = 'losses';
-  const lossType = infoOf(step.lossOutput, outputs)?.type?.tensorType?.elemType ?? DataType.FLOAT;
+  const lossType = infoOf(step.lossOutput, outputs).type?.tensorType?.elemType ?? DataType.FLOAT;
   const loopNode: NodeProto = {
     opType: 'Loop',
     name: 'training_steps',
@@ -84,7 +89,7 @@ export function loopTrainingStep(step: TrainingStep, steps: number): LoopedTrain
       ],
       input: graph.input,
       output: [
-        ...carried.map(([out]) => ({ ...(infoOf(out, outputs) as ValueInfoProto), name: finalName(out) })),
+        ...carried.map(([out]) => ({ ...infoOf(out, outputs), name: finalName(out) })),
         valueInfo(lossOutput, lossType, [steps]),
       ],
     },

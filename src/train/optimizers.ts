@@ -13,6 +13,14 @@
  *             p ← p − lr·m̂ / (√v̂ + ε) with m̂ = m/(1 − β1ᵗ), v̂ = v/(1 − β2ᵗ)
  *             (Kingma & Ba 2015, "Adam", Algorithm 1). The state holds m/(1 − β1) and
  *             v/(1 − β2) (same updates, fewer passes; see the adam case).
+ *
+ * Cost. On a small model an Adam step is bound by its passes over the parameters, not by
+ * FLOPs: onnxruntime's inference build has no fused optimizer kernel (com.microsoft
+ * AdamWOptimizer exists only in its training build), so each elementwise op is one pass.
+ * Adam works on rows [1, n] so that each s·X + Y (β1·M + g, β2·V + g², p − a·ratio) is a
+ * single Gemm with K = 1 (A = [[s]], B = X, C = Y) instead of a Mul and an Add: seven ops over
+ * each tensor instead of ten. Measured here on 108,801 floats in a Loop: such a Gemm costs
+ * ~0.75× a Mul + Add pair (the [n, 1] orientation is ~20× slower: MLAS packs B per column).
  */
 import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
@@ -33,10 +41,16 @@ export interface OptimizerOptions {
   beta2?: number;
   /** ε in the denominator of RMSProp and Adam. @default 1e-8 (Kingma & Ba 2015) */
   epsilon?: number;
+  /** Tensors with fewer elements than this share one flat optimizer state (0: none, Infinity:
+   *  all). Not a budget key: tests and bench/train-step.ts compare the layouts. @default FLAT_MAX_ELEMENTS */
+  flatMaxElements?: number;
 }
 
 /** Tensors with fewer elements than this share one flat optimizer state (multi-tensor apply). */
 export const FLAT_MAX_ELEMENTS = 65536;
+
+/** Gemm attributes for s·X + Y with A = [[s]], B = X, C = Y. */
+const AXPY = { alpha: { f: 1 }, beta: { f: 1 } };
 
 /** The defaults used when a coefficient is not given. */
 export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
@@ -81,10 +95,6 @@ function gradientGemm(em: GraphEmitter, p: ParameterGrad): { gemm: NodeProto; vi
   return { gemm: node, viaReshape };
 }
 
-function fusableSgd(em: GraphEmitter, p: ParameterGrad): boolean {
-  return gradientGemm(em, p) !== undefined;
-}
-
 /**
  * SGD on a weight whose gradient is one Gemm (a Linear layer's dW, or a Conv's im2col dW
  * reshaped to the kernel): p − lr·(α·A·B) is that Gemm with C = p, α' = −lr·α and β = 1, so
@@ -92,8 +102,13 @@ function fusableSgd(em: GraphEmitter, p: ParameterGrad): boolean {
  * lr and a Sub; on ResNet-18 those passes move 11.7M parameters twice per step). The original
  * Gemm is left unused and pruned. Returns the new parameter's name (`output`).
  */
-function fuseSgdIntoGemm(em: GraphEmitter, p: ParameterGrad, lr: number, output: string): string {
-  const { gemm, viaReshape } = gradientGemm(em, p) as { gemm: NodeProto; viaReshape: boolean };
+function fuseSgdIntoGemm(
+  em: GraphEmitter,
+  p: ParameterGrad,
+  { gemm, viaReshape }: { gemm: NodeProto; viaReshape: boolean },
+  lr: number,
+  output: string,
+): string {
   const alpha = attrFloat(gemm, 'alpha', 1);
   const attrs = {
     alpha: { f: -lr * alpha },
@@ -133,18 +148,21 @@ export function emitOptimizer(
   const newParameters: Record<string, string> = {};
   const state: OptimizerState[] = [];
   // The last op of each update writes straight to the graph output (no Identity copies).
-  const stateFor = (p: ParameterGrad, slot: string): { input: string; write: (op: string, inputs: string[]) => string } => {
+  type Write = (op: string, inputs: string[], attrs?: Record<string, { f: number }>) => string;
+  const stateFor = (p: ParameterGrad, slot: string): { input: string; write: Write } => {
     const input = names.state(p.name, slot);
     em.setShape(input, p.dims);
     const output = names.newValue(input);
     state.push({ input, output, dims: p.dims });
-    return { input, write: (op, inputs) => em.to(output, op, inputs) };
+    return { input, write: (op, inputs, attrs = {}) => em.to(output, op, inputs, attrs) };
   };
   const writeParam = (p: ParameterGrad, op: string, inputs: string[]): void => {
     newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
   };
   // The amount each update subtracts from a parameter, with the optimizer state it keeps.
-  let delta: (p: ParameterGrad) => string;
+  let delta: (p: ParameterGrad) => string = (p) => p.grad;
+  // Adam instead: a parameter row [1, n] (gradient and state as rows) gives p + coef·x.
+  let adamRow: ((p: ParameterGrad) => { coef: string; x: string }) | undefined;
   switch (kind) {
     case 'sgd':
       delta = (p) => em.one('Mul', [p.grad, em.scalar(lr)]);
@@ -197,20 +215,27 @@ export function emitOptimizer(
         {},
         'adam_sqrt_c2',
       );
-      const a = em.one(
+      // −a as a [1, 1] tensor: the update is p + (−a)·ratio (Gemm's A below).
+      const negA = em.one(
         'Div',
-        [em.scalar(lr * (1 - b1)), em.one('Mul', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])]), sqrtC2])],
+        [
+          em.floatConst([1, 1], [-lr * (1 - b1)]),
+          em.one('Mul', [em.one('Sub', [em.scalar(1), em.one('Pow', [em.scalar(b1), t])]), sqrtC2]),
+        ],
         {},
         'adam_step_size',
       );
       const e = em.one('Div', [em.scalar(eps), sqrtC2], {}, 'adam_eps');
-      delta = (p) => {
+      // s·X + Y over rows X, Y of shape [1, n] is one Gemm with K = 1: one pass instead of a
+      // Mul and an Add (Gemm with A = [[s]], B = X, C = Y, β = 1; measured in the bench).
+      const b1Row = em.floatConst([1, 1], [b1]);
+      const b2Row = em.floatConst([1, 1], [b2]);
+      adamRow = (p) => {
         const m = stateFor(p, 'm');
         const v = stateFor(p, 'v');
-        const mNew = m.write('Add', [em.one('Mul', [m.input, em.scalar(b1)]), p.grad]);
-        const vNew = v.write('Add', [em.one('Mul', [v.input, em.scalar(b2)]), em.one('Mul', [p.grad, p.grad])]);
-        const ratio = em.one('Div', [mNew, em.one('Add', [em.one('Sqrt', [vNew]), e])]);
-        return em.one('Mul', [ratio, a]);
+        const mNew = m.write('Gemm', [b1Row, m.input, p.grad], AXPY);
+        const vNew = v.write('Gemm', [b2Row, v.input, em.one('Mul', [p.grad, p.grad])], AXPY);
+        return { coef: negA, x: em.one('Div', [mNew, em.one('Add', [em.one('Sqrt', [vNew]), e])], {}, 'adam_ratio') };
       };
       break;
     }
@@ -222,29 +247,44 @@ export function emitOptimizer(
   // instead of one set of small ops per tensor; the result is split back into their shapes.
   // Large tensors keep their own update: for them the per-op cost is nothing next to the
   // passes over the data, and concatenating and splitting would add two passes.
+  // (`bench/train-step.ts --flat-max 0 --flat-max Infinity` compares the layouts.)
   const size = (p: ParameterGrad): number => p.dims.reduce((x, y) => x * y, 1);
-  const small = kind === 'sgd' ? [] : params.filter((p) => size(p) < FLAT_MAX_ELEMENTS);
+  const flatMax = opts.flatMaxElements ?? FLAT_MAX_ELEMENTS;
+  const small = kind === 'sgd' ? [] : params.filter((p) => size(p) < flatMax);
   const flat = small.length > 1 ? small : [];
   for (const p of params) {
     if (flat.includes(p)) continue;
-    if (kind === 'sgd' && fusableSgd(em, p)) {
-      newParameters[p.name] = fuseSgdIntoGemm(em, p, lr, names.newValue(p.name));
-      continue;
+    const fused = kind === 'sgd' ? gradientGemm(em, p) : undefined;
+    if (fused) {
+      newParameters[p.name] = fuseSgdIntoGemm(em, p, fused, lr, names.newValue(p.name));
+    } else if (adamRow) {
+      const row = [1, size(p)];
+      const { coef, x } = adamRow({ name: p.name, grad: em.reshapeTo(p.grad, row), dims: row });
+      const updated = em.one('Gemm', [coef, x, em.reshapeTo(p.name, row)], AXPY, 'adam_update');
+      writeParam(p, 'Reshape', [updated, em.ints(p.dims)]);
+    } else {
+      writeParam(p, 'Sub', [p.name, delta(p)]);
     }
-    writeParam(p, 'Sub', [p.name, delta(p)]);
   }
   if (flat.length) {
     const sizes = flat.map(size);
     const total = sizes.reduce((x, y) => x + y, 0);
+    // Adam works on rows [1, total]; the others on [total].
     const flatGrad = em.one(
       'Concat',
-      flat.map((p) => em.reshapeTo(p.grad, [-1])),
-      { axis: 0 },
+      flat.map((p) => em.reshapeTo(p.grad, adamRow ? [1, -1] : [-1])),
+      { axis: adamRow ? 1 : 0 },
       'flat_grad',
     );
-    const flatDelta = delta({ name: '', grad: flatGrad, dims: [total] });
-    const pieces = em.op('Split', [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, 'delta');
-    flat.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
+    if (adamRow) {
+      const { coef, x } = adamRow({ name: '', grad: flatGrad, dims: [1, total] });
+      const pieces = em.op('Split', [em.one('Mul', [x, coef]), em.ints(sizes)], { axis: 1 }, flat.length, 'delta');
+      flat.forEach((p, i) => writeParam(p, 'Add', [p.name, em.reshapeTo(pieces[i], p.dims)]));
+    } else {
+      const flatDelta = delta({ name: '', grad: flatGrad, dims: [total] });
+      const pieces = em.op('Split', [flatDelta, em.ints(sizes)], { axis: 0 }, flat.length, 'delta');
+      flat.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
+    }
   }
   return { newParameters, state };
 }

@@ -104,7 +104,8 @@ function lossesOf(v: ort.OnnxValue | undefined, name: string, count: number): nu
       `The training step's loss output "${name}" has ${t?.size ?? 0} elements; expected ${count === 1 ? 'a scalar loss' : `${count} (one loss per step of a call)`}.`,
     );
   }
-  return Array.from(t.data as ArrayLike<number | bigint>, Number);
+  const data: ArrayLike<unknown> = t.data;
+  return Array.from(data, Number);
 }
 
 /**
@@ -142,13 +143,14 @@ export function validateFeedback(
   } else if (!session.outputNames.includes(loss)) {
     problems.push(`loss output "${loss}" is not an output of the step model`);
   }
-  if (problems.length) {
+  // (no loss name always comes with a problem above)
+  if (problems.length || loss === undefined) {
     throw new InputError(
       'INPUT_INVALID',
       `The training step's output → input mapping does not fit the model:\n  ${problems.join('\n  ')}\nThe mapping names, for each output that is next step's input (new weights, optimizer state), the input it replaces, e.g. feedback: { "fc1.weight.new": "fc1.weight" }.`,
     );
   }
-  return loss as string;
+  return loss;
 }
 
 /**
@@ -215,7 +217,8 @@ export async function runTrainingBenchmark(
       fetches[lossName] = lossBuffer;
       // A NaN sentinel in the loss buffer tells whether the session honoured the fetches (a
       // wrapper may drop the second argument); if not, the returned tensors are used.
-      (lossBuffer.data as Float32Array).fill(Number.NaN);
+      const sentinel = lossBuffer.data;
+      if (sentinel instanceof Float32Array || sentinel instanceof Float64Array) sentinel.fill(Number.NaN);
       let res: Record<string, ort.OnnxValue>;
       try {
         res = await session.run(stepFeeds, fetches);
@@ -283,6 +286,6 @@ export async function runTrainingBenchmark(
 }
 
 /** Turns plain tensor data (TrainingStep.initialState, labels) into onnxruntime tensors, once. */
-export function toOrtTensor(d: { dtype: string; dims: number[]; data: ArrayBufferView }): ort.Tensor {
-  return makeTensor(d.dtype as ort.Tensor.Type, d.data, d.dims);
+export function toOrtTensor(d: { dtype: ort.Tensor.Type; dims: number[]; data: ArrayBufferView }): ort.Tensor {
+  return makeTensor(d.dtype, d.data, d.dims);
 }

@@ -1,0 +1,75 @@
+/**
+ * The gradient formulations chosen by layer shape (src/train/conv-grad-x.ts), each checked
+ * against central finite differences: a case is asserted to take the path it is named after,
+ * so both stay covered whatever the default layers choose. Conv has float32 kernels only; the
+ * graphs are linear in the checked input, so the tolerances of gradients.test.ts's float32
+ * cases apply (h = 0.05, |built − fd| ≤ 2e-3 + 1e-2·|fd|).
+ */
+import { describe, it, expect } from '@jest/globals';
+import { DataType } from '../../src/model/onnx.js';
+import { model, node, valueInfo } from '../../src/model/builder.js';
+import { differentiateModel } from '../../src/train/autodiff.js';
+import { gradCheck, type GradCase } from './gradcheck.js';
+
+type Case = Omit<GradCase, 'seed' | 'dtype'>;
+
+/** The op types of the gradient graph built for a case. */
+function gradientOps(c: Case): string[] {
+  const inputs = Object.entries(c.inputs).map(([name, spec]) => valueInfo(name, DataType.FLOAT, spec.dims));
+  const fwd = model(
+    {
+      name: 'probe',
+      node: [...c.nodes, node('ReduceSum', [c.output], ['loss'], { keepdims: 0 })],
+      input: inputs,
+      output: [valueInfo('loss', DataType.FLOAT, [])],
+    },
+    { opset: 17 },
+  );
+  return (differentiateModel(fwd, { loss: 'loss', wrt: c.wrt }).model.graph?.node ?? []).map((n) => n.opType ?? '');
+}
+
+const conv = (x: number[], w: number[], attrs: Parameters<typeof node>[3] = {}, wrt = ['x', 'w']): Case => ({
+  nodes: [node('Conv', ['x', 'w'], ['y'], attrs)],
+  inputs: { x: { dims: x }, w: { dims: w } },
+  output: 'y',
+  wrt,
+});
+
+const cases: Array<[string, Case, 'ConvTranspose' | 'Gemm + col2im']> = [
+  // Wide weights (over 2^18 elements) over few output positions (ResNet's last stages): one
+  // Gemm over the batch, then col2im in ONNX ops. Only dX is checked (the path under test;
+  // differencing 300k weights would take most of a minute).
+  [
+    'stride 2, asymmetric pads, 1024 filters on a 2×2 output',
+    conv([2, 32, 4, 3], [1024, 32, 3, 3], { strides: [2, 2], pads: [1, 0, 0, 1] }, ['x']),
+    'Gemm + col2im',
+  ],
+  [
+    'dilation 2, pad 1, 2048 filters on a 2×2 output',
+    conv([1, 64, 3, 4], [2048, 64, 2, 2], { dilations: [2, 2], pads: [1, 1, 0, 0] }, ['x']),
+    'Gemm + col2im',
+  ],
+  // Weights that fit in a cache (early layers, SqueezeNet): ConvTranspose.
+  ['3×3 pad 1, 16 filters on a 2×2 output', conv([2, 3, 2, 2], [16, 3, 3, 3], { pads: [1, 1, 1, 1] }), 'ConvTranspose'],
+  [
+    '3×3 pad 1, 2 filters on a 6×6 output (small weights)',
+    conv([2, 3, 6, 6], [2, 3, 3, 3], { pads: [1, 1, 1, 1] }),
+    'ConvTranspose',
+  ],
+  ['1×1, stride 1 (SqueezeNet squeeze/expand)', conv([2, 4, 5, 5], [3, 4, 1, 1]), 'ConvTranspose'],
+  ['stride 2, remainder, pads', conv([2, 2, 8, 7], [3, 2, 3, 3], { strides: [2, 2], pads: [1, 1, 0, 0] }), 'ConvTranspose'],
+];
+
+describe('Conv dX formulations match central finite differences', () => {
+  let seed = 4100;
+  for (const [name, c, path] of cases) {
+    const s = seed++;
+    it(`${name}: ${path}`, async () => {
+      const ops = gradientOps(c);
+      if (path === 'ConvTranspose') expect(ops).toContain('ConvTranspose');
+      else expect(ops).not.toContain('ConvTranspose');
+      const res = await gradCheck({ ...c, dtype: 'float32', seed: s, h: 0.05, atol: 2e-3, rtol: 1e-2 });
+      expect(res.checked).toBeGreaterThan(0);
+    });
+  }
+});

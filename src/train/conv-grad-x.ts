@@ -1,0 +1,127 @@
+/**
+ * Conv's input gradient dX, in the formulation that costs least for the layer's shape
+ * (grad-ops-conv.ts chooses with `useConvTranspose`).
+ */
+import { established } from './grad-rule.js';
+import type { GraphEmitter } from './graph.js';
+import type { WindowGeometry } from './shapes.js';
+import { kernelOffsets, transposeGeometry } from './window-grad.js';
+
+/** A Conv's static geometry: input and output spatial sizes, weight shape [M, C/g, k…], groups. */
+export interface ConvGeometry {
+  spatial: number[];
+  ySpatial: number[];
+  wShape: number[];
+  group: number;
+  g: WindowGeometry;
+}
+
+/**
+ * Whether dX should be one ConvTranspose (onnxruntime: per image a Gemm Wᵀ·dY[n] and its own
+ * col2im loop) rather than one Gemm over the whole batch and a col2im written in ONNX ops
+ * (`gemmCol2imDx`). ConvTranspose reads W once per image; the batched Gemm reads it once but
+ * its col2im moves the K·C·N·Y columns through a Split, K Pads and a Sum. So ConvTranspose wins
+ * unless W is large: when it fits in a core's cache (at most CONV_TRANSPOSE_MAX_WEIGHTS
+ * elements) or is small next to the activations (M·K weights per output position at most
+ * CONV_TRANSPOSE_MAX_RATIO), and always for grouped convolutions (the col2im path is written for
+ * group 1). Measured (bench/train-step.ts, SGD, batch 4, 64×64, one thread; interleaved A/B
+ * of the step): SqueezeNet 1.1's step 13% shorter with ConvTranspose everywhere, ResNet-18's 5–8%
+ * shorter with ConvTranspose in layer1–2 only and 10% longer with it everywhere (layer3–4's
+ * 0.3–2.4M-weight kernels over 2×2–4×4 outputs).
+ */
+export const CONV_TRANSPOSE_MAX_WEIGHTS = 1 << 18;
+export const CONV_TRANSPOSE_MAX_RATIO = 30;
+export function useConvTranspose(c: ConvGeometry): boolean {
+  if (c.group !== 1) return true;
+  const weights = c.wShape.reduce((a, b) => a * b, 1);
+  const K = c.g.kernel.reduce((a, b) => a * b, 1);
+  const Y = c.ySpatial.reduce((a, b) => a * b, 1);
+  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+}
+
+/**
+ * dX as the transposed convolution of dY with the same weights, geometry and groups
+ * (W [M, C/g, k…] is ConvTranspose's [input channels, output channels / g, k…]).
+ */
+export function convTransposeDx(em: GraphEmitter, dY: string, w: string, c: ConvGeometry): string {
+  const t = transposeGeometry(c.g, c.spatial, c.ySpatial);
+  return em.one(
+    'ConvTranspose',
+    [dY, w],
+    {
+      ...(c.group !== 1 ? { group: c.group } : {}),
+      kernel_shape: c.g.kernel,
+      strides: c.g.strides,
+      dilations: c.g.dilations,
+      pads: t.pads,
+      output_padding: t.outputPadding,
+    },
+    'grad_conv_x',
+  );
+}
+
+/**
+ * dX for group 1: dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole
+ * batch; `dYMatrix` is dY as [M, N·Y]), then col2im: each kernel offset's columns (spread out
+ * by the stride) padded into place, and all K summed in one pass.
+ */
+export function gemmCol2imDx(em: GraphEmitter, w: string, dYMatrix: () => string, c: ConvGeometry): string {
+  const { spatial, ySpatial, wShape, g } = c;
+  const k = spatial.length;
+  const K = g.kernel.reduce((a, b) => a * b, 1);
+  const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+  const pads = established(g.pads, 'the pads');
+  const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
+  const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
+  const offsets = kernelOffsets(g.kernel);
+  let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
+  let span = ySpatial;
+  if (g.strides.some((v) => v !== 1)) {
+    // Stride s: s − 1 zeros after each column position ([…, y, 1] padded to […, y, s]),
+    // trimmed after the last real one: (y − 1)·s + 1 positions.
+    const inter = em.reshapeTo(byOffset, [wShape[1], K, -1, ...ySpatial.flatMap((y) => [y, 1])]);
+    const endPads = [0, 0, 0, ...g.strides.flatMap((st) => [0, st - 1])];
+    const spread = em.one(
+      'Pad',
+      [inter, em.ints([...new Array<number>(3 + 2 * k).fill(0), ...endPads]), em.scalar(0)],
+      {},
+      'col2im_stride',
+    );
+    span = ySpatial.map((y, a) => (y - 1) * g.strides[a] + 1);
+    byOffset = em.one(
+      'Slice',
+      [
+        em.reshapeTo(spread, [wShape[1], K, -1, ...ySpatial.map((y, a) => y * g.strides[a])]),
+        em.ints(new Array<number>(k).fill(0)),
+        em.ints(span),
+        em.ints(Array.from({ length: k }, (_, i) => i + 3)),
+      ],
+      {},
+      'col2im_stride',
+    );
+  }
+  // One part per kernel offset: Split-13…17 without sizes splits equally; from 18 it is told.
+  const parts =
+    K === 1 ? [byOffset] : em.op('Split', [byOffset], { axis: 1, ...(em.opset >= 18 ? { num_outputs: K } : {}) }, K, 'col2im');
+  const placed = parts.map((part, i) => {
+    const begin = offsets[i].map((j, a) => j * g.dilations[a]);
+    const end = begin.map((b, a) => paddedSpatial[a] - b - span[a]);
+    if (begin.every((v) => v === 0) && end.every((v) => v === 0)) return part;
+    return em.one('Pad', [part, em.ints([0, 0, 0, ...begin, 0, 0, 0, ...end]), em.scalar(0)], {}, 'col2im');
+  });
+  const summed = placed.length === 1 ? placed[0] : em.one('Sum', placed, {}, 'col2im_sum');
+  const image = em.one('Transpose', [em.reshapeTo(summed, [wShape[1], -1, ...paddedSpatial])], { perm }, 'dx_padded');
+  return pads.some((v) => v !== 0)
+    ? em.one(
+        'Slice',
+        [
+          image,
+          em.ints(pads.slice(0, k)),
+          em.ints(spatial.map((h, a) => h + pads[a])),
+          em.ints(Array.from({ length: k }, (_, i) => i + 2)),
+        ],
+        {},
+        'grad_conv_x',
+      )
+    : image;
+}
