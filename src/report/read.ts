@@ -77,6 +77,12 @@ async function readBounded(file: string): Promise<string | Refusal> {
   }
 }
 
+/** A value as a message shows it: JSON, cut at 80 characters (a hostile file's value may be huge). */
+function shown(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 /** Checks the fields the budget checks read; returns the first problem as `path: what`. */
 function checkModel(m: unknown, at: string): string | null {
   if (!isJsonObject(m)) return `${at}: expected an object`;
@@ -86,7 +92,7 @@ function checkModel(m: unknown, at: string): string | null {
   const num = (v: unknown, path: string): string | null =>
     typeof v === 'number' && Number.isFinite(v)
       ? null
-      : `${path}: expected a number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`;
+      : `${path}: expected a number, got ${v === undefined ? 'nothing' : shown(v)}`;
   const problems: Array<string | null> = [];
   if (!isJsonObject(m.size)) problems.push(`${at}.size: expected { bytes, parameters }`);
   else problems.push(num(m.size.bytes, `${at}.size.bytes`), num(m.size.parameters, `${at}.size.parameters`));
