@@ -4,7 +4,7 @@
 Run from the repository root with Debian's torch, torchvision and onnx (the tests do not need them):
 
     apt-get install -y python3-torch python3-torchvision python3-onnx
-    /usr/bin/python3 scripts/export-train-fixtures.py
+    /usr/bin/python3 scripts/export-train-fixtures.py [name ...]   # all fixtures when none named
 
 For each fixture it writes __tests__/fixtures/train-torch/<name>.onnx and <name>.json. The JSON
 describes the input batch x and a fixed projection R of the output (both made by `pattern`, which
@@ -21,6 +21,7 @@ into Constant nodes, as PaddlePaddle and other old exporters write them.
 """
 import json
 import os
+import sys
 
 import numpy as np
 import onnx
@@ -105,6 +106,33 @@ class Recurrent(nn.Module):
     def forward(self, x):
         y, _ = self.rnn(x)
         return self.head(y)
+
+
+class EncoderDecoder(nn.Module):
+    """A tiny image-to-image encoder-decoder: Conv, InstanceNorm2d, a strided Conv down, then
+    ConvTranspose, nn.Upsample nearest and bilinear (align_corners False and True) back up,
+    and a reflection-padded output Conv (ONNX ConvTranspose, Resize, InstanceNormalization,
+    Pad reflect)."""
+
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Conv2d(3, 8, 3, padding=1)
+        self.norm = nn.InstanceNorm2d(8, affine=True)
+        self.down = nn.Conv2d(8, 8, 3, stride=2, padding=1)
+        self.up = nn.ConvTranspose2d(8, 6, 3, stride=2, padding=1, output_padding=1)
+        self.norm2 = nn.InstanceNorm2d(6, affine=True)
+        self.nearest = nn.Upsample(scale_factor=2, mode="nearest")
+        self.mid = nn.Conv2d(6, 4, 3, padding=1, stride=2)
+        self.bilinear = nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+        self.corners = nn.Upsample(size=(12, 10), mode="bilinear", align_corners=True)
+        self.out = nn.Sequential(nn.ReflectionPad2d(1), nn.Conv2d(4, 2, 3))
+
+    def forward(self, x):
+        y = torch.relu(self.norm(self.enc(x)))
+        y = torch.relu(self.down(y))
+        y = torch.relu(self.norm2(self.up(y)))
+        y = self.mid(self.nearest(y))
+        return self.out(self.corners(self.bilinear(y)))
 
 
 def mobilenet_v3_small():
@@ -218,26 +246,27 @@ def export(name, model, opset, x_shape, constants=False):
     print(name, os.path.getsize(path), "bytes;", "ops:", " ".join(ops))
 
 
+FIXTURES = {
+    "layernorm-mlp": lambda: export("layernorm-mlp", LayerNormMlp(), 13, (4, 8)),
+    "transformer-encoder": lambda: export("transformer-encoder", Encoder(), 13, (5, 2, 16)),
+    "mobile-block": lambda: export("mobile-block", Block(), 13, (2, 8, 8, 8)),
+    "mobilenet-v3-small": lambda: export("mobilenet-v3-small", mobilenet_v3_small(), 13, (8, 3, 32, 32)),
+    "opset9-constants": lambda: export("opset9-constants", OldMlp(), 9, (4, 6), constants=True),
+    # Recurrent layers: sequence 4, batch 3, 5 features (time-major unless batch_first).
+    "lstm": lambda: export("lstm", Recurrent(nn.LSTM, num_layers=2), 13, (4, 3, 5)),
+    "gru": lambda: export("gru", Recurrent(nn.GRU, bidirectional=True, batch_first=True), 13, (3, 4, 5)),
+    "rnn": lambda: export("rnn", Recurrent(nn.RNN, bidirectional=True), 13, (4, 3, 5)),
+    "encoder-decoder": lambda: export("encoder-decoder", EncoderDecoder(), 13, (2, 3, 8, 8)),
+}
+
+
 def main():
+    """Exports every fixture, or only those named on the command line."""
     os.makedirs(OUT, exist_ok=True)
     torch.set_num_threads(1)
-    torch.manual_seed(0)
-    export("layernorm-mlp", LayerNormMlp(), 13, (4, 8))
-    torch.manual_seed(0)
-    export("transformer-encoder", Encoder(), 13, (5, 2, 16))
-    torch.manual_seed(0)
-    export("mobile-block", Block(), 13, (2, 8, 8, 8))
-    torch.manual_seed(0)
-    export("mobilenet-v3-small", mobilenet_v3_small(), 13, (8, 3, 32, 32))
-    torch.manual_seed(0)
-    export("opset9-constants", OldMlp(), 9, (4, 6), constants=True)
-    # Recurrent layers: sequence 4, batch 3, 5 features (time-major unless batch_first).
-    torch.manual_seed(0)
-    export("lstm", Recurrent(nn.LSTM, num_layers=2), 13, (4, 3, 5))
-    torch.manual_seed(0)
-    export("gru", Recurrent(nn.GRU, bidirectional=True, batch_first=True), 13, (3, 4, 5))
-    torch.manual_seed(0)
-    export("rnn", Recurrent(nn.RNN, bidirectional=True), 13, (4, 3, 5))
+    for name in sys.argv[1:] or FIXTURES:
+        torch.manual_seed(0)
+        FIXTURES[name]()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 /**
  * Real exports train through `energy-budget run` with `training:` set: the transformer encoder
  * (its MatMul/ReduceMean ranks only known from the analysis run's shapes) and an opset-9 model
- * whose weights sit in Constant nodes, and a 2-layer nn.LSTM (unrolled). Fixtures from scripts/export-train-fixtures.py.
+ * whose weights sit in Constant nodes, a 2-layer nn.LSTM (unrolled) and an image encoder-decoder
+ * (ConvTranspose, Resize nearest/bilinear, InstanceNormalization, reflect Pad). Fixtures from
+ * scripts/export-train-fixtures.py.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -29,12 +31,17 @@ models:
     inference: { iterations: 5, warmup: 1 }
     energy: estimate
     training: { loss: mse, optimizer: adam, learning-rate: 0.01, steps: 4 }
+  - name: encoder-decoder
+    path: models/encoder-decoder.onnx
+    inference: { iterations: 5, warmup: 1 }
+    energy: estimate
+    training: { loss: mse, optimizer: adam, learning-rate: 0.01, steps: 4 }
 `;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'eb-train-real-'));
   await mkdir(path.join(dir, 'models'));
-  for (const m of ['transformer-encoder.onnx', 'opset9-constants.onnx', 'lstm.onnx'])
+  for (const m of ['transformer-encoder.onnx', 'opset9-constants.onnx', 'lstm.onnx', 'encoder-decoder.onnx'])
     await copyFile(path.join(root, '__tests__/fixtures/train-torch', m), path.join(dir, 'models', m));
   await writeFile(path.join(dir, 'energy-budget.yml'), BUDGET);
 });
@@ -43,10 +50,10 @@ afterAll(async () => {
 });
 
 describe('training real exports through energy-budget run', () => {
-  it('trains the transformer encoder, the opset-9 Constant-weight model and a 2-layer nn.LSTM (exit 0, finite losses)', async () => {
+  it('trains the transformer encoder, the opset-9 Constant-weight model, a 2-layer nn.LSTM and an encoder-decoder (exit 0, finite losses)', async () => {
     const { report, exitCode } = await runEnergyBudget({ cwd: dir, configPath: 'energy-budget.yml' });
     expect(exitCode).toBe(0);
-    for (const name of ['encoder', 'old-mlp', 'lstm']) {
+    for (const name of ['encoder', 'old-mlp', 'lstm', 'encoder-decoder']) {
       const m = report.models.find((r) => r.name === name);
       expect(m?.training).toEqual(expect.objectContaining({ steps: 4 }));
       expect(Number.isFinite(m?.training?.lossFirst)).toBe(true);

@@ -79,6 +79,7 @@ const FIXTURES = [
   'lstm',
   'gru',
   'rnn',
+  'encoder-decoder',
 ];
 
 describe('gradients equal PyTorch autograd on real exports', () => {

@@ -1,7 +1,7 @@
 /** The action's results: the job summary and outputs (always, first), then the sticky comment. */
 import { EnergyBudgetError, messageOf } from '../errors.js';
 import { classifyApiError, describeApiError } from '../github/client.js';
-import { upsertStickyComment, withCommentMeta } from '../github/comment.js';
+import { upsertStickyComment, withCommentMeta, type CommentSubject } from '../github/comment.js';
 import { currentPullHead } from '../github/pulls.js';
 import type { HistoryView } from '../history/action.js';
 import { estimatedFiguresText } from '../report/estimated.js';
@@ -59,7 +59,7 @@ export async function publishLocally(s: Session, report: Report, jsonPath: strin
 /** Posts the sticky comment per policy; API failures are reported, and fatal only when `fatal`. */
 export async function postComment(
   s: Session,
-  report: Report,
+  report: CommentSubject,
   body: string,
   prNumber: number | null,
   fatal: boolean,

@@ -21,6 +21,9 @@
  */
 import { commentMarker } from '../report/escape.js';
 import type { Report } from '../report/types.js';
+
+/** What the comment policy reads of a report: the verdict, the rows and the budget changes. */
+export type CommentSubject = Pick<Report, 'verdict' | 'models' | 'budgetChanges'>;
 import { apiStatus, type GitHubClient } from './client.js';
 import type { RepoRef } from './context.js';
 import { isJsonObject } from '../util/json-object.js';
@@ -88,7 +91,7 @@ const DETERMINISTIC = new Set(['model-size', 'parameters', 'flops']);
  * deterministic metric (size, parameters, FLOPs), or a measured change whose 95% interval
  * excludes zero.
  */
-export function reportShowsChange(report: Report): boolean {
+export function reportShowsChange(report: CommentSubject): boolean {
   if (report.verdict !== 'pass') return true;
   if ((report.budgetChanges ?? []).length > 0) return true;
   for (const m of report.models) {
@@ -104,7 +107,7 @@ export function reportShowsChange(report: Report): boolean {
 }
 
 /** Whether the report shows a problem: a warning, a failure or a model that could not be measured. */
-export function reportShowsRegression(report: Report): boolean {
+export function reportShowsRegression(report: CommentSubject): boolean {
   return report.verdict !== 'pass' || report.models.some((m) => m.error);
 }
 
@@ -177,7 +180,7 @@ export function isLaterRun(a: Pick<CommentMeta, 'runId' | 'runAttempt'>, b: Pick
  */
 export function decideComment(
   policy: CommentPolicy,
-  report: Report,
+  report: CommentSubject,
   existing: ExistingComment | undefined,
   body: string,
 ): { action: CommentAction; reason: string } {
@@ -217,7 +220,7 @@ export interface StickyCommentRequest {
   /** The comment body; must start with the marker (renderMarkdown with `marker: configPath`). */
   body: string;
   policy: CommentPolicy;
-  report: Report;
+  report: CommentSubject;
   /** Login whose comments count as ours (a personal access token); else any bot. */
   author?: string;
   /**

@@ -1,129 +1,31 @@
 /**
- * Gradient rules of the ops that real exports add to the basic set of grad-ops.ts: the
- * element-wise maths of decomposed LayerNorm and GELU (Pow, Sqrt, Reciprocal, Exp, Log, Erf,
- * Abs), MobileNet's activations (HardSigmoid, HardSwish, Clip), the tensor plumbing of
- * attention (Slice, Split, Gather, Expand, Where) and LayerNormalization.
+ * Gradient rules of the ops that real exports add to the basic set of grad-ops.ts: the tensor
+ * plumbing of attention (Slice, Split, Gather, Expand, Tile, Where, Einsum, ReduceMax/Min)
+ * and LayerNormalization here; element-wise maths in grad-ops-elementwise.ts; padding,
+ * resizing, ConvTranspose and InstanceNormalization in grad-ops-spatial.ts. All are
+ * registered through MORE_GRAD_RULES.
  *
  * Notation as in grad-ops.ts: Y = op(X...), dY = ∂L/∂Y, dX = ∂L/∂X.
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
-import { attrFloat, attrInt, attrString } from './attrs.js';
+import { attrInt, attrString } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
-import { established, knownRank, savedName, type GradRule } from './grad-rule.js';
+import { ELEMENTWISE_GRAD_RULES } from './grad-ops-elementwise.js';
+import { SPATIAL_GRAD_RULES } from './grad-ops-spatial.js';
+import {
+  established,
+  hasInput,
+  inp,
+  knownRank,
+  knownShape,
+  out,
+  rankOf,
+  savedName,
+  staticDims,
+  type GradRule,
+} from './grad-rule.js';
 import { isStatic, normAxis } from './shapes.js';
-
-const inp = (node: NodeProto, i: number): string => node.input?.[i] ?? '';
-const out = (node: NodeProto, i: number): string => node.output?.[i] ?? '';
-const hasInput = (node: NodeProto, i: number): boolean => !!node.input?.[i];
-
-function rankOf(em: GraphEmitter, name: string): number | undefined {
-  return em.shapeOf(name)?.length;
-}
-
-/** An element-wise op of one input: dX = dY ⊙ f'(X), written by `grad`. */
-function unaryRule(grad: (em: GraphEmitter, node: NodeProto, dY: string) => string): GradRule {
-  return {
-    differentiable: () => [0],
-    backward(em, node, [dY]) {
-      return dY ? [grad(em, node, dY)] : [];
-    },
-  };
-}
-
-const sqrt = unaryRule((em, node, dY) =>
-  // Y = √X: dX = dY / (2Y).
-  em.one('Div', [em.one('Mul', [dY, em.scalar(0.5)]), out(node, 0)]),
-);
-
-const reciprocal = unaryRule((em, node, dY) => {
-  // Y = 1/X: dX = −dY·Y².
-  const y = out(node, 0);
-  return em.one('Neg', [em.one('Mul', [dY, em.one('Mul', [y, y])])]);
-});
-
-const exp = unaryRule((em, node, dY) => em.one('Mul', [dY, out(node, 0)]));
-
-const log = unaryRule((em, node, dY) => em.one('Div', [dY, inp(node, 0)]));
-
-const abs = unaryRule((em, node, dY) =>
-  // d|x|/dx = sign(x) (0 at 0, as PyTorch).
-  em.one('Mul', [dY, em.one('Sign', [inp(node, 0)])]),
-);
-
-const erf = unaryRule((em, node, dY) => {
-  // erf'(x) = 2/√π · exp(−x²).
-  const x = inp(node, 0);
-  const e = em.one('Exp', [em.one('Neg', [em.one('Mul', [x, x])])]);
-  return em.one('Mul', [dY, em.one('Mul', [e, em.scalar(2 / Math.sqrt(Math.PI))])]);
-});
-
-const hardSigmoid = unaryRule((em, node, dY) => {
-  // Y = max(0, min(1, αX + β)): dX = α·dY where 0 < αX + β < 1, i.e. where 0 < Y < 1.
-  const alpha = attrFloat(node, 'alpha', 0.2);
-  const y = out(node, 0);
-  const inside = em.one('And', [em.one('Greater', [y, em.scalar(0)]), em.one('Less', [y, em.scalar(1)])]);
-  return em.one('Where', [inside, em.one('Mul', [dY, em.scalar(alpha)]), em.scalar(0)]);
-});
-
-const hardSwish = unaryRule((em, node, dY) => {
-  // Y = X·max(0, min(1, X/6 + 1/2)): dX = dY·(0 for X < −3; 1 for X > 3; X/3 + 1/2 between),
-  // PyTorch's hardswish_backward.
-  const x = inp(node, 0);
-  const mid = em.one('Mul', [dY, em.one('Add', [em.one('Mul', [x, em.scalar(1 / 3)]), em.scalar(0.5)])]);
-  const upper = em.one('Where', [em.one('Greater', [x, em.scalar(3)]), dY, mid]);
-  return em.one('Where', [em.one('Less', [x, em.scalar(-3)]), em.scalar(0), upper]);
-});
-
-const clip: GradRule = {
-  differentiable: () => [0],
-  backward(em, node, [dY]) {
-    if (!dY) return [];
-    // dX = dY where min ≤ X ≤ max (bounds inclusive, as PyTorch's clamp_backward).
-    const x = inp(node, 0);
-    const conds: string[] = [];
-    if (hasInput(node, 1)) conds.push(em.one('GreaterOrEqual', [x, inp(node, 1)]));
-    if (hasInput(node, 2)) conds.push(em.one('LessOrEqual', [x, inp(node, 2)]));
-    if (conds.length === 0) return [dY];
-    const mask = conds.length === 2 ? em.one('And', conds) : conds[0];
-    return [em.one('Where', [mask, dY, em.scalar(0)], {}, 'grad_clip')];
-  },
-};
-
-const pow: GradRule = {
-  backward(em, node, [dY], need) {
-    if (!dY) return [];
-    const a = inp(node, 0);
-    const b = inp(node, 1);
-    const y = out(node, 0);
-    const yShape = em.shapeOf(y);
-    let dA: string | undefined;
-    let dB: string | undefined;
-    if (need[0]) {
-      // Y = A^B: dA = dY·B·A^(B−1). A constant exponent (x², LayerNorm's variance) is folded.
-      const known = em.floatsOf(b);
-      let local: string;
-      if (known && known.length === 1) {
-        const p = known[0];
-        local =
-          p === 2
-            ? em.one('Mul', [a, em.scalar(2)])
-            : p === 1
-              ? em.filled(1, a)
-              : em.one('Mul', [em.one('Pow', [a, em.scalar(p - 1)]), em.scalar(p)]);
-      } else {
-        const bf = em.one('Cast', [b], { to: em.floatType });
-        local = em.one('Mul', [bf, em.one('Pow', [a, em.one('Sub', [bf, em.scalar(1)])])]);
-      }
-      dA = em.sumTo(em.one('Mul', [dY, local]), yShape, a);
-    }
-    if (need[1]) {
-      // dB = dY·Y·ln A (defined for A > 0).
-      dB = em.sumTo(em.one('Mul', [dY, em.one('Mul', [y, em.one('Log', [a])])]), yShape, b);
-    }
-    return [dA, dB];
-  },
-};
 
 const where: GradRule = {
   differentiable: () => [1, 2],
@@ -235,7 +137,7 @@ const gather: GradRule = {
     if (axis === 0) {
       return [em.one('ScatterND', [zeros, unsq, dY], { reduction: 'add' }, 'grad_gather')];
     }
-    const qr = q as number;
+    const qr = established(q, 'the rank of the indices');
     const perm = [axis, ...Array.from({ length: r }, (_, i) => i).filter((i) => i !== axis)];
     const inverse = perm.map((_, i) => perm.indexOf(i));
     // dY's axes: data[:axis], indices (q), data[axis+1:] → indices first, then the rest in order.
@@ -298,40 +200,6 @@ const layerNorm: GradRule = {
   },
 };
 
-const pad: GradRule = {
-  differentiable: () => [0],
-  check(node, em) {
-    const mode = attrString(node, 'mode', 'constant');
-    if (mode !== 'constant') return `mode = ${mode} (only constant padding has a gradient here)`;
-    if (hasInput(node, 3)) return 'it pads selected axes only (the axes input of opset 18)';
-    const pads = em.intsOf(inp(node, 1));
-    if (!pads) return 'its pads are computed at run time (the gradient needs them when the graph is built)';
-    if (pads.some((v) => v < 0)) return 'it crops (negative pads)';
-    return undefined;
-  },
-  backward(em, node, [dY]) {
-    if (!dY) return [];
-    // Constant padding adds values that depend on nothing: dX is dY with the padding cut off.
-    const pads = established(em.intsOf(inp(node, 1)), 'the pads');
-    const r = pads.length / 2;
-    const axes = Array.from({ length: r }, (_, i) => i).filter((i) => pads[i] !== 0 || pads[i + r] !== 0);
-    if (axes.length === 0) return [dY];
-    return [
-      em.one(
-        'Slice',
-        [
-          dY,
-          em.ints(axes.map((a) => pads[a])),
-          em.ints(axes.map((a) => (pads[a + r] > 0 ? -pads[a + r] : Number.MAX_SAFE_INTEGER))),
-          em.ints(axes),
-        ],
-        {},
-        'grad_pad',
-      ),
-    ];
-  },
-};
-
 /** An Einsum equation split into operand and output subscripts (explicit "->" form only). */
 export function parseEinsum(node: NodeProto): { inputs: string[]; output: string } | string {
   const eq = attrString(node, 'equation', '').replace(/\s+/g, '');
@@ -369,7 +237,9 @@ const einsum: GradRule = {
     if (!dY) return [];
     // Y = einsum(a,b->c): dA = einsum(c,b->a) with dY, dB = einsum(a,c->b) (every subscript of
     // an operand appears in the other operand or the output, as check() requires).
-    const { inputs, output } = parseEinsum(node) as { inputs: string[]; output: string };
+    const parsed = parseEinsum(node);
+    if (typeof parsed === 'string') return established<string[]>(undefined, `the equation (${parsed})`);
+    const { inputs, output } = parsed;
     if (inputs.length === 1) return [em.one('Einsum', [dY], { equation: `${output}->${inputs[0]}` }, 'grad_einsum')];
     const [a, b] = inputs;
     return [
@@ -403,8 +273,9 @@ const reduceExtreme: GradRule = {
     // dX = dY where X equals the extreme of its group, shared evenly among ties (PyTorch's
     // amax/amin backward).
     const x = inp(node, 0);
-    const rank = rankOf(em, x) as number;
-    const given = extremeAxes(node, em) as number[] | undefined;
+    const rank = knownRank(em, x);
+    const found = extremeAxes(node, em);
+    const given = found === 'dynamic' ? established<number[]>(undefined, 'the reduce axes') : found;
     const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
     const keep = attrInt(node, 'keepdims', 1) !== 0 || axes.length === 0;
     const y = keep ? out(node, 0) : em.one('Unsqueeze', [out(node, 0), em.ints(axes)]);
@@ -429,68 +300,26 @@ const tile: GradRule = {
   backward(em, node, [dY]) {
     if (!dY) return [];
     // Y = tile(X, r): dY viewed as [r0, d0, r1, d1, …] summed over the repeat axes.
-    const reps = em.intsOf(inp(node, 1)) as number[];
-    const dims = em.shapeOf(inp(node, 0)) as number[];
+    const reps = established(em.intsOf(inp(node, 1)), 'the repeats');
+    const dims = staticDims(knownShape(em, inp(node, 0)), 'the shape of the input');
     if (reps.every((r) => r === 1)) return [dY];
     const view = em.one('Reshape', [dY, em.ints(dims.flatMap((d, i) => [reps[i], d]))]);
     return [em.one('ReduceSum', [view, em.ints(dims.map((_, i) => 2 * i))], { keepdims: 0 }, 'grad_tile')];
   },
 };
 
-const gelu = unaryRule((em, node, dY) => {
-  const x = inp(node, 0);
-  if (attrString(node, 'approximate', 'none') === 'tanh') {
-    // Y = ½X(1 + tanh u), u = √(2/π)(X + 0.044715X³):
-    // dY/dX = ½(1 + t) + ½X(1 − t²)·√(2/π)(1 + 3·0.044715X²), t = tanh u.
-    const k = Math.sqrt(2 / Math.PI);
-    const x2 = em.one('Mul', [x, x]);
-    const u = em.one('Mul', [
-      em.one('Mul', [x, em.one('Add', [em.one('Mul', [x2, em.scalar(0.044715)]), em.scalar(1)])]),
-      em.scalar(k),
-    ]);
-    const t = em.one('Tanh', [u]);
-    const du = em.one('Mul', [em.one('Add', [em.one('Mul', [x2, em.scalar(3 * 0.044715)]), em.scalar(1)]), em.scalar(k)]);
-    const left = em.one('Mul', [em.one('Add', [t, em.scalar(1)]), em.scalar(0.5)]);
-    const right = em.one('Mul', [
-      em.one('Mul', [em.one('Mul', [x, em.scalar(0.5)]), em.one('Sub', [em.scalar(1), em.one('Mul', [t, t])])]),
-      du,
-    ]);
-    return em.one('Mul', [dY, em.one('Add', [left, right])]);
-  }
-  // Y = X·Φ(X): dY/dX = Φ(X) + X·φ(X), Φ(x) = ½(1 + erf(x/√2)), φ(x) = e^(−x²/2)/√(2π).
-  const cdf = em.one('Mul', [
-    em.one('Add', [em.one('Erf', [em.one('Mul', [x, em.scalar(Math.SQRT1_2)])]), em.scalar(1)]),
-    em.scalar(0.5),
-  ]);
-  const pdf = em.one('Mul', [
-    em.one('Exp', [em.one('Mul', [em.one('Mul', [x, x]), em.scalar(-0.5)])]),
-    em.scalar(1 / Math.sqrt(2 * Math.PI)),
-  ]);
-  return em.one('Mul', [dY, em.one('Add', [cdf, em.one('Mul', [x, pdf])])]);
-});
-
 /** The rules of this file by op type. */
 export const MORE_GRAD_RULES: Readonly<Record<string, GradRule>> = {
-  Sqrt: sqrt,
-  Reciprocal: reciprocal,
-  Exp: exp,
-  Log: log,
-  Abs: abs,
-  Erf: erf,
-  HardSigmoid: hardSigmoid,
-  HardSwish: hardSwish,
-  Clip: clip,
-  Pow: pow,
+  ...ELEMENTWISE_GRAD_RULES,
+  ...SPATIAL_GRAD_RULES,
   Where: where,
   Expand: expand,
   Slice: slice,
   Split: split,
   Gather: gather,
   LayerNormalization: layerNorm,
-  Pad: pad,
   Einsum: einsum,
   ReduceMax: reduceExtreme,
   ReduceMin: reduceExtreme,
   Tile: tile,
-  Gelu: gelu,
 };

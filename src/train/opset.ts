@@ -5,10 +5,12 @@
  * Changes handled (ONNX Changelog.md): Softmax/LogSoftmax/Hardmax-13 (one axis instead of
  * "flatten from axis"), Dropout-12 (ratio becomes an input), Squeeze/Unsqueeze/ReduceSum/
  * Split-13 (axes/split become inputs), Clip-11 and Pad-11 (min/max, pads become inputs),
- * Slice-10 (starts/ends/axes become inputs).
+ * Slice-10 (starts/ends/axes become inputs), Upsample-7/9 and Resize-10 (to Resize-13 with the
+ * coordinate transformation and rounding they had).
  */
-import type { NodeProto } from '../model/onnx.js';
-import { attrFloat, attrInt, attrInts, findAttr, withoutAttrs } from './attrs.js';
+import { DataType, type NodeProto } from '../model/onnx.js';
+import { attr, rawTensor } from '../model/builder.js';
+import { attrFloat, attrInt, attrInts, attrString, findAttr, withoutAttrs } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { normAxis } from './shapes.js';
 
@@ -77,6 +79,7 @@ export function upgradeNode(
     const value = attrFloat(node, 'value', 0);
     return [{ ...withoutAttrs(node, ['pads', 'value']), input: [x, em.ints(pads), em.scalar(value)] }];
   }
+  if (op === 'Upsample' || (op === 'Resize' && from < 11)) return upgradeResize(em, node, from);
   if (op === 'Slice' && from < 10) {
     const starts = attrInts(node, 'starts', []);
     const ends = attrInts(node, 'ends', []);
@@ -89,4 +92,29 @@ export function upgradeNode(
     ];
   }
   return [node];
+}
+
+/**
+ * Upsample-7 (scales attribute), Upsample-9 and Resize-10 (scales input) as Resize-13: they map
+ * output coordinates with x / scale (`asymmetric`); nearest rounds down when enlarging (and,
+ * in onnxruntime, up when shrinking, which Resize-13 has no mode for: refused then).
+ */
+function upgradeResize(em: GraphEmitter, node: NodeProto, from: number): NodeProto[] | string {
+  const given = findAttr(node, 'scales')?.floats;
+  let scales = node.input?.[1] ?? '';
+  if (given?.length) {
+    scales = em.fresh('scales');
+    em.initializers.push(rawTensor(scales, [given.length], DataType.FLOAT, Float32Array.from(given)));
+    em.setShape(scales, [given.length]);
+    em.setFloats(scales, given);
+  }
+  const known = em.floatsOf(scales);
+  const mode = attrString(node, 'mode', 'nearest') === 'nearest' ? 'nearest' : 'linear';
+  if (mode === 'nearest' && (!known || known.some((v) => v < 1)))
+    return `${node.opType} (opset ${from}) in nearest mode with ${known ? 'a scale below 1' : 'scales computed at run time'} (its rounding has no Resize-13 equivalent); re-export with opset 11 or newer`;
+  const attributes = [attr('mode', mode), attr('coordinate_transformation_mode', 'asymmetric')];
+  if (mode === 'nearest') attributes.push(attr('nearest_mode', 'floor'));
+  return [
+    { opType: 'Resize', name: node.name, input: [node.input?.[0] ?? '', '', scales], output: node.output, attribute: attributes },
+  ];
 }

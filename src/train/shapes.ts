@@ -137,6 +137,7 @@ export function inferNode(
   node: NodeProto,
   shapeOf: (name: string) => Shape,
   intsOf: (name: string) => number[] | undefined,
+  floatsOf: (name: string) => number[] | undefined = () => undefined,
 ): Shape[] {
   const ins = (node.input ?? []).map((n) => (n ? shapeOf(n) : undefined));
   const x = ins[0];
@@ -190,6 +191,7 @@ export function inferNode(
     case 'Not':
     case 'HardSwish':
     case 'CastLike':
+    case 'InstanceNormalization':
       return same();
     case 'Dropout':
       return [x, x];
@@ -250,11 +252,11 @@ export function inferNode(
       return [perm.map((p) => x[p])];
     }
     case 'Concat': {
-      if (ins.some((s) => !s)) return [undefined];
-      const r = (ins[0] as Dim[]).length;
-      const axis = normAxis(attrInt(node, 'axis', 0), r);
-      const out = [...(ins[0] as Dim[])];
-      out[axis] = mulDimsSum(ins.map((s) => (s as Dim[])[axis]));
+      const known = ins.filter((s): s is Dim[] => s !== undefined);
+      if (!x || known.length !== ins.length) return [undefined];
+      const axis = normAxis(attrInt(node, 'axis', 0), x.length);
+      const out = [...x];
+      out[axis] = mulDimsSum(known.map((s) => s[axis]));
       return [out];
     }
     case 'Conv':
@@ -268,6 +270,17 @@ export function inferNode(
       const channels = node.opType === 'Conv' ? (w ? w[0] : unknownDim()) : x[1];
       const out: Dim[] = [x[0], channels, ...windowOutput(x.slice(2), g)];
       return new Array<Shape>(nOut).fill(out);
+    }
+    case 'ConvTranspose':
+      return [convTransposeOutput(node, x, ins[1])];
+    case 'Resize': {
+      // Sizes when given, else floor(in · scale) (no roi: tf_crop_and_resize has no gradient).
+      const sizes = node.input?.[3] ? intsOf(node.input[3]) : undefined;
+      const scales = !node.input?.[3] && node.input?.[2] ? floatsOf(node.input[2]) : undefined;
+      if (!x) return [undefined];
+      if (sizes?.length === x.length) return [sizes];
+      if (scales?.length !== x.length) return [x.map(() => unknownDim())];
+      return [x.map((d, i) => (typeof d === 'number' ? Math.floor(Math.fround(d * Math.fround(scales[i]))) : unknownDim()))];
     }
     case 'GlobalAveragePool':
     case 'GlobalMaxPool':
@@ -405,6 +418,31 @@ export function inferNode(
     default:
       return new Array<Shape>(nOut).fill(undefined);
   }
+}
+
+/** ConvTranspose's output: s·(in − 1) + output_padding + (k − 1)·d + 1 − pads, or output_shape. */
+function convTransposeOutput(node: NodeProto, x: Shape, w: Shape): Shape {
+  if (!x || x.length < 3) return undefined;
+  const k = x.length - 2;
+  const channels = w && typeof w[1] === 'number' ? w[1] * attrInt(node, 'group', 1) : unknownDim();
+  const given = attrInts(node, 'output_shape', []);
+  if (given.length === k) return [x[0], channels, ...given];
+  const kernel = attrInts(node, 'kernel_shape', w?.slice(2).filter((d): d is number => typeof d === 'number') ?? []);
+  const autoPad = attrString(node, 'auto_pad', 'NOTSET');
+  if (kernel.length !== k || (autoPad !== 'NOTSET' && autoPad !== 'VALID'))
+    return [x[0], channels, ...x.slice(2).map(() => unknownDim())];
+  const strides = attrInts(node, 'strides', new Array<number>(k).fill(1));
+  const dilations = attrInts(node, 'dilations', new Array<number>(k).fill(1));
+  const extra = attrInts(node, 'output_padding', new Array<number>(k).fill(0));
+  const pads = autoPad === 'VALID' ? new Array<number>(2 * k).fill(0) : attrInts(node, 'pads', new Array<number>(2 * k).fill(0));
+  const spatial = x
+    .slice(2)
+    .map((d, i) =>
+      typeof d === 'number'
+        ? strides[i] * (d - 1) + extra[i] + (kernel[i] - 1) * dilations[i] + 1 - pads[i] - pads[i + k]
+        : unknownDim(),
+    );
+  return [x[0], channels, ...spatial];
 }
 
 function mulDimsSum(ds: Dim[]): Dim {

@@ -92,9 +92,15 @@ export function readTensor(t: TensorProto): TensorData {
 
 /** Integer values of an int64/int32 tensor as plain numbers (shape constants, axes). */
 export function readInts(t: TensorProto): number[] {
-  const d = readTensor(t);
-  if (d.dtype !== 'int64' && d.dtype !== 'int32') return [];
-  return Array.from(d.data as ArrayLike<number | bigint>, (v) => Number(v));
+  const { data } = readTensor(t);
+  if (data instanceof BigInt64Array) return Array.from(data, (v) => Number(v));
+  return data instanceof Int32Array ? Array.from(data) : [];
+}
+
+/** Values of a float32/float64 tensor as plain numbers (small constants: scales, exponents). */
+export function readFloats(t: TensorProto): number[] {
+  const { data } = readTensor(t);
+  return data instanceof Float32Array || data instanceof Float64Array ? Array.from(data) : [];
 }
 
 /** A zero-filled tensor of the given dtype and dims. */
