@@ -10,11 +10,15 @@ import {
   tryParseShard
 } from "./chunks/chunk-UN4UVWZZ.js";
 import {
+  isJsonObject
+} from "./chunks/chunk-4IKFRKST.js";
+import {
   EnergyBudgetError,
   ExitCode,
   exitCodeOf,
+  isUserFacing,
   messageOf
-} from "./chunks/chunk-F6FI7J2S.js";
+} from "./chunks/chunk-YURSVAJ6.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/cli.ts
@@ -107,6 +111,19 @@ function parseRunArgs(args, cwd) {
     advise: values.advise === true ? true : void 0
   };
 }
+function parseMergeArgs(args) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      json: { type: "string" },
+      markdown: { type: "string" },
+      junit: { type: "string" },
+      "allow-incomplete": { type: "boolean" }
+    }
+  });
+}
 async function runMerge(args, proc) {
   if (args.includes("--help") || args.includes("-h")) {
     proc.stdout.write(`${MERGE_USAGE}
@@ -115,17 +132,7 @@ async function runMerge(args, proc) {
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        json: { type: "string" },
-        markdown: { type: "string" },
-        junit: { type: "string" },
-        "allow-incomplete": { type: "boolean" }
-      }
-    });
+    parsed = parseMergeArgs(args);
   } catch (error) {
     throw new ArgumentError(`merge: ${messageOf(error).replace(/\. To specify.*$/s, ".")}`);
   }
@@ -134,10 +141,10 @@ async function runMerge(args, proc) {
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-OLMM4SVJ.js");
-  const { mergeReports } = await import("./chunks/merge-7K2WRFIS.js");
-  const { renderText } = await import("./chunks/terminal-E33PYYGB.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-KDVSU444.js");
+  const { loadBaselineReport } = await import("./chunks/report-K5SVDYE7.js");
+  const { mergeReports } = await import("./chunks/merge-7TRUBOJK.js");
+  const { renderText } = await import("./chunks/terminal-4DVRK4LG.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-2O2BK32C.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -165,9 +172,9 @@ async function runMerge(args, proc) {
   return reportExitCode(report, { allowIncomplete: parsed.values["allow-incomplete"] === true });
 }
 async function runInitCommand(args, proc, deps) {
-  const { runInit } = await import("./chunks/init-4UV6CYEP.js");
-  const { runEnergyBudget } = await import("./chunks/run-KDVSU444.js");
-  const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
+  const { runInit } = await import("./chunks/init-PU6GE3YR.js");
+  const { runEnergyBudget } = await import("./chunks/run-2O2BK32C.js");
+  const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
   return runInit(args, {
@@ -189,7 +196,7 @@ async function runInitCommand(args, proc, deps) {
   });
 }
 function describeFailure(error) {
-  if (error instanceof EnergyBudgetError) return `energy-budget: ${error.message}`;
+  if (isUserFacing(error)) return `energy-budget: ${error.message}`;
   const message = error instanceof Error ? error.stack ?? error.message : String(error);
   return `energy-budget: internal error (please report it with the budget file and this text):
 ${message}`;
@@ -198,7 +205,8 @@ async function readPackageVersion() {
   const { readFile } = await import("node:fs/promises");
   const url = new URL("../package.json", import.meta.url);
   try {
-    return JSON.parse(await readFile(url, "utf8")).version;
+    const pkg = JSON.parse(await readFile(url, "utf8"));
+    return isJsonObject(pkg) && typeof pkg.version === "string" ? pkg.version : "unknown";
   } catch {
     return "unknown";
   }
@@ -223,15 +231,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-KDVSU444.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-E33PYYGB.js");
+      const { runEnergyBudget } = await import("./chunks/run-2O2BK32C.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-WVMDVSS5.js");
+      const { runOptimizeCommand } = await import("./chunks/command-NYQYCNWP.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
@@ -245,7 +253,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-PYZEKRDR.js");
+      const { runHistoryCommand } = await import("./chunks/command-UDKQTTNA.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

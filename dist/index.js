@@ -3,7 +3,10 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-2CUJF34O.js";
+} from "./chunks/chunk-VED362AH.js";
+import {
+  mergeReports
+} from "./chunks/chunk-DAJM5CE4.js";
 import {
   appendRecord,
   chartsFor,
@@ -12,27 +15,29 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-Y5KFUCW2.js";
+} from "./chunks/chunk-XTCTCS2I.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-6UZMMKGQ.js";
+} from "./chunks/chunk-HEJVZFI4.js";
+import {
+  readReportFile
+} from "./chunks/chunk-GOOTJIT7.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
   tryParseShard
 } from "./chunks/chunk-UN4UVWZZ.js";
-import "./chunks/chunk-QMWKDW3V.js";
 import {
-  describeFailure,
-  realRuntimeProbe,
-  resolveOnnxRuntime
-} from "./chunks/chunk-JH7NANSA.js";
+  isJsonObject
+} from "./chunks/chunk-4IKFRKST.js";
+import "./chunks/chunk-PUY4NSXC.js";
+import "./chunks/chunk-UBP34PMO.js";
 import {
   isOneOf
-} from "./chunks/chunk-U7JM4HA2.js";
+} from "./chunks/chunk-JOXRTO3M.js";
 import {
   error,
   getInput,
@@ -47,23 +52,10 @@ import {
 } from "./chunks/chunk-L6IDUJJP.js";
 import {
   fetchOnnxRuntime
-} from "./chunks/chunk-BEWLHAWT.js";
-import "./chunks/chunk-5RXNPUPO.js";
+} from "./chunks/chunk-F6QAPNDU.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
-import {
-  mergeReports
-} from "./chunks/chunk-SWFHI5M7.js";
-import "./chunks/chunk-JUTTHN2E.js";
-import {
-  EnergyBudgetError,
-  EnvironmentError,
-  InputError,
-  errnoCode,
-  exitCodeOf,
-  messageOf
-} from "./chunks/chunk-F6FI7J2S.js";
 import {
   estimatedFiguresText,
   estimatedSuffix
@@ -72,8 +64,23 @@ import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-SQ5DARHL.js";
-import "./chunks/chunk-MJFYPYIG.js";
+} from "./chunks/chunk-3EPVWYAP.js";
+import "./chunks/chunk-PCAO4IT3.js";
+import {
+  describeFailure,
+  realRuntimeProbe,
+  resolveOnnxRuntime
+} from "./chunks/chunk-B5LYWE56.js";
+import "./chunks/chunk-5RXNPUPO.js";
+import {
+  EnergyBudgetError,
+  EnvironmentError,
+  InputError,
+  InternalError,
+  exitCodeOf,
+  isUserFacing,
+  messageOf
+} from "./chunks/chunk-YURSVAJ6.js";
 import {
   __commonJS,
   __require,
@@ -853,166 +860,227 @@ var require_lib = __commonJS({
 });
 
 // src/main.ts
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import path4 from "node:path";
 
-// src/report/untrusted.ts
-import { open } from "node:fs/promises";
-var MAX_REPORT_BYTES = 50 * 1024 * 1024;
-var MAX_LIST = 500;
-var MAX_STRING = 4e3;
-var STATUSES = ["pass", "warn", "fail", "inconclusive"];
-var VERDICTS = ["pass", "warn", "fail", "incomplete"];
-function isObject(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
+// src/github/context.ts
+import { readFileSync } from "node:fs";
+function obj(value) {
+  return isJsonObject(value) ? value : void 0;
 }
-function oneOf(value, allowed) {
-  return isOneOf(allowed, value);
+function str(value) {
+  return typeof value === "string" ? value : "";
 }
-function cutString(s) {
-  return s.length > MAX_STRING ? `${s.slice(0, MAX_STRING)}\u2026 (cut)` : s;
+function fullName(repo) {
+  const r = obj(repo);
+  return str(r?.full_name) || (str(obj(r?.owner)?.login) && str(r?.name) ? `${str(obj(r?.owner)?.login)}/${str(r?.name)}` : "");
 }
-function objects(list, what, notes) {
-  if (!Array.isArray(list)) return [];
-  const kept = [];
-  let skipped = 0;
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i];
-    if (!isObject(x)) skipped++;
-    else if (kept.length < MAX_LIST) kept.push(x);
-    else skipped++;
-  }
-  if (skipped) notes.push(`${skipped} ${what} of the report were not shown (not objects, or past the first ${MAX_LIST}).`);
-  return kept;
+function parseRepo(value) {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? "");
+  return match ? { owner: match[1], repo: match[2] } : null;
 }
-function strings(list) {
-  if (!Array.isArray(list)) return void 0;
-  const out = [];
-  let skipped = 0;
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i];
-    if (typeof x === "string" && out.length < MAX_LIST) out.push(cutString(x));
-    else skipped++;
-  }
-  if (skipped) out.push(`\u2026 ${skipped} more entries not shown`);
-  return out;
-}
-function flat(value) {
-  const out = {};
-  if (!isObject(value)) return out;
-  for (const [k, v] of Object.entries(value).slice(0, 100)) {
-    if (typeof v === "string") out[k] = cutString(v);
-    else if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
-    else if (typeof v === "boolean") out[k] = v;
-  }
-  return out;
-}
-function cleanBudget(b) {
+function pullRequestFrom(payload) {
+  const pr = obj(payload.pull_request);
+  if (!pr || typeof pr.number !== "number") return null;
+  const base = obj(pr.base) ?? {};
+  const head = obj(pr.head) ?? {};
+  const baseRepo = fullName(base.repo) || fullName(payload.repository);
+  const headRepo = fullName(head.repo);
   return {
-    ...b,
-    metric: typeof b.metric === "string" ? b.metric.slice(0, 200) : "",
-    status: oneOf(b.status, STATUSES) ? b.status : "inconclusive"
+    number: pr.number,
+    baseSha: str(base.sha),
+    baseRef: str(base.ref),
+    headSha: str(head.sha),
+    headRef: str(head.ref),
+    headRepo,
+    baseRepo,
+    // A deleted fork has `head.repo: null`: still not the base repository.
+    isFork: headRepo.toLowerCase() !== baseRepo.toLowerCase()
   };
 }
-function cleanModel(m, notes) {
-  const out = { ...m, name: typeof m.name === "string" ? m.name.slice(0, 500) : "" };
-  out.budgets = objects(m.budgets, `budget rows of "${String(out.name).slice(0, 80)}"`, notes).map(cleanBudget);
-  if ("notices" in m) out.notices = strings(m.notices) ?? [];
-  if ("advice" in m) out.advice = objects(m.advice, "advice entries", notes);
-  if ("error" in m)
-    out.error = isObject(m.error) ? {
-      code: typeof m.error.code === "string" ? m.error.code.slice(0, 80) : "UNKNOWN",
-      message: typeof m.error.message === "string" ? cutString(m.error.message) : ""
-    } : void 0;
-  return out;
-}
-var SEVERITY = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
-function sanitizeReport(data) {
-  const notes = [];
-  const models = objects(data.models, "model entries", notes).map((m) => cleanModel(m, notes));
-  const claimed = oneOf(data.verdict, VERDICTS) ? data.verdict : "fail";
-  const derived = overallVerdict(models);
-  const verdict = SEVERITY[derived] > SEVERITY[claimed] ? derived : claimed;
-  const out = {
-    ...data,
-    verdict,
-    environment: flat(data.environment),
-    models
+function workflowRunFrom(payload) {
+  const run2 = obj(payload.workflow_run);
+  if (!run2) return null;
+  return {
+    id: typeof run2.id === "number" ? run2.id : 0,
+    headSha: str(run2.head_sha),
+    headBranch: str(run2.head_branch),
+    headRepo: fullName(run2.head_repository),
+    event: str(run2.event),
+    conclusion: typeof run2.conclusion === "string" ? run2.conclusion : null,
+    runAttempt: typeof run2.run_attempt === "number" ? run2.run_attempt : 1
   };
-  if ("budgetChanges" in data) out.budgetChanges = objects(data.budgetChanges, "budget changes", notes);
-  const shard = data.shard;
-  const posInt = (x) => typeof x === "number" && Number.isSafeInteger(x) && x >= 1;
-  if (isObject(shard) && posInt(shard.index) && posInt(shard.count) && shard.index <= shard.count)
-    out.shard = { index: shard.index, count: shard.count };
-  else delete out.shard;
-  if (typeof data.commit !== "string" || !/^[0-9a-f]{7,64}$/i.test(data.commit)) delete out.commit;
-  if (typeof data.modelsDigest !== "string" || !/^sha256:[0-9a-f]{1,64}$/.test(data.modelsDigest)) delete out.modelsDigest;
-  const configModels = strings(data.configModels);
-  if (configModels) out.configModels = configModels;
-  else delete out.configModels;
-  const inc = data.incomplete;
-  const missingShards = isObject(inc) ? strings(inc.missingShards) : void 0;
-  const missingModels = isObject(inc) ? strings(inc.missingModels) : void 0;
-  if (missingShards && missingModels) out.incomplete = { missingShards, missingModels };
-  else delete out.incomplete;
-  if (isObject(data.baseline)) {
-    const warnings = strings(data.baseline.warnings);
-    out.baseline = { ...data.baseline, ...warnings ? { warnings } : {} };
-  }
-  if (notes.length && models[0]) {
-    const first = models[0];
-    first.notices = [...first.notices ?? [], ...notes];
-  }
-  return out;
 }
-async function readUntrustedReport(file, what = "given as `report-json`") {
-  let text;
-  try {
-    const handle = await open(file, "r");
+function readGitHubContext(env, options = {}) {
+  const readFile2 = options.readFile ?? ((p) => readFileSync(p, "utf8"));
+  const warnings = [];
+  let payload = {};
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath) {
     try {
-      const { size } = await handle.stat();
-      if (size > MAX_REPORT_BYTES)
-        throw new InputError("INPUT_INVALID", `The report ${file} is ${size} bytes, larger than 50 MB; refusing to read it.`);
-      const buffer = Buffer.alloc(Math.min(size, MAX_REPORT_BYTES) + 1);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      if (bytesRead > MAX_REPORT_BYTES)
-        throw new InputError("INPUT_INVALID", `The report ${file} grew past 50 MB while it was read; refusing to read it.`);
-      text = buffer.subarray(0, bytesRead).toString("utf8");
-    } finally {
-      await handle.close();
+      payload = obj(JSON.parse(readFile2(eventPath))) ?? {};
+    } catch (error2) {
+      warnings.push(`Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${messageOf(error2)}`);
     }
-  } catch (error2) {
-    if (error2 instanceof InputError) throw error2;
-    throw new InputError(
-      "INPUT_INVALID",
-      `The report ${file} ${what} could not be read (${errnoCode(error2) ?? String(error2)}). In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path.`
-    );
   }
-  let data;
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    repo: parseRepo(env.GITHUB_REPOSITORY) ?? parseRepo(fullName(payload.repository)),
+    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+    defaultBranch: str(obj(payload.repository)?.default_branch),
+    workspace: env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
+    runId: env.GITHUB_RUN_ID ?? "",
+    runAttempt: /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
+    pullRequest: pullRequestFrom(payload),
+    workflowRun: workflowRunFrom(payload),
+    warnings
+  };
+}
+
+// src/github/artifact.ts
+import { createHash } from "node:crypto";
+var ArtifactUploadError = class extends InternalError {
+  constructor(message) {
+    super("ENVIRONMENT", message);
+    this.name = "ArtifactUploadError";
+  }
+};
+var BAD_NAME = /["':<>|*?\\/\r\n]/;
+function artifactNameProblem(name) {
+  if (!name.trim()) return "it is empty";
+  if (BAD_NAME.test(name)) return `it contains one of " ' : < > | * ? \\ / or a line break`;
+  if (name.length > 256) return "it is longer than 256 characters";
+  return void 0;
+}
+function artifactRuntime(env) {
+  const resultsUrl = env.ACTIONS_RESULTS_URL;
+  const token = env.ACTIONS_RUNTIME_TOKEN;
+  if (!resultsUrl || !token)
+    return { missing: "ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set (not running on GitHub Actions)" };
+  let claims;
   try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw new InputError("INPUT_INVALID", `The report ${file} is not valid JSON: ${messageOf(error2)}.`);
+    const payload = token.split(".")[1] ?? "";
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return { missing: "ACTIONS_RUNTIME_TOKEN is not a JWT" };
   }
-  if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.models) || !oneOf(data.verdict, VERDICTS)) {
-    throw new InputError(
-      "INPUT_INVALID",
-      `The report ${file} is not an energy-budget report: expected an object with "schemaVersion": 1, a "verdict" and a "models" array (written by \`report-json\` or \`energy-budget run --json\`).`
-    );
-  }
-  for (const m of data.models) {
-    if (!isObject(m) || typeof m.name !== "string" || !Array.isArray(m.budgets)) {
-      throw new InputError(
-        "INPUT_INVALID",
-        `The report ${file} has a model entry without a "name" string and a "budgets" array.`
-      );
+  if (claims === null) return { missing: "ACTIONS_RUNTIME_TOKEN is not a JWT" };
+  const scp = isJsonObject(claims) ? claims.scp : void 0;
+  for (const part of typeof scp === "string" ? scp.split(" ") : []) {
+    const [scope, run2, job] = part.split(":");
+    if (scope === "Actions.Results" && run2 && job) {
+      return { resultsUrl: resultsUrl.replace(/\/+$/, ""), token, runBackendId: run2, jobBackendId: job };
     }
   }
-  return sanitizeReport(data);
+  return { missing: "the runtime token has no Actions.Results scope (a runner too old for artifacts v4)" };
+}
+var SERVICE = "github.actions.results.api.v1.ArtifactService";
+function shownUrl(url) {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+async function withRetries(what, opts, attempt) {
+  let last = "";
+  for (let i = 1; i <= opts.attempts; i++) {
+    try {
+      const res = await attempt();
+      if (res.status !== 429 && res.status < 500) return res;
+      last = `HTTP ${res.status}`;
+      await res.body?.cancel();
+    } catch (error2) {
+      last = messageOf(error2);
+    }
+    if (i < opts.attempts) await opts.sleep(1e3 * 2 ** (i - 1));
+  }
+  throw new ArtifactUploadError(`${what} failed after ${opts.attempts} attempts (${last})`);
+}
+async function twirp(rt, method, body, opts) {
+  const url = `${rt.resultsUrl}/twirp/${SERVICE}/${method}`;
+  const res = await withRetries(
+    method,
+    opts,
+    () => opts.fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        authorization: `Bearer ${rt.token}`,
+        "user-agent": "energy-budget"
+      },
+      body: JSON.stringify(body)
+    })
+  );
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = void 0;
+  }
+  if (!res.ok) {
+    const e = isJsonObject(json) ? json : void 0;
+    const detail = e && typeof e.msg === "string" ? `${String(e.code ?? "")}: ${e.msg}`.slice(0, 300) : text.slice(0, 200);
+    throw new ArtifactUploadError(`${method}: HTTP ${res.status} from ${shownUrl(url)} (${detail})`);
+  }
+  if (!isJsonObject(json) || json.ok !== true) throw new ArtifactUploadError(`${method}: the artifact service did not answer ok`);
+  return json;
+}
+function field(json, camel, snake) {
+  return json[camel] ?? json[snake];
+}
+async function uploadArtifact(rt, name, zip, options = {}) {
+  const problem = artifactNameProblem(name);
+  if (problem) throw new ArtifactUploadError(`"${name}" cannot be an artifact name: ${problem}`);
+  const opts = {
+    fetch: options.fetch ?? globalThis.fetch,
+    sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    attempts: options.attempts ?? 3
+  };
+  const ids = { workflow_run_backend_id: rt.runBackendId, workflow_job_run_backend_id: rt.jobBackendId };
+  const created = await twirp(rt, "CreateArtifact", { ...ids, name, version: 4 }, opts);
+  const uploadUrl = field(created, "signedUploadUrl", "signed_upload_url");
+  if (typeof uploadUrl !== "string" || !/^https?:\/\//.test(uploadUrl))
+    throw new ArtifactUploadError("CreateArtifact: the answer has no signed upload URL");
+  const put = await withRetries(
+    "the upload to blob storage",
+    opts,
+    () => opts.fetch(uploadUrl, {
+      method: "PUT",
+      headers: {
+        "x-ms-blob-type": "BlockBlob",
+        "x-ms-version": "2020-10-02",
+        "content-type": "application/zip",
+        "content-length": String(zip.length)
+      },
+      body: zip
+    })
+  );
+  if (put.status !== 201 && put.status !== 200) {
+    const text = (await put.text()).slice(0, 200);
+    throw new ArtifactUploadError(`the upload to ${shownUrl(uploadUrl)} answered HTTP ${put.status} (${text})`);
+  }
+  await put.body?.cancel();
+  const sha256 = createHash("sha256").update(zip).digest("hex");
+  const finalized = await twirp(
+    rt,
+    "FinalizeArtifact",
+    { ...ids, name, size: String(zip.length), hash: `sha256:${sha256}` },
+    opts
+  );
+  const id = field(finalized, "artifactId", "artifact_id");
+  if (typeof id !== "string" && typeof id !== "number" || !/^\d+$/.test(String(id)))
+    throw new ArtifactUploadError("FinalizeArtifact: the answer has no artifact ID");
+  return { id: String(id), size: zip.length, sha256 };
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync } from "fs";
+import { readFileSync as readFileSync2, existsSync } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -1023,10 +1091,10 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path2 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL}`);
+        const path5 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -1766,8 +1834,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -5180,6 +5248,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 function asHttpError(error2) {
   return error2 !== null && typeof error2 === "object" ? error2 : {};
 }
+function apiStatus(error2) {
+  return asHttpError(error2).status;
+}
 function header(error2, name) {
   const value = error2.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
@@ -5251,145 +5322,6 @@ function createGitHubClient(options) {
   return octokit;
 }
 
-// src/github/artifact.ts
-import { createHash } from "node:crypto";
-var ArtifactUploadError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ArtifactUploadError";
-  }
-};
-var BAD_NAME = /["':<>|*?\\/\r\n]/;
-function artifactNameProblem(name) {
-  if (!name.trim()) return "it is empty";
-  if (BAD_NAME.test(name)) return `it contains one of " ' : < > | * ? \\ / or a line break`;
-  if (name.length > 256) return "it is longer than 256 characters";
-  return void 0;
-}
-function artifactRuntime(env) {
-  const resultsUrl = env.ACTIONS_RESULTS_URL;
-  const token = env.ACTIONS_RUNTIME_TOKEN;
-  if (!resultsUrl || !token)
-    return { missing: "ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are not set (not running on GitHub Actions)" };
-  let scp;
-  try {
-    const payload = token.split(".")[1] ?? "";
-    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
-  } catch {
-    return { missing: "ACTIONS_RUNTIME_TOKEN is not a JWT" };
-  }
-  for (const part of typeof scp === "string" ? scp.split(" ") : []) {
-    const [scope, run2, job] = part.split(":");
-    if (scope === "Actions.Results" && run2 && job) {
-      return { resultsUrl: resultsUrl.replace(/\/+$/, ""), token, runBackendId: run2, jobBackendId: job };
-    }
-  }
-  return { missing: "the runtime token has no Actions.Results scope (a runner too old for artifacts v4)" };
-}
-var SERVICE = "github.actions.results.api.v1.ArtifactService";
-function shownUrl(url) {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return "(an invalid URL)";
-  }
-}
-async function withRetries(what, opts, attempt) {
-  let last = "";
-  for (let i = 1; i <= opts.attempts; i++) {
-    try {
-      const res = await attempt();
-      if (res.status !== 429 && res.status < 500) return res;
-      last = `HTTP ${res.status}`;
-      await res.body?.cancel();
-    } catch (error2) {
-      last = messageOf(error2);
-    }
-    if (i < opts.attempts) await opts.sleep(1e3 * 2 ** (i - 1));
-  }
-  throw new ArtifactUploadError(`${what} failed after ${opts.attempts} attempts (${last})`);
-}
-async function twirp(rt, method, body, opts) {
-  const url = `${rt.resultsUrl}/twirp/${SERVICE}/${method}`;
-  const res = await withRetries(
-    method,
-    opts,
-    () => opts.fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json",
-        authorization: `Bearer ${rt.token}`,
-        "user-agent": "energy-budget"
-      },
-      body: JSON.stringify(body)
-    })
-  );
-  const text = await res.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = void 0;
-  }
-  if (!res.ok) {
-    const e = json;
-    const detail = e && typeof e.msg === "string" ? `${String(e.code ?? "")}: ${e.msg}`.slice(0, 300) : text.slice(0, 200);
-    throw new ArtifactUploadError(`${method}: HTTP ${res.status} from ${shownUrl(url)} (${detail})`);
-  }
-  if (!json || typeof json !== "object" || json.ok !== true)
-    throw new ArtifactUploadError(`${method}: the artifact service did not answer ok`);
-  return json;
-}
-function field(json, camel, snake) {
-  return json[camel] ?? json[snake];
-}
-async function uploadArtifact(rt, name, zip, options = {}) {
-  const problem = artifactNameProblem(name);
-  if (problem) throw new ArtifactUploadError(`"${name}" cannot be an artifact name: ${problem}`);
-  const opts = {
-    fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-    attempts: options.attempts ?? 3
-  };
-  const ids = { workflow_run_backend_id: rt.runBackendId, workflow_job_run_backend_id: rt.jobBackendId };
-  const created = await twirp(rt, "CreateArtifact", { ...ids, name, version: 4 }, opts);
-  const uploadUrl = field(created, "signedUploadUrl", "signed_upload_url");
-  if (typeof uploadUrl !== "string" || !/^https?:\/\//.test(uploadUrl))
-    throw new ArtifactUploadError("CreateArtifact: the answer has no signed upload URL");
-  const put = await withRetries(
-    "the upload to blob storage",
-    opts,
-    () => opts.fetch(uploadUrl, {
-      method: "PUT",
-      headers: {
-        "x-ms-blob-type": "BlockBlob",
-        "x-ms-version": "2020-10-02",
-        "content-type": "application/zip",
-        "content-length": String(zip.length)
-      },
-      body: zip
-    })
-  );
-  if (put.status !== 201 && put.status !== 200) {
-    const text = (await put.text()).slice(0, 200);
-    throw new ArtifactUploadError(`the upload to ${shownUrl(uploadUrl)} answered HTTP ${put.status} (${text})`);
-  }
-  await put.body?.cancel();
-  const sha256 = createHash("sha256").update(zip).digest("hex");
-  const finalized = await twirp(
-    rt,
-    "FinalizeArtifact",
-    { ...ids, name, size: String(zip.length), hash: `sha256:${sha256}` },
-    opts
-  );
-  const id = field(finalized, "artifactId", "artifact_id");
-  if (typeof id !== "string" && typeof id !== "number" || !/^\d+$/.test(String(id)))
-    throw new ArtifactUploadError("FinalizeArtifact: the answer has no artifact ID");
-  return { id: String(id), size: zip.length, sha256 };
-}
-
 // src/github/comment.ts
 var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
 var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
@@ -5406,7 +5338,8 @@ async function findOurComments(client, repo, issueNumber, marker, author) {
     issue_number: issueNumber,
     per_page: 100
   })) {
-    for (const c of page.data) {
+    const comments = page.data;
+    for (const c of comments) {
       if (isOurComment(c, marker, author)) found.push({ id: c.id, body: c.body ?? "", url: c.html_url });
     }
   }
@@ -5456,7 +5389,7 @@ function readCommentMeta(body) {
   if (end < 0) return null;
   try {
     const data = JSON.parse(body.slice(at + META_PREFIX.length, end));
-    if (typeof data.head !== "string" || typeof data.runId !== "number") return null;
+    if (!isJsonObject(data) || typeof data.head !== "string" || typeof data.runId !== "number") return null;
     return {
       head: data.head,
       base: typeof data.base === "string" ? data.base : "",
@@ -5500,7 +5433,7 @@ async function deleteComment(client, repo, id) {
     await client.rest.issues.deleteComment({ ...repo, comment_id: id });
     return true;
   } catch (error2) {
-    if (error2?.status === 404) return false;
+    if (apiStatus(error2) === 404) return false;
     throw error2;
   }
 }
@@ -5561,83 +5494,6 @@ async function upsertStickyComment(client, request2) {
   };
 }
 
-// src/github/context.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-function obj(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-}
-function str(value) {
-  return typeof value === "string" ? value : "";
-}
-function fullName(repo) {
-  const r = obj(repo);
-  return str(r?.full_name) || (str(obj(r?.owner)?.login) && str(r?.name) ? `${str(obj(r?.owner)?.login)}/${str(r?.name)}` : "");
-}
-function parseRepo(value) {
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? "");
-  return match ? { owner: match[1], repo: match[2] } : null;
-}
-function pullRequestFrom(payload) {
-  const pr = obj(payload.pull_request);
-  if (!pr || typeof pr.number !== "number") return null;
-  const base = obj(pr.base) ?? {};
-  const head = obj(pr.head) ?? {};
-  const baseRepo = fullName(base.repo) || fullName(payload.repository);
-  const headRepo = fullName(head.repo);
-  return {
-    number: pr.number,
-    baseSha: str(base.sha),
-    baseRef: str(base.ref),
-    headSha: str(head.sha),
-    headRef: str(head.ref),
-    headRepo,
-    baseRepo,
-    // A deleted fork has `head.repo: null`: still not the base repository.
-    isFork: headRepo.toLowerCase() !== baseRepo.toLowerCase()
-  };
-}
-function workflowRunFrom(payload) {
-  const run2 = obj(payload.workflow_run);
-  if (!run2) return null;
-  return {
-    id: typeof run2.id === "number" ? run2.id : 0,
-    headSha: str(run2.head_sha),
-    headBranch: str(run2.head_branch),
-    headRepo: fullName(run2.head_repository),
-    event: str(run2.event),
-    conclusion: typeof run2.conclusion === "string" ? run2.conclusion : null,
-    runAttempt: typeof run2.run_attempt === "number" ? run2.run_attempt : 1
-  };
-}
-function readGitHubContext(env, options = {}) {
-  const readFile2 = options.readFile ?? ((p) => readFileSync2(p, "utf8"));
-  const warnings = [];
-  let payload = {};
-  const eventPath = env.GITHUB_EVENT_PATH;
-  if (eventPath) {
-    try {
-      payload = obj(JSON.parse(readFile2(eventPath))) ?? {};
-    } catch (error2) {
-      warnings.push(`Could not read the event payload GITHUB_EVENT_PATH=${eventPath}: ${messageOf(error2)}`);
-    }
-  }
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    repo: parseRepo(env.GITHUB_REPOSITORY) ?? parseRepo(fullName(payload.repository)),
-    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
-    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
-    sha: env.GITHUB_SHA ?? "",
-    ref: env.GITHUB_REF ?? "",
-    defaultBranch: str(obj(payload.repository)?.default_branch),
-    workspace: env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
-    runId: env.GITHUB_RUN_ID ?? "",
-    runAttempt: /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
-    pullRequest: pullRequestFrom(payload),
-    workflowRun: workflowRunFrom(payload),
-    warnings
-  };
-}
-
 // src/github/inputs.ts
 var FAIL_POLICIES = ["budget", "regression", "never"];
 var MODES = ["run", "comment"];
@@ -5672,7 +5528,7 @@ function branchName(value) {
     );
   return value;
 }
-function oneOf2(name, value, allowed, fallback) {
+function oneOf(name, value, allowed, fallback) {
   if (value === "") return fallback;
   if (isOneOf(allowed, value)) return value;
   throw new InputError(
@@ -5698,21 +5554,21 @@ function parseBoolean(name, value) {
 }
 function readInputs(get) {
   return {
-    mode: oneOf2("mode", get("mode"), MODES, "run"),
+    mode: oneOf("mode", get("mode"), MODES, "run"),
     config: get("config") || "energy-budget.yml",
     baseRef: get("base-ref"),
     baseline: get("baseline"),
     githubToken: get("github-token"),
-    comment: oneOf2("comment", get("comment"), COMMENT_POLICIES, "always"),
+    comment: oneOf("comment", get("comment"), COMMENT_POLICIES, "always"),
     commentAuthor: get("comment-author"),
-    failOn: oneOf2("fail-on", get("fail-on"), FAIL_POLICIES, "budget"),
+    failOn: oneOf("fail-on", get("fail-on"), FAIL_POLICIES, "budget"),
     reportJson: get("report-json") || "energy-budget-report.json",
     reportMarkdown: get("report-markdown"),
     reportJunit: get("report-junit"),
     shard: parseShard(get("shard")),
     advise: parseBoolean("advise", get("advise")),
     title: get("title") || "Energy budget",
-    history: oneOf2("history", get("history"), HISTORY_MODES, "auto"),
+    history: oneOf("history", get("history"), HISTORY_MODES, "auto"),
     historyBranch: branchName(get("history-branch")),
     historyLimit: positiveInt("history-limit", get("history-limit"), 500, 1e5),
     historyWindow: positiveInt("history-window", get("history-window"), 30, 1e3),
@@ -5721,13 +5577,16 @@ function readInputs(get) {
   };
 }
 
+// src/action/run-mode.ts
+import path2 from "node:path";
+
 // src/github/platform.ts
 async function ensureOnnxRuntime(options = {}) {
   const probe = options.probe ?? (() => realRuntimeProbe("action"));
   const first = probe();
   let r = resolveOnnxRuntime(first);
   if (!r.ok && r.fetchable) {
-    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-4E4XDYAV.js")).toolCacheDeps(process.env, options.log ?? (() => {
+    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-S4CVJWO5.js")).toolCacheDeps(process.env, options.log ?? (() => {
     }));
     await fetchOnnxRuntime(first.arch, deps);
     r = resolveOnnxRuntime(probe());
@@ -5739,45 +5598,11 @@ async function ensureOnnxRuntime(options = {}) {
   return r;
 }
 
-// src/github/pulls.ts
-async function findPullRequestForSha(client, repo, headSha, head) {
-  if (!/^[0-9a-f]{40}$/i.test(headSha)) return null;
-  const target = `${repo.owner}/${repo.repo}`.toLowerCase();
-  const matches = (p) => p.head?.sha?.toLowerCase() === headSha.toLowerCase() && (p.state === void 0 || p.state === "open") && (p.base?.repo?.full_name === void 0 || p.base.repo.full_name.toLowerCase() === target);
-  try {
-    const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-      ...repo,
-      commit_sha: headSha,
-      per_page: 100
-    });
-    const found = res.data.find(matches);
-    if (found) return found.number;
-  } catch (error2) {
-    if (error2?.status !== 422 && error2?.status !== 404) throw error2;
-  }
-  if (head?.repo && head.branch) {
-    const owner = head.repo.split("/")[0];
-    const pulls = await client.paginate(client.rest.pulls.list, {
-      ...repo,
-      state: "open",
-      head: `${owner}:${head.branch}`,
-      per_page: 100
-    });
-    const found = pulls.find(matches);
-    if (found) return found.number;
-  }
-  return null;
-}
-async function currentPullHead(client, repo, number) {
-  const res = await client.rest.pulls.get({ ...repo, pull_number: number });
-  return (res.data.head?.sha ?? "").toLowerCase();
-}
-
 // src/github/verdict.ts
 function plain(text, max = 300) {
   const s = typeof text === "string" ? text : String(text);
-  const flat2 = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
-  return flat2.length > max ? `${flat2.slice(0, max)}\u2026` : flat2;
+  const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
 }
 function isFloor(metric) {
   return metric === "throughput";
@@ -5841,16 +5666,13 @@ function budgetAnnotations(report) {
 }
 
 // src/history/github.ts
-function statusOf(error2) {
-  return error2 && typeof error2 === "object" ? error2.status : void 0;
-}
 async function readBranchFile(client, repo, branch, file) {
   let head;
   try {
     const ref = await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
     head = ref.data.object.sha;
   } catch (error2) {
-    if (statusOf(error2) === 404) return { head: null, tree: null, text: "" };
+    if (apiStatus(error2) === 404) return { head: null, tree: null, text: "" };
     throw error2;
   }
   const commit = await client.rest.git.getCommit({ ...repo, commit_sha: head });
@@ -5893,7 +5715,7 @@ async function appendGitHubHistory(client, repo, branch, file, record, options) 
       }
       return { commit: commit.data.sha, records: records.length, attempts: attempt, created: !current.head };
     } catch (error2) {
-      if (statusOf(error2) !== 422) throw error2;
+      if (apiStatus(error2) !== 422) throw error2;
       if (attempt >= maxAttempts)
         throw new Error(`the branch ${branch} kept moving: ${maxAttempts} attempts to append the run lost the race`, {
           cause: error2
@@ -5946,6 +5768,10 @@ async function saveRun(client, repo, inputs, configKey, record, options = {}) {
     ...options
   });
 }
+
+// src/action/history.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -6017,7 +5843,7 @@ function zipFiles(entries) {
   return Buffer.concat([...locals, directory, end]);
 }
 
-// src/main.ts
+// src/action/session.ts
 function coreIO(env = process.env) {
   return {
     getInput: (name) => getInput(name),
@@ -6038,16 +5864,6 @@ function coreIO(env = process.env) {
     warning: (m) => warning(m),
     setFailed: (m) => setFailed(m)
   };
-}
-async function loadEngine(io) {
-  process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
-  await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-KDVSU444.js");
-  return engine.runEnergyBudget;
-}
-function workspacePath(workspace, file) {
-  const rel = path.relative(workspace, path.resolve(workspace, file));
-  return (rel.startsWith("..") || path.isAbsolute(rel) ? file : rel).split(path.sep).join("/");
 }
 function getClient(s) {
   if (!s.inputs.githubToken) return void 0;
@@ -6071,6 +5887,137 @@ function commentMeta(s) {
     runAttempt: ctx.runAttempt
   };
 }
+
+// src/action/history.ts
+async function readStoredHistory(s, required) {
+  const client = getClient(s);
+  const fail = (why) => {
+    const message = `Could not read the history from the branch ${s.inputs.historyBranch}: ${why}.`;
+    if (required) throw new InputError("INPUT_INVALID", `\`baseline: history\` needs the history. ${message}`);
+    s.io.warning(`${message} The report has no trend charts.`);
+    return void 0;
+  };
+  if (!s.ctx.repo) return fail("GITHUB_REPOSITORY is not set (not on GitHub Actions)");
+  if (!client) return fail("no `github-token`");
+  try {
+    const { records, skipped } = await loadHistory(client, s.ctx.repo, s.inputs, s.configKey);
+    if (skipped.length)
+      s.io.warning(`The history file has ${skipped.length} unreadable line(s), skipped: ${skipped.slice(0, 3).join("; ")}`);
+    s.io.info(`Read ${records.length} run(s) from the history branch ${s.inputs.historyBranch}.`);
+    return records;
+  } catch (error2) {
+    return fail(describeApiError(error2));
+  }
+}
+async function appendHistory(s, record) {
+  const client = getClient(s);
+  if (!client || !s.ctx.repo) {
+    s.io.warning("No `github-token` or repository: this run is not appended to the history.");
+    return;
+  }
+  try {
+    const r = await saveRun(client, s.ctx.repo, s.inputs, s.configKey, record, {
+      sleep: s.deps.historySleep,
+      onRetry: (m) => s.io.info(m)
+    });
+    s.io.info(
+      `Appended this run to the history (${s.inputs.historyBranch}, ${r.records} run(s) kept${r.created ? ", branch created" : ""}${r.attempts > 1 ? `, after ${r.attempts - 1} lost race(s)` : ""}).`
+    );
+  } catch (error2) {
+    const kind = classifyApiError(error2);
+    s.io.warning(
+      kind === "read-only" ? `The token is read-only, so this run is not appended to the history branch ${s.inputs.historyBranch} (${describeApiError(error2)}). Give the job \`permissions: contents: write\` on pushes to the default branch.` : `Could not append this run to the history branch ${s.inputs.historyBranch}: ${describeApiError(error2)}.`
+    );
+  }
+}
+async function historyView(s, plan, report, stored, record) {
+  const { inputs, ctx, io } = s;
+  stored ??= await readStoredHistory(s, false);
+  if (!stored) return void 0;
+  try {
+    const view = await renderHistory(
+      record ? appendRecord(stored, record, inputs.historyLimit) : stored,
+      record ? void 0 : report,
+      {
+        branch: plan.branch,
+        window: inputs.historyWindow,
+        htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
+        title: inputs.title,
+        source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : "this repository"}, budget file ${s.configKey}.`
+      }
+    );
+    if (view.htmlFile) {
+      io.setOutput("history-html", view.htmlFile);
+      await uploadHistoryHtml(s, view.htmlFile);
+    }
+    return view;
+  } catch (error2) {
+    io.warning(`Could not render the history: ${messageOf(error2)}`);
+    return void 0;
+  }
+}
+async function uploadHistoryHtml(s, file) {
+  const { inputs, io } = s;
+  if (!inputs.historyArtifact) return;
+  const shard = inputs.shard && inputs.shard.count > 1 ? `-shard-${inputs.shard.index}-of-${inputs.shard.count}` : "";
+  const name = `${inputs.historyArtifact}${shard}`;
+  const rt = artifactRuntime(s.deps.env ?? process.env);
+  if ("missing" in rt) {
+    io.info(`The HTML history report is not uploaded as an artifact: ${rt.missing}. It is at ${file}.`);
+    return;
+  }
+  try {
+    const data = await readFile(file);
+    const zip = zipFiles([{ name: path.basename(file), data }]);
+    const up = await uploadArtifact(rt, name, zip, { sleep: s.deps.historySleep, ...s.deps.artifact });
+    const where = s.ctx.repo && s.ctx.runId ? `: ${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${s.ctx.runId}/artifacts/${up.id}` : ` (ID ${up.id})`;
+    io.info(`Uploaded the HTML history report as the artifact ${name} (${up.size} bytes zipped)${where}.`);
+  } catch (error2) {
+    io.warning(
+      `Could not upload the HTML history report as the artifact ${name}: ${messageOf(error2)}. The file is at ${file} (output \`history-html\`).`
+    );
+  }
+}
+
+// src/github/pulls.ts
+async function findPullRequestForSha(client, repo, headSha, head) {
+  if (!/^[0-9a-f]{40}$/i.test(headSha)) return null;
+  const target = `${repo.owner}/${repo.repo}`.toLowerCase();
+  const matches = (p) => p.head?.sha?.toLowerCase() === headSha.toLowerCase() && (p.state === void 0 || p.state === "open") && (p.base?.repo?.full_name === void 0 || p.base.repo.full_name.toLowerCase() === target);
+  try {
+    const res = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+      ...repo,
+      commit_sha: headSha,
+      per_page: 100
+    });
+    const listed = res.data;
+    const found = listed.find(matches);
+    if (found) return found.number;
+  } catch (error2) {
+    const status = apiStatus(error2);
+    if (status !== 422 && status !== 404) throw error2;
+  }
+  if (head?.repo && head.branch) {
+    const owner = head.repo.split("/")[0];
+    const pulls = await client.paginate(client.rest.pulls.list, {
+      ...repo,
+      state: "open",
+      head: `${owner}:${head.branch}`,
+      per_page: 100
+    });
+    const open = pulls;
+    const found = open.find(matches);
+    if (found) return found.number;
+  }
+  return null;
+}
+async function currentPullHead(client, repo, number) {
+  const res = await client.rest.pulls.get({ ...repo, pull_number: number });
+  const pull = res.data;
+  return (pull.head?.sha ?? "").toLowerCase();
+}
+
+// src/action/publish.ts
 async function publishLocally(s, report, jsonPath, history) {
   const meta = commentMeta(s);
   const repoUrl = s.ctx.repo ? `${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}` : void 0;
@@ -6171,94 +6118,13 @@ async function postComment(s, report, body, prNumber, fatal) {
     s.io.warning(message);
   }
 }
-async function readStoredHistory(s, required) {
-  const client = getClient(s);
-  const fail = (why) => {
-    const message = `Could not read the history from the branch ${s.inputs.historyBranch}: ${why}.`;
-    if (required) throw new InputError("INPUT_INVALID", `\`baseline: history\` needs the history. ${message}`);
-    s.io.warning(`${message} The report has no trend charts.`);
-    return void 0;
-  };
-  if (!s.ctx.repo) return fail("GITHUB_REPOSITORY is not set (not on GitHub Actions)");
-  if (!client) return fail("no `github-token`");
-  try {
-    const { records, skipped } = await loadHistory(client, s.ctx.repo, s.inputs, s.configKey);
-    if (skipped.length)
-      s.io.warning(`The history file has ${skipped.length} unreadable line(s), skipped: ${skipped.slice(0, 3).join("; ")}`);
-    s.io.info(`Read ${records.length} run(s) from the history branch ${s.inputs.historyBranch}.`);
-    return records;
-  } catch (error2) {
-    return fail(describeApiError(error2));
-  }
-}
-async function appendHistory(s, record) {
-  const client = getClient(s);
-  if (!client || !s.ctx.repo) {
-    s.io.warning("No `github-token` or repository: this run is not appended to the history.");
-    return;
-  }
-  try {
-    const r = await saveRun(client, s.ctx.repo, s.inputs, s.configKey, record, {
-      sleep: s.deps.historySleep,
-      onRetry: (m) => s.io.info(m)
-    });
-    s.io.info(
-      `Appended this run to the history (${s.inputs.historyBranch}, ${r.records} run(s) kept${r.created ? ", branch created" : ""}${r.attempts > 1 ? `, after ${r.attempts - 1} lost race(s)` : ""}).`
-    );
-  } catch (error2) {
-    const kind = classifyApiError(error2);
-    s.io.warning(
-      kind === "read-only" ? `The token is read-only, so this run is not appended to the history branch ${s.inputs.historyBranch} (${describeApiError(error2)}). Give the job \`permissions: contents: write\` on pushes to the default branch.` : `Could not append this run to the history branch ${s.inputs.historyBranch}: ${describeApiError(error2)}.`
-    );
-  }
-}
-async function historyView(s, plan, report, stored, record) {
-  const { inputs, ctx, io } = s;
-  stored ??= await readStoredHistory(s, false);
-  if (!stored) return void 0;
-  try {
-    const view = await renderHistory(
-      record ? appendRecord(stored, record, inputs.historyLimit) : stored,
-      record ? void 0 : report,
-      {
-        branch: plan.branch,
-        window: inputs.historyWindow,
-        htmlPath: path.resolve(ctx.workspace, inputs.historyHtml),
-        title: inputs.title,
-        source: `The last runs on ${plan.branch} from the branch ${inputs.historyBranch} of ${ctx.repo ? `${ctx.repo.owner}/${ctx.repo.repo}` : "this repository"}, budget file ${s.configKey}.`
-      }
-    );
-    if (view.htmlFile) {
-      io.setOutput("history-html", view.htmlFile);
-      await uploadHistoryHtml(s, view.htmlFile);
-    }
-    return view;
-  } catch (error2) {
-    io.warning(`Could not render the history: ${messageOf(error2)}`);
-    return void 0;
-  }
-}
-async function uploadHistoryHtml(s, file) {
-  const { inputs, io } = s;
-  if (!inputs.historyArtifact) return;
-  const shard = inputs.shard && inputs.shard.count > 1 ? `-shard-${inputs.shard.index}-of-${inputs.shard.count}` : "";
-  const name = `${inputs.historyArtifact}${shard}`;
-  const rt = artifactRuntime(s.deps.env ?? process.env);
-  if ("missing" in rt) {
-    io.info(`The HTML history report is not uploaded as an artifact: ${rt.missing}. It is at ${file}.`);
-    return;
-  }
-  try {
-    const data = await readFile(file);
-    const zip = zipFiles([{ name: path.basename(file), data }]);
-    const up = await uploadArtifact(rt, name, zip, { sleep: s.deps.historySleep, ...s.deps.artifact });
-    const where = s.ctx.repo && s.ctx.runId ? `: ${s.ctx.serverUrl}/${s.ctx.repo.owner}/${s.ctx.repo.repo}/actions/runs/${s.ctx.runId}/artifacts/${up.id}` : ` (ID ${up.id})`;
-    io.info(`Uploaded the HTML history report as the artifact ${name} (${up.size} bytes zipped)${where}.`);
-  } catch (error2) {
-    io.warning(
-      `Could not upload the HTML history report as the artifact ${name}: ${messageOf(error2)}. The file is at ${file} (output \`history-html\`).`
-    );
-  }
+
+// src/action/run-mode.ts
+async function loadEngine(io) {
+  process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
+  await ensureOnnxRuntime({ log: (m) => io.info(m) });
+  const engine = await import("./chunks/run-2O2BK32C.js");
+  return engine.runEnergyBudget;
 }
 async function runMode(s) {
   const { inputs, ctx, io } = s;
@@ -6267,7 +6133,7 @@ async function runMode(s) {
   const stored = againstHistory ? await readStoredHistory(s, true) : void 0;
   const baseRef = inputs.baseRef || (inputs.baseline ? void 0 : ctx.pullRequest?.baseSha || void 0);
   const runEnergyBudget = s.deps.runEnergyBudget ?? await loadEngine(io);
-  const jsonPath = path.resolve(ctx.workspace, inputs.reportJson);
+  const jsonPath = path2.resolve(ctx.workspace, inputs.reportJson);
   const logger = { info: (m) => io.info(m), warn: (m) => io.warning(m), progress: (m) => io.info(m) };
   if (baseRef) io.info(`Comparing with the base ${baseRef}.`);
   const result = await runEnergyBudget(
@@ -6275,10 +6141,10 @@ async function runMode(s) {
       configPath: inputs.config,
       cwd: ctx.workspace,
       jsonPath,
-      markdownPath: inputs.reportMarkdown ? path.resolve(ctx.workspace, inputs.reportMarkdown) : void 0,
-      junitPath: inputs.reportJunit ? path.resolve(ctx.workspace, inputs.reportJunit) : void 0,
+      markdownPath: inputs.reportMarkdown ? path2.resolve(ctx.workspace, inputs.reportMarkdown) : void 0,
+      junitPath: inputs.reportJunit ? path2.resolve(ctx.workspace, inputs.reportJunit) : void 0,
       baseRef,
-      baselinePath: inputs.baseline && !againstHistory ? path.resolve(ctx.workspace, inputs.baseline) : void 0,
+      baselinePath: inputs.baseline && !againstHistory ? path2.resolve(ctx.workspace, inputs.baseline) : void 0,
       historyBaseline: againstHistory && stored ? { records: stored, window: inputs.historyWindow, branch: plan.branch } : void 0,
       shard: inputs.shard,
       advise: inputs.advise,
@@ -6309,16 +6175,162 @@ ${list.join("\n")}` : ""}`);
   io.info(`Energy budget: ${report.verdict} (fail-on: ${inputs.failOn}).`);
   return 0;
 }
+
+// src/action/comment-mode.ts
+import { readdir } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/report/untrusted.ts
+var MAX_LIST = 500;
+var MAX_STRING = 4e3;
+function cutString(s) {
+  return s.length > MAX_STRING ? `${s.slice(0, MAX_STRING)}\u2026 (cut)` : s;
+}
+function strings(list) {
+  const out = list.slice(0, MAX_LIST).map(cutString);
+  if (list.length > MAX_LIST) out.push(`\u2026 ${list.length - MAX_LIST} more entries not shown`);
+  return out;
+}
+var SEVERITY = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
+function sanitizeReport(report) {
+  const notes = [];
+  const cut = (list, what) => {
+    if (list.length > MAX_LIST)
+      notes.push(`${list.length - MAX_LIST} ${what} of the report were not shown (past the first ${MAX_LIST}).`);
+    return list.slice(0, MAX_LIST);
+  };
+  const models = cut(report.models, "model entries").map((m) => {
+    const name = m.name.slice(0, 500);
+    const out2 = {
+      ...m,
+      name,
+      budgets: cut(m.budgets, `budget rows of "${name.slice(0, 80)}"`).map((b) => ({ ...b, metric: b.metric.slice(0, 200) }))
+    };
+    if (m.notices) out2.notices = strings(m.notices);
+    if (m.advice) out2.advice = cut(m.advice, "advice entries");
+    if (m.error) out2.error = { ...m.error, code: m.error.code.slice(0, 80), message: cutString(m.error.message) };
+    return out2;
+  });
+  const derived = overallVerdict(models);
+  const verdict = SEVERITY[derived] > SEVERITY[report.verdict] ? derived : report.verdict;
+  const env = report.environment;
+  const out = {
+    ...report,
+    verdict,
+    environment: {
+      ...env,
+      cpu: cutString(env.cpu),
+      os: cutString(env.os),
+      node: cutString(env.node),
+      onnxruntime: cutString(env.onnxruntime),
+      ...env.device === void 0 ? {} : { device: cutString(env.device) },
+      ...env.gpu === void 0 ? {} : { gpu: cutString(env.gpu) }
+    },
+    models
+  };
+  if (report.budgetChanges) out.budgetChanges = cut(report.budgetChanges, "budget changes");
+  const shard = report.shard;
+  if (shard && !(shard.index >= 1 && shard.index <= shard.count && Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count)))
+    delete out.shard;
+  if (typeof report.commit === "string" && !/^[0-9a-f]{7,64}$/i.test(report.commit)) delete out.commit;
+  if (report.modelsDigest !== void 0 && !/^sha256:[0-9a-f]{1,64}$/.test(report.modelsDigest)) delete out.modelsDigest;
+  if (report.configModels) out.configModels = strings(report.configModels);
+  if (report.incomplete)
+    out.incomplete = {
+      missingShards: strings(report.incomplete.missingShards),
+      missingModels: strings(report.incomplete.missingModels)
+    };
+  if (report.baseline?.warnings) out.baseline = { ...report.baseline, warnings: strings(report.baseline.warnings) };
+  const first = models[0];
+  if (notes.length && first) first.notices = [...first.notices ?? [], ...notes];
+  return out;
+}
+var COMMENT_MODE_SOURCE = "`report-json`";
+async function readUntrustedReportFile(file) {
+  const reading = await readReportFile(file, { givenAs: COMMENT_MODE_SOURCE });
+  return reading.ok ? { ok: true, report: sanitizeReport(reading.report) } : reading;
+}
+
+// src/action/comment-mode.ts
+var NOT_A_REPORT = {
+  unreadable: "could not be read",
+  "too-large": "is too large",
+  "not-json": "is not valid JSON",
+  "not-a-report": "is not an energy-budget report"
+};
+var MAX_SHOWN = 20;
+var MAX_PROBLEM_CHARS = 300;
+async function readAll(workspace, files) {
+  const reports = [];
+  const refused = [];
+  for (const f of files) {
+    const reading = await readUntrustedReportFile(f);
+    const file = path3.relative(workspace, f);
+    if (reading.ok) reports.push({ report: reading.report, file });
+    else if (reading.fault === "invalid") refused.push({ file, problems: reading.problems });
+    else {
+      const hint = reading.fault === "unreadable" ? " In the comment mode, download the first workflow's report artifact first (actions/download-artifact) and pass its path." : "";
+      throw new InputError("INPUT_INVALID", `The report ${NOT_A_REPORT[reading.fault]}: ${reading.message}${hint}`);
+    }
+  }
+  return { reports, refused };
+}
+async function pullRequestNumber(s) {
+  const { ctx, io } = s;
+  if (!ctx.workflowRun) return ctx.pullRequest?.number ?? null;
+  const client = getClient(s);
+  if (!client || !ctx.repo) return null;
+  const pr = await findPullRequestForSha(client, ctx.repo, ctx.workflowRun.headSha, {
+    repo: ctx.workflowRun.headRepo,
+    branch: ctx.workflowRun.headBranch
+  });
+  if (pr === null) io.info(`No open pull request has head ${ctx.workflowRun.headSha}; nothing to comment on.`);
+  return pr;
+}
+function refusedMarkdown(s, refused, marker) {
+  const lines = [];
+  if (marker) lines.push(commentMarker(s.configKey));
+  lines.push(`## ${escapeMarkdown(s.inputs.title || "Energy budget", { maxLength: 100 })}: \u2754 not a valid report`, "");
+  lines.push(
+    `The report artifact is not a valid energy-budget report, so no figure or budget row of it is shown (\`merge\` and \`--baseline\` refuse it too). The run that wrote it applied \`fail-on\` itself.`,
+    ""
+  );
+  for (const r of refused.slice(0, MAX_SHOWN)) {
+    const problems = r.problems.slice(0, MAX_SHOWN).map((p) => escapeMarkdown(p, { maxLength: MAX_PROBLEM_CHARS }));
+    lines.push(`- ${escapeMarkdown(r.file, { maxLength: 200 })}: ${problems.join("; ")}`);
+  }
+  if (refused.length > MAX_SHOWN) lines.push(`- \u2026 and ${refused.length - MAX_SHOWN} more report files`);
+  lines.push("");
+  return lines.join("\n");
+}
+async function publishRefused(s, refused, files) {
+  const { io } = s;
+  for (const r of refused.slice(0, MAX_SHOWN))
+    io.warning(`The report ${r.file} is not a valid energy-budget report: ${r.problems.join("; ").slice(0, 2e3)}`);
+  const body = withCommentMeta(refusedMarkdown(s, refused, true), commentMeta(s));
+  try {
+    await io.writeSummary(refusedMarkdown(s, refused, false));
+  } catch (error2) {
+    io.warning(`Could not write the job summary: ${messageOf(error2)}`);
+  }
+  io.setOutput("verdict", "incomplete");
+  io.setOutput("report", files[0] ?? "");
+  io.setOutput("markdown", body);
+  io.setOutput("estimated", "");
+  io.setOutput("comment-url", "");
+  await postComment(s, { verdict: "incomplete", models: [] }, body, await pullRequestNumber(s), true);
+  return 0;
+}
 async function reportFiles(workspace, spec) {
   const files = [];
   for (const line of spec.split("\n").map((l) => l.trim()).filter(Boolean)) {
-    const full = path.resolve(workspace, line);
-    const base = path.basename(full);
+    const full = path3.resolve(workspace, line);
+    const base = path3.basename(full);
     if (!base.includes("*")) {
       files.push(full);
       continue;
     }
-    const dir = path.dirname(full);
+    const dir = path3.dirname(full);
     const pattern = new RegExp(
       `^${base.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
     );
@@ -6330,24 +6342,23 @@ async function reportFiles(workspace, spec) {
         `No report matches \`report-json: ${line}\` in ${dir}. Download the report artifacts first.`
       );
     }
-    files.push(...matched.map((n) => path.join(dir, n)));
+    files.push(...matched.map((n) => path3.join(dir, n)));
   }
   return files;
 }
 async function commentMode(s) {
   const { inputs, ctx, io } = s;
   const files = await reportFiles(ctx.workspace, inputs.reportJson);
+  const { reports, refused } = await readAll(ctx.workspace, files);
+  if (refused.length) return publishRefused(s, refused, files);
   let report;
   let file = files[0];
-  const single = files.length === 1 ? await readUntrustedReport(file) : void 0;
+  const single = reports.length === 1 ? reports[0].report : void 0;
   if (single && (single.shard?.count ?? 1) === 1) {
     report = single;
   } else {
-    const reports = [];
-    for (const f of files)
-      reports.push({ report: single ?? await readUntrustedReport(f), file: path.relative(ctx.workspace, f) });
     report = mergeReports(reports);
-    file = path.resolve(ctx.workspace, "energy-budget-report.merged.json");
+    file = path3.resolve(ctx.workspace, "energy-budget-report.merged.json");
     await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}
 `);
     io.info(`Merged ${files.length} report${files.length === 1 ? "" : "s"} into ${file}.`);
@@ -6365,21 +6376,14 @@ async function commentMode(s) {
   const aboutPullRequest = !!ctx.workflowRun || !!ctx.pullRequest;
   const view = plan.read && aboutPullRequest ? await historyView(s, plan, report, void 0) : void 0;
   const body = await publishLocally(s, report, file, view);
-  let prNumber = null;
-  if (ctx.workflowRun) {
-    const client = getClient(s);
-    if (client && ctx.repo) {
-      prNumber = await findPullRequestForSha(client, ctx.repo, ctx.workflowRun.headSha, {
-        repo: ctx.workflowRun.headRepo,
-        branch: ctx.workflowRun.headBranch
-      });
-      if (prNumber === null) io.info(`No open pull request has head ${ctx.workflowRun.headSha}; nothing to comment on.`);
-    }
-  } else {
-    prNumber = ctx.pullRequest?.number ?? null;
-  }
-  await postComment(s, report, body, prNumber, true);
+  await postComment(s, report, body, await pullRequestNumber(s), true);
   return 0;
+}
+
+// src/main.ts
+function workspacePath(workspace, file) {
+  const rel = path4.relative(workspace, path4.resolve(workspace, file));
+  return (rel.startsWith("..") || path4.isAbsolute(rel) ? file : rel).split(path4.sep).join("/");
 }
 async function run(deps = {}) {
   const env = deps.env ?? process.env;
@@ -6392,8 +6396,8 @@ async function run(deps = {}) {
     return inputs.mode === "comment" ? await commentMode(s) : await runMode(s);
   } catch (error2) {
     const code = exitCodeOf(error2);
-    const message = error2 instanceof EnergyBudgetError ? error2.message : `Internal error: ${error2 instanceof Error ? error2.message : String(error2)}. Please report it with the log of this step.`;
-    if (!(error2 instanceof EnergyBudgetError) && error2 instanceof Error && error2.stack) io.info(error2.stack);
+    const message = isUserFacing(error2) ? error2.message : `Internal error: ${error2 instanceof Error ? error2.message : String(error2)}. Please report it with the log of this step.`;
+    if (!isUserFacing(error2) && error2 instanceof Error && error2.stack) io.info(error2.stack);
     try {
       await io.writeSummary(`## Energy budget: error
 

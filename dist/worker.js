@@ -7,18 +7,17 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-K4A7CIWL.js";
-import "./chunks/chunk-HZI7OIL3.js";
-import "./chunks/chunk-EVL6C2ML.js";
-import "./chunks/chunk-R3OHUB5T.js";
-import "./chunks/chunk-QMWKDW3V.js";
-import "./chunks/chunk-JH7NANSA.js";
-import "./chunks/chunk-U7JM4HA2.js";
+} from "./chunks/chunk-UBUR2L3X.js";
+import "./chunks/chunk-W7XG3RY5.js";
+import "./chunks/chunk-PUY4NSXC.js";
+import "./chunks/chunk-UBP34PMO.js";
+import "./chunks/chunk-JOXRTO3M.js";
+import "./chunks/chunk-BCQMSYO5.js";
+import "./chunks/chunk-B5LYWE56.js";
 import "./chunks/chunk-5RXNPUPO.js";
-import "./chunks/chunk-JUTTHN2E.js";
 import {
   EnvironmentError
-} from "./chunks/chunk-F6FI7J2S.js";
+} from "./chunks/chunk-YURSVAJ6.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/isolate/handler.ts
@@ -43,6 +42,7 @@ async function handleJob(job, logger) {
     shown
   };
   let value;
+  const kind = job.kind;
   switch (job.kind) {
     case "measure":
       value = await measureModel(cfg, job.path, ctx);
@@ -57,7 +57,7 @@ async function handleJob(job, logger) {
       value = await countSides(cfg, job.path, job.basePath, ctx);
       break;
     default:
-      throw new EnvironmentError(`The measurement worker got an unknown job kind "${String(job.kind)}".`);
+      throw new EnvironmentError(`The measurement worker got an unknown job kind "${kind}".`);
   }
   return { value, shown: [...shown] };
 }

@@ -4,14 +4,16 @@ import {
   require_dist
 } from "./chunk-JQDTM3AS.js";
 import {
-  GitBaseline,
-  headCommit
-} from "./chunk-7EJZN4T7.js";
+  GitCommandError,
+  headCommit,
+  repoTop,
+  resolveRef,
+  runGit
+} from "./chunk-NVRQR63C.js";
 import {
   environmentDifferences,
-  loadBaselineReport,
-  readTextFile
-} from "./chunk-67ME2E2X.js";
+  loadBaselineReport
+} from "./chunk-KD43UDNK.js";
 import {
   METRIC_KEYS,
   evaluateBudgets,
@@ -24,7 +26,12 @@ import {
   metricPhase,
   overallVerdict,
   renderMarkdown
-} from "./chunk-2CUJF34O.js";
+} from "./chunk-VED362AH.js";
+import {
+  endFootprint,
+  modelsDigest,
+  startFootprint
+} from "./chunk-DAJM5CE4.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -35,10 +42,12 @@ import {
   historyComparison,
   isMeasuredMetric,
   lastSegment
-} from "./chunk-6UZMMKGQ.js";
+} from "./chunk-HEJVZFI4.js";
+import "./chunk-GOOTJIT7.js";
 import {
   selectShard
 } from "./chunk-UN4UVWZZ.js";
+import "./chunk-4IKFRKST.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -53,34 +62,39 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-K4A7CIWL.js";
+} from "./chunk-UBUR2L3X.js";
 import {
+  decodeModel,
   externalEntries,
   forEachTensor,
   isExternal,
   suggest
-} from "./chunk-HZI7OIL3.js";
-import "./chunk-EVL6C2ML.js";
-import {
-  decodeModel
-} from "./chunk-R3OHUB5T.js";
+} from "./chunk-W7XG3RY5.js";
 import {
   minSamplesForPercentile
-} from "./chunk-QMWKDW3V.js";
-import "./chunk-JH7NANSA.js";
+} from "./chunk-PUY4NSXC.js";
+import "./chunk-UBP34PMO.js";
 import {
   isOneOf
-} from "./chunk-U7JM4HA2.js";
-import "./chunk-5RXNPUPO.js";
+} from "./chunk-JOXRTO3M.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
 import {
-  endFootprint,
-  modelsDigest,
-  startFootprint
-} from "./chunk-SWFHI5M7.js";
-import "./chunk-JUTTHN2E.js";
+  renderText,
+  silentLogger
+} from "./chunk-ALN23XC5.js";
+import {
+  estimatedSuffix
+} from "./chunk-NGLSY2C3.js";
+import "./chunk-3EPVWYAP.js";
+import {
+  describeKind,
+  tryParseQuantity
+} from "./chunk-PCAO4IT3.js";
+import "./chunk-BCQMSYO5.js";
+import "./chunk-B5LYWE56.js";
+import "./chunk-5RXNPUPO.js";
 import {
   ConfigError,
   EnergyBudgetError,
@@ -89,20 +103,9 @@ import {
   InputError,
   errnoCode,
   exitCodeOf,
+  isUserFacing,
   messageOf
-} from "./chunk-F6FI7J2S.js";
-import {
-  renderText,
-  silentLogger
-} from "./chunk-OTNGSBMW.js";
-import {
-  estimatedSuffix
-} from "./chunk-NGLSY2C3.js";
-import "./chunk-SQ5DARHL.js";
-import {
-  describeKind,
-  tryParseQuantity
-} from "./chunk-MJFYPYIG.js";
+} from "./chunk-YURSVAJ6.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
@@ -153,21 +156,13 @@ async function missingNamedFiles(config, models, workspaceRoot) {
 }
 
 // src/engine/run.ts
-import { dirname as dirname3, relative as relative2, resolve as resolve7 } from "node:path";
+import { dirname as dirname4, relative as relative3, resolve as resolve8 } from "node:path";
 
 // src/config/load.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import { dirname, resolve as resolve4 } from "node:path";
 
-// src/config/regions.ts
-var KNOWN_REGIONS = Object.keys(
-  carbon_intensity_default.regions
-).sort();
-function isKnownRegion(code) {
-  return KNOWN_REGIONS.includes(code);
-}
-
-// src/config/schema.ts
+// src/config/keys.ts
 var ENUMS = {
   device: ["cpu", "cuda", "webgpu"],
   energy: ["auto", "rapl", "nvml", "estimate"],
@@ -508,8 +503,15 @@ function sectionKeys(section) {
   return Object.keys(SECTIONS[section]);
 }
 
+// src/util/read-text.ts
+import { readFile } from "node:fs/promises";
+var readTextFile = (path) => readFile(path, "utf8");
+
 // src/config/validator.ts
 var import_yaml = __toESM(require_dist(), 1);
+function yamlNode(x) {
+  return (0, import_yaml.isNode)(x) ? x : null;
+}
 var SECTION_LABEL = {
   root: "the top level",
   model: "a model",
@@ -606,7 +608,7 @@ var Validator = class {
     this.issues.push({ file: this.file, path: "", line, column: col, message: msg, expected, example });
   }
   resolveNode(node) {
-    let n = node;
+    let n = (0, import_yaml.isNode)(node) ? node : void 0;
     for (let i = 0; i < 100 && n && (0, import_yaml.isAlias)(n); i++) n = n.resolve(this.doc);
     if (!n) return null;
     if ((0, import_yaml.isScalar)(n) && n.value === null) return null;
@@ -633,9 +635,9 @@ var Validator = class {
     }
     const entries = [];
     for (const pair of node.items) {
-      const keyNode = pair.key;
+      const keyNode = (0, import_yaml.isNode)(pair.key) ? pair.key : null;
       const resolvedKey = this.resolveNode(keyNode);
-      if (!resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
+      if (!keyNode || !resolvedKey || !(0, import_yaml.isScalar)(resolvedKey) || typeof resolvedKey.value === "object") {
         this.add(
           path,
           keyNode ?? node,
@@ -647,7 +649,7 @@ var Validator = class {
       }
       const key = String(resolvedKey.value);
       const value = this.resolveNode(pair.value);
-      const rawValue = pair.value;
+      const rawValue = (0, import_yaml.isNode)(pair.value) ? pair.value : null;
       const hasPos = rawValue && rawValue.range && rawValue.range[1] > rawValue.range[0];
       const entry = {
         key,
@@ -971,7 +973,7 @@ function readShape(vd, entry, doc) {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
       vd.add(
         `${entry.path}[${i}]`,
-        item ?? node,
+        yamlNode(item) ?? node,
         `expected a positive whole number, got ${vd.describe(n)}`,
         doc.expected,
         doc.example
@@ -992,14 +994,14 @@ function readFixedValue(vd, entry, doc) {
       return { value: node.value, dims: [] };
     }
     if (node !== null && (0, import_yaml2.isSeq)(node)) {
-      const parts = node.items.map((item, i) => walk(vd.resolveNode(item), `${path}[${i}]`, item ?? node));
+      const parts = node.items.map((item, i) => walk(vd.resolveNode(item), `${path}[${i}]`, yamlNode(item) ?? node));
       if (parts.some((p) => p === void 0)) return void 0;
       const first = parts[0]?.dims ?? [];
       for (let i = 1; i < parts.length; i++) {
         if ((parts[i]?.dims ?? []).join(",") !== first.join(",")) {
           vd.add(
             `${path}[${i}]`,
-            node.items[i],
+            yamlNode(node.items[i]),
             `the nested list is ragged: this item has shape [${parts[i]?.dims.join(", ")}], the first has [${first.join(", ")}]`,
             doc.expected,
             "value: [[1, 2], [3, 4]]"
@@ -1123,7 +1125,7 @@ function readTraining(vd, entry, doc) {
           else
             vd.add(
               `${e.path}[${i}]`,
-              item,
+              yamlNode(item),
               "must be an initializer name or a prefix ending in `*`",
               d.expected,
               d.example
@@ -1164,11 +1166,12 @@ function readTraining(vd, entry, doc) {
   const k = t.stepsPerCall;
   if (k !== void 0 && t.steps % k !== 0) {
     const e = has("steps-per-call");
-    vd.addFor(
-      e,
-      SECTIONS.training["steps-per-call"],
-      `must divide steps (${t.steps}), so that every timed call runs whole steps`
-    );
+    if (e)
+      vd.addFor(
+        e,
+        SECTIONS.training["steps-per-call"],
+        `must divide steps (${t.steps}), so that every timed call runs whole steps`
+      );
   }
   return t;
 }
@@ -1189,6 +1192,7 @@ function readBudget(vd, entry, doc) {
     if (e.key === "regression") {
       const rdoc = SECTIONS.budget.regression;
       for (const r of vd.mapping(e.value, e.path, e.at, "regression", rdoc) ?? []) {
+        if (!isMetricKey(r.key)) continue;
         const limit = readLimit(vd, r, r.key, true);
         if (limit) limits.push(limit);
       }
@@ -1219,15 +1223,15 @@ function readLimit(vd, entry, metric, regression) {
   }
   const raw = vd.scalarValue(valueEntry);
   const kind = metricKind(metric);
-  const relative3 = regression && typeof raw === "string" && raw.trim().endsWith("%");
+  const relative4 = regression && typeof raw === "string" && raw.trim().endsWith("%");
   const valueDoc = { ...doc, example: valueEntry === entry ? doc.example : `limit: ${doc.example.split(": ")[1]}` };
-  const value = vd.quantity(valueEntry, relative3 ? "percent" : kind, valueDoc);
+  const value = vd.quantity(valueEntry, relative4 ? "percent" : kind, valueDoc);
   if (value === void 0) return void 0;
   return {
     metric,
     kind: regression ? "regression" : "absolute",
     limit: value,
-    relative: relative3,
+    relative: relative4,
     level,
     ...vd.pos(entry.keyNode),
     path: entry.path
@@ -1249,14 +1253,14 @@ function readModels(vd, entry, doc) {
   const seen = /* @__PURE__ */ new Map();
   node.items.forEach((item, i) => {
     const path = `models[${i}]`;
-    const model = readModel(vd, vd.resolveNode(item), path, item ?? node);
+    const model = readModel(vd, vd.resolveNode(item), path, yamlNode(item) ?? node);
     if (!model) return;
     const prior = model.name ? seen.get(model.name) : void 0;
     if (prior) {
-      const nameNode = (0, import_yaml5.isMap)(item) ? item.get("name", true) : void 0;
+      const nameNode = (0, import_yaml5.isMap)(item) ? yamlNode(item.get("name", true)) : null;
       vd.add(
         `${path}.name`,
-        nameNode ?? item,
+        nameNode ?? yamlNode(item),
         `duplicate model name \`${model.name}\`; ${prior.path}${prior.line ? ` (line ${prior.line})` : ""} has it too`,
         "a name unique in the file; reports and baselines match models by name",
         `name: ${model.name}-2`
@@ -1388,6 +1392,12 @@ function checkTailStatistics(vd, model) {
   }
 }
 
+// src/config/regions.ts
+var KNOWN_REGIONS = Object.keys(carbon_intensity_default.regions).sort();
+function isKnownRegion(code) {
+  return KNOWN_REGIONS.includes(code);
+}
+
 // src/config/sections/power.ts
 function readPower(vd, entry, doc) {
   const out = {};
@@ -1403,15 +1413,16 @@ function readPower(vd, entry, doc) {
   if (out.idleW === void 0 !== (out.maxW === void 0)) {
     const given = entries.find((x) => x.key === (out.idleW === void 0 ? "max-watts" : "idle-watts"));
     const missing = out.idleW === void 0 ? "idle-watts" : "max-watts";
-    vd.addFor(
-      given,
-      SECTIONS.power[given.key],
-      `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`
-    );
+    if (given)
+      vd.addFor(
+        given,
+        SECTIONS.power[given.key],
+        `needs \`${missing}\` as well: the power model is a line from the whole machine's idle watts to its full-load watts, so give both (e.g. power: { idle-watts: 20 W, max-watts: 90 W }) or neither`
+      );
   }
   if (out.idleW !== void 0 && out.maxW !== void 0 && out.maxW <= out.idleW) {
     const e = entries.find((x) => x.key === "max-watts");
-    vd.addFor(e, SECTIONS.power["max-watts"], `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
+    if (e) vd.addFor(e, SECTIONS.power["max-watts"], `must be greater than idle-watts (${out.idleW} W), got ${out.maxW} W`);
   }
   return out;
 }
@@ -1452,11 +1463,11 @@ function readCarbon(vd, entry, doc) {
 
 // src/config/load.ts
 var MINIMAL_EXAMPLE = "`version: 1` then `models: [{ name: classifier, path: models/classifier.onnx }]`";
-async function loadConfig(file, readFile3 = readTextFile) {
+async function loadConfig(file, readFile4 = readTextFile) {
   const abs = resolve4(file);
   let text;
   try {
-    text = await readFile3(abs);
+    text = await readFile4(abs);
   } catch (error) {
     const code = errnoCode(error);
     const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
@@ -1843,7 +1854,7 @@ function safeLogger(logger) {
 }
 
 // src/engine/baselines.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/compare/budget-changes.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -1868,10 +1879,10 @@ function readLimit2(metric, raw, regression) {
     valueRaw = raw.limit;
   }
   if (typeof valueRaw !== "string" && typeof valueRaw !== "number") return void 0;
-  const relative3 = regression && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
-  const parsed = tryParseQuantity(valueRaw, relative3 ? "percent" : metricKind(metric));
+  const relative4 = regression && typeof valueRaw === "string" && valueRaw.trim().endsWith("%");
+  const parsed = tryParseQuantity(valueRaw, relative4 ? "percent" : metricKind(metric));
   if (!parsed.ok) return void 0;
-  return { metric, regression, value: parsed.value, relative: relative3, level };
+  return { metric, regression, value: parsed.value, relative: relative4, level };
 }
 function readBudgets(text) {
   let doc;
@@ -2001,12 +2012,223 @@ function diffBudgetFiles(baseText, headText) {
   return changes;
 }
 
+// src/baseline/git-baseline.ts
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname as dirname2, isAbsolute as isAbsolute2, join, posix, relative as relative2, resolve as resolve5, sep } from "node:path";
+var LFS_POINTER_HEADER = "version https://git-lfs.github.com/spec/v1";
+var LFS_POINTER_MAX_BYTES = 1024;
+function isLfsPointer(bytes) {
+  if (bytes.length > LFS_POINTER_MAX_BYTES || bytes.length < LFS_POINTER_HEADER.length) return false;
+  return Buffer.from(bytes.subarray(0, LFS_POINTER_HEADER.length)).toString("latin1") === LFS_POINTER_HEADER;
+}
+async function repoRelativePath(top, repoDir, file) {
+  const abs = resolve5(repoDir, file);
+  let dir = dirname2(abs);
+  const rest = [basename(abs)];
+  let realDir = null;
+  while (realDir === null) {
+    try {
+      realDir = await realpath(dir);
+    } catch {
+      const parent = dirname2(dir);
+      if (parent === dir) {
+        realDir = dir;
+        break;
+      }
+      rest.unshift(basename(dir));
+      dir = parent;
+    }
+  }
+  const rel = relative2(await realpath(top).catch(() => top), join(realDir, ...rest));
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel)) {
+    throw new InputError(
+      "GIT_FAILED",
+      `${abs} is outside the git repository at ${top}, so its base version cannot be read from git. Keep models inside the repository.`
+    );
+  }
+  return rel.split(sep).join(posix.sep);
+}
+async function smudge(top, relPath, ref, pointer, options) {
+  const fix = "Install Git LFS on the runner (`git lfs install`) and, in GitHub Actions, check out with `lfs: true` (actions/checkout), so that LFS files can be read.";
+  try {
+    await runGit(["lfs", "version"], top, options);
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new EnvironmentError(
+        `${relPath} at ${ref} is a Git LFS pointer, but git-lfs is not installed, so the base model cannot be read. ${fix}`,
+        {
+          code: "GIT_FAILED",
+          cause: error
+        }
+      );
+    }
+    throw error;
+  }
+  try {
+    return await runGit(["lfs", "smudge", "--", relPath], top, {
+      ...options,
+      input: pointer,
+      timeoutMs: options.fetchTimeoutMs ?? 6e5
+    });
+  } catch (error) {
+    if (error instanceof GitCommandError) {
+      throw new EnvironmentError(
+        `${relPath} at ${ref} is a Git LFS pointer and \`git lfs smudge\` failed: ${error.stderr.trim()}. ${fix}`,
+        {
+          code: "GIT_FAILED",
+          cause: error
+        }
+      );
+    }
+    throw error;
+  }
+}
+async function blobAtCommit(top, commit, ref, relPath, options) {
+  const listing = (await runGit(["ls-tree", "-z", "--full-tree", commit, "--", relPath], top, options)).toString("utf8");
+  const entry = listing.split("\0").find((l) => l.endsWith(`	${relPath}`));
+  if (!entry) return null;
+  const [mode, type, object] = entry.split("	")[0].split(" ");
+  if (type !== "blob") {
+    throw new InputError(
+      "GIT_FAILED",
+      `${relPath} at ${ref} is a ${type === "tree" ? "folder" : `${type} (mode ${mode})`}, not a file.`
+    );
+  }
+  return object;
+}
+async function readAtCommit(top, commit, ref, relPath, options) {
+  const object = await blobAtCommit(top, commit, ref, relPath, options);
+  if (object === null) return null;
+  const bytes = await runGit(["cat-file", "blob", object], top, options);
+  return isLfsPointer(bytes) ? smudge(top, relPath, ref, bytes, options) : bytes;
+}
+async function writeAtCommit(top, commit, ref, relPath, out, options) {
+  const object = await blobAtCommit(top, commit, ref, relPath, options);
+  if (object === null) return false;
+  const size = Number((await runGit(["cat-file", "-s", object], top, options)).toString("utf8").trim());
+  if (!(size > LFS_POINTER_MAX_BYTES)) {
+    const bytes = await runGit(["cat-file", "blob", object], top, options);
+    await writeFile(out, isLfsPointer(bytes) ? await smudge(top, relPath, ref, bytes, options) : bytes);
+    return true;
+  }
+  const timeoutMs = options.timeoutMs ?? 12e4;
+  const env = { ...options.env ?? process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+  const child = spawn(options.gitPath ?? "git", ["cat-file", "blob", object], {
+    cwd: top,
+    env,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => stderr = (stderr + d.toString("utf8")).slice(-4e3));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs + size / 5e4);
+  const exited = new Promise((done) => child.on("close", (code) => done(code)));
+  try {
+    await pipeline(child.stdout, createWriteStream(out));
+    const code = await exited;
+    if (code !== 0) throw new GitCommandError(["cat-file", "blob", object], code, stderr);
+  } catch (error) {
+    throw new EnvironmentError(
+      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${error instanceof Error ? error.message : String(error)}. Check the free disk space of the temporary folder and that git can read the repository.`,
+      { code: "GIT_FAILED", cause: error }
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return true;
+}
+function externalLocations(graph, out) {
+  if (!graph) return;
+  const visit = (t) => {
+    if (!t || t.dataLocation !== 1) return;
+    const loc = (t.externalData ?? []).find((e) => e.key === "location")?.value;
+    if (loc) out.add(loc);
+  };
+  (graph.initializer ?? []).forEach(visit);
+  for (const n of graph.node ?? []) {
+    for (const a of n.attribute ?? []) {
+      visit(a.t);
+      (a.tensors ?? []).forEach(visit);
+      externalLocations(a.g, out);
+      for (const g of a.graphs ?? []) externalLocations(g, out);
+    }
+  }
+}
+var GitBaseline = class _GitBaseline {
+  constructor(ref, top, commit, repoDir, options) {
+    this.ref = ref;
+    this.top = top;
+    this.repoDir = repoDir;
+    this.options = options;
+    this.commit = commit;
+  }
+  ref;
+  top;
+  repoDir;
+  options;
+  /** The full commit id the ref resolved to. */
+  commit;
+  tmp = null;
+  /**
+   * Finds the repository around `cwd` and resolves `ref` (fetching it shallowly if needed).
+   * @throws InputError / EnvironmentError as {@link resolveRef}.
+   */
+  static async open(cwd, ref, options = {}) {
+    const top = await repoTop(cwd, options);
+    const commit = await resolveRef(top, ref, options);
+    return new _GitBaseline(ref, top, commit, cwd, options);
+  }
+  /** A file's bytes at the base commit (LFS smudged), or null when it does not exist there. */
+  async read(file) {
+    return readAtCommit(this.top, this.commit, this.ref, await repoRelativePath(this.top, this.repoDir, file), this.options);
+  }
+  /** A text file at the base commit (UTF-8), or null when it does not exist there. */
+  async readText(file) {
+    return (await this.read(file))?.toString("utf8") ?? null;
+  }
+  /**
+   * Writes the base version of a model (and any external-data files it names, kept at the
+   * same relative places) into a temporary folder; returns the written model's path, or null
+   * when the model does not exist at the base commit (a model new in this change).
+   */
+  async materializeModel(file) {
+    const rel = await repoRelativePath(this.top, this.repoDir, file);
+    const bytes = await readAtCommit(this.top, this.commit, this.ref, rel, this.options);
+    if (bytes === null) return null;
+    this.tmp ??= await mkdtemp(join(tmpdir(), "energy-budget-base-"));
+    const out = join(this.tmp, ...rel.split(posix.sep));
+    await mkdir(dirname2(out), { recursive: true });
+    await writeFile(out, bytes);
+    const locations = /* @__PURE__ */ new Set();
+    try {
+      externalLocations(decodeModel(bytes).graph, locations);
+    } catch {
+    }
+    for (const loc of locations) {
+      const dataRel = posix.normalize(posix.join(posix.dirname(rel), loc.split(sep).join(posix.sep)));
+      if (dataRel.startsWith("..") || posix.isAbsolute(loc)) continue;
+      const dataOut = join(this.tmp, ...dataRel.split(posix.sep));
+      await mkdir(dirname2(dataOut), { recursive: true });
+      await writeAtCommit(this.top, this.commit, this.ref, dataRel, dataOut, this.options);
+    }
+    return out;
+  }
+  /** Removes the temporary folder. */
+  async close() {
+    if (this.tmp) await rm(this.tmp, { recursive: true, force: true });
+    this.tmp = null;
+  }
+};
+
 // src/engine/baselines.ts
 async function loadBaselines(run) {
   const { options, cwd, configFile, config, report, environment, env, logger } = run;
   let baselineByName = /* @__PURE__ */ new Map();
   if (options.baselinePath) {
-    const file = resolve5(cwd, options.baselinePath);
+    const file = resolve6(cwd, options.baselinePath);
     const base = await loadBaselineReport(file);
     baselineByName = new Map(base.models.map((m) => [m.name, m]));
     const warnings = environmentDifferences(base, report, config);
@@ -2051,7 +2273,7 @@ async function loadBaselines(run) {
 }
 
 // src/engine/model-run.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // src/compare/spread.ts
 var ENERGY_REGRESSION_METRICS = [
@@ -2085,8 +2307,7 @@ function documentedSpread(method) {
 function flagTightEnergyLimits(budgets, spreadOf) {
   const notices = [];
   for (const b of budgets) {
-    if (b.kind !== "regression" || !b.relative || b.unchanged || !ENERGY_REGRESSION_METRICS.includes(b.metric))
-      continue;
+    if (b.kind !== "regression" || !b.relative || b.unchanged || !isOneOf(ENERGY_REGRESSION_METRICS, b.metric)) continue;
     const s = spreadOf(b.metric);
     if (!s || !(b.limit < s.relative95)) continue;
     b.tighterThanSpread = { spread: s.relative95, method: s.method, source: s.source };
@@ -2104,18 +2325,22 @@ function pct(x) {
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname2, resolve as resolve6 } from "node:path";
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve7 } from "node:path";
+function isRecord2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
 var CANONICAL_MAX_BYTES = 512 * 1024 * 1024;
 async function hashFile(hash, file) {
   let n = 0;
   for await (const chunk of createReadStream(file)) {
-    hash.update(chunk);
-    n += chunk.length;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    hash.update(bytes);
+    n += bytes.length;
   }
   return n;
 }
-function externalLocations(proto) {
+function externalLocations2(proto) {
   const out = /* @__PURE__ */ new Set();
   forEachTensor(proto.graph, (t) => {
     if (isExternal(t)) {
@@ -2141,7 +2366,7 @@ function feed(hash, value, kind) {
     hash.update("]");
     return;
   }
-  if (value && typeof value === "object") {
+  if (isRecord2(value)) {
     const dropped = (k) => DROP_ANYWHERE.has(k) || kind === "model" && DROP_MODEL.has(k) || kind === "graph" && DROP_GRAPH.has(k) || kind === "node" && DROP_NODE.has(k);
     hash.update("{");
     for (const k of Object.keys(value).sort()) {
@@ -2170,7 +2395,7 @@ async function digestModel(path, opts = {}) {
   bytesHash.update("model\n");
   let proto = null;
   if (size <= (opts.canonicalMaxBytes ?? CANONICAL_MAX_BYTES)) {
-    const bytes = await readFile(path);
+    const bytes = await readFile2(path);
     bytesHash.update(bytes);
     try {
       proto = decodeModel(bytes);
@@ -2182,8 +2407,8 @@ async function digestModel(path, opts = {}) {
   }
   let total = size;
   const externals = [];
-  for (const loc of proto ? externalLocations(proto) : []) {
-    const file = resolve6(dirname2(path), loc);
+  for (const loc of proto ? externalLocations2(proto) : []) {
+    const file = resolve7(dirname3(path), loc);
     const h = createHash("sha256");
     try {
       total += await hashFile(h, file);
@@ -2209,17 +2434,15 @@ function measurementEntry(budgetText, modelName) {
   } catch {
     return void 0;
   }
-  const models = doc?.models;
-  if (!Array.isArray(models)) return void 0;
-  const entry = models.find((m) => m && typeof m === "object" && m.name === modelName);
-  if (!entry) return void 0;
+  if (!isRecord2(doc) || !Array.isArray(doc.models)) return void 0;
+  const entry = doc.models.find((m) => isRecord2(m) && m.name === modelName);
+  if (!isRecord2(entry)) return void 0;
   const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !ENTRY_KEYS_IGNORED.has(k)));
-  const top = doc;
-  return stableJson({ entry: kept, power: top.power ?? null, carbon: top.carbon ?? null });
+  return stableJson({ entry: kept, power: doc.power ?? null, carbon: doc.carbon ?? null });
 }
 function stableJson(v) {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  if (v && typeof v === "object")
+  if (isRecord2(v))
     return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
   return JSON.stringify(v ?? null);
 }
@@ -2275,8 +2498,8 @@ function historyBaselineFor(records, model, head, window) {
 
 // src/engine/model-run.ts
 function modelError(cfg, error) {
-  const code = error instanceof EnergyBudgetError ? error.code : "INTERNAL";
-  const message = error instanceof EnergyBudgetError ? error.message : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  const code = isUserFacing(error) ? error.code : "INTERNAL";
+  const message = isUserFacing(error) ? error.message : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
   return {
     name: cfg.name,
     path: cfg.pathInConfig,
@@ -2311,7 +2534,10 @@ async function runModel(cfg, state) {
       await assertInsideWorkspace(cfg.training.stepModel, workspaceRoot, `Model "${cfg.name}": its training step-model`);
     head = await runner.measure(cfg, config.models.indexOf(cfg), cfg.path);
   } catch (error) {
-    if (exitCodeOf(error) === 3 && !(error instanceof EnergyBudgetError)) logger.warn(String(error?.stack ?? error));
+    if (exitCodeOf(error) === 3 && !isUserFacing(error)) {
+      const stack = typeof error === "object" && error !== null && "stack" in error ? error.stack : void 0;
+      logger.warn(String(stack ?? error));
+    }
     return modelError(cfg, error);
   }
   let comparisons = {};
@@ -2404,7 +2630,7 @@ function tightEnergyLimits(head, comparisons, baseline) {
 var INFORMATION_METRICS = ["latency-p50", "energy-per-inference"];
 function showBase(head, base, comparisons) {
   for (const b of head.budgets) {
-    if (b.kind !== "absolute") continue;
+    if (b.kind !== "absolute" || !isMetricKey(b.metric)) continue;
     const value = base[b.metric];
     if (value === void 0 || !Number.isFinite(value)) continue;
     b.baseline = value;
@@ -2456,7 +2682,7 @@ async function identicalToBase(cfg, baseCfg, basePath, baseText, headText, git, 
     const headFiles = {};
     const baseFiles = {};
     for (const f of named) {
-      headFiles[f] = sha256OrNull(await readFile2(f).catch(() => null));
+      headFiles[f] = sha256OrNull(await readFile3(f).catch(() => null));
       baseFiles[f] = sha256OrNull(await git.read(f).catch(() => null));
     }
     const runtime = `onnxruntime-node ${ortVersion()}, ${cfg.device} execution provider`;
@@ -2501,11 +2727,11 @@ async function writeOut(file, text) {
 }
 async function writeReports(report, cwd, paths) {
   const files = {};
-  if (paths.json) files.json = await writeOut(resolve7(cwd, paths.json), `${JSON.stringify(report, null, 2)}
+  if (paths.json) files.json = await writeOut(resolve8(cwd, paths.json), `${JSON.stringify(report, null, 2)}
 `);
   if (paths.markdown)
-    files.markdown = await writeOut(resolve7(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
-  if (paths.junit) files.junit = await writeOut(resolve7(cwd, paths.junit), renderJunit(report));
+    files.markdown = await writeOut(resolve8(cwd, paths.markdown), renderMarkdown(report, { maxChars: 1e6 }));
+  if (paths.junit) files.junit = await writeOut(resolve8(cwd, paths.junit), renderJunit(report));
   return files;
 }
 async function runEnergyBudget(options, deps = {}) {
@@ -2513,8 +2739,8 @@ async function runEnergyBudget(options, deps = {}) {
   const env = deps.env ?? process.env;
   const procRoot = "/proc";
   const footprintStart = await startFootprint({ procRoot });
-  const cwd = resolve7(options.cwd);
-  const configFile = resolve7(cwd, options.configPath);
+  const cwd = resolve8(options.cwd);
+  const configFile = resolve8(cwd, options.configPath);
   const config = await loadConfig(configFile);
   const models = selectShard(config.models, options.shard);
   const environment = detectEnvironment(ortVersion());
@@ -2550,10 +2776,10 @@ async function runEnergyBudget(options, deps = {}) {
     verdict: "pass",
     environment,
     models: [],
-    config: relative2(cwd, configFile) || configFile,
+    config: relative3(cwd, configFile) || configFile,
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     shard: options.shard ?? { index: 1, count: 1 },
-    commit: env.GITHUB_SHA || await headCommit(dirname3(configFile), { env }),
+    commit: env.GITHUB_SHA || await headCommit(dirname4(configFile), { env }),
     modelsDigest: modelsDigest(config.models.map((m) => ({ name: m.name, path: m.pathInConfig }))),
     configModels: config.models.map((m) => m.name)
   };
@@ -2584,9 +2810,9 @@ async function runEnergyBudget(options, deps = {}) {
 }
 function reportExitCode(report, options = {}) {
   const modelExit = report.models.reduce((worst, m) => {
-    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : 0);
-    return Math.max(worst, code);
-  }, 0);
+    const code = m.error?.exitCode ?? (m.error ? ExitCode.INTERNAL : ExitCode.OK);
+    return code > worst ? code : worst;
+  }, ExitCode.OK);
   if (report.verdict === "incomplete" && !options.allowIncomplete) return ExitCode.INTERNAL;
   return modelExit || (report.verdict === "fail" ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK);
 }

@@ -5,10 +5,11 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-OTNGSBMW.js";
+} from "./chunk-ALN23XC5.js";
 import "./chunk-NGLSY2C3.js";
-import "./chunk-SQ5DARHL.js";
-import "./chunk-MJFYPYIG.js";
+import "./chunk-3EPVWYAP.js";
+import "./chunk-PCAO4IT3.js";
+import "./chunk-YURSVAJ6.js";
 import "./chunk-DSY7S6TO.js";
 export {
   createConsoleLogger,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-5RXNPUPO.js";
 import {
   EnvironmentError
-} from "./chunk-F6FI7J2S.js";
+} from "./chunk-YURSVAJ6.js";
 
 // src/runtime/onnxruntime.ts
 import { existsSync, readFileSync } from "node:fs";
@@ -80,7 +80,8 @@ function findPackageRoot(fromDir, read = readText) {
     const text = read(path.join(dir, "package.json"));
     if (text !== null) {
       try {
-        if (JSON.parse(text).name === "energy-budget") return dir;
+        const pkg = JSON.parse(text);
+        if (typeof pkg === "object" && pkg !== null && "name" in pkg && pkg.name === "energy-budget") return dir;
       } catch {
       }
     }
@@ -122,8 +123,8 @@ function realRuntimeProbe(entry, options = {}) {
       const text = readText(path.join(dir, "package.json"));
       if (text === null) return null;
       try {
-        const v = JSON.parse(text).version;
-        return typeof v === "string" ? v : null;
+        const pkg = JSON.parse(text);
+        return typeof pkg === "object" && pkg !== null && "version" in pkg && typeof pkg.version === "string" ? pkg.version : null;
       } catch {
         return null;
       }

@@ -47,9 +47,18 @@ var EnvironmentError = class extends EnergyBudgetError {
     this.name = "EnvironmentError";
   }
 };
+var InternalError = class extends EnergyBudgetError {
+  constructor(code, message, options) {
+    super(code, message, 3, options);
+    this.name = "InternalError";
+  }
+};
+function isUserFacing(error) {
+  return error instanceof EnergyBudgetError && !(error instanceof InternalError);
+}
 function limitErrorOf(model, doing, error) {
   const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
-  const code = error?.code;
+  const code = errnoCode(error);
   let what;
   if (code === "ERR_FS_FILE_TOO_LARGE" || /greater than 2 GiB|File size .* is greater than|exceeds? (the )?2 ?GiB/i.test(text))
     what = "a file or protobuf message past 2 GiB (the most Node.js reads into one buffer and protobuf encodes)";
@@ -79,6 +88,8 @@ export {
   ConfigError,
   InputError,
   EnvironmentError,
+  InternalError,
+  isUserFacing,
   limitErrorOf,
   exitCodeOf,
   messageOf,

@@ -1,8 +1,9 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  InputError
-} from "./chunk-F6FI7J2S.js";
+  InputError,
+  errnoCode
+} from "./chunk-YURSVAJ6.js";
 
 // src/energy/adapters.ts
 import { readFileSync, readdirSync } from "node:fs";
@@ -23,8 +24,7 @@ function secondsBetween(startNs, endNs) {
   return Number(endNs - startNs) / 1e9;
 }
 function errorCode(error) {
-  const code = error?.code;
-  return typeof code === "string" ? code : void 0;
+  return errnoCode(error);
 }
 
 // src/energy/cpu.ts
@@ -6131,21 +6131,20 @@ var EstimateMeter = class {
   clockNs;
   cpuTimeUs;
   readStat;
+  /** Open windows' start marks, by the token `begin` handed out. */
   open = /* @__PURE__ */ new Map();
-  nextId = 1;
   /** Marks the start: clock, process CPU time, /proc/stat. */
   async begin() {
     const stat = await this.readStat();
-    const id = this.nextId++;
-    this.open.set(id, { id, ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
-    const token = { startedAt: Date.now(), id };
+    const token = { startedAt: Date.now() };
+    this.open.set(token, { ns: this.clockNs(), cpuUs: this.cpuTimeUs(), stat });
     return token;
   }
   /** Computes the estimate for the window (see the module comment for the formula). */
   async end(token) {
-    const start = this.open.get(token.id);
+    const start = this.open.get(token);
     if (!start) throw new Error("Estimate window ended twice or never begun (internal error).");
-    this.open.delete(start.id);
+    this.open.delete(token);
     const endNs = this.clockNs();
     const endCpuUs = this.cpuTimeUs();
     const endStat = await this.readStat();

@@ -3,9 +3,9 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   mergeReports,
   modelsDigest
-} from "./chunk-SWFHI5M7.js";
-import "./chunk-JUTTHN2E.js";
-import "./chunk-F6FI7J2S.js";
+} from "./chunk-DAJM5CE4.js";
+import "./chunk-UBP34PMO.js";
+import "./chunk-YURSVAJ6.js";
 import "./chunk-DSY7S6TO.js";
 export {
   mergeReports,

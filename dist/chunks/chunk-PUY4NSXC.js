@@ -7,7 +7,7 @@ import {
   quantile,
   tQuantile,
   variance
-} from "./chunk-U7JM4HA2.js";
+} from "./chunk-JOXRTO3M.js";
 
 // src/util/tail.ts
 function minSamplesForPercentile(q) {

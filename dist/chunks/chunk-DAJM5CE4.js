@@ -7,10 +7,10 @@ import {
   readCpuInfo,
   readCpuTimes,
   resolvePowerModel
-} from "./chunk-JUTTHN2E.js";
+} from "./chunk-UBP34PMO.js";
 import {
   InputError
-} from "./chunk-F6FI7J2S.js";
+} from "./chunk-YURSVAJ6.js";
 
 // src/report/merge.ts
 import { createHash } from "node:crypto";

@@ -8,7 +8,7 @@ import {
 import {
   EnvironmentError,
   messageOf
-} from "./chunk-F6FI7J2S.js";
+} from "./chunk-YURSVAJ6.js";
 
 // src/runtime/fetch.ts
 import { createHash } from "node:crypto";
@@ -105,6 +105,7 @@ async function extractTarGz(archive, destDir, pick) {
   const stream = createReadStream(archive).pipe(createGunzip());
   for await (const chunk of stream) {
     if (ended) continue;
+    if (!Buffer.isBuffer(chunk)) throw new Error("gunzip gave a chunk that is not a Buffer (internal error).");
     queue.push(chunk);
     for (; ; ) {
       if (header === null) {

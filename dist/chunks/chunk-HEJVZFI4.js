@@ -1,12 +1,15 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  isJsonObject
+} from "./chunk-4IKFRKST.js";
+import {
   isOneOf,
   mean,
   median,
   stdev,
   tQuantile
-} from "./chunk-U7JM4HA2.js";
+} from "./chunk-JOXRTO3M.js";
 
 // src/history/series.ts
 function isMeasuredMetric(metric) {
@@ -198,7 +201,7 @@ function str(x, max = 300) {
 }
 function numbers(x) {
   const out = {};
-  if (!x || typeof x !== "object") return out;
+  if (!isJsonObject(x)) return out;
   for (const k of HISTORY_METRICS) {
     const v = finite(x[k]);
     if (v !== void 0) out[k] = v;
@@ -206,18 +209,19 @@ function numbers(x) {
   return out;
 }
 function parseRecord(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return { error: "not a JSON object" };
+  if (!isJsonObject(value)) return { error: "not a JSON object" };
   const r = value;
   if (r.v !== 1) return { error: `unsupported record version ${JSON.stringify(r.v)} (expected 1)` };
   const sha = str(r.sha, 80);
   const ref2 = str(r.ref, 300);
   const createdAt = str(r.createdAt, 40);
   if (!sha || ref2 === void 0 || !createdAt) return { error: 'missing "sha", "ref" or "createdAt"' };
-  const env = r.environment ?? {};
+  const env = isJsonObject(r.environment) ? r.environment : {};
   if (!Array.isArray(r.models)) return { error: 'missing the "models" array' };
+  const listed = r.models;
   const models = [];
-  for (const m of r.models) {
-    const mm = m ?? {};
+  for (const m of listed) {
+    const mm = isJsonObject(m) ? m : {};
     const name = str(mm.name, 300);
     if (!name) return { error: 'a model without a "name"' };
     models.push({

@@ -3,13 +3,17 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   ADVICE_VARIANT_IDS,
   DEFAULT_FINE_TUNE_STEPS,
+  DataType,
   GZIP_LEVEL,
   VARIANT_IDS,
   adviseModel,
   analyzeModel,
   buildTrainingStep,
+  dataBytes,
+  decodeModel,
   dtypeBytes,
   dtypeName,
+  encodeModel,
   externalDataFolder,
   externalDataOptions,
   feedsBytes,
@@ -35,34 +39,13 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-HZI7OIL3.js";
-import {
-  InferenceSession,
-  env
-} from "./chunk-EVL6C2ML.js";
-import {
-  DataType,
-  decodeModel,
-  encodeModel
-} from "./chunk-R3OHUB5T.js";
+} from "./chunk-W7XG3RY5.js";
 import {
   abbaBaseFirst,
   createSequentialComparison,
   minSamplesPerRound,
   planRoundsPerLook
-} from "./chunk-QMWKDW3V.js";
-import {
-  onnxRuntimeFor
-} from "./chunk-JH7NANSA.js";
-import {
-  isOneOf,
-  mean,
-  median,
-  quantileSorted,
-  quantiles,
-  relativeCiHalfWidth,
-  stdev
-} from "./chunk-U7JM4HA2.js";
+} from "./chunk-PUY4NSXC.js";
 import {
   EstimateMeter,
   USER_HZ,
@@ -77,16 +60,34 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-JUTTHN2E.js";
+} from "./chunk-UBP34PMO.js";
+import {
+  isOneOf,
+  mean,
+  median,
+  quantileSorted,
+  quantiles,
+  relativeCiHalfWidth,
+  stdev
+} from "./chunk-JOXRTO3M.js";
+import {
+  InferenceSession,
+  env
+} from "./chunk-BCQMSYO5.js";
+import {
+  onnxRuntimeFor
+} from "./chunk-B5LYWE56.js";
 import {
   ConfigError,
   EnergyBudgetError,
   EnvironmentError,
   InputError,
+  InternalError,
   errnoCode,
+  isUserFacing,
   limitErrorOf,
   messageOf
-} from "./chunk-F6FI7J2S.js";
+} from "./chunk-YURSVAJ6.js";
 
 // src/device/providers.ts
 import { existsSync } from "node:fs";
@@ -189,7 +190,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort = await import("./ort-bundle-OVRU3ARN.js");
+  const ort = await import("./ort-bundle-J6K3YUGI.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;
@@ -468,9 +469,9 @@ process.stdout.write(JSON.stringify({ ok: true, calls: job.warmup + job.calls })
 `;
 
 // src/instructions/callgrind.ts
-var CallgrindFormatError = class extends Error {
+var CallgrindFormatError = class extends InternalError {
   constructor(message) {
-    super(message);
+    super("ENVIRONMENT", message);
     this.name = "CallgrindFormatError";
   }
 };
@@ -505,7 +506,9 @@ function parseCallgrind(text) {
     const line = lines[i];
     const ob = /^(c?)ob=(?:\((\d+)\))?\s*(.*)$/.exec(line);
     if (ob) {
-      const [, callee, id, name] = ob;
+      const callee = ob[1];
+      const id = ob[2];
+      const name = ob[3];
       if (id && name) objects.set(id, name);
       if (!callee) object = id ? objects.get(id) ?? name : name;
       continue;
@@ -534,7 +537,8 @@ function parseCallgrind(text) {
     }
     const m = /^([a-z]+):\s?(.*)$/.exec(line);
     if (!m) continue;
-    const [, key, value] = m;
+    const key = m[1];
+    const value = m[2];
     switch (key) {
       case "cmd":
         profile.command ??= value.trim();
@@ -719,11 +723,11 @@ async function runCallgrind(tool, job, deps = {}) {
   try {
     const feeds = [];
     for (const [i, [name, t]] of Object.entries(job.feeds).entries()) {
-      if (t.type === "string") {
-        feeds.push({ name, type: t.type, dims: [...t.dims], strings: [...t.data] });
+      const data = t.data;
+      if (Array.isArray(data)) {
+        feeds.push({ name, type: t.type, dims: [...t.dims], strings: [...data] });
         continue;
       }
-      const data = t.data;
       const file = path.join(dir, `input-${i}.bin`);
       await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       feeds.push({ name, type: t.type, dims: [...t.dims], file });
@@ -870,12 +874,13 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
   const rss = deps.rssBytes ?? (() => process.memoryUsage.rss());
   const maxRss = deps.maxRssBytes ?? (() => process.resourceUsage().maxRSS * 1024);
   const label2 = deps.label ?? "the model";
-  const auto = cfg.iterations === "auto";
-  if (!auto && !(Number.isInteger(cfg.iterations) && cfg.iterations >= 1)) {
-    throw new RangeError(`iterations must be a positive integer or 'auto', got ${cfg.iterations}`);
+  const iterations = cfg.iterations;
+  const auto = iterations === "auto";
+  if (iterations !== "auto" && !(Number.isInteger(iterations) && iterations >= 1)) {
+    throw new RangeError(`iterations must be a positive integer or 'auto', got ${iterations}`);
   }
   const minSamples = Math.max(2, deps.minSamples ?? 10);
-  const maxRuns = auto ? deps.maxRuns ?? 1e6 : cfg.iterations;
+  const maxRuns = iterations === "auto" ? deps.maxRuns ?? 1e6 : iterations;
   let phase = "warm-up";
   let last = {};
   let lat = new Float64Array(auto ? Math.min(maxRuns, 1024) : maxRuns);
@@ -951,7 +956,7 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
     phase = "meter";
     if (deps.meter && token) energy = await deps.meter.end(token);
   } catch (error) {
-    if (error instanceof EnergyBudgetError) throw error;
+    if (isUserFacing(error)) throw error;
     const msg = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
     if (phase === "meter") throw new EnvironmentError(`${label2}: the energy meter failed: ${msg}`, { cause: error });
     throw new InputError(
@@ -1002,10 +1007,10 @@ function countNonFinite(outputs) {
     if (t.type !== "float32" && t.type !== "float64" && t.type !== "float16") continue;
     const data = t.data;
     let bad = 0;
-    if (t.type === "float16") {
-      const bits = float16BitsOf(t.data);
+    if (t.type === "float16" && ArrayBuffer.isView(data)) {
+      const bits = float16BitsOf(data);
       for (let i = 0; i < bits.length; i++) if ((bits[i] & 31744) === 31744) bad++;
-    } else {
+    } else if (data instanceof Float32Array || data instanceof Float64Array) {
       for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) bad++;
     }
     counts[name] = bad;
@@ -1017,33 +1022,49 @@ function countNonFinite(outputs) {
 import { availableParallelism } from "node:os";
 
 // src/energy/combined.ts
+var BASE_METHODS = ["rapl", "nvml", "nvidia-smi", "estimate"];
+function isBaseMethod(text) {
+  return BASE_METHODS.some((m) => m === text);
+}
+function joinMethods(methods) {
+  const [a, b, ...rest] = methods.flatMap((m) => m.split("+")).filter(isBaseMethod);
+  if (a !== void 0 && b === void 0) return a;
+  if (a !== void 0 && b !== void 0 && rest.length === 0) return `${a}+${b}`;
+  throw new Error(`Cannot name the method of ${methods.join(", ")}: one or two meters expected (internal error).`);
+}
 var CombinedMeter = class {
   constructor(parts) {
     this.parts = parts;
     if (parts.length === 0) throw new Error("CombinedMeter needs at least one meter.");
-    this.method = parts.map((p) => p.method).join("+");
+    this.method = joinMethods(parts.map((p) => p.method));
     this.description = parts.map((p) => p.description).join("; ");
   }
   parts;
   method;
   description;
   modelledIdleW;
+  /** The parts' tokens of each open window, by the token `begin` handed out. */
+  open = /* @__PURE__ */ new Map();
   /** Begins every part. */
   async begin() {
     const tokens = [];
     for (const p of this.parts) tokens.push(await p.begin());
-    const token = { startedAt: tokens[0].startedAt, parts: tokens };
+    const token = { startedAt: tokens[0].startedAt };
+    this.open.set(token, tokens);
     return token;
   }
   /** Ends every part (in reverse order, so the window of the first part encloses the others). */
   async end(token) {
-    const tokens = token.parts;
+    const tokens = this.open.get(token);
+    if (!tokens) throw new Error("Combined window ended twice or never begun (internal error).");
+    this.open.delete(token);
     const windows = new Array(this.parts.length);
     for (let i = this.parts.length - 1; i >= 0; i--) windows[i] = await this.parts[i].end(tokens[i]);
     return combineWindows(windows);
   }
   /** Closes every part, even when one fails. */
   async close() {
+    this.open.clear();
     const results = await Promise.allSettled(this.parts.map((p) => p.close()));
     const failed = results.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
@@ -1068,7 +1089,7 @@ function combineWindows(windows) {
     energyJ,
     domainsJ,
     durationS,
-    method: windows.map((w) => w.method).join("+"),
+    method: joinMethods(windows.map((w) => w.method)),
     estimated: windows.some((w) => w.estimated === true || w.method.includes("estimate")),
     idleW,
     idleMeasured: allIdle ? windows.every((w) => w.idleMeasured === true) : void 0,
@@ -1142,6 +1163,9 @@ var CIM_ARGS = [
   "-Command",
   "Get-CimInstance -ClassName Win32_Processor | Select-Object Name,Manufacturer,Caption,NumberOfLogicalProcessors | ConvertTo-Json -Compress"
 ];
+function isRecord(x) {
+  return typeof x === "object" && x !== null;
+}
 function parseCim(text) {
   let data;
   try {
@@ -1149,7 +1173,7 @@ function parseCim(text) {
   } catch {
     return null;
   }
-  const rows = Array.isArray(data) ? data : [data];
+  const rows = (Array.isArray(data) ? data : [data]).map((r) => isRecord(r) ? r : {});
   const first = rows[0];
   if (!first || typeof first.Name !== "string") return null;
   const logicalCpus = rows.reduce(
@@ -1164,9 +1188,9 @@ function parseCim(text) {
   };
 }
 function why(error) {
-  const e = error;
-  if (e.killed) return `timed out after ${CPU_QUERY_TIMEOUT_MS / 1e3} s`;
-  return typeof e.code === "string" ? e.code : (e.message ?? String(error)).split("\n")[0];
+  if (typeof error === "object" && error !== null && "killed" in error && error.killed)
+    return `timed out after ${CPU_QUERY_TIMEOUT_MS / 1e3} s`;
+  return errnoCode(error) ?? messageOf(error).split("\n")[0];
 }
 async function readPlatformCpu(probe) {
   const run = probe.execFile ?? realExecFile;
@@ -1289,9 +1313,9 @@ var PowerTrace = class {
 };
 
 // src/energy/nvml.ts
-var NvmlError = class extends Error {
+var NvmlError = class extends InternalError {
   constructor(status, call, message) {
-    super(`${call} failed: ${message} (NVML status ${status})`);
+    super("METER_UNAVAILABLE", `${call} failed: ${message} (NVML status ${status})`);
     this.status = status;
     this.call = call;
     this.name = "NvmlError";
@@ -1474,8 +1498,8 @@ var NvmlMeter = class {
   ticker;
   clockNs;
   traces;
+  /** Open windows, by the token `begin` handed out. */
   open = /* @__PURE__ */ new Map();
-  nextId = 1;
   timer = null;
   sampleError = null;
   intervalMs;
@@ -1501,28 +1525,27 @@ var NvmlMeter = class {
   }
   /** Starts a window. @throws EnvironmentError when NVML fails. */
   async begin() {
-    const id = this.nextId++;
+    const token = { startedAt: Date.now() };
     try {
       if (this.mode === "counter") {
         const startMj = this.readCounters();
-        this.open.set(id, { startNs: this.clockNs(), startMj });
+        this.open.set(token, { startNs: this.clockNs(), startMj });
       } else {
         this.sample();
         const startNs = this.clockNs();
-        this.open.set(id, { startNs, startMj: [] });
+        this.open.set(token, { startNs, startMj: [] });
         this.timer ??= this.ticker.every(this.intervalMs, () => this.sample());
       }
     } catch (error) {
       throw this.wrap(error);
     }
-    const token = { startedAt: Date.now(), id };
     return token;
   }
   /** Ends a window: joules per GPU. @throws EnvironmentError when NVML failed. */
   async end(token) {
-    const w = this.open.get(token.id);
+    const w = this.open.get(token);
     if (!w) throw new EnvironmentError("NVML window ended twice or never begun (internal error).");
-    this.open.delete(token.id);
+    this.open.delete(token);
     const domainsJ = {};
     const notes = [];
     let endNs;
@@ -1605,8 +1628,8 @@ var NvidiaSmiMeter = class {
   method = "nvidia-smi";
   description;
   traces = /* @__PURE__ */ new Map();
+  /** Open windows' start times, by the token `begin` handed out. */
   open = /* @__PURE__ */ new Map();
-  nextId = 1;
   broken = null;
   exited = false;
   samples = 0;
@@ -1654,16 +1677,15 @@ var NvidiaSmiMeter = class {
   async begin() {
     const now = this.clockNs();
     this.checkAlive(now);
-    const id = this.nextId++;
-    this.open.set(id, now);
-    const token = { startedAt: Date.now(), id };
+    const token = { startedAt: Date.now() };
+    this.open.set(token, now);
     return token;
   }
   /** Ends a window: joules per GPU. @throws EnvironmentError when readings stopped. */
   async end(token) {
-    const startNs = this.open.get(token.id);
+    const startNs = this.open.get(token);
     if (startNs === void 0) throw new EnvironmentError("nvidia-smi window ended twice or never begun (internal error).");
-    this.open.delete(token.id);
+    this.open.delete(token);
     const endNs = this.clockNs();
     this.checkAlive(endNs);
     const domainsJ = {};
@@ -1949,8 +1971,8 @@ var RaplMeter = class {
   lastUj;
   accumUj;
   wraps;
+  /** Open windows, by the token `begin` handed out. */
   open = /* @__PURE__ */ new Map();
-  nextId = 1;
   timer = null;
   queue = Promise.resolve();
   sampleError = null;
@@ -1998,23 +2020,22 @@ var RaplMeter = class {
   async begin() {
     await this.sample();
     this.failIfSampleError();
-    const id = this.nextId++;
-    this.open.set(id, { startNs: this.clockNs(), accumAtStartUj: [...this.accumUj], wrapsAtStart: [...this.wraps] });
+    const token = { startedAt: Date.now() };
+    this.open.set(token, { startNs: this.clockNs(), accumAtStartUj: [...this.accumUj], wrapsAtStart: [...this.wraps] });
     if (this.timer === null) {
       this.timer = this.ticker.every(this.sampleIntervalMs, () => {
         void this.sample();
       });
     }
-    const token = { startedAt: Date.now(), id };
     return token;
   }
   /** Ends a window: joules per domain since `begin`. @throws EnvironmentError on a failed read. */
   async end(token) {
-    const w = this.open.get(token.id);
+    const w = this.open.get(token);
     if (!w) throw new EnvironmentError("RAPL window ended twice or never begun (internal error).");
     await this.sample();
     const endNs = this.clockNs();
-    this.open.delete(token.id);
+    this.open.delete(token);
     if (this.open.size === 0 && this.timer) {
       this.timer.stop();
       this.timer = null;
@@ -2960,9 +2981,9 @@ import { join as join3 } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createInflateRaw } from "node:zlib";
-var ArchiveError = class extends Error {
+var ArchiveError = class extends InternalError {
   constructor(message) {
-    super(message);
+    super("ENVIRONMENT", message);
     this.name = "ArchiveError";
   }
 };
@@ -3182,6 +3203,7 @@ async function extractTgz(archive, wanted, destDir) {
   try {
     for await (const chunk of gunzip) {
       if (ended) continue;
+      if (!Buffer.isBuffer(chunk)) throw new ArchiveError("gunzip gave a chunk that is not a Buffer (internal error)");
       let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       pending = Buffer.alloc(0);
       while (buf.length > 0) {
@@ -3287,12 +3309,17 @@ function cacheRoot(env2, home = homedir()) {
 }
 function onnxruntimeNodeVersion() {
   const req = createRequire(import.meta.url);
-  return req(join4(onnxRuntimeFor().dir, "package.json")).version;
+  const file = join4(onnxRuntimeFor().dir, "package.json");
+  const pkg = req(file);
+  if (typeof pkg !== "object" || pkg === null || !("version" in pkg) || typeof pkg.version !== "string")
+    throw new EnvironmentError(`${file} has no "version" string; reinstall onnxruntime-node.`);
+  return pkg.version;
 }
-var HttpFailure = class extends Error {
+var HttpFailure = class extends InternalError {
   constructor(message, retry) {
-    super(message);
+    super("ENVIRONMENT", message);
     this.retry = retry;
+    this.name = "HttpFailure";
   }
   retry;
 };
@@ -3370,9 +3397,18 @@ async function downloadOnce(url, dest, timeoutMs) {
   }
   throw new HttpFailure(`more than 5 redirects from ${url}`, false);
 }
+function isManifest(x) {
+  if (typeof x !== "object" || x === null) return false;
+  if (!("url" in x) || typeof x.url !== "string" || !("sha256" in x) || typeof x.sha256 !== "string") return false;
+  if (!("files" in x) || typeof x.files !== "object" || x.files === null) return false;
+  return Object.values(x.files).every(
+    (f) => typeof f === "object" && f !== null && "bytes" in f && typeof f.bytes === "number" && "sha256" in f && typeof f.sha256 === "string"
+  );
+}
 async function readManifest(dir) {
   try {
-    return JSON.parse(await readFile3(join4(dir, "manifest.json"), "utf8"));
+    const manifest = JSON.parse(await readFile3(join4(dir, "manifest.json"), "utf8"));
+    return isManifest(manifest) ? manifest : void 0;
   } catch {
     return void 0;
   }
@@ -3518,8 +3554,8 @@ async function loadNvmlWithMemory(libPath = "libnvidia-ml.so.1") {
     const errorString = lib.func("const char *nvmlErrorString(int result)");
     const memoryInfo = (handle) => {
       const out = {};
-      const status = getInfo(handle, out);
-      if (status !== 0) throw new Error(`nvmlDeviceGetMemoryInfo failed: ${String(errorString(status))} (NVML status ${status})`);
+      const status = Number(getInfo(handle, out));
+      if (status !== 0) throw new NvmlError(status, "nvmlDeviceGetMemoryInfo", String(errorString(status)));
       return { totalBytes: Number(out.total), freeBytes: Number(out.free), usedBytes: Number(out.used) };
     };
     return { nvml: Object.assign(base.nvml, { memoryInfo }) };
@@ -3924,9 +3960,12 @@ function nodeFlops(n, shapes) {
 
 // src/model/control-flow.ts
 var MAX_CONTROL_FLOW_DEPTH = 4;
-var CONTROL_FLOW = /* @__PURE__ */ new Set(["If", "Loop", "Scan"]);
+function controlFlowOp(n) {
+  if (n.domain && n.domain !== "ai.onnx") return void 0;
+  return n.opType === "If" || n.opType === "Loop" || n.opType === "Scan" ? n.opType : void 0;
+}
 function isControlFlow(n) {
-  return (!n.domain || n.domain === "ai.onnx") && CONTROL_FLOW.has(n.opType ?? "");
+  return controlFlowOp(n) !== void 0;
 }
 function graphAttr(n, name) {
   return (n.attribute ?? []).find((a) => a.name === name)?.g ?? void 0;
@@ -4033,11 +4072,12 @@ function expandOnce(current, run, pass) {
   let changed = false;
   let k = 0;
   const noted = new Set(current.notes.map((x) => x.node));
-  const note = (n, counted, times) => {
-    next.notes.push({ node: n.name ?? n.output?.[0] ?? "", op: n.opType, counted, times });
+  const note = (n, op, counted, times) => {
+    next.notes.push({ node: n.name ?? n.output?.[0] ?? "", op, counted, times });
   };
   for (const n of graph.node ?? []) {
-    if (!isControlFlow(n) || current.countedThroughBody.has(n)) {
+    const op = controlFlowOp(n);
+    if (op === void 0 || current.countedThroughBody.has(n)) {
       nodes.push(n);
       continue;
     }
@@ -4066,7 +4106,7 @@ function expandOnce(current, run, pass) {
       (n.output ?? []).forEach((o, i) => {
         if (o && body2.outputs[i]) add(node("Identity", [body2.outputs[i]], [o], {}, `${prefix}out${i}`), true);
       });
-      if (!noted.has(n.name ?? "")) note(n, `${branch} (condition ${cond[0] ? "true" : "false"})`, times);
+      if (!noted.has(n.name ?? "")) note(n, op, `${branch} (condition ${cond[0] ? "true" : "false"})`, times);
       changed = true;
       continue;
     }
@@ -4122,7 +4162,7 @@ function expandOnce(current, run, pass) {
     }
     initializers.push(...copy.initializers);
     next.countedThroughBody.add(n);
-    note(n, n.opType === "Loop" ? `body \xD7 ${count} iterations` : `body \xD7 ${count} steps`, times);
+    note(n, op, n.opType === "Loop" ? `body \xD7 ${count} iterations` : `body \xD7 ${count} steps`, times);
     changed = true;
   }
   if (!changed) return null;
@@ -4442,7 +4482,7 @@ async function prepareModel(cfg, path4, ctx) {
       (bytes, o) => createSession(bytes, { threads: cfg.threads, name: label(cfg), externalDataFolder: o.externalDataFolder })
     );
   } catch (error) {
-    if (error instanceof EnergyBudgetError) throw error;
+    if (isUserFacing(error)) throw error;
     const limit = limitErrorOf(label(cfg), "running the model once to find the shapes of intermediate tensors", error);
     if (limit) throw limit;
     throw new InputError(
@@ -4483,8 +4523,7 @@ async function prepareModel(cfg, path4, ctx) {
   return { loaded, inputs, report, shapes: counted.shapes, preflight: (pass) => preflight(pass, counted.shapes) };
 }
 function tensorBytes(t) {
-  const d = t.data;
-  return typeof d?.byteLength === "number" ? d.byteLength : 0;
+  return dataBytes(t.data);
 }
 async function memoryPreflight(cfg, ctx, pass, input) {
   if (ctx.env.ENERGY_BUDGET_MEMORY_CHECK === "off") return;
@@ -4908,7 +4947,7 @@ async function compareWithBase(cfg, basePath, head, ctx, opts = {}) {
   const base = await measurePrepared(cfg, basePrep, ctx, { inference: ownBenchmark });
   if (!cfg.inference || !head.inference) return { base, comparisons };
   const informational = gates.length === 0;
-  const compared = (m) => ENERGY_METRICS.includes(m) ? "energy" : m;
+  const compared = (m) => isOneOf(LATENCY_COMPARED, m) ? m : "energy";
   const metrics = informational ? [
     .../* @__PURE__ */ new Set([
       "latency-p50",
@@ -5076,9 +5115,9 @@ async function adviseForModel(cfg, head, ctx) {
   const standaloneS = Math.min(3, 0.2 * shareS, cfg.inference?.maxTimeS ?? 3);
   return withMeter(cfg, ctx, async (meter) => {
     const folders = /* @__PURE__ */ new WeakMap();
-    const dataBytes = /* @__PURE__ */ new WeakMap();
+    const dataBytes2 = /* @__PURE__ */ new WeakMap();
     const measure = async (bytes) => {
-      const own = dataBytes.has(bytes) ? folders.get(bytes) : void 0;
+      const own = dataBytes2.has(bytes) ? folders.get(bytes) : void 0;
       const loaded = {
         ...prepared.loaded,
         path: own ? join7(own, "variant.onnx") : prepared.loaded.path,
@@ -5113,7 +5152,7 @@ async function adviseForModel(cfg, head, ctx) {
         );
         const e = meter.takeFailure() ? void 0 : r.energy;
         return {
-          sizeBytes: bytes.length + (dataBytes.get(bytes) ?? 0),
+          sizeBytes: bytes.length + (dataBytes2.get(bytes) ?? 0),
           flops: flops.total,
           latencyMs: { p50: r.latencyMs.p50, mean: r.latencyMs.mean },
           ...e ? {
@@ -5183,7 +5222,7 @@ async function adviseForModel(cfg, head, ctx) {
       const out = externalizeModel(model, dir, "variant.onnx.data", Math.max(1, Math.min(1024, limit)));
       const bytes = encodeModel(out.model);
       folders.set(bytes, dir);
-      dataBytes.set(bytes, out.dataBytes);
+      dataBytes2.set(bytes, out.dataBytes);
       return {
         bytes,
         gzipBytes: await gzipSizeOfFiles([join7(dir, "variant.onnx.data")], GZIP_LEVEL) + gzipSize(bytes),
@@ -5299,7 +5338,7 @@ async function countSides(cfg, headPath, basePath, ctx, opts = {}) {
 
 // src/isolate/protocol.ts
 function serializeError(error) {
-  if (error instanceof EnergyBudgetError) {
+  if (isUserFacing(error)) {
     return {
       ours: true,
       name: error.name,

@@ -12,10 +12,10 @@ import {
   listSupportedBackends,
   ort_bundle_default,
   registerBackend
-} from "./chunk-EVL6C2ML.js";
-import "./chunk-JH7NANSA.js";
+} from "./chunk-BCQMSYO5.js";
+import "./chunk-B5LYWE56.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-F6FI7J2S.js";
+import "./chunk-YURSVAJ6.js";
 import "./chunk-DSY7S6TO.js";
 export {
   InferenceSession,

@@ -11,7 +11,7 @@ import {
   formatValue,
   limitText,
   sig3
-} from "./chunk-SQ5DARHL.js";
+} from "./chunk-3EPVWYAP.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {

@@ -7,16 +7,16 @@ import {
   textOption
 } from "./chunk-TK4EXLC7.js";
 import {
+  formatQuantity,
+  parseQuantity
+} from "./chunk-PCAO4IT3.js";
+import {
   EnergyBudgetError,
   ExitCode,
   InputError,
   errnoCode,
   messageOf
-} from "./chunk-F6FI7J2S.js";
-import {
-  formatQuantity,
-  parseQuantity
-} from "./chunk-MJFYPYIG.js";
+} from "./chunk-YURSVAJ6.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
@@ -153,7 +153,7 @@ function budgetsFor(m) {
     "latency-p95": m.inference ? m.inference.latencyMs.p95 / 1e3 : void 0
   };
   const lines = [];
-  for (const key of Object.keys(HEADROOM)) {
+  for (const key of Object.keys(HEADROOM).filter((k) => Object.hasOwn(HEADROOM, k))) {
     const v = measured[key];
     if (v === void 0 || !Number.isFinite(v) || v <= 0) continue;
     const kind = KIND[key];

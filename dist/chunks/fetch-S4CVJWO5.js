@@ -6,9 +6,9 @@ import {
   fileIntegrity,
   keepEntry,
   toolCacheDeps
-} from "./chunk-BEWLHAWT.js";
+} from "./chunk-F6QAPNDU.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-F6FI7J2S.js";
+import "./chunk-YURSVAJ6.js";
 import "./chunk-DSY7S6TO.js";
 export {
   NPM_REGISTRY,

@@ -3,39 +3,40 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitCommandError,
   runGit
-} from "./chunk-7EJZN4T7.js";
+} from "./chunk-NVRQR63C.js";
 import {
   loadBaselineReport
-} from "./chunk-67ME2E2X.js";
+} from "./chunk-KD43UDNK.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-Y5KFUCW2.js";
+} from "./chunk-XTCTCS2I.js";
 import {
   lastSegment,
   toRecord
-} from "./chunk-6UZMMKGQ.js";
+} from "./chunk-HEJVZFI4.js";
+import "./chunk-GOOTJIT7.js";
 import {
   textOption
 } from "./chunk-TK4EXLC7.js";
-import "./chunk-R3OHUB5T.js";
-import "./chunk-U7JM4HA2.js";
+import "./chunk-4IKFRKST.js";
+import "./chunk-JOXRTO3M.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
 import {
+  formatChange,
+  formatMetric
+} from "./chunk-3EPVWYAP.js";
+import "./chunk-PCAO4IT3.js";
+import {
   EnergyBudgetError,
   InputError,
   messageOf
-} from "./chunk-F6FI7J2S.js";
-import {
-  formatChange,
-  formatMetric
-} from "./chunk-SQ5DARHL.js";
-import "./chunk-MJFYPYIG.js";
+} from "./chunk-YURSVAJ6.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/history/command.ts
@@ -136,23 +137,26 @@ var HistoryArgumentError = class extends EnergyBudgetError {
 Run 'energy-budget history --help' for the usage.`, 2);
   }
 };
+function parseHistoryArgs(args) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      "history-ref": { type: "string" },
+      config: { type: "string" },
+      head: { type: "string" },
+      window: { type: "string" },
+      html: { type: "string" },
+      markdown: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    }
+  });
+}
 async function runHistoryCommand(args, io) {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        "history-ref": { type: "string" },
-        config: { type: "string" },
-        head: { type: "string" },
-        window: { type: "string" },
-        html: { type: "string" },
-        markdown: { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
+    parsed = parseHistoryArgs(args);
   } catch (error) {
     throw new HistoryArgumentError(messageOf(error).replace(/\. To specify.*$/s, "."));
   }

@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 
 // src/util/one-of.ts
 function isOneOf(allowed, value) {
-  return typeof value === "string" && allowed.includes(value);
+  return typeof value === "string" && allowed.some((a) => a === value);
 }
 
 // src/util/stats.ts

@@ -7,15 +7,15 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-6UZMMKGQ.js";
-import {
-  InputError,
-  messageOf
-} from "./chunk-F6FI7J2S.js";
+} from "./chunk-HEJVZFI4.js";
 import {
   formatChange,
   formatMetric
-} from "./chunk-SQ5DARHL.js";
+} from "./chunk-3EPVWYAP.js";
+import {
+  InputError,
+  messageOf
+} from "./chunk-YURSVAJ6.js";
 
 // src/history/chart-data.ts
 var METRIC_TITLE = {

@@ -1,5 +1,13 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
+import {
+  InternalError
+} from "./chunk-YURSVAJ6.js";
+
+// src/config/own-keys.ts
+function ownKeys(record) {
+  return Object.keys(record).filter((key) => Object.hasOwn(record, key));
+}
 
 // src/config/units.ts
 var MICRO = ["u", "\xB5", "\u03BC"];
@@ -155,11 +163,11 @@ var KINDS = {
     ]
   }
 };
-var QUANTITY_KINDS = Object.keys(KINDS);
-var QuantityError = class extends Error {
+var QUANTITY_KINDS = ownKeys(KINDS);
+var QuantityError = class extends InternalError {
   problem;
   constructor(problem) {
-    super(`${problem.message}; expected ${problem.expected}, e.g. \`${problem.example}\``);
+    super("CONFIG_INVALID", `${problem.message}; expected ${problem.expected}, e.g. \`${problem.example}\``);
     this.name = "QuantityError";
     this.problem = problem;
   }
@@ -285,6 +293,7 @@ function formatQuantity(value, kind, options = {}) {
 }
 
 export {
+  ownKeys,
   describeKind,
   tryParseQuantity,
   parseQuantity,

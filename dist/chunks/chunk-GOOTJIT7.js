@@ -1,10 +1,13 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
+  isJsonObject
+} from "./chunk-4IKFRKST.js";
+import {
   InputError,
   errnoCode,
   messageOf
-} from "./chunk-F6FI7J2S.js";
+} from "./chunk-YURSVAJ6.js";
 import {
   __commonJS,
   __toESM
@@ -6915,6 +6918,9 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/report/read.ts
+import { open } from "node:fs/promises";
+
 // src/report/validate.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
@@ -9183,42 +9189,69 @@ var REPORT_SCHEMA = {
 
 // src/report/validate.ts
 var compiled;
-function reportSchemaProblem(doc) {
+function reportValidator() {
   compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA);
-  if (compiled(doc)) return null;
-  const e = compiled.errors?.[0];
+  return compiled;
+}
+function matchesReportSchema(doc) {
+  return reportValidator()(doc);
+}
+function reportSchemaProblem(doc) {
+  const validate = reportValidator();
+  if (validate(doc)) return null;
+  const e = validate.errors?.[0];
   if (!e) return "does not match the report schema";
   const where = e.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, "/").replace(/~0/g, "~")}`).join("").replace(/^\./, "");
-  const detail = e.keyword === "required" ? `is missing \`${e.params.missingProperty}\`` : e.keyword === "enum" ? `must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : e.message ?? "is invalid";
+  const params = e.params;
+  const allowed = params.allowedValues;
+  const detail = e.keyword === "required" ? `is missing \`${String(params.missingProperty)}\`` : e.keyword === "enum" && Array.isArray(allowed) ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}` : e.message ?? "is invalid";
   return `${where || "the report"} ${detail} (schema/report.schema.json)`;
 }
 
-// src/util/read-text.ts
-import { readFile } from "node:fs/promises";
-var readTextFile = (path) => readFile(path, "utf8");
-
-// src/baseline/report.ts
+// src/report/read.ts
 var SUPPORTED_SCHEMA_VERSION = 1;
-function isRecord(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
+var MAX_REPORT_BYTES = 50 * 1024 * 1024;
+var REPORT_HOW = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
+var tooLarge = (size) => ({
+  fault: "too-large",
+  problem: `the file is ${size} bytes, larger than 50 MB; refusing to read it`
+});
+async function readBounded(file) {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_REPORT_BYTES) return tooLarge(size);
+    const buffer = Buffer.alloc(Math.min(size, MAX_REPORT_BYTES) + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_REPORT_BYTES)
+      return { fault: "too-large", problem: "the file grew past 50 MB while it was read; refusing to read it" };
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+function shown(v) {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 80 ? `${text.slice(0, 80)}\u2026` : text;
 }
 function checkModel(m, at) {
-  if (!isRecord(m)) return `${at}: expected an object`;
+  if (!isJsonObject(m)) return `${at}: expected an object`;
   if (typeof m.name !== "string" || m.name === "") return `${at}.name: expected the model's name (a string)`;
   if (m.error !== void 0 || m.change === "removed") return null;
-  const num = (v, path, optional = false) => v === void 0 && optional ? null : typeof v === "number" && Number.isFinite(v) ? null : `${path}: expected a number, got ${v === void 0 ? "nothing" : JSON.stringify(v)}`;
+  const num = (v, path) => typeof v === "number" && Number.isFinite(v) ? null : `${path}: expected a number, got ${v === void 0 ? "nothing" : shown(v)}`;
   const problems = [];
-  if (!isRecord(m.size)) problems.push(`${at}.size: expected { bytes, parameters }`);
+  if (!isJsonObject(m.size)) problems.push(`${at}.size: expected { bytes, parameters }`);
   else problems.push(num(m.size.bytes, `${at}.size.bytes`), num(m.size.parameters, `${at}.size.parameters`));
   problems.push(num(m.flops, `${at}.flops`));
   if (m.inference !== void 0) {
     const inf = m.inference;
-    if (!isRecord(inf) || !isRecord(inf.latencyMs)) problems.push(`${at}.inference.latencyMs: expected { p50, p95, p99, mean }`);
+    if (!isJsonObject(inf) || !isJsonObject(inf.latencyMs))
+      problems.push(`${at}.inference.latencyMs: expected { p50, p95, p99, mean }`);
     else {
       for (const k of ["p50", "p95", "p99", "mean"]) problems.push(num(inf.latencyMs[k], `${at}.inference.latencyMs.${k}`));
       problems.push(num(inf.throughput, `${at}.inference.throughput`));
       if (inf.energy !== void 0) {
-        if (!isRecord(inf.energy)) problems.push(`${at}.inference.energy: expected an object`);
+        if (!isJsonObject(inf.energy)) problems.push(`${at}.inference.energy: expected an object`);
         else
           problems.push(
             num(inf.energy.joulesPerInference, `${at}.inference.energy.joulesPerInference`),
@@ -9229,96 +9262,71 @@ function checkModel(m, at) {
   }
   if (m.training !== void 0) {
     const t = m.training;
-    if (!isRecord(t) || !isRecord(t.stepMs)) problems.push(`${at}.training.stepMs: expected { p50, mean }`);
+    if (!isJsonObject(t) || !isJsonObject(t.stepMs)) problems.push(`${at}.training.stepMs: expected { p50, mean }`);
     else problems.push(num(t.stepMs.mean, `${at}.training.stepMs.mean`));
   }
   return problems.find((p) => p !== null) ?? null;
 }
-async function loadBaselineReport(path, readFile2 = readTextFile, givenAs = "--baseline") {
-  const how = "Expected a report written by `energy-budget run --json FILE` (for example an artifact of the base branch's run).";
+function checkReport(doc) {
+  const notReport = (problem) => ({ fault: "not-a-report", problem });
+  const invalid = (problem) => ({ fault: "invalid", problem });
+  if (!isJsonObject(doc)) return notReport("expected a JSON object at the top level");
+  if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {
+    return notReport(
+      doc.schemaVersion === void 0 ? "schemaVersion is missing, so this is not an energy-budget report" : `schemaVersion ${JSON.stringify(doc.schemaVersion)} is not supported by this version (it reads ${SUPPORTED_SCHEMA_VERSION}); re-create the report with the same energy-budget version`
+    );
+  }
+  if (!Array.isArray(doc.models)) return notReport("models: expected a list of models");
+  if (!isJsonObject(doc.environment))
+    return invalid("environment: expected an object with cpu, logicalCpus, os, node, onnxruntime");
+  const models = doc.models;
+  const names = /* @__PURE__ */ new Set();
+  for (const [i, m] of models.entries()) {
+    const problem = checkModel(m, `models[${i}]`);
+    if (problem) return invalid(problem);
+    const name = isJsonObject(m) && typeof m.name === "string" ? m.name : "";
+    if (names.has(name)) return invalid(`models[${i}].name: "${name}" appears twice`);
+    names.add(name);
+  }
+  if (!matchesReportSchema(doc)) return invalid(reportSchemaProblem(doc) ?? "does not match the report schema");
+  return doc;
+}
+async function readReportFile(file, source = {}) {
+  const givenAs = source.givenAs ?? "--baseline";
+  const refuse = (fault, problem) => ({
+    ok: false,
+    fault,
+    problems: [problem],
+    message: `${givenAs} ${file}: ${problem}. ${REPORT_HOW}`
+  });
   let text;
   try {
-    text = await readFile2(path);
+    text = source.readFile ? await source.readFile(file) : await readBounded(file);
   } catch (error) {
     const code = errnoCode(error);
     const what = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder" : `cannot be read (${messageOf(error)})`;
-    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: the file ${what}. ${how}`, { cause: error });
+    return refuse("unreadable", `the file ${what}`);
   }
+  if (typeof text === "string" && Buffer.byteLength(text, "utf8") > MAX_REPORT_BYTES)
+    text = tooLarge(Buffer.byteLength(text, "utf8"));
+  if (typeof text !== "string") return refuse(text.fault, text.problem);
   let doc;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: not valid JSON (${messageOf(error)}). ${how}`, {
-      cause: error
-    });
+    return refuse("not-json", `not valid JSON (${messageOf(error)})`);
   }
-  const fail = (problem2) => {
-    throw new InputError("INPUT_INVALID", `${givenAs} ${path}: ${problem2}. ${how}`);
-  };
-  if (!isRecord(doc)) return fail("expected a JSON object at the top level");
-  if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {
-    fail(
-      doc.schemaVersion === void 0 ? "schemaVersion is missing, so this is not an energy-budget report" : `schemaVersion ${JSON.stringify(doc.schemaVersion)} is not supported by this version (it reads ${SUPPORTED_SCHEMA_VERSION}); re-create the baseline with the same energy-budget version`
-    );
-  }
-  if (!isRecord(doc.environment)) fail("environment: expected an object with cpu, logicalCpus, os, node, onnxruntime");
-  if (!Array.isArray(doc.models)) fail("models: expected a list of models");
-  const models = doc.models;
-  const names = /* @__PURE__ */ new Set();
-  models.forEach((m, i) => {
-    const problem2 = checkModel(m, `models[${i}]`);
-    if (problem2) fail(problem2);
-    const name = m.name;
-    if (names.has(name)) fail(`models[${i}].name: "${name}" appears twice`);
-    names.add(name);
-  });
-  const problem = reportSchemaProblem(doc);
-  if (problem) fail(problem);
-  return doc;
+  const checked = checkReport(doc);
+  return "fault" in checked ? refuse(checked.fault, checked.problem) : { ok: true, report: checked };
 }
-function describeThreads(m) {
-  return m?.inference?.threads;
-}
-function environmentDifferences(base, head, config) {
-  const out = [];
-  const a = base.environment ?? {};
-  const b = head.environment;
-  const differ = (label, x, y, consequence) => {
-    if (x !== void 0 && y !== void 0 && x !== y)
-      out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
-  };
-  const perf = "latency and energy are not comparable across them, so regression checks compare machines as much as models";
-  differ("on CPU", a.cpu, b.cpu, perf);
-  differ("with logical CPUs", a.logicalCpus, b.logicalCpus, perf);
-  differ("on device", a.device, b.device, perf);
-  differ("with onnxruntime", a.onnxruntime, b.onnxruntime, "kernels and threading differ between versions");
-  differ("on OS", a.os, b.os, "scheduling and timers differ");
-  const headByName = new Map((head.models ?? []).map((m) => [m.name, m]));
-  const cfgByName = new Map((config?.models ?? []).map((m) => [m.name, m]));
-  for (const bm of base.models ?? []) {
-    const hm = headByName.get(bm.name);
-    const cfg = cfgByName.get(bm.name);
-    const bt = describeThreads(bm);
-    const ht = describeThreads(hm) ?? cfg?.threads;
-    if (bt !== void 0 && ht !== void 0 && bt !== ht) {
-      out.push(
-        `${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? "" : "s"}, this run with ${ht}: latency and energy are not comparable`
-      );
-    }
-    const bMethod = bm.inference?.energy?.method;
-    const hMethod = hm?.inference?.energy?.method ?? (cfg && cfg.energy !== "auto" ? cfg.energy : void 0);
-    if (bMethod !== void 0 && hMethod !== void 0 && bMethod !== hMethod) {
-      out.push(
-        `${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`
-      );
-    }
-  }
-  return out;
+async function readReport(file, readFile, givenAs = "--baseline") {
+  const reading = await readReportFile(file, { readFile, givenAs });
+  if (reading.ok) return reading.report;
+  throw new InputError("INPUT_INVALID", reading.message);
 }
 
 export {
-  readTextFile,
   SUPPORTED_SCHEMA_VERSION,
-  loadBaselineReport,
-  environmentDifferences
+  readReportFile,
+  readReport
 };

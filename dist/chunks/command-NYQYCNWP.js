@@ -6,6 +6,8 @@ import {
   analyzeModel,
   buildReduced,
   buildVariant,
+  decodeModel,
+  encodeModel,
   feedsBytes,
   formatPercent,
   gzipSize,
@@ -18,25 +20,21 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-HZI7OIL3.js";
-import "./chunk-EVL6C2ML.js";
+} from "./chunk-W7XG3RY5.js";
 import {
-  decodeModel,
-  encodeModel
-} from "./chunk-R3OHUB5T.js";
-import "./chunk-JH7NANSA.js";
+  formatQuantity
+} from "./chunk-PCAO4IT3.js";
+import "./chunk-BCQMSYO5.js";
+import "./chunk-B5LYWE56.js";
 import "./chunk-5RXNPUPO.js";
 import {
-  EnergyBudgetError,
   EnvironmentError,
   ExitCode,
   InputError,
   exitCodeOf,
+  isUserFacing,
   messageOf
-} from "./chunk-F6FI7J2S.js";
-import {
-  formatQuantity
-} from "./chunk-MJFYPYIG.js";
+} from "./chunk-YURSVAJ6.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/optimize/command.ts
@@ -99,7 +97,7 @@ async function runReduceCommand(args, loaded, outPath, io) {
     ...r.convChannelMultiple !== void 0 ? { convChannelMultiple: r.convChannelMultiple } : {},
     train
   });
-  const label = reduceLabel(args.variant, {
+  const label = reduceLabel(distill ? "distill" : "prune-structured", {
     ...distill ? { distillWidth: 1 - ratio } : { pruneRatio: ratio },
     steps
   });
@@ -112,7 +110,7 @@ async function runReduceCommand(args, loaded, outPath, io) {
       { label: args.out }
     );
   } catch (error) {
-    if (error instanceof EnergyBudgetError && !(error instanceof InputError)) throw error;
+    if (isUserFacing(error) && !(error instanceof InputError)) throw error;
     throw new EnvironmentError(
       `The ${label} variant of ${args.model} was built but could not be run or analysed: ${messageOf(error)}. Nothing was written.`,
       { cause: error }
@@ -408,7 +406,7 @@ async function runOptimizeCommand(argv, io) {
     try {
       fidelity = await measureFidelity(loaded.bytes, variantBytes, batches, io.createSession ?? ortSessionFactory);
     } catch (error) {
-      if (error instanceof EnergyBudgetError) throw error;
+      if (isUserFacing(error)) throw error;
       throw new EnvironmentError(
         `The ${built.label} variant of ${args.model} was built but onnxruntime could not run it: ${messageOf(error)}. Nothing was written.`,
         { cause: error }
