@@ -83,7 +83,8 @@ export const averagePool: GradRule = {
     if (!dY) return [];
     const x = inp(node, 0);
     const { shape, spatial } = established(staticSpatial(em, x), `the spatial shape of ${x}`);
-    const channels = shape[1] as number;
+    const c1 = shape[1];
+    const channels = established(typeof c1 === 'number' ? c1 : undefined, `the channel count of ${x}`);
     const g = established(windowGeometry(node, spatial), 'the window geometry');
     const ySpatial = staticDims(windowOutput(spatial, g), 'the output size');
     const k = spatial.length;

@@ -10,8 +10,7 @@ import { type NodeProto } from '../model/onnx.js';
 import { type AttrValue } from '../model/builder.js';
 import { attrFloat, attrInt, attrInts, withoutAttrs } from './attrs.js';
 import { MORE_GRAD_RULES } from './grad-ops-more.js';
-import type { GraphEmitter } from './graph.js';
-import { broadcastShapes, isStatic, normAxis, type Dim } from './shapes.js';
+import { broadcastShapes, normAxis, type Dim } from './shapes.js';
 import {
   inp,
   out,
@@ -29,6 +28,7 @@ import {
 } from './grad-rule.js';
 import { conv, batchNorm } from './grad-ops-conv.js';
 import { maxPool, averagePool, globalAveragePool } from './grad-ops-pool.js';
+import { reduceRule } from './grad-ops-reduce.js';
 
 export type { ForwardResult, GradRule };
 
@@ -322,54 +322,6 @@ const concat: GradRule = {
     return em.op('Split', [dY, split], { axis }, inputs.length, 'grad_concat');
   },
 };
-
-/** Reduction axes of a ReduceSum/ReduceMean node (axes input from opset 13/18, else attribute). */
-function reduceAxes(node: NodeProto, em: GraphEmitter): number[] | undefined | 'dynamic' {
-  if (hasInput(node, 1)) return em.intsOf(inp(node, 1)) ?? 'dynamic';
-  const a = attrInts(node, 'axes', []);
-  if (a.length) return a;
-  return attrInt(node, 'noop_with_empty_axes', 0) ? [] : undefined;
-}
-
-function reduceRule(mean: boolean): GradRule {
-  return {
-    differentiable: () => [0],
-    check(node, em) {
-      const axes = reduceAxes(node, em);
-      if (axes === 'dynamic') return 'its axes are computed at run time (the gradient needs them when the graph is built)';
-      if (rankOf(em, inp(node, 0)) === undefined) return 'the rank of its input is not known when the graph is built';
-      return undefined;
-    },
-    backward(em, node, [dY]) {
-      if (!dY) return [];
-      const x = inp(node, 0);
-      const rank = knownRank(em, x);
-      const given = reduceAxes(node, em) as number[] | undefined;
-      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      // Y = Σ_axes X (or the mean): every X element in a reduced group receives that group's dY.
-      let g =
-        attrInt(node, 'keepdims', 1) || axes.length === 0
-          ? dY
-          : unsqueeze(
-              em,
-              dY,
-              [...axes].sort((a, b) => a - b),
-            );
-      if (mean) {
-        const xs = knownShape(em, x);
-        const reduced = axes.map((a) => xs[a]);
-        const count = reduced.every((d) => typeof d === 'number')
-          ? em.scalar(reduced.reduce((a, b) => a * b, 1))
-          : em.one('Div', [em.floatSize(x, xs), em.floatSize(out(node, 0), em.shapeOf(out(node, 0)))], {}, 'reduce_count');
-        g = em.one('Div', [g, count]);
-      }
-      const xs = em.shapeOf(x);
-      return [
-        em.one('Expand', [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? 'grad_reduce_mean' : 'grad_reduce_sum'),
-      ];
-    },
-  };
-}
 
 /** Ops whose outputs never carry a gradient (integer, boolean or piecewise-constant results). */
 export const NO_GRADIENT_OPS: ReadonlySet<string> = new Set([
