@@ -144,7 +144,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-K5SVDYE7.js");
   const { mergeReports } = await import("./chunks/merge-7TRUBOJK.js");
   const { renderText } = await import("./chunks/terminal-4DVRK4LG.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-2O2BK32C.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-LWHTZXSX.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -173,7 +173,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-PU6GE3YR.js");
-  const { runEnergyBudget } = await import("./chunks/run-2O2BK32C.js");
+  const { runEnergyBudget } = await import("./chunks/run-LWHTZXSX.js");
   const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -231,7 +231,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-2O2BK32C.js");
+      const { runEnergyBudget } = await import("./chunks/run-LWHTZXSX.js");
       const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -239,7 +239,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-NYQYCNWP.js");
+      const { runOptimizeCommand } = await import("./chunks/command-Q2USU3YF.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {

@@ -6123,7 +6123,7 @@ async function postComment(s, report, body, prNumber, fatal) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-2O2BK32C.js");
+  const engine = await import("./chunks/run-LWHTZXSX.js");
   return engine.runEnergyBudget;
 }
 async function runMode(s) {

@@ -7,8 +7,8 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-UBUR2L3X.js";
-import "./chunks/chunk-W7XG3RY5.js";
+} from "./chunks/chunk-YI3DFLOY.js";
+import "./chunks/chunk-J66PNU7O.js";
 import "./chunks/chunk-PUY4NSXC.js";
 import "./chunks/chunk-UBP34PMO.js";
 import "./chunks/chunk-JOXRTO3M.js";

@@ -20,7 +20,7 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-W7XG3RY5.js";
+} from "./chunk-J66PNU7O.js";
 import {
   formatQuantity
 } from "./chunk-PCAO4IT3.js";

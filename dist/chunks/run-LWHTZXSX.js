@@ -62,14 +62,14 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-UBUR2L3X.js";
+} from "./chunk-YI3DFLOY.js";
 import {
   decodeModel,
   externalEntries,
   forEachTensor,
   isExternal,
   suggest
-} from "./chunk-W7XG3RY5.js";
+} from "./chunk-J66PNU7O.js";
 import {
   minSamplesForPercentile
 } from "./chunk-PUY4NSXC.js";

@@ -39,7 +39,7 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-W7XG3RY5.js";
+} from "./chunk-J66PNU7O.js";
 import {
   abbaBaseFirst,
   createSequentialComparison,

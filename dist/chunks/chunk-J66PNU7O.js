@@ -12172,7 +12172,8 @@ var averagePool = {
     if (!dY) return [];
     const x = inp(node2, 0);
     const { shape, spatial } = established(staticSpatial(em, x), `the spatial shape of ${x}`);
-    const channels = shape[1];
+    const c1 = shape[1];
+    const channels = established(typeof c1 === "number" ? c1 : void 0, `the channel count of ${x}`);
     const g = established(windowGeometry(node2, spatial), "the window geometry");
     const ySpatial = staticDims(windowOutput(spatial, g), "the output size");
     const k = spatial.length;
@@ -12225,6 +12226,49 @@ var globalAveragePool = {
     return [em.one("Expand", [em.one("Div", [dY, count2]), shape], {}, "grad_global_avgpool")];
   }
 };
+
+// src/train/grad-ops-reduce.ts
+function reduceAxes(node2, em) {
+  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
+  const a = attrInts(node2, "axes", []);
+  if (a.length) return a;
+  return attrInt2(node2, "noop_with_empty_axes", 0) ? [] : void 0;
+}
+function reduceRule(mean) {
+  return {
+    differentiable: () => [0],
+    check(node2, em) {
+      const axes = reduceAxes(node2, em);
+      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
+      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+      return void 0;
+    },
+    backward(em, node2, [dY]) {
+      if (!dY) return [];
+      const x = inp(node2, 0);
+      const rank = knownRank(em, x);
+      const given = reduceAxes(node2, em);
+      if (given === "dynamic")
+        throw new Error(`internal: the axes of ${node2.name} are computed at run time although the rule's check passed`);
+      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
+      let g = attrInt2(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
+        em,
+        dY,
+        [...axes].sort((a, b) => a - b)
+      );
+      if (mean) {
+        const xs2 = knownShape(em, x);
+        const reduced = axes.map((a) => xs2[a]);
+        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "reduce_count");
+        g = em.one("Div", [g, count2]);
+      }
+      const xs = em.shapeOf(x);
+      return [
+        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? "grad_reduce_mean" : "grad_reduce_sum")
+      ];
+    }
+  };
+}
 
 // src/train/grad-ops.ts
 var gemm = {
@@ -12463,45 +12507,6 @@ var concat2 = {
     return em.op("Split", [dY, split2], { axis }, inputs.length, "grad_concat");
   }
 };
-function reduceAxes(node2, em) {
-  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
-  const a = attrInts(node2, "axes", []);
-  if (a.length) return a;
-  return attrInt2(node2, "noop_with_empty_axes", 0) ? [] : void 0;
-}
-function reduceRule(mean) {
-  return {
-    differentiable: () => [0],
-    check(node2, em) {
-      const axes = reduceAxes(node2, em);
-      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-      return void 0;
-    },
-    backward(em, node2, [dY]) {
-      if (!dY) return [];
-      const x = inp(node2, 0);
-      const rank = knownRank(em, x);
-      const given = reduceAxes(node2, em);
-      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      let g = attrInt2(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
-        em,
-        dY,
-        [...axes].sort((a, b) => a - b)
-      );
-      if (mean) {
-        const xs2 = knownShape(em, x);
-        const reduced = axes.map((a) => xs2[a]);
-        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "reduce_count");
-        g = em.one("Div", [g, count2]);
-      }
-      const xs = em.shapeOf(x);
-      return [
-        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? "grad_reduce_mean" : "grad_reduce_sum")
-      ];
-    }
-  };
-}
 var NO_GRADIENT_OPS = /* @__PURE__ */ new Set([
   "Shape",
   "Size",
