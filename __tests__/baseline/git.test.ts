@@ -4,9 +4,9 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentError, InputError } from '../../src/errors.js';
-import { GitBaseline, isLfsPointer, readFileAtRef } from '../../src/baseline/git-baseline.js';
+import { GitBaseline, isLfsPointer } from '../../src/baseline/git-baseline.js';
 import { resolveRef, runGit } from '../../src/baseline/git.js';
-import { classifyModels } from './helpers.js';
+import { classifyModels, readFileAtRef } from './helpers.js';
 import { encodeModel, DataType } from '../../src/model/onnx.js';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
 

@@ -5,10 +5,10 @@ import {
   createSequentialComparison,
   lookAlpha,
   statusForVerdict,
-  toComparisonResult,
   type SequentialOptions,
   type SequentialState,
 } from '../../src/compare/sequential.js';
+import { toComparisonResult } from './sequential-helpers.js';
 
 /**
  * One simulated comparison. Each round draws fresh "sessions": a per-session multiplicative

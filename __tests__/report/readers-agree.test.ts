@@ -12,7 +12,8 @@ import { loadBaselineReport } from '../../src/baseline/report.js';
 import { EnergyBudgetError } from '../../src/errors.js';
 import { run, type ActionIO } from '../../src/main.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
-import { readUntrustedReport, readUntrustedReportFile } from '../../src/report/untrusted.js';
+import { readUntrustedReportFile } from '../../src/report/untrusted.js';
+import { InputError } from '../../src/errors.js';
 import type { Report } from '../../src/report/types.js';
 import { FakeGitHub } from '../github/fake-github.js';
 import { failReport, inconclusiveReport, passReport } from '../github/fixtures/reports.js';
@@ -25,6 +26,13 @@ function file(text: string): string {
   const f = path.join(dir, `report-${n++}.json`);
   writeFileSync(f, text);
   return f;
+}
+
+/** Comment mode's reading as a throwing call, like the other two paths (exit 2 with the reader's message). */
+async function readUntrustedReport(f: string): Promise<Report> {
+  const reading = await readUntrustedReportFile(f);
+  if (reading.ok) return reading.report;
+  throw new InputError('INPUT_INVALID', reading.message);
 }
 
 const PATHS: Array<[string, (f: string) => Promise<Report>]> = [

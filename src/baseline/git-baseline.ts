@@ -185,23 +185,6 @@ async function writeAtCommit(
   return true;
 }
 
-/**
- * Reads `relPath` (relative to `repoDir`, or absolute) as it is at `ref`, without touching the
- * working tree or the index; LFS pointers are smudged. Returns null when the file does not
- * exist at that commit.
- * @throws InputError for an unknown ref or a path outside the repository; EnvironmentError for git/LFS problems.
- */
-export async function readFileAtRef(
-  repoDir: string,
-  ref: string,
-  relPath: string,
-  options: GitOptions = {},
-): Promise<Buffer | null> {
-  const top = await repoTop(repoDir, options);
-  const commit = await resolveRef(top, ref, options);
-  return readAtCommit(top, commit, ref, await repoRelativePath(top, repoDir, relPath), options);
-}
-
 /** Every external-data location the tensors of a graph (and its subgraphs) name. */
 function externalLocations(graph: GraphProto | undefined, out: Set<string>): void {
   if (!graph) return;

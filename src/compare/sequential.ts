@@ -21,7 +21,7 @@
  *   less conservative.
  */
 import { mean, median, quantile, tQuantile, variance, normalCdf, type Interval } from '../util/stats.js';
-import type { BudgetStatus, ComparisonResult, ComparisonVerdict, InconclusivePolicy } from './types.js';
+import type { BudgetStatus, ComparisonVerdict, InconclusivePolicy } from './types.js';
 import { minSamplesForPercentile } from '../util/tail.js';
 
 /** What a look decided: keep sampling, or a verdict. */
@@ -343,29 +343,6 @@ export function createSequentialComparison(options: SequentialOptions): Sequenti
       return state();
     },
     state,
-  };
-}
-
-const SPENDING_NAME: Record<AlphaSpending, string> = { bonferroni: 'Bonferroni', pocock: 'Pocock' };
-
-/**
- * The comparison result for the budget evaluator, or null when no look was made (too few
- * rounds to form an interval).
- */
-export function toComparisonResult(
-  state: SequentialState,
-  options: Pick<Required<SequentialOptions>, 'threshold' | 'spending'>,
-): ComparisonResult | null {
-  if (!state.changeCi95 || state.estimate === null) return null;
-  const verdict: ComparisonVerdict = state.decision === 'continue' ? 'inconclusive' : state.decision;
-  return {
-    verdict,
-    estimate: state.estimate,
-    changeCi95: state.changeCi95,
-    method: `paired rounds, ${state.rounds} rounds, ${state.looks} look${state.looks === 1 ? '' : 's'} (${SPENDING_NAME[options.spending]}-adjusted)`,
-    rounds: state.rounds,
-    threshold: options.threshold,
-    ...(state.centres ? { centres: state.centres } : {}),
   };
 }
 

@@ -7,7 +7,6 @@
  * from the rows (a forged `verdict: pass` cannot head a table of failures).
  */
 import { overallVerdict } from '../compare/budgets.js';
-import { InputError } from '../errors.js';
 import { readReportFile, type ReportReading } from './read.js';
 import type { ModelReport, Report, Verdict } from './types.js';
 
@@ -105,14 +104,4 @@ export const COMMENT_MODE_SOURCE = '`report-json`';
 export async function readUntrustedReportFile(file: string): Promise<ReportReading> {
   const reading = await readReportFile(file, { givenAs: COMMENT_MODE_SOURCE });
   return reading.ok ? { ok: true, report: sanitizeReport(reading.report) } : reading;
-}
-
-/**
- * Reads an untrusted report: checked like `merge` and `--baseline` read it, then bounded.
- * @throws InputError INPUT_INVALID (exit 2) with the reader's message when it refuses the file.
- */
-export async function readUntrustedReport(file: string): Promise<Report> {
-  const reading = await readUntrustedReportFile(file);
-  if (reading.ok) return reading.report;
-  throw new InputError('INPUT_INVALID', reading.message);
 }
