@@ -144,7 +144,7 @@ async function runMerge(args, proc) {
   const { loadBaselineReport } = await import("./chunks/report-K5SVDYE7.js");
   const { mergeReports } = await import("./chunks/merge-7TRUBOJK.js");
   const { renderText } = await import("./chunks/terminal-4DVRK4LG.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-LWHTZXSX.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-UZNBPXIF.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -173,7 +173,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-PU6GE3YR.js");
-  const { runEnergyBudget } = await import("./chunks/run-LWHTZXSX.js");
+  const { runEnergyBudget } = await import("./chunks/run-UZNBPXIF.js");
   const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -231,7 +231,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-LWHTZXSX.js");
+      const { runEnergyBudget } = await import("./chunks/run-UZNBPXIF.js");
       const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;

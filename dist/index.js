@@ -3,7 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-VED362AH.js";
+} from "./chunks/chunk-EJZBEYG3.js";
 import {
   mergeReports
 } from "./chunks/chunk-DAJM5CE4.js";
@@ -33,7 +33,7 @@ import {
 import {
   isJsonObject
 } from "./chunks/chunk-4IKFRKST.js";
-import "./chunks/chunk-PUY4NSXC.js";
+import "./chunks/chunk-HOZDRSVN.js";
 import "./chunks/chunk-UBP34PMO.js";
 import {
   isOneOf
@@ -6123,7 +6123,7 @@ async function postComment(s, report, body, prNumber, fatal) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-LWHTZXSX.js");
+  const engine = await import("./chunks/run-UZNBPXIF.js");
   return engine.runEnergyBudget;
 }
 async function runMode(s) {

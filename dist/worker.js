@@ -7,9 +7,9 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-YI3DFLOY.js";
+} from "./chunks/chunk-XGCAGQIW.js";
 import "./chunks/chunk-J66PNU7O.js";
-import "./chunks/chunk-PUY4NSXC.js";
+import "./chunks/chunk-HOZDRSVN.js";
 import "./chunks/chunk-UBP34PMO.js";
 import "./chunks/chunk-JOXRTO3M.js";
 import "./chunks/chunk-BCQMSYO5.js";

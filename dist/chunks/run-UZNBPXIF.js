@@ -26,7 +26,7 @@ import {
   metricPhase,
   overallVerdict,
   renderMarkdown
-} from "./chunk-VED362AH.js";
+} from "./chunk-EJZBEYG3.js";
 import {
   endFootprint,
   modelsDigest,
@@ -62,7 +62,7 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-YI3DFLOY.js";
+} from "./chunk-XGCAGQIW.js";
 import {
   decodeModel,
   externalEntries,
@@ -72,7 +72,7 @@ import {
 } from "./chunk-J66PNU7O.js";
 import {
   minSamplesForPercentile
-} from "./chunk-PUY4NSXC.js";
+} from "./chunk-HOZDRSVN.js";
 import "./chunk-UBP34PMO.js";
 import {
   isOneOf

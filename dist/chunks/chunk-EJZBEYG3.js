@@ -7,7 +7,7 @@ import {
 import {
   classifyInterval,
   statusForVerdict
-} from "./chunk-PUY4NSXC.js";
+} from "./chunk-HOZDRSVN.js";
 import {
   isOneOf
 } from "./chunk-JOXRTO3M.js";

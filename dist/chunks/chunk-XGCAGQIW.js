@@ -45,7 +45,7 @@ import {
   createSequentialComparison,
   minSamplesPerRound,
   planRoundsPerLook
-} from "./chunk-PUY4NSXC.js";
+} from "./chunk-HOZDRSVN.js";
 import {
   EstimateMeter,
   USER_HZ,
