@@ -73,25 +73,21 @@ export const conv: GradRule = {
       dW = em.reshapeTo(em.one('Gemm', [dYMatrix(), colMat], { transB: 1 }, 'grad_conv_w_gemm'), wShape);
     } else if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
-      // channel axes swapped) with dY as the kernel, stride and dilation exchanged.
-      const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      let xT: string;
-      if (group === 1) xT = em.one('Transpose', [x], { perm }, 'xT');
-      else {
-        // Groups: X [N, C, …] → [C/g, g·N, …] (channel-in-group as the batch, (group, sample) as
-        // the channels), so a Conv with `group` groups pairs each group's inputs only with
-        // that group's dY channels: [C/g, M, k…], transposed to W's [M, C/g, k…].
-        const cPer = wShape[1];
-        const split = em.one('Reshape', [x, em.ints([0, group, cPer, ...spatial])], {}, 'x_groups');
-        const moved = em.one('Transpose', [split], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
-        xT = em.one('Reshape', [moved, em.ints([cPer, -1, ...spatial])], {}, 'xT');
-      }
+      // channel axes swapped) with dY as the kernel, stride and dilation exchanged. Only grouped
+      // convolutions reach here (group 1 took the im2col Gemm above): X [N, C, …] → [C/g, g·N, …]
+      // (channel-in-group as the batch, (group, sample) as the channels), so a Conv with `group`
+      // groups pairs each group's inputs only with that group's dY channels: [C/g, M, k…],
+      // transposed to W's [M, C/g, k…].
+      const cPer = wShape[1];
+      const split = em.one('Reshape', [x, em.ints([0, group, cPer, ...spatial])], {}, 'x_groups');
+      const moved = em.one('Transpose', [split], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
+      const xT = em.one('Reshape', [moved, em.ints([cPer, -1, ...spatial])], {}, 'xT');
       const dYT = em.one('Transpose', [dY], { perm }, 'dyT');
       const pads = established(g.pads, 'the pads');
       let c = em.one(
         'Conv',
         [xT, dYT],
-        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...(group !== 1 ? { group } : {}) },
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, group },
         'grad_conv_w',
       );
       // The result spans at least the kernel; extra trailing positions (stride > dilation and a
