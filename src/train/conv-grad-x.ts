@@ -41,9 +41,10 @@ export function useConvTranspose(c: ConvGeometry): boolean {
 
 /**
  * dX as the transposed convolution of dY with the same weights, geometry and groups
- * (W [M, C/g, k…] is ConvTranspose's [input channels, output channels / g, k…]).
+ * (W [M, C/g, k…] is ConvTranspose's [input channels, output channels / g, k…]). AveragePool's
+ * gradient is this with a constant depthwise kernel.
  */
-export function convTransposeDx(em: GraphEmitter, dY: string, w: string, c: ConvGeometry): string {
+export function convTransposeDx(em: GraphEmitter, dY: string, w: string, c: ConvGeometry, name = 'grad_conv_x'): string {
   const t = transposeGeometry(c.g, c.spatial, c.ySpatial);
   return em.one(
     'ConvTranspose',
@@ -56,7 +57,7 @@ export function convTransposeDx(em: GraphEmitter, dY: string, w: string, c: Conv
       pads: t.pads,
       output_padding: t.outputPadding,
     },
-    'grad_conv_x',
+    name,
   );
 }
 

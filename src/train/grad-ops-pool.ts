@@ -4,7 +4,8 @@ import { rawTensor } from '../model/builder.js';
 import { attrInt } from './attrs.js';
 import { isStatic, windowGeometry, windowOutput } from './shapes.js';
 import { inp, out, rankOf, established, staticDims, savedName, type GradRule } from './grad-rule.js';
-import { staticSpatial, transposeGeometry } from './window-grad.js';
+import { staticSpatial } from './window-grad.js';
+import { convTransposeDx } from './conv-grad-x.js';
 
 export const maxPool: GradRule = {
   check(node, em) {
@@ -112,22 +113,8 @@ export const averagePool: GradRule = {
           ),
         ]);
     // Spread each (scaled) dY evenly over its window: a depthwise transposed convolution.
-    const t = transposeGeometry(g, spatial, ySpatial);
-    return [
-      em.one(
-        'ConvTranspose',
-        [scaled, weight],
-        {
-          group: channels,
-          kernel_shape: g.kernel,
-          strides: g.strides,
-          dilations: g.dilations,
-          pads: t.pads,
-          output_padding: t.outputPadding,
-        },
-        'grad_avgpool',
-      ),
-    ];
+    const geometry = { spatial, ySpatial, wShape: [channels, 1, ...g.kernel], group: channels, g };
+    return [convTransposeDx(em, scaled, weight, geometry, 'grad_avgpool')];
   },
 };
 
