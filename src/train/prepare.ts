@@ -12,6 +12,7 @@ import {
   type ValueInfoProto,
 } from '../model/onnx.js';
 import { InputError } from '../errors.js';
+import { findAttr } from './attrs.js';
 import { foldInts } from './fold-ints.js';
 import { GraphEmitter, type FloatType } from './graph.js';
 import { describeNode } from './grad-ops.js';
@@ -80,7 +81,7 @@ function constantWeights(nodes: readonly NodeProto[]): Map<string, TensorProto> 
   for (const n of nodes) {
     const name = n.output?.[0];
     if (n.opType !== 'Constant' || !isDefaultDomain(n) || !name || !weightLike.has(name)) continue;
-    const value = (n.attribute ?? []).find((a) => a.name === 'value')?.t;
+    const value = findAttr(n, 'value')?.t;
     if (value && (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)) out.set(name, value);
   }
   return out;
@@ -230,8 +231,8 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     }
     for (const n of expanded) {
       nodes.push(n);
-      if (n.opType === 'Constant' && (!n.domain || n.domain === 'ai.onnx')) {
-        const value = (n.attribute ?? []).find((a) => a.name === 'value')?.t;
+      if (n.opType === 'Constant' && isDefaultDomain(n)) {
+        const value = findAttr(n, 'value')?.t;
         if (value) {
           em.setShape(n.output?.[0] ?? '', (value.dims ?? []).map(Number));
           if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32)

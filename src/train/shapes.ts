@@ -311,8 +311,7 @@ export function inferNode(
       return [x.map((d, i) => (typeof d === 'number' ? d * reps[i] : reps[i] === 1 ? d : unknownDim()))];
     }
     case 'Einsum': {
-      const eq = (node.attribute ?? []).find((a) => a.name === 'equation')?.s;
-      const text = eq ? new TextDecoder().decode(eq).replace(/\s+/g, '') : '';
+      const text = attrString(node, 'equation', '').replace(/\s+/g, '');
       const arrow = text.indexOf('->');
       if (arrow < 0 || text.includes('...')) return [undefined];
       const specs = text.slice(0, arrow).split(',');
