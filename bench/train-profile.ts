@@ -15,11 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { encodeModel } from '../src/model/onnx.js';
-import { loadModel } from '../src/model/load.js';
-import { resolveShapes } from '../src/model/shapes.js';
-import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
-import { toOrtTensor } from '../src/train/runner.js';
 import { createRng } from '../src/util/random.js';
+import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,47 +36,17 @@ const file = values.model;
 const calls = Number(values.calls);
 const hw = Number(values['model-size']);
 const dims = [Number(values['model-batch']), 3, hw, hw];
-const loaded = await loadModel(file);
-const proto = loaded.proto;
-const input = proto.graph?.input?.find((v) => !(proto.graph?.initializer ?? []).some((t) => t.name === v.name));
-const name = input?.name ?? 'x';
-const rng = createRng(7);
-const x = new ort.Tensor(
-  'float32',
-  Float32Array.from({ length: dims.reduce((p, q) => p * q, 1) }, () => rng.normal()),
-  dims,
-);
-const outRank = proto.graph?.output?.[0]?.type?.tensorType?.shape?.dim?.length;
-const loss = outRank === 2 ? 'cross-entropy' : 'mse';
-const step = buildTrainingStep(proto, {
-  loss,
-  optimizer: 'sgd',
-  learningRate: 1e-3,
-  batchShapes: { [name]: dims },
-  knownShapes: await resolveShapes(loaded, { [name]: x }),
-});
+const { loss, step, feeds: all } = await buildModelStep(file, dims, 'sgd', createRng(7));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-train-profile-'));
 const session = await ort.InferenceSession.create(values.inference ? fs.readFileSync(file) : encodeModel(step.model), {
-  executionProviders: ['cpu'],
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 3,
+  ...BENCH_SESSION_OPTIONS,
   enableProfiling: true,
   profileFilePrefix: path.join(dir, 'profile'),
 });
-const all: Record<string, ort.Tensor> = {
-  [name]: x,
-  [step.labelInput]: toOrtTensor(synthesizeLabels(loss, step.label.dtype, step.label.shape, 7, step.label.classes)),
-};
-for (const [n, d] of Object.entries(step.initialState)) all[n] = toOrtTensor(d);
 const feeds: Record<string, ort.Tensor> = {};
 for (const n of session.inputNames) feeds[n] = all[n];
 // Outputs written into preallocated tensors, as the product's loop does (runner.ts).
-const first = await session.run(feeds);
-const fetches: Record<string, ort.Tensor> = {};
-for (const o of session.outputNames) fetches[o] = new ort.Tensor('float32', new Float32Array(first[o].size), first[o].dims);
+const fetches = preallocatedFetches(await session.run(feeds));
 for (let i = 0; i < calls + 2; i++) await session.run(feeds, fetches);
 session.endProfiling();
 await session.release();

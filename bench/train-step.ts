@@ -36,13 +36,12 @@ import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
 import { encodeModel } from '../src/model/onnx.js';
-import { loadModel } from '../src/model/load.js';
-import { resolveShapes } from '../src/model/shapes.js';
 import { buildClassifier } from '../src/model/examples.js';
 import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
 import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
+import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo =
@@ -94,14 +93,7 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1e3;
 };
 
-const options: ort.InferenceSession.SessionOptions = {
-  executionProviders: ['cpu'],
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 3,
-};
+const options = BENCH_SESSION_OPTIONS;
 
 const proto = buildClassifier();
 const optimizer = values.optimizer as 'sgd' | 'momentum' | 'rmsprop' | 'adam';
@@ -248,27 +240,8 @@ const modelPerCall = Number(values['model-steps-per-call']);
 for (const file of values.model ?? []) {
   const b = Number(values['model-batch']);
   const hw = Number(values['model-size']);
-  const loaded = await loadModel(file);
-  const mproto = loaded.proto;
-  const input = mproto.graph?.input?.find((v) => !(mproto.graph?.initializer ?? []).some((t) => t.name === v.name));
-  const name = input?.name ?? 'x';
   const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
-  const xm = new ort.Tensor(
-    'float32',
-    Float32Array.from({ length: dims.reduce((p, q) => p * q, 1) }, () => rng.normal()),
-    dims,
-  );
-  // Classifiers ([N, classes] output): cross-entropy; anything else (an encoder's [T, N, d]): mse.
-  const outRank = mproto.graph?.output?.[0]?.type?.tensorType?.shape?.dim?.length;
-  const loss = outRank === 2 ? 'cross-entropy' : 'mse';
-  const mstep = buildTrainingStep(mproto, {
-    loss,
-    optimizer,
-    learningRate: 1e-3,
-    batchShapes: { [name]: dims },
-    // The intermediate shapes from one run, as energy-budget run passes them.
-    knownShapes: await resolveShapes(loaded, { [name]: xm }),
-  });
+  const { proto: mproto, name, x: xm, loss, step: mstep, feeds } = await buildModelStep(file, dims, optimizer, rng);
   const mlooped = modelPerCall > 1 ? loopTrainingStep(mstep, modelPerCall) : undefined;
   const inf = await ort.InferenceSession.create(readFileSync(file), options);
   // The same inference pass with the trained parameters as graph inputs, as the step's forward
@@ -297,11 +270,6 @@ for (const file of values.model ?? []) {
   const infInFeeds: Record<string, ort.Tensor> = { [name]: xm };
   for (const n of params) infInFeeds[n] = toOrtTensor(mstep.initialState[n]);
   const trn = await ort.InferenceSession.create(encodeModel(mlooped?.model ?? mstep.model), options);
-  const feeds: Record<string, ort.Tensor> = {
-    [name]: xm,
-    [mstep.labelInput]: toOrtTensor(synthesizeLabels(loss, mstep.label.dtype, mstep.label.shape, 7, mstep.label.classes)),
-  };
-  for (const [n, d] of Object.entries(mstep.initialState)) feeds[n] = toOrtTensor(d);
   const per = Math.max(1, Math.round(calls / 50));
   const ratios: number[] = [];
   const ratiosIn: number[] = [];
@@ -311,12 +279,7 @@ for (const file of values.model ?? []) {
   await inf.run({ [name]: xm });
   await infIn.run(infInFeeds);
   // Preallocated outputs, as the product's loop writes them (runner.ts).
-  const firstOut = await trn.run(feeds);
-  const fetches: Record<string, ort.Tensor> = {};
-  for (const o of trn.outputNames) {
-    const t = firstOut[o] as ort.Tensor;
-    fetches[o] = new ort.Tensor(t.type as 'float32', new Float32Array(t.size), t.dims);
-  }
+  const fetches = preallocatedFetches(await trn.run(feeds));
   const k = mlooped?.stepsPerCall ?? 1;
   for (let r = 0; r < rounds; r++) {
     const c0 = cpuMs();
