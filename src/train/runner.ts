@@ -96,8 +96,7 @@ function allocLike(t: ort.Tensor): ort.Tensor {
   }
 }
 
-function lossesOf(v: ort.OnnxValue | undefined, name: string, count: number): number[] {
-  const t = v;
+function lossesOf(t: ort.OnnxValue | undefined, name: string, count: number): number[] {
   if (!t || t.size !== count) {
     throw new InputError(
       'INPUT_INVALID',
