@@ -12,6 +12,7 @@ import { rawTensor } from '../model/builder.js';
 import { attrInt, attrString } from './attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { ELEMENTWISE_GRAD_RULES } from './grad-ops-elementwise.js';
+import { reduceAxes } from './grad-ops-reduce.js';
 import { SPATIAL_GRAD_RULES } from './grad-ops-spatial.js';
 import {
   established,
@@ -249,18 +250,10 @@ const einsum: GradRule = {
   },
 };
 
-/** Reduce axes of ReduceMax/ReduceMin: the axes input (opset 18) or attribute; all when none. */
-function extremeAxes(node: NodeProto, em: GraphEmitter): number[] | undefined | 'dynamic' {
-  if (hasInput(node, 1)) return em.intsOf(inp(node, 1)) ?? 'dynamic';
-  const a = node.attribute?.find((x) => x.name === 'axes')?.ints?.map(Number) ?? [];
-  if (a.length) return a;
-  return attrInt(node, 'noop_with_empty_axes', 0) ? [] : undefined;
-}
-
 const reduceExtreme: GradRule = {
   differentiable: () => [0],
   check(node, em) {
-    const axes = extremeAxes(node, em);
+    const axes = reduceAxes(node, em);
     if (axes === 'dynamic') return 'its axes are computed at run time (the gradient needs them when the graph is built)';
     const rank = rankOf(em, inp(node, 0));
     if (rank === undefined) return 'the rank of its input is not known when the graph is built';
@@ -274,7 +267,7 @@ const reduceExtreme: GradRule = {
     // amax/amin backward).
     const x = inp(node, 0);
     const rank = knownRank(em, x);
-    const found = extremeAxes(node, em);
+    const found = reduceAxes(node, em);
     const given = found === 'dynamic' ? established<number[]>(undefined, 'the reduce axes') : found;
     const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
     const keep = attrInt(node, 'keepdims', 1) !== 0 || axes.length === 0;

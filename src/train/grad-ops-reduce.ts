@@ -5,8 +5,11 @@ import type { GraphEmitter } from './graph.js';
 import { isStatic, normAxis } from './shapes.js';
 import { inp, out, hasInput, rankOf, unsqueeze, knownRank, knownShape, type GradRule } from './grad-rule.js';
 
-/** Reduction axes of a ReduceSum/ReduceMean node (axes input from opset 13/18, else attribute). */
-function reduceAxes(node: NodeProto, em: GraphEmitter): number[] | undefined | 'dynamic' {
+/**
+ * Reduction axes of a Reduce* node (axes input from opset 13 for ReduceSum, 18 for the others,
+ * else the attribute); undefined for all axes, 'dynamic' when computed at run time.
+ */
+export function reduceAxes(node: NodeProto, em: GraphEmitter): number[] | undefined | 'dynamic' {
   if (hasInput(node, 1)) return em.intsOf(inp(node, 1)) ?? 'dynamic';
   const a = attrInts(node, 'axes', []);
   if (a.length) return a;
