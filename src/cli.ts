@@ -156,13 +156,13 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
       'merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md',
     );
   const { resolve } = await import('node:path');
-  const { loadBaselineReport } = await import('./baseline/report.js');
-  const { mergeReports } = await import('./report/merge.js');
+  const { readReport } = await import('./report/read.js');
+  const { mergeReports, incompleteText } = await import('./report/merge.js');
   const { renderText } = await import('./report/terminal.js');
   const { reportExitCode, writeReports } = await import('./engine/run.js');
   const inputs = [];
   for (const file of parsed.positionals)
-    inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), undefined, 'merge') });
+    inputs.push({ file, report: await readReport(resolve(proc.cwd, file), undefined, 'merge') });
   const report = mergeReports(inputs);
   const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
   await writeReports(report, proc.cwd, {
@@ -172,16 +172,8 @@ async function runMerge(args: string[], proc: CliProcess): Promise<number> {
   });
   proc.stdout.write(`${renderText(report)}\n`);
   if (report.incomplete) {
-    const { missingShards, missingModels } = report.incomplete;
     proc.stderr.write(
-      `energy-budget merge: incomplete: ${[
-        missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
-        missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join(
-          '; ',
-        )}. ${parsed.values['allow-incomplete'] ? 'Judged on the results present (--allow-incomplete).' : "Give every shard's report, or --allow-incomplete to judge the results present."}\n`,
+      `energy-budget merge: incomplete: ${incompleteText(report.incomplete)}. ${parsed.values['allow-incomplete'] ? 'Judged on the results present (--allow-incomplete).' : "Give every shard's report, or --allow-incomplete to judge the results present."}\n`,
     );
   }
   return reportExitCode(report, { allowIncomplete: parsed.values['allow-incomplete'] === true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
-import { environmentDifferences, loadBaselineReport } from '../../src/baseline/report.js';
+import { environmentDifferences } from '../../src/baseline/report.js';
+import { readReport as loadBaselineReport } from '../../src/report/read.js';
 import type { ModelReport, Report } from '../../src/report/types.js';
 
 const env = { cpu: 'AMD EPYC 7763', logicalCpus: 2, os: 'linux 6.5', node: 'v20.20.2', onnxruntime: '1.30.0' };

@@ -11,7 +11,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadBaselineReport } from '../../src/baseline/report.js';
+import { readReport as loadBaselineReport } from '../../src/report/read.js';
 import { buildEngine } from './support.js';
 
 let engine: string;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadBaselineReport } from '../../src/baseline/report.js';
+import { readReport as loadBaselineReport } from '../../src/report/read.js';
 import { EnergyBudgetError } from '../../src/errors.js';
 import { run, type ActionIO } from '../../src/main.js';
 import { escapeMarkdown } from '../../src/report/escape.js';

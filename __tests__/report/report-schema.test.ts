@@ -7,9 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { buildReportSchema, reportSchemaJson, reportSchemaModule } from '../../scripts/generate-report-schema.js';
-import { loadBaselineReport } from '../../src/baseline/report.js';
-import { reportSchemaProblem } from '../../src/report/validate.js';
+import { readReport as loadBaselineReport } from '../../src/report/read.js';
+import { checkReportSchema } from '../../src/report/validate.js';
 import { failReport, passReport } from '../github/fixtures/reports.js';
+
+/** The schema check's first problem, or null when the document matches. */
+function reportSchemaProblem(doc: unknown): string | null {
+  const checked = checkReportSchema(doc);
+  return 'problem' in checked ? checked.problem : null;
+}
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SCHEMA_FILE = `${root}schema/report.schema.json`;

@@ -16,7 +16,7 @@ import { findPullRequestForSha } from '../github/pulls.js';
 import { withCommentMeta } from '../github/comment.js';
 import { planHistory } from '../history/action.js';
 import { commentMarker, escapeMarkdown } from '../report/escape.js';
-import { mergeReports } from '../report/merge.js';
+import { incompleteText, mergeReports } from '../report/merge.js';
 import type { ReportFault } from '../report/read.js';
 import type { Report } from '../report/types.js';
 import { readUntrustedReportFile } from '../report/untrusted.js';
@@ -176,17 +176,7 @@ export async function commentMode(s: Session): Promise<number> {
     file = path.resolve(ctx.workspace, 'energy-budget-report.merged.json');
     await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
     io.info(`Merged ${files.length} report${files.length === 1 ? '' : 's'} into ${file}.`);
-    if (report.incomplete) {
-      const { missingShards, missingModels } = report.incomplete;
-      io.warning(
-        `The merged report is incomplete: ${[
-          missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
-          missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
-        ]
-          .filter(Boolean)
-          .join('; ')}.`,
-      );
-    }
+    if (report.incomplete) io.warning(`The merged report is incomplete: ${incompleteText(report.incomplete)}.`);
   }
   // A pull request's report (also a fork's, posted by workflow_run) is charted against the
   // history; this mode never appends to it (the run job did, or it was a pull request).

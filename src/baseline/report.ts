@@ -1,22 +1,11 @@
 /**
- * `--baseline report.json`: a report written by an earlier `energy-budget run --json`, read
- * and checked by report/read.ts, and a list of the ways its
+ * `--baseline report.json`: a report written by an earlier `energy-budget run --json` (read and
+ * checked by the one report reader, report/read.ts `readReport`), and the list of the ways its
  * environment differs from this run's, since a baseline from another machine, thread count,
  * onnxruntime version or energy meter compares more than the model.
  */
 import type { BudgetConfig } from '../config/types.js';
-import { readReport } from '../report/read.js';
 import type { EnvironmentInfo, ModelReport, Report } from '../report/types.js';
-
-export { SUPPORTED_SCHEMA_VERSION } from '../report/read.js';
-
-/**
- * Reads and checks a baseline report with the one report reader (report/read.ts), which
- * `merge`, `history` and the action's comment mode use too.
- * @throws InputError INPUT_INVALID (exit 2) naming the file and the field when it is missing,
- * over 50 MB, not JSON, of another schema version, or lacks the figures the budget checks read.
- */
-export const loadBaselineReport = readReport;
 
 function describeThreads(m: ModelReport | undefined): number | undefined {
   return m?.inference?.threads;

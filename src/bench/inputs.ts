@@ -25,7 +25,7 @@ import { createRng, seedFrom, type Rng } from '../util/random.js';
 import { parseNpy } from './npy.js';
 import { makeTensor } from '../util/ort-tensor.js';
 import { fill, flatten, float32ToHalfBits, randomData, toData } from './input-data.js';
-import { closest } from '../util/closest.js';
+import { suggest } from '../config/did-you-mean.js';
 
 export { float32ToHalfBits, randomData };
 
@@ -97,7 +97,7 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
   for (const name of Object.keys(opts.specs)) {
     if (!known.has(name)) {
       const list = inputs.length ? inputs.map((i) => `"${i.name}"`).join(', ') : 'none';
-      const guess = closest(name, [...known]);
+      const guess = suggest(name, [...known]);
       ctx.fail(
         name,
         `model "${opts.modelName}" has no input "${name}"; its inputs are ${list}.` +
@@ -151,7 +151,7 @@ export async function synthesizeInputs(inputs: TensorInfo[], opts: SynthesizeOpt
   const used = new Set(inputs.flatMap((i) => (i.shape ?? []).filter((d): d is string => typeof d === 'string')));
   for (const dim of Object.keys(opts.dims)) {
     if (!used.has(dim)) {
-      const guess = closest(dim, [...used]);
+      const guess = suggest(dim, [...used]);
       ctx.notices.push(
         `model "${opts.modelName}": dims: ${dim} is not a dim of any input` +
           (used.size ? ` (the inputs use ${[...used].join(', ')})` : ' (the inputs have no symbolic dims)') +

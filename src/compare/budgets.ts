@@ -223,6 +223,14 @@ export function evaluateBudgets(
   });
 }
 
+/** Verdicts from best to worst: a merge or a check keeps the worse of two. */
+const VERDICT_RANK: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
+
+/** The worse of two verdicts (fail > incomplete > warn > pass). */
+export function worseVerdict(a: Verdict, b: Verdict): Verdict {
+  return VERDICT_RANK[b] > VERDICT_RANK[a] ? b : a;
+}
+
 /**
  * The run's verdict: `fail` when any budget fails or a model could not be measured, `warn`
  * when any budget warns or is inconclusive, else `pass`.

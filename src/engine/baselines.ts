@@ -7,7 +7,8 @@ import type { ModelReport, Report } from '../report/types.js';
 import type { RunOptions } from './types.js';
 import type { RunLogger } from '../util/logger.js';
 import { diffBudgetFiles } from '../compare/budget-changes.js';
-import { loadBaselineReport, environmentDifferences } from '../baseline/report.js';
+import { environmentDifferences } from '../baseline/report.js';
+import { readReport } from '../report/read.js';
 import { GitBaseline } from '../baseline/git-baseline.js';
 import { describeChange, environmentParts } from '../history/series.js';
 
@@ -48,7 +49,7 @@ export async function loadBaselines(run: BaselineRun): Promise<Baselines> {
   let baselineByName = new Map<string, ModelReport>();
   if (options.baselinePath) {
     const file = resolve(cwd, options.baselinePath);
-    const base = await loadBaselineReport(file);
+    const base = await readReport(file);
     baselineByName = new Map(base.models.map((m) => [m.name, m]));
     const warnings = environmentDifferences(base, report, config);
     warnings.forEach((w) => logger.warn(w));

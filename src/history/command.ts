@@ -6,7 +6,7 @@
 import { writeFileAtomic } from '../util/atomic-write.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBaselineReport } from '../baseline/report.js';
+import { readReport } from '../report/read.js';
 import { EnergyBudgetError, messageOf } from '../errors.js';
 import { formatChange, formatMetric } from '../report/format.js';
 import type { Report } from '../report/types.js';
@@ -104,7 +104,7 @@ export async function runHistoryCommand(args: string[], io: HistoryCommandIO): P
   }
   let head: Report | undefined;
   const headFile = textOption(v.head);
-  if (headFile) head = await loadBaselineReport(path.resolve(io.cwd, headFile));
+  if (headFile) head = await readReport(path.resolve(io.cwd, headFile));
 
   const charts = chartsFor(records, head, window);
   io.stdout.write(`${renderTable(charts, records.length)}\n`);

@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GitCommandError, runGit } from '../baseline/git.js';
-import { loadBaselineReport } from '../baseline/report.js';
+import { readReport } from '../report/read.js';
 import { InputError } from '../errors.js';
 import { toRecord, type HistoryRecord } from './record.js';
 import { parseHistory, type ParsedHistory } from './store.js';
@@ -90,7 +90,7 @@ export async function readHistoryFromReports(paths: readonly string[], cwd: stri
     );
   const entries: Array<{ time: number; record: HistoryRecord }> = [];
   for (const file of files) {
-    const report = await loadBaselineReport(file, (p) => readFile(p, 'utf8'));
+    const report = await readReport(file, (p) => readFile(p, 'utf8'));
     const record = toRecord(report, { sha: path.basename(file, '.json'), ref: 'reports' });
     entries.push({ time: await reportTime(file, report.createdAt), record });
   }

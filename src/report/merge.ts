@@ -10,10 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import type { Report, Verdict } from './types.js';
+import { worseVerdict } from '../compare/budgets.js';
+import type { Report } from './types.js';
 import { sumFootprints } from '../energy/footprint.js';
-
-const RANK: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 
 /** `sha256:HEX` of the budget file's model list (name and path as written, in order). */
 export function modelsDigest(models: ReadonlyArray<{ name: string; path: string }>): string {
@@ -44,7 +43,7 @@ export function mergeReports(inputs: Array<{ report: Report; file: string }>): R
   };
   const changeKeys = new Set<string>();
   for (const { report, file } of inputs) {
-    if (RANK[report.verdict] > RANK[merged.verdict]) merged.verdict = report.verdict;
+    merged.verdict = worseVerdict(merged.verdict, report.verdict);
     for (const m of report.models) {
       const other = seen.get(m.name);
       if (other !== undefined) {
@@ -138,4 +137,15 @@ function completeness(inputs: Array<{ report: Report; file: string }>, merged: R
     merged.incomplete = { missingShards, missingModels };
     if (merged.verdict !== 'fail') merged.verdict = 'incomplete';
   } else delete merged.incomplete;
+}
+
+/** What a merged report lacks, for logs: `no report from shard 2/3; no result for cnn`. */
+export function incompleteText(incomplete: NonNullable<Report['incomplete']>): string {
+  const { missingShards, missingModels } = incomplete;
+  return [
+    missingShards.length ? `no report from shard ${missingShards.join(', ')}` : '',
+    missingModels.length ? `no result for ${missingModels.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

@@ -12,7 +12,7 @@ import { InputError, messageOf, errnoCode } from '../errors.js';
 import { isJsonObject } from '../util/json-object.js';
 import type { ReadTextFile } from '../util/read-text.js';
 import type { Report } from './types.js';
-import { matchesReportSchema, reportSchemaProblem } from './validate.js';
+import { checkReportSchema } from './validate.js';
 
 /** The report schema version this build reads. */
 export const SUPPORTED_SCHEMA_VERSION = 1;
@@ -147,8 +147,8 @@ function checkReport(doc: unknown): Report | Refusal {
     names.add(name);
   }
   // Everything else the report carries, against the schema generated from the report types.
-  if (!matchesReportSchema(doc)) return invalid(reportSchemaProblem(doc) ?? 'does not match the report schema');
-  return doc;
+  const schema = checkReportSchema(doc);
+  return 'report' in schema ? schema.report : invalid(schema.problem);
 }
 
 /**

@@ -6,11 +6,10 @@
  * renderers take it: long lists and strings are cut with a note, and the verdict is derived
  * from the rows (a forged `verdict: pass` cannot head a table of failures).
  */
-import { overallVerdict } from '../compare/budgets.js';
+import { overallVerdict, worseVerdict } from '../compare/budgets.js';
 import { readReportFile, type ReportReading } from './read.js';
-import type { ModelReport, Report, Verdict } from './types.js';
+import type { ModelReport, Report } from './types.js';
 
-export { MAX_REPORT_BYTES } from './read.js';
 /** Most entries kept from any one list of a report (models, budgets, notices, advice, …). */
 export const MAX_LIST = 500;
 /** Longest string kept from a report, characters. */
@@ -26,8 +25,6 @@ function strings(list: readonly string[]): string[] {
   if (list.length > MAX_LIST) out.push(`… ${list.length - MAX_LIST} more entries not shown`);
   return out;
 }
-
-const SEVERITY: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 
 /**
  * A checked report (report/read.ts) bounded for rendering: lists cut at MAX_LIST with a note
@@ -56,7 +53,7 @@ export function sanitizeReport(report: Report): Report {
   // The run's own rule (statuses already carry the budget file's `inconclusive:` policy).
   const derived = overallVerdict(models);
   // The stricter of the two: a claimed pass never hides a failed row.
-  const verdict = SEVERITY[derived] > SEVERITY[report.verdict] ? derived : report.verdict;
+  const verdict = worseVerdict(report.verdict, derived);
   const env = report.environment;
   const out: Report = {
     ...report,

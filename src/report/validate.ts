@@ -1,7 +1,7 @@
 /**
  * Validates a parsed report against schema/report.schema.json (generated from the report types:
- * scripts/generate-report-schema.ts), for `merge` and `--baseline`, which read reports other
- * runs wrote.
+ * scripts/generate-report-schema.ts), for the one report reader (report/read.ts) that `merge`,
+ * `--baseline`, `history` and the action's comment mode use.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { REPORT_SCHEMA } from './schema.generated.js';
@@ -19,20 +19,15 @@ function reportValidator(): ValidateFunction<Report> {
   return compiled;
 }
 
-/** Whether `doc` matches the report schema; narrows it to a Report. */
-export function matchesReportSchema(doc: unknown): doc is Report {
-  return reportValidator()(doc);
-}
-
 /**
- * The first way `doc` differs from the report schema, as `models[0].size.bytes: must be number`,
- * or null when it matches.
+ * Checks `doc` against the report schema once: the document as a Report when it matches, else
+ * the first way it differs, as `models[0].size.bytes must be number (schema/report.schema.json)`.
  */
-export function reportSchemaProblem(doc: unknown): string | null {
+export function checkReportSchema(doc: unknown): { report: Report } | { problem: string } {
   const validate = reportValidator();
-  if (validate(doc)) return null;
+  if (validate(doc)) return { report: doc };
   const e = validate.errors?.[0];
-  if (!e) return 'does not match the report schema';
+  if (!e) return { problem: 'does not match the report schema' };
   // instancePath is a JSON pointer (/models/0/size/bytes): shown as models[0].size.bytes.
   const where = e.instancePath
     .split('/')
@@ -49,5 +44,5 @@ export function reportSchemaProblem(doc: unknown): string | null {
       : e.keyword === 'enum' && Array.isArray(allowed)
         ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`
         : (e.message ?? 'is invalid');
-  return `${where || 'the report'} ${detail} (schema/report.schema.json)`;
+  return { problem: `${where || 'the report'} ${detail} (schema/report.schema.json)` };
 }
