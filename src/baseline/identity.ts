@@ -23,11 +23,7 @@ import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { decodeModel, type ModelProto } from '../model/onnx.js';
 import { externalEntries, forEachTensor, isExternal } from '../model/load.js';
-
-/** A JSON/YAML mapping (not a list, not null). */
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+import { isJsonObject } from '../util/json-object.js';
 
 /** Digests of one model version. */
 export interface ModelDigest {
@@ -89,7 +85,7 @@ function feed(hash: Hash, value: unknown, kind: 'model' | 'graph' | 'node' | 'ot
     hash.update(']');
     return;
   }
-  if (isRecord(value)) {
+  if (isJsonObject(value)) {
     const dropped = (k: string) =>
       DROP_ANYWHERE.has(k) ||
       (kind === 'model' && DROP_MODEL.has(k)) ||
@@ -171,9 +167,9 @@ export function measurementEntry(budgetText: string, modelName: string): string 
   } catch {
     return undefined;
   }
-  if (!isRecord(doc) || !Array.isArray(doc.models)) return undefined;
-  const entry: unknown = doc.models.find((m) => isRecord(m) && m.name === modelName);
-  if (!isRecord(entry)) return undefined;
+  if (!isJsonObject(doc) || !Array.isArray(doc.models)) return undefined;
+  const entry: unknown = doc.models.find((m) => isJsonObject(m) && m.name === modelName);
+  if (!isJsonObject(entry)) return undefined;
   const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !ENTRY_KEYS_IGNORED.has(k)));
   // Top-level settings that change figures (the power model, carbon) belong to every entry.
   return stableJson({ entry: kept, power: doc.power ?? null, carbon: doc.carbon ?? null });
@@ -181,7 +177,7 @@ export function measurementEntry(budgetText: string, modelName: string): string 
 
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (isRecord(v))
+  if (isJsonObject(v))
     return `{${Object.keys(v)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import type { MetricKey } from '../config/types.js';
 import { isMetricKey, isMinimumMetric, metricKind } from '../config/metrics.js';
 import { tryParseQuantity } from '../config/units.js';
+import { isJsonObject } from '../util/json-object.js';
 
 /** How a limit changed from base to head. */
 export type BudgetChangeKind = 'loosened' | 'removed' | 'tightened' | 'added';
@@ -51,14 +52,10 @@ const INCONCLUSIVE_ALIASES: Record<string, 'fail' | 'warn' | 'pass'> = {
 // Strictness of the inconclusive policy: a move down this order loosens the check.
 const INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 } as const;
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function readLimit(metric: MetricKey, raw: unknown, regression: boolean): RawLimit | undefined {
   let level: 'error' | 'warn' = 'error';
   let valueRaw = raw;
-  if (isRecord(raw)) {
+  if (isJsonObject(raw)) {
     level = LEVEL_ALIASES[String(raw.level ?? 'error').toLowerCase()] ?? 'error';
     valueRaw = raw.limit;
   }
@@ -80,14 +77,14 @@ function readBudgets(
     return null;
   }
   const models = new Map<string, Map<string, RawLimit>>();
-  if (!isRecord(doc)) return { models };
+  if (!isJsonObject(doc)) return { models };
   const inconclusive = typeof doc.inconclusive === 'string' ? INCONCLUSIVE_ALIASES[doc.inconclusive.toLowerCase()] : undefined;
   for (const m of Array.isArray(doc.models) ? doc.models : []) {
-    if (!isRecord(m) || typeof m.name !== 'string' || models.has(m.name)) continue;
+    if (!isJsonObject(m) || typeof m.name !== 'string' || models.has(m.name)) continue;
     const limits = new Map<string, RawLimit>();
-    const budget = isRecord(m.budget) ? m.budget : {};
+    const budget = isJsonObject(m.budget) ? m.budget : {};
     for (const [key, raw] of Object.entries(budget)) {
-      if (key === 'regression' && isRecord(raw)) {
+      if (key === 'regression' && isJsonObject(raw)) {
         for (const [rk, rraw] of Object.entries(raw)) {
           const l = isMetricKey(rk) ? readLimit(rk, rraw, true) : undefined;
           if (l) limits.set(`regression.${rk}`, l);

@@ -3,7 +3,6 @@
  * so tests drive fake sysfs trees, fake timers and fake clocks without module mocks.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { errnoCode } from '../errors.js';
 
 /** File access used by the sysfs and procfs readers. Errors keep Node's `code` (ENOENT, EACCES). */
 export interface EnergyFs {
@@ -49,9 +48,4 @@ export const realClockNs: ClockNs = () => process.hrtime.bigint();
 /** Seconds between two clock readings. */
 export function secondsBetween(startNs: bigint, endNs: bigint): number {
   return Number(endNs - startNs) / 1e9;
-}
-
-/** The `code` of a Node system error (`ENOENT`, `EACCES`, …), or undefined. */
-export function errorCode(error: unknown): string | undefined {
-  return errnoCode(error);
 }

@@ -10,6 +10,7 @@ import { execFile as nodeExecFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { errnoCode, messageOf } from '../errors.js';
+import { isJsonObject } from '../util/json-object.js';
 import { nodeFs, type EnergyFs } from './adapters.js';
 import { readCpuInfo, readCpuTimes, USER_HZ, type CpuInfo, type CpuTimes } from './cpu.js';
 
@@ -114,10 +115,6 @@ export const CIM_ARGS = [
   'Get-CimInstance -ClassName Win32_Processor | Select-Object Name,Manufacturer,Caption,NumberOfLogicalProcessors | ConvertTo-Json -Compress',
 ];
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
-}
-
 /** Parses the CIM JSON: one object, or an array with one per socket (logical CPUs summed). */
 export function parseCim(text: string): CpuInfo | null {
   let data: unknown;
@@ -127,7 +124,7 @@ export function parseCim(text: string): CpuInfo | null {
     return null;
   }
   // A row that is not an object has none of the fields read below.
-  const rows = (Array.isArray(data) ? data : [data]).map((r: unknown) => (isRecord(r) ? r : {}));
+  const rows = (Array.isArray(data) ? data : [data]).map((r: unknown) => (isJsonObject(r) ? r : {}));
   const first = rows[0];
   if (!first || typeof first.Name !== 'string') return null;
   const logicalCpus = rows.reduce(

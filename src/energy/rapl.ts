@@ -6,17 +6,8 @@
  * while a window is open so that a window may wrap any number of times.
  */
 import { join } from 'node:path';
-import { EnvironmentError } from '../errors.js';
-import {
-  errorCode,
-  nodeFs,
-  realClockNs,
-  realTicker,
-  secondsBetween,
-  type ClockNs,
-  type EnergyFs,
-  type Ticker,
-} from './adapters.js';
+import { EnvironmentError, errnoCode } from '../errors.js';
+import { nodeFs, realClockNs, realTicker, secondsBetween, type ClockNs, type EnergyFs, type Ticker } from './adapters.js';
 import type { EnergyMeter, EnergyWindow, WindowToken } from './types.js';
 
 /** One counted RAPL domain. */
@@ -110,7 +101,7 @@ export async function probeRapl(sysfsRoot: string, fs: EnergyFs = nodeFs): Promi
   try {
     names = await fs.readdir(base);
   } catch (error) {
-    if (errorCode(error) === 'EACCES') {
+    if (errnoCode(error) === 'EACCES') {
       return { ok: false, reason: 'permission', message: raplPermissionHelp([base]), notes };
     }
     return {
@@ -186,11 +177,11 @@ export async function probeRapl(sysfsRoot: string, fs: EnergyFs = nodeFs): Promi
     try {
       await readUj(fs, energyFile);
     } catch (error) {
-      if (errorCode(error) === 'EACCES' || errorCode(error) === 'EPERM') {
+      if (errnoCode(error) === 'EACCES' || errnoCode(error) === 'EPERM') {
         denied.push(energyFile);
         continue;
       }
-      notes.push(`RAPL ${key}: ${energyFile} is unreadable (${errorCode(error) ?? String(error)}); not counted.`);
+      notes.push(`RAPL ${key}: ${energyFile} is unreadable (${errnoCode(error) ?? String(error)}); not counted.`);
       continue;
     }
     let maxRangeUj: number;
@@ -311,7 +302,7 @@ export class RaplMeter implements EnergyMeter {
     const error = this.sampleError;
     this.sampleError = null;
     throw new EnvironmentError(
-      `Reading a RAPL counter failed during the measurement (${errorCode(error) ?? String(error)}); the energy of this window is unknown.`,
+      `Reading a RAPL counter failed during the measurement (${errnoCode(error) ?? String(error)}); the energy of this window is unknown.`,
       { cause: error, code: 'METER_UNAVAILABLE' },
     );
   }

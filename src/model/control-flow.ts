@@ -21,6 +21,7 @@
  * one iteration to the next (true of recurrent cells; not of a body that grows a tensor).
  * Anything that cannot be decided (a condition or trip count unknown) stays uncounted, named.
  */
+import { attrInt } from './attrs.js';
 import { opKey } from './analyze.js';
 import { int64Tensor, node as mkNode, rawTensor } from './builder.js';
 import { nodeFlops } from './flops.js';
@@ -69,11 +70,6 @@ function graphAttr(n: NodeProto, name: string): GraphProto | undefined {
 function intsAttr(n: NodeProto, name: string): number[] | undefined {
   const a = (n.attribute ?? []).find((x) => x.name === name);
   return a?.ints ? a.ints.map(Number) : undefined;
-}
-
-function intAttr(n: NodeProto, name: string, dflt: number): number {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a && a.i !== undefined && a.i !== null ? Number(a.i) : dflt;
 }
 
 function nodeLabel(n: NodeProto): string {
@@ -259,7 +255,7 @@ export function expandOnce(current: ExpandedModel, run: ControlFlowRun, pass: nu
       });
     } else {
       // Scan (opset ≥ 9): inputs are N states then M scan inputs; num_scan_inputs = M.
-      const m = intAttr(n, 'num_scan_inputs', 0);
+      const m = attrInt(n, 'num_scan_inputs', 0);
       const states = inputs.length - m;
       const axes = intsAttr(n, 'scan_input_axes') ?? [];
       const first = inputs[states];

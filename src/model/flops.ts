@@ -8,7 +8,8 @@
  * depends on run-time data (If, Loop, Scan, custom domains) are listed in `uncounted`.
  */
 import { opKey } from './analyze.js';
-import type { AttributeProto, GraphProto, ModelProto, NodeProto } from './onnx.js';
+import { findAttr } from './attrs.js';
+import type { GraphProto, ModelProto, NodeProto } from './onnx.js';
 import type { FlopsInfo } from './types.js';
 
 type Shapes = ReadonlyMap<string, readonly number[]>;
@@ -19,12 +20,9 @@ function numel(shape: readonly number[]): number {
   return p;
 }
 
-function attrOf(n: NodeProto, name: string): AttributeProto | undefined {
-  return (n.attribute ?? []).find((a) => a.name === name);
-}
-
+/** Unlike `attrInt`, reads `i` only when the attribute itself carries it (not protobufjs's prototype default). */
 function intAttr(n: NodeProto, name: string, dflt: number): number {
-  const a = attrOf(n, name);
+  const a = findAttr(n, name);
   return a && Object.prototype.hasOwnProperty.call(a, 'i') ? (a.i ?? dflt) : dflt;
 }
 
@@ -261,7 +259,7 @@ export function nodeFlops(n: NodeProto, shapes: Shapes): number | undefined {
     return x ? numel(x) * (REDUCE_2.has(op) ? 2 : 1) : undefined;
   }
   if (POOL.has(op)) {
-    const k = attrOf(n, 'kernel_shape')?.ints ?? [];
+    const k = findAttr(n, 'kernel_shape')?.ints ?? [];
     return out && k.length > 0 ? numel(out) * numel(k) : undefined;
   }
   if (GLOBAL_POOL.has(op)) {

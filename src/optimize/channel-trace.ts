@@ -5,6 +5,7 @@
  * locks (with the reason) the groups that reach anything else. Records which initializer axes
  * are made of which groups, for the rewrite.
  */
+import { attrInt, isDefaultDomain } from '../model/attrs.js';
 import { DataType, type GraphProto, type NodeProto, type TensorProto } from '../model/onnx.js';
 import { isExternal } from './tensors.js';
 import { mapValue } from '../util/map-value.js';
@@ -44,14 +45,6 @@ const UNARY = new Set([
 ]);
 const POOLS = new Set(['MaxPool', 'AveragePool', 'LpPool', 'GlobalAveragePool', 'GlobalMaxPool', 'GlobalLpPool']);
 const ELEMENTWISE = new Set(['Add', 'Sub', 'Mul', 'Div', 'Max', 'Min', 'Sum', 'Mean', 'PRelu', 'Pow']);
-
-function attrInt(n: NodeProto, name: string, fallback: number): number {
-  return (n.attribute ?? []).find((a) => a.name === name)?.i ?? fallback;
-}
-
-function isDefaultDomain(n: NodeProto): boolean {
-  return !n.domain || n.domain === 'ai.onnx';
-}
 
 function label(n: NodeProto): string {
   return `${n.name || n.output?.[0] || '?'} (${n.opType ?? '?'})`;

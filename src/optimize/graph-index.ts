@@ -4,6 +4,7 @@
  * its main graph replaced.
  */
 import { InputError } from '../errors.js';
+import { attrInt, isDefaultDomain } from '../model/attrs.js';
 import { DataType, type GraphProto, type ModelProto, type NodeProto, type TensorProto } from '../model/onnx.js';
 import { isExternal } from './tensors.js';
 
@@ -17,20 +18,6 @@ export interface Use {
 export interface WeightSlot {
   op: string;
   axis: number;
-}
-
-export function attrInt(n: NodeProto, name: string, fallback: number): number {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a?.i ?? fallback;
-}
-
-export function attrFloat(n: NodeProto, name: string, fallback: number): number {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a?.f ?? fallback;
-}
-
-export function isDefaultDomain(n: NodeProto): boolean {
-  return !n.domain || n.domain === 'ai.onnx';
 }
 
 /**

@@ -6,7 +6,8 @@
 import { DataType, type ModelProto, type NodeProto, type TensorProto } from '../model/onnx.js';
 import { node } from '../model/builder.js';
 import { defaultOpset, raiseOpset } from './opset.js';
-import { attrFloat, attrInt, indexGraph, isDefaultDomain, nameMaker, weightCandidates, withGraph } from './graph-index.js';
+import { attrFloat, attrInt, isDefaultDomain } from '../model/attrs.js';
+import { indexGraph, nameMaker, weightCandidates, withGraph } from './graph-index.js';
 import {
   elementCount,
   isExternal,

@@ -12,7 +12,8 @@ import { valueInfo } from '../model/builder.js';
 import { InputError } from '../errors.js';
 import { GraphEmitter, pruneGraph } from './graph.js';
 import { GRAD_RULES, NO_GRADIENT_OPS, describeNode, supportedOps, type ForwardResult } from './grad-ops.js';
-import { isDefaultDomain, prepareGraph, type PreparedGraph, type ShapeOptions } from './prepare.js';
+import { isDefaultDomain } from '../model/attrs.js';
+import { prepareGraph, type PreparedGraph, type ShapeOptions } from './prepare.js';
 
 export { MAX_SOURCE_OPSET, TRAINING_OPSET, prepareGraph, type PreparedGraph, type ShapeOptions } from './prepare.js';
 

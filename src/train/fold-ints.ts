@@ -7,7 +7,7 @@
  * left unknown (undefined), never guessed.
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
-import { attrInt, attrInts, findAttr } from './attrs.js';
+import { attrInt, attrInts, findAttr } from '../model/attrs.js';
 import { isStatic, normAxis, type Shape } from './shapes.js';
 import { readInts } from './tensor-data.js';
 

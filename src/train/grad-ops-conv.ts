@@ -1,5 +1,5 @@
 /** Gradient rules of Conv and BatchNormalization (grad-ops.ts registers them; the pools are in grad-ops-pool.ts). */
-import { attrFloat, attrInt } from './attrs.js';
+import { attrFloat, attrInt } from '../model/attrs.js';
 import { isStatic, windowGeometry, windowOutput } from './shapes.js';
 import { kernelOffsets, staticSpatial } from './window-grad.js';
 import { convTransposeDx, gemmCol2imDx, useConvTranspose } from './conv-grad-x.js';

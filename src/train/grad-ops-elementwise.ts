@@ -6,7 +6,7 @@
  * Notation as in grad-ops.ts: Y = op(X...), dY = ∂L/∂Y, dX = ∂L/∂X.
  */
 import type { NodeProto } from '../model/onnx.js';
-import { attrFloat, attrString } from './attrs.js';
+import { attrFloat, attrString } from '../model/attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { hasInput, inp, out, type GradRule } from './grad-rule.js';
 

@@ -9,7 +9,7 @@
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
-import { attrInt, attrString } from './attrs.js';
+import { attrInt, attrString } from '../model/attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { ELEMENTWISE_GRAD_RULES } from './grad-ops-elementwise.js';
 import { reduceAxes } from './grad-ops-reduce.js';

@@ -1,7 +1,7 @@
 /** Gradient rules of the pools: MaxPool, AveragePool, GlobalAveragePool (grad-ops.ts registers them). */
 import { DataType } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
-import { attrInt } from './attrs.js';
+import { attrInt } from '../model/attrs.js';
 import { isStatic, windowGeometry, windowOutput } from './shapes.js';
 import { inp, out, rankOf, established, staticDims, savedName, type GradRule } from './grad-rule.js';
 import { staticSpatial } from './window-grad.js';

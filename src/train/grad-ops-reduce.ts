@@ -1,6 +1,6 @@
 /** Gradient of ReduceSum and ReduceMean (the axes from the input at opset 13/18, else the attribute). */
 import { type NodeProto } from '../model/onnx.js';
-import { attrInt, attrInts } from './attrs.js';
+import { attrInt, attrInts } from '../model/attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { isStatic, normAxis } from './shapes.js';
 import { inp, out, hasInput, rankOf, unsqueeze, knownRank, knownShape, type GradRule } from './grad-rule.js';

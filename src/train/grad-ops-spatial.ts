@@ -13,7 +13,7 @@
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
 import { attr, rawTensor } from '../model/builder.js';
-import { attrFloat, attrInt, attrInts, attrString, findAttr } from './attrs.js';
+import { attrFloat, attrInt, attrInts, attrString, findAttr } from '../model/attrs.js';
 import { conv } from './grad-ops-conv.js';
 import type { GraphEmitter } from './graph.js';
 import { established, hasInput, inp, knownRank, knownShape, out, rankOf, staticDims, type GradRule } from './grad-rule.js';

@@ -8,7 +8,7 @@
  */
 import { type NodeProto } from '../model/onnx.js';
 import { type AttrValue } from '../model/builder.js';
-import { attrFloat, attrInt, attrInts, withoutAttrs } from './attrs.js';
+import { attrFloat, attrInt, attrInts, withoutAttrs } from '../model/attrs.js';
 import { MORE_GRAD_RULES } from './grad-ops-more.js';
 import { broadcastShapes, normAxis, type Dim } from './shapes.js';
 import {

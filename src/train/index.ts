@@ -14,7 +14,7 @@ import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { Differentiator, outputInfo, prepareGraph, type ShapeOptions } from './autodiff.js';
 import { pruneGraph } from './graph.js';
-import { attrInt } from './attrs.js';
+import { attrInt } from '../model/attrs.js';
 import { emitLoss, type StepLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
 import { normAxis } from './shapes.js';

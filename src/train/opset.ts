@@ -10,7 +10,7 @@
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
 import { attr, rawTensor } from '../model/builder.js';
-import { attrFloat, attrInt, attrInts, attrString, findAttr, withoutAttrs } from './attrs.js';
+import { attrFloat, attrInt, attrInts, attrString, findAttr, withoutAttrs } from '../model/attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { normAxis } from './shapes.js';
 

@@ -26,7 +26,7 @@ import type { OptimizerName } from '../config/types.js';
 import { InputError } from '../errors.js';
 import type { GraphEmitter } from './graph.js';
 import type { NodeProto } from '../model/onnx.js';
-import { attrFloat, attrInt } from './attrs.js';
+import { attrFloat, attrInt } from '../model/attrs.js';
 
 /** Optimizer coefficients; absent ones take the defaults below. */
 export interface OptimizerOptions {

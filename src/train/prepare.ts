@@ -12,7 +12,7 @@ import {
   type ValueInfoProto,
 } from '../model/onnx.js';
 import { InputError } from '../errors.js';
-import { findAttr } from './attrs.js';
+import { findAttr, isDefaultDomain } from '../model/attrs.js';
 import { foldInts } from './fold-ints.js';
 import { GraphEmitter, type FloatType } from './graph.js';
 import { describeNode } from './grad-ops.js';
@@ -288,9 +288,4 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
     graphName: graph.name ?? 'model',
     recurrentReasons,
   };
-}
-
-/** Whether a node is in the default (ai.onnx) domain. */
-export function isDefaultDomain(node: NodeProto): boolean {
-  return !node.domain || node.domain === 'ai.onnx';
 }

@@ -17,7 +17,7 @@
 import type { NodeProto } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
 import { DataType } from '../model/onnx.js';
-import { attrFloat, attrInt, attrString, findAttr } from './attrs.js';
+import { attrFloat, attrInt, attrString, findAttr } from '../model/attrs.js';
 import type { GraphEmitter } from './graph.js';
 
 /** The recurrent op types unrolled here. */

@@ -9,7 +9,7 @@
  * for an unknown dim (`?3`) equals only itself.
  */
 import type { NodeProto } from '../model/onnx.js';
-import { attrInt, attrInts, attrString } from './attrs.js';
+import { attrInt, attrInts, attrString } from '../model/attrs.js';
 
 /** A dimension: a known size, or a symbol. */
 export type Dim = number | string;

@@ -1,7 +1,7 @@
 /**
  * Reading node attributes with their ONNX defaults.
  */
-import type { AttributeProto, NodeProto } from '../model/onnx.js';
+import type { AttributeProto, NodeProto } from './onnx.js';
 
 /** The attribute named `name`, if present. */
 export function findAttr(node: NodeProto, name: string): AttributeProto | undefined {
@@ -35,4 +35,9 @@ export function attrString(node: NodeProto, name: string, fallback: string): str
 /** A copy of the node without the named attributes. */
 export function withoutAttrs(node: NodeProto, names: string[]): NodeProto {
   return { ...node, attribute: (node.attribute ?? []).filter((a) => !names.includes(a.name ?? '')) };
+}
+
+/** Whether a node is in the default (ai.onnx) domain. */
+export function isDefaultDomain(node: NodeProto): boolean {
+  return !node.domain || node.domain === 'ai.onnx';
 }
