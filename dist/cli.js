@@ -141,13 +141,13 @@ async function runMerge(args, proc) {
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { loadBaselineReport } = await import("./chunks/report-K5SVDYE7.js");
-  const { mergeReports } = await import("./chunks/merge-7TRUBOJK.js");
+  const { readReport } = await import("./chunks/read-DG2T6BMB.js");
+  const { mergeReports, incompleteText } = await import("./chunks/merge-HIPDTKUB.js");
   const { renderText } = await import("./chunks/terminal-4DVRK4LG.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-UZNBPXIF.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-DNLYIMM4.js");
   const inputs = [];
   for (const file of parsed.positionals)
-    inputs.push({ file, report: await loadBaselineReport(resolve(proc.cwd, file), void 0, "merge") });
+    inputs.push({ file, report: await readReport(resolve(proc.cwd, file), void 0, "merge") });
   const report = mergeReports(inputs);
   const str = (v) => typeof v === "string" ? v : void 0;
   await writeReports(report, proc.cwd, {
@@ -158,14 +158,8 @@ async function runMerge(args, proc) {
   proc.stdout.write(`${renderText(report)}
 `);
   if (report.incomplete) {
-    const { missingShards, missingModels } = report.incomplete;
     proc.stderr.write(
-      `energy-budget merge: incomplete: ${[
-        missingShards.length ? `no report from shard ${missingShards.join(", ")}` : "",
-        missingModels.length ? `no result for ${missingModels.join(", ")}` : ""
-      ].filter(Boolean).join(
-        "; "
-      )}. ${parsed.values["allow-incomplete"] ? "Judged on the results present (--allow-incomplete)." : "Give every shard's report, or --allow-incomplete to judge the results present."}
+      `energy-budget merge: incomplete: ${incompleteText(report.incomplete)}. ${parsed.values["allow-incomplete"] ? "Judged on the results present (--allow-incomplete)." : "Give every shard's report, or --allow-incomplete to judge the results present."}
 `
     );
   }
@@ -173,7 +167,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-PU6GE3YR.js");
-  const { runEnergyBudget } = await import("./chunks/run-UZNBPXIF.js");
+  const { runEnergyBudget } = await import("./chunks/run-DNLYIMM4.js");
   const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -231,7 +225,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-UZNBPXIF.js");
+      const { runEnergyBudget } = await import("./chunks/run-DNLYIMM4.js");
       const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -239,7 +233,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-Q2USU3YF.js");
+      const { runOptimizeCommand } = await import("./chunks/command-OQ67B4ML.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
@@ -253,7 +247,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-UDKQTTNA.js");
+      const { runHistoryCommand } = await import("./chunks/command-P6Q3TBC3.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

@@ -1,12 +1,14 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  overallVerdict,
   renderMarkdown
-} from "./chunks/chunk-EJZBEYG3.js";
+} from "./chunks/chunk-GYS5QMVU.js";
 import {
-  mergeReports
-} from "./chunks/chunk-DAJM5CE4.js";
+  incompleteText,
+  mergeReports,
+  overallVerdict,
+  worseVerdict
+} from "./chunks/chunk-63KV7L7B.js";
 import {
   appendRecord,
   chartsFor,
@@ -15,29 +17,28 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-XTCTCS2I.js";
+} from "./chunks/chunk-5LIGJ3PH.js";
 import {
   commentMarker,
   escapeMarkdown,
   toRecord
-} from "./chunks/chunk-HEJVZFI4.js";
+} from "./chunks/chunk-YGIAIN6U.js";
 import {
   readReportFile
-} from "./chunks/chunk-GOOTJIT7.js";
+} from "./chunks/chunk-R45QXIBT.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
   tryParseShard
 } from "./chunks/chunk-UN4UVWZZ.js";
-import {
-  isJsonObject
-} from "./chunks/chunk-4IKFRKST.js";
-import "./chunks/chunk-HOZDRSVN.js";
-import "./chunks/chunk-UBP34PMO.js";
+import "./chunks/chunk-23PULLWD.js";
 import {
   isOneOf
 } from "./chunks/chunk-JOXRTO3M.js";
+import {
+  isJsonObject
+} from "./chunks/chunk-4IKFRKST.js";
 import {
   error,
   getInput,
@@ -6123,7 +6124,7 @@ async function postComment(s, report, body, prNumber, fatal) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-UZNBPXIF.js");
+  const engine = await import("./chunks/run-DNLYIMM4.js");
   return engine.runEnergyBudget;
 }
 async function runMode(s) {
@@ -6191,7 +6192,6 @@ function strings(list) {
   if (list.length > MAX_LIST) out.push(`\u2026 ${list.length - MAX_LIST} more entries not shown`);
   return out;
 }
-var SEVERITY = { pass: 0, warn: 1, incomplete: 2, fail: 3 };
 function sanitizeReport(report) {
   const notes = [];
   const cut = (list, what) => {
@@ -6212,7 +6212,7 @@ function sanitizeReport(report) {
     return out2;
   });
   const derived = overallVerdict(models);
-  const verdict = SEVERITY[derived] > SEVERITY[report.verdict] ? derived : report.verdict;
+  const verdict = worseVerdict(report.verdict, derived);
   const env = report.environment;
   const out = {
     ...report,
@@ -6362,15 +6362,7 @@ async function commentMode(s) {
     await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}
 `);
     io.info(`Merged ${files.length} report${files.length === 1 ? "" : "s"} into ${file}.`);
-    if (report.incomplete) {
-      const { missingShards, missingModels } = report.incomplete;
-      io.warning(
-        `The merged report is incomplete: ${[
-          missingShards.length ? `no report from shard ${missingShards.join(", ")}` : "",
-          missingModels.length ? `no result for ${missingModels.join(", ")}` : ""
-        ].filter(Boolean).join("; ")}.`
-      );
-    }
+    if (report.incomplete) io.warning(`The merged report is incomplete: ${incompleteText(report.incomplete)}.`);
   }
   const plan = planHistory(inputs, ctx);
   const aboutPullRequest = !!ctx.workflowRun || !!ctx.pullRequest;

@@ -7,11 +7,11 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-XGCAGQIW.js";
-import "./chunks/chunk-J66PNU7O.js";
-import "./chunks/chunk-HOZDRSVN.js";
-import "./chunks/chunk-UBP34PMO.js";
+} from "./chunks/chunk-KJYGG3UZ.js";
+import "./chunks/chunk-ZZGTGWHJ.js";
+import "./chunks/chunk-23PULLWD.js";
 import "./chunks/chunk-JOXRTO3M.js";
+import "./chunks/chunk-4IKFRKST.js";
 import "./chunks/chunk-BCQMSYO5.js";
 import "./chunks/chunk-B5LYWE56.js";
 import "./chunks/chunk-5RXNPUPO.js";

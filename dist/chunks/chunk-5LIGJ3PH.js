@@ -7,7 +7,7 @@ import {
   parseRecord,
   toRecord,
   trendPosition
-} from "./chunk-HEJVZFI4.js";
+} from "./chunk-YGIAIN6U.js";
 import {
   formatChange,
   formatMetric

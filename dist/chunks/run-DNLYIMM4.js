@@ -11,11 +11,11 @@ import {
   runGit
 } from "./chunk-NVRQR63C.js";
 import {
-  environmentDifferences,
-  loadBaselineReport
-} from "./chunk-KD43UDNK.js";
+  renderMarkdown
+} from "./chunk-GYS5QMVU.js";
 import {
   METRIC_KEYS,
+  endFootprint,
   evaluateBudgets,
   isDeterministicMetric,
   isInstructionMetric,
@@ -24,14 +24,10 @@ import {
   metricDescription,
   metricKind,
   metricPhase,
-  overallVerdict,
-  renderMarkdown
-} from "./chunk-EJZBEYG3.js";
-import {
-  endFootprint,
   modelsDigest,
+  overallVerdict,
   startFootprint
-} from "./chunk-DAJM5CE4.js";
+} from "./chunk-63KV7L7B.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -42,12 +38,13 @@ import {
   historyComparison,
   isMeasuredMetric,
   lastSegment
-} from "./chunk-HEJVZFI4.js";
-import "./chunk-GOOTJIT7.js";
+} from "./chunk-YGIAIN6U.js";
+import {
+  readReport
+} from "./chunk-R45QXIBT.js";
 import {
   selectShard
 } from "./chunk-UN4UVWZZ.js";
-import "./chunk-4IKFRKST.js";
 import {
   adviseForModel,
   assertInsideWorkspace,
@@ -62,21 +59,23 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-XGCAGQIW.js";
+} from "./chunk-KJYGG3UZ.js";
 import {
   decodeModel,
   externalEntries,
   forEachTensor,
   isExternal,
   suggest
-} from "./chunk-J66PNU7O.js";
+} from "./chunk-ZZGTGWHJ.js";
 import {
   minSamplesForPercentile
-} from "./chunk-HOZDRSVN.js";
-import "./chunk-UBP34PMO.js";
+} from "./chunk-23PULLWD.js";
 import {
   isOneOf
 } from "./chunk-JOXRTO3M.js";
+import {
+  isJsonObject
+} from "./chunk-4IKFRKST.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
@@ -1868,13 +1867,10 @@ var INCONCLUSIVE_ALIASES = {
   ignore: "pass"
 };
 var INCONCLUSIVE_RANK = { fail: 2, warn: 1, pass: 0 };
-function isRecord(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 function readLimit2(metric, raw, regression) {
   let level = "error";
   let valueRaw = raw;
-  if (isRecord(raw)) {
+  if (isJsonObject(raw)) {
     level = LEVEL_ALIASES[String(raw.level ?? "error").toLowerCase()] ?? "error";
     valueRaw = raw.limit;
   }
@@ -1892,14 +1888,14 @@ function readBudgets(text) {
     return null;
   }
   const models = /* @__PURE__ */ new Map();
-  if (!isRecord(doc)) return { models };
+  if (!isJsonObject(doc)) return { models };
   const inconclusive = typeof doc.inconclusive === "string" ? INCONCLUSIVE_ALIASES[doc.inconclusive.toLowerCase()] : void 0;
   for (const m of Array.isArray(doc.models) ? doc.models : []) {
-    if (!isRecord(m) || typeof m.name !== "string" || models.has(m.name)) continue;
+    if (!isJsonObject(m) || typeof m.name !== "string" || models.has(m.name)) continue;
     const limits = /* @__PURE__ */ new Map();
-    const budget = isRecord(m.budget) ? m.budget : {};
+    const budget = isJsonObject(m.budget) ? m.budget : {};
     for (const [key, raw] of Object.entries(budget)) {
-      if (key === "regression" && isRecord(raw)) {
+      if (key === "regression" && isJsonObject(raw)) {
         for (const [rk, rraw] of Object.entries(raw)) {
           const l = isMetricKey(rk) ? readLimit2(rk, rraw, true) : void 0;
           if (l) limits.set(`regression.${rk}`, l);
@@ -2010,6 +2006,47 @@ function diffBudgetFiles(baseText, headText) {
     }
   }
   return changes;
+}
+
+// src/baseline/report.ts
+function describeThreads(m) {
+  return m?.inference?.threads;
+}
+function environmentDifferences(base, head, config) {
+  const out = [];
+  const a = base.environment ?? {};
+  const b = head.environment;
+  const differ = (label, x, y, consequence) => {
+    if (x !== void 0 && y !== void 0 && x !== y)
+      out.push(`the baseline was measured ${label} ${JSON.stringify(x)}, this run ${label} ${JSON.stringify(y)}: ${consequence}`);
+  };
+  const perf = "latency and energy are not comparable across them, so regression checks compare machines as much as models";
+  differ("on CPU", a.cpu, b.cpu, perf);
+  differ("with logical CPUs", a.logicalCpus, b.logicalCpus, perf);
+  differ("on device", a.device, b.device, perf);
+  differ("with onnxruntime", a.onnxruntime, b.onnxruntime, "kernels and threading differ between versions");
+  differ("on OS", a.os, b.os, "scheduling and timers differ");
+  const headByName = new Map((head.models ?? []).map((m) => [m.name, m]));
+  const cfgByName = new Map((config?.models ?? []).map((m) => [m.name, m]));
+  for (const bm of base.models ?? []) {
+    const hm = headByName.get(bm.name);
+    const cfg = cfgByName.get(bm.name);
+    const bt = describeThreads(bm);
+    const ht = describeThreads(hm) ?? cfg?.threads;
+    if (bt !== void 0 && ht !== void 0 && bt !== ht) {
+      out.push(
+        `${bm.name}: the baseline ran with ${bt} thread${bt === 1 ? "" : "s"}, this run with ${ht}: latency and energy are not comparable`
+      );
+    }
+    const bMethod = bm.inference?.energy?.method;
+    const hMethod = hm?.inference?.energy?.method ?? (cfg && cfg.energy !== "auto" ? cfg.energy : void 0);
+    if (bMethod !== void 0 && hMethod !== void 0 && bMethod !== hMethod) {
+      out.push(
+        `${bm.name}: the baseline's energy came from ${bMethod}, this run's from ${hMethod}: energy figures from different meters are not comparable`
+      );
+    }
+  }
+  return out;
 }
 
 // src/baseline/git-baseline.ts
@@ -2229,7 +2266,7 @@ async function loadBaselines(run) {
   let baselineByName = /* @__PURE__ */ new Map();
   if (options.baselinePath) {
     const file = resolve6(cwd, options.baselinePath);
-    const base = await loadBaselineReport(file);
+    const base = await readReport(file);
     baselineByName = new Map(base.models.map((m) => [m.name, m]));
     const warnings = environmentDifferences(base, report, config);
     warnings.forEach((w) => logger.warn(w));
@@ -2327,9 +2364,6 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import { dirname as dirname3, resolve as resolve7 } from "node:path";
-function isRecord2(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 var CANONICAL_MAX_BYTES = 512 * 1024 * 1024;
 async function hashFile(hash, file) {
   let n = 0;
@@ -2366,7 +2400,7 @@ function feed(hash, value, kind) {
     hash.update("]");
     return;
   }
-  if (isRecord2(value)) {
+  if (isJsonObject(value)) {
     const dropped = (k) => DROP_ANYWHERE.has(k) || kind === "model" && DROP_MODEL.has(k) || kind === "graph" && DROP_GRAPH.has(k) || kind === "node" && DROP_NODE.has(k);
     hash.update("{");
     for (const k of Object.keys(value).sort()) {
@@ -2434,15 +2468,15 @@ function measurementEntry(budgetText, modelName) {
   } catch {
     return void 0;
   }
-  if (!isRecord2(doc) || !Array.isArray(doc.models)) return void 0;
-  const entry = doc.models.find((m) => isRecord2(m) && m.name === modelName);
-  if (!isRecord2(entry)) return void 0;
+  if (!isJsonObject(doc) || !Array.isArray(doc.models)) return void 0;
+  const entry = doc.models.find((m) => isJsonObject(m) && m.name === modelName);
+  if (!isJsonObject(entry)) return void 0;
   const kept = Object.fromEntries(Object.entries(entry).filter(([k]) => !ENTRY_KEYS_IGNORED.has(k)));
   return stableJson({ entry: kept, power: doc.power ?? null, carbon: doc.carbon ?? null });
 }
 function stableJson(v) {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  if (isRecord2(v))
+  if (isJsonObject(v))
     return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
   return JSON.stringify(v ?? null);
 }

@@ -8,6 +8,7 @@ import {
   VARIANT_IDS,
   adviseModel,
   analyzeModel,
+  attrInt,
   buildTrainingStep,
   dataBytes,
   decodeModel,
@@ -17,6 +18,7 @@ import {
   externalDataFolder,
   externalDataOptions,
   feedsBytes,
+  findAttr,
   float16BitsOf,
   forEachTensor,
   fsExternalReader,
@@ -39,28 +41,25 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-J66PNU7O.js";
-import {
-  abbaBaseFirst,
-  createSequentialComparison,
-  minSamplesPerRound,
-  planRoundsPerLook
-} from "./chunk-HOZDRSVN.js";
+} from "./chunk-ZZGTGWHJ.js";
 import {
   EstimateMeter,
   USER_HZ,
-  errorCode,
+  abbaBaseFirst,
+  createSequentialComparison,
   estimateCoefficients,
   estimateFromTimings,
+  minSamplesPerRound,
   nodeFs,
   pct,
+  planRoundsPerLook,
   readCpuInfo,
   readCpuTimes,
   realClockNs,
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-UBP34PMO.js";
+} from "./chunk-23PULLWD.js";
 import {
   isOneOf,
   mean,
@@ -70,6 +69,9 @@ import {
   relativeCiHalfWidth,
   stdev
 } from "./chunk-JOXRTO3M.js";
+import {
+  isJsonObject
+} from "./chunk-4IKFRKST.js";
 import {
   InferenceSession,
   env
@@ -1163,9 +1165,6 @@ var CIM_ARGS = [
   "-Command",
   "Get-CimInstance -ClassName Win32_Processor | Select-Object Name,Manufacturer,Caption,NumberOfLogicalProcessors | ConvertTo-Json -Compress"
 ];
-function isRecord(x) {
-  return typeof x === "object" && x !== null;
-}
 function parseCim(text) {
   let data;
   try {
@@ -1173,7 +1172,7 @@ function parseCim(text) {
   } catch {
     return null;
   }
-  const rows = (Array.isArray(data) ? data : [data]).map((r) => isRecord(r) ? r : {});
+  const rows = (Array.isArray(data) ? data : [data]).map((r) => isJsonObject(r) ? r : {});
   const first = rows[0];
   if (!first || typeof first.Name !== "string") return null;
   const logicalCpus = rows.reduce(
@@ -1850,7 +1849,7 @@ async function probeRapl(sysfsRoot, fs = nodeFs) {
   try {
     names = await fs.readdir(base);
   } catch (error) {
-    if (errorCode(error) === "EACCES") {
+    if (errnoCode(error) === "EACCES") {
       return { ok: false, reason: "permission", message: raplPermissionHelp([base]), notes };
     }
     return {
@@ -1918,11 +1917,11 @@ async function probeRapl(sysfsRoot, fs = nodeFs) {
     try {
       await readUj(fs, energyFile);
     } catch (error) {
-      if (errorCode(error) === "EACCES" || errorCode(error) === "EPERM") {
+      if (errnoCode(error) === "EACCES" || errnoCode(error) === "EPERM") {
         denied.push(energyFile);
         continue;
       }
-      notes.push(`RAPL ${key}: ${energyFile} is unreadable (${errorCode(error) ?? String(error)}); not counted.`);
+      notes.push(`RAPL ${key}: ${energyFile} is unreadable (${errnoCode(error) ?? String(error)}); not counted.`);
       continue;
     }
     let maxRangeUj;
@@ -2012,7 +2011,7 @@ var RaplMeter = class {
     const error = this.sampleError;
     this.sampleError = null;
     throw new EnvironmentError(
-      `Reading a RAPL counter failed during the measurement (${errorCode(error) ?? String(error)}); the energy of this window is unknown.`,
+      `Reading a RAPL counter failed during the measurement (${errnoCode(error) ?? String(error)}); the energy of this window is unknown.`,
       { cause: error, code: "METER_UNAVAILABLE" }
     );
   }
@@ -3731,11 +3730,8 @@ function numel(shape) {
   for (const d of shape) p *= d;
   return p;
 }
-function attrOf(n, name) {
-  return (n.attribute ?? []).find((a) => a.name === name);
-}
 function intAttr(n, name, dflt) {
-  const a = attrOf(n, name);
+  const a = findAttr(n, name);
   return a && Object.prototype.hasOwnProperty.call(a, "i") ? a.i ?? dflt : dflt;
 }
 var ELEMENTWISE = /* @__PURE__ */ new Set([
@@ -3948,7 +3944,7 @@ function nodeFlops(n, shapes) {
     return x ? numel(x) * (REDUCE_2.has(op) ? 2 : 1) : void 0;
   }
   if (POOL.has(op)) {
-    const k = attrOf(n, "kernel_shape")?.ints ?? [];
+    const k = findAttr(n, "kernel_shape")?.ints ?? [];
     return out && k.length > 0 ? numel(out) * numel(k) : void 0;
   }
   if (GLOBAL_POOL.has(op)) {
@@ -3973,10 +3969,6 @@ function graphAttr(n, name) {
 function intsAttr(n, name) {
   const a = (n.attribute ?? []).find((x) => x.name === name);
   return a?.ints ? a.ints.map(Number) : void 0;
-}
-function intAttr2(n, name, dflt) {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a && a.i !== void 0 && a.i !== null ? Number(a.i) : dflt;
 }
 function nodeLabel(n) {
   return n.name ? `'${n.name}'` : `producing '${n.output?.[0] ?? "?"}'`;
@@ -4130,7 +4122,7 @@ function expandOnce(current, run, pass) {
         if (v.name && inputs[2 + i]) bindings.set(v.name, inputs[2 + i]);
       });
     } else {
-      const m = intAttr2(n, "num_scan_inputs", 0);
+      const m = attrInt(n, "num_scan_inputs", 0);
       const states = inputs.length - m;
       const axes = intsAttr(n, "scan_input_axes") ?? [];
       const first = inputs[states];

@@ -20,7 +20,7 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-J66PNU7O.js";
+} from "./chunk-ZZGTGWHJ.js";
 import {
   formatQuantity
 } from "./chunk-PCAO4IT3.js";

@@ -3,11 +3,7 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   commentMarker,
   escapeMarkdown
-} from "./chunk-HEJVZFI4.js";
-import {
-  classifyInterval,
-  statusForVerdict
-} from "./chunk-HOZDRSVN.js";
+} from "./chunk-YGIAIN6U.js";
 import {
   isOneOf
 } from "./chunk-JOXRTO3M.js";
@@ -23,10 +19,6 @@ import {
   limitText,
   sig3
 } from "./chunk-3EPVWYAP.js";
-import {
-  formatQuantity,
-  ownKeys
-} from "./chunk-PCAO4IT3.js";
 
 // src/report/markdown/cells.ts
 var STATUS_MARK = {
@@ -129,10 +121,10 @@ function notChecked(b) {
 function comparedPair(b) {
   const c = b.compared;
   if (!c || typeof c !== "object") return void 0;
-  const base2 = num("base" in c ? c.base : void 0);
+  const base = num("base" in c ? c.base : void 0);
   const head = num("head" in c ? c.head : void 0);
-  if (base2 === void 0 || head === void 0 || base2 <= 0 || head <= 0) return void 0;
-  return { base: base2, head, change: head / base2 - 1 };
+  if (base === void 0 || head === void 0 || base <= 0 || head <= 0) return void 0;
+  return { base, head, change: head / base - 1 };
 }
 
 // src/report/markdown/details.ts
@@ -322,9 +314,9 @@ function headlineFigure(metric, b) {
     const change = comparedPair(b)?.change ?? num(b.change);
     const ci = ciText(b.changeCi95, formatChange);
     if (change !== void 0) return `${formatChange(change)}${ci ? ` ${ci}` : ""}`;
-    const base2 = num(b.baseline);
-    if (base2 !== void 0)
-      return `${changeText(b.value, base2)} (${metricValue(metric, base2)} \u2192 ${metricValue(metric, b.value)})`;
+    const base = num(b.baseline);
+    if (base !== void 0)
+      return `${changeText(b.value, base)} (${metricValue(metric, base)} \u2192 ${metricValue(metric, b.value)})`;
   }
   return metricValue(metric, b.value);
 }
@@ -388,12 +380,12 @@ function headline(models) {
 }
 
 // src/report/markdown/savings.ts
-function pctCell(pct2) {
-  const v = num(pct2);
+function pctCell(pct) {
+  const v = num(pct);
   return v === void 0 ? "\u2014" : formatChange(v / 100);
 }
-function measuredCell(pct2, ci) {
-  const v = num(pct2);
+function measuredCell(pct, ci) {
+  const v = num(pct);
   if (v === void 0) return "\u2014";
   const lo = Array.isArray(ci) ? num(ci[0]) : void 0;
   const hi = Array.isArray(ci) ? num(ci[1]) : void 0;
@@ -571,8 +563,8 @@ function summaryLine(report, models) {
   const env = report.environment ?? {};
   const cpus = num(env.logicalCpus);
   const where = `${escapeMarkdown(env.cpu ?? "unknown CPU", { maxLength: 120 })}${cpus !== void 0 ? `, ${cpus} logical CPUs` : ""}${env.os ? `, ${escapeMarkdown(env.os, { maxLength: 80 })}` : ""}${env.gpu ? `, ${escapeMarkdown(env.gpu, { maxLength: 120 })}` : ""}`;
-  const base2 = report.baseline;
-  const against = base2?.kind === "git" ? ` Compared with base ${escapeMarkdown(base2.ref ?? "commit", { maxLength: 80 })}.` : base2?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base2.file ?? "", { maxLength: 200 })}.` : base2?.kind === "history" ? ` Compared with the history: up to ${num(base2.runs) ?? "?"} earlier runs on ${escapeMarkdown(base2.ref ?? "the default branch", { maxLength: 80 })} (\`baseline: history\`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.` : " No baseline: figures are not compared.";
+  const base = report.baseline;
+  const against = base?.kind === "git" ? ` Compared with base ${escapeMarkdown(base.ref ?? "commit", { maxLength: 80 })}.` : base?.kind === "report" ? ` Compared with the report ${escapeMarkdown(base.file ?? "", { maxLength: 200 })}.` : base?.kind === "history" ? ` Compared with the history: up to ${num(base.runs) ?? "?"} earlier runs on ${escapeMarkdown(base.ref ?? "the default branch", { maxLength: 80 })} (\`baseline: history\`). This comparison crosses runs and machines; its intervals include the run-to-run spread measured in the history.` : " No baseline: figures are not compared.";
   return `${models.length} model${models.length === 1 ? "" : "s"}, ${total} budget${total === 1 ? "" : "s"} checked${parts.length ? `: ${parts.join(", ")}` : ""}${errors ? `; ${errors} model${errors === 1 ? "" : "s"} could not be measured` : ""}. Measured on ${where}.${against}${sourcesText(report, models)}`;
 }
 function sourcesText(report, models) {
@@ -643,9 +635,9 @@ function provenanceLine(p) {
   const sha = (s) => s && /^[0-9a-f]{7,64}$/i.test(s) ? s.toLowerCase() : void 0;
   const link = (s) => p.repoUrl ? `[\`${s.slice(0, 7)}\`](${p.repoUrl}/commit/${s})` : `\`${s.slice(0, 7)}\``;
   const head = sha(p.headSha);
-  const base2 = sha(p.baseSha);
+  const base = sha(p.baseSha);
   const parts = [head ? `Measured ${link(head)}` : "Measured an unknown commit"];
-  if (base2) parts[0] += ` against base ${link(base2)}`;
+  if (base) parts[0] += ` against base ${link(base)}`;
   if (p.runUrl) parts.push(`[${escapeMarkdown(p.runLabel ?? "the run", { maxLength: 80 })}](${p.runUrl})`);
   return parts.join(" \xB7 ");
 }
@@ -714,293 +706,6 @@ function renderMarkdown(report, opts = {}) {
   return `${atLine > 0 ? cut.slice(0, atLine) : cut}${tail}`.slice(0, maxChars);
 }
 
-// src/config/metrics.ts
-var METRICS = {
-  "model-size": {
-    kind: "bytes",
-    phase: "model",
-    minimum: false,
-    description: "Bytes of the .onnx file plus its external-data files."
-  },
-  parameters: {
-    kind: "count",
-    phase: "model",
-    minimum: false,
-    description: "Weight elements (initializers, Constant nodes, subgraphs)."
-  },
-  flops: {
-    kind: "flops",
-    phase: "model",
-    minimum: false,
-    description: "FLOPs per inference call at the configured shapes, 2 per multiply-add."
-  },
-  "latency-p50": { kind: "time", phase: "inference", minimum: false, description: "Median latency of one inference call." },
-  "latency-p95": {
-    kind: "time",
-    phase: "inference",
-    minimum: false,
-    description: "95th-percentile latency of one inference call."
-  },
-  "latency-p99": {
-    kind: "time",
-    phase: "inference",
-    minimum: false,
-    description: "99th-percentile latency of one inference call."
-  },
-  "latency-mean": { kind: "time", phase: "inference", minimum: false, description: "Mean latency of one inference call." },
-  throughput: {
-    kind: "throughput",
-    phase: "inference",
-    minimum: true,
-    description: "A MINIMUM: samples per second must stay at or above it."
-  },
-  "peak-memory": { kind: "bytes", phase: "inference", minimum: false, description: "Peak resident memory of the benchmark." },
-  "peak-gpu-memory": {
-    kind: "bytes",
-    phase: "inference",
-    minimum: false,
-    description: "Peak GPU memory the model took during the benchmark (NVML, device: cuda or webgpu)."
-  },
-  "energy-per-inference": {
-    kind: "energy",
-    phase: "inference",
-    minimum: false,
-    description: "Energy of one inference call (whole batch)."
-  },
-  "energy-per-sample": {
-    kind: "energy",
-    phase: "inference",
-    minimum: false,
-    description: "Energy per sample (per inference call divided by the batch size)."
-  },
-  "energy-per-1000-inferences": {
-    kind: "energy",
-    phase: "inference",
-    minimum: false,
-    description: "Energy of 1000 inference calls."
-  },
-  "energy-per-training-step": {
-    kind: "energy",
-    phase: "training",
-    minimum: false,
-    description: "Energy of one training step (forward, backward, update)."
-  },
-  "energy-per-training-sample": {
-    kind: "energy",
-    phase: "training",
-    minimum: false,
-    description: "Energy of one training step divided by the batch size."
-  },
-  "training-step-time": { kind: "time", phase: "training", minimum: false, description: "Mean duration of one training step." },
-  "training-energy-total": {
-    kind: "energy",
-    phase: "projection",
-    minimum: false,
-    description: "Projected energy of the full training run (dataset-size \xD7 epochs)."
-  },
-  "carbon-per-inference": {
-    kind: "carbon",
-    phase: "inference",
-    minimum: false,
-    description: "CO2-equivalent emissions of one inference call."
-  },
-  "carbon-per-1000-inferences": {
-    kind: "carbon",
-    phase: "inference",
-    minimum: false,
-    description: "CO2-equivalent emissions of 1000 inference calls."
-  },
-  "training-carbon-total": {
-    kind: "carbon",
-    phase: "projection",
-    minimum: false,
-    description: "Projected CO2-equivalent emissions of the full training run."
-  },
-  "instructions-per-inference": {
-    kind: "count",
-    phase: "inference",
-    minimum: false,
-    description: "SIMULATED instructions of one inference call inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
-  },
-  "instructions-per-step": {
-    kind: "count",
-    phase: "training",
-    minimum: false,
-    description: "SIMULATED instructions of one training step inside onnxruntime (Valgrind callgrind; needs `measure: instructions`)."
-  }
-};
-var METRIC_KEYS = ownKeys(METRICS);
-var INSTRUCTION_METRICS = ["instructions-per-inference", "instructions-per-step"];
-function isInstructionMetric(metric) {
-  return isOneOf(INSTRUCTION_METRICS, metric);
-}
-function isMetricKey(key) {
-  return Object.prototype.hasOwnProperty.call(METRICS, key);
-}
-function metricKind(metric) {
-  return METRICS[metric].kind;
-}
-function metricPhase(metric) {
-  return METRICS[metric].phase;
-}
-function isMinimumMetric(metric) {
-  return METRICS[metric].minimum;
-}
-function metricDescription(metric) {
-  return METRICS[metric].description;
-}
-
-// src/compare/budgets.ts
-var DETERMINISTIC_METRICS = ["model-size", "parameters", "flops"];
-var INSTRUCTION_TOLERANCE = 3e-3;
-function isDeterministicMetric(metric) {
-  return isOneOf(DETERMINISTIC_METRICS, metric);
-}
-var EXACT_TOLERANCE = 1e-12;
-function fmt(metric, value) {
-  return formatQuantity(value, metricKind(metric));
-}
-function pct(x) {
-  const v = x * 100;
-  const digits = Math.abs(v) >= 10 ? 1 : 2;
-  return `${v > 0 ? "+" : ""}${v.toFixed(digits)}%`;
-}
-function levelStatus(level) {
-  return level === "error" ? "fail" : "warn";
-}
-function base(limit, value, baseline) {
-  return {
-    metric: limit.metric,
-    kind: limit.kind,
-    limit: limit.limit,
-    value,
-    baseline,
-    level: limit.level,
-    ...limit.kind === "regression" ? { relative: limit.relative } : {},
-    ...limit.line !== void 0 ? { line: limit.line } : {}
-  };
-}
-function absolute(limit, value, baselineValue) {
-  const m = limit.metric;
-  const floor = isMinimumMetric(m);
-  const exceeded = floor ? value < limit.limit : value > limit.limit;
-  const baseFigure = baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null;
-  const baseOver = baseFigure !== null && (floor ? baseFigure < limit.limit : baseFigure > limit.limit);
-  const message = exceeded ? `${fmt(m, value)} ${floor ? "is below the minimum" : "exceeds the limit"} ${fmt(m, limit.limit)}` + (baseOver ? ` (the base, ${fmt(m, baseFigure)}, was already past it)` : "") : `${fmt(m, value)} ${floor ? "\u2265" : "\u2264"} ${fmt(m, limit.limit)}`;
-  return { ...base(limit, value, baseFigure), status: exceeded ? levelStatus(limit.level) : "pass", message };
-}
-function allowedFraction(limit, baselineValue) {
-  return limit.relative ? limit.limit : limit.limit / baselineValue;
-}
-function limitText2(limit) {
-  return limit.relative ? formatQuantity(limit.limit, "percent") : fmt(limit.metric, limit.limit);
-}
-function regression(limit, value, baselineValue, comparison, policy) {
-  const m = limit.metric;
-  const floor = isMinimumMetric(m);
-  const direction = floor ? "lower-is-worse" : "higher-is-worse";
-  const r = base(limit, value, baselineValue);
-  const change = baselineValue === 0 ? value === 0 ? 0 : Number.POSITIVE_INFINITY : value / baselineValue - 1;
-  const changeText2 = Number.isFinite(change) ? pct(change) : "from 0";
-  const allowedText = `allowed ${floor ? "drop" : "growth"} ${limitText2(limit)}`;
-  if (isDeterministicMetric(m) || !comparison && baselineValue === 0) {
-    const bound = limit.relative ? floor ? baselineValue * (1 - limit.limit) : baselineValue * (1 + limit.limit) : floor ? baselineValue - limit.limit : baselineValue + limit.limit;
-    const tol = EXACT_TOLERANCE * Math.max(Math.abs(bound), Math.abs(value));
-    const exceeded2 = floor ? value < bound - tol : value > bound + tol;
-    return {
-      ...r,
-      status: exceeded2 ? levelStatus(limit.level) : "pass",
-      message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText2}; ${allowedText})${exceeded2 ? ": regression" : ""}`
-    };
-  }
-  const allowed = allowedFraction(limit, baselineValue);
-  if (isInstructionMetric(m)) {
-    const band = [change - INSTRUCTION_TOLERANCE, change + INSTRUCTION_TOLERANCE];
-    const verdict = classifyInterval(band, allowed, allowed, direction);
-    const status = statusForVerdict(verdict, limit.level, policy);
-    let message = `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} SIMULATED (${changeText2}, \xB1${pct(INSTRUCTION_TOLERANCE).slice(1)} residual spread; ${allowedText}): ${verdict}`;
-    if (verdict === "inconclusive")
-      message += ` \u2014 the change is within the count's residual spread of the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
-    message += " [callgrind instruction counts, one process per side]";
-    return { ...r, status, change, message };
-  }
-  if (comparison) {
-    const verdict = classifyInterval(comparison.changeCi95, allowed, allowed, direction);
-    const status = statusForVerdict(verdict, limit.level, policy);
-    const [lo, hi] = comparison.changeCi95;
-    let message = `change ${pct(comparison.estimate)} (95% CI ${pct(lo)} \u2026 ${pct(hi)}; ${allowedText}): ${verdict}`;
-    if (verdict === "inconclusive") {
-      message += ` \u2014 the interval straddles the limit; treated as ${policy === "warn" ? "a warning" : `a ${policy}`} (budget file \`inconclusive:\`)`;
-    }
-    message += ` [${comparison.method}]`;
-    return {
-      ...r,
-      status,
-      change: comparison.estimate,
-      changeCi95: comparison.changeCi95,
-      ...comparison.centres ? { compared: comparison.centres } : {},
-      message
-    };
-  }
-  const exceeded = floor ? change < -allowed : change > allowed;
-  return {
-    ...r,
-    status: exceeded ? levelStatus(limit.level) : "pass",
-    message: `${fmt(m, baselineValue)} \u2192 ${fmt(m, value)} (${changeText2}; ${allowedText})${exceeded ? ": regression" : ""}; point values only, without a confidence interval, so run-to-run noise is not accounted for`
-  };
-}
-function evaluateBudgets(limits, metrics, baseline, comparisons, opts = { inconclusive: "warn" }) {
-  return limits.map((limit) => {
-    const value = metrics[limit.metric];
-    const baselineValue = baseline?.[limit.metric];
-    const incomplete = opts.incomplete?.[limit.metric];
-    if (incomplete !== void 0 && value !== void 0) {
-      return {
-        ...base(limit, value, baselineValue !== void 0 && Number.isFinite(baselineValue) ? baselineValue : null),
-        status: "warn",
-        message: `not checked: ${incomplete}`
-      };
-    }
-    if (value === void 0 || !Number.isFinite(value)) {
-      return {
-        ...base(limit, Number.NaN, baselineValue ?? null),
-        status: "warn",
-        message: `${limit.metric} was not measured for this model, so this limit could not be checked (is the phase it needs, inference or training, configured?)`
-      };
-    }
-    if (limit.kind === "absolute") return absolute(limit, value, baselineValue);
-    if (baselineValue === void 0 || !Number.isFinite(baselineValue)) {
-      return {
-        ...base(limit, value, null),
-        status: "pass",
-        message: baseline ? `not checked: the baseline has no ${limit.metric}` : "not checked: no baseline (a new model, or the first run with this budget file)"
-      };
-    }
-    return regression(limit, value, baselineValue, comparisons[limit.metric], opts.inconclusive);
-  });
-}
-function overallVerdict(models) {
-  let verdict = "pass";
-  for (const m of models) {
-    if (m.error) return "fail";
-    for (const b of m.budgets ?? []) {
-      if (b.status === "fail") return "fail";
-      if (b.status === "warn" || b.status === "inconclusive") verdict = "warn";
-    }
-  }
-  return verdict;
-}
-
 export {
-  renderMarkdown,
-  METRIC_KEYS,
-  isInstructionMetric,
-  isMetricKey,
-  metricKind,
-  metricPhase,
-  isMinimumMetric,
-  metricDescription,
-  isDeterministicMetric,
-  evaluateBudgets,
-  overallVerdict
+  renderMarkdown
 };

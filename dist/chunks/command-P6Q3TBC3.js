@@ -5,25 +5,24 @@ import {
   runGit
 } from "./chunk-NVRQR63C.js";
 import {
-  loadBaselineReport
-} from "./chunk-KD43UDNK.js";
-import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-XTCTCS2I.js";
+} from "./chunk-5LIGJ3PH.js";
 import {
   lastSegment,
   toRecord
-} from "./chunk-HEJVZFI4.js";
-import "./chunk-GOOTJIT7.js";
+} from "./chunk-YGIAIN6U.js";
+import {
+  readReport
+} from "./chunk-R45QXIBT.js";
 import {
   textOption
 } from "./chunk-TK4EXLC7.js";
-import "./chunk-4IKFRKST.js";
 import "./chunk-JOXRTO3M.js";
+import "./chunk-4IKFRKST.js";
 import {
   writeFileAtomic
 } from "./chunk-NC3O6ORB.js";
@@ -108,7 +107,7 @@ async function readHistoryFromReports(paths, cwd) {
     );
   const entries = [];
   for (const file of files) {
-    const report = await loadBaselineReport(file, (p) => readFile(p, "utf8"));
+    const report = await readReport(file, (p) => readFile(p, "utf8"));
     const record = toRecord(report, { sha: path.basename(file, ".json"), ref: "reports" });
     entries.push({ time: await reportTime(file, report.createdAt), record });
   }
@@ -191,7 +190,7 @@ async function runHistoryCommand(args, io) {
   }
   let head;
   const headFile = textOption(v.head);
-  if (headFile) head = await loadBaselineReport(path2.resolve(io.cwd, headFile));
+  if (headFile) head = await readReport(path2.resolve(io.cwd, headFile));
   const charts = chartsFor(records, head, window);
   io.stdout.write(`${renderTable(charts, records.length)}
 `);

@@ -9136,29 +9136,45 @@ function randomData(dtype, n, rng) {
 }
 var float32ToHalfBits = float16Bits;
 
-// src/util/closest.ts
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+// src/config/did-you-mean.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  const d = Array.from(
+    { length: m + 1 },
+    (_, i) => Array.from({ length: n + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i];
+      const prev = d[i - 1];
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], d[i - 2][j - 2] + 1);
+      }
     }
-    prev = cur;
   }
-  return prev[b.length];
+  return d[m][n];
 }
-function closest(name, candidates) {
+function normalise(s) {
+  return s.toLowerCase().replace(/[_\s]+/g, "-");
+}
+function suggest(input, candidates) {
+  const norm = normalise(input);
+  const exact = candidates.find((c) => normalise(c) === norm);
+  if (exact !== void 0) return exact;
+  const limit = Math.min(3, Math.max(1, Math.floor(norm.length / 3)));
   let best;
-  let bestD = Infinity;
+  let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = c.toLowerCase() === name.toLowerCase() ? 0 : distance(name, c);
-    if (d < bestD) {
-      bestD = d;
+    const dist = editDistance(norm, normalise(c));
+    if (dist < bestDistance) {
       best = c;
+      bestDistance = dist;
     }
   }
-  return best !== void 0 && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
+  return bestDistance <= limit ? best : void 0;
 }
 
 // src/bench/inputs.ts
@@ -9188,7 +9204,7 @@ async function synthesizeInputs(inputs, opts) {
   for (const name of Object.keys(opts.specs)) {
     if (!known.has(name)) {
       const list = inputs.length ? inputs.map((i) => `"${i.name}"`).join(", ") : "none";
-      const guess = closest(name, [...known]);
+      const guess = suggest(name, [...known]);
       ctx.fail(
         name,
         `model "${opts.modelName}" has no input "${name}"; its inputs are ${list}.` + (guess ? ` Did you mean "${guess}"?` : "") + " Rename or remove the entry."
@@ -9232,7 +9248,7 @@ async function synthesizeInputs(inputs, opts) {
   const used = new Set(inputs.flatMap((i) => (i.shape ?? []).filter((d) => typeof d === "string")));
   for (const dim of Object.keys(opts.dims)) {
     if (!used.has(dim)) {
-      const guess = closest(dim, [...used]);
+      const guess = suggest(dim, [...used]);
       ctx.notices.push(
         `model "${opts.modelName}": dims: ${dim} is not a dim of any input` + (used.size ? ` (the inputs use ${[...used].join(", ")})` : " (the inputs have no symbolic dims)") + (guess ? `; did you mean ${guess}?` : "")
       );
@@ -9950,6 +9966,33 @@ function raiseOpset(model, minimum, why) {
   };
 }
 
+// src/model/attrs.ts
+function findAttr(node2, name) {
+  return (node2.attribute ?? []).find((a) => a.name === name);
+}
+function attrInt(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.i !== void 0 && a.i !== null ? Number(a.i) : fallback;
+}
+function attrFloat(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.f !== void 0 && a.f !== null ? a.f : fallback;
+}
+function attrInts(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.ints && a.ints.length > 0 ? a.ints.map(Number) : fallback;
+}
+function attrString(node2, name, fallback) {
+  const a = findAttr(node2, name);
+  return a?.s && a.s.length > 0 ? new TextDecoder().decode(a.s) : fallback;
+}
+function withoutAttrs(node2, names) {
+  return { ...node2, attribute: (node2.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
+}
+function isDefaultDomain(node2) {
+  return !node2.domain || node2.domain === "ai.onnx";
+}
+
 // src/optimize/tensors.ts
 function elementCount(dims) {
   return dims.reduce((a, b) => a * b, 1);
@@ -10038,17 +10081,6 @@ function smallestMagnitudes(arrays, count2) {
 }
 
 // src/optimize/graph-index.ts
-function attrInt(n, name, fallback) {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a?.i ?? fallback;
-}
-function attrFloat(n, name, fallback) {
-  const a = (n.attribute ?? []).find((x) => x.name === name);
-  return a?.f ?? fallback;
-}
-function isDefaultDomain(n) {
-  return !n.domain || n.domain === "ai.onnx";
-}
 function weightSlot(use, rank) {
   const { node: n, input } = use;
   if (!isDefaultDomain(n) || input !== 1) return null;
@@ -10494,71 +10526,6 @@ function buildVariant(model, variant, options = {}) {
 // src/optimize/advisor.ts
 import { gzipSync } from "node:zlib";
 
-// src/config/did-you-mean.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  const d = Array.from(
-    { length: m + 1 },
-    (_, i) => Array.from({ length: n + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i];
-      const prev = d[i - 1];
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[m][n];
-}
-function normalise(s) {
-  return s.toLowerCase().replace(/[_\s]+/g, "-");
-}
-function suggest(input, candidates) {
-  const norm = normalise(input);
-  const exact = candidates.find((c) => normalise(c) === norm);
-  if (exact !== void 0) return exact;
-  const limit = Math.min(3, Math.max(1, Math.floor(norm.length / 3)));
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const dist = editDistance(norm, normalise(c));
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-    }
-  }
-  return bestDistance <= limit ? best : void 0;
-}
-
-// src/train/attrs.ts
-function findAttr(node2, name) {
-  return (node2.attribute ?? []).find((a) => a.name === name);
-}
-function attrInt2(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.i !== void 0 && a.i !== null ? Number(a.i) : fallback;
-}
-function attrFloat2(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.f !== void 0 && a.f !== null ? a.f : fallback;
-}
-function attrInts(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.ints && a.ints.length > 0 ? a.ints.map(Number) : fallback;
-}
-function attrString(node2, name, fallback) {
-  const a = findAttr(node2, name);
-  return a?.s && a.s.length > 0 ? new TextDecoder().decode(a.s) : fallback;
-}
-function withoutAttrs(node2, names) {
-  return { ...node2, attribute: (node2.attribute ?? []).filter((a) => !names.includes(a.name ?? "")) };
-}
-
 // src/train/shapes.ts
 var unknownCounter = 0;
 function unknownDim() {
@@ -10625,7 +10592,7 @@ function windowGeometry(node2, spatialIn, kernelFromWeight) {
   const strides2 = attrInts(node2, "strides", new Array(k).fill(1));
   const dilations = attrInts(node2, "dilations", new Array(k).fill(1));
   const pads = resolvePads(node2, spatialIn, kernel, strides2, dilations);
-  return { kernel, strides: strides2, dilations, pads, ceilMode: attrInt2(node2, "ceil_mode", 0) === 1 };
+  return { kernel, strides: strides2, dilations, pads, ceilMode: attrInt(node2, "ceil_mode", 0) === 1 };
 }
 function windowOutput(spatialIn, g) {
   return spatialIn.map((d, i) => {
@@ -10701,8 +10668,8 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
     case "Gemm": {
       const a = ins[0];
       const b = ins[1];
-      const m = a && a.length === 2 ? a[attrInt2(node2, "transA", 0) ? 1 : 0] : unknownDim();
-      const n = b && b.length === 2 ? b[attrInt2(node2, "transB", 0) ? 0 : 1] : unknownDim();
+      const m = a && a.length === 2 ? a[attrInt(node2, "transA", 0) ? 1 : 0] : unknownDim();
+      const n = b && b.length === 2 ? b[attrInt(node2, "transB", 0) ? 0 : 1] : unknownDim();
       return [[m, n]];
     }
     case "MatMul": {
@@ -10723,7 +10690,7 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
         const s = ins[1];
         return [s && s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => unknownDim()) : void 0];
       }
-      const allowZero = attrInt2(node2, "allowzero", 0) === 1;
+      const allowZero = attrInt(node2, "allowzero", 0) === 1;
       const out2 = target.map((v, i) => v === 0 && !allowZero ? x?.[i] ?? unknownDim() : v);
       const minus = out2.indexOf(-1);
       if (minus >= 0) {
@@ -10735,7 +10702,7 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
     }
     case "Flatten": {
       if (!x) return [void 0];
-      const axis = normAxis(attrInt2(node2, "axis", 1), x.length);
+      const axis = normAxis(attrInt(node2, "axis", 1), x.length);
       return [[mulDims(x.slice(0, axis)), mulDims(x.slice(axis))]];
     }
     case "Transpose": {
@@ -10750,7 +10717,7 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
     case "Concat": {
       const known = ins.filter((s) => s !== void 0);
       if (!x || known.length !== ins.length) return [void 0];
-      const axis = normAxis(attrInt2(node2, "axis", 0), x.length);
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
       const out2 = [...x];
       out2[axis] = mulDimsSum(known.map((s) => s[axis]));
       return [out2];
@@ -10793,9 +10760,9 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
       const fromInput = node2.input && node2.input.length > 1 && node2.input[1] ? intsOf(node2.input[1]) : void 0;
       if (node2.input && node2.input.length > 1 && node2.input[1] && !fromInput) return [void 0];
       const listed = fromInput ?? attrInts(node2, "axes", []);
-      const noop = attrInt2(node2, "noop_with_empty_axes", 0) === 1;
+      const noop = attrInt(node2, "noop_with_empty_axes", 0) === 1;
       const axes = (listed.length ? listed : noop ? [] : x.map((_, i) => i)).map((a) => normAxis(a, x.length));
-      const keep = attrInt2(node2, "keepdims", 1) === 1;
+      const keep = attrInt(node2, "keepdims", 1) === 1;
       return [keep ? x.map((d, i) => axes.includes(i) ? 1 : d) : x.filter((_, i) => !axes.includes(i))];
     }
     case "Shape":
@@ -10806,8 +10773,7 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
       return [x.map((d, i) => typeof d === "number" ? d * reps[i] : reps[i] === 1 ? d : unknownDim())];
     }
     case "Einsum": {
-      const eq = (node2.attribute ?? []).find((a) => a.name === "equation")?.s;
-      const text = eq ? new TextDecoder().decode(eq).replace(/\s+/g, "") : "";
+      const text = attrString(node2, "equation", "").replace(/\s+/g, "");
       const arrow = text.indexOf("->");
       if (arrow < 0 || text.includes("...")) return [void 0];
       const specs = text.slice(0, arrow).split(",");
@@ -10880,7 +10846,7 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
     }
     case "Split": {
       if (!x) return new Array(nOut).fill(void 0);
-      const axis = normAxis(attrInt2(node2, "axis", 0), x.length);
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
       const sizes = node2.input?.[1] ? intsOf(node2.input[1]) : void 0;
       const dim = x[axis];
       return Array.from({ length: nOut }, (_, i) => {
@@ -10898,12 +10864,12 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
     case "Gather": {
       const idx = ins[1];
       if (!x || !idx) return [void 0];
-      const axis = normAxis(attrInt2(node2, "axis", 0), x.length);
+      const axis = normAxis(attrInt(node2, "axis", 0), x.length);
       return [[...x.slice(0, axis), ...idx, ...x.slice(axis + 1)]];
     }
     case "LayerNormalization": {
       if (!x) return new Array(nOut).fill(void 0);
-      const axis = normAxis(attrInt2(node2, "axis", -1), x.length);
+      const axis = normAxis(attrInt(node2, "axis", -1), x.length);
       const stat2 = x.map((d, i) => i < axis ? d : 1);
       return [x, stat2, stat2].slice(0, nOut);
     }
@@ -10914,7 +10880,7 @@ function inferNode(node2, shapeOf, intsOf, floatsOf = () => void 0) {
 function convTransposeOutput(node2, x, w) {
   if (!x || x.length < 3) return void 0;
   const k = x.length - 2;
-  const channels = w && typeof w[1] === "number" ? w[1] * attrInt2(node2, "group", 1) : unknownDim();
+  const channels = w && typeof w[1] === "number" ? w[1] * attrInt(node2, "group", 1) : unknownDim();
   const given = attrInts(node2, "output_shape", []);
   if (given.length === k) return [x[0], channels, ...given];
   const kernel = attrInts(node2, "kernel_shape", w?.slice(2).filter((d) => typeof d === "number") ?? []);
@@ -11272,7 +11238,7 @@ var erf = unaryRule((em, node2, dY) => {
   return em.one("Mul", [dY, em.one("Mul", [e, em.scalar(2 / Math.sqrt(Math.PI))])]);
 });
 var hardSigmoid = unaryRule((em, node2, dY) => {
-  const alpha = attrFloat2(node2, "alpha", 0.2);
+  const alpha = attrFloat(node2, "alpha", 0.2);
   const y = out(node2, 0);
   const inside = em.one("And", [em.one("Greater", [y, em.scalar(0)]), em.one("Less", [y, em.scalar(1)])]);
   return em.one("Where", [inside, em.one("Mul", [dY, em.scalar(alpha)]), em.scalar(0)]);
@@ -11365,6 +11331,49 @@ var ELEMENTWISE_GRAD_RULES = {
   Gelu: gelu
 };
 
+// src/train/grad-ops-reduce.ts
+function reduceAxes(node2, em) {
+  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
+  const a = attrInts(node2, "axes", []);
+  if (a.length) return a;
+  return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
+}
+function reduceRule(mean) {
+  return {
+    differentiable: () => [0],
+    check(node2, em) {
+      const axes = reduceAxes(node2, em);
+      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
+      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
+      return void 0;
+    },
+    backward(em, node2, [dY]) {
+      if (!dY) return [];
+      const x = inp(node2, 0);
+      const rank = knownRank(em, x);
+      const given = reduceAxes(node2, em);
+      if (given === "dynamic")
+        throw new Error(`internal: the axes of ${node2.name} are computed at run time although the rule's check passed`);
+      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
+      let g = attrInt(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
+        em,
+        dY,
+        [...axes].sort((a, b) => a - b)
+      );
+      if (mean) {
+        const xs2 = knownShape(em, x);
+        const reduced = axes.map((a) => xs2[a]);
+        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "reduce_count");
+        g = em.one("Div", [g, count2]);
+      }
+      const xs = em.shapeOf(x);
+      return [
+        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? "grad_reduce_mean" : "grad_reduce_sum")
+      ];
+    }
+  };
+}
+
 // src/train/window-grad.ts
 function transposeGeometry(g, inSpatial, outSpatial) {
   const k = inSpatial.length;
@@ -11407,7 +11416,7 @@ function useConvTranspose(c) {
   const Y = c.ySpatial.reduce((a, b) => a * b, 1);
   return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
 }
-function convTransposeDx(em, dY, w, c) {
+function convTransposeDx(em, dY, w, c, name = "grad_conv_x") {
   const t = transposeGeometry(c.g, c.spatial, c.ySpatial);
   return em.one(
     "ConvTranspose",
@@ -11420,7 +11429,7 @@ function convTransposeDx(em, dY, w, c) {
       pads: t.pads,
       output_padding: t.outputPadding
     },
-    "grad_conv_x"
+    name
   );
 }
 function gemmCol2imDx(em, w, dYMatrix, c) {
@@ -11497,7 +11506,7 @@ var conv = {
     const g = established(windowGeometry(node2, spatial, wShape.slice(2)), "the window geometry");
     const ySpatial = staticDims(windowOutput(spatial, g), "the output size");
     const k = spatial.length;
-    const group = attrInt2(node2, "group", 1);
+    const group = attrInt(node2, "group", 1);
     let dX;
     let dW;
     let dB;
@@ -11524,21 +11533,16 @@ var conv = {
       const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
       dW = em.reshapeTo(em.one("Gemm", [dYMatrix(), colMat], { transB: 1 }, "grad_conv_w_gemm"), wShape);
     } else if (need[1]) {
-      const perm2 = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-      let xT;
-      if (group === 1) xT = em.one("Transpose", [x], { perm: perm2 }, "xT");
-      else {
-        const cPer = wShape[1];
-        const split2 = em.one("Reshape", [x, em.ints([0, group, cPer, ...spatial])], {}, "x_groups");
-        const moved = em.one("Transpose", [split2], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
-        xT = em.one("Reshape", [moved, em.ints([cPer, -1, ...spatial])], {}, "xT");
-      }
-      const dYT = em.one("Transpose", [dY], { perm: perm2 }, "dyT");
+      const cPer = wShape[1];
+      const split2 = em.one("Reshape", [x, em.ints([0, group, cPer, ...spatial])], {}, "x_groups");
+      const moved = em.one("Transpose", [split2], { perm: [2, 1, 0, ...Array.from({ length: k }, (_, i) => i + 3)] });
+      const xT = em.one("Reshape", [moved, em.ints([cPer, -1, ...spatial])], {}, "xT");
+      const dYT = em.one("Transpose", [dY], { perm }, "dyT");
       const pads = established(g.pads, "the pads");
       let c = em.one(
         "Conv",
         [xT, dYT],
-        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, ...group !== 1 ? { group } : {} },
+        { strides: g.dilations, dilations: g.strides, pads, kernel_shape: ySpatial, group },
         "grad_conv_w"
       );
       const got = spatial.map(
@@ -11548,7 +11552,7 @@ var conv = {
         const axes = Array.from({ length: k }, (_, i) => i + 2);
         c = em.one("Slice", [c, em.ints(new Array(k).fill(0)), em.ints(g.kernel), em.ints(axes)], {}, "slice_kernel");
       }
-      dW = em.one("Transpose", [c], { perm: perm2 }, "grad_conv_w");
+      dW = em.one("Transpose", [c], { perm }, "grad_conv_w");
     }
     if (need[2] && hasInput(node2, 2)) {
       dB = em.reduceSum(dY, [0, ...Array.from({ length: k }, (_, i) => i + 2)], false);
@@ -11562,7 +11566,7 @@ var batchNorm = {
     if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
     if ((node2.output ?? []).slice(1).some(Boolean))
       return "it has outputs besides Y (running or saved statistics); export the model in inference mode";
-    if (attrInt2(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
+    if (attrInt(node2, "spatial", 1) !== 1) return "spatial = 0 (per-activation statistics, opset < 9)";
     return void 0;
   },
   forward(em, node2) {
@@ -11570,8 +11574,8 @@ var batchNorm = {
     const rank = knownRank(em, x);
     const xShape = knownShape(em, x);
     const axes = [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)];
-    const eps = attrFloat2(node2, "epsilon", 1e-5);
-    const momentum = attrFloat2(node2, "momentum", 0.9);
+    const eps = attrFloat(node2, "epsilon", 1e-5);
+    const momentum = attrFloat(node2, "momentum", 0.9);
     const paramShape = [-1, ...new Array(rank - 2).fill(1)];
     const asParam = (p) => rank > 2 ? em.one("Reshape", [p, em.ints(paramShape)], {}, "bn_param") : p;
     const mu = em.reduceMean(x, axes, true);
@@ -11708,9 +11712,9 @@ var resize = {
     const coords = attrString(node2, "coordinate_transformation_mode", "half_pixel");
     if (coords === "tf_crop_and_resize")
       return "coordinate_transformation_mode = tf_crop_and_resize (its extrapolation value is not a linear map of the input)";
-    if (attrInt2(node2, "antialias", 0) !== 0)
+    if (attrInt(node2, "antialias", 0) !== 0)
       return "antialias = 1 (downscaling with an antialiasing filter has no gradient here)";
-    if (attrInt2(node2, "exclude_outside", 0) !== 0) return "exclude_outside = 1";
+    if (attrInt(node2, "exclude_outside", 0) !== 0) return "exclude_outside = 1";
     if (findAttr(node2, "axes")) return "it resizes selected axes only (the axes attribute of opset 18)";
     if (attrString(node2, "keep_aspect_ratio_policy", "stretch") !== "stretch")
       return "keep_aspect_ratio_policy is not stretch (the sizes it computes are not known when the graph is built)";
@@ -11784,7 +11788,7 @@ var convTranspose = {
     if (!dY) return [];
     const g = transposeConvGeometry(node2, em);
     if (typeof g === "string") return established(void 0, `the ConvTranspose geometry (${g})`);
-    const group = attrInt2(node2, "group", 1);
+    const group = attrInt(node2, "group", 1);
     const attrs = {
       kernel_shape: g.kernel,
       strides: g.strides,
@@ -11823,7 +11827,7 @@ var instanceNorm = {
     const mean = em.reduceMean(x, spatial, true);
     const centered = em.one("Sub", [x, mean]);
     const variance = em.reduceMean(em.one("Mul", [centered, centered]), spatial, true);
-    const eps = em.scalar(attrFloat2(node2, "epsilon", 1e-5));
+    const eps = em.scalar(attrFloat(node2, "epsilon", 1e-5));
     const invStd = em.one("Reciprocal", [em.one("Sqrt", [em.one("Add", [variance, eps])])], {}, "in_inv_std");
     const xhat = em.one("Mul", [centered, invStd], {}, "in_xhat");
     let dX;
@@ -11921,14 +11925,14 @@ var split = {
   multiOutput: true,
   backward(em, node2, dOut) {
     const parts = (node2.output ?? []).map((o, i) => dOut[i] ?? em.filled(0, o));
-    return [em.one("Concat", parts, { axis: attrInt2(node2, "axis", 0) }, "grad_split")];
+    return [em.one("Concat", parts, { axis: attrInt(node2, "axis", 0) }, "grad_split")];
   }
 };
 var gather = {
   differentiable: () => [0],
   check(node2, em) {
     if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its data input is not known";
-    if (attrInt2(node2, "axis", 0) !== 0 && rankOf(em, inp(node2, 1)) === void 0)
+    if (attrInt(node2, "axis", 0) !== 0 && rankOf(em, inp(node2, 1)) === void 0)
       return "it gathers along an axis other than 0 and the rank of its indices is not known";
     return void 0;
   },
@@ -11936,7 +11940,7 @@ var gather = {
     if (!dY) return [];
     const data = inp(node2, 0);
     const r = knownRank(em, data);
-    const axis = normAxis(attrInt2(node2, "axis", 0), r);
+    const axis = normAxis(attrInt(node2, "axis", 0), r);
     const q = rankOf(em, inp(node2, 1));
     let idx = em.one("Cast", [inp(node2, 1)], { to: DataType.INT64 });
     const dim = em.one("Shape", [data], { start: axis, end: axis + 1 });
@@ -11983,7 +11987,7 @@ var layerNorm = {
     if (!dY) return [];
     const x = inp(node2, 0);
     const r = knownRank(em, x);
-    const axis = normAxis(attrInt2(node2, "axis", -1), r);
+    const axis = normAxis(attrInt(node2, "axis", -1), r);
     const norm = Array.from({ length: r - axis }, (_, i) => axis + i);
     const lead = Array.from({ length: axis }, (_, i) => i);
     const xhat = em.one("Mul", [em.one("Sub", [x, savedName(saved, "mean")]), savedName(saved, "invStd")], {}, "ln_xhat");
@@ -12047,16 +12051,10 @@ var einsum = {
     ];
   }
 };
-function extremeAxes(node2, em) {
-  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
-  const a = node2.attribute?.find((x) => x.name === "axes")?.ints?.map(Number) ?? [];
-  if (a.length) return a;
-  return attrInt2(node2, "noop_with_empty_axes", 0) ? [] : void 0;
-}
 var reduceExtreme = {
   differentiable: () => [0],
   check(node2, em) {
-    const axes = extremeAxes(node2, em);
+    const axes = reduceAxes(node2, em);
     if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
     const rank = rankOf(em, inp(node2, 0));
     if (rank === void 0) return "the rank of its input is not known when the graph is built";
@@ -12068,10 +12066,10 @@ var reduceExtreme = {
     if (!dY) return [];
     const x = inp(node2, 0);
     const rank = knownRank(em, x);
-    const found = extremeAxes(node2, em);
+    const found = reduceAxes(node2, em);
     const given = found === "dynamic" ? established(void 0, "the reduce axes") : found;
     const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
-    const keep = attrInt2(node2, "keepdims", 1) !== 0 || axes.length === 0;
+    const keep = attrInt(node2, "keepdims", 1) !== 0 || axes.length === 0;
     const y = keep ? out(node2, 0) : em.one("Unsqueeze", [out(node2, 0), em.ints(axes)]);
     const g = keep ? dY : em.one("Unsqueeze", [dY, em.ints(axes)]);
     const mask = em.one("Cast", [em.one("Equal", [x, y])], { to: em.floatType });
@@ -12117,7 +12115,7 @@ var MORE_GRAD_RULES = {
 // src/train/grad-ops-pool.ts
 var maxPool = {
   check(node2, em) {
-    if (attrInt2(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
+    if (attrInt(node2, "storage_order", 0) !== 0) return "storage_order = 1 (column-major indices)";
     if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
     return void 0;
   },
@@ -12177,7 +12175,7 @@ var averagePool = {
     const g = established(windowGeometry(node2, spatial), "the window geometry");
     const ySpatial = staticDims(windowOutput(spatial, g), "the output size");
     const k = spatial.length;
-    const includePad = attrInt2(node2, "count_include_pad", 0) === 1;
+    const includePad = attrInt(node2, "count_include_pad", 0) === 1;
     const pads = established(g.pads, "the pads");
     const per = spatial.map(
       (h, i) => poolDivisors1d(h, ySpatial[i], g.kernel[i], g.strides[i], g.dilations[i], pads[i], pads[i + k], includePad)
@@ -12197,22 +12195,8 @@ var averagePool = {
         divisors.map((v) => 1 / v)
       )
     ]);
-    const t = transposeGeometry(g, spatial, ySpatial);
-    return [
-      em.one(
-        "ConvTranspose",
-        [scaled, weight],
-        {
-          group: channels,
-          kernel_shape: g.kernel,
-          strides: g.strides,
-          dilations: g.dilations,
-          pads: t.pads,
-          output_padding: t.outputPadding
-        },
-        "grad_avgpool"
-      )
-    ];
+    const geometry = { spatial, ySpatial, wShape: [channels, 1, ...g.kernel], group: channels, g };
+    return [convTransposeDx(em, scaled, weight, geometry, "grad_avgpool")];
   }
 };
 var globalAveragePool = {
@@ -12227,57 +12211,14 @@ var globalAveragePool = {
   }
 };
 
-// src/train/grad-ops-reduce.ts
-function reduceAxes(node2, em) {
-  if (hasInput(node2, 1)) return em.intsOf(inp(node2, 1)) ?? "dynamic";
-  const a = attrInts(node2, "axes", []);
-  if (a.length) return a;
-  return attrInt2(node2, "noop_with_empty_axes", 0) ? [] : void 0;
-}
-function reduceRule(mean) {
-  return {
-    differentiable: () => [0],
-    check(node2, em) {
-      const axes = reduceAxes(node2, em);
-      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-      return void 0;
-    },
-    backward(em, node2, [dY]) {
-      if (!dY) return [];
-      const x = inp(node2, 0);
-      const rank = knownRank(em, x);
-      const given = reduceAxes(node2, em);
-      if (given === "dynamic")
-        throw new Error(`internal: the axes of ${node2.name} are computed at run time although the rule's check passed`);
-      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
-      let g = attrInt2(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
-        em,
-        dY,
-        [...axes].sort((a, b) => a - b)
-      );
-      if (mean) {
-        const xs2 = knownShape(em, x);
-        const reduced = axes.map((a) => xs2[a]);
-        const count2 = reduced.every((d) => typeof d === "number") ? em.scalar(reduced.reduce((a, b) => a * b, 1)) : em.one("Div", [em.floatSize(x, xs2), em.floatSize(out(node2, 0), em.shapeOf(out(node2, 0)))], {}, "reduce_count");
-        g = em.one("Div", [g, count2]);
-      }
-      const xs = em.shapeOf(x);
-      return [
-        em.one("Expand", [g, isStatic(xs) ? em.ints(xs) : em.shapeTensor(x)], {}, mean ? "grad_reduce_mean" : "grad_reduce_sum")
-      ];
-    }
-  };
-}
-
 // src/train/grad-ops.ts
 var gemm = {
   backward(em, node2, [dY], need) {
     if (!dY) return [];
-    const alpha = attrFloat2(node2, "alpha", 1);
-    const beta = attrFloat2(node2, "beta", 1);
-    const tA = attrInt2(node2, "transA", 0);
-    const tB = attrInt2(node2, "transB", 0);
+    const alpha = attrFloat(node2, "alpha", 1);
+    const beta = attrFloat(node2, "beta", 1);
+    const tA = attrInt(node2, "transA", 0);
+    const tB = attrInt(node2, "transB", 0);
     const a = inp(node2, 0);
     const b = inp(node2, 1);
     const scale = alpha !== 1 ? { alpha: { f: alpha } } : {};
@@ -12391,7 +12332,7 @@ var relu = {
 var leakyRelu = {
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const alpha = attrFloat2(node2, "alpha", 0.01);
+    const alpha = attrFloat(node2, "alpha", 0.01);
     const slope = em.one("Where", [em.one("Greater", [inp(node2, 0), em.scalar(0)]), em.scalar(1), em.scalar(alpha)]);
     return [em.one("Mul", [dY, slope], {}, "grad_leaky_relu")];
   }
@@ -12414,7 +12355,7 @@ var softmax = {
   backward(em, node2, [dY]) {
     if (!dY) return [];
     const y = out(node2, 0);
-    const axis = attrInt2(node2, "axis", -1);
+    const axis = attrInt(node2, "axis", -1);
     const p = em.one("Mul", [dY, y]);
     const s = em.reduceSum(p, [axis], true);
     return [em.one("Sub", [p, em.one("Mul", [y, s])], {}, "grad_softmax")];
@@ -12423,7 +12364,7 @@ var softmax = {
 var logSoftmax = {
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    const axis = attrInt2(node2, "axis", -1);
+    const axis = attrInt(node2, "axis", -1);
     const s = em.reduceSum(dY, [axis], true);
     return [em.one("Sub", [dY, em.one("Mul", [em.one("Exp", [out(node2, 0)]), s])], {}, "grad_log_softmax")];
   }
@@ -12488,13 +12429,13 @@ var dropout = {
 };
 var concat2 = {
   check(node2, em) {
-    const axis = attrInt2(node2, "axis", 0);
+    const axis = attrInt(node2, "axis", 0);
     return axis < 0 && rankOf(em, out(node2, 0)) === void 0 ? "its axis is negative and the rank of its output is not known" : void 0;
   },
   backward(em, node2, [dY]) {
     if (!dY) return [];
     const rank = rankOf(em, out(node2, 0));
-    const axis = rank !== void 0 ? normAxis(attrInt2(node2, "axis", 0), rank) : attrInt2(node2, "axis", 0);
+    const axis = rank !== void 0 ? normAxis(attrInt(node2, "axis", 0), rank) : attrInt(node2, "axis", 0);
     const inputs = node2.input ?? [];
     const sizes = inputs.map((x) => em.shapeOf(x)?.[axis]);
     const split2 = sizes.every((d) => typeof d === "number") ? em.ints(sizes) : em.one(
@@ -12697,8 +12638,8 @@ function foldInts(node2, intsOf, shapeOf) {
     case "Shape": {
       if (!isStatic(dims)) return void 0;
       const r = dims.length;
-      const start = normAxis(attrInt2(node2, "start", 0), r);
-      const end = findAttr(node2, "end") ? normAxis(attrInt2(node2, "end", r), r) : r;
+      const start = normAxis(attrInt(node2, "start", 0), r);
+      const end = findAttr(node2, "end") ? normAxis(attrInt(node2, "end", r), r) : r;
       result = dims.slice(Math.max(0, start), Math.min(r, end));
       break;
     }
@@ -12710,7 +12651,7 @@ function foldInts(node2, intsOf, shapeOf) {
       result = x;
       break;
     case "Cast": {
-      const to = attrInt2(node2, "to", 0);
+      const to = attrInt(node2, "to", 0);
       result = to === DataType.INT64 || to === DataType.INT32 ? x : void 0;
       break;
     }
@@ -12730,7 +12671,7 @@ function foldInts(node2, intsOf, shapeOf) {
     }
     case "Concat": {
       const parts = ins.map((_, i) => ints(i));
-      if (normAxis(attrInt2(node2, "axis", 0), dims?.length ?? 1) !== 0 || parts.some((p) => !p)) return void 0;
+      if (normAxis(attrInt(node2, "axis", 0), dims?.length ?? 1) !== 0 || parts.some((p) => !p)) return void 0;
       result = parts.flatMap((p) => p ?? []);
       break;
     }
@@ -12774,7 +12715,7 @@ function upgradeNode(em, node2, from, rankOf2) {
   const x = node2.input?.[0] ?? "";
   const y = node2.output?.[0] ?? "";
   if ((op === "Softmax" || op === "LogSoftmax" || op === "Hardmax") && from < 13) {
-    const axis = attrInt2(node2, "axis", 1);
+    const axis = attrInt(node2, "axis", 1);
     const rank = rankOf2(x);
     if (axis === -1 || rank !== void 0 && normAxis(axis, rank) === rank - 1) {
       return [
@@ -12796,8 +12737,8 @@ function upgradeNode(em, node2, from, rankOf2) {
     ];
   }
   if (op === "Dropout" && from < 12) {
-    const ratio = em.scalar(attrFloat2(node2, "ratio", 0.5));
-    em.setFloats(ratio, [attrFloat2(node2, "ratio", 0.5)]);
+    const ratio = em.scalar(attrFloat(node2, "ratio", 0.5));
+    em.setFloats(ratio, [attrFloat(node2, "ratio", 0.5)]);
     return [{ ...withoutAttrs(node2, ["ratio", "is_test"]), input: [x, ratio] }];
   }
   if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13) {
@@ -12810,13 +12751,13 @@ function upgradeNode(em, node2, from, rankOf2) {
     return [{ ...withoutAttrs(node2, ["split"]), input: split2 ? [x, em.ints(split2)] : [x] }];
   }
   if (op === "Clip" && from < 11) {
-    const min = findAttr(node2, "min") ? em.scalar(attrFloat2(node2, "min", 0)) : "";
-    const max = findAttr(node2, "max") ? em.scalar(attrFloat2(node2, "max", 0)) : "";
+    const min = findAttr(node2, "min") ? em.scalar(attrFloat(node2, "min", 0)) : "";
+    const max = findAttr(node2, "max") ? em.scalar(attrFloat(node2, "max", 0)) : "";
     return [{ ...withoutAttrs(node2, ["min", "max"]), input: [x, min, max] }];
   }
   if (op === "Pad" && from < 11) {
     const pads = attrInts(node2, "pads", []);
-    const value = attrFloat2(node2, "value", 0);
+    const value = attrFloat(node2, "value", 0);
     return [{ ...withoutAttrs(node2, ["pads", "value"]), input: [x, em.ints(pads), em.scalar(value)] }];
   }
   if (op === "Upsample" || op === "Resize" && from < 11) return upgradeResize(em, node2, from);
@@ -12867,12 +12808,12 @@ function expandRecurrent(em, node2) {
   const gates = GATES[kind];
   if (!gates) return `${kind} is not a recurrent op`;
   const input = (i) => node2.input?.[i] ?? "";
-  const layout = attrInt2(node2, "layout", 0);
+  const layout = attrInt(node2, "layout", 0);
   const direction = attrString(node2, "direction", "forward");
   if (!["forward", "reverse", "bidirectional"].includes(direction)) return `direction "${direction}" is not an ONNX direction`;
   const dirs = direction === "bidirectional" ? 2 : 1;
-  if (findAttr(node2, "clip")) return `clip ${attrFloat2(node2, "clip", 0)} is not supported (export without clipping)`;
-  if (attrInt2(node2, "input_forget", 0) !== 0) return "input_forget = 1 is not supported";
+  if (findAttr(node2, "clip")) return `clip ${attrFloat(node2, "clip", 0)} is not supported (export without clipping)`;
+  if (attrInt(node2, "input_forget", 0) !== 0) return "input_forget = 1 is not supported";
   if (input(4))
     return "a sequence_lens input is not supported (per-example lengths are run-time values); export with equal lengths";
   const actAttr = findAttr(node2, "activations");
@@ -12893,9 +12834,9 @@ function expandRecurrent(em, node2) {
   const seq = xShape?.[layout ? 1 : 0];
   if (typeof seq !== "number") return "the sequence length is not known when the graph is built";
   const rShape = em.shapeOf(input(2));
-  const hidden = attrInt2(node2, "hidden_size", typeof rShape?.[2] === "number" ? rShape[2] : 0);
+  const hidden = attrInt(node2, "hidden_size", typeof rShape?.[2] === "number" ? rShape[2] : 0);
   if (!hidden) return "hidden_size is not known";
-  const linearBeforeReset = attrInt2(node2, "linear_before_reset", 0) !== 0;
+  const linearBeforeReset = attrInt(node2, "linear_before_reset", 0) !== 0;
   const nodes = [];
   const op = (type, inputs, attrs = {}) => {
     const o = em.fresh(`${kind.toLowerCase()}_${type.toLowerCase()}`);
@@ -13040,7 +12981,7 @@ function constantWeights(nodes) {
   for (const n of nodes) for (const o of n.output ?? []) if (o) producer.set(o, n);
   const weightLike = /* @__PURE__ */ new Set();
   for (const n of nodes) {
-    if (!isDefaultDomain2(n)) continue;
+    if (!isDefaultDomain(n)) continue;
     const op = n.opType ?? "";
     const ins = n.input ?? [];
     for (const i of WEIGHT_SLOTS[op] ?? []) if (ins[i]) weightLike.add(ins[i]);
@@ -13054,8 +12995,8 @@ function constantWeights(nodes) {
   const out2 = /* @__PURE__ */ new Map();
   for (const n of nodes) {
     const name = n.output?.[0];
-    if (n.opType !== "Constant" || !isDefaultDomain2(n) || !name || !weightLike.has(name)) continue;
-    const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
+    if (n.opType !== "Constant" || !isDefaultDomain(n) || !name || !weightLike.has(name)) continue;
+    const value = findAttr(n, "value")?.t;
     if (value && (value.dataType === DataType.FLOAT || value.dataType === DataType.DOUBLE)) out2.set(name, value);
   }
   return out2;
@@ -13147,7 +13088,7 @@ function prepareGraph(proto, opts = {}) {
     }
     const expanded = [];
     for (const n of upgraded) {
-      const unrolled = RECURRENT_OPS.has(n.opType ?? "") && isDefaultDomain2(n) ? expandRecurrent(em, n) : [n];
+      const unrolled = RECURRENT_OPS.has(n.opType ?? "") && isDefaultDomain(n) ? expandRecurrent(em, n) : [n];
       if (typeof unrolled === "string") {
         recurrentReasons.set(n, unrolled);
         expanded.push(n);
@@ -13155,8 +13096,8 @@ function prepareGraph(proto, opts = {}) {
     }
     for (const n of expanded) {
       nodes.push(n);
-      if (n.opType === "Constant" && (!n.domain || n.domain === "ai.onnx")) {
-        const value = (n.attribute ?? []).find((a) => a.name === "value")?.t;
+      if (n.opType === "Constant" && isDefaultDomain(n)) {
+        const value = findAttr(n, "value")?.t;
         if (value) {
           em.setShape(n.output?.[0] ?? "", (value.dims ?? []).map(Number));
           if (value.dataType === DataType.INT64 || value.dataType === DataType.INT32)
@@ -13179,7 +13120,7 @@ function prepareGraph(proto, opts = {}) {
         em.setShape(o, known && !isStatic(inferred) && (!inferred || inferred.length === known.length) ? [...known] : inferred);
       });
       const first = n.output?.[0];
-      const folded = first && isDefaultDomain2(n) && !em.intsOf(first) ? foldInts(
+      const folded = first && isDefaultDomain(n) && !em.intsOf(first) ? foldInts(
         n,
         (x) => em.intsOf(x),
         (x) => em.shapeOf(x)
@@ -13211,9 +13152,6 @@ Re-export the model with opset 13 or newer.`
     recurrentReasons
   };
 }
-function isDefaultDomain2(node2) {
-  return !node2.domain || node2.domain === "ai.onnx";
-}
 
 // src/train/autodiff.ts
 function differentiableSlots(node2) {
@@ -13239,10 +13177,10 @@ var Differentiator = class {
     const nodes = prep.nodes;
     for (const w of wrt) this.requires.add(w);
     for (const n of nodes) {
-      if (!isDefaultDomain2(n) || !NO_GRADIENT_OPS.has(n.opType ?? "")) {
+      if (!isDefaultDomain(n) || !NO_GRADIENT_OPS.has(n.opType ?? "")) {
         const slots = differentiableSlots(n);
         if (slots.some((i) => this.requires.has(n.input?.[i] ?? ""))) {
-          const rule = isDefaultDomain2(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+          const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
           const outs = rule && !rule.multiOutput ? [n.output?.[0] ?? ""] : n.output ?? [];
           for (const o of outs) if (o) this.requires.add(o);
         }
@@ -13262,7 +13200,7 @@ var Differentiator = class {
     const unsupported = [];
     nodes.forEach((n, k) => {
       if (!this.onPath[k]) return;
-      const rule = isDefaultDomain2(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+      const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
       const op = `${n.domain && n.domain !== "ai.onnx" ? `${n.domain}.` : ""}${n.opType}`;
       const notUnrolled = prep.recurrentReasons.get(n);
       if (notUnrolled)
@@ -13304,7 +13242,7 @@ What you can do: freeze the parameters before these nodes (training.freeze: list
     const em = this.prep.em;
     const updates = {};
     this.prep.nodes.forEach((n, k) => {
-      const rule = isDefaultDomain2(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
+      const rule = isDefaultDomain(n) ? GRAD_RULES[n.opType ?? ""] : void 0;
       if (rule?.forward && (this.onPath[k] || TRAINING_MODE_OPS.has(n.opType ?? ""))) {
         const res = rule.forward(em, n) ?? {};
         this.saved.set(k, res);
@@ -13497,12 +13435,12 @@ function gradientGemm(em, p) {
   return { gemm: node2, viaReshape };
 }
 function fuseSgdIntoGemm(em, p, { gemm: gemm2, viaReshape }, lr, output) {
-  const alpha = attrFloat2(gemm2, "alpha", 1);
+  const alpha = attrFloat(gemm2, "alpha", 1);
   const attrs = {
     alpha: { f: -lr * alpha },
     beta: { f: 1 },
-    transA: attrInt2(gemm2, "transA", 0),
-    transB: attrInt2(gemm2, "transB", 0)
+    transA: attrInt(gemm2, "transA", 0),
+    transB: attrInt(gemm2, "transB", 0)
   };
   const [a, b] = [gemm2.input?.[0] ?? "", gemm2.input?.[1] ?? ""];
   if (!viaReshape) return em.to(output, "Gemm", [a, b, p.name], attrs);
@@ -13757,7 +13695,7 @@ function buildTrainingStep(proto, opts) {
   if (opts.loss === "cross-entropy") {
     const producer = prep.nodes.find((n) => n.output?.[0] === outputName);
     const rank = em.shapeOf(outputName)?.length;
-    if (producer?.opType === "Softmax" && rank !== void 0 && normAxis(attrInt2(producer, "axis", -1), rank) === 1) {
+    if (producer?.opType === "Softmax" && rank !== void 0 && normAxis(attrInt(producer, "axis", -1), rank) === 1) {
       pred = producer.input?.[0] ?? pred;
       notes.push(
         `cross-entropy is computed on the input of the final Softmax node "${producer.name ?? ""}" (the logits), not on its probabilities.`
@@ -13920,8 +13858,7 @@ function allocLike(t) {
       );
   }
 }
-function lossesOf(v, name, count2) {
-  const t = v;
+function lossesOf(t, name, count2) {
   if (!t || t.size !== count2) {
     throw new InputError(
       "INPUT_INVALID",
@@ -14306,12 +14243,6 @@ var UNARY = /* @__PURE__ */ new Set([
 ]);
 var POOLS = /* @__PURE__ */ new Set(["MaxPool", "AveragePool", "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"]);
 var ELEMENTWISE = /* @__PURE__ */ new Set(["Add", "Sub", "Mul", "Div", "Max", "Min", "Sum", "Mean", "PRelu", "Pow"]);
-function attrInt3(n, name, fallback) {
-  return (n.attribute ?? []).find((a) => a.name === name)?.i ?? fallback;
-}
-function isDefaultDomain3(n) {
-  return !n.domain || n.domain === "ai.onnx";
-}
 function label(n) {
   return `${n.name || n.output?.[0] || "?"} (${n.opType ?? "?"})`;
 }
@@ -14365,7 +14296,7 @@ function traceChannels(graph, shapes) {
     descs.set(out2, { axis, rank, segs });
   };
   for (const n of graph.node ?? []) {
-    const op = isDefaultDomain3(n) ? n.opType ?? "" : `${n.domain}.${n.opType ?? ""}`;
+    const op = isDefaultDomain(n) ? n.opType ?? "" : `${n.domain}.${n.opType ?? ""}`;
     const ins = n.input ?? [];
     const out2 = n.output?.[0] ?? "";
     const x = descs.get(ins[0] ?? "");
@@ -14377,7 +14308,7 @@ function traceChannels(graph, shapes) {
     switch (op) {
       case "Conv": {
         const w = inits.get(ins[1] ?? "");
-        const group = attrInt3(n, "group", 1);
+        const group = attrInt(n, "group", 1);
         if (x && (x.axis !== 1 || group !== 1 || x.segs.some((s) => s.inner !== 1))) {
           groups.lockSegs(x.segs, `${label(n)} reads them${group !== 1 ? ` (grouped convolution, group = ${group})` : ""}`);
         } else if (x && w) edit(ins[1], 1, x.segs, `${label(n)} reads them`);
@@ -14389,10 +14320,10 @@ function traceChannels(graph, shapes) {
       }
       case "Gemm": {
         const w = inits.get(ins[1] ?? "");
-        const transB = attrInt3(n, "transB", 0) === 1;
+        const transB = attrInt(n, "transB", 0) === 1;
         const fine = w && (w.dataType ?? 0) === DataType.FLOAT && dimsOf2(w).length === 2;
         if (x) {
-          if (attrInt3(n, "transA", 0) !== 0 || x.axis !== 1) groups.lockSegs(x.segs, `${label(n)} reads them transposed`);
+          if (attrInt(n, "transA", 0) !== 0 || x.axis !== 1) groups.lockSegs(x.segs, `${label(n)} reads them transposed`);
           else if (!fine) groups.lockSegs(x.segs, `${label(n)} reads them with a weight computed at run time`);
           else edit(ins[1], transB ? 1 : 0, x.segs, `${label(n)} reads them`);
         }
@@ -14435,7 +14366,7 @@ function traceChannels(graph, shapes) {
       case "Flatten": {
         if (!x) break;
         const shape = shapes?.get(ins[0]);
-        const axis = attrInt3(n, "axis", 1);
+        const axis = attrInt(n, "axis", 1);
         if (axis !== 1 || x.axis !== 1 || !shape) {
           groups.lockSegs(x.segs, `${label(n)} reads them${shape ? "" : " (its input shape is not known)"}`);
           break;
@@ -14448,7 +14379,7 @@ function traceChannels(graph, shapes) {
         const present = ins.map((i) => descs.get(i));
         const first = present.find((d) => d !== void 0);
         if (!first) break;
-        const axis = attrInt3(n, "axis", 0);
+        const axis = attrInt(n, "axis", 0);
         const normAxis2 = axis < 0 ? axis + first.rank : axis;
         if (normAxis2 === first.axis) {
           const segs = [];
@@ -15089,6 +15020,8 @@ export {
   fsExternalReader,
   opKey,
   analyzeModel,
+  findAttr,
+  attrInt,
   node,
   int64Tensor,
   rawTensor,

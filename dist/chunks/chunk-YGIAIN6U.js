@@ -1,15 +1,15 @@
 import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
-  isJsonObject
-} from "./chunk-4IKFRKST.js";
-import {
   isOneOf,
   mean,
   median,
   stdev,
   tQuantile
 } from "./chunk-JOXRTO3M.js";
+import {
+  isJsonObject
+} from "./chunk-4IKFRKST.js";
 
 // src/history/series.ts
 function isMeasuredMetric(metric) {

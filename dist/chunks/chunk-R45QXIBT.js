@@ -9193,19 +9193,16 @@ function reportValidator() {
   compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA);
   return compiled;
 }
-function matchesReportSchema(doc) {
-  return reportValidator()(doc);
-}
-function reportSchemaProblem(doc) {
+function checkReportSchema(doc) {
   const validate = reportValidator();
-  if (validate(doc)) return null;
+  if (validate(doc)) return { report: doc };
   const e = validate.errors?.[0];
-  if (!e) return "does not match the report schema";
+  if (!e) return { problem: "does not match the report schema" };
   const where = e.instancePath.split("/").slice(1).map((p) => /^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, "/").replace(/~0/g, "~")}`).join("").replace(/^\./, "");
   const params = e.params;
   const allowed = params.allowedValues;
   const detail = e.keyword === "required" ? `is missing \`${String(params.missingProperty)}\`` : e.keyword === "enum" && Array.isArray(allowed) ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}` : e.message ?? "is invalid";
-  return `${where || "the report"} ${detail} (schema/report.schema.json)`;
+  return { problem: `${where || "the report"} ${detail} (schema/report.schema.json)` };
 }
 
 // src/report/read.ts
@@ -9288,8 +9285,8 @@ function checkReport(doc) {
     if (names.has(name)) return invalid(`models[${i}].name: "${name}" appears twice`);
     names.add(name);
   }
-  if (!matchesReportSchema(doc)) return invalid(reportSchemaProblem(doc) ?? "does not match the report schema");
-  return doc;
+  const schema = checkReportSchema(doc);
+  return "report" in schema ? schema.report : invalid(schema.problem);
 }
 async function readReportFile(file, source = {}) {
   const givenAs = source.givenAs ?? "--baseline";
@@ -9327,6 +9324,8 @@ async function readReport(file, readFile, givenAs = "--baseline") {
 
 export {
   SUPPORTED_SCHEMA_VERSION,
+  MAX_REPORT_BYTES,
+  REPORT_HOW,
   readReportFile,
   readReport
 };
