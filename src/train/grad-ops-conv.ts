@@ -3,7 +3,6 @@ import { attrFloat, attrInt } from '../model/attrs.js';
 import { isStatic, windowGeometry, windowOutput } from './shapes.js';
 import { kernelOffsets, staticSpatial } from './window-grad.js';
 import { convTransposeDx, gemmCol2imDx, useConvTranspose } from './conv-grad-x.js';
-import { isPointwise, perImageDw, pointwiseConvGrads } from './pointwise-conv-grad.js';
 import {
   inp,
   out,
@@ -39,21 +38,14 @@ export const conv: GradRule = {
     let dX: string | undefined;
     let dW: string | undefined;
     let dB: string | undefined;
-    const geometry = { spatial, ySpatial, wShape, group, g };
-    if (isPointwise(em, geometry)) {
-      const n = em.shapeOf(x)?.[0];
-      const dw = need[1] && perImageDw(typeof n === 'number' ? n : undefined, geometry);
-      const p = pointwiseConvGrads(em, x, w, dY, geometry, { dx: need[0], dw });
-      dX = p.dX;
-      dW = p.dW;
-    }
     const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
     let dYm: string | undefined;
     const dYMatrix = (): string => (dYm ??= em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]));
-    if (need[0] && !dX) {
+    if (need[0]) {
+      const geometry = { spatial, ySpatial, wShape, group, g };
       dX = useConvTranspose(geometry) ? convTransposeDx(em, dY, w, geometry) : gemmCol2imDx(em, w, dYMatrix, geometry);
     }
-    if (need[1] && !dW && group === 1) {
+    if (need[1] && group === 1) {
       // dW[m,c,o] = Σ_n,y dY[n,m,y]·Xpad[n,c, y·s + o·d] for each kernel offset o: im2col as one
       // strided Slice of X per offset (channels first), then one Gemm [M, N·Y]·[C·K, N·Y]ᵀ that
       // writes W's layout directly. Only activation-sized tensors are transposed; the weight-sized
@@ -79,7 +71,7 @@ export const conv: GradRule = {
       const stacked = cols.length === 1 ? cols[0] : em.one('Concat', cols, { axis: 1 }, 'im2col');
       const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
       dW = em.reshapeTo(em.one('Gemm', [dYMatrix(), colMat], { transB: 1 }, 'grad_conv_w_gemm'), wShape);
-    } else if (need[1] && !dW) {
+    } else if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
       // channel axes swapped) with dY as the kernel, stride and dilation exchanged. Only grouped
       // convolutions reach here (group 1 took the im2col Gemm above): X [N, C, …] → [C/g, g·N, …]

@@ -3,10 +3,9 @@ import { DataType } from '../model/onnx.js';
 import { rawTensor } from '../model/builder.js';
 import { attrInt } from '../model/attrs.js';
 import { isStatic, windowGeometry, windowOutput } from './shapes.js';
-import { inp, out, rankOf, established, staticDims, savedName, type ForwardResult, type GradRule } from './grad-rule.js';
+import { inp, out, rankOf, established, staticDims, savedName, type GradRule } from './grad-rule.js';
 import { staticSpatial } from './window-grad.js';
 import { convTransposeDx } from './conv-grad-x.js';
-import { argmaxGeometry, maxPoolArgmaxBackward } from './maxpool-grad.js';
 
 export const maxPool: GradRule = {
   check(node, em) {
@@ -14,21 +13,13 @@ export const maxPool: GradRule = {
     if (rankOf(em, inp(node, 0)) === undefined) return 'the rank of its input is not known when the graph is built';
     return undefined;
   },
-  forward(em, node): ForwardResult {
-    // A plain MaxPool; backward finds the argmax again (maxpool-grad.ts). Where the geometry is
-    // not static, or the model uses Indices itself: keep MaxPool's Indices output (flat indices
-    // into X; onnxruntime computes it in a slow generic loop).
-    if (argmaxGeometry(em, node)) {
-      em.push({ ...node, output: [out(node, 0)] });
-      return { saved: { argmax: 1 } };
-    }
+  forward(em, node) {
+    // Keep the argmax of each window: MaxPool's Indices output (flat indices into X).
     const indices = node.output?.[1] || em.fresh('maxpool_indices');
     em.push({ ...node, output: [out(node, 0), indices] });
     return { saved: { indices } };
   },
-  backward(em, node, dOut, need, saved) {
-    if (saved.argmax) return maxPoolArgmaxBackward(em, node, dOut, need, saved);
-    const dY = dOut[0];
+  backward(em, node, [dY], _need, saved) {
     if (!dY) return [];
     const x = inp(node, 0);
     const xShape = em.shapeOf(x);

@@ -1,10 +1,11 @@
 /**
- * MaxPool's gradient from a plain MaxPool and an ArgMax over the window elements
- * (src/train/maxpool-grad.ts): central finite differences for the geometries torchvision uses
- * (3×3 stride 2 with ceil_mode or pads, overlapping) and the rest (dilations, asymmetric pads,
- * 1-D, 3-D), float64 with the tolerances of gradcheck.ts; and exact agreement with onnxruntime's
- * Indices output (the former formulation, PyTorch's tie-breaking) on data full of ties: windows
- * of ReLU zeros and repeated integers, where finite differences cannot tell which maximum wins.
+ * MaxPool's gradient (onnxruntime's Indices output, then dY added at those positions) over the
+ * geometries torchvision uses (3×3 stride 2 with ceil_mode or pads: overlapping windows) and
+ * the rest (dilations, asymmetric pads, auto_pad, 1-D, 3-D): central finite differences,
+ * float64, gradcheck.ts's tolerances. And ReLU's gradient as dY · Cast(Y > 0)
+ * (src/train/grad-ops.ts): the same values as the Where it replaced, on data full of exact
+ * zeros and ties (ReLU then MaxPool, where the subgradient at 0 matters), and finite
+ * differences through ReLU + MaxPool away from the kinks.
  */
 import { describe, it, expect } from '@jest/globals';
 import * as ort from 'onnxruntime-node';
@@ -37,14 +38,12 @@ const cases: Array<[string, number[], Attrs]> = [
   ['3-D 2×2×2 stride 1 (overlapping)', [1, 2, 3, 4, 3], { kernel_shape: [2, 2, 2] }],
 ];
 
-describe('MaxPool gradient without Indices matches central finite differences', () => {
+describe('MaxPool gradient matches central finite differences', () => {
   let seed = 5200;
   for (const [name, dims, attrs] of cases) {
     const s = seed++;
     it(name, async () => {
       const c = pool(dims, attrs);
-      const ops = gradOps(c.nodes, dims, {});
-      expect(ops).toContain('ArgMax');
       const res = await gradCheck({ ...c, dtype: 'float64', seed: s });
       expect(res.checked).toBeGreaterThan(0);
     });
@@ -82,31 +81,35 @@ async function gradient(
   return Float32Array.from(out[gradients.x].data as Float32Array);
 }
 
-describe('MaxPool gradient without Indices breaks ties as onnxruntime and PyTorch do', () => {
-  const tieCases: Array<[string, number[], Attrs]> = [
-    ['3×3 stride 2 ceil_mode', [2, 3, 9, 8], { kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 }],
-    ['3×3 stride 2 pad 1', [2, 3, 8, 7], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] }],
-    ['3×3 stride 1 dilation 2', [1, 2, 7, 7], { kernel_shape: [3, 3], dilations: [2, 2] }],
-  ];
-  let seed = 5300;
-  for (const [name, dims, attrs] of tieCases) {
-    const s = seed++;
-    it(`${name}: first maximum in window order, as MaxPool's Indices`, async () => {
-      const rng = createRng(s);
-      // Integers in [−3, 2] through a ReLU: half the inputs are 0 and most windows hold ties.
-      const x = Float32Array.from({ length: dims.reduce((a, b) => a * b, 1) }, () => Math.floor(rng.next() * 6) - 3);
-      const nodes = [node('Relu', ['x'], ['h']), node('MaxPool', ['h'], ['y'], attrs)];
-      // dY distinct per output would need the output size; the weight 1 plus ReLU's mask is
-      // enough: each window's gradient lands on exactly one element, the chosen maximum.
-      const withIndices = await gradient(nodes, x, dims, { maxPoolIndices: true });
-      const withArgMax = await gradient(nodes, x, dims, {});
-      expect(gradOps(nodes, dims, { maxPoolIndices: true })).not.toContain('ArgMax');
-      expect(Array.from(withArgMax)).toEqual(Array.from(withIndices));
-      // Without a ReLU (ties between equal positive integers, which carry gradient).
-      const direct = [node('MaxPool', ['x'], ['y'], attrs)];
-      expect(Array.from(await gradient(direct, x, dims, {}))).toEqual(
-        Array.from(await gradient(direct, x, dims, { maxPoolIndices: true })),
-      );
+describe('ReLU gradient as dY · Cast(Y > 0)', () => {
+  const attrs = { kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 };
+  it('equals the Where formulation on exact zeros and ties (ReLU then MaxPool)', async () => {
+    const dims = [2, 3, 9, 8];
+    const rng = createRng(5300);
+    // Integers in [−3, 2]: half the ReLU outputs are exactly 0 and most windows hold ties.
+    const x = Float32Array.from({ length: dims.reduce((a, b) => a * b, 1) }, () => Math.floor(rng.next() * 6) - 3);
+    const nodes = [node('Relu', ['x'], ['h']), node('MaxPool', ['h'], ['y'], attrs)];
+    expect(gradOps(nodes, dims, {})).not.toContain('Where');
+    expect(gradOps(nodes, dims, { reluWhere: true })).toContain('Where');
+    const now = await gradient(nodes, x, dims, {});
+    expect(Array.from(now)).toEqual(Array.from(await gradient(nodes, x, dims, { reluWhere: true })));
+    // The subgradient at 0 is 0 (as PyTorch's threshold_backward): no gradient reaches x ≤ 0.
+    x.forEach((v, i) => {
+      if (v <= 0) expect(now[i]).toBe(0);
     });
-  }
+    expect(now.some((v) => v !== 0)).toBe(true);
+  });
+  it('matches central finite differences through ReLU and MaxPool', async () => {
+    const res = await gradCheck({
+      nodes: [node('Relu', ['x'], ['h']), node('MaxPool', ['h'], ['y'], attrs)],
+      inputs: { x: { dims: [2, 2, 8, 8] } },
+      output: 'y',
+      wrt: ['x'],
+      dtype: 'float64',
+      seed: 5301,
+      // Away from ReLU's kink at 0.
+      shape: (v) => (v >= 0 ? v + 0.1 : v - 0.1),
+    });
+    expect(res.checked).toBeGreaterThan(0);
+  });
 });
