@@ -76,6 +76,22 @@ const dimsOf = (m: ModelProto, name: string): number[] =>
   (m.graph?.input?.find((v) => v.name === name)?.type?.tensorType?.shape?.dim ?? []).map((d) => Number(d.dimValue));
 
 describe('parameters stored in the layout their update writes', () => {
+  it('no optimizer writes a parameter or state output through a Reshape (a copy per step)', () => {
+    for (const optimizer of ['sgd', 'momentum', 'rmsprop', 'adam'] as const) {
+      for (const [proto, loss] of [
+        [buildCnn(), 'cross-entropy'],
+        [buildClassifier(), 'bce'],
+      ] as const) {
+        const step = buildTrainingStep(proto, { loss, optimizer, learningRate: 0.01, dims: { N: 2 } });
+        expect({ optimizer, model: proto.graph?.name, copies: reshapedOutputs(step.model) }).toEqual({
+          optimizer,
+          model: proto.graph?.name,
+          copies: [],
+        });
+      }
+    }
+  });
+
   it('sgd on a CNN: Conv kernels are stored as [M, C·kh·kw] and train exactly as in the model layout', async () => {
     const proto = buildCnn();
     const opts: TrainingStepOptions = { loss: 'cross-entropy', optimizer: 'sgd', learningRate: 0.05, dims: { N: 2 } };
