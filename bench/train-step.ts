@@ -26,6 +26,9 @@
  *         [--layout-ab]   (parameters also in the model layout, the older one that copies each
  *         update reshaped back to the model's dims, src/train/storage.ts: a classifier Loop row
  *         and, per --model, a step block, interleaved, with the A/B ratio update / model layout)
+ *         [--compare-optimizer sgd ...]   (classifier: more Loop rows, interleaved, with another
+ *         optimizer: with sgd, whose update is fused into the weight-gradient Gemm, the difference
+ *         to the main row is what the main optimizer's update costs)
  *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
  *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse;
  *         a file named after a torchvision model also gets PyTorch's step on the same batch,
@@ -68,6 +71,7 @@ const { values } = parseArgs({
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
     'layout-ab': { type: 'boolean', default: false },
+    'compare-optimizer': { type: 'string', multiple: true },
   },
 });
 const rounds = Number(values.rounds);
@@ -161,22 +165,29 @@ async function loopBlock(session = trainingLooped, l = looped, feeds = trainFeed
   return { wallMs: res.totalMs / res.steps, cpuMs: (cpuMs() - c0) / (res.steps + perCall) };
 }
 
-// --flat-max: the same Loop with another multi-tensor threshold (src/train/optimizers.ts).
+// More Loop rows, interleaved with the main ones: --flat-max (another multi-tensor threshold,
+// src/train/optimizers.ts) and --compare-optimizer (the same network with another optimizer).
 const layouts: Array<{
   label: string;
   session: ort.InferenceSession;
   run: () => Promise<{ wallMs: number; cpuMs: number }>;
 }> = [];
-const addLayout = async (label: string, extra: Partial<TrainingStepOptions>): Promise<void> => {
-  const s = buildTrainingStep(proto, { loss: 'bce', optimizer, learningRate: 1e-3, dims: { N: batch }, ...extra });
+async function addLoopRow(label: string, changed: Partial<TrainingStepOptions>): Promise<void> {
+  const s = buildTrainingStep(proto, { loss: 'bce', optimizer, learningRate: 1e-3, dims: { N: batch }, ...changed });
   const l = loopTrainingStep(s, perCall);
   const session = await ort.InferenceSession.create(encodeModel(l.model), options);
   const feeds: Record<string, ort.Tensor> = { x, [s.labelInput]: labels };
   for (const [name, d] of Object.entries(s.initialState)) feeds[name] = toOrtTensor(d);
   layouts.push({ label, session, run: () => loopBlock(session, l, feeds) });
-};
-for (const v of values['flat-max'] ?? []) await addLayout(`flat state under ${v} elements`, { flatMaxElements: Number(v) });
-if (values['layout-ab']) await addLayout('parameters in the model layout', { parameterLayout: 'model' });
+}
+for (const v of values['flat-max'] ?? []) await addLoopRow(`flat state under ${v} elements`, { flatMaxElements: Number(v) });
+const optimizerNames = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+const isOptimizer = (v: string): v is (typeof optimizerNames)[number] => (optimizerNames as readonly string[]).includes(v);
+for (const other of values['compare-optimizer'] ?? []) {
+  if (!isOptimizer(other)) throw new Error(`--compare-optimizer ${other}: expected ${optimizerNames.join(', ')}`);
+  await addLoopRow(`optimizer ${other}`, { optimizer: other });
+}
+if (values['layout-ab']) await addLoopRow('parameters in the model layout', { parameterLayout: 'model' });
 
 // Warm-up.
 await inferBlock();
