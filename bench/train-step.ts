@@ -230,9 +230,10 @@ console.log(
   `    training step, ${perCall} steps per call (Loop)  wall ${f(median(lp.wall))} ms   cpu ${f(median(lp.cpu))} ms   ratio: wall ${(median(lp.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lp.cpu) / median(inf.cpu)).toFixed(2)}×`,
 );
 
+const perRound = (i: number): number[] => lp.cpu.map((c, r) => c / lay[i].cpu[r]);
 layouts.forEach((v, i) =>
   console.log(
-    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×   default Loop / this: cpu ${median(lp.cpu.map((c, r) => c / lay[i].cpu[r])).toFixed(3)}× (median of per-round ratios)`,
+    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×   default Loop / this: cpu ${median(perRound(i)).toFixed(3)}× (median of per-round ratios, range ${Math.min(...perRound(i)).toFixed(3)}–${Math.max(...perRound(i)).toFixed(3)})`,
   ),
 );
 
