@@ -58,7 +58,7 @@ for (const file of values.model ?? []) {
   const inf = await ort.InferenceSession.create(readFileSync(file), BENCH_SESSION_OPTIONS);
   const steps = await Promise.all(
     [{}, legacy].map(async (formulations) => {
-      const m = await buildModelStep(file, dims, 'sgd', createRng(7), formulations);
+      const m = await buildModelStep(file, dims, 'sgd', createRng(7), { formulations });
       const looped = loopTrainingStep(m.step, perCall);
       const session = await ort.InferenceSession.create(encodeModel(looped.model), BENCH_SESSION_OPTIONS);
       const fetches = preallocatedFetches(await session.run(m.feeds));

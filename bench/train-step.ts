@@ -23,6 +23,12 @@
  *         [--model-steps-per-call 10]
  *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
  *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
+ *         [--layout-ab]   (parameters also in the model layout, the older one that copies each
+ *         update reshaped back to the model's dims, src/train/storage.ts: a classifier Loop row
+ *         and, per --model, a step block, interleaved, with the A/B ratio update / model layout)
+ *         [--compare-optimizer sgd ...]   (classifier: more Loop rows, interleaved, with another
+ *         optimizer: with sgd, whose update is fused into the weight-gradient Gemm, the difference
+ *         to the main row is what the main optimizer's update costs)
  *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
  *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse;
  *         a file named after a torchvision model also gets PyTorch's step on the same batch,
@@ -37,7 +43,7 @@ import * as ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
 import { encodeModel } from '../src/model/onnx.js';
 import { buildClassifier } from '../src/model/examples.js';
-import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
+import { buildTrainingStep, synthesizeLabels, type TrainingStepOptions } from '../src/train/index.js';
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
 import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
@@ -64,6 +70,8 @@ const { values } = parseArgs({
     'model-input': { type: 'string' },
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
+    'layout-ab': { type: 'boolean', default: false },
+    'compare-optimizer': { type: 'string', multiple: true },
   },
 });
 const rounds = Number(values.rounds);
@@ -157,26 +165,29 @@ async function loopBlock(session = trainingLooped, l = looped, feeds = trainFeed
   return { wallMs: res.totalMs / res.steps, cpuMs: (cpuMs() - c0) / (res.steps + perCall) };
 }
 
-// --flat-max: the same Loop with another multi-tensor threshold (src/train/optimizers.ts).
+// More Loop rows, interleaved with the main ones: --flat-max (another multi-tensor threshold,
+// src/train/optimizers.ts) and --compare-optimizer (the same network with another optimizer).
 const layouts: Array<{
   label: string;
   session: ort.InferenceSession;
   run: () => Promise<{ wallMs: number; cpuMs: number }>;
 }> = [];
-for (const v of values['flat-max'] ?? []) {
-  const s = buildTrainingStep(proto, {
-    loss: 'bce',
-    optimizer,
-    learningRate: 1e-3,
-    dims: { N: batch },
-    flatMaxElements: Number(v),
-  });
+async function addLoopRow(label: string, changed: Partial<TrainingStepOptions>): Promise<void> {
+  const s = buildTrainingStep(proto, { loss: 'bce', optimizer, learningRate: 1e-3, dims: { N: batch }, ...changed });
   const l = loopTrainingStep(s, perCall);
   const session = await ort.InferenceSession.create(encodeModel(l.model), options);
   const feeds: Record<string, ort.Tensor> = { x, [s.labelInput]: labels };
   for (const [name, d] of Object.entries(s.initialState)) feeds[name] = toOrtTensor(d);
-  layouts.push({ label: `flat state under ${v} elements`, session, run: () => loopBlock(session, l, feeds) });
+  layouts.push({ label, session, run: () => loopBlock(session, l, feeds) });
 }
+for (const v of values['flat-max'] ?? []) await addLoopRow(`flat state under ${v} elements`, { flatMaxElements: Number(v) });
+const optimizerNames = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+const isOptimizer = (v: string): v is (typeof optimizerNames)[number] => (optimizerNames as readonly string[]).includes(v);
+for (const other of values['compare-optimizer'] ?? []) {
+  if (!isOptimizer(other)) throw new Error(`--compare-optimizer ${other}: expected ${optimizerNames.join(', ')}`);
+  await addLoopRow(`optimizer ${other}`, { optimizer: other });
+}
+if (values['layout-ab']) await addLoopRow('parameters in the model layout', { parameterLayout: 'model' });
 
 // Warm-up.
 await inferBlock();
@@ -219,9 +230,10 @@ console.log(
   `    training step, ${perCall} steps per call (Loop)  wall ${f(median(lp.wall))} ms   cpu ${f(median(lp.cpu))} ms   ratio: wall ${(median(lp.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lp.cpu) / median(inf.cpu)).toFixed(2)}×`,
 );
 
+const perRound = (i: number): number[] => lp.cpu.map((c, r) => c / lay[i].cpu[r]);
 layouts.forEach((v, i) =>
   console.log(
-    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×`,
+    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×   default Loop / this: cpu ${median(perRound(i)).toFixed(3)}× (median of per-round ratios, range ${Math.min(...perRound(i)).toFixed(3)}–${Math.max(...perRound(i)).toFixed(3)})`,
   ),
 );
 
@@ -243,6 +255,14 @@ for (const file of values.model ?? []) {
   const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
   const { proto: mproto, name, x: xm, loss, step: mstep, feeds } = await buildModelStep(file, dims, optimizer, rng);
   const mlooped = modelPerCall > 1 ? loopTrainingStep(mstep, modelPerCall) : undefined;
+  // --layout-ab: the same step with the parameters in the model layout (its own random batch).
+  const old = values['layout-ab']
+    ? await buildModelStep(file, dims, optimizer, createRng(7), { parameterLayout: 'model' })
+    : undefined;
+  const oldModel = old && (modelPerCall > 1 ? loopTrainingStep(old.step, modelPerCall).model : old.step.model);
+  const trnOld = oldModel && (await ort.InferenceSession.create(encodeModel(oldModel), options));
+  const oldFetches = trnOld && old && preallocatedFetches(await trnOld.run(old.feeds));
+  const oldMs: number[] = [];
   const inf = await ort.InferenceSession.create(readFileSync(file), options);
   // The same inference pass with the trained parameters as graph inputs, as the step's forward
   // sees them: no weight prepacking, no NCHWc filter reorder, no Conv+BatchNorm folding (those
@@ -268,7 +288,7 @@ for (const file of values.model ?? []) {
   };
   const infIn = await ort.InferenceSession.create(encodeModel(infInputsModel), options);
   const infInFeeds: Record<string, ort.Tensor> = { [name]: xm };
-  for (const n of params) infInFeeds[n] = toOrtTensor(mstep.initialState[n]);
+  for (const n of params) infInFeeds[n] = toOrtTensor({ ...mstep.initialState[n], dims: mstep.parameterDims[n] });
   const trn = await ort.InferenceSession.create(encodeModel(mlooped?.model ?? mstep.model), options);
   const per = Math.max(1, Math.round(calls / 50));
   const ratios: number[] = [];
@@ -292,6 +312,10 @@ for (const file of values.model ?? []) {
     infMs.push((c1 - c0) / (per * k));
     stepMs.push((c2 - c1) / (per * k));
     infInMs.push((c3 - c2) / (per * k));
+    if (trnOld && old && oldFetches) {
+      for (let i = 0; i < per; i++) await trnOld.run(old.feeds, oldFetches);
+      oldMs.push((cpuMs() - c3) / (per * k));
+    }
     ratios.push(stepMs[r] / infMs[r]);
     ratiosIn.push(stepMs[r] / infInMs[r]);
   }
@@ -302,6 +326,13 @@ for (const file of values.model ?? []) {
   console.log(
     `    inference with the parameters as inputs (the step's forward kernels): cpu ${f(median(infInMs))} ms (${(median(infInMs) / median(infMs)).toFixed(2)}× inference); step / it ${median(ratiosIn).toFixed(2)}× (range ${range(ratiosIn)})`,
   );
+  if (trnOld) {
+    const ab = stepMs.map((v, r) => v / oldMs[r]);
+    console.log(
+      `    parameters in the model layout (older: each reshaped update copied): step cpu ${f(median(oldMs))} ms, step/inference ${median(oldMs.map((v, r) => v / infMs[r])).toFixed(2)}×; step / this ${median(ab).toFixed(3)}× (range ${range(ab, 3)})`,
+    );
+    await trnOld.release();
+  }
   await inf.release();
   await infIn.release();
   await trn.release();
