@@ -12,7 +12,7 @@
  *
  * Run: node scripts/run-ts.mjs bench/train-grad-ab.ts --model /tmp/tv/squeezenet1_1.onnx
  *        [--model ...] [--rounds 6] [--calls 20] [--model-steps-per-call 5]
- *        [--legacy maxpool-indices --legacy pointwise-conv]
+ *        [--legacy relu-where]   (the names: src/train/formulations.ts)
  */
 import os from 'node:os';
 import path from 'node:path';
