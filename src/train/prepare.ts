@@ -218,7 +218,8 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   const problems: string[] = [];
   const recurrentReasons = new Map<NodeProto, string>();
   for (const original of sorted) {
-    const upgraded = sourceOpset < TRAINING_OPSET ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
+    const upgraded =
+      sourceOpset < TRAINING_OPSET ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === 'string') {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
