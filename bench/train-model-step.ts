@@ -10,6 +10,7 @@ import type { ModelProto } from '../src/model/onnx.js';
 import { resolveShapes } from '../src/model/shapes.js';
 import { buildTrainingStep, synthesizeLabels, type TrainingStep } from '../src/train/index.js';
 import { toOrtTensor } from '../src/train/runner.js';
+import type { GradFormulations } from '../src/train/formulations.js';
 import type { createRng } from '../src/util/random.js';
 
 /** One thread, sequential, every graph optimization: the sessions every training bench compares. */
@@ -43,6 +44,7 @@ export async function buildModelStep(
   dims: number[],
   optimizer: OptimizerName,
   rng: ReturnType<typeof createRng>,
+  formulations: GradFormulations = {},
 ): Promise<ModelStep> {
   const loaded = await loadModel(file);
   const proto = loaded.proto;
@@ -61,6 +63,7 @@ export async function buildModelStep(
     learningRate: 1e-3,
     batchShapes: { [name]: dims },
     knownShapes: await resolveShapes(loaded, { [name]: x }),
+    formulations,
   });
   const feeds: Record<string, ort.Tensor> = {
     [name]: x,

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { encodeModel } from '../src/model/onnx.js';
 import { createRng } from '../src/util/random.js';
+import { legacyFormulations } from '../src/train/formulations.js';
 import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
 
 const { values } = parseArgs({
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     'model-size': { type: 'string', default: '64' },
     inference: { type: 'boolean', default: false },
     top: { type: 'string', default: '30' },
+    // Older gradient formulations (src/train/formulations.ts), e.g. --legacy maxpool-indices.
+    legacy: { type: 'string', multiple: true },
   },
 });
 if (!values.model) {
@@ -36,7 +39,7 @@ const file = values.model;
 const calls = Number(values.calls);
 const hw = Number(values['model-size']);
 const dims = [Number(values['model-batch']), 3, hw, hw];
-const { loss, step, feeds: all } = await buildModelStep(file, dims, 'sgd', createRng(7));
+const { loss, step, feeds: all } = await buildModelStep(file, dims, 'sgd', createRng(7), legacyFormulations(values.legacy ?? []));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-train-profile-'));
 const session = await ort.InferenceSession.create(values.inference ? fs.readFileSync(file) : encodeModel(step.model), {
   ...BENCH_SESSION_OPTIONS,

@@ -4,16 +4,20 @@
  */
 import { established } from './grad-rule.js';
 import type { GraphEmitter } from './graph.js';
-import type { WindowGeometry } from './shapes.js';
+import type { Dim, WindowGeometry } from './shapes.js';
 import { kernelOffsets, transposeGeometry } from './window-grad.js';
 
-/** A Conv's static geometry: input and output spatial sizes, weight shape [M, C/g, k…], groups. */
+/**
+ * A Conv's static geometry: input and output spatial sizes, weight shape [M, C/g, k…], groups,
+ * and the batch size where the graph's shapes tell it.
+ */
 export interface ConvGeometry {
   spatial: number[];
   ySpatial: number[];
   wShape: number[];
   group: number;
   g: WindowGeometry;
+  batch?: Dim;
 }
 
 /**
@@ -63,17 +67,63 @@ export function convTransposeDx(em: GraphEmitter, dY: string, w: string, c: Conv
 
 /**
  * dX for group 1: dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole
- * batch; `dYMatrix` is dY as [M, N·Y]), then col2im: each kernel offset's columns (spread out
- * by the stride) padded into place, and all K summed in one pass.
+ * batch; `dYMatrix` is dY as [M, N·Y]), then col2im: onnxruntime's Col2Im where it applies
+ * (`col2imOp`), else written in ONNX ops (`col2imPads`).
  */
 export function gemmCol2imDx(em: GraphEmitter, w: string, dYMatrix: () => string, c: ConvGeometry): string {
+  const dcols = em.one('Gemm', [em.reshapeTo(w, [c.wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
+  return col2imOp(em, dcols, c) ?? col2imPads(em, dcols, c);
+}
+
+/**
+ * col2im of dcols [C·K, N·Y] (rows in W's [C, k…] order, columns [n, y…]) by Col2Im (opset 18),
+ * one pass that adds every column into its place. The batch is Col2Im's first spatial axis
+ * (block 1, stride 1: image n gets only its own columns), so dcols needs no transpose; only the
+ * result [C, N, x…] is transposed to [N, C, x…]. onnxruntime's N-D Col2Im (any image rank but
+ * 2) counts dilated blocks wrongly (microsoft/onnxruntime#18156; measured here with 1.30: 3-D
+ * with dilation 2 gives wrong sums, 2-D is right), so a dilated 2-D Conv takes per-image
+ * columns ([N, C·K, Y], one transpose of dcols) through the 2-D kernel instead, and a dilated
+ * 3-D Conv, an opset below 18 or `formulations.col2imPads` returns undefined.
+ */
+function col2imOp(em: GraphEmitter, dcols: string, c: ConvGeometry): string | undefined {
+  if (em.opset < 18 || em.formulations.col2imPads) return undefined;
+  const { spatial, ySpatial, wShape, g } = c;
+  const k = spatial.length;
+  const pads = established(g.pads, 'the pads');
+  const rows = wShape[1] * g.kernel.reduce((a, b) => a * b, 1);
+  const dilated = g.dilations.some((d) => d !== 1);
+  if (typeof c.batch === 'number' && (!dilated || k === 1)) {
+    const image = em.one(
+      'Col2Im',
+      [em.reshapeTo(dcols, [1, rows, -1]), em.ints([c.batch, ...spatial]), em.ints([1, ...g.kernel])],
+      { strides: [1, ...g.strides], dilations: [1, ...g.dilations], pads: [0, ...pads.slice(0, k), 0, ...pads.slice(k)] },
+      'col2im',
+    );
+    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
+    return em.one('Transpose', [em.reshapeTo(image, [wShape[1], c.batch, ...spatial])], { perm }, 'grad_conv_x');
+  }
+  if (dilated && k !== 2) return undefined;
+  const Y = ySpatial.reduce((a, b) => a * b, 1);
+  const perImage = em.one('Transpose', [em.reshapeTo(dcols, [rows, -1, Y])], { perm: [1, 0, 2] }, 'col2im_cols');
+  return em.one(
+    'Col2Im',
+    [perImage, em.ints(spatial), em.ints(g.kernel)],
+    { strides: g.strides, dilations: g.dilations, pads },
+    'grad_conv_x',
+  );
+}
+
+/**
+ * col2im in ONNX ops (before opset 18, and where Col2Im does not apply): each kernel offset's
+ * columns (spread out by the stride) padded into place, and all K summed in one pass.
+ */
+function col2imPads(em: GraphEmitter, dcols: string, c: ConvGeometry): string {
   const { spatial, ySpatial, wShape, g } = c;
   const k = spatial.length;
   const K = g.kernel.reduce((a, b) => a * b, 1);
   const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
   const pads = established(g.pads, 'the pads');
   const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
-  const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
   const offsets = kernelOffsets(g.kernel);
   let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
   let span = ySpatial;

@@ -15,6 +15,7 @@ import { InputError } from '../errors.js';
 import { findAttr, isDefaultDomain } from '../model/attrs.js';
 import { foldInts } from './fold-ints.js';
 import { GraphEmitter, type FloatType } from './graph.js';
+import type { GradFormulations } from './formulations.js';
 import { describeNode } from './grad-ops.js';
 import { MIN_SOURCE_OPSET, upgradeNode } from './opset.js';
 import { RECURRENT_OPS, expandRecurrent } from './recurrent.js';
@@ -43,6 +44,8 @@ export interface ShapeOptions {
    * gradient is refused for an unknown rank; only meaningful together with `batchShapes`.
    */
   knownShapes?: ReadonlyMap<string, readonly number[]>;
+  /** Older gradient formulations, for A/B benches and tests (not a budget key). @default none */
+  formulations?: GradFormulations;
 }
 
 /** Input slots that hold weights, by op type (for weights written as Constant nodes). */
@@ -183,6 +186,7 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   for (const name of initializers.keys()) taken.add(name);
   for (const v of [...inputs, ...outputs]) if (v.name) taken.add(v.name);
   const em = new GraphEmitter(floatType, opset, taken);
+  em.formulations = opts.formulations ?? {};
 
   // Shapes and constants known before any node runs.
   for (const [name, t] of initializers) {
