@@ -23,6 +23,9 @@
  *         [--model-steps-per-call 10]
  *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
  *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
+ *         [--compare-optimizer sgd ...]   (classifier: more Loop rows, interleaved, with another
+ *         optimizer: with sgd, whose update is fused into the weight-gradient Gemm, the difference
+ *         to the main row is what the main optimizer's update costs)
  *         (other models, e.g. torchvision exports with input [batch, 3, size, size], or any input
  *         shape: step vs inference, interleaved; cross-entropy for [N, C] outputs, else mse;
  *         a file named after a torchvision model also gets PyTorch's step on the same batch,
@@ -64,6 +67,7 @@ const { values } = parseArgs({
     'model-input': { type: 'string' },
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
+    'compare-optimizer': { type: 'string', multiple: true },
   },
 });
 const rounds = Number(values.rounds);
@@ -157,25 +161,27 @@ async function loopBlock(session = trainingLooped, l = looped, feeds = trainFeed
   return { wallMs: res.totalMs / res.steps, cpuMs: (cpuMs() - c0) / (res.steps + perCall) };
 }
 
-// --flat-max: the same Loop with another multi-tensor threshold (src/train/optimizers.ts).
+// More Loop rows, interleaved with the main ones: --flat-max (another multi-tensor threshold,
+// src/train/optimizers.ts) and --compare-optimizer (the same network with another optimizer).
 const layouts: Array<{
   label: string;
   session: ort.InferenceSession;
   run: () => Promise<{ wallMs: number; cpuMs: number }>;
 }> = [];
-for (const v of values['flat-max'] ?? []) {
-  const s = buildTrainingStep(proto, {
-    loss: 'bce',
-    optimizer,
-    learningRate: 1e-3,
-    dims: { N: batch },
-    flatMaxElements: Number(v),
-  });
+async function addLoopRow(label: string, changed: { optimizer?: typeof optimizer; flatMaxElements?: number }): Promise<void> {
+  const s = buildTrainingStep(proto, { loss: 'bce', optimizer, learningRate: 1e-3, dims: { N: batch }, ...changed });
   const l = loopTrainingStep(s, perCall);
   const session = await ort.InferenceSession.create(encodeModel(l.model), options);
   const feeds: Record<string, ort.Tensor> = { x, [s.labelInput]: labels };
   for (const [name, d] of Object.entries(s.initialState)) feeds[name] = toOrtTensor(d);
-  layouts.push({ label: `flat state under ${v} elements`, session, run: () => loopBlock(session, l, feeds) });
+  layouts.push({ label, session, run: () => loopBlock(session, l, feeds) });
+}
+for (const v of values['flat-max'] ?? []) await addLoopRow(`flat state under ${v} elements`, { flatMaxElements: Number(v) });
+const optimizerNames = ['sgd', 'momentum', 'rmsprop', 'adam'] as const;
+const isOptimizer = (v: string): v is (typeof optimizerNames)[number] => (optimizerNames as readonly string[]).includes(v);
+for (const other of values['compare-optimizer'] ?? []) {
+  if (!isOptimizer(other)) throw new Error(`--compare-optimizer ${other}: expected ${optimizerNames.join(', ')}`);
+  await addLoopRow(`optimizer ${other}`, { optimizer: other });
 }
 
 // Warm-up.
