@@ -21,6 +21,8 @@
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
  *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
  *         [--model-steps-per-call 10]
+ *         [--legacy col2im-pads ...]   (--model: a second step built with these older gradient
+ *         formulations, src/train/formulations.ts, timed interleaved with the default one)
  *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
  *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
  *         [--compare-optimizer sgd ...]   (classifier: more Loop rows, interleaved, with another
@@ -44,6 +46,7 @@ import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
 import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
+import { legacyFormulations } from '../src/train/formulations.js';
 import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +70,7 @@ const { values } = parseArgs({
     'model-input': { type: 'string' },
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
+    legacy: { type: 'string', multiple: true },
     'compare-optimizer': { type: 'string', multiple: true },
   },
 });
@@ -276,6 +280,14 @@ for (const file of values.model ?? []) {
   const infInFeeds: Record<string, ort.Tensor> = { [name]: xm };
   for (const n of params) infInFeeds[n] = toOrtTensor(mstep.initialState[n]);
   const trn = await ort.InferenceSession.create(encodeModel(mlooped?.model ?? mstep.model), options);
+  // --legacy: the same step with older gradient formulations, a block of its own in each round.
+  const legacy = values.legacy?.length
+    ? await buildModelStep(file, dims, optimizer, rng, legacyFormulations(values.legacy))
+    : undefined;
+  const legacyModel = legacy && (modelPerCall > 1 ? loopTrainingStep(legacy.step, modelPerCall).model : legacy.step.model);
+  const trnOld = legacyModel && (await ort.InferenceSession.create(encodeModel(legacyModel), options));
+  const oldFetches = trnOld && legacy ? preallocatedFetches(await trnOld.run(legacy.feeds)) : {};
+  const oldMs: number[] = [];
   const per = Math.max(1, Math.round(calls / 50));
   const ratios: number[] = [];
   const ratiosIn: number[] = [];
@@ -298,6 +310,10 @@ for (const file of values.model ?? []) {
     infMs.push((c1 - c0) / (per * k));
     stepMs.push((c2 - c1) / (per * k));
     infInMs.push((c3 - c2) / (per * k));
+    if (trnOld && legacy) {
+      for (let i = 0; i < per; i++) await trnOld.run(legacy.feeds, oldFetches);
+      oldMs.push((cpuMs() - c3) / (per * k));
+    }
     ratios.push(stepMs[r] / infMs[r]);
     ratiosIn.push(stepMs[r] / infInMs[r]);
   }
@@ -308,6 +324,13 @@ for (const file of values.model ?? []) {
   console.log(
     `    inference with the parameters as inputs (the step's forward kernels): cpu ${f(median(infInMs))} ms (${(median(infInMs) / median(infMs)).toFixed(2)}× inference); step / it ${median(ratiosIn).toFixed(2)}× (range ${range(ratiosIn)})`,
   );
+  if (trnOld) {
+    const rel = stepMs.map((v, r) => v / oldMs[r]);
+    console.log(
+      `    step with --legacy ${values.legacy?.join(', ')}: cpu ${f(median(oldMs))} ms, ${(median(oldMs) / median(infMs)).toFixed(2)}× inference; default step / it ${median(rel).toFixed(3)}× (range ${range(rel, 3)})`,
+    );
+    await trnOld.release();
+  }
   await inf.release();
   await infIn.release();
   await trn.release();

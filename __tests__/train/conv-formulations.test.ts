@@ -2,8 +2,8 @@
  * The gradient formulations chosen by layer shape (src/train/conv-grad-x.ts), each checked
  * against central finite differences: a case is asserted to take the path it is named after,
  * so each stays covered whatever the default layers choose. The col2im after the Gemm is
- * onnxruntime's Col2Im (opset 18) with the batch as an extra spatial axis, per image for a
- * dilated 2-D Conv, or ONNX ops (Split, Pads, Sum) for a dilated 3-D Conv and on request. Conv has float32 kernels only; the
+ * onnxruntime's Col2Im (opset 18), or ONNX ops (Split, Pads, Sum) for a dilated 3-D Conv and
+ * on request. Conv has float32 kernels only; the
  * graphs are linear in the checked input, so the tolerances of gradients.test.ts's float32
  * cases apply (h = 0.05, |built − fd| ≤ 2e-3 + 1e-2·|fd|).
  */
@@ -14,7 +14,7 @@ import { differentiateModel } from '../../src/train/autodiff.js';
 import { gradCheck, type GradCase } from './gradcheck.js';
 
 type Case = Omit<GradCase, 'seed' | 'dtype'>;
-type Path = 'ConvTranspose' | 'Col2Im, batch as an axis' | 'Col2Im per image' | 'col2im in ONNX ops';
+type Path = 'ConvTranspose' | 'Col2Im' | 'col2im in ONNX ops';
 
 /** Which dX formulation the gradient graph built for a case took. */
 function gradientPath(c: Case): Path {
@@ -34,9 +34,7 @@ function gradientPath(c: Case): Path {
   const col2im = nodes.find((n) => n.opType === 'Col2Im');
   if (!col2im) return 'col2im in ONNX ops';
   const rank = c.inputs.x.dims.length - 2;
-  return col2im.attribute?.find((a) => a.name === 'strides')?.ints?.length === rank + 1
-    ? 'Col2Im, batch as an axis'
-    : 'Col2Im per image';
+  return col2im.attribute?.find((a) => a.name === 'strides')?.ints?.length === rank + 1 ? 'Col2Im' : 'Col2Im';
 }
 
 const conv = (x: number[], w: number[], attrs: Parameters<typeof node>[3] = {}, wrt = ['x', 'w']): Case => ({
@@ -53,22 +51,22 @@ const cases: Array<[string, Case, Path]> = [
   [
     'stride 2, asymmetric pads, 1024 filters on a 2×2 output',
     conv([2, 32, 4, 3], [1024, 32, 3, 3], { strides: [2, 2], pads: [1, 0, 0, 1] }, ['x']),
-    'Col2Im, batch as an axis',
+    'Col2Im',
   ],
   [
     'dilation 2, pad 1, 2048 filters on a 2×2 output',
     conv([1, 64, 3, 4], [2048, 64, 2, 2], { dilations: [2, 2], pads: [1, 1, 0, 0] }, ['x']),
-    'Col2Im per image',
+    'Col2Im',
   ],
   [
     '1-D, stride 2, dilation 2, pads 2/1, 2048 filters on 2 positions',
     conv([2, 32, 9], [2048, 32, 5], { strides: [2], dilations: [2], pads: [2, 1] }, ['x']),
-    'Col2Im, batch as an axis',
+    'Col2Im',
   ],
   [
     '3-D, strides 1/2/1, pads, 2048 filters on 3×2×3 positions',
     conv([2, 16, 3, 4, 3], [2048, 16, 2, 3, 2], { strides: [1, 2, 1], pads: [0, 1, 1, 1, 0, 0] }, ['x']),
-    'Col2Im, batch as an axis',
+    'Col2Im',
   ],
   [
     '3-D, dilation 2 (onnxruntime’s N-D Col2Im miscounts dilated blocks)',

@@ -4,20 +4,16 @@
  */
 import { established } from './grad-rule.js';
 import type { GraphEmitter } from './graph.js';
-import type { Dim, WindowGeometry } from './shapes.js';
+import type { WindowGeometry } from './shapes.js';
 import { kernelOffsets, transposeGeometry } from './window-grad.js';
 
-/**
- * A Conv's static geometry: input and output spatial sizes, weight shape [M, C/g, k…], groups,
- * and the batch size where the graph's shapes tell it.
- */
+/** A Conv's static geometry: input and output spatial sizes, weight shape [M, C/g, k…], groups. */
 export interface ConvGeometry {
   spatial: number[];
   ySpatial: number[];
   wShape: number[];
   group: number;
   g: WindowGeometry;
-  batch?: Dim;
 }
 
 /**
@@ -76,40 +72,36 @@ export function gemmCol2imDx(em: GraphEmitter, w: string, dYMatrix: () => string
 }
 
 /**
- * col2im of dcols [C·K, N·Y] (rows in W's [C, k…] order, columns [n, y…]) by Col2Im (opset 18),
- * one pass that adds every column into its place. The batch is Col2Im's first spatial axis
- * (block 1, stride 1: image n gets only its own columns), so dcols needs no transpose; only the
- * result [C, N, x…] is transposed to [N, C, x…]. onnxruntime's N-D Col2Im (any image rank but
- * 2) counts dilated blocks wrongly (microsoft/onnxruntime#18156; measured here with 1.30: 3-D
- * with dilation 2 gives wrong sums, 2-D is right), so a dilated 2-D Conv takes per-image
- * columns ([N, C·K, Y], one transpose of dcols) through the 2-D kernel instead, and a dilated
- * 3-D Conv, an opset below 18 or `formulations.col2imPads` returns undefined.
+ * col2im of dcols [C·K, N·Y] (rows in W's [C, k…] order, columns [n, y…]) by Col2Im (opset 18):
+ * dcols as per-image columns [N, C·K, Y] (one transpose), and one pass that adds every column
+ * into its place in [N, C, x…], pads cut off. A 1-D Conv runs as 2-D with a unit first axis:
+ * onnxruntime's 2-D Col2Im is its fast kernel, 2–4× faster on ResNet-18's layer3–4 shapes
+ * than its N-D one with the batch as an extra spatial axis (which would need no transpose of
+ * dcols; scratch measurement, 1 thread). The N-D kernel also counts dilated blocks wrongly
+ * (microsoft/onnxruntime#18156; 1.30 here gives wrong sums for a 3-D Col2Im with dilation 2),
+ * so a dilated 3-D Conv, an opset below 18 or `formulations.col2imPads` returns undefined.
  */
 function col2imOp(em: GraphEmitter, dcols: string, c: ConvGeometry): string | undefined {
-  if (em.opset < 18 || em.formulations.col2imPads) return undefined;
   const { spatial, ySpatial, wShape, g } = c;
-  const k = spatial.length;
+  if (em.opset < 18 || em.formulations.col2imPads || (spatial.length > 2 && g.dilations.some((d) => d !== 1))) return undefined;
   const pads = established(g.pads, 'the pads');
   const rows = wShape[1] * g.kernel.reduce((a, b) => a * b, 1);
-  const dilated = g.dilations.some((d) => d !== 1);
-  if (typeof c.batch === 'number' && (!dilated || k === 1)) {
-    const image = em.one(
-      'Col2Im',
-      [em.reshapeTo(dcols, [1, rows, -1]), em.ints([c.batch, ...spatial]), em.ints([1, ...g.kernel])],
-      { strides: [1, ...g.strides], dilations: [1, ...g.dilations], pads: [0, ...pads.slice(0, k), 0, ...pads.slice(k)] },
-      'col2im',
-    );
-    const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
-    return em.one('Transpose', [em.reshapeTo(image, [wShape[1], c.batch, ...spatial])], { perm }, 'grad_conv_x');
-  }
-  if (dilated && k !== 2) return undefined;
   const Y = ySpatial.reduce((a, b) => a * b, 1);
   const perImage = em.one('Transpose', [em.reshapeTo(dcols, [rows, -1, Y])], { perm: [1, 0, 2] }, 'col2im_cols');
+  if (spatial.length === 1) {
+    const image = em.one(
+      'Col2Im',
+      [perImage, em.ints([1, ...spatial]), em.ints([1, ...g.kernel])],
+      { strides: [1, ...g.strides], dilations: [1, ...g.dilations], pads: [0, pads[0], 0, pads[1]] },
+      'col2im',
+    );
+    return em.reshapeTo(image, [0, wShape[1], ...spatial]);
+  }
   return em.one(
     'Col2Im',
     [perImage, em.ints(spatial), em.ints(g.kernel)],
     { strides: g.strides, dilations: g.dilations, pads },
-    'grad_conv_x',
+    'col2im',
   );
 }
 

@@ -39,7 +39,8 @@ export function legacyFormulations(names: readonly string[]): GradFormulations {
   for (const name of names) {
     const known = Object.entries(LEGACY_FORMULATIONS);
     const hits = name === 'all' ? known : known.filter(([k]) => k === name);
-    if (hits.length === 0) throw new Error(`unknown --legacy "${name}"; known: all, ${Object.keys(LEGACY_FORMULATIONS).join(', ')}`);
+    if (hits.length === 0)
+      throw new Error(`unknown --legacy "${name}"; known: all, ${Object.keys(LEGACY_FORMULATIONS).join(', ')}`);
     for (const [, key] of hits) res[key] = true;
   }
   return res;

@@ -42,7 +42,7 @@ export const conv: GradRule = {
     let dYm: string | undefined;
     const dYMatrix = (): string => (dYm ??= em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]));
     if (need[0]) {
-      const geometry = { spatial, ySpatial, wShape, group, g, batch: knownShape(em, x)[0] };
+      const geometry = { spatial, ySpatial, wShape, group, g };
       dX = useConvTranspose(geometry) ? convTransposeDx(em, dY, w, geometry) : gemmCol2imDx(em, w, dYMatrix, geometry);
     }
     if (need[1] && group === 1) {
