@@ -45,8 +45,8 @@ const conv = (x: number[], w: number[], attrs: Parameters<typeof node>[3] = {}, 
 });
 
 const cases: Array<[string, Case, Path]> = [
-  // Wide weights (over 2^18 elements) over few output positions (ResNet's last stages): one
-  // Gemm over the batch, then col2im. Only dX is checked (the path under test; differencing
+  // Many weights per output position (M·K > 100·Y: ResNet's last stages, SqueezeNet's last
+  // 3×3 expands): one Gemm over the batch, then col2im. Only dX is checked (the path under test; differencing
   // 300k weights would take most of a minute).
   [
     'stride 2, asymmetric pads, 1024 filters on a 2×2 output',
@@ -81,7 +81,17 @@ const cases: Array<[string, Case, Path]> = [
     },
     'col2im in ONNX ops',
   ],
-  // Weights that fit in a cache (early layers, SqueezeNet): ConvTranspose.
+  [
+    'pad 1, 256 filters on a 3×3 output (cache-sized weights, SqueezeNet fire8)',
+    conv([2, 8, 3, 3], [256, 8, 3, 3], { pads: [1, 1, 1, 1] }, ['x']),
+    'Col2Im',
+  ],
+  [
+    'the same with the ONNX-ops col2im: ConvTranspose, as chosen before Col2Im',
+    { ...conv([2, 8, 3, 3], [256, 8, 3, 3], { pads: [1, 1, 1, 1] }, ['x']), formulations: { col2imPads: true } },
+    'ConvTranspose',
+  ],
+  // Few weights per output position (early layers): ConvTranspose.
   ['3×3 pad 1, 16 filters on a 2×2 output', conv([2, 3, 2, 2], [16, 3, 3, 3], { pads: [1, 1, 1, 1] }), 'ConvTranspose'],
   [
     '3×3 pad 1, 2 filters on a 6×6 output (small weights)',

@@ -3,6 +3,7 @@
  * (grad-ops-conv.ts chooses with `useConvTranspose`).
  */
 import { established } from './grad-rule.js';
+import type { GradFormulations } from './formulations.js';
 import type { GraphEmitter } from './graph.js';
 import type { WindowGeometry } from './shapes.js';
 import { kernelOffsets, transposeGeometry } from './window-grad.js';
@@ -18,25 +19,28 @@ export interface ConvGeometry {
 
 /**
  * Whether dX should be one ConvTranspose (onnxruntime: per image a Gemm Wᵀ·dY[n] and its own
- * col2im loop) rather than one Gemm over the whole batch and a col2im written in ONNX ops
- * (`gemmCol2imDx`). ConvTranspose reads W once per image; the batched Gemm reads it once but
- * its col2im moves the K·C·N·Y columns through a Split, K Pads and a Sum. So ConvTranspose wins
- * unless W is large: when it fits in a core's cache (at most CONV_TRANSPOSE_MAX_WEIGHTS
- * elements) or is small next to the activations (M·K weights per output position at most
- * CONV_TRANSPOSE_MAX_RATIO), and always for grouped convolutions (the col2im path is written for
- * group 1). Measured (bench/train-step.ts, SGD, batch 4, 64×64, one thread; interleaved A/B
- * of the step): SqueezeNet 1.1's step 13% shorter with ConvTranspose everywhere, ResNet-18's 5–8%
- * shorter with ConvTranspose in layer1–2 only and 10% longer with it everywhere (layer3–4's
- * 0.3–2.4M-weight kernels over 2×2–4×4 outputs).
+ * col2im loop) rather than one Gemm over the whole batch and a col2im (`gemmCol2imDx`).
+ * ConvTranspose reads W once per image; the batched Gemm reads it once, and its Col2Im is the
+ * same 2-D kernel ConvTranspose runs, but the columns must first be transposed to per-image
+ * order (C·K·N·Y values). The Gemm pays when W is large next to the positions: M·K weights per
+ * output position above CONV_TRANSPOSE_MAX_RATIO. Always ConvTranspose for grouped
+ * convolutions (the col2im path is written for group 1). Measured (1 thread, batch 4, dX
+ * alone, layer shapes of ResNet-18 and SqueezeNet 1.1 at 64×64; Gemm / ConvTranspose time):
+ * M·K/Y 2 → 1.3, 16–72 → 0.93–1.04, 128–256 → 0.46–0.80, 1152 → 0.35.
+ *
+ * With `formulations.col2imPads` (col2im in ONNX ops, K Pads and a Sum: dearer) the choice as
+ * it was tuned for it: ConvTranspose also when W fits in a cache (at most
+ * CONV_TRANSPOSE_MAX_WEIGHTS elements) or M·K ≤ 30·Y.
  */
+export const CONV_TRANSPOSE_MAX_RATIO = 100;
 export const CONV_TRANSPOSE_MAX_WEIGHTS = 1 << 18;
-export const CONV_TRANSPOSE_MAX_RATIO = 30;
-export function useConvTranspose(c: ConvGeometry): boolean {
+export function useConvTranspose(c: ConvGeometry, f: GradFormulations = {}): boolean {
   if (c.group !== 1) return true;
-  const weights = c.wShape.reduce((a, b) => a * b, 1);
   const K = c.g.kernel.reduce((a, b) => a * b, 1);
   const Y = c.ySpatial.reduce((a, b) => a * b, 1);
-  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+  if (!f.col2imPads) return c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+  const weights = c.wShape.reduce((a, b) => a * b, 1);
+  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= 30 * Y;
 }
 
 /**
