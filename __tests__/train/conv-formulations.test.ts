@@ -45,7 +45,7 @@ const conv = (x: number[], w: number[], attrs: Parameters<typeof node>[3] = {}, 
 });
 
 const cases: Array<[string, Case, Path]> = [
-  // Many weights per output position (M·K > 100·Y: ResNet's last stages, SqueezeNet's last
+  // Many weights per output position (M·K > 50·Y: ResNet's last stages, SqueezeNet's last
   // 3×3 expands): one Gemm over the batch, then col2im. Only dX is checked (the path under test; differencing
   // 300k weights would take most of a minute).
   [

@@ -24,15 +24,16 @@ export interface ConvGeometry {
  * same 2-D kernel ConvTranspose runs, but the columns must first be transposed to per-image
  * order (C·K·N·Y values). The Gemm pays when W is large next to the positions: M·K weights per
  * output position above CONV_TRANSPOSE_MAX_RATIO. Always ConvTranspose for grouped
- * convolutions (the col2im path is written for group 1). Measured (1 thread, batch 4, dX
- * alone, layer shapes of ResNet-18 and SqueezeNet 1.1 at 64×64; Gemm / ConvTranspose time):
- * M·K/Y 2 → 1.3, 16–72 → 0.93–1.04, 128–256 → 0.46–0.80, 1152 → 0.35.
+ * convolutions (the col2im path is written for group 1). Measured by bench/conv-dx.ts (dX
+ * alone, 1 thread, batch 4, ResNet-18's and SqueezeNet 1.1's layer shapes at 64×64; Gemm +
+ * Col2Im time / ConvTranspose time, two runs at load 3–4): M·K/Y 2–3 → 0.83–1.35, 16–72 →
+ * 0.61–1.16 (a tie), 128–256 → 0.41–0.84, 1152 → 0.38–0.63.
  *
  * With `formulations.col2imPads` (col2im in ONNX ops, K Pads and a Sum: dearer) the choice as
  * it was tuned for it: ConvTranspose also when W fits in a cache (at most
  * CONV_TRANSPOSE_MAX_WEIGHTS elements) or M·K ≤ 30·Y.
  */
-export const CONV_TRANSPOSE_MAX_RATIO = 100;
+export const CONV_TRANSPOSE_MAX_RATIO = 50;
 export const CONV_TRANSPOSE_MAX_WEIGHTS = 1 << 18;
 export function useConvTranspose(c: ConvGeometry, f: GradFormulations = {}): boolean {
   if (c.group !== 1) return true;
