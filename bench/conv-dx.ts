@@ -4,8 +4,10 @@
  * batch followed by Col2Im (the columns transposed to per-image order; the default), the same
  * Gemm followed by the col2im written in ONNX ops (Split, stride Pad + Slice, K Pads, Sum:
  * `formulations.col2imPads`), and the same Gemm followed by onnxruntime's N-D Col2Im with the
- * batch as an extra spatial axis (no transpose of the columns; not built by the step, kept here
- * because it is the obvious alternative). The figures behind `useConvTranspose`'s threshold.
+ * batch as an extra spatial axis (no transpose of the columns), and per image: Wᵀ (transposed
+ * each step) times dY [N, M, Y] as one batched MatMul giving [N, C·K, Y] for Col2Im directly
+ * (no transposes of dY or of the columns). The last two are not built by the step; they are
+ * kept here because they are the obvious alternatives. The figures behind `useConvTranspose`.
  *
  * Shapes: ResNet-18's and SqueezeNet 1.1's 3×3 (and ResNet's strided 1×1) convolutions at
  * 64×64, and a few in between. The Gemm paths take dY already as the [M, N·Y] matrix (the step
@@ -94,6 +96,11 @@ for (const [label, M, C, H, k, s] of layers) {
     });
     return em.one('Transpose', [em.reshapeTo(image, [C, N, H, H])], { perm: [1, 0, 2, 3] });
   };
+  const perImage = (em: GraphEmitter): string => {
+    const wT = em.one('Transpose', [em.reshapeTo('w', [M, -1])], { perm: [1, 0] });
+    const cols = em.one('MatMul', [wT, em.reshapeTo('dy', [N, M, Y])]);
+    return em.one('Col2Im', [cols, em.ints([H, H]), em.ints([k, k])], { strides: [s, s], pads: [p, p, p, p] });
+  };
   const variants: Array<[string, ort.InferenceSession, Record<string, ort.Tensor>]> = [];
   const rnd = (dims: number[]): ort.Tensor =>
     new ort.Tensor(
@@ -125,6 +132,7 @@ for (const [label, M, C, H, k, s] of layers) {
     { w: wT, dym: dymT },
   ]);
   variants.push(['Gemm+N-D Col2Im (batch axis)', await session(batchAsAxis, [w, dym]), { w: wT, dym: dymT }]);
+  variants.push(['Wᵀ·dY[n] MatMul+Col2Im', await session(perImage, [w, ['dy', [N, M, ...ySpatial]]]), { w: wT, dy: dyT }]);
   // Outputs agree (same dX from every formulation).
   const outs: Float32Array[] = [];
   for (const [, sess, feeds] of variants) {

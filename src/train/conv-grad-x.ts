@@ -26,8 +26,9 @@ export interface ConvGeometry {
  * output position above CONV_TRANSPOSE_MAX_RATIO. Always ConvTranspose for grouped
  * convolutions (the col2im path is written for group 1). Measured by bench/conv-dx.ts (dX
  * alone, 1 thread, batch 4, ResNet-18's and SqueezeNet 1.1's layer shapes at 64×64; Gemm +
- * Col2Im time / ConvTranspose time, two runs at load 3–4): M·K/Y 2–3 → 0.83–1.35, 16–72 →
- * 0.61–1.16 (a tie), 128–256 → 0.41–0.84, 1152 → 0.38–0.63.
+ * Col2Im time / ConvTranspose time, three runs at load 3–4): M·K/Y 2–3 → 0.83–1.35, 16–72 →
+ * 0.61–1.38 (a tie), 128–256 → 0.41–0.99, 1152 → 0.31–0.63. Per image (one batched MatMul
+ * of Wᵀ, transposed each step, by dY [N, M, Y], then Col2Im): 0.86–1.17, as ConvTranspose.
  *
  * With `formulations.col2imPads` (col2im in ONNX ops, K Pads and a Sum: dearer) the choice as
  * it was tuned for it: ConvTranspose also when W fits in a cache (at most
