@@ -1,32 +1,22 @@
 /**
  * Switches back to older gradient formulations, for interleaved A/B benches
- * (bench/train-step.ts --legacy-grads) and for tests that compare the two. Not a budget key:
- * the product always builds the default (newest) formulations.
+ * (bench/train-grad-ab.ts and bench/train-profile.ts, `--legacy NAME`) and for tests that
+ * compare the two. Not a budget key: the product always builds the defaults.
  */
 export interface GradFormulations {
+  /** ReLU: dY where Y > 0 as a Where (a generic broadcasting loop). @default false: dY · Cast(Y > 0). */
+  reluWhere?: boolean;
   /**
-   * MaxPool: the forward with onnxruntime's Indices output and a ScatterElements of dY at those
-   * indices (onnxruntime runs MaxPool with Indices in a slow generic loop). @default false:
-   * a plain MaxPool, the argmax found again in backward from X (grad-ops-maxpool.ts).
-   */
-  maxPoolIndices?: boolean;
-  /**
-   * 1×1 stride-1 Conv: dX by ConvTranspose and dW by transposes + im2col Gemm, as any other
-   * Conv. @default false: batched MatMuls on [N, C, H·W] without transposing activations.
-   */
-  pointwiseConvAsConv?: boolean;
-  /**
-   * Conv dX by Gemm + col2im (wide weights over few positions): col2im written in ONNX ops
-   * (each kernel offset's columns spread by the stride, padded into place, one Sum).
-   * @default false: onnxruntime's Col2Im (opset 18), conv-grad-x.ts.
+   * Conv dX by Gemm + col2im: the col2im written in ONNX ops (each kernel offset's columns
+   * spread by the stride, padded into place, one Sum) and the ConvTranspose choice tuned for
+   * it. @default false: onnxruntime's Col2Im (opset 18), conv-grad-x.ts.
    */
   col2imPads?: boolean;
 }
 
 /** The names benches take (`--legacy NAME`), one per switch of {@link GradFormulations}. */
 export const LEGACY_FORMULATIONS = {
-  'maxpool-indices': 'maxPoolIndices',
-  'pointwise-conv': 'pointwiseConvAsConv',
+  'relu-where': 'reluWhere',
   'col2im-pads': 'col2imPads',
 } as const satisfies Record<string, keyof GradFormulations>;
 
@@ -39,8 +29,9 @@ export function legacyFormulations(names: readonly string[]): GradFormulations {
   for (const name of names) {
     const known = Object.entries(LEGACY_FORMULATIONS);
     const hits = name === 'all' ? known : known.filter(([k]) => k === name);
-    if (hits.length === 0)
+    if (hits.length === 0) {
       throw new Error(`unknown --legacy "${name}"; known: all, ${Object.keys(LEGACY_FORMULATIONS).join(', ')}`);
+    }
     for (const [, key] of hits) res[key] = true;
   }
   return res;
