@@ -8,9 +8,8 @@ import type { OptimizerName } from '../src/config/types.js';
 import { loadModel } from '../src/model/load.js';
 import type { ModelProto } from '../src/model/onnx.js';
 import { resolveShapes } from '../src/model/shapes.js';
-import { buildTrainingStep, synthesizeLabels, type TrainingStep } from '../src/train/index.js';
+import { buildTrainingStep, synthesizeLabels, type TrainingStep, type TrainingStepOptions } from '../src/train/index.js';
 import { toOrtTensor } from '../src/train/runner.js';
-import type { GradFormulations } from '../src/train/formulations.js';
 import type { createRng } from '../src/util/random.js';
 
 /** One thread, sequential, every graph optimization: the sessions every training bench compares. */
@@ -37,14 +36,14 @@ export interface ModelStep {
 /**
  * The step (cross-entropy for an [N, classes] output, else mse) of the model in `file` for a
  * normal random batch of `dims`, with the intermediate shapes of one run as `energy-budget run`
- * passes them.
+ * passes them. `extra`: more step options (e.g. parameterLayout for an A/B).
  */
 export async function buildModelStep(
   file: string,
   dims: number[],
   optimizer: OptimizerName,
   rng: ReturnType<typeof createRng>,
-  formulations: GradFormulations = {},
+  extra: Partial<TrainingStepOptions> = {},
 ): Promise<ModelStep> {
   const loaded = await loadModel(file);
   const proto = loaded.proto;
@@ -63,7 +62,7 @@ export async function buildModelStep(
     learningRate: 1e-3,
     batchShapes: { [name]: dims },
     knownShapes: await resolveShapes(loaded, { [name]: x }),
-    formulations,
+    ...extra,
   });
   const feeds: Record<string, ort.Tensor> = {
     [name]: x,

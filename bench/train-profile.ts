@@ -8,6 +8,8 @@
  *
  * Run:  node scripts/run-ts.mjs bench/train-profile.ts --model /tmp/tv/squeezenet1_1.onnx
  *         [--calls 20] [--model-batch 4] [--model-size 64] [--inference] [--top 30]
+ *         [--layout update|model]   (parameter storage, src/train/storage.ts; model = the older layout)
+ *         [--steps-per-call 1]      (N > 1: N steps per call in an ONNX Loop, src/train/loop.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { encodeModel } from '../src/model/onnx.js';
+import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
 import { legacyFormulations } from '../src/train/formulations.js';
 import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
@@ -27,7 +30,9 @@ const { values } = parseArgs({
     'model-size': { type: 'string', default: '64' },
     inference: { type: 'boolean', default: false },
     top: { type: 'string', default: '30' },
-    // Older gradient formulations (src/train/formulations.ts), e.g. --legacy maxpool-indices.
+    layout: { type: 'string', default: 'update' },
+    'steps-per-call': { type: 'string', default: '1' },
+    // Older gradient formulations (src/train/formulations.ts), e.g. --legacy col2im-pads.
     legacy: { type: 'string', multiple: true },
   },
 });
@@ -39,9 +44,19 @@ const file = values.model;
 const calls = Number(values.calls);
 const hw = Number(values['model-size']);
 const dims = [Number(values['model-batch']), 3, hw, hw];
-const { loss, step, feeds: all } = await buildModelStep(file, dims, 'sgd', createRng(7), legacyFormulations(values.legacy ?? []));
+const layout = values.layout === 'model' ? 'model' : 'update';
+const {
+  loss,
+  step,
+  feeds: all,
+} = await buildModelStep(file, dims, 'sgd', createRng(7), {
+  parameterLayout: layout,
+  formulations: legacyFormulations(values.legacy ?? []),
+});
+const perCall = Number(values['steps-per-call']);
+const stepModel = perCall > 1 ? loopTrainingStep(step, perCall).model : step.model;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-train-profile-'));
-const session = await ort.InferenceSession.create(values.inference ? fs.readFileSync(file) : encodeModel(step.model), {
+const session = await ort.InferenceSession.create(values.inference ? fs.readFileSync(file) : encodeModel(stepModel), {
   ...BENCH_SESSION_OPTIONS,
   enableProfiling: true,
   profileFilePrefix: path.join(dir, 'profile'),
@@ -95,7 +110,7 @@ for (const e of events) {
 }
 const top = Number(values.top);
 console.log(
-  `${path.basename(file)} ${values.inference ? 'inference' : `training step (sgd, ${loss})`}, input [${dims.join(', ')}], 1 thread: ${runs} profiled calls, run ${(runTotal / runs / 1e3).toFixed(2)} ms, kernels ${(total / runs / 1e3).toFixed(2)} ms per call (load average ${os.loadavg()[0].toFixed(1)})`,
+  `${path.basename(file)} ${values.inference ? 'inference' : `training step (sgd, ${loss}, parameters in the ${layout} layout${perCall > 1 ? `, ${perCall} steps per call` : ''})`}, input [${dims.join(', ')}], 1 thread: ${runs} profiled calls, run ${(runTotal / runs / 1e3).toFixed(2)} ms, kernels ${(total / runs / 1e3).toFixed(2)} ms per call (load average ${os.loadavg()[0].toFixed(1)})`,
 );
 const tables: Array<[string, Map<string, number>]> = [
   ['by op type', byOp],

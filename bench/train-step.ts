@@ -21,10 +21,13 @@
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
  *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
  *         [--model-steps-per-call 10]
- *         [--legacy col2im-pads ...]   (--model: a second step built with these older gradient
- *         formulations, src/train/formulations.ts, timed interleaved with the default one)
+ *         [--legacy col2im-pads ...]   (--model: older gradient formulations, src/train/
+ *         formulations.ts, in the step block --layout-ab adds (with both: both changes in it))
  *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
  *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
+ *         [--layout-ab]   (parameters also in the model layout, the older one that copies each
+ *         update reshaped back to the model's dims, src/train/storage.ts: a classifier Loop row
+ *         and, per --model, a step block, interleaved, with the A/B ratio update / model layout)
  *         [--compare-optimizer sgd ...]   (classifier: more Loop rows, interleaved, with another
  *         optimizer: with sgd, whose update is fused into the weight-gradient Gemm, the difference
  *         to the main row is what the main optimizer's update costs)
@@ -42,7 +45,7 @@ import * as ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
 import { encodeModel } from '../src/model/onnx.js';
 import { buildClassifier } from '../src/model/examples.js';
-import { buildTrainingStep, synthesizeLabels } from '../src/train/index.js';
+import { buildTrainingStep, synthesizeLabels, type TrainingStepOptions } from '../src/train/index.js';
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
 import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
@@ -71,6 +74,7 @@ const { values } = parseArgs({
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
     legacy: { type: 'string', multiple: true },
+    'layout-ab': { type: 'boolean', default: false },
     'compare-optimizer': { type: 'string', multiple: true },
   },
 });
@@ -172,7 +176,7 @@ const layouts: Array<{
   session: ort.InferenceSession;
   run: () => Promise<{ wallMs: number; cpuMs: number }>;
 }> = [];
-async function addLoopRow(label: string, changed: { optimizer?: typeof optimizer; flatMaxElements?: number }): Promise<void> {
+async function addLoopRow(label: string, changed: Partial<TrainingStepOptions>): Promise<void> {
   const s = buildTrainingStep(proto, { loss: 'bce', optimizer, learningRate: 1e-3, dims: { N: batch }, ...changed });
   const l = loopTrainingStep(s, perCall);
   const session = await ort.InferenceSession.create(encodeModel(l.model), options);
@@ -187,6 +191,7 @@ for (const other of values['compare-optimizer'] ?? []) {
   if (!isOptimizer(other)) throw new Error(`--compare-optimizer ${other}: expected ${optimizerNames.join(', ')}`);
   await addLoopRow(`optimizer ${other}`, { optimizer: other });
 }
+if (values['layout-ab']) await addLoopRow('parameters in the model layout', { parameterLayout: 'model' });
 
 // Warm-up.
 await inferBlock();
@@ -229,9 +234,10 @@ console.log(
   `    training step, ${perCall} steps per call (Loop)  wall ${f(median(lp.wall))} ms   cpu ${f(median(lp.cpu))} ms   ratio: wall ${(median(lp.wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lp.cpu) / median(inf.cpu)).toFixed(2)}×`,
 );
 
+const perRound = (i: number): number[] => lp.cpu.map((c, r) => c / lay[i].cpu[r]);
 layouts.forEach((v, i) =>
   console.log(
-    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×`,
+    `    Loop, ${v.label}  wall ${f(median(lay[i].wall))} ms   cpu ${f(median(lay[i].cpu))} ms   ratio: wall ${(median(lay[i].wall) / median(inf.wall)).toFixed(2)}×   cpu ${(median(lay[i].cpu) / median(inf.cpu)).toFixed(2)}×   default Loop / this: cpu ${median(perRound(i)).toFixed(3)}× (median of per-round ratios, range ${Math.min(...perRound(i)).toFixed(3)}–${Math.max(...perRound(i)).toFixed(3)})`,
   ),
 );
 
@@ -253,6 +259,22 @@ for (const file of values.model ?? []) {
   const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
   const { proto: mproto, name, x: xm, loss, step: mstep, feeds } = await buildModelStep(file, dims, optimizer, rng);
   const mlooped = modelPerCall > 1 ? loopTrainingStep(mstep, modelPerCall) : undefined;
+  // --layout-ab / --legacy: the same step with the parameters in the model layout and/or older
+  // gradient formulations (its own random batch), a block of its own in each round.
+  const oldWhat = [
+    ...(values['layout-ab'] ? ['parameters in the model layout (older: each reshaped update copied)'] : []),
+    ...(values.legacy?.length ? [`--legacy ${values.legacy.join(', ')}`] : []),
+  ];
+  const old = oldWhat.length
+    ? await buildModelStep(file, dims, optimizer, createRng(7), {
+        ...(values['layout-ab'] ? { parameterLayout: 'model' } : {}),
+        ...(values.legacy?.length ? { formulations: legacyFormulations(values.legacy) } : {}),
+      })
+    : undefined;
+  const oldModel = old && (modelPerCall > 1 ? loopTrainingStep(old.step, modelPerCall).model : old.step.model);
+  const trnOld = oldModel && (await ort.InferenceSession.create(encodeModel(oldModel), options));
+  const oldFetches = trnOld && old && preallocatedFetches(await trnOld.run(old.feeds));
+  const oldMs: number[] = [];
   const inf = await ort.InferenceSession.create(readFileSync(file), options);
   // The same inference pass with the trained parameters as graph inputs, as the step's forward
   // sees them: no weight prepacking, no NCHWc filter reorder, no Conv+BatchNorm folding (those
@@ -278,16 +300,8 @@ for (const file of values.model ?? []) {
   };
   const infIn = await ort.InferenceSession.create(encodeModel(infInputsModel), options);
   const infInFeeds: Record<string, ort.Tensor> = { [name]: xm };
-  for (const n of params) infInFeeds[n] = toOrtTensor(mstep.initialState[n]);
+  for (const n of params) infInFeeds[n] = toOrtTensor({ ...mstep.initialState[n], dims: mstep.parameterDims[n] });
   const trn = await ort.InferenceSession.create(encodeModel(mlooped?.model ?? mstep.model), options);
-  // --legacy: the same step with older gradient formulations, a block of its own in each round.
-  const legacy = values.legacy?.length
-    ? await buildModelStep(file, dims, optimizer, rng, legacyFormulations(values.legacy))
-    : undefined;
-  const legacyModel = legacy && (modelPerCall > 1 ? loopTrainingStep(legacy.step, modelPerCall).model : legacy.step.model);
-  const trnOld = legacyModel && (await ort.InferenceSession.create(encodeModel(legacyModel), options));
-  const oldFetches = trnOld && legacy ? preallocatedFetches(await trnOld.run(legacy.feeds)) : {};
-  const oldMs: number[] = [];
   const per = Math.max(1, Math.round(calls / 50));
   const ratios: number[] = [];
   const ratiosIn: number[] = [];
@@ -310,8 +324,8 @@ for (const file of values.model ?? []) {
     infMs.push((c1 - c0) / (per * k));
     stepMs.push((c2 - c1) / (per * k));
     infInMs.push((c3 - c2) / (per * k));
-    if (trnOld && legacy) {
-      for (let i = 0; i < per; i++) await trnOld.run(legacy.feeds, oldFetches);
+    if (trnOld && old && oldFetches) {
+      for (let i = 0; i < per; i++) await trnOld.run(old.feeds, oldFetches);
       oldMs.push((cpuMs() - c3) / (per * k));
     }
     ratios.push(stepMs[r] / infMs[r]);
@@ -325,9 +339,9 @@ for (const file of values.model ?? []) {
     `    inference with the parameters as inputs (the step's forward kernels): cpu ${f(median(infInMs))} ms (${(median(infInMs) / median(infMs)).toFixed(2)}× inference); step / it ${median(ratiosIn).toFixed(2)}× (range ${range(ratiosIn)})`,
   );
   if (trnOld) {
-    const rel = stepMs.map((v, r) => v / oldMs[r]);
+    const ab = stepMs.map((v, r) => v / oldMs[r]);
     console.log(
-      `    step with --legacy ${values.legacy?.join(', ')}: cpu ${f(median(oldMs))} ms, ${(median(oldMs) / median(infMs)).toFixed(2)}× inference; default step / it ${median(rel).toFixed(3)}× (range ${range(rel, 3)})`,
+      `    ${oldWhat.join('; ')}: step cpu ${f(median(oldMs))} ms, step/inference ${median(oldMs.map((v, r) => v / infMs[r])).toFixed(2)}×; step / this ${median(ab).toFixed(3)}× (range ${range(ab, 3)})`,
     );
     await trnOld.release();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as ort from 'onnxruntime-node';
 import { floatTensor, model, node, valueInfo } from '../../src/model/builder.js';
-import { DataType, type ModelProto } from '../../src/model/onnx.js';
+import { DataType, encodeModel, type ModelProto } from '../../src/model/onnx.js';
 import { distill, distillTarget } from '../../src/optimize/distill.js';
 import type { Feeds } from '../../src/optimize/session.js';
 import { readFloat32 } from '../../src/optimize/tensors.js';
@@ -77,5 +77,29 @@ describe('distill', () => {
     const r = await distill(teacher, student, { steps: 150, learningRate: 0.05, batches });
     expect(r.lossDescription).toBe('MSE on the logits "z" before the final Softmax');
     expect(r.lossLast).toBeLessThan(r.lossFirst / 10);
+  });
+
+  it('writes trained weights with the dims of the student initializers (the step stores some as rows)', async () => {
+    // One parameter only: Adam updates it as its own row [1, 12], the layout the training step
+    // keeps it in (src/train/storage.ts); the distilled model must still hold w as [3, 4].
+    const noBias = (w: Float32Array): ModelProto =>
+      model({
+        name: 'softmax_no_bias',
+        node: [node('Gemm', ['x', 'w'], ['z'], { transB: 1 }, 'fc'), node('Softmax', ['z'], ['p'], { axis: 1 }, 'softmax')],
+        initializer: [floatTensor('w', [3, 4], w)],
+        input: [valueInfo('x', DataType.FLOAT, ['N', 4])],
+        output: [valueInfo('p', DataType.FLOAT, ['N', 3])],
+      });
+    const w0 = normal(12);
+    const r = await distill(noBias(normal(12)), noBias(w0), { steps: 20, learningRate: 0.05, batches });
+    const w = r.model.graph?.initializer?.find((t) => t.name === 'w');
+    expect(w?.dims?.map(Number)).toEqual([3, 4]);
+    const trained = w ? readFloat32(w) : new Float32Array();
+    expect(trained.some((v, i) => Math.abs(v - w0[i]) > 1e-3)).toBe(true);
+    // The distilled model runs.
+    const session = await ort.InferenceSession.create(encodeModel(r.model));
+    const out = await session.run({ x: batches[0].x });
+    expect(out.p.dims).toEqual([8, 3]);
+    await session.release();
   });
 });

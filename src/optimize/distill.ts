@@ -193,7 +193,8 @@ export async function distill(teacher: ModelProto, student: ModelProto, options:
   for (const name of [...step.parameterNames, ...step.stateInputs]) {
     const t = state[name];
     if (!t || !(t.data instanceof Float32Array)) continue;
-    trained.set(name, tensorFrom(name, [...t.dims], DataType.FLOAT, Float32Array.from(t.data)));
+    // The step may store a parameter in another layout (same values): back to the model's dims.
+    trained.set(name, tensorFrom(name, step.parameterDims[name] ?? [...t.dims], DataType.FLOAT, Float32Array.from(t.data)));
   }
   const g = student.graph ?? {};
   const model: ModelProto = {

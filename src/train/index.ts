@@ -17,6 +17,7 @@ import { pruneGraph } from './graph.js';
 import { attrInt } from '../model/attrs.js';
 import { emitLoss, type StepLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
+import { namesReadInSubgraphs, viewStoredParameters } from './storage.js';
 import { normAxis } from './shapes.js';
 import { readTensor, zeros, type TensorData } from './tensor-data.js';
 import type { StepInput, TrainingStep } from './step-types.js';
@@ -134,10 +135,18 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
 
   const paramDims = (name: string): number[] => (mapValue(prep.initializers, name, 'the initializer').dims ?? []).map(Number);
+  // A parameter a subgraph reads by name keeps its model dims (the view would not reach it).
+  const inSubgraphs = namesReadInSubgraphs(em.nodes);
+  const optimizerStart = em.nodes.length;
   const opt = emitOptimizer(
     em,
     opts.optimizer,
-    parameterNames.map((name) => ({ name, grad: mapValue(grads, name, 'the gradient of'), dims: paramDims(name) })),
+    parameterNames.map((name) => ({
+      name,
+      grad: mapValue(grads, name, 'the gradient of'),
+      dims: paramDims(name),
+      ...(inSubgraphs.has(name) ? { modelLayout: true } : {}),
+    })),
     opts,
     {
       state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
@@ -145,16 +154,22 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     },
   );
 
+  viewStoredParameters(em, opt.storageDims, paramDims, optimizerStart);
+  const storedDims = (name: string): number[] => opt.storageDims[name] ?? paramDims(name);
+
   const feedback: Record<string, string> = {};
+  const parameterDims: Record<string, number[]> = {};
   const initialState: Record<string, TensorData> = {};
   const outputs: ValueInfoProto[] = [valueInfo(lossOutput, prep.floatType, [])];
   const stepInputs: ValueInfoProto[] = [];
   for (const p of parameterNames) {
     const out = opt.newParameters[p];
     feedback[out] = p;
-    initialState[p] = readTensor(mapValue(prep.initializers, p, 'the initializer'));
-    stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
-    outputs.push(valueInfo(out, prep.floatType, paramDims(p)));
+    parameterDims[p] = paramDims(p);
+    // Same values, in the layout the step stores the parameter in.
+    initialState[p] = { ...readTensor(mapValue(prep.initializers, p, 'the initializer')), dims: storedDims(p) };
+    stepInputs.push(valueInfo(p, prep.floatType, storedDims(p)));
+    outputs.push(valueInfo(out, prep.floatType, storedDims(p)));
   }
   const stateInputs: string[] = [];
   for (const s of opt.state) {
@@ -206,6 +221,7 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
     model,
     feedback,
     parameterNames,
+    parameterDims,
     stateInputs,
     initialState,
     batchInputs,

@@ -44,6 +44,12 @@ export interface OptimizerOptions {
   /** Tensors with fewer elements than this share one flat optimizer state (0: none, Infinity:
    *  all). Not a budget key: tests and bench/train-step.ts compare the layouts. @default FLAT_MAX_ELEMENTS */
   flatMaxElements?: number;
+  /** How a parameter is kept between steps: `update` (the default) in the layout its update
+   *  writes (a fused-SGD Conv kernel as [M, C·k…], an Adam tensor as a row [1, n]) so the new
+   *  value is the update's own output, not a copy of it; `model` in the model's dims, which costs
+   *  a copy of every such parameter per step. Not a budget key: tests and bench/train-step.ts
+   *  (--layout-ab) compare the layouts. @default 'update' */
+  parameterLayout?: 'update' | 'model';
 }
 
 /** Tensors with fewer elements than this share one flat optimizer state (multi-tensor apply). */
@@ -68,6 +74,10 @@ export interface EmittedOptimizer {
   /** Parameter name → name of its updated value. */
   newParameters: Record<string, string>;
   state: OptimizerState[];
+  /** Parameters kept in another shape than the model's (parameterLayout `update`): name → the
+   *  dims the update reads and writes. The optimizer's nodes read such a parameter's name in
+   *  these dims; every other node must read it through a Reshape to the model's dims (storage.ts). */
+  storageDims: Record<string, number[]>;
 }
 
 /** A parameter with its gradient. */
@@ -75,6 +85,8 @@ export interface ParameterGrad {
   name: string;
   grad: string;
   dims: number[];
+  /** Keep it in its model dims whatever the layout (e.g. a subgraph reads it by name). */
+  modelLayout?: boolean;
 }
 
 /** The Gemm (and the Reshape after it) that produce a weight's gradient, if SGD can fuse it. */
@@ -100,7 +112,8 @@ function gradientGemm(em: GraphEmitter, p: ParameterGrad): { gemm: NodeProto; vi
  * reshaped to the kernel): p − lr·(α·A·B) is that Gemm with C = p, α' = −lr·α and β = 1, so
  * the update happens inside the product instead of two more passes over the weight (a Mul by
  * lr and a Sub; on ResNet-18 those passes move 11.7M parameters twice per step). The original
- * Gemm is left unused and pruned. Returns the new parameter's name (`output`).
+ * Gemm is left unused and pruned. Returns the new parameter's name (`output`). With `stored`,
+ * a Conv kernel is kept as [M, C·k…] between steps (see parameterLayout).
  */
 function fuseSgdIntoGemm(
   em: GraphEmitter,
@@ -108,6 +121,7 @@ function fuseSgdIntoGemm(
   { gemm, viaReshape }: { gemm: NodeProto; viaReshape: boolean },
   lr: number,
   output: string,
+  stored: boolean,
 ): string {
   const alpha = attrFloat(gemm, 'alpha', 1);
   const attrs = {
@@ -117,7 +131,8 @@ function fuseSgdIntoGemm(
     transB: attrInt(gemm, 'transB', 0),
   };
   const [a, b] = [gemm.input?.[0] ?? '', gemm.input?.[1] ?? ''];
-  if (!viaReshape) return em.to(output, 'Gemm', [a, b, p.name], attrs);
+  // Stored as [M, C·k…]: the Gemm reads and writes the parameter itself, no Reshape either side.
+  if (!viaReshape || stored) return em.to(output, 'Gemm', [a, b, p.name], attrs);
   const updated = em.one('Gemm', [a, b, em.reshapeTo(p.name, [p.dims[0], -1])], attrs, 'sgd_gemm');
   return em.to(output, 'Reshape', [updated, em.ints(p.dims)]);
 }
@@ -147,6 +162,8 @@ export function emitOptimizer(
   checkCoefficient('learning-rate', lr, 0, Infinity, true, true);
   const newParameters: Record<string, string> = {};
   const state: OptimizerState[] = [];
+  const storageDims: Record<string, number[]> = {};
+  const storable = (p: ParameterGrad): boolean => (opts.parameterLayout ?? 'update') === 'update' && !p.modelLayout;
   // The last op of each update writes straight to the graph output (no Identity copies).
   type Write = (op: string, inputs: string[], attrs?: Record<string, { f: number }>) => string;
   const stateFor = (p: ParameterGrad, slot: string): { input: string; write: Write } => {
@@ -156,8 +173,8 @@ export function emitOptimizer(
     state.push({ input, output, dims: p.dims });
     return { input, write: (op, inputs, attrs = {}) => em.to(output, op, inputs, attrs) };
   };
-  const writeParam = (p: ParameterGrad, op: string, inputs: string[]): void => {
-    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
+  const writeParam = (p: ParameterGrad, op: string, inputs: string[], attrs: Record<string, { f: number }> = {}): void => {
+    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs, attrs);
   };
   // The amount each update subtracts from a parameter, with the optimizer state it keeps.
   let delta: (p: ParameterGrad) => string = (p) => p.grad;
@@ -256,12 +273,21 @@ export function emitOptimizer(
     if (flat.includes(p)) continue;
     const fused = kind === 'sgd' ? gradientGemm(em, p) : undefined;
     if (fused) {
-      newParameters[p.name] = fuseSgdIntoGemm(em, p, fused, lr, names.newValue(p.name));
+      const stored = fused.viaReshape && storable(p);
+      if (stored) storageDims[p.name] = [p.dims[0], size(p) / p.dims[0]];
+      newParameters[p.name] = fuseSgdIntoGemm(em, p, fused, lr, names.newValue(p.name), stored);
     } else if (adamRow) {
       const row = [1, size(p)];
       const { coef, x } = adamRow({ name: p.name, grad: em.reshapeTo(p.grad, row), dims: row });
-      const updated = em.one('Gemm', [coef, x, em.reshapeTo(p.name, row)], AXPY, 'adam_update');
-      writeParam(p, 'Reshape', [updated, em.ints(p.dims)]);
+      const isRow = p.dims.length === 2 && p.dims[0] === 1;
+      if (isRow || storable(p)) {
+        // Stored as the row itself: the update's Gemm writes the new parameter.
+        if (!isRow) storageDims[p.name] = row;
+        writeParam(p, 'Gemm', [coef, x, p.name], AXPY);
+      } else {
+        const updated = em.one('Gemm', [coef, x, em.reshapeTo(p.name, row)], AXPY, 'adam_update');
+        writeParam(p, 'Reshape', [updated, em.ints(p.dims)]);
+      }
     } else {
       writeParam(p, 'Sub', [p.name, delta(p)]);
     }
@@ -286,5 +312,5 @@ export function emitOptimizer(
       flat.forEach((p, i) => writeParam(p, 'Sub', [p.name, em.reshapeTo(pieces[i], p.dims)]));
     }
   }
-  return { newParameters, state };
+  return { newParameters, state, storageDims };
 }

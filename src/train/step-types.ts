@@ -19,9 +19,14 @@ export interface TrainingStep {
   feedback: Record<string, string>;
   /** Trainable parameters (graph inputs), in model order. */
   parameterNames: string[];
+  /** Each parameter's dims in the model. Its step input, output and initial state may have
+   *  other dims with the same values in the same order (the layout its update writes, e.g. a
+   *  Conv kernel as [M, C·k…]): reshape to these dims before using a trained value as the
+   *  model's weight. */
+  parameterDims: Record<string, number[]>;
   /** Optimizer state and running statistics (graph inputs other than parameters, batch, labels). */
   stateInputs: string[];
-  /** Initial value of every parameter and state input. */
+  /** Initial value of every parameter (in its step input's dims) and state input. */
   initialState: Record<string, TensorData>;
   /** The batch inputs of the original model. */
   batchInputs: StepInput[];
