@@ -10,6 +10,7 @@
  *         [--calls 20] [--model-batch 4] [--model-size 64] [--inference] [--top 30]
  *         [--layout update|model]   (parameter storage, src/train/storage.ts; model = the older layout)
  *         [--steps-per-call 1]      (N > 1: N steps per call in an ONNX Loop, src/train/loop.ts)
+ *         [--legacy col2im-pads ...]   (older gradient formulations, src/train/formulations.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import * as ort from 'onnxruntime-node';
 import { encodeModel } from '../src/model/onnx.js';
 import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
+import { legacyFormulations } from '../src/train/formulations.js';
 import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
 
 const { values } = parseArgs({
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     top: { type: 'string', default: '30' },
     layout: { type: 'string', default: 'update' },
     'steps-per-call': { type: 'string', default: '1' },
+    // Older gradient formulations (src/train/formulations.ts), e.g. --legacy col2im-pads.
+    legacy: { type: 'string', multiple: true },
   },
 });
 if (!values.model) {
@@ -42,7 +46,14 @@ const calls = Number(values.calls);
 const hw = Number(values['model-size']);
 const dims = [Number(values['model-batch']), 3, hw, hw];
 const layout = values.layout === 'model' ? 'model' : 'update';
-const { loss, step, feeds: all } = await buildModelStep(file, dims, 'sgd', createRng(7), { parameterLayout: layout });
+const {
+  loss,
+  step,
+  feeds: all,
+} = await buildModelStep(file, dims, 'sgd', createRng(7), {
+  parameterLayout: layout,
+  formulations: legacyFormulations(values.legacy ?? []),
+});
 const perCall = Number(values['steps-per-call']);
 const stepModel = perCall > 1 ? loopTrainingStep(step, perCall).model : step.model;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-train-profile-'));

@@ -10,6 +10,7 @@ import * as ort from 'onnxruntime-node';
 import { DataType, encodeModel, type NodeProto, type TensorProto } from '../../src/model/onnx.js';
 import { model, node, rawTensor, valueInfo } from '../../src/model/builder.js';
 import { differentiateModel } from '../../src/train/autodiff.js';
+import type { GradFormulations } from '../../src/train/formulations.js';
 import { createRng } from '../../src/util/random.js';
 
 export type FloatName = 'float32' | 'float64';
@@ -39,6 +40,8 @@ export interface GradCase {
   batchShapes?: Record<string, number[]>;
   /** The training forward pass differs from inference (BatchNormalization's batch statistics). */
   trainingForward?: boolean;
+  /** Older gradient formulations to check instead of the defaults. */
+  formulations?: GradFormulations;
 }
 
 type Arr = Float32Array | Float64Array;
@@ -111,6 +114,7 @@ export async function gradCheck(c: GradCase): Promise<{ worst: number; checked: 
     loss: 'proj_loss',
     wrt: c.wrt,
     batchShapes: c.batchShapes,
+    formulations: c.formulations,
   });
   const gradSession = await ort.InferenceSession.create(encodeModel(gradModel));
   const outs = await gradSession.run(feeds);

@@ -6,6 +6,7 @@
 import { DataType, type NodeProto, type TensorProto } from '../model/onnx.js';
 import { attr, rawTensor, type AttrValue } from '../model/builder.js';
 import { isStatic, type Dim, type Shape } from './shapes.js';
+import type { GradFormulations } from './formulations.js';
 
 /** Float element types the training step computes in. */
 export type FloatType = typeof DataType.FLOAT | typeof DataType.DOUBLE;
@@ -19,6 +20,8 @@ export class GraphEmitter {
   private readonly constFloats = new Map<string, number[]>();
   private readonly cache = new Map<string, string>();
   private counter = 0;
+  /** Older gradient formulations to build instead of the defaults (A/B benches, tests). */
+  formulations: GradFormulations = {};
 
   /**
    * @param floatType element type of every float the graph computes (float32 or float64)

@@ -15,14 +15,19 @@ import { InputError } from '../errors.js';
 import { findAttr, isDefaultDomain } from '../model/attrs.js';
 import { foldInts } from './fold-ints.js';
 import { GraphEmitter, type FloatType } from './graph.js';
+import type { GradFormulations } from './formulations.js';
 import { describeNode } from './grad-ops.js';
 import { MIN_SOURCE_OPSET, upgradeNode } from './opset.js';
 import { RECURRENT_OPS, expandRecurrent } from './recurrent.js';
 import { inferNode, isStatic, unknownDim, type Dim, type Shape } from './shapes.js';
 import { readFloats, readInts } from './tensor-data.js';
 
-/** The opset the training step is written in unless the source model's is newer. */
-export const TRAINING_OPSET = 17;
+/**
+ * The opset the training step is written in unless the source model's is newer: 18 for
+ * Col2Im (Conv's input gradient, conv-grad-x.ts); older models' nodes are brought to it
+ * (opset.ts).
+ */
+export const TRAINING_OPSET = 18;
 /** Newest source opset accepted (onnxruntime 1.30 runs up to opset 23). */
 export const MAX_SOURCE_OPSET = 23;
 
@@ -39,6 +44,8 @@ export interface ShapeOptions {
    * gradient is refused for an unknown rank; only meaningful together with `batchShapes`.
    */
   knownShapes?: ReadonlyMap<string, readonly number[]>;
+  /** Older gradient formulations, for A/B benches and tests (not a budget key). @default none */
+  formulations?: GradFormulations;
 }
 
 /** Input slots that hold weights, by op type (for weights written as Constant nodes). */
@@ -179,6 +186,7 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   for (const name of initializers.keys()) taken.add(name);
   for (const v of [...inputs, ...outputs]) if (v.name) taken.add(v.name);
   const em = new GraphEmitter(floatType, opset, taken);
+  em.formulations = opts.formulations ?? {};
 
   // Shapes and constants known before any node runs.
   for (const [name, t] of initializers) {
@@ -214,7 +222,8 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   const problems: string[] = [];
   const recurrentReasons = new Map<NodeProto, string>();
   for (const original of sorted) {
-    const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
+    const upgraded =
+      sourceOpset < TRAINING_OPSET ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === 'string') {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
