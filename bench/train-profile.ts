@@ -10,6 +10,7 @@
  *         [--calls 20] [--model-batch 4] [--model-size 64] [--inference] [--top 30]
  *         [--layout update|model]   (parameter storage, src/train/storage.ts; model = the older layout)
  *         [--steps-per-call 1]      (N > 1: N steps per call in an ONNX Loop, src/train/loop.ts)
+ *         [--legacy col2im-pads ...]   (older gradient formulations, src/train/formulations.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -21,6 +21,8 @@
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
  *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
  *         [--model-steps-per-call 10]
+ *         [--legacy col2im-pads ...]   (--model: older gradient formulations, src/train/
+ *         formulations.ts, in the step block --layout-ab adds (with both: both changes in it))
  *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
  *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
  *         [--layout-ab]   (parameters also in the model layout, the older one that copies each
@@ -47,6 +49,7 @@ import { buildTrainingStep, synthesizeLabels, type TrainingStepOptions } from '.
 import { runTrainingBenchmark, toOrtTensor } from '../src/train/runner.js';
 import { loopTrainingStep } from '../src/train/loop.js';
 import { createRng } from '../src/util/random.js';
+import { legacyFormulations } from '../src/train/formulations.js';
 import { BENCH_SESSION_OPTIONS, buildModelStep, preallocatedFetches } from './train-model-step.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +73,7 @@ const { values } = parseArgs({
     'model-input': { type: 'string' },
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
+    legacy: { type: 'string', multiple: true },
     'layout-ab': { type: 'boolean', default: false },
     'compare-optimizer': { type: 'string', multiple: true },
   },
@@ -255,9 +259,17 @@ for (const file of values.model ?? []) {
   const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
   const { proto: mproto, name, x: xm, loss, step: mstep, feeds } = await buildModelStep(file, dims, optimizer, rng);
   const mlooped = modelPerCall > 1 ? loopTrainingStep(mstep, modelPerCall) : undefined;
-  // --layout-ab: the same step with the parameters in the model layout (its own random batch).
-  const old = values['layout-ab']
-    ? await buildModelStep(file, dims, optimizer, createRng(7), { parameterLayout: 'model' })
+  // --layout-ab / --legacy: the same step with the parameters in the model layout and/or older
+  // gradient formulations (its own random batch), a block of its own in each round.
+  const oldWhat = [
+    ...(values['layout-ab'] ? ['parameters in the model layout (older: each reshaped update copied)'] : []),
+    ...(values.legacy?.length ? [`--legacy ${values.legacy.join(', ')}`] : []),
+  ];
+  const old = oldWhat.length
+    ? await buildModelStep(file, dims, optimizer, createRng(7), {
+        ...(values['layout-ab'] ? { parameterLayout: 'model' } : {}),
+        ...(values.legacy?.length ? { formulations: legacyFormulations(values.legacy) } : {}),
+      })
     : undefined;
   const oldModel = old && (modelPerCall > 1 ? loopTrainingStep(old.step, modelPerCall).model : old.step.model);
   const trnOld = oldModel && (await ort.InferenceSession.create(encodeModel(oldModel), options));
@@ -329,7 +341,7 @@ for (const file of values.model ?? []) {
   if (trnOld) {
     const ab = stepMs.map((v, r) => v / oldMs[r]);
     console.log(
-      `    parameters in the model layout (older: each reshaped update copied): step cpu ${f(median(oldMs))} ms, step/inference ${median(oldMs.map((v, r) => v / infMs[r])).toFixed(2)}×; step / this ${median(ab).toFixed(3)}× (range ${range(ab, 3)})`,
+      `    ${oldWhat.join('; ')}: step cpu ${f(median(oldMs))} ms, step/inference ${median(oldMs.map((v, r) => v / infMs[r])).toFixed(2)}×; step / this ${median(ab).toFixed(3)}× (range ${range(ab, 3)})`,
     );
     await trnOld.release();
   }

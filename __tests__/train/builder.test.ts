@@ -238,10 +238,28 @@ describe('older opsets', () => {
     });
   });
 
-  it('writes the step at opset 17 for an opset-11 model', () => {
+  it('writes the step at opset 18 for an opset-11 model', () => {
     const p = { ...mlpWith([{ op: 'Relu', name: 'r' }]), opsetImport: [{ domain: '', version: 11 }] };
     const step = buildTrainingStep(p, { loss: 'mse', optimizer: 'sgd', learningRate: 0.1 });
-    expect(step.model.opsetImport?.[0]).toEqual({ domain: '', version: 17 });
+    expect(step.model.opsetImport?.[0]).toEqual({ domain: '', version: 18 });
+  });
+
+  it('opset 13: ReduceMean/ReduceMax axes attributes and an equal Split without sizes, brought to opset 18', async () => {
+    await gradCheck({
+      nodes: [
+        node('Split', ['x'], ['a', 'b'], { axis: 2 }),
+        node('Mul', ['a', 'b'], ['m']),
+        node('ReduceMean', ['m'], ['r'], { axes: [1], keepdims: 1 }),
+        node('ReduceMax', ['m'], ['q'], { axes: [-1], keepdims: 1 }),
+        node('Add', ['r', 'q'], ['y']),
+      ],
+      inputs: { x: { dims: [2, 3, 4] } },
+      output: 'y',
+      wrt: ['x'],
+      dtype: 'float64',
+      seed: 13,
+      opset: 13,
+    });
   });
 });
 

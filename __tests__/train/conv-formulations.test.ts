@@ -1,7 +1,9 @@
 /**
  * The gradient formulations chosen by layer shape (src/train/conv-grad-x.ts), each checked
  * against central finite differences: a case is asserted to take the path it is named after,
- * so both stay covered whatever the default layers choose. Conv has float32 kernels only; the
+ * so each stays covered whatever the default layers choose. The col2im after the Gemm is
+ * onnxruntime's Col2Im (opset 18), or ONNX ops (Split, Pads, Sum) for a dilated 3-D Conv and
+ * on request. Conv has float32 kernels only; the
  * graphs are linear in the checked input, so the tolerances of gradients.test.ts's float32
  * cases apply (h = 0.05, |built − fd| ≤ 2e-3 + 1e-2·|fd|).
  */
@@ -12,9 +14,10 @@ import { differentiateModel } from '../../src/train/autodiff.js';
 import { gradCheck, type GradCase } from './gradcheck.js';
 
 type Case = Omit<GradCase, 'seed' | 'dtype'>;
+type Path = 'ConvTranspose' | 'Col2Im' | 'col2im in ONNX ops';
 
-/** The op types of the gradient graph built for a case. */
-function gradientOps(c: Case): string[] {
+/** Which dX formulation the gradient graph built for a case took. */
+function gradientPath(c: Case): Path {
   const inputs = Object.entries(c.inputs).map(([name, spec]) => valueInfo(name, DataType.FLOAT, spec.dims));
   const fwd = model(
     {
@@ -25,7 +28,13 @@ function gradientOps(c: Case): string[] {
     },
     { opset: 17 },
   );
-  return (differentiateModel(fwd, { loss: 'loss', wrt: c.wrt }).model.graph?.node ?? []).map((n) => n.opType ?? '');
+  const nodes = differentiateModel(fwd, { loss: 'loss', wrt: c.wrt, formulations: c.formulations }).model.graph?.node ?? [];
+  const ops = nodes.map((n) => n.opType ?? '');
+  if (ops.includes('ConvTranspose')) return 'ConvTranspose';
+  const col2im = nodes.find((n) => n.opType === 'Col2Im');
+  if (!col2im) return 'col2im in ONNX ops';
+  const rank = c.inputs.x.dims.length - 2;
+  return col2im.attribute?.find((a) => a.name === 'strides')?.ints?.length === rank + 1 ? 'Col2Im' : 'Col2Im';
 }
 
 const conv = (x: number[], w: number[], attrs: Parameters<typeof node>[3] = {}, wrt = ['x', 'w']): Case => ({
@@ -35,21 +44,54 @@ const conv = (x: number[], w: number[], attrs: Parameters<typeof node>[3] = {}, 
   wrt,
 });
 
-const cases: Array<[string, Case, 'ConvTranspose' | 'Gemm + col2im']> = [
-  // Wide weights (over 2^18 elements) over few output positions (ResNet's last stages): one
-  // Gemm over the batch, then col2im in ONNX ops. Only dX is checked (the path under test;
-  // differencing 300k weights would take most of a minute).
+const cases: Array<[string, Case, Path]> = [
+  // Many weights per output position (M·K > 50·Y: ResNet's last stages, SqueezeNet's last
+  // 3×3 expands): one Gemm over the batch, then col2im. Only dX is checked (the path under test; differencing
+  // 300k weights would take most of a minute).
   [
     'stride 2, asymmetric pads, 1024 filters on a 2×2 output',
     conv([2, 32, 4, 3], [1024, 32, 3, 3], { strides: [2, 2], pads: [1, 0, 0, 1] }, ['x']),
-    'Gemm + col2im',
+    'Col2Im',
   ],
   [
     'dilation 2, pad 1, 2048 filters on a 2×2 output',
     conv([1, 64, 3, 4], [2048, 64, 2, 2], { dilations: [2, 2], pads: [1, 1, 0, 0] }, ['x']),
-    'Gemm + col2im',
+    'Col2Im',
   ],
-  // Weights that fit in a cache (early layers, SqueezeNet): ConvTranspose.
+  [
+    '1-D, stride 2, dilation 2, pads 2/1, 2048 filters on 2 positions',
+    conv([2, 32, 9], [2048, 32, 5], { strides: [2], dilations: [2], pads: [2, 1] }, ['x']),
+    'Col2Im',
+  ],
+  [
+    '3-D, strides 1/2/1, pads, 2048 filters on 3×2×3 positions',
+    conv([2, 16, 3, 4, 3], [2048, 16, 2, 3, 2], { strides: [1, 2, 1], pads: [0, 1, 1, 1, 0, 0] }, ['x']),
+    'Col2Im',
+  ],
+  [
+    '3-D, dilation 2 (onnxruntime’s N-D Col2Im miscounts dilated blocks)',
+    conv([1, 16, 4, 4, 3], [2048, 16, 2, 3, 2], { dilations: [2, 1, 1] }, ['x']),
+    'col2im in ONNX ops',
+  ],
+  [
+    'stride 2, asymmetric pads, the ONNX-ops col2im on request (formulations.col2imPads)',
+    {
+      ...conv([2, 32, 4, 3], [1024, 32, 3, 3], { strides: [2, 2], pads: [1, 0, 0, 1] }, ['x']),
+      formulations: { col2imPads: true },
+    },
+    'col2im in ONNX ops',
+  ],
+  [
+    'pad 1, 256 filters on a 3×3 output (cache-sized weights, SqueezeNet fire8)',
+    conv([2, 8, 3, 3], [256, 8, 3, 3], { pads: [1, 1, 1, 1] }, ['x']),
+    'Col2Im',
+  ],
+  [
+    'the same with the ONNX-ops col2im: ConvTranspose, as chosen before Col2Im',
+    { ...conv([2, 8, 3, 3], [256, 8, 3, 3], { pads: [1, 1, 1, 1] }, ['x']), formulations: { col2imPads: true } },
+    'ConvTranspose',
+  ],
+  // Few weights per output position (early layers): ConvTranspose.
   ['3×3 pad 1, 16 filters on a 2×2 output', conv([2, 3, 2, 2], [16, 3, 3, 3], { pads: [1, 1, 1, 1] }), 'ConvTranspose'],
   [
     '3×3 pad 1, 2 filters on a 6×6 output (small weights)',
@@ -65,9 +107,7 @@ describe('Conv dX formulations match central finite differences', () => {
   for (const [name, c, path] of cases) {
     const s = seed++;
     it(`${name}: ${path}`, async () => {
-      const ops = gradientOps(c);
-      if (path === 'ConvTranspose') expect(ops).toContain('ConvTranspose');
-      else expect(ops).not.toContain('ConvTranspose');
+      expect(gradientPath(c)).toBe(path);
       const res = await gradCheck({ ...c, dtype: 'float32', seed: s, h: 0.05, atol: 2e-3, rtol: 1e-2 });
       expect(res.checked).toBeGreaterThan(0);
     });

@@ -219,9 +219,9 @@ describe('the step model interface', () => {
     expect(outputs[0]).toBe('loss');
     expect(Object.keys(step.feedback).sort()).toEqual(outputs.slice(1).sort());
     expect(Object.values(step.feedback).sort()).toEqual([...step.parameterNames, ...step.stateInputs].sort());
-    // Parameters are inputs now, not initializers; every default-domain op, opset 17.
+    // Parameters are inputs now, not initializers; every default-domain op, opset 18 (Col2Im).
     expect((g.initializer ?? []).some((t) => step.parameterNames.includes(t.name ?? ''))).toBe(false);
-    expect(step.model.opsetImport).toEqual([{ domain: '', version: 17 }]);
+    expect(step.model.opsetImport).toEqual([{ domain: '', version: 18 }]);
     expect((g.node ?? []).every((n) => !n.domain)).toBe(true);
     expect(step.initialState['fc1.weight'].dims).toEqual([8, 784]);
     expect(step.batchInputs).toEqual([{ name: 'x', elemType: DataType.FLOAT, shape: [4, 784] }]);

@@ -3,6 +3,7 @@
  * (grad-ops-conv.ts chooses with `useConvTranspose`).
  */
 import { established } from './grad-rule.js';
+import type { GradFormulations } from './formulations.js';
 import type { GraphEmitter } from './graph.js';
 import type { WindowGeometry } from './shapes.js';
 import { kernelOffsets, transposeGeometry } from './window-grad.js';
@@ -18,25 +19,30 @@ export interface ConvGeometry {
 
 /**
  * Whether dX should be one ConvTranspose (onnxruntime: per image a Gemm Wᵀ·dY[n] and its own
- * col2im loop) rather than one Gemm over the whole batch and a col2im written in ONNX ops
- * (`gemmCol2imDx`). ConvTranspose reads W once per image; the batched Gemm reads it once but
- * its col2im moves the K·C·N·Y columns through a Split, K Pads and a Sum. So ConvTranspose wins
- * unless W is large: when it fits in a core's cache (at most CONV_TRANSPOSE_MAX_WEIGHTS
- * elements) or is small next to the activations (M·K weights per output position at most
- * CONV_TRANSPOSE_MAX_RATIO), and always for grouped convolutions (the col2im path is written for
- * group 1). Measured (bench/train-step.ts, SGD, batch 4, 64×64, one thread; interleaved A/B
- * of the step): SqueezeNet 1.1's step 13% shorter with ConvTranspose everywhere, ResNet-18's 5–8%
- * shorter with ConvTranspose in layer1–2 only and 10% longer with it everywhere (layer3–4's
- * 0.3–2.4M-weight kernels over 2×2–4×4 outputs).
+ * col2im loop) rather than one Gemm over the whole batch and a col2im (`gemmCol2imDx`).
+ * ConvTranspose reads W once per image; the batched Gemm reads it once, and its Col2Im is the
+ * same 2-D kernel ConvTranspose runs, but the columns must first be transposed to per-image
+ * order (C·K·N·Y values). The Gemm pays when W is large next to the positions: M·K weights per
+ * output position above CONV_TRANSPOSE_MAX_RATIO. Always ConvTranspose for grouped
+ * convolutions (the col2im path is written for group 1). Measured by bench/conv-dx.ts (dX
+ * alone, 1 thread, batch 4, ResNet-18's and SqueezeNet 1.1's layer shapes at 64×64; Gemm +
+ * Col2Im time / ConvTranspose time, three runs at load 3–4): M·K/Y 2–3 → 0.83–1.35, 16–72 →
+ * 0.61–1.38 (a tie), 128–256 → 0.41–0.99, 1152 → 0.31–0.63. Per image (one batched MatMul
+ * of Wᵀ, transposed each step, by dY [N, M, Y], then Col2Im): 0.86–1.17, as ConvTranspose.
+ *
+ * With `formulations.col2imPads` (col2im in ONNX ops, K Pads and a Sum: dearer) the choice as
+ * it was tuned for it: ConvTranspose also when W fits in a cache (at most
+ * CONV_TRANSPOSE_MAX_WEIGHTS elements) or M·K ≤ 30·Y.
  */
+export const CONV_TRANSPOSE_MAX_RATIO = 50;
 export const CONV_TRANSPOSE_MAX_WEIGHTS = 1 << 18;
-export const CONV_TRANSPOSE_MAX_RATIO = 30;
-export function useConvTranspose(c: ConvGeometry): boolean {
+export function useConvTranspose(c: ConvGeometry, f: GradFormulations = {}): boolean {
   if (c.group !== 1) return true;
-  const weights = c.wShape.reduce((a, b) => a * b, 1);
   const K = c.g.kernel.reduce((a, b) => a * b, 1);
   const Y = c.ySpatial.reduce((a, b) => a * b, 1);
-  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+  if (!f.col2imPads) return c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+  const weights = c.wShape.reduce((a, b) => a * b, 1);
+  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= 30 * Y;
 }
 
 /**
@@ -63,17 +69,59 @@ export function convTransposeDx(em: GraphEmitter, dY: string, w: string, c: Conv
 
 /**
  * dX for group 1: dcols = Wᵀ·dY as one Gemm [C·K, M]·[M, N·Y] (W read once for the whole
- * batch; `dYMatrix` is dY as [M, N·Y]), then col2im: each kernel offset's columns (spread out
- * by the stride) padded into place, and all K summed in one pass.
+ * batch; `dYMatrix` is dY as [M, N·Y]), then col2im: onnxruntime's Col2Im where it applies
+ * (`col2imOp`), else written in ONNX ops (`col2imPads`).
  */
 export function gemmCol2imDx(em: GraphEmitter, w: string, dYMatrix: () => string, c: ConvGeometry): string {
+  const dcols = em.one('Gemm', [em.reshapeTo(w, [c.wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
+  return col2imOp(em, dcols, c) ?? col2imPads(em, dcols, c);
+}
+
+/**
+ * col2im of dcols [C·K, N·Y] (rows in W's [C, k…] order, columns [n, y…]) by Col2Im (opset 18):
+ * dcols as per-image columns [N, C·K, Y] (one transpose), and one pass that adds every column
+ * into its place in [N, C, x…], pads cut off. A 1-D Conv runs as 2-D with a unit first axis:
+ * onnxruntime's 2-D Col2Im is its fast kernel, 2–4× faster on ResNet-18's layer3–4 shapes
+ * than its N-D one with the batch as an extra spatial axis (which would need no transpose of
+ * dcols; scratch measurement, 1 thread). The N-D kernel also counts dilated blocks wrongly
+ * (microsoft/onnxruntime#18156; 1.30 here gives wrong sums for a 3-D Col2Im with dilation 2),
+ * so a dilated 3-D Conv, an opset below 18 or `formulations.col2imPads` returns undefined.
+ */
+function col2imOp(em: GraphEmitter, dcols: string, c: ConvGeometry): string | undefined {
+  const { spatial, ySpatial, wShape, g } = c;
+  if (em.opset < 18 || em.formulations.col2imPads || (spatial.length > 2 && g.dilations.some((d) => d !== 1))) return undefined;
+  const pads = established(g.pads, 'the pads');
+  const rows = wShape[1] * g.kernel.reduce((a, b) => a * b, 1);
+  const Y = ySpatial.reduce((a, b) => a * b, 1);
+  const perImage = em.one('Transpose', [em.reshapeTo(dcols, [rows, -1, Y])], { perm: [1, 0, 2] }, 'col2im_cols');
+  if (spatial.length === 1) {
+    const image = em.one(
+      'Col2Im',
+      [perImage, em.ints([1, ...spatial]), em.ints([1, ...g.kernel])],
+      { strides: [1, ...g.strides], dilations: [1, ...g.dilations], pads: [0, pads[0], 0, pads[1]] },
+      'col2im',
+    );
+    return em.reshapeTo(image, [0, wShape[1], ...spatial]);
+  }
+  return em.one(
+    'Col2Im',
+    [perImage, em.ints(spatial), em.ints(g.kernel)],
+    { strides: g.strides, dilations: g.dilations, pads },
+    'col2im',
+  );
+}
+
+/**
+ * col2im in ONNX ops (before opset 18, and where Col2Im does not apply): each kernel offset's
+ * columns (spread out by the stride) padded into place, and all K summed in one pass.
+ */
+function col2imPads(em: GraphEmitter, dcols: string, c: ConvGeometry): string {
   const { spatial, ySpatial, wShape, g } = c;
   const k = spatial.length;
   const K = g.kernel.reduce((a, b) => a * b, 1);
   const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
   const pads = established(g.pads, 'the pads');
   const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
-  const dcols = em.one('Gemm', [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, 'grad_conv_cols');
   const offsets = kernelOffsets(g.kernel);
   let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
   let span = ySpatial;

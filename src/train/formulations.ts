@@ -4,13 +4,20 @@
  * compare the two. Not a budget key: the product always builds the defaults.
  */
 export interface GradFormulations {
-  /** ReLU: dY where Y > 0 as a Where (a generic broadcasting loop). @default false: dY · Cast(Y > 0). */
+  /** ReLU: dY where Y > 0 as a Where (a generic broadcasting loop). @default false: dY · Cast(Cast(Y, bool)). */
   reluWhere?: boolean;
+  /**
+   * Conv dX by Gemm + col2im: the col2im written in ONNX ops (each kernel offset's columns
+   * spread by the stride, padded into place, one Sum) and the ConvTranspose choice tuned for
+   * it. @default false: onnxruntime's Col2Im (opset 18), conv-grad-x.ts.
+   */
+  col2imPads?: boolean;
 }
 
 /** The names benches take (`--legacy NAME`), one per switch of {@link GradFormulations}. */
 export const LEGACY_FORMULATIONS = {
   'relu-where': 'reluWhere',
+  'col2im-pads': 'col2imPads',
 } as const satisfies Record<string, keyof GradFormulations>;
 
 /**

@@ -43,7 +43,9 @@ export const conv: GradRule = {
     const dYMatrix = (): string => (dYm ??= em.reshapeTo(em.one('Transpose', [dY], { perm }, 'dyT'), [wShape[0], -1]));
     if (need[0]) {
       const geometry = { spatial, ySpatial, wShape, group, g };
-      dX = useConvTranspose(geometry) ? convTransposeDx(em, dY, w, geometry) : gemmCol2imDx(em, w, dYMatrix, geometry);
+      dX = useConvTranspose(geometry, em.formulations)
+        ? convTransposeDx(em, dY, w, geometry)
+        : gemmCol2imDx(em, w, dYMatrix, geometry);
     }
     if (need[1] && group === 1) {
       // dW[m,c,o] = Σ_n,y dY[n,m,y]·Xpad[n,c, y·s + o·d] for each kernel offset o: im2col as one

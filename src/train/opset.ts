@@ -1,12 +1,14 @@
 /**
- * Brings nodes of an older model (opset 7–12) to the opset the training step is written in
- * (>= 13): the ops whose inputs or semantics changed get rewritten, everything else is copied.
+ * Brings nodes of an older model (opset 7–17) to the opset the training step is written in
+ * (>= 18): the ops whose inputs or semantics changed get rewritten, everything else is copied.
  *
  * Changes handled (ONNX Changelog.md): Softmax/LogSoftmax/Hardmax-13 (one axis instead of
  * "flatten from axis"), Dropout-12 (ratio becomes an input), Squeeze/Unsqueeze/ReduceSum/
  * Split-13 (axes/split become inputs), Clip-11 and Pad-11 (min/max, pads become inputs),
  * Slice-10 (starts/ends/axes become inputs), Upsample-7/9 and Resize-10 (to Resize-13 with the
- * coordinate transformation and rounding they had).
+ * coordinate transformation and rounding they had); ReduceMean/Max/Min/Prod/L1/L2/LogSum/
+ * LogSumExp/SumSquare-18 (axes become an input) and Split-18 (an equal split names its
+ * number of outputs).
  */
 import { DataType, type NodeProto } from '../model/onnx.js';
 import { attr, rawTensor } from '../model/builder.js';
@@ -17,8 +19,21 @@ import { normAxis } from './shapes.js';
 /** The oldest default-domain opset accepted. */
 export const MIN_SOURCE_OPSET = 7;
 
+/** Reductions whose axes became an input at opset 18 (ReduceSum's did at 13). */
+const REDUCE_18 = new Set([
+  'ReduceMean',
+  'ReduceMax',
+  'ReduceMin',
+  'ReduceProd',
+  'ReduceL1',
+  'ReduceL2',
+  'ReduceLogSum',
+  'ReduceLogSumExp',
+  'ReduceSumSquare',
+]);
+
 /**
- * Rewrites one node from `from` opset to opset >= 13. Constants it needs are added to `em`.
+ * Rewrites one node from `from` opset to opset >= 18. Constants it needs are added to `em`.
  * Returns the replacement nodes (the node itself when nothing changed), or a reason string
  * when the node cannot be brought forward.
  */
@@ -60,14 +75,19 @@ export function upgradeNode(
     em.setFloats(ratio, [attrFloat(node, 'ratio', 0.5)]);
     return [{ ...withoutAttrs(node, ['ratio', 'is_test']), input: [x, ratio] }];
   }
-  if ((op === 'Squeeze' || op === 'Unsqueeze' || op === 'ReduceSum') && from < 13) {
+  if (((op === 'Squeeze' || op === 'Unsqueeze' || op === 'ReduceSum') && from < 13) || (REDUCE_18.has(op) && from < 18)) {
     const axes = findAttr(node, 'axes') ? attrInts(node, 'axes', []) : undefined;
     const stripped = withoutAttrs(node, ['axes']);
     return [{ ...stripped, input: axes ? [x, em.ints(axes)] : [x] }];
   }
-  if (op === 'Split' && from < 13) {
-    const split = findAttr(node, 'split') ? attrInts(node, 'split', []) : undefined;
-    return [{ ...withoutAttrs(node, ['split']), input: split ? [x, em.ints(split)] : [x] }];
+  if (op === 'Split' && from < 18) {
+    // Split-13 takes its sizes as an input; Split-18 without sizes must name its part count.
+    const stripped = withoutAttrs(node, ['split']);
+    const sizes = from < 13 && findAttr(node, 'split') ? em.ints(attrInts(node, 'split', [])) : node.input?.[1];
+    if (sizes) return [{ ...stripped, input: [x, sizes] }];
+    return [
+      { ...stripped, input: [x], attribute: [...(stripped.attribute ?? []), attr('num_outputs', node.output?.length ?? 1)] },
+    ];
   }
   if (op === 'Clip' && from < 11) {
     const min = findAttr(node, 'min') ? em.scalar(attrFloat(node, 'min', 0)) : '';

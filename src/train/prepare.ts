@@ -22,8 +22,12 @@ import { RECURRENT_OPS, expandRecurrent } from './recurrent.js';
 import { inferNode, isStatic, unknownDim, type Dim, type Shape } from './shapes.js';
 import { readFloats, readInts } from './tensor-data.js';
 
-/** The opset the training step is written in unless the source model's is newer. */
-export const TRAINING_OPSET = 17;
+/**
+ * The opset the training step is written in unless the source model's is newer: 18 for
+ * Col2Im (Conv's input gradient, conv-grad-x.ts); older models' nodes are brought to it
+ * (opset.ts).
+ */
+export const TRAINING_OPSET = 18;
 /** Newest source opset accepted (onnxruntime 1.30 runs up to opset 23). */
 export const MAX_SOURCE_OPSET = 23;
 
@@ -218,7 +222,8 @@ export function prepareGraph(proto: ModelProto, opts: ShapeOptions = {}): Prepar
   const problems: string[] = [];
   const recurrentReasons = new Map<NodeProto, string>();
   for (const original of sorted) {
-    const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
+    const upgraded =
+      sourceOpset < TRAINING_OPSET ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === 'string') {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
