@@ -33,7 +33,7 @@ const { values } = parseArgs({
     top: { type: 'string', default: '30' },
     layout: { type: 'string', default: 'update' },
     'steps-per-call': { type: 'string', default: '1' },
-    // Older gradient formulations (src/train/formulations.ts), e.g. --legacy col2im-pads.
+    // Older gradient formulations (src/train/formulations.ts), e.g. --legacy relu-where.
     legacy: { type: 'string', multiple: true },
   },
 });

@@ -4,7 +4,7 @@
  * compare the two. Not a budget key: the product always builds the defaults.
  */
 export interface GradFormulations {
-  /** ReLU: dY where Y > 0 as a Where (a generic broadcasting loop). @default false: dY · Cast(Y > 0). */
+  /** ReLU: dY where Y > 0 as a Where (a generic broadcasting loop). @default false: dY · Cast(Cast(Y, bool)). */
   reluWhere?: boolean;
   /**
    * Conv dX by Gemm + col2im: the col2im written in ONNX ops (each kernel offset's columns

@@ -6,7 +6,7 @@
  *
  * Notation in comments: Y = op(X...), dY = ∂L/∂Y, dX = ∂L/∂X.
  */
-import { type NodeProto } from '../model/onnx.js';
+import { DataType, type NodeProto } from '../model/onnx.js';
 import { type AttrValue } from '../model/builder.js';
 import { attrFloat, attrInt, attrInts, withoutAttrs } from '../model/attrs.js';
 import { MORE_GRAD_RULES } from './grad-ops-more.js';
@@ -170,8 +170,20 @@ const div: GradRule = {
 const relu: GradRule = {
   backward(em, node, [dY]) {
     if (!dY) return [];
-    // dX = dY where Y > 0, else 0 (the subgradient 0 at X = 0, as PyTorch uses).
-    return [em.one('Where', [em.one('Greater', [out(node, 0), em.scalar(0)]), dY, em.scalar(0)], {}, 'grad_relu')];
+    // dX = dY where Y > 0, else 0 (the subgradient 0 at X = 0, as PyTorch uses). Y = max(X, 0)
+    // is never negative, so Y > 0 is Y ≠ 0: Cast to bool and back gives the 0/1 mask, and dY
+    // times it is dX. onnxruntime's Greater and Where with a scalar operand take slower
+    // broadcasting loops (bench/train-grad-ab.ts --legacy relu-where).
+    if (em.formulations.reluWhere) {
+      return [em.one('Where', [em.one('Greater', [out(node, 0), em.scalar(0)]), dY, em.scalar(0)], {}, 'grad_relu')];
+    }
+    const mask = em.one(
+      'Cast',
+      [em.one('Cast', [out(node, 0)], { to: DataType.BOOL }, 'relu_nonzero')],
+      { to: em.floatType },
+      'relu_mask',
+    );
+    return [em.one('Mul', [dY, mask], {}, 'grad_relu')];
   },
 };
 
