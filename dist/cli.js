@@ -144,7 +144,7 @@ async function runMerge(args, proc) {
   const { readReport } = await import("./chunks/read-DG2T6BMB.js");
   const { mergeReports, incompleteText } = await import("./chunks/merge-HIPDTKUB.js");
   const { renderText } = await import("./chunks/terminal-4DVRK4LG.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-DNLYIMM4.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-IDSBDPKJ.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await readReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -167,7 +167,7 @@ async function runMerge(args, proc) {
 }
 async function runInitCommand(args, proc, deps) {
   const { runInit } = await import("./chunks/init-PU6GE3YR.js");
-  const { runEnergyBudget } = await import("./chunks/run-DNLYIMM4.js");
+  const { runEnergyBudget } = await import("./chunks/run-IDSBDPKJ.js");
   const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
@@ -225,7 +225,7 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-DNLYIMM4.js");
+      const { runEnergyBudget } = await import("./chunks/run-IDSBDPKJ.js");
       const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
@@ -233,7 +233,7 @@ async function runCli(proc, deps = {}) {
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-OQ67B4ML.js");
+      const { runOptimizeCommand } = await import("./chunks/command-2MN3QBNM.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {

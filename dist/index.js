@@ -6124,7 +6124,7 @@ async function postComment(s, report, body, prNumber, fatal) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-DNLYIMM4.js");
+  const engine = await import("./chunks/run-IDSBDPKJ.js");
   return engine.runEnergyBudget;
 }
 async function runMode(s) {

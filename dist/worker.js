@@ -7,8 +7,8 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-KJYGG3UZ.js";
-import "./chunks/chunk-ZZGTGWHJ.js";
+} from "./chunks/chunk-5SO3RGL7.js";
+import "./chunks/chunk-EOGYJ5GT.js";
 import "./chunks/chunk-23PULLWD.js";
 import "./chunks/chunk-JOXRTO3M.js";
 import "./chunks/chunk-4IKFRKST.js";

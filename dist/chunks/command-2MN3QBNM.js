@@ -20,7 +20,7 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-ZZGTGWHJ.js";
+} from "./chunk-EOGYJ5GT.js";
 import {
   formatQuantity
 } from "./chunk-PCAO4IT3.js";

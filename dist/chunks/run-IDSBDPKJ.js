@@ -59,14 +59,14 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-KJYGG3UZ.js";
+} from "./chunk-5SO3RGL7.js";
 import {
   decodeModel,
   externalEntries,
   forEachTensor,
   isExternal,
   suggest
-} from "./chunk-ZZGTGWHJ.js";
+} from "./chunk-EOGYJ5GT.js";
 import {
   minSamplesForPercentile
 } from "./chunk-23PULLWD.js";

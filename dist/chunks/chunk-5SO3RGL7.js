@@ -41,7 +41,7 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-ZZGTGWHJ.js";
+} from "./chunk-EOGYJ5GT.js";
 import {
   EstimateMeter,
   USER_HZ,

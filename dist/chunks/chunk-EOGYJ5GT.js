@@ -10922,6 +10922,8 @@ var GraphEmitter = class {
   constFloats = /* @__PURE__ */ new Map();
   cache = /* @__PURE__ */ new Map();
   counter = 0;
+  /** Older gradient formulations to build instead of the defaults (A/B benches, tests). */
+  formulations = {};
   /** A fresh tensor/node name `train/<hint>_<n>`. */
   fresh(hint) {
     for (; ; ) {
@@ -11407,14 +11409,15 @@ function kernelOffsets(kernel) {
 }
 
 // src/train/conv-grad-x.ts
+var CONV_TRANSPOSE_MAX_RATIO = 50;
 var CONV_TRANSPOSE_MAX_WEIGHTS = 1 << 18;
-var CONV_TRANSPOSE_MAX_RATIO = 30;
-function useConvTranspose(c) {
+function useConvTranspose(c, f = {}) {
   if (c.group !== 1) return true;
-  const weights = c.wShape.reduce((a, b) => a * b, 1);
   const K = c.g.kernel.reduce((a, b) => a * b, 1);
   const Y = c.ySpatial.reduce((a, b) => a * b, 1);
-  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+  if (!f.col2imPads) return c.wShape[0] * K <= CONV_TRANSPOSE_MAX_RATIO * Y;
+  const weights = c.wShape.reduce((a, b) => a * b, 1);
+  return weights <= CONV_TRANSPOSE_MAX_WEIGHTS || c.wShape[0] * K <= 30 * Y;
 }
 function convTransposeDx(em, dY, w, c, name = "grad_conv_x") {
   const t = transposeGeometry(c.g, c.spatial, c.ySpatial);
@@ -11433,13 +11436,39 @@ function convTransposeDx(em, dY, w, c, name = "grad_conv_x") {
   );
 }
 function gemmCol2imDx(em, w, dYMatrix, c) {
+  const dcols = em.one("Gemm", [em.reshapeTo(w, [c.wShape[0], -1]), dYMatrix()], { transA: 1 }, "grad_conv_cols");
+  return col2imOp(em, dcols, c) ?? col2imPads(em, dcols, c);
+}
+function col2imOp(em, dcols, c) {
+  const { spatial, ySpatial, wShape, g } = c;
+  if (em.opset < 18 || em.formulations.col2imPads || spatial.length > 2 && g.dilations.some((d) => d !== 1)) return void 0;
+  const pads = established(g.pads, "the pads");
+  const rows = wShape[1] * g.kernel.reduce((a, b) => a * b, 1);
+  const Y = ySpatial.reduce((a, b) => a * b, 1);
+  const perImage = em.one("Transpose", [em.reshapeTo(dcols, [rows, -1, Y])], { perm: [1, 0, 2] }, "col2im_cols");
+  if (spatial.length === 1) {
+    const image = em.one(
+      "Col2Im",
+      [perImage, em.ints([1, ...spatial]), em.ints([1, ...g.kernel])],
+      { strides: [1, ...g.strides], dilations: [1, ...g.dilations], pads: [0, pads[0], 0, pads[1]] },
+      "col2im"
+    );
+    return em.reshapeTo(image, [0, wShape[1], ...spatial]);
+  }
+  return em.one(
+    "Col2Im",
+    [perImage, em.ints(spatial), em.ints(g.kernel)],
+    { strides: g.strides, dilations: g.dilations, pads },
+    "col2im"
+  );
+}
+function col2imPads(em, dcols, c) {
   const { spatial, ySpatial, wShape, g } = c;
   const k = spatial.length;
   const K = g.kernel.reduce((a, b) => a * b, 1);
   const perm = [1, 0, ...Array.from({ length: k }, (_, i) => i + 2)];
   const pads = established(g.pads, "the pads");
   const paddedSpatial = spatial.map((h, a) => h + pads[a] + pads[a + k]);
-  const dcols = em.one("Gemm", [em.reshapeTo(w, [wShape[0], -1]), dYMatrix()], { transA: 1 }, "grad_conv_cols");
   const offsets = kernelOffsets(g.kernel);
   let byOffset = em.reshapeTo(dcols, [wShape[1], K, -1, ...ySpatial]);
   let span = ySpatial;
@@ -11515,7 +11544,7 @@ var conv = {
     const dYMatrix = () => dYm ??= em.reshapeTo(em.one("Transpose", [dY], { perm }, "dyT"), [wShape[0], -1]);
     if (need[0]) {
       const geometry = { spatial, ySpatial, wShape, group, g };
-      dX = useConvTranspose(geometry) ? convTransposeDx(em, dY, w, geometry) : gemmCol2imDx(em, w, dYMatrix, geometry);
+      dX = useConvTranspose(geometry, em.formulations) ? convTransposeDx(em, dY, w, geometry) : gemmCol2imDx(em, w, dYMatrix, geometry);
     }
     if (need[1] && group === 1) {
       const pads = established(g.pads, "the pads");
@@ -12326,7 +12355,16 @@ var div = {
 var relu = {
   backward(em, node2, [dY]) {
     if (!dY) return [];
-    return [em.one("Where", [em.one("Greater", [out(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
+    if (em.formulations.reluWhere) {
+      return [em.one("Where", [em.one("Greater", [out(node2, 0), em.scalar(0)]), dY, em.scalar(0)], {}, "grad_relu")];
+    }
+    const mask = em.one(
+      "Cast",
+      [em.one("Cast", [out(node2, 0)], { to: DataType.BOOL }, "relu_nonzero")],
+      { to: em.floatType },
+      "relu_mask"
+    );
+    return [em.one("Mul", [dY, mask], {}, "grad_relu")];
   }
 };
 var leakyRelu = {
@@ -12709,6 +12747,17 @@ function foldInts(node2, intsOf, shapeOf) {
 
 // src/train/opset.ts
 var MIN_SOURCE_OPSET = 7;
+var REDUCE_18 = /* @__PURE__ */ new Set([
+  "ReduceMean",
+  "ReduceMax",
+  "ReduceMin",
+  "ReduceProd",
+  "ReduceL1",
+  "ReduceL2",
+  "ReduceLogSum",
+  "ReduceLogSumExp",
+  "ReduceSumSquare"
+]);
 function upgradeNode(em, node2, from, rankOf2) {
   if (node2.domain && node2.domain !== "ai.onnx") return [node2];
   const op = node2.opType ?? "";
@@ -12741,14 +12790,18 @@ function upgradeNode(em, node2, from, rankOf2) {
     em.setFloats(ratio, [attrFloat(node2, "ratio", 0.5)]);
     return [{ ...withoutAttrs(node2, ["ratio", "is_test"]), input: [x, ratio] }];
   }
-  if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13) {
+  if ((op === "Squeeze" || op === "Unsqueeze" || op === "ReduceSum") && from < 13 || REDUCE_18.has(op) && from < 18) {
     const axes = findAttr(node2, "axes") ? attrInts(node2, "axes", []) : void 0;
     const stripped = withoutAttrs(node2, ["axes"]);
     return [{ ...stripped, input: axes ? [x, em.ints(axes)] : [x] }];
   }
-  if (op === "Split" && from < 13) {
-    const split2 = findAttr(node2, "split") ? attrInts(node2, "split", []) : void 0;
-    return [{ ...withoutAttrs(node2, ["split"]), input: split2 ? [x, em.ints(split2)] : [x] }];
+  if (op === "Split" && from < 18) {
+    const stripped = withoutAttrs(node2, ["split"]);
+    const sizes = from < 13 && findAttr(node2, "split") ? em.ints(attrInts(node2, "split", [])) : node2.input?.[1];
+    if (sizes) return [{ ...stripped, input: [x, sizes] }];
+    return [
+      { ...stripped, input: [x], attribute: [...stripped.attribute ?? [], attr("num_outputs", node2.output?.length ?? 1)] }
+    ];
   }
   if (op === "Clip" && from < 11) {
     const min = findAttr(node2, "min") ? em.scalar(attrFloat(node2, "min", 0)) : "";
@@ -12963,7 +13016,7 @@ function expandRecurrent(em, node2) {
 }
 
 // src/train/prepare.ts
-var TRAINING_OPSET = 17;
+var TRAINING_OPSET = 18;
 var MAX_SOURCE_OPSET = 23;
 var WEIGHT_SLOTS = {
   Conv: [1, 2],
@@ -13060,6 +13113,7 @@ function prepareGraph(proto, opts = {}) {
   for (const name of initializers.keys()) taken.add(name);
   for (const v of [...inputs, ...outputs]) if (v.name) taken.add(v.name);
   const em = new GraphEmitter(floatType, opset, taken);
+  em.formulations = opts.formulations ?? {};
   for (const [name, t] of initializers) {
     em.setShape(name, (t.dims ?? []).map(Number));
     if (t.dataType === DataType.INT64 || t.dataType === DataType.INT32) em.setInts(name, readInts(t));
@@ -13081,7 +13135,7 @@ function prepareGraph(proto, opts = {}) {
   const problems = [];
   const recurrentReasons = /* @__PURE__ */ new Map();
   for (const original of sorted) {
-    const upgraded = sourceOpset < 13 ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
+    const upgraded = sourceOpset < TRAINING_OPSET ? upgradeNode(em, original, sourceOpset, (n) => em.shapeOf(n)?.length) : [original];
     if (typeof upgraded === "string") {
       problems.push(`${describeNode(original)}: ${upgraded}`);
       continue;
@@ -13434,7 +13488,7 @@ function gradientGemm(em, p) {
   if (!viaReshape && p.dims.length !== 2) return void 0;
   return { gemm: node2, viaReshape };
 }
-function fuseSgdIntoGemm(em, p, { gemm: gemm2, viaReshape }, lr, output) {
+function fuseSgdIntoGemm(em, p, { gemm: gemm2, viaReshape }, lr, output, stored) {
   const alpha = attrFloat(gemm2, "alpha", 1);
   const attrs = {
     alpha: { f: -lr * alpha },
@@ -13443,7 +13497,7 @@ function fuseSgdIntoGemm(em, p, { gemm: gemm2, viaReshape }, lr, output) {
     transB: attrInt(gemm2, "transB", 0)
   };
   const [a, b] = [gemm2.input?.[0] ?? "", gemm2.input?.[1] ?? ""];
-  if (!viaReshape) return em.to(output, "Gemm", [a, b, p.name], attrs);
+  if (!viaReshape || stored) return em.to(output, "Gemm", [a, b, p.name], attrs);
   const updated = em.one("Gemm", [a, b, em.reshapeTo(p.name, [p.dims[0], -1])], attrs, "sgd_gemm");
   return em.to(output, "Reshape", [updated, em.ints(p.dims)]);
 }
@@ -13461,6 +13515,8 @@ function emitOptimizer(em, kind, params, opts, names) {
   checkCoefficient("learning-rate", lr, 0, Infinity, true, true);
   const newParameters = {};
   const state = [];
+  const storageDims = {};
+  const storable = (p) => (opts.parameterLayout ?? "update") === "update" && !p.modelLayout;
   const stateFor = (p, slot) => {
     const input = names.state(p.name, slot);
     em.setShape(input, p.dims);
@@ -13468,8 +13524,8 @@ function emitOptimizer(em, kind, params, opts, names) {
     state.push({ input, output, dims: p.dims });
     return { input, write: (op, inputs, attrs = {}) => em.to(output, op, inputs, attrs) };
   };
-  const writeParam = (p, op, inputs) => {
-    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs);
+  const writeParam = (p, op, inputs, attrs = {}) => {
+    newParameters[p.name] = em.to(names.newValue(p.name), op, inputs, attrs);
   };
   let delta = (p) => p.grad;
   let adamRow;
@@ -13552,12 +13608,20 @@ function emitOptimizer(em, kind, params, opts, names) {
     if (flat.includes(p)) continue;
     const fused = kind === "sgd" ? gradientGemm(em, p) : void 0;
     if (fused) {
-      newParameters[p.name] = fuseSgdIntoGemm(em, p, fused, lr, names.newValue(p.name));
+      const stored = fused.viaReshape && storable(p);
+      if (stored) storageDims[p.name] = [p.dims[0], size(p) / p.dims[0]];
+      newParameters[p.name] = fuseSgdIntoGemm(em, p, fused, lr, names.newValue(p.name), stored);
     } else if (adamRow) {
       const row = [1, size(p)];
       const { coef, x } = adamRow({ name: p.name, grad: em.reshapeTo(p.grad, row), dims: row });
-      const updated = em.one("Gemm", [coef, x, em.reshapeTo(p.name, row)], AXPY, "adam_update");
-      writeParam(p, "Reshape", [updated, em.ints(p.dims)]);
+      const isRow = p.dims.length === 2 && p.dims[0] === 1;
+      if (isRow || storable(p)) {
+        if (!isRow) storageDims[p.name] = row;
+        writeParam(p, "Gemm", [coef, x, p.name], AXPY);
+      } else {
+        const updated = em.one("Gemm", [coef, x, em.reshapeTo(p.name, row)], AXPY, "adam_update");
+        writeParam(p, "Reshape", [updated, em.ints(p.dims)]);
+      }
     } else {
       writeParam(p, "Sub", [p.name, delta(p)]);
     }
@@ -13581,7 +13645,39 @@ function emitOptimizer(em, kind, params, opts, names) {
       flat.forEach((p, i) => writeParam(p, "Sub", [p.name, em.reshapeTo(pieces[i], p.dims)]));
     }
   }
-  return { newParameters, state };
+  return { newParameters, state, storageDims };
+}
+
+// src/train/storage.ts
+function namesReadInSubgraphs(nodes) {
+  const out2 = /* @__PURE__ */ new Set();
+  const visit = (list) => {
+    for (const n of list) {
+      for (const g of subgraphsOf(n)) {
+        for (const m of g.node ?? []) for (const x of m.input ?? []) if (x) out2.add(x);
+        visit(g.node ?? []);
+      }
+    }
+  };
+  visit(nodes);
+  return out2;
+}
+function viewStoredParameters(em, storageDims, modelDims, until) {
+  const views = /* @__PURE__ */ new Map();
+  const reshapes = [];
+  for (const [name, dims] of Object.entries(storageDims)) {
+    const view = em.reserve(`train/param/${name}`);
+    views.set(name, view);
+    em.setShape(view, modelDims(name));
+    em.setShape(name, dims);
+    reshapes.push(em.detached("Reshape", [name, em.ints(modelDims(name))], [view]));
+  }
+  if (views.size === 0) return;
+  for (let k = 0; k < until; k++) {
+    const n = em.nodes[k];
+    if ((n.input ?? []).some((x) => views.has(x))) em.nodes[k] = { ...n, input: (n.input ?? []).map((x) => views.get(x) ?? x) };
+  }
+  em.nodes.unshift(...reshapes);
 }
 
 // src/util/map-value.ts
@@ -13733,26 +13829,37 @@ function buildTrainingStep(proto, opts) {
   em.setShape(lossOutput, []);
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
   const paramDims = (name) => (mapValue(prep.initializers, name, "the initializer").dims ?? []).map(Number);
+  const inSubgraphs = namesReadInSubgraphs(em.nodes);
+  const optimizerStart = em.nodes.length;
   const opt = emitOptimizer(
     em,
     opts.optimizer,
-    parameterNames.map((name) => ({ name, grad: mapValue(grads, name, "the gradient of"), dims: paramDims(name) })),
+    parameterNames.map((name) => ({
+      name,
+      grad: mapValue(grads, name, "the gradient of"),
+      dims: paramDims(name),
+      ...inSubgraphs.has(name) ? { modelLayout: true } : {}
+    })),
     opts,
     {
       state: (param, slot) => em.reserve(param ? `train/state/${param}/${slot}` : `train/state/${slot}`),
       newValue: (name) => em.reserve(`train/new/${name.replace(/^train\/state\//, "state/")}`)
     }
   );
+  viewStoredParameters(em, opt.storageDims, paramDims, optimizerStart);
+  const storedDims = (name) => opt.storageDims[name] ?? paramDims(name);
   const feedback = {};
+  const parameterDims = {};
   const initialState = {};
   const outputs = [valueInfo(lossOutput, prep.floatType, [])];
   const stepInputs = [];
   for (const p of parameterNames) {
     const out2 = opt.newParameters[p];
     feedback[out2] = p;
-    initialState[p] = readTensor(mapValue(prep.initializers, p, "the initializer"));
-    stepInputs.push(valueInfo(p, prep.floatType, paramDims(p)));
-    outputs.push(valueInfo(out2, prep.floatType, paramDims(p)));
+    parameterDims[p] = paramDims(p);
+    initialState[p] = { ...readTensor(mapValue(prep.initializers, p, "the initializer")), dims: storedDims(p) };
+    stepInputs.push(valueInfo(p, prep.floatType, storedDims(p)));
+    outputs.push(valueInfo(out2, prep.floatType, storedDims(p)));
   }
   const stateInputs = [];
   for (const s of opt.state) {
@@ -13802,6 +13909,7 @@ function buildTrainingStep(proto, opts) {
     model,
     feedback,
     parameterNames,
+    parameterDims,
     stateInputs,
     initialState,
     batchInputs,
@@ -14131,7 +14239,7 @@ async function distill(teacher, student, options) {
   for (const name of [...step.parameterNames, ...step.stateInputs]) {
     const t = state[name];
     if (!t || !(t.data instanceof Float32Array)) continue;
-    trained.set(name, tensorFrom(name, [...t.dims], DataType.FLOAT, Float32Array.from(t.data)));
+    trained.set(name, tensorFrom(name, step.parameterDims[name] ?? [...t.dims], DataType.FLOAT, Float32Array.from(t.data)));
   }
   const g = student.graph ?? {};
   const model = {
