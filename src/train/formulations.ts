@@ -1,6 +1,6 @@
 /**
  * Switches back to older gradient formulations, for interleaved A/B benches
- * (bench/train-grad-ab.ts and bench/train-profile.ts, `--legacy NAME`) and for tests that
+ * (bench/train-step.ts and bench/train-profile.ts, `--legacy NAME` with `--model`) and for tests that
  * compare the two. Not a budget key: the product always builds the defaults.
  */
 export interface GradFormulations {

@@ -173,7 +173,7 @@ const relu: GradRule = {
     // dX = dY where Y > 0, else 0 (the subgradient 0 at X = 0, as PyTorch uses). Y = max(X, 0)
     // is never negative, so Y > 0 is Y ≠ 0: Cast to bool and back gives the 0/1 mask, and dY
     // times it is dX. onnxruntime's Greater and Where with a scalar operand take slower
-    // broadcasting loops (bench/train-grad-ab.ts --legacy relu-where).
+    // broadcasting loops (bench/train-step.ts --model … --legacy relu-where).
     if (em.formulations.reluWhere) {
       return [em.one('Where', [em.one('Greater', [out(node, 0), em.scalar(0)]), dY, em.scalar(0)], {}, 'grad_relu')];
     }
