@@ -36,7 +36,7 @@ export interface ModelStep {
 /**
  * The step (cross-entropy for an [N, classes] output, else mse) of the model in `file` for a
  * normal random batch of `dims`, with the intermediate shapes of one run as `energy-budget run`
- * passes them. `extra`: more step options (e.g. parameterLayout for an A/B).
+ * passes them. `extra`: more step options (e.g. older `formulations` for an A/B).
  */
 export async function buildModelStep(
   file: string,

@@ -8,9 +8,9 @@
  *
  * Run:  node scripts/run-ts.mjs bench/train-profile.ts --model /tmp/tv/squeezenet1_1.onnx
  *         [--calls 20] [--model-batch 4] [--model-size 64] [--inference] [--top 30]
- *         [--layout update|model]   (parameter storage, src/train/storage.ts; model = the older layout)
  *         [--steps-per-call 1]      (N > 1: N steps per call in an ONNX Loop, src/train/loop.ts)
- *         [--legacy col2im-pads ...]   (older gradient formulations, src/train/formulations.ts)
+ *         [--legacy col2im-pads ...]   (older gradient formulations, src/train/formulations.ts;
+ *         model-layout = parameters in the model's dims, the copies storage.ts removes)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +31,6 @@ const { values } = parseArgs({
     'model-size': { type: 'string', default: '64' },
     inference: { type: 'boolean', default: false },
     top: { type: 'string', default: '30' },
-    layout: { type: 'string', default: 'update' },
     'steps-per-call': { type: 'string', default: '1' },
     // Older gradient formulations (src/train/formulations.ts), e.g. --legacy relu-where.
     legacy: { type: 'string', multiple: true },
@@ -45,13 +44,11 @@ const file = values.model;
 const calls = Number(values.calls);
 const hw = Number(values['model-size']);
 const dims = [Number(values['model-batch']), 3, hw, hw];
-const layout = values.layout === 'model' ? 'model' : 'update';
 const {
   loss,
   step,
   feeds: all,
 } = await buildModelStep(file, dims, 'sgd', createRng(7), {
-  parameterLayout: layout,
   formulations: legacyFormulations(values.legacy ?? []),
 });
 const perCall = Number(values['steps-per-call']);
@@ -111,7 +108,7 @@ for (const e of events) {
 }
 const top = Number(values.top);
 console.log(
-  `${path.basename(file)} ${values.inference ? 'inference' : `training step (sgd, ${loss}, parameters in the ${layout} layout${perCall > 1 ? `, ${perCall} steps per call` : ''})`}, input [${dims.join(', ')}], 1 thread: ${runs} profiled calls, run ${(runTotal / runs / 1e3).toFixed(2)} ms, kernels ${(total / runs / 1e3).toFixed(2)} ms per call (load average ${os.loadavg()[0].toFixed(1)})`,
+  `${path.basename(file)} ${values.inference ? 'inference' : `training step (sgd, ${loss}${values.legacy?.length ? `, --legacy ${values.legacy.join(', ')}` : ''}${perCall > 1 ? `, ${perCall} steps per call` : ''})`}, input [${dims.join(', ')}], 1 thread: ${runs} profiled calls, run ${(runTotal / runs / 1e3).toFixed(2)} ms, kernels ${(total / runs / 1e3).toFixed(2)} ms per call (load average ${os.loadavg()[0].toFixed(1)})`,
 );
 const tables: Array<[string, Map<string, number>]> = [
   ['by op type', byOp],

@@ -21,13 +21,12 @@
  *         [--optimizer adam|sgd|momentum|rmsprop]   (the PyTorch reference always uses Adam)
  *         [--model FILE.onnx ...] [--model-batch 4] [--model-size 64] [--model-input 5,4,64]
  *         [--model-steps-per-call 10]
- *         [--legacy col2im-pads ...]   (--model: older gradient formulations, src/train/
- *         formulations.ts, in the step block --layout-ab adds (with both: both changes in it))
+ *         [--legacy col2im-pads ...]   (older gradient formulations, src/train/formulations.ts,
+ *         e.g. model-layout: parameters in the model's dims, the per-step copies storage.ts
+ *         removes: a classifier Loop row and, per --model, a step block of the step built that
+ *         way, interleaved, with the ratio today / older)
  *         [--flat-max 0 --flat-max Infinity]   (classifier: more Loop rows, interleaved, whose
  *         optimizer state is flat only for tensors under N elements: 0 = one update per tensor)
- *         [--layout-ab]   (parameters also in the model layout, the older one that copies each
- *         update reshaped back to the model's dims, src/train/storage.ts: a classifier Loop row
- *         and, per --model, a step block, interleaved, with the A/B ratio update / model layout)
  *         [--compare-optimizer sgd ...]   (classifier: more Loop rows, interleaved, with another
  *         optimizer: with sgd, whose update is fused into the weight-gradient Gemm, the difference
  *         to the main row is what the main optimizer's update costs)
@@ -74,7 +73,6 @@ const { values } = parseArgs({
     'model-steps-per-call': { type: 'string', default: '10' },
     'flat-max': { type: 'string', multiple: true },
     legacy: { type: 'string', multiple: true },
-    'layout-ab': { type: 'boolean', default: false },
     'compare-optimizer': { type: 'string', multiple: true },
   },
 });
@@ -191,7 +189,8 @@ for (const other of values['compare-optimizer'] ?? []) {
   if (!isOptimizer(other)) throw new Error(`--compare-optimizer ${other}: expected ${optimizerNames.join(', ')}`);
   await addLoopRow(`optimizer ${other}`, { optimizer: other });
 }
-if (values['layout-ab']) await addLoopRow('parameters in the model layout', { parameterLayout: 'model' });
+if (values.legacy?.length)
+  await addLoopRow(`--legacy ${values.legacy.join(', ')}`, { formulations: legacyFormulations(values.legacy) });
 
 // Warm-up.
 await inferBlock();
@@ -259,17 +258,10 @@ for (const file of values.model ?? []) {
   const dims = values['model-input'] ? values['model-input'].split(',').map(Number) : [b, 3, hw, hw];
   const { proto: mproto, name, x: xm, loss, step: mstep, feeds } = await buildModelStep(file, dims, optimizer, rng);
   const mlooped = modelPerCall > 1 ? loopTrainingStep(mstep, modelPerCall) : undefined;
-  // --layout-ab / --legacy: the same step with the parameters in the model layout and/or older
-  // gradient formulations (its own random batch), a block of its own in each round.
-  const oldWhat = [
-    ...(values['layout-ab'] ? ['parameters in the model layout (older: each reshaped update copied)'] : []),
-    ...(values.legacy?.length ? [`--legacy ${values.legacy.join(', ')}`] : []),
-  ];
-  const old = oldWhat.length
-    ? await buildModelStep(file, dims, optimizer, createRng(7), {
-        ...(values['layout-ab'] ? { parameterLayout: 'model' } : {}),
-        ...(values.legacy?.length ? { formulations: legacyFormulations(values.legacy) } : {}),
-      })
+  // --legacy: the same step with older formulations (its own random batch), a block of its own
+  // in each round.
+  const old = values.legacy?.length
+    ? await buildModelStep(file, dims, optimizer, createRng(7), { formulations: legacyFormulations(values.legacy) })
     : undefined;
   const oldModel = old && (modelPerCall > 1 ? loopTrainingStep(old.step, modelPerCall).model : old.step.model);
   const trnOld = oldModel && (await ort.InferenceSession.create(encodeModel(oldModel), options));
@@ -341,7 +333,7 @@ for (const file of values.model ?? []) {
   if (trnOld) {
     const ab = stepMs.map((v, r) => v / oldMs[r]);
     console.log(
-      `    ${oldWhat.join('; ')}: step cpu ${f(median(oldMs))} ms, step/inference ${median(oldMs.map((v, r) => v / infMs[r])).toFixed(2)}×; step / this ${median(ab).toFixed(3)}× (range ${range(ab, 3)})`,
+      `    --legacy ${(values.legacy ?? []).join(', ')}: step cpu ${f(median(oldMs))} ms, step/inference ${median(oldMs.map((v, r) => v / infMs[r])).toFixed(2)}×; step / this ${median(ab).toFixed(3)}× (range ${range(ab, 3)})`,
     );
     await trnOld.release();
   }

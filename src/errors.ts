@@ -125,7 +125,7 @@ export function isUserFacing(error: unknown): error is EnergyBudgetError {
  * `doing` completes "Model X: … exceeded" (e.g. `loading it into onnxruntime`).
  */
 export function limitErrorOf(model: string, doing: string, error: unknown): EnvironmentError | undefined {
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  const text = messageOf(error).replace(/\s*\n\s*/g, ' ');
   const code = errnoCode(error);
   let what: string | undefined;
   if (code === 'ERR_FS_FILE_TOO_LARGE' || /greater than 2 GiB|File size .* is greater than|exceeds? (the )?2 ?GiB/i.test(text))

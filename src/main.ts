@@ -8,7 +8,7 @@
  * read-only GitHub API never loses what was measured.
  */
 import path from 'node:path';
-import { exitCodeOf, isUserFacing } from './errors.js';
+import { exitCodeOf, isUserFacing, messageOf } from './errors.js';
 import { readGitHubContext } from './github/context.js';
 import { readInputs } from './github/inputs.js';
 import { escapeMarkdown } from './report/escape.js';
@@ -42,7 +42,7 @@ export async function run(deps: ActionDeps = {}): Promise<number> {
     const code = exitCodeOf(error);
     const message = isUserFacing(error)
       ? error.message
-      : `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it with the log of this step.`;
+      : `Internal error: ${messageOf(error)}. Please report it with the log of this step.`;
     if (!isUserFacing(error) && error instanceof Error && error.stack) io.info(error.stack);
     try {
       await io.writeSummary(`## Energy budget: error\n\n${escapeMarkdown(message, { newlines: 'br', maxLength: 5000 })}\n`);

@@ -96,7 +96,7 @@ describe('parameters stored in the layout their update writes', () => {
     const proto = buildCnn();
     const opts: TrainingStepOptions = { loss: 'cross-entropy', optimizer: 'sgd', learningRate: 0.05, dims: { N: 2 } };
     const step = buildTrainingStep(proto, opts);
-    const old = buildTrainingStep(proto, { ...opts, parameterLayout: 'model' });
+    const old = buildTrainingStep(proto, { ...opts, formulations: { modelLayout: true } });
     const kernels = (proto.graph?.initializer ?? []).filter((t) => (t.dims ?? []).length === 4);
     expect(kernels.length).toBeGreaterThan(0);
     for (const k of kernels) {
@@ -117,7 +117,7 @@ describe('parameters stored in the layout their update writes', () => {
     const labels = new ort.Tensor('int64', BigInt64Array.from([3n, 7n]), [2]);
     for (const looped of [false, true]) {
       const a = await train(proto, opts, batch, labels, looped);
-      const b = await train(proto, { ...opts, parameterLayout: 'model' }, batch, labels, looped);
+      const b = await train(proto, { ...opts, formulations: { modelLayout: true } }, batch, labels, looped);
       expectSame(a, b);
       // The steps moved the kernels (a no-op update would match trivially).
       const k0 = step.initialState[kernels[0].name ?? ''].data;
@@ -144,7 +144,7 @@ describe('parameters stored in the layout their update writes', () => {
     for (const looped of [false, true]) {
       const a = await train(proto, opts, batch, labels, looped);
       expect(a.params['fc1.weight'].dims).toEqual([1, 128 * 784]);
-      const b = await train(proto, { ...opts, parameterLayout: 'model' }, batch, labels, looped);
+      const b = await train(proto, { ...opts, formulations: { modelLayout: true } }, batch, labels, looped);
       expect(b.params['fc1.weight'].dims).toEqual([128, 784]);
       expectSame(a, b);
     }

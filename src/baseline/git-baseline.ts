@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { EnvironmentError, InputError } from '../errors.js';
+import { EnvironmentError, InputError, messageOf } from '../errors.js';
 import { decodeModel, type GraphProto, type TensorProto } from '../model/onnx.js';
 import { GitCommandError, repoTop, resolveRef, runGit, type GitOptions } from './git.js';
 
@@ -175,7 +175,7 @@ async function writeAtCommit(
     if (code !== 0) throw new GitCommandError(['cat-file', 'blob', object], code, stderr);
   } catch (error) {
     throw new EnvironmentError(
-      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${error instanceof Error ? error.message : String(error)}. ` +
+      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${messageOf(error)}. ` +
         'Check the free disk space of the temporary folder and that git can read the repository.',
       { code: 'GIT_FAILED', cause: error },
     );

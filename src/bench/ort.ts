@@ -4,7 +4,7 @@
  * the model and the op or node.
  */
 import * as ort from 'onnxruntime-node';
-import { InputError, limitErrorOf } from '../errors.js';
+import { InputError, limitErrorOf, messageOf } from '../errors.js';
 import type { DeviceChoice } from '../config/types.js';
 import { describeDeviceLoadError, deviceSessionOptions } from '../device/providers.js';
 import { externalDataOptions } from '../model/shapes.js';
@@ -109,7 +109,7 @@ export function ortVersion(): string {
  * onnxruntime's message says, the op and node. Exported for tests.
  */
 export function describeLoadError(error: unknown, name: string): InputError {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = messageOf(error);
   const msg = raw.replace(/^\[ONNXRuntimeError\] : \d+ : [A-Z_]+ : /, '').trim();
   // A caller may pass a ready-made label such as `"clf" (models/clf.onnx)`; quote a bare name.
   const model = name.startsWith('"') ? `model ${name}` : `model "${name}"`;

@@ -11,7 +11,7 @@
  */
 import type { InferenceConfig } from '../config/types.js';
 import type { EnergyMeter, EnergyWindow } from '../energy/types.js';
-import { EnvironmentError, InputError, isUserFacing } from '../errors.js';
+import { EnvironmentError, InputError, isUserFacing, messageOf } from '../errors.js';
 import { mean, quantiles, relativeCiHalfWidth, stdev } from '../util/stats.js';
 import type { BenchSession, Feeds } from './ort.js';
 import { float16BitsOf } from '../util/float16.js';
@@ -181,7 +181,7 @@ export async function runInferenceBenchmark(
     if (deps.meter && token) energy = await deps.meter.end(token);
   } catch (error) {
     if (isUserFacing(error)) throw error;
-    const msg = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    const msg = messageOf(error).replace(/\s*\n\s*/g, ' ');
     if (phase === 'meter') throw new EnvironmentError(`${label}: the energy meter failed: ${msg}`, { cause: error });
     throw new InputError(
       'INPUT_INVALID',

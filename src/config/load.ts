@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { LineCounter, isMap, parseDocument, type Node as YamlNode } from 'yaml';
-import { ConfigError, type ConfigIssue, errnoCode } from '../errors.js';
+import { ConfigError, type ConfigIssue, errnoCode, messageOf } from '../errors.js';
 import { isInstructionMetric, METRIC_KEYS } from './metrics.js';
 import { DEFAULTS, ENUMS, SECTIONS } from './keys.js';
 import type { BudgetConfig, MeasureChoice, MetricKey, ModelConfig } from './types.js';
@@ -33,7 +33,7 @@ export async function loadConfig(file: string, readFile: ReadTextFile = readText
         ? 'the budget file does not exist'
         : code === 'EISDIR'
           ? 'the budget file is a folder'
-          : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+          : `the budget file cannot be read (${messageOf(error)})`;
     throw new ConfigError([
       {
         file: abs,

@@ -282,7 +282,7 @@ export function requireDevice(device: DeviceChoice, probes: DeviceProbes, model?
  */
 export function describeDeviceLoadError(error: unknown, device: DeviceChoice, model: string): EnvironmentError | undefined {
   if (device === 'cpu') return undefined;
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = messageOf(error);
   const msg = raw.replace(/\s*\n\s*/g, ' ').trim();
   const who = `Model ${model} (device: ${device})`;
   const make = (what: string, fix: string) =>

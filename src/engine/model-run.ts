@@ -23,9 +23,7 @@ import type { ModelRunner } from '../isolate/engine.js';
 
 function modelError(cfg: ModelConfig, error: unknown): ModelReport {
   const code = isUserFacing(error) ? error.code : 'INTERNAL';
-  const message = isUserFacing(error)
-    ? error.message
-    : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  const message = isUserFacing(error) ? error.message : `internal error while measuring: ${messageOf(error)}`;
   return {
     name: cfg.name,
     path: cfg.pathInConfig,
@@ -177,7 +175,7 @@ export async function runModel(cfg: ModelConfig, state: ModelRunState): Promise<
     try {
       head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
     } catch (error) {
-      const w = `${cfg.name}: the optimisation advisor failed: ${error instanceof Error ? error.message : String(error)}`;
+      const w = `${cfg.name}: the optimisation advisor failed: ${messageOf(error)}`;
       logger.warn(w);
       (head.notices ??= []).push(w);
     }

@@ -50,6 +50,23 @@ export function subgraphsOf(n: NodeProto): GraphProto[] {
   return out;
 }
 
+/**
+ * Every value name read inside the subgraphs of `nodes` (If branches, Loop/Scan bodies, nested
+ * ones included), each with the outer node that holds the subgraph: the outer-scope values a
+ * rewrite of `nodes` must leave alone.
+ */
+export function subgraphReads(nodes: readonly NodeProto[]): Array<{ name: string; holder: NodeProto }> {
+  const out: Array<{ name: string; holder: NodeProto }> = [];
+  const visit = (holder: NodeProto, list: readonly NodeProto[]): void => {
+    for (const m of list) {
+      for (const name of m.input ?? []) if (name) out.push({ name, holder });
+      for (const g of subgraphsOf(m)) visit(holder, g.node ?? []);
+    }
+  };
+  for (const n of nodes) for (const g of subgraphsOf(n)) visit(n, g.node ?? []);
+  return out;
+}
+
 /** The histogram key of a node: op type, prefixed with its domain when not the default one. */
 export function opKey(n: NodeProto): string {
   const domain = n.domain ?? '';

@@ -21,6 +21,7 @@
  * one iteration to the next (true of recurrent cells; not of a body that grows a tensor).
  * Anything that cannot be decided (a condition or trip count unknown) stays uncounted, named.
  */
+import { messageOf } from '../errors.js';
 import { attrInt } from './attrs.js';
 import { opKey } from './analyze.js';
 import { int64Tensor, node as mkNode, rawTensor } from './builder.js';
@@ -379,7 +380,7 @@ export async function flopsWithControlFlow(
       );
     } catch (error) {
       notices.push(
-        `the control flow could not be expanded for counting (onnxruntime refused the expanded graph: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}); it stays uncounted`,
+        `the control flow could not be expanded for counting (onnxruntime refused the expanded graph: ${messageOf(error).split('\n')[0]}); it stays uncounted`,
       );
       break;
     }

@@ -4,7 +4,7 @@
  * its outputs against the original's on the same inputs, and states what it would save.
  */
 import { gzipSync } from 'node:zlib';
-import { EnergyBudgetError } from '../errors.js';
+import { EnergyBudgetError, messageOf } from '../errors.js';
 import { encodeModel, type ModelProto } from '../model/onnx.js';
 import { measureFidelity } from './fidelity.js';
 import { ortSessionFactory, type Feeds, type SessionFactory } from './session.js';
@@ -259,7 +259,7 @@ function withSummary(a: Omit<Advice, 'summary'>): Advice {
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return text.split('\n')[0].slice(0, 400);
 }
 

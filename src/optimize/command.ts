@@ -328,7 +328,7 @@ export async function runOptimizeCommand(argv: string[], io: OptimizeIo): Promis
     io.stdout.write(`${lines.join('\n')}\n`);
     return ExitCode.OK;
   } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`${messageOf(error)}\n`);
     return exitCodeOf(error);
   }
 }

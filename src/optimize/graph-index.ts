@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import { attrInt, isDefaultDomain } from '../model/attrs.js';
 import { DataType, type GraphProto, type ModelProto, type NodeProto, type TensorProto } from '../model/onnx.js';
+import { subgraphReads } from '../model/analyze.js';
 import { isExternal } from './tensors.js';
 
 /** Where a graph value is consumed. */
@@ -69,19 +70,11 @@ export function indexGraph(model: ModelProto): GraphIndex {
   }
   // Values read inside If/Loop/Scan bodies (outer-scope references) and graph outputs count
   // as uses that no variant may rewrite.
-  const bodyUse = (n: NodeProto, sub: GraphProto): void => {
-    for (const inner of sub.node ?? []) {
-      for (const name of inner.input ?? []) {
-        if (!name) continue;
-        const list = uses.get(name) ?? [];
-        list.push({ node: { opType: `${n.opType ?? '?'} body` }, input: -1 });
-        uses.set(name, list);
-      }
-      for (const a of inner.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
-    }
-  };
-  for (const n of graph.node ?? [])
-    for (const a of n.attribute ?? []) for (const g of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) bodyUse(n, g);
+  for (const { name, holder } of subgraphReads(graph.node ?? [])) {
+    const list = uses.get(name) ?? [];
+    list.push({ node: { opType: `${holder.opType ?? '?'} body` }, input: -1 });
+    uses.set(name, list);
+  }
   for (const o of graph.output ?? []) {
     const name = o.name ?? '';
     names.add(name);

@@ -12,12 +12,20 @@ export interface GradFormulations {
    * it. @default false: onnxruntime's Col2Im (opset 18), conv-grad-x.ts.
    */
   col2imPads?: boolean;
+  /**
+   * Parameters kept in the model's dims between steps: an update computed in another shape (a
+   * fused-SGD Conv kernel as [M, C·k…], an Adam row [1, n]) is reshaped back for the step's
+   * output, which onnxruntime copies every step. @default false: each kept in the layout its
+   * update writes (storage.ts, optimizers.ts).
+   */
+  modelLayout?: boolean;
 }
 
 /** The names benches take (`--legacy NAME`), one per switch of {@link GradFormulations}. */
 export const LEGACY_FORMULATIONS = {
   'relu-where': 'reluWhere',
   'col2im-pads': 'col2imPads',
+  'model-layout': 'modelLayout',
 } as const satisfies Record<string, keyof GradFormulations>;
 
 /**
@@ -26,8 +34,8 @@ export const LEGACY_FORMULATIONS = {
  */
 export function legacyFormulations(names: readonly string[]): GradFormulations {
   const res: GradFormulations = {};
+  const known = Object.entries(LEGACY_FORMULATIONS);
   for (const name of names) {
-    const known = Object.entries(LEGACY_FORMULATIONS);
     const hits = name === 'all' ? known : known.filter(([k]) => k === name);
     if (hits.length === 0) {
       throw new Error(`unknown --legacy "${name}"; known: all, ${Object.keys(LEGACY_FORMULATIONS).join(', ')}`);

@@ -72,7 +72,9 @@ export const conv: GradRule = {
       });
       const stacked = cols.length === 1 ? cols[0] : em.one('Concat', cols, { axis: 1 }, 'im2col');
       const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
-      dW = em.reshapeTo(em.one('Gemm', [dYMatrix(), colMat], { transB: 1 }, 'grad_conv_w_gemm'), wShape);
+      const kernelGrad = em.one('Gemm', [dYMatrix(), colMat], { transB: 1 }, 'grad_conv_w_gemm');
+      em.kernelGradGemms.add(kernelGrad);
+      dW = em.reshapeTo(kernelGrad, wShape);
     } else if (need[1]) {
       // dW[m,c,i,j] = Σ_n,y,x dY[n,m,y,x]·X[n,c, y·s + i·d − p, …]: a convolution of X (batch and
       // channel axes swapped) with dY as the kernel, stride and dilation exchanged. Only grouped

@@ -12,7 +12,7 @@ import { rawTensor } from '../model/builder.js';
 import { attrInt, attrString } from '../model/attrs.js';
 import type { GraphEmitter } from './graph.js';
 import { ELEMENTWISE_GRAD_RULES } from './grad-ops-elementwise.js';
-import { reduceAxes } from './grad-ops-reduce.js';
+import { checkReduce, knownReduceAxes } from './grad-ops-reduce.js';
 import { SPATIAL_GRAD_RULES } from './grad-ops-spatial.js';
 import {
   established,
@@ -252,24 +252,14 @@ const einsum: GradRule = {
 
 const reduceExtreme: GradRule = {
   differentiable: () => [0],
-  check(node, em) {
-    const axes = reduceAxes(node, em);
-    if (axes === 'dynamic') return 'its axes are computed at run time (the gradient needs them when the graph is built)';
-    const rank = rankOf(em, inp(node, 0));
-    if (rank === undefined) return 'the rank of its input is not known when the graph is built';
-    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
-      return `axes [${axes.join(', ')}] do not fit an input of rank ${rank}`;
-    return undefined;
-  },
+  check: checkReduce,
   backward(em, node, [dY]) {
     if (!dY) return [];
     // dX = dY where X equals the extreme of its group, shared evenly among ties (PyTorch's
     // amax/amin backward).
     const x = inp(node, 0);
     const rank = knownRank(em, x);
-    const found = reduceAxes(node, em);
-    const given = found === 'dynamic' ? established<number[]>(undefined, 'the reduce axes') : found;
-    const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
+    const axes = knownReduceAxes(node, em, rank).sort((p, q) => p - q);
     const keep = attrInt(node, 'keepdims', 1) !== 0 || axes.length === 0;
     const y = keep ? out(node, 0) : em.one('Unsqueeze', [out(node, 0), em.ints(axes)]);
     const g = keep ? dY : em.one('Unsqueeze', [dY, em.ints(axes)]);

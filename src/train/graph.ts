@@ -22,6 +22,9 @@ export class GraphEmitter {
   private counter = 0;
   /** Older gradient formulations to build instead of the defaults (A/B benches, tests). */
   formulations: GradFormulations = {};
+  /** Outputs of Gemms that compute a Conv kernel's gradient as [M, C·k…] (its Reshape to the
+   *  kernel follows): SGD may fold its update into such a Gemm (optimizers.ts). */
+  readonly kernelGradGemms = new Set<string>();
 
   /**
    * @param floatType element type of every float the graph computes (float32 or float64)

@@ -17,7 +17,8 @@ import { pruneGraph } from './graph.js';
 import { attrInt } from '../model/attrs.js';
 import { emitLoss, type StepLoss } from './losses.js';
 import { emitOptimizer, type OptimizerOptions } from './optimizers.js';
-import { namesReadInSubgraphs, viewStoredParameters } from './storage.js';
+import { viewStoredParameters } from './storage.js';
+import { subgraphReads } from '../model/analyze.js';
 import { normAxis } from './shapes.js';
 import { readTensor, zeros, type TensorData } from './tensor-data.js';
 import type { StepInput, TrainingStep } from './step-types.js';
@@ -136,7 +137,7 @@ export function buildTrainingStep(proto: ModelProto, opts: TrainingStepOptions):
 
   const paramDims = (name: string): number[] => (mapValue(prep.initializers, name, 'the initializer').dims ?? []).map(Number);
   // A parameter a subgraph reads by name keeps its model dims (the view would not reach it).
-  const inSubgraphs = namesReadInSubgraphs(em.nodes);
+  const inSubgraphs = new Set(subgraphReads(em.nodes).map((r) => r.name));
   const optimizerStart = em.nodes.length;
   const opt = emitOptimizer(
     em,

@@ -44,12 +44,6 @@ export interface OptimizerOptions {
   /** Tensors with fewer elements than this share one flat optimizer state (0: none, Infinity:
    *  all). Not a budget key: tests and bench/train-step.ts compare the layouts. @default FLAT_MAX_ELEMENTS */
   flatMaxElements?: number;
-  /** How a parameter is kept between steps: `update` (the default) in the layout its update
-   *  writes (a fused-SGD Conv kernel as [M, C·k…], an Adam tensor as a row [1, n]) so the new
-   *  value is the update's own output, not a copy of it; `model` in the model's dims, which costs
-   *  a copy of every such parameter per step. Not a budget key: tests and bench/train-step.ts
-   *  (--layout-ab) compare the layouts. @default 'update' */
-  parameterLayout?: 'update' | 'model';
 }
 
 /** Tensors with fewer elements than this share one flat optimizer state (multi-tensor apply). */
@@ -74,7 +68,7 @@ export interface EmittedOptimizer {
   /** Parameter name → name of its updated value. */
   newParameters: Record<string, string>;
   state: OptimizerState[];
-  /** Parameters kept in another shape than the model's (parameterLayout `update`): name → the
+  /** Parameters kept in another shape than the model's (unless formulations.modelLayout): name → the
    *  dims the update reads and writes. The optimizer's nodes read such a parameter's name in
    *  these dims; every other node must read it through a Reshape to the model's dims (storage.ts). */
   storageDims: Record<string, number[]>;
@@ -96,10 +90,10 @@ function gradientGemm(em: GraphEmitter, p: ParameterGrad): { gemm: NodeProto; vi
   let node = producer(p.grad);
   let viaReshape = false;
   if (node?.opType === 'Reshape') {
-    const inner = producer(node.input?.[0] ?? '');
-    // Only the Conv weight gradient's Gemm is known to give [M, C·k…] for a kernel [M, C, k…].
-    if (!inner?.name?.startsWith('train/grad_conv_w_gemm') || uses(node.input?.[0] ?? '') !== 1) return undefined;
-    node = inner;
+    const inner = node.input?.[0] ?? '';
+    // Only a Conv kernel's gradient Gemm (marked by its rule) is known to give [M, C·k…] for a kernel [M, C, k…].
+    if (!em.kernelGradGemms.has(inner) || uses(inner) !== 1) return undefined;
+    node = producer(inner);
     viaReshape = true;
   }
   if (node?.opType !== 'Gemm' || node.input?.[2] || uses(p.grad) !== 0) return undefined;
@@ -113,7 +107,7 @@ function gradientGemm(em: GraphEmitter, p: ParameterGrad): { gemm: NodeProto; vi
  * the update happens inside the product instead of two more passes over the weight (a Mul by
  * lr and a Sub; on ResNet-18 those passes move 11.7M parameters twice per step). The original
  * Gemm is left unused and pruned. Returns the new parameter's name (`output`). With `stored`,
- * a Conv kernel is kept as [M, C·k…] between steps (see parameterLayout).
+ * a Conv kernel is kept as [M, C·k…] between steps (storage.ts).
  */
 function fuseSgdIntoGemm(
   em: GraphEmitter,
@@ -163,7 +157,7 @@ export function emitOptimizer(
   const newParameters: Record<string, string> = {};
   const state: OptimizerState[] = [];
   const storageDims: Record<string, number[]> = {};
-  const storable = (p: ParameterGrad): boolean => (opts.parameterLayout ?? 'update') === 'update' && !p.modelLayout;
+  const storable = (p: ParameterGrad): boolean => !em.formulations.modelLayout && !p.modelLayout;
   // The last op of each update writes straight to the graph output (no Identity copies).
   type Write = (op: string, inputs: string[], attrs?: Record<string, { f: number }>) => string;
   const stateFor = (p: ParameterGrad, slot: string): { input: string; write: Write } => {

@@ -9,7 +9,7 @@
  * a step allocates nothing and copies nothing.
  */
 import * as ort from 'onnxruntime-node';
-import { InputError } from '../errors.js';
+import { InputError, messageOf } from '../errors.js';
 import { makeTensor, nativeFloat16 } from '../util/ort-tensor.js';
 import type { EnergyMeter, EnergyWindow } from '../energy/types.js';
 
@@ -226,7 +226,7 @@ export async function runTrainingBenchmark(
         // (a real failure fails again there and propagates).
         preallocated = false;
         notes.push(
-          `outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); each step's outputs were taken as returned instead`,
+          `outputs could not be written into preallocated tensors (${messageOf(e).split('\n')[0]}); each step's outputs were taken as returned instead`,
         );
         return step();
       }

@@ -1,5 +1,6 @@
 /**
- * Parameters stored in the layout their update writes (optimizers.ts, parameterLayout).
+ * Parameters stored in the layout their update writes (optimizers.ts; formulations.modelLayout
+ * builds the older model-dims layout for A/B).
  *
  * Why: a graph output cannot alias another tensor, so an update computed as [M, C·k…] (SGD
  * fused into a Conv's weight-gradient Gemm) or as a row [1, n] (Adam) and Reshaped back to the
@@ -10,23 +11,7 @@
  * when that output is not a graph output).
  */
 import type { NodeProto } from '../model/onnx.js';
-import { subgraphsOf } from '../model/analyze.js';
 import type { GraphEmitter } from './graph.js';
-
-/** Every name read inside the subgraphs of `nodes` (If/Loop/Scan bodies), nested ones included. */
-export function namesReadInSubgraphs(nodes: readonly NodeProto[]): Set<string> {
-  const out = new Set<string>();
-  const visit = (list: readonly NodeProto[]): void => {
-    for (const n of list) {
-      for (const g of subgraphsOf(n)) {
-        for (const m of g.node ?? []) for (const x of m.input ?? []) if (x) out.add(x);
-        visit(g.node ?? []);
-      }
-    }
-  };
-  visit(nodes);
-  return out;
-}
 
 /**
  * Makes the nodes before index `until` (forward, loss, backward: everything but the optimizer,
