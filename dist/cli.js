@@ -18,7 +18,7 @@ import {
   exitCodeOf,
   isUserFacing,
   messageOf
-} from "./chunks/chunk-YURSVAJ6.js";
+} from "./chunks/chunk-TKWDDEDX.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/cli.ts
@@ -141,10 +141,10 @@ async function runMerge(args, proc) {
       "merge: give the report JSON files to merge, e.g. energy-budget merge shard-*/report.json --markdown report.md"
     );
   const { resolve } = await import("node:path");
-  const { readReport } = await import("./chunks/read-DG2T6BMB.js");
-  const { mergeReports, incompleteText } = await import("./chunks/merge-HIPDTKUB.js");
-  const { renderText } = await import("./chunks/terminal-4DVRK4LG.js");
-  const { reportExitCode, writeReports } = await import("./chunks/run-IDSBDPKJ.js");
+  const { readReport } = await import("./chunks/read-YSXSXCEC.js");
+  const { mergeReports, incompleteText } = await import("./chunks/merge-JRBP2OGL.js");
+  const { renderText } = await import("./chunks/terminal-H5AYZTZ5.js");
+  const { reportExitCode, writeReports } = await import("./chunks/run-XAQFN6QL.js");
   const inputs = [];
   for (const file of parsed.positionals)
     inputs.push({ file, report: await readReport(resolve(proc.cwd, file), void 0, "merge") });
@@ -166,9 +166,9 @@ async function runMerge(args, proc) {
   return reportExitCode(report, { allowIncomplete: parsed.values["allow-incomplete"] === true });
 }
 async function runInitCommand(args, proc, deps) {
-  const { runInit } = await import("./chunks/init-PU6GE3YR.js");
-  const { runEnergyBudget } = await import("./chunks/run-IDSBDPKJ.js");
-  const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
+  const { runInit } = await import("./chunks/init-IRQSATJC.js");
+  const { runEnergyBudget } = await import("./chunks/run-XAQFN6QL.js");
+  const { createConsoleLogger } = await import("./chunks/terminal-H5AYZTZ5.js");
   const { fileURLToPath } = await import("node:url");
   const env = deps.env ?? proc.env;
   return runInit(args, {
@@ -225,15 +225,15 @@ async function runCli(proc, deps = {}) {
         return ExitCode.OK;
       }
       const options = parseRunArgs(rest, proc.cwd);
-      const { runEnergyBudget } = await import("./chunks/run-IDSBDPKJ.js");
-      const { createConsoleLogger } = await import("./chunks/terminal-4DVRK4LG.js");
+      const { runEnergyBudget } = await import("./chunks/run-XAQFN6QL.js");
+      const { createConsoleLogger } = await import("./chunks/terminal-H5AYZTZ5.js");
       const logger = deps.logger ?? createConsoleLogger(proc.stdout, proc.stderr);
       const env = deps.env ?? proc.env;
       const result = await runEnergyBudget(options, { ...deps, logger, env });
       return result.exitCode;
     }
     if (command === "optimize") {
-      const { runOptimizeCommand } = await import("./chunks/command-2MN3QBNM.js");
+      const { runOptimizeCommand } = await import("./chunks/command-IQJRJ3GA.js");
       const { writeFileAtomic } = await import("./chunks/atomic-write-N6YOS4WA.js");
       const fs = await import("node:fs/promises");
       return await runOptimizeCommand(rest, {
@@ -247,7 +247,7 @@ async function runCli(proc, deps = {}) {
     if (command === "merge") return await runMerge(rest, proc);
     if (command === "init") return await runInitCommand(rest, proc, deps);
     if (command === "history") {
-      const { runHistoryCommand } = await import("./chunks/command-P6Q3TBC3.js");
+      const { runHistoryCommand } = await import("./chunks/command-E5YB6EQW.js");
       return await runHistoryCommand(rest, { cwd: proc.cwd, stdout: proc.stdout });
     }
     throw new ArgumentError(`Unknown command '${command}'. Commands: init, run, optimize, merge, history.`);

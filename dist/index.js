@@ -2,13 +2,13 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   renderMarkdown
-} from "./chunks/chunk-GYS5QMVU.js";
+} from "./chunks/chunk-H3SKGW36.js";
 import {
   incompleteText,
   mergeReports,
   overallVerdict,
   worseVerdict
-} from "./chunks/chunk-63KV7L7B.js";
+} from "./chunks/chunk-ZKCJCB4S.js";
 import {
   appendRecord,
   chartsFor,
@@ -17,7 +17,7 @@ import {
   renderHistoryHtml,
   renderHistoryMarkdown,
   serializeHistory
-} from "./chunks/chunk-5LIGJ3PH.js";
+} from "./chunks/chunk-Y662B4NM.js";
 import {
   commentMarker,
   escapeMarkdown,
@@ -25,14 +25,14 @@ import {
 } from "./chunks/chunk-YGIAIN6U.js";
 import {
   readReportFile
-} from "./chunks/chunk-R45QXIBT.js";
+} from "./chunks/chunk-I3Q4Y4FT.js";
 import {
   installCancellation
 } from "./chunks/chunk-CXXWTDJL.js";
 import {
   tryParseShard
 } from "./chunks/chunk-UN4UVWZZ.js";
-import "./chunks/chunk-23PULLWD.js";
+import "./chunks/chunk-KLIXH5O5.js";
 import {
   isOneOf
 } from "./chunks/chunk-JOXRTO3M.js";
@@ -53,7 +53,7 @@ import {
 } from "./chunks/chunk-L6IDUJJP.js";
 import {
   fetchOnnxRuntime
-} from "./chunks/chunk-F6QAPNDU.js";
+} from "./chunks/chunk-ANKAZO2K.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-NC3O6ORB.js";
@@ -65,13 +65,13 @@ import {
   formatChange,
   formatMetric,
   sig3
-} from "./chunks/chunk-3EPVWYAP.js";
-import "./chunks/chunk-PCAO4IT3.js";
+} from "./chunks/chunk-TCAH6OGE.js";
+import "./chunks/chunk-FN6VXYG4.js";
 import {
   describeFailure,
   realRuntimeProbe,
   resolveOnnxRuntime
-} from "./chunks/chunk-B5LYWE56.js";
+} from "./chunks/chunk-4WH33R5J.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import {
   EnergyBudgetError,
@@ -81,7 +81,7 @@ import {
   exitCodeOf,
   isUserFacing,
   messageOf
-} from "./chunks/chunk-YURSVAJ6.js";
+} from "./chunks/chunk-TKWDDEDX.js";
 import {
   __commonJS,
   __require,
@@ -5587,7 +5587,7 @@ async function ensureOnnxRuntime(options = {}) {
   const first = probe();
   let r = resolveOnnxRuntime(first);
   if (!r.ok && r.fetchable) {
-    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-S4CVJWO5.js")).toolCacheDeps(process.env, options.log ?? (() => {
+    const deps = options.fetchDeps ? await options.fetchDeps() : await (await import("./chunks/fetch-AI3LJCIO.js")).toolCacheDeps(process.env, options.log ?? (() => {
     }));
     await fetchOnnxRuntime(first.arch, deps);
     r = resolveOnnxRuntime(probe());
@@ -6124,7 +6124,7 @@ async function postComment(s, report, body, prNumber, fatal) {
 async function loadEngine(io) {
   process.env.ENERGY_BUDGET_RUNTIME_ENTRY = "action";
   await ensureOnnxRuntime({ log: (m) => io.info(m) });
-  const engine = await import("./chunks/run-IDSBDPKJ.js");
+  const engine = await import("./chunks/run-XAQFN6QL.js");
   return engine.runEnergyBudget;
 }
 async function runMode(s) {
@@ -6388,7 +6388,7 @@ async function run(deps = {}) {
     return inputs.mode === "comment" ? await commentMode(s) : await runMode(s);
   } catch (error2) {
     const code = exitCodeOf(error2);
-    const message = isUserFacing(error2) ? error2.message : `Internal error: ${error2 instanceof Error ? error2.message : String(error2)}. Please report it with the log of this step.`;
+    const message = isUserFacing(error2) ? error2.message : `Internal error: ${messageOf(error2)}. Please report it with the log of this step.`;
     if (!isUserFacing(error2) && error2 instanceof Error && error2.stack) io.info(error2.stack);
     try {
       await io.writeSummary(`## Energy budget: error

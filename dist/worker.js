@@ -7,17 +7,17 @@ import {
   countSides,
   measureModel,
   serializeError
-} from "./chunks/chunk-5SO3RGL7.js";
-import "./chunks/chunk-EOGYJ5GT.js";
-import "./chunks/chunk-23PULLWD.js";
+} from "./chunks/chunk-YS46S3BF.js";
+import "./chunks/chunk-NECSJKXB.js";
+import "./chunks/chunk-KLIXH5O5.js";
 import "./chunks/chunk-JOXRTO3M.js";
 import "./chunks/chunk-4IKFRKST.js";
-import "./chunks/chunk-BCQMSYO5.js";
-import "./chunks/chunk-B5LYWE56.js";
+import "./chunks/chunk-QP55FGLM.js";
+import "./chunks/chunk-4WH33R5J.js";
 import "./chunks/chunk-5RXNPUPO.js";
 import {
   EnvironmentError
-} from "./chunks/chunk-YURSVAJ6.js";
+} from "./chunks/chunk-TKWDDEDX.js";
 import "./chunks/chunk-DSY7S6TO.js";
 
 // src/isolate/handler.ts

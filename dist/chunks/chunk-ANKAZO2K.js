@@ -8,7 +8,7 @@ import {
 import {
   EnvironmentError,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/runtime/fetch.ts
 import { createHash } from "node:crypto";

@@ -11,7 +11,7 @@ import {
   formatValue,
   limitText,
   sig3
-} from "./chunk-3EPVWYAP.js";
+} from "./chunk-TCAH6OGE.js";
 
 // src/report/terminal.ts
 function createConsoleLogger(out, err) {

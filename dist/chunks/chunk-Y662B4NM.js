@@ -11,11 +11,11 @@ import {
 import {
   formatChange,
   formatMetric
-} from "./chunk-3EPVWYAP.js";
+} from "./chunk-TCAH6OGE.js";
 import {
   InputError,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/history/chart-data.ts
 var METRIC_TITLE = {

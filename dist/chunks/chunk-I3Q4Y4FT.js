@@ -7,7 +7,7 @@ import {
   InputError,
   errnoCode,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 import {
   __commonJS,
   __toESM

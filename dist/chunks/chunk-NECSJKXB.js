@@ -4,14 +4,14 @@ import {
   InferenceSession,
   Tensor,
   env
-} from "./chunk-BCQMSYO5.js";
+} from "./chunk-QP55FGLM.js";
 import {
   EnergyBudgetError,
   InputError,
   InternalError,
   errnoCode,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 import {
   __commonJS,
   __require,
@@ -8603,6 +8603,17 @@ function subgraphsOf(n) {
   }
   return out2;
 }
+function subgraphReads(nodes) {
+  const out2 = [];
+  const visit = (holder, list) => {
+    for (const m of list) {
+      for (const name of m.input ?? []) if (name) out2.push({ name, holder });
+      for (const g of subgraphsOf(m)) visit(holder, g.node ?? []);
+    }
+  };
+  for (const n of nodes) for (const g of subgraphsOf(n)) visit(n, g.node ?? []);
+  return out2;
+}
 function opKey(n) {
   const domain = n.domain ?? "";
   const op = n.opType || "(no op_type)";
@@ -9583,7 +9594,7 @@ async function measureFidelity(originalBytes, variantBytes, batches, createSessi
 import { dirname as dirname2 } from "node:path";
 import { isTypedArray } from "node:util/types";
 async function createOrtShapeSession(bytes, opts = {}) {
-  const ort = await import("./ort-bundle-J6K3YUGI.js");
+  const ort = await import("./ort-bundle-U55FKEUE.js");
   return ort.InferenceSession.create(bytes, {
     ...externalDataOptions(opts.externalDataFolder),
     graphOptimizationLevel: "disabled",
@@ -10113,19 +10124,11 @@ function indexGraph(model) {
     for (const o of n.output ?? []) names.add(o);
     if (n.name) names.add(n.name);
   }
-  const bodyUse = (n, sub2) => {
-    for (const inner of sub2.node ?? []) {
-      for (const name of inner.input ?? []) {
-        if (!name) continue;
-        const list = uses.get(name) ?? [];
-        list.push({ node: { opType: `${n.opType ?? "?"} body` }, input: -1 });
-        uses.set(name, list);
-      }
-      for (const a of inner.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
-    }
-  };
-  for (const n of graph.node ?? [])
-    for (const a of n.attribute ?? []) for (const g of [...a.g ? [a.g] : [], ...a.graphs ?? []]) bodyUse(n, g);
+  for (const { name, holder } of subgraphReads(graph.node ?? [])) {
+    const list = uses.get(name) ?? [];
+    list.push({ node: { opType: `${holder.opType ?? "?"} body` }, input: -1 });
+    uses.set(name, list);
+  }
   for (const o of graph.output ?? []) {
     const name = o.name ?? "";
     names.add(name);
@@ -10924,6 +10927,9 @@ var GraphEmitter = class {
   counter = 0;
   /** Older gradient formulations to build instead of the defaults (A/B benches, tests). */
   formulations = {};
+  /** Outputs of Gemms that compute a Conv kernel's gradient as [M, C·k…] (its Reshape to the
+   *  kernel follows): SGD may fold its update into such a Gemm (optimizers.ts). */
+  kernelGradGemms = /* @__PURE__ */ new Set();
   /** A fresh tensor/node name `train/<hint>_<n>`. */
   fresh(hint) {
     for (; ; ) {
@@ -11340,23 +11346,29 @@ function reduceAxes(node2, em) {
   if (a.length) return a;
   return attrInt(node2, "noop_with_empty_axes", 0) ? [] : void 0;
 }
+function checkReduce(node2, em) {
+  const axes = reduceAxes(node2, em);
+  if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
+  const rank = rankOf(em, inp(node2, 0));
+  if (rank === void 0) return "the rank of its input is not known when the graph is built";
+  if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
+    return `axes [${axes.join(", ")}] do not fit an input of rank ${rank}`;
+  return void 0;
+}
+function knownReduceAxes(node2, em, rank) {
+  const found = reduceAxes(node2, em);
+  const given = found === "dynamic" ? established(void 0, `the axes of ${node2.name ?? "a Reduce node"}`) : found;
+  return (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
+}
 function reduceRule(mean) {
   return {
     differentiable: () => [0],
-    check(node2, em) {
-      const axes = reduceAxes(node2, em);
-      if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-      if (rankOf(em, inp(node2, 0)) === void 0) return "the rank of its input is not known when the graph is built";
-      return void 0;
-    },
+    check: checkReduce,
     backward(em, node2, [dY]) {
       if (!dY) return [];
       const x = inp(node2, 0);
       const rank = knownRank(em, x);
-      const given = reduceAxes(node2, em);
-      if (given === "dynamic")
-        throw new Error(`internal: the axes of ${node2.name} are computed at run time although the rule's check passed`);
-      const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank));
+      const axes = knownReduceAxes(node2, em, rank);
       let g = attrInt(node2, "keepdims", 1) || axes.length === 0 ? dY : unsqueeze(
         em,
         dY,
@@ -11560,7 +11572,9 @@ var conv = {
       });
       const stacked = cols.length === 1 ? cols[0] : em.one("Concat", cols, { axis: 1 }, "im2col");
       const colMat = em.reshapeTo(stacked, [wShape[1] * offsets.length, -1]);
-      dW = em.reshapeTo(em.one("Gemm", [dYMatrix(), colMat], { transB: 1 }, "grad_conv_w_gemm"), wShape);
+      const kernelGrad = em.one("Gemm", [dYMatrix(), colMat], { transB: 1 }, "grad_conv_w_gemm");
+      em.kernelGradGemms.add(kernelGrad);
+      dW = em.reshapeTo(kernelGrad, wShape);
     } else if (need[1]) {
       const cPer = wShape[1];
       const split2 = em.one("Reshape", [x, em.ints([0, group, cPer, ...spatial])], {}, "x_groups");
@@ -12082,22 +12096,12 @@ var einsum = {
 };
 var reduceExtreme = {
   differentiable: () => [0],
-  check(node2, em) {
-    const axes = reduceAxes(node2, em);
-    if (axes === "dynamic") return "its axes are computed at run time (the gradient needs them when the graph is built)";
-    const rank = rankOf(em, inp(node2, 0));
-    if (rank === void 0) return "the rank of its input is not known when the graph is built";
-    if (axes?.some((a) => !Number.isInteger(a) || a < -rank || a >= rank))
-      return `axes [${axes.join(", ")}] do not fit an input of rank ${rank}`;
-    return void 0;
-  },
+  check: checkReduce,
   backward(em, node2, [dY]) {
     if (!dY) return [];
     const x = inp(node2, 0);
     const rank = knownRank(em, x);
-    const found = reduceAxes(node2, em);
-    const given = found === "dynamic" ? established(void 0, "the reduce axes") : found;
-    const axes = (given ?? Array.from({ length: rank }, (_, i) => i)).map((a) => normAxis(a, rank)).sort((p, q) => p - q);
+    const axes = knownReduceAxes(node2, em, rank).sort((p, q) => p - q);
     const keep = attrInt(node2, "keepdims", 1) !== 0 || axes.length === 0;
     const y = keep ? out(node2, 0) : em.one("Unsqueeze", [out(node2, 0), em.ints(axes)]);
     const g = keep ? dY : em.one("Unsqueeze", [dY, em.ints(axes)]);
@@ -13479,9 +13483,9 @@ function gradientGemm(em, p) {
   let node2 = producer(p.grad);
   let viaReshape = false;
   if (node2?.opType === "Reshape") {
-    const inner = producer(node2.input?.[0] ?? "");
-    if (!inner?.name?.startsWith("train/grad_conv_w_gemm") || uses(node2.input?.[0] ?? "") !== 1) return void 0;
-    node2 = inner;
+    const inner = node2.input?.[0] ?? "";
+    if (!em.kernelGradGemms.has(inner) || uses(inner) !== 1) return void 0;
+    node2 = producer(inner);
     viaReshape = true;
   }
   if (node2?.opType !== "Gemm" || node2.input?.[2] || uses(p.grad) !== 0) return void 0;
@@ -13516,7 +13520,7 @@ function emitOptimizer(em, kind, params, opts, names) {
   const newParameters = {};
   const state = [];
   const storageDims = {};
-  const storable = (p) => (opts.parameterLayout ?? "update") === "update" && !p.modelLayout;
+  const storable = (p) => !em.formulations.modelLayout && !p.modelLayout;
   const stateFor = (p, slot) => {
     const input = names.state(p.name, slot);
     em.setShape(input, p.dims);
@@ -13649,19 +13653,6 @@ function emitOptimizer(em, kind, params, opts, names) {
 }
 
 // src/train/storage.ts
-function namesReadInSubgraphs(nodes) {
-  const out2 = /* @__PURE__ */ new Set();
-  const visit = (list) => {
-    for (const n of list) {
-      for (const g of subgraphsOf(n)) {
-        for (const m of g.node ?? []) for (const x of m.input ?? []) if (x) out2.add(x);
-        visit(g.node ?? []);
-      }
-    }
-  };
-  visit(nodes);
-  return out2;
-}
 function viewStoredParameters(em, storageDims, modelDims, until) {
   const views = /* @__PURE__ */ new Map();
   const reshapes = [];
@@ -13829,7 +13820,7 @@ function buildTrainingStep(proto, opts) {
   em.setShape(lossOutput, []);
   const grads = diff.emitBackward({ [pred]: loss.dPrediction });
   const paramDims = (name) => (mapValue(prep.initializers, name, "the initializer").dims ?? []).map(Number);
-  const inSubgraphs = namesReadInSubgraphs(em.nodes);
+  const inSubgraphs = new Set(subgraphReads(em.nodes).map((r) => r.name));
   const optimizerStart = em.nodes.length;
   const opt = emitOptimizer(
     em,
@@ -14063,7 +14054,7 @@ async function runTrainingBenchmark(session, initialFeeds, feedback, cfg, deps) 
       } catch (e) {
         preallocated = false;
         notes.push(
-          `outputs could not be written into preallocated tensors (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); each step's outputs were taken as returned instead`
+          `outputs could not be written into preallocated tensors (${messageOf(e).split("\n")[0]}); each step's outputs were taken as returned instead`
         );
         return step();
       }
@@ -14975,7 +14966,7 @@ function withSummary(a) {
   return { ...a, summary: summarizeAdvice(a) };
 }
 function describe2(error) {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   return text.split("\n")[0].slice(0, 400);
 }
 function isFeedsList(feeds) {

@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   formatQuantity
-} from "./chunk-PCAO4IT3.js";
+} from "./chunk-FN6VXYG4.js";
 
 // src/report/format.ts
 var KIND_OF = {

@@ -9,14 +9,14 @@ import {
 import {
   formatQuantity,
   parseQuantity
-} from "./chunk-PCAO4IT3.js";
+} from "./chunk-FN6VXYG4.js";
 import {
   EnergyBudgetError,
   ExitCode,
   InputError,
   errnoCode,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";

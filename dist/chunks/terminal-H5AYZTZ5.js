@@ -5,11 +5,11 @@ import {
   renderModelText,
   renderText,
   silentLogger
-} from "./chunk-ALN23XC5.js";
+} from "./chunk-K23WR6JP.js";
 import "./chunk-NGLSY2C3.js";
-import "./chunk-3EPVWYAP.js";
-import "./chunk-PCAO4IT3.js";
-import "./chunk-YURSVAJ6.js";
+import "./chunk-TCAH6OGE.js";
+import "./chunk-FN6VXYG4.js";
+import "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 export {
   createConsoleLogger,

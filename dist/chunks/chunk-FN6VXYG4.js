@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   InternalError
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/config/own-keys.ts
 function ownKeys(record) {

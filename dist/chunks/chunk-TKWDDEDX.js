@@ -57,7 +57,7 @@ function isUserFacing(error) {
   return error instanceof EnergyBudgetError && !(error instanceof InternalError);
 }
 function limitErrorOf(model, doing, error) {
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+  const text = messageOf(error).replace(/\s*\n\s*/g, " ");
   const code = errnoCode(error);
   let what;
   if (code === "ERR_FS_FILE_TOO_LARGE" || /greater than 2 GiB|File size .* is greater than|exceeds? (the )?2 ?GiB/i.test(text))

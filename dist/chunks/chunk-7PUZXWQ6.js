@@ -4,7 +4,7 @@ import {
   EnvironmentError,
   InputError,
   InternalError
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/baseline/git.ts
 import { execFile } from "node:child_process";

@@ -20,12 +20,12 @@ import {
   reduceLabel,
   synthesizeInputs,
   trainBatchCount
-} from "./chunk-EOGYJ5GT.js";
+} from "./chunk-NECSJKXB.js";
 import {
   formatQuantity
-} from "./chunk-PCAO4IT3.js";
-import "./chunk-BCQMSYO5.js";
-import "./chunk-B5LYWE56.js";
+} from "./chunk-FN6VXYG4.js";
+import "./chunk-QP55FGLM.js";
+import "./chunk-4WH33R5J.js";
 import "./chunk-5RXNPUPO.js";
 import {
   EnvironmentError,
@@ -34,7 +34,7 @@ import {
   exitCodeOf,
   isUserFacing,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/optimize/command.ts
@@ -439,7 +439,7 @@ async function runOptimizeCommand(argv, io) {
 `);
     return ExitCode.OK;
   } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}
+    io.stderr.write(`${messageOf(error)}
 `);
     return exitCodeOf(error);
   }

@@ -9,10 +9,10 @@ import {
   repoTop,
   resolveRef,
   runGit
-} from "./chunk-NVRQR63C.js";
+} from "./chunk-7PUZXWQ6.js";
 import {
   renderMarkdown
-} from "./chunk-GYS5QMVU.js";
+} from "./chunk-H3SKGW36.js";
 import {
   METRIC_KEYS,
   endFootprint,
@@ -27,7 +27,7 @@ import {
   modelsDigest,
   overallVerdict,
   startFootprint
-} from "./chunk-63KV7L7B.js";
+} from "./chunk-ZKCJCB4S.js";
 import {
   HISTORY_METRICS,
   MIN_HISTORY_RUNS,
@@ -41,7 +41,7 @@ import {
 } from "./chunk-YGIAIN6U.js";
 import {
   readReport
-} from "./chunk-R45QXIBT.js";
+} from "./chunk-I3Q4Y4FT.js";
 import {
   selectShard
 } from "./chunk-UN4UVWZZ.js";
@@ -59,17 +59,17 @@ import {
   measureModel,
   metricValues,
   ortVersion
-} from "./chunk-5SO3RGL7.js";
+} from "./chunk-YS46S3BF.js";
 import {
   decodeModel,
   externalEntries,
   forEachTensor,
   isExternal,
   suggest
-} from "./chunk-EOGYJ5GT.js";
+} from "./chunk-NECSJKXB.js";
 import {
   minSamplesForPercentile
-} from "./chunk-23PULLWD.js";
+} from "./chunk-KLIXH5O5.js";
 import {
   isOneOf
 } from "./chunk-JOXRTO3M.js";
@@ -82,17 +82,17 @@ import {
 import {
   renderText,
   silentLogger
-} from "./chunk-ALN23XC5.js";
+} from "./chunk-K23WR6JP.js";
 import {
   estimatedSuffix
 } from "./chunk-NGLSY2C3.js";
-import "./chunk-3EPVWYAP.js";
+import "./chunk-TCAH6OGE.js";
 import {
   describeKind,
   tryParseQuantity
-} from "./chunk-PCAO4IT3.js";
-import "./chunk-BCQMSYO5.js";
-import "./chunk-B5LYWE56.js";
+} from "./chunk-FN6VXYG4.js";
+import "./chunk-QP55FGLM.js";
+import "./chunk-4WH33R5J.js";
 import "./chunk-5RXNPUPO.js";
 import {
   ConfigError,
@@ -104,7 +104,7 @@ import {
   exitCodeOf,
   isUserFacing,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 import {
   __toESM
 } from "./chunk-DSY7S6TO.js";
@@ -1469,7 +1469,7 @@ async function loadConfig(file, readFile4 = readTextFile) {
     text = await readFile4(abs);
   } catch (error) {
     const code = errnoCode(error);
-    const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    const why = code === "ENOENT" ? "the budget file does not exist" : code === "EISDIR" ? "the budget file is a folder" : `the budget file cannot be read (${messageOf(error)})`;
     throw new ConfigError([
       {
         file: abs,
@@ -2169,7 +2169,7 @@ async function writeAtCommit(top, commit, ref, relPath, out, options) {
     if (code !== 0) throw new GitCommandError(["cat-file", "blob", object], code, stderr);
   } catch (error) {
     throw new EnvironmentError(
-      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${error instanceof Error ? error.message : String(error)}. Check the free disk space of the temporary folder and that git can read the repository.`,
+      `Writing ${relPath} at ${ref} (${size} bytes) from git to ${out} failed: ${messageOf(error)}. Check the free disk space of the temporary folder and that git can read the repository.`,
       { code: "GIT_FAILED", cause: error }
     );
   } finally {
@@ -2533,7 +2533,7 @@ function historyBaselineFor(records, model, head, window) {
 // src/engine/model-run.ts
 function modelError(cfg, error) {
   const code = isUserFacing(error) ? error.code : "INTERNAL";
-  const message = isUserFacing(error) ? error.message : `internal error while measuring: ${error instanceof Error ? error.message : String(error)}`;
+  const message = isUserFacing(error) ? error.message : `internal error while measuring: ${messageOf(error)}`;
   return {
     name: cfg.name,
     path: cfg.pathInConfig,
@@ -2647,7 +2647,7 @@ async function runModel(cfg, state) {
     try {
       head.advice = await runner.advise(cfg, config.models.indexOf(cfg), head);
     } catch (error) {
-      const w = `${cfg.name}: the optimisation advisor failed: ${error instanceof Error ? error.message : String(error)}`;
+      const w = `${cfg.name}: the optimisation advisor failed: ${messageOf(error)}`;
       logger.warn(w);
       (head.notices ??= []).push(w);
     }

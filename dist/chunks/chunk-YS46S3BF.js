@@ -41,7 +41,7 @@ import {
   synthesizeLabels,
   toOrtTensor,
   trainBatchCount
-} from "./chunk-EOGYJ5GT.js";
+} from "./chunk-NECSJKXB.js";
 import {
   EstimateMeter,
   USER_HZ,
@@ -59,7 +59,7 @@ import {
   realTicker,
   resolvePowerModel,
   secondsBetween
-} from "./chunk-23PULLWD.js";
+} from "./chunk-KLIXH5O5.js";
 import {
   isOneOf,
   mean,
@@ -75,10 +75,10 @@ import {
 import {
   InferenceSession,
   env
-} from "./chunk-BCQMSYO5.js";
+} from "./chunk-QP55FGLM.js";
 import {
   onnxRuntimeFor
-} from "./chunk-B5LYWE56.js";
+} from "./chunk-4WH33R5J.js";
 import {
   ConfigError,
   EnergyBudgetError,
@@ -89,7 +89,7 @@ import {
   isUserFacing,
   limitErrorOf,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/device/providers.ts
 import { existsSync } from "node:fs";
@@ -192,7 +192,7 @@ function whichOnPath(command, env2 = process.env, exists = existsSync) {
   return null;
 }
 async function realDeviceProbes() {
-  const ort = await import("./ort-bundle-J6K3YUGI.js");
+  const ort = await import("./ort-bundle-U55FKEUE.js");
   let koffi;
   try {
     koffi = (await import("koffi")).default;
@@ -309,7 +309,7 @@ function requireDevice(device, probes, model) {
 }
 function describeDeviceLoadError(error, device, model) {
   if (device === "cpu") return void 0;
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = messageOf(error);
   const msg = raw.replace(/\s*\n\s*/g, " ").trim();
   const who = `Model ${model} (device: ${device})`;
   const make = (what, fix) => new EnvironmentError(`${who}: ${what}. ${fix} Alternatively set device: cpu for this model. (onnxruntime: ${msg})`, {
@@ -402,7 +402,7 @@ function ortVersion() {
   return env.versions.node ?? env.versions.common;
 }
 function describeLoadError(error, name) {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = messageOf(error);
   const msg = raw.replace(/^\[ONNXRuntimeError\] : \d+ : [A-Z_]+ : /, "").trim();
   const model = name.startsWith('"') ? `model ${name}` : `model "${name}"`;
   let text;
@@ -959,7 +959,7 @@ async function runInferenceBenchmark(session, feeds, cfg, deps) {
     if (deps.meter && token) energy = await deps.meter.end(token);
   } catch (error) {
     if (isUserFacing(error)) throw error;
-    const msg = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+    const msg = messageOf(error).replace(/\s*\n\s*/g, " ");
     if (phase === "meter") throw new EnvironmentError(`${label2}: the energy meter failed: ${msg}`, { cause: error });
     throw new InputError(
       "INPUT_INVALID",
@@ -4216,7 +4216,7 @@ async function flopsWithControlFlow(loaded, feeds, createSession2) {
       );
     } catch (error) {
       notices.push(
-        `the control flow could not be expanded for counting (onnxruntime refused the expanded graph: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}); it stays uncounted`
+        `the control flow could not be expanded for counting (onnxruntime refused the expanded graph: ${messageOf(error).split("\n")[0]}); it stays uncounted`
       );
       break;
     }

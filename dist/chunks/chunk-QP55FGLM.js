@@ -2,7 +2,7 @@ import { createRequire as __ebCreateRequire } from 'node:module';
 const require = __ebCreateRequire(import.meta.url);
 import {
   onnxRuntimeFor
-} from "./chunk-B5LYWE56.js";
+} from "./chunk-4WH33R5J.js";
 
 // src/runtime/ort-bundle.ts
 import { createRequire } from "node:module";

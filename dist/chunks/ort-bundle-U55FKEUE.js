@@ -12,10 +12,10 @@ import {
   listSupportedBackends,
   ort_bundle_default,
   registerBackend
-} from "./chunk-BCQMSYO5.js";
-import "./chunk-B5LYWE56.js";
+} from "./chunk-QP55FGLM.js";
+import "./chunk-4WH33R5J.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-YURSVAJ6.js";
+import "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 export {
   InferenceSession,

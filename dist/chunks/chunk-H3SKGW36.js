@@ -18,7 +18,7 @@ import {
   formatValue,
   limitText,
   sig3
-} from "./chunk-3EPVWYAP.js";
+} from "./chunk-TCAH6OGE.js";
 
 // src/report/markdown/cells.ts
 var STATUS_MARK = {

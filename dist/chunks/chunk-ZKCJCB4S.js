@@ -9,17 +9,17 @@ import {
   readCpuTimes,
   resolvePowerModel,
   statusForVerdict
-} from "./chunk-23PULLWD.js";
+} from "./chunk-KLIXH5O5.js";
 import {
   isOneOf
 } from "./chunk-JOXRTO3M.js";
 import {
   formatQuantity,
   ownKeys
-} from "./chunk-PCAO4IT3.js";
+} from "./chunk-FN6VXYG4.js";
 import {
   InputError
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/report/merge.ts
 import { createHash } from "node:crypto";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-5RXNPUPO.js";
 import {
   EnvironmentError
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/runtime/onnxruntime.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -6,9 +6,9 @@ import {
   SUPPORTED_SCHEMA_VERSION,
   readReport,
   readReportFile
-} from "./chunk-R45QXIBT.js";
+} from "./chunk-I3Q4Y4FT.js";
 import "./chunk-4IKFRKST.js";
-import "./chunk-YURSVAJ6.js";
+import "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 export {
   MAX_REPORT_BYTES,

@@ -6,9 +6,9 @@ import {
   fileIntegrity,
   keepEntry,
   toolCacheDeps
-} from "./chunk-F6QAPNDU.js";
+} from "./chunk-ANKAZO2K.js";
 import "./chunk-5RXNPUPO.js";
-import "./chunk-YURSVAJ6.js";
+import "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 export {
   NPM_REGISTRY,

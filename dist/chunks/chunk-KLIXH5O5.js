@@ -10,7 +10,7 @@ import {
 } from "./chunk-JOXRTO3M.js";
 import {
   InputError
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 
 // src/util/tail.ts
 function minSamplesForPercentile(q) {

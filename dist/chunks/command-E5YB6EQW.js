@@ -3,21 +3,21 @@ const require = __ebCreateRequire(import.meta.url);
 import {
   GitCommandError,
   runGit
-} from "./chunk-NVRQR63C.js";
+} from "./chunk-7PUZXWQ6.js";
 import {
   chartsFor,
   historyPath,
   parseHistory,
   renderHistoryHtml,
   renderHistoryMarkdown
-} from "./chunk-5LIGJ3PH.js";
+} from "./chunk-Y662B4NM.js";
 import {
   lastSegment,
   toRecord
 } from "./chunk-YGIAIN6U.js";
 import {
   readReport
-} from "./chunk-R45QXIBT.js";
+} from "./chunk-I3Q4Y4FT.js";
 import {
   textOption
 } from "./chunk-TK4EXLC7.js";
@@ -29,13 +29,13 @@ import {
 import {
   formatChange,
   formatMetric
-} from "./chunk-3EPVWYAP.js";
-import "./chunk-PCAO4IT3.js";
+} from "./chunk-TCAH6OGE.js";
+import "./chunk-FN6VXYG4.js";
 import {
   EnergyBudgetError,
   InputError,
   messageOf
-} from "./chunk-YURSVAJ6.js";
+} from "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 
 // src/history/command.ts

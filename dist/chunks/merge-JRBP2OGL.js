@@ -4,11 +4,11 @@ import {
   incompleteText,
   mergeReports,
   modelsDigest
-} from "./chunk-63KV7L7B.js";
-import "./chunk-23PULLWD.js";
+} from "./chunk-ZKCJCB4S.js";
+import "./chunk-KLIXH5O5.js";
 import "./chunk-JOXRTO3M.js";
-import "./chunk-PCAO4IT3.js";
-import "./chunk-YURSVAJ6.js";
+import "./chunk-FN6VXYG4.js";
+import "./chunk-TKWDDEDX.js";
 import "./chunk-DSY7S6TO.js";
 export {
   incompleteText,
